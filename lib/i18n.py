@@ -1,0 +1,92 @@
+"""The one translation table: every text a user sees, in Danish (default) and English.
+
+Sections live in ``lib/translations/<area>.py`` as ``TEXTS = {key: {"da": ..., "en": ...}}`` so that
+each part of the product keeps its words near it; they are merged here into a single table, and a
+key defined twice is an error at import time rather than a silent override.
+
+Formatting helpers for numbers and dates follow the reader's conventions: dd-mm-yyyy and decimal comma
+in Danish.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+from typing import Any
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+
+
+def _load_table() -> dict[str, dict[str, str]]:
+    from lib import translations
+
+    table: dict[str, dict[str, str]] = {}
+    for module_info in sorted(pkgutil.iter_modules(translations.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"lib.translations.{module_info.name}")
+        for key, texts in getattr(module, "TEXTS", {}).items():
+            if key in table:
+                raise RuntimeError(f"translation key defined twice: {key} (in {module_info.name})")
+            table[key] = texts
+    return table
+
+
+TEXTS: dict[str, dict[str, str]] = _load_table()
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
+    """The text for ``key`` in ``lang`` with ``params`` filled in.
+
+    An unknown key returns the key itself, so a missing text shows up plainly on screen and in tests
+    instead of crashing a page.
+    """
+    entry = TEXTS.get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
+    if not params:
+        return template
+    shown = {name: format_value(value, lang) for name, value in params.items()}
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE, decimals: int | None = None) -> str:
+    """A number with the reader's separators: 1.234,5 in Danish, 1,234.5 in English."""
+    if isinstance(value, bool):
+        return str(value)
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    if lang == "da":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def format_date(value: dt.date | dt.datetime | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date as dd-mm-yyyy (Danish) or yyyy-mm-dd (English); empty for None."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d-%m-%Y %H:%M") if lang == "da" else value.strftime("%Y-%m-%d %H:%M")
+    return value.strftime("%d-%m-%Y") if lang == "da" else value.isoformat()
+
+
+def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(value)
+    if isinstance(value, (int, float)):
+        return format_number(value, lang)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return format_date(value, lang)
+    return str(value)
+
+
+def label(prefix: str, code: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The label of a vocabulary code, e.g. ``label("orgtype", "association")`` → "Forening"."""
+    if not code:
+        return ""
+    return t(f"{prefix}.{code}", lang)

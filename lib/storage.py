@@ -1,0 +1,452 @@
+"""The one module that owns the database.
+
+Everything the product stores is declared here as SQLAlchemy tables, and every connection is made
+here. SQLite is the default (a file next to the app, no set-up); any SQLAlchemy URL, PostgreSQL in
+particular, works through the ``DATABASE_URL`` setting (see ``lib.config``).
+
+SQLite is opened in WAL mode with foreign keys on and a busy timeout, and write transactions start
+with ``BEGIN IMMEDIATE``: a read-then-write transaction that only took its write lock at the first
+write could otherwise fail under concurrent use ("database is locked").
+
+The schema carries a version (Alembic, ``lib/migrations``); :func:`open_database` upgrades an older
+database in place before anything else touches it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
+
+from lib.config import database_url
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    #: Folded name used to recognise the same organisation written differently.
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    org_type: Mapped[str | None] = mapped_column(String(40))
+    sector: Mapped[str | None] = mapped_column(String(20))
+    website: Mapped[str | None] = mapped_column(String(500))
+    area: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(300))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    affiliations: Mapped[list[Affiliation]] = relationship(back_populates="organisation")
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    name_key: Mapped[str] = mapped_column(String(300), index=True)
+    #: Lower-cased; the same e-mail in any case is the same person.
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    #: Further e-mails and phone numbers found for the same person (a cell with "a; b" is split).
+    other_emails: Mapped[list[Any] | None] = mapped_column(JSON)
+    other_phones: Mapped[list[Any] | None] = mapped_column(JSON)
+    title: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    is_staff: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str | None] = mapped_column(String(300))
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    affiliations: Mapped[list[Affiliation]] = relationship(back_populates="person")
+
+
+class Affiliation(Base):
+    """A person works at (or belongs to) an organisation, optionally from/to a date."""
+
+    __tablename__ = "affiliations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str | None] = mapped_column(String(300))
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+
+    person: Mapped[Person] = relationship(back_populates="affiliations")
+    organisation: Mapped[Organisation] = relationship(back_populates="affiliations")
+
+
+class Relation(Base):
+    """A tie between two parties; each end is either a person or an organisation."""
+
+    __tablename__ = "relations"
+    __table_args__ = (
+        CheckConstraint(
+            "(from_person_id IS NULL) <> (from_organisation_id IS NULL)", name="relation_one_source"
+        ),
+        CheckConstraint(
+            "(to_person_id IS NULL) <> (to_organisation_id IS NULL)", name="relation_one_target"
+        ),
+        CheckConstraint("strength IS NULL OR (strength BETWEEN 1 AND 5)", name="relation_strength_1_5"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), default="knows")
+    from_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    from_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    to_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    to_organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    strength: Mapped[int | None] = mapped_column(Integer)
+    first_contact: Mapped[dt.date | None] = mapped_column(Date)
+    last_contact: Mapped[dt.date | None] = mapped_column(Date)
+    #: The staff member who holds this tie for the library.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    notes: Mapped[str | None] = mapped_column(Text)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class ImportBatch(Base):
+    """One committed import: which files and sheets, when, by whom, the counts and mappings used."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str | None] = mapped_column(String(320))
+    file_name: Mapped[str] = mapped_column(String(500))
+    sheet_name: Mapped[str | None] = mapped_column(String(500))
+    #: inserted / updated / unchanged / rejected / skipped / rows, overall and per sheet.
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: The column mapping used for each sheet: {"file › sheet": {column: field}}.
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="committed")
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    changes: Mapped[list[ImportChange]] = relationship(
+        back_populates="batch", cascade="all, delete-orphan", order_by="ImportChange.id"
+    )
+
+
+class ImportChange(Base):
+    """What one import did to one record, with the values before it, so the import can be undone."""
+
+    __tablename__ = "import_changes"
+    __table_args__ = (Index("ix_import_changes_record", "table_name", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"), index=True)
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(10))  # insert | update
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    batch: Mapped[ImportBatch] = relationship(back_populates="changes")
+
+
+class SavedMapping(Base):
+    """A column mapping the user confirmed, remembered for the next file with the same columns."""
+
+    __tablename__ = "saved_mappings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    signature: Mapped[str] = mapped_column(String(64), unique=True)
+    columns: Mapped[list[Any]] = mapped_column(JSON)
+    role: Mapped[str] = mapped_column(String(40))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    times_used: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class DuplicateCandidate(Base):
+    """Two people who may be the same, waiting for a person to decide. Never merged silently."""
+
+    __tablename__ = "duplicate_candidates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_a_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    person_b_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    rule: Mapped[str] = mapped_column(String(40))
+    score: Mapped[float] = mapped_column(default=0.0)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | merged | dismissed
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Event(Base):
+    """The event log: who did what to which record, and when."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str | None] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str | None] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class WorkspaceSetting(Base):
+    """Small key/value settings of the workspace (library name, demo flag)."""
+
+    __tablename__ = "workspace_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+
+
+# --- engine and sessions ---------------------------------------------------------------------------
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin (see _on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        writing = connection.get_execution_options().get("write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+class Database:
+    """A connected, upgraded database: an engine plus the sessions made from it."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or not at all.
+
+        On SQLite the transaction starts with ``BEGIN IMMEDIATE`` so that a read-then-write cannot be
+        overtaken by another writer between its read and its write.
+        """
+        with self._sessions() as session:
+            session.connection(execution_options={"write": True})
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _make_engine(url: str) -> Engine:
+    kwargs: dict[str, Any] = {"future": True}
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1] if "///" in url else ""
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+    else:
+        kwargs["pool_pre_ping"] = True
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+_open_lock = threading.Lock()
+_open: dict[str, Database] = {}
+
+
+def open_database(url: str | None = None, *, cached: bool = True) -> Database:
+    """Connect to the database at ``url`` (default: the configured one) and upgrade its schema.
+
+    With ``cached`` the same :class:`Database` is returned for the same URL within the process, so
+    every page and request shares one connection pool.
+    """
+    resolved = database_url(url)
+    with _open_lock:
+        if cached and resolved in _open:
+            return _open[resolved]
+        engine = _make_engine(resolved)
+        upgrade_schema(engine)
+        database = Database(resolved, engine)
+        if cached:
+            _open[resolved] = database
+        return database
+
+
+def forget_database(url: str | None = None) -> None:
+    """Close a cached database (tests, restore)."""
+    resolved = database_url(url)
+    with _open_lock:
+        database = _open.pop(resolved, None)
+    if database is not None:
+        database.dispose()
+
+
+# --- schema versions -------------------------------------------------------------------------------
+
+
+def _alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return config
+
+
+def upgrade_schema(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (default: the newest), keeping all data."""
+    from alembic import command
+
+    config = _alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def schema_version(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+# --- small shared helpers --------------------------------------------------------------------------
+
+
+def log_event(
+    session: Session,
+    action: str,
+    *,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    actor: str | None = None,
+    **details: Any,
+) -> Event:
+    """Record what happened in the event log (inside the caller's transaction)."""
+    record = Event(
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        actor=actor,
+        details=json.loads(json.dumps(details, default=str)),
+    )
+    session.add(record)
+    return record
+
+
+def get_setting(session: Session, key: str, default: str | None = None) -> str | None:
+    row = session.get(WorkspaceSetting, key)
+    return row.value if row is not None else default
+
+
+def set_setting(session: Session, key: str, value: str | None) -> None:
+    row = session.get(WorkspaceSetting, key)
+    if row is None:
+        session.add(WorkspaceSetting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def workspace_counts(session: Session) -> dict[str, int]:
+    """How many people, organisations, relations and import batches the workspace holds."""
+    return {
+        "people": session.scalar(select(func.count(Person.id))) or 0,
+        "staff": session.scalar(select(func.count(Person.id)).where(Person.is_staff.is_(True))) or 0,
+        "organisations": session.scalar(select(func.count(Organisation.id))) or 0,
+        "affiliations": session.scalar(select(func.count(Affiliation.id))) or 0,
+        "relations": session.scalar(select(func.count(Relation.id))) or 0,
+        "batches": session.scalar(
+            select(func.count(ImportBatch.id)).where(ImportBatch.status == "committed")
+        )
+        or 0,
+    }
+
+
+def record_to_dict(record: Base) -> dict[str, Any]:
+    """The column values of ``record`` as plain JSON-friendly values (dates as ISO text)."""
+    values: dict[str, Any] = {}
+    for column in record.__table__.columns:
+        value = getattr(record, column.key)
+        if isinstance(value, (dt.date, dt.datetime)):
+            value = value.isoformat()
+        values[column.key] = value
+    return values
+
+
+TABLES_BY_NAME: dict[str, type[Base]] = {
+    "people": Person,
+    "organisations": Organisation,
+    "affiliations": Affiliation,
+    "relations": Relation,
+}

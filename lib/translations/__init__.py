@@ -1,0 +1,1 @@
+"""Sections of the translation table; see ``lib.i18n``."""

@@ -1,0 +1,38 @@
+"""Shared fixtures: every test gets its own empty database, never the user's workspace."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from lib.storage import Database, forget_database, open_database  # noqa: E402
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The URL of a fresh SQLite file, also set as ``DATABASE_URL`` for code that reads the setting."""
+    url = f"sqlite:///{tmp_path / 'workspace.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    yield url
+    forget_database(url)
+
+
+@pytest.fixture
+def db(db_url: str) -> Database:
+    """An empty, upgraded database."""
+    return open_database(db_url)
+
+
+@pytest.fixture(autouse=True)
+def _no_user_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A test that forgets the db fixture must still not touch data/workspace.sqlite.
+    if "DATABASE_URL" not in os.environ:
+        monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'default.sqlite'}")
