@@ -1,0 +1,1 @@
+"""Small Streamlit pieces shared by the pages. Logic stays in ``lib``."""
