@@ -279,12 +279,12 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
+        """A session for reading; nothing it does is committed.
+
+        Closing (rather than rolling back) keeps the loaded objects readable after the block.
+        """
         with self._sessions() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -1,0 +1,114 @@
+"""Tables the way every page shows them: translated headers, the reader's date format, no index.
+
+A page describes its columns once (:class:`Col`) and :func:`show_table` turns that into
+``st.column_config`` in the user's language. Cells are always shown as plain text by ``st.dataframe``,
+so names such as ``<script>`` from an imported file stay harmless text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+import streamlit as st
+
+from components.context import lang, tr
+
+ColumnKind = Literal["text", "number", "date", "datetime", "bool"]
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+@dataclass(frozen=True)
+class Col:
+    """One shown column: the DataFrame column, the translation key of its header, and how to show it."""
+
+    name: str
+    label_key: str
+    kind: ColumnKind = "text"
+
+
+def date_format(language: str | None = None) -> str:
+    """Display format of dates for st.column_config: dd-mm-yyyy in Danish, ISO in English."""
+    return "DD-MM-YYYY" if (language or lang()) == "da" else "YYYY-MM-DD"
+
+
+def datetime_format(language: str | None = None) -> str:
+    return "DD-MM-YYYY HH:mm" if (language or lang()) == "da" else "YYYY-MM-DD HH:mm"
+
+
+def date_input_format(language: str | None = None) -> Literal["DD-MM-YYYY", "YYYY-MM-DD"]:
+    """Format for st.date_input, matching how dates are shown in tables."""
+    return "DD-MM-YYYY" if (language or lang()) == "da" else "YYYY-MM-DD"
+
+
+def column_config(columns: Sequence[Col]) -> dict[str, Any]:
+    """st.column_config for ``columns`` with headers in the user's language."""
+    config: dict[str, Any] = {}
+    for column in columns:
+        label = tr(column.label_key)
+        if column.kind == "date":
+            config[column.name] = st.column_config.DateColumn(label, format=date_format())
+        elif column.kind == "datetime":
+            config[column.name] = st.column_config.DatetimeColumn(label, format=datetime_format())
+        elif column.kind == "bool":
+            config[column.name] = st.column_config.CheckboxColumn(label)
+        elif column.kind == "number":
+            config[column.name] = st.column_config.NumberColumn(label)
+        else:
+            config[column.name] = st.column_config.TextColumn(label)
+    return config
+
+
+def show_table(
+    data: pd.DataFrame,
+    columns: Sequence[Col],
+    *,
+    key: str | None = None,
+    selectable: bool = False,
+    empty_key: str | None = None,
+) -> tuple[int, ...]:
+    """Show ``data`` with only ``columns``, in their order; returns the positions of the selected rows.
+
+    With ``selectable`` one row can be selected and selecting reruns the page. An empty table is
+    replaced by the text of ``empty_key`` when given, which reads better than an empty grid.
+    """
+    if data.empty and empty_key:
+        st.caption(tr(empty_key))
+        return ()
+    options: dict[str, Any] = {}
+    if selectable:
+        options = {"on_select": "rerun", "selection_mode": "single-row"}
+    event = st.dataframe(
+        data,
+        hide_index=True,
+        column_order=[c.name for c in columns],
+        column_config=column_config(columns),
+        key=key,
+        **options,
+    )
+    if not selectable:
+        return ()
+    return tuple(event.selection.rows)
+
+
+def newly_selected(rows: tuple[int, ...], ids: Sequence[int], seen_key: str) -> int | None:
+    """The id of a row the user has just selected, or None when the selection did not change.
+
+    The positions last seen are kept under ``seen_key``, so a selection that merely survives a rerun
+    does not reopen its record after the user opened another one some other way.
+    """
+    if rows == st.session_state.get(seen_key, ()):
+        return None
+    st.session_state[seen_key] = rows
+    if rows and rows[0] < len(ids):
+        return ids[rows[0]]
+    return None
+
+
+def escape_markdown(text: object) -> str:
+    """``text`` shown literally where Streamlit reads Markdown (labels, subheaders)."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", "" if text is None else str(text))

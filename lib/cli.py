@@ -1,0 +1,192 @@
+"""``python -m lib``: the main jobs on the command line, for scripting and black-box tests.
+
+Every command takes ``--db URL``; without it the ``DATABASE_URL`` setting is used, else the local
+SQLite file. Messages are in Danish unless ``--lang en`` is given (or ``PARTNERSKABSRADAR_LANG=en``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from lib.errors import UserFacingError
+from lib.i18n import LANGUAGES, t
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return args.lang or os.environ.get("PARTNERSKABSRADAR_LANG", "da")
+
+
+def _database(args: argparse.Namespace) -> Any:
+    from lib.storage import open_database
+
+    return open_database(args.db, cached=False)
+
+
+def _print_json(payload: Any) -> None:
+    print(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+
+
+# --- import ----------------------------------------------------------------------------------------
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from lib.importer import prepare_file, run_import
+
+    lang = _lang(args)
+    db = _database(args)
+    prepared = []
+    for path_text in args.files:
+        path = Path(path_text)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            print(t("cli.file_not_found", lang, file=path_text), file=sys.stderr)
+            return 2
+        prepared_file = prepare_file(db, path.name, data)
+        if prepared_file.error is not None:
+            print(f"{path.name}: {prepared_file.error.message(lang)}", file=sys.stderr)
+            return 2
+        for key, params in prepared_file.notices:
+            if not args.json:
+                print(f"{path.name}: {t(key, lang, **params)}")
+        prepared.extend(prepared_file.sheets)
+    if not any(sheet.include for sheet in prepared):
+        print(t("cli.nothing_to_import", lang), file=sys.stderr)
+        return 2
+    result = run_import(db, prepared, commit=not args.dry_run, actor=args.actor)
+    if args.json:
+        _print_json(result.to_json(lang))
+    else:
+        _print_import_summary(result, lang, dry_run=args.dry_run)
+    return 0
+
+
+def _print_import_summary(result: Any, lang: str, *, dry_run: bool) -> None:
+    counts = result.counts
+    print(t("cli.import_dry_run" if dry_run else "cli.import_done", lang))
+    print(t("cli.import_counts", lang, **counts))
+    print(t("cli.import_entities", lang, **result.entities))
+    if result.batch_id is not None:
+        print(t("cli.import_batch", lang, batch=result.batch_id))
+    for problem in result.problems[:200]:
+        print(f"  {problem.sheet_name} {t('import.col.row', lang).lower()} {problem.row} "
+              f"[{problem.column}]: {problem.message(lang)}")
+    if len(result.problems) > 200:
+        print(t("cli.more_problems", lang, count=len(result.problems) - 200))
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    from lib.importer import undo_import
+
+    restored = undo_import(_database(args), args.batch, actor=args.actor)
+    if args.json:
+        _print_json(restored)
+    else:
+        print(t("cli.undo_done", _lang(args), batch=args.batch))
+    return 0
+
+
+def cmd_batches(args: argparse.Namespace) -> int:
+    from lib.importer import batch_counts, list_batches
+
+    with _database(args).read() as session:
+        rows = [{"id": b.id, "created_at": b.created_at.isoformat(timespec="seconds"), "file": b.file_name,
+                 "status": b.status, **batch_counts(b)} for b in list_batches(session)]
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['id']:>5}  {row['created_at']}  {row['status']:<9}  {row['file']}  "
+                  f"rows={row['rows']} inserted={row['inserted']} updated={row['updated']}")
+    return 0
+
+
+# --- export and demo -------------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from lib.export import export_workspace
+
+    counts = export_workspace(_database(args), args.format, Path(args.out))
+    if args.json:
+        _print_json(counts)
+    else:
+        print(t("cli.export_done", _lang(args), out=args.out))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from lib.demo import create_demo_workspace
+
+    counts = create_demo_workspace(_database(args), if_empty=args.if_empty)
+    if args.json:
+        _print_json(counts)
+    elif counts.get("created"):
+        print(t("cli.demo_created", _lang(args), **counts))
+    else:
+        print(t("cli.demo_exists", _lang(args)))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from lib.storage import schema_version
+
+    db = _database(args)
+    print(schema_version(db.engine))
+    return 0
+
+
+# --- parser ----------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help="SQLAlchemy database URL (default: DATABASE_URL or the local SQLite file)")
+    common.add_argument("--lang", choices=LANGUAGES, help="language of messages (da or en)")
+    common.add_argument("--json", action="store_true", help="print the result as JSON")
+    common.add_argument("--actor", help="who is acting, for the event log")
+
+    parser = argparse.ArgumentParser(prog="python -m lib", description="Partnerskabsradar command line")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    importing = commands.add_parser("import", parents=[common], help="import contact lists")
+    importing.add_argument("files", nargs="+", help=".xlsx, .xlsm, .xls, .csv or .txt files")
+    importing.add_argument("--dry-run", action="store_true", help="show what would happen; store nothing")
+    importing.set_defaults(handler=cmd_import)
+
+    undo = commands.add_parser("undo", parents=[common], help="undo an import batch")
+    undo.add_argument("batch", type=int)
+    undo.set_defaults(handler=cmd_undo)
+
+    batches = commands.add_parser("batches", parents=[common], help="list import batches")
+    batches.set_defaults(handler=cmd_batches)
+
+    export = commands.add_parser("export", parents=[common], help="export the whole workspace")
+    export.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    export.add_argument("out", help="an .xlsx file, or a folder for csv")
+    export.set_defaults(handler=cmd_export)
+
+    demo = commands.add_parser("demo", parents=[common], help="create the demo workspace")
+    demo.add_argument("--if-empty", action="store_true", help="only when the workspace is empty")
+    demo.set_defaults(handler=cmd_demo)
+
+    schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
+    schema.set_defaults(handler=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UserFacingError as error:
+        print(error.message(_lang(args)), file=sys.stderr)
+        return 2

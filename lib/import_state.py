@@ -1,0 +1,273 @@
+"""The workspace as the importer sees it: in-memory indexes, pending changes, and applying them.
+
+An import is first worked out entirely in memory against a snapshot of the workspace (the *working
+state*), which is what the preview shows; committing applies the same pending changes in one
+transaction, with bulk statements, and records each change with its values before, so that the
+import can be undone exactly.
+
+New records get negative temporary ids until they are inserted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from lib.storage import (
+    Affiliation,
+    DuplicateCandidate,
+    ImportChange,
+    Organisation,
+    Person,
+    Relation,
+)
+
+PERSON_FIELDS = ("name", "name_key", "email", "phone", "other_emails", "other_phones", "title", "notes",
+                 "is_staff", "source")
+ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "website", "area", "notes", "source")
+AFFILIATION_FIELDS = ("person_id", "organisation_id", "role", "start_date", "end_date")
+RELATION_FIELDS = ("kind", "from_person_id", "from_organisation_id", "to_person_id", "to_organisation_id",
+                   "strength", "first_contact", "last_contact", "owner_id", "notes")
+
+#: A party of a relation: ("person", id) or ("organisation", id).
+Party = tuple[str, int]
+RelationKey = tuple[str, int, str, int, str]
+
+
+@dataclass
+class Record:
+    """One record in the working state: its current values and whether the import changed it."""
+
+    id: int
+    values: dict[str, Any]
+    before: dict[str, Any] | None = None  # values before the import, for existing records changed
+    is_new: bool = False
+
+    def set(self, name: str, value: Any) -> bool:
+        """Set ``name`` to ``value``; True when that changes the record."""
+        current = self.values.get(name)
+        if current == value:
+            return False
+        if not self.is_new:
+            if self.before is None:
+                self.before = {}
+            self.before.setdefault(name, current)
+        self.values[name] = value
+        return True
+
+    @property
+    def changed(self) -> bool:
+        return self.is_new or bool(self.before)
+
+
+@dataclass
+class ReviewPair:
+    """Two people who may be the same, to be decided by a person (never merged silently)."""
+
+    person_a: int
+    person_b: int
+    rule: str
+    score: float
+
+
+class WorkingState:
+    """Indexes over the workspace plus the changes an import wants to make."""
+
+    def __init__(self) -> None:
+        self.people: dict[int, Record] = {}
+        self.organisations: dict[int, Record] = {}
+        self.affiliations: dict[int, Record] = {}
+        self.relations: dict[int, Record] = {}
+        self.person_by_email: dict[str, int] = {}
+        self.people_by_name: dict[str, list[int]] = {}
+        self.organisation_by_name: dict[str, int] = {}
+        self.affiliation_by_pair: dict[tuple[int, int], int] = {}
+        self.relation_by_key: dict[RelationKey, int] = {}
+        self.organisations_of_person: dict[int, set[int]] = {}
+        self.review_pairs: list[ReviewPair] = []
+        self._next_temp_id = -1
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, session: Session) -> WorkingState:
+        """A snapshot of the workspace with the indexes the importer matches against."""
+        state = cls()
+        for row in session.execute(select(Organisation.id, *[getattr(Organisation, f) for f in
+                                                             ORGANISATION_FIELDS])):
+            state._add_organisation(Record(row[0], dict(zip(ORGANISATION_FIELDS, row[1:], strict=True))))
+        for row in session.execute(select(Person.id, *[getattr(Person, f) for f in PERSON_FIELDS])):
+            state._add_person(Record(row[0], dict(zip(PERSON_FIELDS, row[1:], strict=True))))
+        for row in session.execute(select(Affiliation.id, *[getattr(Affiliation, f) for f in
+                                                            AFFILIATION_FIELDS])):
+            state._add_affiliation(Record(row[0], dict(zip(AFFILIATION_FIELDS, row[1:], strict=True))))
+        for row in session.execute(select(Relation.id, *[getattr(Relation, f) for f in RELATION_FIELDS])):
+            state._add_relation(Record(row[0], dict(zip(RELATION_FIELDS, row[1:], strict=True))))
+        return state
+
+    def _temp_id(self) -> int:
+        temp = self._next_temp_id
+        self._next_temp_id -= 1
+        return temp
+
+    def _add_person(self, record: Record) -> None:
+        self.people[record.id] = record
+        self.index_person_emails(record)
+        self.people_by_name.setdefault(record.values["name_key"], []).append(record.id)
+
+    def index_person_emails(self, record: Record) -> None:
+        for email in [record.values.get("email"), *(record.values.get("other_emails") or [])]:
+            if email:
+                self.person_by_email.setdefault(email, record.id)
+
+    def _add_organisation(self, record: Record) -> None:
+        self.organisations[record.id] = record
+        self.organisation_by_name.setdefault(record.values["name_key"], record.id)
+
+    def _add_affiliation(self, record: Record) -> None:
+        self.affiliations[record.id] = record
+        pair = (record.values["person_id"], record.values["organisation_id"])
+        self.affiliation_by_pair.setdefault(pair, record.id)
+        self.organisations_of_person.setdefault(pair[0], set()).add(pair[1])
+
+    def _add_relation(self, record: Record) -> None:
+        self.relations[record.id] = record
+        self.relation_by_key.setdefault(relation_key(record.values), record.id)
+
+    # --- creating --------------------------------------------------------------------------------
+
+    def new_person(self, values: dict[str, Any]) -> Record:
+        record = Record(self._temp_id(), {f: values.get(f) for f in PERSON_FIELDS}, is_new=True)
+        record.values["is_staff"] = bool(record.values.get("is_staff"))
+        self._add_person(record)
+        return record
+
+    def new_organisation(self, values: dict[str, Any]) -> Record:
+        record = Record(self._temp_id(), {f: values.get(f) for f in ORGANISATION_FIELDS}, is_new=True)
+        self._add_organisation(record)
+        return record
+
+    def new_affiliation(self, values: dict[str, Any]) -> Record:
+        record = Record(self._temp_id(), {f: values.get(f) for f in AFFILIATION_FIELDS}, is_new=True)
+        self._add_affiliation(record)
+        return record
+
+    def new_relation(self, values: dict[str, Any]) -> Record:
+        record = Record(self._temp_id(), {f: values.get(f) for f in RELATION_FIELDS}, is_new=True)
+        self._add_relation(record)
+        return record
+
+    # --- applying --------------------------------------------------------------------------------
+
+    def apply(self, session: Session, batch_id: int) -> dict[str, dict[str, int]]:
+        """Write every pending change in ``session`` and record it under import batch ``batch_id``.
+
+        Returns how many records of each table were inserted and updated.
+        """
+        real_ids: dict[tuple[str, int], int] = {}
+        changes: list[dict[str, Any]] = []
+        summary: dict[str, dict[str, int]] = {}
+
+        def resolve(table: str, temp_or_real: int | None) -> int | None:
+            if temp_or_real is None or temp_or_real > 0:
+                return temp_or_real
+            return real_ids[(table, temp_or_real)]
+
+        plan: list[tuple[str, type, dict[int, Record], dict[str, str]]] = [
+            ("organisations", Organisation, self.organisations, {}),
+            ("people", Person, self.people, {}),
+            ("affiliations", Affiliation, self.affiliations,
+             {"person_id": "people", "organisation_id": "organisations"}),
+            ("relations", Relation, self.relations,
+             {"from_person_id": "people", "to_person_id": "people", "owner_id": "people",
+              "from_organisation_id": "organisations", "to_organisation_id": "organisations"}),
+        ]
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        for table, model, records, references in plan:
+            new = [r for r in records.values() if r.is_new]
+            changed = [r for r in records.values() if not r.is_new and r.before]
+            rows = []
+            for record in new:
+                row = dict(record.values)
+                for column, target in references.items():
+                    row[column] = resolve(target, row[column])
+                row["batch_id"] = batch_id
+                if hasattr(model, "created_at"):
+                    row["created_at"] = now
+                    row["updated_at"] = now
+                rows.append(row)
+            if rows:
+                inserted_ids = session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True),
+                                               rows).all()
+                for record, real_id in zip(new, inserted_ids, strict=True):
+                    real_ids[(table, record.id)] = real_id
+                    changes.append({"batch_id": batch_id, "table_name": table, "record_id": real_id,
+                                    "action": "insert", "before": None})
+            updates = []
+            for record in changed:
+                row = {"id": record.id}
+                for name in record.before or {}:
+                    value = record.values[name]
+                    if name in references:
+                        value = resolve(references[name], value)
+                    row[name] = value
+                if hasattr(model, "updated_at"):
+                    row["updated_at"] = now
+                updates.append(row)
+                changes.append({"batch_id": batch_id, "table_name": table, "record_id": record.id,
+                                "action": "update", "before": jsonable(record.before or {})})
+            for row in updates:
+                # Rows differ in which columns they set, so each is its own UPDATE by primary key.
+                session.execute(update(model).where(model.id == row["id"]).values(
+                    **{k: v for k, v in row.items() if k != "id"}))
+            summary[table] = {"inserted": len(new), "updated": len(changed)}
+        if changes:
+            session.execute(insert(ImportChange), changes)
+        pairs = []
+        for pair in self.review_pairs:
+            a, b = resolve("people", pair.person_a), resolve("people", pair.person_b)
+            if a is not None and b is not None and a != b:
+                pairs.append({"person_a_id": a, "person_b_id": b, "rule": pair.rule, "score": pair.score,
+                              "status": "open", "batch_id": batch_id, "created_at": now})
+        if pairs:
+            session.execute(insert(DuplicateCandidate), pairs)
+        return summary
+
+
+def relation_key(values: dict[str, Any]) -> RelationKey:
+    """What makes two relations the same tie: both ends and the kind."""
+    source = ("person", values["from_person_id"]) if values.get("from_person_id") is not None else (
+        "organisation", values["from_organisation_id"])
+    target = ("person", values["to_person_id"]) if values.get("to_person_id") is not None else (
+        "organisation", values["to_organisation_id"])
+    return (source[0], source[1], target[0], target[1], values.get("kind") or "knows")
+
+
+def jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with dates as ISO text, so they fit a JSON column and can be restored."""
+    result: dict[str, Any] = {}
+    for name, value in values.items():
+        if isinstance(value, dt.datetime):
+            result[name] = {"datetime": value.isoformat()}
+        elif isinstance(value, dt.date):
+            result[name] = {"date": value.isoformat()}
+        else:
+            result[name] = value
+    return result
+
+
+def from_jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of :func:`jsonable`."""
+    result: dict[str, Any] = {}
+    for name, value in values.items():
+        if isinstance(value, dict) and set(value) == {"date"}:
+            result[name] = dt.date.fromisoformat(value["date"])
+        elif isinstance(value, dict) and set(value) == {"datetime"}:
+            result[name] = dt.datetime.fromisoformat(value["datetime"])
+        else:
+            result[name] = value
+    return result

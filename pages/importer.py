@@ -1,0 +1,162 @@
+"""Importér: bring contact lists in, see exactly what will happen, commit, and undo."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import streamlit as st
+
+from components.context import actor, database, show_error, tr
+from components.import_views import (
+    batch_table,
+    counts_row,
+    file_digest,
+    result_details,
+    sheet_settings,
+    show_notices,
+    show_refused,
+)
+from lib.errors import UserFacingError
+from lib.importer import PreparedFile, list_batches, prepare_file, run_import, undo_import
+
+FILES_KEY = "imp_files"
+PREVIEW_KEY = "imp_preview"
+LAST_KEY = "imp_last"
+UPLOADER_GENERATION = "imp_uploader_generation"
+ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "csv", "txt"]
+
+db = database()
+st.session_state.setdefault(FILES_KEY, {})
+st.session_state.setdefault(UPLOADER_GENERATION, 0)
+prepared_files: dict[str, PreparedFile] = st.session_state[FILES_KEY]
+
+st.title(tr("importpage.title"))
+st.markdown(tr("importpage.intro"))
+flash = st.session_state.pop("imp_flash", None)
+if flash:
+    st.success(flash)
+
+uploads = st.file_uploader(
+    tr("importpage.upload_label"),
+    type=ACCEPTED_TYPES,
+    accept_multiple_files=True,
+    help=tr("importpage.upload_help"),
+    key=f"imp_uploader_{st.session_state[UPLOADER_GENERATION]}",
+)
+for upload in uploads or []:
+    data = upload.getvalue()
+    digest = file_digest(upload.name, data)
+    if digest not in prepared_files:
+        with st.spinner(tr("importpage.reading", file=upload.name)):
+            prepared_files[digest] = prepare_file(db, upload.name, data)
+        st.session_state.pop(PREVIEW_KEY, None)
+
+if uploads:
+    current = {file_digest(u.name, u.getvalue()) for u in uploads}
+    for digest in [d for d in prepared_files if d not in current]:
+        del prepared_files[digest]
+
+
+def _clear_files() -> None:
+    st.session_state[FILES_KEY] = {}
+    st.session_state.pop(PREVIEW_KEY, None)
+    st.session_state[UPLOADER_GENERATION] += 1
+
+
+readable = [f for f in prepared_files.values() if f.error is None]
+for prepared in prepared_files.values():
+    if prepared.error is not None:
+        show_refused(prepared)
+
+if readable:
+    st.header(tr("importpage.step_sheets"))
+    for prepared in readable:
+        st.subheader(prepared.file_name)
+        show_notices(prepared)
+        if not prepared.sheets:
+            st.warning(tr("importpage.no_sheets"))
+        for index, sheet in enumerate(prepared.sheets):
+            digest = next(d for d, f in prepared_files.items() if f is prepared)
+            sheet_settings(sheet, widget_key=f"imp_{digest}_{index}")
+
+    sheets = [sheet for prepared in readable for sheet in prepared.sheets]
+    fingerprint = hashlib.sha256(json.dumps(
+        [(s.label, s.include, s.role, s.mapping) for s in sheets]).encode()).hexdigest()
+
+    st.header(tr("importpage.step_preview"))
+    if not any(s.include for s in sheets):
+        st.info(tr("importpage.choose_a_sheet"))
+    else:
+        preview = st.session_state.get(PREVIEW_KEY)
+        if preview is None or preview[0] != fingerprint:
+            with st.spinner(tr("importpage.previewing")):
+                preview = (fingerprint, run_import(db, sheets, commit=False))
+            st.session_state[PREVIEW_KEY] = preview
+        result = preview[1]
+        st.caption(tr("importpage.preview_caption"))
+        counts_row(result.counts)
+        result_details(result, key="imp_preview")
+
+        st.header(tr("importpage.step_commit"))
+        left, right = st.columns([1, 1])
+        if left.button(tr("importpage.commit_button"), type="primary", key="imp_commit"):
+            try:
+                committed = run_import(db, sheets, commit=True, actor=actor())
+            except UserFacingError as error:
+                show_error(error)
+            else:
+                st.session_state[LAST_KEY] = committed
+                _clear_files()
+                st.rerun()
+        right.button(tr("importpage.clear_button"), on_click=_clear_files, key="imp_clear")
+
+last = st.session_state.get(LAST_KEY)
+if last is not None:
+    if last.batch_id is None:
+        st.info(tr("importpage.nothing_changed", rows=last.counts["rows"]))
+    else:
+        st.success(tr("importpage.committed", batch=last.batch_id, **last.counts))
+    counts_row(last.counts)
+    if last.problems:
+        result_details(last, key="imp_last")
+    if last.batch_id is not None and st.button(tr("importpage.undo_this"), key="imp_undo_last"):
+        try:
+            undo_import(db, last.batch_id, actor=actor())
+        except UserFacingError as error:
+            show_error(error)
+        else:
+            st.session_state["imp_flash"] = tr("importpage.undone", batch=last.batch_id)
+            st.session_state.pop(LAST_KEY, None)
+            st.rerun()
+
+st.header(tr("importpage.history"))
+with db.read() as session:
+    batches = list_batches(session)
+if not batches:
+    st.caption(tr("importpage.no_history"))
+else:
+    st.dataframe(batch_table(batches), hide_index=True, width="stretch")
+    undoable = [b for b in batches if b.status == "committed"]
+    if undoable:
+        with st.form("imp_undo_form"):
+            chosen = st.selectbox(
+                tr("importpage.undo_choose"),
+                options=[b.id for b in undoable],
+                format_func=lambda batch_id: next(
+                    f"#{b.id} · {b.file_name}" for b in undoable if b.id == batch_id),
+            )
+            confirmed = st.checkbox(tr("importpage.undo_confirm"))
+            if st.form_submit_button(tr("importpage.undo_button")):
+                if not confirmed:
+                    st.warning(tr("importpage.undo_needs_confirm"))
+                else:
+                    try:
+                        undo_import(db, int(chosen), actor=actor())
+                    except UserFacingError as error:
+                        show_error(error)
+                    else:
+                        st.session_state.pop(LAST_KEY, None)
+                        st.session_state.pop(PREVIEW_KEY, None)
+                        st.session_state["imp_flash"] = tr("importpage.undone", batch=chosen)
+                        st.rerun()

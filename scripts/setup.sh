@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up Partnerskabsradar on a fresh Debian/Ubuntu machine: a virtualenv with the pinned packages.
+#   scripts/setup.sh          runtime only (to run the dashboard)
+#   scripts/setup.sh --dev    plus test tools and Debian's chromium + graphviz (browser tests, layouts)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dev=0
+[ "${1:-}" = "--dev" ] && dev=1
+
+need_apt=()
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+if [ "$dev" = 1 ] && [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "Please install: ${need_apt[*]}" >&2
+  fi
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+if [ "$dev" = 1 ]; then
+  .venv/bin/python -m pip install -q -r requirements-dev.txt
+else
+  .venv/bin/python -m pip install -q -r requirements.txt
+fi
