@@ -88,6 +88,7 @@ def show_table(
         column_order=[c.name for c in columns],
         column_config=column_config(columns),
         key=key,
+        placeholder="",  # an empty cell, not the word "None"
         **options,
     )
     if not selectable:

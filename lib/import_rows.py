@@ -27,6 +27,8 @@ from lib.errors import ValidationFailed
 from lib.import_state import Party, Record, ReviewPair, WorkingState, relation_key
 
 NEAR_DUPLICATE_SCORE = 90.0
+#: A common name shared by many people is compared with only this many of them.
+MAX_REVIEW_PER_NAME = 5
 
 
 @dataclass
@@ -138,8 +140,6 @@ class RowReader:
         existing_id = self.state.organisation_by_name.get(key)
         if existing_id is None:
             record = self.state.new_organisation({"name": name, "name_key": key, **values})
-            if record.values.get("sector") is None and record.values.get("org_type"):
-                record.values["sector"] = vocabulary.DEFAULT_SECTOR_BY_TYPE.get(record.values["org_type"])
             self.touched["organisations"].add(record.id)
             return record, True
         record = self.state.organisations[existing_id]
@@ -182,6 +182,9 @@ class RowReader:
         values["notes"] = row.text("notes") if "name" not in row.cells and "first_name" not in row.cells \
             else None
         values["source"] = row.text("source")
+        if "sector" not in row.cells and values.get("org_type"):
+            # A list that names the type but has no sector column: the usual sector for that type.
+            values["sector"] = vocabulary.DEFAULT_SECTOR_BY_TYPE.get(values["org_type"])
         return values
 
     # --- people ----------------------------------------------------------------------------------
@@ -305,7 +308,8 @@ class RowReader:
 
     def _same_name_without_email(self, key: str, row_has_email: bool, organisation_ids: list[int]) -> int | None:
         """A person with the same normalised name and organisation, where e-mails do not tell them apart."""
-        for candidate_id in self.state.people_by_name.get(key, []):
+        index = self.state.people_without_email_by_name if row_has_email else self.state.people_by_name
+        for candidate_id in index.get(key, []):
             candidate = self.state.people[candidate_id]
             if row_has_email and candidate.values.get("email"):
                 continue  # same name, different e-mails: two people
@@ -317,33 +321,35 @@ class RowReader:
         return None
 
     def _queue_near_duplicates(self, record: Record, organisation_ids: list[int]) -> None:
-        """Offer people with the same or a similar name for review; never merge them here."""
+        """Offer people with the same or a similar name for review; never merge them here.
+
+        Two people whose e-mails differ are two people (a namesake is common in Denmark), so only
+        pairs where at least one side has no e-mail are offered.
+        """
         key = record.values["name_key"]
         if len(key) < 4:
             return
         own_email = record.values.get("email")
         for other_id, score in self._similar_names(key, exclude=record.id):
             other = self.state.people[other_id]
-            if own_email and other.values.get("email") and other.values["email"] != own_email and score < 100:
+            if own_email and other.values.get("email"):
                 continue
             same_org = bool(self.state.organisations_of_person.get(other_id, set()).intersection(organisation_ids))
             if score >= 100:
-                rule = "same_name" if not (own_email and other.values.get("email")) else "same_name_other_email"
+                rule = "same_name"
             else:
                 rule = "similar_name_same_org" if same_org else "similar_name"
             self.state.review_pairs.append(ReviewPair(other_id, record.id, rule, float(score)))
         self._index_name(key, record.id)
 
     def _similar_names(self, key: str, exclude: int) -> list[tuple[int, float]]:
-        index = self._name_index()
-        block = index.get(_block_of(key), [])
+        """Up to five people whose names are the same as or close to ``key`` (same block only)."""
+        block = self._name_index().get(_block_of(key), [])
         matches: list[tuple[int, float]] = []
-        if not block:
-            return matches
         for other_key, score, _position in process.extract(
             key, block, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE_SCORE, limit=5
         ):
-            for other_id in self.state.people_by_name.get(other_key, []):
+            for other_id in self.state.people_by_name.get(other_key, [])[:MAX_REVIEW_PER_NAME]:
                 if other_id != exclude:
                     matches.append((other_id, score))
         return matches[:5]

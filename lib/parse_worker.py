@@ -55,6 +55,8 @@ SCAN_CHUNK_BYTES = 4 * 1024 * 1024
 SCAN_OVERLAP_BYTES = 256 * 1024
 """Longer than any formula cell can be (8k formula + 32k text, escaped), so none is cut in two."""
 SCAN_LOOKBACK_BYTES = 4096
+DIMENSION_SEARCH_BYTES = 64 * 1024
+"""``<dimension>`` comes right after the sheet properties, well within this."""
 
 SNIFF_CHARS = 64 * 1024
 SNIFF_RECORDS = 50
@@ -105,10 +107,28 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         return {"status": "crashed"}
     except MemoryError:
         raise
-    except Exception:  # noqa: BLE001 - a parser choking on a damaged file is the expected failure here
+    except ImportError:
+        # A parser that cannot even be loaded (out of address space, say) says nothing about the file.
         traceback.print_exc()
-        return {"status": "refused", "key": "read.damaged", "params": {}}
+        return {"status": "crashed"}
+    except Exception as error:  # noqa: BLE001 - a parser choking on a damaged file is the expected failure here
+        traceback.print_exc()
+        # defusedxml (under openpyxl, or patched into the stdlib) refused a DTD or an entity.
+        key = "read.xml_entities" if _caused_by_defusedxml(error) else "read.damaged"
+        return {"status": "refused", "key": key, "params": {}}
     return {"status": "ok", "sheets": sheets, "notices": notices}
+
+
+def _caused_by_defusedxml(error: BaseException) -> bool:
+    """True when defusedxml refused a DTD or entity somewhere down the chain (openpyxl wraps it)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if type(current).__module__.startswith("defusedxml"):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 class _ParserDied(Exception):
@@ -128,6 +148,14 @@ def clean_value(value: Any) -> Any:
     if kind is dt.timedelta:
         return _duration(value)
     return value
+
+
+def clean_row(raw: Iterable[Any]) -> Row:
+    """:func:`clean_value` for a whole row, with text and integers (most cells) handled inline."""
+    return [
+        (value or None) if value.__class__ is str else (value if value.__class__ is int else clean_value(value))
+        for value in raw
+    ]
 
 
 def _duration(value: dt.timedelta) -> dt.time | str:
@@ -213,7 +241,7 @@ def _fill_rows(result: SheetResult, numbered_rows: Iterable[tuple[int, Row]], li
     rows = result.rows
     last_filled = -1
     for index, raw in numbered_rows:
-        values, width = finish_row([clean_value(v) for v in raw], max_columns)
+        values, width = finish_row(clean_row(raw), max_columns)
         if width == 0:
             continue
         if index >= cap:
@@ -481,21 +509,21 @@ def scan_sheet_xml(source: BinaryIO, max_positions: int = MAX_FORMULA_POSITIONS)
         How many formula positions to record; all of them are counted.
     """
     scan = SheetScan()
+    head = b""
     buffer = b""
     skip = 0
-    first = True
     with source:
         while True:
             chunk = source.read(SCAN_CHUNK_BYTES)
+            if len(head) < DIMENSION_SEARCH_BYTES:
+                head += chunk[: DIMENSION_SEARCH_BYTES - len(head)]
             buffer += chunk
             final = not chunk
-            if first:
-                scan.dimension = _declared_dimension(buffer[:SCAN_LOOKBACK_BYTES * 16])
-                first = False
             limit = len(buffer) if final else len(buffer) - SCAN_OVERLAP_BYTES
             if limit > skip:
                 _scan_region(scan, buffer, skip, limit, max_positions)
             if final:
+                scan.dimension = _declared_dimension(head)
                 return scan
             if limit > skip:
                 keep_from = max(0, limit - SCAN_LOOKBACK_BYTES)

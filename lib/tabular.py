@@ -33,6 +33,7 @@ __all__ = [
     "detect_role",
     "suggest_mapping",
     "column_signature",
+    "header_key",
     "field_label_key",
     "role_label_key",
     "GROUP_SEPARATOR",
@@ -655,18 +656,15 @@ def _is_text(value: object) -> bool:
 def _is_known_header(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    folded = _fold(value)
-    if header_key(value) in _ALL_KNOWN_KEYS:
-        return True
-    return bool(_GOOGLE_NUMBERED.match(folded))
+    return header_key(value) in _ALL_KNOWN_KEYS or bool(_GOOGLE_NUMBERED.match(_fold(value)))
 
 
 def _header_score(rows: list[list[object]], index: int) -> float | None:
     """How much row ``index`` looks like the header row; ``None`` for a blank row.
 
     Counts distinct text cells and, double, cells that are known header words; subtracts numbers
-    and dates (data, not labels) and, heavily, each row above that is already as wide as this one
-    (a header comes before the data, so a row with table-like rows above it is data).
+    and dates (data, not labels) and, heavily, each row above with at least half as many filled
+    cells (a header comes before the data, so a row with table-like rows above it is data).
     """
     filled = _filled_columns(rows[index])
     if not filled:

@@ -35,6 +35,8 @@ PERSON_PICKER = "contacts_person_picker"
 ORG_PICKER = "contacts_org_picker"
 PEOPLE_TABLE = "contacts_people_table"
 ORG_TABLE = "contacts_org_table"
+TAB_KEY = "contacts_tab"
+ACTIVE_TAB = "contacts_active_tab"
 #: The table rows last seen selected: a selection only opens a record when it changes.
 PEOPLE_TABLE_SEEN = "contacts_people_table_seen"
 ORG_TABLE_SEEN = "contacts_org_table_seen"
@@ -244,7 +246,7 @@ def _record_picker(
 ) -> int | None:
     """The "open record" selectbox; also usable without a mouse, and it mirrors the table selection."""
     selected = st.session_state.get(target_key)
-    labels = _with_blank(choices, "contacts.choose")
+    labels = dict(choices)
     if selected is not None and selected not in labels:
         labels[selected] = "…"
     # Set before the widget is drawn: the picker always shows the record that is open, however it was opened.
@@ -253,6 +255,7 @@ def _record_picker(
         tr(label_key),
         options=list(labels),
         format_func=_shown_as(labels),
+        placeholder=tr("contacts.choose"),
         key=picker_key,
         on_change=_select_from_picker,
         args=(picker_key, target_key),
@@ -727,7 +730,7 @@ def _duplicate_card(row: dict[str, Any]) -> None:
     with st.container(border=True):
         rule = tr(f"records.rule.{row['rule']}")
         st.markdown(f"**{rule}** · {tr('contacts.dup.score', score=row['score'])}")
-        st.dataframe(_comparison_frame(row), hide_index=True)
+        st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
         sides = {side: tr(f"contacts.dup.keep_{side}", name=escape_markdown(row[f"person_{side}_name"]))
                  for side in ("a", "b")}
         st.radio(tr("contacts.dup.keep"), options=list(sides), key=f"contacts_dup_{candidate_id}_keep",
@@ -760,6 +763,14 @@ def _empty_workspace_hint() -> None:
         pass  # the page runs on its own (tests, a single-page start): the text above still says where to go
 
 
+def _remember_tab(labels: dict[str, str]) -> None:
+    """The user opened a tab: keep which one, by name rather than by its (changing) label."""
+    opened = st.session_state.get(TAB_KEY)
+    for name, text in labels.items():
+        if text == opened:
+            st.session_state[ACTIVE_TAB] = name
+
+
 def _render_page() -> None:
     st.title(tr("contacts.title"))
     with database().read() as session:
@@ -768,11 +779,17 @@ def _render_page() -> None:
         org_choices = dict(records.organisation_choices(session))
     if counts["people"] == 0 and counts["organisations"] == 0:
         _empty_workspace_hint()
-    people_tab, organisations_tab, duplicates_tab = st.tabs([
-        tr("contacts.tab.people"),
-        tr("contacts.tab.organisations"),
-        tr("contacts.tab.duplicates", count=len(duplicates)),
-    ])
+    labels = {
+        "people": tr("contacts.tab.people"),
+        "organisations": tr("contacts.tab.organisations"),
+        "duplicates": tr("contacts.tab.duplicates", count=len(duplicates)),
+    }
+    # The duplicates label carries a count, and Streamlit shows the first tab again when a label
+    # changes; so the open tab is remembered by name and chosen again, e.g. after a merge.
+    st.session_state[TAB_KEY] = labels[st.session_state.get(ACTIVE_TAB, "people")]
+    people_tab, organisations_tab, duplicates_tab = st.tabs(
+        list(labels.values()), key=TAB_KEY, on_change=_remember_tab, args=(labels,)
+    )
     with people_tab:
         _people_tab(org_choices)
     with organisations_tab:

@@ -15,6 +15,7 @@ import io
 import math
 import random
 import struct
+import warnings
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -422,7 +423,8 @@ def duplicate_entry_xlsx() -> bytes:
     """A zip with two entries named xl/worksheets/sheet1.xml: two parsers may read different ones."""
     good = workbook_package([("Ark1", sheet_xml([["ok"]]), "visible")])
     buffer = io.BytesIO(good)
-    with zipfile.ZipFile(buffer, "a") as archive:
+    with warnings.catch_warnings(), zipfile.ZipFile(buffer, "a") as archive:
+        warnings.simplefilter("ignore")
         archive.writestr("xl/worksheets/sheet1.xml", sheet_xml([["sneaky"]]))
     return buffer.getvalue()
 

@@ -126,6 +126,7 @@ def test_split_and_join_names():
         (" mailto:Jens@Kulturhuset.dk ", "jens@kulturhuset.dk"),
         ("<soren@bibliotek.dk>", "soren@bibliotek.dk"),
         ("Søren Ærø <Soren@Bibliotek.dk>", "soren@bibliotek.dk"),
+        ("Ærø, Søren <Soren@Bibliotek.dk>", "soren@bibliotek.dk"),
         ('"Jens Hansen" <jh@x.dk>', "jh@x.dk"),
         ("jens@bøger.dk", "jens@bøger.dk"),
     ],
@@ -174,7 +175,9 @@ def test_normalise_phone(raw, phone):
     assert normalise_phone(raw) == phone
 
 
-@pytest.mark.parametrize("bad", ["123", "1234 567", "ring til Jens", "+45 1234 56789 0", True])
+@pytest.mark.parametrize(
+    "bad", ["123", "1234 567", "ring til Jens", "+45 1234 56789 0", True, "201234567", 46812345678]
+)
 def test_normalise_phone_invalid(bad):
     assert problem(normalise_phone, bad).key == "value.phone_invalid"
 
@@ -313,9 +316,30 @@ def test_parse_number(raw, number):
     assert parse_number(raw) == number
 
 
-@pytest.mark.parametrize("bad", ["1.2.3", "abc", "1,23,4", "3,5 kr"])
+@pytest.mark.parametrize("bad", ["1.2.3", "abc", "1,23,4", "3,5 kr", ",", ".", float("inf")])
 def test_parse_number_invalid(bad):
     assert problem(parse_number, bad).key == "value.number_invalid"
+
+
+cell_values = st.one_of(
+    st.none(), st.text(), st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
+    st.dates(), st.datetimes(),
+)
+
+
+@given(cell_values)
+def test_parsers_give_a_value_or_a_validation_problem_never_a_crash(value):
+    parsers = (
+        clean_text, name_key, normalise_person_name, split_person_name, normalise_email, normalise_phone,
+        normalise_website, parse_date, parse_strength, parse_bool, parse_number,
+    )
+    for parser in parsers:
+        try:
+            parser(value)
+        except ValidationFailed as error:
+            assert error.key in TEXTS
+    for field in ("email", "phone", "organisation", "name"):
+        assert all(isinstance(part, str) and part for part in split_multi(value, field))
 
 
 # -- several values in one cell -------------------------------------------------------------------
@@ -328,7 +352,9 @@ def test_parse_number_invalid(bad):
         ("a@x.dk, b@y.dk\nc@z.dk", "email", ["a@x.dk", "b@y.dk", "c@z.dk"]),
         ("a@x.dk b@y.dk", "email", ["a@x.dk", "b@y.dk"]),
         ("A@x.dk; a@x.dk", "email", ["A@x.dk"]),
-        ("Jens Hansen <a@b.dk>; c@d.dk", "email", ["Jens Hansen <a@b.dk>", "c@d.dk"]),
+        ("Jens Hansen <a@b.dk>; c@d.dk", "email", ["a@b.dk", "c@d.dk"]),
+        ("Hansen, Jens <jh@x.dk>; Ærø, Søren <s@x.dk>", "email", ["jh@x.dk", "s@x.dk"]),
+        ("jens hansen; b@y.dk", "email", ["jens", "hansen", "b@y.dk"]),  # not addresses: reported, not lost
         ("20 12 34 56 / 30 40 50 60", "phone", ["20 12 34 56", "30 40 50 60"]),
         ("20123456, 30405060; 40506070", "phone", ["20123456", "30405060", "40506070"]),
         ("20123456 eller 30405060", "phone", ["20123456", "30405060"]),
@@ -387,3 +413,48 @@ def test_problem_messages_fill_every_placeholder(parser, args):
         assert message != error.key
         assert not PLACEHOLDER.search(message), message
     assert t(error.key, "da") != t(error.key, "en")
+
+
+# --- the fast paths agree with the libraries they shortcut ------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ATOM = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-",
+                min_size=1, max_size=12)
+_LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(local=st.lists(_ATOM, min_size=1, max_size=3), labels=st.lists(_LABEL, min_size=1, max_size=3),
+       top=st.sampled_from(["dk", "com", "org", "museum", "test", "local", "Dk"]))
+def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], labels: list[str], top: str) -> None:
+    from email_validator import EmailNotValidError, validate_email
+
+    from lib.normalize import _plain_address
+
+    address = ".".join(local) + "@" + ".".join([*labels, top])
+    fast = _plain_address(address)
+    try:
+        slow = validate_email(address, check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        slow = None
+    if fast is not None:
+        assert fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(digits=st.from_regex(r"[2-9][0-9]{7}", fullmatch=True),
+       prefix=st.sampled_from(["", "+45", "+45 ", "0045 ", "0045"]),
+       style=st.sampled_from(["plain", "pairs", "fours", "dashes"]))
+def test_danish_phone_fast_path_agrees_with_phonenumbers(digits: str, prefix: str, style: str) -> None:
+    import phonenumbers
+
+    from lib.normalize import _e164, _parse_phone
+
+    body = {"plain": digits, "pairs": " ".join(digits[i:i + 2] for i in range(0, 8, 2)),
+            "fours": digits[:4] + " " + digits[4:], "dashes": "-".join(digits[i:i + 2] for i in range(0, 8, 2))}
+    text = prefix + body[style]
+    parsed = _parse_phone(text, "DK")
+    slow = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) if parsed else None
+    assert _e164(text, "DK") == slow
