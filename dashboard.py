@@ -12,7 +12,7 @@ from components.context import LANG_KEY, database, tr
 from lib import i18n
 from lib.storage import workspace_counts
 
-st.set_page_config(page_title="Partnerskabsradar", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="Partnerskabsradar", page_icon=":material/radar:", layout="wide")
 
 
 def _sidebar() -> None:
@@ -41,9 +41,9 @@ if LANG_KEY not in st.session_state:
     st.session_state[LANG_KEY] = i18n.DEFAULT_LANGUAGE
 
 _pages = [
-    st.Page("pages/overview.py", title=tr("nav.overview"), icon="🏠", default=True, url_path="oversigt"),
-    st.Page("pages/importer.py", title=tr("nav.import"), icon="📥", url_path="importer"),
-    st.Page("pages/contacts.py", title=tr("nav.contacts"), icon="👥", url_path="kontakter"),
+    st.Page("pages/overview.py", title=tr("nav.overview"), icon=":material/home:", default=True, url_path="oversigt"),
+    st.Page("pages/importer.py", title=tr("nav.import"), icon=":material/upload_file:", url_path="importer"),
+    st.Page("pages/contacts.py", title=tr("nav.contacts"), icon=":material/groups:", url_path="kontakter"),
 ]
 _navigation = st.navigation(_pages)
 _sidebar()

@@ -34,8 +34,9 @@ import sys
 import traceback
 import zipfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, Iterable
+from typing import Any, BinaryIO
 
 from lib.errors import FileRefused
 from lib.safe_read import decode_with
@@ -100,7 +101,9 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         elif kind == "xls":
             sheets, notices = parse_xls(request["data"], limits, mode)
         else:
-            sheets, notices = parse_csv(request["data"], request["encoding"], limits, request.get("sheet_name") or "CSV")
+            sheets, notices = parse_csv(
+                request["data"], request["encoding"], limits, request.get("sheet_name") or "CSV"
+            )
     except FileRefused as refusal:
         return {"status": "refused", "key": refusal.key, "params": refusal.params}
     except _ParserDied:
@@ -153,7 +156,9 @@ def clean_value(value: Any) -> Any:
 def clean_row(raw: Iterable[Any]) -> Row:
     """:func:`clean_value` for a whole row, with text and integers (most cells) handled inline."""
     return [
-        (value or None) if value.__class__ is str else (value if value.__class__ is int else clean_value(value))
+        (value or None)
+        if value.__class__ is str
+        else (value if value.__class__ is int else clean_value(value))
         for value in raw
     ]
 
@@ -219,18 +224,31 @@ class SheetResult:
         found: list[tuple[str, dict[str, Any]]] = []
         if self.truncated:
             found.append(
-                ("read.notice.rows_capped", {"sheet": self.name, "kept": limits["max_rows_per_sheet"], "total": self.total_rows})
+                (
+                    "read.notice.rows_capped",
+                    {"sheet": self.name, "kept": limits["max_rows_per_sheet"], "total": self.total_rows},
+                )
             )
         if self.widest > limits["max_columns"]:
-            found.append(("read.notice.columns_capped", {"sheet": self.name, "kept": limits["max_columns"], "total": self.widest}))
+            found.append(
+                (
+                    "read.notice.columns_capped",
+                    {"sheet": self.name, "kept": limits["max_columns"], "total": self.widest},
+                )
+            )
         if self.formulas_without_value_count:
             found.append(
-                ("read.notice.formulas_without_values", {"sheet": self.name, "count": self.formulas_without_value_count})
+                (
+                    "read.notice.formulas_without_values",
+                    {"sheet": self.name, "count": self.formulas_without_value_count},
+                )
             )
         return found
 
 
-def _answer(results: list[SheetResult], limits: dict[str, Any]) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
+def _answer(
+    results: list[SheetResult], limits: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
     notices = [notice for result in results for notice in result.notices(limits)]
     return [result.as_answer() for result in results], notices
 
@@ -282,7 +300,9 @@ class SheetScan:
     formulas_without_value_count: int = 0
 
 
-def parse_ooxml(data: bytes, limits: dict[str, Any], mode: str) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
+def parse_ooxml(
+    data: bytes, limits: dict[str, Any], mode: str
+) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
     """Read every worksheet of an xlsx/xlsm; see the module docstring for the two modes."""
     archive = zipfile.ZipFile(io.BytesIO(data))
     plan = sheet_plan(archive)
@@ -293,7 +313,7 @@ def parse_ooxml(data: bytes, limits: dict[str, Any], mode: str) -> tuple[list[di
     if results is None:
         streamer = _OpenpyxlStreamer(data)
         results = [streamer.read(entry, scans[entry.path], limits) for entry in plan]
-    for entry, result in zip(plan, results):
+    for entry, result in zip(plan, results, strict=True):
         _apply_scan(result, scans[entry.path], limits)
     return _answer(results, limits)
 
@@ -311,7 +331,9 @@ def _calamine_ooxml(
             if _dimension_is_huge(scans[entry.path]):
                 results.append(None)
             else:
-                results.append(_calamine_sheet(book.get_sheet_by_name(entry.name), entry.name, entry.hidden, limits))
+                results.append(
+                    _calamine_sheet(book.get_sheet_by_name(entry.name), entry.name, entry.hidden, limits)
+                )
     except MemoryError:
         raise
     except Exception:  # noqa: BLE001 - calamine's errors on damaged input vary; openpyxl gets a try
@@ -324,7 +346,7 @@ def _calamine_ooxml(
     streamer = _OpenpyxlStreamer(data)
     return [
         result if result is not None else streamer.read(entry, scans[entry.path], limits)
-        for entry, result in zip(plan, results)
+        for entry, result in zip(plan, results, strict=True)
     ]
 
 
@@ -354,7 +376,8 @@ def _apply_scan(result: SheetResult, scan: SheetScan, limits: dict[str, Any]) ->
     """Merged ranges and formula facts come from the byte scan, the same for both readers."""
     result.merged = scan.merged
     result.formulas_without_value = [
-        (row, col) for row, col in scan.formulas_without_value
+        (row, col)
+        for row, col in scan.formulas_without_value
         if row < limits["max_rows_per_sheet"] and col < limits["max_columns"]
     ]
     result.formulas_without_value_count = scan.formulas_without_value_count
@@ -403,9 +426,11 @@ class _OpenpyxlStreamer:
         for number, cells in parser.parse():
             index = number - 1
             if index >= cap:
-                # One row past the cap is enough to know the sheet was cut; the scan knows the rest.
-                yield index, [cell["value"] for cell in cells]
-                return
+                # One filled row past the cap shows the sheet was cut; the byte scan knows the rest.
+                if any(cell["value"] not in (None, "") for cell in cells):
+                    yield index, [True]
+                    return
+                continue
             width = max((cell["column"] for cell in cells), default=0)
             values: Row = [None] * width
             for cell in cells:
@@ -485,10 +510,14 @@ _R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']")
 _T_ATTR = re.compile(rb"\st\s*=\s*[\"']([A-Za-z]+)[\"']")
 _ROW_OPEN = re.compile(rb"<" + _PREFIX + rb"row\b[^>]*?\sr\s*=\s*[\"']([0-9]{1,7})[\"']")
 _MERGE = re.compile(
-    rb"<" + _PREFIX + rb"mergeCell\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
+    rb"<"
+    + _PREFIX
+    + rb"mergeCell\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
 )
 _DIMENSION = re.compile(
-    rb"<" + _PREFIX + rb"dimension\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
+    rb"<"
+    + _PREFIX
+    + rb"dimension\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
 )
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 
@@ -563,12 +592,12 @@ def _formula_cell(buffer: bytes, formula_at: int) -> tuple[int, int] | None:
     close = _C_CLOSE.search(buffer, formula_at)
     if close is None:
         return None
-    body = buffer[formula_at:close.start()]
+    body = buffer[formula_at : close.start()]
     value = _V_OPEN.search(body)
     if value is not None and not value.group(1):
         tag = buffer[cell_start:formula_at]
         text_result = (_T_ATTR.search(tag) or _NO_MATCH).group(1) == b"str"
-        if text_result or body[value.end():value.end() + 1] != b"<":
+        if text_result or body[value.end() : value.end() + 1] != b"<":
             return None
     reference = _R_ATTR.search(buffer, cell_start, formula_at)
     if reference is None:
@@ -636,7 +665,9 @@ def column_index(letters: str) -> int:
 # --- xls ----------------------------------------------------------------------------------------
 
 
-def parse_xls(data: bytes, limits: dict[str, Any], mode: str) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
+def parse_xls(
+    data: bytes, limits: dict[str, Any], mode: str
+) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
     """Read an old Excel workbook: calamine in fast mode (xlrd when calamine errors), else xlrd."""
     results = _calamine_xls(data, limits) if mode == "fast" else None
     if results is None:
@@ -658,7 +689,9 @@ def _calamine_xls(data: bytes, limits: dict[str, Any]) -> list[SheetResult] | No
             result = _calamine_sheet(sheet, meta.name, hidden, limits)
             if result is None:
                 return None
-            result.merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])][:MAX_MERGED_RANGES]
+            result.merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])][
+                :MAX_MERGED_RANGES
+            ]
             results.append(result)
     except python_calamine.PasswordError:
         raise FileRefused("read.password_protected") from None
@@ -676,7 +709,9 @@ def _xlrd_xls(data: bytes, limits: dict[str, Any]) -> list[SheetResult]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=sys.stderr)
+        book = xlrd.open_workbook(
+            file_contents=data, formatting_info=True, on_demand=True, logfile=sys.stderr
+        )
     except xlrd.XLRDError as error:
         if "encrypt" in str(error).lower():
             raise FileRefused("read.password_protected") from None
@@ -685,15 +720,25 @@ def _xlrd_xls(data: bytes, limits: dict[str, Any]) -> list[SheetResult]:
     for index in range(book.nsheets):
         sheet = book.sheet_by_index(index)
         result = SheetResult(name=sheet.name, hidden=sheet.visibility != 0)
-        keep = min(sheet.nrows, limits["max_rows_per_sheet"] + 1)
-        rows = ((r, [_xlrd_value(cell, book.datemode) for cell in sheet.row(r)]) for r in range(keep))
-        _fill_rows(result, rows, limits)
-        if result.truncated:
-            result.total_rows = sheet.nrows
-        result.merged = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
+        _fill_rows(result, _xlrd_rows(sheet, book.datemode, limits["max_rows_per_sheet"]), limits)
+        result.merged = [
+            (top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells
+        ]
         results.append(result)
         book.unload_sheet(index)
     return results
+
+
+def _xlrd_rows(sheet: Any, datemode: int, cap: int) -> Iterable[tuple[int, Row]]:
+    """Rows up to the cap with their values; beyond it only whether a row holds anything."""
+    import xlrd
+
+    empty = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+    for index in range(sheet.nrows):
+        if index < cap:
+            yield index, [_xlrd_value(cell, datemode) for cell in sheet.row(index)]
+        elif any(kind not in empty for kind in sheet.row_types(index)):
+            yield index, [True]
 
 
 def _xlrd_value(cell: Any, datemode: int) -> Any:
@@ -731,7 +776,9 @@ def parse_csv(
     text, delimiter = _separator_line(text)
     delimiter = delimiter or sniff_delimiter(text[:SNIFF_CHARS], complete=len(text) <= SNIFF_CHARS)
     csv.field_size_limit(max(len(text), 131072))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True, strict=False)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True, strict=False
+    )
     result = SheetResult(name=sheet_name, hidden=False)
     cap = limits["max_rows_per_sheet"]
     counted = ((index, row) for index, row in enumerate(reader))
@@ -752,7 +799,7 @@ def _separator_line(text: str) -> tuple[str, str | None]:
     newline = text.find("\n")
     first = (text if newline < 0 else text[:newline]).strip().strip('"')
     if len(first) == 5 and first.lower().startswith("sep="):
-        return ("" if newline < 0 else text[newline + 1:]), first[4]
+        return ("" if newline < 0 else text[newline + 1 :]), first[4]
     return text, None
 
 

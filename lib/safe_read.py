@@ -25,17 +25,21 @@ and a missing cell reads as ``None``. Row ``i`` is sheet row ``i + 1`` and colum
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import io
 import logging
 import math
 import os
 import pickle
+import re
 import signal
 import struct
 import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,8 +70,13 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 _WORKER_MODULE = "lib.parse_worker"
 _ALLOWED_PICKLE_CLASSES = frozenset(
-    {("datetime", "datetime"), ("datetime", "date"), ("datetime", "time"), ("datetime", "timezone"),
-     ("datetime", "timedelta")}
+    {
+        ("datetime", "datetime"),
+        ("datetime", "date"),
+        ("datetime", "time"),
+        ("datetime", "timezone"),
+        ("datetime", "timedelta"),
+    }
 )
 
 
@@ -96,8 +105,8 @@ class RawWorkbook:
 
 
 @dataclass
-class _Job:
-    """What the parent decided about the bytes: what to ask the child, and what to tell the user."""
+class UploadJob:
+    """What :func:`inspect_bytes` decided: the kind to parse, and what to tell the user already."""
 
     kind: str
     has_macros: bool = False
@@ -161,7 +170,7 @@ def _file_stem(file_name: str) -> str:
     return stem.strip() or "CSV"
 
 
-def inspect_bytes(data: bytes, extension: str, limits: ImportLimits = DEFAULT_LIMITS) -> _Job:
+def inspect_bytes(data: bytes, extension: str, limits: ImportLimits = DEFAULT_LIMITS) -> UploadJob:
     """Decide what the bytes really are and run the checks for that kind; no parser is involved.
 
     Raises
@@ -169,7 +178,7 @@ def inspect_bytes(data: bytes, extension: str, limits: ImportLimits = DEFAULT_LI
     FileRefused
         When the bytes are empty, unsafe, encrypted, damaged or not a spreadsheet we read.
     """
-    if not data.strip(b" \t\r\n\x00"):
+    if len(data) <= 4096 and not data.strip(b" \t\r\n\x00"):
         raise FileRefused("read.empty")
     if data.startswith(ZIP_MAGICS):
         job = _inspect_zip(data, limits)
@@ -178,17 +187,15 @@ def inspect_bytes(data: bytes, extension: str, limits: ImportLimits = DEFAULT_LI
         return job
     if data.startswith(CFB_MAGIC):
         _inspect_compound_file(data)
-        job = _Job(kind="xls")
+        job = UploadJob(kind="xls")
         if extension and extension != "xls":
             job.notices.append(("read.notice.read_as_xls", {"extension": extension}))
         return job
     markup = _markup_kind(data)
     if markup is not None:
         raise FileRefused(markup)
-    text, encoding = decode_text(data)
-    if not text.strip():
-        raise FileRefused("read.empty")
-    job = _Job(kind="csv", encoding=encoding)
+    encoding = detect_text_encoding(data)
+    job = UploadJob(kind="csv", encoding=encoding)
     if extension in EXCEL_EXTENSIONS:
         job.notices.append(("read.notice.read_as_csv", {"extension": extension}))
     if encoding in LEGACY_ENCODING_NAMES:
@@ -199,7 +206,7 @@ def inspect_bytes(data: bytes, extension: str, limits: ImportLimits = DEFAULT_LI
 # --- zip (OOXML) ------------------------------------------------------------------------------------
 
 
-def _inspect_zip(data: bytes, limits: ImportLimits) -> _Job:
+def _inspect_zip(data: bytes, limits: ImportLimits) -> UploadJob:
     """Check a zip's central directory and XML prologs; return the job for an OOXML workbook."""
     archive = _open_zip(data)
     infos = [info for info in archive.infolist() if not info.is_dir()]
@@ -209,8 +216,10 @@ def _inspect_zip(data: bytes, limits: ImportLimits) -> _Job:
     for info in infos:
         _check_xml_prolog(archive, info)
     has_macros = any(name.rsplit("/", 1)[-1] == "vbaproject.bin" for name in names)
-    macro_enabled = b"macroenabled" in _read_entry(archive, "[Content_Types].xml", CONTENT_TYPES_CAP_BYTES).lower()
-    job = _Job(kind="xlsm" if has_macros or macro_enabled else "xlsx", has_macros=has_macros)
+    macro_enabled = (
+        b"macroenabled" in _read_entry(archive, "[Content_Types].xml", CONTENT_TYPES_CAP_BYTES).lower()
+    )
+    job = UploadJob(kind="xlsm" if has_macros or macro_enabled else "xlsx", has_macros=has_macros)
     if has_macros:
         job.notices.append(("read.notice.macros_ignored", {}))
     return job
@@ -393,13 +402,13 @@ def cfb_stream_names(data: bytes) -> set[str]:
     """
     if len(data) < 512:
         raise FileRefused("read.damaged")
-    sector_shift, = struct.unpack_from("<H", data, 0x1E)
+    (sector_shift,) = struct.unpack_from("<H", data, 0x1E)
     if sector_shift not in (9, 12):
         raise FileRefused("read.damaged")
     size = 1 << sector_shift
     fat = _cfb_fat(data, size)
     names: set[str] = set()
-    sector, = struct.unpack_from("<I", data, 0x30)
+    (sector,) = struct.unpack_from("<I", data, 0x30)
     visited: set[int] = set()
     while sector < _CFB_END_OF_CHAIN:
         if sector in visited or sector >= len(fat):
@@ -407,7 +416,7 @@ def cfb_stream_names(data: bytes) -> set[str]:
         visited.add(sector)
         block = _cfb_sector(data, sector, size)
         for offset in range(0, len(block) - 127, 128):
-            name = _cfb_entry_name(block[offset:offset + 128])
+            name = _cfb_entry_name(block[offset : offset + 128])
             if name:
                 names.add(name)
         sector = fat[sector]
@@ -416,7 +425,7 @@ def cfb_stream_names(data: bytes) -> set[str]:
 
 def _cfb_fat(data: bytes, size: int) -> list[int]:
     """The file allocation table: for each sector, the next sector of its chain."""
-    fat_count, = struct.unpack_from("<I", data, 0x2C)
+    (fat_count,) = struct.unpack_from("<I", data, 0x2C)
     difat_sector, difat_count = struct.unpack_from("<II", data, 0x44)
     fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
     max_sectors = len(data) // size + 1
@@ -440,7 +449,7 @@ def _cfb_fat(data: bytes, size: int) -> list[int]:
 
 def _cfb_sector(data: bytes, sector: int, size: int, whole: bool = False) -> bytes:
     start = (sector + 1) * size
-    block = data[start:start + size]
+    block = data[start : start + size]
     # Some writers cut the last directory sector short; tables (whole=True) must be complete.
     if len(block) < (size if whole else 128):
         raise FileRefused("read.damaged")
@@ -487,42 +496,77 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")
+_CONTROL_CHARACTERS = re.compile("[\x01-\x08\x0e-\x19\x1b-\x1f\x7f]")
+"""Control characters that do not occur in text files (tab, newlines, form feed and DOS EOF do)."""
+_BLANK_CHARACTERS = "\ufeff \t\r\n\f\v\x1a"
+TEXT_SAMPLE_CHARS = 100_000
+DECODE_CHUNK_BYTES = 1024 * 1024
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Decode a text file whose encoding nobody told us.
+def detect_text_encoding(data: bytes) -> str:
+    """The encoding of a text file nobody told us about, after checking that it is text at all.
 
     Order: a byte order mark; UTF-16 without a mark, recognised by every other byte being NUL;
     strict UTF-8; Windows-1252 (what Danish Excel writes); ISO-8859-1, which cannot fail. Statistical
     guessers are avoided on purpose: on a short CSV they often pick the wrong code page, and æ, ø, å
-    come out wrong.
+    come out wrong. The bytes are decoded in slices, so the server never holds the whole text.
 
     Returns
     -------
-    tuple of (str, str)
-        The text (without BOM) and the encoding name to decode it with again (``"utf-16-le"`` …).
+    str
+        A Python codec name for :func:`decode_with` (``"utf-8"``, ``"cp1252"``, ``"utf-16-le"`` …).
 
     Raises
     ------
     FileRefused
-        ``read.not_spreadsheet`` when the result is not text (NULs, many control characters).
+        ``read.not_spreadsheet`` when the text holds NULs or many control characters (binary),
+        ``read.empty`` when it holds nothing but white space.
     """
     encoding = _text_encoding(data)
-    text = decode_with(data, encoding)
-    if not looks_like_text(text):
+    controls = sampled = 0
+    content = False
+    for chunk in _decoded_chunks(data, encoding, _decode_errors(encoding)):
+        if "\x00" in chunk:
+            raise FileRefused("read.not_spreadsheet")
+        if sampled < TEXT_SAMPLE_CHARS:
+            sample = chunk[: TEXT_SAMPLE_CHARS - sampled]
+            controls += len(_CONTROL_CHARACTERS.findall(sample))
+            sampled += len(sample)
+        content = content or bool(chunk.strip(_BLANK_CHARACTERS))
+    if controls > sampled / 100:
         raise FileRefused("read.not_spreadsheet")
-    return text, encoding
+    if not content:
+        raise FileRefused("read.empty")
+    return encoding
 
 
 def decode_with(data: bytes, encoding: str) -> str:
-    """Decode with an encoding chosen by :func:`decode_text`, dropping a byte order mark.
+    """Decode with an encoding chosen by :func:`detect_text_encoding`, dropping a byte order mark.
 
-    Guessed single-byte encodings were checked to decode strictly; Unicode ones with a BOM are
-    decoded leniently, so one bad sequence does not cost the whole file.
+    Guessed encodings were checked to decode strictly; Unicode ones announced by a BOM are decoded
+    leniently, so one bad sequence does not cost the whole file.
     """
-    errors = "strict" if encoding in ("utf-8", "cp1252", "latin-1") else "replace"
-    return data.decode(encoding, errors).lstrip("\ufeff")
+    return data.decode(encoding, _decode_errors(encoding)).lstrip("\ufeff")
+
+
+def _decode_errors(encoding: str) -> str:
+    return "strict" if encoding in ("utf-8", "cp1252", "latin-1") else "replace"
+
+
+def _decoded_chunks(data: bytes, encoding: str, errors: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
+    for start in range(0, len(data), DECODE_CHUNK_BYTES):
+        yield decoder.decode(data[start : start + DECODE_CHUNK_BYTES])
+    yield decoder.decode(b"", final=True)
+
+
+def _decodes_strictly(data: bytes, encoding: str) -> bool:
+    try:
+        for _ in _decoded_chunks(data, encoding, "strict"):
+            pass
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _text_encoding(data: bytes) -> str:
@@ -533,11 +577,8 @@ def _text_encoding(data: bytes) -> str:
     if bomless:
         return bomless
     for name in ("utf-8", "cp1252"):
-        try:
-            data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        return name
+        if _decodes_strictly(data, name):
+            return name
     return "latin-1"
 
 
@@ -553,15 +594,6 @@ def _bomless_utf16(sample: bytes) -> str | None:
     if even_nuls > 0.4 * pairs and odd_nuls < 0.05 * pairs:
         return "utf-16-be"
     return None
-
-
-def looks_like_text(text: str) -> bool:
-    """False for decoded binary: any NUL, or more than 1 % control characters in the first 100k."""
-    if "\x00" in text:
-        return False
-    sample = text[:100_000]
-    controls = sum(1 for char in sample if (char < " " and char not in _ALLOWED_CONTROLS) or char == "\x7f")
-    return controls <= len(sample) / 100
 
 
 # --- the child process ------------------------------------------------------------------------------
@@ -596,7 +628,15 @@ def run_worker(request: dict[str, Any], limits: ImportLimits) -> dict[str, Any]:
 def worker_command(limits: ImportLimits) -> list[str]:
     """The command line of the parse child: this interpreter, no user site, no bytecode writing."""
     cpu_seconds = max(1, math.ceil(limits.parse_seconds) + 1)
-    return [sys.executable, "-s", "-B", "-m", _WORKER_MODULE, str(limits.parse_memory_bytes), str(cpu_seconds)]
+    return [
+        sys.executable,
+        "-s",
+        "-B",
+        "-m",
+        _WORKER_MODULE,
+        str(limits.parse_memory_bytes),
+        str(cpu_seconds),
+    ]
 
 
 def _worker_env() -> dict[str, str]:
@@ -626,7 +666,9 @@ def _spawn(request: dict[str, Any], limits: ImportLimits, deadline: float) -> tu
         close_fds=True,
     )
     try:
-        out, err = process.communicate(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL), timeout=remaining)
+        out, err = process.communicate(
+            pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL), timeout=remaining
+        )
     except subprocess.TimeoutExpired:
         _kill(process)
         return "timeout", {}
@@ -638,10 +680,8 @@ def _spawn(request: dict[str, Any], limits: ImportLimits, deadline: float) -> tu
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
     """Kill the child's process group (only our child is in it) and reap it."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     try:
         process.communicate(timeout=10)
     except (subprocess.TimeoutExpired, ValueError, OSError):
@@ -679,7 +719,7 @@ class _RestrictedUnpickler(pickle.Unpickler):
 # --- assembling the result --------------------------------------------------------------------------
 
 
-def _assemble(file_name: str, job: _Job, result: dict[str, Any]) -> RawWorkbook:
+def _assemble(file_name: str, job: UploadJob, result: dict[str, Any]) -> RawWorkbook:
     """Turn the child's plain answer into dataclasses; refuse workbooks without any data."""
     sheets = [
         RawSheet(
@@ -698,7 +738,9 @@ def _assemble(file_name: str, job: _Job, result: dict[str, Any]) -> RawWorkbook:
     if not any(sheet.rows for sheet in sheets):
         raise FileRefused("read.empty")
     notices = list(job.notices) + [(key, dict(params)) for key, params in result["notices"]]
-    return RawWorkbook(file_name=file_name, kind=job.kind, sheets=sheets, has_macros=job.has_macros, notices=notices)
+    return RawWorkbook(
+        file_name=file_name, kind=job.kind, sheets=sheets, has_macros=job.has_macros, notices=notices
+    )
 
 
 def _limits_dict(limits: ImportLimits) -> dict[str, Any]:

@@ -35,6 +35,11 @@ PERSON_PICKER = "contacts_person_picker"
 ORG_PICKER = "contacts_org_picker"
 PEOPLE_TABLE = "contacts_people_table"
 ORG_TABLE = "contacts_org_table"
+SHOWN_LANGUAGE = "contacts_shown_language"
+#: Key endings of this page's selectboxes and radios whose options are shown with translated labels.
+TRANSLATED_CHOICE_ENDINGS = ("_org", "_staff", "_type", "_sector", "_other", "_keep")
+#: The value of a "nothing chosen" / "all" entry in a selectbox.
+BLANK = ""
 TAB_KEY = "contacts_tab"
 ACTIVE_TAB = "contacts_active_tab"
 #: The table rows last seen selected: a selection only opens a record when it changes.
@@ -220,8 +225,17 @@ def _shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
 
 
 def _with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
-    """``choices`` with a first "nothing chosen" entry (None)."""
-    return {None: tr(blank_key), **choices}
+    """``choices`` with a first "nothing chosen" entry.
+
+    The entry's value is ``BLANK``, not None: a selectbox whose value is None shows its placeholder
+    instead of the entry's label.
+    """
+    return {BLANK: tr(blank_key), **choices}
+
+
+def _chosen(value: Any) -> Any:
+    """The value of a selectbox with a blank entry: None when nothing is chosen."""
+    return None if value in (BLANK, None) else value
 
 
 def _keep_which(key: str) -> None:
@@ -282,7 +296,7 @@ def _save_person(person_id: int) -> None:
 def _create_person() -> None:
     prefix = "contacts_new_person_"
     values = {name: st.session_state.get(prefix + name) for name in ("name", "email", "phone", "title")}
-    org_id = st.session_state.get(prefix + "org")
+    org_id = _chosen(st.session_state.get(prefix + "org"))
 
     def work(session: Session) -> int:
         person_id = records.create_person(session, values, actor=actor())
@@ -299,7 +313,7 @@ def _create_person() -> None:
 
 def _add_affiliation(person_id: int) -> None:
     prefix = f"contacts_aff_{person_id}_"
-    org_id = st.session_state.get(prefix + "org")
+    org_id = _chosen(st.session_state.get(prefix + "org"))
     if org_id is None:
         _flash("affiliations", "error", error=UserFacingError("contacts.choose_organisation_first"))
         return
@@ -324,7 +338,7 @@ def _end_or_remove_affiliation(person_id: int, remove: bool) -> None:
 
 
 def _merge_person(person_id: int) -> None:
-    other_id = st.session_state.get(f"contacts_pmerge_{person_id}_other")
+    other_id = _chosen(st.session_state.get(f"contacts_pmerge_{person_id}_other"))
     keep_this = st.session_state.get(f"contacts_pmerge_{person_id}_keep", "this") == "this"
     if other_id is None:
         return
@@ -353,8 +367,8 @@ def _people_tab(org_choices: dict[int, str]) -> None:
     text = search.text_input(tr("contacts.people.search"), key="contacts_people_search",
                              placeholder=tr("contacts.people.search_hint"))
     org_labels = _with_blank(org_choices, "common.all")
-    org_id = org_filter.selectbox(tr("contacts.people.filter_org"), options=list(org_labels),
-                                  key="contacts_people_org", format_func=_shown_as(org_labels))
+    org_id = _chosen(org_filter.selectbox(tr("contacts.people.filter_org"), options=list(org_labels),
+                                          key="contacts_people_org", format_func=_shown_as(org_labels)))
     staff_labels = {code: tr(f"contacts.people.staff_{code}") for code in ("all", "staff", "external")}
     staff = staff_filter.selectbox(tr("contacts.people.filter_staff"), options=list(staff_labels),
                                    key="contacts_people_staff", format_func=_shown_as(staff_labels))
@@ -493,8 +507,8 @@ def _person_merge(person_id: int) -> None:
         with database().read() as session:
             others = {pid: text for pid, text in records.person_choices(session) if pid != person_id}
         other_labels = _with_blank(others, "contacts.choose")
-        other_id = st.selectbox(tr("contacts.merge.other_person"), options=list(other_labels), key=prefix + "other",
-                                format_func=_shown_as(other_labels))
+        other_id = _chosen(st.selectbox(tr("contacts.merge.other_person"), options=list(other_labels),
+                                        key=prefix + "other", format_func=_shown_as(other_labels)))
         _keep_which(prefix + "keep")
         confirmed = st.checkbox(tr("contacts.merge.confirm"), key=prefix + "confirm")
         st.button(tr("contacts.merge.button"), key=prefix + "button", type="primary",
@@ -538,7 +552,7 @@ def _create_organisation() -> None:
 
 
 def _merge_organisation(org_id: int) -> None:
-    other_id = st.session_state.get(f"contacts_omerge_{org_id}_other")
+    other_id = _chosen(st.session_state.get(f"contacts_omerge_{org_id}_other"))
     keep_this = st.session_state.get(f"contacts_omerge_{org_id}_keep", "this") == "this"
     if other_id is None:
         return
@@ -560,12 +574,12 @@ def _delete_organisation(org_id: int) -> None:
 # --- organisations: drawing ------------------------------------------------------------------------
 
 
-def _type_labels(blank_key: str) -> dict[str | None, str]:
-    return {None: tr(blank_key), **{code: _vocabulary_label("orgtype", code) for code in ORGANISATION_TYPES}}
+def _type_labels(blank_key: str) -> dict[str, str]:
+    return _with_blank({code: _vocabulary_label("orgtype", code) for code in ORGANISATION_TYPES}, blank_key)
 
 
-def _sector_labels(blank_key: str) -> dict[str | None, str]:
-    return {None: tr(blank_key), **{code: _vocabulary_label("sector", code) for code in SECTORS}}
+def _sector_labels(blank_key: str) -> dict[str, str]:
+    return _with_blank({code: _vocabulary_label("sector", code) for code in SECTORS}, blank_key)
 
 
 def _organisations_tab(org_choices: dict[int, str]) -> None:
@@ -580,7 +594,8 @@ def _organisations_tab(org_choices: dict[int, str]) -> None:
     sector = sector_filter.selectbox(tr("contacts.field.sector"), options=list(sector_labels),
                                      key="contacts_orgs_sector", format_func=_shown_as(sector_labels))
     with database().read() as session:
-        organisations = records.search_organisations(session, text, org_type=org_type, sector=sector)
+        organisations = records.search_organisations(session, text, org_type=_chosen(org_type),
+                                                     sector=_chosen(sector))
     organisations["type_label"] = [_vocabulary_label("orgtype", c) for c in organisations["org_type"]]
     organisations["sector_label"] = [_vocabulary_label("sector", c) for c in organisations["sector"]]
     st.caption(tr("contacts.orgs.count", count=len(organisations)))
@@ -645,12 +660,12 @@ def _organisation_form(org_id: int, fields: dict[str, Any]) -> None:
         left, right = st.columns(2)
         left.selectbox(
             tr("contacts.field.org_type"), options=types, key=prefix + "org_type",
-            index=types.index(fields["org_type"]) if fields["org_type"] in types else 0,
+            index=types.index(fields["org_type"]) if fields["org_type"] in type_labels else 0,
             format_func=_shown_as(type_labels),
         )
         right.selectbox(
             tr("contacts.field.sector"), options=sectors, key=prefix + "sector",
-            index=sectors.index(fields["sector"]) if fields["sector"] in sectors else 0,
+            index=sectors.index(fields["sector"]) if fields["sector"] in sector_labels else 0,
             format_func=_shown_as(sector_labels),
         )
         left.text_input(tr("contacts.field.website"), value=fields["website"] or "", key=prefix + "website")
@@ -668,8 +683,8 @@ def _organisation_merge(org_id: int) -> None:
         with database().read() as session:
             others = {oid: name for oid, name in records.organisation_choices(session) if oid != org_id}
         other_labels = _with_blank(others, "contacts.choose")
-        other_id = st.selectbox(tr("contacts.merge.other_org"), options=list(other_labels), key=prefix + "other",
-                                format_func=_shown_as(other_labels))
+        other_id = _chosen(st.selectbox(tr("contacts.merge.other_org"), options=list(other_labels),
+                                        key=prefix + "other", format_func=_shown_as(other_labels)))
         _keep_which(prefix + "keep")
         confirmed = st.checkbox(tr("contacts.merge.confirm"), key=prefix + "confirm")
         st.button(tr("contacts.merge.button"), key=prefix + "button", type="primary",
@@ -771,7 +786,22 @@ def _remember_tab(labels: dict[str, str]) -> None:
             st.session_state[ACTIVE_TAB] = name
 
 
+def _forget_translated_choices() -> None:
+    """After a language switch, make widgets with translated option labels show the new language.
+
+    The browser keeps showing the label a choice had when it was made ("Alle" on an English page)
+    until the value is sent again; assigning the same value through session state does that.
+    """
+    if st.session_state.get(SHOWN_LANGUAGE) == lang():
+        return
+    st.session_state[SHOWN_LANGUAGE] = lang()
+    for key in list(st.session_state):
+        if isinstance(key, str) and key.startswith("contacts_") and key.endswith(TRANSLATED_CHOICE_ENDINGS):
+            st.session_state[key] = st.session_state[key]
+
+
 def _render_page() -> None:
+    _forget_translated_choices()
     st.title(tr("contacts.title"))
     with database().read() as session:
         counts = workspace_counts(session)

@@ -99,7 +99,7 @@ if readable:
         result_details(result, key="imp_preview")
 
         st.header(tr("importpage.step_commit"))
-        left, right = st.columns([1, 1])
+        left, right, _space = st.columns([1, 1, 4])
         if left.button(tr("importpage.commit_button"), type="primary", key="imp_commit"):
             try:
                 committed = run_import(db, sheets, commit=True, actor=actor())

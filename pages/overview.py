@@ -33,12 +33,12 @@ if counts["people"] == 0 and counts["organisations"] == 0:
             show_error(error)
         else:
             st.rerun()
-    right.page_link("pages/importer.py", label=tr("overview.go_import"), icon="📥")
+    right.page_link("pages/importer.py", label=tr("overview.go_import"), icon=":material/upload_file:")
 else:
     columns = st.columns(4)
     columns[0].metric(tr("overview.staff"), counts["staff"])
     columns[1].metric(tr("overview.contacts"), counts["people"] - counts["staff"])
     columns[2].metric(tr("overview.organisations"), counts["organisations"])
     columns[3].metric(tr("overview.relations"), counts["relations"])
-    st.page_link("pages/contacts.py", label=tr("overview.go_contacts"), icon="👥")
-    st.page_link("pages/importer.py", label=tr("overview.go_import"), icon="📥")
+    st.page_link("pages/contacts.py", label=tr("overview.go_contacts"), icon=":material/groups:")
+    st.page_link("pages/importer.py", label=tr("overview.go_import"), icon=":material/upload_file:")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up Partnerskabsradar on a fresh Debian/Ubuntu machine: a virtualenv with the pinned packages.
 #   scripts/setup.sh          runtime only (to run the dashboard)
-#   scripts/setup.sh --dev    plus test tools and Debian's chromium + graphviz (browser tests, layouts)
+#   scripts/setup.sh --dev    plus test tools and Debian's chromium (browser tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +9,6 @@ dev=0
 [ "${1:-}" = "--dev" ] && dev=1
 
 need_apt=()
-command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 if [ "$dev" = 1 ] && [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

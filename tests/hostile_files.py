@@ -153,8 +153,12 @@ def cell_xml(row: int, col: int, value: object) -> str:
     return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{_escape(str(value))}</t></is></c>'
 
 
-def sheet_xml(rows: Sequence[Sequence[object]], dimension: str | None = None, prolog: str = XML_DECLARATION,
-              after_data: str = "") -> str:
+def sheet_xml(
+    rows: Sequence[Sequence[object]],
+    dimension: str | None = None,
+    prolog: str = XML_DECLARATION,
+    after_data: str = "",
+) -> str:
     """A worksheet part with ``rows`` (row 0 = sheet row 1), an optional ``<dimension>``."""
     body = "".join(
         f'<row r="{r + 1}">' + "".join(cell_xml(r, c, v) for c, v in enumerate(row)) + "</row>"
@@ -182,7 +186,8 @@ def workbook_package(
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
-        f'<Override PartName="/xl/workbook.xml" ContentType="{main_content_type}"/>{overrides}{extra_overrides}</Types>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{main_content_type}"/>'
+        f"{overrides}{extra_overrides}</Types>"
     )
     root_rels = (
         f'{XML_DECLARATION}<Relationships xmlns="{PKG_REL_NS}"><Relationship Id="rId1" '
@@ -190,11 +195,13 @@ def workbook_package(
     )
     sheet_elements = "".join(
         f'<sheet name="{name}" sheetId="{i + 1}" r:id="rId{i + 1}"'
-        + (f' state="{state}"' if state != "visible" else "") + "/>"
+        + (f' state="{state}"' if state != "visible" else "")
+        + "/>"
         for i, (name, _, state) in enumerate(sheets)
     )
     workbook = (
-        f'{workbook_prolog}<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>{sheet_elements}</sheets></workbook>'
+        f'{workbook_prolog}<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
+        f"<sheets>{sheet_elements}</sheets></workbook>"
     )
     workbook_rels = (
         f'{XML_DECLARATION}<Relationships xmlns="{PKG_REL_NS}">'
@@ -225,7 +232,9 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     sector = 512
     free, end_of_chain, fat_marker = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
     ordered = sorted(streams.items(), key=lambda item: (len(item[0]), item[0].upper()))
-    payloads = [content.ljust(max(4096, math.ceil(len(content) / sector) * sector), b"\0") for _, content in ordered]
+    payloads = [
+        content.ljust(max(4096, math.ceil(len(content) / sector) * sector), b"\0") for _, content in ordered
+    ]
     directory_sectors = math.ceil((len(ordered) + 1) * 128 / sector)
     fat = [free] * (sector // 4)
     fat[0] = fat_marker
@@ -239,15 +248,17 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     if next_sector > len(fat):
         raise ValueError("too much content for this minimal writer")
     entries = [_directory_entry("Root Entry", 5, child=1 if ordered else None, start=end_of_chain, size=0)]
-    for index, ((name, content), start) in enumerate(zip(ordered, starts), start=1):
+    for index, ((name, content), start) in enumerate(zip(ordered, starts, strict=True), start=1):
         right = index + 1 if index < len(ordered) else None
         entries.append(_directory_entry(name, 2, right=right, start=start, size=len(content)))
     directory = b"".join(entries).ljust(directory_sectors * sector, b"\0")
     for offset in range(len(entries) * 128, len(directory), 128):
-        directory = directory[:offset] + _empty_directory_entry() + directory[offset + 128:]
+        directory = directory[:offset] + _empty_directory_entry() + directory[offset + 128 :]
     header = (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
-        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
         + struct.pack("<IIIIIIIII", 0, 1, first_directory, 0, 4096, end_of_chain, 0, end_of_chain, 0)
         + struct.pack("<109I", 0, *([free] * 108))
     )
@@ -261,21 +272,31 @@ def _chain(fat: list[int], first: int, count: int, end_of_chain: int) -> int:
     return first + count
 
 
-def _directory_entry(name: str, kind: int, right: int | None = None, child: int | None = None,
-                     start: int = 0, size: int = 0) -> bytes:
+def _directory_entry(
+    name: str, kind: int, right: int | None = None, child: int | None = None, start: int = 0, size: int = 0
+) -> bytes:
     no_stream = 0xFFFFFFFF
     encoded = (name + "\0").encode("utf-16-le")
     return (
         encoded.ljust(64, b"\0")
         + struct.pack("<HBB", len(encoded), kind, 1)
-        + struct.pack("<III", no_stream, no_stream if right is None else right, no_stream if child is None else child)
-        + b"\0" * 16 + b"\0" * 4 + b"\0" * 16
+        + struct.pack(
+            "<III", no_stream, no_stream if right is None else right, no_stream if child is None else child
+        )
+        + b"\0" * 16
+        + b"\0" * 4
+        + b"\0" * 16
         + struct.pack("<IQ", start, size)
     )
 
 
 def _empty_directory_entry() -> bytes:
-    return b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF) + b"\0" * 48
+    return (
+        b"\0" * 64
+        + struct.pack("<HBB", 0, 0, 0)
+        + struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+        + b"\0" * 48
+    )
 
 
 def _openpyxl_bytes(workbook: object) -> bytes:
@@ -319,8 +340,8 @@ def corrupt_entry_xlsx() -> bytes:
 def html_as_xls() -> bytes:
     """What many web systems export as "Excel": an HTML table with an .xls name."""
     return (
-        "\ufeff<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
-        "xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\n<head><meta charset=\"utf-8\"></head>"
+        '\ufeff<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+        'xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta charset="utf-8"></head>'
         "<body><table><tr><th>Navn</th><th>E-mail</th></tr>"
         "<tr><td>Søren Ærø</td><td>soren@example.dk</td></tr></table></body></html>"
     ).encode("utf-8")
@@ -329,19 +350,20 @@ def html_as_xls() -> bytes:
 def mhtml_as_xls() -> bytes:
     """A "single file web page" (MHTML) saved with an .xls name."""
     return (
-        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n"
-        b"------=_NextPart\r\nContent-Type: text/html\r\n\r\n<html><table><tr><td>x</td></tr></table></html>\r\n"
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n'
+        b"------=_NextPart\r\nContent-Type: text/html\r\n\r\n"
+        b"<html><table><tr><td>x</td></tr></table></html>\r\n"
     )
 
 
 def xml_spreadsheet_2003() -> bytes:
     """An Excel 2003 XML spreadsheet, which some systems still export with an .xls name."""
     return (
-        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
-        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Ark1"><Table>'
-        '<Row><Cell><Data ss:Type="String">Navn</Data></Cell></Row></Table></Worksheet></Workbook>'
-    ).encode("utf-8")
+        b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        b'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Ark1"><Table>'
+        b'<Row><Cell><Data ss:Type="String">Navn</Data></Cell></Row></Table></Worksheet></Workbook>'
+    )
 
 
 def password_protected_xlsx() -> bytes:
@@ -378,26 +400,35 @@ def xls_as_xlsx() -> bytes:
 
 def docx_as_xlsx() -> bytes:
     """A Word document (a zip, but no workbook in it) with an .xlsx name."""
-    return zip_bytes({
-        "[Content_Types].xml": XML_DECLARATION + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-        "word/document.xml": XML_DECLARATION + "<document/>",
-    })
+    return zip_bytes(
+        {
+            "[Content_Types].xml": XML_DECLARATION
+            + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+            "word/document.xml": XML_DECLARATION + "<document/>",
+        }
+    )
 
 
 def ods_file() -> bytes:
     """An OpenDocument spreadsheet (LibreOffice)."""
-    return zip_bytes({
-        "mimetype": "application/vnd.oasis.opendocument.spreadsheet",
-        "content.xml": XML_DECLARATION + "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>",
-    })
+    return zip_bytes(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.spreadsheet",
+            "content.xml": XML_DECLARATION
+            + '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+        }
+    )
 
 
 def xlsb_file() -> bytes:
     """An Excel binary workbook (.xlsb): a zip with xl/workbook.bin."""
-    return zip_bytes({
-        "[Content_Types].xml": XML_DECLARATION + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
-        "xl/workbook.bin": b"\x83\x01\x00\x80\x01\x00",
-    })
+    return zip_bytes(
+        {
+            "[Content_Types].xml": XML_DECLARATION
+            + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+            "xl/workbook.bin": b"\x83\x01\x00\x80\x01\x00",
+        }
+    )
 
 
 def zip_bomb(expanded_mb: int = 64) -> bytes:
@@ -448,7 +479,7 @@ def billion_laughs_xlsx() -> bytes:
 
 def billion_laughs_in_sheet_xlsx() -> bytes:
     """The same entity bomb, referenced from a cell of the sheet."""
-    xml = sheet_xml([["x"]], prolog=_LAUGHS).replace("<t xml:space=\"preserve\">x</t>", "<t>&lol9;</t>")
+    xml = sheet_xml([["x"]], prolog=_LAUGHS).replace('<t xml:space="preserve">x</t>', "<t>&lol9;</t>")
     return workbook_package([("Ark1", xml, "visible")])
 
 
@@ -458,7 +489,7 @@ def xxe_xlsx(encoding: str = "utf-8") -> bytes:
         f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n'
         '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
     )
-    xml = sheet_xml([["x"]], prolog=prolog).replace("<t xml:space=\"preserve\">x</t>", "<t>&xxe;</t>")
+    xml = sheet_xml([["x"]], prolog=prolog).replace('<t xml:space="preserve">x</t>', "<t>&xxe;</t>")
     sheet: bytes | str = xml.encode(encoding) if encoding.lower().startswith("utf-16") else xml
     package = workbook_package([("Ark1", "", "visible")])
     return _replace_entry(package, "xl/worksheets/sheet1.xml", sheet)
@@ -471,7 +502,9 @@ def doctype_after_comment_xlsx() -> bytes:
         f'{XML_DECLARATION}{comment}<!DOCTYPE sst [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
         f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1"><si><t>&e;</t></si></sst>'
     )
-    return workbook_package([("Ark1", sheet_xml([["a"]]), "visible")], extra={"xl/sharedStrings.xml": strings})
+    return workbook_package(
+        [("Ark1", sheet_xml([["a"]]), "visible")], extra={"xl/sharedStrings.xml": strings}
+    )
 
 
 def _replace_entry(package: bytes, name: str, content: bytes | str) -> bytes:
@@ -487,19 +520,24 @@ def huge_dimension_xlsx() -> bytes:
         '<row r="1"><c r="A1" t="inlineStr"><is><t>Navn</t></is></c></row>'
         '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
     )
-    xml = f'{XML_DECLARATION}<worksheet xmlns="{MAIN_NS}"><dimension ref="A1:XFD1048576"/><sheetData>{cells}</sheetData></worksheet>'
-    return workbook_package([("Ark1", xml, "visible")])
+    return workbook_package([("Ark1", _sheet_with(cells, "A1:XFD1048576"), "visible")])
+
+
+def _sheet_with(cells: str, dimension: str) -> str:
+    return (
+        f'{XML_DECLARATION}<worksheet xmlns="{MAIN_NS}"><dimension ref="{dimension}"/>'
+        f"<sheetData>{cells}</sheetData></worksheet>"
+    )
 
 
 def far_cell_xlsx() -> bytes:
     """Like :func:`huge_dimension_xlsx` but with an honest-looking small dimension: only a crash tells."""
     cells = (
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>Navn</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c></row>'
-        '<row r="2"><c r="A2" t="inlineStr"><is><t>Søren</t></is></c><c r="B2" t="inlineStr"><is><t>s@example.dk</t></is></c></row>'
+        '<row r="1">' + cell_xml(0, 0, "Navn") + cell_xml(0, 1, "Email") + "</row>"
+        '<row r="2">' + cell_xml(1, 0, "Søren") + cell_xml(1, 1, "s@example.dk") + "</row>"
         '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
     )
-    xml = f'{XML_DECLARATION}<worksheet xmlns="{MAIN_NS}"><dimension ref="A1:B2"/><sheetData>{cells}</sheetData></worksheet>'
-    return workbook_package([("Ark1", xml, "visible")])
+    return workbook_package([("Ark1", _sheet_with(cells, "A1:B2"), "visible")])
 
 
 def wide_row_xlsx() -> bytes:
@@ -524,7 +562,9 @@ def many_rows_xlsx(rows: int, columns: int = 10) -> bytes:
                 archive.writestr(info.filename, base.read(info))
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as handle:
             handle.write(f'{XML_DECLARATION}<worksheet xmlns="{MAIN_NS}"><sheetData>'.encode())
-            header = "".join(f'<c r="{letter}1" t="inlineStr"><is><t>Kolonne {letter}</t></is></c>' for letter in letters)
+            header = "".join(
+                f'<c r="{letter}1" t="inlineStr"><is><t>Kolonne {letter}</t></is></c>' for letter in letters
+            )
             handle.write(f'<row r="1">{header}</row>'.encode())
             for block in _row_blocks(rows, letters):
                 handle.write(block)
@@ -536,7 +576,10 @@ def _row_blocks(rows: int, letters: list[str], per_block: int = 5000) -> Iterabl
     parts: list[str] = []
     for number in range(2, rows + 2):
         cells = [f'<c r="A{number}"><v>{number - 1}</v></c>']
-        cells.extend(f'<c r="{letter}{number}" t="inlineStr"><is><t>v{number}{letter}</t></is></c>' for letter in letters[1:])
+        cells.extend(
+            f'<c r="{letter}{number}" t="inlineStr"><is><t>v{number}{letter}</t></is></c>'
+            for letter in letters[1:]
+        )
         parts.append(f'<row r="{number}">{"".join(cells)}</row>')
         if len(parts) == per_block:
             yield "".join(parts).encode()
@@ -561,8 +604,10 @@ def formulas_without_values_xlsx() -> bytes:
 
 def xlsm_with_macros() -> bytes:
     """A macro-enabled workbook with a vbaProject.bin part (content is never run, nor parsed)."""
-    vba = compound_file({"dir": b"\x01" * 100, "Module1": b"Sub AutoOpen()\r\nShell \"calc\"\r\nEnd Sub\r\n"})
-    rels_override = '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+    vba = compound_file({"dir": b"\x01" * 100, "Module1": b'Sub AutoOpen()\r\nShell "calc"\r\nEnd Sub\r\n'})
+    rels_override = (
+        '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+    )
     return workbook_package(
         [("Ark1", sheet_xml([["Navn", "Telefon"], ["Åse", 12345678]]), "visible")],
         main_content_type=XLSM_MAIN,
@@ -602,7 +647,7 @@ def chart_only_xlsx() -> bytes:
     source = zipfile.ZipFile(io.BytesIO(package))
     entries: dict[str, bytes | str] = {info.filename: source.read(info) for info in source.infolist()}
     entries["xl/_rels/workbook.xml.rels"] = entries["xl/_rels/workbook.xml.rels"].replace(  # type: ignore[union-attr]
-        b"/worksheet\"", b"/chartsheet\""
+        b'/worksheet"', b'/chartsheet"'
     )
     return zip_bytes(entries)
 
@@ -620,7 +665,7 @@ def danish_cp1252_csv() -> bytes:
     text = (
         "Navn;Organisation;E-mail;Beløb\r\n"
         "Søren Ærø;Kulturhuset Ågade;soren@example.dk;1.234,50\r\n"
-        "\"Hansen; Åse\";Fritidsklubben \"Øen\";ase@example.dk;12,5\r\n"
+        '"Hansen; Åse";Fritidsklubben "Øen";ase@example.dk;12,5\r\n'
         ";;;\r\n"
         "Bjørn;;;\r\n"
     )
@@ -646,7 +691,7 @@ def utf8_bom_csv() -> bytes:
 
 def excel_separator_line_csv() -> bytes:
     """A CSV starting with Excel's ``sep=;`` line."""
-    return "sep=;\r\nNavn;By\r\nKarin;Køge\r\n".encode("utf-8")
+    return "sep=;\r\nNavn;By\r\nKarin;Køge\r\n".encode()
 
 
 def binary_junk_csv() -> bytes:
@@ -668,9 +713,17 @@ def title_rows_xlsx() -> bytes:
     sheet["C3"] = "Organisation"
     sheet.merge_cells("C3:D3")
     sheet.append([])
-    sheet["A4"], sheet["B4"], sheet["C4"], sheet["D4"], sheet["E4"] = "Navn", "E-mail", "Navn", "Type", "Siden"
+    sheet["A4"], sheet["B4"], sheet["C4"], sheet["D4"], sheet["E4"] = (
+        "Navn",
+        "E-mail",
+        "Navn",
+        "Type",
+        "Siden",
+    )
     sheet.append(["Søren Ærø", "soren@example.dk", "Kulturhuset Ågade", "Kultur", dt.date(2021, 5, 3)])
-    sheet.append(["  Åse Øberg ", "ase@example.dk", "Fritidsklubben", "Forening", dt.datetime(2023, 1, 9, 14, 30)])
+    sheet.append(
+        ["  Åse Øberg ", "ase@example.dk", "Fritidsklubben", "Forening", dt.datetime(2023, 1, 9, 14, 30)]
+    )
     sheet.append([None, None, None, None, None])
     sheet.append(["Bo", 12345678, None, True, 2.5])
     return _openpyxl_bytes(workbook)

@@ -27,8 +27,10 @@ from lib.safe_read import (
     _limits_dict,
     _RestrictedUnpickler,
     cfb_stream_names,
-    decode_text,
+    decode_with,
+    detect_text_encoding,
     file_extension,
+    inspect_bytes,
     read_upload,
     run_worker,
     xml_prolog_verdict,
@@ -169,7 +171,8 @@ def test_zip_with_duplicate_entry_names_is_refused() -> None:
 
 
 @pytest.mark.parametrize(
-    "make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.doctype_after_comment_xlsx]
+    "make",
+    [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.doctype_after_comment_xlsx],
 )
 def test_entity_declarations_are_refused(make) -> None:
     started = time.monotonic()
@@ -184,8 +187,20 @@ def test_external_entity_is_refused_and_never_read(encoding: str) -> None:
     assert hostile.PASSWD_MARKER not in repr(error.params) + error.message("da") + error.message("en")
 
 
+@pytest.mark.parametrize(
+    "make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.xxe_xlsx]
+)
+def test_parent_check_alone_refuses_entities(make) -> None:
+    # No child involved: the prolog scan by itself catches every DTD.
+    with pytest.raises(FileRefused) as caught:
+        inspect_bytes(make(), "xlsx")
+    assert caught.value.key == "read.xml_entities"
+
+
 @pytest.mark.parametrize("mode", ["fast", "stream"])
-@pytest.mark.parametrize("make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.xxe_xlsx])
+@pytest.mark.parametrize(
+    "make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.xxe_xlsx]
+)
 def test_child_refuses_entities_even_without_the_parent_check(make, mode: str) -> None:
     # Second line of defence: hand the hostile bytes straight to the parse child.
     request = {"kind": "xlsx", "data": make(), "encoding": None, "limits": _limits_dict(DEFAULT_LIMITS)}
@@ -241,7 +256,10 @@ def test_huge_declared_dimension_gives_data_not_a_crash() -> None:
     assert sheet.rows == [["Navn"]]
     assert sheet.truncated is True
     assert sheet.total_rows == 1_048_576
-    assert ("read.notice.rows_capped", {"sheet": "Ark1", "kept": 200_000, "total": 1_048_576}) in workbook.notices
+    assert (
+        "read.notice.rows_capped",
+        {"sheet": "Ark1", "kept": 200_000, "total": 1_048_576},
+    ) in workbook.notices
 
 
 def test_far_away_cell_that_kills_calamine_falls_back_to_streaming() -> None:
@@ -283,7 +301,9 @@ def test_child_answer_cannot_smuggle_code() -> None:
     assert _RestrictedUnpickler(io.BytesIO(pickle.dumps(moments))).load() == moments
 
 
-def test_reading_works_from_another_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reading_works_from_another_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PYTHONPATH", raising=False)
     workbook = read_upload("kontakter.csv", hostile.danish_cp1252_csv())
@@ -339,6 +359,25 @@ def test_sheet_within_the_cap_is_not_truncated() -> None:
     assert len(sheet.rows) == 1000 and sheet.total_rows == 1000 and sheet.truncated is False
 
 
+@pytest.mark.parametrize("mode", ["fast", "stream"])
+@pytest.mark.parametrize(
+    ("kind", "make", "total"), [("xlsx", hostile.title_rows_xlsx, 8), ("xls", hostile.danish_xls, 5)]
+)
+def test_both_parsers_cap_rows_alike(mode: str, kind: str, make, total: int) -> None:
+    limits = ImportLimits(max_rows_per_sheet=2)
+    request = {"kind": kind, "data": make(), "encoding": None, "limits": _limits_dict(limits), "mode": mode}
+    first = run_worker(request, limits)["sheets"][0]
+    assert len(first["rows"]) == 1 and first["rows"][0][0].startswith("Partner")
+    assert first["truncated"] is True and first["total_rows"] == total
+
+
+def test_csv_with_too_many_columns_is_cut() -> None:
+    text = ";".join(f"k{i}" for i in range(80)) + "\n" + ";".join(str(i) for i in range(80)) + "\n"
+    workbook = read_upload("bred.csv", text.encode(), SMALL)
+    assert workbook.sheets[0].rows[1] == [str(i) for i in range(50)]
+    assert ("read.notice.columns_capped", {"sheet": "bred", "kept": 50, "total": 80}) in workbook.notices
+
+
 @pytest.mark.slow
 def test_million_row_sheet_is_capped_at_the_default_limit() -> None:
     data = hostile.many_rows_xlsx(1_000_000, 2)
@@ -372,7 +411,11 @@ def test_xlsx_carrying_a_vba_project_is_flagged_too() -> None:
 
 def test_hidden_sheets_are_kept_and_marked() -> None:
     workbook = read_upload("kontakter.xlsx", hostile.hidden_sheets_xlsx())
-    assert [(s.name, s.hidden) for s in workbook.sheets] == [("Kontakter", False), ("Opslag", True), ("Intern", True)]
+    assert [(s.name, s.hidden) for s in workbook.sheets] == [
+        ("Kontakter", False),
+        ("Opslag", True),
+        ("Intern", True),
+    ]
     assert workbook.sheets[1].rows == [["kode", "betydning"]]
 
 
@@ -384,7 +427,13 @@ def test_title_rows_merged_header_and_values_are_faithful() -> None:
     assert sheet.rows[1] == []
     assert sheet.rows[2] == ["Kontakt", None, "Organisation"]
     assert sheet.rows[3] == ["Navn", "E-mail", "Navn", "Type", "Siden"]
-    assert sheet.rows[4] == ["Søren Ærø", "soren@example.dk", "Kulturhuset Ågade", "Kultur", dt.date(2021, 5, 3)]
+    assert sheet.rows[4] == [
+        "Søren Ærø",
+        "soren@example.dk",
+        "Kulturhuset Ågade",
+        "Kultur",
+        dt.date(2021, 5, 3),
+    ]
     assert sheet.rows[5][0] == "  Åse Øberg "
     assert sheet.rows[5][4] == dt.datetime(2023, 1, 9, 14, 30)
     assert sheet.rows[6] == []
@@ -395,7 +444,12 @@ def test_title_rows_merged_header_and_values_are_faithful() -> None:
 
 @pytest.mark.parametrize("mode", ["fast", "stream"])
 def test_both_parsers_read_the_same_values(mode: str) -> None:
-    request = {"kind": "xlsx", "data": hostile.title_rows_xlsx(), "encoding": None, "limits": _limits_dict(DEFAULT_LIMITS)}
+    request = {
+        "kind": "xlsx",
+        "data": hostile.title_rows_xlsx(),
+        "encoding": None,
+        "limits": _limits_dict(DEFAULT_LIMITS),
+    }
     answer = run_worker({**request, "mode": mode}, DEFAULT_LIMITS)
     rows = answer["sheets"][0]["rows"]
     assert rows[4][:4] == ["Søren Ærø", "soren@example.dk", "Kulturhuset Ågade", "Kultur"]
@@ -405,7 +459,12 @@ def test_both_parsers_read_the_same_values(mode: str) -> None:
 
 @pytest.mark.parametrize("mode", ["fast", "stream"])
 def test_old_xls_is_read_with_merges_dates_and_hidden_sheets(mode: str) -> None:
-    request = {"kind": "xls", "data": hostile.danish_xls(), "encoding": None, "limits": _limits_dict(DEFAULT_LIMITS)}
+    request = {
+        "kind": "xls",
+        "data": hostile.danish_xls(),
+        "encoding": None,
+        "limits": _limits_dict(DEFAULT_LIMITS),
+    }
     answer = run_worker({**request, "mode": mode}, DEFAULT_LIMITS)
     first, second = answer["sheets"]
     assert first["rows"][0] == ["Partnere 2024"]
@@ -480,7 +539,10 @@ def test_utf8_bom_csv_with_a_multiline_field() -> None:
 
 
 def test_excel_separator_line_sets_the_delimiter_and_is_dropped() -> None:
-    assert read_upload("by.csv", hostile.excel_separator_line_csv()).sheets[0].rows == [["Navn", "By"], ["Karin", "Køge"]]
+    assert read_upload("by.csv", hostile.excel_separator_line_csv()).sheets[0].rows == [
+        ["Navn", "By"],
+        ["Karin", "Køge"],
+    ]
 
 
 def test_csv_row_cap() -> None:
@@ -509,7 +571,7 @@ def test_delimiter_sniffing(sample: str, delimiter: str) -> None:
 @pytest.mark.parametrize(
     ("data", "text", "encoding"),
     [
-        ("Søren".encode("utf-8"), "Søren", "utf-8"),
+        ("Søren".encode(), "Søren", "utf-8"),
         ("Søren".encode("cp1252"), "Søren", "cp1252"),
         ("Søren;Ærø".encode("utf-16"), "Søren;Ærø", "utf-16-le"),
         ("Søren;Ærø".encode("utf-16-be"), "Søren;Ærø", "utf-16-be"),
@@ -518,20 +580,42 @@ def test_delimiter_sniffing(sample: str, delimiter: str) -> None:
     ],
 )
 def test_text_decoding(data: bytes, text: str, encoding: str) -> None:
-    assert decode_text(data) == (text, encoding)
+    assert detect_text_encoding(data) == encoding
+    assert decode_with(data, encoding) == text
+
+
+def test_encoding_is_judged_on_the_whole_file_not_its_start() -> None:
+    # One æ in Windows-1252 after two megabytes of ASCII still makes the file cp1252.
+    data = b"navn;by\r\n" * 200_000 + "Søren;Ærø\r\n".encode("cp1252")
+    assert detect_text_encoding(data) == "cp1252"
+    assert decode_with(data, "cp1252").endswith("Søren;Ærø\r\n")
 
 
 @pytest.mark.parametrize(
     ("name", "extension"),
-    [("a.XLSX", "xlsx"), ("C:\\Users\\x\\liste.csv", "csv"), ("README", ""), (".bashrc", ""), ("a.tar.gz", "gz")],
+    [
+        ("a.XLSX", "xlsx"),
+        ("C:\\Users\\x\\liste.csv", "csv"),
+        ("README", ""),
+        (".bashrc", ""),
+        ("a.tar.gz", "gz"),
+    ],
 )
 def test_file_extension(name: str, extension: str) -> None:
     assert file_extension(name) == extension
 
 
 def test_cell_values_follow_the_contract() -> None:
-    assert parse_worker.clean_row(["", "x ", 3.0, 2.5, True, dt.timedelta(hours=1, minutes=30), dt.timedelta(hours=30)]) == [
-        None, "x ", 3, 2.5, True, dt.time(1, 30), "30:00:00",
+    assert parse_worker.clean_row(
+        ["", "x ", 3.0, 2.5, True, dt.timedelta(hours=1, minutes=30), dt.timedelta(hours=30)]
+    ) == [
+        None,
+        "x ",
+        3,
+        2.5,
+        True,
+        dt.time(1, 30),
+        "30:00:00",
     ]
 
 
@@ -547,10 +631,12 @@ def _scan_fixture(cells: list[tuple[int, bool, bool]], prefix: str) -> tuple[byt
         t = ' t="str"' if text_result else ""
         value = f"<{p}v>{index}</{p}v>" if has_value else (f"<{p}v></{p}v>" if index % 2 else "")
         filler = f'<{p}c r="A{index + 1}" t="inlineStr"><{p}is><{p}t>{"x" * padding}</{p}t></{p}is></{p}c>'
-        rows.append(f'<{p}row r="{index + 1}">{filler}<{p}c r="C{index + 1}"{t}><{p}f>A1&amp;"&lt;f&gt;"</{p}f>{value}</{p}c></{p}row>')
+        formula = f'<{p}c r="C{index + 1}"{t}><{p}f>A1&amp;"&lt;f&gt;"</{p}f>{value}</{p}c>'
+        rows.append(f'<{p}row r="{index + 1}">{filler}{formula}</{p}row>')
         if not has_value and not (text_result and index % 2):
             expected.append((index, 2))
-    xml = f'<?xml version="1.0"?><{p}worksheet{ns}><{p}dimension ref="A1:C{len(cells)}"/><{p}sheetData>{"".join(rows)}</{p}sheetData>'
+    xml = f'<?xml version="1.0"?><{p}worksheet{ns}><{p}dimension ref="A1:C{len(cells)}"/>'
+    xml += f"<{p}sheetData>{''.join(rows)}</{p}sheetData>"
     xml += f'<{p}mergeCells><{p}mergeCell ref="A1:B2"/></{p}mergeCells></{p}worksheet>'
     return xml.encode(), expected
 
@@ -563,12 +649,22 @@ def _scan_fixture(cells: list[tuple[int, bool, bool]], prefix: str) -> tuple[byt
 )
 def test_formula_scan_is_exact_across_chunk_boundaries(cells, chunk: int, prefix: str) -> None:
     xml, expected = _scan_fixture(cells, prefix)
-    original = (parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES)
-    parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = chunk, 700, 400
+    original = (
+        parse_worker.SCAN_CHUNK_BYTES,
+        parse_worker.SCAN_OVERLAP_BYTES,
+        parse_worker.SCAN_LOOKBACK_BYTES,
+    )
+    parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = (
+        chunk,
+        700,
+        400,
+    )
     try:
         scan = parse_worker.scan_sheet_xml(io.BytesIO(xml))
     finally:
-        parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = original
+        parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = (
+            original
+        )
     assert scan.formulas_without_value == expected
     assert scan.formulas_without_value_count == len(expected)
     assert scan.merged == [(0, 0, 1, 1)]
@@ -586,7 +682,10 @@ def test_cell_positions() -> None:
 
 
 def _keys_used_in_code() -> set[str]:
-    source = "".join((PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8") for name in ("safe_read.py", "parse_worker.py"))
+    source = "".join(
+        (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
+        for name in ("safe_read.py", "parse_worker.py")
+    )
     return set(re.findall(r"\"(read\.[a-z_.]+)\"", source))
 
 

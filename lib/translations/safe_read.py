@@ -41,7 +41,9 @@ TEXTS = {
     },
     "read.empty": {
         "da": "Filen er tom. Kontrollér, at du har valgt den rigtige fil, og at den er gemt med indhold.",
-        "en": "The file is empty. Check that you picked the right file and that it was saved with its contents.",
+        "en": (
+            "The file is empty. Check that you picked the right file and that it was saved with its contents."
+        ),
     },
     "read.no_sheets": {
         "da": (
