@@ -19,6 +19,9 @@ from components.context import lang, tr
 
 ColumnKind = Literal["text", "number", "date", "datetime", "bool"]
 
+#: Times are stored in UTC without a zone (lib.storage.utcnow); people read them in Danish time.
+DISPLAY_TIMEZONE = "Europe/Copenhagen"
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
@@ -79,6 +82,7 @@ def show_table(
     if data.empty and empty_key:
         st.caption(tr(empty_key))
         return ()
+    data = _with_local_times(data, columns)
     options: dict[str, Any] = {}
     if selectable:
         options = {"on_select": "rerun", "selection_mode": "single-row"}
@@ -94,6 +98,18 @@ def show_table(
     if not selectable:
         return ()
     return tuple(event.selection.rows)
+
+
+def _with_local_times(data: pd.DataFrame, columns: Sequence[Col]) -> pd.DataFrame:
+    """A copy of ``data`` whose datetime columns show local time instead of the stored UTC."""
+    names = [c.name for c in columns if c.kind == "datetime" and c.name in data.columns]
+    if not names:
+        return data
+    shown = data.copy()
+    for name in names:
+        times = pd.to_datetime(shown[name], errors="coerce")
+        shown[name] = times.dt.tz_localize("UTC").dt.tz_convert(DISPLAY_TIMEZONE).dt.tz_localize(None)
+    return shown
 
 
 def newly_selected(rows: tuple[int, ...], ids: Sequence[int], seen_key: str) -> int | None:

@@ -19,7 +19,8 @@ The sheet XML of an xlsx is also scanned once, as bytes, for facts the parsers d
 formula cells without a cached value, merged ranges, the declared dimension and the last row.
 
 Nothing here imports streamlit or pandas, and the heavy parsers are imported only when needed, to
-keep the child's start-up short.
+keep the child's start-up short. The module is light enough for the parent to import too (it shares
+the text decoding), which also leaves its compiled bytecode for the child, which never writes files.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from lib.errors import FileRefused
-from lib.safe_read import decode_with
 
 Row = list[Any]
 
@@ -762,6 +762,20 @@ def _xlrd_value(cell: Any, datemode: int) -> Any:
 
 
 # --- csv / txt ----------------------------------------------------------------------------------
+
+
+def decode_with(data: bytes, encoding: str) -> str:
+    """Decode with the encoding :func:`lib.safe_read.detect_text_encoding` chose; drop any BOM.
+
+    Guessed encodings were checked to decode strictly; Unicode ones announced by a BOM are decoded
+    leniently, so one bad sequence does not cost the whole file.
+    """
+    return data.decode(encoding, decode_errors(encoding)).lstrip("\ufeff")
+
+
+def decode_errors(encoding: str) -> str:
+    """Strict for encodings we guessed (they were checked), lenient for those a BOM announced."""
+    return "strict" if encoding in ("utf-8", "cp1252", "latin-1") else "replace"
 
 
 def parse_csv(

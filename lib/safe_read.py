@@ -20,7 +20,11 @@ Checks, in order (cheapest first):
 
 Rows in the result are ragged: each row ends at its last non-empty cell (so an empty row is ``[]``)
 and a missing cell reads as ``None``. Row ``i`` is sheet row ``i + 1`` and column ``j`` is column
-``j`` counted from A = 0, also when the first rows or columns are empty.
+``j`` counted from A = 0, also when the first rows or columns are empty; trailing empty rows are
+dropped. Values are as stored: text is not stripped, an empty text is ``None``, whole numbers are
+``int``, dates stay ``date``/``datetime``/``time`` (a duration of a day or more becomes "h:mm:ss"
+text). CSV values are all text; a CSV's one sheet is named after the file, and Excel's ``sep=;``
+first line is not a row.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from typing import Any
 
 from lib.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
 from lib.errors import FileRefused
+from lib.parse_worker import decode_errors
 
 log = logging.getLogger(__name__)
 
@@ -525,7 +530,7 @@ def detect_text_encoding(data: bytes) -> str:
     encoding = _text_encoding(data)
     controls = sampled = 0
     content = False
-    for chunk in _decoded_chunks(data, encoding, _decode_errors(encoding)):
+    for chunk in _decoded_chunks(data, encoding, decode_errors(encoding)):
         if "\x00" in chunk:
             raise FileRefused("read.not_spreadsheet")
         if sampled < TEXT_SAMPLE_CHARS:
@@ -538,19 +543,6 @@ def detect_text_encoding(data: bytes) -> str:
     if not content:
         raise FileRefused("read.empty")
     return encoding
-
-
-def decode_with(data: bytes, encoding: str) -> str:
-    """Decode with an encoding chosen by :func:`detect_text_encoding`, dropping a byte order mark.
-
-    Guessed encodings were checked to decode strictly; Unicode ones announced by a BOM are decoded
-    leniently, so one bad sequence does not cost the whole file.
-    """
-    return data.decode(encoding, _decode_errors(encoding)).lstrip("\ufeff")
-
-
-def _decode_errors(encoding: str) -> str:
-    return "strict" if encoding in ("utf-8", "cp1252", "latin-1") else "replace"
 
 
 def _decoded_chunks(data: bytes, encoding: str, errors: str) -> Iterator[str]:

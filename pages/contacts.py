@@ -11,6 +11,7 @@ state of widgets on a page the user leaves, so a widget key alone would forget t
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -28,6 +29,8 @@ from lib.i18n import label
 from lib.storage import Person, workspace_counts
 from lib.vocabulary import ORGANISATION_TYPES, SECTORS
 
+_LOG = logging.getLogger(__name__)
+
 PERSON_KEY = "contacts_person_id"
 ORG_KEY = "contacts_org_id"
 FLASH_KEY = "contacts_flash"
@@ -40,6 +43,11 @@ SHOWN_LANGUAGE = "contacts_shown_language"
 TRANSLATED_CHOICE_ENDINGS = ("_org", "_staff", "_type", "_sector", "_other", "_keep")
 #: The value of a "nothing chosen" / "all" entry in a selectbox.
 BLANK = ""
+#: What the add and merge forms show once their work is done: empty again.
+NEW_PERSON_EMPTY = {"name": "", "email": "", "phone": "", "title": "", "org": BLANK}
+NEW_ORGANISATION_EMPTY = {"name": "", "org_type": BLANK, "sector": BLANK, "website": ""}
+AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
+MERGE_EMPTY = {"other": BLANK, "confirm": False}
 TAB_KEY = "contacts_tab"
 ACTIVE_TAB = "contacts_active_tab"
 #: The table rows last seen selected: a selection only opens a record when it changes.
@@ -134,15 +142,26 @@ def _change(slot: str, work: Callable[[Session], Any]) -> tuple[bool, Any]:
     try:
         with database().write() as session:
             return True, work(session)
-    except (UserFacingError, SQLAlchemyError) as error:
+    except UserFacingError as error:
         _flash(slot, "error", error=error)
-        return False, None
+    except SQLAlchemyError as error:
+        # E.g. a colleague stored the same e-mail a moment earlier: nothing was saved. The user gets the
+        # general message; whoever runs the system gets the details in the log.
+        _LOG.exception("change on the contacts page failed")
+        _flash(slot, "error", error=error)
+    return False, None
 
 
-def _forget_widgets(prefix: str) -> None:
-    """Drop the state of widgets whose key starts with ``prefix``, so they show the stored values again."""
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[key]
+def _fill_widgets(prefix: str, values: Mapping[str, Any], *, replace: bool = False) -> None:
+    """Put ``values`` into the widgets ``prefix + name``: only where empty, or all with ``replace``.
+
+    Form widgets get their values this way rather than through ``value=``: assigning through session
+    state is what makes the browser show a new value (the cleaned one after a save, an empty form after
+    adding); a changed ``value=`` or deleted state leaves the browser showing what was typed.
+    """
+    for name, value in values.items():
+        if replace or prefix + name not in st.session_state:
+            st.session_state[prefix + name] = value
 
 
 # --- small display helpers -------------------------------------------------------------------------
@@ -289,7 +308,10 @@ def _save_person(person_id: int) -> None:
     values = {name: st.session_state.get(prefix + name) for name in PERSON_FORM_FIELDS}
     ok, changed = _change("person", lambda s: records.update_person(s, person_id, values, actor=actor()))
     if ok:
-        _forget_widgets(prefix)
+        with database().read() as session:
+            details = records.person_details(session, person_id)
+        if details is not None:
+            _fill_widgets(prefix, _person_form_values(details.fields), replace=True)
         _flash("person", "success", "common.saved" if changed else "contacts.nothing_changed")
 
 
@@ -306,7 +328,7 @@ def _create_person() -> None:
 
     ok, person_id = _change("new_person", work)
     if ok:
-        _forget_widgets(prefix)
+        _fill_widgets(prefix, NEW_PERSON_EMPTY, replace=True)
         st.session_state[PERSON_KEY] = person_id
         _flash("person", "success", "contacts.person_created", name=values["name"])
 
@@ -321,7 +343,7 @@ def _add_affiliation(person_id: int) -> None:
         s, person_id, org_id, role=st.session_state.get(prefix + "role"),
         start_date=st.session_state.get(prefix + "start"), actor=actor()))
     if ok:
-        _forget_widgets(prefix)
+        _fill_widgets(prefix, AFFILIATION_EMPTY, replace=True)
         _flash("affiliations", "success", "common.saved")
 
 
@@ -346,7 +368,7 @@ def _merge_person(person_id: int) -> None:
     ok, _ = _change("person_merge", lambda s: records.merge_people(s, keep_id, remove_id, actor=actor()))
     if ok:
         st.session_state[PERSON_KEY] = keep_id
-        _forget_widgets(f"contacts_pmerge_{person_id}_")
+        _fill_widgets(f"contacts_pmerge_{person_id}_", MERGE_EMPTY, replace=True)
         _flash("person", "success", "contacts.merged")
 
 
@@ -372,7 +394,9 @@ def _people_tab(org_choices: dict[int, str]) -> None:
     staff_labels = {code: tr(f"contacts.people.staff_{code}") for code in ("all", "staff", "external")}
     staff = staff_filter.selectbox(tr("contacts.people.filter_staff"), options=list(staff_labels),
                                    key="contacts_people_staff", format_func=_shown_as(staff_labels))
-    is_staff = {"all": None, "staff": True, "external": False}[staff]
+    is_staff = {"staff": True, "external": False}.get(staff)
+    if org_id not in org_choices:
+        org_id = None  # e.g. the organisation was merged away since the filter was chosen
     with database().read() as session:
         people = records.search_people(session, text, organisation_id=org_id, is_staff=is_staff)
     st.caption(tr("contacts.people.count", count=len(people)))
@@ -444,17 +468,24 @@ def _person_record(person_id: int, org_choices: dict[int, str]) -> None:
 
 def _person_form(person_id: int, fields: dict[str, Any]) -> None:
     prefix = _person_form_prefix(person_id)
+    _fill_widgets(prefix, _person_form_values(fields))
     with st.form(f"contacts_person_form_{person_id}"):
-        st.text_input(tr("contacts.field.name"), value=fields["name"] or "", key=prefix + "name")
+        st.text_input(tr("contacts.field.name"), key=prefix + "name")
         left, right = st.columns(2)
-        left.text_input(tr("contacts.field.email"), value=fields["email"] or "", key=prefix + "email")
-        right.text_input(tr("contacts.field.phone"), value=fields["phone"] or "", key=prefix + "phone",
-                         help=tr("contacts.phone_help"))
-        st.text_input(tr("contacts.field.title"), value=fields["title"] or "", key=prefix + "title")
-        st.text_area(tr("contacts.field.notes"), value=fields["notes"] or "", key=prefix + "notes")
-        st.checkbox(tr("contacts.field.is_staff"), value=bool(fields["is_staff"]), key=prefix + "is_staff")
+        left.text_input(tr("contacts.field.email"), key=prefix + "email")
+        right.text_input(tr("contacts.field.phone"), key=prefix + "phone", help=tr("contacts.phone_help"))
+        st.text_input(tr("contacts.field.title"), key=prefix + "title")
+        st.text_area(tr("contacts.field.notes"), key=prefix + "notes")
+        st.checkbox(tr("contacts.field.is_staff"), key=prefix + "is_staff")
         st.form_submit_button(tr("common.save"), on_click=_save_person, args=(person_id,), type="primary",
                               key=f"contacts_person_save_{person_id}")
+
+
+def _person_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """What the edit form shows for a stored person."""
+    values: dict[str, Any] = {name: fields[name] or "" for name in PERSON_FORM_FIELDS if name != "is_staff"}
+    values["is_staff"] = bool(fields["is_staff"])
+    return values
 
 
 def _other_contact_values(fields: dict[str, Any]) -> None:
@@ -537,7 +568,10 @@ def _save_organisation(org_id: int) -> None:
     values = {name: st.session_state.get(prefix + name) for name in ORG_FORM_FIELDS}
     ok, changed = _change("organisation", lambda s: records.update_organisation(s, org_id, values, actor=actor()))
     if ok:
-        _forget_widgets(prefix)
+        with database().read() as session:
+            details = records.organisation_details(session, org_id)
+        if details is not None:
+            _fill_widgets(prefix, _organisation_form_values(details.fields), replace=True)
         _flash("organisation", "success", "common.saved" if changed else "contacts.nothing_changed")
 
 
@@ -546,7 +580,7 @@ def _create_organisation() -> None:
     values = {name: st.session_state.get(prefix + name) for name in ("name", "org_type", "sector", "website")}
     ok, org_id = _change("new_org", lambda s: records.create_organisation(s, values, actor=actor()))
     if ok:
-        _forget_widgets(prefix)
+        _fill_widgets(prefix, NEW_ORGANISATION_EMPTY, replace=True)
         st.session_state[ORG_KEY] = org_id
         _flash("organisation", "success", "contacts.organisation_created", name=values["name"])
 
@@ -560,7 +594,7 @@ def _merge_organisation(org_id: int) -> None:
     ok, _ = _change("org_merge", lambda s: records.merge_organisations(s, keep_id, remove_id, actor=actor()))
     if ok:
         st.session_state[ORG_KEY] = keep_id
-        _forget_widgets(f"contacts_omerge_{org_id}_")
+        _fill_widgets(f"contacts_omerge_{org_id}_", MERGE_EMPTY, replace=True)
         _flash("organisation", "success", "contacts.merged")
 
 
@@ -654,25 +688,27 @@ def _organisation_record(org_id: int) -> None:
 def _organisation_form(org_id: int, fields: dict[str, Any]) -> None:
     prefix = _org_form_prefix(org_id)
     type_labels, sector_labels = _type_labels("common.none"), _sector_labels("common.none")
-    types, sectors = list(type_labels), list(sector_labels)
+    _fill_widgets(prefix, _organisation_form_values(fields))
     with st.form(f"contacts_org_form_{org_id}"):
-        st.text_input(tr("contacts.field.name"), value=fields["name"] or "", key=prefix + "name")
+        st.text_input(tr("contacts.field.name"), key=prefix + "name")
         left, right = st.columns(2)
-        left.selectbox(
-            tr("contacts.field.org_type"), options=types, key=prefix + "org_type",
-            index=types.index(fields["org_type"]) if fields["org_type"] in type_labels else 0,
-            format_func=_shown_as(type_labels),
-        )
-        right.selectbox(
-            tr("contacts.field.sector"), options=sectors, key=prefix + "sector",
-            index=sectors.index(fields["sector"]) if fields["sector"] in sector_labels else 0,
-            format_func=_shown_as(sector_labels),
-        )
-        left.text_input(tr("contacts.field.website"), value=fields["website"] or "", key=prefix + "website")
-        right.text_input(tr("contacts.field.area"), value=fields["area"] or "", key=prefix + "area")
-        st.text_area(tr("contacts.field.notes"), value=fields["notes"] or "", key=prefix + "notes")
+        left.selectbox(tr("contacts.field.org_type"), options=list(type_labels), key=prefix + "org_type",
+                       format_func=_shown_as(type_labels))
+        right.selectbox(tr("contacts.field.sector"), options=list(sector_labels), key=prefix + "sector",
+                        format_func=_shown_as(sector_labels))
+        left.text_input(tr("contacts.field.website"), key=prefix + "website")
+        right.text_input(tr("contacts.field.area"), key=prefix + "area")
+        st.text_area(tr("contacts.field.notes"), key=prefix + "notes")
         st.form_submit_button(tr("common.save"), on_click=_save_organisation, args=(org_id,), type="primary",
                               key=f"contacts_org_save_{org_id}")
+
+
+def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """What the edit form shows for a stored organisation (a code outside the vocabulary shows as blank)."""
+    values: dict[str, Any] = {name: fields[name] or "" for name in ("name", "website", "area", "notes")}
+    values["org_type"] = fields["org_type"] if fields["org_type"] in ORGANISATION_TYPES else BLANK
+    values["sector"] = fields["sector"] if fields["sector"] in SECTORS else BLANK
+    return values
 
 
 def _organisation_merge(org_id: int) -> None:

@@ -27,7 +27,6 @@ from lib.safe_read import (
     _limits_dict,
     _RestrictedUnpickler,
     cfb_stream_names,
-    decode_with,
     detect_text_encoding,
     file_extension,
     inspect_bytes,
@@ -581,14 +580,14 @@ def test_delimiter_sniffing(sample: str, delimiter: str) -> None:
 )
 def test_text_decoding(data: bytes, text: str, encoding: str) -> None:
     assert detect_text_encoding(data) == encoding
-    assert decode_with(data, encoding) == text
+    assert parse_worker.decode_with(data, encoding) == text
 
 
 def test_encoding_is_judged_on_the_whole_file_not_its_start() -> None:
     # One æ in Windows-1252 after two megabytes of ASCII still makes the file cp1252.
     data = b"navn;by\r\n" * 200_000 + "Søren;Ærø\r\n".encode("cp1252")
     assert detect_text_encoding(data) == "cp1252"
-    assert decode_with(data, "cp1252").endswith("Søren;Ærø\r\n")
+    assert parse_worker.decode_with(data, "cp1252").endswith("Søren;Ærø\r\n")
 
 
 @pytest.mark.parametrize(
