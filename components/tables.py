@@ -40,6 +40,7 @@ def date_format(language: str | None = None) -> str:
 
 
 def datetime_format(language: str | None = None) -> str:
+    """Display format of date and time: dd-mm-yyyy hh:mm in Danish, ISO in English."""
     return "DD-MM-YYYY HH:mm" if (language or lang()) == "da" else "YYYY-MM-DD HH:mm"
 
 

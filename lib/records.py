@@ -219,6 +219,8 @@ def search_people(
 
     Matching ignores case and accents are kept (æ, ø, å match themselves in any case); every word of
     ``text`` must occur somewhere. Digits typed match the phone number whatever its spacing.
+    ``organisation_id`` keeps the people currently at that organisation (no end date, or one still
+    ahead), the same affiliations the "organisations" column lists.
     """
     query = select(
         Person.id, Person.name, Person.email, Person.phone, Person.title, Person.is_staff, Person.source,
@@ -253,7 +255,10 @@ def search_people(
 def search_organisations(
     session: Session, text: str = "", *, org_type: str | None = None, sector: str | None = None
 ) -> pd.DataFrame:
-    """Organisations whose name, website or area matches ``text``, with how many people and ties they have."""
+    """Organisations whose name, website or area matches ``text``, with how many people and ties they have.
+
+    "people" counts the people currently affiliated; "relations" the ties from or to the organisation.
+    """
     query = select(
         Organisation.id, Organisation.name, Organisation.org_type, Organisation.sector, Organisation.website,
         Organisation.area, Organisation.source,

@@ -271,3 +271,17 @@ def test_scan_offers_same_name_pairs_for_review(db: Database, people: dict[str, 
     assert at.tabs[2].label == "Mulige dubletter (2)"
     assert "Samme navn, men forskellige e-mailadresser" in [m.value.split("**")[1] for m in at.markdown
                                                             if m.value.startswith("**")]
+
+
+def test_stored_utc_times_are_shown_in_danish_time() -> None:
+    import datetime as dt
+
+    import pandas as pd
+
+    from components.tables import Col, _with_local_times, escape_markdown
+
+    stored = pd.DataFrame({"at": [dt.datetime(2024, 7, 1, 10, 0), dt.datetime(2024, 12, 1, 10, 0)]})
+    shown = _with_local_times(stored, [Col("at", "contacts.field.event_at", "datetime")])
+    assert shown["at"].tolist() == [pd.Timestamp(2024, 7, 1, 12, 0), pd.Timestamp(2024, 12, 1, 11, 0)]
+    assert stored["at"][0] == dt.datetime(2024, 7, 1, 10, 0)  # the caller's frame is left alone
+    assert escape_markdown("**Jens** [x](y)") == r"\*\*Jens\*\* \[x\]\(y\)"
