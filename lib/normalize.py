@@ -91,15 +91,22 @@ def clean_text(value: object, max_length: int | None = None) -> str | None:
         value = int(value)
     if isinstance(value, (dt.date, dt.datetime)):
         value = value.isoformat()
-    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
-    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
-        text = text[1:]
-    text = " ".join(text.split())
-    if not text:
+    text = _clean_string(value if isinstance(value, str) else str(value))
+    if text is None:
         return None
     if max_length is not None and len(text) > max_length:
         raise ValidationFailed("value.too_long", length=len(text), max=max_length)
     return text
+
+
+@functools.lru_cache(maxsize=131_072)
+def _clean_string(text: str) -> str | None:
+    """The work of :func:`clean_text` on a string; cached because an import cleans the same cell
+    several times (reading, splitting, validating) and lists repeat organisation names and titles."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
+        text = text[1:]
+    return " ".join(text.split()) or None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -136,6 +143,11 @@ def name_key(name: object) -> str:
     text = clean_text(name)
     if text is None:
         return ""
+    return _folded_key(text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _folded_key(text: str) -> str:
     return " ".join(_strip_punctuation(text.casefold()).split())
 
 
