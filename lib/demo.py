@@ -661,7 +661,20 @@ class _Builder:
         self.add_organisation_ties()
         self.add_contact_ties()
         self.add_organisation_links()
+        self.add_review_cases()
         return self.plan
+
+    def add_review_cases(self) -> None:
+        """Two people entered twice, as happens when lists from several colleagues meet: once with
+        a typo at the same workplace, once by name only. They wait on the duplicate review."""
+        employed = sorted(person for person, home in self.works_at.items() if home is not None)
+        for person in self.rng.sample(employed, 2):
+            original = self.plan.people[person]
+            typo = original.name[:-1] if len(self.plan.people) % 2 else original.name
+            self.plan.people.append(DemoPerson(name=typo, is_staff=False, title=original.title,
+                                               notes=CONTACT_NOTES[0]))
+            self.plan.affiliations.append(DemoAffiliation(len(self.plan.people) - 1, self.works_at[person],
+                                                          original.title, None, None))
 
 
 def build_demo_plan(seed: int = DEFAULT_SEED) -> DemoPlan:
@@ -767,6 +780,10 @@ def create_demo_workspace(
                 return _result(session, created=False)
             raise UserFacingError("demo.not_empty")
         _write_plan(session, plan, today)
+        # The demo has namesakes and typos on purpose, so the review queue has something to show.
+        from lib.records import queue_near_duplicates
+
+        queue_near_duplicates(session)
         set_setting(session, "demo", "1")
         set_setting(session, "library_name", LIBRARY_NAME)
         result = _result(session, created=True)

@@ -1,0 +1,59 @@
+"""The one look of every chart in the product: a shared plotly template.
+
+Every figure the product draws goes through :func:`style`, so the network, the radar chart and the
+board report share fonts, colours and margins, and Danish readers see a decimal comma (plotly's
+``separators``). Pages render figures with ``st.plotly_chart(fig, theme=None)``: Streamlit's own
+theme would otherwise restyle the figure on screen, and a PNG or SVG export (which never sees that
+theme) would no longer match what the user saw.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+__all__ = ["COLORWAY", "FONT_FAMILY", "GREY", "PRIMARY", "TEMPLATE", "separators", "style", "template"]
+
+#: The product's primary colour (also Streamlit's ``primaryColor`` in ``.streamlit/config.toml``).
+PRIMARY = "#1f5f8b"
+#: Neutral grey for "unknown", "other" and background marks.
+GREY = "#a3abb3"
+#: Colour-blind safe categorical colours (Okabe-Ito order), led by the primary colour.
+COLORWAY = (PRIMARY, "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#6b4c9a", "#000000")
+#: Streamlit's font first, so charts on screen read like the page around them.
+FONT_FAMILY = '"Source Sans Pro", "Source Sans 3", "Helvetica Neue", Arial, sans-serif'
+_TEXT = "#262730"
+_GRID = "#e6e9ef"
+
+TEMPLATE = go.layout.Template(
+    layout={
+        "font": {"family": FONT_FAMILY, "size": 14, "color": _TEXT},
+        "colorway": list(COLORWAY),
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "title": {"x": 0.0, "xanchor": "left", "font": {"size": 18}},
+        "hoverlabel": {"bgcolor": "white", "bordercolor": _GRID, "font": {"family": FONT_FAMILY, "size": 13}},
+        "legend": {"bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 13}},
+        "xaxis": {"gridcolor": _GRID, "zeroline": False, "linecolor": _GRID, "automargin": True},
+        "yaxis": {"gridcolor": _GRID, "zeroline": False, "linecolor": _GRID, "automargin": True},
+        "polar": {"radialaxis": {"gridcolor": _GRID}, "angularaxis": {"gridcolor": _GRID}},
+    }
+)
+
+
+def separators(lang: str = "da") -> str:
+    """Plotly's decimal and thousands separators for ``lang``: "1.234,5" in Danish."""
+    return ",." if lang == "da" else ".,"
+
+
+def template(lang: str = "da") -> go.layout.Template:
+    """:data:`TEMPLATE` with the number separators of ``lang``."""
+    result = go.layout.Template(TEMPLATE)
+    result.layout.separators = separators(lang)
+    return result
+
+
+def style(fig: go.Figure, lang: str = "da") -> go.Figure:
+    """Apply the shared template and separators to ``fig`` (in place) and return it."""
+    fig.update_layout(template=template(lang), separators=separators(lang))
+    return fig
