@@ -101,6 +101,13 @@ def show_table(
     return tuple(event.selection.rows)
 
 
+def titled_table(heading_key: str, data: pd.DataFrame, columns: Sequence[Col], empty_key: str) -> None:
+    """A bold heading over :func:`show_table`; the heading stays when the table is empty, so a reader
+    sees that the section exists and has nothing in it."""
+    st.markdown(f"**{tr(heading_key)}**")
+    show_table(data, columns, empty_key=empty_key)
+
+
 def _with_local_times(data: pd.DataFrame, columns: Sequence[Col]) -> pd.DataFrame:
     """A copy of ``data`` whose datetime columns show local time instead of the stored UTC."""
     names = [c.name for c in columns if c.kind == "datetime" and c.name in data.columns]

@@ -125,6 +125,8 @@ class RowReader:
     def __init__(self, state: WorkingState) -> None:
         self.state = state
         self.refs: dict[str, Party] = {}
+        #: The ref each person got in this batch: two different refs are two people.
+        self.ref_of_person: dict[int, str] = {}
         self._near_index: dict[str, list[str]] | None = None
         self.touched: dict[str, set[int]] = {"people": set(), "organisations": set(), "relations": set()}
 
@@ -221,7 +223,7 @@ class RowReader:
             org_records.append(record)
             organisations_changed |= changed
         person, created, person_changed = self._match_or_create_person(
-            person_values, emails, phones, [r.id for r in org_records])
+            person_values, emails, phones, [r.id for r in org_records], ref=row.text("ref"))
         self._remember_ref(row, ("person", person.id))
         affiliation_changed = False
         for record in org_records:
@@ -259,12 +261,13 @@ class RowReader:
         return names
 
     def _match_or_create_person(
-        self, values: dict[str, Any], emails: list[str], phones: list[str], organisation_ids: list[int]
+        self, values: dict[str, Any], emails: list[str], phones: list[str], organisation_ids: list[int],
+        ref: str | None = None,
     ) -> tuple[Record, bool, bool]:
         state = self.state
         person_id = next((state.person_by_email[e] for e in emails if e in state.person_by_email), None)
         if person_id is None:
-            person_id = self._same_name_without_email(values["name_key"], bool(emails), organisation_ids)
+            person_id = self._same_name_without_email(values["name_key"], bool(emails), organisation_ids, ref)
         if person_id is None:
             record = state.new_person({**values, "email": emails[0] if emails else None,
                                        "other_emails": emails[1:] or None,
@@ -306,10 +309,18 @@ class RowReader:
             changed |= record.set(others, current_others + extra)
         return changed
 
-    def _same_name_without_email(self, key: str, row_has_email: bool, organisation_ids: list[int]) -> int | None:
-        """A person with the same normalised name and organisation, where e-mails do not tell them apart."""
+    def _same_name_without_email(self, key: str, row_has_email: bool, organisation_ids: list[int],
+                                 ref: str | None = None) -> int | None:
+        """A person with the same normalised name and organisation, where e-mails do not tell them apart.
+
+        Rows that carry their own ids (``ref``, as in the workspace export) are two people when their
+        ids differ, whatever their names.
+        """
         index = self.state.people_without_email_by_name if row_has_email else self.state.people_by_name
+        ref_key = normalize.name_key(ref) if ref else None
         for candidate_id in index.get(key, []):
+            if ref_key and self.ref_of_person.get(candidate_id, ref_key) != ref_key:
+                continue
             candidate = self.state.people[candidate_id]
             if row_has_email and candidate.values.get("email"):
                 continue  # same name, different e-mails: two people
@@ -523,6 +534,8 @@ class RowReader:
         ref = row.text("ref")
         if ref:
             self.refs[normalize.name_key(ref)] = party
+            if party[0] == "person":
+                self.ref_of_person[party[1]] = normalize.name_key(ref)
 
     def resolve_party(self, text: str, prefer: str | None = None) -> Party | None:
         """Who ``text`` names: a ref from this batch, an e-mail, a person's or organisation's name."""

@@ -228,8 +228,7 @@ class WorkingState:
                 session.execute(update(model).where(model.id == row["id"]).values(
                     **{k: v for k, v in row.items() if k != "id"}))
             summary[table] = {"inserted": len(new), "updated": len(changed)}
-        if changes:
-            session.execute(insert(ImportChange.__table__), changes)
+        bulk_execute(session, ImportChange.__table__, changes)
         pairs = []
         for pair in self.review_pairs:
             a, b = resolve("people", pair.person_a), resolve("people", pair.person_b)
@@ -261,8 +260,38 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
     for row, new_id in zip(rows, ids, strict=True):
         row["id"] = new_id
-    session.execute(insert(table), rows)
+    bulk_execute(session, table, rows)
     return ids
+
+
+def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT ``rows`` into ``table`` with one DBAPI executemany.
+
+    The values go through each column type's own bind processor (JSON, dates, booleans), exactly as
+    SQLAlchemy would convert them, but once per column instead of through the per-row statement
+    machinery, which dominated the time of storing a 100,000-row import.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    columns = [table.c[name] for name in names]
+    processors = [column.type.bind_processor(dialect) for column in columns]
+    markers = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+    if dialect.paramstyle not in markers:
+        session.execute(insert(table), rows)
+        return
+    quote = dialect.identifier_preparer.quote
+    marker = markers[dialect.paramstyle]
+    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+                 f"VALUES ({', '.join(marker for _ in names)})")
+    parameters = [
+        tuple(process(row.get(name)) if process else row.get(name)
+              for name, process in zip(names, processors, strict=True))
+        for row in rows
+    ]
+    connection.exec_driver_sql(statement, parameters)
 
 
 def relation_key(values: dict[str, Any]) -> RelationKey:

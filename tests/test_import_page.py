@@ -100,3 +100,21 @@ def test_the_page_speaks_english(db: Database) -> None:
     at.session_state["lang"] = "en"
     at.run()
     assert at.title[0].value == "Import contact lists"
+
+
+def test_after_a_file_that_kills_a_parser_the_page_still_imports(db: Database) -> None:
+    from tests.hostile_files import billion_laughs_xlsx, huge_dimension_xlsx
+
+    at = page()
+    at.file_uploader[0].set_value([("huge.xlsx", huge_dimension_xlsx(), XLSX_MIME),
+                                   ("laughs.xlsx", billion_laughs_xlsx(), XLSX_MIME)])
+    at.run()
+    assert not at.exception
+    assert any("laughs.xlsx" in e.value for e in at.error)
+    at.file_uploader[0].set_value(("k.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]}),
+                                   XLSX_MIME))
+    at.run()
+    at.button(key="imp_commit").click()
+    at.run()
+    assert not at.exception
+    assert people(db) == ["Jens Hansen"]

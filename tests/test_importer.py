@@ -251,3 +251,11 @@ def test_a_confirmed_mapping_is_remembered_for_the_same_columns(db: Database) ->
     assert again.sheets[0].mapping == ["name", "email"] and again.sheets[0].role == "contacts"
     with db.read() as session:
         assert len(session.scalars(select(SavedMapping)).all()) == 1
+
+
+def test_rows_with_their_own_different_ids_stay_two_people(db: Database) -> None:
+    rows = [["ref", "name", "email"], ["P1", "Henrik Knudsen", "henrik@x.dk"], ["P2", "Henrik Knudsen", None]]
+    result = import_bytes(db, "people.xlsx", xlsx({"people": rows}))
+    assert result.counts["inserted"] == 2
+    with db.read() as session:
+        assert sorted(str(p.email) for p in session.scalars(select(Person))) == ["None", "henrik@x.dk"]

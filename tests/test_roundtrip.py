@@ -29,13 +29,13 @@ def workspace(db: Database) -> dict[str, list[Any]]:
             return None
 
         return {
-            "people": sorted((p.name, p.email, p.phone, tuple(p.other_emails or ()), tuple(p.other_phones or ()),
-                              p.title, p.notes, p.is_staff, p.source) for p in people.values()),
-            "organisations": sorted((o.name, o.org_type, o.sector, o.website, o.area, o.notes, o.source)
-                                    for o in orgs.values()),
-            "affiliations": sorted((who(a.person_id), orgs[a.organisation_id].name, a.role or "",
+            "people": sorted(((p.name, p.email, p.phone, tuple(p.other_emails or ()), tuple(p.other_phones or ()),
+                              p.title, p.notes, p.is_staff, p.source) for p in people.values()), key=repr),
+            "organisations": sorted(((o.name, o.org_type, o.sector, o.website, o.area, o.notes, o.source)
+                                     for o in orgs.values()), key=repr),
+            "affiliations": sorted(((who(a.person_id), orgs[a.organisation_id].name, a.role or "",
                                     str(a.start_date), str(a.end_date))
-                                   for a in session.scalars(select(Affiliation))),
+                                   for a in session.scalars(select(Affiliation))), key=repr),
             "relations": sorted((repr(who(r.from_person_id, r.from_organisation_id)),
                                  repr(who(r.to_person_id, r.to_organisation_id)), r.kind, r.strength or 0,
                                  str(r.first_contact), str(r.last_contact), repr(who(r.owner_id)), r.notes or "")
