@@ -85,13 +85,16 @@ def clean_text(value: object, max_length: int | None = None) -> str | None:
     One leading apostrophe is removed when it is followed by ``= + - @``, tab or carriage return:
     that is how ``lib.export`` neutralises formulas, and the apostrophe is not part of the value.
     """
-    if value is None or _is_nan(value):
+    if type(value) is str:  # noqa: E721 - the common case, checked first because imports call this a lot
+        text = _clean_string(value)
+    elif value is None or _is_nan(value):
         return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        value = value.isoformat()
-    text = _clean_string(value if isinstance(value, str) else str(value))
+    else:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, (dt.date, dt.datetime)):
+            value = value.isoformat()
+        text = _clean_string(value if isinstance(value, str) else str(value))
     if text is None:
         return None
     if max_length is not None and len(text) > max_length:
@@ -472,7 +475,9 @@ def _date_from_serial(serial: float) -> dt.date:
     return _EXCEL_BASE + dt.timedelta(days=days)
 
 
+@functools.lru_cache(maxsize=16_384)
 def _date_from_text(text: str, month_first: bool) -> dt.date:
+    # Cached: a contact list repeats the same few hundred dates thousands of times.
     text = _WEEKDAY_PREFIX.sub("", text)
     if match := _ISO.match(text):
         year, month, day = match.groups()

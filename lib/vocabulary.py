@@ -7,6 +7,7 @@ their spreadsheets, so an imported "Forening" or "NGO" lands on the same code.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 ORGANISATION_TYPES: dict[str, tuple[str, ...]] = {
@@ -99,14 +100,23 @@ def _lookup(table: dict[str, tuple[str, ...]], text: object) -> str | None:
 
 def organisation_type_code(text: object) -> str | None:
     """The organisation-type code for free text such as "Forening" or "Museum", or None."""
-    return _lookup(ORGANISATION_TYPES, text)
+    return None if text is None else _cached_lookup("org_type", str(text))
 
 
 def sector_code(text: object) -> str | None:
     """The sector code for free text such as "Offentlig" or "civil society", or None."""
-    return _lookup(SECTORS, text)
+    return None if text is None else _cached_lookup("sector", str(text))
 
 
 def relation_kind_code(text: object) -> str | None:
     """The relation-kind code for free text such as "kender" or "works with", or None."""
-    return _lookup(RELATION_KINDS, text)
+    return None if text is None else _cached_lookup("relation_kind", str(text))
+
+
+_TABLES = {"org_type": ORGANISATION_TYPES, "sector": SECTORS, "relation_kind": RELATION_KINDS}
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_lookup(table: str, text: str) -> str | None:
+    # Lists repeat the same few words on every row; matching them once is enough.
+    return _lookup(_TABLES[table], text)

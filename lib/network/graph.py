@@ -45,7 +45,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -256,28 +256,20 @@ def partner_organisations(session: Session, as_of: dt.date | None = None) -> dic
             if holder is None and other_org not in library_org_ids:
                 continue
             entry = partners.setdefault(org_id_end, {
-                "holders": set(), "since": None, "last_contact": None, "relation_ids": [],
-                "_latest_by_holder": {},
+                "holders": set(), "since": None, "last_contact": None, "relation_ids": [], "_latest": {},
             })
             if holder is not None:
                 entry["holders"].add(holder)
-                latest = entry["_latest_by_holder"].get(holder)
-                if row.last_contact is not None and (latest is None or row.last_contact > latest):
-                    entry["_latest_by_holder"][holder] = row.last_contact
-                else:
-                    entry["_latest_by_holder"].setdefault(holder, latest)
+                previous = entry["_latest"].get(holder)
+                entry["_latest"][holder] = max(filter(None, (previous, row.last_contact)), default=None)
             start = relation_start(row.first_contact, row.last_contact, row.created_at)
             entry["since"] = _earliest(entry["since"], start)
-            if row.last_contact is not None:
-                entry["last_contact"] = max(filter(None, (entry["last_contact"], row.last_contact)))
+            entry["last_contact"] = max(filter(None, (entry["last_contact"], row.last_contact)), default=None)
             entry["relation_ids"].append(row.id)
     for entry in partners.values():
-        latest_by_holder = entry.pop("_latest_by_holder")
-        entry["owner"] = min(
-            latest_by_holder,
-            key=lambda h: (-(latest_by_holder[h] or dt.date.min).toordinal(), h),
-            default=None,
-        )
+        latest = entry.pop("_latest")
+        # The holder in closest touch speaks for the partnership.
+        entry["owner"] = min(latest, key=lambda h: (-(latest[h] or dt.date.min).toordinal(), h), default=None)
         entry["holders"] = frozenset(entry["holders"])
         entry["relation_ids"] = tuple(entry["relation_ids"])
     return partners
@@ -592,9 +584,12 @@ def _kept_kinds(data: dict[str, Any], flt: NetworkFilter) -> frozenset[str]:
 
 def _with_kinds(data: dict[str, Any], kinds: frozenset[str]) -> dict[str, Any]:
     """Edge attributes restricted to ``kinds``: weight, counts and kind-specific values follow."""
-    if kinds == data.get("kinds"):
-        return dict(data)
     out = dict(data)
+    # The per-kind dicts are copied so that changing the filtered graph never changes ``G``.
+    out["weights_by_kind"] = dict(data.get("weights_by_kind") or {})
+    out["ties_by_kind"] = dict(data.get("ties_by_kind") or {})
+    if kinds == data.get("kinds"):
+        return out
     weights = {k: w for k, w in (data.get("weights_by_kind") or {}).items() if k in kinds}
     counts = {k: c for k, c in (data.get("ties_by_kind") or {}).items() if k in kinds}
     out.update(kind=primary_kind(kinds), kinds=kinds, weights_by_kind=weights, ties_by_kind=counts,
@@ -1003,5 +998,3 @@ def graph_signature(G: nx.Graph) -> str:
     payload = json.dumps([nodes, edges], default=str, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-
-NodeTest = Callable[[dict[str, Any]], bool]

@@ -78,11 +78,13 @@ EDGE_STYLES = {
 EDGE_OPACITY = 0.55
 HIGHLIGHT_EDGE_COLOUR = "#262730"
 #: Opacity of nodes and edges outside the highlighted set.
-DIMMED = 0.15
+DIMMED = 0.2
 
 SECTOR_ORDER = ("public", "private", "civil")
 SECTOR_COLOURS = {"public": "#0072B2", "private": "#D55E00", "civil": "#009E73"}
 
+#: Radians left free on each side of the top of a ring, where its name is written.
+_RING_NAME_GAP = 0.3
 _HOVER_LABEL_CHARS = 80
 _LABEL_CHARS = 30
 
@@ -538,9 +540,9 @@ def network_figure(
 def ring_positions(G: nx.Graph, rings: Mapping[Hashable, int]) -> dict[Hashable, Position]:
     """Places on concentric circles: ring 0 at the centre, ring r on the circle of radius r.
 
-    Within a ring the nodes are spread evenly by angle, starting at the top and going clockwise,
-    sorted by organisation type and then name, with one empty slot between types so each type reads
-    as a group.
+    Within a ring the nodes are spread evenly by angle, clockwise from just right of the top (the
+    top is left free for the ring's name), sorted by organisation type and then name, with one
+    empty slot between types so each type reads as a group.
     """
     result: dict[Hashable, Position] = {}
     members: dict[int, list[Hashable]] = {}
@@ -559,9 +561,11 @@ def ring_positions(G: nx.Graph, rings: Mapping[Hashable, int]) -> dict[Hashable,
             if index and G.nodes[node].get("org_type") != G.nodes[ordered[index - 1]].get("org_type"):
                 slots.append(None)  # the gap between two types
             slots.append(node)
+        # The top of each circle is kept free for the ring's name.
+        step = (2 * math.pi - 2 * _RING_NAME_GAP) / max(len(slots) - 1, 1)
         for slot, node in enumerate(slots):
             if node is not None:
-                angle = math.pi / 2 - 2 * math.pi * slot / len(slots)
+                angle = math.pi / 2 - _RING_NAME_GAP - step * slot
                 result[node] = (ring * math.cos(angle), ring * math.sin(angle))
     return result
 
@@ -570,7 +574,9 @@ def _type_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Gro
     """Organisations by type (a colour each), other nodes by kind."""
     groups: dict[str, _Group] = {}
     types = sorted({str(G.nodes[n].get("org_type")) for n in nodes if G.nodes[n].get("org_type")})
-    colours = {code: COLORWAY[index % len(COLORWAY)] for index, code in enumerate(types)}
+    # The primary colour is the library's; types take the other colours.
+    palette = COLORWAY[1:]
+    colours = {code: palette[index % len(palette)] for index, code in enumerate(types)}
     for node in nodes:
         data = G.nodes[node]
         kind = str(data.get("kind") or "")

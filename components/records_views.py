@@ -1,0 +1,776 @@
+"""Pieces of the contacts page: a person or an organisation found, opened, edited, merged or deleted.
+
+People and organisations are shown the same way except for their own fields. :class:`RecordKind`
+holds what tells them apart (the ``lib.records`` functions, widget keys, translation-key prefixes), so
+the add and edit forms, the picker, the history tables, the merge and delete sections and their
+callbacks exist once.
+
+Every change runs in a button callback, before the page is drawn, so the tables always show what is
+stored. Messages from a callback are kept in session state ("flash") and shown where the user acted.
+The open person and organisation are kept in their own session-state keys: Streamlit drops the state
+of widgets on a page the user leaves, so a widget key alone would forget the open record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from streamlit.delta_generator import DeltaGenerator
+
+from components.context import actor, database, lang, show_error, tr
+from components.tables import Col, date_input_format, escape_markdown, newly_selected, show_table, titled_table
+from lib import records
+from lib.errors import UserFacingError
+from lib.i18n import label
+from lib.storage import Person
+from lib.vocabulary import ORGANISATION_TYPES, SECTORS
+
+_LOG = logging.getLogger(__name__)
+
+FLASH_KEY = "contacts_flash"
+#: The value of a "nothing chosen" / "all" entry in a selectbox.
+BLANK = ""
+#: What the affiliation and merge forms show once their work is done: empty again.
+AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
+MERGE_EMPTY = {"other": BLANK, "confirm": False}
+PERSON_FORM_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff")
+ORG_FORM_FIELDS = ("name", "org_type", "sector", "website", "area", "notes")
+#: How many review cards are drawn at once; the rest follow as earlier ones are decided.
+DUPLICATES_SHOWN = 25
+#: Dates a user may pick for an affiliation (the widget's own default only reaches ten years back).
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
+PERSON_AFFILIATION_COLUMNS = (
+    Col("organisation", "contacts.field.organisation"),
+    Col("role", "contacts.field.role"),
+    Col("start_date", "contacts.field.start_date", "date"),
+    Col("end_date", "contacts.field.end_date", "date"),
+    Col("current", "contacts.field.current", "bool"),
+)
+ORG_PEOPLE_COLUMNS = (
+    Col("person", "contacts.field.name"),
+    Col("email", "contacts.field.email"),
+    Col("role", "contacts.field.role"),
+    Col("start_date", "contacts.field.start_date", "date"),
+    Col("end_date", "contacts.field.end_date", "date"),
+    Col("current", "contacts.field.current", "bool"),
+)
+RELATION_COLUMNS = (
+    Col("direction_label", "contacts.field.direction"),
+    Col("other", "contacts.field.other_party"),
+    Col("kind_label", "contacts.field.kind"),
+    Col("strength", "contacts.field.strength", "number"),
+    Col("first_contact", "contacts.field.first_contact", "date"),
+    Col("last_contact", "contacts.field.last_contact", "date"),
+    Col("owner", "contacts.field.owner"),
+)
+IMPORT_COLUMNS = (
+    Col("created_at", "contacts.field.imported_at", "datetime"),
+    Col("file_name", "contacts.field.file_name"),
+    Col("sheet_name", "contacts.field.sheet_name"),
+    Col("action_label", "contacts.field.import_action"),
+    Col("status_label", "contacts.field.import_status"),
+)
+EVENT_COLUMNS = (
+    Col("at", "contacts.field.event_at", "datetime"),
+    Col("action_label", "contacts.field.event_action"),
+    Col("summary", "contacts.field.event_details"),
+    Col("actor", "contacts.field.actor"),
+)
+
+
+# --- choices in selectboxes ------------------------------------------------------------------------
+
+
+def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
+    """A format_func that looks up labels translated while drawing.
+
+    Streamlit may call format_func outside the script run (AppTest does, to match a value), where the
+    user's language cannot be read; a lookup gives the same text either way.
+    """
+    return lambda value: labels.get(value, "…")
+
+
+def with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
+    """``choices`` with a first "nothing chosen" entry.
+
+    The entry's value is ``BLANK``, not None: a selectbox whose value is None shows its placeholder
+    instead of the entry's label.
+    """
+    return {BLANK: tr(blank_key), **choices}
+
+
+def chosen(value: Any) -> Any:
+    """The value of a selectbox with a blank entry: None when nothing is chosen."""
+    return None if value in (BLANK, None) else value
+
+
+def vocabulary_label(prefix: str, code: str | None) -> str:
+    """The user's word for a vocabulary code (``orgtype``, ``sector``)."""
+    return label(prefix, code, lang())
+
+
+def type_labels(blank_key: str) -> dict[str, str]:
+    """Organisation types for a selectbox, after a blank entry saying ``blank_key``."""
+    return with_blank({code: vocabulary_label("orgtype", code) for code in ORGANISATION_TYPES}, blank_key)
+
+
+def sector_labels(blank_key: str) -> dict[str, str]:
+    """Sectors for a selectbox, after a blank entry saying ``blank_key``."""
+    return with_blank({code: vocabulary_label("sector", code) for code in SECTORS}, blank_key)
+
+
+# --- messages that outlive a rerun, and changes that may fail --------------------------------------
+
+
+def flash(slot: str, kind: str, key: str | None = None, error: Exception | None = None, **params: Any) -> None:
+    """Keep a message for the ``slot`` where the user acted; it is shown once, on the next draw."""
+    st.session_state[FLASH_KEY] = {"slot": slot, "kind": kind, "key": key, "error": error, "params": params}
+
+
+def show_flash(slot: str) -> None:
+    """Show the message kept for ``slot``, if there is one, and forget it."""
+    message = st.session_state.get(FLASH_KEY)
+    if not message or message["slot"] != slot:
+        return
+    del st.session_state[FLASH_KEY]
+    if message["kind"] == "error":
+        show_error(message["error"])
+    else:
+        st.success(tr(message["key"], **message["params"]))
+
+
+def change(slot: str, work: Callable[[Session], Any]) -> tuple[bool, Any]:
+    """Run ``work`` in one write transaction; a problem becomes a message in ``slot``. Returns (ok, result)."""
+    try:
+        with database().write() as session:
+            return True, work(session)
+    except UserFacingError as error:
+        flash(slot, "error", error=error)
+    except SQLAlchemyError as error:
+        # E.g. a colleague stored the same e-mail a moment earlier: nothing was saved. The user gets the
+        # general message; whoever runs the system gets the details in the log.
+        _LOG.exception("change on the contacts page failed")
+        flash(slot, "error", error=error)
+    return False, None
+
+
+def _fill_widgets(prefix: str, values: Mapping[str, Any], *, replace: bool = False) -> None:
+    """Put ``values`` into the widgets ``prefix + name``: only where empty, or all with ``replace``.
+
+    Form widgets get their values this way rather than through ``value=``: assigning through session
+    state is what makes the browser show a new value (the cleaned one after a save, an empty form after
+    adding); a changed ``value=`` or deleted state leaves the browser showing what was typed.
+    """
+    for name, value in values.items():
+        if replace or prefix + name not in st.session_state:
+            st.session_state[prefix + name] = value
+
+
+# --- what tells a person from an organisation ------------------------------------------------------
+
+
+def _person_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """What the edit form shows for a stored person."""
+    values: dict[str, Any] = {name: fields[name] or "" for name in PERSON_FORM_FIELDS if name != "is_staff"}
+    values["is_staff"] = bool(fields["is_staff"])
+    return values
+
+
+def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """What the edit form shows for a stored organisation (a code outside the vocabulary shows as blank)."""
+    values: dict[str, Any] = {name: fields[name] or "" for name in ("name", "website", "area", "notes")}
+    values["org_type"] = fields["org_type"] if fields["org_type"] in ORGANISATION_TYPES else BLANK
+    values["sector"] = fields["sector"] if fields["sector"] in SECTORS else BLANK
+    return values
+
+
+def _create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
+    """Add a person, and their affiliation when the add form names an organisation; returns the id."""
+    org_id = chosen(values.get("org"))
+    person_id = records.create_person(session, {k: v for k, v in values.items() if k != "org"}, actor=actor)
+    if org_id is not None:
+        records.add_affiliation(session, person_id, org_id, actor=actor)
+    return person_id
+
+
+def _person_choice_label(name: str, email: str | None) -> str:
+    return f"{name} ({email})" if isinstance(email, str) and email else name
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """Everything the shared views need to know about one kind of record.
+
+    Widget keys and flash slots are built from ``word`` and must not change (tests and users' open
+    sessions depend on them): with ``word="person"`` the open record's edit form is
+    ``contacts_pform_<id>_*``, merging ``contacts_pmerge_<id>_*``, deleting ``contacts_pdelete_<id>_*``,
+    the add form ``contacts_new_person_*``, the picker ``contacts_person_picker``.
+    """
+
+    #: "person" | "organisation": the flash slot of the open record; in "contacts.<entity>_created".
+    entity: str
+    #: "people" | "organisations": the flash slot of the tab, where a deletion is reported.
+    plural: str
+    #: "person" | "org": in widget keys and in "contacts.merge.<word>_heading" and the like.
+    word: str
+    #: Prefix of the tab's translation keys ("contacts.people" | "contacts.orgs").
+    texts: str
+    search_key: str
+    table_key: str
+    #: Columns of the search-result table.
+    columns: tuple[Col, ...]
+    #: Columns of a search result that make the picker's label, and how.
+    choice_columns: tuple[str, ...]
+    choice_label: Callable[..., str]
+    #: Fields of the edit form, and what it shows for a stored record.
+    form_fields: tuple[str, ...]
+    form_values: Callable[[Mapping[str, Any]], dict[str, Any]]
+    #: The add form when empty; its names are the fields read from it.
+    new_empty: Mapping[str, Any]
+    details: Callable[[Session, int], records.RecordDetails | None]
+    choices: Callable[[Session], list[tuple[int, str]]]
+    create: Callable[..., int]
+    update: Callable[..., list[str]]
+    merge: Callable[..., None]
+    delete: Callable[..., None]
+
+    @property
+    def open_key(self) -> str:
+        """Session-state key of the open record's id."""
+        return f"contacts_{self.word}_id"
+
+    @property
+    def picker_key(self) -> str:
+        """Widget key of the "open a record" selectbox."""
+        return f"contacts_{self.word}_picker"
+
+    @property
+    def new_prefix(self) -> str:
+        """Prefix of the add form's widget keys."""
+        return f"contacts_new_{self.word}_"
+
+    def record_prefix(self, section: str, record_id: int) -> str:
+        """Prefix of the widget keys of a ``section`` (form, merge, delete) of an open record."""
+        return f"contacts_{self.word[0]}{section}_{record_id}_"
+
+
+PERSON = RecordKind(
+    entity="person",
+    plural="people",
+    word="person",
+    texts="contacts.people",
+    search_key="contacts_people_search",
+    table_key="contacts_people_table",
+    columns=(
+        Col("name", "contacts.field.name"),
+        Col("email", "contacts.field.email"),
+        Col("phone", "contacts.field.phone"),
+        Col("title", "contacts.field.title"),
+        Col("organisations", "contacts.field.organisations"),
+        Col("is_staff", "contacts.field.is_staff", "bool"),
+        Col("updated_at", "contacts.field.updated_at", "datetime"),
+    ),
+    choice_columns=("name", "email"),
+    choice_label=_person_choice_label,
+    form_fields=PERSON_FORM_FIELDS,
+    form_values=_person_form_values,
+    new_empty={"name": "", "email": "", "phone": "", "title": "", "org": BLANK},
+    details=records.person_details,
+    choices=records.person_choices,
+    create=_create_person,
+    update=records.update_person,
+    merge=records.merge_people,
+    delete=records.delete_person,
+)
+
+ORGANISATION = RecordKind(
+    entity="organisation",
+    plural="organisations",
+    word="org",
+    texts="contacts.orgs",
+    search_key="contacts_orgs_search",
+    table_key="contacts_org_table",
+    columns=(
+        Col("name", "contacts.field.name"),
+        Col("type_label", "contacts.field.org_type"),
+        Col("sector_label", "contacts.field.sector"),
+        Col("website", "contacts.field.website"),
+        Col("area", "contacts.field.area"),
+        Col("people", "contacts.field.people_count", "number"),
+        Col("relations", "contacts.field.relations_count", "number"),
+    ),
+    choice_columns=("name",),
+    choice_label=str,
+    form_fields=ORG_FORM_FIELDS,
+    form_values=_organisation_form_values,
+    new_empty={"name": "", "org_type": BLANK, "sector": BLANK, "website": ""},
+    details=records.organisation_details,
+    choices=records.organisation_choices,
+    create=records.create_organisation,
+    update=records.update_organisation,
+    merge=records.merge_organisations,
+    delete=records.delete_organisation,
+)
+
+
+# --- callbacks shared by both kinds ----------------------------------------------------------------
+
+
+def _create_record(kind: RecordKind) -> None:
+    prefix = kind.new_prefix
+    values = {name: st.session_state.get(prefix + name) for name in kind.new_empty}
+    ok, record_id = change(f"new_{kind.word}", lambda s: kind.create(s, values, actor=actor()))
+    if ok:
+        _fill_widgets(prefix, kind.new_empty, replace=True)
+        st.session_state[kind.open_key] = record_id
+        flash(kind.entity, "success", f"contacts.{kind.entity}_created", name=values["name"])
+
+
+def _save_record(kind: RecordKind, record_id: int) -> None:
+    prefix = kind.record_prefix("form", record_id)
+    values = {name: st.session_state.get(prefix + name) for name in kind.form_fields}
+    ok, changed = change(kind.entity, lambda s: kind.update(s, record_id, values, actor=actor()))
+    if ok:
+        with database().read() as session:
+            details = kind.details(session, record_id)
+        if details is not None:
+            _fill_widgets(prefix, kind.form_values(details.fields), replace=True)
+        flash(kind.entity, "success", "common.saved" if changed else "contacts.nothing_changed")
+
+
+def _merge_record(kind: RecordKind, record_id: int) -> None:
+    prefix = kind.record_prefix("merge", record_id)
+    other_id = chosen(st.session_state.get(prefix + "other"))
+    keep_this = st.session_state.get(prefix + "keep", "this") == "this"
+    if other_id is None:
+        return
+    keep_id, remove_id = (record_id, other_id) if keep_this else (other_id, record_id)
+    ok, _ = change(f"{kind.word}_merge", lambda s: kind.merge(s, keep_id, remove_id, actor=actor()))
+    if ok:
+        st.session_state[kind.open_key] = keep_id
+        _fill_widgets(prefix, MERGE_EMPTY, replace=True)
+        flash(kind.entity, "success", "contacts.merged")
+
+
+def _delete_record(kind: RecordKind, record_id: int) -> None:
+    ok, _ = change(f"{kind.word}_delete", lambda s: kind.delete(s, record_id, actor=actor()))
+    if ok:
+        st.session_state.pop(kind.open_key, None)
+        flash(kind.plural, "success", f"contacts.{kind.entity}_deleted")
+
+
+def _open_from_picker(kind: RecordKind) -> None:
+    st.session_state[kind.open_key] = st.session_state.get(kind.picker_key)
+
+
+# --- drawing shared by both kinds ------------------------------------------------------------------
+
+
+def search_box(kind: RecordKind, column: DeltaGenerator) -> str:
+    """The tab's search text input, drawn in ``column``; returns what was typed."""
+    return column.text_input(tr(f"{kind.texts}.search"), key=kind.search_key,
+                             placeholder=tr(f"{kind.texts}.search_hint"))
+
+
+def pick_record(kind: RecordKind, found: pd.DataFrame, open_label: Callable[[int], str | None]) -> int | None:
+    """The search results as a table and an "open" selectbox; returns the id of the open record, if any.
+
+    Selecting a table row opens its record. The selectbox opens one without a mouse and always shows the
+    open record, labelled by ``open_label`` (None: gone) when the current search leaves it out.
+    """
+    st.caption(tr(f"{kind.texts}.count", count=len(found)))
+    ids = [int(i) for i in found["id"]]
+    rows = show_table(found, kind.columns, key=kind.table_key, selectable=True,
+                      empty_key=f"{kind.texts}.none_found")
+    picked = newly_selected(rows, ids, kind.table_key + "_seen")
+    if picked is not None:
+        st.session_state[kind.open_key] = picked
+    choices = {int(record_id): kind.choice_label(*values) for record_id, *values in
+               zip(found["id"], *(found[name] for name in kind.choice_columns), strict=True)}
+    selected = st.session_state.get(kind.open_key)
+    if selected is not None and selected not in choices:
+        missing = open_label(selected)
+        if missing is not None:
+            choices[selected] = missing
+    return _record_picker(kind, choices)
+
+
+def _record_picker(kind: RecordKind, choices: dict[int, str]) -> int | None:
+    selected = st.session_state.get(kind.open_key)
+    labels = dict(choices)
+    if selected is not None and selected not in labels:
+        labels[selected] = "…"
+    # Set before the widget is drawn: the picker always shows the record that is open, however it was opened.
+    st.session_state[kind.picker_key] = selected
+    st.selectbox(
+        tr(f"{kind.texts}.open"),
+        options=list(labels),
+        format_func=shown_as(labels),
+        placeholder=tr("contacts.choose"),
+        key=kind.picker_key,
+        on_change=_open_from_picker,
+        args=(kind,),
+    )
+    return selected
+
+
+def _add_form(kind: RecordKind, draw_fields: Callable[[str], None]) -> None:
+    prefix = kind.new_prefix
+    with st.expander(tr(f"{kind.texts}.add"), expanded=False):
+        show_flash(f"new_{kind.word}")
+        with st.form(prefix + "form", border=False):
+            draw_fields(prefix)
+            st.form_submit_button(tr(f"{kind.texts}.add_button"), on_click=_create_record, args=(kind,),
+                                  type="primary", key=prefix + "submit")
+
+
+def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[records.RecordDetails], None]) -> None:
+    """The open record: heading, ``own_parts`` (its form and what only this kind has), history, merge, delete."""
+    with database().read() as session:
+        details = kind.details(session, record_id)
+    if details is None:
+        st.session_state.pop(kind.open_key, None)
+        st.info(tr("contacts.record_gone"))
+        return
+    st.divider()
+    st.subheader(escape_markdown(details.fields["name"]))
+    show_flash(kind.entity)
+    own_parts(details)
+    _history_tables(details)
+    _merge_section(kind, record_id)
+    _delete_section(kind, record_id, details.fields["name"])
+
+
+def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw_fields: Callable[[str], None]) -> None:
+    prefix = kind.record_prefix("form", record_id)
+    _fill_widgets(prefix, kind.form_values(fields))
+    with st.form(f"contacts_{kind.word}_form_{record_id}"):
+        draw_fields(prefix)
+        st.form_submit_button(tr("common.save"), on_click=_save_record, args=(kind, record_id), type="primary",
+                              key=f"contacts_{kind.word}_save_{record_id}")
+
+
+def _history_tables(details: records.RecordDetails) -> None:
+    titled_table("contacts.relations", _relations_frame(details.relations), RELATION_COLUMNS, "contacts.no_relations")
+    titled_table("contacts.imports", _imports_frame(details.imports), IMPORT_COLUMNS, "contacts.no_imports")
+    titled_table("contacts.history", _events_frame(details.events), EVENT_COLUMNS, "contacts.no_history")
+
+
+def _merge_section(kind: RecordKind, record_id: int) -> None:
+    prefix = kind.record_prefix("merge", record_id)
+    with st.expander(tr(f"contacts.merge.{kind.word}_heading")):
+        show_flash(f"{kind.word}_merge")
+        st.caption(tr(f"contacts.merge.{kind.word}_help"))
+        with database().read() as session:
+            others = {rid: text for rid, text in kind.choices(session) if rid != record_id}
+        other_labels = with_blank(others, "contacts.choose")
+        other_id = chosen(st.selectbox(tr(f"contacts.merge.other_{kind.word}"), options=list(other_labels),
+                                       key=prefix + "other", format_func=shown_as(other_labels)))
+        sides = {side: tr(f"contacts.merge.keep_{side}") for side in ("this", "other")}
+        st.radio(tr("contacts.merge.keep"), options=list(sides), key=prefix + "keep", horizontal=True,
+                 format_func=shown_as(sides))
+        confirmed = st.checkbox(tr("contacts.merge.confirm"), key=prefix + "confirm")
+        st.button(tr("contacts.merge.button"), key=prefix + "button", type="primary",
+                  disabled=other_id is None or not confirmed, on_click=_merge_record, args=(kind, record_id))
+
+
+def _delete_section(kind: RecordKind, record_id: int, name: str) -> None:
+    prefix = kind.record_prefix("delete", record_id)
+    with st.expander(tr(f"contacts.delete.{kind.word}_heading")):
+        show_flash(f"{kind.word}_delete")
+        st.caption(tr(f"contacts.delete.{kind.word}_help"))
+        confirmed = st.checkbox(tr("contacts.delete.confirm", name=escape_markdown(name)), key=prefix + "confirm")
+        st.button(tr("contacts.delete.button"), key=prefix + "button", disabled=not confirmed,
+                  on_click=_delete_record, args=(kind, record_id))
+
+
+# --- the history tables' words ---------------------------------------------------------------------
+
+
+def _code_label(prefix: str, code: str | None) -> str:
+    """The translation of ``prefix.code``, or the code itself for a code without one."""
+    if not code:
+        return ""
+    key = f"{prefix}.{code}"
+    text = tr(key)
+    return code if text == key else text
+
+
+def _relations_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame["direction_label"] = [_code_label("records.direction", d) for d in frame["direction"]]
+        frame["kind_label"] = [_code_label("relkind", k) for k in frame["kind"]]
+    return frame
+
+
+def _imports_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame["action_label"] = [_code_label("records.import_action", a) for a in frame["action"]]
+        frame["status_label"] = [_code_label("records.batch_status", s) for s in frame["status"]]
+    return frame
+
+
+def _events_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame["action_label"] = [_code_label("records.event", a) for a in frame["action"]]
+        frame["summary"] = [_event_summary(a, d) for a, d in zip(frame["action"], frame["details"], strict=True)]
+    return frame
+
+
+def _event_summary(action: str, details: dict[str, Any]) -> str:
+    """One line saying what an event changed, in the user's language."""
+    if "changes" in details:
+        return "; ".join(_change_text(name, old, new) for name, (old, new) in details["changes"].items())
+    if action in ("people_merged", "organisations_merged"):
+        return tr("contacts.history.merged_from", name=details.get("removed", {}).get("name", ""))
+    if action in ("person_merged_into", "organisation_merged_into"):
+        return tr("contacts.history.merged_into", name=details.get("kept", {}).get("name", ""))
+    if "organisation" in details:
+        return str(details["organisation"])
+    return ""
+
+
+def _change_text(name: str, old: Any, new: Any) -> str:
+    def shown(value: Any) -> str:
+        if name == "org_type":
+            return vocabulary_label("orgtype", value)
+        if name == "sector":
+            return vocabulary_label("sector", value)
+        if isinstance(value, bool):
+            return tr("common.yes") if value else tr("common.no")
+        return "–" if value in (None, "") else str(value)
+
+    return f"{tr(f'contacts.field.{name}')}: {shown(old)} → {shown(new)}"
+
+
+# --- people ----------------------------------------------------------------------------------------
+
+
+def person_label(person_id: int) -> str | None:
+    """How the picker names a stored person ("Name (e-mail)"); None when the person is gone."""
+    with database().read() as session:
+        person = session.get(Person, person_id)
+        return None if person is None else _person_choice_label(person.name, person.email)
+
+
+def add_person_form(org_choices: dict[int, str]) -> None:
+    """The folded-away form that adds a person, optionally at one organisation."""
+    def fields(prefix: str) -> None:
+        st.text_input(tr("contacts.field.name"), key=prefix + "name")
+        st.text_input(tr("contacts.field.email"), key=prefix + "email")
+        st.text_input(tr("contacts.field.phone"), key=prefix + "phone")
+        st.text_input(tr("contacts.field.title"), key=prefix + "title")
+        org_labels = with_blank(org_choices, "common.none")
+        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels), key=prefix + "org",
+                     format_func=shown_as(org_labels))
+
+    _add_form(PERSON, fields)
+
+
+def open_person(person_id: int, org_choices: dict[int, str]) -> None:
+    """The open person: edit form, other e-mails and phones, affiliations, history, merge and delete."""
+    def own_parts(details: records.RecordDetails) -> None:
+        _edit_form(PERSON, person_id, details.fields, _person_fields)
+        _other_contact_values(details.fields)
+        _person_affiliations(person_id, details.affiliations, org_choices)
+
+    _record_view(PERSON, person_id, own_parts)
+
+
+def _person_fields(prefix: str) -> None:
+    st.text_input(tr("contacts.field.name"), key=prefix + "name")
+    left, right = st.columns(2)
+    left.text_input(tr("contacts.field.email"), key=prefix + "email")
+    right.text_input(tr("contacts.field.phone"), key=prefix + "phone", help=tr("contacts.phone_help"))
+    st.text_input(tr("contacts.field.title"), key=prefix + "title")
+    st.text_area(tr("contacts.field.notes"), key=prefix + "notes")
+    st.checkbox(tr("contacts.field.is_staff"), key=prefix + "is_staff")
+
+
+def _other_contact_values(fields: dict[str, Any]) -> None:
+    if fields.get("other_emails"):
+        st.caption(tr("contacts.other_emails", values=escape_markdown("; ".join(fields["other_emails"]))))
+    if fields.get("other_phones"):
+        st.caption(tr("contacts.other_phones", values=escape_markdown("; ".join(fields["other_phones"]))))
+
+
+def _person_affiliations(person_id: int, affiliations: list[dict[str, Any]], org_choices: dict[int, str]) -> None:
+    titled_table("contacts.affiliations", pd.DataFrame(affiliations), PERSON_AFFILIATION_COLUMNS,
+                 "contacts.no_affiliations")
+    show_flash("affiliations")
+    with st.expander(tr("contacts.affiliations.change")):
+        _add_affiliation_form(person_id, org_choices)
+        if affiliations:
+            _end_affiliation_controls(person_id, affiliations)
+
+
+def _add_affiliation_form(person_id: int, org_choices: dict[int, str]) -> None:
+    prefix = f"contacts_aff_{person_id}_"
+    with st.form(f"contacts_aff_form_{person_id}", border=False):
+        org_labels = with_blank(org_choices, "contacts.choose")
+        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels), key=prefix + "org",
+                     format_func=shown_as(org_labels))
+        left, right = st.columns(2)
+        left.text_input(tr("contacts.field.role"), key=prefix + "role")
+        right.date_input(tr("contacts.field.start_date"), value=None, key=prefix + "start",
+                         format=date_input_format(), min_value=EARLIEST_DATE, max_value=LATEST_DATE)
+        st.form_submit_button(tr("contacts.affiliations.add"), on_click=_add_affiliation, args=(person_id,),
+                              key=f"contacts_aff_add_{person_id}")
+
+
+def _end_affiliation_controls(person_id: int, affiliations: list[dict[str, Any]]) -> None:
+    names = {a["affiliation_id"]: a["organisation"] for a in affiliations}
+    st.selectbox(tr("contacts.affiliations.pick"), options=list(names), key=f"contacts_aff_pick_{person_id}",
+                 format_func=shown_as(names))
+    left, right = st.columns(2)
+    left.button(tr("contacts.affiliations.end"), key=f"contacts_aff_end_{person_id}",
+                on_click=_end_or_remove_affiliation, args=(person_id, False), help=tr("contacts.affiliations.end_help"))
+    right.button(tr("contacts.affiliations.remove"), key=f"contacts_aff_remove_{person_id}",
+                 on_click=_end_or_remove_affiliation, args=(person_id, True),
+                 help=tr("contacts.affiliations.remove_help"))
+
+
+def _add_affiliation(person_id: int) -> None:
+    prefix = f"contacts_aff_{person_id}_"
+    org_id = chosen(st.session_state.get(prefix + "org"))
+    if org_id is None:
+        flash("affiliations", "error", error=UserFacingError("contacts.choose_organisation_first"))
+        return
+    ok, _ = change("affiliations", lambda s: records.add_affiliation(
+        s, person_id, org_id, role=st.session_state.get(prefix + "role"),
+        start_date=st.session_state.get(prefix + "start"), actor=actor()))
+    if ok:
+        _fill_widgets(prefix, AFFILIATION_EMPTY, replace=True)
+        flash("affiliations", "success", "common.saved")
+
+
+def _end_or_remove_affiliation(person_id: int, remove: bool) -> None:
+    affiliation_id = st.session_state.get(f"contacts_aff_pick_{person_id}")
+    if affiliation_id is None:
+        return
+    if remove:
+        ok, _ = change("affiliations", lambda s: records.remove_affiliation(s, affiliation_id, actor=actor()))
+    else:
+        ok, _ = change("affiliations", lambda s: records.end_affiliation(s, affiliation_id, actor=actor()))
+    if ok:
+        flash("affiliations", "success", "common.saved")
+
+
+# --- organisations ---------------------------------------------------------------------------------
+
+
+def add_organisation_form() -> None:
+    """The folded-away form that adds an organisation."""
+    def fields(prefix: str) -> None:
+        _name_type_sector(prefix)
+        st.text_input(tr("contacts.field.website"), key=prefix + "website")
+
+    _add_form(ORGANISATION, fields)
+
+
+def open_organisation(org_id: int) -> None:
+    """The open organisation: edit form, its people, history, merge and delete."""
+    def own_parts(details: records.RecordDetails) -> None:
+        _edit_form(ORGANISATION, org_id, details.fields, _organisation_fields)
+        titled_table("contacts.orgs.people", pd.DataFrame(details.affiliations), ORG_PEOPLE_COLUMNS,
+                     "contacts.orgs.no_people")
+
+    _record_view(ORGANISATION, org_id, own_parts)
+
+
+def _name_type_sector(prefix: str) -> tuple[Any, Any]:
+    """Name, then type and sector side by side; returns the two columns for what follows."""
+    st.text_input(tr("contacts.field.name"), key=prefix + "name")
+    left, right = st.columns(2)
+    types, sectors = type_labels("common.none"), sector_labels("common.none")
+    left.selectbox(tr("contacts.field.org_type"), options=list(types), key=prefix + "org_type",
+                   format_func=shown_as(types))
+    right.selectbox(tr("contacts.field.sector"), options=list(sectors), key=prefix + "sector",
+                    format_func=shown_as(sectors))
+    return left, right
+
+
+def _organisation_fields(prefix: str) -> None:
+    left, right = _name_type_sector(prefix)
+    left.text_input(tr("contacts.field.website"), key=prefix + "website")
+    right.text_input(tr("contacts.field.area"), key=prefix + "area")
+    st.text_area(tr("contacts.field.notes"), key=prefix + "notes")
+
+
+# --- possible duplicates ---------------------------------------------------------------------------
+
+
+def duplicates_review(duplicates: pd.DataFrame) -> None:
+    """The review queue: a scan button, then one card per pair waiting for a decision."""
+    show_flash("duplicates")
+    st.caption(tr("contacts.dup.intro"))
+    st.button(tr("contacts.dup.scan"), key="contacts_dup_scan", on_click=_scan_for_duplicates,
+              help=tr("contacts.dup.scan_help"))
+    if duplicates.empty:
+        st.info(tr("contacts.dup.none"))
+        return
+    if len(duplicates) > DUPLICATES_SHOWN:
+        st.caption(tr("contacts.dup.showing", shown=DUPLICATES_SHOWN, total=len(duplicates)))
+    for row in duplicates.head(DUPLICATES_SHOWN).to_dict("records"):
+        _duplicate_card(row)
+
+
+def _duplicate_card(row: dict[str, Any]) -> None:
+    candidate_id, a_id, b_id = int(row["id"]), int(row["person_a_id"]), int(row["person_b_id"])
+    with st.container(border=True):
+        rule = tr(f"records.rule.{row['rule']}")
+        st.markdown(f"**{rule}** · {tr('contacts.dup.score', score=row['score'])}")
+        st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
+        sides = {side: tr(f"contacts.dup.keep_{side}", name=escape_markdown(row[f"person_{side}_name"]))
+                 for side in ("a", "b")}
+        st.radio(tr("contacts.dup.keep"), options=list(sides), key=f"contacts_dup_{candidate_id}_keep",
+                 horizontal=True, format_func=shown_as(sides))
+        left, right = st.columns(2)
+        left.button(tr("contacts.dup.merge"), key=f"contacts_dup_{candidate_id}_merge", type="primary",
+                    on_click=_merge_candidate, args=(candidate_id, a_id, b_id))
+        right.button(tr("contacts.dup.dismiss"), key=f"contacts_dup_{candidate_id}_dismiss",
+                     on_click=_dismiss_candidate, args=(candidate_id,))
+
+
+def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
+    """The two people side by side, one line per field (A left, B right)."""
+    fields = ("name", "email", "phone", "organisations")
+    return pd.DataFrame({
+        tr("contacts.dup.field"): [tr(f"contacts.field.{name}") for name in fields],
+        "A": [row[f"person_a_{name}"] or "" for name in fields],
+        "B": [row[f"person_b_{name}"] or "" for name in fields],
+    })
+
+
+def _merge_candidate(candidate_id: int, person_a_id: int, person_b_id: int) -> None:
+    keep_a = st.session_state.get(f"contacts_dup_{candidate_id}_keep", "a") == "a"
+    keep_id, remove_id = (person_a_id, person_b_id) if keep_a else (person_b_id, person_a_id)
+    ok, _ = change("duplicates", lambda s: records.merge_people(s, keep_id, remove_id, actor=actor()))
+    if ok:
+        if st.session_state.get(PERSON.open_key) == remove_id:
+            st.session_state[PERSON.open_key] = keep_id
+        flash("duplicates", "success", "contacts.merged")
+
+
+def _dismiss_candidate(candidate_id: int) -> None:
+    ok, _ = change("duplicates", lambda s: records.dismiss_duplicate(s, candidate_id, actor=actor()))
+    if ok:
+        flash("duplicates", "success", "contacts.dup.dismissed")
+
+
+def _scan_for_duplicates() -> None:
+    ok, found = change("duplicates", lambda s: records.queue_near_duplicates(s, actor=actor()))
+    if ok:
+        flash("duplicates", "success", "contacts.dup.scanned", count=found)
