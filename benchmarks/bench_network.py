@@ -92,12 +92,14 @@ def make_graph(nodes: int = 10_000, edges: int = 50_000, seed: int = 7, clusters
         for contact in rng.sample(members[cluster_of[node]] or contacts, k=min(60, len(contacts))):
             _relation(G, rng, node, contact, owner=node)
     pool = contacts + orgs
-    while G.number_of_edges() < edges:
+    count = G.number_of_edges()  # counted here: number_of_edges() walks every node on each call
+    while count < edges:
         u = rng.choice(contacts)
         same = members[cluster_of[u]]
         v = rng.choice(same) if rng.random() < 0.9 and len(same) > 1 else rng.choice(pool)
         if u != v and not G.has_edge(u, v):
             _relation(G, rng, u, v, owner=None)
+            count += 1
     return G
 
 

@@ -26,7 +26,15 @@ from sqlalchemy.orm import Session
 from streamlit.delta_generator import DeltaGenerator
 
 from components.context import actor, database, lang, show_error, tr
-from components.tables import Col, date_input_format, escape_markdown, newly_selected, show_table, titled_table
+from components.tables import (
+    Col,
+    date_input_format,
+    escape_markdown,
+    labelled_frame,
+    newly_selected,
+    show_table,
+    titled_table,
+)
 from lib import records
 from lib.errors import UserFacingError
 from lib.i18n import label
@@ -460,9 +468,16 @@ def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw
 
 
 def _history_tables(details: records.RecordDetails) -> None:
-    titled_table("contacts.relations", _relations_frame(details.relations), RELATION_COLUMNS, "contacts.no_relations")
-    titled_table("contacts.imports", _imports_frame(details.imports), IMPORT_COLUMNS, "contacts.no_imports")
-    titled_table("contacts.history", _events_frame(details.events), EVENT_COLUMNS, "contacts.no_history")
+    relations = labelled_frame(details.relations, {"direction_label": ("direction", "records.direction"),
+                                                   "kind_label": ("kind", "relkind")})
+    titled_table("contacts.relations", relations, RELATION_COLUMNS, "contacts.no_relations")
+    imports = labelled_frame(details.imports, {"action_label": ("action", "records.import_action"),
+                                               "status_label": ("status", "records.batch_status")})
+    titled_table("contacts.imports", imports, IMPORT_COLUMNS, "contacts.no_imports")
+    events = labelled_frame(details.events, {"action_label": ("action", "records.event")})
+    if not events.empty:
+        events["summary"] = [_event_summary(a, d) for a, d in zip(events["action"], events["details"], strict=True)]
+    titled_table("contacts.history", events, EVENT_COLUMNS, "contacts.no_history")
 
 
 def _merge_section(kind: RecordKind, record_id: int) -> None:
@@ -494,39 +509,6 @@ def _delete_section(kind: RecordKind, record_id: int, name: str) -> None:
 
 
 # --- the history tables' words ---------------------------------------------------------------------
-
-
-def _code_label(prefix: str, code: str | None) -> str:
-    """The translation of ``prefix.code``, or the code itself for a code without one."""
-    if not code:
-        return ""
-    key = f"{prefix}.{code}"
-    text = tr(key)
-    return code if text == key else text
-
-
-def _relations_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    if not frame.empty:
-        frame["direction_label"] = [_code_label("records.direction", d) for d in frame["direction"]]
-        frame["kind_label"] = [_code_label("relkind", k) for k in frame["kind"]]
-    return frame
-
-
-def _imports_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    if not frame.empty:
-        frame["action_label"] = [_code_label("records.import_action", a) for a in frame["action"]]
-        frame["status_label"] = [_code_label("records.batch_status", s) for s in frame["status"]]
-    return frame
-
-
-def _events_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    if not frame.empty:
-        frame["action_label"] = [_code_label("records.event", a) for a in frame["action"]]
-        frame["summary"] = [_event_summary(a, d) for a, d in zip(frame["action"], frame["details"], strict=True)]
-    return frame
 
 
 def _event_summary(action: str, details: dict[str, Any]) -> str:

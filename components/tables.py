@@ -8,7 +8,7 @@ so names such as ``<script>`` from an imported file stay harmless text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -99,6 +99,24 @@ def show_table(
     if not selectable:
         return ()
     return tuple(event.selection.rows)
+
+
+def code_label(prefix: str, code: str | None) -> str:
+    """The translation of ``prefix.code``, or the code itself for a code without one."""
+    if not code:
+        return ""
+    key = f"{prefix}.{code}"
+    text = tr(key)
+    return code if text == key else text
+
+
+def labelled_frame(rows: Sequence[Mapping[str, Any]], labels: Mapping[str, tuple[str, str]]) -> pd.DataFrame:
+    """``rows`` as a DataFrame plus, for each ``{label_column: (code_column, prefix)}``, the codes' words."""
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        for label_column, (code_column, prefix) in labels.items():
+            frame[label_column] = [code_label(prefix, code) for code in frame[code_column]]
+    return frame
 
 
 def titled_table(heading_key: str, data: pd.DataFrame, columns: Sequence[Col], empty_key: str) -> None:

@@ -86,7 +86,10 @@ class RowValues:
 
     def text(self, name: str) -> str | None:
         """The first non-empty text of field ``name``."""
-        for _column, raw in self.raw(name):
+        entries = self.cells.get(name)
+        if not entries:
+            return None
+        for _column, raw in entries:
             value = normalize.clean_text(raw)
             if value:
                 return value

@@ -563,11 +563,7 @@ def create_person(session: Session, values: Mapping[str, Any], actor: str | None
     """Add a person (a name is required); returns the new id."""
     clean = _clean_person_values(session, {"name": values.get("name"), **values}, person_id=None)
     person = Person(**clean, name_key=_name_key(clean["name"]))
-    session.add(person)
-    session.flush()
-    log_event(session, "person_created", entity=PERSON_ENTITY, entity_id=person.id, actor=actor,
-              name=person.name)
-    return person.id
+    return _add_record(session, person, "person_created", PERSON_ENTITY, actor)
 
 
 def update_person(
@@ -580,13 +576,7 @@ def update_person(
     """
     person = _get_person(session, person_id)
     clean = _clean_person_values(session, changes, person_id=person_id)
-    changed = _apply_changes(person, clean)
-    if "name" in changed:
-        person.name_key = _name_key(person.name)
-    if changed:
-        log_event(session, "person_updated", entity=PERSON_ENTITY, entity_id=person_id, actor=actor,
-                  changes=changed)
-    return list(changed)
+    return _store_changes(session, person, clean, "person_updated", PERSON_ENTITY, actor)
 
 
 def delete_person(session: Session, person_id: int, actor: str | None = None) -> None:
@@ -595,23 +585,15 @@ def delete_person(session: Session, person_id: int, actor: str | None = None) ->
     The event log keeps only the id: the point of erasing is that the name and e-mail are gone.
     """
     person = _get_person(session, person_id)
-    affiliations = list(person.affiliations)
-    for affiliation in affiliations:
-        session.delete(affiliation)
-    ties = list(session.scalars(select(Relation).where(
-        or_(Relation.from_person_id == person_id, Relation.to_person_id == person_id))))
-    for relation in ties:
-        session.delete(relation)
+    affiliations, ties = _delete_connections(
+        session, person, or_(Relation.from_person_id == person_id, Relation.to_person_id == person_id))
     for relation in session.scalars(select(Relation).where(Relation.owner_id == person_id)):
         relation.owner_id = None
     for candidate in _candidates_involving(session, [person_id]):
         session.delete(candidate)
-    session.flush()
-    session.expire(person, ["affiliations"])
-    session.delete(person)
-    session.flush()
+    _remove_record(session, person)
     log_event(session, "person_deleted", entity=PERSON_ENTITY, entity_id=person_id, actor=actor,
-              affiliations=len(affiliations), relations=len(ties))
+              affiliations=affiliations, relations=ties)
 
 
 # --- organisations: create, update, delete ---------------------------------------------------------
@@ -621,11 +603,7 @@ def create_organisation(session: Session, values: Mapping[str, Any], actor: str 
     """Add an organisation (a name not already used is required); returns the new id."""
     clean = _clean_organisation_values(session, {"name": values.get("name"), **values}, org_id=None)
     organisation = Organisation(**clean, name_key=_name_key(clean["name"]))
-    session.add(organisation)
-    session.flush()
-    log_event(session, "organisation_created", entity=ORGANISATION_ENTITY, entity_id=organisation.id,
-              actor=actor, name=organisation.name)
-    return organisation.id
+    return _add_record(session, organisation, "organisation_created", ORGANISATION_ENTITY, actor)
 
 
 def update_organisation(
@@ -638,31 +616,70 @@ def update_organisation(
     """
     organisation = _get_organisation(session, org_id)
     clean = _clean_organisation_values(session, changes, org_id=org_id)
-    changed = _apply_changes(organisation, clean)
-    if "name" in changed:
-        organisation.name_key = _name_key(organisation.name)
-    if changed:
-        log_event(session, "organisation_updated", entity=ORGANISATION_ENTITY, entity_id=org_id, actor=actor,
-                  changes=changed)
-    return list(changed)
+    return _store_changes(session, organisation, clean, "organisation_updated", ORGANISATION_ENTITY, actor)
 
 
 def delete_organisation(session: Session, org_id: int, actor: str | None = None) -> None:
     """Delete an organisation with its affiliations and ties; the people themselves stay."""
     organisation = _get_organisation(session, org_id)
-    affiliations = list(organisation.affiliations)
+    affiliations, ties = _delete_connections(
+        session, organisation,
+        or_(Relation.from_organisation_id == org_id, Relation.to_organisation_id == org_id))
+    _remove_record(session, organisation)
+    log_event(session, "organisation_deleted", entity=ORGANISATION_ENTITY, entity_id=org_id, actor=actor,
+              name=organisation.name, affiliations=affiliations, relations=ties)
+
+
+# --- shared by people and organisations ------------------------------------------------------------
+
+
+def _add_record(
+    session: Session, record: Person | Organisation, action: str, entity: str, actor: str | None
+) -> int:
+    """Store a new person or organisation and log ``action`` with its name; returns the new id."""
+    session.add(record)
+    session.flush()
+    log_event(session, action, entity=entity, entity_id=record.id, actor=actor, name=record.name)
+    return record.id
+
+
+def _store_changes(
+    session: Session,
+    record: Person | Organisation,
+    clean: Mapping[str, Any],
+    action: str,
+    entity: str,
+    actor: str | None,
+) -> list[str]:
+    """Set the cleaned values that differ and log ``action`` with [old, new] each; returns the fields changed."""
+    changed = _apply_changes(record, clean)
+    if "name" in changed:
+        # Sorting, the duplicate scan and imports match records by the folded name, not the name itself.
+        record.name_key = _name_key(record.name)
+    if changed:
+        log_event(session, action, entity=entity, entity_id=record.id, actor=actor, changes=changed)
+    return list(changed)
+
+
+def _delete_connections(session: Session, record: Person | Organisation, ties_clause: Any) -> tuple[int, int]:
+    """Delete the record's affiliations and the relations ``ties_clause`` selects; returns both counts."""
+    affiliations = list(record.affiliations)
     for affiliation in affiliations:
         session.delete(affiliation)
-    ties = list(session.scalars(select(Relation).where(
-        or_(Relation.from_organisation_id == org_id, Relation.to_organisation_id == org_id))))
+    ties = list(session.scalars(select(Relation).where(ties_clause)))
     for relation in ties:
         session.delete(relation)
+    return len(affiliations), len(ties)
+
+
+def _remove_record(session: Session, record: Person | Organisation) -> None:
+    """Delete a person or organisation whose affiliations were moved or deleted beforehand."""
     session.flush()
-    session.expire(organisation, ["affiliations"])
-    session.delete(organisation)
+    # The loaded list of affiliations still holds those just moved or deleted; deleting the record with
+    # it would make the ORM detach them again, so it is read afresh (now empty) first.
+    session.expire(record, ["affiliations"])
+    session.delete(record)
     session.flush()
-    log_event(session, "organisation_deleted", entity=ORGANISATION_ENTITY, entity_id=org_id, actor=actor,
-              name=organisation.name, affiliations=len(affiliations), relations=len(ties))
 
 
 # --- affiliations ----------------------------------------------------------------------------------
@@ -750,10 +767,7 @@ def merge_people(session: Session, keep_id: int, remove_id: int, actor: str | No
     _move_person_affiliations(session, keep, remove)
     _move_person_relations(session, keep_id, remove_id)
     _settle_candidates_after_merge(session, keep_id, remove_id)
-    session.flush()
-    session.expire(remove, ["affiliations"])
-    session.delete(remove)
-    session.flush()
+    _remove_record(session, remove)
     log_event(session, "people_merged", entity=PERSON_ENTITY, entity_id=keep_id, actor=actor,
               kept={"id": keep.id, "name": keep.name}, removed=removed_snapshot, filled=filled)
     # Also under the removed id, so that undoing the import that created it is refused rather than
@@ -910,10 +924,7 @@ def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: s
             filled.append(name)
     _move_organisation_affiliations(session, keep, remove)
     _move_organisation_relations(session, keep_id, remove_id)
-    session.flush()
-    session.expire(remove, ["affiliations"])
-    session.delete(remove)
-    session.flush()
+    _remove_record(session, remove)
     log_event(session, "organisations_merged", entity=ORGANISATION_ENTITY, entity_id=keep_id, actor=actor,
               kept={"id": keep.id, "name": keep.name}, removed=removed_snapshot, filled=filled)
     log_event(session, "organisation_merged_into", entity=ORGANISATION_ENTITY, entity_id=remove_id,

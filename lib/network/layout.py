@@ -267,13 +267,24 @@ def _relax(
     iterations: int,
     k: float,
     temperature: float,
+    centre: np.ndarray,
+    radius: float,
 ) -> np.ndarray:
-    """Move only the ``movable`` nodes by force steps that shrink each round; the rest stay still."""
+    """Move only the ``movable`` nodes by force steps that shrink each round; the rest stay still.
+
+    Besides repulsion and attraction a gentle gravity pulls towards ``centre``. Its strength,
+    n·k²/radius², exactly balances the repulsion inside an evenly filled disc of that ``radius`` (the
+    1/d force of a uniform disc grows linearly from its centre), so the drawing keeps its size and
+    nodes without ties settle at its rim instead of drifting off and squeezing everything else
+    into a corner once the picture is scaled to the screen.
+    """
     coords = coords.copy()
     if len(movable) == 0:
         return coords
+    gravity = len(coords) * k * k / max(radius, k) ** 2
     for step in range(iterations):
         force = _repulsion(coords, movable, k) + _attraction(coords, edges, k)[movable]
+        force -= gravity * (coords[movable] - centre)
         length = np.sqrt((force**2).sum(axis=1))
         limit = temperature * (1.0 - step / iterations)
         scale = np.minimum(length, limit) / np.maximum(length, 1e-12)
@@ -288,7 +299,8 @@ def _force_layout(count: int, edges: np.ndarray, seed: int, iterations: int = 50
     coords = _fit_box(coords)
     k = 2.0 * BOX / math.sqrt(max(count, 1))
     return _relax(
-        coords, edges, np.arange(count), iterations=iterations, k=k, temperature=0.1 * BOX
+        coords, edges, np.arange(count), iterations=iterations, k=k, temperature=0.1 * BOX,
+        centre=np.zeros(2), radius=BOX,
     )
 
 
@@ -357,7 +369,13 @@ def _merge_with_fixed(
 def _settle(coords: np.ndarray, edges: np.ndarray, movable: np.ndarray, iterations: int = 30) -> np.ndarray:
     """A brief relaxation of the new nodes only, so they neither overlap nor stretch their ties."""
     k = 2.0 * BOX / math.sqrt(max(len(coords), 1))
-    return _relax(coords, edges, movable, iterations=iterations, k=k, temperature=k)
+    anchored = np.ones(len(coords), dtype=bool)
+    anchored[movable] = False
+    reference = coords[anchored] if anchored.any() else coords
+    centre = (reference.min(axis=0) + reference.max(axis=0)) / 2.0
+    radius = float(np.sqrt(((reference - centre) ** 2).sum(axis=1)).max()) if len(reference) else BOX
+    return _relax(coords, edges, movable, iterations=iterations, k=k, temperature=k, centre=centre,
+                  radius=radius)
 
 
 # --- placing new nodes next to the known ones ---------------------------------------------------------

@@ -66,6 +66,8 @@ KIND_COLOURS = {"library": PRIMARY, "organisation": "#009E73", "staff": "#E69F00
 KIND_SYMBOLS = {"library": "star", "organisation": "square", "staff": "diamond", "contact": "circle"}
 KIND_SIZES = {"library": 26.0, "organisation": 13.0, "staff": 11.0, "contact": 8.0}
 SIZE_RANGE = (7.0, 30.0)
+#: Markers shrink with the number of nodes drawn, down to this share of their normal size.
+_SMALLEST_FACTOR = 0.4
 
 EDGE_KINDS = ("partnership", "staff", "affiliation", "relation")
 #: (colour, width) per edge kind; partnerships stand out, the many affiliations stay quiet.
@@ -287,12 +289,16 @@ def _groups(
 
 def _sizes(G: nx.Graph, nodes: Sequence[Hashable], size_by: Mapping[Hashable, float] | None) -> dict[Hashable, float]:
     """Marker size per node: by kind, or scaled from ``size_by`` (square root, so area ~ value)."""
+    # Thousands of full-size markers would hide each other and every edge: shrink them with the count.
+    factor = min(1.0, max(_SMALLEST_FACTOR, math.sqrt(WEBGL_THRESHOLD / max(len(nodes), 1))))
     if size_by is None:
-        return {node: KIND_SIZES.get(str(G.nodes[node].get("kind")), KIND_SIZES["contact"]) for node in nodes}
+        return {
+            node: factor * KIND_SIZES.get(str(G.nodes[node].get("kind")), KIND_SIZES["contact"]) for node in nodes
+        }
     values = {node: _finite(size_by.get(node)) for node in nodes}
     present = [value for value in values.values() if value is not None]
     low, high = (min(present), max(present)) if present else (0.0, 0.0)
-    smallest, largest = SIZE_RANGE
+    smallest, largest = (factor * size for size in SIZE_RANGE)
     sizes = {}
     for node, value in values.items():
         if value is None or high <= low:
@@ -388,6 +394,7 @@ def _node_traces(
 ) -> list[go.Scatter | go.Scattergl]:
     traces = []
     scatter = _scatter(webgl)
+    crowd = sum(len(group.nodes) for group in groups)
     for group in groups:
         if not group.nodes:
             continue
@@ -400,7 +407,8 @@ def _node_traces(
             "color": group.colour,
             "size": [sizes[node] for node in nodes],
             "symbol": [KIND_SYMBOLS.get(str(G.nodes[node].get("kind")), "circle") for node in nodes],
-            "line": {"width": 0.6, "color": "white"},
+            # A white rim separates touching markers; on thousands of tiny ones it only hides them.
+            "line": {"width": 0.6 if crowd <= WEBGL_THRESHOLD else 0.0, "color": "white"},
         }
         if highlight:
             marker["opacity"] = [1.0 if node in highlight else DIMMED for node in nodes]
@@ -441,7 +449,8 @@ def _network_layout(fig: go.Figure, x_range: list[float], y_range: list[float], 
     fig.update_layout(
         height=height,
         showlegend=True,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "xanchor": "left", "x": 0.0},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "xanchor": "left", "x": 0.0,
+                "itemsizing": "constant"},
         hovermode="closest",
         # Keeps the user's zoom and legend choices when the page redraws after a filter change.
         uirevision="network",
