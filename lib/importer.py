@@ -249,12 +249,16 @@ def _read_sheet(reader: RowReader, sheet: PreparedSheet, problems: list[Problem]
     counts["rows"] = len(sheet.table.rows) + sheet.table.blank_rows
     counts["skipped"] = sheet.table.blank_rows
     read_row = _row_reader_for(reader, sheet.role)
-    fields_by_column = [(column, target) for column, target in zip(sheet.columns, sheet.mapping, strict=False)]
+    mapped = [(index, column, target) for index, (column, target)
+              in enumerate(zip(sheet.columns, sheet.mapping, strict=False)) if target]
     for raw_row, row_number in zip(sheet.table.rows, sheet.table.row_numbers, strict=True):
         cells: dict[str, list[tuple[str, Any]]] = {}
-        for (column, target), value in zip(fields_by_column, raw_row, strict=False):
-            if target and value is not None and not (isinstance(value, str) and not value.strip()):
-                cells.setdefault(target, []).append((column, value))
+        width = len(raw_row)
+        for index, column, target in mapped:
+            value = raw_row[index] if index < width else None
+            if value is None or (type(value) is str and not value.strip()):  # noqa: E721 - hot loop
+                continue
+            cells.setdefault(target, []).append((column, value))
         if not cells or read_row is None:
             counts["skipped"] += 1
             outcomes.append(RowOutcome(sheet.file_name, sheet.sheet_name, row_number, "skipped", ""))

@@ -78,7 +78,9 @@ MIME_TYPES = {
 
 #: Kumu's element types; the importer reads them back (Staff → staff member, Organization → organisation).
 KUMU_TYPES = {"library": "Library", "staff": "Staff", "contact": "Person", "organisation": "Organization"}
-KUMU_ELEMENT_COLUMNS = ("ID", "Label", "Type", "Description", "Organisation", "Organisation type", "Sector", "Tags")
+KUMU_ELEMENT_COLUMNS = (
+    "ID", "Label", "Type", "Description", "Title", "Organisation", "Organisation type", "Sector", "Area", "Tags",
+)
 KUMU_CONTACT_COLUMNS = ("Email", "Phone")
 KUMU_CONNECTION_COLUMNS = ("From", "To", "Type", "Strength", "First contact", "Last contact", "Owner")
 #: Elements are listed organisations first, so each person's organisation already exists on import.
@@ -116,6 +118,10 @@ def _plain(value: Any) -> Any:
         return value if math.isfinite(value) else _MISSING
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
+    if isinstance(value, Mapping):
+        # e.g. weights_by_kind {"relation": 4.0, "affiliation": 1.0} → "affiliation=1.0; relation=4.0"
+        items = [f"{key}={item}" for key, item in sorted(value.items(), key=lambda pair: str(pair[0]))]
+        return SEPARATOR.join(items) if items else _MISSING
     if isinstance(value, (set, frozenset, list, tuple)):
         items = [str(item) for item in value if item is not None]
         if isinstance(value, (set, frozenset)):
@@ -165,11 +171,15 @@ def exportable_graph(G: nx.Graph, *, include_contact_details: bool = False) -> n
     -------
     networkx.Graph
         Same nodes (ids as text) and edges; attribute values are str, int, float or bool only:
-        dates as ISO text, sets and lists joined with "; ", None and NaN left out, and each
-        attribute of one type across all nodes (or all edges).
+        dates as ISO text, sets and lists joined with "; ", dicts as "key=value; …", None and NaN
+        left out, and each attribute of one type across all nodes (or all edges). Graph-level
+        attributes are kept only when they are single values.
     """
     H = G.__class__()
-    H.graph.update(_clean(G.graph, include_contact_details))
+    # Graph-level values that are collections (build_graph's "partners" table) are working data of
+    # the product, not a property of the network: only plain values are kept.
+    scalars = {key: value for key, value in G.graph.items() if not isinstance(value, (Mapping, set, frozenset, list, tuple))}
+    H.graph.update(_clean(scalars, include_contact_details))
     nodes = [(str(node), _clean(data, include_contact_details)) for node, data in G.nodes(data=True)]
     edges = [(str(u), str(v), _clean(data, include_contact_details)) for u, v, data in G.edges(data=True)]
     _harmonise([data for _, data in nodes])
@@ -217,18 +227,26 @@ def _text(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
+def _edge_kinds(data: Mapping[str, Any]) -> frozenset[str]:
+    """The kinds of tie an edge holds (``build_graph`` merges several ties of a pair into one edge)."""
+    kinds = data.get("kinds")
+    return frozenset(kinds) if kinds else frozenset({str(data.get("kind") or "relation")})
+
+
 def _affiliated(G: nx.Graph, node: Hashable) -> str | None:
-    """The names of the organisations a person is tied to by affiliation edges, "; "-joined."""
+    """The names of the organisations a person is affiliated with in ``G``, "; "-joined."""
     names = sorted(
         str(G.nodes[other].get("label") or other)
-        for _, other, kind in G.edges(node, data="kind")
-        if kind == "affiliation" and G.nodes[other].get("kind") == "organisation"
+        for _, other, data in G.edges(node, data=True)
+        if "affiliation" in _edge_kinds(data) and G.nodes[other].get("kind") == "organisation"
     )
     return SEPARATOR.join(dict.fromkeys(names)) or None
 
 
 def _partners(G: nx.Graph) -> set[Hashable]:
-    return {node for u, v, kind in G.edges(data="kind") if kind == "partnership" for node in (u, v)}
+    return {
+        node for u, v, data in G.edges(data=True) if "partnership" in _edge_kinds(data) for node in (u, v)
+    }
 
 
 def _element_row(
@@ -242,9 +260,11 @@ def _element_row(
         "Label": _text(data.get("label")) or str(node),
         "Type": KUMU_TYPES.get(kind, KUMU_TYPES["contact"]),
         "Description": _text(data.get("description")),
+        "Title": None if is_organisation else _text(data.get("title")),
         "Organisation": None if is_organisation else _affiliated(G, node),
         "Organisation type": vocabulary_label("orgtype", data.get("org_type"), lang) or None,
         "Sector": vocabulary_label("sector", data.get("sector"), lang) or None,
+        "Area": _text(data.get("area")) if is_organisation else None,
         "Tags": t("network_figure.edge.partnership", lang) if node in partners and kind == "organisation" else None,
     }
     if include_contact_details:
@@ -262,17 +282,47 @@ def _connection_ends(u: Hashable, v: Hashable, owner: Any) -> tuple[Hashable, Ha
     return (u, v) if str(u) <= str(v) else (v, u)
 
 
-def _connection_type(data: Mapping[str, Any], lang: str) -> str | None:
-    kind = data.get("kind") or "relation"
-    if kind == "relation":
-        return vocabulary_label("relkind", data.get("relation_kind"), lang) or None
-    return t(f"network_figure.edge.{kind}", lang)
-
-
 def _plain_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     return value if isinstance(value, dt.date) else None
+
+
+def _connection_types(data: Mapping[str, Any], lang: str, complete_map: bool) -> list[str | None]:
+    """One Kumu connection type per tie the edge stands for.
+
+    Every relation kind of the pair gets its own connection (the importer stores one relation per
+    pair and kind); staff, partnership and affiliation ties only for a complete map.
+    """
+    kinds = _edge_kinds(data)
+    types: list[str | None] = []
+    if "relation" in kinds:
+        relation_kinds = sorted(data.get("relation_kinds") or ()) or [data.get("relation_kind")]
+        types.extend(vocabulary_label("relkind", kind, lang) or None for kind in relation_kinds)
+    if complete_map:
+        types.extend(t(f"network_figure.edge.{kind}", lang) for kind in ("partnership", "staff", "affiliation")
+                     if kind in kinds)
+    return types
+
+
+def _connection_rows(G: nx.Graph, listed: set[Hashable], lang: str, complete_map: bool) -> list[dict[str, Any]]:
+    rows = []
+    for u, v, data in sorted(G.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
+        if u not in listed or v not in listed:
+            continue
+        owner = data.get("owner")
+        source, target = _connection_ends(u, v, owner)
+        for kind_label in _connection_types(data, lang, complete_map):
+            rows.append({
+                "From": str(source),
+                "To": str(target),
+                "Type": kind_label,
+                "Strength": data.get("strength"),
+                "First contact": _plain_date(data.get("first_contact")),
+                "Last contact": _plain_date(data.get("last_contact")),
+                "Owner": str(owner) if owner is not None and owner in listed else None,
+            })
+    return rows
 
 
 def kumu_workbook(
@@ -308,9 +358,12 @@ def kumu_workbook(
     Elements: :data:`KUMU_ELEMENT_COLUMNS` (+ :data:`KUMU_CONTACT_COLUMNS`); ``ID`` is the node id,
     which the connections' From, To and Owner refer to. Type is one of :data:`KUMU_TYPES`; a
     person's Organisation lists the organisations they are affiliated with in ``G``; Tags marks
-    active partners. Connections: :data:`KUMU_CONNECTION_COLUMNS`; a relation runs from the staff
-    member who holds it when they are one of its ends. Both sheets import back through
-    ``lib.importer`` as Kumu elements and connections.
+    active partners. Connections: :data:`KUMU_CONNECTION_COLUMNS`, one per relation kind of each
+    edge (``build_graph`` merges the ties of a pair into one edge; strength and dates are the
+    edge's merged values); a relation runs from the staff member who holds it when they are one of
+    its ends. Both sheets import back through ``lib.importer`` as Kumu elements and connections.
+    What the graph does not hold cannot come back: affiliation dates and roles, ended affiliations,
+    the direction of a relation, and two relations of the same kind between the same pair.
     """
     partners = _partners(G)
     kinds = {node: str(G.nodes[node].get("kind") or "contact") for node in G}
@@ -319,23 +372,7 @@ def kumu_workbook(
         key=lambda node: (_KUMU_ORDER.get(kinds[node], 3), str(G.nodes[node].get("label") or node).casefold(), str(node)),
     )
     element_rows = [_element_row(G, node, lang, partners, include_contact_details) for node in elements]
-    listed = set(elements)
-    connection_rows = []
-    for u, v, data in sorted(G.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
-        kind = data.get("kind") or "relation"
-        if u not in listed or v not in listed or (kind != "relation" and not complete_map):
-            continue
-        owner = data.get("owner")
-        source, target = _connection_ends(u, v, owner)
-        connection_rows.append({
-            "From": str(source),
-            "To": str(target),
-            "Type": _connection_type(data, lang),
-            "Strength": data.get("strength"),
-            "First contact": _plain_date(data.get("first_contact")),
-            "Last contact": _plain_date(data.get("last_contact")),
-            "Owner": str(owner) if owner is not None and owner in listed else None,
-        })
+    connection_rows = _connection_rows(G, set(elements), lang, complete_map)
     element_columns = list(KUMU_ELEMENT_COLUMNS) + (list(KUMU_CONTACT_COLUMNS) if include_contact_details else [])
     return xlsx_bytes({
         "Elements": pd.DataFrame(element_rows, columns=element_columns, dtype=object),

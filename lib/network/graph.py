@@ -882,43 +882,70 @@ def partners_in(G: nx.Graph) -> set[str]:
     return {v for v, data in G[LIBRARY].items() if _has_kind(data, "partnership")}
 
 
-def staff_known_organisations(G: nx.Graph) -> dict[str, dict[str, set[str]]]:
-    """For each organisation, the staff members tied to it and through whom.
+@dataclass(frozen=True)
+class StaffTie:
+    """One way a staff member reaches an organisation.
+
+    ``via`` is the organisation itself (a direct tie) or the person at the organisation the staff
+    member has or holds a tie with; ``strength`` and ``last_contact`` are that tie's.
+    """
+
+    staff: str
+    via: str
+    strength: int | None
+    last_contact: dt.date | None
+
+
+def staff_ties_by_organisation(G: nx.Graph) -> dict[str, list[StaffTie]]:
+    """For each organisation, every way a staff member is tied to it.
 
     A staff member is tied to an organisation when they have a direct tie with it (a relation, or
-    an affiliation such as a board seat), when they hold a relation with it, or when they have or
-    hold a relation with someone who works there.
+    an affiliation such as a board seat), when they hold a relation with it (``owner`` or one of
+    ``holders``), or when they have or hold a relation with someone who works there.
 
     Returns
     -------
     dict
-        ``{organisation: {staff node: set of the nodes they reach it through}}``; the organisation
-        itself stands in the set for a direct tie.
+        ``{organisation: [StaffTie, ...]}``; organisations no staff member reaches are absent.
     """
-    known: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    found: dict[str, set[StaffTie]] = defaultdict(set)
     staff = {v for v, k in G.nodes(data="kind") if k == "staff"}
 
-    def note(member: str, other: str) -> None:
+    def note(member: str, other: str, data: dict[str, Any]) -> None:
         kind = G.nodes[other].get("kind")
+        tie = (data.get("strength"), data.get("last_contact"))
         if kind == "organisation":
-            known[other][member].add(other)
+            found[other].add(StaffTie(member, other, *tie))
         elif kind == "contact":
             for org in organisations_of(G, other):
-                known[org][member].add(other)
+                found[org].add(StaffTie(member, other, *tie))
 
     for member in staff:
         for other, data in G[member].items():
             if _has_kind(data, "relation") or _has_kind(data, "affiliation"):
-                note(member, other)
+                note(member, other, data)
     for u, v, data in G.edges(data=True):
         if not _has_kind(data, "relation"):
             continue
-        for member in (data.get("holders") or ()):
+        for member in data.get("holders") or ():
             if member in staff:
                 for end in (u, v):
                     if end != member:
-                        note(member, end)
-    return {org: {s: set(via) for s, via in by_staff.items()} for org, by_staff in known.items()}
+                        note(member, end, data)
+    return {
+        org: sorted(ties, key=lambda t: (t.staff, t.via, t.strength or 0, t.last_contact or dt.date.min))
+        for org, ties in found.items()
+    }
+
+
+def staff_known_organisations(G: nx.Graph) -> dict[str, dict[str, set[str]]]:
+    """``{organisation: {staff node: nodes they reach it through}}``, from :func:`staff_ties_by_organisation`."""
+    known: dict[str, dict[str, set[str]]] = {}
+    for org, ties in staff_ties_by_organisation(G).items():
+        by_staff = known.setdefault(org, {})
+        for tie in ties:
+            by_staff.setdefault(tie.staff, set()).add(tie.via)
+    return known
 
 
 def rings(G: nx.Graph, candidates: Iterable[str] | None = None) -> dict[str, int]:

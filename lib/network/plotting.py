@@ -127,7 +127,7 @@ def _kind_label(kind: str, lang: str) -> str:
 def node_hover(
     G: nx.Graph, node: Hashable, metrics: Mapping[str, Any] | None = None, lang: str = "da"
 ) -> str:
-    """The hover text of one node: name, kind, type and sector, organisation, then ``metrics``.
+    """The hover text of one node: name, kind, job title or type and sector, organisation, metrics.
 
     ``metrics`` maps a (translated) metric name to its value. E-mail is never shown. Every text
     from the data is escaped.
@@ -136,6 +136,8 @@ def node_hover(
     lines = [f"<b>{escape(_short(str(data.get('label') or node), _HOVER_LABEL_CHARS))}</b>"]
     kind = str(data.get("kind") or "")
     details = [_kind_label(kind, lang)] if kind else []
+    if data.get("title") and kind in ("staff", "contact"):
+        details.append(_short(str(data["title"]), _HOVER_LABEL_CHARS))
     if data.get("org_type"):
         details.append(vocabulary_label("orgtype", str(data["org_type"]), lang))
     if data.get("sector"):
@@ -395,10 +397,13 @@ def _node_traces(
     traces = []
     scatter = _scatter(webgl)
     crowd = sum(len(group.nodes) for group in groups)
+    # Later points are drawn on top: contacts first, the library last. The first point also gives
+    # the legend its symbol, so a mixed group shows the plain circle.
+    on_top = {kind: -index for index, kind in enumerate(KIND_ORDER)}
     for group in groups:
         if not group.nodes:
             continue
-        nodes = group.nodes
+        nodes = sorted(group.nodes, key=lambda node: on_top.get(str(G.nodes[node].get("kind")), -len(KIND_ORDER)))
         texts = [
             escape(_short(str(G.nodes[node].get("label") or node), _LABEL_CHARS)) if node in labelled else ""
             for node in nodes
@@ -650,14 +655,16 @@ def rings_figure(
     metrics = hover_metrics or {}
     hover = {node: node_hover(G, node, metrics.get(node), lang) for node in nodes}
     shown = set(nodes)
+    webgl = len(nodes) > WEBGL_THRESHOLD
     pairs = [(u, v) for u, v in G.edges() if u in shown and v in shown and u != v]
     if pairs:
         xs, ys = _segments(pairs, pos)
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", name=t("network_figure.edge.ties", lang),
-                                 line={"color": "#9aa5b1", "width": 0.8}, opacity=0.5, hoverinfo="skip",
-                                 legendrank=900))
-    fig.add_traces(_node_traces(G, _type_groups(G, nodes, lang), pos, sizes, hover,
-                                _labelled(G, nodes, sizes) if labels else set(), None, webgl=False))
+        fig.add_trace(_scatter(webgl)(
+            x=xs, y=ys, mode="lines", name=t("network_figure.edge.ties", lang),
+            line={"color": "#9aa5b1", "width": 0.8}, opacity=0.5, hoverinfo="skip", legendrank=900,
+        ))
+    labelled = _labelled(G, nodes, sizes) if labels else set()
+    fig.add_traces(_node_traces(G, _type_groups(G, nodes, lang), pos, sizes, hover, labelled, None, webgl))
     return fig
 
 
