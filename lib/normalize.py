@@ -707,6 +707,8 @@ _SEPARATORS: dict[str, re.Pattern[str]] = {
 }
 
 
+#: Besides the separators, a space or angle bracket in an e-mail cell means more than one piece.
+_EMAIL_LIST_MARKS = re.compile(r"[\s<]")
 _ADDRESS_IN_LIST = re.compile(r"<([^<>]*)>|[^\s<>;,]+@[^\s<>;,]+")
 
 
@@ -754,11 +756,15 @@ def split_multi(value: object, field: str) -> list[str]:
     text = clean_text(value) if not isinstance(value, str) else unicodedata.normalize("NFC", value)
     if text is None:
         return []
+    separator = _SEPARATORS.get(field)
+    if separator is None or not (separator.search(text) or field == "email" and _EMAIL_LIST_MARKS.search(text)):
+        # One value, the usual case: no splitting and re-cleaning needed.
+        single = clean_text(text)
+        return [single] if single is not None and _meaningful(single) else []
     if field == "email":
         chunks = _email_parts(text)
     else:
-        separator = _SEPARATORS.get(field)
-        chunks = separator.split(text) if separator else [text]
+        chunks = separator.split(text)
     parts: list[str] = []
     seen: set[str] = set()
     for chunk in chunks:
