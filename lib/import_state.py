@@ -11,6 +11,7 @@ New records get negative temporary ids until they are inserted.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,6 +171,9 @@ class WorkingState:
     def apply(self, session: Session, batch_id: int) -> dict[str, dict[str, int]]:
         """Write every pending change in ``session`` and record it under import batch ``batch_id``.
 
+        Inserted records get ``batch_id``; each update is recorded as an ``ImportChange`` with the
+        values before it, so that :func:`lib.importer.undo_import` can restore them.
+
         Returns how many records of each table were inserted and updated.
         """
         real_ids: dict[tuple[str, int], int] = {}
@@ -206,10 +210,10 @@ class WorkingState:
                 rows.append(row)
             if rows:
                 inserted_ids = _bulk_insert(session, model.__table__, rows)
+                # New records carry the batch in their batch_id column: that is what undo removes,
+                # so they need no change rows of their own (a large import would write 100,000s).
                 for record, real_id in zip(new, inserted_ids, strict=True):
                     real_ids[(table, record.id)] = real_id
-                    changes.append({"batch_id": batch_id, "table_name": table, "record_id": real_id,
-                                    "action": "insert", "before": None})
             updates = []
             for record in changed:
                 row = {"id": record.id}
@@ -275,23 +279,37 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         return
     connection = session.connection()
     dialect = connection.dialect
-    names = list(dict.fromkeys(name for row in rows for name in row))
-    columns = [table.c[name] for name in names]
-    processors = [column.type.bind_processor(dialect) for column in columns]
     markers = {"qmark": "?", "format": "%s", "pyformat": "%s"}
     if dialect.paramstyle not in markers:
         session.execute(insert(table), rows)
         return
+    names = list(rows[0])
+    if any(len(row) != len(names) for row in rows):
+        # Rows that do not all set the same columns: the general (slower) path.
+        session.execute(insert(table), rows)
+        return
+    converters = [(position, processor) for position, processor in
+                  enumerate(table.c[name].type.bind_processor(dialect) for name in names) if processor]
+    take = operator.itemgetter(*names)
+    parameters: list[Any] = [take(row) for row in rows]
+    if len(names) == 1:
+        parameters = [(value,) for value in parameters]
+    if converters:
+        parameters = [_converted(values, converters) for values in parameters]
     quote = dialect.identifier_preparer.quote
     marker = markers[dialect.paramstyle]
     statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
                  f"VALUES ({', '.join(marker for _ in names)})")
-    parameters = [
-        tuple(process(value) if process and value is not None else value
-              for value, process in zip((row.get(name) for name in names), processors, strict=True))
-        for row in rows
-    ]
     connection.exec_driver_sql(statement, parameters)
+
+
+def _converted(values: tuple[Any, ...], converters: list[tuple[int, Any]]) -> tuple[Any, ...]:
+    row = list(values)
+    for position, convert in converters:
+        value = row[position]
+        if value is not None:
+            row[position] = convert(value)
+    return tuple(row)
 
 
 def relation_key(values: dict[str, Any]) -> RelationKey:

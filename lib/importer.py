@@ -323,8 +323,9 @@ _EVENT_ENTITIES = {"people": ("person", "people"), "organisations": ("organisati
 def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[str, int]:
     """Restore the workspace to exactly what it was before import batch ``batch_id``.
 
-    Refused (``UndoNotPossible``) when a later import or a manual edit changed the same records,
-    because undoing would then silently throw that later work away.
+    Records the batch inserted (their ``batch_id``) are removed; records it updated get their values
+    from before it back. Refused (``UndoNotPossible``) when a later import or a manual edit changed the
+    same records, because undoing would then silently throw that later work away.
     """
     with db.write() as session:
         batch = session.get(ImportBatch, batch_id)
@@ -332,22 +333,17 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
             raise UndoNotPossible("undo.no_such_batch", batch=batch_id)
         if batch.status != "committed":
             raise UndoNotPossible("undo.already_undone", batch=batch_id)
-        changes = list(batch.changes)
-        _refuse_when_overtaken(session, batch, changes)
+        _refuse_when_overtaken(session, batch)
         restored = Counter()
-        for table in reversed(_UNDO_ORDER):
-            model = TABLES_BY_NAME[table]
-            for change in changes:
-                if change.table_name == table and change.action == "update" and change.before:
-                    session.execute(update(model).where(model.id == change.record_id)
-                                    .values(**from_jsonable(change.before)))
-                    restored[f"{table}_restored"] += 1
+        for change in session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id,
+                                                                 ImportChange.action == "update")):
+            model = TABLES_BY_NAME[change.table_name]
+            session.execute(update(model).where(model.id == change.record_id).values(**from_jsonable(change.before)))
+            restored[f"{change.table_name}_restored"] += 1
         for table in _UNDO_ORDER:
             model = TABLES_BY_NAME[table]
-            ids = [c.record_id for c in changes if c.table_name == table and c.action == "insert"]
-            for start in range(0, len(ids), 500):
-                session.execute(delete(model).where(model.id.in_(ids[start:start + 500])))
-            restored[f"{table}_removed"] += len(ids)
+            removed = session.execute(delete(model).where(model.batch_id == batch_id))
+            restored[f"{table}_removed"] += removed.rowcount or 0
         session.execute(delete(DuplicateCandidate).where(DuplicateCandidate.batch_id == batch_id))
         batch.status = "undone"
         batch.undone_at = utcnow()
@@ -356,27 +352,35 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
         return dict(restored)
 
 
-def _refuse_when_overtaken(session: Session, batch: ImportBatch, changes: list[ImportChange]) -> None:
-    touched = {(c.table_name, c.record_id) for c in changes}
-    if not touched:
-        return
+def _touched_ids(batch_id: int, table: str) -> Any:
+    """A subquery of the ids of ``table`` that batch ``batch_id`` inserted or updated."""
+    model = TABLES_BY_NAME[table]
+    inserted = select(model.id).where(model.batch_id == batch_id)
+    updated = select(ImportChange.record_id).where(ImportChange.batch_id == batch_id,
+                                                   ImportChange.table_name == table)
+    return inserted.union(updated)
+
+
+def _refuse_when_overtaken(session: Session, batch: ImportBatch) -> None:
     later = session.execute(
-        select(ImportBatch.id, ImportBatch.file_name, ImportChange.table_name, ImportChange.record_id)
+        select(ImportBatch.id, ImportBatch.file_name)
         .join(ImportChange, ImportChange.batch_id == ImportBatch.id)
-        .where(ImportBatch.id > batch.id, ImportBatch.status == "committed")
-    ).all()
-    for later_id, file_name, table_name, record_id in later:
-        if (table_name, record_id) in touched:
-            raise UndoNotPossible("undo.later_import", batch=later_id, file=file_name)
-    conditions = []
-    for table, entities in _EVENT_ENTITIES.items():
-        ids = [record_id for name, record_id in touched if name == table]
-        if ids:
-            conditions.append(and_(Event.entity.in_(entities), Event.entity_id.in_(ids[:5000])))
-    if conditions:
-        edited = session.scalar(select(Event).where(Event.at > batch.created_at, or_(*conditions)).limit(1))
-        if edited is not None:
-            raise UndoNotPossible("undo.edited_since", when=edited.at)
+        .where(ImportBatch.id > batch.id, ImportBatch.status == "committed",
+               or_(*[and_(ImportChange.table_name == table, ImportChange.record_id.in_(_touched_ids(batch.id, table)))
+                     for table in _UNDO_ORDER]))
+        .limit(1)
+    ).first()
+    if later is not None:
+        raise UndoNotPossible("undo.later_import", batch=later.id, file=later.file_name)
+    edited = session.scalar(
+        select(Event).where(
+            Event.at > batch.created_at,
+            or_(*[and_(Event.entity.in_(entities), Event.entity_id.in_(_touched_ids(batch.id, table)))
+                  for table, entities in _EVENT_ENTITIES.items()]),
+        ).limit(1)
+    )
+    if edited is not None:
+        raise UndoNotPossible("undo.edited_since", when=edited.at)
 
 
 def list_batches(session: Session) -> list[ImportBatch]:

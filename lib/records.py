@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from lib import normalize, vocabulary
 from lib.errors import ValidationFailed
 from lib.storage import (
+    TABLES_BY_NAME,
     Affiliation,
     DuplicateCandidate,
     Event,
@@ -438,19 +439,26 @@ def _relations_of(session: Session, from_column: Any, to_column: Any, record_id:
 
 
 def _import_history(session: Session, table_name: str, record_id: int) -> list[dict[str, Any]]:
-    """Which imports inserted or updated this record, oldest first."""
-    query = (
+    """Which imports inserted or updated this record, oldest first.
+
+    The inserting import is the record's own ``batch_id``; updates are recorded as import changes.
+    """
+    model = TABLES_BY_NAME[table_name]
+    inserted = session.scalars(
+        select(ImportBatch).join(model, model.batch_id == ImportBatch.id).where(model.id == record_id)
+    ).all()
+    updated = session.execute(
         select(ImportChange.action, ImportBatch)
         .join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
         .where(ImportChange.table_name == table_name, ImportChange.record_id == record_id)
         .order_by(ImportBatch.created_at, ImportChange.id)
-    )
+    ).all()
     return [
         {
             "batch_id": batch.id, "file_name": batch.file_name, "sheet_name": batch.sheet_name,
             "created_at": batch.created_at, "action": action, "status": batch.status, "actor": batch.actor,
         }
-        for action, batch in session.execute(query)
+        for action, batch in [*(("insert", b) for b in inserted), *updated]
     ]
 
 

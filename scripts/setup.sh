@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up Partnerskabsradar on a fresh Debian/Ubuntu machine: a virtualenv with the pinned packages.
 #   scripts/setup.sh          runtime only (to run the dashboard)
-#   scripts/setup.sh --dev    plus test tools and Debian's chromium (browser tests)
+#   scripts/setup.sh --dev    plus test tools
+# Both install two Debian packages when missing: graphviz (sfdp lays out big networks) and chromium
+# (kaleido draws the network as PNG/SVG with it; the browser tests drive it too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +11,8 @@ dev=0
 [ "${1:-}" = "--dev" ] && dev=1
 
 need_apt=()
-if [ "$dev" = 1 ] && [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
+if [ ! -x /usr/bin/sfdp ]; then need_apt+=(graphviz); fi
+if [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -259,3 +259,14 @@ def test_rows_with_their_own_different_ids_stay_two_people(db: Database) -> None
     assert result.counts["inserted"] == 2
     with db.read() as session:
         assert sorted(str(p.email) for p in session.scalars(select(Person))) == ["None", "henrik@x.dk"]
+
+
+def test_undo_is_refused_after_a_manual_edit_of_an_imported_record(db: Database) -> None:
+    from lib.records import update_person
+
+    result = import_bytes(db, "a.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]}))
+    with db.write() as session:
+        update_person(session, person(db, "jens@x.dk").id, {"title": "Formand"})
+    with pytest.raises(UndoNotPossible) as refused:
+        undo_import(db, result.batch_id)
+    assert "redigeret" in refused.value.message("da")

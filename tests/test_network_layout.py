@@ -211,7 +211,8 @@ def test_a_database_at_0002_is_upgraded_with_the_positions_table(tmp_path: Path)
         graph.add_edge("L", "O3")
         assert set(positions(db, graph)) == {"L", "O3"}
         with db.read() as session:
-            assert session.execute(text("SELECT name FROM organisations WHERE id = 3")).scalar() == "Solbakke Museum"
+            name = session.execute(text("SELECT name FROM organisations WHERE id = 3")).scalar()
+            assert name == "Solbakke Museum"
     finally:
         db.dispose()
         forget_database(url)

@@ -242,7 +242,10 @@ def test_rings_put_the_library_in_the_middle_and_organisations_on_their_ring() -
     for node, ring in rings.items():
         assert math.isclose(math.hypot(*pos[node]), ring, abs_tol=1e-9)
     # Clockwise from the top, by type then name: both adult-education organisations come first.
-    clockwise = sorted(["O2", "O3", "O5"], key=lambda n: (math.pi / 2 - math.atan2(pos[n][1], pos[n][0])) % (2 * math.pi))
+    def clockwise_from_top(node: str) -> float:
+        return (math.pi / 2 - math.atan2(pos[node][1], pos[node][0])) % (2 * math.pi)
+
+    clockwise = sorted(["O2", "O3", "O5"], key=clockwise_from_top)
     assert clockwise == ["O5", "O2", "O3"]
     fig = rings_figure(G, rings, "en")
     names = [a.text for a in fig.layout.annotations]

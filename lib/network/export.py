@@ -79,7 +79,8 @@ MIME_TYPES = {
 #: Kumu's element types; the importer reads them back (Staff → staff member, Organization → organisation).
 KUMU_TYPES = {"library": "Library", "staff": "Staff", "contact": "Person", "organisation": "Organization"}
 KUMU_ELEMENT_COLUMNS = (
-    "ID", "Label", "Type", "Description", "Title", "Organisation", "Organisation type", "Sector", "Area", "Tags",
+    "ID", "Label", "Type", "Description", "Title", "Organisation", "Organisation type", "Sector", "Area",
+    "Tags",
 )
 KUMU_CONTACT_COLUMNS = ("Email", "Phone")
 KUMU_CONNECTION_COLUMNS = ("From", "To", "Type", "Strength", "First contact", "Last contact", "Owner")
@@ -178,7 +179,10 @@ def exportable_graph(G: nx.Graph, *, include_contact_details: bool = False) -> n
     H = G.__class__()
     # Graph-level values that are collections (build_graph's "partners" table) are working data of
     # the product, not a property of the network: only plain values are kept.
-    scalars = {key: value for key, value in G.graph.items() if not isinstance(value, (Mapping, set, frozenset, list, tuple))}
+    scalars = {
+        key: value for key, value in G.graph.items()
+        if not isinstance(value, (Mapping, set, frozenset, list, tuple))
+    }
     H.graph.update(_clean(scalars, include_contact_details))
     nodes = [(str(node), _clean(data, include_contact_details)) for node, data in G.nodes(data=True)]
     edges = [(str(u), str(v), _clean(data, include_contact_details)) for u, v, data in G.edges(data=True)]
@@ -199,14 +203,16 @@ def _write(data: bytes, target: Target) -> None:
 def gexf_bytes(G: nx.Graph, *, include_contact_details: bool = False) -> bytes:
     """The graph as a GEXF 1.2 file (Gephi), UTF-8; see :func:`exportable_graph` for the values."""
     buffer = io.BytesIO()
-    nx.write_gexf(exportable_graph(G, include_contact_details=include_contact_details), buffer, encoding="utf-8")
+    graph = exportable_graph(G, include_contact_details=include_contact_details)
+    nx.write_gexf(graph, buffer, encoding="utf-8")
     return buffer.getvalue()
 
 
 def graphml_bytes(G: nx.Graph, *, include_contact_details: bool = False) -> bytes:
     """The graph as a GraphML file, UTF-8; see :func:`exportable_graph` for the values."""
     buffer = io.BytesIO()
-    nx.write_graphml(exportable_graph(G, include_contact_details=include_contact_details), buffer, encoding="utf-8")
+    graph = exportable_graph(G, include_contact_details=include_contact_details)
+    nx.write_graphml(graph, buffer, encoding="utf-8")
     return buffer.getvalue()
 
 
@@ -265,7 +271,9 @@ def _element_row(
         "Organisation type": vocabulary_label("orgtype", data.get("org_type"), lang) or None,
         "Sector": vocabulary_label("sector", data.get("sector"), lang) or None,
         "Area": _text(data.get("area")) if is_organisation else None,
-        "Tags": t("network_figure.edge.partnership", lang) if node in partners and kind == "organisation" else None,
+        "Tags": (
+            t("network_figure.edge.partnership", lang) if kind == "organisation" and node in partners else None
+        ),
     }
     if include_contact_details:
         row["Email"] = None if is_organisation else _text(data.get("email"))
@@ -300,12 +308,14 @@ def _connection_types(data: Mapping[str, Any], lang: str, complete_map: bool) ->
         relation_kinds = sorted(data.get("relation_kinds") or ()) or [data.get("relation_kind")]
         types.extend(vocabulary_label("relkind", kind, lang) or None for kind in relation_kinds)
     if complete_map:
-        types.extend(t(f"network_figure.edge.{kind}", lang) for kind in ("partnership", "staff", "affiliation")
-                     if kind in kinds)
+        extra = [kind for kind in ("partnership", "staff", "affiliation") if kind in kinds]
+        types.extend(t(f"network_figure.edge.{kind}", lang) for kind in extra)
     return types
 
 
-def _connection_rows(G: nx.Graph, listed: set[Hashable], lang: str, complete_map: bool) -> list[dict[str, Any]]:
+def _connection_rows(
+    G: nx.Graph, listed: set[Hashable], lang: str, complete_map: bool
+) -> list[dict[str, Any]]:
     rows = []
     for u, v, data in sorted(G.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
         if u not in listed or v not in listed:
@@ -369,11 +379,13 @@ def kumu_workbook(
     kinds = {node: str(G.nodes[node].get("kind") or "contact") for node in G}
     elements = sorted(
         (node for node in G if complete_map or kinds[node] != "library"),
-        key=lambda node: (_KUMU_ORDER.get(kinds[node], 3), str(G.nodes[node].get("label") or node).casefold(), str(node)),
+        key=lambda node: (
+            _KUMU_ORDER.get(kinds[node], 3), str(G.nodes[node].get("label") or node).casefold(), str(node)
+        ),
     )
     element_rows = [_element_row(G, node, lang, partners, include_contact_details) for node in elements]
     connection_rows = _connection_rows(G, set(elements), lang, complete_map)
-    element_columns = list(KUMU_ELEMENT_COLUMNS) + (list(KUMU_CONTACT_COLUMNS) if include_contact_details else [])
+    element_columns = [*KUMU_ELEMENT_COLUMNS, *(KUMU_CONTACT_COLUMNS if include_contact_details else ())]
     return xlsx_bytes({
         "Elements": pd.DataFrame(element_rows, columns=element_columns, dtype=object),
         "Connections": pd.DataFrame(connection_rows, columns=list(KUMU_CONNECTION_COLUMNS), dtype=object),
@@ -459,7 +471,9 @@ def _render(spec: dict[str, Any], opts: dict[str, Any]) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
-def figure_image(fig: Any, fmt: str = "png", width: int = 1600, height: int = 1000, scale: float = 1.0) -> bytes:
+def figure_image(
+    fig: Any, fmt: str = "png", width: int = 1600, height: int = 1000, scale: float = 1.0
+) -> bytes:
     """A plotly figure as a PNG or SVG image.
 
     Parameters

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -753,19 +752,19 @@ def organisation_view(G: nx.Graph) -> nx.Graph:
 
     Examples
     --------
-    >>> O = organisation_view(G)                                    # doctest: +SKIP
-    >>> O.edges["L", "O7"]["ties"]                                  # doctest: +SKIP
+    >>> view = organisation_view(G)                                    # doctest: +SKIP
+    >>> view.edges["L", "O7"]["ties"]                                  # doctest: +SKIP
     4
     """
-    O = nx.Graph(**G.graph)
+    view = nx.Graph(**G.graph)
     folded = {v: _folded_into(G, v) for v in G}
     for v, data in G.nodes(data=True):
         if data.get("kind") in ("library", "organisation"):
-            O.add_node(v, **data, people=0)
+            view.add_node(v, **data, people=0)
     for v, targets in folded.items():
         if G.nodes[v].get("kind") in ("staff", "contact"):
             for target in targets:
-                O.nodes[target]["people"] += 1
+                view.nodes[target]["people"] += 1
     for u, v, data in G.edges(data=True):
         counts = data.get("ties_by_kind") or {data.get("kind"): 1}
         number = sum(c for k, c in counts.items() if k in ("relation", "partnership"))
@@ -775,14 +774,14 @@ def organisation_view(G: nx.Graph) -> nx.Graph:
         for a in folded[u]:
             for b in folded[v]:
                 if a != b:
-                    _add_folded_tie(O, a, b, number, kinds, data.get("last_contact"))
-    return O
+                    _add_folded_tie(view, a, b, number, kinds, data.get("last_contact"))
+    return view
 
 
-def _add_folded_tie(O: nx.Graph, a: str, b: str, number: int, kinds: frozenset[str],
+def _add_folded_tie(view: nx.Graph, a: str, b: str, number: int, kinds: frozenset[str],
                     last_contact: dt.date | None) -> None:
-    if O.has_edge(a, b):
-        edge = O.edges[a, b]
+    if view.has_edge(a, b):
+        edge = view.edges[a, b]
         edge["ties"] += number
         edge["weight"] = float(edge["ties"])
         edge["kinds"] = edge["kinds"] | kinds
@@ -790,7 +789,7 @@ def _add_folded_tie(O: nx.Graph, a: str, b: str, number: int, kinds: frozenset[s
         if last_contact and (edge["last_contact"] is None or last_contact > edge["last_contact"]):
             edge["last_contact"] = last_contact
     else:
-        O.add_edge(a, b, ties=number, weight=float(number), kinds=kinds, kind=primary_kind(kinds),
+        view.add_edge(a, b, ties=number, weight=float(number), kinds=kinds, kind=primary_kind(kinds),
                    last_contact=last_contact)
 
 
@@ -798,12 +797,13 @@ def _staff_reach(G: nx.Graph, staff_node: str) -> tuple[set[str], set[tuple[str,
     """The nodes and edges of one staff member's network (see :func:`staff_network`)."""
     nodes = {staff_node}
     edges: set[tuple[str, str]] = set()
-    for other, data in G[staff_node].items():
+    for other in G[staff_node]:
         if other != LIBRARY:
             nodes.add(other)
             edges.add((staff_node, other))
     for u, v, data in G.edges(data=True):
-        if LIBRARY not in (u, v) and (data.get("owner") == staff_node or staff_node in data.get("holders", ())):
+        held = data.get("owner") == staff_node or staff_node in data.get("holders", ())
+        if held and LIBRARY not in (u, v):
             nodes |= {u, v}
             edges.add((u, v))
     for person in [n for n in nodes if G.nodes[n].get("kind") in ("staff", "contact") and n != staff_node]:
@@ -939,7 +939,10 @@ def staff_ties_by_organisation(G: nx.Graph) -> dict[str, list[StaffTie]]:
 
 
 def staff_known_organisations(G: nx.Graph) -> dict[str, dict[str, set[str]]]:
-    """``{organisation: {staff node: nodes they reach it through}}``, from :func:`staff_ties_by_organisation`."""
+    """``{organisation: {staff node: nodes they reach it through}}``.
+
+    A summary of :func:`staff_ties_by_organisation`.
+    """
     known: dict[str, dict[str, set[str]]] = {}
     for org, ties in staff_ties_by_organisation(G).items():
         by_staff = known.setdefault(org, {})
@@ -994,14 +997,16 @@ def rings(G: nx.Graph, candidates: Iterable[str] | None = None) -> dict[str, int
 _NODE_KEYS = ("kind", "label", "org_type", "sector")
 _EDGE_KEYS = ("kind", "kinds", "weight", "strength", "first_contact", "last_contact", "start_date",
               "end_date", "owner")
+#: Separates values inside one node's or edge's line; no name or date contains it.
+_SEPARATOR = "\x1f"
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any) -> str:
     if isinstance(value, (set, frozenset)):
-        return sorted(map(str, value))
+        return ",".join(sorted(map(str, value)))
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    return value
+    return repr(value)
 
 
 def graph_signature(G: nx.Graph) -> str:
@@ -1015,13 +1020,13 @@ def graph_signature(G: nx.Graph) -> str:
     >>> graph_signature(nx.path_graph(3)) == graph_signature(nx.path_graph([2, 1, 0]))
     True
     """
-    nodes = sorted(
-        [str(v), *(_plain(data.get(k)) for k in _NODE_KEYS)] for v, data in G.nodes(data=True)
-    )
-    edges = sorted(
-        [*sorted((str(u), str(v))), *(_plain(data.get(k)) for k in _EDGE_KEYS)]
+    lines = [
+        _SEPARATOR.join(["N", repr(v), *(_plain(data.get(k)) for k in _NODE_KEYS)])
+        for v, data in G.nodes(data=True)
+    ]
+    lines += [
+        _SEPARATOR.join(["E", *sorted((repr(u), repr(v))), *(_plain(data.get(k)) for k in _EDGE_KEYS)])
         for u, v, data in G.edges(data=True)
-    )
-    payload = json.dumps([nodes, edges], default=str, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
+    ]
+    lines.sort()
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()

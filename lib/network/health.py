@@ -11,7 +11,8 @@ Examples
 >>> cold = cold_ties(G, months=12, today=date(2026, 11, 1))         # doctest: +SKIP
 >>> ranked = potential_partners(G, today=date(2026, 11, 1))         # doctest: +SKIP
 >>> reason_text(ranked.iloc[0], "da")                               # doctest: +SKIP
-'3 medarbejdere kender 4 personer her; deler kontakter med 2 nuværende partnere (Solbakke Museum, FOF Solbakke)'
+'3 medarbejdere kender 4 personer her; deler kontakter med 2 nuværende partnere (Solbakke Museum, \
+FOF Solbakke)'
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ COLD_TIE_COLUMNS = (
     "contact_date", "months_since", "no_date",
 )
 DEPENDENCY_COLUMNS = (
-    "organisation", "label", "org_type", "sector", "partner", "staff", "staff_label", "people_known",
+    "organisation", "label", "org_type", "sector", "partner", "scope", "staff", "staff_label",
+    "people_known", "other_staff",
 )
 STAFF_COLUMNS = (
     "staff", "label", "ties", "organisations", "partnerships", "sole_organisations",
@@ -61,7 +63,7 @@ PARTNER_COLUMNS = (
 def months_between(earlier: dt.date, later: dt.date) -> int:
     """Whole calendar months from ``earlier`` to ``later`` (0 within the first month).
 
-    >>> months_between(date(2025, 1, 31), date(2025, 3, 30))
+    >>> months_between(dt.date(2025, 1, 31), dt.date(2025, 3, 30))
     1
     """
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
@@ -73,7 +75,7 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` calendar months earlier (the last day of a shorter month).
 
-    >>> months_before(date(2026, 3, 31), 1)
+    >>> months_before(dt.date(2026, 3, 31), 1)
     datetime.date(2026, 2, 28)
     """
     index = day.year * 12 + day.month - 1 - months
@@ -85,6 +87,19 @@ def months_before(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has 28 days")
+
+
+def _frame(rows: list[dict[str, Any]], columns: Iterable[str], *, integers: Iterable[str] = (),
+           booleans: Iterable[str] = (), floats: Iterable[str] = ()) -> pd.DataFrame:
+    """A frame whose missing values stay None (text, dates) or pd.NA (whole numbers), never NaN."""
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
+    for column in integers:
+        frame[column] = frame[column].astype("Int64")
+    for column in booleans:
+        frame[column] = frame[column].astype(bool)
+    for column in floats:
+        frame[column] = frame[column].astype(float)
+    return frame
 
 
 def _label(G: nx.Graph, node: str | None) -> str | None:
@@ -159,14 +174,25 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
             dated.append(row)
     dated.sort(key=lambda r: (r["contact_date"], r["owner_label"] or "", r["other_label"] or ""))
     undated.sort(key=lambda r: (r["owner_label"] or "", r["other_label"] or ""))
-    return pd.DataFrame(dated + undated, columns=list(COLD_TIE_COLUMNS))
+    return _frame(dated + undated, COLD_TIE_COLUMNS, integers=("strength", "months_since"),
+                  booleans=("no_date",))
 
 
 # --- single-person dependencies ---------------------------------------------------------------------
 
 
+def _partnership_holders(G: nx.Graph) -> dict[str, frozenset[str]]:
+    """Partner organisation → the staff members holding its partnership."""
+    if LIBRARY not in G:
+        return {}
+    return {
+        org: frozenset(data.get("holders") or ())
+        for org, data in G[LIBRARY].items() if _has_kind(data, "partnership")
+    }
+
+
 def single_person_dependencies(G: nx.Graph) -> pd.DataFrame:
-    """Organisations only one staff member is tied to: lost to the library if that person leaves.
+    """Organisations and partnerships that hang on one staff member: lost if that person leaves.
 
     Parameters
     ----------
@@ -176,31 +202,45 @@ def single_person_dependencies(G: nx.Graph) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns :data:`DEPENDENCY_COLUMNS`: the organisation, whether it is a ``partner`` (a
-        partnership that hangs on one person), the one ``staff`` member, and how many of the
-        organisation's people they know (``people_known``). Partnerships first, then by name.
+        Columns :data:`DEPENDENCY_COLUMNS`, partnerships first, then by name. ``scope`` says what
+        hangs on the one ``staff`` member:
+
+        ``"organisation"``
+            nobody else at the library is tied to the organisation at all, directly or through
+            its people (``partner`` marks the partnerships among them);
+        ``"partnership"``
+            a partnership only this staff member holds, although ``other_staff`` colleagues know
+            people there: the contacts stay, the partnership's keeper does not.
+
+        ``people_known`` is how many of the organisation's people the staff member knows.
 
     Notes
     -----
-    Tied means directly or through the organisation's people, as in
-    :func:`~lib.network.graph.staff_ties_by_organisation`.
+    Tied means as in :func:`~lib.network.graph.staff_ties_by_organisation`.
     """
-    partners = partners_in(G)
+    partnership_holders = _partnership_holders(G)
     rows = []
     for org, ties in staff_ties_by_organisation(G).items():
         staff = {tie.staff for tie in ties}
-        if len(staff) != 1:
+        holders = partnership_holders.get(org, frozenset())
+        if len(staff) == 1:
+            (member,) = staff
+            scope = "organisation"
+        elif len(holders) == 1:
+            (member,) = holders
+            scope = "partnership"
+        else:
             continue
-        (member,) = staff
         data = G.nodes[org]
         rows.append({
             "organisation": org, "label": data.get("label", org), "org_type": data.get("org_type"),
-            "sector": data.get("sector"), "partner": org in partners, "staff": member,
-            "staff_label": _label(G, member),
-            "people_known": len({tie.via for tie in ties if tie.via != org}),
+            "sector": data.get("sector"), "partner": org in partnership_holders, "scope": scope,
+            "staff": member, "staff_label": _label(G, member),
+            "people_known": len({tie.via for tie in ties if tie.via != org and tie.staff == member}),
+            "other_staff": len(staff - {member}),
         })
-    rows.sort(key=lambda r: (not r["partner"], str(r["label"]), r["organisation"]))
-    return pd.DataFrame(rows, columns=list(DEPENDENCY_COLUMNS))
+    rows.sort(key=lambda r: (not r["partner"], str(r["label"]).casefold(), r["organisation"]))
+    return _frame(rows, DEPENDENCY_COLUMNS, integers=("people_known", "other_staff"), booleans=("partner",))
 
 
 # --- per staff member -------------------------------------------------------------------------------
@@ -221,7 +261,8 @@ def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS,
     pandas.DataFrame
         One row per staff member, most ties first: ``ties`` (relations they hold or take part in),
         ``organisations`` reached, ``partnerships`` among them, ``sole_organisations`` and
-        ``sole_partnerships`` (reached by nobody else), and ``cold_ties`` held.
+        ``sole_partnerships`` (only they are tied to the organisation, or only they hold the
+        partnership; see :func:`single_person_dependencies`), and ``cold_ties`` held.
     """
     staff = [v for v, kind in G.nodes(data="kind") if kind == "staff"]
     ties: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -244,11 +285,12 @@ def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS,
         rows.append({
             "staff": member, "label": _label(G, member), "ties": len(ties[member]),
             "organisations": len(reached[member]), "partnerships": len(reached[member] & partners),
-            "sole_organisations": len(mine), "sole_partnerships": int(mine["partner"].sum()),
+            "sole_organisations": int((mine["scope"] == "organisation").sum()),
+            "sole_partnerships": int(mine["partner"].sum()),
             "cold_ties": int(cold_by_owner.get(member, 0)),
         })
     rows.sort(key=lambda r: (-r["ties"], str(r["label"]), r["staff"]))
-    return pd.DataFrame(rows, columns=list(STAFF_COLUMNS))
+    return _frame(rows, STAFF_COLUMNS, integers=STAFF_COLUMNS[2:])
 
 
 # --- potential partners -----------------------------------------------------------------------------
@@ -264,19 +306,19 @@ def _plural(count: int) -> str:
     return "one" if count == 1 else "other"
 
 
-def _partner_neighbours(O: nx.Graph, org: str, partners: set[str]) -> tuple[list[str], set[str]]:
+def _partner_neighbours(view: nx.Graph, org: str, partners: set[str]) -> tuple[list[str], set[str]]:
     """Partners tied to ``org`` in the organisation view (most ties first), and those two steps away.
 
     The library is left out of the two-step search: everything the staff know is one step from
     the library, so a path through it says nothing about the organisation.
     """
-    if org not in O:
+    if org not in view:
         return [], set()
-    direct = [p for p in O[org] if p in partners]
-    direct.sort(key=lambda p: (-O.edges[org, p].get("ties", 1), str(O.nodes[p].get("label", p))))
+    direct = [p for p in view[org] if p in partners]
+    direct.sort(key=lambda p: (-view.edges[org, p].get("ties", 1), str(view.nodes[p].get("label", p))))
     near = {
-        p for middle in O[org] if middle != LIBRARY
-        for p in O[middle] if p in partners and p != org and p not in direct
+        p for middle in view[org] if middle != LIBRARY
+        for p in view[middle] if p in partners and p != org and p not in direct
     }
     return direct, near
 
@@ -367,15 +409,15 @@ def potential_partners(G: nx.Graph, limit: int | None = None, today: dt.date | N
     today = today or dt.date.today()
     partners = partners_in(G)
     by_org = staff_ties_by_organisation(G)
-    O = organisation_view(G)
+    view = organisation_view(G)
     rows = []
     for org, data in G.nodes(data=True):
         if data.get("kind") != "organisation" or org in partners:
             continue
         facts = _facts(by_org.get(org, []), org, today)
-        direct, near = _partner_neighbours(O, org, partners)
-        facts.update(partner_count=len(direct), partner_labels=[str(O.nodes[p].get("label", p)) for p in direct],
-                     near_partner_count=len(near))
+        direct, near = _partner_neighbours(view, org, partners)
+        facts.update(partner_count=len(direct), near_partner_count=len(near),
+                     partner_labels=[str(view.nodes[p].get("label", p)) for p in direct])
         reasons = _reasons(facts)
         rows.append({
             "node": org, "label": data.get("label", org), "org_type": data.get("org_type"),
@@ -384,21 +426,26 @@ def potential_partners(G: nx.Graph, limit: int | None = None, today: dt.date | N
                                      "near_partner_count", "max_strength", "last_contact", "months_since")},
             "reason_key": reasons[0][0], "reason_params": reasons[0][1], "reasons": reasons,
         })
-    frame = pd.DataFrame(rows, columns=[c for c in PARTNER_COLUMNS if c != "rank"])
+    frame = _frame(rows, [c for c in PARTNER_COLUMNS if c != "rank"],
+                   integers=("staff_count", "people_known", "partner_count", "near_partner_count",
+                             "max_strength", "months_since"),
+                   booleans=("direct",), floats=("score",))
     if frame.empty:
-        return pd.DataFrame(columns=list(PARTNER_COLUMNS))
+        frame.insert(frame.columns.get_loc("score") + 1, "rank", pd.Series(dtype="Int64"))
+        return frame
     frame["label_key"] = frame["label"].astype(str).str.casefold()
     frame = frame.sort_values(["score", "label_key", "node"], ascending=[False, True, True], kind="stable")
     frame = frame.drop(columns="label_key").reset_index(drop=True)
     frame.insert(frame.columns.get_loc("score") + 1, "rank",
-                 frame["score"].rank(method="min", ascending=False).astype(int))
+                 frame["score"].rank(method="min", ascending=False).astype("Int64"))
     return frame.head(limit) if limit is not None else frame
 
 
 def _names(names: list[str], lang: str) -> str:
     shown = ", ".join(names[:NAMES_IN_REASON])
     if len(names) > NAMES_IN_REASON:
-        shown += " " + t("network.reason.and_more", lang, count=len(names) - NAMES_IN_REASON)
+        rest = len(names) - NAMES_IN_REASON
+        shown += " " + t(f"network.reason.and_more.{_plural(rest)}", lang, count=rest)
     return shown
 
 

@@ -73,7 +73,7 @@ _SFDP_OPTIONS = (
 #: Node pairs per repulsion block: bounds the memory of one block to a few tens of MB.
 _BLOCK_PAIRS = 2_000_000
 #: Above this many node pairs, repulsion is computed against grid cells instead of every node.
-_EXACT_PAIRS = 4_000_000
+_EXACT_PAIRS = 1_000_000
 
 
 # --- the full layout -------------------------------------------------------------------------------
@@ -539,7 +539,9 @@ def _save(db: Database, view: str, fresh: Mapping[Hashable, Position]) -> dict[H
     return {node: stored.get(node, fresh[node]) for node in fresh}
 
 
-def positions(db: Database, G: nx.Graph, *, view: str = DEFAULT_VIEW, seed: int = 42) -> dict[Hashable, Position]:
+def positions(
+    db: Database, G: nx.Graph, *, view: str = DEFAULT_VIEW, seed: int = 42
+) -> dict[Hashable, Position]:
     """Stable positions for every node of ``G``: stored ones kept, new ones placed and stored.
 
     Parameters

@@ -85,8 +85,10 @@ DIMMED = 0.2
 SECTOR_ORDER = ("public", "private", "civil")
 SECTOR_COLOURS = {"public": "#0072B2", "private": "#D55E00", "civil": "#009E73"}
 
-#: Radians left free on each side of the top of a ring, where its name is written.
-_RING_NAME_GAP = 0.3
+#: Room (in ring units) left free on each side of the top of a ring, where its name is written.
+_RING_NAME_ROOM = 0.5
+#: Rings beyond the partners get labels only when they hold at most this many organisations.
+_RING_LABEL_LIMIT = 24
 _HOVER_LABEL_CHARS = 80
 _LABEL_CHARS = 30
 
@@ -178,7 +180,10 @@ def _kind_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Gro
 
 
 def _sector_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Group]:
-    groups = {code: _Group(code, vocabulary_label("sector", code, lang), SECTOR_COLOURS[code]) for code in SECTOR_ORDER}
+    groups = {
+        code: _Group(code, vocabulary_label("sector", code, lang), SECTOR_COLOURS[code])
+        for code in SECTOR_ORDER
+    }
     unknown = _Group("unknown", t("network_figure.sector.unknown", lang), GREY)
     for node in nodes:
         groups.get(str(G.nodes[node].get("sector") or ""), unknown).nodes.append(node)
@@ -289,14 +294,15 @@ def _groups(
 # --- sizes and labels ----------------------------------------------------------------------------------
 
 
-def _sizes(G: nx.Graph, nodes: Sequence[Hashable], size_by: Mapping[Hashable, float] | None) -> dict[Hashable, float]:
+def _sizes(
+    G: nx.Graph, nodes: Sequence[Hashable], size_by: Mapping[Hashable, float] | None
+) -> dict[Hashable, float]:
     """Marker size per node: by kind, or scaled from ``size_by`` (square root, so area ~ value)."""
     # Thousands of full-size markers would hide each other and every edge: shrink them with the count.
     factor = min(1.0, max(_SMALLEST_FACTOR, math.sqrt(WEBGL_THRESHOLD / max(len(nodes), 1))))
     if size_by is None:
-        return {
-            node: factor * KIND_SIZES.get(str(G.nodes[node].get("kind")), KIND_SIZES["contact"]) for node in nodes
-        }
+        default = KIND_SIZES["contact"]
+        return {node: factor * KIND_SIZES.get(str(G.nodes[node].get("kind")), default) for node in nodes}
     values = {node: _finite(size_by.get(node)) for node in nodes}
     present = [value for value in values.values() if value is not None]
     low, high = (min(present), max(present)) if present else (0.0, 0.0)
@@ -335,7 +341,9 @@ def _scatter(webgl: bool) -> type[go.Scatter] | type[go.Scattergl]:
     return go.Scattergl if webgl else go.Scatter
 
 
-def _segments(pairs: Sequence[tuple[Hashable, Hashable]], pos: Mapping[Hashable, Position]) -> tuple[np.ndarray, np.ndarray]:
+def _segments(
+    pairs: Sequence[tuple[Hashable, Hashable]], pos: Mapping[Hashable, Position]
+) -> tuple[np.ndarray, np.ndarray]:
     """x and y arrays of line segments u→v separated by NaN gaps (one trace draws them all)."""
     ends = np.asarray([(*pos[u], *pos[v]) for u, v in pairs], dtype=float).reshape(len(pairs), 4)
     xs = np.full(3 * len(pairs), np.nan)
@@ -369,8 +377,9 @@ def _edge_traces(
             continue
         colour, width = EDGE_STYLES.get(kind, (GREY, 0.8))
         xs, ys = _segments(pairs, pos)
+        name = t(f"network_figure.edge.{kind}", lang) if kind in EDGE_STYLES else escape(kind)
         traces.append(scatter(
-            x=xs, y=ys, mode="lines", name=t(f"network_figure.edge.{kind}", lang) if kind in EDGE_STYLES else escape(kind),
+            x=xs, y=ys, mode="lines", name=name,
             line={"color": colour, "width": width}, opacity=DIMMED if highlight else EDGE_OPACITY,
             hoverinfo="skip", legendgroup=f"edge-{kind}", legendrank=900,
         ))
@@ -393,6 +402,7 @@ def _node_traces(
     labelled: set[Hashable],
     highlight: set[Hashable] | None,
     webgl: bool,
+    text_positions: Mapping[Hashable, str] | None = None,
 ) -> list[go.Scatter | go.Scattergl]:
     traces = []
     scatter = _scatter(webgl)
@@ -403,14 +413,16 @@ def _node_traces(
     for group in groups:
         if not group.nodes:
             continue
-        nodes = sorted(group.nodes, key=lambda node: on_top.get(str(G.nodes[node].get("kind")), -len(KIND_ORDER)))
+        nodes = sorted(
+            group.nodes, key=lambda node: on_top.get(str(G.nodes[node].get("kind")), -len(KIND_ORDER))
+        )
         texts = [
             escape(_short(str(G.nodes[node].get("label") or node), _LABEL_CHARS)) if node in labelled else ""
             for node in nodes
         ]
         marker: dict[str, Any] = {
             "color": group.colour,
-            "size": [sizes[node] for node in nodes],
+            "size": np.asarray([sizes[node] for node in nodes], dtype=float),
             "symbol": [KIND_SYMBOLS.get(str(G.nodes[node].get("kind")), "circle") for node in nodes],
             # A white rim separates touching markers; on thousands of tiny ones it only hides them.
             "line": {"width": 0.6 if crowd <= WEBGL_THRESHOLD else 0.0, "color": "white"},
@@ -421,15 +433,18 @@ def _node_traces(
                 "width": [1.8 if node in highlight else 0.4 for node in nodes],
                 "color": [HIGHLIGHT_EDGE_COLOUR if node in highlight else "white" for node in nodes],
             }
+        # numpy arrays travel to the browser as compact typed arrays, not as lists of numbers.
+        coords = np.asarray([pos[node] for node in nodes], dtype=float).reshape(len(nodes), 2)
         traces.append(scatter(
-            x=[pos[node][0] for node in nodes],
-            y=[pos[node][1] for node in nodes],
+            x=coords[:, 0],
+            y=coords[:, 1],
             mode="markers+text" if any(texts) else "markers",
             name=group.name,
             legendgroup=f"nodes-{group.key}",
             marker=marker,
             text=texts if any(texts) else None,
-            textposition="top center",
+            textposition=[text_positions.get(node, "top center") for node in nodes] if text_positions
+            else "top center",
             textfont={"size": 11},
             hovertext=[hover[node] for node in nodes],
             hoverinfo="text",
@@ -448,7 +463,9 @@ def _bounds(pos: Mapping[Hashable, Position], margin: float = 0.06) -> tuple[lis
     return [float(low[0] - pad), float(high[0] + pad)], [float(low[1] - pad), float(high[1] + pad)]
 
 
-def _network_layout(fig: go.Figure, x_range: list[float], y_range: list[float], height: int, lang: str) -> go.Figure:
+def _network_layout(
+    fig: go.Figure, x_range: list[float], y_range: list[float], height: int, lang: str
+) -> go.Figure:
     style(fig, lang)
     hidden = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
     fig.update_layout(
@@ -468,8 +485,8 @@ def _network_layout(fig: go.Figure, x_range: list[float], y_range: list[float], 
 
 def _empty(fig: go.Figure, lang: str) -> go.Figure:
     fig.add_annotation(
-        text=escape(t("network_figure.empty", lang)), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-        font={"size": 16, "color": GREY},
+        text=escape(t("network_figure.empty", lang)), showarrow=False,
+        x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 16, "color": GREY},
     )
     return fig
 
@@ -575,11 +592,12 @@ def ring_positions(G: nx.Graph, rings: Mapping[Hashable, int]) -> dict[Hashable,
             if index and G.nodes[node].get("org_type") != G.nodes[ordered[index - 1]].get("org_type"):
                 slots.append(None)  # the gap between two types
             slots.append(node)
-        # The top of each circle is kept free for the ring's name.
-        step = (2 * math.pi - 2 * _RING_NAME_GAP) / max(len(slots) - 1, 1)
+        # The top of each circle is kept free for the ring's name: the same width on every ring.
+        gap = max(0.15, _RING_NAME_ROOM / ring)
+        step = (2 * math.pi - 2 * gap) / max(len(slots) - 1, 1)
         for slot, node in enumerate(slots):
             if node is not None:
-                angle = math.pi / 2 - _RING_NAME_GAP - step * slot
+                angle = math.pi / 2 - gap - step * slot
                 result[node] = (ring * math.cos(angle), ring * math.sin(angle))
     return result
 
@@ -596,11 +614,12 @@ def _type_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Gro
         kind = str(data.get("kind") or "")
         if kind == "organisation" and data.get("org_type"):
             code = str(data["org_type"])
-            group = groups.setdefault(code, _Group(code, vocabulary_label("orgtype", code, lang), colours[code]))
+            key, name, colour = code, vocabulary_label("orgtype", code, lang), colours[code]
         elif kind == "organisation":
-            group = groups.setdefault("untyped", _Group("untyped", t("network_figure.orgtype.unknown", lang), GREY))
+            key, name, colour = "untyped", t("network_figure.orgtype.unknown", lang), GREY
         else:
-            group = groups.setdefault(kind, _Group(kind, _kind_label(kind, lang), KIND_COLOURS.get(kind, GREY)))
+            key, name, colour = kind, _kind_label(kind, lang), KIND_COLOURS.get(kind, GREY)
+        group = groups.setdefault(key, _Group(key, name, colour))
         group.nodes.append(node)
     first = [groups.pop(kind) for kind in KIND_ORDER if kind in groups]
     return [*first, *sorted(groups.values(), key=lambda group: group.name.casefold())]
@@ -630,7 +649,8 @@ def rings_figure(
     hover_metrics : dict, optional
         As in :func:`network_figure`.
     labels : bool, default True
-        Write names next to the nodes (at most :data:`LABEL_LIMIT`).
+        Write names next to the nodes, pointing outwards: the library and the active partners
+        always, an outer ring when it holds at most 24 organisations (the rest show on hover).
     height : int, default 650
 
     Returns
@@ -647,8 +667,10 @@ def rings_figure(
     for ring in range(1, outer + 1):
         fig.add_shape(type="circle", x0=-ring, y0=-ring, x1=ring, y1=ring, layer="below",
                       line={"color": "#c9d0d7", "width": 1, "dash": "dot"})
-        fig.add_annotation(x=0, y=ring, yshift=10, showarrow=False, font={"size": 12, "color": "#5b6670"},
-                           text=escape(t(f"network_figure.ring.{ring}", lang)), bgcolor="rgba(255,255,255,0.85)")
+        fig.add_annotation(
+            x=0, y=ring, yshift=10, showarrow=False, font={"size": 12, "color": "#5b6670"},
+            text=escape(t(f"network_figure.ring.{ring}", lang)), bgcolor="rgba(255,255,255,0.85)",
+        )
     if not nodes:
         return _empty(fig, lang)
     sizes = _sizes(G, nodes, None)
@@ -663,9 +685,29 @@ def rings_figure(
             x=xs, y=ys, mode="lines", name=t("network_figure.edge.ties", lang),
             line={"color": "#9aa5b1", "width": 0.8}, opacity=0.5, hoverinfo="skip", legendrank=900,
         ))
-    labelled = _labelled(G, nodes, sizes) if labels else set()
-    fig.add_traces(_node_traces(G, _type_groups(G, nodes, lang), pos, sizes, hover, labelled, None, webgl))
+    labelled = _ring_labelled(rings, nodes) if labels else set()
+    fig.add_traces(_node_traces(G, _type_groups(G, nodes, lang), pos, sizes, hover, labelled, None, webgl,
+                                _outward(pos)))
     return fig
+
+
+def _ring_labelled(rings: Mapping[Hashable, int], nodes: Sequence[Hashable]) -> set[Hashable]:
+    """The library and the partners always; an outer ring only when its names can fit."""
+    counts = Counter(int(rings[node]) for node in nodes)
+    chosen = [node for node in nodes if int(rings[node]) <= 1 or counts[int(rings[node])] <= _RING_LABEL_LIMIT]
+    return set(chosen[:LABEL_LIMIT])
+
+
+def _outward(pos: Mapping[Hashable, Position]) -> dict[Hashable, str]:
+    """Label positions pointing away from the centre, so names on a ring do not cross its circle."""
+    result = {}
+    for node, (x, y) in pos.items():
+        radius = math.hypot(x, y)
+        if radius == 0 or abs(x) < 0.35 * radius:
+            result[node] = "top center" if y >= 0 else "bottom center"
+        else:
+            result[node] = "middle right" if x > 0 else "middle left"
+    return result
 
 
 def selected_nodes(points: Iterable[Mapping[str, Any]] | None) -> list[str]:

@@ -77,7 +77,8 @@ def _ties(G: nx.Graph, pairs: list[tuple[Any, Any]]) -> pd.DataFrame:
 def _centrality_changes(G_old: nx.Graph, G_new: nx.Graph) -> pd.DataFrame:
     before = cached_node_metrics(G_old)[["label", "kind", "degree", "betweenness"]]
     after = cached_node_metrics(G_new)[["label", "kind", "degree", "betweenness"]]
-    joined = before.join(after, how="outer", lsuffix="_before", rsuffix="_after")
+    joined = before.merge(after, how="outer", left_index=True, right_index=True,
+                          suffixes=("_before", "_after"))
     for name in ("degree", "betweenness"):
         joined[f"{name}_before"] = joined[f"{name}_before"].fillna(0)
         joined[f"{name}_after"] = joined[f"{name}_after"].fillna(0)

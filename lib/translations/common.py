@@ -9,6 +9,7 @@ TEXTS = {
     "nav.overview": {"da": "Oversigt", "en": "Overview"},
     "nav.import": {"da": "Importér", "en": "Import"},
     "nav.contacts": {"da": "Kontakter og organisationer", "en": "Contacts and organisations"},
+    "nav.network": {"da": "Netværk", "en": "Network"},
     "sidebar.language": {"da": "Sprog", "en": "Language"},
     "sidebar.workspace": {"da": "Arbejdsområde", "en": "Workspace"},
     "sidebar.database": {"da": "Database", "en": "Database"},

@@ -15,7 +15,8 @@ TEXTS = {
     # The rings around the library
     "network.ring.0": {"da": "Biblioteket", "en": "The library"},
     "network.ring.1": {"da": "Aktive partnere", "en": "Active partners"},
-    "network.ring.2": {"da": "Organisationer vi har kontakter i", "en": "Organisations where we have contacts"},
+    "network.ring.2": {"da": "Organisationer vi har kontakter i",
+                       "en": "Organisations where we have contacts"},
     "network.ring.3": {"da": "Mulige og ønskede partnere", "en": "Possible and wanted partners"},
     "network.ring.1.help": {
         "da": "Organisationer, som biblioteket har et partnerskab med.",
@@ -26,7 +27,8 @@ TEXTS = {
         "en": "A staff member knows someone who works here, or is in touch with the organisation itself.",
     },
     "network.ring.3.help": {
-        "da": "Organisationer, som ingen medarbejder har forbindelse til endnu, og dem, I gerne vil samarbejde med.",
+        "da": "Organisationer, som ingen medarbejder har forbindelse til endnu, og dem, I gerne vil "
+              "samarbejde med.",
         "en": "Organisations no staff member is connected to yet, and those you would like to work with.",
     },
     # Measures per node
@@ -35,7 +37,8 @@ TEXTS = {
         "da": "Hvor mange personer og organisationer der er direkte forbundet med denne.",
         "en": "How many people and organisations are directly connected to this one.",
     },
-    "network.metric.weighted_degree": {"da": "Forbindelsernes samlede styrke", "en": "Total strength of ties"},
+    "network.metric.weighted_degree": {"da": "Forbindelsernes samlede styrke",
+                                       "en": "Total strength of ties"},
     "network.metric.weighted_degree.help": {
         "da": "Som antal forbindelser, men stærke relationer og partnerskaber tæller mere.",
         "en": "Like the number of ties, but strong relations and partnerships count more.",
@@ -134,6 +137,16 @@ TEXTS = {
               "loses the connection.",
     },
     "network.single.partner": {"da": "Partnerskab", "en": "Partnership"},
+    "network.single.scope.organisation": {
+        "da": "Kun denne medarbejder har forbindelse til organisationen",
+        "en": "Only this staff member is connected to the organisation",
+    },
+    "network.single.scope.partnership": {
+        "da": "Kun denne medarbejder holder partnerskabet, selv om kolleger kender folk der",
+        "en": "Only this staff member holds the partnership, though colleagues know people there",
+    },
+    "network.column.other_staff": {"da": "Andre medarbejdere med kontakter der",
+                                   "en": "Other staff with contacts there"},
     "network.column.people_known": {"da": "Kendte personer der", "en": "People known there"},
     "network.staff.title": {"da": "Relationer pr. medarbejder", "en": "Relations per staff member"},
     "network.column.ties": {"da": "Relationer", "en": "Relations"},
@@ -176,12 +189,14 @@ TEXTS = {
     "network.reason.strong": {"da": "stærk relation (styrke {strength} af 5)",
                               "en": "a strong tie (strength {strength} of 5)"},
     "network.reason.recent.zero": {"da": "seneste kontakt denne måned", "en": "last contact this month"},
-    "network.reason.recent.one": {"da": "seneste kontakt for 1 måned siden", "en": "last contact 1 month ago"},
+    "network.reason.recent.one": {"da": "seneste kontakt for 1 måned siden",
+                                  "en": "last contact 1 month ago"},
     "network.reason.recent.other": {"da": "seneste kontakt for {months} måneder siden",
                                     "en": "last contact {months} months ago"},
     "network.reason.none": {"da": "ingen på biblioteket kender nogen her endnu",
                             "en": "nobody at the library knows anyone here yet"},
-    "network.reason.and_more": {"da": "og {count} flere", "en": "and {count} more"},
+    "network.reason.and_more.one": {"da": "og 1 anden", "en": "and 1 more"},
+    "network.reason.and_more.other": {"da": "og {count} andre", "en": "and {count} more"},
     # Over time
     "network.timeline.title": {"da": "Netværket over tid", "en": "The network over time"},
     "network.timeline.as_of": {"da": "Netværket den {date}", "en": "The network on {date}"},

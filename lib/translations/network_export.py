@@ -19,10 +19,16 @@ TEXTS = {
     "network_figure.owner.none": {"da": "Ingen ansvarlig", "en": "No owner"},
     "network_figure.owner.other": {"da": "Andre ansvarlige", "en": "Other owners"},
     "network_figure.hover.organisation": {"da": "Organisation", "en": "Organisation"},
-    "network_figure.empty": {"da": "Ingen at vise med de valgte filtre.", "en": "Nothing to show with these filters."},
+    "network_figure.empty": {
+        "da": "Ingen at vise med de valgte filtre.",
+        "en": "Nothing to show with these filters.",
+    },
     "network_figure.ring.0": {"da": "Biblioteket", "en": "The library"},
     "network_figure.ring.1": {"da": "Aktive partnere", "en": "Active partners"},
-    "network_figure.ring.2": {"da": "Organisationer vi har kontakter i", "en": "Organisations we have contacts in"},
+    "network_figure.ring.2": {
+        "da": "Organisationer vi har kontakter i",
+        "en": "Organisations we have contacts in",
+    },
     "network_figure.ring.3": {"da": "Mulige partnere", "en": "Candidates"},
     "network_figure.color_by.kind": {"da": "Slags", "en": "Kind"},
     "network_figure.color_by.sector": {"da": "Sektor", "en": "Sector"},

@@ -1,0 +1,56 @@
+"""Netværk ("Plej netværket!"): the network of staff, contacts and organisations, drawn and measured.
+
+Widgets only: the date, the view and the filters are chosen here and apply to every tab; the pieces
+are in ``components.network_views`` and everything computed is in ``lib.network``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from components import network_views as views
+from components.context import database, tr
+from lib.network import graph as netgraph
+from lib.network import metrics as netmetrics
+from lib.network import timeline
+
+db = database()
+views.restore_settings()
+st.title(tr("netpage.title"))
+st.caption(tr("netpage.intro"))
+
+with db.read() as session:
+    first, last = timeline.timeline_dates(session)
+as_of = views.as_of_slider(first, last)
+with db.read() as session:
+    G = netgraph.build_graph(session, as_of)
+day = as_of or dt.date.today()
+
+if G.number_of_nodes() <= 1 and as_of is None:
+    views.empty_workspace()
+else:
+    view_name, staff = views.view_picker(G)
+    flt = views.filters(G, view_name)
+    view = views.current_view(db, G, view_name, flt, staff, day)
+    tabs = views.sections()
+    needs_metrics = any(tabs[name].open for name in ("map", "figures", "download"))
+    metrics = netmetrics.cached_node_metrics(view.graph) if needs_metrics else None
+    if tabs["map"].open:
+        with tabs["map"]:
+            views.map_section(view, metrics)
+    if tabs["figures"].open:
+        with tabs["figures"]:
+            views.figures_section(view, metrics)
+    if tabs["health"].open:
+        with tabs["health"]:
+            views.health_section(G, day)
+    if tabs["time"].open:
+        with tabs["time"]:
+            views.time_section(db, first, last, day)
+    if tabs["download"].open:
+        with tabs["download"]:
+            views.download_section(view, metrics)
+
+views.keep_settings()
