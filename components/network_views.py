@@ -109,17 +109,22 @@ SETTING_DEFAULTS: dict[str, Any] = {
     MINE_KEY: BLANK,
     COLOR_KEY: "kind",
     SIZE_KEY: "degree",
-    LABELS_KEY: False,
     EGO_KEY: 1,
     COLD_KEY: COLD_MONTHS_DEFAULT,
     CONTACT_DETAILS_KEY: False,
     **FILTER_DEFAULTS,
 }
 #: Widgets kept across pages (the date and the comparison dates are checked against their bounds).
-KEPT = (*SETTING_DEFAULTS, AS_OF_KEY, AS_OF_LATEST, COMPARE_FROM_KEY, COMPARE_TO_KEY)
+KEPT = (*SETTING_DEFAULTS, *(f"{LABELS_KEY}_{view}" for view in VIEWS), AS_OF_KEY, AS_OF_LATEST,
+        COMPARE_FROM_KEY, COMPARE_TO_KEY)
 #: Widgets whose options are shown with translated labels (see :func:`restore_settings`).
 TRANSLATED = (VIEW_KEY, COLOR_KEY, SIZE_KEY, EGO_KEY, NODE_KINDS_KEY, EDGE_KINDS_KEY, SECTORS_KEY,
               ORG_TYPES_KEY)
+
+
+def labels_key(view: str) -> str:
+    """Names on the map are chosen per view: on by default where the drawing is small enough to read them."""
+    return f"{LABELS_KEY}_{view}"
 
 
 def _labels(options: Mapping[Any, str]) -> Callable[[Any], str]:
@@ -234,6 +239,8 @@ class View:
     day: dt.date
     rings: dict[str, int] | None = None
     candidates: list[str] = field(default_factory=list)
+    #: "Mit netværk" before a staff member is chosen: nothing to draw yet.
+    waiting: bool = False
 
     @property
     def title(self) -> str:
@@ -423,7 +430,9 @@ def current_view(db: Database, G: nx.Graph, name: str, flt: netgraph.NetworkFilt
         return View(name, drawn, plotting.ring_positions(drawn, placed), day, placed, candidates)
     pos = positions_for(db, G, layout.DEFAULT_VIEW, signature)
     if name == "mine":
-        mine = netgraph.staff_network(G, staff) if staff else nx.Graph(**G.graph)
+        if staff is None:
+            return View(name, nx.Graph(**G.graph), {}, day, waiting=True)
+        mine = netgraph.staff_network(G, staff)
         # Only the staff member's part of the drawing: the map zooms in, and filters do not re-zoom it.
         pos = {v: pos[v] for v in mine if v in pos}
         G = mine
@@ -473,14 +482,14 @@ def view_figure(view: View, metrics: pd.DataFrame, highlight: Sequence[Hashable]
     size_by = st.session_state.get(SIZE_KEY, SIZE_BY_KIND)
     hover = _hover_metrics(metrics, size_by)
     if view.name == "rings":
-        return plotting.rings_figure(view.graph, view.rings or {}, lang(), hover_metrics=hover)
+        return plotting.rings_figure(view.graph, view.rings or {}, lang(), hover_metrics=hover, height=800)
     return library_on_top(plotting.network_figure(
         view.graph, view.positions,
         color_by=st.session_state.get(COLOR_KEY, "kind"),
         size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None,
         highlight=highlight,
         lang=lang(),
-        labels=bool(st.session_state.get(LABELS_KEY)),
+        labels=bool(st.session_state.get(labels_key(view.name))),
         hover_metrics=hover,
         communities=metrics["community"].to_dict(),
     ))
@@ -549,11 +558,10 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
                      disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
     size.selectbox(tr("netpage.size_by"), list(size_labels), format_func=_labels(size_labels), key=SIZE_KEY,
                    disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
-    names.toggle(tr("netpage.labels"), key=LABELS_KEY, disabled=rings)
-    highlight = None
-    if opened is not None:
-        highlight = list(netgraph.ego_network(graph, opened, int(st.session_state.get(EGO_KEY, 1))))
-    fig = view_figure(view, metrics, highlight)
+    st.session_state.setdefault(labels_key(view.name), view.name == "organisations")
+    names.toggle(tr("netpage.labels"), key=labels_key(view.name), disabled=rings)
+    # The opened node's own ties are drawn dark; lighting its neighbours too would light their ties as well.
+    fig = view_figure(view, metrics, [opened] if opened is not None else None)
     st.caption(tr("netpage.shown", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
     st.plotly_chart(fig, theme=None, on_select="rerun", selection_mode=("points", "box", "lasso"), key=CHART_KEY,
                     config={"displaylogo": False})
@@ -667,7 +675,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     size_by = st.session_state.get(SIZE_KEY, SIZE_BY_KIND)
     fig = library_on_top(plotting.network_figure(
         ego, pos, color_by=st.session_state.get(COLOR_KEY, "kind") if view.name != "rings" else "kind",
-        size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None, highlight=[node], lang=lang(),
+        size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None, lang=lang(),
         labels=True, hover_metrics=_hover_metrics(metrics, size_by), communities=metrics["community"].to_dict(),
         height=480,
     ))
@@ -734,7 +742,7 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
          else format_number(figures["average_path_length"], lang(), 2)),
         ("diameter", "" if figures["diameter"] is None else _number(figures["diameter"])),
     )
-    for column, (name, value) in zip(st.columns(len(shown)), shown, strict=True):
+    for column, (name, value) in zip([*st.columns(3), *st.columns(3)], shown, strict=True):
         help_key = f"network.figure.{name}.help"
         column.metric(tr(f"network.figure.{name}"), value or "–",
                       help=tr(help_key) if tr(help_key) != help_key else None)

@@ -16,7 +16,7 @@ Matching rules for people, in order:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,7 +80,7 @@ class RowValues:
 
     @property
     def has_errors(self) -> bool:
-        return any(p.severity == "error" for p in self.problems)
+        return bool(self.problems) and any(p.severity == "error" for p in self.problems)
 
     # --- typed access ----------------------------------------------------------------------------
 
@@ -130,7 +130,8 @@ class RowReader:
         self.refs: dict[str, Party] = {}
         #: The ref each person got in this batch: two different refs are two people.
         self.ref_of_person: dict[int, str] = {}
-        self._near_index: dict[str, list[str]] | None = None
+        self._names = NameBlocks(state.people_by_name)
+        self._names_without_email = NameBlocks(state.people_without_email_by_name)
         self.touched: dict[str, set[int]] = {"people": set(), "organisations": set(), "relations": set()}
 
     # --- organisations ---------------------------------------------------------------------------
@@ -338,47 +339,39 @@ class RowReader:
         """Offer people with the same or a similar name for review; never merge them here.
 
         Two people whose e-mails differ are two people (a namesake is common in Denmark), so only
-        pairs where at least one side has no e-mail are offered.
+        pairs where at least one side has no e-mail are offered: a person with an e-mail is compared
+        with people without one only, which also keeps large lists of e-mail contacts fast.
         """
         key = record.values["name_key"]
-        if len(key) < 4:
-            return
         own_email = record.values.get("email")
-        for other_id, score in self._similar_names(key, exclude=record.id):
-            other = self.state.people[other_id]
-            if own_email and other.values.get("email"):
-                continue
-            same_org = bool(self.state.organisations_of_person.get(other_id, set()).intersection(organisation_ids))
-            if score >= 100:
-                rule = "same_name"
-            else:
-                rule = "similar_name_same_org" if same_org else "similar_name"
-            self.state.review_pairs.append(ReviewPair(other_id, record.id, rule, float(score)))
-        self._index_name(key, record.id)
+        if len(key) >= 4:
+            for other_id, score in self._similar_names(key, exclude=record.id, without_email_only=bool(own_email)):
+                other_orgs = self.state.organisations_of_person.get(other_id, set())
+                if score >= 100:
+                    rule = "same_name"
+                else:
+                    rule = "similar_name_same_org" if other_orgs.intersection(organisation_ids) else "similar_name"
+                self.state.review_pairs.append(ReviewPair(other_id, record.id, rule, float(score)))
+        self._names.add(key)
+        if not own_email:
+            self._names_without_email.add(key)
 
-    def _similar_names(self, key: str, exclude: int) -> list[tuple[int, float]]:
+    def _similar_names(self, key: str, exclude: int, without_email_only: bool) -> list[tuple[int, float]]:
         """Up to five people whose names are the same as or close to ``key`` (same block only)."""
-        block = self._name_index().get(_block_of(key), [])
+        names = self._names_without_email if without_email_only else self._names
+        ids_by_name = self.state.people_without_email_by_name if without_email_only else self.state.people_by_name
+        block = names.block(key)
         matches: list[tuple[int, float]] = []
+        if not block:
+            return matches
         for other_key, score, _position in process.extract(
             key, block, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE_SCORE, limit=5
         ):
-            for other_id in self.state.people_by_name.get(other_key, [])[:MAX_REVIEW_PER_NAME]:
-                if other_id != exclude:
+            for other_id in ids_by_name.get(other_key, [])[:MAX_REVIEW_PER_NAME]:
+                other = self.state.people[other_id]
+                if other_id != exclude and not (without_email_only and other.values.get("email")):
                     matches.append((other_id, score))
         return matches[:5]
-
-    def _name_index(self) -> dict[str, list[str]]:
-        if self._near_index is None:
-            self._near_index = {}
-            for key in self.state.people_by_name:
-                self._near_index.setdefault(_block_of(key), []).append(key)
-        return self._near_index
-
-    def _index_name(self, key: str, _person_id: int) -> None:
-        block = self._name_index().setdefault(_block_of(key), [])
-        if key not in block:
-            block.append(key)
 
     def _affiliate(self, person_id: int, organisation_id: int, role: str | None = None,
                    start: dt.date | None = None, end: dt.date | None = None) -> bool:
@@ -589,3 +582,21 @@ def _is_staff_type(element_type: str) -> bool:
 def _block_of(key: str) -> str:
     """Names are compared for near-duplicates only within a block (first letters), to stay fast."""
     return key[:2]
+
+
+class NameBlocks:
+    """Distinct name keys grouped by their block, for the near-duplicate comparison."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._blocks: dict[str, list[str]] = {}
+        self._known: set[str] = set()
+        for key in keys:
+            self.add(key)
+
+    def add(self, key: str) -> None:
+        if key not in self._known:
+            self._known.add(key)
+            self._blocks.setdefault(_block_of(key), []).append(key)
+
+    def block(self, key: str) -> list[str]:
+        return self._blocks.get(_block_of(key), [])

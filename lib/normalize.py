@@ -726,8 +726,11 @@ def _email_parts(text: str) -> list[str]:
     return [part for chunk in _SEPARATORS["email"].split(text) for part in chunk.split()]
 
 
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def _meaningful(part: str) -> bool:
-    return any(ch.isalnum() for ch in part)
+    return _LETTER_OR_DIGIT.search(part) is not None
 
 
 def split_multi(value: object, field: str) -> list[str]:

@@ -35,12 +35,13 @@ else:
     flt = views.filters(G, view_name)
     view = views.current_view(db, G, view_name, flt, staff, day)
     tabs = views.sections()
-    needs_metrics = any(tabs[name].open for name in ("map", "figures", "download"))
-    metrics = netmetrics.cached_node_metrics(view.graph) if needs_metrics else None
-    if tabs["map"].open:
+    # "Mit netværk" before a staff member is chosen has nothing to draw, measure or download yet.
+    drawn = {name: tabs[name].open and not view.waiting for name in ("map", "figures", "download")}
+    metrics = netmetrics.cached_node_metrics(view.graph) if any(drawn.values()) else None
+    if drawn["map"]:
         with tabs["map"]:
             views.map_section(view, metrics)
-    if tabs["figures"].open:
+    if drawn["figures"]:
         with tabs["figures"]:
             views.figures_section(view, metrics)
     if tabs["health"].open:
@@ -49,7 +50,7 @@ else:
     if tabs["time"].open:
         with tabs["time"]:
             views.time_section(db, first, last, day)
-    if tabs["download"].open:
+    if drawn["download"]:
         with tabs["download"]:
             views.download_section(view, metrics)
 

@@ -55,6 +55,20 @@ def test_layout_does_not_depend_on_insertion_order() -> None:
     assert compute_layout(reordered) == compute_layout(graph)
 
 
+def test_lonely_nodes_do_not_squeeze_the_network_into_a_corner() -> None:
+    graph = people_graph(120)
+    graph.add_nodes_from(["O_alone_1", "O_alone_2", "O_alone_3"])
+    graph.add_edge("P_pair_1", "P_pair_2")
+    pos = compute_layout(graph)
+    main = [pos[node] for node in graph if node.startswith("P") and "pair" not in node]
+    width = max(x for x, _ in main) - min(x for x, _ in main)
+    height = max(y for _, y in main) - min(y for _, y in main)
+    assert max(width, height) > 0.8 * BOX  # the real network keeps most of the picture
+    centre = (sum(x for x, _ in main) / len(main), sum(y for _, y in main) / len(main))
+    reach = max(math.dist(p, centre) for p in main)
+    assert all(math.dist(pos[node], centre) > reach for node in ("O_alone_1", "O_alone_2", "O_alone_3"))
+
+
 def test_empty_and_single_node_graphs() -> None:
     assert compute_layout(nx.Graph()) == {}
     single = nx.Graph()

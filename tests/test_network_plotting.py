@@ -19,6 +19,7 @@ from lib.network.plotting import (
     node_hover,
     node_owner,
     ring_positions,
+    ring_radii,
     rings_figure,
     selected_nodes,
 )
@@ -230,6 +231,13 @@ def test_shared_template_with_danish_decimal_comma() -> None:
     assert network_figure(G, circle_positions(G), lang="en").layout.separators == ".,"
     fig = style(go.Figure(go.Bar(x=["a"], y=[1.5])), "da")
     assert fig.layout.template.layout.font.family == TEMPLATE.layout.font.family
+
+
+def test_crowded_rings_are_widened_but_keep_their_order() -> None:
+    rings = {"L": 0, **{f"O{i}": 1 for i in range(60)}, "O100": 2, "O101": 3}
+    radii = ring_radii(rings)
+    assert radii[1] > 1.5 and radii[2] >= radii[1] + 1 and radii[3] >= radii[2] + 1
+    assert ring_radii({"L": 0, "O1": 1}) == {1: 1.0, 2: 2.0, 3: 3.0}
 
 
 def test_rings_put_the_library_in_the_middle_and_organisations_on_their_ring() -> None:

@@ -103,16 +103,60 @@ def _edge_index(G: nx.Graph, index: Mapping[Hashable, int]) -> np.ndarray:
     return np.asarray(pairs, dtype=np.int64)
 
 
-def _spring(G: nx.Graph, nodes: Sequence[Hashable], seed: int) -> dict[Hashable, np.ndarray]:
-    """networkx's Fruchterman-Reingold layout on an ordered copy of ``G``."""
+def _spring(G: nx.Graph, nodes: Sequence[Hashable], seed: int, radius: float) -> np.ndarray:
+    """networkx's Fruchterman-Reingold layout of one component, centred, fitted to ``radius``."""
+    if len(nodes) == 1:
+        return np.zeros((1, 2))
+    if len(nodes) == 2:
+        return np.array([[-radius / 2, 0.0], [radius / 2, 0.0]])
     ordered = nx.Graph()
     ordered.add_nodes_from(nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    for a, b in _edge_index(G, index).tolist():
+    for a, b in _edge_index(G.subgraph(nodes), index).tolist():
         weight = G.edges[nodes[a], nodes[b]].get("weight")
         # A stronger tie pulls harder; missing or odd weights count as an ordinary tie.
         ordered.add_edge(nodes[a], nodes[b], weight=_positive(weight))
-    return nx.spring_layout(ordered, seed=seed, weight="weight")
+    spring = nx.spring_layout(ordered, seed=seed, weight="weight")
+    coords = np.asarray([spring[node] for node in nodes], dtype=float)
+    coords -= coords.mean(axis=0)
+    reach = float(np.sqrt((coords**2).sum(axis=1)).max())
+    return coords * (radius / reach) if reach > 0 else coords
+
+
+def _packed_springs(G: nx.Graph, nodes: Sequence[Hashable], seed: int) -> np.ndarray:
+    """Each connected component laid out on its own, the others packed in rings around the biggest.
+
+    One spring layout of a disconnected graph pushes small components and lonely nodes far out,
+    which squeezes the real network into a corner once the picture is scaled to the screen. Here
+    every component gets room in proportion to its size (radius ~ √nodes), and the smaller ones sit
+    side by side on rings just outside the biggest, largest first.
+    """
+    index = {node: i for i, node in enumerate(nodes)}
+    components = sorted(
+        (sorted(component, key=str) for component in nx.connected_components(G.subgraph(nodes))),
+        key=lambda component: (-len(component), str(component[0])),
+    )
+    coords = np.zeros((len(nodes), 2))
+    gap = 1.0
+    ring_radius = ring_width = angle = 0.0
+    for number, component in enumerate(components):
+        radius = max(0.5, math.sqrt(len(component)))
+        local = _spring(G, component, seed, radius)
+        if number == 0:
+            centre = np.zeros(2)
+            ring_radius, ring_width = radius + gap + 0.5, 0.0
+        else:
+            if angle + (2 * radius + gap) / ring_radius > 2 * math.pi:  # this ring is full
+                ring_radius += 2 * ring_width + gap
+                angle, ring_width = 0.0, 0.0
+            if ring_width == 0.0:
+                ring_radius += radius  # the first (largest) component of a ring sets its width
+                ring_width = radius
+            angle += (radius + gap / 2) / ring_radius
+            centre = ring_radius * np.array([math.cos(angle), math.sin(angle)])
+            angle += (radius + gap / 2) / ring_radius
+        coords[[index[node] for node in component]] = local + centre
+    return coords
 
 
 def _positive(value: object) -> float:
@@ -316,8 +360,7 @@ def _force_layout(count: int, edges: np.ndarray, seed: int, iterations: int = 50
 def _full_layout(G: nx.Graph, nodes: Sequence[Hashable], seed: int) -> np.ndarray:
     """Raw coordinates (any scale) for ``nodes`` in order, by the method that suits the size."""
     if len(nodes) < SMALL_GRAPH:
-        spring = _spring(G, nodes, seed)
-        return np.asarray([spring[node] for node in nodes], dtype=float).reshape(len(nodes), 2)
+        return _packed_springs(G, nodes, seed)
     index = {node: i for i, node in enumerate(nodes)}
     edges = _edge_index(G, index)
     coords = _sfdp(nodes, edges, seed)

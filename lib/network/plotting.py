@@ -45,6 +45,7 @@ __all__ = [
     "node_hover",
     "node_owner",
     "ring_positions",
+    "ring_radii",
     "rings_figure",
     "selected_nodes",
 ]
@@ -54,7 +55,7 @@ Position = tuple[float, float]
 #: Above this many drawn nodes the figure uses WebGL traces (``Scattergl``) instead of SVG.
 WEBGL_THRESHOLD = 1_500
 #: At most this many node labels are written on the drawing (the biggest nodes first).
-LABEL_LIMIT = 150
+LABEL_LIMIT = 60
 #: Communities and owners beyond this many share one grey "other" group, keeping the legend short.
 GROUP_LIMIT = 8
 #: What nodes can be coloured by.
@@ -89,6 +90,8 @@ SECTOR_COLOURS = {"public": "#0072B2", "private": "#D55E00", "civil": "#009E73"}
 _RING_NAME_ROOM = 0.5
 #: Rings beyond the partners get labels only when they hold at most this many organisations.
 _RING_LABEL_LIMIT = 24
+#: Least distance (ring units) between neighbours on a ring; labelled rings get twice as much.
+_RING_SPACING = 0.16
 _HOVER_LABEL_CHARS = 80
 _LABEL_CHARS = 30
 
@@ -568,14 +571,32 @@ def network_figure(
     return fig
 
 
+def ring_radii(rings: Mapping[Hashable, int]) -> dict[int, float]:
+    """The radius of every ring from 1 to the outermost: at least one apart, and wide enough.
+
+    A ring is widened until its organisations are :data:`_RING_SPACING` apart along the circle
+    (labelled rings more), so forty partners do not sit on top of each other; the order of the
+    rings, and so their meaning, stays.
+    """
+    counts = Counter(int(ring) for ring in rings.values())
+    outer = max([3, *counts])
+    radii: dict[int, float] = {}
+    previous = 0.0
+    for ring in range(1, outer + 1):
+        spacing = _RING_SPACING * (2 if ring <= 1 or counts[ring] <= _RING_LABEL_LIMIT else 1)
+        previous = radii[ring] = max(previous + 1.0, counts[ring] * spacing / (2 * math.pi))
+    return radii
+
+
 def ring_positions(G: nx.Graph, rings: Mapping[Hashable, int]) -> dict[Hashable, Position]:
-    """Places on concentric circles: ring 0 at the centre, ring r on the circle of radius r.
+    """Places on concentric circles: ring 0 at the centre, ring r on the circle of :func:`ring_radii`.
 
     Within a ring the nodes are spread evenly by angle, clockwise from just right of the top (the
     top is left free for the ring's name), sorted by organisation type and then name, with one
     empty slot between types so each type reads as a group.
     """
     result: dict[Hashable, Position] = {}
+    radii = ring_radii(rings)
     members: dict[int, list[Hashable]] = {}
     for node, ring in rings.items():
         if node in G:
@@ -593,12 +614,13 @@ def ring_positions(G: nx.Graph, rings: Mapping[Hashable, int]) -> dict[Hashable,
                 slots.append(None)  # the gap between two types
             slots.append(node)
         # The top of each circle is kept free for the ring's name: the same width on every ring.
-        gap = max(0.15, _RING_NAME_ROOM / ring)
+        radius = radii[ring]
+        gap = min(0.6, _RING_NAME_ROOM / radius)
         step = (2 * math.pi - 2 * gap) / max(len(slots) - 1, 1)
         for slot, node in enumerate(slots):
             if node is not None:
                 angle = math.pi / 2 - gap - step * slot
-                result[node] = (ring * math.cos(angle), ring * math.sin(angle))
+                result[node] = (radius * math.cos(angle), radius * math.sin(angle))
     return result
 
 
@@ -656,19 +678,20 @@ def rings_figure(
     Returns
     -------
     plotly.graph_objects.Figure
-        Dashed circles for rings 1–3 with their names, ties between drawn nodes in one trace, and
+        Dotted circles for rings 1–3 (:func:`ring_radii`) with their names, ties between drawn nodes in one trace, and
         one node trace per organisation type; node ids in ``customdata`` as in :func:`network_figure`.
     """
     pos = ring_positions(G, rings)
     nodes = [node for node in G if node in pos]
-    outer = max([3, *(int(r) for r in rings.values())])
+    radii = ring_radii(rings)
+    outer = max(radii.values())
     fig = go.Figure()
-    _network_layout(fig, [-outer - 0.6, outer + 0.6], [-outer - 0.4, outer + 0.6], height, lang)
-    for ring in range(1, outer + 1):
-        fig.add_shape(type="circle", x0=-ring, y0=-ring, x1=ring, y1=ring, layer="below",
+    _network_layout(fig, [-outer * 1.2, outer * 1.2], [-outer * 1.1, outer * 1.15], height, lang)
+    for ring, radius in radii.items():
+        fig.add_shape(type="circle", x0=-radius, y0=-radius, x1=radius, y1=radius, layer="below",
                       line={"color": "#c9d0d7", "width": 1, "dash": "dot"})
         fig.add_annotation(
-            x=0, y=ring, yshift=10, showarrow=False, font={"size": 12, "color": "#5b6670"},
+            x=0, y=radius, yshift=10, showarrow=False, font={"size": 12, "color": "#5b6670"},
             text=escape(t(f"network_figure.ring.{ring}", lang)), bgcolor="rgba(255,255,255,0.85)",
         )
     if not nodes:
@@ -703,10 +726,13 @@ def _outward(pos: Mapping[Hashable, Position]) -> dict[Hashable, str]:
     result = {}
     for node, (x, y) in pos.items():
         radius = math.hypot(x, y)
-        if radius == 0 or abs(x) < 0.35 * radius:
-            result[node] = "top center" if y >= 0 else "bottom center"
+        if radius == 0:
+            result[node] = "top center"
+        elif y < 0 and abs(x) < 0.35 * radius:
+            result[node] = "bottom center"
         else:
-            result[node] = "middle right" if x > 0 else "middle left"
+            # Sideways, also near the top, where the ring's name is written.
+            result[node] = "middle right" if x >= 0 else "middle left"
     return result
 
 

@@ -46,9 +46,9 @@ TEXTS = {
     },
     "netpage.view.organisations.help": {
         "da": "Personerne er lagt ind under de organisationer, de arbejder i; medarbejderne under biblioteket. "
-              "En tykkere streg betyder flere forbindelser mellem to organisationer.",
-        "en": "People are folded into the organisations they work at, staff into the library. A thicker line "
-              "means more ties between two organisations.",
+              "Åbn en organisation for at se, hvor mange forbindelser den har til hver af de andre.",
+        "en": "People are folded into the organisations they work at, staff into the library. Open an "
+              "organisation to see how many ties it has with each of the others.",
     },
     "netpage.view.mine.help": {
         "da": "Én medarbejders netværk: de personer og organisationer, medarbejderen har forbindelse til.",
