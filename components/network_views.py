@@ -664,7 +664,10 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     if ties.empty:
         st.caption(tr("netpage.details.no_ties"))
     else:
-        table(ties, TIE_COLUMNS, key="net_ties_table")
+        # Strength and owner mean nothing in the organisation view, for instance: leave empty columns out.
+        shown = [c for c in TIE_COLUMNS if c.name in ("other", "tie") or ties[c.name].notna().any()
+                 and (ties[c.name] != "").any()]
+        table(ties, shown, key="net_ties_table")
     st.markdown(f"**{tr('netpage.details.ego')}**")
     radius_labels = {1: tr("netpage.ego.1"), 2: tr("netpage.ego.2")}
     _only_known(EGO_KEY, list(radius_labels))
@@ -686,6 +689,10 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
 # --- tables ------------------------------------------------------------------------------------------
 
 
+#: Columns of long sentences, given the room to be read.
+WIDE_COLUMNS = ("reason", "scope_text", "tie")
+
+
 def table(frame: pd.DataFrame, columns: Sequence[Col], *, key: str | None = None,
           decimals: Mapping[str, int] | None = None, height: int | str = "auto") -> None:
     """``frame`` with only ``columns``, translated headers, and decimals the reader's way.
@@ -700,8 +707,8 @@ def table(frame: pd.DataFrame, columns: Sequence[Col], *, key: str | None = None
         shown = frame.style.format({c: (lambda value, d=d: _number(value, d)) for c, d in present.items()})
     config = column_config(columns)
     for column in columns:
-        if column.kind == "number" and decimals and column.name in decimals:
-            config[column.name] = st.column_config.NumberColumn(tr(column.label_key))
+        if column.name in WIDE_COLUMNS:
+            config[column.name] = st.column_config.TextColumn(tr(column.label_key), width="large")
     st.dataframe(shown, hide_index=True, column_order=[c.name for c in columns], column_config=config, key=key,
                  placeholder="", height=height)
 
@@ -839,7 +846,8 @@ PARTNER_COLUMNS = (
 def health_section(G: nx.Graph, day: dt.date) -> None:
     """Ties going cold, what hangs on one person, who holds what, and every potential partner."""
     st.caption(tr("netpage.health.basis", date=day))
-    months = int(st.number_input(tr("netpage.cold.months"), min_value=1, max_value=240, step=1, key=COLD_KEY))
+    months = int(st.columns(3)[0].number_input(tr("netpage.cold.months"), min_value=1, max_value=240, step=1,
+                                                key=COLD_KEY))
     _cold_ties(G, months, day)
     _single_person(G)
     st.subheader(tr("network.staff.title"))
@@ -963,12 +971,10 @@ def time_section(db: Database, first: dt.date, last: dt.date, day: dt.date) -> N
                       delta=counts["edges_after"] - counts["edges_before"])
     columns[2].metric(tr("network.timeline.new_ties"), _number(counts["new_ties"]))
     columns[3].metric(tr("network.timeline.lost_ties"), _number(counts["lost_ties"]))
-    risers, fallers = st.columns(2)
-    for where, title, frame, key in ((risers, "network.timeline.risers", change.risers, "net_risers"),
-                                     (fallers, "network.timeline.fallers", change.fallers, "net_fallers")):
-        with where:
-            st.markdown(f"**{tr(title)}**")
-            _changes_table(frame, key, RISER_COLUMNS, {"betweenness_before": 3, "betweenness_after": 3})
+    for title, frame, key in (("network.timeline.risers", change.risers, "net_risers"),
+                              ("network.timeline.fallers", change.fallers, "net_fallers")):
+        st.markdown(f"**{tr(title)}**")
+        _changes_table(frame, key, RISER_COLUMNS, {"betweenness_before": 3, "betweenness_after": 3})
     new, lost = st.columns(2)
     for where, title, frame, key in ((new, "network.timeline.new_ties", change.new_ties, "net_new_ties"),
                                      (lost, "network.timeline.lost_ties", change.lost_ties, "net_lost_ties")):

@@ -142,6 +142,112 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- network ---------------------------------------------------------------------------------------
+
+NETWORK_EXPORT_FORMATS = ("gexf", "graphml", "kumu")
+TOP_BETWEENNESS = 10
+
+
+def _network_payload(G: Any) -> dict[str, Any]:
+    """The figures of the network and its ten highest betweenness values (see ``cmd_network``)."""
+    from lib.network.metrics import network_figures, node_metrics
+
+    figures = network_figures(G)
+    metrics = node_metrics(G)
+    top = metrics.sort_values(["betweenness", "label"], ascending=[False, True], kind="stable").head(TOP_BETWEENNESS)
+    return {
+        "as_of": G.graph.get("as_of"),
+        "nodes": figures["nodes"],
+        "edges": figures["edges"],
+        "density": figures["density"],
+        "components": figures["components"],
+        "largest_component": figures["largest_component"],
+        "average_path_length": figures["average_path_length"],
+        "diameter": figures["diameter"],
+        "path_sample": figures["path_sample"],
+        "betweenness_sample": metrics.attrs.get("betweenness_sample"),
+        "top_betweenness": [
+            {"node": str(node), "name": str(row["label"]), "kind": str(row["kind"]),
+             "value": float(row["betweenness"])}
+            for node, row in top.iterrows()
+        ],
+    }
+
+
+def _print_network(payload: dict[str, Any], lang: str) -> None:
+    from lib.i18n import format_number
+
+    def number(value: Any, decimals: int | None = None) -> str:
+        return "–" if value is None else format_number(value, lang, decimals)
+
+    as_of = payload["as_of"]
+    print(t("cli.network_as_of", lang, date=as_of) if as_of else t("cli.network_today", lang))
+    print(t("cli.network_figures", lang, nodes=number(payload["nodes"]), edges=number(payload["edges"]),
+            density=number(payload["density"], 4), components=number(payload["components"])))
+    print(t("cli.network_paths", lang, largest=number(payload["largest_component"]),
+            average=number(payload["average_path_length"], 2), diameter=number(payload["diameter"])))
+    if payload["path_sample"] or payload["betweenness_sample"]:
+        print(t("cli.network_sampled", lang, sample=payload["path_sample"] or payload["betweenness_sample"]))
+    if payload["top_betweenness"]:
+        print(t("cli.network_top", lang, count=len(payload["top_betweenness"])))
+        for rank, row in enumerate(payload["top_betweenness"], start=1):
+            print(f"  {rank:>2}. {row['name']}  {number(row['value'], 4)}")
+
+
+def cmd_network(args: argparse.Namespace) -> int:
+    from lib.network.graph import build_graph
+    from lib.normalize import parse_date
+
+    lang = _lang(args)
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = parse_date(args.as_of)
+        except UserFacingError as error:
+            print(t("cli.network_bad_date", lang, value=args.as_of, problem=error.message(lang)), file=sys.stderr)
+            return 2
+    export_format = out = None
+    if args.export:
+        export_format, out = args.export
+        if export_format not in NETWORK_EXPORT_FORMATS:
+            print(t("cli.network_bad_format", lang, fmt=export_format, formats=", ".join(NETWORK_EXPORT_FORMATS)),
+                  file=sys.stderr)
+            return 2
+    with _database(args).read() as session:
+        G = build_graph(session, as_of)
+    if export_format is not None:
+        return _export_network(G, export_format, Path(out), args, lang)
+    payload = _network_payload(G)
+    if args.json:
+        _print_json(payload)
+    else:
+        _print_network(payload, lang)
+    return 0
+
+
+def _export_network(G: Any, export_format: str, out: Path, args: argparse.Namespace, lang: str) -> int:
+    from lib.network import export as netexport
+
+    details = bool(args.with_contact_details)
+    if export_format == "gexf":
+        data = netexport.gexf_bytes(G, include_contact_details=details)
+    elif export_format == "graphml":
+        data = netexport.graphml_bytes(G, include_contact_details=details)
+    else:
+        data = netexport.kumu_workbook(G, lang=lang, include_contact_details=details)
+    try:
+        out.write_bytes(data)
+    except OSError:
+        print(t("cli.network_cannot_write", lang, out=str(out)), file=sys.stderr)
+        return 2
+    if args.json:
+        _print_json({"format": export_format, "out": str(out), "nodes": G.number_of_nodes(),
+                     "edges": G.number_of_edges()})
+    else:
+        print(t("cli.network_exported", lang, out=str(out), nodes=G.number_of_nodes(), edges=G.number_of_edges()))
+    return 0
+
+
 # --- parser ----------------------------------------------------------------------------------------
 
 
@@ -175,6 +281,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", parents=[common], help="create the demo workspace")
     demo.add_argument("--if-empty", action="store_true", help="only when the workspace is empty")
     demo.set_defaults(handler=cmd_demo)
+
+    network = commands.add_parser("network", parents=[common],
+                                  help="print the network's figures, or export it for Gephi or Kumu")
+    network.add_argument("--as-of", metavar="DATE", help="the network as it stood on a date (dd-mm-yyyy or yyyy-mm-dd)")
+    network.add_argument("--export", nargs=2, metavar=("FORMAT", "OUT"),
+                         help="write the network to OUT as gexf, graphml or kumu (an .xlsx workbook)")
+    network.add_argument("--with-contact-details", action="store_true",
+                         help="include e-mails and phone numbers in an export (left out by default)")
+    network.set_defaults(handler=cmd_network)
 
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler=cmd_schema)

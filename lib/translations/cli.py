@@ -32,4 +32,26 @@ TEXTS = {
     },
     "cli.demo_exists": {"da": "Arbejdsområdet har allerede data; demoen er ikke oprettet.",
                         "en": "The workspace already has data; the demo was not created."},
+    "cli.network_today": {"da": "Netværket i dag", "en": "The network today"},
+    "cli.network_as_of": {"da": "Netværket den {date}", "en": "The network on {date}"},
+    "cli.network_figures": {
+        "da": "Personer og organisationer: {nodes} · forbindelser: {edges} · tæthed: {density} · "
+              "adskilte dele: {components}",
+        "en": "People and organisations: {nodes} · ties: {edges} · density: {density} · "
+              "separate parts: {components}",
+    },
+    "cli.network_paths": {
+        "da": "Største sammenhængende del: {largest} · gennemsnitlig afstand: {average} · "
+              "største afstand: {diameter}",
+        "en": "Largest connected part: {largest} · average distance: {average} · longest distance: {diameter}",
+    },
+    "cli.network_sampled": {"da": "(skønnet ud fra {sample} tilfældigt valgte udgangspunkter)",
+                            "en": "(estimated from {sample} randomly chosen starting points)"},
+    "cli.network_top": {"da": "De {count} største brobyggere:", "en": "The {count} biggest bridge builders:"},
+    "cli.network_bad_date": {"da": "--as-of: {problem}", "en": "--as-of: {problem}"},
+    "cli.network_bad_format": {"da": "Ukendt format »{fmt}«; vælg et af: {formats}.",
+                               "en": "Unknown format \"{fmt}\"; choose one of: {formats}."},
+    "cli.network_cannot_write": {"da": "Kan ikke skrive filen {out}.", "en": "Cannot write the file {out}."},
+    "cli.network_exported": {"da": "Netværket ({nodes} punkter, {edges} forbindelser) er gemt i {out}.",
+                             "en": "The network ({nodes} nodes, {edges} ties) was written to {out}."},
 }
