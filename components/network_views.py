@@ -37,7 +37,7 @@ from streamlit.errors import StreamlitAPIException
 from components.context import actor, lang, tr
 from components.tables import Col, column_config, date_input_format, escape_markdown
 from lib.export import xlsx_bytes
-from lib.i18n import format_date, format_number, label as vocabulary_label
+from lib.i18n import format_number, label as vocabulary_label
 from lib.network import export as netexport
 from lib.network import graph as netgraph
 from lib.network import health, layout, metrics as netmetrics, plotting, timeline
@@ -271,7 +271,10 @@ def _staff_members(G: nx.Graph) -> dict[str, str]:
 def _staff_picker(G: nx.Graph) -> str | None:
     members = _staff_members(G)
     if not members:
-        st.info(tr("netpage.mine.no_staff", contacts_page=tr("nav.contacts")))
+        if G.graph.get("as_of"):
+            st.info(tr("netpage.mine.no_staff_then", date=G.graph["as_of"]))
+        else:
+            st.info(tr("netpage.mine.no_staff", contacts_page=tr("nav.contacts")))
         return None
     if st.session_state.get(MINE_KEY) in (BLANK, None):
         # A logged-in staff member sees their own network first.
@@ -282,10 +285,7 @@ def _staff_picker(G: nx.Graph) -> str | None:
     _only_known(MINE_KEY, list(options))
     chosen = st.selectbox(tr("netpage.staff"), options=list(options), format_func=_labels(options), key=MINE_KEY,
                           help=tr("netpage.view.mine.help"))
-    if chosen == BLANK:
-        st.info(tr("netpage.mine.choose"))
-        return None
-    return str(chosen)
+    return None if chosen == BLANK else str(chosen)
 
 
 def _active_filters() -> int:
@@ -317,28 +317,30 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
     for key, options in ((NODE_KINDS_KEY, node_labels), (EDGE_KINDS_KEY, edge_labels), (SECTORS_KEY, sector_labels),
                          (ORG_TYPES_KEY, type_labels), (STAFF_KEY, staff_labels)):
         _only_known(key, list(options))
-    with st.expander(title, expanded=False, icon=":material/filter_alt:"):
+    # A key keeps the panel open while its title counts the filters in use.
+    with st.expander(title, expanded=False, icon=":material/filter_alt:", key="net_filters_panel"):
+        node_kinds = st.pills(tr("netpage.filter.node_kinds"), list(node_labels), selection_mode="multi",
+                              format_func=_labels(node_labels), key=NODE_KINDS_KEY, disabled=not kinds_apply,
+                              help=kinds_help)
+        edge_kinds = st.pills(tr("netpage.filter.edge_kinds"), list(edge_labels), selection_mode="multi",
+                              format_func=_labels(edge_labels), key=EDGE_KINDS_KEY, disabled=not kinds_apply,
+                              help=kinds_help)
         left, middle, right = st.columns(3)
-        node_kinds = left.multiselect(tr("netpage.filter.node_kinds"), list(node_labels),
-                                      format_func=_labels(node_labels), key=NODE_KINDS_KEY,
-                                      disabled=not kinds_apply, help=kinds_help)
-        edge_kinds = left.multiselect(tr("netpage.filter.edge_kinds"), list(edge_labels),
-                                      format_func=_labels(edge_labels), key=EDGE_KINDS_KEY,
-                                      disabled=not kinds_apply, help=kinds_help)
-        sectors = middle.multiselect(tr("netpage.filter.sectors"), list(sector_labels),
-                                     format_func=_labels(sector_labels), key=SECTORS_KEY,
-                                     placeholder=tr("netpage.filter.all"))
+        sectors = left.multiselect(tr("netpage.filter.sectors"), list(sector_labels),
+                                   format_func=_labels(sector_labels), key=SECTORS_KEY,
+                                   placeholder=tr("netpage.filter.all"))
         org_types = middle.multiselect(tr("netpage.filter.org_types"), list(type_labels),
                                        format_func=_labels(type_labels), key=ORG_TYPES_KEY,
                                        placeholder=tr("netpage.filter.all"))
-        staff = middle.multiselect(tr("netpage.filter.staff"), list(staff_labels), format_func=_labels(staff_labels),
-                                   key=STAFF_KEY, placeholder=tr("netpage.filter.all"),
-                                   help=tr("netpage.filter.staff.help"))
-        strength = right.select_slider(tr("netpage.filter.min_strength"), options=STRENGTHS, key=STRENGTH_KEY,
-                                       help=tr("netpage.filter.min_strength.help"))
-        after = right.date_input(tr("netpage.filter.after"), key=AFTER_KEY, format=date_input_format(),
-                                 min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31),
-                                 help=tr("netpage.filter.dates.help"))
+        staff = right.multiselect(tr("netpage.filter.staff"), list(staff_labels), format_func=_labels(staff_labels),
+                                  key=STAFF_KEY, placeholder=tr("netpage.filter.all"),
+                                  help=tr("netpage.filter.staff.help"))
+        left, middle, right = st.columns(3)
+        strength = left.select_slider(tr("netpage.filter.min_strength"), options=STRENGTHS, key=STRENGTH_KEY,
+                                      help=tr("netpage.filter.min_strength.help"))
+        after = middle.date_input(tr("netpage.filter.after"), key=AFTER_KEY, format=date_input_format(),
+                                  min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31),
+                                  help=tr("netpage.filter.dates.help"))
         before = right.date_input(tr("netpage.filter.before"), key=BEFORE_KEY, format=date_input_format(),
                                   min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31),
                                   help=tr("netpage.filter.dates.help"))
@@ -413,11 +415,16 @@ def positions_for(db: Database, G: nx.Graph, view: str, signature: str) -> Mappi
 
 
 def current_view(db: Database, G: nx.Graph, name: str, flt: netgraph.NetworkFilter | None, staff: str | None,
-                 day: dt.date) -> View:
-    """The graph the page draws for view ``name``, with positions that no filter ever changes."""
-    signature = netgraph.graph_signature(G)
+                 day: dt.date, today: nx.Graph | None = None) -> View:
+    """The graph the page draws for view ``name``, with positions that no filter ever changes.
+
+    ``today`` is the network today when ``G`` is an earlier one: positions then come from today's
+    network, so going back in time leaves every node where it is and only hides what came later.
+    """
+    placed = today if today is not None else G
+    signature = netgraph.graph_signature(placed)
     if name == "organisations":
-        pos = positions_for(db, G, "organisations", signature)
+        pos = positions_for(db, placed, "organisations", signature)
         H = _filtered(G, _without_kinds(flt))
         return View(name, netgraph.organisation_view(H), pos, day)
     if name == "rings":
@@ -428,7 +435,7 @@ def current_view(db: Database, G: nx.Graph, name: str, flt: netgraph.NetworkFilt
         O = netgraph.organisation_view(H)
         drawn = O.subgraph([v for v in O if v in placed]).copy()
         return View(name, drawn, plotting.ring_positions(drawn, placed), day, placed, candidates)
-    pos = positions_for(db, G, layout.DEFAULT_VIEW, signature)
+    pos = positions_for(db, placed, layout.DEFAULT_VIEW, signature)
     if name == "mine":
         if staff is None:
             return View(name, nx.Graph(**G.graph), {}, day, waiting=True)
@@ -464,16 +471,21 @@ def _hover_metrics(metrics: pd.DataFrame, size_by: str) -> dict[Hashable, dict[s
     }
 
 
-def library_on_top(fig: go.Figure) -> go.Figure:
-    """Draw the node traces in reverse, so the library and the organisations lie on top of the crowd of
-    contacts instead of under it; the legend keeps its order."""
+def finished(fig: go.Figure) -> go.Figure:
+    """Two touches to a drawing from ``lib.network.plotting`` before it is shown.
+
+    * Node traces are drawn in reverse, so the library and the organisations lie on top of the
+      crowd of contacts instead of under it; the legend keeps its order.
+    * Hover boxes get dark text: without a font colour plotly writes in the point's own colour,
+      which is unreadable in a white box for light colours.
+    """
     nodes = [trace for trace in fig.data if trace.customdata is not None]
-    if len(nodes) < 2:
-        return fig
-    others = [trace for trace in fig.data if trace.customdata is None]
-    for rank, trace in enumerate(nodes):
-        trace.legendrank = 1000 + rank
-    fig.data = tuple(others + nodes[::-1])
+    if len(nodes) > 1:
+        others = [trace for trace in fig.data if trace.customdata is None]
+        for rank, trace in enumerate(nodes):
+            trace.legendrank = 1000 + rank
+        fig.data = tuple(others + nodes[::-1])
+    fig.update_layout(hoverlabel={"font": {"color": "#262730"}, "bgcolor": "white"})
     return fig
 
 
@@ -482,8 +494,9 @@ def view_figure(view: View, metrics: pd.DataFrame, highlight: Sequence[Hashable]
     size_by = st.session_state.get(SIZE_KEY, SIZE_BY_KIND)
     hover = _hover_metrics(metrics, size_by)
     if view.name == "rings":
-        return plotting.rings_figure(view.graph, view.rings or {}, lang(), hover_metrics=hover, height=800)
-    return library_on_top(plotting.network_figure(
+        return finished(plotting.rings_figure(view.graph, view.rings or {}, lang(), hover_metrics=hover,
+                                              height=800))
+    return finished(plotting.network_figure(
         view.graph, view.positions,
         color_by=st.session_state.get(COLOR_KEY, "kind"),
         size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None,
@@ -657,7 +670,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     owner = plotting.node_owner(graph, node)
     if owner is not None and owner != node:
         st.markdown(escape_markdown(tr("netpage.details.owner", owner=_node_label(graph, owner))))
-    elif owner is None:
+    elif owner is None and view.name in ("whole", "mine"):  # folded views carry no owners
         st.caption(tr("netpage.details.no_owner"))
     st.markdown(f"**{tr('netpage.details.ties')}**")
     ties = tie_rows(graph, node)
@@ -676,7 +689,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     ego = netgraph.ego_network(graph, node, int(radius))
     pos = {v: view.positions[v] for v in ego if v in view.positions}
     size_by = st.session_state.get(SIZE_KEY, SIZE_BY_KIND)
-    fig = library_on_top(plotting.network_figure(
+    fig = finished(plotting.network_figure(
         ego, pos, color_by=st.session_state.get(COLOR_KEY, "kind") if view.name != "rings" else "kind",
         size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None, lang=lang(),
         labels=True, hover_metrics=_hover_metrics(metrics, size_by), communities=metrics["community"].to_dict(),
@@ -690,7 +703,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
 
 
 #: Columns of long sentences, given the room to be read.
-WIDE_COLUMNS = ("reason", "scope_text", "tie")
+WIDE_COLUMNS = ("reason", "scope_text")
 
 
 def table(frame: pd.DataFrame, columns: Sequence[Col], *, key: str | None = None,
@@ -776,7 +789,7 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     st.dataframe(styled, hide_index=True, column_order=[c.name for c in METRIC_COLUMNS], column_config=config,
                  key="net_metrics_table", placeholder="")
     st.download_button(tr("netpage.metrics.download"), data=lambda: _excel(frame),
-                       file_name=f"{tr('netpage.download.file_stem')}-{view.day.isoformat()}.xlsx",
+                       file_name=f"{tr('netpage.metrics.file_stem')}-{view.day.isoformat()}.xlsx",
                        mime=netexport.MIME_TYPES.get("xlsx", "application/octet-stream"), key="net_metrics_xlsx",
                        on_click="ignore", icon=":material/download:")
 
@@ -974,6 +987,7 @@ def time_section(db: Database, first: dt.date, last: dt.date, day: dt.date) -> N
     for title, frame, key in (("network.timeline.risers", change.risers, "net_risers"),
                               ("network.timeline.fallers", change.fallers, "net_fallers")):
         st.markdown(f"**{tr(title)}**")
+        st.caption(tr("netpage.compare.central_help"))
         _changes_table(frame, key, RISER_COLUMNS, {"betweenness_before": 3, "betweenness_after": 3})
     new, lost = st.columns(2)
     for where, title, frame, key in ((new, "network.timeline.new_ties", change.new_ties, "net_new_ties"),

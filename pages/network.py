@@ -26,18 +26,24 @@ with db.read() as session:
 as_of = views.as_of_slider(first, last)
 with db.read() as session:
     G = netgraph.build_graph(session, as_of)
+    # Back in time, nodes keep the places they have in today's network.
+    G_today = netgraph.build_graph(session) if as_of is not None else None
 day = as_of or dt.date.today()
 
-if G.number_of_nodes() <= 1 and as_of is None:
+if (G_today if G_today is not None else G).number_of_nodes() <= 1:
     views.empty_workspace()
 else:
     view_name, staff = views.view_picker(G)
     flt = views.filters(G, view_name)
-    view = views.current_view(db, G, view_name, flt, staff, day)
+    view = views.current_view(db, G, view_name, flt, staff, day, G_today)
     tabs = views.sections()
     # "Mit netværk" before a staff member is chosen has nothing to draw, measure or download yet.
     drawn = {name: tabs[name].open and not view.waiting for name in ("map", "figures", "download")}
     metrics = netmetrics.cached_node_metrics(view.graph) if any(drawn.values()) else None
+    if view.waiting:
+        for name in ("map", "figures", "download"):
+            if tabs[name].open:
+                tabs[name].info(tr("netpage.mine.choose"))
     if drawn["map"]:
         with tabs["map"]:
             views.map_section(view, metrics)

@@ -73,6 +73,10 @@ TEXTS = {
               "»{contacts_page}«.",
         "en": "There are no staff members in the network yet. Mark people as staff under \"{contacts_page}\".",
     },
+    "netpage.mine.no_staff_then": {
+        "da": "Der var ingen medarbejdere i netværket den {date}. Træk datoen frem.",
+        "en": "There were no staff members in the network on {date}. Move the date forward.",
+    },
     # Filters
     "netpage.filters": {"da": "Filtre", "en": "Filters"},
     "netpage.filters.active.one": {"da": "Filtre (1 i brug)", "en": "Filters (1 in use)"},
@@ -218,6 +222,7 @@ TEXTS = {
     },
     "netpage.metrics.download": {"da": "Hent tabellen som Excel", "en": "Download the table as Excel"},
     "netpage.metrics.sheet": {"da": "Netværkstal", "en": "Network figures"},
+    "netpage.metrics.file_stem": {"da": "netvaerkstal", "en": "network-figures"},
     # Health
     "netpage.health.basis": {
         "da": "Beregnet for hele netværket pr. {date}. Filtrene og visningen gælder ikke her.",
@@ -263,6 +268,12 @@ TEXTS = {
     "netpage.compare.nodes": {"da": "Personer og organisationer", "en": "People and organisations"},
     "netpage.compare.edges": {"da": "Forbindelser", "en": "Ties"},
     "netpage.compare.none": {"da": "Ingen.", "en": "None."},
+    "netpage.compare.central_help": {
+        "da": "Målt på »Brobygger« (hvor ofte de ligger på vejen mellem to andre); antal forbindelser afgør, "
+              "når den er uændret.",
+        "en": "Measured by \"Bridge builder\" (how often they lie on the path between two others); the number of "
+              "ties decides when it is unchanged.",
+    },
     # Downloads
     "netpage.download.scope": {
         "da": "Filerne indeholder netværket, som det vises nu: »{view}« pr. {date}, med de valgte filtre.",
