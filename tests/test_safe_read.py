@@ -58,7 +58,14 @@ def notice_keys(workbook: RawWorkbook) -> list[str]:
 
 
 def no_children_left() -> bool:
-    return not psutil.Process().children(recursive=True)
+    """No parse worker is still running (other children, e.g. kaleido's browser, are not ours)."""
+    def is_parse_worker(process: psutil.Process) -> bool:
+        try:
+            return any("parse_worker" in part for part in process.cmdline())
+        except psutil.Error:
+            return False
+
+    return not [p for p in psutil.Process().children(recursive=True) if is_parse_worker(p)]
 
 
 # --- refused before any parser ---------------------------------------------------------------------
