@@ -305,3 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserFacingError as error:
         print(error.message(_lang(args)), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (e.g. "| head"): not an error of ours, and no traceback either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
