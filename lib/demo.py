@@ -6,6 +6,10 @@ ties a real network has: a network lead who knows half the town, colleagues who 
 of it, partnerships that hang on a single person, contacts who bridge two worlds, ties going cold,
 and a few records nobody is connected to.
 
+Next to the network it holds the library's strategy work with three years of history: goals and
+their quarterly measurements, partnerships in every stage with agreements and contact logs, partner
+assessments and evaluation rounds (``lib.demo_strategy``).
+
 Everything is drawn from a ``random.Random(seed)`` of its own, so the same seed always gives the same
 people, organisations and ties. Dates are counted back from ``today`` (by default the real today), so
 the demo always looks current while its structure stays identical.
@@ -22,6 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lib.demo_strategy import write_strategy
 from lib.errors import UserFacingError
 from lib.storage import (
     Affiliation,
@@ -780,6 +785,7 @@ def create_demo_workspace(
                 return _result(session, created=False)
             raise UserFacingError("demo.not_empty")
         _write_plan(session, plan, today)
+        strategy = write_strategy(session, seed, today)
         # The demo has namesakes and typos on purpose, so the review queue has something to show.
         from lib.records import queue_near_duplicates
 
@@ -788,7 +794,7 @@ def create_demo_workspace(
         set_setting(session, "library_name", LIBRARY_NAME)
         result = _result(session, created=True)
         log_event(
-            session, "demo_created", seed=seed,
+            session, "demo_created", seed=seed, strategy=strategy,
             **{key: value for key, value in result.items() if key != "created"},
         )
     return result

@@ -326,7 +326,17 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
     Records the batch inserted (their ``batch_id``) are removed; records it updated get their values
     from before it back. Refused (``UndoNotPossible``) when a later import or a manual edit changed the
     same records, because undoing would then silently throw that later work away.
+
+    A batch of goals, partnerships, assessments or survey answers (``lib.table_import``) is undone
+    by :func:`lib.table_import.undo_table_import`, so one undo button serves every import.
     """
+    from lib.table_import import batch_kind, undo_table_import
+
+    with db.read() as session:
+        found = session.get(ImportBatch, batch_id)
+        kind = batch_kind(found) if found is not None else None
+    if kind is not None:
+        return undo_table_import(db, batch_id, actor)
     with db.write() as session:
         batch = session.get(ImportBatch, batch_id)
         if batch is None:

@@ -250,6 +250,8 @@ def _plain_address(text: str) -> str | None:
     local, domain = text.rsplit("@", 1)
     if len(local) > 64 or len(domain) > 253 or domain.casefold().endswith(_SPECIAL_USE_SUFFIXES):
         return None
+    if "--" in domain:  # IDNA reserves "--" in a label's third and fourth place: leave it to the validator
+        return None
     return text.lower()
 
 

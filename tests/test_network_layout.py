@@ -219,7 +219,7 @@ def test_a_database_at_0002_is_upgraded_with_the_positions_table(tmp_path: Path)
     engine.dispose()
     db = open_database(url, cached=False)
     try:
-        assert schema_version(db.engine) == "0003"
+        assert schema_version(db.engine) == "0004"
         assert "node_positions" in inspect(db.engine).get_table_names()
         graph = nx.Graph()
         graph.add_edge("L", "O3")

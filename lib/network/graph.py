@@ -53,7 +53,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib.normalize import name_key
-from lib.storage import Affiliation, ImportBatch, Organisation, Person, Relation, get_setting
+from lib.storage import (
+    PARTNERSHIP_STAGES,
+    Affiliation,
+    ContactLogEntry,
+    ImportBatch,
+    Organisation,
+    Partnership,
+    PartnershipOrganisation,
+    Person,
+    Relation,
+    get_setting,
+)
 from lib.vocabulary import fold
 
 LIBRARY = "L"
@@ -215,23 +226,37 @@ def _end_node(person_id: int | None, organisation_id: int | None, library_org_id
 def partner_organisations(session: Session, as_of: dt.date | None = None) -> dict[int, dict[str, Any]]:
     """Organisations the library is in partnership with, by organisation id.
 
-    Until partnerships are recorded in their own table, an organisation counts as a partner when a
-    staff member, or the library itself, holds a relation of kind ``"partner"`` with it. This is the
-    only place that rule lives.
+    An organisation counts as a partner when
+
+    * a staff member, or the library itself, holds a relation of kind ``"partner"`` with it; or
+    * it takes part in a registered partnership (``lib.storage.Partnership``) that is under way: its
+      stage is not ``"idea"`` and it has not ended (``closed``).
+
+    This is the only place that rule lives.
 
     Parameters
     ----------
     session : Session
         An open database session.
     as_of : date, optional
-        Count only the partner relations that existed on that date (see :func:`relation_start`).
+        Count only the partner relations that existed on that date (see :func:`relation_start`), and
+        the partnerships under way then: started by that date (its start date, else the day it was
+        recorded) and not ended before it (``ended_on`` after it; a closed partnership without an
+        end date counts as ended). A partnership's stage is only known as it is now, so one that is
+        an idea today is not counted for any date.
 
     Returns
     -------
     dict
         ``{organisation_id: {"holders": frozenset of staff node ids, "since": date | None,
-        "last_contact": date | None, "owner": staff node id | None, "relation_ids": tuple}}``.
-        ``owner`` is the holder with the most recent contact.
+        "last_contact": date | None, "owner": staff node id | None, "relation_ids": tuple,
+        "partnership_ids": tuple, "stage": str | None, "stages": tuple}}``.
+        ``holders`` are the staff members holding a partner relation, owning a partnership or
+        logging a contact with it; ``owner`` is the holder with the most recent contact.
+        ``since`` is the earliest start of a partner relation or partnership, ``last_contact`` the
+        most recent contact of either (relations' last contact, partnerships' contact log).
+        ``stages`` are the stages of its partnerships under way, ``stage`` the furthest of them
+        (None for a partner by relation only).
     """
     library_org_ids = _library_organisation_ids(session, _library_label(session))
     staff_ids = set(session.scalars(select(Person.id).where(Person.is_staff.is_(True))))
@@ -265,13 +290,71 @@ def partner_organisations(session: Session, as_of: dt.date | None = None) -> dic
             entry["since"] = _earliest(entry["since"], start)
             entry["last_contact"] = max(filter(None, (entry["last_contact"], row.last_contact)), default=None)
             entry["relation_ids"].append(row.id)
+    _add_partnerships(session, partners, staff_ids, library_org_ids, as_of)
     for entry in partners.values():
         latest = entry.pop("_latest")
         # The holder in closest touch speaks for the partnership.
         entry["owner"] = min(latest, key=lambda h: (-(latest[h] or dt.date.min).toordinal(), h), default=None)
         entry["holders"] = frozenset(entry["holders"])
         entry["relation_ids"] = tuple(entry["relation_ids"])
+        entry["partnership_ids"] = tuple(entry.get("partnership_ids", ()))
+        stages = tuple(sorted(set(entry.get("stages", ())), key=PARTNERSHIP_STAGES.index))
+        entry["stages"] = stages
+        entry["stage"] = stages[-1] if stages else None
     return partners
+
+
+def _partnership_under_way(row: Any, as_of: dt.date | None) -> bool:
+    if row.stage == "idea":
+        return False
+    if as_of is None:
+        return not row.closed
+    started = row.start_date or _as_date(row.created_at)
+    if started is not None and started > as_of:
+        return False
+    if row.closed:
+        return row.ended_on is not None and row.ended_on > as_of
+    return True
+
+
+def _add_partnerships(session: Session, partners: dict[int, dict[str, Any]], staff_ids: set[int],
+                      library_org_ids: set[int], as_of: dt.date | None) -> None:
+    """Add the organisations of registered partnerships under way to ``partners`` (see above)."""
+    rows = session.execute(
+        select(Partnership.id, Partnership.stage, Partnership.closed, Partnership.ended_on,
+               Partnership.start_date, Partnership.created_at, Partnership.owner_id,
+               PartnershipOrganisation.organisation_id)
+        .join(PartnershipOrganisation, PartnershipOrganisation.partnership_id == Partnership.id)
+        .order_by(Partnership.id, PartnershipOrganisation.organisation_id)
+    ).all()
+    rows = [row for row in rows
+            if row.organisation_id not in library_org_ids and _partnership_under_way(row, as_of)]
+    if not rows:
+        return
+    contacts: dict[int, dict[str | None, dt.date]] = defaultdict(dict)
+    log = select(ContactLogEntry.partnership_id, ContactLogEntry.staff_id, ContactLogEntry.contacted_on)
+    if as_of is not None:
+        log = log.where(ContactLogEntry.contacted_on <= as_of)
+    for partnership_id, staff_id, contacted_on in session.execute(log):
+        holder = person_node(staff_id) if staff_id in staff_ids else None
+        previous = contacts[partnership_id].get(holder)
+        contacts[partnership_id][holder] = max(filter(None, (previous, contacted_on)))
+    for row in rows:
+        entry = partners.setdefault(row.organisation_id, {
+            "holders": set(), "since": None, "last_contact": None, "relation_ids": [], "_latest": {},
+        })
+        entry.setdefault("partnership_ids", []).append(row.id)
+        entry.setdefault("stages", []).append(row.stage)
+        entry["since"] = _earliest(entry["since"], row.start_date or _as_date(row.created_at))
+        logged = contacts.get(row.id, {})
+        owner = person_node(row.owner_id) if row.owner_id in staff_ids else None
+        holders = {h for h in logged if h is not None} | ({owner} if owner else set())
+        for holder in holders:
+            entry["holders"].add(holder)
+            previous = entry["_latest"].get(holder)
+            entry["_latest"][holder] = max(filter(None, (previous, logged.get(holder))), default=None)
+        newest = max(logged.values(), default=None)
+        entry["last_contact"] = max(filter(None, (entry["last_contact"], newest)), default=None)
 
 
 # --- building ---------------------------------------------------------------------------------------
