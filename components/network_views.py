@@ -41,7 +41,7 @@ from lib.i18n import format_number, label as vocabulary_label
 from lib.network import export as netexport
 from lib.network import graph as netgraph
 from lib.network import health, layout, metrics as netmetrics, plotting, timeline
-from lib.storage import Database
+from lib.storage import PARTNERSHIP_STAGES, Database
 from lib.vocabulary import ORGANISATION_TYPES, SECTORS
 
 # --- keys and choices ------------------------------------------------------------------------------
@@ -54,6 +54,7 @@ NODE_KINDS_KEY = "net_f_node_kinds"
 EDGE_KINDS_KEY = "net_f_edge_kinds"
 SECTORS_KEY = "net_f_sectors"
 ORG_TYPES_KEY = "net_f_org_types"
+STAGES_KEY = "net_f_stages"
 STAFF_KEY = "net_f_staff"
 STRENGTH_KEY = "net_f_min_strength"
 AFTER_KEY = "net_f_after"
@@ -99,6 +100,7 @@ FILTER_DEFAULTS: dict[str, Any] = {
     EDGE_KINDS_KEY: list(netgraph.EDGE_KINDS),
     SECTORS_KEY: [],
     ORG_TYPES_KEY: [],
+    STAGES_KEY: [],
     STAFF_KEY: [],
     STRENGTH_KEY: 1,
     AFTER_KEY: None,
@@ -313,9 +315,11 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
                      NOT_GIVEN: tr("netpage.filter.not_given")}
     type_labels = {**{code: vocabulary_label("orgtype", code, lang()) for code in ORGANISATION_TYPES},
                    NOT_GIVEN: tr("netpage.filter.not_given")}
+    stage_labels = {**{code: tr(f"partnerships.stage.{code}") for code in PARTNERSHIP_STAGES if code != "idea"},
+                    NOT_GIVEN: tr("netpage.filter.no_partnership")}
     staff_labels = _staff_members(G)
     for key, options in ((NODE_KINDS_KEY, node_labels), (EDGE_KINDS_KEY, edge_labels), (SECTORS_KEY, sector_labels),
-                         (ORG_TYPES_KEY, type_labels), (STAFF_KEY, staff_labels)):
+                         (ORG_TYPES_KEY, type_labels), (STAGES_KEY, stage_labels), (STAFF_KEY, staff_labels)):
         _only_known(key, list(options))
     # A key keeps the panel open while its title counts the filters in use.
     with st.expander(title, expanded=False, icon=":material/filter_alt:", key="net_filters_panel"):
@@ -335,6 +339,9 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
         staff = right.multiselect(tr("netpage.filter.staff"), list(staff_labels), format_func=_labels(staff_labels),
                                   key=STAFF_KEY, placeholder=tr("netpage.filter.all"),
                                   help=tr("netpage.filter.staff.help"))
+        stages = st.multiselect(tr("netpage.filter.stages"), list(stage_labels), format_func=_labels(stage_labels),
+                                key=STAGES_KEY, placeholder=tr("netpage.filter.all"),
+                                help=tr("netpage.filter.stages.help"))
         left, middle, right = st.columns(3)
         strength = left.select_slider(tr("netpage.filter.min_strength"), options=STRENGTHS, key=STRENGTH_KEY,
                                       help=tr("netpage.filter.min_strength.help"))
@@ -361,6 +368,7 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
         else None,
         sectors=chosen(sectors) or None,
         org_types=chosen(org_types) or None,
+        stages=chosen(stages) or None,
         staff=staff or None,
         min_strength=strength if strength > 1 else None,
         contact_after=after,

@@ -370,3 +370,22 @@ def test_timeline_dates_of_an_empty_workspace(db: Database) -> None:
 
     with db.read() as session:
         assert timeline_dates(session, today=TODAY) == (TODAY - dt.timedelta(days=1), TODAY)
+
+
+def test_organisations_carry_their_partnership_stage_and_can_be_filtered_by_it(db) -> None:
+    import datetime as dt
+
+    from lib.demo import create_demo_workspace
+    from lib.network.graph import NetworkFilter, apply_filter, build_graph
+
+    create_demo_workspace(db, today=dt.date(2026, 11, 1))
+    with db.read() as session:
+        G = build_graph(session, today=dt.date(2026, 11, 1))
+    stages = {data.get("partner_stage") for _, data in G.nodes(data=True) if data.get("kind") == "organisation"}
+    assert {"managing_maintaining", "reviewing_revising", None} <= stages
+    shown = apply_filter(G, NetworkFilter(stages={"reviewing_revising"}))
+    organisations = [v for v, kind in shown.nodes(data="kind") if kind == "organisation"]
+    assert organisations and all(shown.nodes[v]["partner_stage"] == "reviewing_revising" for v in organisations)
+    unregistered = apply_filter(G, NetworkFilter(stages={None}))
+    assert all(unregistered.nodes[v].get("partner_stage") is None
+               for v, kind in unregistered.nodes(data="kind") if kind == "organisation")

@@ -441,3 +441,16 @@ def test_library_name_is_the_centre_label(demo: Database) -> None:
     at.selectbox(key="net_find").set_value("L")
     rerun(at)
     assert r"Bibliotek & \<Co\>" in subheaders(at)
+
+
+def test_partnership_stage_filter_keeps_only_organisations_in_that_stage(demo: Database) -> None:
+    at = run_page()
+    everyone = node_points(chart_spec(at))
+    at.multiselect(key="net_f_stages").set_value(["managing_maintaining"])
+    rerun(at)
+    shown = node_points(chart_spec(at))
+    G = whole_graph(demo)
+    organisations = [v for v in shown if G.nodes[v].get("kind") == "organisation"]
+    assert organisations, "the demo has partnerships under management"
+    assert all(G.nodes[v].get("partner_stage") == "managing_maintaining" for v in organisations)
+    assert len(shown) < len(everyone)

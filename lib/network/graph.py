@@ -452,6 +452,11 @@ def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.dat
 
     G = nx.Graph(library_label=workspace.library_label, as_of=as_of, partners=partners)
     _add_nodes(G, workspace, present, affiliations)
+    for org_id, partner in partners.items():
+        node = organisation_node(org_id)
+        if node in G:
+            # The furthest stage of its registered partnerships; a partner by relation only has none.
+            G.nodes[node]["partner_stage"] = partner.get("stage")
     for (u, v), pair_ties in ties.items():
         G.add_edge(u, v, **_merge_ties(pair_ties))
     return G
@@ -592,6 +597,10 @@ class NetworkFilter:
     sectors, org_types : set of str, optional
         Organisations to show by sector or type; ``None`` inside the set stands for "not given".
         People and the library are not affected.
+    stages : set of str, optional
+        Organisations to show by the stage of their partnership with the library (the furthest
+        stage of the registered partnerships under way, see :func:`partner_organisations`);
+        ``None`` inside the set stands for organisations without a registered partnership.
     staff : set of str, optional
         Staff node ids: show only the ties held by or running through these staff members, as
         :func:`staff_network` shows them, together with the library and its partnerships held by
@@ -612,6 +621,7 @@ class NetworkFilter:
     edge_kinds: frozenset[str] | None = None
     sectors: frozenset[str | None] | None = None
     org_types: frozenset[str | None] | None = None
+    stages: frozenset[str | None] | None = None
     staff: frozenset[str] | None = None
     min_strength: int | None = None
     contact_before: dt.date | None = None
@@ -620,14 +630,14 @@ class NetworkFilter:
 
     def __post_init__(self) -> None:
         # Widgets hand over lists; a frozen, hashable filter can be a cache key.
-        for name in ("node_kinds", "edge_kinds", "sectors", "org_types", "staff"):
+        for name in ("node_kinds", "edge_kinds", "sectors", "org_types", "stages", "staff"):
             object.__setattr__(self, name, _frozen(getattr(self, name)))
         object.__setattr__(self, "search", (self.search or "").strip())
 
     @property
     def selects_nodes(self) -> bool:
         """True when a node filter (kinds, sectors, types or search) picks what is shown."""
-        return bool(self.node_kinds or self.sectors or self.org_types or self.search)
+        return bool(self.node_kinds or self.sectors or self.org_types or self.stages or self.search)
 
     @property
     def is_empty(self) -> bool:
@@ -641,6 +651,8 @@ def _node_passes(data: dict[str, Any], flt: NetworkFilter) -> bool:
         if flt.sectors is not None and data.get("sector") not in flt.sectors:
             return False
         if flt.org_types is not None and data.get("org_type") not in flt.org_types:
+            return False
+        if flt.stages is not None and data.get("partner_stage") not in flt.stages:
             return False
     return True
 

@@ -297,4 +297,12 @@ TEXTS = {
               "the board.",
     },
     "netpage.download.file_stem": {"da": "netvaerk", "en": "network"},
+    "netpage.filter.stages": {"da": "Partnerskabsfase", "en": "Partnership stage"},
+    "netpage.filter.stages.help": {
+        "da": "Vis organisationer efter fasen i deres partnerskab med biblioteket (den længst fremme, hvis der "
+              "er flere). Personer og biblioteket påvirkes ikke.",
+        "en": "Show organisations by the stage of their partnership with the library (the furthest one if "
+              "there are several). People and the library are not affected.",
+    },
+    "netpage.filter.no_partnership": {"da": "Intet registreret partnerskab", "en": "No registered partnership"},
 }
