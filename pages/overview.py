@@ -40,5 +40,6 @@ else:
     columns[1].metric(tr("overview.contacts"), counts["people"] - counts["staff"])
     columns[2].metric(tr("overview.organisations"), counts["organisations"])
     columns[3].metric(tr("overview.relations"), counts["relations"])
+    st.page_link("pages/network.py", label=tr("overview.go_network"), icon=":material/hub:")
     st.page_link("pages/contacts.py", label=tr("overview.go_contacts"), icon=":material/groups:")
     st.page_link("pages/importer.py", label=tr("overview.go_import"), icon=":material/upload_file:")

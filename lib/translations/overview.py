@@ -15,6 +15,7 @@ TEXTS = {
     "overview.create_demo": {"da": "Opret demo-arbejdsområde", "en": "Create demo workspace"},
     "overview.creating_demo": {"da": "Opretter demobiblioteket …", "en": "Creating the demo library …"},
     "overview.go_import": {"da": "Importér kontaktlister", "en": "Import contact lists"},
+    "overview.go_network": {"da": "Se netværket", "en": "See the network"},
     "overview.go_contacts": {"da": "Se kontakter og organisationer", "en": "See contacts and organisations"},
     "overview.staff": {"da": "Medarbejdere", "en": "Staff"},
     "overview.contacts": {"da": "Kontakter", "en": "Contacts"},
