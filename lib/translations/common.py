@@ -8,6 +8,8 @@ TEXTS = {
     },
     "nav.overview": {"da": "Oversigt", "en": "Overview"},
     "nav.import": {"da": "Importér", "en": "Import"},
+    "nav.partnerships": {"da": "Partnerskaber", "en": "Partnerships"},
+    "nav.goals": {"da": "Mål", "en": "Goals"},
     "nav.contacts": {"da": "Kontakter og organisationer", "en": "Contacts and organisations"},
     "nav.network": {"da": "Netværk", "en": "Network"},
     "sidebar.language": {"da": "Sprog", "en": "Language"},

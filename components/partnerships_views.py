@@ -1,0 +1,435 @@
+"""Pieces of the page "Partnerskaber": alerts, the pipeline board and chart, and one partnership opened.
+
+Everything that reads or changes data is in ``lib.partnerships``. Every change runs in a button
+callback, before the page is drawn, so what is shown is what is stored; the message of a callback is
+kept in session state ("flash") and shown once where the user acted. The open partnership is kept in
+its own session-state key (``OPEN_KEY``): Streamlit drops widget state on a page the user leaves.
+Form widgets carry the partnership's id in their key, so opening another partnership shows its values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from components.context import actor, database, lang, show_error, tr
+from components.tables import Col, code_label, date_input_format, escape_markdown, show_table
+from lib import charts
+from lib import partnerships as ps
+from lib.errors import UserFacingError
+from lib.i18n import format_number
+
+_LOG = logging.getLogger(__name__)
+
+PREFIX = "pships_"
+FLASH_KEY = PREFIX + "flash"
+OPEN_KEY = PREFIX + "open"
+OPEN_WIDGET = PREFIX + "open_widget"
+NEW = PREFIX + "new_"
+BLANK = ""
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+TEXT_AGREEMENT_FIELDS = tuple(f for f in ps.AGREEMENT_FIELDS if f not in ps.AGREEMENT_DATE_FIELDS)
+CONTACT_COLUMNS = (
+    Col("contacted_on", "partnerships_page.contacts.date", "date"),
+    Col("staff", "partnerships_page.contacts.who"),
+    Col("channel_label", "partnerships_page.contacts.channel"),
+    Col("note", "partnerships_page.contacts.note"),
+)
+
+
+def today() -> dt.date:
+    """The page's today (a function, so tests can replace it)."""
+    return dt.date.today()
+
+
+# --- small helpers ---------------------------------------------------------------------------------
+
+
+def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
+    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
+    return lambda value: labels.get(value, "…")
+
+
+def code_labels(prefix: str, codes: tuple[str, ...], blank: bool) -> dict[str, str]:
+    labels = {code: code_label(prefix, code) for code in codes}
+    return {BLANK: tr("partnerships_page.field.none"), **labels} if blank else labels
+
+
+def flash(slot: str, kind: str, key: str | None = None, error: Exception | None = None, **params: Any) -> None:
+    st.session_state[FLASH_KEY] = {"slot": slot, "kind": kind, "key": key, "error": error, "params": params}
+
+
+def show_flash(slot: str) -> None:
+    message = st.session_state.get(FLASH_KEY)
+    if not message or message["slot"] != slot:
+        return
+    del st.session_state[FLASH_KEY]
+    if message["kind"] == "error":
+        show_error(message["error"])
+    elif message["kind"] == "info":
+        st.info(tr(message["key"], **message["params"]))
+    else:
+        st.success(tr(message["key"], **message["params"]))
+
+
+def change(slot: str, work: Callable[[Session], Any]) -> tuple[bool, Any]:
+    """Run ``work`` in one write transaction; a problem becomes a message in ``slot``."""
+    try:
+        with database().write() as session:
+            return True, work(session)
+    except UserFacingError as error:
+        flash(slot, "error", error=error)
+    except SQLAlchemyError as error:
+        _LOG.exception("change on the partnerships page failed")
+        flash(slot, "error", error=error)
+    return False, None
+
+
+def _blank_to_none(value: Any) -> Any:
+    return None if value in (BLANK, None) else value
+
+
+def _date_input(label_key: str, key: str, value: dt.date | None = None, **kwargs: Any) -> None:
+    st.date_input(tr(label_key), value=value, key=key, format=date_input_format(),
+                  min_value=EARLIEST_DATE, max_value=LATEST_DATE, **kwargs)
+
+
+# --- alerts ----------------------------------------------------------------------------------------
+
+
+def alerts_section(session: Session, on: dt.date) -> None:
+    """Every alert in plain words with the partnership's name: important ones red, coming ones yellow."""
+    found = ps.alerts(session, on)
+    st.subheader(tr("partnerships_page.alerts.heading"))
+    if not found:
+        st.success(tr("partnerships_page.alerts.none"))
+        return
+    st.caption(tr("partnerships_page.alerts.count", count=len(found)))
+    for alert in found:
+        text = escape_markdown(alert.message(lang()))
+        if alert.severity == "high":
+            st.error(text, icon="❗")
+        else:
+            st.warning(text, icon="⏰")
+
+
+# --- pipeline --------------------------------------------------------------------------------------
+
+
+def stage_chart(counts: Mapping[str, int]) -> go.Figure:
+    """A bar per pipeline column with its number of partnerships (the shared template)."""
+    stages = list(ps.PIPELINE_COLUMNS)
+    fig = go.Figure(go.Bar(
+        x=[tr(f"partnerships.stage.{s}") for s in stages], y=[counts.get(s, 0) for s in stages],
+        marker_color=[charts.GREY if s in ("idea", "ended") else charts.PRIMARY for s in stages],
+        hovertemplate="%{x}: %{y}<extra></extra>",
+    ))
+    fig.update_layout(title=tr("partnerships_page.chart.title"), height=300, showlegend=False,
+                      yaxis={"title": tr("partnerships_page.chart.count"), "dtick": 1, "rangemode": "tozero"})
+    return charts.style(fig, lang())
+
+
+def pipeline_section(columns: list[ps.PipelineColumn]) -> None:
+    """The board: a column per stage (idea, the four stages, ended) with its partnerships; then the chart."""
+    st.subheader(tr("partnerships_page.pipeline.heading"))
+    board = st.columns(len(columns))
+    for place, column in zip(board, columns, strict=True):
+        with place:
+            st.markdown("**" + escape_markdown(tr("partnerships_page.pipeline.column", count=column.count,
+                                                  stage=tr(f"partnerships.stage.{column.stage}"))) + "**")
+            if not column.partnerships:
+                st.caption(tr("partnerships_page.pipeline.empty_column"))
+            for item in column.partnerships:
+                with st.container(border=True):
+                    st.markdown("**" + escape_markdown(item["title"]) + "**")
+                    details = [item["owner"] or tr("partnerships_page.pipeline.no_owner"),
+                               code_label("partnerships.depth", item["depth"]),
+                               code_label("partnerships.formalisation", item["formalisation"])]
+                    st.caption(escape_markdown(" · ".join(d for d in details if d)))
+    st.plotly_chart(stage_chart({c.stage: c.count for c in columns}), theme=None, key=PREFIX + "stage_chart")
+
+
+# --- opening and registering -----------------------------------------------------------------------
+
+
+def _remember_open() -> None:
+    st.session_state[OPEN_KEY] = st.session_state.get(OPEN_WIDGET, BLANK)
+
+
+def open_picker(frame: Any) -> int | None:
+    """The selectbox "Åbn partnerskab"; returns the open partnership's id (None: none open)."""
+    labels: dict[Any, str] = {BLANK: tr("partnerships_page.open.none")}
+    for row in frame.itertuples():
+        labels[int(row.id)] = (tr("partnerships_page.open.ended", title=row.title) if row.closed else row.title)
+    wanted = st.session_state.get(OPEN_KEY, BLANK)
+    if wanted not in labels:
+        wanted = BLANK
+    st.session_state[OPEN_WIDGET] = wanted
+    st.selectbox(tr("partnerships_page.open"), options=list(labels), key=OPEN_WIDGET,
+                 format_func=shown_as(labels), on_change=_remember_open)
+    return _blank_to_none(wanted)
+
+
+def _register() -> None:
+    state = st.session_state
+    values = {
+        "title": state.get(NEW + "title"), "owner_id": _blank_to_none(state.get(NEW + "owner")),
+        "stage": state.get(NEW + "stage") or "idea", "depth": _blank_to_none(state.get(NEW + "depth")),
+        "formalisation": _blank_to_none(state.get(NEW + "formalisation")),
+        "start_date": state.get(NEW + "start_date"),
+    }
+    orgs = list(state.get(NEW + "organisations") or [])
+    ok, new_id = change("new", lambda s: ps.create_partnership(s, values, organisation_ids=orgs, actor=actor()))
+    if ok:
+        flash("new", "success", "partnerships_page.new.done", title=(values["title"] or "").strip())
+        state[OPEN_KEY] = new_id
+        for name, empty in (("title", ""), ("owner", BLANK), ("stage", "idea"), ("depth", BLANK),
+                            ("formalisation", BLANK), ("start_date", None), ("organisations", [])):
+            state[NEW + name] = empty
+
+
+def new_partnership_form(orgs: Mapping[int, str], staff: Mapping[int, str], expanded: bool) -> None:
+    """The form "Registrér et nyt partnerskab": title, partners, owner, stage, depth, formalisation, start."""
+    with st.expander(tr("partnerships_page.new.heading"), expanded=expanded):
+        show_flash("new")
+        with st.form(NEW + "form", clear_on_submit=False):
+            _partnership_widgets(NEW, orgs, staff, {}, None, include_all=False)
+            st.form_submit_button(tr("partnerships_page.new.submit"), key=NEW + "submit", on_click=_register,
+                                  type="primary")
+
+
+def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[int, str],
+                         goals: Mapping[int, str], current: Mapping[str, Any] | None, *, include_all: bool) -> None:
+    """The partnership's fields; values from ``current`` (a stored partnership) or empty."""
+    cur = current or {}
+    staff_labels = {BLANK: tr("partnerships_page.field.none"), **staff}
+    stage_labels = code_labels("partnerships.stage", ps.STAGES, blank=False)
+    depth_labels = code_labels("partnerships.depth", ps.DEPTHS, blank=True)
+    formal_labels = code_labels("partnerships.formalisation", ps.FORMALISATIONS, blank=True)
+
+    def index_of(options: list[Any], value: Any) -> int:
+        return options.index(value) if value in options else 0
+
+    st.text_input(tr("partnerships_page.field.title"), value=cur.get("title") or "", key=prefix + "title",
+                  max_chars=300)
+    st.multiselect(tr("partnerships_page.field.organisations"), options=list(orgs),
+                   default=[o for o in cur.get("organisation_ids", []) if o in orgs] or None,
+                   format_func=shown_as(orgs), key=prefix + "organisations")
+    left, right = st.columns(2)
+    options = list(staff_labels)
+    left.selectbox(tr("partnerships_page.field.owner"), options=options, key=prefix + "owner",
+                   index=index_of(options, cur.get("owner_id")), format_func=shown_as(staff_labels))
+    options = list(stage_labels)
+    right.selectbox(tr("partnerships_page.field.stage"), options=options, key=prefix + "stage",
+                    index=index_of(options, cur.get("stage")), format_func=shown_as(stage_labels))
+    options = list(depth_labels)
+    left.selectbox(tr("partnerships_page.field.depth"), options=options, key=prefix + "depth",
+                   index=index_of(options, cur.get("depth")), format_func=shown_as(depth_labels))
+    options = list(formal_labels)
+    right.selectbox(tr("partnerships_page.field.formalisation"), options=options, key=prefix + "formalisation",
+                    index=index_of(options, cur.get("formalisation")), format_func=shown_as(formal_labels))
+    with left:
+        _date_input("partnerships_page.field.start_date", prefix + "start_date", cur.get("start_date"))
+    if not include_all:
+        return
+    with right:
+        _date_input("partnerships_page.field.end_date", prefix + "end_date", cur.get("end_date"))
+    st.multiselect(tr("partnerships_page.field.goals"), options=list(goals),
+                   default=[g for g in cur.get("goal_ids", []) if g in goals] or None,
+                   format_func=shown_as(goals), key=prefix + "goals")
+    st.number_input(tr("partnerships_page.field.contact_rhythm_days"), min_value=1, max_value=ps.MAX_RHYTHM_DAYS,
+                    step=1, value=cur.get("contact_rhythm_days"), key=prefix + "contact_rhythm_days",
+                    help=tr("partnerships.guide.rhythm"))
+    left, right = st.columns(2)
+    left.text_area(tr("partnerships_page.field.library_resources"), value=cur.get("library_resources") or "",
+                   key=prefix + "library_resources")
+    right.text_area(tr("partnerships_page.field.partner_resources"), value=cur.get("partner_resources") or "",
+                    key=prefix + "partner_resources")
+    st.text_area(tr("partnerships_page.field.notes"), value=cur.get("notes") or "", key=prefix + "notes")
+
+
+# --- one partnership -------------------------------------------------------------------------------
+
+
+def _edit_prefix(partnership_id: int) -> str:
+    return f"{PREFIX}edit_{partnership_id}_"
+
+
+def _save_details(partnership_id: int) -> None:
+    state, prefix = st.session_state, _edit_prefix(partnership_id)
+    changes = {
+        "title": state.get(prefix + "title"), "owner_id": _blank_to_none(state.get(prefix + "owner")),
+        "stage": state.get(prefix + "stage"), "depth": _blank_to_none(state.get(prefix + "depth")),
+        "formalisation": _blank_to_none(state.get(prefix + "formalisation")),
+        "start_date": state.get(prefix + "start_date"), "end_date": state.get(prefix + "end_date"),
+        "contact_rhythm_days": state.get(prefix + "contact_rhythm_days"),
+        "library_resources": state.get(prefix + "library_resources"),
+        "partner_resources": state.get(prefix + "partner_resources"), "notes": state.get(prefix + "notes"),
+    }
+    orgs, goals = list(state.get(prefix + "organisations") or []), list(state.get(prefix + "goals") or [])
+
+    def work(session: Session) -> None:
+        ps.update_partnership(session, partnership_id, changes, actor=actor())
+        ps.set_organisations(session, partnership_id, orgs, actor=actor())
+        ps.set_goals(session, partnership_id, goals, actor=actor())
+
+    if change("details", work)[0]:
+        flash("details", "success", "partnerships_page.saved")
+
+
+def _close(partnership_id: int, close: bool) -> None:
+    if close:
+        ok, _ = change("details", lambda s: ps.close_partnership(s, partnership_id, today(), actor=actor()))
+    else:
+        ok, _ = change("details", lambda s: ps.reopen_partnership(s, partnership_id, actor=actor()))
+    if ok:
+        flash("details", "success", "partnerships_page.closed_done" if close else "partnerships_page.reopened_done")
+
+
+def details_tab(partnership_id: int, current: Mapping[str, Any], orgs: Mapping[int, str],
+                staff: Mapping[int, str], goals: Mapping[int, str]) -> None:
+    prefix = _edit_prefix(partnership_id)
+    show_flash("details")
+    with st.form(prefix + "form"):
+        _partnership_widgets(prefix, orgs, staff, goals, current, include_all=True)
+        st.form_submit_button(tr("partnerships_page.save"), key=prefix + "save", type="primary",
+                              on_click=_save_details, args=(partnership_id,))
+    if current["closed"]:
+        st.info(tr("partnerships_page.ended_on", date=current["ended_on"]))
+        st.button(tr("partnerships_page.reopen"), key=prefix + "reopen", on_click=_close, args=(partnership_id, False))
+    else:
+        st.button(tr("partnerships_page.close"), key=prefix + "close", on_click=_close, args=(partnership_id, True))
+
+
+def _agreement_prefix(partnership_id: int) -> str:
+    return f"{PREFIX}agreement_{partnership_id}_"
+
+
+def _save_agreement(partnership_id: int) -> None:
+    prefix = _agreement_prefix(partnership_id)
+    values = {name: st.session_state.get(prefix + name) for name in ps.AGREEMENT_EDITABLE}
+    if change("agreement", lambda s: ps.save_agreement(s, partnership_id, values, actor=actor()))[0]:
+        flash("agreement", "success", "partnerships_page.agreement.saved")
+
+
+def agreement_tab(partnership_id: int, agreement: Any, summary: bytes) -> None:
+    """Completeness (bar + what is missing), the download, and the agreement's fields in a form."""
+    prefix = _agreement_prefix(partnership_id)
+    show_flash("agreement")
+    share = ps.agreement_completeness(agreement)
+    total = len(ps.AGREEMENT_FIELDS)
+    missing = ps.missing_agreement_fields(agreement)
+    text = tr("partnerships_page.agreement.completeness", percent=format_number(round(share * 100), lang()),
+              filled=total - len(missing), total=total)
+    st.progress(share, text=text)
+    if missing:
+        st.caption(tr("partnerships_page.agreement.missing",
+                      fields="; ".join(ps.agreement_field_label(name, lang()) for name in missing)))
+    else:
+        st.caption(tr("partnerships_page.agreement.complete"))
+    st.caption(tr("partnerships.written_rule"))
+    st.download_button(tr("partnerships_page.agreement.download"), data=summary,
+                       file_name=f"{tr('partnerships_page.agreement.file')}-{partnership_id}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=prefix + "download")
+
+    def stored(name: str) -> Any:
+        return getattr(agreement, name) if agreement is not None else None
+
+    with st.form(prefix + "form"):
+        for name in TEXT_AGREEMENT_FIELDS:
+            st.text_area(ps.agreement_field_label(name, lang()), value=stored(name) or "", key=prefix + name,
+                         height=80)
+        columns = st.columns(4)
+        for place, name in zip(columns, ps.AGREEMENT_DATE_FIELDS, strict=True):
+            with place:
+                _date_input(f"partnerships.agreement.{name}", prefix + name, stored(name))
+        st.text_input(ps.agreement_field_label("document_ref", lang()), value=stored("document_ref") or "",
+                      key=prefix + "document_ref", max_chars=500)
+        st.form_submit_button(tr("partnerships_page.save"), key=prefix + "save", type="primary",
+                              on_click=_save_agreement, args=(partnership_id,))
+
+
+def _contact_prefix(partnership_id: int) -> str:
+    return f"{PREFIX}contact_{partnership_id}_"
+
+
+def _add_contact(partnership_id: int) -> None:
+    prefix = _contact_prefix(partnership_id)
+    state = st.session_state
+    values = {"contacted_on": state.get(prefix + "date"), "staff_id": _blank_to_none(state.get(prefix + "who")),
+              "channel": state.get(prefix + "channel"), "note": state.get(prefix + "note")}
+    if change("contacts", lambda s: ps.add_contact(s, partnership_id, values, actor=actor()))[0]:
+        flash("contacts", "success", "partnerships_page.contacts.added")
+        state[prefix + "note"] = ""
+
+
+def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[dict[str, Any]],
+                 staff: Mapping[int, str]) -> None:
+    """When the next contact is due (or how overdue), the log, and a form to log a contact."""
+    prefix = _contact_prefix(partnership_id)
+    show_flash("contacts")
+    last = entries[0]["contacted_on"] if entries else None
+    due = ps.next_contact_due(last, current.get("contact_rhythm_days"), today(), current.get("start_date"))
+    if due.due is None:
+        st.caption(tr("partnerships_page.contacts.no_rhythm"))
+    elif due.overdue and not current["closed"]:
+        st.warning(tr("partnerships_page.contacts.overdue", date=due.due, days=due.days_overdue), icon="⏰")
+    else:
+        st.info(tr("partnerships_page.contacts.due", date=due.due))
+    rows = [{**entry, "channel_label": code_label("partnerships.channel", entry["channel"])} for entry in entries]
+    show_table(pd.DataFrame(rows), CONTACT_COLUMNS, key=prefix + "table", empty_key="partnerships_page.contacts.empty")
+    staff_labels = {BLANK: tr("partnerships_page.field.none"), **staff}
+    channel_labels = code_labels("partnerships.channel", ps.CHANNELS, blank=False)
+    with st.form(prefix + "form"):
+        st.markdown("**" + tr("partnerships_page.contacts.add") + "**")
+        left, middle, right = st.columns(3)
+        with left:
+            _date_input("partnerships_page.contacts.date", prefix + "date", today())
+        middle.selectbox(tr("partnerships_page.contacts.who"), options=list(staff_labels), key=prefix + "who",
+                         format_func=shown_as(staff_labels))
+        right.selectbox(tr("partnerships_page.contacts.channel"), options=list(channel_labels),
+                        key=prefix + "channel", format_func=shown_as(channel_labels))
+        st.text_area(tr("partnerships_page.contacts.note"), key=prefix + "note", height=80)
+        st.form_submit_button(tr("partnerships_page.contacts.add"), key=prefix + "add", type="primary",
+                              on_click=_add_contact, args=(partnership_id,))
+
+
+def partnership_values(session: Session, partnership_id: int) -> dict[str, Any]:
+    """What the forms of an open partnership show: its fields, organisation ids and goal ids."""
+    p = ps.get_partnership(session, partnership_id)
+    values = {name: getattr(p, name) for name in ps.PARTNERSHIP_FIELDS}
+    values["organisation_ids"] = [o for o, _ in ps.organisations_of(session, [partnership_id])[partnership_id]]
+    values["goal_ids"] = [g for g, _ in ps.goals_of(session, [partnership_id])[partnership_id]]
+    return values
+
+
+def open_partnership(partnership_id: int, orgs: Mapping[int, str], staff: Mapping[int, str],
+                     goals: Mapping[int, str]) -> None:
+    """The open partnership in three tabs: details, agreement, contact log."""
+    with database().read() as session:
+        current = partnership_values(session, partnership_id)
+        agreement = ps.get_agreement(session, partnership_id)
+        entries = ps.contact_log(session, partnership_id)
+        summary = ps.agreement_summary_xlsx(session, partnership_id, lang())
+        if agreement is not None:
+            session.expunge(agreement)
+    st.subheader(current["title"])
+    details, agreement_place, contacts = st.tabs([tr("partnerships_page.tab.details"),
+                                                  tr("partnerships_page.tab.agreement"),
+                                                  tr("partnerships_page.tab.contacts")])
+    with details:
+        details_tab(partnership_id, current, orgs, staff, goals)
+    with agreement_place:
+        agreement_tab(partnership_id, agreement, summary)
+    with contacts:
+        contacts_tab(partnership_id, current, entries, staff)
+

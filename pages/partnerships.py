@@ -1,0 +1,42 @@
+"""Partnerskaber: alerts, the pipeline by stage, and one partnership opened (details, agreement, contact log).
+
+Widgets only: the pieces are in ``components.partnerships_views``; everything that reads or changes
+data is in ``lib.partnerships``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import partnerships_views as views
+from components.context import database, tr
+from lib import partnerships as ps
+from lib import records, strategy
+
+
+def _render_page() -> None:
+    st.title(tr("partnerships_page.title"))
+    st.caption(tr("partnerships_page.intro"))
+    today = views.today()
+    with database().read() as session:
+        frame = ps.partnerships_frame(session, today)
+        columns = ps.pipeline(session)
+        orgs = dict(records.organisation_choices(session))
+        staff = dict(strategy.staff_choices(session))
+        goals = dict(strategy.goal_choices(session))
+        if not frame.empty:
+            views.alerts_section(session, today)
+    if frame.empty:
+        st.info(tr("partnerships_page.empty", import_page=tr("nav.import")))
+    else:
+        views.pipeline_section(columns)
+    st.divider()
+    views.new_partnership_form(orgs, staff, expanded=frame.empty)
+    if frame.empty:
+        return
+    partnership_id = views.open_picker(frame)
+    if partnership_id is not None:
+        views.open_partnership(partnership_id, orgs, staff, goals)
+
+
+_render_page()

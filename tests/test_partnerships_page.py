@@ -1,0 +1,255 @@
+"""The page "Partnerskaber" driven like a user would, with AppTest, on the demo workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
+
+from components.tables import escape_markdown
+from lib import partnerships as ps
+from lib.demo import create_demo_workspace
+from lib.i18n import format_date, t
+from lib.storage import ContactLogEntry, Database, Organisation, Partnership
+
+PAGE = "../pages/partnerships.py"
+OPEN = "pships_open_widget"
+
+
+def run_page(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    if lang:
+        at.session_state["lang"] = lang
+    at.run()
+    assert not at.exception
+    return at
+
+
+def rerun(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    create_demo_workspace(db, today=date(2026, 11, 1))
+    return db
+
+
+def open_partnership(at: AppTest, partnership_id: int) -> AppTest:
+    at.selectbox(key=OPEN).set_value(partnership_id)
+    return rerun(at)
+
+
+def partnership_id_by(db: Database, **where: object) -> int:
+    with db.read() as session:
+        query = select(Partnership.id).order_by(Partnership.id)
+        for name, value in where.items():
+            query = query.where(getattr(Partnership, name) == value)
+        return int(session.scalars(query).first())
+
+
+def test_empty_workspace_shows_a_friendly_info(db: Database) -> None:
+    at = run_page()
+    assert at.title[0].value == "Partnerskaber"
+    assert [i.value for i in at.info] == [t("partnerships_page.empty", "da", import_page=t("nav.import", "da"))]
+    assert not at.get("plotly_chart")
+    assert at.button(key="pships_new_submit")  # the first partnership can be registered right here
+
+
+def test_alerts_shown_match_the_library(demo: Database) -> None:
+    at = run_page()
+    with demo.read() as session:
+        found = ps.alerts(session, dt.date.today())
+    assert len(found) >= 3  # the demo has partnerships needing attention
+    expected = sorted(escape_markdown(a.message("da")) for a in found)
+    shown = sorted(e.value for e in [*at.error, *at.warning] if e.value in expected)
+    assert shown == expected
+    high = sum(1 for a in found if a.severity == "high")
+    assert sum(1 for e in at.error if e.value in expected) == high
+    assert at.caption[1].value == t("partnerships_page.alerts.count", "da", count=len(found))
+
+
+def test_stage_chart_counts_per_stage(demo: Database) -> None:
+    at = run_page()
+    with demo.read() as session:
+        counts = ps.pipeline_counts(session)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bar = spec["data"][0]
+    assert bar["x"] == [t(f"partnerships.stage.{s}", "da") for s in ps.PIPELINE_COLUMNS]
+    assert bar["y"] == [counts[s] for s in ps.PIPELINE_COLUMNS]
+    assert sum(bar["y"]) > 0 and counts["ended"] >= 1
+    # The board's column headings carry the same counts.
+    markdown = [m.value for m in at.markdown]
+    for stage in ps.PIPELINE_COLUMNS:
+        heading = t("partnerships_page.pipeline.column", "da", stage=t(f"partnerships.stage.{stage}", "da"),
+                    count=counts[stage])
+        assert f"**{escape_markdown(heading)}**" in markdown
+
+
+def test_new_partnership_with_empty_title_is_refused(demo: Database) -> None:
+    at = run_page()
+    with demo.read() as session:
+        before = len(session.scalars(select(Partnership.id)).all())
+    at.text_input(key="pships_new_title").set_value("   ")
+    at.button(key="pships_new_submit").click()
+    rerun(at)
+    assert t("partnerships.title_required", "da") in [e.value for e in at.error]
+    with demo.read() as session:
+        assert len(session.scalars(select(Partnership.id)).all()) == before
+
+
+def test_new_partnership_is_stored_with_its_organisations(demo: Database) -> None:
+    at = run_page()
+    with demo.read() as session:
+        orgs = session.scalars(select(Organisation.id).order_by(Organisation.id).limit(2)).all()
+    at.text_input(key="pships_new_title").set_value("Sommerlæsning med Spejderne")
+    at.multiselect(key="pships_new_organisations").set_value(list(orgs))
+    at.selectbox(key="pships_new_stage").set_value("scoping_building")
+    at.button(key="pships_new_submit").click()
+    rerun(at)
+    with demo.read() as session:
+        new = session.scalars(select(Partnership).where(Partnership.title == "Sommerlæsning med Spejderne")).one()
+        assert new.stage == "scoping_building"
+        assert sorted(o for o, _ in ps.organisations_of(session, [new.id])[new.id]) == sorted(orgs)
+        new_id = new.id
+    assert t("partnerships_page.new.done", "da", title="Sommerlæsning med Spejderne") in [s.value for s in at.success]
+    assert at.selectbox(key=OPEN).value == new_id  # opened right away
+    assert at.text_input(key="pships_new_title").value == ""  # the form is empty again
+
+
+def test_moving_the_stage_and_saving_changes_the_database(demo: Database) -> None:
+    pid = partnership_id_by(demo, stage="idea", closed=False)
+    at = open_partnership(run_page(), pid)
+    prefix = f"pships_edit_{pid}_"
+    at.selectbox(key=prefix + "stage").set_value("managing_maintaining")
+    at.number_input(key=prefix + "contact_rhythm_days").set_value(45)
+    at.button(key=prefix + "save").click()
+    rerun(at)
+    assert t("partnerships_page.saved", "da") in [s.value for s in at.success]
+    with demo.read() as session:
+        stored = session.get(Partnership, pid)
+        assert (stored.stage, stored.contact_rhythm_days) == ("managing_maintaining", 45)
+        counts = ps.pipeline_counts(session)
+    bar = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert bar["y"] == [counts[s] for s in ps.PIPELINE_COLUMNS]
+
+
+def test_invalid_dates_show_a_danish_message_and_store_nothing(demo: Database) -> None:
+    pid = partnership_id_by(demo, closed=False)
+    at = open_partnership(run_page(), pid)
+    prefix = f"pships_edit_{pid}_"
+    at.date_input(key=prefix + "start_date").set_value(date(2026, 5, 1))
+    at.date_input(key=prefix + "end_date").set_value(date(2026, 4, 1))
+    at.button(key=prefix + "save").click()
+    rerun(at)
+    assert t("partnerships.dates_order", "da") in [e.value for e in at.error]
+    with demo.read() as session:
+        assert session.get(Partnership, pid).end_date != date(2026, 4, 1)
+
+
+def test_filling_the_agreement_raises_completeness(demo: Database) -> None:
+    pid = partnership_id_by(demo, stage="idea", closed=False)
+    with demo.read() as session:
+        before = ps.agreement_completeness(ps.get_agreement(session, pid))
+        missing_before = ps.missing_agreement_fields(ps.get_agreement(session, pid))
+    at = open_partnership(run_page(), pid)
+    prefix = f"pships_agreement_{pid}_"
+    filled = [name for name in missing_before if name not in ps.AGREEMENT_DATE_FIELDS][:3]
+    assert len(filled) == 3
+    for name in filled:
+        at.text_area(key=prefix + name).set_value(f"Tekst til {name}")
+    at.button(key=prefix + "save").click()
+    rerun(at)
+    with demo.read() as session:
+        after = ps.agreement_completeness(ps.get_agreement(session, pid))
+    total = len(ps.AGREEMENT_FIELDS)
+    assert after == pytest.approx(before + 3 / total)
+    expected = t("partnerships_page.agreement.completeness", "da", percent=round(after * 100),
+                 filled=round(after * total), total=total)
+    progress = at.get("progress")
+    assert len(progress) == 1 and progress[0].proto.text == expected
+    assert progress[0].proto.value == round(after * 100)
+    assert at.get("download_button")  # the one-page summary can be fetched
+
+
+def test_adding_a_contact_updates_next_contact_due(demo: Database) -> None:
+    pid = partnership_id_by(demo, stage="idea", closed=False)
+    at = open_partnership(run_page(), pid)
+    edit = f"pships_edit_{pid}_"
+    at.number_input(key=edit + "contact_rhythm_days").set_value(30)
+    at.button(key=edit + "save").click()
+    rerun(at)
+    prefix = f"pships_contact_{pid}_"
+    when = dt.date.today() - dt.timedelta(days=3)
+    at.date_input(key=prefix + "date").set_value(when)
+    at.selectbox(key=prefix + "channel").set_value("phone")
+    at.text_area(key=prefix + "note").set_value("Aftalte næste møde")
+    at.button(key=prefix + "add").click()
+    rerun(at)
+    with demo.read() as session:
+        entries = session.scalars(select(ContactLogEntry).where(ContactLogEntry.partnership_id == pid)).all()
+        assert [(e.contacted_on, e.channel, e.note) for e in entries if e.note == "Aftalte næste møde"] == [
+            (when, "phone", "Aftalte næste møde")]
+    due = when + dt.timedelta(days=30)
+    assert t("partnerships_page.contacts.due", "da", date=due) in [i.value for i in at.info]
+    assert format_date(due, "da") in t("partnerships_page.contacts.due", "da", date=due)
+
+
+def test_close_and_reopen(demo: Database) -> None:
+    pid = partnership_id_by(demo, closed=False)
+    at = open_partnership(run_page(), pid)
+    at.button(key=f"pships_edit_{pid}_close").click()
+    rerun(at)
+    with demo.read() as session:
+        assert session.get(Partnership, pid).closed is True
+    at.button(key=f"pships_edit_{pid}_reopen").click()
+    rerun(at)
+    with demo.read() as session:
+        assert session.get(Partnership, pid).closed is False
+
+
+def test_summary_download_holds_the_agreement(demo: Database) -> None:
+    pid = partnership_id_by(demo, formalisation="written")
+    at = open_partnership(run_page(), pid)
+    buttons = at.get("download_button")
+    assert len(buttons) == 1
+    assert buttons[0].proto.label == t("partnerships_page.agreement.download", "da")
+
+
+def test_english(demo: Database) -> None:
+    at = run_page("en")
+    assert at.title[0].value == "Partnerships"
+    assert at.subheader[0].value == "Needs attention"
+    bar = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert bar["x"][0] == "Idea" and bar["x"][-1] == "Ended"
+
+
+def test_every_page_text_exists_in_both_languages() -> None:
+    import re
+    from pathlib import Path
+
+    from lib.i18n import TEXTS
+
+    root = Path(__file__).resolve().parent.parent
+    source = "".join((root / name).read_text() for name in ("components/partnerships_views.py",
+                                                             "pages/partnerships.py"))
+    used = set(re.findall(r'"(partnerships_page\.[a-z_.]+)"', source))
+    assert len(used) > 30
+    for key in used:
+        assert TEXTS[key]["da"].strip() and TEXTS[key]["en"].strip(), key
+
+
+def test_open_partnership_in_english_shows_no_raw_keys(demo: Database) -> None:
+    pid = partnership_id_by(demo, formalisation="written")
+    at = open_partnership(run_page("en"), pid)
+    shown = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader")
+             for e in getattr(at, kind)]
+    shown += [w.label for w in [*at.text_area, *at.selectbox, *at.date_input, *at.button]]
+    assert not [text for text in shown if "partnerships_page." in str(text) or "partnerships." in str(text)]
+    assert t("partnerships_page.tab.agreement", "en") in [tab.label for tab in at.tabs]
