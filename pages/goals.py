@@ -1,0 +1,49 @@
+"""Mål: "Vær strategisk!" and "Fokusér biblioteket!" – the library's goals, their fulfilment and coverage.
+
+Widgets only: the tabs are laid out here, the pieces they show are in ``components.goals_views``,
+and everything that reads or changes data is in ``lib.strategy``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from components import goals_views as views
+from components.context import database, lang, tr
+from lib import strategy
+
+
+def _render_page() -> None:
+    st.title(tr("goalspage.title"))
+    st.markdown(tr("goalspage.intro"))
+    with database().read() as session:
+        statuses = strategy.goal_statuses(session, as_of=dt.date.today())
+        choices = dict(strategy.goal_choices(session))
+        staff = dict(strategy.staff_choices(session))
+    labels = {name: tr(f"goalspage.tab.{name}") for name in ("overview", "series", "edit", "coverage", "import")}
+    if not statuses:
+        st.info(tr("goalspage.empty", create_tab=labels["edit"], import_tab=labels["import"],
+                   overview_page=tr("nav.overview")))
+    overview, series, edit, coverage, bulk = st.tabs(list(labels.values()))
+    with overview:
+        if statuses:
+            counts = strategy.status_counts(statuses)
+            st.markdown(tr("goalspage.overview.counts", **counts))
+            st.plotly_chart(views.overview_figure(statuses, lang()), theme=None, key="goals_overview_chart")
+            st.caption(tr("goalspage.overview.marker_help") + " " + tr("strategy.status_rule"))
+            views.overview_table(statuses, staff)
+    with series:
+        if choices:
+            views.series_section(choices, next(iter(choices)))
+    with edit:
+        views.edit_section(choices, staff)
+    with coverage:
+        if choices:
+            views.coverage_section(choices)
+    with bulk:
+        views.import_section()
+
+
+_render_page()
