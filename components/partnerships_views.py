@@ -116,9 +116,9 @@ def alerts_section(session: Session, on: dt.date) -> None:
     for alert in found:
         text = escape_markdown(alert.message(lang()))
         if alert.severity == "high":
-            st.error(text, icon="❗")
+            st.error(text, icon=":material/priority_high:")
         else:
-            st.warning(text, icon="⏰")
+            st.warning(text, icon=":material/schedule:")
 
 
 # --- pipeline --------------------------------------------------------------------------------------
@@ -382,7 +382,7 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
     if due.due is None:
         st.caption(tr("partnerships_page.contacts.no_rhythm"))
     elif due.overdue and not current["closed"]:
-        st.warning(tr("partnerships_page.contacts.overdue", date=due.due, days=due.days_overdue), icon="⏰")
+        st.warning(tr("partnerships_page.contacts.overdue", date=due.due, days=due.days_overdue), icon=":material/schedule:")
     else:
         st.info(tr("partnerships_page.contacts.due", date=due.due))
     rows = [{**entry, "channel_label": code_label("partnerships.channel", entry["channel"])} for entry in entries]

@@ -65,7 +65,7 @@ def _organisations_tab(org_choices: dict[int, str]) -> None:
 def _empty_workspace_hint() -> None:
     st.info(tr("contacts.empty", import_page=tr("nav.import"), overview_page=tr("nav.overview")))
     try:
-        st.page_link("pages/importer.py", label=tr("contacts.go_import"), icon="📥")
+        st.page_link("pages/importer.py", label=tr("contacts.go_import"), icon=":material/upload_file:")
     except StreamlitAPIException:
         pass  # the page runs on its own (tests, a single-page start): the text above still says where to go
 
