@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import select
 
+from components.feedback import Messages
 from components.context import actor, database, lang, show_error, tr
 from lib import charts, strategy
 from lib.errors import UserFacingError
@@ -47,22 +48,13 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # --- messages --------------------------------------------------------------------------------------
 
 
+_MESSAGES = Messages(FLASH_KEY, "goals")
+show_flash = _MESSAGES.show
+
+
 def flash(slot: str, kind: str, text: str | None = None, error: Exception | None = None) -> None:
-    """Keep a message for ``slot``; shown once, on the next draw."""
-    st.session_state[FLASH_KEY] = {"slot": slot, "kind": kind, "text": text, "error": error}
-
-
-def show_flash(slot: str) -> None:
-    message = st.session_state.get(FLASH_KEY)
-    if not message or message["slot"] != slot:
-        return
-    del st.session_state[FLASH_KEY]
-    if message["kind"] == "error":
-        show_error(message["error"])
-    elif message["kind"] == "warning":
-        st.warning(message["text"])
-    else:
-        st.success(message["text"])
+    """Keep a ready ``text`` (or an ``error``) for ``slot``; shown once, on the next draw."""
+    _MESSAGES.flash(slot, kind, text=text, error=error)
 
 
 def status_text(status: str) -> str:

@@ -10,24 +10,21 @@ Form widgets carry the partnership's id in their key, so opening another partner
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from components.context import actor, database, lang, show_error, tr
+from components.feedback import Messages
+from components.context import actor, database, lang, tr
 from components.tables import Col, code_label, date_input_format, escape_markdown, show_table
 from lib import charts
 from lib import partnerships as ps
-from lib.errors import UserFacingError
 from lib.i18n import format_number
 
-_LOG = logging.getLogger(__name__)
 
 PREFIX = "pships_"
 FLASH_KEY = PREFIX + "flash"
@@ -63,34 +60,10 @@ def code_labels(prefix: str, codes: tuple[str, ...], blank: bool) -> dict[str, s
     return {BLANK: tr("partnerships_page.field.none"), **labels} if blank else labels
 
 
-def flash(slot: str, kind: str, key: str | None = None, error: Exception | None = None, **params: Any) -> None:
-    st.session_state[FLASH_KEY] = {"slot": slot, "kind": kind, "key": key, "error": error, "params": params}
-
-
-def show_flash(slot: str) -> None:
-    message = st.session_state.get(FLASH_KEY)
-    if not message or message["slot"] != slot:
-        return
-    del st.session_state[FLASH_KEY]
-    if message["kind"] == "error":
-        show_error(message["error"])
-    elif message["kind"] == "info":
-        st.info(tr(message["key"], **message["params"]))
-    else:
-        st.success(tr(message["key"], **message["params"]))
-
-
-def change(slot: str, work: Callable[[Session], Any]) -> tuple[bool, Any]:
-    """Run ``work`` in one write transaction; a problem becomes a message in ``slot``."""
-    try:
-        with database().write() as session:
-            return True, work(session)
-    except UserFacingError as error:
-        flash(slot, "error", error=error)
-    except SQLAlchemyError as error:
-        _LOG.exception("change on the partnerships page failed")
-        flash(slot, "error", error=error)
-    return False, None
+MESSAGES = Messages(FLASH_KEY, "partnerships")
+flash = MESSAGES.flash
+show_flash = MESSAGES.show
+change = MESSAGES.change
 
 
 def _blank_to_none(value: Any) -> Any:

@@ -14,18 +14,17 @@ of widgets on a page the user leaves, so a widget key alone would forget the ope
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from streamlit.delta_generator import DeltaGenerator
 
-from components.context import actor, database, lang, show_error, tr
+from components.feedback import Messages
+from components.context import actor, database, lang, tr
 from components.tables import (
     Col,
     date_input_format,
@@ -41,7 +40,6 @@ from lib.i18n import label
 from lib.storage import Person
 from lib.vocabulary import ORGANISATION_TYPES, SECTORS
 
-_LOG = logging.getLogger(__name__)
 
 FLASH_KEY = "contacts_flash"
 #: The value of a "nothing chosen" / "all" entry in a selectbox.
@@ -139,36 +137,11 @@ def sector_labels(blank_key: str) -> dict[str, str]:
 # --- messages that outlive a rerun, and changes that may fail --------------------------------------
 
 
-def flash(slot: str, kind: str, key: str | None = None, error: Exception | None = None, **params: Any) -> None:
-    """Keep a message for the ``slot`` where the user acted; it is shown once, on the next draw."""
-    st.session_state[FLASH_KEY] = {"slot": slot, "kind": kind, "key": key, "error": error, "params": params}
+MESSAGES = Messages(FLASH_KEY, "contacts")
+flash = MESSAGES.flash
+show_flash = MESSAGES.show
+change = MESSAGES.change
 
-
-def show_flash(slot: str) -> None:
-    """Show the message kept for ``slot``, if there is one, and forget it."""
-    message = st.session_state.get(FLASH_KEY)
-    if not message or message["slot"] != slot:
-        return
-    del st.session_state[FLASH_KEY]
-    if message["kind"] == "error":
-        show_error(message["error"])
-    else:
-        st.success(tr(message["key"], **message["params"]))
-
-
-def change(slot: str, work: Callable[[Session], Any]) -> tuple[bool, Any]:
-    """Run ``work`` in one write transaction; a problem becomes a message in ``slot``. Returns (ok, result)."""
-    try:
-        with database().write() as session:
-            return True, work(session)
-    except UserFacingError as error:
-        flash(slot, "error", error=error)
-    except SQLAlchemyError as error:
-        # E.g. a colleague stored the same e-mail a moment earlier: nothing was saved. The user gets the
-        # general message; whoever runs the system gets the details in the log.
-        _LOG.exception("change on the contacts page failed")
-        flash(slot, "error", error=error)
-    return False, None
 
 
 def _fill_widgets(prefix: str, values: Mapping[str, Any], *, replace: bool = False) -> None:

@@ -1,0 +1,65 @@
+"""Messages that outlive a rerun, and changes to the database that may fail.
+
+A page keeps a message for the *slot* where the user acted (a form, a button) and shows it once on the
+next draw, in the user's language, right where they are looking. A change runs in one write
+transaction; a problem becomes such a message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from components.context import database, show_error, tr
+from lib.errors import UserFacingError
+
+_LOG = logging.getLogger(__name__)
+
+
+class Messages:
+    """The kept message of one page, under its own session-state key."""
+
+    def __init__(self, state_key: str, page: str) -> None:
+        self.state_key = state_key
+        self.page = page
+
+    def flash(self, slot: str, kind: str, key: str | None = None, error: Exception | None = None,
+              text: str | None = None, **params: Any) -> None:
+        """Keep a message for ``slot``: a translation ``key`` with ``params``, a ready ``text``, or an
+        ``error``; ``kind`` is "success", "info", "warning" or "error"."""
+        st.session_state[self.state_key] = {"slot": slot, "kind": kind, "key": key, "error": error,
+                                             "text": text, "params": params}
+
+    def show(self, slot: str) -> None:
+        """Show the message kept for ``slot``, if there is one, and forget it."""
+        message = st.session_state.get(self.state_key)
+        if not message or message["slot"] != slot:
+            return
+        del st.session_state[self.state_key]
+        if message["kind"] == "error":
+            show_error(message["error"])
+            return
+        text = message["text"] if message["text"] is not None else tr(message["key"], **message["params"])
+        {"info": st.info, "warning": st.warning}.get(message["kind"], st.success)(text)
+
+    def change(self, slot: str, work: Callable[[Session], Any]) -> tuple[bool, Any]:
+        """Run ``work`` in one write transaction; a problem becomes a message in ``slot``.
+
+        Returns (ok, what ``work`` returned).
+        """
+        try:
+            with database().write() as session:
+                return True, work(session)
+        except UserFacingError as error:
+            self.flash(slot, "error", error=error)
+        except SQLAlchemyError as error:
+            # E.g. a colleague stored the same e-mail a moment earlier: nothing was saved. The user gets
+            # the general message; whoever runs the system gets the details in the log.
+            _LOG.exception("a change on the %s page failed", self.page)
+            self.flash(slot, "error", error=error)
+        return False, None
