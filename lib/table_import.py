@@ -25,6 +25,8 @@ as the contact import's, so the import page shows both the same way.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -205,7 +207,7 @@ class TableRow(RowValues):
 # --- the importer interface ------------------------------------------------------------------------
 
 
-class TableImporter:
+class TableImporter(ABC):
     """What one kind of table import does; subclasses fill in the four steps.
 
     ``load`` reads what rows are matched against (goals by title, staff by name …); ``read_row``
@@ -217,14 +219,17 @@ class TableImporter:
     kind: str = ""
     sheets: tuple[SheetSpec, ...] = ()
 
+    @abstractmethod
     def load(self, session: Session) -> None:
-        raise NotImplementedError
+        """See the class docstring."""
 
+    @abstractmethod
     def read_row(self, role: str, row: RowValues) -> str:
-        raise NotImplementedError
+        """See the class docstring."""
 
+    @abstractmethod
     def store(self, session: Session, batch_id: int) -> dict[str, int]:
-        raise NotImplementedError
+        """See the class docstring."""
 
     def details(self) -> dict[str, Any]:
         return {}
