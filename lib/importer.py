@@ -338,11 +338,7 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
     if kind is not None:
         return undo_table_import(db, batch_id, actor)
     with db.write() as session:
-        batch = session.get(ImportBatch, batch_id)
-        if batch is None:
-            raise UndoNotPossible("undo.no_such_batch", batch=batch_id)
-        if batch.status != "committed":
-            raise UndoNotPossible("undo.already_undone", batch=batch_id)
+        batch = committed_batch(session, batch_id)
         _refuse_when_overtaken(session, batch)
         restored = Counter()
         for change in session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id,
@@ -360,6 +356,16 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
         log_event(session, "import_undone", entity="import_batch", entity_id=batch_id, actor=actor,
                   files=batch.file_name, **restored)
         return dict(restored)
+
+
+def committed_batch(session: Session, batch_id: int) -> ImportBatch:
+    """Import batch ``batch_id``, which must exist and not be undone already (else UndoNotPossible)."""
+    batch = session.get(ImportBatch, batch_id)
+    if batch is None:
+        raise UndoNotPossible("undo.no_such_batch", batch=batch_id)
+    if batch.status != "committed":
+        raise UndoNotPossible("undo.already_undone", batch=batch_id)
+    return batch
 
 
 def _touched_ids(batch_id: int, table: str) -> Any:

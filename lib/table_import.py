@@ -577,12 +577,10 @@ def undo_table_import(db: Database, batch_id: int, actor: str | None = None) -> 
     added to it since; organisations the batch created are deleted only when nothing else (people,
     relations, other partnerships or assessments) refers to them.
     """
+    from lib.importer import committed_batch  # importer hands table batches to this module
+
     with db.write() as session:
-        batch = session.get(ImportBatch, batch_id)
-        if batch is None:
-            raise UndoNotPossible("undo.no_such_batch", batch=batch_id)
-        if batch.status != "committed":
-            raise UndoNotPossible("undo.already_undone", batch=batch_id)
+        batch = committed_batch(session, batch_id)
         if batch_kind(batch) is None:
             raise UndoNotPossible("table_import.not_a_table_import", batch=batch_id)
         _refuse_when_used(session, batch)
