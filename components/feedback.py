@@ -8,7 +8,7 @@ transaction; a problem becomes such a message instead of a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
@@ -63,3 +63,32 @@ class Messages:
             _LOG.exception("a change on the %s page failed", self.page)
             self.flash(slot, "error", error=error)
         return False, None
+
+
+def delete_one(messages: Messages, slot: str, *, label: str, entries: Mapping[int, str],
+               delete: Callable[[Session, int], Any], key: str) -> None:
+    """A picker of ``entries`` (id → how it is shown) and a button that deletes the chosen one.
+
+    For small records that are entered by mistake now and then (a measurement, a logged contact):
+    choosing the entry by name is the confirmation, and the outcome is kept as a message in ``slot``.
+    """
+    if not entries:
+        return
+    pick_key = f"{key}_pick"
+    if st.session_state.get(pick_key) not in (None, *entries):
+        st.session_state[pick_key] = None  # the chosen entry was deleted meanwhile
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    left.selectbox(label, options=list(entries), index=None, format_func=entries.get,
+                   placeholder=tr("common.choose_entry"), key=pick_key)
+    right.button(tr("common.delete_entry"), icon=":material/delete:", key=f"{key}_button",
+                 on_click=_delete_picked, args=(messages, slot, pick_key, delete))
+
+
+def _delete_picked(messages: Messages, slot: str, pick_key: str, delete: Callable[[Session, int], Any]) -> None:
+    entry_id = st.session_state.get(pick_key)
+    if entry_id is None:
+        messages.flash(slot, "warning", "common.choose_entry_first")
+        return
+    if messages.change(slot, lambda session: delete(session, entry_id))[0]:
+        st.session_state[pick_key] = None
+        messages.flash(slot, "success", "common.entry_deleted")

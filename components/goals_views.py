@@ -8,7 +8,6 @@ the next draw, in the user's language.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,21 +16,16 @@ import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import select
 
-from components.feedback import Messages
-from components.context import actor, database, lang, show_error, tr
+from components.context import actor, database, lang, tr
+from components.feedback import Messages, delete_one
 from lib import charts, strategy
 from lib.errors import UserFacingError
-from lib.i18n import format_number
+from lib.i18n import format_date, format_number
 from lib.storage import Goal, Partnership
-from lib.table_import import TableImportResult, undo_table_import
-from lib.templates import template_file_name, template_xlsx
 
 FLASH_KEY = "goals_flash"
 EDIT_PICK = "goals_edit_pick"
 SERIES_PICK = "goals_series_pick"
-IMPORT_PREVIEW = "goals_import_preview"
-IMPORT_LAST = "goals_import_last"
-UPLOADER_GENERATION = "goals_uploader_generation"
 NEW = 0  # the "new goal" choice of the edit picker
 
 #: Colour and icon per status; the word is always shown too (never colour alone).
@@ -42,7 +36,6 @@ STATUS_LOOK = {
     "no_data": (charts.GREY, "⚪"),
 }
 STALE_ICON = "⏳"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 # --- messages --------------------------------------------------------------------------------------
@@ -326,7 +319,7 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
         goal = session.get(Goal, goal_id)
         if goal is not None:
             session.expunge(goal)
-        measured = [(m.measured_on, m.value, m.note) for m in strategy.measurements(session, goal_id)]
+        measured = [(m.id, m.measured_on, m.value, m.note) for m in strategy.measurements(session, goal_id)]
     if goal is None:
         st.warning(tr("goalspage.edit.gone"))
         return
@@ -355,10 +348,16 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
     if measured:
         frame = pd.DataFrame(
             [{tr("strategy.col.measured_on"): on, tr("strategy.col.value"): _number(v, goal.unit),
-              tr("strategy.col.note"): note or ""} for on, v, note in reversed(measured)])
+              tr("strategy.col.note"): note or ""} for _id, on, v, note in reversed(measured)])
         st.dataframe(frame, hide_index=True, width="stretch", key=prefix + "measurements", column_config={
             tr("strategy.col.measured_on"): st.column_config.DateColumn(
                 format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD")})
+        show_flash("measure_delete")
+        delete_one(_MESSAGES, "measure_delete", label=tr("goalspage.measure.delete"),
+                   entries={m_id: f"{format_date(on, lang())}: {_number(v, goal.unit)}" + (f" – {note}" if note else "")
+                            for m_id, on, v, note in reversed(measured)},
+                   delete=lambda session, m_id: strategy.delete_measurement(session, m_id, actor=actor()),
+                   key=prefix + "measure_delete")
     else:
         st.caption(tr("goalspage.measure.none"))
 
@@ -411,105 +410,3 @@ def coverage_section(choices: dict[int, str]) -> None:
             for goal_id, ids in result.partnerships_per_goal.items()]
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="goals_coverage_table")
-
-
-# --- bulk load -------------------------------------------------------------------------------------
-
-
-def _digest(name: str, data: bytes) -> str:
-    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
-
-
-def _commit_import() -> None:
-    preview = st.session_state.get(IMPORT_PREVIEW)
-    if not preview:
-        return
-    _digest_value, name, data, _result = preview
-    try:
-        result = strategy.import_goals(database(), name, data, commit=True, actor=actor())
-    except UserFacingError as error:
-        flash("import", "error", error=error)
-        return
-    st.session_state[IMPORT_LAST] = result
-    _clear_upload()
-
-
-def _clear_upload() -> None:
-    st.session_state.pop(IMPORT_PREVIEW, None)
-    st.session_state[UPLOADER_GENERATION] = st.session_state.get(UPLOADER_GENERATION, 0) + 1
-
-
-def _undo_import(batch_id: int) -> None:
-    try:
-        undo_table_import(database(), batch_id, actor=actor())
-    except UserFacingError as error:
-        flash("import", "error", error=error)
-        return
-    st.session_state.pop(IMPORT_LAST, None)
-    flash("import", "success", tr("goalspage.import.undone", batch=batch_id))
-
-
-def _counts(result: TableImportResult) -> None:
-    from lib.table_import import OUTCOMES
-
-    columns = st.columns(len(OUTCOMES) + 1)
-    columns[0].metric(tr("import.count.rows"), result.counts.get("rows", 0))
-    for column, name in zip(columns[1:], OUTCOMES, strict=True):
-        column.metric(tr(f"import.count.{name}"), result.counts.get(name, 0))
-
-
-def _problems(result: TableImportResult, key: str) -> None:
-    if result.problems:
-        st.markdown("**" + tr("goalspage.import.problems", count=len(result.problems)) + "**")
-        st.dataframe(pd.DataFrame(result.problem_rows(lang())), hide_index=True, width="stretch", key=key)
-
-
-def import_section() -> None:
-    st.markdown(tr("goalspage.import.intro"))
-    show_flash("import")
-    st.download_button(tr("goalspage.import.template"), data=template_xlsx("goals", lang()),
-                       file_name=template_file_name("goals", lang()), mime=XLSX_MIME, key="goals_template")
-    generation = st.session_state.setdefault(UPLOADER_GENERATION, 0)
-    upload = st.file_uploader(tr("goalspage.import.upload"), type=["xlsx", "xlsm", "xls", "csv"],
-                              key=f"goals_uploader_{generation}")
-    if upload is not None:
-        data = upload.getvalue()
-        digest = _digest(upload.name, data)
-        preview = st.session_state.get(IMPORT_PREVIEW)
-        if preview is None or preview[0] != digest:
-            try:
-                result = strategy.import_goals(database(), upload.name, data, commit=False)
-            except UserFacingError as error:
-                show_error(error)
-                st.session_state.pop(IMPORT_PREVIEW, None)
-                result = None
-            if result is not None:
-                st.session_state[IMPORT_PREVIEW] = (digest, upload.name, data, result)
-    else:
-        st.session_state.pop(IMPORT_PREVIEW, None)
-
-    preview = st.session_state.get(IMPORT_PREVIEW)
-    if preview is not None:
-        result = preview[3]
-        st.caption(tr("goalspage.import.preview_caption"))
-        _counts(result)
-        _problems(result, "goals_import_preview_problems")
-        left, right, _space = st.columns([1, 1, 3])
-        if result.counts.get("inserted", 0):
-            left.button(tr("goalspage.import.button"), type="primary", on_click=_commit_import,
-                        key="goals_import_commit")
-        else:
-            st.info(tr("goalspage.import.nothing_to_import"))
-        right.button(tr("goalspage.import.clear"), on_click=_clear_upload, key="goals_import_clear")
-
-    last: TableImportResult | None = st.session_state.get(IMPORT_LAST)
-    if last is not None:
-        if last.batch_id is None:
-            st.info(tr("goalspage.import.nothing_to_import"))
-        else:
-            st.success(tr("goalspage.import.done", goals=last.created.get("goals", 0),
-                          measurements=last.created.get("goal_measurements", 0), batch=last.batch_id))
-            _counts(last)
-            _problems(last, "goals_import_last_problems")
-            st.button(tr("goalspage.import.undo"), on_click=_undo_import, args=(last.batch_id,),
-                      key="goals_import_undo")

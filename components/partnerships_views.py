@@ -18,12 +18,12 @@ import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from components.feedback import Messages
+from components.feedback import Messages, delete_one
 from components.context import actor, database, lang, tr
 from components.tables import Col, code_label, date_input_format, escape_markdown, show_table
 from lib import charts
 from lib import partnerships as ps
-from lib.i18n import format_number
+from lib.i18n import format_date, format_number
 
 
 PREFIX = "pships_"
@@ -360,6 +360,13 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
         st.info(tr("partnerships_page.contacts.due", date=due.due))
     rows = [{**entry, "channel_label": code_label("partnerships.channel", entry["channel"])} for entry in entries]
     show_table(pd.DataFrame(rows), CONTACT_COLUMNS, key=prefix + "table", empty_key="partnerships_page.contacts.empty")
+    show_flash("contact_delete")
+    delete_one(MESSAGES, "contact_delete", label=tr("partnerships_page.contacts.delete"),
+               entries={row["id"]: " · ".join(str(part) for part in (format_date(row["contacted_on"], lang()),
+                                                                     row["staff"], row["channel_label"]) if part)
+                        for row in rows},
+               delete=lambda session, entry_id: ps.delete_contact(session, entry_id, actor=actor()),
+               key=prefix + "delete")
     staff_labels = {BLANK: tr("partnerships_page.field.none"), **staff}
     channel_labels = code_labels("partnerships.channel", ps.CHANNELS, blank=False)
     with st.form(prefix + "form"):

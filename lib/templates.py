@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import pandas as pd
@@ -62,7 +63,7 @@ def _guide_texts(lang: str) -> dict[str, str]:
     date = t("table_import.guide.date", lang)
     score = t("table_import.guide.score", lang)
     staff = t("table_import.guide.staff", lang)
-    values = lambda prefix, codes: t("table_import.guide.values", lang,  # noqa: E731
+    values = lambda prefix, codes: t("table_import.guide.values", lang,
                                      values=_vocabulary(prefix, codes, lang))
     return {
         "owner": staff, "assessor": staff, "decided_by": staff,
@@ -118,6 +119,10 @@ def template_frames(kind: str, lang: str = "da") -> dict[str, pd.DataFrame]:
     return frames
 
 
+@functools.lru_cache(maxsize=2 * len(TEMPLATES) * 2)
 def template_xlsx(kind: str, lang: str = "da") -> bytes:
-    """The template ``kind`` (one of :data:`TEMPLATES`) as an xlsx file, headers in ``lang``."""
+    """The template ``kind`` (one of :data:`TEMPLATES`) as an xlsx file, headers in ``lang``.
+
+    Kept once written: a page offers it on every draw and it never changes while the app runs.
+    """
     return xlsx_bytes(template_frames(kind, lang))

@@ -7,11 +7,13 @@ and everything that reads or changes data is in ``lib.strategy``.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import streamlit as st
 
 from components import goals_views as views
 from components.context import database, lang, tr
+from components.template_import import template_import_section
 from lib import strategy
 
 
@@ -43,7 +45,7 @@ def _render_page() -> None:
         if choices:
             views.coverage_section(choices)
     with bulk:
-        views.import_section()
+        template_import_section("goals", partial(strategy.import_goals, database()), key="goals")
 
 
 _render_page()

@@ -6,10 +6,13 @@ data is in ``lib.partnerships``.
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from components import partnerships_views as views
 from components.context import database, tr
+from components.template_import import template_import_section
 from lib import partnerships as ps
 from lib import records, strategy
 
@@ -27,11 +30,13 @@ def _render_page() -> None:
         if not frame.empty:
             views.alerts_section(session, today)
     if frame.empty:
-        st.info(tr("partnerships_page.empty", import_page=tr("nav.import")))
+        st.info(tr("partnerships_page.empty"))
     else:
         views.pipeline_section(columns)
     st.divider()
     views.new_partnership_form(orgs, staff, expanded=frame.empty)
+    with st.expander(tr("partnerships_page.bulk"), icon=":material/upload_file:"):
+        template_import_section("partnerships", partial(ps.import_partnerships, database()), key="partnerships")
     if frame.empty:
         return
     partnership_id = views.open_picker(frame)

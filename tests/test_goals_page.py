@@ -189,6 +189,30 @@ def test_deleting_needs_the_confirm_box(demo: Database) -> None:
     assert len(goal_ids(demo)) == 5
 
 
+def test_a_single_measurement_can_be_deleted(demo: Database) -> None:
+    at = run_page()
+    goal_id = sorted(goal_ids(demo).values())[-1]
+    at.selectbox(key="goals_edit_pick").set_value(goal_id)
+    rerun(at)
+    before = measurement_count(demo, goal_id)
+    pick = f"goals_edit_{goal_id}_measure_delete"
+    at.button(key=pick + "_button").click()
+    rerun(at)
+    assert "Vælg først den post, der skal slettes." in [w.value for w in at.warning]
+    assert measurement_count(demo, goal_id) == before
+    with demo.read() as session:
+        newest = strategy.measurements(session, goal_id)[-1]
+        newest_id, newest_day = newest.id, newest.measured_on
+    assert at.selectbox(key=pick + "_pick").options[0].startswith(newest_day.strftime("%d-%m-%Y"))
+    at.selectbox(key=pick + "_pick").set_value(newest_id)
+    at.button(key=pick + "_button").click()
+    rerun(at)
+    assert measurement_count(demo, goal_id) == before - 1
+    with demo.read() as session:
+        assert newest_id not in [m.id for m in strategy.measurements(session, goal_id)]
+    assert "Posten er slettet." in [s.value for s in at.success]
+
+
 def filled_template() -> bytes:
     frames = template_frames("goals", "da")
     sheets = list(frames)
@@ -221,7 +245,7 @@ def test_template_upload_previews_imports_and_undoes(demo: Database) -> None:
     after = goal_ids(demo)
     assert set(after) - set(before) == {"Flere frivillige", "Kortere ventetid"}
     assert latest_value(demo, after["Kortere ventetid"]) == 24
-    assert at.success[0].value.startswith("Indlæst: 2 mål og 2 målinger")
+    assert at.success[0].value.startswith("Indlæst: 2 mål, 2 måling(er)")
 
     at.button(key="goals_import_undo").click()
     rerun(at)

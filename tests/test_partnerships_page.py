@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from datetime import date
 
+import pandas as pd
 import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
@@ -57,7 +58,7 @@ def partnership_id_by(db: Database, **where: object) -> int:
 def test_empty_workspace_shows_a_friendly_info(db: Database) -> None:
     at = run_page()
     assert at.title[0].value == "Partnerskaber"
-    assert [i.value for i in at.info] == [t("partnerships_page.empty", "da", import_page=t("nav.import", "da"))]
+    assert [i.value for i in at.info] == [t("partnerships_page.empty", "da")]
     assert not at.get("plotly_chart")
     assert at.button(key="pships_new_submit")  # the first partnership can be registered right here
 
@@ -201,6 +202,52 @@ def test_adding_a_contact_updates_next_contact_due(demo: Database) -> None:
     assert format_date(due, "da") in t("partnerships_page.contacts.due", "da", date=due)
 
 
+def test_a_logged_contact_can_be_deleted(demo: Database) -> None:
+    with demo.read() as session:
+        pid, entry_id = session.execute(select(ContactLogEntry.partnership_id, ContactLogEntry.id)
+                                        .order_by(ContactLogEntry.id)).first()
+        count = len(ps.contact_log(session, pid))
+    at = open_partnership(run_page(), pid)
+    key = f"pships_contact_{pid}_delete"
+    assert len(at.selectbox(key=key + "_pick").options) == count
+    at.selectbox(key=key + "_pick").set_value(entry_id)
+    at.button(key=key + "_button").click()
+    rerun(at)
+    with demo.read() as session:
+        assert [e["id"] for e in ps.contact_log(session, pid) if e["id"] == entry_id] == []
+        assert len(ps.contact_log(session, pid)) == count - 1
+    assert "Posten er slettet." in [s.value for s in at.success]
+
+
+def test_partnerships_load_from_the_template_and_undo(demo: Database) -> None:
+    from lib.export import xlsx_bytes
+    from lib.templates import template_frames
+
+    frames = template_frames("partnerships", "da")
+    sheet = next(iter(frames))
+    row = {column: None for column in frames[sheet].columns}
+    first, *_ = frames[sheet].columns
+    frames[sheet] = pd.DataFrame([{**row, first: "Sommerlæsning med Byskolen"}, {**row, first: None}])
+    at = run_page()
+    assert at.get("download_button")[0].proto.label == "Hent Excel-skabelon"
+    at.file_uploader(key="partnerships_uploader_0").set_value(
+        ("p.xlsx", xlsx_bytes(frames), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    rerun(at)
+    assert {m.label: m.value for m in at.metric}["Nye"] == "1"
+    with demo.read() as session:
+        before = session.scalars(select(Partnership.title)).all()
+    assert "Sommerlæsning med Byskolen" not in before  # the preview stored nothing
+    at.button(key="partnerships_import_commit").click()
+    rerun(at)
+    with demo.read() as session:
+        assert len(session.scalars(select(Partnership.title)).all()) == len(before) + 1
+    assert any(s.value.startswith("Indlæst: 1 partnerskab(er)") for s in at.success)
+    at.button(key="partnerships_import_undo").click()
+    rerun(at)
+    with demo.read() as session:
+        assert sorted(session.scalars(select(Partnership.title)).all()) == sorted(before)
+
+
 def test_close_and_reopen(demo: Database) -> None:
     pid = partnership_id_by(demo, closed=False)
     at = open_partnership(run_page(), pid)
@@ -217,7 +264,7 @@ def test_close_and_reopen(demo: Database) -> None:
 def test_summary_download_holds_the_agreement(demo: Database) -> None:
     pid = partnership_id_by(demo, formalisation="written")
     at = open_partnership(run_page(), pid)
-    buttons = at.get("download_button")
+    buttons = [b for b in at.get("download_button") if b.key == f"pships_agreement_{pid}_download"]
     assert len(buttons) == 1
     assert buttons[0].proto.label == t("partnerships_page.agreement.download", "da")
 

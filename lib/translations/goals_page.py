@@ -83,6 +83,7 @@ TEXTS = {
     "goalspage.measure.button": {"da": "Gem måling", "en": "Save measurement"},
     "goalspage.measure.saved": {"da": "Målingen er gemt.", "en": "The measurement was saved."},
     "goalspage.measure.list_heading": {"da": "Målinger ({count})", "en": "Measurements ({count})"},
+    "goalspage.measure.delete": {"da": "Slet en måling", "en": "Delete a measurement"},
     "goalspage.measure.none": {"da": "Ingen målinger endnu.", "en": "No measurements yet."},
     "goalspage.delete.heading": {"da": "Slet målet", "en": "Delete the goal"},
     "goalspage.delete.confirm": {
@@ -112,27 +113,4 @@ TEXTS = {
     "goalspage.coverage.served_heading": {"da": "Partnerskaber pr. mål", "en": "Partnerships per goal"},
     "goalspage.coverage.partnerships_col": {"da": "Partnerskaber", "en": "Partnerships"},
     "goalspage.coverage.count": {"da": "Igangværende partnerskaber", "en": "Partnerships under way"},
-    # Import
-    "goalspage.import.intro": {
-        "da": "Hent skabelonen, udfyld arket med mål og evt. arket med målinger, og indlæs filen. Du ser først, "
-              "hvad der vil ske; intet gemmes, før du trykker »Indlæs«.",
-        "en": "Download the template, fill in the goals sheet and, if you like, the measurements sheet, and load "
-              "the file. You first see what will happen; nothing is saved until you press \u201cLoad\u201d.",
-    },
-    "goalspage.import.template": {"da": "Hent Excel-skabelon", "en": "Download Excel template"},
-    "goalspage.import.upload": {"da": "Udfyldt skabelon (Excel eller CSV)", "en": "Filled template (Excel or CSV)"},
-    "goalspage.import.preview_caption": {
-        "da": "Forhåndsvisning – intet er gemt endnu.", "en": "Preview – nothing has been saved yet."},
-    "goalspage.import.problems": {"da": "Bemærkninger ({count})", "en": "Remarks ({count})"},
-    "goalspage.import.button": {"da": "Indlæs", "en": "Load"},
-    "goalspage.import.clear": {"da": "Fortryd valg af fil", "en": "Clear the file"},
-    "goalspage.import.nothing_to_import": {
-        "da": "Filen indeholder intet nyt at indlæse.", "en": "The file holds nothing new to load."},
-    "goalspage.import.done": {
-        "da": "Indlæst: {goals} mål og {measurements} målinger (indlæsning nr. {batch}).",
-        "en": "Loaded: {goals} goals and {measurements} measurements (import no. {batch}).",
-    },
-    "goalspage.import.undo": {"da": "Fortryd denne indlæsning", "en": "Undo this import"},
-    "goalspage.import.undone": {
-        "da": "Indlæsning nr. {batch} er fortrudt.", "en": "Import no. {batch} was undone."},
 }

@@ -10,10 +10,11 @@ TEXTS = {
     },
     "partnerships_page.empty": {
         "da": "Der er endnu ingen partnerskaber. Registrér det første nedenfor under »Registrér et nyt "
-              "partnerskab«, eller importér en liste på siden »{import_page}«.",
+              "partnerskab«, eller indlæs en liste fra Excel under »Indlæs partnerskaber fra Excel«.",
         "en": "There are no partnerships yet. Register the first one below under \"Register a new "
-              "partnership\", or import a list on the page \"{import_page}\".",
+              "partnership\", or load a list from Excel under \"Load partnerships from Excel\".",
     },
+    "partnerships_page.bulk": {"da": "Indlæs partnerskaber fra Excel", "en": "Load partnerships from Excel"},
     # Alerts
     "partnerships_page.alerts.heading": {"da": "Kræver opmærksomhed", "en": "Needs attention"},
     "partnerships_page.alerts.count": {
@@ -93,6 +94,7 @@ TEXTS = {
         "en": "No contact rhythm is set, so there is no next contact to show. Set it under \"Details\".",
     },
     "partnerships_page.contacts.empty": {"da": "Ingen kontakter registreret endnu.", "en": "No contacts logged yet."},
+    "partnerships_page.contacts.delete": {"da": "Slet en registreret kontakt", "en": "Delete a logged contact"},
     "partnerships_page.contacts.add": {"da": "Registrér en kontakt", "en": "Log a contact"},
     "partnerships_page.contacts.added": {"da": "Kontakten er registreret.", "en": "The contact is logged."},
     "partnerships_page.contacts.date": {"da": "Dato", "en": "Date"},

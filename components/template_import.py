@@ -1,0 +1,169 @@
+"""Bulk load from an Excel template: download the template, upload it filled in, see a preview, load,
+and undo the load. One component for goals, partnerships, assessments and evaluation answers.
+
+The file is read once per upload (the preview is kept under the page's own session-state key, so it
+survives reruns); nothing is stored until the user presses "Load", and the load goes through the
+same safe import path and accounting as the preview (``lib.table_import``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from components.context import actor, lang, show_error, tr
+from components.feedback import Messages
+from lib.errors import UserFacingError
+from lib.table_import import OUTCOMES, TableImportResult, undo_table_import
+from lib.templates import template_file_name, template_xlsx
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: What the load created, in the order it is told; organisation links are bookkeeping, not news.
+_TOLD_TABLES = ("goals", "goal_measurements", "partnerships", "organisations", "assessments",
+                "evaluation_rounds", "evaluation_responses")
+
+RunImport = Callable[..., TableImportResult]
+"""``run_import(file_name, data, *, commit, actor)``: preview (commit False) or load the file."""
+
+
+class _Keys:
+    """The session-state and widget keys of one import section."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.preview = f"{key}_import_preview"
+        self.last = f"{key}_import_last"
+        self.generation = f"{key}_uploader_generation"
+        self.messages = Messages(f"{key}_import_flash", key)
+
+    def uploader(self) -> str:
+        # A new key empties the uploader after a load: Streamlit offers no other way to clear it.
+        return f"{self.key}_uploader_{st.session_state.setdefault(self.generation, 0)}"
+
+    def clear_upload(self) -> None:
+        st.session_state.pop(self.preview, None)
+        st.session_state[self.generation] = st.session_state.get(self.generation, 0) + 1
+
+
+def _digest(name: str, data: bytes) -> str:
+    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
+
+
+def created_text(result: TableImportResult) -> str:
+    """What a load created, e.g. "3 mål, 12 målinger", in the user's language."""
+    parts = [tr(f"template_import.created.{table}", count=result.created[table])
+             for table in _TOLD_TABLES if result.created.get(table)]
+    return ", ".join(parts) if parts else tr("template_import.created.nothing")
+
+
+def _commit(keys: _Keys, run_import: RunImport) -> None:
+    preview = st.session_state.get(keys.preview)
+    if not preview:
+        return
+    _digest_value, name, data, _result = preview
+    try:
+        result = run_import(name, data, commit=True, actor=actor())
+    except UserFacingError as error:
+        keys.messages.flash("import", "error", error=error)
+        return
+    st.session_state[keys.last] = result
+    keys.clear_upload()
+
+
+def _undo(keys: _Keys, batch_id: int) -> None:
+    from components.context import database
+
+    try:
+        undo_table_import(database(), batch_id, actor=actor())
+    except UserFacingError as error:
+        keys.messages.flash("import", "error", error=error)
+        return
+    st.session_state.pop(keys.last, None)
+    keys.messages.flash("import", "success", "template_import.undone", batch=batch_id)
+
+
+def _counts(result: TableImportResult) -> None:
+    columns = st.columns(len(OUTCOMES) + 1)
+    columns[0].metric(tr("import.count.rows"), result.counts.get("rows", 0))
+    for column, name in zip(columns[1:], OUTCOMES, strict=True):
+        column.metric(tr(f"import.count.{name}"), result.counts.get(name, 0))
+
+
+def _problems(result: TableImportResult, key: str) -> None:
+    if result.problems:
+        st.markdown("**" + tr("template_import.problems", count=len(result.problems)) + "**")
+        st.dataframe(pd.DataFrame(result.problem_rows(lang())), hide_index=True, width="stretch", key=key)
+
+
+def _read_upload(keys: _Keys, run_import: RunImport) -> None:
+    """Preview the uploaded file once per file; forget the preview when the file is removed."""
+    upload = st.file_uploader(tr("template_import.upload"), type=["xlsx", "xlsm", "xls", "csv"],
+                              key=keys.uploader())
+    if upload is None:
+        st.session_state.pop(keys.preview, None)
+        return
+    data = upload.getvalue()
+    digest = _digest(upload.name, data)
+    preview = st.session_state.get(keys.preview)
+    if preview is not None and preview[0] == digest:
+        return
+    try:
+        result = run_import(upload.name, data, commit=False)
+    except UserFacingError as error:
+        show_error(error)
+        st.session_state.pop(keys.preview, None)
+        return
+    st.session_state[keys.preview] = (digest, upload.name, data, result)
+
+
+def _show_preview(keys: _Keys, run_import: RunImport) -> None:
+    preview = st.session_state.get(keys.preview)
+    if preview is None:
+        return
+    result: TableImportResult = preview[3]
+    st.caption(tr("template_import.preview_caption"))
+    _counts(result)
+    _problems(result, f"{keys.key}_import_preview_problems")
+    left, right, _space = st.columns([1, 1, 3])
+    if result.counts.get("inserted", 0):
+        left.button(tr("template_import.button"), type="primary", on_click=_commit, args=(keys, run_import),
+                    key=f"{keys.key}_import_commit")
+    else:
+        st.info(tr("template_import.nothing_to_import"))
+    right.button(tr("template_import.clear"), on_click=keys.clear_upload, key=f"{keys.key}_import_clear")
+
+
+def _show_last(keys: _Keys) -> None:
+    last: TableImportResult | None = st.session_state.get(keys.last)
+    if last is None:
+        return
+    if last.batch_id is None:
+        st.info(tr("template_import.nothing_to_import"))
+        return
+    st.success(tr("template_import.done", created=created_text(last), batch=last.batch_id))
+    _counts(last)
+    _problems(last, f"{keys.key}_import_last_problems")
+    st.button(tr("template_import.undo"), on_click=_undo, args=(keys, last.batch_id),
+              key=f"{keys.key}_import_undo")
+
+
+def template_import_section(kind: str, run_import: RunImport, *, key: str) -> None:
+    """Template download, upload with preview, load, and undo of the last load.
+
+    ``kind`` is one of ``lib.templates.TEMPLATES``; ``run_import(file_name, data, *, commit, actor)``
+    previews or loads a file; ``key`` prefixes every widget and session-state key of the section, so
+    several sections can live on one page (widget keys: ``<key>_template``, ``<key>_uploader_<n>``,
+    ``<key>_import_commit``, ``<key>_import_clear``, ``<key>_import_undo``).
+    """
+    keys = _Keys(key)
+    st.markdown(tr(f"template_import.intro.{kind}") + " " + tr("template_import.how"))
+    keys.messages.show("import")
+    st.download_button(tr("template_import.template"), data=template_xlsx(kind, lang()),
+                       file_name=template_file_name(kind, lang()), mime=XLSX_MIME, key=f"{key}_template",
+                       icon=":material/download:")
+    _read_upload(keys, run_import)
+    _show_preview(keys, run_import)
+    _show_last(keys)
