@@ -100,7 +100,7 @@ def test_an_older_database_is_upgraded_in_place_keeping_its_data(tmp_path: Path)
 
     db = open_database(url, cached=False)
     try:
-        assert schema_version(db.engine) == "0004"
+        assert schema_version(db.engine) == "0005"
         assert "saved_mappings" in inspect(db.engine).get_table_names()
         with db.read() as session:
             person = session.get(Person, 7)
