@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib import editing
@@ -202,6 +202,43 @@ def rounds_of(session: Session, partnership_id: int) -> list[EvaluationRound]:
     """A partnership's rounds, oldest first."""
     return list(session.scalars(select(EvaluationRound).where(EvaluationRound.partnership_id == partnership_id)
                                 .order_by(EvaluationRound.held_on, EvaluationRound.id)))
+
+
+def round_counts(session: Session) -> dict[int, int]:
+    """How many evaluation rounds each partnership has (partnerships without one left out)."""
+    query = select(EvaluationRound.partnership_id, func.count(EvaluationRound.id)).group_by(
+        EvaluationRound.partnership_id)
+    return {int(partnership_id): int(count) for partnership_id, count in session.execute(query)}
+
+
+ROUND_COLUMNS = ["round_id", "held_on", "title", "library", "partner", "responses", "imported"]
+
+
+def rounds_frame(session: Session, partnership_id: int) -> pd.DataFrame:
+    """A partnership's rounds, newest first: ``round_id``, ``held_on``, ``title``, ``library`` and
+    ``partner`` (respondents per side), ``responses`` (both sides), ``imported`` (made by an import)."""
+    rows = []
+    for record in reversed(rounds_of(session, partnership_id)):
+        sides = [side for side, in session.execute(select(EvaluationResponse.respondent_side).where(
+            EvaluationResponse.round_id == record.id))]
+        rows.append({"round_id": record.id, "held_on": record.held_on, "title": record.title,
+                     **{side: sides.count(side) for side in SIDES}, "responses": len(sides),
+                     "imported": record.batch_id is not None})
+    return pd.DataFrame(rows, columns=ROUND_COLUMNS)
+
+
+RESPONSE_COLUMNS = ["response_id", "side", "respondent", "answered", "reflections", "imported"]
+
+
+def responses_frame(session: Session, round_id: int) -> pd.DataFrame:
+    """A round's responses in the order given: ``response_id``, ``side``, ``respondent``, ``answered``
+    (how many items were answered), ``reflections`` (missing when blank), ``imported``."""
+    rows = [{"response_id": r.id, "side": r.respondent_side, "respondent": r.respondent,
+             "answered": sum(1 for value in (r.answers or {}).values() if value is not None),
+             "reflections": (r.reflections or "").strip() or None, "imported": r.batch_id is not None}
+            for r in session.scalars(select(EvaluationResponse).where(EvaluationResponse.round_id == round_id)
+                                     .order_by(EvaluationResponse.id))]
+    return pd.DataFrame(rows, columns=RESPONSE_COLUMNS)
 
 
 # --- the answers as a table ------------------------------------------------------------------------

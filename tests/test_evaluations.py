@@ -320,3 +320,26 @@ def test_demo_evaluations_drift_over_time(db: Database) -> None:
     assert all_sides(improving, "resultater")[-1] - all_sides(improving, "resultater")[0] >= 1.0
     assert all_sides(declining, "samarbejde")[0] - all_sides(declining, "samarbejde")[-1] >= 1.0
     assert gaps.dimensions["flagged"].any()
+
+
+def test_rounds_and_responses_as_tables(db: Database, partnership: int) -> None:
+    with db.write() as session:
+        other = ps.create_partnership(session, {"title": "Uden runder", "stage": "idea"})
+    old = add_round(db, partnership, D(2024, 6, 1), [("library", answers(4, 4, 4)), ("library", answers(3, 3, 3)),
+                                                     ("partner", answers(2, None, None))])
+    with db.write() as session:
+        new = ev.create_round(session, partnership, D(2025, 6, 1), "Ikke besvaret endnu")
+        ev.add_response(session, old, "partner", {"sam1": 5}, respondent="P", reflections="  Godt møde.\n ")
+    with db.read() as session:
+        counts = ev.round_counts(session)
+        rounds = ev.rounds_frame(session, partnership)
+        responses = ev.responses_frame(session, old)
+        assert ev.rounds_frame(session, other).empty and ev.responses_frame(session, new).empty
+    assert counts == {partnership: 2}
+    assert rounds[["round_id", "held_on", "title", "library", "partner", "responses", "imported"]].values.tolist() == [
+        [new, D(2025, 6, 1), "Ikke besvaret endnu", 0, 0, 0, False], [old, D(2024, 6, 1), "Runde", 2, 2, 4, False]]
+    assert responses["side"].tolist() == ["library", "library", "partner", "partner"]
+    assert responses["answered"].tolist() == [13, 13, 5, 1]
+    assert [text if isinstance(text, str) else None for text in responses["reflections"]] == [
+        None, None, None, "Godt møde."]  # blank reflections are missing values, not empty texts
+    assert responses["respondent"].iloc[-1] == "P"

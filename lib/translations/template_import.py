@@ -20,10 +20,10 @@ TEXTS = {
     },
     "template_import.intro.evaluations": {
         "da": "Indlæs svarene fra en spørgeskemaundersøgelse: én række pr. besvarelse, én kolonne pr. "
-              "spørgsmål, sådan som spørgeskemaværktøjer eksporterer dem. Svarene bliver til en ny "
-              "evalueringsrunde for det valgte partnerskab.",
+              "spørgsmål, sådan som spørgeskemaværktøjer eksporterer dem. Svarene lægges i den "
+              "valgte evalueringsrunde – en ny eller en, der allerede findes.",
         "en": "Load the answers of a survey: one row per respondent, one column per question, as survey "
-              "tools export them. The answers become a new evaluation round of the chosen partnership.",
+              "tools export them. The answers go into the chosen evaluation round – a new one or one that already exists.",
     },
     "template_import.how": {
         "da": "Du ser først, hvad der vil ske; intet gemmes, før du trykker »Indlæs«, og en indlæsning kan "

@@ -1,0 +1,42 @@
+"""Evaluering: "Understøt partnerskabet!" – partnership health, evaluations over time, the gap between
+the library's and the partner's answers, the rounds, and survey answers loaded from Excel.
+
+Widgets only: the pieces are in ``components.evaluations_views``; everything that reads or changes
+data is in ``lib.evaluations``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import evaluations_views as views
+from components.context import database, tr
+from lib import evaluations as ev
+
+
+def _render_page() -> None:
+    st.title(tr("evaluations_page.title"))
+    st.caption(tr("evaluations_page.intro"))
+    on = views.today()
+    with database().read() as session:
+        choices = views.partnership_choices(session)
+        overview = ev.health_overview(session, on)
+        default = views.default_partnership(session, choices) if choices else None
+    if not choices or default is None:
+        st.info(tr("evaluations_page.empty", partnerships_page=tr("nav.partnerships")), icon=":material/info:")
+        return
+    views.health_table(overview)
+    st.divider()
+    partnership_id = views.partnership_picker(choices, default)
+    views.partnership_health(partnership_id, on)
+    results, rounds, bulk = st.tabs([tr("evaluations_page.tab.results"), tr("evaluations_page.tab.rounds"),
+                                     tr("evaluations_page.tab.import")])
+    with results:
+        views.results_tab(partnership_id)
+    with rounds:
+        views.rounds_tab(partnership_id)
+    with bulk:
+        views.import_tab(partnership_id)
+
+
+_render_page()
