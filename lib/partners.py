@@ -265,7 +265,8 @@ def value_effort_points(session: Session, reach: Mapping[Any, float] | None = No
         ``reach``, ``size`` (``min_size + (max_size - min_size) * reach / largest reach``) and
         ``decision``.
     """
-    reach = reach or {}
+    # A pandas Series (node_metrics(G)["reach"]) has no truth value: test for None, not falsiness.
+    reach = {} if reach is None else reach
     rows = []
     for org_id, assessment in latest_assessments(session).items():
         if assessment.value is None or assessment.effort is None:
@@ -387,12 +388,24 @@ def create_assessment(session: Session, values: Mapping[str, Any], actor: str | 
     return assessment.id
 
 
+def stored_values(session: Session, assessment: Assessment) -> dict[str, Any]:
+    """The values of ``assessment`` as :func:`clean_assessment_values` takes them.
+
+    Fits to goals deleted since the assessment was made are left out: the goal is gone, and a
+    stored reference to it would otherwise make every later edit or decision fail its check.
+    """
+    values = editing.current_values(assessment, ASSESSMENT_FIELDS)
+    fit = values.get("goal_fit") or {}
+    values["goal_fit"] = {goal: v for goal, v in fit.items() if session.get(Goal, int(goal)) is not None} or None
+    return values
+
+
 def update_assessment(session: Session, assessment_id: int, changes: Mapping[str, Any],
                       actor: str | None = None) -> list[str]:
     """Store the changed values of an assessment; returns the names of the fields that changed."""
     assessment = _get_assessment(session, assessment_id)
     editing.reject_unknown_fields(changes, ASSESSMENT_FIELDS)
-    clean = clean_assessment_values(session, {**editing.current_values(assessment, ASSESSMENT_FIELDS), **changes})
+    clean = clean_assessment_values(session, {**stored_values(session, assessment), **changes})
     changed = editing.apply_changes(assessment, clean)
     if changed:
         log_event(session, "assessment_updated", entity=ENTITY, entity_id=assessment.id, actor=actor,
@@ -406,7 +419,7 @@ def record_decision(session: Session, assessment_id: int, decision: str | None, 
     changes = {"decision": decision, "decided_on": decided_on if decision else None,
                "decided_by_id": decided_by_id if decision else None}
     assessment = _get_assessment(session, assessment_id)
-    clean = clean_assessment_values(session, {**editing.current_values(assessment, ASSESSMENT_FIELDS), **changes})
+    clean = clean_assessment_values(session, {**stored_values(session, assessment), **changes})
     changed = editing.apply_changes(assessment, clean)
     if changed:
         log_event(session, "assessment_decided", entity=ENTITY, entity_id=assessment.id, actor=actor,

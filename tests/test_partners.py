@@ -145,6 +145,16 @@ def test_value_effort_points_take_the_network_reach(db: Database, candidates: di
     assert values(stakeholders["quadrant"]) == ["manage_closely", "monitor", "keep_informed"]
 
 
+def test_value_effort_points_take_reach_as_the_network_metrics_give_it(db: Database,
+                                                                       candidates: dict[str, int]) -> None:
+    # node_metrics(G)["reach"] is a pandas Series indexed by node id: it has no truth value.
+    reach = pd.Series({f"O{candidates['Gamma']}": 0.2, "P1": 0.9}, name="reach")
+    with db.read() as session:
+        points = partners.value_effort_points(session, reach).set_index("name")
+    assert points["reach"].to_dict() == {"Alfa": 0.0, "Beta": 0.0, "Epsilon": 0.0, "Gamma": 0.2}
+    assert points.loc["Gamma", "size"] == 40.0
+
+
 # --- editing and deciding --------------------------------------------------------------------------
 
 
@@ -168,6 +178,27 @@ def test_decisions_are_recorded_with_date_and_who(db: Database, candidates: dict
     with db.read() as session:
         record = session.get(Assessment, alfa)
         assert (record.decision, record.decided_on, record.decided_by_id) == (None, None, None)
+
+
+def test_a_deleted_goal_does_not_block_a_later_decision_or_edit(db: Database, candidates: dict[str, int]) -> None:
+    from lib import strategy
+
+    with db.write() as session:
+        goal = strategy.create_goal(session, {"title": "Læselyst", "baseline": 1, "target": 2,
+                                              "baseline_date": D(2025, 1, 1), "target_date": D(2026, 1, 1)})
+        kept = strategy.create_goal(session, {"title": "Fællesskab", "baseline": 1, "target": 2,
+                                              "baseline_date": D(2025, 1, 1), "target_date": D(2026, 1, 1)})
+        assessment = partners.create_assessment(session, {
+            "organisation_id": candidates["Delta"], "assessed_on": D(2025, 5, 1),
+            "goal_fit": {goal: 3, kept: 1}})
+    with db.write() as session:
+        strategy.delete_goal(session, goal)
+    with db.write() as session:
+        partners.record_decision(session, assessment, "explore", D(2025, 6, 1))
+        partners.update_assessment(session, assessment, {"risks": "Travl periode"})
+    with db.read() as session:
+        stored = session.get(Assessment, assessment)
+        assert (stored.decision, stored.risks, stored.goal_fit) == ("explore", "Travl periode", {str(kept): 1})
 
 
 def test_assessment_validation(db: Database, candidates: dict[str, int]) -> None:

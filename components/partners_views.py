@@ -1,0 +1,710 @@
+"""Pieces of the page "Partnere" ("Vælg partnere med omhu!"): the ranked list of every candidate, the
+assessment of one organisation with its decision, the two charts, and the bulk load.
+
+Everything that reads or changes data is in ``lib.partners``. Changes run in button callbacks, before
+the page is drawn, so what is shown is what is stored; a callback's message is kept ("flash") and
+shown once where the user acted.
+
+*Only the open tab is drawn* (``st.tabs(..., on_change=...)`` and each tab's ``.open``): the value
+for effort chart needs the whole network for its bubble sizes, which costs nothing while nobody looks.
+
+*A live score.* The assessment's inputs are plain widgets, not an ``st.form``: a form would only tell
+the page its values on submit, and the weighted score is meant to move while the user rates. Nothing
+is stored until "Gem vurderingen" is pressed. Widget keys carry the assessment's id (or "new" and the
+organisation's id), so choosing another assessment shows its own values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from sqlalchemy.orm import Session
+from streamlit.errors import StreamlitAPIException
+
+from components.context import actor, database, lang, tr
+from components.feedback import Messages
+from components.tables import date_input_format, escape_markdown
+from components.template_import import template_import_section
+from lib import charts, partners
+from lib.i18n import format_number, label as vocabulary_label, t
+from lib.network.plotting import escape
+from lib.storage import DECISIONS
+
+PREFIX = "partners_"
+FLASH_KEY = PREFIX + "flash"
+#: The chosen organisation, kept apart from its widget: Streamlit drops widget state on a page left.
+PICK_KEY = PREFIX + "pick"
+PICK_WIDGET = PREFIX + "pick_widget"
+TAB_KEY = PREFIX + "tab"
+ACTIVE_TAB = PREFIX + "active_tab"
+TABS = ("ranking", "assess", "stakeholders", "value_effort", "import")
+IMPORT_KEY = PREFIX + "bulk"
+NEW = 0  # the "new assessment" choice of the assessment picker
+BLANK = ""
+DONT_KNOW = "dont_know"
+SCORE_OPTIONS = (*range(partners.SCORE_RANGE[0], partners.SCORE_RANGE[1] + 1), DONT_KNOW)
+RATINGS = ("influence", "interest", "value", "effort")
+TEXT_FIELDS = ("contribution_to_us", "contribution_from_us", "risks")
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+#: Where overlapping dots are spread to (in axis units): far enough to see both, close enough to
+#: stay in their square.
+JITTER = 0.16
+
+#: Colour of each stakeholder group and value/effort group; the group's name is always written too.
+QUADRANT_COLOURS = {"manage_closely": "#D55E00", "keep_satisfied": "#E69F00", "keep_informed": charts.PRIMARY,
+                    "monitor": charts.GREY}
+GROUP_COLOURS = {"quick_win": "#009E73", "major_project": charts.PRIMARY, "fill_in": charts.GREY,
+                 "questionable": "#D55E00"}
+
+
+def today() -> dt.date:
+    """The page's today (a function, so tests can replace it)."""
+    return dt.date.today()
+
+
+MESSAGES = Messages(FLASH_KEY, "partners")
+flash = MESSAGES.flash
+show_flash = MESSAGES.show
+change = MESSAGES.change
+
+
+def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
+    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
+    return lambda value: labels.get(value, "…")
+
+
+def _blank_to_none(value: Any) -> Any:
+    """The blank choice of a selectbox as None."""
+    return None if value in (BLANK, None) else value
+
+
+def _page_link(page: str, label_key: str, icon: str) -> None:
+    """A link to another page of the product; a page run on its own (tests) has no other pages."""
+    try:
+        st.page_link(page, label=tr(label_key), icon=icon)
+    except StreamlitAPIException:
+        pass  # the text next to the link says where to go
+
+
+# --- tabs and the empty workspace ------------------------------------------------------------------
+
+
+def _remember_tab(labels: Mapping[str, str]) -> None:
+    """Keep which tab is open by its name, so a change of language keeps it open."""
+    opened = st.session_state.get(TAB_KEY)
+    for name, text in labels.items():
+        if text == opened:
+            st.session_state[ACTIVE_TAB] = name
+
+
+def sections() -> dict[str, Any]:
+    """The page's tabs by name; only the open one is drawn (its ``.open``)."""
+    labels = {name: tr(f"partners_page.tab.{name}") for name in TABS}
+    active = st.session_state.get(ACTIVE_TAB, TABS[0])
+    st.session_state[TAB_KEY] = labels[active if active in labels else TABS[0]]
+    tabs = st.tabs(list(labels.values()), key=TAB_KEY, on_change=_remember_tab, args=(labels,))
+    return dict(zip(TABS, tabs, strict=True))
+
+
+def empty_workspace() -> None:
+    """Where the organisations to assess come from."""
+    st.info(tr("partners_page.empty", import_page=tr("nav.import"), contacts_page=tr("nav.contacts"),
+               import_tab=tr("partners_page.tab.import")), icon=":material/info:")
+    _page_link("pages/importer.py", "partners_page.go_import", ":material/upload_file:")
+    _page_link("pages/contacts.py", "partners_page.go_contacts", ":material/groups:")
+
+
+# --- the ranked list -------------------------------------------------------------------------------
+
+
+def _decision_text(assessed: bool, decision: Any) -> str:
+    """The decision in words; the unassessed and the undecided say so instead of staying blank."""
+    if not assessed:
+        return tr("partners.not_assessed")
+    if not isinstance(decision, str) or not decision:
+        return tr("partners.decision.none")
+    return tr(f"partners.decision.{decision}")
+
+
+def _group_text(prefix: str, code: Any) -> str | None:
+    """The words of a group code (``prefix.code``), or None for no group."""
+    return tr(f"{prefix}.{code}") if isinstance(code, str) and code else None
+
+
+def _one_decimal(value: Any) -> str | None:
+    """A number with one decimal in the reader's format ("3,7"), or None."""
+    if value is None or pd.isna(value):
+        return None
+    return format_number(float(value), lang(), 1)
+
+
+def ranking_frame(ranked: pd.DataFrame) -> pd.DataFrame:
+    """:func:`lib.partners.ranked_candidates` as the user reads it: translated headers and words."""
+    language = lang()
+    rows = []
+    for row in ranked.itertuples(index=False):
+        completeness = None if not row.assessed else round(float(row.completeness) * 100)
+        rows.append({
+            tr("partners_page.col.rank"): row.rank,
+            tr("partners_page.col.name"): row.name,
+            tr("partners_page.col.org_type"): vocabulary_label("orgtype", row.org_type, language),
+            tr("partners_page.col.score"): _one_decimal(row.score),
+            tr("partners_page.col.completeness"): completeness,
+            tr("partners_page.col.goal_fit"): _one_decimal(row.goal_fit),
+            tr("partners_page.col.quadrant"): _group_text("partners.quadrant", row.quadrant),
+            tr("partners_page.col.value_effort"): _group_text("partners.value_effort", row.value_effort),
+            tr("partners_page.col.decision"): _decision_text(bool(row.assessed), row.decision),
+            tr("partners_page.col.decided_on"): row.decided_on,
+            tr("partners_page.col.assessed_on"): row.assessed_on,
+            tr("partners_page.col.is_partner"): bool(row.is_partner),
+        })
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame[tr("partners_page.col.rank")] = frame[tr("partners_page.col.rank")].astype("Int64")
+    return frame
+
+
+def ranking_section() -> None:
+    """Every organisation, ranked by its latest assessment; the unassessed at the bottom, nobody hidden."""
+    with database().read() as session:
+        ranked = partners.ranked_candidates(session)
+    if ranked.empty:
+        st.caption(tr("partners_page.ranking.empty"))
+        return
+    declined = int((ranked["decision"] == "decline").sum())
+    st.markdown(tr("partners_page.ranking.summary", total=len(ranked), assessed=int(ranked["assessed"].sum()),
+                   declined=declined))
+    st.caption(tr("partners.score_rule") + " " + tr("partners_page.ranking.hint", tab=tr("partners_page.tab.assess")))
+    date_format = date_input_format()
+    st.dataframe(
+        ranking_frame(ranked), hide_index=True, width="stretch", key=PREFIX + "ranking", placeholder="",
+        column_config={
+            tr("partners_page.col.completeness"): st.column_config.ProgressColumn(
+                min_value=0, max_value=100, format="%d %%"),
+            tr("partners_page.col.decided_on"): st.column_config.DateColumn(format=date_format),
+            tr("partners_page.col.assessed_on"): st.column_config.DateColumn(format=date_format),
+            tr("partners_page.col.is_partner"): st.column_config.CheckboxColumn(),
+        },
+    )
+
+
+# --- one organisation: choosing the assessment -----------------------------------------------------
+
+
+def _remember_pick() -> None:
+    """Keep the chosen organisation apart from its widget (see :data:`PICK_KEY`)."""
+    st.session_state[PICK_KEY] = st.session_state.get(PICK_WIDGET, BLANK)
+
+
+def organisation_picker(orgs: Mapping[int, str]) -> int | None:
+    """The selectbox of every organisation; returns the chosen one's id (None: none chosen)."""
+    labels: dict[Any, str] = {BLANK: tr("partners_page.assess.pick_placeholder"), **orgs}
+    wanted = st.session_state.get(PICK_KEY, BLANK)
+    if wanted not in labels:
+        wanted = BLANK
+    st.session_state[PICK_WIDGET] = wanted
+    st.selectbox(tr("partners_page.assess.pick"), options=list(labels), key=PICK_WIDGET,
+                 format_func=shown_as(labels), on_change=_remember_pick)
+    return _blank_to_none(wanted)
+
+
+def which_key(org_id: int) -> str:
+    """The key of the picker "Vurdering" of one organisation."""
+    return f"{PREFIX}which_{org_id}"
+
+
+def assessment_picker(org_id: int, history: Sequence[Mapping[str, Any]]) -> int:
+    """Choose between a new assessment and the stored ones (the latest by default); returns NEW or an id."""
+    labels: dict[int, str] = {NEW: tr("partners_page.assess.new")}
+    for position, entry in enumerate(history):
+        key = "partners_page.assess.latest" if position == 0 else "partners_page.assess.existing"
+        labels[entry["id"]] = tr(key, date=entry["assessed_on"])
+    key = which_key(org_id)
+    if st.session_state.get(key) not in labels:
+        st.session_state[key] = history[0]["id"] if history else NEW
+    return st.selectbox(tr("partners_page.assess.which"), options=list(labels), format_func=shown_as(labels),
+                        key=key)
+
+
+def assessment_history(session: Session, org_id: int) -> list[dict[str, Any]]:
+    """The organisation's assessments, newest first, as plain values with their id."""
+    return [{"id": a.id, **partners.stored_values(session, a)} for a in partners.assessments_of(session, org_id)]
+
+
+# --- the assessment's inputs -----------------------------------------------------------------------
+
+
+def editor_prefix(org_id: int, assessment_id: int | None) -> str:
+    """Widget keys of one assessment's inputs (or of a new one for ``org_id``)."""
+    return f"{PREFIX}a{assessment_id}_" if assessment_id else f"{PREFIX}new{org_id}_"
+
+
+def _option_text(value: Any) -> str:
+    """How a choice of the 1-5 scale reads: the number, or "Ved ikke"."""
+    return tr("partners.dont_know") if value == DONT_KNOW else str(value)
+
+
+def editor_values(prefix: str, goal_ids: Sequence[int]) -> dict[str, Any]:
+    """What the inputs under ``prefix`` hold, as ``lib.partners`` takes an assessment's values.
+
+    "Ved ikke" (or no choice) is None; weights of 1 are left out, so an assessment with the usual
+    weights stores none.
+    """
+    state = st.session_state
+    scores = {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in partners.CRITERIA}
+    weights = {code: float(w) for code in partners.CRITERIA
+               if (w := state.get(f"{prefix}weight_{code}")) is not None and float(w) != 1.0}
+    fit = {str(goal): state.get(f"{prefix}fit_{goal}") for goal in goal_ids
+           if state.get(f"{prefix}fit_{goal}") is not None}
+    return {
+        "assessed_on": state.get(prefix + "assessed_on"),
+        "assessor_id": _blank_to_none(state.get(prefix + "assessor")),
+        "scores": scores,
+        "weights": weights or None,
+        "goal_fit": fit or None,
+        **{name: state.get(f"{prefix}{name}") for name in RATINGS},
+        **{name: state.get(f"{prefix}{name}") for name in TEXT_FIELDS},
+    }
+
+
+def _score_or_none(value: Any) -> int | None:
+    """A chosen score as a number; "Ved ikke" and no choice are None."""
+    return None if value in (None, DONT_KNOW) else int(value)
+
+
+def _header_inputs(prefix: str, current: Mapping[str, Any], staff: Mapping[int, str]) -> None:
+    """The date of the assessment and who made it."""
+    staff_labels = {BLANK: tr("common.none"), **staff}
+    assessor = current.get("assessor_id") if current.get("assessor_id") in staff else BLANK
+    left, right = st.columns(2)
+    left.date_input(tr("partners.col.assessed_on"), value=current.get("assessed_on", today()),
+                    key=prefix + "assessed_on", format=date_input_format(), min_value=EARLIEST_DATE,
+                    max_value=LATEST_DATE)
+    right.selectbox(tr("partners.col.assessor"), options=list(staff_labels), format_func=shown_as(staff_labels),
+                    index=list(staff_labels).index(assessor), key=prefix + "assessor")
+
+
+def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
+    """A 1-5 / "Ved ikke" choice and a weight per criterion; returns the score they give now."""
+    st.markdown("**" + tr("partners_page.assess.criteria_heading") + "**")
+    st.caption(tr("partners_page.assess.criteria_help"))
+    stored_scores = current.get("scores") or {}
+    stored_weights = current.get("weights") or {}
+    scores: dict[str, int | None] = {}
+    weights: dict[str, float] = {}
+    for code in partners.CRITERIA:
+        choice, weight, _space = st.columns([3, 1, 2], vertical_alignment="bottom")
+        stored = stored_scores.get(code)
+        picked = choice.segmented_control(
+            partners.criterion_label(code, lang()), options=list(SCORE_OPTIONS), format_func=_option_text,
+            default=stored if stored is not None else DONT_KNOW, key=f"{prefix}score_{code}",
+            help=tr(f"partners.criterion.{code}.help"))
+        scores[code] = _score_or_none(picked)
+        value = weight.number_input(tr("partners_page.assess.weight"), min_value=0.0, max_value=100.0, step=0.5,
+                                    value=float(stored_weights.get(code, 1.0)), format="%g",
+                                    key=f"{prefix}weight_{code}", help=tr("partners_page.assess.weight_help"))
+        weights[code] = 1.0 if value is None else float(value)
+    return partners.weighted_score(scores, weights)
+
+
+def live_score(score: partners.Score) -> None:
+    """The weighted score and how much it rests on, as the inputs stand (stored or not)."""
+    left, right = st.columns(2)
+    shown = (tr("partners_page.assess.live_score_value", score=round(score.score, 1))
+             if score.score is not None else tr("partners_page.assess.live_none"))
+    left.metric(tr("partners_page.assess.live_score"), shown)
+    right.metric(tr("partners.completeness"), tr("partners_page.assess.live_completeness_value",
+                                                  answered=score.answered, total=score.total))
+    st.progress(score.completeness)
+    st.caption(tr("partners.score_rule") + " " + tr("partners_page.assess.live_help"))
+
+
+def _goal_inputs(prefix: str, current: Mapping[str, Any], goals: Mapping[int, str]) -> None:
+    """How well the candidate fits each goal of the library (0-3, or blank)."""
+    st.markdown("**" + tr("partners_page.assess.goals_heading") + "**")
+    if not goals:
+        st.caption(tr("partners_page.assess.no_goals", goals_page=tr("nav.goals")))
+        return
+    st.caption(tr("partners_page.assess.goals_help"))
+    stored = current.get("goal_fit") or {}
+    low, high = partners.GOAL_FIT_RANGE
+    for goal_id, title in goals.items():
+        st.segmented_control(escape_markdown(title), options=list(range(low, high + 1)),
+                             default=stored.get(str(goal_id)), key=f"{prefix}fit_{goal_id}")
+
+
+def _position_inputs(prefix: str, current: Mapping[str, Any]) -> None:
+    """Influence, interest, value and effort (1-5, or blank)."""
+    st.markdown("**" + tr("partners_page.assess.position_heading") + "**")
+    st.caption(tr("partners_page.assess.position_help"))
+    low, high = partners.SCORE_RANGE
+    places = st.columns(2)
+    for index, name in enumerate(RATINGS):
+        places[index % 2].segmented_control(
+            tr(f"partners.col.{name}"), options=list(range(low, high + 1)), default=current.get(name),
+            key=f"{prefix}{name}", help=tr(f"partners_page.help.{name}"))
+
+
+def _text_inputs(prefix: str, current: Mapping[str, Any]) -> None:
+    """What each side could bring, and the risks."""
+    st.markdown("**" + tr("partners_page.assess.texts_heading") + "**")
+    left, right = st.columns(2)
+    left.text_area(tr("partners.col.contribution_to_us"), value=current.get("contribution_to_us") or "",
+                   key=prefix + "contribution_to_us", height=100)
+    right.text_area(tr("partners.col.contribution_from_us"), value=current.get("contribution_from_us") or "",
+                    key=prefix + "contribution_from_us", height=100)
+    st.text_area(tr("partners.col.risks"), value=current.get("risks") or "", key=prefix + "risks", height=80)
+
+
+# --- saving, deleting, deciding --------------------------------------------------------------------
+
+
+def _save_assessment(org_id: int, assessment_id: int | None, goal_ids: list[int], name: str) -> None:
+    """Store a new assessment (then open it) or the changes to a stored one."""
+    prefix = editor_prefix(org_id, assessment_id)
+    values = editor_values(prefix, goal_ids)
+    if assessment_id is None:
+        ok, new_id = change("assess", lambda s: partners.create_assessment(
+            s, {"organisation_id": org_id, **values}, actor=actor()))
+        if ok:
+            for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+                del st.session_state[key]  # an empty form for the next new assessment
+            st.session_state[which_key(org_id)] = new_id
+            flash("assess", "success", "partners_page.assess.created", name=escape_markdown(name))
+        return
+    ok, changed = change("assess", lambda s: partners.update_assessment(s, assessment_id, values, actor=actor()))
+    if ok:
+        flash("assess", "success", "partners_page.assess.saved" if changed else "partners_page.assess.nothing_changed")
+
+
+def _delete_assessment(org_id: int, assessment_id: int, on: dt.date, confirm_key: str) -> None:
+    """Delete an assessment once the box is ticked; the latest one left opens."""
+    if not st.session_state.get(confirm_key):
+        flash("delete", "warning", "partners_page.delete.needs_confirm")
+        return
+    ok, _ = change("delete", lambda s: partners.delete_assessment(s, assessment_id, actor=actor()))
+    if ok:
+        st.session_state.pop(confirm_key, None)
+        st.session_state.pop(which_key(org_id), None)  # back to the latest that is left
+        flash("assess", "success", "partners_page.delete.done", date=on)
+
+
+def _decide(assessment_id: int) -> None:
+    """Store (or, with no choice, withdraw) the decision on the assessment."""
+    prefix = f"{PREFIX}d{assessment_id}_"
+    state = st.session_state
+    decision = _blank_to_none(state.get(prefix + "decision"))
+    ok, _ = change("decision", lambda s: partners.record_decision(
+        s, assessment_id, decision, state.get(prefix + "decided_on"),
+        _blank_to_none(state.get(prefix + "decided_by")), actor=actor()))
+    if not ok:
+        return
+    if decision is None:
+        flash("decision", "success", "partners_page.decision.withdrawn")
+    else:
+        flash("decision", "success", "partners_page.decision.saved", decision=tr(f"partners.decision.{decision}"))
+
+
+def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, str]) -> None:
+    """Decline, keep exploring or go ahead, with the date and who decided; "go ahead" leads on."""
+    assessment_id = entry["id"]
+    prefix = f"{PREFIX}d{assessment_id}_"
+    st.subheader(tr("partners_page.decision.heading"))
+    st.caption(tr("partners_page.decision.intro"))
+    decision = entry.get("decision")
+    if decision:
+        st.markdown(tr("partners_page.decision.current", decision=tr(f"partners.decision.{decision}"),
+                       date=entry.get("decided_on")))
+    decision_labels = {code: tr(f"partners.decision.{code}") for code in DECISIONS}
+    st.segmented_control(tr("partners_page.decision.pick"), options=list(DECISIONS),
+                         format_func=shown_as(decision_labels), default=decision, key=prefix + "decision")
+    staff_labels = {BLANK: tr("common.none"), **staff}
+    decided_by = entry.get("decided_by_id") if entry.get("decided_by_id") in staff else BLANK
+    left, right = st.columns(2)
+    left.date_input(tr("partners.col.decided_on"), value=entry.get("decided_on") or today(),
+                    key=prefix + "decided_on", format=date_input_format(), min_value=EARLIEST_DATE,
+                    max_value=LATEST_DATE)
+    right.selectbox(tr("partners.col.decided_by"), options=list(staff_labels), format_func=shown_as(staff_labels),
+                    index=list(staff_labels).index(decided_by), key=prefix + "decided_by")
+    st.button(tr("partners_page.decision.save"), key=prefix + "save", on_click=_decide, args=(assessment_id,),
+              icon=":material/gavel:")
+    show_flash("decision")
+    if decision == "go_ahead":
+        next_step(name)
+
+
+def next_step(name: str) -> None:
+    """After "go ahead": register the partnership, on the partnerships page."""
+    st.success(tr("partners_page.decision.next_step", name=escape_markdown(name), page=tr("nav.partnerships")),
+               icon=":material/handshake:")
+    _page_link("pages/partnerships.py", "partners_page.decision.next_link", ":material/add_link:")
+
+
+def history_table(history: Sequence[Mapping[str, Any]], staff: Mapping[int, str]) -> None:
+    """Every assessment of the organisation with its score and decision, newest first."""
+    st.markdown("**" + tr("partners_page.history.heading", count=len(history)) + "**")
+    if not history:
+        st.caption(tr("partners_page.history.none"))
+        return
+    rows = []
+    for entry in history:
+        score = partners.weighted_score(entry.get("scores") or {}, entry.get("weights"))
+        rows.append({
+            tr("partners_page.col.assessed_on"): entry["assessed_on"],
+            tr("partners_page.col.assessor"): staff.get(entry.get("assessor_id"), ""),
+            tr("partners_page.col.score"): _one_decimal(score.score),
+            tr("partners_page.col.completeness"): round(score.completeness * 100),
+            tr("partners_page.col.decision"): _decision_text(True, entry.get("decision")),
+            tr("partners_page.col.decided_on"): entry.get("decided_on"),
+        })
+    date_format = date_input_format()
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=PREFIX + "history", placeholder="",
+                 column_config={
+                     tr("partners_page.col.assessed_on"): st.column_config.DateColumn(format=date_format),
+                     tr("partners_page.col.decided_on"): st.column_config.DateColumn(format=date_format),
+                     tr("partners_page.col.completeness"): st.column_config.ProgressColumn(
+                         min_value=0, max_value=100, format="%d %%"),
+                 })
+
+
+def _delete_box(org_id: int, entry: Mapping[str, Any]) -> None:
+    """The box "Slet denne vurdering": deleting only after a confirmation tick."""
+    with st.expander(tr("partners_page.delete.heading"), icon=":material/delete:"):
+        show_flash("delete")
+        confirm_key = f"{PREFIX}del{entry['id']}_confirm"
+        st.checkbox(tr("partners_page.delete.confirm", date=entry["assessed_on"]), key=confirm_key)
+        st.button(tr("partners_page.delete.button"), key=f"{PREFIX}del{entry['id']}_button",
+                  on_click=_delete_assessment, args=(org_id, entry["id"], entry["assessed_on"], confirm_key))
+
+
+# --- the tab "Vurdér og beslut" --------------------------------------------------------------------
+
+
+def assess_section(orgs: Mapping[int, str], staff: Mapping[int, str], goals: Mapping[int, str]) -> None:
+    """Choose an organisation and an assessment of it; rate, save, decide; see and delete earlier ones."""
+    if not orgs:
+        st.caption(tr("partners_page.assess.none_yet"))
+        return
+    org_id = organisation_picker(orgs)
+    if org_id is None:
+        st.caption(tr("partners_page.assess.choose"))
+        return
+    with database().read() as session:
+        history = assessment_history(session, org_id)
+    chosen = assessment_picker(org_id, history)
+    entry = next((e for e in history if e["id"] == chosen), None)
+    if chosen != NEW and entry is None:
+        st.warning(tr("partners_page.assess.gone"))
+        return
+    if entry is not None and entry is not history[0]:
+        st.caption(tr("partners_page.assess.not_latest"))
+    assessment_editor(org_id, orgs[org_id], entry, staff, goals)
+    if entry is None:
+        st.caption(tr("partners_page.decision.first"))
+    else:
+        decision_section(entry, orgs[org_id], staff)
+    st.divider()
+    history_table(history, staff)
+    if entry is not None:
+        _delete_box(org_id, entry)
+
+
+def assessment_editor(org_id: int, name: str, entry: Mapping[str, Any] | None, staff: Mapping[int, str],
+                      goals: Mapping[int, str]) -> None:
+    """Every input of one assessment (stored values, or empty for a new one), the live score and "Gem"."""
+    assessment_id = entry["id"] if entry is not None else None
+    prefix = editor_prefix(org_id, assessment_id)
+    current = entry or {}
+    _header_inputs(prefix, current, staff)
+    score = _criteria_inputs(prefix, current)
+    live_score(score)
+    _goal_inputs(prefix, current, goals)
+    _position_inputs(prefix, current)
+    _text_inputs(prefix, current)
+    st.button(tr("partners_page.assess.save"), type="primary", key=prefix + "save", icon=":material/save:",
+              on_click=_save_assessment, args=(org_id, assessment_id, list(goals), name))
+    show_flash("assess")
+
+
+# --- the charts ------------------------------------------------------------------------------------
+
+
+def spread(xs: Sequence[float], ys: Sequence[float],
+           radius: float = JITTER) -> tuple[list[float], list[float], list[str]]:
+    """Where to draw dots that may share a spot, and where to write their names.
+
+    Dots on the same spot sit on a small circle around it instead of on top of each other, each name
+    written on the outer side of its dot, so neither dots nor names cover one another; a dot alone
+    stays where it is with its name above. Deterministic: the same data always gives the same drawing.
+    """
+    totals: dict[tuple[float, float], int] = {}
+    for spot in zip(xs, ys, strict=True):
+        totals[spot] = totals.get(spot, 0) + 1
+    seen: dict[tuple[float, float], int] = {}
+    out_x, out_y, places = [], [], []
+    for spot in zip(xs, ys, strict=True):
+        count, index = totals[spot], seen.get(spot, 0)
+        seen[spot] = index + 1
+        if count == 1:
+            out_x.append(spot[0])
+            out_y.append(spot[1])
+            places.append("top center")
+            continue
+        angle = 2 * math.pi * index / count
+        dx, dy = math.cos(angle), math.sin(angle)
+        out_x.append(spot[0] + radius * dx)
+        out_y.append(spot[1] + radius * dy)
+        vertical = "top" if dy > 0.3 else "bottom" if dy < -0.3 else "middle"
+        horizontal = "right" if dx > 0.3 else "left" if dx < -0.3 else "center"
+        places.append(f"{vertical} {horizontal}")
+    return out_x, out_y, places
+
+
+def _group_areas(fig: go.Figure, areas: Mapping[tuple[bool, bool], tuple[str, str]]) -> None:
+    """Shade the four groups (split at ``HIGH_AT``) and write each group's name in its corner.
+
+    ``areas`` maps (high on x, high on y) to (name, colour).
+    """
+    low, high = partners.SCORE_RANGE[0] - 0.5, partners.SCORE_RANGE[1] + 0.5
+    split = partners.HIGH_AT - 0.5
+    for (x_high, y_high), (name, colour) in areas.items():
+        x0, x1 = (split, high) if x_high else (low, split)
+        y0, y1 = (split, high) if y_high else (low, split)
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=colour, opacity=0.12, line_width=0,
+                      layer="below")
+        fig.add_annotation(x=x1 - 0.06 if x_high else x0 + 0.06, y=y1 - 0.06, text=f"<b>{escape(name)}</b>",
+                           showarrow=False, xanchor="right" if x_high else "left", yanchor="top",
+                           font={"color": colour if colour != charts.GREY else "#5f6b76", "size": 13})
+
+
+def _axis(title: str) -> dict[str, Any]:
+    """A 1-5 axis with room around the ends, so dots on 1 and 5 are drawn whole."""
+    low, high = partners.SCORE_RANGE
+    return {"title": title, "range": [low - 0.5, high + 0.5], "dtick": 1, "showgrid": False, "zeroline": False}
+
+
+def stakeholder_figure(points: pd.DataFrame, language: str) -> go.Figure:
+    """Influence (up) × interest (across), one dot per organisation, on the four shaded groups."""
+    fig = go.Figure()
+    _group_areas(fig, {
+        (True, True): (t("partners.quadrant.manage_closely", language), QUADRANT_COLOURS["manage_closely"]),
+        (False, True): (t("partners.quadrant.keep_satisfied", language), QUADRANT_COLOURS["keep_satisfied"]),
+        (True, False): (t("partners.quadrant.keep_informed", language), QUADRANT_COLOURS["keep_informed"]),
+        (False, False): (t("partners.quadrant.monitor", language), QUADRANT_COLOURS["monitor"]),
+    })
+    xs, ys, places = spread(points["interest"].astype(float).tolist(),
+                            points["influence"].astype(float).tolist())
+    hover = [
+        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.influence', language))}: {row.influence}"
+        f"<br>{escape(t('partners.col.interest', language))}: {row.interest}"
+        f"<br>{escape(t(f'partners.quadrant.{row.quadrant}', language))}"
+        for row in points.itertuples(index=False)
+    ]
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, mode="markers+text", text=[escape(n) for n in points["name"]], textposition=places,
+        textfont={"size": 12}, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", meta="points",
+        customdata=points["organisation_id"].tolist(), showlegend=False,
+        marker={"size": 14, "color": [QUADRANT_COLOURS[q] for q in points["quadrant"]],
+                "line": {"width": 1, "color": "white"}},
+    ))
+    fig.update_layout(title=t("partners_page.matrix.title", language), height=560,
+                      xaxis=_axis(t("partners_page.matrix.x", language)),
+                      yaxis=_axis(t("partners_page.matrix.y", language)))
+    return charts.style(fig, language)
+
+
+def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
+    """Value (up) × effort (across), a bubble per organisation sized by its reach in the network."""
+    fig = go.Figure()
+    _group_areas(fig, {
+        (False, True): (t("partners.value_effort.quick_win", language), GROUP_COLOURS["quick_win"]),
+        (True, True): (t("partners.value_effort.major_project", language), GROUP_COLOURS["major_project"]),
+        (False, False): (t("partners.value_effort.fill_in", language), GROUP_COLOURS["fill_in"]),
+        (True, False): (t("partners.value_effort.questionable", language), GROUP_COLOURS["questionable"]),
+    })
+    xs, ys, places = spread(points["effort"].astype(float).tolist(), points["value"].astype(float).tolist())
+    reach_label = escape(t("partners_page.hover.reach", language))
+    hover = [
+        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.value', language))}: {row.value}"
+        f"<br>{escape(t('partners.col.effort', language))}: {row.effort}"
+        f"<br>{reach_label}: {format_number(round(row.reach * 100), language)} %"
+        f"<br>{escape(t(f'partners.value_effort.{row.group}', language))}"
+        for row in points.itertuples(index=False)
+    ]
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, mode="markers+text", text=[escape(n) for n in points["name"]], textposition=places,
+        textfont={"size": 12}, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", meta="points",
+        customdata=points["organisation_id"].tolist(), showlegend=False,
+        marker={"size": points["size"].tolist(), "sizemode": "diameter", "opacity": 0.8,
+                "color": [GROUP_COLOURS[g] for g in points["group"]], "line": {"width": 1, "color": "white"}},
+    ))
+    fig.update_layout(title=t("partners_page.value_effort.title", language), height=560,
+                      xaxis=_axis(t("partners_page.value_effort.x", language)),
+                      yaxis=_axis(t("partners_page.value_effort.y", language)))
+    return charts.style(fig, language)
+
+
+def _assessed_count(session: Session) -> int:
+    """How many organisations have at least one assessment."""
+    return len(partners.latest_assessments(session))
+
+
+def stakeholder_section() -> None:
+    """The influence × interest matrix, or where to fill in the values when nothing has both."""
+    with database().read() as session:
+        points = partners.stakeholder_points(session)
+        assessed = _assessed_count(session)
+    if points.empty:
+        st.info(tr("partners_page.matrix.none", tab=tr("partners_page.tab.assess")))
+        return
+    st.plotly_chart(stakeholder_figure(points, lang()), theme=None, key=PREFIX + "matrix")
+    st.caption(tr("partners_page.matrix.caption", count=len(points), assessed=assessed))
+
+
+def organisation_reach() -> pd.Series:
+    """Each node's reach in today's network (share of the network within two steps), by node id.
+
+    ``lib.network.metrics.cached_node_metrics`` keeps the metrics per graph (keyed by its signature,
+    at most a few graphs), shared with the network page: a changed network gives a new signature,
+    the same network is measured once.
+    """
+    from lib.network import graph as netgraph
+    from lib.network import metrics as netmetrics
+
+    with database().read() as session:
+        G = netgraph.build_graph(session)
+    return netmetrics.cached_node_metrics(G)["reach"]
+
+
+def value_effort_section() -> None:
+    """The value-for-effort bubbles, or where to fill in the values when nothing has both."""
+    with database().read() as session:
+        has_points = not partners.value_effort_points(session).empty
+    if not has_points:
+        st.info(tr("partners_page.value_effort.none", tab=tr("partners_page.tab.assess")))
+        return
+    reach = organisation_reach()
+    with database().read() as session:
+        points = partners.value_effort_points(session, reach)
+        assessed = _assessed_count(session)
+    st.plotly_chart(value_effort_figure(points, lang()), theme=None, key=PREFIX + "value_effort")
+    st.caption(tr("partners_page.value_effort.caption", count=len(points), assessed=assessed))
+
+
+# --- bulk load -------------------------------------------------------------------------------------
+
+
+def import_section() -> None:
+    """The assessments template: download, upload with preview, load and undo (shared component)."""
+    template_import_section(
+        "assessments",
+        lambda name, data, *, commit, actor=None: partners.import_assessments(
+            database(), name, data, commit=commit, actor=actor),
+        key=IMPORT_KEY,
+    )

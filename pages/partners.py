@@ -1,0 +1,43 @@
+"""Partnere: "Vælg partnere med omhu!" – every candidate assessed on the same criteria, ranked, decided.
+
+Widgets only: the tabs are laid out here, the pieces they show are in ``components.partners_views``,
+and everything that reads or changes data is in ``lib.partners``. Only the open tab is drawn.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import partners_views as views
+from components.context import database, tr
+from lib import records, strategy
+
+
+def _render_page() -> None:
+    st.title(tr("partners_page.title"))
+    st.caption(tr("partners_page.intro"))
+    with database().read() as session:
+        orgs = dict(records.organisation_choices(session))
+        staff = dict(strategy.staff_choices(session))
+        goals = dict(strategy.goal_choices(session))
+    if not orgs:
+        views.empty_workspace()
+    tabs = views.sections()
+    if tabs["ranking"].open:
+        with tabs["ranking"]:
+            views.ranking_section()
+    if tabs["assess"].open:
+        with tabs["assess"]:
+            views.assess_section(orgs, staff, goals)
+    if tabs["stakeholders"].open:
+        with tabs["stakeholders"]:
+            views.stakeholder_section()
+    if tabs["value_effort"].open:
+        with tabs["value_effort"]:
+            views.value_effort_section()
+    if tabs["import"].open:
+        with tabs["import"]:
+            views.import_section()
+
+
+_render_page()
