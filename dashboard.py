@@ -66,8 +66,11 @@ def route() -> None:
         st.Page("pages/importer.py", title=tr("nav.import"), icon=":material/upload_file:", url_path="importer"),
         st.Page("pages/network.py", title=tr("nav.network"), icon=":material/hub:", url_path="netvaerk"),
         st.Page("pages/goals.py", title=tr("nav.goals"), icon=":material/flag:", url_path="maal"),
+        st.Page("pages/partners.py", title=tr("nav.partners"), icon=":material/person_search:", url_path="partnere"),
         st.Page("pages/partnerships.py", title=tr("nav.partnerships"), icon=":material/handshake:",
                 url_path="partnerskaber"),
+        st.Page("pages/evaluations.py", title=tr("nav.evaluations"), icon=":material/fact_check:",
+                url_path="evaluering"),
         st.Page("pages/contacts.py", title=tr("nav.contacts"), icon=":material/groups:", url_path="kontakter"),
     ]
     navigation = st.navigation(pages)

@@ -18,7 +18,7 @@ from tests.sheets import MESSY_DANISH, xlsx
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 # A deep link first: on a freshly started server it must open that page, not "Page not found".
-PAGES = ["kontakter", "importer", "netvaerk", "maal", "partnerskaber", ""]
+PAGES = ["kontakter", "importer", "netvaerk", "maal", "partnere", "partnerskaber", "evaluering", ""]
 
 pytestmark = [
     pytest.mark.browser,
