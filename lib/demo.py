@@ -26,7 +26,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lib.demo_organisation import write_organisation
+from lib.demo_radar import write_radar
 from lib.demo_strategy import write_strategy
+from lib.demo_strengths import write_strengths
 from lib.errors import UserFacingError
 from lib.storage import (
     Affiliation,
@@ -786,6 +789,9 @@ def create_demo_workspace(
             raise UserFacingError("demo.not_empty")
         _write_plan(session, plan, today)
         strategy = write_strategy(session, seed, today)
+        strategy |= write_organisation(session, seed, today)
+        strategy |= write_strengths(session, seed, today)
+        strategy |= write_radar(session, seed, today)
         # The demo has namesakes and typos on purpose, so the review queue has something to show.
         from lib.records import queue_near_duplicates
 

@@ -775,6 +775,7 @@ def merge_people(session: Session, keep_id: int, remove_id: int, actor: str | No
     _move_person_affiliations(session, keep, remove)
     _move_person_relations(session, keep_id, remove_id)
     _settle_candidates_after_merge(session, keep_id, remove_id)
+    _move_other_references(session, keep_id, remove_id)
     _remove_record(session, remove)
     log_event(session, "people_merged", entity=PERSON_ENTITY, entity_id=keep_id, actor=actor,
               kept={"id": keep.id, "name": keep.name}, removed=removed_snapshot, filled=filled)
@@ -782,6 +783,27 @@ def merge_people(session: Session, keep_id: int, remove_id: int, actor: str | No
     # silently losing what was merged from it.
     log_event(session, "person_merged_into", entity=PERSON_ENTITY, entity_id=remove_id, actor=actor,
               kept={"id": keep.id, "name": keep.name})
+
+
+#: References to a person that merging handles itself (ties are collapsed, not just moved).
+_MERGED_APART = {("affiliations", "person_id"), ("relations", "from_person_id"), ("relations", "to_person_id"),
+                 ("duplicate_candidates", "person_a_id"), ("duplicate_candidates", "person_b_id")}
+
+
+def _move_other_references(session: Session, keep_id: int, remove_id: int) -> None:
+    """Point every other reference to the removed person (partnership owner, goal owner, assessor,
+    contact person of an offer, competence assessments …) at the kept one.
+
+    Found from the schema, so a table added later is not silently left pointing at nobody (its
+    ``SET NULL`` would otherwise lose who was responsible).
+    """
+    people = Person.__table__
+    for table in Person.metadata.sorted_tables:
+        for column in table.columns:
+            if (table.name, column.name) in _MERGED_APART:
+                continue
+            if any(fk.column.table is people for fk in column.foreign_keys):
+                session.execute(table.update().where(column == remove_id).values({column.name: keep_id}))
 
 
 def _fill_person_from(session: Session, keep: Person, remove: Person) -> list[str]:

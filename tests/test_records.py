@@ -326,6 +326,30 @@ def test_merge_gives_the_kept_person_the_email_when_it_had_none(db: Database) ->
         )
 
 
+def test_merge_keeps_who_is_responsible_for_partnerships_goals_and_offers(db: Database) -> None:
+    from lib.storage import Goal, Partnership, StrengthOffer
+
+    with db.write() as session:
+        keep = add_person(session, "Mette Sørensen", email="mette@bib.dk")
+        remove = add_person(session, "Mette Sorensen")
+        keep.is_staff = remove.is_staff = True
+        session.flush()
+        partnership = Partnership(title="Læseklub", owner_id=remove.id)
+        goal = Goal(title="Flere læsere", owner_id=remove.id, baseline=0, target=1,
+                    baseline_date=dt.date(2025, 1, 1), target_date=dt.date(2026, 1, 1))
+        offer = StrengthOffer(category="rooms", title="Mødelokaler", contact_person_id=remove.id,
+                              updated_on=dt.date(2026, 1, 1))
+        session.add_all([partnership, goal, offer])
+        session.flush()
+        ids = (keep.id, remove.id, partnership.id, goal.id, offer.id)
+    with db.write() as session:
+        records.merge_people(session, ids[0], ids[1])
+    with db.read() as session:
+        assert session.get(Partnership, ids[2]).owner_id == ids[0]
+        assert session.get(Goal, ids[3]).owner_id == ids[0]
+        assert session.get(StrengthOffer, ids[4]).contact_person_id == ids[0]
+
+
 def test_merge_with_itself_is_refused(db: Database, workspace: dict[str, int]) -> None:
     with pytest.raises(ValidationFailed) as caught, db.write() as session:
         records.merge_people(session, workspace["anne"], workspace["anne"])

@@ -1,0 +1,415 @@
+"""Pieces of the page "Organisation": roles and teams, the competence self-assessment, the team heat map
+and development needs, and each person's relations with what hangs on them alone.
+
+Everything that reads or changes data is in ``lib.organisation``. Every change runs in a button
+callback, before the page is drawn, so what is shown is what is stored; a callback's message is kept
+in session state ("flash") and shown once where the user acted. The chosen staff members are kept in
+their own session-state keys: Streamlit drops widget state on a page the user leaves. Form widgets
+carry the person's id in their key, so choosing another person shows their own answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.context import actor, database, lang, tr
+from components.feedback import Messages, delete_one
+from components.tables import Col, code_label, date_format, date_input_format, escape_markdown, show_table
+from lib import charts
+from lib import organisation as org
+from lib.i18n import format_date, format_number, t
+from lib.storage import STAFF_ROLES
+
+PREFIX = "org_"
+FLASH_KEY = PREFIX + "flash"
+STAFF_IDS = PREFIX + "staff_ids"
+STAFF_VERSION = PREFIX + "staff_version"
+ASSESS_PICK, ASSESS_WIDGET = PREFIX + "assess_person", PREFIX + "assess_person_widget"
+PERSON_PICK, PERSON_WIDGET = PREFIX + "dep_person", PREFIX + "dep_person_widget"
+KINDS_WIDGET = PREFIX + "dep_kinds"
+SCORES = (1, 2, 3, 4, 5)
+EARLIEST_DATE = dt.date(1990, 1, 1)
+#: The editable columns of the staff table (named like the fields they store).
+EDITABLE = org.STAFF_FIELDS
+#: Light blue to the product colour: a higher mean is a darker cell, the number is written in it, and an
+#: empty cell (nobody rated it) stays white, unlike the lightest blue of a 1.
+HEAT_COLOURS = [[0.0, "#d6e4ef"], [0.5, "#8fb3cc"], [1.0, charts.PRIMARY]]
+#: Line colours of the three competence areas in a person's history.
+GROUP_COLOURS = dict(zip(org.COMPETENCE_GROUPS, (charts.PRIMARY, "#E69F00", "#009E73"), strict=True))
+
+RELATION_COLUMNS = (
+    Col("party", "organisation.col.party"),
+    Col("party_kind_label", "organisation.col.party_kind"),
+    Col("organisation", "organisation.col.works_at"),
+    Col("relation_kind_label", "organisation.col.relation_kind"),
+    Col("strength", "organisation.col.strength", "number"),
+    Col("last_contact", "organisation.col.last_contact", "date"),
+)
+PARTNERSHIP_COLUMNS = (
+    Col("title", "organisation.col.partnership"),
+    Col("stage_label", "organisation.col.stage"),
+    Col("organisations", "organisation.col.partners"),
+    Col("single_person", "organisation.col.single", "bool"),
+)
+NEEDS_COLUMNS = (
+    Col("name", "organisation.col.name"),
+    Col("team_label", "organisation.col.team"),
+    Col("role_label", "organisation.col.role"),
+    Col("assessed_on", "organisation.col.date", "date"),
+    Col("development_needs", "organisation.col.needs"),
+)
+DEPENDENCY_COLUMNS = (
+    Col("person", "organisation.col.person"),
+    Col("kind_label", "organisation.col.kind"),
+    Col("label", "organisation.col.label"),
+    Col("detail", "organisation.col.detail"),
+)
+
+MESSAGES = Messages(FLASH_KEY, "organisation")
+show_flash = MESSAGES.show
+
+
+def today() -> dt.date:
+    """The page's today (a function, so tests can replace it)."""
+    return dt.date.today()
+
+
+def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
+    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
+    return lambda value: labels.get(value, "…")
+
+
+def role_label(code: str | None) -> str:
+    return code_label("organisation.role", code)
+
+
+def team_label(team: str | None) -> str:
+    return team if team else tr("organisation.no_team")
+
+
+def person_picker(names: Mapping[int, str], store_key: str, widget_key: str) -> int:
+    """A selectbox of staff members that remembers the choice across pages; returns the chosen id."""
+    wanted = st.session_state.get(store_key)
+    if wanted not in names:
+        wanted = next(iter(names))
+    st.session_state[store_key] = wanted
+    st.session_state[widget_key] = wanted
+    st.selectbox(tr("organisation.person.pick"), options=list(names), format_func=shown_as(dict(names)),
+                 key=widget_key, on_change=_remember, args=(store_key, widget_key))
+    return wanted
+
+
+def _remember(store_key: str, widget_key: str) -> None:
+    st.session_state[store_key] = st.session_state.get(widget_key)
+
+
+# --- roles and teams --------------------------------------------------------------------------------
+
+
+def staff_editor_key() -> str:
+    """The editor's key; a new one after each save, so the saved table is drawn fresh."""
+    return f"{PREFIX}staff_editor_{st.session_state.get(STAFF_VERSION, 0)}"
+
+
+def role_counts_text(staff: pd.DataFrame) -> str:
+    """How many staff have each role, in words."""
+    counts = {role: int((staff["staff_role"] == role).sum()) for role in STAFF_ROLES}
+    return tr("organisation.staff.role_counts", **counts, none=int(staff["staff_role"].isna().sum()))
+
+
+def staff_section(staff: pd.DataFrame) -> None:
+    """The staff with role and team, editable in place, and the button that stores the changes."""
+    st.subheader(tr("organisation.staff.heading"))
+    st.caption(tr("organisation.staff.help"))
+    show_flash("staff")
+    st.caption(role_counts_text(staff))
+    if not (staff["staff_role"] == "network_lead").any():
+        st.info(tr("organisation.staff.no_lead"), icon=":material/info:")
+    st.session_state[STAFF_IDS] = [int(i) for i in staff["person_id"]]
+    shown = staff[["name", "title", "staff_role", "team", "assessed_on", "partnerships"]]
+    st.data_editor(
+        shown, key=staff_editor_key(), hide_index=True, num_rows="fixed", width="stretch", placeholder="",
+        disabled=["name", "title", "assessed_on", "partnerships"],
+        column_config={
+            "name": st.column_config.TextColumn(tr("organisation.col.name")),
+            "title": st.column_config.TextColumn(tr("organisation.col.title")),
+            "staff_role": st.column_config.SelectboxColumn(
+                tr("organisation.col.role"), options=list(STAFF_ROLES), format_func=role_label, width="medium"),
+            "team": st.column_config.TextColumn(tr("organisation.col.team"), max_chars=200, width="medium"),
+            "assessed_on": st.column_config.DateColumn(tr("organisation.col.assessed_on"), format=date_format()),
+            "partnerships": st.column_config.NumberColumn(tr("organisation.col.partnerships")),
+        },
+    )
+    st.button(tr("organisation.staff.save"), type="primary", icon=":material/save:", on_click=_save_staff,
+              key=PREFIX + "staff_save")
+
+
+def staff_changes(edits: Mapping[str, Any], person_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The editor's edited cells as ``{person id: {field: value}}`` (only the editable columns)."""
+    changes: dict[int, dict[str, Any]] = {}
+    for row, cells in (edits.get("edited_rows") or {}).items():
+        position = int(row)
+        if position >= len(person_ids):
+            continue
+        values = {column: value for column, value in cells.items() if column in EDITABLE}
+        if values:
+            changes[person_ids[position]] = values
+    return changes
+
+
+def _save_staff() -> None:
+    edits = st.session_state.get(staff_editor_key()) or {}
+    changes = staff_changes(edits, st.session_state.get(STAFF_IDS, []))
+    if not changes:
+        MESSAGES.flash("staff", "info", "organisation.staff.nothing_changed")
+        return
+    ok, changed = MESSAGES.change("staff", lambda session: org.update_staff(session, changes, actor=actor()))
+    if not ok:
+        return
+    st.session_state[STAFF_VERSION] = st.session_state.get(STAFF_VERSION, 0) + 1
+    if changed:
+        MESSAGES.flash("staff", "success", "organisation.staff.saved", count=len(changed))
+    else:
+        MESSAGES.flash("staff", "info", "organisation.staff.nothing_changed")
+
+
+# --- self-assessment --------------------------------------------------------------------------------
+
+
+def _latest_score(latest: pd.Series | None, item: str) -> int | None:
+    if latest is None or pd.isna(latest[item]):
+        return None
+    return int(latest[item])
+
+
+def assessment_section(names: Mapping[int, str]) -> None:
+    """Choose a staff member; their self-assessment form and their earlier assessments."""
+    person_id = person_picker(names, ASSESS_PICK, ASSESS_WIDGET)
+    name = names[person_id]
+    with database().read() as session:
+        history = org.competence_history(session, person_id)
+    latest = history.iloc[0] if not history.empty else None
+    st.subheader(tr("organisation.assessment.heading", name=escape_markdown(name)))
+    show_flash("assessment")
+    st.caption(tr("organisation.assessment.help"))
+    prefix = f"{PREFIX}assess_{person_id}_"
+    with st.form(prefix + "form"):
+        st.date_input(tr("organisation.assessment.date"), value=today(), key=prefix + "date",
+                      format=date_input_format(), min_value=EARLIEST_DATE, max_value=today())
+        for group, items in org.COMPETENCE_GROUPS.items():
+            st.markdown(f"**{tr(f'organisation.group.{group}')}**")
+            for item in items:
+                current = _latest_score(latest, item)
+                st.radio(f"**{tr(f'organisation.item.{item}')}** – {tr(f'organisation.statement.{item}')}",
+                         options=SCORES, index=None if current is None else SCORES.index(current),
+                         horizontal=True, key=prefix + item)
+        needs = latest["development_needs"] if latest is not None else None
+        st.text_area(tr("organisation.assessment.needs"), value=needs if isinstance(needs, str) else "",
+                     help=tr("organisation.assessment.needs_help"), key=prefix + "needs")
+        st.form_submit_button(tr("organisation.assessment.save"), type="primary", icon=":material/save:",
+                              on_click=_save_assessment, args=(person_id, name, prefix), key=prefix + "submit")
+    history_section(person_id, name, history)
+
+
+def _save_assessment(person_id: int, name: str, prefix: str) -> None:
+    state = st.session_state
+    values = {
+        "assessed_on": state.get(prefix + "date"),
+        "scores": {item: state.get(prefix + item) for item in org.COMPETENCE_ITEMS},
+        "development_needs": state.get(prefix + "needs"),
+    }
+    ok, result = MESSAGES.change("assessment", lambda session: org.record_competence_assessment(
+        session, person_id, values, actor=actor(), today=today()))
+    if ok:
+        _assessment_id, created = result
+        key = "organisation.assessment.created" if created else "organisation.assessment.replaced"
+        MESSAGES.flash("assessment", "success", key, name=name, date=values["assessed_on"])
+
+
+def history_frame(history: pd.DataFrame) -> pd.DataFrame:
+    """A person's assessments with translated headers: date, the area means, the needs, then every item."""
+    columns = {"assessed_on": tr("organisation.col.date")}
+    columns |= {f"mean_{g}": tr("organisation.col.mean", group=tr(f"organisation.group.{g}"))
+                for g in org.COMPETENCE_GROUPS}
+    columns["development_needs"] = tr("organisation.col.needs")
+    columns |= {item: tr(f"organisation.item.{item}") for item in org.COMPETENCE_ITEMS}
+    return history[list(columns)].rename(columns=columns)
+
+
+def history_figure(history: pd.DataFrame, language: str) -> go.Figure:
+    """One line per competence area: its mean in each of the person's assessments, oldest first."""
+    ordered = history.sort_values("assessed_on")
+    fig = go.Figure()
+    for group, colour in GROUP_COLOURS.items():
+        name = t(f"organisation.group.{group}", language)
+        fig.add_trace(go.Scatter(
+            x=pd.to_datetime(ordered["assessed_on"]), y=ordered[f"mean_{group}"], mode="lines+markers", name=name,
+            line={"color": colour, "width": 3}, connectgaps=True,
+            hovertemplate=f"{name}<br>%{{x|{'%d-%m-%Y' if language == 'da' else '%Y-%m-%d'}}}: %{{y:.1f}}<extra></extra>",
+        ))
+    fig.update_layout(
+        title=t("organisation.history.chart_title", language), height=340,
+        xaxis={"tickformat": "%d-%m-%Y" if language == "da" else "%Y-%m-%d"},
+        yaxis={"range": [0.8, 5.2], "dtick": 1, "title": t("organisation.score_axis", language)},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return charts.style(fig, language)
+
+
+def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
+    st.subheader(tr("organisation.history.heading"))
+    show_flash("history")
+    if history.empty:
+        st.caption(tr("organisation.history.none", name=name))
+        return
+    st.plotly_chart(history_figure(history, lang()), theme=None, key=f"{PREFIX}history_chart")
+    st.dataframe(history_frame(history), hide_index=True, width="stretch", key=f"{PREFIX}history_table",
+                 column_config={tr("organisation.col.date"): st.column_config.DateColumn(format=date_format())})
+    entries = {}
+    for row in history.itertuples():
+        means = [m for m in (getattr(row, f"mean_{g}") for g in org.COMPETENCE_GROUPS) if not pd.isna(m)]
+        mean = sum(means) / len(means) if means else 0.0
+        entries[int(row.assessment_id)] = tr("organisation.history.entry", date=format_date(row.assessed_on, lang()),
+                                             mean=format_number(round(mean, 1), lang(), 1))
+    delete_one(MESSAGES, "history", label=tr("organisation.history.delete"), entries=entries,
+               delete=lambda session, a_id: org.delete_competence_assessment(session, a_id, actor=actor()),
+               key=f"{PREFIX}history_delete_{person_id}")
+
+
+# --- teams ------------------------------------------------------------------------------------------
+
+
+def heatmap_figure(heatmap: org.TeamHeatmap, language: str) -> go.Figure:
+    """Teams (rows) by competence items (columns); each cell the team's mean, written in the cell.
+
+    A cell nobody in the team has rated stays empty: no colour, no number.
+    """
+    means = heatmap.means
+    teams = [team or t("organisation.no_team", language) for team in means.index]
+    items = [t(f"organisation.item.{code}", language) for code in means.columns]
+    z = [[None if pd.isna(value) else round(float(value), 2) for value in row] for row in means.to_numpy()]
+    text = [["" if value is None else format_number(value, language, 1) for value in row] for row in z]
+    people = t("organisation.heatmap.hover_people", language)
+    custom = [[f"{heatmap.assessed[team]}/{heatmap.members[team]}"] * len(items) for team in means.index]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=items, y=teams, text=text, texttemplate="%{text}", customdata=custom, zmin=1, zmax=5,
+        colorscale=HEAT_COLOURS, hoverongaps=False, xgap=2, ygap=2,
+        colorbar={"title": {"text": "1–5"}, "tickvals": [1, 2, 3, 4, 5]},
+        hovertemplate="%{y} · %{x}<br>%{text}<br>%{customdata} " + people + "<extra></extra>",
+    ))
+    fig.update_layout(
+        title=t("organisation.heatmap.title", language), height=160 + 52 * len(teams),
+        xaxis={"type": "category", "tickangle": -35, "showgrid": False},
+        yaxis={"type": "category", "autorange": "reversed", "showgrid": False},
+    )
+    return charts.style(fig, language)
+
+
+def teams_section(assessment_tab: str) -> None:
+    """The heat map with how many in each team are assessed, and the development needs."""
+    with database().read() as session:
+        heatmap = org.team_heatmap(session)
+        needs = org.development_needs(session)
+    st.subheader(tr("organisation.heatmap.heading"))
+    if not any(heatmap.assessed.values()):
+        st.info(tr("organisation.heatmap.none", tab=assessment_tab))
+    else:
+        st.plotly_chart(heatmap_figure(heatmap, lang()), theme=None, key=f"{PREFIX}heatmap")
+        st.caption(tr("organisation.heatmap.help"))
+        st.caption(" · ".join(tr("organisation.heatmap.assessed", team=team_label(team), assessed=count,
+                                 members=heatmap.members[team]) for team, count in heatmap.assessed.items()))
+    st.subheader(tr("organisation.needs.heading"))
+    st.caption(tr("organisation.needs.help"))
+    needs["team_label"] = [team_label(team) for team in needs["team"]]
+    needs["role_label"] = [role_label(role) for role in needs["staff_role"]]
+    show_table(needs, NEEDS_COLUMNS, key=f"{PREFIX}needs_table", empty_key="organisation.needs.none")
+
+
+# --- relations and single-person dependencies -------------------------------------------------------
+
+
+def relations_frame(relations: pd.DataFrame) -> pd.DataFrame:
+    shown = relations.copy()
+    shown["party_kind_label"] = [tr(f"organisation.party.{kind}") for kind in shown["party_kind"]]
+    shown["relation_kind_label"] = [code_label("relkind", kind) for kind in shown["relation_kind"]]
+    return shown
+
+
+def partnerships_frame(partnerships: pd.DataFrame) -> pd.DataFrame:
+    shown = partnerships.copy()
+    shown["stage_label"] = [tr("organisation.ended") if closed else code_label("partnerships.stage", stage)
+                            for stage, closed in zip(shown["stage"], shown["closed"], strict=True)]
+    return shown
+
+
+def lost_section(name: str, grouped: Mapping[str, list[org.Dependency]]) -> None:
+    """What the library loses if the person leaves: partnerships by name, then organisations and contacts."""
+    st.markdown("**" + escape_markdown(tr("organisation.person.lost_heading", name=name)) + "**")
+    if not any(grouped.values()):
+        st.success(tr("organisation.person.lost_nothing", name=name), icon=":material/verified:")
+        return
+    if grouped["partnership"]:
+        titles = ", ".join(f"»{escape_markdown(d.label)}«" for d in grouped["partnership"])
+        st.warning(tr("organisation.person.lost_partnerships", count=len(grouped["partnership"])) + ": " + titles,
+                   icon=":material/handshake:")
+    for kind, icon in (("organisation", ":material/apartment:"), ("contact", ":material/person:")):
+        found = grouped[kind]
+        if found:
+            label = escape_markdown(tr(f"organisation.person.lost_{kind}s", count=len(found), name=name))
+            with st.expander(label, icon=icon):
+                st.markdown("\n".join(f"- {escape_markdown(d.label)}"
+                                      + (f" ({escape_markdown(d.detail)})" if d.detail else "") for d in found))
+    st.caption(tr("organisation.person.lost_advice"))
+
+
+def dependency_frame(dependencies: Sequence[org.Dependency], names: Mapping[int, str],
+                     kinds: Sequence[str]) -> pd.DataFrame:
+    """The library-wide list: partnerships first, then organisations, then contacts; by person within."""
+    order = {kind: index for index, kind in enumerate(org.DEPENDENCY_KINDS)}
+    chosen = sorted((d for d in dependencies if d.kind in kinds),
+                    key=lambda d: (order[d.kind], names.get(d.person_id, "").casefold(), d.label.casefold()))
+    rows = [{"person": names.get(d.person_id, ""), "kind": d.kind,
+             "kind_label": tr(f"organisation.kind.{d.kind}"), "label": d.label, "detail": d.detail or "",
+             "entity_id": d.entity_id} for d in chosen]
+    return pd.DataFrame(rows, columns=["person", "kind", "kind_label", "label", "detail", "entity_id"])
+
+
+def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, str]) -> None:
+    st.subheader(tr("organisation.library.heading"))
+    st.caption(tr("organisation.library.rule"))
+    counts = {kind: sum(1 for d in dependencies if d.kind == kind) for kind in org.DEPENDENCY_KINDS}
+    if not dependencies:
+        st.success(tr("organisation.library.none"), icon=":material/verified:")
+        return
+    st.markdown(tr("organisation.library.summary", **counts))
+    kinds = st.multiselect(tr("organisation.library.kinds"), options=list(org.DEPENDENCY_KINDS),
+                           default=list(org.DEPENDENCY_KINDS), format_func=lambda k: tr(f"organisation.kind.{k}"),
+                           key=KINDS_WIDGET)
+    show_table(dependency_frame(dependencies, names, kinds), DEPENDENCY_COLUMNS,
+               key=f"{PREFIX}library_dependencies")
+
+
+def dependencies_section(names: Mapping[int, str]) -> None:
+    """One staff member's ties, partnerships and what hangs on them; then the whole library's list."""
+    person_id = person_picker(names, PERSON_PICK, PERSON_WIDGET)
+    name = names[person_id]
+    with database().read() as session:
+        dependencies = org.single_person_dependencies(session, today=today())
+        relations = org.person_relations(session, person_id, today=today())
+        partnerships = org.owned_partnerships(session, person_id, dependencies)
+    lost_section(name, org.dependencies_of(dependencies, person_id))
+    st.markdown("**" + escape_markdown(tr("organisation.person.partnerships", name=name, count=len(partnerships)))
+                + "**")
+    show_table(partnerships_frame(partnerships), PARTNERSHIP_COLUMNS, key=f"{PREFIX}owned_partnerships",
+               empty_key="organisation.person.no_partnerships")
+    st.markdown("**" + escape_markdown(tr("organisation.person.relations", name=name, count=len(relations))) + "**")
+    show_table(relations_frame(relations), RELATION_COLUMNS, key=f"{PREFIX}relations",
+               empty_key="organisation.person.no_relations")
+    st.divider()
+    library_section(dependencies, names)

@@ -1,0 +1,38 @@
+"""Organisation: "Forbered organisationen!" – roles and teams, competence self-assessments, the team heat
+map, and what hangs on one person.
+
+Widgets only: the tabs are laid out here, the pieces they show are in ``components.organisation_views``,
+and everything that reads or changes data is in ``lib.organisation``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import organisation_views as views
+from components.context import database, tr
+from lib import organisation as org
+
+
+def _render_page() -> None:
+    st.title(tr("organisation.title"))
+    st.caption(tr("organisation.intro"))
+    with database().read() as session:
+        staff = org.staff_frame(session)
+    if staff.empty:
+        st.info(tr("organisation.empty", contacts=tr("nav.contacts"), import_page=tr("nav.import")))
+        return
+    names = {int(person_id): name for person_id, name in zip(staff["person_id"], staff["name"], strict=True)}
+    labels = {name: tr(f"organisation.tab.{name}") for name in ("staff", "assessment", "teams", "dependencies")}
+    staff_tab, assessment_tab, teams_tab, dependencies_tab = st.tabs(list(labels.values()))
+    with staff_tab:
+        views.staff_section(staff)
+    with assessment_tab:
+        views.assessment_section(names)
+    with teams_tab:
+        views.teams_section(labels["assessment"])
+    with dependencies_tab:
+        views.dependencies_section(names)
+
+
+_render_page()

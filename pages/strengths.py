@@ -1,0 +1,39 @@
+"""Styrker: "Vis, hvem du er!" – what the library can offer partners, by team, and the one-page flyer.
+
+Widgets only: the pieces are in ``components.strengths_views``; everything that reads or changes
+data is in ``lib.strengths``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import strengths_views as views
+from components.context import database, tr
+from lib import strategy, strengths
+
+
+def _render_page() -> None:
+    st.title(tr("strengths_page.title"))
+    st.markdown(tr("strengths_page.intro"))
+    today = views.today()
+    with database().read() as session:
+        offers = strengths.offers_frame(session, today)
+        team_names = strengths.teams(session)
+        staff = dict(strategy.staff_choices(session))
+        matrix = strengths.partner_type_matrix(session)
+        freshness = strengths.profile_freshness(session, today)
+    labels = {name: tr(f"strengths_page.tab.{name}") for name in ("profile", "matrix", "edit")}
+    views.summary_section(offers, len(team_names), freshness, today)
+    if offers.empty:
+        st.info(tr("strengths_page.empty", tab=labels["edit"]))
+    profile, matrix_tab, edit = st.tabs(list(labels.values()))
+    with profile:
+        views.profile_section(offers, team_names)
+    with matrix_tab:
+        views.matrix_section(matrix)
+    with edit:
+        views.edit_section(offers, team_names, staff)
+
+
+_render_page()
