@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 
 from lib import i18n
+from lib.access import LOCAL, Principal, RoleConfig, principal_for
 from lib.storage import Database, open_database
 
 LANG_KEY = "lang"
@@ -28,14 +29,36 @@ def database() -> Database:
     return open_database()
 
 
+def login_configured() -> bool:
+    """Whether OpenID Connect login is set up (an ``[auth]`` section in the secrets)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all raises, and means: not configured
+        return False
+
+
+def _role_config() -> RoleConfig:
+    try:
+        section = st.secrets.get("roles")
+    except Exception:  # noqa: BLE001 - as above
+        section = None
+    return RoleConfig.from_mapping(section.to_dict() if hasattr(section, "to_dict") else section)
+
+
+def principal() -> Principal | None:
+    """Who is using the app: the local admin without login; else the logged-in user with the role
+    the configuration gives them, or None (not logged in, or no role)."""
+    if not login_configured():
+        return LOCAL
+    if not st.user.is_logged_in:
+        return None
+    return principal_for(st.user.to_dict(), _role_config())
+
+
 def actor() -> str | None:
     """Who is acting, for the event log: the logged-in user's e-mail, else None (local mode)."""
-    try:
-        if st.user.is_logged_in:  # type: ignore[attr-defined]
-            return str(st.user.get("email") or st.user.get("name") or "")
-    except Exception:  # noqa: BLE001 - st.user raises when auth is not configured at all
-        return None
-    return None
+    who = principal()
+    return who.actor if who is not None else None
 
 
 def show_error(error: Exception) -> None:
@@ -46,3 +69,17 @@ def show_error(error: Exception) -> None:
         st.error(error.message(lang()))
     else:
         st.error(tr("common.unexpected_error"))
+
+
+def require_page(permission: str = "view_contacts") -> Principal:
+    """Let the page go on only for a user holding ``permission``; anyone else gets a clear message
+    and nothing more of the page (the navigation does not offer it to them either)."""
+    from lib.access import can
+
+    who = principal()
+    if who is None or not can(who, permission):
+        from lib.access import AccessDenied
+
+        show_error(AccessDenied(permission, who.role if who else "viewer"))
+        st.stop()
+    return who

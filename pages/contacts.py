@@ -10,9 +10,11 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components import records_views as views
-from components.context import database, lang, tr
+from components.context import database, lang, require_page, tr
 from lib import records
 from lib.storage import workspace_counts
+
+require_page()
 
 SHOWN_LANGUAGE = "contacts_shown_language"
 #: Key endings of this page's selectboxes and radios whose options are shown with translated labels.

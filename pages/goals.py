@@ -12,9 +12,11 @@ from functools import partial
 import streamlit as st
 
 from components import goals_views as views
-from components.context import database, lang, tr
+from components.context import database, lang, require_page, tr
 from components.template_import import template_import_section
 from lib import strategy
+
+require_page()
 
 
 def _render_page() -> None:

@@ -7,7 +7,7 @@ import json
 
 import streamlit as st
 
-from components.context import actor, database, show_error, tr
+from components.context import actor, database, require_page, show_error, tr
 from components.import_views import (
     batch_table,
     counts_row,
@@ -18,7 +18,15 @@ from components.import_views import (
     show_refused,
 )
 from lib.errors import UserFacingError
-from lib.importer import PreparedFile, list_batches, prepare_file, run_import, undo_import
+from lib.importer import (
+    PreparedFile,
+    list_batches,
+    prepare_file,
+    run_import,
+    undo_import,
+)
+
+require_page("import")
 
 FILES_KEY = "imp_files"
 PREVIEW_KEY = "imp_preview"

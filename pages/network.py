@@ -11,10 +11,12 @@ import datetime as dt
 import streamlit as st
 
 from components import network_views as views
-from components.context import database, tr
+from components.context import database, require_page, tr
 from lib.network import graph as netgraph
 from lib.network import metrics as netmetrics
 from lib.network import timeline
+
+require_page()
 
 db = database()
 views.restore_settings()

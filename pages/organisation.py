@@ -10,8 +10,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components import organisation_views as views
-from components.context import database, tr
+from components.context import database, require_page, tr
 from lib import organisation as org
+
+require_page()
 
 
 def _render_page() -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components import partners_views as views
-from components.context import database, tr
+from components.context import database, require_page, tr
 from lib import records, strategy
+
+require_page()
 
 
 def _render_page() -> None:

@@ -11,10 +11,12 @@ from functools import partial
 import streamlit as st
 
 from components import partnerships_views as views
-from components.context import database, tr
+from components.context import database, require_page, tr
 from components.template_import import template_import_section
 from lib import partnerships as ps
 from lib import records, strategy
+
+require_page()
 
 
 def _render_page() -> None:

@@ -1,0 +1,57 @@
+"""Roles and permissions: who may see and change what (lib/access.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib import access
+from lib.access import AccessDenied, Principal, RoleConfig, can, principal_for, require, role_for
+
+
+def test_each_role_includes_the_ones_below() -> None:
+    viewer, editor, admin = (Principal(email="x@bib.dk", role=r) for r in access.ROLES)
+    assert [can(viewer, p) for p in ("view_board", "view_contacts", "edit", "import", "erase")] == [
+        True, False, False, False, False]
+    assert [can(editor, p) for p in ("view_board", "view_contacts", "edit", "import", "export", "erase")] == [
+        True, True, True, True, True, False]
+    assert all(can(admin, p) for p in access.PERMISSIONS)
+
+
+def test_a_refusal_says_what_and_why_in_danish_and_english() -> None:
+    with pytest.raises(AccessDenied) as caught:
+        require(Principal(email="bestyrelse@kommune.dk", role="viewer"), "import")
+    assert caught.value.message("da").startswith("Din rolle (læser) giver ikke adgang til at importere filer.")
+    assert caught.value.message("en").startswith("Your role (viewer) does not allow you to import files.")
+
+
+def test_roles_from_email_lists_ignore_case_and_the_highest_wins() -> None:
+    config = RoleConfig.from_mapping({"admins": ["Chef@Bib.dk"], "editors": ["chef@bib.dk", "mette@bib.dk"],
+                                      "viewers": ["udvalg@kommune.dk"]})
+    assert role_for("CHEF@bib.dk", {}, config) == "admin"
+    assert role_for("mette@bib.dk", {}, config) == "editor"
+    assert role_for("udvalg@kommune.dk", {}, config) == "viewer"
+    assert role_for("someone@else.dk", {}, config) == "viewer"  # the default
+
+
+def test_roles_from_a_claim_with_mapped_values() -> None:
+    config = RoleConfig.from_mapping({"claim": "roles", "default": "none",
+                                      "claim_values": {"admin": "Radar.Admin", "editor": "Radar.Editor"}})
+    assert role_for("a@bib.dk", {"roles": ["Other", "radar.editor"]}, config) == "editor"
+    assert role_for("a@bib.dk", {"roles": "Radar.Admin"}, config) == "admin"
+    assert role_for("a@bib.dk", {"roles": ["Other"]}, config) is None  # default none: no access
+    assert principal_for({"email": "a@bib.dk", "roles": ["Other"]}, config) is None
+
+
+def test_a_typo_in_the_role_set_up_is_an_error_not_a_grant() -> None:
+    with pytest.raises(ValueError):
+        RoleConfig.from_mapping({"default": "admn"})
+    with pytest.raises(ValueError):
+        RoleConfig.from_mapping({"claim": "roles", "claim_values": {"superuser": "X"}})
+
+
+def test_principal_of_a_logged_in_user() -> None:
+    config = RoleConfig.from_mapping({"editors": ["mette@bib.dk"]})
+    principal = principal_for({"email": "Mette@Bib.dk", "name": "Mette"}, config)
+    assert principal == Principal(email="mette@bib.dk", role="editor", name="Mette")
+    assert principal.actor == "mette@bib.dk" and not principal.local
+    assert access.LOCAL.role == "admin" and access.LOCAL.local
