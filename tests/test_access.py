@@ -55,3 +55,16 @@ def test_principal_of_a_logged_in_user() -> None:
     assert principal == Principal(email="mette@bib.dk", role="editor", name="Mette")
     assert principal.actor == "mette@bib.dk" and not principal.local
     assert access.LOCAL.role == "admin" and access.LOCAL.local
+
+
+def test_the_shipped_secrets_example_is_a_valid_role_set_up() -> None:
+    import tomllib
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml.example"
+    secrets = tomllib.loads(example.read_text(encoding="utf-8"))
+    assert {"redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"} <= set(
+        secrets["auth"])
+    config = RoleConfig.from_mapping(secrets["roles"])
+    assert role_for("x@y.dk", {"roles": ["Partnerskabsradar.Editor"]}, config) == "editor"
+    assert role_for("x@y.dk", {}, config) is None
