@@ -24,9 +24,14 @@ def tr(key: str, **params: Any) -> str:
     return i18n.t(key, lang(), **params)
 
 
+#: Whoever is not (yet) known gets the least a role can do.
+_NOBODY = Principal(email=None, role="viewer")
+
+
 def database() -> Database:
-    """The workspace database (``DATABASE_URL`` or the local SQLite file), shared by all sessions."""
-    return open_database()
+    """The workspace database (``DATABASE_URL`` or the local SQLite file), used as the current user:
+    ``lib`` refuses what their role may not do, whatever the page shows."""
+    return open_database().acting_as(principal() or _NOBODY)
 
 
 def login_configured() -> bool:

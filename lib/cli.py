@@ -142,6 +142,32 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- backup and restore ----------------------------------------------------------------------------
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from lib.backup import backup
+
+    info = backup(args.db, Path(args.out))
+    if args.json:
+        _print_json({"kind": info.kind, "schema_version": info.schema_version, "out": str(info.path),
+                     "bytes": info.size_bytes})
+    else:
+        print(t("cli.backup_done", _lang(args), out=str(info.path), size=info.size_bytes, version=info.schema_version))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from lib.backup import restore
+
+    info = restore(args.db, Path(args.backup_file))
+    if args.json:
+        _print_json({"kind": info.kind, "schema_version": info.schema_version, "restored": str(info.path)})
+    else:
+        print(t("cli.restore_done", _lang(args), file=str(info.path), version=info.schema_version))
+    return 0
+
+
 # --- network ---------------------------------------------------------------------------------------
 
 NETWORK_EXPORT_FORMATS = ("gexf", "graphml", "kumu")
@@ -248,6 +274,82 @@ def _export_network(G: Any, export_format: str, out: Path, args: argparse.Namesp
     return 0
 
 
+# --- personal data ---------------------------------------------------------------------------------
+
+#: The files ``person export`` writes, by ending.
+PERSON_EXPORT_ENDINGS = (".json", ".xlsx")
+
+
+def cmd_person_export(args: argparse.Namespace) -> int:
+    """Write everything held about the person with an e-mail to OUT (.json or .xlsx); logged."""
+    from lib.personal_data import find_person, person_export_json, person_export_xlsx
+
+    lang = _lang(args)
+    out = Path(args.out)
+    if out.suffix.lower() not in PERSON_EXPORT_ENDINGS:
+        print(t("personal_data.cli.bad_out", lang, out=args.out), file=sys.stderr)
+        return 2
+    with _database(args).write() as session:
+        person = find_person(session, args.email)
+        if person is None:
+            print(t("personal_data.cli.not_found", lang, email=args.email), file=sys.stderr)
+            return 2
+        name = person.name
+        if out.suffix.lower() == ".json":
+            data = person_export_json(session, person.id, args.actor)
+        else:
+            data = person_export_xlsx(session, person.id, args.actor, lang)
+        try:
+            out.write_bytes(data)
+        except OSError:
+            # Raised, not returned: the transaction is rolled back, so no export is logged that did not happen.
+            raise UserFacingError("personal_data.cli.cannot_write", out=args.out) from None
+    if args.json:
+        _print_json({"out": str(out), "bytes": len(data)})
+    else:
+        print(t("personal_data.cli.exported", lang, name=name, out=args.out))
+    return 0
+
+
+def _confirmed_erasure(args: argparse.Namespace, lang: str, name: str, email: str) -> bool | None:
+    """True when the user typed the e-mail again; False when they did not; None when nobody can be asked."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        return None
+    answer = input(t("personal_data.cli.confirm", lang, name=name, email=email))
+    return answer.strip().lower() in {email.strip().lower(), args.email.strip().lower()}
+
+
+def cmd_person_erase(args: argparse.Namespace) -> int:
+    """Erase the person with an e-mail everywhere (GDPR), after a confirmation unless --yes."""
+    from lib.personal_data import erase_person, find_person
+
+    lang = _lang(args)
+    db = _database(args)
+    with db.read() as session:
+        person = find_person(session, args.email)
+        if person is None:
+            print(t("personal_data.cli.not_found", lang, email=args.email), file=sys.stderr)
+            return 2
+        person_id, name, email = person.id, person.name, person.email or args.email
+    confirmed = _confirmed_erasure(args, lang, name, email)
+    if confirmed is None:
+        print(t("personal_data.cli.needs_yes", lang), file=sys.stderr)
+        return 2
+    if not confirmed:
+        print(t("personal_data.cli.not_confirmed", lang), file=sys.stderr)
+        return 1
+    with db.write() as session:
+        report = erase_person(session, person_id, actor=args.actor)
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        print(t("personal_data.cli.erased", lang, affiliations=report.affiliations, relations=report.relations,
+                events=report.events_erased + report.rows_redacted))
+    return 0
+
+
 # --- parser ----------------------------------------------------------------------------------------
 
 
@@ -290,6 +392,29 @@ def build_parser() -> argparse.ArgumentParser:
     network.add_argument("--with-contact-details", action="store_true",
                          help="include e-mails and phone numbers in an export (left out by default)")
     network.set_defaults(handler=cmd_network)
+
+    backup = commands.add_parser("backup", parents=[common],
+                                 help="write a backup of the database (SQLite file copy or pg_dump archive)")
+    backup.add_argument("out", help="the backup file to write")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser("restore", parents=[common],
+                                  help="replace the whole database with a backup made by 'backup'")
+    restore.add_argument("backup_file", metavar="IN", help="a backup file written by 'backup'")
+    restore.set_defaults(handler=cmd_restore)
+
+    person = commands.add_parser("person", help="a person's data (GDPR): export it, or erase it on request")
+    person_commands = person.add_subparsers(dest="person_command", required=True)
+    person_export = person_commands.add_parser("export", parents=[common],
+                                               help="write everything held about a person to OUT (.json or .xlsx)")
+    person_export.add_argument("email", help="the person's e-mail (or one of their other e-mails)")
+    person_export.add_argument("out", help="the file to write: .json or .xlsx")
+    person_export.set_defaults(handler=cmd_person_export)
+    person_erase = person_commands.add_parser("erase", parents=[common],
+                                              help="erase a person everywhere; asks to confirm unless --yes")
+    person_erase.add_argument("email", help="the person's e-mail (or one of their other e-mails)")
+    person_erase.add_argument("--yes", action="store_true", help="erase without asking (scripts)")
+    person_erase.set_defaults(handler=cmd_person_erase)
 
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler=cmd_schema)

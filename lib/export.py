@@ -40,6 +40,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lib.access import require_session
 from lib.errors import UserFacingError
 from lib.storage import Affiliation, Database, Organisation, Person, Relation, log_event
 
@@ -432,6 +433,7 @@ def export_workspace_frames(session: Session) -> dict[str, pd.DataFrame]:
     references. Values are not neutralised here: the writers do that, and a page showing the frames
     on screen should see the real values.
     """
+    require_session(session, "view_contacts")
     return {
         "people": _frame("people", _people_rows(session)),
         "organisations": _frame("organisations", _organisation_rows(session)),

@@ -288,8 +288,11 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         # Rows that do not all set the same columns: the general (slower) path.
         session.execute(insert(table), rows)
         return
+    # The dialect's own implementation of each type: on PostgreSQL, JSON is only encoded by
+    # psycopg's JSON type, not by the generic one (a list would otherwise be sent as an array).
     converters = [(position, processor) for position, processor in
-                  enumerate(table.c[name].type.bind_processor(dialect) for name in names) if processor]
+                  enumerate(table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
+                  if processor]
     take = operator.itemgetter(*names)
     parameters: list[Any] = [take(row) for row in rows]
     if len(names) == 1:

@@ -29,6 +29,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from lib import normalize, vocabulary
+from lib.access import require_session
 from lib.errors import ValidationFailed
 from lib.storage import (
     TABLES_BY_NAME,
@@ -223,6 +224,7 @@ def search_people(
     ``organisation_id`` keeps the people currently at that organisation (no end date, or one still
     ahead), the same affiliations the "organisations" column lists.
     """
+    require_session(session, "view_contacts")
     query = select(
         Person.id, Person.name, Person.email, Person.phone, Person.title, Person.is_staff, Person.source,
         Person.updated_at,
@@ -337,6 +339,7 @@ def _fields_of(record: Any, names: Iterable[str]) -> dict[str, Any]:
 
 def person_details(session: Session, person_id: int) -> RecordDetails | None:
     """The person with affiliations, relations (both directions), import history and events; None if gone."""
+    require_session(session, "view_contacts")
     person = session.get(Person, person_id)
     if person is None:
         return None
@@ -356,6 +359,7 @@ def person_details(session: Session, person_id: int) -> RecordDetails | None:
 
 def organisation_details(session: Session, org_id: int) -> RecordDetails | None:
     """The organisation with its people, relations, import history and events; None if gone."""
+    require_session(session, "view_contacts")
     organisation = session.get(Organisation, org_id)
     if organisation is None:
         return None

@@ -4,9 +4,24 @@ Everything the product stores is declared here as SQLAlchemy tables, and every c
 here. SQLite is the default (a file next to the app, no set-up); any SQLAlchemy URL, PostgreSQL in
 particular, works through the ``DATABASE_URL`` setting (see ``lib.config``).
 
-SQLite is opened in WAL mode with foreign keys on and a busy timeout, and write transactions start
-with ``BEGIN IMMEDIATE``: a read-then-write transaction that only took its write lock at the first
-write could otherwise fail under concurrent use ("database is locked").
+Several users (sessions of one dashboard, several dashboard processes, the command line) may write
+at the same time. Every write goes through :meth:`Database.write`, and write transactions take turns:
+
+* SQLite is opened in WAL mode with foreign keys on and a busy timeout, and write transactions start
+  with ``BEGIN IMMEDIATE``: a read-then-write transaction that only took its write lock at the first
+  write could otherwise fail under concurrent use ("database is locked").
+* PostgreSQL runs at its default isolation (READ COMMITTED), and a write transaction first takes one
+  transaction-scoped advisory lock (``pg_advisory_xact_lock``), the same for every writer. That is
+  the PostgreSQL counterpart of ``BEGIN IMMEDIATE``: writers wait for each other, so everything a
+  writer reads after the lock is the last committed state and no other write can slip in before its
+  own write (no lost updates), while readers never wait. SERIALIZABLE with retries would let writers
+  overlap, but a retry has to run the caller's block again, which a ``with db.write()`` block cannot
+  do; the writes of this product are few and short (even a large import holds the turn for seconds
+  only), so taking turns costs little. The lock is released at commit or rollback, and by the server when a client
+  dies. Waiting for it is bounded like SQLite's busy timeout (``lock_timeout``).
+
+Both also hold for schema upgrades: two processes starting on a new database take turns, and the
+second finds the schema already current.
 
 The schema carries a version (Alembic, ``lib/migrations``); :func:`open_database` upgrades an older
 database in place before anything else touches it.
@@ -24,6 +39,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    URL,
     Boolean,
     CheckConstraint,
     Date,
@@ -37,10 +53,19 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    make_url,
     select,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship, sessionmaker
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    sessionmaker,
+)
 
+from lib.access import Principal, require
 from lib.config import database_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -98,6 +123,9 @@ class Person(Base):
     #: For staff: the team or department they belong to.
     team: Mapped[str | None] = mapped_column(String(200))
     source: Mapped[str | None] = mapped_column(String(300))
+    #: Why the library holds this person's data and on what lawful basis (GDPR), e.g.
+    #: "Samarbejdspartner – legitim interesse"; see ``lib.personal_data``.
+    purpose: Mapped[str | None] = mapped_column(Text)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -254,6 +282,13 @@ class WorkspaceSetting(Base):
 # --- engine and sessions ---------------------------------------------------------------------------
 
 
+#: How long a writer waits for another writer to finish before it gives up with an error.
+BUSY_TIMEOUT_SECONDS = 30
+#: The key of the advisory lock that PostgreSQL writers take turns on (any fixed 64-bit number; this
+#: one spells "PRADAR" so that it is recognisable in ``pg_locks``).
+WRITE_LOCK_KEY = 0x5052_4144_4152
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -261,7 +296,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -273,13 +308,38 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # See the module docstring: writers take turns on one advisory lock, held until the
+        # transaction ends. SET LOCAL keeps the timeout to this transaction.
+        if connection.get_execution_options().get("write", False):
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_SECONDS}s'")
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 class Database:
     """A connected, upgraded database: an engine plus the sessions made from it."""
 
-    def __init__(self, url: str, engine: Engine) -> None:
+    def __init__(self, url: str, engine: Engine, *, principal: Principal | None = None,
+                 sessions: sessionmaker[Session] | None = None) -> None:
         self.url = url
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessions or sessionmaker(engine, expire_on_commit=False)
+        #: Who uses the database through this object (None: the local admin, e.g. the command line).
+        self.principal = principal
+
+    def acting_as(self, principal: Principal) -> Database:
+        """The same database used by ``principal``: each session carries who acts
+        (``session.info["principal"]``, read by ``lib.access.principal_of``), and a write is refused
+        unless their role may edit. Sharing the engine, it costs nothing to make one per request."""
+        return Database(self.url, self.engine, principal=principal, sessions=self._sessions)
+
+    def _session(self) -> Session:
+        session = self._sessions()
+        if self.principal is not None:
+            session.info["principal"] = self.principal
+        return session
 
     @property
     def is_sqlite(self) -> bool:
@@ -291,17 +351,20 @@ class Database:
 
         Closing (rather than rolling back) keeps the loaded objects readable after the block.
         """
-        with self._sessions() as session:
+        with self._session() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or not at all.
 
-        On SQLite the transaction starts with ``BEGIN IMMEDIATE`` so that a read-then-write cannot be
-        overtaken by another writer between its read and its write.
+        The transaction first takes the database's write turn (SQLite: ``BEGIN IMMEDIATE``;
+        PostgreSQL: the writers' advisory lock) so that a read-then-write cannot be overtaken by
+        another writer between its read and its write.
         """
-        with self._sessions() as session:
+        if self.principal is not None:
+            require(self.principal, "edit")
+        with self._session() as session:
             session.connection(execution_options={"write": True})
             try:
                 yield session
@@ -314,18 +377,32 @@ class Database:
         self.engine.dispose()
 
 
+def engine_url(url: str) -> URL:
+    """``url`` as SQLAlchemy should connect to it.
+
+    A plain ``postgresql://`` (or Heroku-style ``postgres://``) URL would make SQLAlchemy look for
+    psycopg2; the driver this product installs is psycopg 3.
+    """
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
 def _make_engine(url: str) -> Engine:
     kwargs: dict[str, Any] = {"future": True}
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1] if "///" in url else ""
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS}
     else:
         kwargs["pool_pre_ping"] = True
-    engine = create_engine(url, **kwargs)
+    engine = create_engine(engine_url(url), **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    elif engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
     return engine
 
 
@@ -372,12 +449,25 @@ def _alembic_config(engine: Engine) -> Any:
     return config
 
 
+def head_revision() -> str | None:
+    """The newest schema version this version of the product knows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+
+
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (default: the newest), keeping all data."""
     from alembic import command
 
+    # A current schema needs no write turn: a dashboard starting during a long import must not
+    # wait for the import to finish.
+    if revision == "head" and schema_version(engine) == head_revision():
+        return
     config = _alembic_config(engine)
-    with engine.begin() as connection:
+    # A write transaction: two processes opening a new database at once take turns instead of both
+    # creating the tables (PostgreSQL's DDL is transactional; the second one finds nothing to do).
+    with engine.connect().execution_options(write=True) as connection, connection.begin():
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -790,4 +880,23 @@ class ChecklistAssessment(Base):
     assessor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     scores: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     notes: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- personal data (schema 0006) -------------------------------------------------------------------
+
+
+class ErasureMarker(Base):
+    """A trace of a person erased on request (GDPR): a one-way hash of one e-mail they had.
+
+    ``email_hash`` is an HMAC-SHA256 of the e-mail under a random key of the workspace (see
+    ``lib.personal_data``), so the e-mail cannot be read back, yet an import can recognise it and
+    skip the row instead of bringing the person back.
+    """
+
+    __tablename__ = "erasure_markers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    erased_on: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -3,7 +3,9 @@
 #   scripts/setup.sh          runtime only (to run the dashboard)
 #   scripts/setup.sh --dev    plus test tools
 # Both install two Debian packages when missing: graphviz (sfdp lays out big networks) and chromium
-# (kaleido draws the network as PNG/SVG with it; the browser tests drive it too).
+# (kaleido draws the network as PNG/SVG with it; the browser tests drive it too). --dev also installs
+# postgresql: the tests start a throwaway PostgreSQL server of their own (and under CI they fail
+# rather than skip without it); its pg_dump/pg_restore/psql are what backup and restore use.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,7 @@ dev=0
 need_apt=()
 if [ ! -x /usr/bin/sfdp ]; then need_apt+=(graphviz); fi
 if [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
+if [ "$dev" = 1 ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then need_apt+=(postgresql); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

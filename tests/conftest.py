@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from lib.storage import Database, forget_database, open_database  # noqa: E402
+from tests.pg import any_db_url, new_db_url, pg_url, postgres_server  # noqa: E402,F401 - PostgreSQL fixtures
 
 
 @pytest.fixture
