@@ -85,3 +85,23 @@ def test_someone_logged_in_without_a_role_gets_nothing(demo: Database) -> None:
     at.user = {"is_logged_in": True, "email": "fremmed@andet.dk"}
     at.run()
     assert refused(at) and not at.dataframe
+
+
+def page_text(at: AppTest) -> str:
+    shown = []
+    for kind in ("markdown", "caption", "info", "warning", "error", "success", "metric", "subheader"):
+        shown += [f"{getattr(element, 'value', '')} {getattr(element, 'label', '')}" for element in getattr(at, kind)]
+    return "\n".join(shown)
+
+
+def test_the_start_page_names_nobody_to_a_board_member(demo: Database) -> None:
+    from sqlalchemy import select
+
+    from lib.storage import Person
+
+    with demo.read() as session:
+        names = set(session.scalars(select(Person.name)))
+    text = page_text(run_as("overview.py", "viewer"))
+    assert "hænger på én medarbejder" in text  # the risk is still shown …
+    assert not [name for name in names if name in text]  # … but not who carries it
+    assert any(name in page_text(run_as("overview.py", "editor")) for name in names)  # staff see who it is

@@ -21,4 +21,82 @@ TEXTS = {
     "overview.contacts": {"da": "Kontakter", "en": "Contacts"},
     "overview.organisations": {"da": "Organisationer", "en": "Organisations"},
     "overview.relations": {"da": "Relationer", "en": "Relations"},
+    # --- key figures ---
+    "overview.figures_heading": {"da": "Nøgletal", "en": "Key figures"},
+    "overview.figures_compared": {
+        "da": "Ændringen er i forhold til {date}, tolv måneder før.",
+        "en": "The change is compared with {date}, twelve months earlier.",
+    },
+    "overview.figure.active_partnerships": {"da": "Aktive partnerskaber", "en": "Active partnerships"},
+    "overview.figure.active_partnerships.help": {
+        "da": "Partnerskaber, der er kommet videre end idéen og ikke er afsluttet.",
+        "en": "Partnerships past the idea stage that have not ended.",
+    },
+    "overview.figure.written_agreements": {"da": "Skriftlige aftaler", "en": "Written agreements"},
+    "overview.figure.written_agreements.help": {
+        "da": "Aktive partnerskaber med en skriftlig aftale, der er mindst halvt udfyldt.",
+        "en": "Active partnerships with a written agreement that is at least half filled in.",
+    },
+    "overview.figure.goals_on_track": {"da": "Mål på rette spor", "en": "Goals on track"},
+    "overview.figure.goals_on_track.help": {
+        "da": "Mål, hvis seneste måling er på rette spor, ud af {total} mål.",
+        "en": "Goals whose latest measurement is on track, out of {total} goals.",
+    },
+    "overview.figure.evaluation_score": {"da": "Evalueringsscore", "en": "Evaluation score"},
+    "overview.figure.evaluation_score.help": {
+        "da": "Gennemsnit (1-5) af de aktive partnerskabers seneste evaluering, begge parters svar.",
+        "en": "Mean (1-5) of the active partnerships' latest evaluation, both sides' answers.",
+    },
+    "overview.figure.organisations": {"da": "Organisationer", "en": "Organisations"},
+    "overview.figure.organisations.help": {
+        "da": "Organisationer i arbejdsområdet. For et år siden: dem, der var registreret eller havde en "
+              "dateret relation dengang.",
+        "en": "Organisations in the workspace. A year ago: those registered or with a dated tie by then.",
+    },
+    "overview.figure.contacts": {"da": "Kontakter", "en": "Contacts"},
+    "overview.figure.contacts.help": {
+        "da": "Kontaktpersoner uden for biblioteket. For et år siden: dem, der var registreret eller havde "
+              "en dateret relation dengang.",
+        "en": "Contact persons outside the library. A year ago: those registered or with a dated tie by then.",
+    },
+    "overview.figure.no_value": {"da": "–", "en": "–"},
+    # --- sections ---
+    "overview.radar_heading": {"da": "Tjeklisten", "en": "The checklist"},
+    "overview.radar_self": {
+        "da": "Seneste selvvurdering: {date}.", "en": "Latest self-assessment: {date}.",
+    },
+    "overview.radar_no_self": {
+        "da": "Ingen selvvurdering endnu: radaren viser kun, hvad data siger.",
+        "en": "No self-assessment yet: the radar shows only what the data says.",
+    },
+    "overview.alerts_heading": {"da": "Kræver opmærksomhed", "en": "Needs attention"},
+    "overview.alerts_none": {"da": "Intet kræver opmærksomhed lige nu.", "en": "Nothing needs attention right now."},
+    "overview.alerts_more": {"da": "… og {count} mere.", "en": "… and {count} more."},
+    "overview.alert.cold_ties": {
+        "da": "{count} relationer har ikke været brugt i {months} måneder eller mere ({key_ties} af dem "
+              "nøglerelationer).",
+        "en": "{count} ties have not been used for {months} months or more ({key_ties} of them key ties).",
+    },
+    "overview.alert.goal_off_track": {
+        "da": "Målet »{title}« er ikke på rette spor.", "en": "The goal \"{title}\" is off track.",
+    },
+    "overview.alert.goal_at_risk": {"da": "Målet »{title}« er i fare.", "en": "The goal \"{title}\" is at risk."},
+    "overview.alert.single_person": {
+        "da": "»{title}« hænger på én person: {name}.", "en": "\"{title}\" hangs on one person: {name}.",
+    },
+    "overview.alert.single_person_unnamed": {
+        "da": "»{title}« hænger på én medarbejder.", "en": "\"{title}\" hangs on one staff member.",
+    },
+    "overview.evaluations_heading": {"da": "Seneste evalueringer", "en": "Latest evaluations"},
+    "overview.evaluations_none": {"da": "Ingen evalueringer endnu.", "en": "No evaluations yet."},
+    "overview.col.partnership": {"da": "Partnerskab", "en": "Partnership"},
+    "overview.col.held_on": {"da": "Dato", "en": "Date"},
+    "overview.col.overall": {"da": "Samlet", "en": "Overall"},
+    "overview.network_heading": {"da": "Netværket", "en": "The network"},
+    "overview.link.partnerships": {"da": "Partnerskaber", "en": "Partnerships"},
+    "overview.link.goals": {"da": "Mål", "en": "Goals"},
+    "overview.link.evaluations": {"da": "Evaluering", "en": "Evaluations"},
+    "overview.link.contacts": {"da": "Kontakter og organisationer", "en": "Contacts and organisations"},
+    "overview.link.network": {"da": "Netværk", "en": "Network"},
+    "overview.link.radar": {"da": "Tjekliste", "en": "Checklist"},
 }

@@ -1,0 +1,339 @@
+"""The start page's content: key figures with their change over a year, the alerts that need
+someone's attention, the latest evaluations and the checklist radar, all read in one session.
+
+Key figures (:func:`key_figures`)
+    each figure is counted today and on the same day twelve months earlier (:func:`comparison_date`);
+    ``delta = value - previous``. The earlier figure is rebuilt from dated data:
+
+    ``active_partnerships``
+        partnerships under way: stage past ``idea`` and not ended. Twelve months ago: started by
+        then (start date, else the day it was registered) and not ended by then (``ended_on`` after
+        that day; an ended partnership without that date is counted as ended). A partnership's
+        stage is only known as it is now, so the same rule as the network's partners
+        (:func:`lib.network.graph.partner_organisations`).
+    ``written_agreements``
+        active partnerships with a written agreement (:func:`lib.partnerships.has_written_agreement`).
+        Twelve months ago: the partnership was active then and its agreement existed (signed on or
+        before that day, else registered by then).
+    ``goals_on_track``
+        goals whose status is ``on_track`` (:func:`lib.strategy.goal_statuses`) on the day.
+    ``evaluation_score``
+        for every active partnership with an evaluation round with answers held on or before the
+        day, the mean of all answers (both sides, 1-5) of its latest such round; the figure is the
+        mean over those partnerships. None without any.
+    ``organisations``, ``contacts``
+        organisation and contact (non-staff) nodes of the network (:func:`lib.network.graph.build_graph`);
+        twelve months ago the network as it stood then (its ``as_of`` rules: recorded by then, or a
+        dated tie shows it existed).
+Alerts (:func:`alerts`)
+    agreements due for review or ending (:func:`lib.partnerships.alerts`, kinds :data:`PARTNERSHIP_ALERTS`),
+    ties going cold (:func:`lib.network.health.cold_ties`, one summary), goals at risk or off
+    track, and active partnerships that hang on one person
+    (:func:`lib.organisation.single_person_dependencies`); serious ones (``high``) first.
+Latest evaluations (:func:`latest_evaluations`)
+    every partnership's latest round with answers, newest first, with the mean per dimension.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lib import partnerships as ps
+from lib import radar
+from lib.access import can, principal_of
+from lib.evaluations import DIMENSIONS, answers_frame
+from lib.i18n import t
+from lib.network.graph import build_graph
+from lib.network.health import COLD_AFTER_MONTHS, cold_ties, months_before
+from lib.storage import Agreement, Partnership, Person, workspace_counts
+from lib.strategy import GoalStatus, goal_statuses
+
+#: The pages figures and alerts link to (paths as ``st.page_link`` takes them).
+PAGES = {
+    "partnerships": "pages/partnerships.py",
+    "goals": "pages/goals.py",
+    "evaluations": "pages/evaluations.py",
+    "contacts": "pages/contacts.py",
+    "network": "pages/network.py",
+    "radar": "pages/radar.py",
+}
+#: The key figures, in the order the start page shows them, with the page each links to.
+FIGURE_PAGES = {
+    "active_partnerships": PAGES["partnerships"],
+    "written_agreements": PAGES["partnerships"],
+    "goals_on_track": PAGES["goals"],
+    "evaluation_score": PAGES["evaluations"],
+    "organisations": PAGES["contacts"],
+    "contacts": PAGES["contacts"],
+}
+FIGURE_CODES = tuple(FIGURE_PAGES)
+COMPARE_MONTHS = 12
+#: The partnership alerts the start page repeats: reviews due and agreements ending.
+PARTNERSHIP_ALERTS = ("review_overdue", "end_passed", "review_soon", "ending_soon")
+LATEST_EVALUATIONS = 5
+EVALUATION_COLUMNS = ["partnership_id", "partnership", "round_id", "held_on", "round_title", *DIMENSIONS, "overall"]
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One figure of the start page: now, twelve months earlier, the change, and the page behind it."""
+
+    code: str
+    value: float | None
+    previous: float | None
+    delta: float | None
+    page: str
+
+
+def comparison_date(today: dt.date) -> dt.date:
+    """The day the figures are compared with: the same day twelve months earlier."""
+    return months_before(today, COMPARE_MONTHS)
+
+
+def _registered(record: Any) -> dt.date | None:
+    created = getattr(record, "created_at", None)
+    return created.date() if isinstance(created, dt.datetime) else created
+
+
+def active_on(partnership: Partnership, day: dt.date | None = None) -> bool:
+    """Whether the partnership was under way on ``day`` (now when None); rule in the module notes."""
+    if partnership.stage == "idea":
+        return False
+    if day is None:
+        return not partnership.closed
+    started = partnership.start_date or _registered(partnership)
+    if started is not None and started > day:
+        return False
+    if partnership.closed:
+        return partnership.ended_on is not None and partnership.ended_on > day
+    return True
+
+
+def _agreement_existed(agreement: Agreement | None, day: dt.date | None) -> bool:
+    if agreement is None:
+        return False
+    if day is None:
+        return True
+    since = agreement.signed_on or _registered(agreement)
+    return since is None or since <= day
+
+
+def _written_agreements(partnerships: Sequence[Partnership], agreements: Mapping[int, Agreement],
+                        day: dt.date | None) -> int:
+    return sum(1 for p in partnerships
+               if active_on(p, day) and ps.has_written_agreement(p, agreements.get(p.id))
+               and _agreement_existed(agreements.get(p.id), day))
+
+
+def evaluation_score(answers: pd.DataFrame, partnership_ids: Iterable[int], day: dt.date) -> float | None:
+    """The mean over ``partnership_ids`` of their latest round's mean answer on ``day`` (module notes).
+
+    ``answers`` is :func:`lib.evaluations.answers_frame` of the whole workspace.
+    """
+    wanted = set(partnership_ids)
+    known = answers[(answers["held_on"] <= day) & answers["partnership_id"].isin(wanted)]
+    if known.empty:
+        return None
+    rounds = known[["partnership_id", "held_on", "round_id"]].drop_duplicates()
+    latest = rounds.sort_values(["held_on", "round_id"]).groupby("partnership_id").tail(1)["round_id"]
+    means = known[known["round_id"].isin(latest)].groupby("partnership_id")["score"].mean()
+    return float(means.mean())
+
+
+def _node_count(G: nx.Graph, kind: str) -> int:
+    return sum(1 for _, node_kind in G.nodes(data="kind") if node_kind == kind)
+
+
+def _figure(code: str, value: float | None, previous: float | None) -> KeyFigure:
+    delta = value - previous if value is not None and previous is not None else None
+    return KeyFigure(code, value, previous, delta, FIGURE_PAGES[code])
+
+
+def key_figures(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
+                statuses: Sequence[GoalStatus] | None = None,
+                answers: pd.DataFrame | None = None) -> list[KeyFigure]:
+    """The start page's figures in :data:`FIGURE_CODES` order, each with its value twelve months
+    earlier (rules in the module notes). ``graph`` (the network today), ``statuses`` (goal statuses
+    today) and ``answers`` (every evaluation answer) may be passed when the caller has them."""
+    earlier = comparison_date(today)
+    partnerships = list(session.scalars(select(Partnership).order_by(Partnership.id)))
+    agreements = {a.partnership_id: a for a in session.scalars(select(Agreement))}
+    statuses = statuses if statuses is not None else goal_statuses(session, as_of=today)
+    answers = answers if answers is not None else answers_frame(session)
+    graph = graph if graph is not None else build_graph(session, today=today)
+    past_graph = build_graph(session, as_of=earlier)
+    active_now = [p.id for p in partnerships if active_on(p)]
+    active_then = [p.id for p in partnerships if active_on(p, earlier)]
+    on_track = sum(1 for s in statuses if s.status == "on_track")
+    on_track_then = sum(1 for s in goal_statuses(session, as_of=earlier) if s.status == "on_track")
+    return [
+        _figure("active_partnerships", len(active_now), len(active_then)),
+        _figure("written_agreements", _written_agreements(partnerships, agreements, None),
+                _written_agreements(partnerships, agreements, earlier)),
+        _figure("goals_on_track", on_track, on_track_then),
+        _figure("evaluation_score", evaluation_score(answers, active_now, today),
+                evaluation_score(answers, active_then, earlier)),
+        _figure("organisations", _node_count(graph, "organisation"), _node_count(past_graph, "organisation")),
+        _figure("contacts", _node_count(graph, "contact"), _node_count(past_graph, "contact")),
+    ]
+
+
+# --- alerts ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverviewAlert:
+    """Something on the start page that needs attention: its words (a translation key and its
+    parameters), how serious it is (``high`` or ``medium``) and the page where it is dealt with."""
+
+    kind: str
+    severity: str
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    page: str = PAGES["partnerships"]
+
+    def message(self, lang: str = "da") -> str:
+        return t(self.key, lang, **self.params)
+
+
+def _partnership_alerts(session: Session, today: dt.date) -> list[OverviewAlert]:
+    return [OverviewAlert(a.kind, a.severity, f"partnerships.alert.{a.kind}",
+                          {"title": a.title, "date": a.date, "days": abs(a.days) if a.days is not None else ""},
+                          PAGES["partnerships"])
+            for a in ps.alerts(session, today) if a.kind in PARTNERSHIP_ALERTS]
+
+
+def _cold_tie_alert(G: nx.Graph, today: dt.date) -> list[OverviewAlert]:
+    cold = cold_ties(G, today=today)
+    dated = cold[~cold["no_date"]]
+    if dated.empty:
+        return []
+    key_ties = int((dated["strength"].fillna(0) >= radar.KEY_TIE_STRENGTH).sum())
+    return [OverviewAlert("cold_ties", "medium", "overview.alert.cold_ties",
+                          {"count": len(dated), "key_ties": key_ties, "months": COLD_AFTER_MONTHS}, PAGES["network"])]
+
+
+def _goal_alerts(statuses: Sequence[GoalStatus]) -> list[OverviewAlert]:
+    found = []
+    for status in statuses:
+        if status.status in ("off_track", "at_risk"):
+            found.append(OverviewAlert(f"goal_{status.status}", "high" if status.status == "off_track" else "medium",
+                                       f"overview.alert.goal_{status.status}", {"title": status.title},
+                                       PAGES["goals"]))
+    return found
+
+
+def single_person_partnerships(session: Session, today: dt.date | None = None) -> dict[int, int]:
+    """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``."""
+    from lib.organisation import single_person_dependencies
+
+    active = {p.id for p in session.scalars(select(Partnership).where(Partnership.closed.is_(False),
+                                                                      Partnership.stage != "idea"))}
+    return {d.entity_id: d.person_id for d in single_person_dependencies(session, today=today)
+            if d.kind == "partnership" and d.entity_id in active}
+
+
+def _single_person_alerts(session: Session, dependent: Mapping[int, int]) -> list[OverviewAlert]:
+    if not dependent:
+        return []
+    titles = dict(session.execute(select(Partnership.id, Partnership.title)
+                                  .where(Partnership.id.in_(list(dependent)))).all())
+    ordered = sorted(dependent.items(), key=lambda item: titles[item[0]].casefold())
+    if not can(principal_of(session), "view_contacts"):
+        # The board sees the risk, not who carries it (no person names in board views).
+        return [OverviewAlert("single_person", "medium", "overview.alert.single_person_unnamed",
+                              {"title": titles[pid]}, PAGES["partnerships"]) for pid, _person in ordered]
+    names = dict(session.execute(select(Person.id, Person.name)
+                                 .where(Person.id.in_(list(dependent.values())))).all())
+    return [OverviewAlert("single_person", "medium", "overview.alert.single_person",
+                          {"title": titles[pid], "name": names.get(person, "?")}, PAGES["partnerships"])
+            for pid, person in ordered]
+
+
+def alerts(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
+           statuses: Sequence[GoalStatus] | None = None,
+           dependent: Mapping[int, int] | None = None) -> list[OverviewAlert]:
+    """Everything on the start page that needs attention, ``high`` first (sources in the module notes)."""
+    graph = graph if graph is not None else build_graph(session, today=today)
+    statuses = statuses if statuses is not None else goal_statuses(session, as_of=today)
+    dependent = dependent if dependent is not None else single_person_partnerships(session, today)
+    found = (_partnership_alerts(session, today) + _goal_alerts(statuses) + _single_person_alerts(session, dependent)
+             + _cold_tie_alert(graph, today))
+    return sorted(found, key=lambda a: a.severity != "high")
+
+
+# --- evaluations -----------------------------------------------------------------------------------
+
+
+def latest_evaluations(session: Session, today: dt.date | None = None, limit: int = LATEST_EVALUATIONS,
+                       answers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every partnership's latest round with answers held on or before ``today`` (default the real
+    today), newest first, at most ``limit``.
+
+    Columns :data:`EVALUATION_COLUMNS`: ``partnership_id``, ``partnership`` (title), ``round_id``,
+    ``held_on``, ``round_title``, the mean of each dimension (NaN when none of its items was answered)
+    and ``overall`` (all answers, both sides).
+    """
+    today = today or dt.date.today()
+    answers = answers if answers is not None else answers_frame(session)
+    answers = answers[answers["held_on"] <= today]
+    if answers.empty:
+        return pd.DataFrame(columns=EVALUATION_COLUMNS)
+    rounds = answers[["partnership_id", "held_on", "round_id", "round_title"]].drop_duplicates("round_id")
+    latest = (rounds.sort_values(["held_on", "round_id"]).groupby("partnership_id").tail(1)
+              .sort_values(["held_on", "round_id"], ascending=False).head(limit))
+    chosen = answers[answers["round_id"].isin(latest["round_id"])]
+    by_dimension = chosen.pivot_table(index="round_id", columns="dimension", values="score", aggfunc="mean")
+    overall = chosen.groupby("round_id")["score"].mean()
+    titles = dict(session.execute(select(Partnership.id, Partnership.title)).all())
+    rows = [{"partnership_id": int(r.partnership_id), "partnership": titles.get(int(r.partnership_id), ""),
+             "round_id": int(r.round_id), "held_on": r.held_on, "round_title": r.round_title,
+             **{d: float(by_dimension.at[r.round_id, d]) if d in by_dimension.columns
+                and pd.notna(by_dimension.at[r.round_id, d]) else None for d in DIMENSIONS},
+             "overall": float(overall[r.round_id])}
+            for r in latest.itertuples()]
+    return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
+
+
+# --- everything at once ----------------------------------------------------------------------------
+
+
+@dataclass
+class Overview:
+    """What the start page shows, read in one session."""
+
+    today: dt.date
+    compared_with: dt.date
+    figures: list[KeyFigure]
+    alerts: list[OverviewAlert]
+    evaluations: pd.DataFrame
+    radar: pd.DataFrame
+    evidence: dict[str, radar.Evidence]
+    counts: dict[str, int]
+
+
+def overview(session: Session, today: dt.date) -> Overview:
+    """Everything the start page shows on ``today``; the network is built once (no layout)."""
+    graph = build_graph(session, today=today)
+    statuses = goal_statuses(session, as_of=today)
+    answers = answers_frame(session)
+    dependent = single_person_partnerships(session, today)
+    found = radar.evidence(session, today, dependent_partnerships=set(dependent))
+    return Overview(
+        today=today,
+        compared_with=comparison_date(today),
+        figures=key_figures(session, today, graph=graph, statuses=statuses, answers=answers),
+        alerts=alerts(session, today, graph=graph, statuses=statuses, dependent=dependent),
+        evaluations=latest_evaluations(session, today, answers=answers),
+        radar=radar.radar_frame(session, today, found=found),
+        evidence=found,
+        counts=workspace_counts(session),
+    )
