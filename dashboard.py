@@ -28,7 +28,7 @@ async def _on_server_start(_app: Any) -> AsyncIterator[None]:
     yield
 
 
-def _sidebar() -> None:
+def _sidebar(who: Any) -> None:
     from components.context import LANG_KEY, database, tr
     from lib import i18n
     from lib.storage import workspace_counts
@@ -51,30 +51,89 @@ def _sidebar() -> None:
                 relations=counts["relations"],
             )
         )
+        if who.local:
+            st.caption(tr("access.local_mode"))
+        else:
+            st.caption(tr("access.signed_in", who=who.name or who.email, role=tr(f"access.role.{who.role}")))
+            st.button(tr("access.logout"), on_click=st.logout, key="sidebar_logout", icon=":material/logout:")
+
+
+def _login_screen() -> None:
+    """Shown instead of the app to someone not logged in, or logged in without a role."""
+    from components.context import tr
+
+    st.title(tr("access.login_title"))
+    if st.user.is_logged_in:
+        st.warning(tr("access.no_role", who=st.user.get("email") or st.user.get("name") or "?"))
+        st.button(tr("access.logout"), on_click=st.logout, key="login_logout")
+        return
+    st.markdown(tr("access.login_text"))
+    st.button(tr("access.login_button"), on_click=st.login, type="primary", key="login_button",
+              icon=":material/login:")
+
+
+def _pages(role: str) -> dict[str, list[Any]]:
+    """The pages of the navigation a user of ``role`` may open, by section.
+
+    A board member (viewer) gets the start page and the board views only; pages that show contacts
+    or change data are not even routed for them (and lib refuses them anyway).
+    """
+    from components.context import tr
+
+    overview = st.Page("pages/overview.py", title=tr("nav.overview"), icon=":material/home:", default=True)
+    board = st.Page("pages/board.py", title=tr("nav.board"), icon=":material/co_present:", url_path="bestyrelse")
+    if role == "viewer":
+        return {"": [overview], tr("nav.section.board"): [board]}
+    pages = {
+        "": [overview],
+        tr("nav.section.partnerships"): [
+            st.Page("pages/goals.py", title=tr("nav.goals"), icon=":material/flag:", url_path="maal"),
+            st.Page("pages/partners.py", title=tr("nav.partners"), icon=":material/person_search:",
+                    url_path="partnere"),
+            st.Page("pages/partnerships.py", title=tr("nav.partnerships"), icon=":material/handshake:",
+                    url_path="partnerskaber"),
+            st.Page("pages/evaluations.py", title=tr("nav.evaluations"), icon=":material/fact_check:",
+                    url_path="evaluering"),
+        ],
+        tr("nav.section.data"): [
+            st.Page("pages/contacts.py", title=tr("nav.contacts"), icon=":material/groups:", url_path="kontakter"),
+            st.Page("pages/network.py", title=tr("nav.network"), icon=":material/hub:", url_path="netvaerk"),
+            st.Page("pages/importer.py", title=tr("nav.import"), icon=":material/upload_file:",
+                    url_path="importer"),
+        ],
+        tr("nav.section.library"): [
+            st.Page("pages/organisation.py", title=tr("nav.organisation"), icon=":material/badge:",
+                    url_path="organisation"),
+            st.Page("pages/strengths.py", title=tr("nav.strengths"), icon=":material/star:", url_path="styrker"),
+            st.Page("pages/radar.py", title=tr("nav.radar"), icon=":material/radar:", url_path="tjekliste"),
+        ],
+        tr("nav.section.board"): [board],
+    }
+    if role == "admin":
+        pages[tr("nav.section.board")].append(
+            st.Page("pages/admin.py", title=tr("nav.admin"), icon=":material/admin_panel_settings:",
+                    url_path="administration"))
+    return pages
 
 
 def route() -> None:
-    """Set up the page and sidebar, then run the page the user asked for."""
-    from components.context import LANG_KEY, tr
+    """Set up the page, find out who is using the app, then run the page they asked for."""
+    from components.context import LANG_KEY, principal, tr
     from lib import i18n
 
-    st.set_page_config(page_title="Partnerskabsradar", page_icon=":material/radar:", layout="wide")
+    st.set_page_config(page_title="Partnerskabsradar", page_icon="📡", layout="wide")
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = i18n.DEFAULT_LANGUAGE
-    pages = [
-        st.Page("pages/overview.py", title=tr("nav.overview"), icon=":material/home:", default=True),
-        st.Page("pages/importer.py", title=tr("nav.import"), icon=":material/upload_file:", url_path="importer"),
-        st.Page("pages/network.py", title=tr("nav.network"), icon=":material/hub:", url_path="netvaerk"),
-        st.Page("pages/goals.py", title=tr("nav.goals"), icon=":material/flag:", url_path="maal"),
-        st.Page("pages/partners.py", title=tr("nav.partners"), icon=":material/person_search:", url_path="partnere"),
-        st.Page("pages/partnerships.py", title=tr("nav.partnerships"), icon=":material/handshake:",
-                url_path="partnerskaber"),
-        st.Page("pages/evaluations.py", title=tr("nav.evaluations"), icon=":material/fact_check:",
-                url_path="evaluering"),
-        st.Page("pages/contacts.py", title=tr("nav.contacts"), icon=":material/groups:", url_path="kontakter"),
-    ]
-    navigation = st.navigation(pages)
-    _sidebar()
+    try:
+        who = principal()
+    except ValueError as problem:  # a typo in the [roles] set-up: refuse everyone, say why
+        st.error(tr("access.config_error", problem=str(problem)))
+        return
+    if who is None:
+        _login_screen()
+        return
+    navigation = st.navigation(_pages(who.role), expanded=True)
+    _sidebar(who)
     navigation.run()
 
 

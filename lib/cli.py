@@ -113,7 +113,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from lib.export import export_workspace
 
-    counts = export_workspace(_database(args), args.format, Path(args.out))
+    counts = export_workspace(_database(args), args.format, Path(args.out), actor=args.actor)
     if args.json:
         _print_json(counts)
     else:
@@ -416,6 +416,9 @@ def build_parser() -> argparse.ArgumentParser:
     person_erase.add_argument("--yes", action="store_true", help="erase without asking (scripts)")
     person_erase.set_defaults(handler=cmd_person_erase)
 
+    from lib.boardpack.cli import add_report_parser
+
+    add_report_parser(commands, common)
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler=cmd_schema)
     return parser

@@ -11,6 +11,9 @@ Matching rules for people, in order:
    person;
 3. a similar name (typo, spacing) is *not* merged: the new person is created and the pair is put on
    the review list with the rule that matched. The same name with different e-mails stays two people.
+
+A contact row whose e-mail belongs to a person erased on request (``lib.personal_data``) is skipped
+with a warning, unless someone in the workspace has that e-mail again (created with consent).
 """
 
 from __future__ import annotations
@@ -125,8 +128,10 @@ class RowValues:
 class RowReader:
     """Reads rows of every role into one working state; refs are shared across the batch's sheets."""
 
-    def __init__(self, state: WorkingState) -> None:
+    def __init__(self, state: WorkingState, erased: Callable[[str], bool] | None = None) -> None:
         self.state = state
+        #: Tells whether an e-mail belonged to a person erased on request (lib.personal_data), or None.
+        self.erased = erased
         self.refs: dict[str, Party] = {}
         #: The ref each person got in this batch: two different refs are two people.
         self.ref_of_person: dict[int, str] = {}
@@ -203,6 +208,9 @@ class RowReader:
         organisations = self._organisation_names(row)
         if row.has_errors:
             return "rejected"
+        if self._previously_erased(emails):
+            row.warn(row.column("email"), "personal_data.previously_erased")
+            return "skipped"
         if not name and not emails:
             if organisations:
                 return self._organisation_only_row(row, organisations)
@@ -237,6 +245,15 @@ class RowReader:
             return "insert"
         return "update" if (person_changed or affiliation_changed or relation_changed or
                             organisations_changed) else "unchanged"
+
+    def _previously_erased(self, emails: list[str]) -> bool:
+        """Whether the row names a person erased on request: one of its e-mails has an erasure marker
+        and none belongs to someone in the workspace (a person re-created with consent is updated)."""
+        if self.erased is None or not emails:
+            return False
+        if any(email in self.state.person_by_email for email in emails):
+            return False
+        return any(self.erased(email) for email in emails)
 
     def _organisation_only_row(self, row: RowValues, organisations: list[str]) -> str:
         values = self._organisation_values(row)

@@ -14,7 +14,7 @@ The steps a user goes through on the import page, and ``python -m lib import`` o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from lib.errors import FileRefused, UndoNotPossible
 from lib.fields import FIELDS
 from lib.import_rows import Problem, RowReader, RowValues
 from lib.import_state import WorkingState, from_jsonable
+from lib.personal_data import erased_email_check
 from lib.safe_read import RawWorkbook, read_upload
 from lib.storage import (
     TABLES_BY_NAME,
@@ -199,10 +200,10 @@ def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
     if not commit:
         with db.read() as session:
             state = WorkingState.load(session)
-            return _read_sheets(state, chosen, committed=False)
+            return _read_sheets(state, chosen, committed=False, erased=erased_email_check(session))
     with db.write() as session:
         state = WorkingState.load(session)
-        result = _read_sheets(state, chosen, committed=True)
+        result = _read_sheets(state, chosen, committed=True, erased=erased_email_check(session))
         if _has_changes(state):
             batch = ImportBatch(
                 actor=actor,
@@ -226,8 +227,10 @@ def _has_changes(state: WorkingState) -> bool:
     return bool(state.review_pairs) or any(r.changed for records in tables for r in records.values())
 
 
-def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed: bool) -> ImportResult:
-    reader = RowReader(state)
+def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed: bool,
+                 erased: Callable[[str], bool] | None = None) -> ImportResult:
+    # ``erased``: a row of a person erased on request is skipped (lib.personal_data).
+    reader = RowReader(state, erased=erased)
     totals = Counter({name: 0 for name in ("rows", *OUTCOMES)})
     per_sheet: list[dict[str, Any]] = []
     problems: list[Problem] = []

@@ -43,6 +43,7 @@ import subprocess
 import sys
 import time
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -69,6 +70,11 @@ PROLOG_CAP_BYTES = 64 * 1024
 """How far into an XML part the root element must start; real files need a few hundred bytes."""
 
 CONTENT_TYPES_CAP_BYTES = 4 * 1024 * 1024
+
+#: What reading a damaged zip entry can raise. A corrupt deflate stream raises ``zlib.error``, which
+#: is none of zipfile's own exceptions.
+_ZIP_ENTRY_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError,
+                     EOFError)
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -300,7 +306,7 @@ def _read_entry(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
             try:
                 with archive.open(info) as handle:
                     return handle.read(cap)
-            except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError):
+            except _ZIP_ENTRY_ERRORS:
                 raise FileRefused("read.damaged") from None
     return b""
 
@@ -326,7 +332,7 @@ def _check_xml_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                     raise FileRefused("read.damaged")
                 if verdict in ("ok", "not_xml"):
                     return
-    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError):
+    except _ZIP_ENTRY_ERRORS:
         raise FileRefused("read.damaged") from None
     raise FileRefused("read.damaged")
 

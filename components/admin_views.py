@@ -1,0 +1,311 @@
+"""Pieces of the page "Administration": the event log, one person's data (access and erasure
+requests), and the retention list of contacts nobody has used for a long time.
+
+Everything that reads or changes data is in ``lib.events`` and ``lib.personal_data``; each session
+this page opens carries the user as its principal, so those functions check the user's role
+themselves (hiding the page is not the only protection). Changes run in button callbacks, before the
+page is drawn, and their outcome is kept as a message ("flash") shown where the user acted. Files are
+made when a download button is clicked (a deferred download), so only a real download is logged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.orm import Session
+
+from components.context import actor, database, lang, principal, show_error, tr
+from components.feedback import Messages
+from components.tables import Col, date_input_format, escape_markdown, show_table
+from lib import events as eventlog
+from lib import personal_data as pdata
+from lib.access import Principal
+from lib.errors import UserFacingError
+from lib.i18n import format_value
+from lib.records import person_choices
+from lib.storage import open_database
+
+PREFIX = "admin_"
+MESSAGES = Messages(PREFIX + "flash", "admin")
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+EARLIEST_DATE, LATEST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+
+EVENTS_ACTOR, EVENTS_ACTION = PREFIX + "events_actor", PREFIX + "events_action"
+EVENTS_SINCE, EVENTS_UNTIL = PREFIX + "events_since", PREFIX + "events_until"
+PERSON_EMAIL, PERSON_PICK = PREFIX + "person_email", PREFIX + "person_pick"
+RETENTION_MONTHS, RETENTION_PICK = PREFIX + "retention_months", PREFIX + "retention_pick"
+RETENTION_CONFIRM = PREFIX + "retention_confirm"
+
+EVENT_COLUMNS = (
+    Col("at", "admin.col.at", "datetime"),
+    Col("actor", "admin.col.actor"),
+    Col("action_label", "admin.col.action"),
+    Col("entity", "admin.col.entity"),
+    Col("entity_id", "admin.col.entity_id", "number"),
+    Col("details", "admin.col.details"),
+)
+RETENTION_COLUMNS = (
+    Col("name", "admin.col.name"),
+    Col("email", "admin.col.email"),
+    Col("organisations", "admin.col.organisations"),
+    Col("last_used", "admin.col.last_used", "date"),
+    Col("source", "admin.col.source"),
+    Col("purpose", "admin.col.purpose"),
+)
+
+
+def today() -> dt.date:
+    """The page's today (a function, so tests can replace it)."""
+    return dt.date.today()
+
+
+def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
+    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
+    return lambda value: labels.get(value, "…")
+
+
+def deferred_file(make: Callable[[Session], bytes], who: Principal | None) -> Callable[[], bytes]:
+    """A download's file, made in its own write transaction when the button is clicked (so the
+    export is logged only when it happens). ``who`` is taken now: the click runs outside the page."""
+
+    def run() -> bytes:
+        db = open_database().acting_as(who) if who is not None else database()
+        with db.write() as session:
+            return make(session)
+
+    return run
+
+
+# --- the event log ---------------------------------------------------------------------------------
+
+
+def _event_filters() -> dict[str, Any] | None:
+    """The filter widgets; their values for ``lib.events``, or None for a period that cannot match."""
+    with database().read() as session:
+        actions = eventlog.event_actions(session)
+    labels = {"": tr("common.all"), **{code: eventlog.action_label(code, lang()) for code in actions}}
+    who, what, since_column, until_column = st.columns([2, 2, 1, 1])
+    actor_text = who.text_input(tr("admin.events.actor"), key=EVENTS_ACTOR)
+    action = what.selectbox(tr("admin.events.action"), options=list(labels), format_func=shown_as(labels),
+                            key=EVENTS_ACTION)
+    dates = {"min_value": EARLIEST_DATE, "max_value": LATEST_DATE, "format": date_input_format(), "value": None}
+    since = since_column.date_input(tr("admin.events.since"), key=EVENTS_SINCE, **dates)
+    until = until_column.date_input(tr("admin.events.until"), key=EVENTS_UNTIL, **dates)
+    if since is not None and until is not None and until < since:
+        st.warning(tr("admin.events.bad_period"))
+        return None
+    return {"actor": actor_text.strip() or None, "action": action or None, "since": since, "until": until}
+
+
+def events_section() -> None:
+    """Filters, the newest events, and the filtered log as an Excel file."""
+    filters = _event_filters()
+    if filters is None:
+        return
+    with database().read() as session:
+        frame = eventlog.events_frame(session, lang=lang(), **filters)
+    frame["actor"] = frame["actor"].fillna(tr("admin.local_actor"))
+    st.caption(tr("admin.events.count", count=len(frame), limit=eventlog.DEFAULT_LIMIT))
+    show_table(frame, EVENT_COLUMNS, key=PREFIX + "events_table", empty_key="admin.events.empty")
+    language, exporter = lang(), actor()
+    st.download_button(
+        tr("admin.events.download"), icon=":material/download:", mime=XLSX_MIME, key=PREFIX + "events_download",
+        file_name=f"haendelseslog-{today().isoformat()}.xlsx",
+        data=deferred_file(lambda s: eventlog.events_xlsx(s, lang=language, exported_by=exporter, **filters),
+                           principal()),
+    )
+
+
+# --- one person's data -----------------------------------------------------------------------------
+
+
+def _chosen_person(choices: Mapping[int, str]) -> int | None:
+    """The person found by the e-mail typed, else the one picked; explains an e-mail nobody has."""
+    email = (st.session_state.get(PERSON_EMAIL) or "").strip()
+    if email:
+        with database().read() as session:
+            person = pdata.find_person(session, email)
+            erased = person is None and pdata.was_erased(session, email)
+        if person is None:
+            st.info(tr("admin.person.was_erased" if erased else "admin.person.not_found", email=email))
+            return None
+        return person.id
+    picked = st.session_state.get(PERSON_PICK)
+    return picked if picked in choices else None
+
+
+def person_section() -> None:
+    """Find a person by e-mail or name, then show what is held about them and what can be done."""
+    MESSAGES.show("person")
+    with database().read() as session:
+        choices = dict(person_choices(session))
+    if st.session_state.get(PERSON_PICK) not in (None, *choices):
+        st.session_state[PERSON_PICK] = None  # erased or merged meanwhile
+    left, right = st.columns(2)
+    left.text_input(tr("admin.person.email"), key=PERSON_EMAIL, help=tr("admin.person.email_help"))
+    right.selectbox(tr("admin.person.pick"), options=list(choices), index=None, format_func=shown_as(choices),
+                    placeholder=tr("admin.person.pick_placeholder"), key=PERSON_PICK)
+    person_id = _chosen_person(choices)
+    if person_id is None:
+        if not (st.session_state.get(PERSON_EMAIL) or "").strip():
+            st.caption(tr("admin.person.choose"))
+        return
+    with database().read() as session:
+        try:
+            data = pdata.person_data(session, person_id, today=today())
+        except UserFacingError as error:
+            show_error(error)
+            return
+    st.subheader(tr("admin.person.heading", name=escape_markdown(data["person"]["name"])))
+    _held_data(data)
+    _downloads(person_id)
+    _purpose_form(person_id, data["person"]["purpose"])
+    _erase_form(person_id, data["person"])
+
+
+def _held_data(data: Mapping[str, Any]) -> None:
+    """Every part of the person's data in its own expander (the record open), with its count."""
+    counts = pdata.part_counts(data)
+    frames = pdata.readable_frames(data, lang())
+    for part, (title, frame) in zip(pdata.PARTS, frames.items(), strict=True):
+        with st.expander(tr("admin.person.part", part=title, count=counts[part]), expanded=part == "person"):
+            if frame.empty:
+                st.caption(tr("admin.person.nothing"))
+            else:
+                st.dataframe(_as_text(frame) if part == "person" else frame, hide_index=True, placeholder="")
+
+
+def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """The record's field/value table with every value as text in the reader's format (one column of
+    names, dates, yes/no and numbers cannot be shown as one type)."""
+    def shown(value: Any) -> str:
+        if isinstance(value, bool):
+            return tr("common.yes") if value else tr("common.no")
+        return format_value(value, lang())
+
+    return frame.assign(**{frame.columns[1]: [shown(v) for v in frame.iloc[:, 1]]})
+
+
+def _downloads(person_id: int) -> None:
+    language, exporter, who = lang(), actor(), principal()
+    xlsx_column, json_column = st.columns(2)
+    xlsx_column.download_button(
+        tr("admin.person.download_xlsx"), icon=":material/download:", mime=XLSX_MIME,
+        help=tr("admin.person.download_help"), key=f"{PREFIX}person_{person_id}_xlsx",
+        file_name=f"persondata-{person_id}.xlsx",
+        data=deferred_file(lambda s: pdata.person_export_xlsx(s, person_id, exporter, language), who),
+    )
+    json_column.download_button(
+        tr("admin.person.download_json"), icon=":material/data_object:", mime="application/json",
+        help=tr("admin.person.download_help"), key=f"{PREFIX}person_{person_id}_json",
+        file_name=f"persondata-{person_id}.json",
+        data=deferred_file(lambda s: pdata.person_export_json(s, person_id, exporter), who),
+    )
+
+
+def _purpose_form(person_id: int, purpose: str | None) -> None:
+    key = f"{PREFIX}purpose_{person_id}"
+    st.session_state.setdefault(key, purpose or "")
+    st.text_area(tr("admin.person.purpose"), key=key, help=tr("admin.person.purpose_help"), height=80)
+    st.button(tr("admin.person.purpose_save"), icon=":material/save:", key=f"{key}_save",
+              on_click=_save_purpose, args=(person_id, key))
+
+
+def _save_purpose(person_id: int, key: str) -> None:
+    text = st.session_state.get(key)
+    ok, changed = MESSAGES.change("person", lambda s: pdata.set_purpose(s, person_id, text, actor()))
+    if ok:
+        MESSAGES.flash("person", "success" if changed else "info",
+                       "admin.person.purpose_saved" if changed else "admin.person.purpose_unchanged")
+
+
+def _erase_form(person_id: int, record: Mapping[str, Any]) -> None:
+    """Erasing needs the e-mail (or, without one, the name) typed again: a deliberate act."""
+    st.markdown(f"**{tr('admin.person.erase_heading')}**")
+    st.caption(tr("admin.person.erase_text"))
+    expected = record["email"] or record["name"]
+    confirm_key = f"{PREFIX}erase_confirm_{person_id}"
+    st.text_input(tr("admin.person.confirm_email" if record["email"] else "admin.person.confirm_name"),
+                  key=confirm_key)
+    st.button(tr("admin.person.erase"), type="primary", icon=":material/delete_forever:",
+              key=f"{PREFIX}erase_{person_id}", on_click=_erase_one, args=(person_id, expected, confirm_key))
+
+
+def _erase_one(person_id: int, expected: str, confirm_key: str) -> None:
+    typed = (st.session_state.get(confirm_key) or "").strip()
+    if typed.casefold() != expected.strip().casefold():
+        MESSAGES.flash("person", "warning", "admin.person.confirm_mismatch")
+        return
+    ok, report = MESSAGES.change("person", lambda s: pdata.erase_person(s, person_id, actor(), today()))
+    if ok:
+        st.session_state[PERSON_EMAIL] = ""
+        st.session_state[PERSON_PICK] = None
+        st.session_state[confirm_key] = ""
+        MESSAGES.flash("person", "success", "admin.person.erased", affiliations=report.affiliations,
+                       relations=report.relations, events=report.events_erased, rows=report.rows_redacted)
+
+
+# --- retention -------------------------------------------------------------------------------------
+
+
+def retention_section() -> None:
+    """The retention period, the contacts not used within it, and erasing those chosen."""
+    MESSAGES.show("retention")
+    with database().read() as session:
+        months = pdata.retention_months(session)
+    st.session_state.setdefault(RETENTION_MONTHS, months)
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    left.number_input(tr("admin.retention.months"), min_value=pdata.MIN_RETENTION_MONTHS,
+                      max_value=pdata.MAX_RETENTION_MONTHS, step=1, key=RETENTION_MONTHS,
+                      help=tr("admin.retention.months_help"))
+    right.button(tr("admin.retention.save"), icon=":material/save:", key=PREFIX + "retention_save",
+                 on_click=_save_months)
+    with database().read() as session:
+        frame = pdata.retention_candidates(session, today(), months)
+    st.caption(tr("admin.retention.count", count=len(frame), cutoff=pdata.months_before(today(), months)))
+    if frame.empty:
+        st.info(tr("admin.retention.empty"))
+        return
+    show_table(frame, RETENTION_COLUMNS, key=PREFIX + "retention_table")
+    _bulk_erase_form(frame)
+
+
+def _save_months() -> None:
+    months = st.session_state.get(RETENTION_MONTHS)
+    ok, stored = MESSAGES.change("retention", lambda s: pdata.set_retention_months(s, months, actor()))
+    if ok:
+        MESSAGES.flash("retention", "success", "admin.retention.saved", months=stored)
+
+
+def _bulk_erase_form(frame: pd.DataFrame) -> None:
+    labels = {int(row.id): f"{row.name} ({row.email})" if row.email else str(row.name)
+              for row in frame.itertuples(index=False)}
+    chosen = [i for i in st.session_state.get(RETENTION_PICK) or [] if i in labels]
+    st.session_state[RETENTION_PICK] = chosen  # rows erased meanwhile drop out
+    st.multiselect(tr("admin.retention.select_help"), options=list(labels), format_func=shown_as(labels),
+                   key=RETENTION_PICK)
+    st.checkbox(tr("admin.retention.confirm", count=len(st.session_state[RETENTION_PICK])), key=RETENTION_CONFIRM)
+    st.button(tr("admin.retention.erase"), type="primary", icon=":material/delete_forever:",
+              key=PREFIX + "retention_erase", on_click=_erase_chosen)
+
+
+def _erase_chosen() -> None:
+    chosen = list(st.session_state.get(RETENTION_PICK) or [])
+    if not chosen:
+        MESSAGES.flash("retention", "warning", "admin.retention.choose_first")
+        return
+    if not st.session_state.get(RETENTION_CONFIRM):
+        MESSAGES.flash("retention", "warning", "admin.retention.confirm_first")
+        return
+    ok, report = MESSAGES.change("retention", lambda s: pdata.erase_people(s, chosen, actor(), today()))
+    if ok:
+        st.session_state[RETENTION_PICK] = []
+        st.session_state[RETENTION_CONFIRM] = False
+        MESSAGES.flash("retention", "success", "admin.retention.erased", count=report.people)
+
+
+__all__ = ["events_section", "person_section", "retention_section", "today"]

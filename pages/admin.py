@@ -1,0 +1,31 @@
+"""Administration: the event log, a person's data (requests to see or erase it, GDPR) and the
+retention of contacts nobody has used for a long time. For administrators only.
+
+Widgets only: the tabs are laid out here, the pieces they show are in ``components.admin_views``, and
+everything that reads or changes data is in ``lib.events`` and ``lib.personal_data``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import admin_views as views
+from components.context import require_page, tr
+
+require_page("personal_data")
+
+
+def _render_page() -> None:
+    st.title(tr("admin.title"))
+    st.caption(tr("admin.intro"))
+    events_tab, person_tab, retention_tab = st.tabs(
+        [tr("admin.tab.events"), tr("admin.tab.person"), tr("admin.tab.retention")])
+    with events_tab:
+        views.events_section()
+    with person_tab:
+        views.person_section()
+    with retention_tab:
+        views.retention_section()
+
+
+_render_page()
