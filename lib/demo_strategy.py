@@ -178,6 +178,16 @@ ASSESSMENTS: tuple[tuple[Any, ...], ...] = (
      4, 1, 1, 3, "decline", 290, "Sponsorater.", "Arrangementer for medlemmer.", "Passer dårligt til vores mål."),
     ("Solbakke Højskole", 20, "Karen Mølgaard", (4, None, None, 3, 4, None, None, None, None, 3, 4),
      2, 3, 3, 3, None, None, "Foredragsholdere og kurser.", "Publikum og lokaler.", "Uafklaret endnu."),
+    # Today's partners were assessed once too, before the library went ahead with them.
+    ("Kildebro Skole", 940, "Anne-Sofie Kjær", (4, 4, 3, 3, 4, 4, 4, 3, 4, 5, 5),
+     4, 5, 5, 3, "go_ahead", 930, "Alle skolens elever.", "Bøger, formidling og sommeraktiviteter.",
+     "Travlt ved skoleårets start."),
+    ("Røde Kors Solbakke", 740, "Leyla Haddad", (4, 4, 4, 3, 4, 4, 3, 2, 4, 4, 5),
+     3, 5, 4, 2, "go_ahead", 720, "Frivillige og erfaring med sprogtræning.", "Lokaler og materialer.",
+     "Frivillige skifter ofte."),
+    ("Sundhedscenter Solbakke", 480, "Mette Sørensen", (3, 4, 3, 4, 4, 4, 5, 4, 3, 3, 4),
+     4, 3, 3, 2, "go_ahead", 470, "Fagpersoner og viden om sundhed.", "Et offentligt rum og nye brugere.",
+     "Kommunale omprioriteringer."),
 )
 
 # --- evaluations -----------------------------------------------------------------------------------

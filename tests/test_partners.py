@@ -284,11 +284,12 @@ def test_demo_assessments_cover_every_decision_and_leave_candidates_open(db: Dat
     with db.read() as session:
         ranked = partners.ranked_candidates(session)
         count = len(session.scalars(select(Assessment)).all())
-    assert count == 9 and len(ranked) == 80
+    assert count == 12 and len(ranked) == 80
     assessed = ranked[ranked["assessed"]]
-    assert len(assessed) == 8
+    assert len(assessed) == 11
     assert sorted(values(assessed["decision"]), key=str) == [
-        None, "decline", "decline", "explore", "explore", "explore", "go_ahead", "go_ahead"]
+        None, "decline", "decline", "explore", "explore", "explore", "go_ahead", "go_ahead", "go_ahead", "go_ahead",
+        "go_ahead"]
     assert assessed["score"].is_monotonic_decreasing
     assert ranked.iloc[0]["name"] == "Lyngfonden for Læsning"
     assert (ranked["completeness"][ranked["assessed"]] < 1).any()  # some answered "ved ikke"

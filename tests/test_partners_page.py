@@ -164,10 +164,10 @@ def test_ranked_list_has_every_organisation_once_with_words_not_codes(demo: Data
     table = at.dataframe[0].value
     assert len(names) == 80 and sorted(table["Organisation"]) == names
     assessed = table[table["Beslutning"] != "Ikke vurderet endnu"]
-    assert len(assessed) == len(decisions) == 8
+    assert len(assessed) == len(decisions) == 11
     # Assessed first, best first; the unassessed below them, without a rank.
     assert table["Nr."].head(8).tolist() == list(range(1, 9))
-    assert table["Nr."].iloc[8:].isna().all()
+    assert table["Nr."].iloc[11:].isna().all()
     assert table["Organisation"].iloc[0] == "Lyngfonden for Læsning"
     scores = [float(s.replace(",", ".")) for s in assessed["Vurdering (1-5)"]]
     assert scores == sorted(scores, reverse=True)
@@ -175,7 +175,7 @@ def test_ranked_list_has_every_organisation_once_with_words_not_codes(demo: Data
     assert (assessed["Beslutning"] == "Afvis").sum() == list(decisions.values()).count("decline") == 2
     assert set(table["Type"]) >= {"Fond", "Virksomhed"} and "foundation" not in set(table["Type"])
     assert set(assessed["Interessentgruppe"]) <= {t(f"partners.quadrant.{q}", "da") for q in partners.QUADRANTS}
-    assert at.markdown[0].value == t("partners_page.ranking.summary", "da", total=80, assessed=8, declined=2)
+    assert at.markdown[0].value == t("partners_page.ranking.summary", "da", total=80, assessed=11, declined=2)
 
 
 # --- the charts ------------------------------------------------------------------------------------
@@ -190,7 +190,7 @@ def test_matrix_has_one_point_per_organisation_with_influence_and_interest(demo:
     at = run_page(tab="stakeholders")
     spec = figure(at, "partners_matrix")
     trace = points_trace(spec)
-    assert len(values(trace["x"])) == len(expected) == 7
+    assert len(values(trace["x"])) == len(expected) == 10
     assert sorted(trace["customdata"]) == sorted(expected)
     # A dot sits in the square of its interest (across) and influence (up), even when moved aside.
     for x, y, oid in zip(values(trace["x"]), values(trace["y"]), trace["customdata"], strict=True):
@@ -200,7 +200,7 @@ def test_matrix_has_one_point_per_organisation_with_influence_and_interest(demo:
     assert {s["x0"] for s in spec["layout"]["shapes"]} | {s["x1"] for s in spec["layout"]["shapes"]} >= {split}
     labels = {a["text"] for a in spec["layout"]["annotations"]}
     assert labels == {f"<b>{t(f'partners.quadrant.{q}', 'da')}</b>" for q in partners.QUADRANTS}
-    assert at.caption[-1].value.startswith("7 af 8 vurderede organisationer")
+    assert at.caption[-1].value.startswith("10 af 11 vurderede organisationer")
 
 
 def test_bubble_chart_sizes_by_network_reach(demo: Database) -> None:
@@ -208,7 +208,7 @@ def test_bubble_chart_sizes_by_network_reach(demo: Database) -> None:
     at = run_page(tab="value_effort")
     spec = figure(at, "partners_value_effort")
     trace = points_trace(spec)
-    assert len(values(trace["x"])) == len(expected) == 8
+    assert len(values(trace["x"])) == len(expected) == 11
     with demo.read() as session:
         reach = netmetrics.node_metrics(netgraph.build_graph(session))["reach"]
     sizes = dict(zip(trace["customdata"], values(trace["marker"]["size"]), strict=True))
