@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import os
 import re
 import subprocess
 import sys
@@ -242,6 +243,24 @@ def test_the_powerpoint_has_8_to_12_wide_slides_with_danish_titles(files: Files)
         for shape in slide.shapes:
             assert shape.left >= 0 and shape.top >= 0
             assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
+
+
+@pytest.mark.skipif(not Path("/usr/bin/soffice").exists() and not os.environ.get("CI"),
+                    reason="LibreOffice is not installed (scripts/setup.sh --dev installs it)")
+def test_the_powerpoint_opens_in_libreoffice_with_every_slide_and_its_charts(files: Files, tmp_path: Path) -> None:
+    deck = tmp_path / "bestyrelse.pptx"
+    deck.write_bytes(files.pptx)
+    subprocess.run(["/usr/bin/soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+                   check=True, timeout=240, capture_output=True)
+    pdf = pdfium.PdfDocument(tmp_path / "bestyrelse.pdf")
+    assert len(pdf) == len(Presentation(io.BytesIO(files.pptx)).slides)
+    radar_page = next(page for page in pdf if "Tjeklisten" in page.get_textpage().get_text_range())
+    text = radar_page.get_textpage().get_text_range()
+    assert all(label in text for label in ("Professionalisér!", "Vis, hvem du er!"))  # the native radar drew
+    for page in pdf:
+        pixels = np.asarray(page.render(scale=0.5).to_pil().convert("L"))
+        assert pixels.std() > 5  # not a blank slide
 
 
 def test_the_goals_chart_is_a_native_chart_of_the_fulfilment_numbers(files: Files, demo_url: str) -> None:

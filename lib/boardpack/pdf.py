@@ -65,6 +65,8 @@ CHART_SHARE = 0.62
 #: A column is at least this many characters wide when widths are shared out, and counts as at most
 #: the other number, so one long title cannot squeeze every other column.
 _MIN_CHARS, _MAX_CHARS = 6, 40
+#: Points per character of the 8.5 pt table text (a generous average), and a cell's side padding.
+_CHAR_WIDTH, _CELL_PADDING = 5.2, 12
 
 # Pictures go into the PDF as binary streams: reportlab's default ASCII85 text encoding runs in pure
 # Python here and took longer than drawing the charts, for a file a quarter larger.
@@ -141,14 +143,18 @@ def _table(table: Table, lang: str, styles: dict[str, ParagraphStyle], width: fl
 
 
 def _column_widths(table: Table, lang: str, width: float) -> list[float]:
-    """Widths sharing ``width`` out by each column's longest text (header included) among the rows shown."""
+    """Widths sharing ``width`` out by each column's longest text (header included) among the rows
+    shown, after every column has room for its longest word, so that a date or a header is never
+    broken in the middle ("25-11-202 / 7")."""
     frame = table.frame.head(MAX_ROWS)
-    weights = []
-    for column in frame.columns:
-        longest = max([len(str(column)), *(len(cell_text(v, lang)) for v in frame[column])])
-        weights.append(min(max(longest, _MIN_CHARS), _MAX_CHARS))
-    total = sum(weights) or 1
-    return [width * weight / total for weight in weights]
+    texts = [[str(column), *(cell_text(v, lang) for v in frame[column])] for column in frame.columns]
+    floors = [max(len(word) for text in column for word in [*text.split(), ""]) * _CHAR_WIDTH + _CELL_PADDING
+              for column in texts]
+    if sum(floors) >= width:  # too many columns to keep every word whole: share by words alone
+        return [width * floor / sum(floors) for floor in floors]
+    weights = [min(max(max(map(len, column)), _MIN_CHARS), _MAX_CHARS) for column in texts]
+    spare = width - sum(floors)
+    return [floor + spare * weight / sum(weights) for floor, weight in zip(floors, weights, strict=True)]
 
 
 def _chart_pictures(section: Section, lang: str, render: images.Renderer, width: float,
