@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from components.context import actor, database, lang, principal, show_error, tr
 from components.feedback import Messages
 from components.tables import Col, date_input_format, escape_markdown, show_table
+from components.widgets import shown_as
 from lib import events as eventlog
 from lib import personal_data as pdata
 from lib.access import Principal
@@ -61,11 +62,6 @@ RETENTION_COLUMNS = (
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
     return dt.date.today()
-
-
-def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
-    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
-    return lambda value: labels.get(value, "…")
 
 
 def deferred_file(make: Callable[[Session], bytes], who: Principal | None) -> Callable[[], bytes]:

@@ -11,7 +11,7 @@ of one partnership or round carry its id in their key, so choosing another shows
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -24,6 +24,7 @@ from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.tables import Col, date_input_format, escape_markdown, show_table
 from components.template_import import template_import_section
+from components.widgets import remembered_selectbox, shown_as
 from lib import charts
 from lib import evaluations as ev
 from lib.i18n import format_date, format_number
@@ -81,11 +82,6 @@ def today() -> dt.date:
 # --- small helpers ---------------------------------------------------------------------------------
 
 
-def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
-    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
-    return lambda value: labels.get(value, "…")
-
-
 def _missing(value: Any) -> bool:
     return value is None or bool(pd.isna(value))
 
@@ -131,21 +127,10 @@ def default_partnership(session: Session, choices: Mapping[int, str]) -> int:
     return (running or evaluated or list(choices))[0]
 
 
-def _remember_pick() -> None:
-    # The widget's own key is forgotten when the user visits another page; this one is not.
-    st.session_state[PICK_KEY] = st.session_state.get(PICK_WIDGET)
-
-
 def partnership_picker(choices: Mapping[int, str], default: int) -> int:
     """The selectbox "Partnerskab"; returns the chosen partnership's id."""
-    wanted = st.session_state.get(PICK_KEY, default)
-    if wanted not in choices:
-        wanted = default
-    st.session_state[PICK_KEY] = wanted
-    st.session_state[PICK_WIDGET] = wanted
-    st.selectbox(tr("evaluations_page.pick"), options=list(choices), key=PICK_WIDGET,
-                 format_func=shown_as(dict(choices)), on_change=_remember_pick)
-    return wanted
+    return remembered_selectbox(tr("evaluations_page.pick"), choices, store_key=PICK_KEY, widget_key=PICK_WIDGET,
+                                default=default)
 
 
 # --- health ----------------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ def series_figure(series: pd.DataFrame, language: str) -> go.Figure:
 
     fig = go.Figure()
     for index, (goal_id, rows) in enumerate(series.groupby("goal_id", sort=False)):
-        colour = charts.COLORWAY[index % len(charts.COLORWAY)]
+        colour = charts.series_colour(index)
         title = str(rows["title"].iloc[0])
         measured = rows[~rows["is_baseline"]]
         fig.add_trace(go.Scatter(

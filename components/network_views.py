@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +36,7 @@ from streamlit.errors import StreamlitAPIException
 
 from components.context import actor, lang, tr
 from components.tables import Col, column_config, date_input_format, escape_markdown
+from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
 from lib.export import xlsx_bytes
 from lib.i18n import format_number, label as vocabulary_label
 from lib.network import export as netexport
@@ -84,8 +85,6 @@ SIZE_METRICS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenv
 TABLE_METRICS = (*SIZE_METRICS, "community")
 #: The size choice that keeps the plotting default (size by kind).
 SIZE_BY_KIND = "kind"
-#: The value of "nothing chosen" in a selectbox (None would show the placeholder, not a label).
-BLANK = ""
 #: Stands for "not given" among the sectors and types to filter by.
 NOT_GIVEN = "-"
 STRENGTHS = (1, 2, 3, 4, 5)
@@ -127,11 +126,6 @@ TRANSLATED = (VIEW_KEY, COLOR_KEY, SIZE_KEY, EGO_KEY, NODE_KINDS_KEY, EDGE_KINDS
 def labels_key(view: str) -> str:
     """Names on the map are chosen per view: on by default where the drawing is small enough to read them."""
     return f"{LABELS_KEY}_{view}"
-
-
-def _labels(options: Mapping[Any, str]) -> Callable[[Any], str]:
-    """A format_func that looks labels up (AppTest may call it outside a script run)."""
-    return lambda value: options.get(value, "…")
 
 
 def _kind_label(kind: str | None) -> str:
@@ -253,7 +247,7 @@ def view_picker(G: nx.Graph) -> tuple[str, str | None]:
     """The view radio and, for "Mit netværk", the staff member; returns (view, staff node or None)."""
     labels = {name: tr(f"netpage.view.{name}") for name in VIEWS}
     _only_known(VIEW_KEY, VIEWS)
-    view = st.radio(tr("netpage.view"), options=list(labels), format_func=_labels(labels), key=VIEW_KEY,
+    view = st.radio(tr("netpage.view"), options=list(labels), format_func=shown_as(labels), key=VIEW_KEY,
                     horizontal=True)
     staff = None
     if view == "mine":
@@ -285,7 +279,7 @@ def _staff_picker(G: nx.Graph) -> str | None:
         st.session_state[MINE_KEY] = mine[0] if mine else BLANK
     options = {BLANK: tr("netpage.staff.placeholder"), **members}
     _only_known(MINE_KEY, list(options))
-    chosen = st.selectbox(tr("netpage.staff"), options=list(options), format_func=_labels(options), key=MINE_KEY,
+    chosen = st.selectbox(tr("netpage.staff"), options=list(options), format_func=shown_as(options), key=MINE_KEY,
                           help=tr("netpage.view.mine.help"))
     return None if chosen == BLANK else str(chosen)
 
@@ -324,22 +318,22 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
     # A key keeps the panel open while its title counts the filters in use.
     with st.expander(title, expanded=False, icon=":material/filter_alt:", key="net_filters_panel"):
         node_kinds = st.pills(tr("netpage.filter.node_kinds"), list(node_labels), selection_mode="multi",
-                              format_func=_labels(node_labels), key=NODE_KINDS_KEY, disabled=not kinds_apply,
+                              format_func=shown_as(node_labels), key=NODE_KINDS_KEY, disabled=not kinds_apply,
                               help=kinds_help)
         edge_kinds = st.pills(tr("netpage.filter.edge_kinds"), list(edge_labels), selection_mode="multi",
-                              format_func=_labels(edge_labels), key=EDGE_KINDS_KEY, disabled=not kinds_apply,
+                              format_func=shown_as(edge_labels), key=EDGE_KINDS_KEY, disabled=not kinds_apply,
                               help=kinds_help)
         left, middle, right = st.columns(3)
         sectors = left.multiselect(tr("netpage.filter.sectors"), list(sector_labels),
-                                   format_func=_labels(sector_labels), key=SECTORS_KEY,
+                                   format_func=shown_as(sector_labels), key=SECTORS_KEY,
                                    placeholder=tr("netpage.filter.all"))
         org_types = middle.multiselect(tr("netpage.filter.org_types"), list(type_labels),
-                                       format_func=_labels(type_labels), key=ORG_TYPES_KEY,
+                                       format_func=shown_as(type_labels), key=ORG_TYPES_KEY,
                                        placeholder=tr("netpage.filter.all"))
-        staff = right.multiselect(tr("netpage.filter.staff"), list(staff_labels), format_func=_labels(staff_labels),
+        staff = right.multiselect(tr("netpage.filter.staff"), list(staff_labels), format_func=shown_as(staff_labels),
                                   key=STAFF_KEY, placeholder=tr("netpage.filter.all"),
                                   help=tr("netpage.filter.staff.help"))
-        stages = st.multiselect(tr("netpage.filter.stages"), list(stage_labels), format_func=_labels(stage_labels),
+        stages = st.multiselect(tr("netpage.filter.stages"), list(stage_labels), format_func=shown_as(stage_labels),
                                 key=STAGES_KEY, placeholder=tr("netpage.filter.all"),
                                 help=tr("netpage.filter.stages.help"))
         left, middle, right = st.columns(3)
@@ -536,7 +530,7 @@ def _take_selection(graph: nx.Graph) -> None:
 
 def _open_found() -> None:
     value = st.session_state.get(FIND_KEY)
-    st.session_state[OPEN_KEY] = None if value in (BLANK, None) else value
+    st.session_state[OPEN_KEY] = blank_to_none(value)
     st.session_state[MARKED_KEY] = []
 
 
@@ -557,7 +551,7 @@ def _find_box(graph: nx.Graph, where: Any) -> None:
     options = {BLANK: tr("netpage.find.placeholder"), **{v: shown(v) for v in ordered}}
     opened = st.session_state.get(OPEN_KEY)
     st.session_state[FIND_KEY] = opened if opened in options else BLANK
-    where.selectbox(tr("netpage.find"), options=list(options), format_func=_labels(options), key=FIND_KEY,
+    where.selectbox(tr("netpage.find"), options=list(options), format_func=shown_as(options), key=FIND_KEY,
                     on_change=_open_found, help=tr("netpage.find.help"))
 
 
@@ -575,9 +569,9 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     _only_known(COLOR_KEY, list(color_labels))
     _only_known(SIZE_KEY, list(size_labels))
     rings = view.name == "rings"
-    colour.selectbox(tr("netpage.color_by"), list(color_labels), format_func=_labels(color_labels), key=COLOR_KEY,
+    colour.selectbox(tr("netpage.color_by"), list(color_labels), format_func=shown_as(color_labels), key=COLOR_KEY,
                      disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
-    size.selectbox(tr("netpage.size_by"), list(size_labels), format_func=_labels(size_labels), key=SIZE_KEY,
+    size.selectbox(tr("netpage.size_by"), list(size_labels), format_func=shown_as(size_labels), key=SIZE_KEY,
                    disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
     st.session_state.setdefault(labels_key(view.name), view.name == "organisations")
     names.toggle(tr("netpage.labels"), key=labels_key(view.name), disabled=rings)
@@ -692,7 +686,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     st.markdown(f"**{tr('netpage.details.ego')}**")
     radius_labels = {1: tr("netpage.ego.1"), 2: tr("netpage.ego.2")}
     _only_known(EGO_KEY, list(radius_labels))
-    radius = st.radio(tr("netpage.ego.radius"), list(radius_labels), format_func=_labels(radius_labels),
+    radius = st.radio(tr("netpage.ego.radius"), list(radius_labels), format_func=shown_as(radius_labels),
                       key=EGO_KEY, horizontal=True)
     ego = netgraph.ego_network(graph, node, int(radius))
     pos = {v: view.positions[v] for v in ego if v in view.positions}
@@ -1060,20 +1054,10 @@ def download_section(view: View, metrics: pd.DataFrame) -> None:
 # --- sections --------------------------------------------------------------------------------------
 
 
-def _remember_tab(labels: Mapping[str, str]) -> None:
-    opened = st.session_state.get(TAB_KEY)
-    for name, text in labels.items():
-        if text == opened:
-            st.session_state[ACTIVE_TAB] = name
-
-
 def sections() -> dict[str, Any]:
     """The page's tabs; only the open one is drawn (each tab's ``.open``), so hidden work costs nothing."""
     labels = {name: tr(f"netpage.tab.{name}") for name in TABS}
-    active = st.session_state.get(ACTIVE_TAB, "map")
-    st.session_state[TAB_KEY] = labels[active if active in labels else "map"]
-    tabs = st.tabs(list(labels.values()), key=TAB_KEY, on_change=_remember_tab, args=(labels,))
-    return dict(zip(TABS, tabs, strict=True))
+    return remembered_tabs(labels, tab_key=TAB_KEY, active_key=ACTIVE_TAB)
 
 
 def empty_workspace() -> None:

@@ -11,7 +11,7 @@ carry the person's id in their key, so choosing another person shows their own a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -21,6 +21,7 @@ import streamlit as st
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.tables import Col, code_label, date_format, date_input_format, escape_markdown, show_table
+from components.widgets import remembered_selectbox
 from lib import charts
 from lib import organisation as org
 from lib.i18n import format_date, format_number, t
@@ -80,11 +81,6 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
-    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
-    return lambda value: labels.get(value, "…")
-
-
 def role_label(code: str | None) -> str:
     return code_label("organisation.role", code)
 
@@ -95,18 +91,8 @@ def team_label(team: str | None) -> str:
 
 def person_picker(names: Mapping[int, str], store_key: str, widget_key: str) -> int:
     """A selectbox of staff members that remembers the choice across pages; returns the chosen id."""
-    wanted = st.session_state.get(store_key)
-    if wanted not in names:
-        wanted = next(iter(names))
-    st.session_state[store_key] = wanted
-    st.session_state[widget_key] = wanted
-    st.selectbox(tr("organisation.person.pick"), options=list(names), format_func=shown_as(dict(names)),
-                 key=widget_key, on_change=_remember, args=(store_key, widget_key))
-    return wanted
-
-
-def _remember(store_key: str, widget_key: str) -> None:
-    st.session_state[store_key] = st.session_state.get(widget_key)
+    return remembered_selectbox(tr("organisation.person.pick"), names, store_key=store_key, widget_key=widget_key,
+                                default=next(iter(names)))
 
 
 # --- roles and teams --------------------------------------------------------------------------------

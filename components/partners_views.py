@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -31,6 +31,7 @@ from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.tables import date_input_format, escape_markdown
 from components.template_import import template_import_section
+from components.widgets import BLANK, blank_to_none, remembered_selectbox, remembered_tabs, shown_as
 from lib import charts, partners
 from lib.i18n import format_number, label as vocabulary_label, t
 from lib.network.plotting import escape
@@ -46,7 +47,6 @@ ACTIVE_TAB = PREFIX + "active_tab"
 TABS = ("ranking", "assess", "stakeholders", "value_effort", "import")
 IMPORT_KEY = PREFIX + "bulk"
 NEW = 0  # the "new assessment" choice of the assessment picker
-BLANK = ""
 DONT_KNOW = "dont_know"
 SCORE_OPTIONS = (*range(partners.SCORE_RANGE[0], partners.SCORE_RANGE[1] + 1), DONT_KNOW)
 RATINGS = ("influence", "interest", "value", "effort")
@@ -74,16 +74,6 @@ show_flash = MESSAGES.show
 change = MESSAGES.change
 
 
-def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
-    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
-    return lambda value: labels.get(value, "…")
-
-
-def _blank_to_none(value: Any) -> Any:
-    """The blank choice of a selectbox as None."""
-    return None if value in (BLANK, None) else value
-
-
 def _page_link(page: str, label_key: str, icon: str) -> None:
     """A link to another page of the product; a page run on its own (tests) has no other pages."""
     try:
@@ -95,21 +85,10 @@ def _page_link(page: str, label_key: str, icon: str) -> None:
 # --- tabs and the empty workspace ------------------------------------------------------------------
 
 
-def _remember_tab(labels: Mapping[str, str]) -> None:
-    """Keep which tab is open by its name, so a change of language keeps it open."""
-    opened = st.session_state.get(TAB_KEY)
-    for name, text in labels.items():
-        if text == opened:
-            st.session_state[ACTIVE_TAB] = name
-
-
 def sections() -> dict[str, Any]:
     """The page's tabs by name; only the open one is drawn (its ``.open``)."""
     labels = {name: tr(f"partners_page.tab.{name}") for name in TABS}
-    active = st.session_state.get(ACTIVE_TAB, TABS[0])
-    st.session_state[TAB_KEY] = labels[active if active in labels else TABS[0]]
-    tabs = st.tabs(list(labels.values()), key=TAB_KEY, on_change=_remember_tab, args=(labels,))
-    return dict(zip(TABS, tabs, strict=True))
+    return remembered_tabs(labels, tab_key=TAB_KEY, active_key=ACTIVE_TAB)
 
 
 def empty_workspace() -> None:
@@ -197,21 +176,11 @@ def ranking_section() -> None:
 # --- one organisation: choosing the assessment -----------------------------------------------------
 
 
-def _remember_pick() -> None:
-    """Keep the chosen organisation apart from its widget (see :data:`PICK_KEY`)."""
-    st.session_state[PICK_KEY] = st.session_state.get(PICK_WIDGET, BLANK)
-
-
 def organisation_picker(orgs: Mapping[int, str]) -> int | None:
     """The selectbox of every organisation; returns the chosen one's id (None: none chosen)."""
     labels: dict[Any, str] = {BLANK: tr("partners_page.assess.pick_placeholder"), **orgs}
-    wanted = st.session_state.get(PICK_KEY, BLANK)
-    if wanted not in labels:
-        wanted = BLANK
-    st.session_state[PICK_WIDGET] = wanted
-    st.selectbox(tr("partners_page.assess.pick"), options=list(labels), key=PICK_WIDGET,
-                 format_func=shown_as(labels), on_change=_remember_pick)
-    return _blank_to_none(wanted)
+    return blank_to_none(remembered_selectbox(tr("partners_page.assess.pick"), labels, store_key=PICK_KEY,
+                                               widget_key=PICK_WIDGET, default=BLANK))
 
 
 def which_key(org_id: int) -> str:
@@ -264,7 +233,7 @@ def editor_values(prefix: str, goal_ids: Sequence[int]) -> dict[str, Any]:
            if state.get(f"{prefix}fit_{goal}") is not None}
     return {
         "assessed_on": state.get(prefix + "assessed_on"),
-        "assessor_id": _blank_to_none(state.get(prefix + "assessor")),
+        "assessor_id": blank_to_none(state.get(prefix + "assessor")),
         "scores": scores,
         "weights": weights or None,
         "goal_fit": fit or None,
@@ -399,10 +368,10 @@ def _decide(assessment_id: int) -> None:
     """Store (or, with no choice, withdraw) the decision on the assessment."""
     prefix = f"{PREFIX}d{assessment_id}_"
     state = st.session_state
-    decision = _blank_to_none(state.get(prefix + "decision"))
+    decision = blank_to_none(state.get(prefix + "decision"))
     ok, _ = change("decision", lambda s: partners.record_decision(
         s, assessment_id, decision, state.get(prefix + "decided_on"),
-        _blank_to_none(state.get(prefix + "decided_by")), actor=actor()))
+        blank_to_none(state.get(prefix + "decided_by")), actor=actor()))
     if not ok:
         return
     if decision is None:
@@ -589,46 +558,58 @@ def _axis(title: str) -> dict[str, Any]:
     return {"title": title, "range": [low - 0.5, high + 0.5], "dtick": 1, "showgrid": False, "zeroline": False}
 
 
+def _group_chart(points: pd.DataFrame, language: str, *, x: str, y: str,
+                 areas: Mapping[tuple[bool, bool], tuple[str, str]], hover: Sequence[str], marker: dict[str, Any],
+                 titles: tuple[str, str, str]) -> go.Figure:
+    """One dot per organisation of ``points`` (its name written by it): the score ``x`` across and ``y``
+    up, on the four shaded groups of ``areas`` (see :func:`_group_areas`).
+
+    ``hover`` is each dot's hover text, ``marker`` the dots' plotly marker, and ``titles`` the chart's
+    title and the titles of its x and y axes.
+    """
+    fig = go.Figure()
+    _group_areas(fig, areas)
+    xs, ys, places = spread(points[x].astype(float).tolist(), points[y].astype(float).tolist())
+    fig.add_trace(go.Scatter(
+        x=xs, y=ys, mode="markers+text", text=[escape(n) for n in points["name"]], textposition=places,
+        textfont={"size": 12}, hovertext=list(hover), hovertemplate="%{hovertext}<extra></extra>", meta="points",
+        customdata=points["organisation_id"].tolist(), showlegend=False, marker=marker,
+    ))
+    title, x_title, y_title = titles
+    fig.update_layout(title=title, height=560, xaxis=_axis(x_title), yaxis=_axis(y_title))
+    return charts.style(fig, language)
+
+
 def stakeholder_figure(points: pd.DataFrame, language: str) -> go.Figure:
     """Influence (up) × interest (across), one dot per organisation, on the four shaded groups."""
-    fig = go.Figure()
-    _group_areas(fig, {
+    areas = {
         (True, True): (t("partners.quadrant.manage_closely", language), QUADRANT_COLOURS["manage_closely"]),
         (False, True): (t("partners.quadrant.keep_satisfied", language), QUADRANT_COLOURS["keep_satisfied"]),
         (True, False): (t("partners.quadrant.keep_informed", language), QUADRANT_COLOURS["keep_informed"]),
         (False, False): (t("partners.quadrant.monitor", language), QUADRANT_COLOURS["monitor"]),
-    })
-    xs, ys, places = spread(points["interest"].astype(float).tolist(),
-                            points["influence"].astype(float).tolist())
+    }
     hover = [
         f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.influence', language))}: {row.influence}"
         f"<br>{escape(t('partners.col.interest', language))}: {row.interest}"
         f"<br>{escape(t(f'partners.quadrant.{row.quadrant}', language))}"
         for row in points.itertuples(index=False)
     ]
-    fig.add_trace(go.Scatter(
-        x=xs, y=ys, mode="markers+text", text=[escape(n) for n in points["name"]], textposition=places,
-        textfont={"size": 12}, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", meta="points",
-        customdata=points["organisation_id"].tolist(), showlegend=False,
-        marker={"size": 14, "color": [QUADRANT_COLOURS[q] for q in points["quadrant"]],
-                "line": {"width": 1, "color": "white"}},
-    ))
-    fig.update_layout(title=t("partners_page.matrix.title", language), height=560,
-                      xaxis=_axis(t("partners_page.matrix.x", language)),
-                      yaxis=_axis(t("partners_page.matrix.y", language)))
-    return charts.style(fig, language)
+    marker = {"size": 14, "color": [QUADRANT_COLOURS[q] for q in points["quadrant"]],
+              "line": {"width": 1, "color": "white"}}
+    titles = (t("partners_page.matrix.title", language), t("partners_page.matrix.x", language),
+              t("partners_page.matrix.y", language))
+    return _group_chart(points, language, x="interest", y="influence", areas=areas, hover=hover, marker=marker,
+                        titles=titles)
 
 
 def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
     """Value (up) × effort (across), a bubble per organisation sized by its reach in the network."""
-    fig = go.Figure()
-    _group_areas(fig, {
+    areas = {
         (False, True): (t("partners.value_effort.quick_win", language), GROUP_COLOURS["quick_win"]),
         (True, True): (t("partners.value_effort.major_project", language), GROUP_COLOURS["major_project"]),
         (False, False): (t("partners.value_effort.fill_in", language), GROUP_COLOURS["fill_in"]),
         (True, False): (t("partners.value_effort.questionable", language), GROUP_COLOURS["questionable"]),
-    })
-    xs, ys, places = spread(points["effort"].astype(float).tolist(), points["value"].astype(float).tolist())
+    }
     reach_label = escape(t("partners_page.hover.reach", language))
     hover = [
         f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.value', language))}: {row.value}"
@@ -637,17 +618,12 @@ def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
         f"<br>{escape(t(f'partners.value_effort.{row.group}', language))}"
         for row in points.itertuples(index=False)
     ]
-    fig.add_trace(go.Scatter(
-        x=xs, y=ys, mode="markers+text", text=[escape(n) for n in points["name"]], textposition=places,
-        textfont={"size": 12}, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", meta="points",
-        customdata=points["organisation_id"].tolist(), showlegend=False,
-        marker={"size": points["size"].tolist(), "sizemode": "diameter", "opacity": 0.8,
-                "color": [GROUP_COLOURS[g] for g in points["group"]], "line": {"width": 1, "color": "white"}},
-    ))
-    fig.update_layout(title=t("partners_page.value_effort.title", language), height=560,
-                      xaxis=_axis(t("partners_page.value_effort.x", language)),
-                      yaxis=_axis(t("partners_page.value_effort.y", language)))
-    return charts.style(fig, language)
+    marker = {"size": points["size"].tolist(), "sizemode": "diameter", "opacity": 0.8,
+              "color": [GROUP_COLOURS[g] for g in points["group"]], "line": {"width": 1, "color": "white"}}
+    titles = (t("partners_page.value_effort.title", language), t("partners_page.value_effort.x", language),
+              t("partners_page.value_effort.y", language))
+    return _group_chart(points, language, x="effort", y="value", areas=areas, hover=hover, marker=marker,
+                        titles=titles)
 
 
 def _assessed_count(session: Session) -> int:

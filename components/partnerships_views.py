@@ -10,7 +10,7 @@ Form widgets carry the partnership's id in their key, so opening another partner
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from components.feedback import Messages, delete_one
 from components.context import actor, database, lang, tr
 from components.tables import Col, code_label, date_input_format, escape_markdown, show_table
+from components.widgets import BLANK, blank_to_none, remembered_selectbox, shown_as
 from lib import charts
 from lib import partnerships as ps
 from lib.i18n import format_date, format_number
@@ -31,7 +32,6 @@ FLASH_KEY = PREFIX + "flash"
 OPEN_KEY = PREFIX + "open"
 OPEN_WIDGET = PREFIX + "open_widget"
 NEW = PREFIX + "new_"
-BLANK = ""
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 TEXT_AGREEMENT_FIELDS = tuple(f for f in ps.AGREEMENT_FIELDS if f not in ps.AGREEMENT_DATE_FIELDS)
 CONTACT_COLUMNS = (
@@ -50,11 +50,6 @@ def today() -> dt.date:
 # --- small helpers ---------------------------------------------------------------------------------
 
 
-def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
-    """A format_func looking up labels made while drawing (AppTest calls it outside the run)."""
-    return lambda value: labels.get(value, "…")
-
-
 def code_labels(prefix: str, codes: tuple[str, ...], blank: bool) -> dict[str, str]:
     labels = {code: code_label(prefix, code) for code in codes}
     return {BLANK: tr("partnerships_page.field.none"), **labels} if blank else labels
@@ -64,10 +59,6 @@ MESSAGES = Messages(FLASH_KEY, "partnerships")
 flash = MESSAGES.flash
 show_flash = MESSAGES.show
 change = MESSAGES.change
-
-
-def _blank_to_none(value: Any) -> Any:
-    return None if value in (BLANK, None) else value
 
 
 def _date_input(label_key: str, key: str, value: dt.date | None = None, **kwargs: Any) -> None:
@@ -133,30 +124,21 @@ def pipeline_section(columns: list[ps.PipelineColumn]) -> None:
 # --- opening and registering -----------------------------------------------------------------------
 
 
-def _remember_open() -> None:
-    st.session_state[OPEN_KEY] = st.session_state.get(OPEN_WIDGET, BLANK)
-
-
 def open_picker(frame: Any) -> int | None:
     """The selectbox "Åbn partnerskab"; returns the open partnership's id (None: none open)."""
     labels: dict[Any, str] = {BLANK: tr("partnerships_page.open.none")}
     for row in frame.itertuples():
         labels[int(row.id)] = (tr("partnerships_page.open.ended", title=row.title) if row.closed else row.title)
-    wanted = st.session_state.get(OPEN_KEY, BLANK)
-    if wanted not in labels:
-        wanted = BLANK
-    st.session_state[OPEN_WIDGET] = wanted
-    st.selectbox(tr("partnerships_page.open"), options=list(labels), key=OPEN_WIDGET,
-                 format_func=shown_as(labels), on_change=_remember_open)
-    return _blank_to_none(wanted)
+    return blank_to_none(remembered_selectbox(tr("partnerships_page.open"), labels, store_key=OPEN_KEY,
+                                               widget_key=OPEN_WIDGET, default=BLANK))
 
 
 def _register() -> None:
     state = st.session_state
     values = {
-        "title": state.get(NEW + "title"), "owner_id": _blank_to_none(state.get(NEW + "owner")),
-        "stage": state.get(NEW + "stage") or "idea", "depth": _blank_to_none(state.get(NEW + "depth")),
-        "formalisation": _blank_to_none(state.get(NEW + "formalisation")),
+        "title": state.get(NEW + "title"), "owner_id": blank_to_none(state.get(NEW + "owner")),
+        "stage": state.get(NEW + "stage") or "idea", "depth": blank_to_none(state.get(NEW + "depth")),
+        "formalisation": blank_to_none(state.get(NEW + "formalisation")),
         "start_date": state.get(NEW + "start_date"),
     }
     orgs = list(state.get(NEW + "organisations") or [])
@@ -239,9 +221,9 @@ def _edit_prefix(partnership_id: int) -> str:
 def _save_details(partnership_id: int) -> None:
     state, prefix = st.session_state, _edit_prefix(partnership_id)
     changes = {
-        "title": state.get(prefix + "title"), "owner_id": _blank_to_none(state.get(prefix + "owner")),
-        "stage": state.get(prefix + "stage"), "depth": _blank_to_none(state.get(prefix + "depth")),
-        "formalisation": _blank_to_none(state.get(prefix + "formalisation")),
+        "title": state.get(prefix + "title"), "owner_id": blank_to_none(state.get(prefix + "owner")),
+        "stage": state.get(prefix + "stage"), "depth": blank_to_none(state.get(prefix + "depth")),
+        "formalisation": blank_to_none(state.get(prefix + "formalisation")),
         "start_date": state.get(prefix + "start_date"), "end_date": state.get(prefix + "end_date"),
         "contact_rhythm_days": state.get(prefix + "contact_rhythm_days"),
         "library_resources": state.get(prefix + "library_resources"),
@@ -338,7 +320,7 @@ def _contact_prefix(partnership_id: int) -> str:
 def _add_contact(partnership_id: int) -> None:
     prefix = _contact_prefix(partnership_id)
     state = st.session_state
-    values = {"contacted_on": state.get(prefix + "date"), "staff_id": _blank_to_none(state.get(prefix + "who")),
+    values = {"contacted_on": state.get(prefix + "date"), "staff_id": blank_to_none(state.get(prefix + "who")),
               "channel": state.get(prefix + "channel"), "note": state.get(prefix + "note")}
     if change("contacts", lambda s: ps.add_contact(s, partnership_id, values, actor=actor()))[0]:
         flash("contacts", "success", "partnerships_page.contacts.added")

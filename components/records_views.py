@@ -34,6 +34,7 @@ from components.tables import (
     show_table,
     titled_table,
 )
+from components.widgets import BLANK, blank_to_none, shown_as
 from lib import records
 from lib.errors import UserFacingError
 from lib.i18n import label
@@ -42,8 +43,6 @@ from lib.vocabulary import ORGANISATION_TYPES, SECTORS
 
 
 FLASH_KEY = "contacts_flash"
-#: The value of a "nothing chosen" / "all" entry in a selectbox.
-BLANK = ""
 #: What the affiliation and merge forms show once their work is done: empty again.
 AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
 MERGE_EMPTY = {"other": BLANK, "confirm": False}
@@ -96,15 +95,6 @@ EVENT_COLUMNS = (
 # --- choices in selectboxes ------------------------------------------------------------------------
 
 
-def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
-    """A format_func that looks up labels translated while drawing.
-
-    Streamlit may call format_func outside the script run (AppTest does, to match a value), where the
-    user's language cannot be read; a lookup gives the same text either way.
-    """
-    return lambda value: labels.get(value, "…")
-
-
 def with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
     """``choices`` with a first "nothing chosen" entry.
 
@@ -112,11 +102,6 @@ def with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
     instead of the entry's label.
     """
     return {BLANK: tr(blank_key), **choices}
-
-
-def chosen(value: Any) -> Any:
-    """The value of a selectbox with a blank entry: None when nothing is chosen."""
-    return None if value in (BLANK, None) else value
 
 
 def vocabulary_label(prefix: str, code: str | None) -> str:
@@ -176,7 +161,7 @@ def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 def _create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Add a person, and their affiliation when the add form names an organisation; returns the id."""
-    org_id = chosen(values.get("org"))
+    org_id = blank_to_none(values.get("org"))
     person_id = records.create_person(session, {k: v for k, v in values.items() if k != "org"}, actor=actor)
     if org_id is not None:
         records.add_affiliation(session, person_id, org_id, actor=actor)
@@ -330,7 +315,7 @@ def _save_record(kind: RecordKind, record_id: int) -> None:
 
 def _merge_record(kind: RecordKind, record_id: int) -> None:
     prefix = kind.record_prefix("merge", record_id)
-    other_id = chosen(st.session_state.get(prefix + "other"))
+    other_id = blank_to_none(st.session_state.get(prefix + "other"))
     keep_this = st.session_state.get(prefix + "keep", "this") == "this"
     if other_id is None:
         return
@@ -461,7 +446,7 @@ def _merge_section(kind: RecordKind, record_id: int) -> None:
         with database().read() as session:
             others = {rid: text for rid, text in kind.choices(session) if rid != record_id}
         other_labels = with_blank(others, "contacts.choose")
-        other_id = chosen(st.selectbox(tr(f"contacts.merge.other_{kind.word}"), options=list(other_labels),
+        other_id = blank_to_none(st.selectbox(tr(f"contacts.merge.other_{kind.word}"), options=list(other_labels),
                                        key=prefix + "other", format_func=shown_as(other_labels)))
         sides = {side: tr(f"contacts.merge.keep_{side}") for side in ("this", "other")}
         st.radio(tr("contacts.merge.keep"), options=list(sides), key=prefix + "keep", horizontal=True,
@@ -599,7 +584,7 @@ def _end_affiliation_controls(person_id: int, affiliations: list[dict[str, Any]]
 
 def _add_affiliation(person_id: int) -> None:
     prefix = f"contacts_aff_{person_id}_"
-    org_id = chosen(st.session_state.get(prefix + "org"))
+    org_id = blank_to_none(st.session_state.get(prefix + "org"))
     if org_id is None:
         flash("affiliations", "error", error=UserFacingError("contacts.choose_organisation_first"))
         return

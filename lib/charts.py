@@ -42,6 +42,12 @@ TEMPLATE = go.layout.Template(
 )
 
 
+def series_colour(index: int) -> str:
+    """The colour of the ``index``-th series of a chart: :data:`COLORWAY` in order, from the start again
+    after its last colour."""
+    return COLORWAY[index % len(COLORWAY)]
+
+
 def separators(lang: str = "da") -> str:
     """Plotly's decimal and thousands separators for ``lang``: "1.234,5" in Danish."""
     return ",." if lang == "da" else ".,"

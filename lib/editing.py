@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -17,12 +17,23 @@ from lib import normalize, vocabulary
 from lib.errors import ValidationFailed
 from lib.storage import Person, record_to_dict
 
+Record = TypeVar("Record")
+
 
 def reject_unknown_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> None:
     """A programming error, not something the user typed: fail loudly on a field that is not editable."""
     unknown = sorted(set(values) - set(allowed))
     if unknown:
         raise ValueError(f"not editable: {', '.join(unknown)}")
+
+
+def existing(session: Session, model: type[Record], record_id: Any, missing_key: str) -> Record:
+    """The ``model`` row with the key ``record_id``; when there is none (deleted since the page was
+    drawn, e.g. in another tab), :class:`ValidationFailed` with ``missing_key`` and ``id``."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise ValidationFailed(missing_key, id=record_id)
+    return record
 
 
 def is_empty(value: object) -> bool:

@@ -156,10 +156,7 @@ def create_round(session: Session, partnership_id: int, held_on: Any, title: str
 
 
 def _get_round(session: Session, round_id: int) -> EvaluationRound:
-    record = session.get(EvaluationRound, round_id)
-    if record is None:
-        raise ValidationFailed("evaluations.no_such_round", id=round_id)
-    return record
+    return editing.existing(session, EvaluationRound, round_id, "evaluations.no_such_round")
 
 
 def add_response(session: Session, round_id: int, side: str, answers: Mapping[str, Any], *,
@@ -181,9 +178,7 @@ def add_response(session: Session, round_id: int, side: str, answers: Mapping[st
 
 
 def delete_response(session: Session, response_id: int, actor: str | None = None) -> None:
-    response = session.get(EvaluationResponse, response_id)
-    if response is None:
-        raise ValidationFailed("evaluations.no_such_response", id=response_id)
+    response = editing.existing(session, EvaluationResponse, response_id, "evaluations.no_such_response")
     log_event(session, "evaluation_response_deleted", entity=ENTITY, entity_id=response.round_id, actor=actor)
     session.delete(response)
     session.flush()

@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session
 
 from lib import editing
 from lib.errors import ValidationFailed
+from lib.frames import typed_frame
 from lib.network.graph import (
     build_graph,
     organisations_of,
@@ -91,22 +92,6 @@ ASSESSMENT_FIELDS = ("assessed_on", "scores", "development_needs")
 _MAX_TEAM = 200
 _MAX_NEEDS = 4000
 ENTITY = "competence_assessment"
-
-
-def _frame(rows: list[dict[str, Any]], columns: Iterable[str], *, integers: Iterable[str] = (),
-           whole_or_missing: Iterable[str] = (), floats: Iterable[str] = (),
-           booleans: Iterable[str] = ()) -> pd.DataFrame:
-    """A frame whose missing text and dates stay None (never NaN), with the given columns typed."""
-    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
-    for name in integers:
-        frame[name] = frame[name].astype(int)
-    for name in whole_or_missing:
-        frame[name] = frame[name].astype("Int64")
-    for name in floats:
-        frame[name] = frame[name].astype(float)
-    for name in booleans:
-        frame[name] = frame[name].astype(bool)
-    return frame
 
 
 # --- roles and teams --------------------------------------------------------------------------------
@@ -252,10 +237,7 @@ def record_competence_assessment(session: Session, person_id: int, values: Mappi
 
 
 def _get_assessment(session: Session, assessment_id: int) -> CompetenceAssessment:
-    record = session.get(CompetenceAssessment, assessment_id)
-    if record is None:
-        raise ValidationFailed("organisation.no_such_assessment", id=assessment_id)
-    return record
+    return editing.existing(session, CompetenceAssessment, assessment_id, "organisation.no_such_assessment")
 
 
 def update_competence_assessment(session: Session, assessment_id: int, changes: Mapping[str, Any], *,
@@ -317,8 +299,8 @@ def competence_history(session: Session, person_id: int) -> pd.DataFrame:
             **{f"mean_{group}": mean for group, mean in group_means(scores).items()},
         })
     means = [f"mean_{group}" for group in COMPETENCE_GROUPS]
-    return _frame(rows, ["assessment_id", "assessed_on", "development_needs", *COMPETENCE_ITEMS, *means],
-                  integers=["assessment_id"], whole_or_missing=COMPETENCE_ITEMS, floats=means)
+    return typed_frame(rows, ["assessment_id", "assessed_on", "development_needs", *COMPETENCE_ITEMS, *means],
+                       integers=["assessment_id"], whole_or_missing=COMPETENCE_ITEMS, floats=means)
 
 
 # --- staff overview ---------------------------------------------------------------------------------
@@ -344,8 +326,8 @@ def staff_frame(session: Session) -> pd.DataFrame:
         "person_id": p.id, "name": p.name, "title": p.title, "staff_role": p.staff_role, "team": p.team,
         "assessed_on": latest[p.id].assessed_on if p.id in latest else None, "partnerships": owned[p.id],
     } for p in _staff(session)]
-    return _frame(rows, ["person_id", "name", "title", "staff_role", "team", "assessed_on", "partnerships"],
-                  integers=["person_id", "partnerships"])
+    return typed_frame(rows, ["person_id", "name", "title", "staff_role", "team", "assessed_on", "partnerships"],
+                       integers=["person_id", "partnerships"])
 
 
 @dataclass(frozen=True)
@@ -399,8 +381,8 @@ def development_needs(session: Session) -> pd.DataFrame:
         "assessed_on": latest[p.id].assessed_on, "development_needs": latest[p.id].development_needs,
     } for p in _staff(session) if p.id in latest and latest[p.id].development_needs]
     rows.sort(key=lambda r: ((r["team"] or "\uffff").casefold(), r["name"].casefold()))
-    return _frame(rows, ["person_id", "name", "team", "staff_role", "assessed_on", "development_needs"],
-                  integers=["person_id"])
+    return typed_frame(rows, ["person_id", "name", "team", "staff_role", "assessed_on", "development_needs"],
+                       integers=["person_id"])
 
 
 # --- relations and partnerships of one person -------------------------------------------------------
@@ -464,8 +446,8 @@ def person_relations(session: Session, person_id: int, today: dt.date | None = N
                      "organisation": organisation, "strength": r.strength, "first_contact": r.first_contact,
                      "last_contact": r.last_contact, "held_only": held_only})
     rows.sort(key=lambda row: (row["party"].casefold(), row["relation_id"]))
-    return _frame(rows, RELATION_COLUMNS, integers=["relation_id"], whole_or_missing=["strength"],
-                  booleans=["held_only"])
+    return typed_frame(rows, RELATION_COLUMNS, integers=["relation_id"], whole_or_missing=["strength"],
+                       booleans=["held_only"])
 
 
 PARTNERSHIP_COLUMNS = ("partnership_id", "title", "stage", "closed", "organisations", "single_person")
@@ -487,7 +469,7 @@ def owned_partnerships(session: Session, person_id: int,
              "organisations": "; ".join(names.get(p.id, [])), "single_person": p.id in single}
             for p in partnerships]
     rows.sort(key=lambda row: (row["closed"], row["title"].casefold(), row["partnership_id"]))
-    return _frame(rows, PARTNERSHIP_COLUMNS, integers=["partnership_id"], booleans=["closed", "single_person"])
+    return typed_frame(rows, PARTNERSHIP_COLUMNS, integers=["partnership_id"], booleans=["closed", "single_person"])
 
 
 def _partner_names(session: Session, partnership_ids: Iterable[int]) -> dict[int, list[str]]:

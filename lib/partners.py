@@ -370,10 +370,7 @@ def clean_assessment_values(session: Session, values: Mapping[str, Any]) -> dict
 
 
 def _get_assessment(session: Session, assessment_id: int) -> Assessment:
-    assessment = session.get(Assessment, assessment_id)
-    if assessment is None:
-        raise ValidationFailed("partners.no_such_assessment", id=assessment_id)
-    return assessment
+    return editing.existing(session, Assessment, assessment_id, "partners.no_such_assessment")
 
 
 def create_assessment(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:

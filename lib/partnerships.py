@@ -155,10 +155,7 @@ def clean_partnership_values(session: Session, values: Mapping[str, Any],
 
 
 def get_partnership(session: Session, partnership_id: int) -> Partnership:
-    partnership = session.get(Partnership, partnership_id)
-    if partnership is None:
-        raise ValidationFailed("partnerships.no_such_partnership", id=partnership_id)
-    return partnership
+    return editing.existing(session, Partnership, partnership_id, "partnerships.no_such_partnership")
 
 
 def create_partnership(session: Session, values: Mapping[str, Any], *, organisation_ids: Iterable[int] = (),
@@ -347,9 +344,7 @@ def add_contact(session: Session, partnership_id: int, values: Mapping[str, Any]
 
 
 def delete_contact(session: Session, entry_id: int, actor: str | None = None) -> None:
-    entry = session.get(ContactLogEntry, entry_id)
-    if entry is None:
-        raise ValidationFailed("partnerships.no_such_contact", id=entry_id)
+    entry = editing.existing(session, ContactLogEntry, entry_id, "partnerships.no_such_contact")
     log_event(session, "partnership_contact_deleted", entity=ENTITY, entity_id=entry.partnership_id, actor=actor,
               contacted_on=entry.contacted_on)
     session.delete(entry)

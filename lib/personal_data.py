@@ -51,6 +51,7 @@ import pandas as pd
 from sqlalchemy import JSON, String, Text, delete, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
+from lib import editing
 from lib.access import principal_of, require_session
 from lib.errors import ValidationFailed
 from lib.storage import (
@@ -165,10 +166,7 @@ def _today() -> dt.date:
 
 
 def _person_row(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise ValidationFailed("personal_data.person_not_found", id=person_id)
-    return person
+    return editing.existing(session, Person, person_id, "personal_data.person_not_found")
 
 
 def _emails_of(person: Person) -> list[str]:

@@ -350,9 +350,7 @@ def latest_self_assessment(session: Session, on: dt.date | None = None) -> Check
 
 def delete_self_assessment(session: Session, assessment_id: int, actor: str | None = None) -> None:
     """Delete one self-assessment (logged with its values, so it can be re-entered by hand)."""
-    record = session.get(ChecklistAssessment, assessment_id)
-    if record is None:
-        raise ValidationFailed("radar.no_such_assessment", id=assessment_id)
+    record = editing.existing(session, ChecklistAssessment, assessment_id, "radar.no_such_assessment")
     log_event(session, "checklist_assessment_deleted", entity=ENTITY, entity_id=assessment_id, actor=actor,
               **editing.snapshot(record))
     session.delete(record)

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from lib import normalize, vocabulary
+from lib import editing, normalize, vocabulary
 from lib.access import require_session
 from lib.errors import ValidationFailed
 from lib.storage import (
@@ -148,17 +148,11 @@ def _fold_value(value: Any) -> Any:
 
 
 def _get_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise ValidationFailed("records.person_not_found", id=person_id)
-    return person
+    return editing.existing(session, Person, person_id, "records.person_not_found")
 
 
 def _get_organisation(session: Session, org_id: int) -> Organisation:
-    organisation = session.get(Organisation, org_id)
-    if organisation is None:
-        raise ValidationFailed("records.organisation_not_found", id=org_id)
-    return organisation
+    return editing.existing(session, Organisation, org_id, "records.organisation_not_found")
 
 
 def _apply_changes(record: Any, values: Mapping[str, Any]) -> dict[str, list[Any]]:
@@ -749,10 +743,7 @@ def remove_affiliation(session: Session, affiliation_id: int, actor: str | None 
 
 
 def _get_affiliation(session: Session, affiliation_id: int) -> Affiliation:
-    affiliation = session.get(Affiliation, affiliation_id)
-    if affiliation is None:
-        raise ValidationFailed("records.affiliation_not_found", id=affiliation_id)
-    return affiliation
+    return editing.existing(session, Affiliation, affiliation_id, "records.affiliation_not_found")
 
 
 def _refuse_end_before_start(start: dt.date | None, end: dt.date | None) -> None:
@@ -1020,9 +1011,7 @@ def open_duplicates(session: Session) -> pd.DataFrame:
 
 def dismiss_duplicate(session: Session, candidate_id: int, actor: str | None = None) -> None:
     """Record that the two people are not the same; the pair is not offered again by a scan."""
-    candidate = session.get(DuplicateCandidate, candidate_id)
-    if candidate is None:
-        raise ValidationFailed("records.duplicate_not_found", id=candidate_id)
+    candidate = editing.existing(session, DuplicateCandidate, candidate_id, "records.duplicate_not_found")
     if candidate.status != "open":
         return  # someone else decided already; deciding twice changes nothing
     candidate.status = "dismissed"

@@ -337,10 +337,7 @@ def clean_goal_values(session: Session, values: Mapping[str, Any]) -> dict[str, 
 
 
 def _get_goal(session: Session, goal_id: int) -> Goal:
-    goal = session.get(Goal, goal_id)
-    if goal is None:
-        raise ValidationFailed("strategy.no_such_goal", id=goal_id)
-    return goal
+    return editing.existing(session, Goal, goal_id, "strategy.no_such_goal")
 
 
 def create_goal(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
@@ -400,9 +397,7 @@ def add_measurement(session: Session, goal_id: int, values: Mapping[str, Any], a
 def update_measurement(session: Session, measurement_id: int, changes: Mapping[str, Any],
                        actor: str | None = None) -> list[str]:
     """Correct a measurement; returns the names of the fields that changed."""
-    measurement = session.get(GoalMeasurement, measurement_id)
-    if measurement is None:
-        raise ValidationFailed("strategy.no_such_measurement", id=measurement_id)
+    measurement = editing.existing(session, GoalMeasurement, measurement_id, "strategy.no_such_measurement")
     clean = _clean_measurement({**editing.current_values(measurement, MEASUREMENT_FIELDS), **changes})
     changed = editing.apply_changes(measurement, clean)
     if changed:
@@ -412,9 +407,7 @@ def update_measurement(session: Session, measurement_id: int, changes: Mapping[s
 
 
 def delete_measurement(session: Session, measurement_id: int, actor: str | None = None) -> None:
-    measurement = session.get(GoalMeasurement, measurement_id)
-    if measurement is None:
-        raise ValidationFailed("strategy.no_such_measurement", id=measurement_id)
+    measurement = editing.existing(session, GoalMeasurement, measurement_id, "strategy.no_such_measurement")
     log_event(session, "goal_measurement_deleted", entity=ENTITY, entity_id=measurement.goal_id, actor=actor,
               measured_on=measurement.measured_on, value=measurement.value)
     session.delete(measurement)

@@ -235,10 +235,7 @@ def _updated_on_value(value: object, today: dt.date) -> dt.date:
 
 
 def _get_offer(session: Session, offer_id: int) -> StrengthOffer:
-    offer = session.get(StrengthOffer, offer_id)
-    if offer is None:
-        raise ValidationFailed("strengths.no_such_offer", id=offer_id)
-    return offer
+    return editing.existing(session, StrengthOffer, offer_id, "strengths.no_such_offer")
 
 
 def create_offer(session: Session, values: Mapping[str, Any], *, today: dt.date | None = None,

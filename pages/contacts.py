@@ -11,6 +11,7 @@ from streamlit.errors import StreamlitAPIException
 
 from components import records_views as views
 from components.context import database, lang, require_page, tr
+from components.widgets import remembered_tabs
 from lib import records
 from lib.storage import workspace_counts
 
@@ -29,7 +30,7 @@ def _people_tab(org_choices: dict[int, str]) -> None:
     search, org_filter, staff_filter = st.columns([2, 1, 1])
     text = views.search_box(views.PERSON, search)
     org_labels = views.with_blank(org_choices, "common.all")
-    org_id = views.chosen(org_filter.selectbox(tr("contacts.people.filter_org"), options=list(org_labels),
+    org_id = views.blank_to_none(org_filter.selectbox(tr("contacts.people.filter_org"), options=list(org_labels),
                                                key="contacts_people_org", format_func=views.shown_as(org_labels)))
     staff_labels = {code: tr(f"contacts.people.staff_{code}") for code in ("all", "staff", "external")}
     staff = staff_filter.selectbox(tr("contacts.people.filter_staff"), options=list(staff_labels),
@@ -55,8 +56,8 @@ def _organisations_tab(org_choices: dict[int, str]) -> None:
     sector = sector_filter.selectbox(tr("contacts.field.sector"), options=list(sector_labels),
                                      key="contacts_orgs_sector", format_func=views.shown_as(sector_labels))
     with database().read() as session:
-        organisations = records.search_organisations(session, text, org_type=views.chosen(org_type),
-                                                     sector=views.chosen(sector))
+        organisations = records.search_organisations(session, text, org_type=views.blank_to_none(org_type),
+                                                     sector=views.blank_to_none(sector))
     organisations["type_label"] = [views.vocabulary_label("orgtype", c) for c in organisations["org_type"]]
     organisations["sector_label"] = [views.vocabulary_label("sector", c) for c in organisations["sector"]]
     org_id = views.pick_record(views.ORGANISATION, organisations, org_choices.get)
@@ -70,14 +71,6 @@ def _empty_workspace_hint() -> None:
         st.page_link("pages/importer.py", label=tr("contacts.go_import"), icon=":material/upload_file:")
     except StreamlitAPIException:
         pass  # the page runs on its own (tests, a single-page start): the text above still says where to go
-
-
-def _remember_tab(labels: dict[str, str]) -> None:
-    """The user opened a tab: keep which one, by name rather than by its (changing) label."""
-    opened = st.session_state.get(TAB_KEY)
-    for name, text in labels.items():
-        if text == opened:
-            st.session_state[ACTIVE_TAB] = name
 
 
 def _forget_translated_choices() -> None:
@@ -110,10 +103,8 @@ def _render_page() -> None:
     }
     # The duplicates label carries a count, and Streamlit shows the first tab again when a label
     # changes; so the open tab is remembered by name and chosen again, e.g. after a merge.
-    st.session_state[TAB_KEY] = labels[st.session_state.get(ACTIVE_TAB, "people")]
-    people_tab, organisations_tab, duplicates_tab = st.tabs(
-        list(labels.values()), key=TAB_KEY, on_change=_remember_tab, args=(labels,)
-    )
+    people_tab, organisations_tab, duplicates_tab = remembered_tabs(
+        labels, tab_key=TAB_KEY, active_key=ACTIVE_TAB).values()
     with people_tab:
         _people_tab(org_choices)
     with organisations_tab:

@@ -28,7 +28,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.engine import URL
 
-from lib.storage import engine_url, forget_database
+from lib.storage import engine_url, forget_database, upgrade_schema
 
 DRIVER = "postgresql+psycopg"
 
@@ -132,28 +132,27 @@ def postgres_server() -> Iterator[URL]:
         _stop_cluster(cluster)
 
 
-def create_database(server: URL) -> str:
-    """A new, empty database on ``server``; returns its URL (password included, for child processes)."""
-    name = f"test_{uuid.uuid4().hex[:16]}"
+def _as_admin(server: URL, statement: str) -> None:
+    """Run ``statement`` on ``server`` outside a transaction (CREATE and DROP DATABASE cannot run in one)."""
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text(statement))
     finally:
         admin.dispose()
+
+
+def create_database(server: URL) -> str:
+    """A new, empty database on ``server``; returns its URL (password included, for child processes)."""
+    name = f"test_{uuid.uuid4().hex[:16]}"
+    _as_admin(server, f'CREATE DATABASE "{name}"')
     return server.set(database=name).render_as_string(hide_password=False)
 
 
 def drop_database(server: URL, url: str) -> None:
     forget_database(url)
-    name = make_url(url).database
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            # FORCE: a dashboard or a killed import may still hold a connection.
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
+    # FORCE: a dashboard or a killed import may still hold a connection.
+    _as_admin(server, f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -199,6 +198,23 @@ def new_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Calla
     yield make
     for server, url in made:
         drop_database(server, url)
+
+
+def older_workspace(url: str, revision: str, *, person_id: int | None = None) -> None:
+    """Give the empty database at ``url`` the schema of an older release (Alembic ``revision``) and one
+    person written as that release would: Søren Ærø <soren@example.dk>, not staff, with the id
+    ``person_id`` when given."""
+    columns = "name, name_key, email, is_staff, created_at, updated_at"
+    values = "'Søren Ærø', 'søren ærø', 'soren@example.dk', :staff, '2024-01-01', '2024-01-01'"
+    if person_id is not None:
+        columns, values = f"id, {columns}", f"{int(person_id)}, {values}"
+    engine = create_engine(engine_url(url))
+    try:
+        upgrade_schema(engine, revision)
+        with engine.begin() as connection:
+            connection.execute(text(f"INSERT INTO people ({columns}) VALUES ({values})"), {"staff": False})
+    finally:
+        engine.dispose()
 
 
 def kind_of(url: str) -> str:

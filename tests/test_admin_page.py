@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
@@ -21,6 +22,8 @@ from lib.demo import create_demo_workspace
 from lib.i18n import t
 from lib.importer import prepare_file, run_import
 from lib.storage import Database, Event, Person, get_setting
+from tests import apptest_support
+from tests.apptest_support import rerun
 from tests.sheets import xlsx
 
 PAGE = "../pages/admin.py"
@@ -31,6 +34,7 @@ EDITOR_SECRETS = {
              "client_secret": "s", "server_metadata_url": "http://x/.well-known/openid-configuration"},
     "roles": {"editors": ["e@bib.dk"]},
 }
+run_page = partial(apptest_support.run_page, PAGE)
 
 
 @pytest.fixture(autouse=True)
@@ -56,21 +60,6 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
 
     monkeypatch.setattr(MediaFileManager, "add_deferred", remember)
     return made
-
-
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
 
 
 def staff_member(db: Database) -> Person:
@@ -247,21 +236,15 @@ def test_chosen_contacts_are_erased_only_when_confirmed(aged: Database) -> None:
 
 
 def test_a_user_who_is_not_an_administrator_is_refused(demo: Database) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.secrets = EDITOR_SECRETS
-    at.user = {"is_logged_in": True, "email": "e@bib.dk"}
-    at.run()
-    assert not at.exception
+    at = run_page(secrets=EDITOR_SECRETS, user={"is_logged_in": True, "email": "e@bib.dk"})
     assert [e.value for e in at.error] == [t(
         "access.denied", "da", role=t("access.role.editor", "da"), action=t("access.permission.personal_data", "da"))]
     assert not at.dataframe and not at.tabs and not at.get("download_button")
 
 
 def test_an_administrator_who_logged_in_is_named_in_the_log(demo: Database) -> None:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.secrets = {**EDITOR_SECRETS, "roles": {"admins": ["chef@bib.dk"]}}
-    at.user = {"is_logged_in": True, "email": "chef@bib.dk"}
-    at.run()
+    at = run_page(secrets={**EDITOR_SECRETS, "roles": {"admins": ["chef@bib.dk"]}},
+                  user={"is_logged_in": True, "email": "chef@bib.dk"})
     at.number_input(key=admin_views.RETENTION_MONTHS).set_value(36)
     at.button(key="admin_retention_save").click()
     rerun(at)

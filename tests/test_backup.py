@@ -30,9 +30,8 @@ from lib.storage import (
     log_event,
     open_database,
     schema_version,
-    upgrade_schema,
 )
-from tests.pg import database_snapshot, kind_of
+from tests.pg import database_snapshot, kind_of, older_workspace
 from tests.sheets import MESSY_DANISH, xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,14 +161,7 @@ def test_a_backup_from_a_newer_version_is_refused(
 def test_an_older_backup_is_restored_and_upgraded(
         any_db_url: str, new_db_url: Callable[[str], str], tmp_path: Path) -> None:
     old = new_db_url(kind_of(any_db_url))
-    engine = create_engine(engine_url(old))
-    upgrade_schema(engine, "0001")
-    with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO people (name, name_key, email, is_staff, created_at, updated_at) "
-            "VALUES ('Søren Ærø', 'søren ærø', 'soren@example.dk', :staff, '2024-01-01', '2024-01-01')"),
-            {"staff": False})
-    engine.dispose()
+    older_workspace(old, "0001")
     made = backup(old, tmp_path / "old.backup")
     assert made.schema_version == "0001"
 

@@ -3,12 +3,11 @@ choosing the period and sections, and the three downloads."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import io
 import json
+from functools import partial
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -19,9 +18,12 @@ from lib.boardpack import SECTIONS
 from lib.boardpack.content import data_version
 from lib.demo import create_demo_workspace
 from lib.storage import Database
+from tests import apptest_support
+from tests.apptest_support import rerun, values
 
 PAGE = "../pages/board.py"
 TODAY = dt.date(2026, 11, 1)
+run_page = partial(apptest_support.run_page, PAGE)
 
 
 @pytest.fixture(autouse=True)
@@ -35,31 +37,9 @@ def demo(db: Database) -> Database:
     return db
 
 
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
-
-
 def where(at: AppTest) -> str:
     """The "slide k of n" line."""
     return next(m.value for m in at.markdown if m.value.startswith("**Dias") or m.value.startswith("**Slide"))
-
-
-def values(array: list | dict) -> list:
-    """A trace's data, also when plotly sent it as a typed binary array."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
 
 
 def test_next_and_previous_move_through_the_sections(demo: Database) -> None:

@@ -7,6 +7,8 @@ offers an "open a person" selectbox, driven here directly, which is the keyboard
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
@@ -15,23 +17,11 @@ from lib.errors import ValidationFailed
 from lib.i18n import t
 from lib.normalize import name_key, normalise_email
 from lib.storage import Affiliation, Database, DuplicateCandidate, Event, Organisation, Person
+from tests import apptest_support
+from tests.apptest_support import rerun
 
 PAGE = "../pages/contacts.py"
-
-
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run(timeout=30)
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run(timeout=30)
-    assert not at.exception
-    return at
+run_page = partial(apptest_support.run_page, PAGE, timeout=30)
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 import re
+from functools import partial
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import func, select
@@ -21,11 +20,14 @@ from lib.export import xlsx_bytes
 from lib.i18n import TEXTS, format_number, t
 from lib.storage import Database, EvaluationResponse, EvaluationRound, Partnership
 from lib.templates import template_frames
+from tests import apptest_support
+from tests.apptest_support import chart_keys, figure, rerun, shown_texts, values
 
 PAGE = "../pages/evaluations.py"
 TODAY = dt.date(2026, 11, 1)
 PICK = "evals_pick_widget"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+run_page = partial(apptest_support.run_page, PAGE)
 
 
 @pytest.fixture(autouse=True)
@@ -40,41 +42,9 @@ def demo(db: Database) -> Database:
     return db
 
 
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
-
-
 def pick(at: AppTest, partnership_id: int) -> AppTest:
     at.selectbox(key=PICK).set_value(partnership_id)
     return rerun(at)
-
-
-def figure(at: AppTest, key: str) -> dict:
-    charts = [c for c in at.get("plotly_chart") if c.proto.id.endswith(key)]
-    assert len(charts) == 1, [c.proto.id for c in at.get("plotly_chart")]
-    return json.loads(charts[0].proto.spec)
-
-
-def chart_keys(at: AppTest) -> list[str]:
-    return [c.proto.id.rsplit("-", 1)[-1] for c in at.get("plotly_chart")]
-
-
-def values(array: list | dict) -> list:
-    """A trace's data, also when plotly sent it as a typed binary array."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
 
 
 def partnership_with(db: Database, rounds: int) -> int:
@@ -376,23 +346,6 @@ def test_survey_import_previews_loads_and_undoes(demo: Database) -> None:
 
 
 # --- language --------------------------------------------------------------------------------------
-
-
-def shown_texts(at: AppTest) -> list[str]:
-    """Every text on the page a user reads: elements, widget labels and options, chart texts."""
-    texts = [e.value for kind in ("title", "markdown", "caption", "info", "warning", "error", "success",
-                                  "subheader") for e in getattr(at, kind)]
-    texts += [m.label for m in at.metric] + [tab.label for tab in at.tabs] + [e.label for e in at.expander]
-    for kind in ("selectbox", "radio", "date_input", "text_input", "text_area", "button", "checkbox"):
-        for widget in getattr(at, kind):
-            texts.append(widget.label)
-            texts += [str(option) for option in getattr(widget, "options", [])]
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
-        texts += [trace.get("name", "") for trace in spec["data"]]
-        texts += [a.get("text", "") for a in spec["layout"].get("annotations", [])]
-        texts.append(spec["layout"]["title"]["text"])
-    return texts
 
 
 def test_english_shows_no_raw_keys(demo: Database) -> None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import base64
-import json
+from functools import partial
 
-import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import func, select
@@ -17,38 +15,13 @@ from lib.demo import create_demo_workspace
 from lib.export import xlsx_bytes
 from lib.storage import Database, Goal, GoalMeasurement
 from lib.templates import template_frames
+from tests import apptest_support
+from tests.apptest_support import figure, rerun, values
 
 PAGE = "../pages/goals.py"
 TODAY = dt.date(2026, 11, 1)
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
-
-
-def figure(at: AppTest, key: str) -> dict:
-    charts = [c for c in at.get("plotly_chart") if key in c.proto.id]
-    assert len(charts) == 1, [c.proto.id for c in at.get("plotly_chart")]
-    return json.loads(charts[0].proto.spec)
-
-
-def values(array: list | dict) -> list:
-    """A trace's data, also when plotly sent it as a typed binary array."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
+run_page = partial(apptest_support.run_page, PAGE)
 
 
 def goal_ids(db: Database) -> dict[str, int]:

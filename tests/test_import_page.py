@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from lib.storage import Database, ImportBatch, Person
+from tests import apptest_support
 from tests.hostile_files import random_bytes, zip_bomb
 from tests.sheets import MESSY_DANISH, STAFF, csv_text, outlook_da_rows, xlsx
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def page() -> AppTest:
-    at = AppTest.from_file("../pages/importer.py", default_timeout=60)
-    at.run()
-    assert not at.exception
-    return at
+page = partial(apptest_support.run_page, "../pages/importer.py")
 
 
 def metric(at: AppTest, label: str) -> str:
@@ -96,9 +93,7 @@ def test_correcting_a_mapping_on_the_page_is_used_and_remembered(db: Database) -
 
 
 def test_the_page_speaks_english(db: Database) -> None:
-    at = AppTest.from_file("../pages/importer.py", default_timeout=60)
-    at.session_state["lang"] = "en"
-    at.run()
+    at = page("en")
     assert at.title[0].value == "Import contact lists"
 
 

@@ -7,7 +7,6 @@ selectbox, the keyboard-friendly way to the same details, is driven directly.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 import re
@@ -17,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -26,6 +24,8 @@ from lib.demo import create_demo_workspace
 from lib.network import graph as netgraph
 from lib.network import layout
 from lib.storage import Database, Person, set_setting
+from tests import apptest_support
+from tests.apptest_support import rerun, values
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = "../pages/network.py"
@@ -39,20 +39,8 @@ def demo(db: Database) -> Database:
 
 
 def run_page(lang: str | None = None, tab: str | None = None, **state: Any) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    if tab:
-        at.session_state["net_active_tab"] = tab
-    for key, value in state.items():
-        at.session_state[key] = value
-    return rerun(at)
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run(timeout=60)
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    """The page run once, in ``lang``, on the tab ``tab`` (by default the first), with ``state`` set."""
+    return apptest_support.run_page(PAGE, lang, state={**({"net_active_tab": tab} if tab else {}), **state})
 
 
 def open_tab(at: AppTest, tab: str) -> AppTest:
@@ -72,13 +60,9 @@ def chart_spec(at: AppTest, index: int = 0) -> dict[str, Any]:
     return json.loads(at.get("plotly_chart")[index].proto.spec)
 
 
-def _length(values: Any) -> int:
+def _length(array: Any) -> int:
     """Number of values in a plotly array, plain or typed (``{"dtype": "f8", "bdata": ...}``)."""
-    if values is None:
-        return 0
-    if isinstance(values, dict) and "bdata" in values:
-        return len(base64.b64decode(values["bdata"])) // np.dtype(values["dtype"]).itemsize
-    return len(values)
+    return 0 if array is None else len(values(array))
 
 
 def node_points(spec: dict[str, Any]) -> dict[str, tuple[float, float]]:
@@ -88,15 +72,9 @@ def node_points(spec: dict[str, Any]) -> dict[str, tuple[float, float]]:
         ids = trace.get("customdata")
         if not ids:
             continue
-        xs, ys = _values(trace["x"]), _values(trace["y"])
+        xs, ys = values(trace["x"]), values(trace["y"])
         points.update({str(node): (x, y) for node, x, y in zip(ids, xs, ys, strict=True)})
     return points
-
-
-def _values(values: Any) -> list[float]:
-    if isinstance(values, dict) and "bdata" in values:
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
-    return list(values)
 
 
 def edge_count(spec: dict[str, Any]) -> int:

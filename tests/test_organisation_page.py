@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
 import re
+from functools import partial
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import select
@@ -18,40 +16,13 @@ from lib import organisation as org
 from lib.demo import create_demo_workspace
 from lib.i18n import t
 from lib.storage import CompetenceAssessment, Database, Person
+from tests import apptest_support
+from tests.apptest_support import figure, matrix, rerun
 from tests.test_organisation import Workspace, add_assessments, build_workspace
 
 PAGE = "../pages/organisation.py"
 EDITOR = "org_staff_editor_0"
-
-
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
-
-
-def figure(at: AppTest, key: str) -> dict:
-    charts = [c for c in at.get("plotly_chart") if c.proto.id.endswith(key)]
-    assert len(charts) == 1, [c.proto.id for c in at.get("plotly_chart")]
-    return json.loads(charts[0].proto.spec)
-
-
-def matrix(array: list | dict) -> list:
-    """A heat map's z, also when plotly sent it as a typed binary array."""
-    if isinstance(array, dict):
-        flat = np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
-        rows, columns = (int(n) for n in str(array["shape"]).split(","))
-        return [[None if np.isnan(v) else float(v) for v in row] for row in flat.reshape(rows, columns)]
-    return [list(row) for row in array]
+run_page = partial(apptest_support.run_page, PAGE)
 
 
 def table_with(at: AppTest, *columns: str) -> pd.DataFrame:

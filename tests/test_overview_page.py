@@ -2,37 +2,30 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
+from functools import partial
 from pathlib import Path
 
-import numpy as np
 import pytest
 from sqlalchemy import func, select
-from streamlit.testing.v1 import AppTest
 
 from components import overview_views
 from lib import overview, radar
 from lib.demo import create_demo_workspace
 from lib.storage import Database, NodePosition, workspace_counts
+from tests import apptest_support
+from tests.apptest_support import figure, rerun, values
 
 
-def values(array: list | dict) -> list:
-    """A trace's data, also when plotly sent it as a typed binary array."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
+#: The whole app: the router, which opens the start page.
+run_start_page = partial(apptest_support.run_page, "../dashboard.py")
 
 
 def test_an_empty_workspace_offers_the_demo_and_creates_it(db: Database) -> None:
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
-    at.run()
-    assert not at.exception
+    at = run_start_page()
     assert at.title[0].value == "Partnerskabsradar"
     at.button(key="overview_demo").click()
-    at.run()
-    assert not at.exception
+    rerun(at)
     with db.read() as session:
         counts = workspace_counts(session)
     assert counts["staff"] == 15 and counts["organisations"] == 80
@@ -43,10 +36,7 @@ def test_an_empty_workspace_offers_the_demo_and_creates_it(db: Database) -> None
 
 
 def test_the_start_page_in_english(db: Database) -> None:
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
-    at.session_state["lang"] = "en"
-    at.run()
-    assert not at.exception
+    at = run_start_page("en")
     assert any(b.label == "Create demo workspace" for b in at.button)
     assert "Language" in [s.label for s in at.selectbox]
 
@@ -63,15 +53,6 @@ def demo(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     create_demo_workspace(db, today=DEMO_TODAY)
     monkeypatch.setattr(overview_views, "today", lambda: DEMO_TODAY)
     return db
-
-
-def run_start_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file("../dashboard.py", default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception
-    return at
 
 
 def registered(page: str) -> bool:
@@ -96,8 +77,7 @@ def test_key_figures_show_the_change_since_a_year_earlier(demo: Database) -> Non
 
 def test_the_start_page_draws_the_checklist_radar(demo: Database) -> None:
     at = run_start_page()
-    (chart,) = [c for c in at.get("plotly_chart") if "overview_radar" in c.proto.id]
-    traces = {t["meta"]: t for t in json.loads(chart.proto.spec)["data"]}
+    traces = {t["meta"]: t for t in figure(at, "overview_radar")["data"]}
     assert values(traces["self"]["r"]) == [4, 4, 4, 3, 4, 3, 3, 4, 4]
     with demo.read() as session:
         frame = radar.radar_frame(session, DEMO_TODAY)

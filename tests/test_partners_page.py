@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from sqlalchemy import func, select
@@ -22,6 +19,8 @@ from lib.network import graph as netgraph
 from lib.network import metrics as netmetrics
 from lib.storage import Assessment, Database, Organisation, Person
 from lib.templates import template_frames
+from tests import apptest_support
+from tests.apptest_support import figure, rerun, shown_texts, values
 
 PAGE = "../pages/partners.py"
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,38 +31,13 @@ PICK = "partners_pick_widget"
 
 
 def run_page(lang: str | None = None, tab: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    if tab:
-        at.session_state[TAB] = tab
-    at.run()
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
+    """The page run once, in ``lang`` and on the tab ``tab`` (by default the first)."""
+    return apptest_support.run_page(PAGE, lang, state={TAB: tab} if tab else None)
 
 
 def open_tab(at: AppTest, tab: str) -> AppTest:
     at.session_state[TAB] = tab
     return rerun(at)
-
-
-def figure(at: AppTest, key: str) -> dict:
-    charts = [c for c in at.get("plotly_chart") if key in c.proto.id]
-    assert len(charts) == 1, [c.proto.id for c in at.get("plotly_chart")]
-    return json.loads(charts[0].proto.spec)
-
-
-def values(array: list | dict) -> list:
-    """A trace's data, also when plotly sent it as a typed binary array."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
 
 
 def points_trace(spec: dict) -> dict:
@@ -114,27 +88,6 @@ def choose(at: AppTest, organisation_id: int) -> AppTest:
     at.run()
     at.selectbox(key=PICK).set_value(organisation_id)
     return rerun(at)
-
-
-def texts_on_screen(at: AppTest) -> list[str]:
-    """Every text a reader sees: headings, messages, labels, table headers, chart words."""
-    shown: list[str] = []
-    for kind in ("title", "caption", "markdown", "info", "success", "warning", "error", "subheader"):
-        shown += [e.value for e in at.get(kind)]
-    for kind in ("selectbox", "date_input", "number_input", "text_area", "button", "checkbox", "button_group",
-                 "download_button", "file_uploader"):
-        shown += [e.proto.label for e in at.get(kind)]
-    shown += [m.label for m in at.metric] + [m.value for m in at.metric]
-    shown += [tab.label for tab in at.tabs] + [box.label for box in at.expander]
-    for table in at.dataframe:
-        shown += [str(c) for c in table.value.columns]
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
-        shown += [a["text"] for a in spec["layout"].get("annotations", [])]
-        shown += [spec["layout"]["title"]["text"], spec["layout"]["xaxis"]["title"]["text"],
-                  spec["layout"]["yaxis"]["title"]["text"]]
-        shown += [h for trace in spec["data"] for h in trace.get("hovertext", [])]
-    return [s for s in shown if s]
 
 
 # --- the empty workspace ---------------------------------------------------------------------------
@@ -447,12 +400,12 @@ def test_the_page_speaks_english_without_a_missing_text(demo: Database) -> None:
     assert [tab.label for tab in at.tabs] == ["All candidates", "Assess and decide", "Influence and interest",
                                              "Value and effort", "Load from Excel"]
     assert "Stakeholder group" in at.dataframe[0].value.columns
-    shown = texts_on_screen(at)
+    shown = shown_texts(at)
     at = choose(at, org_id(demo, "Lyngfonden for Læsning"))
-    shown += texts_on_screen(at)
+    shown += shown_texts(at)
     assert "Overall score" in shown and "Decision" in shown
     for tab in ("stakeholders", "value_effort", "import"):
-        shown += texts_on_screen(open_tab(at, tab))
+        shown += shown_texts(open_tab(at, tab))
     assert "Manage closely" in " ".join(shown) and "Quick win" in " ".join(shown)
     assert figure(open_tab(at, "value_effort"), "partners_value_effort")["layout"]["separators"] == ".,"
     raw_keys = [s for s in shown if re.search(r"\b(partners_page|partners|nav|common)\.[a-z_]+", s)]

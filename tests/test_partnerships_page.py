@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import pytest
@@ -16,24 +17,12 @@ from lib import partnerships as ps
 from lib.demo import create_demo_workspace
 from lib.i18n import format_date, t
 from lib.storage import ContactLogEntry, Database, Organisation, Partnership
+from tests import apptest_support
+from tests.apptest_support import rerun
 
 PAGE = "../pages/partnerships.py"
 OPEN = "pships_open_widget"
-
-
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
+run_page = partial(apptest_support.run_page, PAGE)
 
 
 @pytest.fixture

@@ -55,6 +55,7 @@ from lib.storage import (
     log_event,
     open_database,
 )
+from tests.pg import older_workspace
 from tests.sheets import xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -662,18 +663,10 @@ def test_cli_erase_with_yes_from_a_script(db_url: str, built: Built) -> None:
 def test_the_schema_upgrade_keeps_people_and_matches_the_models(any_db_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
-    from sqlalchemy import create_engine, text
 
-    from lib.storage import engine_url, schema_version, upgrade_schema
+    from lib.storage import schema_version
 
-    engine = create_engine(engine_url(any_db_url))
-    upgrade_schema(engine, "0005")
-    with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO people (id, name, name_key, email, is_staff, created_at, updated_at) "
-            "VALUES (3, 'Søren Ærø', 'søren ærø', 'soren@example.dk', :staff, '2024-01-01', '2024-01-01')"),
-            {"staff": False})
-    engine.dispose()
+    older_workspace(any_db_url, "0005", person_id=3)
     db = open_database(any_db_url, cached=False)
     try:
         assert schema_version(db.engine) == "0006"

@@ -3,11 +3,9 @@ workspace: the radar, a new self-assessment, refusals, the history and deleting.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
+from functools import partial
 
-import numpy as np
 import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
@@ -16,39 +14,14 @@ from components import radar_views
 from lib import radar
 from lib.demo import create_demo_workspace
 from lib.storage import ChecklistAssessment, Database
+from tests import apptest_support
+from tests.apptest_support import figure, rerun, values
 
 PAGE = "../pages/radar.py"
 DEMO_TODAY = dt.date(2026, 11, 1)
 FORM = radar_views.FORM_PREFIX
 ENTERED = (3, 4, 2, 5, 1, 3, 4, 2)
-
-
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    at.run()
-    assert not at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
-
-
-def figure(at: AppTest, key: str) -> dict:
-    charts = [c for c in at.get("plotly_chart") if key in c.proto.id]
-    assert len(charts) == 1, [c.proto.id for c in at.get("plotly_chart")]
-    return json.loads(charts[0].proto.spec)
-
-
-def values(array: list | dict) -> list:
-    """A trace's data, also when plotly sent it as a typed binary array."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
+run_page = partial(apptest_support.run_page, PAGE)
 
 
 def trace(at: AppTest, meta: str) -> dict:

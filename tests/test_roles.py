@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.demo import create_demo_workspace
 from lib.storage import Database
+from tests.apptest_support import run_page, shown_texts
 
 PAGES = sorted(path.name for path in (Path(__file__).resolve().parent.parent / "pages").glob("*.py"))
 #: The pages a board member (viewer) may open; every other page is for editors and admins.
@@ -37,12 +38,9 @@ def demo(db: Database) -> Database:
 
 
 def run_as(page: str, role: str) -> AppTest:
-    at = AppTest.from_file(f"../pages/{page}", default_timeout=90)
-    at.secrets = SECRETS
-    at.user = {"is_logged_in": True, "email": USERS[role], "name": role}
-    at.run()
-    assert not at.exception, (page, role, at.exception)
-    return at
+    """``pages/<page>`` run once by the logged-in user who has ``role``."""
+    user = {"is_logged_in": True, "email": USERS[role], "name": role}
+    return run_page(f"../pages/{page}", secrets=SECRETS, user=user, timeout=90)
 
 
 def refused(at: AppTest) -> bool:
@@ -80,18 +78,13 @@ def test_an_admin_and_an_editor_get_their_pages(demo: Database, page: str) -> No
 
 
 def test_someone_logged_in_without_a_role_gets_nothing(demo: Database) -> None:
-    at = AppTest.from_file("../pages/contacts.py", default_timeout=90)
-    at.secrets = SECRETS
-    at.user = {"is_logged_in": True, "email": "fremmed@andet.dk"}
-    at.run()
+    at = run_page("../pages/contacts.py", secrets=SECRETS, user={"is_logged_in": True, "email": "fremmed@andet.dk"},
+                  timeout=90)
     assert refused(at) and not at.dataframe
 
 
 def page_text(at: AppTest) -> str:
-    shown = []
-    for kind in ("markdown", "caption", "info", "warning", "error", "success", "metric", "subheader"):
-        shown += [f"{getattr(element, 'value', '')} {getattr(element, 'label', '')}" for element in getattr(at, kind)]
-    return "\n".join(shown)
+    return "\n".join(shown_texts(at))
 
 
 def test_the_start_page_names_nobody_to_a_board_member(demo: Database) -> None:

@@ -28,8 +28,8 @@ from lib.storage import (
     open_database,
     schema_version,
     set_setting,
-    upgrade_schema,
 )
+from tests.pg import older_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITERS = 8
@@ -141,14 +141,9 @@ def test_the_newest_schema_version_is_0006() -> None:
 
 
 def test_an_older_database_is_upgraded_in_place_keeping_its_data(any_db_url: str) -> None:
+    older_workspace(any_db_url, "0001", person_id=7)
     engine = create_engine(engine_url(any_db_url))
-    upgrade_schema(engine, "0001")
     assert schema_version(engine) == "0001"
-    with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO people (id, name, name_key, email, is_staff, created_at, updated_at) "
-            "VALUES (7, 'Søren Ærø', 'søren ærø', 'soren@example.dk', :staff, '2024-01-01', '2024-01-01')"),
-            {"staff": False})
     assert "saved_mappings" not in inspect(engine).get_table_names()
     engine.dispose()
 

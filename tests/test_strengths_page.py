@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import json
+from functools import partial
 from typing import Any
 
-import numpy as np
 import pytest
 from sqlalchemy import select
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -17,9 +15,12 @@ from components import strengths_views
 from lib import strengths
 from lib.demo import create_demo_workspace
 from lib.storage import Database, Person, StrengthOffer
+from tests import apptest_support
+from tests.apptest_support import figure, matrix, rerun
 
 PAGE = "../pages/strengths.py"
 TODAY = dt.date(2026, 11, 1)
+run_page = partial(apptest_support.run_page, PAGE)
 
 
 @pytest.fixture(autouse=True)
@@ -32,26 +33,6 @@ def page_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def demo(db: Database) -> Database:
     create_demo_workspace(db, today=TODAY)
     return db
-
-
-def run_page(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    if lang:
-        at.session_state["lang"] = lang
-    return rerun(at)
-
-
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception
-    return at
-
-
-def values(array: list | dict) -> list:
-    """A trace's data, also when plotly sent it as a typed binary array."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
-    return list(array)
 
 
 def offers_by_title(db: Database) -> dict[str, StrengthOffer]:
@@ -211,17 +192,13 @@ def test_the_flyer_download_gives_a_pdf_in_the_users_language(demo: Database,
 
 def test_the_matrix_counts_offers_per_category_and_partner_type(demo: Database) -> None:
     at = run_page()
-    charts = [c for c in at.get("plotly_chart") if "strengths_matrix_chart" in c.proto.id]
-    assert len(charts) == 1
-    heatmap = json.loads(charts[0].proto.spec)["data"][0]
+    heatmap = figure(at, "strengths_matrix_chart")["data"][0]
     with demo.read() as session:
-        matrix = strengths.partner_type_matrix(session)
-    z = heatmap["z"]
-    rows = [values(row) for row in z] if isinstance(z, list) else np.array(values(z)).reshape(matrix.shape).tolist()
-    assert rows == matrix.to_numpy().tolist()
+        counts = strengths.partner_type_matrix(session)
+    assert matrix(heatmap["z"]) == counts.to_numpy().tolist()
     assert heatmap["y"][0] == "Lokaler" and heatmap["x"][0] == "Forening"
     uncovered = [i.value for i in at.info if i.value.startswith("Intet tilbud taler endnu til")]
-    missing = [code for code in matrix.columns if matrix[code].sum() == 0]
+    missing = [code for code in counts.columns if counts[code].sum() == 0]
     assert len(uncovered) == (1 if missing else 0)
 
 

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,38 +19,19 @@ import pytest
 
 from lib.demo import create_demo_workspace
 from lib.storage import forget_database, open_database, workspace_counts
+from tests.browser_support import BROWSER_MARKS, ROOT, browser, free_port, open_page, wait_healthy  # noqa: F401
 from tests.sheets import MESSY_DANISH, xlsx
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 NEW_PEOPLE = 4  # MESSY_DANISH: four valid contacts, one rejected, one empty row
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(base: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
+pytestmark = [*BROWSER_MARKS, pytest.mark.slow]
 
 
 def _start_dashboards(url: str, folder: Path, count: int = 2) -> Iterator[list[str]]:
     env = {**os.environ, "DATABASE_URL": url}
     servers = []
     for number in range(count):
-        port = _free_port()
+        port = free_port()
         log = (folder / f"streamlit-{number}.log").open("wb")
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
@@ -61,12 +39,8 @@ def _start_dashboards(url: str, folder: Path, count: int = 2) -> Iterator[list[s
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         servers.append((f"http://127.0.0.1:{port}", process, log))
     try:
-        deadline = time.monotonic() + 90
-        while not all(_healthy(base) for base, _, _ in servers):
-            for _, process, _ in servers:
-                assert process.poll() is None, f"a dashboard exited with {process.returncode}"
-            assert time.monotonic() < deadline, "the dashboards did not become healthy"
-            time.sleep(0.3)
+        for base, process, _ in servers:
+            wait_healthy(base, process)
         yield [base for base, _, _ in servers]
     finally:
         for _, process, log in servers:
@@ -80,20 +54,6 @@ def _start_dashboards(url: str, folder: Path, count: int = 2) -> Iterator[list[s
             log.close()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-dev-shm-usage"],
-        )
-        yield instance
-        instance.close()
-
-
 def _people_in_sidebar(page: object) -> int:
     """The number of people the sidebar's workspace line shows ("1.234 personer · …")."""
     line = page.locator("[data-testid='stSidebar']").get_by_text(re.compile(r"personer ·"))
@@ -101,12 +61,6 @@ def _people_in_sidebar(page: object) -> int:
     match = re.search(r"([\d.]+) personer", line.first.inner_text())
     assert match, line.first.inner_text()
     return int(match.group(1).replace(".", ""))
-
-
-def _open(page: object, url: str) -> None:
-    page.goto(url, wait_until="domcontentloaded")
-    page.wait_for_selector("[data-testid='stSidebar']", timeout=60_000)
-    page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60_000)
 
 
 def test_an_import_through_one_dashboard_shows_in_the_other(
@@ -120,11 +74,11 @@ def test_an_import_through_one_dashboard_shows_in_the_other(
     first, second = next(dashboards)
     try:
         other_user = browser.new_page(viewport={"width": 1400, "height": 1000})
-        _open(other_user, second)
+        open_page(other_user, second)
         assert _people_in_sidebar(other_user) == demo["people"]
 
         user = browser.new_page(viewport={"width": 1400, "height": 1000})
-        _open(user, f"{first}/importer")
+        open_page(user, f"{first}/importer")
         user.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(contacts))
         user.get_by_text("Rækker læst").first.wait_for(timeout=60_000)
         user.get_by_role("button", name="Importér", exact=True).click()

@@ -38,7 +38,7 @@ def _dates_figure(chart: Chart, frame: pd.DataFrame, lang: str) -> go.Figure:
         points = frame[[chart.category, name]].dropna()
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(points[chart.category]), y=points[name].astype(float), mode="lines+markers", name=name,
-            line={"width": 3, "color": charts.COLORWAY[index % len(charts.COLORWAY)]}, meta=name,
+            line={"width": 3, "color": charts.series_colour(index)}, meta=name,
         ))
     fig.add_hline(y=100, line={"color": "#000000", "dash": "dash", "width": 1})
     fig.update_layout(xaxis={"tickformat": "%d-%m-%Y" if lang == "da" else "%Y-%m-%d"})
@@ -50,7 +50,7 @@ def _line_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     for index, name in enumerate(chart.series):
         fig.add_trace(go.Scatter(
             x=frame[chart.category].astype(str), y=_values(frame, name), mode="lines+markers", name=name, meta=name,
-            line={"width": 3, "color": charts.COLORWAY[index % len(charts.COLORWAY)]},
+            line={"width": 3, "color": charts.series_colour(index)},
         ))
     return fig
 
@@ -60,7 +60,7 @@ def _bar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     categories = frame[chart.category].astype(str).tolist()
     for index, name in enumerate(chart.series):
         values = _values(frame, name)
-        colour = charts.COLORWAY[index % len(charts.COLORWAY)]
+        colour = charts.series_colour(index)
         if chart.horizontal:
             fig.add_trace(go.Bar(x=values, y=categories, orientation="h", name=name, meta=name, marker_color=colour))
         else:
@@ -77,7 +77,7 @@ def _radar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     for index, name in enumerate(chart.series):
         values = _values(frame, name)
         fig.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], name=name, meta=name,
-                                      fill="toself", line={"color": charts.COLORWAY[index % len(charts.COLORWAY)]}))
+                                      fill="toself", line={"color": charts.series_colour(index)}))
     return fig
 
 

@@ -179,7 +179,7 @@ def add_native_chart(slide, section: Section, chart: Chart, lang: str, left: int
 
 def _colour_series(native, chart: Chart) -> None:
     for index, series in enumerate(native.plots[0].series):
-        colour = _rgb(charts.COLORWAY[index % len(charts.COLORWAY)])
+        colour = _rgb(charts.series_colour(index))
         if chart.kind == "bar":
             series.format.fill.solid()
             series.format.fill.fore_color.rgb = colour

@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from lib.frames import typed_frame
 from lib.i18n import DEFAULT_LANGUAGE, t
 from lib.network.graph import (
     LIBRARY,
@@ -87,19 +88,6 @@ def months_before(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable: every month has 28 days")
-
-
-def _frame(rows: list[dict[str, Any]], columns: Iterable[str], *, integers: Iterable[str] = (),
-           booleans: Iterable[str] = (), floats: Iterable[str] = ()) -> pd.DataFrame:
-    """A frame whose missing values stay None (text, dates) or pd.NA (whole numbers), never NaN."""
-    frame = pd.DataFrame(rows, columns=list(columns), dtype=object)
-    for column in integers:
-        frame[column] = frame[column].astype("Int64")
-    for column in booleans:
-        frame[column] = frame[column].astype(bool)
-    for column in floats:
-        frame[column] = frame[column].astype(float)
-    return frame
 
 
 def _label(G: nx.Graph, node: str | None) -> str | None:
@@ -174,8 +162,8 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
             dated.append(row)
     dated.sort(key=lambda r: (r["contact_date"], r["owner_label"] or "", r["other_label"] or ""))
     undated.sort(key=lambda r: (r["owner_label"] or "", r["other_label"] or ""))
-    return _frame(dated + undated, COLD_TIE_COLUMNS, integers=("strength", "months_since"),
-                  booleans=("no_date",))
+    return typed_frame(dated + undated, COLD_TIE_COLUMNS, whole_or_missing=("strength", "months_since"),
+                       booleans=("no_date",))
 
 
 # --- single-person dependencies ---------------------------------------------------------------------
@@ -240,7 +228,8 @@ def single_person_dependencies(G: nx.Graph) -> pd.DataFrame:
             "other_staff": len(staff - {member}),
         })
     rows.sort(key=lambda r: (not r["partner"], str(r["label"]).casefold(), r["organisation"]))
-    return _frame(rows, DEPENDENCY_COLUMNS, integers=("people_known", "other_staff"), booleans=("partner",))
+    return typed_frame(rows, DEPENDENCY_COLUMNS, whole_or_missing=("people_known", "other_staff"),
+                       booleans=("partner",))
 
 
 # --- per staff member -------------------------------------------------------------------------------
@@ -290,7 +279,7 @@ def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS,
             "cold_ties": int(cold_by_owner.get(member, 0)),
         })
     rows.sort(key=lambda r: (-r["ties"], str(r["label"]), r["staff"]))
-    return _frame(rows, STAFF_COLUMNS, integers=STAFF_COLUMNS[2:])
+    return typed_frame(rows, STAFF_COLUMNS, whole_or_missing=STAFF_COLUMNS[2:])
 
 
 # --- potential partners -----------------------------------------------------------------------------
@@ -426,10 +415,10 @@ def potential_partners(G: nx.Graph, limit: int | None = None, today: dt.date | N
                                      "near_partner_count", "max_strength", "last_contact", "months_since")},
             "reason_key": reasons[0][0], "reason_params": reasons[0][1], "reasons": reasons,
         })
-    frame = _frame(rows, [c for c in PARTNER_COLUMNS if c != "rank"],
-                   integers=("staff_count", "people_known", "partner_count", "near_partner_count",
-                             "max_strength", "months_since"),
-                   booleans=("direct",), floats=("score",))
+    frame = typed_frame(rows, [c for c in PARTNER_COLUMNS if c != "rank"],
+                        whole_or_missing=("staff_count", "people_known", "partner_count", "near_partner_count",
+                                          "max_strength", "months_since"),
+                        booleans=("direct",), floats=("score",))
     if frame.empty:
         frame.insert(frame.columns.get_loc("score") + 1, "rank", pd.Series(dtype="Int64"))
         return frame

@@ -31,7 +31,7 @@ import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.charts import COLORWAY, GREY, PRIMARY, style
+from lib.charts import COLORWAY, GREY, PRIMARY, series_colour, style
 from lib.i18n import format_number, format_value, label as vocabulary_label, t
 
 __all__ = [
@@ -211,7 +211,7 @@ def _ranked_groups(
             members.setdefault(key, []).append(node)
     ranked = sorted(members, key=lambda key: (-len(members[key]), str(key)))
     groups = [
-        _Group(str(key), name_of(key, rank), COLORWAY[rank % len(COLORWAY)], members[key])
+        _Group(str(key), name_of(key, rank), series_colour(rank), members[key])
         for rank, key in enumerate(ranked[:GROUP_LIMIT])
     ]
     rest = [node for key in ranked[GROUP_LIMIT:] for node in members[key]]
