@@ -552,13 +552,15 @@ def _staff_by_contact(G: nx.Graph) -> dict[str, set[str]]:
     return tied
 
 
-def single_person_dependencies(session: Session, *, today: dt.date | None = None) -> list[Dependency]:
+def single_person_dependencies(session: Session, *, today: dt.date | None = None,
+                               graph: nx.Graph | None = None) -> list[Dependency]:
     """Partnerships, organisations and contacts that hang on one staff member (see the module notes).
 
-    ``today`` decides which affiliations are current (default ``date.today()``). Sorted by person
-    id, then kind in the order of :data:`DEPENDENCY_KINDS`, then label.
+    ``today`` decides which affiliations are current (default ``date.today()``); a caller that has
+    already built the network for ``today`` passes it as ``graph``. Sorted by person id, then kind in
+    the order of :data:`DEPENDENCY_KINDS`, then label.
     """
-    G = build_graph(session, today=today)
+    G = graph if graph is not None else build_graph(session, today=today)
     staff_ids = {record_id(n) for n, kind in G.nodes(data="kind") if kind == "staff"}
     facts = _partnership_facts(session)
     through_partnerships = facts.staff_on_organisation()

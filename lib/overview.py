@@ -231,13 +231,14 @@ def _goal_alerts(statuses: Sequence[GoalStatus]) -> list[OverviewAlert]:
     return found
 
 
-def single_person_partnerships(session: Session, today: dt.date | None = None) -> dict[int, int]:
+def single_person_partnerships(session: Session, today: dt.date | None = None, *,
+                               graph: nx.Graph | None = None) -> dict[int, int]:
     """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``."""
     from lib.organisation import single_person_dependencies
 
     active = {p.id for p in session.scalars(select(Partnership).where(Partnership.closed.is_(False),
                                                                       Partnership.stage != "idea"))}
-    return {d.entity_id: d.person_id for d in single_person_dependencies(session, today=today)
+    return {d.entity_id: d.person_id for d in single_person_dependencies(session, today=today, graph=graph)
             if d.kind == "partnership" and d.entity_id in active}
 
 
@@ -325,7 +326,7 @@ def overview(session: Session, today: dt.date) -> Overview:
     graph = build_graph(session, today=today)
     statuses = goal_statuses(session, as_of=today)
     answers = answers_frame(session)
-    dependent = single_person_partnerships(session, today)
+    dependent = single_person_partnerships(session, today, graph=graph)
     found = radar.evidence(session, today, dependent_partnerships=set(dependent))
     return Overview(
         today=today,
