@@ -1,7 +1,7 @@
 """The deployment in deploy/: two dashboard processes behind nginx, driven by a real browser.
 
 The two processes are started with the ``ExecStart`` command of ``deploy/partnerskabsradar@.service``
-(on loopback ports, one SQLite workspace with the demo), and nginx with ``deploy/nginx.conf`` as
+(on loopback ports, one PostgreSQL workspace with the demo), and nginx with ``deploy/nginx.conf`` as
 shipped, only the ports and file paths replaced (TLS with a throw-away certificate). The browser
 reaches it under the template's own server name, pointed at 127.0.0.1, so Streamlit's websocket
 origin check sees a real host name (127.0.0.1 and localhost it would always let through). Then:
@@ -41,7 +41,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import URL
 
+from tests.pg import create_database, drop_database
 from tests.browser_support import (
     BROWSER_MARKS,
     CHROMIUM_ARGS,
@@ -200,12 +202,14 @@ def _stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
 
 @contextlib.contextmanager
 def nginx_stack(folder: Path, upstreams: int = 2, prepare: Callable[[dict[str, str]], None] = demo_workspace,
-                options: Sequence[str] = ()) -> Iterator[Stack]:
-    """``upstreams`` dashboard processes on one SQLite workspace (filled by ``prepare``) behind nginx.
+                options: Sequence[str] = (), database_url: str | None = None) -> Iterator[Stack]:
+    """``upstreams`` dashboard processes on one workspace (filled by ``prepare``) behind nginx.
 
-    ``options`` are added to each dashboard's command line (e.g. ``["--runner.postScriptGC", "false"]``).
+    The workspace is ``database_url`` (PostgreSQL, as a municipality runs it), else a SQLite file in
+    ``folder``. ``options`` are added to each dashboard's command line (e.g.
+    ``["--runner.postScriptGC", "false"]``).
     """
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'workspace.sqlite'}"}
+    env = {**os.environ, "DATABASE_URL": database_url or f"sqlite:///{folder / 'workspace.sqlite'}"}
     prepare(env)
     ports = [free_port() for _ in range(upstreams)]
     http_port, https_port = free_port(), free_port()
@@ -310,10 +314,15 @@ def streams(hits: list[Hit], key: str) -> list[Hit]:
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def stack(tmp_path_factory: pytest.TempPathFactory, postgres_server: URL) -> Iterator[Stack]:
+    """Two dashboard processes on one PostgreSQL database behind nginx: the documented deployment."""
     require_nginx()
-    with nginx_stack(tmp_path_factory.mktemp("nginx")) as running:
-        yield running
+    url = create_database(postgres_server)
+    try:
+        with nginx_stack(tmp_path_factory.mktemp("nginx"), database_url=url) as running:
+            yield running
+    finally:
+        drop_database(postgres_server, url)
 
 
 @pytest.fixture(scope="module")
