@@ -43,7 +43,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL
 
-from tests.pg import create_database, drop_database
 from tests.browser_support import (
     BROWSER_MARKS,
     CHROMIUM_ARGS,
@@ -52,6 +51,7 @@ from tests.browser_support import (
     wait_healthy,
 )
 from tests.browser_support import CHROMIUM as CHROMIUM_PATH
+from tests.pg import create_database, drop_database
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = Path("/usr/sbin/nginx")
