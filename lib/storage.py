@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -289,6 +291,25 @@ BUSY_TIMEOUT_SECONDS = 30
 WRITE_LOCK_KEY = 0x5052_4144_4152
 
 
+def _use_wal(cursor: Any) -> None:
+    """Put the database file in WAL mode (a property of the file: only its first connection switches).
+
+    The switch needs the file to itself for a moment, and SQLite answers "database is locked" at once,
+    without waiting out the busy timeout, when another process opens the same new file at that
+    moment (two dashboard processes starting together). So ask again until the timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -298,7 +319,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
         if engine.url.database not in (None, "", ":memory:"):
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _use_wal(cursor)
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
