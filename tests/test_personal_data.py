@@ -575,7 +575,7 @@ def test_saving_the_event_log_is_itself_logged(db: Database, logged: None) -> No
     with db.write() as session:
         data = eventlog.events_xlsx(session, lang="en", exported_by="admin@bib.dk", actor="anna")
     rows = list(load_workbook(io.BytesIO(data))["Events"].iter_rows(values_only=True))
-    assert rows[0] == ("Time", "Done by", "Action", "Kind of record", "Record number", "Details")
+    assert rows[0] == ("Time", "Done by", "Action", "Kind of record", "Id", "Details")
     assert [row[2] for row in rows[1:]] == ["Goal edited", "Person created"]
     with db.read() as session:
         event = session.scalars(select(Event).where(Event.action == "events_exported")).one()

@@ -90,7 +90,7 @@ TEXTS = {
     "personal_data.col.before": {"da": "Værdier før", "en": "Values before"},
     "personal_data.col.at": {"da": "Tidspunkt", "en": "Time"},
     "personal_data.col.action": {"da": "Handling", "en": "Action"},
-    "personal_data.col.entity": {"da": "Slags post", "en": "Kind of record"},
+    "personal_data.col.entity": {"da": "Type", "en": "Kind of record"},
     "personal_data.col.details": {"da": "Detaljer", "en": "Details"},
 
     "personal_data.field.id": {"da": "Nummer", "en": "Number"},
@@ -189,8 +189,8 @@ TEXTS = {
     "admin.col.at": {"da": "Tidspunkt", "en": "Time"},
     "admin.col.actor": {"da": "Udført af", "en": "Done by"},
     "admin.col.action": {"da": "Handling", "en": "Action"},
-    "admin.col.entity": {"da": "Slags post", "en": "Kind of record"},
-    "admin.col.entity_id": {"da": "Postnummer", "en": "Record number"},
+    "admin.col.entity": {"da": "Type", "en": "Kind of record"},
+    "admin.col.entity_id": {"da": "Id", "en": "Id"},
     "admin.col.details": {"da": "Detaljer", "en": "Details"},
     "admin.local_actor": {"da": "(lokal bruger)", "en": "(local user)"},
 
