@@ -1,11 +1,11 @@
 """Writing files people download: the workspace export and every table the product lets them save.
 
 Every cell of text goes through :func:`neutralise` first. A spreadsheet program treats a cell that
-begins with ``=``, ``+``, ``-`` or ``@`` (and, in some programs, a tab or carriage return) as a
-formula, so a contact named ``=HYPERLINK("http://evil", "x")`` would otherwise become a live link the
-moment a colleague opens the file. Following OWASP's advice on CSV injection, such a value gets a
-leading apostrophe; the importer removes exactly that one apostrophe again, so an export imports back
-unchanged.
+begins with ``=``, ``+``, ``-`` or ``@`` (also full-width, or after leading spaces, and in some
+programs a tab or carriage return: the rule is :mod:`lib.formulas`) as a formula, so a contact named
+``=HYPERLINK("http://evil", "x")`` would otherwise become a live link the moment a colleague opens
+the file. Following OWASP's advice on CSV injection, such a value gets a leading apostrophe; the
+importer removes exactly that one apostrophe again, so an export imports back unchanged.
 
 The Excel writer builds cells itself instead of using ``DataFrame.to_excel``: pandas writes a text
 value that begins with ``=`` as a live formula, and openpyxl turns a text such as ``#N/A`` into an
@@ -42,10 +42,9 @@ from sqlalchemy.orm import Session
 
 from lib.access import require_session
 from lib.errors import UserFacingError
+# FORMULA_TRIGGERS stays importable from here: callers and tests know the rule by this name.
+from lib.formulas import FORMULA_TRIGGERS as FORMULA_TRIGGERS, GUARD, runs_as_formula
 from lib.storage import Affiliation, Database, Organisation, Person, Relation, log_event
-
-#: First characters that make a spreadsheet program read a cell as a formula (OWASP CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 #: Excel's limits: 31 characters per sheet name, 32,767 characters per cell.
 MAX_SHEET_NAME = 31
@@ -98,8 +97,8 @@ def neutralise(value: Any) -> Any:
     Anything that is not text (numbers, dates, None) is returned unchanged: a negative *number* is
     not a formula, only the text ``"-5"`` could start one.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+    if isinstance(value, str) and runs_as_formula(value):
+        return GUARD + value
     return value
 
 
