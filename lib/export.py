@@ -24,7 +24,8 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -298,6 +299,41 @@ def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     write_xlsx(sheets, buffer)
     return buffer.getvalue()
+
+
+class TextOnlySheet:
+    """An xlsxwriter worksheet whose ``write`` puts every text in as a neutralised text cell.
+
+    For workbooks another library fills through xlsxwriter (python-pptx writes a chart's data this
+    way): its ``write`` would make a formula of "=…" or "{=…}" and a link of "http://…". Numbers and
+    every other method go to the worksheet unchanged.
+    """
+
+    def __init__(self, sheet: Any) -> None:
+        self._sheet = sheet
+
+    def write(self, row: int, col: int, value: Any, *style: Any) -> Any:
+        if isinstance(value, str):
+            return self._sheet.write_string(row, col, safe_text(value), *style)
+        return self._sheet.write(row, col, value, *style)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sheet, name)
+
+
+@contextmanager
+def text_only_worksheet(target: Target) -> Iterator[tuple[Any, TextOnlySheet]]:
+    """An in-memory xlsxwriter workbook with one :class:`TextOnlySheet`, written to ``target`` on exit.
+
+    The workbook's own options turn text into formulas or links nowhere either, in case a caller
+    reaches the raw sheet.
+    """
+    from xlsxwriter import Workbook as XlsxWriterWorkbook
+
+    workbook = XlsxWriterWorkbook(target, {"in_memory": True, "strings_to_formulas": False,
+                                           "strings_to_urls": False})
+    yield workbook, TextOnlySheet(workbook.add_worksheet())
+    workbook.close()
 
 
 # --- CSV -------------------------------------------------------------------------------------------
