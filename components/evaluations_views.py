@@ -227,7 +227,8 @@ def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(rows["held_on"]), y=rows["mean"], mode="lines+markers", name=name, meta=dimension,
             line={"color": DIMENSION_COLOURS[dimension], "width": 3}, marker={"size": 9},
-            customdata=list(zip(rows["round_title"].fillna(""), words, rows["respondents"], strict=True)),
+            customdata=list(zip(charts.escape_all(rows["round_title"].fillna("")), words, rows["respondents"],
+                                strict=True)),
             hovertemplate=(f"{name}<br>%{{x|%d-%m-%Y}} %{{customdata[0]}}<br>%{{y:.2f}} · %{{customdata[1]}}"
                            "<br>n = %{customdata[2]}<extra></extra>"),
         ))
@@ -247,7 +248,7 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
 
     fig = go.Figure()
     _band_areas(fig, language, "x")
-    labels = items["text"].tolist()
+    labels = charts.escape_all(items["text"])
     for name in ev.BANDS:
         rows = items[items["band"] == name]
         if rows.empty:
@@ -255,7 +256,7 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
         word = t(f"evaluations.band.{name}", language)
         # The scale starts at 1, so the bars do too (base=1, length mean - 1).
         fig.add_trace(go.Bar(
-            x=rows["all"] - 1, base=1, y=rows["text"], orientation="h", name=word, meta=name,
+            x=rows["all"] - 1, base=1, y=charts.escape_all(rows["text"]), orientation="h", name=word, meta=name,
             marker_color=BAND_COLOURS[name], customdata=rows["all"],
             text=[format_number(round(v, 1), language, 1) for v in rows["all"]], textposition="outside",
             cliponaxis=False, hovertemplate=f"%{{y}}<br>%{{customdata:.2f}} · {word}<extra></extra>",
@@ -294,21 +295,21 @@ def gaps_figure(rows: pd.DataFrame, language: str) -> go.Figure:
     for row in rows.itertuples():
         if not _missing(row.library) and not _missing(row.partner):
             joined_x += [row.library, row.partner, None]
-            joined_y += [row.label, row.label, None]
+            joined_y += [charts.escape(row.label), charts.escape(row.label), None]
     fig.add_trace(go.Scatter(x=joined_x, y=joined_y, mode="lines", line={"color": charts.GREY, "width": 4},
                              hoverinfo="skip", showlegend=False, meta="gap"))
     for side in ev.SIDES:
         word = t(f"evaluations.side.{side}", language)
         answered = rows[[not _missing(v) for v in rows[side]]]
         fig.add_trace(go.Scatter(
-            x=answered[side], y=answered["label"], mode="markers", name=word, meta=side,
+            x=answered[side], y=charts.escape_all(answered["label"]), mode="markers", name=word, meta=side,
             marker={"color": SIDE_COLOURS[side], "size": 14, "symbol": "circle" if side == "library" else "diamond"},
             hovertemplate=f"%{{y}}<br>{word}: %{{x:.2f}}<extra></extra>",
         ))
     fig.update_layout(
         title=t("evaluations_page.gaps.chart_title", language),
         xaxis={"range": [1, 5.2], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
-        yaxis={"categoryorder": "array", "categoryarray": rows["label"].tolist(), "autorange": "reversed"},
+        yaxis={"categoryorder": "array", "categoryarray": charts.escape_all(rows["label"]), "autorange": "reversed"},
         height=max(300, 140 + 40 * len(rows)), legend=TOP_LEGEND, margin={"t": 90},
     )
     return charts.style(fig, language)

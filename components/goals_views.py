@@ -116,7 +116,7 @@ def overview_figure(statuses: Sequence[strategy.GoalStatus], language: str) -> g
     """Horizontal bars of fulfilment (clamped 0-100) per goal, coloured by status, with the expected mark."""
     from lib.i18n import t
 
-    labels = _unique_labels(statuses)
+    labels = charts.escape_all(_unique_labels(statuses))
     values = [s.fulfilment if s.fulfilment is not None else 0.0 for s in statuses]
     # Words, not emoji, inside the figure: a PNG export or a browser without an emoji font shows boxes.
     words = [strategy.status_label(s.status, language) for s in statuses]
@@ -157,7 +157,7 @@ def series_figure(series: pd.DataFrame, language: str) -> go.Figure:
     fig = go.Figure()
     for index, (goal_id, rows) in enumerate(series.groupby("goal_id", sort=False)):
         colour = charts.series_colour(index)
-        title = str(rows["title"].iloc[0])
+        title = charts.template_text(rows["title"].iloc[0])
         measured = rows[~rows["is_baseline"]]
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(measured["date"]), y=measured["fulfilment_raw"], mode="lines+markers",

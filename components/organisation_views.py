@@ -277,7 +277,7 @@ def heatmap_figure(heatmap: org.TeamHeatmap, language: str) -> go.Figure:
     A cell nobody in the team has rated stays empty: no colour, no number.
     """
     means = heatmap.means
-    teams = [team or t("organisation.no_team", language) for team in means.index]
+    teams = charts.escape_all(team or t("organisation.no_team", language) for team in means.index)
     items = [t(f"organisation.item.{code}", language) for code in means.columns]
     z = [[None if pd.isna(value) else round(float(value), 2) for value in row] for row in means.to_numpy()]
     text = [["" if value is None else format_number(value, language, 1) for value in row] for row in z]

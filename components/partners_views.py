@@ -33,8 +33,8 @@ from components.tables import date_input_format, escape_markdown
 from components.template_import import template_import_section
 from components.widgets import BLANK, blank_to_none, remembered_selectbox, remembered_tabs, shown_as
 from lib import charts, partners
+from lib.charts import escape
 from lib.i18n import format_number, label as vocabulary_label, t
-from lib.network.plotting import escape
 from lib.storage import DECISIONS
 
 PREFIX = "partners_"

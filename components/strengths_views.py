@@ -169,8 +169,8 @@ def matrix_figure(matrix: pd.DataFrame, language: str) -> go.Figure:
     """A heatmap of categories × partner types with the count written in every non-empty cell."""
     from lib.i18n import t
 
-    x = [t(f"orgtype.{code}", language) for code in matrix.columns]
-    y = [t(f"strengths.category.{code}", language) for code in matrix.index]
+    x = charts.escape_all(t(f"orgtype.{code}", language) for code in matrix.columns)
+    y = charts.escape_all(t(f"strengths.category.{code}", language) for code in matrix.index)
     counts = matrix.to_numpy().tolist()
     fig = go.Figure(go.Heatmap(
         z=counts, x=x, y=y, text=[[str(n) if n else "" for n in row] for row in counts], texttemplate="%{text}",

@@ -5,13 +5,24 @@ board report share fonts, colours and margins, and Danish readers see a decimal 
 ``separators``). Pages render figures with ``st.plotly_chart(fig, theme=None)``: Streamlit's own
 theme would otherwise restyle the figure on screen, and a PNG or SVG export (which never sees that
 theme) would no longer match what the user saw.
+
+Text from the data is never markup. Plotly reads a few HTML tags in every label, hover text, tick
+label, legend name, annotation and title (``<a href>`` becomes a live link, ``<span style>`` styled
+text), in the browser and in kaleido's pictures alike, so every builder passes such text through
+:func:`escape` (plotly shows ``&lt;`` as ``<``); text written into a ``hovertemplate`` goes through
+:func:`template_text`, so it is no template either. Only plotly gets escaped text: the board pack's
+native PowerPoint charts and every table show the text as it is.
 """
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterable
+
 import plotly.graph_objects as go
 
-__all__ = ["COLORWAY", "FONT_FAMILY", "GREY", "PRIMARY", "TEMPLATE", "separators", "style", "template"]
+__all__ = ["COLORWAY", "FONT_FAMILY", "GREY", "PRIMARY", "TEMPLATE", "escape", "escape_all", "separators", "style",
+           "template", "template_text"]
 
 #: The product's primary colour (also Streamlit's ``primaryColor`` in ``.streamlit/config.toml``).
 PRIMARY = "#1f5f8b"
@@ -40,6 +51,23 @@ TEMPLATE = go.layout.Template(
         "polar": {"radialaxis": {"gridcolor": _GRID}, "angularaxis": {"gridcolor": _GRID}},
     }
 )
+
+
+def escape(value: object) -> str:
+    """``value`` as text plotly shows literally: ``&``, ``<`` and ``>`` escaped."""
+    return html.escape(str(value), quote=False)
+
+
+def escape_all(values: Iterable[object]) -> list[str]:
+    """:func:`escape` of each of ``values``, in order (categories, tick labels, hover texts)."""
+    return [escape(value) for value in values]
+
+
+def template_text(value: object) -> str:
+    """``value`` escaped for a place plotly fills in (``hovertemplate``, a trace name): as
+    :func:`escape`, and a ``%{`` in it is written as an entity, so it shows as typed and is never
+    replaced by the point's data."""
+    return escape(value).replace("%{", "%&#123;")
 
 
 def series_colour(index: int) -> str:

@@ -1,11 +1,11 @@
 """Writing files people download: the workspace export and every table the product lets them save.
 
 Every cell of text goes through :func:`neutralise` first. A spreadsheet program treats a cell that
-begins with ``=``, ``+``, ``-`` or ``@`` (and, in some programs, a tab or carriage return) as a
-formula, so a contact named ``=HYPERLINK("http://evil", "x")`` would otherwise become a live link the
-moment a colleague opens the file. Following OWASP's advice on CSV injection, such a value gets a
-leading apostrophe; the importer removes exactly that one apostrophe again, so an export imports back
-unchanged.
+begins with ``=``, ``+``, ``-`` or ``@`` (also full-width, or after leading spaces, and in some
+programs a tab or carriage return: the rule is :mod:`lib.formulas`) as a formula, so a contact named
+``=HYPERLINK("http://evil", "x")`` would otherwise become a live link the moment a colleague opens
+the file. Following OWASP's advice on CSV injection, such a value gets a leading apostrophe; the
+importer removes exactly that one apostrophe again, so an export imports back unchanged.
 
 The Excel writer builds cells itself instead of using ``DataFrame.to_excel``: pandas writes a text
 value that begins with ``=`` as a live formula, and openpyxl turns a text such as ``#N/A`` into an
@@ -24,7 +24,8 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
@@ -42,10 +43,9 @@ from sqlalchemy.orm import Session
 
 from lib.access import require_session
 from lib.errors import UserFacingError
+# FORMULA_TRIGGERS stays importable from here: callers and tests know the rule by this name.
+from lib.formulas import FORMULA_TRIGGERS as FORMULA_TRIGGERS, GUARD, runs_as_formula
 from lib.storage import Affiliation, Database, Organisation, Person, Relation, log_event
-
-#: First characters that make a spreadsheet program read a cell as a formula (OWASP CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 #: Excel's limits: 31 characters per sheet name, 32,767 characters per cell.
 MAX_SHEET_NAME = 31
@@ -98,8 +98,8 @@ def neutralise(value: Any) -> Any:
     Anything that is not text (numbers, dates, None) is returned unchanged: a negative *number* is
     not a formula, only the text ``"-5"`` could start one.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+    if isinstance(value, str) and runs_as_formula(value):
+        return GUARD + value
     return value
 
 
@@ -299,6 +299,41 @@ def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     write_xlsx(sheets, buffer)
     return buffer.getvalue()
+
+
+class TextOnlySheet:
+    """An xlsxwriter worksheet whose ``write`` puts every text in as a neutralised text cell.
+
+    For workbooks another library fills through xlsxwriter (python-pptx writes a chart's data this
+    way): its ``write`` would make a formula of "=…" or "{=…}" and a link of "http://…". Numbers and
+    every other method go to the worksheet unchanged.
+    """
+
+    def __init__(self, sheet: Any) -> None:
+        self._sheet = sheet
+
+    def write(self, row: int, col: int, value: Any, *style: Any) -> Any:
+        if isinstance(value, str):
+            return self._sheet.write_string(row, col, safe_text(value), *style)
+        return self._sheet.write(row, col, value, *style)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sheet, name)
+
+
+@contextmanager
+def text_only_worksheet(target: Target) -> Iterator[tuple[Any, TextOnlySheet]]:
+    """An in-memory xlsxwriter workbook with one :class:`TextOnlySheet`, written to ``target`` on exit.
+
+    The workbook's own options turn text into formulas or links nowhere either, in case a caller
+    reaches the raw sheet.
+    """
+    from xlsxwriter import Workbook as XlsxWriterWorkbook
+
+    workbook = XlsxWriterWorkbook(target, {"in_memory": True, "strings_to_formulas": False,
+                                           "strings_to_urls": False})
+    yield workbook, TextOnlySheet(workbook.add_worksheet())
+    workbook.close()
 
 
 # --- CSV -------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import phonenumbers
 from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
 
 from lib.errors import ValidationFailed
+from lib.formulas import FORMULA_TRIGGERS, is_guarded
 
 __all__ = [
     "clean_text",
@@ -43,9 +44,10 @@ __all__ = [
     "split_multi",
 ]
 
-#: Characters that make a spreadsheet treat a text as a formula; ``lib.export`` prefixes such texts
-#: with one apostrophe, which :func:`clean_text` removes again so that an export imports back unchanged.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Characters that make a spreadsheet treat a text as a formula (the rule is ``lib.formulas``);
+#: ``lib.export`` prefixes such texts with one apostrophe, which :func:`clean_text` removes again so
+#: that an export imports back unchanged.
+FORMULA_STARTS = FORMULA_TRIGGERS
 
 # Invisible characters that arrive with copy-paste and CSV files (the byte-order mark in particular
 # sticks to the first header) and would otherwise make two equal texts differ.
@@ -82,8 +84,9 @@ def clean_text(value: object, max_length: int | None = None) -> str | None:
 
     Notes
     -----
-    One leading apostrophe is removed when it is followed by ``= + - @``, tab or carriage return:
-    that is how ``lib.export`` neutralises formulas, and the apostrophe is not part of the value.
+    One leading apostrophe is removed when what follows would run as a formula (``= + - @``, also
+    full-width or after spaces, tab or carriage return: ``lib.formulas``): that is how ``lib.export``
+    neutralises formulas, and the apostrophe is not part of the value.
     """
     if type(value) is str:  # noqa: E721 - the common case, checked first because imports call this a lot
         text = _clean_string(value)
@@ -107,7 +110,7 @@ def _clean_string(text: str) -> str | None:
     """The work of :func:`clean_text` on a string; cached because an import cleans the same cell
     several times (reading, splitting, validating) and lists repeat organisation names and titles."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    if text.startswith("'") and text[1:2] in FORMULA_STARTS:
+    if is_guarded(text):
         text = text[1:]
     return " ".join(text.split()) or None
 

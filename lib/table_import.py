@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from lib import normalize
 from lib.config import DEFAULT_LIMITS, ImportLimits
 from lib.errors import UndoNotPossible, ValidationFailed
+from lib.formulas import is_guarded
 from lib.import_rows import Problem, RowValues
 from lib.safe_read import read_upload
 from lib.storage import (
@@ -406,7 +407,7 @@ def cell_text(row: RowValues, name: str) -> str | None:
     if value is None:
         return None
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    if text.startswith("'") and text[1:2] in normalize.FORMULA_STARTS:
+    if is_guarded(text):
         text = text[1:]
     return text or None
 

@@ -85,15 +85,16 @@ def tricky_db(db: Database) -> Database:
 
 
 @pytest.mark.parametrize(
-    "value", [EVIL, "=1+1", "+45 12 34 56 78", "-5", "@SUM(A1)", "\tx", "\rx", "=", "-"]
+    "value", [EVIL, "=1+1", "+45 12 34 56 78", "-5", "@SUM(A1)", "\tx", "\rx", "=", "-", " =1+1", "\n=1+1",
+              "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)"]
 )
 def test_neutralise_prefixes_every_formula_trigger(value: str) -> None:
     assert export.neutralise(value) == "'" + value
 
 
 @pytest.mark.parametrize(
-    "value", ["Søren", "", " =1+1", "'=already quoted", "a=b", "mail@example.dk", 5, -5, 1.5, None, True,
-              dt.date(2026, 1, 1)]
+    "value", ["Søren", "", "   ", " Søren", "'=already quoted", "a=b", "mail@example.dk", 5, -5, 1.5, None,
+              True, dt.date(2026, 1, 1)]
 )
 def test_neutralise_leaves_other_values_alone(value: object) -> None:
     assert export.neutralise(value) == value

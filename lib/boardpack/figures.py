@@ -6,6 +6,10 @@ network picture, the checklist radar of :func:`lib.radar.radar_figure`) is shown
 board sees the same radar as the radar page.
 
 Sizes are for a wide slide or an A4 landscape page: large type, legends below the plot.
+
+Names in a chart (goals, partnerships, organisation types) are data: every text that reaches plotly
+is escaped (:func:`lib.charts.escape`), while the table keeps it as it is for the PowerPoint chart
+and the Excel appendix. Series are looked up in the table by their real names.
 """
 
 from __future__ import annotations
@@ -36,9 +40,10 @@ def _dates_figure(chart: Chart, frame: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     for index, name in enumerate(chart.series):
         points = frame[[chart.category, name]].dropna()
+        shown = charts.template_text(name)
         fig.add_trace(go.Scatter(
-            x=pd.to_datetime(points[chart.category]), y=points[name].astype(float), mode="lines+markers", name=name,
-            line={"width": 3, "color": charts.series_colour(index)}, meta=name,
+            x=pd.to_datetime(points[chart.category]), y=points[name].astype(float), mode="lines+markers", name=shown,
+            line={"width": 3, "color": charts.series_colour(index)}, meta=shown,
         ))
     fig.add_hline(y=100, line={"color": "#000000", "dash": "dash", "width": 1})
     fig.update_layout(xaxis={"tickformat": "%d-%m-%Y" if lang == "da" else "%Y-%m-%d"})
@@ -47,9 +52,11 @@ def _dates_figure(chart: Chart, frame: pd.DataFrame, lang: str) -> go.Figure:
 
 def _line_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
+    categories = charts.escape_all(frame[chart.category].astype(str))
     for index, name in enumerate(chart.series):
+        shown = charts.template_text(name)
         fig.add_trace(go.Scatter(
-            x=frame[chart.category].astype(str), y=_values(frame, name), mode="lines+markers", name=name, meta=name,
+            x=categories, y=_values(frame, name), mode="lines+markers", name=shown, meta=shown,
             line={"width": 3, "color": charts.series_colour(index)},
         ))
     return fig
@@ -57,14 +64,15 @@ def _line_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
 
 def _bar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
-    categories = frame[chart.category].astype(str).tolist()
+    categories = charts.escape_all(frame[chart.category].astype(str))
     for index, name in enumerate(chart.series):
         values = _values(frame, name)
         colour = charts.series_colour(index)
+        shown = charts.template_text(name)
         if chart.horizontal:
-            fig.add_trace(go.Bar(x=values, y=categories, orientation="h", name=name, meta=name, marker_color=colour))
+            fig.add_trace(go.Bar(x=values, y=categories, orientation="h", name=shown, meta=shown, marker_color=colour))
         else:
-            fig.add_trace(go.Bar(x=categories, y=values, name=name, meta=name, marker_color=colour))
+            fig.add_trace(go.Bar(x=categories, y=values, name=shown, meta=shown, marker_color=colour))
     if chart.horizontal:
         fig.update_layout(yaxis={"autorange": "reversed"})
     fig.update_layout(barmode="group", showlegend=len(chart.series) > 1)
@@ -73,10 +81,11 @@ def _bar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
 
 def _radar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
-    labels = frame[chart.category].astype(str).tolist()
+    labels = charts.escape_all(frame[chart.category].astype(str))
     for index, name in enumerate(chart.series):
         values = _values(frame, name)
-        fig.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], name=name, meta=name,
+        shown = charts.template_text(name)
+        fig.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], name=shown, meta=shown,
                                       fill="toself", line={"color": charts.series_colour(index)}))
     return fig
 
@@ -99,8 +108,8 @@ def chart_figure(section: Section, chart: Chart, lang: str, *, height: int = DEF
             raise ValueError(f"cannot draw a chart of kind {chart.kind!r}")
         _axes(fig, chart)
     charts.style(fig, lang)
-    fig.update_layout(title={"text": chart.title, "font": {"size": BOARD_FONT + 4}}, height=height,
-                      margin={"l": 20, "r": 20, "t": 70, "b": 20})
+    fig.update_layout(title={"text": charts.template_text(chart.title), "font": {"size": BOARD_FONT + 4}},
+                      height=height, margin={"l": 20, "r": 20, "t": 70, "b": 20})
     if chart.kind == "picture":
         # A drawing full of names: its own small labels, and the legend beside the rings, where a
         # wide page has room, so the rings themselves can be as large as the height allows.
@@ -122,7 +131,7 @@ def _axes(fig: go.Figure, chart: Chart) -> None:
         axis["ticksuffix"] = chart.y_suffix
     if chart.y_title and chart.kind != "bar":
         # Bars are read off their own labels; an axis title under them would collide with the legend.
-        axis["title"] = {"text": chart.y_title}
+        axis["title"] = {"text": charts.template_text(chart.y_title)}
     counts = _whole_numbers(fig) if chart.kind == "bar" and chart.y_range is None else None
     if counts is not None:
         axis["dtick"] = max(1, math.ceil(counts / 8))

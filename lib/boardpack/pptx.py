@@ -12,6 +12,13 @@ Only the network picture has no native chart type: it is a PNG made by kaleido
 
 Every slide's speaker notes name the source of its numbers, the period and the Excel sheet holding
 the numbers behind the chart.
+
+Each native chart carries a small workbook with its numbers (PowerPoint's "Edit data"). python-pptx
+writes it with xlsxwriter, which turns a text beginning with ``=`` into a live formula and one
+beginning with ``http://`` into a link; a goal titled ``=HYPERLINK(...)`` would become one. So that
+workbook is written like every other file the product makes: each text a text cell, neutralised
+(:func:`lib.export.text_only_worksheet`). The chart itself still shows the names as they are, since
+text on a slide is never run.
 """
 
 from __future__ import annotations
@@ -20,20 +27,23 @@ import datetime as dt
 import io
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData, XyChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter, XyWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.text import PP_ALIGN
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches, Pt, lazyproperty
 
 from lib import charts
 from lib.boardpack import images
 from lib.boardpack.figures import chart_figure
 from lib.boardpack.model import BoardPack, Chart, Section
 from lib.boardpack.xlsx import sheet_names
+from lib.export import text_only_worksheet
 from lib.i18n import t
 
 _LOG = logging.getLogger(__name__)
@@ -129,16 +139,44 @@ def _numbers(frame: pd.DataFrame, column: str) -> list[float | None]:
     return [None if value is None or pd.isna(value) else float(value) for value in frame[column]]
 
 
+# python-pptx has no option for this: its writers open the worksheet in ``_open_worksheet``, so these
+# subclasses swap that one step; tests/test_hardening_outputs.py notices if an upgrade moves it.
+class _CategoryWorkbook(CategoryWorkbookWriter):
+    def _open_worksheet(self, xlsx_file: Any):  # type: ignore[override]
+        return text_only_worksheet(xlsx_file)
+
+
+class _XyWorkbook(XyWorkbookWriter):
+    def _open_worksheet(self, xlsx_file: Any):  # type: ignore[override]
+        return text_only_worksheet(xlsx_file)
+
+
+class _CategoryData(CategoryChartData):
+    """Category chart data whose embedded workbook holds text only (:func:`lib.export.text_only_worksheet`)."""
+
+    @lazyproperty
+    def _workbook_writer(self) -> _CategoryWorkbook:
+        return _CategoryWorkbook(self)
+
+
+class _XyData(XyChartData):
+    """XY chart data whose embedded workbook holds text only (:func:`lib.export.text_only_worksheet`)."""
+
+    @lazyproperty
+    def _workbook_writer(self) -> _XyWorkbook:
+        return _XyWorkbook(self)
+
+
 def _chart_data(chart: Chart, frame: pd.DataFrame) -> CategoryChartData | XyChartData:
     if chart.kind == "dates":
-        data = XyChartData(number_format="0.0")
+        data = _XyData(number_format="0.0")
         for name in chart.series:
             series = data.add_series(name, number_format="0.0")
             for day, value in zip(frame[chart.category], frame[name], strict=True):
                 if value is not None and not pd.isna(value):
                     series.add_data_point(excel_serial(pd.Timestamp(day).date()), float(value))
         return data
-    data = CategoryChartData(number_format="0.0")
+    data = _CategoryData(number_format="0.0")
     data.categories = [str(value) for value in frame[chart.category]]
     for name in chart.series:
         data.add_series(name, _numbers(frame, name))

@@ -20,7 +20,6 @@ plotly selection event (``st.plotly_chart(..., on_select="rerun")``) back to nod
 
 from __future__ import annotations
 
-import html
 import math
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -31,7 +30,7 @@ import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.charts import COLORWAY, GREY, PRIMARY, series_colour, style
+from lib.charts import COLORWAY, GREY, PRIMARY, escape, series_colour, style
 from lib.i18n import format_number, format_value, label as vocabulary_label, t
 
 __all__ = [
@@ -97,11 +96,6 @@ _LABEL_CHARS = 30
 
 
 # --- text ------------------------------------------------------------------------------------------
-
-
-def escape(value: object) -> str:
-    """``value`` as text plotly shows literally: ``&``, ``<`` and ``>`` escaped."""
-    return html.escape(str(value), quote=False)
 
 
 def _short(text: str, limit: int) -> str:
@@ -384,7 +378,7 @@ def _edge_traces(
         traces.append(scatter(
             x=xs, y=ys, mode="lines", name=name,
             line={"color": colour, "width": width}, opacity=DIMMED if highlight else EDGE_OPACITY,
-            hoverinfo="skip", legendgroup=f"edge-{kind}", legendrank=900,
+            hoverinfo="skip", legendgroup=f"edge-{escape(kind)}", legendrank=900,
         ))
     if lit:
         xs, ys = _segments(lit, pos)
@@ -443,7 +437,7 @@ def _node_traces(
             y=coords[:, 1],
             mode="markers+text" if any(texts) else "markers",
             name=group.name,
-            legendgroup=f"nodes-{group.key}",
+            legendgroup=f"nodes-{escape(group.key)}",
             marker=marker,
             text=texts if any(texts) else None,
             textposition=[text_positions.get(node, "top center") for node in nodes] if text_positions
@@ -636,11 +630,11 @@ def _type_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Gro
         kind = str(data.get("kind") or "")
         if kind == "organisation" and data.get("org_type"):
             code = str(data["org_type"])
-            key, name, colour = code, vocabulary_label("orgtype", code, lang), colours[code]
+            key, name, colour = code, escape(vocabulary_label("orgtype", code, lang)), colours[code]
         elif kind == "organisation":
             key, name, colour = "untyped", t("network_figure.orgtype.unknown", lang), GREY
         else:
-            key, name, colour = kind, _kind_label(kind, lang), KIND_COLOURS.get(kind, GREY)
+            key, name, colour = kind, escape(_kind_label(kind, lang)), KIND_COLOURS.get(kind, GREY)
         group = groups.setdefault(key, _Group(key, name, colour))
         group.nodes.append(node)
     first = [groups.pop(kind) for kind in KIND_ORDER if kind in groups]

@@ -26,12 +26,14 @@ TEXTS = {
     },
     "export.neutralised_note": {
         "da": (
-            "Tekst, der begynder med =, +, -, @ eller et tabulatortegn, har fået en apostrof (') foran, "
+            "Tekst, der begynder med =, +, -, @ (også i bred form som ＝ eller efter mellemrum) eller et "
+            "tabulatortegn, har fået en apostrof (') foran, "
             "så regnearket viser den som tekst og aldrig udfører den som en formel. Apostroffen fjernes "
             "igen, når filen importeres."
         ),
         "en": (
-            "Text that begins with =, +, -, @ or a tab has been given a leading apostrophe (') so the "
+            "Text that begins with =, +, -, @ (also in full-width form such as ＝, or after spaces) or a tab "
+            "has been given a leading apostrophe (') so the "
             "spreadsheet shows it as text and never runs it as a formula. The apostrophe is removed "
             "again when the file is imported."
         ),
