@@ -1,5 +1,6 @@
 """Pieces of the page "Administration": the event log, one person's data (access and erasure
-requests), and the retention list of contacts nobody has used for a long time.
+requests), and the retention list of contacts nobody has used for a long time. The duty to inform
+(GDPR art. 14) has its own module, ``components.informing_views``.
 
 Everything that reads or changes data is in ``lib.events`` and ``lib.personal_data``; each session
 this page opens carries the user as its principal, so those functions check the user's role
@@ -18,6 +19,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
+from components import informing_views
 from components.context import actor, database, lang, principal, show_error, tr
 from components.feedback import Messages
 from components.tables import Col, date_input_format, escape_markdown, show_table
@@ -56,6 +58,7 @@ RETENTION_COLUMNS = (
     Col("last_used", "admin.col.last_used", "date"),
     Col("source", "admin.col.source"),
     Col("purpose", "admin.col.purpose"),
+    informing_views.INFORMED_COLUMN,
 )
 
 
@@ -160,6 +163,7 @@ def person_section() -> None:
     _held_data(data)
     _downloads(person_id)
     _purpose_form(person_id, data["person"]["purpose"])
+    informing_views.person_form(person_id)
     _erase_form(person_id, data["person"])
 
 

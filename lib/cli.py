@@ -403,7 +403,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup_file", metavar="IN", help="a backup file written by 'backup'")
     restore.set_defaults(handler=cmd_restore)
 
-    person = commands.add_parser("person", help="a person's data (GDPR): export it, or erase it on request")
+    person = commands.add_parser("person", help="a person's data (GDPR): export it, erase it on request, "
+                                 "record that they were informed")
     person_commands = person.add_subparsers(dest="person_command", required=True)
     person_export = person_commands.add_parser("export", parents=[common],
                                                help="write everything held about a person to OUT (.json or .xlsx)")
@@ -415,6 +416,9 @@ def build_parser() -> argparse.ArgumentParser:
     person_erase.add_argument("email", help="the person's e-mail (or one of their other e-mails)")
     person_erase.add_argument("--yes", action="store_true", help="erase without asking (scripts)")
     person_erase.set_defaults(handler=cmd_person_erase)
+    from lib.informing_cli import add_person_parsers
+
+    add_person_parsers(person_commands, common)  # inform, uninformed (GDPR art. 14)
 
     from lib.boardpack.cli import add_report_parser
 

@@ -115,7 +115,8 @@ PARTS = (
 #: The fields of the person record in an export.
 PERSON_FIELDS = (
     "id", "name", "email", "other_emails", "phone", "other_phones", "title", "notes", "is_staff",
-    "staff_role", "team", "source", "purpose", "import_file", "imported_at", "created_at", "updated_at",
+    "staff_role", "team", "source", "purpose", "informed_on", "informed_how", "informed_note", "import_file",
+    "imported_at", "created_at", "updated_at",
 )
 #: The columns of each list part (translation keys ``personal_data.col.<column>``).
 PART_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -142,7 +143,7 @@ _CODE_PREFIXES = {
     "assessment_kind": "personal_data.assessment_kind", "assessment_role": "personal_data.assessment_role",
     "decision": "partners.decision", "category": "strengths.category", "status": "personal_data.status",
     "import_action": "personal_data.import_action", "action": "admin.action", "rule": "records.rule",
-    "staff_role": "organisation.role",
+    "staff_role": "organisation.role", "informed_how": "informing.how",
 }
 
 
@@ -301,6 +302,9 @@ def _record_part(session: Session, person: Person) -> dict[str, Any]:
         "other_phones": list(person.other_phones or []), "title": person.title, "notes": person.notes,
         "is_staff": bool(person.is_staff), "staff_role": person.staff_role, "team": person.team,
         "source": person.source, "purpose": person.purpose,
+        # The duty to inform (lib.informing): when and how they were told that the library holds this.
+        "informed_on": person.informed_on, "informed_how": person.informed_how,
+        "informed_note": person.informed_note,
         "import_file": batch.file_name if batch else None, "imported_at": batch.created_at if batch else None,
         "created_at": person.created_at, "updated_at": person.updated_at,
     }
@@ -848,7 +852,7 @@ def _forget_cached_network() -> None:
 
 # --- retention -------------------------------------------------------------------------------------
 
-RETENTION_COLUMNS = ["id", "name", "email", "organisations", "last_used", "source", "purpose"]
+RETENTION_COLUMNS = ["id", "name", "email", "organisations", "last_used", "source", "purpose", "informed_on"]
 
 
 def retention_months(session: Session) -> int:
@@ -947,7 +951,8 @@ def retention_candidates(session: Session, today: dt.date | None = None,
                          months: int | None = None) -> pd.DataFrame:
     """Contacts (not staff) not used for the retention period, least recently used first.
 
-    Columns: :data:`RETENTION_COLUMNS` (``last_used`` a date). They are for a person to review:
+    Columns: :data:`RETENTION_COLUMNS` (``last_used`` a date; ``informed_on`` the date they were told
+    that the library holds their data, ``lib.informing``, or None). They are for a person to review:
     nothing is erased here.
     """
     require_session(session, "personal_data")
@@ -961,8 +966,9 @@ def retention_candidates(session: Session, today: dt.date | None = None,
         organisations[person_id].append(org_name)
     rows = [
         {"id": p.id, "name": p.name, "email": p.email, "organisations": "; ".join(sorted(organisations[p.id])),
-         "last_used": used[p.id], "source": p.source, "purpose": p.purpose}
-        for p in session.execute(select(Person.id, Person.name, Person.email, Person.source, Person.purpose)
+         "last_used": used[p.id], "source": p.source, "purpose": p.purpose, "informed_on": p.informed_on}
+        for p in session.execute(select(Person.id, Person.name, Person.email, Person.source, Person.purpose,
+                                        Person.informed_on)
                                  .where(Person.is_staff.is_not(True)).order_by(Person.name_key, Person.id))
         if used.get(p.id, dt.date.min) <= cutoff
     ]

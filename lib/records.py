@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from lib import editing, normalize, vocabulary
 from lib.access import require_session
 from lib.errors import ValidationFailed
+from lib.informing import merge_informing
 from lib.storage import (
     TABLES_BY_NAME,
     Affiliation,
@@ -759,8 +760,9 @@ def merge_people(session: Session, keep_id: int, remove_id: int, actor: str | No
 
     Affiliations and ties move to the kept person (without creating duplicates); the kept person's
     empty fields are filled from the other, a value already there is never overwritten; the other's
-    e-mail and phone are kept as further e-mails/phones. Review-queue entries for the pair are marked
-    "merged".
+    e-mail and phone are kept as further e-mails/phones; the earlier creation time and the earlier
+    informed date are kept (``lib.informing.merge_informing``). Review-queue entries for the pair are
+    marked "merged".
     """
     if keep_id == remove_id:
         raise ValidationFailed("records.merge_same")
@@ -817,6 +819,7 @@ def _fill_person_from(session: Session, keep: Person, remove: Person) -> list[st
     if remove.is_staff and not keep.is_staff:
         keep.is_staff = True
         filled.append("is_staff")
+    filled += merge_informing(keep, remove)
     other_emails = _unique([*(keep.other_emails or []), remove_email, *(remove.other_emails or [])],
                            exclude=[keep.email])
     other_phones = _unique([*(keep.other_phones or []), remove_phone, *(remove.other_phones or [])],

@@ -106,6 +106,8 @@ class Person(Base):
     __table_args__ = (
         CheckConstraint("staff_role IS NULL OR staff_role IN ('network_lead', 'partnership_owner', 'staff')",
                         name="person_staff_role"),
+        CheckConstraint("informed_how IS NULL OR informed_how IN ('email', 'letter', 'in_person', 'agreement', "
+                        "'other')", name="person_informed_how"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -128,6 +130,12 @@ class Person(Base):
     #: Why the library holds this person's data and on what lawful basis (GDPR), e.g.
     #: "Samarbejdspartner – legitim interesse"; see ``lib.personal_data``.
     purpose: Mapped[str | None] = mapped_column(Text)
+    #: When and how the person was told that the library holds their data (GDPR art. 14: contacts
+    #: taken from staff's lists); None while they have not been. ``informed_how`` is one of
+    #: ``lib.informing.HOW_CODES``; see ``lib.informing``.
+    informed_on: Mapped[dt.date | None] = mapped_column(Date)
+    informed_how: Mapped[str | None] = mapped_column(String(20))
+    informed_note: Mapped[str | None] = mapped_column(String(500))
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,8 +1,10 @@
-"""Administration: the event log, a person's data (requests to see or erase it, GDPR) and the
-retention of contacts nobody has used for a long time. For administrators only.
+"""Administration: the event log, a person's data (requests to see or erase it, GDPR), the
+retention of contacts nobody has used for a long time, and the duty to inform contacts taken from
+staff's lists (GDPR art. 14). For administrators only.
 
-Widgets only: the tabs are laid out here, the pieces they show are in ``components.admin_views``, and
-everything that reads or changes data is in ``lib.events`` and ``lib.personal_data``.
+Widgets only: the tabs are laid out here, the pieces they show are in ``components.admin_views`` and
+``components.informing_views``, and everything that reads or changes data is in ``lib.events``,
+``lib.personal_data`` and ``lib.informing``.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import admin_views as views
+from components import informing_views
 from components.context import require_page, tr
 
 require_page("personal_data")
@@ -18,14 +21,16 @@ require_page("personal_data")
 def _render_page() -> None:
     st.title(tr("admin.title"))
     st.caption(tr("admin.intro"))
-    events_tab, person_tab, retention_tab = st.tabs(
-        [tr("admin.tab.events"), tr("admin.tab.person"), tr("admin.tab.retention")])
+    events_tab, person_tab, retention_tab, informing_tab = st.tabs(
+        [tr("admin.tab.events"), tr("admin.tab.person"), tr("admin.tab.retention"), tr("informing.tab")])
     with events_tab:
         views.events_section()
     with person_tab:
         views.person_section()
     with retention_tab:
         views.retention_section()
+    with informing_tab:
+        informing_views.informing_section()
 
 
 _render_page()

@@ -256,7 +256,7 @@ def test_an_administrator_who_logged_in_is_named_in_the_log(demo: Database) -> N
 def test_english(demo: Database) -> None:
     at = run_page("en")
     assert at.title[0].value == "Administration"
-    assert [tab.label for tab in at.tabs] == ["Event log", "A person's data", "Retention"]
+    assert [tab.label for tab in at.tabs] == ["Event log", "A person's data", "Retention", "Duty to inform"]
     assert at.dataframe[0].value["action_label"].tolist() == ["Demo workspace created", "Searched for duplicates"]
 
 

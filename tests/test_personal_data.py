@@ -669,7 +669,7 @@ def test_the_schema_upgrade_keeps_people_and_matches_the_models(any_db_url: str)
     older_workspace(any_db_url, "0005", person_id=3)
     db = open_database(any_db_url, cached=False)
     try:
-        assert schema_version(db.engine) == "0006"
+        assert schema_version(db.engine) == "0007"
         with db.read() as session:
             person = session.get(Person, 3)
             assert (person.name, person.purpose) == ("Søren Ærø", None)
