@@ -28,8 +28,10 @@ schema, and the restore then upgrades it like any older database (``lib.storage.
 so the running app finds the schema it expects.
 
 The PostgreSQL tools (``pg_dump``, ``pg_restore``, ``psql``) are taken from ``PATH``, else from
-``/usr/lib/postgresql/<newest>/bin`` (Debian). The password travels in ``PGPASSWORD``, never on a
-command line where other users of the machine could read it.
+``/usr/lib/postgresql/<newest>/bin`` (Debian). No secret is ever put on their command line, where
+every user of the machine can read it (``ps``): the password travels in ``PGPASSWORD`` (also when
+``DATABASE_URL`` carries it as ``?password=``), other secret parameters (``sslpassword``) in a
+private connection service file that is deleted when the tool is done.
 """
 
 from __future__ import annotations
@@ -251,17 +253,47 @@ def _conninfo_value(value: object) -> str:
     return f"'{text}'"
 
 
-def _libpq(url: URL) -> tuple[str, dict[str, str]]:
-    """A libpq connection string for ``url`` without the password, and the environment with it."""
-    parts = {"dbname": url.database, "host": url.host, "port": url.port, "user": url.username}
+#: libpq connection parameters that are secrets: never on a command line.
+SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+#: The section of the private service file that carries secrets libpq takes from no environment variable.
+_SERVICE = "partnerskabsradar"
+
+
+@contextlib.contextmanager
+def _libpq(url: URL) -> Iterator[tuple[str, dict[str, str]]]:
+    """A libpq connection string for ``url`` with no secret in it, and the environment with them.
+
+    The password (from the URL's user part or a ``?password=`` parameter) goes in ``PGPASSWORD``;
+    other secrets (``?sslpassword=``, for which libpq reads no environment variable) go in a service
+    file only this user can read (``PGSERVICEFILE``), removed when the block ends.
+    """
+    parts: dict[str, object] = {"dbname": url.database, "host": url.host, "port": url.port, "user": url.username}
+    hidden: dict[str, str] = {"password": str(url.password)} if url.password else {}
     for key, value in url.query.items():
         # e.g. ?host=/var/run/postgresql or ?sslmode=require: libpq takes the same names.
-        parts[key] = value[-1] if isinstance(value, tuple) else value
-    conninfo = " ".join(f"{key}={_conninfo_value(value)}" for key, value in parts.items() if value not in (None, ""))
+        chosen = value[-1] if isinstance(value, tuple) else value
+        if key in SECRET_PARAMETERS:
+            hidden[key] = str(chosen)
+        else:
+            parts[key] = chosen
     env = {**os.environ}
-    if url.password:
-        env["PGPASSWORD"] = str(url.password)
-    return conninfo, env
+    password = hidden.pop("password", None)
+    if password:
+        env["PGPASSWORD"] = password
+    with contextlib.ExitStack() as stack:
+        if hidden:
+            if parts.get("service"):
+                raise BackupRefused("backup.secret_with_service", parameters=", ".join(sorted(hidden)))
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="partnerskabsradar-pg-")))
+            service_file = folder / "pg_service.conf"
+            handle = os.open(service_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(handle, "w", encoding="utf-8") as written:
+                written.write(f"[{_SERVICE}]\n" + "".join(f"{key}={value}\n" for key, value in hidden.items()))
+            env["PGSERVICEFILE"] = str(service_file)
+            parts["service"] = _SERVICE
+        conninfo = " ".join(f"{key}={_conninfo_value(value)}" for key, value in parts.items()
+                            if value not in (None, ""))
+        yield conninfo, env
 
 
 def _run(command: list[str], env: dict[str, str], failure_key: str) -> subprocess.CompletedProcess[str]:
@@ -277,8 +309,7 @@ def _run(command: list[str], env: dict[str, str], failure_key: str) -> subproces
 
 
 def _pg_backup(url: URL, out_path: Path) -> None:
-    conninfo, env = _libpq(url)
-    with _write_atomically(out_path) as partial:
+    with _libpq(url) as (conninfo, env), _write_atomically(out_path) as partial:
         _run([postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
               f"--file={partial}", f"--dbname={conninfo}"], env, "backup.failed")
 
@@ -319,8 +350,7 @@ def _pg_revision(in_path: Path, *, known: bool = True) -> str:
 
 
 def _pg_restore(url: URL, in_path: Path) -> None:
-    conninfo, env = _libpq(url)
-    with tempfile.TemporaryDirectory(prefix="partnerskabsradar-restore-") as folder:
+    with _libpq(url) as (conninfo, env), tempfile.TemporaryDirectory(prefix="partnerskabsradar-restore-") as folder:
         script = Path(folder) / "restore.sql"
         _run([postgres_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
               f"--file={script}", str(in_path)], env, "backup.restore_failed")
