@@ -14,9 +14,17 @@ empty. Besides that this module removes what the foreign keys do not reach:
 * the event log: events about them keep their action and time, but lose their payload
   (``{"erased": true}``) and the link to the (now meaningless) record number, so a later person who
   happens to get the same number does not inherit their history; elsewhere in the log, and in every
-  other text or JSON value of the workspace, their e-mails and name are replaced by :data:`REDACTED`
-  and references to them (``owner_id``, ``person_id`` …) are emptied;
+  other text or JSON value of the workspace (every table, every text and JSON column, JSON keys as
+  well as values: an import's mapping is keyed by "file › sheet", and file and sheet names often
+  carry a person's name), their e-mails and name are replaced by :data:`REDACTED` and references to
+  them (``owner_id``, ``person_id`` …) are emptied;
+* remembered column mappings (``saved_mappings``) whose headers hold their name or e-mail are
+  deleted, not redacted: they are found by an unkeyed hash of the headers;
 * records merged into them earlier (``person_merged_into`` events) count as theirs.
+
+Kept on purpose: a remaining person's own name and e-mails (``people.name``, ``name_key``, ``email``,
+``other_emails``: a namesake keeps theirs), organisation names (an organisation is not a person),
+setting names, and the erasure markers. Phone numbers are not searched for in other records' text.
 
 A name is only searched for in other records' text when it is a full name (two words or more) that
 no remaining person shares: "Kim" or a namesake's "Ann Berg" cannot be told apart from someone else.
@@ -73,6 +81,7 @@ from lib.storage import (
     Partnership,
     Person,
     Relation,
+    SavedMapping,
     StrengthOffer,
     get_setting,
     log_event,
@@ -103,8 +112,8 @@ _NOT_REDACTED = frozenset({
     ("people", "name"), ("people", "name_key"), ("people", "email"),
     ("organisations", "name"), ("organisations", "name_key"), ("workspace_settings", "key"),
 })
-#: Tables handled on their own (events) or holding nothing to redact.
-_TABLES_NOT_SCANNED = frozenset({"events", "erasure_markers", "node_positions", "saved_mappings"})
+#: Tables handled on their own (events, saved mappings) or holding one-way codes only (markers).
+_TABLES_NOT_SCANNED = frozenset({"events", "erasure_markers", "saved_mappings"})
 
 #: The parts of a person's export, in order: the record, then every list of things about them.
 PARTS = (
@@ -637,7 +646,6 @@ class ErasureReport:
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
 
-
 @dataclass
 class _Traces:
     """What identifies the people being erased, for finding them in the rest of the workspace."""
@@ -656,9 +664,13 @@ class _Traces:
         return self.pattern.sub(REDACTED, value) if self.pattern is not None else value
 
     def json(self, value: Any, key: str | None = None) -> Any:
-        """A JSON value with their e-mails, names and record numbers removed."""
+        """A JSON value with their e-mails, names and record numbers removed, from keys too (an
+        import's mapping is keyed by "file › sheet", a saved one by column headers)."""
         if isinstance(value, dict):
-            return {k: self.json(v, k) for k, v in value.items()}
+            cleaned: dict[Any, Any] = {}
+            for k, v in value.items():
+                cleaned[_free_key(cleaned, self.text(k) if isinstance(k, str) else k)] = self.json(v, k)
+            return cleaned
         if isinstance(value, list):
             if key in PERSON_REFERENCE_KEYS:
                 return [None if self._is_reference(v) else v for v in value]
@@ -675,10 +687,23 @@ class _Traces:
         return isinstance(value, int) and not isinstance(value, bool) and value in self.ids
 
 
+def _free_key(taken: Mapping[Any, Any], key: Any) -> Any:
+    """``key``, or "key (2)", "key (3)" … when redacting made two keys the same: no value is lost."""
+    if key not in taken:
+        return key
+    number = 2
+    while f"{key} ({number})" in taken:
+        number += 1
+    return f"{key} ({number})"
+
+
 def _name_pattern(name: str) -> str:
-    """A name as a regular expression: its words in order, any spacing, not inside a longer word."""
+    """A name as a regular expression: its words in order, any spacing, not inside a longer word.
+
+    An underscore counts as spacing: file names such as "Anne_Jensen_kontakter.xlsx" hold names too.
+    """
     words = [re.escape(word) for word in name.split()]
-    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+    return r"(?<![^\W_])" + r"[\s_]+".join(words) + r"(?![^\W_])"
 
 
 def _traces(session: Session, people: list[Any], ids: set[int]) -> _Traces:
@@ -699,29 +724,34 @@ def _traces(session: Session, people: list[Any], ids: set[int]) -> _Traces:
 
 
 def _erase_events(session: Session, traces: _Traces) -> tuple[int, int]:
-    """Events about them lose payload and record number; all others lose their e-mails and names.
+    """Events about them lose payload and record number; in all others every text and JSON column
+    (actor, details, and any added later) loses their e-mails and names.
 
     Returns (events erased, events redacted).
     """
+    columns = [column.key for column in _scanned_columns(Event.__table__)]
     erased = redacted = 0
     for event in session.scalars(select(Event)):
-        actor = event.actor
-        if actor is not None and actor.strip().casefold() in traces.exact:
-            actor = REDACTED
+        cleaned = {name: _redacted(traces, getattr(event, name), Event.__table__.columns[name]) for name in columns}
         if _is_about(event.entity, event.entity_id, event.details, traces.ids):
-            event.details = {"erased": True}
+            cleaned["details"] = {"erased": True}
             if event.entity in (*PERSON_ENTITIES, EXPORT_ENTITY):
                 event.entity_id = None
-            event.actor = actor
             erased += 1
-            continue
-        details = traces.json(dict(event.details or {}))
-        if details != (event.details or {}) or actor != event.actor:
-            event.details = details
-            event.actor = actor
+        elif any(cleaned[name] != getattr(event, name) for name in columns):
             redacted += 1
+        for name, value in cleaned.items():
+            if value != getattr(event, name):
+                setattr(event, name, value)
     session.flush()
     return erased, redacted
+
+
+def _redacted(traces: _Traces, value: Any, column: Any) -> Any:
+    """``value`` of ``column`` without their e-mails, names and record numbers."""
+    if isinstance(column.type, JSON):
+        return traces.json(value)
+    return traces.text(value) if isinstance(value, str) else value
 
 
 def _scanned_columns(table: Any) -> list[Any]:
@@ -751,8 +781,7 @@ def _redact_tables(session: Session, traces: _Traces) -> int:
             changes = {}
             for column in columns:
                 old = values[column.name]
-                new = traces.json(old) if isinstance(column.type, JSON) else (
-                    traces.text(old) if isinstance(old, str) else old)
+                new = _redacted(traces, old, column)
                 if new != old:
                     changes[column.name] = new
             if changes:
@@ -762,6 +791,21 @@ def _redact_tables(session: Session, traces: _Traces) -> int:
                 session.execute(table.update().where(*condition).values(**changes))
                 changed_rows += 1
     return changed_rows
+
+
+def _delete_saved_mappings(session: Session, traces: _Traces) -> int:
+    """Forget remembered column mappings whose headers or fields hold their e-mails or names.
+
+    Deleted rather than redacted: a mapping is looked up by a plain SHA-256 of its headers
+    (``signature``), which anyone holding the other headers could test names against. It is only a
+    convenience; the next file with those headers is mapped by hand once more.
+    """
+    columns = _scanned_columns(SavedMapping.__table__)
+    doomed = [row.id for row in session.execute(select(SavedMapping.id, *columns))
+              if any(_redacted(traces, row._mapping[c], c) != row._mapping[c] for c in columns)]
+    if doomed:
+        session.execute(delete(SavedMapping).where(SavedMapping.id.in_(doomed)))
+    return len(doomed)
 
 
 def _count(session: Session, query: Any) -> int:
@@ -801,7 +845,7 @@ def erase_people(session: Session, person_ids: Iterable[int], actor: str | None 
     session.execute(delete(Person).where(Person.id.in_(wanted)), execution_options={"synchronize_session": False})
     session.expire_all()
     report.events_erased, redacted_events = _erase_events(session, traces)
-    report.rows_redacted = redacted_events + _redact_tables(session, traces)
+    report.rows_redacted = redacted_events + _redact_tables(session, traces) + _delete_saved_mappings(session, traces)
     who = actor or principal_of(session).actor
     if who is not None and (_normalised_email(who) in traces.emails):
         who = REDACTED  # an administrator erasing themselves

@@ -32,6 +32,128 @@ def sqlite_path(url: str) -> Path:
     return Path(url.split("///", 1)[1])
 
 
+# --- finding 4: JSON keys, remembered mappings and every text column ---------------------------------
+
+#: Columns that may hold the erased person's name or e-mail and are kept on purpose (lib.personal_data):
+#: a remaining person's own name and e-mails (a namesake keeps theirs), organisation names (an
+#: organisation is not a person), setting names; and erasure markers, which hold only one-way codes.
+KEPT = {("people", "name"), ("people", "name_key"), ("people", "email"), ("people", "other_emails"),
+        ("organisations", "name"), ("organisations", "name_key"), ("workspace_settings", "key")}
+SKIPPED_TABLES = {"erasure_markers"}
+SEEDS = (f"Ring til {NAME} ({EMAIL}, tidligere {OLD_EMAIL})", f"{NAME} {EMAIL}", EMAIL, NAME)
+
+
+def seeded_json() -> dict[str, Any]:
+    return {NAME: EMAIL, EMAIL: [NAME, OLD_EMAIL, "ok"], f"{NAME} kontakter.xlsx › Ark1": {OLD_EMAIL: "email"},
+            "note": f"Aftalt med {NAME}"}
+
+
+def code_of(table: Any, column: Any) -> str | None:
+    """A value a CHECK constraint allows for ``column``, when one limits it to a list of codes."""
+    for constraint in table.constraints:
+        if isinstance(constraint, CheckConstraint):
+            found = re.search(rf"\b{column.name} IN \('([^']+)'", str(constraint.sqltext))
+            if found:
+                return found.group(1)
+    return None
+
+
+def seed_every_column(db: Database) -> set[tuple[str, str]]:
+    """One row in every table with the erased person's name and e-mails in each text and JSON column
+    that can hold them (as values, and as keys in JSON); returns the columns seeded."""
+    seeded: set[tuple[str, str]] = set()
+    made: dict[str, Any] = {}
+    with db.write() as session:
+        for table in Base.metadata.sorted_tables:
+            if table.name in SKIPPED_TABLES:
+                continue
+            values: dict[str, Any] = {}
+            for column in table.columns:
+                if column.primary_key and isinstance(column.type, Integer):
+                    continue
+                targets = [fk.column.table.name for fk in column.foreign_keys]
+                code = code_of(table, column)
+                if targets:
+                    values[column.name] = made[targets[0]] if not column.nullable or table.name == "relations" \
+                        and column.name in ("from_person_id", "to_person_id") else None
+                elif (table.name, column.name) in KEPT or column.primary_key:
+                    values[column.name] = {"people": "Seed Person", "organisations": "Seed Forening"}.get(
+                        table.name, "seed") if not isinstance(column.type, JSON) else None
+                    if table.name == "people" and column.name == "email":
+                        values[column.name] = None
+                elif code is not None:
+                    values[column.name] = code
+                elif isinstance(column.type, JSON):
+                    values[column.name] = seeded_json()
+                    seeded.add((table.name, column.name))
+                elif isinstance(column.type, (String, Text)):
+                    length = getattr(column.type, "length", None)
+                    fitting = [s for s in SEEDS if length is None or len(s) <= length]
+                    if fitting:
+                        values[column.name] = fitting[0]
+                        seeded.add((table.name, column.name))
+                    else:  # too short for a name or an e-mail: it cannot carry them
+                        values[column.name] = "x"
+                elif isinstance(column.type, Boolean):
+                    values[column.name] = False
+                elif isinstance(column.type, DateTime):
+                    values[column.name] = dt.datetime(2026, 1, 1, 12, 0)
+                elif isinstance(column.type, Date):
+                    values[column.name] = dt.date(2026, 1, 1)
+                elif isinstance(column.type, (Integer, Float)):
+                    values[column.name] = 1
+            inserted = session.execute(table.insert().values(**values))
+            keys = inserted.inserted_primary_key
+            made[table.name] = keys[0] if keys else None
+    return seeded
+
+
+def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_db_url: str) -> None:
+    db = open_database(any_db_url)
+    built = build_person(db)
+    # A real import of a file and sheet named after her, with a column about her: remembered mapping.
+    import_rows(db, f"{NAME} kontakter.xlsx", [["Ny Kontakt", "ny@eksempel.dk", None, None]])
+    import_rows(db, f"{NAME.replace(' ', '_')}_liste.xlsx", [["Anden Kontakt", "anden@eksempel.dk", None, None]])
+    seeded = seed_every_column(db)
+    text_columns = {(table.name, column.name) for table in Base.metadata.sorted_tables
+                    for column in table.columns if isinstance(column.type, (String, Text, JSON))}
+    constrained = {(table.name, column.name) for table in Base.metadata.sorted_tables
+                   for column in table.columns if code_of(table, column) is not None}
+    short = {(table.name, column.name) for table in Base.metadata.sorted_tables for column in table.columns
+             if isinstance(column.type, String) and (column.type.length or 999) < len(NAME)}
+    assert text_columns - seeded == KEPT | constrained | short | {
+        (t.name, c.name) for t in Base.metadata.sorted_tables if t.name in SKIPPED_TABLES for c in t.columns
+        if isinstance(c.type, (String, Text, JSON))}
+    with db.read() as session:
+        assert any(NAME in key for batch in session.scalars(select(pdata.ImportBatch)) for key in batch.mapping)
+        assert session.scalar(select(SavedMapping.id).limit(1)) is not None
+
+    with db.write() as session:
+        pdata.erase_person(session, built.person)
+
+    needles = (NAME, OLD_NAME, EMAIL, OLD_EMAIL)
+    leftovers = sorted({(table, column) for table, column, value in stored_texts(db)
+                        if any(n.casefold() in value.casefold() for n in needles)})
+    assert leftovers == []
+    with db.read() as session:
+        # The imports' records stay (they may be undone), without her in file, sheet or mapping.
+        files = session.scalars(select(pdata.ImportBatch.file_name).order_by(pdata.ImportBatch.id)).all()
+        mappings = session.scalars(select(pdata.ImportBatch.mapping)).all()
+    assert files[-3:-1] == [f"{pdata.REDACTED} kontakter.xlsx", f"{pdata.REDACTED}_liste.xlsx"]
+    assert not any("Østergaard" in key for mapping in mappings for key in mapping)
+
+
+def test_finding_4_redacted_json_keys_that_meet_keep_both_values(db: Database) -> None:
+    built = build_person(db)
+    with db.write() as session:
+        pdata.log_event(session, "mapping_noted", mapping={NAME: "a", EMAIL: "b", pdata.REDACTED: "c"})
+    with db.write() as session:
+        pdata.erase_person(session, built.person)
+    with db.read() as session:
+        event = session.scalars(select(Event).where(Event.action == "mapping_noted")).one()
+    assert sorted(event.details["mapping"].values()) == ["a", "b", "c"]
+
+
 # --- finding 11: no password on a PostgreSQL tool's command line --------------------------------------
 
 
