@@ -168,6 +168,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _warn_if_not_cleared(files_cleared: bool | None, lang: str) -> None:
+    """Say so when an erasure's data could not be cleared from the database's files yet."""
+    if files_cleared is False:
+        print(t("erasure_files.not_cleared", lang), file=sys.stderr)
+
+
 # --- network ---------------------------------------------------------------------------------------
 
 NETWORK_EXPORT_FORMATS = ("gexf", "graphml", "kumu")
@@ -347,6 +353,7 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
     else:
         print(t("personal_data.cli.erased", lang, affiliations=report.affiliations, relations=report.relations,
                 events=report.events_erased + report.rows_redacted))
+    _warn_if_not_cleared(report.files_cleared, lang)
     return 0
 
 

@@ -36,6 +36,8 @@ under a random key of the workspace (kept in ``workspace_settings``, made on fir
 cannot be read back from it, but an import recognises it and skips the row with a warning, so an old
 spreadsheet does not bring the person back. Markers are written in the demo workspace too: the demo
 should behave like the real thing, and a marker holds nothing personal.
+After the erasure commits, the database's files are cleared of the deleted rows where that can be
+done (``lib.erasure_cleanup``: SQLite's write-ahead log, PostgreSQL's VACUUM).
 
 The event log records every export (``person_exported``) and erasure (``person_erased``, with counts
 only). Every function works in the caller's session and never commits; the logging functions need a
@@ -52,14 +54,14 @@ import re
 import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import JSON, String, Text, delete, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from lib import editing
+from lib import editing, erasure_cleanup
 from lib.access import principal_of, require_session
 from lib.errors import ValidationFailed
 from lib.storage import (
@@ -642,9 +644,17 @@ class ErasureReport:
     #: Other rows (events included) from which a name, e-mail or reference to them was removed.
     rows_redacted: int = 0
     markers: int = 0
+    #: Set once the erasure's transaction commits (``lib.erasure_cleanup``): True when the database's
+    #: files were cleared of the deleted rows (SQLite: WAL checkpointed and emptied; PostgreSQL:
+    #: VACUUM ran), False when that could not be done, None before the commit or where not applicable.
+    #: Not one of the counts: it is not logged.
+    files_cleared: bool | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, int]:
-        return asdict(self)
+        counts = asdict(self)
+        counts.pop("files_cleared")
+        return counts
+
 
 @dataclass
 class _Traces:
@@ -761,12 +771,14 @@ def _scanned_columns(table: Any) -> list[Any]:
             and (table.name, column.name) not in _NOT_REDACTED]
 
 
-def _redact_tables(session: Session, traces: _Traces) -> int:
-    """Remove their e-mails, names and record numbers from every other table; returns rows changed.
+def _redact_tables(session: Session, traces: _Traces) -> tuple[int, set[str]]:
+    """Remove their e-mails, names and record numbers from every other table; returns the rows
+    changed and the tables they are in.
 
     ``updated_at`` is written back unchanged: removing a name is not using the record (retention).
     """
     changed_rows = 0
+    changed_tables: set[str] = set()
     for table in Base.metadata.sorted_tables:
         if table.name in _TABLES_NOT_SCANNED:
             continue
@@ -790,7 +802,8 @@ def _redact_tables(session: Session, traces: _Traces) -> int:
                 condition = [key == values[key.name] for key in keys]
                 session.execute(table.update().where(*condition).values(**changes))
                 changed_rows += 1
-    return changed_rows
+                changed_tables.add(table.name)
+    return changed_rows, changed_tables
 
 
 def _delete_saved_mappings(session: Session, traces: _Traces) -> int:
@@ -845,14 +858,28 @@ def erase_people(session: Session, person_ids: Iterable[int], actor: str | None 
     session.execute(delete(Person).where(Person.id.in_(wanted)), execution_options={"synchronize_session": False})
     session.expire_all()
     report.events_erased, redacted_events = _erase_events(session, traces)
-    report.rows_redacted = redacted_events + _redact_tables(session, traces) + _delete_saved_mappings(session, traces)
+    redacted_rows, redacted_tables = _redact_tables(session, traces)
+    forgotten_mappings = _delete_saved_mappings(session, traces)
+    report.rows_redacted = redacted_events + redacted_rows + forgotten_mappings
     who = actor or principal_of(session).actor
     if who is not None and (_normalised_email(who) in traces.emails):
         who = REDACTED  # an administrator erasing themselves
     log_event(session, "person_erased", entity="person", actor=who, **report.as_dict())
     session.flush()
     _forget_cached_network()
+    # After the commit, clear what the database's files keep of deleted and rewritten rows.
+    touched = {"people", "events", NodePosition.__tablename__, ImportChange.__tablename__,
+               DuplicateCandidate.__tablename__, *redacted_tables, *_tables_referring_to_people()}
+    if forgotten_mappings:
+        touched.add(SavedMapping.__tablename__)
+    erasure_cleanup.after_commit(session, report, touched)
     return report
+
+
+def _tables_referring_to_people() -> set[str]:
+    """Tables whose rows the database deletes (CASCADE) or rewrites (SET NULL) with a person."""
+    return {table.name for table in Base.metadata.sorted_tables
+            if any(fk.column.table.name == "people" for column in table.columns for fk in column.foreign_keys)}
 
 
 def erase_person(session: Session, person_id: int, actor: str | None = None,

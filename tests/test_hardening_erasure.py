@@ -32,6 +32,86 @@ def sqlite_path(url: str) -> Path:
     return Path(url.split("///", 1)[1])
 
 
+# --- finding 3: nothing of an erased person left in SQLite's WAL; PostgreSQL vacuumed -----------------
+
+
+def raw_leftovers(db_url: str) -> list[tuple[str, str]]:
+    """(file, needle) for each of the erased person's name, e-mails and phone found in the database's files."""
+    path = sqlite_path(db_url)
+    found = []
+    for suffix in ("", "-wal", "-shm"):
+        file = path.with_name(path.name + suffix)
+        raw = file.read_bytes() if file.exists() else b""
+        for needle in (NAME, OLD_NAME, EMAIL, OLD_EMAIL, PHONE):
+            if needle.encode("utf-8") in raw or needle.upper().encode("utf-8") in raw:
+                found.append((file.name, needle))
+    return found
+
+
+def test_finding_3_erased_data_is_not_left_in_the_sqlite_wal(db_url: str) -> None:
+    db = open_database(db_url)
+    built = build_person(db)
+    # The dashboard keeps connections open between reruns: one of the pool, one of its own.
+    dashboard = sqlite3.connect(sqlite_path(db_url))
+    try:
+        assert dashboard.execute("SELECT count(*) FROM people").fetchone()[0] >= 3
+        with db.read() as session:
+            assert pdata.find_person(session, EMAIL) is not None
+        assert raw_leftovers(db_url) != []
+        with db.write() as session:
+            report = pdata.erase_person(session, built.person)
+        assert raw_leftovers(db_url) == []
+        assert report.files_cleared is True
+        # The dashboard's connection reads on as before.
+        assert dashboard.execute("SELECT count(*) FROM people").fetchone()[0] >= 2
+    finally:
+        dashboard.close()
+
+
+def test_finding_3_a_reader_in_the_way_is_reported_not_hidden(
+        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = open_database(db_url)
+    build_person(db)
+    reader = sqlite3.connect(sqlite_path(db_url), isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM people").fetchone()  # a long page render, mid-read
+        assert main(["person", "erase", EMAIL, "--yes", "--db", db_url, "--lang", "en"]) == 0
+        captured = capsys.readouterr()
+        assert t("erasure_files.not_cleared", "en") in captured.err
+        assert captured.out.startswith("The person was erased")
+    finally:
+        reader.close()
+
+
+def test_finding_3_a_retention_purge_also_clears_the_wal(db_url: str) -> None:
+    db = open_database(db_url)
+    built = build_person(db)
+    dashboard = sqlite3.connect(sqlite_path(db_url))
+    try:
+        dashboard.execute("SELECT count(*) FROM people").fetchone()
+        with db.write() as session:
+            report = pdata.erase_people(session, [built.person, built.namesake])
+        assert raw_leftovers(db_url) == []
+        assert report.files_cleared is True
+    finally:
+        dashboard.close()
+
+
+def test_finding_3_postgresql_tables_are_vacuumed_after_an_erasure(pg_url: str) -> None:
+    db = open_database(pg_url)
+    built = build_person(db)
+    with db.write() as session:
+        report = pdata.erase_people(session, [built.person, built.namesake])
+    with db.engine.connect() as connection:
+        connection.execute(text("SELECT pg_stat_clear_snapshot()"))
+        rows = dict(connection.execute(text(
+            "SELECT relname, vacuum_count FROM pg_stat_user_tables "
+            "WHERE relname IN ('people', 'relations', 'events', 'affiliations')")).all())
+    assert rows == {"people": 1, "relations": 1, "events": 1, "affiliations": 1}
+    assert report.files_cleared is True
+
+
 # --- finding 4: JSON keys, remembered mappings and every text column ---------------------------------
 
 #: Columns that may hold the erased person's name or e-mail and are kept on purpose (lib.personal_data):
