@@ -35,7 +35,9 @@ An erasure leaves one trace on purpose: an *erasure marker* per e-mail, a one-wa
 under a random key of the workspace (kept in ``workspace_settings``, made on first use). The e-mail
 cannot be read back from it, but an import recognises it and skips the row with a warning, so an old
 spreadsheet does not bring the person back. Markers are written in the demo workspace too: the demo
-should behave like the real thing, and a marker holds nothing personal.
+should behave like the real thing, and a marker holds nothing personal. Each marker (and the key) is
+also kept in the erasure ledger, beside the workspace, so that restoring an older backup erases the
+person again (``lib.erasure_ledger``); an erasure whose ledger entry cannot be written is not done.
 After the erasure commits, the database's files are cleared of the deleted rows where that can be
 done (``lib.erasure_cleanup``: SQLite's write-ahead log, PostgreSQL's VACUUM).
 
@@ -61,7 +63,7 @@ import pandas as pd
 from sqlalchemy import JSON, String, Text, delete, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from lib import editing, erasure_cleanup
+from lib import editing, erasure_cleanup, erasure_ledger
 from lib.access import principal_of, require_session
 from lib.errors import ValidationFailed
 from lib.storage import (
@@ -94,6 +96,8 @@ from lib.storage import (
 REDACTED = "[***]"
 #: The workspace setting holding the hex key of the erasure markers' HMAC.
 KEY_SETTING = "erasure_key"
+#: Further keys (hex, space-separated) of markers a restore brought back (``lib.erasure_ledger``).
+OTHER_KEYS_SETTING = "erasure_keys_other"
 RETENTION_SETTING = "retention_months"
 DEFAULT_RETENTION_MONTHS = 24
 MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS = 1, 240
@@ -224,18 +228,42 @@ def email_hash(key: bytes, email: str) -> str:
     return hmac.new(key, _normalised_email(email).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def marker_keys(session: Session) -> list[bytes]:
+    """Every key the workspace's markers were made with: its own first, then those a restore brought
+    (``lib.erasure_ledger``: markers of an older key still have to match)."""
+    found = [get_setting(session, KEY_SETTING) or "", *(get_setting(session, OTHER_KEYS_SETTING) or "").split()]
+    return [bytes.fromhex(value) for value in dict.fromkeys(found) if value]
+
+
+def adopt_marker_keys(session: Session, keys: Iterable[bytes]) -> None:
+    """Make ``keys`` known to the workspace: the first becomes its own key when it has none yet (so
+    new markers match those of the ledger), the rest are kept beside it."""
+    known = marker_keys(session)
+    for key in keys:
+        if key in known:
+            continue
+        if get_setting(session, KEY_SETTING) is None:
+            set_setting(session, KEY_SETTING, key.hex())
+        else:
+            others = (get_setting(session, OTHER_KEYS_SETTING) or "").split()
+            set_setting(session, OTHER_KEYS_SETTING, " ".join([*others, key.hex()]))
+        known.append(key)
+    session.flush()
+
+
 def erased_email_check(session: Session) -> Callable[[str], bool] | None:
     """A test "was this e-mail's person erased on request?" for the importer, or None when nobody was.
 
-    The markers are read once, so checking every row of a large import costs one hash per e-mail.
+    The markers are read once, so checking every row of a large import costs one hash per e-mail
+    (per key, in the rare workspace with several).
     """
-    key = _marker_key(session, create=False)
-    if key is None:
+    keys = marker_keys(session)
+    if not keys:
         return None
     hashes = set(session.scalars(select(ErasureMarker.email_hash)))
     if not hashes:
         return None
-    return lambda email: email_hash(key, email) in hashes
+    return lambda email: any(email_hash(key, email) in hashes for key in keys)
 
 
 def was_erased(session: Session, email: str) -> bool:
@@ -245,21 +273,24 @@ def was_erased(session: Session, email: str) -> bool:
 
 
 def _write_markers(session: Session, emails: Iterable[str], today: dt.date) -> int:
-    """One marker per e-mail not marked yet; returns how many were written."""
+    """One marker per e-mail not marked yet, each also kept in the erasure ledger (which raises
+    ``LedgerUnavailable`` when it cannot be written); returns how many markers were written."""
     emails = [e for e in dict.fromkeys(emails) if e]
     if not emails:
         return 0
     key = _marker_key(session, create=True)
     assert key is not None  # made above when missing
     known = set(session.scalars(select(ErasureMarker.email_hash)))
+    digests = {email_hash(key, email): today for email in emails}
     written = 0
-    for email in emails:
-        digest = email_hash(key, email)
+    for digest in digests:
         if digest not in known:
             session.add(ErasureMarker(email_hash=digest, erased_on=today))
             known.add(digest)
             written += 1
     session.flush()
+    # All of them, marked before or not: the ledger may be new, or have been lost.
+    erasure_ledger.record(session, key, digests)
     return written
 
 

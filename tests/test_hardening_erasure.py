@@ -32,6 +32,107 @@ def sqlite_path(url: str) -> Path:
     return Path(url.split("///", 1)[1])
 
 
+# --- finding 2: restoring an older backup must not undo erasures -------------------------------------
+
+
+def test_finding_2_restoring_an_older_backup_erases_them_again(
+        any_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = open_database(any_db_url)
+    built = build_person(db)
+    older = tmp_path / "before-the-erasure.backup"
+    assert main(["backup", str(older), "--db", any_db_url]) == 0
+    assert main(["person", "erase", EMAIL, "--yes", "--db", any_db_url]) == 0
+    capsys.readouterr()
+
+    assert main(["restore", str(older), "--db", any_db_url, "--lang", "en", "--actor", "admin@bib.dk"]) == 0
+    printed = capsys.readouterr().out
+
+    db = open_database(any_db_url)
+    with db.read() as session:
+        assert pdata.find_person(session, EMAIL) is None and pdata.find_person(session, OLD_EMAIL) is None
+        assert session.get(Person, built.namesake).name != NAME  # the namesake is someone else, and stays
+        assert pdata.was_erased(session, EMAIL) and pdata.was_erased(session, OLD_EMAIL.upper())
+        assert session.scalar(select(ErasureMarker.id).limit(1)) is not None
+        logged = session.scalars(select(Event).where(Event.action == "erasures_reapplied")).one()
+    assert (logged.actor, logged.details) == ("admin@bib.dk", {"people": 1, "markers": 2})
+    assert t("erasure_ledger.cli.erased_again", "en", people=1) in printed
+    leftovers = [(table, column) for table, column, value in stored_texts(db)
+                 if any(n.casefold() in value.casefold() for n in (NAME, EMAIL, OLD_EMAIL, OLD_NAME))]
+    assert leftovers == []
+
+    # Every restore of that backup does it again; --json says how many, and so does Danish.
+    assert main(["restore", str(older), "--db", any_db_url, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["erased_again"] == 1
+    assert main(["restore", str(older), "--db", any_db_url]) == 0
+    assert t("erasure_ledger.cli.erased_again", "da", people=1) in capsys.readouterr().out
+    assert all(TEXTS[key]["da"] and TEXTS[key]["en"] for key in TEXTS if key.startswith("erasure_ledger."))
+
+
+def test_finding_2_the_ledger_beside_a_sqlite_workspace_is_private(db_url: str, tmp_path: Path) -> None:
+    db = open_database(db_url)
+    built = build_person(db)
+    with db.write() as session:
+        pdata.erase_person(session, built.person)
+    ledger = sqlite_path(db_url).with_name("workspace.sqlite.erasures.sqlite")
+    assert stat.S_IMODE(ledger.stat().st_mode) == 0o600
+    raw = ledger.read_bytes()
+    assert EMAIL.encode() not in raw and NAME.encode() not in raw
+
+
+def test_finding_2_an_erasure_whose_ledger_cannot_be_written_is_not_done(
+        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db = open_database(db_url)
+    build_person(db)
+    # Something in the way where the ledger file belongs: the ledger cannot be written.
+    sqlite_path(db_url).with_name("workspace.sqlite.erasures.sqlite").mkdir()
+    assert main(["person", "erase", EMAIL, "--yes", "--db", db_url, "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == t("erasure_ledger.write_failed", "en")
+    with db.read() as session:
+        assert pdata.find_person(session, EMAIL) is not None
+        assert session.scalar(select(ErasureMarker.id).limit(1)) is None
+
+
+def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(
+        db_url: str, tmp_path: Path) -> None:
+    db = open_database(db_url)
+    built = build_person(db)
+    with db.write() as session:
+        pdata.erase_person(session, built.person)
+    with db.write() as session:
+        again = records.create_person(session, {"name": NAME, "email": EMAIL})
+    made = backup_module.backup(db_url, tmp_path / "with-consent.backup")
+    with db.write() as session:
+        session.add(Person(name="Efter Backup", name_key="efter backup", email="efter@eksempel.dk"))
+    restored = backup_module.restore(db_url, made.path)
+    assert restored.erased_again == 0
+    with open_database(db_url).read() as session:
+        assert session.get(Person, again).email == EMAIL
+
+
+def test_finding_2_markers_of_another_key_still_match_after_a_restore(
+        db_url: str, new_db_url: Any, tmp_path: Path) -> None:
+    """The backup comes from a workspace with a key of its own (another workspace's file, say)."""
+    other = new_db_url("sqlite")
+    other_db = open_database(other)
+    import_rows(other_db, "andet.xlsx", [[NAME, EMAIL, None, None], ["Bo Berg", "bo@eksempel.dk", None, None]])
+    with other_db.write() as session:
+        pdata.erase_person(session, pdata.find_person(session, "bo@eksempel.dk").id)
+    made = backup_module.backup(other, tmp_path / "other.backup")
+
+    db = open_database(db_url)
+    built = build_person(db)
+    with db.write() as session:
+        pdata.erase_person(session, built.person)
+    restored = backup_module.restore(db_url, made.path)
+    assert restored.erased_again == 1
+    db = open_database(db_url)
+    with db.read() as session:
+        assert pdata.find_person(session, EMAIL) is None
+        assert pdata.was_erased(session, EMAIL) and pdata.was_erased(session, "bo@eksempel.dk")
+    result = import_rows(db, "gammel.xlsx", [[NAME, EMAIL, None, None], ["Bo Berg", "bo@eksempel.dk", None, None]])
+    assert result.counts["skipped"] == 2
+
+
 # --- finding 3: nothing of an erased person left in SQLite's WAL; PostgreSQL vacuumed -----------------
 
 
