@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, DateTime, Float, Integer, String, Text, select, text
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, DateTime, Float, Integer, String, Text, event, select, text
 
 from lib import backup as backup_module
 from lib import personal_data as pdata
@@ -167,6 +167,26 @@ def test_finding_3_erased_data_is_not_left_in_the_sqlite_wal(db_url: str) -> Non
         assert dashboard.execute("SELECT count(*) FROM people").fetchone()[0] >= 2
     finally:
         dashboard.close()
+
+
+def test_finding_3_sqlite_builds_without_secure_delete_by_default_are_covered(db_url: str) -> None:
+    """Debian's SQLite overwrites deleted content by default; others do not, and then every edit
+    of the person before the erasure would leave an old copy of their row in the file's free space."""
+    db = open_database(db_url)
+
+    @event.listens_for(db.engine, "connect", insert=True)
+    def _build_default(connection: Any, _record: Any) -> None:
+        connection.execute("PRAGMA secure_delete = OFF")
+
+    db.engine.dispose()
+    built = build_person(db)
+    with db.write() as session:  # edits that rewrite her row, as the contacts page does
+        for note in ("Ring om formiddagen, spørg efter Gunhild", "Foretrækker e-mail", "Ny adresse i 2026"):
+            records.update_person(session, built.person, {"notes": note, "title": f"Leder ({note[:10]})"})
+    with db.write() as session:
+        report = pdata.erase_person(session, built.person)
+    assert raw_leftovers(db_url) == []
+    assert report.files_cleared is True
 
 
 def test_finding_3_a_reader_in_the_way_is_reported_not_hidden(
@@ -332,6 +352,7 @@ def test_finding_4_redacted_json_keys_that_meet_keep_both_values(db: Database) -
         pdata.erase_person(session, built.person)
     with db.read() as session:
         event = session.scalars(select(Event).where(Event.action == "mapping_noted")).one()
+    assert not any(NAME in key or EMAIL in key for key in event.details["mapping"])
     assert sorted(event.details["mapping"].values()) == ["a", "b", "c"]
 
 
