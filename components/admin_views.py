@@ -245,8 +245,9 @@ def _erase_one(person_id: int, expected: str, confirm_key: str) -> None:
         st.session_state[PERSON_EMAIL] = ""
         st.session_state[PERSON_PICK] = None
         st.session_state[confirm_key] = ""
-        MESSAGES.flash("person", "success", "admin.person.erased", affiliations=report.affiliations,
-                       relations=report.relations, events=report.events_erased, rows=report.rows_redacted)
+        _flash_erased("person", report, tr("admin.person.erased", affiliations=report.affiliations,
+                                           relations=report.relations, events=report.events_erased,
+                                           rows=report.rows_redacted))
 
 
 # --- retention -------------------------------------------------------------------------------------
@@ -305,7 +306,15 @@ def _erase_chosen() -> None:
     if ok:
         st.session_state[RETENTION_PICK] = []
         st.session_state[RETENTION_CONFIRM] = False
-        MESSAGES.flash("retention", "success", "admin.retention.erased", count=report.people)
+        _flash_erased("retention", report, tr("admin.retention.erased", count=report.people))
+
+
+def _flash_erased(slot: str, report: pdata.ErasureReport, done: str) -> None:
+    # The erasure is committed either way; the admin should know when a copy may linger in the files.
+    if report.files_cleared is False:
+        MESSAGES.flash(slot, "warning", text=f"{done} {tr('erasure_files.not_cleared')}")
+    else:
+        MESSAGES.flash(slot, "success", text=done)
 
 
 __all__ = ["events_section", "person_section", "retention_section", "today"]

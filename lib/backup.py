@@ -27,9 +27,18 @@ A backup keeps the schema version it was made with. Restoring an older one bring
 schema, and the restore then upgrades it like any older database (``lib.storage.open_database``),
 so the running app finds the schema it expects.
 
+A backup made before someone was erased on request still holds them. The erasure ledger
+(``lib.erasure_ledger``) is kept out of every backup and out of reach of restore (SQLite: a file
+beside the workspace file, which is never copied; PostgreSQL: two tables that ``pg_dump`` leaves out
+and restore does not drop). Restore reads it before anything is replaced (and adds the live
+workspace's markers to it), and afterwards erases again everyone erased after the backup was made;
+:class:`BackupInfo` says how many.
+
 The PostgreSQL tools (``pg_dump``, ``pg_restore``, ``psql``) are taken from ``PATH``, else from
-``/usr/lib/postgresql/<newest>/bin`` (Debian). The password travels in ``PGPASSWORD``, never on a
-command line where other users of the machine could read it.
+``/usr/lib/postgresql/<newest>/bin`` (Debian). No secret is ever put on their command line, where
+every user of the machine can read it (``ps``): the password travels in ``PGPASSWORD`` (also when
+``DATABASE_URL`` carries it as ``?password=``), other secret parameters (``sslpassword``) in a
+private connection service file that is deleted when the tool is done.
 """
 
 from __future__ import annotations
@@ -47,6 +56,7 @@ from pathlib import Path
 
 from sqlalchemy import URL
 
+from lib import erasure_ledger
 from lib.config import database_url
 from lib.errors import UserFacingError
 from lib.storage import (
@@ -75,6 +85,12 @@ class BackupInfo:
     schema_version: str
     path: Path
     size_bytes: int
+    #: Restore only: people erased again because they were erased after the backup was made.
+    erased_again: int = 0
+    #: Restore only: erasure markers written back into the restored workspace from the ledger.
+    markers_restored: int = 0
+    #: Restore only: whether the database's files were cleared after erasing again (see ErasureReport).
+    files_cleared: bool | None = None
 
 
 class BackupRefused(UserFacingError):
@@ -124,11 +140,12 @@ def _write_atomically(out_path: Path) -> Iterator[Path]:
         partial.unlink(missing_ok=True)
 
 
-def _after_restore(url: str) -> None:
+def _after_restore(url: str, ledger: erasure_ledger.Ledger, actor: str | None) -> erasure_ledger.Reapplied:
     # This process's cached engine may hold connections and pages of the replaced database; open it
     # afresh, which also upgrades a backup made with an older schema.
     forget_database(url)
     open_database(url, cached=False).dispose()
+    return erasure_ledger.reapply(url, ledger, actor)
 
 
 def _file_head(path: Path, size: int = 16) -> bytes:
@@ -251,17 +268,47 @@ def _conninfo_value(value: object) -> str:
     return f"'{text}'"
 
 
-def _libpq(url: URL) -> tuple[str, dict[str, str]]:
-    """A libpq connection string for ``url`` without the password, and the environment with it."""
-    parts = {"dbname": url.database, "host": url.host, "port": url.port, "user": url.username}
+#: libpq connection parameters that are secrets: never on a command line.
+SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+#: The section of the private service file that carries secrets libpq takes from no environment variable.
+_SERVICE = "partnerskabsradar"
+
+
+@contextlib.contextmanager
+def _libpq(url: URL) -> Iterator[tuple[str, dict[str, str]]]:
+    """A libpq connection string for ``url`` with no secret in it, and the environment with them.
+
+    The password (from the URL's user part or a ``?password=`` parameter) goes in ``PGPASSWORD``;
+    other secrets (``?sslpassword=``, for which libpq reads no environment variable) go in a service
+    file only this user can read (``PGSERVICEFILE``), removed when the block ends.
+    """
+    parts: dict[str, object] = {"dbname": url.database, "host": url.host, "port": url.port, "user": url.username}
+    hidden: dict[str, str] = {"password": str(url.password)} if url.password else {}
     for key, value in url.query.items():
         # e.g. ?host=/var/run/postgresql or ?sslmode=require: libpq takes the same names.
-        parts[key] = value[-1] if isinstance(value, tuple) else value
-    conninfo = " ".join(f"{key}={_conninfo_value(value)}" for key, value in parts.items() if value not in (None, ""))
+        chosen = value[-1] if isinstance(value, tuple) else value
+        if key in SECRET_PARAMETERS:
+            hidden[key] = str(chosen)
+        else:
+            parts[key] = chosen
     env = {**os.environ}
-    if url.password:
-        env["PGPASSWORD"] = str(url.password)
-    return conninfo, env
+    password = hidden.pop("password", None)
+    if password:
+        env["PGPASSWORD"] = password
+    with contextlib.ExitStack() as stack:
+        if hidden:
+            if parts.get("service"):
+                raise BackupRefused("backup.secret_with_service", parameters=", ".join(sorted(hidden)))
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="partnerskabsradar-pg-")))
+            service_file = folder / "pg_service.conf"
+            handle = os.open(service_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(handle, "w", encoding="utf-8") as written:
+                written.write(f"[{_SERVICE}]\n" + "".join(f"{key}={value}\n" for key, value in hidden.items()))
+            env["PGSERVICEFILE"] = str(service_file)
+            parts["service"] = _SERVICE
+        conninfo = " ".join(f"{key}={_conninfo_value(value)}" for key, value in parts.items()
+                            if value not in (None, ""))
+        yield conninfo, env
 
 
 def _run(command: list[str], env: dict[str, str], failure_key: str) -> subprocess.CompletedProcess[str]:
@@ -277,9 +324,10 @@ def _run(command: list[str], env: dict[str, str], failure_key: str) -> subproces
 
 
 def _pg_backup(url: URL, out_path: Path) -> None:
-    conninfo, env = _libpq(url)
-    with _write_atomically(out_path) as partial:
-        _run([postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
+    # The erasure ledger stays out: restoring the backup must not replace it with an older one.
+    excluded = [f"--exclude-table=public.{name}" for name in erasure_ledger.LEDGER_TABLES]
+    with _libpq(url) as (conninfo, env), _write_atomically(out_path) as partial:
+        _run([postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", *excluded,
               f"--file={partial}", f"--dbname={conninfo}"], env, "backup.failed")
 
 
@@ -319,11 +367,11 @@ def _pg_revision(in_path: Path, *, known: bool = True) -> str:
 
 
 def _pg_restore(url: URL, in_path: Path) -> None:
-    conninfo, env = _libpq(url)
-    with tempfile.TemporaryDirectory(prefix="partnerskabsradar-restore-") as folder:
+    with _libpq(url) as (conninfo, env), tempfile.TemporaryDirectory(prefix="partnerskabsradar-restore-") as folder:
         script = Path(folder) / "restore.sql"
         _run([postgres_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
               f"--file={script}", str(in_path)], env, "backup.restore_failed")
+        # The workspace's own tables only: never the erasure ledger's.
         tables = [*(table.name for table in reversed(Base.metadata.sorted_tables)), "alembic_version"]
         prelude = Path(folder) / "prelude.sql"
         prelude.write_text(
@@ -356,11 +404,13 @@ def backup(db_url: str | None, out_path: str | os.PathLike[str]) -> BackupInfo:
     return BackupInfo(kind=_kind(url), schema_version=revision, path=out, size_bytes=out.stat().st_size)
 
 
-def restore(db_url: str | None, in_path: str | os.PathLike[str]) -> BackupInfo:
+def restore(db_url: str | None, in_path: str | os.PathLike[str], *, actor: str | None = None) -> BackupInfo:
     """Replace the database at ``db_url`` (default: the configured one) with the backup ``in_path``.
 
     Raises :class:`BackupRefused` before changing anything when the file is not a backup that can be
-    restored here. Returns what was restored; the database is then at the current schema version.
+    restored here. Returns what was restored; the database is then at the current schema version,
+    and everyone erased on request after the backup was made is erased again (``erased_again``;
+    logged as ``erasures_reapplied`` by ``actor``).
     """
     resolved = database_url(db_url)
     url = engine_url(resolved)
@@ -374,9 +424,13 @@ def restore(db_url: str | None, in_path: str | os.PathLike[str]) -> BackupInfo:
             raise BackupRefused("backup.same_file", file=path.name)
         with _private_copy(path) as copy:
             revision = _sqlite_revision(copy, name=path.name)
+            ledger = erasure_ledger.before_restore(resolved)
             _sqlite_restore(live, copy)
     else:
         revision = _pg_revision(path)
+        ledger = erasure_ledger.before_restore(resolved)
         _pg_restore(url, path)
-    _after_restore(resolved)
-    return BackupInfo(kind=kind, schema_version=revision, path=path, size_bytes=path.stat().st_size)
+    reapplied = _after_restore(resolved, ledger, actor)
+    return BackupInfo(kind=kind, schema_version=revision, path=path, size_bytes=path.stat().st_size,
+                      erased_again=reapplied.people, markers_restored=reapplied.markers,
+                      files_cleared=reapplied.files_cleared)

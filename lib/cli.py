@@ -160,12 +160,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from lib.backup import restore
 
-    info = restore(args.db, Path(args.backup_file))
+    lang = _lang(args)
+    info = restore(args.db, Path(args.backup_file), actor=args.actor)
     if args.json:
-        _print_json({"kind": info.kind, "schema_version": info.schema_version, "restored": str(info.path)})
+        _print_json({"kind": info.kind, "schema_version": info.schema_version, "restored": str(info.path),
+                     "erased_again": info.erased_again, "markers_restored": info.markers_restored})
     else:
-        print(t("cli.restore_done", _lang(args), file=str(info.path), version=info.schema_version))
+        print(t("cli.restore_done", lang, file=str(info.path), version=info.schema_version))
+        if info.markers_restored:
+            print(t("erasure_ledger.cli.erased_again", lang, people=info.erased_again))
+    _warn_if_not_cleared(info.files_cleared, lang)
     return 0
+
+
+def _warn_if_not_cleared(files_cleared: bool | None, lang: str) -> None:
+    """Say so when an erasure's data could not be cleared from the database's files yet."""
+    if files_cleared is False:
+        print(t("erasure_files.not_cleared", lang), file=sys.stderr)
 
 
 # --- network ---------------------------------------------------------------------------------------
@@ -347,6 +358,7 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
     else:
         print(t("personal_data.cli.erased", lang, affiliations=report.affiliations, relations=report.relations,
                 events=report.events_erased + report.rows_redacted))
+    _warn_if_not_cleared(report.files_cleared, lang)
     return 0
 
 

@@ -14,9 +14,17 @@ empty. Besides that this module removes what the foreign keys do not reach:
 * the event log: events about them keep their action and time, but lose their payload
   (``{"erased": true}``) and the link to the (now meaningless) record number, so a later person who
   happens to get the same number does not inherit their history; elsewhere in the log, and in every
-  other text or JSON value of the workspace, their e-mails and name are replaced by :data:`REDACTED`
-  and references to them (``owner_id``, ``person_id`` …) are emptied;
+  other text or JSON value of the workspace (every table, every text and JSON column, JSON keys as
+  well as values: an import's mapping is keyed by "file › sheet", and file and sheet names often
+  carry a person's name), their e-mails and name are replaced by :data:`REDACTED` and references to
+  them (``owner_id``, ``person_id`` …) are emptied;
+* remembered column mappings (``saved_mappings``) whose headers hold their name or e-mail are
+  deleted, not redacted: they are found by an unkeyed hash of the headers;
 * records merged into them earlier (``person_merged_into`` events) count as theirs.
+
+Kept on purpose: a remaining person's own name and e-mails (``people.name``, ``name_key``, ``email``,
+``other_emails``: a namesake keeps theirs), organisation names (an organisation is not a person),
+setting names, and the erasure markers. Phone numbers are not searched for in other records' text.
 
 A name is only searched for in other records' text when it is a full name (two words or more) that
 no remaining person shares: "Kim" or a namesake's "Ann Berg" cannot be told apart from someone else.
@@ -27,7 +35,11 @@ An erasure leaves one trace on purpose: an *erasure marker* per e-mail, a one-wa
 under a random key of the workspace (kept in ``workspace_settings``, made on first use). The e-mail
 cannot be read back from it, but an import recognises it and skips the row with a warning, so an old
 spreadsheet does not bring the person back. Markers are written in the demo workspace too: the demo
-should behave like the real thing, and a marker holds nothing personal.
+should behave like the real thing, and a marker holds nothing personal. Each marker (and the key) is
+also kept in the erasure ledger, beside the workspace, so that restoring an older backup erases the
+person again (``lib.erasure_ledger``); an erasure whose ledger entry cannot be written is not done.
+After the erasure commits, the database's files are cleared of the deleted rows where that can be
+done (``lib.erasure_cleanup``: SQLite's write-ahead log, PostgreSQL's VACUUM).
 
 The event log records every export (``person_exported``) and erasure (``person_erased``, with counts
 only). Every function works in the caller's session and never commits; the logging functions need a
@@ -44,14 +56,14 @@ import re
 import secrets
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import pandas as pd
 from sqlalchemy import JSON, String, Text, delete, false, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from lib import editing
+from lib import editing, erasure_cleanup, erasure_ledger
 from lib.access import principal_of, require_session
 from lib.errors import ValidationFailed
 from lib.storage import (
@@ -73,6 +85,7 @@ from lib.storage import (
     Partnership,
     Person,
     Relation,
+    SavedMapping,
     StrengthOffer,
     get_setting,
     log_event,
@@ -83,6 +96,8 @@ from lib.storage import (
 REDACTED = "[***]"
 #: The workspace setting holding the hex key of the erasure markers' HMAC.
 KEY_SETTING = "erasure_key"
+#: Further keys (hex, space-separated) of markers a restore brought back (``lib.erasure_ledger``).
+OTHER_KEYS_SETTING = "erasure_keys_other"
 RETENTION_SETTING = "retention_months"
 DEFAULT_RETENTION_MONTHS = 24
 MIN_RETENTION_MONTHS, MAX_RETENTION_MONTHS = 1, 240
@@ -103,8 +118,8 @@ _NOT_REDACTED = frozenset({
     ("people", "name"), ("people", "name_key"), ("people", "email"),
     ("organisations", "name"), ("organisations", "name_key"), ("workspace_settings", "key"),
 })
-#: Tables handled on their own (events) or holding nothing to redact.
-_TABLES_NOT_SCANNED = frozenset({"events", "erasure_markers", "node_positions", "saved_mappings"})
+#: Tables handled on their own (events, saved mappings) or holding one-way codes only (markers).
+_TABLES_NOT_SCANNED = frozenset({"events", "erasure_markers", "saved_mappings"})
 
 #: The parts of a person's export, in order: the record, then every list of things about them.
 PARTS = (
@@ -214,18 +229,42 @@ def email_hash(key: bytes, email: str) -> str:
     return hmac.new(key, _normalised_email(email).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+def marker_keys(session: Session) -> list[bytes]:
+    """Every key the workspace's markers were made with: its own first, then those a restore brought
+    (``lib.erasure_ledger``: markers of an older key still have to match)."""
+    found = [get_setting(session, KEY_SETTING) or "", *(get_setting(session, OTHER_KEYS_SETTING) or "").split()]
+    return [bytes.fromhex(value) for value in dict.fromkeys(found) if value]
+
+
+def adopt_marker_keys(session: Session, keys: Iterable[bytes]) -> None:
+    """Make ``keys`` known to the workspace: the first becomes its own key when it has none yet (so
+    new markers match those of the ledger), the rest are kept beside it."""
+    known = marker_keys(session)
+    for key in keys:
+        if key in known:
+            continue
+        if get_setting(session, KEY_SETTING) is None:
+            set_setting(session, KEY_SETTING, key.hex())
+        else:
+            others = (get_setting(session, OTHER_KEYS_SETTING) or "").split()
+            set_setting(session, OTHER_KEYS_SETTING, " ".join([*others, key.hex()]))
+        known.append(key)
+    session.flush()
+
+
 def erased_email_check(session: Session) -> Callable[[str], bool] | None:
     """A test "was this e-mail's person erased on request?" for the importer, or None when nobody was.
 
-    The markers are read once, so checking every row of a large import costs one hash per e-mail.
+    The markers are read once, so checking every row of a large import costs one hash per e-mail
+    (per key, in the rare workspace with several).
     """
-    key = _marker_key(session, create=False)
-    if key is None:
+    keys = marker_keys(session)
+    if not keys:
         return None
     hashes = set(session.scalars(select(ErasureMarker.email_hash)))
     if not hashes:
         return None
-    return lambda email: email_hash(key, email) in hashes
+    return lambda email: any(email_hash(key, email) in hashes for key in keys)
 
 
 def was_erased(session: Session, email: str) -> bool:
@@ -235,21 +274,24 @@ def was_erased(session: Session, email: str) -> bool:
 
 
 def _write_markers(session: Session, emails: Iterable[str], today: dt.date) -> int:
-    """One marker per e-mail not marked yet; returns how many were written."""
+    """One marker per e-mail not marked yet, each also kept in the erasure ledger (which raises
+    ``LedgerUnavailable`` when it cannot be written); returns how many markers were written."""
     emails = [e for e in dict.fromkeys(emails) if e]
     if not emails:
         return 0
     key = _marker_key(session, create=True)
     assert key is not None  # made above when missing
     known = set(session.scalars(select(ErasureMarker.email_hash)))
+    digests = {email_hash(key, email): today for email in emails}
     written = 0
-    for email in emails:
-        digest = email_hash(key, email)
+    for digest in digests:
         if digest not in known:
             session.add(ErasureMarker(email_hash=digest, erased_on=today))
             known.add(digest)
             written += 1
     session.flush()
+    # All of them, marked before or not: the ledger may be new, or have been lost.
+    erasure_ledger.record(session, key, digests)
     return written
 
 
@@ -637,9 +679,16 @@ class ErasureReport:
     #: Other rows (events included) from which a name, e-mail or reference to them was removed.
     rows_redacted: int = 0
     markers: int = 0
+    #: Set once the erasure's transaction commits (``lib.erasure_cleanup``): True when the database's
+    #: files were cleared of the deleted rows (SQLite: WAL checkpointed and emptied; PostgreSQL:
+    #: VACUUM ran), False when that could not be done, None before the commit or where not applicable.
+    #: Not one of the counts: it is not logged.
+    files_cleared: bool | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, int]:
-        return asdict(self)
+        counts = asdict(self)
+        counts.pop("files_cleared")
+        return counts
 
 
 @dataclass
@@ -660,9 +709,13 @@ class _Traces:
         return self.pattern.sub(REDACTED, value) if self.pattern is not None else value
 
     def json(self, value: Any, key: str | None = None) -> Any:
-        """A JSON value with their e-mails, names and record numbers removed."""
+        """A JSON value with their e-mails, names and record numbers removed, from keys too (an
+        import's mapping is keyed by "file › sheet", a saved one by column headers)."""
         if isinstance(value, dict):
-            return {k: self.json(v, k) for k, v in value.items()}
+            cleaned: dict[Any, Any] = {}
+            for k, v in value.items():
+                cleaned[_free_key(cleaned, self.text(k) if isinstance(k, str) else k)] = self.json(v, k)
+            return cleaned
         if isinstance(value, list):
             if key in PERSON_REFERENCE_KEYS:
                 return [None if self._is_reference(v) else v for v in value]
@@ -679,10 +732,23 @@ class _Traces:
         return isinstance(value, int) and not isinstance(value, bool) and value in self.ids
 
 
+def _free_key(taken: Mapping[Any, Any], key: Any) -> Any:
+    """``key``, or "key (2)", "key (3)" … when redacting made two keys the same: no value is lost."""
+    if key not in taken:
+        return key
+    number = 2
+    while f"{key} ({number})" in taken:
+        number += 1
+    return f"{key} ({number})"
+
+
 def _name_pattern(name: str) -> str:
-    """A name as a regular expression: its words in order, any spacing, not inside a longer word."""
+    """A name as a regular expression: its words in order, any spacing, not inside a longer word.
+
+    An underscore counts as spacing: file names such as "Anne_Jensen_kontakter.xlsx" hold names too.
+    """
     words = [re.escape(word) for word in name.split()]
-    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+    return r"(?<![^\W_])" + r"[\s_]+".join(words) + r"(?![^\W_])"
 
 
 def _traces(session: Session, people: list[Any], ids: set[int]) -> _Traces:
@@ -703,29 +769,34 @@ def _traces(session: Session, people: list[Any], ids: set[int]) -> _Traces:
 
 
 def _erase_events(session: Session, traces: _Traces) -> tuple[int, int]:
-    """Events about them lose payload and record number; all others lose their e-mails and names.
+    """Events about them lose payload and record number; in all others every text and JSON column
+    (actor, details, and any added later) loses their e-mails and names.
 
     Returns (events erased, events redacted).
     """
+    columns = [column.key for column in _scanned_columns(Event.__table__)]
     erased = redacted = 0
     for event in session.scalars(select(Event)):
-        actor = event.actor
-        if actor is not None and actor.strip().casefold() in traces.exact:
-            actor = REDACTED
+        cleaned = {name: _redacted(traces, getattr(event, name), Event.__table__.columns[name]) for name in columns}
         if _is_about(event.entity, event.entity_id, event.details, traces.ids):
-            event.details = {"erased": True}
+            cleaned["details"] = {"erased": True}
             if event.entity in (*PERSON_ENTITIES, EXPORT_ENTITY):
                 event.entity_id = None
-            event.actor = actor
             erased += 1
-            continue
-        details = traces.json(dict(event.details or {}))
-        if details != (event.details or {}) or actor != event.actor:
-            event.details = details
-            event.actor = actor
+        elif any(cleaned[name] != getattr(event, name) for name in columns):
             redacted += 1
+        for name, value in cleaned.items():
+            if value != getattr(event, name):
+                setattr(event, name, value)
     session.flush()
     return erased, redacted
+
+
+def _redacted(traces: _Traces, value: Any, column: Any) -> Any:
+    """``value`` of ``column`` without their e-mails, names and record numbers."""
+    if isinstance(column.type, JSON):
+        return traces.json(value)
+    return traces.text(value) if isinstance(value, str) else value
 
 
 def _scanned_columns(table: Any) -> list[Any]:
@@ -735,12 +806,14 @@ def _scanned_columns(table: Any) -> list[Any]:
             and (table.name, column.name) not in _NOT_REDACTED]
 
 
-def _redact_tables(session: Session, traces: _Traces) -> int:
-    """Remove their e-mails, names and record numbers from every other table; returns rows changed.
+def _redact_tables(session: Session, traces: _Traces) -> tuple[int, set[str]]:
+    """Remove their e-mails, names and record numbers from every other table; returns the rows
+    changed and the tables they are in.
 
     ``updated_at`` is written back unchanged: removing a name is not using the record (retention).
     """
     changed_rows = 0
+    changed_tables: set[str] = set()
     for table in Base.metadata.sorted_tables:
         if table.name in _TABLES_NOT_SCANNED:
             continue
@@ -755,8 +828,7 @@ def _redact_tables(session: Session, traces: _Traces) -> int:
             changes = {}
             for column in columns:
                 old = values[column.name]
-                new = traces.json(old) if isinstance(column.type, JSON) else (
-                    traces.text(old) if isinstance(old, str) else old)
+                new = _redacted(traces, old, column)
                 if new != old:
                     changes[column.name] = new
             if changes:
@@ -765,7 +837,23 @@ def _redact_tables(session: Session, traces: _Traces) -> int:
                 condition = [key == values[key.name] for key in keys]
                 session.execute(table.update().where(*condition).values(**changes))
                 changed_rows += 1
-    return changed_rows
+                changed_tables.add(table.name)
+    return changed_rows, changed_tables
+
+
+def _delete_saved_mappings(session: Session, traces: _Traces) -> int:
+    """Forget remembered column mappings whose headers or fields hold their e-mails or names.
+
+    Deleted rather than redacted: a mapping is looked up by a plain SHA-256 of its headers
+    (``signature``), which anyone holding the other headers could test names against. It is only a
+    convenience; the next file with those headers is mapped by hand once more.
+    """
+    columns = _scanned_columns(SavedMapping.__table__)
+    doomed = [row.id for row in session.execute(select(SavedMapping.id, *columns))
+              if any(_redacted(traces, row._mapping[c], c) != row._mapping[c] for c in columns)]
+    if doomed:
+        session.execute(delete(SavedMapping).where(SavedMapping.id.in_(doomed)))
+    return len(doomed)
 
 
 def _count(session: Session, query: Any) -> int:
@@ -805,14 +893,28 @@ def erase_people(session: Session, person_ids: Iterable[int], actor: str | None 
     session.execute(delete(Person).where(Person.id.in_(wanted)), execution_options={"synchronize_session": False})
     session.expire_all()
     report.events_erased, redacted_events = _erase_events(session, traces)
-    report.rows_redacted = redacted_events + _redact_tables(session, traces)
+    redacted_rows, redacted_tables = _redact_tables(session, traces)
+    forgotten_mappings = _delete_saved_mappings(session, traces)
+    report.rows_redacted = redacted_events + redacted_rows + forgotten_mappings
     who = actor or principal_of(session).actor
     if who is not None and (_normalised_email(who) in traces.emails):
         who = REDACTED  # an administrator erasing themselves
     log_event(session, "person_erased", entity="person", actor=who, **report.as_dict())
     session.flush()
     _forget_cached_network()
+    # After the commit, clear what the database's files keep of deleted and rewritten rows.
+    touched = {"people", "events", NodePosition.__tablename__, ImportChange.__tablename__,
+               DuplicateCandidate.__tablename__, *redacted_tables, *_tables_referring_to_people()}
+    if forgotten_mappings:
+        touched.add(SavedMapping.__tablename__)
+    erasure_cleanup.after_commit(session, report, touched)
     return report
+
+
+def _tables_referring_to_people() -> set[str]:
+    """Tables whose rows the database deletes (CASCADE) or rewrites (SET NULL) with a person."""
+    return {table.name for table in Base.metadata.sorted_tables
+            if any(fk.column.table.name == "people" for column in table.columns for fk in column.foreign_keys)}
 
 
 def erase_person(session: Session, person_id: int, actor: str | None = None,

@@ -326,6 +326,10 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        # Deleted rows and the old versions of updated ones are overwritten with zeros, not left
+        # readable in free space: whichever connection rewrites a person's row (an edit, a merge,
+        # an erasure) must not leave a copy behind (lib.erasure_cleanup).
+        cursor.execute("PRAGMA secure_delete=ON")
         if engine.url.database not in (None, "", ":memory:"):
             _use_wal(cursor)
             cursor.execute("PRAGMA synchronous=NORMAL")
