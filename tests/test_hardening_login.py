@@ -1,9 +1,12 @@
-"""Security review of issue 10, finding 1 (login and local mode), as an attacker would try them.
+"""Security review of issue 10, findings 1 and 12 (login and local mode), as an attacker would try them.
 
 Finding 1: a login whose ``cookie_secret`` is the example's (or short, or repetitive) let anyone forge
 the login cookie of an admin; the app now serves only a page saying what to set, and never falls
 back to local mode. Local mode (no login: admin for whoever uses it) listened on every interface;
 it now listens on 127.0.0.1 and refuses any request from another computer.
+
+Finding 12 (this part): a new SQLite workspace file and its -wal/-shm files are readable by their
+owner only. The nginx part (no framing, no public metrics) is in tests/test_nginx.py.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 import secrets
 import shlex
 import socket
+import stat
 import subprocess
 import sys
 import tomllib
@@ -23,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
+
 from lib.access import (
     EXAMPLE_COOKIE_SECRETS,
     NEW_SECRET_COMMAND,
@@ -30,6 +36,7 @@ from lib.access import (
     from_this_computer,
 )
 from lib.i18n import t
+from lib.storage import forget_database, open_database
 from tests.apptest_support import run_page, shown_texts
 from tests.browser_support import CHROMIUM, ROOT, browser, free_port, wait_healthy  # noqa: F401 - fixture
 
@@ -335,3 +342,54 @@ def test_finding_1_the_forged_cookie_is_what_streamlit_accepts(tmp_path: Path, b
             timeout=30_000)
         assert page.locator("h1").first.inner_text().strip() == t("admin.title")
         page.context.close()
+
+
+# --- finding 12: the workspace file is private ----------------------------------------------------------
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """A umask that lets group and others read new files (Debian's default), so only the code can
+    make the workspace private."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def test_finding_12_a_new_workspace_file_and_its_wal_are_private(tmp_path: Path, open_umask: None) -> None:
+    path = tmp_path / "data" / "workspace.sqlite"
+    url = f"sqlite:///{path}"
+    db = open_database(url, cached=False)
+    try:
+        with db.write() as session:
+            session.execute(text("CREATE TABLE probe (x INTEGER)"))
+            session.execute(text("INSERT INTO probe VALUES (1)"))
+        files = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+        assert all(file.exists() for file in files), [file.name for file in files if not file.exists()]
+        for file in files:
+            assert stat.S_IMODE(file.stat().st_mode) & 0o077 == 0, (file.name, oct(file.stat().st_mode))
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    finally:
+        db.dispose()
+        forget_database(url)
+
+
+def test_finding_12_an_existing_folder_keeps_its_mode(tmp_path: Path, open_umask: None) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o750)
+    shared.chmod(0o750)
+    db = open_database(f"sqlite:///{shared / 'workspace.sqlite'}", cached=False)
+    db.dispose()
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o750
+    assert stat.S_IMODE((shared / "workspace.sqlite").stat().st_mode) == 0o600
+
+
+def test_a_workspace_file_made_in_advance_becomes_the_workspace(tmp_path: Path) -> None:
+    # An empty file is a valid, empty SQLite database: the schema goes into it.
+    db = open_database(f"sqlite:///{tmp_path / 'x.sqlite'}", cached=False)
+    try:
+        with db.read() as session:
+            assert session.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one() > 0
+    finally:
+        db.dispose()
+    assert (tmp_path / "x.sqlite").read_bytes().startswith(b"SQLite format 3\x00")
