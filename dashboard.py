@@ -72,6 +72,28 @@ def _login_screen() -> None:
               icon=":material/login:")
 
 
+def _unsafe_login_screen(problem: str) -> None:
+    """Shown to everyone, and nothing else, while the login's cookie secret could be forged."""
+    from components.context import tr
+    from lib.access import MIN_COOKIE_SECRET_DISTINCT, MIN_COOKIE_SECRET_LENGTH, NEW_SECRET_COMMAND
+
+    st.title(tr("login_setup.secret_title"))
+    st.error(tr(f"login_setup.problem.{problem}", length=MIN_COOKIE_SECRET_LENGTH,
+                distinct=MIN_COOKIE_SECRET_DISTINCT))
+    st.markdown(tr("login_setup.secret_why"))
+    st.markdown(tr("login_setup.secret_fix"))
+    st.code(NEW_SECRET_COMMAND, language="bash")
+
+
+def _local_only_screen() -> None:
+    """Shown, and nothing else, when local mode (admin without login) is opened from elsewhere."""
+    from components.context import tr
+
+    st.title(tr("login_setup.remote_title"))
+    st.warning(tr("login_setup.remote_text"))
+    st.markdown(tr("login_setup.remote_fix"))
+
+
 def _pages(role: str) -> dict[str, list[Any]]:
     """The pages of the navigation a user of ``role`` may open, by section.
 
@@ -118,12 +140,22 @@ def _pages(role: str) -> dict[str, list[Any]]:
 
 def route() -> None:
     """Set up the page, find out who is using the app, then run the page they asked for."""
-    from components.context import LANG_KEY, principal, tr
+    from components.context import LANG_KEY, local_mode_allowed, login_configured, login_problem, principal, tr
     from lib import i18n
 
     st.set_page_config(page_title="Partnerskabsradar", page_icon="📡", layout="wide")
     if LANG_KEY not in st.session_state:
         st.session_state[LANG_KEY] = i18n.DEFAULT_LANGUAGE
+    # Both checks come before anything else is served: a forgeable login must not fall back to local
+    # mode, and local mode is admin without login.
+    if login_configured():
+        problem = login_problem()
+        if problem is not None:
+            _unsafe_login_screen(problem)
+            return
+    elif not local_mode_allowed():
+        _local_only_screen()
+        return
     try:
         who = principal()
     except ValueError as problem:  # a typo in the [roles] set-up: refuse everyone, say why

@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from lib import i18n
-from lib.access import LOCAL, Principal, RoleConfig, principal_for
+from lib.access import LOCAL, Principal, RoleConfig, cookie_secret_problem, from_this_computer, principal_for
 from lib.storage import Database, open_database
 
 LANG_KEY = "lang"
@@ -35,27 +35,54 @@ def database() -> Database:
 
 
 def login_configured() -> bool:
-    """Whether OpenID Connect login is set up (an ``[auth]`` section in the secrets)."""
+    """Whether OpenID Connect login is asked for (an ``[auth]`` section in the secrets).
+
+    Asked for is not yet safe: see :func:`login_problem`. Once the section is there the app never
+    runs in local mode, whatever is wrong with it."""
     try:
         return "auth" in st.secrets
     except Exception:  # noqa: BLE001 - no secrets file at all raises, and means: not configured
         return False
 
 
-def _role_config() -> RoleConfig:
+def _section(name: str) -> Any:
     try:
-        section = st.secrets.get("roles")
+        section = st.secrets.get(name)
     except Exception:  # noqa: BLE001 - as above
         section = None
-    return RoleConfig.from_mapping(section.to_dict() if hasattr(section, "to_dict") else section)
+    return section.to_dict() if hasattr(section, "to_dict") else section
+
+
+def login_problem() -> str | None:
+    """Why the configured login cannot be trusted (``lib.access.cookie_secret_problem``), or None."""
+    if not login_configured():
+        return None
+    return cookie_secret_problem(_section("auth"))
+
+
+def request_origin() -> tuple[str | None, list[tuple[str, str]]]:
+    """The client's address as Streamlit saw it (None for loopback) and the headers of its
+    connection (none once the browser has gone). Tests replace this: AppTest has no connection."""
+    headers = st.context.headers
+    return st.context.ip_address, [(name, value) for name in headers for value in headers.get_all(name)]
+
+
+def local_mode_allowed() -> bool:
+    """Whether this request may use local mode: only from the computer the dashboard runs on."""
+    return from_this_computer(*request_origin())
+
+
+def _role_config() -> RoleConfig:
+    return RoleConfig.from_mapping(_section("roles"))
 
 
 def principal() -> Principal | None:
-    """Who is using the app: the local admin without login; else the logged-in user with the role
-    the configuration gives them, or None (not logged in, or no role)."""
+    """Who is using the app: the local admin without login (only on this computer); else the
+    logged-in user with the role the configuration gives them. None for everyone else: not logged
+    in, no role, another computer in local mode, or a login whose cookie anyone could forge."""
     if not login_configured():
-        return LOCAL
-    if not st.user.is_logged_in:
+        return LOCAL if local_mode_allowed() else None
+    if login_problem() is not None or not st.user.is_logged_in:
         return None
     return principal_for(st.user.to_dict(), _role_config())
 

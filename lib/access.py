@@ -18,7 +18,10 @@ values are mapped to roles. The highest role found wins; a user found nowhere ge
 unless configured otherwise, or nobody: ``default = "none"`` refuses them).
 
 Without login configured the app runs in local single-user mode: one person on their own machine,
-acting as admin, and the app says so on every page.
+acting as admin, and the app says so on every page. Because that is admin without login, it serves
+only requests from that machine (:func:`from_this_computer`); everyone else is told that login must
+be set up first. A login whose cookie secret anyone could know or guess (:func:`cookie_secret_problem`)
+is refused outright: the app then serves nobody, and never falls back to local mode.
 
 The rules are enforced where data is read and written (``lib.storage.Database`` checks the principal
 it acts for), so hiding a button is never the only protection.
@@ -36,6 +39,7 @@ False
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -181,3 +185,102 @@ def principal_of(session: Any) -> Principal:
 def require_session(session: Any, permission: str) -> None:
     """Raise :class:`AccessDenied` unless the session's principal holds ``permission``."""
     require(principal_of(session), permission)
+
+
+# --- is login set up safely, and who may use local mode ----------------------------------------------
+
+#: ``cookie_secret`` values that shipped in ``.streamlit/secrets.toml.example``, now or before. Anyone
+#: can read them, so a login cookie signed with one can be forged by anybody (as admin, too).
+EXAMPLE_COOKIE_SECRETS = frozenset({"change-me-to-a-long-random-secret", "change-me"})
+#: Below these a secret can be guessed or was typed by hand (``token_urlsafe(48)`` gives 64
+#: characters drawn from 64 different ones).
+MIN_COOKIE_SECRET_LENGTH = 32
+MIN_COOKIE_SECRET_DISTINCT = 16
+#: The command that makes a good secret, as the refusal page and the example file show it.
+NEW_SECRET_COMMAND = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
+
+
+def cookie_secret_problem(auth: Mapping[str, Any] | None) -> str | None:
+    """Why the ``[auth]`` section's ``cookie_secret`` must not be trusted, or None when it may.
+
+    The login cookie is only as good as this secret: whoever knows or guesses it can make a cookie
+    naming any user. The problems: ``"missing"``, ``"example"`` (a value from the example file),
+    ``"short"`` (under :data:`MIN_COOKIE_SECRET_LENGTH` characters), ``"repetitive"`` (fewer than
+    :data:`MIN_COOKIE_SECRET_DISTINCT` different characters).
+
+    >>> cookie_secret_problem({"cookie_secret": "change-me-to-a-long-random-secret"})
+    'example'
+    >>> cookie_secret_problem({"cookie_secret": "x" * 40})
+    'repetitive'
+    """
+    value = (auth or {}).get("cookie_secret")
+    secret = "" if value is None else str(value).strip()
+    if not secret:
+        return "missing"
+    if secret.casefold() in EXAMPLE_COOKIE_SECRETS:
+        return "example"
+    if len(secret) < MIN_COOKIE_SECRET_LENGTH:
+        return "short"
+    if len(set(secret)) < MIN_COOKIE_SECRET_DISTINCT:
+        return "repetitive"
+    return None
+
+
+#: Headers in which a proxy names the client it passes a request on for.
+FORWARDING_HEADERS = ("x-forwarded-for", "x-real-ip", "forwarded")
+
+
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address in a header entry (``1.2.3.4``, ``1.2.3.4:80``, ``"[::1]:80"``), or None."""
+    text = text.strip().strip('"')
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def _is_loopback(text: str) -> bool:
+    address = _address(text)
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address is not None and address.is_loopback
+
+
+def _forwarded_for(name: str, value: str) -> list[str]:
+    if name == "forwarded":  # RFC 7239: for=1.2.3.4;proto=https, for="[::1]:80"
+        return [part.strip()[4:] for element in value.split(",") for part in element.split(";")
+                if part.strip().lower().startswith("for=")] or [value]
+    return value.split(",")
+
+
+def from_this_computer(ip_address: str | None, headers: Iterable[tuple[str, str]]) -> bool:
+    """Whether a request comes from the computer the dashboard runs on: the connection is from a
+    loopback address and so is every client a proxy names in its headers.
+
+    ``ip_address`` and ``headers`` are Streamlit's ``st.context.ip_address`` (None for a loopback
+    connection) and the headers of the browser's connection. Without any headers there is no
+    connection to judge (the browser has gone while its last request runs), and anything that cannot
+    be read as an address counts as another computer: local mode is admin without login, so when in
+    doubt, no.
+
+    >>> from_this_computer(None, [("Host", "127.0.0.1:8501")])
+    True
+    >>> from_this_computer("192.168.1.20", [("Host", "192.168.1.5:8501")])
+    False
+    >>> from_this_computer(None, [("Host", "127.0.0.1:8501"), ("X-Forwarded-For", "10.0.0.7, 127.0.0.1")])
+    False
+    """
+    headers = list(headers)
+    if not headers:
+        return False
+    if ip_address is not None and not _is_loopback(ip_address):
+        return False
+    for name, value in headers:
+        name = name.strip().lower()
+        if name in FORWARDING_HEADERS and not all(map(_is_loopback, _forwarded_for(name, value))):
+            return False
+    return True

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -422,12 +423,24 @@ def engine_url(url: str) -> URL:
     return parsed
 
 
+def _create_private_file(path: Path) -> None:
+    """Create a new workspace file readable by its owner only (0600; a new folder 0700) before SQLite
+    does: it holds personal data, and SQLite gives its -wal and -shm files the same mode. An existing
+    file or folder keeps the mode it has."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:  # also when another process created it a moment ago
+        pass
+
+
 def _make_engine(url: str) -> Engine:
     kwargs: dict[str, Any] = {"future": True}
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1] if "///" in url else ""
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        parsed = make_url(url)
+        path = parsed.database or ""
+        if path and path != ":memory:" and "uri" not in parsed.query:  # a file: URI is SQLite's to open
+            _create_private_file(Path(path))
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS}
     else:
         kwargs["pool_pre_ping"] = True

@@ -37,3 +37,14 @@ def _no_user_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # A test that forgets the db fixture must still not touch data/workspace.sqlite.
     if "DATABASE_URL" not in os.environ:
         monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'default.sqlite'}")
+
+
+@pytest.fixture(autouse=True)
+def _a_browser_on_this_computer(monkeypatch: pytest.MonkeyPatch) -> None:
+    # AppTest runs a page without any browser connection, and local mode refuses a request it cannot
+    # place (lib.access.from_this_computer). Page tests play a browser on this computer; a test of
+    # another computer replaces this again.
+    from components import context
+
+    monkeypatch.setattr(context, "request_origin",
+                        lambda: (None, [("host", "localhost:8501"), ("origin", "http://localhost:8501")]))

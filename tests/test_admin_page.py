@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import secrets
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -30,8 +31,9 @@ PAGE = "../pages/admin.py"
 TODAY = dt.date(2026, 11, 25)
 LONG_AGO = dt.datetime(2022, 1, 10, 12, 0)
 EDITOR_SECRETS = {
-    "auth": {"redirect_uri": "http://x/oauth2callback", "cookie_secret": "x" * 32, "client_id": "c",
-             "client_secret": "s", "server_metadata_url": "http://x/.well-known/openid-configuration"},
+    "auth": {"redirect_uri": "http://x/oauth2callback", "cookie_secret": secrets.token_urlsafe(48),
+             "client_id": "c", "client_secret": "s",
+             "server_metadata_url": "http://x/.well-known/openid-configuration"},
     "roles": {"editors": ["e@bib.dk"]},
 }
 run_page = partial(apptest_support.run_page, PAGE)

@@ -6,6 +6,7 @@ views, and a contacts page opened by its address does not show; a role can come 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 
 import pytest
@@ -18,13 +19,14 @@ pytestmark = BROWSER_MARKS
 ADMIN = {"email": "chef@solbakke-bibliotek.dk", "name": "Chefen"}
 VIEWER = {"email": "udvalg@kommune.dk", "name": "Udvalgsformand"}
 CLAIMED_EDITOR = {"email": "ny@solbakke-bibliotek.dk", "name": "Ny kollega", "roles": ["Radar.Editor"]}
+COOKIE_SECRET = secrets.token_urlsafe(48)  # a weak one would be refused (tests/test_hardening_login.py)
 
 
 def _secrets(base: str, issuer: str) -> str:
     return f"""
 [auth]
 redirect_uri = "{base}/oauth2callback"
-cookie_secret = "{"c" * 40}"
+cookie_secret = "{COOKIE_SECRET}"
 client_id = "{CLIENT_ID}"
 client_secret = "{CLIENT_SECRET}"
 server_metadata_url = "{issuer}/.well-known/openid-configuration"

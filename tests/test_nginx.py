@@ -11,7 +11,9 @@ origin check sees a real host name (127.0.0.1 and localhost it would always let 
 * new browsers are spread over both processes, and every request of one browser (page, scripts,
   websocket, upload) reaches the same process, read from nginx's access log (``$upstream_addr``);
 * a contact list larger than nginx's default body limit uploads and is previewed;
-* when a process stops, its open pages reconnect to the other process and keep working.
+* when a process stops, its open pages reconnect to the other process and keep working;
+* no other site may frame the dashboard (``X-Frame-Options``, CSP ``frame-ancestors``), and Streamlit's
+  ``/_stcore/metrics`` is not public while ``/_stcore/health`` is.
 
 nginx comes from Debian (``scripts/setup.sh --dev`` installs it). Without it these tests are skipped,
 except under CI (the ``CI`` variable set), where a missing nginx is a failure.
@@ -35,10 +37,12 @@ import ssl
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import URL
@@ -375,6 +379,36 @@ def test_plain_http_is_sent_to_https(stack: Stack) -> None:
     assert response.status == 301
     assert response.getheader("Location") == f"https://{server_name()}/kontakter?side=2"
     connection.close()
+
+
+def _get(url: str, context: ssl.SSLContext | None = None) -> tuple[int, Any, bytes]:
+    """Status, headers and body of a GET, also when the answer is an error."""
+    try:
+        with urllib.request.urlopen(url, timeout=10, context=context) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def test_finding_12_no_framing_and_no_public_metrics(stack: Stack) -> None:
+    tls = stack.ssl_context()
+    # Every answer forbids framing by another site, an error page too.
+    for path in ("/", "/kontakter", "/_stcore/health", "/_stcore/metrics", "/findes-ikke.js"):
+        _, headers, _ = _get(f"{stack.local_url}{path}", tls)
+        assert headers.get("X-Frame-Options") == "DENY", path
+        assert headers.get("Content-Security-Policy") == "frame-ancestors 'none'", path
+    # Each process shows its metrics on its own port (for whoever runs the server) ...
+    for upstream in stack.upstreams:
+        status, _, body = _get(f"http://{upstream}/_stcore/metrics")
+        assert status == 200 and body, upstream
+    # ... but not through nginx, however the address is written.
+    for path in ("/_stcore/metrics", "/_stcore/metrics/", "/_stcore/metrics?families=session_events",
+                 "/_stcore//metrics", "/_stcore/%6Detrics", "/_stcore/./metrics"):
+        status, _, body = _get(f"{stack.local_url}{path}", tls)
+        assert status == 404, path
+        assert b"session" not in body and b"cache" not in body, path
+    status, _, body = _get(f"{stack.local_url}/_stcore/health", tls)
+    assert (status, body) == (200, b"ok")
 
 
 def test_browsers_are_spread_over_both_processes_and_each_stays_on_its_own(stack: Stack, browser: object) -> None:

@@ -8,6 +8,7 @@ checks that a page opened anyway refuses with a clear message and shows nothing 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ PAGES = sorted(path.name for path in (Path(__file__).resolve().parent.parent / "
 VIEWER_PAGES = {"overview.py", "board.py"}
 ADMIN_ONLY = {"admin.py"}
 SECRETS = {
-    "auth": {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "c" * 40,
+    "auth": {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": secrets.token_urlsafe(48),
              "client_id": "radar", "client_secret": "s" * 20,
              "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"},
     "roles": {"admins": ["chef@bib.dk"], "editors": ["mette@bib.dk"], "viewers": ["udvalg@kommune.dk"],

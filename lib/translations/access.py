@@ -22,8 +22,10 @@ TEXTS = {
     "access.permission.erase": {"da": "slette en persons data", "en": "erase a person's data"},
     "access.permission.restore": {"da": "gendanne en sikkerhedskopi", "en": "restore a backup"},
     "access.local_mode": {
-        "da": "Lokal tilstand: ingen login er sat op, så du arbejder alene som administrator på denne maskine.",
-        "en": "Local mode: no login is set up, so you work alone as administrator on this machine.",
+        "da": "Lokal tilstand: ingen login er sat op, så du arbejder alene som administrator, og kun denne "
+              "computer kan åbne dashboardet. Skal andre have adgang, skal login sættes op.",
+        "en": "Local mode: no login is set up, so you work alone as administrator, and only this computer can "
+              "open the dashboard. For others to get in, login must be set up.",
     },
     "access.signed_in": {"da": "Logget ind som {who} ({role})", "en": "Signed in as {who} ({role})"},
     "access.logout": {"da": "Log ud", "en": "Log out"},
