@@ -56,17 +56,16 @@ from sqlalchemy.orm import Session
 from lib import editing
 from lib.errors import ValidationFailed
 from lib.import_rows import RowValues
-from lib.partnerships import contact_due_of, get_partnership, last_contacts
+from lib.partnerships import contact_due_of, last_contacts
 from lib.storage import (
     RESPONDENT_SIDES,
     EvaluationResponse,
     EvaluationRound,
-    Goal,
     Partnership,
     PartnershipGoal,
     log_event,
 )
-from lib.strategy import goal_status, measurements
+from lib.strategy import goal_statuses
 from lib.table_import import (
     DONT_KNOW_WORDS,
     Column,
@@ -238,14 +237,17 @@ def responses_frame(session: Session, round_id: int) -> pd.DataFrame:
 
 # --- the answers as a table ------------------------------------------------------------------------
 
-ANSWER_COLUMNS = ["round_id", "partnership_id", "held_on", "round_title", "response_id", "side", "respondent",
-                  "item", "dimension", "score"]
+ANSWER_COLUMNS = ["round_id", "partnership_id", "held_on", "round_title", "response_id", "side", "item",
+                  "dimension", "score"]
 
 
 def answers_frame(session: Session, *, partnership_id: int | None = None,
                   round_ids: Iterable[int] | None = None) -> pd.DataFrame:
     """Every answer as one row (long format): ``round_id``, ``partnership_id``, ``held_on``,
-    ``round_title``, ``response_id``, ``side``, ``respondent``, ``item``, ``dimension``, ``score``."""
+    ``round_title``, ``response_id``, ``side``, ``item``, ``dimension``, ``score``.
+
+    The board's figures are computed from it, so it names no respondent (a respondent may be a
+    person's name; :func:`responses_frame` shows them to those who may see contacts)."""
     query = (select(EvaluationResponse, EvaluationRound)
              .join(EvaluationRound, EvaluationRound.id == EvaluationResponse.round_id)
              .order_by(EvaluationRound.held_on, EvaluationRound.id, EvaluationResponse.id))
@@ -256,7 +258,7 @@ def answers_frame(session: Session, *, partnership_id: int | None = None,
     dimensions = dict(ITEMS)
     rows = [
         (rnd.id, rnd.partnership_id, rnd.held_on, rnd.title, response.id, response.respondent_side,
-         response.respondent, code, dimensions[code], int(score))
+         code, dimensions[code], int(score))
         for response, rnd in session.execute(query)
         for code, score in (response.answers or {}).items()
         if code in dimensions and score is not None
@@ -431,20 +433,20 @@ def contact_part(partnership: Partnership, last_contact: dt.date | None, today: 
 
 def goals_part(session: Session, partnership_id: int, today: dt.date) -> float | None:
     """The mean fulfilment (0-100) of the goals the partnership serves; None when none is measured."""
-    values = []
-    for goal_id in session.scalars(select(PartnershipGoal.goal_id).where(
-            PartnershipGoal.partnership_id == partnership_id)):
-        goal = session.get(Goal, goal_id)
-        status = goal_status(goal, measurements(session, goal_id), today)
-        if status.fulfilment is not None:
-            values.append(status.fulfilment)
+    served = set(session.scalars(select(PartnershipGoal.goal_id).where(
+        PartnershipGoal.partnership_id == partnership_id)))
+    values = [s.fulfilment for s in goal_statuses(session, as_of=today)
+              if s.goal_id in served and s.fulfilment is not None]
     return sum(values) / len(values) if values else None
 
 
 def partnership_health(session: Session, partnership_id: int, today: dt.date | None = None) -> HealthScore:
     """The health score of a partnership on ``today`` with its parts (formula in the module notes)."""
     today = today or dt.date.today()
-    partnership = get_partnership(session, partnership_id)
+    # Not partnerships.get_partnership: the record's notes are not the board's, only its rhythm is.
+    partnership = session.get(Partnership, partnership_id)
+    if partnership is None:
+        raise ValidationFailed("partnerships.no_such_partnership", id=partnership_id)
     last = last_contacts(session).get(partnership_id)
     return combine_health({
         "evaluation": evaluation_part(session, partnership_id, today),

@@ -553,14 +553,16 @@ def _staff_by_contact(G: nx.Graph) -> dict[str, set[str]]:
 
 
 def single_person_dependencies(session: Session, *, today: dt.date | None = None,
-                               graph: nx.Graph | None = None) -> list[Dependency]:
+                               graph: nx.Graph | None = None, contact_details: bool = True) -> list[Dependency]:
     """Partnerships, organisations and contacts that hang on one staff member (see the module notes).
 
     ``today`` decides which affiliations are current (default ``date.today()``); a caller that has
     already built the network for ``today`` passes it as ``graph``. Sorted by person id, then kind in
-    the order of :data:`DEPENDENCY_KINDS`, then label.
+    the order of :data:`DEPENDENCY_KINDS`, then label. A contact's ``label`` is their name, which
+    needs ``view_contacts``; with ``contact_details=False`` (the board) it is their node id, as in
+    :func:`lib.network.graph.build_graph`, whichever ``graph`` is passed.
     """
-    G = graph if graph is not None else build_graph(session, today=today)
+    G = graph if graph is not None else build_graph(session, today=today, contact_details=contact_details)
     staff_ids = {record_id(n) for n, kind in G.nodes(data="kind") if kind == "staff"}
     facts = _partnership_facts(session)
     through_partnerships = facts.staff_on_organisation()
@@ -578,7 +580,7 @@ def single_person_dependencies(session: Session, *, today: dt.date | None = None
 
     found = _partnership_dependencies(session, facts, direct_tie, staff_ids)
     found += _organisation_dependencies(session, any_tie)
-    found += _contact_dependencies(G)
+    found += _contact_dependencies(G, contact_details)
     order = {kind: index for index, kind in enumerate(DEPENDENCY_KINDS)}
     found.sort(key=lambda d: (d.person_id, order[d.kind], d.label.casefold(), d.entity_id))
     return found
@@ -612,15 +614,15 @@ def _organisation_dependencies(session: Session, any_tie: Mapping[int, set[int]]
             if org_id in names]
 
 
-def _contact_dependencies(G: nx.Graph) -> list[Dependency]:
+def _contact_dependencies(G: nx.Graph, contact_details: bool) -> list[Dependency]:
     found = []
     for contact, staff in _staff_by_contact(G).items():
         if len(staff) != 1:
             continue
         (member,) = staff
         works_at = "; ".join(G.nodes[o].get("label", o) for o in organisations_of(G, contact)) or None
-        found.append(Dependency(record_id(member), "contact", record_id(contact),
-                                str(G.nodes[contact].get("label", contact)), works_at))
+        label = G.nodes[contact].get("label", contact) if contact_details else contact
+        found.append(Dependency(record_id(member), "contact", record_id(contact), str(label), works_at))
     return found
 
 

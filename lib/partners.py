@@ -170,6 +170,11 @@ def goal_fit_mean(goal_fit: Mapping[str, int] | None) -> float | None:
 
 def latest_assessments(session: Session) -> dict[int, Assessment]:
     """The newest assessment of each organisation (by ``assessed_on``, then id)."""
+    return _latest_assessments(session)
+
+
+def _latest_assessments(session: Session) -> dict[int, Assessment]:
+    # The records carry free text (risks, contributions); the charts below read only scores.
     latest: dict[int, Assessment] = {}
     for assessment in session.scalars(select(Assessment).order_by(Assessment.assessed_on, Assessment.id)):
         latest[assessment.organisation_id] = assessment
@@ -202,7 +207,7 @@ def ranked_candidates(session: Session, *, partner_ids: Iterable[int] | None = N
 
         partner_ids = partner_organisations(session)
     partners = set(partner_ids)
-    latest = latest_assessments(session)
+    latest = _latest_assessments(session)
     rows = []
     for org in session.scalars(select(Organisation).order_by(Organisation.name_key, Organisation.id)):
         rows.append(_candidate_row(org, latest.get(org.id), org.id in partners))
@@ -268,7 +273,7 @@ def value_effort_points(session: Session, reach: Mapping[Any, float] | None = No
     # A pandas Series (node_metrics(G)["reach"]) has no truth value: test for None, not falsiness.
     reach = {} if reach is None else reach
     rows = []
-    for org_id, assessment in latest_assessments(session).items():
+    for org_id, assessment in _latest_assessments(session).items():
         if assessment.value is None or assessment.effort is None:
             continue
         org = session.get(Organisation, org_id)
@@ -287,7 +292,7 @@ def stakeholder_points(session: Session) -> pd.DataFrame:
     """The data of the influence × interest chart: ``organisation_id``, ``name``, ``influence``,
     ``interest``, ``quadrant``, for every organisation whose latest assessment rates both."""
     rows = []
-    for org_id, assessment in latest_assessments(session).items():
+    for org_id, assessment in _latest_assessments(session).items():
         if assessment.influence is None or assessment.interest is None:
             continue
         org = session.get(Organisation, org_id)

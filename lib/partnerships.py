@@ -309,7 +309,10 @@ def pipeline(session: Session) -> list[PipelineColumn]:
 
 def pipeline_counts(session: Session) -> dict[str, int]:
     """``{column: number of partnerships}`` for every pipeline column."""
-    return {column.stage: column.count for column in pipeline(session)}
+    counts = dict.fromkeys(PIPELINE_COLUMNS, 0)
+    for partnership in session.scalars(select(Partnership)):
+        counts[pipeline_column(partnership)] += 1
+    return counts
 
 
 def _staff_names(session: Session) -> dict[int | None, str]:

@@ -194,7 +194,8 @@ def _staff_to_outside(here: tuple[int | None, int | None], there: tuple[int | No
 def _single_person_partnerships(session: Session, today: dt.date) -> set[int]:
     from lib.organisation import single_person_dependencies
 
-    return {d.entity_id for d in single_person_dependencies(session, today=today) if d.kind == "partnership"}
+    return {d.entity_id for d in single_person_dependencies(session, today=today, contact_details=False)
+            if d.kind == "partnership"}
 
 
 def _prepare_organisation(session: Session, active: list[Partnership], today: dt.date,
@@ -335,12 +336,21 @@ def save_self_assessment(session: Session, assessed_on: Any, scores: Mapping[str
 
 def self_assessments(session: Session) -> list[ChecklistAssessment]:
     """Every self-assessment, oldest first."""
+    return _self_assessments(session)
+
+
+def _self_assessments(session: Session) -> list[ChecklistAssessment]:
     return list(session.scalars(select(ChecklistAssessment)
                                 .order_by(ChecklistAssessment.assessed_on, ChecklistAssessment.id)))
 
 
 def latest_self_assessment(session: Session, on: dt.date | None = None) -> ChecklistAssessment | None:
     """The newest self-assessment dated on or before ``on`` (the newest of all when None)."""
+    return _latest_self_assessment(session, on)
+
+
+def _latest_self_assessment(session: Session, on: dt.date | None) -> ChecklistAssessment | None:
+    # The record carries free-text notes; the board's radar only reads its scores and date.
     query = select(ChecklistAssessment).order_by(ChecklistAssessment.assessed_on.desc(),
                                                  ChecklistAssessment.id.desc()).limit(1)
     if on is not None:
@@ -369,22 +379,23 @@ def assessor_names(session: Session, assessments: Iterable[ChecklistAssessment])
 
 
 def radar_frame(session: Session, today: dt.date | None = None,
-                found: Mapping[str, Evidence] | None = None) -> pd.DataFrame:
+                found: Mapping[str, Evidence] | None = None, *, notes: bool = True) -> pd.DataFrame:
     """One row per heading in checklist order: ``heading``, ``self_score`` (the latest self-assessment
     on or before ``today``; NaN when blank or none), ``evidence_score`` (1-5, NaN without evidence),
     ``evidence_share`` (0-1, NaN) and ``note`` (the latest self-assessment's note, or None).
 
     ``attrs["assessed_on"]`` is the date of that self-assessment (None without one). ``found`` is
-    :func:`evidence` when the caller has it already.
+    :func:`evidence` when the caller has it already. The notes are free text that may name people,
+    so they need ``view_contacts``; ``notes=False`` (the board's radar) leaves every ``note`` None.
     """
     today = today or dt.date.today()
     found = found if found is not None else evidence(session, today)
-    latest = latest_self_assessment(session, on=today)
+    latest = _latest_self_assessment(session, today)
     scores = latest.scores if latest else {}
-    notes = (latest.notes or {}) if latest else {}
+    notes_by_heading = (latest.notes or {}) if latest and notes else {}
     rows = [{"heading": heading, "self_score": _float(scores.get(heading)),
              "evidence_score": _float(found[heading].score), "evidence_share": _float(found[heading].share),
-             "note": notes.get(heading)} for heading in HEADINGS]
+             "note": notes_by_heading.get(heading)} for heading in HEADINGS]
     frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
     # Plain objects, so a missing note stays None (pandas would otherwise infer text with NaN).
     frame["note"] = pd.Series([row["note"] for row in rows], dtype=object)
@@ -400,7 +411,7 @@ def radar_history(session: Session) -> pd.DataFrame:
     """Every self-assessed score as a row (``assessed_on``, ``heading``, ``score``), oldest
     assessment first and headings in checklist order; blank headings have no row."""
     rows = [{"assessed_on": a.assessed_on, "heading": heading, "score": int(a.scores[heading])}
-            for a in self_assessments(session) for heading in HEADINGS if (a.scores or {}).get(heading) is not None]
+            for a in _self_assessments(session) for heading in HEADINGS if (a.scores or {}).get(heading) is not None]
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
 
 

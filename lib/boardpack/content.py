@@ -86,7 +86,7 @@ def build(session: Session, start: dt.date | None, end: dt.date | None, lang: st
         The day the pack is made (default the real today).
     pseudonymise : bool, default True
         Roles instead of names and no group of people under five (``lib.boardpack.privacy``).
-        False is for internal use only.
+        False is for internal use only and needs ``view_contacts``; True is open to the board.
 
     Raises
     ------
