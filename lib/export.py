@@ -40,7 +40,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lib.access import require_session
+from lib.access import requires
 from lib.errors import UserFacingError
 from lib.storage import Affiliation, Database, Organisation, Person, Relation, log_event
 
@@ -426,6 +426,7 @@ def _relation_rows(session: Session) -> list[dict[str, Any]]:
     ]
 
 
+@requires("export")
 def export_workspace_frames(session: Session) -> dict[str, pd.DataFrame]:
     """The whole workspace as four tables whose headers are canonical field names (``lib.fields``).
 
@@ -433,7 +434,6 @@ def export_workspace_frames(session: Session) -> dict[str, pd.DataFrame]:
     references. Values are not neutralised here: the writers do that, and a page showing the frames
     on screen should see the real values.
     """
-    require_session(session, "view_contacts")
     return {
         "people": _frame("people", _people_rows(session)),
         "organisations": _frame("organisations", _organisation_rows(session)),
@@ -442,6 +442,7 @@ def export_workspace_frames(session: Session) -> dict[str, pd.DataFrame]:
     }
 
 
+@requires("export")
 def export_workspace(
     db: Database, fmt: str, out: str | os.PathLike[str], *, actor: str | None = None
 ) -> dict[str, int]:

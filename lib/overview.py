@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from lib import partnerships as ps
 from lib import radar
-from lib.access import can, principal_of
+from lib.access import can, principal_of, requires
 from lib.evaluations import DIMENSIONS, answers_frame
 from lib.i18n import t
 from lib.network.graph import build_graph
@@ -157,6 +157,7 @@ def _figure(code: str, value: float | None, previous: float | None) -> KeyFigure
     return KeyFigure(code, value, previous, delta, FIGURE_PAGES[code])
 
 
+@requires("view_board")
 def key_figures(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
                 statuses: Sequence[GoalStatus] | None = None,
                 answers: pd.DataFrame | None = None) -> list[KeyFigure]:
@@ -231,6 +232,7 @@ def _goal_alerts(statuses: Sequence[GoalStatus]) -> list[OverviewAlert]:
     return found
 
 
+@requires("view_board")
 def single_person_partnerships(session: Session, today: dt.date | None = None, *,
                                graph: nx.Graph | None = None) -> dict[int, int]:
     """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``."""
@@ -260,6 +262,7 @@ def _single_person_alerts(session: Session, dependent: Mapping[int, int]) -> lis
             for pid, person in ordered]
 
 
+@requires("view_board")
 def alerts(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
            statuses: Sequence[GoalStatus] | None = None,
            dependent: Mapping[int, int] | None = None) -> list[OverviewAlert]:
@@ -275,6 +278,7 @@ def alerts(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
 # --- evaluations -----------------------------------------------------------------------------------
 
 
+@requires("view_board")
 def latest_evaluations(session: Session, today: dt.date | None = None, limit: int = LATEST_EVALUATIONS,
                        answers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every partnership's latest round with answers held on or before ``today`` (default the real
@@ -322,6 +326,7 @@ class Overview:
     counts: dict[str, int]
 
 
+@requires("view_board")
 def overview(session: Session, today: dt.date) -> Overview:
     """Everything the start page shows on ``today``; the network is built once (no layout)."""
     graph = build_graph(session, today=today, contact_details=False)

@@ -61,6 +61,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib import charts, editing
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.i18n import format_date, format_number, t
 from lib.network.health import months_before
@@ -241,6 +242,7 @@ def _support_partnership(session: Session, active: list[Partnership], today: dt.
     return _simple("support_partnership", sum(1 for p in active if p.id in evaluated), len(active))
 
 
+@requires("view_board")
 def evidence(session: Session, today: dt.date | None = None, *,
              dependent_partnerships: set[int] | None = None) -> dict[str, Evidence]:
     """The evidence for every heading on ``today`` (default the real today), in checklist order.
@@ -309,6 +311,7 @@ def _clean_date(session: Session, value: Any, today: dt.date) -> dt.date:
     return day
 
 
+@requires("edit")
 def save_self_assessment(session: Session, assessed_on: Any, scores: Mapping[str, int | None],
                          notes: Mapping[str, str | None] | None = None, assessor_id: int | None = None,
                          actor: str | None = None, *, today: dt.date | None = None) -> int:
@@ -334,6 +337,7 @@ def save_self_assessment(session: Session, assessed_on: Any, scores: Mapping[str
     return record.id
 
 
+@requires("view_contacts")
 def self_assessments(session: Session) -> list[ChecklistAssessment]:
     """Every self-assessment, oldest first."""
     return _self_assessments(session)
@@ -344,6 +348,7 @@ def _self_assessments(session: Session) -> list[ChecklistAssessment]:
                                 .order_by(ChecklistAssessment.assessed_on, ChecklistAssessment.id)))
 
 
+@requires("view_contacts")
 def latest_self_assessment(session: Session, on: dt.date | None = None) -> ChecklistAssessment | None:
     """The newest self-assessment dated on or before ``on`` (the newest of all when None)."""
     return _latest_self_assessment(session, on)
@@ -358,6 +363,7 @@ def _latest_self_assessment(session: Session, on: dt.date | None) -> ChecklistAs
     return session.scalar(query)
 
 
+@requires("edit")
 def delete_self_assessment(session: Session, assessment_id: int, actor: str | None = None) -> None:
     """Delete one self-assessment (logged with its values, so it can be re-entered by hand)."""
     record = editing.existing(session, ChecklistAssessment, assessment_id, "radar.no_such_assessment")
@@ -367,6 +373,7 @@ def delete_self_assessment(session: Session, assessment_id: int, actor: str | No
     session.flush()
 
 
+@requires("view_contacts")
 def assessor_names(session: Session, assessments: Iterable[ChecklistAssessment]) -> dict[int, str]:
     """``{person id: name}`` of the assessors of ``assessments``."""
     ids = {a.assessor_id for a in assessments if a.assessor_id is not None}
@@ -378,6 +385,7 @@ def assessor_names(session: Session, assessments: Iterable[ChecklistAssessment])
 # --- frames ----------------------------------------------------------------------------------------
 
 
+@requires("view_contacts", board_if={"notes": False})
 def radar_frame(session: Session, today: dt.date | None = None,
                 found: Mapping[str, Evidence] | None = None, *, notes: bool = True) -> pd.DataFrame:
     """One row per heading in checklist order: ``heading``, ``self_score`` (the latest self-assessment
@@ -407,6 +415,7 @@ def _float(value: Any) -> float:
     return float("nan") if value is None else float(value)
 
 
+@requires("view_board")
 def radar_history(session: Session) -> pd.DataFrame:
     """Every self-assessed score as a row (``assessed_on``, ``heading``, ``score``), oldest
     assessment first and headings in checklist order; blank headings have no row."""

@@ -67,7 +67,7 @@ from sqlalchemy.orm import (
     sessionmaker,
 )
 
-from lib.access import Principal, require
+from lib.access import Principal, require, requires
 from lib.config import database_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -562,6 +562,7 @@ def schema_version(engine: Engine) -> str | None:
 # --- small shared helpers --------------------------------------------------------------------------
 
 
+@requires("edit")
 def log_event(
     session: Session,
     action: str,
@@ -583,11 +584,13 @@ def log_event(
     return record
 
 
+@requires("view_board")
 def get_setting(session: Session, key: str, default: str | None = None) -> str | None:
     row = session.get(WorkspaceSetting, key)
     return row.value if row is not None else default
 
 
+@requires("edit")
 def set_setting(session: Session, key: str, value: str | None) -> None:
     row = session.get(WorkspaceSetting, key)
     if row is None:
@@ -596,6 +599,7 @@ def set_setting(session: Session, key: str, value: str | None) -> None:
         row.value = value
 
 
+@requires("view_board")
 def workspace_counts(session: Session) -> dict[str, int]:
     """How many people, organisations, relations and import batches the workspace holds."""
     return {

@@ -35,6 +35,7 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from lib import normalize
+from lib.access import requires
 from lib.config import DEFAULT_LIMITS, ImportLimits
 from lib.errors import UndoNotPossible, ValidationFailed
 from lib.import_rows import Problem, RowValues
@@ -238,6 +239,7 @@ class TableImporter(ABC):
 # --- running an import -----------------------------------------------------------------------------
 
 
+@requires("import")
 def run_table_import(
     db: Database,
     importer: TableImporter,
@@ -547,6 +549,7 @@ class OrganisationIndex:
         return self.by_key[key]
 
 
+@requires("edit")
 def log_organisation_use(session: Session, organisation_ids: Iterable[int], action: str,
                          actor: str | None, **details: Any) -> None:
     """Note in the event log that organisations were tied to a partnership or an assessment.
@@ -565,6 +568,7 @@ _EDIT_ENTITIES = {"goal": Goal, "partnership": Partnership, "assessment": Assess
                   "evaluation_round": EvaluationRound}
 
 
+@requires("import")
 def undo_table_import(db: Database, batch_id: int, actor: str | None = None) -> dict[str, int]:
     """Delete what table-import batch ``batch_id`` added, by its ``batch_id``.
 

@@ -53,6 +53,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.normalize import name_key
 from lib.storage import (
     PARTNERSHIP_STAGES,
@@ -224,6 +225,7 @@ def _end_node(person_id: int | None, organisation_id: int | None, library_org_id
     return LIBRARY if organisation_id in library_org_ids else organisation_node(organisation_id)
 
 
+@requires("view_board")
 def partner_organisations(session: Session, as_of: dt.date | None = None) -> dict[int, dict[str, Any]]:
     """Organisations the library is in partnership with, by organisation id.
 
@@ -361,6 +363,7 @@ def _add_partnerships(session: Session, partners: dict[int, dict[str, Any]], sta
 # --- building ---------------------------------------------------------------------------------------
 
 
+@requires("view_contacts", board_if={"contact_details": False})
 def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.date | None = None,
                 contact_details: bool = True) -> nx.Graph:
     """The network held in the workspace, as an undirected simple graph.
