@@ -4,7 +4,8 @@ Three roles, each including the one below it:
 
 viewer
     the library board and leadership: the start page and the board views, in aggregate only. A
-    viewer never sees a person's contact details (names of contacts, e-mails, phone numbers).
+    viewer never sees a person's contact details (names, e-mails, phone numbers), nor free text
+    that may name people (notes, reflections, risks, development needs).
 editor
     library staff doing partnership work: import, edit, delete records, export.
 admin
@@ -23,8 +24,10 @@ only requests from that machine (:func:`from_this_computer`); everyone else is t
 be set up first. A login whose cookie secret anyone could know or guess (:func:`cookie_secret_problem`)
 is refused outright: the app then serves nobody, and never falls back to local mode.
 
-The rules are enforced where data is read and written (``lib.storage.Database`` checks the principal
-it acts for), so hiding a button is never the only protection.
+The rules are enforced where data is read and written, so hiding a button is never the only
+protection: ``lib.storage.Database`` refuses a write session to a role that may not edit, and every
+public function of ``lib`` that takes a session or a database declares and checks what it needs with
+:func:`requires` (tests/test_hardening_access.py fails for a function that does not).
 
 Examples
 --------
@@ -39,10 +42,12 @@ False
 
 from __future__ import annotations
 
+import functools
+import inspect
 import ipaddress
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from lib.errors import UserFacingError
 
@@ -60,6 +65,10 @@ PERMISSIONS: dict[str, str] = {
     "restore": "admin",
 }
 NO_ACCESS = "none"
+#: What the board (a viewer) may always do: read what names nobody.
+BOARD = "view_board"
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class AccessDenied(UserFacingError):
@@ -284,3 +293,61 @@ def from_this_computer(ip_address: str | None, headers: Iterable[tuple[str, str]
         if name in FORWARDING_HEADERS and not all(map(_is_loopback, _forwarded_for(name, value))):
             return False
     return True
+
+
+def _acting(target: Any) -> Principal:
+    """The principal behind a session (its ``info``) or a ``lib.storage.Database`` (its ``principal``)."""
+    info = getattr(target, "info", None)
+    if isinstance(info, dict):
+        return info.get("principal", LOCAL)
+    if hasattr(target, "principal"):
+        return target.principal or LOCAL
+    # Anything else would otherwise pass as the local admin.
+    raise TypeError(f"not a session or a database: {type(target).__name__}")
+
+
+def requires(permission: str, *, board_if: Mapping[str, Any] | None = None) -> Callable[[F], F]:
+    """Declare and enforce what a function of ``lib`` needs; its first argument is a session or a database.
+
+    The function raises :class:`AccessDenied` before it reads anything when the principal acting
+    through that argument lacks ``permission``. With ``board_if`` (``{parameter: value}``) a call
+    whose arguments all have those values is the pseudonymised or aggregate variant and needs only
+    :data:`BOARD`, e.g. ``build_graph(..., contact_details=False)``.
+
+    The declaration stays readable as ``function.__requires__`` (and ``__requires_board_if__``), so
+    a test can find every function that reads or writes the workspace and check each one.
+    """
+    if permission not in PERMISSIONS:
+        raise ValueError(f"unknown permission: {permission!r}")
+    lowered = dict(board_if or {})
+
+    def decorate(function: F) -> F:
+        signature = inspect.signature(function)
+        first = next(iter(signature.parameters))
+        missing = [name for name in lowered if name not in signature.parameters]
+        if missing:
+            raise TypeError(f"{function.__qualname__} has no parameter {missing[0]!r}")
+
+        def needed(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+            if not lowered:
+                return permission
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            return BOARD if all(bound.arguments[k] == v for k, v in lowered.items()) else permission
+
+        @functools.wraps(function)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            target = args[0] if args else kwargs.get(first)
+            require(_acting(target), needed(args, kwargs))
+            return function(*args, **kwargs)
+
+        checked.__requires__ = permission  # type: ignore[attr-defined]
+        checked.__requires_board_if__ = lowered  # type: ignore[attr-defined]
+        return checked  # type: ignore[return-value]
+
+    return decorate
+
+
+def declared_permission(function: Any) -> str | None:
+    """What a function declared with :func:`requires` needs (None: not declared)."""
+    return getattr(function, "__requires__", None)

@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.demo_organisation import write_organisation
 from lib.demo_radar import write_radar
 from lib.demo_strategy import write_strategy
@@ -765,6 +766,7 @@ def _result(session: Session, created: bool) -> dict[str, Any]:
     }
 
 
+@requires("edit")
 def create_demo_workspace(
     db: Database,
     *,

@@ -20,6 +20,7 @@ import random
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.organisation import COMPETENCE_GROUPS, SCORE_MAX, SCORE_MIN
 from lib.storage import CompetenceAssessment, Partnership, Person
 
@@ -67,6 +68,7 @@ DEVELOPMENT_NEEDS = (
 )
 
 
+@requires("edit")
 def write_organisation(session: Session, seed: int, today: dt.date) -> dict[str, int]:
     """Add the demo's staff roles and teams, and competence self-assessments over the years; returns how many of each were written.
 

@@ -15,6 +15,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.storage import CHECKLIST_HEADINGS, ChecklistAssessment, Person
 
 #: (days before today, assessor, scores in checklist order (None: blank), notes by heading)
@@ -44,6 +45,7 @@ ASSESSMENTS: tuple[tuple[int, str, tuple[int | None, ...], dict[str, str]], ...]
 )
 
 
+@requires("edit")
 def write_radar(session: Session, seed: int, today: dt.date) -> dict[str, int]:
     """Add the demo's dated checklist self-assessments over the eight headings; returns how many of each were written.
 

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.evaluations import DIMENSIONS, ITEMS
 from lib.storage import (
     Agreement,
@@ -234,6 +235,7 @@ def _ids(session: Session, model: Any, column: Any) -> dict[str, int]:
     return {name: record_id for record_id, name in session.execute(select(model.id, column))}
 
 
+@requires("edit")
 def write_strategy(session: Session, seed: int, today: dt.date) -> dict[str, int]:
     """Add the demo's goals, partnerships, assessments and evaluations; returns how many of each.
 

@@ -15,6 +15,7 @@ import random
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.storage import Person, StrengthOffer
 from lib.vocabulary import ORGANISATION_TYPES
 
@@ -90,6 +91,7 @@ FRESH_DAYS = (5, 330)
 STALE_DAYS = (400, 800)
 
 
+@requires("edit")
 def write_strengths(session: Session, seed: int, today: dt.date) -> dict[str, int]:
     """Add the demo's strengths profile: what each team can offer partners; returns how many were written.
 

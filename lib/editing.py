@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from lib import normalize, vocabulary
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.storage import Person, record_to_dict
 
@@ -27,6 +28,7 @@ def reject_unknown_fields(values: Mapping[str, Any], allowed: Iterable[str]) -> 
         raise ValueError(f"not editable: {', '.join(unknown)}")
 
 
+@requires("edit")
 def existing(session: Session, model: type[Record], record_id: Any, missing_key: str) -> Record:
     """The ``model`` row with the key ``record_id``; when there is none (deleted since the page was
     drawn, e.g. in another tab), :class:`ValidationFailed` with ``missing_key`` and ``id``."""
@@ -99,6 +101,7 @@ def _number_or_none(value: object) -> float | None:
         return None
 
 
+@requires("edit")
 def staff_value(session: Session, value: object, field: str) -> int | None:
     """The id of a staff member (a person with ``is_staff``); None when empty."""
     if is_empty(value):

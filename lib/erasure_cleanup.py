@@ -41,6 +41,8 @@ from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from lib.access import requires
+
 _LOG = logging.getLogger(__name__)
 
 #: How often, and how far apart, a checkpoint blocked by a reader is tried again (about two seconds).
@@ -55,6 +57,7 @@ _PENDING = "erasure_cleanup_pending"
 _LISTENING = "erasure_cleanup_listening"
 
 
+@requires("erase")
 def after_commit(session: Session, report: Any, tables: Iterable[str]) -> None:
     """Clear the database's files of ``tables`` once the caller's transaction commits, and set
     ``report.files_cleared`` to the outcome. Nothing happens when it rolls back."""

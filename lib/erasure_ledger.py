@@ -79,6 +79,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 from sqlalchemy.schema import CreateTable
 
+from lib.access import requires
 from lib.errors import UserFacingError
 from lib.storage import BUSY_TIMEOUT_SECONDS, WRITE_LOCK_KEY, engine_url, utcnow
 
@@ -216,6 +217,7 @@ def _read(connection: Connection) -> Ledger:
 # --- written by every erasure --------------------------------------------------------------------------
 
 
+@requires("erase")
 def record(session: Session, key: bytes, hashes: dict[str, dt.date]) -> None:
     """Keep the markers of an erasure in the ledger, before the erasure's transaction commits.
 

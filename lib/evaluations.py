@@ -54,19 +54,19 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib import editing
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.import_rows import RowValues
-from lib.partnerships import contact_due_of, get_partnership, last_contacts
+from lib.partnerships import contact_due_of, last_contacts
 from lib.storage import (
     RESPONDENT_SIDES,
     EvaluationResponse,
     EvaluationRound,
-    Goal,
     Partnership,
     PartnershipGoal,
     log_event,
 )
-from lib.strategy import goal_status, measurements
+from lib.strategy import goal_statuses
 from lib.table_import import (
     DONT_KNOW_WORDS,
     Column,
@@ -138,6 +138,7 @@ def _clean_answers(answers: Mapping[str, Any]) -> dict[str, int]:
     return clean
 
 
+@requires("edit")
 def create_round(session: Session, partnership_id: int, held_on: Any, title: str | None = None,
                  actor: str | None = None) -> int:
     """Start an evaluation round of a partnership; returns its id."""
@@ -159,6 +160,7 @@ def _get_round(session: Session, round_id: int) -> EvaluationRound:
     return editing.existing(session, EvaluationRound, round_id, "evaluations.no_such_round")
 
 
+@requires("edit")
 def add_response(session: Session, round_id: int, side: str, answers: Mapping[str, Any], *,
                  respondent: str | None = None, reflections: str | None = None, actor: str | None = None) -> int:
     """Add one respondent's answers (``{item code: 1-5 or None}``) to a round; returns its id."""
@@ -177,6 +179,7 @@ def add_response(session: Session, round_id: int, side: str, answers: Mapping[st
     return response.id
 
 
+@requires("edit")
 def delete_response(session: Session, response_id: int, actor: str | None = None) -> None:
     response = editing.existing(session, EvaluationResponse, response_id, "evaluations.no_such_response")
     log_event(session, "evaluation_response_deleted", entity=ENTITY, entity_id=response.round_id, actor=actor)
@@ -184,6 +187,7 @@ def delete_response(session: Session, response_id: int, actor: str | None = None
     session.flush()
 
 
+@requires("edit")
 def delete_round(session: Session, round_id: int, actor: str | None = None) -> None:
     """Delete a round with all its responses."""
     record = _get_round(session, round_id)
@@ -193,12 +197,14 @@ def delete_round(session: Session, round_id: int, actor: str | None = None) -> N
     session.flush()
 
 
+@requires("view_board")
 def rounds_of(session: Session, partnership_id: int) -> list[EvaluationRound]:
     """A partnership's rounds, oldest first."""
     return list(session.scalars(select(EvaluationRound).where(EvaluationRound.partnership_id == partnership_id)
                                 .order_by(EvaluationRound.held_on, EvaluationRound.id)))
 
 
+@requires("view_board")
 def round_counts(session: Session) -> dict[int, int]:
     """How many evaluation rounds each partnership has (partnerships without one left out)."""
     query = select(EvaluationRound.partnership_id, func.count(EvaluationRound.id)).group_by(
@@ -209,6 +215,7 @@ def round_counts(session: Session) -> dict[int, int]:
 ROUND_COLUMNS = ["round_id", "held_on", "title", "library", "partner", "responses", "imported"]
 
 
+@requires("view_board")
 def rounds_frame(session: Session, partnership_id: int) -> pd.DataFrame:
     """A partnership's rounds, newest first: ``round_id``, ``held_on``, ``title``, ``library`` and
     ``partner`` (respondents per side), ``responses`` (both sides), ``imported`` (made by an import)."""
@@ -225,6 +232,7 @@ def rounds_frame(session: Session, partnership_id: int) -> pd.DataFrame:
 RESPONSE_COLUMNS = ["response_id", "side", "respondent", "answered", "reflections", "imported"]
 
 
+@requires("view_contacts")
 def responses_frame(session: Session, round_id: int) -> pd.DataFrame:
     """A round's responses in the order given: ``response_id``, ``side``, ``respondent``, ``answered``
     (how many items were answered), ``reflections`` (missing when blank), ``imported``."""
@@ -238,14 +246,18 @@ def responses_frame(session: Session, round_id: int) -> pd.DataFrame:
 
 # --- the answers as a table ------------------------------------------------------------------------
 
-ANSWER_COLUMNS = ["round_id", "partnership_id", "held_on", "round_title", "response_id", "side", "respondent",
-                  "item", "dimension", "score"]
+ANSWER_COLUMNS = ["round_id", "partnership_id", "held_on", "round_title", "response_id", "side", "item",
+                  "dimension", "score"]
 
 
+@requires("view_board")
 def answers_frame(session: Session, *, partnership_id: int | None = None,
                   round_ids: Iterable[int] | None = None) -> pd.DataFrame:
     """Every answer as one row (long format): ``round_id``, ``partnership_id``, ``held_on``,
-    ``round_title``, ``response_id``, ``side``, ``respondent``, ``item``, ``dimension``, ``score``."""
+    ``round_title``, ``response_id``, ``side``, ``item``, ``dimension``, ``score``.
+
+    The board's figures are computed from it, so it names no respondent (a respondent may be a
+    person's name; :func:`responses_frame` shows them to those who may see contacts)."""
     query = (select(EvaluationResponse, EvaluationRound)
              .join(EvaluationRound, EvaluationRound.id == EvaluationResponse.round_id)
              .order_by(EvaluationRound.held_on, EvaluationRound.id, EvaluationResponse.id))
@@ -256,7 +268,7 @@ def answers_frame(session: Session, *, partnership_id: int | None = None,
     dimensions = dict(ITEMS)
     rows = [
         (rnd.id, rnd.partnership_id, rnd.held_on, rnd.title, response.id, response.respondent_side,
-         response.respondent, code, dimensions[code], int(score))
+         code, dimensions[code], int(score))
         for response, rnd in session.execute(query)
         for code, score in (response.answers or {}).items()
         if code in dimensions and score is not None
@@ -280,6 +292,7 @@ def _means(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return result.sort_values([*keys, "_order"]).drop(columns="_order").reset_index(drop=True)
 
 
+@requires("view_board")
 def dimension_means(session: Session, round_id: int) -> pd.DataFrame:
     """A round's mean per dimension and side: ``dimension``, ``side`` (library, partner, all),
     ``mean``, ``answers``, ``respondents``, ``band``; dimensions in :data:`DIMENSIONS` order."""
@@ -289,6 +302,7 @@ def dimension_means(session: Session, round_id: int) -> pd.DataFrame:
     return means.sort_values(["_d"], kind="stable").drop(columns="_d").reset_index(drop=True)
 
 
+@requires("view_board")
 def scores_over_time(session: Session, partnership_id: int) -> pd.DataFrame:
     """Every round's mean per dimension and side, oldest round first, for line charts.
 
@@ -305,6 +319,7 @@ def scores_over_time(session: Session, partnership_id: int) -> pd.DataFrame:
     return means[columns].reset_index(drop=True)
 
 
+@requires("view_board")
 def latest_round(session: Session, partnership_id: int, on: dt.date | None = None) -> EvaluationRound | None:
     """The newest round of a partnership that has answers (held on or before ``on``, when given)."""
     query = (select(EvaluationRound).join(EvaluationResponse, EvaluationResponse.round_id == EvaluationRound.id)
@@ -315,6 +330,7 @@ def latest_round(session: Session, partnership_id: int, on: dt.date | None = Non
     return session.scalar(query)
 
 
+@requires("view_board")
 def item_table(session: Session, round_id: int, lang: str = "da") -> pd.DataFrame:
     """A round item by item: ``item``, ``dimension``, ``text``, ``library``, ``partner``, ``all``
     (means), ``band`` (of ``all``), ``gap`` (library - partner), ``flagged``; in item-bank order,
@@ -334,6 +350,7 @@ def item_table(session: Session, round_id: int, lang: str = "da") -> pd.DataFram
                                        "flagged"])
 
 
+@requires("view_board")
 def latest_round_items(session: Session, partnership_id: int, lang: str = "da") -> pd.DataFrame:
     """:func:`item_table` of the partnership's latest round with answers (empty when none);
     ``attrs`` holds ``round_id``, ``held_on`` and ``title`` of that round."""
@@ -357,6 +374,7 @@ class Gaps:
     dimensions: pd.DataFrame  # dimension, library, partner, gap, flagged
 
 
+@requires("view_board")
 def side_gaps(session: Session, round_id: int) -> Gaps:
     """The library-vs-partner gap per item and per dimension (``gap`` = library - partner)."""
     items = item_table(session, round_id)[["item", "dimension", "library", "partner", "gap", "flagged"]]
@@ -412,6 +430,7 @@ def combine_health(values: Mapping[str, float | None], weights: Mapping[str, flo
     return HealthScore(sum(weights[n] * v for n, v in available.items()) / total, parts)
 
 
+@requires("view_board")
 def evaluation_part(session: Session, partnership_id: int, today: dt.date) -> float | None:
     """The latest round's mean over all answers, on 0-100; None without a round."""
     record = latest_round(session, partnership_id, on=today)
@@ -429,22 +448,24 @@ def contact_part(partnership: Partnership, last_contact: dt.date | None, today: 
     return 100.0 * max(0.0, 1.0 - due.days_overdue / partnership.contact_rhythm_days)
 
 
+@requires("view_board")
 def goals_part(session: Session, partnership_id: int, today: dt.date) -> float | None:
     """The mean fulfilment (0-100) of the goals the partnership serves; None when none is measured."""
-    values = []
-    for goal_id in session.scalars(select(PartnershipGoal.goal_id).where(
-            PartnershipGoal.partnership_id == partnership_id)):
-        goal = session.get(Goal, goal_id)
-        status = goal_status(goal, measurements(session, goal_id), today)
-        if status.fulfilment is not None:
-            values.append(status.fulfilment)
+    served = set(session.scalars(select(PartnershipGoal.goal_id).where(
+        PartnershipGoal.partnership_id == partnership_id)))
+    values = [s.fulfilment for s in goal_statuses(session, as_of=today)
+              if s.goal_id in served and s.fulfilment is not None]
     return sum(values) / len(values) if values else None
 
 
+@requires("view_board")
 def partnership_health(session: Session, partnership_id: int, today: dt.date | None = None) -> HealthScore:
     """The health score of a partnership on ``today`` with its parts (formula in the module notes)."""
     today = today or dt.date.today()
-    partnership = get_partnership(session, partnership_id)
+    # Not partnerships.get_partnership: the record's notes are not the board's, only its rhythm is.
+    partnership = session.get(Partnership, partnership_id)
+    if partnership is None:
+        raise ValidationFailed("partnerships.no_such_partnership", id=partnership_id)
     last = last_contacts(session).get(partnership_id)
     return combine_health({
         "evaluation": evaluation_part(session, partnership_id, today),
@@ -453,6 +474,7 @@ def partnership_health(session: Session, partnership_id: int, today: dt.date | N
     })
 
 
+@requires("view_board")
 def health_overview(session: Session, today: dt.date | None = None) -> pd.DataFrame:
     """The health of every partnership under way (beyond an idea, not ended): ``partnership_id``,
     ``title``, ``score`` and one column per part (``evaluation``, ``contact``, ``goals``)."""
@@ -567,6 +589,7 @@ def _response_signature(side: str, respondent: str | None, answers: Mapping[str,
     return json.dumps([side, respondent or "", sorted((answers or {}).items())])
 
 
+@requires("import")
 def import_survey(db: Any, partnership_id: int, file_name: str, data: bytes, *, commit: bool,
                   round_id: int | None = None, held_on: Any = None, title: str | None = None,
                   actor: str | None = None) -> TableImportResult:

@@ -16,7 +16,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lib.access import principal_of, require_session
+from lib.access import principal_of, requires
 from lib.storage import Event, log_event
 
 #: At most this many events are shown (newest first) unless asked otherwise.
@@ -61,6 +61,7 @@ def _query(*, actor: str | None, action: str | None, since: dt.date | None, unti
     return query
 
 
+@requires("view_events")
 def events_frame(
     session: Session,
     *,
@@ -77,7 +78,6 @@ def events_frame(
     ``since``/``until`` the days from and through which events are kept. Columns:
     :data:`EVENT_COLUMNS` (``action_label`` in ``lang``, ``details`` the payload as JSON text).
     """
-    require_session(session, "view_events")
     query = _query(actor=actor, action=action, since=since, until=until).order_by(Event.at.desc(), Event.id.desc())
     if limit is not None:
         query = query.limit(limit)
@@ -89,12 +89,13 @@ def events_frame(
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
+@requires("view_events")
 def event_actions(session: Session) -> list[str]:
     """The action codes the log holds, for a filter."""
-    require_session(session, "view_events")
     return sorted(session.scalars(select(Event.action).distinct()))
 
 
+@requires("view_events")
 def events_xlsx(
     session: Session,
     *,

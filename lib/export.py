@@ -41,7 +41,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lib.access import require_session
+from lib.access import requires
 from lib.errors import UserFacingError
 # FORMULA_TRIGGERS stays importable from here: callers and tests know the rule by this name.
 from lib.formulas import FORMULA_TRIGGERS as FORMULA_TRIGGERS, GUARD, runs_as_formula
@@ -461,6 +461,7 @@ def _relation_rows(session: Session) -> list[dict[str, Any]]:
     ]
 
 
+@requires("export")
 def export_workspace_frames(session: Session) -> dict[str, pd.DataFrame]:
     """The whole workspace as four tables whose headers are canonical field names (``lib.fields``).
 
@@ -468,7 +469,6 @@ def export_workspace_frames(session: Session) -> dict[str, pd.DataFrame]:
     references. Values are not neutralised here: the writers do that, and a page showing the frames
     on screen should see the real values.
     """
-    require_session(session, "view_contacts")
     return {
         "people": _frame("people", _people_rows(session)),
         "organisations": _frame("organisations", _organisation_rows(session)),
@@ -477,6 +477,7 @@ def export_workspace_frames(session: Session) -> dict[str, pd.DataFrame]:
     }
 
 
+@requires("export")
 def export_workspace(
     db: Database, fmt: str, out: str | os.PathLike[str], *, actor: str | None = None
 ) -> dict[str, int]:

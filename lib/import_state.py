@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.storage import (
     Affiliation,
     DuplicateCandidate,
@@ -268,6 +269,7 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     return ids
 
 
+@requires("edit")
 def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT ``rows`` into ``table`` with one DBAPI executemany.
 

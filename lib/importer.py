@@ -22,6 +22,7 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from lib import tabular
+from lib.access import requires
 from lib.config import DEFAULT_LIMITS, ImportLimits
 from lib.errors import FileRefused, UndoNotPossible
 from lib.fields import FIELDS
@@ -146,6 +147,7 @@ class ImportResult:
 # --- preparing uploads -----------------------------------------------------------------------------
 
 
+@requires("import")
 def prepare_file(db: Database, file_name: str, data: bytes,
                  limits: ImportLimits = DEFAULT_LIMITS) -> PreparedFile:
     """Check and read one upload. A refused file comes back with ``error`` set, never raises."""
@@ -188,6 +190,7 @@ def _prepared_from_workbook(workbook: RawWorkbook, saved: dict[str, SavedMapping
 # --- running an import -----------------------------------------------------------------------------
 
 
+@requires("import")
 def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
                actor: str | None = None) -> ImportResult:
     """Import the included ``sheets``: a preview when ``commit`` is False, else one stored batch.
@@ -323,6 +326,7 @@ _UNDO_ORDER = ("relations", "affiliations", "people", "organisations")
 _EVENT_ENTITIES = {"people": ("person", "people"), "organisations": ("organisation", "organisations")}
 
 
+@requires("import")
 def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[str, int]:
     """Restore the workspace to exactly what it was before import batch ``batch_id``.
 
@@ -361,6 +365,7 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
         return dict(restored)
 
 
+@requires("import")
 def committed_batch(session: Session, batch_id: int) -> ImportBatch:
     """Import batch ``batch_id``, which must exist and not be undone already (else UndoNotPossible)."""
     batch = session.get(ImportBatch, batch_id)
@@ -402,6 +407,7 @@ def _refuse_when_overtaken(session: Session, batch: ImportBatch) -> None:
         raise UndoNotPossible("undo.edited_since", when=edited.at)
 
 
+@requires("import")
 def list_batches(session: Session) -> list[ImportBatch]:
     """Every import batch, newest first."""
     return list(session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc())))

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from lib import editing
-from lib.access import principal_of, require_session
+from lib.access import principal_of, requires
 from lib.errors import ValidationFailed
 from lib.storage import Affiliation, ImportBatch, Organisation, Person, get_setting, log_event
 
@@ -87,6 +87,7 @@ def deadline_for(obtained: dt.date) -> dt.date:
     return months_after(obtained, DEADLINE_MONTHS)
 
 
+@requires("personal_data")
 def obtained_dates(session: Session, person_ids: Iterable[int] | None = None) -> dict[int, dt.date]:
     """When the library first held each person's data: the earlier of the record's creation and the
     import that created it (a Danish calendar day)."""
@@ -114,13 +115,13 @@ def _current_organisations(session: Session, as_of: dt.date) -> dict[int, list[s
     return organisations
 
 
+@requires("personal_data")
 def uninformed_contacts(session: Session, as_of: dt.date | None = None) -> pd.DataFrame:
     """Contacts (not staff) not informed yet, the earliest deadline first (so overdue ones lead).
 
     Columns: :data:`UNINFORMED_COLUMNS`; ``obtained_on`` and ``deadline`` are dates, ``overdue`` is
     True once ``as_of`` (default today) is past the deadline, ``days_left`` is negative then.
     """
-    require_session(session, "personal_data")
     as_of = as_of or _today()
     people = session.execute(
         select(Person.id, Person.name, Person.name_key, Person.email)
@@ -157,9 +158,9 @@ class InformedStatus:
     overdue: bool
 
 
+@requires("personal_data")
 def informed_status(session: Session, person_id: int, as_of: dt.date | None = None) -> InformedStatus:
     """Whether and how ``person_id`` was informed; ``overdue`` only for a contact not informed in time."""
-    require_session(session, "personal_data")
     person = editing.existing(session, Person, person_id, "personal_data.person_not_found")
     obtained = obtained_dates(session, [person_id])[person_id]
     deadline = deadline_for(obtained)
@@ -229,6 +230,7 @@ class InformReport:
         return asdict(self)
 
 
+@requires("personal_data")
 def mark_informed(session: Session, person_ids: Iterable[int], on: object = None, how: object = DEFAULT_HOW,
                   note: object = None, actor: str | None = None, today: dt.date | None = None) -> InformReport:
     """Record that the chosen contacts were informed on ``on`` (default today) in the way ``how``.
@@ -237,7 +239,6 @@ def mark_informed(session: Session, person_ids: Iterable[int], on: object = None
     today or an unknown way raises ``ValidationFailed`` before anything changes. Logged as
     ``contacts_informed`` with counts, the date and the way only (no names, no record numbers).
     """
-    require_session(session, "personal_data")
     today = today or _today()
     day = _checked_day(on if on is not None else today, today)
     code, text = _checked_how(how), _checked_note(note)
@@ -256,13 +257,13 @@ def mark_informed(session: Session, person_ids: Iterable[int], on: object = None
     return report
 
 
+@requires("personal_data")
 def set_informed(session: Session, person_id: int, on: object, how: object = DEFAULT_HOW, note: object = None,
                  actor: str | None = None, today: dt.date | None = None) -> bool:
     """Set or correct one contact's entry; ``on`` None clears it (not informed). True when it changed.
 
     Logged as ``person_informed_set`` with the old and new date and way; the note only as changed or not.
     """
-    require_session(session, "personal_data")
     person = _contact(session, person_id)
     if on is None or (isinstance(on, str) and not on.strip()):
         day, code, text = None, None, None
@@ -304,11 +305,13 @@ def merge_informing(keep: Person, remove: Person) -> list[str]:
 # --- the notice ------------------------------------------------------------------------------------
 
 
+@requires("view_board")
 def library_name(session: Session) -> str | None:
     """The library's name from the workspace settings, or None when it is not set."""
     return " ".join((get_setting(session, LIBRARY_SETTING) or "").split()) or None
 
 
+@requires("personal_data")
 def notice_text(session: Session, lang: str = "da", months: int | None = None) -> str:
     """The notice to send to contacts not yet informed, in ``lang``, ready to copy.
 

@@ -50,6 +50,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib import editing
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.frames import typed_frame
 from lib.network.graph import (
@@ -118,6 +119,7 @@ def role_value(value: object, name: str) -> str | None:
     return str(value)
 
 
+@requires("view_board")
 def teams(session: Session) -> list[str]:
     """The teams staff members belong to, alphabetically."""
     found = session.scalars(select(Person.team).where(Person.is_staff.is_(True), Person.team.is_not(None)))
@@ -133,6 +135,7 @@ def team_value(value: object, known: dict[str, str]) -> str | None:
     return known.setdefault(fold(text), text)
 
 
+@requires("edit")
 def update_staff(session: Session, changes: Mapping[int, Mapping[str, Any]], actor: str | None = None) -> list[int]:
     """Store staff members' roles and teams; returns the ids of the people that changed.
 
@@ -211,6 +214,7 @@ def _assessment_on(session: Session, person_id: int, day: dt.date) -> Competence
     ).first()
 
 
+@requires("edit")
 def record_competence_assessment(session: Session, person_id: int, values: Mapping[str, Any], *,
                                  actor: str | None = None, today: dt.date | None = None) -> tuple[int, bool]:
     """Store a staff member's self-assessment; returns (its id, whether it is new).
@@ -240,6 +244,7 @@ def _get_assessment(session: Session, assessment_id: int) -> CompetenceAssessmen
     return editing.existing(session, CompetenceAssessment, assessment_id, "organisation.no_such_assessment")
 
 
+@requires("edit")
 def update_competence_assessment(session: Session, assessment_id: int, changes: Mapping[str, Any], *,
                                  actor: str | None = None, today: dt.date | None = None) -> list[str]:
     """Change a stored assessment; returns the names of the fields that changed.
@@ -260,6 +265,7 @@ def update_competence_assessment(session: Session, assessment_id: int, changes: 
     return list(changed)
 
 
+@requires("edit")
 def delete_competence_assessment(session: Session, assessment_id: int, actor: str | None = None) -> None:
     """Remove an assessment entered by mistake (its values stay in the event log)."""
     record = _get_assessment(session, assessment_id)
@@ -268,6 +274,7 @@ def delete_competence_assessment(session: Session, assessment_id: int, actor: st
     session.delete(record)
 
 
+@requires("view_contacts")
 def latest_assessments(session: Session) -> dict[int, CompetenceAssessment]:
     """Each staff member's newest assessment (the later one saved when two share a day), by person id."""
     rows = session.scalars(
@@ -279,6 +286,7 @@ def latest_assessments(session: Session) -> dict[int, CompetenceAssessment]:
     return {record.person_id: record for record in rows}
 
 
+@requires("view_contacts")
 def competence_history(session: Session, person_id: int) -> pd.DataFrame:
     """A person's assessments, newest first.
 
@@ -310,6 +318,7 @@ def _staff(session: Session) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.is_staff.is_(True)).order_by(Person.name, Person.id)))
 
 
+@requires("view_contacts")
 def staff_frame(session: Session) -> pd.DataFrame:
     """One row per staff member, by name.
 
@@ -344,6 +353,7 @@ class TeamHeatmap:
     members: dict[str, int]
 
 
+@requires("view_contacts")
 def team_heatmap(session: Session) -> TeamHeatmap:
     """Per team and item, the mean of the team members' latest scores (see the module notes)."""
     latest = latest_assessments(session)
@@ -369,6 +379,7 @@ def team_heatmap(session: Session) -> TeamHeatmap:
     )
 
 
+@requires("view_contacts")
 def development_needs(session: Session) -> pd.DataFrame:
     """The development needs in each staff member's latest assessment (those who wrote any).
 
@@ -406,6 +417,7 @@ RELATION_COLUMNS = ("relation_id", "relation_kind", "party", "party_kind", "orga
                     "first_contact", "last_contact", "held_only")
 
 
+@requires("view_contacts")
 def person_relations(session: Session, person_id: int, today: dt.date | None = None) -> pd.DataFrame:
     """The relations a person has or holds, by the other party's name.
 
@@ -453,6 +465,7 @@ def person_relations(session: Session, person_id: int, today: dt.date | None = N
 PARTNERSHIP_COLUMNS = ("partnership_id", "title", "stage", "closed", "organisations", "single_person")
 
 
+@requires("view_contacts")
 def owned_partnerships(session: Session, person_id: int,
                        dependencies: Sequence[Dependency] | None = None) -> pd.DataFrame:
     """The partnerships a person owns: open ones first, then by title.
@@ -552,15 +565,18 @@ def _staff_by_contact(G: nx.Graph) -> dict[str, set[str]]:
     return tied
 
 
+@requires("view_contacts", board_if={"contact_details": False})
 def single_person_dependencies(session: Session, *, today: dt.date | None = None,
-                               graph: nx.Graph | None = None) -> list[Dependency]:
+                               graph: nx.Graph | None = None, contact_details: bool = True) -> list[Dependency]:
     """Partnerships, organisations and contacts that hang on one staff member (see the module notes).
 
     ``today`` decides which affiliations are current (default ``date.today()``); a caller that has
     already built the network for ``today`` passes it as ``graph``. Sorted by person id, then kind in
-    the order of :data:`DEPENDENCY_KINDS`, then label.
+    the order of :data:`DEPENDENCY_KINDS`, then label. A contact's ``label`` is their name, which
+    needs ``view_contacts``; with ``contact_details=False`` (the board) it is their node id, as in
+    :func:`lib.network.graph.build_graph`, whichever ``graph`` is passed.
     """
-    G = graph if graph is not None else build_graph(session, today=today)
+    G = graph if graph is not None else build_graph(session, today=today, contact_details=contact_details)
     staff_ids = {record_id(n) for n, kind in G.nodes(data="kind") if kind == "staff"}
     facts = _partnership_facts(session)
     through_partnerships = facts.staff_on_organisation()
@@ -578,7 +594,7 @@ def single_person_dependencies(session: Session, *, today: dt.date | None = None
 
     found = _partnership_dependencies(session, facts, direct_tie, staff_ids)
     found += _organisation_dependencies(session, any_tie)
-    found += _contact_dependencies(G)
+    found += _contact_dependencies(G, contact_details)
     order = {kind: index for index, kind in enumerate(DEPENDENCY_KINDS)}
     found.sort(key=lambda d: (d.person_id, order[d.kind], d.label.casefold(), d.entity_id))
     return found
@@ -612,15 +628,15 @@ def _organisation_dependencies(session: Session, any_tie: Mapping[int, set[int]]
             if org_id in names]
 
 
-def _contact_dependencies(G: nx.Graph) -> list[Dependency]:
+def _contact_dependencies(G: nx.Graph, contact_details: bool) -> list[Dependency]:
     found = []
     for contact, staff in _staff_by_contact(G).items():
         if len(staff) != 1:
             continue
         (member,) = staff
         works_at = "; ".join(G.nodes[o].get("label", o) for o in organisations_of(G, contact)) or None
-        found.append(Dependency(record_id(member), "contact", record_id(contact),
-                                str(G.nodes[contact].get("label", contact)), works_at))
+        label = G.nodes[contact].get("label", contact) if contact_details else contact
+        found.append(Dependency(record_id(member), "contact", record_id(contact), str(label), works_at))
     return found
 
 

@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from lib import partnerships as ps
 from lib import radar
-from lib.access import can, principal_of
+from lib.access import can, principal_of, requires
 from lib.evaluations import DIMENSIONS, answers_frame
 from lib.i18n import t
 from lib.network.graph import build_graph
@@ -157,6 +157,7 @@ def _figure(code: str, value: float | None, previous: float | None) -> KeyFigure
     return KeyFigure(code, value, previous, delta, FIGURE_PAGES[code])
 
 
+@requires("view_board")
 def key_figures(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
                 statuses: Sequence[GoalStatus] | None = None,
                 answers: pd.DataFrame | None = None) -> list[KeyFigure]:
@@ -168,8 +169,8 @@ def key_figures(session: Session, today: dt.date, *, graph: nx.Graph | None = No
     agreements = {a.partnership_id: a for a in session.scalars(select(Agreement))}
     statuses = statuses if statuses is not None else goal_statuses(session, as_of=today)
     answers = answers if answers is not None else answers_frame(session)
-    graph = graph if graph is not None else build_graph(session, today=today)
-    past_graph = build_graph(session, as_of=earlier)
+    graph = graph if graph is not None else build_graph(session, today=today, contact_details=False)
+    past_graph = build_graph(session, as_of=earlier, contact_details=False)
     active_now = [p.id for p in partnerships if active_on(p)]
     active_then = [p.id for p in partnerships if active_on(p, earlier)]
     on_track = sum(1 for s in statuses if s.status == "on_track")
@@ -231,6 +232,7 @@ def _goal_alerts(statuses: Sequence[GoalStatus]) -> list[OverviewAlert]:
     return found
 
 
+@requires("view_board")
 def single_person_partnerships(session: Session, today: dt.date | None = None, *,
                                graph: nx.Graph | None = None) -> dict[int, int]:
     """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``."""
@@ -238,7 +240,8 @@ def single_person_partnerships(session: Session, today: dt.date | None = None, *
 
     active = {p.id for p in session.scalars(select(Partnership).where(Partnership.closed.is_(False),
                                                                       Partnership.stage != "idea"))}
-    return {d.entity_id: d.person_id for d in single_person_dependencies(session, today=today, graph=graph)
+    return {d.entity_id: d.person_id
+            for d in single_person_dependencies(session, today=today, graph=graph, contact_details=False)
             if d.kind == "partnership" and d.entity_id in active}
 
 
@@ -259,11 +262,12 @@ def _single_person_alerts(session: Session, dependent: Mapping[int, int]) -> lis
             for pid, person in ordered]
 
 
+@requires("view_board")
 def alerts(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
            statuses: Sequence[GoalStatus] | None = None,
            dependent: Mapping[int, int] | None = None) -> list[OverviewAlert]:
     """Everything on the start page that needs attention, ``high`` first (sources in the module notes)."""
-    graph = graph if graph is not None else build_graph(session, today=today)
+    graph = graph if graph is not None else build_graph(session, today=today, contact_details=False)
     statuses = statuses if statuses is not None else goal_statuses(session, as_of=today)
     dependent = dependent if dependent is not None else single_person_partnerships(session, today)
     found = (_partnership_alerts(session, today) + _goal_alerts(statuses) + _single_person_alerts(session, dependent)
@@ -274,6 +278,7 @@ def alerts(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
 # --- evaluations -----------------------------------------------------------------------------------
 
 
+@requires("view_board")
 def latest_evaluations(session: Session, today: dt.date | None = None, limit: int = LATEST_EVALUATIONS,
                        answers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every partnership's latest round with answers held on or before ``today`` (default the real
@@ -321,9 +326,10 @@ class Overview:
     counts: dict[str, int]
 
 
+@requires("view_board")
 def overview(session: Session, today: dt.date) -> Overview:
     """Everything the start page shows on ``today``; the network is built once (no layout)."""
-    graph = build_graph(session, today=today)
+    graph = build_graph(session, today=today, contact_details=False)
     statuses = goal_statuses(session, as_of=today)
     answers = answers_frame(session)
     dependent = single_person_partnerships(session, today, graph=graph)
@@ -334,7 +340,7 @@ def overview(session: Session, today: dt.date) -> Overview:
         figures=key_figures(session, today, graph=graph, statuses=statuses, answers=answers),
         alerts=alerts(session, today, graph=graph, statuses=statuses, dependent=dependent),
         evaluations=latest_evaluations(session, today, answers=answers),
-        radar=radar.radar_frame(session, today, found=found),
+        radar=radar.radar_frame(session, today, found=found, notes=False),
         evidence=found,
         counts=workspace_counts(session),
     )

@@ -43,6 +43,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib import editing, normalize
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.import_rows import RowValues
 from lib.storage import DECISIONS, Assessment, Goal, Organisation, log_event
@@ -168,14 +169,21 @@ def goal_fit_mean(goal_fit: Mapping[str, int] | None) -> float | None:
 # --- the ranked list -------------------------------------------------------------------------------
 
 
+@requires("view_contacts")
 def latest_assessments(session: Session) -> dict[int, Assessment]:
     """The newest assessment of each organisation (by ``assessed_on``, then id)."""
+    return _latest_assessments(session)
+
+
+def _latest_assessments(session: Session) -> dict[int, Assessment]:
+    # The records carry free text (risks, contributions); the charts below read only scores.
     latest: dict[int, Assessment] = {}
     for assessment in session.scalars(select(Assessment).order_by(Assessment.assessed_on, Assessment.id)):
         latest[assessment.organisation_id] = assessment
     return latest
 
 
+@requires("view_board")
 def ranked_candidates(session: Session, *, partner_ids: Iterable[int] | None = None) -> pd.DataFrame:
     """Every organisation of the workspace, ranked by its latest assessment; nobody is left out.
 
@@ -202,7 +210,7 @@ def ranked_candidates(session: Session, *, partner_ids: Iterable[int] | None = N
 
         partner_ids = partner_organisations(session)
     partners = set(partner_ids)
-    latest = latest_assessments(session)
+    latest = _latest_assessments(session)
     rows = []
     for org in session.scalars(select(Organisation).order_by(Organisation.name_key, Organisation.id)):
         rows.append(_candidate_row(org, latest.get(org.id), org.id in partners))
@@ -245,6 +253,7 @@ def _rank_key(row: dict[str, Any]) -> tuple[Any, ...]:
     return (0, -row["score"], -row["completeness"], row["name"].casefold())
 
 
+@requires("view_board")
 def value_effort_points(session: Session, reach: Mapping[Any, float] | None = None, *,
                         min_size: float = 8.0, max_size: float = 40.0) -> pd.DataFrame:
     """The data of the value-for-effort chart: one point per assessed organisation with value and effort.
@@ -268,7 +277,7 @@ def value_effort_points(session: Session, reach: Mapping[Any, float] | None = No
     # A pandas Series (node_metrics(G)["reach"]) has no truth value: test for None, not falsiness.
     reach = {} if reach is None else reach
     rows = []
-    for org_id, assessment in latest_assessments(session).items():
+    for org_id, assessment in _latest_assessments(session).items():
         if assessment.value is None or assessment.effort is None:
             continue
         org = session.get(Organisation, org_id)
@@ -283,11 +292,12 @@ def value_effort_points(session: Session, reach: Mapping[Any, float] | None = No
     return pd.DataFrame(sorted(rows, key=lambda r: r["name"].casefold()), columns=columns)
 
 
+@requires("view_board")
 def stakeholder_points(session: Session) -> pd.DataFrame:
     """The data of the influence × interest chart: ``organisation_id``, ``name``, ``influence``,
     ``interest``, ``quadrant``, for every organisation whose latest assessment rates both."""
     rows = []
-    for org_id, assessment in latest_assessments(session).items():
+    for org_id, assessment in _latest_assessments(session).items():
         if assessment.influence is None or assessment.interest is None:
             continue
         org = session.get(Organisation, org_id)
@@ -336,6 +346,7 @@ def _clean_goal_fit(session: Session, values: Mapping[Any, Any] | None) -> dict[
     return clean or None
 
 
+@requires("edit")
 def clean_assessment_values(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
     """An assessment's values as they will be stored; raises ValidationFailed for the first that cannot be.
 
@@ -373,6 +384,7 @@ def _get_assessment(session: Session, assessment_id: int) -> Assessment:
     return editing.existing(session, Assessment, assessment_id, "partners.no_such_assessment")
 
 
+@requires("edit")
 def create_assessment(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Add an assessment of an organisation; returns its id."""
     assessment = Assessment(**clean_assessment_values(session, values))
@@ -385,6 +397,7 @@ def create_assessment(session: Session, values: Mapping[str, Any], actor: str | 
     return assessment.id
 
 
+@requires("view_contacts")
 def stored_values(session: Session, assessment: Assessment) -> dict[str, Any]:
     """The values of ``assessment`` as :func:`clean_assessment_values` takes them.
 
@@ -397,6 +410,7 @@ def stored_values(session: Session, assessment: Assessment) -> dict[str, Any]:
     return values
 
 
+@requires("edit")
 def update_assessment(session: Session, assessment_id: int, changes: Mapping[str, Any],
                       actor: str | None = None) -> list[str]:
     """Store the changed values of an assessment; returns the names of the fields that changed."""
@@ -410,6 +424,7 @@ def update_assessment(session: Session, assessment_id: int, changes: Mapping[str
     return list(changed)
 
 
+@requires("edit")
 def record_decision(session: Session, assessment_id: int, decision: str | None, decided_on: Any,
                     decided_by_id: int | None = None, actor: str | None = None) -> None:
     """Record (or, with ``decision=None``, withdraw) the decision on a candidate: decline, explore, go ahead."""
@@ -423,6 +438,7 @@ def record_decision(session: Session, assessment_id: int, decision: str | None, 
                   organisation=assessment.organisation_id, decision=decision, decided_on=clean["decided_on"])
 
 
+@requires("edit")
 def delete_assessment(session: Session, assessment_id: int, actor: str | None = None) -> None:
     assessment = _get_assessment(session, assessment_id)
     log_event(session, "assessment_deleted", entity=ENTITY, entity_id=assessment_id, actor=actor,
@@ -431,6 +447,7 @@ def delete_assessment(session: Session, assessment_id: int, actor: str | None = 
     session.flush()
 
 
+@requires("view_contacts")
 def assessments_of(session: Session, organisation_id: int) -> list[Assessment]:
     """An organisation's assessments, newest first."""
     return list(session.scalars(select(Assessment).where(Assessment.organisation_id == organisation_id)
@@ -546,6 +563,7 @@ def _scores_signature(scores: Mapping[str, Any]) -> str:
     return ";".join(f"{code}={scores.get(code)}" for code in CRITERIA)
 
 
+@requires("import")
 def import_assessments(db: Any, file_name: str, data: bytes, *, commit: bool,
                        actor: str | None = None) -> TableImportResult:
     """Import assessments from an Excel or CSV file (see :class:`AssessmentsImporter`)."""

@@ -42,6 +42,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib import editing, normalize
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.import_rows import RowValues
 from lib.storage import (
@@ -119,6 +120,7 @@ def _refuse_taken_title(session: Session, title: str, partnership_id: int | None
             raise ValidationFailed("partnerships.title_taken", field="title", title=other_title)
 
 
+@requires("edit")
 def clean_partnership_values(session: Session, values: Mapping[str, Any],
                              partnership_id: int | None = None) -> dict[str, Any]:
     """A partnership's values as they will be stored; raises ValidationFailed for the first that cannot be.
@@ -154,10 +156,12 @@ def clean_partnership_values(session: Session, values: Mapping[str, Any],
     return clean
 
 
+@requires("view_contacts")
 def get_partnership(session: Session, partnership_id: int) -> Partnership:
     return editing.existing(session, Partnership, partnership_id, "partnerships.no_such_partnership")
 
 
+@requires("edit")
 def create_partnership(session: Session, values: Mapping[str, Any], *, organisation_ids: Iterable[int] = (),
                        goal_ids: Iterable[int] = (), actor: str | None = None) -> int:
     """Register a partnership with its organisations and goals; returns its id."""
@@ -171,6 +175,7 @@ def create_partnership(session: Session, values: Mapping[str, Any], *, organisat
     return partnership.id
 
 
+@requires("edit")
 def update_partnership(session: Session, partnership_id: int, changes: Mapping[str, Any],
                        actor: str | None = None) -> list[str]:
     """Store the changed values of a partnership; returns the names of the fields that changed."""
@@ -185,17 +190,20 @@ def update_partnership(session: Session, partnership_id: int, changes: Mapping[s
     return list(changed)
 
 
+@requires("edit")
 def close_partnership(session: Session, partnership_id: int, ended_on: Any = None,
                       actor: str | None = None) -> None:
     """Mark a partnership as ended on ``ended_on`` (default today), keeping its stage."""
     update_partnership(session, partnership_id, {"closed": True, "ended_on": ended_on or dt.date.today()}, actor)
 
 
+@requires("edit")
 def reopen_partnership(session: Session, partnership_id: int, actor: str | None = None) -> None:
     """Undo :func:`close_partnership` (refused when another open partnership has the same title)."""
     update_partnership(session, partnership_id, {"closed": False, "ended_on": None}, actor)
 
 
+@requires("edit")
 def delete_partnership(session: Session, partnership_id: int, actor: str | None = None) -> None:
     """Delete a partnership with its links, agreement, contact log and evaluations."""
     partnership = get_partnership(session, partnership_id)
@@ -205,6 +213,7 @@ def delete_partnership(session: Session, partnership_id: int, actor: str | None 
     session.flush()
 
 
+@requires("edit")
 def set_organisations(session: Session, partnership_id: int, organisation_ids: Iterable[int],
                       actor: str | None = None) -> None:
     """Make ``organisation_ids`` the partnership's organisations (others are unlinked)."""
@@ -226,6 +235,7 @@ def set_organisations(session: Session, partnership_id: int, organisation_ids: I
         log_organisation_use(session, added, "organisation_in_partnership", actor, partnership=partnership_id)
 
 
+@requires("edit")
 def set_goals(session: Session, partnership_id: int, goal_ids: Iterable[int], actor: str | None = None) -> None:
     """Make ``goal_ids`` the goals the partnership serves (others are unlinked)."""
     get_partnership(session, partnership_id)
@@ -244,6 +254,7 @@ def set_goals(session: Session, partnership_id: int, goal_ids: Iterable[int], ac
                   goals=sorted(wanted))
 
 
+@requires("view_board")
 def organisations_of(session: Session,
                      partnership_ids: Iterable[int] | None = None) -> dict[int, list[tuple[int, str]]]:
     """``{partnership id: [(organisation id, name), …]}`` sorted by name."""
@@ -258,6 +269,7 @@ def organisations_of(session: Session,
     return grouped
 
 
+@requires("view_board")
 def goals_of(session: Session, partnership_ids: Iterable[int] | None = None) -> dict[int, list[tuple[int, str]]]:
     """``{partnership id: [(goal id, title), …]}`` sorted by title."""
     query = (select(PartnershipGoal.partnership_id, Goal.id, Goal.title)
@@ -290,6 +302,7 @@ class PipelineColumn:
         return len(self.partnerships)
 
 
+@requires("view_contacts")
 def pipeline(session: Session) -> list[PipelineColumn]:
     """The partnerships by stage, in :data:`PIPELINE_COLUMNS` order (every column, empty ones too).
 
@@ -307,9 +320,13 @@ def pipeline(session: Session) -> list[PipelineColumn]:
     return list(columns.values())
 
 
+@requires("view_board")
 def pipeline_counts(session: Session) -> dict[str, int]:
     """``{column: number of partnerships}`` for every pipeline column."""
-    return {column.stage: column.count for column in pipeline(session)}
+    counts = dict.fromkeys(PIPELINE_COLUMNS, 0)
+    for partnership in session.scalars(select(Partnership)):
+        counts[pipeline_column(partnership)] += 1
+    return counts
 
 
 def _staff_names(session: Session) -> dict[int | None, str]:
@@ -332,6 +349,7 @@ def _clean_contact(session: Session, values: Mapping[str, Any]) -> dict[str, Any
     return clean
 
 
+@requires("edit")
 def add_contact(session: Session, partnership_id: int, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Log a contact (``contacted_on``, ``staff_id``, ``channel``, ``note``); returns its id."""
     get_partnership(session, partnership_id)
@@ -343,6 +361,7 @@ def add_contact(session: Session, partnership_id: int, values: Mapping[str, Any]
     return entry.id
 
 
+@requires("edit")
 def delete_contact(session: Session, entry_id: int, actor: str | None = None) -> None:
     entry = editing.existing(session, ContactLogEntry, entry_id, "partnerships.no_such_contact")
     log_event(session, "partnership_contact_deleted", entity=ENTITY, entity_id=entry.partnership_id, actor=actor,
@@ -351,6 +370,7 @@ def delete_contact(session: Session, entry_id: int, actor: str | None = None) ->
     session.flush()
 
 
+@requires("view_contacts")
 def contact_log(session: Session, partnership_id: int) -> list[dict[str, Any]]:
     """A partnership's contacts, newest first: ``id``, ``contacted_on``, ``staff``, ``channel``, ``note``."""
     names = _staff_names(session)
@@ -388,6 +408,7 @@ def next_contact_due(last_contact: dt.date | None, rhythm_days: int | None, toda
     return ContactDue(last_contact, rhythm_days, due, overdue, (today - due).days if overdue else 0)
 
 
+@requires("view_board")
 def last_contacts(session: Session) -> dict[int, dt.date]:
     """``{partnership id: date of its newest contact-log entry}``."""
     query = (select(ContactLogEntry.partnership_id, func.max(ContactLogEntry.contacted_on))
@@ -427,10 +448,12 @@ def has_written_agreement(partnership: Partnership, agreement: Agreement | None)
             and agreement_completeness(agreement) >= WRITTEN_AGREEMENT_MIN_COMPLETENESS)
 
 
+@requires("view_contacts")
 def get_agreement(session: Session, partnership_id: int) -> Agreement | None:
     return session.scalar(select(Agreement).where(Agreement.partnership_id == partnership_id))
 
 
+@requires("edit")
 def save_agreement(session: Session, partnership_id: int, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Create or change the partnership's agreement with ``values`` (fields of :data:`AGREEMENT_EDITABLE`).
 
@@ -493,6 +516,7 @@ class Alert:
                  days=abs(self.days) if self.days is not None else "")
 
 
+@requires("view_board")
 def alerts(session: Session, today: dt.date | None = None) -> list[Alert]:
     """Every alert of the partnerships that have not ended, most serious first (rules in the module notes)."""
     today = today or dt.date.today()
@@ -539,6 +563,7 @@ def partnership_alerts(p: Partnership, agreement: Agreement | None, last_contact
 # --- overview and summary --------------------------------------------------------------------------
 
 
+@requires("view_contacts")
 def partnerships_frame(session: Session, today: dt.date | None = None) -> pd.DataFrame:
     """One row per partnership for the list page.
 
@@ -576,6 +601,7 @@ def partnerships_frame(session: Session, today: dt.date | None = None) -> pd.Dat
         "last_contact", "next_contact", "contact_overdue", "days_overdue", "alerts"])
 
 
+@requires("view_contacts")
 def agreement_summary(session: Session, partnership_id: int, lang: str = "da") -> dict[str, Any]:
     """The one-page summary of a partnership's agreement, as plain data (labels in ``lang``).
 
@@ -637,6 +663,7 @@ def agreement_summary_frame(summary: Mapping[str, Any], lang: str = "da") -> pd.
                         dtype=object)
 
 
+@requires("view_contacts")
 def agreement_summary_xlsx(session: Session, partnership_id: int, lang: str = "da") -> bytes:
     """The one-page agreement summary as an Excel file (``lib.export.xlsx_bytes``: formula-safe)."""
     from lib.export import xlsx_bytes
@@ -807,6 +834,7 @@ def _parse_rhythm(value: Any) -> int | None:
     return int(number)
 
 
+@requires("import")
 def import_partnerships(db: Any, file_name: str, data: bytes, *, commit: bool,
                         actor: str | None = None) -> TableImportResult:
     """Import partnerships from an Excel or CSV file (see :class:`PartnershipsImporter`)."""

@@ -64,7 +64,7 @@ from sqlalchemy import JSON, String, Text, delete, false, func, or_, select, tex
 from sqlalchemy.orm import Session
 
 from lib import editing, erasure_cleanup, erasure_ledger
-from lib.access import principal_of, require_session
+from lib.access import principal_of, requires
 from lib.errors import ValidationFailed
 from lib.storage import (
     Affiliation,
@@ -194,6 +194,7 @@ def _emails_of(person: Person) -> list[str]:
 # --- finding a person ------------------------------------------------------------------------------
 
 
+@requires("personal_data")
 def find_person(session: Session, email: str) -> Person | None:
     """The person with ``email`` as their e-mail or one of their further e-mails, in any case."""
     wanted = _normalised_email(email)
@@ -229,6 +230,7 @@ def email_hash(key: bytes, email: str) -> str:
     return hmac.new(key, _normalised_email(email).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+@requires("import")
 def marker_keys(session: Session) -> list[bytes]:
     """Every key the workspace's markers were made with: its own first, then those a restore brought
     (``lib.erasure_ledger``: markers of an older key still have to match)."""
@@ -236,6 +238,7 @@ def marker_keys(session: Session) -> list[bytes]:
     return [bytes.fromhex(value) for value in dict.fromkeys(found) if value]
 
 
+@requires("restore")
 def adopt_marker_keys(session: Session, keys: Iterable[bytes]) -> None:
     """Make ``keys`` known to the workspace: the first becomes its own key when it has none yet (so
     new markers match those of the ledger), the rest are kept beside it."""
@@ -252,6 +255,7 @@ def adopt_marker_keys(session: Session, keys: Iterable[bytes]) -> None:
     session.flush()
 
 
+@requires("import")
 def erased_email_check(session: Session) -> Callable[[str], bool] | None:
     """A test "was this e-mail's person erased on request?" for the importer, or None when nobody was.
 
@@ -267,6 +271,7 @@ def erased_email_check(session: Session) -> Callable[[str], bool] | None:
     return lambda email: any(email_hash(key, email) in hashes for key in keys)
 
 
+@requires("personal_data")
 def was_erased(session: Session, email: str) -> bool:
     """Whether a person with ``email`` was erased on request."""
     check = erased_email_check(session)
@@ -298,9 +303,9 @@ def _write_markers(session: Session, emails: Iterable[str], today: dt.date) -> i
 # --- purpose / lawful basis ------------------------------------------------------------------------
 
 
+@requires("personal_data")
 def set_purpose(session: Session, person_id: int, purpose: str | None, actor: str | None = None) -> bool:
     """Store why the library holds the person's data (purpose / lawful basis); True when it changed."""
-    require_session(session, "edit")
     person = _person_row(session, person_id)
     text = (purpose or "").replace("\r\n", "\n").strip() or None
     if text is not None and len(text) > 2000:
@@ -536,6 +541,7 @@ def _events_part(session: Session, person_ids: set[int], emails: list[str]) -> l
     ]
 
 
+@requires("personal_data")
 def person_data(session: Session, person_id: int, today: dt.date | None = None) -> dict[str, Any]:
     """Everything the workspace holds about one person, by part (:data:`PARTS`), as plain values.
 
@@ -543,7 +549,6 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
     a list of rows with the columns of :data:`PART_COLUMNS`. Nothing is logged: showing this to an
     administrator is not handing it out (see :func:`person_export`).
     """
-    require_session(session, "personal_data")
     person = _person_row(session, person_id)
     ids = _merged_ids(session, {person_id})
     relations, held = _relations_parts(session, person_id)
@@ -571,6 +576,7 @@ def part_counts(data: Mapping[str, Any]) -> dict[str, int]:
     return {part: 1 if part == "person" else len(data[part]) for part in PARTS}
 
 
+@requires("personal_data")
 def person_export(session: Session, person_id: int, actor: str | None = None, *, fmt: str = "data") -> dict[str, Any]:
     """:func:`person_data`, handed out: the export is logged (``person_exported``, without the data)."""
     data = person_data(session, person_id)
@@ -591,11 +597,13 @@ def export_json_bytes(data: Mapping[str, Any]) -> bytes:
                       ensure_ascii=False, indent=2, default=_json_default).encode("utf-8")
 
 
+@requires("personal_data")
 def person_export_json(session: Session, person_id: int, actor: str | None = None) -> bytes:
     """Everything held about the person as a JSON file (UTF-8, dates ISO); the export is logged."""
     return export_json_bytes(person_export(session, person_id, actor, fmt="json"))
 
 
+@requires("personal_data")
 def person_export_xlsx(session: Session, person_id: int, actor: str | None = None, lang: str = "da") -> bytes:
     """Everything held about the person as an Excel file, one sheet per part; the export is logged."""
     from lib.export import xlsx_bytes
@@ -860,6 +868,7 @@ def _count(session: Session, query: Any) -> int:
     return int(session.scalar(query) or 0)
 
 
+@requires("erase")
 def erase_people(session: Session, person_ids: Iterable[int], actor: str | None = None,
                  today: dt.date | None = None) -> ErasureReport:
     """Erase people on request (GDPR), everywhere, in the caller's transaction (see the module notes).
@@ -867,7 +876,6 @@ def erase_people(session: Session, person_ids: Iterable[int], actor: str | None 
     Only an administrator may (``AccessDenied`` otherwise, and nothing changes). An id that does not
     exist raises ``ValidationFailed`` before anything changes. Logs ``person_erased`` with counts.
     """
-    require_session(session, "erase")
     wanted = list(dict.fromkeys(int(i) for i in person_ids))
     if not wanted:
         return ErasureReport()
@@ -917,6 +925,7 @@ def _tables_referring_to_people() -> set[str]:
             if any(fk.column.table.name == "people" for column in table.columns for fk in column.foreign_keys)}
 
 
+@requires("erase")
 def erase_person(session: Session, person_id: int, actor: str | None = None,
                  today: dt.date | None = None) -> ErasureReport:
     """Erase one person on request (GDPR); see :func:`erase_people`."""
@@ -957,6 +966,7 @@ def _forget_cached_network() -> None:
 RETENTION_COLUMNS = ["id", "name", "email", "organisations", "last_used", "source", "purpose", "informed_on"]
 
 
+@requires("personal_data")
 def retention_months(session: Session) -> int:
     """After how many months without use a contact is listed for review (default 24)."""
     value = get_setting(session, RETENTION_SETTING)
@@ -967,9 +977,9 @@ def retention_months(session: Session) -> int:
     return months if MIN_RETENTION_MONTHS <= months <= MAX_RETENTION_MONTHS else DEFAULT_RETENTION_MONTHS
 
 
+@requires("personal_data")
 def set_retention_months(session: Session, months: object, actor: str | None = None) -> int:
     """Store the retention period (whole months, 1–240); raises ValidationFailed otherwise."""
-    require_session(session, "personal_data")
     try:
         number = int(str(months).strip())
     except ValueError:
@@ -1039,6 +1049,7 @@ def _use_queries() -> list[Any]:
     return queries
 
 
+@requires("personal_data")
 def last_used(session: Session) -> dict[int, dt.date]:
     """When each person's data was last used: the latest of their record's last change, their ties'
     contact dates and changes, their affiliations' dates, contact with partnerships of their
@@ -1049,6 +1060,7 @@ def last_used(session: Session) -> dict[int, dt.date]:
     return latest
 
 
+@requires("personal_data")
 def retention_candidates(session: Session, today: dt.date | None = None,
                          months: int | None = None) -> pd.DataFrame:
     """Contacts (not staff) not used for the retention period, least recently used first.
@@ -1057,7 +1069,6 @@ def retention_candidates(session: Session, today: dt.date | None = None,
     that the library holds their data, ``lib.informing``, or None). They are for a person to review:
     nothing is erased here.
     """
-    require_session(session, "personal_data")
     cutoff = months_before(today or _today(), months if months is not None else retention_months(session))
     used = last_used(session)
     organisations: dict[int, list[str]] = defaultdict(list)

@@ -61,6 +61,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib import charts, editing
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.i18n import format_date, format_number, t
 from lib.network.health import months_before
@@ -194,7 +195,8 @@ def _staff_to_outside(here: tuple[int | None, int | None], there: tuple[int | No
 def _single_person_partnerships(session: Session, today: dt.date) -> set[int]:
     from lib.organisation import single_person_dependencies
 
-    return {d.entity_id for d in single_person_dependencies(session, today=today) if d.kind == "partnership"}
+    return {d.entity_id for d in single_person_dependencies(session, today=today, contact_details=False)
+            if d.kind == "partnership"}
 
 
 def _prepare_organisation(session: Session, active: list[Partnership], today: dt.date,
@@ -240,6 +242,7 @@ def _support_partnership(session: Session, active: list[Partnership], today: dt.
     return _simple("support_partnership", sum(1 for p in active if p.id in evaluated), len(active))
 
 
+@requires("view_board")
 def evidence(session: Session, today: dt.date | None = None, *,
              dependent_partnerships: set[int] | None = None) -> dict[str, Evidence]:
     """The evidence for every heading on ``today`` (default the real today), in checklist order.
@@ -308,6 +311,7 @@ def _clean_date(session: Session, value: Any, today: dt.date) -> dt.date:
     return day
 
 
+@requires("edit")
 def save_self_assessment(session: Session, assessed_on: Any, scores: Mapping[str, int | None],
                          notes: Mapping[str, str | None] | None = None, assessor_id: int | None = None,
                          actor: str | None = None, *, today: dt.date | None = None) -> int:
@@ -333,14 +337,25 @@ def save_self_assessment(session: Session, assessed_on: Any, scores: Mapping[str
     return record.id
 
 
+@requires("view_contacts")
 def self_assessments(session: Session) -> list[ChecklistAssessment]:
     """Every self-assessment, oldest first."""
+    return _self_assessments(session)
+
+
+def _self_assessments(session: Session) -> list[ChecklistAssessment]:
     return list(session.scalars(select(ChecklistAssessment)
                                 .order_by(ChecklistAssessment.assessed_on, ChecklistAssessment.id)))
 
 
+@requires("view_contacts")
 def latest_self_assessment(session: Session, on: dt.date | None = None) -> ChecklistAssessment | None:
     """The newest self-assessment dated on or before ``on`` (the newest of all when None)."""
+    return _latest_self_assessment(session, on)
+
+
+def _latest_self_assessment(session: Session, on: dt.date | None) -> ChecklistAssessment | None:
+    # The record carries free-text notes; the board's radar only reads its scores and date.
     query = select(ChecklistAssessment).order_by(ChecklistAssessment.assessed_on.desc(),
                                                  ChecklistAssessment.id.desc()).limit(1)
     if on is not None:
@@ -348,6 +363,7 @@ def latest_self_assessment(session: Session, on: dt.date | None = None) -> Check
     return session.scalar(query)
 
 
+@requires("edit")
 def delete_self_assessment(session: Session, assessment_id: int, actor: str | None = None) -> None:
     """Delete one self-assessment (logged with its values, so it can be re-entered by hand)."""
     record = editing.existing(session, ChecklistAssessment, assessment_id, "radar.no_such_assessment")
@@ -357,6 +373,7 @@ def delete_self_assessment(session: Session, assessment_id: int, actor: str | No
     session.flush()
 
 
+@requires("view_contacts")
 def assessor_names(session: Session, assessments: Iterable[ChecklistAssessment]) -> dict[int, str]:
     """``{person id: name}`` of the assessors of ``assessments``."""
     ids = {a.assessor_id for a in assessments if a.assessor_id is not None}
@@ -368,23 +385,25 @@ def assessor_names(session: Session, assessments: Iterable[ChecklistAssessment])
 # --- frames ----------------------------------------------------------------------------------------
 
 
+@requires("view_contacts", board_if={"notes": False})
 def radar_frame(session: Session, today: dt.date | None = None,
-                found: Mapping[str, Evidence] | None = None) -> pd.DataFrame:
+                found: Mapping[str, Evidence] | None = None, *, notes: bool = True) -> pd.DataFrame:
     """One row per heading in checklist order: ``heading``, ``self_score`` (the latest self-assessment
     on or before ``today``; NaN when blank or none), ``evidence_score`` (1-5, NaN without evidence),
     ``evidence_share`` (0-1, NaN) and ``note`` (the latest self-assessment's note, or None).
 
     ``attrs["assessed_on"]`` is the date of that self-assessment (None without one). ``found`` is
-    :func:`evidence` when the caller has it already.
+    :func:`evidence` when the caller has it already. The notes are free text that may name people,
+    so they need ``view_contacts``; ``notes=False`` (the board's radar) leaves every ``note`` None.
     """
     today = today or dt.date.today()
     found = found if found is not None else evidence(session, today)
-    latest = latest_self_assessment(session, on=today)
+    latest = _latest_self_assessment(session, today)
     scores = latest.scores if latest else {}
-    notes = (latest.notes or {}) if latest else {}
+    notes_by_heading = (latest.notes or {}) if latest and notes else {}
     rows = [{"heading": heading, "self_score": _float(scores.get(heading)),
              "evidence_score": _float(found[heading].score), "evidence_share": _float(found[heading].share),
-             "note": notes.get(heading)} for heading in HEADINGS]
+             "note": notes_by_heading.get(heading)} for heading in HEADINGS]
     frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
     # Plain objects, so a missing note stays None (pandas would otherwise infer text with NaN).
     frame["note"] = pd.Series([row["note"] for row in rows], dtype=object)
@@ -396,11 +415,12 @@ def _float(value: Any) -> float:
     return float("nan") if value is None else float(value)
 
 
+@requires("view_board")
 def radar_history(session: Session) -> pd.DataFrame:
     """Every self-assessed score as a row (``assessed_on``, ``heading``, ``score``), oldest
     assessment first and headings in checklist order; blank headings have no row."""
     rows = [{"assessed_on": a.assessed_on, "heading": heading, "score": int(a.scores[heading])}
-            for a in self_assessments(session) for heading in HEADINGS if (a.scores or {}).get(heading) is not None]
+            for a in _self_assessments(session) for heading in HEADINGS if (a.scores or {}).get(heading) is not None]
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
 
 

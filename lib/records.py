@@ -29,7 +29,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from lib import editing, normalize, vocabulary
-from lib.access import require_session
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.informing import merge_informing
 from lib.storage import (
@@ -204,6 +204,7 @@ def _party_names(
 # --- search ----------------------------------------------------------------------------------------
 
 
+@requires("view_contacts")
 def search_people(
     session: Session,
     text: str = "",
@@ -219,7 +220,6 @@ def search_people(
     ``organisation_id`` keeps the people currently at that organisation (no end date, or one still
     ahead), the same affiliations the "organisations" column lists.
     """
-    require_session(session, "view_contacts")
     query = select(
         Person.id, Person.name, Person.email, Person.phone, Person.title, Person.is_staff, Person.source,
         Person.updated_at,
@@ -250,6 +250,7 @@ def search_people(
     return pd.DataFrame(rows, columns=PEOPLE_COLUMNS)
 
 
+@requires("view_board")
 def search_organisations(
     session: Session, text: str = "", *, org_type: str | None = None, sector: str | None = None
 ) -> pd.DataFrame:
@@ -300,12 +301,14 @@ def _relations_per_organisation(session: Session) -> dict[int, int]:
     return dict(counts)
 
 
+@requires("view_contacts")
 def person_choices(session: Session) -> list[tuple[int, str]]:
     """(id, "Name (e-mail)") for every person, sorted by name: for pickers."""
     query = select(Person.id, Person.name, Person.email).order_by(Person.name_key, Person.id)
     return [(pid, f"{name} ({email})" if email else name) for pid, name, email in session.execute(query)]
 
 
+@requires("view_board")
 def organisation_choices(session: Session) -> list[tuple[int, str]]:
     """(id, name) for every organisation, sorted by name: for pickers."""
     query = select(Organisation.id, Organisation.name).order_by(Organisation.name_key, Organisation.id)
@@ -332,9 +335,9 @@ def _fields_of(record: Any, names: Iterable[str]) -> dict[str, Any]:
     return {name: getattr(record, name) for name in names}
 
 
+@requires("view_contacts")
 def person_details(session: Session, person_id: int) -> RecordDetails | None:
     """The person with affiliations, relations (both directions), import history and events; None if gone."""
-    require_session(session, "view_contacts")
     person = session.get(Person, person_id)
     if person is None:
         return None
@@ -352,9 +355,9 @@ def person_details(session: Session, person_id: int) -> RecordDetails | None:
     )
 
 
+@requires("view_contacts")
 def organisation_details(session: Session, org_id: int) -> RecordDetails | None:
     """The organisation with its people, relations, import history and events; None if gone."""
-    require_session(session, "view_contacts")
     organisation = session.get(Organisation, org_id)
     if organisation is None:
         return None
@@ -566,6 +569,7 @@ def _refuse_taken_organisation_name(session: Session, name: str, org_id: int | N
 # --- people: create, update, delete ----------------------------------------------------------------
 
 
+@requires("edit")
 def create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Add a person (a name is required); returns the new id."""
     clean = _clean_person_values(session, {"name": values.get("name"), **values}, person_id=None)
@@ -573,6 +577,7 @@ def create_person(session: Session, values: Mapping[str, Any], actor: str | None
     return _add_record(session, person, "person_created", PERSON_ENTITY, actor)
 
 
+@requires("edit")
 def update_person(
     session: Session, person_id: int, changes: Mapping[str, Any], actor: str | None = None
 ) -> list[str]:
@@ -586,6 +591,7 @@ def update_person(
     return _store_changes(session, person, clean, "person_updated", PERSON_ENTITY, actor)
 
 
+@requires("edit")
 def delete_person(session: Session, person_id: int, actor: str | None = None) -> None:
     """Erase a person with their affiliations, ties and review-queue entries (e.g. on request, GDPR).
 
@@ -606,6 +612,7 @@ def delete_person(session: Session, person_id: int, actor: str | None = None) ->
 # --- organisations: create, update, delete ---------------------------------------------------------
 
 
+@requires("edit")
 def create_organisation(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Add an organisation (a name not already used is required); returns the new id."""
     clean = _clean_organisation_values(session, {"name": values.get("name"), **values}, org_id=None)
@@ -613,6 +620,7 @@ def create_organisation(session: Session, values: Mapping[str, Any], actor: str 
     return _add_record(session, organisation, "organisation_created", ORGANISATION_ENTITY, actor)
 
 
+@requires("edit")
 def update_organisation(
     session: Session, org_id: int, changes: Mapping[str, Any], actor: str | None = None
 ) -> list[str]:
@@ -626,6 +634,7 @@ def update_organisation(
     return _store_changes(session, organisation, clean, "organisation_updated", ORGANISATION_ENTITY, actor)
 
 
+@requires("edit")
 def delete_organisation(session: Session, org_id: int, actor: str | None = None) -> None:
     """Delete an organisation with its affiliations and ties; the people themselves stay."""
     organisation = _get_organisation(session, org_id)
@@ -692,6 +701,7 @@ def _remove_record(session: Session, record: Person | Organisation) -> None:
 # --- affiliations ----------------------------------------------------------------------------------
 
 
+@requires("edit")
 def add_affiliation(
     session: Session,
     person_id: int,
@@ -720,6 +730,7 @@ def add_affiliation(
     return affiliation.id
 
 
+@requires("edit")
 def end_affiliation(
     session: Session, affiliation_id: int, end_date: object = None, actor: str | None = None
 ) -> None:
@@ -733,6 +744,7 @@ def end_affiliation(
               organisation=affiliation.organisation.name, changes={"end_date": [old, end]})
 
 
+@requires("edit")
 def remove_affiliation(session: Session, affiliation_id: int, actor: str | None = None) -> None:
     """Delete an affiliation that was recorded by mistake."""
     affiliation = _get_affiliation(session, affiliation_id)
@@ -755,6 +767,7 @@ def _refuse_end_before_start(start: dt.date | None, end: dt.date | None) -> None
 # --- merging ---------------------------------------------------------------------------------------
 
 
+@requires("edit")
 def merge_people(session: Session, keep_id: int, remove_id: int, actor: str | None = None) -> None:
     """Make two records of the same person one: ``keep_id`` stays, ``remove_id`` is folded into it.
 
@@ -935,6 +948,7 @@ def _settle_candidates_after_merge(session: Session, keep_id: int, remove_id: in
                 pairs_of_keep.add(frozenset((keep_id, other)))
 
 
+@requires("edit")
 def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: str | None = None) -> None:
     """Make two records of the same organisation one: ``keep_id`` stays, ``remove_id`` is folded into it.
 
@@ -988,6 +1002,7 @@ def _move_organisation_relations(session: Session, keep_id: int, remove_id: int)
 # --- the review queue of possible duplicates -------------------------------------------------------
 
 
+@requires("view_contacts")
 def open_duplicates(session: Session) -> pd.DataFrame:
     """Pairs waiting for a decision, most likely first, with both people's name, e-mail, phone and orgs."""
     candidates = list(session.scalars(
@@ -1012,6 +1027,7 @@ def open_duplicates(session: Session) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
 
 
+@requires("edit")
 def dismiss_duplicate(session: Session, candidate_id: int, actor: str | None = None) -> None:
     """Record that the two people are not the same; the pair is not offered again by a scan."""
     candidate = editing.existing(session, DuplicateCandidate, candidate_id, "records.duplicate_not_found")
@@ -1040,6 +1056,7 @@ class _PersonKeyRow:
     organisations: set[int]
 
 
+@requires("view_contacts")
 def find_near_duplicate_people(session: Session, *, exclude_known: bool = True) -> list[DuplicatePair]:
     """Pairs of people who may be the same, for a person to review. Nothing is merged here.
 
@@ -1064,6 +1081,7 @@ def find_near_duplicate_people(session: Session, *, exclude_known: bool = True) 
     return sorted(found.values(), key=lambda p: (-p.score, p.person_a_id, p.person_b_id))
 
 
+@requires("edit")
 def queue_near_duplicates(session: Session, batch_id: int | None = None, actor: str | None = None) -> int:
     """Put the pairs :func:`find_near_duplicate_people` finds on the review queue; returns how many."""
     pairs = find_near_duplicate_people(session)

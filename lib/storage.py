@@ -68,7 +68,7 @@ from sqlalchemy.orm import (
     sessionmaker,
 )
 
-from lib.access import Principal, require
+from lib.access import Principal, require, requires
 from lib.config import database_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -338,8 +338,21 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        writing = connection.get_execution_options().get("write", False)
+        options = connection.get_execution_options()
+        writing = options.get("write", False)
+        # query_only belongs to the connection, not the transaction: it stays on until _on_checkin.
+        if options.get("read_only", False):
+            connection.exec_driver_sql("PRAGMA query_only=ON")
+            connection.info[_QUERY_ONLY] = True
+        elif connection.info.pop(_QUERY_ONLY, False):
+            connection.exec_driver_sql("PRAGMA query_only=OFF")
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, record: Any) -> None:
+        # A pooled connection must not stay read-only for whoever checks it out next.
+        if dbapi_connection is not None and record.info.pop(_QUERY_ONLY, False):
+            dbapi_connection.execute("PRAGMA query_only=OFF")
 
 
 def _configure_postgresql(engine: Engine) -> None:
@@ -350,6 +363,45 @@ def _configure_postgresql(engine: Engine) -> None:
         if connection.get_execution_options().get("write", False):
             connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_SECONDS}s'")
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        elif connection.get_execution_options().get("read_only", False):
+            # Ends with the transaction, so the pooled connection needs no reset.
+            connection.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
+#: ``Session.info`` key of the sessions made by :meth:`Database.read`.
+_READ_ONLY = "read_only"
+#: Connection-record ``info`` key: this SQLite connection has ``PRAGMA query_only`` switched on.
+_QUERY_ONLY = "query_only"
+
+
+class ReadOnlySession(RuntimeError):
+    """Something tried to change the workspace through a session of :meth:`Database.read`.
+
+    Always a mistake in the code (a change belongs in ``Database.write()``), so it is not worded
+    for users; nothing was changed.
+    """
+
+
+def _refuse_in_read_session(session: Session, what: str) -> None:
+    if session.info.get(_READ_ONLY):
+        raise ReadOnlySession(f"{what} in a read session: use Database.write()")
+
+
+@event.listens_for(Session, "before_flush")
+def _no_flush_when_reading(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.deleted or any(session.is_modified(record) for record in session.dirty):
+        _refuse_in_read_session(session, "a change")
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _no_dml_when_reading(state: Any) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        _refuse_in_read_session(state.session, "an INSERT, UPDATE or DELETE")
+
+
+@event.listens_for(Session, "before_commit")
+def _no_commit_when_reading(session: Session) -> None:
+    _refuse_in_read_session(session, "a commit")
 
 
 class Database:
@@ -381,11 +433,18 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed.
+        """A session for reading only, whoever the principal is (admins too).
+
+        A change in it (an added, changed or deleted object, an INSERT, UPDATE or DELETE, a commit)
+        raises :class:`ReadOnlySession`, and the transaction itself is read-only in the database
+        (SQLite ``PRAGMA query_only``, PostgreSQL ``SET TRANSACTION READ ONLY``), which also stops
+        raw SQL. Writing needs :meth:`write`, which checks the role.
 
         Closing (rather than rolling back) keeps the loaded objects readable after the block.
         """
         with self._session() as session:
+            session.info[_READ_ONLY] = True
+            session.connection(execution_options={"read_only": True})
             yield session
 
     @contextmanager
@@ -561,6 +620,7 @@ def schema_version(engine: Engine) -> str | None:
 # --- small shared helpers --------------------------------------------------------------------------
 
 
+@requires("edit")
 def log_event(
     session: Session,
     action: str,
@@ -582,11 +642,13 @@ def log_event(
     return record
 
 
+@requires("view_board")
 def get_setting(session: Session, key: str, default: str | None = None) -> str | None:
     row = session.get(WorkspaceSetting, key)
     return row.value if row is not None else default
 
 
+@requires("edit")
 def set_setting(session: Session, key: str, value: str | None) -> None:
     row = session.get(WorkspaceSetting, key)
     if row is None:
@@ -595,6 +657,7 @@ def set_setting(session: Session, key: str, value: str | None) -> None:
         row.value = value
 
 
+@requires("view_board")
 def workspace_counts(session: Session) -> dict[str, int]:
     """How many people, organisations, relations and import batches the workspace holds."""
     return {

@@ -45,6 +45,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib import editing
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.import_rows import RowValues
 from lib.storage import (
@@ -202,6 +203,7 @@ def _measurements_by_goal(session: Session, goal_ids: Iterable[int] | None = Non
     return grouped
 
 
+@requires("view_board")
 def goal_statuses(session: Session, as_of: dt.date | None = None,
                   stale_days: int = STALE_DAYS) -> list[GoalStatus]:
     """The status of every goal on ``as_of`` (default today), in title order."""
@@ -220,6 +222,7 @@ def status_counts(statuses: Iterable[GoalStatus]) -> dict[str, int]:
     return counts
 
 
+@requires("view_board")
 def fulfilment_series(session: Session, goal_ids: Iterable[int] | None = None) -> pd.DataFrame:
     """Fulfilment over time per goal, for line charts.
 
@@ -273,6 +276,7 @@ class Coverage:
     partnerships_without_goal: list[dict[str, Any]] = field(default_factory=list)
 
 
+@requires("view_board")
 def coverage(session: Session) -> Coverage:
     """Goals no partnership serves and partnerships that serve no goal (rules in the module notes)."""
     goals = list(session.scalars(select(Goal).order_by(Goal.title, Goal.id)))
@@ -306,6 +310,7 @@ def coverage(session: Session) -> Coverage:
 _MAX = {"title": 300, "theme": 200, "unit": 100, "source": 300}
 
 
+@requires("edit")
 def clean_goal_values(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
     """A goal's values as they will be stored; raises ValidationFailed for the first that cannot be.
 
@@ -340,6 +345,7 @@ def _get_goal(session: Session, goal_id: int) -> Goal:
     return editing.existing(session, Goal, goal_id, "strategy.no_such_goal")
 
 
+@requires("edit")
 def create_goal(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Add a goal; returns its id. Raises ValidationFailed (nothing stored) for an invalid value."""
     goal = Goal(**clean_goal_values(session, values))
@@ -349,6 +355,7 @@ def create_goal(session: Session, values: Mapping[str, Any], actor: str | None =
     return goal.id
 
 
+@requires("edit")
 def update_goal(session: Session, goal_id: int, changes: Mapping[str, Any], actor: str | None = None) -> list[str]:
     """Store the changed values of a goal; returns the names of the fields that changed."""
     goal = _get_goal(session, goal_id)
@@ -360,6 +367,7 @@ def update_goal(session: Session, goal_id: int, changes: Mapping[str, Any], acto
     return list(changed)
 
 
+@requires("edit")
 def delete_goal(session: Session, goal_id: int, actor: str | None = None) -> None:
     """Delete a goal with its measurements and its links to partnerships."""
     goal = _get_goal(session, goal_id)
@@ -383,6 +391,7 @@ def _clean_measurement(values: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
+@requires("edit")
 def add_measurement(session: Session, goal_id: int, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Record a measured value (``measured_on``, ``value``, optional ``note`` and ``source``); returns its id."""
     _get_goal(session, goal_id)
@@ -394,6 +403,7 @@ def add_measurement(session: Session, goal_id: int, values: Mapping[str, Any], a
     return measurement.id
 
 
+@requires("edit")
 def update_measurement(session: Session, measurement_id: int, changes: Mapping[str, Any],
                        actor: str | None = None) -> list[str]:
     """Correct a measurement; returns the names of the fields that changed."""
@@ -406,6 +416,7 @@ def update_measurement(session: Session, measurement_id: int, changes: Mapping[s
     return list(changed)
 
 
+@requires("edit")
 def delete_measurement(session: Session, measurement_id: int, actor: str | None = None) -> None:
     measurement = editing.existing(session, GoalMeasurement, measurement_id, "strategy.no_such_measurement")
     log_event(session, "goal_measurement_deleted", entity=ENTITY, entity_id=measurement.goal_id, actor=actor,
@@ -414,17 +425,20 @@ def delete_measurement(session: Session, measurement_id: int, actor: str | None 
     session.flush()
 
 
+@requires("view_contacts")
 def measurements(session: Session, goal_id: int) -> list[GoalMeasurement]:
     """A goal's measurements, oldest first."""
     return list(session.scalars(select(GoalMeasurement).where(GoalMeasurement.goal_id == goal_id)
                                 .order_by(GoalMeasurement.measured_on, GoalMeasurement.id)))
 
 
+@requires("view_board")
 def goal_choices(session: Session) -> list[tuple[int, str]]:
     """``(id, title)`` of every goal, for a select box."""
     return [(goal_id, title) for goal_id, title in session.execute(select(Goal.id, Goal.title).order_by(Goal.title))]
 
 
+@requires("view_contacts")
 def staff_choices(session: Session) -> list[tuple[int, str]]:
     """``(id, name)`` of every staff member: who can own a goal or a partnership."""
     return [(pid, name) for pid, name in session.execute(
@@ -551,6 +565,7 @@ class GoalsImporter(TableImporter):
         return {"goals": len(goals), "goal_measurements": len(measurements)}
 
 
+@requires("import")
 def import_goals(db: Any, file_name: str, data: bytes, *, commit: bool,
                  actor: str | None = None) -> TableImportResult:
     """Import goals and measurements from an Excel or CSV file (see :class:`GoalsImporter`).

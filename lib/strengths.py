@@ -55,6 +55,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib import editing, vocabulary
+from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.i18n import format_date, t
 from lib.storage import OFFER_CATEGORIES, Person, StrengthOffer, get_setting, log_event
@@ -90,6 +91,7 @@ def is_stale(updated_on: dt.date | None, today: dt.date) -> bool:
     return updated_on is None or updated_on < stale_before(today)
 
 
+@requires("view_board")
 def profile_freshness(session: Session, today: dt.date) -> float | None:
     """The share (0-1) of offers confirmed within the last twelve months; None when there are none."""
     dates = list(session.scalars(select(StrengthOffer.updated_on)))
@@ -105,6 +107,7 @@ def _category_order(category: str) -> int:
     return OFFER_CATEGORIES.index(category) if category in OFFER_CATEGORIES else len(OFFER_CATEGORIES)
 
 
+@requires("view_contacts")
 def offers_frame(session: Session, today: dt.date) -> pd.DataFrame:
     """Every offer with its contact person, one row each (columns :data:`OFFER_COLUMNS`).
 
@@ -138,6 +141,7 @@ def _known_types(codes: Iterable[Any] | None) -> tuple[str, ...]:
     return tuple(code for code in vocabulary.ORGANISATION_TYPES if code in present)
 
 
+@requires("view_board")
 def teams(session: Session) -> list[str]:
     """Every team: those of staff members and those typed on offers, alphabetically."""
     staff_teams = session.scalars(select(Person.team).where(Person.is_staff.is_(True), Person.team.is_not(None)))
@@ -149,6 +153,7 @@ def teams(session: Session) -> list[str]:
     return sorted(by_key.values(), key=vocabulary.fold)
 
 
+@requires("view_board")
 def partner_type_matrix(session: Session) -> pd.DataFrame:
     """How many offers of each category speak to each organisation type.
 
@@ -201,6 +206,7 @@ def _partner_types_value(value: object) -> list[str] | None:
     return list(_known_types(codes)) or None
 
 
+@requires("edit")
 def clean_offer_values(session: Session, values: Mapping[str, Any]) -> dict[str, Any]:
     """An offer's values as they will be stored; raises ValidationFailed for the first that cannot be.
 
@@ -238,6 +244,7 @@ def _get_offer(session: Session, offer_id: int) -> StrengthOffer:
     return editing.existing(session, StrengthOffer, offer_id, "strengths.no_such_offer")
 
 
+@requires("edit")
 def create_offer(session: Session, values: Mapping[str, Any], *, today: dt.date | None = None,
                  actor: str | None = None) -> int:
     """Add an offer, confirmed ``today``; returns its id. Raises ValidationFailed (nothing stored).
@@ -256,6 +263,7 @@ def create_offer(session: Session, values: Mapping[str, Any], *, today: dt.date 
     return offer.id
 
 
+@requires("edit")
 def update_offer(session: Session, offer_id: int, changes: Mapping[str, Any], *, today: dt.date | None = None,
                  actor: str | None = None) -> list[str]:
     """Store the changed values of an offer; returns the names of the fields that changed.
@@ -273,6 +281,7 @@ def update_offer(session: Session, offer_id: int, changes: Mapping[str, Any], *,
     return list(changed)
 
 
+@requires("edit")
 def confirm_offer(session: Session, offer_id: int, *, today: dt.date | None = None,
                   actor: str | None = None) -> dt.date:
     """Mark an offer as still true: its ``updated_on`` becomes today. Returns the day it was confirmed before."""
@@ -284,6 +293,7 @@ def confirm_offer(session: Session, offer_id: int, *, today: dt.date | None = No
     return before
 
 
+@requires("edit")
 def delete_offer(session: Session, offer_id: int, actor: str | None = None) -> None:
     """Delete an offer; the event log keeps what it said."""
     offer = _get_offer(session, offer_id)
@@ -352,11 +362,13 @@ class Flyer:
     detail: FlyerDetail
 
 
+@requires("view_contacts")
 def flyer_pdf(session: Session, lang: str, today: dt.date) -> bytes:
     """The strengths profile as a one-page A4 PDF flyer in the library's name (see :func:`flyer`)."""
     return flyer(session, lang, today).pdf
 
 
+@requires("view_contacts")
 def flyer(session: Session, lang: str, today: dt.date) -> Flyer:
     """The strengths profile on exactly one A4 page, in ``lang``.
 
@@ -391,6 +403,7 @@ def _library_name(session: Session, lang: str) -> str:
     return name if len(name) <= LIBRARY_NAME_MAX else name[: LIBRARY_NAME_MAX - 1].rstrip() + "…"
 
 
+@requires("view_contacts")
 def flyer_offers(session: Session, lang: str) -> list[FlyerOffer]:
     """The offers as the flyer shows them: by category, then most recently confirmed first."""
     query = (select(StrengthOffer, Person.name, Person.is_staff, Person.staff_role, Person.title)

@@ -35,6 +35,7 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from lib import normalize
+from lib.access import requires
 from lib.config import DEFAULT_LIMITS, ImportLimits
 from lib.errors import UndoNotPossible, ValidationFailed
 from lib.formulas import is_guarded
@@ -239,6 +240,7 @@ class TableImporter(ABC):
 # --- running an import -----------------------------------------------------------------------------
 
 
+@requires("import")
 def run_table_import(
     db: Database,
     importer: TableImporter,
@@ -548,6 +550,7 @@ class OrganisationIndex:
         return self.by_key[key]
 
 
+@requires("edit")
 def log_organisation_use(session: Session, organisation_ids: Iterable[int], action: str,
                          actor: str | None, **details: Any) -> None:
     """Note in the event log that organisations were tied to a partnership or an assessment.
@@ -566,6 +569,7 @@ _EDIT_ENTITIES = {"goal": Goal, "partnership": Partnership, "assessment": Assess
                   "evaluation_round": EvaluationRound}
 
 
+@requires("import")
 def undo_table_import(db: Database, batch_id: int, actor: str | None = None) -> dict[str, int]:
     """Delete what table-import batch ``batch_id`` added, by its ``batch_id``.
 

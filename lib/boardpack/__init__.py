@@ -19,6 +19,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Any
 
+from lib.access import requires
 from lib.errors import ValidationFailed
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ def render(pack: BoardPack, fmt: str) -> bytes:
     return _writer(fmt)(pack)
 
 
+@requires("view_board")
 def report(db: Database, fmt: str, out_path: str | Path, start: dt.date | None = None, end: dt.date | None = None,
            lang: str = "da", sections: Iterable[str] | None = None, today: dt.date | None = None) -> BoardPack:
     """Build the pseudonymised board pack for the period and write it to ``out_path`` as ``fmt``.

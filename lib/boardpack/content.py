@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.boardpack.model import SECTIONS, BoardPack, Chart, KeyFigure, Section, Table
 from lib.boardpack.sections import BUILDERS, Context, title_section
 from lib.errors import ValidationFailed
@@ -66,6 +67,7 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
         raise ValidationFailed("board.error.period_order", field="end")
 
 
+@requires("view_contacts", board_if={"pseudonymise": True})
 def build(session: Session, start: dt.date | None, end: dt.date | None, lang: str = DEFAULT_LANGUAGE,
           sections: Iterable[str] | None = None, today: dt.date | None = None, *,
           pseudonymise: bool = True) -> BoardPack:
@@ -86,7 +88,7 @@ def build(session: Session, start: dt.date | None, end: dt.date | None, lang: st
         The day the pack is made (default the real today).
     pseudonymise : bool, default True
         Roles instead of names and no group of people under five (``lib.boardpack.privacy``).
-        False is for internal use only.
+        False is for internal use only and needs ``view_contacts``; True is open to the board.
 
     Raises
     ------
@@ -112,6 +114,7 @@ _VERSIONED = (Event, ImportBatch, Person, Organisation, Relation, Partnership, A
               ContactLogEntry, EvaluationResponse, ChecklistAssessment)
 
 
+@requires("view_board")
 def data_version(session: Session) -> tuple[int, ...]:
     """A cheap fingerprint of the workspace's content: a cached pack is stale when it changes.
 

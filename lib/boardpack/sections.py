@@ -142,7 +142,7 @@ class Context:
         from lib.network.graph import build_graph
 
         as_of = self.end if self.end is not None and self.end < self.today else None
-        return build_graph(self.session, as_of, today=self.today)
+        return build_graph(self.session, as_of, today=self.today, contact_details=not self.pseudonymise)
 
     @cached_property
     def answers(self) -> pd.DataFrame:
@@ -156,7 +156,8 @@ class Context:
         from lib.organisation import single_person_dependencies
 
         ids = {p.id for p in self.partnerships}
-        return [d for d in single_person_dependencies(self.session) if d.kind == "partnership" and d.entity_id in ids]
+        return [d for d in single_person_dependencies(self.session, contact_details=not self.pseudonymise)
+                if d.kind == "partnership" and d.entity_id in ids]
 
     def owner_text(self, person_id: int | None) -> str:
         """Who holds something: their role when pseudonymised, else their name."""
@@ -607,7 +608,7 @@ def radar_section(ctx: Context) -> Section:
     """The checklist: the latest self-assessment against what the data shows, heading by heading."""
     from lib import radar
 
-    frame = radar.radar_frame(ctx.session, ctx.as_of)
+    frame = radar.radar_frame(ctx.session, ctx.as_of, notes=False)
     heading, own, shown = ctx.tr("board.col.heading"), ctx.tr("board.col.self"), ctx.tr("board.col.evidence")
     share = ctx.tr("board.col.evidence_share")
     table = pd.DataFrame({

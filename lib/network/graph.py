@@ -3,7 +3,8 @@
 Node ids are strings: ``"L"`` is the library itself, ``"P<id>"`` a person (staff member or contact),
 ``"O<id>"`` an organisation. Every node carries ``kind`` (one of :data:`NODE_KINDS`) and ``label``;
 organisations also ``org_type``, ``sector`` and ``area``; people ``organisation`` (their current
-organisations, "; "-joined), ``title`` and ``email`` (never shown in board output).
+organisations, "; "-joined), ``title`` and ``email`` (never shown in board output). The board's graph
+(``contact_details=False``) names no person: see :func:`build_graph`.
 
 Edges are undirected and there is at most one edge per pair. Four kinds of tie are kept apart:
 
@@ -52,6 +53,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.normalize import name_key
 from lib.storage import (
     PARTNERSHIP_STAGES,
@@ -223,6 +225,7 @@ def _end_node(person_id: int | None, organisation_id: int | None, library_org_id
     return LIBRARY if organisation_id in library_org_ids else organisation_node(organisation_id)
 
 
+@requires("view_board")
 def partner_organisations(session: Session, as_of: dt.date | None = None) -> dict[int, dict[str, Any]]:
     """Organisations the library is in partnership with, by organisation id.
 
@@ -360,7 +363,9 @@ def _add_partnerships(session: Session, partners: dict[int, dict[str, Any]], sta
 # --- building ---------------------------------------------------------------------------------------
 
 
-def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.date | None = None) -> nx.Graph:
+@requires("view_contacts", board_if={"contact_details": False})
+def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.date | None = None,
+                contact_details: bool = True) -> nx.Graph:
     """The network held in the workspace, as an undirected simple graph.
 
     Parameters
@@ -373,12 +378,17 @@ def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.dat
     today : date, optional
         What "today" is when ``as_of`` is None (default ``date.today()``); only used to leave out
         affiliations that ended before it.
+    contact_details : bool, default True
+        People as recorded (name, e-mail, job title, organisations), which needs the permission
+        ``view_contacts``. False is the board's graph: the same nodes and edges, but a person's
+        ``label`` is their node id and ``email``, ``title`` and ``organisation`` are None, so
+        counts, rings and organisation views work while nobody is named.
 
     Returns
     -------
     networkx.Graph
         Nodes and edges as described in the module notes. ``G.graph`` holds ``library_label``,
-        ``as_of`` and ``partners`` (the result of :func:`partner_organisations`).
+        ``as_of``, ``partners`` (the result of :func:`partner_organisations`) and ``contact_details``.
 
     Notes
     -----
@@ -437,7 +447,7 @@ def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.dat
         ends = (person_node(a.person_id), _end_node(None, a.organisation_id, workspace.library_org_ids))
         if ends[0] in present and ends[1] in present:
             _add_tie(ties, ends, _Tie("affiliation", AFFILIATION_WEIGHT, start_date=a.start_date,
-                                      end_date=a.end_date, role=a.role))
+                                      end_date=a.end_date, role=a.role if contact_details else None))
     for staff_id in workspace.staff_ids:
         node = person_node(staff_id)
         if node in present:
@@ -450,8 +460,9 @@ def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.dat
             last_contact=partner["last_contact"], owner=partner["owner"], holders=partner["holders"],
         ))
 
-    G = nx.Graph(library_label=workspace.library_label, as_of=as_of, partners=partners)
-    _add_nodes(G, workspace, present, affiliations)
+    G = nx.Graph(library_label=workspace.library_label, as_of=as_of, partners=partners,
+                 contact_details=contact_details)
+    _add_nodes(G, workspace, present, affiliations, contact_details)
     for org_id, partner in partners.items():
         node = organisation_node(org_id)
         if node in G:
@@ -503,7 +514,8 @@ def _add_tie(ties: dict[tuple[str, str], list[_Tie]], ends: tuple[str, str], tie
     ties[(u, v) if u < v else (v, u)].append(tie)
 
 
-def _add_nodes(G: nx.Graph, workspace: _Workspace, present: set[str], affiliations: list[Any]) -> None:
+def _add_nodes(G: nx.Graph, workspace: _Workspace, present: set[str], affiliations: list[Any],
+               contact_details: bool) -> None:
     G.add_node(LIBRARY, kind="library", label=workspace.library_label)
     org_names = {o.id: o.name for o in workspace.organisations}
     for org_id in workspace.library_org_ids:
@@ -518,10 +530,15 @@ def _add_nodes(G: nx.Graph, workspace: _Workspace, present: set[str], affiliatio
                        area=o.area)
     for p in workspace.people:
         node = person_node(p.id)
-        if node in present:
-            G.add_node(node, kind="staff" if p.is_staff else "contact", label=p.name,
+        if node not in present:
+            continue
+        kind = "staff" if p.is_staff else "contact"
+        if contact_details:
+            G.add_node(node, kind=kind, label=p.name,
                        organisation="; ".join(sorted(n for n in current.get(p.id, ()) if n)) or None,
                        title=p.title, email=p.email)
+        else:
+            G.add_node(node, kind=kind, label=node, organisation=None, title=None, email=None)
 
 
 def primary_kind(kinds: Iterable[str]) -> str:

@@ -32,6 +32,7 @@ import networkx as nx
 import numpy as np
 from sqlalchemy import delete, insert, select
 
+from lib.access import requires
 from lib.storage import Database, NodePosition, utcnow
 
 __all__ = [
@@ -582,6 +583,7 @@ def _save(db: Database, view: str, fresh: Mapping[Hashable, Position]) -> dict[H
     return {node: stored.get(node, fresh[node]) for node in fresh}
 
 
+@requires("edit")
 def positions(
     db: Database, G: nx.Graph, *, view: str = DEFAULT_VIEW, seed: int = 42
 ) -> dict[Hashable, Position]:
@@ -629,6 +631,7 @@ def positions(
     return {node: result[node] for node in G}
 
 
+@requires("edit")
 def forget_positions(db: Database, view: str | None = None) -> int:
     """Delete stored positions of one ``view``, or of every view; returns how many rows went.
 

@@ -21,6 +21,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lib.access import requires
 from lib.network.graph import build_graph
 from lib.network.metrics import cached_node_metrics
 from lib.storage import Affiliation, ImportBatch, Relation
@@ -32,6 +33,7 @@ CHANGE_COLUMNS = (
 )
 
 
+@requires("view_contacts")
 def graph_as_of(session: Session, date: dt.date) -> nx.Graph:
     """The network as it stood on ``date``: :func:`~lib.network.graph.build_graph` with ``as_of``."""
     return build_graph(session, as_of=date)
@@ -144,6 +146,7 @@ def compare(G_old: nx.Graph, G_new: nx.Graph, n: int = 5) -> GraphComparison:
     )
 
 
+@requires("view_board")
 def timeline_dates(session: Session, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """Bounds for a date slider: from the earliest dated tie or import to today.
 
