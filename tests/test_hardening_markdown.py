@@ -688,6 +688,32 @@ def test_the_import_preview_hands_streamlit_file_texts_escaped(db: Any) -> None:
         assert any(escape_markdown(part) in t for t in shown), f"{part!r} is not shown"
 
 
+#: Login set up as on a server (tests/test_roles.py has the same), with one admin.
+LOGIN_SECRETS = {
+    "auth": {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "c" * 40,
+             "client_id": "radar", "client_secret": "s" * 20,
+             "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"},
+    "roles": {"admins": ["chef@bib.dk"], "default": "none"},
+}
+
+
+def test_names_from_the_login_token_are_shown_escaped(db: Any) -> None:
+    from components.safe_markdown import escape_markdown
+    from tests import apptest_support
+
+    # The name comes from the identity provider, where people choose it themselves.
+    text = payload(9)
+    at = apptest_support.run_page("../dashboard.py", secrets=LOGIN_SECRETS,
+                                  user={"is_logged_in": True, "email": "chef@bib.dk", "name": text})
+    signed_in = [c.value for c in at.sidebar.caption if escape_markdown(text) in c.value]
+    assert signed_in and not [c.value for c in at.sidebar.caption if text in c.value]
+    # Someone without a role is told so, by their e-mail address: also the provider's word.
+    at = apptest_support.run_page("../dashboard.py", secrets=LOGIN_SECRETS,
+                                  user={"is_logged_in": True, "email": f"**{MARK}**@andet.dk", "name": text})
+    assert [w.value for w in at.warning if escape_markdown(f"**{MARK}**@andet.dk") in w.value]
+    assert not [w.value for w in at.warning if f"**{MARK}**" in w.value]
+
+
 # --- in the browser ---------------------------------------------------------------------------------
 
 
