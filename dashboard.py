@@ -30,6 +30,7 @@ async def _on_server_start(_app: Any) -> AsyncIterator[None]:
 
 def _sidebar(who: Any) -> None:
     from components.context import LANG_KEY, database, tr
+    from components.safe_markdown import tr_md
     from lib import i18n
     from lib.storage import workspace_counts
 
@@ -44,7 +45,7 @@ def _sidebar(who: Any) -> None:
             counts = workspace_counts(session)
         st.caption(tr("sidebar.workspace"))
         st.caption(
-            tr(
+            tr_md(
                 "sidebar.counts",
                 people=counts["people"],
                 organisations=counts["organisations"],
@@ -54,17 +55,18 @@ def _sidebar(who: Any) -> None:
         if who.local:
             st.caption(tr("access.local_mode"))
         else:
-            st.caption(tr("access.signed_in", who=who.name or who.email, role=tr(f"access.role.{who.role}")))
+            st.caption(tr_md("access.signed_in", who=who.name or who.email, role=tr(f"access.role.{who.role}")))
             st.button(tr("access.logout"), on_click=st.logout, key="sidebar_logout", icon=":material/logout:")
 
 
 def _login_screen() -> None:
     """Shown instead of the app to someone not logged in, or logged in without a role."""
     from components.context import tr
+    from components.safe_markdown import tr_md
 
     st.title(tr("access.login_title"))
     if st.user.is_logged_in:
-        st.warning(tr("access.no_role", who=st.user.get("email") or st.user.get("name") or "?"))
+        st.warning(tr_md("access.no_role", who=st.user.get("email") or st.user.get("name") or "?"))
         st.button(tr("access.logout"), on_click=st.logout, key="login_logout")
         return
     st.markdown(tr("access.login_text"))
@@ -75,11 +77,12 @@ def _login_screen() -> None:
 def _unsafe_login_screen(problem: str) -> None:
     """Shown to everyone, and nothing else, while the login's cookie secret could be forged."""
     from components.context import tr
+    from components.safe_markdown import tr_md
     from lib.access import MIN_COOKIE_SECRET_DISTINCT, MIN_COOKIE_SECRET_LENGTH, NEW_SECRET_COMMAND
 
     st.title(tr("login_setup.secret_title"))
-    st.error(tr(f"login_setup.problem.{problem}", length=MIN_COOKIE_SECRET_LENGTH,
-                distinct=MIN_COOKIE_SECRET_DISTINCT))
+    st.error(tr_md(f"login_setup.problem.{problem}", length=MIN_COOKIE_SECRET_LENGTH,
+                   distinct=MIN_COOKIE_SECRET_DISTINCT))
     st.markdown(tr("login_setup.secret_why"))
     st.markdown(tr("login_setup.secret_fix"))
     st.code(NEW_SECRET_COMMAND, language="bash")
@@ -140,7 +143,8 @@ def _pages(role: str) -> dict[str, list[Any]]:
 
 def route() -> None:
     """Set up the page, find out who is using the app, then run the page they asked for."""
-    from components.context import LANG_KEY, local_mode_allowed, login_configured, login_problem, principal, tr
+    from components.context import LANG_KEY, local_mode_allowed, login_configured, login_problem, principal
+    from components.safe_markdown import tr_md
     from lib import i18n
 
     st.set_page_config(page_title="Partnerskabsradar", page_icon="📡", layout="wide")
@@ -159,7 +163,7 @@ def route() -> None:
     try:
         who = principal()
     except ValueError as problem:  # a typo in the [roles] set-up: refuse everyone, say why
-        st.error(tr("access.config_error", problem=str(problem)))
+        st.error(tr_md("access.config_error", problem=str(problem)))
         return
     if who is None:
         _login_screen()

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from components import informing_views
 from components.context import actor, database, lang, principal, show_error, tr
 from components.feedback import Messages
-from components.tables import Col, date_input_format, escape_markdown, show_table
+from components.safe_markdown import tr_md
+from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
 from lib import events as eventlog
 from lib import personal_data as pdata
@@ -108,7 +109,7 @@ def events_section() -> None:
     with database().read() as session:
         frame = eventlog.events_frame(session, lang=lang(), **filters)
     frame["actor"] = frame["actor"].fillna(tr("admin.local_actor"))
-    st.caption(tr("admin.events.count", count=len(frame), limit=eventlog.DEFAULT_LIMIT))
+    st.caption(tr_md("admin.events.count", count=len(frame), limit=eventlog.DEFAULT_LIMIT))
     show_table(frame, EVENT_COLUMNS, key=PREFIX + "events_table", empty_key="admin.events.empty")
     language, exporter = lang(), actor()
     st.download_button(
@@ -130,7 +131,7 @@ def _chosen_person(choices: Mapping[int, str]) -> int | None:
             person = pdata.find_person(session, email)
             erased = person is None and pdata.was_erased(session, email)
         if person is None:
-            st.info(tr("admin.person.was_erased" if erased else "admin.person.not_found", email=email))
+            st.info(tr_md("admin.person.was_erased" if erased else "admin.person.not_found", email=email))
             return None
         return person.id
     picked = st.session_state.get(PERSON_PICK)
@@ -159,7 +160,7 @@ def person_section() -> None:
         except UserFacingError as error:
             show_error(error)
             return
-    st.subheader(tr("admin.person.heading", name=escape_markdown(data["person"]["name"])))
+    st.subheader(tr_md("admin.person.heading", name=data["person"]["name"]))
     _held_data(data)
     _downloads(person_id)
     _purpose_form(person_id, data["person"]["purpose"])
@@ -172,7 +173,7 @@ def _held_data(data: Mapping[str, Any]) -> None:
     counts = pdata.part_counts(data)
     frames = pdata.readable_frames(data, lang())
     for part, (title, frame) in zip(pdata.PARTS, frames.items(), strict=True):
-        with st.expander(tr("admin.person.part", part=title, count=counts[part]), expanded=part == "person"):
+        with st.expander(tr_md("admin.person.part", part=title, count=counts[part]), expanded=part == "person"):
             if frame.empty:
                 st.caption(tr("admin.person.nothing"))
             else:
@@ -267,7 +268,7 @@ def retention_section() -> None:
                  on_click=_save_months)
     with database().read() as session:
         frame = pdata.retention_candidates(session, today(), months)
-    st.caption(tr("admin.retention.count", count=len(frame), cutoff=pdata.months_before(today(), months)))
+    st.caption(tr_md("admin.retention.count", count=len(frame), cutoff=pdata.months_before(today(), months)))
     if frame.empty:
         st.info(tr("admin.retention.empty"))
         return

@@ -15,7 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from components.context import database, lang, tr
-from components.tables import date_input_format, escape_markdown
+from components.safe_markdown import escape_markdown, tr_md
+from components.tables import date_input_format
 from lib import boardpack
 from lib.boardpack.content import BoardPack, Section, chosen_sections, data_version
 from lib.boardpack.figures import chart_figure
@@ -98,7 +99,7 @@ def presentation(pack: BoardPack) -> None:
     back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
     back.button(tr("board.page.previous"), icon=":material/arrow_back:", key="board_previous", disabled=index == 0,
                 on_click=_move, args=(-1, count), width="stretch")
-    where.markdown(f"**{tr('board.slide_of', slide=index + 1, slides=count)}**", text_alignment="center")
+    where.markdown(f"**{tr_md('board.slide_of', slide=index + 1, slides=count)}**", text_alignment="center")
     forward.button(tr("board.page.next"), icon=":material/arrow_forward:", key="board_next",
                    disabled=index == count - 1, on_click=_move, args=(1, count), width="stretch")
     st.markdown(_SCREEN_CSS, unsafe_allow_html=True)
@@ -114,13 +115,14 @@ def _bullet_list(lines: list[str], *, numbered: bool = False) -> None:
 
 def screen(pack: BoardPack, section: Section) -> None:
     """One section as a screen: title, big numbers or charts, bullets, next steps, and its tables."""
-    st.title(section.title)
+    # A section's words come from lib with data in them (the library's name in the subtitle).
+    st.title(escape_markdown(section.title))
     if section.subtitle:
-        st.subheader(section.subtitle)
+        st.subheader(escape_markdown(section.subtitle))
     if section.figures:
         columns = st.columns(4)
         for position, figure in enumerate(section.figures):
-            columns[position % 4].metric(figure.label, figure.value)
+            columns[position % 4].metric(escape_markdown(figure.label), escape_markdown(figure.value))
     for position, chart in enumerate(section.charts):
         st.plotly_chart(chart_figure(section, chart, pack.lang, height=CHART_HEIGHT), theme=None,
                         key=f"board_chart_{section.key}_{position}")

@@ -95,10 +95,11 @@ def actor() -> str | None:
 
 def show_error(error: Exception) -> None:
     """Tell the user what went wrong in their language, without a traceback."""
+    from components.safe_markdown import message_md
     from lib.errors import UserFacingError
 
     if isinstance(error, UserFacingError):
-        st.error(error.message(lang()))
+        st.error(message_md(error))
     else:
         st.error(tr("common.unexpected_error"))
 

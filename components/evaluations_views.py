@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
-from components.tables import Col, date_input_format, escape_markdown, show_table
+from components.safe_markdown import escape_markdown, tr_md
+from components.tables import Col, date_input_format, show_table
 from components.template_import import template_import_section
 from components.widgets import remembered_selectbox, shown_as
 from lib import charts
@@ -163,7 +164,7 @@ def health_table(overview: pd.DataFrame) -> None:
     st.caption(tr("evaluations_page.health.table_caption"))
 
 
-def _part_help(part: ev.HealthPart) -> str:
+def _part_help_md(part: ev.HealthPart) -> str:
     weight = tr("evaluations_page.health.weight", weight=format_number(round(part.weight * 100), lang()),
                 share=format_number(round(part.share * 100), lang()))
     return f"{tr(f'evaluations_page.health.rule.{part.name}')} {weight}"
@@ -174,11 +175,12 @@ def partnership_health(partnership_id: int, on: dt.date) -> None:
     with database().read() as session:
         health = ev.partnership_health(session, partnership_id, on)
     columns = st.columns(1 + len(health.parts))
-    columns[0].metric(tr("evaluations.health"), score_text(health.score), help=tr("evaluations.health_rule"),
+    columns[0].metric(tr("evaluations.health"), escape_markdown(score_text(health.score)),
+                      help=tr("evaluations.health_rule"),
                       border=True)
     for place, part in zip(columns[1:], health.parts, strict=True):
-        place.metric(tr(f"evaluations.health.{part.name}"), score_text(part.value), help=_part_help(part),
-                     border=True)
+        place.metric(tr(f"evaluations.health.{part.name}"), escape_markdown(score_text(part.value)),
+                     help=_part_help_md(part), border=True)
         if part.value is None:
             place.caption(tr(f"evaluations_page.health.missing.{part.name}"))
     if health.score is None:
@@ -362,13 +364,13 @@ def gaps_section(gaps: ev.Gaps) -> None:
     rows = gap_rows(gaps, level, lang())
     silent = [side for side in ev.SIDES if all(_missing(v) for v in gaps.dimensions[side])]
     for side in silent:
-        st.warning(tr("evaluations_page.gaps.side_missing", side=side_word(side)), icon=":material/person_off:")
+        st.warning(tr_md("evaluations_page.gaps.side_missing", side=side_word(side)), icon=":material/person_off:")
     st.plotly_chart(gaps_figure(rows, lang()), theme=None, key=f"{PREFIX}gaps_chart")
     flagged = rows[rows["flagged"].astype(bool)]
     if not flagged.empty:
         shown = "; ".join(f"{label} ({score_text(gap, 1)})" for label, gap in zip(flagged["label"], flagged["gap"],
                                                                                   strict=True))
-        st.warning(tr("evaluations.gap_flagged") + " " + tr("evaluations_page.gaps.flagged", items=shown),
+        st.warning(tr("evaluations.gap_flagged") + " " + tr_md("evaluations_page.gaps.flagged", items=shown),
                    icon=":material/compare_arrows:")
     elif not silent:
         st.caption(tr("evaluations_page.gaps.none_flagged"))
@@ -477,7 +479,7 @@ def response_form(round_id: int) -> None:
     prefix = _response_prefix(round_id)
     st.markdown("**" + tr("evaluations_page.response.heading") + "**")
     show_flash("response")
-    sides = {side: side_word(side) for side in ev.SIDES}
+    sides = {side: escape_markdown(side_word(side)) for side in ev.SIDES}
     options: list[Any] = [BLANK, *SCORES]
     shown = {BLANK: tr("evaluations_page.response.blank"), **{score: str(score) for score in SCORES}}
     with st.form(prefix + "form"):
@@ -491,8 +493,8 @@ def response_form(round_id: int) -> None:
             st.markdown(f"**{tr(f'evaluations.dimension.{dimension}')}** – "
                         f"{tr(f'evaluations.dimension.{dimension}.help')}")
             for code in ev.items_of(dimension):
-                st.radio(ev.item_text(code, lang()), options=options, format_func=shown_as(shown), horizontal=True,
-                         key=prefix + code)
+                st.radio(escape_markdown(ev.item_text(code, lang())), options=options, format_func=shown_as(shown),
+                         horizontal=True, key=prefix + code)
         st.text_area(tr("evaluations_page.col.reflections"), key=prefix + "reflections", height=80)
         st.form_submit_button(tr("evaluations_page.response.submit"), key=prefix + "submit", type="primary",
                               icon=":material/save:", on_click=_add_response, args=(round_id,))
@@ -544,7 +546,7 @@ def delete_round_box(partnership_id: int, round_id: int, label: str, responses: 
     """Deleting the round with all its responses, after ticking the confirm box."""
     with st.expander(tr("evaluations_page.round.delete_heading"), icon=":material/delete:"):
         show_flash("round")
-        st.checkbox(tr("evaluations_page.round.confirm", count=responses),
+        st.checkbox(tr_md("evaluations_page.round.confirm", count=responses),
                     key=f"{PREFIX}round_delete_confirm_{round_id}")
         st.button(tr("evaluations_page.round.delete"), key=f"{PREFIX}round_delete_{round_id}",
                   on_click=_delete_round, args=(partnership_id, round_id, label))

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from components.context import database, show_error, tr
+from components.safe_markdown import escape_markdown, tr_md
 from lib.errors import UserFacingError
 
 _LOG = logging.getLogger(__name__)
@@ -31,7 +32,8 @@ class Messages:
     def flash(self, slot: str, kind: str, key: str | None = None, error: Exception | None = None,
               text: str | None = None, **params: Any) -> None:
         """Keep a message for ``slot``: a translation ``key`` with ``params``, a ready ``text``, or an
-        ``error``; ``kind`` is "success", "info", "warning" or "error"."""
+        ``error``; ``kind`` is "success", "info", "warning" or "error". The params and the text are
+        shown as they are (names in them are never read as Markdown)."""
         st.session_state[self.state_key] = {"slot": slot, "kind": kind, "key": key, "error": error,
                                              "text": text, "params": params}
 
@@ -44,8 +46,14 @@ class Messages:
         if message["kind"] == "error":
             show_error(message["error"])
             return
-        text = message["text"] if message["text"] is not None else tr(message["key"], **message["params"])
-        {"info": st.info, "warning": st.warning}.get(message["kind"], st.success)(text)
+        text = (escape_markdown(message["text"]) if message["text"] is not None
+                else tr_md(message["key"], **message["params"]))
+        if message["kind"] == "info":
+            st.info(text)
+        elif message["kind"] == "warning":
+            st.warning(text)
+        else:
+            st.success(text)
 
     def change(self, slot: str, work: Callable[[Session], Any]) -> tuple[bool, Any]:
         """Run ``work`` in one write transaction; a problem becomes a message in ``slot``.

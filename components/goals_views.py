@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
+from components.safe_markdown import escape_markdown, tr_md
 from lib import charts, strategy
 from lib.errors import UserFacingError
 from lib.i18n import format_date, format_number
@@ -45,9 +46,10 @@ _MESSAGES = Messages(FLASH_KEY, "goals")
 show_flash = _MESSAGES.show
 
 
-def flash(slot: str, kind: str, text: str | None = None, error: Exception | None = None) -> None:
-    """Keep a ready ``text`` (or an ``error``) for ``slot``; shown once, on the next draw."""
-    _MESSAGES.flash(slot, kind, text=text, error=error)
+def flash(slot: str, kind: str, key: str | None = None, error: Exception | None = None, **params: Any) -> None:
+    """Keep a message (a translation ``key`` with ``params``, or an ``error``) for ``slot``; shown once,
+    on the next draw, in the language the user reads then."""
+    _MESSAGES.flash(slot, kind, key, error=error, **params)
 
 
 def status_text(status: str) -> str:
@@ -198,7 +200,7 @@ def series_section(choices: dict[int, str], first: int | None) -> None:
         series = strategy.fulfilment_series(session, picked)
     for goal_id in picked:
         if not (series["goal_id"].eq(goal_id) & ~series["is_baseline"]).any():
-            st.caption(tr("goalspage.series.no_measurements", title=choices[goal_id]))
+            st.caption(tr_md("goalspage.series.no_measurements", title=choices[goal_id]))
     st.plotly_chart(series_figure(series, lang()), theme=None, key="goals_series_chart")
 
 
@@ -232,7 +234,7 @@ def _create_goal(prefix: str) -> None:
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
         del st.session_state[key]  # an empty form for the next goal
     st.session_state[EDIT_PICK] = goal_id
-    flash("edit", "success", tr("goalspage.edit.created", title=title.strip()))
+    flash("edit", "success", "goalspage.edit.created", title=title.strip())
 
 
 def _update_goal(goal_id: int, prefix: str) -> None:
@@ -242,7 +244,7 @@ def _update_goal(goal_id: int, prefix: str) -> None:
     except UserFacingError as error:
         flash("edit", "error", error=error)
         return
-    flash("edit", "success", tr("goalspage.edit.saved") if changed else tr("goalspage.edit.nothing_changed"))
+    flash("edit", "success", "goalspage.edit.saved" if changed else "goalspage.edit.nothing_changed")
 
 
 def _add_measurement(goal_id: int, prefix: str) -> None:
@@ -257,12 +259,12 @@ def _add_measurement(goal_id: int, prefix: str) -> None:
         return
     state[prefix + "value"] = None
     state[prefix + "note"] = ""
-    flash("measure", "success", tr("goalspage.measure.saved"))
+    flash("measure", "success", "goalspage.measure.saved")
 
 
 def _delete_goal(goal_id: int, title: str, confirm_key: str) -> None:
     if not st.session_state.get(confirm_key):
-        flash("delete", "warning", tr("goalspage.delete.needs_confirm"))
+        flash("delete", "warning", "goalspage.delete.needs_confirm")
         return
     try:
         with database().write() as session:
@@ -272,7 +274,7 @@ def _delete_goal(goal_id: int, title: str, confirm_key: str) -> None:
         return
     st.session_state.pop(confirm_key, None)
     st.session_state[EDIT_PICK] = NEW
-    flash("edit", "success", tr("goalspage.delete.done", title=title))
+    flash("edit", "success", "goalspage.delete.done", title=title)
 
 
 def _goal_fields(prefix: str, goal: Goal | None, staff: dict[int, str]) -> None:
@@ -338,7 +340,8 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
         day.date_input(tr("strategy.col.measured_on"), value=dt.date.today(), key=mprefix + "measured_on",
                        format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD",
                        min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
-        value.number_input(tr("strategy.col.value") + (f" ({goal.unit})" if goal.unit else ""), value=None,
+        value.number_input(tr("strategy.col.value") + (f" ({escape_markdown(goal.unit)})" if goal.unit else ""),
+                           value=None,
                            format="%g", key=mprefix + "value")
         st.text_input(tr("strategy.col.note"), key=mprefix + "note")
         st.form_submit_button(tr("goalspage.measure.button"), on_click=_add_measurement, args=(goal_id, mprefix),
@@ -395,14 +398,14 @@ def coverage_section(choices: dict[int, str]) -> None:
         if not result.goals_without_partnership:
             st.success(tr("goalspage.coverage.all_goals_served"))
         for entry in result.goals_without_partnership:
-            planned = tr("goalspage.coverage.planned", count=entry["planned"]) if entry["planned"] else ""
-            st.warning("⚠️ " + tr("strategy.coverage.goal_unserved", title=entry["title"]) + planned)
+            planned = tr_md("goalspage.coverage.planned", count=entry["planned"]) if entry["planned"] else ""
+            st.warning("⚠️ " + tr_md("strategy.coverage.goal_unserved", title=entry["title"]) + planned)
     with right:
         st.subheader(tr("goalspage.coverage.partnerships_heading"))
         if not result.partnerships_without_goal:
             st.success(tr("goalspage.coverage.all_partnerships_linked"))
         for entry in result.partnerships_without_goal:
-            st.info("🔗 " + tr("strategy.coverage.partnership_without_goal", title=entry["title"]))
+            st.info("🔗 " + tr_md("strategy.coverage.partnership_without_goal", title=entry["title"]))
     st.subheader(tr("goalspage.coverage.served_heading"))
     rows = [{tr("goalspage.col.title"): choices.get(goal_id, str(goal_id)),
              tr("goalspage.coverage.count"): len(ids),

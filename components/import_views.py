@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import lang, tr
+from components.safe_markdown import escape_markdown, message_md, tr_md
 from lib.fields import ROLES
 from lib.i18n import format_date
 from lib.importer import OUTCOMES, ImportResult, PreparedFile, PreparedSheet, batch_counts, problem_rows
@@ -21,28 +22,28 @@ def file_digest(name: str, data: bytes) -> str:
 
 
 def show_refused(prepared: PreparedFile) -> None:
-    st.error(f"**{prepared.file_name}**: {prepared.error.message(lang())}" if prepared.error else "")
+    st.error(f"**{escape_markdown(prepared.file_name)}**: {message_md(prepared.error)}" if prepared.error else "")
 
 
 def show_notices(prepared: PreparedFile) -> None:
     for key, params in prepared.notices:
-        st.info(f"**{prepared.file_name}**: {tr(key, **params)}")
+        st.info(f"**{escape_markdown(prepared.file_name)}**: {tr_md(key, **params)}")
 
 
 def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
     """Include or leave out a sheet, choose its role and correct its column mapping."""
-    title = tr("importpage.sheet_title", sheet=sheet.sheet_name, rows=len(sheet.table.rows))
+    title = tr_md("importpage.sheet_title", sheet=sheet.sheet_name, rows=len(sheet.table.rows))
     if sheet.hidden:
         title += " · " + tr("importpage.hidden_sheet")
     with st.expander(title, expanded=sheet.include):
         if sheet.hidden:
             st.warning(tr("importpage.hidden_sheet_help"))
         if sheet.truncated:
-            st.warning(tr("importpage.truncated", kept=len(sheet.table.rows), total=sheet.total_rows))
+            st.warning(tr_md("importpage.truncated", kept=len(sheet.table.rows), total=sheet.total_rows))
         if sheet.formulas_without_value:
-            st.warning(tr("importpage.formulas_without_value", count=sheet.formulas_without_value))
+            st.warning(tr_md("importpage.formulas_without_value", count=sheet.formulas_without_value))
         if sheet.table.title:
-            st.caption(tr("importpage.title_rows", title=sheet.table.title))
+            st.caption(tr_md("importpage.title_rows", title=sheet.table.title))
         sheet.include = st.checkbox(tr("importpage.include_sheet"), value=sheet.include, key=f"{widget_key}_inc")
         role = st.selectbox(
             tr("importpage.role"),
@@ -85,7 +86,7 @@ def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
     sheet.mapping = [by_label.get(value) for value in edited[tr("importpage.col_field")].tolist()]
     unmapped = [c for c, f in zip(sheet.columns, sheet.mapping, strict=False) if f is None]
     if unmapped:
-        st.caption(tr("importpage.unmapped", count=len(unmapped), columns=", ".join(unmapped[:12])))
+        st.caption(tr_md("importpage.unmapped", count=len(unmapped), columns=", ".join(unmapped[:12])))
 
 
 def _examples(sheet: PreparedSheet) -> list[str]:
@@ -105,9 +106,9 @@ def _examples(sheet: PreparedSheet) -> list[str]:
 def counts_row(counts: dict[str, int]) -> None:
     """The accounting of an import as metrics: rows read = new + updated + unchanged + rejected + skipped."""
     columns = st.columns(len(OUTCOMES) + 1)
-    columns[0].metric(tr("import.count.rows"), counts.get("rows", 0))
+    columns[0].metric(tr("import.count.rows"), escape_markdown(counts.get("rows", 0)))
     for column, name in zip(columns[1:], OUTCOMES, strict=True):
-        column.metric(tr(f"import.count.{name}"), counts.get(name, 0))
+        column.metric(tr(f"import.count.{name}"), escape_markdown(counts.get(name, 0)))
 
 
 def result_details(result: ImportResult, key: str) -> None:
@@ -115,7 +116,7 @@ def result_details(result: ImportResult, key: str) -> None:
     from lib.importer import error_report_xlsx
 
     if result.review_pairs:
-        st.info(tr("importpage.review_pairs", count=result.review_pairs))
+        st.info(tr_md("importpage.review_pairs", count=result.review_pairs))
     problems = pd.DataFrame(problem_rows(result, lang()))
     if not problems.empty:
         st.subheader(tr("importpage.problems_heading", count=len(problems)))

@@ -18,6 +18,7 @@ import streamlit as st
 
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
+from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
 from lib import informing
@@ -60,11 +61,11 @@ def status_label(overdue: bool, days_left: int) -> str:
     return tr("informing.status.days.one" if days_left == 1 else "informing.status.days.other", count=days_left)
 
 
-def _counts_caption(frame: pd.DataFrame) -> str:
+def _counts_caption_md(frame: pd.DataFrame) -> str:
     total, overdue = len(frame), int(frame["overdue"].sum())
-    text = tr("informing.count.one" if total == 1 else "informing.count.other", count=total)
+    text = tr_md("informing.count.one" if total == 1 else "informing.count.other", count=total)
     if overdue:
-        text += " " + tr("informing.overdue.one" if overdue == 1 else "informing.overdue.other", count=overdue)
+        text += " " + tr_md("informing.overdue.one" if overdue == 1 else "informing.overdue.other", count=overdue)
     return text
 
 
@@ -78,7 +79,7 @@ def informing_section() -> None:
     if frame.empty:
         st.success(tr("informing.empty"))
     else:
-        st.markdown(f"**{_counts_caption(frame)}**")
+        st.markdown(f"**{_counts_caption_md(frame)}**")
         statuses = [status_label(bool(overdue), int(days)) for overdue, days in
                     zip(frame["overdue"], frame["days_left"], strict=True)]
         show_table(frame.assign(status=statuses), COLUMNS, key=PREFIX + "table")
@@ -159,12 +160,12 @@ def person_form(person_id: int) -> None:
         return
     ways = dict(informing.how_labels(lang()))
     if status.informed_on is not None:
-        st.caption(tr("informing.person.informed", date=status.informed_on,
-                      how=ways.get(status.informed_how or "", "–")))
+        st.caption(tr_md("informing.person.informed", date=status.informed_on,
+                         how=ways.get(status.informed_how or "", "–")))
+    elif status.overdue:
+        st.warning(tr_md("informing.person.overdue", obtained=status.obtained_on, deadline=status.deadline))
     else:
-        (st.warning if status.overdue else st.caption)(tr(
-            "informing.person.overdue" if status.overdue else "informing.person.waiting",
-            obtained=status.obtained_on, deadline=status.deadline))
+        st.caption(tr_md("informing.person.waiting", obtained=status.obtained_on, deadline=status.deadline))
     keys = _person_keys(person_id)
     st.session_state.setdefault(keys["on"], status.informed_on)
     st.session_state.setdefault(keys["how"], status.informed_how or informing.DEFAULT_HOW)

@@ -35,7 +35,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components.context import actor, lang, tr
-from components.tables import Col, column_config, date_input_format, escape_markdown
+from components.safe_markdown import escape_markdown, tr_md
+from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
 from lib.export import xlsx_bytes
 from lib.i18n import format_number, label as vocabulary_label
@@ -155,7 +156,7 @@ def _metric_value(name: str, value: Any) -> str:
     return format_number(float(value), lang(), 1 if name == "weighted_degree" else 3)
 
 
-def _names(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
+def _names_md(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
     """Untrusted names as one Markdown-safe line, cut after ``limit``."""
     text = ", ".join(escape_markdown(name) for name in names[:limit])
     if len(names) > limit:
@@ -216,9 +217,9 @@ def as_of_slider(first: dt.date, last: dt.date) -> dt.date | None:
     chosen = st.slider(tr("netpage.as_of"), min_value=first, max_value=last, key=AS_OF_KEY,
                        format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD", help=tr("netpage.as_of.help"))
     if chosen >= last:
-        st.caption(tr("netpage.as_of.today", date=last))
+        st.caption(tr_md("netpage.as_of.today", date=last))
         return None
-    st.caption(tr("netpage.as_of.past", date=chosen))
+    st.caption(tr_md("netpage.as_of.past", date=chosen))
     return chosen
 
 
@@ -268,7 +269,7 @@ def _staff_picker(G: nx.Graph) -> str | None:
     members = _staff_members(G)
     if not members:
         if G.graph.get("as_of"):
-            st.info(tr("netpage.mine.no_staff_then", date=G.graph["as_of"]))
+            st.info(tr_md("netpage.mine.no_staff_then", date=G.graph["as_of"]))
         else:
             st.info(tr("netpage.mine.no_staff", contacts_page=tr("nav.contacts")))
         return None
@@ -298,7 +299,7 @@ def _active_filters() -> int:
 def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
     """The filters in an expander; None when the chosen kinds leave nothing to show."""
     active = _active_filters()
-    title = tr("netpage.filters") if not active else tr(
+    title = tr("netpage.filters") if not active else tr_md(
         "netpage.filters.active.one" if active == 1 else "netpage.filters.active.other", count=active)
     kinds_apply = view in ("whole", "mine")
     kinds_help = None if kinds_apply else tr("netpage.filter.kinds_not_here", whole=tr("netpage.view.whole"),
@@ -577,7 +578,7 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     names.toggle(tr("netpage.labels"), key=labels_key(view.name), disabled=rings)
     # The opened node's own ties are drawn dark; lighting its neighbours too would light their ties as well.
     fig = view_figure(view, metrics, [opened] if opened is not None else None)
-    st.caption(tr("netpage.shown", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
+    st.caption(tr_md("netpage.shown", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
     st.plotly_chart(fig, theme=None, on_select="rerun", selection_mode=("points", "box", "lasso"), key=CHART_KEY,
                     config={"displaylogo": False})
     st.caption(tr("netpage.chart_hint"))
@@ -588,11 +589,12 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
 def _marked_note(graph: nx.Graph) -> None:
     marked = [v for v in st.session_state.get(MARKED_KEY) or [] if v in graph]
     if len(marked) > 1:
-        st.info(tr("netpage.selected_many", count=len(marked), names=_names([_node_label(graph, v) for v in marked])))
+        st.info(tr("netpage.selected_many", count=len(marked),
+                   names=_names_md([_node_label(graph, v) for v in marked])))
 
 
 def _describe(graph: nx.Graph, node: Hashable) -> list[str]:
-    """Lines about a node: kind and type, organisation, job title, partner."""
+    """Lines about a node: kind and type, organisation, job title, partner (as text, not Markdown)."""
     data = graph.nodes[node]
     first = [_kind_label(data.get("kind"))]
     if data.get("org_type"):
@@ -608,7 +610,7 @@ def _describe(graph: nx.Graph, node: Hashable) -> list[str]:
         lines.append(tr("netpage.details.job_title", title=data["title"]))
     if data.get("people"):
         lines.append(tr("netpage.details.people", count=data["people"]))
-    return [escape_markdown(line) for line in lines]
+    return lines
 
 
 TIE_COLUMNS = (
@@ -663,15 +665,15 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     head, close = st.columns([6, 1], vertical_alignment="center")
     head.subheader(escape_markdown(_node_label(graph, node)))
     close.button(tr("netpage.details.close"), on_click=_close, key="net_close", icon=":material/close:")
-    st.markdown("  \n".join(_describe(graph, node)))
+    st.markdown("  \n".join(escape_markdown(line) for line in _describe(graph, node)))
     if node in metrics.index:
         row = metrics.loc[node]
         for column, name in zip(st.columns(4), ("degree", "betweenness", "closeness", "reach"), strict=True):
-            column.metric(tr(f"network.metric.{name}"), _metric_value(name, row[name]),
+            column.metric(tr(f"network.metric.{name}"), escape_markdown(_metric_value(name, row[name])),
                           help=tr(f"network.metric.{name}.help"))
     owner = plotting.node_owner(graph, node)
     if owner is not None and owner != node:
-        st.markdown(escape_markdown(tr("netpage.details.owner", owner=_node_label(graph, owner))))
+        st.markdown(tr_md("netpage.details.owner", owner=_node_label(graph, owner)))
     elif owner is None and view.name in ("whole", "mine"):  # folded views carry no owners
         st.caption(tr("netpage.details.no_owner"))
     st.markdown(f"**{tr('netpage.details.ties')}**")
@@ -756,7 +758,7 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     graph = view.graph
     figures = netmetrics.cached_network_figures(graph)
     st.subheader(tr("netpage.figures.title"))
-    st.caption(tr("netpage.figures.view", view=view.title))
+    st.caption(tr_md("netpage.figures.view", view=view.title))
     shown = (
         ("nodes", _number(figures["nodes"])), ("edges", _number(figures["edges"])),
         ("density", format_number(figures["density"], lang(), 3)), ("components", _number(figures["components"])),
@@ -766,13 +768,13 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     )
     for column, (name, value) in zip([*st.columns(3), *st.columns(3)], shown, strict=True):
         help_key = f"network.figure.{name}.help"
-        column.metric(tr(f"network.figure.{name}"), value or "–",
+        column.metric(tr(f"network.figure.{name}"), escape_markdown(value or "–"),
                       help=tr(help_key) if tr(help_key) != help_key else None)
     sampled = metrics.attrs.get("betweenness_sample")
     if sampled:
-        st.caption(tr("network.metric.sampled", sample=sampled))
+        st.caption(tr_md("network.metric.sampled", sample=sampled))
     if figures.get("path_sample"):
-        st.caption(tr("network.figure.path_sample", sample=figures["path_sample"]))
+        st.caption(tr_md("network.figure.path_sample", sample=figures["path_sample"]))
     if not sampled and not figures.get("path_sample"):
         st.caption(tr("netpage.figures.exact"))
     brokers_column, isolates_column = st.columns(2)
@@ -804,8 +806,8 @@ def _brokers(metrics: pd.DataFrame) -> None:
         return
     st.markdown(tr("netpage.brokers.text"))
     lines = [
-        f"{rank}. {escape_markdown(row.label)} ({_kind_label(row.kind).lower()}) – "
-        f"{tr('network.metric.betweenness').lower()} {_metric_value('betweenness', row.betweenness)}"
+        f"{rank}. {escape_markdown(row.label)} ({escape_markdown(_kind_label(row.kind).lower())}) – "
+        f"{tr('network.metric.betweenness').lower()} {escape_markdown(_metric_value('betweenness', row.betweenness))}"
         for rank, row in enumerate(found.itertuples(), start=1)
     ]
     st.markdown("\n".join(lines))
@@ -818,7 +820,7 @@ def _isolates(graph: nx.Graph) -> None:
         st.caption(tr("netpage.isolates.none"))
         return
     st.markdown(tr("netpage.isolates.one" if len(lonely) == 1 else "netpage.isolates.other", count=len(lonely)))
-    st.markdown(_names([_node_label(graph, v) for v in lonely]))
+    st.markdown(_names_md([_node_label(graph, v) for v in lonely]))
 
 
 # --- health ------------------------------------------------------------------------------------------
@@ -860,7 +862,7 @@ PARTNER_COLUMNS = (
 
 def health_section(G: nx.Graph, day: dt.date) -> None:
     """Ties going cold, what hangs on one person, who holds what, and every potential partner."""
-    st.caption(tr("netpage.health.basis", date=day))
+    st.caption(tr_md("netpage.health.basis", date=day))
     months = int(st.columns(3)[0].number_input(tr("netpage.cold.months"), min_value=1, max_value=240, step=1,
                                                 key=COLD_KEY))
     _cold_ties(G, months, day)
@@ -876,15 +878,15 @@ def health_section(G: nx.Graph, day: dt.date) -> None:
 
 def _cold_ties(G: nx.Graph, months: int, day: dt.date) -> None:
     st.subheader(tr("network.cold.title"))
-    st.caption(tr("network.cold.help", months=months))
+    st.caption(tr_md("network.cold.help", months=months))
     cold = health.cold_ties(G, months, today=day)
     cold["kind_label"] = [vocabulary_label("relkind", k, lang()) if k else "" for k in cold["relation_kind"]]
     dated, undated = cold[~cold["no_date"].astype(bool)], cold[cold["no_date"].astype(bool)]
     if dated.empty:
-        st.success(tr("netpage.cold.none", months=months))
+        st.success(tr_md("netpage.cold.none", months=months))
     else:
         key = "netpage.cold.count.one" if len(dated) == 1 else "netpage.cold.count.other"
-        st.warning(tr(key, count=len(dated), months=months))
+        st.warning(tr_md(key, count=len(dated), months=months))
         table(dated, COLD_COLUMNS, key="net_cold_table")
     if not undated.empty:
         with st.expander(tr("netpage.cold.undated", count=len(undated))):
@@ -927,7 +929,7 @@ def potential_partners_section(G: nx.Graph, day: dt.date) -> None:
         with column.container(border=True):
             st.markdown(f"**{escape_markdown(row.label)}**")
             st.caption(escape_markdown(" · ".join(filter(None, (row.type_label, row.sector_label)))))
-            st.markdown(tr("netpage.potential.card", rank=row.rank, score=format_number(row.score, lang(), 1)))
+            st.markdown(tr_md("netpage.potential.card", rank=row.rank, score=format_number(row.score, lang(), 1)))
             st.markdown(escape_markdown(row.reason))
     st.markdown(f"**{tr('netpage.potential.all', count=len(ranked))}**")
     table(ranked, PARTNER_COLUMNS, key="net_partners_table", decimals={"score": 1})
@@ -976,16 +978,16 @@ def time_section(db: Database, first: dt.date, last: dt.date, day: dt.date) -> N
         before, after = timeline.graph_as_of(session, start), timeline.graph_as_of(session, end)
     change = timeline.compare(before, after, n=10)
     counts = change.counts
-    st.markdown(tr("netpage.compare.summary", start=start, end=end, **{k: counts[k] for k in
+    st.markdown(tr_md("netpage.compare.summary", start=start, end=end, **{k: counts[k] for k in
                                                                            ("new_ties", "lost_ties", "new_nodes",
                                                                             "lost_nodes")}))
     columns = st.columns(4)
-    columns[0].metric(tr("netpage.compare.nodes"), _number(counts["nodes_after"]),
+    columns[0].metric(tr("netpage.compare.nodes"), escape_markdown(_number(counts["nodes_after"])),
                       delta=counts["nodes_after"] - counts["nodes_before"])
-    columns[1].metric(tr("netpage.compare.edges"), _number(counts["edges_after"]),
+    columns[1].metric(tr("netpage.compare.edges"), escape_markdown(_number(counts["edges_after"])),
                       delta=counts["edges_after"] - counts["edges_before"])
-    columns[2].metric(tr("network.timeline.new_ties"), _number(counts["new_ties"]))
-    columns[3].metric(tr("network.timeline.lost_ties"), _number(counts["lost_ties"]))
+    columns[2].metric(tr("network.timeline.new_ties"), escape_markdown(_number(counts["new_ties"])))
+    columns[3].metric(tr("network.timeline.lost_ties"), escape_markdown(_number(counts["lost_ties"])))
     for title, frame, key in (("network.timeline.risers", change.risers, "net_risers"),
                               ("network.timeline.fallers", change.fallers, "net_fallers")):
         st.markdown(f"**{tr(title)}**")
@@ -1015,7 +1017,7 @@ def _changes_table(frame: pd.DataFrame, key: str, columns: Sequence[Col], decima
 
 def download_section(view: View, metrics: pd.DataFrame) -> None:
     """The shown network for Gephi, other network programs and Kumu, and the map as PNG and SVG."""
-    st.caption(tr("netpage.download.scope", view=view.title, date=view.day))
+    st.caption(tr_md("netpage.download.scope", view=view.title, date=view.day))
     with_contacts = st.checkbox(tr("network_export.include_contact_details"), key=CONTACT_DETAILS_KEY)
     if with_contacts:
         st.warning(tr("network_export.personal_data"))

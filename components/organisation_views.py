@@ -20,7 +20,8 @@ import streamlit as st
 
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
-from components.tables import Col, code_label, date_format, date_input_format, escape_markdown, show_table
+from components.safe_markdown import escape_markdown, tr_md
+from components.tables import Col, code_label, date_format, date_input_format, show_table
 from components.widgets import remembered_selectbox
 from lib import charts
 from lib import organisation as org
@@ -103,10 +104,10 @@ def staff_editor_key() -> str:
     return f"{PREFIX}staff_editor_{st.session_state.get(STAFF_VERSION, 0)}"
 
 
-def role_counts_text(staff: pd.DataFrame) -> str:
+def role_counts_md(staff: pd.DataFrame) -> str:
     """How many staff have each role, in words."""
     counts = {role: int((staff["staff_role"] == role).sum()) for role in STAFF_ROLES}
-    return tr("organisation.staff.role_counts", **counts, none=int(staff["staff_role"].isna().sum()))
+    return tr_md("organisation.staff.role_counts", **counts, none=int(staff["staff_role"].isna().sum()))
 
 
 def staff_section(staff: pd.DataFrame) -> None:
@@ -114,7 +115,7 @@ def staff_section(staff: pd.DataFrame) -> None:
     st.subheader(tr("organisation.staff.heading"))
     st.caption(tr("organisation.staff.help"))
     show_flash("staff")
-    st.caption(role_counts_text(staff))
+    st.caption(role_counts_md(staff))
     if not (staff["staff_role"] == "network_lead").any():
         st.info(tr("organisation.staff.no_lead"), icon=":material/info:")
     st.session_state[STAFF_IDS] = [int(i) for i in staff["person_id"]]
@@ -181,7 +182,7 @@ def assessment_section(names: Mapping[int, str]) -> None:
     with database().read() as session:
         history = org.competence_history(session, person_id)
     latest = history.iloc[0] if not history.empty else None
-    st.subheader(tr("organisation.assessment.heading", name=escape_markdown(name)))
+    st.subheader(tr_md("organisation.assessment.heading", name=name))
     show_flash("assessment")
     st.caption(tr("organisation.assessment.help"))
     prefix = f"{PREFIX}assess_{person_id}_"
@@ -252,7 +253,7 @@ def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
     st.subheader(tr("organisation.history.heading"))
     show_flash("history")
     if history.empty:
-        st.caption(tr("organisation.history.none", name=name))
+        st.caption(tr_md("organisation.history.none", name=name))
         return
     st.plotly_chart(history_figure(history, lang()), theme=None, key=f"{PREFIX}history_chart")
     st.dataframe(history_frame(history), hide_index=True, width="stretch", key=f"{PREFIX}history_table",
@@ -304,11 +305,11 @@ def teams_section(assessment_tab: str) -> None:
         needs = org.development_needs(session)
     st.subheader(tr("organisation.heatmap.heading"))
     if not any(heatmap.assessed.values()):
-        st.info(tr("organisation.heatmap.none", tab=assessment_tab))
+        st.info(tr_md("organisation.heatmap.none", tab=assessment_tab))
     else:
         st.plotly_chart(heatmap_figure(heatmap, lang()), theme=None, key=f"{PREFIX}heatmap")
         st.caption(tr("organisation.heatmap.help"))
-        st.caption(" · ".join(tr("organisation.heatmap.assessed", team=team_label(team), assessed=count,
+        st.caption(" · ".join(tr_md("organisation.heatmap.assessed", team=team_label(team), assessed=count,
                                  members=heatmap.members[team]) for team, count in heatmap.assessed.items()))
     st.subheader(tr("organisation.needs.heading"))
     st.caption(tr("organisation.needs.help"))
@@ -336,9 +337,9 @@ def partnerships_frame(partnerships: pd.DataFrame) -> pd.DataFrame:
 
 def lost_section(name: str, grouped: Mapping[str, list[org.Dependency]]) -> None:
     """What the library loses if the person leaves: partnerships by name, then organisations and contacts."""
-    st.markdown("**" + escape_markdown(tr("organisation.person.lost_heading", name=name)) + "**")
+    st.markdown("**" + tr_md("organisation.person.lost_heading", name=name) + "**")
     if not any(grouped.values()):
-        st.success(tr("organisation.person.lost_nothing", name=name), icon=":material/verified:")
+        st.success(tr_md("organisation.person.lost_nothing", name=name), icon=":material/verified:")
         return
     if grouped["partnership"]:
         titles = ", ".join(f"»{escape_markdown(d.label)}«" for d in grouped["partnership"])
@@ -347,7 +348,7 @@ def lost_section(name: str, grouped: Mapping[str, list[org.Dependency]]) -> None
     for kind, icon in (("organisation", ":material/apartment:"), ("contact", ":material/person:")):
         found = grouped[kind]
         if found:
-            label = escape_markdown(tr(f"organisation.person.lost_{kind}s", count=len(found), name=name))
+            label = tr_md(f"organisation.person.lost_{kind}s", count=len(found), name=name)
             with st.expander(label, icon=icon):
                 st.markdown("\n".join(f"- {escape_markdown(d.label)}"
                                       + (f" ({escape_markdown(d.detail)})" if d.detail else "") for d in found))
@@ -373,7 +374,7 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
     if not dependencies:
         st.success(tr("organisation.library.none"), icon=":material/verified:")
         return
-    st.markdown(tr("organisation.library.summary", **counts))
+    st.markdown(tr_md("organisation.library.summary", **counts))
     kinds = st.multiselect(tr("organisation.library.kinds"), options=list(org.DEPENDENCY_KINDS),
                            default=list(org.DEPENDENCY_KINDS), format_func=lambda k: tr(f"organisation.kind.{k}"),
                            key=KINDS_WIDGET)
@@ -390,11 +391,10 @@ def dependencies_section(names: Mapping[int, str]) -> None:
         relations = org.person_relations(session, person_id, today=today())
         partnerships = org.owned_partnerships(session, person_id, dependencies)
     lost_section(name, org.dependencies_of(dependencies, person_id))
-    st.markdown("**" + escape_markdown(tr("organisation.person.partnerships", name=name, count=len(partnerships)))
-                + "**")
+    st.markdown("**" + tr_md("organisation.person.partnerships", name=name, count=len(partnerships)) + "**")
     show_table(partnerships_frame(partnerships), PARTNERSHIP_COLUMNS, key=f"{PREFIX}owned_partnerships",
                empty_key="organisation.person.no_partnerships")
-    st.markdown("**" + escape_markdown(tr("organisation.person.relations", name=name, count=len(relations))) + "**")
+    st.markdown("**" + tr_md("organisation.person.relations", name=name, count=len(relations)) + "**")
     show_table(relations_frame(relations), RELATION_COLUMNS, key=f"{PREFIX}relations",
                empty_key="organisation.person.no_relations")
     st.divider()

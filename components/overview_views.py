@@ -14,7 +14,8 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components.context import lang, tr
-from components.tables import Col, escape_markdown, show_table
+from components.safe_markdown import message_md, tr_md
+from components.tables import Col, show_table
 from lib import overview as ov
 from lib import radar
 from lib.evaluations import DIMENSIONS
@@ -66,15 +67,18 @@ def _decimals(code: str) -> int:
     return 1 if code == "evaluation_score" else 0
 
 
-def figure_value(figure: ov.KeyFigure) -> str:
+def figure_value_md(figure: ov.KeyFigure) -> str:
     """The figure as the reader writes numbers ("3,7"); a dash when there is none."""
     if figure.value is None:
         return tr("overview.figure.no_value")
     return format_number(figure.value, lang(), decimals=_decimals(figure.code))
 
 
-def figure_delta(figure: ov.KeyFigure) -> str | None:
-    """The change with its sign ("+2", "-0,3", "±0"); None when either end is unknown."""
+def figure_delta_md(figure: ov.KeyFigure) -> str | None:
+    """The change with its sign ("+2", "-0,3", "±0"); None when either end is unknown.
+
+    Never escaped further: Streamlit reads the leading minus to draw the arrow down, and a sign
+    without a space after it is no Markdown list."""
     if figure.delta is None:
         return None
     decimals = _decimals(figure.code)
@@ -92,13 +96,13 @@ def figures_section(data: ov.Overview) -> None:
     columns = [column for _ in range(0, len(data.figures), FIGURES_PER_ROW) for column in st.columns(FIGURES_PER_ROW)]
     for column, figure in zip(columns, data.figures, strict=False):
         with column:
-            delta = figure_delta(figure)
+            delta = figure_delta_md(figure)
             unchanged = delta is not None and delta.startswith("±")
-            st.metric(tr(f"overview.figure.{figure.code}"), figure_value(figure), delta=delta,
+            st.metric(tr(f"overview.figure.{figure.code}"), figure_value_md(figure), delta=delta,
                       delta_color="off" if unchanged else "normal", delta_arrow="off" if unchanged else "auto",
-                      help=tr(f"overview.figure.{figure.code}.help", total=goal_total), border=True)
+                      help=tr_md(f"overview.figure.{figure.code}.help", total=goal_total), border=True)
             page_link(figure.page)
-    st.caption(tr("overview.figures_compared", date=data.compared_with))
+    st.caption(tr_md("overview.figures_compared", date=data.compared_with))
 
 
 # --- radar, alerts, evaluations, network -----------------------------------------------------------
@@ -108,7 +112,7 @@ def radar_section(data: ov.Overview) -> None:
     """The checklist radar of self-assessment against evidence, and the link to the checklist page."""
     st.subheader(tr("overview.radar_heading"))
     assessed_on = data.radar.attrs.get("assessed_on")
-    st.caption(tr("overview.radar_self", date=assessed_on) if assessed_on else tr("overview.radar_no_self"))
+    st.caption(tr_md("overview.radar_self", date=assessed_on) if assessed_on else tr("overview.radar_no_self"))
     st.plotly_chart(radar.radar_figure(data.radar, lang()), theme=None, key=PREFIX + "radar")
     page_link(ov.PAGES["radar"])
 
@@ -119,7 +123,7 @@ def alerts_section(alerts: Sequence[ov.OverviewAlert]) -> None:
     if not alerts:
         st.success(tr("overview.alerts_none"), icon=":material/check_circle:")
         return
-    lines = [f"- {SEVERITY_ICON[a.severity]} {escape_markdown(a.message(lang()))}" for a in alerts[:SHOWN_ALERTS]]
+    lines = [f"- {SEVERITY_ICON[a.severity]} {message_md(a)}" for a in alerts[:SHOWN_ALERTS]]
     st.markdown("\n".join(lines))
     if len(alerts) > SHOWN_ALERTS:
         st.caption(tr("overview.alerts_more", count=len(alerts) - SHOWN_ALERTS))

@@ -29,7 +29,8 @@ from streamlit.errors import StreamlitAPIException
 
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
-from components.tables import date_input_format, escape_markdown
+from components.safe_markdown import escape_markdown, tr_md
+from components.tables import date_input_format
 from components.template_import import template_import_section
 from components.widgets import BLANK, blank_to_none, remembered_selectbox, remembered_tabs, shown_as
 from lib import charts, partners
@@ -214,9 +215,9 @@ def editor_prefix(org_id: int, assessment_id: int | None) -> str:
     return f"{PREFIX}a{assessment_id}_" if assessment_id else f"{PREFIX}new{org_id}_"
 
 
-def _option_text(value: Any) -> str:
+def _option_md(value: Any) -> str:
     """How a choice of the 1-5 scale reads: the number, or "Ved ikke"."""
-    return tr("partners.dont_know") if value == DONT_KNOW else str(value)
+    return tr("partners.dont_know") if value == DONT_KNOW else escape_markdown(value)
 
 
 def editor_values(prefix: str, goal_ids: Sequence[int]) -> dict[str, Any]:
@@ -271,7 +272,8 @@ def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
         choice, weight, _space = st.columns([3, 1, 2], vertical_alignment="bottom")
         stored = stored_scores.get(code)
         picked = choice.segmented_control(
-            partners.criterion_label(code, lang()), options=list(SCORE_OPTIONS), format_func=_option_text,
+            escape_markdown(partners.criterion_label(code, lang())), options=list(SCORE_OPTIONS),
+            format_func=_option_md,
             default=stored if stored is not None else DONT_KNOW, key=f"{prefix}score_{code}",
             help=tr(f"partners.criterion.{code}.help"))
         scores[code] = _score_or_none(picked)
@@ -288,8 +290,8 @@ def live_score(score: partners.Score) -> None:
     shown = (tr("partners_page.assess.live_score_value", score=round(score.score, 1))
              if score.score is not None else tr("partners_page.assess.live_none"))
     left.metric(tr("partners_page.assess.live_score"), shown)
-    right.metric(tr("partners.completeness"), tr("partners_page.assess.live_completeness_value",
-                                                  answered=score.answered, total=score.total))
+    right.metric(tr("partners.completeness"), tr_md("partners_page.assess.live_completeness_value",
+                                                     answered=score.answered, total=score.total))
     st.progress(score.completeness)
     st.caption(tr("partners.score_rule") + " " + tr("partners_page.assess.live_help"))
 
@@ -345,7 +347,7 @@ def _save_assessment(org_id: int, assessment_id: int | None, goal_ids: list[int]
             for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
                 del st.session_state[key]  # an empty form for the next new assessment
             st.session_state[which_key(org_id)] = new_id
-            flash("assess", "success", "partners_page.assess.created", name=escape_markdown(name))
+            flash("assess", "success", "partners_page.assess.created", name=name)
         return
     ok, changed = change("assess", lambda s: partners.update_assessment(s, assessment_id, values, actor=actor()))
     if ok:
@@ -388,8 +390,8 @@ def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, st
     st.caption(tr("partners_page.decision.intro"))
     decision = entry.get("decision")
     if decision:
-        st.markdown(tr("partners_page.decision.current", decision=tr(f"partners.decision.{decision}"),
-                       date=entry.get("decided_on")))
+        st.markdown(tr_md("partners_page.decision.current", decision=tr(f"partners.decision.{decision}"),
+                          date=entry.get("decided_on")))
     decision_labels = {code: tr(f"partners.decision.{code}") for code in DECISIONS}
     st.segmented_control(tr("partners_page.decision.pick"), options=list(DECISIONS),
                          format_func=shown_as(decision_labels), default=decision, key=prefix + "decision")
@@ -410,7 +412,7 @@ def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, st
 
 def next_step(name: str) -> None:
     """After "go ahead": register the partnership, on the partnerships page."""
-    st.success(tr("partners_page.decision.next_step", name=escape_markdown(name), page=tr("nav.partnerships")),
+    st.success(tr_md("partners_page.decision.next_step", name=name, page=tr("nav.partnerships")),
                icon=":material/handshake:")
     _page_link("pages/partnerships.py", "partners_page.decision.next_link", ":material/add_link:")
 
@@ -447,7 +449,7 @@ def _delete_box(org_id: int, entry: Mapping[str, Any]) -> None:
     with st.expander(tr("partners_page.delete.heading"), icon=":material/delete:"):
         show_flash("delete")
         confirm_key = f"{PREFIX}del{entry['id']}_confirm"
-        st.checkbox(tr("partners_page.delete.confirm", date=entry["assessed_on"]), key=confirm_key)
+        st.checkbox(tr_md("partners_page.delete.confirm", date=entry["assessed_on"]), key=confirm_key)
         st.button(tr("partners_page.delete.button"), key=f"{PREFIX}del{entry['id']}_button",
                   on_click=_delete_assessment, args=(org_id, entry["id"], entry["assessed_on"], confirm_key))
 
@@ -640,7 +642,7 @@ def stakeholder_section() -> None:
         st.info(tr("partners_page.matrix.none", tab=tr("partners_page.tab.assess")))
         return
     st.plotly_chart(stakeholder_figure(points, lang()), theme=None, key=PREFIX + "matrix")
-    st.caption(tr("partners_page.matrix.caption", count=len(points), assessed=assessed))
+    st.caption(tr_md("partners_page.matrix.caption", count=len(points), assessed=assessed))
 
 
 def organisation_reach() -> pd.Series:
@@ -670,7 +672,7 @@ def value_effort_section() -> None:
         points = partners.value_effort_points(session, reach)
         assessed = _assessed_count(session)
     st.plotly_chart(value_effort_figure(points, lang()), theme=None, key=PREFIX + "value_effort")
-    st.caption(tr("partners_page.value_effort.caption", count=len(points), assessed=assessed))
+    st.caption(tr_md("partners_page.value_effort.caption", count=len(points), assessed=assessed))
 
 
 # --- bulk load -------------------------------------------------------------------------------------

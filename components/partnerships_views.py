@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from components.feedback import Messages, delete_one
 from components.context import actor, database, lang, tr
-from components.tables import Col, code_label, date_input_format, escape_markdown, show_table
+from components.safe_markdown import escape_markdown, message_md, tr_md
+from components.tables import Col, code_label, date_input_format, show_table
 from components.widgets import BLANK, blank_to_none, remembered_selectbox, shown_as
 from lib import charts
 from lib import partnerships as ps
@@ -78,7 +79,7 @@ def alerts_section(session: Session, on: dt.date) -> None:
         return
     st.caption(tr("partnerships_page.alerts.count", count=len(found)))
     for alert in found:
-        text = escape_markdown(alert.message(lang()))
+        text = message_md(alert)
         if alert.severity == "high":
             st.error(text, icon=":material/priority_high:")
         else:
@@ -258,7 +259,7 @@ def details_tab(partnership_id: int, current: Mapping[str, Any], orgs: Mapping[i
         st.form_submit_button(tr("partnerships_page.save"), key=prefix + "save", type="primary",
                               on_click=_save_details, args=(partnership_id,))
     if current["closed"]:
-        st.info(tr("partnerships_page.ended_on", date=current["ended_on"]))
+        st.info(tr_md("partnerships_page.ended_on", date=current["ended_on"]))
         st.button(tr("partnerships_page.reopen"), key=prefix + "reopen", on_click=_close, args=(partnership_id, False))
     else:
         st.button(tr("partnerships_page.close"), key=prefix + "close", on_click=_close, args=(partnership_id, True))
@@ -286,8 +287,8 @@ def agreement_tab(partnership_id: int, agreement: Any, summary: bytes) -> None:
               filled=total - len(missing), total=total)
     st.progress(share, text=text)
     if missing:
-        st.caption(tr("partnerships_page.agreement.missing",
-                      fields="; ".join(ps.agreement_field_label(name, lang()) for name in missing)))
+        st.caption(tr_md("partnerships_page.agreement.missing",
+                         fields="; ".join(ps.agreement_field_label(name, lang()) for name in missing)))
     else:
         st.caption(tr("partnerships_page.agreement.complete"))
     st.caption(tr("partnerships.written_rule"))
@@ -301,13 +302,14 @@ def agreement_tab(partnership_id: int, agreement: Any, summary: bytes) -> None:
 
     with st.form(prefix + "form"):
         for name in TEXT_AGREEMENT_FIELDS:
-            st.text_area(ps.agreement_field_label(name, lang()), value=stored(name) or "", key=prefix + name,
-                         height=80)
+            st.text_area(escape_markdown(ps.agreement_field_label(name, lang())), value=stored(name) or "",
+                         key=prefix + name, height=80)
         columns = st.columns(4)
         for place, name in zip(columns, ps.AGREEMENT_DATE_FIELDS, strict=True):
             with place:
                 _date_input(f"partnerships.agreement.{name}", prefix + name, stored(name))
-        st.text_input(ps.agreement_field_label("document_ref", lang()), value=stored("document_ref") or "",
+        st.text_input(escape_markdown(ps.agreement_field_label("document_ref", lang())),
+                      value=stored("document_ref") or "",
                       key=prefix + "document_ref", max_chars=500)
         st.form_submit_button(tr("partnerships_page.save"), key=prefix + "save", type="primary",
                               on_click=_save_agreement, args=(partnership_id,))
@@ -337,9 +339,10 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
     if due.due is None:
         st.caption(tr("partnerships_page.contacts.no_rhythm"))
     elif due.overdue and not current["closed"]:
-        st.warning(tr("partnerships_page.contacts.overdue", date=due.due, days=due.days_overdue), icon=":material/schedule:")
+        st.warning(tr_md("partnerships_page.contacts.overdue", date=due.due, days=due.days_overdue),
+                   icon=":material/schedule:")
     else:
-        st.info(tr("partnerships_page.contacts.due", date=due.due))
+        st.info(tr_md("partnerships_page.contacts.due", date=due.due))
     rows = [{**entry, "channel_label": code_label("partnerships.channel", entry["channel"])} for entry in entries]
     show_table(pd.DataFrame(rows), CONTACT_COLUMNS, key=prefix + "table", empty_key="partnerships_page.contacts.empty")
     show_flash("contact_delete")
@@ -384,7 +387,7 @@ def open_partnership(partnership_id: int, orgs: Mapping[int, str], staff: Mappin
         summary = ps.agreement_summary_xlsx(session, partnership_id, lang())
         if agreement is not None:
             session.expunge(agreement)
-    st.subheader(current["title"])
+    st.subheader(escape_markdown(current["title"]))
     details, agreement_place, contacts = st.tabs([tr("partnerships_page.tab.details"),
                                                   tr("partnerships_page.tab.agreement"),
                                                   tr("partnerships_page.tab.contacts")])

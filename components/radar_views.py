@@ -16,7 +16,8 @@ import streamlit as st
 
 from components.context import actor, lang, tr
 from components.feedback import Messages, delete_one
-from components.tables import date_input_format, escape_markdown
+from components.safe_markdown import escape_markdown, tr_md
+from components.tables import date_input_format
 from lib import radar
 from lib.i18n import format_date, format_number
 from lib.storage import ChecklistAssessment
@@ -44,29 +45,30 @@ def _value(value: float | None) -> str:
 # --- the radar and its evidence --------------------------------------------------------------------
 
 
-def latest_caption(frame: pd.DataFrame, assessor: str | None) -> str:
+def latest_caption_md(frame: pd.DataFrame, assessor: str | None) -> str:
     """Which self-assessment the radar shows, or that there is none yet."""
     assessed_on = frame.attrs.get("assessed_on")
     if assessed_on is None:
         return tr("radar_page.no_assessment")
     if assessor:
-        return tr("radar_page.latest_by", date=assessed_on, name=assessor)
-    return tr("radar_page.latest", date=assessed_on)
+        return tr_md("radar_page.latest_by", date=assessed_on, name=assessor)
+    return tr_md("radar_page.latest", date=assessed_on)
 
 
-def radar_section(frame: pd.DataFrame, found: Mapping[str, radar.Evidence], caption: str) -> None:
-    """The radar of self-assessment against evidence, with the evidence in words beside it."""
+def radar_section(frame: pd.DataFrame, found: Mapping[str, radar.Evidence], assessor: str | None) -> None:
+    """The radar of self-assessment against evidence, with the evidence in words beside it; the caption
+    says whose self-assessment it is (``assessor``, when known)."""
     chart, words = st.columns([3, 2], gap="large")
     with chart:
-        st.caption(caption)
+        st.caption(latest_caption_md(frame, assessor))
         st.plotly_chart(radar.radar_figure(frame, lang()), theme=None, key=PREFIX + "chart")
     with words:
         st.subheader(tr("radar_page.evidence_heading"))
         for row in frame.itertuples():
             st.markdown(f"**{escape_markdown(radar.heading_label(row.heading, lang()))}** · "
-                        f"{tr('radar_page.self_value', value=_value(row.self_score))} · "
-                        f"{tr('radar_page.evidence_value', value=_value(row.evidence_score))}")
-            st.caption(found[row.heading].explanation(lang()))
+                        f"{tr_md('radar_page.self_value', value=_value(row.self_score))} · "
+                        f"{tr_md('radar_page.evidence_value', value=_value(row.evidence_score))}")
+            st.caption(escape_markdown(found[row.heading].explanation(lang())))
             if row.note:
                 st.caption(escape_markdown(tr("radar_page.note", note=row.note)))
 
@@ -74,10 +76,10 @@ def radar_section(frame: pd.DataFrame, found: Mapping[str, radar.Evidence], capt
 # --- the self-assessment form ----------------------------------------------------------------------
 
 
-def _previous_text(latest: ChecklistAssessment | None, heading: str) -> str | None:
+def _previous_md(latest: ChecklistAssessment | None, heading: str) -> str | None:
     if latest is None or (latest.scores or {}).get(heading) is None:
         return None
-    return tr("radar_page.form.previous", score=latest.scores[heading], date=latest.assessed_on)
+    return tr_md("radar_page.form.previous", score=latest.scores[heading], date=latest.assessed_on)
 
 
 def _save(staff: Mapping[int, str]) -> None:
@@ -112,7 +114,7 @@ def assessment_form(staff: Mapping[int, str], latest: ChecklistAssessment | None
                       key=FORM_PREFIX + "assessor")
         for heading in radar.HEADINGS:
             st.markdown(f"**{escape_markdown(radar.heading_label(heading, lang()))}**")
-            previous = _previous_text(latest, heading)
+            previous = _previous_md(latest, heading)
             st.caption(tr(f"radar.help.{heading}") + (f" {previous}." if previous else ""))
             score, note = st.columns([1, 2])
             score.selectbox(tr("radar_page.form.score"), options=list(scale), format_func=scale.get,

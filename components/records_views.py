@@ -25,10 +25,10 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components.feedback import Messages
 from components.context import actor, database, lang, tr
+from components.safe_markdown import escape_markdown, tr_md
 from components.tables import (
     Col,
     date_input_format,
-    escape_markdown,
     labelled_frame,
     newly_selected,
     show_table,
@@ -461,7 +461,7 @@ def _delete_section(kind: RecordKind, record_id: int, name: str) -> None:
     with st.expander(tr(f"contacts.delete.{kind.word}_heading")):
         show_flash(f"{kind.word}_delete")
         st.caption(tr(f"contacts.delete.{kind.word}_help"))
-        confirmed = st.checkbox(tr("contacts.delete.confirm", name=escape_markdown(name)), key=prefix + "confirm")
+        confirmed = st.checkbox(tr_md("contacts.delete.confirm", name=name), key=prefix + "confirm")
         st.button(tr("contacts.delete.button"), key=prefix + "button", disabled=not confirmed,
                   on_click=_delete_record, args=(kind, record_id))
 
@@ -541,9 +541,9 @@ def _person_fields(prefix: str) -> None:
 
 def _other_contact_values(fields: dict[str, Any]) -> None:
     if fields.get("other_emails"):
-        st.caption(tr("contacts.other_emails", values=escape_markdown("; ".join(fields["other_emails"]))))
+        st.caption(tr_md("contacts.other_emails", values="; ".join(fields["other_emails"])))
     if fields.get("other_phones"):
-        st.caption(tr("contacts.other_phones", values=escape_markdown("; ".join(fields["other_phones"]))))
+        st.caption(tr_md("contacts.other_phones", values="; ".join(fields["other_phones"])))
 
 
 def _person_affiliations(person_id: int, affiliations: list[dict[str, Any]], org_choices: dict[int, str]) -> None:
@@ -671,9 +671,9 @@ def _duplicate_card(row: dict[str, Any]) -> None:
     candidate_id, a_id, b_id = int(row["id"]), int(row["person_a_id"]), int(row["person_b_id"])
     with st.container(border=True):
         rule = tr(f"records.rule.{row['rule']}")
-        st.markdown(f"**{rule}** · {tr('contacts.dup.score', score=row['score'])}")
+        st.markdown(f"**{rule}** · {tr_md('contacts.dup.score', score=row['score'])}")
         st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
-        sides = {side: tr(f"contacts.dup.keep_{side}", name=escape_markdown(row[f"person_{side}_name"]))
+        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"person_{side}_name"])
                  for side in ("a", "b")}
         st.radio(tr("contacts.dup.keep"), options=list(sides), key=f"contacts_dup_{candidate_id}_keep",
                  horizontal=True, format_func=shown_as(sides))

@@ -18,7 +18,7 @@ import streamlit as st
 
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
-from components.tables import escape_markdown
+from components.safe_markdown import escape_markdown, tr_md
 from lib import charts, strengths
 from lib.i18n import format_date, format_number
 from lib.storage import OFFER_CATEGORIES
@@ -115,7 +115,7 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
         return
     without = [team for team in team_names if team not in set(offers["team"].dropna())]
     if without:
-        st.caption(escape_markdown(tr("strengths_page.teams_without", teams=", ".join(without))))
+        st.caption(tr_md("strengths_page.teams_without", teams=", ".join(without)))
     options = _team_options(offers)
     if st.session_state.get(TEAM_FILTER) not in options:
         st.session_state[TEAM_FILTER] = ALL_TEAMS
@@ -126,7 +126,7 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
     for team in teams_shown:
         rows = offers[offers["team"].isna()] if team == NO_TEAM else offers[offers["team"] == team]
         name = team_label(None if team == NO_TEAM else team)
-        st.subheader(escape_markdown(tr("strengths_page.team_heading", team=name, count=len(rows))))
+        st.subheader(tr_md("strengths_page.team_heading", team=name, count=len(rows)))
         for row in rows.itertuples(index=False):
             offer_card(row, categories, types)
 
@@ -196,7 +196,7 @@ def matrix_section(matrix: pd.DataFrame) -> None:
     types = type_labels()
     uncovered = [types[code] for code in matrix.columns if int(matrix[code].sum()) == 0]
     if uncovered:
-        st.info(tr("strengths_page.matrix.uncovered", types=", ".join(uncovered)), icon=":material/lightbulb:")
+        st.info(tr_md("strengths_page.matrix.uncovered", types=", ".join(uncovered)), icon=":material/lightbulb:")
     else:
         st.success(tr("strengths_page.matrix.all_covered"))
     table = matrix.rename(index=category_labels(), columns=types)

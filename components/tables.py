@@ -7,7 +7,6 @@ so names such as ``<script>`` from an imported file stay harmless text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -16,13 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from components.context import lang, tr
+# Its old home: code written before the helper moved still imports it from here.
+from components.safe_markdown import escape_markdown  # noqa: F401
 
 ColumnKind = Literal["text", "number", "date", "datetime", "bool"]
 
 #: Times are stored in UTC without a zone (lib.storage.utcnow); people read them in Danish time.
 DISPLAY_TIMEZONE = "Europe/Copenhagen"
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
 
 
 @dataclass(frozen=True)
@@ -150,8 +149,3 @@ def newly_selected(rows: tuple[int, ...], ids: Sequence[int], seen_key: str) -> 
     if rows and rows[0] < len(ids):
         return ids[rows[0]]
     return None
-
-
-def escape_markdown(text: object) -> str:
-    """``text`` shown literally where Streamlit reads Markdown (labels, subheaders)."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", "" if text is None else str(text))

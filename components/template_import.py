@@ -16,6 +16,7 @@ import streamlit as st
 
 from components.context import actor, lang, show_error, tr
 from components.feedback import Messages
+from components.safe_markdown import escape_markdown, tr_md
 from lib.errors import UserFacingError
 from lib.table_import import OUTCOMES, TableImportResult, undo_table_import
 from lib.templates import template_file_name, template_xlsx
@@ -52,9 +53,9 @@ def _digest(name: str, data: bytes) -> str:
     return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
 
 
-def created_text(result: TableImportResult) -> str:
+def created_md(result: TableImportResult) -> str:
     """What a load created, e.g. "3 mål, 12 målinger", in the user's language."""
-    parts = [tr(f"template_import.created.{table}", count=result.created[table])
+    parts = [tr_md(f"template_import.created.{table}", count=result.created[table])
              for table in _TOLD_TABLES if result.created.get(table)]
     return ", ".join(parts) if parts else tr("template_import.created.nothing")
 
@@ -87,9 +88,9 @@ def _undo(keys: _Keys, batch_id: int) -> None:
 
 def _counts(result: TableImportResult) -> None:
     columns = st.columns(len(OUTCOMES) + 1)
-    columns[0].metric(tr("import.count.rows"), result.counts.get("rows", 0))
+    columns[0].metric(tr("import.count.rows"), escape_markdown(result.counts.get("rows", 0)))
     for column, name in zip(columns[1:], OUTCOMES, strict=True):
-        column.metric(tr(f"import.count.{name}"), result.counts.get(name, 0))
+        column.metric(tr(f"import.count.{name}"), escape_markdown(result.counts.get(name, 0)))
 
 
 def _problems(result: TableImportResult, key: str) -> None:
@@ -143,7 +144,7 @@ def _show_last(keys: _Keys) -> None:
     if last.batch_id is None:
         st.info(tr("template_import.nothing_to_import"))
         return
-    st.success(tr("template_import.done", created=created_text(last), batch=last.batch_id))
+    st.success(tr("template_import.done", created=created_md(last), batch=int(last.batch_id)))
     _counts(last)
     _problems(last, f"{keys.key}_import_last_problems")
     st.button(tr("template_import.undo"), on_click=_undo, args=(keys, last.batch_id),

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from lib.errors import UserFacingError
+from lib.i18n import Quote
 
 ROLES = ("viewer", "editor", "admin")
 #: The least role that holds each permission.
@@ -79,9 +80,10 @@ class AccessDenied(UserFacingError):
         self.permission = permission
         self.role = role
 
-    def message(self, lang: str = "da") -> str:
+    def message(self, lang: str = "da", quote: Quote | None = None) -> str:
         from lib.i18n import t
 
+        # Only the table's own words go in (a role, an action): there is nothing to quote.
         return t("access.denied", lang, role=t(f"access.role.{self.role}", lang),
                  action=t(f"access.permission.{self.permission}", lang))
 

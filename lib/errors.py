@@ -6,7 +6,10 @@ that the page or the command line renders it in whichever language the user read
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lib.i18n import Quote
 
 
 class UserFacingError(Exception):
@@ -17,10 +20,12 @@ class UserFacingError(Exception):
         self.key = key
         self.params = params
 
-    def message(self, lang: str = "da") -> str:
-        from lib.i18n import t
+    def message(self, lang: str = "da", quote: Quote | None = None) -> str:
+        """The message in ``lang``; ``quote`` marks up the texts in it (a file name, a value) for where
+        it is shown."""
+        from lib.i18n import quoted, t
 
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **quoted(self.params, quote))
 
     def __str__(self) -> str:  # English in logs and tracebacks
         return self.message("en")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+from collections.abc import Callable, Mapping
 from typing import Any
 
 LANGUAGES = ("da", "en")
@@ -52,6 +53,22 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
         return template.format(**shown)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+#: A way to mark up the texts in a message for where it is shown (e.g. escaped for Markdown).
+Quote = Callable[[str], str]
+
+
+def quoted(params: Mapping[str, Any], quote: Quote | None) -> dict[str, Any]:
+    """``params`` with every text passed through ``quote``.
+
+    Numbers, dates and None are left for :func:`format_value`: it writes them as digits, separators
+    and dashes, which need no quoting anywhere.
+    """
+    if quote is None:
+        return dict(params)
+    return {name: value if value is None or isinstance(value, (bool, int, float, dt.date)) else quote(str(value))
+            for name, value in params.items()}
 
 
 def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE, decimals: int | None = None) -> str:

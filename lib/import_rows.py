@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 
 from lib import normalize, vocabulary
 from lib.errors import ValidationFailed
+from lib.i18n import Quote
 from lib.import_state import Party, Record, ReviewPair, WorkingState, relation_key
 
 NEAR_DUPLICATE_SCORE = 90.0
@@ -46,10 +47,11 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
     severity: str = "error"  # "error": the row is rejected; "warning": the value is left out
 
-    def message(self, lang: str = "da") -> str:
-        from lib.i18n import t
+    def message(self, lang: str = "da", quote: Quote | None = None) -> str:
+        """The problem in ``lang``; ``quote`` marks up the cell values and names in it."""
+        from lib.i18n import quoted, t
 
-        return t(self.key, lang, **self.params)
+        return t(self.key, lang, **quoted(self.params, quote))
 
 
 @dataclass

@@ -50,7 +50,7 @@ from lib import partnerships as ps
 from lib import radar
 from lib.access import can, principal_of, requires
 from lib.evaluations import DIMENSIONS, answers_frame
-from lib.i18n import t
+from lib.i18n import Quote, quoted, t
 from lib.network.graph import build_graph
 from lib.network.health import COLD_AFTER_MONTHS, cold_ties, months_before
 from lib.storage import Agreement, Partnership, Person, workspace_counts
@@ -201,8 +201,9 @@ class OverviewAlert:
     params: Mapping[str, Any] = field(default_factory=dict)
     page: str = PAGES["partnerships"]
 
-    def message(self, lang: str = "da") -> str:
-        return t(self.key, lang, **self.params)
+    def message(self, lang: str = "da", quote: Quote | None = None) -> str:
+        """The alert in ``lang``; ``quote`` marks up the titles and names in it."""
+        return t(self.key, lang, **quoted(self.params, quote))
 
 
 def _partnership_alerts(session: Session, today: dt.date) -> list[OverviewAlert]:

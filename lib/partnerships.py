@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from lib import editing, normalize
 from lib.access import requires
 from lib.errors import ValidationFailed
+from lib.i18n import Quote
 from lib.import_rows import RowValues
 from lib.storage import (
     CONTACT_CHANNELS,
@@ -509,11 +510,13 @@ class Alert:
     date: dt.date | None
     days: int | None
 
-    def message(self, lang: str = "da") -> str:
-        from lib.i18n import t
+    def message(self, lang: str = "da", quote: Quote | None = None) -> str:
+        """The alert in ``lang``; ``quote`` marks up the partnership's title."""
+        from lib.i18n import quoted, t
 
-        return t(f"partnerships.alert.{self.kind}", lang, title=self.title, date=self.date,
-                 days=abs(self.days) if self.days is not None else "")
+        return t(f"partnerships.alert.{self.kind}", lang, **quoted(
+            {"title": self.title, "date": self.date, "days": abs(self.days) if self.days is not None else ""},
+            quote))
 
 
 @requires("view_board")

@@ -13,6 +13,7 @@ import streamlit as st
 
 from components import goals_views as views
 from components.context import database, lang, require_page, tr
+from components.safe_markdown import tr_md
 from components.template_import import template_import_section
 from lib import strategy
 
@@ -34,7 +35,7 @@ def _render_page() -> None:
     with overview:
         if statuses:
             counts = strategy.status_counts(statuses)
-            st.markdown(tr("goalspage.overview.counts", **counts))
+            st.markdown(tr_md("goalspage.overview.counts", **counts))
             st.plotly_chart(views.overview_figure(statuses, lang()), theme=None, key="goals_overview_chart")
             st.caption(tr("goalspage.overview.marker_help") + " " + tr("strategy.status_rule"))
             views.overview_table(statuses, staff)

@@ -17,6 +17,7 @@ from components.import_views import (
     show_notices,
     show_refused,
 )
+from components.safe_markdown import escape_markdown, tr_md
 from lib.errors import UserFacingError
 from lib.importer import (
     PreparedFile,
@@ -43,7 +44,7 @@ st.title(tr("importpage.title"))
 st.markdown(tr("importpage.intro"))
 flash = st.session_state.pop("imp_flash", None)
 if flash:
-    st.success(flash)
+    st.success(escape_markdown(flash))
 
 uploads = st.file_uploader(
     tr("importpage.upload_label"),
@@ -56,7 +57,7 @@ for upload in uploads or []:
     data = upload.getvalue()
     digest = file_digest(upload.name, data)
     if digest not in prepared_files:
-        with st.spinner(tr("importpage.reading", file=upload.name)):
+        with st.spinner(tr_md("importpage.reading", file=upload.name)):
             prepared_files[digest] = prepare_file(db, upload.name, data)
         st.session_state.pop(PREVIEW_KEY, None)
 
@@ -80,7 +81,7 @@ for prepared in prepared_files.values():
 if readable:
     st.header(tr("importpage.step_sheets"))
     for prepared in readable:
-        st.subheader(prepared.file_name)
+        st.subheader(escape_markdown(prepared.file_name))
         show_notices(prepared)
         if not prepared.sheets:
             st.warning(tr("importpage.no_sheets"))
@@ -122,9 +123,9 @@ if readable:
 last = st.session_state.get(LAST_KEY)
 if last is not None:
     if last.batch_id is None:
-        st.info(tr("importpage.nothing_changed", rows=last.counts["rows"]))
+        st.info(tr_md("importpage.nothing_changed", rows=last.counts["rows"]))
     else:
-        st.success(tr("importpage.committed", batch=last.batch_id, **last.counts))
+        st.success(tr_md("importpage.committed", batch=last.batch_id, **last.counts))
     counts_row(last.counts)
     if last.problems:
         result_details(last, key="imp_last")

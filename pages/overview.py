@@ -11,6 +11,7 @@ import streamlit as st
 
 from components import overview_views as views
 from components.context import database, require_page, show_error, tr
+from components.safe_markdown import escape_markdown
 from lib.errors import UserFacingError
 from lib.overview import overview
 from lib.storage import get_setting, workspace_counts
@@ -42,7 +43,7 @@ def _render_page() -> None:
         is_demo = get_setting(session, "demo") == "1"
         empty = counts["people"] == 0 and counts["organisations"] == 0
         data = None if empty else overview(session, views.today())
-    st.title(library_name or tr("app.title"))
+    st.title(escape_markdown(library_name) or tr("app.title"))
     st.caption(tr("app.tagline"))
     if is_demo:
         st.info(tr("overview.demo_notice"))

@@ -30,8 +30,7 @@ def _render_page() -> None:
     labels = [tr(f"radar_page.tab.{name}") for name in ("radar", "assess", "history")]
     overview, assess, history_tab = st.tabs(labels)
     with overview:
-        caption = views.latest_caption(frame, names.get(shown.assessor_id) if shown and shown.assessor_id else None)
-        views.radar_section(frame, found, caption)
+        views.radar_section(frame, found, names.get(shown.assessor_id) if shown and shown.assessor_id else None)
     with assess:
         views.assessment_form(staff, latest)
     with history_tab:

@@ -92,8 +92,8 @@ def test_selecting_a_table_row_opens_the_record(db: Database, people: dict[str, 
 
 def test_hostile_name_is_escaped_in_the_heading(db: Database, people: dict[str, int]) -> None:
     at = open_person(run_page(), people["hostile"])
-    # Markdown with every special character escaped: shown literally, never as HTML.
-    assert at.subheader[0].value == r"\<script\>alert\(1\)\</script\>"
+    # Markdown with every character that would mean something escaped: shown literally, never as HTML.
+    assert at.subheader[0].value == r"\<script\>alert(1)\</script\>"
 
 
 def test_invalid_email_shows_a_danish_error_and_stores_nothing(db: Database, people: dict[str, int]) -> None:
@@ -274,4 +274,4 @@ def test_stored_utc_times_are_shown_in_danish_time() -> None:
     shown = _with_local_times(stored, [Col("at", "contacts.field.event_at", "datetime")])
     assert shown["at"].tolist() == [pd.Timestamp(2024, 7, 1, 12, 0), pd.Timestamp(2024, 12, 1, 11, 0)]
     assert stored["at"][0] == dt.datetime(2024, 7, 1, 10, 0)  # the caller's frame is left alone
-    assert escape_markdown("**Jens** [x](y)") == r"\*\*Jens\*\* \[x\]\(y\)"
+    assert escape_markdown("**Jens** [x](y)") == r"\*\*Jens\*\* \[x\](y)"

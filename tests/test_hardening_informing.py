@@ -21,6 +21,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from components import admin_views, informing_views
+from components.safe_markdown import escape_markdown
 from lib import informing
 from lib import personal_data as pdata
 from lib import records
@@ -403,7 +404,7 @@ def test_names_from_contact_lists_stay_plain_text(db: Database, page_today: None
     # The person view names them escaped, and their entry can be saved there.
     at.text_input(key=admin_views.PERSON_EMAIL).set_value("hanne@eksempel.dk")
     rerun(at)
-    assert at.subheader[0].value == f"Det har vi registreret om {admin_views.escape_markdown(ODD_NAME)}"
+    assert at.subheader[0].value == f"Det har vi registreret om {escape_markdown(ODD_NAME)}"
     assert "Ikke oplyst endnu. Registreret 01-11-2026, frist 01-12-2026." in [c.value for c in at.caption]
     keys = {name: f"informing_person_{odd.id}_{name}" for name in ("on", "how", "note", "save")}
     at.date_input(key=keys["on"]).set_value(dt.date(2026, 11, 10))

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from components.tables import escape_markdown
+from components.safe_markdown import escape_markdown
 from lib import partnerships as ps
 from lib.demo import create_demo_workspace
 from lib.i18n import format_date, t
@@ -57,7 +57,7 @@ def test_alerts_shown_match_the_library(demo: Database) -> None:
     with demo.read() as session:
         found = ps.alerts(session, dt.date.today())
     assert len(found) >= 3  # the demo has partnerships needing attention
-    expected = sorted(escape_markdown(a.message("da")) for a in found)
+    expected = sorted(a.message("da", quote=escape_markdown) for a in found)
     shown = sorted(e.value for e in [*at.error, *at.warning] if e.value in expected)
     assert shown == expected
     high = sum(1 for a in found if a.severity == "high")
