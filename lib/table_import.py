@@ -25,6 +25,7 @@ as the contact import's, so the import page shows both the same way.
 
 from __future__ import annotations
 
+import dataclasses
 from abc import ABC, abstractmethod
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -171,6 +172,8 @@ class TableImportResult:
     batch_id: int | None = None
     notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
+    #: Set by :func:`for_session` when ``problems`` holds only the first ones: how many there were.
+    problem_total: int | None = None
 
     @property
     def balanced(self) -> bool:
@@ -276,6 +279,16 @@ def run_table_import(
     result.notices = list(workbook.notices)
     result.details.update(importer.details())
     return result
+
+
+def for_session(result: TableImportResult, limits: ImportLimits = DEFAULT_LIMITS) -> TableImportResult:
+    """What a page keeps of ``result`` between reruns: all but the problems after the first
+    ``limits.preview_rows`` (``problem_total`` says how many there were), so that a file of
+    thousands of bad rows does not stay in the server's memory as long as the browser tab."""
+    if len(result.problems) <= limits.preview_rows:
+        return result
+    return dataclasses.replace(result, problems=result.problems[:limits.preview_rows],
+                               problem_total=len(result.problems))
 
 
 def guide_sheet_names() -> set[str]:
