@@ -19,19 +19,22 @@ the problems on disk for the report.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lib import tabular
 from lib.config import DEFAULT_LIMITS, ImportLimits
-from lib.errors import FileRefused, UndoNotPossible
+from lib.errors import FileRefused, UndoNotPossible, UserFacingError
 from lib.fields import FIELDS
-from lib.import_rows import Problem, RowReader, RowValues
+from lib.import_rows import Problem, RowReader, RowValues, shortened
 from lib.import_state import WorkingState, from_jsonable
 from lib.personal_data import erased_email_check
 from lib.safe_read import RawSheet, RawWorkbook, read_upload
@@ -48,9 +51,13 @@ from lib.storage import (
     utcnow,
 )
 
+log = logging.getLogger(__name__)
+
 OUTCOMES = ("inserted", "updated", "unchanged", "rejected", "skipped")
 #: Data rows a spooled sheet keeps in memory, for the examples the mapping editor shows.
 SAMPLE_ROWS = 50
+#: Longest text of a row's label (the record it is about) in the list of rows.
+LABEL_LENGTH = 80
 _OUTCOME_OF_ACTION = {"insert": "inserted", "update": "updated", "unchanged": "unchanged",
                       "rejected": "rejected", "skipped": "skipped"}
 
@@ -276,7 +283,7 @@ def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
         with db.read() as session:
             state = WorkingState.load(session)
             return _read_sheets(state, chosen, committed=False, erased=erased_email_check(session))
-    with db.write() as session:
+    with storage_errors_as_refusal("import"), db.write() as session:
         state = WorkingState.load(session)
         result = _read_sheets(state, chosen, committed=True, erased=erased_email_check(session))
         if _has_changes(state):
@@ -296,6 +303,24 @@ def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
         _remember_mappings(session, chosen)
     return result
 
+
+@contextmanager
+def storage_errors_as_refusal(what: str) -> Iterator[None]:
+    """Turn a database error while storing an import into ``limits.storage_failed`` for the user.
+
+    The database's own message may quote the rows' values (a key that already exists, say), and an
+    uncaught error ends up in the server log with its whole text: so only the kind of error and
+    the database's error code are logged, and the user is told that nothing was stored (the write
+    transaction was rolled back).
+    """
+    try:
+        yield
+    except SQLAlchemyError as error:
+        original = getattr(error, "orig", None)
+        code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", None) or ""
+        log.error("%s could not be stored: %s %s %s", what, type(error).__name__,
+                  type(original).__name__ if original is not None else "", code)
+        raise UserFacingError("limits.storage_failed") from None
 
 
 def _has_changes(state: WorkingState) -> bool:
@@ -363,14 +388,15 @@ def _row_reader_for(reader: RowReader, role: str) -> Any:
 
 
 def _row_label(row: RowValues) -> str:
+    """What the row is about, as the page lists it: cut short, as a cell may hold megabytes."""
     for name in ("name", "organisation", "email", "from", "person", "ref"):
         text = row.text(name)
         if text:
             if name == "from":
-                return f"{text} → {row.text('to') or ''}"
-            return text
+                return f"{shortened(text, LABEL_LENGTH)} → {shortened(row.text('to') or '', LABEL_LENGTH)}"
+            return shortened(text, LABEL_LENGTH)
     first_last = " ".join(p for p in (row.text("first_name"), row.text("last_name")) if p)
-    return first_last
+    return shortened(first_last, LABEL_LENGTH)
 
 
 def _remember_mappings(session: Session, sheets: list[PreparedSheet]) -> None:

@@ -69,6 +69,7 @@ from sqlalchemy.orm import (
 
 from lib.access import Principal, require
 from lib.config import database_url
+from lib.db_errors import keep_row_values_out_of_errors
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -411,7 +412,9 @@ def engine_url(url: str) -> URL:
 
 
 def _make_engine(url: str) -> Engine:
-    kwargs: dict[str, Any] = {"future": True}
+    # An error's text would otherwise quote the statement's values (rows of personal data), and an
+    # uncaught error's text ends up in the server log.
+    kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1] if "///" in url else ""
         if path and path != ":memory:":
@@ -424,6 +427,7 @@ def _make_engine(url: str) -> Engine:
         _configure_sqlite(engine)
     elif engine.dialect.name == "postgresql":
         _configure_postgresql(engine)
+        keep_row_values_out_of_errors(engine)
     return engine
 
 

@@ -10,7 +10,9 @@ in advance:
    for it (:class:`Column`); a sheet that lacks a required column is not read, and says why;
 3. every row is read by the importer, which either plans a new record (``inserted``), refuses the
    row with the reason (``rejected``), or passes over it (``skipped``: a blank row, or a row that is
-   already in the workspace, with a note saying so). For every sheet and overall::
+   already in the workspace, with a note saying so). Text longer than its column holds
+   (``lib.text_limits``) rejects the row when it is what a record is recognised by (a title, an
+   organisation's name) and is otherwise left out with a warning. For every sheet and overall::
 
        rows read = inserted + rejected + skipped
 
@@ -39,6 +41,7 @@ from lib import normalize
 from lib.config import DEFAULT_LIMITS, ImportLimits
 from lib.errors import UndoNotPossible, ValidationFailed
 from lib.import_rows import Problem, RowValues
+from lib.importer import storage_errors_as_refusal
 from lib.safe_read import read_upload
 from lib.storage import (
     Affiliation,
@@ -269,7 +272,7 @@ def run_table_import(
             importer.load(session)
             result = _read_all(importer, file_name, chosen, problems)
     else:
-        with db.write() as session:
+        with storage_errors_as_refusal(f"{importer.kind} import"), db.write() as session:
             importer.load(session)
             result = _read_all(importer, file_name, chosen, problems)
             if result.counts["inserted"]:

@@ -180,8 +180,6 @@ def test_finding_8_leftovers_of_a_killed_process_are_swept(spool_folder: Path) -
 
 def test_finding_8_a_big_preview_keeps_the_first_problems_and_the_report_has_all(
         db: Database, spool_folder: Path) -> None:
-    from lib.importer import for_session
-
     bad = [["Navn", "E-mail"]] + [[f"Person {i}", f"ikke-en-email-{i}"] for i in range(1_200)]
     at = page()
     at.file_uploader[0].set_value(("kontakter.xlsx", xlsx({"Kontakter": bad}), XLSX_MIME))
@@ -190,6 +188,8 @@ def test_finding_8_a_big_preview_keeps_the_first_problems_and_the_report_has_all
     assert any("første 1.000 af 1.200 problemer" in caption.value for caption in at.caption)
     shown = next(df.value for df in at.dataframe if "Besked" in df.value.columns)
     assert len(shown) == 1_000
+
+    from lib.importer import for_session
 
     prepared = prepare_file(db, "kontakter.xlsx", xlsx({"Kontakter": bad}), spool=True)
     kept = for_session(run_import(db, prepared.sheets, commit=False))
@@ -229,3 +229,130 @@ def test_finding_8_parse_children_take_turns_and_the_user_is_told(spool_folder: 
     assert "Venter" in t("limits.parse_waiting", "da")
 
 
+
+# --- finding 9: text too long for where it is stored -------------------------------------------------
+
+#: About 12 MB in the file: a name nobody types, which SQLite would store and PostgreSQL refuse.
+HUGE_NAME = "Anne " + "Møller" * 1_750_000
+LONG_TITLE = "Souschef for børn og unge " * 20  # 520 characters for a 300-character column
+SECRET_NAME = "Hemmelig Hansen"
+SECRET_EMAIL = "hemmelig.hansen@example.dk"
+
+
+def test_finding_9_over_long_text_is_a_row_problem_and_the_other_rows_are_imported(any_db_url: str) -> None:
+    db = open_database(any_db_url)
+    rows = [
+        ["Navn", "E-mail", "Organisation", "Stilling", "Afdeling"],
+        [HUGE_NAME, "anne@example.dk", "Solbakke Museum", "Formidler", None],
+        ["Jens Hansen", "jens@example.dk", "Solbakke Museum", LONG_TITLE, "Børn og unge " * 30],
+        ["Lise Holm", "lise@example.dk", "Foreningen for " * 30, "Formand", None],
+        ["Søren Ærø", "soren@example.dk", "Solbakke Gymnasium", "Lektor", None],
+    ]
+    prepared = prepare_file(db, "kontakter.csv", csv_text(rows).encode())
+    assert prepared.error is None
+
+    result = run_import(db, prepared.sheets, commit=True)  # on PostgreSQL this used to crash
+
+    assert result.counts["rows"] == 4 and result.counts["inserted"] == 2 and result.counts["rejected"] == 2
+    rejected = {(p.row, p.column) for p in result.problems if p.severity == "error"}
+    assert rejected == {(2, "Navn"), (4, "Organisation")}  # a name is what a record is recognised by
+    left_out = {(p.row, p.column) for p in result.problems if p.severity == "warning"}
+    assert {(3, "Stilling"), (3, "Afdeling")} <= left_out  # other text is left out, the row imported
+    messages = [p.message("da") for p in result.problems] + [p.message("en") for p in result.problems]
+    assert any("for lang" in m for m in messages) and any("too long" in m for m in messages)
+    assert all(len(message) < 500 for message in messages)  # no message repeats the huge cell
+    assert all(len(outcome.label) < 200 for outcome in result.outcomes)
+    with db.read() as session:
+        stored = {p.name: p for p in session.scalars(select(Person))}
+        assert sorted(stored) == ["Jens Hansen", "Søren Ærø"]
+        assert stored["Jens Hansen"].title is None
+        assert [a.role for a in stored["Jens Hansen"].affiliations] == [None]
+
+
+def test_finding_9_planning_imports_refuse_or_leave_out_over_long_text(any_db_url: str) -> None:
+    from lib.evaluations import ITEM_CODES, import_survey
+    from lib.partnerships import import_partnerships
+    from lib.storage import EvaluationResponse, Partnership
+
+    db = open_database(any_db_url)
+    partnerships = xlsx({"Partnerskaber": [
+        ["title", "organisations", "notes"],
+        [LONG_TITLE, "Solbakke Museum", "Titlen er for lang"],
+        ["Læseklub for seniorer", "Foreningen for " * 30, "Partnerens navn er for langt"],
+        ["Sprogcafé", "Solbakke Museum", "Alt i orden"],
+    ]})
+    result = import_partnerships(db, "partnerskaber.xlsx", partnerships, commit=True)
+    assert result.counts == {"rows": 3, "inserted": 1, "rejected": 2, "skipped": 0}
+    assert sorted(p.row for p in result.problems if p.severity == "error") == [2, 3]
+    with db.read() as session:
+        assert list(session.scalars(select(Partnership.title))) == ["Sprogcafé"]
+        partnership_id = session.scalar(select(Partnership.id))
+
+    survey = xlsx({"Svar": [
+        ["side", "respondent", ITEM_CODES[0]],
+        ["library", "Bibliotekets projektleder " * 20, 4],
+        ["partner", "Museets formidler", 5],
+    ]})
+    answers = import_survey(db, partnership_id, "svar.xlsx", survey, commit=True, held_on="01-03-2026")
+    assert answers.counts == {"rows": 2, "inserted": 2, "rejected": 0, "skipped": 0}
+    assert [p.row for p in answers.problems if p.severity == "warning"] == [2]
+    with db.read() as session:
+        assert set(session.scalars(select(EvaluationResponse.respondent))) == {None, "Museets formidler"}
+
+
+def _someone_else_takes_the_email(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the import's commit fail in the database: between the preview and the commit another
+    user stored the same e-mail (as if two people imported at once)."""
+    from lib.import_state import WorkingState
+
+    original = WorkingState.apply
+
+    def apply(self: WorkingState, session: object, batch_id: int) -> object:
+        session.execute(insert(Person).values(name="Anden", name_key="anden", email=SECRET_EMAIL,  # type: ignore[attr-defined]
+                                              is_staff=False))
+        return original(self, session, batch_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(WorkingState, "apply", apply)
+
+
+def test_finding_9_a_database_error_logs_no_row_values(any_db_url: str, caplog: pytest.LogCaptureFixture,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    db = open_database(any_db_url)
+    prepared = prepare_file(db, "k.xlsx", xlsx({"K": [["Navn", "E-mail"], [SECRET_NAME, SECRET_EMAIL]]}))
+    _someone_else_takes_the_email(monkeypatch)
+    caplog.set_level(logging.DEBUG)
+
+    with pytest.raises(UserFacingError) as refused:
+        run_import(db, prepared.sheets, commit=True)
+
+    assert refused.value.key == "limits.storage_failed"  # a message in the user's language, not a crash
+    assert "Intet er gemt" in refused.value.message("da")
+    assert any("could not be stored" in record.getMessage() for record in caplog.records)
+    assert SECRET_EMAIL not in caplog.text and SECRET_NAME not in caplog.text
+    assert people_count(db) == 0  # nothing stored half-way
+
+
+def test_finding_9_database_error_text_quotes_no_values(any_db_url: str, caplog: pytest.LogCaptureFixture) -> None:
+    db = open_database(any_db_url)
+    with pytest.raises(SQLAlchemyError) as failed:
+        with db.write() as session:
+            session.execute(insert(Person), [{"name": SECRET_NAME, "name_key": "hemmelig hansen",
+                                              "email": SECRET_EMAIL, "is_staff": False, "staff_role": "chef"}])
+    # What an uncaught error leaves in the server log: its text, its cause's, the whole traceback.
+    logging.getLogger("streamlit.error_util").error("Uncaught app execution", exc_info=failed.value)
+    assert "person_staff_role" in caplog.text  # it still says what failed ...
+    assert SECRET_NAME not in caplog.text and SECRET_EMAIL not in caplog.text  # ... never with which values
+
+
+def test_finding_9_the_import_page_shows_a_database_error_without_row_values(
+        db: Database, spool_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = page()
+    at.file_uploader[0].set_value(("k.xlsx", xlsx({"K": [["Navn", "E-mail"], [SECRET_NAME, SECRET_EMAIL]]}),
+                                   XLSX_MIME))
+    apptest_support.rerun(at)
+    _someone_else_takes_the_email(monkeypatch)
+    at.button(key="imp_commit").click()
+    apptest_support.rerun(at)
+    assert any("Importen kunne ikke gemmes" in error.value for error in at.error)
+    assert not any(SECRET_EMAIL in error.value or SECRET_NAME in error.value for error in at.error)
+    assert people_count(db) == 0

@@ -1,4 +1,4 @@
-"""Texts about the limits an upload meets: waiting for a turn, long lists."""
+"""Texts about the limits an upload meets: waiting for a turn, text too long for its field, long lists."""
 
 TEXTS = {
     "limits.parse_waiting": {
@@ -20,6 +20,24 @@ TEXTS = {
     "limits.upload_expired": {
         "da": "Forhåndsvisningen er udløbet, og intet er gemt. Vælg filen igen.",
         "en": "The preview has expired and nothing was stored. Please choose the file again.",
+    },
+    "limits.storage_failed": {
+        "da": "Importen kunne ikke gemmes på grund af en fejl i databasen. Intet er gemt. Prøv igen, og "
+              "kontakt din administrator, hvis det sker igen.",
+        "en": "The import could not be stored because of a database error. Nothing was stored. Please try "
+              "again, and tell your administrator if it happens again.",
+    },
+    "limits.too_long_rejected": {
+        "da": "Teksten er for lang ({length} tegn; der er plads til {max}). Rækken er afvist, fordi feltet "
+              "bruges til at genkende posten.",
+        "en": "The text is too long ({length} characters; there is room for {max}). The row is rejected, "
+              "because the field is what the record is recognised by.",
+    },
+    "limits.too_long_dropped": {
+        "da": "Teksten er for lang ({length} tegn; der er plads til {max}) og er udeladt. Resten af rækken "
+              "importeres.",
+        "en": "The text is too long ({length} characters; there is room for {max}) and is left out. The rest "
+              "of the row is imported.",
     },
     "limits.problems_shown": {
         "da": "Viser de første {shown} af {total} problemer. Hent rapporten for at se dem alle.",
