@@ -27,6 +27,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from lib.config import ImportLimits
@@ -307,10 +308,9 @@ def _someone_else_takes_the_email(monkeypatch: pytest.MonkeyPatch) -> None:
 
     original = WorkingState.apply
 
-    def apply(self: WorkingState, session: object, batch_id: int) -> object:
-        session.execute(insert(Person).values(name="Anden", name_key="anden", email=SECRET_EMAIL,  # type: ignore[attr-defined]
-                                              is_staff=False))
-        return original(self, session, batch_id)  # type: ignore[arg-type]
+    def apply(self: WorkingState, session: Session, batch_id: int) -> dict[str, dict[str, int]]:
+        session.execute(insert(Person).values(name="Anden", name_key="anden", email=SECRET_EMAIL, is_staff=False))
+        return original(self, session, batch_id)
 
     monkeypatch.setattr(WorkingState, "apply", apply)
 
