@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -32,14 +33,14 @@ def show_notices(prepared: PreparedFile) -> None:
 
 def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
     """Include or leave out a sheet, choose its role and correct its column mapping."""
-    title = tr_md("importpage.sheet_title", sheet=sheet.sheet_name, rows=len(sheet.table.rows))
+    title = tr_md("importpage.sheet_title", sheet=sheet.sheet_name, rows=sheet.row_count)
     if sheet.hidden:
         title += " · " + tr("importpage.hidden_sheet")
     with st.expander(title, expanded=sheet.include):
         if sheet.hidden:
             st.warning(tr("importpage.hidden_sheet_help"))
         if sheet.truncated:
-            st.warning(tr_md("importpage.truncated", kept=len(sheet.table.rows), total=sheet.total_rows))
+            st.warning(tr_md("importpage.truncated", kept=sheet.row_count, total=sheet.total_rows))
         if sheet.formulas_without_value:
             st.warning(tr_md("importpage.formulas_without_value", count=sheet.formulas_without_value))
         if sheet.table.title:
@@ -111,19 +112,35 @@ def counts_row(counts: dict[str, int]) -> None:
         column.metric(tr(f"import.count.{name}"), escape_markdown(counts.get(name, 0)))
 
 
-def result_details(result: ImportResult, key: str) -> None:
-    """What happened to each row, and every problem, with a downloadable Excel report."""
+def _report(result: ImportResult, language: str) -> bytes:
+    """The Excel report, made only when asked for: a big one is not built (and held) on every rerun."""
+    from lib.errors import UserFacingError
     from lib.importer import error_report_xlsx
 
+    try:
+        return error_report_xlsx(result, language)
+    except UserFacingError:  # the full list on disk expired: the problems the page holds
+        return error_report_xlsx(replace(result, problem_spool=None), language)
+
+
+def result_details(result: ImportResult, key: str) -> None:
+    """What happened to each row, and every problem, with a downloadable Excel report.
+
+    A result kept by ``lib.importer.for_session`` holds the first rows and problems only; the page
+    says so, and the report has every problem.
+    """
     if result.review_pairs:
         st.info(tr_md("importpage.review_pairs", count=result.review_pairs))
     problems = pd.DataFrame(problem_rows(result, lang()))
     if not problems.empty:
-        st.subheader(tr("importpage.problems_heading", count=len(problems)))
+        st.subheader(tr_md("importpage.problems_heading", count=result.problem_total or len(problems)))
         st.dataframe(problems, hide_index=True, width="stretch")
+        if result.problem_total and result.problem_total > len(problems):
+            st.caption(tr_md("limits.problems_shown", shown=len(problems), total=result.problem_total))
+    language = lang()
     st.download_button(
         tr("importpage.download_report"),
-        data=error_report_xlsx(result, lang()),
+        data=lambda: _report(result, language),
         file_name=tr("importpage.report_file_name") + ".xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_report",
@@ -139,6 +156,8 @@ def result_details(result: ImportResult, key: str) -> None:
             for o in result.outcomes if o.outcome in outcome_filter
         ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        if result.outcome_total and result.outcome_total > len(result.outcomes):
+            st.caption(tr_md("limits.rows_shown", shown=len(result.outcomes), total=result.outcome_total))
 
 
 def batch_table(batches: list[Any]) -> pd.DataFrame:

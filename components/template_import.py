@@ -18,7 +18,8 @@ from components.context import actor, lang, show_error, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
 from lib.errors import UserFacingError
-from lib.table_import import OUTCOMES, TableImportResult, undo_table_import
+from lib.safe_read import notify_when_waiting
+from lib.table_import import OUTCOMES, TableImportResult, for_session, undo_table_import
 from lib.templates import template_file_name, template_xlsx
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -70,7 +71,7 @@ def _commit(keys: _Keys, run_import: RunImport) -> None:
     except UserFacingError as error:
         keys.messages.flash("import", "error", error=error)
         return
-    st.session_state[keys.last] = result
+    st.session_state[keys.last] = for_session(result)
     keys.clear_upload()
 
 
@@ -95,8 +96,10 @@ def _counts(result: TableImportResult) -> None:
 
 def _problems(result: TableImportResult, key: str) -> None:
     if result.problems:
-        st.markdown("**" + tr("template_import.problems", count=len(result.problems)) + "**")
+        st.markdown("**" + tr_md("template_import.problems", count=result.problem_total or len(result.problems)) + "**")
         st.dataframe(pd.DataFrame(result.problem_rows(lang())), hide_index=True, width="stretch", key=key)
+        if result.problem_total and result.problem_total > len(result.problems):
+            st.caption(tr_md("limits.template_problems_shown", shown=len(result.problems), total=result.problem_total))
 
 
 def _read_upload(keys: _Keys, run_import: RunImport) -> None:
@@ -111,13 +114,17 @@ def _read_upload(keys: _Keys, run_import: RunImport) -> None:
     preview = st.session_state.get(keys.preview)
     if preview is not None and preview[0] == digest:
         return
+    waiting = st.empty()
     try:
-        result = run_import(upload.name, data, commit=False)
+        with notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting"))):
+            result = run_import(upload.name, data, commit=False)
     except UserFacingError as error:
         show_error(error)
         st.session_state.pop(keys.preview, None)
         return
-    st.session_state[keys.preview] = (digest, upload.name, data, result)
+    finally:
+        waiting.empty()
+    st.session_state[keys.preview] = (digest, upload.name, data, for_session(result))
 
 
 def _show_preview(keys: _Keys, run_import: RunImport) -> None:

@@ -36,6 +36,17 @@ class ImportLimits:
     max_columns: int = 500
     parse_seconds: float = 120.0
     parse_memory_bytes: int = 3 * 1024 * 1024 * 1024
+    #: Parse children one dashboard process runs at once. Each may take ``parse_memory_bytes``, and
+    #: parsing is CPU-bound, so more at once would only make every upload slower and the server's
+    #: memory unbounded; further uploads wait their turn, and their users are told so.
+    max_parallel_parses: int = 2
+    #: How long an upload waits for its turn before it is refused as "the server is busy".
+    parse_queue_seconds: float = 300.0
+    #: Problems and row outcomes an import preview keeps for the page to show; the downloadable
+    #: report still lists every problem (kept on disk, see ``lib.upload_spool``).
+    preview_rows: int = 1_000
+    #: An upload's spool file unused this long belongs to a session (or a process) that is gone.
+    spool_max_age_seconds: float = 12 * 3600
 
 
 DEFAULT_LIMITS = ImportLimits()

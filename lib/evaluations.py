@@ -550,13 +550,13 @@ class SurveyImporter(TableImporter):
         answers = {code: score for code, score in answers.items() if score is not None}
         if not answers:
             return row.reject("", "evaluations.import.no_answers")
-        respondent = row.text("respondent")
+        respondent = row.fitting(EvaluationResponse, "respondent", row.text("respondent"), row.column("respondent"))
         signature = _response_signature(side, respondent, answers)
         if signature in self.known:
             row.warn(row.column("side"), "evaluations.import.response_exists")
             return "skipped"
         self.known.add(signature)
-        self.planned.append({"respondent_side": side, "respondent": respondent[:200] if respondent else None,
+        self.planned.append({"respondent_side": side, "respondent": respondent,
                              "answers": answers, "reflections": cell_text(row, "reflections")})
         return "insert"
 

@@ -14,6 +14,11 @@ Matching rules for people, in order:
 
 A contact row whose e-mail belongs to a person erased on request (``lib.personal_data``) is skipped
 with a warning, unless someone in the workspace has that e-mail again (created with consent).
+
+Text longer than its column holds (``lib.text_limits``): a name or an e-mail, which is what a record
+is recognised by, rejects the row; any other text (title, department, website, area, source) is
+left out with a warning and the rest of the row is imported. Values quoted in problem messages are
+shortened, so that a huge cell is never repeated on the page, in the report or in a log.
 """
 
 from __future__ import annotations
@@ -29,10 +34,21 @@ from lib import normalize, vocabulary
 from lib.errors import ValidationFailed
 from lib.i18n import Quote
 from lib.import_state import Party, Record, ReviewPair, WorkingState, relation_key
+from lib.storage import Affiliation, Organisation, Person
+from lib.text_limits import too_long
 
 NEAR_DUPLICATE_SCORE = 90.0
 #: A common name shared by many people is compared with only this many of them.
 MAX_REVIEW_PER_NAME = 5
+#: Longest text a problem message quotes from a cell (long enough for a list of column names).
+QUOTED_LENGTH = 200
+
+
+def shortened(value: Any, length: int = QUOTED_LENGTH) -> Any:
+    """``value`` cut to ``length`` characters (ending in "…") when it is longer text."""
+    if isinstance(value, str) and len(value) > length:
+        return value[: length - 1] + "…"
+    return value
 
 
 @dataclass
@@ -46,6 +62,10 @@ class Problem:
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     severity: str = "error"  # "error": the row is rejected; "warning": the value is left out
+
+    def __post_init__(self) -> None:
+        # A cell can hold megabytes; the message only needs to say which value it was.
+        self.params = {name: shortened(value) for name, value in self.params.items()}
 
     def message(self, lang: str = "da", quote: Quote | None = None) -> str:
         """The problem in ``lang``; ``quote`` marks up the cell values and names in it."""
@@ -86,6 +106,31 @@ class RowValues:
     @property
     def has_errors(self) -> bool:
         return bool(self.problems) and any(p.severity == "error" for p in self.problems)
+
+    # --- text that must fit its column (lib.text_limits) -----------------------------------------
+
+    def fits(self, model: type, name: str, value: Any, column: str) -> bool:
+        """Whether ``value`` fits ``model.name``; if not, the row is rejected with a problem in the
+        sheet's ``column``. For what a record is recognised by (names, e-mails, titles): cutting it
+        would store, and match on, something the file does not say."""
+        limit = too_long(model, name, value)
+        if limit is None:
+            return True
+        self.reject(column, "limits.too_long_rejected", length=len(value), max=limit)
+        return False
+
+    def name_fits(self, model: type, name: str, column: str) -> bool:
+        """:meth:`fits` for a record's name and its folded key (folding can make text longer)."""
+        return self.fits(model, "name", name, column) and self.fits(model, "name_key", normalize.name_key(name),
+                                                                     column)
+
+    def fitting(self, model: type, name: str, value: Any, column: str) -> Any:
+        """``value``, or None with a warning in the sheet's ``column`` when it does not fit ``model.name``."""
+        limit = too_long(model, name, value)
+        if limit is None:
+            return value
+        self.warn(column, "limits.too_long_dropped", length=len(value), max=limit)
+        return None
 
     # --- typed access ----------------------------------------------------------------------------
 
@@ -166,6 +211,8 @@ class RowReader:
         name = row.text("organisation")
         if not name:
             return row.reject(row.column("organisation"), "import.no_organisation_name")
+        if not row.name_fits(Organisation, name, row.column("organisation")):
+            return "rejected"
         values = self._organisation_values(row)
         if row.has_errors:
             return "rejected"
@@ -190,11 +237,12 @@ class RowReader:
             if code is None:
                 row.warn(row.column("sector"), "import.unknown_sector", value=raw_sector)
             values["sector"] = code
-        values["website"] = row.parsed("website", normalize.normalise_website)
-        values["area"] = row.text("area")
+        values["website"] = row.fitting(Organisation, "website", row.parsed("website", normalize.normalise_website),
+                                        row.column("website"))
+        values["area"] = row.fitting(Organisation, "area", row.text("area"), row.column("area"))
         values["notes"] = row.text("notes") if "name" not in row.cells and "first_name" not in row.cells \
             else None
-        values["source"] = row.text("source")
+        values["source"] = row.fitting(Organisation, "source", row.text("source"), row.column("source"))
         if "sector" not in row.cells and values.get("org_type"):
             # A list that names the type but has no sector column: the usual sector for that type.
             values["sector"] = vocabulary.DEFAULT_SECTOR_BY_TYPE.get(values["org_type"])
@@ -208,7 +256,7 @@ class RowReader:
         phones = row.many("phone", normalize.normalise_phone, severity="warning")
         name = self._person_name(row)
         organisations = self._organisation_names(row)
-        if row.has_errors:
+        if row.has_errors or not self._identities_fit(row, name, emails, organisations):
             return "rejected"
         if self._previously_erased(emails):
             row.warn(row.column("email"), "personal_data.previously_erased")
@@ -222,10 +270,11 @@ class RowReader:
         person_values: dict[str, Any] = {
             "name": name,
             "name_key": normalize.name_key(name),
-            "title": row.text("title"),
+            "title": row.fitting(Person, "title", row.text("title"), row.column("title")),
             "notes": row.text("notes"),
             "is_staff": is_staff,
-            "source": row.text("source") or row.file_name,
+            "source": (row.fitting(Person, "source", row.text("source"), row.column("source"))
+                       or _cut(row.file_name, Person, "source")),
         }
         org_records = []
         organisations_changed = False
@@ -240,13 +289,24 @@ class RowReader:
             person_values, emails, phones, [r.id for r in org_records], ref=row.text("ref"))
         self._remember_ref(row, ("person", person.id))
         affiliation_changed = False
+        department = row.fitting(Affiliation, "role", row.text("department"), row.column("department"))
         for record in org_records:
-            affiliation_changed |= self._affiliate(person.id, record.id, role=row.text("department"))
+            affiliation_changed |= self._affiliate(person.id, record.id, role=department)
         relation_changed = self._owner_relation(row, person.id)
         if created:
             return "insert"
         return "update" if (person_changed or affiliation_changed or relation_changed or
                             organisations_changed) else "unchanged"
+
+    @staticmethod
+    def _identities_fit(row: RowValues, name: str | None, emails: list[str], organisations: list[str]) -> bool:
+        """Whether the person's name, e-mails and organisations' names fit where they are stored."""
+        name_column = row.column("name") or row.column("first_name") or row.column("last_name")
+        if name and not row.name_fits(Person, name, name_column):
+            return False
+        if not all(row.fits(Person, "email", email, row.column("email")) for email in emails):
+            return False
+        return all(row.name_fits(Organisation, org_name, row.column("organisation")) for org_name in organisations)
 
     def _previously_erased(self, emails: list[str]) -> bool:
         """Whether the row names a person erased on request: one of its e-mails has an erasure marker
@@ -440,14 +500,17 @@ class RowReader:
             return row.reject(row.column("person"), "import.unknown_party", value=person_text)
         organisation = self.resolve_party(org_text, prefer="organisation")
         if organisation is None or organisation[0] != "organisation":
+            if not row.name_fits(Organisation, org_text, row.column("organisation")):
+                return "rejected"
             record, _ = self.organisation(org_text)
             organisation = ("organisation", record.id)
         start = row.parsed("start_date", normalize.parse_date)
         end = row.parsed("end_date", normalize.parse_date)
+        role = row.fitting(Affiliation, "role", row.text("role"), row.column("role"))
         if row.has_errors:
             return "rejected"
         existed = (person[1], organisation[1]) in self.state.affiliation_by_pair
-        changed = self._affiliate(person[1], organisation[1], row.text("role"), start, end)
+        changed = self._affiliate(person[1], organisation[1], role, start, end)
         if not existed:
             return "insert"
         return "update" if changed else "unchanged"
@@ -523,6 +586,8 @@ class RowReader:
             return row.reject(row.column("name"), "import.no_name_or_email")
         element_type = row.text("element_type") or ""
         if _is_organisation_type(element_type, has_email=bool(row.text("email"))):
+            if not row.name_fits(Organisation, label, row.column("name") or row.column("ref")):
+                return "rejected"
             values = self._organisation_values(row)
             if not values.get("org_type"):
                 values["org_type"] = vocabulary.organisation_type_code(element_type)
@@ -576,6 +641,12 @@ class RowReader:
             return None
         staff = [i for i in ids if self.state.people[i].values.get("is_staff")]
         return ("person", (staff or ids)[0])
+
+
+def _cut(text: str, model: type, name: str) -> str:
+    """``text`` cut to what ``model.name`` holds: for values the product makes up, not the user's data."""
+    limit = too_long(model, name, text)
+    return text[:limit] if limit is not None else text
 
 
 _ORGANISATION_WORDS = ("organisation", "organization", "org", "virksomhed", "company", "institution")

@@ -4,32 +4,42 @@ The steps a user goes through on the import page, and ``python -m lib import`` o
 
 1. :func:`prepare_file` checks and reads an upload (``lib.safe_read``), finds each sheet's table and
    role, and suggests a column mapping (a mapping the user confirmed before for the same columns wins).
+   With ``spool=True`` (the import page) each sheet's data rows go to a private file
+   (``lib.upload_spool``) and only a few example rows stay in memory.
 2. :func:`run_import` with ``commit=False`` works the whole import out in memory and reports what would
    be created, updated, left unchanged, rejected and skipped, with every row problem: the preview.
 3. :func:`run_import` with ``commit=True`` does the same inside one write transaction and stores it as
    one import batch. For every sheet: inserted + updated + unchanged + rejected + skipped = rows read.
 4. :func:`undo_import` restores the state before a batch, exactly.
+
+A page keeps :func:`for_session` of a result: the counts and the first problems and rows, the rest of
+the problems on disk for the report.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lib import tabular
 from lib.access import requires
 from lib.config import DEFAULT_LIMITS, ImportLimits
-from lib.errors import FileRefused, UndoNotPossible
+from lib.errors import FileRefused, UndoNotPossible, UserFacingError
 from lib.fields import FIELDS
-from lib.import_rows import Problem, RowReader, RowValues
+from lib.import_rows import Problem, RowReader, RowValues, shortened
 from lib.import_state import WorkingState, from_jsonable
 from lib.personal_data import erased_email_check
-from lib.safe_read import RawWorkbook, read_upload
+from lib.safe_read import RawSheet, RawWorkbook, read_upload
+from lib.upload_spool import Spool, plain
 from lib.storage import (
     TABLES_BY_NAME,
     Database,
@@ -42,7 +52,13 @@ from lib.storage import (
     utcnow,
 )
 
+log = logging.getLogger(__name__)
+
 OUTCOMES = ("inserted", "updated", "unchanged", "rejected", "skipped")
+#: Data rows a spooled sheet keeps in memory, for the examples the mapping editor shows.
+SAMPLE_ROWS = 50
+#: Longest text of a row's label (the record it is about) in the list of rows.
+LABEL_LENGTH = 80
 _OUTCOME_OF_ACTION = {"insert": "inserted", "update": "updated", "unchanged": "unchanged",
                       "rejected": "rejected", "skipped": "skipped"}
 
@@ -52,7 +68,12 @@ ROLE_ORDER = ("organisations", "contacts", "kumu_elements", "affiliations", "rel
 
 @dataclass
 class PreparedSheet:
-    """One sheet of an upload, ready to import: its table, role and column mapping."""
+    """One sheet of an upload, ready to import: its table, role and column mapping.
+
+    When the sheet was spooled (``prepare_file(..., spool=True)``), ``table.rows`` and
+    ``table.row_numbers`` hold the first :data:`SAMPLE_ROWS` data rows only and ``spool`` the
+    file with all of them: read them with :meth:`data_rows` and count them with :attr:`row_count`.
+    """
 
     file_name: str
     sheet_name: str
@@ -65,6 +86,28 @@ class PreparedSheet:
     truncated: bool = False
     total_rows: int = 0
     formulas_without_value: int = 0
+    spool: Spool | None = None
+
+    @property
+    def row_count(self) -> int:
+        """The sheet's non-blank data rows (all of them, also when spooled)."""
+        return self.spool.count if self.spool is not None else len(self.table.rows)
+
+    def data_rows(self) -> Iterator[tuple[list[Any], int]]:
+        """Every non-blank data row with its 1-based spreadsheet row number, in order.
+
+        Raises FileRefused (``limits.upload_expired``) when the spool is gone.
+        """
+        if self.spool is None:
+            yield from zip(self.table.rows, self.table.row_numbers, strict=True)
+        else:
+            for row_number, row in self.spool:
+                yield row, row_number
+
+    def discard(self) -> None:
+        """Delete the sheet's spooled rows (the import was stored or cancelled)."""
+        if self.spool is not None:
+            self.spool.delete()
 
     @property
     def label(self) -> str:
@@ -93,6 +136,11 @@ class PreparedFile:
     has_macros: bool = False
     error: FileRefused | None = None
 
+    def discard(self) -> None:
+        """Delete every spooled sheet of the file."""
+        for sheet in self.sheets:
+            sheet.discard()
+
 
 @dataclass
 class RowOutcome:
@@ -117,11 +165,21 @@ class ImportResult:
     mapping: dict[str, dict[str, str]]
     batch_id: int | None = None
     table_changes: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Set by :func:`for_session` when it kept only the first problems / rows: how many there were.
+    problem_total: int | None = None
+    outcome_total: int | None = None
+    #: Every problem, on disk, when ``problems`` holds only the first ones (see :func:`for_session`).
+    problem_spool: Spool | None = None
 
     @property
     def balanced(self) -> bool:
         """The accounting identity: every row read is counted exactly once."""
         return sum(self.counts[o] for o in OUTCOMES) == self.counts["rows"]
+
+    def discard(self) -> None:
+        """Delete the problems :func:`for_session` put on disk (the page no longer shows them)."""
+        if self.problem_spool is not None:
+            self.problem_spool.delete()
 
     def to_json(self, lang: str = "en") -> dict[str, Any]:
         """The summary ``python -m lib import --json`` prints."""
@@ -149,42 +207,66 @@ class ImportResult:
 
 @requires("import")
 def prepare_file(db: Database, file_name: str, data: bytes,
-                 limits: ImportLimits = DEFAULT_LIMITS) -> PreparedFile:
-    """Check and read one upload. A refused file comes back with ``error`` set, never raises."""
+                 limits: ImportLimits = DEFAULT_LIMITS, *, spool: bool = False) -> PreparedFile:
+    """Check and read one upload. A refused file comes back with ``error`` set, never raises.
+
+    With ``spool`` each sheet's data rows are moved to a private file as soon as its table is found
+    (see :class:`PreparedSheet`); call :meth:`PreparedFile.discard` when the file is done with.
+    """
     try:
         workbook = read_upload(file_name, data, limits)
+        with db.read() as session:
+            saved = {m.signature: m for m in session.scalars(select(SavedMapping))}
+        return _prepared_from_workbook(workbook, saved, limits if spool else None)
     except FileRefused as error:
         return PreparedFile(file_name, None, [], [], error=error)
-    with db.read() as session:
-        saved = {m.signature: m for m in session.scalars(select(SavedMapping))}
-    return _prepared_from_workbook(workbook, saved)
 
 
-def _prepared_from_workbook(workbook: RawWorkbook, saved: dict[str, SavedMapping]) -> PreparedFile:
-    sheets = []
-    for raw_sheet in workbook.sheets:
-        table = tabular.locate_table(raw_sheet)
-        signature = tabular.column_signature(table.columns)
-        remembered = saved.get(signature)
-        if remembered is not None and len(remembered.mapping.get("fields", [])) == len(table.columns):
-            role, mapping, source = remembered.role, list(remembered.mapping["fields"]), "saved"
-        else:
-            role = tabular.detect_role(table.columns, sheet_name=raw_sheet.name)
-            mapping, source = tabular.suggest_mapping(table.columns, role), "detected"
-        sheets.append(PreparedSheet(
-            file_name=workbook.file_name,
-            sheet_name=raw_sheet.name,
-            hidden=raw_sheet.hidden,
-            table=table,
-            role=role,
-            mapping=mapping,
-            mapping_source=source,
-            include=not raw_sheet.hidden and role != "unknown" and bool(table.columns),
-            truncated=raw_sheet.truncated,
-            total_rows=raw_sheet.total_rows,
-            formulas_without_value=len(raw_sheet.formulas_without_value),
-        ))
+def _prepared_from_workbook(workbook: RawWorkbook, saved: dict[str, SavedMapping],
+                            spool_limits: ImportLimits | None = None) -> PreparedFile:
+    sheets: list[PreparedSheet] = []
+    try:
+        for raw_sheet in workbook.sheets:
+            sheets.append(_prepared_sheet(workbook.file_name, raw_sheet, saved, spool_limits))
+    except FileRefused:
+        for sheet in sheets:
+            sheet.discard()
+        raise
     return PreparedFile(workbook.file_name, workbook.kind, sheets, list(workbook.notices), workbook.has_macros)
+
+
+def _prepared_sheet(file_name: str, raw_sheet: RawSheet, saved: dict[str, SavedMapping],
+                    spool_limits: ImportLimits | None) -> PreparedSheet:
+    table = tabular.locate_table(raw_sheet)
+    # The table has its own list for every row: the sheet's are no longer needed, and keeping them
+    # while a big sheet is spooled would hold a second set of lists for nothing.
+    raw_sheet.rows = []
+    spooled = None
+    if spool_limits is not None:
+        spooled = Spool(zip(table.row_numbers, table.rows, strict=True), spool_limits)
+        table.rows = table.rows[:SAMPLE_ROWS]
+        table.row_numbers = table.row_numbers[:SAMPLE_ROWS]
+    signature = tabular.column_signature(table.columns)
+    remembered = saved.get(signature)
+    if remembered is not None and len(remembered.mapping.get("fields", [])) == len(table.columns):
+        role, mapping, source = remembered.role, list(remembered.mapping["fields"]), "saved"
+    else:
+        role = tabular.detect_role(table.columns, sheet_name=raw_sheet.name)
+        mapping, source = tabular.suggest_mapping(table.columns, role), "detected"
+    return PreparedSheet(
+        file_name=file_name,
+        sheet_name=raw_sheet.name,
+        hidden=raw_sheet.hidden,
+        table=table,
+        role=role,
+        mapping=mapping,
+        mapping_source=source,
+        include=not raw_sheet.hidden and role != "unknown" and bool(table.columns),
+        truncated=raw_sheet.truncated,
+        total_rows=raw_sheet.total_rows,
+        formulas_without_value=len(raw_sheet.formulas_without_value),
+        spool=spooled,
+    )
 
 
 # --- running an import -----------------------------------------------------------------------------
@@ -204,7 +286,7 @@ def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
         with db.read() as session:
             state = WorkingState.load(session)
             return _read_sheets(state, chosen, committed=False, erased=erased_email_check(session))
-    with db.write() as session:
+    with storage_errors_as_refusal("import"), db.write() as session:
         state = WorkingState.load(session)
         result = _read_sheets(state, chosen, committed=True, erased=erased_email_check(session))
         if _has_changes(state):
@@ -223,6 +305,25 @@ def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
                       files=batch.file_name, counts=result.counts)
         _remember_mappings(session, chosen)
     return result
+
+
+@contextmanager
+def storage_errors_as_refusal(what: str) -> Iterator[None]:
+    """Turn a database error while storing an import into ``limits.storage_failed`` for the user.
+
+    The database's own message may quote the rows' values (a key that already exists, say), and an
+    uncaught error ends up in the server log with its whole text: so only the kind of error and
+    the database's error code are logged, and the user is told that nothing was stored (the write
+    transaction was rolled back).
+    """
+    try:
+        yield
+    except SQLAlchemyError as error:
+        original = getattr(error, "orig", None)
+        code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", None) or ""
+        log.error("%s could not be stored: %s %s %s", what, type(error).__name__,
+                  type(original).__name__ if original is not None else "", code)
+        raise UserFacingError("limits.storage_failed") from None
 
 
 def _has_changes(state: WorkingState) -> bool:
@@ -252,12 +353,12 @@ def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed:
 def _read_sheet(reader: RowReader, sheet: PreparedSheet, problems: list[Problem],
                 outcomes: list[RowOutcome]) -> dict[str, int]:
     counts = {name: 0 for name in ("rows", *OUTCOMES)}
-    counts["rows"] = len(sheet.table.rows) + sheet.table.blank_rows
+    counts["rows"] = sheet.row_count + sheet.table.blank_rows
     counts["skipped"] = sheet.table.blank_rows
     read_row = _row_reader_for(reader, sheet.role)
     mapped = [(index, column, target) for index, (column, target)
               in enumerate(zip(sheet.columns, sheet.mapping, strict=False)) if target]
-    for raw_row, row_number in zip(sheet.table.rows, sheet.table.row_numbers, strict=True):
+    for raw_row, row_number in sheet.data_rows():
         cells: dict[str, list[tuple[str, Any]]] = {}
         width = len(raw_row)
         for index, column, target in mapped:
@@ -290,14 +391,15 @@ def _row_reader_for(reader: RowReader, role: str) -> Any:
 
 
 def _row_label(row: RowValues) -> str:
+    """What the row is about, as the page lists it: cut short, as a cell may hold megabytes."""
     for name in ("name", "organisation", "email", "from", "person", "ref"):
         text = row.text(name)
         if text:
             if name == "from":
-                return f"{text} → {row.text('to') or ''}"
-            return text
+                return f"{shortened(text, LABEL_LENGTH)} → {shortened(row.text('to') or '', LABEL_LENGTH)}"
+            return shortened(text, LABEL_LENGTH)
     first_last = " ".join(p for p in (row.text("first_name"), row.text("last_name")) if p)
-    return first_last
+    return shortened(first_last, LABEL_LENGTH)
 
 
 def _remember_mappings(session: Session, sheets: list[PreparedSheet]) -> None:
@@ -421,10 +523,44 @@ def batch_counts(batch: ImportBatch) -> dict[str, int]:
 # --- reports ---------------------------------------------------------------------------------------
 
 
-def problem_rows(result: ImportResult, lang: str = "da") -> list[dict[str, Any]]:
-    """Every row problem as a plain row (file, sheet, row, column, message, severity)."""
+def for_session(result: ImportResult, limits: ImportLimits = DEFAULT_LIMITS) -> ImportResult:
+    """What a page keeps of ``result`` between reruns: everything but the long lists.
+
+    A preview of a big sheet has a row outcome for every row and possibly as many problems; kept in
+    the session they would stay in the server's memory as long as the browser tab. The copy holds
+    the first ``limits.preview_rows`` problems and row outcomes (``problem_total`` and
+    ``outcome_total`` say how many there are) and every problem in a spool file for
+    :func:`error_report_xlsx`. Call :meth:`ImportResult.discard` when the page lets go of it.
+    """
+    keep = limits.preview_rows
+    if len(result.problems) <= keep and len(result.outcomes) <= keep:
+        return result
+    spooled = None
+    if len(result.problems) > keep:
+        spooled = Spool(([p.file_name, p.sheet_name, p.row, p.column, p.key, plain(p.params), p.severity]
+                         for p in result.problems), limits)
+    return dataclasses.replace(
+        result, problems=result.problems[:keep], outcomes=result.outcomes[:keep],
+        problem_total=len(result.problems), outcome_total=len(result.outcomes), problem_spool=spooled)
+
+
+def all_problems(result: ImportResult) -> list[Problem]:
+    """Every problem of ``result``, also those :func:`for_session` left on disk.
+
+    Raises FileRefused (``limits.upload_expired``) when that file is gone.
+    """
+    if result.problem_spool is None:
+        return result.problems
+    return [Problem(file_name, sheet_name, row, column, key, params, severity)
+            for file_name, sheet_name, row, column, key, params, severity in result.problem_spool]
+
+
+def problem_rows(result: ImportResult, lang: str = "da", *, every: bool = False) -> list[dict[str, Any]]:
+    """The row problems as plain rows (file, sheet, row, column, message, severity): those ``result``
+    holds, or with ``every`` also those :func:`for_session` left on disk."""
     from lib.i18n import t
 
+    problems = all_problems(result) if every else result.problems
     return [
         {
             t("import.col.file", lang): p.file_name,
@@ -434,18 +570,19 @@ def problem_rows(result: ImportResult, lang: str = "da") -> list[dict[str, Any]]
             t("import.col.message", lang): p.message(lang),
             t("import.col.severity", lang): t(f"import.severity.{p.severity}", lang),
         }
-        for p in result.problems
+        for p in problems
     ]
 
 
 def error_report_xlsx(result: ImportResult, lang: str = "da") -> bytes:
-    """The problems of an import, and its counts per sheet, as an Excel workbook to download."""
+    """Every problem of an import (also those :func:`for_session` left on disk), and its counts per
+    sheet, as an Excel workbook to download."""
     import pandas as pd
 
     from lib.export import xlsx_bytes
     from lib.i18n import t
 
-    problems = pd.DataFrame(problem_rows(result, lang))
+    problems = pd.DataFrame(problem_rows(result, lang, every=True))
     if problems.empty:
         problems = pd.DataFrame(columns=[t(f"import.col.{c}", lang) for c in
                                          ("file", "sheet", "row", "column", "message", "severity")])

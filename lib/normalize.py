@@ -52,8 +52,14 @@ FORMULA_STARTS = FORMULA_TRIGGERS
 # Invisible characters that arrive with copy-paste and CSV files (the byte-order mark in particular
 # sticks to the first header) and would otherwise make two equal texts differ.
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
+_HAS_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 
 _SHOWN_LENGTH = 60
+
+
+#: Longer text is not kept in the caches below: they live as long as the server, count entries not
+#: bytes, and a few huge cells would otherwise stay in memory long after their upload is gone.
+CACHED_TEXT_LENGTH = 1_000
 
 
 def _is_nan(value: object) -> bool:
@@ -89,7 +95,7 @@ def clean_text(value: object, max_length: int | None = None) -> str | None:
     neutralises formulas, and the apostrophe is not part of the value.
     """
     if type(value) is str:  # noqa: E721 - the common case, checked first because imports call this a lot
-        text = _clean_string(value)
+        text = _clean_string(value) if len(value) <= CACHED_TEXT_LENGTH else _clean_string.__wrapped__(value)
     elif value is None or _is_nan(value):
         return None
     else:
@@ -97,7 +103,8 @@ def clean_text(value: object, max_length: int | None = None) -> str | None:
             value = int(value)
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
-        text = _clean_string(value if isinstance(value, str) else str(value))
+        value = value if isinstance(value, str) else str(value)
+        text = _clean_string(value) if len(value) <= CACHED_TEXT_LENGTH else _clean_string.__wrapped__(value)
     if text is None:
         return None
     if max_length is not None and len(text) > max_length:
@@ -109,7 +116,10 @@ def clean_text(value: object, max_length: int | None = None) -> str | None:
 def _clean_string(text: str) -> str | None:
     """The work of :func:`clean_text` on a string; cached because an import cleans the same cell
     several times (reading, splitting, validating) and lists repeat organisation names and titles."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    # translate() goes character by character in Python objects; a search first keeps a huge cell cheap.
+    if _HAS_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
     if is_guarded(text):
         text = text[1:]
     return " ".join(text.split()) or None
@@ -149,7 +159,7 @@ def name_key(name: object) -> str:
     text = clean_text(name)
     if text is None:
         return ""
-    return _folded_key(text)
+    return _folded_key(text) if len(text) <= CACHED_TEXT_LENGTH else _folded_key.__wrapped__(text)
 
 
 @functools.lru_cache(maxsize=65_536)

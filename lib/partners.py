@@ -513,6 +513,8 @@ class AssessmentsImporter(TableImporter):
         name = row.text("organisation")
         if not name:
             return row.reject("", "partners.organisation_required")
+        if not row.name_fits(Organisation, name, row.column("organisation")):
+            return "rejected"
         assessed_on = row.parsed("assessed_on", normalize.parse_date, severity="error")
         if assessed_on is None:
             if not row.has_errors:

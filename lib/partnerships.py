@@ -758,7 +758,13 @@ class PartnershipsImporter(TableImporter):
         title = row.text("title")
         if not title:
             return row.reject("", "partnerships.title_required")
-        values: dict[str, Any] = {"title": title[:300]}
+        # The title is what a partnership is recognised by, and organisations by their names: text
+        # too long for them rejects the row rather than being cut.
+        organisation_names = split_list(cell(row, "organisations"))
+        if not (row.fits(Partnership, "title", title, row.column("title"))
+                and all(row.name_fits(Organisation, name, row.column("organisations")) for name in organisation_names)):
+            return "rejected"
+        values: dict[str, Any] = {"title": title}
         stage = row.parsed("stage", self.stage) or "idea"
         ended_on = row.parsed("ended_on", normalize.parse_date)
         values["closed"] = stage == "ended" or ended_on is not None
@@ -777,7 +783,7 @@ class PartnershipsImporter(TableImporter):
         for text in ("library_resources", "partner_resources", "notes"):
             values[text] = cell_text(row, text)
         values["owner_id"] = self._owner(row)
-        org_keys = self._organisations(row)
+        org_keys = self._organisations(row, organisation_names)
         goal_ids = self._goals(row)
         if not values["closed"]:
             self.open_titles.add(editing.title_key(title))
@@ -791,9 +797,9 @@ class PartnershipsImporter(TableImporter):
             row.warn(row.column("owner"), "strategy.import.unknown_owner", value=text)
         return owner_id
 
-    def _organisations(self, row: RowValues) -> list[str]:
+    def _organisations(self, row: RowValues, names: list[str]) -> list[str]:
         keys = []
-        for name in split_list(cell(row, "organisations")):
+        for name in names:
             key, is_new = self.orgs.ref(name)
             if is_new:
                 row.warn(row.column("organisations"), "partners.import.organisation_created", name=name)

@@ -45,6 +45,7 @@ from lib.storage import (
     log_event,
     utcnow,
 )
+from lib.text_limits import max_length, too_long
 
 #: Fields of a person a user may edit; everything else is kept in step by this module.
 PERSON_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff", "source")
@@ -74,7 +75,10 @@ DUPLICATE_RULES = ("same_name", "same_name_other_email", "similar_name_same_org"
 _DIGITS = re.compile(r"\D+")
 
 #: Column widths of the one-line text fields (lib.storage), so a long value is refused with a message.
-_MAX_LENGTHS = {"name": 300, "title": 300, "source": 300, "area": 200, "role": 300}
+_MAX_LENGTHS = {"name": min(max_length(Person, "name"), max_length(Organisation, "name")),
+                "title": max_length(Person, "title"),
+                "source": min(max_length(Person, "source"), max_length(Organisation, "source")),
+                "area": max_length(Organisation, "area"), "role": max_length(Affiliation, "role")}
 
 
 # --- small helpers ---------------------------------------------------------------------------------
@@ -491,6 +495,10 @@ def _required_name(value: object) -> str:
     name = normalize.clean_text(value, max_length=_MAX_LENGTHS["name"])
     if not name:
         raise ValidationFailed("records.name_required")
+    # Folding can lengthen a name ("ß" becomes "ss"), and the folded key is stored as well.
+    limit = too_long(Person, "name_key", _name_key(name)) or too_long(Organisation, "name_key", _name_key(name))
+    if limit is not None:
+        raise ValidationFailed("value.too_long", length=len(name), max=limit)
     return name
 
 
@@ -541,6 +549,9 @@ def _clean_organisation_values(
             clean[name] = _vocabulary_code(value, vocabulary.SECTORS, "records.unknown_sector")
         elif name == "website":
             clean[name] = normalize.normalise_website(value)
+            limit = too_long(Organisation, "website", clean[name])
+            if limit is not None:
+                raise ValidationFailed("value.too_long", length=len(clean[name]), max=limit)
         elif name == "notes":
             clean[name] = _multiline_text(value)
         else:

@@ -5,7 +5,8 @@ zip bomb, an XML entity bomb, or simply a sheet that makes a parser allocate ter
 decides what the bytes really are and refuses anything unsafe with a :class:`lib.errors.FileRefused`
 whose key names a message in ``lib/translations/safe_read.py``. What passes the checks is parsed in a
 child process (``lib.parse_worker``) with memory, CPU and wall-clock limits, so a parser that crashes
-or hangs costs only that child, never the server.
+or hangs costs only that child, never the server. A process runs at most
+``limits.max_parallel_parses`` children at once (:func:`parse_slot`); further uploads wait their turn.
 
 Checks, in order (cheapest first):
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import contextvars
 import io
 import logging
 import math
@@ -41,10 +43,11 @@ import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,8 +166,57 @@ def read_upload(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMI
         "sheet_name": _file_stem(file_name),
         "limits": _limits_dict(limits),
     }
-    result = run_worker(request, limits)
+    with parse_slot(limits):
+        result = run_worker(request, limits)
     return _assemble(file_name, job, result)
+
+
+# --- taking turns: at most ``max_parallel_parses`` parse children per process ----------------------
+
+_slots_lock = threading.Lock()
+_slots: dict[int, threading.BoundedSemaphore] = {}
+_on_wait: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar("parse_on_wait",
+                                                                                     default=None)
+
+
+@contextlib.contextmanager
+def notify_when_waiting(callback: Callable[[], None]) -> Iterator[None]:
+    """Call ``callback`` (e.g. to tell the user) when a read in this block has to wait for its turn.
+
+    Set per thread of execution, so each Streamlit session tells only its own user.
+    """
+    token = _on_wait.set(callback)
+    try:
+        yield
+    finally:
+        _on_wait.reset(token)
+
+
+@contextlib.contextmanager
+def parse_slot(limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[None]:
+    """Hold one of the process's ``limits.max_parallel_parses`` turns to run a parse child.
+
+    Each child may take ``parse_memory_bytes``; without turns, many users uploading at once would
+    take the server's memory together. An upload that gets no turn at once calls the callback of
+    :func:`notify_when_waiting`, and is refused (``limits.parse_busy``) when none frees within
+    ``limits.parse_queue_seconds``.
+    """
+    slots = _parse_slots(limits.max_parallel_parses)
+    if not slots.acquire(blocking=False):
+        callback = _on_wait.get()
+        if callback is not None:
+            callback()
+        if not slots.acquire(timeout=max(0.0, limits.parse_queue_seconds)):
+            raise FileRefused("limits.parse_busy")
+    try:
+        yield
+    finally:
+        slots.release()
+
+
+def _parse_slots(size: int) -> threading.BoundedSemaphore:
+    with _slots_lock:
+        return _slots.setdefault(max(1, size), threading.BoundedSemaphore(max(1, size)))
 
 
 def file_extension(file_name: str) -> str:

@@ -70,6 +70,7 @@ from sqlalchemy.orm import (
 
 from lib.access import Principal, require, requires
 from lib.config import database_url
+from lib.db_errors import keep_row_values_out_of_errors
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -494,7 +495,9 @@ def _create_private_file(path: Path) -> None:
 
 
 def _make_engine(url: str) -> Engine:
-    kwargs: dict[str, Any] = {"future": True}
+    # An error's text would otherwise quote the statement's values (rows of personal data), and an
+    # uncaught error's text ends up in the server log.
+    kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
     if url.startswith("sqlite"):
         parsed = make_url(url)
         path = parsed.database or ""
@@ -508,6 +511,7 @@ def _make_engine(url: str) -> Engine:
         _configure_sqlite(engine)
     elif engine.dialect.name == "postgresql":
         _configure_postgresql(engine)
+        keep_row_values_out_of_errors(engine)
     return engine
 
 

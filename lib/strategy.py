@@ -65,6 +65,7 @@ from lib.table_import import (
     cell,
     run_table_import,
 )
+from lib.text_limits import max_length
 
 #: A goal without a measurement for longer than this is stale.
 STALE_DAYS = 180
@@ -307,7 +308,8 @@ def coverage(session: Session) -> Coverage:
 
 # --- creating and editing --------------------------------------------------------------------------
 
-_MAX = {"title": 300, "theme": 200, "unit": 100, "source": 300}
+_MAX = {"title": max_length(Goal, "title"), "theme": max_length(Goal, "theme"), "unit": max_length(Goal, "unit"),
+        "source": max_length(GoalMeasurement, "source")}
 
 
 @requires("edit")
@@ -521,6 +523,9 @@ class GoalsImporter(TableImporter):
         values = {name: cell(row, name)
                   for name in ("title", "description", "theme", "unit", "baseline", "target", "baseline_date",
                                "target_date")}
+        for name in ("theme", "unit"):  # the title is what the goal is recognised by: too long rejects
+            if row.fitting(Goal, name, row.text(name), row.column(name)) is None:
+                values[name] = None
         values["owner_id"] = owner_id
         assert self.session is not None
         try:
@@ -540,6 +545,8 @@ class GoalsImporter(TableImporter):
         if goal_ref is None:
             return row.reject(row.column("goal"), "strategy.import.unknown_goal", title=title or "")
         values = {name: cell(row, name) for name in MEASUREMENT_FIELDS}
+        if row.fitting(GoalMeasurement, "source", row.text("source"), row.column("source")) is None:
+            values["source"] = None
         try:
             clean = _clean_measurement(values)
         except ValidationFailed as error:

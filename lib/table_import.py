@@ -10,7 +10,9 @@ in advance:
    for it (:class:`Column`); a sheet that lacks a required column is not read, and says why;
 3. every row is read by the importer, which either plans a new record (``inserted``), refuses the
    row with the reason (``rejected``), or passes over it (``skipped``: a blank row, or a row that is
-   already in the workspace, with a note saying so). For every sheet and overall::
+   already in the workspace, with a note saying so). Text longer than its column holds
+   (``lib.text_limits``) rejects the row when it is what a record is recognised by (a title, an
+   organisation's name) and is otherwise left out with a warning. For every sheet and overall::
 
        rows read = inserted + rejected + skipped
 
@@ -25,6 +27,7 @@ as the contact import's, so the import page shows both the same way.
 
 from __future__ import annotations
 
+import dataclasses
 from abc import ABC, abstractmethod
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -40,6 +43,7 @@ from lib.config import DEFAULT_LIMITS, ImportLimits
 from lib.errors import UndoNotPossible, ValidationFailed
 from lib.formulas import is_guarded
 from lib.import_rows import Problem, RowValues
+from lib.importer import storage_errors_as_refusal
 from lib.safe_read import read_upload
 from lib.storage import (
     Affiliation,
@@ -173,6 +177,8 @@ class TableImportResult:
     batch_id: int | None = None
     notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
+    #: Set by :func:`for_session` when ``problems`` holds only the first ones: how many there were.
+    problem_total: int | None = None
 
     @property
     def balanced(self) -> bool:
@@ -269,7 +275,7 @@ def run_table_import(
             importer.load(session)
             result = _read_all(importer, file_name, chosen, problems)
     else:
-        with db.write() as session:
+        with storage_errors_as_refusal(f"{importer.kind} import"), db.write() as session:
             importer.load(session)
             result = _read_all(importer, file_name, chosen, problems)
             if result.counts["inserted"]:
@@ -279,6 +285,16 @@ def run_table_import(
     result.notices = list(workbook.notices)
     result.details.update(importer.details())
     return result
+
+
+def for_session(result: TableImportResult, limits: ImportLimits = DEFAULT_LIMITS) -> TableImportResult:
+    """What a page keeps of ``result`` between reruns: all but the problems after the first
+    ``limits.preview_rows`` (``problem_total`` says how many there were), so that a file of
+    thousands of bad rows does not stay in the server's memory as long as the browser tab."""
+    if len(result.problems) <= limits.preview_rows:
+        return result
+    return dataclasses.replace(result, problems=result.problems[:limits.preview_rows],
+                               problem_total=len(result.problems))
 
 
 def guide_sheet_names() -> set[str]:

@@ -121,12 +121,20 @@ def _fold(text: object) -> str:
     return re.sub(r"\be[\s-]?mail", "email", folded)
 
 
+#: Characters of a cell that :func:`header_key` looks at. Headers are short; the header search folds
+#: every cell of the first rows, and folding a cell of megabytes would take seconds for nothing.
+HEADER_KEY_CHARS = 200
+
+
 def header_key(text: object) -> str:
     """The compact key a header is matched under: folded, letters and digits only.
 
     "E-mail 2 Address", "e-mail2address" and "E‑MAIL 2 ADDRESS" share the key "email2address";
-    "Tlf." and "tlf" share "tlf". Danish letters are kept.
+    "Tlf." and "tlf" share "tlf". Danish letters are kept. Only the first :data:`HEADER_KEY_CHARS`
+    characters count.
     """
+    if isinstance(text, str) and len(text) > HEADER_KEY_CHARS:
+        text = text[:HEADER_KEY_CHARS]
     return "".join(ch for ch in _fold(text) if ch.isalnum())
 
 

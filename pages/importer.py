@@ -20,12 +20,15 @@ from components.import_views import (
 from components.safe_markdown import escape_markdown, tr_md
 from lib.errors import UserFacingError
 from lib.importer import (
+    ImportResult,
     PreparedFile,
+    for_session,
     list_batches,
     prepare_file,
     run_import,
     undo_import,
 )
+from lib.safe_read import notify_when_waiting
 
 require_page("import")
 
@@ -53,24 +56,46 @@ uploads = st.file_uploader(
     help=tr("importpage.upload_help"),
     key=f"imp_uploader_{st.session_state[UPLOADER_GENERATION]}",
 )
+
+
+def _drop_preview() -> None:
+    preview = st.session_state.pop(PREVIEW_KEY, None)
+    if preview is not None:
+        preview[1].discard()
+
+
+def _set_last(result: ImportResult | None) -> None:
+    previous = st.session_state.pop(LAST_KEY, None)
+    if previous is not None:
+        previous.discard()
+    if result is not None:
+        st.session_state[LAST_KEY] = result
+
+
+def _clear_files() -> None:
+    # The files' rows and the preview's problems wait on disk; nothing is left of them afterwards.
+    for prepared in st.session_state.get(FILES_KEY, {}).values():
+        prepared.discard()
+    st.session_state[FILES_KEY] = {}
+    _drop_preview()
+    st.session_state[UPLOADER_GENERATION] += 1
+
+
+waiting = st.empty()
 for upload in uploads or []:
     data = upload.getvalue()
     digest = file_digest(upload.name, data)
     if digest not in prepared_files:
-        with st.spinner(tr_md("importpage.reading", file=upload.name)):
-            prepared_files[digest] = prepare_file(db, upload.name, data)
-        st.session_state.pop(PREVIEW_KEY, None)
+        with (st.spinner(tr_md("importpage.reading", file=upload.name)),
+              notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting")))):
+            prepared_files[digest] = prepare_file(db, upload.name, data, spool=True)
+        waiting.empty()
+        _drop_preview()
 
-if uploads:
-    current = {file_digest(u.name, u.getvalue()) for u in uploads}
-    for digest in [d for d in prepared_files if d not in current]:
-        del prepared_files[digest]
-
-
-def _clear_files() -> None:
-    st.session_state[FILES_KEY] = {}
-    st.session_state.pop(PREVIEW_KEY, None)
-    st.session_state[UPLOADER_GENERATION] += 1
+current = {file_digest(u.name, u.getvalue()) for u in uploads or []}
+for digest in [d for d in prepared_files if d not in current]:
+    prepared_files.pop(digest).discard()
+    _drop_preview()
 
 
 readable = [f for f in prepared_files.values() if f.error is None]
@@ -99,26 +124,34 @@ if readable:
     else:
         preview = st.session_state.get(PREVIEW_KEY)
         if preview is None or preview[0] != fingerprint:
-            with st.spinner(tr("importpage.previewing")):
-                preview = (fingerprint, run_import(db, sheets, commit=False))
-            st.session_state[PREVIEW_KEY] = preview
-        result = preview[1]
-        st.caption(tr("importpage.preview_caption"))
-        counts_row(result.counts)
-        result_details(result, key="imp_preview")
-
-        st.header(tr("importpage.step_commit"))
-        left, right, _space = st.columns([1, 1, 4])
-        if left.button(tr("importpage.commit_button"), type="primary", key="imp_commit"):
+            _drop_preview()
             try:
-                committed = run_import(db, sheets, commit=True, actor=actor())
-            except UserFacingError as error:
+                with st.spinner(tr("importpage.previewing")):
+                    preview = (fingerprint, for_session(run_import(db, sheets, commit=False)))
+            except UserFacingError as error:  # the rows on disk are gone: the file must be chosen again
                 show_error(error)
-            else:
-                st.session_state[LAST_KEY] = committed
                 _clear_files()
-                st.rerun()
-        right.button(tr("importpage.clear_button"), on_click=_clear_files, key="imp_clear")
+                preview = None
+            else:
+                st.session_state[PREVIEW_KEY] = preview
+        if preview is not None:
+            result = preview[1]
+            st.caption(tr("importpage.preview_caption"))
+            counts_row(result.counts)
+            result_details(result, key="imp_preview")
+
+            st.header(tr("importpage.step_commit"))
+            left, right, _space = st.columns([1, 1, 4])
+            if left.button(tr("importpage.commit_button"), type="primary", key="imp_commit"):
+                try:
+                    committed = run_import(db, sheets, commit=True, actor=actor())
+                except UserFacingError as error:
+                    show_error(error)
+                else:
+                    _set_last(for_session(committed))
+                    _clear_files()
+                    st.rerun()
+            right.button(tr("importpage.clear_button"), on_click=_clear_files, key="imp_clear")
 
 last = st.session_state.get(LAST_KEY)
 if last is not None:
@@ -136,7 +169,7 @@ if last is not None:
             show_error(error)
         else:
             st.session_state["imp_flash"] = tr("importpage.undone", batch=last.batch_id)
-            st.session_state.pop(LAST_KEY, None)
+            _set_last(None)
             st.rerun()
 
 st.header(tr("importpage.history"))
@@ -165,7 +198,7 @@ else:
                     except UserFacingError as error:
                         show_error(error)
                     else:
-                        st.session_state.pop(LAST_KEY, None)
-                        st.session_state.pop(PREVIEW_KEY, None)
+                        _set_last(None)
+                        _drop_preview()
                         st.session_state["imp_flash"] = tr("importpage.undone", batch=chosen)
                         st.rerun()
