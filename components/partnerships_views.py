@@ -19,6 +19,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from components.feedback import Messages, delete_one
+from components import clock
 from components.context import actor, database, lang, tr
 from components.tables import Col, code_label, date_input_format, escape_markdown, show_table
 from components.widgets import BLANK, blank_to_none, remembered_selectbox, shown_as
@@ -44,7 +45,7 @@ CONTACT_COLUMNS = (
 
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 # --- small helpers ---------------------------------------------------------------------------------

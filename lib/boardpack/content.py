@@ -97,7 +97,11 @@ def build(session: Session, start: dt.date | None, end: dt.date | None, lang: st
         raise ValidationFailed("board.error.language", lang=lang, languages=", ".join(LANGUAGES))
     check_period(start, end)
     keys = chosen_sections(sections)
-    ctx = Context(session=session, lang=lang, start=start, end=end, today=today or dt.date.today(),
+    if today is None:
+        from lib import clock
+
+        today = clock.today(clock.workspace_timezone(session))
+    ctx = Context(session=session, lang=lang, start=start, end=end, today=today,
                   pseudonymise=pseudonymise)
     built: list[Section] = []
     for key in keys:
