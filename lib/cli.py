@@ -425,6 +425,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lib.boardpack.cli import add_report_parser
 
     add_report_parser(commands, common)
+    from lib.setup_cli import add_setup_parser
+
+    add_setup_parser(commands, common)
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler=cmd_schema)
     return parser

@@ -106,8 +106,10 @@ def build(session: Session, start: dt.date | None, end: dt.date | None, lang: st
     built: list[Section] = []
     for key in keys:
         built.append(title_section(ctx, keys) if key == "title" else BUILDERS[key](ctx))
+    from lib.workspace_setup import stored_logo
+
     return BoardPack(lang=lang, library_name=ctx.library_name, start=start, end=end, as_of=ctx.as_of,
-                     made_on=ctx.today, pseudonymised=pseudonymise, sections=built)
+                     made_on=ctx.today, pseudonymised=pseudonymise, sections=built, logo=stored_logo(session))
 
 
 #: The tables whose size and newest row say whether the workspace changed (with the event log,
