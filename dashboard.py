@@ -108,6 +108,7 @@ def _pages(role: str) -> dict[str, list[Any]]:
                     url_path="organisation"),
             st.Page("pages/strengths.py", title=tr("nav.strengths"), icon=":material/star:", url_path="styrker"),
             st.Page("pages/radar.py", title=tr("nav.radar"), icon=":material/radar:", url_path="tjekliste"),
+            st.Page("pages/guide.py", title=tr("nav.guide"), icon=":material/menu_book:", url_path="kom-godt-i-gang"),
         ],
         tr("nav.section.board"): [board],
     }

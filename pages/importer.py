@@ -8,6 +8,7 @@ import json
 import streamlit as st
 
 from components.context import actor, database, require_page, show_error, tr
+from components.import_examples import example_section
 from components.import_views import (
     batch_table,
     counts_row,
@@ -25,6 +26,7 @@ from lib.importer import (
     run_import,
     undo_import,
 )
+from lib.workspace_setup import is_empty_workspace
 
 require_page("import")
 
@@ -64,6 +66,19 @@ if uploads:
     current = {file_digest(u.name, u.getvalue()) for u in uploads}
     for digest in [d for d in prepared_files if d not in current]:
         del prepared_files[digest]
+
+
+def _load_example(file_name: str, data: bytes) -> None:
+    """An example file, read exactly as an upload is (``prepare_file``), then previewed."""
+    with st.spinner(tr("importpage.reading", file=file_name)):
+        prepared_files[file_digest(file_name, data)] = prepare_file(db, file_name, data)
+    st.session_state.pop(PREVIEW_KEY, None)
+
+
+if not prepared_files:
+    with db.read() as session:
+        workspace_empty = is_empty_workspace(session)
+    example_section(_load_example, expanded=workspace_empty)
 
 
 def _clear_files() -> None:

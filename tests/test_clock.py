@@ -13,7 +13,6 @@ import io
 import json
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
