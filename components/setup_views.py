@@ -30,6 +30,7 @@ GUIDE_PAGE = "pages/guide.py"
 IMPORT_PAGE = "pages/importer.py"
 ORGANISATION_PAGE = "pages/organisation.py"
 PRODUCT = "Partnerskabsradar"
+PROFILE_WIDGETS = ("name", "description", "address", "email", "phone", "timezone", "logo_remove")
 #: Empty rows the staff table offers on the first run, ready to type in.
 EMPTY_STAFF_ROWS = 3
 
@@ -142,7 +143,7 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
         left, right = st.columns(2)
         email = left.text_input(tr("setup.field.email"), value=profile.email or "",
                                 placeholder=tr("setup.placeholder.email"), key=PREFIX + "email")
-        phone = right.text_input(tr("setup.field.phone"), value=profile.phone or "",
+        phone = right.text_input(tr("setup.field.phone"), value=setup.shown_phone(profile.phone) or "",
                                  placeholder=tr("setup.placeholder.phone"), key=PREFIX + "phone",
                                  help=tr("setup.help.phone"))
         timezone = st.selectbox(tr("setup.field.timezone"), options=zones,
@@ -159,6 +160,7 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
         upload = upload_column.file_uploader(
             tr("setup.field.logo"), type=["png", "jpg", "jpeg"], accept_multiple_files=False,
             help=tr("setup.help.logo", limit=setup.LOGO_MAX_BYTES // (1024 * 1024)),
+            max_upload_size=setup.LOGO_MAX_BYTES // (1024 * 1024),
             key=f"{PREFIX}logo_{st.session_state.get(LOGO_VERSION, 0)}")
         submitted = st.form_submit_button(tr("setup.save_profile"), type="primary", icon=":material/save:",
                                           key=PREFIX + "profile_save")
@@ -170,6 +172,9 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
     ok, changed = _store(slot, lambda session: setup.save_library_profile(
         session, values, logo=logo, remove_logo=remove_logo and logo is None, actor=actor()), "setup.field")
     if ok:
+        # The form is drawn again from what was stored (tidied: "99 12 34 56" → "+45 99 12 34 56").
+        for name in PROFILE_WIDGETS:
+            st.session_state.pop(PREFIX + name, None)
         st.session_state[LOGO_VERSION] = st.session_state.get(LOGO_VERSION, 0) + 1
         flash(slot, "success" if changed else "info",
               tr("setup.profile_saved" if changed else "setup.profile_unchanged"))
@@ -195,14 +200,15 @@ def staff_frame(rows: list[dict[str, Any]], *, empty_rows: int = 0) -> pd.DataFr
                          "staff_role": object})
 
 
-def staff_section(*, first_run: bool = False, slot: str = "staff") -> None:
+def staff_section(*, slot: str = "staff") -> None:
     """The staff as an editable table (name, e-mail, team, role), saved in one go; or a staff list
     imported on the import page."""
     show_message(slot)
     with database().read() as session:
         rows = setup.staff_rows(session)
     st.caption(tr("setup.staff.help"))
-    frame = staff_frame(rows, empty_rows=EMPTY_STAFF_ROWS if first_run and not rows else 0)
+    # No staff yet: a few empty rows to type in (more are added at the bottom of the table).
+    frame = staff_frame(rows, empty_rows=0 if rows else EMPTY_STAFF_ROWS)
     edited = st.data_editor(
         frame, key=staff_editor_key(), hide_index=True, num_rows="dynamic", width="stretch", placeholder="",
         column_order=["name", "email", "team", "staff_role"],
@@ -267,7 +273,7 @@ def first_run(create_demo: Any) -> None:
     st.markdown(f"#### {tr('setup.first.step_library')}")
     profile_form(profile, slot="first_profile")
     st.markdown(f"#### {tr('setup.first.step_staff')}")
-    staff_section(first_run=True, slot="first_staff")
+    staff_section(slot="first_staff")
     st.markdown(f"#### {tr('setup.first.step_import')}")
     st.markdown(tr("setup.first.import_text"))
     link(IMPORT_PAGE, tr("setup.first.go_import"), ":material/upload_file:")

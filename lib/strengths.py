@@ -405,22 +405,11 @@ class Letterhead:
 
 
 def _letterhead(session: Session) -> Letterhead:
-    from lib.workspace_setup import library_profile
+    from lib.workspace_setup import library_profile, shown_phone
 
     profile = library_profile(session)
-    phone = _shown_phone(profile.phone) if profile.phone else None
-    return Letterhead(description=profile.description,
-                      contact=tuple(v for v in (profile.address, profile.email, phone) if v), logo=profile.logo)
-
-
-def _shown_phone(number: str) -> str:
-    """An E.164 number as people write it ("+45 33 12 34 56")."""
-    import phonenumbers
-
-    try:
-        return phonenumbers.format_number(phonenumbers.parse(number), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    except phonenumbers.NumberParseException:
-        return number
+    contact = (profile.address, profile.email, shown_phone(profile.phone))
+    return Letterhead(description=profile.description, contact=tuple(v for v in contact if v), logo=profile.logo)
 
 
 def flyer_offers(session: Session, lang: str) -> list[FlyerOffer]:

@@ -95,6 +95,18 @@ class LibraryProfile:
         return values
 
 
+def shown_phone(number: str | None) -> str | None:
+    """A stored (E.164) number as people write it: "+45 99 12 34 56"."""
+    import phonenumbers
+
+    if not number:
+        return None
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(number), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    except phonenumbers.NumberParseException:
+        return number
+
+
 def _stored_text(session: Session, key: str) -> str | None:
     value = get_setting(session, key)
     return " ".join(value.split()) if value and value.strip() else None
@@ -437,5 +449,5 @@ def save_staff(session: Session, rows: Sequence[Mapping[str, Any]], actor: str |
 __all__ = [
     "LOGO_MAX_BYTES", "LOGO_MAX_PIXELS", "PROFILE_FIELDS", "LibraryProfile", "StaffNotSaved", "StaffSaved",
     "checked_logo", "clean_profile_values", "is_empty_workspace", "library_profile", "needs_setup", "role_code",
-    "save_library_profile", "save_staff", "staff_rows", "stored_logo",
+    "save_library_profile", "save_staff", "shown_phone", "staff_rows", "stored_logo",
 ]

@@ -354,6 +354,7 @@ def test_the_library_page_edits_the_profile_later(db: Database) -> None:
     press(at, "setup_profile_save")
     assert get_setting_of(db, "library_phone") == "+4599123457"
     assert at.success[0].value == "The library's details were saved\\."
+    assert at.text_input(key="setup_phone").value == "+45 99 12 34 57"  # drawn again as stored
 
 
 def test_every_setup_text_is_in_danish_and_english() -> None:
