@@ -38,7 +38,7 @@ EMPTY_STAFF_ROWS = 3
 def browser_title() -> str:
     """The browser tab's title: "<Library> · Partnerskabsradar", or the product's name alone."""
     with database().read() as session:
-        name = setup.library_profile(session).name
+        name = setup.library_name(session)
     return f"{name} · {PRODUCT}" if name else PRODUCT
 
 

@@ -137,6 +137,11 @@ def stored_logo(session: Session) -> bytes | None:
     return data if data.startswith(_MAGIC["png"]) else None
 
 
+def library_name(session: Session) -> str | None:
+    """The library's name as stored (spaces tidied), or None: one setting, read on every page."""
+    return _stored_text(session, SETTINGS["name"])
+
+
 def needs_setup(session: Session) -> bool:
     """Whether the library has not told its name yet (the start page then invites the set-up)."""
     return _stored_text(session, SETTINGS["name"]) is None
@@ -448,6 +453,6 @@ def save_staff(session: Session, rows: Sequence[Mapping[str, Any]], actor: str |
 
 __all__ = [
     "LOGO_MAX_BYTES", "LOGO_MAX_PIXELS", "PROFILE_FIELDS", "LibraryProfile", "StaffNotSaved", "StaffSaved",
-    "checked_logo", "clean_profile_values", "is_empty_workspace", "library_profile", "needs_setup", "role_code",
-    "save_library_profile", "save_staff", "shown_phone", "staff_rows", "stored_logo",
+    "checked_logo", "clean_profile_values", "is_empty_workspace", "library_name", "library_profile", "needs_setup",
+    "role_code", "save_library_profile", "save_staff", "shown_phone", "staff_rows", "stored_logo",
 ]

@@ -13,6 +13,7 @@ import streamlit as st
 from components import overview_views as views
 from components import setup_views
 from components.context import database, require_page, show_error, tr
+from components.tables import escape_markdown
 from lib.errors import UserFacingError
 from lib.overview import overview
 from lib.storage import get_setting, workspace_counts
@@ -39,7 +40,7 @@ def _render_page() -> None:
         is_demo = get_setting(session, "demo") == "1"
         empty = counts["people"] == 0 and counts["organisations"] == 0
         data = None if empty else overview(session, views.today())
-    st.title(library_name or tr("app.title"))
+    st.title(escape_markdown(library_name) if library_name else tr("app.title"))  # the name is typed by a user
     st.caption(tr("app.tagline"))
     if is_demo:
         st.info(tr("overview.demo_notice"))

@@ -345,6 +345,13 @@ def test_a_viewer_of_an_empty_workspace_is_asked_to_find_an_editor(db: Database)
     assert not at.text_input
 
 
+def test_a_name_typed_with_markup_is_shown_as_typed(db: Database) -> None:
+    save(db, {"name": "**Bib** <b>[x](http://x.example)</b>"})
+    save_staff(db, [{"name": "Mette Holm", "email": "mette@solhoej.example.dk"}])
+    at = run_start_page()
+    assert at.title[0].value == r"\*\*Bib\*\* \<b\>\[x\]\(http\://x\.example\)\</b\>"
+
+
 def test_the_library_page_edits_the_profile_later(db: Database) -> None:
     save(db, PROFILE)
     at = run_library_page("en")
