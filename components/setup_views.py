@@ -30,7 +30,8 @@ GUIDE_PAGE = "pages/guide.py"
 IMPORT_PAGE = "pages/importer.py"
 ORGANISATION_PAGE = "pages/organisation.py"
 PRODUCT = "Partnerskabsradar"
-PROFILE_WIDGETS = ("name", "description", "address", "email", "phone", "timezone", "logo_remove")
+#: Set after a save: the next draw puts the stored values (tidied) into the form's fields.
+REFRESH = PREFIX + "refresh_form"
 #: Empty rows the staff table offers on the first run, ready to type in.
 EMPTY_STAFF_ROWS = 3
 
@@ -123,31 +124,32 @@ def banner() -> None:
 # --- the profile -----------------------------------------------------------------------------------
 
 
-def _timezone_index(options: tuple[str, ...], current: str) -> int:
-    return options.index(current) if current in options else options.index(clock.DEFAULT_TIMEZONE)
-
-
 def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> None:
     """The library's name, description, address, e-mail, phone, logo and time zone, saved together."""
     show_message(slot)
     zones = clock.timezone_names()
+    stored = {"name": profile.name, "description": profile.description, "address": profile.address,
+              "email": profile.email, "phone": setup.shown_phone(profile.phone)}
+    # The fields start from what is stored, and are set to it again after a save (a value can only be
+    # given to a widget before it is drawn; the browser then shows it too).
+    refresh = st.session_state.pop(REFRESH, False)
+    for field, value in {**stored, "timezone": profile.timezone if profile.timezone in zones
+                         else clock.DEFAULT_TIMEZONE, "logo_remove": False}.items():
+        if refresh or PREFIX + field not in st.session_state:
+            st.session_state[PREFIX + field] = value if value is not None else ""
     with st.form(PREFIX + "profile_form", border=True):
-        name = st.text_input(tr("setup.field.name"), value=profile.name or "", max_chars=setup.MAX_LENGTHS["name"],
+        name = st.text_input(tr("setup.field.name"), max_chars=setup.MAX_LENGTHS["name"],
                              placeholder=tr("setup.placeholder.name"), key=PREFIX + "name")
-        description = st.text_input(tr("setup.field.description"), value=profile.description or "",
-                                    max_chars=setup.MAX_LENGTHS["description"],
+        description = st.text_input(tr("setup.field.description"), max_chars=setup.MAX_LENGTHS["description"],
                                     placeholder=tr("setup.placeholder.description"), key=PREFIX + "description")
-        address = st.text_input(tr("setup.field.address"), value=profile.address or "",
-                                max_chars=setup.MAX_LENGTHS["address"], placeholder=tr("setup.placeholder.address"),
-                                key=PREFIX + "address")
+        address = st.text_input(tr("setup.field.address"), max_chars=setup.MAX_LENGTHS["address"],
+                                placeholder=tr("setup.placeholder.address"), key=PREFIX + "address")
         left, right = st.columns(2)
-        email = left.text_input(tr("setup.field.email"), value=profile.email or "",
-                                placeholder=tr("setup.placeholder.email"), key=PREFIX + "email")
-        phone = right.text_input(tr("setup.field.phone"), value=setup.shown_phone(profile.phone) or "",
-                                 placeholder=tr("setup.placeholder.phone"), key=PREFIX + "phone",
-                                 help=tr("setup.help.phone"))
-        timezone = st.selectbox(tr("setup.field.timezone"), options=zones,
-                                index=_timezone_index(zones, profile.timezone), key=PREFIX + "timezone",
+        email = left.text_input(tr("setup.field.email"), placeholder=tr("setup.placeholder.email"),
+                                key=PREFIX + "email")
+        phone = right.text_input(tr("setup.field.phone"), placeholder=tr("setup.placeholder.phone"),
+                                 key=PREFIX + "phone", help=tr("setup.help.phone"))
+        timezone = st.selectbox(tr("setup.field.timezone"), options=zones, key=PREFIX + "timezone",
                                 help=tr("setup.help.timezone"))
         logo_column, upload_column = st.columns([1, 3])
         remove_logo = False
@@ -173,8 +175,7 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
         session, values, logo=logo, remove_logo=remove_logo and logo is None, actor=actor()), "setup.field")
     if ok:
         # The form is drawn again from what was stored (tidied: "99 12 34 56" → "+45 99 12 34 56").
-        for name in PROFILE_WIDGETS:
-            st.session_state.pop(PREFIX + name, None)
+        st.session_state[REFRESH] = True
         st.session_state[LOGO_VERSION] = st.session_state.get(LOGO_VERSION, 0) + 1
         flash(slot, "success" if changed else "info",
               tr("setup.profile_saved" if changed else "setup.profile_unchanged"))

@@ -52,6 +52,8 @@ def test_the_set_up_names_the_tab_and_the_centre_of_the_network(browser: object,
         page.get_by_text("Bibliotekets oplysninger er gemt.").wait_for(timeout=60_000)
         page.wait_for_function("document.title === 'Solhøj Bibliotek · Partnerskabsradar'", timeout=30_000)
         page.screenshot(path=str(tmp_path / "2-setup-saved.png"), full_page=True)
+        # The form shows what was stored, tidied, also in the browser (not only the typed text).
+        assert page.get_by_role("textbox", name="Telefon", exact=True).input_value() == "+45 99 12 34 56"
 
         open_page(page, f"{base}/importer")  # still empty: the examples are offered
         page.get_by_role("button", name="kontaktliste.xlsx").click()
