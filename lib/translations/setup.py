@@ -79,9 +79,11 @@ TEXTS = {
     # --- staff ---
     "setup.staff.help": {
         "da": "Skriv bibliotekets medarbejdere ind: navn, e-mail, team og rolle. Tilføj en række nederst i tabellen. "
-              "Gemmes samlet; er én række forkert, gemmes intet.",
+              "Gemmes samlet; er én række forkert, gemmes intet. At slette en række her sletter ikke medarbejderen – "
+              "det gøres under Kontakter og organisationer.",
         "en": "Type in the library's staff: name, e-mail, team and role. Add a row at the bottom of the table. "
-              "Saved together; if one row is wrong, nothing is saved.",
+              "Saved together; if one row is wrong, nothing is saved. Deleting a row here does not delete the staff "
+              "member – that is done under Contacts and organisations.",
     },
     "setup.staff.col.name": {"da": "Navn", "en": "Name"},
     "setup.staff.col.email": {"da": "E-mail", "en": "E-mail"},
