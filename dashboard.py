@@ -127,10 +127,13 @@ def _pages(role: str) -> dict[str, list[Any]]:
                     url_path="importer"),
         ],
         tr("nav.section.library"): [
+            st.Page("pages/library.py", title=tr("nav.library"), icon=":material/local_library:",
+                    url_path="biblioteket"),
             st.Page("pages/organisation.py", title=tr("nav.organisation"), icon=":material/badge:",
                     url_path="organisation"),
             st.Page("pages/strengths.py", title=tr("nav.strengths"), icon=":material/star:", url_path="styrker"),
             st.Page("pages/radar.py", title=tr("nav.radar"), icon=":material/radar:", url_path="tjekliste"),
+            st.Page("pages/guide.py", title=tr("nav.guide"), icon=":material/menu_book:", url_path="kom-godt-i-gang"),
         ],
         tr("nav.section.board"): [board],
     }
@@ -168,6 +171,9 @@ def route() -> None:
     if who is None:
         _login_screen()
         return
+    from components.setup_views import browser_title
+
+    st.set_page_config(page_title=browser_title())  # "<Library> · Partnerskabsradar" in the browser tab
     navigation = st.navigation(_pages(who.role), expanded=True)
     _sidebar(who)
     navigation.run()

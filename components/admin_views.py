@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from components import informing_views
+from components import clock, informing_views
 from components.context import actor, database, lang, principal, show_error, tr
 from components.feedback import Messages
 from components.safe_markdown import tr_md
@@ -65,7 +65,7 @@ RETENTION_COLUMNS = (
 
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 def deferred_file(make: Callable[[Session], bytes], who: Principal | None) -> Callable[[], bytes]:

@@ -14,6 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from components import clock
 from components.context import database, lang, tr
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
@@ -36,7 +37,7 @@ _SCREEN_CSS = "<style>.st-key-board_screen li {font-size: 1.35rem; line-height: 
 
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 # --- the pack and its files, cached -----------------------------------------------------------------

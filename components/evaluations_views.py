@@ -20,6 +20,7 @@ import streamlit as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from components import clock
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
@@ -77,7 +78,7 @@ change = MESSAGES.change
 
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 # --- small helpers ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import streamlit as st
 from components.context import lang, tr
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from lib.fields import ROLES
-from lib.i18n import format_date
+from lib.clock import format_local
 from lib.importer import OUTCOMES, ImportResult, PreparedFile, PreparedSheet, batch_counts, problem_rows
 
 SAMPLE_VALUES = 3
@@ -162,12 +162,14 @@ def result_details(result: ImportResult, key: str) -> None:
 
 def batch_table(batches: list[Any]) -> pd.DataFrame:
     """Earlier imports as a table, newest first."""
-    rows = []
+    from components.clock import workspace_zone
+
+    rows, zone = [], workspace_zone()
     for batch in batches:
         counts = batch_counts(batch)
         rows.append({
             "#": batch.id,
-            tr("importpage.col_when"): format_date(batch.created_at, lang()),
+            tr("importpage.col_when"): format_local(batch.created_at, lang(), zone),
             tr("import.col.file"): batch.file_name,
             tr("importpage.col_status"): tr(f"importpage.status_{batch.status}"),
             **{tr(f"import.count.{name}"): counts[name] for name in ("rows", *OUTCOMES)},

@@ -18,6 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components import clock
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
@@ -79,7 +80,7 @@ show_flash = MESSAGES.show
 
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 def role_label(code: str | None) -> str:

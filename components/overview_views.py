@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from components import clock
 from components.context import lang, tr
 from components.safe_markdown import message_md, tr_md
 from components.tables import Col, show_table
@@ -39,7 +40,7 @@ SEVERITY_ICON = {"high": ":material/error:", "medium": ":material/warning:"}
 
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 def link(page: str, label: str, icon: str) -> None:

@@ -27,6 +27,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 from streamlit.errors import StreamlitAPIException
 
+from components import clock
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
@@ -66,7 +67,7 @@ GROUP_COLOURS = {"quick_win": "#009E73", "major_project": charts.PRIMARY, "fill_
 
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 MESSAGES = Messages(FLASH_KEY, "partners")

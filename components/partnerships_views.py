@@ -19,6 +19,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from components.feedback import Messages, delete_one
+from components import clock
 from components.context import actor, database, lang, tr
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, code_label, date_input_format, show_table
@@ -45,7 +46,7 @@ CONTACT_COLUMNS = (
 
 def today() -> dt.date:
     """The page's today (a function, so tests can replace it)."""
-    return dt.date.today()
+    return clock.today()
 
 
 # --- small helpers ---------------------------------------------------------------------------------

@@ -79,3 +79,20 @@ def message_md(error_or_message: Any) -> str:
     if isinstance(error_or_message, Exception) and not isinstance(error_or_message, UserFacingError):
         return tr("common.unexpected_error")
     return error_or_message.message(lang(), quote=escape_markdown)
+
+
+#: The product's own Markdown documents that a page shows as they are written (the repository's
+#: ``docs/`` folder), by the name a page asks for. Nothing else is read this way.
+PRODUCT_DOCUMENTS = {
+    "kom-godt-i-gang": "kom-godt-i-gang.md",
+    "getting-started": "getting-started.md",
+}
+
+
+def product_document(name: str) -> str:
+    """The Markdown of one of :data:`PRODUCT_DOCUMENTS`: text the product ships, not data, so it is
+    rendered as written (headings, lists, links). An unknown name is an error, never a path."""
+    from pathlib import Path
+
+    file_name = PRODUCT_DOCUMENTS[name]
+    return (Path(__file__).resolve().parent.parent / "docs" / file_name).read_text(encoding="utf-8")

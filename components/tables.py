@@ -20,7 +20,8 @@ from components.safe_markdown import escape_markdown  # noqa: F401
 
 ColumnKind = Literal["text", "number", "date", "datetime", "bool"]
 
-#: Times are stored in UTC without a zone (lib.storage.utcnow); people read them in Danish time.
+#: Times are stored in UTC without a zone (lib.storage.utcnow); people read them in the workspace's
+#: time zone (lib.clock; Europe/Copenhagen unless the library set-up says otherwise).
 DISPLAY_TIMEZONE = "Europe/Copenhagen"
 
 
@@ -130,10 +131,12 @@ def _with_local_times(data: pd.DataFrame, columns: Sequence[Col]) -> pd.DataFram
     names = [c.name for c in columns if c.kind == "datetime" and c.name in data.columns]
     if not names:
         return data
-    shown = data.copy()
+    from components.clock import workspace_zone
+    from lib.clock import local_series
+
+    shown, zone = data.copy(), workspace_zone()
     for name in names:
-        times = pd.to_datetime(shown[name], errors="coerce")
-        shown[name] = times.dt.tz_localize("UTC").dt.tz_convert(DISPLAY_TIMEZONE).dt.tz_localize(None)
+        shown[name] = local_series(shown[name], zone)
     return shown
 
 

@@ -93,11 +93,13 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
+    from lib.clock import to_local, workspace_timezone
     from lib.importer import batch_counts, list_batches
 
     with _database(args).read() as session:
-        rows = [{"id": b.id, "created_at": b.created_at.isoformat(timespec="seconds"), "file": b.file_name,
-                 "status": b.status, **batch_counts(b)} for b in list_batches(session)]
+        tz = workspace_timezone(session)  # the workspace's time, with its offset: as the pages show it
+        rows = [{"id": b.id, "created_at": to_local(b.created_at, tz).isoformat(timespec="seconds"),
+                 "file": b.file_name, "status": b.status, **batch_counts(b)} for b in list_batches(session)]
     if args.json:
         _print_json(rows)
     else:
@@ -435,6 +437,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lib.boardpack.cli import add_report_parser
 
     add_report_parser(commands, common)
+    from lib.setup_cli import add_setup_parser
+
+    add_setup_parser(commands, common)
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler=cmd_schema)
     return parser

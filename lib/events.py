@@ -47,17 +47,22 @@ def _details_text(details: Any) -> str:
     return text if len(text) <= MAX_DETAILS_CHARS else text[: MAX_DETAILS_CHARS - 1] + "…"
 
 
-def _query(*, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None) -> Any:
+def _query(*, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None,
+           tz: dt.tzinfo | None = None) -> Any:
+    from lib.clock import UTC, utc_bounds
+
     query = select(Event)
+    # The days are the workspace's days: "from 1 June" starts at midnight in Copenhagen, 22:00 UTC.
+    start, end = utc_bounds(since, until, tz or UTC)
     if actor and actor.strip():
         query = query.where(func.lower(Event.actor).contains(actor.strip().lower()))
     if action:
         query = query.where(Event.action == action)
-    if since is not None:
-        query = query.where(Event.at >= dt.datetime.combine(since, dt.time()))
-    if until is not None:
+    if start is not None:
+        query = query.where(Event.at >= start)
+    if end is not None:
         # Through the whole of the last day.
-        query = query.where(Event.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time()))
+        query = query.where(Event.at < end)
     return query
 
 
@@ -75,10 +80,13 @@ def events_frame(
     """Events of the log, newest first, for administrators (``AccessDenied`` for anyone else).
 
     ``actor`` keeps events whose actor contains the text (any case); ``action`` one action code;
-    ``since``/``until`` the days from and through which events are kept. Columns:
+    ``since``/``until`` the days (in the workspace's time zone) from and through which events are kept. Columns:
     :data:`EVENT_COLUMNS` (``action_label`` in ``lang``, ``details`` the payload as JSON text).
     """
-    query = _query(actor=actor, action=action, since=since, until=until).order_by(Event.at.desc(), Event.id.desc())
+    from lib.clock import workspace_timezone
+
+    query = _query(actor=actor, action=action, since=since, until=until,
+                   tz=workspace_timezone(session)).order_by(Event.at.desc(), Event.id.desc())
     if limit is not None:
         query = query.limit(limit)
     rows = [
@@ -110,6 +118,9 @@ def events_xlsx(
 
     filters.setdefault("limit", None)
     frame = events_frame(session, lang=lang, **filters)
+    from lib.clock import local_series, workspace_timezone
+
+    frame["at"] = local_series(frame["at"], workspace_timezone(session))  # the workspace's time, as on screen
     sheet = pd.DataFrame({t(key, lang): frame[column] for column, key in EXPORT_COLUMNS})
     shown_filters = {name: value for name, value in filters.items() if value is not None}
     log_event(session, "events_exported", actor=exported_by or principal_of(session).actor,

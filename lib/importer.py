@@ -506,7 +506,9 @@ def _refuse_when_overtaken(session: Session, batch: ImportBatch) -> None:
         ).limit(1)
     )
     if edited is not None:
-        raise UndoNotPossible("undo.edited_since", when=edited.at)
+        from lib.clock import to_local, workspace_timezone
+
+        raise UndoNotPossible("undo.edited_since", when=to_local(edited.at, workspace_timezone(session)))
 
 
 @requires("import")

@@ -63,13 +63,13 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def local_day(value: dt.datetime | dt.date | None) -> dt.date | None:
-    """The Danish calendar day of a stored UTC time (a date stays as it is)."""
+def local_day(value: dt.datetime | dt.date | None, tz: dt.tzinfo = LOCAL_ZONE) -> dt.date | None:
+    """The calendar day in ``tz`` (the workspace's zone) of a stored UTC time (a date stays as it is)."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         aware = value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-        return aware.astimezone(LOCAL_ZONE).date()
+        return aware.astimezone(tz).date()
     return value
 
 
@@ -95,9 +95,12 @@ def obtained_dates(session: Session, person_ids: Iterable[int] | None = None) ->
              .outerjoin(ImportBatch, ImportBatch.id == Person.batch_id))
     if person_ids is not None:
         query = query.where(Person.id.in_(list(person_ids)))
+    from lib.clock import workspace_timezone
+
     found: dict[int, dt.date] = {}
+    tz = workspace_timezone(session)
     for person_id, created, imported in session.execute(query):
-        days = [d for d in (local_day(created), local_day(imported)) if d is not None]
+        days = [d for d in (local_day(created, tz), local_day(imported, tz)) if d is not None]
         found[person_id] = min(days) if days else _today()
     return found
 

@@ -553,7 +553,9 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
     ids = _merged_ids(session, {person_id})
     relations, held = _relations_parts(session, person_id)
     partnerships, goals = _owned_parts(session, person_id)
-    return {
+    from lib.clock import localise_values, workspace_timezone
+
+    return localise_values({
         "person": _record_part(session, person),
         "affiliations": _affiliations_part(session, person_id, today or _today()),
         "relations": relations,
@@ -568,7 +570,7 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
         "imports": _imports_part(session, person_id),
         "import_changes": _import_changes_part(session, ids),
         "events": _events_part(session, ids, _emails_of(person)),
-    }
+    }, workspace_timezone(session))  # stored UTC times as the workspace's local times
 
 
 def part_counts(data: Mapping[str, Any]) -> dict[str, int]:

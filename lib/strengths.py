@@ -313,6 +313,8 @@ INK = colors.HexColor("#262730")
 ACCENT = colors.HexColor("#1f5f8b")  # the product's primary colour (lib.charts.PRIMARY)
 MUTED = colors.HexColor("#5f6670")
 LIBRARY_NAME_MAX = 120
+#: The square the library's logo is fitted into, top right.
+LOGO_BOX = 28 * mm
 
 
 @dataclass(frozen=True)
@@ -379,12 +381,13 @@ def flyer(session: Session, lang: str, today: dt.date) -> Flyer:
     shows its first offers and "+N more" instead of running onto a second page.
     """
     library = _library_name(session, lang)
+    letterhead = _letterhead(session)
     offers = flyer_offers(session, lang)
     low, high = 0, len(FLYER_STEPS) - 1
     best: Flyer | None = None
     while low <= high:
         middle = (low + high) // 2
-        drawn = _draw_flyer(library, offers, FLYER_STEPS[middle], lang, today)
+        drawn = _draw_flyer(library, offers, FLYER_STEPS[middle], lang, today, letterhead=letterhead)
         if drawn is not None:
             best, high = drawn, middle - 1
         else:
@@ -392,7 +395,7 @@ def flyer(session: Session, lang: str, today: dt.date) -> Flyer:
     if best is None:
         # The most compact step shows one offer per category with a title of two lines at most, so
         # this is a guard rather than a path: leave off what does not fit, never add a second page.
-        best = _draw_flyer(library, offers, FLYER_STEPS[-1], lang, today, force=True)
+        best = _draw_flyer(library, offers, FLYER_STEPS[-1], lang, today, force=True, letterhead=letterhead)
         assert best is not None
     return best
 
@@ -401,6 +404,24 @@ def _library_name(session: Session, lang: str) -> str:
     """The library's name from the settings (shortened when very long), or a plain word for it."""
     name = " ".join((get_setting(session, "library_name") or "").split()) or t("strengths.flyer.default_library", lang)
     return name if len(name) <= LIBRARY_NAME_MAX else name[: LIBRARY_NAME_MAX - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What the library told about itself in the set-up (``lib.workspace_setup``), for the flyer's top."""
+
+    description: str | None = None
+    #: Address, e-mail and phone, each when set, in that order.
+    contact: tuple[str, ...] = ()
+    logo: bytes | None = None
+
+
+def _letterhead(session: Session) -> Letterhead:
+    from lib.workspace_setup import library_profile, shown_phone
+
+    profile = library_profile(session)
+    contact = (profile.address, profile.email, shown_phone(profile.phone))
+    return Letterhead(description=profile.description, contact=tuple(v for v in contact if v), logo=profile.logo)
 
 
 @requires("view_contacts")
@@ -565,10 +586,14 @@ def _body_blocks(offers: Sequence[FlyerOffer], detail: FlyerDetail, lang: str,
     return blocks, left_out
 
 
-def _header(library: str, lang: str, has_offers: bool) -> list[Flowable]:
+def _header(library: str, lang: str, has_offers: bool, letterhead: Letterhead = Letterhead()) -> list[Flowable]:
     styles = _styles(FLYER_STEPS[0])
-    parts = [
-        _para(library, styles["title"]),
+    parts = [_para(library, styles["title"])]
+    if letterhead.description:
+        parts.append(_para(letterhead.description, styles["intro"]))
+    if letterhead.contact:
+        parts.append(_para(" · ".join(letterhead.contact), styles["small"]))
+    parts += [
         _para(t("strengths.flyer.subtitle", lang), styles["subtitle"]),
         _para(t("strengths.flyer.intro", lang), styles["intro"]),
     ]
@@ -578,7 +603,7 @@ def _header(library: str, lang: str, has_offers: bool) -> list[Flowable]:
 
 
 def _draw_flyer(library: str, offers: Sequence[FlyerOffer], detail: FlyerDetail, lang: str, today: dt.date,
-                *, force: bool = False) -> Flyer | None:
+                *, force: bool = False, letterhead: Letterhead = Letterhead()) -> Flyer | None:
     """The flyer drawn at ``detail``; None when the offers do not fit the page.
 
     With ``force`` whatever does not fit is left off instead (the page never grows a second one).
@@ -592,11 +617,15 @@ def _draw_flyer(library: str, offers: Sequence[FlyerOffer], detail: FlyerDetail,
     canvas.setCreator("Partnerskabsradar")
 
     inner_width = PAGE_WIDTH - 2 * MARGIN
-    header = _header(library, lang, bool(offers))
-    header_height = sum(part.wrap(inner_width, PAGE_HEIGHT)[1] + part.getSpaceBefore() + part.getSpaceAfter()
+    # The logo, when the library has one, sits in the top right corner; the text keeps clear of it.
+    text_width = inner_width - (LOGO_BOX + COLUMN_GAP if letterhead.logo else 0)
+    header = _header(library, lang, bool(offers), letterhead)
+    header_height = sum(part.wrap(text_width, PAGE_HEIGHT)[1] + part.getSpaceBefore() + part.getSpaceAfter()
                         for part in header) + 2
     top = PAGE_HEIGHT - MARGIN
-    _frame(MARGIN, top - header_height, inner_width, header_height).addFromList(header, canvas)
+    if letterhead.logo:
+        header_height = max(header_height, _draw_logo(canvas, letterhead.logo, PAGE_WIDTH - MARGIN, top))
+    _frame(MARGIN, top - header_height, text_width, header_height).addFromList(header, canvas)
     rule_y = top - header_height - 3 * mm
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(1.2)
@@ -623,6 +652,22 @@ def _draw_flyer(library: str, offers: Sequence[FlyerOffer], detail: FlyerDetail,
     canvas.save()
     shown = len(blocks) - len(remaining)
     return Flyer(pdf=buffer.getvalue(), shown=shown, left_out=left_out + len(remaining), detail=detail)
+
+
+def _draw_logo(canvas: Canvas, logo: bytes, right: float, top: float) -> float:
+    """The logo in a :data:`LOGO_BOX` square whose top right corner is (right, top), keeping its
+    proportions; returns the height it takes. A logo that cannot be drawn is left out."""
+    from reportlab.lib.utils import ImageReader
+
+    try:
+        picture = ImageReader(io.BytesIO(logo))
+        width, height = picture.getSize()
+    except Exception:  # noqa: BLE001 - a stored logo was checked when saved; a flyer never fails for it
+        return 0.0
+    scale = min(LOGO_BOX / width, LOGO_BOX / height)
+    shown_width, shown_height = width * scale, height * scale
+    canvas.drawImage(picture, right - shown_width, top - shown_height, shown_width, shown_height, mask="auto")
+    return shown_height
 
 
 def _frame(x: float, y: float, width: float, height: float) -> Frame:

@@ -642,7 +642,9 @@ def _refuse_when_used(session: Session, batch: ImportBatch) -> None:
         edited = session.scalar(select(Event).where(Event.at > batch.created_at, Event.entity == entity,
                                                     Event.entity_id.in_(ids)).limit(1))
         if edited is not None:
-            raise UndoNotPossible("undo.edited_since", when=edited.at)
+            from lib.clock import to_local, workspace_timezone
+
+            raise UndoNotPossible("undo.edited_since", when=to_local(edited.at, workspace_timezone(session)))
 
 
 def _not_from(column: Any, batch_id: int) -> Any:

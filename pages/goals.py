@@ -6,11 +6,11 @@ and everything that reads or changes data is in ``lib.strategy``.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 
 import streamlit as st
 
+from components import clock
 from components import goals_views as views
 from components.context import database, lang, require_page, tr
 from components.safe_markdown import tr_md
@@ -24,7 +24,7 @@ def _render_page() -> None:
     st.title(tr("goalspage.title"))
     st.markdown(tr("goalspage.intro"))
     with database().read() as session:
-        statuses = strategy.goal_statuses(session, as_of=dt.date.today())
+        statuses = strategy.goal_statuses(session, as_of=clock.today())
         choices = dict(strategy.goal_choices(session))
         staff = dict(strategy.staff_choices(session))
     labels = {name: tr(f"goalspage.tab.{name}") for name in ("overview", "series", "edit", "coverage", "import")}

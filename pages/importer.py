@@ -8,6 +8,7 @@ import json
 import streamlit as st
 
 from components.context import actor, database, require_page, show_error, tr
+from components.import_examples import example_section
 from components.import_views import (
     batch_table,
     counts_row,
@@ -29,6 +30,7 @@ from lib.importer import (
     undo_import,
 )
 from lib.safe_read import notify_when_waiting
+from lib.workspace_setup import is_empty_workspace
 
 require_page("import")
 
@@ -36,6 +38,7 @@ FILES_KEY = "imp_files"
 PREVIEW_KEY = "imp_preview"
 LAST_KEY = "imp_last"
 UPLOADER_GENERATION = "imp_uploader_generation"
+EXAMPLES_KEY = "imp_example_files"
 ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "csv", "txt"]
 
 db = database()
@@ -77,6 +80,7 @@ def _clear_files() -> None:
     for prepared in st.session_state.get(FILES_KEY, {}).values():
         prepared.discard()
     st.session_state[FILES_KEY] = {}
+    st.session_state[EXAMPLES_KEY] = set()
     _drop_preview()
     st.session_state[UPLOADER_GENERATION] += 1
 
@@ -92,10 +96,29 @@ for upload in uploads or []:
         waiting.empty()
         _drop_preview()
 
-current = {file_digest(u.name, u.getvalue()) for u in uploads or []}
+# Files loaded from "Prøv med et eksempel" are not in the uploader, yet stay until cleared.
+examples: set[str] = st.session_state.setdefault(EXAMPLES_KEY, set())
+current = {file_digest(u.name, u.getvalue()) for u in uploads or []} | examples
 for digest in [d for d in prepared_files if d not in current]:
     prepared_files.pop(digest).discard()
     _drop_preview()
+
+
+def _load_example(file_name: str, data: bytes) -> None:
+    """An example file, read exactly as an upload is (``prepare_file``), then previewed."""
+    digest = file_digest(file_name, data)
+    with (st.spinner(tr_md("importpage.reading", file=file_name)),
+          notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting")))):
+        prepared_files[digest] = prepare_file(db, file_name, data, spool=True)
+    waiting.empty()
+    examples.add(digest)
+    _drop_preview()
+
+
+if not prepared_files:
+    with db.read() as session:
+        workspace_empty = is_empty_workspace(session)
+    example_section(_load_example, expanded=workspace_empty)
 
 
 readable = [f for f in prepared_files.values() if f.error is None]

@@ -6,10 +6,9 @@ are in ``components.network_views`` and everything computed is in ``lib.network`
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
+from components import clock
 from components import network_views as views
 from components.context import database, require_page, tr
 from lib.network import graph as netgraph
@@ -30,7 +29,7 @@ with db.read() as session:
     G = netgraph.build_graph(session, as_of)
     # Back in time, nodes keep the places they have in today's network.
     G_today = netgraph.build_graph(session) if as_of is not None else None
-day = as_of or dt.date.today()
+day = as_of or clock.today()
 
 if (G_today if G_today is not None else G).number_of_nodes() <= 1:
     views.empty_workspace()

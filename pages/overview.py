@@ -1,5 +1,6 @@
 """Oversigt: the start page. Key figures with their change over a year, the checklist radar, what
-needs attention and the latest evaluations; when the workspace is empty, a way in (demo or import).
+needs attention and the latest evaluations; when the workspace is empty, the library's set-up (or the
+demo, or the import).
 
 Widgets only: the pieces are in ``components.overview_views``; everything is read in one session by
 ``lib.overview.overview``.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import overview_views as views
+from components import setup_views
 from components.context import database, require_page, show_error, tr
 from components.safe_markdown import escape_markdown
 from lib.errors import UserFacingError
@@ -17,12 +19,9 @@ from lib.overview import overview
 from lib.storage import get_setting, workspace_counts
 
 
-def _empty_workspace() -> None:
-    """The way in: create the demo library, or import the library's own lists."""
-    st.subheader(tr("overview.empty_heading"))
-    st.markdown(tr("overview.empty_text"))
-    left, right = st.columns(2)
-    if left.button(tr("overview.create_demo"), type="primary", key="overview_demo"):
+def _demo_button() -> None:
+    """The way to try the product first: a made-up demo library."""
+    if st.button(tr("overview.create_demo"), key="overview_demo", icon=":material/science:"):
         from lib.demo import create_demo_workspace
 
         try:
@@ -32,8 +31,6 @@ def _empty_workspace() -> None:
             show_error(error)
         else:
             st.rerun()
-    with right:
-        views.link("pages/importer.py", tr("overview.go_import"), ":material/upload_file:")
 
 
 def _render_page() -> None:
@@ -43,13 +40,16 @@ def _render_page() -> None:
         is_demo = get_setting(session, "demo") == "1"
         empty = counts["people"] == 0 and counts["organisations"] == 0
         data = None if empty else overview(session, views.today())
-    st.title(escape_markdown(library_name) or tr("app.title"))
+    st.title(escape_markdown(library_name) if library_name else tr("app.title"))  # the name is typed by a user
     st.caption(tr("app.tagline"))
     if is_demo:
         st.info(tr("overview.demo_notice"))
     if data is None:
-        _empty_workspace()
+        setup_views.first_run(_demo_button)  # the set-up, the import, or the demo
     else:
+        setup_views.show_flash()
+        if not library_name:
+            setup_views.banner()  # offered, never forced
         views.render(data)
 
 

@@ -85,6 +85,9 @@ NOT_STREAMLIT = frozenset({"_LOG", "LOG", "logging", "logger", "log", "buffer", 
 #: browser); every other function whose name ends in ``_md`` must itself return safe text, which
 #: :func:`unsafe_md_functions` checks.
 ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md"})
+#: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown):
+#: the repository's text, rendered as written on purpose.
+PRODUCT_TEXT = frozenset({"product_document"})
 #: Functions whose result is a number or a number written out by lib.i18n: digits, separators, signs.
 NUMERIC = frozenset({"len", "int", "float", "round", "abs", "sum", "format_number", "format_date"})
 #: The project's helpers that pass one of their parameters on to a sink, by function name:
@@ -323,6 +326,9 @@ class Checker:
     def _call_safe(self, node: ast.Call) -> bool:
         name = _name(node.func)
         if name in ESCAPING or name.endswith("_md"):
+            return True
+        if name in PRODUCT_TEXT and all(isinstance(arg, (ast.Constant, ast.Call, ast.Subscript, ast.Name))
+                                        for arg in node.args):
             return True
         if name == "str" and len(node.args) == 1:
             return self.safe(node.args[0])

@@ -99,13 +99,19 @@ def build(session: Session, start: dt.date | None, end: dt.date | None, lang: st
         raise ValidationFailed("board.error.language", lang=lang, languages=", ".join(LANGUAGES))
     check_period(start, end)
     keys = chosen_sections(sections)
-    ctx = Context(session=session, lang=lang, start=start, end=end, today=today or dt.date.today(),
+    if today is None:
+        from lib import clock
+
+        today = clock.today(clock.workspace_timezone(session))
+    ctx = Context(session=session, lang=lang, start=start, end=end, today=today,
                   pseudonymise=pseudonymise)
     built: list[Section] = []
     for key in keys:
         built.append(title_section(ctx, keys) if key == "title" else BUILDERS[key](ctx))
+    from lib.workspace_setup import stored_logo
+
     return BoardPack(lang=lang, library_name=ctx.library_name, start=start, end=end, as_of=ctx.as_of,
-                     made_on=ctx.today, pseudonymised=pseudonymise, sections=built)
+                     made_on=ctx.today, pseudonymised=pseudonymise, sections=built, logo=stored_logo(session))
 
 
 #: The tables whose size and newest row say whether the workspace changed (with the event log,

@@ -121,6 +121,8 @@ class BoardPack:
     made_on: dt.date
     pseudonymised: bool
     sections: list[Section] = field(default_factory=list)
+    #: The library's logo (PNG bytes from the set-up, ``lib.workspace_setup``), or None.
+    logo: bytes | None = None
 
     def section(self, key: str) -> Section:
         """The section with ``key``; KeyError when the pack was built without it."""

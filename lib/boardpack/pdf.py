@@ -183,8 +183,21 @@ def _display_tables(section: Section) -> list[Table]:
     return (shown or section.tables[:1])[:MAX_TABLES]
 
 
+def _logo(pack: BoardPack) -> list[Any]:
+    """The library's logo, right-aligned, at most 30 mm high and 70 mm wide; nothing without one."""
+    if not pack.logo:
+        return []
+    from reportlab.lib.utils import ImageReader
+
+    width, height = ImageReader(io.BytesIO(pack.logo)).getSize()
+    scale = min(30 * mm / height, 70 * mm / width)
+    picture = Image(io.BytesIO(pack.logo), width=width * scale, height=height * scale)
+    picture.hAlign = "RIGHT"
+    return [picture]
+
+
 def _title_page(pack: BoardPack, section: Section, styles: dict[str, ParagraphStyle]) -> list[Any]:
-    return [Spacer(1, 40), Paragraph(_text(section.title), styles["cover"]),
+    return [*_logo(pack), Spacer(1, 10 if pack.logo else 40), Paragraph(_text(section.title), styles["cover"]),
             Paragraph(_text(section.subtitle), styles["subtitle"]), *_bullets(section.bullets, styles),
             Spacer(1, 12), Paragraph(_text(t("board.source.title", pack.lang)), styles["note"])]
 

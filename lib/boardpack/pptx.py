@@ -280,6 +280,13 @@ def _title_slide(prs, pack: BoardPack, section: Section) -> None:
     for run in subtitle.text_frame.paragraphs[0].runs:
         run.font.size = Pt(24)
         run.font.color.rgb = _TEXT
+    if pack.logo:
+        # The library's logo in the top right corner, at most 1.4 inches high.
+        picture = slide.shapes.add_picture(io.BytesIO(pack.logo), 0, MARGIN, height=Inches(1.4))
+        if picture.width > Inches(3):
+            picture.height = int(picture.height * Inches(3) / picture.width)
+            picture.width = Inches(3)
+        picture.left = SLIDE_WIDTH - MARGIN - picture.width
     _notes(slide, pack, section, None)
 
 
