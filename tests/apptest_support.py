@@ -20,6 +20,7 @@ steps live here once::
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -148,3 +149,11 @@ def shown_texts(at: AppTest) -> list[str]:
             shown += [hover] if isinstance(hover, str) else list(hover)
         shown += [annotation.get("text", "") for annotation in layout.get("annotations", [])]
     return [text for text in shown if text]
+
+
+def workspace_today() -> dt.date:
+    """Today as the pages see it: in the workspace's time zone (Copenhagen by default), which is a day
+    ahead of the test machine's UTC date in the last hour or two before midnight UTC."""
+    from lib import clock
+
+    return clock.today(clock.zone(None))

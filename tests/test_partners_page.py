@@ -229,7 +229,7 @@ def test_new_assessment_with_dont_know_is_scored_on_the_answers_only(demo: Datab
     record = stored[0]
     assert record.scores == dict.fromkeys(partners.CRITERIA) | {"track_record": 5, "standing": 4, "resources": 2}
     assert (record.influence, record.interest, record.risks) == (4, None, "Få frivillige om sommeren")
-    assert record.assessed_on == dt.date.today()
+    assert record.assessed_on == apptest_support.workspace_today()
     assert partners.weighted_score(record.scores, record.weights).score == pytest.approx(11 / 3)
     assert t("partners_page.assess.created", "da", name="Makerspace Solbakke") in [s.value for s in at.success]
     assert at.selectbox(key=f"partners_which_{oid}").value == record.id  # the new assessment is open

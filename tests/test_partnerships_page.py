@@ -55,7 +55,7 @@ def test_empty_workspace_shows_a_friendly_info(db: Database) -> None:
 def test_alerts_shown_match_the_library(demo: Database) -> None:
     at = run_page()
     with demo.read() as session:
-        found = ps.alerts(session, dt.date.today())
+        found = ps.alerts(session, apptest_support.workspace_today())
     assert len(found) >= 3  # the demo has partnerships needing attention
     expected = sorted(a.message("da", quote=escape_markdown) for a in found)
     shown = sorted(e.value for e in [*at.error, *at.warning] if e.value in expected)

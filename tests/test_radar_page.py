@@ -81,7 +81,7 @@ def test_saving_an_assessment_draws_it_on_the_radar_and_in_the_history(demo: Dat
     before = history_dates(at)
     fill_form(at, ENTERED, {"choose_partners": "Vi vurderer nu alle nye partnere"})
     at = submit(at)
-    today = dt.date.today()
+    today = apptest_support.workspace_today()
     assert at.success[0].value == f"Selvvurderingen dateret {today.strftime('%d-%m-%Y')} er gemt."
     own = trace(at, "self")
     assert values(own["r"]) == [*ENTERED, ENTERED[0]]
