@@ -216,9 +216,11 @@ def test_one_persons_entry_is_corrected_and_cleared(db: Database, contacts: dict
 # --- imports and merges ------------------------------------------------------------------------------
 
 
-def import_rows(db: Database, name: str, rows: list[list[Any]]) -> Any:
+def import_rows(db: Database, name: str, rows: list[list[Any]], update_mode: str = "fill-empty") -> Any:
     prepared = prepare_file(db, name, xlsx({"Kontakter": [["Navn", "E-mail", "Stilling"], *rows]}))
     assert prepared.error is None
+    for sheet in prepared.sheets:
+        sheet.update_mode = update_mode
     return run_import(db, prepared.sheets, commit=True)
 
 
@@ -227,7 +229,8 @@ def test_an_import_does_not_reset_the_informed_date(db: Database) -> None:
     with db.write() as session:
         gunhild = pdata.find_person(session, "gunhild@eksempel.dk")
         informing.mark_informed(session, [gunhild.id], on=dt.date(2026, 11, 2), how="letter", today=TODAY)
-    result = import_rows(db, "opdatering.xlsx", [["Gunhild Østergaard", "GUNHILD@eksempel.dk", "Leder"]])
+    result = import_rows(db, "opdatering.xlsx", [["Gunhild Østergaard", "GUNHILD@eksempel.dk", "Leder"]],
+                         update_mode="overwrite")  # the file wins: the title changes, the informed date stays
     assert result.counts["updated"] == 1
     with db.read() as session:
         gunhild = pdata.find_person(session, "gunhild@eksempel.dk")

@@ -79,16 +79,19 @@ class Built:
     partnership: int
 
 
-def import_rows(db: Database, name: str, rows: list[list[Any]], *, commit: bool = True):
+def import_rows(db: Database, name: str, rows: list[list[Any]], *, commit: bool = True,
+                update_mode: str = "fill-empty"):
     prepared = prepare_file(db, name, xlsx({"Kontakter": [HEADER, *rows]}))
     assert prepared.error is None
+    for sheet in prepared.sheets:
+        sheet.update_mode = update_mode
     return run_import(db, prepared.sheets, commit=commit)
 
 
 def build_person(db: Database) -> Built:
     """A person with one (or a known few) of everything the workspace can hold about someone."""
     import_rows(db, "kontakter.xlsx", [[NAME, EMAIL, "Kulturhuset Nord", "Formidler"]])
-    import_rows(db, "opdatering.xlsx", [[NAME, EMAIL, "Kulturhuset Nord", "Leder"]])
+    import_rows(db, "opdatering.xlsx", [[NAME, EMAIL, "Kulturhuset Nord", "Leder"]], update_mode="overwrite")
     with db.write() as session:
         person = session.scalars(select(Person).where(Person.email == EMAIL)).one()
         org = session.scalars(select(Organisation).where(Organisation.name == "Kulturhuset Nord")).one()
