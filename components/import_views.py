@@ -13,7 +13,23 @@ from components.context import lang, tr
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from lib.fields import ROLES
 from lib.clock import format_local
-from lib.importer import OUTCOMES, ImportResult, PreparedFile, PreparedSheet, batch_counts, problem_rows
+from lib.importer import (
+    CREATED_KINDS,
+    OUTCOMES,
+    REFERENCED_KINDS,
+    ImportResult,
+    PreparedFile,
+    PreparedSheet,
+    batch_counts,
+    change_rows,
+    problem_rows,
+    referenced_rows,
+)
+from lib.import_rows import UPDATE_MODES
+
+#: Roles whose rows can name staff, people or organisations that do not exist yet.
+ROLES_THAT_NAME_OTHERS = frozenset({"contacts", "staff", "kumu_elements", "affiliations", "relations",
+                                    "kumu_connections"})
 
 SAMPLE_VALUES = 3
 
@@ -55,6 +71,10 @@ def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
             help=tr("importpage.role_help"),
         )
         sheet.set_role(role)
+        if sheet.role in ROLES_THAT_NAME_OTHERS:
+            sheet.create_referenced = st.checkbox(
+                tr("importrefs.create_referenced"), value=sheet.create_referenced, key=f"{widget_key}_refs",
+                help=tr("importrefs.create_referenced_help"))
         if sheet.mapping_source == "saved":
             st.success(tr("importpage.mapping_remembered"))
         mapping_editor(sheet, widget_key)
@@ -102,6 +122,55 @@ def _examples(sheet: PreparedSheet) -> list[str]:
                 break
         examples.append(" · ".join(values))
     return examples
+
+
+def update_choice(prepared: PreparedFile, widget_key: str) -> None:
+    """Per file: fill only the empty fields of records that exist (the default), or let the file win."""
+    current = prepared.sheets[0].update_mode if prepared.sheets else UPDATE_MODES[0]
+    mode = st.radio(
+        tr("importrefs.update_label"), options=list(UPDATE_MODES),
+        index=list(UPDATE_MODES).index(current) if current in UPDATE_MODES else 0,
+        format_func=lambda code: tr(f"importrefs.update.{code}"), horizontal=True,
+        help=tr("importrefs.update_help"), key=f"{widget_key}_update")
+    for sheet in prepared.sheets:
+        sheet.update_mode = mode
+
+
+def created_section(result: ImportResult, key: str) -> None:
+    """What the import creates (every kind, also what no row counts as new), what it creates because
+    the files name it, and every field it changes in records that exist, old and new."""
+    created = result.created or {}
+    st.markdown("**" + tr("importrefs.created_heading") + "**")
+    shown = [kind for kind in CREATED_KINDS if kind != "affiliations"]
+    for column, kind in zip(st.columns(len(shown)), shown, strict=True):
+        column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(created.get(kind, 0)))
+    counts = result.referenced_counts or {}
+    parts = [tr(f"importrefs.referenced.{kind}.{'one' if counts[kind] == 1 else 'other'}", count=counts[kind])
+             for kind in REFERENCED_KINDS if counts.get(kind)]
+    if parts:
+        what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {tr('importrefs.and')} {parts[-1]}"
+        with st.expander(tr("importrefs.referenced_heading"), expanded=True):
+            st.markdown(tr_md("importrefs.referenced_intro", what=what))
+            st.dataframe(pd.DataFrame(referenced_rows(result, lang())), hide_index=True, width="stretch",
+                         key=f"{key}_referenced")
+            if result.referenced_total and result.referenced_total > len(result.referenced):
+                st.caption(tr_md("importrefs.referenced_shown", shown=len(result.referenced),
+                                 total=result.referenced_total))
+    total = result.change_total or len(result.changes)
+    if total:
+        with st.expander(tr_md("importrefs.changes_heading", count=total)):
+            st.dataframe(pd.DataFrame(change_rows(result, lang())), hide_index=True, width="stretch",
+                         key=f"{key}_changes")
+            if total > len(result.changes):
+                st.caption(tr_md("importrefs.changes_shown", shown=len(result.changes), total=total))
+    kept = result.kept_total or len(result.kept)
+    if kept:
+        with st.expander(tr_md("importrefs.kept_heading", count=kept)):
+            st.caption(tr("importrefs.kept_intro"))
+            st.dataframe(pd.DataFrame(change_rows(result, lang(), kept=True)), hide_index=True, width="stretch",
+                         key=f"{key}_kept")
+            if kept > len(result.kept):
+                st.caption(tr_md("importrefs.changes_shown", shown=len(result.kept), total=kept))
 
 
 def counts_row(counts: dict[str, int]) -> None:

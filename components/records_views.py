@@ -38,7 +38,7 @@ from components.widgets import BLANK, blank_to_none, shown_as
 from lib import records
 from lib.errors import UserFacingError
 from lib.i18n import label
-from lib.storage import Person
+from lib.storage import STAFF_ROLES, Person
 from lib.vocabulary import ORGANISATION_TYPES, SECTORS
 
 
@@ -160,9 +160,19 @@ def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
-    """Add a person, and their affiliation when the add form names an organisation; returns the id."""
+    """Add a person, and their affiliation when the add form names an organisation; returns the id.
+
+    A staff member gets their team and role too (``lib.organisation.update_staff``).
+    """
+    from lib.organisation import update_staff
+
     org_id = blank_to_none(values.get("org"))
-    person_id = records.create_person(session, {k: v for k, v in values.items() if k != "org"}, actor=actor)
+    staff_values = {"team": values.get("team"), "staff_role": blank_to_none(values.get("staff_role"))}
+    person_values = {k: v for k, v in values.items() if k not in ("org", "team", "staff_role")}
+    person_values["is_staff"] = bool(values.get("is_staff"))
+    person_id = records.create_person(session, person_values, actor=actor)
+    if person_values["is_staff"] and any(staff_values.values()):
+        update_staff(session, {person_id: staff_values}, actor=actor)
     if org_id is not None:
         records.add_affiliation(session, person_id, org_id, actor=actor)
     return person_id
@@ -249,7 +259,8 @@ PERSON = RecordKind(
     choice_label=_person_choice_label,
     form_fields=PERSON_FORM_FIELDS,
     form_values=_person_form_values,
-    new_empty={"name": "", "email": "", "phone": "", "title": "", "org": BLANK},
+    new_empty={"name": "", "email": "", "phone": "", "title": "", "org": BLANK, "is_staff": False, "team": "",
+               "staff_role": BLANK},
     details=records.person_details,
     choices=records.person_choices,
     create=_create_person,
@@ -515,6 +526,12 @@ def add_person_form(org_choices: dict[int, str]) -> None:
         org_labels = with_blank(org_choices, "common.none")
         st.selectbox(tr("contacts.field.organisation"), options=list(org_labels), key=prefix + "org",
                      format_func=shown_as(org_labels))
+        st.checkbox(tr("contacts.new.is_staff"), key=prefix + "is_staff", help=tr("contacts.new.staff_help"))
+        team, role = st.columns(2)
+        team.text_input(tr("contacts.new.team"), key=prefix + "team")
+        role_labels = with_blank({code: tr(f"organisation.role.{code}") for code in STAFF_ROLES}, "common.none")
+        role.selectbox(tr("contacts.new.staff_role"), options=list(role_labels), key=prefix + "staff_role",
+                       format_func=shown_as(role_labels))
 
     _add_form(PERSON, fields)
 

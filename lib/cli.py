@@ -55,6 +55,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         for key, params in prepared_file.notices:
             if not args.json:
                 print(f"{path.name}: {t(key, lang, **params)}")
+        for sheet in prepared_file.sheets:
+            sheet.create_referenced = not args.no_create_referenced
+            sheet.update_mode = args.update
         prepared.extend(prepared_file.sheets)
     if not any(sheet.include for sheet in prepared):
         print(t("cli.nothing_to_import", lang), file=sys.stderr)
@@ -72,6 +75,11 @@ def _print_import_summary(result: Any, lang: str, *, dry_run: bool) -> None:
     print(t("cli.import_dry_run" if dry_run else "cli.import_done", lang))
     print(t("cli.import_counts", lang, **counts))
     print(t("cli.import_entities", lang, **result.entities))
+    print(t("cli.import_created", lang, **result.created))
+    if any(result.referenced_counts.values()):
+        print(t("cli.import_referenced", lang, **result.referenced_counts))
+    if result.changes:
+        print(t("cli.import_changes", lang, count=len(result.changes)))
     if result.batch_id is not None:
         print(t("cli.import_batch", lang, batch=result.batch_id))
     for problem in result.problems[:200]:
@@ -380,6 +388,11 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", parents=[common], help="import contact lists")
     importing.add_argument("files", nargs="+", help=".xlsx, .xlsm, .xls, .csv or .txt files")
     importing.add_argument("--dry-run", action="store_true", help="show what would happen; store nothing")
+    importing.add_argument("--no-create-referenced", action="store_true",
+                           help="do not create the staff, people and organisations a file only names (in "
+                                "'Ansvarlig medarbejder', From/To …): refuse such rows with the reason")
+    importing.add_argument("--update", choices=("fill-empty", "overwrite"), default="fill-empty",
+                           help="records that exist: fill only their empty fields (default), or let the file win")
     importing.set_defaults(handler=cmd_import)
 
     undo = commands.add_parser("undo", parents=[common], help="undo an import batch")

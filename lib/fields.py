@@ -12,6 +12,7 @@ from __future__ import annotations
 
 ROLES = (
     "contacts",  # one person per row, possibly with their organisation and the library's tie to them
+    "staff",  # the library's own staff, one per row: name, e-mail, team, role
     "organisations",  # one organisation per row
     "affiliations",  # person works at organisation
     "relations",  # a tie From → To (Danish sheets: Fra → Til)
@@ -25,7 +26,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "contacts": (
         "ref", "name", "first_name", "middle_name", "last_name", "email", "phone", "title",
         "organisation", "department", "org_type", "sector", "website", "area", "notes", "is_staff",
-        "owner", "relation_kind", "strength", "first_contact", "last_contact", "source",
+        "owner", "relation_kind", "strength", "first_contact", "last_contact", "source", "team", "staff_role",
+    ),
+    "staff": (
+        "ref", "name", "first_name", "middle_name", "last_name", "email", "phone", "title", "team", "staff_role",
+        "is_staff", "notes", "source",
     ),
     "organisations": (
         "ref", "organisation", "org_type", "sector", "website", "area", "email", "phone", "notes", "source",

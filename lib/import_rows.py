@@ -15,10 +15,31 @@ Matching rules for people, in order:
 A contact row whose e-mail belongs to a person erased on request (``lib.personal_data``) is skipped
 with a warning, unless someone in the workspace has that e-mail again (created with consent).
 
-Text longer than its column holds (``lib.text_limits``): a name or an e-mail, which is what a record
-is recognised by, rejects the row; any other text (title, department, website, area, source) is
-left out with a warning and the rest of the row is imported. Values quoted in problem messages are
+Text longer than its column holds (``lib.text_limits``): a name, which is what a record is
+recognised by, rejects the row; any other text (title, department, website, area, source) is left
+out with a warning and the rest of the row is imported. Values quoted in problem messages are
 shortened, so that a huge cell is never repeated on the page, in the report or in a log.
+
+A value that cannot be read (an e-mail, a phone number, a date, a strength) is left out with a
+warning, and the rest of the row is imported: one bad value does not cost the whole person. The
+exception is the row's identity: a row with no name whose e-mail cannot be read (or is too long)
+is rejected, because nothing is left to tell who it is about.
+
+What a row names is created (``create_referenced``, on by default, per sheet): the staff member in
+"Ansvarlig medarbejder" (matched by e-mail, else by name among staff, then among people; created
+as staff when unknown), and the people and organisations at the ends of a From/To tie or in an
+affiliation (``lib.import_references`` tells an organisation from a person). Each creation is
+listed in :attr:`RowReader.referenced`. Off, such a row is refused with the reason, as before.
+
+Rows that are not people (``lib.import_references``): a role mailbox (info@, kontakt@ …) with no
+person's name becomes its organisation's e-mail; a row with an e-mail but no name gets a name only
+when the address reads "first.last" (with a warning), and is otherwise kept under its address, with
+a warning.
+
+Existing records (``update_mode``): ``fill-empty`` (the default) fills only fields that are empty,
+so importing two lists in turn never flips a value back and forth; ``overwrite`` lets the file win.
+Either way e-mails and phone numbers are added, never replaced, the last contact only moves
+forward and the first contact only back.
 """
 
 from __future__ import annotations
@@ -33,6 +54,15 @@ from rapidfuzz import fuzz, process
 from lib import normalize, vocabulary
 from lib.errors import ValidationFailed
 from lib.i18n import Quote
+from lib.import_references import (
+    email_domain,
+    has_letters,
+    is_generic_domain,
+    is_role_mailbox,
+    looks_like_organisation,
+    name_from_email,
+    website_domain,
+)
 from lib.import_state import Party, Record, ReviewPair, WorkingState, relation_key
 from lib.storage import Affiliation, Organisation, Person
 from lib.text_limits import too_long
@@ -42,6 +72,14 @@ NEAR_DUPLICATE_SCORE = 90.0
 MAX_REVIEW_PER_NAME = 5
 #: Longest text a problem message quotes from a cell (long enough for a list of column names).
 QUOTED_LENGTH = 200
+
+#: How a file's values meet the values of a record that exists: fill only its empty fields, or win.
+FILL_EMPTY = "fill-empty"
+OVERWRITE = "overwrite"
+UPDATE_MODES = (FILL_EMPTY, OVERWRITE)
+
+#: A network file's "Type" that is the direction of the tie (Gephi: Directed/Undirected), not its kind.
+DIRECTION_WORDS = frozenset({"directed", "undirected", "mutual", "rettet", "urettet", "gensidig"})
 
 
 def shortened(value: Any, length: int = QUOTED_LENGTH) -> Any:
@@ -172,8 +210,35 @@ class RowValues:
         return values
 
 
+@dataclass(frozen=True)
+class Referenced:
+    """A record created because a row named it: the staff member holding a tie, the end of a tie."""
+
+    kind: str  # "staff", "people" or "organisations"
+    name: str
+    file_name: str
+    sheet_name: str
+    row: int
+
+
+@dataclass(frozen=True)
+class _NewParty:
+    """A party a relation row names that is not in the workspace: created once the row is accepted."""
+
+    text: str
+    column: str
+    kind: str  # "person" or "organisation"
+    name: str
+    email: str | None = None
+    guessed: bool = False
+
+
 class RowReader:
-    """Reads rows of every role into one working state; refs are shared across the batch's sheets."""
+    """Reads rows of every role into one working state; refs are shared across the batch's sheets.
+
+    ``create_referenced`` and ``update_mode`` are the current sheet's settings (the importer sets
+    them before each sheet).
+    """
 
     def __init__(self, state: WorkingState, erased: Callable[[str], bool] | None = None) -> None:
         self.state = state
@@ -185,6 +250,37 @@ class RowReader:
         self._names = NameBlocks(state.people_by_name)
         self._names_without_email = NameBlocks(state.people_without_email_by_name)
         self.touched: dict[str, set[int]] = {"people": set(), "organisations": set(), "relations": set()}
+        self.create_referenced = True
+        self.update_mode = FILL_EMPTY
+        #: Everything created because a row named it, in the order it was created.
+        self.referenced: list[Referenced] = []
+        #: File values left out by "fill-empty" because the field of an existing record had another:
+        #: (table, record id, field) → the file's value (the last one, when several rows differ).
+        self.kept: dict[tuple[str, int, str], Any] = {}
+        #: Domain → organisations, for a mailbox row without an organisation (see _domain_index).
+        self._domains: dict[str, set[int]] | None = None
+        self._domains_pending: list[tuple[str, int]] = []
+
+    # --- values of records that exist ------------------------------------------------------------
+
+    def _assign(self, table: str, record: Record, name: str, value: Any) -> bool:
+        """Set ``name`` of ``record`` to ``value`` as the update mode allows; True when it changed.
+
+        ``fill-empty`` sets only a field that is empty (None, "", no list, or "no" for is_staff);
+        ``overwrite`` sets any. A value of None never empties a field. A different value that
+        ``fill-empty`` leaves out for a record that existed is remembered in :attr:`kept`.
+        """
+        if value is None:
+            return False
+        current = record.values.get(name)
+        if self.update_mode == FILL_EMPTY and not _is_empty(current):
+            if current != value and not record.is_new:
+                self.kept[(table, record.id, name)] = value
+            return False
+        return record.set(name, value)
+
+    def _referenced(self, kind: str, name: str, row: RowValues) -> None:
+        self.referenced.append(Referenced(kind, name, row.file_name, row.sheet_name, row.row))
 
     # --- organisations ---------------------------------------------------------------------------
 
@@ -199,12 +295,15 @@ class RowReader:
         if existing_id is None:
             record = self.state.new_organisation({"name": name, "name_key": key, **values})
             self.touched["organisations"].add(record.id)
+            self._domains_changed("organisation", record.id)
             return record, True
         record = self.state.organisations[existing_id]
         changed = False
         for name_of_field, value in values.items():
-            changed |= record.set(name_of_field, value)
+            changed |= self._assign("organisations", record, name_of_field, value)
         self.touched["organisations"].add(record.id)
+        if changed:
+            self._domains_changed("organisation", record.id)
         return record, changed
 
     def read_organisation_row(self, row: RowValues) -> str:
@@ -214,6 +313,7 @@ class RowReader:
         if not row.name_fits(Organisation, name, row.column("organisation")):
             return "rejected"
         values = self._organisation_values(row)
+        values["email"] = row.parsed("email", normalize.normalise_email)
         if row.has_errors:
             return "rejected"
         existed = normalize.name_key(name) in self.state.organisation_by_name
@@ -252,27 +352,52 @@ class RowReader:
 
     def read_contact_row(self, row: RowValues) -> str:
         """A row of a contact list: a person, their organisation(s) and the library's tie to them."""
-        emails = row.many("email", normalize.normalise_email, severity="error")
-        phones = row.many("phone", normalize.normalise_phone, severity="warning")
         name = self._person_name(row)
+        emails = row.many("email", normalize.normalise_email, severity="warning")
+        if name and "@" in name and (address := _address_in(name)) is not None:
+            # The name column holds an address ("jh@x.dk", "Jens Hansen <jh@x.dk>"): it is the
+            # person's e-mail, and only a name written beside it is their name.
+            name = _name_beside(name)
+            if address not in emails:
+                emails.append(address)
+        phones = row.many("phone", normalize.normalise_phone, severity="warning")
         organisations = self._organisation_names(row)
-        if row.has_errors or not self._identities_fit(row, name, emails, organisations):
+        if not name and not emails and _unreadable_identity(row):
             return "rejected"
+        fitting_emails = self._fitting_emails(row, emails, has_name=bool(name))
+        if fitting_emails is None or row.has_errors or not self._identities_fit(row, name, organisations):
+            return "rejected"
+        emails = fitting_emails
         if self._previously_erased(emails):
             row.warn(row.column("email"), "personal_data.previously_erased")
             return "skipped"
+        if emails and all(is_role_mailbox(email) for email in emails) and (
+                not name or self._names_an_organisation(name, organisations)):
+            return self._mailbox_row(row, emails[0], name, organisations, phones)
         if not name and not emails:
             if organisations:
                 return self._organisation_only_row(row, organisations)
             return row.reject("", "import.no_name_or_email")
-        name = name or emails[0]
+        guessed = False
+        if not name:
+            name = name_from_email(emails[0])
+            guessed = name is not None
+            if name is not None:
+                row.warn(row.column("email"), "import.name_from_email", name=name, email=emails[0])
+            else:
+                name = emails[0]
+                row.warn(row.column("email"), "import.name_is_email", email=emails[0])
         is_staff = row.parsed("is_staff", normalize.parse_bool)
+        title = row.fitting(Person, "title", row.text("title"), row.column("title"))
+        team, staff_role, title = self._staff_values(row, is_staff, title)
         person_values: dict[str, Any] = {
             "name": name,
             "name_key": normalize.name_key(name),
-            "title": row.fitting(Person, "title", row.text("title"), row.column("title")),
+            "title": title,
             "notes": row.text("notes"),
             "is_staff": is_staff,
+            "team": team,
+            "staff_role": staff_role,
             "source": (row.fitting(Person, "source", row.text("source"), row.column("source"))
                        or _cut(row.file_name, Person, "source")),
         }
@@ -286,27 +411,155 @@ class RowReader:
             org_records.append(record)
             organisations_changed |= changed
         person, created, person_changed = self._match_or_create_person(
-            person_values, emails, phones, [r.id for r in org_records], ref=row.text("ref"))
+            person_values, emails, phones, [r.id for r in org_records], ref=row.text("ref"), guessed=guessed)
         self._remember_ref(row, ("person", person.id))
         affiliation_changed = False
         department = row.fitting(Affiliation, "role", row.text("department"), row.column("department"))
         for record in org_records:
             affiliation_changed |= self._affiliate(person.id, record.id, role=department)
-        relation_changed = self._owner_relation(row, person.id)
+        relation_changed = self._owner_relation(row, ("person", person.id))
         if created:
             return "insert"
         return "update" if (person_changed or affiliation_changed or relation_changed or
                             organisations_changed) else "unchanged"
 
+    def read_staff_row(self, row: RowValues) -> str:
+        """A row of the library's staff list: a contact row whose person is staff (unless it says no)."""
+        cells = dict(row.cells)
+        cells.setdefault("is_staff", [("", True)])
+        return self.read_contact_row(RowValues(row.file_name, row.sheet_name, row.row, cells, row.problems))
+
     @staticmethod
-    def _identities_fit(row: RowValues, name: str | None, emails: list[str], organisations: list[str]) -> bool:
-        """Whether the person's name, e-mails and organisations' names fit where they are stored."""
+    def _staff_values(row: RowValues, is_staff: bool | None, title: str | None) -> tuple[Any, Any, Any]:
+        """(team, staff role, title) of a staff member's row; a role no code fits is the job title."""
+        if not is_staff:
+            return None, None, title
+        from lib.workspace_setup import role_code
+
+        team = row.fitting(Person, "team", row.text("team"), row.column("team"))
+        role_text = row.text("staff_role")
+        staff_role = role_code(role_text) if role_text else None
+        if role_text and staff_role is None:
+            if title is None:
+                title = row.fitting(Person, "title", role_text, row.column("staff_role"))
+            else:
+                row.warn(row.column("staff_role"), "import.staff_role_left_out", value=role_text)
+        return team, staff_role, title
+
+    @staticmethod
+    def _fitting_emails(row: RowValues, emails: list[str], *, has_name: bool) -> list[str] | None:
+        """The e-mails that fit where they are stored. One that does not is left out with a warning when
+        the row has a name; without a name it is the row's identity, and the row is rejected (None)."""
+        fitting = []
+        for email in emails:
+            limit = too_long(Person, "email", email)
+            if limit is None:
+                fitting.append(email)
+            elif has_name:
+                row.warn(row.column("email"), "limits.too_long_dropped", length=len(email), max=limit)
+            else:
+                row.reject(row.column("email"), "limits.too_long_rejected", length=len(email), max=limit)
+                return None
+        return fitting
+
+    @staticmethod
+    def _identities_fit(row: RowValues, name: str | None, organisations: list[str]) -> bool:
+        """Whether the person's name and the organisations' names fit where they are stored."""
         name_column = row.column("name") or row.column("first_name") or row.column("last_name")
         if name and not row.name_fits(Person, name, name_column):
             return False
-        if not all(row.fits(Person, "email", email, row.column("email")) for email in emails):
-            return False
         return all(row.name_fits(Organisation, org_name, row.column("organisation")) for org_name in organisations)
+
+    def _names_an_organisation(self, name: str, organisations: list[str]) -> bool:
+        """Whether a row's "name" is its organisation's (or a known organisation's) name, not a person's."""
+        key = normalize.name_key(name)
+        return key in {normalize.name_key(o) for o in organisations} or self.state.organisation_id(key) is not None
+
+    def _mailbox_row(self, row: RowValues, email: str, name: str | None, organisations: list[str],
+                     phones: list[str]) -> str:
+        """A row whose only address is an office's (info@ …): the organisation's e-mail, not a person.
+
+        The organisation is the row's own (or the one its "name" names), else the one whose website,
+        mailbox or people use the address's domain, when exactly one does; without one the row is
+        skipped with the reason.
+        """
+        if organisations:
+            org_values = self._organisation_values(row)
+            org_values.pop("notes", None)
+            org_values.pop("source", None)
+            existed = normalize.name_key(organisations[0]) in self.state.organisation_by_name
+            record, changed = self.organisation(organisations[0], {**org_values, "email": email})
+            for other in organisations[1:]:
+                changed |= self.organisation(other, org_values)[1]
+        else:
+            # The row's "name" is a known organisation's (see _names_an_organisation), else the domain tells.
+            organisation_id = (self.state.organisation_id(normalize.name_key(name)) if name else None) \
+                or self._organisation_by_domain(email)
+            if organisation_id is None:
+                row.warn(row.column("email"), "import.mailbox_skipped", email=email)
+                return "skipped"
+            record, existed = self.state.organisations[organisation_id], True
+            changed = self._assign("organisations", record, "email", email)
+            self.touched["organisations"].add(record.id)
+            if changed:
+                self._domains_changed("organisation", record.id)
+        if phones:
+            row.warn(row.column("phone"), "import.mailbox_phone_left_out", value=phones[0])
+        self._remember_ref(row, ("organisation", record.id))
+        relation_changed = self._owner_relation(row, ("organisation", record.id))
+        if not existed:
+            return "insert"
+        return "update" if changed or relation_changed else "unchanged"
+
+    def _organisation_by_domain(self, email: str) -> int | None:
+        """The one organisation whose website, mailbox or people's addresses use ``email``'s domain."""
+        domain = email_domain(email)
+        if is_generic_domain(domain):
+            return None
+        found = self._domain_index().get(domain, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _domain_index(self) -> dict[str, set[int]]:
+        """Domain → organisations (their websites and mailboxes, their people's addresses): built from
+        the workspace when first needed, then kept up to date with what this import adds."""
+        state = self.state
+        if self._domains is None:
+            self._domains = {}
+            for organisation_id in state.organisations:
+                self._index_organisation_domains(organisation_id)
+            for affiliation_id in state.affiliations:
+                self._index_affiliation_domain(affiliation_id)
+        else:
+            for kind, record_id in self._domains_pending:
+                if kind == "organisation":
+                    self._index_organisation_domains(record_id)
+                else:
+                    self._index_affiliation_domain(record_id)
+        self._domains_pending.clear()
+        return self._domains
+
+    def _domains_changed(self, kind: str, record_id: int) -> None:
+        """An organisation or affiliation this import added or changed, for :meth:`_domain_index`."""
+        if self._domains is not None:
+            self._domains_pending.append((kind, record_id))
+
+    def _index_organisation_domains(self, organisation_id: int) -> None:
+        assert self._domains is not None
+        values = self.state.organisations[organisation_id].values
+        mailbox = values.get("email")
+        for domain in (website_domain(values.get("website")), email_domain(mailbox) if mailbox else None):
+            if domain:
+                self._domains.setdefault(domain, set()).add(organisation_id)
+
+    def _index_affiliation_domain(self, affiliation_id: int) -> None:
+        assert self._domains is not None
+        values = self.state.affiliations[affiliation_id].values
+        person = self.state.people.get(values["person_id"])
+        if person is None:
+            return
+        for address in [person.values.get("email"), *(person.values.get("other_emails") or [])]:
+            if address:
+                self._domains.setdefault(email_domain(address), set()).add(values["organisation_id"])
 
     def _previously_erased(self, emails: list[str]) -> bool:
         """Whether the row names a person erased on request: one of its e-mails has an erasure marker
@@ -345,8 +598,12 @@ class RowReader:
 
     def _match_or_create_person(
         self, values: dict[str, Any], emails: list[str], phones: list[str], organisation_ids: list[int],
-        ref: str | None = None,
+        ref: str | None = None, guessed: bool = False,
     ) -> tuple[Record, bool, bool]:
+        """The person a contact row is about, matched or created; (record, created, changed).
+
+        ``guessed``: the row's name was made from its e-mail address, so it never replaces a name.
+        """
         state = self.state
         person_id = next((state.person_by_email[e] for e in emails if e in state.person_by_email), None)
         if person_id is None:
@@ -361,19 +618,32 @@ class RowReader:
             return record, True, False
         record = state.people[person_id]
         changed = False
-        for name in ("name", "name_key", "title", "notes", "source"):
-            if values.get(name) and not (name == "source" and record.values.get("source")):
-                if name in ("name", "name_key") and record.values.get("name_key") == values["name_key"]:
-                    continue
-                changed |= record.set(name, values[name])
+        if record.values.get("name_key") != values["name_key"] and not guessed:
+            if self.update_mode == OVERWRITE or _name_is_placeholder(record):
+                changed |= self._rename(record, values["name"], values["name_key"])
+            elif not record.is_new:
+                self.kept[("people", record.id, "name")] = values["name"]
+        for name in ("title", "notes", "team", "staff_role"):
+            changed |= self._assign("people", record, name, values.get(name))
+        if values.get("source") and not record.values.get("source"):
+            changed |= record.set("source", values["source"])
         if values.get("is_staff") is not None:
-            changed |= record.set("is_staff", bool(values["is_staff"]))
+            changed |= self._assign("people", record, "is_staff", bool(values["is_staff"]))
         changed |= self._merge_contact_values(record, "email", "other_emails", emails)
         changed |= self._merge_contact_values(record, "phone", "other_phones", phones)
         if changed:
             state.index_person_emails(record)
         self.touched["people"].add(record.id)
         return record, False, changed
+
+    def _rename(self, record: Record, name: str, key: str) -> bool:
+        """Give a person the name a file has for them (indexed, so later rows find them by it)."""
+        changed = record.set("name", name)
+        changed |= record.set("name_key", key)
+        ids = self.state.people_by_name.setdefault(key, [])
+        if record.id not in ids:
+            ids.append(record.id)
+        return changed
 
     @staticmethod
     def _merge_contact_values(record: Record, primary: str, others: str, found: list[str]) -> bool:
@@ -457,35 +727,106 @@ class RowReader:
         pair = (person_id, organisation_id)
         existing = self.state.affiliation_by_pair.get(pair)
         if existing is None:
-            self.state.new_affiliation({"person_id": person_id, "organisation_id": organisation_id,
-                                        "role": role, "start_date": start, "end_date": end})
+            record = self.state.new_affiliation({"person_id": person_id, "organisation_id": organisation_id,
+                                                 "role": role, "start_date": start, "end_date": end})
+            self._domains_changed("affiliation", record.id)
             return True
         record = self.state.affiliations[existing]
         changed = False
         for name, value in (("role", role), ("start_date", start), ("end_date", end)):
-            if value is not None:
-                changed |= record.set(name, value)
+            changed |= self._assign("affiliations", record, name, value)
         return changed
 
-    def _owner_relation(self, row: RowValues, person_id: int) -> bool:
-        """The library's tie to this contact, when the row names who holds it."""
+    def _owner_relation(self, row: RowValues, target: Party) -> bool:
+        """The library's tie to this contact (or organisation), when the row names who holds it.
+
+        The staff member is found, or created (see :meth:`_staff_member`). True when the row changed
+        the tie or the staff member.
+        """
         owner_text = row.text("owner")
-        strength = row.parsed("strength", normalize.parse_strength)
-        first = row.parsed("first_contact", normalize.parse_date)
-        last = row.parsed("last_contact", normalize.parse_date)
+        values = self._tie_values(row)
         kind_text = row.text("relation_kind")
         if not owner_text:
             return False
-        owner = self.resolve_party(owner_text, prefer="person")
-        if owner is None or owner[0] != "person":
-            row.warn(row.column("owner"), "import.owner_not_found", value=owner_text)
-            return False
-        if owner[1] == person_id:
-            return False
+        owner_id, owner_changed = self._staff_member(row, owner_text)
+        if owner_id is None or target == ("person", owner_id):
+            return owner_changed
         kind = vocabulary.relation_kind_code(kind_text) if kind_text else "knows"
-        return self._relation(("person", owner[1]), ("person", person_id), kind or "knows",
-                              {"strength": strength, "first_contact": first, "last_contact": last,
-                               "owner_id": owner[1]})[1]
+        changed = self._relation(("person", owner_id), target, kind or "knows", {**values, "owner_id": owner_id})[1]
+        return changed or owner_changed
+
+    def _tie_values(self, row: RowValues) -> dict[str, Any]:
+        """A tie's strength and weight (one column: ``lib.normalize.parse_weight``) and its dates.
+
+        A value that cannot be read is left out with a warning; it never rejects the row.
+        """
+        weight = strength = None
+        for column, raw in row.raw("strength"):
+            try:
+                parsed = normalize.parse_weight(raw)
+            except ValidationFailed as error:
+                row.problem(column, error, "warning")
+                continue
+            if parsed is not None:
+                weight, strength = parsed
+                break
+        return {"strength": strength, "weight": weight,
+                "first_contact": row.parsed("first_contact", normalize.parse_date),
+                "last_contact": row.parsed("last_contact", normalize.parse_date)}
+
+    def _staff_member(self, row: RowValues, text: str) -> tuple[int | None, bool]:
+        """The staff member a "responsible staff" cell names: (person id or None, whether that changed them).
+
+        Found by a ref of this batch, else by e-mail when the cell holds one ("Mette Holm
+        <mh@bib.dk>"), else by name among staff, then among people; a person found by e-mail or name
+        is marked as staff. When nobody is found and the sheet creates what it names, the staff member
+        is created (listed in :attr:`referenced`); otherwise the row gets a warning and no tie.
+        """
+        column = row.column("owner")
+        ref = self.refs.get(normalize.name_key(text))
+        if ref is not None and ref[0] == "person":
+            return ref[1], False
+        email = _address_in(text)
+        name = _name_beside(text) if email else normalize.normalise_person_name(text)
+        person_id = self.state.person_by_email.get(email) if email else None
+        if person_id is None and name:
+            person_id = self._staff_by_name(name, email)
+        if person_id is not None:
+            record = self.state.people[person_id]
+            changed = self._assign("people", record, "is_staff", True)
+            if email and self._merge_contact_values(record, "email", "other_emails", [email]):
+                self.state.index_person_emails(record)
+                changed = True
+            if changed:
+                self.touched["people"].add(person_id)
+            return person_id, changed
+        if not self.create_referenced:
+            row.warn(column, "import.owner_not_found", value=text)
+            return None, False
+        new_name = name or (name_from_email(email) if email else None) or email
+        if not new_name or not has_letters(new_name) or too_long(Person, "name", new_name) is not None \
+                or too_long(Person, "name_key", normalize.name_key(new_name)) is not None:
+            row.warn(column, "import.reference_not_a_name", value=text)
+            return None, False
+        record = self._new_referenced_person(row, new_name, email, is_staff=True)
+        return record.id, True
+
+    def _new_referenced_person(self, row: RowValues, name: str, email: str | None, *, is_staff: bool) -> Record:
+        record = self.state.new_person({"name": name, "name_key": normalize.name_key(name), "email": email,
+                                        "is_staff": is_staff, "source": _cut(row.file_name, Person, "source")})
+        self._queue_near_duplicates(record, [])
+        self.touched["people"].add(record.id)
+        self._referenced("staff" if is_staff else "people", name, row)
+        return record
+
+    def _staff_by_name(self, name: str, email: str | None) -> int | None:
+        """A person called ``name`` (staff first) whose e-mail, if any, is not another than ``email``."""
+        people = self.state.people
+        ids = [i for i in self.state.people_by_name.get(normalize.name_key(name), [])
+               if i in people and not (email and people[i].values.get("email")
+                                       and people[i].values["email"] != email)]
+        staff = [i for i in ids if people[i].values.get("is_staff")]
+        return (staff or ids or [None])[0]
 
     # --- affiliations and relations --------------------------------------------------------------
 
@@ -496,19 +837,28 @@ class RowReader:
         if not org_text:
             return row.reject(row.column("organisation"), "import.no_organisation_name")
         person = self.resolve_party(person_text, prefer="person")
-        if person is None or person[0] != "person":
+        new_person: _NewParty | None = None
+        if person is not None and person[0] != "person":
             return row.reject(row.column("person"), "import.unknown_party", value=person_text)
+        if person is None:
+            new_person = self._plan_party(row, "person", person_text, kind="person")
+            if new_person is None:
+                return "rejected"
         organisation = self.resolve_party(org_text, prefer="organisation")
         if organisation is None or organisation[0] != "organisation":
             if not row.name_fits(Organisation, org_text, row.column("organisation")):
                 return "rejected"
-            record, _ = self.organisation(org_text)
-            organisation = ("organisation", record.id)
         start = row.parsed("start_date", normalize.parse_date)
         end = row.parsed("end_date", normalize.parse_date)
         role = row.fitting(Affiliation, "role", row.text("role"), row.column("role"))
         if row.has_errors:
             return "rejected"
+        if organisation is None or organisation[0] != "organisation":
+            record, _ = self.organisation(org_text)
+            organisation = ("organisation", record.id)
+        if new_person is not None:
+            person = self._create_party(row, new_person)
+        assert person is not None
         existed = (person[1], organisation[1]) in self.state.affiliation_by_pair
         changed = self._affiliate(person[1], organisation[1], role, start, end)
         if not existed:
@@ -516,40 +866,83 @@ class RowReader:
         return "update" if changed else "unchanged"
 
     def read_relation_row(self, row: RowValues) -> str:
+        """A tie From → To. An end that is not in the workspace is created when the sheet creates what it
+        names (a person, or an organisation when its name says so), and refused otherwise."""
         source_text, target_text = row.text("from"), row.text("to")
         if not source_text:
             return row.reject(row.column("from"), "import.missing_party", value="")
         if not target_text:
             return row.reject(row.column("to"), "import.missing_party", value="")
-        source = self.resolve_party(source_text)
+        source = self.resolve_party(source_text) or self._plan_party(row, "from", source_text)
         if source is None:
-            return row.reject(row.column("from"), "import.unknown_party", value=source_text)
-        target = self.resolve_party(target_text)
+            return "rejected"
+        target = self.resolve_party(target_text) or self._plan_party(row, "to", target_text)
         if target is None:
-            return row.reject(row.column("to"), "import.unknown_party", value=target_text)
+            return "rejected"
         kind_text = row.text("relation_kind")
+        if kind_text and vocabulary.fold(kind_text) in DIRECTION_WORDS:
+            kind_text = None  # Gephi's "Directed": how the tie is drawn, not what kind it is
         kind = vocabulary.relation_kind_code(kind_text) if kind_text else None
         if kind_text and kind is None:
             row.warn(row.column("relation_kind"), "import.unknown_relation_kind", value=kind_text)
-        values: dict[str, Any] = {
-            "strength": row.parsed("strength", normalize.parse_strength),
-            "first_contact": row.parsed("first_contact", normalize.parse_date),
-            "last_contact": row.parsed("last_contact", normalize.parse_date),
-            "notes": row.text("notes"),
-        }
-        owner_text = row.text("owner")
-        if owner_text:
-            owner = self.resolve_party(owner_text, prefer="person")
-            if owner is None or owner[0] != "person":
-                row.warn(row.column("owner"), "import.owner_not_found", value=owner_text)
-            else:
-                values["owner_id"] = owner[1]
+        values: dict[str, Any] = {**self._tie_values(row), "notes": row.text("notes")}
         if row.has_errors:
             return "rejected"
+        if isinstance(source, _NewParty):
+            source = self._create_party(row, source)
+        if isinstance(target, _NewParty):
+            target = self._create_party(row, target)
+        owner_changed = False
+        owner_text = row.text("owner")
+        if owner_text:
+            owner_id, owner_changed = self._staff_member(row, owner_text)
+            if owner_id is not None:
+                values["owner_id"] = owner_id
         created, changed = self._relation(source, target, kind or "knows", values)
         if created:
             return "insert"
-        return "update" if changed else "unchanged"
+        return "update" if changed or owner_changed else "unchanged"
+
+    def _plan_party(self, row: RowValues, field_name: str, text: str, kind: str | None = None) -> _NewParty | None:
+        """The party ``text`` will be once the row is accepted; None (the row rejected, with the reason)
+        when the sheet does not create what it names or ``text`` cannot be a name."""
+        column = row.column(field_name)
+        if not self.create_referenced:
+            row.reject(column, "import.unknown_party", value=text)
+            return None
+        email = _address_in(text)
+        guessed = False
+        if email:
+            name = _name_beside(text) or name_from_email(email)
+            guessed = name is not None and not _name_beside(text)
+            name = name or email
+            kind = "person"
+        else:
+            name = normalize.normalise_person_name(text) or ""
+            if kind is None:
+                kind = "organisation" if looks_like_organisation(name) else "person"
+            if kind == "organisation":
+                name = normalize.clean_text(text) or ""
+        if not has_letters(name):
+            row.reject(column, "import.reference_not_a_name", value=text)
+            return None
+        model = Organisation if kind == "organisation" else Person
+        if not row.name_fits(model, name, column):
+            return None
+        return _NewParty(text, column, kind, name, email, guessed)
+
+    def _create_party(self, row: RowValues, planned: _NewParty) -> Party:
+        """Create what :meth:`_plan_party` planned (unless the row's other end already did)."""
+        existing = self.resolve_party(planned.text, prefer=planned.kind)
+        if existing is not None and existing[0] == planned.kind:
+            return existing
+        if planned.kind == "organisation":
+            record, _ = self.organisation(planned.name)
+            self._referenced("organisations", planned.name, row)
+            return ("organisation", record.id)
+        if planned.guessed and planned.email:
+            row.warn(planned.column, "import.name_from_email", name=planned.name, email=planned.email)
+        return ("person", self._new_referenced_person(row, planned.name, planned.email, is_staff=False).id)
 
     def _relation(self, source: Party, target: Party, kind: str, values: dict[str, Any]) -> tuple[bool, bool]:
         """Create or update the tie source → target of ``kind``; (created, changed)."""
@@ -574,7 +967,10 @@ class RowReader:
                 continue  # an older list must not move the last contact back in time
             if name == "first_contact" and record.values.get(name) and record.values[name] < value:
                 continue
-            changed |= record.set(name, value)
+            if name in ("first_contact", "last_contact"):
+                changed |= record.set(name, value)  # news about the tie, whatever the update mode
+            else:
+                changed |= self._assign("relations", record, name, value)
         self.touched["relations"].add(record.id)
         return False, changed
 
@@ -592,6 +988,7 @@ class RowReader:
             if not values.get("org_type"):
                 values["org_type"] = vocabulary.organisation_type_code(element_type)
             values["notes"] = row.text("notes")
+            values["email"] = row.parsed("email", normalize.normalise_email)
             existed = normalize.name_key(label) in self.state.organisation_by_name
             record, changed = self.organisation(label, values)
             self.refs[normalize.name_key(label)] = ("organisation", record.id)
@@ -629,7 +1026,7 @@ class RowReader:
         if email and email in self.state.person_by_email:
             return ("person", self.state.person_by_email[email])
         person = self._find_person(text)
-        organisation_id = self.state.organisation_by_name.get(key)
+        organisation_id = self.state.organisation_id(key)
         organisation = ("organisation", organisation_id) if organisation_id is not None else None
         if prefer == "organisation":
             return organisation or person
@@ -647,6 +1044,49 @@ def _cut(text: str, model: type, name: str) -> str:
     """``text`` cut to what ``model.name`` holds: for values the product makes up, not the user's data."""
     limit = too_long(model, name, text)
     return text[:limit] if limit is not None else text
+
+
+def _is_empty(value: Any) -> bool:
+    """Whether a stored field counts as empty for "fill only empty fields" ("no" for is_staff does)."""
+    return value is None or value is False or value == "" or value == []
+
+
+def _address_in(text: str) -> str | None:
+    """The e-mail address in a cell ("mh@bib.dk", "Mette Holm <mh@bib.dk>"), or None."""
+    if "@" not in text:
+        return None
+    try:
+        return normalize.normalise_email(text)
+    except ValidationFailed:
+        return None
+
+
+def _name_beside(text: str) -> str | None:
+    """The name in front of an address in angle brackets ("Mette Holm <mh@bib.dk>"), or None."""
+    if "<" not in text:
+        return None
+    name = normalize.clean_text(text.split("<", 1)[0].strip().strip("\"',;"))
+    return normalize.normalise_person_name(name) if name and "@" not in name else None
+
+
+def _unreadable_identity(row: RowValues) -> bool:
+    """A row with no name whose e-mail could not be read: nothing tells who it is, so the e-mail's
+    problem rejects the row (elsewhere a bad e-mail is only left out). True when that happened."""
+    bad = [p for p in row.problems if p.severity == "warning" and p.key.startswith("value.email")]
+    for problem in bad:
+        problem.severity = "error"
+    return bool(bad)
+
+
+def _name_is_placeholder(record: Record) -> bool:
+    """Whether a person's name was only made from their address (the address itself, or "first.last"
+    read as "First Last"), so that a file with the real name may replace it."""
+    email = record.values.get("email")
+    if not email:
+        return False
+    key = record.values.get("name_key")
+    guessed = name_from_email(email)
+    return key == normalize.name_key(email) or (guessed is not None and key == normalize.name_key(guessed))
 
 
 _ORGANISATION_WORDS = ("organisation", "organization", "org", "virksomhed", "company", "institution")

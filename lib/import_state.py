@@ -24,16 +24,17 @@ from lib.storage import (
     DuplicateCandidate,
     ImportChange,
     Organisation,
+    OrganisationAlias,
     Person,
     Relation,
 )
 
 PERSON_FIELDS = ("name", "name_key", "email", "phone", "other_emails", "other_phones", "title", "notes",
-                 "is_staff", "source")
-ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "website", "area", "notes", "source")
+                 "is_staff", "source", "team", "staff_role")
+ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "website", "area", "notes", "source", "email")
 AFFILIATION_FIELDS = ("person_id", "organisation_id", "role", "start_date", "end_date")
 RELATION_FIELDS = ("kind", "from_person_id", "from_organisation_id", "to_person_id", "to_organisation_id",
-                   "strength", "first_contact", "last_contact", "owner_id", "notes")
+                   "strength", "first_contact", "last_contact", "owner_id", "notes", "weight")
 
 #: A party of a relation: ("person", id) or ("organisation", id).
 Party = tuple[str, int]
@@ -89,6 +90,8 @@ class WorkingState:
         #: People who had no e-mail when indexed; the only ones a row with an e-mail can match by name.
         self.people_without_email_by_name: dict[str, list[int]] = {}
         self.organisation_by_name: dict[str, int] = {}
+        #: Other spellings of organisations (kept when two were merged): folded name → organisation id.
+        self.organisation_by_alias: dict[str, int] = {}
         self.affiliation_by_pair: dict[tuple[int, int], int] = {}
         self.relation_by_key: dict[RelationKey, int] = {}
         self.organisations_of_person: dict[int, set[int]] = {}
@@ -104,6 +107,9 @@ class WorkingState:
         for row in session.execute(select(Organisation.id, *[getattr(Organisation, f) for f in
                                                              ORGANISATION_FIELDS])):
             state._add_organisation(Record(row[0], dict(zip(ORGANISATION_FIELDS, row[1:], strict=True))))
+        for alias_key, organisation_id in session.execute(select(OrganisationAlias.name_key,
+                                                                 OrganisationAlias.organisation_id)):
+            state.organisation_by_alias.setdefault(alias_key, organisation_id)
         for row in session.execute(select(Person.id, *[getattr(Person, f) for f in PERSON_FIELDS])):
             state._add_person(Record(row[0], dict(zip(PERSON_FIELDS, row[1:], strict=True))))
         for row in session.execute(select(Affiliation.id, *[getattr(Affiliation, f) for f in
@@ -112,6 +118,11 @@ class WorkingState:
         for row in session.execute(select(Relation.id, *[getattr(Relation, f) for f in RELATION_FIELDS])):
             state._add_relation(Record(row[0], dict(zip(RELATION_FIELDS, row[1:], strict=True))))
         return state
+
+    def organisation_id(self, key: str) -> int | None:
+        """The organisation with the folded name ``key``, or with it as another spelling (an alias)."""
+        found = self.organisation_by_name.get(key)
+        return found if found is not None else self.organisation_by_alias.get(key)
 
     def _temp_id(self) -> int:
         temp = self._next_temp_id

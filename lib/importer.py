@@ -30,13 +30,14 @@ from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from lib import tabular
+from lib import normalize, tabular
 from lib.access import requires
 from lib.config import DEFAULT_LIMITS, ImportLimits
 from lib.errors import FileRefused, UndoNotPossible, UserFacingError
 from lib.fields import FIELDS
-from lib.import_rows import Problem, RowReader, RowValues, shortened
-from lib.import_state import WorkingState, from_jsonable
+from lib.import_references import is_repeated_header, total_label
+from lib.import_rows import FILL_EMPTY, UPDATE_MODES, Problem, Referenced, RowReader, RowValues, shortened
+from lib.import_state import Record, WorkingState, from_jsonable
 from lib.personal_data import erased_email_check
 from lib.safe_read import RawSheet, RawWorkbook, read_upload
 from lib.upload_spool import Spool, plain
@@ -63,7 +64,11 @@ _OUTCOME_OF_ACTION = {"insert": "inserted", "update": "updated", "unchanged": "u
                       "rejected": "rejected", "skipped": "skipped"}
 
 #: Sheets are read in this order, so that rows can refer to records that other sheets create.
-ROLE_ORDER = ("organisations", "contacts", "kumu_elements", "affiliations", "relations", "kumu_connections")
+ROLE_ORDER = ("staff", "organisations", "contacts", "kumu_elements", "affiliations", "relations", "kumu_connections")
+#: What a preview counts as created: staff, the other people, organisations, affiliations, relations.
+CREATED_KINDS = ("staff", "people", "organisations", "affiliations", "relations")
+#: The kinds of records created because a row named them (``Referenced.kind``), in the order shown.
+REFERENCED_KINDS = ("staff", "people", "organisations")
 
 
 @dataclass
@@ -87,6 +92,12 @@ class PreparedSheet:
     total_rows: int = 0
     formulas_without_value: int = 0
     spool: Spool | None = None
+    #: Create the staff, people and organisations the sheet names but does not describe ("Ansvarlig
+    #: medarbejder", the ends of a From/To tie); off, such rows are refused with the reason.
+    create_referenced: bool = True
+    #: How the sheet's values meet records that exist: "fill-empty" (default) or "overwrite"
+    #: (``lib.import_rows.UPDATE_MODES``); the import page sets it for every sheet of a file.
+    update_mode: str = FILL_EMPTY
 
     @property
     def row_count(self) -> int:
@@ -151,9 +162,27 @@ class RowOutcome:
     label: str
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a record that existed before the import, and its value before and after."""
+
+    table: str  # "people", "organisations", "affiliations" or "relations"
+    record: str  # how the record is called: a name, "person · organisation", "from → to"
+    field: str
+    old: Any
+    new: Any
+
+
 @dataclass
 class ImportResult:
-    """What an import did (or, in a preview, would do)."""
+    """What an import did (or, in a preview, would do).
+
+    Besides the rows' outcomes (``counts``): ``created`` counts the records the import creates, by
+    :data:`CREATED_KINDS` (staff and other people apart), also those no row is "new" for (an
+    organisation created by a contact row that updated its person); ``referenced`` lists what was
+    created because a row named it, and ``changes`` every field of an existing record the import
+    changes, old and new.
+    """
 
     committed: bool
     counts: dict[str, int]
@@ -170,6 +199,19 @@ class ImportResult:
     outcome_total: int | None = None
     #: Every problem, on disk, when ``problems`` holds only the first ones (see :func:`for_session`).
     problem_spool: Spool | None = None
+    created: dict[str, int] = field(default_factory=dict)
+    #: Records that existed and are changed, by table.
+    updated_records: dict[str, int] = field(default_factory=dict)
+    referenced: list[Referenced] = field(default_factory=list)
+    #: How many records of each kind of :data:`REFERENCED_KINDS` are created because a row named them.
+    referenced_counts: dict[str, int] = field(default_factory=dict)
+    changes: list[FieldChange] = field(default_factory=list)
+    #: Values in the files that "fill only empty fields" did not use, because the field held another.
+    kept: list[FieldChange] = field(default_factory=list)
+    #: Set by :func:`for_session` when it kept only the first of these lists: how long they were.
+    referenced_total: int | None = None
+    change_total: int | None = None
+    kept_total: int | None = None
 
     @property
     def balanced(self) -> bool:
@@ -189,6 +231,13 @@ class ImportResult:
             "people": self.entities.get("people", 0),
             "organisations": self.entities.get("organisations", 0),
             "relations": self.entities.get("relations", 0),
+            "created": dict(self.created),
+            "referenced": [{"kind": r.kind, "name": r.name, "file": r.file_name, "sheet": r.sheet_name,
+                            "row": r.row} for r in self.referenced],
+            "changes": [{"table": c.table, "record": c.record, "field": c.field, "old": c.old, "new": c.new}
+                        for c in self.changes],
+            "kept": [{"table": c.table, "record": c.record, "field": c.field, "stored": c.old, "file": c.new}
+                     for c in self.kept],
             "problems": [
                 {"file": p.file_name, "sheet": p.sheet_name, "row": p.row, "column": p.column,
                  "message": p.message(lang), "severity": p.severity, "code": p.key}
@@ -340,14 +389,110 @@ def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed:
     problems: list[Problem] = []
     outcomes: list[RowOutcome] = []
     for sheet in sheets:
+        reader.create_referenced = sheet.create_referenced
+        reader.update_mode = sheet.update_mode if sheet.update_mode in UPDATE_MODES else FILL_EMPTY
         counts = _read_sheet(reader, sheet, problems, outcomes)
         totals.update(counts)
         per_sheet.append({"file": sheet.file_name, "sheet": sheet.sheet_name, "role": sheet.role, **counts})
     entities = {table: len(ids) for table, ids in reader.touched.items()}
     mapping = {s.label: {column: target for column, target in zip(s.columns, s.mapping, strict=False)
                          if target} for s in sheets}
+    referenced_counts = Counter(r.kind for r in reader.referenced)
     return ImportResult(committed, dict(totals), per_sheet, entities, problems, outcomes,
-                        len(state.review_pairs), mapping)
+                        len(state.review_pairs), mapping, created=_created(state),
+                        updated_records=_updated_records(state), referenced=list(reader.referenced),
+                        referenced_counts={kind: referenced_counts.get(kind, 0) for kind in REFERENCED_KINDS},
+                        changes=field_changes(state), kept=kept_values(state, reader.kept))
+
+
+def _created(state: WorkingState) -> dict[str, int]:
+    """How many records of each of :data:`CREATED_KINDS` the import creates."""
+    new_people = [r for r in state.people.values() if r.is_new]
+    staff = sum(1 for r in new_people if r.values.get("is_staff"))
+    return {"staff": staff, "people": len(new_people) - staff,
+            **{table: sum(1 for r in getattr(state, table).values() if r.is_new)
+               for table in ("organisations", "affiliations", "relations")}}
+
+
+def _updated_records(state: WorkingState) -> dict[str, int]:
+    return {table: sum(1 for r in getattr(state, table).values() if not r.is_new and _differs(r))
+            for table in ("people", "organisations", "affiliations", "relations")}
+
+
+def _differs(record: Record) -> bool:
+    return any(record.values.get(name) != old for name, old in (record.before or {}).items())
+
+
+#: Fields that are bookkeeping, not something a user reads: never listed as changes.
+_UNLISTED_FIELDS = frozenset({"name_key"})
+
+
+def _record_labels(state: WorkingState) -> Callable[[str, dict[str, Any]], str]:
+    """How a record of each table is called in the lists of changes: a name, "person · organisation",
+    "from → to"."""
+    def person_name(person_id: Any) -> str | None:
+        record = state.people.get(person_id) if person_id is not None else None
+        return None if record is None else record.values.get("name")
+
+    def organisation_name(organisation_id: Any) -> str | None:
+        record = state.organisations.get(organisation_id) if organisation_id is not None else None
+        return None if record is None else record.values.get("name")
+
+    def end(values: dict[str, Any], side: str) -> str:
+        return person_name(values.get(f"{side}_person_id")) or organisation_name(
+            values.get(f"{side}_organisation_id")) or "?"
+
+    def label(table: str, values: dict[str, Any]) -> str:
+        if table == "affiliations":
+            text = (f"{person_name(values.get('person_id')) or '?'} · "
+                    f"{organisation_name(values.get('organisation_id')) or '?'}")
+        elif table == "relations":
+            text = f"{end(values, 'from')} → {end(values, 'to')}"
+        else:
+            text = values.get("name") or ""
+        return shortened(text, LABEL_LENGTH)
+
+    return label
+
+
+def _shown_field(state: WorkingState, name: str, value: Any) -> Any:
+    """A field's value as the lists of changes hold it: a person's name for ``owner_id``."""
+    if name == "owner_id" and value is not None:
+        record = state.people.get(value)
+        return None if record is None else record.values.get("name")
+    return value
+
+
+def field_changes(state: WorkingState) -> list[FieldChange]:
+    """Every field of a record that existed before the import and that the import changes, old and new."""
+    label = _record_labels(state)
+    changes: list[FieldChange] = []
+    for table in ("people", "organisations", "affiliations", "relations"):
+        for record in getattr(state, table).values():
+            if record.is_new or not record.before:
+                continue
+            for name, old in record.before.items():
+                new = record.values.get(name)
+                if name in _UNLISTED_FIELDS or new == old:
+                    continue
+                changes.append(FieldChange(table, label(table, record.values), name,
+                                           _shown_field(state, name, old), _shown_field(state, name, new)))
+    return changes
+
+
+def kept_values(state: WorkingState, kept: dict[tuple[str, int, str], Any]) -> list[FieldChange]:
+    """The file's values that "fill only empty fields" left out because the field already held another:
+    ``old`` is what stays, ``new`` what the file says (what "let this file win" would store)."""
+    label = _record_labels(state)
+    differences: list[FieldChange] = []
+    for (table, record_id, name), value in kept.items():
+        record = getattr(state, table).get(record_id)
+        if record is None or record.values.get(name) == value:
+            continue
+        differences.append(FieldChange(table, label(table, record.values), name,
+                                       _shown_field(state, name, record.values.get(name)),
+                                       _shown_field(state, name, value)))
+    return differences
 
 
 def _read_sheet(reader: RowReader, sheet: PreparedSheet, problems: list[Problem],
@@ -359,6 +504,13 @@ def _read_sheet(reader: RowReader, sheet: PreparedSheet, problems: list[Problem]
     mapped = [(index, column, target) for index, (column, target)
               in enumerate(zip(sheet.columns, sheet.mapping, strict=False)) if target]
     for raw_row, row_number in sheet.data_rows():
+        not_a_record = _not_a_record(sheet, raw_row, row_number)
+        if not_a_record is not None:
+            counts["skipped"] += 1
+            problems.append(not_a_record)
+            outcomes.append(RowOutcome(sheet.file_name, sheet.sheet_name, row_number, "skipped",
+                                       shortened(str(not_a_record.params.get("value", "")), LABEL_LENGTH)))
+            continue
         cells: dict[str, list[tuple[str, Any]]] = {}
         width = len(raw_row)
         for index, column, target in mapped:
@@ -379,9 +531,24 @@ def _read_sheet(reader: RowReader, sheet: PreparedSheet, problems: list[Problem]
     return counts
 
 
+def _not_a_record(sheet: PreparedSheet, raw_row: list[Any], row_number: int) -> Problem | None:
+    """A total ("I alt: 14 kontakter") or the header repeated: skipped, with the reason as a warning."""
+    label = total_label(raw_row)
+    if label is not None:
+        key = "import.total_row"
+    elif is_repeated_header(raw_row, sheet.columns):
+        key, label = "import.repeated_header", ""
+    else:
+        return None
+    index = next((i for i, value in enumerate(raw_row) if value is not None and str(value).strip()), 0)
+    column = sheet.columns[index] if index < len(sheet.columns) else ""
+    return Problem(sheet.file_name, sheet.sheet_name, row_number, column, key, {"value": label}, "warning")
+
+
 def _row_reader_for(reader: RowReader, role: str) -> Any:
     return {
         "contacts": reader.read_contact_row,
+        "staff": reader.read_staff_row,
         "organisations": reader.read_organisation_row,
         "affiliations": reader.read_affiliation_row,
         "relations": reader.read_relation_row,
@@ -391,15 +558,22 @@ def _row_reader_for(reader: RowReader, role: str) -> Any:
 
 
 def _row_label(row: RowValues) -> str:
-    """What the row is about, as the page lists it: cut short, as a cell may hold megabytes."""
-    for name in ("name", "organisation", "email", "from", "person", "ref"):
-        text = row.text(name)
+    """What the row is about, as the page lists it: cut short, as a cell may hold megabytes.
+
+    A person's name comes first, also from separate first and last names (Outlook, LinkedIn): the
+    row is about the person, not the company they work for.
+    """
+    name = row.text("name") or normalize.join_name(row.text("first_name"), row.text("middle_name"),
+                                                     row.text("last_name"))
+    if name:
+        return shortened(name, LABEL_LENGTH)
+    for field_name in ("organisation", "email", "from", "person", "ref"):
+        text = row.text(field_name)
         if text:
-            if name == "from":
+            if field_name == "from":
                 return f"{shortened(text, LABEL_LENGTH)} → {shortened(row.text('to') or '', LABEL_LENGTH)}"
             return shortened(text, LABEL_LENGTH)
-    first_last = " ".join(p for p in (row.text("first_name"), row.text("last_name")) if p)
-    return shortened(first_last, LABEL_LENGTH)
+    return ""
 
 
 def _remember_mappings(session: Session, sheets: list[PreparedSheet]) -> None:
@@ -530,12 +704,14 @@ def for_session(result: ImportResult, limits: ImportLimits = DEFAULT_LIMITS) -> 
 
     A preview of a big sheet has a row outcome for every row and possibly as many problems; kept in
     the session they would stay in the server's memory as long as the browser tab. The copy holds
-    the first ``limits.preview_rows`` problems and row outcomes (``problem_total`` and
-    ``outcome_total`` say how many there are) and every problem in a spool file for
+    the first ``limits.preview_rows`` problems, row outcomes, records created by reference and field
+    changes (``problem_total``, ``outcome_total``, ``referenced_total`` and ``change_total`` say how
+    many there are) and every problem in a spool file for
     :func:`error_report_xlsx`. Call :meth:`ImportResult.discard` when the page lets go of it.
     """
     keep = limits.preview_rows
-    if len(result.problems) <= keep and len(result.outcomes) <= keep:
+    lists = (result.problems, result.outcomes, result.referenced, result.changes, result.kept)
+    if all(len(entries) <= keep for entries in lists):
         return result
     spooled = None
     if len(result.problems) > keep:
@@ -543,7 +719,10 @@ def for_session(result: ImportResult, limits: ImportLimits = DEFAULT_LIMITS) -> 
                          for p in result.problems), limits)
     return dataclasses.replace(
         result, problems=result.problems[:keep], outcomes=result.outcomes[:keep],
-        problem_total=len(result.problems), outcome_total=len(result.outcomes), problem_spool=spooled)
+        problem_total=len(result.problems), outcome_total=len(result.outcomes), problem_spool=spooled,
+        referenced=result.referenced[:keep], referenced_total=len(result.referenced),
+        changes=result.changes[:keep], change_total=len(result.changes),
+        kept=result.kept[:keep], kept_total=len(result.kept))
 
 
 def all_problems(result: ImportResult) -> list[Problem]:
@@ -574,6 +753,60 @@ def problem_rows(result: ImportResult, lang: str = "da", *, every: bool = False)
         }
         for p in problems
     ]
+
+
+def referenced_rows(result: ImportResult, lang: str = "da") -> list[dict[str, Any]]:
+    """What the import creates because a row named it, as plain rows (kind, name, file, sheet, row)."""
+    from lib.i18n import t
+
+    return [
+        {
+            t("importrefs.col.kind", lang): t(f"importrefs.kind.{r.kind}", lang),
+            t("importrefs.col.name", lang): r.name,
+            t("import.col.file", lang): r.file_name,
+            t("import.col.sheet", lang): r.sheet_name,
+            t("import.col.row", lang): r.row,
+        }
+        for r in result.referenced
+    ]
+
+
+def change_rows(result: ImportResult, lang: str = "da", *, kept: bool = False) -> list[dict[str, Any]]:
+    """Every field the import changes in a record that existed, as plain rows: kind of record, record,
+    field, before and after, the values written as the pages write them. With ``kept``: the file's
+    values that were not used (before: what stays; after: what the file says)."""
+    from lib.i18n import t
+
+    entries = result.kept if kept else result.changes
+    return [
+        {
+            t("importrefs.col.kind", lang): t(f"importrefs.table.{c.table}", lang),
+            t("importrefs.col.record", lang): c.record,
+            t("importrefs.col.field", lang): t(f"importrefs.field.{c.field}", lang),
+            t("importrefs.col.old", lang): _shown_value(c.field, c.old, lang),
+            t("importrefs.col.file" if kept else "importrefs.col.new", lang):
+                _shown_value(c.field, c.new, lang),
+        }
+        for c in entries
+    ]
+
+
+#: Fields holding a code, and the prefix of its label in the translation table.
+_CODE_LABELS = {"org_type": "orgtype", "sector": "sector", "kind": "relkind", "staff_role": "organisation.role"}
+
+
+def _shown_value(field_name: str, value: Any, lang: str) -> str:
+    from lib.i18n import format_value, label, t
+
+    if value is None or value == []:
+        return ""
+    if isinstance(value, bool):
+        return t("common.yes" if value else "common.no", lang)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if field_name in _CODE_LABELS:
+        return label(_CODE_LABELS[field_name], str(value), lang)
+    return str(shortened(format_value(value, lang)))
 
 
 def error_report_xlsx(result: ImportResult, lang: str = "da") -> bytes:

@@ -39,6 +39,7 @@ __all__ = [
     "parse_date",
     "column_is_month_first",
     "parse_strength",
+    "parse_weight",
     "parse_bool",
     "parse_number",
     "split_multi",
@@ -618,6 +619,32 @@ def parse_strength(value: object) -> int | None:
     if number is None or not float(number).is_integer() or not 1 <= number <= 5:
         raise ValidationFailed("value.strength_invalid", value=_shown(value))
     return int(number)
+
+
+def parse_weight(value: object) -> tuple[float, int | None] | None:
+    """A tie's weight, and its strength on the 1–5 scale where it has one: ``(weight, strength)``.
+
+    A network file's ``Weight`` (Gephi), ``Strength`` (Kumu) or a list's "Styrke"/"Vægt" is any
+    positive number: 2.5 → (2.5, None), 7 → (7.0, None). It is also a strength where it is a whole
+    number from 1 to 5, written as a number, "4 af 5", "4/5", stars or a word
+    (:data:`STRENGTH_WORDS`): 4 → (4.0, 4), "stærk" → (4.0, 4). Zero, a negative number or text that
+    is no number raises ``value.weight_invalid``; an empty cell is ``None``.
+    """
+    if value is None or _is_nan(value):
+        return None
+    if isinstance(value, bool):
+        raise ValidationFailed("value.weight_invalid", value=str(value))
+    if isinstance(value, (int, float)):
+        number: int | float | None = value
+    else:
+        text = clean_text(value)
+        if text is None:
+            return None
+        number = _strength_from_text(text)
+    if number is None or not math.isfinite(number) or number <= 0:
+        raise ValidationFailed("value.weight_invalid", value=_shown(value))
+    weight = float(number)
+    return weight, int(weight) if weight.is_integer() and 1 <= weight <= 5 else None
 
 
 _TRUE_WORDS = frozenset({"ja", "j", "yes", "y", "x", "1", "true", "sand", "✓", "✔", "☑", "☒", "✗"})

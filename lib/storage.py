@@ -48,11 +48,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
     func,
@@ -85,6 +87,7 @@ class Base(DeclarativeBase):
 
 class Organisation(Base):
     __tablename__ = "organisations"
+    __table_args__ = (Index("uq_organisations_cvr", "cvr", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -92,7 +95,16 @@ class Organisation(Base):
     name_key: Mapped[str] = mapped_column(String(300), index=True)
     org_type: Mapped[str | None] = mapped_column(String(40))
     sector: Mapped[str | None] = mapped_column(String(20))
+    #: The type and sector as a file wrote them when no code fits ("bydelsnetværk"): kept, never
+    #: thrown away, until someone chooses a type for the word (``lib.vocabulary``).
+    org_type_text: Mapped[str | None] = mapped_column(String(100))
+    sector_text: Mapped[str | None] = mapped_column(String(100))
     website: Mapped[str | None] = mapped_column(String(500))
+    #: The organisation's general mailbox (info@, kontakt@ …): a mailbox is not a person.
+    email: Mapped[str | None] = mapped_column(String(320))
+    #: The Danish company register number (CVR, eight digits): where a file gives one, it is the
+    #: organisation's identity, whatever the name is spelled.
+    cvr: Mapped[str | None] = mapped_column(String(8))
     area: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(String(300))
@@ -101,6 +113,22 @@ class Organisation(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     affiliations: Mapped[list[Affiliation]] = relationship(back_populates="organisation")
+
+
+class OrganisationAlias(Base):
+    """Another spelling of an organisation ("Århus kommune" for "Aarhus Kommune"), kept when two
+    records are merged, so a later import of that spelling lands on the organisation that was kept."""
+
+    __tablename__ = "organisation_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    #: Folded like ``Organisation.name_key``; one spelling belongs to one organisation.
+    name_key: Mapped[str] = mapped_column(String(300), unique=True)
+    #: How the alias came about: "merge", "import" or "manual".
+    source: Mapped[str] = mapped_column(String(20), default="merge")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class Person(Base):
@@ -191,6 +219,11 @@ class Relation(Base):
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
     strength: Mapped[int | None] = mapped_column(Integer)
+    #: The tie's weight as a network file gives it (Gephi's ``Weight``, Kumu's ``Strength``), any
+    #: positive number; ``strength`` holds it too where it is a whole number from 1 to 5.
+    weight: Mapped[float | None] = mapped_column(Float)
+    #: The kind as a file wrote it when no code fits; ``kind`` is then "other".
+    kind_text: Mapped[str | None] = mapped_column(String(100))
     first_contact: Mapped[dt.date | None] = mapped_column(Date)
     last_contact: Mapped[dt.date | None] = mapped_column(Date)
     #: The staff member who holds this tie for the library.
@@ -237,6 +270,26 @@ class ImportChange(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     batch: Mapped[ImportBatch] = relationship(back_populates="changes")
+
+
+class VocabularyMapping(Base):
+    """A word a file used for a type, sector or kind of relation, and the code a person chose for it,
+    remembered like a column mapping so the next file with that word needs no choosing."""
+
+    __tablename__ = "vocabulary_mappings"
+    __table_args__ = (
+        UniqueConstraint("vocabulary", "word_key", name="vocabulary_mapping_word"),
+        CheckConstraint("vocabulary IN ('org_type', 'sector', 'relation_kind')", name="vocabulary_mapping_vocabulary"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Which vocabulary: "org_type", "sector" or "relation_kind".
+    vocabulary: Mapped[str] = mapped_column(String(20))
+    #: The word folded (``lib.vocabulary.fold``).
+    word_key: Mapped[str] = mapped_column(String(100))
+    code: Mapped[str] = mapped_column(String(40))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    times_used: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class SavedMapping(Base):

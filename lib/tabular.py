@@ -202,7 +202,13 @@ STRONG_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "is_staff": (
         "medarbejder", "staff", "is staff", "ansat", "bibliotekets medarbejder", "egen medarbejder",
-        "employee", "intern", "internal",
+        "employee", "intern", "internal", "ansat på biblioteket", "ansat ved biblioteket", "ansat hos os",
+        "library staff", "staff member",
+    ),
+    "team": ("team", "teams", "arbejdsgruppe", "staff team"),
+    "staff_role": (
+        "staff role", "personalerolle", "rolle i partnerskabsarbejdet", "rolle i netværket", "partnerskabsrolle",
+        "netværksrolle",
     ),
     "owner": (
         "ansvarlig", "kontaktansvarlig", "relationsansvarlig", "bibliotekets kontakt",
@@ -213,7 +219,10 @@ STRONG_SYNONYMS: dict[str, tuple[str, ...]] = {
         "relation", "relationstype", "relationens art", "relation kind", "relation type",
         "relationship", "type of relation", "forbindelse",
     ),
-    "strength": ("styrke", "relationsstyrke", "strength", "relation strength", "tie strength"),
+    "strength": (
+        "styrke", "relationsstyrke", "strength", "relation strength", "tie strength", "styrke 1-5", "styrke (1-5)",
+        "styrke 1 til 5", "strength 1-5", "vægt", "vaegt", "weight", "edge weight", "kantvægt",
+    ),
     "first_contact": (
         "første kontakt", "first contact", "connected on", "kontakt siden", "kendt siden",
         "første kontakt dato", "date connected", "connection date", "first contacted",
@@ -255,6 +264,7 @@ ROLE_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "start_date": ("fra", "from"),
         "end_date": ("til", "to"),
     },
+    "staff": {"team": ("afdeling", "enhed", "department"), "staff_role": ("rolle", "role", "funktion")},
     "relations": {"relation_kind": ("type",)},
     "kumu_elements": {"name": ("label",), "element_type": ("type",), "notes": ("description",)},
     "kumu_connections": {"relation_kind": ("type",), "notes": ("description",)},
@@ -540,11 +550,14 @@ SHEET_NAME_ROLES: dict[str, str] = {
     "organisationer": "organisations",
     "affiliations": "affiliations", "tilknytninger": "affiliations",
     "contacts": "contacts", "kontakter": "contacts", "people": "contacts", "personer": "contacts",
+    "medarbejdere": "staff", "medarbejderliste": "staff", "personale": "staff", "personaleliste": "staff",
+    "ansatte": "staff", "staff": "staff", "employees": "staff", "team": "staff", "teams": "staff",
 }
 
 #: The field a sheet of each role cannot do without.
 _ESSENTIAL: dict[str, tuple[frozenset[str], ...]] = {
     "contacts": (frozenset({"name", "first_name", "last_name", "email"}),),
+    "staff": (frozenset({"name", "first_name", "last_name", "email"}),),
     "organisations": (frozenset({"organisation"}),),
     "affiliations": (frozenset({"person"}), frozenset({"organisation"})),
     "relations": (frozenset({"from"}), frozenset({"to"})),
@@ -617,6 +630,8 @@ def detect_role(columns: Sequence[str], sheet_name: str | None = None) -> str:
         * ``kumu_elements`` for Label with Type, Description, Tags or Image;
         * ``affiliations`` for person + organisation + start/end date (or the export's literal
           "person" and "organisation" headers) without e-mail or phone;
+        * ``staff`` for a sheet called "Medarbejdere", "Personale", "Ansatte" or "Staff", or with a
+          "Team" column and no organisation or responsible-staff column: the library's own staff;
         * ``contacts`` when there is a person's name, e-mail or phone column, except a bare "Navn"
           next to organisation type/sector/website, which is ``organisations``;
         * ``organisations`` for an organisation column without person columns;
@@ -633,7 +648,10 @@ def detect_role(columns: Sequence[str], sheet_name: str | None = None) -> str:
         return "kumu_elements"
     if _is_affiliation_sheet(keys, mapped):
         return "affiliations"
-    return _person_or_organisation_role(mapped)
+    role = _person_or_organisation_role(mapped)
+    if role == "contacts" and "team" in mapped["staff"] and not mapped["contacts"] & {"organisation", "owner"}:
+        return "staff"  # "Navn, E-mail, Team, Rolle": the library's own staff
+    return role
 
 
 # --------------------------------------------------------------------------------------------------

@@ -12,11 +12,13 @@ from components.import_examples import example_section
 from components.import_views import (
     batch_table,
     counts_row,
+    created_section,
     file_digest,
     result_details,
     sheet_settings,
     show_notices,
     show_refused,
+    update_choice,
 )
 from components.safe_markdown import escape_markdown, tr_md
 from lib.errors import UserFacingError
@@ -133,13 +135,16 @@ if readable:
         show_notices(prepared)
         if not prepared.sheets:
             st.warning(tr("importpage.no_sheets"))
+        digest = next(d for d, f in prepared_files.items() if f is prepared)
+        if prepared.sheets:
+            update_choice(prepared, widget_key=f"imp_{digest}")
         for index, sheet in enumerate(prepared.sheets):
-            digest = next(d for d, f in prepared_files.items() if f is prepared)
             sheet_settings(sheet, widget_key=f"imp_{digest}_{index}")
 
     sheets = [sheet for prepared in readable for sheet in prepared.sheets]
     fingerprint = hashlib.sha256(json.dumps(
-        [(s.label, s.include, s.role, s.mapping) for s in sheets]).encode()).hexdigest()
+        [(s.label, s.include, s.role, s.mapping, s.create_referenced, s.update_mode) for s in sheets]
+    ).encode()).hexdigest()
 
     st.header(tr("importpage.step_preview"))
     if not any(s.include for s in sheets):
@@ -161,6 +166,7 @@ if readable:
             result = preview[1]
             st.caption(tr("importpage.preview_caption"))
             counts_row(result.counts)
+            created_section(result, key="imp_preview")
             result_details(result, key="imp_preview")
 
             st.header(tr("importpage.step_commit"))
@@ -183,6 +189,8 @@ if last is not None:
     else:
         st.success(tr_md("importpage.committed", batch=last.batch_id, **last.counts))
     counts_row(last.counts)
+    if last.batch_id is not None:
+        created_section(last, key="imp_last")
     if last.problems:
         result_details(last, key="imp_last")
     if last.batch_id is not None and st.button(tr("importpage.undo_this"), key="imp_undo_last"):

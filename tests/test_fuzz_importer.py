@@ -52,6 +52,7 @@ from lib import importer, parse_worker, safe_read, table_import, tabular
 from lib.errors import UserFacingError
 from lib.fields import ALL_FIELDS, FIELDS, ROLES
 from lib.i18n import TEXTS
+from lib.import_rows import UPDATE_MODES
 from lib.importer import OUTCOMES, prepare_file, run_import, undo_import
 from lib.partnerships import PARTNERSHIP_SHEET, create_partnership, import_partnerships
 from lib.safe_read import RawSheet, RawWorkbook
@@ -105,7 +106,9 @@ NUMBER_TEXTS = ("3,5", "1.234,5", "1,234.5", "1.234.567", "-0", "+7", "1e400", "
                 "ved ikke", "?", "730", "731", "1 000 000", "3.5", ".5", "5.", "1,2,3")
 EMAILS = ("a@b.dk", "Soren.Aero@Example.DK", "jens@foreningen.dk; jh@privat.dk", "Hansen, Jens <jh@x.dk>",
           "ikke-en-email", "@", "a@", "a@b", "æøå@eksempel.dk", "x@localhost", "a" * 70 + "@b.dk",
-          "mette@solbakkebib.dk", "MAILTO:a@b.dk", "<>", "a@b.dk, a@b.dk")
+          "mette@solbakkebib.dk", "MAILTO:a@b.dk", "<>", "a@b.dk, a@b.dk",
+          # role mailboxes (an organisation's, not a person's) and an address that reads as a name
+          "info@solbakkebib.dk", "kontakt@foreningen.dk", "post@museum.dk", "anne.vinther@gym.dk")
 PHONES = ("12 34 56 78", "+45 87 65 43 21", "0045 2233 4455", "ugyldigt nr", "+1 202 555 0100", "112",
           "+" + "9" * 30, "12345678 / 87654321", "tlf: 33 44 55 66", "+45")
 PEOPLE = ("Søren Ærø", "Jens Hansen", "Hansen, Kirsten", "Bo Kim Jørgensen", "lise østergård", "ANNE MØLLER",
@@ -117,7 +120,9 @@ WORDS = (STAFF_NAME, "mette@solbakkebib.dk", "Solbakke Gymnasium", "Søren Ærø
          "partner", "kender", "idé", "aktiv", "afsluttet", "netværk", "skriftlig", "kontrakt", "P1", "O1",
          "Kolonne C", "Notes:", "Organisation", "Person", "staff", "<script>window.__xss=1</script>",
          '<img src=x onerror="window.__xss=1">', "A/S", "Byskolen; Museet", "a\nb", "  ", "\u200b",
-         "Ærø\u0301", "ﬁ", "\U0001f600", "x" * 400)
+         "Ærø\u0301", "ﬁ", "\U0001f600", "x" * 400,
+         # rows that are not people: totals
+         "I alt: 14 kontakter", "Total", "Sum: 3", "Antal")
 
 _TEMPLATE_HEADERS = [header for spec in (GOAL_SHEET, MEASUREMENT_SHEET, PARTNERSHIP_SHEET)
                      for lang in ("da", "en") for header in template_headers(spec, lang)]
@@ -135,7 +140,8 @@ CONTACT_HEADERS = sorted({word for name in ("name", "first_name", "last_name", "
                                              "strength", "is_staff", "org_type", "sector", "website", "from", "to",
                                              "person", "relation_kind", "ref")
                           for word in (*tabular.STRONG_SYNONYMS[name], name)} | set(OUTLOOK_DA_HEADER))
-SHEET_NAMES = ("Kontakter", "Organisationer", "Relationer", "Tilknytninger", "Elements", "Connections", "Mål",
+SHEET_NAMES = ("Kontakter", "Medarbejdere", "Organisationer", "Relationer", "Tilknytninger", "Elements",
+               "Connections", "Mål",
                "Målinger", "Goals", "Measurements", "Partnerskaber", "Partnerships", "Vejledning", "Guide",
                "Ark1", "Sheet1", "History", "'quoted'", "æøå", "x" * 31)
 
@@ -222,12 +228,17 @@ FIELD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "email": st.sampled_from(("ny.kontakt@eksempel.dk", "lise@fof-solbakke.dk", *EMAILS)),
     "phone": st.sampled_from(PHONES),
     "name": st.sampled_from(PEOPLE), "person": st.sampled_from(PEOPLE),
-    "from": st.sampled_from(PEOPLE + ORGANISATIONS), "to": st.sampled_from(PEOPLE + ORGANISATIONS),
+    # Ends of a tie: known names, names to create, a node id that is no name, an address.
+    "from": st.sampled_from(PEOPLE + ORGANISATIONS + ("Ny Person", "Ålykke Avis", "P12", "17", "ny@x.dk")),
+    "to": st.sampled_from(PEOPLE + ORGANISATIONS + ("Ny Person", "Ålykke Avis", "P12", "17", "ny@x.dk")),
     "first_name": st.sampled_from(("Lise", "Bo", "Søren", "Åse", "Ib")),
     "last_name": st.sampled_from(("Østergård", "Jørgensen", "Hansen", "Ærø")),
     "organisation": st.sampled_from(ORGANISATIONS), "organisations": st.sampled_from(ORGANISATIONS),
-    "owner": st.sampled_from((STAFF_NAME, "mette@solbakkebib.dk", "Ukendt Medarbejder")),
-    "strength": st.sampled_from(("1", "3", "5", "stærk", "svag", "★★★", "4/5", 4, 7, 2.5)),
+    "owner": st.sampled_from((STAFF_NAME, "mette@solbakkebib.dk", "Ukendt Medarbejder",
+                              "Ida Friis <ida.friis@solbakkebib.dk>", "ny.kollega@solbakkebib.dk", "x")),
+    "strength": st.sampled_from(("1", "3", "5", "stærk", "svag", "★★★", "4/5", 4, 7, 2.5, 0, -1, "meget")),
+    "team": st.sampled_from(("Børn og familie", "Voksne", "")),
+    "staff_role": st.sampled_from(("Netværksansvarlig", "partnerskabsansvarlig ", "Medarbejder", "Leder")),
     "is_staff": st.sampled_from(("ja", "nej", "x", "✓", "måske", True)),
     "first_contact": _earlier, "last_contact": _later, "start_date": _earlier, "end_date": _later,
     "baseline_date": _earlier, "target_date": _later, "measured_on": _dates, "ended_on": _dates,
@@ -534,6 +545,10 @@ def import_contacts(db: Database, name: str, data: bytes, choices: st.DataObject
                 fields = st.one_of(st.none(), st.sampled_from(FIELDS[sheet.role] or (None,)))
                 sheet.mapping = choices.draw(st.lists(fields, min_size=len(sheet.columns),
                                                       max_size=len(sheet.columns)), label="mapping")
+    if choices is not None:
+        for sheet in prepared.sheets:  # "Opret det, som arket nævner" and the file's update choice
+            sheet.create_referenced = choices.draw(st.integers(0, 3), label="create referenced") > 0
+            sheet.update_mode = choices.draw(st.sampled_from(UPDATE_MODES), label="update mode")
     event("rows read" if any(s.include and s.table.rows for s in prepared.sheets) else "no rows read")
     before = snapshot(db, CONTACT_TABLES)
     preview = run_import(db, prepared.sheets, commit=False)
@@ -543,6 +558,7 @@ def import_contacts(db: Database, name: str, data: bytes, choices: st.DataObject
     assert_contact_accounting(committed, prepared.sheets)
     assert committed.counts == preview.counts, "the preview did not predict the commit"
     assert [(p.row, p.key) for p in committed.problems] == [(p.row, p.key) for p in preview.problems]
+    assert_created_as_previewed(db, before, preview, committed, prepared.sheets)
     for outcome in OUTCOMES:
         event(f"some {outcome}" if committed.counts[outcome] else f"no {outcome}")
     if committed.counts["inserted"] or committed.counts["updated"]:
@@ -550,6 +566,33 @@ def import_contacts(db: Database, name: str, data: bytes, choices: st.DataObject
     if committed.batch_id is not None:
         undo_import(db, committed.batch_id)
         assert snapshot(db, CONTACT_TABLES) == before, "undo did not restore the workspace"
+
+
+def assert_created_as_previewed(db: Database, before: dict[str, list[dict[str, Any]]],
+                                preview: importer.ImportResult, committed: importer.ImportResult,
+                                sheets: list[importer.PreparedSheet]) -> None:
+    """What the preview says will be created (also because a row named it) and changed is what the
+    commit creates and changes, record for record."""
+    assert committed.created == preview.created, "the preview did not predict what is created"
+    assert committed.referenced == preview.referenced and committed.referenced_counts == preview.referenced_counts
+    assert committed.changes == preview.changes and committed.kept == preview.kept
+    after = snapshot(db, CONTACT_TABLES)
+    known = {person["id"] for person in before["people"]}
+    new_people = [person for person in after["people"] if person["id"] not in known]
+    assert sum(1 for p in new_people if p["is_staff"]) == committed.created["staff"]
+    assert len(new_people) - committed.created["staff"] == committed.created["people"]
+    for table in ("organisations", "affiliations", "relations"):
+        assert len(after[table]) - len(before[table]) == committed.created[table], table
+    # Everything created because a row named it exists, under its name, from a sheet that allows it.
+    allowed = {(s.file_name, s.sheet_name) for s in sheets if s.include and s.create_referenced}
+    names = {"people": {p["name"] for p in new_people if not p["is_staff"]},
+             "staff": {p["name"] for p in new_people if p["is_staff"]},
+             "organisations": {o["name"] for o in after["organisations"]}}
+    for referenced in committed.referenced:
+        assert (referenced.file_name, referenced.sheet_name) in allowed, referenced
+        assert referenced.name in names[referenced.kind], referenced
+    if committed.referenced:
+        event("created what a row named")
 
 
 def import_planning(db: Database, kind: str, name: str, data: bytes) -> None:
@@ -613,6 +656,25 @@ def assert_table_accounting(result: table_import.TableImportResult) -> None:
     ])]),
     choices=None,
 ).via("formulas, a time as a date, a doubled header")
+@example(  # what the first real use met: unknown staff, a mailbox, a total, ties to names not yet known
+    workbook=RawWorkbook("liste.xlsx", "xlsx", [
+        RawSheet("Kontakter", False, [
+            ["Navn", "E-mail", "Organisation", "Ansvarlig medarbejder", "Sidst i kontakt"],
+            ["Karen Møller", "karen@musikskole.dk", "Ålykke Musikskole", "Mette Holm", "12-01-2026"],
+            [None, "info@frivilligcenter.dk", "Ålykke Frivilligcenter", "Lone Bech", None],
+            [None, "anne.vinther@gym.dk", None, "Mette Holm <mh@bib.dk>", dt.date(2026, 1, 9)],
+            ["Navn", "E-mail", "Organisation", "Ansvarlig medarbejder", "Sidst i kontakt"],
+            ["I alt: 3 kontakter"],
+        ]),
+        RawSheet("Relationer", False, [
+            ["Fra", "Til", "Relation", "Styrke (1–5)"],
+            ["Mette Holm", "Ålykke Avis", "kontakt", "4 af 5"],
+            ["Ny Person", "Ny Person", "kender", 2.5],
+            ["Jonas Friis", "17", "Directed", "meget"],
+        ]),
+    ]),
+    choices=None,
+).via("issue 11: a library's own files on first use")
 def test_contact_import_of_any_parsed_sheet_adds_up(seeded: Path, workbook: RawWorkbook,
                                                     choices: st.DataObject | None) -> None:
     with workspace(seeded) as db, handing_over(workbook):

@@ -42,6 +42,7 @@ from lib.storage import (
     Person,
     Relation,
     engine_url,
+    head_revision,
     open_database,
     schema_version,
     set_setting,
@@ -215,9 +216,11 @@ def test_one_persons_entry_is_corrected_and_cleared(db: Database, contacts: dict
 # --- imports and merges ------------------------------------------------------------------------------
 
 
-def import_rows(db: Database, name: str, rows: list[list[Any]]) -> Any:
+def import_rows(db: Database, name: str, rows: list[list[Any]], update_mode: str = "fill-empty") -> Any:
     prepared = prepare_file(db, name, xlsx({"Kontakter": [["Navn", "E-mail", "Stilling"], *rows]}))
     assert prepared.error is None
+    for sheet in prepared.sheets:
+        sheet.update_mode = update_mode
     return run_import(db, prepared.sheets, commit=True)
 
 
@@ -226,7 +229,8 @@ def test_an_import_does_not_reset_the_informed_date(db: Database) -> None:
     with db.write() as session:
         gunhild = pdata.find_person(session, "gunhild@eksempel.dk")
         informing.mark_informed(session, [gunhild.id], on=dt.date(2026, 11, 2), how="letter", today=TODAY)
-    result = import_rows(db, "opdatering.xlsx", [["Gunhild Østergaard", "GUNHILD@eksempel.dk", "Leder"]])
+    result = import_rows(db, "opdatering.xlsx", [["Gunhild Østergaard", "GUNHILD@eksempel.dk", "Leder"]],
+                         update_mode="overwrite")  # the file wins: the title changes, the informed date stays
     assert result.counts["updated"] == 1
     with db.read() as session:
         gunhild = pdata.find_person(session, "gunhild@eksempel.dk")
@@ -548,7 +552,7 @@ def test_the_schema_upgrade_from_0006_keeps_data_and_adds_the_columns(any_db_url
 
     db = open_database(any_db_url, cached=False)
     try:
-        assert schema_version(db.engine) == "0007"
+        assert schema_version(db.engine) == head_revision()
         columns = {c["name"] for c in inspect(db.engine).get_columns("people")}
         assert {"informed_on", "informed_how", "informed_note"} <= columns
         with db.engine.connect() as connection:

@@ -137,7 +137,7 @@ def test_processes_opening_a_new_database_at_once_all_succeed(any_db_url: str) -
 
 def test_the_newest_schema_version_is_0007() -> None:
     # 0007: people.informed_on / informed_how / informed_note (lib.informing, GDPR art. 14).
-    assert head_revision() == "0007"
+    assert head_revision() == "0008"
 
 
 def test_an_older_database_is_upgraded_in_place_keeping_its_data(any_db_url: str) -> None:
