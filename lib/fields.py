@@ -28,7 +28,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "owner", "relation_kind", "strength", "first_contact", "last_contact", "source",
     ),
     "organisations": (
-        "ref", "organisation", "org_type", "sector", "website", "area", "email", "phone", "notes", "source",
+        "ref", "organisation", "cvr", "org_type", "sector", "website", "area", "email", "phone", "notes", "source",
     ),
     "affiliations": ("person", "organisation", "role", "start_date", "end_date"),
     "relations": (
