@@ -35,7 +35,7 @@ from components.tables import (
     titled_table,
 )
 from components.widgets import BLANK, blank_to_none, shown_as
-from lib import records
+from lib import organisation_duplicates, records
 from lib.errors import UserFacingError
 from lib.i18n import label
 from lib.storage import STAFF_ROLES, Person
@@ -47,7 +47,7 @@ FLASH_KEY = "contacts_flash"
 AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
 MERGE_EMPTY = {"other": BLANK, "confirm": False}
 PERSON_FORM_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff")
-ORG_FORM_FIELDS = ("name", "org_type", "sector", "website", "area", "notes")
+ORG_FORM_FIELDS = ("name", "org_type", "sector", "website", "area", "cvr", "notes")
 #: How many review cards are drawn at once; the rest follow as earlier ones are decided.
 DUPLICATES_SHOWN = 25
 #: Dates a user may pick for an affiliation (the widget's own default only reaches ten years back).
@@ -153,7 +153,7 @@ def _person_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     """What the edit form shows for a stored organisation (a code outside the vocabulary shows as blank)."""
-    values: dict[str, Any] = {name: fields[name] or "" for name in ("name", "website", "area", "notes")}
+    values: dict[str, Any] = {name: fields[name] or "" for name in ("name", "website", "area", "cvr", "notes")}
     values["org_type"] = fields["org_type"] if fields["org_type"] in ORGANISATION_TYPES else BLANK
     values["sector"] = fields["sector"] if fields["sector"] in SECTORS else BLANK
     return values
@@ -641,6 +641,10 @@ def open_organisation(org_id: int) -> None:
     """The open organisation: edit form, its people, history, merge and delete."""
     def own_parts(details: records.RecordDetails) -> None:
         _edit_form(ORGANISATION, org_id, details.fields, _organisation_fields)
+        with database().read() as session:
+            aliases = organisation_duplicates.aliases_of(session, org_id)
+        if aliases:
+            st.caption(tr_md("orgdup.page.aliases", names="; ".join(aliases)))
         titled_table("contacts.orgs.people", pd.DataFrame(details.affiliations), ORG_PEOPLE_COLUMNS,
                      "contacts.orgs.no_people")
 
@@ -663,6 +667,7 @@ def _organisation_fields(prefix: str) -> None:
     left, right = _name_type_sector(prefix)
     left.text_input(tr("contacts.field.website"), key=prefix + "website")
     right.text_input(tr("contacts.field.area"), key=prefix + "area")
+    left.text_input(tr("contacts.field.cvr"), key=prefix + "cvr")
     st.text_area(tr("contacts.field.notes"), key=prefix + "notes")
 
 

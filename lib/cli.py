@@ -453,6 +453,9 @@ def build_parser() -> argparse.ArgumentParser:
     from lib.setup_cli import add_setup_parser
 
     add_setup_parser(commands, common)
+    from lib.duplicates_cli import add_duplicates_parser
+
+    add_duplicates_parser(commands, common)
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler=cmd_schema)
     return parser

@@ -33,7 +33,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "is_staff", "notes", "source",
     ),
     "organisations": (
-        "ref", "organisation", "org_type", "sector", "website", "area", "email", "phone", "notes", "source",
+        "ref", "organisation", "cvr", "org_type", "sector", "website", "area", "email", "phone", "notes", "source",
     ),
     "affiliations": ("person", "organisation", "role", "start_date", "end_date"),
     "relations": (

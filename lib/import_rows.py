@@ -64,6 +64,7 @@ from lib.import_references import (
     website_domain,
 )
 from lib.import_state import Party, Record, ReviewPair, WorkingState, relation_key
+from lib.organisation_duplicates import normalise_cvr, organisation_identity
 from lib.storage import Affiliation, Organisation, Person
 from lib.text_limits import too_long
 
@@ -291,7 +292,7 @@ class RowReader:
         """
         key = normalize.name_key(name)
         values = {k: v for k, v in (values or {}).items() if v is not None}
-        existing_id = self.state.organisation_by_name.get(key)
+        existing_id = organisation_identity(self.state, key, values.get("cvr"))
         if existing_id is None:
             record = self.state.new_organisation({"name": name, "name_key": key, **values})
             self.touched["organisations"].add(record.id)
@@ -316,7 +317,7 @@ class RowReader:
         values["email"] = row.parsed("email", normalize.normalise_email)
         if row.has_errors:
             return "rejected"
-        existed = normalize.name_key(name) in self.state.organisation_by_name
+        existed = organisation_identity(self.state, normalize.name_key(name), values.get("cvr")) is not None
         record, changed = self.organisation(name, values)
         self._remember_ref(row, ("organisation", record.id))
         if not existed:
@@ -343,6 +344,7 @@ class RowReader:
         values["notes"] = row.text("notes") if "name" not in row.cells and "first_name" not in row.cells \
             else None
         values["source"] = row.fitting(Organisation, "source", row.text("source"), row.column("source"))
+        values["cvr"] = row.parsed("cvr", normalise_cvr)
         if "sector" not in row.cells and values.get("org_type"):
             # A list that names the type but has no sector column: the usual sector for that type.
             values["sector"] = vocabulary.DEFAULT_SECTOR_BY_TYPE.get(values["org_type"])

@@ -18,20 +18,21 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from lib import organisation_duplicates
 from lib.access import requires
 from lib.storage import (
     Affiliation,
     DuplicateCandidate,
     ImportChange,
     Organisation,
-    OrganisationAlias,
     Person,
     Relation,
 )
 
 PERSON_FIELDS = ("name", "name_key", "email", "phone", "other_emails", "other_phones", "title", "notes",
                  "is_staff", "source", "team", "staff_role")
-ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "website", "area", "notes", "source", "email")
+ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "website", "area", "notes", "source", "email",
+                       "cvr")
 AFFILIATION_FIELDS = ("person_id", "organisation_id", "role", "start_date", "end_date")
 RELATION_FIELDS = ("kind", "from_person_id", "from_organisation_id", "to_person_id", "to_organisation_id",
                    "strength", "first_contact", "last_contact", "owner_id", "notes", "weight")
@@ -92,6 +93,8 @@ class WorkingState:
         self.organisation_by_name: dict[str, int] = {}
         #: Other spellings of organisations (kept when two were merged): folded name → organisation id.
         self.organisation_by_alias: dict[str, int] = {}
+        #: Organisations by CVR number: a row's CVR number names its organisation, whatever the name.
+        self.organisation_by_cvr: dict[str, int] = {}
         self.affiliation_by_pair: dict[tuple[int, int], int] = {}
         self.relation_by_key: dict[RelationKey, int] = {}
         self.organisations_of_person: dict[int, set[int]] = {}
@@ -107,9 +110,10 @@ class WorkingState:
         for row in session.execute(select(Organisation.id, *[getattr(Organisation, f) for f in
                                                              ORGANISATION_FIELDS])):
             state._add_organisation(Record(row[0], dict(zip(ORGANISATION_FIELDS, row[1:], strict=True))))
-        for alias_key, organisation_id in session.execute(select(OrganisationAlias.name_key,
-                                                                 OrganisationAlias.organisation_id)):
+        for alias_key, organisation_id in organisation_duplicates.known_spellings(session):
+            # Aliases come after the names: a name of its own always wins over another's old spelling.
             state.organisation_by_alias.setdefault(alias_key, organisation_id)
+            state.organisation_by_name.setdefault(alias_key, organisation_id)
         for row in session.execute(select(Person.id, *[getattr(Person, f) for f in PERSON_FIELDS])):
             state._add_person(Record(row[0], dict(zip(PERSON_FIELDS, row[1:], strict=True))))
         for row in session.execute(select(Affiliation.id, *[getattr(Affiliation, f) for f in
@@ -144,6 +148,8 @@ class WorkingState:
     def _add_organisation(self, record: Record) -> None:
         self.organisations[record.id] = record
         self.organisation_by_name.setdefault(record.values["name_key"], record.id)
+        if record.values.get("cvr"):
+            self.organisation_by_cvr.setdefault(record.values["cvr"], record.id)
 
     def _add_affiliation(self, record: Record) -> None:
         self.affiliations[record.id] = record

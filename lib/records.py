@@ -25,10 +25,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, or_, select
+from sqlalchemy import UniqueConstraint, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from lib import editing, normalize, vocabulary
+from lib import editing, normalize, organisation_duplicates, vocabulary
 from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.informing import merge_informing
@@ -50,7 +50,7 @@ from lib.text_limits import max_length, too_long
 #: Fields of a person a user may edit; everything else is kept in step by this module.
 PERSON_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff", "source")
 #: Fields of an organisation a user may edit.
-ORGANISATION_FIELDS = ("name", "org_type", "sector", "website", "area", "notes", "source")
+ORGANISATION_FIELDS = ("name", "org_type", "sector", "website", "area", "notes", "source", "cvr")
 
 PEOPLE_COLUMNS = ["id", "name", "email", "phone", "title", "organisations", "is_staff", "source", "updated_at"]
 ORGANISATION_COLUMNS = ["id", "name", "org_type", "sector", "website", "area", "people", "relations", "source"]
@@ -366,8 +366,8 @@ def organisation_details(session: Session, org_id: int) -> RecordDetails | None:
     if organisation is None:
         return None
     fields = _fields_of(
-        organisation, ("id", "name", "org_type", "sector", "website", "area", "notes", "source", "created_at",
-                       "updated_at"),
+        organisation, ("id", "name", "org_type", "sector", "website", "area", "notes", "source", "cvr",
+                       "created_at", "updated_at"),
     )
     return RecordDetails(
         id=org_id,
@@ -554,9 +554,24 @@ def _clean_organisation_values(
                 raise ValidationFailed("value.too_long", length=len(clean[name]), max=limit)
         elif name == "notes":
             clean[name] = _multiline_text(value)
+        elif name == "cvr":
+            clean[name] = organisation_duplicates.normalise_cvr(value)
+            _refuse_taken_cvr(session, clean[name], org_id)
         else:
             clean[name] = normalize.clean_text(value, max_length=_MAX_LENGTHS[name])
     return clean
+
+
+def _refuse_taken_cvr(session: Session, cvr: str | None, org_id: int | None) -> None:
+    """A CVR number is one organisation's identity: another one with it is the same organisation."""
+    if not cvr:
+        return
+    query = select(Organisation.name).where(Organisation.cvr == cvr)
+    if org_id is not None:
+        query = query.where(Organisation.id != org_id)
+    other = session.scalar(query.limit(1))
+    if other is not None:
+        raise ValidationFailed("orgdup.cvr_taken", cvr=cvr, name=other)
 
 
 def _vocabulary_code(value: object, codes: Mapping[str, Any], error_key: str) -> str | None:
@@ -960,16 +975,23 @@ def _settle_candidates_after_merge(session: Session, keep_id: int, remove_id: in
 
 
 @requires("edit")
-def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: str | None = None) -> None:
+def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: str | None = None) -> str | None:
     """Make two records of the same organisation one: ``keep_id`` stays, ``remove_id`` is folded into it.
 
-    People and ties move to the kept organisation (without duplicates); empty fields are filled from
-    the other, a value already there is never overwritten.
+    People, ties, partnerships and assessments move to the kept organisation (without duplicates);
+    empty fields are filled from the other, a value already there is never overwritten. The other's
+    name stays as an alias and its CVR number is taken over (``organisation_duplicates.keep_identity``),
+    so a later import of either lands on the kept organisation. Two organisations with different CVR
+    numbers are refused: they are two.
+
+    Returns the removed organisation's name when it was kept as an alias (None when it folds to the
+    kept one's name anyway).
     """
     if keep_id == remove_id:
         raise ValidationFailed("records.merge_same")
     keep, remove = _get_organisation(session, keep_id), _get_organisation(session, remove_id)
-    removed_snapshot = {"id": remove.id, "name": remove.name}
+    organisation_duplicates.refuse_different_cvrs(keep, remove)
+    removed_snapshot = {"id": remove.id, "name": remove.name, "cvr": remove.cvr}
     filled = []
     for name in ("org_type", "sector", "website", "area", "notes", "source"):
         if _is_empty(getattr(keep, name)) and not _is_empty(getattr(remove, name)):
@@ -977,11 +999,15 @@ def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: s
             filled.append(name)
     _move_organisation_affiliations(session, keep, remove)
     _move_organisation_relations(session, keep_id, remove_id)
+    _move_other_organisation_references(session, keep_id, remove_id)
+    kept = organisation_duplicates.keep_identity(session, keep, remove)
+    filled += kept.filled
     _remove_record(session, remove)
     log_event(session, "organisations_merged", entity=ORGANISATION_ENTITY, entity_id=keep_id, actor=actor,
-              kept={"id": keep.id, "name": keep.name}, removed=removed_snapshot, filled=filled)
+              kept={"id": keep.id, "name": keep.name}, removed=removed_snapshot, filled=filled, alias=kept.alias)
     log_event(session, "organisation_merged_into", entity=ORGANISATION_ENTITY, entity_id=remove_id,
               actor=actor, kept={"id": keep.id, "name": keep.name})
+    return kept.alias
 
 
 def _move_organisation_affiliations(session: Session, keep: Organisation, remove: Organisation) -> None:
@@ -994,6 +1020,40 @@ def _move_organisation_affiliations(session: Session, keep: Organisation, remove
         else:
             _combine_affiliations(existing, affiliation)
             session.delete(affiliation)
+
+
+#: References to an organisation that merging handles itself (ties are collapsed, aliases kept).
+_ORGANISATION_MERGED_APART = {("affiliations", "organisation_id"), ("relations", "from_organisation_id"),
+                              ("relations", "to_organisation_id"), ("organisation_aliases", "organisation_id")}
+
+
+def _move_other_organisation_references(session: Session, keep_id: int, remove_id: int) -> None:
+    """Point every other reference to the removed organisation (partnerships, assessments …) at the kept one.
+
+    Found from the schema, like a person's (:func:`_move_other_references`): the database would
+    otherwise delete them with the removed organisation. Where a unique index allows one row per
+    organisation (a partnership names each organisation once), the removed one's row is dropped when
+    the kept one has its own.
+    """
+    organisations = Organisation.__table__
+    for table in Organisation.metadata.sorted_tables:
+        for column in table.columns:
+            if (table.name, column.name) in _ORGANISATION_MERGED_APART:
+                continue
+            if not any(fk.column.table is organisations for fk in column.foreign_keys):
+                continue
+            for others in _unique_with(table, column):
+                taken = select(*others).where(column == keep_id)
+                session.execute(table.delete().where(column == remove_id, tuple_(*others).in_(taken)))
+            session.execute(table.update().where(column == remove_id).values({column.name: keep_id}))
+
+
+def _unique_with(table: Any, column: Any) -> list[list[Any]]:
+    """The other columns of each unique index or constraint of ``table`` that includes ``column``."""
+    sets = [list(index.columns) for index in table.indexes if index.unique]
+    sets += [list(constraint.columns) for constraint in table.constraints if isinstance(constraint, UniqueConstraint)]
+    return [[c for c in columns if c is not column] for columns in sets
+            if any(c is column for c in columns) and len(columns) > 1]
 
 
 def _move_organisation_relations(session: Session, keep_id: int, remove_id: int) -> None:

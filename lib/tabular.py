@@ -186,6 +186,11 @@ STRONG_SYNONYMS: dict[str, tuple[str, ...]] = {
         "samarbejdspartner", "partnerorganisation",
     ),
     "department": ("afdeling", "department", "organization department", "enhed"),
+    # The company register number: the organisation's identity where a file gives one.
+    "cvr": (
+        "cvr", "cvr nr", "cvr-nr.", "cvr nummer", "cvrnummer", "cvr no", "cvr number", "virksomhedsnummer",
+        "virksomhedens cvr", "cvr nr organisation",
+    ),
     "org_type": (
         "organisationstype", "organisation type", "organization type", "org type",
         "type af organisation", "virksomhedstype",
@@ -600,8 +605,9 @@ def _person_or_organisation_role(mapped: dict[str, set[str]]) -> str:
     people = contact_fields & _PERSON_FIELDS
     if people:
         only_a_name = people == {"name"} and "organisation" not in contact_fields
-        if only_a_name and contact_fields & _ORGANISATION_FIELDS and not contact_fields & _PERSON_ONLY_FIELDS:
-            return "organisations"  # "Navn, Type, Sektor, Hjemmeside" lists organisations
+        of_organisations = contact_fields & _ORGANISATION_FIELDS or "cvr" in mapped["organisations"]
+        if only_a_name and of_organisations and not contact_fields & _PERSON_ONLY_FIELDS:
+            return "organisations"  # "Navn, Type, Sektor, Hjemmeside" or "Navn, CVR" lists organisations
         return "contacts"
     if contact_fields & {"email", "phone"} and "organisation" not in contact_fields:
         return "contacts"
@@ -633,7 +639,7 @@ def detect_role(columns: Sequence[str], sheet_name: str | None = None) -> str:
         * ``staff`` for a sheet called "Medarbejdere", "Personale", "Ansatte" or "Staff", or with a
           "Team" column and no organisation or responsible-staff column: the library's own staff;
         * ``contacts`` when there is a person's name, e-mail or phone column, except a bare "Navn"
-          next to organisation type/sector/website, which is ``organisations``;
+          next to organisation type/sector/website or a CVR number, which is ``organisations``;
         * ``organisations`` for an organisation column without person columns;
         * ``unknown`` otherwise.
     """

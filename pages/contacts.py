@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from components import organisation_duplicates_views as org_duplicates
 from components import records_views as views
 from components.context import database, lang, require_page, tr
 from components.widgets import remembered_tabs
@@ -93,13 +94,14 @@ def _render_page() -> None:
     with database().read() as session:
         counts = workspace_counts(session)
         duplicates = records.open_duplicates(session)
+        organisation_pairs = org_duplicates.organisation_pairs(session)
         org_choices = dict(records.organisation_choices(session))
     if counts["people"] == 0 and counts["organisations"] == 0:
         _empty_workspace_hint()
     labels = {
         "people": tr("contacts.tab.people"),
         "organisations": tr("contacts.tab.organisations"),
-        "duplicates": tr("contacts.tab.duplicates", count=len(duplicates)),
+        "duplicates": tr("contacts.tab.duplicates", count=len(duplicates) + len(organisation_pairs)),
     }
     # The duplicates label carries a count, and Streamlit shows the first tab again when a label
     # changes; so the open tab is remembered by name and chosen again, e.g. after a merge.
@@ -111,6 +113,7 @@ def _render_page() -> None:
         _organisations_tab(org_choices)
     with duplicates_tab:
         views.duplicates_review(duplicates)
+        org_duplicates.organisation_pairs_review(organisation_pairs)
 
 
 _render_page()
