@@ -34,8 +34,9 @@ from lib import normalize, vocabulary
 from lib.errors import ValidationFailed
 from lib.i18n import Quote
 from lib.import_state import Party, Record, ReviewPair, WorkingState, relation_key
-from lib.storage import Affiliation, Organisation, Person
+from lib.storage import Affiliation, Organisation, Person, Relation
 from lib.text_limits import too_long
+from lib.word_choices import WordChoices
 
 NEAR_DUPLICATE_SCORE = 90.0
 #: A common name shared by many people is compared with only this many of them.
@@ -175,8 +176,11 @@ class RowValues:
 class RowReader:
     """Reads rows of every role into one working state; refs are shared across the batch's sheets."""
 
-    def __init__(self, state: WorkingState, erased: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, state: WorkingState, erased: Callable[[str], bool] | None = None,
+                 words: WordChoices | None = None) -> None:
         self.state = state
+        #: How types, sectors and kinds of relation get their codes, and the words none fits (issue 11).
+        self.words = words if words is not None else WordChoices()
         #: Tells whether an e-mail belonged to a person erased on request (lib.personal_data), or None.
         self.erased = erased
         self.refs: dict[str, Party] = {}
@@ -201,6 +205,7 @@ class RowReader:
             self.touched["organisations"].add(record.id)
             return record, True
         record = self.state.organisations[existing_id]
+        values = _words_kept(record.values, values)
         changed = False
         for name_of_field, value in values.items():
             changed |= record.set(name_of_field, value)
@@ -224,19 +229,7 @@ class RowReader:
         return "update" if changed else "unchanged"
 
     def _organisation_values(self, row: RowValues) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        raw_type = row.text("org_type")
-        if raw_type:
-            code = vocabulary.organisation_type_code(raw_type)
-            if code is None:
-                row.warn(row.column("org_type"), "import.unknown_org_type", value=raw_type)
-            values["org_type"] = code
-        raw_sector = row.text("sector")
-        if raw_sector:
-            code = vocabulary.sector_code(raw_sector)
-            if code is None:
-                row.warn(row.column("sector"), "import.unknown_sector", value=raw_sector)
-            values["sector"] = code
+        values: dict[str, Any] = self._type_and_sector(row)
         values["website"] = row.fitting(Organisation, "website", row.parsed("website", normalize.normalise_website),
                                         row.column("website"))
         values["area"] = row.fitting(Organisation, "area", row.text("area"), row.column("area"))
@@ -247,6 +240,29 @@ class RowReader:
             # A list that names the type but has no sector column: the usual sector for that type.
             values["sector"] = vocabulary.DEFAULT_SECTOR_BY_TYPE.get(values["org_type"])
         return values
+
+    def _type_and_sector(self, row: RowValues) -> dict[str, Any]:
+        """The row's type and sector: a code where one fits (``lib.word_choices``), else the word as
+        written, kept in ``org_type_text`` / ``sector_text`` and listed once for a person to choose.
+        An unknown word never rejects the row, nor is it a row problem of its own."""
+        values: dict[str, Any] = {}
+        for name, text_name in _KEPT_WORDS:
+            written = row.text(name)
+            if written:
+                code = self.words.code(name, written)
+                values[name] = code
+                values[text_name] = None if code else row.fitting(Organisation, text_name, written, row.column(name))
+        return values
+
+    def _relation_kind(self, row: RowValues) -> tuple[str, str | None]:
+        """The kind of the row's relation and, where no code fits, the word as written (kind "other")."""
+        written = row.text("relation_kind")
+        if not written:
+            return "knows", None
+        code = self.words.code("relation_kind", written)
+        if code is not None:
+            return code, None
+        return "other", row.fitting(Relation, "kind_text", written, row.column("relation_kind"))
 
     # --- people ----------------------------------------------------------------------------------
 
@@ -473,7 +489,6 @@ class RowReader:
         strength = row.parsed("strength", normalize.parse_strength)
         first = row.parsed("first_contact", normalize.parse_date)
         last = row.parsed("last_contact", normalize.parse_date)
-        kind_text = row.text("relation_kind")
         if not owner_text:
             return False
         owner = self.resolve_party(owner_text, prefer="person")
@@ -482,10 +497,10 @@ class RowReader:
             return False
         if owner[1] == person_id:
             return False
-        kind = vocabulary.relation_kind_code(kind_text) if kind_text else "knows"
-        return self._relation(("person", owner[1]), ("person", person_id), kind or "knows",
+        kind, kind_text = self._relation_kind(row)
+        return self._relation(("person", owner[1]), ("person", person_id), kind,
                               {"strength": strength, "first_contact": first, "last_contact": last,
-                               "owner_id": owner[1]})[1]
+                               "owner_id": owner[1], "kind_text": kind_text})[1]
 
     # --- affiliations and relations --------------------------------------------------------------
 
@@ -527,11 +542,9 @@ class RowReader:
         target = self.resolve_party(target_text)
         if target is None:
             return row.reject(row.column("to"), "import.unknown_party", value=target_text)
-        kind_text = row.text("relation_kind")
-        kind = vocabulary.relation_kind_code(kind_text) if kind_text else None
-        if kind_text and kind is None:
-            row.warn(row.column("relation_kind"), "import.unknown_relation_kind", value=kind_text)
+        kind, kind_text = self._relation_kind(row)
         values: dict[str, Any] = {
+            "kind_text": kind_text,
             "strength": row.parsed("strength", normalize.parse_strength),
             "first_contact": row.parsed("first_contact", normalize.parse_date),
             "last_contact": row.parsed("last_contact", normalize.parse_date),
@@ -546,7 +559,7 @@ class RowReader:
                 values["owner_id"] = owner[1]
         if row.has_errors:
             return "rejected"
-        created, changed = self._relation(source, target, kind or "knows", values)
+        created, changed = self._relation(source, target, kind, values)
         if created:
             return "insert"
         return "update" if changed else "unchanged"
@@ -641,6 +654,22 @@ class RowReader:
             return None
         staff = [i for i in ids if self.state.people[i].values.get("is_staff")]
         return ("person", (staff or ids)[0])
+
+
+#: A code and the field that keeps the file's word when no code fits it.
+_KEPT_WORDS = (("org_type", "org_type_text"), ("sector", "sector_text"))
+
+
+def _words_kept(current: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` for an organisation that holds ``current``: a code found clears the kept word (now
+    it has a type), and a word no code fits is kept only where the organisation has no code yet."""
+    values = dict(values)
+    for name, text_name in _KEPT_WORDS:
+        if values.get(name):
+            values[text_name] = None
+        elif current.get(name):
+            values.pop(text_name, None)
+    return values
 
 
 def _cut(text: str, model: type, name: str) -> str:
