@@ -11,6 +11,7 @@ import streamlit as st
 
 from components.context import lang, tr
 from components.safe_markdown import escape_markdown, message_md, tr_md
+from components.widgets import BLANK, shown_as
 from lib.fields import ROLES
 from lib.clock import format_local
 from lib.importer import (
@@ -30,8 +31,15 @@ from lib.import_rows import UPDATE_MODES
 #: Roles whose rows can name staff, people or organisations that do not exist yet.
 ROLES_THAT_NAME_OTHERS = frozenset({"contacts", "staff", "kumu_elements", "affiliations", "relations",
                                     "kumu_connections"})
+from lib.i18n import label
+from lib.vocabulary import CODES, VOCABULARIES
+from lib.word_choices import unknown
 
 SAMPLE_VALUES = 3
+#: Words the preview names in its one line about unknown words; the picker lists them all.
+WORDS_NAMED = 8
+#: The translation prefix of each vocabulary's labels.
+LABEL_PREFIX = {"org_type": "orgtype", "sector": "sector", "relation_kind": "relkind"}
 
 
 def file_digest(name: str, data: bytes) -> str:
@@ -227,6 +235,53 @@ def result_details(result: ImportResult, key: str) -> None:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
         if result.outcome_total and result.outcome_total > len(result.outcomes):
             st.caption(tr_md("limits.rows_shown", shown=len(result.outcomes), total=result.outcome_total))
+
+
+def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]]) -> None:
+    """The words of the files that no built-in word fits, listed once per vocabulary, each with a
+    choice of code for the whole file (issue 11).
+
+    A choice goes into ``choices`` ({vocabulary: {word key: code or None}}), which the page passes to
+    the preview and to the commit alike (``lib.importer.run_import(words=…)``); a word someone chose
+    before is listed too, with that choice, so it can be changed.
+    """
+    for vocabulary in VOCABULARIES:
+        uses = result.unknown_words.get(vocabulary) or []
+        if not uses:
+            continue
+        open_words = unknown(uses)
+        if open_words:
+            named = ", ".join(use.word for use in open_words[:WORDS_NAMED])
+            if len(open_words) > WORDS_NAMED:
+                named += ", " + tr("vocab.more_words")
+            plural = "one" if len(open_words) == 1 else "other"
+            st.warning(tr_md(f"vocab.unknown.{vocabulary}.{plural}", count=len(open_words), words=named))
+        with st.expander(tr(f"vocab.picker.{vocabulary}"), expanded=bool(open_words)):
+            st.caption(tr("vocab.picker.help"))
+            if not open_words:
+                st.caption(tr(f"vocab.all_chosen.{vocabulary}"))
+            labels = {BLANK: tr(f"vocab.keep.{vocabulary}"),
+                      **{code: label(LABEL_PREFIX[vocabulary], code, lang()) for code in CODES[vocabulary]}}
+            options = list(labels)
+            for use in uses:
+                widget_key = f"imp_word_{vocabulary}_{hashlib.sha256(use.key.encode()).hexdigest()[:12]}"
+                st.selectbox(
+                    tr_md("vocab.picker.word.one" if use.rows == 1 else "vocab.picker.word.other",
+                          word=use.word, count=use.rows),
+                    options=options,
+                    index=options.index(use.code) if use.code in options else 0,
+                    format_func=shown_as(labels),
+                    key=widget_key,
+                    on_change=_choose_word,
+                    args=(choices, vocabulary, use.key, widget_key),
+                )
+                if use.source == "remembered":
+                    st.caption(tr("vocab.remembered"))
+
+
+def _choose_word(choices: dict[str, dict[str, str | None]], vocabulary: str, key: str, widget_key: str) -> None:
+    chosen = st.session_state.get(widget_key)
+    choices.setdefault(vocabulary, {})[key] = chosen if chosen not in (BLANK, None) else None
 
 
 def batch_table(batches: list[Any]) -> pd.DataFrame:

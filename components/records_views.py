@@ -47,7 +47,10 @@ FLASH_KEY = "contacts_flash"
 AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
 MERGE_EMPTY = {"other": BLANK, "confirm": False}
 PERSON_FORM_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff")
-ORG_FORM_FIELDS = ("name", "org_type", "sector", "website", "area", "cvr", "notes")
+ORG_FORM_FIELDS = ("name", "org_type", "sector", "website", "area", "cvr", "notes", "remember_org_type",
+                   "remember_sector")
+#: The translation prefix of each vocabulary's labels.
+LABEL_PREFIX = {"org_type": "orgtype", "sector": "sector", "relation_kind": "relkind"}
 #: How many review cards are drawn at once; the rest follow as earlier ones are decided.
 DUPLICATES_SHOWN = 25
 #: Dates a user may pick for an affiliation (the widget's own default only reaches ten years back).
@@ -105,8 +108,22 @@ def with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
 
 
 def vocabulary_label(prefix: str, code: str | None) -> str:
-    """The user's word for a vocabulary code (``orgtype``, ``sector``)."""
-    return label(prefix, code, lang())
+    """The user's word for a vocabulary code (``orgtype``, ``sector``); nothing for no code (None, or
+    pandas' NaN), and a code the vocabulary does not have as it is stored rather than a translation key."""
+    if not isinstance(code, str) or not code:
+        return ""
+    shown = label(prefix, code, lang())
+    return code if shown == f"{prefix}.{code}" else shown
+
+
+def code_or_word(vocabulary: str, code: Any, word: Any) -> str:
+    """The label of ``code``; where no code is set, the word a file wrote ("bydelsnetværk (ingen type
+    valgt)"), kept until someone chooses (issue 11); else nothing."""
+    shown = vocabulary_label(LABEL_PREFIX[vocabulary], code)
+    untyped = not shown or (vocabulary == "relation_kind" and code == "other")  # a kind no code fitted is "other"
+    if untyped and isinstance(word, str) and word:
+        return tr(f"vocab.kept.{vocabulary}", word=word)
+    return shown
 
 
 def type_labels(blank_key: str) -> dict[str, str]:
@@ -156,7 +173,17 @@ def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = {name: fields[name] or "" for name in ("name", "website", "area", "cvr", "notes")}
     values["org_type"] = fields["org_type"] if fields["org_type"] in ORGANISATION_TYPES else BLANK
     values["sector"] = fields["sector"] if fields["sector"] in SECTORS else BLANK
+    values["remember_org_type"] = values["remember_sector"] = False
     return values
+
+
+def _update_organisation(session: Session, org_id: int, values: Mapping[str, Any],
+                         actor: str | None = None) -> list[str]:
+    """Save the edit form: with a ticked "remember" box, the type or sector chosen for a kept word is
+    remembered for that word at the next import."""
+    values = dict(values)
+    remember = [name for name in ("org_type", "sector") if values.pop(f"remember_{name}", False)]
+    return records.update_organisation(session, org_id, values, actor=actor, remember=remember)
 
 
 def _create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
@@ -293,7 +320,7 @@ ORGANISATION = RecordKind(
     details=records.organisation_details,
     choices=records.organisation_choices,
     create=records.create_organisation,
-    update=records.update_organisation,
+    update=_update_organisation,
     merge=records.merge_organisations,
     delete=records.delete_organisation,
 )
@@ -439,6 +466,9 @@ def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw
 def _history_tables(details: records.RecordDetails) -> None:
     relations = labelled_frame(details.relations, {"direction_label": ("direction", "records.direction"),
                                                    "kind_label": ("kind", "relkind")})
+    if not relations.empty and "kind_text" in relations:
+        relations["kind_label"] = [code_or_word("relation_kind", kind, word)
+                                   for kind, word in zip(relations["kind"], relations["kind_text"], strict=True)]
     titled_table("contacts.relations", relations, RELATION_COLUMNS, "contacts.no_relations")
     imports = labelled_frame(details.imports, {"action_label": ("action", "records.import_action"),
                                                "status_label": ("status", "records.batch_status")})
@@ -640,7 +670,7 @@ def add_organisation_form() -> None:
 def open_organisation(org_id: int) -> None:
     """The open organisation: edit form, its people, history, merge and delete."""
     def own_parts(details: records.RecordDetails) -> None:
-        _edit_form(ORGANISATION, org_id, details.fields, _organisation_fields)
+        _edit_form(ORGANISATION, org_id, details.fields, lambda prefix: _organisation_fields(prefix, details.fields))
         with database().read() as session:
             aliases = organisation_duplicates.aliases_of(session, org_id)
         if aliases:
@@ -663,12 +693,23 @@ def _name_type_sector(prefix: str) -> tuple[Any, Any]:
     return left, right
 
 
-def _organisation_fields(prefix: str) -> None:
+def _organisation_fields(prefix: str, fields: Mapping[str, Any]) -> None:
     left, right = _name_type_sector(prefix)
+    _kept_words(prefix, fields, left, right)
     left.text_input(tr("contacts.field.website"), key=prefix + "website")
     right.text_input(tr("contacts.field.area"), key=prefix + "area")
     left.text_input(tr("contacts.field.cvr"), key=prefix + "cvr")
     st.text_area(tr("contacts.field.notes"), key=prefix + "notes")
+
+
+def _kept_words(prefix: str, fields: Mapping[str, Any], left: DeltaGenerator, right: DeltaGenerator) -> None:
+    """Under type and sector: the word a file wrote where no code fitted, and a box that remembers the
+    code chosen now for that word at the next import (issue 11)."""
+    for column, name in ((left, "org_type"), (right, "sector")):
+        word = fields.get(f"{name}_text")
+        if word and not fields.get(name):
+            column.caption(tr_md(f"vocab.contacts.kept.{name}", word=word))
+            column.checkbox(tr_md(f"vocab.contacts.remember.{name}", word=word), key=f"{prefix}remember_{name}")
 
 
 # --- possible duplicates ---------------------------------------------------------------------------

@@ -39,6 +39,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from lib.importer import prepare_file, run_import
 
     lang = _lang(args)
+    words = _word_choices(args, lang)
+    if words is None:
+        return 2
     db = _database(args)
     prepared = []
     for path_text in args.files:
@@ -62,7 +65,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not any(sheet.include for sheet in prepared):
         print(t("cli.nothing_to_import", lang), file=sys.stderr)
         return 2
-    result = run_import(db, prepared, commit=not args.dry_run, actor=args.actor)
+    result = run_import(db, prepared, commit=not args.dry_run, actor=args.actor, words=words)
     if args.json:
         _print_json(result.to_json(lang))
     else:
@@ -87,6 +90,48 @@ def _print_import_summary(result: Any, lang: str, *, dry_run: bool) -> None:
               f"[{problem.column}]: {problem.message(lang)}")
     if len(result.problems) > 200:
         print(t("cli.more_problems", lang, count=len(result.problems) - 200))
+    _print_unknown_words(result, lang)
+
+
+#: The options that choose a code for a word no built-in word fits, by vocabulary.
+WORD_OPTIONS = {"org_type": "map_type", "sector": "map_sector", "relation_kind": "map_kind"}
+
+
+def _word_choices(args: argparse.Namespace, lang: str) -> dict[str, dict[str, str]] | None:
+    """``--map-type WORD=CODE`` (and ``--map-sector``, ``--map-kind``) as choices for ``run_import``;
+    CODE may be the code or any word the vocabulary knows for it ("borgergruppe"). None (after a
+    message) when one cannot be read."""
+    from lib.vocabulary import CODES, code_for
+
+    choices: dict[str, dict[str, str]] = {}
+    for name, option in WORD_OPTIONS.items():
+        for given in getattr(args, option, None) or []:
+            word, separator, code_text = given.rpartition("=")
+            if not separator or not word.strip() or not code_text.strip():
+                print(t("vocab.cli.bad_mapping", lang, value=given, option="--" + option.replace("_", "-")),
+                      file=sys.stderr)
+                return None
+            code = code_for(name, code_text)
+            if code is None:
+                print(t(f"vocab.cli.bad_code.{name}", lang, code=code_text.strip(), codes=", ".join(CODES[name])),
+                      file=sys.stderr)
+                return None
+            choices.setdefault(name, {})[word.strip()] = code
+    return choices
+
+
+def _print_unknown_words(result: Any, lang: str) -> None:
+    """The words no code fits, once each with their rows, and how to choose a code for them."""
+    from lib.word_choices import unknown
+
+    for name, option in WORD_OPTIONS.items():
+        open_words = unknown(result.unknown_words.get(name, []))
+        if open_words:
+            words = ", ".join(t("vocab.cli.word.one" if use.rows == 1 else "vocab.cli.word.other", lang,
+                                word=use.word, count=use.rows) for use in open_words)
+            count = len(open_words)
+            print(t(f"vocab.unknown.{name}.{'one' if count == 1 else 'other'}", lang, count=count, words=words))
+            print("  " + t(f"vocab.cli.hint.{name}", lang, option="--" + option.replace("_", "-")))
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
@@ -393,6 +438,12 @@ def build_parser() -> argparse.ArgumentParser:
                                 "'Ansvarlig medarbejder', From/To …): refuse such rows with the reason")
     importing.add_argument("--update", choices=("fill-empty", "overwrite"), default="fill-empty",
                            help="records that exist: fill only their empty fields (default), or let the file win")
+    importing.add_argument("--map-type", action="append", metavar="WORD=CODE",
+                           help="the organisation type of a word the file uses (repeatable; remembered)")
+    importing.add_argument("--map-sector", action="append", metavar="WORD=CODE",
+                           help="the sector of a word the file uses (repeatable; remembered)")
+    importing.add_argument("--map-kind", action="append", metavar="WORD=CODE",
+                           help="the kind of relation of a word the file uses (repeatable; remembered)")
     importing.set_defaults(handler=cmd_import)
 
     undo = commands.add_parser("undo", parents=[common], help="undo an import batch")

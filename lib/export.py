@@ -421,8 +421,9 @@ def _organisation_rows(session: Session) -> list[dict[str, Any]]:
         {
             "ref": organisation_ref(org.id),
             "organisation": org.name,
-            "org_type": org.org_type,
-            "sector": org.sector,
+            # Where no code fitted, the file's word (issue 11): it imports back as the same kept word.
+            "org_type": org.org_type or org.org_type_text,
+            "sector": org.sector or org.sector_text,
             "website": org.website,
             "area": org.area,
             "notes": org.notes,
@@ -450,7 +451,7 @@ def _relation_rows(session: Session) -> list[dict[str, Any]]:
         {
             "from": person_ref(tie.from_person_id) or organisation_ref(tie.from_organisation_id),
             "to": person_ref(tie.to_person_id) or organisation_ref(tie.to_organisation_id),
-            "relation_kind": tie.kind,
+            "relation_kind": tie.kind_text if tie.kind == "other" and tie.kind_text else tie.kind,
             "strength": tie.strength,
             "first_contact": tie.first_contact,
             "last_contact": tie.last_contact,

@@ -65,8 +65,9 @@ from lib.import_references import (
 )
 from lib.import_state import Party, Record, ReviewPair, WorkingState, relation_key
 from lib.organisation_duplicates import normalise_cvr, organisation_identity
-from lib.storage import Affiliation, Organisation, Person
+from lib.storage import Affiliation, Organisation, Person, Relation
 from lib.text_limits import too_long
+from lib.word_choices import WordChoices
 
 NEAR_DUPLICATE_SCORE = 90.0
 #: A common name shared by many people is compared with only this many of them.
@@ -241,8 +242,11 @@ class RowReader:
     them before each sheet).
     """
 
-    def __init__(self, state: WorkingState, erased: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, state: WorkingState, erased: Callable[[str], bool] | None = None,
+                 words: WordChoices | None = None) -> None:
         self.state = state
+        #: How types, sectors and kinds of relation get their codes, and the words none fits (issue 11).
+        self.words = words if words is not None else WordChoices()
         #: Tells whether an e-mail belonged to a person erased on request (lib.personal_data), or None.
         self.erased = erased
         self.refs: dict[str, Party] = {}
@@ -299,9 +303,15 @@ class RowReader:
             self._domains_changed("organisation", record.id)
             return record, True
         record = self.state.organisations[existing_id]
+        values = _words_kept(record.values, values)
         changed = False
         for name_of_field, value in values.items():
             changed |= self._assign("organisations", record, name_of_field, value)
+        for code_name, text_name in _KEPT_WORDS:
+            # A kept word only stands in for a missing type: once the organisation has one, it goes,
+            # whichever update mode the file has.
+            if record.values.get(code_name) and record.values.get(text_name):
+                changed |= record.set(text_name, None)
         self.touched["organisations"].add(record.id)
         if changed:
             self._domains_changed("organisation", record.id)
@@ -325,19 +335,7 @@ class RowReader:
         return "update" if changed else "unchanged"
 
     def _organisation_values(self, row: RowValues) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        raw_type = row.text("org_type")
-        if raw_type:
-            code = vocabulary.organisation_type_code(raw_type)
-            if code is None:
-                row.warn(row.column("org_type"), "import.unknown_org_type", value=raw_type)
-            values["org_type"] = code
-        raw_sector = row.text("sector")
-        if raw_sector:
-            code = vocabulary.sector_code(raw_sector)
-            if code is None:
-                row.warn(row.column("sector"), "import.unknown_sector", value=raw_sector)
-            values["sector"] = code
+        values: dict[str, Any] = self._type_and_sector(row)
         values["website"] = row.fitting(Organisation, "website", row.parsed("website", normalize.normalise_website),
                                         row.column("website"))
         values["area"] = row.fitting(Organisation, "area", row.text("area"), row.column("area"))
@@ -349,6 +347,30 @@ class RowReader:
             # A list that names the type but has no sector column: the usual sector for that type.
             values["sector"] = vocabulary.DEFAULT_SECTOR_BY_TYPE.get(values["org_type"])
         return values
+
+    def _type_and_sector(self, row: RowValues) -> dict[str, Any]:
+        """The row's type and sector: a code where one fits (``lib.word_choices``), else the word as
+        written, kept in ``org_type_text`` / ``sector_text`` and listed once for a person to choose.
+        An unknown word never rejects the row, nor is it a row problem of its own."""
+        values: dict[str, Any] = {}
+        for name, text_name in _KEPT_WORDS:
+            written = row.text(name)
+            if written:
+                code = self.words.code(name, written)
+                values[name] = code
+                values[text_name] = None if code else row.fitting(Organisation, text_name, written, row.column(name))
+        return values
+
+    def _relation_kind(self, row: RowValues) -> tuple[str, str | None]:
+        """The kind of the row's relation and, where no code fits, the word as written (kind "other")."""
+        written = row.text("relation_kind")
+        if not written or vocabulary.fold(written) in DIRECTION_WORDS:
+            # Gephi's "Directed"/"Undirected" says how the tie is drawn, not what kind it is.
+            return "knows", None
+        code = self.words.code("relation_kind", written)
+        if code is not None:
+            return code, None
+        return "other", row.fitting(Relation, "kind_text", written, row.column("relation_kind"))
 
     # --- people ----------------------------------------------------------------------------------
 
@@ -747,14 +769,14 @@ class RowReader:
         """
         owner_text = row.text("owner")
         values = self._tie_values(row)
-        kind_text = row.text("relation_kind")
         if not owner_text:
             return False
         owner_id, owner_changed = self._staff_member(row, owner_text)
         if owner_id is None or target == ("person", owner_id):
             return owner_changed
-        kind = vocabulary.relation_kind_code(kind_text) if kind_text else "knows"
-        changed = self._relation(("person", owner_id), target, kind or "knows", {**values, "owner_id": owner_id})[1]
+        kind, kind_text = self._relation_kind(row)
+        changed = self._relation(("person", owner_id), target, kind,
+                                 {**values, "owner_id": owner_id, "kind_text": kind_text})[1]
         return changed or owner_changed
 
     def _tie_values(self, row: RowValues) -> dict[str, Any]:
@@ -881,13 +903,8 @@ class RowReader:
         target = self.resolve_party(target_text) or self._plan_party(row, "to", target_text)
         if target is None:
             return "rejected"
-        kind_text = row.text("relation_kind")
-        if kind_text and vocabulary.fold(kind_text) in DIRECTION_WORDS:
-            kind_text = None  # Gephi's "Directed": how the tie is drawn, not what kind it is
-        kind = vocabulary.relation_kind_code(kind_text) if kind_text else None
-        if kind_text and kind is None:
-            row.warn(row.column("relation_kind"), "import.unknown_relation_kind", value=kind_text)
-        values: dict[str, Any] = {**self._tie_values(row), "notes": row.text("notes")}
+        kind, kind_text = self._relation_kind(row)
+        values: dict[str, Any] = {**self._tie_values(row), "notes": row.text("notes"), "kind_text": kind_text}
         if row.has_errors:
             return "rejected"
         if isinstance(source, _NewParty):
@@ -900,7 +917,7 @@ class RowReader:
             owner_id, owner_changed = self._staff_member(row, owner_text)
             if owner_id is not None:
                 values["owner_id"] = owner_id
-        created, changed = self._relation(source, target, kind or "knows", values)
+        created, changed = self._relation(source, target, kind, values)
         if created:
             return "insert"
         return "update" if changed or owner_changed else "unchanged"
@@ -1040,6 +1057,22 @@ class RowReader:
             return None
         staff = [i for i in ids if self.state.people[i].values.get("is_staff")]
         return ("person", (staff or ids)[0])
+
+
+#: A code and the field that keeps the file's word when no code fits it.
+_KEPT_WORDS = (("org_type", "org_type_text"), ("sector", "sector_text"))
+
+
+def _words_kept(current: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` for an organisation that holds ``current``: a code found clears the kept word (now
+    it has a type), and a word no code fits is kept only where the organisation has no code yet."""
+    values = dict(values)
+    for name, text_name in _KEPT_WORDS:
+        if values.get(name):
+            values[text_name] = None
+        elif current.get(name):
+            values.pop(text_name, None)
+    return values
 
 
 def _cut(text: str, model: type, name: str) -> str:

@@ -31,11 +31,11 @@ from lib.storage import (
 
 PERSON_FIELDS = ("name", "name_key", "email", "phone", "other_emails", "other_phones", "title", "notes",
                  "is_staff", "source", "team", "staff_role")
-ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "website", "area", "notes", "source", "email",
-                       "cvr")
+ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "org_type_text", "sector_text", "website", "area",
+                       "notes", "source", "email", "cvr")
 AFFILIATION_FIELDS = ("person_id", "organisation_id", "role", "start_date", "end_date")
-RELATION_FIELDS = ("kind", "from_person_id", "from_organisation_id", "to_person_id", "to_organisation_id",
-                   "strength", "first_contact", "last_contact", "owner_id", "notes", "weight")
+RELATION_FIELDS = ("kind", "kind_text", "from_person_id", "from_organisation_id", "to_person_id",
+                   "to_organisation_id", "strength", "first_contact", "last_contact", "owner_id", "notes", "weight")
 
 #: A party of a relation: ("person", id) or ("organisation", id).
 Party = tuple[str, int]

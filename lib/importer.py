@@ -41,6 +41,7 @@ from lib.import_state import Record, WorkingState, from_jsonable
 from lib.personal_data import erased_email_check
 from lib.safe_read import RawSheet, RawWorkbook, read_upload
 from lib.upload_spool import Spool, plain
+from lib.word_choices import Choices, WordChoices, WordUse, checked_choices, remember_choices, remembered_words
 from lib.storage import (
     TABLES_BY_NAME,
     Database,
@@ -212,6 +213,9 @@ class ImportResult:
     referenced_total: int | None = None
     change_total: int | None = None
     kept_total: int | None = None
+    #: Per vocabulary ("org_type", "sector", "relation_kind"), the words no built-in word fits, each
+    #: once with its rows and the code a person chose for it (``lib.word_choices``), if any.
+    unknown_words: dict[str, list[WordUse]] = field(default_factory=dict)
 
     @property
     def balanced(self) -> bool:
@@ -248,6 +252,7 @@ class ImportResult:
             "committed": self.committed,
             "batch_id": self.batch_id,
             "review": self.review_pairs,
+            "unknown_words": {name: [use.to_json() for use in uses] for name, uses in self.unknown_words.items()},
         }
 
 
@@ -323,21 +328,28 @@ def _prepared_sheet(file_name: str, raw_sheet: RawSheet, saved: dict[str, SavedM
 
 @requires("import")
 def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
-               actor: str | None = None) -> ImportResult:
+               actor: str | None = None, words: Choices | None = None) -> ImportResult:
     """Import the included ``sheets``: a preview when ``commit`` is False, else one stored batch.
 
     A preview and a commit run the same code over the same workspace, so the preview's counts are
     what the commit does (unless someone else changes the workspace in between).
+
+    ``words``: the codes a person chose for words of the files no built-in word fits,
+    ``{"org_type": {"bydelsnetværk": "citizen_group"}, …}`` (None: keep the word as written); they win
+    over remembered choices and built-in words, and the commit remembers them (``lib.word_choices``).
     """
     chosen = sorted((s for s in sheets if s.include), key=lambda s: ROLE_ORDER.index(s.role)
                     if s.role in ROLE_ORDER else len(ROLE_ORDER))
+    words = checked_choices(words or {})
     if not commit:
         with db.read() as session:
             state = WorkingState.load(session)
-            return _read_sheets(state, chosen, committed=False, erased=erased_email_check(session))
+            return _read_sheets(state, chosen, committed=False, erased=erased_email_check(session),
+                                words=WordChoices(words, remembered_words(session)))
     with storage_errors_as_refusal("import"), db.write() as session:
         state = WorkingState.load(session)
-        result = _read_sheets(state, chosen, committed=True, erased=erased_email_check(session))
+        result = _read_sheets(state, chosen, committed=True, erased=erased_email_check(session),
+                              words=WordChoices(words, remembered_words(session)))
         if _has_changes(state):
             batch = ImportBatch(
                 actor=actor,
@@ -353,6 +365,7 @@ def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
             log_event(session, "import_committed", entity="import_batch", entity_id=batch.id, actor=actor,
                       files=batch.file_name, counts=result.counts)
         _remember_mappings(session, chosen)
+        remember_choices(session, words)
     return result
 
 
@@ -381,9 +394,10 @@ def _has_changes(state: WorkingState) -> bool:
 
 
 def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed: bool,
-                 erased: Callable[[str], bool] | None = None) -> ImportResult:
+                 erased: Callable[[str], bool] | None = None, words: WordChoices | None = None) -> ImportResult:
     # ``erased``: a row of a person erased on request is skipped (lib.personal_data).
-    reader = RowReader(state, erased=erased)
+    words = words if words is not None else WordChoices()
+    reader = RowReader(state, erased=erased, words=words)
     totals = Counter({name: 0 for name in ("rows", *OUTCOMES)})
     per_sheet: list[dict[str, Any]] = []
     problems: list[Problem] = []
@@ -402,7 +416,8 @@ def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed:
                         len(state.review_pairs), mapping, created=_created(state),
                         updated_records=_updated_records(state), referenced=list(reader.referenced),
                         referenced_counts={kind: referenced_counts.get(kind, 0) for kind in REFERENCED_KINDS},
-                        changes=field_changes(state), kept=kept_values(state, reader.kept))
+                        changes=field_changes(state), kept=kept_values(state, reader.kept),
+                        unknown_words=words.uses())
 
 
 def _created(state: WorkingState) -> dict[str, int]:

@@ -46,6 +46,7 @@ from lib.storage import (
     utcnow,
 )
 from lib.text_limits import max_length, too_long
+from lib.word_choices import remember_word
 
 #: Fields of a person a user may edit; everything else is kept in step by this module.
 PERSON_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff", "source")
@@ -53,7 +54,8 @@ PERSON_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff", "source
 ORGANISATION_FIELDS = ("name", "org_type", "sector", "website", "area", "notes", "source", "cvr")
 
 PEOPLE_COLUMNS = ["id", "name", "email", "phone", "title", "organisations", "is_staff", "source", "updated_at"]
-ORGANISATION_COLUMNS = ["id", "name", "org_type", "sector", "website", "area", "people", "relations", "source"]
+ORGANISATION_COLUMNS = ["id", "name", "org_type", "sector", "org_type_text", "sector_text", "website", "area", "people",
+                        "relations", "source"]
 DUPLICATE_COLUMNS = [
     "id", "rule", "score",
     "person_a_id", "person_a_name", "person_a_email", "person_a_phone", "person_a_organisations",
@@ -261,10 +263,11 @@ def search_organisations(
     """Organisations whose name, website or area matches ``text``, with how many people and ties they have.
 
     "people" counts the people currently affiliated; "relations" the ties from or to the organisation.
+    "org_type_text" and "sector_text" are the words a file wrote where no type or sector fitted (issue 11).
     """
     query = select(
-        Organisation.id, Organisation.name, Organisation.org_type, Organisation.sector, Organisation.website,
-        Organisation.area, Organisation.source,
+        Organisation.id, Organisation.name, Organisation.org_type, Organisation.sector, Organisation.org_type_text,
+        Organisation.sector_text, Organisation.website, Organisation.area, Organisation.source,
     ).order_by(Organisation.name_key, Organisation.id)
     if org_type:
         query = query.where(Organisation.org_type == org_type)
@@ -281,8 +284,9 @@ def search_organisations(
                 continue
         rows.append({
             "id": row.id, "name": row.name, "org_type": row.org_type, "sector": row.sector,
-            "website": row.website, "area": row.area, "people": people_counts.get(row.id, 0),
-            "relations": relation_counts.get(row.id, 0), "source": row.source,
+            "org_type_text": row.org_type_text, "sector_text": row.sector_text, "website": row.website,
+            "area": row.area, "people": people_counts.get(row.id, 0), "relations": relation_counts.get(row.id, 0),
+            "source": row.source,
         })
     return pd.DataFrame(rows, columns=ORGANISATION_COLUMNS)
 
@@ -366,8 +370,8 @@ def organisation_details(session: Session, org_id: int) -> RecordDetails | None:
     if organisation is None:
         return None
     fields = _fields_of(
-        organisation, ("id", "name", "org_type", "sector", "website", "area", "notes", "source", "cvr",
-                       "created_at", "updated_at"),
+        organisation, ("id", "name", "org_type", "sector", "org_type_text", "sector_text", "website", "area", "notes",
+                       "source", "cvr", "email", "created_at", "updated_at"),
     )
     return RecordDetails(
         id=org_id,
@@ -436,6 +440,7 @@ def _relations_of(session: Session, from_column: Any, to_column: Any, record_id:
             "other_id": other_person if other_person is not None else other_org,
             "other": people.get(other_person) if other_person is not None else orgs.get(other_org),
             "kind": relation.kind,
+            "kind_text": relation.kind_text,
             "strength": relation.strength,
             "first_contact": relation.first_contact,
             "last_contact": relation.last_contact,
@@ -648,16 +653,29 @@ def create_organisation(session: Session, values: Mapping[str, Any], actor: str 
 
 @requires("edit")
 def update_organisation(
-    session: Session, org_id: int, changes: Mapping[str, Any], actor: str | None = None
+    session: Session, org_id: int, changes: Mapping[str, Any], actor: str | None = None, *,
+    remember: Iterable[str] = (),
 ) -> list[str]:
     """Store the edited values that differ; returns the names of the fields that changed.
 
     Type and sector must be codes from ``lib.vocabulary``; the website is normalised to an http(s)
     address; the name must not be another organisation's.
+
+    A type or sector chosen for an organisation that kept a file's word for it (``org_type_text``,
+    ``sector_text``) replaces the word; with "org_type" / "sector" in ``remember`` the choice is also
+    remembered for that word (``lib.word_choices``), so the next import gives it the same code.
     """
     organisation = _get_organisation(session, org_id)
     clean = _clean_organisation_values(session, changes, org_id=org_id)
-    return _store_changes(session, organisation, clean, "organisation_updated", ORGANISATION_ENTITY, actor)
+    words = {"org_type": organisation.org_type_text, "sector": organisation.sector_text}
+    for name, text_name in (("org_type", "org_type_text"), ("sector", "sector_text")):
+        if clean.get(name) and getattr(organisation, text_name):
+            clean[text_name] = None
+    changed = _store_changes(session, organisation, clean, "organisation_updated", ORGANISATION_ENTITY, actor)
+    for name in remember:
+        if words.get(name) and clean.get(name):
+            remember_word(session, name, words[name], clean[name])
+    return changed
 
 
 @requires("edit")

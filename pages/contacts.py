@@ -59,8 +59,10 @@ def _organisations_tab(org_choices: dict[int, str]) -> None:
     with database().read() as session:
         organisations = records.search_organisations(session, text, org_type=views.blank_to_none(org_type),
                                                      sector=views.blank_to_none(sector))
-    organisations["type_label"] = [views.vocabulary_label("orgtype", c) for c in organisations["org_type"]]
-    organisations["sector_label"] = [views.vocabulary_label("sector", c) for c in organisations["sector"]]
+    organisations["type_label"] = [views.code_or_word("org_type", code, word) for code, word
+                                   in zip(organisations["org_type"], organisations["org_type_text"], strict=True)]
+    organisations["sector_label"] = [views.code_or_word("sector", code, word) for code, word
+                                     in zip(organisations["sector"], organisations["sector_text"], strict=True)]
     org_id = views.pick_record(views.ORGANISATION, organisations, org_choices.get)
     if org_id is not None:
         views.open_organisation(org_id)

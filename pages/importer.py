@@ -19,6 +19,7 @@ from components.import_views import (
     show_notices,
     show_refused,
     update_choice,
+    word_picker,
 )
 from components.safe_markdown import escape_markdown, tr_md
 from lib.errors import UserFacingError
@@ -41,11 +42,14 @@ PREVIEW_KEY = "imp_preview"
 LAST_KEY = "imp_last"
 UPLOADER_GENERATION = "imp_uploader_generation"
 EXAMPLES_KEY = "imp_example_files"
+#: The codes chosen in the preview for words no built-in word fits: {vocabulary: {word key: code}}.
+WORDS_KEY = "imp_word_choices"
 ACCEPTED_TYPES = ["xlsx", "xlsm", "xls", "csv", "txt"]
 
 db = database()
 st.session_state.setdefault(FILES_KEY, {})
 st.session_state.setdefault(UPLOADER_GENERATION, 0)
+word_choices: dict[str, dict[str, str | None]] = st.session_state.setdefault(WORDS_KEY, {})
 prepared_files: dict[str, PreparedFile] = st.session_state[FILES_KEY]
 
 st.title(tr("importpage.title"))
@@ -83,6 +87,7 @@ def _clear_files() -> None:
         prepared.discard()
     st.session_state[FILES_KEY] = {}
     st.session_state[EXAMPLES_KEY] = set()
+    st.session_state[WORDS_KEY] = {}
     _drop_preview()
     st.session_state[UPLOADER_GENERATION] += 1
 
@@ -143,7 +148,8 @@ if readable:
 
     sheets = [sheet for prepared in readable for sheet in prepared.sheets]
     fingerprint = hashlib.sha256(json.dumps(
-        [(s.label, s.include, s.role, s.mapping, s.create_referenced, s.update_mode) for s in sheets]
+        [[(s.label, s.include, s.role, s.mapping, s.create_referenced, s.update_mode) for s in sheets],
+         word_choices], sort_keys=True,
     ).encode()).hexdigest()
 
     st.header(tr("importpage.step_preview"))
@@ -155,7 +161,7 @@ if readable:
             _drop_preview()
             try:
                 with st.spinner(tr("importpage.previewing")):
-                    preview = (fingerprint, for_session(run_import(db, sheets, commit=False)))
+                    preview = (fingerprint, for_session(run_import(db, sheets, commit=False, words=word_choices)))
             except UserFacingError as error:  # the rows on disk are gone: the file must be chosen again
                 show_error(error)
                 _clear_files()
@@ -167,13 +173,14 @@ if readable:
             st.caption(tr("importpage.preview_caption"))
             counts_row(result.counts)
             created_section(result, key="imp_preview")
+            word_picker(result, word_choices)
             result_details(result, key="imp_preview")
 
             st.header(tr("importpage.step_commit"))
             left, right, _space = st.columns([1, 1, 4])
             if left.button(tr("importpage.commit_button"), type="primary", key="imp_commit"):
                 try:
-                    committed = run_import(db, sheets, commit=True, actor=actor())
+                    committed = run_import(db, sheets, commit=True, actor=actor(), words=word_choices)
                 except UserFacingError as error:
                     show_error(error)
                 else:
