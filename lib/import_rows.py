@@ -172,6 +172,10 @@ class RowValues:
         self.warn(column, "limits.too_long_dropped", length=len(value), max=limit)
         return None
 
+    def notes(self, model: type) -> str | None:
+        """The row's notes for ``model``, or None with a warning when they are longer than it takes."""
+        return self.fitting(model, "notes", self.text("notes"), self.column("notes"))
+
     # --- typed access ----------------------------------------------------------------------------
 
     def text(self, name: str) -> str | None:
@@ -339,7 +343,7 @@ class RowReader:
         values["website"] = row.fitting(Organisation, "website", row.parsed("website", normalize.normalise_website),
                                         row.column("website"))
         values["area"] = row.fitting(Organisation, "area", row.text("area"), row.column("area"))
-        values["notes"] = row.text("notes") if "name" not in row.cells and "first_name" not in row.cells \
+        values["notes"] = row.notes(Organisation) if "name" not in row.cells and "first_name" not in row.cells \
             else None
         values["source"] = row.fitting(Organisation, "source", row.text("source"), row.column("source"))
         values["cvr"] = row.parsed("cvr", normalise_cvr)
@@ -418,7 +422,7 @@ class RowReader:
             "name": name,
             "name_key": normalize.name_key(name),
             "title": title,
-            "notes": row.text("notes"),
+            "notes": row.notes(Person),
             "is_staff": is_staff,
             "team": team,
             "staff_role": staff_role,
@@ -904,7 +908,7 @@ class RowReader:
         if target is None:
             return "rejected"
         kind, kind_text = self._relation_kind(row)
-        values: dict[str, Any] = {**self._tie_values(row), "notes": row.text("notes"), "kind_text": kind_text}
+        values: dict[str, Any] = {**self._tie_values(row), "notes": row.notes(Relation), "kind_text": kind_text}
         if row.has_errors:
             return "rejected"
         if isinstance(source, _NewParty):
@@ -1006,7 +1010,7 @@ class RowReader:
             values = self._organisation_values(row)
             if not values.get("org_type"):
                 values["org_type"] = vocabulary.organisation_type_code(element_type)
-            values["notes"] = row.text("notes")
+            values["notes"] = row.notes(Organisation)
             values["email"] = row.parsed("email", normalize.normalise_email)
             existed = normalize.name_key(label) in self.state.organisation_by_name
             record, changed = self.organisation(label, values)
