@@ -278,7 +278,7 @@ class RowReader:
         self.create_referenced = True
         self.update_mode = FILL_EMPTY
         #: The fields the current sheet has a column for (filled in or not in a given row): "the
-        #: sheet has a sector column" differs from "this row's sector cell is empty".
+        #: sheet has a weight column" differs from "this row's weight cell is empty".
         self.sheet_fields: frozenset[str] = frozenset()
         #: Other spellings the current sheet's organisation rows give, by folded name: kept when the
         #: sheet has been read (:meth:`finish_sheet`), so that a row's own name always wins over an

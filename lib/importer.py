@@ -700,6 +700,17 @@ def _refuse_when_overtaken(session: Session, batch: ImportBatch) -> None:
                      for table in _UNDO_ORDER]))
         .limit(1)
     ).first()
+    if later is None:
+        # A later import that gave an organisation of this batch another spelling (aliases have no
+        # batch column: their ImportChange rows say which import added them).
+        later = session.execute(
+            select(ImportBatch.id, ImportBatch.file_name)
+            .join(ImportChange, ImportChange.batch_id == ImportBatch.id)
+            .join(OrganisationAlias, OrganisationAlias.id == ImportChange.record_id)
+            .where(ImportBatch.id > batch.id, ImportBatch.status == "committed", ImportChange.table_name == ALIAS_TABLE,
+                   OrganisationAlias.organisation_id.in_(_touched_ids(batch.id, "organisations")))
+            .limit(1)
+        ).first()
     if later is not None:
         raise UndoNotPossible("undo.later_import", batch=later.id, file=later.file_name)
     edited = session.scalar(

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select
 
 from lib.demo import create_demo_workspace
+from lib.errors import UndoNotPossible
 from lib.export import export_workspace
 from lib.importer import ImportResult, prepare_file, run_import, undo_import
 from lib.normalize import name_key
@@ -268,6 +269,19 @@ def test_other_spellings_in_a_file_are_kept_shown_first_and_undone(db: Database)
     with db.read() as session:
         assert session.scalars(select(OrganisationAlias)).all() == []
         assert [o.name for o in session.scalars(select(Organisation))] == ["Aarhus Kommune"]
+
+
+def test_an_import_that_a_later_import_gave_another_spelling_is_not_undone_first(db: Database) -> None:
+    first = import_file(db, "a.xlsx", organisations_file([["Trøjborg Lokalarkiv", None, "Arkiv"]]))
+    later = import_file(db, "b.xlsx", organisations_file([["Trøjborg Lokalarkiv", "Lokalarkivet", None]]))
+    assert first.batch_id is not None and later.batch_id is not None
+    with pytest.raises(UndoNotPossible) as refused:
+        undo_import(db, first.batch_id)
+    assert refused.value.key == "undo.later_import"
+    undo_import(db, later.batch_id)
+    undo_import(db, first.batch_id)
+    with db.read() as session:
+        assert session.scalars(select(Organisation)).all() == []
 
 
 def test_a_spelling_that_is_another_organisations_name_is_left_out_with_the_reason(db: Database) -> None:
