@@ -224,7 +224,8 @@ def tick_labels(fig: go.Figure, axis_name: str) -> list[str] | None:
         count = int(math.floor((high - start) / step + 1e-9)) + 1
         return [_format_number(start + i * step, axis.get("tickformat")) + axis.get("ticksuffix", "")
                 for i in range(count)]
-    assert not axis.get("tickformat"), f"{axis_name}: a number format without a step can write one label twice"
+    assert not axis.get("tickformat"), (
+        f"{axis_name}: a tick format without explicit ticks or a step can write one label twice")
     return None
 
 
