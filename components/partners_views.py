@@ -59,10 +59,8 @@ EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 JITTER = 0.16
 
 #: Colour of each stakeholder group and value/effort group; the group's name is always written too.
-QUADRANT_COLOURS = {"manage_closely": "#D55E00", "keep_satisfied": "#E69F00", "keep_informed": charts.PRIMARY,
-                    "monitor": charts.GREY}
-GROUP_COLOURS = {"quick_win": "#009E73", "major_project": charts.PRIMARY, "fill_in": charts.GREY,
-                 "questionable": "#D55E00"}
+QUADRANT_COLOURS = charts.CATEGORY_COLOURS["quadrant"]
+GROUP_COLOURS = charts.CATEGORY_COLOURS["value_effort"]
 
 
 def today() -> dt.date:
@@ -552,7 +550,7 @@ def _group_areas(fig: go.Figure, areas: Mapping[tuple[bool, bool], tuple[str, st
                       layer="below")
         fig.add_annotation(x=x1 - 0.06 if x_high else x0 + 0.06, y=y1 - 0.06, text=f"<b>{escape(name)}</b>",
                            showarrow=False, xanchor="right" if x_high else "left", yanchor="top",
-                           font={"color": colour if colour != charts.GREY else "#5f6b76", "size": 13})
+                           font={"color": charts.text_colour(colour), "size": 13})
 
 
 def _axis(title: str) -> dict[str, Any]:
@@ -591,14 +589,14 @@ def stakeholder_figure(points: pd.DataFrame, language: str) -> go.Figure:
         (True, False): (t("partners.quadrant.keep_informed", language), QUADRANT_COLOURS["keep_informed"]),
         (False, False): (t("partners.quadrant.monitor", language), QUADRANT_COLOURS["monitor"]),
     }
+    scale = escape(t("charts.unit.scale", language))
     hover = [
-        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.influence', language))}: {row.influence}"
-        f"<br>{escape(t('partners.col.interest', language))}: {row.interest}"
+        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.influence', language))}: {row.influence} {scale}"
+        f"<br>{escape(t('partners.col.interest', language))}: {row.interest} {scale}"
         f"<br>{escape(t(f'partners.quadrant.{row.quadrant}', language))}"
         for row in points.itertuples(index=False)
     ]
-    marker = {"size": 14, "color": [QUADRANT_COLOURS[q] for q in points["quadrant"]],
-              "line": {"width": 1, "color": "white"}}
+    marker = {"size": 14, **charts.marker([QUADRANT_COLOURS[q] for q in points["quadrant"]])}
     titles = (t("partners_page.matrix.title", language), t("partners_page.matrix.x", language),
               t("partners_page.matrix.y", language))
     return _group_chart(points, language, x="interest", y="influence", areas=areas, hover=hover, marker=marker,
@@ -614,15 +612,16 @@ def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
         (True, False): (t("partners.value_effort.questionable", language), GROUP_COLOURS["questionable"]),
     }
     reach_label = escape(t("partners_page.hover.reach", language))
+    scale = escape(t("charts.unit.scale", language))
     hover = [
-        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.value', language))}: {row.value}"
-        f"<br>{escape(t('partners.col.effort', language))}: {row.effort}"
+        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.value', language))}: {row.value} {scale}"
+        f"<br>{escape(t('partners.col.effort', language))}: {row.effort} {scale}"
         f"<br>{reach_label}: {format_number(round(row.reach * 100), language)} %"
         f"<br>{escape(t(f'partners.value_effort.{row.group}', language))}"
         for row in points.itertuples(index=False)
     ]
     marker = {"size": points["size"].tolist(), "sizemode": "diameter", "opacity": 0.8,
-              "color": [GROUP_COLOURS[g] for g in points["group"]], "line": {"width": 1, "color": "white"}}
+              **charts.marker([GROUP_COLOURS[g] for g in points["group"]])}
     titles = (t("partners_page.value_effort.title", language), t("partners_page.value_effort.x", language),
               t("partners_page.value_effort.y", language))
     return _group_chart(points, language, x="effort", y="value", areas=areas, hover=hover, marker=marker,

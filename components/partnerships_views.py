@@ -90,17 +90,23 @@ def alerts_section(session: Session, on: dt.date) -> None:
 # --- pipeline --------------------------------------------------------------------------------------
 
 
-def stage_chart(counts: Mapping[str, int]) -> go.Figure:
-    """A bar per pipeline column with its number of partnerships (the shared template)."""
+def stage_chart(counts: Mapping[str, int], language: str | None = None) -> go.Figure:
+    """A bar per pipeline column with its number of partnerships (the shared template); ideas and ended
+    partnerships in grey, the stages under way in blue."""
+    from lib.i18n import t
+
+    language = language or lang()
     stages = list(ps.PIPELINE_COLUMNS)
+    unit = t("charts.unit.partnerships", language)
     fig = go.Figure(go.Bar(
-        x=[tr(f"partnerships.stage.{s}") for s in stages], y=[counts.get(s, 0) for s in stages],
-        marker_color=[charts.GREY if s in ("idea", "ended") else charts.PRIMARY for s in stages],
-        hovertemplate="%{x}: %{y}<extra></extra>",
+        x=[t(f"partnerships.stage.{s}", language) for s in stages], y=[counts.get(s, 0) for s in stages],
+        marker=charts.marker([charts.CATEGORY_COLOURS["pipeline"].get(s, charts.BLUE) for s in stages]),
+        hovertemplate="%{x}: %{y} " + unit + "<extra></extra>",
     ))
-    fig.update_layout(title=tr("partnerships_page.chart.title"), height=300, showlegend=False,
-                      yaxis={"title": tr("partnerships_page.chart.count"), "dtick": 1, "rangemode": "tozero"})
-    return charts.style(fig, lang())
+    fig.update_layout(title=t("partnerships_page.chart.title", language), height=300, showlegend=False,
+                      yaxis={"title": t("partnerships_page.chart.count", language), "dtick": 1,
+                             "range": [0, max([*counts.values(), 1]) * 1.1]})
+    return charts.style(fig, language)
 
 
 def pipeline_section(columns: list[ps.PipelineColumn]) -> None:

@@ -175,8 +175,8 @@ def matrix_figure(matrix: pd.DataFrame, language: str) -> go.Figure:
     counts = matrix.to_numpy().tolist()
     fig = go.Figure(go.Heatmap(
         z=counts, x=x, y=y, text=[[str(n) if n else "" for n in row] for row in counts], texttemplate="%{text}",
-        colorscale=[[0, "#ffffff"], [1, charts.PRIMARY]], zmin=0, showscale=False, xgap=2, ygap=2,
-        hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+        colorscale=[[0, "#ffffff"], [1, charts.BLUE]], zmin=0, showscale=False, xgap=2, ygap=2,
+        hovertemplate="%{y} · %{x}: %{z} " + t("charts.unit.offers", language) + "<extra></extra>",
     ))
     fig.update_layout(
         title=t("strengths_page.matrix.heading", language), height=440,

@@ -31,7 +31,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lib import evaluations, partnerships, strategy
+from lib import charts, evaluations, partnerships, strategy
 from lib.boardpack.model import Chart, KeyFigure, Section, Table
 from lib.boardpack.privacy import merge_small_groups, people_count, role_label
 from lib.i18n import format_date, format_number, label as vocabulary_label, t
@@ -316,10 +316,16 @@ def goals_section(ctx: Context) -> Section:
               percent_columns=(ctx.tr("board.col.fulfilment"), ctx.tr("board.col.expected"))),
     ]
     if len(series):
+        # Each goal's look by its place among all goals (by title, as on the goals page); the value axis
+        # from 0 to at least 110 % and round every point (a goal can be below its baseline or past 100 %).
+        looks = charts.series_styles(labels.values())
+        names = tuple(series.columns[1:])
+        values = [v for name in names for v in series[name] if v is not None]
         section.charts = [Chart(
             key="goals.fulfilment", kind="dates", title=ctx.tr("board.chart.goals"), table="goals.series",
-            category=ctx.tr("board.col.date"), series=tuple(series.columns[1:]), y_suffix=" %",
-            y_title=ctx.tr("board.col.fulfilment"),
+            category=ctx.tr("board.col.date"), series=names, y_suffix=" %",
+            y_title=ctx.tr("board.col.fulfilment"), y_range=tuple(charts.value_range(values, 0, 110)),
+            colours=tuple(looks[name]["color"] for name in names), dashes=tuple(looks[name]["dash"] for name in names),
         )]
     section.bullets = _goal_bullets(ctx, statuses, labels)
     return section
@@ -422,7 +428,10 @@ def network_section(ctx: Context) -> Section:
         Chart(key="network.types", kind="bar", title=ctx.tr("board.chart.network_types"), table="network.types",
               category=type_column, horizontal=True,
               series=(ctx.tr("board.col.organisations_count"), ctx.tr("board.col.ties"),
-                      ctx.tr("board.col.partnerships"))),
+                      ctx.tr("board.col.partnerships")),
+              # Partnerships in the blue of the pipeline chart's partnerships, organisations in the
+              # green of organisations on the network page.
+              colours=(charts.category_colour("node_kind", "organisation"), charts.ORANGE, charts.BLUE)),
         Chart(key="network.picture", kind="picture", title=ctx.tr("board.chart.network_picture"),
               figure=_network_picture(view, placed, ctx.lang, rings_figure)),
     ]
@@ -524,13 +533,16 @@ def evaluations_section(ctx: Context) -> Section:
     quarter_column, partnership_column = ctx.tr("board.col.quarter"), ctx.tr("board.col.partnership")
     section.tables = [Table("evaluations.over_time", ctx.tr("board.table.evaluations_over_time"), over_time),
                       Table("evaluations.latest", ctx.tr("board.table.evaluations_latest"), latest)]
+    # The dimensions in the colours the evaluation page gives them.
+    colours = tuple(charts.category_colour("dimension", d) for d in dims)
+    scale = ctx.tr("charts.unit.scale")
     section.charts = [
         Chart(key="evaluations.over_time", kind="line", title=ctx.tr("board.chart.evaluations_over_time"),
               table="evaluations.over_time", category=quarter_column, series=tuple(dims.values()),
-              y_range=SCORE_RANGE, y_title=ctx.tr("board.col.mean")),
+              y_range=SCORE_RANGE, y_title=ctx.tr("board.col.mean"), unit=scale, colours=colours),
         Chart(key="evaluations.latest", kind="bar", title=ctx.tr("board.chart.evaluations_latest"),
               table="evaluations.latest", category=partnership_column, series=tuple(dims.values()),
-              horizontal=True, y_range=(0.0, 5.0), y_title=ctx.tr("board.col.mean")),
+              horizontal=True, y_range=(0.0, 5.0), y_title=ctx.tr("board.col.mean"), unit=scale, colours=colours),
     ]
     section.bullets = _evaluation_bullets(ctx, answers, latest, dims)
     return section
