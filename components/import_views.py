@@ -153,7 +153,7 @@ def created_section(result: ImportResult, key: str) -> None:
     for column, kind in zip(st.columns(len(shown)), shown, strict=True):
         column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(created.get(kind, 0)))
     counts = result.referenced_counts or {}
-    parts = [tr(f"importrefs.referenced.{kind}.{'one' if counts[kind] == 1 else 'other'}", count=counts[kind])
+    parts = [tr(f"importrefs.referenced.{kind}", count=counts[kind])
              for kind in REFERENCED_KINDS if counts.get(kind)]
     if parts:
         what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {tr('importrefs.and')} {parts[-1]}"
@@ -254,8 +254,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             named = ", ".join(use.word for use in open_words[:WORDS_NAMED])
             if len(open_words) > WORDS_NAMED:
                 named += ", " + tr("vocab.more_words")
-            plural = "one" if len(open_words) == 1 else "other"
-            st.warning(tr_md(f"vocab.unknown.{vocabulary}.{plural}", count=len(open_words), words=named))
+            st.warning(tr_md(f"vocab.unknown.{vocabulary}", count=len(open_words), words=named))
         with st.expander(tr(f"vocab.picker.{vocabulary}"), expanded=bool(open_words)):
             st.caption(tr("vocab.picker.help"))
             if not open_words:
@@ -266,8 +265,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             for use in uses:
                 widget_key = f"imp_word_{vocabulary}_{hashlib.sha256(use.key.encode()).hexdigest()[:12]}"
                 st.selectbox(
-                    tr_md("vocab.picker.word.one" if use.rows == 1 else "vocab.picker.word.other",
-                          word=use.word, count=use.rows),
+                    tr_md("vocab.picker.word", word=use.word, count=use.rows),
                     options=options,
                     index=options.index(use.code) if use.code in options else 0,
                     format_func=shown_as(labels),

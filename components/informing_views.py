@@ -58,14 +58,14 @@ def status_label(overdue: bool, days_left: int) -> str:
         return tr("informing.status.overdue")
     if days_left == 0:
         return tr("informing.status.today")
-    return tr("informing.status.days.one" if days_left == 1 else "informing.status.days.other", count=days_left)
+    return tr("informing.status.days", count=days_left)
 
 
 def _counts_caption_md(frame: pd.DataFrame) -> str:
     total, overdue = len(frame), int(frame["overdue"].sum())
-    text = tr_md("informing.count.one" if total == 1 else "informing.count.other", count=total)
+    text = tr_md("informing.count", count=total)
     if overdue:
-        text += " " + tr_md("informing.overdue.one" if overdue == 1 else "informing.overdue.other", count=overdue)
+        text += " " + tr_md("informing.overdue", count=overdue)
     return text
 
 
@@ -125,10 +125,9 @@ def _mark_chosen() -> None:
         return
     st.session_state[PICK] = []
     st.session_state[NOTE] = ""
-    text = tr("informing.marked.one" if report.marked == 1 else "informing.marked.other", count=report.marked)
+    text = tr("informing.marked", count=report.marked)
     if report.already:
-        text += " " + tr("informing.already.one" if report.already == 1 else "informing.already.other",
-                         count=report.already)
+        text += " " + tr("informing.already", count=report.already)
     MESSAGES.flash("informing", "success", text=text)
 
 

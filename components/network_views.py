@@ -300,7 +300,7 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
     """The filters in an expander; None when the chosen kinds leave nothing to show."""
     active = _active_filters()
     title = tr("netpage.filters") if not active else tr_md(
-        "netpage.filters.active.one" if active == 1 else "netpage.filters.active.other", count=active)
+        "netpage.filters.active", count=active)
     kinds_apply = view in ("whole", "mine")
     kinds_help = None if kinds_apply else tr("netpage.filter.kinds_not_here", whole=tr("netpage.view.whole"),
                                              mine=tr("netpage.view.mine"))
@@ -819,7 +819,7 @@ def _isolates(graph: nx.Graph) -> None:
     if not lonely:
         st.caption(tr("netpage.isolates.none"))
         return
-    st.markdown(tr("netpage.isolates.one" if len(lonely) == 1 else "netpage.isolates.other", count=len(lonely)))
+    st.markdown(tr("netpage.isolates", count=len(lonely)))
     st.markdown(_names_md([_node_label(graph, v) for v in lonely]))
 
 
@@ -885,8 +885,7 @@ def _cold_ties(G: nx.Graph, months: int, day: dt.date) -> None:
     if dated.empty:
         st.success(tr_md("netpage.cold.none", months=months))
     else:
-        key = "netpage.cold.count.one" if len(dated) == 1 else "netpage.cold.count.other"
-        st.warning(tr_md(key, count=len(dated), months=months))
+        st.warning(tr_md("netpage.cold.count", count=len(dated), months=months))
         table(dated, COLD_COLUMNS, key="net_cold_table")
     if not undated.empty:
         with st.expander(tr("netpage.cold.undated", count=len(undated))):

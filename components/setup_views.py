@@ -96,8 +96,8 @@ def _store(slot: str, work: Any, field_prefix: str | None = None) -> tuple[bool,
 
 
 def counted(key: str, count: int) -> str:
-    """``key.one`` or ``key.other`` with ``count``: Danish and English choose the word by the number."""
-    return tr(f"{key}.{'one' if count == 1 else 'other'}", count=count)
+    """``key`` with ``count``: the text chooses its words by the number (lib.i18n.plural)."""
+    return tr(key, count=count)
 
 
 def may_edit() -> bool:

@@ -127,10 +127,9 @@ def _print_unknown_words(result: Any, lang: str) -> None:
     for name, option in WORD_OPTIONS.items():
         open_words = unknown(result.unknown_words.get(name, []))
         if open_words:
-            words = ", ".join(t("vocab.cli.word.one" if use.rows == 1 else "vocab.cli.word.other", lang,
-                                word=use.word, count=use.rows) for use in open_words)
+            words = ", ".join(t("vocab.cli.word", lang, word=use.word, count=use.rows) for use in open_words)
             count = len(open_words)
-            print(t(f"vocab.unknown.{name}.{'one' if count == 1 else 'other'}", lang, count=count, words=words))
+            print(t(f"vocab.unknown.{name}", lang, count=count, words=words))
             print("  " + t(f"vocab.cli.hint.{name}", lang, option="--" + option.replace("_", "-")))
 
 

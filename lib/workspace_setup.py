@@ -313,8 +313,7 @@ class StaffNotSaved(ValidationFailed):
     """Rows of the staff table that cannot be stored; nothing was stored."""
 
     def __init__(self, problems: Sequence[StaffRowProblem]) -> None:
-        key = "setup.staff.not_saved.one" if len(problems) == 1 else "setup.staff.not_saved.other"
-        super().__init__(key, count=len(problems))
+        super().__init__("setup.staff.not_saved", count=len(problems))
         self.problems = list(problems)
 
     def message(self, lang: str = "da") -> str:

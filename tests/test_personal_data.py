@@ -655,7 +655,7 @@ def test_cli_erase_with_yes_from_a_script(db_url: str, built: Built) -> None:
                            "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("The person was erased: 1 affiliations, 2 relations")
+    assert done.stdout.startswith("The person was erased: 1 affiliation, 2 relations")
     with open_database(db_url).read() as session:
         assert session.get(Person, built.person) is None
 

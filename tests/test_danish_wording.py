@@ -1,0 +1,138 @@
+"""Danish a librarian would write (issue 12, item 6): plural forms chosen by the number, no "(er)"
+shortcuts, Streamlit's own texts set where the API lets us, event types and phone numbers in words."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from lib.i18n import TEXTS, choose_plurals, plural, t
+
+#: "partnerskab(er)", "runde(r)", "medarbejder(e)", "response(s)": a word with its ending in brackets.
+SHORTCUT = re.compile(r"[^\W\d_]\((?:er|r|e|s|n|en|ne|es|et|ene)\)")
+
+#: Singular and plural of the words that stand next to a number in the texts.
+NOUNS = {
+    "da": [("partnerskab", "partnerskaber"), ("organisation", "organisationer"), ("kontakt", "kontakter"),
+           ("tilknytning", "tilknytninger"), ("relation", "relationer"), ("kolonne", "kolonner"),
+           ("person", "personer"), ("række", "rækker"), ("runde", "runder"), ("medarbejder", "medarbejdere"),
+           ("besvarelse", "besvarelser"), ("måling", "målinger"), ("vurdering", "vurderinger"), ("idé", "idéer"),
+           ("dag", "dage"), ("måned", "måneder"), ("problem", "problemer"), ("forbindelse", "forbindelser"),
+           ("punkt", "punkter"), ("partner", "partnere"), ("evalueringsrunde", "evalueringsrunder"),
+           ("organisationstype", "organisationstyper"), ("opmærksomhedspunkt", "opmærksomhedspunkter"),
+           ("samarbejdsaftale", "samarbejdsaftaler"), ("aftale", "aftaler"), ("hændelse", "hændelser"),
+           ("ændring", "ændringer"), ("celle", "celler"), ("sekund", "sekunder"), ("kriterium", "kriterier"),
+           ("dublet", "dubletter"), ("netværksansvarlig", "netværksansvarlige"), ("type", "typer"),
+           ("partnerskabsansvarlig", "partnerskabsansvarlige"), ("sektor", "sektorer"), ("fil", "filer"),
+           ("relationstype", "relationstyper"), ("kollega", "kolleger"), ("post", "poster"), ("uge", "uger"),
+           ("mål", "mål"), ("tilbud", "tilbud"), ("par", "par"), ("bånd", "bånd"), ("tegn", "tegn")],
+    "en": [("partnership", "partnerships"), ("organisation", "organisations"), ("contact", "contacts"),
+           ("affiliation", "affiliations"), ("relation", "relations"), ("column", "columns"), ("person", "people"),
+           ("row", "rows"), ("round", "rounds"), ("staff member", "staff members"), ("response", "responses"),
+           ("measurement", "measurements"), ("assessment", "assessments"), ("idea", "ideas"), ("day", "days"),
+           ("month", "months"), ("problem", "problems"), ("tie", "ties"), ("node", "nodes"), ("point", "points"),
+           ("partner", "partners"), ("goal", "goals"), ("section", "sections"), ("character", "characters"),
+           ("cell", "cells"), ("event", "events"), ("change", "changes"), ("second", "seconds"),
+           ("criterion", "criteria"), ("offer", "offers"), ("answer", "answers"), ("duplicate", "duplicates"),
+           ("evaluation round", "evaluation rounds"), ("organisation type", "organisation types"),
+           ("collaboration agreement", "collaboration agreements"), ("pair", "pairs"), ("network lead", "network leads"),
+           ("partnership owner", "partnership owners"), ("record", "records"), ("file", "files"), ("week", "weeks")],
+}
+#: Words that may stand between the number and the noun.
+BETWEEN = {"da": r"(?:(?:ny|nye|mulig|mulige|aktivt|aktive|kørende|nuværende|mistet|mistede|anden|andre) )?",
+           "en": r"(?:(?:new|possible|active|running|current|lost|more|other) )?"}
+#: English verbs that must agree with a number directly before their noun ("1 goal is", "2 goals are").
+VERBS = [("is", "are"), ("has", "have"), ("was", "were"), ("needs", "need"), ("knows", "know")]
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _count_bearing() -> list[tuple[str, str]]:
+    """Every (key, language) whose text has a number field."""
+    return [(key, lang) for key, entry in TEXTS.items() for lang in ("da", "en") if _fields(entry.get(lang, ""))]
+
+
+def _rendered(key: str, lang: str, n: int) -> str:
+    """The text with every field set to ``n`` (a name or a date field then reads "2"; harmless here)."""
+    params = {name: n for name in _fields(TEXTS[key][lang])}
+    params.pop("lang", None)
+    return t(key, lang, **params)
+
+
+def _disagreements(text: str, lang: str, n: int) -> list[str]:
+    """Places in ``text`` where the number ``n`` stands before the wrong form of a known noun or verb."""
+    found = []
+    nouns = sorted(NOUNS[lang], key=lambda pair: -len(pair[1]))
+    for match in re.finditer(rf"(?<![\d.,]){n} {BETWEEN[lang]}", text):
+        rest = text[match.end():]
+        for singular, plural_form in nouns:
+            # the longest word that stands here decides ("organisation types" is not "organisation")
+            word = next((w for w in sorted((singular, plural_form), key=len, reverse=True)
+                         if re.match(rf"{re.escape(w)}(?![\w-])", rest)), None)
+            if word is None:
+                continue
+            if singular != plural_form and word != (singular if n == 1 else plural_form):
+                found.append(text[match.start():match.end() + len(word)])
+            after = rest[len(word):]
+            if lang == "en":
+                for one, other in VERBS:
+                    wrong = other if n == 1 else one
+                    if re.match(rf" {wrong}\b", after):
+                        found.append(text[match.start():match.end() + len(word) + len(wrong) + 1])
+            break
+    return found
+
+
+def test_plural_picks_the_form_by_the_number() -> None:
+    assert [plural(n, "runde", "runder") for n in (0, 1, 2, 1.0, "1", "< 5")] == \
+        ["runder", "runde", "runder", "runde", "runde", "runder"]
+    assert choose_plurals("{n} {n:partnerskab|partnerskaber}", {"n": 1}) == "{n} partnerskab"
+    assert t("board.network.untouched", "da", count=1) == "1 organisation har ingen kontakt med biblioteket endnu."
+    assert t("board.network.untouched", "en", count=2) == "2 organisations have no contact with the library yet."
+
+
+def test_finding_6_no_translation_uses_a_bracket_shortcut() -> None:
+    offenders = [(key, lang, text) for key, entry in TEXTS.items() for lang, text in entry.items()
+                 if SHORTCUT.search(text)]
+    assert offenders == []
+    assert SHORTCUT.search("partnerskab(er)") and SHORTCUT.search("runde(r)") and SHORTCUT.search("response(s)")
+
+
+def test_finding_6_no_plural_is_split_over_two_keys() -> None:
+    """One helper chooses every plural: no pair of keys ``x.one`` / ``x.other`` is left to pick in code."""
+    pairs = sorted(key[:-4] for key in TEXTS if key.endswith(".one") and key[:-4] + ".other" in TEXTS)
+    assert pairs == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_finding_6_every_number_agrees_with_its_noun(n: int) -> None:
+    wrong = {(key, lang): found for key, lang in _count_bearing()
+             if (found := _disagreements(_rendered(key, lang, n), lang, n))}
+    assert wrong == {}
+
+
+def test_the_agreement_check_sees_the_findings_of_the_issue() -> None:
+    """The check above would have caught what the issue quotes."""
+    assert _disagreements("I 1 partnerskaber", "da", 1) == ["1 partnerskaber"]
+    assert _disagreements("1 organisationer har ingen kontakt", "da", 1) == ["1 organisationer"]
+    assert _disagreements("1 kolonner bruges ikke", "da", 1) == ["1 kolonner"]
+    assert _disagreements("2 organisation types", "en", 2) == []
+    assert _disagreements("1 goals are on track", "en", 1) == ["1 goals", "1 goals are"]
+    assert _disagreements("1 goal are on track", "en", 1) == ["1 goal are"]
+    assert _disagreements("2 nye partnerskab", "da", 2) == ["2 nye partnerskab"]
+
+
+@pytest.mark.parametrize(("key", "params", "da", "en"), [
+    ("organisation.library.summary", {"partnership": 1, "organisation": 1, "contact": 2},
+     "1 partnerskab · 1 organisation · 2 kontakter", "1 partnership · 1 organisation · 2 contacts"),
+    ("board.evaluations.gaps", {"count": 1},
+     "I 1 partnerskab ser biblioteket og partneren forskelligt på tingene (1 point eller mere).",
+     "In 1 partnership the library and the partner see things differently (1 point or more)."),
+    ("evaluations_page.pick.label", {"title": "Læseklub", "count": 1}, "Læseklub (1 runde)", "Læseklub (1 round)"),
+])
+def test_finding_6_sentences_from_the_issue_read_right(key: str, params: dict, da: str, en: str) -> None:
+    assert (t(key, "da", **params), t(key, "en", **params)) == (da, en)
