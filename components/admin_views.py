@@ -48,7 +48,7 @@ EVENT_COLUMNS = (
     Col("at", "admin.col.at", "datetime"),
     Col("actor", "admin.col.actor"),
     Col("action_label", "admin.col.action"),
-    Col("entity", "admin.col.entity"),
+    Col("entity_label", "admin.col.entity"),
     Col("entity_id", "admin.col.entity_id", "number"),
     Col("details", "admin.col.details"),
 )

@@ -136,3 +136,101 @@ def test_the_agreement_check_sees_the_findings_of_the_issue() -> None:
 ])
 def test_finding_6_sentences_from_the_issue_read_right(key: str, params: dict, da: str, en: str) -> None:
     assert (t(key, "da", **params), t(key, "en", **params)) == (da, en)
+
+
+# --- the event log in words (item 6c) --------------------------------------------------------------
+
+import ast  # noqa: E402
+import datetime as dt  # noqa: E402
+import pathlib  # noqa: E402
+
+from lib import events  # noqa: E402
+
+LIB = pathlib.Path(__file__).resolve().parent.parent / "lib"
+#: Parameters of log_event that are not details.
+_NOT_DETAILS = {"entity", "entity_id", "actor", "action"}
+
+
+def _called(call: ast.Call) -> str | None:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+
+
+def _trees() -> dict[pathlib.Path, ast.Module]:
+    return {path: ast.parse(path.read_text(encoding="utf-8")) for path in LIB.rglob("*.py")}
+
+
+def written_event_log_parts() -> tuple[set[str], set[str], set[str]]:
+    """(actions, entities, detail fields) the code of lib can write to the event log.
+
+    An action is ``log_event``'s second argument; where that is a parameter of the function around it
+    (``_add_record(..., action, ...)``), the texts passed for that parameter are the actions.
+    """
+    trees = _trees()
+    relays: dict[str, tuple[int, str]] = {"log_event": (1, "action")}
+    for tree in trees.values():
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            params = [a.arg for a in function.args.args]
+            for call in ast.walk(function):
+                if isinstance(call, ast.Call) and _called(call) == "log_event" and len(call.args) > 1:
+                    arg = call.args[1]
+                    if isinstance(arg, ast.Name) and arg.id in params:
+                        relays[function.name] = (params.index(arg.id), arg.id)
+    actions: set[str] = set()
+    entities: set[str] = set()
+    fields: set[str] = set()
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+                    and node.targets[0].id.endswith("ENTITY") and isinstance(node.value, ast.Constant):
+                entities.add(node.value.value)
+            if not isinstance(node, ast.Call) or _called(node) not in relays:
+                continue
+            index, name = relays[_called(node)]
+            given = [node.args[index]] if len(node.args) > index else []
+            given += [k.value for k in node.keywords if k.arg == name]
+            actions |= {c.value for g in given for c in ast.walk(g)
+                        if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+            for keyword in node.keywords:
+                if keyword.arg == "entity" and isinstance(keyword.value, ast.Constant):
+                    entities.add(keyword.value.value)
+                elif keyword.arg and keyword.arg not in _NOT_DETAILS:
+                    fields.add(keyword.arg)
+    return actions, entities, fields
+
+
+def test_finding_6_every_event_the_code_writes_has_words() -> None:
+    actions, entities, fields = written_event_log_parts()
+    assert {"checklist_assessment_created", "person_created", "workspace_exported"} <= actions  # the scan works
+    assert {"checklist_assessment", "partnership", "import_batch"} <= entities
+    for lang in ("da", "en"):
+        assert [a for a in sorted(actions) if f"admin.action.{a}" not in TEXTS] == []
+        assert [e for e in sorted(entities) if f"admin.entity.{e}" not in TEXTS] == []
+        assert [f for f in sorted(fields) if f"admin.detail.{f}" not in TEXTS] == []
+        assert events.entity_label("checklist_assessment", lang) != "checklist_assessment"
+
+
+def test_finding_6_event_details_read_as_field_and_value() -> None:
+    details = {"changes": {"stage": ["idea", "ended"], "start_date": [None, "2025-03-01"]},
+               "format": "xlsx", "counts": {"people": 3, "organisations": 1200}, "found": True, "batch": 1234}
+    da = events.details_text(details, "da")
+    assert da == ("Fase: Idé → Afsluttet; Startdato: – → 01-03-2025; Format: xlsx; "
+                  "Antal: Personer: 3, Organisationer: 1.200; Fundet: Ja; Import nr.: 1234")
+    en = events.details_text(details, "en")
+    assert en.startswith("Stage: Idea → Ended; Start date: – → 2025-03-01;")
+    assert "{" not in da + en and '"' not in da + en
+
+
+def test_finding_6_event_log_shows_kinds_and_details_in_words(tmp_path) -> None:
+    from lib.storage import log_event, open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'events.db'}")
+    with db.write() as session:
+        log_event(session, "checklist_assessment_created", entity="checklist_assessment", entity_id=7,
+                  actor="leder@bib.dk", assessed_on=dt.date(2025, 3, 1).isoformat())
+    with db.read() as session:
+        row = events.events_frame(session, lang="da").iloc[0]
+    assert (row["action_label"], row["entity_label"], row["details"]) == (
+        "Tjekliste udfyldt", "Tjekliste-vurdering", "Vurderet den: 01-03-2025")
