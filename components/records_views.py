@@ -38,6 +38,7 @@ from components.widgets import BLANK, blank_to_none, shown_as
 from lib import organisation_duplicates, records
 from lib.errors import UserFacingError
 from lib.i18n import label
+from lib.normalize import display_phone, display_phones
 from lib.storage import STAFF_ROLES, Person
 from lib.vocabulary import ORGANISATION_TYPES, SECTORS
 
@@ -164,6 +165,7 @@ def _fill_widgets(prefix: str, values: Mapping[str, Any], *, replace: bool = Fal
 def _person_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     """What the edit form shows for a stored person."""
     values: dict[str, Any] = {name: fields[name] or "" for name in PERSON_FORM_FIELDS if name != "is_staff"}
+    values["phone"] = display_phone(fields["phone"]) or ""
     values["is_staff"] = bool(fields["is_staff"])
     return values
 
@@ -276,7 +278,7 @@ PERSON = RecordKind(
     columns=(
         Col("name", "contacts.field.name"),
         Col("email", "contacts.field.email"),
-        Col("phone", "contacts.field.phone"),
+        Col("phone", "contacts.field.phone", "phone"),
         Col("title", "contacts.field.title"),
         Col("organisations", "contacts.field.organisations"),
         Col("is_staff", "contacts.field.is_staff", "bool"),
@@ -529,6 +531,8 @@ def _change_text(name: str, old: Any, new: Any) -> str:
             return vocabulary_label("orgtype", value)
         if name == "sector":
             return vocabulary_label("sector", value)
+        if name == "phone" and value:
+            return display_phone(value) or str(value)
         if isinstance(value, bool):
             return tr("common.yes") if value else tr("common.no")
         return "–" if value in (None, "") else str(value)
@@ -590,7 +594,7 @@ def _other_contact_values(fields: dict[str, Any]) -> None:
     if fields.get("other_emails"):
         st.caption(tr_md("contacts.other_emails", values="; ".join(fields["other_emails"])))
     if fields.get("other_phones"):
-        st.caption(tr_md("contacts.other_phones", values="; ".join(fields["other_phones"])))
+        st.caption(tr_md("contacts.other_phones", values="; ".join(display_phones(fields["other_phones"]))))
 
 
 def _person_affiliations(person_id: int, affiliations: list[dict[str, Any]], org_choices: dict[int, str]) -> None:
@@ -747,13 +751,17 @@ def _duplicate_card(row: dict[str, Any]) -> None:
                      on_click=_dismiss_candidate, args=(candidate_id,))
 
 
+def _shown_field(name: str, value: Any) -> str:
+    return (display_phone(value) if name == "phone" else value) or ""
+
+
 def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
     """The two people side by side, one line per field (A left, B right)."""
     fields = ("name", "email", "phone", "organisations")
     return pd.DataFrame({
         tr("contacts.dup.field"): [tr(f"contacts.field.{name}") for name in fields],
-        "A": [row[f"person_a_{name}"] or "" for name in fields],
-        "B": [row[f"person_b_{name}"] or "" for name in fields],
+        "A": [_shown_field(name, row[f"person_a_{name}"]) for name in fields],
+        "B": [_shown_field(name, row[f"person_b_{name}"]) for name in fields],
     })
 
 

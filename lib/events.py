@@ -32,7 +32,8 @@ EXPORT_COLUMNS = (("at", "admin.col.at"), ("actor", "admin.col.actor"), ("action
 _CODE_PREFIXES = {
     "stage": "partnerships.stage", "channel": "partnerships.channel", "decision": "partners.decision",
     "category": "strengths.category", "rule": "records.rule", "staff_role": "organisation.role",
-    "how": "informing.how", "side": "evaluations.side", "kind": "relkind",
+    "how": "informing.how", "side": "evaluations.side", "kind": "relkind", "org_type": "orgtype",
+    "sector": "sector",
 }
 #: Numbers that name something (an import, a random seed) and are written without separators.
 _NUMBERS_AS_WRITTEN = {"batch", "seed"}
@@ -87,6 +88,10 @@ def _value_text(field: str, value: Any, lang: str) -> str:
     if isinstance(value, (int, float)):
         return str(value) if field in _NUMBERS_AS_WRITTEN or field.endswith("_id") else format_number(value, lang)
     if isinstance(value, str):
+        if field in ("phone", "other_phones"):
+            from lib.normalize import display_phone
+
+            return display_phone(value) or value
         if field in _CODE_PREFIXES:
             key = f"{_CODE_PREFIXES[field]}.{value}"
             text = t(key, lang)

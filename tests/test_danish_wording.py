@@ -234,3 +234,28 @@ def test_finding_6_event_log_shows_kinds_and_details_in_words(tmp_path) -> None:
         row = events.events_frame(session, lang="da").iloc[0]
     assert (row["action_label"], row["entity_label"], row["details"]) == (
         "Tjekliste udfyldt", "Tjekliste-vurdering", "Vurderet den: 01-03-2025")
+
+
+# --- phone numbers as people write them (item 6d) --------------------------------------------------
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("+4587150000", "+45 87 15 00 00"), ("+4520123456", "+45 20 12 34 56"),
+    ("+46701234567", "+46 70 123 45 67"), ("+447911123456", "+44 7911 123456"), ("", None), (None, None),
+])
+def test_finding_6_phone_numbers_in_danish_grouping(stored: str | None, shown: str | None) -> None:
+    from lib.normalize import display_phone, normalise_phone
+
+    assert display_phone(stored) == shown
+    if shown:
+        assert normalise_phone(shown) == stored  # what is shown reads back to what is stored
+
+
+def test_finding_6_person_export_and_event_log_group_the_phone() -> None:
+    from lib.personal_data import record_frame, PERSON_FIELDS
+
+    record = {name: None for name in PERSON_FIELDS} | {"name": "Ida", "phone": "+4587150000",
+                                                         "other_phones": ["+4520123456"]}
+    values = record_frame(record, "da").iloc[:, 1].tolist()
+    assert "+45 87 15 00 00" in values and "+45 20 12 34 56" in values
+    assert events.details_text({"changes": {"phone": ["+4587150000", None]}}, "da") == "Telefon: +45 87 15 00 00 → –"
