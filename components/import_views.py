@@ -75,7 +75,7 @@ def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
             options=list(ROLES),
             index=list(ROLES).index(sheet.role) if sheet.role in ROLES else len(ROLES) - 1,
             format_func=lambda code: tr(f"role.{code}"),
-            key=f"{widget_key}_role",
+            placeholder=tr("widget.choose_one"), key=f"{widget_key}_role",
             help=tr("importpage.role_help"),
         )
         sheet.set_role(role)
@@ -225,7 +225,8 @@ def result_details(result: ImportResult, key: str) -> None:
     with st.expander(tr("importpage.rows_heading")):
         outcome_filter = st.multiselect(
             tr("import.col.outcome"), options=list(OUTCOMES), default=list(OUTCOMES),
-            format_func=lambda name: tr(f"import.count.{name}"), key=f"{key}_filter")
+            format_func=lambda name: tr(f"import.count.{name}"),
+            placeholder=tr("widget.choose_many"), key=f"{key}_filter")
         rows = [
             {tr("import.col.file"): o.file_name, tr("import.col.sheet"): o.sheet_name,
              tr("import.col.row"): o.row, tr("import.col.outcome"): tr(f"import.count.{o.outcome}"),
@@ -269,7 +270,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
                     options=options,
                     index=options.index(use.code) if use.code in options else 0,
                     format_func=shown_as(labels),
-                    key=widget_key,
+                    placeholder=tr("widget.choose_one"), key=widget_key,
                     on_change=_choose_word,
                     args=(choices, vocabulary, use.key, widget_key),
                 )

@@ -102,7 +102,8 @@ def _mark_form(frame: pd.DataFrame) -> None:
     on, how, note = st.columns([1, 1, 2])
     on.date_input(tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=today(), format=date_input_format(),
                   key=ON)
-    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways), key=HOW)
+    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways),
+                  placeholder=tr("widget.choose_one"), key=HOW)
     note.text_input(tr("informing.mark.note"), max_chars=informing.NOTE_LIMIT, help=tr("informing.mark.note_help"),
                     key=NOTE)
     st.button(tr("informing.mark.button"), type="primary", icon=":material/mark_email_read:",
@@ -172,7 +173,8 @@ def person_form(person_id: int) -> None:
     on, how, note = st.columns([1, 1, 2])
     on.date_input(tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=today(), format=date_input_format(),
                   help=tr("informing.person.on_help"), key=keys["on"])
-    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways), key=keys["how"])
+    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways),
+                  placeholder=tr("widget.choose_one"), key=keys["how"])
     note.text_input(tr("informing.mark.note"), max_chars=informing.NOTE_LIMIT, key=keys["note"])
     st.button(tr("informing.person.save"), icon=":material/save:", key=keys["save"], on_click=_save_person,
               args=(person_id,))

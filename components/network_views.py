@@ -280,7 +280,8 @@ def _staff_picker(G: nx.Graph) -> str | None:
         st.session_state[MINE_KEY] = mine[0] if mine else BLANK
     options = {BLANK: tr("netpage.staff.placeholder"), **members}
     _only_known(MINE_KEY, list(options))
-    chosen = st.selectbox(tr("netpage.staff"), options=list(options), format_func=shown_as(options), key=MINE_KEY,
+    chosen = st.selectbox(tr("netpage.staff"), options=list(options), format_func=shown_as(options),
+                          placeholder=tr("widget.choose_one"), key=MINE_KEY,
                           help=tr("netpage.view.mine.help"))
     return None if chosen == BLANK else str(chosen)
 
@@ -552,7 +553,8 @@ def _find_box(graph: nx.Graph, where: Any) -> None:
     options = {BLANK: tr("netpage.find.placeholder"), **{v: shown(v) for v in ordered}}
     opened = st.session_state.get(OPEN_KEY)
     st.session_state[FIND_KEY] = opened if opened in options else BLANK
-    where.selectbox(tr("netpage.find"), options=list(options), format_func=shown_as(options), key=FIND_KEY,
+    where.selectbox(tr("netpage.find"), options=list(options), format_func=shown_as(options),
+                    placeholder=tr("widget.choose_one"), key=FIND_KEY,
                     on_change=_open_found, help=tr("netpage.find.help"))
 
 
@@ -570,9 +572,11 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     _only_known(COLOR_KEY, list(color_labels))
     _only_known(SIZE_KEY, list(size_labels))
     rings = view.name == "rings"
-    colour.selectbox(tr("netpage.color_by"), list(color_labels), format_func=shown_as(color_labels), key=COLOR_KEY,
+    colour.selectbox(tr("netpage.color_by"), list(color_labels), format_func=shown_as(color_labels),
+                     placeholder=tr("widget.choose_one"), key=COLOR_KEY,
                      disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
-    size.selectbox(tr("netpage.size_by"), list(size_labels), format_func=shown_as(size_labels), key=SIZE_KEY,
+    size.selectbox(tr("netpage.size_by"), list(size_labels), format_func=shown_as(size_labels),
+                   placeholder=tr("widget.choose_one"), key=SIZE_KEY,
                    disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
     st.session_state.setdefault(labels_key(view.name), view.name == "organisations")
     names.toggle(tr("netpage.labels"), key=labels_key(view.name), disabled=rings)

@@ -490,6 +490,7 @@ def _merge_section(kind: RecordKind, record_id: int) -> None:
             others = {rid: text for rid, text in kind.choices(session) if rid != record_id}
         other_labels = with_blank(others, "contacts.choose")
         other_id = blank_to_none(st.selectbox(tr(f"contacts.merge.other_{kind.word}"), options=list(other_labels),
+                                       placeholder=tr("widget.choose_one"),
                                        key=prefix + "other", format_func=shown_as(other_labels)))
         sides = {side: tr(f"contacts.merge.keep_{side}") for side in ("this", "other")}
         st.radio(tr("contacts.merge.keep"), options=list(sides), key=prefix + "keep", horizontal=True,
@@ -558,13 +559,15 @@ def add_person_form(org_choices: dict[int, str]) -> None:
         st.text_input(tr("contacts.field.phone"), key=prefix + "phone")
         st.text_input(tr("contacts.field.title"), key=prefix + "title")
         org_labels = with_blank(org_choices, "common.none")
-        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels), key=prefix + "org",
+        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels),
+                     placeholder=tr("widget.choose_one"), key=prefix + "org",
                      format_func=shown_as(org_labels))
         st.checkbox(tr("contacts.new.is_staff"), key=prefix + "is_staff", help=tr("contacts.new.staff_help"))
         team, role = st.columns(2)
         team.text_input(tr("contacts.new.team"), key=prefix + "team")
         role_labels = with_blank({code: tr(f"organisation.role.{code}") for code in STAFF_ROLES}, "common.none")
-        role.selectbox(tr("contacts.new.staff_role"), options=list(role_labels), key=prefix + "staff_role",
+        role.selectbox(tr("contacts.new.staff_role"), options=list(role_labels),
+                       placeholder=tr("widget.choose_one"), key=prefix + "staff_role",
                        format_func=shown_as(role_labels))
 
     _add_form(PERSON, fields)
@@ -611,7 +614,8 @@ def _add_affiliation_form(person_id: int, org_choices: dict[int, str]) -> None:
     prefix = f"contacts_aff_{person_id}_"
     with st.form(f"contacts_aff_form_{person_id}", border=False):
         org_labels = with_blank(org_choices, "contacts.choose")
-        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels), key=prefix + "org",
+        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels),
+                     placeholder=tr("widget.choose_one"), key=prefix + "org",
                      format_func=shown_as(org_labels))
         left, right = st.columns(2)
         left.text_input(tr("contacts.field.role"), key=prefix + "role")
@@ -623,7 +627,8 @@ def _add_affiliation_form(person_id: int, org_choices: dict[int, str]) -> None:
 
 def _end_affiliation_controls(person_id: int, affiliations: list[dict[str, Any]]) -> None:
     names = {a["affiliation_id"]: a["organisation"] for a in affiliations}
-    st.selectbox(tr("contacts.affiliations.pick"), options=list(names), key=f"contacts_aff_pick_{person_id}",
+    st.selectbox(tr("contacts.affiliations.pick"), options=list(names),
+                 placeholder=tr("widget.choose_one"), key=f"contacts_aff_pick_{person_id}",
                  format_func=shown_as(names))
     left, right = st.columns(2)
     left.button(tr("contacts.affiliations.end"), key=f"contacts_aff_end_{person_id}",
@@ -690,9 +695,11 @@ def _name_type_sector(prefix: str) -> tuple[Any, Any]:
     st.text_input(tr("contacts.field.name"), key=prefix + "name")
     left, right = st.columns(2)
     types, sectors = type_labels("common.none"), sector_labels("common.none")
-    left.selectbox(tr("contacts.field.org_type"), options=list(types), key=prefix + "org_type",
+    left.selectbox(tr("contacts.field.org_type"), options=list(types),
+                   placeholder=tr("widget.choose_one"), key=prefix + "org_type",
                    format_func=shown_as(types))
-    right.selectbox(tr("contacts.field.sector"), options=list(sectors), key=prefix + "sector",
+    right.selectbox(tr("contacts.field.sector"), options=list(sectors),
+                    placeholder=tr("widget.choose_one"), key=prefix + "sector",
                     format_func=shown_as(sectors))
     return left, right
 

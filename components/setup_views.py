@@ -154,7 +154,8 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
                                 key=PREFIX + "email")
         phone = right.text_input(tr("setup.field.phone"), placeholder=tr("setup.placeholder.phone"),
                                  key=PREFIX + "phone", help=tr("setup.help.phone"))
-        timezone = st.selectbox(tr("setup.field.timezone"), options=zones, key=PREFIX + "timezone",
+        timezone = st.selectbox(tr("setup.field.timezone"), options=zones,
+                                placeholder=tr("widget.choose_one"), key=PREFIX + "timezone",
                                 help=tr("setup.help.timezone"))
         logo_column, upload_column = st.columns([1, 3])
         remove_logo = False

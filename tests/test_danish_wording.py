@@ -259,3 +259,41 @@ def test_finding_6_person_export_and_event_log_group_the_phone() -> None:
     values = record_frame(record, "da").iloc[:, 1].tolist()
     assert "+45 87 15 00 00" in values and "+45 20 12 34 56" in values
     assert events.details_text({"changes": {"phone": ["+4587150000", None]}}, "da") == "Telefon: +45 87 15 00 00 → –"
+
+
+# --- Streamlit's own texts, set where the API lets us (item 6b) ------------------------------------
+
+ROOT = LIB.parent
+#: What each widget must set, and the helper that gives it in the user's language.
+_SET_THROUGH = {"selectbox": ("placeholder", "tr"), "multiselect": ("placeholder", "tr"),
+                "date_input": ("format", "date_input_format")}
+
+
+def widget_calls_without_words() -> list[str]:
+    """Every st.selectbox / st.multiselect / st.date_input call in pages/, components/ and the router that
+    does not set its placeholder through the translation table (``tr(...)``) or its date format through
+    ``date_input_format()``."""
+    paths = [*sorted((ROOT / "pages").rglob("*.py")), *sorted((ROOT / "components").rglob("*.py")),
+             ROOT / "dashboard.py"]
+    offenders = []
+    for path in paths:
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                    and call.func.attr in _SET_THROUGH):
+                continue
+            keyword, helper = _SET_THROUGH[call.func.attr]
+            value = next((k.value for k in call.keywords if k.arg == keyword), None)
+            if not (isinstance(value, ast.Call) and _called(value) == helper):
+                offenders.append(f"{path.relative_to(ROOT)}:{call.lineno} {call.func.attr}")
+    return offenders
+
+
+def test_finding_6_every_choice_and_date_widget_speaks_the_users_language() -> None:
+    assert widget_calls_without_words() == []
+    assert (t("widget.choose_one", "da"), t("widget.choose_many", "da")) == ("Vælg", "Vælg en eller flere")
+
+
+def test_date_inputs_read_day_month_year_in_danish() -> None:
+    from components.tables import date_input_format
+
+    assert (date_input_format("da"), date_input_format("en")) == ("DD-MM-YYYY", "YYYY-MM-DD")

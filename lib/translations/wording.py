@@ -101,4 +101,12 @@ TEXTS = {
     "admin.detail.node_positions": {"da": "Placeringer i netværkskortet", "en": "Positions on the network map"},
     "admin.detail.import_changes": {"da": "Importændringer", "en": "Import changes"},
     "admin.detail.duplicate_candidates": {"da": "Mulige dubletter", "en": "Possible duplicates"},
+    # Streamlit's own texts we can set: what an empty choice says
+    "widget.choose_one": {"da": "Vælg", "en": "Choose"},
+    "widget.choose_many": {"da": "Vælg en eller flere", "en": "Choose one or more"},
+    # The file uploader: its button and drop zone are Streamlit's own English ("Browse files", "Drag and
+    # drop"); the help says the same in the user's language
+    "widget.upload_help": {
+        "da": "Træk filen hen på feltet, eller klik på »Browse files« for at vælge den. Højst {megabytes} MB pr. fil.",
+        "en": "Drag the file onto the box, or click \"Browse files\" to choose it. At most {megabytes} MB per file."},
 }
