@@ -145,6 +145,10 @@ def _number(value: Any, decimals: int = 3) -> str:
     return format_number(float(value), lang(), decimals)
 
 
+#: Measures whose value means little on its own: a node's place among the others is shown instead.
+RANKED_METRICS = ("betweenness", "closeness")
+
+
 def _metric_value(name: str, value: Any) -> str:
     """A metric as people read it: counts whole, reach as a percentage, the rest with 3 decimals."""
     if value is None or pd.isna(value):
@@ -673,7 +677,10 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     if node in metrics.index:
         row = metrics.loc[node]
         for column, name in zip(st.columns(4), ("degree", "betweenness", "closeness", "reach"), strict=True):
-            column.metric(tr(f"network.metric.{name}"), escape_markdown(_metric_value(name, row[name])),
+            place = netmetrics.rank_of(metrics, name, node) if name in RANKED_METRICS else None
+            shown = tr("network.metric.rank", place=place[0], total=place[1]) if place else _metric_value(
+                name, row[name])
+            column.metric(tr(f"network.metric.{name}"), escape_markdown(shown),
                           help=tr(f"network.metric.{name}.help"))
     owner = plotting.node_owner(graph, node)
     if owner is not None and owner != node:
@@ -765,7 +772,8 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     st.caption(tr_md("netpage.figures.view", view=view.title))
     shown = (
         ("nodes", _number(figures["nodes"])), ("edges", _number(figures["edges"])),
-        ("density", format_number(figures["density"], lang(), 3)), ("components", _number(figures["components"])),
+        ("density", f"{format_number(100 * figures['density'], lang(), 1)} %"),
+        ("components", _number(figures["components"])),
         ("average_path_length", "" if figures["average_path_length"] is None
          else format_number(figures["average_path_length"], lang(), 2)),
         ("diameter", "" if figures["diameter"] is None else _number(figures["diameter"])),
@@ -810,8 +818,7 @@ def _brokers(metrics: pd.DataFrame) -> None:
         return
     st.markdown(tr("netpage.brokers.text"))
     lines = [
-        f"{rank}. {escape_markdown(row.label)} ({escape_markdown(_kind_label(row.kind).lower())}) – "
-        f"{tr('network.metric.betweenness').lower()} {escape_markdown(_metric_value('betweenness', row.betweenness))}"
+        f"{rank}. {escape_markdown(row.label)} ({escape_markdown(_kind_label(row.kind).lower())})"
         for rank, row in enumerate(found.itertuples(), start=1)
     ]
     st.markdown("\n".join(lines))

@@ -274,7 +274,8 @@ def _print_network(payload: dict[str, Any], lang: str) -> None:
     as_of = payload["as_of"]
     print(t("cli.network_as_of", lang, date=as_of) if as_of else t("cli.network_today", lang))
     print(t("cli.network_figures", lang, nodes=number(payload["nodes"]), edges=number(payload["edges"]),
-            density=number(payload["density"], 4), components=number(payload["components"])))
+            density="–" if payload["density"] is None else number(100 * payload["density"], 1) + " %",
+            components=number(payload["components"])))
     print(t("cli.network_paths", lang, largest=number(payload["largest_component"]),
             average=number(payload["average_path_length"], 2), diameter=number(payload["diameter"])))
     if payload["path_sample"] or payload["betweenness_sample"]:

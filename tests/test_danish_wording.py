@@ -297,3 +297,27 @@ def test_date_inputs_read_day_month_year_in_danish() -> None:
     from components.tables import date_input_format
 
     assert (date_input_format("da"), date_input_format("en")) == ("DD-MM-YYYY", "YYYY-MM-DD")
+
+
+# --- network measures in everyday words (item 6e) --------------------------------------------------
+
+
+def test_finding_6_a_bridge_builder_is_shown_by_its_place_not_a_fraction() -> None:
+    import pandas as pd
+
+    from lib.network.metrics import rank_of
+
+    metrics = pd.DataFrame({"betweenness": [0.314, 0.05, 0.314, 0.0]}, index=["a", "b", "c", "d"])
+    assert [rank_of(metrics, "betweenness", node) for node in "abcd"] == [(1, 4), (3, 4), (1, 4), (4, 4)]
+    assert rank_of(metrics, "betweenness", "x") is None
+    assert t("network.metric.rank", "da", place=3, total=120) == "nr. 3 af 120"
+    assert t("network.metric.betweenness.help", "da").startswith(
+        "Forbinder grupper, der ellers ikke kender hinanden")
+
+
+def test_finding_6_network_figures_use_words_a_librarian_uses() -> None:
+    figures = {"nodes": 120, "edges": 90, "density": "1,3 %", "components": 4}
+    words = " ".join(t(key, lang, **figures) for key in ("network.figure.density", "network.figure.components",
+                                                          "cli.network_figures") for lang in ("da", "en"))
+    for jargon in ("Tæthed", "tæthed", "Adskilte dele", "adskilte dele", "density", "Density", "Separate parts"):
+        assert jargon not in words

@@ -35,10 +35,10 @@ TEXTS = {
     "cli.network_today": {"da": "Netværket i dag", "en": "The network today"},
     "cli.network_as_of": {"da": "Netværket den {date}", "en": "The network on {date}"},
     "cli.network_figures": {
-        "da": "Personer og organisationer: {nodes} · forbindelser: {edges} · tæthed: {density} · "
-              "adskilte dele: {components}",
-        "en": "People and organisations: {nodes} · ties: {edges} · density: {density} · "
-              "separate parts: {components}",
+        "da": "Personer og organisationer: {nodes} · forbindelser: {edges} · andel af mulige forbindelser, "
+              "der findes: {density} · grupper uden forbindelse til hinanden: {components}",
+        "en": "People and organisations: {nodes} · ties: {edges} · share of possible ties that exist: "
+              "{density} · groups with no tie to each other: {components}",
     },
     "cli.network_paths": {
         "da": "Største sammenhængende del: {largest} · gennemsnitlig afstand: {average} · "

@@ -45,15 +45,17 @@ TEXTS = {
     },
     "network.metric.betweenness": {"da": "Brobygger", "en": "Bridge builder"},
     "network.metric.betweenness.help": {
-        "da": "Hvor ofte denne ligger på den korteste vej mellem to andre. Høj værdi: forbinder dele af "
-              "netværket, som ellers ikke mødes.",
-        "en": "How often this one lies on the shortest path between two others. High: connects parts of "
-              "the network that would otherwise not meet.",
+        "da": "Forbinder grupper, der ellers ikke kender hinanden: hvor ofte den korteste vej mellem to andre "
+              "går gennem denne. Nr. 1 er den vigtigste brobygger i visningen.",
+        "en": "Connects groups that would otherwise not know each other: how often the shortest path between "
+              "two others runs through this one. No. 1 is the most important bridge builder in the view.",
     },
     "network.metric.closeness": {"da": "Nærhed", "en": "Closeness"},
     "network.metric.closeness.help": {
-        "da": "Hvor få skridt der er herfra til alle andre. Høj værdi: når hurtigt ud til hele netværket.",
-        "en": "How few steps it takes from here to everyone else. High: reaches the whole network quickly.",
+        "da": "Når hurtigt ud til hele netværket: hvor få skridt der er herfra til alle andre. Nr. 1 har "
+              "kortest vej til alle.",
+        "en": "Reaches the whole network quickly: how few steps it takes from here to everyone else. No. 1 "
+              "has the shortest way to everyone.",
     },
     "network.metric.eigenvector": {"da": "Godt forbundet", "en": "Well connected"},
     "network.metric.eigenvector.help": {
@@ -82,15 +84,20 @@ TEXTS = {
     # Figures for the whole network
     "network.figure.nodes": {"da": "Personer og organisationer", "en": "People and organisations"},
     "network.figure.edges": {"da": "Forbindelser", "en": "Ties"},
-    "network.figure.density": {"da": "Tæthed", "en": "Density"},
+    "network.figure.density": {"da": "Hvor mange kender hinanden", "en": "How many know each other"},
     "network.figure.density.help": {
-        "da": "Andelen af alle mulige forbindelser, der findes. Store netværk har altid lav tæthed.",
-        "en": "The share of all possible ties that exist. Large networks always have a low density.",
+        "da": "Hvor stor en del af alle tænkelige forbindelser der findes: 100 % ville betyde, at alle kender "
+              "alle. I et stort netværk er tallet altid lavt.",
+        "en": "How large a share of all possible ties exists: 100% would mean everyone knows everyone. In a "
+              "large network the figure is always low.",
     },
-    "network.figure.components": {"da": "Adskilte dele", "en": "Separate parts"},
+    "network.figure.components": {"da": "Grupper uden forbindelse til hinanden",
+                                  "en": "Groups with no tie to each other"},
     "network.figure.components.help": {
-        "da": "Dele af netværket uden nogen forbindelse til hinanden (enkeltstående medregnet).",
-        "en": "Parts of the network with no tie to each other (lone nodes included).",
+        "da": "Grupper af personer og organisationer, der ikke har nogen forbindelse til resten. En person "
+              "eller organisation helt uden forbindelser tæller som sin egen gruppe.",
+        "en": "Groups of people and organisations with no tie to the rest. A person or organisation with no "
+              "ties at all counts as a group of its own.",
     },
     "network.figure.largest_component": {"da": "Største sammenhængende del", "en": "Largest connected part"},
     "network.figure.average_path_length": {"da": "Gennemsnitlig afstand", "en": "Average distance"},

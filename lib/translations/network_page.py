@@ -206,8 +206,8 @@ TEXTS = {
         "en": "These connect parts of the network that would otherwise not meet. If the library loses touch "
               "with them, the network falls further apart:",
     },
-    "netpage.brokers.none": {"da": "Ingen i denne visning forbinder ellers adskilte dele.",
-                             "en": "Nobody in this view connects otherwise separate parts."},
+    "netpage.brokers.none": {"da": "Ingen i denne visning forbinder grupper, der ellers ikke kender hinanden.",
+                             "en": "Nobody in this view connects groups that would otherwise not know each other."},
     "netpage.isolates.title": {"da": "Uden forbindelser", "en": "Without ties"},
     "netpage.isolates": {
         "da": "{count} står uden nogen forbindelse i denne visning:",
