@@ -563,7 +563,7 @@ def test_the_event_log_is_filtered_and_labelled(db: Database, logged: None) -> N
     assert anna["action_label"].tolist() == ["Goal edited", "Person created"]
     assert imports["actor"].tolist() == ["bo@bib.dk"]
     assert period["action"].tolist() == ["goal_updated", "import_committed"]
-    assert everything["details"].iloc[0] == '{"files": "liste.xlsx"}'
+    assert everything["details"].iloc[0] == "Filer: liste.xlsx"  # in words, not JSON (issue 12)
     assert actions == ["goal_updated", "import_committed", "person_created", "workspace_exported"]
 
 
