@@ -48,7 +48,7 @@ EVENT_COLUMNS = (
     Col("at", "admin.col.at", "datetime"),
     Col("actor", "admin.col.actor"),
     Col("action_label", "admin.col.action"),
-    Col("entity", "admin.col.entity"),
+    Col("entity_label", "admin.col.entity"),
     Col("entity_id", "admin.col.entity_id", "number"),
     Col("details", "admin.col.details"),
 )
@@ -91,10 +91,10 @@ def _event_filters() -> dict[str, Any] | None:
     who, what, since_column, until_column = st.columns([2, 2, 1, 1])
     actor_text = who.text_input(tr("admin.events.actor"), key=EVENTS_ACTOR)
     action = what.selectbox(tr("admin.events.action"), options=list(labels), format_func=shown_as(labels),
-                            key=EVENTS_ACTION)
-    dates = {"min_value": EARLIEST_DATE, "max_value": LATEST_DATE, "format": date_input_format(), "value": None}
-    since = since_column.date_input(tr("admin.events.since"), key=EVENTS_SINCE, **dates)
-    until = until_column.date_input(tr("admin.events.until"), key=EVENTS_UNTIL, **dates)
+                            placeholder=tr("widget.choose_one"), key=EVENTS_ACTION)
+    dates = {"min_value": EARLIEST_DATE, "max_value": LATEST_DATE, "value": None}
+    since = since_column.date_input(tr("admin.events.since"), key=EVENTS_SINCE, format=date_input_format(), **dates)
+    until = until_column.date_input(tr("admin.events.until"), key=EVENTS_UNTIL, format=date_input_format(), **dates)
     if since is not None and until is not None and until < since:
         st.warning(tr("admin.events.bad_period"))
         return None
@@ -289,7 +289,7 @@ def _bulk_erase_form(frame: pd.DataFrame) -> None:
     chosen = [i for i in st.session_state.get(RETENTION_PICK) or [] if i in labels]
     st.session_state[RETENTION_PICK] = chosen  # rows erased meanwhile drop out
     st.multiselect(tr("admin.retention.select_help"), options=list(labels), format_func=shown_as(labels),
-                   key=RETENTION_PICK)
+                   placeholder=tr("widget.choose_many"), key=RETENTION_PICK)
     st.checkbox(tr("admin.retention.confirm", count=len(st.session_state[RETENTION_PICK])), key=RETENTION_CONFIRM)
     st.button(tr("admin.retention.erase"), type="primary", icon=":material/delete_forever:",
               key=PREFIX + "retention_erase", on_click=_erase_chosen)

@@ -71,7 +71,8 @@ def choices() -> tuple[dt.date | None, dt.date | None, list[str]]:
     left, right, wide = st.columns([1, 1, 3])
     start = left.date_input(tr("board.page.from"), key=FROM_KEY, format=date_input_format())
     end = right.date_input(tr("board.page.to"), key=TO_KEY, format=date_input_format())
-    sections = wide.multiselect(tr("board.page.sections"), options=list(SECTIONS), key=SECTIONS_KEY,
+    sections = wide.multiselect(tr("board.page.sections"), options=list(SECTIONS),
+                                placeholder=tr("widget.choose_many"), key=SECTIONS_KEY,
                                 format_func=lambda key: tr(f"board.section.{key}"))
     return start, end, sections
 

@@ -341,7 +341,8 @@ def _detail_round(partnership_id: int, rounds: pd.DataFrame) -> int | None:
     key = f"{PREFIX}detail_{partnership_id}"
     if st.session_state.get(key) not in labels:
         st.session_state[key] = LATEST
-    chosen = st.selectbox(tr("evaluations_page.detail.pick"), options=list(labels), key=key,
+    chosen = st.selectbox(tr("evaluations_page.detail.pick"), options=list(labels),
+                          placeholder=tr("widget.choose_one"), key=key,
                           format_func=shown_as(labels))
     return int(answered["round_id"].iloc[0]) if chosen == LATEST else int(chosen)
 
@@ -534,7 +535,8 @@ def responses_list(round_id: int, responses: pd.DataFrame) -> None:
     labels = {int(r.response_id): f"{r.Index + 1}. {side_word(r.side)}"
               + (f" · {r.respondent}" if isinstance(r.respondent, str) else "") for r in responses.itertuples()}
     with st.expander(tr("evaluations_page.responses.delete_heading"), icon=":material/delete:"):
-        st.selectbox(tr("evaluations_page.responses.delete_pick"), options=list(labels), key=prefix + "delete_pick",
+        st.selectbox(tr("evaluations_page.responses.delete_pick"), options=list(labels),
+                     placeholder=tr("widget.choose_one"), key=prefix + "delete_pick",
                      format_func=shown_as(labels))
         st.checkbox(tr("evaluations_page.responses.confirm"), key=prefix + "delete_confirm")
         st.button(tr("evaluations_page.responses.delete"), key=prefix + "delete", on_click=_delete_response,
@@ -579,7 +581,8 @@ def rounds_tab(partnership_id: int) -> None:
     key = _manage_key(partnership_id)
     if st.session_state.get(key) not in labels:
         st.session_state[key] = next(iter(labels))
-    round_id = st.selectbox(tr("evaluations_page.rounds.pick"), options=list(labels), key=key,
+    round_id = st.selectbox(tr("evaluations_page.rounds.pick"), options=list(labels),
+                            placeholder=tr("widget.choose_one"), key=key,
                             format_func=shown_as(labels))
     with database().read() as session:
         responses = ev.responses_frame(session, round_id)
@@ -601,7 +604,8 @@ def import_tab(partnership_id: int) -> None:
     labels |= {int(r.round_id): round_label(r.held_on, r.title) for r in rounds.itertuples()}
     if st.session_state.get(prefix + "target") not in labels:
         st.session_state[prefix + "target"] = NEW_ROUND
-    target = st.selectbox(tr("evaluations_page.import.target"), options=list(labels), key=prefix + "target",
+    target = st.selectbox(tr("evaluations_page.import.target"), options=list(labels),
+                          placeholder=tr("widget.choose_one"), key=prefix + "target",
                           format_func=shown_as(labels))
     held_on: dt.date | None = None
     title: str | None = None

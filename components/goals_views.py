@@ -19,6 +19,7 @@ from sqlalchemy import select
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
+from components.tables import date_input_format
 from lib import charts, strategy
 from lib.errors import UserFacingError
 from lib.i18n import format_date, format_number
@@ -198,7 +199,7 @@ def series_section(choices: dict[int, str], first: int | None) -> None:
     elif first is not None:
         st.session_state[SERIES_PICK] = [first]
     picked = st.multiselect(tr("goalspage.series.pick"), options=list(choices), format_func=choices.get,
-                            key=SERIES_PICK)
+                            placeholder=tr("widget.choose_many"), key=SERIES_PICK)
     if not picked:
         st.info(tr("goalspage.series.choose"))
         return
@@ -285,7 +286,6 @@ def _delete_goal(goal_id: int, title: str, confirm_key: str) -> None:
 
 def _goal_fields(prefix: str, goal: Goal | None, staff: dict[int, str]) -> None:
     """The goal's inputs; values come from ``goal`` the first time the form is drawn."""
-    date_format = "DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD"
     st.text_input(tr("strategy.col.title") + " *", value=goal.title if goal else "", key=prefix + "title",
                   max_chars=300)
     st.text_area(tr("strategy.col.description"), value=(goal.description or "") if goal else "",
@@ -295,7 +295,8 @@ def _goal_fields(prefix: str, goal: Goal | None, staff: dict[int, str]) -> None:
     owners = {0: tr("common.none")} | staff
     current_owner = goal.owner_id if goal and goal.owner_id in staff else 0
     right.selectbox(tr("strategy.col.owner"), options=list(owners), format_func=owners.get,
-                    index=list(owners).index(current_owner), key=prefix + "owner_id")
+                    index=list(owners).index(current_owner),
+                    placeholder=tr("widget.choose_one"), key=prefix + "owner_id")
     unit, baseline, target = st.columns(3)
     unit.text_input(tr("strategy.col.unit"), value=(goal.unit or "") if goal else "", key=prefix + "unit")
     baseline.number_input(tr("strategy.col.baseline") + " *", value=goal.baseline if goal else None,
@@ -304,10 +305,10 @@ def _goal_fields(prefix: str, goal: Goal | None, staff: dict[int, str]) -> None:
                         key=prefix + "target")
     start, end = st.columns(2)
     start.date_input(tr("strategy.col.baseline_date") + " *", value=goal.baseline_date if goal else None,
-                     format=date_format, key=prefix + "baseline_date",
+                     format=date_input_format(), key=prefix + "baseline_date",
                      min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
     end.date_input(tr("strategy.col.target_date") + " *", value=goal.target_date if goal else None,
-                   format=date_format, key=prefix + "target_date",
+                   format=date_input_format(), key=prefix + "target_date",
                    min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
     st.caption(tr("goalspage.edit.required_hint"))
 
@@ -344,7 +345,7 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
     with st.form(mprefix + "form"):
         day, value = st.columns(2)
         day.date_input(tr("strategy.col.measured_on"), value=dt.date.today(), key=mprefix + "measured_on",
-                       format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD",
+                       format=date_input_format(),
                        min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
         value.number_input(tr("strategy.col.value") + (f" ({escape_markdown(goal.unit)})" if goal.unit else ""),
                            value=None,
@@ -384,7 +385,7 @@ def edit_section(choices: dict[int, str], staff: dict[int, str]) -> None:
     if st.session_state.get(EDIT_PICK) not in options:
         st.session_state[EDIT_PICK] = NEW
     goal_id = st.selectbox(tr("goalspage.edit.pick"), options=list(options), format_func=options.get,
-                           key=EDIT_PICK)
+                           placeholder=tr("widget.choose_one"), key=EDIT_PICK)
     if goal_id == NEW:
         create_form(staff)
     else:

@@ -75,7 +75,7 @@ def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
             options=list(ROLES),
             index=list(ROLES).index(sheet.role) if sheet.role in ROLES else len(ROLES) - 1,
             format_func=lambda code: tr(f"role.{code}"),
-            key=f"{widget_key}_role",
+            placeholder=tr("widget.choose_one"), key=f"{widget_key}_role",
             help=tr("importpage.role_help"),
         )
         sheet.set_role(role)
@@ -153,7 +153,7 @@ def created_section(result: ImportResult, key: str) -> None:
     for column, kind in zip(st.columns(len(shown)), shown, strict=True):
         column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(created.get(kind, 0)))
     counts = result.referenced_counts or {}
-    parts = [tr(f"importrefs.referenced.{kind}.{'one' if counts[kind] == 1 else 'other'}", count=counts[kind])
+    parts = [tr(f"importrefs.referenced.{kind}", count=counts[kind])
              for kind in REFERENCED_KINDS if counts.get(kind)]
     if parts:
         what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {tr('importrefs.and')} {parts[-1]}"
@@ -225,7 +225,8 @@ def result_details(result: ImportResult, key: str) -> None:
     with st.expander(tr("importpage.rows_heading")):
         outcome_filter = st.multiselect(
             tr("import.col.outcome"), options=list(OUTCOMES), default=list(OUTCOMES),
-            format_func=lambda name: tr(f"import.count.{name}"), key=f"{key}_filter")
+            format_func=lambda name: tr(f"import.count.{name}"),
+            placeholder=tr("widget.choose_many"), key=f"{key}_filter")
         rows = [
             {tr("import.col.file"): o.file_name, tr("import.col.sheet"): o.sheet_name,
              tr("import.col.row"): o.row, tr("import.col.outcome"): tr(f"import.count.{o.outcome}"),
@@ -254,8 +255,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             named = ", ".join(use.word for use in open_words[:WORDS_NAMED])
             if len(open_words) > WORDS_NAMED:
                 named += ", " + tr("vocab.more_words")
-            plural = "one" if len(open_words) == 1 else "other"
-            st.warning(tr_md(f"vocab.unknown.{vocabulary}.{plural}", count=len(open_words), words=named))
+            st.warning(tr_md(f"vocab.unknown.{vocabulary}", count=len(open_words), words=named))
         with st.expander(tr(f"vocab.picker.{vocabulary}"), expanded=bool(open_words)):
             st.caption(tr("vocab.picker.help"))
             if not open_words:
@@ -266,12 +266,11 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             for use in uses:
                 widget_key = f"imp_word_{vocabulary}_{hashlib.sha256(use.key.encode()).hexdigest()[:12]}"
                 st.selectbox(
-                    tr_md("vocab.picker.word.one" if use.rows == 1 else "vocab.picker.word.other",
-                          word=use.word, count=use.rows),
+                    tr_md("vocab.picker.word", word=use.word, count=use.rows),
                     options=options,
                     index=options.index(use.code) if use.code in options else 0,
                     format_func=shown_as(labels),
-                    key=widget_key,
+                    placeholder=tr("widget.choose_one"), key=widget_key,
                     on_change=_choose_word,
                     args=(choices, vocabulary, use.key, widget_key),
                 )

@@ -381,7 +381,7 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
     st.markdown(tr_md("organisation.library.summary", **counts))
     kinds = st.multiselect(tr("organisation.library.kinds"), options=list(org.DEPENDENCY_KINDS),
                            default=list(org.DEPENDENCY_KINDS), format_func=lambda k: tr(f"organisation.kind.{k}"),
-                           key=KINDS_WIDGET)
+                           placeholder=tr("widget.choose_many"), key=KINDS_WIDGET)
     show_table(dependency_frame(dependencies, names, kinds), DEPENDENCY_COLUMNS,
                key=f"{PREFIX}library_dependencies")
 

@@ -198,7 +198,7 @@ def assessment_picker(org_id: int, history: Sequence[Mapping[str, Any]]) -> int:
     if st.session_state.get(key) not in labels:
         st.session_state[key] = history[0]["id"] if history else NEW
     return st.selectbox(tr("partners_page.assess.which"), options=list(labels), format_func=shown_as(labels),
-                        key=key)
+                        placeholder=tr("widget.choose_one"), key=key)
 
 
 def assessment_history(session: Session, org_id: int) -> list[dict[str, Any]]:
@@ -256,7 +256,8 @@ def _header_inputs(prefix: str, current: Mapping[str, Any], staff: Mapping[int, 
                     key=prefix + "assessed_on", format=date_input_format(), min_value=EARLIEST_DATE,
                     max_value=LATEST_DATE)
     right.selectbox(tr("partners.col.assessor"), options=list(staff_labels), format_func=shown_as(staff_labels),
-                    index=list(staff_labels).index(assessor), key=prefix + "assessor")
+                    index=list(staff_labels).index(assessor),
+                    placeholder=tr("widget.choose_one"), key=prefix + "assessor")
 
 
 def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
@@ -401,7 +402,8 @@ def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, st
                     key=prefix + "decided_on", format=date_input_format(), min_value=EARLIEST_DATE,
                     max_value=LATEST_DATE)
     right.selectbox(tr("partners.col.decided_by"), options=list(staff_labels), format_func=shown_as(staff_labels),
-                    index=list(staff_labels).index(decided_by), key=prefix + "decided_by")
+                    index=list(staff_labels).index(decided_by),
+                    placeholder=tr("widget.choose_one"), key=prefix + "decided_by")
     st.button(tr("partners_page.decision.save"), key=prefix + "save", on_click=_decide, args=(assessment_id,),
               icon=":material/gavel:")
     show_flash("decision")

@@ -185,19 +185,23 @@ def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[in
                   max_chars=300)
     st.multiselect(tr("partnerships_page.field.organisations"), options=list(orgs),
                    default=[o for o in cur.get("organisation_ids", []) if o in orgs] or None,
-                   format_func=shown_as(orgs), key=prefix + "organisations")
+                   format_func=shown_as(orgs), placeholder=tr("widget.choose_many"), key=prefix + "organisations")
     left, right = st.columns(2)
     options = list(staff_labels)
-    left.selectbox(tr("partnerships_page.field.owner"), options=options, key=prefix + "owner",
+    left.selectbox(tr("partnerships_page.field.owner"), options=options,
+                   placeholder=tr("widget.choose_one"), key=prefix + "owner",
                    index=index_of(options, cur.get("owner_id")), format_func=shown_as(staff_labels))
     options = list(stage_labels)
-    right.selectbox(tr("partnerships_page.field.stage"), options=options, key=prefix + "stage",
+    right.selectbox(tr("partnerships_page.field.stage"), options=options,
+                    placeholder=tr("widget.choose_one"), key=prefix + "stage",
                     index=index_of(options, cur.get("stage")), format_func=shown_as(stage_labels))
     options = list(depth_labels)
-    left.selectbox(tr("partnerships_page.field.depth"), options=options, key=prefix + "depth",
+    left.selectbox(tr("partnerships_page.field.depth"), options=options,
+                   placeholder=tr("widget.choose_one"), key=prefix + "depth",
                    index=index_of(options, cur.get("depth")), format_func=shown_as(depth_labels))
     options = list(formal_labels)
-    right.selectbox(tr("partnerships_page.field.formalisation"), options=options, key=prefix + "formalisation",
+    right.selectbox(tr("partnerships_page.field.formalisation"), options=options,
+                    placeholder=tr("widget.choose_one"), key=prefix + "formalisation",
                     index=index_of(options, cur.get("formalisation")), format_func=shown_as(formal_labels))
     with left:
         _date_input("partnerships_page.field.start_date", prefix + "start_date", cur.get("start_date"))
@@ -207,7 +211,7 @@ def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[in
         _date_input("partnerships_page.field.end_date", prefix + "end_date", cur.get("end_date"))
     st.multiselect(tr("partnerships_page.field.goals"), options=list(goals),
                    default=[g for g in cur.get("goal_ids", []) if g in goals] or None,
-                   format_func=shown_as(goals), key=prefix + "goals")
+                   format_func=shown_as(goals), placeholder=tr("widget.choose_many"), key=prefix + "goals")
     st.number_input(tr("partnerships_page.field.contact_rhythm_days"), min_value=1, max_value=ps.MAX_RHYTHM_DAYS,
                     step=1, value=cur.get("contact_rhythm_days"), key=prefix + "contact_rhythm_days",
                     help=tr("partnerships.guide.rhythm"))
@@ -366,9 +370,11 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
         left, middle, right = st.columns(3)
         with left:
             _date_input("partnerships_page.contacts.date", prefix + "date", today())
-        middle.selectbox(tr("partnerships_page.contacts.who"), options=list(staff_labels), key=prefix + "who",
+        middle.selectbox(tr("partnerships_page.contacts.who"), options=list(staff_labels),
+                         placeholder=tr("widget.choose_one"), key=prefix + "who",
                          format_func=shown_as(staff_labels))
         right.selectbox(tr("partnerships_page.contacts.channel"), options=list(channel_labels),
+                        placeholder=tr("widget.choose_one"),
                         key=prefix + "channel", format_func=shown_as(channel_labels))
         st.text_area(tr("partnerships_page.contacts.note"), key=prefix + "note", height=80)
         st.form_submit_button(tr("partnerships_page.contacts.add"), key=prefix + "add", type="primary",

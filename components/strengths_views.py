@@ -121,7 +121,7 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
     if st.session_state.get(TEAM_FILTER) not in options:
         st.session_state[TEAM_FILTER] = ALL_TEAMS
     chosen = st.selectbox(tr("strengths_page.team_filter"), options=list(options), format_func=shown_as(options),
-                          key=TEAM_FILTER)
+                          placeholder=tr("widget.choose_one"), key=TEAM_FILTER)
     teams_shown = [team for team in options if team != ALL_TEAMS] if chosen == ALL_TEAMS else [chosen]
     categories, types = category_labels(), type_labels()
     for team in teams_shown:
@@ -274,7 +274,8 @@ def _offer_fields(prefix: str, offer: Any | None, team_names: list[str], staff: 
     contacts = {NO_CONTACT: tr("common.none"), **staff}
     current = offer.contact_person_id if offer is not None and offer.contact_person_id in staff else NO_CONTACT
     st.selectbox(tr("strengths_page.field.contact"), options=list(contacts), format_func=shown_as(contacts),
-                 index=list(contacts).index(current), key=prefix + "contact_person_id")
+                 index=list(contacts).index(current),
+                 placeholder=tr("widget.choose_one"), key=prefix + "contact_person_id")
     types = type_labels()
     st.multiselect(tr("strengths_page.field.partner_types"), options=list(types), format_func=shown_as(types),
                    default=list(offer.partner_types) if offer is not None else [], key=prefix + "partner_types",
@@ -323,7 +324,7 @@ def edit_section(offers: pd.DataFrame, team_names: list[str], staff: Mapping[int
     if st.session_state.get(EDIT_PICK) not in options:
         st.session_state[EDIT_PICK] = NEW
     offer_id = st.selectbox(tr("strengths_page.edit.pick"), options=list(options), format_func=shown_as(options),
-                            key=EDIT_PICK)
+                            placeholder=tr("widget.choose_one"), key=EDIT_PICK)
     if offer_id == NEW:
         create_form(team_names, staff)
         return

@@ -17,6 +17,7 @@ import streamlit as st
 from components.context import actor, lang, show_error, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
+from lib.config import DEFAULT_LIMITS
 from lib.errors import UserFacingError
 from lib.safe_read import notify_when_waiting
 from lib.table_import import OUTCOMES, TableImportResult, for_session, undo_table_import
@@ -105,6 +106,7 @@ def _problems(result: TableImportResult, key: str) -> None:
 def _read_upload(keys: _Keys, run_import: RunImport) -> None:
     """Preview the uploaded file once per file; forget the preview when the file is removed."""
     upload = st.file_uploader(tr("template_import.upload"), type=["xlsx", "xlsm", "xls", "csv"],
+                              help=tr("widget.upload_help", megabytes=DEFAULT_LIMITS.max_file_bytes // 2**20),
                               key=keys.uploader())
     if upload is None:
         st.session_state.pop(keys.preview, None)

@@ -13,6 +13,8 @@ from typing import Any
 
 import streamlit as st
 
+from components.context import tr
+
 
 #: The value of a selectbox's "nothing chosen" entry. Not None: a selectbox whose value is None shows its
 #: placeholder instead of the entry's label.
@@ -49,7 +51,8 @@ def remembered_selectbox(label: str, labels: Mapping[Any, str], *, store_key: st
         chosen = default
     st.session_state[store_key] = chosen
     st.session_state[widget_key] = chosen
-    st.selectbox(label, options=list(labels), key=widget_key, format_func=shown_as(labels),
+    st.selectbox(label, options=list(labels),
+                 placeholder=tr("widget.choose_one"), key=widget_key, format_func=shown_as(labels),
                  on_change=_keep, args=(store_key, widget_key))
     return chosen
 

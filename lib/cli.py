@@ -127,10 +127,9 @@ def _print_unknown_words(result: Any, lang: str) -> None:
     for name, option in WORD_OPTIONS.items():
         open_words = unknown(result.unknown_words.get(name, []))
         if open_words:
-            words = ", ".join(t("vocab.cli.word.one" if use.rows == 1 else "vocab.cli.word.other", lang,
-                                word=use.word, count=use.rows) for use in open_words)
+            words = ", ".join(t("vocab.cli.word", lang, word=use.word, count=use.rows) for use in open_words)
             count = len(open_words)
-            print(t(f"vocab.unknown.{name}.{'one' if count == 1 else 'other'}", lang, count=count, words=words))
+            print(t(f"vocab.unknown.{name}", lang, count=count, words=words))
             print("  " + t(f"vocab.cli.hint.{name}", lang, option="--" + option.replace("_", "-")))
 
 
@@ -275,7 +274,8 @@ def _print_network(payload: dict[str, Any], lang: str) -> None:
     as_of = payload["as_of"]
     print(t("cli.network_as_of", lang, date=as_of) if as_of else t("cli.network_today", lang))
     print(t("cli.network_figures", lang, nodes=number(payload["nodes"]), edges=number(payload["edges"]),
-            density=number(payload["density"], 4), components=number(payload["components"])))
+            density="–" if payload["density"] is None else number(100 * payload["density"], 1) + " %",
+            components=number(payload["components"])))
     print(t("cli.network_paths", lang, largest=number(payload["largest_component"]),
             average=number(payload["average_path_length"], 2), diameter=number(payload["diameter"])))
     if payload["path_sample"] or payload["betweenness_sample"]:

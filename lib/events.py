@@ -9,7 +9,7 @@ people who used the system and the records they touched. Saving it as a file is 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import re
 from typing import Any
 
 import pandas as pd
@@ -23,11 +23,22 @@ from lib.storage import Event, log_event
 DEFAULT_LIMIT = 1000
 #: A payload longer than this is cut in the table (the database keeps all of it).
 MAX_DETAILS_CHARS = 500
-EVENT_COLUMNS = ["id", "at", "actor", "action", "action_label", "entity", "entity_id", "details"]
+EVENT_COLUMNS = ["id", "at", "actor", "action", "action_label", "entity", "entity_label", "entity_id", "details"]
 #: Columns of the Excel file, with the translation keys of their headers.
 EXPORT_COLUMNS = (("at", "admin.col.at"), ("actor", "admin.col.actor"), ("action_label", "admin.col.action"),
-                  ("entity", "admin.col.entity"), ("entity_id", "admin.col.entity_id"),
+                  ("entity_label", "admin.col.entity"), ("entity_id", "admin.col.entity_id"),
                   ("details", "admin.col.details"))
+#: Detail fields holding a code, shown with the words of these translation prefixes.
+_CODE_PREFIXES = {
+    "stage": "partnerships.stage", "channel": "partnerships.channel", "decision": "partners.decision",
+    "category": "strengths.category", "rule": "records.rule", "staff_role": "organisation.role",
+    "how": "informing.how", "side": "evaluations.side", "kind": "relkind", "org_type": "orgtype",
+    "sector": "sector",
+}
+#: Numbers that name something (an import, a random seed) and are written without separators.
+_NUMBERS_AS_WRITTEN = {"batch", "seed"}
+#: A date or a time written as ISO text in a payload ("2025-03-01", "2025-03-01T10:00:00").
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
 
 def action_label(action: str, lang: str = "da") -> str:
@@ -39,11 +50,88 @@ def action_label(action: str, lang: str = "da") -> str:
     return action if text == key else text
 
 
-def _details_text(details: Any) -> str:
-    """A payload as one line of JSON, cut to :data:`MAX_DETAILS_CHARS`."""
+def entity_label(entity: str | None, lang: str = "da") -> str:
+    """The words for the kind of record an event is about (``admin.entity.<code>``); empty for none."""
+    from lib.i18n import t
+
+    if not entity:
+        return ""
+    key = f"admin.entity.{entity}"
+    text = t(key, lang)
+    return _humanised(entity) if text == key else text
+
+
+def field_label(field: str, lang: str = "da") -> str:
+    """The words for a field of an event's details (``admin.detail.<field>``), else the field in words."""
+    from lib.i18n import t
+
+    key = f"admin.detail.{field}"
+    text = t(key, lang)
+    return _humanised(field) if text == key else text
+
+
+def _humanised(code: str) -> str:
+    """``person_id`` → "Person id": a code without a translation, still read as words."""
+    words = str(code).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def _value_text(field: str, value: Any, lang: str) -> str:
+    """One value of the details as a person writes it: dates dd-mm-yyyy, numbers with the reader's
+    separators, yes/no, codes in words, lists joined, a change as "before → after"."""
+    from lib.i18n import format_date, format_number, t
+
+    if value is None or value == "" or value == [] or value == {}:
+        return "–"
+    if isinstance(value, bool):
+        return t("common.yes" if value else "common.no", lang)
+    if isinstance(value, (int, float)):
+        return str(value) if field in _NUMBERS_AS_WRITTEN or field.endswith("_id") else format_number(value, lang)
+    if isinstance(value, str):
+        if field in ("phone", "other_phones"):
+            from lib.normalize import display_phone
+
+            return display_phone(value) or value
+        if field in _CODE_PREFIXES:
+            key = f"{_CODE_PREFIXES[field]}.{value}"
+            text = t(key, lang)
+            return value if text == key else text
+        if _ISO_DATE.match(value):
+            try:
+                parsed = dt.datetime.fromisoformat(value)
+            except ValueError:
+                return value
+            return format_date(parsed.date() if len(value) == 10 else parsed, lang)
+        return value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return format_date(value, lang)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_value_text(field, item, lang) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{field_label(k, lang)}: {_value_text(k, v, lang)}" for k, v in value.items())
+    return str(value)
+
+
+def details_text(details: Any, lang: str = "da") -> str:
+    """An event's payload as "Field: value" text in ``lang``, one field after the other ("; "), cut to
+    :data:`MAX_DETAILS_CHARS`. A change reads "Field: before → after"."""
     if not details:
         return ""
-    text = json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
+    if not isinstance(details, dict):
+        parts = [_value_text("", details, lang)]
+    else:
+        parts = []
+        for field, value in details.items():
+            if field == "changes" and isinstance(value, dict):
+                for changed, pair in value.items():
+                    if isinstance(pair, (list, tuple)) and len(pair) == 2:
+                        before, after = (_value_text(changed, v, lang) for v in pair)
+                        parts.append(f"{field_label(changed, lang)}: {before} → {after}")
+                    else:
+                        parts.append(f"{field_label(changed, lang)}: {_value_text(changed, pair, lang)}")
+            else:
+                parts.append(f"{field_label(field, lang)}: {_value_text(field, value, lang)}")
+    text = "; ".join(parts)
     return text if len(text) <= MAX_DETAILS_CHARS else text[: MAX_DETAILS_CHARS - 1] + "…"
 
 
@@ -81,7 +169,8 @@ def events_frame(
 
     ``actor`` keeps events whose actor contains the text (any case); ``action`` one action code;
     ``since``/``until`` the days (in the workspace's time zone) from and through which events are kept. Columns:
-    :data:`EVENT_COLUMNS` (``action_label`` in ``lang``, ``details`` the payload as JSON text).
+    :data:`EVENT_COLUMNS` (``action_label`` and ``entity_label`` in ``lang``, ``details`` the payload as
+    "Field: value" text in ``lang``, see :func:`details_text`).
     """
     from lib.clock import workspace_timezone
 
@@ -91,7 +180,8 @@ def events_frame(
         query = query.limit(limit)
     rows = [
         {"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "action_label": action_label(e.action, lang),
-         "entity": e.entity, "entity_id": e.entity_id, "details": _details_text(e.details)}
+         "entity": e.entity, "entity_label": entity_label(e.entity, lang), "entity_id": e.entity_id,
+         "details": details_text(e.details, lang)}
         for e in session.scalars(query)
     ]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -128,4 +218,4 @@ def events_xlsx(
     return xlsx_bytes({t("admin.events.sheet", lang): sheet})
 
 
-__all__ = ["DEFAULT_LIMIT", "EVENT_COLUMNS", "action_label", "event_actions", "events_frame", "events_xlsx"]
+__all__ = ["DEFAULT_LIMIT", "EVENT_COLUMNS", "action_label", "details_text", "entity_label", "field_label", "event_actions", "events_frame", "events_xlsx"]

@@ -66,6 +66,7 @@ from sqlalchemy.orm import Session
 from lib import editing, erasure_cleanup, erasure_ledger
 from lib.access import principal_of, requires
 from lib.errors import ValidationFailed
+from lib.normalize import display_phone, display_phones
 from lib.storage import (
     Affiliation,
     Assessment,
@@ -643,6 +644,10 @@ def record_frame(record: Mapping[str, Any], lang: str = "da") -> pd.DataFrame:
         value = record.get(name)
         if name in _CODE_PREFIXES:
             value = _code_label(_CODE_PREFIXES[name], value, lang)
+        if name == "phone":
+            value = display_phone(value)
+        elif name == "other_phones":
+            value = display_phones(value)
         if isinstance(value, list):
             value = "; ".join(map(str, value))
         rows.append({t("personal_data.col.field", lang): t(f"personal_data.field.{name}", lang),
@@ -654,8 +659,11 @@ def part_frame(part: str, rows: list[Mapping[str, Any]], lang: str = "da") -> pd
     """One list part as a table with translated headers and codes shown as words."""
     from lib.i18n import t
 
+    from lib.events import details_text
+
     columns = PART_COLUMNS[part]
-    body = [[_cell(_code_label(_CODE_PREFIXES[c], row.get(c), lang) if c in _CODE_PREFIXES else row.get(c))
+    body = [[details_text(row.get(c), lang) if part == "events" and c == "details"
+             else _cell(_code_label(_CODE_PREFIXES[c], row.get(c), lang) if c in _CODE_PREFIXES else row.get(c))
              for c in columns] for row in rows]
     return pd.DataFrame(body, columns=[t(f"personal_data.col.{c}", lang) for c in columns], dtype=object)
 

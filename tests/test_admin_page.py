@@ -202,7 +202,7 @@ def retention_names(at: AppTest) -> list[str]:
 def test_the_retention_list_changes_with_the_period(aged: Database) -> None:
     at = run_page()
     assert retention_names(at) == ["Gammel Kontakt"]
-    assert "1 kontakter er ikke brugt siden 25-11-2024." in [c.value for c in at.caption]
+    assert "1 kontakt er ikke brugt siden 25-11-2024." in [c.value for c in at.caption]
     at.number_input(key=admin_views.RETENTION_MONTHS).set_value(12)
     at.button(key="admin_retention_save").click()
     rerun(at)
@@ -227,7 +227,7 @@ def test_chosen_contacts_are_erased_only_when_confirmed(aged: Database) -> None:
     at.checkbox(key=admin_views.RETENTION_CONFIRM).check()
     at.button(key="admin_retention_erase").click()
     rerun(at)
-    assert at.success[0].value == "1 kontakter er slettet."
+    assert at.success[0].value == "1 kontakt er slettet."
     assert retention_names(at) == ["Mellem Kontakt"]
     assert at.checkbox(key=admin_views.RETENTION_CONFIRM).value is False
     with aged.read() as session:

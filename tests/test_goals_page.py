@@ -222,7 +222,7 @@ def test_template_upload_previews_imports_and_undoes(demo: Database) -> None:
     after = goal_ids(demo)
     assert set(after) - set(before) == {"Flere frivillige", "Kortere ventetid"}
     assert latest_value(demo, after["Kortere ventetid"]) == 24
-    assert at.success[0].value.startswith("Indlæst: 2 mål, 2 måling(er)")
+    assert at.success[0].value.startswith("Indlæst: 2 mål, 2 målinger")
 
     at.button(key="goals_import_undo").click()
     rerun(at)

@@ -563,7 +563,7 @@ def test_the_event_log_is_filtered_and_labelled(db: Database, logged: None) -> N
     assert anna["action_label"].tolist() == ["Goal edited", "Person created"]
     assert imports["actor"].tolist() == ["bo@bib.dk"]
     assert period["action"].tolist() == ["goal_updated", "import_committed"]
-    assert everything["details"].iloc[0] == '{"files": "liste.xlsx"}'
+    assert everything["details"].iloc[0] == "Filer: liste.xlsx"  # in words, not JSON (issue 12)
     assert actions == ["goal_updated", "import_committed", "person_created", "workspace_exported"]
 
 
@@ -655,7 +655,7 @@ def test_cli_erase_with_yes_from_a_script(db_url: str, built: Built) -> None:
                            "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("The person was erased: 1 affiliations, 2 relations")
+    assert done.stdout.startswith("The person was erased: 1 affiliation, 2 relations")
     with open_database(db_url).read() as session:
         assert session.get(Person, built.person) is None
 

@@ -42,6 +42,7 @@ import pandas as pd
 from lib.errors import UserFacingError
 from lib.export import xlsx_bytes
 from lib.i18n import label as vocabulary_label, t
+from lib.normalize import display_phone
 
 __all__ = [
     "CONTACT_DETAIL_KEYS",
@@ -277,7 +278,7 @@ def _element_row(
     }
     if include_contact_details:
         row["Email"] = None if is_organisation else _text(data.get("email"))
-        row["Phone"] = None if is_organisation else _text(data.get("phone"))
+        row["Phone"] = None if is_organisation else display_phone(_text(data.get("phone")))
     return row
 
 

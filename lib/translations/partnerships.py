@@ -84,16 +84,16 @@ TEXTS = {
     },
     # Alerts
     "partnerships.alert.review_overdue": {
-        "da": "»{title}«: aftalen skulle have været fulgt op {date} ({days} dage siden).",
-        "en": "\"{title}\": the agreement was due for review on {date} ({days} days ago).",
+        "da": "»{title}«: aftalen skulle have været fulgt op {date} ({days} {days:dag|dage} siden).",
+        "en": "\"{title}\": the agreement was due for review on {date} ({days} {days:day|days} ago).",
     },
     "partnerships.alert.review_soon": {
-        "da": "»{title}«: aftalen skal følges op {date} (om {days} dage).",
-        "en": "\"{title}\": the agreement is due for review on {date} (in {days} days).",
+        "da": "»{title}«: aftalen skal følges op {date} (om {days} {days:dag|dage}).",
+        "en": "\"{title}\": the agreement is due for review on {date} (in {days} {days:day|days}).",
     },
     "partnerships.alert.ending_soon": {
-        "da": "»{title}«: partnerskabet slutter {date} (om {days} dage). Skal det forlænges eller afsluttes?",
-        "en": "\"{title}\": the partnership ends on {date} (in {days} days). Extend it or close it?",
+        "da": "»{title}«: partnerskabet slutter {date} (om {days} {days:dag|dage}). Skal det forlænges eller afsluttes?",
+        "en": "\"{title}\": the partnership ends on {date} (in {days} {days:day|days}). Extend it or close it?",
     },
     "partnerships.alert.end_passed": {
         "da": "»{title}«: slutdatoen {date} er passeret, men partnerskabet er ikke markeret som afsluttet.",
@@ -104,8 +104,8 @@ TEXTS = {
         "en": "\"{title}\" is under way but has no written agreement.",
     },
     "partnerships.alert.contact_overdue": {
-        "da": "»{title}«: næste kontakt var planlagt til {date} ({days} dage over tid).",
-        "en": "\"{title}\": the next contact was due on {date} ({days} days overdue).",
+        "da": "»{title}«: næste kontakt var planlagt til {date} ({days} {days:dag|dage} over tid).",
+        "en": "\"{title}\": the next contact was due on {date} ({days} {days:day|days} overdue).",
     },
     "partnerships.severity.high": {"da": "Vigtigt", "en": "Important"},
     "partnerships.severity.medium": {"da": "Snart", "en": "Coming up"},
