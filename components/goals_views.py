@@ -25,7 +25,8 @@ from lib.errors import UserFacingError
 from lib.i18n import format_date, format_number
 from lib.storage import Goal, Partnership
 
-FLASH_KEY = "goals_flash"
+PREFIX = "goals_"
+FLASH_KEY = PREFIX + "flash"
 EDIT_PICK = "goals_edit_pick"
 SERIES_PICK = "goals_series_pick"
 NEW = 0  # the "new goal" choice of the edit picker

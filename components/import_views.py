@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import lang, tr
+from components.downloads import export_download
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.widgets import BLANK, shown_as
 from lib.fields import ROLES
@@ -25,6 +26,7 @@ from lib.importer import (
     change_rows,
     problem_rows,
     referenced_rows,
+    report_people,
 )
 from lib.import_rows import UPDATE_MODES
 
@@ -215,9 +217,9 @@ def result_details(result: ImportResult, key: str) -> None:
         if result.problem_total and result.problem_total > len(problems):
             st.caption(tr_md("limits.problems_shown", shown=len(problems), total=result.problem_total))
     language = lang()
-    st.download_button(
-        tr("importpage.download_report"),
-        data=lambda: _report(result, language),
+    export_download(
+        tr("importpage.download_report"), lambda _session: _report(result, language), kind="import_report",
+        people=lambda _session: report_people(result),
         file_name=tr("importpage.report_file_name") + ".xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_report",

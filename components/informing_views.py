@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import actor, database, lang, tr
+from components.downloads import download_naming_nobody
 from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
@@ -141,9 +142,9 @@ def _notices(notices: Mapping[str, str]) -> None:
         with column:
             st.markdown(f"**{tr(f'informing.notice.{language}')}**")
             st.code(notices[language], language=None, wrap_lines=True, height=NOTICE_HEIGHT)
-            st.download_button(tr("informing.notice.download"), data=notices[language].encode("utf-8"),
-                               mime="text/plain", file_name=informing.notice_file_name(language),
-                               icon=":material/download:", key=f"{PREFIX}notice_{language}")
+            download_naming_nobody(tr("informing.notice.download"), notices[language].encode("utf-8"),
+                                   mime="text/plain", file_name=informing.notice_file_name(language),
+                                   icon=":material/download:", key=f"{PREFIX}notice_{language}")
 
 
 # --- one person's entry (the person view) ----------------------------------------------------------

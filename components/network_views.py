@@ -35,6 +35,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components.context import actor, lang, tr
+from components.downloads import export_download
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
@@ -804,10 +805,11 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     styled = frame.style.format({c: (lambda value, d=d: _number(value, d)) for c, d in METRIC_DECIMALS.items()})
     st.dataframe(styled, hide_index=True, column_order=[c.name for c in METRIC_COLUMNS], column_config=config,
                  key="net_metrics_table", placeholder="")
-    st.download_button(tr("netpage.metrics.download"), data=lambda: _excel(frame),
-                       file_name=f"{tr('netpage.metrics.file_stem')}-{view.day.isoformat()}.xlsx",
-                       mime=netexport.MIME_TYPES.get("xlsx", "application/octet-stream"), key="net_metrics_xlsx",
-                       on_click="ignore", icon=":material/download:")
+    export_download(tr("netpage.metrics.download"), lambda _session: _excel(frame), kind="network_table",
+                    people=int(frame["kind"].isin(("staff", "contact")).sum()),
+                    file_name=f"{tr('netpage.metrics.file_stem')}-{view.day.isoformat()}.xlsx",
+                    mime=netexport.MIME_TYPES.get("xlsx", "application/octet-stream"), key="net_metrics_xlsx",
+                    icon=":material/download:")
 
 
 def _brokers(metrics: pd.DataFrame) -> None:
@@ -1041,13 +1043,15 @@ def download_section(view: View, metrics: pd.DataFrame) -> None:
         ("graphml", lambda: netexport.graphml_bytes(graph, include_contact_details=with_contacts)),
         ("kumu", lambda: netexport.kumu_workbook(graph, lang=lang_now, include_contact_details=with_contacts)),
     )
+    people = netexport.people_in(graph)
     for column, (fmt, make) in zip(st.columns(3), files, strict=True):
         extension = "xlsx" if fmt == "kumu" else fmt
-        column.download_button(tr(f"network_export.format.{fmt}"), data=make,
-                               file_name=f"{stem}{'-kumu' if fmt == 'kumu' else ''}.{extension}",
-                               mime=netexport.MIME_TYPES.get(fmt, "application/octet-stream"),
-                               key=f"net_download_{fmt}", on_click="ignore", icon=":material/download:",
-                               width="stretch")
+        with column:
+            export_download(tr(f"network_export.format.{fmt}"), lambda _session, make=make: make(),
+                            kind="network", people=people, details={"format": fmt, "contact_details": with_contacts},
+                            file_name=f"{stem}{'-kumu' if fmt == 'kumu' else ''}.{extension}",
+                            mime=netexport.MIME_TYPES.get(fmt, "application/octet-stream"),
+                            key=f"net_download_{fmt}", icon=":material/download:", width="stretch")
     st.markdown(f"**{tr('netpage.download.images')}**")
     if not netexport.image_export_available():
         st.info(tr("network_export.image_unavailable"))
@@ -1056,11 +1060,12 @@ def download_section(view: View, metrics: pd.DataFrame) -> None:
     fig = view_figure(view, metrics)
     left, right, _ = st.columns(3)
     for column, fmt in ((left, "png"), (right, "svg")):
-        column.download_button(tr(f"network_export.format.{fmt}"),
-                               data=lambda fmt=fmt: netexport.figure_image(fig, fmt, scale=2 if fmt == "png" else 1),
-                               file_name=f"{stem}.{fmt}", mime=netexport.MIME_TYPES.get(fmt),
-                               key=f"net_download_{fmt}", on_click="ignore", icon=":material/image:",
-                               width="stretch")
+        with column:
+            export_download(tr(f"network_export.format.{fmt}"),
+                            lambda _session, fmt=fmt: netexport.figure_image(fig, fmt, scale=2 if fmt == "png" else 1),
+                            kind="network", people=people, details={"format": fmt},
+                            file_name=f"{stem}.{fmt}", mime=netexport.MIME_TYPES.get(fmt),
+                            key=f"net_download_{fmt}", icon=":material/image:", width="stretch")
 
 
 # --- sections --------------------------------------------------------------------------------------

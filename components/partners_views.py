@@ -46,6 +46,8 @@ PICK_KEY = PREFIX + "pick"
 PICK_WIDGET = PREFIX + "pick_widget"
 TAB_KEY = PREFIX + "tab"
 ACTIVE_TAB = PREFIX + "active_tab"
+#: Set by "Registrér partnerskabet": go to the partnerships page on this run.
+GO_PARTNERSHIPS = PREFIX + "go_partnerships"
 TABS = ("ranking", "assess", "stakeholders", "value_effort", "import")
 IMPORT_KEY = PREFIX + "bulk"
 NEW = 0  # the "new assessment" choice of the assessment picker
@@ -408,14 +410,31 @@ def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, st
               icon=":material/gavel:")
     show_flash("decision")
     if decision == "go_ahead":
-        next_step(name)
+        next_step(assessment_id, name)
 
 
-def next_step(name: str) -> None:
-    """After "go ahead": register the partnership, on the partnerships page."""
+def _prepare_partnership(assessment_id: int) -> None:
+    """Keep the new partnership's start (organisation, title, goals) for the partnerships page's form."""
+    from components.partnerships_views import DRAFT_KEY
+
+    ok, draft = change("decision", lambda s: partners.partnership_draft(s, assessment_id))
+    if ok:
+        st.session_state[DRAFT_KEY] = draft
+        st.session_state[GO_PARTNERSHIPS] = True
+
+
+def next_step(assessment_id: int, name: str) -> None:
+    """After "go ahead": register the partnership, on the partnerships page, its form filled in with the
+    organisation and the goals of the assessment."""
     st.success(tr_md("partners_page.decision.next_step", name=name, page=tr("nav.partnerships")),
                icon=":material/handshake:")
-    _page_link("pages/partnerships.py", "partners_page.decision.next_link", ":material/add_link:")
+    st.button(tr("partners_page.decision.next_link"), key=f"{PREFIX}go_{assessment_id}", icon=":material/add_link:",
+              on_click=_prepare_partnership, args=(assessment_id,))
+    if st.session_state.pop(GO_PARTNERSHIPS, False):
+        try:
+            st.switch_page("pages/partnerships.py")
+        except StreamlitAPIException:
+            pass  # a page run on its own (tests) has no other pages; the form is filled in when it is opened
 
 
 def history_table(history: Sequence[Mapping[str, Any]], staff: Mapping[int, str]) -> None:

@@ -18,12 +18,13 @@ import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from components.feedback import Messages, delete_one
 from components import clock
 from components.context import actor, database, lang, tr
+from components.downloads import export_download
+from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, code_label, date_input_format, show_table
-from components.widgets import BLANK, blank_to_none, remembered_selectbox, shown_as
+from components.widgets import BLANK, blank_to_none, page_tabs, remembered_selectbox, shown_as
 from lib import charts
 from lib import partnerships as ps
 from lib.i18n import format_date, format_number
@@ -34,6 +35,9 @@ FLASH_KEY = PREFIX + "flash"
 OPEN_KEY = PREFIX + "open"
 OPEN_WIDGET = PREFIX + "open_widget"
 NEW = PREFIX + "new_"
+#: A new partnership's start kept by another page ("Gå videre" on a candidate): title, organisation_ids,
+#: goal_ids. The form below takes it over once.
+DRAFT_KEY = PREFIX + "draft"
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 TEXT_AGREEMENT_FIELDS = tuple(f for f in ps.AGREEMENT_FIELDS if f not in ps.AGREEMENT_DATE_FIELDS)
 CONTACT_COLUMNS = (
@@ -150,21 +154,41 @@ def _register() -> None:
         "start_date": state.get(NEW + "start_date"),
     }
     orgs = list(state.get(NEW + "organisations") or [])
-    ok, new_id = change("new", lambda s: ps.create_partnership(s, values, organisation_ids=orgs, actor=actor()))
+    goals = list(state.get(NEW + "goals") or [])
+    ok, new_id = change("new", lambda s: ps.create_partnership(s, values, organisation_ids=orgs, goal_ids=goals,
+                                                               actor=actor()))
     if ok:
         flash("new", "success", "partnerships_page.new.done", title=(values["title"] or "").strip())
         state[OPEN_KEY] = new_id
         for name, empty in (("title", ""), ("owner", BLANK), ("stage", "idea"), ("depth", BLANK),
-                            ("formalisation", BLANK), ("start_date", None), ("organisations", [])):
+                            ("formalisation", BLANK), ("start_date", None), ("organisations", []), ("goals", [])):
             state[NEW + name] = empty
 
 
-def new_partnership_form(orgs: Mapping[int, str], staff: Mapping[int, str], expanded: bool) -> None:
-    """The form "Registrér et nyt partnerskab": title, partners, owner, stage, depth, formalisation, start."""
-    with st.expander(tr("partnerships_page.new.heading"), expanded=expanded):
+def _take_draft(orgs: Mapping[int, str], goals: Mapping[int, str]) -> bool:
+    """Fill the new partnership's form from a kept draft (:data:`DRAFT_KEY`); whether there was one."""
+    draft = st.session_state.pop(DRAFT_KEY, None)
+    if not draft:
+        return False
+    st.session_state[NEW + "title"] = draft.get("title") or ""
+    st.session_state[NEW + "organisations"] = [o for o in draft.get("organisation_ids", []) if o in orgs]
+    st.session_state[NEW + "goals"] = [g for g in draft.get("goal_ids", []) if g in goals]
+    return True
+
+
+def new_partnership_form(orgs: Mapping[int, str], staff: Mapping[int, str], goals: Mapping[int, str],
+                         expanded: bool) -> None:
+    """The form "Registrér et nyt partnerskab": title, partners, owner, stage, depth, formalisation, start,
+    goals; opened and filled in when another page kept a draft (:data:`DRAFT_KEY`)."""
+    drafted = _take_draft(orgs, goals)
+    with st.expander(tr("partnerships_page.new.heading"), expanded=expanded or drafted):
         show_flash("new")
+        if drafted:
+            st.info(tr("partnerships_page.new.drafted"), icon=":material/edit_note:")
         with st.form(NEW + "form", clear_on_submit=False):
             _partnership_widgets(NEW, orgs, staff, {}, None, include_all=False)
+            st.multiselect(tr("partnerships_page.field.goals"), options=list(goals), format_func=shown_as(goals),
+                           key=NEW + "goals")
             st.form_submit_button(tr("partnerships_page.new.submit"), key=NEW + "submit", on_click=_register,
                                   type="primary")
 
@@ -287,7 +311,7 @@ def _save_agreement(partnership_id: int) -> None:
         flash("agreement", "success", "partnerships_page.agreement.saved")
 
 
-def agreement_tab(partnership_id: int, agreement: Any, summary: bytes) -> None:
+def agreement_tab(partnership_id: int, agreement: Any) -> None:
     """Completeness (bar + what is missing), the download, and the agreement's fields in a form."""
     prefix = _agreement_prefix(partnership_id)
     show_flash("agreement")
@@ -303,10 +327,14 @@ def agreement_tab(partnership_id: int, agreement: Any, summary: bytes) -> None:
     else:
         st.caption(tr("partnerships_page.agreement.complete"))
     st.caption(tr("partnerships.written_rule"))
-    st.download_button(tr("partnerships_page.agreement.download"), data=summary,
-                       file_name=f"{tr('partnerships_page.agreement.file')}-{partnership_id}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=prefix + "download")
+    language = lang()
+    export_download(tr("partnerships_page.agreement.download"),
+                    lambda session: ps.agreement_summary_xlsx(session, partnership_id, language), kind="agreement",
+                    people=lambda session: ps.agreement_people(session, partnership_id),
+                    details={"partnership": partnership_id},
+                    file_name=f"{tr('partnerships_page.agreement.file')}-{partnership_id}.xlsx",
+                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    key=prefix + "download")
 
     def stored(name: str) -> Any:
         return getattr(agreement, name) if agreement is not None else None
@@ -397,17 +425,15 @@ def open_partnership(partnership_id: int, orgs: Mapping[int, str], staff: Mappin
         current = partnership_values(session, partnership_id)
         agreement = ps.get_agreement(session, partnership_id)
         entries = ps.contact_log(session, partnership_id)
-        summary = ps.agreement_summary_xlsx(session, partnership_id, lang())
         if agreement is not None:
             session.expunge(agreement)
     st.subheader(escape_markdown(current["title"]))
-    details, agreement_place, contacts = st.tabs([tr("partnerships_page.tab.details"),
-                                                  tr("partnerships_page.tab.agreement"),
-                                                  tr("partnerships_page.tab.contacts")])
+    labels = {name: tr(f"partnerships_page.tab.{name}") for name in ("details", "agreement", "contacts")}
+    details, agreement_place, contacts = page_tabs(PREFIX, labels).values()
     with details:
         details_tab(partnership_id, current, orgs, staff, goals)
     with agreement_place:
-        agreement_tab(partnership_id, agreement, summary)
+        agreement_tab(partnership_id, agreement)
     with contacts:
         contacts_tab(partnership_id, current, entries, staff)
 

@@ -18,6 +18,7 @@ import streamlit as st
 
 from components import clock
 from components.context import actor, database, lang, tr
+from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
 from lib import charts, strengths
@@ -64,12 +65,6 @@ def team_label(team: str | None) -> str:
 # --- summary and flyer -----------------------------------------------------------------------------
 
 
-def _flyer_bytes(language: str, day: dt.date) -> bytes:
-    """The flyer, made when the user clicks (outside the script run: no st.* here)."""
-    with database().read() as session:
-        return strengths.flyer_pdf(session, language, day)
-
-
 def summary_section(offers: pd.DataFrame, team_count: int, freshness: float | None, day: dt.date) -> None:
     """Four figures, the warning about offers to check, and the flyer download."""
     stale = int(offers["stale"].sum()) if not offers.empty else 0
@@ -82,10 +77,11 @@ def summary_section(offers: pd.DataFrame, team_count: int, freshness: float | No
     if stale:
         st.warning(tr("strengths_page.stale_warning", count=stale), icon=":material/history:")
     language = lang()
-    st.download_button(
-        tr("strengths_page.flyer.download"), data=lambda: _flyer_bytes(language, day),
+    export_download(
+        tr("strengths_page.flyer.download"), lambda session: strengths.flyer_pdf(session, language, day),
+        kind="strengths_flyer", people=strengths.flyer_people,
         file_name=f"{tr('strengths_page.flyer.file')}-{day.isoformat()}.pdf", mime=PDF_MIME,
-        key=PREFIX + "flyer_download", on_click="ignore", icon=":material/picture_as_pdf:", type="primary",
+        key=PREFIX + "flyer_download", icon=":material/picture_as_pdf:", type="primary",
     )
     st.caption(tr("strengths_page.flyer.help", language=tr("strengths_page.flyer.language")))
 

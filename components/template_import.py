@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import actor, lang, show_error, tr
+from components.downloads import download_naming_nobody
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
 from lib.config import DEFAULT_LIMITS
@@ -171,9 +172,9 @@ def template_import_section(kind: str, run_import: RunImport, *, key: str) -> No
     keys = _Keys(key)
     st.markdown(tr(f"template_import.intro.{kind}") + " " + tr("template_import.how"))
     keys.messages.show("import")
-    st.download_button(tr("template_import.template"), data=template_xlsx(kind, lang()),
-                       file_name=template_file_name(kind, lang()), mime=XLSX_MIME, key=f"{key}_template",
-                       icon=":material/download:")
+    download_naming_nobody(tr("template_import.template"), template_xlsx(kind, lang()),
+                           file_name=template_file_name(kind, lang()), mime=XLSX_MIME, key=f"{key}_template",
+                           icon=":material/download:")
     _read_upload(keys, run_import)
     _show_preview(keys, run_import)
     _show_last(keys)

@@ -76,3 +76,16 @@ def remembered_tabs(labels: Mapping[str, str], *, tab_key: str, active_key: str)
     st.session_state[tab_key] = labels[active if active in labels else first]
     tabs = st.tabs(list(labels.values()), key=tab_key, on_change=_keep_tab, args=(labels, tab_key, active_key))
     return dict(zip(labels, tabs, strict=True))
+
+
+def tab_keys(prefix: str) -> tuple[str, str]:
+    """The session-state keys of a page's tabs (the widget's, and the one that remembers the open tab by
+    name), named after the page's ``prefix``."""
+    return prefix + "tab", prefix + "active_tab"
+
+
+def page_tabs(prefix: str, labels: Mapping[str, str]) -> dict[str, Any]:
+    """A page's tabs (:func:`remembered_tabs`) under the keys :func:`tab_keys` gives ``prefix``: a save,
+    which reruns the page, leaves the user on the tab they were on, where its message is shown."""
+    tab_key, active_key = tab_keys(prefix)
+    return remembered_tabs(labels, tab_key=tab_key, active_key=active_key)

@@ -203,12 +203,25 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from lib.backup import backup
 
     info = backup(args.db, Path(args.out))
+    _log_backup(args, info)
     if args.json:
         _print_json({"kind": info.kind, "schema_version": info.schema_version, "out": str(info.path),
                      "bytes": info.size_bytes})
     else:
         print(t("cli.backup_done", _lang(args), out=str(info.path), size=info.size_bytes, version=info.schema_version))
     return 0
+
+
+def _log_backup(args: argparse.Namespace, info: Any) -> None:
+    """A backup holds everyone: it is logged like any export (the event itself is not in that backup)."""
+    from sqlalchemy import func, select
+
+    from lib.events import log_export
+    from lib.storage import Person
+
+    with _database(args).write() as session:
+        people = session.scalar(select(func.count(Person.id))) or 0
+        log_export(session, "backup", people=people, actor=args.actor, bytes=info.size_bytes)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -332,6 +345,11 @@ def _export_network(G: Any, export_format: str, out: Path, args: argparse.Namesp
     except OSError:
         print(t("cli.network_cannot_write", lang, out=str(out)), file=sys.stderr)
         return 2
+    from lib.events import log_export
+
+    with _database(args).write() as session:
+        log_export(session, "network", people=netexport.people_in(G), actor=args.actor, format=export_format,
+                   contact_details=details)
     if args.json:
         _print_json({"format": export_format, "out": str(out), "nodes": G.number_of_nodes(),
                      "edges": G.number_of_edges()})

@@ -1,9 +1,10 @@
 """The event log as administrators read it: who did what, when, filtered, and saved as Excel.
 
-Every change, import, export and erasure is recorded with :func:`lib.storage.log_event`; this module
-only reads the log. Reading it is an administrator's right (``view_events``): the log names the
-people who used the system and the records they touched. Saving it as a file is itself logged
-(``events_exported``), like every other export of personal data.
+Every change, import, export and erasure is recorded with :func:`lib.storage.log_event`. Every file
+that carries personal data out of the system (a download on a page, a file the command line writes)
+is recorded through :func:`log_export`: who, what (``<kind>_exported``), when, and how many people it
+names. Reading the log is an administrator's right (``view_events``): the log names the people who used
+the system and the records they touched. Saving it as a file is itself logged (``events_exported``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,39 @@ _CODE_PREFIXES = {
 _NUMBERS_AS_WRITTEN = {"batch", "seed"}
 #: A date or a time written as ISO text in a payload ("2025-03-01", "2025-03-01T10:00:00").
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+
+
+#: What leaves the system as a file with personal data; each is logged as ``<kind>_exported``.
+EXPORT_KINDS = ("workspace", "backup", "person", "events", "network", "network_table", "import_report",
+                "agreement", "strengths_flyer")
+
+
+@requires("export")
+def log_export(session: Session, kind: str, *, people: int, actor: str | None = None, entity: str | None = None,
+               entity_id: int | None = None, **details: Any) -> Event:
+    """Record that a file of ``kind`` (one of :data:`EXPORT_KINDS`) naming ``people`` people left the
+    system, by ``actor`` (default: the session's user), now; ``details`` (format, rows …) go with it.
+
+    Once per transaction and kind: a producer that logs its own export (a person's data, the event
+    log) and the page that hands the file out record one event, not two.
+    """
+    pending = _pending_export(session, kind)
+    if pending is not None:
+        return pending
+    return log_event(session, f"{kind}_exported", entity=entity, entity_id=entity_id,
+                     actor=actor or principal_of(session).actor, people=int(people), **details)
+
+
+def _pending_export(session: Session, kind: str) -> Event | None:
+    if kind not in EXPORT_KINDS:
+        raise ValueError(f"unknown export kind: {kind!r}")
+    return next((e for e in session.new if isinstance(e, Event) and e.action == f"{kind}_exported"), None)
+
+
+@requires("export")
+def export_logged(session: Session, kind: str) -> bool:
+    """Whether this transaction has logged an export of ``kind`` (:func:`log_export`)."""
+    return _pending_export(session, kind) is not None
 
 
 def action_label(action: str, lang: str = "da") -> str:
@@ -213,9 +247,10 @@ def events_xlsx(
     frame["at"] = local_series(frame["at"], workspace_timezone(session))  # the workspace's time, as on screen
     sheet = pd.DataFrame({t(key, lang): frame[column] for column, key in EXPORT_COLUMNS})
     shown_filters = {name: value for name, value in filters.items() if value is not None}
-    log_event(session, "events_exported", actor=exported_by or principal_of(session).actor,
-              rows=len(frame), filters=shown_filters)
+    log_export(session, "events", people=int(frame["actor"].dropna().nunique()), actor=exported_by,
+               rows=len(frame), filters=shown_filters)
     return xlsx_bytes({t("admin.events.sheet", lang): sheet})
 
 
-__all__ = ["DEFAULT_LIMIT", "EVENT_COLUMNS", "action_label", "details_text", "entity_label", "field_label", "event_actions", "events_frame", "events_xlsx"]
+__all__ = ["DEFAULT_LIMIT", "EVENT_COLUMNS", "EXPORT_KINDS", "action_label", "details_text", "entity_label",
+           "event_actions", "events_frame", "events_xlsx", "export_logged", "field_label", "log_export"]

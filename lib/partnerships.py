@@ -667,6 +667,19 @@ def agreement_summary_frame(summary: Mapping[str, Any], lang: str = "da") -> pd.
 
 
 @requires("view_contacts")
+def agreement_people(session: Session, partnership_id: int) -> int:
+    """How many people the agreement summary names: the owner, and each name in the contact persons
+    field (written as the library writes it: one per line, or separated by "," ";" "og" "and")."""
+    import re
+
+    p = get_partnership(session, partnership_id)
+    agreement = get_agreement(session, partnership_id)
+    text = (agreement.contact_persons if agreement is not None else None) or ""
+    names = [part for part in re.split(r"[,;\n]|\bog\b|\band\b", text) if part.strip()]
+    return (1 if p.owner_id else 0) + len(names)
+
+
+@requires("view_contacts")
 def agreement_summary_xlsx(session: Session, partnership_id: int, lang: str = "da") -> bytes:
     """The one-page agreement summary as an Excel file (``lib.export.xlsx_bytes``: formula-safe)."""
     from lib.export import xlsx_bytes

@@ -583,8 +583,10 @@ def part_counts(data: Mapping[str, Any]) -> dict[str, int]:
 def person_export(session: Session, person_id: int, actor: str | None = None, *, fmt: str = "data") -> dict[str, Any]:
     """:func:`person_data`, handed out: the export is logged (``person_exported``, without the data)."""
     data = person_data(session, person_id)
-    log_event(session, "person_exported", entity=EXPORT_ENTITY, entity_id=person_id,
-              actor=actor or principal_of(session).actor, format=fmt, parts=part_counts(data))
+    from lib.events import log_export
+
+    log_export(session, "person", people=1, entity=EXPORT_ENTITY, entity_id=person_id, actor=actor, format=fmt,
+               parts=part_counts(data))
     return data
 
 

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from components import admin_views
@@ -24,7 +23,7 @@ from lib.i18n import t
 from lib.importer import prepare_file, run_import
 from lib.storage import Database, Event, Person, get_setting
 from tests import apptest_support
-from tests.apptest_support import rerun
+from tests.apptest_support import deferred_downloads, rerun
 from tests.sheets import xlsx
 
 PAGE = "../pages/admin.py"
@@ -53,15 +52,7 @@ def demo(db: Database) -> Database:
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
     """The files behind the page's download buttons, by file name: what a click would download."""
-    made: dict[str, Callable[[], Any]] = {}
-    original = MediaFileManager.add_deferred
-
-    def remember(self: MediaFileManager, data_callable: Callable[[], Any], *args: Any, **kwargs: Any) -> str:
-        made[kwargs.get("file_name") or args[2]] = data_callable
-        return original(self, data_callable, *args, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", remember)
-    return made
+    return deferred_downloads(monkeypatch)
 
 
 def staff_member(db: Database) -> Person:

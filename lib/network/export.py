@@ -57,6 +57,7 @@ __all__ = [
     "gexf_bytes",
     "graphml_bytes",
     "image_export_available",
+    "people_in",
     "kumu_workbook",
     "to_gexf",
     "to_graphml",
@@ -192,6 +193,11 @@ def exportable_graph(G: nx.Graph, *, include_contact_details: bool = False) -> n
     H.add_nodes_from(nodes)
     H.add_edges_from(edges)
     return H
+
+
+def people_in(G: nx.Graph) -> int:
+    """How many people (staff and contacts) a file of ``G`` names: the count the event log records."""
+    return sum(1 for _, kind in G.nodes(data="kind") if kind in ("staff", "contact"))
 
 
 def _write(data: bytes, target: Target) -> None:
