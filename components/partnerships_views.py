@@ -188,6 +188,7 @@ def new_partnership_form(orgs: Mapping[int, str], staff: Mapping[int, str], goal
         with st.form(NEW + "form", clear_on_submit=False):
             _partnership_widgets(NEW, orgs, staff, {}, None, include_all=False)
             st.multiselect(tr("partnerships_page.field.goals"), options=list(goals), format_func=shown_as(goals),
+                           placeholder=tr("widget.choose_many"),
                            key=NEW + "goals")
             st.form_submit_button(tr("partnerships_page.new.submit"), key=NEW + "submit", on_click=_register,
                                   type="primary")

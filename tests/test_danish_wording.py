@@ -145,6 +145,7 @@ import datetime as dt  # noqa: E402
 import pathlib  # noqa: E402
 
 from lib import events  # noqa: E402
+from lib.events import EXPORT_KINDS  # noqa: E402
 
 LIB = pathlib.Path(__file__).resolve().parent.parent / "lib"
 #: Parameters of log_event that are not details.
@@ -198,6 +199,13 @@ def written_event_log_parts() -> tuple[set[str], set[str], set[str]]:
                     entities.add(keyword.value.value)
                 elif keyword.arg and keyword.arg not in _NOT_DETAILS:
                     fields.add(keyword.arg)
+    # log_export writes f"{kind}_exported" for each of its kinds; its keywords are details like log_event's.
+    actions.discard("_exported")
+    actions |= {f"{kind}_exported" for kind in EXPORT_KINDS}
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _called(node) == "log_export":
+                fields |= {k.arg for k in node.keywords if k.arg and k.arg not in _NOT_DETAILS}
     return actions, entities, fields
 
 
