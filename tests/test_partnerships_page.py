@@ -146,8 +146,8 @@ def test_invalid_dates_show_a_danish_message_and_store_nothing(demo: Database) -
 def test_filling_the_agreement_raises_completeness(demo: Database) -> None:
     pid = partnership_id_by(demo, stage="idea", closed=False)
     with demo.read() as session:
-        before = ps.agreement_completeness(ps.get_agreement(session, pid))
-        missing_before = ps.missing_agreement_fields(ps.get_agreement(session, pid))
+        before = ps.agreement_form(session, pid)["completeness"]
+        missing_before = ps.agreement_form(session, pid)["missing"]
     at = open_partnership(run_page(), pid)
     prefix = f"pships_agreement_{pid}_"
     filled = [name for name in missing_before if name not in ps.AGREEMENT_DATE_FIELDS][:3]
@@ -157,7 +157,7 @@ def test_filling_the_agreement_raises_completeness(demo: Database) -> None:
     at.button(key=prefix + "save").click()
     rerun(at)
     with demo.read() as session:
-        after = ps.agreement_completeness(ps.get_agreement(session, pid))
+        after = ps.agreement_form(session, pid)["completeness"]
     total = len(ps.AGREEMENT_FIELDS)
     assert after == pytest.approx(before + 3 / total)
     expected = t("partnerships_page.agreement.completeness", "da", percent=round(after * 100),

@@ -364,7 +364,8 @@ def portfolio_section(ctx: Context) -> Section:
         ctx.tr("board.col.organisations"): "; ".join(name for _, name in organisations.get(p.id, [])),
         stage_column: ctx.tr(f"partnerships.stage.{partnerships.pipeline_column(p)}"),
         ctx.tr("board.col.depth"): vocabulary_label("partnerships.depth", p.depth, ctx.lang),
-        ctx.tr("board.col.formalisation"): vocabulary_label("partnerships.formalisation", p.formalisation, ctx.lang),
+        ctx.tr("board.col.formalisation"): vocabulary_label(
+            "partnerships.formalisation", partnerships.formalisation_of(p, ctx.agreements.get(p.id)), ctx.lang),
         ctx.tr("board.col.written"): partnerships.has_written_agreement(p, ctx.agreements.get(p.id)),
         ctx.tr("board.col.start"): p.start_date,
         ctx.tr("board.col.end"): p.ended_on if p.closed else p.end_date,
