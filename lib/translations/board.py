@@ -226,8 +226,8 @@ TEXTS = {
                                   "en": "{count} partnerships under way and {ideas} ideas in the pipeline."},
     "board.portfolio.started_ended": {"da": "{started} startet og {ended} afsluttet i perioden.",
                                       "en": "{started} started and {ended} ended in the period."},
-    "board.portfolio.written": {"da": "{written} af {active} kørende partnerskaber har en skriftlig aftale.",
-                                "en": "{written} of {active} running partnerships have a written agreement."},
+    "board.portfolio.written": {"da": "{written} af {active} partnerskaber i gang har en skriftlig aftale.",
+                                "en": "{written} of {active} partnerships under way have a written agreement."},
     "board.portfolio.deep": {"da": "{deep} af {count} partnerskaber i gang deler ressourcer eller skaber sammen.",
                              "en": "{deep} of {count} partnerships under way share resources or co-create."},
     # Network
