@@ -579,8 +579,8 @@ def save_agreement(session: Session, partnership_id: int, values: Mapping[str, A
     Fields not in ``values`` keep their stored value. The start and end date and the resources
     (:data:`HELD_BY_PARTNERSHIP`) are stored on the partnership (:func:`update_partnership`, with
     its event). Signing (a ``signed_on``) makes the partnership's formalisation written unless it is
-    a contract. Raises ValidationFailed for a date that cannot be read or an end date before the
-    start date; then nothing is changed. Returns the agreement's id.
+    a contract. Raises ValidationFailed for a date that cannot be read, an end date before the
+    start date or a signing day after today; then nothing is changed. Returns the agreement's id.
     """
     get_partnership(session, partnership_id)
     editing.reject_unknown_fields(values, AGREEMENT_EDITABLE)
@@ -597,6 +597,9 @@ def save_agreement(session: Session, partnership_id: int, values: Mapping[str, A
         else:
             clean[name] = editing.multiline_value(value)
     signed = clean.get("signed_on", agreement.signed_on if agreement else None)
+    if "signed_on" in clean and signed is not None and signed > _workspace_today(session):
+        # A day still to come is no signature: "signed" would then mean one thing now and another later.
+        raise ValidationFailed("agreement.signed_in_future", field="signed_on", date=signed)
     if signed is not None:
         held["formalisation"] = DRAFT  # written, or contract when so marked
     if held:
@@ -618,6 +621,12 @@ def save_agreement(session: Session, partnership_id: int, values: Mapping[str, A
     if held:
         update_partnership(session, partnership_id, held, actor=actor)
     return agreement.id
+
+
+def _workspace_today(session: Session) -> dt.date:
+    from lib.clock import today, workspace_timezone
+
+    return today(workspace_timezone(session))
 
 
 def agreement_field_label(name: str, lang: str = "da") -> str:

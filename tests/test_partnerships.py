@@ -194,9 +194,13 @@ def test_agreement_completeness_and_the_written_rule(db: Database, people: dict[
         with pytest.raises(ValidationFailed) as caught:
             ps.save_agreement(session, pid, {"end_date": D(2024, 1, 1)})
     assert caught.value.key == "partnerships.dates_order"
+    with db.write() as session, pytest.raises(ValidationFailed) as caught:
+        ps.save_agreement(session, pid, {"signed_on": dt.date.today() + dt.timedelta(days=2)})
+    assert caught.value.key == "agreement.signed_in_future"
     with db.read() as session:
         agreement = ps.get_agreement(session, pid)
         partnership = session.get(Partnership, pid)
+        assert agreement.signed_on == D(2025, 1, 10)  # the day to come was not stored
         assert partnership.end_date is None  # the refused end date reached neither
         assert ps.agreement_completeness(agreement, partnership) == pytest.approx(5 / 15)  # a third: still written
         assert ps.has_written_agreement(partnership, agreement)

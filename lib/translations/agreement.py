@@ -26,6 +26,10 @@ TEXTS = {
               "changed under Details too, and the other way round. The reminders that the agreement ends "
               "count from this end date.",
     },
+    "agreement.signed_in_future": {
+        "da": "Underskrevet den {date} ligger efter i dag. Skriv datoen, når aftalen er underskrevet.",
+        "en": "Signed on {date} is after today. Enter the date once the agreement is signed.",
+    },
     "agreement.summary.written": {"da": "Skriftlig aftale", "en": "Written agreement"},
     "agreement.upgrade.note": {
         "da": "Fra samarbejdsaftalen, før aftale og partnerskab fik fælles datoer og ressourcer (partnerskabets "
