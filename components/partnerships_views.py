@@ -201,7 +201,13 @@ def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[in
     staff_labels = {BLANK: tr("partnerships_page.field.none"), **staff}
     stage_labels = code_labels("partnerships.stage", ps.STAGES, blank=False)
     depth_labels = code_labels("partnerships.depth", ps.DEPTHS, blank=True)
-    formal_labels = code_labels("partnerships.formalisation", ps.FORMALISATIONS, blank=True)
+    # The formalisation follows the signed agreement (lib.partnerships.formalisation_of): while one
+    # is on record only written or contract can be chosen; before, a written one is a draft.
+    choices = cur.get("formalisation_choices") or ps.formalisation_choices(None, None)
+    formal_labels = {code: (tr("partnerships_page.field.none") if code == BLANK
+                            else code_label("partnerships.formalisation", code)) for code in choices}
+    formal_help = (tr("agreement.formalisation.help_signed", date=format_date(cur["signed_on"], lang()))
+                   if cur.get("written_agreement") else tr("agreement.formalisation.help_unsigned"))
 
     def index_of(options: list[Any], value: Any) -> int:
         return options.index(value) if value in options else 0
@@ -227,7 +233,8 @@ def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[in
     options = list(formal_labels)
     right.selectbox(tr("partnerships_page.field.formalisation"), options=options,
                     placeholder=tr("widget.choose_one"), key=prefix + "formalisation",
-                    index=index_of(options, cur.get("formalisation")), format_func=shown_as(formal_labels))
+                    index=index_of(options, cur.get("formalisation")), format_func=shown_as(formal_labels),
+                    help=formal_help)
     with left:
         _date_input("partnerships_page.field.start_date", prefix + "start_date", cur.get("start_date"))
     if not include_all:
@@ -275,6 +282,7 @@ def _save_details(partnership_id: int) -> None:
 
     if change("details", work)[0]:
         flash("details", "success", "partnerships_page.saved")
+        _forget(_agreement_prefix(partnership_id), ps.HELD_BY_PARTNERSHIP)
 
 
 def _close(partnership_id: int, close: bool) -> None:
@@ -305,20 +313,29 @@ def _agreement_prefix(partnership_id: int) -> str:
     return f"{PREFIX}agreement_{partnership_id}_"
 
 
+def _forget(prefix: str, names: Any) -> None:
+    """Drop the kept state of a form's widgets, so they show what is stored on the next draw: the
+    dates and resources are one set, shown in both the details and the agreement form."""
+    for name in names:
+        st.session_state.pop(prefix + name, None)
+
+
 def _save_agreement(partnership_id: int) -> None:
     prefix = _agreement_prefix(partnership_id)
     values = {name: st.session_state.get(prefix + name) for name in ps.AGREEMENT_EDITABLE}
     if change("agreement", lambda s: ps.save_agreement(s, partnership_id, values, actor=actor()))[0]:
         flash("agreement", "success", "partnerships_page.agreement.saved")
+        _forget(_edit_prefix(partnership_id), (*ps.HELD_BY_PARTNERSHIP.values(), "formalisation"))
 
 
-def agreement_tab(partnership_id: int, agreement: Any) -> None:
-    """Completeness (bar + what is missing), the download, and the agreement's fields in a form."""
+def agreement_tab(partnership_id: int, form: Mapping[str, Any]) -> None:
+    """Completeness (bar + what is missing), the download, and the agreement's fields in a form
+    (``form``: :func:`lib.partnerships.agreement_form`; its dates and resources are the partnership's)."""
     prefix = _agreement_prefix(partnership_id)
     show_flash("agreement")
-    share = ps.agreement_completeness(agreement)
+    share = form["completeness"]
     total = len(ps.AGREEMENT_FIELDS)
-    missing = ps.missing_agreement_fields(agreement)
+    missing = form["missing"]
     text = tr("partnerships_page.agreement.completeness", percent=format_number(round(share * 100), lang()),
               filled=total - len(missing), total=total)
     st.progress(share, text=text)
@@ -338,9 +355,10 @@ def agreement_tab(partnership_id: int, agreement: Any) -> None:
                     key=prefix + "download")
 
     def stored(name: str) -> Any:
-        return getattr(agreement, name) if agreement is not None else None
+        return form["values"].get(name)
 
     with st.form(prefix + "form"):
+        st.caption(tr("agreement.form.held"))
         for name in TEXT_AGREEMENT_FIELDS:
             st.text_area(escape_markdown(ps.agreement_field_label(name, lang())), value=stored(name) or "",
                          key=prefix + name, height=80)
@@ -411,9 +429,15 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
 
 
 def partnership_values(session: Session, partnership_id: int) -> dict[str, Any]:
-    """What the forms of an open partnership show: its fields, organisation ids and goal ids."""
+    """What the forms of an open partnership show: its fields (the formalisation as shown, with the
+    choices it allows), organisation ids and goal ids."""
     p = ps.get_partnership(session, partnership_id)
+    agreement = ps.get_agreement(session, partnership_id)
     values = {name: getattr(p, name) for name in ps.PARTNERSHIP_FIELDS}
+    values["formalisation"] = ps.formalisation_of(p, agreement)
+    values["formalisation_choices"] = ps.formalisation_choices(p, agreement)
+    values["written_agreement"] = ps.has_written_agreement(p, agreement)
+    values["signed_on"] = agreement.signed_on if agreement else None
     values["organisation_ids"] = [o for o, _ in ps.organisations_of(session, [partnership_id])[partnership_id]]
     values["goal_ids"] = [g for g, _ in ps.goals_of(session, [partnership_id])[partnership_id]]
     return values
@@ -424,17 +448,15 @@ def open_partnership(partnership_id: int, orgs: Mapping[int, str], staff: Mappin
     """The open partnership in three tabs: details, agreement, contact log."""
     with database().read() as session:
         current = partnership_values(session, partnership_id)
-        agreement = ps.get_agreement(session, partnership_id)
+        form = ps.agreement_form(session, partnership_id)
         entries = ps.contact_log(session, partnership_id)
-        if agreement is not None:
-            session.expunge(agreement)
     st.subheader(escape_markdown(current["title"]))
     labels = {name: tr(f"partnerships_page.tab.{name}") for name in ("details", "agreement", "contacts")}
     details, agreement_place, contacts = page_tabs(PREFIX, labels).values()
     with details:
         details_tab(partnership_id, current, orgs, staff, goals)
     with agreement_place:
-        agreement_tab(partnership_id, agreement)
+        agreement_tab(partnership_id, form)
     with contacts:
         contacts_tab(partnership_id, current, entries, staff)
 

@@ -370,8 +370,10 @@ def portfolio_section(ctx: Context) -> Section:
         ctx.tr("board.col.organisations"): "; ".join(name for _, name in organisations.get(p.id, [])),
         stage_column: ctx.tr(f"partnerships.stage.{partnerships.pipeline_column(p)}"),
         ctx.tr("board.col.depth"): vocabulary_label("partnerships.depth", p.depth, ctx.lang),
-        ctx.tr("board.col.formalisation"): vocabulary_label("partnerships.formalisation", p.formalisation, ctx.lang),
-        ctx.tr("board.col.written"): partnerships.has_written_agreement(p, ctx.agreements.get(p.id)),
+        ctx.tr("board.col.formalisation"): vocabulary_label(
+            "partnerships.formalisation", partnerships.formalisation_of(p, ctx.agreements.get(p.id), ctx.as_of),
+            ctx.lang),
+        ctx.tr("board.col.written"): partnerships.has_written_agreement(p, ctx.agreements.get(p.id), ctx.as_of),
         ctx.tr("board.col.start"): p.start_date,
         ctx.tr("board.col.end"): p.ended_on if p.closed else p.end_date,
         ctx.tr("board.col.owner"): ctx.owner_text(p.owner_id),
@@ -390,13 +392,14 @@ def _portfolio_bullets(ctx: Context, found: list[Partnership]) -> list[str]:
     ideas = sum(1 for p in found if not p.closed and p.stage == "idea")
     started = sum(1 for p in found if ctx.in_period(p.start_date))
     ended = sum(1 for p in found if p.closed and ctx.in_period(p.ended_on))
-    active = [p for p in found if not p.closed and p.stage in partnerships.ACTIVE_STAGES]
-    written = sum(1 for p in active if partnerships.has_written_agreement(p, ctx.agreements.get(p.id)))
+    # Written agreements among the partnerships under way: the same partnerships as the bullet above
+    # and as the start page's figure, by the one rule (signed by the period's end).
+    written = sum(1 for p in under_way if partnerships.has_written_agreement(p, ctx.agreements.get(p.id), ctx.as_of))
     deep = sum(1 for p in under_way if p.depth in ("cooperating", "collaborating"))
     bullets = [ctx.tr("board.portfolio.under_way", count=len(under_way), ideas=ideas),
                ctx.tr("board.portfolio.started_ended", started=started, ended=ended)]
-    if active:
-        bullets.append(ctx.tr("board.portfolio.written", written=written, active=len(active)))
+    if under_way:
+        bullets.append(ctx.tr("board.portfolio.written", written=written, active=len(under_way)))
     if under_way:
         bullets.append(ctx.tr("board.portfolio.deep", deep=deep, count=len(under_way)))
     return bullets

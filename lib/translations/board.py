@@ -226,10 +226,10 @@ TEXTS = {
                                   "en": "{count} {count:partnership|partnerships} under way and {ideas} {ideas:idea|ideas} in the pipeline."},
     "board.portfolio.started_ended": {"da": "{started} startet og {ended} afsluttet i perioden.",
                                       "en": "{started} started and {ended} ended in the period."},
-    "board.portfolio.written": {"da": "{written} af {active} {active:kørende partnerskab|kørende partnerskaber} har en skriftlig aftale.",
-                                "en": "{written} of {active} {active:running partnership has|running partnerships have} a written agreement."},
+    "board.portfolio.written": {"da": "{written} af {active} {active:partnerskab|partnerskaber} i gang har en skriftlig aftale.",
+                                "en": "{written} of {active} {active:partnership|partnerships} under way {written:has|have} a written agreement."},
     "board.portfolio.deep": {"da": "{deep} af {count} {count:partnerskab|partnerskaber} i gang deler ressourcer eller skaber sammen.",
-                             "en": "{deep} of {count} {count:partnership|partnerships} under way share resources or co-create."},
+                             "en": "{deep} of {count} {count:partnership|partnerships} under way {deep:shares|share} resources or co-create{deep:s|}."},
     # Network
     "board.network.none": {"da": "Der er ingen organisationer i netværket endnu.",
                            "en": "There are no organisations in the network yet."},

@@ -34,8 +34,8 @@ TEXTS = {
     },
     "overview.figure.written_agreements": {"da": "Skriftlige aftaler", "en": "Written agreements"},
     "overview.figure.written_agreements.help": {
-        "da": "Aktive partnerskaber med en skriftlig aftale, der er mindst halvt udfyldt.",
-        "en": "Active partnerships with a written agreement that is at least half filled in.",
+        "da": "Aktive partnerskaber med en underskrevet aftale (aftalen registreret med underskriftsdato).",
+        "en": "Active partnerships with a signed agreement (the agreement recorded with the day it was signed).",
     },
     "overview.figure.goals_on_track": {"da": "Mål på rette spor", "en": "Goals on track"},
     "overview.figure.goals_on_track.help": {

@@ -74,12 +74,12 @@ TEXTS = {
     "partnerships.summary.completeness": {"da": "Aftalen er udfyldt", "en": "Agreement filled in"},
     "partnerships.written_rule": {
         "da": (
-            "Et partnerskab har en skriftlig aftale, når formaliseringen er skriftlig aftale eller "
-            "kontrakt, og mindst halvdelen af aftalens punkter er udfyldt."
+            "Et partnerskab har en skriftlig aftale, når aftalen er registreret med den dato, den blev "
+            "underskrevet. Hvor meget af aftalen der er udfyldt, tæller ikke med; formaliseringen følger af det."
         ),
         "en": (
-            "A partnership has a written agreement when its formalisation is a written agreement or a "
-            "contract and at least half of the agreement's items are filled in."
+            "A partnership has a written agreement when its agreement is recorded with the day it was signed. "
+            "How much of it is filled in does not count; the formalisation follows from it."
         ),
     },
     # Alerts
