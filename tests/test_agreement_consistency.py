@@ -69,12 +69,12 @@ def xlsx_rows(data: bytes) -> list[tuple[str, str, bool]]:
 
 
 def written_bullet(pack) -> tuple[int, int]:
-    pattern = re.escape(t("board.portfolio.written", "da", written="§", active="¤")).replace("§", r"(\d+)") \
-        .replace("¤", r"(\d+)")
+    # The words agree with the numbers ("1 partnerskab", "9 partnerskaber"), so render the text anew for
+    # the two numbers a line holds rather than matching one pattern.
     for line in pack.section("portfolio").bullets:
-        match = re.fullmatch(pattern, line)
-        if match:
-            return int(match[1]), int(match[2])
+        numbers = [int(n) for n in re.findall(r"\d+", line)]
+        if len(numbers) == 2 and t("board.portfolio.written", "da", written=numbers[0], active=numbers[1]) == line:
+            return numbers[0], numbers[1]
     raise AssertionError("no bullet on written agreements")
 
 
