@@ -1,0 +1,32 @@
+"""A key figure on a page: its label (unit named), its value as the reader writes numbers, and its
+one-line definition as the help text, all from :mod:`lib.figures`, so every page says the same."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from components.context import lang, principal
+from components.safe_markdown import escape_markdown
+from lib import figures
+from lib.access import can
+
+
+def value_text(key: str, value: float | int | str | None) -> str:
+    """The figure's value as shown on a page: to a reader without access to contacts (the board) a
+    count of people under five is "< 5", as in the board pack."""
+    reader = principal()
+    if not isinstance(value, str) and (reader is None or not can(reader, "view_contacts")):
+        value = figures.board_value(key, value)
+    return figures.shown(key, value, lang())
+
+
+def help_text(key: str) -> str:
+    """The figure's definition, ready for ``help=`` (Markdown-escaped)."""
+    return escape_markdown(figures.definition(key, lang()))
+
+
+def metric(key: str, value: float | int | str | None, *, target: Any = st, **options: Any) -> None:
+    """``st.metric`` of the figure ``key`` (on ``target``, e.g. a column), help text included."""
+    target.metric(figures.label(key, lang()), value_text(key, value), help=help_text(key), **options)
