@@ -80,6 +80,8 @@ class KeyFigure:
 
     label: str
     value: str
+    #: The figure's stable key in :mod:`lib.figures`.
+    key: str = ""
 
 
 @dataclass
