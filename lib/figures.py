@@ -144,6 +144,16 @@ class OnePerson:
 
     partnerships: dict[int, int] = field(default_factory=dict)
     organisations: dict[int, int] = field(default_factory=dict)
+    #: The :class:`lib.organisation.Dependency` records behind them (labels, details), partnerships first.
+    dependencies: tuple[Any, ...] = ()
+
+    def per_staff(self) -> dict[int, tuple[int, int]]:
+        """``{staff id: (partnerships, organisations)}`` that hang on each staff member."""
+        counts: dict[int, tuple[int, int]] = {}
+        for person in [*self.partnerships.values(), *self.organisations.values()]:
+            counts[person] = (sum(1 for p in self.partnerships.values() if p == person),
+                              sum(1 for p in self.organisations.values() if p == person))
+        return counts
 
 
 def one_person_of(dependencies: Iterable[Any], active: Iterable[int]) -> OnePerson:
@@ -152,12 +162,17 @@ def one_person_of(dependencies: Iterable[Any], active: Iterable[int]) -> OnePers
     wanted = set(active)
     partnerships: dict[int, int] = {}
     organisations: dict[int, int] = {}
+    kept: list[Any] = []
     for d in dependencies:
         if d.kind == "partnership" and d.entity_id in wanted:
             partnerships[d.entity_id] = d.person_id
         elif d.kind == "organisation":
             organisations[d.entity_id] = d.person_id
-    return OnePerson(partnerships, organisations)
+        else:
+            continue
+        kept.append(d)
+    kept.sort(key=lambda d: (d.kind != "partnership", d.label.casefold(), d.entity_id))
+    return OnePerson(partnerships, organisations, tuple(kept))
 
 
 @requires("view_board")

@@ -243,7 +243,7 @@ def overview(session: Session, today: dt.date) -> Overview:
     """Everything the start page shows on ``today``; the network is built once (no layout)."""
     facts = figures.Facts(session, today, today=today)
     dependent = facts.one_person.partnerships
-    found = radar.evidence(session, today, dependent_partnerships=set(dependent))
+    found = radar.evidence(session, today, dependent_partnerships=set(dependent), facts=facts)
     return Overview(
         today=today,
         compared_with=comparison_date(today),

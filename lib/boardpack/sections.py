@@ -611,7 +611,8 @@ def radar_section(ctx: Context) -> Section:
     """The checklist: the latest self-assessment against what the data shows, heading by heading."""
     from lib import radar
 
-    frame = radar.radar_frame(ctx.session, ctx.as_of, notes=False)
+    frame = radar.radar_frame(ctx.session, ctx.as_of, found=radar.evidence(ctx.session, ctx.as_of, facts=ctx.facts),
+                              notes=False)
     heading, own, shown = ctx.tr("board.col.heading"), ctx.tr("board.col.self"), ctx.tr("board.col.evidence")
     share = ctx.tr("board.col.evidence_share")
     table = pd.DataFrame({
