@@ -13,20 +13,25 @@ from lib import figures
 from lib.access import can
 
 
-def value_text(key: str, value: float | int | str | None) -> str:
+def value_md(key: str, value: float | int | str | None) -> str:
     """The figure's value as shown on a page: to a reader without access to contacts (the board) a
     count of people under five is "< 5", as in the board pack."""
     reader = principal()
     if not isinstance(value, str) and (reader is None or not can(reader, "view_contacts")):
         value = figures.board_value(key, value)
-    return figures.shown(key, value, lang())
+    return escape_markdown(figures.shown(key, value, lang()))
 
 
-def help_text(key: str) -> str:
+def label_md(key: str) -> str:
+    """The figure's label, its unit named (Markdown-escaped)."""
+    return escape_markdown(figures.label(key, lang()))
+
+
+def help_md(key: str) -> str:
     """The figure's definition, ready for ``help=`` (Markdown-escaped)."""
     return escape_markdown(figures.definition(key, lang()))
 
 
-def metric(key: str, value: float | int | str | None, *, target: Any = st, **options: Any) -> None:
+def show(key: str, value: float | int | str | None, *, target: Any = st, **options: Any) -> None:
     """``st.metric`` of the figure ``key`` (on ``target``, e.g. a column), help text included."""
-    target.metric(figures.label(key, lang()), value_text(key, value), help=help_text(key), **options)
+    target.metric(label_md(key), value_md(key, value), help=help_md(key), **options)

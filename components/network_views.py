@@ -903,8 +903,8 @@ def _single_person(one: figures.OnePerson, G: nx.Graph) -> None:
     st.subheader(tr("network.single.title"))
     st.caption(tr("network.single.help"))
     left, right = st.columns(2)
-    figure_views.metric("single_person_partnerships", len(one.partnerships), target=left)
-    figure_views.metric("single_person_organisations", len(one.organisations), target=right)
+    figure_views.show("single_person_partnerships", len(one.partnerships), target=left)
+    figure_views.show("single_person_organisations", len(one.organisations), target=right)
     if not one.dependencies:
         st.success(tr("netpage.single.none"))
         return

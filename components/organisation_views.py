@@ -375,8 +375,8 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
     counts = {kind: sum(1 for d in dependencies if d.kind == kind) for kind in org.DEPENDENCY_KINDS}
     # The same two figures as the start page, the network and the board pack (lib.figures' one rule).
     left, right = st.columns(2)
-    figure_views.metric("single_person_partnerships", counts["partnership"], target=left)
-    figure_views.metric("single_person_organisations", counts["organisation"], target=right)
+    figure_views.show("single_person_partnerships", counts["partnership"], target=left)
+    figure_views.show("single_person_organisations", counts["organisation"], target=right)
     if not dependencies:
         st.success(tr("organisation.library.none"), icon=":material/verified:")
         return

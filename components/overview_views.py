@@ -16,7 +16,7 @@ from streamlit.errors import StreamlitAPIException
 from components import clock
 from components import figures_views as figure_views
 from components.context import lang, tr
-from components.safe_markdown import message_md, tr_md
+from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, show_table
 from lib import figures
 from lib import overview as ov
@@ -74,7 +74,7 @@ def figure_value_md(figure: ov.KeyFigure) -> str:
     """The figure as the reader writes numbers ("3,7"); a dash when there is none."""
     if figure.value is None:
         return tr("overview.figure.no_value")
-    return figure_views.value_text(figure.code, figure.value)
+    return figure_views.value_md(figure.code, figure.value)
 
 
 def figure_delta_md(figure: ov.KeyFigure) -> str | None:
@@ -100,9 +100,9 @@ def figures_section(data: ov.Overview) -> None:
         with column:
             delta = figure_delta_md(figure)
             unchanged = delta is not None and delta.startswith("±")
-            st.metric(figures.label(figure.code, lang()), figure_value_md(figure), delta=delta,
+            st.metric(figure_views.label_md(figure.code), figure_value_md(figure), delta=delta,
                       delta_color="off" if unchanged else "normal", delta_arrow="off" if unchanged else "auto",
-                      help=figure_views.help_text(figure.code), border=True)
+                      help=figure_views.help_md(figure.code), border=True)
             page_link(figure.page)
     st.caption(tr_md("overview.figures_compared", date=data.compared_with))
 
@@ -156,8 +156,8 @@ def network_section(counts: dict[str, int], values: dict[str, float | int | None
     """Staff and relations of the network, with links to the network and the contacts."""
     st.subheader(tr("overview.network_heading"))
     staff, relations = st.columns(2)
-    figure_views.metric("staff", values["staff"], target=staff)
-    relations.metric(tr("overview.relations"), format_number(counts["relations"], lang()))
+    figure_views.show("staff", values["staff"], target=staff)
+    relations.metric(tr("overview.relations"), escape_markdown(format_number(counts["relations"], lang())))
     link(ov.PAGES["network"], tr("overview.go_network"), ":material/hub:")
     link(ov.PAGES["contacts"], tr("overview.go_contacts"), ":material/groups:")
     link("pages/importer.py", tr("overview.go_import"), ":material/upload_file:")
