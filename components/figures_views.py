@@ -11,6 +11,7 @@ from components.context import lang, principal
 from components.safe_markdown import escape_markdown
 from lib import figures
 from lib.access import can
+from lib.i18n import format_number
 
 
 def value_md(key: str, value: float | int | str | None) -> str:
@@ -19,7 +20,9 @@ def value_md(key: str, value: float | int | str | None) -> str:
     reader = principal()
     if not isinstance(value, str) and (reader is None or not can(reader, "view_contacts")):
         value = figures.board_value(key, value)
-    return escape_markdown(figures.shown(key, value, lang()))
+    if value is None or isinstance(value, str):
+        return escape_markdown(figures.shown(key, value, lang()))
+    return format_number(value, lang(), figures.DECIMALS.get(key, 0))  # a number: nothing to escape
 
 
 def label_md(key: str) -> str:

@@ -215,6 +215,30 @@ def test_finding_1_every_page_names_what_hangs_on_one_person_as_the_start_page_d
     assert evidence["professionalise"].numerator == demo_payload["written_agreements"]["value"]
 
 
+def test_finding_1_the_goals_page_shows_the_goal_figures_with_their_definitions(demo: Database,
+                                                                              demo_payload: dict) -> None:
+    at = apptest_support.run_page("../pages/goals.py")
+    shown = {m.label: (m.value, m.proto.help.replace("\\", "")) for m in at.metric}
+    for key in ("goals_on_track", "goals_at_risk", "goals_off_track", "goals_not_measured"):
+        entry = demo_payload[key]
+        assert shown[entry["label"]] == (str(entry["value"]), entry["definition"]), key
+    assert "None" not in apptest_support.shown_texts(at)
+
+
+def test_finding_1_a_goal_without_measurements_is_not_yet_measured_on_the_goals_page(db: Database) -> None:
+    today = workspace_today()
+    with db.write() as session:
+        session.add(Goal(title="Flere læsere", baseline=0.0, target=100.0, baseline_date=today - dt.timedelta(days=700),
+                         target_date=today + dt.timedelta(days=300)))
+    at = apptest_support.run_page("../pages/goals.py")
+    shown = {m.label: m.value for m in at.metric}
+    assert shown["Mål, der endnu ikke er målt"] == "1"
+    assert not any("Ikke målt i over" in c.value for c in at.caption)  # never "not measured for long"
+    table = next(d.value for d in at.dataframe if "Aktualitet" in d.value.columns)
+    assert not any("None" in str(cell) for cell in table.to_numpy().ravel())
+    assert "None" not in apptest_support.shown_texts(at)
+
+
 # --- random workspaces ------------------------------------------------------------------------------
 
 STAGES = ("idea", "scoping_building", "managing_maintaining", "reviewing_revising", "sustaining_ending")

@@ -103,6 +103,10 @@ TEXTS = {
         "da": "Partnerskaber, der ikke er afsluttet, hvis slutdato er passeret eller ligger inden for 60 dage.",
         "en": "Partnerships not ended whose end date has passed or is within 60 days.",
     },
+    "figures.goals.stale_note": {
+        "da": "Ikke målt i over {days} dage: {stale} mål.",
+        "en": "Goals not measured for more than {days} days: {stale}.",
+    },
     # The command line: python -m lib figures
     "figures.cli.heading": {"da": "Nøgletal pr. {date}", "en": "Key figures on {date}"},
     "figures.cli.help": {"da": "Nøgletallene med deres definitioner", "en": "The key figures with their definitions"},
