@@ -41,6 +41,7 @@ them (:func:`board_value`; the board pack and ``figures --json``).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -133,8 +134,11 @@ def evaluation_score(answers: pd.DataFrame, partnership_ids: Iterable[int], day:
         return None
     rounds = known[["partnership_id", "held_on", "round_id"]].drop_duplicates()
     latest = rounds.sort_values(["held_on", "round_id"]).groupby("partnership_id").tail(1)["round_id"]
-    means = known[known["round_id"].isin(latest)].groupby("partnership_id")["score"].mean()
-    return float(means.mean())
+    chosen = known[known["round_id"].isin(latest)]
+    # Exact sums of sorted numbers: the same value in every process, whatever order the rows came in.
+    means = [math.fsum(sorted(float(v) for v in group)) / len(group)
+             for _, group in sorted(chosen.groupby("partnership_id")["score"])]
+    return math.fsum(sorted(means)) / len(means)
 
 
 @dataclass(frozen=True)
