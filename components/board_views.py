@@ -19,7 +19,7 @@ from components.context import database, lang, tr
 from components.downloads import download_naming_nobody
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
-from lib import boardpack
+from lib import boardpack, figures
 from lib.boardpack.content import BoardPack, Section, chosen_sections, data_version
 from lib.boardpack.figures import chart_figure
 from lib.boardpack.model import SECTIONS, cell_text
@@ -125,7 +125,9 @@ def screen(pack: BoardPack, section: Section) -> None:
     if section.figures:
         columns = st.columns(4)
         for position, figure in enumerate(section.figures):
-            columns[position % 4].metric(escape_markdown(figure.label), escape_markdown(figure.value))
+            columns[position % 4].metric(escape_markdown(figure.label), escape_markdown(figure.value),
+                                         help=escape_markdown(figures.definition(figure.key, pack.lang))
+                                         if figure.key else None)
     for position, chart in enumerate(section.charts):
         st.plotly_chart(chart_figure(section, chart, pack.lang, height=CHART_HEIGHT), theme=None,
                         key=f"board_chart_{section.key}_{position}")

@@ -62,10 +62,6 @@ def _number(value: float | None, unit: str | None = None) -> str:
     return f"{shown} {unit}" if unit else shown
 
 
-def _percent(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
 def _unique_labels(statuses: Sequence[strategy.GoalStatus]) -> list[str]:
     """Goal titles for a chart axis; a title used twice gets its number, so no bars merge."""
     seen: dict[str, int] = {}
@@ -81,35 +77,32 @@ def overview_frame(statuses: Sequence[strategy.GoalStatus], owners: dict[int, st
     """One row per goal, with translated column names."""
     rows = []
     for s in statuses:
-        stale_text = tr("strategy.stale", days=strategy.STALE_DAYS) if s.stale else tr("goalspage.fresh")
+        stale_text = (tr("strategy.stale", days=strategy.STALE_DAYS) if s.stale
+                      else tr("strategy.status.no_data") if s.latest_on is None else tr("goalspage.fresh"))
         rows.append({
             tr("goalspage.col.title"): s.title,
             tr("goalspage.col.theme"): s.theme or "",
             tr("goalspage.col.owner"): owners.get(s.owner_id, "") if s.owner_id else "",
             tr("goalspage.col.latest"): _number(s.latest_value, s.unit),
             tr("goalspage.col.target"): _number(s.target, s.unit),
-            tr("goalspage.col.latest_on"): s.latest_on,
-            tr("goalspage.col.target_date"): s.target_date,
-            tr("goalspage.col.fulfilment"): _percent(s.fulfilment_raw),
-            tr("goalspage.col.expected"): _percent(s.expected),
+            # Text, so a goal not yet measured shows a dash, never "None".
+            tr("goalspage.col.latest_on"): format_date(s.latest_on, lang()) or tr("goalspage.no_value"),
+            tr("goalspage.col.target_date"): format_date(s.target_date, lang()),
+            tr("goalspage.col.fulfilment"): _percent_text(s.fulfilment_raw),
+            tr("goalspage.col.expected"): _percent_text(s.expected),
             tr("goalspage.col.status"): status_text(s.status),
             tr("goalspage.col.stale"): (f"{STALE_ICON} " if s.stale else "") + stale_text,
         })
     return pd.DataFrame(rows)
 
 
+def _percent_text(value: float | None) -> str:
+    return tr("goalspage.no_value") if value is None else f"{format_number(round(value), lang())} %"
+
+
 def overview_table(statuses: Sequence[strategy.GoalStatus], owners: dict[int, str]) -> None:
     frame = overview_frame(statuses, owners)
-    date_format = "DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD"
-    st.dataframe(
-        frame, hide_index=True, width="stretch", key="goals_overview_table",
-        column_config={
-            tr("goalspage.col.latest_on"): st.column_config.DateColumn(format=date_format),
-            tr("goalspage.col.target_date"): st.column_config.DateColumn(format=date_format),
-            tr("goalspage.col.fulfilment"): st.column_config.NumberColumn(format="%.0f %%"),
-            tr("goalspage.col.expected"): st.column_config.NumberColumn(format="%.0f %%"),
-        },
-    )
+    st.dataframe(frame, hide_index=True, width="stretch", key="goals_overview_table")
 
 
 def overview_figure(statuses: Sequence[strategy.GoalStatus], language: str) -> go.Figure:

@@ -34,11 +34,13 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from components.context import actor, lang, tr
+from components import figures_views as figure_views
+from components.context import actor, database, lang, tr
 from components.downloads import export_download
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
+from lib import figures
 from lib.export import xlsx_bytes
 from lib.i18n import format_number, label as vocabulary_label
 from lib.network import export as netexport
@@ -847,12 +849,10 @@ COLD_COLUMNS = (
     Col("months_since", "network.column.months_since", "number"),
 )
 SINGLE_COLUMNS = (
+    Col("kind_label", "netpage.col.kind"),
     Col("label", "netpage.col.name"),
-    Col("type_label", "netpage.col.org_type"),
-    Col("partner", "netpage.col.partner", "bool"),
     Col("staff_label", "network.column.owner"),
-    Col("scope_text", "netpage.col.scope"),
-    Col("people_known", "network.column.people_known", "number"),
+    Col("detail", "organisation.col.detail"),
 )
 STAFF_COLUMNS = (
     Col("label", "netpage.col.name"),
@@ -879,9 +879,11 @@ def health_section(G: nx.Graph, day: dt.date) -> None:
     months = int(st.columns(3)[0].number_input(tr("netpage.cold.months"), min_value=1, max_value=240, step=1,
                                                 key=COLD_KEY))
     _cold_ties(G, months, day)
-    _single_person(G)
+    with database().read() as session:
+        one = figures.one_person(session, day, graph=G)
+    _single_person(one, G)
     st.subheader(tr("network.staff.title"))
-    per_staff = health.relations_per_staff(G, months, today=day)
+    per_staff = health.relations_per_staff(G, months, today=day, sole=one.per_staff())
     if per_staff.empty:
         st.caption(tr("netpage.staff.none"))
     else:
@@ -906,18 +908,26 @@ def _cold_ties(G: nx.Graph, months: int, day: dt.date) -> None:
             table(undated, COLD_COLUMNS[:4], key="net_undated_table")
 
 
-def _single_person(G: nx.Graph) -> None:
+def _single_person(one: figures.OnePerson, G: nx.Graph) -> None:
+    """What hangs on one person: the one rule of :mod:`lib.figures`, with both units named."""
+    from lib.network.graph import person_node
+
     st.subheader(tr("network.single.title"))
     st.caption(tr("network.single.help"))
-    single = health.single_person_dependencies(G)
-    if single.empty:
+    left, right = st.columns(2)
+    figure_views.show("single_person_partnerships", len(one.partnerships), target=left)
+    figure_views.show("single_person_organisations", len(one.organisations), target=right)
+    if not one.dependencies:
         st.success(tr("netpage.single.none"))
         return
-    st.warning(tr("netpage.single.count", count=len(single), partners=int(single["partner"].sum())))
-    single["type_label"] = [vocabulary_label("orgtype", code, lang()) for code in single["org_type"]]
-    single["scope_text"] = [tr(f"network.single.scope.{scope}", other_staff=other)
-                            for scope, other in zip(single["scope"], single["other_staff"], strict=True)]
-    table(single, SINGLE_COLUMNS, key="net_single_table")
+    def staff_label(person_id: int) -> str:
+        node = person_node(person_id)
+        return str(G.nodes[node].get("label", "")) if node in G else ""
+
+    rows = [{"kind_label": tr(f"organisation.kind.{d.kind}"), "label": d.label,
+             "staff_label": staff_label(d.person_id), "detail": d.detail or ""} for d in one.dependencies]
+    table(pd.DataFrame(rows, columns=["kind_label", "label", "staff_label", "detail"]), SINGLE_COLUMNS,
+          key="net_single_table")
 
 
 def potential_partners_frame(G: nx.Graph, day: dt.date) -> pd.DataFrame:

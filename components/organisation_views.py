@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import clock
+from components import figures_views as figure_views
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
@@ -375,6 +376,10 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
     st.subheader(tr("organisation.library.heading"))
     st.caption(tr("organisation.library.rule"))
     counts = {kind: sum(1 for d in dependencies if d.kind == kind) for kind in org.DEPENDENCY_KINDS}
+    # The same two figures as the start page, the network and the board pack (lib.figures' one rule).
+    left, right = st.columns(2)
+    figure_views.show("single_person_partnerships", counts["partnership"], target=left)
+    figure_views.show("single_person_organisations", counts["organisation"], target=right)
     if not dependencies:
         st.success(tr("organisation.library.none"), icon=":material/verified:")
         return

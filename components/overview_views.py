@@ -14,9 +14,11 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components import clock
+from components import figures_views as figure_views
 from components.context import lang, tr
-from components.safe_markdown import message_md, tr_md
+from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, show_table
+from lib import figures
 from lib import overview as ov
 from lib import radar
 from lib.evaluations import DIMENSIONS
@@ -65,14 +67,14 @@ def page_link(page: str) -> None:
 
 
 def _decimals(code: str) -> int:
-    return 1 if code == "evaluation_score" else 0
+    return figures.DECIMALS.get(code, 0)
 
 
 def figure_value_md(figure: ov.KeyFigure) -> str:
     """The figure as the reader writes numbers ("3,7"); a dash when there is none."""
     if figure.value is None:
         return tr("overview.figure.no_value")
-    return format_number(figure.value, lang(), decimals=_decimals(figure.code))
+    return figure_views.value_md(figure.code, figure.value)
 
 
 def figure_delta_md(figure: ov.KeyFigure) -> str | None:
@@ -92,16 +94,15 @@ def figure_delta_md(figure: ov.KeyFigure) -> str | None:
 def figures_section(data: ov.Overview) -> None:
     """The six key figures, each with its change over twelve months and a link to its page."""
     st.subheader(tr("overview.figures_heading"))
-    goal_total = data.evidence["focus_library"].denominator
     # Two rows of three: six side by side cut the labels short on a laptop screen.
     columns = [column for _ in range(0, len(data.figures), FIGURES_PER_ROW) for column in st.columns(FIGURES_PER_ROW)]
     for column, figure in zip(columns, data.figures, strict=False):
         with column:
             delta = figure_delta_md(figure)
             unchanged = delta is not None and delta.startswith("±")
-            st.metric(tr(f"overview.figure.{figure.code}"), figure_value_md(figure), delta=delta,
+            st.metric(figure_views.label_md(figure.code), figure_value_md(figure), delta=delta,
                       delta_color="off" if unchanged else "normal", delta_arrow="off" if unchanged else "auto",
-                      help=tr_md(f"overview.figure.{figure.code}.help", total=goal_total), border=True)
+                      help=figure_views.help_md(figure.code), border=True)
             page_link(figure.page)
     st.caption(tr_md("overview.figures_compared", date=data.compared_with))
 
@@ -151,12 +152,12 @@ def evaluations_section(evaluations: pd.DataFrame) -> None:
     page_link(ov.PAGES["evaluations"])
 
 
-def network_section(counts: dict[str, int]) -> None:
+def network_section(counts: dict[str, int], values: dict[str, float | int | None]) -> None:
     """Staff and relations of the network, with links to the network and the contacts."""
     st.subheader(tr("overview.network_heading"))
     staff, relations = st.columns(2)
-    staff.metric(tr("overview.staff"), format_number(counts["staff"], lang()))
-    relations.metric(tr("overview.relations"), format_number(counts["relations"], lang()))
+    figure_views.show("staff", values["staff"], target=staff)
+    relations.metric(tr("overview.relations"), escape_markdown(format_number(counts["relations"], lang())))
     link(ov.PAGES["network"], tr("overview.go_network"), ":material/hub:")
     link(ov.PAGES["contacts"], tr("overview.go_contacts"), ":material/groups:")
     link("pages/importer.py", tr("overview.go_import"), ":material/upload_file:")
@@ -174,4 +175,4 @@ def render(data: ov.Overview) -> None:
     st.divider()
     evaluations_section(data.evaluations)
     st.divider()
-    network_section(data.counts)
+    network_section(data.counts, data.values)

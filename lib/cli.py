@@ -435,6 +435,35 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- key figures -----------------------------------------------------------------------------------
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """Print every key figure (``lib.figures``) on a day: the board period's end, today by default."""
+    from lib import clock, figures
+    from lib.boardpack.cli import parse_cli_date
+
+    lang = _lang(args)
+    as_of = parse_cli_date(args.as_of)
+    db = _database(args)
+    try:
+        with db.read() as session:
+            today = clock.today(clock.workspace_timezone(session))
+            day = min(as_of, today) if as_of else today
+            found = figures.figures_json(session, day, lang, today=today)
+    finally:
+        db.dispose()
+    if args.json:
+        _print_json(found)
+        return 0
+    from lib.i18n import format_date
+
+    print(t("figures.cli.heading", lang, date=format_date(day, lang)))
+    for key, entry in found.items():
+        print(f"{entry['label']}: {figures.shown(key, entry['value'], lang)}  ({key})")
+    return 0
+
+
 # --- parser ----------------------------------------------------------------------------------------
 
 
@@ -525,6 +554,10 @@ def build_parser() -> argparse.ArgumentParser:
     from lib.duplicates_cli import add_duplicates_parser
 
     add_duplicates_parser(commands, common)
+    key_figures = commands.add_parser("figures", parents=[common], help="print the key figures with their definitions")
+    key_figures.add_argument("--as-of", "--to", dest="as_of", metavar="DATE",
+                             help="the day counted (the board period's end; default today; dd-mm-yyyy or yyyy-mm-dd)")
+    key_figures.set_defaults(handler=cmd_figures)
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler=cmd_schema)
     return parser

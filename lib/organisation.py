@@ -16,8 +16,8 @@ Single-person dependencies (:func:`single_person_dependencies`)
     What the library would lose if one staff member left:
 
     ``"partnership"``
-        a partnership they own that has not ended, where no other staff member holds a tie with any
-        of the partner organisations themselves: a relation with the organisation or an affiliation
+        a partnership under way (past the idea, not ended) they own, where no other staff member
+        holds a tie with any of the partner organisations themselves: a relation with the organisation or an affiliation
         with it, a partnership of their own with it, or a logged contact in one of its partnerships.
         Colleagues who merely know someone working there do not carry the partnership.
     ``"organisation"``
@@ -603,7 +603,8 @@ def single_person_dependencies(session: Session, *, today: dt.date | None = None
 def _partnership_dependencies(session: Session, facts: _PartnershipFacts, direct_tie: Mapping[int, set[int]],
                               staff_ids: set[int | None]) -> list[Dependency]:
     open_partnerships = session.execute(
-        select(Partnership.id, Partnership.title, Partnership.owner_id).where(Partnership.closed.is_(False))
+        select(Partnership.id, Partnership.title, Partnership.owner_id)
+        .where(Partnership.closed.is_(False), Partnership.stage != "idea")
     ).all()
     names = _partner_names(session, [row.id for row in open_partnerships])
     found = []

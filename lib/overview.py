@@ -2,34 +2,14 @@
 someone's attention, the latest evaluations and the checklist radar, all read in one session.
 
 Key figures (:func:`key_figures`)
-    each figure is counted today and on the same day twelve months earlier (:func:`comparison_date`);
-    ``delta = value - previous``. The earlier figure is rebuilt from dated data:
-
-    ``active_partnerships``
-        partnerships under way: stage past ``idea`` and not ended. Twelve months ago: started by
-        then (start date, else the day it was registered) and not ended by then (``ended_on`` after
-        that day; an ended partnership without that date is counted as ended). A partnership's
-        stage is only known as it is now, so the same rule as the network's partners
-        (:func:`lib.network.graph.partner_organisations`).
-    ``written_agreements``
-        active partnerships with a written agreement (:func:`lib.partnerships.has_written_agreement`).
-        Twelve months ago: the partnership was active then and its agreement existed (signed on or
-        before that day, else registered by then).
-    ``goals_on_track``
-        goals whose status is ``on_track`` (:func:`lib.strategy.goal_statuses`) on the day.
-    ``evaluation_score``
-        for every active partnership with an evaluation round with answers held on or before the
-        day, the mean of all answers (both sides, 1-5) of its latest such round; the figure is the
-        mean over those partnerships. None without any.
-    ``organisations``, ``contacts``
-        organisation and contact (non-staff) nodes of the network (:func:`lib.network.graph.build_graph`);
-        twelve months ago the network as it stood then (its ``as_of`` rules: recorded by then, or a
-        dated tie shows it existed).
+    the six figures of :data:`FIGURE_CODES`, each counted today and on the same day twelve months
+    earlier (:func:`comparison_date`); ``delta = value - previous``. What each figure counts is
+    defined once, in :mod:`lib.figures` (the earlier figure by its dated rules).
 Alerts (:func:`alerts`)
     agreements due for review or ending (:func:`lib.partnerships.alerts`, kinds :data:`PARTNERSHIP_ALERTS`),
     ties going cold (:func:`lib.network.health.cold_ties`, one summary), goals at risk or off
-    track, and active partnerships that hang on one person
-    (:func:`lib.organisation.single_person_dependencies`); serious ones (``high``) first.
+    track, and active partnerships that hang on one person (:func:`lib.figures.one_person`);
+    serious ones (``high``) first.
 Latest evaluations (:func:`latest_evaluations`)
     every partnership's latest round with answers, newest first, with the mean per dimension.
 """
@@ -37,7 +17,7 @@ Latest evaluations (:func:`latest_evaluations`)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +26,7 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lib import figures
 from lib import partnerships as ps
 from lib import radar
 from lib.access import can, principal_of, requires
@@ -53,7 +34,7 @@ from lib.evaluations import DIMENSIONS, answers_frame
 from lib.i18n import Quote, quoted, t
 from lib.network.graph import build_graph
 from lib.network.health import COLD_AFTER_MONTHS, cold_ties, months_before
-from lib.storage import Agreement, Partnership, Person, workspace_counts
+from lib.storage import Partnership, Person, workspace_counts
 from lib.strategy import GoalStatus, goal_statuses
 
 #: The pages figures and alerts link to (paths as ``st.page_link`` takes them).
@@ -98,60 +79,6 @@ def comparison_date(today: dt.date) -> dt.date:
     return months_before(today, COMPARE_MONTHS)
 
 
-def _registered(record: Any) -> dt.date | None:
-    created = getattr(record, "created_at", None)
-    return created.date() if isinstance(created, dt.datetime) else created
-
-
-def active_on(partnership: Partnership, day: dt.date | None = None) -> bool:
-    """Whether the partnership was under way on ``day`` (now when None); rule in the module notes."""
-    if partnership.stage == "idea":
-        return False
-    if day is None:
-        return not partnership.closed
-    started = partnership.start_date or _registered(partnership)
-    if started is not None and started > day:
-        return False
-    if partnership.closed:
-        return partnership.ended_on is not None and partnership.ended_on > day
-    return True
-
-
-def _agreement_existed(agreement: Agreement | None, day: dt.date | None) -> bool:
-    if agreement is None:
-        return False
-    if day is None:
-        return True
-    since = agreement.signed_on or _registered(agreement)
-    return since is None or since <= day
-
-
-def _written_agreements(partnerships: Sequence[Partnership], agreements: Mapping[int, Agreement],
-                        day: dt.date | None) -> int:
-    return sum(1 for p in partnerships
-               if active_on(p, day) and ps.has_written_agreement(p, agreements.get(p.id))
-               and _agreement_existed(agreements.get(p.id), day))
-
-
-def evaluation_score(answers: pd.DataFrame, partnership_ids: Iterable[int], day: dt.date) -> float | None:
-    """The mean over ``partnership_ids`` of their latest round's mean answer on ``day`` (module notes).
-
-    ``answers`` is :func:`lib.evaluations.answers_frame` of the whole workspace.
-    """
-    wanted = set(partnership_ids)
-    known = answers[(answers["held_on"] <= day) & answers["partnership_id"].isin(wanted)]
-    if known.empty:
-        return None
-    rounds = known[["partnership_id", "held_on", "round_id"]].drop_duplicates()
-    latest = rounds.sort_values(["held_on", "round_id"]).groupby("partnership_id").tail(1)["round_id"]
-    means = known[known["round_id"].isin(latest)].groupby("partnership_id")["score"].mean()
-    return float(means.mean())
-
-
-def _node_count(G: nx.Graph, kind: str) -> int:
-    return sum(1 for _, node_kind in G.nodes(data="kind") if node_kind == kind)
-
-
 def _figure(code: str, value: float | None, previous: float | None) -> KeyFigure:
     delta = value - previous if value is not None and previous is not None else None
     return KeyFigure(code, value, previous, delta, FIGURE_PAGES[code])
@@ -160,31 +87,15 @@ def _figure(code: str, value: float | None, previous: float | None) -> KeyFigure
 @requires("view_board")
 def key_figures(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
                 statuses: Sequence[GoalStatus] | None = None,
-                answers: pd.DataFrame | None = None) -> list[KeyFigure]:
+                answers: pd.DataFrame | None = None, facts: figures.Facts | None = None) -> list[KeyFigure]:
     """The start page's figures in :data:`FIGURE_CODES` order, each with its value twelve months
-    earlier (rules in the module notes). ``graph`` (the network today), ``statuses`` (goal statuses
-    today) and ``answers`` (every evaluation answer) may be passed when the caller has them."""
-    earlier = comparison_date(today)
-    partnerships = list(session.scalars(select(Partnership).order_by(Partnership.id)))
-    agreements = {a.partnership_id: a for a in session.scalars(select(Agreement))}
-    statuses = statuses if statuses is not None else goal_statuses(session, as_of=today)
-    answers = answers if answers is not None else answers_frame(session)
-    graph = graph if graph is not None else build_graph(session, today=today, contact_details=False)
-    past_graph = build_graph(session, as_of=earlier, contact_details=False)
-    active_now = [p.id for p in partnerships if active_on(p)]
-    active_then = [p.id for p in partnerships if active_on(p, earlier)]
-    on_track = sum(1 for s in statuses if s.status == "on_track")
-    on_track_then = sum(1 for s in goal_statuses(session, as_of=earlier) if s.status == "on_track")
-    return [
-        _figure("active_partnerships", len(active_now), len(active_then)),
-        _figure("written_agreements", _written_agreements(partnerships, agreements, None),
-                _written_agreements(partnerships, agreements, earlier)),
-        _figure("goals_on_track", on_track, on_track_then),
-        _figure("evaluation_score", evaluation_score(answers, active_now, today),
-                evaluation_score(answers, active_then, earlier)),
-        _figure("organisations", _node_count(graph, "organisation"), _node_count(past_graph, "organisation")),
-        _figure("contacts", _node_count(graph, "contact"), _node_count(past_graph, "contact")),
-    ]
+    earlier (:mod:`lib.figures`). ``graph`` (the network today), ``statuses`` (goal statuses today),
+    ``answers`` (every evaluation answer) or the ``facts`` of today may be passed when the caller has them."""
+    now = facts or figures.Facts(session, today, today=today, given_graph=graph, given_statuses=statuses,
+                                 given_answers=answers)
+    then = figures.Facts(session, comparison_date(today), today=today, given_answers=now.answers)
+    values, previous = figures.values_of(now, FIGURE_CODES), figures.values_of(then, FIGURE_CODES)
+    return [_figure(code, values[code], previous[code]) for code in FIGURE_CODES]
 
 
 # --- alerts ----------------------------------------------------------------------------------------
@@ -215,7 +126,7 @@ def _partnership_alerts(session: Session, today: dt.date) -> list[OverviewAlert]
 
 def _cold_tie_alert(G: nx.Graph, today: dt.date) -> list[OverviewAlert]:
     cold = cold_ties(G, today=today)
-    dated = cold[~cold["no_date"]]
+    dated = cold[~cold["no_date"].astype(bool)]  # the rule of lib.figures' cold_ties
     if dated.empty:
         return []
     key_ties = int((dated["strength"].fillna(0) >= radar.KEY_TIE_STRENGTH).sum())
@@ -236,14 +147,12 @@ def _goal_alerts(statuses: Sequence[GoalStatus]) -> list[OverviewAlert]:
 @requires("view_board")
 def single_person_partnerships(session: Session, today: dt.date | None = None, *,
                                graph: nx.Graph | None = None) -> dict[int, int]:
-    """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``."""
-    from lib.organisation import single_person_dependencies
+    """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``
+    (the one rule: :func:`lib.figures.one_person`)."""
+    from lib import clock
 
-    active = {p.id for p in session.scalars(select(Partnership).where(Partnership.closed.is_(False),
-                                                                      Partnership.stage != "idea"))}
-    return {d.entity_id: d.person_id
-            for d in single_person_dependencies(session, today=today, graph=graph, contact_details=False)
-            if d.kind == "partnership" and d.entity_id in active}
+    day = today or clock.today(clock.workspace_timezone(session))
+    return figures.one_person(session, day, graph=graph, today=day).partnerships
 
 
 def _single_person_alerts(session: Session, dependent: Mapping[int, int]) -> list[OverviewAlert]:
@@ -325,23 +234,24 @@ class Overview:
     radar: pd.DataFrame
     evidence: dict[str, radar.Evidence]
     counts: dict[str, int]
+    #: Further figures the page shows ({key: value}, :mod:`lib.figures`).
+    values: dict[str, float | int | None] = field(default_factory=dict)
 
 
 @requires("view_board")
 def overview(session: Session, today: dt.date) -> Overview:
     """Everything the start page shows on ``today``; the network is built once (no layout)."""
-    graph = build_graph(session, today=today, contact_details=False)
-    statuses = goal_statuses(session, as_of=today)
-    answers = answers_frame(session)
-    dependent = single_person_partnerships(session, today, graph=graph)
-    found = radar.evidence(session, today, dependent_partnerships=set(dependent))
+    facts = figures.Facts(session, today, today=today)
+    dependent = facts.one_person.partnerships
+    found = radar.evidence(session, today, dependent_partnerships=set(dependent), facts=facts)
     return Overview(
         today=today,
         compared_with=comparison_date(today),
-        figures=key_figures(session, today, graph=graph, statuses=statuses, answers=answers),
-        alerts=alerts(session, today, graph=graph, statuses=statuses, dependent=dependent),
-        evaluations=latest_evaluations(session, today, answers=answers),
+        figures=key_figures(session, today, facts=facts),
+        alerts=alerts(session, today, graph=facts.graph, statuses=facts.statuses, dependent=dependent),
+        evaluations=latest_evaluations(session, today, answers=facts.answers),
         radar=radar.radar_frame(session, today, found=found, notes=False),
         evidence=found,
         counts=workspace_counts(session),
+        values=figures.values_of(facts, ("staff",)),
     )

@@ -8,7 +8,8 @@ Self-assessment
 Evidence (:func:`evidence`, on a given ``today``)
     a share from 0 to 1 per heading, turned into ``score = 1 + 4 × share`` so it sits on the same
     1-5 scale as the self-assessment; None when there is nothing to count (the denominator is 0).
-    *Active* partnerships are those not ended (``closed``) whose stage is past ``idea``.
+    *Active* partnerships, written agreements, goals on track and partnerships that hang on one
+    person are the key figures of :mod:`lib.figures` on the day (one definition each).
 
     ``professionalise``
         active partnerships with a written agreement (:func:`lib.partnerships.has_written_agreement`)
@@ -60,15 +61,13 @@ from plotly.subplots import make_subplots
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lib import charts, editing
+from lib import charts, editing, figures
 from lib.access import requires
 from lib.errors import ValidationFailed
 from lib.i18n import format_date, format_number, t
 from lib.network.health import months_before
-from lib.partnerships import has_written_agreement
 from lib.storage import (
     CHECKLIST_HEADINGS,
-    Agreement,
     Assessment,
     ChecklistAssessment,
     CompetenceAssessment,
@@ -81,7 +80,6 @@ from lib.storage import (
     StrengthOffer,
     log_event,
 )
-from lib.strategy import goal_statuses
 
 HEADINGS = CHECKLIST_HEADINGS
 SCORE_RANGE = (1, 5)
@@ -147,17 +145,9 @@ def _simple(heading: str, numerator: int, denominator: int) -> Evidence:
     return Evidence(heading, share, numerator, denominator, score_of(share), ((heading, numerator, denominator),))
 
 
-def _active_partnerships(session: Session) -> list[Partnership]:
-    return list(session.scalars(select(Partnership).where(Partnership.closed.is_(False), Partnership.stage != "idea")
-                                .order_by(Partnership.id)))
-
-
-def _professionalise(session: Session, active: list[Partnership]) -> Evidence:
-    ids = [p.id for p in active]
-    agreements = {a.partnership_id: a
-                  for a in session.scalars(select(Agreement).where(Agreement.partnership_id.in_(ids)))}
-    written = sum(1 for p in active if has_written_agreement(p, agreements.get(p.id)))
-    return _simple("professionalise", written, len(active))
+def _professionalise(facts: figures.Facts) -> Evidence:
+    written = figures.values_of(facts, ("written_agreements",))["written_agreements"]
+    return _simple("professionalise", int(written or 0), len(facts.active))
 
 
 def _be_strategic(session: Session, active: list[Partnership]) -> Evidence:
@@ -192,20 +182,14 @@ def _staff_to_outside(here: tuple[int | None, int | None], there: tuple[int | No
     return here_person in staff and (there_org is not None or there_person not in staff)
 
 
-def _single_person_partnerships(session: Session, today: dt.date) -> set[int]:
-    from lib.organisation import single_person_dependencies
-
-    return {d.entity_id for d in single_person_dependencies(session, today=today, contact_details=False)
-            if d.kind == "partnership"}
-
-
-def _prepare_organisation(session: Session, active: list[Partnership], today: dt.date,
+def _prepare_organisation(session: Session, facts: figures.Facts, today: dt.date,
                           dependent: set[int] | None) -> Evidence:
+    active = facts.active
     staff = set(session.scalars(select(Person.id).where(Person.is_staff.is_(True))))
     assessed = set(session.scalars(select(CompetenceAssessment.person_id)
                                    .where(CompetenceAssessment.assessed_on <= today))) & staff
     if dependent is None:
-        dependent = _single_person_partnerships(session, today) if active else set()
+        dependent = set(facts.one_person.partnerships) if active else set()
     independent = sum(1 for p in active if p.id not in dependent)
     parts = (("prepare_organisation.staff", len(assessed), len(staff)),
              ("prepare_organisation.partnerships", independent, len(active)))
@@ -215,9 +199,9 @@ def _prepare_organisation(session: Session, active: list[Partnership], today: dt
                     score_of(share), parts)
 
 
-def _focus_library(session: Session, today: dt.date) -> Evidence:
-    statuses = goal_statuses(session, as_of=today)
-    return _simple("focus_library", sum(1 for s in statuses if s.status == "on_track"), len(statuses))
+def _focus_library(facts: figures.Facts) -> Evidence:
+    found = figures.values_of(facts, ("goals_on_track", "goals"))
+    return _simple("focus_library", int(found["goals_on_track"] or 0), int(found["goals"] or 0))
 
 
 def _choose_partners(session: Session, active: list[Partnership], today: dt.date) -> Evidence:
@@ -244,20 +228,22 @@ def _support_partnership(session: Session, active: list[Partnership], today: dt.
 
 @requires("view_board")
 def evidence(session: Session, today: dt.date | None = None, *,
-             dependent_partnerships: set[int] | None = None) -> dict[str, Evidence]:
+             dependent_partnerships: set[int] | None = None, facts: figures.Facts | None = None) -> dict[str, Evidence]:
     """The evidence for every heading on ``today`` (default the real today), in checklist order.
 
-    ``dependent_partnerships`` are the ids of partnerships that hang on one person, when the caller
-    has them already (otherwise they come from :func:`lib.organisation.single_person_dependencies`).
+    Active partnerships, written agreements, goals on track and what hangs on one person are those
+    of :mod:`lib.figures` (``facts`` of the day, when the caller has them); ``dependent_partnerships``
+    are the ids of partnerships that hang on one person, when the caller has them already.
     """
     today = today or dt.date.today()
-    active = _active_partnerships(session)
+    facts = facts or figures.Facts(session, today, today=today)
+    active = facts.active
     found = {
-        "professionalise": _professionalise(session, active),
+        "professionalise": _professionalise(facts),
         "be_strategic": _be_strategic(session, active),
         "nurture_network": _nurture_network(session, today),
-        "prepare_organisation": _prepare_organisation(session, active, today, dependent_partnerships),
-        "focus_library": _focus_library(session, today),
+        "prepare_organisation": _prepare_organisation(session, facts, today, dependent_partnerships),
+        "focus_library": _focus_library(facts),
         "choose_partners": _choose_partners(session, active, today),
         "show_who_you_are": _show_who_you_are(session, today),
         "support_partnership": _support_partnership(session, active, today),

@@ -18,7 +18,8 @@ Status (of the latest measurement on or before the day asked about)
     The latest value is compared with the time that had passed *when it was measured*: an old
     measurement is not judged by today's expectation. That it is old is said separately:
 Stale
-    no measurement (or, before the first one, the baseline) for more than :data:`STALE_DAYS` days.
+    no measurement for more than :data:`STALE_DAYS` days since the last one. A goal never measured
+    is *not yet measured* (status ``no_data``), never stale.
 Coverage
     a goal is *served* by a partnership linked to it that is under way (stage beyond an idea and
     not ended); :func:`coverage` lists the goals no such partnership serves and the partnerships
@@ -178,7 +179,6 @@ def goal_status(goal: Goal, measurements: Sequence[GoalMeasurement], as_of: dt.d
     raw = fulfilment(latest.value, goal.baseline, goal.target) if latest else None
     clamped = clamp_percent(raw)
     expected = expected_progress(goal.baseline_date, goal.target_date, latest.measured_on) if latest else None
-    last_seen = latest.measured_on if latest else goal.baseline_date
     return GoalStatus(
         goal_id=goal.id, title=goal.title, theme=goal.theme, unit=goal.unit, owner_id=goal.owner_id,
         baseline=goal.baseline, target=goal.target, baseline_date=goal.baseline_date,
@@ -186,7 +186,7 @@ def goal_status(goal: Goal, measurements: Sequence[GoalMeasurement], as_of: dt.d
         latest_value=latest.value if latest else None, latest_on=latest.measured_on if latest else None,
         fulfilment_raw=raw, fulfilment=clamped, expected=expected,
         status=status_for(clamped, expected if expected is not None else 0.0),
-        stale=(as_of - last_seen).days > stale_days,
+        stale=latest is not None and (as_of - latest.measured_on).days > stale_days,
         days_since_measurement=(as_of - latest.measured_on).days if latest else None,
         achieved=raw is not None and raw >= 100.0,
         reduce=goal.target < goal.baseline,

@@ -11,6 +11,7 @@ from functools import partial
 import streamlit as st
 
 from components import clock
+from components import figures_views as figure_views
 from components import goals_views as views
 from components.context import database, lang, require_page, tr
 from components.safe_markdown import tr_md
@@ -19,6 +20,10 @@ from components.widgets import page_tabs
 from lib import strategy
 
 require_page()
+
+#: The goal figures of lib.figures and the status each counts.
+FIGURE_STATUSES = {"goals_on_track": "on_track", "goals_at_risk": "at_risk", "goals_off_track": "off_track",
+                   "goals_not_measured": "no_data"}
 
 
 def _render_page() -> None:
@@ -36,7 +41,11 @@ def _render_page() -> None:
     with overview:
         if statuses:
             counts = strategy.status_counts(statuses)
-            st.markdown(tr_md("goalspage.overview.counts", **counts))
+            # The same four figures as the start page and the board pack (lib.figures), each with its definition.
+            for column, (key, status) in zip(st.columns(4), FIGURE_STATUSES.items(), strict=True):
+                figure_views.show(key, counts[status], target=column, border=True)
+            if counts["stale"]:
+                st.caption(tr_md("figures.goals.stale_note", stale=counts["stale"], days=strategy.STALE_DAYS))
             st.plotly_chart(views.overview_figure(statuses, lang()), theme=None, key="goals_overview_chart")
             st.caption(tr("goalspage.overview.marker_help") + " " + tr("strategy.status_rule"))
             views.overview_table(statuses, staff)

@@ -434,7 +434,7 @@ def test_three_staff_are_shown_as_fewer_than_five(three_staff) -> None:
         pack = build(session, None, None, "da", today=TODAY)
         internal = build(session, None, None, "da", ["key_figures"], TODAY, pseudonymise=False)
     key_figures = pack.section("key_figures")
-    figures = dict(key_figures.table("key_figures.figures").frame.values.tolist())
+    figures = {label: value for _key, label, value, _definition in key_figures.table("key_figures.figures").frame.values}
     assert figures["Medarbejdere"] == "< 5" and figures["Kontaktpersoner"] == 7
     assert {f.label: f.value for f in key_figures.figures}["Medarbejdere"] == "< 5"
     assert key_figures.table("key_figures.teams").frame.values.tolist() == [["Øvrige", "< 5"]]

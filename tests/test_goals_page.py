@@ -213,7 +213,7 @@ def test_template_upload_previews_imports_and_undoes(demo: Database) -> None:
     before = goal_ids(demo)
     at.file_uploader(key="goals_uploader_0").set_value(("mål.xlsx", filled_template(), XLSX_MIME))
     rerun(at)
-    metrics = {m.label: m.value for m in at.metric}
+    metrics = {m.label: m.value for m in at.metric if not m.label.startswith("Mål")}  # the goal figures apart
     assert metrics == {"Rækker læst": "6", "Nye": "4", "Afvist": "2", "Sprunget over": "0"}
     assert goal_ids(demo) == before  # a preview stores nothing
 

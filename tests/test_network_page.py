@@ -355,7 +355,7 @@ def test_every_text_of_the_page_is_translated() -> None:
     used |= {f"network_export.format.{f}" for f in ("gexf", "graphml", "kumu", "png", "svg")}
     used |= {f"network.figure.{f}" for f in ("nodes", "edges", "density", "components", "average_path_length",
                                               "diameter")}
-    used |= {f"network.single.scope.{s}" for s in ("organisation", "partnership")}
+    used |= {f"organisation.kind.{k}" for k in ("partnership", "organisation")}
     for path in (ROOT / "pages" / "network.py", ROOT / "components" / "network_views.py"):
         used |= set(re.findall(r"""tr\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
     assert used

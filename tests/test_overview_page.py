@@ -64,11 +64,11 @@ def test_key_figures_show_the_change_since_a_year_earlier(demo: Database) -> Non
     at = run_start_page()
     figures = {m.label: (m.value, m.proto.delta) for m in at.metric}
     assert figures["Aktive partnerskaber"] == ("9", "+1")
-    assert figures["Skriftlige aftaler"] == ("5", "-1")
+    assert figures["Aktive partnerskaber med skriftlig aftale"] == ("5", "-1")
     assert figures["Mål på rette spor"] == ("3", "±0")
-    assert figures["Evalueringsscore"] == ("3,7", "±0")
+    assert figures["Evalueringsscore (1–5)"] == ("3,7", "±0")
     assert figures["Organisationer"] == ("80", "+2")
-    assert figures["Kontakter"] == ("302", "+11")
+    assert figures["Kontaktpersoner"] == ("302", "+11")
     assert "Ændringen er i forhold til 01-11-2025, tolv måneder før." in [c.value for c in at.caption]
     with demo.read() as session:
         expected = {f.code: f for f in overview.key_figures(session, DEMO_TODAY)}
@@ -116,7 +116,7 @@ def test_the_start_page_lays_out_no_network(demo: Database) -> None:
 def test_the_start_page_with_data_in_english(demo: Database) -> None:
     at = run_start_page("en")
     labels = [m.label for m in at.metric]
-    assert labels[:6] == ["Active partnerships", "Written agreements", "Goals on track", "Evaluation score",
-                          "Organisations", "Contacts"]
-    assert {m.label: m.value for m in at.metric}["Evaluation score"] == "3.7"
+    assert labels[:6] == ["Active partnerships", "Active partnerships with a written agreement", "Goals on track",
+                          "Evaluation score (1–5)", "Organisations", "Contacts"]
+    assert {m.label: m.value for m in at.metric}["Evaluation score (1–5)"] == "3.7"
     assert "Needs attention" in [h.value for h in at.subheader]

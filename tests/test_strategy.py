@@ -115,14 +115,19 @@ def test_stale_after_180_days_without_a_measurement(db: Database) -> None:
     goal_id = add_goal(db, [(D(2024, 10, 1), 150)])
     assert not status_on(db, goal_id, D(2025, 3, 30)).stale  # 180 days
     assert status_on(db, goal_id, D(2025, 3, 31)).stale       # 181 days
-    never = add_goal(db, [], title="Aldrig målt")
-    assert not status_on(db, never, D(2024, 6, 29)).stale     # 180 days after the baseline
-    assert status_on(db, never, D(2024, 6, 30)).stale
     with db.read() as session:
         statuses = strategy.goal_statuses(session, D(2025, 3, 31), stale_days=455)
         assert not any(s.stale for s in statuses)
+
+
+def test_finding_1_a_goal_never_measured_is_not_yet_measured_never_stale(db: Database) -> None:
+    add_goal(db, [(D(2024, 10, 1), 150)])
+    never = add_goal(db, [], title="Aldrig målt")
+    late = status_on(db, never, D(2026, 6, 30))  # two years after the baseline
+    assert late.status == "no_data" and not late.stale and late.days_since_measurement is None
+    with db.read() as session:
         counts = strategy.status_counts(strategy.goal_statuses(session, D(2025, 3, 31)))
-    assert counts == {"on_track": 0, "at_risk": 1, "off_track": 0, "no_data": 1, "stale": 2}
+    assert counts == {"on_track": 0, "at_risk": 1, "off_track": 0, "no_data": 1, "stale": 1}
 
 
 def test_fulfilment_series_starts_at_the_baseline(db: Database) -> None:

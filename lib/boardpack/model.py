@@ -86,6 +86,8 @@ class KeyFigure:
 
     label: str
     value: str
+    #: The figure's stable key in :mod:`lib.figures`.
+    key: str = ""
 
 
 @dataclass

@@ -28,10 +28,10 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lib import charts, evaluations, partnerships, strategy
+from lib import charts, evaluations, figures, partnerships, strategy
 from lib.boardpack.model import Chart, KeyFigure, Section, Table
 from lib.boardpack.privacy import merge_small_groups, people_count, role_label
 from lib.i18n import format_date, format_number, label as vocabulary_label, t
@@ -151,13 +151,20 @@ class Context:
         return frame[[self.in_period(day) for day in frame["held_on"]]].reset_index(drop=True)
 
     @cached_property
-    def single_person(self) -> list[Any]:
-        """Partnerships that hang on one staff member (``lib.organisation``), of the period's partnerships."""
-        from lib.organisation import single_person_dependencies
+    def facts(self) -> figures.Facts:
+        """What the key figures are counted from on :attr:`as_of` (:mod:`lib.figures`)."""
+        return figures.Facts(self.session, self.as_of, today=self.today, given_graph=self.graph,
+                             given_statuses=self.statuses)
 
-        ids = {p.id for p in self.partnerships}
-        return [d for d in single_person_dependencies(self.session, contact_details=not self.pseudonymise)
-                if d.kind == "partnership" and d.entity_id in ids]
+    @cached_property
+    def figure_values(self) -> dict[str, float | int | None]:
+        """Every key figure on :attr:`as_of`, unrounded."""
+        return figures.values_of(self.facts)
+
+    @cached_property
+    def single_person(self) -> dict[int, int]:
+        """``{partnership id: staff id}``: the partnerships that hang on one person (:mod:`lib.figures`)."""
+        return self.facts.one_person.partnerships
 
     def owner_text(self, person_id: int | None) -> str:
         """Who holds something: their role when pseudonymised, else their name."""
@@ -213,51 +220,48 @@ def title_section(ctx: Context, keys: list[str]) -> Section:
 # --- key figures -----------------------------------------------------------------------------------
 
 
+#: The key figures shown as big numbers (every figure is in the appendix's table).
+BIG_NUMBERS = ("active_partnerships", "written_agreements", "goals_on_track", "evaluation_score",
+               "partner_organisations", "single_person_partnerships", "reviews_due", "staff")
+
+
+def key_figures_table(ctx: Context) -> pd.DataFrame:
+    """Every key figure of :mod:`lib.figures`: its key, label, value (unrounded; "< 5" for a small
+    group of people when pseudonymised) and definition."""
+    values = ctx.figure_values
+    shown = [figures.board_value(key, value) if ctx.pseudonymise else value for key, value in values.items()]
+    return pd.DataFrame({
+        ctx.tr("figures.col.key"): list(values),
+        ctx.tr("board.col.figure"): [figures.label(key, ctx.lang) for key in values],
+        ctx.tr("board.col.value"): pd.Series(shown, dtype=object),
+        ctx.tr("figures.col.definition"): [figures.definition(key, ctx.lang) for key in values],
+    })
+
+
 def key_figures_section(ctx: Context) -> Section:
-    """The few numbers a board asks for first, and the staff by team (small teams merged)."""
-    counts = strategy.status_counts(ctx.statuses)
-    under_way = [p for p in ctx.partnerships if strategy.serves_goals(p)]
+    """The key figures (:mod:`lib.figures`) and the staff by team (small teams merged)."""
+    values = ctx.figure_values
+    table = key_figures_table(ctx)
+    board = dict(zip(values, table[ctx.tr("board.col.value")], strict=True))
     started = [p for p in ctx.partnerships if ctx.in_period(p.start_date)]
-    answers = ctx.answers
-    mean = float(answers["score"].mean()) if not answers.empty else None
-    high = sum(1 for a in ctx.alerts if a.severity == "high")
-    staff_total = len(ctx.staff)
-    contacts = ctx.session.scalar(select(func.count(Person.id)).where(Person.is_staff.is_(False))) or 0
-    rows: list[tuple[str, Any, str]] = [
-        ("goals_on_track", counts["on_track"], ctx.tr("board.kf.of", part=counts["on_track"], whole=len(ctx.statuses))),
-        ("partnerships_under_way", len(under_way), ctx.number(len(under_way))),
-        ("partnerships_started", len(started), ctx.number(len(started))),
-        ("partner_organisations", len(ctx.graph.graph.get("partners", {})),
-         ctx.number(len(ctx.graph.graph.get("partners", {})))),
-        ("evaluation_rounds", int(answers["round_id"].nunique()) if not answers.empty else 0,
-         ctx.number(int(answers["round_id"].nunique()) if not answers.empty else 0)),
-        ("evaluation_mean", _round(mean), ctx.number(_round(mean), 1) if mean is not None else "–"),
-        ("important_alerts", high, ctx.number(high)),
-        ("staff", ctx.people(staff_total), _shown(ctx, ctx.people(staff_total))),
-        ("contacts", ctx.people(contacts), _shown(ctx, ctx.people(contacts))),
-    ]
-    table = pd.DataFrame({ctx.tr("board.col.figure"): [ctx.tr(f"board.kf.{key}") for key, _, _ in rows],
-                          ctx.tr("board.col.value"): pd.Series([value for _, value, _ in rows], dtype=object)})
     teams = Counter((team or "").strip() or ctx.tr("board.team.none") for _id, _name, _role, team in ctx.staff)
     merged = merge_small_groups(teams, ctx.tr("board.team.other"), ctx.pseudonymise)
     team_table = pd.DataFrame(merged, columns=[ctx.tr("board.col.team"), ctx.tr("board.col.staff")])
-    bullets = [ctx.tr("board.kf.bullet.goals", on_track=counts["on_track"], total=len(ctx.statuses)),
-               ctx.tr("board.kf.bullet.partnerships", under_way=len(under_way), started=len(started))]
-    if mean is not None:
-        bullets.append(ctx.tr("board.kf.bullet.evaluations", mean=ctx.number(_round(mean), 1)))
-    bullets.append(ctx.tr("board.kf.bullet.people", staff=_shown(ctx, ctx.people(staff_total)),
-                          contacts=_shown(ctx, ctx.people(contacts))))
+    bullets = [ctx.tr("board.kf.bullet.goals", on_track=values["goals_on_track"], total=values["goals"]),
+               ctx.tr("board.kf.bullet.partnerships", under_way=values["active_partnerships"], started=len(started))]
+    if values["evaluation_score"] is not None:
+        bullets.append(ctx.tr("board.kf.bullet.evaluations",
+                              mean=figures.shown("evaluation_score", values["evaluation_score"], ctx.lang)))
+    bullets.append(ctx.tr("board.kf.bullet.people", staff=figures.shown("staff", board["staff"], ctx.lang),
+                          contacts=figures.shown("contacts", board["contacts"], ctx.lang)))
     return Section(
         key="key_figures", title=ctx.tr("board.section.key_figures"), bullets=bullets,
-        figures=[KeyFigure(ctx.tr(f"board.kf.{key}"), shown) for key, _, shown in rows if key != "contacts"],
+        figures=[KeyFigure(figures.label(key, ctx.lang), figures.shown(key, board[key], ctx.lang), key)
+                 for key in BIG_NUMBERS],
         tables=[Table("key_figures.figures", ctx.tr("board.table.key_figures"), table),
                 Table("key_figures.teams", ctx.tr("board.table.teams"), team_table)],
         source=ctx.source("key_figures"),
     )
-
-
-def _shown(ctx: Context, value: int | str) -> str:
-    return value if isinstance(value, str) else ctx.number(value)
 
 
 # --- goals -----------------------------------------------------------------------------------------
@@ -388,13 +392,11 @@ def portfolio_section(ctx: Context) -> Section:
 
 
 def _portfolio_bullets(ctx: Context, found: list[Partnership]) -> list[str]:
-    under_way = [p for p in found if strategy.serves_goals(p)]
+    under_way = ctx.facts.active
     ideas = sum(1 for p in found if not p.closed and p.stage == "idea")
     started = sum(1 for p in found if ctx.in_period(p.start_date))
     ended = sum(1 for p in found if p.closed and ctx.in_period(p.ended_on))
-    # Written agreements among the partnerships under way: the same partnerships as the bullet above
-    # and as the start page's figure, by the one rule (signed by the period's end).
-    written = sum(1 for p in under_way if partnerships.has_written_agreement(p, ctx.agreements.get(p.id), ctx.as_of))
+    written = ctx.figure_values["written_agreements"]
     deep = sum(1 for p in under_way if p.depth in ("cooperating", "collaborating"))
     bullets = [ctx.tr("board.portfolio.under_way", count=len(under_way), ideas=ideas),
                ctx.tr("board.portfolio.started_ended", started=started, ended=ended)]
@@ -623,7 +625,8 @@ def radar_section(ctx: Context) -> Section:
     """The checklist: the latest self-assessment against what the data shows, heading by heading."""
     from lib import radar
 
-    frame = radar.radar_frame(ctx.session, ctx.as_of, notes=False)
+    frame = radar.radar_frame(ctx.session, ctx.as_of, found=radar.evidence(ctx.session, ctx.as_of, facts=ctx.facts),
+                              notes=False)
     heading, own, shown = ctx.tr("board.col.heading"), ctx.tr("board.col.self"), ctx.tr("board.col.evidence")
     share = ctx.tr("board.col.evidence_share")
     table = pd.DataFrame({
@@ -698,9 +701,10 @@ def risks_section(ctx: Context) -> Section:
     } for s in behind], columns=[ctx.tr(f"board.col.{c}") for c in ("goal", "status", "fulfilment", "expected")])
     titles = {p.id: p.title for p in ctx.partnerships}
     single_table = pd.DataFrame([{
-        ctx.tr("board.col.partnership"): titles.get(d.entity_id, ""),
-        ctx.tr("board.col.holder"): ctx.owner_text(d.person_id),
-    } for d in single], columns=[ctx.tr("board.col.partnership"), ctx.tr("board.col.holder")])
+        ctx.tr("board.col.partnership"): titles.get(partnership_id, ""),
+        ctx.tr("board.col.holder"): ctx.owner_text(person_id),
+    } for partnership_id, person_id in single.items()],
+        columns=[ctx.tr("board.col.partnership"), ctx.tr("board.col.holder")])
     return Section(
         key="risks", title=ctx.tr("board.section.risks"), source=ctx.source("risks"),
         tables=[Table("risks.overview", ctx.tr("board.table.risks"), overview),

@@ -1,7 +1,8 @@
 """The board pack's Excel appendix: one sheet per section with the numbers behind every chart.
 
 A section's tables are stacked on its sheet: the first table's header is the sheet's (bold, frozen)
-header row; each further table follows after an empty row, with its title on a row of its own and
+header row (a column only a later table has is named after that table's header; no header cell is
+blank); each further table follows after an empty row, with its title on a row of its own and
 its column headers as the next row. Numbers stay numbers and dates real dates, so a reader can
 recalculate; every text goes through :func:`lib.export.xlsx_bytes`, which writes text as text and
 neutralises anything a spreadsheet would run as a formula.
@@ -9,6 +10,7 @@ neutralises anything a spreadsheet would run as a formula.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pandas as pd
@@ -31,7 +33,11 @@ def section_frame(section: Section) -> pd.DataFrame:
         return pd.DataFrame({section.title: []})
     width = max(len(table.frame.columns) for table in tables)
     first = tables[0].frame
-    header = [str(column) for column in first.columns] + [""] * (width - len(first.columns))
+    header = [str(column) for column in first.columns]
+    for position in range(len(header), width):
+        # A column only a later table has: named after that table's header there.
+        header.append(next(str(table.frame.columns[position]) for table in tables
+                           if len(table.frame.columns) > position))
     rows: list[list[Any]] = [_padded(row, width) for row in first.itertuples(index=False, name=None)]
     for table in tables[1:]:
         rows.append([None] * width)
@@ -57,19 +63,41 @@ def _missing(value: Any) -> bool:
 
 
 def _unique_headers(header: list[str]) -> list[str]:
-    """Header cells as column names; empty ones get invisible distinct names (spaces)."""
+    """Header cells as column names, never blank: an empty one is its column's number, and a repeated
+    one is numbered ("Værdi (2)")."""
     seen: set[str] = set()
     result = []
-    for name in header:
-        candidate = name
+    for position, name in enumerate(header, start=1):
+        base = name.strip() or f"({position})"
+        candidate, number = base, 1
         while candidate in seen:
-            candidate += " "
+            number += 1
+            candidate = f"{base} ({number})"
         seen.add(candidate)
         result.append(candidate)
     return result
 
 
+#: Excel's number format for a key figure with decimals (the cell keeps the unrounded number).
+DECIMAL_FORMAT = "0.0"
+
+
+def _number_formats(data: bytes, sheet: str) -> bytes:
+    """``data`` with every number that is not whole on ``sheet`` shown with one decimal."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data))
+    for row in workbook[sheet].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, float) and not cell.value.is_integer():
+                cell.number_format = DECIMAL_FORMAT
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
 def xlsx_bytes(pack: BoardPack) -> bytes:
     """The Excel appendix of ``pack``: a sheet per section, in the pack's order."""
     names = sheet_names(pack)
-    return write_xlsx_bytes({names[section.key]: section_frame(section) for section in pack.sections})
+    data = write_xlsx_bytes({names[section.key]: section_frame(section) for section in pack.sections})
+    return _number_formats(data, names["key_figures"]) if "key_figures" in names else data

@@ -340,7 +340,9 @@ def partner_organisations(session: Session, as_of: dt.date | None = None) -> dic
     return partners
 
 
-def _partnership_under_way(row: Any, as_of: dt.date | None) -> bool:
+def partnership_under_way(row: Any, as_of: dt.date | None = None) -> bool:
+    """Whether a partnership (a ``Partnership`` or a row with its columns) is under way on ``as_of``
+    (now when None): the one rule of "active" (``lib.figures``), stated in :func:`partner_organisations`."""
     if row.stage == "idea":
         return False
     if as_of is None:
@@ -364,7 +366,7 @@ def _add_partnerships(session: Session, partners: dict[int, dict[str, Any]], sta
         .order_by(Partnership.id, PartnershipOrganisation.organisation_id)
     ).all()
     rows = [row for row in rows
-            if row.organisation_id not in library_org_ids and _partnership_under_way(row, as_of)]
+            if row.organisation_id not in library_org_ids and partnership_under_way(row, as_of)]
     if not rows:
         return
     contacts: dict[int, dict[str | None, dt.date]] = defaultdict(dict)

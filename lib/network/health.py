@@ -1,5 +1,5 @@
-"""How healthy the network is: ties going cold, organisations that hang on one person, who holds
-what, and which organisations could become partners.
+"""How healthy the network is: ties going cold, who holds what, and which organisations could
+become partners. What hangs on one person is one rule, in :mod:`lib.figures`.
 
 Every function takes the graph from :func:`lib.network.graph.build_graph` and, where time matters,
 a ``today`` (default ``date.today()``) so that results are reproducible. Results are pandas frames
@@ -32,6 +32,7 @@ from lib.network.graph import (
     StaffTie,
     organisation_view,
     partners_in,
+    record_id,
     staff_ties_by_organisation,
 )
 
@@ -42,10 +43,6 @@ NAMES_IN_REASON = 3
 COLD_TIE_COLUMNS = (
     "source", "target", "owner", "owner_label", "other", "other_label", "relation_kind", "strength",
     "contact_date", "months_since", "no_date",
-)
-DEPENDENCY_COLUMNS = (
-    "organisation", "label", "org_type", "sector", "partner", "scope", "staff", "staff_label",
-    "people_known", "other_staff",
 )
 STAFF_COLUMNS = (
     "staff", "label", "ties", "organisations", "partnerships", "sole_organisations",
@@ -166,77 +163,11 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
                        booleans=("no_date",))
 
 
-# --- single-person dependencies ---------------------------------------------------------------------
-
-
-def _partnership_holders(G: nx.Graph) -> dict[str, frozenset[str]]:
-    """Partner organisation → the staff members holding its partnership."""
-    if LIBRARY not in G:
-        return {}
-    return {
-        org: frozenset(data.get("holders") or ())
-        for org, data in G[LIBRARY].items() if _has_kind(data, "partnership")
-    }
-
-
-def single_person_dependencies(G: nx.Graph) -> pd.DataFrame:
-    """Organisations and partnerships that hang on one staff member: lost if that person leaves.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        From :func:`~lib.network.graph.build_graph`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns :data:`DEPENDENCY_COLUMNS`, partnerships first, then by name. ``scope`` says what
-        hangs on the one ``staff`` member:
-
-        ``"organisation"``
-            nobody else at the library is tied to the organisation at all, directly or through
-            its people (``partner`` marks the partnerships among them);
-        ``"partnership"``
-            a partnership only this staff member holds, although ``other_staff`` colleagues know
-            people there: the contacts stay, the partnership's keeper does not.
-
-        ``people_known`` is how many of the organisation's people the staff member knows.
-
-    Notes
-    -----
-    Tied means as in :func:`~lib.network.graph.staff_ties_by_organisation`.
-    """
-    partnership_holders = _partnership_holders(G)
-    rows = []
-    for org, ties in staff_ties_by_organisation(G).items():
-        staff = {tie.staff for tie in ties}
-        holders = partnership_holders.get(org, frozenset())
-        if len(staff) == 1:
-            (member,) = staff
-            scope = "organisation"
-        elif len(holders) == 1:
-            (member,) = holders
-            scope = "partnership"
-        else:
-            continue
-        data = G.nodes[org]
-        rows.append({
-            "organisation": org, "label": data.get("label", org), "org_type": data.get("org_type"),
-            "sector": data.get("sector"), "partner": org in partnership_holders, "scope": scope,
-            "staff": member, "staff_label": _label(G, member),
-            "people_known": len({tie.via for tie in ties if tie.via != org and tie.staff == member}),
-            "other_staff": len(staff - {member}),
-        })
-    rows.sort(key=lambda r: (not r["partner"], str(r["label"]).casefold(), r["organisation"]))
-    return typed_frame(rows, DEPENDENCY_COLUMNS, whole_or_missing=("people_known", "other_staff"),
-                       booleans=("partner",))
-
-
 # --- per staff member -------------------------------------------------------------------------------
 
 
-def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS,
-                        today: dt.date | None = None) -> pd.DataFrame:
+def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | None = None,
+                        sole: Mapping[int, tuple[int, int]] | None = None) -> pd.DataFrame:
     """What each staff member holds for the library.
 
     Parameters
@@ -249,9 +180,10 @@ def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS,
     -------
     pandas.DataFrame
         One row per staff member, most ties first: ``ties`` (relations they hold or take part in),
-        ``organisations`` reached, ``partnerships`` among them, ``sole_organisations`` and
-        ``sole_partnerships`` (only they are tied to the organisation, or only they hold the
-        partnership; see :func:`single_person_dependencies`), and ``cold_ties`` held.
+        ``organisations`` reached, ``partnerships`` among them, ``sole_partnerships`` and
+        ``sole_organisations`` (what hangs on them alone: ``sole`` is ``{staff id: (partnerships,
+        organisations)}`` from :meth:`lib.figures.OnePerson.per_staff`, the one rule; missing
+        without it), and ``cold_ties`` held.
     """
     staff = [v for v, kind in G.nodes(data="kind") if kind == "staff"]
     ties: dict[str, set[frozenset[str]]] = defaultdict(set)
@@ -265,17 +197,16 @@ def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS,
         for tie in org_ties:
             reached[tie.staff].add(org)
     partners = partners_in(G)
-    sole = single_person_dependencies(G)
     cold = cold_ties(G, months, today)
     cold_by_owner = cold[~cold["no_date"]]["owner"].value_counts().to_dict()
     rows = []
     for member in staff:
-        mine = sole[sole["staff"] == member]
+        mine = None if sole is None else sole.get(record_id(member), (0, 0))
         rows.append({
             "staff": member, "label": _label(G, member), "ties": len(ties[member]),
             "organisations": len(reached[member]), "partnerships": len(reached[member] & partners),
-            "sole_organisations": int((mine["scope"] == "organisation").sum()),
-            "sole_partnerships": int(mine["partner"].sum()),
+            "sole_organisations": None if mine is None else mine[1],
+            "sole_partnerships": None if mine is None else mine[0],
             "cold_ties": int(cold_by_owner.get(member, 0)),
         })
     rows.sort(key=lambda r: (-r["ties"], str(r["label"]), r["staff"]))

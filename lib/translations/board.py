@@ -54,11 +54,10 @@ TEXTS = {
               "The numbers behind every chart are in the Excel appendix.",
     },
     "board.source.key_figures": {
-        "da": "Mål: seneste måling før statusdagen. Partnerskaber i gang: ikke afsluttet og forbi idé-stadiet. "
-              "Partnerorganisationer: som i netværket. Evaluering: gennemsnit af alle svar (1–5) i perioden.",
-        "en": "Goals: the latest measurement before the status day. Partnerships under way: not ended and past "
-              "the idea stage. Partner organisations: as in the network. Evaluation: the mean of all answers "
-              "(1–5) in the period.",
+        "da": "Hvert nøgletal tælles på statusdagen efter én definition, den samme som på dashboardets sider; "
+              "definitionen står i bilagets kolonne »Definition«.",
+        "en": "Each key figure is counted on the status day by one definition, the same as on the dashboard's "
+              "pages; the definition is in the appendix's column \u201cDefinition\u201d.",
     },
     "board.source.goals": {
         "da": "Målopfyldelse = (målt værdi − udgangspunkt) / (målværdi − udgangspunkt) × 100. Status sammenligner "
@@ -186,16 +185,6 @@ TEXTS = {
     "board.chart.radar": {"da": "Selvvurdering mod evidens", "en": "Self-assessment against evidence"},
     "board.chart.risks": {"da": "Opmærksomhedspunkter", "en": "Points of attention"},
     # Key figures
-    "board.kf.of": {"da": "{part} af {whole}", "en": "{part} of {whole}"},
-    "board.kf.goals_on_track": {"da": "Mål på rette spor", "en": "Goals on track"},
-    "board.kf.partnerships_under_way": {"da": "Partnerskaber i gang", "en": "Partnerships under way"},
-    "board.kf.partnerships_started": {"da": "Nye partnerskaber i perioden", "en": "New partnerships in the period"},
-    "board.kf.partner_organisations": {"da": "Partnerorganisationer", "en": "Partner organisations"},
-    "board.kf.evaluation_rounds": {"da": "Evalueringsrunder i perioden", "en": "Evaluation rounds in the period"},
-    "board.kf.evaluation_mean": {"da": "Evaluering, gennemsnit (1–5)", "en": "Evaluation, mean (1–5)"},
-    "board.kf.important_alerts": {"da": "Vigtige opmærksomhedspunkter", "en": "Important points of attention"},
-    "board.kf.staff": {"da": "Medarbejdere", "en": "Staff"},
-    "board.kf.contacts": {"da": "Kontaktpersoner", "en": "Contact persons"},
     "board.kf.bullet.goals": {"da": "{on_track} af {total} mål er på rette spor.",
                               "en": "{on_track} of {total} {total:goal is|goals are} on track."},
     "board.kf.bullet.partnerships": {"da": "{under_way} {under_way:partnerskab|partnerskaber} er i gang; {started} er startet i perioden.",
@@ -226,8 +215,8 @@ TEXTS = {
                                   "en": "{count} {count:partnership|partnerships} under way and {ideas} {ideas:idea|ideas} in the pipeline."},
     "board.portfolio.started_ended": {"da": "{started} startet og {ended} afsluttet i perioden.",
                                       "en": "{started} started and {ended} ended in the period."},
-    "board.portfolio.written": {"da": "{written} af {active} {active:partnerskab|partnerskaber} i gang har en skriftlig aftale.",
-                                "en": "{written} of {active} {active:partnership|partnerships} under way {written:has|have} a written agreement."},
+    "board.portfolio.written": {"da": "{written} af {active} {active:aktivt partnerskab|aktive partnerskaber} har en skriftlig aftale.",
+                                "en": "{written} of {active} active {active:partnership|partnerships} {written:has|have} a written agreement."},
     "board.portfolio.deep": {"da": "{deep} af {count} {count:partnerskab|partnerskaber} i gang deler ressourcer eller skaber sammen.",
                              "en": "{deep} of {count} {count:partnership|partnerships} under way {deep:shares|share} resources or co-create{deep:s|}."},
     # Network

@@ -139,19 +139,10 @@ TEXTS = {
     # Health: one-person dependencies and staff
     "network.single.title": {"da": "Hænger på én person", "en": "Depends on one person"},
     "network.single.help": {
-        "da": "Organisationer, som kun én medarbejder har forbindelse til. Stopper personen, mister "
-              "biblioteket forbindelsen.",
-        "en": "Organisations only one staff member is connected to. If that person leaves, the library "
-              "loses the connection.",
-    },
-    "network.single.partner": {"da": "Partnerskab", "en": "Partnership"},
-    "network.single.scope.organisation": {
-        "da": "Kun denne medarbejder har forbindelse til organisationen",
-        "en": "Only this staff member is connected to the organisation",
-    },
-    "network.single.scope.partnership": {
-        "da": "Kun denne medarbejder holder partnerskabet, selv om kolleger kender folk der",
-        "en": "Only this staff member holds the partnership, though colleagues know people there",
+        "da": "Partnerskaber og organisationer, som kun én medarbejder bærer. Stopper personen, mister "
+              "biblioteket forbindelsen. Samme regel som på Oversigt, Organisation og i bestyrelsesrapporten.",
+        "en": "Partnerships and organisations that only one staff member carries. If that person leaves, the "
+              "library loses the connection. The same rule as on the start page, Organisation and the board pack.",
     },
     "network.column.other_staff": {"da": "Andre medarbejdere med kontakter der",
                                    "en": "Other staff with contacts there"},

@@ -17,7 +17,6 @@ TEXTS = {
     "overview.go_import": {"da": "Importér kontaktlister", "en": "Import contact lists"},
     "overview.go_network": {"da": "Se netværket", "en": "See the network"},
     "overview.go_contacts": {"da": "Se kontakter og organisationer", "en": "See contacts and organisations"},
-    "overview.staff": {"da": "Medarbejdere", "en": "Staff"},
     "overview.contacts": {"da": "Kontakter", "en": "Contacts"},
     "overview.organisations": {"da": "Organisationer", "en": "Organisations"},
     "overview.relations": {"da": "Relationer", "en": "Relations"},
@@ -26,38 +25,6 @@ TEXTS = {
     "overview.figures_compared": {
         "da": "Ændringen er i forhold til {date}, tolv måneder før.",
         "en": "The change is compared with {date}, twelve months earlier.",
-    },
-    "overview.figure.active_partnerships": {"da": "Aktive partnerskaber", "en": "Active partnerships"},
-    "overview.figure.active_partnerships.help": {
-        "da": "Partnerskaber, der er kommet videre end idéen og ikke er afsluttet.",
-        "en": "Partnerships past the idea stage that have not ended.",
-    },
-    "overview.figure.written_agreements": {"da": "Skriftlige aftaler", "en": "Written agreements"},
-    "overview.figure.written_agreements.help": {
-        "da": "Aktive partnerskaber med en underskrevet aftale (aftalen registreret med underskriftsdato).",
-        "en": "Active partnerships with a signed agreement (the agreement recorded with the day it was signed).",
-    },
-    "overview.figure.goals_on_track": {"da": "Mål på rette spor", "en": "Goals on track"},
-    "overview.figure.goals_on_track.help": {
-        "da": "Mål, hvis seneste måling er på rette spor, ud af {total} mål.",
-        "en": "Goals whose latest measurement is on track, out of {total} {total:goal|goals}.",
-    },
-    "overview.figure.evaluation_score": {"da": "Evalueringsscore", "en": "Evaluation score"},
-    "overview.figure.evaluation_score.help": {
-        "da": "Gennemsnit (1-5) af de aktive partnerskabers seneste evaluering, begge parters svar.",
-        "en": "Mean (1-5) of the active partnerships' latest evaluation, both sides' answers.",
-    },
-    "overview.figure.organisations": {"da": "Organisationer", "en": "Organisations"},
-    "overview.figure.organisations.help": {
-        "da": "Organisationer i arbejdsområdet. For et år siden: dem, der var registreret eller havde en "
-              "dateret relation dengang.",
-        "en": "Organisations in the workspace. A year ago: those registered or with a dated tie by then.",
-    },
-    "overview.figure.contacts": {"da": "Kontakter", "en": "Contacts"},
-    "overview.figure.contacts.help": {
-        "da": "Kontaktpersoner uden for biblioteket. For et år siden: dem, der var registreret eller havde "
-              "en dateret relation dengang.",
-        "en": "Contact persons outside the library. A year ago: those registered or with a dated tie by then.",
     },
     "overview.figure.no_value": {"da": "–", "en": "–"},
     # --- sections ---
