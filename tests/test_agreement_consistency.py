@@ -58,7 +58,9 @@ def xlsx_rows(data: bytes) -> list[tuple[str, str, bool]]:
     """The same rows as the Excel appendix's sheet "Partnerskaber" holds them."""
     sheet = load_workbook(io.BytesIO(data))["Partnerskaber"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    head = next(i for i, row in enumerate(rows) if t("board.col.formalisation", "da") in row)
+    # The sheet's first row names every column of the sheet (no blank header cell); the partnerships'
+    # own table starts at the last row that does.
+    head = max(i for i, row in enumerate(rows) if t("board.col.formalisation", "da") in row)
     form, written = rows[head].index(t("board.col.formalisation", "da")), rows[head].index(t("board.col.written", "da"))
     found = []
     for row in rows[head + 1:]:

@@ -273,8 +273,8 @@ def workspaces(draw: st.DrawFn) -> dict[str, Any]:
             "partnerships": partnerships, "goals": goals}
 
 
-TEXT_FIELDS = ("parties", "purpose", "target_group", "contributions_library", "contributions_partner", "roles",
-               "contact_persons", "communication", "economy")
+TEXT_FIELDS = ("parties", "purpose", "target_group", "roles", "contact_persons", "communication", "economy",
+               "rights_branding", "evaluation_method")
 
 
 def fill(db: Database, spec: dict[str, Any]) -> None:
@@ -304,6 +304,8 @@ def fill(db: Database, spec: dict[str, Any]) -> None:
             record = Partnership(title=f"Partnerskab {index}", stage=p["stage"], closed=closed,
                                  ended_on=day(p["ended"]) if closed else None, start_date=day(p["start"]),
                                  formalisation=p["formalisation"],
+                                 # The agreement's end is its partnership's (issue 12, item 2).
+                                 end_date=day(p["agreement"]["end"]) if p["agreement"] is not None else None,
                                  owner_id=staff[p["owner"] % len(staff)].id if staff else None)
             session.add(record)
             session.flush()
@@ -312,7 +314,7 @@ def fill(db: Database, spec: dict[str, Any]) -> None:
             if p["agreement"] is not None:
                 a = p["agreement"]
                 session.add(Agreement(partnership_id=record.id, signed_on=day(a["signed"]),
-                                      review_date=day(a["review"]), end_date=day(a["end"]),
+                                      review_date=day(a["review"]),
                                       **{name: "Ja" for name in TEXT_FIELDS[:a["filled"]]}))
             for held, scores in p["rounds"]:
                 round_ = EvaluationRound(partnership_id=record.id, held_on=day(held))

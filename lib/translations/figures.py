@@ -104,8 +104,8 @@ TEXTS = {
         "en": "Partnerships not ended whose end date has passed or is within 60 days.",
     },
     "figures.goals.stale_note": {
-        "da": "Ikke målt i over {days} dage: {stale} mål.",
-        "en": "Goals not measured for more than {days} days: {stale}.",
+        "da": "Ikke målt i over {days} {days:dag|dage}: {stale} mål.",
+        "en": "Goals not measured for more than {days} {days:day|days}: {stale}.",
     },
     # The command line: python -m lib figures
     "figures.cli.heading": {"da": "Nøgletal pr. {date}", "en": "Key figures on {date}"},
