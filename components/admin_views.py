@@ -30,7 +30,7 @@ from lib import personal_data as pdata
 from lib.access import Principal
 from lib.errors import UserFacingError
 from lib.i18n import format_value
-from lib.records import person_choices
+from lib.records import person_choice_label, person_choices
 from lib.storage import open_database
 
 PREFIX = "admin_"
@@ -284,8 +284,7 @@ def _save_months() -> None:
 
 
 def _bulk_erase_form(frame: pd.DataFrame) -> None:
-    labels = {int(row.id): f"{row.name} ({row.email})" if row.email else str(row.name)
-              for row in frame.itertuples(index=False)}
+    labels = {int(row.id): person_choice_label(row.name, row.email) for row in frame.itertuples(index=False)}
     chosen = [i for i in st.session_state.get(RETENTION_PICK) or [] if i in labels]
     st.session_state[RETENTION_PICK] = chosen  # rows erased meanwhile drop out
     st.multiselect(tr("admin.retention.select_help"), options=list(labels), format_func=shown_as(labels),

@@ -9,7 +9,6 @@ people who used the system and the records they touched. Saving it as a file is 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 import pandas as pd
@@ -17,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib.access import principal_of, requires
+from lib.frames import payload_text
 from lib.storage import Event, log_event
 
 #: At most this many events are shown (newest first) unless asked otherwise.
@@ -40,11 +40,8 @@ def action_label(action: str, lang: str = "da") -> str:
 
 
 def _details_text(details: Any) -> str:
-    """A payload as one line of JSON, cut to :data:`MAX_DETAILS_CHARS`."""
-    if not details:
-        return ""
-    text = json.dumps(details, ensure_ascii=False, sort_keys=True, default=str)
-    return text if len(text) <= MAX_DETAILS_CHARS else text[: MAX_DETAILS_CHARS - 1] + "…"
+    """A payload as one line of JSON (a missing value as empty text), cut to :data:`MAX_DETAILS_CHARS`."""
+    return payload_text(details, limit=MAX_DETAILS_CHARS)
 
 
 def _query(*, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None,
