@@ -46,7 +46,7 @@ from lib.errors import UserFacingError
 # FORMULA_TRIGGERS stays importable from here: callers and tests know the rule by this name.
 from lib.formulas import FORMULA_TRIGGERS as FORMULA_TRIGGERS, GUARD, runs_as_formula
 from lib.frames import is_missing
-from lib.storage import Affiliation, Database, Organisation, Person, Relation, log_event
+from lib.storage import Affiliation, Database, Organisation, OrganisationAlias, Person, Relation, log_event
 
 #: Excel's limits: 31 characters per sheet name, 32,767 characters per cell.
 MAX_SHEET_NAME = 31
@@ -64,16 +64,26 @@ CSV_DATETIME = "%d-%m-%Y %H:%M"
 #: Values of the ``is_staff`` column in the workspace export (Danish, like the rest of the files).
 STAFF_YES = "ja"
 STAFF_NO = "nej"
+#: The sector of an organisation that has a type but no sector: without it, the importer would give
+#: it the usual sector for its type (``lib.import_rows.NO_SECTOR_WORDS``).
+NO_SECTOR = "ingen"
 #: How several e-mails or phone numbers share one cell; the importer splits such a cell again.
 MULTI_VALUE_SEPARATOR = "; "
 
 #: Sheets (xlsx) or files (csv) of the workspace export, with their columns: canonical field names.
+#: Everything the importer reads back is here: a staff member's team and role (a code of
+#: ``lib.storage.STAFF_ROLES``); an organisation's CVR number, mailbox and other spellings ("; "-joined:
+#: the importer keeps them as aliases); a tie's 1–5 strength and its weight in separate columns. A type,
+#: sector or kind no code fitted is written as the word was kept, and imports back as that kept word;
+#: an organisation with a type and no sector has the sector :data:`NO_SECTOR`.
 WORKSPACE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "people": ("ref", "name", "email", "phone", "title", "notes", "is_staff", "source"),
-    "organisations": ("ref", "organisation", "org_type", "sector", "website", "area", "notes", "source"),
+    "people": ("ref", "name", "email", "phone", "title", "notes", "is_staff", "team", "staff_role", "source"),
+    "organisations": (
+        "ref", "organisation", "cvr", "aliases", "org_type", "sector", "website", "email", "area", "notes", "source",
+    ),
     "affiliations": ("person", "organisation", "role", "start_date", "end_date"),
     "relations": (
-        "from", "to", "relation_kind", "strength", "first_contact", "last_contact", "owner", "notes",
+        "from", "to", "relation_kind", "strength", "weight", "first_contact", "last_contact", "owner", "notes",
     ),
 }
 
@@ -403,21 +413,35 @@ def _people_rows(session: Session) -> list[dict[str, Any]]:
             "title": person.title,
             "notes": person.notes,
             "is_staff": STAFF_YES if person.is_staff else STAFF_NO,
+            "team": person.team,
+            "staff_role": person.staff_role,
             "source": person.source,
         }
         for person in session.scalars(select(Person).order_by(Person.id))
     ]
 
 
+def _aliases_by_organisation(session: Session) -> dict[int, list[str]]:
+    """Each organisation's other spellings, sorted as the contacts page lists them."""
+    aliases: dict[int, list[str]] = {}
+    for organisation_id, name in session.execute(select(OrganisationAlias.organisation_id, OrganisationAlias.name)):
+        aliases.setdefault(organisation_id, []).append(name)
+    return {org_id: sorted(names, key=str.casefold) for org_id, names in aliases.items()}
+
+
 def _organisation_rows(session: Session) -> list[dict[str, Any]]:
+    aliases = _aliases_by_organisation(session)
     return [
         {
             "ref": organisation_ref(org.id),
             "organisation": org.name,
+            "cvr": org.cvr,
+            "aliases": MULTI_VALUE_SEPARATOR.join(aliases.get(org.id, [])) or None,
             # Where no code fitted, the file's word (issue 11): it imports back as the same kept word.
             "org_type": org.org_type or org.org_type_text,
-            "sector": org.sector or org.sector_text,
+            "sector": org.sector or org.sector_text or (NO_SECTOR if org.org_type else None),
             "website": org.website,
+            "email": org.email,
             "area": org.area,
             "notes": org.notes,
             "source": org.source,
@@ -446,6 +470,7 @@ def _relation_rows(session: Session) -> list[dict[str, Any]]:
             "to": person_ref(tie.to_person_id) or organisation_ref(tie.to_organisation_id),
             "relation_kind": tie.kind_text if tie.kind == "other" and tie.kind_text else tie.kind,
             "strength": tie.strength,
+            "weight": tie.weight,
             "first_contact": tie.first_contact,
             "last_contact": tie.last_contact,
             "owner": person_ref(tie.owner_id),

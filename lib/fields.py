@@ -21,7 +21,10 @@ ROLES = (
     "unknown",
 )
 
-#: Fields per role, in the order the mapping editor lists them.
+#: Fields per role, in the order the mapping editor lists them. An organisation's ``aliases`` are its
+#: other spellings ("; "-joined, as the workspace export writes them); a relation's ``weight`` is a
+#: network file's weight of the tie (any number above 0), kept apart from its 1–5 ``strength`` where a
+#: sheet has both columns (``lib.import_rows.RowReader._tie_values``).
 FIELDS: dict[str, tuple[str, ...]] = {
     "contacts": (
         "ref", "name", "first_name", "middle_name", "last_name", "email", "phone", "title",
@@ -33,11 +36,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "is_staff", "notes", "source",
     ),
     "organisations": (
-        "ref", "organisation", "cvr", "org_type", "sector", "website", "area", "email", "phone", "notes", "source",
+        "ref", "organisation", "cvr", "aliases", "org_type", "sector", "website", "area", "email", "phone", "notes",
+        "source",
     ),
     "affiliations": ("person", "organisation", "role", "start_date", "end_date"),
     "relations": (
-        "from", "to", "relation_kind", "strength", "first_contact", "last_contact", "owner", "notes",
+        "from", "to", "relation_kind", "strength", "weight", "first_contact", "last_contact", "owner", "notes",
     ),
     "kumu_elements": (
         "ref", "name", "element_type", "organisation", "email", "phone", "title", "notes", "website",
@@ -52,4 +56,4 @@ FIELDS: dict[str, tuple[str, ...]] = {
 ALL_FIELDS: tuple[str, ...] = tuple(dict.fromkeys(f for fields in FIELDS.values() for f in fields))
 
 #: Fields that may hold several values in one cell ("a; b", "a / b"): split, never glued together.
-MULTI_VALUE_FIELDS = frozenset({"email", "phone", "organisation"})
+MULTI_VALUE_FIELDS = frozenset({"email", "phone", "organisation", "aliases"})

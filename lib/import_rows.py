@@ -36,6 +36,10 @@ person's name becomes its organisation's e-mail; a row with an e-mail but no nam
 when the address reads "first.last" (with a warning), and is otherwise kept under its address, with
 a warning.
 
+An organisation row's other spellings ("aliases", "; "-joined, as the workspace export writes them)
+are kept as aliases once the sheet is read (:meth:`RowReader.finish_sheet`); a tie's strength and
+weight are kept apart where a sheet has a column for each (:meth:`RowReader._tie_values`).
+
 Existing records (``update_mode``): ``fill-empty`` (the default) fills only fields that are empty,
 so importing two lists in turn never flips a value back and forth; ``overwrite`` lets the file win.
 Either way e-mails and phone numbers are added, never replaced, the last contact only moves
@@ -65,7 +69,7 @@ from lib.import_references import (
 )
 from lib.import_state import Party, Record, ReviewPair, WorkingState, relation_key
 from lib.organisation_duplicates import normalise_cvr, organisation_identity
-from lib.storage import Affiliation, Organisation, Person, Relation
+from lib.storage import Affiliation, Organisation, OrganisationAlias, Person, Relation
 from lib.text_limits import too_long
 from lib.word_choices import WordChoices
 
@@ -79,6 +83,9 @@ QUOTED_LENGTH = 200
 FILL_EMPTY = "fill-empty"
 OVERWRITE = "overwrite"
 UPDATE_MODES = (FILL_EMPTY, OVERWRITE)
+
+#: A sector cell that says the organisation has none: the usual sector for its type is then not filled in.
+NO_SECTOR_WORDS = frozenset({"ingen", "ingen sektor", "none", "no sector"})
 
 #: A network file's "Type" that is the direction of the tie (Gephi: Directed/Undirected), not its kind.
 DIRECTION_WORDS = frozenset({"directed", "undirected", "mutual", "rettet", "urettet", "gensidig"})
@@ -172,6 +179,10 @@ class RowValues:
         self.warn(column, "limits.too_long_dropped", length=len(value), max=limit)
         return None
 
+    def notes(self, model: type) -> str | None:
+        """The row's notes for ``model``, or None with a warning when they are longer than it takes."""
+        return self.fitting(model, "notes", self.text("notes"), self.column("notes"))
+
     # --- typed access ----------------------------------------------------------------------------
 
     def text(self, name: str) -> str | None:
@@ -224,6 +235,19 @@ class Referenced:
 
 
 @dataclass(frozen=True)
+class _PlannedAlias:
+    """Another spelling an organisation row gives (its "aliases" cell), kept once the sheet is read."""
+
+    organisation_id: int
+    name: str
+    key: str
+    file_name: str
+    sheet_name: str
+    row: int
+    column: str
+
+
+@dataclass(frozen=True)
 class _NewParty:
     """A party a relation row names that is not in the workspace: created once the row is accepted."""
 
@@ -257,6 +281,13 @@ class RowReader:
         self.touched: dict[str, set[int]] = {"people": set(), "organisations": set(), "relations": set()}
         self.create_referenced = True
         self.update_mode = FILL_EMPTY
+        #: The fields the current sheet has a column for (filled in or not in a given row): "the
+        #: sheet has a weight column" differs from "this row's weight cell is empty".
+        self.sheet_fields: frozenset[str] = frozenset()
+        #: Other spellings the current sheet's organisation rows give, by folded name: kept when the
+        #: sheet has been read (:meth:`finish_sheet`), so that a row's own name always wins over an
+        #: alias another row gives.
+        self._pending_aliases: dict[str, _PlannedAlias] = {}
         #: Everything created because a row named it, in the order it was created.
         self.referenced: list[Referenced] = []
         #: File values left out by "fill-empty" because the field of an existing record had another:
@@ -286,6 +317,27 @@ class RowReader:
 
     def _referenced(self, kind: str, name: str, row: RowValues) -> None:
         self.referenced.append(Referenced(kind, name, row.file_name, row.sheet_name, row.row))
+
+    def _sheet_has(self, row: RowValues, name: str) -> bool:
+        """Whether the row's sheet has a column for field ``name`` (the row's cell may be empty)."""
+        return name in row.cells or name in self.sheet_fields
+
+    def finish_sheet(self) -> list[Problem]:
+        """Keep the other spellings the sheet's organisation rows gave, now that every row's own name
+        is known; returns a warning for each spelling that is already another organisation's name
+        or alias (it is left out: one spelling names one organisation)."""
+        problems: list[Problem] = []
+        for planned in self._pending_aliases.values():
+            owner = self.state.organisation_id(planned.key)
+            if owner is None:
+                self.state.new_alias(planned.organisation_id, planned.name, planned.key)
+            elif owner != planned.organisation_id:
+                problems.append(Problem(planned.file_name, planned.sheet_name, planned.row, planned.column,
+                                        "import.alias_taken", {"alias": planned.name,
+                                        "organisation": self.state.organisations[owner].values.get("name")},
+                                        "warning"))
+        self._pending_aliases.clear()
+        return problems
 
     # --- organisations ---------------------------------------------------------------------------
 
@@ -329,22 +381,53 @@ class RowReader:
             return "rejected"
         existed = organisation_identity(self.state, normalize.name_key(name), values.get("cvr")) is not None
         record, changed = self.organisation(name, values)
+        changed |= self._plan_aliases(row, record)
         self._remember_ref(row, ("organisation", record.id))
         if not existed:
             return "insert"
         return "update" if changed else "unchanged"
+
+    def _plan_aliases(self, row: RowValues, record: Record) -> bool:
+        """The other spellings in the row's "aliases" cell ("Århus kommune; Aarhus Komune"), kept for
+        :meth:`finish_sheet`; True when one is new to the organisation. A spelling that folds to the
+        organisation's own name is no alias; one that is another organisation's name or alias, or
+        too long to store, is left out with a warning (never a reason to reject the row)."""
+        new = False
+        for column, raw in row.raw("aliases"):
+            for alias in normalize.split_multi(raw, "aliases"):
+                key = normalize.name_key(alias)
+                if not key or key == record.values.get("name_key"):
+                    continue
+                limit = too_long(OrganisationAlias, "name", alias) or too_long(OrganisationAlias, "name_key", key)
+                if limit is not None:
+                    row.warn(column, "limits.too_long_dropped", length=len(alias), max=limit)
+                    continue
+                planned = self._pending_aliases.get(key)
+                owner = self.state.organisation_id(key)
+                if owner is None and planned is not None:
+                    owner = planned.organisation_id
+                if owner == record.id:
+                    continue
+                if owner is not None:
+                    row.warn(column, "import.alias_taken", alias=alias,
+                             organisation=self.state.organisations[owner].values.get("name"))
+                    continue
+                self._pending_aliases[key] = _PlannedAlias(record.id, alias, key, row.file_name, row.sheet_name,
+                                                           row.row, column)
+                new = True
+        return new
 
     def _organisation_values(self, row: RowValues) -> dict[str, Any]:
         values: dict[str, Any] = self._type_and_sector(row)
         values["website"] = row.fitting(Organisation, "website", row.parsed("website", normalize.normalise_website),
                                         row.column("website"))
         values["area"] = row.fitting(Organisation, "area", row.text("area"), row.column("area"))
-        values["notes"] = row.text("notes") if "name" not in row.cells and "first_name" not in row.cells \
+        values["notes"] = row.notes(Organisation) if "name" not in row.cells and "first_name" not in row.cells \
             else None
         values["source"] = row.fitting(Organisation, "source", row.text("source"), row.column("source"))
         values["cvr"] = row.parsed("cvr", normalise_cvr)
         if "sector" not in row.cells and values.get("org_type"):
-            # A list that names the type but has no sector column: the usual sector for that type.
+            # A list that names the type but not the sector: the usual sector for that type.
             values["sector"] = vocabulary.DEFAULT_SECTOR_BY_TYPE.get(values["org_type"])
         return values
 
@@ -355,7 +438,10 @@ class RowReader:
         values: dict[str, Any] = {}
         for name, text_name in _KEPT_WORDS:
             written = row.text(name)
-            if written:
+            if name == "sector" and written and vocabulary.fold(written) in NO_SECTOR_WORDS:
+                # "ingen": no sector, and none made up from the type (the workspace export writes it).
+                values[name] = values[text_name] = None
+            elif written:
                 code = self.words.code(name, written)
                 values[name] = code
                 values[text_name] = None if code else row.fitting(Organisation, text_name, written, row.column(name))
@@ -418,7 +504,7 @@ class RowReader:
             "name": name,
             "name_key": normalize.name_key(name),
             "title": title,
-            "notes": row.text("notes"),
+            "notes": row.notes(Person),
             "is_staff": is_staff,
             "team": team,
             "staff_role": staff_role,
@@ -780,23 +866,41 @@ class RowReader:
         return changed or owner_changed
 
     def _tie_values(self, row: RowValues) -> dict[str, Any]:
-        """A tie's strength and weight (one column: ``lib.normalize.parse_weight``) and its dates.
+        """A tie's strength and weight (``lib.normalize.parse_weight``) and its dates.
+
+        One column (a strength, or a network file's weight) is both: 4 is weight 4.0 and strength 4,
+        2.5 weight 2.5 and no strength. A sheet with both a strength and a weight column (the
+        workspace export, a list with "Styrke" and "Vægt") keeps them apart: the strength comes from
+        its column only, the weight from its column, or from the strength column where that holds a
+        number that is no 1–5 strength (7, 2.5). So an empty cell says "none" in such a sheet.
 
         A value that cannot be read is left out with a warning; it never rejects the row.
         """
-        weight = strength = None
-        for column, raw in row.raw("strength"):
+        by_strength = self._first_weight(row, "strength")
+        by_weight = self._first_weight(row, "weight")
+        weight = by_weight[0] if by_weight is not None else None
+        if weight is None and by_strength is not None and (
+                by_strength[1] is None or not self._sheet_has(row, "weight")):
+            weight = by_strength[0]
+        strength = by_strength[1] if by_strength is not None else None
+        if strength is None and by_weight is not None and not self._sheet_has(row, "strength"):
+            strength = by_weight[1]
+        return {"strength": strength, "weight": weight,
+                "first_contact": row.parsed("first_contact", normalize.parse_date),
+                "last_contact": row.parsed("last_contact", normalize.parse_date)}
+
+    @staticmethod
+    def _first_weight(row: RowValues, name: str) -> tuple[float, int | None] | None:
+        """The first readable (weight, strength) in the row's columns for field ``name``."""
+        for column, raw in row.raw(name):
             try:
                 parsed = normalize.parse_weight(raw)
             except ValidationFailed as error:
                 row.problem(column, error, "warning")
                 continue
             if parsed is not None:
-                weight, strength = parsed
-                break
-        return {"strength": strength, "weight": weight,
-                "first_contact": row.parsed("first_contact", normalize.parse_date),
-                "last_contact": row.parsed("last_contact", normalize.parse_date)}
+                return parsed
+        return None
 
     def _staff_member(self, row: RowValues, text: str) -> tuple[int | None, bool]:
         """The staff member a "responsible staff" cell names: (person id or None, whether that changed them).
@@ -904,7 +1008,7 @@ class RowReader:
         if target is None:
             return "rejected"
         kind, kind_text = self._relation_kind(row)
-        values: dict[str, Any] = {**self._tie_values(row), "notes": row.text("notes"), "kind_text": kind_text}
+        values: dict[str, Any] = {**self._tie_values(row), "notes": row.notes(Relation), "kind_text": kind_text}
         if row.has_errors:
             return "rejected"
         if isinstance(source, _NewParty):
@@ -1006,7 +1110,7 @@ class RowReader:
             values = self._organisation_values(row)
             if not values.get("org_type"):
                 values["org_type"] = vocabulary.organisation_type_code(element_type)
-            values["notes"] = row.text("notes")
+            values["notes"] = row.notes(Organisation)
             values["email"] = row.parsed("email", normalize.normalise_email)
             existed = normalize.name_key(label) in self.state.organisation_by_name
             record, changed = self.organisation(label, values)

@@ -25,6 +25,7 @@ from lib.storage import (
     DuplicateCandidate,
     ImportChange,
     Organisation,
+    OrganisationAlias,
     Person,
     Relation,
 )
@@ -36,6 +37,12 @@ ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "org_type_text"
 AFFILIATION_FIELDS = ("person_id", "organisation_id", "role", "start_date", "end_date")
 RELATION_FIELDS = ("kind", "kind_text", "from_person_id", "from_organisation_id", "to_person_id",
                    "to_organisation_id", "strength", "first_contact", "last_contact", "owner_id", "notes", "weight")
+ALIAS_FIELDS = ("organisation_id", "name", "name_key", "source")
+#: ``OrganisationAlias.source`` of a spelling an import file gave (a merge's is "merge").
+ALIAS_FROM_IMPORT = "import"
+#: ``ImportChange.table_name`` of an alias an import added (recorded as an "insert", since aliases
+#: have no batch column): undo removes it again.
+ALIAS_TABLE = OrganisationAlias.__tablename__
 
 #: A party of a relation: ("person", id) or ("organisation", id).
 Party = tuple[str, int]
@@ -86,6 +93,8 @@ class WorkingState:
         self.organisations: dict[int, Record] = {}
         self.affiliations: dict[int, Record] = {}
         self.relations: dict[int, Record] = {}
+        #: Other spellings of organisations this import adds (an organisation sheet's "aliases").
+        self.aliases: list[Record] = []
         self.person_by_email: dict[str, int] = {}
         self.people_by_name: dict[str, list[int]] = {}
         #: People who had no e-mail when indexed; the only ones a row with an e-mail can match by name.
@@ -184,6 +193,15 @@ class WorkingState:
         self._add_relation(record)
         return record
 
+    def new_alias(self, organisation_id: int, name: str, key: str) -> Record:
+        """Another spelling of an organisation, found by later rows as :meth:`load` finds stored ones."""
+        record = Record(self._temp_id(), {"organisation_id": organisation_id, "name": name, "name_key": key,
+                                          "source": ALIAS_FROM_IMPORT}, is_new=True)
+        self.aliases.append(record)
+        self.organisation_by_alias.setdefault(key, organisation_id)
+        self.organisation_by_name.setdefault(key, organisation_id)
+        return record
+
     # --- applying --------------------------------------------------------------------------------
 
     def apply(self, session: Session, batch_id: int) -> dict[str, dict[str, int]]:
@@ -250,6 +268,14 @@ class WorkingState:
                 session.execute(update(model).where(model.id == row["id"]).values(
                     **{k: v for k, v in row.items() if k != "id"}))
             summary[table] = {"inserted": len(new), "updated": len(changed)}
+        if self.aliases:
+            rows = [{**{f: alias.values[f] for f in ALIAS_FIELDS},
+                     "organisation_id": resolve("organisations", alias.values["organisation_id"]),
+                     "created_at": now} for alias in self.aliases]
+            for alias_id in _bulk_insert(session, OrganisationAlias.__table__, rows):
+                changes.append({"batch_id": batch_id, "table_name": ALIAS_TABLE, "record_id": alias_id,
+                                "action": "insert", "before": None})
+            summary[ALIAS_TABLE] = {"inserted": len(rows), "updated": 0}
         bulk_execute(session, ImportChange.__table__, changes)
         pairs = []
         for pair in self.review_pairs:

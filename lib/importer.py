@@ -37,7 +37,7 @@ from lib.errors import FileRefused, UndoNotPossible, UserFacingError
 from lib.fields import FIELDS
 from lib.import_references import is_repeated_header, total_label
 from lib.import_rows import FILL_EMPTY, UPDATE_MODES, Problem, Referenced, RowReader, RowValues, shortened
-from lib.import_state import Record, WorkingState, from_jsonable
+from lib.import_state import ALIAS_TABLE, Record, WorkingState, from_jsonable
 from lib.personal_data import erased_email_check
 from lib.safe_read import RawSheet, RawWorkbook, read_upload
 from lib.upload_spool import Spool, plain
@@ -49,6 +49,7 @@ from lib.storage import (
     Event,
     ImportBatch,
     ImportChange,
+    OrganisationAlias,
     SavedMapping,
     log_event,
     utcnow,
@@ -390,7 +391,7 @@ def storage_errors_as_refusal(what: str) -> Iterator[None]:
 
 def _has_changes(state: WorkingState) -> bool:
     tables = (state.people, state.organisations, state.affiliations, state.relations)
-    return bool(state.review_pairs) or any(r.changed for records in tables for r in records.values())
+    return bool(state.review_pairs or state.aliases) or any(r.changed for records in tables for r in records.values())
 
 
 def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed: bool,
@@ -405,7 +406,9 @@ def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed:
     for sheet in sheets:
         reader.create_referenced = sheet.create_referenced
         reader.update_mode = sheet.update_mode if sheet.update_mode in UPDATE_MODES else FILL_EMPTY
+        reader.sheet_fields = frozenset(target for target in sheet.mapping if target)
         counts = _read_sheet(reader, sheet, problems, outcomes)
+        problems.extend(reader.finish_sheet())
         totals.update(counts)
         per_sheet.append({"file": sheet.file_name, "sheet": sheet.sheet_name, "role": sheet.role, **counts})
     entities = {table: len(ids) for table, ids in reader.touched.items()}
@@ -492,6 +495,12 @@ def field_changes(state: WorkingState) -> list[FieldChange]:
                     continue
                 changes.append(FieldChange(table, label(table, record.values), name,
                                            _shown_field(state, name, old), _shown_field(state, name, new)))
+    for alias in state.aliases:
+        # Another spelling of an organisation that existed: listed like a field it gains.
+        organisation = state.organisations[alias.values["organisation_id"]]
+        if not organisation.is_new:
+            changes.append(FieldChange("organisations", label("organisations", organisation.values), "aliases",
+                                       None, alias.values["name"]))
     return changes
 
 
@@ -644,6 +653,12 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
             model = TABLES_BY_NAME[change.table_name]
             session.execute(update(model).where(model.id == change.record_id).values(**from_jsonable(change.before)))
             restored[f"{change.table_name}_restored"] += 1
+        aliases = select(ImportChange.record_id).where(ImportChange.batch_id == batch_id,
+                                                       ImportChange.table_name == ALIAS_TABLE,
+                                                       ImportChange.action == "insert")
+        removed_aliases = session.execute(delete(OrganisationAlias).where(OrganisationAlias.id.in_(aliases)))
+        if removed_aliases.rowcount:
+            restored[f"{ALIAS_TABLE}_removed"] += removed_aliases.rowcount
         for table in _UNDO_ORDER:
             model = TABLES_BY_NAME[table]
             removed = session.execute(delete(model).where(model.batch_id == batch_id))
@@ -685,6 +700,17 @@ def _refuse_when_overtaken(session: Session, batch: ImportBatch) -> None:
                      for table in _UNDO_ORDER]))
         .limit(1)
     ).first()
+    if later is None:
+        # A later import that gave an organisation of this batch another spelling (aliases have no
+        # batch column: their ImportChange rows say which import added them).
+        later = session.execute(
+            select(ImportBatch.id, ImportBatch.file_name)
+            .join(ImportChange, ImportChange.batch_id == ImportBatch.id)
+            .join(OrganisationAlias, OrganisationAlias.id == ImportChange.record_id)
+            .where(ImportBatch.id > batch.id, ImportBatch.status == "committed", ImportChange.table_name == ALIAS_TABLE,
+                   OrganisationAlias.organisation_id.in_(_touched_ids(batch.id, "organisations")))
+            .limit(1)
+        ).first()
     if later is not None:
         raise UndoNotPossible("undo.later_import", batch=later.id, file=later.file_name)
     edited = session.scalar(

@@ -746,6 +746,8 @@ _SEPARATORS: dict[str, re.Pattern[str]] = {
     "email": re.compile(r"[;,\n]+"),
     "phone": re.compile(r"[;,\n/]+|\s+(?:eller|or|og|and)\s+", re.IGNORECASE),
     "organisation": re.compile(r"[;\n]+|\s+/\s+"),
+    # An organisation's other spellings: at ";" and line breaks only ("A/S", "Skole / SFO" stay whole).
+    "aliases": re.compile(r"[;\n]+"),
 }
 
 
@@ -790,6 +792,7 @@ def split_multi(value: object, field: str) -> list[str]:
         * ``phone``: at ``;``, ``,``, ``/``, line breaks and the words "eller"/"or"/"og"/"and",
           never at spaces;
         * ``organisation``: at ``;``, line breaks and " / " with spaces around it, never at commas;
+        * ``aliases`` (an organisation's other spellings): at ``;`` and line breaks only;
         * any other field: not cut; the cleaned cell is the only value.
 
     Returns

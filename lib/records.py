@@ -829,8 +829,10 @@ def merge_people(session: Session, keep_id: int, remove_id: int, actor: str | No
     Affiliations and ties move to the kept person (without creating duplicates); the kept person's
     empty fields are filled from the other, a value already there is never overwritten; the other's
     e-mail and phone are kept as further e-mails/phones; the earlier creation time and the earlier
-    informed date are kept (``lib.informing.merge_informing``). Review-queue entries for the pair are
-    marked "merged".
+    informed date are kept (``lib.informing.merge_informing``). Staff wins: when either record is
+    the library's staff member, the merged one is, with the kept record's team and role in
+    partnership work, or the other's where the kept record has none. Review-queue entries for the
+    pair are marked "merged".
     """
     if keep_id == remove_id:
         raise ValidationFailed("records.merge_same")
@@ -879,7 +881,7 @@ def _fill_person_from(session: Session, keep: Person, remove: Person) -> list[st
         remove.email = None
         session.flush()
     filled = []
-    for name in ("email", "phone", "title", "notes", "source"):
+    for name in ("email", "phone", "title", "notes", "source", "team", "staff_role"):
         value = {"email": remove_email, "phone": remove_phone}.get(name, getattr(remove, name))
         if _is_empty(getattr(keep, name)) and not _is_empty(value):
             setattr(keep, name, value)
@@ -956,9 +958,14 @@ def _collapse_relations(session: Session, involving: Any) -> None:
 
 
 def _combine_relations(target: Relation, other: Relation) -> None:
-    """The strongest strength, the earliest first and latest last contact; empty fields filled."""
+    """The strongest strength and the largest weight, the earliest first and latest last contact;
+    empty fields (owner, notes, the kind as a file wrote it) filled."""
     strengths = [s for s in (target.strength, other.strength) if s is not None]
     target.strength = max(strengths) if strengths else None
+    weights = [w for w in (target.weight, other.weight) if w is not None]
+    target.weight = max(weights) if weights else None
+    if _is_empty(target.kind_text) and not _is_empty(other.kind_text):
+        target.kind_text = other.kind_text
     firsts = [d for d in (target.first_contact, other.first_contact) if d is not None]
     target.first_contact = min(firsts) if firsts else None
     lasts = [d for d in (target.last_contact, other.last_contact) if d is not None]
@@ -1008,10 +1015,13 @@ def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: s
     """Make two records of the same organisation one: ``keep_id`` stays, ``remove_id`` is folded into it.
 
     People, ties, partnerships and assessments move to the kept organisation (without duplicates);
-    empty fields are filled from the other, a value already there is never overwritten. The other's
-    name stays as an alias and its CVR number is taken over (``organisation_duplicates.keep_identity``),
-    so a later import of either lands on the kept organisation. Two organisations with different CVR
-    numbers are refused: they are two.
+    empty fields (the mailbox among them) are filled from the other, a value already there is never
+    overwritten. Type and sector: the kept organisation's own code; else the other's code, which
+    replaces a word the kept one kept (a type known beats a file's word no type fitted, as in an import,
+    ``lib.import_rows``); else the kept one's own word (``org_type_text`` / ``sector_text``), else the
+    other's word. The other's name stays as an alias and its CVR number is taken over
+    (``organisation_duplicates.keep_identity``), so a later import of either lands on the kept
+    organisation. Two organisations with different CVR numbers are refused: they are two.
 
     Returns the removed organisation's name when it was kept as an alias (None when it folds to the
     kept one's name anyway).
@@ -1021,11 +1031,7 @@ def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: s
     keep, remove = _get_organisation(session, keep_id), _get_organisation(session, remove_id)
     organisation_duplicates.refuse_different_cvrs(keep, remove)
     removed_snapshot = {"id": remove.id, "name": remove.name, "cvr": remove.cvr}
-    filled = []
-    for name in ("org_type", "sector", "website", "area", "notes", "source"):
-        if _is_empty(getattr(keep, name)) and not _is_empty(getattr(remove, name)):
-            setattr(keep, name, getattr(remove, name))
-            filled.append(name)
+    filled = _fill_organisation_from(keep, remove)
     _move_organisation_affiliations(session, keep, remove)
     _move_organisation_relations(session, keep_id, remove_id)
     _move_other_organisation_references(session, keep_id, remove_id)
@@ -1037,6 +1043,32 @@ def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: s
     log_event(session, "organisation_merged_into", entity=ORGANISATION_ENTITY, entity_id=remove_id,
               actor=actor, kept={"id": keep.id, "name": keep.name})
     return kept.alias
+
+
+#: A type or sector code and the field that keeps a file's word for it where no code fitted.
+_KEPT_WORDS = (("org_type", "org_type_text"), ("sector", "sector_text"))
+
+
+def _fill_organisation_from(keep: Organisation, remove: Organisation) -> list[str]:
+    """Fill keep's empty fields from remove (see :func:`merge_organisations`); returns the fields filled."""
+    filled = []
+    for name in ("website", "email", "area", "notes", "source"):
+        if _is_empty(getattr(keep, name)) and not _is_empty(getattr(remove, name)):
+            setattr(keep, name, getattr(remove, name))
+            filled.append(name)
+    for code_name, word_name in _KEPT_WORDS:
+        if getattr(keep, code_name):
+            continue
+        if getattr(remove, code_name):
+            # A type known for the other record beats a word no type fitted, as in an import.
+            setattr(keep, code_name, getattr(remove, code_name))
+            filled.append(code_name)
+            if getattr(keep, word_name):
+                setattr(keep, word_name, None)
+        elif _is_empty(getattr(keep, word_name)) and not _is_empty(getattr(remove, word_name)):
+            setattr(keep, word_name, getattr(remove, word_name))
+            filled.append(word_name)
+    return filled
 
 
 def _move_organisation_affiliations(session: Session, keep: Organisation, remove: Organisation) -> None:

@@ -66,6 +66,7 @@ from lib.storage import (
     utcnow,
 )
 from lib.tabular import SheetTable, header_key, locate_table
+from lib.text_limits import LONG_TEXT_LIMIT
 
 #: The kinds of table import; stored as ``ImportBatch.mapping["kind"]``.
 KINDS = ("goals", "partnerships", "assessments", "evaluations")
@@ -210,6 +211,16 @@ class TableRow(RowValues):
 
     def column(self, name: str) -> str:
         return super().column(name) or self.columns.get(name, "")
+
+    def text(self, name: str) -> str | None:
+        """As :meth:`RowValues.text`, but a text longer than any column takes
+        (:data:`lib.text_limits.LONG_TEXT_LIMIT`) is left out with a warning: the planning tables'
+        notes, descriptions and agreement texts have no limit of their own in the database."""
+        value = super().text(name)
+        if value is not None and len(value) > LONG_TEXT_LIMIT:
+            self.warn(self.column(name), "limits.too_long_dropped", length=len(value), max=LONG_TEXT_LIMIT)
+            return None
+        return value
 
 
 # --- the importer interface ------------------------------------------------------------------------
@@ -427,6 +438,9 @@ def cell_text(row: RowValues, name: str) -> str | None:
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
     if is_guarded(text):
         text = text[1:]
+    if len(text) > LONG_TEXT_LIMIT:  # no column takes it (lib.text_limits): left out, the row imported
+        row.warn(row.column(name), "limits.too_long_dropped", length=len(text), max=LONG_TEXT_LIMIT)
+        return None
     return text or None
 
 

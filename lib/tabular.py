@@ -191,6 +191,10 @@ STRONG_SYNONYMS: dict[str, tuple[str, ...]] = {
         "cvr", "cvr nr", "cvr-nr.", "cvr nummer", "cvrnummer", "cvr no", "cvr number", "virksomhedsnummer",
         "virksomhedens cvr", "cvr nr organisation",
     ),
+    # Other spellings of an organisation (the workspace export's "aliases", "; "-joined).
+    "aliases": (
+        "alias", "aliasser", "også skrevet", "andre stavemåder", "other spellings", "also known as",
+    ),
     "org_type": (
         "organisationstype", "organisation type", "organization type", "org type",
         "type af organisation", "virksomhedstype",
@@ -270,7 +274,10 @@ ROLE_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "end_date": ("til", "to"),
     },
     "staff": {"team": ("afdeling", "enhed", "department"), "staff_role": ("rolle", "role", "funktion")},
-    "relations": {"relation_kind": ("type",)},
+    # In a tie list, a weight column is the tie's weight (any number above 0), apart from a 1–5
+    # strength column beside it; alone it is read as both, as before (lib.import_rows).
+    "relations": {"relation_kind": ("type",),
+                  "weight": ("weight", "edge weight", "vægt", "vaegt", "kantvægt")},
     "kumu_elements": {"name": ("label",), "element_type": ("type",), "notes": ("description",)},
     "kumu_connections": {"relation_kind": ("type",), "notes": ("description",)},
 }

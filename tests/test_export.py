@@ -18,7 +18,16 @@ from lib.demo import create_demo_workspace
 from lib.errors import UserFacingError
 from lib.fields import FIELDS
 from lib.i18n import TEXTS, t
-from lib.storage import Affiliation, Database, Event, Organisation, Person, Relation, workspace_counts
+from lib.storage import (
+    Affiliation,
+    Database,
+    Event,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    Relation,
+    workspace_counts,
+)
 from lib.normalize import name_key
 
 EVIL = '=HYPERLINK("http://evil","x")'
@@ -56,27 +65,32 @@ def tricky_db(db: Database) -> Database:
         staff = Person(
             name="Søren Ærø Ågaard", name_key=name_key("Søren Ærø Ågaard"),
             email="soeren@solbakkebib.dk",
-            title="Bibliotekar", notes="\tindented", is_staff=True, source="\rreturn",
+            title="Bibliotekar", notes="\tindented", is_staff=True, source="\rreturn", team="=Børn",
+            staff_role="network_lead",
         )
         club = Organisation(
             name="Æblehaven Forening", name_key=name_key("Æblehaven Forening"), org_type="association",
             sector="civil", website="https://www.aeblehaven.dk", area="Østerhøj", notes="@home",
-            source="Medlemsliste",
+            source="Medlemsliste", cvr="12345678", email="info@aeblehaven.dk",
         )
         fund = Organisation(name="Lyngfonden", name_key="lyngfonden", org_type="foundation")
         session.add_all([evil, staff, club, fund])
         session.flush()
+        session.add_all([
+            OrganisationAlias(organisation_id=club.id, name="-Æblehaven", name_key=name_key("-Æblehaven")),
+            OrganisationAlias(organisation_id=club.id, name="Aeblehaven", name_key=name_key("Aeblehaven")),
+        ])
         session.add_all([
             Affiliation(
                 person_id=evil.id, organisation_id=club.id, role="=1+1",
                 start_date=dt.date(2024, 2, 29), end_date=dt.date(2025, 12, 31),
             ),
             Relation(
-                kind="knows", from_person_id=staff.id, to_person_id=evil.id, strength=4,
+                kind="knows", from_person_id=staff.id, to_person_id=evil.id, strength=4, weight=4.0,
                 first_contact=dt.date(2023, 5, 17), last_contact=dt.date(2026, 1, 2),
                 owner_id=staff.id, notes="-ring igen",
             ),
-            Relation(kind="funds", from_organisation_id=fund.id, to_organisation_id=club.id),
+            Relation(kind="funds", from_organisation_id=fund.id, to_organisation_id=club.id, weight=2.5),
         ])
     return db
 
@@ -230,19 +244,22 @@ def test_export_workspace_xlsx(tricky_db: Database, tmp_path: Path) -> None:
     assert evil == {
         "ref": "P1", "name": f"'{EVIL}", "email": "evil@example.dk; ond@example.dk",
         "phone": "'+4512345678; +4587654321", "title": "'@home", "notes": "'+45 call",
-        "is_staff": "nej", "source": "'-5",
+        "is_staff": "nej", "team": None, "staff_role": None, "source": "'-5",
     }
     assert staff["name"] == "Søren Ærø Ågaard"
     assert staff["notes"] == "'\tindented" and staff["source"] == "'\rreturn"
     assert staff["is_staff"] == "ja" and staff["phone"] is None
+    assert (staff["team"], staff["staff_role"]) == ("'=Børn", "network_lead")
 
     club, fund = sheet_rows(workbook, "organisations")
     assert club == {
-        "ref": "O1", "organisation": "Æblehaven Forening", "org_type": "association", "sector": "civil",
-        "website": "https://www.aeblehaven.dk", "area": "Østerhøj", "notes": "'@home",
-        "source": "Medlemsliste",
+        "ref": "O1", "organisation": "Æblehaven Forening", "cvr": "12345678", "aliases": "'-Æblehaven; Aeblehaven",
+        "org_type": "association", "sector": "civil", "website": "https://www.aeblehaven.dk",
+        "email": "info@aeblehaven.dk", "area": "Østerhøj", "notes": "'@home", "source": "Medlemsliste",
     }
-    assert fund["ref"] == "O2" and fund["org_type"] == "foundation" and fund["sector"] is None
+    # A type without a sector: "ingen", so that the import does not give it the type's usual sector.
+    assert fund["ref"] == "O2" and fund["org_type"] == "foundation" and fund["sector"] == "ingen"
+    assert fund["aliases"] is None and fund["cvr"] is None
 
     (link,) = sheet_rows(workbook, "affiliations")
     assert link == {
@@ -253,12 +270,12 @@ def test_export_workspace_xlsx(tricky_db: Database, tmp_path: Path) -> None:
 
     knows, funds = sheet_rows(workbook, "relations")
     assert knows == {
-        "from": "P2", "to": "P1", "relation_kind": "knows", "strength": 4,
+        "from": "P2", "to": "P1", "relation_kind": "knows", "strength": 4, "weight": 4,
         "first_contact": dt.datetime(2023, 5, 17), "last_contact": dt.datetime(2026, 1, 2),
         "owner": "P2", "notes": "'-ring igen",
     }
     assert (funds["from"], funds["to"], funds["relation_kind"]) == ("O2", "O1", "funds")
-    assert funds["strength"] is None and funds["owner"] is None
+    assert funds["strength"] is None and funds["owner"] is None and funds["weight"] == 2.5
 
 
 def test_export_workspace_csv_folder(tricky_db: Database, tmp_path: Path) -> None:
@@ -275,8 +292,10 @@ def test_export_workspace_csv_folder(tricky_db: Database, tmp_path: Path) -> Non
     assert people[1]["name"] == "Søren Ærø Ågaard"
     relations = list(csv.DictReader(io.StringIO((folder / "relations.csv").read_text("utf-8-sig"))))
     assert relations[0]["first_contact"] == "17-05-2023"
-    assert relations[0]["strength"] == "4"
-    assert relations[1]["strength"] == ""
+    assert relations[0]["strength"] == "4" and relations[0]["weight"] == "4"
+    assert relations[1]["strength"] == "" and relations[1]["weight"] == "2.5"
+    organisations = list(csv.DictReader(io.StringIO((folder / "organisations.csv").read_text("utf-8-sig"))))
+    assert organisations[0]["aliases"] == "'-Æblehaven; Aeblehaven" and organisations[0]["cvr"] == "12345678"
 
 
 def test_export_records_an_event(tricky_db: Database, tmp_path: Path) -> None:

@@ -315,6 +315,34 @@ def _someone_else_takes_the_email(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(WorkingState, "apply", apply)
 
 
+def test_finding_9_notes_longer_than_any_column_takes_are_left_out(any_db_url: str) -> None:
+    """Notes have no limit in the database (Text); the product still takes no cell of megabytes."""
+    from lib.partnerships import import_partnerships
+    from lib.storage import Partnership
+    from lib.text_limits import LONG_TEXT_LIMIT
+
+    db = open_database(any_db_url)
+    huge_note = "Bemærk: " + "x" * LONG_TEXT_LIMIT
+    contacts = [["Navn", "E-mail", "Organisation", "Noter"],
+                ["Jens Hansen", "jens@example.dk", "Solbakke Museum", huge_note],
+                ["Søren Ærø", "soren@example.dk", "Solbakke Museum", "Ringer tilbage i maj"]]
+    prepared = prepare_file(db, "kontakter.csv", csv_text(contacts).encode())
+    result = run_import(db, prepared.sheets, commit=True)
+    assert result.counts["inserted"] == 2 and result.counts["rejected"] == 0
+    assert [(p.row, p.column, p.severity) for p in result.problems] == [(2, "Noter", "warning")]
+    with db.read() as session:
+        notes = {name: note for name, note in session.execute(select(Person.name, Person.notes))}
+    assert notes == {"Jens Hansen": None, "Søren Ærø": "Ringer tilbage i maj"}
+
+    planned = xlsx({"Partnerskaber": [["title", "organisations", "notes"],
+                                      ["Sprogcafé", "Solbakke Museum", huge_note]]})
+    done = import_partnerships(db, "partnerskaber.xlsx", planned, commit=True)
+    assert done.counts["inserted"] == 1
+    assert [p.severity for p in done.problems] == ["warning"]
+    with db.read() as session:
+        assert session.scalar(select(Partnership.notes)) is None
+
+
 def test_finding_9_a_database_error_logs_no_row_values(any_db_url: str, caplog: pytest.LogCaptureFixture,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     db = open_database(any_db_url)

@@ -15,7 +15,8 @@ Edges are undirected and there is at most one edge per pair. Four kinds of tie a
 ``relation``
     a row of the relations table: person or organisation -- person or organisation, with
     ``relation_kind``, ``strength`` (1-5), ``first_contact``, ``last_contact`` and ``owner``
-    (weight = strength, 2 when unknown).
+    (weight = strength; without a strength, the tie's weight from a network file on the 1-5 scale,
+    see :func:`relation_weight`; 2 when neither is known).
 ``partnership``
     library -- partner organisation (weight 3); see :func:`partner_organisations`.
 
@@ -77,6 +78,8 @@ EDGE_KINDS = ("staff", "affiliation", "relation", "partnership")
 #: Which kind names a merged edge: the most telling one first.
 _KIND_PRIORITY = ("partnership", "relation", "affiliation", "staff")
 DEFAULT_STRENGTH = 2
+#: The strongest strength: the top of the scale a network file's weights are brought onto.
+STRONGEST = 5
 STAFF_WEIGHT = 1.0
 AFFILIATION_WEIGHT = 1.0
 PARTNERSHIP_WEIGHT = 3.0
@@ -133,6 +136,8 @@ class _Workspace:
     relations: list[Any]
     batch_dates: dict[int, dt.date]
     staff_ids: set[int] = field(default_factory=set)
+    #: The largest weight of any relation (a network file's weights), for :func:`relation_weight`.
+    largest_weight: float | None = None
 
 
 def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
@@ -180,7 +185,7 @@ def _load(session: Session) -> _Workspace:
         relations=session.execute(
             select(Relation.id, Relation.kind, Relation.from_person_id, Relation.from_organisation_id,
                    Relation.to_person_id, Relation.to_organisation_id, Relation.strength,
-                   Relation.first_contact, Relation.last_contact, Relation.owner_id,
+                   Relation.weight, Relation.first_contact, Relation.last_contact, Relation.owner_id,
                    Relation.created_at)
             .order_by(Relation.id)
         ).all(),
@@ -190,7 +195,35 @@ def _load(session: Session) -> _Workspace:
         },
         staff_ids={row.id for row in people if row.is_staff},
     )
+    workspace.largest_weight = max((row.weight for row in workspace.relations if row.weight), default=None)
     return workspace
+
+
+def relation_weight(strength: int | None, weight: float | None, largest_weight: float | None) -> float:
+    """A relation's edge weight: stronger ties count more, on the scale of the 1-5 strength.
+
+    * A strength (1-5) is the weight: 1.0 … 5.0.
+    * Without one, a network file's weight (``Relation.weight``: Gephi's Weight, Kumu's Strength,
+      a "Vægt" column; any number above 0) counts on the same scale. Where every weight in the
+      workspace is at most 5 it is taken as it is (2.5 counts as between strength 2 and 3); where
+      some weight is larger (a file counting meetings: 12, 40 …) all are scaled so that the largest
+      counts as 5: ``weight × 5 / largest weight``. So a weight never counts for more than the
+      strongest tie, and the file's proportions between its ties are kept.
+    * Neither: :data:`DEFAULT_STRENGTH` (2), an ordinary tie.
+
+    ``largest_weight`` is the largest weight among all the workspace's relations (not only those
+    shown, and not only on a date), so a tie's weight does not change with a filter or a date.
+
+    >>> relation_weight(4, 12.0, 40.0), relation_weight(None, 2.5, 4.0), relation_weight(None, 12.0, 40.0)
+    (4.0, 2.5, 1.5)
+    >>> relation_weight(None, None, 40.0)
+    2.0
+    """
+    if strength is not None:
+        return float(strength)
+    if weight is not None and weight > 0:
+        return float(weight) * STRONGEST / max(float(STRONGEST), float(largest_weight or 0.0))
+    return float(DEFAULT_STRENGTH)
 
 
 def relation_start(first_contact: dt.date | None, last_contact: dt.date | None,
@@ -496,7 +529,7 @@ def _relation_tie(row: Any, workspace: _Workspace) -> _Tie:
         owner = person_node(staff_ends[0]) if staff_ends else None
     return _Tie(
         "relation",
-        float(row.strength if row.strength is not None else DEFAULT_STRENGTH),
+        relation_weight(row.strength, row.weight, workspace.largest_weight),
         relation_kind=row.kind,
         strength=row.strength,
         first_contact=row.first_contact,
