@@ -4,14 +4,14 @@ A sweep over what a user reads. Every page of ``pages/`` is drawn with AppTest a
 (who may open every page), in Danish and English, on three workspaces:
 
 * ``demo``: the made-up Solbakke library (``lib.demo``);
-* ``examples``: only what the import page's example files give (imported in the order a newcomer
-  would: staff list, contact list, Outlook export, relations), so organisations created from contact
-  rows, people without an e-mail and the like are there, as in a library's first real use;
-* ``empty``: nothing at all;
-* ``bare``: one record of each kind with nothing but what it needs (a person and an organisation with
-  only a name, a goal without measurements, a partnership without organisations, agreement or contacts,
-  an evaluation round without answers, an assessment without ratings, an offer without team or
-  contact, a tie without strength or dates): every optional value missing at once.
+* ``examples``: what the import page's example files give (imported through lib as the page does, in
+  the order a newcomer would: staff list, contact list, Outlook export, relations), so organisations
+  created from contact rows, people without an e-mail and the like are there, as in a library's first
+  real use; and then one record of each kind the files do not make, with nothing but what it needs (a
+  person and an organisation with only a name, a goal without measurements, a partnership without
+  organisations, agreement or contacts, an evaluation round without answers, an assessment without
+  ratings, an offer without team or contact, a tie without strength or dates);
+* ``empty``: nothing at all.
 
 Every text the page shows is read (headings, Markdown, captions, messages, widget labels, help texts,
 placeholders and options, metrics, tab and expander labels, the cells of every table as the table
@@ -63,7 +63,7 @@ TESTS = Path(__file__).resolve().parent
 EXAMPLES = ROOT / "data" / "examples"
 #: The example files in the order a library would import them: its staff first, then what names them.
 EXAMPLE_ORDER = ("medarbejdere.xlsx", "kontaktliste.xlsx", "outlook-kontakter.csv", "relationer.xlsx")
-WORKSPACES = ("demo", "examples", "empty", "bare")
+WORKSPACES = ("demo", "examples", "empty")
 LANGUAGES = ("da", "en")
 #: Each run of a page may take this long (the first one builds caches).
 TIMEOUT = 120
@@ -82,14 +82,10 @@ KEY_PREFIXES = frozenset(key.split(".", 1)[0] for key in TEXTS)
 #: File endings: "kontaktliste.xlsx" is a file name, not a key, even if a key starts with its stem.
 FILE_ENDINGS = frozenset({"xlsx", "xlsm", "xls", "csv", "txt", "json", "pdf", "pptx", "gexf", "graphml", "png",
                           "svg", "md", "py", "dk", "com", "org", "net", "eu"})
-#: Translations that say "None" on purpose (English for "nothing"): allowed where they are the whole text.
-MEANT = frozenset(text for entry in TEXTS.values() for text in entry.values() if RAW_WORD.search(text))
 
 
 def raw_parts(text: str) -> list[str]:
     """What in ``text`` is a missing value or a translation key written out (empty: nothing)."""
-    if text in MEANT:
-        return []
     plain = ADDRESS.sub(" ", text)
     found = [match.group(0) for match in RAW_WORD.finditer(plain)]
     for match in KEY_SHAPE.finditer(plain):
@@ -108,8 +104,44 @@ def test_the_check_finds_what_a_newcomer_saw_and_leaves_ordinary_words_alone() -
     assert raw_parts("partnerships.stage.idea") == ["partnerships.stage.idea"]
     assert raw_parts("sector.xyz") == ["sector.xyz"]
     for fine in ("De kender hinanden", "nanna@bib.example.dk", "https://none.example.dk/null", "kontaktliste.xlsx",
-                 "Nancy Nannestad", "None.", "3,5 · 12-03-2026", "Annulleret", "www.nan.dk"):
+                 "Nancy Nannestad", "3,5 · 12-03-2026", "Annulleret", "www.nan.dk"):
         assert raw_parts(fine) == [], fine
+
+
+def _planted_page() -> None:
+    """A page that shows what the sweep must find, in the places a page shows text, and a name it must not."""
+    import pandas as pd
+    import streamlit as st
+
+    st.title("Nancy Nannestad")
+    st.markdown("Karen Møller (nan)")
+    st.caption("orgtype.association")
+    st.metric("Mål", "None")
+    st.selectbox("Vælg", options=["Annone", "NaT"])
+    tab, _other = st.tabs(["Oversigt", "<NA>"])
+    with tab, st.expander("Detaljer"):
+        st.dataframe(pd.DataFrame({"Navn": ["Ida", "Bo"], "Sektor": ["sector.bydel", None],
+                                   "Styrke": [1.0, float("nan")]}), hide_index=True)
+        st.dataframe(pd.DataFrame({"Kort": ["x", None]}), hide_index=True, placeholder="")
+
+
+def test_the_sweep_finds_what_is_planted_on_a_page() -> None:
+    """Every raw value planted on a page is found where a page shows it (Markdown, caption, metric,
+    options, tab label, table cells, a missing cell without a placeholder); "Nancy" and "Annone" are names,
+    and a missing cell of a table with an empty placeholder shows nothing."""
+    at = AppTest.from_function(_planted_page, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    found = {(part, where.split(": ", 1)[1].split(".", 1)[0].split("[", 1)[0]) for where, part, _
+             in shown_on(at, "planted").raw()}
+    assert found == {("nan", "markdown"), ("orgtype.association", "caption"), ("None", "metric"),
+                     ("NaT", "selectbox"), ("<NA>", "tab"), ("sector.bydel", "table"),
+                     ("None", "table")}, found
+
+
+def test_no_translation_says_a_raw_word() -> None:
+    """The product's own words never look like a missing value: an English "None" for an empty column
+    could not be told from Python's None, so the check allows no such word anywhere."""
+    assert [key for key, entry in TEXTS.items() if any(RAW_WORD.search(text) for text in entry.values())] == []
 
 
 def test_a_code_is_shown_as_its_word_and_no_code_as_nothing() -> None:
@@ -187,18 +219,19 @@ def workspaces(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, s
     urls = {name: f"sqlite:///{folder / name}.sqlite" for name in WORKSPACES}
     create_demo_workspace(open_database(urls["demo"]))
     import_examples(open_database(urls["examples"]))
+    fill_bare(open_database(urls["examples"]), workspace_today())
     open_database(urls["empty"])
-    fill_bare(open_database(urls["bare"]), workspace_today())
     yield urls
     for url in urls.values():
         forget_database(url)
 
 
 @pytest.fixture(params=WORKSPACES)
-def workspace(request: pytest.FixtureRequest, workspaces: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Database:
-    """One of the workspaces, also as ``DATABASE_URL`` (what the pages open)."""
+def workspace(request: pytest.FixtureRequest, workspaces: dict[str, str],
+              monkeypatch: pytest.MonkeyPatch) -> tuple[str, Database]:
+    """One of the workspaces (its name and database), also as ``DATABASE_URL`` (what the pages open)."""
     monkeypatch.setenv("DATABASE_URL", workspaces[request.param])
-    return open_database(workspaces[request.param])
+    return request.param, open_database(workspaces[request.param])
 
 
 # --- what a page shows -----------------------------------------------------------------------------
@@ -224,9 +257,13 @@ class Shown:
     """The texts a reader sees, each with where it was (for the failure message)."""
 
     texts: list[tuple[str, str]] = field(default_factory=list)
+    #: Each text is read once, where it was first seen: a page shows the same options and headings in
+    #: every run, and reading them again would only take time.
+    seen: set[str] = field(default_factory=set)
 
     def add(self, where: str, text: Any) -> None:
-        if isinstance(text, str) and text:
+        if isinstance(text, str) and text and text not in self.seen:
+            self.seen.add(text)
             self.texts.append((where, text))
 
     def raw(self) -> list[tuple[str, str, str]]:
@@ -336,7 +373,16 @@ def spread(values: Sequence[Any], cap: int) -> list[Any]:
     """At most ``cap`` of ``values``, spread over all of them (first and last included)."""
     if len(values) <= cap:
         return list(values)
+    if cap == 1:
+        return [values[0]]
     return [values[i] for i in sorted({round(i * (len(values) - 1) / (cap - 1)) for i in range(cap)})]
+
+
+def pick(values: Sequence[Any], cap: int) -> list[Any]:
+    """At most ``cap`` of ``values`` (which come emptiest first): the first half of them, and the rest
+    spread over the others. A record with the most missing values is where "nan" would show."""
+    first = (cap + 1) // 2
+    return [*values[:first], *spread(values[first:], cap - first)]
 
 
 #: The values a picker can take, read from the workspace: (session) -> values.
@@ -344,7 +390,16 @@ Values = Callable[[Session], list[Any]]
 
 
 def _ids(model: Any) -> Values:
-    return lambda session: list(session.scalars(select(model.id).order_by(model.id)))
+    """The ids of ``model``'s records, the ones with the most missing values first."""
+    from sqlalchemy import inspect as sa_inspect
+
+    names = [attribute.key for attribute in sa_inspect(model).column_attrs]
+
+    def ids(session: Session) -> list[int]:
+        records = session.scalars(select(model).order_by(model.id)).all()
+        return [r.id for r in sorted(records, key=lambda r: -sum(getattr(r, n) is None for n in names))]
+
+    return ids
 
 
 def _staff_ids(session: Session) -> list[int]:
@@ -352,11 +407,19 @@ def _staff_ids(session: Session) -> list[int]:
 
 
 def _nodes(kind: str | None = None) -> Values:
+    """The map's nodes (of ``kind``), taking turns between the kinds: a staff member, a contact, an
+    organisation, then the next of each."""
     def nodes(session: Session) -> list[str]:
+        from itertools import chain, zip_longest
+
         from lib.network.graph import build_graph
 
         graph = build_graph(session)
-        return sorted(str(v) for v, k in graph.nodes(data="kind") if kind is None or k == kind)
+        by_kind: dict[str, list[str]] = {}
+        for node, node_kind in sorted(graph.nodes(data="kind"), key=lambda item: str(item[0])):
+            if kind is None or node_kind == kind:
+                by_kind.setdefault(str(node_kind), []).append(str(node))
+        return [n for n in chain.from_iterable(zip_longest(*by_kind.values())) if n is not None]
 
     return nodes
 
@@ -383,7 +446,7 @@ class Visit:
     tab_key: str | None = None
     tabs: Sequence[str] = ()
     pickers: Mapping[str, Values] = field(default_factory=dict)
-    cap: int = 12
+    cap: int = 4
     #: Days added to the page's today (``today()`` of the page's views module): the retention list
     #: fills once time has passed.
     later: tuple[str, int] | None = None
@@ -409,12 +472,12 @@ def _visits() -> dict[str, Visit]:
         "overview": Visit("pages/overview.py"),
         "board": Visit("pages/board.py", pickers={board_views.SLIDE_KEY: _slides}),  # each section's screen
         "contacts": Visit("pages/contacts.py", pickers={people.open_key: _ids(Person),
-                                                        organisations.open_key: _ids(Organisation)}, cap=40),
+                                                        organisations.open_key: _ids(Organisation)}, cap=8),
         "network": Visit("pages/network.py", tab_key=network_views.ACTIVE_TAB, tabs=network_views.TABS,
                          pickers={network_views.OPEN_KEY: _nodes()}),  # a node opens on the map (first tab)
         "network_views": Visit("pages/network.py", tab_key=network_views.VIEW_KEY,
                                tabs=[v for v in network_views.VIEWS if v != "whole"],
-                               pickers={network_views.MINE_KEY: _nodes("staff")}, cap=4),
+                               pickers={network_views.MINE_KEY: _nodes("staff")}, cap=2),
         "partners": Visit("pages/partners.py", tab_key=partners_views.ACTIVE_TAB, tabs=partners_views.TABS),
         "partners_assess": Visit("pages/partners.py", tab_key=partners_views.ACTIVE_TAB, tabs=("assess",),
                                  pickers={partners_views.PICK_KEY: _ids(Organisation)}),
@@ -447,7 +510,7 @@ def visit(name: str, lang: str, db: Database, monkeypatch: pytest.MonkeyPatch | 
         module, days = plan.later
         monkeypatch.setattr(f"{module}.today", lambda: workspace_today() + dt.timedelta(days=days))
     with db.read() as session:
-        choices = {key: spread(values(session), plan.cap) for key, values in plan.pickers.items()}
+        choices = {key: pick(values(session), plan.cap) for key, values in plan.pickers.items()}
     for number, tab in enumerate(plan.tabs or (None,)):
         where = f"{name}[{lang}]" + (f" {tab}" if tab else "")
         at = open_page(plan.page, lang, {plan.tab_key: tab} if tab else {})
@@ -464,21 +527,25 @@ def assert_nothing_raw(shown: Shown) -> None:
     assert not found, "\n".join(f"{where}: {part!r} in {text!r}" for where, part, text in found[:60])
 
 
-def test_the_sweep_reads_tables_charts_and_widgets(workspaces: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """A sweep that reads nothing cannot fail: on the demo it must see the contacts' table cells, a
-    chart's strings, options and help texts."""
-    monkeypatch.setenv("DATABASE_URL", workspaces["demo"])
-    shown = visit("network", "da", open_database(workspaces["demo"]))
+def assert_read(shown: Shown, name: str) -> None:
+    """A sweep that reads nothing cannot fail: on the demo every page gives texts, and the network page
+    its table cells, a chart's strings, options and help texts."""
     wheres = " ".join(where for where, _ in shown.texts)
-    assert "table[" in wheres and ": chart" in wheres and ".options" in wheres and ".help" in wheres
-    assert len(shown.texts) > 1000
+    if name == "network":
+        assert "table[" in wheres and ": chart" in wheres and ".options" in wheres and ".help" in wheres
+        assert len(shown.texts) > 500
+    assert shown.texts
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", list(VISITS))
-def test_no_page_shows_a_raw_value_or_key(workspace: Database, name: str, lang: str,
+def test_no_page_shows_a_raw_value_or_key(workspace: tuple[str, Database], name: str, lang: str,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    assert_nothing_raw(visit(name, lang, workspace, monkeypatch))
+    workspace_name, db = workspace
+    shown = visit(name, lang, db, monkeypatch)
+    if workspace_name == "demo":
+        assert_read(shown, name)
+    assert_nothing_raw(shown)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -643,7 +710,7 @@ def person_files(db: Database, lang: str, shown: Shown) -> None:
     from lib import personal_data
 
     with db.read() as session:
-        people = spread(list(session.scalars(select(Person.id).order_by(Person.id))), 12)
+        people = pick(_ids(Person)(session), 4)
     with db.write() as session:
         for person_id in people:
             xlsx_texts(personal_data.person_export_xlsx(session, person_id, lang=lang), f"person {person_id}.xlsx",
@@ -676,13 +743,13 @@ def network_files(db: Database, lang: str, shown: Shown) -> None:
     with db.read() as session:
         graphs = {"contacts": build_graph(session), "board": build_graph(session, contact_details=False)}
     for name, graph in graphs.items():
-        for details in (False, True):
+        for details in (False, True):  # with contact details, and the map without (what a board sees)
             where = f"network {name} details={details}"
             xml_texts(netexport.gexf_bytes(graph, include_contact_details=details), f"{where}.gexf", shown)
             xml_texts(netexport.graphml_bytes(graph, include_contact_details=details), f"{where}.graphml", shown)
-            for complete in (False, True):
-                xlsx_texts(netexport.kumu_workbook(graph, lang=lang, include_contact_details=details,
-                                                   complete_map=complete), f"{where} kumu complete={complete}", shown)
+            # The complete map with details, the partial one without: each way of writing once.
+            xlsx_texts(netexport.kumu_workbook(graph, lang=lang, include_contact_details=details,
+                                               complete_map=details), f"{where} kumu complete={details}", shown)
 
 
 def flyer_files(db: Database, lang: str, shown: Shown) -> None:
@@ -726,33 +793,22 @@ FILES: dict[str, Callable[..., None]] = {
 }
 
 
-def test_the_files_are_read(workspaces: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A reader that reads nothing cannot fail: on the demo each kind of file gives texts to check."""
-    db = open_database(workspaces["demo"])
-    for name, make in FILES.items():
-        shown = Shown()
-        if name == "board":
-            make(db, "da", shown, monkeypatch)
-        elif name == "workspace":
-            make(db, "da", shown, tmp_path)
-        else:
-            make(db, "da", shown)
-        wheres = {where.split(" ", 1)[0] for where, _ in shown.texts}
-        assert len(shown.texts) > 20, (name, wheres)
-        if name == "board":
-            assert {"board[da].pptx", "board[da].pdf", "board[da].xlsx", "board[da]"} <= wheres
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", list(FILES))
-def test_no_file_holds_a_raw_value_or_key(workspace: Database, name: str, lang: str, tmp_path: Path,
+def test_no_file_holds_a_raw_value_or_key(workspace: tuple[str, Database], name: str, lang: str, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace_name, db = workspace
     shown = Shown()
     make = FILES[name]
     if name == "board":
-        make(workspace, lang, shown, monkeypatch)
+        make(db, lang, shown, monkeypatch)
     elif name == "workspace":
-        make(workspace, lang, shown, tmp_path)
+        make(db, lang, shown, tmp_path)
     else:
-        make(workspace, lang, shown)
+        make(db, lang, shown)
+    if workspace_name == "demo":  # a reader that reads nothing cannot fail: the demo's files give texts
+        wheres = {where.split(" ", 1)[0] for where, _ in shown.texts}
+        assert len(shown.texts) > 20, (name, wheres)
+        if name == "board":
+            assert {f"board[{lang}].pptx", f"board[{lang}].pdf", f"board[{lang}].xlsx", f"board[{lang}]"} <= wheres
     assert_nothing_raw(shown)
