@@ -39,7 +39,7 @@ def _sidebar(who: Any) -> None:
             tr("sidebar.language"),
             options=list(i18n.LANGUAGES),
             format_func=lambda code: {"da": "Dansk", "en": "English"}[code],
-            key=LANG_KEY,
+            placeholder=tr("widget.choose_one"), key=LANG_KEY,
         )
         with database().read() as session:
             counts = workspace_counts(session)

@@ -12,26 +12,24 @@ made when a download button is clicked (a deferred download), so only a real dow
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from components import clock, informing_views
-from components.context import actor, database, lang, principal, show_error, tr
+from components.context import actor, database, lang, show_error, tr
+from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
 from lib import events as eventlog
 from lib import personal_data as pdata
-from lib.access import Principal
 from lib.errors import UserFacingError
 from lib.i18n import format_value
 from lib.records import person_choice_label, person_choices
-from lib.storage import open_database
 
 PREFIX = "admin_"
 MESSAGES = Messages(PREFIX + "flash", "admin")
@@ -48,7 +46,7 @@ EVENT_COLUMNS = (
     Col("at", "admin.col.at", "datetime"),
     Col("actor", "admin.col.actor"),
     Col("action_label", "admin.col.action"),
-    Col("entity", "admin.col.entity"),
+    Col("entity_label", "admin.col.entity"),
     Col("entity_id", "admin.col.entity_id", "number"),
     Col("details", "admin.col.details"),
 )
@@ -68,18 +66,6 @@ def today() -> dt.date:
     return clock.today()
 
 
-def deferred_file(make: Callable[[Session], bytes], who: Principal | None) -> Callable[[], bytes]:
-    """A download's file, made in its own write transaction when the button is clicked (so the
-    export is logged only when it happens). ``who`` is taken now: the click runs outside the page."""
-
-    def run() -> bytes:
-        db = open_database().acting_as(who) if who is not None else database()
-        with db.write() as session:
-            return make(session)
-
-    return run
-
-
 # --- the event log ---------------------------------------------------------------------------------
 
 
@@ -91,10 +77,10 @@ def _event_filters() -> dict[str, Any] | None:
     who, what, since_column, until_column = st.columns([2, 2, 1, 1])
     actor_text = who.text_input(tr("admin.events.actor"), key=EVENTS_ACTOR)
     action = what.selectbox(tr("admin.events.action"), options=list(labels), format_func=shown_as(labels),
-                            key=EVENTS_ACTION)
-    dates = {"min_value": EARLIEST_DATE, "max_value": LATEST_DATE, "format": date_input_format(), "value": None}
-    since = since_column.date_input(tr("admin.events.since"), key=EVENTS_SINCE, **dates)
-    until = until_column.date_input(tr("admin.events.until"), key=EVENTS_UNTIL, **dates)
+                            placeholder=tr("widget.choose_one"), key=EVENTS_ACTION)
+    dates = {"min_value": EARLIEST_DATE, "max_value": LATEST_DATE, "value": None}
+    since = since_column.date_input(tr("admin.events.since"), key=EVENTS_SINCE, format=date_input_format(), **dates)
+    until = until_column.date_input(tr("admin.events.until"), key=EVENTS_UNTIL, format=date_input_format(), **dates)
     if since is not None and until is not None and until < since:
         st.warning(tr("admin.events.bad_period"))
         return None
@@ -112,11 +98,10 @@ def events_section() -> None:
     st.caption(tr_md("admin.events.count", count=len(frame), limit=eventlog.DEFAULT_LIMIT))
     show_table(frame, EVENT_COLUMNS, key=PREFIX + "events_table", empty_key="admin.events.empty")
     language, exporter = lang(), actor()
-    st.download_button(
-        tr("admin.events.download"), icon=":material/download:", mime=XLSX_MIME, key=PREFIX + "events_download",
+    export_download(
+        tr("admin.events.download"), lambda s: eventlog.events_xlsx(s, lang=language, exported_by=exporter, **filters),
+        kind="events", people=None, icon=":material/download:", mime=XLSX_MIME, key=PREFIX + "events_download",
         file_name=f"haendelseslog-{today().isoformat()}.xlsx",
-        data=deferred_file(lambda s: eventlog.events_xlsx(s, lang=language, exported_by=exporter, **filters),
-                           principal()),
     )
 
 
@@ -192,20 +177,22 @@ def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _downloads(person_id: int) -> None:
-    language, exporter, who = lang(), actor(), principal()
+    language, exporter = lang(), actor()
     xlsx_column, json_column = st.columns(2)
-    xlsx_column.download_button(
-        tr("admin.person.download_xlsx"), icon=":material/download:", mime=XLSX_MIME,
-        help=tr("admin.person.download_help"), key=f"{PREFIX}person_{person_id}_xlsx",
-        file_name=f"persondata-{person_id}.xlsx",
-        data=deferred_file(lambda s: pdata.person_export_xlsx(s, person_id, exporter, language), who),
-    )
-    json_column.download_button(
-        tr("admin.person.download_json"), icon=":material/data_object:", mime="application/json",
-        help=tr("admin.person.download_help"), key=f"{PREFIX}person_{person_id}_json",
-        file_name=f"persondata-{person_id}.json",
-        data=deferred_file(lambda s: pdata.person_export_json(s, person_id, exporter), who),
-    )
+    with xlsx_column:
+        export_download(
+            tr("admin.person.download_xlsx"), lambda s: pdata.person_export_xlsx(s, person_id, exporter, language),
+            kind="person", people=None, icon=":material/download:", mime=XLSX_MIME,
+            help=tr("admin.person.download_help"), key=f"{PREFIX}person_{person_id}_xlsx",
+            file_name=f"persondata-{person_id}.xlsx",
+        )
+    with json_column:
+        export_download(
+            tr("admin.person.download_json"), lambda s: pdata.person_export_json(s, person_id, exporter),
+            kind="person", people=None, icon=":material/data_object:", mime="application/json",
+            help=tr("admin.person.download_help"), key=f"{PREFIX}person_{person_id}_json",
+            file_name=f"persondata-{person_id}.json",
+        )
 
 
 def _purpose_form(person_id: int, purpose: str | None) -> None:
@@ -288,7 +275,7 @@ def _bulk_erase_form(frame: pd.DataFrame) -> None:
     chosen = [i for i in st.session_state.get(RETENTION_PICK) or [] if i in labels]
     st.session_state[RETENTION_PICK] = chosen  # rows erased meanwhile drop out
     st.multiselect(tr("admin.retention.select_help"), options=list(labels), format_func=shown_as(labels),
-                   key=RETENTION_PICK)
+                   placeholder=tr("widget.choose_many"), key=RETENTION_PICK)
     st.checkbox(tr("admin.retention.confirm", count=len(st.session_state[RETENTION_PICK])), key=RETENTION_CONFIRM)
     st.button(tr("admin.retention.erase"), type="primary", icon=":material/delete_forever:",
               key=PREFIX + "retention_erase", on_click=_erase_chosen)

@@ -16,6 +16,7 @@ import streamlit as st
 
 from components import clock
 from components.context import database, lang, tr
+from components.downloads import download_naming_nobody
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
 from lib import boardpack
@@ -71,7 +72,8 @@ def choices() -> tuple[dt.date | None, dt.date | None, list[str]]:
     left, right, wide = st.columns([1, 1, 3])
     start = left.date_input(tr("board.page.from"), key=FROM_KEY, format=date_input_format())
     end = right.date_input(tr("board.page.to"), key=TO_KEY, format=date_input_format())
-    sections = wide.multiselect(tr("board.page.sections"), options=list(SECTIONS), key=SECTIONS_KEY,
+    sections = wide.multiselect(tr("board.page.sections"), options=list(SECTIONS),
+                                placeholder=tr("widget.choose_many"), key=SECTIONS_KEY,
                                 format_func=lambda key: tr(f"board.section.{key}"))
     return start, end, sections
 
@@ -154,8 +156,9 @@ def downloads(key: tuple) -> None:
     st.caption(tr("board.page.downloads_help"))
     name = tr("board.page.file_name")
     for column, fmt in zip(st.columns(len(boardpack.FORMATS)), boardpack.FORMATS, strict=True):
-        column.download_button(
-            tr(f"board.page.{fmt}"), data=partial(_file, fmt, *key), file_name=f"{name}.{fmt}",
-            mime=boardpack.MIME_TYPES[fmt], icon=FORMAT_ICONS[fmt], key=f"board_download_{fmt}",
-            on_click="ignore", width="stretch",
-        )
+        with column:  # pseudonymised: no person's name, e-mail or phone number, no group under five
+            download_naming_nobody(
+                tr(f"board.page.{fmt}"), partial(_file, fmt, *key), file_name=f"{name}.{fmt}",
+                mime=boardpack.MIME_TYPES[fmt], icon=FORMAT_ICONS[fmt], key=f"board_download_{fmt}",
+                on_click="ignore", width="stretch",
+            )

@@ -45,13 +45,14 @@ EARLIEST_DATE, LATEST_DATE = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 SCORES = (1, 2, 3, 4, 5)
 
 #: Colour per reading band (Okabe-Ito); the band's word is always shown too (legend, hover, text).
-BAND_COLOURS = {"strength": "#009E73", "discuss": "#E69F00", "concern": "#D55E00"}
+BAND_COLOURS = charts.CATEGORY_COLOURS["band"]
 #: Where each band lies on the 1-5 scale, for the shaded areas.
 BAND_RANGES = {"strength": (ev.STRENGTH_AT, 5.0), "discuss": (ev.DISCUSS_AT, ev.STRENGTH_AT),
                "concern": (1.0, ev.DISCUSS_AT)}
-#: One colour per dimension, none of them a band colour, so a line never reads as a verdict.
-DIMENSION_COLOURS = {"samarbejde": charts.PRIMARY, "fremdrift": "#CC79A7", "resultater": "#6b4c9a"}
-SIDE_COLOURS = {"library": charts.PRIMARY, "partner": "#CC79A7"}
+#: One colour per dimension and per side, none of them a band colour, so a line never reads as a
+#: verdict, and no dimension shares a colour with a side on this page (the eight Okabe-Ito colours).
+DIMENSION_COLOURS = charts.CATEGORY_COLOURS["dimension"]
+SIDE_COLOURS = charts.CATEGORY_COLOURS["side"]
 #: Legends above the plot on the right, clear of the axis title and the long item labels.
 TOP_LEGEND = {"orientation": "h", "x": 1, "xanchor": "right", "y": 0.99, "yanchor": "top",
               "yref": "container"}
@@ -202,7 +203,7 @@ def _band_areas(fig: go.Figure, language: str, axis: str) -> None:
     for name, (low, high) in BAND_RANGES.items():
         area = {"fillcolor": BAND_COLOURS[name], "opacity": 0.08, "line_width": 0, "layer": "below",
                 "annotation_text": t(f"evaluations.band.{name}", language),
-                "annotation_font": {"color": BAND_COLOURS[name], "size": 12}}
+                "annotation_font": {"color": charts.text_colour(BAND_COLOURS[name]), "size": 12}}
         if axis == "y":
             fig.add_hrect(y0=low, y1=high, annotation_position="top right", **area)
         else:
@@ -221,24 +222,28 @@ def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
     from lib.i18n import t
 
     shown = scores[scores["side"] == side]
+    day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
+    mean, scale = t("charts.hover.mean", language), t("charts.unit.scale", language)
+    answers = t("charts.hover.respondents", language)
     fig = go.Figure()
     _band_areas(fig, language, "y")
     for dimension in ev.DIMENSIONS:
         rows = shown[shown["dimension"] == dimension]
         name = t(f"evaluations.dimension.{dimension}", language)
         words = [t(f"evaluations.band.{b}", language) for b in rows["band"]]
+        colour = DIMENSION_COLOURS[dimension]
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(rows["held_on"]), y=rows["mean"], mode="lines+markers", name=name, meta=dimension,
-            line={"color": DIMENSION_COLOURS[dimension], "width": 3}, marker={"size": 9},
+            line={"color": colour, "width": 3}, marker={"size": 9, "line": charts.outline(colour)},
             customdata=list(zip(charts.escape_all(rows["round_title"].fillna("")), words, rows["respondents"],
                                 strict=True)),
-            hovertemplate=(f"{name}<br>%{{x|%d-%m-%Y}} %{{customdata[0]}}<br>%{{y:.2f}} · %{{customdata[1]}}"
-                           "<br>n = %{customdata[2]}<extra></extra>"),
+            hovertemplate=(f"{name}<br>%{{x|{day}}} %{{customdata[0]}}<br>{mean} %{{y:.2f}} {scale}"
+                           f" · %{{customdata[1]}}<br>{answers}: %{{customdata[2]}}<extra></extra>"),
         ))
     fig.update_layout(
         title=t("evaluations_page.scores.chart_title", language, side=t(f"evaluations.side.{side}", language)),
-        xaxis={"tickformat": "%d-%m-%Y" if language == "da" else "%Y-%m-%d",
-               "title": t("evaluations_page.scores.date", language)},
+        # The rounds' own dates as ticks: two rounds a day apart no longer get "12-03-2026" twice.
+        xaxis=charts.date_axis(shown["held_on"], language, title=t("evaluations_page.scores.date", language)),
         yaxis={"range": [1, 5.05], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
         legend={"orientation": "h", "y": -0.2}, height=440,
     )
@@ -260,9 +265,11 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
         # The scale starts at 1, so the bars do too (base=1, length mean - 1).
         fig.add_trace(go.Bar(
             x=rows["all"] - 1, base=1, y=charts.escape_all(rows["text"]), orientation="h", name=word, meta=name,
-            marker_color=BAND_COLOURS[name], customdata=rows["all"],
+            marker={"color": BAND_COLOURS[name], "line": charts.outline(BAND_COLOURS[name])}, customdata=rows["all"],
             text=[format_number(round(v, 1), language, 1) for v in rows["all"]], textposition="outside",
-            cliponaxis=False, hovertemplate=f"%{{y}}<br>%{{customdata:.2f}} · {word}<extra></extra>",
+            cliponaxis=False,
+            hovertemplate=(f"%{{y}}<br>{t('charts.hover.mean', language)} %{{customdata:.2f}} "
+                           f"{t('charts.unit.scale', language)} · {word}<extra></extra>"),
         ))
     fig.update_layout(
         title=t("evaluations_page.items.chart_title", language),
@@ -306,8 +313,10 @@ def gaps_figure(rows: pd.DataFrame, language: str) -> go.Figure:
         answered = rows[[not _missing(v) for v in rows[side]]]
         fig.add_trace(go.Scatter(
             x=answered[side], y=charts.escape_all(answered["label"]), mode="markers", name=word, meta=side,
-            marker={"color": SIDE_COLOURS[side], "size": 14, "symbol": "circle" if side == "library" else "diamond"},
-            hovertemplate=f"%{{y}}<br>{word}: %{{x:.2f}}<extra></extra>",
+            marker={"color": SIDE_COLOURS[side], "size": 14, "symbol": "circle" if side == "library" else "diamond",
+                    "line": charts.outline(SIDE_COLOURS[side])},
+            hovertemplate=(f"%{{y}}<br>{word}: {t('charts.hover.mean', language)} %{{x:.2f}} "
+                           f"{t('charts.unit.scale', language)}<extra></extra>"),
         ))
     fig.update_layout(
         title=t("evaluations_page.gaps.chart_title", language),
@@ -332,7 +341,8 @@ def _detail_round(partnership_id: int, rounds: pd.DataFrame) -> int | None:
     key = f"{PREFIX}detail_{partnership_id}"
     if st.session_state.get(key) not in labels:
         st.session_state[key] = LATEST
-    chosen = st.selectbox(tr("evaluations_page.detail.pick"), options=list(labels), key=key,
+    chosen = st.selectbox(tr("evaluations_page.detail.pick"), options=list(labels),
+                          placeholder=tr("widget.choose_one"), key=key,
                           format_func=shown_as(labels))
     return int(answered["round_id"].iloc[0]) if chosen == LATEST else int(chosen)
 
@@ -525,7 +535,8 @@ def responses_list(round_id: int, responses: pd.DataFrame) -> None:
     labels = {int(r.response_id): f"{r.Index + 1}. {side_word(r.side)}"
               + (f" · {r.respondent}" if isinstance(r.respondent, str) else "") for r in responses.itertuples()}
     with st.expander(tr("evaluations_page.responses.delete_heading"), icon=":material/delete:"):
-        st.selectbox(tr("evaluations_page.responses.delete_pick"), options=list(labels), key=prefix + "delete_pick",
+        st.selectbox(tr("evaluations_page.responses.delete_pick"), options=list(labels),
+                     placeholder=tr("widget.choose_one"), key=prefix + "delete_pick",
                      format_func=shown_as(labels))
         st.checkbox(tr("evaluations_page.responses.confirm"), key=prefix + "delete_confirm")
         st.button(tr("evaluations_page.responses.delete"), key=prefix + "delete", on_click=_delete_response,
@@ -570,7 +581,8 @@ def rounds_tab(partnership_id: int) -> None:
     key = _manage_key(partnership_id)
     if st.session_state.get(key) not in labels:
         st.session_state[key] = next(iter(labels))
-    round_id = st.selectbox(tr("evaluations_page.rounds.pick"), options=list(labels), key=key,
+    round_id = st.selectbox(tr("evaluations_page.rounds.pick"), options=list(labels),
+                            placeholder=tr("widget.choose_one"), key=key,
                             format_func=shown_as(labels))
     with database().read() as session:
         responses = ev.responses_frame(session, round_id)
@@ -592,7 +604,8 @@ def import_tab(partnership_id: int) -> None:
     labels |= {int(r.round_id): round_label(r.held_on, r.title) for r in rounds.itertuples()}
     if st.session_state.get(prefix + "target") not in labels:
         st.session_state[prefix + "target"] = NEW_ROUND
-    target = st.selectbox(tr("evaluations_page.import.target"), options=list(labels), key=prefix + "target",
+    target = st.selectbox(tr("evaluations_page.import.target"), options=list(labels),
+                          placeholder=tr("widget.choose_one"), key=prefix + "target",
                           format_func=shown_as(labels))
     held_on: dt.date | None = None
     title: str | None = None

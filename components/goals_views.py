@@ -19,23 +19,21 @@ from sqlalchemy import select
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
+from components.tables import date_input_format
 from lib import charts, strategy
 from lib.errors import UserFacingError
 from lib.i18n import format_date, format_number
 from lib.storage import Goal, Partnership
 
-FLASH_KEY = "goals_flash"
+PREFIX = "goals_"
+FLASH_KEY = PREFIX + "flash"
 EDIT_PICK = "goals_edit_pick"
 SERIES_PICK = "goals_series_pick"
 NEW = 0  # the "new goal" choice of the edit picker
 
 #: Colour and icon per status; the word is always shown too (never colour alone).
-STATUS_LOOK = {
-    "on_track": ("#009E73", "🟢"),
-    "at_risk": ("#E69F00", "🟠"),
-    "off_track": ("#D55E00", "🔴"),
-    "no_data": (charts.GREY, "⚪"),
-}
+STATUS_LOOK = {status: (charts.category_colour("goal_status", status), icon)
+               for status, icon in (("on_track", "🟢"), ("at_risk", "🟠"), ("off_track", "🔴"), ("no_data", "⚪"))}
 STALE_ICON = "⏳"
 
 
@@ -125,9 +123,10 @@ def overview_figure(statuses: Sequence[strategy.GoalStatus], language: str) -> g
     text = [f"{format_number(round(s.fulfilment_raw), language)} % · {w}" if s.fulfilment_raw is not None else w
             for s, w in zip(statuses, words, strict=True)]
     fig = go.Figure()
+    colours = [STATUS_LOOK[s.status][0] for s in statuses]
     fig.add_trace(go.Bar(
         x=values, y=labels, orientation="h", name=t("strategy.fulfilment", language),
-        marker_color=[STATUS_LOOK[s.status][0] for s in statuses],
+        marker=charts.marker(colours),
         text=text, textposition="outside", cliponaxis=False,
         hovertemplate="%{y}<br>%{text}<extra></extra>",
     ))
@@ -141,7 +140,9 @@ def overview_figure(statuses: Sequence[strategy.GoalStatus], language: str) -> g
         ))
     fig.update_layout(
         title=t("goalspage.overview.chart_title", language),
-        xaxis={"range": [0, 135], "ticksuffix": " %", "tickvals": [0, 25, 50, 75, 100]},
+        # Room to the right for the bars' words; the expected mark can lie beyond 100 %.
+        xaxis={"range": charts.value_range([e for _, e in measured], 0, 135), "ticksuffix": " %",
+               "tickvals": [0, 25, 50, 75, 100], "title": t("strategy.fulfilment", language)},
         yaxis={"autorange": "reversed"},
         height=max(260, 60 + 46 * len(statuses)),
         legend={"orientation": "h", "y": -0.15},
@@ -152,34 +153,41 @@ def overview_figure(statuses: Sequence[strategy.GoalStatus], language: str) -> g
 # --- fulfilment over time --------------------------------------------------------------------------
 
 
-def series_figure(series: pd.DataFrame, language: str) -> go.Figure:
-    """One line per goal (a point per measurement), the expected progress dotted, the 100 % line."""
+def series_figure(series: pd.DataFrame, language: str, order: Sequence[int] | None = None) -> go.Figure:
+    """One line per goal (a point per measurement), the expected progress dotted, the 100 % line.
+
+    ``order`` is every goal id in the page's order: a goal's colour (and, past seven goals, its dash)
+    follows its place there, so it keeps its colour whichever goals are picked, and the board pack
+    (goals by title, as here) draws it in the same colour."""
     from lib.i18n import t
 
     fig = go.Figure()
-    for index, (goal_id, rows) in enumerate(series.groupby("goal_id", sort=False)):
-        colour = charts.series_colour(index)
+    day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
+    looks = charts.series_styles([*(order or ()), *series["goal_id"]])
+    for goal_id, rows in series.groupby("goal_id", sort=False):
+        look = looks[goal_id]
         title = charts.template_text(rows["title"].iloc[0])
         measured = rows[~rows["is_baseline"]]
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(measured["date"]), y=measured["fulfilment_raw"], mode="lines+markers",
-            name=title, line={"color": colour, "width": 3}, meta=int(goal_id),
-            customdata=measured["value"],
-            hovertemplate=f"{title}<br>%{{x|%d-%m-%Y}}: %{{y:.0f}} %<extra></extra>",
+            name=title, line={**look, "width": 3}, meta=int(goal_id),
+            marker={"size": 8, "line": charts.outline(look["color"])}, customdata=measured["value"],
+            hovertemplate=f"{title}<br>%{{x|{day}}}: %{{y:.0f}} %<extra></extra>",
         ))
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(rows["date"]), y=rows["expected"], mode="lines",
             name=t("goalspage.series.expected", language, title=title),
-            line={"color": colour, "width": 1, "dash": "dot"}, showlegend=False,
-            hovertemplate=t("strategy.expected", language) + " %{x|%d-%m-%Y}: %{y:.0f} %<extra></extra>",
+            line={"color": look["color"], "width": 1.5, "dash": "dot"}, showlegend=False,
+            hovertemplate=t("strategy.expected", language) + f" %{{x|{day}}}: %{{y:.0f}} %<extra></extra>",
         ))
     fig.add_hline(y=100, line={"color": "#000000", "dash": "dash", "width": 1},
                   annotation_text=t("goalspage.series.target_line", language), annotation_position="top left")
     fig.update_layout(
         title=t("goalspage.series.chart_title", language),
-        xaxis={"tickformat": "%d-%m-%Y" if language == "da" else "%Y-%m-%d",
-               "title": t("goalspage.series.date", language)},
-        yaxis={"ticksuffix": " %", "title": t("strategy.fulfilment", language)},
+        xaxis=charts.date_axis(series["date"], language, title=t("goalspage.series.date", language)),
+        # From 0 to at least the 100 % line, and every measurement inside.
+        yaxis={"ticksuffix": " %", "title": t("strategy.fulfilment", language),
+               "range": charts.value_range([*series["fulfilment_raw"], *series["expected"]], 0, 110)},
         legend={"orientation": "h", "y": -0.25},
         height=460,
     )
@@ -192,7 +200,7 @@ def series_section(choices: dict[int, str], first: int | None) -> None:
     elif first is not None:
         st.session_state[SERIES_PICK] = [first]
     picked = st.multiselect(tr("goalspage.series.pick"), options=list(choices), format_func=choices.get,
-                            key=SERIES_PICK)
+                            placeholder=tr("widget.choose_many"), key=SERIES_PICK)
     if not picked:
         st.info(tr("goalspage.series.choose"))
         return
@@ -201,7 +209,7 @@ def series_section(choices: dict[int, str], first: int | None) -> None:
     for goal_id in picked:
         if not (series["goal_id"].eq(goal_id) & ~series["is_baseline"]).any():
             st.caption(tr_md("goalspage.series.no_measurements", title=choices[goal_id]))
-    st.plotly_chart(series_figure(series, lang()), theme=None, key="goals_series_chart")
+    st.plotly_chart(series_figure(series, lang(), list(choices)), theme=None, key="goals_series_chart")
 
 
 # --- create, edit, measure, delete -----------------------------------------------------------------
@@ -279,7 +287,6 @@ def _delete_goal(goal_id: int, title: str, confirm_key: str) -> None:
 
 def _goal_fields(prefix: str, goal: Goal | None, staff: dict[int, str]) -> None:
     """The goal's inputs; values come from ``goal`` the first time the form is drawn."""
-    date_format = "DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD"
     st.text_input(tr("strategy.col.title") + " *", value=goal.title if goal else "", key=prefix + "title",
                   max_chars=300)
     st.text_area(tr("strategy.col.description"), value=(goal.description or "") if goal else "",
@@ -289,7 +296,8 @@ def _goal_fields(prefix: str, goal: Goal | None, staff: dict[int, str]) -> None:
     owners = {0: tr("common.none")} | staff
     current_owner = goal.owner_id if goal and goal.owner_id in staff else 0
     right.selectbox(tr("strategy.col.owner"), options=list(owners), format_func=owners.get,
-                    index=list(owners).index(current_owner), key=prefix + "owner_id")
+                    index=list(owners).index(current_owner),
+                    placeholder=tr("widget.choose_one"), key=prefix + "owner_id")
     unit, baseline, target = st.columns(3)
     unit.text_input(tr("strategy.col.unit"), value=(goal.unit or "") if goal else "", key=prefix + "unit")
     baseline.number_input(tr("strategy.col.baseline") + " *", value=goal.baseline if goal else None,
@@ -298,10 +306,10 @@ def _goal_fields(prefix: str, goal: Goal | None, staff: dict[int, str]) -> None:
                         key=prefix + "target")
     start, end = st.columns(2)
     start.date_input(tr("strategy.col.baseline_date") + " *", value=goal.baseline_date if goal else None,
-                     format=date_format, key=prefix + "baseline_date",
+                     format=date_input_format(), key=prefix + "baseline_date",
                      min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
     end.date_input(tr("strategy.col.target_date") + " *", value=goal.target_date if goal else None,
-                   format=date_format, key=prefix + "target_date",
+                   format=date_input_format(), key=prefix + "target_date",
                    min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
     st.caption(tr("goalspage.edit.required_hint"))
 
@@ -338,7 +346,7 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
     with st.form(mprefix + "form"):
         day, value = st.columns(2)
         day.date_input(tr("strategy.col.measured_on"), value=dt.date.today(), key=mprefix + "measured_on",
-                       format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD",
+                       format=date_input_format(),
                        min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
         value.number_input(tr("strategy.col.value") + (f" ({escape_markdown(goal.unit)})" if goal.unit else ""),
                            value=None,
@@ -378,7 +386,7 @@ def edit_section(choices: dict[int, str], staff: dict[int, str]) -> None:
     if st.session_state.get(EDIT_PICK) not in options:
         st.session_state[EDIT_PICK] = NEW
     goal_id = st.selectbox(tr("goalspage.edit.pick"), options=list(options), format_func=options.get,
-                           key=EDIT_PICK)
+                           placeholder=tr("widget.choose_one"), key=EDIT_PICK)
     if goal_id == NEW:
         create_form(staff)
     else:

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import lang, tr
+from components.downloads import export_download
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.widgets import BLANK, shown_as
 from lib.fields import ROLES
@@ -25,6 +26,7 @@ from lib.importer import (
     change_rows,
     problem_rows,
     referenced_rows,
+    report_people,
 )
 from lib.import_rows import UPDATE_MODES
 
@@ -75,7 +77,7 @@ def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
             options=list(ROLES),
             index=list(ROLES).index(sheet.role) if sheet.role in ROLES else len(ROLES) - 1,
             format_func=shown_as({code: tr(f"role.{code}") for code in ROLES}),
-            key=f"{widget_key}_role",
+            placeholder=tr("widget.choose_one"), key=f"{widget_key}_role",
             help=tr("importpage.role_help"),
         )
         sheet.set_role(role)
@@ -154,7 +156,7 @@ def created_section(result: ImportResult, key: str) -> None:
     for column, kind in zip(st.columns(len(shown)), shown, strict=True):
         column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(created.get(kind, 0)))
     counts = result.referenced_counts or {}
-    parts = [tr(f"importrefs.referenced.{kind}.{'one' if counts[kind] == 1 else 'other'}", count=counts[kind])
+    parts = [tr(f"importrefs.referenced.{kind}", count=counts[kind])
              for kind in REFERENCED_KINDS if counts.get(kind)]
     if parts:
         what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {tr('importrefs.and')} {parts[-1]}"
@@ -216,9 +218,9 @@ def result_details(result: ImportResult, key: str) -> None:
         if result.problem_total and result.problem_total > len(problems):
             st.caption(tr_md("limits.problems_shown", shown=len(problems), total=result.problem_total))
     language = lang()
-    st.download_button(
-        tr("importpage.download_report"),
-        data=lambda: _report(result, language),
+    export_download(
+        tr("importpage.download_report"), lambda _session: _report(result, language), kind="import_report",
+        people=lambda _session: report_people(result),
         file_name=tr("importpage.report_file_name") + ".xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}_report",
@@ -226,7 +228,8 @@ def result_details(result: ImportResult, key: str) -> None:
     with st.expander(tr("importpage.rows_heading")):
         outcome_filter = st.multiselect(
             tr("import.col.outcome"), options=list(OUTCOMES), default=list(OUTCOMES),
-            format_func=shown_as({name: tr(f"import.count.{name}") for name in OUTCOMES}), key=f"{key}_filter")
+            format_func=shown_as({name: tr(f"import.count.{name}") for name in OUTCOMES}),
+            placeholder=tr("widget.choose_many"), key=f"{key}_filter")
         rows = [
             {tr("import.col.file"): o.file_name, tr("import.col.sheet"): o.sheet_name,
              tr("import.col.row"): o.row, tr("import.col.outcome"): tr(f"import.count.{o.outcome}"),
@@ -255,8 +258,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             named = ", ".join(use.word for use in open_words[:WORDS_NAMED])
             if len(open_words) > WORDS_NAMED:
                 named += ", " + tr("vocab.more_words")
-            plural = "one" if len(open_words) == 1 else "other"
-            st.warning(tr_md(f"vocab.unknown.{vocabulary}.{plural}", count=len(open_words), words=named))
+            st.warning(tr_md(f"vocab.unknown.{vocabulary}", count=len(open_words), words=named))
         with st.expander(tr(f"vocab.picker.{vocabulary}"), expanded=bool(open_words)):
             st.caption(tr("vocab.picker.help"))
             if not open_words:
@@ -267,12 +269,11 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             for use in uses:
                 widget_key = f"imp_word_{vocabulary}_{hashlib.sha256(use.key.encode()).hexdigest()[:12]}"
                 st.selectbox(
-                    tr_md("vocab.picker.word.one" if use.rows == 1 else "vocab.picker.word.other",
-                          word=use.word, count=use.rows),
+                    tr_md("vocab.picker.word", word=use.word, count=use.rows),
                     options=options,
                     index=options.index(use.code) if use.code in options else 0,
                     format_func=shown_as(labels),
-                    key=widget_key,
+                    placeholder=tr("widget.choose_one"), key=widget_key,
                     on_change=_choose_word,
                     args=(choices, vocabulary, use.key, widget_key),
                 )

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import actor, database, lang, tr
+from components.downloads import download_naming_nobody
 from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
@@ -59,14 +60,14 @@ def status_label(overdue: bool, days_left: int) -> str:
         return tr("informing.status.overdue")
     if days_left == 0:
         return tr("informing.status.today")
-    return tr("informing.status.days.one" if days_left == 1 else "informing.status.days.other", count=days_left)
+    return tr("informing.status.days", count=days_left)
 
 
 def _counts_caption_md(frame: pd.DataFrame) -> str:
     total, overdue = len(frame), int(frame["overdue"].sum())
-    text = tr_md("informing.count.one" if total == 1 else "informing.count.other", count=total)
+    text = tr_md("informing.count", count=total)
     if overdue:
-        text += " " + tr_md("informing.overdue.one" if overdue == 1 else "informing.overdue.other", count=overdue)
+        text += " " + tr_md("informing.overdue", count=overdue)
     return text
 
 
@@ -102,7 +103,8 @@ def _mark_form(frame: pd.DataFrame) -> None:
     on, how, note = st.columns([1, 1, 2])
     on.date_input(tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=today(), format=date_input_format(),
                   key=ON)
-    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways), key=HOW)
+    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways),
+                  placeholder=tr("widget.choose_one"), key=HOW)
     note.text_input(tr("informing.mark.note"), max_chars=informing.NOTE_LIMIT, help=tr("informing.mark.note_help"),
                     key=NOTE)
     st.button(tr("informing.mark.button"), type="primary", icon=":material/mark_email_read:",
@@ -125,10 +127,9 @@ def _mark_chosen() -> None:
         return
     st.session_state[PICK] = []
     st.session_state[NOTE] = ""
-    text = tr("informing.marked.one" if report.marked == 1 else "informing.marked.other", count=report.marked)
+    text = tr("informing.marked", count=report.marked)
     if report.already:
-        text += " " + tr("informing.already.one" if report.already == 1 else "informing.already.other",
-                         count=report.already)
+        text += " " + tr("informing.already", count=report.already)
     MESSAGES.flash("informing", "success", text=text)
 
 
@@ -141,9 +142,9 @@ def _notices(notices: Mapping[str, str]) -> None:
         with column:
             st.markdown(f"**{tr(f'informing.notice.{language}')}**")
             st.code(notices[language], language=None, wrap_lines=True, height=NOTICE_HEIGHT)
-            st.download_button(tr("informing.notice.download"), data=notices[language].encode("utf-8"),
-                               mime="text/plain", file_name=informing.notice_file_name(language),
-                               icon=":material/download:", key=f"{PREFIX}notice_{language}")
+            download_naming_nobody(tr("informing.notice.download"), notices[language].encode("utf-8"),
+                                   mime="text/plain", file_name=informing.notice_file_name(language),
+                                   icon=":material/download:", key=f"{PREFIX}notice_{language}")
 
 
 # --- one person's entry (the person view) ----------------------------------------------------------
@@ -173,7 +174,8 @@ def person_form(person_id: int) -> None:
     on, how, note = st.columns([1, 1, 2])
     on.date_input(tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=today(), format=date_input_format(),
                   help=tr("informing.person.on_help"), key=keys["on"])
-    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways), key=keys["how"])
+    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways),
+                  placeholder=tr("widget.choose_one"), key=keys["how"])
     note.text_input(tr("informing.mark.note"), max_chars=informing.NOTE_LIMIT, key=keys["note"])
     st.button(tr("informing.person.save"), icon=":material/save:", key=keys["save"], on_click=_save_person,
               args=(person_id,))

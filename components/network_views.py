@@ -35,6 +35,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components.context import actor, lang, tr
+from components.downloads import export_download
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
@@ -143,6 +144,10 @@ def _number(value: Any, decimals: int = 3) -> str:
     if isinstance(value, (int,)) or float(value).is_integer():
         return format_number(int(value), lang())
     return format_number(float(value), lang(), decimals)
+
+
+#: Measures whose value means little on its own: a node's place among the others is shown instead.
+RANKED_METRICS = ("betweenness", "closeness")
 
 
 def _metric_value(name: str, value: Any) -> str:
@@ -280,7 +285,8 @@ def _staff_picker(G: nx.Graph) -> str | None:
         st.session_state[MINE_KEY] = mine[0] if mine else BLANK
     options = {BLANK: tr("netpage.staff.placeholder"), **members}
     _only_known(MINE_KEY, list(options))
-    chosen = st.selectbox(tr("netpage.staff"), options=list(options), format_func=shown_as(options), key=MINE_KEY,
+    chosen = st.selectbox(tr("netpage.staff"), options=list(options), format_func=shown_as(options),
+                          placeholder=tr("widget.choose_one"), key=MINE_KEY,
                           help=tr("netpage.view.mine.help"))
     return None if chosen == BLANK else str(chosen)
 
@@ -300,7 +306,7 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
     """The filters in an expander; None when the chosen kinds leave nothing to show."""
     active = _active_filters()
     title = tr("netpage.filters") if not active else tr_md(
-        "netpage.filters.active.one" if active == 1 else "netpage.filters.active.other", count=active)
+        "netpage.filters.active", count=active)
     kinds_apply = view in ("whole", "mine")
     kinds_help = None if kinds_apply else tr("netpage.filter.kinds_not_here", whole=tr("netpage.view.whole"),
                                              mine=tr("netpage.view.mine"))
@@ -552,7 +558,8 @@ def _find_box(graph: nx.Graph, where: Any) -> None:
     options = {BLANK: tr("netpage.find.placeholder"), **{v: shown(v) for v in ordered}}
     opened = st.session_state.get(OPEN_KEY)
     st.session_state[FIND_KEY] = opened if opened in options else BLANK
-    where.selectbox(tr("netpage.find"), options=list(options), format_func=shown_as(options), key=FIND_KEY,
+    where.selectbox(tr("netpage.find"), options=list(options), format_func=shown_as(options),
+                    placeholder=tr("widget.choose_one"), key=FIND_KEY,
                     on_change=_open_found, help=tr("netpage.find.help"))
 
 
@@ -570,9 +577,11 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     _only_known(COLOR_KEY, list(color_labels))
     _only_known(SIZE_KEY, list(size_labels))
     rings = view.name == "rings"
-    colour.selectbox(tr("netpage.color_by"), list(color_labels), format_func=shown_as(color_labels), key=COLOR_KEY,
+    colour.selectbox(tr("netpage.color_by"), list(color_labels), format_func=shown_as(color_labels),
+                     placeholder=tr("widget.choose_one"), key=COLOR_KEY,
                      disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
-    size.selectbox(tr("netpage.size_by"), list(size_labels), format_func=shown_as(size_labels), key=SIZE_KEY,
+    size.selectbox(tr("netpage.size_by"), list(size_labels), format_func=shown_as(size_labels),
+                   placeholder=tr("widget.choose_one"), key=SIZE_KEY,
                    disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
     st.session_state.setdefault(labels_key(view.name), view.name == "organisations")
     names.toggle(tr("netpage.labels"), key=labels_key(view.name), disabled=rings)
@@ -669,7 +678,10 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     if node in metrics.index:
         row = metrics.loc[node]
         for column, name in zip(st.columns(4), ("degree", "betweenness", "closeness", "reach"), strict=True):
-            column.metric(tr(f"network.metric.{name}"), escape_markdown(_metric_value(name, row[name])),
+            place = netmetrics.rank_of(metrics, name, node) if name in RANKED_METRICS else None
+            shown = tr("network.metric.rank", place=place[0], total=place[1]) if place else _metric_value(
+                name, row[name])
+            column.metric(tr(f"network.metric.{name}"), escape_markdown(shown),
                           help=tr(f"network.metric.{name}.help"))
     owner = plotting.node_owner(graph, node)
     if owner is not None and owner != node:
@@ -761,7 +773,8 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     st.caption(tr_md("netpage.figures.view", view=view.title))
     shown = (
         ("nodes", _number(figures["nodes"])), ("edges", _number(figures["edges"])),
-        ("density", format_number(figures["density"], lang(), 3)), ("components", _number(figures["components"])),
+        ("density", f"{format_number(100 * figures['density'], lang(), 1)} %"),
+        ("components", _number(figures["components"])),
         ("average_path_length", "" if figures["average_path_length"] is None
          else format_number(figures["average_path_length"], lang(), 2)),
         ("diameter", "" if figures["diameter"] is None else _number(figures["diameter"])),
@@ -792,10 +805,11 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     styled = frame.style.format({c: (lambda value, d=d: _number(value, d)) for c, d in METRIC_DECIMALS.items()})
     st.dataframe(styled, hide_index=True, column_order=[c.name for c in METRIC_COLUMNS], column_config=config,
                  key="net_metrics_table", placeholder="")
-    st.download_button(tr("netpage.metrics.download"), data=lambda: _excel(frame),
-                       file_name=f"{tr('netpage.metrics.file_stem')}-{view.day.isoformat()}.xlsx",
-                       mime=netexport.MIME_TYPES.get("xlsx", "application/octet-stream"), key="net_metrics_xlsx",
-                       on_click="ignore", icon=":material/download:")
+    export_download(tr("netpage.metrics.download"), lambda _session: _excel(frame), kind="network_table",
+                    people=int(frame["kind"].isin(("staff", "contact")).sum()),
+                    file_name=f"{tr('netpage.metrics.file_stem')}-{view.day.isoformat()}.xlsx",
+                    mime=netexport.MIME_TYPES.get("xlsx", "application/octet-stream"), key="net_metrics_xlsx",
+                    icon=":material/download:")
 
 
 def _brokers(metrics: pd.DataFrame) -> None:
@@ -806,8 +820,7 @@ def _brokers(metrics: pd.DataFrame) -> None:
         return
     st.markdown(tr("netpage.brokers.text"))
     lines = [
-        f"{rank}. {escape_markdown(row.label)} ({escape_markdown(_kind_label(row.kind).lower())}) – "
-        f"{tr('network.metric.betweenness').lower()} {escape_markdown(_metric_value('betweenness', row.betweenness))}"
+        f"{rank}. {escape_markdown(row.label)} ({escape_markdown(_kind_label(row.kind).lower())})"
         for rank, row in enumerate(found.itertuples(), start=1)
     ]
     st.markdown("\n".join(lines))
@@ -819,7 +832,7 @@ def _isolates(graph: nx.Graph) -> None:
     if not lonely:
         st.caption(tr("netpage.isolates.none"))
         return
-    st.markdown(tr("netpage.isolates.one" if len(lonely) == 1 else "netpage.isolates.other", count=len(lonely)))
+    st.markdown(tr("netpage.isolates", count=len(lonely)))
     st.markdown(_names_md([_node_label(graph, v) for v in lonely]))
 
 
@@ -885,8 +898,7 @@ def _cold_ties(G: nx.Graph, months: int, day: dt.date) -> None:
     if dated.empty:
         st.success(tr_md("netpage.cold.none", months=months))
     else:
-        key = "netpage.cold.count.one" if len(dated) == 1 else "netpage.cold.count.other"
-        st.warning(tr_md(key, count=len(dated), months=months))
+        st.warning(tr_md("netpage.cold.count", count=len(dated), months=months))
         table(dated, COLD_COLUMNS, key="net_cold_table")
     if not undated.empty:
         with st.expander(tr("netpage.cold.undated", count=len(undated))):
@@ -1031,13 +1043,15 @@ def download_section(view: View, metrics: pd.DataFrame) -> None:
         ("graphml", lambda: netexport.graphml_bytes(graph, include_contact_details=with_contacts)),
         ("kumu", lambda: netexport.kumu_workbook(graph, lang=lang_now, include_contact_details=with_contacts)),
     )
+    people = netexport.people_in(graph)
     for column, (fmt, make) in zip(st.columns(3), files, strict=True):
         extension = "xlsx" if fmt == "kumu" else fmt
-        column.download_button(tr(f"network_export.format.{fmt}"), data=make,
-                               file_name=f"{stem}{'-kumu' if fmt == 'kumu' else ''}.{extension}",
-                               mime=netexport.MIME_TYPES.get(fmt, "application/octet-stream"),
-                               key=f"net_download_{fmt}", on_click="ignore", icon=":material/download:",
-                               width="stretch")
+        with column:
+            export_download(tr(f"network_export.format.{fmt}"), lambda _session, make=make: make(),
+                            kind="network", people=people, details={"format": fmt, "contact_details": with_contacts},
+                            file_name=f"{stem}{'-kumu' if fmt == 'kumu' else ''}.{extension}",
+                            mime=netexport.MIME_TYPES.get(fmt, "application/octet-stream"),
+                            key=f"net_download_{fmt}", icon=":material/download:", width="stretch")
     st.markdown(f"**{tr('netpage.download.images')}**")
     if not netexport.image_export_available():
         st.info(tr("network_export.image_unavailable"))
@@ -1046,11 +1060,12 @@ def download_section(view: View, metrics: pd.DataFrame) -> None:
     fig = view_figure(view, metrics)
     left, right, _ = st.columns(3)
     for column, fmt in ((left, "png"), (right, "svg")):
-        column.download_button(tr(f"network_export.format.{fmt}"),
-                               data=lambda fmt=fmt: netexport.figure_image(fig, fmt, scale=2 if fmt == "png" else 1),
-                               file_name=f"{stem}.{fmt}", mime=netexport.MIME_TYPES.get(fmt),
-                               key=f"net_download_{fmt}", on_click="ignore", icon=":material/image:",
-                               width="stretch")
+        with column:
+            export_download(tr(f"network_export.format.{fmt}"),
+                            lambda _session, fmt=fmt: netexport.figure_image(fig, fmt, scale=2 if fmt == "png" else 1),
+                            kind="network", people=people, details={"format": fmt},
+                            file_name=f"{stem}.{fmt}", mime=netexport.MIME_TYPES.get(fmt),
+                            key=f"net_download_{fmt}", icon=":material/image:", width="stretch")
 
 
 # --- sections --------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ def organisation_pairs_review(pairs: pd.DataFrame) -> None:
     if pairs.empty:
         st.caption(tr("orgdup.page.none"))
         return
-    st.caption(tr("orgdup.page.count.one" if len(pairs) == 1 else "orgdup.page.count.other", count=len(pairs)))
+    st.caption(tr("orgdup.page.count", count=len(pairs)))
     if len(pairs) > PAIRS_SHOWN:
         st.caption(tr("orgdup.page.showing", shown=PAIRS_SHOWN, total=len(pairs)))
     for row in pairs.head(PAIRS_SHOWN).to_dict("records"):

@@ -44,7 +44,7 @@ EDITABLE = org.STAFF_FIELDS
 #: empty cell (nobody rated it) stays white, unlike the lightest blue of a 1.
 HEAT_COLOURS = [[0.0, "#d6e4ef"], [0.5, "#8fb3cc"], [1.0, charts.PRIMARY]]
 #: Line colours of the three competence areas in a person's history.
-GROUP_COLOURS = dict(zip(org.COMPETENCE_GROUPS, (charts.PRIMARY, "#E69F00", "#009E73"), strict=True))
+GROUP_COLOURS = {group: charts.category_colour("competence_group", group) for group in org.COMPETENCE_GROUPS}
 
 RELATION_COLUMNS = (
     Col("party", "organisation.col.party"),
@@ -233,17 +233,19 @@ def history_frame(history: pd.DataFrame) -> pd.DataFrame:
 def history_figure(history: pd.DataFrame, language: str) -> go.Figure:
     """One line per competence area: its mean in each of the person's assessments, oldest first."""
     ordered = history.sort_values("assessed_on")
+    day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
+    mean, scale = t("charts.hover.mean", language), t("charts.unit.scale", language)
     fig = go.Figure()
     for group, colour in GROUP_COLOURS.items():
         name = t(f"organisation.group.{group}", language)
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(ordered["assessed_on"]), y=ordered[f"mean_{group}"], mode="lines+markers", name=name,
-            line={"color": colour, "width": 3}, connectgaps=True,
-            hovertemplate=f"{name}<br>%{{x|{'%d-%m-%Y' if language == 'da' else '%Y-%m-%d'}}}: %{{y:.1f}}<extra></extra>",
+            line={"color": colour, "width": 3}, marker={"size": 8, "line": charts.outline(colour)}, connectgaps=True,
+            hovertemplate=f"{name}<br>%{{x|{day}}}: {mean} %{{y:.1f}} {scale}<extra></extra>",
         ))
     fig.update_layout(
         title=t("organisation.history.chart_title", language), height=340,
-        xaxis={"tickformat": "%d-%m-%Y" if language == "da" else "%Y-%m-%d"},
+        xaxis=charts.date_axis(ordered["assessed_on"], language, title=t("charts.axis.date", language)),
         yaxis={"range": [0.8, 5.2], "dtick": 1, "title": t("organisation.score_axis", language)},
         legend={"orientation": "h", "y": -0.2},
     )
@@ -290,7 +292,8 @@ def heatmap_figure(heatmap: org.TeamHeatmap, language: str) -> go.Figure:
         z=z, x=items, y=teams, text=text, texttemplate="%{text}", customdata=custom, zmin=1, zmax=5,
         colorscale=HEAT_COLOURS, hoverongaps=False, xgap=2, ygap=2,
         colorbar={"title": {"text": "1–5"}, "tickvals": [1, 2, 3, 4, 5]},
-        hovertemplate="%{y} · %{x}<br>%{text}<br>%{customdata} " + people + "<extra></extra>",
+        hovertemplate=("%{y} · %{x}<br>" + t("charts.hover.mean", language) + " %{text} "
+                       + t("charts.unit.scale", language) + "<br>%{customdata} " + people + "<extra></extra>"),
     ))
     fig.update_layout(
         title=t("organisation.heatmap.title", language), height=160 + 52 * len(teams),
@@ -379,7 +382,7 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
     st.markdown(tr_md("organisation.library.summary", **counts))
     kinds = st.multiselect(tr("organisation.library.kinds"), options=list(org.DEPENDENCY_KINDS),
                            default=list(org.DEPENDENCY_KINDS), format_func=lambda k: tr(f"organisation.kind.{k}"),
-                           key=KINDS_WIDGET)
+                           placeholder=tr("widget.choose_many"), key=KINDS_WIDGET)
     show_table(dependency_frame(dependencies, names, kinds), DEPENDENCY_COLUMNS,
                key=f"{PREFIX}library_dependencies")
 

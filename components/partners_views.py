@@ -46,6 +46,8 @@ PICK_KEY = PREFIX + "pick"
 PICK_WIDGET = PREFIX + "pick_widget"
 TAB_KEY = PREFIX + "tab"
 ACTIVE_TAB = PREFIX + "active_tab"
+#: Set by "Registrér partnerskabet": go to the partnerships page on this run.
+GO_PARTNERSHIPS = PREFIX + "go_partnerships"
 TABS = ("ranking", "assess", "stakeholders", "value_effort", "import")
 IMPORT_KEY = PREFIX + "bulk"
 NEW = 0  # the "new assessment" choice of the assessment picker
@@ -59,10 +61,8 @@ EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 JITTER = 0.16
 
 #: Colour of each stakeholder group and value/effort group; the group's name is always written too.
-QUADRANT_COLOURS = {"manage_closely": "#D55E00", "keep_satisfied": "#E69F00", "keep_informed": charts.PRIMARY,
-                    "monitor": charts.GREY}
-GROUP_COLOURS = {"quick_win": "#009E73", "major_project": charts.PRIMARY, "fill_in": charts.GREY,
-                 "questionable": "#D55E00"}
+QUADRANT_COLOURS = charts.CATEGORY_COLOURS["quadrant"]
+GROUP_COLOURS = charts.CATEGORY_COLOURS["value_effort"]
 
 
 def today() -> dt.date:
@@ -200,7 +200,7 @@ def assessment_picker(org_id: int, history: Sequence[Mapping[str, Any]]) -> int:
     if st.session_state.get(key) not in labels:
         st.session_state[key] = history[0]["id"] if history else NEW
     return st.selectbox(tr("partners_page.assess.which"), options=list(labels), format_func=shown_as(labels),
-                        key=key)
+                        placeholder=tr("widget.choose_one"), key=key)
 
 
 def assessment_history(session: Session, org_id: int) -> list[dict[str, Any]]:
@@ -258,7 +258,8 @@ def _header_inputs(prefix: str, current: Mapping[str, Any], staff: Mapping[int, 
                     key=prefix + "assessed_on", format=date_input_format(), min_value=EARLIEST_DATE,
                     max_value=LATEST_DATE)
     right.selectbox(tr("partners.col.assessor"), options=list(staff_labels), format_func=shown_as(staff_labels),
-                    index=list(staff_labels).index(assessor), key=prefix + "assessor")
+                    index=list(staff_labels).index(assessor),
+                    placeholder=tr("widget.choose_one"), key=prefix + "assessor")
 
 
 def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
@@ -403,19 +404,37 @@ def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, st
                     key=prefix + "decided_on", format=date_input_format(), min_value=EARLIEST_DATE,
                     max_value=LATEST_DATE)
     right.selectbox(tr("partners.col.decided_by"), options=list(staff_labels), format_func=shown_as(staff_labels),
-                    index=list(staff_labels).index(decided_by), key=prefix + "decided_by")
+                    index=list(staff_labels).index(decided_by),
+                    placeholder=tr("widget.choose_one"), key=prefix + "decided_by")
     st.button(tr("partners_page.decision.save"), key=prefix + "save", on_click=_decide, args=(assessment_id,),
               icon=":material/gavel:")
     show_flash("decision")
     if decision == "go_ahead":
-        next_step(name)
+        next_step(assessment_id, name)
 
 
-def next_step(name: str) -> None:
-    """After "go ahead": register the partnership, on the partnerships page."""
+def _prepare_partnership(assessment_id: int) -> None:
+    """Keep the new partnership's start (organisation, title, goals) for the partnerships page's form."""
+    from components.partnerships_views import DRAFT_KEY
+
+    ok, draft = change("decision", lambda s: partners.partnership_draft(s, assessment_id))
+    if ok:
+        st.session_state[DRAFT_KEY] = draft
+        st.session_state[GO_PARTNERSHIPS] = True
+
+
+def next_step(assessment_id: int, name: str) -> None:
+    """After "go ahead": register the partnership, on the partnerships page, its form filled in with the
+    organisation and the goals of the assessment."""
     st.success(tr_md("partners_page.decision.next_step", name=name, page=tr("nav.partnerships")),
                icon=":material/handshake:")
-    _page_link("pages/partnerships.py", "partners_page.decision.next_link", ":material/add_link:")
+    st.button(tr("partners_page.decision.next_link"), key=f"{PREFIX}go_{assessment_id}", icon=":material/add_link:",
+              on_click=_prepare_partnership, args=(assessment_id,))
+    if st.session_state.pop(GO_PARTNERSHIPS, False):
+        try:
+            st.switch_page("pages/partnerships.py")
+        except StreamlitAPIException:
+            pass  # a page run on its own (tests) has no other pages; the form is filled in when it is opened
 
 
 def history_table(history: Sequence[Mapping[str, Any]], staff: Mapping[int, str]) -> None:
@@ -552,7 +571,7 @@ def _group_areas(fig: go.Figure, areas: Mapping[tuple[bool, bool], tuple[str, st
                       layer="below")
         fig.add_annotation(x=x1 - 0.06 if x_high else x0 + 0.06, y=y1 - 0.06, text=f"<b>{escape(name)}</b>",
                            showarrow=False, xanchor="right" if x_high else "left", yanchor="top",
-                           font={"color": colour if colour != charts.GREY else "#5f6b76", "size": 13})
+                           font={"color": charts.text_colour(colour), "size": 13})
 
 
 def _axis(title: str) -> dict[str, Any]:
@@ -591,14 +610,14 @@ def stakeholder_figure(points: pd.DataFrame, language: str) -> go.Figure:
         (True, False): (t("partners.quadrant.keep_informed", language), QUADRANT_COLOURS["keep_informed"]),
         (False, False): (t("partners.quadrant.monitor", language), QUADRANT_COLOURS["monitor"]),
     }
+    scale = escape(t("charts.unit.scale", language))
     hover = [
-        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.influence', language))}: {row.influence}"
-        f"<br>{escape(t('partners.col.interest', language))}: {row.interest}"
+        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.influence', language))}: {row.influence} {scale}"
+        f"<br>{escape(t('partners.col.interest', language))}: {row.interest} {scale}"
         f"<br>{escape(t(f'partners.quadrant.{row.quadrant}', language))}"
         for row in points.itertuples(index=False)
     ]
-    marker = {"size": 14, "color": [QUADRANT_COLOURS[q] for q in points["quadrant"]],
-              "line": {"width": 1, "color": "white"}}
+    marker = {"size": 14, **charts.marker([QUADRANT_COLOURS[q] for q in points["quadrant"]])}
     titles = (t("partners_page.matrix.title", language), t("partners_page.matrix.x", language),
               t("partners_page.matrix.y", language))
     return _group_chart(points, language, x="interest", y="influence", areas=areas, hover=hover, marker=marker,
@@ -614,15 +633,16 @@ def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
         (True, False): (t("partners.value_effort.questionable", language), GROUP_COLOURS["questionable"]),
     }
     reach_label = escape(t("partners_page.hover.reach", language))
+    scale = escape(t("charts.unit.scale", language))
     hover = [
-        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.value', language))}: {row.value}"
-        f"<br>{escape(t('partners.col.effort', language))}: {row.effort}"
+        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.value', language))}: {row.value} {scale}"
+        f"<br>{escape(t('partners.col.effort', language))}: {row.effort} {scale}"
         f"<br>{reach_label}: {format_number(round(row.reach * 100), language)} %"
         f"<br>{escape(t(f'partners.value_effort.{row.group}', language))}"
         for row in points.itertuples(index=False)
     ]
     marker = {"size": points["size"].tolist(), "sizemode": "diameter", "opacity": 0.8,
-              "color": [GROUP_COLOURS[g] for g in points["group"]], "line": {"width": 1, "color": "white"}}
+              **charts.marker([GROUP_COLOURS[g] for g in points["group"]])}
     titles = (t("partners_page.value_effort.title", language), t("partners_page.value_effort.x", language),
               t("partners_page.value_effort.y", language))
     return _group_chart(points, language, x="effort", y="value", areas=areas, hover=hover, marker=marker,

@@ -18,12 +18,13 @@ import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from components.feedback import Messages, delete_one
 from components import clock
 from components.context import actor, database, lang, tr
+from components.downloads import export_download
+from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, code_label, date_input_format, show_table
-from components.widgets import BLANK, blank_to_none, remembered_selectbox, shown_as
+from components.widgets import BLANK, blank_to_none, page_tabs, remembered_selectbox, shown_as
 from lib import charts
 from lib import partnerships as ps
 from lib.i18n import format_date, format_number
@@ -34,6 +35,9 @@ FLASH_KEY = PREFIX + "flash"
 OPEN_KEY = PREFIX + "open"
 OPEN_WIDGET = PREFIX + "open_widget"
 NEW = PREFIX + "new_"
+#: A new partnership's start kept by another page ("Gå videre" on a candidate): title, organisation_ids,
+#: goal_ids. The form below takes it over once.
+DRAFT_KEY = PREFIX + "draft"
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 TEXT_AGREEMENT_FIELDS = tuple(f for f in ps.AGREEMENT_FIELDS if f not in ps.AGREEMENT_DATE_FIELDS)
 CONTACT_COLUMNS = (
@@ -90,17 +94,23 @@ def alerts_section(session: Session, on: dt.date) -> None:
 # --- pipeline --------------------------------------------------------------------------------------
 
 
-def stage_chart(counts: Mapping[str, int]) -> go.Figure:
-    """A bar per pipeline column with its number of partnerships (the shared template)."""
+def stage_chart(counts: Mapping[str, int], language: str | None = None) -> go.Figure:
+    """A bar per pipeline column with its number of partnerships (the shared template); ideas and ended
+    partnerships in grey, the stages under way in blue."""
+    from lib.i18n import t
+
+    language = language or lang()
     stages = list(ps.PIPELINE_COLUMNS)
+    unit = t("charts.unit.partnerships", language)
     fig = go.Figure(go.Bar(
-        x=[tr(f"partnerships.stage.{s}") for s in stages], y=[counts.get(s, 0) for s in stages],
-        marker_color=[charts.GREY if s in ("idea", "ended") else charts.PRIMARY for s in stages],
-        hovertemplate="%{x}: %{y}<extra></extra>",
+        x=[t(f"partnerships.stage.{s}", language) for s in stages], y=[counts.get(s, 0) for s in stages],
+        marker=charts.marker([charts.CATEGORY_COLOURS["pipeline"].get(s, charts.BLUE) for s in stages]),
+        hovertemplate="%{x}: %{y} " + unit + "<extra></extra>",
     ))
-    fig.update_layout(title=tr("partnerships_page.chart.title"), height=300, showlegend=False,
-                      yaxis={"title": tr("partnerships_page.chart.count"), "dtick": 1, "rangemode": "tozero"})
-    return charts.style(fig, lang())
+    fig.update_layout(title=t("partnerships_page.chart.title", language), height=300, showlegend=False,
+                      yaxis={"title": t("partnerships_page.chart.count", language), "dtick": 1,
+                             "range": [0, max([*counts.values(), 1]) * 1.1]})
+    return charts.style(fig, language)
 
 
 def pipeline_section(columns: list[ps.PipelineColumn]) -> None:
@@ -144,21 +154,42 @@ def _register() -> None:
         "start_date": state.get(NEW + "start_date"),
     }
     orgs = list(state.get(NEW + "organisations") or [])
-    ok, new_id = change("new", lambda s: ps.create_partnership(s, values, organisation_ids=orgs, actor=actor()))
+    goals = list(state.get(NEW + "goals") or [])
+    ok, new_id = change("new", lambda s: ps.create_partnership(s, values, organisation_ids=orgs, goal_ids=goals,
+                                                               actor=actor()))
     if ok:
         flash("new", "success", "partnerships_page.new.done", title=(values["title"] or "").strip())
         state[OPEN_KEY] = new_id
         for name, empty in (("title", ""), ("owner", BLANK), ("stage", "idea"), ("depth", BLANK),
-                            ("formalisation", BLANK), ("start_date", None), ("organisations", [])):
+                            ("formalisation", BLANK), ("start_date", None), ("organisations", []), ("goals", [])):
             state[NEW + name] = empty
 
 
-def new_partnership_form(orgs: Mapping[int, str], staff: Mapping[int, str], expanded: bool) -> None:
-    """The form "Registrér et nyt partnerskab": title, partners, owner, stage, depth, formalisation, start."""
-    with st.expander(tr("partnerships_page.new.heading"), expanded=expanded):
+def _take_draft(orgs: Mapping[int, str], goals: Mapping[int, str]) -> bool:
+    """Fill the new partnership's form from a kept draft (:data:`DRAFT_KEY`); whether there was one."""
+    draft = st.session_state.pop(DRAFT_KEY, None)
+    if not draft:
+        return False
+    st.session_state[NEW + "title"] = draft.get("title") or ""
+    st.session_state[NEW + "organisations"] = [o for o in draft.get("organisation_ids", []) if o in orgs]
+    st.session_state[NEW + "goals"] = [g for g in draft.get("goal_ids", []) if g in goals]
+    return True
+
+
+def new_partnership_form(orgs: Mapping[int, str], staff: Mapping[int, str], goals: Mapping[int, str],
+                         expanded: bool) -> None:
+    """The form "Registrér et nyt partnerskab": title, partners, owner, stage, depth, formalisation, start,
+    goals; opened and filled in when another page kept a draft (:data:`DRAFT_KEY`)."""
+    drafted = _take_draft(orgs, goals)
+    with st.expander(tr("partnerships_page.new.heading"), expanded=expanded or drafted):
         show_flash("new")
+        if drafted:
+            st.info(tr("partnerships_page.new.drafted"), icon=":material/edit_note:")
         with st.form(NEW + "form", clear_on_submit=False):
             _partnership_widgets(NEW, orgs, staff, {}, None, include_all=False)
+            st.multiselect(tr("partnerships_page.field.goals"), options=list(goals), format_func=shown_as(goals),
+                           placeholder=tr("widget.choose_many"),
+                           key=NEW + "goals")
             st.form_submit_button(tr("partnerships_page.new.submit"), key=NEW + "submit", on_click=_register,
                                   type="primary")
 
@@ -170,7 +201,13 @@ def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[in
     staff_labels = {BLANK: tr("partnerships_page.field.none"), **staff}
     stage_labels = code_labels("partnerships.stage", ps.STAGES, blank=False)
     depth_labels = code_labels("partnerships.depth", ps.DEPTHS, blank=True)
-    formal_labels = code_labels("partnerships.formalisation", ps.FORMALISATIONS, blank=True)
+    # The formalisation follows the signed agreement (lib.partnerships.formalisation_of): while one
+    # is on record only written or contract can be chosen; before, a written one is a draft.
+    choices = cur.get("formalisation_choices") or ps.formalisation_choices(None, None)
+    formal_labels = {code: (tr("partnerships_page.field.none") if code == BLANK
+                            else code_label("partnerships.formalisation", code)) for code in choices}
+    formal_help = (tr("agreement.formalisation.help_signed", date=format_date(cur["signed_on"], lang()))
+                   if cur.get("written_agreement") else tr("agreement.formalisation.help_unsigned"))
 
     def index_of(options: list[Any], value: Any) -> int:
         return options.index(value) if value in options else 0
@@ -179,20 +216,25 @@ def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[in
                   max_chars=300)
     st.multiselect(tr("partnerships_page.field.organisations"), options=list(orgs),
                    default=[o for o in cur.get("organisation_ids", []) if o in orgs] or None,
-                   format_func=shown_as(orgs), key=prefix + "organisations")
+                   format_func=shown_as(orgs), placeholder=tr("widget.choose_many"), key=prefix + "organisations")
     left, right = st.columns(2)
     options = list(staff_labels)
-    left.selectbox(tr("partnerships_page.field.owner"), options=options, key=prefix + "owner",
+    left.selectbox(tr("partnerships_page.field.owner"), options=options,
+                   placeholder=tr("widget.choose_one"), key=prefix + "owner",
                    index=index_of(options, cur.get("owner_id")), format_func=shown_as(staff_labels))
     options = list(stage_labels)
-    right.selectbox(tr("partnerships_page.field.stage"), options=options, key=prefix + "stage",
+    right.selectbox(tr("partnerships_page.field.stage"), options=options,
+                    placeholder=tr("widget.choose_one"), key=prefix + "stage",
                     index=index_of(options, cur.get("stage")), format_func=shown_as(stage_labels))
     options = list(depth_labels)
-    left.selectbox(tr("partnerships_page.field.depth"), options=options, key=prefix + "depth",
+    left.selectbox(tr("partnerships_page.field.depth"), options=options,
+                   placeholder=tr("widget.choose_one"), key=prefix + "depth",
                    index=index_of(options, cur.get("depth")), format_func=shown_as(depth_labels))
     options = list(formal_labels)
-    right.selectbox(tr("partnerships_page.field.formalisation"), options=options, key=prefix + "formalisation",
-                    index=index_of(options, cur.get("formalisation")), format_func=shown_as(formal_labels))
+    right.selectbox(tr("partnerships_page.field.formalisation"), options=options,
+                    placeholder=tr("widget.choose_one"), key=prefix + "formalisation",
+                    index=index_of(options, cur.get("formalisation")), format_func=shown_as(formal_labels),
+                    help=formal_help)
     with left:
         _date_input("partnerships_page.field.start_date", prefix + "start_date", cur.get("start_date"))
     if not include_all:
@@ -201,7 +243,7 @@ def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[in
         _date_input("partnerships_page.field.end_date", prefix + "end_date", cur.get("end_date"))
     st.multiselect(tr("partnerships_page.field.goals"), options=list(goals),
                    default=[g for g in cur.get("goal_ids", []) if g in goals] or None,
-                   format_func=shown_as(goals), key=prefix + "goals")
+                   format_func=shown_as(goals), placeholder=tr("widget.choose_many"), key=prefix + "goals")
     st.number_input(tr("partnerships_page.field.contact_rhythm_days"), min_value=1, max_value=ps.MAX_RHYTHM_DAYS,
                     step=1, value=cur.get("contact_rhythm_days"), key=prefix + "contact_rhythm_days",
                     help=tr("partnerships.guide.rhythm"))
@@ -240,6 +282,7 @@ def _save_details(partnership_id: int) -> None:
 
     if change("details", work)[0]:
         flash("details", "success", "partnerships_page.saved")
+        _forget(_agreement_prefix(partnership_id), ps.HELD_BY_PARTNERSHIP)
 
 
 def _close(partnership_id: int, close: bool) -> None:
@@ -270,20 +313,29 @@ def _agreement_prefix(partnership_id: int) -> str:
     return f"{PREFIX}agreement_{partnership_id}_"
 
 
+def _forget(prefix: str, names: Any) -> None:
+    """Drop the kept state of a form's widgets, so they show what is stored on the next draw: the
+    dates and resources are one set, shown in both the details and the agreement form."""
+    for name in names:
+        st.session_state.pop(prefix + name, None)
+
+
 def _save_agreement(partnership_id: int) -> None:
     prefix = _agreement_prefix(partnership_id)
     values = {name: st.session_state.get(prefix + name) for name in ps.AGREEMENT_EDITABLE}
     if change("agreement", lambda s: ps.save_agreement(s, partnership_id, values, actor=actor()))[0]:
         flash("agreement", "success", "partnerships_page.agreement.saved")
+        _forget(_edit_prefix(partnership_id), (*ps.HELD_BY_PARTNERSHIP.values(), "formalisation"))
 
 
-def agreement_tab(partnership_id: int, agreement: Any, summary: bytes) -> None:
-    """Completeness (bar + what is missing), the download, and the agreement's fields in a form."""
+def agreement_tab(partnership_id: int, form: Mapping[str, Any]) -> None:
+    """Completeness (bar + what is missing), the download, and the agreement's fields in a form
+    (``form``: :func:`lib.partnerships.agreement_form`; its dates and resources are the partnership's)."""
     prefix = _agreement_prefix(partnership_id)
     show_flash("agreement")
-    share = ps.agreement_completeness(agreement)
+    share = form["completeness"]
     total = len(ps.AGREEMENT_FIELDS)
-    missing = ps.missing_agreement_fields(agreement)
+    missing = form["missing"]
     text = tr("partnerships_page.agreement.completeness", percent=format_number(round(share * 100), lang()),
               filled=total - len(missing), total=total)
     st.progress(share, text=text)
@@ -293,15 +345,20 @@ def agreement_tab(partnership_id: int, agreement: Any, summary: bytes) -> None:
     else:
         st.caption(tr("partnerships_page.agreement.complete"))
     st.caption(tr("partnerships.written_rule"))
-    st.download_button(tr("partnerships_page.agreement.download"), data=summary,
-                       file_name=f"{tr('partnerships_page.agreement.file')}-{partnership_id}.xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=prefix + "download")
+    language = lang()
+    export_download(tr("partnerships_page.agreement.download"),
+                    lambda session: ps.agreement_summary_xlsx(session, partnership_id, language), kind="agreement",
+                    people=lambda session: ps.agreement_people(session, partnership_id),
+                    details={"partnership": partnership_id},
+                    file_name=f"{tr('partnerships_page.agreement.file')}-{partnership_id}.xlsx",
+                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    key=prefix + "download")
 
     def stored(name: str) -> Any:
-        return getattr(agreement, name) if agreement is not None else None
+        return form["values"].get(name)
 
     with st.form(prefix + "form"):
+        st.caption(tr("agreement.form.held"))
         for name in TEXT_AGREEMENT_FIELDS:
             st.text_area(escape_markdown(ps.agreement_field_label(name, lang())), value=stored(name) or "",
                          key=prefix + name, height=80)
@@ -360,9 +417,11 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
         left, middle, right = st.columns(3)
         with left:
             _date_input("partnerships_page.contacts.date", prefix + "date", today())
-        middle.selectbox(tr("partnerships_page.contacts.who"), options=list(staff_labels), key=prefix + "who",
+        middle.selectbox(tr("partnerships_page.contacts.who"), options=list(staff_labels),
+                         placeholder=tr("widget.choose_one"), key=prefix + "who",
                          format_func=shown_as(staff_labels))
         right.selectbox(tr("partnerships_page.contacts.channel"), options=list(channel_labels),
+                        placeholder=tr("widget.choose_one"),
                         key=prefix + "channel", format_func=shown_as(channel_labels))
         st.text_area(tr("partnerships_page.contacts.note"), key=prefix + "note", height=80)
         st.form_submit_button(tr("partnerships_page.contacts.add"), key=prefix + "add", type="primary",
@@ -370,9 +429,15 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
 
 
 def partnership_values(session: Session, partnership_id: int) -> dict[str, Any]:
-    """What the forms of an open partnership show: its fields, organisation ids and goal ids."""
+    """What the forms of an open partnership show: its fields (the formalisation as shown, with the
+    choices it allows), organisation ids and goal ids."""
     p = ps.get_partnership(session, partnership_id)
+    agreement = ps.get_agreement(session, partnership_id)
     values = {name: getattr(p, name) for name in ps.PARTNERSHIP_FIELDS}
+    values["formalisation"] = ps.formalisation_of(p, agreement)
+    values["formalisation_choices"] = ps.formalisation_choices(p, agreement)
+    values["written_agreement"] = ps.has_written_agreement(p, agreement)
+    values["signed_on"] = agreement.signed_on if agreement else None
     values["organisation_ids"] = [o for o, _ in ps.organisations_of(session, [partnership_id])[partnership_id]]
     values["goal_ids"] = [g for g, _ in ps.goals_of(session, [partnership_id])[partnership_id]]
     return values
@@ -383,19 +448,15 @@ def open_partnership(partnership_id: int, orgs: Mapping[int, str], staff: Mappin
     """The open partnership in three tabs: details, agreement, contact log."""
     with database().read() as session:
         current = partnership_values(session, partnership_id)
-        agreement = ps.get_agreement(session, partnership_id)
+        form = ps.agreement_form(session, partnership_id)
         entries = ps.contact_log(session, partnership_id)
-        summary = ps.agreement_summary_xlsx(session, partnership_id, lang())
-        if agreement is not None:
-            session.expunge(agreement)
     st.subheader(escape_markdown(current["title"]))
-    details, agreement_place, contacts = st.tabs([tr("partnerships_page.tab.details"),
-                                                  tr("partnerships_page.tab.agreement"),
-                                                  tr("partnerships_page.tab.contacts")])
+    labels = {name: tr(f"partnerships_page.tab.{name}") for name in ("details", "agreement", "contacts")}
+    details, agreement_place, contacts = page_tabs(PREFIX, labels).values()
     with details:
         details_tab(partnership_id, current, orgs, staff, goals)
     with agreement_place:
-        agreement_tab(partnership_id, agreement, summary)
+        agreement_tab(partnership_id, form)
     with contacts:
         contacts_tab(partnership_id, current, entries, staff)
 

@@ -112,14 +112,14 @@ def assessment_form(staff: Mapping[int, str], latest: ChecklistAssessment | None
         day.date_input(tr("radar_page.form.date"), value=today(), key=FORM_PREFIX + "date",
                        format=date_input_format(), min_value=EARLIEST_DATE, max_value=today())
         who.selectbox(tr("radar_page.form.assessor"), options=list(people), format_func=people.get,
-                      key=FORM_PREFIX + "assessor")
+                      placeholder=tr("widget.choose_one"), key=FORM_PREFIX + "assessor")
         for heading in radar.HEADINGS:
             st.markdown(f"**{escape_markdown(radar.heading_label(heading, lang()))}**")
             previous = _previous_md(latest, heading)
             st.caption(tr(f"radar.help.{heading}") + (f" {previous}." if previous else ""))
             score, note = st.columns([1, 2])
             score.selectbox(tr("radar_page.form.score"), options=list(scale), format_func=scale.get,
-                            key=FORM_PREFIX + "score_" + heading)
+                            placeholder=tr("widget.choose_one"), key=FORM_PREFIX + "score_" + heading)
             note.text_input(tr("radar_page.form.note"), key=FORM_PREFIX + "note_" + heading,
                             max_chars=radar.MAX_NOTE_LENGTH)
         st.form_submit_button(tr("radar_page.form.submit"), type="primary", icon=":material/save:",

@@ -38,6 +38,7 @@ from components.widgets import BLANK, blank_to_none, shown_as
 from lib import organisation_duplicates, records
 from lib.errors import UserFacingError
 from lib.i18n import label
+from lib.normalize import display_phone, display_phones
 from lib.storage import STAFF_ROLES, Person
 from lib.vocabulary import ORGANISATION_TYPES, SECTORS
 
@@ -161,6 +162,7 @@ def _fill_widgets(prefix: str, values: Mapping[str, Any], *, replace: bool = Fal
 def _person_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     """What the edit form shows for a stored person."""
     values: dict[str, Any] = {name: fields[name] or "" for name in PERSON_FORM_FIELDS if name != "is_staff"}
+    values["phone"] = display_phone(fields["phone"]) or ""
     values["is_staff"] = bool(fields["is_staff"])
     return values
 
@@ -269,7 +271,7 @@ PERSON = RecordKind(
     columns=(
         Col("name", "contacts.field.name"),
         Col("email", "contacts.field.email"),
-        Col("phone", "contacts.field.phone"),
+        Col("phone", "contacts.field.phone", "phone"),
         Col("title", "contacts.field.title"),
         Col("organisations", "contacts.field.organisations"),
         Col("is_staff", "contacts.field.is_staff", "bool"),
@@ -481,6 +483,7 @@ def _merge_section(kind: RecordKind, record_id: int) -> None:
             others = {rid: text for rid, text in kind.choices(session) if rid != record_id}
         other_labels = with_blank(others, "contacts.choose")
         other_id = blank_to_none(st.selectbox(tr(f"contacts.merge.other_{kind.word}"), options=list(other_labels),
+                                       placeholder=tr("widget.choose_one"),
                                        key=prefix + "other", format_func=shown_as(other_labels)))
         sides = {side: tr(f"contacts.merge.keep_{side}") for side in ("this", "other")}
         st.radio(tr("contacts.merge.keep"), options=list(sides), key=prefix + "keep", horizontal=True,
@@ -522,6 +525,8 @@ def _change_text(name: str, old: Any, new: Any) -> str:
             return vocabulary_label("orgtype", value)
         if name == "sector":
             return vocabulary_label("sector", value)
+        if name == "phone" and value:
+            return display_phone(value) or str(value)
         if isinstance(value, bool):
             return tr("common.yes") if value else tr("common.no")
         return "–" if value in (None, "") else str(value)
@@ -547,13 +552,15 @@ def add_person_form(org_choices: dict[int, str]) -> None:
         st.text_input(tr("contacts.field.phone"), key=prefix + "phone")
         st.text_input(tr("contacts.field.title"), key=prefix + "title")
         org_labels = with_blank(org_choices, "common.none")
-        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels), key=prefix + "org",
+        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels),
+                     placeholder=tr("widget.choose_one"), key=prefix + "org",
                      format_func=shown_as(org_labels))
         st.checkbox(tr("contacts.new.is_staff"), key=prefix + "is_staff", help=tr("contacts.new.staff_help"))
         team, role = st.columns(2)
         team.text_input(tr("contacts.new.team"), key=prefix + "team")
         role_labels = with_blank({code: tr(f"organisation.role.{code}") for code in STAFF_ROLES}, "common.none")
-        role.selectbox(tr("contacts.new.staff_role"), options=list(role_labels), key=prefix + "staff_role",
+        role.selectbox(tr("contacts.new.staff_role"), options=list(role_labels),
+                       placeholder=tr("widget.choose_one"), key=prefix + "staff_role",
                        format_func=shown_as(role_labels))
 
     _add_form(PERSON, fields)
@@ -583,7 +590,7 @@ def _other_contact_values(fields: dict[str, Any]) -> None:
     if fields.get("other_emails"):
         st.caption(tr_md("contacts.other_emails", values="; ".join(fields["other_emails"])))
     if fields.get("other_phones"):
-        st.caption(tr_md("contacts.other_phones", values="; ".join(fields["other_phones"])))
+        st.caption(tr_md("contacts.other_phones", values="; ".join(display_phones(fields["other_phones"]))))
 
 
 def _person_affiliations(person_id: int, affiliations: list[dict[str, Any]], org_choices: dict[int, str]) -> None:
@@ -600,7 +607,8 @@ def _add_affiliation_form(person_id: int, org_choices: dict[int, str]) -> None:
     prefix = f"contacts_aff_{person_id}_"
     with st.form(f"contacts_aff_form_{person_id}", border=False):
         org_labels = with_blank(org_choices, "contacts.choose")
-        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels), key=prefix + "org",
+        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels),
+                     placeholder=tr("widget.choose_one"), key=prefix + "org",
                      format_func=shown_as(org_labels))
         left, right = st.columns(2)
         left.text_input(tr("contacts.field.role"), key=prefix + "role")
@@ -612,7 +620,8 @@ def _add_affiliation_form(person_id: int, org_choices: dict[int, str]) -> None:
 
 def _end_affiliation_controls(person_id: int, affiliations: list[dict[str, Any]]) -> None:
     names = {a["affiliation_id"]: a["organisation"] for a in affiliations}
-    st.selectbox(tr("contacts.affiliations.pick"), options=list(names), key=f"contacts_aff_pick_{person_id}",
+    st.selectbox(tr("contacts.affiliations.pick"), options=list(names),
+                 placeholder=tr("widget.choose_one"), key=f"contacts_aff_pick_{person_id}",
                  format_func=shown_as(names))
     left, right = st.columns(2)
     left.button(tr("contacts.affiliations.end"), key=f"contacts_aff_end_{person_id}",
@@ -679,9 +688,11 @@ def _name_type_sector(prefix: str) -> tuple[Any, Any]:
     st.text_input(tr("contacts.field.name"), key=prefix + "name")
     left, right = st.columns(2)
     types, sectors = type_labels("common.none"), sector_labels("common.none")
-    left.selectbox(tr("contacts.field.org_type"), options=list(types), key=prefix + "org_type",
+    left.selectbox(tr("contacts.field.org_type"), options=list(types),
+                   placeholder=tr("widget.choose_one"), key=prefix + "org_type",
                    format_func=shown_as(types))
-    right.selectbox(tr("contacts.field.sector"), options=list(sectors), key=prefix + "sector",
+    right.selectbox(tr("contacts.field.sector"), options=list(sectors),
+                    placeholder=tr("widget.choose_one"), key=prefix + "sector",
                     format_func=shown_as(sectors))
     return left, right
 
@@ -740,13 +751,17 @@ def _duplicate_card(row: dict[str, Any]) -> None:
                      on_click=_dismiss_candidate, args=(candidate_id,))
 
 
+def _shown_field(name: str, value: Any) -> str:
+    return (display_phone(value) if name == "phone" else value) or ""
+
+
 def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
     """The two people side by side, one line per field (A left, B right)."""
     fields = ("name", "email", "phone", "organisations")
     return pd.DataFrame({
         tr("contacts.dup.field"): [tr(f"contacts.field.{name}") for name in fields],
-        "A": [row[f"person_a_{name}"] or "" for name in fields],
-        "B": [row[f"person_b_{name}"] or "" for name in fields],
+        "A": [_shown_field(name, row[f"person_a_{name}"]) for name in fields],
+        "B": [_shown_field(name, row[f"person_b_{name}"]) for name in fields],
     })
 
 

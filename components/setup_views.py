@@ -96,8 +96,8 @@ def _store(slot: str, work: Any, field_prefix: str | None = None) -> tuple[bool,
 
 
 def counted(key: str, count: int) -> str:
-    """``key.one`` or ``key.other`` with ``count``: Danish and English choose the word by the number."""
-    return tr(f"{key}.{'one' if count == 1 else 'other'}", count=count)
+    """``key`` with ``count``: the text chooses its words by the number (lib.i18n.plural)."""
+    return tr(key, count=count)
 
 
 def may_edit() -> bool:
@@ -154,7 +154,8 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
                                 key=PREFIX + "email")
         phone = right.text_input(tr("setup.field.phone"), placeholder=tr("setup.placeholder.phone"),
                                  key=PREFIX + "phone", help=tr("setup.help.phone"))
-        timezone = st.selectbox(tr("setup.field.timezone"), options=zones, key=PREFIX + "timezone",
+        timezone = st.selectbox(tr("setup.field.timezone"), options=zones,
+                                placeholder=tr("widget.choose_one"), key=PREFIX + "timezone",
                                 help=tr("setup.help.timezone"))
         logo_column, upload_column = st.columns([1, 3])
         remove_logo = False

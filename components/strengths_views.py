@@ -18,6 +18,7 @@ import streamlit as st
 
 from components import clock
 from components.context import actor, database, lang, tr
+from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
 from lib import charts, strengths
@@ -64,12 +65,6 @@ def team_label(team: str | None) -> str:
 # --- summary and flyer -----------------------------------------------------------------------------
 
 
-def _flyer_bytes(language: str, day: dt.date) -> bytes:
-    """The flyer, made when the user clicks (outside the script run: no st.* here)."""
-    with database().read() as session:
-        return strengths.flyer_pdf(session, language, day)
-
-
 def summary_section(offers: pd.DataFrame, team_count: int, freshness: float | None, day: dt.date) -> None:
     """Four figures, the warning about offers to check, and the flyer download."""
     stale = int(offers["stale"].sum()) if not offers.empty else 0
@@ -82,10 +77,11 @@ def summary_section(offers: pd.DataFrame, team_count: int, freshness: float | No
     if stale:
         st.warning(tr("strengths_page.stale_warning", count=stale), icon=":material/history:")
     language = lang()
-    st.download_button(
-        tr("strengths_page.flyer.download"), data=lambda: _flyer_bytes(language, day),
+    export_download(
+        tr("strengths_page.flyer.download"), lambda session: strengths.flyer_pdf(session, language, day),
+        kind="strengths_flyer", people=strengths.flyer_people,
         file_name=f"{tr('strengths_page.flyer.file')}-{day.isoformat()}.pdf", mime=PDF_MIME,
-        key=PREFIX + "flyer_download", on_click="ignore", icon=":material/picture_as_pdf:", type="primary",
+        key=PREFIX + "flyer_download", icon=":material/picture_as_pdf:", type="primary",
     )
     st.caption(tr("strengths_page.flyer.help", language=tr("strengths_page.flyer.language")))
 
@@ -121,7 +117,7 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
     if st.session_state.get(TEAM_FILTER) not in options:
         st.session_state[TEAM_FILTER] = ALL_TEAMS
     chosen = st.selectbox(tr("strengths_page.team_filter"), options=list(options), format_func=shown_as(options),
-                          key=TEAM_FILTER)
+                          placeholder=tr("widget.choose_one"), key=TEAM_FILTER)
     teams_shown = [team for team in options if team != ALL_TEAMS] if chosen == ALL_TEAMS else [chosen]
     categories, types = category_labels(), type_labels()
     for team in teams_shown:
@@ -175,8 +171,8 @@ def matrix_figure(matrix: pd.DataFrame, language: str) -> go.Figure:
     counts = matrix.to_numpy().tolist()
     fig = go.Figure(go.Heatmap(
         z=counts, x=x, y=y, text=[[str(n) if n else "" for n in row] for row in counts], texttemplate="%{text}",
-        colorscale=[[0, "#ffffff"], [1, charts.PRIMARY]], zmin=0, showscale=False, xgap=2, ygap=2,
-        hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+        colorscale=[[0, "#ffffff"], [1, charts.BLUE]], zmin=0, showscale=False, xgap=2, ygap=2,
+        hovertemplate="%{y} · %{x}: %{z} " + t("charts.unit.offers", language) + "<extra></extra>",
     ))
     fig.update_layout(
         title=t("strengths_page.matrix.heading", language), height=440,
@@ -274,7 +270,8 @@ def _offer_fields(prefix: str, offer: Any | None, team_names: list[str], staff: 
     contacts = {NO_CONTACT: tr("common.none"), **staff}
     current = offer.contact_person_id if offer is not None and offer.contact_person_id in staff else NO_CONTACT
     st.selectbox(tr("strengths_page.field.contact"), options=list(contacts), format_func=shown_as(contacts),
-                 index=list(contacts).index(current), key=prefix + "contact_person_id")
+                 index=list(contacts).index(current),
+                 placeholder=tr("widget.choose_one"), key=prefix + "contact_person_id")
     types = type_labels()
     st.multiselect(tr("strengths_page.field.partner_types"), options=list(types), format_func=shown_as(types),
                    default=list(offer.partner_types) if offer is not None else [], key=prefix + "partner_types",
@@ -323,7 +320,7 @@ def edit_section(offers: pd.DataFrame, team_names: list[str], staff: Mapping[int
     if st.session_state.get(EDIT_PICK) not in options:
         st.session_state[EDIT_PICK] = NEW
     offer_id = st.selectbox(tr("strengths_page.edit.pick"), options=list(options), format_func=shown_as(options),
-                            key=EDIT_PICK)
+                            placeholder=tr("widget.choose_one"), key=EDIT_PICK)
     if offer_id == NEW:
         create_form(team_names, staff)
         return

@@ -19,7 +19,7 @@ from lib.i18n import label
 # Its old home: code written before the helper moved still imports it from here.
 from components.safe_markdown import escape_markdown  # noqa: F401
 
-ColumnKind = Literal["text", "number", "date", "datetime", "bool"]
+ColumnKind = Literal["text", "number", "date", "datetime", "bool", "phone"]
 
 #: Times are stored in UTC without a zone (lib.storage.utcnow); people read them in the workspace's
 #: time zone (lib.clock; Europe/Copenhagen unless the library set-up says otherwise).
@@ -84,7 +84,7 @@ def show_table(
     if data.empty and empty_key:
         st.caption(tr(empty_key))
         return ()
-    data = _with_local_times(data, columns)
+    data = _with_phones_grouped(_with_local_times(data, columns), columns)
     options: dict[str, Any] = {}
     if selectable:
         options = {"on_select": "rerun", "selection_mode": "single-row"}
@@ -122,6 +122,19 @@ def titled_table(heading_key: str, data: pd.DataFrame, columns: Sequence[Col], e
     sees that the section exists and has nothing in it."""
     st.markdown(f"**{tr(heading_key)}**")
     show_table(data, columns, empty_key=empty_key)
+
+
+def _with_phones_grouped(data: pd.DataFrame, columns: Sequence[Col]) -> pd.DataFrame:
+    """A copy of ``data`` whose phone columns show the numbers as people write them (+45 87 15 00 00)."""
+    names = [c.name for c in columns if c.kind == "phone" and c.name in data.columns]
+    if not names:
+        return data
+    from lib.normalize import display_phone
+
+    shown = data.copy()
+    for name in names:
+        shown[name] = [display_phone(value) for value in shown[name]]
+    return shown
 
 
 def _with_local_times(data: pd.DataFrame, columns: Sequence[Col]) -> pd.DataFrame:

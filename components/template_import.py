@@ -15,8 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from components.context import actor, lang, show_error, tr
+from components.downloads import download_naming_nobody
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
+from lib.config import DEFAULT_LIMITS
 from lib.errors import UserFacingError
 from lib.safe_read import notify_when_waiting
 from lib.table_import import OUTCOMES, TableImportResult, for_session, undo_table_import
@@ -106,6 +108,7 @@ def _problems(result: TableImportResult, key: str) -> None:
 def _read_upload(keys: _Keys, run_import: RunImport) -> None:
     """Preview the uploaded file once per file; forget the preview when the file is removed."""
     upload = st.file_uploader(tr("template_import.upload"), type=["xlsx", "xlsm", "xls", "csv"],
+                              help=tr("widget.upload_help", megabytes=DEFAULT_LIMITS.max_file_bytes // 2**20),
                               key=keys.uploader())
     if upload is None:
         st.session_state.pop(keys.preview, None)
@@ -170,9 +173,9 @@ def template_import_section(kind: str, run_import: RunImport, *, key: str) -> No
     keys = _Keys(key)
     st.markdown(tr(f"template_import.intro.{kind}") + " " + tr("template_import.how"))
     keys.messages.show("import")
-    st.download_button(tr("template_import.template"), data=template_xlsx(kind, lang()),
-                       file_name=template_file_name(kind, lang()), mime=XLSX_MIME, key=f"{key}_template",
-                       icon=":material/download:")
+    download_naming_nobody(tr("template_import.template"), template_xlsx(kind, lang()),
+                           file_name=template_file_name(kind, lang()), mime=XLSX_MIME, key=f"{key}_template",
+                           icon=":material/download:")
     _read_upload(keys, run_import)
     _show_preview(keys, run_import)
     _show_last(keys)

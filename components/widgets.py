@@ -13,6 +13,8 @@ from typing import Any
 
 import streamlit as st
 
+from components.context import tr
+
 
 #: The value of a selectbox's "nothing chosen" entry. Not None: a selectbox whose value is None shows its
 #: placeholder instead of the entry's label.
@@ -49,7 +51,8 @@ def remembered_selectbox(label: str, labels: Mapping[Any, str], *, store_key: st
         chosen = default
     st.session_state[store_key] = chosen
     st.session_state[widget_key] = chosen
-    st.selectbox(label, options=list(labels), key=widget_key, format_func=shown_as(labels),
+    st.selectbox(label, options=list(labels),
+                 placeholder=tr("widget.choose_one"), key=widget_key, format_func=shown_as(labels),
                  on_change=_keep, args=(store_key, widget_key))
     return chosen
 
@@ -73,3 +76,16 @@ def remembered_tabs(labels: Mapping[str, str], *, tab_key: str, active_key: str)
     st.session_state[tab_key] = labels[active if active in labels else first]
     tabs = st.tabs(list(labels.values()), key=tab_key, on_change=_keep_tab, args=(labels, tab_key, active_key))
     return dict(zip(labels, tabs, strict=True))
+
+
+def tab_keys(prefix: str) -> tuple[str, str]:
+    """The session-state keys of a page's tabs (the widget's, and the one that remembers the open tab by
+    name), named after the page's ``prefix``."""
+    return prefix + "tab", prefix + "active_tab"
+
+
+def page_tabs(prefix: str, labels: Mapping[str, str]) -> dict[str, Any]:
+    """A page's tabs (:func:`remembered_tabs`) under the keys :func:`tab_keys` gives ``prefix``: a save,
+    which reruns the page, leaves the user on the tab they were on, where its message is shown."""
+    tab_key, active_key = tab_keys(prefix)
+    return remembered_tabs(labels, tab_key=tab_key, active_key=active_key)

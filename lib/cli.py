@@ -127,10 +127,9 @@ def _print_unknown_words(result: Any, lang: str) -> None:
     for name, option in WORD_OPTIONS.items():
         open_words = unknown(result.unknown_words.get(name, []))
         if open_words:
-            words = ", ".join(t("vocab.cli.word.one" if use.rows == 1 else "vocab.cli.word.other", lang,
-                                word=use.word, count=use.rows) for use in open_words)
+            words = ", ".join(t("vocab.cli.word", lang, word=use.word, count=use.rows) for use in open_words)
             count = len(open_words)
-            print(t(f"vocab.unknown.{name}.{'one' if count == 1 else 'other'}", lang, count=count, words=words))
+            print(t(f"vocab.unknown.{name}", lang, count=count, words=words))
             print("  " + t(f"vocab.cli.hint.{name}", lang, option="--" + option.replace("_", "-")))
 
 
@@ -204,12 +203,25 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from lib.backup import backup
 
     info = backup(args.db, Path(args.out))
+    _log_backup(args, info)
     if args.json:
         _print_json({"kind": info.kind, "schema_version": info.schema_version, "out": str(info.path),
                      "bytes": info.size_bytes})
     else:
         print(t("cli.backup_done", _lang(args), out=str(info.path), size=info.size_bytes, version=info.schema_version))
     return 0
+
+
+def _log_backup(args: argparse.Namespace, info: Any) -> None:
+    """A backup holds everyone: it is logged like any export (the event itself is not in that backup)."""
+    from sqlalchemy import func, select
+
+    from lib.events import log_export
+    from lib.storage import Person
+
+    with _database(args).write() as session:
+        people = session.scalar(select(func.count(Person.id))) or 0
+        log_export(session, "backup", people=people, actor=args.actor, bytes=info.size_bytes)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -275,7 +287,8 @@ def _print_network(payload: dict[str, Any], lang: str) -> None:
     as_of = payload["as_of"]
     print(t("cli.network_as_of", lang, date=as_of) if as_of else t("cli.network_today", lang))
     print(t("cli.network_figures", lang, nodes=number(payload["nodes"]), edges=number(payload["edges"]),
-            density=number(payload["density"], 4), components=number(payload["components"])))
+            density="–" if payload["density"] is None else number(100 * payload["density"], 1) + " %",
+            components=number(payload["components"])))
     print(t("cli.network_paths", lang, largest=number(payload["largest_component"]),
             average=number(payload["average_path_length"], 2), diameter=number(payload["diameter"])))
     if payload["path_sample"] or payload["betweenness_sample"]:
@@ -332,6 +345,11 @@ def _export_network(G: Any, export_format: str, out: Path, args: argparse.Namesp
     except OSError:
         print(t("cli.network_cannot_write", lang, out=str(out)), file=sys.stderr)
         return 2
+    from lib.events import log_export
+
+    with _database(args).write() as session:
+        log_export(session, "network", people=netexport.people_in(G), actor=args.actor, format=export_format,
+                   contact_details=details)
     if args.json:
         _print_json({"format": export_format, "out": str(out), "nodes": G.number_of_nodes(),
                      "edges": G.number_of_edges()})

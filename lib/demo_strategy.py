@@ -10,8 +10,10 @@ dated back from ``today``, so it always looks current:
   for nine months, one that no partnership serves;
 * twelve partnerships: two ideas, two being scoped, four running, two under review, one being
   rounded off and one that has ended; an agreement due for review soon, one overdue, one ending
-  within two months, an active partnership with no agreement and one whose "written" agreement is
-  mostly empty; three contact rhythms not kept;
+  within two months, an active partnership with no agreement and one whose agreement is a draft,
+  mostly empty and not signed (so it is no written agreement); three contact rhythms not kept. An
+  agreement's dates and resources are its partnership's: the agreements ending below are the
+  partnerships' end dates;
 * nine assessments of eight candidates (go ahead, keep exploring, decline, undecided); every other
   organisation is a candidate nobody has assessed yet;
 * nineteen evaluation rounds of five partnerships, answered by both sides, with scores that drift:
@@ -119,7 +121,12 @@ PARTNERSHIPS: dict[str, tuple[Any, ...]] = {
 #: Days the closed partnership has been over.
 ENDED_DAYS_AGO = 240
 
-# key: (kind, review date in days from today, end date in days from today)
+#: What each side brings to a partnership under way (also the agreement's contributions).
+LIBRARY_RESOURCES = "Lokaler, materialer, formidling og ca. 4 timer om ugen fra en bibliotekar."
+PARTNER_RESOURCES = "Frivillige eller medarbejdere, faglig viden og kontakt til deltagerne."
+
+# key: (kind, review date in days from today, end date of the partnership in days from today); a
+# "sparse" agreement is a draft (not signed), the others are signed on the partnership's start date.
 AGREEMENTS: dict[str, tuple[str, int | None, int | None]] = {
     "sommerbog": ("full", 20, 400),
     "sprogcafe": ("most", -40, 300),
@@ -132,8 +139,6 @@ AGREEMENTS: dict[str, tuple[str, int | None, int | None]] = {
 _AGREEMENT_TEXT = {
     "purpose": "At give flere borgere adgang til læsning, viden og fællesskab gennem et fælles tilbud.",
     "target_group": "Borgere i Solbakke Kommune, især dem, der ikke selv finder vej til biblioteket.",
-    "contributions_library": "Lokaler, materialer, formidling og ca. 4 timer om ugen fra en bibliotekar.",
-    "contributions_partner": "Frivillige eller medarbejdere, faglig viden og kontakt til deltagerne.",
     "roles": "Biblioteket står for rammer og markedsføring; partneren for indhold og deltagere.",
     "contact_persons": "Én fast kontaktperson hos hver part; se kontaktlisten.",
     "communication": "Statusmøde hvert kvartal; løbende kontakt pr. e-mail og telefon.",
@@ -292,8 +297,9 @@ def _write_partnerships(session: Session, staff: dict[str, int], orgs: dict[str,
             ended_on=_days(today, -ENDED_DAYS_AGO) if closed else None, depth=depth, formalisation=formalisation,
             start_date=_days(today, -start_ago) if start_ago is not None else None, contact_rhythm_days=rhythm,
             notes=notes,
-            library_resources="Lokaler, formidling og medarbejdertimer." if stage != "idea" else None,
-            partner_resources="Faglig viden, frivillige og kontakt til deltagerne." if stage != "idea" else None,
+            library_resources=LIBRARY_RESOURCES if stage != "idea" else None,
+            partner_resources=PARTNER_RESOURCES if stage != "idea" else None,
+            end_date=_end_date(key, today),
         )
     session.add_all(records.values())
     session.flush()
@@ -304,8 +310,13 @@ def _write_partnerships(session: Session, staff: dict[str, int], orgs: dict[str,
     return records
 
 
+def _end_date(key: str, today: dt.date) -> dt.date | None:
+    end_in = AGREEMENTS[key][2] if key in AGREEMENTS else None
+    return _days(today, end_in) if end_in is not None else None
+
+
 def _write_agreements(session: Session, partnerships: dict[str, Partnership], today: dt.date) -> int:
-    for key, (kind, review_in, end_in) in AGREEMENTS.items():
+    for key, (kind, review_in, _end_in) in AGREEMENTS.items():
         partnership = partnerships[key]
         names = PARTNERSHIPS[key][2]
         texts = dict(_AGREEMENT_TEXT)
@@ -316,8 +327,6 @@ def _write_agreements(session: Session, partnerships: dict[str, Partnership], to
         full = kind != "sparse"
         session.add(Agreement(
             partnership_id=partnership.id, parties=f"Solbakke Bibliotekerne og {' og '.join(names)}" if full else None,
-            start_date=partnership.start_date if full else None,
-            end_date=_days(today, end_in) if end_in is not None else None,
             review_date=_days(today, review_in) if review_in is not None else None,
             signed_on=partnership.start_date if full else None,
             document_ref=f"Sag {2023 + len(key) % 3}-{partnership.id:04d}" if full else None,

@@ -83,8 +83,7 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 def print_table(part: str, pairs: list[dict[str, Any]], lang: str) -> None:
     """One part ("people" or "organisations") as a heading with the count and a table A | B | why."""
     count = len(pairs)
-    form = "zero" if count == 0 else "one" if count == 1 else "other"
-    print(t(f"orgdup.cli.{part}.{form}", lang, count=count))
+    print(t(f"orgdup.cli.{part}.none" if count == 0 else f"orgdup.cli.{part}", lang, count=count))
     if not pairs:
         print()
         return

@@ -46,7 +46,7 @@ from lib.errors import UserFacingError
 # FORMULA_TRIGGERS stays importable from here: callers and tests know the rule by this name.
 from lib.formulas import FORMULA_TRIGGERS as FORMULA_TRIGGERS, GUARD, runs_as_formula
 from lib.frames import is_missing
-from lib.storage import Affiliation, Database, Organisation, OrganisationAlias, Person, Relation, log_event
+from lib.storage import Affiliation, Database, Organisation, OrganisationAlias, Person, Relation
 
 #: Excel's limits: 31 characters per sheet name, 32,767 characters per cell.
 MAX_SHEET_NAME = 31
@@ -518,6 +518,8 @@ def export_workspace(
         for table, frame in frames.items():
             write_csv(frame, target / f"{table}.csv")
     counts = {table: len(frame) for table, frame in frames.items()}
+    from lib.events import log_export
+
     with db.write() as session:
-        log_event(session, "workspace_exported", actor=actor, format=fmt, counts=counts)
+        log_export(session, "workspace", people=counts.get("people", 0), actor=actor, format=fmt, counts=counts)
     return counts

@@ -6,6 +6,11 @@ key defined twice is an error at import time rather than a silent override.
 
 Formatting helpers for numbers and dates follow the reader's conventions: dd-mm-yyyy and decimal comma
 in Danish.
+
+Plural forms: a text names the singular and the plural of the word next to a number as
+``{count:partnerskab|partnerskaber}``, and :func:`t` picks the one the number asks for (see
+:func:`plural`), so "1 partnerskab" and "2 partnerskaber" come from the same text. No text writes a
+shortcut such as "partnerskab(er)".
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -48,11 +54,49 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: Any) -> str:
     template = entry.get(lang) or entry.get(DEFAULT_LANGUAGE) or key
     if not params:
         return template
+    template = choose_plurals(template, params)
     shown = {name: format_value(value, lang) for name, value in params.items()}
     try:
         return template.format(**shown)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+#: ``{name:singular|plural}`` in a text: the word for the number ``name``.
+_PLURAL_FIELD = re.compile(r"\{(\w+):([^{}|]*)\|([^{}|]*)\}")
+
+
+def plural_form(count: Any) -> str:
+    """``"one"`` for a count of one, else ``"other"`` (Danish and English both say "0 partnerskaber",
+    "0 partnerships"). A count given as text ("1", "< 5") is read as written."""
+    if isinstance(count, bool):
+        return "other"
+    if isinstance(count, str):
+        text = count.strip()
+        return "one" if text in ("1", "1,0", "1.0") else "other"
+    try:
+        return "one" if float(count) == 1 else "other"
+    except (TypeError, ValueError):
+        return "other"
+
+
+def plural(count: Any, one: str, other: str) -> str:
+    """The one helper that chooses a word by a count: ``plural(1, "runde", "runder")`` → "runde"."""
+    return one if plural_form(count) == "one" else other
+
+
+def choose_plurals(template: str, params: Mapping[str, Any]) -> str:
+    """``template`` with every ``{name:singular|plural}`` replaced by the form ``params[name]`` asks for.
+
+    A field whose number is not among ``params`` is left as it is.
+    """
+    def replace(match: re.Match[str]) -> str:
+        name, one, other = match.groups()
+        if name not in params:
+            return match.group(0)
+        return plural(params[name], one, other)
+
+    return _PLURAL_FIELD.sub(replace, template)
 
 
 #: A way to mark up the texts in a message for where it is shown (e.g. escaped for Markdown).

@@ -850,6 +850,15 @@ def _shown_value(field_name: str, value: Any, lang: str) -> str:
     return str(shortened(format_value(value, lang)))
 
 
+def report_people(result: ImportResult) -> int:
+    """How many rows of the files (each about one person, as a rule) the problem report quotes."""
+    try:
+        problems = all_problems(result)
+    except UserFacingError:  # the full list on disk expired: the report holds the problems the page kept
+        problems = result.problems
+    return len({(p.file_name, p.sheet_name, p.row) for p in problems if p.row is not None})
+
+
 def error_report_xlsx(result: ImportResult, lang: str = "da") -> bytes:
     """Every problem of an import (also those :func:`for_session` left on disk), and its counts per
     sheet, as an Excel workbook to download."""

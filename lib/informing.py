@@ -327,8 +327,7 @@ def notice_text(session: Session, lang: str = "da", months: int | None = None) -
 
     months = months if months is not None else retention_months(session)
     library = library_name(session) or t("informing.notice.library_placeholder", lang)
-    period = t("informing.notice.months.one" if months == 1 else "informing.notice.months.other", lang,
-               count=months)
+    period = t("informing.notice.months", lang, count=months)
     return t("informing.notice.body", lang, library=library, period=period).strip() + "\n"
 
 

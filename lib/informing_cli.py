@@ -85,9 +85,9 @@ def _print_rows(frame: Any, lang: str) -> None:
     if not total:
         print(t("informing.empty", lang))
         return
-    line = t("informing.count.one" if total == 1 else "informing.count.other", lang, count=total)
+    line = t("informing.count", lang, count=total)
     if overdue:
-        line += " " + t("informing.overdue.one" if overdue == 1 else "informing.overdue.other", lang, count=overdue)
+        line += " " + t("informing.overdue", lang, count=overdue)
     print(line)
     flag = t("informing.cli.overdue", lang)
     for row in frame.itertuples(index=False):

@@ -329,6 +329,29 @@ def _parse_phone(text: str, region: str) -> phonenumbers.PhoneNumber | None:
     return None
 
 
+def display_phone(number: object, region: str = "DK") -> str | None:
+    """A stored (E.164) phone number as people write it: "+45 87 15 00 00" for a Danish number, the
+    international form ("+46 70 123 45 67") for a foreign one. Storage stays E.164; this is for the
+    screen and for files meant for people. Text that is not a phone number is returned as it is."""
+    if number is None or (isinstance(number, float) and number != number):
+        return None
+    text = str(number).strip()
+    if not text:
+        return None
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return text
+    if not phonenumbers.is_possible_number(parsed):
+        return text
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def display_phones(numbers: object, region: str = "DK") -> list[str]:
+    """:func:`display_phone` for each of several numbers (a person's further numbers)."""
+    return [shown for number in numbers or [] if (shown := display_phone(number, region))]
+
+
 def normalise_phone(value: object, region: str = "DK") -> str | None:
     """A phone number in E.164 form ("+4520123456"), or ``ValidationFailed("value.phone_invalid")``.
 

@@ -384,6 +384,22 @@ def _get_assessment(session: Session, assessment_id: int) -> Assessment:
     return editing.existing(session, Assessment, assessment_id, "partners.no_such_assessment")
 
 
+@requires("view_contacts")
+def partnership_draft(session: Session, assessment_id: int) -> dict[str, Any]:
+    """What a new partnership starts from after "go ahead" on the assessment: its organisation (also as
+    the title) and the goals the assessment found the partner fits (fit above 0, goals still there).
+
+    Returns ``{"title", "organisation_ids", "goal_ids"}``.
+    """
+    assessment = _get_assessment(session, assessment_id)
+    organisation = session.get(Organisation, assessment.organisation_id)
+    fits = sorted(((int(goal), int(fit)) for goal, fit in (assessment.goal_fit or {}).items() if fit),
+                  key=lambda pair: (-pair[1], pair[0]))
+    return {"title": organisation.name if organisation is not None else "",
+            "organisation_ids": [assessment.organisation_id],
+            "goal_ids": [goal for goal, _ in fits if session.get(Goal, goal) is not None]}
+
+
 @requires("edit")
 def create_assessment(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Add an assessment of an organisation; returns its id."""

@@ -12,18 +12,31 @@ Next contact due
     ``last contact + contact_rhythm_days``, where the last contact is the newest contact-log entry
     (or, before the first one, the start date). Overdue when that day lies before today. No rhythm,
     or neither a contact nor a start date: nothing is due.
+One agreement, one partnership
+    the agreement's start and end date and what each party contributes are the partnership's
+    (:data:`HELD_BY_PARTNERSHIP`), stored once on the partnership: the agreement form shows and
+    changes the partnership's, and the partnership's end date is the agreement's end date.
+    :func:`agreement_values` reads the whole agreement.
 Agreement completeness
     the share of the fields in :data:`AGREEMENT_FIELDS` that are filled in (15 fields: the
     contents a written collaboration agreement usually covers, with start, end and review date
-    counted separately). ``signed_on`` and ``document_ref`` record the signing and are not counted.
-Written agreement
-    a partnership *has* a written agreement when its formalisation is ``written`` or ``contract``
-    and its agreement is at least :data:`WRITTEN_AGREEMENT_MIN_COMPLETENESS` (half) complete: a
-    "written" mark with an empty agreement behind it does not count.
+    counted separately); 0 when no agreement is recorded. ``signed_on`` and ``document_ref``
+    record the signing and are not counted. Completeness is a figure of its own: it says nothing
+    about whether there *is* a written agreement.
+Written agreement (:func:`has_written_agreement`, the only rule)
+    a partnership has a written agreement when its agreement is on record with the day it was
+    signed (``signed_on``; as of a day: signed on or before it). How complete the agreement is
+    does not matter: a signed agreement with 11 of 15 items filled in counts.
+Formalisation (:func:`formalisation_of`, what every page and the board pack show)
+    follows the written agreement: with a signed agreement it is ``contract`` when so marked,
+    else ``written``; without one, a ``written`` or ``contract`` mark is shown as ``draft`` (an
+    agreement not signed yet), and informal or oral as marked. Stored, the mark of a partnership
+    with a signed agreement is always ``written`` or ``contract``: signing sets it, and a change to
+    informal or oral is refused while the signature is on record.
 Alerts (:func:`alerts`, for partnerships that have not ended)
     ``review_overdue`` the agreement's review date has passed; ``review_soon`` it is within
-    :data:`REVIEW_WARNING_DAYS` (30) days; ``ending_soon`` the end date (the agreement's, else the
-    partnership's) is within :data:`ENDING_WARNING_DAYS` (60) days; ``end_passed`` it has passed
+    :data:`REVIEW_WARNING_DAYS` (30) days; ``ending_soon`` the partnership's end date (which is the
+    agreement's) is within :data:`ENDING_WARNING_DAYS` (60) days; ``end_passed`` it has passed
     but the partnership is not closed; ``no_written_agreement`` an active partnership (stage
     :data:`ACTIVE_STAGES`) without a written agreement (above); ``contact_overdue`` the next
     contact is overdue (ideas are not chased).
@@ -91,8 +104,17 @@ AGREEMENT_FIELDS = (
 )
 AGREEMENT_DATE_FIELDS = ("start_date", "end_date", "review_date", "signed_on")
 AGREEMENT_EDITABLE = (*AGREEMENT_FIELDS, "signed_on", "document_ref")
+#: The agreement's contents that the partnership holds: ``{agreement field: partnership field}``.
+HELD_BY_PARTNERSHIP = {"start_date": "start_date", "end_date": "end_date",
+                       "contributions_library": "library_resources", "contributions_partner": "partner_resources"}
+#: The agreement's contents stored on the agreement itself.
+AGREEMENT_OWN_FIELDS = tuple(name for name in AGREEMENT_EDITABLE if name not in HELD_BY_PARTNERSHIP)
+#: The formalisations that are a written agreement once it is signed.
 WRITTEN_FORMALISATIONS = ("written", "contract")
-WRITTEN_AGREEMENT_MIN_COMPLETENESS = 0.5
+#: Shown (never stored) for a "written" or "contract" mark without a signed agreement on record.
+DRAFT = "draft"
+#: Every formalisation a page or the board pack can show, from the loosest to the firmest.
+SHOWN_FORMALISATIONS = ("informal", "oral", DRAFT, "written", "contract")
 REVIEW_WARNING_DAYS = 30
 ENDING_WARNING_DAYS = 60
 MAX_RHYTHM_DAYS = 730
@@ -129,6 +151,9 @@ def clean_partnership_values(session: Session, values: Mapping[str, Any],
     Required: a title not used by another open partnership, a known stage. The owner must be a staff
     member; depth and formalisation known codes or empty; the end date not before the start date; the
     contact rhythm a whole number of days from 1 to 730. ``ended_on`` is kept only while ``closed``.
+    The formalisation follows the agreement (module notes): ``draft`` (the form's word for a written
+    agreement not signed yet) is stored as ``written`` (``contract`` stays), and informal or oral is
+    refused while a signed agreement is on record.
     """
     editing.reject_unknown_fields(values, PARTNERSHIP_FIELDS)
     clean: dict[str, Any] = {
@@ -138,7 +163,7 @@ def clean_partnership_values(session: Session, values: Mapping[str, Any],
         "closed": bool(values.get("closed")),
         "ended_on": editing.date_value(values.get("ended_on"), "ended_on"),
         "depth": editing.code_value(values.get("depth"), DEPTHS, "depth"),
-        "formalisation": editing.code_value(values.get("formalisation"), FORMALISATIONS, "formalisation"),
+        "formalisation": _stored_formalisation(session, values.get("formalisation"), partnership_id),
         "start_date": editing.date_value(values.get("start_date"), "start_date"),
         "end_date": editing.date_value(values.get("end_date"), "end_date"),
         "library_resources": editing.multiline_value(values.get("library_resources")),
@@ -155,6 +180,21 @@ def clean_partnership_values(session: Session, values: Mapping[str, Any],
         clean["ended_on"] = None
         _refuse_taken_title(session, clean["title"], partnership_id)
     return clean
+
+
+def _stored_formalisation(session: Session, value: Any, partnership_id: int | None) -> str | None:
+    """The formalisation to store for ``value`` (module notes: it follows the signed agreement)."""
+    partnership = session.get(Partnership, partnership_id) if partnership_id is not None else None
+    if value == DRAFT:
+        value = partnership.formalisation if partnership and partnership.formalisation in WRITTEN_FORMALISATIONS \
+            else "written"
+    code = editing.code_value(value, FORMALISATIONS, "formalisation")
+    agreement = get_agreement(session, partnership_id) if partnership is not None else None
+    if partnership is not None and has_written_agreement(partnership, agreement) \
+            and code not in WRITTEN_FORMALISATIONS:
+        raise ValidationFailed("agreement.formalisation_follows", field="formalisation",
+                               date=agreement.signed_on if agreement else None)
+    return code
 
 
 @requires("view_contacts")
@@ -308,15 +348,19 @@ def pipeline(session: Session) -> list[PipelineColumn]:
     """The partnerships by stage, in :data:`PIPELINE_COLUMNS` order (every column, empty ones too).
 
     Each partnership is ``{"id", "title", "owner", "organisations", "depth", "formalisation",
-    "start_date", "end_date"}`` (``owner`` a name, ``organisations`` a list of names).
+    "written_agreement", "start_date", "end_date"}`` (``owner`` a name, ``organisations`` a list of
+    names, ``formalisation`` as shown, :func:`formalisation_of`).
     """
     columns = {stage: PipelineColumn(stage) for stage in PIPELINE_COLUMNS}
     owners = _staff_names(session)
     orgs = organisations_of(session)
+    agreements = {a.partnership_id: a for a in session.scalars(select(Agreement))}
     for p in session.scalars(select(Partnership).order_by(Partnership.title, Partnership.id)):
+        agreement = agreements.get(p.id)
         columns[pipeline_column(p)].partnerships.append({
             "id": p.id, "title": p.title, "owner": owners.get(p.owner_id), "organisations": [n for _, n in orgs[p.id]],
-            "depth": p.depth, "formalisation": p.formalisation, "start_date": p.start_date, "end_date": p.end_date,
+            "depth": p.depth, "formalisation": formalisation_of(p, agreement),
+            "written_agreement": has_written_agreement(p, agreement), "start_date": p.start_date, "end_date": p.end_date,
         })
     return list(columns.values())
 
@@ -428,25 +472,84 @@ def _is_filled(value: Any) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def agreement_completeness(agreement: Agreement | Mapping[str, Any] | None) -> float:
-    """The share (0-1) of :data:`AGREEMENT_FIELDS` filled in; 0 without an agreement."""
+def agreement_values(partnership: Partnership, agreement: Agreement | None) -> dict[str, Any] | None:
+    """The whole agreement, ``{field: value}`` for :data:`AGREEMENT_EDITABLE`: its own fields, and the
+    dates and resources the partnership holds (:data:`HELD_BY_PARTNERSHIP`). None without an agreement."""
     if agreement is None:
+        return None
+    values = {name: getattr(agreement, name) for name in AGREEMENT_OWN_FIELDS}
+    values.update({name: getattr(partnership, held) for name, held in HELD_BY_PARTNERSHIP.items()})
+    return {name: values[name] for name in AGREEMENT_EDITABLE}
+
+
+def _contents(agreement: Agreement | Mapping[str, Any] | None,
+              partnership: Partnership | None) -> Mapping[str, Any] | None:
+    if agreement is None or isinstance(agreement, Mapping):
+        return agreement
+    if partnership is None:
+        raise TypeError("an agreement's dates and resources are its partnership's: pass the partnership")
+    return agreement_values(partnership, agreement)
+
+
+def agreement_completeness(agreement: Agreement | Mapping[str, Any] | None,
+                           partnership: Partnership | None = None) -> float:
+    """The share (0-1) of :data:`AGREEMENT_FIELDS` filled in; 0 without an agreement.
+
+    ``agreement`` is a stored agreement (then ``partnership`` is its partnership) or its values.
+    """
+    values = _contents(agreement, partnership)
+    if values is None:
         return 0.0
-    get = agreement.get if isinstance(agreement, Mapping) else (lambda name: getattr(agreement, name))
-    return sum(1 for name in AGREEMENT_FIELDS if _is_filled(get(name))) / len(AGREEMENT_FIELDS)
+    return sum(1 for name in AGREEMENT_FIELDS if _is_filled(values.get(name))) / len(AGREEMENT_FIELDS)
 
 
-def missing_agreement_fields(agreement: Agreement | None) -> list[str]:
+def missing_agreement_fields(agreement: Agreement | Mapping[str, Any] | None,
+                             partnership: Partnership | None = None) -> list[str]:
     """The fields of :data:`AGREEMENT_FIELDS` not filled in (all of them without an agreement)."""
-    if agreement is None:
+    values = _contents(agreement, partnership)
+    if values is None:
         return list(AGREEMENT_FIELDS)
-    return [name for name in AGREEMENT_FIELDS if not _is_filled(getattr(agreement, name))]
+    return [name for name in AGREEMENT_FIELDS if not _is_filled(values.get(name))]
 
 
-def has_written_agreement(partnership: Partnership, agreement: Agreement | None) -> bool:
-    """Written or contract, and an agreement at least half filled in (see the module notes)."""
-    return (partnership.formalisation in WRITTEN_FORMALISATIONS
-            and agreement_completeness(agreement) >= WRITTEN_AGREEMENT_MIN_COMPLETENESS)
+def has_written_agreement(partnership: Partnership | None, agreement: Agreement | None,
+                          on: dt.date | None = None) -> bool:
+    """Whether the partnership has a written agreement: its agreement is on record with the day it was
+    signed (on or before ``on`` when given). The one rule for every page, figure and board output.
+
+    How complete the agreement is does not matter, nor the formalisation mark (which follows from
+    this, :func:`formalisation_of`). ``partnership`` is the agreement's (kept in the signature so a
+    caller states whose agreement it asks about; the rule needs only the agreement).
+    """
+    if agreement is None or agreement.signed_on is None:
+        return False
+    if partnership is not None and agreement.partnership_id is not None and partnership.id is not None \
+            and agreement.partnership_id != partnership.id:
+        raise ValueError("the agreement belongs to another partnership")
+    return on is None or agreement.signed_on <= on
+
+
+def formalisation_of(partnership: Partnership, agreement: Agreement | None, on: dt.date | None = None) -> str | None:
+    """The formalisation to show (a code of :data:`SHOWN_FORMALISATIONS`, None: not given).
+
+    With a written agreement (:func:`has_written_agreement`) ``contract`` when so marked, else
+    ``written``; without one a ``written`` or ``contract`` mark is :data:`DRAFT`; informal and oral
+    as marked. So the formalisation shown never says "written" beside "no written agreement".
+    """
+    if has_written_agreement(partnership, agreement, on):
+        return "contract" if partnership.formalisation == "contract" else "written"
+    if partnership.formalisation in WRITTEN_FORMALISATIONS:
+        return DRAFT
+    return partnership.formalisation
+
+
+def formalisation_choices(partnership: Partnership | None, agreement: Agreement | None) -> tuple[str, ...]:
+    """The formalisations a person may choose (``""``: not given): written or contract while a signed
+    agreement is on record, else not given, informal, oral or :data:`DRAFT` (a written agreement
+    not signed yet); the agreement's signing date makes it written."""
+    if partnership is not None and has_written_agreement(partnership, agreement):
+        return WRITTEN_FORMALISATIONS
+    return ("", "informal", "oral", DRAFT)
 
 
 @requires("view_contacts")
@@ -454,28 +557,55 @@ def get_agreement(session: Session, partnership_id: int) -> Agreement | None:
     return session.scalar(select(Agreement).where(Agreement.partnership_id == partnership_id))
 
 
+@requires("view_contacts")
+def agreement_form(session: Session, partnership_id: int) -> dict[str, Any]:
+    """What the agreement form shows: ``values`` (every field of :data:`AGREEMENT_EDITABLE`; the dates
+    and resources are the partnership's even before an agreement is recorded), ``recorded`` (an
+    agreement exists), ``completeness`` (0-1), ``missing`` (field names) and ``written_agreement``."""
+    partnership = get_partnership(session, partnership_id)
+    agreement = get_agreement(session, partnership_id)
+    recorded = agreement_values(partnership, agreement)
+    values = recorded or {**dict.fromkeys(AGREEMENT_EDITABLE),
+                          **{name: getattr(partnership, held) for name, held in HELD_BY_PARTNERSHIP.items()}}
+    return {"values": values, "recorded": recorded is not None, "completeness": agreement_completeness(recorded),
+            "missing": missing_agreement_fields(recorded),
+            "written_agreement": has_written_agreement(partnership, agreement)}
+
+
 @requires("edit")
 def save_agreement(session: Session, partnership_id: int, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Create or change the partnership's agreement with ``values`` (fields of :data:`AGREEMENT_EDITABLE`).
 
-    Fields not in ``values`` keep their stored value. Raises ValidationFailed for a date that cannot
-    be read or an end date before the start date. Returns the agreement's id.
+    Fields not in ``values`` keep their stored value. The start and end date and the resources
+    (:data:`HELD_BY_PARTNERSHIP`) are stored on the partnership (:func:`update_partnership`, with
+    its event). Signing (a ``signed_on``) makes the partnership's formalisation written unless it is
+    a contract. Raises ValidationFailed for a date that cannot be read, an end date before the
+    start date or a signing day after today; then nothing is changed. Returns the agreement's id.
     """
     get_partnership(session, partnership_id)
     editing.reject_unknown_fields(values, AGREEMENT_EDITABLE)
     agreement = get_agreement(session, partnership_id)
+    held = {HELD_BY_PARTNERSHIP[name]: value for name, value in values.items() if name in HELD_BY_PARTNERSHIP}
     clean: dict[str, Any] = {}
     for name, value in values.items():
+        if name in HELD_BY_PARTNERSHIP:
+            continue
         if name in AGREEMENT_DATE_FIELDS:
             clean[name] = editing.date_value(value, name)
         elif name == "document_ref":
             clean[name] = editing.text_value(value, name, 500)
         else:
             clean[name] = editing.multiline_value(value)
-    start = clean.get("start_date", agreement.start_date if agreement else None)
-    end = clean.get("end_date", agreement.end_date if agreement else None)
-    if start and end and end < start:
-        raise ValidationFailed("partnerships.dates_order", field="end_date")
+    signed = clean.get("signed_on", agreement.signed_on if agreement else None)
+    if "signed_on" in clean and signed is not None and signed > _workspace_today(session):
+        # A day still to come is no signature: "signed" would then mean one thing now and another later.
+        raise ValidationFailed("agreement.signed_in_future", field="signed_on", date=signed)
+    if signed is not None:
+        held["formalisation"] = DRAFT  # written, or contract when so marked
+    if held:
+        # Checked before the agreement changes: a date that cannot be stored leaves both as they were.
+        clean_partnership_values(session, {**editing.current_values(get_partnership(session, partnership_id),
+                                                                     PARTNERSHIP_FIELDS), **held}, partnership_id)
     if agreement is None:
         agreement = Agreement(partnership_id=partnership_id, **clean)
         session.add(agreement)
@@ -487,7 +617,16 @@ def save_agreement(session: Session, partnership_id: int, values: Mapping[str, A
         if changed:
             log_event(session, "agreement_updated", entity=ENTITY, entity_id=partnership_id, actor=actor,
                       changes=changed)
+        session.flush()
+    if held:
+        update_partnership(session, partnership_id, held, actor=actor)
     return agreement.id
+
+
+def _workspace_today(session: Session) -> dt.date:
+    from lib.clock import today, workspace_timezone
+
+    return today(workspace_timezone(session))
 
 
 def agreement_field_label(name: str, lang: str = "da") -> str:
@@ -548,7 +687,7 @@ def partnership_alerts(p: Partnership, agreement: Agreement | None, last_contact
             found.append(alert("review_overdue", review))
         elif (review - today).days <= REVIEW_WARNING_DAYS:
             found.append(alert("review_soon", review))
-    end = (agreement.end_date if agreement else None) or p.end_date
+    end = p.end_date  # the agreement's end date is the partnership's
     if end is not None:
         if end < today:
             found.append(alert("end_passed", end))
@@ -572,7 +711,8 @@ def partnerships_frame(session: Session, today: dt.date | None = None) -> pd.Dat
 
     Columns: ``id``, ``title``, ``owner_id``, ``owner``, ``organisations`` ("; "-joined), ``goals``
     (number served), ``stage``, ``column`` (pipeline column), ``closed``, ``ended_on``, ``depth``,
-    ``formalisation``, ``start_date``, ``end_date``, ``agreement_completeness`` (0-1),
+    ``formalisation`` (as shown, :func:`formalisation_of`), ``start_date``, ``end_date``,
+    ``agreement_completeness`` (0-1),
     ``written_agreement``, ``review_date``, ``last_contact``, ``next_contact``, ``contact_overdue``,
     ``days_overdue``, ``alerts`` (number).
     """
@@ -590,8 +730,8 @@ def partnerships_frame(session: Session, today: dt.date | None = None) -> pd.Dat
             "id": p.id, "title": p.title, "owner_id": p.owner_id, "owner": owners.get(p.owner_id),
             "organisations": "; ".join(name for _, name in orgs[p.id]), "goals": len(goals[p.id]),
             "stage": p.stage, "column": pipeline_column(p), "closed": p.closed, "ended_on": p.ended_on,
-            "depth": p.depth, "formalisation": p.formalisation, "start_date": p.start_date, "end_date": p.end_date,
-            "agreement_completeness": agreement_completeness(agreement),
+            "depth": p.depth, "formalisation": formalisation_of(p, agreement), "start_date": p.start_date,
+            "end_date": p.end_date, "agreement_completeness": agreement_completeness(agreement, p),
             "written_agreement": has_written_agreement(p, agreement),
             "review_date": agreement.review_date if agreement else None,
             "last_contact": last.get(p.id), "next_contact": due.due,
@@ -612,7 +752,8 @@ def agreement_summary(session: Session, partnership_id: int, lang: str = "da") -
     -------
     dict
         ``partnership_id``, ``title``, ``owner``, ``organisations`` (names), ``goals`` (titles),
-        ``stage``/``depth``/``formalisation`` (codes) with ``*_label`` texts, ``closed``,
+        ``stage``/``depth``/``formalisation`` (codes; the formalisation as shown, :func:`formalisation_of`)
+        with ``*_label`` texts, ``closed``,
         ``fields``: ``[{"field", "label", "value", "filled"}]`` in :data:`AGREEMENT_FIELDS` order,
         ``completeness`` (0-1), ``missing`` (labels), ``signed_on``, ``document_ref``,
         ``written_agreement`` (bool).
@@ -621,11 +762,12 @@ def agreement_summary(session: Session, partnership_id: int, lang: str = "da") -
 
     p = get_partnership(session, partnership_id)
     agreement = get_agreement(session, partnership_id)
+    values = agreement_values(p, agreement) or {}
     owner = session.get(Person, p.owner_id) if p.owner_id else None
+    formalisation = formalisation_of(p, agreement)
     fields = [
-        {"field": name, "label": agreement_field_label(name, lang),
-         "value": getattr(agreement, name) if agreement else None,
-         "filled": bool(agreement) and _is_filled(getattr(agreement, name))}
+        {"field": name, "label": agreement_field_label(name, lang), "value": values.get(name),
+         "filled": bool(agreement) and _is_filled(values.get(name))}
         for name in AGREEMENT_FIELDS
     ]
     return {
@@ -634,9 +776,9 @@ def agreement_summary(session: Session, partnership_id: int, lang: str = "da") -
         "goals": [title for _, title in goals_of(session, [p.id])[p.id]],
         "stage": p.stage, "stage_label": label("partnerships.stage", p.stage, lang),
         "depth": p.depth, "depth_label": label("partnerships.depth", p.depth, lang),
-        "formalisation": p.formalisation, "formalisation_label": label("partnerships.formalisation",
-                                                                       p.formalisation, lang),
-        "closed": p.closed, "fields": fields, "completeness": agreement_completeness(agreement),
+        "formalisation": formalisation, "formalisation_label": label("partnerships.formalisation", formalisation,
+                                                                     lang),
+        "closed": p.closed, "fields": fields, "completeness": agreement_completeness(agreement, p),
         "missing": [f["label"] for f in fields if not f["filled"]],
         "signed_on": agreement.signed_on if agreement else None,
         "document_ref": agreement.document_ref if agreement else None,
@@ -655,6 +797,7 @@ def agreement_summary_frame(summary: Mapping[str, Any], lang: str = "da") -> pd.
         (t("partnerships.summary.stage", lang), summary["stage_label"]),
         (t("partnerships.summary.depth", lang), summary["depth_label"]),
         (t("partnerships.summary.formalisation", lang), summary["formalisation_label"]),
+        (t("agreement.summary.written", lang), t("common.yes" if summary["written_agreement"] else "common.no", lang)),
         (t("partnerships.summary.goals", lang), "; ".join(summary["goals"])),
         *((f["label"], f["value"]) for f in summary["fields"]),
         (t("partnerships.summary.signed_on", lang), summary["signed_on"]),
@@ -664,6 +807,19 @@ def agreement_summary_frame(summary: Mapping[str, Any], lang: str = "da") -> pd.
     ]
     return pd.DataFrame(rows, columns=[t("partnerships.summary.what", lang), t("partnerships.summary.contents", lang)],
                         dtype=object)
+
+
+@requires("view_contacts")
+def agreement_people(session: Session, partnership_id: int) -> int:
+    """How many people the agreement summary names: the owner, and each name in the contact persons
+    field (written as the library writes it: one per line, or separated by "," ";" "og" "and")."""
+    import re
+
+    p = get_partnership(session, partnership_id)
+    agreement = get_agreement(session, partnership_id)
+    text = (agreement.contact_persons if agreement is not None else None) or ""
+    names = [part for part in re.split(r"[,;\n]|\bog\b|\band\b", text) if part.strip()]
+    return (1 if p.owner_id else 0) + len(names)
 
 
 @requires("view_contacts")

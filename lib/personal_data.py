@@ -67,6 +67,7 @@ from lib import editing, erasure_cleanup, erasure_ledger
 from lib.access import principal_of, requires
 from lib.errors import ValidationFailed
 from lib.frames import payload_text, typed_frame
+from lib.normalize import display_phone, display_phones
 from lib.storage import (
     Affiliation,
     Assessment,
@@ -583,8 +584,10 @@ def part_counts(data: Mapping[str, Any]) -> dict[str, int]:
 def person_export(session: Session, person_id: int, actor: str | None = None, *, fmt: str = "data") -> dict[str, Any]:
     """:func:`person_data`, handed out: the export is logged (``person_exported``, without the data)."""
     data = person_data(session, person_id)
-    log_event(session, "person_exported", entity=EXPORT_ENTITY, entity_id=person_id,
-              actor=actor or principal_of(session).actor, format=fmt, parts=part_counts(data))
+    from lib.events import log_export
+
+    log_export(session, "person", people=1, entity=EXPORT_ENTITY, entity_id=person_id, actor=actor, format=fmt,
+               parts=part_counts(data))
     return data
 
 
@@ -645,6 +648,10 @@ def record_frame(record: Mapping[str, Any], lang: str = "da") -> pd.DataFrame:
         value = record.get(name)
         if name in _CODE_PREFIXES:
             value = _code_label(_CODE_PREFIXES[name], value, lang)
+        if name == "phone":
+            value = display_phone(value)
+        elif name == "other_phones":
+            value = display_phones(value)
         if isinstance(value, list):
             value = "; ".join(map(str, value))
         rows.append({t("personal_data.col.field", lang): t(f"personal_data.field.{name}", lang),
@@ -656,8 +663,11 @@ def part_frame(part: str, rows: list[Mapping[str, Any]], lang: str = "da") -> pd
     """One list part as a table with translated headers and codes shown as words."""
     from lib.i18n import t
 
+    from lib.events import details_text
+
     columns = PART_COLUMNS[part]
-    body = [[_cell(_code_label(_CODE_PREFIXES[c], row.get(c), lang) if c in _CODE_PREFIXES else row.get(c))
+    body = [[details_text(row.get(c), lang) if part == "events" and c == "details"
+             else _cell(_code_label(_CODE_PREFIXES[c], row.get(c), lang) if c in _CODE_PREFIXES else row.get(c))
              for c in columns] for row in rows]
     return pd.DataFrame(body, columns=[t(f"personal_data.col.{c}", lang) for c in columns], dtype=object)
 

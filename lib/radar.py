@@ -99,7 +99,7 @@ HISTORY_COLUMNS = ["assessed_on", "heading", "score"]
 
 #: Trace ids (plotly ``meta``) of the radar figure, for the page's tests and the board pack.
 SELF_TRACE, EVIDENCE_TRACE = "self", "evidence"
-SELF_COLOUR, EVIDENCE_COLOUR = charts.PRIMARY, charts.COLORWAY[1]
+SELF_COLOUR, EVIDENCE_COLOUR = charts.category_colour("radar", "self"), charts.category_colour("radar", "evidence")
 
 
 def heading_label(code: str, lang: str = "da") -> str:
@@ -449,23 +449,24 @@ def radar_figure(frame: pd.DataFrame, lang: str = "da") -> go.Figure:
                  else t("radar.chart.self", lang))
     shares = [None if pd.isna(s) else f"{format_number(round(float(s) * 100), lang)} %"
               for s in frame["evidence_share"]]
+    scale = t("charts.unit.scale", lang)
     fig = go.Figure()
     fig.add_trace(go.Scatterpolar(
         r=_closed([None if pd.isna(v) else float(v) for v in frame["self_score"]]), theta=labels,
         name=self_name, meta=SELF_TRACE, mode="lines+markers", fill="toself",
-        line={"color": SELF_COLOUR, "width": 3}, fillcolor="rgba(31, 95, 139, 0.15)",
+        line={"color": SELF_COLOUR, "width": 3}, fillcolor="rgba(0, 114, 178, 0.15)",
         customdata=_closed([_score_text(v, lang) for v in frame["self_score"]]),
-        hovertemplate="%{theta}<br>" + t("radar.chart.self", lang) + ": %{customdata}<extra></extra>",
+        hovertemplate="%{theta}<br>" + t("radar.chart.self", lang) + ": %{customdata} " + scale + "<extra></extra>",
     ))
     fig.add_trace(go.Scatterpolar(
         r=_closed([None if pd.isna(v) else float(v) for v in frame["evidence_score"]]), theta=labels,
         name=t("radar.chart.evidence", lang), meta=EVIDENCE_TRACE, mode="lines+markers", fill="toself",
         line={"color": EVIDENCE_COLOUR, "width": 3, "dash": "dash"}, fillcolor="rgba(230, 159, 0, 0.12)",
-        marker={"symbol": "diamond"},
+        marker={"symbol": "diamond", "line": charts.outline(EVIDENCE_COLOUR)},
         customdata=_closed([[_score_text(v, lang), share or t("radar.chart.no_value", lang)]
                             for v, share in zip(frame["evidence_score"], shares, strict=True)]),
         hovertemplate="%{theta}<br>" + t("radar.chart.evidence", lang)
-                      + ": %{customdata[0]} (%{customdata[1]})<extra></extra>",
+                      + ": %{customdata[0]} " + scale + " (%{customdata[1]})<extra></extra>",
     ))
     fig.update_layout(
         polar={"radialaxis": {"range": list(SCORE_RANGE), "tickvals": [1, 2, 3, 4, 5], "angle": 90,
@@ -486,6 +487,7 @@ def history_figure(history: pd.DataFrame, lang: str = "da") -> go.Figure:
     fig = make_subplots(rows=2, cols=4, subplot_titles=labels, shared_yaxes=True, shared_xaxes=True,
                         horizontal_spacing=0.03, vertical_spacing=0.16)
     day_format = "%d-%m-%Y" if lang == "da" else "%Y-%m-%d"
+    scale = t("charts.unit.scale", lang)
     for index, (heading, label) in enumerate(zip(HEADINGS, labels, strict=True)):
         rows = history[history["heading"] == heading]
         if rows.empty:
@@ -493,7 +495,7 @@ def history_figure(history: pd.DataFrame, lang: str = "da") -> go.Figure:
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(rows["assessed_on"]), y=rows["score"], mode="lines+markers", name=label, meta=heading,
             line={"color": SELF_COLOUR, "width": 3}, marker={"size": 8},
-            showlegend=False, hovertemplate=f"{label}<br>%{{x|{day_format}}}: %{{y}}<extra></extra>",
+            showlegend=False, hovertemplate=f"{label}<br>%{{x|{day_format}}}: %{{y}} {scale}<extra></extra>",
         ), row=index // 4 + 1, col=index % 4 + 1)
     fig.update_yaxes(range=[0.5, 5.5], tickvals=[1, 2, 3, 4, 5])
     fig.update_yaxes(title_text=t("radar.history.score", lang), col=1)

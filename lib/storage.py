@@ -896,7 +896,12 @@ class PartnershipGoal(Base):
 
 
 class Agreement(Base):
-    """The written collaboration agreement (samarbejdsaftale) of a partnership: at most one each."""
+    """The written collaboration agreement (samarbejdsaftale) of a partnership: at most one each.
+
+    Its start and end date and what each party contributes are the partnership's own
+    (``Partnership.start_date``, ``end_date``, ``library_resources``, ``partner_resources``), stored
+    once there (migration 0009); ``lib.partnerships.agreement_values`` reads the whole agreement.
+    """
 
     __tablename__ = "agreements"
 
@@ -907,19 +912,16 @@ class Agreement(Base):
     parties: Mapped[str | None] = mapped_column(Text)
     purpose: Mapped[str | None] = mapped_column(Text)
     target_group: Mapped[str | None] = mapped_column(Text)
-    contributions_library: Mapped[str | None] = mapped_column(Text)
-    contributions_partner: Mapped[str | None] = mapped_column(Text)
     roles: Mapped[str | None] = mapped_column(Text)
     contact_persons: Mapped[str | None] = mapped_column(Text)
     communication: Mapped[str | None] = mapped_column(Text)
-    start_date: Mapped[dt.date | None] = mapped_column(Date)
-    end_date: Mapped[dt.date | None] = mapped_column(Date)
     review_date: Mapped[dt.date | None] = mapped_column(Date)
     economy: Mapped[str | None] = mapped_column(Text)
     rights_branding: Mapped[str | None] = mapped_column(Text)
     evaluation_method: Mapped[str | None] = mapped_column(Text)
     #: How the agreement ends: notice period and terms.
     termination: Mapped[str | None] = mapped_column(Text)
+    #: The day it was signed: an agreement with this date is a written agreement on record.
     signed_on: Mapped[dt.date | None] = mapped_column(Date)
     #: Where the signed document is kept (a file name, a case number, a link).
     document_ref: Mapped[str | None] = mapped_column(String(500))

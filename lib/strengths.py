@@ -365,6 +365,14 @@ class Flyer:
 
 
 @requires("view_contacts")
+def flyer_people(session: Session) -> int:
+    """How many people the flyer can name: the staff who are an offer's contact person."""
+    return len(set(session.scalars(select(StrengthOffer.contact_person_id)
+                                   .join(Person, StrengthOffer.contact_person_id == Person.id)
+                                   .where(Person.is_staff.is_(True)))))
+
+
+@requires("view_contacts")
 def flyer_pdf(session: Session, lang: str, today: dt.date) -> bytes:
     """The strengths profile as a one-page A4 PDF flyer in the library's name (see :func:`flyer`)."""
     return flyer(session, lang, today).pdf

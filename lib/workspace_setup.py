@@ -97,15 +97,10 @@ class LibraryProfile:
 
 
 def shown_phone(number: str | None) -> str | None:
-    """A stored (E.164) number as people write it: "+45 99 12 34 56"."""
-    import phonenumbers
+    """A stored (E.164) number as people write it: "+45 99 12 34 56" (:func:`lib.normalize.display_phone`)."""
+    from lib.normalize import display_phone
 
-    if not number:
-        return None
-    try:
-        return phonenumbers.format_number(phonenumbers.parse(number), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    except phonenumbers.NumberParseException:
-        return number
+    return display_phone(number)
 
 
 def _stored_text(session: Session, key: str) -> str | None:
@@ -313,8 +308,7 @@ class StaffNotSaved(ValidationFailed):
     """Rows of the staff table that cannot be stored; nothing was stored."""
 
     def __init__(self, problems: Sequence[StaffRowProblem]) -> None:
-        key = "setup.staff.not_saved.one" if len(problems) == 1 else "setup.staff.not_saved.other"
-        super().__init__(key, count=len(problems))
+        super().__init__("setup.staff.not_saved", count=len(problems))
         self.problems = list(problems)
 
     def message(self, lang: str = "da") -> str:

@@ -14,6 +14,7 @@ import streamlit as st
 from components import admin_views as views
 from components import informing_views
 from components.context import require_page, tr
+from components.widgets import page_tabs
 
 require_page("personal_data")
 
@@ -21,8 +22,9 @@ require_page("personal_data")
 def _render_page() -> None:
     st.title(tr("admin.title"))
     st.caption(tr("admin.intro"))
-    events_tab, person_tab, retention_tab, informing_tab = st.tabs(
-        [tr("admin.tab.events"), tr("admin.tab.person"), tr("admin.tab.retention"), tr("informing.tab")])
+    labels = {"events": tr("admin.tab.events"), "person": tr("admin.tab.person"),
+              "retention": tr("admin.tab.retention"), "informing": tr("informing.tab")}
+    events_tab, person_tab, retention_tab, informing_tab = page_tabs(views.PREFIX, labels).values()
     with events_tab:
         views.events_section()
     with person_tab:

@@ -32,9 +32,11 @@ def _people_tab(org_choices: dict[int, str]) -> None:
     text = views.search_box(views.PERSON, search)
     org_labels = views.with_blank(org_choices, "common.all")
     org_id = views.blank_to_none(org_filter.selectbox(tr("contacts.people.filter_org"), options=list(org_labels),
+                                               placeholder=tr("widget.choose_one"),
                                                key="contacts_people_org", format_func=views.shown_as(org_labels)))
     staff_labels = {code: tr(f"contacts.people.staff_{code}") for code in ("all", "staff", "external")}
     staff = staff_filter.selectbox(tr("contacts.people.filter_staff"), options=list(staff_labels),
+                                   placeholder=tr("widget.choose_one"),
                                    key="contacts_people_staff", format_func=views.shown_as(staff_labels))
     if org_id not in org_choices:
         org_id = None  # e.g. the organisation was merged away since the filter was chosen
@@ -53,8 +55,10 @@ def _organisations_tab(org_choices: dict[int, str]) -> None:
     text = views.search_box(views.ORGANISATION, search)
     type_labels, sector_labels = views.type_labels("common.all"), views.sector_labels("common.all")
     org_type = type_filter.selectbox(tr("contacts.field.org_type"), options=list(type_labels),
+                                     placeholder=tr("widget.choose_one"),
                                      key="contacts_orgs_type", format_func=views.shown_as(type_labels))
     sector = sector_filter.selectbox(tr("contacts.field.sector"), options=list(sector_labels),
+                                     placeholder=tr("widget.choose_one"),
                                      key="contacts_orgs_sector", format_func=views.shown_as(sector_labels))
     with database().read() as session:
         organisations = records.search_organisations(session, text, org_type=views.blank_to_none(org_type),

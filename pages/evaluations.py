@@ -11,6 +11,7 @@ import streamlit as st
 
 from components import evaluations_views as views
 from components.context import database, require_page, tr
+from components.widgets import page_tabs
 from lib import evaluations as ev
 
 require_page()
@@ -31,8 +32,9 @@ def _render_page() -> None:
     st.divider()
     partnership_id = views.partnership_picker(choices, default)
     views.partnership_health(partnership_id, on)
-    results, rounds, bulk = st.tabs([tr("evaluations_page.tab.results"), tr("evaluations_page.tab.rounds"),
-                                     tr("evaluations_page.tab.import")])
+    labels = {"results": tr("evaluations_page.tab.results"), "rounds": tr("evaluations_page.tab.rounds"),
+              "import": tr("evaluations_page.tab.import")}
+    results, rounds, bulk = page_tabs(views.PREFIX, labels).values()
     with results:
         views.results_tab(partnership_id)
     with rounds:

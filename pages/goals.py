@@ -15,6 +15,7 @@ from components import goals_views as views
 from components.context import database, lang, require_page, tr
 from components.safe_markdown import tr_md
 from components.template_import import template_import_section
+from components.widgets import page_tabs
 from lib import strategy
 
 require_page()
@@ -31,7 +32,7 @@ def _render_page() -> None:
     if not statuses:
         st.info(tr("goalspage.empty", create_tab=labels["edit"], import_tab=labels["import"],
                    overview_page=tr("nav.overview")))
-    overview, series, edit, coverage, bulk = st.tabs(list(labels.values()))
+    overview, series, edit, coverage, bulk = page_tabs(views.PREFIX, labels).values()
     with overview:
         if statuses:
             counts = strategy.status_counts(statuses)

@@ -32,6 +32,7 @@ from lib.importer import (
     run_import,
     undo_import,
 )
+from lib.config import DEFAULT_LIMITS
 from lib.safe_read import notify_when_waiting
 from lib.workspace_setup import is_empty_workspace
 
@@ -58,11 +59,13 @@ flash = st.session_state.pop("imp_flash", None)
 if flash:
     st.success(escape_markdown(flash))
 
+#: What the uploader's own (English) "… MB per file" says, in the user's language (.streamlit/config.toml).
+UPLOAD_MEGABYTES = DEFAULT_LIMITS.max_file_bytes // 2**20
 uploads = st.file_uploader(
     tr("importpage.upload_label"),
     type=ACCEPTED_TYPES,
     accept_multiple_files=True,
-    help=tr("importpage.upload_help"),
+    help=tr("importpage.upload_help") + " " + tr("widget.upload_help", megabytes=UPLOAD_MEGABYTES),
     key=f"imp_uploader_{st.session_state[UPLOADER_GENERATION]}",
 )
 
@@ -225,6 +228,7 @@ else:
                 options=[b.id for b in undoable],
                 format_func=lambda batch_id: next(
                     f"#{b.id} · {b.file_name}" for b in undoable if b.id == batch_id),
+                placeholder=tr("widget.choose_one"),
             )
             confirmed = st.checkbox(tr("importpage.undo_confirm"))
             if st.form_submit_button(tr("importpage.undo_button")):

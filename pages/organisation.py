@@ -11,6 +11,7 @@ import streamlit as st
 
 from components import organisation_views as views
 from components.context import database, require_page, tr
+from components.widgets import page_tabs
 from lib import organisation as org
 
 require_page()
@@ -26,7 +27,7 @@ def _render_page() -> None:
         return
     names = {int(person_id): name for person_id, name in zip(staff["person_id"], staff["name"], strict=True)}
     labels = {name: tr(f"organisation.tab.{name}") for name in ("staff", "assessment", "teams", "dependencies")}
-    staff_tab, assessment_tab, teams_tab, dependencies_tab = st.tabs(list(labels.values()))
+    staff_tab, assessment_tab, teams_tab, dependencies_tab = page_tabs(views.PREFIX, labels).values()
     with staff_tab:
         views.staff_section(staff)
     with assessment_tab:

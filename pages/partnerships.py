@@ -36,7 +36,7 @@ def _render_page() -> None:
     else:
         views.pipeline_section(columns)
     st.divider()
-    views.new_partnership_form(orgs, staff, expanded=frame.empty)
+    views.new_partnership_form(orgs, staff, goals, expanded=frame.empty)
     with st.expander(tr("partnerships_page.bulk"), icon=":material/upload_file:"):
         template_import_section("partnerships", partial(ps.import_partnerships, database()), key="partnerships")
     if frame.empty:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from components import radar_views as views
 from components.context import database, require_page, tr
+from components.widgets import page_tabs
 from lib import radar, strategy
 
 
@@ -27,8 +28,8 @@ def _render_page() -> None:
         staff = dict(strategy.staff_choices(session))
     latest = assessments[-1] if assessments else None
     shown = next((a for a in reversed(assessments) if a.assessed_on == frame.attrs["assessed_on"]), None)
-    labels = [tr(f"radar_page.tab.{name}") for name in ("radar", "assess", "history")]
-    overview, assess, history_tab = st.tabs(labels)
+    labels = {name: tr(f"radar_page.tab.{name}") for name in ("radar", "assess", "history")}
+    overview, assess, history_tab = page_tabs(views.PREFIX, labels).values()
     with overview:
         views.radar_section(frame, found, names.get(shown.assessor_id) if shown and shown.assessor_id else None)
     with assess:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from components import strengths_views as views
 from components.context import database, require_page, tr
+from components.widgets import page_tabs
 from lib import strategy, strengths
 
 require_page()
@@ -29,7 +30,7 @@ def _render_page() -> None:
     views.summary_section(offers, len(team_names), freshness, today)
     if offers.empty:
         st.info(tr("strengths_page.empty", tab=labels["edit"]))
-    profile, matrix_tab, edit = st.tabs(list(labels.values()))
+    profile, matrix_tab, edit = page_tabs(views.PREFIX, labels).values()
     with profile:
         views.profile_section(offers, team_names)
     with matrix_tab:

@@ -157,3 +157,22 @@ def workspace_today() -> dt.date:
     from lib import clock
 
     return clock.today(clock.zone(None))
+
+
+# --- downloads ------------------------------------------------------------------------------------
+
+
+def deferred_downloads(monkeypatch: Any) -> dict[str, Any]:
+    """From now on, the file behind every deferred download button drawn, by file name: calling it is
+    what a click downloads (and logs). ``monkeypatch`` is pytest's fixture."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made: dict[str, Any] = {}
+    original = MediaFileManager.add_deferred
+
+    def remember(self: MediaFileManager, data_callable: Any, *args: Any, **kwargs: Any) -> str:
+        made[kwargs.get("file_name") or args[2]] = data_callable
+        return original(self, data_callable, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", remember)
+    return made

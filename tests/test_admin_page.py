@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from components import admin_views
@@ -24,7 +23,7 @@ from lib.i18n import t
 from lib.importer import prepare_file, run_import
 from lib.storage import Database, Event, Person, get_setting
 from tests import apptest_support
-from tests.apptest_support import rerun
+from tests.apptest_support import deferred_downloads, rerun
 from tests.sheets import xlsx
 
 PAGE = "../pages/admin.py"
@@ -53,15 +52,7 @@ def demo(db: Database) -> Database:
 @pytest.fixture
 def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
     """The files behind the page's download buttons, by file name: what a click would download."""
-    made: dict[str, Callable[[], Any]] = {}
-    original = MediaFileManager.add_deferred
-
-    def remember(self: MediaFileManager, data_callable: Callable[[], Any], *args: Any, **kwargs: Any) -> str:
-        made[kwargs.get("file_name") or args[2]] = data_callable
-        return original(self, data_callable, *args, **kwargs)
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", remember)
-    return made
+    return deferred_downloads(monkeypatch)
 
 
 def staff_member(db: Database) -> Person:
@@ -202,7 +193,7 @@ def retention_names(at: AppTest) -> list[str]:
 def test_the_retention_list_changes_with_the_period(aged: Database) -> None:
     at = run_page()
     assert retention_names(at) == ["Gammel Kontakt"]
-    assert "1 kontakter er ikke brugt siden 25-11-2024." in [c.value for c in at.caption]
+    assert "1 kontakt er ikke brugt siden 25-11-2024." in [c.value for c in at.caption]
     at.number_input(key=admin_views.RETENTION_MONTHS).set_value(12)
     at.button(key="admin_retention_save").click()
     rerun(at)
@@ -227,7 +218,7 @@ def test_chosen_contacts_are_erased_only_when_confirmed(aged: Database) -> None:
     at.checkbox(key=admin_views.RETENTION_CONFIRM).check()
     at.button(key="admin_retention_erase").click()
     rerun(at)
-    assert at.success[0].value == "1 kontakter er slettet."
+    assert at.success[0].value == "1 kontakt er slettet."
     assert retention_names(at) == ["Mellem Kontakt"]
     assert at.checkbox(key=admin_views.RETENTION_CONFIRM).value is False
     with aged.read() as session:

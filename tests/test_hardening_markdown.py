@@ -95,9 +95,12 @@ NUMERIC = frozenset({"len", "int", "float", "round", "abs", "sum", "format_numbe
 #: shown). Inside them that parameter counts as safe; every call of them must pass safe text instead.
 WRAPPERS: dict[str, dict[str, tuple[int | None, str]]] = {
     "remembered_tabs": {"labels": (0, "values")},  # components.widgets: st.tabs of the values
+    "page_tabs": {"labels": (1, "values")},  # components.widgets: remembered_tabs of the values
     "remembered_selectbox": {"label": (0, "text")},  # components.widgets: the selectbox's label
     "delete_one": {"label": (None, "text")},  # components.feedback: the picker's label
     "link": {"label": (1, "text")},  # components.overview_views: st.page_link's label
+    "export_download": {"label": (0, "text")},  # components.downloads: st.download_button's label
+    "download_naming_nobody": {"label": (0, "text")},  # components.downloads: st.download_button's label
 }
 #: A format_func factory that shows the values of the mapping it is given.
 LOOKUP_FORMATTERS = frozenset({"shown_as"})

@@ -93,7 +93,7 @@ def test_potential_partners_rank_everyone_who_is_not_a_partner(ws: SmallWorkspac
     # Kulturfonden: 1 staff member (2) + 1 person (1) + 1 partner sharing contacts (2) of 31.5.
     assert list(ranked["score"]) == [15.9, 6.3, 0.0]
     first = ranked.iloc[0]
-    assert first["reason_key"] == "network.reason.known.one.one"
+    assert first["reason_key"] == "network.reason.known"
     assert first["partner_labels"] == ["Byens Museum"]
     assert reason_text(first, "da") == (
         "1 medarbejder kender 1 person her; deler kontakter med 1 nuværende partner (Byens Museum); "
@@ -109,7 +109,7 @@ def test_potential_partners_rank_everyone_who_is_not_a_partner(ws: SmallWorkspac
 
 
 def test_reason_lists_are_shortened_in_words() -> None:
-    row = {"reason_key": "network.reason.partners.other",
+    row = {"reason_key": "network.reason.partners",
            "reason_params": {"count": 5, "names": ["A", "B", "C", "D", "E"]}}
     assert reason_text(row, "da") == "Deler kontakter med 5 nuværende partnere (A, B, C og 2 andre)"
     row["reason_params"] = {"count": 4, "names": ["A", "B", "C", "D"]}

@@ -285,7 +285,8 @@ def test_figures_tab_lists_every_node_in_danish(demo: Database) -> None:
     at = run_page(tab="figures")
     assert len(table_with(at, "kind_label", "betweenness")) == whole_graph(demo).number_of_nodes()
     labels = {metric.label for metric in at.metric}
-    assert {"Forbindelser", "Tæthed", "Adskilte dele", "Gennemsnitlig afstand", "Største afstand"} <= labels
+    assert {"Forbindelser", "Hvor mange kender hinanden", "Grupper uden forbindelse til hinanden",
+            "Gennemsnitlig afstand", "Største afstand"} <= labels
     assert any(c.value == "Alle tal er beregnet præcist (ikke skønnet)." for c in at.caption)
     assert "Brobyggere" in " ".join(m.value for m in at.markdown)
     assert at.get("download_button")[0].proto.label == "Hent tabellen som Excel"

@@ -27,7 +27,6 @@ from lib.storage import (
 TODAY = dt.date(2026, 6, 15)
 EARLIER = dt.date(2025, 6, 15)
 HALF_AGREEMENT = {"parties": "A og B", "purpose": "Læsning", "target_group": "Børn", "roles": "Klare",
-                  "contributions_library": "Lokaler", "contributions_partner": "Frivillige",
                   "contact_persons": "Anna", "communication": "Møder"}
 
 
@@ -49,7 +48,7 @@ def dated(db: Database) -> Database:
     rounds, dated so that today (2026-06-15) and a year earlier differ in every figure.
 
     Active now: A, B, C, G; a year ago: A, D (ended since), G. Written agreements: A and B now; A and D
-    then (B's agreement was registered later). E ended on an unknown day, F is an idea.
+    then (B's agreement was signed later). E ended on an unknown day, F is an idea.
     """
     with db.write() as s:
         anna = Person(name="Anna Holm", name_key="anna holm", is_staff=True)
@@ -62,7 +61,7 @@ def dated(db: Database) -> Database:
         a = Partnership(title="A", owner_id=anna.id, stage="managing_maintaining", formalisation="written",
                         start_date=dt.date(2024, 1, 1))
         b = Partnership(title="B", owner_id=bo.id, stage="reviewing_revising", formalisation="contract",
-                        start_date=dt.date(2025, 9, 1))
+                        start_date=dt.date(2025, 9, 1), end_date=days(30))
         c = Partnership(title="C", owner_id=bo.id, stage="scoping_building")
         d = Partnership(title="D", owner_id=anna.id, stage="managing_maintaining", formalisation="written",
                         start_date=dt.date(2023, 1, 1), closed=True, ended_on=dt.date(2025, 12, 1))
@@ -77,7 +76,7 @@ def dated(db: Database) -> Database:
                    for p, o in ((a, o1), (b, o3), (c, o5), (d, o2), (g, o6))])
         s.add_all([
             Agreement(partnership_id=a.id, signed_on=dt.date(2024, 2, 1), review_date=days(-10), **HALF_AGREEMENT),
-            Agreement(partnership_id=b.id, end_date=days(30), **HALF_AGREEMENT),
+            Agreement(partnership_id=b.id, signed_on=dt.date(2025, 9, 1), **HALF_AGREEMENT),
             Agreement(partnership_id=d.id, signed_on=dt.date(2023, 2, 1), **HALF_AGREEMENT),
         ])
         s.add(Affiliation(person_id=p1.id, organisation_id=o2.id, start_date=dt.date(2023, 1, 1)))
@@ -191,7 +190,7 @@ def test_the_overview_reads_everything_for_the_start_page(dated: Database) -> No
     assert data.figures == figures
     assert len(data.alerts) == 6
     assert data.radar["heading"].tolist()[0] == "professionalise"
-    # A has a written agreement, B's "contract" rests on a half-filled agreement too: 2 of 4 active.
+    # A and B have a signed agreement: 2 of 4 active.
     assert data.evidence["professionalise"].explanation("da") == "2 af 4 aktive partnerskaber har en skriftlig aftale"
     assert data.radar["evidence_score"][0] == pytest.approx(3.0)
     assert data.counts["staff"] == 2

@@ -11,13 +11,14 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from lib import partners
+from lib import partners, strategy
+from lib import partnerships as ps
 from lib.demo import create_demo_workspace
 from lib.export import xlsx_bytes
 from lib.i18n import t
 from lib.network import graph as netgraph
 from lib.network import metrics as netmetrics
-from lib.storage import Assessment, Database, Organisation, Person
+from lib.storage import Assessment, Database, Organisation, Partnership, Person
 from lib.templates import template_frames
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, shown_texts, values
@@ -338,8 +339,39 @@ def test_go_ahead_is_stored_with_date_and_who_and_leads_to_partnerships(demo: Da
     assert t("partners_page.decision.saved", "da", decision="Gå videre") in [s.value for s in at.success]
     assert t("partners_page.decision.next_step", "da", name="Radio Solbakke", page="Partnerskaber") in [
         s.value for s in at.success]
-    links = at.get("page_link")
-    assert [(link.proto.label, link.proto.page) for link in links] == [("Registrér partnerskabet", "partnerships")]
+    assert at.button(key=f"partners_go_{record.id}").proto.label == "Registrér partnerskabet"
+
+
+def test_finding_3_go_ahead_leads_to_the_partnership_form_filled_with_organisation_and_goals(
+        demo: Database, tmp_path: Path) -> None:
+    oid = org_id(demo, "Radio Solbakke")
+    record = assessments_of(demo, oid)[-1]
+    with demo.read() as session:
+        goals = [goal_id for goal_id, _ in strategy.goal_choices(session)][:3]
+    with demo.write() as session:
+        # Fits the first goal clearly, the third a little, the second not at all.
+        partners.update_assessment(session, record.id, {"goal_fit": {str(goals[0]): 2, str(goals[1]): 0,
+                                                                     str(goals[2]): 1}})
+        partners.record_decision(session, record.id, "go_ahead", TODAY, None)
+    at = navigation_app(tmp_path)
+    at.session_state[TAB] = "assess"
+    at.run()
+    at.selectbox(key=PICK).set_value(oid)
+    rerun(at)
+    at.button(key=f"partners_go_{record.id}").click()
+    rerun(at)
+    # The partnerships page, its form open and filled in from the assessment.
+    assert at.title[0].value == "Partnerskaber"
+    assert at.multiselect(key="pships_new_organisations").value == [oid]
+    assert at.multiselect(key="pships_new_goals").value == [goals[0], goals[2]]
+    assert at.text_input(key="pships_new_title").value == "Radio Solbakke"
+    assert t("partnerships_page.new.drafted", "da") in [i.value for i in at.info]
+    at.button(key="pships_new_submit").click()
+    rerun(at)
+    with demo.read() as session:
+        new_id = session.scalar(select(func.max(Partnership.id)))
+        assert [o for o, _ in ps.organisations_of(session, [new_id])[new_id]] == [oid]
+        assert sorted(g for g, _ in ps.goals_of(session, [new_id])[new_id]) == sorted([goals[0], goals[2]])
 
 
 def test_a_decision_without_a_date_is_refused_and_nothing_stored(demo: Database) -> None:

@@ -123,7 +123,8 @@ def test_pipeline_counts_every_stage_and_the_ended(db: Database, people: dict[st
     assert counts == {"idea": 2, "scoping_building": 0, "managing_maintaining": 1, "reviewing_revising": 0,
                       "sustaining_ending": 0, "ended": 2}
     assert columns[0].partnerships[0] == {"id": 1, "title": "A", "owner": "Bo Berg", "organisations": ["Byens Museum"],
-                                          "depth": None, "formalisation": None, "start_date": None, "end_date": None}
+                                          "depth": None, "formalisation": None, "written_agreement": False,
+                                          "start_date": None, "end_date": None}
 
 
 # --- contact rhythm --------------------------------------------------------------------------------
@@ -177,33 +178,115 @@ def test_agreement_completeness_and_the_written_rule(db: Database, people: dict[
         ps.save_agreement(session, pid, {"parties": "Biblioteket og Museet", "purpose": "Formidling",
                                          "target_group": "  ", "roles": "Vi gør det sammen",
                                          "review_date": "01-04-2026", "start_date": D(2025, 1, 1),
-                                         "signed_on": D(2025, 1, 1), "document_ref": "Sag 12"})
+                                         "document_ref": "Sag 12"})
     with db.read() as session:
         agreement = ps.get_agreement(session, pid)
         partnership = session.get(Partnership, pid)
-        assert ps.agreement_completeness(agreement) == pytest.approx(5 / 15)  # signing data not counted
-        missing = ps.missing_agreement_fields(agreement)
+        assert partnership.start_date == D(2025, 1, 1)  # the agreement's start date is the partnership's
+        assert ps.agreement_completeness(agreement, partnership) == pytest.approx(5 / 15)  # signing not counted
+        missing = ps.missing_agreement_fields(agreement, partnership)
         assert "target_group" in missing and len(missing) == 10
+        # Filled in, but not signed: a draft, no written agreement, whatever the mark says.
         assert not ps.has_written_agreement(partnership, agreement)
+        assert ps.formalisation_of(partnership, agreement) == "draft"
     with db.write() as session:
-        ps.save_agreement(session, pid, {"economy": "Hver betaler sit", "communication": "Kvartalsmøder"})
-    with db.read() as session:
-        agreement = ps.get_agreement(session, pid)
-        assert ps.agreement_completeness(agreement) == pytest.approx(7 / 15)  # 46.7 %: still below half
-        assert not ps.has_written_agreement(session.get(Partnership, pid), agreement)
-    with db.write() as session:
-        ps.save_agreement(session, pid, {"termination": "3 måneders varsel"})
+        ps.save_agreement(session, pid, {"signed_on": D(2025, 1, 10)})
         with pytest.raises(ValidationFailed) as caught:
             ps.save_agreement(session, pid, {"end_date": D(2024, 1, 1)})
     assert caught.value.key == "partnerships.dates_order"
+    with db.write() as session, pytest.raises(ValidationFailed) as caught:
+        ps.save_agreement(session, pid, {"signed_on": dt.date.today() + dt.timedelta(days=2)})
+    assert caught.value.key == "agreement.signed_in_future"
     with db.read() as session:
         agreement = ps.get_agreement(session, pid)
-        assert ps.agreement_completeness(agreement) == pytest.approx(8 / 15)
-        assert ps.has_written_agreement(session.get(Partnership, pid), agreement)
-        oral = Partnership(title="Mundtlig", formalisation="oral")
-        assert not ps.has_written_agreement(oral, agreement)
+        partnership = session.get(Partnership, pid)
+        assert agreement.signed_on == D(2025, 1, 10)  # the day to come was not stored
+        assert partnership.end_date is None  # the refused end date reached neither
+        assert ps.agreement_completeness(agreement, partnership) == pytest.approx(5 / 15)  # a third: still written
+        assert ps.has_written_agreement(partnership, agreement)
+        assert ps.formalisation_of(partnership, agreement) == "written"
+        assert not ps.has_written_agreement(partnership, agreement, on=D(2025, 1, 9))  # not signed yet then
+        assert ps.has_written_agreement(partnership, agreement, on=D(2025, 1, 10))
+        assert not ps.has_written_agreement(partnership, None)
         assert ps.agreement_completeness(None) == 0.0
+        with pytest.raises(TypeError):
+            ps.agreement_completeness(agreement)  # its dates and resources are the partnership's
         assert len(session.scalars(select(Agreement)).all()) == 1
+
+
+def test_finding_2_a_signed_agreement_73_percent_complete_counts_as_written(db: Database,
+                                                                            people: dict[str, int]) -> None:
+    pid = create(db, {"title": "Læseklub", "stage": "managing_maintaining", "formalisation": "oral"},
+                 organisation_ids=[people["museum"]])
+    eleven = {name: "udfyldt" for name in ps.AGREEMENT_FIELDS if name not in ps.AGREEMENT_DATE_FIELDS}
+    for name in ("economy", "rights_branding", "termination"):
+        del eleven[name]
+    eleven |= {"start_date": D(2025, 1, 1), "end_date": D(2026, 12, 31), "signed_on": D(2025, 1, 2)}
+    with db.write() as session:
+        ps.save_agreement(session, pid, eleven)
+    with db.read() as session:
+        frame = ps.partnerships_frame(session, TODAY)
+        summary = ps.agreement_summary(session, pid, "da")
+        found = {a.kind for a in ps.alerts(session, TODAY)}
+        partnership = session.get(Partnership, pid)
+    row = frame.iloc[0]
+    assert round(row["agreement_completeness"] * 100) == 73  # 11 of 15
+    assert bool(row["written_agreement"]) and row["formalisation"] == "written"
+    # Signing made the mark written: the stored mark never says oral beside a signed agreement.
+    assert partnership.formalisation == "written"
+    assert summary["written_agreement"] and summary["formalisation_label"] == "Skriftlig aftale"
+    assert "no_written_agreement" not in found
+
+
+def test_finding_2_formalisation_follows_the_signed_agreement(db: Database, people: dict[str, int]) -> None:
+    pid = create(db, {"title": "Kulturnat", "stage": "managing_maintaining", "formalisation": "contract"})
+    with db.read() as session:
+        p = session.get(Partnership, pid)
+        assert ps.formalisation_of(p, None) == "draft"  # a contract mark without a signed contract
+        assert ps.formalisation_choices(p, None) == ("", "informal", "oral", "draft")
+    with db.write() as session:
+        ps.save_agreement(session, pid, {"purpose": "Kultur", "signed_on": D(2025, 5, 1)})
+    with db.write() as session:
+        p, agreement = session.get(Partnership, pid), ps.get_agreement(session, pid)
+        assert ps.formalisation_of(p, agreement) == "contract"  # a signed contract stays a contract
+        assert ps.formalisation_choices(p, agreement) == ("written", "contract")
+        with pytest.raises(ValidationFailed) as caught:
+            ps.update_partnership(session, pid, {"formalisation": "oral"})
+        assert caught.value.key == "agreement.formalisation_follows"
+        assert "01-05-2025" in caught.value.message("da")
+        ps.update_partnership(session, pid, {"formalisation": "written"})
+    with db.write() as session:
+        ps.save_agreement(session, pid, {"signed_on": None})  # the signature was recorded by mistake
+    with db.write() as session:
+        p, agreement = session.get(Partnership, pid), ps.get_agreement(session, pid)
+        assert ps.formalisation_of(p, agreement) == "draft" and not ps.has_written_agreement(p, agreement)
+        ps.update_partnership(session, pid, {"formalisation": "oral"})
+        assert ps.formalisation_of(p, agreement) == "oral"
+        ps.update_partnership(session, pid, {"formalisation": "draft"})  # the form's word for written, unsigned
+        assert p.formalisation == "written"
+
+
+def test_finding_2_dates_and_resources_are_one_set(db: Database, people: dict[str, int]) -> None:
+    pid = create(db, {"title": "Sprogcafé", "stage": "managing_maintaining", "start_date": D(2025, 2, 1)})
+    with db.write() as session:
+        ps.save_agreement(session, pid, {"end_date": D(2026, 4, 15), "contributions_library": "Lokaler",
+                                         "contributions_partner": "Frivillige"})
+    with db.write() as session:
+        p = session.get(Partnership, pid)
+        assert (p.start_date, p.end_date, p.library_resources, p.partner_resources) == (
+            D(2025, 2, 1), D(2026, 4, 15), "Lokaler", "Frivillige")
+        # ... and the other way round: the partnership's change is the agreement's.
+        ps.update_partnership(session, pid, {"start_date": D(2025, 3, 1), "partner_resources": "Frivillige og rum"})
+    with db.read() as session:
+        form = ps.agreement_form(session, pid)
+        found = [(a.kind, a.date) for a in ps.alerts(session, TODAY)]
+    assert form["values"]["start_date"] == D(2025, 3, 1)
+    assert form["values"]["contributions_partner"] == "Frivillige og rum"
+    assert form["values"]["end_date"] == D(2026, 4, 15)
+    assert ("ending_soon", D(2026, 4, 15)) in found  # the agreement's end date reaches the alerts
+    with db.read() as session:
+        found = [(a.kind, a.date) for a in ps.alerts(session, D(2026, 5, 1))]
+    assert ("end_passed", D(2026, 4, 15)) in found
 
 
 # --- alerts ----------------------------------------------------------------------------------------
@@ -211,7 +294,7 @@ def test_agreement_completeness_and_the_written_rule(db: Database, people: dict[
 
 def full_agreement(**dates: Any) -> dict[str, Any]:
     return {name: "udfyldt" for name in ps.AGREEMENT_FIELDS if name not in ("start_date", "end_date", "review_date")} \
-        | {"start_date": D(2025, 1, 1), "end_date": None, "review_date": None} | dates
+        | {"start_date": D(2025, 1, 1), "end_date": None, "review_date": None, "signed_on": D(2025, 1, 1)} | dates
 
 
 def test_alerts_at_a_fixed_day(db: Database, people: dict[str, int]) -> None:
@@ -274,7 +357,8 @@ def test_agreement_summary_as_data_and_as_a_safe_workbook(db: Database, people: 
     assert summary["organisations"] == ["Byens Museum", "Byskolen"] and summary["owner"] == "Anna Andersen"
     assert (summary["stage_label"], summary["depth_label"], summary["formalisation_label"]) == (
         "Evaluering og justering", "Samskabelse", "Kontrakt")
-    assert summary["completeness"] == pytest.approx(2 / 15) and not summary["written_agreement"]
+    # Signed: a written agreement however little is filled in; the contract mark stays a contract.
+    assert summary["completeness"] == pytest.approx(2 / 15) and summary["written_agreement"]
     assert [f["field"] for f in summary["fields"]] == list(ps.AGREEMENT_FIELDS)
     assert summary["fields"][1] == {"field": "purpose", "label": "Formål", "value": "Læselyst", "filled": True}
     assert len(summary["missing"]) == 13 and summary["signed_on"] == D(2026, 1, 15)
@@ -284,6 +368,7 @@ def test_agreement_summary_as_data_and_as_a_safe_workbook(db: Database, people: 
     assert rows[1] == ["Partnership", "'=HYPERLINK(\"http://x\")"]  # neutralised, never a formula
     assert rows[2] == ["Partners", "Byens Museum; Byskolen"]
     assert ["Review date", dt.datetime(2026, 6, 1)] in rows
+    assert ["Formalisation", "Contract"] in rows and ["Written agreement", "Yes"] in rows
     assert rows[-1] == ["Agreement filled in", "13 %"]
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 

@@ -146,8 +146,8 @@ def test_invalid_dates_show_a_danish_message_and_store_nothing(demo: Database) -
 def test_filling_the_agreement_raises_completeness(demo: Database) -> None:
     pid = partnership_id_by(demo, stage="idea", closed=False)
     with demo.read() as session:
-        before = ps.agreement_completeness(ps.get_agreement(session, pid))
-        missing_before = ps.missing_agreement_fields(ps.get_agreement(session, pid))
+        before = ps.agreement_form(session, pid)["completeness"]
+        missing_before = ps.agreement_form(session, pid)["missing"]
     at = open_partnership(run_page(), pid)
     prefix = f"pships_agreement_{pid}_"
     filled = [name for name in missing_before if name not in ps.AGREEMENT_DATE_FIELDS][:3]
@@ -157,7 +157,7 @@ def test_filling_the_agreement_raises_completeness(demo: Database) -> None:
     at.button(key=prefix + "save").click()
     rerun(at)
     with demo.read() as session:
-        after = ps.agreement_completeness(ps.get_agreement(session, pid))
+        after = ps.agreement_form(session, pid)["completeness"]
     total = len(ps.AGREEMENT_FIELDS)
     assert after == pytest.approx(before + 3 / total)
     expected = t("partnerships_page.agreement.completeness", "da", percent=round(after * 100),
@@ -230,7 +230,7 @@ def test_partnerships_load_from_the_template_and_undo(demo: Database) -> None:
     rerun(at)
     with demo.read() as session:
         assert len(session.scalars(select(Partnership.title)).all()) == len(before) + 1
-    assert any(s.value.startswith("Indlæst: 1 partnerskab(er)") for s in at.success)
+    assert any(s.value.startswith("Indlæst: 1 partnerskab") for s in at.success)
     at.button(key="partnerships_import_undo").click()
     rerun(at)
     with demo.read() as session:
@@ -289,3 +289,97 @@ def test_open_partnership_in_english_shows_no_raw_keys(demo: Database) -> None:
     shown += [w.label for w in [*at.text_area, *at.selectbox, *at.date_input, *at.button]]
     assert not [text for text in shown if "partnerships_page." in str(text) or "partnerships." in str(text)]
     assert t("partnerships_page.tab.agreement", "en") in [tab.label for tab in at.tabs]
+
+
+# --- an agreement belongs to its partnership (issue 12, item 2) -----------------------------------
+
+
+def test_finding_2_the_agreement_form_edits_the_partnerships_dates_and_resources(demo: Database) -> None:
+    pid = partnership_id_by(demo, stage="idea", closed=False)
+    at = open_partnership(run_page(), pid)
+    agreement, details = f"pships_agreement_{pid}_", f"pships_edit_{pid}_"
+    end = apptest_support.workspace_today() + dt.timedelta(days=20)
+    at.date_input(key=agreement + "start_date").set_value(date(2026, 1, 5))
+    at.date_input(key=agreement + "end_date").set_value(end)
+    at.text_area(key=agreement + "contributions_library").set_value("Lokaler og en bibliotekar")
+    at.text_area(key=agreement + "contributions_partner").set_value("Frivillige fortællere")
+    at.button(key=agreement + "save").click()
+    rerun(at)
+    with demo.read() as session:
+        p = session.get(Partnership, pid)
+        stored = (p.start_date, p.end_date, p.library_resources, p.partner_resources)
+        alerts = [(a.kind, a.date) for a in ps.alerts(session, apptest_support.workspace_today())
+                  if a.partnership_id == pid]
+    assert stored == (date(2026, 1, 5), end, "Lokaler og en bibliotekar", "Frivillige fortællere")
+    # The details tab shows the same dates and resources, and saving it does not put the old ones back.
+    assert at.date_input(key=details + "start_date").value == date(2026, 1, 5)
+    assert at.date_input(key=details + "end_date").value == end
+    assert at.text_area(key=details + "library_resources").value == "Lokaler og en bibliotekar"
+    at.button(key=details + "save").click()
+    rerun(at)
+    with demo.read() as session:
+        assert session.get(Partnership, pid).end_date == end
+    # The agreement's end date is the partnership's: the alert "ends soon" follows it.
+    assert alerts == [("ending_soon", end)]
+
+
+def test_finding_2_the_details_form_edits_what_the_agreement_shows(demo: Database) -> None:
+    pid = partnership_id_by(demo, formalisation="contract")
+    at = open_partnership(run_page(), pid)
+    agreement, details = f"pships_agreement_{pid}_", f"pships_edit_{pid}_"
+    at.date_input(key=details + "end_date").set_value(date(2027, 6, 30))
+    at.text_area(key=details + "partner_resources").set_value("Lærere og klasselokaler")
+    at.button(key=details + "save").click()
+    rerun(at)
+    assert at.date_input(key=agreement + "end_date").value == date(2027, 6, 30)
+    assert at.text_area(key=agreement + "contributions_partner").value == "Lærere og klasselokaler"
+    with demo.read() as session:
+        fields = {f["field"]: f["value"] for f in ps.agreement_summary(session, pid, "da")["fields"]}
+    assert (fields["end_date"], fields["contributions_partner"]) == (date(2027, 6, 30), "Lærere og klasselokaler")
+
+
+def test_finding_2_formalisation_and_written_agreement_never_disagree_on_the_page(demo: Database) -> None:
+    at = run_page()
+    with demo.read() as session:
+        frame = ps.partnerships_frame(session, apptest_support.workspace_today())
+        cards = [item for column in ps.pipeline(session) for item in column.partnerships]
+    captions = [c.value for c in at.caption]
+    assert len(cards) == len(frame) == 12
+    for item in cards:
+        # The card says what formalisation_of says, and that is written or contract exactly when the
+        # partnership has a written agreement.
+        words = [item["owner"] or t("partnerships_page.pipeline.no_owner", "da"),
+                 t(f"partnerships.depth.{item['depth']}", "da") if item["depth"] else "",
+                 t(f"partnerships.formalisation.{item['formalisation']}", "da") if item["formalisation"] else ""]
+        assert escape_markdown(" · ".join(w for w in words if w)) in captions, item["title"]
+        assert (item["formalisation"] in ps.WRITTEN_FORMALISATIONS) == item["written_agreement"], item["title"]
+    alerted = [e.value for e in at.error]
+    for row in frame[frame["stage"].isin(ps.ACTIVE_STAGES) & ~frame["closed"]].itertuples():
+        alert = ps.Alert(0, row.title, "no_written_agreement", "high", None, None).message("da", quote=escape_markdown)
+        assert (alert in alerted) == (not row.written_agreement), row.title
+    # The draft in the demo: a "written" mark on an agreement nobody signed is shown as a draft.
+    draft = frame[frame["title"] == "Læseklubber på plejecentre"].iloc[0]
+    assert draft["formalisation"] == "draft" and not draft["written_agreement"]
+
+
+def test_finding_2_signing_on_the_agreement_tab_makes_it_written_everywhere(demo: Database) -> None:
+    pid = partnership_id_by(demo, title="Læseklubber på plejecentre")
+    at = open_partnership(run_page(), pid)
+    details, agreement = f"pships_edit_{pid}_", f"pships_agreement_{pid}_"
+    assert at.selectbox(key=details + "formalisation").value == "draft"
+    assert at.selectbox(key=details + "formalisation").options == [
+        t("partnerships_page.field.none", "da"), *(t(f"partnerships.formalisation.{c}", "da")
+                                                  for c in ("informal", "oral", "draft"))]
+    at.date_input(key=agreement + "signed_on").set_value(date(2026, 10, 1))
+    at.button(key=agreement + "save").click()
+    rerun(at)
+    alert = ps.Alert(0, "Læseklubber på plejecentre", "no_written_agreement", "high", None, None).message(
+        "da", quote=escape_markdown)
+    assert alert not in [e.value for e in at.error]
+    box = at.selectbox(key=details + "formalisation")
+    assert box.value == "written"
+    assert box.options == [t("partnerships.formalisation.written", "da"), t("partnerships.formalisation.contract", "da")]
+    assert any(c.value.endswith(t("partnerships.formalisation.written", "da")) for c in at.caption)
+    with demo.read() as session:
+        p = session.get(Partnership, pid)
+        assert p.formalisation == "written" and ps.has_written_agreement(p, ps.get_agreement(session, pid))

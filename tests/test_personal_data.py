@@ -563,7 +563,7 @@ def test_the_event_log_is_filtered_and_labelled(db: Database, logged: None) -> N
     assert anna["action_label"].tolist() == ["Goal edited", "Person created"]
     assert imports["actor"].tolist() == ["bo@bib.dk"]
     assert period["action"].tolist() == ["goal_updated", "import_committed"]
-    assert everything["details"].iloc[0] == '{"files": "liste.xlsx"}'
+    assert everything["details"].iloc[0] == "Filer: liste.xlsx"  # in words, not JSON (issue 12)
     assert actions == ["goal_updated", "import_committed", "person_created", "workspace_exported"]
 
 
@@ -582,7 +582,8 @@ def test_saving_the_event_log_is_itself_logged(db: Database, logged: None) -> No
     assert [row[2] for row in rows[1:]] == ["Goal edited", "Person created"]
     with db.read() as session:
         event = session.scalars(select(Event).where(Event.action == "events_exported")).one()
-    assert (event.actor, event.details) == ("admin@bib.dk", {"rows": 2, "filters": {"actor": "anna"}})
+    # One person is named in the file as the one who acted: anna.
+    assert (event.actor, event.details) == ("admin@bib.dk", {"people": 1, "rows": 2, "filters": {"actor": "anna"}})
 
 
 def test_every_action_the_product_logs_has_words_in_both_languages() -> None:
@@ -591,6 +592,8 @@ def test_every_action_the_product_logs_has_words_in_both_languages() -> None:
                r'log_organisation_use\([^)]*?)\s*"([a-z_]+)"')
     actions = set(re.findall(literal, source))
     actions |= set(re.findall(r'log_event\(\s*session,\s*"([a-z_]+)"', source))
+    # lib.events.log_export(session, kind, ...) logs "<kind>_exported".
+    actions |= {f"{kind}_exported" for kind in re.findall(r'log_export\(\s*session,\s*"([a-z_]+)"', source)}
     assert {"person_erased", "person_exported", "import_committed", "organisation_assessed"} <= actions
     for action in actions:
         key = f"admin.action.{action}"
@@ -655,7 +658,7 @@ def test_cli_erase_with_yes_from_a_script(db_url: str, built: Built) -> None:
                            "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("The person was erased: 1 affiliations, 2 relations")
+    assert done.stdout.startswith("The person was erased: 1 affiliation, 2 relations")
     with open_database(db_url).read() as session:
         assert session.get(Person, built.person) is None
 

@@ -39,10 +39,10 @@ def days(n: int) -> dt.date:
     return TODAY + dt.timedelta(days=n)
 
 
-#: Eight of the fifteen agreement fields: more than half, so "written" counts.
+#: Six of the fifteen agreement fields and the day it was signed: a written agreement (how much of it
+#: is filled in does not count).
 HALF_AGREEMENT = {"parties": "A og B", "purpose": "Læsning", "target_group": "Børn", "roles": "Klare",
-                  "contributions_library": "Lokaler", "contributions_partner": "Frivillige",
-                  "contact_persons": "Anna", "communication": "Møder"}
+                  "contact_persons": "Anna", "communication": "Møder", "signed_on": days(-100)}
 
 
 def _person(session, name: str, staff: bool) -> Person:
@@ -74,8 +74,8 @@ def small(db: Database) -> Database:
         c1, c2, c3 = (_person(s, name, False) for name in ("Dorte", "Erik", "Frida"))
         o1, o2, o3, o4 = (_org(s, name) for name in ("Skolen", "Museet", "Foreningen", "Avisen"))
         s.flush()
-        # Active: P1 (written agreement, a goal, evaluated 3 months ago), P2 (a "contract" mark on a
-        # sparse agreement, no goal, its organisation assessed, evaluated 13 months ago), P3 (a goal,
+        # Active: P1 (written agreement, a goal, evaluated 3 months ago), P2 (a "contract" mark on an
+        # agreement nobody signed, no goal, its organisation assessed, evaluated 13 months ago), P3 (a goal,
         # evaluated exactly 12 months ago). Not active: P4 an idea, P5 ended.
         p1 = Partnership(title="P1", owner_id=anna.id, stage="managing_maintaining", formalisation="written")
         p2 = Partnership(title="P2", owner_id=bo.id, stage="reviewing_revising", formalisation="contract")

@@ -206,5 +206,5 @@ def test_english(demo: Database) -> None:
     at = run_page("en")
     assert at.title[0].value == "Show who you are! – the library's strengths"
     assert [tab.label for tab in at.tabs] == ["Profile by team", "Partner types", "Create and edit"]
-    assert at.warning[0].value.startswith("3 offer(s) have not been confirmed")
+    assert at.warning[0].value.startswith("3 offers have not been confirmed")
     assert any(w.value.startswith("Not confirmed for over 12 months (last 20") for w in at.warning)

@@ -36,17 +36,34 @@ def _values(frame: pd.DataFrame, column: str) -> list[float | None]:
     return [None if value is None or pd.isna(value) else float(value) for value in frame[column]]
 
 
+def _colour(chart: Chart, index: int) -> str:
+    """The colour of the ``index``-th series: the chart's own (a category's colour) or by position."""
+    if index < len(chart.colours):
+        return chart.colours[index]
+    return charts.series_colour(index, line=chart.kind in ("dates", "line", "radar"))
+
+
+def _unit(chart: Chart) -> str:
+    """What the hover writes after a value: the chart's unit ("af 5", "%")."""
+    return charts.template_text(chart.unit or chart.y_suffix.strip())
+
+
 def _dates_figure(chart: Chart, frame: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
+    day = "%d-%m-%Y" if lang == "da" else "%Y-%m-%d"
     for index, name in enumerate(chart.series):
         points = frame[[chart.category, name]].dropna()
         shown = charts.template_text(name)
+        colour = _colour(chart, index)
+        dash = chart.dashes[index] if index < len(chart.dashes) else "solid"
         fig.add_trace(go.Scatter(
             x=pd.to_datetime(points[chart.category]), y=points[name].astype(float), mode="lines+markers", name=shown,
-            line={"width": 3, "color": charts.series_colour(index)}, meta=shown,
+            line={"width": 3, "color": colour, "dash": dash}, marker={"size": 9, "line": charts.outline(colour)},
+            meta=shown, hovertemplate=f"{shown}<br>%{{x|{day}}}: %{{y:.1f}} {_unit(chart)}<extra></extra>",
         ))
     fig.add_hline(y=100, line={"color": "#000000", "dash": "dash", "width": 1})
-    fig.update_layout(xaxis={"tickformat": "%d-%m-%Y" if lang == "da" else "%Y-%m-%d"})
+    # The measurement dates' own ticks (or months from the span): none written twice.
+    fig.update_layout(xaxis=charts.date_axis(frame[chart.category], lang))
     return fig
 
 
@@ -55,10 +72,13 @@ def _line_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     categories = charts.escape_all(frame[chart.category].astype(str))
     for index, name in enumerate(chart.series):
         shown = charts.template_text(name)
+        colour = _colour(chart, index)
         fig.add_trace(go.Scatter(
             x=categories, y=_values(frame, name), mode="lines+markers", name=shown, meta=shown,
-            line={"width": 3, "color": charts.series_colour(index)},
+            line={"width": 3, "color": colour}, marker={"size": 9, "line": charts.outline(colour)},
+            hovertemplate=f"{shown}<br>%{{x}}: %{{y:.2f}} {_unit(chart)}<extra></extra>",
         ))
+    fig.update_layout(xaxis={"type": "category"})
     return fig
 
 
@@ -67,14 +87,22 @@ def _bar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     categories = charts.escape_all(frame[chart.category].astype(str))
     for index, name in enumerate(chart.series):
         values = _values(frame, name)
-        colour = charts.series_colour(index)
+        colour = _colour(chart, index)
         shown = charts.template_text(name)
+        marker = {"color": colour, "line": charts.outline(colour)}
+        # A count's series name is its unit ("Partnerskaber: 3"); a mean names its scale ("3,5 af 5").
+        value, category = ("x", "y") if chart.horizontal else ("y", "x")
+        number = f"%{{{value}:.2f}} {_unit(chart)}" if chart.unit else f"%{{{value}}}"
+        hover = f"%{{{category}}}<br>{shown}: {number}<extra></extra>"
         if chart.horizontal:
-            fig.add_trace(go.Bar(x=values, y=categories, orientation="h", name=shown, meta=shown, marker_color=colour))
+            fig.add_trace(go.Bar(x=values, y=categories, orientation="h", name=shown, meta=shown, marker=marker,
+                                 hovertemplate=hover))
         else:
-            fig.add_trace(go.Bar(x=categories, y=values, name=shown, meta=shown, marker_color=colour))
+            fig.add_trace(go.Bar(x=categories, y=values, name=shown, meta=shown, marker=marker, hovertemplate=hover))
     if chart.horizontal:
-        fig.update_layout(yaxis={"autorange": "reversed"})
+        fig.update_layout(yaxis={"autorange": "reversed", "type": "category"})
+    else:
+        fig.update_layout(xaxis={"type": "category"})
     fig.update_layout(barmode="group", showlegend=len(chart.series) > 1)
     return fig
 
@@ -86,7 +114,7 @@ def _radar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
         values = _values(frame, name)
         shown = charts.template_text(name)
         fig.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], name=shown, meta=shown,
-                                      fill="toself", line={"color": charts.series_colour(index)}))
+                                      fill="toself", line={"color": _colour(chart, index)}))
     return fig
 
 
@@ -135,6 +163,7 @@ def _axes(fig: go.Figure, chart: Chart) -> None:
     counts = _whole_numbers(fig) if chart.kind == "bar" and chart.y_range is None else None
     if counts is not None:
         axis["dtick"] = max(1, math.ceil(counts / 8))
+        axis["range"] = [0, max(counts, 1) * 1.08]
     if chart.kind == "radar":
         fig.update_layout(polar={"radialaxis": {k: v for k, v in axis.items() if k == "range"}})
     elif chart.kind == "bar" and chart.horizontal:

@@ -70,6 +70,12 @@ class Chart:
     y_range: tuple[float, float] | None = None
     y_suffix: str = ""
     y_title: str = ""
+    #: What a value is, for the hover ("af 5", "%"); the series' name when empty.
+    unit: str = ""
+    #: The colour (and dash, for lines) of each series, in the order of ``series``: the colours the
+    #: same categories have on the pages (:mod:`lib.charts`); by position when empty.
+    colours: tuple[str, ...] = ()
+    dashes: tuple[str, ...] = ()
     #: The figure itself, for ``kind="picture"`` only: a plotly figure as its JSON dict.
     figure: dict[str, Any] | None = None
 

@@ -35,6 +35,7 @@ from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter, XyWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Emu, Inches, Pt, lazyproperty
 
@@ -215,15 +216,25 @@ def add_native_chart(slide, section: Section, chart: Chart, lang: str, left: int
     return native
 
 
+_DASHES = {"dash": MSO_LINE_DASH_STYLE.DASH, "dot": MSO_LINE_DASH_STYLE.ROUND_DOT,
+           "dashdot": MSO_LINE_DASH_STYLE.DASH_DOT}
+
+
 def _colour_series(native, chart: Chart) -> None:
+    """The series in the colours (and dashes) the same categories have on the pages and in the PDF."""
     for index, series in enumerate(native.plots[0].series):
-        colour = _rgb(charts.series_colour(index))
+        if index < len(chart.colours):
+            colour = chart.colours[index]
+        else:
+            colour = charts.series_colour(index, line=chart.kind != "bar")
         if chart.kind == "bar":
             series.format.fill.solid()
-            series.format.fill.fore_color.rgb = colour
+            series.format.fill.fore_color.rgb = _rgb(colour)
         else:
-            series.format.line.color.rgb = colour
+            series.format.line.color.rgb = _rgb(colour)
             series.format.line.width = Pt(2.5)
+            if index < len(chart.dashes) and chart.dashes[index] in _DASHES:
+                series.format.line.dash_style = _DASHES[chart.dashes[index]]
             series.smooth = False
 
 

@@ -31,7 +31,7 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lib import evaluations, partnerships, strategy
+from lib import charts, evaluations, partnerships, strategy
 from lib.boardpack.model import Chart, KeyFigure, Section, Table
 from lib.boardpack.privacy import merge_small_groups, people_count, role_label
 from lib.i18n import format_date, format_number, label as vocabulary_label, t
@@ -316,10 +316,16 @@ def goals_section(ctx: Context) -> Section:
               percent_columns=(ctx.tr("board.col.fulfilment"), ctx.tr("board.col.expected"))),
     ]
     if len(series):
+        # Each goal's look by its place among all goals (by title, as on the goals page); the value axis
+        # from 0 to at least 110 % and round every point (a goal can be below its baseline or past 100 %).
+        looks = charts.series_styles(labels.values())
+        names = tuple(series.columns[1:])
+        values = [v for name in names for v in series[name] if v is not None]
         section.charts = [Chart(
             key="goals.fulfilment", kind="dates", title=ctx.tr("board.chart.goals"), table="goals.series",
-            category=ctx.tr("board.col.date"), series=tuple(series.columns[1:]), y_suffix=" %",
-            y_title=ctx.tr("board.col.fulfilment"),
+            category=ctx.tr("board.col.date"), series=names, y_suffix=" %",
+            y_title=ctx.tr("board.col.fulfilment"), y_range=tuple(charts.value_range(values, 0, 110)),
+            colours=tuple(looks[name]["color"] for name in names), dashes=tuple(looks[name]["dash"] for name in names),
         )]
     section.bullets = _goal_bullets(ctx, statuses, labels)
     return section
@@ -364,8 +370,10 @@ def portfolio_section(ctx: Context) -> Section:
         ctx.tr("board.col.organisations"): "; ".join(name for _, name in organisations.get(p.id, [])),
         stage_column: ctx.tr(f"partnerships.stage.{partnerships.pipeline_column(p)}"),
         ctx.tr("board.col.depth"): vocabulary_label("partnerships.depth", p.depth, ctx.lang),
-        ctx.tr("board.col.formalisation"): vocabulary_label("partnerships.formalisation", p.formalisation, ctx.lang),
-        ctx.tr("board.col.written"): partnerships.has_written_agreement(p, ctx.agreements.get(p.id)),
+        ctx.tr("board.col.formalisation"): vocabulary_label(
+            "partnerships.formalisation", partnerships.formalisation_of(p, ctx.agreements.get(p.id), ctx.as_of),
+            ctx.lang),
+        ctx.tr("board.col.written"): partnerships.has_written_agreement(p, ctx.agreements.get(p.id), ctx.as_of),
         ctx.tr("board.col.start"): p.start_date,
         ctx.tr("board.col.end"): p.ended_on if p.closed else p.end_date,
         ctx.tr("board.col.owner"): ctx.owner_text(p.owner_id),
@@ -384,13 +392,14 @@ def _portfolio_bullets(ctx: Context, found: list[Partnership]) -> list[str]:
     ideas = sum(1 for p in found if not p.closed and p.stage == "idea")
     started = sum(1 for p in found if ctx.in_period(p.start_date))
     ended = sum(1 for p in found if p.closed and ctx.in_period(p.ended_on))
-    active = [p for p in found if not p.closed and p.stage in partnerships.ACTIVE_STAGES]
-    written = sum(1 for p in active if partnerships.has_written_agreement(p, ctx.agreements.get(p.id)))
+    # Written agreements among the partnerships under way: the same partnerships as the bullet above
+    # and as the start page's figure, by the one rule (signed by the period's end).
+    written = sum(1 for p in under_way if partnerships.has_written_agreement(p, ctx.agreements.get(p.id), ctx.as_of))
     deep = sum(1 for p in under_way if p.depth in ("cooperating", "collaborating"))
     bullets = [ctx.tr("board.portfolio.under_way", count=len(under_way), ideas=ideas),
                ctx.tr("board.portfolio.started_ended", started=started, ended=ended)]
-    if active:
-        bullets.append(ctx.tr("board.portfolio.written", written=written, active=len(active)))
+    if under_way:
+        bullets.append(ctx.tr("board.portfolio.written", written=written, active=len(under_way)))
     if under_way:
         bullets.append(ctx.tr("board.portfolio.deep", deep=deep, count=len(under_way)))
     return bullets
@@ -422,7 +431,10 @@ def network_section(ctx: Context) -> Section:
         Chart(key="network.types", kind="bar", title=ctx.tr("board.chart.network_types"), table="network.types",
               category=type_column, horizontal=True,
               series=(ctx.tr("board.col.organisations_count"), ctx.tr("board.col.ties"),
-                      ctx.tr("board.col.partnerships"))),
+                      ctx.tr("board.col.partnerships")),
+              # Partnerships in the blue of the pipeline chart's partnerships, organisations in the
+              # green of organisations on the network page.
+              colours=(charts.category_colour("node_kind", "organisation"), charts.ORANGE, charts.BLUE)),
         Chart(key="network.picture", kind="picture", title=ctx.tr("board.chart.network_picture"),
               figure=_network_picture(view, placed, ctx.lang, rings_figure)),
     ]
@@ -524,13 +536,16 @@ def evaluations_section(ctx: Context) -> Section:
     quarter_column, partnership_column = ctx.tr("board.col.quarter"), ctx.tr("board.col.partnership")
     section.tables = [Table("evaluations.over_time", ctx.tr("board.table.evaluations_over_time"), over_time),
                       Table("evaluations.latest", ctx.tr("board.table.evaluations_latest"), latest)]
+    # The dimensions in the colours the evaluation page gives them.
+    colours = tuple(charts.category_colour("dimension", d) for d in dims)
+    scale = ctx.tr("charts.unit.scale")
     section.charts = [
         Chart(key="evaluations.over_time", kind="line", title=ctx.tr("board.chart.evaluations_over_time"),
               table="evaluations.over_time", category=quarter_column, series=tuple(dims.values()),
-              y_range=SCORE_RANGE, y_title=ctx.tr("board.col.mean")),
+              y_range=SCORE_RANGE, y_title=ctx.tr("board.col.mean"), unit=scale, colours=colours),
         Chart(key="evaluations.latest", kind="bar", title=ctx.tr("board.chart.evaluations_latest"),
               table="evaluations.latest", category=partnership_column, series=tuple(dims.values()),
-              horizontal=True, y_range=(0.0, 5.0), y_title=ctx.tr("board.col.mean")),
+              horizontal=True, y_range=(0.0, 5.0), y_title=ctx.tr("board.col.mean"), unit=scale, colours=colours),
     ]
     section.bullets = _evaluation_bullets(ctx, answers, latest, dims)
     return section

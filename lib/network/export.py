@@ -42,6 +42,7 @@ import pandas as pd
 from lib.errors import UserFacingError
 from lib.export import xlsx_bytes
 from lib.i18n import label as vocabulary_label, t
+from lib.normalize import display_phone
 
 __all__ = [
     "CONTACT_DETAIL_KEYS",
@@ -56,6 +57,7 @@ __all__ = [
     "gexf_bytes",
     "graphml_bytes",
     "image_export_available",
+    "people_in",
     "kumu_workbook",
     "to_gexf",
     "to_graphml",
@@ -193,6 +195,11 @@ def exportable_graph(G: nx.Graph, *, include_contact_details: bool = False) -> n
     return H
 
 
+def people_in(G: nx.Graph) -> int:
+    """How many people (staff and contacts) a file of ``G`` names: the count the event log records."""
+    return sum(1 for _, kind in G.nodes(data="kind") if kind in ("staff", "contact"))
+
+
 def _write(data: bytes, target: Target) -> None:
     if hasattr(target, "write"):
         target.write(data)  # type: ignore[union-attr]
@@ -277,7 +284,7 @@ def _element_row(
     }
     if include_contact_details:
         row["Email"] = None if is_organisation else _text(data.get("email"))
-        row["Phone"] = None if is_organisation else _text(data.get("phone"))
+        row["Phone"] = None if is_organisation else display_phone(_text(data.get("phone")))
     return row
 
 

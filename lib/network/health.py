@@ -291,10 +291,6 @@ _RECENT_POINTS = ((6, 2.0), (12, 1.0))  # within 6 months: 2; within 12: 1
 _MAX_POINTS = sum(p * cap for p, cap in _POINTS.values()) + 4 * _STRENGTH_POINTS + _RECENT_POINTS[0][1]
 
 
-def _plural(count: int) -> str:
-    return "one" if count == 1 else "other"
-
-
 def _partner_neighbours(view: nx.Graph, org: str, partners: set[str]) -> tuple[list[str], set[str]]:
     """Partners tied to ``org`` in the organisation view (most ties first), and those two steps away.
 
@@ -344,22 +340,22 @@ def _reasons(facts: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     parts: list[tuple[str, dict[str, Any]]] = []
     staff, people = facts["staff_count"], facts["people_known"]
     if people:
-        parts.append((f"network.reason.known.{_plural(staff)}.{_plural(people)}",
+        parts.append(("network.reason.known",
                       {"staff": staff, "people": people}))
     if facts["direct_staff"]:
-        parts.append((f"network.reason.direct.{_plural(facts['direct_staff'])}",
+        parts.append(("network.reason.direct",
                       {"staff": facts["direct_staff"]}))
     if facts["partner_count"]:
-        parts.append((f"network.reason.partners.{_plural(facts['partner_count'])}",
+        parts.append(("network.reason.partners",
                       {"count": facts["partner_count"], "names": list(facts["partner_labels"])}))
     if facts["near_partner_count"]:
-        parts.append((f"network.reason.near_partners.{_plural(facts['near_partner_count'])}",
+        parts.append(("network.reason.near_partners",
                       {"count": facts["near_partner_count"]}))
     if facts["max_strength"] and facts["max_strength"] >= 4:
         parts.append(("network.reason.strong", {"strength": facts["max_strength"]}))
     if facts["months_since"] is not None:
         months = facts["months_since"]
-        key = "network.reason.recent.zero" if months == 0 else f"network.reason.recent.{_plural(months)}"
+        key = "network.reason.recent_this_month" if months == 0 else "network.reason.recent"
         parts.append((key, {"months": months}))
     return parts or [("network.reason.none", {})]
 
@@ -434,7 +430,7 @@ def _names(names: list[str], lang: str) -> str:
     shown = ", ".join(names[:NAMES_IN_REASON])
     if len(names) > NAMES_IN_REASON:
         rest = len(names) - NAMES_IN_REASON
-        shown += " " + t(f"network.reason.and_more.{_plural(rest)}", lang, count=rest)
+        shown += " " + t("network.reason.and_more", lang, count=rest)
     return shown
 
 

@@ -573,6 +573,18 @@ def brokers(metrics: pd.DataFrame, n: int = 5, kinds: Iterable[str] | None = Non
     return found.sort_values(["betweenness", "label"], ascending=[False, True], kind="stable").head(n)
 
 
+def rank_of(metrics: pd.DataFrame, name: str, node: Hashable) -> tuple[int, int] | None:
+    """Where ``node`` stands on the measure ``name`` among every node of ``metrics``: (place, how many),
+    highest first and ties sharing a place ("nr. 3 af 120"); None when the node or its value is missing.
+
+    A place reads better than a value such as 0,314, which means nothing to most readers.
+    """
+    if node not in metrics.index or name not in metrics.columns or pd.isna(metrics.at[node, name]):
+        return None
+    places = metrics[name].rank(ascending=False, method="min")
+    return int(places[node]), int(metrics[name].notna().sum())
+
+
 def isolates(G: nx.Graph) -> list[Hashable]:
     """Nodes without any tie, sorted by kind and label."""
     return sorted(nx.isolates(G), key=lambda v: (str(G.nodes[v].get("kind", "")),

@@ -30,7 +30,7 @@ import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.charts import COLORWAY, GREY, PRIMARY, escape, series_colour, style
+from lib.charts import BLACK, BLUE, CATEGORY_COLOURS, COLORWAY, GREY, OUTLINE, contrast, escape, series_colour, style
 from lib.i18n import format_number, format_value, label as vocabulary_label, t
 
 __all__ = [
@@ -61,7 +61,7 @@ GROUP_LIMIT = 8
 COLOR_BY = ("kind", "sector", "community", "owner")
 
 KIND_ORDER = ("library", "organisation", "staff", "contact")
-KIND_COLOURS = {"library": PRIMARY, "organisation": "#009E73", "staff": "#E69F00", "contact": "#56B4E9"}
+KIND_COLOURS = CATEGORY_COLOURS["node_kind"]
 #: Shapes tell kinds apart even when colour shows something else (and for colour-blind readers).
 KIND_SYMBOLS = {"library": "star", "organisation": "square", "staff": "diamond", "contact": "circle"}
 KIND_SIZES = {"library": 26.0, "organisation": 13.0, "staff": 11.0, "contact": 8.0}
@@ -72,7 +72,7 @@ _SMALLEST_FACTOR = 0.4
 EDGE_KINDS = ("partnership", "staff", "affiliation", "relation")
 #: (colour, width) per edge kind; partnerships stand out, the many affiliations stay quiet.
 EDGE_STYLES = {
-    "partnership": (PRIMARY, 2.2),
+    "partnership": (BLUE, 2.2),
     "staff": ("#E69F00", 1.0),
     "affiliation": ("#b8c0c8", 0.7),
     "relation": ("#7d8a96", 0.9),
@@ -83,7 +83,10 @@ HIGHLIGHT_EDGE_COLOUR = "#262730"
 DIMMED = 0.2
 
 SECTOR_ORDER = ("public", "private", "civil")
-SECTOR_COLOURS = {"public": "#0072B2", "private": "#D55E00", "civil": "#009E73"}
+SECTOR_COLOURS = CATEGORY_COLOURS["sector"]
+#: Organisation types drawn in a colour of their own in the rings; the rest share "other types".
+TYPE_PALETTE = tuple(colour for colour in COLORWAY if colour != BLACK)  # black is the library
+OTHER_TYPES_COLOUR = "#d5d9de"
 
 #: Room (in ring units) left free on each side of the top of a ring, where its name is written.
 _RING_NAME_ROOM = 0.5
@@ -421,8 +424,10 @@ def _node_traces(
             "color": group.colour,
             "size": np.asarray([sizes[node] for node in nodes], dtype=float),
             "symbol": [KIND_SYMBOLS.get(str(G.nodes[node].get("kind")), "circle") for node in nodes],
-            # A white rim separates touching markers; on thousands of tiny ones it only hides them.
-            "line": {"width": 0.6 if crowd <= WEBGL_THRESHOLD else 0.0, "color": "white"},
+            # A white rim separates touching markers; on thousands of tiny ones it only hides them. A
+            # light colour (yellow, orange, sky blue: under 3:1 on white) gets a dark rim instead.
+            "line": {"width": 0.6 if crowd <= WEBGL_THRESHOLD else 0.0, "color": "white"}
+            if contrast(group.colour) >= 3.0 else {"width": 1.0, "color": OUTLINE},
         }
         if highlight:
             marker["opacity"] = [1.0 if node in highlight else DIMMED for node in nodes]
@@ -618,19 +623,29 @@ def ring_positions(G: nx.Graph, rings: Mapping[Hashable, int]) -> dict[Hashable,
     return result
 
 
+def type_colours(G: nx.Graph, nodes: Iterable[Hashable]) -> dict[str, str]:
+    """The colour of each organisation type among ``nodes``: the most common types first (ties by
+    code), one Okabe-Ito colour each (:data:`TYPE_PALETTE`, seven); types beyond that are missing
+    here and share the "other types" group. The same graph gives the same colours on the network
+    page and in the board pack."""
+    counts = Counter(str(G.nodes[n]["org_type"]) for n in nodes
+                     if G.nodes[n].get("kind") == "organisation" and G.nodes[n].get("org_type"))
+    ranked = sorted(counts, key=lambda code: (-counts[code], code))
+    return {code: colour for code, colour in zip(ranked, TYPE_PALETTE, strict=False)}
+
+
 def _type_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Group]:
-    """Organisations by type (a colour each), other nodes by kind."""
+    """Organisations by type (a colour each, no two types alike), other nodes by kind."""
     groups: dict[str, _Group] = {}
-    types = sorted({str(G.nodes[n].get("org_type")) for n in nodes if G.nodes[n].get("org_type")})
-    # The primary colour is the library's; types take the other colours.
-    palette = COLORWAY[1:]
-    colours = {code: palette[index % len(palette)] for index, code in enumerate(types)}
+    colours = type_colours(G, nodes)
     for node in nodes:
         data = G.nodes[node]
         kind = str(data.get("kind") or "")
-        if kind == "organisation" and data.get("org_type"):
+        if kind == "organisation" and data.get("org_type") and str(data["org_type"]) in colours:
             code = str(data["org_type"])
             key, name, colour = code, escape(vocabulary_label("orgtype", code, lang)), colours[code]
+        elif kind == "organisation" and data.get("org_type"):
+            key, name, colour = "other_types", t("charts.other_types", lang), OTHER_TYPES_COLOUR
         elif kind == "organisation":
             key, name, colour = "untyped", t("network_figure.orgtype.unknown", lang), GREY
         else:
@@ -638,7 +653,8 @@ def _type_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Gro
         group = groups.setdefault(key, _Group(key, name, colour))
         group.nodes.append(node)
     first = [groups.pop(kind) for kind in KIND_ORDER if kind in groups]
-    return [*first, *sorted(groups.values(), key=lambda group: group.name.casefold())]
+    last = [groups.pop(key) for key in ("other_types", "untyped") if key in groups]
+    return [*first, *sorted(groups.values(), key=lambda group: group.name.casefold()), *last]
 
 
 def rings_figure(

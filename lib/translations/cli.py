@@ -21,24 +21,24 @@ TEXTS = {
     },
     "cli.import_batch": {"da": "Importnummer: {batch} (kan fortrydes med: python -m lib undo {batch})",
                          "en": "Import number: {batch} (undo with: python -m lib undo {batch})"},
-    "cli.more_problems": {"da": "… og {count} problemer mere.", "en": "… and {count} more problems."},
+    "cli.more_problems": {"da": "… og {count} {count:problem|problemer} mere.", "en": "… and {count} {count:more problem|more problems}."},
     "cli.undo_done": {"da": "Import nr. {batch} er fortrudt.", "en": "Import no. {batch} was undone."},
     "cli.export_done": {"da": "Arbejdsområdet er eksporteret til {out}.", "en": "The workspace was exported to {out}."},
     "cli.demo_created": {
-        "da": "Demo-arbejdsområdet er oprettet: {people} personer, {organisations} organisationer, "
-              "{relations} relationer.",
-        "en": "The demo workspace was created: {people} people, {organisations} organisations, "
-              "{relations} relations.",
+        "da": "Demo-arbejdsområdet er oprettet: {people} {people:person|personer}, {organisations} {organisations:organisation|organisationer}, "
+              "{relations} {relations:relation|relationer}.",
+        "en": "The demo workspace was created: {people} {people:person|people}, {organisations} {organisations:organisation|organisations}, "
+              "{relations} {relations:relation|relations}.",
     },
     "cli.demo_exists": {"da": "Arbejdsområdet har allerede data; demoen er ikke oprettet.",
                         "en": "The workspace already has data; the demo was not created."},
     "cli.network_today": {"da": "Netværket i dag", "en": "The network today"},
     "cli.network_as_of": {"da": "Netværket den {date}", "en": "The network on {date}"},
     "cli.network_figures": {
-        "da": "Personer og organisationer: {nodes} · forbindelser: {edges} · tæthed: {density} · "
-              "adskilte dele: {components}",
-        "en": "People and organisations: {nodes} · ties: {edges} · density: {density} · "
-              "separate parts: {components}",
+        "da": "Personer og organisationer: {nodes} · forbindelser: {edges} · andel af mulige forbindelser, "
+              "der findes: {density} · grupper uden forbindelse til hinanden: {components}",
+        "en": "People and organisations: {nodes} · ties: {edges} · share of possible ties that exist: "
+              "{density} · groups with no tie to each other: {components}",
     },
     "cli.network_paths": {
         "da": "Største sammenhængende del: {largest} · gennemsnitlig afstand: {average} · "
@@ -52,6 +52,6 @@ TEXTS = {
     "cli.network_bad_format": {"da": "Ukendt format »{fmt}«; vælg et af: {formats}.",
                                "en": "Unknown format \"{fmt}\"; choose one of: {formats}."},
     "cli.network_cannot_write": {"da": "Kan ikke skrive filen {out}.", "en": "Cannot write the file {out}."},
-    "cli.network_exported": {"da": "Netværket ({nodes} punkter, {edges} forbindelser) er gemt i {out}.",
-                             "en": "The network ({nodes} nodes, {edges} ties) was written to {out}."},
+    "cli.network_exported": {"da": "Netværket ({nodes} {nodes:punkt|punkter}, {edges} {edges:forbindelse|forbindelser}) er gemt i {out}.",
+                             "en": "The network ({nodes} {nodes:node|nodes}, {edges} {edges:tie|ties}) was written to {out}."},
 }

@@ -20,8 +20,8 @@ TEXTS = {
     "sidebar.workspace": {"da": "Arbejdsområde", "en": "Workspace"},
     "sidebar.database": {"da": "Database", "en": "Database"},
     "sidebar.counts": {
-        "da": "{people} personer · {organisations} organisationer · {relations} relationer",
-        "en": "{people} people · {organisations} organisations · {relations} relations",
+        "da": "{people} {people:person|personer} · {organisations} {organisations:organisation|organisationer} · {relations} {relations:relation|relationer}",
+        "en": "{people} {people:person|people} · {organisations} {organisations:organisation|organisations} · {relations} {relations:relation|relations}",
     },
     "common.save": {"da": "Gem", "en": "Save"},
     "common.cancel": {"da": "Annullér", "en": "Cancel"},

@@ -24,12 +24,12 @@ TEXTS = {
     },
     "demo.created": {
         "da": (
-            "Demo-biblioteket er oprettet: {staff} medarbejdere, {people} personer i alt, "
-            "{organisations} organisationer og {relations} relationer."
+            "Demo-biblioteket er oprettet: {staff} {staff:medarbejder|medarbejdere}, {people} {people:person|personer} i alt, "
+            "{organisations} {organisations:organisation|organisationer} og {relations} {relations:relation|relationer}."
         ),
         "en": (
-            "The demo library has been created: {staff} staff, {people} people in all, "
-            "{organisations} organisations and {relations} relations."
+            "The demo library has been created: {staff} staff, {people} {people:person|people} in all, "
+            "{organisations} {organisations:organisation|organisations} and {relations} {relations:relation|relations}."
         ),
     },
     "demo.skipped": {

@@ -23,9 +23,9 @@ TEXTS = {
               "not stay in the workspace.",
     },
     "erasure_ledger.cli.erased_again": {
-        "da": "Sletninger foretaget efter denne sikkerhedskopi er gennemført igen: {people} personer er slettet "
+        "da": "Sletninger foretaget efter denne sikkerhedskopi er gennemført igen: {people} {people:person|personer} er slettet "
               "igen.",
-        "en": "Erasures made after this backup were applied again: {people} people erased again.",
+        "en": "Erasures made after this backup were applied again: {people} {people:person|people} erased again.",
     },
     "admin.action.erasures_reapplied": {
         "da": "Sletninger gennemført igen efter gendannelse",

@@ -29,7 +29,7 @@ TEXTS = {
     "evaluations_page.tab.import": {"da": "Indlæs fra Excel", "en": "Load from Excel"},
     # Choosing a partnership
     "evaluations_page.pick": {"da": "Partnerskab", "en": "Partnership"},
-    "evaluations_page.pick.label": {"da": "{title} ({count} runde(r))", "en": "{title} ({count} round(s))"},
+    "evaluations_page.pick.label": {"da": "{title} ({count} {count:runde|runder})", "en": "{title} ({count} {count:round|rounds})"},
     "evaluations_page.pick.ended": {"da": "{label} – afsluttet", "en": "{label} – ended"},
     # Health
     "evaluations_page.health.heading": {"da": "Partnerskabernes sundhed", "en": "Health of the partnerships"},
@@ -141,7 +141,7 @@ TEXTS = {
     },
     "evaluations_page.rounds.pick": {"da": "Runde", "en": "Round"},
     "evaluations_page.rounds.option": {
-        "da": "{round} ({count} besvarelse(r))", "en": "{round} ({count} response(s))",
+        "da": "{round} ({count} {count:besvarelse|besvarelser})", "en": "{round} ({count} {count:response|responses})",
     },
     "evaluations_page.new_round.heading": {"da": "Ny evalueringsrunde", "en": "New evaluation round"},
     "evaluations_page.new_round.title_hint": {"da": "fx Forårsevaluering", "en": "e.g. Spring evaluation"},
@@ -159,7 +159,7 @@ TEXTS = {
     },
     "evaluations_page.response.saved": {
         "da": "Besvarelsen fra {side} er gemt ({count} svar).",
-        "en": "The response from {side} was saved ({count} answers).",
+        "en": "The response from {side} was saved ({count} {count:answer|answers}).",
     },
     "evaluations_page.responses.heading": {"da": "Besvarelser ({count})", "en": "Responses ({count})"},
     "evaluations_page.responses.none": {
@@ -178,8 +178,8 @@ TEXTS = {
     "evaluations_page.responses.deleted": {"da": "Besvarelsen er slettet.", "en": "The response was deleted."},
     "evaluations_page.round.delete_heading": {"da": "Slet runden", "en": "Delete the round"},
     "evaluations_page.round.confirm": {
-        "da": "Ja, slet runden med dens {count} besvarelse(r)",
-        "en": "Yes, delete the round with its {count} response(s)",
+        "da": "Ja, slet runden med dens {count} {count:besvarelse|besvarelser}",
+        "en": "Yes, delete the round with its {count} {count:response|responses}",
     },
     "evaluations_page.round.delete": {"da": "Slet runde", "en": "Delete round"},
     "evaluations_page.round.needs_confirm": {

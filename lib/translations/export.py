@@ -40,12 +40,12 @@ TEXTS = {
     },
     "export.done": {
         "da": (
-            "Eksporteret: {people} personer, {organisations} organisationer, {affiliations} "
-            "tilknytninger og {relations} relationer."
+            "Eksporteret: {people} {people:person|personer}, {organisations} {organisations:organisation|organisationer}, {affiliations} "
+            "{affiliations:tilknytning|tilknytninger} og {relations} {relations:relation|relationer}."
         ),
         "en": (
-            "Exported: {people} people, {organisations} organisations, {affiliations} affiliations "
-            "and {relations} relations."
+            "Exported: {people} {people:person|people}, {organisations} {organisations:organisation|organisations}, {affiliations} {affiliations:affiliation|affiliations} "
+            "and {relations} {relations:relation|relations}."
         ),
     },
     "export.unknown_format": {

@@ -109,7 +109,7 @@ TEXTS = {
         "en": "Every active partnership is linked to at least one goal.",
     },
     "goalspage.coverage.planned": {
-        "da": " ({count} idé(er) på vej)", "en": " ({count} idea(s) in the pipeline)"},
+        "da": " ({count} {count:idé|idéer} på vej)", "en": " ({count} {count:idea|ideas} in the pipeline)"},
     "goalspage.coverage.served_heading": {"da": "Partnerskaber pr. mål", "en": "Partnerships per goal"},
     "goalspage.coverage.partnerships_col": {"da": "Partnerskaber", "en": "Partnerships"},
     "goalspage.coverage.count": {"da": "Igangværende partnerskaber", "en": "Partnerships under way"},

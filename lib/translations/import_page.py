@@ -19,21 +19,21 @@ TEXTS = {
     "importpage.step_preview": {"da": "2. Sådan bliver importen", "en": "2. What the import will do"},
     "importpage.step_commit": {"da": "3. Gem importen", "en": "3. Store the import"},
     "importpage.no_sheets": {"da": "Filen har ingen ark med indhold.", "en": "The file has no sheets with content."},
-    "importpage.sheet_title": {"da": "Ark »{sheet}« · {rows} rækker", "en": "Sheet \"{sheet}\" · {rows} rows"},
+    "importpage.sheet_title": {"da": "Ark »{sheet}« · {rows} {rows:række|rækker}", "en": "Sheet \"{sheet}\" · {rows} {rows:row|rows}"},
     "importpage.hidden_sheet": {"da": "skjult ark", "en": "hidden sheet"},
     "importpage.hidden_sheet_help": {
         "da": "Arket er skjult i Excel. Det læses kun, hvis du selv sætter flueben.",
         "en": "This sheet is hidden in Excel. It is only read if you tick it yourself.",
     },
     "importpage.truncated": {
-        "da": "Arket er meget stort: kun de første {kept} af {total} rækker læses. Del filen op for at få resten med.",
-        "en": "The sheet is very large: only the first {kept} of {total} rows are read. Split the file to "
+        "da": "Arket er meget stort: kun de første {kept} af {total} {total:række|rækker} læses. Del filen op for at få resten med.",
+        "en": "The sheet is very large: only the first {kept} of {total} {total:row is|rows are} read. Split the file to "
               "import the rest.",
     },
     "importpage.formulas_without_value": {
-        "da": "{count} celler indeholder formler uden gemt resultat og bliver læst som tomme. Åbn filen i Excel, "
+        "da": "{count} {count:celle|celler} indeholder formler uden gemt resultat og bliver læst som tomme. Åbn filen i Excel, "
               "gem den igen, og importér på ny for at få værdierne med.",
-        "en": "{count} cells hold formulas without a saved result and are read as empty. Open the file in Excel, "
+        "en": "{count} {count:cell holds|cells hold} formulas without a saved result and are read as empty. Open the file in Excel, "
               "save it again and re-import to include the values.",
     },
     "importpage.title_rows": {"da": "Overskrift over tabellen: {title}", "en": "Title above the table: {title}"},
@@ -52,8 +52,8 @@ TEXTS = {
     "importpage.col_example": {"da": "Eksempler", "en": "Examples"},
     "importpage.col_field": {"da": "Gemmes som", "en": "Stored as"},
     "importpage.unmapped": {
-        "da": "{count} kolonner bruges ikke: {columns}",
-        "en": "{count} columns are not used: {columns}",
+        "da": "{count} {count:kolonne|kolonner} bruges ikke: {columns}",
+        "en": "{count} {count:column is|columns are} not used: {columns}",
     },
     "importpage.choose_a_sheet": {
         "da": "Vælg mindst ét ark at importere.", "en": "Choose at least one sheet to import.",
@@ -64,9 +64,9 @@ TEXTS = {
         "en": "Nothing is stored yet. The figures show what happens when you press \"Import\".",
     },
     "importpage.review_pairs": {
-        "da": "{count} mulige dubletter (fx stavefejl i navne) bliver ikke slået sammen automatisk. "
+        "da": "{count} {count:mulig dublet|mulige dubletter} (fx stavefejl i navne) bliver ikke slået sammen automatisk. "
               "Du kan gennemgå dem under Kontakter og organisationer.",
-        "en": "{count} possible duplicates (e.g. typos in names) are not merged automatically. "
+        "en": "{count} {count:possible duplicate|possible duplicates} (e.g. typos in names) are not merged automatically. "
               "You can review them under Contacts and organisations.",
     },
     "importpage.problems_heading": {"da": "Problemer ({count})", "en": "Problems ({count})"},
@@ -76,14 +76,15 @@ TEXTS = {
     "importpage.commit_button": {"da": "Importér", "en": "Import"},
     "importpage.clear_button": {"da": "Start forfra", "en": "Start over"},
     "importpage.committed": {
-        "da": "Importen er gemt som import nr. {batch}: {inserted} nye, {updated} opdateret, {unchanged} uændret, "
-              "{rejected} afvist og {skipped} sprunget over af {rows} rækker.",
+        "da": "Importen er gemt som import nr. {batch}: {inserted} {inserted:ny|nye}, {updated} "
+              "{updated:opdateret|opdaterede}, {unchanged} {unchanged:uændret|uændrede}, {rejected} "
+              "{rejected:afvist|afviste} og {skipped} sprunget over af {rows} {rows:række|rækker}.",
         "en": "The import was stored as import no. {batch}: {inserted} new, {updated} updated, "
-              "{unchanged} unchanged, {rejected} rejected and {skipped} skipped of {rows} rows.",
+              "{unchanged} unchanged, {rejected} rejected and {skipped} skipped of {rows} {rows:row|rows}.",
     },
     "importpage.nothing_changed": {
-        "da": "Alle {rows} rækker var allerede i arbejdsområdet (eller blev afvist); intet er ændret.",
-        "en": "All {rows} rows were already in the workspace (or were rejected); nothing was changed.",
+        "da": "Alle {rows} {rows:række|rækker} var allerede i arbejdsområdet (eller blev afvist); intet er ændret.",
+        "en": "All {rows} {rows:row was|rows were} already in the workspace (or were rejected); nothing was changed.",
     },
     "importpage.undo_this": {"da": "Fortryd denne import", "en": "Undo this import"},
     "importpage.history": {"da": "Tidligere importer", "en": "Earlier imports"},

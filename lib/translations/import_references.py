@@ -92,12 +92,15 @@ TEXTS = {
     "importrefs.referenced_heading": {
         "da": "Oprettes, fordi filerne nævner dem", "en": "Created because the files name them",
     },
-    "importrefs.referenced.staff.one": {"da": "1 medarbejder", "en": "1 staff member"},
-    "importrefs.referenced.staff.other": {"da": "{count} medarbejdere", "en": "{count} staff members"},
-    "importrefs.referenced.people.one": {"da": "1 person", "en": "1 person"},
-    "importrefs.referenced.people.other": {"da": "{count} personer", "en": "{count} people"},
-    "importrefs.referenced.organisations.one": {"da": "1 organisation", "en": "1 organisation"},
-    "importrefs.referenced.organisations.other": {"da": "{count} organisationer", "en": "{count} organisations"},
+    "importrefs.referenced.staff": {
+        "da": "{count} {count:medarbejder|medarbejdere}",
+        "en": "{count} {count:staff member|staff members}"},
+    "importrefs.referenced.people": {
+        "da": "{count} {count:person|personer}",
+        "en": "{count} {count:person|people}"},
+    "importrefs.referenced.organisations": {
+        "da": "{count} {count:organisation|organisationer}",
+        "en": "{count} {count:organisation|organisations}"},
     "importrefs.referenced_intro": {
         "da": "Filerne nævner {what}, som ikke findes i arbejdsområdet. De bliver oprettet. Vil du ikke det, så "
               "fjern fluebenet »Opret det, som arket nævner« ved arket.",
@@ -115,8 +118,8 @@ TEXTS = {
         "en": "Changes to records that already exist ({count})",
     },
     "importrefs.changes_shown": {
-        "da": "Viser de første {shown} af {total} ændringer.",
-        "en": "Showing the first {shown} of {total} changes.",
+        "da": "Viser de første {shown} af {total} {total:ændring|ændringer}.",
+        "en": "Showing the first {shown} of {total} {total:change|changes}.",
     },
     "importrefs.referenced_shown": {
         "da": "Viser de første {shown} af {total}.",

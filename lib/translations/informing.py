@@ -122,7 +122,7 @@ TEXTS = {
     },
     "informing.note_too_long": {
         "da": "Noten må højst fylde {limit} tegn.",
-        "en": "The note may be at most {limit} characters long.",
+        "en": "The note may be at most {limit} {limit:character|characters} long.",
     },
     "informing.staff": {
         "da": "{name} er medarbejder på biblioteket og skal ikke oplyses her.",
@@ -143,18 +143,18 @@ TEXTS = {
         "en": "Contacts we have from staff's lists, not from the person themselves, must be told within a "
               "month that the library holds their data (Article 14 of the GDPR). Staff are not on the list.",
     },
-    "informing.count.one": {"da": "1 kontakt er ikke oplyst endnu.", "en": "1 contact has not been informed yet."},
-    "informing.count.other": {"da": "{count} kontakter er ikke oplyst endnu.",
-                              "en": "{count} contacts have not been informed yet."},
-    "informing.overdue.one": {"da": "For 1 af dem er fristen overskredet.",
-                              "en": "1 of them is past the deadline."},
-    "informing.overdue.other": {"da": "For {count} af dem er fristen overskredet.",
-                                "en": "{count} of them are past the deadline."},
+    "informing.count": {
+        "da": "{count} {count:kontakt|kontakter} er ikke oplyst endnu.",
+        "en": "{count} {count:contact has|contacts have} not been informed yet."},
+    "informing.overdue": {
+        "da": "For {count} af dem er fristen overskredet.",
+        "en": "{count} of them {count:is|are} past the deadline."},
     "informing.empty": {"da": "Alle kontakter er oplyst.", "en": "Every contact has been informed."},
     "informing.status.overdue": {"da": "Frist overskredet", "en": "Deadline passed"},
     "informing.status.today": {"da": "Frist i dag", "en": "Due today"},
-    "informing.status.days.one": {"da": "1 dag tilbage", "en": "1 day left"},
-    "informing.status.days.other": {"da": "{count} dage tilbage", "en": "{count} days left"},
+    "informing.status.days": {
+        "da": "{count} {count:dag|dage} tilbage",
+        "en": "{count} {count:day|days} left"},
     "informing.col.name": {"da": "Navn", "en": "Name"},
     "informing.col.email": {"da": "E-mail", "en": "E-mail"},
     "informing.col.organisations": {"da": "Organisationer", "en": "Organisations"},
@@ -177,14 +177,13 @@ TEXTS = {
     "informing.mark.button": {"da": "Markér som oplyst", "en": "Mark as informed"},
     "informing.mark.choose_first": {"da": "Vælg mindst én kontakt først.",
                                     "en": "Choose at least one contact first."},
-    "informing.marked.one": {"da": "1 kontakt er markeret som oplyst.", "en": "1 contact was marked as informed."},
-    "informing.marked.other": {"da": "{count} kontakter er markeret som oplyst.",
-                               "en": "{count} contacts were marked as informed."},
-    "informing.already.one": {"da": "1 var allerede markeret og beholder sin dato.",
-                              "en": "1 was marked already and keeps its date."},
-    "informing.already.other": {"da": "{count} var allerede markeret og beholder deres dato.",
-                                "en": "{count} were marked already and keep their dates."},
-
+    "informing.marked": {
+        "da": "{count} {count:kontakt|kontakter} er markeret som oplyst.",
+        "en": "{count} {count:contact was|contacts were} marked as informed."},
+    "informing.already": {
+        "da": "{count} var allerede markeret og {count:beholder sin dato|beholder deres dato}.",
+        "en": "{count} {count:was marked already and keeps its date|were marked already and keep their dates}."},
+    
     "informing.notice.heading": {"da": "Tekst at sende", "en": "Notice to send"},
     "informing.notice.caption": {
         "da": "Udfyld det, der står i [firkantede parenteser], før teksten sendes. Bibliotekets navn kommer fra "
@@ -197,8 +196,9 @@ TEXTS = {
     "informing.notice.download": {"da": "Hent teksten", "en": "Download the text"},
     "informing.notice.library_placeholder": {"da": "[UDFYLD: bibliotekets navn]",
                                              "en": "[FILL IN: the library's name]"},
-    "informing.notice.months.one": {"da": "1 måned", "en": "1 month"},
-    "informing.notice.months.other": {"da": "{count} måneder", "en": "{count} months"},
+    "informing.notice.months": {
+        "da": "{count} {count:måned|måneder}",
+        "en": "{count} {count:month|months}"},
     "informing.notice.body": {"da": NOTICE_DA, "en": NOTICE_EN},
 
     # --- one person's entry (the person view) --------------------------------------------------------

@@ -18,7 +18,7 @@ TEXTS = {
     },
     "login_setup.problem.short": {
         "da": "`cookie_secret` i `.streamlit/secrets.toml` er kortere end {length} tegn, så den kan gættes.",
-        "en": "`cookie_secret` in `.streamlit/secrets.toml` is shorter than {length} characters, so it can "
+        "en": "`cookie_secret` in `.streamlit/secrets.toml` is shorter than {length} {length:character|characters}, so it can "
               "be guessed.",
     },
     "login_setup.problem.repetitive": {

@@ -45,15 +45,17 @@ TEXTS = {
     },
     "network.metric.betweenness": {"da": "Brobygger", "en": "Bridge builder"},
     "network.metric.betweenness.help": {
-        "da": "Hvor ofte denne ligger på den korteste vej mellem to andre. Høj værdi: forbinder dele af "
-              "netværket, som ellers ikke mødes.",
-        "en": "How often this one lies on the shortest path between two others. High: connects parts of "
-              "the network that would otherwise not meet.",
+        "da": "Forbinder grupper, der ellers ikke kender hinanden: hvor ofte den korteste vej mellem to andre "
+              "går gennem denne. Nr. 1 er den vigtigste brobygger i visningen.",
+        "en": "Connects groups that would otherwise not know each other: how often the shortest path between "
+              "two others runs through this one. No. 1 is the most important bridge builder in the view.",
     },
     "network.metric.closeness": {"da": "Nærhed", "en": "Closeness"},
     "network.metric.closeness.help": {
-        "da": "Hvor få skridt der er herfra til alle andre. Høj værdi: når hurtigt ud til hele netværket.",
-        "en": "How few steps it takes from here to everyone else. High: reaches the whole network quickly.",
+        "da": "Når hurtigt ud til hele netværket: hvor få skridt der er herfra til alle andre. Nr. 1 har "
+              "kortest vej til alle.",
+        "en": "Reaches the whole network quickly: how few steps it takes from here to everyone else. No. 1 "
+              "has the shortest way to everyone.",
     },
     "network.metric.eigenvector": {"da": "Godt forbundet", "en": "Well connected"},
     "network.metric.eigenvector.help": {
@@ -82,15 +84,20 @@ TEXTS = {
     # Figures for the whole network
     "network.figure.nodes": {"da": "Personer og organisationer", "en": "People and organisations"},
     "network.figure.edges": {"da": "Forbindelser", "en": "Ties"},
-    "network.figure.density": {"da": "Tæthed", "en": "Density"},
+    "network.figure.density": {"da": "Hvor mange kender hinanden", "en": "How many know each other"},
     "network.figure.density.help": {
-        "da": "Andelen af alle mulige forbindelser, der findes. Store netværk har altid lav tæthed.",
-        "en": "The share of all possible ties that exist. Large networks always have a low density.",
+        "da": "Hvor stor en del af alle tænkelige forbindelser der findes: 100 % ville betyde, at alle kender "
+              "alle. I et stort netværk er tallet altid lavt.",
+        "en": "How large a share of all possible ties exists: 100% would mean everyone knows everyone. In a "
+              "large network the figure is always low.",
     },
-    "network.figure.components": {"da": "Adskilte dele", "en": "Separate parts"},
+    "network.figure.components": {"da": "Grupper uden forbindelse til hinanden",
+                                  "en": "Groups with no tie to each other"},
     "network.figure.components.help": {
-        "da": "Dele af netværket uden nogen forbindelse til hinanden (enkeltstående medregnet).",
-        "en": "Parts of the network with no tie to each other (lone nodes included).",
+        "da": "Grupper af personer og organisationer, der ikke har nogen forbindelse til resten. En person "
+              "eller organisation helt uden forbindelser tæller som sin egen gruppe.",
+        "en": "Groups of people and organisations with no tie to the rest. A person or organisation with no "
+              "ties at all counts as a group of its own.",
     },
     "network.figure.largest_component": {"da": "Største sammenhængende del", "en": "Largest connected part"},
     "network.figure.average_path_length": {"da": "Gennemsnitlig afstand", "en": "Average distance"},
@@ -112,11 +119,12 @@ TEXTS = {
     # Health: ties going cold
     "network.cold.title": {"da": "Relationer, der er ved at blive kolde", "en": "Ties going cold"},
     "network.cold.help": {
-        "da": "Relationer, hvor der ikke har været kontakt i {months} måneder eller mere.",
-        "en": "Ties with no contact for {months} months or more.",
+        "da": "Relationer, hvor der ikke har været kontakt i {months} {months:måned|måneder} eller mere.",
+        "en": "Ties with no contact for {months} {months:month|months} or more.",
     },
-    "network.cold.months_since.one": {"da": "1 måned siden", "en": "1 month ago"},
-    "network.cold.months_since.other": {"da": "{months} måneder siden", "en": "{months} months ago"},
+    "network.cold.months_since": {
+        "da": "{months} {months:måned|måneder} siden",
+        "en": "{months} {months:month|months} ago"},
     "network.cold.no_date": {"da": "Ingen dato", "en": "No date"},
     "network.cold.no_date.help": {
         "da": "Relationer uden nogen kontaktdato. Ingen ved, hvor varme de er.",
@@ -166,37 +174,29 @@ TEXTS = {
     "network.column.score": {"da": "Point (0-100)", "en": "Score (0-100)"},
     "network.column.rank": {"da": "Placering", "en": "Rank"},
     "network.column.reason": {"da": "Hvorfor", "en": "Why"},
-    "network.reason.known.one.one": {"da": "1 medarbejder kender 1 person her",
-                                     "en": "1 staff member knows 1 person here"},
-    "network.reason.known.one.other": {"da": "1 medarbejder kender {people} personer her",
-                                       "en": "1 staff member knows {people} people here"},
-    "network.reason.known.other.one": {"da": "{staff} medarbejdere kender 1 person her",
-                                       "en": "{staff} staff members know 1 person here"},
-    "network.reason.known.other.other": {"da": "{staff} medarbejdere kender {people} personer her",
-                                         "en": "{staff} staff members know {people} people here"},
-    "network.reason.direct.one": {"da": "1 medarbejder har direkte kontakt med organisationen",
-                                  "en": "1 staff member is in direct touch with the organisation"},
-    "network.reason.direct.other": {"da": "{staff} medarbejdere har direkte kontakt med organisationen",
-                                    "en": "{staff} staff members are in direct touch with the organisation"},
-    "network.reason.partners.one": {"da": "deler kontakter med 1 nuværende partner ({names})",
-                                    "en": "shares contacts with 1 current partner ({names})"},
-    "network.reason.partners.other": {"da": "deler kontakter med {count} nuværende partnere ({names})",
-                                      "en": "shares contacts with {count} current partners ({names})"},
-    "network.reason.near_partners.one": {"da": "er to skridt fra 1 nuværende partner",
-                                         "en": "is two steps from 1 current partner"},
-    "network.reason.near_partners.other": {"da": "er to skridt fra {count} nuværende partnere",
-                                           "en": "is two steps from {count} current partners"},
+    "network.reason.known": {
+        "da": "{staff} {staff:medarbejder|medarbejdere} kender {people} {people:person|personer} her",
+        "en": "{staff} {staff:staff member knows|staff members know} {people} {people:person|people} here"},
+    "network.reason.direct": {
+        "da": "{staff} {staff:medarbejder|medarbejdere} har direkte kontakt med organisationen",
+        "en": "{staff} {staff:staff member is|staff members are} in direct touch with the organisation"},
+    "network.reason.partners": {
+        "da": "deler kontakter med {count} {count:nuværende partner|nuværende partnere} ({names})",
+        "en": "shares contacts with {count} {count:current partner|current partners} ({names})"},
+    "network.reason.near_partners": {
+        "da": "er to skridt fra {count} {count:nuværende partner|nuværende partnere}",
+        "en": "is two steps from {count} {count:current partner|current partners}"},
     "network.reason.strong": {"da": "stærk relation (styrke {strength} af 5)",
                               "en": "a strong tie (strength {strength} of 5)"},
-    "network.reason.recent.zero": {"da": "seneste kontakt denne måned", "en": "last contact this month"},
-    "network.reason.recent.one": {"da": "seneste kontakt for 1 måned siden",
-                                  "en": "last contact 1 month ago"},
-    "network.reason.recent.other": {"da": "seneste kontakt for {months} måneder siden",
-                                    "en": "last contact {months} months ago"},
+    "network.reason.recent_this_month": {"da": "seneste kontakt denne måned", "en": "last contact this month"},
+    "network.reason.recent": {
+        "da": "seneste kontakt for {months} {months:måned|måneder} siden",
+        "en": "last contact {months} {months:month|months} ago"},
     "network.reason.none": {"da": "ingen på biblioteket kender nogen her endnu",
                             "en": "nobody at the library knows anyone here yet"},
-    "network.reason.and_more.one": {"da": "og 1 anden", "en": "and 1 more"},
-    "network.reason.and_more.other": {"da": "og {count} andre", "en": "and {count} more"},
+    "network.reason.and_more": {
+        "da": "og {count} {count:anden|andre}",
+        "en": "and {count} more"},
     # Over time
     "network.timeline.title": {"da": "Netværket over tid", "en": "The network over time"},
     "network.timeline.as_of": {"da": "Netværket den {date}", "en": "The network on {date}"},

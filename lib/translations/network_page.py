@@ -79,8 +79,9 @@ TEXTS = {
     },
     # Filters
     "netpage.filters": {"da": "Filtre", "en": "Filters"},
-    "netpage.filters.active.one": {"da": "Filtre (1 i brug)", "en": "Filters (1 in use)"},
-    "netpage.filters.active.other": {"da": "Filtre ({count} i brug)", "en": "Filters ({count} in use)"},
+    "netpage.filters.active": {
+        "da": "Filtre ({count} i brug)",
+        "en": "Filters ({count} in use)"},
     "netpage.filter.node_kinds": {"da": "Vis disse", "en": "Show these"},
     "netpage.filter.edge_kinds": {"da": "Vis disse forbindelser", "en": "Show these ties"},
     "netpage.filter.kinds_not_here": {
@@ -151,8 +152,8 @@ TEXTS = {
         "en": "Hover over a point to see who it is. Click a point to open it, or drag a box to mark several. "
               "Zoom and pan with the buttons at the top right of the map.",
     },
-    "netpage.shown": {"da": "Viser {nodes} punkter og {edges} forbindelser.",
-                      "en": "Showing {nodes} points and {edges} ties."},
+    "netpage.shown": {"da": "Viser {nodes} {nodes:punkt|punkter} og {edges} {edges:forbindelse|forbindelser}.",
+                      "en": "Showing {nodes} {nodes:point|points} and {edges} {edges:tie|ties}."},
     "netpage.selected_many": {
         "da": "Du har markeret {count}: {names}. Den første er åbnet herunder; vælg en anden i »Find og åbn«.",
         "en": "You marked {count}: {names}. The first is opened below; choose another in \"Find and open\".",
@@ -205,13 +206,12 @@ TEXTS = {
         "en": "These connect parts of the network that would otherwise not meet. If the library loses touch "
               "with them, the network falls further apart:",
     },
-    "netpage.brokers.none": {"da": "Ingen i denne visning forbinder ellers adskilte dele.",
-                             "en": "Nobody in this view connects otherwise separate parts."},
+    "netpage.brokers.none": {"da": "Ingen i denne visning forbinder grupper, der ellers ikke kender hinanden.",
+                             "en": "Nobody in this view connects groups that would otherwise not know each other."},
     "netpage.isolates.title": {"da": "Uden forbindelser", "en": "Without ties"},
-    "netpage.isolates.one": {"da": "1 står uden nogen forbindelse i denne visning:",
-                             "en": "1 has no tie at all in this view:"},
-    "netpage.isolates.other": {"da": "{count} står uden nogen forbindelse i denne visning:",
-                               "en": "{count} have no tie at all in this view:"},
+    "netpage.isolates": {
+        "da": "{count} står uden nogen forbindelse i denne visning:",
+        "en": "{count} {count:has|have} no tie at all in this view:"},
     "netpage.isolates.none": {"da": "Alle i visningen har mindst én forbindelse.",
                               "en": "Everyone in the view has at least one tie."},
     "netpage.and_more": {"da": "… og {count} flere.", "en": "… and {count} more."},
@@ -229,26 +229,25 @@ TEXTS = {
         "en": "Computed for the whole network as of {date}. The filters and the view do not apply here.",
     },
     "netpage.cold.months": {"da": "Kold efter antal måneder uden kontakt", "en": "Cold after months without contact"},
-    "netpage.cold.count.one": {"da": "1 relation har ikke haft kontakt i {months} måneder eller mere.",
-                               "en": "1 tie has had no contact for {months} months or more."},
-    "netpage.cold.count.other": {"da": "{count} relationer har ikke haft kontakt i {months} måneder eller mere.",
-                                 "en": "{count} ties have had no contact for {months} months or more."},
-    "netpage.cold.none": {"da": "Ingen relationer har været uden kontakt i {months} måneder. Flot!",
-                          "en": "No tie has gone {months} months without contact. Well done!"},
-    "netpage.cold.undated": {"da": "{count} relationer har ingen kontaktdato",
-                             "en": "{count} ties have no contact date"},
+    "netpage.cold.count": {
+        "da": "{count} {count:relation|relationer} har ikke haft kontakt i {months} {months:måned|måneder} eller mere.",
+        "en": "{count} {count:tie has|ties have} had no contact for {months} {months:month|months} or more."},
+    "netpage.cold.none": {"da": "Ingen relationer har været uden kontakt i {months} {months:måned|måneder}. Flot!",
+                          "en": "No tie has gone {months} {months:month|months} without contact. Well done!"},
+    "netpage.cold.undated": {"da": "{count} {count:relation|relationer} har ingen kontaktdato",
+                             "en": "{count} {count:tie has|ties have} no contact date"},
     "netpage.single.none": {"da": "Ingen organisationer hænger på én enkelt medarbejder.",
                             "en": "No organisation depends on one single staff member."},
     "netpage.single.count": {
-        "da": "{count} organisationer hænger på én medarbejder, heraf {partners} partnere.",
-        "en": "{count} organisations depend on one staff member, {partners} of them partners.",
+        "da": "{count} {count:organisation|organisationer} hænger på én medarbejder, heraf {partners} {partners:partner|partnere}.",
+        "en": "{count} {count:organisation depends|organisations depend} on one staff member, {partners} of them partners.",
     },
     "netpage.staff.none": {"da": "Der er ingen medarbejdere i netværket.", "en": "There are no staff in the network."},
     "netpage.potential.top": {"da": "De tre mest oplagte", "en": "The three most promising"},
-    "netpage.potential.card": {"da": "Nr. {rank} · {score} point", "en": "No. {rank} · {score} points"},
+    "netpage.potential.card": {"da": "Nr. {rank} · {score} point", "en": "No. {rank} · {score} {score:point|points}"},
     "netpage.potential.all": {
-        "da": "Alle {count} organisationer, der ikke er partnere endnu",
-        "en": "All {count} organisations that are not partners yet",
+        "da": "Alle {count} {count:organisation|organisationer}, der ikke er partnere endnu",
+        "en": "All {count} {count:organisation|organisations} that are not partners yet",
     },
     "netpage.potential.none": {"da": "Alle organisationer i netværket er allerede partnere.",
                                "en": "Every organisation in the network is a partner already."},
@@ -260,9 +259,9 @@ TEXTS = {
     "netpage.compare.swapped": {"da": "»Fra« lå efter »Til«; datoerne er byttet om.",
                                 "en": "\"From\" was after \"To\"; the dates were swapped."},
     "netpage.compare.summary": {
-        "da": "Fra {start} til {end}: {new_ties} nye og {lost_ties} mistede forbindelser; {new_nodes} nye i "
+        "da": "Fra {start} til {end}: {new_ties} {new_ties:ny|nye} og {lost_ties} {lost_ties:mistet forbindelse|mistede forbindelser}; {new_nodes} {new_nodes:ny|nye} i "
               "netværket og {lost_nodes}, der ikke længere er med.",
-        "en": "From {start} to {end}: {new_ties} new and {lost_ties} lost ties; {new_nodes} new in the network "
+        "en": "From {start} to {end}: {new_ties} new and {lost_ties} {lost_ties:lost tie|lost ties}; {new_nodes} new in the network "
               "and {lost_nodes} no longer in it.",
     },
     "netpage.compare.nodes": {"da": "Personer og organisationer", "en": "People and organisations"},

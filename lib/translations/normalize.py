@@ -3,7 +3,7 @@
 TEXTS = {
     "value.too_long": {
         "da": "Teksten er for lang ({length} tegn). Der er plads til højst {max} tegn.",
-        "en": "The text is too long ({length} characters). There is room for at most {max} characters.",
+        "en": "The text is too long ({length} {length:character|characters}). There is room for at most {max} {max:character|characters}.",
     },
     "value.email_invalid": {
         "da": "»{value}« er ikke en gyldig e-mailadresse.",

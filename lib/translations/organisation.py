@@ -114,7 +114,7 @@ TEXTS = {
     },
     "organisation.needs_too_long": {
         "da": "Udviklingsbehovene må højst fylde {max} tegn.",
-        "en": "The development needs may be at most {max} characters long.",
+        "en": "The development needs may be at most {max} {max:character|characters} long.",
     },
     "organisation.no_such_assessment": {
         "da": "Selvvurderingen (nr. {id}) findes ikke.", "en": "The self-assessment (no. {id}) does not exist."},
@@ -143,13 +143,15 @@ TEXTS = {
     },
     "organisation.staff.save": {"da": "Gem roller og teams", "en": "Save roles and teams"},
     "organisation.staff.saved": {
-        "da": "Gemt: {count} medarbejder(e) ændret.", "en": "Saved: {count} staff member(s) changed."},
+        "da": "Gemt: {count} {count:medarbejder|medarbejdere} ændret.", "en": "Saved: {count} {count:staff member|staff members} changed."},
     "organisation.staff.nothing_changed": {
         "da": "Intet at gemme – tabellen er som før.", "en": "Nothing to save – the table is unchanged."},
     "organisation.staff.role_counts": {
-        "da": "{network_lead} netværksansvarlig(e) · {partnership_owner} partnerskabsansvarlig(e) · "
-              "{staff} medarbejder(e) · {none} uden rolle",
-        "en": "{network_lead} network lead(s) · {partnership_owner} partnership owner(s) · {staff} staff · "
+        "da": "{network_lead} {network_lead:netværksansvarlig|netværksansvarlige} · {partnership_owner} "
+              "{partnership_owner:partnerskabsansvarlig|partnerskabsansvarlige} · "
+              "{staff} {staff:medarbejder|medarbejdere} · {none} uden rolle",
+        "en": "{network_lead} {network_lead:network lead|network leads} · {partnership_owner} "
+              "{partnership_owner:partnership owner|partnership owners} · {staff} {staff:staff member|staff members} · "
               "{none} without a role",
     },
     "organisation.staff.no_lead": {
@@ -263,16 +265,16 @@ TEXTS = {
         "en": "Nothing hangs on {name} alone: colleagues have ties with the same partners and contacts.",
     },
     "organisation.person.lost_partnerships": {
-        "da": "{count} partnerskab(er), hvor ingen anden kollega har bånd til partneren",
-        "en": "{count} partnership(s) where no other colleague has a tie with the partner",
+        "da": "{count} {count:partnerskab|partnerskaber}, hvor ingen anden kollega har bånd til partneren",
+        "en": "{count} {count:partnership|partnerships} where no other colleague has a tie with the partner",
     },
     "organisation.person.lost_organisations": {
-        "da": "{count} organisation(er), som kun kendes gennem {name}",
-        "en": "{count} organisation(s) known only through {name}",
+        "da": "{count} {count:organisation|organisationer}, som kun kendes gennem {name}",
+        "en": "{count} {count:organisation|organisations} known only through {name}",
     },
     "organisation.person.lost_contacts": {
-        "da": "{count} kontakt(er), som kun {name} har en relation til",
-        "en": "{count} contact(s) only {name} has a tie with",
+        "da": "{count} {count:kontakt|kontakter}, som kun {name} har en relation til",
+        "en": "{count} {count:contact|contacts} only {name} has a tie with",
     },
     "organisation.person.lost_advice": {
         "da": "Introducér en kollega til partnerne og kontakterne, så de ikke forsvinder med én person.",
@@ -290,8 +292,10 @@ TEXTS = {
     },
     "organisation.library.kinds": {"da": "Vis", "en": "Show"},
     "organisation.library.summary": {
-        "da": "{partnership} partnerskab(er) · {organisation} organisation(er) · {contact} kontakt(er)",
-        "en": "{partnership} partnership(s) · {organisation} organisation(s) · {contact} contact(s)",
+        "da": "{partnership} {partnership:partnerskab|partnerskaber} · {organisation} "
+              "{organisation:organisation|organisationer} · {contact} {contact:kontakt|kontakter}",
+        "en": "{partnership} {partnership:partnership|partnerships} · {organisation} "
+              "{organisation:organisation|organisations} · {contact} {contact:contact|contacts}",
     },
     "organisation.library.none": {
         "da": "Intet hænger på én person – godt forankret!", "en": "Nothing hangs on one person – well anchored!"},

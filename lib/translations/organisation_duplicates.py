@@ -50,10 +50,9 @@ TEXTS = {
               "until you have looked at it. When you merge two, the other name is remembered, so a later import "
               "with that name lands on the organisation you kept.",
     },
-    "orgdup.page.count.one": {"da": "1 par organisationer ligner hinanden.",
-                              "en": "1 pair of organisations look alike."},
-    "orgdup.page.count.other": {"da": "{count} par organisationer ligner hinanden.",
-                                "en": "{count} pairs of organisations look alike."},
+    "orgdup.page.count": {
+        "da": "{count} par organisationer ligner hinanden.",
+        "en": "{count} {count:pair|pairs} of organisations look alike."},
     "orgdup.page.none": {"da": "Ingen organisationer ligner hinanden.", "en": "No organisations look alike."},
     "orgdup.page.showing": {"da": "Viser de første {shown} af {total}.",
                             "en": "Showing the first {shown} of {total}."},
@@ -71,18 +70,16 @@ TEXTS = {
     "admin.action.organisation_pair_dismissed": {"da": "Organisationer markeret som forskellige",
                                                   "en": "Organisations marked as different"},
     # python -m lib duplicates
-    "orgdup.cli.people.zero": {"da": "Ingen par personer, der måske er den samme.",
+    "orgdup.cli.people.none": {"da": "Ingen par personer, der måske er den samme.",
                                "en": "No pairs of people who may be the same."},
-    "orgdup.cli.people.one": {"da": "1 par personer, der måske er den samme:",
-                              "en": "1 pair of people who may be the same:"},
-    "orgdup.cli.people.other": {"da": "{count} par personer, der måske er den samme:",
-                                "en": "{count} pairs of people who may be the same:"},
-    "orgdup.cli.organisations.zero": {"da": "Ingen par organisationer, der måske er den samme.",
+    "orgdup.cli.people": {
+        "da": "{count} par personer, der måske er den samme:",
+        "en": "{count} {count:pair|pairs} of people who may be the same:"},
+    "orgdup.cli.organisations.none": {"da": "Ingen par organisationer, der måske er den samme.",
                                       "en": "No pairs of organisations that may be the same."},
-    "orgdup.cli.organisations.one": {"da": "1 par organisationer, der måske er den samme:",
-                                     "en": "1 pair of organisations that may be the same:"},
-    "orgdup.cli.organisations.other": {"da": "{count} par organisationer, der måske er den samme:",
-                                       "en": "{count} pairs of organisations that may be the same:"},
+    "orgdup.cli.organisations": {
+        "da": "{count} par organisationer, der måske er den samme:",
+        "en": "{count} {count:pair|pairs} of organisations that may be the same:"},
     "orgdup.cli.reason": {"da": "Hvorfor", "en": "Why"},
     "orgdup.cli.with_score": {"da": "{reason} ({score} %)", "en": "{reason} ({score}%)"},
 }

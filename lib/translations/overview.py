@@ -34,13 +34,13 @@ TEXTS = {
     },
     "overview.figure.written_agreements": {"da": "Skriftlige aftaler", "en": "Written agreements"},
     "overview.figure.written_agreements.help": {
-        "da": "Aktive partnerskaber med en skriftlig aftale, der er mindst halvt udfyldt.",
-        "en": "Active partnerships with a written agreement that is at least half filled in.",
+        "da": "Aktive partnerskaber med en underskrevet aftale (aftalen registreret med underskriftsdato).",
+        "en": "Active partnerships with a signed agreement (the agreement recorded with the day it was signed).",
     },
     "overview.figure.goals_on_track": {"da": "Mål på rette spor", "en": "Goals on track"},
     "overview.figure.goals_on_track.help": {
         "da": "Mål, hvis seneste måling er på rette spor, ud af {total} mål.",
-        "en": "Goals whose latest measurement is on track, out of {total} goals.",
+        "en": "Goals whose latest measurement is on track, out of {total} {total:goal|goals}.",
     },
     "overview.figure.evaluation_score": {"da": "Evalueringsscore", "en": "Evaluation score"},
     "overview.figure.evaluation_score.help": {
@@ -73,9 +73,9 @@ TEXTS = {
     "overview.alerts_none": {"da": "Intet kræver opmærksomhed lige nu.", "en": "Nothing needs attention right now."},
     "overview.alerts_more": {"da": "… og {count} mere.", "en": "… and {count} more."},
     "overview.alert.cold_ties": {
-        "da": "{count} relationer har ikke været brugt i {months} måneder eller mere ({key_ties} af dem "
+        "da": "{count} {count:relation|relationer} har ikke været brugt i {months} {months:måned|måneder} eller mere ({key_ties} af dem "
               "nøglerelationer).",
-        "en": "{count} ties have not been used for {months} months or more ({key_ties} of them key ties).",
+        "en": "{count} {count:tie has|ties have} not been used for {months} {months:month|months} or more ({key_ties} of them key ties).",
     },
     "overview.alert.goal_off_track": {
         "da": "Målet »{title}« er ikke på rette spor.", "en": "The goal \"{title}\" is off track.",

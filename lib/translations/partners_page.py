@@ -39,8 +39,8 @@ TEXTS = {
     "partners_page.tab.import": {"da": "Indlæs fra Excel", "en": "Load from Excel"},
     # The ranked list
     "partners_page.ranking.summary": {
-        "da": "{total} organisationer, heraf {assessed} vurderet og {declined} afvist. Alle står på listen.",
-        "en": "{total} organisations, {assessed} of them assessed and {declined} declined. Everyone is listed.",
+        "da": "{total} {total:organisation|organisationer}, heraf {assessed} vurderet og {declined} afvist. Alle står på listen.",
+        "en": "{total} {total:organisation|organisations}, {assessed} of them assessed and {declined} declined. Everyone is listed.",
     },
     "partners_page.ranking.hint": {
         "da": "Vurdér en organisation eller træf en beslutning under fanen »{tab}«.",
@@ -99,7 +99,7 @@ TEXTS = {
     "partners_page.assess.live_score_value": {"da": "{score} af 5", "en": "{score} of 5"},
     "partners_page.assess.live_none": {"da": "Ingen svar endnu", "en": "No answers yet"},
     "partners_page.assess.live_completeness_value": {
-        "da": "{answered} af {total} kriterier", "en": "{answered} of {total} criteria"},
+        "da": "{answered} af {total} {total:kriterium|kriterier}", "en": "{answered} of {total} {total:criterion|criteria}"},
     "partners_page.assess.live_help": {
         "da": "Regnes ud, mens du udfylder; intet er gemt, før du trykker »Gem«.",
         "en": "Worked out as you fill in; nothing is saved until you press \u201cSave\u201d.",

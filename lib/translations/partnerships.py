@@ -74,26 +74,26 @@ TEXTS = {
     "partnerships.summary.completeness": {"da": "Aftalen er udfyldt", "en": "Agreement filled in"},
     "partnerships.written_rule": {
         "da": (
-            "Et partnerskab har en skriftlig aftale, når formaliseringen er skriftlig aftale eller "
-            "kontrakt, og mindst halvdelen af aftalens punkter er udfyldt."
+            "Et partnerskab har en skriftlig aftale, når aftalen er registreret med den dato, den blev "
+            "underskrevet. Hvor meget af aftalen der er udfyldt, tæller ikke med; formaliseringen følger af det."
         ),
         "en": (
-            "A partnership has a written agreement when its formalisation is a written agreement or a "
-            "contract and at least half of the agreement's items are filled in."
+            "A partnership has a written agreement when its agreement is recorded with the day it was signed. "
+            "How much of it is filled in does not count; the formalisation follows from it."
         ),
     },
     # Alerts
     "partnerships.alert.review_overdue": {
-        "da": "»{title}«: aftalen skulle have været fulgt op {date} ({days} dage siden).",
-        "en": "\"{title}\": the agreement was due for review on {date} ({days} days ago).",
+        "da": "»{title}«: aftalen skulle have været fulgt op {date} ({days} {days:dag|dage} siden).",
+        "en": "\"{title}\": the agreement was due for review on {date} ({days} {days:day|days} ago).",
     },
     "partnerships.alert.review_soon": {
-        "da": "»{title}«: aftalen skal følges op {date} (om {days} dage).",
-        "en": "\"{title}\": the agreement is due for review on {date} (in {days} days).",
+        "da": "»{title}«: aftalen skal følges op {date} (om {days} {days:dag|dage}).",
+        "en": "\"{title}\": the agreement is due for review on {date} (in {days} {days:day|days}).",
     },
     "partnerships.alert.ending_soon": {
-        "da": "»{title}«: partnerskabet slutter {date} (om {days} dage). Skal det forlænges eller afsluttes?",
-        "en": "\"{title}\": the partnership ends on {date} (in {days} days). Extend it or close it?",
+        "da": "»{title}«: partnerskabet slutter {date} (om {days} {days:dag|dage}). Skal det forlænges eller afsluttes?",
+        "en": "\"{title}\": the partnership ends on {date} (in {days} {days:day|days}). Extend it or close it?",
     },
     "partnerships.alert.end_passed": {
         "da": "»{title}«: slutdatoen {date} er passeret, men partnerskabet er ikke markeret som afsluttet.",
@@ -104,8 +104,8 @@ TEXTS = {
         "en": "\"{title}\" is under way but has no written agreement.",
     },
     "partnerships.alert.contact_overdue": {
-        "da": "»{title}«: næste kontakt var planlagt til {date} ({days} dage over tid).",
-        "en": "\"{title}\": the next contact was due on {date} ({days} days overdue).",
+        "da": "»{title}«: næste kontakt var planlagt til {date} ({days} {days:dag|dage} over tid).",
+        "en": "\"{title}\": the next contact was due on {date} ({days} {days:day|days} overdue).",
     },
     "partnerships.severity.high": {"da": "Vigtigt", "en": "Important"},
     "partnerships.severity.medium": {"da": "Snart", "en": "Coming up"},

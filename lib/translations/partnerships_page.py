@@ -74,7 +74,7 @@ TEXTS = {
     "partnerships_page.reopened_done": {"da": "Partnerskabet er genåbnet.", "en": "The partnership is reopened."},
     # Agreement
     "partnerships_page.agreement.completeness": {
-        "da": "Aftalen er {percent} % udfyldt ({filled} af {total} punkter).",
+        "da": "Aftalen er {percent} % udfyldt ({filled} af {total} {total:punkt|punkter}).",
         "en": "The agreement is {percent} % filled in ({filled} of {total} items).",
     },
     "partnerships_page.agreement.missing": {"da": "Mangler: {fields}", "en": "Missing: {fields}"},
@@ -86,8 +86,8 @@ TEXTS = {
     # Contact log
     "partnerships_page.contacts.due": {"da": "Næste kontakt: {date}.", "en": "Next contact: {date}."},
     "partnerships_page.contacts.overdue": {
-        "da": "Næste kontakt var planlagt til {date} – {days} dage over tid.",
-        "en": "The next contact was due on {date}, {days} days overdue.",
+        "da": "Næste kontakt var planlagt til {date} – {days} {days:dag|dage} over tid.",
+        "en": "The next contact was due on {date}, {days} {days:day|days} overdue.",
     },
     "partnerships_page.contacts.no_rhythm": {
         "da": "Ingen kontaktrytme er sat, så der er ingen næste kontakt at vise. Sæt den under »Stamdata«.",

@@ -11,7 +11,7 @@ TEXTS = {
     },
     "personal_data.purpose_too_long": {
         "da": "Formålet må højst fylde {limit} tegn.",
-        "en": "The purpose may be at most {limit} characters long.",
+        "en": "The purpose may be at most {limit} {limit:character|characters} long.",
     },
     "personal_data.retention_invalid": {
         "da": "Opbevaringsperioden skal være et helt antal måneder fra {low} til {high}, ikke »{value}«.",
@@ -153,9 +153,9 @@ TEXTS = {
     },
     "personal_data.cli.not_confirmed": {"da": "Intet er slettet.", "en": "Nothing was erased."},
     "personal_data.cli.erased": {
-        "da": "Personen er slettet: {affiliations} tilknytninger, {relations} relationer og {events} hændelser "
+        "da": "Personen er slettet: {affiliations} {affiliations:tilknytning|tilknytninger}, {relations} {relations:relation|relationer} og {events} {events:hændelse|hændelser} "
               "fjernet eller renset.",
-        "en": "The person was erased: {affiliations} affiliations, {relations} relations and {events} events "
+        "en": "The person was erased: {affiliations} {affiliations:affiliation|affiliations}, {relations} {relations:relation|relations} and {events} {events:event|events} "
               "removed or cleaned.",
     },
 
@@ -176,8 +176,8 @@ TEXTS = {
     "admin.events.since": {"da": "Fra dato", "en": "From date"},
     "admin.events.until": {"da": "Til og med dato", "en": "Through date"},
     "admin.events.count": {
-        "da": "{count} hændelser vist (højst {limit}, nyeste først).",
-        "en": "{count} events shown (at most {limit}, newest first).",
+        "da": "{count} {count:hændelse|hændelser} vist (højst {limit}, nyeste først).",
+        "en": "{count} {count:event|events} shown (at most {limit}, newest first).",
     },
     "admin.events.empty": {"da": "Ingen hændelser passer til filtrene.", "en": "No events match the filters."},
     "admin.events.download": {"da": "Hent hændelserne som Excel", "en": "Download the events as Excel"},
@@ -251,10 +251,10 @@ TEXTS = {
         "en": "What you typed does not match. Nothing was erased.",
     },
     "admin.person.erased": {
-        "da": "Personen er slettet: {affiliations} tilknytninger, {relations} relationer fjernet; {events} "
-              "hændelser tømt og {rows} andre poster renset.",
-        "en": "The person was erased: {affiliations} affiliations, {relations} relations removed; {events} "
-              "events emptied and {rows} other records cleaned.",
+        "da": "Personen er slettet: {affiliations} {affiliations:tilknytning|tilknytninger}, {relations} {relations:relation|relationer} fjernet; {events} "
+              "{events:hændelse|hændelser} tømt og {rows} {rows:anden post|andre poster} renset.",
+        "en": "The person was erased: {affiliations} {affiliations:affiliation|affiliations}, {relations} {relations:relation|relations} removed; {events} "
+              "{events:event|events} emptied and {rows} other {rows:record|records} cleaned.",
     },
 
     "admin.retention.months": {"da": "Opbevaringsperiode (måneder)", "en": "Retention period (months)"},
@@ -264,11 +264,11 @@ TEXTS = {
         "en": "Contacts not used for this many months are listed here for review. Staff are never listed.",
     },
     "admin.retention.save": {"da": "Gem periode", "en": "Save period"},
-    "admin.retention.saved": {"da": "Perioden er gemt: {months} måneder.",
-                              "en": "The period was saved: {months} months."},
+    "admin.retention.saved": {"da": "Perioden er gemt: {months} {months:måned|måneder}.",
+                              "en": "The period was saved: {months} {months:month|months}."},
     "admin.retention.count": {
-        "da": "{count} kontakter er ikke brugt siden {cutoff}.",
-        "en": "{count} contacts have not been used since {cutoff}.",
+        "da": "{count} {count:kontakt|kontakter} er ikke brugt siden {cutoff}.",
+        "en": "{count} {count:contact has|contacts have} not been used since {cutoff}.",
     },
     "admin.retention.empty": {
         "da": "Alle kontakter er brugt inden for perioden.",
@@ -288,7 +288,7 @@ TEXTS = {
         "da": "Sæt kryds ved bekræftelsen først. Intet er slettet.",
         "en": "Tick the confirmation first. Nothing was erased.",
     },
-    "admin.retention.erased": {"da": "{count} kontakter er slettet.", "en": "{count} contacts were erased."},
+    "admin.retention.erased": {"da": "{count} {count:kontakt|kontakter} er slettet.", "en": "{count} {count:contact was|contacts were} erased."},
     "admin.col.name": {"da": "Navn", "en": "Name"},
     "admin.col.email": {"da": "E-mail", "en": "E-mail"},
     "admin.col.organisations": {"da": "Organisationer", "en": "Organisations"},

@@ -46,15 +46,15 @@ TEXTS = {
     },
     # --- evidence in words ---
     "radar.evidence.professionalise": {
-        "da": "{numerator} af {denominator} aktive partnerskaber har en skriftlig aftale",
-        "en": "{numerator} of {denominator} active partnerships have a written agreement",
+        "da": "{numerator} af {denominator} {denominator:aktivt partnerskab|aktive partnerskaber} har en skriftlig aftale",
+        "en": "{numerator} of {denominator} {denominator:active partnership has|active partnerships have} a written agreement",
     },
     "radar.evidence.professionalise.none": {
         "da": "Ingen aktive partnerskaber at måle på endnu", "en": "No active partnerships to measure yet",
     },
     "radar.evidence.be_strategic": {
-        "da": "{numerator} af {denominator} aktive partnerskaber er knyttet til mindst ét mål",
-        "en": "{numerator} of {denominator} active partnerships are linked to at least one goal",
+        "da": "{numerator} af {denominator} {denominator:aktivt partnerskab|aktive partnerskaber} er knyttet til mindst ét mål",
+        "en": "{numerator} of {denominator} {denominator:active partnership is|active partnerships are} linked to at least one goal",
     },
     "radar.evidence.be_strategic.none": {
         "da": "Ingen aktive partnerskaber at måle på endnu", "en": "No active partnerships to measure yet",
@@ -68,12 +68,12 @@ TEXTS = {
         "en": "No key ties (strength 4-5) between staff and contacts yet",
     },
     "radar.evidence.prepare_organisation.staff": {
-        "da": "{numerator} af {denominator} medarbejdere har vurderet deres kompetencer",
-        "en": "{numerator} of {denominator} staff members have assessed their competences",
+        "da": "{numerator} af {denominator} {denominator:medarbejder|medarbejdere} har vurderet deres kompetencer",
+        "en": "{numerator} of {denominator} {denominator:staff member has|staff members have} assessed their competences",
     },
     "radar.evidence.prepare_organisation.partnerships": {
-        "da": "{numerator} af {denominator} aktive partnerskaber hænger ikke på én person",
-        "en": "{numerator} of {denominator} active partnerships do not hang on one person",
+        "da": "{numerator} af {denominator} {denominator:aktivt partnerskab|aktive partnerskaber} hænger ikke på én person",
+        "en": "{numerator} of {denominator} {denominator:active partnership does|active partnerships do} not hang on one person",
     },
     "radar.evidence.prepare_organisation.none": {
         "da": "Ingen medarbejdere eller aktive partnerskaber at måle på endnu",
@@ -81,27 +81,27 @@ TEXTS = {
     },
     "radar.evidence.focus_library": {
         "da": "{numerator} af {denominator} mål er på rette spor",
-        "en": "{numerator} of {denominator} goals are on track",
+        "en": "{numerator} of {denominator} {denominator:goal is|goals are} on track",
     },
     "radar.evidence.focus_library.none": {"da": "Ingen mål registreret endnu", "en": "No goals registered yet"},
     "radar.evidence.choose_partners": {
-        "da": "{numerator} af {denominator} aktive partnerskaber har en vurderet partnerorganisation",
-        "en": "{numerator} of {denominator} active partnerships have an assessed partner organisation",
+        "da": "{numerator} af {denominator} {denominator:aktivt partnerskab|aktive partnerskaber} har en vurderet partnerorganisation",
+        "en": "{numerator} of {denominator} {denominator:active partnership has|active partnerships have} an assessed partner organisation",
     },
     "radar.evidence.choose_partners.none": {
         "da": "Ingen aktive partnerskaber at måle på endnu", "en": "No active partnerships to measure yet",
     },
     "radar.evidence.show_who_you_are": {
         "da": "{numerator} af {denominator} tilbud i styrkeprofilen er gennemgået inden for et år",
-        "en": "{numerator} of {denominator} offers in the strengths profile were checked within a year",
+        "en": "{numerator} of {denominator} {denominator:offer|offers} in the strengths profile were checked within a year",
     },
     "radar.evidence.show_who_you_are.none": {
         "da": "Styrkeprofilen er tom: ingen tilbud beskrevet endnu",
         "en": "The strengths profile is empty: no offers described yet",
     },
     "radar.evidence.support_partnership": {
-        "da": "{numerator} af {denominator} aktive partnerskaber er evalueret inden for et år",
-        "en": "{numerator} of {denominator} active partnerships were evaluated within a year",
+        "da": "{numerator} af {denominator} {denominator:aktivt partnerskab|aktive partnerskaber} er evalueret inden for et år",
+        "en": "{numerator} of {denominator} {denominator:active partnership was|active partnerships were} evaluated within a year",
     },
     "radar.evidence.support_partnership.none": {
         "da": "Ingen aktive partnerskaber at måle på endnu", "en": "No active partnerships to measure yet",
@@ -117,7 +117,7 @@ TEXTS = {
     },
     "radar.note_too_long": {
         "da": "Noten til »{heading}« er for lang (højst {limit} tegn).",
-        "en": "The note on \"{heading}\" is too long (at most {limit} characters).",
+        "en": "The note on \"{heading}\" is too long (at most {limit} {limit:character|characters}).",
     },
     "radar.date_required": {"da": "Vælg datoen for selvvurderingen.", "en": "Choose the date of the self-assessment."},
     "radar.date_future": {

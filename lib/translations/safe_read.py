@@ -155,11 +155,11 @@ TEXTS = {
     },
     "read.timeout": {
         "da": (
-            "Det tog for lang tid at læse filen (mere end {seconds} sekunder), så læsningen blev stoppet. "
+            "Det tog for lang tid at læse filen (mere end {seconds} {seconds:sekund|sekunder}), så læsningen blev stoppet. "
             "Prøv med en mindre fil, eller del regnearket op i flere filer."
         ),
         "en": (
-            "Reading the file took too long (more than {seconds} seconds), so it was stopped. "
+            "Reading the file took too long (more than {seconds} {seconds:second|seconds}), so it was stopped. "
             "Try a smaller file, or split the spreadsheet into several files."
         ),
     },
@@ -198,21 +198,21 @@ TEXTS = {
     },
     "read.notice.rows_capped": {
         "da": (
-            "Arket »{sheet}« har {total} rækker. Kun de første {kept} er læst. "
+            "Arket »{sheet}« har {total} {total:række|rækker}. Kun de første {kept} er læst. "
             "Del filen op, hvis resten også skal importeres."
         ),
         "en": (
-            "The sheet “{sheet}” has {total} rows. Only the first {kept} were read. "
+            "The sheet “{sheet}” has {total} {total:row|rows}. Only the first {kept} were read. "
             "Split the file if the rest should be imported too."
         ),
     },
     "read.notice.columns_capped": {
-        "da": "Arket »{sheet}« har {total} kolonner. Kun de første {kept} er læst.",
-        "en": "The sheet “{sheet}” has {total} columns. Only the first {kept} were read.",
+        "da": "Arket »{sheet}« har {total} {total:kolonne|kolonner}. Kun de første {kept} er læst.",
+        "en": "The sheet “{sheet}” has {total} {total:column|columns}. Only the first {kept} were read.",
     },
     "read.notice.formulas_without_values": {
         "da": (
-            "Arket »{sheet}« har {count} celler med formler, hvor resultatet ikke er gemt i filen (typisk "
+            "Arket »{sheet}« har {count} {count:celle|celler} med formler, hvor resultatet ikke er gemt i filen (typisk "
             "fordi filen er lavet af et andet program end Excel). De celler står tomme. Åbn filen i Excel, "
             "gem den, og importér den igen, hvis du skal bruge værdierne."
         ),

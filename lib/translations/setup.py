@@ -102,18 +102,16 @@ TEXTS = {
         "da": "Kompetencer og hvem der bærer hvilke relationer: Organisation",
         "en": "Competences and who holds which ties: Organisation",
     },
-    "setup.staff.added.one": {"da": "{count} medarbejder er tilføjet.", "en": "{count} staff member was added."},
-    "setup.staff.added.other": {"da": "{count} medarbejdere er tilføjet.", "en": "{count} staff members were added."},
-    "setup.staff.changed.one": {"da": "{count} medarbejder er rettet.", "en": "{count} staff member was changed."},
-    "setup.staff.changed.other": {"da": "{count} medarbejdere er rettet.",
-                                  "en": "{count} staff members were changed."},
+    "setup.staff.added": {
+        "da": "{count} {count:medarbejder|medarbejdere} er tilføjet.",
+        "en": "{count} {count:staff member was|staff members were} added."},
+    "setup.staff.changed": {
+        "da": "{count} {count:medarbejder|medarbejdere} er rettet.",
+        "en": "{count} {count:staff member was|staff members were} changed."},
     "setup.staff.nothing": {"da": "Intet at gemme.", "en": "Nothing to save."},
-    "setup.staff.not_saved.one": {
-        "da": "Intet er gemt: én række skal rettes.", "en": "Nothing was saved: one row needs correcting.",
-    },
-    "setup.staff.not_saved.other": {
-        "da": "Intet er gemt: {count} rækker skal rettes.", "en": "Nothing was saved: {count} rows need correcting.",
-    },
+    "setup.staff.not_saved": {
+        "da": "Intet er gemt: {count} {count:række|rækker} skal rettes.",
+        "en": "Nothing was saved: {count} {count:row needs|rows need} correcting."},
     "setup.staff.row_problem": {"da": "Række {row}: {problem}", "en": "Row {row}: {problem}"},
     "setup.staff.name_required": {"da": "Navnet mangler.", "en": "The name is missing."},
     "setup.staff.unknown_role": {

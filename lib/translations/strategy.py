@@ -69,8 +69,8 @@ TEXTS = {
     "strategy.status.off_track": {"da": "Bagud", "en": "Off track"},
     "strategy.status.no_data": {"da": "Ingen målinger endnu", "en": "No measurements yet"},
     "strategy.stale": {
-        "da": "Ikke målt i over {days} dage",
-        "en": "Not measured for more than {days} days",
+        "da": "Ikke målt i over {days} {days:dag|dage}",
+        "en": "Not measured for more than {days} {days:day|days}",
     },
     "strategy.achieved": {"da": "Nået", "en": "Achieved"},
     "strategy.reduce": {"da": "Skal mindskes", "en": "To be reduced"},

@@ -49,7 +49,7 @@ TEXTS = {
     },
     "strengths.flyer.contact": {"da": "Kontakt: {name}", "en": "Contact: {name}"},
     "strengths.flyer.partner_types": {"da": "Relevant for: {types}", "en": "Relevant for: {types}"},
-    "strengths.flyer.more": {"da": "+{count} flere tilbud", "en": "+{count} more offers"},
+    "strengths.flyer.more": {"da": "+{count} flere tilbud", "en": "+{count} {count:more offer|more offers}"},
     "strengths.flyer.none": {
         "da": "Biblioteket har endnu ikke beskrevet sine tilbud til partnere.",
         "en": "The library has not described its offers to partners yet.",
@@ -83,9 +83,9 @@ TEXTS = {
         "en": "The share of offers someone has confirmed or edited within the last 12 months.",
     },
     "strengths_page.stale_warning": {
-        "da": "{count} tilbud er ikke bekræftet i over 12 måneder. Tjek, om de stadig holder, før I "
+        "da": "{count} tilbud er ikke bekræftet i over 12 måneder. Tjek, om {count:det|de} stadig holder, før I "
               "sender flyeren ud.",
-        "en": "{count} offer(s) have not been confirmed for over 12 months. Check that they still hold "
+        "en": "{count} {count:offer has|offers have} not been confirmed for over 12 months. Check that they still hold "
               "before you send the flyer out.",
     },
     "strengths_page.flyer.download": {"da": "Hent flyer (PDF)", "en": "Download flyer (PDF)"},
@@ -107,7 +107,7 @@ TEXTS = {
     "strengths_page.no_team": {"da": "Hele biblioteket", "en": "The whole library"},
     "strengths_page.teams_without": {
         "da": "Teams uden tilbud endnu: {teams}.", "en": "Teams without offers so far: {teams}."},
-    "strengths_page.team_heading": {"da": "{team} ({count} tilbud)", "en": "{team} ({count} offers)"},
+    "strengths_page.team_heading": {"da": "{team} ({count} tilbud)", "en": "{team} ({count} {count:offer|offers})"},
     "strengths_page.card.contact": {"da": "Kontakt: {name}", "en": "Contact: {name}"},
     "strengths_page.card.no_contact": {"da": "Ingen kontaktperson", "en": "No contact person"},
     "strengths_page.card.not_staff": {

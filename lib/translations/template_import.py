@@ -48,14 +48,19 @@ TEXTS = {
     "template_import.undone": {
         "da": "Indlæsning nr. {batch} er fortrudt.", "en": "Import no. {batch} was undone."},
     "template_import.created.nothing": {"da": "intet nyt", "en": "nothing new"},
-    "template_import.created.goals": {"da": "{count} mål", "en": "{count} goal(s)"},
-    "template_import.created.goal_measurements": {"da": "{count} måling(er)", "en": "{count} measurement(s)"},
-    "template_import.created.partnerships": {"da": "{count} partnerskab(er)", "en": "{count} partnership(s)"},
+    "template_import.created.goals": {"da": "{count} mål", "en": "{count} {count:goal|goals}"},
+    "template_import.created.goal_measurements": {
+        "da": "{count} {count:måling|målinger}", "en": "{count} {count:measurement|measurements}"},
+    "template_import.created.partnerships": {
+        "da": "{count} {count:partnerskab|partnerskaber}", "en": "{count} {count:partnership|partnerships}"},
     "template_import.created.organisations": {
-        "da": "{count} ny(e) organisation(er)", "en": "{count} new organisation(s)"},
-    "template_import.created.assessments": {"da": "{count} vurdering(er)", "en": "{count} assessment(s)"},
+        "da": "{count} {count:ny organisation|nye organisationer}",
+        "en": "{count} {count:new organisation|new organisations}"},
+    "template_import.created.assessments": {
+        "da": "{count} {count:vurdering|vurderinger}", "en": "{count} {count:assessment|assessments}"},
     "template_import.created.evaluation_rounds": {
-        "da": "{count} evalueringsrunde(r)", "en": "{count} evaluation round(s)"},
+        "da": "{count} {count:evalueringsrunde|evalueringsrunder}",
+        "en": "{count} {count:evaluation round|evaluation rounds}"},
     "template_import.created.evaluation_responses": {
-        "da": "{count} besvarelse(r)", "en": "{count} response(s)"},
+        "da": "{count} {count:besvarelse|besvarelser}", "en": "{count} {count:response|responses}"},
 }

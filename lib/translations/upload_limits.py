@@ -30,25 +30,25 @@ TEXTS = {
     "limits.too_long_rejected": {
         "da": "Teksten er for lang ({length} tegn; der er plads til {max}). Rækken er afvist, fordi feltet "
               "bruges til at genkende posten.",
-        "en": "The text is too long ({length} characters; there is room for {max}). The row is rejected, "
+        "en": "The text is too long ({length} {length:character|characters}; there is room for {max}). The row is rejected, "
               "because the field is what the record is recognised by.",
     },
     "limits.too_long_dropped": {
         "da": "Teksten er for lang ({length} tegn; der er plads til {max}) og er udeladt. Resten af rækken "
               "importeres.",
-        "en": "The text is too long ({length} characters; there is room for {max}) and is left out. The rest "
+        "en": "The text is too long ({length} {length:character|characters}; there is room for {max}) and is left out. The rest "
               "of the row is imported.",
     },
     "limits.problems_shown": {
-        "da": "Viser de første {shown} af {total} problemer. Hent rapporten for at se dem alle.",
-        "en": "Showing the first {shown} of {total} problems. Download the report to see them all.",
+        "da": "Viser de første {shown} af {total} {total:problem|problemer}. Hent rapporten for at se dem alle.",
+        "en": "Showing the first {shown} of {total} {total:problem|problems}. Download the report to see them all.",
     },
     "limits.rows_shown": {
-        "da": "Viser de første {shown} af {total} rækker.",
-        "en": "Showing the first {shown} of {total} rows.",
+        "da": "Viser de første {shown} af {total} {total:række|rækker}.",
+        "en": "Showing the first {shown} of {total} {total:row|rows}.",
     },
     "limits.template_problems_shown": {
-        "da": "Viser de første {shown} af {total} problemer.",
-        "en": "Showing the first {shown} of {total} problems.",
+        "da": "Viser de første {shown} af {total} {total:problem|problemer}.",
+        "en": "Showing the first {shown} of {total} {total:problem|problems}.",
     },
 }

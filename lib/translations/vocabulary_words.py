@@ -4,42 +4,15 @@ contacts page until someone chooses."""
 
 TEXTS = {
     # Listed once in the preview (and by the command line)
-    "vocab.unknown.org_type.one": {
-        "da": "1 type kendes ikke: {words}. Vælg en type for den – ellers gemmes ordet, som det står, "
-              "og rækkerne importeres alligevel.",
-        "en": "1 type is not known: {words}. Choose a type for it – otherwise the word is kept as written "
-              "and the rows are imported all the same.",
-    },
-    "vocab.unknown.org_type.other": {
-        "da": "{count} typer kendes ikke: {words}. Vælg en type for hver – ellers gemmes ordene, som de står, "
-              "og rækkerne importeres alligevel.",
-        "en": "{count} types are not known: {words}. Choose a type for each – otherwise the words are kept as "
-              "written and the rows are imported all the same.",
-    },
-    "vocab.unknown.sector.one": {
-        "da": "1 sektor kendes ikke: {words}. Vælg en sektor for den – ellers gemmes ordet, som det står, "
-              "og rækkerne importeres alligevel.",
-        "en": "1 sector is not known: {words}. Choose a sector for it – otherwise the word is kept as written "
-              "and the rows are imported all the same.",
-    },
-    "vocab.unknown.sector.other": {
-        "da": "{count} sektorer kendes ikke: {words}. Vælg en sektor for hver – ellers gemmes ordene, som de "
-              "står, og rækkerne importeres alligevel.",
-        "en": "{count} sectors are not known: {words}. Choose a sector for each – otherwise the words are kept "
-              "as written and the rows are imported all the same.",
-    },
-    "vocab.unknown.relation_kind.one": {
-        "da": "1 relationstype kendes ikke: {words}. Vælg en relationstype for den – ellers gemmes "
-              "relationerne som »Andet« med ordet, som det står.",
-        "en": "1 kind of relation is not known: {words}. Choose a kind for it – otherwise the relations are "
-              "stored as \"Other\" with the word as written.",
-    },
-    "vocab.unknown.relation_kind.other": {
-        "da": "{count} relationstyper kendes ikke: {words}. Vælg en relationstype for hver – ellers gemmes "
-              "relationerne som »Andet« med ordene, som de står.",
-        "en": "{count} kinds of relation are not known: {words}. Choose a kind for each – otherwise the "
-              "relations are stored as \"Other\" with the words as written.",
-    },
+    "vocab.unknown.org_type": {
+        "da": "{count} {count:type|typer} kendes ikke: {words}. Vælg en type for {count:den|hver} – ellers gemmes {count:ordet, som det står|ordene, som de står}, og rækkerne importeres alligevel.",
+        "en": "{count} {count:type is|types are} not known: {words}. Choose a type for {count:it|each} – otherwise the {count:word is|words are} kept as written and the rows are imported all the same."},
+    "vocab.unknown.sector": {
+        "da": "{count} {count:sektor|sektorer} kendes ikke: {words}. Vælg en sektor for {count:den|hver} – ellers gemmes {count:ordet, som det står|ordene, som de står}, og rækkerne importeres alligevel.",
+        "en": "{count} {count:sector is|sectors are} not known: {words}. Choose a sector for {count:it|each} – otherwise the {count:word is|words are} kept as written and the rows are imported all the same."},
+    "vocab.unknown.relation_kind": {
+        "da": "{count} {count:relationstype|relationstyper} kendes ikke: {words}. Vælg en relationstype for {count:den|hver} – ellers gemmes relationerne som »Andet« med {count:ordet, som det står|ordene, som de står}.",
+        "en": "{count} {count:kind of relation is|kinds of relation are} not known: {words}. Choose a kind for {count:it|each} – otherwise the relations are stored as \"Other\" with the {count:word|words} as written."},
     "vocab.all_chosen.org_type": {
         "da": "Der er valgt en type for hvert ord, der ikke kendes. Valgene huskes, når du importerer.",
         "en": "A type has been chosen for every word that is not known. The choices are remembered when you "
@@ -68,8 +41,9 @@ TEXTS = {
         "en": "The choice applies to every row with the word in this import, and it is remembered when you "
               "import, so the next file with the same word gets the same choice.",
     },
-    "vocab.picker.word.one": {"da": "»{word}« · 1 række", "en": "\"{word}\" · 1 row"},
-    "vocab.picker.word.other": {"da": "»{word}« · {count} rækker", "en": "\"{word}\" · {count} rows"},
+    "vocab.picker.word": {
+        "da": "»{word}« · {count} {count:række|rækker}",
+        "en": "\"{word}\" · {count} {count:row|rows}"},
     "vocab.keep.org_type": {"da": "Ingen type – gem ordet, som det står",
                             "en": "No type – keep the word as written"},
     "vocab.keep.sector": {"da": "Ingen sektor – gem ordet, som det står",
@@ -101,8 +75,9 @@ TEXTS = {
     "contacts.field.org_type_text": {"da": "Type som skrevet i filen", "en": "Type as written in the file"},
     "contacts.field.sector_text": {"da": "Sektor som skrevet i filen", "en": "Sector as written in the file"},
     # Command line
-    "vocab.cli.word.one": {"da": "{word} (1 række)", "en": "{word} (1 row)"},
-    "vocab.cli.word.other": {"da": "{word} ({count} rækker)", "en": "{word} ({count} rows)"},
+    "vocab.cli.word": {
+        "da": "{word} ({count} {count:række|rækker})",
+        "en": "{word} ({count} {count:row|rows})"},
     "vocab.cli.hint.org_type": {
         "da": "Vælg med {option} ORD=KODE (gentag for flere ord); valget huskes til næste import.",
         "en": "Choose with {option} WORD=CODE (repeat for more words); the choice is remembered for the next "
