@@ -54,7 +54,7 @@ def _readable(value: Any) -> Any:
 
 
 def payload_text(value: Any, *, limit: int | None = None, default: Callable[[Any], Any] = str) -> str:
-    """A stored payload (an event's details, the old values of an import change) as one line of JSON
+    """A stored payload (the old values of an import change in a person's export) as one line of JSON
     for a person to read: a missing value is written as empty text, never as ``null``.
 
     Cut to ``limit`` characters (the last one "…") when given. Machine-readable copies (the person
