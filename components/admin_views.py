@@ -29,7 +29,7 @@ from lib import events as eventlog
 from lib import personal_data as pdata
 from lib.errors import UserFacingError
 from lib.i18n import format_value
-from lib.records import person_choices
+from lib.records import person_choice_label, person_choices
 
 PREFIX = "admin_"
 MESSAGES = Messages(PREFIX + "flash", "admin")
@@ -271,8 +271,7 @@ def _save_months() -> None:
 
 
 def _bulk_erase_form(frame: pd.DataFrame) -> None:
-    labels = {int(row.id): f"{row.name} ({row.email})" if row.email else str(row.name)
-              for row in frame.itertuples(index=False)}
+    labels = {int(row.id): person_choice_label(row.name, row.email) for row in frame.itertuples(index=False)}
     chosen = [i for i in st.session_state.get(RETENTION_PICK) or [] if i in labels]
     st.session_state[RETENTION_PICK] = chosen  # rows erased meanwhile drop out
     st.multiselect(tr("admin.retention.select_help"), options=list(labels), format_func=shown_as(labels),

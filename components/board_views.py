@@ -140,7 +140,7 @@ def screen(pack: BoardPack, section: Section) -> None:
             for table in section.tables:
                 st.markdown(f"**{escape_markdown(table.title)}**")
                 st.dataframe(shown_frame(table.frame, table.percent_columns, pack.lang), hide_index=True,
-                             key=f"board_table_{table.key}")
+                             key=f"board_table_{table.key}", placeholder="")
 
 
 def shown_frame(frame: pd.DataFrame, percent_columns: tuple[str, ...], language: str) -> pd.DataFrame:

@@ -102,7 +102,7 @@ def _percent_text(value: float | None) -> str:
 
 def overview_table(statuses: Sequence[strategy.GoalStatus], owners: dict[int, str]) -> None:
     frame = overview_frame(statuses, owners)
-    st.dataframe(frame, hide_index=True, width="stretch", key="goals_overview_table")
+    st.dataframe(frame, hide_index=True, width="stretch", key="goals_overview_table", placeholder="")
 
 
 def overview_figure(statuses: Sequence[strategy.GoalStatus], language: str) -> go.Figure:
@@ -353,9 +353,9 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
         frame = pd.DataFrame(
             [{tr("strategy.col.measured_on"): on, tr("strategy.col.value"): _number(v, goal.unit),
               tr("strategy.col.note"): note or ""} for _id, on, v, note in reversed(measured)])
-        st.dataframe(frame, hide_index=True, width="stretch", key=prefix + "measurements", column_config={
-            tr("strategy.col.measured_on"): st.column_config.DateColumn(
-                format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD")})
+        st.dataframe(frame, hide_index=True, width="stretch", key=prefix + "measurements", placeholder="",
+                     column_config={tr("strategy.col.measured_on"): st.column_config.DateColumn(
+                         format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD")})
         show_flash("measure_delete")
         delete_one(_MESSAGES, "measure_delete", label=tr("goalspage.measure.delete"),
                    entries={m_id: f"{format_date(on, lang())}: {_number(v, goal.unit)}" + (f" – {note}" if note else "")
@@ -413,4 +413,5 @@ def coverage_section(choices: dict[int, str]) -> None:
              tr("goalspage.coverage.partnerships_col"): ", ".join(titles.get(i, str(i)) for i in ids)}
             for goal_id, ids in result.partnerships_per_goal.items()]
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="goals_coverage_table")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="goals_coverage_table",
+                     placeholder="")

@@ -76,7 +76,7 @@ def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
             tr("importpage.role"),
             options=list(ROLES),
             index=list(ROLES).index(sheet.role) if sheet.role in ROLES else len(ROLES) - 1,
-            format_func=lambda code: tr(f"role.{code}"),
+            format_func=shown_as({code: tr(f"role.{code}") for code in ROLES}),
             placeholder=tr("widget.choose_one"), key=f"{widget_key}_role",
             help=tr("importpage.role_help"),
         )
@@ -113,6 +113,7 @@ def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
                 options=[ignore, *labels.values()], required=True),
         },
         key=f"{widget_key}_map_{sheet.role}",
+        placeholder="",
     )
     sheet.mapping = [by_label.get(value) for value in edited[tr("importpage.col_field")].tolist()]
     unmapped = [c for c, f in zip(sheet.columns, sheet.mapping, strict=False) if f is None]
@@ -140,7 +141,7 @@ def update_choice(prepared: PreparedFile, widget_key: str) -> None:
     mode = st.radio(
         tr("importrefs.update_label"), options=list(UPDATE_MODES),
         index=list(UPDATE_MODES).index(current) if current in UPDATE_MODES else 0,
-        format_func=lambda code: tr(f"importrefs.update.{code}"), horizontal=True,
+        format_func=shown_as({code: tr(f"importrefs.update.{code}") for code in UPDATE_MODES}), horizontal=True,
         help=tr("importrefs.update_help"), key=f"{widget_key}_update")
     for sheet in prepared.sheets:
         sheet.update_mode = mode
@@ -162,7 +163,7 @@ def created_section(result: ImportResult, key: str) -> None:
         with st.expander(tr("importrefs.referenced_heading"), expanded=True):
             st.markdown(tr_md("importrefs.referenced_intro", what=what))
             st.dataframe(pd.DataFrame(referenced_rows(result, lang())), hide_index=True, width="stretch",
-                         key=f"{key}_referenced")
+                         key=f"{key}_referenced", placeholder="")
             if result.referenced_total and result.referenced_total > len(result.referenced):
                 st.caption(tr_md("importrefs.referenced_shown", shown=len(result.referenced),
                                  total=result.referenced_total))
@@ -170,7 +171,7 @@ def created_section(result: ImportResult, key: str) -> None:
     if total:
         with st.expander(tr_md("importrefs.changes_heading", count=total)):
             st.dataframe(pd.DataFrame(change_rows(result, lang())), hide_index=True, width="stretch",
-                         key=f"{key}_changes")
+                         key=f"{key}_changes", placeholder="")
             if total > len(result.changes):
                 st.caption(tr_md("importrefs.changes_shown", shown=len(result.changes), total=total))
     kept = result.kept_total or len(result.kept)
@@ -178,7 +179,7 @@ def created_section(result: ImportResult, key: str) -> None:
         with st.expander(tr_md("importrefs.kept_heading", count=kept)):
             st.caption(tr("importrefs.kept_intro"))
             st.dataframe(pd.DataFrame(change_rows(result, lang(), kept=True)), hide_index=True, width="stretch",
-                         key=f"{key}_kept")
+                         key=f"{key}_kept", placeholder="")
             if kept > len(result.kept):
                 st.caption(tr_md("importrefs.changes_shown", shown=len(result.kept), total=kept))
 
@@ -213,7 +214,7 @@ def result_details(result: ImportResult, key: str) -> None:
     problems = pd.DataFrame(problem_rows(result, lang()))
     if not problems.empty:
         st.subheader(tr_md("importpage.problems_heading", count=result.problem_total or len(problems)))
-        st.dataframe(problems, hide_index=True, width="stretch")
+        st.dataframe(problems, hide_index=True, width="stretch", placeholder="")
         if result.problem_total and result.problem_total > len(problems):
             st.caption(tr_md("limits.problems_shown", shown=len(problems), total=result.problem_total))
     language = lang()
@@ -227,7 +228,7 @@ def result_details(result: ImportResult, key: str) -> None:
     with st.expander(tr("importpage.rows_heading")):
         outcome_filter = st.multiselect(
             tr("import.col.outcome"), options=list(OUTCOMES), default=list(OUTCOMES),
-            format_func=lambda name: tr(f"import.count.{name}"),
+            format_func=shown_as({name: tr(f"import.count.{name}") for name in OUTCOMES}),
             placeholder=tr("widget.choose_many"), key=f"{key}_filter")
         rows = [
             {tr("import.col.file"): o.file_name, tr("import.col.sheet"): o.sheet_name,
@@ -235,7 +236,7 @@ def result_details(result: ImportResult, key: str) -> None:
              tr("import.col.record"): o.label}
             for o in result.outcomes if o.outcome in outcome_filter
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="")
         if result.outcome_total and result.outcome_total > len(result.outcomes):
             st.caption(tr_md("limits.rows_shown", shown=len(result.outcomes), total=result.outcome_total))
 

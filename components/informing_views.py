@@ -24,6 +24,7 @@ from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
 from lib import informing
 from lib.i18n import LANGUAGES
+from lib.records import person_choice_label
 
 PREFIX = "informing_"
 MESSAGES = Messages(PREFIX + "flash", "admin")
@@ -89,8 +90,7 @@ def informing_section() -> None:
 
 
 def _mark_form(frame: pd.DataFrame) -> None:
-    labels = {int(row.id): f"{row.name} ({row.email})" if row.email else str(row.name)
-              for row in frame.itertuples(index=False)}
+    labels = {int(row.id): person_choice_label(row.name, row.email) for row in frame.itertuples(index=False)}
     st.session_state[PICK] = [i for i in st.session_state.get(PICK) or [] if i in labels]  # marked meanwhile drop out
     st.session_state.setdefault(ON, today())
     st.session_state.setdefault(HOW, informing.DEFAULT_HOW)

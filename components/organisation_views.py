@@ -261,6 +261,7 @@ def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
         return
     st.plotly_chart(history_figure(history, lang()), theme=None, key=f"{PREFIX}history_chart")
     st.dataframe(history_frame(history), hide_index=True, width="stretch", key=f"{PREFIX}history_table",
+                 placeholder="",
                  column_config={tr("organisation.col.date"): st.column_config.DateColumn(format=date_format())})
     entries = {}
     for row in history.itertuples():

@@ -155,7 +155,7 @@ def history_section(assessments: Sequence[ChecklistAssessment], names: Mapping[i
         st.caption(tr("radar_page.history.one_point"))
     st.plotly_chart(radar.history_figure(history, lang()), theme=None, key=PREFIX + "history_chart")
     st.markdown(f"**{tr('radar_page.history.table')}**")
-    st.dataframe(history_frame(assessments, names), hide_index=True, key=PREFIX + "history_table",
+    st.dataframe(history_frame(assessments, names), hide_index=True, key=PREFIX + "history_table", placeholder="",
                  column_config={tr("radar_page.history.col.date"): st.column_config.DateColumn(
                      format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD")})
     entries = {a.id: format_date(a.assessed_on, lang()) + (f" ({names[a.assessor_id]})" if a.assessor_id in names

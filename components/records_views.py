@@ -111,10 +111,7 @@ def with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
 def vocabulary_label(prefix: str, code: str | None) -> str:
     """The user's word for a vocabulary code (``orgtype``, ``sector``); nothing for no code (None, or
     pandas' NaN), and a code the vocabulary does not have as it is stored rather than a translation key."""
-    if not isinstance(code, str) or not code:
-        return ""
-    shown = label(prefix, code, lang())
-    return code if shown == f"{prefix}.{code}" else shown
+    return label(prefix, code, lang())
 
 
 def code_or_word(vocabulary: str, code: Any, word: Any) -> str:
@@ -207,10 +204,6 @@ def _create_person(session: Session, values: Mapping[str, Any], actor: str | Non
     return person_id
 
 
-def _person_choice_label(name: str, email: str | None) -> str:
-    return f"{name} ({email})" if isinstance(email, str) and email else name
-
-
 @dataclass(frozen=True)
 class RecordKind:
     """Everything the shared views need to know about one kind of record.
@@ -285,7 +278,7 @@ PERSON = RecordKind(
         Col("updated_at", "contacts.field.updated_at", "datetime"),
     ),
     choice_columns=("name", "email"),
-    choice_label=_person_choice_label,
+    choice_label=records.person_choice_label,
     form_fields=PERSON_FORM_FIELDS,
     form_values=_person_form_values,
     new_empty={"name": "", "email": "", "phone": "", "title": "", "org": BLANK, "is_staff": False, "team": "",
@@ -548,7 +541,7 @@ def person_label(person_id: int) -> str | None:
     """How the picker names a stored person ("Name (e-mail)"); None when the person is gone."""
     with database().read() as session:
         person = session.get(Person, person_id)
-        return None if person is None else _person_choice_label(person.name, person.email)
+        return None if person is None else records.person_choice_label(person.name, person.email)
 
 
 def add_person_form(org_choices: dict[int, str]) -> None:

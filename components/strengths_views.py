@@ -198,7 +198,7 @@ def matrix_section(matrix: pd.DataFrame) -> None:
         st.success(tr("strengths_page.matrix.all_covered"))
     table = matrix.rename(index=category_labels(), columns=types)
     table.index.name = tr("strengths_page.matrix.category")
-    st.dataframe(table, width="stretch", key=PREFIX + "matrix_table")
+    st.dataframe(table, width="stretch", key=PREFIX + "matrix_table", placeholder="")
 
 
 # --- create, edit, confirm, delete -----------------------------------------------------------------

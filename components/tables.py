@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import lang, tr
+from lib.i18n import label
 # Its old home: code written before the helper moved still imports it from here.
 from components.safe_markdown import escape_markdown  # noqa: F401
 
@@ -102,12 +103,9 @@ def show_table(
 
 
 def code_label(prefix: str, code: str | None) -> str:
-    """The translation of ``prefix.code``, or the code itself for a code without one."""
-    if not code:
-        return ""
-    key = f"{prefix}.{code}"
-    text = tr(key)
-    return code if text == key else text
+    """The translation of ``prefix.code``, or the code itself for a code without one; nothing for no
+    code (None, or pandas' NaN read back from a frame)."""
+    return label(prefix, code, lang())
 
 
 def labelled_frame(rows: Sequence[Mapping[str, Any]], labels: Mapping[str, tuple[str, str]]) -> pd.DataFrame:

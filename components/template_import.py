@@ -99,7 +99,8 @@ def _counts(result: TableImportResult) -> None:
 def _problems(result: TableImportResult, key: str) -> None:
     if result.problems:
         st.markdown("**" + tr_md("template_import.problems", count=result.problem_total or len(result.problems)) + "**")
-        st.dataframe(pd.DataFrame(result.problem_rows(lang())), hide_index=True, width="stretch", key=key)
+        st.dataframe(pd.DataFrame(result.problem_rows(lang())), hide_index=True, width="stretch", key=key,
+                     placeholder="")
         if result.problem_total and result.problem_total > len(result.problems):
             st.caption(tr_md("limits.template_problems_shown", shown=len(result.problems), total=result.problem_total))
 

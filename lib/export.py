@@ -45,6 +45,7 @@ from lib.access import requires
 from lib.errors import UserFacingError
 # FORMULA_TRIGGERS stays importable from here: callers and tests know the rule by this name.
 from lib.formulas import FORMULA_TRIGGERS as FORMULA_TRIGGERS, GUARD, runs_as_formula
+from lib.frames import is_missing
 from lib.storage import Affiliation, Database, Organisation, OrganisationAlias, Person, Relation
 
 #: Excel's limits: 31 characters per sheet name, 32,767 characters per cell.
@@ -123,16 +124,8 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 # --- plain cell values -----------------------------------------------------------------------------
 
 
-def _is_missing(value: Any) -> bool:
-    """True for every way pandas and Python say "no value" (None, NaN, NaT, pd.NA)."""
-    if value is None or isinstance(value, (str, bytes)):
-        return value is None
-    try:
-        missing = pd.isna(value)
-    except (TypeError, ValueError):
-        return False
-    # pd.isna of a list is an array, not an answer: a list is a value, not a missing one.
-    return isinstance(missing, (bool, np.bool_)) and bool(missing)
+#: True for every way pandas and Python say "no value" (None, NaN, NaT, pd.NA): the one test, lib.frames'.
+_is_missing = is_missing
 
 
 def _clean_text(text: str) -> str:

@@ -146,8 +146,16 @@ def format_value(value: Any, lang: str = DEFAULT_LANGUAGE) -> str:
     return str(value)
 
 
-def label(prefix: str, code: str | None, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The label of a vocabulary code, e.g. ``label("orgtype", "association")`` → "Forening"."""
-    if not code:
+def label(prefix: str, code: Any, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The label of a vocabulary code, e.g. ``label("orgtype", "association")`` → "Forening".
+
+    Never a translation key on screen: no code (None, "", or pandas' NaN/NA read back from a frame) is
+    "", and a code without a translation (one a file brought, or an old one) is shown as it is.
+    """
+    from lib.frames import is_missing
+
+    if is_missing(code) or code == "":
         return ""
-    return t(f"{prefix}.{code}", lang)
+    key = f"{prefix}.{code}"
+    text = t(key, lang)
+    return str(code) if text == key else text

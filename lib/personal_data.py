@@ -66,6 +66,7 @@ from sqlalchemy.orm import Session
 from lib import editing, erasure_cleanup, erasure_ledger
 from lib.access import principal_of, requires
 from lib.errors import ValidationFailed
+from lib.frames import payload_text, typed_frame
 from lib.normalize import display_phone, display_phones
 from lib.storage import (
     Affiliation,
@@ -631,9 +632,10 @@ def _code_label(prefix: str, code: Any, lang: str) -> Any:
 
 
 def _cell(value: Any) -> Any:
-    """A value a table cell can hold: dicts and lists become compact JSON text."""
+    """A value a table cell can hold: dicts and lists become compact JSON text (a missing value in them
+    as empty text, not ``null``: the JSON file keeps them as they are)."""
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, default=_json_default, sort_keys=True)
+        return payload_text(value, default=_json_default)
     return value
 
 
@@ -1098,7 +1100,8 @@ def retention_candidates(session: Session, today: dt.date | None = None,
         if used.get(p.id, dt.date.min) <= cutoff
     ]
     rows.sort(key=lambda row: (row["last_used"], row["name"] or ""))
-    return pd.DataFrame(rows, columns=RETENTION_COLUMNS)
+    # Object columns: a missing e-mail, source or purpose stays None (pandas would make it NaN).
+    return typed_frame(rows, RETENTION_COLUMNS, integers=["id"])
 
 
 __all__ = [

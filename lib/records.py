@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from lib import editing, normalize, organisation_duplicates, vocabulary
 from lib.access import requires
 from lib.errors import ValidationFailed
+from lib.frames import text_or_none
 from lib.informing import merge_informing
 from lib.storage import (
     TABLES_BY_NAME,
@@ -309,11 +310,21 @@ def _relations_per_organisation(session: Session) -> dict[int, int]:
     return dict(counts)
 
 
+def person_choice_label(name: Any, email: Any) -> str:
+    """How a person is told apart in a picker: "Name (e-mail)", or the name alone without an e-mail.
+
+    ``name`` and ``email`` may come from a frame, where a missing e-mail is NaN (which is true in an
+    ``if``, and would show as "Name (nan)").
+    """
+    shown, address = text_or_none(name) or "", text_or_none(email)
+    return f"{shown} ({address})" if address else shown
+
+
 @requires("view_contacts")
 def person_choices(session: Session) -> list[tuple[int, str]]:
     """(id, "Name (e-mail)") for every person, sorted by name: for pickers."""
     query = select(Person.id, Person.name, Person.email).order_by(Person.name_key, Person.id)
-    return [(pid, f"{name} ({email})" if email else name) for pid, name, email in session.execute(query)]
+    return [(pid, person_choice_label(name, email)) for pid, name, email in session.execute(query)]
 
 
 @requires("view_board")
@@ -1280,7 +1291,8 @@ __all__ = [
     "DUPLICATE_RULES", "ORGANISATION_FIELDS", "PERSON_FIELDS", "DuplicatePair", "RecordDetails",
     "add_affiliation", "create_organisation", "create_person", "delete_organisation", "delete_person",
     "dismiss_duplicate", "end_affiliation", "find_near_duplicate_people", "merge_organisations", "merge_people",
-    "open_duplicates", "organisation_choices", "organisation_details", "person_choices", "person_details",
+    "open_duplicates", "organisation_choices", "organisation_details", "person_choice_label", "person_choices",
+    "person_details",
     "queue_near_duplicates", "remove_affiliation", "search_organisations", "search_people", "update_organisation",
     "update_person",
 ]

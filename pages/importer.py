@@ -219,7 +219,7 @@ with db.read() as session:
 if not batches:
     st.caption(tr("importpage.no_history"))
 else:
-    st.dataframe(batch_table(batches), hide_index=True, width="stretch")
+    st.dataframe(batch_table(batches), hide_index=True, width="stretch", placeholder="")
     undoable = [b for b in batches if b.status == "committed"]
     if undoable:
         with st.form("imp_undo_form"):

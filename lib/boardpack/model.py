@@ -19,13 +19,13 @@ ready plotly figure (``figure``, as its JSON dict).
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from lib.boardpack import SECTIONS
+from lib.frames import is_missing
 from lib.i18n import format_date, format_number
 
 __all__ = ["CHART_KINDS", "MIN_GROUP", "SECTIONS", "SMALL_GROUP", "BoardPack", "Chart", "KeyFigure", "Section",
@@ -146,7 +146,7 @@ class BoardPack:
 
 def cell_text(value: Any, lang: str, *, percent: bool = False) -> str:
     """A table cell as a reader sees it: decimal comma and dd-mm-yyyy in Danish, empty for missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    if is_missing(value):  # None, NaN, NaT, and pd.NA of a whole-number column
         return ""
     if isinstance(value, bool):
         from lib.i18n import t

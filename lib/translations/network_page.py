@@ -262,7 +262,7 @@ TEXTS = {
     },
     "netpage.compare.nodes": {"da": "Personer og organisationer", "en": "People and organisations"},
     "netpage.compare.edges": {"da": "Forbindelser", "en": "Ties"},
-    "netpage.compare.none": {"da": "Ingen.", "en": "None."},
+    "netpage.compare.none": {"da": "Ingen.", "en": "No changes."},
     "netpage.compare.central_help": {
         "da": "Målt på »Brobygger« (hvor ofte de ligger på vejen mellem to andre); antal forbindelser afgør, "
               "når den er uændret.",

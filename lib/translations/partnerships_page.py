@@ -28,7 +28,7 @@ TEXTS = {
     # Pipeline
     "partnerships_page.pipeline.heading": {"da": "Partnerskaber efter fase", "en": "Partnerships by stage"},
     "partnerships_page.pipeline.column": {"da": "{stage} ({count})", "en": "{stage} ({count})"},
-    "partnerships_page.pipeline.empty_column": {"da": "Ingen", "en": "None"},
+    "partnerships_page.pipeline.empty_column": {"da": "Ingen", "en": "No partnerships"},
     "partnerships_page.pipeline.no_owner": {"da": "ingen ansvarlig", "en": "no owner"},
     "partnerships_page.chart.title": {"da": "Antal partnerskaber pr. fase", "en": "Partnerships per stage"},
     "partnerships_page.chart.count": {"da": "Antal", "en": "Number"},
