@@ -50,7 +50,7 @@ TEXTS = {
     "personal_data.col.direction": {"da": "Retning", "en": "Direction"},
     "personal_data.col.other": {"da": "Den anden part", "en": "Other party"},
     "personal_data.col.other_kind": {"da": "Partens art", "en": "Kind of party"},
-    "personal_data.col.kind": {"da": "Relationstype", "en": "Kind of relation"},
+    "personal_data.col.kind": {"da": "Slags relation", "en": "Kind of relation"},
     "personal_data.col.strength": {"da": "Styrke", "en": "Strength"},
     "personal_data.col.first_contact": {"da": "Første kontakt", "en": "First contact"},
     "personal_data.col.last_contact": {"da": "Seneste kontakt", "en": "Last contact"},
@@ -190,7 +190,7 @@ TEXTS = {
     "admin.col.actor": {"da": "Udført af", "en": "Done by"},
     "admin.col.action": {"da": "Handling", "en": "Action"},
     "admin.col.entity": {"da": "Type", "en": "Kind of record"},
-    "admin.col.entity_id": {"da": "Id", "en": "Id"},
+    "admin.col.entity_id": {"da": "Nr.", "en": "Id"},
     "admin.col.details": {"da": "Detaljer", "en": "Details"},
     "admin.local_actor": {"da": "(lokal bruger)", "en": "(local user)"},
 
