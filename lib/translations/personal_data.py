@@ -54,7 +54,7 @@ TEXTS = {
     "personal_data.col.strength": {"da": "Styrke", "en": "Strength"},
     "personal_data.col.first_contact": {"da": "Første kontakt", "en": "First contact"},
     "personal_data.col.last_contact": {"da": "Seneste kontakt", "en": "Last contact"},
-    "personal_data.col.holder": {"da": "Holdes af", "en": "Held by"},
+    "personal_data.col.holder": {"da": "Ansvarlig medarbejder", "en": "Staff member responsible"},
     "personal_data.col.notes": {"da": "Noter", "en": "Notes"},
     "personal_data.col.from": {"da": "Fra", "en": "From"},
     "personal_data.col.to": {"da": "Til", "en": "To"},
