@@ -100,7 +100,7 @@ def test_choosing_sections_changes_the_presentation(demo: Database) -> None:
     assert at.title[1].value == "Hvor vi er på vej hen: målopfyldelse over tid"
     at.button(key="board_next").click()
     rerun(at)
-    assert at.title[1].value == "Tjeklisten: selvvurdering og evidens"
+    assert at.title[1].value == "Tjeklisten: selvvurdering og hvad data viser"
     at.multiselect(key="board_sections").set_value([])
     rerun(at)
     assert at.info[0].value == "Vælg mindst ét afsnit for at se rapporten."

@@ -51,10 +51,10 @@ DANISH_TITLES = {
     "title": "Partnerskaber – status til bestyrelsen",
     "key_figures": "Nøgletal",
     "goals": "Hvor vi er på vej hen: målopfyldelse over tid",
-    "portfolio": "Med hvem: partnerskaber og pipeline",
+    "portfolio": "Med hvem: partnerskaber og idéer på vej",
     "network": "Netværket på organisationsniveau",
     "evaluations": "Hvad kom der ud af det: evalueringer",
-    "radar": "Tjeklisten: selvvurdering og evidens",
+    "radar": "Tjeklisten: selvvurdering og hvad data viser",
     "risks": "Risici og næste skridt",
 }
 
@@ -404,7 +404,7 @@ def test_english_pack_and_files(demo_url: str) -> None:
         pack = build(session, START, None, "en", ["title", "key_figures", "goals", "radar"], TODAY)
     assert [s.title for s in pack.sections] == ["Partnerships – report to the board", "Key figures",
                                                 "Where we are going: goal fulfilment over time",
-                                                "The checklist: self-assessment and evidence"]
+                                                "The checklist: self-assessment and what the data shows"]
     prs = Presentation(io.BytesIO(render(pack, "pptx")))
     assert prs.slides[0].shapes.title.text == "Partnerships – report to the board"
     assert "The period 2025-11-01 – 2026-11-01" in prs.slides[0].placeholders[1].text

@@ -183,7 +183,7 @@ def test_a_person_with_nothing_hanging_on_them(db: Database, ws: Workspace) -> N
     at.selectbox(key="org_dep_person_widget").set_value(ws.people["bo"])
     at = rerun(at)
     assert t("organisation.person.lost_nothing", "da", name="Bo Berg") in [s.value for s in at.success]
-    assert "Medarbejderen ejer ingen partnerskaber." in [c.value for c in at.caption]
+    assert "Medarbejderen er ikke ansvarlig for nogen partnerskaber." in [c.value for c in at.caption]
 
 
 def test_the_demo_page_speaks_english(db: Database) -> None:

@@ -163,9 +163,9 @@ def test_alerts_are_reviews_endings_goals_single_people_and_cold_ties_serious_fi
         "»B«: partnerskabet slutter 15-07-2026 (om 30 dage). Skal det forlænges eller afsluttes?",
         "Målet »G4« er i fare.",
         "»A« hænger på én person: Anna Holm.",
-        "2 relationer har ikke været brugt i 12 måneder eller mere (1 af dem nøglerelationer).",
+        "2 relationer har ikke haft kontakt i 12 måneder eller mere (1 af dem nøglerelationer).",
     ]
-    assert found[-1].message("en") == "2 ties have not been used for 12 months or more (1 of them key ties)."
+    assert found[-1].message("en") == "2 ties have had no contact for 12 months or more (1 of them key ties)."
 
 
 def test_latest_evaluations_are_each_partnerships_latest_round_newest_first(dated: Database) -> None:

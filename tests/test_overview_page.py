@@ -91,7 +91,7 @@ def test_alerts_and_latest_evaluations_are_listed(demo: Database) -> None:
     assert "»Sprogcafé på biblioteket«: aftalen skulle have været fulgt op 22-09-2026 (40 dage siden)." in text
     assert "Målet »Grøn omstilling i lokalsamfundet« er ikke på rette spor." in text
     assert "»Skolebiblioteksnetværk« hænger på én person: Birgitte Østergaard." in text
-    assert "relationer har ikke været brugt i 12 måneder eller mere" in text
+    assert "relationer har ikke haft kontakt i 12 måneder eller mere" in text
     (shown,) = [d.value for d in at.dataframe if "round_title" in d.value.columns]
     assert shown["partnership"].tolist()[0] == "Sundhedsformidling på biblioteket"
     assert len(shown) == 5

@@ -66,7 +66,7 @@ def test_demo_profile_shows_every_team_and_flags_the_stale_offers(demo: Database
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Tilbud"] == "16"
     assert metrics["Skal tjekkes"] == "3"
-    assert metrics["Friskhed"] == "81 %"  # 13 of 16 confirmed within twelve months
+    assert metrics["Bekræftet inden for et år"] == "81 %"  # 13 of 16 confirmed within twelve months
     assert at.warning[0].value.startswith("3 tilbud er ikke bekræftet i over 12 måneder")
     assert len(stale_warnings(at)) == 3
     headings = [h.value.replace("\\", "") for h in at.subheader]

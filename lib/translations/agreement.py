@@ -21,7 +21,7 @@ TEXTS = {
     },
     "agreement.form.held": {
         "da": "Start- og slutdato og ressourcer er partnerskabets: ret du dem her, er de også rettet under "
-              "Stamdata, og omvendt. Slutdatoen er den, påmindelserne om at aftalen slutter regner fra.",
+              "»Om partnerskabet«, og omvendt. Slutdatoen er den, påmindelserne om at aftalen slutter regner fra.",
         "en": "The start and end date and the resources are the partnership's: change them here and they are "
               "changed under Details too, and the other way round. The reminders that the agreement ends "
               "count from this end date.",

@@ -7,13 +7,13 @@ TEXTS = {
     "board.section.key_figures": {"da": "Nøgletal", "en": "Key figures"},
     "board.section.goals": {"da": "Hvor vi er på vej hen: målopfyldelse over tid",
                             "en": "Where we are going: goal fulfilment over time"},
-    "board.section.portfolio": {"da": "Med hvem: partnerskaber og pipeline",
+    "board.section.portfolio": {"da": "Med hvem: partnerskaber og idéer på vej",
                                 "en": "With whom: partnerships and pipeline"},
     "board.section.network": {"da": "Netværket på organisationsniveau", "en": "The network at organisation level"},
     "board.section.evaluations": {"da": "Hvad kom der ud af det: evalueringer",
                                   "en": "What came of it: evaluations"},
-    "board.section.radar": {"da": "Tjeklisten: selvvurdering og evidens",
-                            "en": "The checklist: self-assessment and evidence"},
+    "board.section.radar": {"da": "Tjeklisten: selvvurdering og hvad data viser",
+                            "en": "The checklist: self-assessment and what the data shows"},
     "board.section.risks": {"da": "Risici og næste skridt", "en": "Risks and next steps"},
     # Sheet names of the Excel appendix (at most 31 characters)
     "board.sheet.title": {"da": "Forside", "en": "Front page"},
@@ -86,7 +86,7 @@ TEXTS = {
               "and the partner's mean in one dimension.",
     },
     "board.source.radar": {
-        "da": "Den seneste selvvurdering på statusdagen mod evidens fra data (1 + 4 × andel, samme skala 1–5).",
+        "da": "Den seneste selvvurdering på statusdagen ved siden af det, data viser (1 + 4 × andel, samme skala 1–5).",
         "en": "The latest self-assessment on the status day against evidence from the data (1 + 4 × share, "
               "the same 1–5 scale).",
     },
@@ -182,7 +182,7 @@ TEXTS = {
                                           "en": "Evaluations: means per quarter"},
     "board.chart.evaluations_latest": {"da": "Seneste evaluering pr. partnerskab",
                                        "en": "Latest evaluation per partnership"},
-    "board.chart.radar": {"da": "Selvvurdering mod evidens", "en": "Self-assessment against evidence"},
+    "board.chart.radar": {"da": "Selvvurdering og hvad data viser", "en": "Self-assessment and what the data shows"},
     "board.chart.risks": {"da": "Opmærksomhedspunkter", "en": "Points of attention"},
     # Key figures
     "board.kf.bullet.goals": {"da": "{on_track} af {total} mål er på rette spor.",
@@ -293,7 +293,7 @@ TEXTS = {
                            "en": "Contact the partner in {count} {count:partnership|partnerships} where contact is overdue."},
     "board.next.goals": {"da": "Drøft indsatsen for {count} mål i fare eller bagud.",
                          "en": "Discuss what to do about {count} {count:goal|goals} at risk or off track."},
-    "board.next.measure": {"da": "Mål {count} mål, der ikke er målt længe.",
+    "board.next.measure": {"da": "Tag en ny måling af {count} mål, der ikke er målt længe.",
                            "en": "Measure {count} {count:goal|goals} that have not been measured for long."},
     "board.next.second_person": {"da": "Sæt en kollega mere på {count} {count:partnerskab|partnerskaber}, der hænger på én person.",
                                  "en": "Add a second colleague to {count} {count:partnership|partnerships} that hang on one person."},

@@ -56,7 +56,7 @@ TEXTS = {
     "contacts.field.strength": {"da": "Styrke (1–5)", "en": "Strength (1–5)"},
     "contacts.field.first_contact": {"da": "Første kontakt", "en": "First contact"},
     "contacts.field.last_contact": {"da": "Seneste kontakt", "en": "Last contact"},
-    "contacts.field.owner": {"da": "Holdes af", "en": "Held by"},
+    "contacts.field.owner": {"da": "Ansvarlig medarbejder", "en": "Staff member responsible"},
     "contacts.field.imported_at": {"da": "Importeret", "en": "Imported"},
     "contacts.field.file_name": {"da": "Fil", "en": "File"},
     "contacts.field.sheet_name": {"da": "Ark", "en": "Sheet"},

@@ -4,9 +4,9 @@ TEXTS = {
     "nav.evaluations": {"da": "Evaluering", "en": "Evaluations"},
     "evaluations_page.title": {"da": "Evaluering af partnerskaber", "en": "Evaluating partnerships"},
     "evaluations_page.intro": {
-        "da": "Understøt partnerskabet!: evaluér løbende, lad begge parter svare, og følg udviklingen over tid.",
-        "en": "Support the partnership!: evaluate continuously, let both partners answer, and follow the "
-              "development over time.",
+        "da": "Evaluér løbende, lad begge parter svare, og følg udviklingen over tid (»Understøt partnerskabet!«).",
+        "en": "Evaluate continuously, let both partners answer, and follow the development over time "
+              "(\u201cSupport the partnership!\u201d).",
     },
     "evaluations_page.empty": {
         "da": "Der er endnu ingen partnerskaber at evaluere. Registrér det første på siden »{partnerships_page}«; "
@@ -88,7 +88,7 @@ TEXTS = {
     "evaluations_page.col.partner": {"da": "Svar fra partneren", "en": "Partner respondents"},
     "evaluations_page.col.imported": {"da": "Kilde", "en": "Source"},
     "evaluations_page.col.side": {"da": "Svarer for", "en": "Answers for"},
-    "evaluations_page.col.respondent": {"da": "Respondent (valgfri)", "en": "Respondent (optional)"},
+    "evaluations_page.col.respondent": {"da": "Navn på den, der svarer", "en": "Name of the person answering"},
     "evaluations_page.col.answered": {"da": "Besvarede udsagn", "en": "Statements answered"},
     "evaluations_page.col.reflections": {"da": "Refleksioner", "en": "Reflections"},
     # Scores over time

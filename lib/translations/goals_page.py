@@ -3,9 +3,9 @@
 TEXTS = {
     "goalspage.title": {"da": "Vær strategisk – bibliotekets mål", "en": "Be strategic – the library's goals"},
     "goalspage.intro": {
-        "da": "Her står bibliotekets mål med målbare mål-værdier. Registrér målinger, følg målopfyldelsen "
+        "da": "Her står bibliotekets mål, hver med et udgangspunkt og en målværdi. Registrér målinger, følg målopfyldelsen "
               "over tid, og se hvilke mål intet partnerskab arbejder for (»Fokusér biblioteket!«).",
-        "en": "Here are the library's goals with measurable targets. Record measurements, follow fulfilment "
+        "en": "Here are the library's goals, each with a baseline and a target. Record measurements, follow fulfilment "
               "over time, and see which goals no partnership works towards (\u201cFocus the library!\u201d).",
     },
     "goalspage.empty": {

@@ -249,15 +249,15 @@ TEXTS = {
     # Relations and dependencies
     "organisation.person.pick": {"da": "Vælg en medarbejder", "en": "Choose a staff member"},
     "organisation.person.relations": {
-        "da": "Relationer, {name} har eller holder ({count})", "en": "Ties {name} has or holds ({count})"},
+        "da": "Relationer, som {name} har eller står for ({count})", "en": "Ties {name} has or looks after ({count})"},
     "organisation.person.no_relations": {
         "da": "Ingen relationer er registreret for denne medarbejder.",
         "en": "No ties are recorded for this staff member.",
     },
     "organisation.person.partnerships": {
-        "da": "Partnerskaber, {name} ejer ({count})", "en": "Partnerships {name} owns ({count})"},
+        "da": "Partnerskaber, som {name} er ansvarlig for ({count})", "en": "Partnerships {name} owns ({count})"},
     "organisation.person.no_partnerships": {
-        "da": "Medarbejderen ejer ingen partnerskaber.", "en": "This staff member owns no partnerships."},
+        "da": "Medarbejderen er ikke ansvarlig for nogen partnerskaber.", "en": "This staff member owns no partnerships."},
     "organisation.person.lost_heading": {
         "da": "Hvad går tabt, hvis {name} stopper?", "en": "What would be lost if {name} left?"},
     "organisation.person.lost_nothing": {
@@ -283,7 +283,7 @@ TEXTS = {
     "organisation.library.heading": {
         "da": "Hele biblioteket: det, der hænger på én person", "en": "The whole library: what hangs on one person"},
     "organisation.library.rule": {
-        "da": "Et partnerskab hænger på sin ejer, når ingen anden medarbejder har bånd til partnerorganisationen "
+        "da": "Et partnerskab hænger på den ansvarlige medarbejder, når ingen anden medarbejder har bånd til partnerorganisationen "
               "selv (en relation, en tilknytning, et andet partnerskab eller en logget kontakt). En organisation "
               "eller kontakt hænger på én person, når kun den medarbejder har nogen forbindelse til den.",
         "en": "A partnership hangs on its owner when no other staff member has a tie with the partner "

@@ -40,9 +40,9 @@ TEXTS = {
     "overview.alerts_none": {"da": "Intet kræver opmærksomhed lige nu.", "en": "Nothing needs attention right now."},
     "overview.alerts_more": {"da": "… og {count} mere.", "en": "… and {count} more."},
     "overview.alert.cold_ties": {
-        "da": "{count} {count:relation|relationer} har ikke været brugt i {months} {months:måned|måneder} eller mere ({key_ties} af dem "
+        "da": "{count} {count:relation|relationer} har ikke haft kontakt i {months} {months:måned|måneder} eller mere ({key_ties} af dem "
               "nøglerelationer).",
-        "en": "{count} {count:tie has|ties have} not been used for {months} {months:month|months} or more ({key_ties} of them key ties).",
+        "en": "{count} {count:tie has|ties have} had no contact for {months} {months:month|months} or more ({key_ties} of them key ties).",
     },
     "overview.alert.goal_off_track": {
         "da": "Målet »{title}« er ikke på rette spor.", "en": "The goal \"{title}\" is off track.",

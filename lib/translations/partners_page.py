@@ -101,8 +101,8 @@ TEXTS = {
     "partners_page.assess.live_completeness_value": {
         "da": "{answered} af {total} {total:kriterium|kriterier}", "en": "{answered} of {total} {total:criterion|criteria}"},
     "partners_page.assess.live_help": {
-        "da": "Regnes ud, mens du udfylder; intet er gemt, før du trykker »Gem«.",
-        "en": "Worked out as you fill in; nothing is saved until you press \u201cSave\u201d.",
+        "da": "Regnes ud, mens du udfylder; intet er gemt, før du trykker »Gem vurderingen«.",
+        "en": "Worked out as you fill in; nothing is saved until you press \u201cSave the assessment\u201d.",
     },
     "partners_page.assess.goals_heading": {"da": "Passer til bibliotekets mål", "en": "Fit with the library's goals"},
     "partners_page.assess.goals_help": {

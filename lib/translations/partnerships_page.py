@@ -3,10 +3,10 @@
 TEXTS = {
     "partnerships_page.title": {"da": "Partnerskaber", "en": "Partnerships"},
     "partnerships_page.intro": {
-        "da": "Professionalisér! og Understøt partnerskabet!: hvert samarbejde registreret, formaliseret "
-              "og fulgt op.",
-        "en": "Professionalise! and Support the partnership!: every collaboration registered, formalised and "
-              "followed up.",
+        "da": "Hvert samarbejde registreret, formaliseret og fulgt op (»Professionalisér!« og "
+              "»Understøt partnerskabet!«).",
+        "en": "Every collaboration registered, formalised and followed up (\u201cProfessionalise!\u201d and "
+              "\u201cSupport the partnership!\u201d).",
     },
     "partnerships_page.empty": {
         "da": "Der er endnu ingen partnerskaber. Registrér det første nedenfor under »Registrér et nyt "
@@ -59,7 +59,7 @@ TEXTS = {
     "partnerships_page.field.notes": {"da": "Noter", "en": "Notes"},
     "partnerships_page.field.none": {"da": "(ikke angivet)", "en": "(not set)"},
     # Tabs of an open partnership
-    "partnerships_page.tab.details": {"da": "Stamdata", "en": "Details"},
+    "partnerships_page.tab.details": {"da": "Om partnerskabet", "en": "Details"},
     "partnerships_page.tab.agreement": {"da": "Samarbejdsaftale", "en": "Agreement"},
     "partnerships_page.tab.contacts": {"da": "Kontaktlog", "en": "Contact log"},
     "partnerships_page.save": {"da": "Gem", "en": "Save"},
@@ -90,7 +90,7 @@ TEXTS = {
         "en": "The next contact was due on {date}, {days} {days:day|days} overdue.",
     },
     "partnerships_page.contacts.no_rhythm": {
-        "da": "Ingen kontaktrytme er sat, så der er ingen næste kontakt at vise. Sæt den under »Stamdata«.",
+        "da": "Ingen kontaktrytme er sat, så der er ingen næste kontakt at vise. Sæt den under »Om partnerskabet«.",
         "en": "No contact rhythm is set, so there is no next contact to show. Set it under \"Details\".",
     },
     "partnerships_page.contacts.empty": {"da": "Ingen kontakter registreret endnu.", "en": "No contacts logged yet."},

@@ -76,7 +76,7 @@ TEXTS = {
     },
     "strengths_page.metric.offers": {"da": "Tilbud", "en": "Offers"},
     "strengths_page.metric.teams": {"da": "Teams", "en": "Teams"},
-    "strengths_page.metric.fresh": {"da": "Friskhed", "en": "Freshness"},
+    "strengths_page.metric.fresh": {"da": "Bekræftet inden for et år", "en": "Confirmed within a year"},
     "strengths_page.metric.stale": {"da": "Skal tjekkes", "en": "To be checked"},
     "strengths_page.metric.fresh_help": {
         "da": "Andelen af tilbud, som nogen har bekræftet eller rettet inden for de seneste 12 måneder.",

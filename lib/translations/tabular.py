@@ -34,7 +34,7 @@ TEXTS = {
     "field.area": {"da": "Område", "en": "Area"},
     "field.notes": {"da": "Noter", "en": "Notes"},
     "field.is_staff": {"da": "Bibliotekets medarbejder", "en": "Library staff member"},
-    "field.owner": {"da": "Ansvarlig hos biblioteket", "en": "Owner at the library"},
+    "field.owner": {"da": "Ansvarlig medarbejder", "en": "Staff member responsible"},
     "field.relation_kind": {"da": "Slags relation", "en": "Kind of relation"},
     "field.strength": {"da": "Styrke (1–5)", "en": "Strength (1–5)"},
     "field.first_contact": {"da": "Første kontakt", "en": "First contact"},
