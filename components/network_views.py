@@ -752,12 +752,18 @@ METRIC_COLUMNS = (
     *(Col(name, f"network.metric.{name}", "number") for name in TABLE_METRICS),
 )
 METRIC_DECIMALS = {"weighted_degree": 1, "betweenness": 4, "closeness": 3, "eigenvector": 3, "reach": 3}
+#: On screen a bridge builder and closeness are a place ("nr. 3"), which means something to a reader where
+#: 0,314 does not; the Excel file keeps the values for those who analyse them.
+SCREEN_METRIC_COLUMNS = tuple(Col(f"{c.name}_place", f"netpage.col.{c.name}_place", "number")
+                              if c.name in RANKED_METRICS else c for c in METRIC_COLUMNS)
 
 
 def metrics_frame(metrics: pd.DataFrame) -> pd.DataFrame:
     """The measures of the view with words for kinds, most connected first."""
     frame = metrics.reset_index(drop=True).copy()
     frame["kind_label"] = [_kind_label(kind) for kind in frame["kind"]]
+    for name in RANKED_METRICS:
+        frame[f"{name}_place"] = netmetrics.places(frame, name).to_numpy()
     return frame.sort_values(["degree", "label"], ascending=[False, True], kind="stable")
 
 
@@ -800,12 +806,15 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     st.markdown(f"**{tr('netpage.metrics.title')}**")
     st.caption(tr("netpage.metrics.help"))
     frame = metrics_frame(metrics)
-    config = column_config(METRIC_COLUMNS)
+    config = column_config(SCREEN_METRIC_COLUMNS)
     for name in TABLE_METRICS:
-        config[name] = st.column_config.NumberColumn(tr(f"network.metric.{name}"),
-                                                     help=tr(f"network.metric.{name}.help"))
-    styled = frame.style.format({c: (lambda value, d=d: _number(value, d)) for c, d in METRIC_DECIMALS.items()})
-    st.dataframe(styled, hide_index=True, column_order=[c.name for c in METRIC_COLUMNS], column_config=config,
+        column = f"{name}_place" if name in RANKED_METRICS else name
+        config[column] = st.column_config.NumberColumn(
+            tr(f"netpage.col.{column}") if name in RANKED_METRICS else tr(f"network.metric.{name}"),
+            help=tr(f"network.metric.{name}.help"), format="%d" if name in RANKED_METRICS else None)
+    styled = frame.style.format({c: (lambda value, d=d: _number(value, d)) for c, d in METRIC_DECIMALS.items()
+                                 if c not in RANKED_METRICS})
+    st.dataframe(styled, hide_index=True, column_order=[c.name for c in SCREEN_METRIC_COLUMNS], column_config=config,
                  key="net_metrics_table", placeholder="")
     export_download(tr("netpage.metrics.download"), lambda _session: _excel(frame), kind="network_table",
                     people=int(frame["kind"].isin(("staff", "contact")).sum()),

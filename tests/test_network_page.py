@@ -281,6 +281,19 @@ def test_settings_survive_a_visit_to_another_page(demo: Database) -> None:
 # --- figures, health, time, downloads -----------------------------------------------------------------
 
 
+def test_finding_6_the_figures_table_shows_a_bridge_builders_place_not_a_fraction(demo: Database) -> None:
+    at = run_page(tab="figures")
+    table = next(frame for frame in at.dataframe if "betweenness_place" in frame.value.columns)
+    shown = list(table.proto.column_order)
+    assert "betweenness_place" in shown and "closeness_place" in shown
+    assert "betweenness" not in shown and "closeness" not in shown
+    frame = table.value
+    top = frame.loc[frame["betweenness"].idxmax()]
+    assert top["betweenness_place"] == 1
+    assert frame["betweenness_place"].max() <= len(frame)
+    assert (frame.sort_values("betweenness", ascending=False)["betweenness_place"].is_monotonic_increasing)
+
+
 def test_figures_tab_lists_every_node_in_danish(demo: Database) -> None:
     at = run_page(tab="figures")
     assert len(table_with(at, "kind_label", "betweenness")) == whole_graph(demo).number_of_nodes()

@@ -581,8 +581,13 @@ def rank_of(metrics: pd.DataFrame, name: str, node: Hashable) -> tuple[int, int]
     """
     if node not in metrics.index or name not in metrics.columns or pd.isna(metrics.at[node, name]):
         return None
-    places = metrics[name].rank(ascending=False, method="min")
-    return int(places[node]), int(metrics[name].notna().sum())
+    return int(places(metrics, name)[node]), int(metrics[name].notna().sum())
+
+
+def places(metrics: pd.DataFrame, name: str) -> pd.Series:
+    """Every node's place on the measure ``name``: 1 for the highest, ties sharing a place, missing
+    values without a place (nullable integers, so a table sorts them as numbers)."""
+    return metrics[name].rank(ascending=False, method="min").astype("Int64")
 
 
 def isolates(G: nx.Graph) -> list[Hashable]:

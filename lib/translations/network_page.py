@@ -189,6 +189,8 @@ TEXTS = {
     "netpage.col.and": {"da": "og", "en": "and"},
     "netpage.col.degree_before": {"da": "Forbindelser før", "en": "Ties before"},
     "netpage.col.degree_after": {"da": "Forbindelser efter", "en": "Ties after"},
+    "netpage.col.betweenness_place": {"da": "Brobygger, nr.", "en": "Bridge builder, place"},
+    "netpage.col.closeness_place": {"da": "Nærhed, nr.", "en": "Closeness, place"},
     "netpage.col.betweenness_before": {"da": "Brobygger før", "en": "Bridge builder before"},
     "netpage.col.betweenness_after": {"da": "Brobygger efter", "en": "Bridge builder after"},
     # Figures and key people
