@@ -978,8 +978,8 @@ RISER_COLUMNS = (
     Col("kind_label", "netpage.col.kind"),
     Col("degree_before", "netpage.col.degree_before", "number"),
     Col("degree_after", "netpage.col.degree_after", "number"),
-    Col("betweenness_before", "netpage.col.betweenness_before", "number"),
-    Col("betweenness_after", "netpage.col.betweenness_after", "number"),
+    Col("betweenness_place_before", "netpage.col.betweenness_before", "number"),
+    Col("betweenness_place_after", "netpage.col.betweenness_after", "number"),
 )
 
 
@@ -1023,7 +1023,7 @@ def time_section(db: Database, first: dt.date, last: dt.date, day: dt.date) -> N
                               ("network.timeline.fallers", change.fallers, "net_fallers")):
         st.markdown(f"**{tr(title)}**")
         st.caption(tr("netpage.compare.central_help"))
-        _changes_table(frame, key, RISER_COLUMNS, {"betweenness_before": 3, "betweenness_after": 3})
+        _changes_table(frame, key, RISER_COLUMNS, None)
     new, lost = st.columns(2)
     for where, title, frame, key in ((new, "network.timeline.new_ties", change.new_ties, "net_new_ties"),
                                      (lost, "network.timeline.lost_ties", change.lost_ties, "net_lost_ties")):

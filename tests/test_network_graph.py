@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import networkx as nx
+import pandas as pd
 import pytest
 
 from lib.network.graph import (
@@ -356,6 +357,13 @@ def test_compare_two_dates(ws: SmallWorkspace) -> None:
     assert change.risers["betweenness_change"].tolist() == pytest.approx(
         sorted(gain.values(), reverse=True)[:3])
     assert list(change.fallers["node"]) == [LIBRARY, ws.node["forening"]]  # Erik left Læseforeningen
+    # The page shows a place on each day ("nr. 1" is the strongest bridge builder), not 0,314.
+    place_after = {v: 1 + sum(1 for w in new if new[w] > new[v]) for v in new}
+    place_before = {v: 1 + sum(1 for w in old if old[w] > old[v]) for v in old}
+    for row in change.risers.itertuples():
+        assert row.betweenness_place_after == place_after[row.node]
+        assert (pd.isna(row.betweenness_place_before) if row.node not in old
+                else row.betweenness_place_before == place_before[row.node])
 
 
 def test_timeline_dates_span_the_earliest_dated_tie_to_today(ws: SmallWorkspace, db: Database) -> None:

@@ -23,13 +23,13 @@ from sqlalchemy.orm import Session
 
 from lib.access import requires
 from lib.network.graph import build_graph
-from lib.network.metrics import cached_node_metrics
+from lib.network.metrics import cached_node_metrics, places
 from lib.storage import Affiliation, ImportBatch, Relation
 
 TIE_COLUMNS = ("source", "target", "source_label", "target_label", "kind", "kinds")
 CHANGE_COLUMNS = (
     "node", "label", "kind", "degree_before", "degree_after", "degree_change", "betweenness_before",
-    "betweenness_after", "betweenness_change",
+    "betweenness_after", "betweenness_change", "betweenness_place_before", "betweenness_place_after",
 )
 
 
@@ -77,8 +77,11 @@ def _ties(G: nx.Graph, pairs: list[tuple[Any, Any]]) -> pd.DataFrame:
 
 
 def _centrality_changes(G_old: nx.Graph, G_new: nx.Graph) -> pd.DataFrame:
-    before = cached_node_metrics(G_old)[["label", "kind", "degree", "betweenness"]]
-    after = cached_node_metrics(G_new)[["label", "kind", "degree", "betweenness"]]
+    before = cached_node_metrics(G_old)[["label", "kind", "degree", "betweenness"]].copy()
+    after = cached_node_metrics(G_new)[["label", "kind", "degree", "betweenness"]].copy()
+    # A place among the nodes of that day reads better than a change from 0,014 to 0,102.
+    before["betweenness_place"] = places(before, "betweenness")
+    after["betweenness_place"] = places(after, "betweenness")
     joined = before.merge(after, how="outer", left_index=True, right_index=True,
                           suffixes=("_before", "_after"))
     for name in ("degree", "betweenness"):

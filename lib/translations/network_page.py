@@ -191,8 +191,8 @@ TEXTS = {
     "netpage.col.degree_after": {"da": "Forbindelser efter", "en": "Ties after"},
     "netpage.col.betweenness_place": {"da": "Brobygger, nr.", "en": "Bridge builder, place"},
     "netpage.col.closeness_place": {"da": "Nærhed, nr.", "en": "Closeness, place"},
-    "netpage.col.betweenness_before": {"da": "Brobygger før", "en": "Bridge builder before"},
-    "netpage.col.betweenness_after": {"da": "Brobygger efter", "en": "Bridge builder after"},
+    "netpage.col.betweenness_before": {"da": "Brobygger, nr. før", "en": "Bridge builder, place before"},
+    "netpage.col.betweenness_after": {"da": "Brobygger, nr. efter", "en": "Bridge builder, place after"},
     # Figures and key people
     "netpage.figures.title": {"da": "Netværket i tal", "en": "The network in figures"},
     "netpage.figures.view": {"da": "Tallene gælder visningen »{view}« med de valgte filtre.",
