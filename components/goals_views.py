@@ -22,7 +22,7 @@ from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
 from lib import charts, strategy
 from lib.errors import UserFacingError
-from lib.i18n import format_date, format_number
+from lib.i18n import format_date, format_number, format_percent
 from lib.storage import Goal, Partnership
 
 PREFIX = "goals_"
@@ -97,7 +97,7 @@ def overview_frame(statuses: Sequence[strategy.GoalStatus], owners: dict[int, st
 
 
 def _percent_text(value: float | None) -> str:
-    return tr("goalspage.no_value") if value is None else f"{format_number(round(value), lang())} %"
+    return tr("goalspage.no_value") if value is None else format_percent(round(value), lang())
 
 
 def overview_table(statuses: Sequence[strategy.GoalStatus], owners: dict[int, str]) -> None:

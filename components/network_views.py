@@ -42,7 +42,7 @@ from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
 from lib import figures
 from lib.export import xlsx_bytes
-from lib.i18n import format_number, label as vocabulary_label
+from lib.i18n import format_number, format_percent, label as vocabulary_label
 from lib.network import export as netexport
 from lib.network import graph as netgraph
 from lib.network import health, layout, metrics as netmetrics, plotting, timeline
@@ -157,7 +157,7 @@ def _metric_value(name: str, value: Any) -> str:
     if value is None or pd.isna(value):
         return ""
     if name == "reach":
-        return f"{format_number(100 * float(value), lang(), 0)} %"
+        return format_percent(100 * float(value), lang())
     if name in ("degree", "community"):
         return format_number(int(value), lang())
     return format_number(float(value), lang(), 1 if name == "weighted_degree" else 3)
@@ -781,7 +781,7 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     st.caption(tr_md("netpage.figures.view", view=view.title))
     shown = (
         ("nodes", _number(figures["nodes"])), ("edges", _number(figures["edges"])),
-        ("density", f"{format_number(100 * figures['density'], lang(), 1)} %"),
+        ("density", format_percent(100 * figures['density'], lang(), 1)),
         ("components", _number(figures["components"])),
         ("average_path_length", "" if figures["average_path_length"] is None
          else format_number(figures["average_path_length"], lang(), 2)),

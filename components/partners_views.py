@@ -36,7 +36,7 @@ from components.template_import import template_import_section
 from components.widgets import BLANK, blank_to_none, remembered_selectbox, remembered_tabs, shown_as
 from lib import charts, partners
 from lib.charts import escape
-from lib.i18n import format_number, label as vocabulary_label, t
+from lib.i18n import format_number, format_percent, label as vocabulary_label, t
 from lib.storage import DECISIONS
 
 PREFIX = "partners_"
@@ -637,7 +637,7 @@ def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
     hover = [
         f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.value', language))}: {row.value} {scale}"
         f"<br>{escape(t('partners.col.effort', language))}: {row.effort} {scale}"
-        f"<br>{reach_label}: {format_number(round(row.reach * 100), language)} %"
+        f"<br>{reach_label}: {format_percent(round(row.reach * 100), language)}"
         f"<br>{escape(t(f'partners.value_effort.{row.group}', language))}"
         for row in points.itertuples(index=False)
     ]

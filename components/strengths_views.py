@@ -22,7 +22,7 @@ from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
 from lib import charts, strengths
-from lib.i18n import format_date, format_number
+from lib.i18n import format_date, format_number, format_percent
 from lib.storage import OFFER_CATEGORIES
 from lib.vocabulary import ORGANISATION_TYPES
 
@@ -71,7 +71,7 @@ def summary_section(offers: pd.DataFrame, team_count: int, freshness: float | No
     offers_col, teams_col, fresh_col, stale_col = st.columns(4)
     offers_col.metric(tr("strengths_page.metric.offers"), format_number(len(offers), lang()))
     teams_col.metric(tr("strengths_page.metric.teams"), format_number(team_count, lang()))
-    fresh_text = "–" if freshness is None else f"{format_number(round(freshness * 100), lang())} %"
+    fresh_text = "–" if freshness is None else format_percent(round(freshness * 100), lang())
     fresh_col.metric(tr("strengths_page.metric.fresh"), fresh_text, help=tr("strengths_page.metric.fresh_help"))
     stale_col.metric(tr("strengths_page.metric.stale"), format_number(stale, lang()))
     if stale:

@@ -127,6 +127,12 @@ def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE, decimals: in
     return text
 
 
+def format_percent(value: float | int, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """A percentage as each language writes it: "45 %" in Danish (with a space), "45%" in English."""
+    number = format_number(value, lang, decimals)
+    return f"{number} %" if lang == "da" else f"{number}%"
+
+
 def format_date(value: dt.date | dt.datetime | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """A date as dd-mm-yyyy (Danish) or yyyy-mm-dd (English); empty for None."""
     if value is None:

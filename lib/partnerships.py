@@ -788,7 +788,7 @@ def agreement_summary(session: Session, partnership_id: int, lang: str = "da") -
 
 def agreement_summary_frame(summary: Mapping[str, Any], lang: str = "da") -> pd.DataFrame:
     """The summary as a two-column table (what, contents), the layout of the download."""
-    from lib.i18n import format_number, t
+    from lib.i18n import format_percent, t
 
     rows: list[tuple[str, Any]] = [
         (t("partnerships.summary.partnership", lang), summary["title"]),
@@ -803,7 +803,7 @@ def agreement_summary_frame(summary: Mapping[str, Any], lang: str = "da") -> pd.
         (t("partnerships.summary.signed_on", lang), summary["signed_on"]),
         (t("partnerships.summary.document", lang), summary["document_ref"]),
         (t("partnerships.summary.completeness", lang),
-         f"{format_number(round(summary['completeness'] * 100), lang)} %"),
+         format_percent(round(summary['completeness'] * 100), lang)),
     ]
     return pd.DataFrame(rows, columns=[t("partnerships.summary.what", lang), t("partnerships.summary.contents", lang)],
                         dtype=object)

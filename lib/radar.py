@@ -64,7 +64,7 @@ from sqlalchemy.orm import Session
 from lib import charts, editing, figures
 from lib.access import requires
 from lib.errors import ValidationFailed
-from lib.i18n import format_date, format_number, t
+from lib.i18n import format_date, format_number, format_percent, t
 from lib.network.health import months_before
 from lib.storage import (
     CHECKLIST_HEADINGS,
@@ -433,7 +433,7 @@ def radar_figure(frame: pd.DataFrame, lang: str = "da") -> go.Figure:
     assessed_on = frame.attrs.get("assessed_on")
     self_name = (t("radar.chart.self_dated", lang, date=format_date(assessed_on, lang)) if assessed_on
                  else t("radar.chart.self", lang))
-    shares = [None if pd.isna(s) else f"{format_number(round(float(s) * 100), lang)} %"
+    shares = [None if pd.isna(s) else format_percent(round(float(s) * 100), lang)
               for s in frame["evidence_share"]]
     scale = t("charts.unit.scale", lang)
     fig = go.Figure()

@@ -329,3 +329,13 @@ def test_finding_6_network_figures_use_words_a_librarian_uses() -> None:
                                                           "cli.network_figures") for lang in ("da", "en"))
     for jargon in ("Tæthed", "tæthed", "Adskilte dele", "adskilte dele", "density", "Density", "Separate parts"):
         assert jargon not in words
+
+
+def test_a_percentage_is_written_as_each_language_writes_it() -> None:
+    from lib.i18n import format_percent
+
+    assert format_percent(45.7, "da", 1) == "45,7 %"
+    assert format_percent(1234, "en") == "1,234%"
+    assert format_percent(89, "da") == "89 %"
+    # English texts put the sign right after the number, as the English pages do.
+    assert [key for key, texts in TEXTS.items() if re.search(r"\} %", texts.get("en", ""))] == []

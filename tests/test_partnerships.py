@@ -369,7 +369,7 @@ def test_agreement_summary_as_data_and_as_a_safe_workbook(db: Database, people: 
     assert rows[2] == ["Partners", "Byens Museum; Byskolen"]
     assert ["Review date", dt.datetime(2026, 6, 1)] in rows
     assert ["Formalisation", "Contract"] in rows and ["Written agreement", "Yes"] in rows
-    assert rows[-1] == ["Agreement filled in", "13 %"]
+    assert rows[-1] == ["Agreement filled in", "13%"]
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 

@@ -159,7 +159,7 @@ def cell_text(value: Any, lang: str, *, percent: bool = False) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         number = float(value)
         shown = format_number(round(number, 1), lang, 0 if number.is_integer() else 1)
-        return f"{shown} %" if percent else shown
+        return (f"{shown} %" if lang == "da" else f"{shown}%") if percent else shown
     if hasattr(value, "item"):  # numpy scalars
         return cell_text(value.item(), lang, percent=percent)
     return str(value)

@@ -202,7 +202,7 @@ TEXTS = {
               "measurements.",
     },
     "board.goals.best": {"da": "Længst fremme: »{title}« ({value} %).",
-                         "en": "Furthest ahead: \u201c{title}\u201d ({value} %)."},
+                         "en": "Furthest ahead: \u201c{title}\u201d ({value}%)."},
     "board.goals.behind": {"da": "Bagud: {titles}.", "en": "Off track: {titles}."},
     "board.goals.uncovered": {"da": "{count} mål har intet partnerskab i gang: {titles}.",
                               "en": "{count} {count:goal has|goals have} no partnership under way: {titles}."},

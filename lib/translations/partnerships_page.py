@@ -75,7 +75,7 @@ TEXTS = {
     # Agreement
     "partnerships_page.agreement.completeness": {
         "da": "Aftalen er {percent} % udfyldt ({filled} af {total} {total:punkt|punkter}).",
-        "en": "The agreement is {percent} % filled in ({filled} of {total} items).",
+        "en": "The agreement is {percent}% filled in ({filled} of {total} items).",
     },
     "partnerships_page.agreement.missing": {"da": "Mangler: {fields}", "en": "Missing: {fields}"},
     "partnerships_page.agreement.complete": {"da": "Alle punkter er udfyldt.", "en": "Every item is filled in."},
