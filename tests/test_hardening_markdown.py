@@ -89,7 +89,7 @@ ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md"})
 #: the repository's text, rendered as written on purpose.
 PRODUCT_TEXT = frozenset({"product_document"})
 #: Functions whose result is a number or a number written out by lib.i18n: digits, separators, signs.
-NUMERIC = frozenset({"len", "int", "float", "round", "abs", "sum", "format_number", "format_date"})
+NUMERIC = frozenset({"len", "int", "float", "round", "abs", "sum", "format_number", "format_percent", "format_date"})
 #: The project's helpers that pass one of their parameters on to a sink, by function name:
 #: ``{function: {parameter: (position, "text" | "values")}}`` ("values": a mapping whose values are
 #: shown). Inside them that parameter counts as safe; every call of them must pass safe text instead.
@@ -473,8 +473,8 @@ def markdown_offenders(source: str) -> list[tuple[int, str]]:
       functions are checked by :func:`unsafe_md_functions` to return safe text themselves);
     * ``tr(key, …)`` whose arguments after the key are all safe (the key names a translation; the
       translation table holds no data);
-    * a number: a numeric constant, ``len/int/float/round/abs/sum(…)``, ``format_number(…)`` or
-      ``format_date(…)`` of lib.i18n, a subtraction, division, power, negation or comparison;
+    * a number: a numeric constant, ``len/int/float/round/abs/sum(…)``, ``format_number(…)``,
+      ``format_percent(…)`` or ``format_date(…)`` of lib.i18n, a subtraction, division, power, negation or comparison;
     * an f-string whose parts are safe, or formatted with a numeric format spec (``{x:.1f}``);
     * ``a + b``, ``a * b``, ``a if c else b``, ``a or b`` of safe parts; ``sep.join(items)`` of a safe
       separator and safe items; ``.lower()``, ``.strip()``, ``.format(…)`` (safe arguments) and
