@@ -31,8 +31,8 @@ async def _on_server_start(_app: Any) -> AsyncIterator[None]:
 def _sidebar(who: Any) -> None:
     from components.context import LANG_KEY, database, tr
     from components.safe_markdown import tr_md
-    from lib import i18n
-    from lib.storage import workspace_counts
+    from lib.core import i18n
+    from lib.db import workspace_counts
 
     with st.sidebar:
         st.selectbox(
@@ -78,7 +78,7 @@ def _unsafe_login_screen(problem: str) -> None:
     """Shown to everyone, and nothing else, while the login's cookie secret could be forged."""
     from components.context import tr
     from components.safe_markdown import tr_md
-    from lib.access import MIN_COOKIE_SECRET_DISTINCT, MIN_COOKIE_SECRET_LENGTH, NEW_SECRET_COMMAND
+    from lib.core.access import MIN_COOKIE_SECRET_DISTINCT, MIN_COOKIE_SECRET_LENGTH, NEW_SECRET_COMMAND
 
     st.title(tr("login_setup.secret_title"))
     st.error(tr_md(f"login_setup.problem.{problem}", length=MIN_COOKIE_SECRET_LENGTH,
@@ -148,7 +148,7 @@ def route() -> None:
     """Set up the page, find out who is using the app, then run the page they asked for."""
     from components.context import LANG_KEY, local_mode_allowed, login_configured, login_problem, principal
     from components.safe_markdown import tr_md
-    from lib import i18n
+    from lib.core import i18n
 
     st.set_page_config(page_title="Partnerskabsradar", page_icon="📡", layout="wide")
     if LANG_KEY not in st.session_state:

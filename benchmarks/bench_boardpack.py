@@ -5,14 +5,14 @@ Run on demand (not part of the tests)::
     .venv/bin/python benchmarks/bench_boardpack.py
     .venv/bin/python benchmarks/bench_boardpack.py --repeat 2
 
-It creates the demo workspace (``lib.demo``, dated 01-11-2026) in a temporary SQLite file, then
+It creates the demo workspace (``lib.demo.workspace``, dated 01-11-2026) in a temporary SQLite file, then
 measures, each in a fresh process so that a browser started by one run cannot help another:
 
 * ours: build the pack once, then the Excel appendix, the PowerPoint file and the PDF, with
   kaleido's browser started once (in the background while the pack is built, as
-  ``lib.boardpack.report`` does) and shared by every picture;
+  ``lib.reporting.boardpack.report`` does) and shared by every picture;
 * baseline: the same PDF with a fresh browser for every picture (kaleido without its shared server,
-  :func:`lib.boardpack.images.one_shot_png`), which is what rendering without the shared server
+  :func:`lib.reporting.boardpack.images.one_shot_png`), which is what rendering without the shared server
   costs.
 
 It prints wall-clock seconds and CPU seconds (this process and its browser processes, finished or
@@ -71,15 +71,15 @@ class Clock:
 
 
 def run_ours(url: str) -> dict[str, dict[str, float]]:
-    from lib.boardpack import build, render
-    from lib.boardpack.images import warm_up
-    from lib.storage import open_database
+    from lib.db import open_database
+    from lib.reporting.boardpack import build, render
+    from lib.reporting.boardpack.images import warm_up
 
     os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
     db = open_database(url)
     clock = Clock()
     cpu, start = cpu_seconds(), time.perf_counter()
-    # As lib.boardpack.report does: the browser starts while the database is read.
+    # As lib.reporting.boardpack.report does: the browser starts while the database is read.
     warm_up()
     with db.read() as session:
         pack = clock.measure("build", lambda: build(session, START, None, "da", today=TODAY))
@@ -92,10 +92,10 @@ def run_ours(url: str) -> dict[str, dict[str, float]]:
 
 
 def run_baseline(url: str) -> dict[str, dict[str, float]]:
-    from lib.boardpack import build
-    from lib.boardpack.images import one_shot_png
-    from lib.boardpack.pdf import pdf_bytes
-    from lib.storage import open_database
+    from lib.db import open_database
+    from lib.reporting.boardpack import build
+    from lib.reporting.boardpack.images import one_shot_png
+    from lib.reporting.boardpack.pdf import pdf_bytes
 
     os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
     db = open_database(url)
@@ -114,8 +114,8 @@ def measure(kind: str, url: str) -> dict[str, dict[str, float]]:
 
 
 def make_demo(folder: Path) -> str:
-    from lib.demo import create_demo_workspace
-    from lib.storage import forget_database, open_database
+    from lib.db import forget_database, open_database
+    from lib.demo.workspace import create_demo_workspace
 
     url = f"sqlite:///{folder / 'demo.sqlite'}"
     create_demo_workspace(open_database(url), today=TODAY)

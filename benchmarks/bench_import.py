@@ -85,8 +85,8 @@ def run_baseline(path: Path) -> dict[str, float]:
 
 
 def run_ours(path: Path) -> dict[str, float]:
-    from lib.importer import prepare_file, run_import
-    from lib.storage import open_database
+    from lib.db import open_database
+    from lib.ingest.contact_lists import prepare_file, run_import
 
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(f"sqlite:///{Path(folder) / 'bench.sqlite'}")

@@ -103,7 +103,7 @@ def _written_another_way(name: str, rng: random.Random) -> str:
 
 def generate_register(size: int, seed: int = 7) -> list[str]:
     """``size`` organisation names, each once (by the importer's name key), one in eight a second spelling."""
-    from lib.normalize import name_key
+    from lib.core.normalize import name_key
 
     rng = random.Random(seed)
     names: list[str] = []
@@ -124,7 +124,7 @@ def generate_register(size: int, seed: int = 7) -> list[str]:
 
 
 def run(size: int) -> dict[str, float | int | bool]:
-    from lib.organisation_duplicates import OrganisationName, find_pairs, pairs_by_comparing_all
+    from lib.contacts.organisation_duplicates import OrganisationName, find_pairs, pairs_by_comparing_all
 
     names = generate_register(size)
     started = time.perf_counter()

@@ -91,7 +91,7 @@ class View:
 
 
 def _expected_headings() -> dict[str, str | None]:
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     return {path: (t(key, "da") if key else None) for path, key in PAGES}
 
@@ -233,7 +233,7 @@ def browser_reference(target: Target, start_heading: str, rounds: int) -> list[V
     script run finished (``data-test-script-state``): what a user waits for, the browser included."""
     from playwright.sync_api import sync_playwright
 
-    from lib.i18n import t
+    from lib.core.i18n import t
     from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
 
     headings = {**_expected_headings(), "": start_heading}

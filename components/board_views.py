@@ -1,6 +1,6 @@
 """The pieces of the page "Bestyrelse" (pages/board.py): the choices, the presentation and the downloads.
 
-The board pack is built by ``lib.boardpack`` and cached per period, sections, language and data
+The board pack is built by ``lib.reporting.boardpack`` and cached per period, sections, language and data
 version (:func:`cached_pack`), so paging through the presentation does not rebuild it. The files are
 made only when a download button is clicked (Streamlit calls :func:`_file` then, on a thread of its
 own) and are cached the same way, so a second click is instant and the page itself stays fast.
@@ -19,10 +19,10 @@ from components.context import database, lang, tr
 from components.downloads import download_naming_nobody
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
-from lib import boardpack, figures
-from lib.boardpack.content import BoardPack, Section, chosen_sections, data_version
-from lib.boardpack.figures import chart_figure
-from lib.boardpack.model import SECTIONS, cell_text
+from lib.reporting import boardpack, figures
+from lib.reporting.boardpack.content import BoardPack, Section, chosen_sections, data_version
+from lib.reporting.boardpack.figures import chart_figure
+from lib.reporting.boardpack.model import SECTIONS, cell_text
 
 FROM_KEY = "board_from"
 TO_KEY = "board_to"

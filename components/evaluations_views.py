@@ -1,7 +1,7 @@
 """Pieces of the page "Evaluering": partnership health, scores over time, the latest round, the gap
 between the library and the partner, the rounds with their responses, and the survey import.
 
-Everything that reads or changes data is in ``lib.evaluations``. Every change runs in a button
+Everything that reads or changes data is in ``lib.planning.evaluations``. Every change runs in a button
 callback, before the page is drawn, so what is shown is what is stored; a callback's message is kept
 in session state ("flash") and shown once where the user acted. The chosen partnership is kept in its
 own session-state key (``PICK_KEY``): Streamlit drops widget state on a page the user leaves. Widgets
@@ -27,11 +27,11 @@ from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, date_input_format, show_table
 from components.template_import import template_import_section
 from components.widgets import remembered_selectbox, shown_as
-from lib import charts
-from lib import evaluations as ev
-from lib.i18n import format_date, format_number
-from lib.storage import Partnership
-from lib.table_import import TableImportResult
+from lib.core import charts
+from lib.core.i18n import format_date, format_number
+from lib.db import Partnership
+from lib.ingest.planning_tables import TableImportResult
+from lib.planning import evaluations as ev
 
 PREFIX = "evals_"
 FLASH_KEY = PREFIX + "flash"
@@ -140,7 +140,7 @@ def partnership_picker(choices: Mapping[int, str], default: int) -> int:
 
 
 def health_frame(overview: pd.DataFrame) -> pd.DataFrame:
-    """:func:`lib.evaluations.health_overview` rounded to whole points, for the table."""
+    """:func:`lib.planning.evaluations.health_overview` rounded to whole points, for the table."""
     shown = overview.copy()
     for name in ("score", *ev.HEALTH_WEIGHTS):
         shown[name] = [None if _missing(v) else round(float(v)) for v in shown[name]]
@@ -198,7 +198,7 @@ def partnership_health(partnership_id: int, on: dt.date) -> None:
 
 def _band_areas(fig: go.Figure, language: str, axis: str) -> None:
     """The three reading bands as faint areas with their names, and the 3.0 and 4.0 lines."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     for name, (low, high) in BAND_RANGES.items():
         area = {"fillcolor": BAND_COLOURS[name], "opacity": 0.08, "line_width": 0, "layer": "below",
@@ -219,7 +219,7 @@ def _band_areas(fig: go.Figure, language: str, axis: str) -> None:
 
 def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
     """One line per dimension, one point per round: the mean of ``side`` (library, partner or all)."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     shown = scores[scores["side"] == side]
     day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
@@ -252,7 +252,7 @@ def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
 
 def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
     """One horizontal bar per answered item (its wording as label), coloured by band, both sides' mean."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     fig = go.Figure()
     _band_areas(fig, language, "x")
@@ -283,7 +283,7 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
 def gap_rows(gaps: ev.Gaps, level: str, language: str) -> pd.DataFrame:
     """The rows of the gap chart: ``label``, ``library``, ``partner``, ``gap``, ``flagged``; ``level`` is
     "dimension" or "item"."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     if level == "item":
         frame = gaps.items.copy()
@@ -296,7 +296,7 @@ def gap_rows(gaps: ev.Gaps, level: str, language: str) -> pd.DataFrame:
 
 def gaps_figure(rows: pd.DataFrame, language: str) -> go.Figure:
     """A dumbbell per row: the library's and the partner's mean joined by a line."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     fig = go.Figure()
     _band_areas(fig, language, "x")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from components.context import database, show_error, tr
 from components.safe_markdown import escape_markdown, tr_md
-from lib.errors import UserFacingError
+from lib.core.errors import UserFacingError
 
 _LOG = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The pieces of the page "Mål" (pages/goals.py): overview, charts, forms, coverage and bulk load.
 
-Everything that reads or changes data is in ``lib.strategy`` and ``lib.table_import``; changes are
+Everything that reads or changes data is in ``lib.planning.goals`` and ``lib.ingest.planning_tables``; changes are
 made in button callbacks (or forms that save explicitly) and the outcome is kept as a message for
 the next draw, in the user's language.
 """
@@ -20,10 +20,11 @@ from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
-from lib import charts, strategy
-from lib.errors import UserFacingError
-from lib.i18n import format_date, format_number, format_percent
-from lib.storage import Goal, Partnership
+from lib.core import charts
+from lib.core.errors import UserFacingError
+from lib.core.i18n import format_date, format_number, format_percent
+from lib.db import Goal, Partnership
+from lib.planning import goals as strategy
 
 PREFIX = "goals_"
 FLASH_KEY = PREFIX + "flash"
@@ -107,7 +108,7 @@ def overview_table(statuses: Sequence[strategy.GoalStatus], owners: dict[int, st
 
 def overview_figure(statuses: Sequence[strategy.GoalStatus], language: str) -> go.Figure:
     """Horizontal bars of fulfilment (clamped 0-100) per goal, coloured by status, with the expected mark."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     labels = charts.escape_all(_unique_labels(statuses))
     values = [s.fulfilment if s.fulfilment is not None else 0.0 for s in statuses]
@@ -152,7 +153,7 @@ def series_figure(series: pd.DataFrame, language: str, order: Sequence[int] | No
     ``order`` is every goal id in the page's order: a goal's colour (and, past seven goals, its dash)
     follows its place there, so it keeps its colour whichever goals are picked, and the board pack
     (goals by title, as here) draws it in the same colour."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     fig = go.Figure()
     day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"

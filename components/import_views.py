@@ -13,9 +13,11 @@ from components.context import lang, tr
 from components.downloads import export_download
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.widgets import BLANK, shown_as
-from lib.fields import ROLES
-from lib.clock import format_local
-from lib.importer import (
+from lib.contacts.word_choices import unknown
+from lib.core.i18n import label
+from lib.core.vocabulary import CODES, VOCABULARIES
+from lib.db.clock import format_local
+from lib.ingest.contact_lists import (
     CREATED_KINDS,
     OUTCOMES,
     REFERENCED_KINDS,
@@ -28,14 +30,12 @@ from lib.importer import (
     referenced_rows,
     report_people,
 )
-from lib.import_rows import UPDATE_MODES
+from lib.ingest.fields import ROLES
+from lib.ingest.rows import UPDATE_MODES
 
 #: Roles whose rows can name staff, people or organisations that do not exist yet.
 ROLES_THAT_NAME_OTHERS = frozenset({"contacts", "staff", "kumu_elements", "affiliations", "relations",
                                     "kumu_connections"})
-from lib.i18n import label
-from lib.vocabulary import CODES, VOCABULARIES
-from lib.word_choices import unknown
 
 SAMPLE_VALUES = 3
 #: Words the preview names in its one line about unknown words; the picker lists them all.
@@ -92,7 +92,7 @@ def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
 
 def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
     """A table of the sheet's columns, an example of each, and the field it goes to (editable)."""
-    from lib.importer import valid_fields
+    from lib.ingest.contact_lists import valid_fields
 
     ignore = tr("importpage.ignore_column")
     labels = {field: tr(f"field.{field}") for field in valid_fields(sheet.role)}
@@ -194,8 +194,8 @@ def counts_row(counts: dict[str, int]) -> None:
 
 def _report(result: ImportResult, language: str) -> bytes:
     """The Excel report, made only when asked for: a big one is not built (and held) on every rerun."""
-    from lib.errors import UserFacingError
-    from lib.importer import error_report_xlsx
+    from lib.core.errors import UserFacingError
+    from lib.ingest.contact_lists import error_report_xlsx
 
     try:
         return error_report_xlsx(result, language)
@@ -206,7 +206,7 @@ def _report(result: ImportResult, language: str) -> bytes:
 def result_details(result: ImportResult, key: str) -> None:
     """What happened to each row, and every problem, with a downloadable Excel report.
 
-    A result kept by ``lib.importer.for_session`` holds the first rows and problems only; the page
+    A result kept by ``lib.ingest.contact_lists.for_session`` holds the first rows and problems only; the page
     says so, and the report has every problem.
     """
     if result.review_pairs:
@@ -246,7 +246,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
     choice of code for the whole file (issue 11).
 
     A choice goes into ``choices`` ({vocabulary: {word key: code or None}}), which the page passes to
-    the preview and to the commit alike (``lib.importer.run_import(words=…)``); a word someone chose
+    the preview and to the commit alike (``lib.ingest.contact_lists.run_import(words=…)``); a word someone chose
     before is listed too, with that choice, so it can be changed.
     """
     for vocabulary in VOCABULARIES:

@@ -1,7 +1,7 @@
 """Pieces of the page "Administration" for the duty to inform (GDPR art. 14): the contacts not told yet
 with their deadlines, marking several as informed, the notice to send, and one person's entry.
 
-Everything that reads or changes data is in ``lib.informing``, which checks the user's role itself.
+Everything that reads or changes data is in ``lib.privacy.informing``, which checks the user's role itself.
 Changes run in button callbacks, before the page is drawn; their outcome is kept as a message shown
 where the user acted. Names reach the page only in the table and the picker's options (plain text);
 the notice is shown as code (plain text too), so nothing typed into a contact list is read as Markdown.
@@ -22,9 +22,9 @@ from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
-from lib import informing
-from lib.i18n import LANGUAGES
-from lib.records import person_choice_label
+from lib.contacts.records import person_choice_label
+from lib.core.i18n import LANGUAGES
+from lib.privacy import informing
 
 PREFIX = "informing_"
 MESSAGES = Messages(PREFIX + "flash", "admin")

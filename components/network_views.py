@@ -40,14 +40,16 @@ from components.downloads import export_download
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
-from lib import figures
-from lib.export import xlsx_bytes
-from lib.i18n import format_number, format_percent, label as vocabulary_label
+from lib.core.i18n import format_number, format_percent
+from lib.core.i18n import label as vocabulary_label
+from lib.core.spreadsheets import xlsx_bytes
+from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
+from lib.db import PARTNERSHIP_STAGES, Database
 from lib.network import export as netexport
 from lib.network import graph as netgraph
-from lib.network import health, layout, metrics as netmetrics, plotting, timeline
-from lib.storage import PARTNERSHIP_STAGES, Database
-from lib.vocabulary import ORGANISATION_TYPES, SECTORS
+from lib.network import health, layout, plotting, timeline
+from lib.network import metrics as netmetrics
+from lib.reporting import figures
 
 # --- keys and choices ------------------------------------------------------------------------------
 
@@ -918,7 +920,7 @@ def _cold_ties(G: nx.Graph, months: int, day: dt.date) -> None:
 
 
 def _single_person(one: figures.OnePerson, G: nx.Graph) -> None:
-    """What hangs on one person: the one rule of :mod:`lib.figures`, with both units named."""
+    """What hangs on one person: the one rule of :mod:`lib.reporting.figures`, with both units named."""
     from lib.network.graph import person_node
 
     st.subheader(tr("network.single.title"))

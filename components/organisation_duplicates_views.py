@@ -1,4 +1,4 @@
-"""The contacts page's review of organisations that may be one (``lib.organisation_duplicates``).
+"""The contacts page's review of organisations that may be one (``lib.contacts.organisation_duplicates``).
 
 Below the people on the "Mulige dubletter" tab: one card per pair, with the reason in words, the two
 side by side, and the choice to merge them (keeping either) or to say they are two. Changes run in
@@ -16,7 +16,7 @@ from components.context import actor, lang, tr
 from components.records_views import ORGANISATION, change, flash, show_flash, vocabulary_label
 from components.safe_markdown import escape_markdown, tr_md
 from components.widgets import shown_as
-from lib import organisation_duplicates, records
+from lib.contacts import organisation_duplicates, records
 
 #: How many cards are drawn at once; the rest follow as earlier ones are decided.
 PAIRS_SHOWN = 25

@@ -1,7 +1,7 @@
 """Pieces of the page "Organisation": roles and teams, the competence self-assessment, the team heat map
 and development needs, and each person's relations with what hangs on them alone.
 
-Everything that reads or changes data is in ``lib.organisation``. Every change runs in a button
+Everything that reads or changes data is in ``lib.library.staff``. Every change runs in a button
 callback, before the page is drawn, so what is shown is what is stored; a callback's message is kept
 in session state ("flash") and shown once where the user acted. The chosen staff members are kept in
 their own session-state keys: Streamlit drops widget state on a page the user leaves. Form widgets
@@ -25,10 +25,10 @@ from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, code_label, date_format, date_input_format, show_table
 from components.widgets import remembered_selectbox
-from lib import charts
-from lib import organisation as org
-from lib.i18n import format_date, format_number, t
-from lib.storage import STAFF_ROLES
+from lib.core import charts
+from lib.core.i18n import format_date, format_number, t
+from lib.db import STAFF_ROLES
+from lib.library import staff as org
 
 PREFIX = "org_"
 FLASH_KEY = PREFIX + "flash"
@@ -377,7 +377,7 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
     st.subheader(tr("organisation.library.heading"))
     st.caption(tr("organisation.library.rule"))
     counts = {kind: sum(1 for d in dependencies if d.kind == kind) for kind in org.DEPENDENCY_KINDS}
-    # The same two figures as the start page, the network and the board pack (lib.figures' one rule).
+    # The same two figures as the start page, the network and the board pack (lib.reporting.figures' one rule).
     left, right = st.columns(2)
     figure_views.show("single_person_partnerships", counts["partnership"], target=left)
     figure_views.show("single_person_organisations", counts["organisation"], target=right)

@@ -1,7 +1,7 @@
 """Pieces of the start page "Oversigt" (pages/overview.py): key figures, the radar, alerts, the latest
 evaluations and the network, each with a link to the page where the user can act on it.
 
-Everything shown comes from one :class:`lib.overview.Overview`, read in one session by the page.
+Everything shown comes from one :class:`lib.reporting.overview.Overview`, read in one session by the page.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from components import figures_views as figure_views
 from components.context import lang, tr
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, show_table
-from lib import figures
-from lib import overview as ov
-from lib import radar
-from lib.evaluations import DIMENSIONS
-from lib.i18n import format_number
+from lib.core.i18n import format_number
+from lib.planning.evaluations import DIMENSIONS
+from lib.reporting import checklist as radar
+from lib.reporting import figures
+from lib.reporting import overview as ov
 
 PREFIX = "overview_"
 #: How many alerts are written out before "… and n more".

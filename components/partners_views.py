@@ -1,7 +1,7 @@
 """Pieces of the page "Partnere" ("Vælg partnere med omhu!"): the ranked list of every candidate, the
 assessment of one organisation with its decision, the two charts, and the bulk load.
 
-Everything that reads or changes data is in ``lib.partners``. Changes run in button callbacks, before
+Everything that reads or changes data is in ``lib.planning.candidates``. Changes run in button callbacks, before
 the page is drawn, so what is shown is what is stored; a callback's message is kept ("flash") and
 shown once where the user acted.
 
@@ -34,10 +34,12 @@ from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
 from components.template_import import template_import_section
 from components.widgets import BLANK, blank_to_none, remembered_selectbox, remembered_tabs, shown_as
-from lib import charts, partners
-from lib.charts import escape
-from lib.i18n import format_number, format_percent, label as vocabulary_label, t
-from lib.storage import DECISIONS
+from lib.core import charts
+from lib.core.charts import escape
+from lib.core.i18n import format_number, format_percent, t
+from lib.core.i18n import label as vocabulary_label
+from lib.db import DECISIONS
+from lib.planning import candidates
 
 PREFIX = "partners_"
 FLASH_KEY = PREFIX + "flash"
@@ -52,7 +54,7 @@ TABS = ("ranking", "assess", "stakeholders", "value_effort", "import")
 IMPORT_KEY = PREFIX + "bulk"
 NEW = 0  # the "new assessment" choice of the assessment picker
 DONT_KNOW = "dont_know"
-SCORE_OPTIONS = (*range(partners.SCORE_RANGE[0], partners.SCORE_RANGE[1] + 1), DONT_KNOW)
+SCORE_OPTIONS = (*range(candidates.SCORE_RANGE[0], candidates.SCORE_RANGE[1] + 1), DONT_KNOW)
 RATINGS = ("influence", "interest", "value", "effort")
 TEXT_FIELDS = ("contribution_to_us", "contribution_from_us", "risks")
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
@@ -126,7 +128,7 @@ def _one_decimal(value: Any) -> str | None:
 
 
 def ranking_frame(ranked: pd.DataFrame) -> pd.DataFrame:
-    """:func:`lib.partners.ranked_candidates` as the user reads it: translated headers and words."""
+    """:func:`lib.planning.candidates.ranked_candidates` as the user reads it: translated headers and words."""
     language = lang()
     rows = []
     for row in ranked.itertuples(index=False):
@@ -154,7 +156,7 @@ def ranking_frame(ranked: pd.DataFrame) -> pd.DataFrame:
 def ranking_section() -> None:
     """Every organisation, ranked by its latest assessment; the unassessed at the bottom, nobody hidden."""
     with database().read() as session:
-        ranked = partners.ranked_candidates(session)
+        ranked = candidates.ranked_candidates(session)
     if ranked.empty:
         st.caption(tr("partners_page.ranking.empty"))
         return
@@ -205,7 +207,7 @@ def assessment_picker(org_id: int, history: Sequence[Mapping[str, Any]]) -> int:
 
 def assessment_history(session: Session, org_id: int) -> list[dict[str, Any]]:
     """The organisation's assessments, newest first, as plain values with their id."""
-    return [{"id": a.id, **partners.stored_values(session, a)} for a in partners.assessments_of(session, org_id)]
+    return [{"id": a.id, **candidates.stored_values(session, a)} for a in candidates.assessments_of(session, org_id)]
 
 
 # --- the assessment's inputs -----------------------------------------------------------------------
@@ -222,14 +224,14 @@ def _option_md(value: Any) -> str:
 
 
 def editor_values(prefix: str, goal_ids: Sequence[int]) -> dict[str, Any]:
-    """What the inputs under ``prefix`` hold, as ``lib.partners`` takes an assessment's values.
+    """What the inputs under ``prefix`` hold, as ``lib.planning.candidates`` takes an assessment's values.
 
     "Ved ikke" (or no choice) is None; weights of 1 are left out, so an assessment with the usual
     weights stores none.
     """
     state = st.session_state
-    scores = {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in partners.CRITERIA}
-    weights = {code: float(w) for code in partners.CRITERIA
+    scores = {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in candidates.CRITERIA}
+    weights = {code: float(w) for code in candidates.CRITERIA
                if (w := state.get(f"{prefix}weight_{code}")) is not None and float(w) != 1.0}
     fit = {str(goal): state.get(f"{prefix}fit_{goal}") for goal in goal_ids
            if state.get(f"{prefix}fit_{goal}") is not None}
@@ -262,7 +264,7 @@ def _header_inputs(prefix: str, current: Mapping[str, Any], staff: Mapping[int, 
                     placeholder=tr("widget.choose_one"), key=prefix + "assessor")
 
 
-def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
+def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> candidates.Score:
     """A 1-5 / "Ved ikke" choice and a weight per criterion; returns the score they give now."""
     st.markdown("**" + tr("partners_page.assess.criteria_heading") + "**")
     st.caption(tr("partners_page.assess.criteria_help"))
@@ -270,11 +272,11 @@ def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
     stored_weights = current.get("weights") or {}
     scores: dict[str, int | None] = {}
     weights: dict[str, float] = {}
-    for code in partners.CRITERIA:
+    for code in candidates.CRITERIA:
         choice, weight, _space = st.columns([3, 1, 2], vertical_alignment="bottom")
         stored = stored_scores.get(code)
         picked = choice.segmented_control(
-            escape_markdown(partners.criterion_label(code, lang())), options=list(SCORE_OPTIONS),
+            escape_markdown(candidates.criterion_label(code, lang())), options=list(SCORE_OPTIONS),
             format_func=_option_md,
             default=stored if stored is not None else DONT_KNOW, key=f"{prefix}score_{code}",
             help=tr(f"partners.criterion.{code}.help"))
@@ -283,10 +285,10 @@ def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
                                     value=float(stored_weights.get(code, 1.0)), format="%g",
                                     key=f"{prefix}weight_{code}", help=tr("partners_page.assess.weight_help"))
         weights[code] = 1.0 if value is None else float(value)
-    return partners.weighted_score(scores, weights)
+    return candidates.weighted_score(scores, weights)
 
 
-def live_score(score: partners.Score) -> None:
+def live_score(score: candidates.Score) -> None:
     """The weighted score and how much it rests on, as the inputs stand (stored or not)."""
     left, right = st.columns(2)
     shown = (tr("partners_page.assess.live_score_value", score=round(score.score, 1))
@@ -306,7 +308,7 @@ def _goal_inputs(prefix: str, current: Mapping[str, Any], goals: Mapping[int, st
         return
     st.caption(tr("partners_page.assess.goals_help"))
     stored = current.get("goal_fit") or {}
-    low, high = partners.GOAL_FIT_RANGE
+    low, high = candidates.GOAL_FIT_RANGE
     for goal_id, title in goals.items():
         st.segmented_control(escape_markdown(title), options=list(range(low, high + 1)),
                              default=stored.get(str(goal_id)), key=f"{prefix}fit_{goal_id}")
@@ -316,7 +318,7 @@ def _position_inputs(prefix: str, current: Mapping[str, Any]) -> None:
     """Influence, interest, value and effort (1-5, or blank)."""
     st.markdown("**" + tr("partners_page.assess.position_heading") + "**")
     st.caption(tr("partners_page.assess.position_help"))
-    low, high = partners.SCORE_RANGE
+    low, high = candidates.SCORE_RANGE
     places = st.columns(2)
     for index, name in enumerate(RATINGS):
         places[index % 2].segmented_control(
@@ -343,7 +345,7 @@ def _save_assessment(org_id: int, assessment_id: int | None, goal_ids: list[int]
     prefix = editor_prefix(org_id, assessment_id)
     values = editor_values(prefix, goal_ids)
     if assessment_id is None:
-        ok, new_id = change("assess", lambda s: partners.create_assessment(
+        ok, new_id = change("assess", lambda s: candidates.create_assessment(
             s, {"organisation_id": org_id, **values}, actor=actor()))
         if ok:
             for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
@@ -351,7 +353,7 @@ def _save_assessment(org_id: int, assessment_id: int | None, goal_ids: list[int]
             st.session_state[which_key(org_id)] = new_id
             flash("assess", "success", "partners_page.assess.created", name=name)
         return
-    ok, changed = change("assess", lambda s: partners.update_assessment(s, assessment_id, values, actor=actor()))
+    ok, changed = change("assess", lambda s: candidates.update_assessment(s, assessment_id, values, actor=actor()))
     if ok:
         flash("assess", "success", "partners_page.assess.saved" if changed else "partners_page.assess.nothing_changed")
 
@@ -361,7 +363,7 @@ def _delete_assessment(org_id: int, assessment_id: int, on: dt.date, confirm_key
     if not st.session_state.get(confirm_key):
         flash("delete", "warning", "partners_page.delete.needs_confirm")
         return
-    ok, _ = change("delete", lambda s: partners.delete_assessment(s, assessment_id, actor=actor()))
+    ok, _ = change("delete", lambda s: candidates.delete_assessment(s, assessment_id, actor=actor()))
     if ok:
         st.session_state.pop(confirm_key, None)
         st.session_state.pop(which_key(org_id), None)  # back to the latest that is left
@@ -373,7 +375,7 @@ def _decide(assessment_id: int) -> None:
     prefix = f"{PREFIX}d{assessment_id}_"
     state = st.session_state
     decision = blank_to_none(state.get(prefix + "decision"))
-    ok, _ = change("decision", lambda s: partners.record_decision(
+    ok, _ = change("decision", lambda s: candidates.record_decision(
         s, assessment_id, decision, state.get(prefix + "decided_on"),
         blank_to_none(state.get(prefix + "decided_by")), actor=actor()))
     if not ok:
@@ -417,7 +419,7 @@ def _prepare_partnership(assessment_id: int) -> None:
     """Keep the new partnership's start (organisation, title, goals) for the partnerships page's form."""
     from components.partnerships_views import DRAFT_KEY
 
-    ok, draft = change("decision", lambda s: partners.partnership_draft(s, assessment_id))
+    ok, draft = change("decision", lambda s: candidates.partnership_draft(s, assessment_id))
     if ok:
         st.session_state[DRAFT_KEY] = draft
         st.session_state[GO_PARTNERSHIPS] = True
@@ -445,7 +447,7 @@ def history_table(history: Sequence[Mapping[str, Any]], staff: Mapping[int, str]
         return
     rows = []
     for entry in history:
-        score = partners.weighted_score(entry.get("scores") or {}, entry.get("weights"))
+        score = candidates.weighted_score(entry.get("scores") or {}, entry.get("weights"))
         rows.append({
             tr("partners_page.col.assessed_on"): entry["assessed_on"],
             tr("partners_page.col.assessor"): staff.get(entry.get("assessor_id"), ""),
@@ -562,8 +564,8 @@ def _group_areas(fig: go.Figure, areas: Mapping[tuple[bool, bool], tuple[str, st
 
     ``areas`` maps (high on x, high on y) to (name, colour).
     """
-    low, high = partners.SCORE_RANGE[0] - 0.5, partners.SCORE_RANGE[1] + 0.5
-    split = partners.HIGH_AT - 0.5
+    low, high = candidates.SCORE_RANGE[0] - 0.5, candidates.SCORE_RANGE[1] + 0.5
+    split = candidates.HIGH_AT - 0.5
     for (x_high, y_high), (name, colour) in areas.items():
         x0, x1 = (split, high) if x_high else (low, split)
         y0, y1 = (split, high) if y_high else (low, split)
@@ -576,7 +578,7 @@ def _group_areas(fig: go.Figure, areas: Mapping[tuple[bool, bool], tuple[str, st
 
 def _axis(title: str) -> dict[str, Any]:
     """A 1-5 axis with room around the ends, so dots on 1 and 5 are drawn whole."""
-    low, high = partners.SCORE_RANGE
+    low, high = candidates.SCORE_RANGE
     return {"title": title, "range": [low - 0.5, high + 0.5], "dtick": 1, "showgrid": False, "zeroline": False}
 
 
@@ -651,13 +653,13 @@ def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
 
 def _assessed_count(session: Session) -> int:
     """How many organisations have at least one assessment."""
-    return len(partners.latest_assessments(session))
+    return len(candidates.latest_assessments(session))
 
 
 def stakeholder_section() -> None:
     """The influence × interest matrix, or where to fill in the values when nothing has both."""
     with database().read() as session:
-        points = partners.stakeholder_points(session)
+        points = candidates.stakeholder_points(session)
         assessed = _assessed_count(session)
     if points.empty:
         st.info(tr("partners_page.matrix.none", tab=tr("partners_page.tab.assess")))
@@ -684,13 +686,13 @@ def organisation_reach() -> pd.Series:
 def value_effort_section() -> None:
     """The value-for-effort bubbles, or where to fill in the values when nothing has both."""
     with database().read() as session:
-        has_points = not partners.value_effort_points(session).empty
+        has_points = not candidates.value_effort_points(session).empty
     if not has_points:
         st.info(tr("partners_page.value_effort.none", tab=tr("partners_page.tab.assess")))
         return
     reach = organisation_reach()
     with database().read() as session:
-        points = partners.value_effort_points(session, reach)
+        points = candidates.value_effort_points(session, reach)
         assessed = _assessed_count(session)
     st.plotly_chart(value_effort_figure(points, lang()), theme=None, key=PREFIX + "value_effort")
     st.caption(tr_md("partners_page.value_effort.caption", count=len(points), assessed=assessed))
@@ -703,7 +705,7 @@ def import_section() -> None:
     """The assessments template: download, upload with preview, load and undo (shared component)."""
     template_import_section(
         "assessments",
-        lambda name, data, *, commit, actor=None: partners.import_assessments(
+        lambda name, data, *, commit, actor=None: candidates.import_assessments(
             database(), name, data, commit=commit, actor=actor),
         key=IMPORT_KEY,
     )

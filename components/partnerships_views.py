@@ -1,6 +1,6 @@
 """Pieces of the page "Partnerskaber": alerts, the pipeline board and chart, and one partnership opened.
 
-Everything that reads or changes data is in ``lib.partnerships``. Every change runs in a button
+Everything that reads or changes data is in ``lib.planning.partnerships``. Every change runs in a button
 callback, before the page is drawn, so what is shown is what is stored; the message of a callback is
 kept in session state ("flash") and shown once where the user acted. The open partnership is kept in
 its own session-state key (``OPEN_KEY``): Streamlit drops widget state on a page the user leaves.
@@ -25,10 +25,9 @@ from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, code_label, date_input_format, show_table
 from components.widgets import BLANK, blank_to_none, page_tabs, remembered_selectbox, shown_as
-from lib import charts
-from lib import partnerships as ps
-from lib.i18n import format_date, format_number
-
+from lib.core import charts
+from lib.core.i18n import format_date, format_number
+from lib.planning import partnerships as ps
 
 PREFIX = "pships_"
 FLASH_KEY = PREFIX + "flash"
@@ -97,7 +96,7 @@ def alerts_section(session: Session, on: dt.date) -> None:
 def stage_chart(counts: Mapping[str, int], language: str | None = None) -> go.Figure:
     """A bar per pipeline column with its number of partnerships (the shared template); ideas and ended
     partnerships in grey, the stages under way in blue."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     language = language or lang()
     stages = list(ps.PIPELINE_COLUMNS)
@@ -201,7 +200,7 @@ def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[in
     staff_labels = {BLANK: tr("partnerships_page.field.none"), **staff}
     stage_labels = code_labels("partnerships.stage", ps.STAGES, blank=False)
     depth_labels = code_labels("partnerships.depth", ps.DEPTHS, blank=True)
-    # The formalisation follows the signed agreement (lib.partnerships.formalisation_of): while one
+    # The formalisation follows the signed agreement (lib.planning.partnerships.formalisation_of): while one
     # is on record only written or contract can be chosen; before, a written one is a draft.
     choices = cur.get("formalisation_choices") or ps.formalisation_choices(None, None)
     formal_labels = {code: (tr("partnerships_page.field.none") if code == BLANK
@@ -330,7 +329,7 @@ def _save_agreement(partnership_id: int) -> None:
 
 def agreement_tab(partnership_id: int, form: Mapping[str, Any]) -> None:
     """Completeness (bar + what is missing), the download, and the agreement's fields in a form
-    (``form``: :func:`lib.partnerships.agreement_form`; its dates and resources are the partnership's)."""
+    (``form``: :func:`lib.planning.partnerships.agreement_form`; its dates and resources are the partnership's)."""
     prefix = _agreement_prefix(partnership_id)
     show_flash("agreement")
     share = form["completeness"]

@@ -1,7 +1,7 @@
 """Pieces of the contacts page: a person or an organisation found, opened, edited, merged or deleted.
 
 People and organisations are shown the same way except for their own fields. :class:`RecordKind`
-holds what tells them apart (the ``lib.records`` functions, widget keys, translation-key prefixes), so
+holds what tells them apart (the ``lib.contacts.records`` functions, widget keys, translation-key prefixes), so
 the add and edit forms, the picker, the history tables, the merge and delete sections and their
 callbacks exist once.
 
@@ -23,8 +23,8 @@ import streamlit as st
 from sqlalchemy.orm import Session
 from streamlit.delta_generator import DeltaGenerator
 
-from components.feedback import Messages
 from components.context import actor, database, lang, tr
+from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import (
     Col,
@@ -35,13 +35,12 @@ from components.tables import (
     titled_table,
 )
 from components.widgets import BLANK, blank_to_none, shown_as
-from lib import organisation_duplicates, records
-from lib.errors import UserFacingError
-from lib.i18n import label
-from lib.normalize import display_phone, display_phones
-from lib.storage import STAFF_ROLES, Person
-from lib.vocabulary import ORGANISATION_TYPES, SECTORS
-
+from lib.contacts import organisation_duplicates, records
+from lib.core.errors import UserFacingError
+from lib.core.i18n import label
+from lib.core.normalize import display_phone, display_phones
+from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
+from lib.db import STAFF_ROLES, Person
 
 FLASH_KEY = "contacts_flash"
 #: What the affiliation and merge forms show once their work is done: empty again.
@@ -188,9 +187,9 @@ def _update_organisation(session: Session, org_id: int, values: Mapping[str, Any
 def _create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Add a person, and their affiliation when the add form names an organisation; returns the id.
 
-    A staff member gets their team and role too (``lib.organisation.update_staff``).
+    A staff member gets their team and role too (``lib.library.staff.update_staff``).
     """
-    from lib.organisation import update_staff
+    from lib.library.staff import update_staff
 
     org_id = blank_to_none(values.get("org"))
     staff_values = {"team": values.get("team"), "staff_role": blank_to_none(values.get("staff_role"))}

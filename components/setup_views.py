@@ -1,7 +1,7 @@
 """The library's set-up on screen: the first run of an empty workspace (start page), the page
 "Biblioteket" where it stays editable, the banner that invites it, and the browser tab's title.
 
-Everything that reads or stores is in ``lib.workspace_setup``; this module lays out the widgets.
+Everything that reads or stores is in ``lib.library.setup``; this module lays out the widgets.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from streamlit.errors import StreamlitAPIException
 
 from components.context import actor, database, lang, principal, tr
 from components.tables import escape_markdown
-from lib import clock
-from lib import workspace_setup as setup
-from lib.access import can
-from lib.errors import UserFacingError, ValidationFailed
-from lib.storage import STAFF_ROLES
+from lib.core.access import can
+from lib.core.errors import UserFacingError, ValidationFailed
+from lib.db import STAFF_ROLES, clock
+from lib.library import setup
 
 PREFIX = "setup_"
 FLASH = PREFIX + "flash"
@@ -96,7 +95,7 @@ def _store(slot: str, work: Any, field_prefix: str | None = None) -> tuple[bool,
 
 
 def counted(key: str, count: int) -> str:
-    """``key`` with ``count``: the text chooses its words by the number (lib.i18n.plural)."""
+    """``key`` with ``count``: the text chooses its words by the number (lib.core.i18n.plural)."""
     return tr(key, count=count)
 
 

@@ -1,7 +1,7 @@
 """The pieces of the page "Styrker" (pages/strengths.py): summary and flyer, the profile by team,
 the partner-type matrix, and the offer forms.
 
-Everything that reads or changes data is in ``lib.strengths``. Changes run in button callbacks (or
+Everything that reads or changes data is in ``lib.library.strengths``. Changes run in button callbacks (or
 forms that save explicitly) before the page is drawn, so what is shown is what is stored; the outcome
 is kept as a message for the next draw, in the user's language, where the user acted.
 """
@@ -17,14 +17,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import clock
-from components.context import actor, database, lang, tr
+from components.context import actor, lang, tr
 from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
-from lib import charts, strengths
-from lib.i18n import format_date, format_number, format_percent
-from lib.storage import OFFER_CATEGORIES
-from lib.vocabulary import ORGANISATION_TYPES
+from lib.core import charts
+from lib.core.i18n import format_date, format_number, format_percent
+from lib.core.vocabulary import ORGANISATION_TYPES
+from lib.db import OFFER_CATEGORIES
+from lib.library import strengths
 
 PREFIX = "strengths_"
 FLASH_KEY = PREFIX + "flash"
@@ -164,7 +165,7 @@ def _contact_line(row: Any) -> str:
 
 def matrix_figure(matrix: pd.DataFrame, language: str) -> go.Figure:
     """A heatmap of categories × partner types with the count written in every non-empty cell."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     x = charts.escape_all(t(f"orgtype.{code}", language) for code in matrix.columns)
     y = charts.escape_all(t(f"strengths.category.{code}", language) for code in matrix.index)

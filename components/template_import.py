@@ -3,7 +3,7 @@ and undo the load. One component for goals, partnerships, assessments and evalua
 
 The file is read once per upload (the preview is kept under the page's own session-state key, so it
 survives reruns); nothing is stored until the user presses "Load", and the load goes through the
-same safe import path and accounting as the preview (``lib.table_import``).
+same safe import path and accounting as the preview (``lib.ingest.planning_tables``).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from components.context import actor, lang, show_error, tr
 from components.downloads import download_naming_nobody
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
-from lib.config import DEFAULT_LIMITS
-from lib.errors import UserFacingError
-from lib.safe_read import notify_when_waiting
-from lib.table_import import OUTCOMES, TableImportResult, for_session, undo_table_import
-from lib.templates import template_file_name, template_xlsx
+from lib.core.config import DEFAULT_LIMITS
+from lib.core.errors import UserFacingError
+from lib.ingest.planning_tables import OUTCOMES, TableImportResult, for_session, undo_table_import
+from lib.ingest.safe_read import notify_when_waiting
+from lib.planning.templates import template_file_name, template_xlsx
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: What the load created, in the order it is told; organisation links are bookkeeping, not news.
@@ -165,7 +165,7 @@ def _show_last(keys: _Keys) -> None:
 def template_import_section(kind: str, run_import: RunImport, *, key: str) -> None:
     """Template download, upload with preview, load, and undo of the last load.
 
-    ``kind`` is one of ``lib.templates.TEMPLATES``; ``run_import(file_name, data, *, commit, actor)``
+    ``kind`` is one of ``lib.planning.templates.TEMPLATES``; ``run_import(file_name, data, *, commit, actor)``
     previews or loads a file; ``key`` prefixes every widget and session-state key of the section, so
     several sections can live on one page (widget keys: ``<key>_template``, ``<key>_uploader_<n>``,
     ``<key>_import_commit``, ``<key>_import_clear``, ``<key>_import_undo``).

@@ -15,7 +15,6 @@ import streamlit as st
 
 from components.context import tr
 
-
 #: The value of a selectbox's "nothing chosen" entry. Not None: a selectbox whose value is None shows its
 #: placeholder instead of the entry's label.
 BLANK = ""

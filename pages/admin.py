@@ -3,8 +3,8 @@ retention of contacts nobody has used for a long time, and the duty to inform co
 staff's lists (GDPR art. 14). For administrators only.
 
 Widgets only: the tabs are laid out here, the pieces they show are in ``components.admin_views`` and
-``components.informing_views``, and everything that reads or changes data is in ``lib.events``,
-``lib.personal_data`` and ``lib.informing``.
+``components.informing_views``, and everything that reads or changes data is in ``lib.db.events``,
+``lib.privacy.personal_data`` and ``lib.privacy.informing``.
 """
 
 from __future__ import annotations

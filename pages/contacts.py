@@ -1,7 +1,7 @@
 """Kontakter og organisationer: find, read, edit, merge and clean up people and organisations.
 
 Widgets only: the search filters and the tabs are laid out here, the pieces they show are in
-``components.records_views``, and everything that reads or changes data is in ``lib.records``.
+``components.records_views``, and everything that reads or changes data is in ``lib.contacts.records``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from components import organisation_duplicates_views as org_duplicates
 from components import records_views as views
 from components.context import database, lang, require_page, tr
 from components.widgets import remembered_tabs
-from lib import records
-from lib.storage import workspace_counts
+from lib.contacts import records
+from lib.db import workspace_counts
 
 require_page()
 

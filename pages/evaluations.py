@@ -2,7 +2,7 @@
 the library's and the partner's answers, the rounds, and survey answers loaded from Excel.
 
 Widgets only: the pieces are in ``components.evaluations_views``; everything that reads or changes
-data is in ``lib.evaluations``.
+data is in ``lib.planning.evaluations``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import streamlit as st
 from components import evaluations_views as views
 from components.context import database, require_page, tr
 from components.widgets import page_tabs
-from lib import evaluations as ev
+from lib.planning import evaluations as ev
 
 require_page()
 

@@ -22,8 +22,9 @@ from components.import_views import (
     word_picker,
 )
 from components.safe_markdown import escape_markdown, tr_md
-from lib.errors import UserFacingError
-from lib.importer import (
+from lib.core.config import DEFAULT_LIMITS
+from lib.core.errors import UserFacingError
+from lib.ingest.contact_lists import (
     ImportResult,
     PreparedFile,
     for_session,
@@ -32,9 +33,8 @@ from lib.importer import (
     run_import,
     undo_import,
 )
-from lib.config import DEFAULT_LIMITS
-from lib.safe_read import notify_when_waiting
-from lib.workspace_setup import is_empty_workspace
+from lib.ingest.safe_read import notify_when_waiting
+from lib.library.setup import is_empty_workspace
 
 require_page("import")
 

@@ -1,4 +1,4 @@
-"""Hostile, broken and ordinary spreadsheet files, made in memory for the tests of ``lib.safe_read``.
+"""Hostile, broken and ordinary spreadsheet files, made in memory for the tests of ``lib.ingest.safe_read``.
 
 Every function returns the bytes of one file. The hostile ones are built by hand (a zip with the
 parts we choose, a minimal OLE2 compound file) so that each one is exactly the attack or breakage it

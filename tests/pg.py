@@ -28,7 +28,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.engine import URL
 
-from lib.storage import engine_url, forget_database, upgrade_schema
+from lib.db import engine_url, forget_database, upgrade_schema
 
 DRIVER = "postgresql+psycopg"
 

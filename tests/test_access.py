@@ -1,11 +1,11 @@
-"""Roles and permissions: who may see and change what (lib/access.py)."""
+"""Roles and permissions: who may see and change what (lib/core/access.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lib import access
-from lib.access import AccessDenied, Principal, RoleConfig, can, principal_for, require, role_for
+from lib.core import access
+from lib.core.access import AccessDenied, Principal, RoleConfig, can, principal_for, require, role_for
 
 
 def test_each_role_includes_the_ones_below() -> None:
@@ -71,8 +71,8 @@ def test_the_shipped_secrets_example_is_a_valid_role_set_up() -> None:
 
 
 def test_the_database_refuses_what_a_role_may_not_do(db) -> None:
-    from lib import records
-    from lib.export import export_workspace_frames
+    from lib.contacts import records
+    from lib.reporting.workspace_export import export_workspace_frames
 
     with db.write() as session:
         person_id = records.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from components import admin_views
-from lib import personal_data as pdata
-from lib.demo import create_demo_workspace
-from lib.i18n import t
-from lib.importer import prepare_file, run_import
-from lib.storage import Database, Event, Person, get_setting
+from lib.core.i18n import t
+from lib.db import Database, Event, Person, get_setting
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.privacy import personal_data as pdata
 from tests import apptest_support
 from tests.apptest_support import deferred_downloads, rerun
 from tests.sheets import xlsx
@@ -257,7 +257,7 @@ def test_every_page_text_exists_in_both_languages() -> None:
     import re
     from pathlib import Path
 
-    from lib.i18n import TEXTS
+    from lib.core.i18n import TEXTS
 
     root = Path(__file__).resolve().parent.parent
     source = "".join((root / name).read_text(encoding="utf-8") for name in ("components/admin_views.py",

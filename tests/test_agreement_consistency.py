@@ -20,15 +20,15 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from lib import overview
-from lib import partnerships as ps
-from lib import radar
-from lib.boardpack import build, render
-from lib.boardpack.pdf import MAX_ROWS
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.i18n import t
-from lib.storage import Database, Partnership, open_database
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
+from lib.db import Database, Partnership, open_database
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import partnerships as ps
+from lib.reporting import checklist as radar
+from lib.reporting import overview
+from lib.reporting.boardpack import build, render
+from lib.reporting.boardpack.pdf import MAX_ROWS
 
 TODAY = dt.date(2026, 11, 1)
 WRITTEN_WORDS = {t(f"partnerships.formalisation.{code}", "da") for code in ps.WRITTEN_FORMALISATIONS}

@@ -16,11 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from lib.backup import BackupRefused, backup, restore
-from lib.demo import create_demo_workspace
-from lib.importer import prepare_file, run_import
-from lib.records import delete_person, update_organisation
-from lib.storage import (
+from lib.contacts.records import delete_person, update_organisation
+from lib.db import (
     Event,
     Organisation,
     Person,
@@ -31,6 +28,9 @@ from lib.storage import (
     open_database,
     schema_version,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.reporting.backup import BackupRefused, backup, restore
 from tests.pg import database_snapshot, kind_of, older_workspace
 from tests.sheets import MESSY_DANISH, xlsx
 

@@ -1,4 +1,4 @@
-"""The board pack (lib/boardpack): what a board member sees in the PowerPoint, the PDF and the Excel
+"""The board pack (lib/reporting/boardpack): what a board member sees in the PowerPoint, the PDF and the Excel
 appendix, built on the demo library, and what they must never see (names, e-mails, phone numbers,
 small groups of people, free text)."""
 
@@ -24,14 +24,9 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 from sqlalchemy import select, update
 
-from lib import radar, strategy
-from lib.boardpack import SECTIONS, build, render, report
-from lib.boardpack.cli import add_report_parser
-from lib.boardpack.images import available as images_available
-from lib.boardpack.privacy import merge_small_groups, people_count
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.storage import (
+from lib.cli.report import add_report_parser
+from lib.core.errors import ValidationFailed
+from lib.db import (
     Assessment,
     ChecklistAssessment,
     EvaluationResponse,
@@ -41,6 +36,12 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import goals as strategy
+from lib.reporting import checklist as radar
+from lib.reporting.boardpack import SECTIONS, build, render, report
+from lib.reporting.boardpack.images import available as images_available
+from lib.reporting.boardpack.privacy import merge_small_groups, people_count
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 1)
@@ -470,7 +471,7 @@ def test_report_writes_the_file_and_refuses_a_bad_period_without_writing(demo_ur
 
 
 def run_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """The report command as ``lib.cli`` wires it: the same parser pieces, run in this process."""
+    """The report command as ``lib.cli.main`` wires it: the same parser pieces, run in this process."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db")
     common.add_argument("--lang", choices=("da", "en"))

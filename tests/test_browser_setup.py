@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.storage import open_database
-from lib.workspace_setup import role_code, save_staff
+from lib.db import open_database
+from lib.library.setup import role_code, save_staff
 from tests.browser_support import BROWSER_MARKS, ROOT, browser, open_page, running_dashboard  # noqa: F401
 
 pytestmark = BROWSER_MARKS

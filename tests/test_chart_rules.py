@@ -1,5 +1,5 @@
 """Charts a board can read (issue 12, item 5): every chart of every page and of the board pack, on
-the demo and on generated data, keeps the rules of ``lib.charts``.
+the demo and on generated data, keeps the rules of ``lib.core.charts``.
 
 * Tick labels, resolved from the figure (its tick values and texts, or its range, step and format),
   are never written twice.
@@ -31,17 +31,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from lib import charts, evaluations, partners, radar, strategy, strengths
-from lib import organisation as org
-from lib import partnerships as ps
-from lib.boardpack import build
-from lib.boardpack.figures import chart_figure
-from lib.boardpack.model import Chart, Section, Table
-from lib.demo import create_demo_workspace
-from lib.i18n import TEXTS
-from lib.network.graph import build_graph, organisation_view, rings
+from lib.core import charts
+from lib.core.i18n import TEXTS
+from lib.db import Goal, Partnership, Person, forget_database, open_database
+from lib.demo.workspace import create_demo_workspace
+from lib.library import staff as org
+from lib.library import strengths
+from lib.network.graph import build_graph, rings
 from lib.network.plotting import network_figure, rings_figure
-from lib.storage import Goal, Partnership, Person, forget_database, open_database
+from lib.planning import candidates, evaluations
+from lib.planning import goals as strategy
+from lib.planning import partnerships as ps
+from lib.reporting import checklist
+from lib.reporting.boardpack import build
+from lib.reporting.boardpack.figures import chart_figure
+from lib.reporting.boardpack.model import Chart, Section, Table
 
 TODAY = dt.date(2026, 11, 1)
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
@@ -88,15 +92,15 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
                 evaluation.append((f"evaluations.gaps.{partnership_id}.{level}",
                                    evs.gaps_figure(evs.gap_rows(gaps, level, lang), lang)))
         pages["evaluations"] = evaluation
-        frame = radar.radar_frame(session, TODAY)
-        pages["radar"] = [("radar.radar", radar.radar_figure(frame, lang)),
-                          ("radar.history", radar.history_figure(radar.radar_history(session), lang))]
-        pages["overview"] = [("overview.radar", radar.radar_figure(frame, lang))]
+        frame = checklist.radar_frame(session, TODAY)
+        pages["radar"] = [("radar.radar", checklist.radar_figure(frame, lang)),
+                          ("radar.history", checklist.history_figure(checklist.radar_history(session), lang))]
+        pages["overview"] = [("overview.radar", checklist.radar_figure(frame, lang))]
         reach = {node: 0.2 for node in range(10_000)}
         pages["partners"] = [
-            ("partners.stakeholders", partners_views.stakeholder_figure(partners.stakeholder_points(session), lang)),
+            ("partners.stakeholders", partners_views.stakeholder_figure(candidates.stakeholder_points(session), lang)),
             ("partners.value_effort", partners_views.value_effort_figure(
-                partners.value_effort_points(session, pd.Series(reach)), lang)),
+                candidates.value_effort_points(session, pd.Series(reach)), lang)),
         ]
         staff = list(session.scalars(select(Person.id).where(Person.is_staff.is_(True)).order_by(Person.id)))
         histories = [org.competence_history(session, person_id) for person_id in staff]
@@ -594,7 +598,7 @@ def test_finding_5_a_few_dates_are_written_as_danish_days_and_many_as_months() -
 def test_finding_5_plotly_itself_would_write_a_day_twice_without_explicit_ticks() -> None:
     # Why date axes carry their own ticks: for two rounds a day apart plotly ticks every twelve hours,
     # and "dd-mm-åååå" then writes each day twice. Resolved by plotly in kaleido's browser.
-    from lib.boardpack.images import available
+    from lib.reporting.boardpack.images import available
 
     if not available():
         pytest.skip("no browser for plotly here")
@@ -616,4 +620,4 @@ def test_finding_5_plotly_itself_would_write_a_day_twice_without_explicit_ticks(
 
 def test_the_chart_rules_are_written_down() -> None:
     readme = Path(__file__).resolve().parent.parent.joinpath("README.md").read_text(encoding="utf-8")
-    assert "Okabe-Ito" in readme and "lib/charts.py" in readme
+    assert "Okabe-Ito" in readme and "lib/core/charts.py" in readme

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from lib.storage import Person, open_database
+from lib.db import Person, open_database
 from tests.sheets import MESSY_DANISH, STAFF, xlsx
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,12 +20,11 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from lib import clock
-from lib import events as eventlog
-from lib import personal_data as pdata
-from lib.errors import UndoNotPossible, ValidationFailed
-from lib.importer import prepare_file, run_import, undo_import
-from lib.storage import Database, Event, ImportBatch, Person, log_event, set_setting
+from lib.core.errors import UndoNotPossible, ValidationFailed
+from lib.db import Database, Event, ImportBatch, Person, clock, log_event, set_setting
+from lib.db import events as eventlog
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
+from lib.privacy import personal_data as pdata
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx

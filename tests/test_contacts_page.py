@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib.errors import ValidationFailed
-from lib.i18n import t
-from lib.normalize import name_key, normalise_email
-from lib.storage import Affiliation, Database, DuplicateCandidate, Event, Organisation, Person
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
+from lib.core.normalize import name_key, normalise_email
+from lib.db import Affiliation, Database, DuplicateCandidate, Event, Organisation, Person
 from tests import apptest_support
 from tests.apptest_support import rerun
 

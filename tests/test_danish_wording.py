@@ -8,7 +8,7 @@ import string
 
 import pytest
 
-from lib.i18n import TEXTS, choose_plurals, plural, t
+from lib.core.i18n import TEXTS, choose_plurals, plural, t
 
 #: "partnerskab(er)", "runde(r)", "medarbejder(e)", "response(s)": a word with its ending in brackets.
 SHORTCUT = re.compile(r"[^\W\d_]\((?:er|r|e|s|n|en|ne|es|et|ene)\)")
@@ -144,8 +144,8 @@ import ast  # noqa: E402
 import datetime as dt  # noqa: E402
 import pathlib  # noqa: E402
 
-from lib import events  # noqa: E402
-from lib.events import EXPORT_KINDS  # noqa: E402
+from lib.db import events  # noqa: E402
+from lib.db.events import EXPORT_KINDS  # noqa: E402
 
 LIB = pathlib.Path(__file__).resolve().parent.parent / "lib"
 #: Parameters of log_event that are not details.
@@ -232,7 +232,7 @@ def test_finding_6_event_details_read_as_field_and_value() -> None:
 
 
 def test_finding_6_event_log_shows_kinds_and_details_in_words(tmp_path) -> None:
-    from lib.storage import log_event, open_database
+    from lib.db import log_event, open_database
 
     db = open_database(f"sqlite:///{tmp_path / 'events.db'}")
     with db.write() as session:
@@ -252,7 +252,7 @@ def test_finding_6_event_log_shows_kinds_and_details_in_words(tmp_path) -> None:
     ("+46701234567", "+46 70 123 45 67"), ("+447911123456", "+44 7911 123456"), ("", None), (None, None),
 ])
 def test_finding_6_phone_numbers_in_danish_grouping(stored: str | None, shown: str | None) -> None:
-    from lib.normalize import display_phone, normalise_phone
+    from lib.core.normalize import display_phone, normalise_phone
 
     assert display_phone(stored) == shown
     if shown:
@@ -260,7 +260,7 @@ def test_finding_6_phone_numbers_in_danish_grouping(stored: str | None, shown: s
 
 
 def test_finding_6_person_export_and_event_log_group_the_phone() -> None:
-    from lib.personal_data import record_frame, PERSON_FIELDS
+    from lib.privacy.personal_data import PERSON_FIELDS, record_frame
 
     record = {name: None for name in PERSON_FIELDS} | {"name": "Ida", "phone": "+4587150000",
                                                          "other_phones": ["+4520123456"]}
@@ -332,7 +332,7 @@ def test_finding_6_network_figures_use_words_a_librarian_uses() -> None:
 
 
 def test_a_percentage_is_written_as_each_language_writes_it() -> None:
-    from lib.i18n import format_percent
+    from lib.core.i18n import format_percent
 
     assert format_percent(45.7, "da", 1) == "45,7 %"
     assert format_percent(1234, "en") == "1,234%"

@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib import demo
-from lib.errors import UserFacingError
-from lib.i18n import TEXTS
-from lib.storage import (
+from lib.core.errors import UserFacingError
+from lib.core.i18n import TEXTS
+from lib.core.normalize import name_key
+from lib.core.vocabulary import ORGANISATION_TYPES, RELATION_KINDS, SECTORS
+from lib.db import (
     Affiliation,
     Database,
     Event,
@@ -27,8 +28,7 @@ from lib.storage import (
     open_database,
     workspace_counts,
 )
-from lib.normalize import name_key
-from lib.vocabulary import ORGANISATION_TYPES, RELATION_KINDS, SECTORS
+from lib.demo import workspace as demo
 
 TODAY = dt.date(2026, 3, 1)
 THREE_YEARS_AGO = TODAY - dt.timedelta(days=3 * 365)
@@ -337,7 +337,7 @@ def test_ascii_slug_spells_danish_letters_out() -> None:
 def test_the_duplicate_review_has_the_two_planted_cases(demo_db: Database) -> None:
     from sqlalchemy import select
 
-    from lib.storage import DuplicateCandidate
+    from lib.db import DuplicateCandidate
 
     with demo_db.read() as session:
         rules = sorted(c.rule for c in session.scalars(select(DuplicateCandidate)))

@@ -7,10 +7,10 @@ import threading
 
 from sqlalchemy import func, select
 
-from lib import records
-from lib.access import Principal
-from lib.importer import prepare_file, run_import
-from lib.storage import Person, forget_database, open_database
+from lib.contacts import records
+from lib.core.access import Principal
+from lib.db import Person, forget_database, open_database
+from lib.ingest.contact_lists import prepare_file, run_import
 from tests.sheets import xlsx
 
 IMPORTED = 3000

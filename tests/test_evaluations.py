@@ -8,14 +8,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from lib import evaluations as ev
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.errors import UndoNotPossible, ValidationFailed
-from lib.i18n import TEXTS
-from lib.importer import list_batches, undo_import
-from lib.storage import Database, EvaluationResponse, EvaluationRound, ImportBatch
-from lib.strategy import add_measurement, create_goal
+from lib.core.errors import UndoNotPossible, ValidationFailed
+from lib.core.i18n import TEXTS
+from lib.db import Database, EvaluationResponse, EvaluationRound, ImportBatch
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import list_batches, undo_import
+from lib.planning import evaluations as ev
+from lib.planning import partnerships as ps
+from lib.planning.goals import add_measurement, create_goal
 from tests.planning import add_staff, problem_keys
 from tests.sheets import xlsx
 
@@ -183,7 +183,7 @@ def test_health_score_parts_and_weights(db: Database, partnership: int) -> None:
 
 
 def test_health_contact_part_reaches_zero_after_a_whole_rhythm() -> None:
-    from lib.storage import Partnership
+    from lib.db import Partnership
 
     p = Partnership(title="x", contact_rhythm_days=30, start_date=None)
     assert ev.contact_part(p, D(2026, 1, 1), D(2026, 1, 31)) == 100.0
@@ -271,7 +271,7 @@ def test_survey_into_an_existing_round_keeps_the_round_on_undo(db: Database, par
     result = ev.import_survey(db, partnership, "svar.csv.xlsx", data, commit=True, round_id=round_id)
     assert result.counts == {"rows": 1, "inserted": 1, "rejected": 0, "skipped": 0}
     assert result.created == {"evaluation_rounds": 0, "evaluation_responses": 1}
-    from lib.table_import import undo_table_import
+    from lib.ingest.planning_tables import undo_table_import
 
     assert undo_table_import(db, result.batch_id) == {"evaluation_responses": 1}
     with db.read() as session:

@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from components import evaluations_views as views
-from lib import evaluations as ev
-from lib.demo import create_demo_workspace
-from lib.export import xlsx_bytes
-from lib.i18n import TEXTS, format_number, t
-from lib.storage import Database, EvaluationResponse, EvaluationRound, Partnership
-from lib.templates import template_frames
+from lib.core.i18n import TEXTS, format_number, t
+from lib.core.spreadsheets import xlsx_bytes
+from lib.db import Database, EvaluationResponse, EvaluationRound, Partnership
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import evaluations as ev
+from lib.planning.templates import template_frames
 from tests import apptest_support
 from tests.apptest_support import chart_keys, figure, rerun, shown_texts, values
 
@@ -361,7 +361,7 @@ def test_english_shows_no_raw_keys(demo: Database) -> None:
 
 
 def test_every_text_of_the_page_exists_in_both_languages() -> None:
-    from lib.translations.evaluations_page import TEXTS as PAGE_TEXTS
+    from lib.core.translations.evaluations_page import TEXTS as PAGE_TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in PAGE_TEXTS.values())
     for key, entry in PAGE_TEXTS.items():  # the same {placeholders} in both languages

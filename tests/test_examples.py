@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from components.import_examples import EXAMPLES, example_key
-from lib.importer import prepare_file, run_import
-from lib.storage import Database, ImportBatch, Person
+from lib.db import Database, ImportBatch, Person
+from lib.ingest.contact_lists import prepare_file, run_import
 from tests import apptest_support
 from tests.apptest_support import rerun
 

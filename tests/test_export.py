@@ -13,12 +13,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from lib import export
-from lib.demo import create_demo_workspace
-from lib.errors import UserFacingError
-from lib.fields import FIELDS
-from lib.i18n import TEXTS, t
-from lib.storage import (
+from lib.core.errors import UserFacingError
+from lib.core.i18n import TEXTS, t
+from lib.core.normalize import name_key
+from lib.db import (
     Affiliation,
     Database,
     Event,
@@ -28,7 +26,9 @@ from lib.storage import (
     Relation,
     workspace_counts,
 )
-from lib.normalize import name_key
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.fields import FIELDS
+from lib.reporting import workspace_export
 
 EVIL = '=HYPERLINK("http://evil","x")'
 TODAY = dt.date(2026, 3, 1)
@@ -103,7 +103,7 @@ def tricky_db(db: Database) -> Database:
               "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)"]
 )
 def test_neutralise_prefixes_every_formula_trigger(value: str) -> None:
-    assert export.neutralise(value) == "'" + value
+    assert workspace_export.neutralise(value) == "'" + value
 
 
 @pytest.mark.parametrize(
@@ -111,12 +111,12 @@ def test_neutralise_prefixes_every_formula_trigger(value: str) -> None:
               True, dt.date(2026, 1, 1)]
 )
 def test_neutralise_leaves_other_values_alone(value: object) -> None:
-    assert export.neutralise(value) == value
+    assert workspace_export.neutralise(value) == value
 
 
 def test_neutralise_frame_covers_cells_and_headers() -> None:
     frame = pd.DataFrame({"=kolonne": ["=1+1", "ok"], "tal": [-5, 3]})
-    result = export.neutralise_frame(frame)
+    result = workspace_export.neutralise_frame(frame)
     assert list(result.columns) == ["'=kolonne", "tal"]
     assert result.iloc[0, 0] == "'=1+1"
     assert result.iloc[1, 0] == "ok"
@@ -146,7 +146,7 @@ def test_write_xlsx_writes_text_as_text_and_dates_as_dates(tmp_path: Path) -> No
         }
     )
     path = tmp_path / "out.xlsx"
-    export.write_xlsx({"Kontakter": frame}, path)
+    workspace_export.write_xlsx({"Kontakter": frame}, path)
     assert formula_cells(path) == []
     sheet = openpyxl.load_workbook(path)["Kontakter"]
     assert [cell.value for cell in sheet[1]] == ["name", "number", "when", "at", "many"]
@@ -170,7 +170,7 @@ def test_write_xlsx_writes_text_as_text_and_dates_as_dates(tmp_path: Path) -> No
 
 def test_sheet_names_are_made_valid_and_unique() -> None:
     long = "Kontakter fra Kulturhusets nyhedsbrev"
-    names = export.valid_sheet_names([long, long, "a/b:c", "A_B_C", "", "History", "'citat'"])
+    names = workspace_export.valid_sheet_names([long, long, "a/b:c", "A_B_C", "", "History", "'citat'"])
     assert names == [
         long[:31], long[:27] + " (2)", "a_b_c", "A_B_C (2)", "Sheet", "History_", "citat",
     ]
@@ -179,7 +179,7 @@ def test_sheet_names_are_made_valid_and_unique() -> None:
 
 def test_xlsx_bytes_holds_every_sheet_in_order() -> None:
     frames = {"b": pd.DataFrame({"x": [1]}), "a" * 40: pd.DataFrame({"y": ["=2"]})}
-    data = export.xlsx_bytes(frames)
+    data = workspace_export.xlsx_bytes(frames)
     assert data[:2] == b"PK"
     assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames == ["b", "a" * 31]
     assert formula_cells(data) == []
@@ -187,7 +187,7 @@ def test_xlsx_bytes_holds_every_sheet_in_order() -> None:
 
 def test_write_xlsx_to_a_stream_and_with_no_sheets() -> None:
     buffer = io.BytesIO()
-    export.write_xlsx({}, buffer)
+    workspace_export.write_xlsx({}, buffer)
     assert openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).sheetnames == ["Sheet1"]
 
 
@@ -203,7 +203,7 @@ def test_csv_bytes_has_bom_neutralised_text_and_danish_dates() -> None:
             "at": [pd.Timestamp("2026-03-01 09:05"), pd.Timestamp("2026-03-02")],
         }
     )
-    data = export.csv_bytes(frame)
+    data = workspace_export.csv_bytes(frame)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows == [
@@ -216,7 +216,7 @@ def test_csv_bytes_has_bom_neutralised_text_and_danish_dates() -> None:
 def test_csv_separator_and_write_csv(tmp_path: Path) -> None:
     frame = pd.DataFrame({"a": ["x;y", "+45"], "b": [1, 2]})
     path = tmp_path / "semi.csv"
-    export.write_csv(frame, path, sep=";")
+    workspace_export.write_csv(frame, path, sep=";")
     text = path.read_bytes().decode("utf-8-sig")
     assert text == 'a;b\r\n"x;y";1\r\n\'+45;2\r\n'
 
@@ -225,19 +225,19 @@ def test_csv_separator_and_write_csv(tmp_path: Path) -> None:
 
 
 def test_workspace_columns_are_canonical_import_fields() -> None:
-    for table, columns in export.WORKSPACE_COLUMNS.items():
-        role_fields = FIELDS[export.WORKSPACE_ROLES[table]]
+    for table, columns in workspace_export.WORKSPACE_COLUMNS.items():
+        role_fields = FIELDS[workspace_export.WORKSPACE_ROLES[table]]
         assert set(columns) <= set(role_fields), table
 
 
 def test_export_workspace_xlsx(tricky_db: Database, tmp_path: Path) -> None:
     path = tmp_path / "eksport" / "arbejdsomraade.xlsx"
-    counts = export.export_workspace(tricky_db, "xlsx", path)
+    counts = workspace_export.export_workspace(tricky_db, "xlsx", path)
     assert counts == {"people": 2, "organisations": 2, "affiliations": 1, "relations": 2}
     assert formula_cells(path) == []
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == ["people", "organisations", "affiliations", "relations"]
-    for table, columns in export.WORKSPACE_COLUMNS.items():
+    for table, columns in workspace_export.WORKSPACE_COLUMNS.items():
         assert [cell.value for cell in workbook[table][1]] == list(columns)
 
     evil, staff = sheet_rows(workbook, "people")
@@ -280,7 +280,7 @@ def test_export_workspace_xlsx(tricky_db: Database, tmp_path: Path) -> None:
 
 def test_export_workspace_csv_folder(tricky_db: Database, tmp_path: Path) -> None:
     folder = tmp_path / "csv"
-    counts = export.export_workspace(tricky_db, "csv", folder)
+    counts = workspace_export.export_workspace(tricky_db, "csv", folder)
     assert counts == {"people": 2, "organisations": 2, "affiliations": 1, "relations": 2}
     assert sorted(p.name for p in folder.iterdir()) == [
         "affiliations.csv", "organisations.csv", "people.csv", "relations.csv",
@@ -299,7 +299,7 @@ def test_export_workspace_csv_folder(tricky_db: Database, tmp_path: Path) -> Non
 
 
 def test_export_records_an_event(tricky_db: Database, tmp_path: Path) -> None:
-    export.export_workspace(tricky_db, "csv", tmp_path / "out", actor="mette@solbakkebib.dk")
+    workspace_export.export_workspace(tricky_db, "csv", tmp_path / "out", actor="mette@solbakkebib.dk")
     with tricky_db.read() as session:
         events = session.scalars(select(Event).where(Event.action == "workspace_exported")).all()
         assert len(events) == 1
@@ -309,17 +309,17 @@ def test_export_records_an_event(tricky_db: Database, tmp_path: Path) -> None:
 
 def test_unknown_format_is_refused_in_words(db: Database, tmp_path: Path) -> None:
     with pytest.raises(UserFacingError) as caught:
-        export.export_workspace(db, "pdf", tmp_path / "x.pdf")
+        workspace_export.export_workspace(db, "pdf", tmp_path / "x.pdf")
     assert caught.value.key == "export.unknown_format"
     assert "pdf" in caught.value.message("da") and "xlsx" in caught.value.message("en")
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_empty_workspace_exports_headers_only(db: Database, tmp_path: Path) -> None:
-    counts = export.export_workspace(db, "xlsx", tmp_path / "tom.xlsx")
+    counts = workspace_export.export_workspace(db, "xlsx", tmp_path / "tom.xlsx")
     assert counts == {"people": 0, "organisations": 0, "affiliations": 0, "relations": 0}
     workbook = openpyxl.load_workbook(tmp_path / "tom.xlsx")
-    assert [cell.value for cell in workbook["relations"][1]] == list(export.WORKSPACE_COLUMNS["relations"])
+    assert [cell.value for cell in workbook["relations"][1]] == list(workspace_export.WORKSPACE_COLUMNS["relations"])
     assert workbook["relations"].max_row == 1
 
 
@@ -328,7 +328,7 @@ def test_demo_workspace_export_is_self_contained(db: Database) -> None:
     # file can be imported into an empty workspace without anything else.
     create_demo_workspace(db, today=TODAY)
     with db.read() as session:
-        frames = export.export_workspace_frames(session)
+        frames = workspace_export.export_workspace_frames(session)
         counts = workspace_counts(session)
     people_refs = set(frames["people"]["ref"])
     org_refs = set(frames["organisations"]["ref"])
@@ -341,7 +341,7 @@ def test_demo_workspace_export_is_self_contained(db: Database) -> None:
     assert set(frames["relations"]["owner"].dropna()) <= people_refs
     assert set(frames["people"]["is_staff"]) == {"ja", "nej"}
     assert frames["people"]["email"].str.contains("; ", regex=False).any()
-    assert formula_cells(export.xlsx_bytes(frames)) == []
+    assert formula_cells(workspace_export.xlsx_bytes(frames)) == []
 
 
 def test_export_texts_exist_in_both_languages() -> None:

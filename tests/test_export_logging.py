@@ -23,13 +23,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from lib import events as eventlog
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.i18n import t
+from lib.core.i18n import t
+from lib.db import Database, Event, Partnership, Person, StrengthOffer
+from lib.db import events as eventlog
+from lib.demo.workspace import create_demo_workspace
 from lib.network import export as netexport
 from lib.network import graph as netgraph
-from lib.storage import Database, Event, Partnership, Person, StrengthOffer
+from lib.planning import partnerships as ps
 from tests import apptest_support
 
 ROOT = Path(__file__).resolve().parent.parent

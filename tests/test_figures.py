@@ -23,12 +23,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from lib import figures
-from lib.boardpack import render
-from lib.boardpack.content import build
-from lib.demo import create_demo_workspace
-from lib.evaluations import ITEM_CODES
-from lib.storage import (
+from lib.db import (
     Agreement,
     Database,
     EvaluationResponse,
@@ -43,6 +38,11 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.planning.evaluations import ITEM_CODES
+from lib.reporting import figures
+from lib.reporting.boardpack import render
+from lib.reporting.boardpack.content import build
 from tests import apptest_support
 from tests.apptest_support import workspace_today
 
@@ -207,7 +207,7 @@ def test_finding_1_every_page_names_what_hangs_on_one_person_as_the_start_page_d
     text = "\n".join(m.value.replace("\\", "") for m in at.markdown)
     assert text.count("hænger på én person") == partnerships["value"]
     # The checklist evidence: "n af m aktive partnerskaber hænger ikke på én person".
-    from lib import radar
+    from lib.reporting import checklist as radar
 
     with demo.read() as session:
         evidence = radar.evidence(session, workspace_today())

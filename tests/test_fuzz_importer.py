@@ -1,19 +1,19 @@
 """Fuzzing the importers: whatever a user uploads, the import adds up, or it says why it refused.
 
-For every generated upload, the contact import (``lib.importer``) and the planning imports
-(``lib.strategy.import_goals``, ``lib.partnerships.import_partnerships``) either
+For every generated upload, the contact import (``lib.ingest.contact_lists``) and the planning imports
+(``lib.planning.goals.import_goals``, ``lib.planning.partnerships.import_partnerships``) either
 
 * read it with the accounting intact: rows read = inserted + updated + unchanged + rejected +
   skipped, per sheet and overall, the preview predicting the commit exactly, every row problem
   worded in both languages, and undo giving back the workspace as it was; or
-* refuse it with a :class:`lib.errors.UserFacingError` whose Danish and English messages exist;
+* refuse it with a :class:`lib.core.errors.UserFacingError` whose Danish and English messages exist;
 
 and never fail with any other exception, which the user would see as a crashed page.
 
 Uploads reach the importers three ways, cheapest first, so that the file runs in well under two
 minutes on two busy cores:
 
-1. already-checked data: a ``RawWorkbook`` such as ``lib.safe_read.read_upload`` returns is handed to
+1. already-checked data: a ``RawWorkbook`` such as ``lib.ingest.safe_read.read_upload`` returns is handed to
    the importers in place of that call. Most examples go this way.
 2. bytes through ``read_upload`` with the parse run in this process (``safe_read._spawn`` replaced):
    CSV with odd separators, quoting and encodings, and xlsx files written by openpyxl with merged
@@ -48,15 +48,9 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import select
 
-from lib import importer, parse_worker, safe_read, table_import, tabular
-from lib.errors import UserFacingError
-from lib.fields import ALL_FIELDS, FIELDS, ROLES
-from lib.i18n import TEXTS
-from lib.import_rows import UPDATE_MODES
-from lib.importer import OUTCOMES, prepare_file, run_import, undo_import
-from lib.partnerships import PARTNERSHIP_SHEET, create_partnership, import_partnerships
-from lib.safe_read import RawSheet, RawWorkbook
-from lib.storage import (
+from lib.core.errors import UserFacingError
+from lib.core.i18n import TEXTS
+from lib.db import (
     Affiliation,
     Database,
     Goal,
@@ -70,9 +64,15 @@ from lib.storage import (
     open_database,
     record_to_dict,
 )
-from lib.strategy import GOAL_SHEET, MEASUREMENT_SHEET, create_goal, import_goals
-from lib.table_import import undo_table_import
-from lib.templates import headers as template_headers
+from lib.ingest import contact_lists, parse_worker, planning_tables, safe_read, tables
+from lib.ingest.contact_lists import OUTCOMES, prepare_file, run_import, undo_import
+from lib.ingest.fields import ALL_FIELDS, FIELDS, ROLES
+from lib.ingest.planning_tables import undo_table_import
+from lib.ingest.rows import UPDATE_MODES
+from lib.ingest.safe_read import RawSheet, RawWorkbook
+from lib.planning.goals import GOAL_SHEET, MEASUREMENT_SHEET, create_goal, import_goals
+from lib.planning.partnerships import PARTNERSHIP_SHEET, create_partnership, import_partnerships
+from lib.planning.templates import headers as template_headers
 from tests.sheets import MESSY_DANISH, OUTLOOK_DA_HEADER, STAFF
 
 # The autouse fixture of conftest.py only points DATABASE_URL at a temporary file; every example
@@ -128,18 +128,18 @@ _TEMPLATE_HEADERS = [header for spec in (GOAL_SHEET, MEASUREMENT_SHEET, PARTNERS
                      for lang in ("da", "en") for header in template_headers(spec, lang)]
 _ALIASES = [alias for spec in (GOAL_SHEET, MEASUREMENT_SHEET, PARTNERSHIP_SHEET)
             for column in spec.columns for alias in column.aliases]
-_SYNONYMS = [word for table in (tabular.STRONG_SYNONYMS, tabular.WEAK_SYNONYMS) for words in table.values()
+_SYNONYMS = [word for table in (tables.STRONG_SYNONYMS, tables.WEAK_SYNONYMS) for words in table.values()
              for word in words]
-_ROLE_WORDS = [word for table in tabular.ROLE_SYNONYMS.values() for words in table.values() for word in words]
+_ROLE_WORDS = [word for table in tables.ROLE_SYNONYMS.values() for words in table.values() for word in words]
 KNOWN_HEADERS = sorted(set(_TEMPLATE_HEADERS + _ALIASES + _SYNONYMS + _ROLE_WORDS + list(ALL_FIELDS)
-                           + list(OUTLOOK_DA_HEADER) + list(tabular.IGNORED_HEADERS[:40])
+                           + list(OUTLOOK_DA_HEADER) + list(tables.IGNORED_HEADERS[:40])
                            + ["E-mail 1 - Value", "Phone 2 - Value", "Organization 1 - Name", "Label", "Type",
                               "Direction", "Tags", "From", "To", "Fra", "Til", "Kontaktperson – Fornavn"]))
 CONTACT_HEADERS = sorted({word for name in ("name", "first_name", "last_name", "email", "phone", "title",
                                              "organisation", "department", "notes", "owner", "last_contact",
                                              "strength", "is_staff", "org_type", "sector", "website", "from", "to",
                                              "person", "relation_kind", "ref")
-                          for word in (*tabular.STRONG_SYNONYMS[name], name)} | set(OUTLOOK_DA_HEADER))
+                          for word in (*tables.STRONG_SYNONYMS[name], name)} | set(OUTLOOK_DA_HEADER))
 SHEET_NAMES = ("Kontakter", "Medarbejdere", "Organisationer", "Relationer", "Tilknytninger", "Elements",
                "Connections", "Mål",
                "Målinger", "Goals", "Measurements", "Partnerskaber", "Partnerships", "Vejledning", "Guide",
@@ -164,7 +164,7 @@ _moments = st.one_of(
     st.times(),
 )
 _realistic = st.sampled_from(PEOPLE + ORGANISATIONS + EMAILS + PHONES + DATE_TEXTS + WORDS)
-#: What a parser hands over for one cell (``lib.safe_read``): text, numbers, yes/no, dates, nothing;
+#: What a parser hands over for one cell (``lib.ingest.safe_read``): text, numbers, yes/no, dates, nothing;
 #: mostly the names, addresses and dates a real list holds, so that most rows get imported.
 cell_values = st.one_of(st.none(), *[_realistic] * 6, _texts, _numbers, _moments, st.booleans(), st.just(""),
                         st.just(" "))
@@ -211,7 +211,7 @@ def fields_of(kind: str, header: list[Any]) -> list[str | None]:
     """The field each header cell probably means to the importer of ``kind``: what its values should be."""
     names = ["" if value is None else str(value) for value in header]
     if kind == "contacts":
-        return tabular.suggest_mapping(names, "contacts")
+        return tables.suggest_mapping(names, "contacts")
     matched = max((spec.match(names) for spec in _PLANNING_SPECS[kind]), key=len)
     return [matched.get(index) for index in range(len(names))]
 
@@ -401,7 +401,7 @@ def damaged_files(draw: st.DrawFn) -> tuple[str, bytes]:
     if how == "garbage":
         return name, draw(st.binary(min_size=1, max_size=600))
     if how == "csv-garbage":
-        return name, draw(st.binary(max_size=80)) + "Navn;E-mail\nJens;j@x.dk\n".encode() + draw(st.binary(max_size=80))
+        return name, draw(st.binary(max_size=80)) + b"Navn;E-mail\nJens;j@x.dk\n" + draw(st.binary(max_size=80))
     if how == "cut":
         return name, SMALL_XLSX[: draw(st.integers(1, len(SMALL_XLSX) - 1))]
     data = bytearray(SMALL_XLSX)
@@ -419,8 +419,8 @@ def handing_over(workbook: RawWorkbook) -> Iterator[None]:
     def read_upload(_file_name: str, _data: bytes, _limits: Any = None) -> RawWorkbook:
         return copy.deepcopy(workbook)
 
-    with mock.patch.object(importer, "read_upload", read_upload), \
-            mock.patch.object(table_import, "read_upload", read_upload):
+    with mock.patch.object(contact_lists, "read_upload", read_upload), \
+            mock.patch.object(planning_tables, "read_upload", read_upload):
         yield
 
 
@@ -507,7 +507,7 @@ def assert_problems_worded(problems: list[Any]) -> None:
             assert problem.message(lang).strip(), (problem.key, lang)
 
 
-def assert_contact_accounting(result: importer.ImportResult, sheets: list[importer.PreparedSheet]) -> None:
+def assert_contact_accounting(result: contact_lists.ImportResult, sheets: list[contact_lists.PreparedSheet]) -> None:
     chosen = [sheet for sheet in sheets if sheet.include]
     assert result.balanced, result.counts
     assert all(result.counts[name] >= 0 for name in ("rows", *OUTCOMES))
@@ -569,8 +569,8 @@ def import_contacts(db: Database, name: str, data: bytes, choices: st.DataObject
 
 
 def assert_created_as_previewed(db: Database, before: dict[str, list[dict[str, Any]]],
-                                preview: importer.ImportResult, committed: importer.ImportResult,
-                                sheets: list[importer.PreparedSheet]) -> None:
+                                preview: contact_lists.ImportResult, committed: contact_lists.ImportResult,
+                                sheets: list[contact_lists.PreparedSheet]) -> None:
     """What the preview says will be created (also because a row named it) and changed is what the
     commit creates and changes, record for record."""
     assert committed.created == preview.created, "the preview did not predict what is created"
@@ -610,7 +610,7 @@ def import_planning(db: Database, kind: str, name: str, data: bytes) -> None:
     committed = run(db, name, data, commit=True)
     assert_table_accounting(committed)
     assert committed.counts == preview.counts, "the preview did not predict the commit"
-    for outcome in table_import.OUTCOMES:
+    for outcome in planning_tables.OUTCOMES:
         event(f"some {outcome}" if committed.counts[outcome] else f"no {outcome}")
     assert [(p.sheet_name, p.row, p.key) for p in committed.problems] == \
         [(p.sheet_name, p.row, p.key) for p in preview.problems]
@@ -628,12 +628,12 @@ def import_planning(db: Database, kind: str, name: str, data: bytes) -> None:
         assert committed.batch_id is None and after == before
 
 
-def assert_table_accounting(result: table_import.TableImportResult) -> None:
+def assert_table_accounting(result: planning_tables.TableImportResult) -> None:
     assert result.balanced, result.counts
     assert all(value >= 0 for value in result.counts.values())
     for counts in result.per_sheet:
-        assert sum(counts[name] for name in table_import.OUTCOMES) == counts["rows"], counts
-    for name in ("rows", *table_import.OUTCOMES):
+        assert sum(counts[name] for name in planning_tables.OUTCOMES) == counts["rows"], counts
+    for name in ("rows", *planning_tables.OUTCOMES):
         assert sum(counts[name] for counts in result.per_sheet) == result.counts[name]
     assert_problems_worded(result.problems)
     with_errors = {(p.sheet_name, p.row) for p in result.problems if p.severity == "error" and p.row}

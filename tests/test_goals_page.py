@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from lib import strategy
-from lib.demo import create_demo_workspace
-from lib.export import xlsx_bytes
-from lib.storage import Database, Goal, GoalMeasurement
-from lib.templates import template_frames
+from lib.core.spreadsheets import xlsx_bytes
+from lib.db import Database, Goal, GoalMeasurement
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import goals as strategy
+from lib.planning.templates import template_frames
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, values
 
@@ -245,8 +245,8 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
     import re
     from pathlib import Path
 
-    from lib.i18n import t
-    from lib.translations.goals_page import TEXTS
+    from lib.core.i18n import t
+    from lib.core.translations.goals_page import TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     root = Path(__file__).resolve().parent.parent

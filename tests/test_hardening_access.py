@@ -4,7 +4,7 @@
   PostgreSQL: ORM changes, INSERT/UPDATE/DELETE and commits are refused, and raw SQL is stopped by the
   database itself.
 * Every public function of ``lib`` that takes a session or a database declares what it needs with
-  ``lib.access.requires``. The generated tests below find each one, so a new function that forgets
+  ``lib.core.access.requires``. The generated tests below find each one, so a new function that forgets
   the declaration fails here; a board member (viewer) is refused every function beyond the board's
   permission, and the functions open to the board work for them and name nobody.
 """
@@ -28,9 +28,8 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 import lib
-from lib.access import BOARD, PERMISSIONS, AccessDenied, Principal, can, declared_permission
-from lib.demo import create_demo_workspace
-from lib.storage import (
+from lib.core.access import BOARD, PERMISSIONS, AccessDenied, Principal, can, declared_permission
+from lib.db import (
     EvaluationResponse,
     EvaluationRound,
     Goal,
@@ -41,13 +40,14 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
 
 TODAY = dt.date(2026, 11, 1)
 VIEWER = Principal(email="udvalg@kommune.dk", role="viewer")
 EDITOR = Principal(email="mette@bib.dk", role="editor")
 ADMIN = Principal(email="chef@bib.dk", role="admin")
 #: The machinery of the checks themselves, not functions that read or write the workspace.
-NOT_CHECKED = {"lib.access.principal_of", "lib.access.require_session"}
+NOT_CHECKED = {"lib.core.access.principal_of", "lib.core.access.require_session"}
 
 
 # --- the functions of lib ---------------------------------------------------------------------------
@@ -57,7 +57,7 @@ def _lib_functions() -> dict[str, Any]:
     """Every public function defined in a module of ``lib`` whose first parameter is ``session`` or ``db``."""
     found = {}
     for info in pkgutil.walk_packages(lib.__path__, "lib."):
-        if info.name.endswith("__main__") or info.name.startswith(("lib.migrations", "lib.translations")):
+        if info.name.endswith("__main__") or info.name.startswith(("lib.db.migrations", "lib.core.translations")):
             continue
         module = importlib.import_module(info.name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
@@ -184,7 +184,7 @@ def _named(texts: Iterator[str], workspace: Workspace) -> list[str]:
 def test_finding_10_every_lib_function_declares_what_it_needs() -> None:
     assert len(FUNCTIONS) > 100  # the walk found the modules
     undeclared = sorted(name for name, f in FUNCTIONS.items() if declared_permission(f) not in PERMISSIONS)
-    assert not undeclared, ("decorate these with lib.access.requires(permission), choosing what their "
+    assert not undeclared, ("decorate these with lib.core.access.requires(permission), choosing what their "
                             f"result needs (docs/architecture.md, 'Who may do what'): {undeclared}")
 
 
@@ -205,7 +205,7 @@ def test_finding_10_what_is_open_to_the_board_works_for_a_board_member_and_names
     function = FUNCTIONS[name]
     result = _call(function, workspace, VIEWER, **getattr(function, "__requires_board_if__", {}))
     texts = list(_texts(result))
-    if name == "lib.boardpack.report":
+    if name == "lib.reporting.boardpack.report":
         texts += _xlsx_texts(workspace.samples["out_path"].read_bytes())
     assert not _named(iter(texts), workspace)
 
@@ -217,11 +217,13 @@ def _xlsx_texts(data: bytes) -> list[str]:
 
 
 def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_member(workspace: Workspace) -> None:
-    from lib import evaluations, organisation, partnerships, records
+    from lib.contacts import records
+    from lib.library import staff
     from lib.network.graph import build_graph
+    from lib.planning import evaluations, partnerships
 
     for function in (records.person_choices, build_graph, partnerships.contact_log, evaluations.responses_frame,
-                     organisation.staff_frame):
+                     staff.staff_frame):
         with pytest.raises(AccessDenied):
             _call(function, workspace, VIEWER)
     # Staff still get them, names included.
@@ -241,8 +243,8 @@ def test_finding_10_a_network_file_made_from_the_boards_graph_holds_no_person(wo
 
 
 def test_finding_10_setting_a_persons_purpose_needs_an_administrator(db) -> None:
-    from lib import records
-    from lib.personal_data import set_purpose
+    from lib.contacts import records
+    from lib.privacy.personal_data import set_purpose
 
     with db.write() as session:
         person_id = records.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
@@ -288,7 +290,7 @@ def test_finding_10_a_read_session_refuses_every_write(any_db_url: str, principa
 
 
 def test_finding_10_a_connection_a_read_session_used_writes_again_afterwards(any_db_url: str) -> None:
-    from lib import records
+    from lib.contacts import records
 
     db = open_database(any_db_url)
     for round_ in range(3):
@@ -307,9 +309,9 @@ def test_finding_10_a_connection_a_read_session_used_writes_again_afterwards(any
 
 def test_finding_10_nothing_in_lib_writes_through_a_read_session(workspace: Workspace) -> None:
     """The reads that once wrote on the side (stored node positions) use their own write session."""
+    from lib.db import NodePosition
     from lib.network import layout
     from lib.network.graph import build_graph
-    from lib.storage import NodePosition
 
     db = open_database(workspace.url).acting_as(EDITOR)
     with db.read() as session:

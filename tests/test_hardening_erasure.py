@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, DateTime, Float, Integer, String, Text, event, select, text
 
-from lib import backup as backup_module
-from lib import personal_data as pdata
-from lib import records
-from lib.cli import main
-from lib.i18n import TEXTS, t
-from lib.storage import Base, Database, ErasureMarker, Event, Person, SavedMapping, open_database
+from lib.cli.main import main
+from lib.contacts import records
+from lib.core.i18n import TEXTS, t
+from lib.db import Base, Database, ErasureMarker, Event, Person, SavedMapping, open_database
+from lib.privacy import personal_data as pdata
+from lib.reporting import backup as backup_module
 from tests.test_personal_data import EMAIL, NAME, OLD_EMAIL, OLD_NAME, build_person, import_rows, stored_texts
 
 #: The phone number build_person gives the erased person, as the workspace stores it (E.164).
@@ -235,7 +235,7 @@ def test_finding_3_postgresql_tables_are_vacuumed_after_an_erasure(pg_url: str) 
 
 # --- finding 4: JSON keys, remembered mappings and every text column ---------------------------------
 
-#: Columns that may hold the erased person's name or e-mail and are kept on purpose (lib.personal_data):
+#: Columns that may hold the erased person's name or e-mail and are kept on purpose (lib.privacy.personal_data):
 #: a remaining person's own name and e-mails (a namesake keeps theirs), organisation names (an
 #: organisation is not a person), setting names; and erasure markers, which hold only one-way codes.
 KEPT = {("people", "name"), ("people", "name_key"), ("people", "email"), ("people", "other_emails"),

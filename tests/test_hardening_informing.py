@@ -22,15 +22,12 @@ from streamlit.testing.v1 import AppTest
 
 from components import admin_views, informing_views
 from components.safe_markdown import escape_markdown
-from lib import informing
-from lib import personal_data as pdata
-from lib import records
-from lib.access import AccessDenied, Principal
-from lib.cli import main
-from lib.errors import ValidationFailed
-from lib.i18n import TEXTS
-from lib.importer import prepare_file, run_import
-from lib.storage import (
+from lib.cli.main import main
+from lib.contacts import records
+from lib.core.access import AccessDenied, Principal
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import TEXTS
+from lib.db import (
     Affiliation,
     Base,
     CompetenceAssessment,
@@ -48,6 +45,9 @@ from lib.storage import (
     set_setting,
     upgrade_schema,
 )
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.privacy import informing
+from lib.privacy import personal_data as pdata
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx
@@ -457,7 +457,7 @@ def test_every_informing_text_exists_in_both_languages() -> None:
 
     root = Path(__file__).resolve().parent.parent
     source = "".join((root / name).read_text(encoding="utf-8") for name in (
-        "components/informing_views.py", "lib/informing.py", "lib/informing_cli.py"))
+        "components/informing_views.py", "lib/privacy/informing.py", "lib/cli/informing.py"))
     used = set(re.findall(r'"(informing\.[a-z_.]+)"', source))
     used |= {f"informing.how.{code}" for code in informing.HOW_CODES}
     used |= {"admin.action.contacts_informed", "admin.action.person_informed_set"}

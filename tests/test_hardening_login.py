@@ -29,14 +29,14 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from lib.access import (
+from lib.core.access import (
     EXAMPLE_COOKIE_SECRETS,
     NEW_SECRET_COMMAND,
     cookie_secret_problem,
     from_this_computer,
 )
-from lib.i18n import t
-from lib.storage import forget_database, open_database
+from lib.core.i18n import t
+from lib.db import forget_database, open_database
 from tests.apptest_support import run_page, shown_texts
 from tests.browser_support import CHROMIUM, ROOT, browser, free_port, wait_healthy  # noqa: F401 - fixture
 

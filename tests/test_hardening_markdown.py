@@ -88,7 +88,7 @@ ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md"})
 #: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown):
 #: the repository's text, rendered as written on purpose.
 PRODUCT_TEXT = frozenset({"product_document"})
-#: Functions whose result is a number or a number written out by lib.i18n: digits, separators, signs.
+#: Functions whose result is a number or a number written out by lib.core.i18n: digits, separators, signs.
 NUMERIC = frozenset({"len", "int", "float", "round", "abs", "sum", "format_number", "format_percent", "format_date"})
 #: The project's helpers that pass one of their parameters on to a sink, by function name:
 #: ``{function: {parameter: (position, "text" | "values")}}`` ("values": a mapping whose values are
@@ -223,14 +223,8 @@ class Checker:
             elif isinstance(node, (ast.For, ast.AsyncFor)):
                 found += _loop_binding(node.target, node.iter, name)
             elif isinstance(node, (ast.withitem,)) and node.optional_vars is not None and name in {
-                    n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)}:
-                found.append(("unknown", None))
-            elif isinstance(node, (ast.Import, ast.ImportFrom)) and any(
-                    (alias.asname or alias.name.split(".")[0]) == name for alias in node.names):
-                found.append(("unknown", None))
-            elif isinstance(node, ast.ExceptHandler) and node.name == name:
-                found.append(("unknown", None))
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+                    n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)} or isinstance(node, (ast.Import, ast.ImportFrom)) and any(
+                    (alias.asname or alias.name.split(".")[0]) == name for alias in node.names) or isinstance(node, ast.ExceptHandler) and node.name == name or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
                 found.append(("unknown", None))
         return found or None
 
@@ -474,7 +468,7 @@ def markdown_offenders(source: str) -> list[tuple[int, str]]:
     * ``tr(key, …)`` whose arguments after the key are all safe (the key names a translation; the
       translation table holds no data);
     * a number: a numeric constant, ``len/int/float/round/abs/sum(…)``, ``format_number(…)``,
-      ``format_percent(…)`` or ``format_date(…)`` of lib.i18n, a subtraction, division, power, negation or comparison;
+      ``format_percent(…)`` or ``format_date(…)`` of lib.core.i18n, a subtraction, division, power, negation or comparison;
     * an f-string whose parts are safe, or formatted with a numeric format spec (``{x:.1f}``);
     * ``a + b``, ``a * b``, ``a if c else b``, ``a or b`` of safe parts; ``sep.join(items)`` of a safe
       separator and safe items; ``.lower()``, ``.strip()``, ``.format(…)`` (safe arguments) and
@@ -619,7 +613,7 @@ def test_ordinary_text_reads_as_typed() -> None:
 
 def test_tr_md_escapes_the_names_in_a_translation_but_not_its_words() -> None:
     from components.safe_markdown import escape_markdown, tr_md
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     shown = tr_md("importpage.sheet_title", sheet="**Ark**", rows=1234)
     assert shown == t("importpage.sheet_title", "da", sheet=r"\*\*Ark\*\*", rows=1234)
@@ -629,8 +623,8 @@ def test_tr_md_escapes_the_names_in_a_translation_but_not_its_words() -> None:
 
 def test_lib_messages_quote_their_data_and_other_errors_say_nothing() -> None:
     from components.safe_markdown import message_md
-    from lib.errors import FileRefused
-    from lib.i18n import t
+    from lib.core.errors import FileRefused
+    from lib.core.i18n import t
 
     assert message_md(FileRefused("read.unsupported_extension", extension="*exe*")) == t(
         "read.unsupported_extension", "da", extension=r"\*exe\*")
@@ -764,9 +758,9 @@ def payload_workspace(text: str) -> Callable[[dict[str, str]], None]:
 
         from sqlalchemy import select
 
-        from lib.partnerships import create_partnership
-        from lib.storage import Organisation, Person, Relation, open_database
-        from lib.strategy import create_goal
+        from lib.db import Organisation, Person, Relation, open_database
+        from lib.planning.goals import create_goal
+        from lib.planning.partnerships import create_partnership
         from tests.browser_support import demo_workspace
 
         demo_workspace(env)

@@ -27,19 +27,10 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from sqlalchemy import select
 
-from lib import evaluations as ev
-from lib import organisation as org
-from lib import partners, partnerships, radar, strategy, strengths
-from lib.boardpack import build, render
-from lib.boardpack.figures import section_figures
-from lib.demo import create_demo_workspace
-from lib.export import csv_bytes, export_workspace, neutralise, xlsx_bytes
-from lib.formulas import runs_as_formula
-from lib.importer import prepare_file, run_import
-from lib.network import graph as netgraph
-from lib.network import plotting
-from lib.normalize import clean_text
-from lib.storage import (
+from lib.core.formulas import runs_as_formula
+from lib.core.normalize import clean_text
+from lib.core.spreadsheets import csv_bytes, neutralise, xlsx_bytes
+from lib.db import (
     CompetenceAssessment,
     EvaluationRound,
     Goal,
@@ -49,6 +40,19 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.library import staff as org
+from lib.library import strengths
+from lib.network import graph as netgraph
+from lib.network import plotting
+from lib.planning import candidates, partnerships
+from lib.planning import evaluations as ev
+from lib.planning import goals as strategy
+from lib.reporting import checklist
+from lib.reporting.boardpack import build, render
+from lib.reporting.boardpack.figures import section_figures
+from lib.reporting.workspace_export import export_workspace
 from tests.test_roundtrip import workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,7 +118,7 @@ def markup_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(autouse=True)
 def _no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
     # The network slide's picture needs Chromium; its figure is checked as a figure below.
-    from lib.boardpack import images
+    from lib.reporting.boardpack import images
 
     def unavailable(*_args: Any, **_kwargs: Any) -> bytes:
         raise images.ImageExportUnavailable("not in these tests")
@@ -221,8 +225,14 @@ def assert_text_only(fig: go.Figure | dict, where: str, *, carries_names: bool =
 def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
     """Every figure the product draws, from the workspace at ``url``, as the pages draw them:
     ``{builder: (figure, whether it shows names from the data)}``."""
-    from components import evaluations_views, goals_views, organisation_views, partners_views, partnerships_views
-    from components import strengths_views
+    from components import (
+        evaluations_views,
+        goals_views,
+        organisation_views,
+        partners_views,
+        partnerships_views,
+        strengths_views,
+    )
 
     db = open_database(url)
     figures: dict[str, tuple[go.Figure | dict, bool]] = {}
@@ -248,17 +258,17 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
         figures["components.organisation_views.heatmap_figure"] = (
             organisation_views.heatmap_figure(org.team_heatmap(session), "da"), True)
         figures["components.partners_views.stakeholder_figure"] = (
-            partners_views.stakeholder_figure(partners.stakeholder_points(session), "da"), True)
+            partners_views.stakeholder_figure(candidates.stakeholder_points(session), "da"), True)
         G = netgraph.build_graph(session, today=TODAY)
         reach = {node: 0.5 for node in G}
         figures["components.partners_views.value_effort_figure"] = (
-            partners_views.value_effort_figure(partners.value_effort_points(session, reach), "da"), True)
+            partners_views.value_effort_figure(candidates.value_effort_points(session, reach), "da"), True)
         figures["components.partnerships_views.stage_chart"] = (
             partnerships_views.stage_chart(partnerships.pipeline_counts(session)), False)
         figures["components.strengths_views.matrix_figure"] = (
             strengths_views.matrix_figure(strengths.partner_type_matrix(session), "da"), False)
-        figures["lib.radar.radar_figure"] = (radar.radar_figure(radar.radar_frame(session, TODAY), "da"), False)
-        figures["lib.radar.history_figure"] = (radar.history_figure(radar.radar_history(session), "da"), False)
+        figures["lib.reporting.checklist.radar_figure"] = (checklist.radar_figure(checklist.radar_frame(session, TODAY), "da"), False)
+        figures["lib.reporting.checklist.history_figure"] = (checklist.history_figure(checklist.radar_history(session), "da"), False)
     positions = {node: (float(index % 17), float(index // 17)) for index, node in enumerate(G)}
     for color_by in plotting.COLOR_BY:
         figures[f"lib.network.plotting.network_figure[{color_by}]"] = (
@@ -269,7 +279,7 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
     pack = board_pack(url)
     for section in pack.sections:
         for chart, fig in zip(section.charts, section_figures(section, "da"), strict=True):
-            figures[f"lib.boardpack.figures.chart_figure[{chart.key}]"] = (
+            figures[f"lib.reporting.boardpack.figures.chart_figure[{chart.key}]"] = (
                 fig, chart.key in ("goals.fulfilment", "evaluations.latest", "network.picture", "network.types"))
     return figures
 
@@ -278,8 +288,8 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
 DRAWN_THROUGH_OTHERS = {
     "components.network_views.view_figure": "draws lib.network.plotting's figures",
     "components.network_views.finished": "reorders traces and sets a hover colour, adds no text",
-    "lib.charts.style": "sets the template, adds no text",
-    "lib.boardpack.figures.section_figures": "chart_figure of each chart",
+    "lib.core.charts.style": "sets the template, adds no text",
+    "lib.reporting.boardpack.figures.section_figures": "chart_figure of each chart",
 }
 
 

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib.importer import ImportResult, prepare_file, run_import, undo_import
-from lib.storage import Database, Organisation, OrganisationAlias, Person, Relation, open_database
+from lib.db import Database, Organisation, OrganisationAlias, Person, Relation, open_database
+from lib.ingest.contact_lists import ImportResult, prepare_file, run_import, undo_import
 from tests import apptest_support
 from tests.browser_support import CHROMIUM, browser, open_page, running_dashboard  # noqa: F401 - a fixture
 from tests.sheets import csv_text, xlsx

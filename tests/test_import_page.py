@@ -7,7 +7,7 @@ from functools import partial
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib.storage import Database, ImportBatch, Person
+from lib.db import Database, ImportBatch, Person
 from tests import apptest_support
 from tests.hostile_files import random_bytes, zip_bomb
 from tests.sheets import MESSY_DANISH, STAFF, csv_text, outlook_da_rows, xlsx

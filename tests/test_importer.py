@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib.importer import prepare_file, run_import, undo_import
-from lib.errors import UndoNotPossible
-from lib.storage import (
+from lib.core.errors import UndoNotPossible
+from lib.db import (
     Affiliation,
     Database,
     DuplicateCandidate,
@@ -21,6 +20,7 @@ from lib.storage import (
     SavedMapping,
     record_to_dict,
 )
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
 from tests.sheets import (
     LINKEDIN_CONNECTIONS,
     MESSY_DANISH,
@@ -264,7 +264,7 @@ def test_rows_with_their_own_different_ids_stay_two_people(db: Database) -> None
 
 
 def test_undo_is_refused_after_a_manual_edit_of_an_imported_record(db: Database) -> None:
-    from lib.records import update_person
+    from lib.contacts.records import update_person
 
     result = import_bytes(db, "a.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]}))
     with db.write() as session:

@@ -23,8 +23,8 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from lib.demo import create_demo_workspace
-from lib.storage import WRITE_LOCK_KEY, Person, engine_url, forget_database, open_database
+from lib.db import WRITE_LOCK_KEY, Person, engine_url, forget_database, open_database
+from lib.demo.workspace import create_demo_workspace
 from tests.pg import database_snapshot, wait_until
 from tests.sheets import xlsx
 

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib import records
-from lib.normalize import name_key
-from lib.storage import Database, Event, Organisation, Person, Relation
+from lib.contacts import records
+from lib.core.normalize import name_key
+from lib.db import Database, Event, Organisation, Person, Relation
 
 
 def organisation(db: Database, name: str, **values: Any) -> int:

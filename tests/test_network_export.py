@@ -12,8 +12,19 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from lib.errors import UserFacingError
-from lib.importer import prepare_file, run_import
+from lib.core.errors import UserFacingError
+from lib.core.normalize import name_key
+from lib.db import (
+    Affiliation,
+    Database,
+    Organisation,
+    Person,
+    Relation,
+    forget_database,
+    open_database,
+    workspace_counts,
+)
+from lib.ingest.contact_lists import prepare_file, run_import
 from lib.network import export
 from lib.network.export import (
     KUMU_CONNECTION_COLUMNS,
@@ -28,17 +39,6 @@ from lib.network.export import (
 )
 from lib.network.graph import build_graph
 from lib.network.plotting import network_figure
-from lib.normalize import name_key
-from lib.storage import (
-    Affiliation,
-    Database,
-    Organisation,
-    Person,
-    Relation,
-    forget_database,
-    open_database,
-    workspace_counts,
-)
 
 FORMULA_NAME = '=HYPERLINK("http://evil.example","klik")'
 

@@ -9,6 +9,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from lib.core.normalize import name_key
+from lib.db import Affiliation, Database, ImportBatch, Organisation, Person, Relation, set_setting
 from lib.network.graph import (
     LIBRARY,
     NetworkFilter,
@@ -21,8 +23,6 @@ from lib.network.graph import (
     rings,
     staff_network,
 )
-from lib.normalize import name_key
-from lib.storage import Affiliation, Database, ImportBatch, Organisation, Person, Relation, set_setting
 
 TODAY = dt.date(2026, 11, 1)
 PAST = dt.date(2024, 1, 1)
@@ -383,7 +383,7 @@ def test_timeline_dates_of_an_empty_workspace(db: Database) -> None:
 def test_organisations_carry_their_partnership_stage_and_can_be_filtered_by_it(db) -> None:
     import datetime as dt
 
-    from lib.demo import create_demo_workspace
+    from lib.demo.workspace import create_demo_workspace
     from lib.network.graph import NetworkFilter, apply_filter, build_graph
 
     create_demo_workspace(db, today=dt.date(2026, 11, 1))

@@ -19,11 +19,11 @@ import networkx as nx
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import i18n
-from lib.demo import create_demo_workspace
+from lib.core import i18n
+from lib.db import Database, Person, set_setting
+from lib.demo.workspace import create_demo_workspace
 from lib.network import graph as netgraph
 from lib.network import layout
-from lib.storage import Database, Person, set_setting
 from tests import apptest_support
 from tests.apptest_support import rerun, values
 

@@ -10,7 +10,7 @@ import networkx as nx
 import plotly.graph_objects as go
 import pytest
 
-from lib.charts import TEMPLATE, separators, style
+from lib.core.charts import TEMPLATE, separators, style
 from lib.network.plotting import (
     EDGE_KINDS,
     LABEL_LIMIT,

@@ -19,17 +19,12 @@ import networkx as nx
 import pytest
 from sqlalchemy import func, select
 
-from lib.demo import create_demo_workspace
-from lib.importer import prepare_file, run_import
+from lib.db import Affiliation, Database, Organisation, Person, Relation
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import
 from lib.network.graph import LIBRARY, build_graph, partners_in, rings
-from lib.network.health import (
-    cold_ties,
-    potential_partners,
-    reason_text,
-    relations_per_staff,
-)
+from lib.network.health import cold_ties, potential_partners, reason_text, relations_per_staff
 from lib.network.metrics import brokers, network_figures, node_metrics
-from lib.storage import Affiliation, Database, Organisation, Person, Relation
 from tests.sheets import xlsx
 
 TODAY = dt.date(2026, 11, 1)

@@ -13,10 +13,10 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from lib.core.normalize import name_key
+from lib.db import Database, Person, Relation, set_setting
 from lib.network.graph import LIBRARY, build_graph, relation_weight
 from lib.network.metrics import node_metrics
-from lib.normalize import name_key
-from lib.storage import Database, Person, Relation, set_setting
 
 TODAY = dt.date(2026, 6, 1)
 

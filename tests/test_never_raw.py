@@ -3,7 +3,7 @@
 A sweep over what a user reads. Every page of ``pages/`` is drawn with AppTest as the local admin
 (who may open every page), in Danish and English, on three workspaces:
 
-* ``demo``: the made-up Solbakke library (``lib.demo``);
+* ``demo``: the made-up Solbakke library (``lib.demo.workspace``);
 * ``examples``: what the import page's example files give (imported through lib as the page does, in
   the order a newcomer would: staff list, contact list, Outlook export, relations), so organisations
   created from contact rows, people without an e-mail and the like are there, as in a library's first
@@ -27,8 +27,7 @@ import datetime as dt
 import io
 import json
 import re
-import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,13 +35,12 @@ from typing import Any
 import pandas as pd
 import pytest
 from google.protobuf.message import Message
-from streamlit.testing.v1 import AppTest
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
 
-from lib.i18n import TEXTS
-from lib.storage import (
+from lib.core.i18n import TEXTS
+from lib.db import (
     OFFER_CATEGORIES,
     Database,
     Goal,
@@ -147,8 +145,8 @@ def test_no_translation_says_a_raw_word() -> None:
 def test_a_code_is_shown_as_its_word_and_no_code_as_nothing() -> None:
     """The one way a vocabulary code becomes words: what pandas makes of a missing code is nothing, and
     a code without a translation is the code, never ``orgtype.nan`` or ``sector.xyz``."""
-    from lib.i18n import label
-    from lib.records import person_choice_label
+    from lib.contacts.records import person_choice_label
+    from lib.core.i18n import label
 
     for missing in (None, "", float("nan"), pd.NA, pd.NaT):
         assert label("orgtype", missing, "da") == ""
@@ -179,7 +177,7 @@ def test_every_table_on_every_page_says_what_a_missing_cell_shows() -> None:
 
 def import_examples(db: Database) -> None:
     """The example files, imported as a newcomer would, each fully."""
-    from lib.importer import prepare_file, run_import
+    from lib.ingest.contact_lists import prepare_file, run_import
 
     for name in EXAMPLE_ORDER:
         prepared = prepare_file(db, name, (EXAMPLES / name).read_bytes())
@@ -189,7 +187,12 @@ def import_examples(db: Database) -> None:
 
 def fill_bare(db: Database, today: dt.date) -> None:
     """One record of each kind, with only what it cannot be without."""
-    from lib import evaluations, organisation, partners, partnerships, radar, records, strategy, strengths
+    from lib.contacts import records
+    from lib.library import staff as organisation
+    from lib.library import strengths
+    from lib.planning import candidates, evaluations, partnerships
+    from lib.planning import goals as strategy
+    from lib.reporting import checklist
 
     with db.write() as session:
         staff = records.create_person(session, {"name": "Bo Bare", "is_staff": True})
@@ -203,9 +206,9 @@ def fill_bare(db: Database, today: dt.date) -> None:
                                        "target_date": today + dt.timedelta(days=300)})
         bare = partnerships.create_partnership(session, {"title": "Partnerskab uden noget"})
         evaluations.create_round(session, bare, today)
-        partners.create_assessment(session, {"organisation_id": club, "assessed_on": today})
+        candidates.create_assessment(session, {"organisation_id": club, "assessed_on": today})
         strengths.create_offer(session, {"title": "Tilbud uden team", "category": OFFER_CATEGORIES[0]}, today=today)
-        radar.save_self_assessment(session, today, {radar.HEADINGS[0]: 3}, today=today)
+        checklist.save_self_assessment(session, today, {checklist.HEADINGS[0]: 3}, today=today)
         organisation.record_competence_assessment(
             session, staff, {"assessed_on": today, "scores": {organisation.COMPETENCE_ITEMS[0]: 3}}, today=today)
 
@@ -213,7 +216,7 @@ def fill_bare(db: Database, today: dt.date) -> None:
 @pytest.fixture(scope="module")
 def workspaces(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """The URL of each workspace, made once for the module."""
-    from lib.demo import create_demo_workspace
+    from lib.demo.workspace import create_demo_workspace
 
     folder = tmp_path_factory.mktemp("never_raw")
     urls = {name: f"sqlite:///{folder / name}.sqlite" for name in WORKSPACES}
@@ -425,7 +428,7 @@ def _nodes(kind: str | None = None) -> Values:
 
 
 def _slides(session: Session) -> list[int]:
-    from lib.boardpack import SECTIONS
+    from lib.reporting.boardpack import SECTIONS
 
     return list(range(len(SECTIONS)))
 
@@ -677,8 +680,8 @@ def pixel() -> bytes:
 
 
 def board_files(db: Database, lang: str, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lib.boardpack import build, images, render
-    from lib.boardpack.pdf import pdf_bytes
+    from lib.reporting.boardpack import build, images, render
+    from lib.reporting.boardpack.pdf import pdf_bytes
 
     picture_bytes = pixel()
 
@@ -697,7 +700,7 @@ def board_files(db: Database, lang: str, shown: Shown, monkeypatch: pytest.Monke
 
 
 def workspace_files(db: Database, lang: str, shown: Shown, folder: Path) -> None:
-    from lib.export import export_workspace
+    from lib.reporting.workspace_export import export_workspace
 
     export_workspace(db, "xlsx", folder / "export.xlsx")
     xlsx_texts((folder / "export.xlsx").read_bytes(), "workspace.xlsx", shown)
@@ -707,7 +710,7 @@ def workspace_files(db: Database, lang: str, shown: Shown, folder: Path) -> None
 
 
 def person_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib import personal_data
+    from lib.privacy import personal_data
 
     with db.read() as session:
         people = pick(_ids(Person)(session), 4)
@@ -720,7 +723,7 @@ def person_files(db: Database, lang: str, shown: Shown) -> None:
 
 
 def event_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib.events import events_xlsx
+    from lib.db.events import events_xlsx
 
     with db.write() as session:
         xlsx_texts(events_xlsx(session, lang=lang), "event log.xlsx", shown)
@@ -728,7 +731,7 @@ def event_files(db: Database, lang: str, shown: Shown) -> None:
 
 def import_reports(db: Database, lang: str, shown: Shown) -> None:
     """The problem report of each example file, as its preview in this workspace gives it."""
-    from lib.importer import error_report_xlsx, prepare_file, run_import
+    from lib.ingest.contact_lists import error_report_xlsx, prepare_file, run_import
 
     for name in EXAMPLE_ORDER:
         prepared = prepare_file(db, name, (EXAMPLES / name).read_bytes())
@@ -753,14 +756,14 @@ def network_files(db: Database, lang: str, shown: Shown) -> None:
 
 
 def flyer_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib import strengths
+    from lib.library import strengths
 
     with db.read() as session:
         pdf_texts(strengths.flyer_pdf(session, lang, workspace_today()), "flyer.pdf", shown)
 
 
 def agreement_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib import partnerships
+    from lib.planning import partnerships
 
     with db.read() as session:
         for partnership_id in session.scalars(select(Partnership.id).order_by(Partnership.id)):
@@ -772,7 +775,7 @@ def agreement_files(db: Database, lang: str, shown: Shown) -> None:
 
 def retention_list(db: Database, lang: str, shown: Shown) -> None:
     """The retention list five years on (everyone on it), as lib hands it to the page."""
-    from lib import personal_data
+    from lib.privacy import personal_data
 
     with db.read() as session:
         frame = personal_data.retention_candidates(session, workspace_today() + dt.timedelta(days=5 * 365))
@@ -780,7 +783,7 @@ def retention_list(db: Database, lang: str, shown: Shown) -> None:
 
 
 def templates(db: Database, lang: str, shown: Shown) -> None:
-    from lib.templates import TEMPLATES, template_xlsx
+    from lib.planning.templates import TEMPLATES, template_xlsx
 
     for kind in TEMPLATES:
         xlsx_texts(template_xlsx(kind, lang), f"template {kind}", shown)

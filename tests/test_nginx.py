@@ -412,7 +412,7 @@ def test_finding_12_no_framing_and_no_public_metrics(stack: Stack) -> None:
 
 
 def test_browsers_are_spread_over_both_processes_and_each_stays_on_its_own(stack: Stack, browser: object) -> None:
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     # New visitors get a random key, so two processes take turns at random: keep opening fresh
     # browsers until both have had one (sixteen all on one process: 1 in 30,000 if spread evenly).
@@ -455,7 +455,7 @@ def test_browsers_are_spread_over_both_processes_and_each_stays_on_its_own(stack
 
 def test_a_contact_list_larger_than_a_megabyte_uploads_through_nginx(stack: Stack, browser: object,
                                                                      tmp_path: Path) -> None:
-    from lib.i18n import t
+    from lib.core.i18n import t
     from tests.sheets import MESSY_DANISH, xlsx
 
     # nginx refuses bodies over 1 MB unless told otherwise; an old archive sheet makes this file larger.
@@ -482,7 +482,7 @@ def test_a_contact_list_larger_than_a_megabyte_uploads_through_nginx(stack: Stac
 
 
 def test_when_a_process_stops_its_open_pages_carry_on_on_the_other(stack: Stack, browser: object) -> None:
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     context, page, key, upstream = new_visitor(browser, stack)
     open_page(page, f"{stack.url}/")

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.errors import ValidationFailed
-from lib.i18n import TEXTS, t
-from lib.normalize import (
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import TEXTS, t
+from lib.core.normalize import (
     clean_text,
     column_is_month_first,
     join_name,
@@ -381,7 +381,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def test_every_value_key_in_the_code_exists_in_both_languages_with_the_same_placeholders():
-    source = (Path(__file__).resolve().parent.parent / "lib" / "normalize.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parent.parent / "lib" / "core" / "normalize.py").read_text(encoding="utf-8")
     keys = set(re.findall(r'"(value\.[a-z_]+)"', source))
     assert len(keys) >= 9
     for key in keys:
@@ -432,7 +432,7 @@ _LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
 def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], labels: list[str], top: str) -> None:
     from email_validator import EmailNotValidError, validate_email
 
-    from lib.normalize import _plain_address
+    from lib.core.normalize import _plain_address
 
     address = ".".join(local) + "@" + ".".join([*labels, top])
     fast = _plain_address(address)
@@ -451,7 +451,7 @@ def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], lab
 def test_danish_phone_fast_path_agrees_with_phonenumbers(digits: str, prefix: str, style: str) -> None:
     import phonenumbers
 
-    from lib.normalize import _e164, _parse_phone
+    from lib.core.normalize import _e164, _parse_phone
 
     body = {"plain": digits, "pairs": " ".join(digits[i:i + 2] for i in range(0, 8, 2)),
             "fours": digits[:4] + " " + digits[4:], "dashes": "-".join(digits[i:i + 2] for i in range(0, 8, 2))}

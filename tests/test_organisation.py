@@ -1,4 +1,4 @@
-"""lib.organisation on a small hand-built library with known answers, and on the demo library."""
+"""lib.library.staff on a small hand-built library with known answers, and on the demo library."""
 
 from __future__ import annotations
 
@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from lib import organisation as org
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.normalize import name_key
-from lib.organisation import Dependency
-from lib.storage import (
+from lib.core.errors import ValidationFailed
+from lib.core.normalize import name_key
+from lib.db import (
     Affiliation,
     CompetenceAssessment,
     ContactLogEntry,
@@ -28,6 +25,9 @@ from lib.storage import (
     Relation,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.library import staff as org
+from lib.library.staff import Dependency
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -382,7 +382,7 @@ def test_single_person_dependencies_of_the_hand_built_library(db: Database, ws: 
         Dependency(p["anna"], "partnership", s["laeseklub"], "Læseklub", "Skolen"),
         # Willy is known only through the tie Anna holds between him and Xenia.
         Dependency(p["anna"], "contact", p["willy"], "Willy Winther", "Skolen"),
-        # The Fondsansøgning is still an idea: only partnerships under way hang on someone (lib.figures).
+        # The Fondsansøgning is still an idea: only partnerships under way hang on someone (lib.reporting.figures).
         Dependency(p["cille"], "organisation", o["fonden"], "Fonden"),
         Dependency(p["cille"], "organisation", o["foreningen"], "Foreningen"),
         Dependency(p["cille"], "contact", p["yrsa"], "Yrsa Yde", "Museet"),
@@ -450,7 +450,7 @@ def test_demo_assessments_make_a_history_and_a_heat_map(demo: Database) -> None:
             .group_by(CompetenceAssessment.person_id)).all()
     assert all(count >= 1 for count in heatmap.assessed.values())
     assert heatmap.means.notna().sum().sum() > 40
-    assert 1.0 <= heatmap.means.min().min() and heatmap.means.max().max() <= 5.0
+    assert heatmap.means.min().min() >= 1.0 and heatmap.means.max().max() <= 5.0
     assert sum(1 for _, count, _, _ in dates if count == 3) >= 5
     assert min(first for _, _, first, _ in dates) < TODAY - dt.timedelta(days=600)
     assert max(last for _, _, _, last in dates) <= TODAY

@@ -18,17 +18,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
-from streamlit.testing.v1 import AppTest
 
 from components.safe_markdown import escape_markdown
-from lib import organisation_duplicates as orgdup
-from lib import records
-from lib.cli import main
-from lib.errors import ValidationFailed
-from lib.importer import prepare_file, run_import, undo_import
-from lib.normalize import name_key
-from lib.organisation_duplicates import OrganisationName, classify, find_pairs, pairs_by_comparing_all, reason_text
-from lib.storage import (
+from lib.cli.main import main
+from lib.contacts import organisation_duplicates as orgdup
+from lib.contacts import records
+from lib.contacts.organisation_duplicates import (
+    OrganisationName,
+    classify,
+    find_pairs,
+    pairs_by_comparing_all,
+    reason_text,
+)
+from lib.core.errors import ValidationFailed
+from lib.core.normalize import name_key
+from lib.db import (
     Affiliation,
     Assessment,
     Database,
@@ -42,7 +46,8 @@ from lib.storage import (
     open_database,
     record_to_dict,
 )
-from lib.tabular import detect_role, suggest_mapping
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
+from lib.ingest.tables import detect_role, suggest_mapping
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx

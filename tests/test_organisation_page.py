@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib import organisation as org
-from lib.demo import create_demo_workspace
-from lib.i18n import t
-from lib.storage import CompetenceAssessment, Database, Person
+from lib.core.i18n import t
+from lib.db import CompetenceAssessment, Database, Person
+from lib.demo.workspace import create_demo_workspace
+from lib.library import staff as org
 from tests import apptest_support
 from tests.apptest_support import figure, matrix, rerun
 from tests.test_organisation import Workspace, add_assessments, build_workspace
@@ -158,7 +158,7 @@ def test_dependency_list_shows_the_partnership_that_hangs_on_one_person(db: Data
     at = run_page()
     library = table_with(at, "person", "kind_label", "label")
     partnerships = library[library["kind"] == "partnership"]
-    # Cille's Fondsansøgning is still an idea: only partnerships under way hang on someone (lib.figures).
+    # Cille's Fondsansøgning is still an idea: only partnerships under way hang on someone (lib.reporting.figures).
     assert partnerships[["person", "label", "detail"]].values.tolist() == [["Anna Andersen", "Læseklub", "Skolen"]]
     assert library["kind_label"].tolist()[:2] == ["Partnerskab", "Organisation"]
     assert len(library) == 7
@@ -201,7 +201,7 @@ def test_the_demo_page_speaks_english(db: Database) -> None:
 
 
 def test_every_text_of_the_page_exists_in_both_languages() -> None:
-    from lib.translations.organisation import TEXTS
+    from lib.core.translations.organisation import TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     root = Path(__file__).resolve().parent.parent

@@ -8,8 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from lib import overview as ov
-from lib.storage import (
+from lib.db import (
     Affiliation,
     Agreement,
     Database,
@@ -23,6 +22,7 @@ from lib.storage import (
     Person,
     Relation,
 )
+from lib.reporting import overview as ov
 
 TODAY = dt.date(2026, 6, 15)
 EARLIER = dt.date(2025, 6, 15)

@@ -10,12 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from components import overview_views
-from lib import overview, radar
-from lib.demo import create_demo_workspace
-from lib.storage import Database, NodePosition, workspace_counts
+from lib.db import Database, NodePosition, workspace_counts
+from lib.demo.workspace import create_demo_workspace
+from lib.reporting import checklist, overview
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, values
-
 
 #: The whole app: the router, which opens the start page.
 run_start_page = partial(apptest_support.run_page, "../dashboard.py")
@@ -80,7 +79,7 @@ def test_the_start_page_draws_the_checklist_radar(demo: Database) -> None:
     traces = {t["meta"]: t for t in figure(at, "overview_radar")["data"]}
     assert values(traces["self"]["r"]) == [4, 4, 4, 3, 4, 3, 3, 4, 4]
     with demo.read() as session:
-        frame = radar.radar_frame(session, DEMO_TODAY)
+        frame = checklist.radar_frame(session, DEMO_TODAY)
     assert values(traces["evidence"]["r"]) == pytest.approx([*frame["evidence_score"], frame["evidence_score"][0]])
     assert "Seneste selvvurdering: 02-10-2026." in [c.value for c in at.caption]
 

@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from lib import partners
-from lib.demo import create_demo_workspace
-from lib.errors import UndoNotPossible, ValidationFailed
-from lib.i18n import TEXTS, t
-from lib.importer import prepare_file, run_import, undo_import
-from lib.storage import Assessment, Database, Organisation
-from lib.table_import import undo_table_import
+from lib.core.errors import UndoNotPossible, ValidationFailed
+from lib.core.i18n import TEXTS, t
+from lib.db import Assessment, Database, Organisation
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
+from lib.ingest.planning_tables import undo_table_import
+from lib.planning import candidates as partners
 from tests.planning import add_org, add_staff, problem_keys
 from tests.sheets import xlsx
 
@@ -122,7 +122,7 @@ def test_everyone_is_ranked_and_nobody_dropped(db: Database, candidates: dict[st
 
 
 def test_the_partner_flag_comes_from_the_network_rule_by_default(db: Database, candidates: dict[str, int]) -> None:
-    from lib import partnerships
+    from lib.planning import partnerships
 
     with db.write() as session:
         partnerships.create_partnership(session, {"title": "Fælles", "stage": "managing_maintaining"},
@@ -181,18 +181,18 @@ def test_decisions_are_recorded_with_date_and_who(db: Database, candidates: dict
 
 
 def test_a_deleted_goal_does_not_block_a_later_decision_or_edit(db: Database, candidates: dict[str, int]) -> None:
-    from lib import strategy
+    from lib.planning import goals
 
     with db.write() as session:
-        goal = strategy.create_goal(session, {"title": "Læselyst", "baseline": 1, "target": 2,
+        goal = goals.create_goal(session, {"title": "Læselyst", "baseline": 1, "target": 2,
                                               "baseline_date": D(2025, 1, 1), "target_date": D(2026, 1, 1)})
-        kept = strategy.create_goal(session, {"title": "Fællesskab", "baseline": 1, "target": 2,
+        kept = goals.create_goal(session, {"title": "Fællesskab", "baseline": 1, "target": 2,
                                               "baseline_date": D(2025, 1, 1), "target_date": D(2026, 1, 1)})
         assessment = partners.create_assessment(session, {
             "organisation_id": candidates["Delta"], "assessed_on": D(2025, 5, 1),
             "goal_fit": {goal: 3, kept: 1}})
     with db.write() as session:
-        strategy.delete_goal(session, goal)
+        goals.delete_goal(session, goal)
     with db.write() as session:
         partners.record_decision(session, assessment, "explore", D(2025, 6, 1))
         partners.update_assessment(session, assessment, {"risks": "Travl periode"})

@@ -11,15 +11,16 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from lib import partners, strategy
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.export import xlsx_bytes
-from lib.i18n import t
+from lib.core.i18n import t
+from lib.core.spreadsheets import xlsx_bytes
+from lib.db import Assessment, Database, Organisation, Partnership, Person
+from lib.demo.workspace import create_demo_workspace
 from lib.network import graph as netgraph
 from lib.network import metrics as netmetrics
-from lib.storage import Assessment, Database, Organisation, Partnership, Person
-from lib.templates import template_frames
+from lib.planning import candidates as partners
+from lib.planning import goals as strategy
+from lib.planning import partnerships as ps
+from lib.planning.templates import template_frames
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, shown_texts, values
 
@@ -446,7 +447,7 @@ def test_the_page_speaks_english_without_a_missing_text(demo: Database) -> None:
 
 
 def test_every_text_of_the_page_exists_in_both_languages() -> None:
-    from lib.translations.partners_page import TEXTS
+    from lib.core.translations.partners_page import TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     used: set[str] = set()
@@ -455,7 +456,7 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
         used |= set(re.findall(r'"((?:partners_page|partners|nav|common)\.[a-z_.]+)"',
                                (ROOT / name).read_text(encoding="utf-8")))
     assert "partners_page.title" in used and len(used) > 50
-    from lib.i18n import TEXTS as ALL
+    from lib.core.i18n import TEXTS as ALL
 
     prefixes = {key for key in used if any(other.startswith(key + ".") for other in ALL)}  # "partners.quadrant"
     for key in used - prefixes:

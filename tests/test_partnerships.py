@@ -11,12 +11,9 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.errors import UndoNotPossible, ValidationFailed
-from lib.i18n import TEXTS
-from lib.network.graph import LIBRARY, build_graph, partner_organisations
-from lib.storage import (
+from lib.core.errors import UndoNotPossible, ValidationFailed
+from lib.core.i18n import TEXTS
+from lib.db import (
     Agreement,
     ContactLogEntry,
     Database,
@@ -26,7 +23,10 @@ from lib.storage import (
     PartnershipOrganisation,
     Relation,
 )
-from lib.table_import import undo_table_import
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.planning_tables import undo_table_import
+from lib.network.graph import LIBRARY, build_graph, partner_organisations
+from lib.planning import partnerships as ps
 from tests.planning import add_contact, add_org, add_staff, problem_keys
 from tests.sheets import xlsx
 
@@ -51,7 +51,7 @@ def create(db: Database, values: dict[str, Any], **links: Any) -> int:
 
 
 def test_create_with_organisations_and_goals(db: Database, people: dict[str, int]) -> None:
-    from lib.strategy import create_goal
+    from lib.planning.goals import create_goal
 
     with db.write() as session:
         goal = create_goal(session, {"title": "Mål", "baseline": 0, "target": 1, "baseline_date": D(2025, 1, 1),
@@ -411,7 +411,7 @@ def test_partner_organisations_count_partnerships_under_way(db: Database, people
 
 
 def test_partnership_import_links_organisations_and_goals_and_undoes(db: Database, people: dict[str, int]) -> None:
-    from lib.strategy import create_goal
+    from lib.planning.goals import create_goal
 
     with db.write() as session:
         goal = create_goal(session, {"title": "Flere læsere", "baseline": 0, "target": 1,
@@ -473,7 +473,7 @@ def test_undo_refuses_once_a_contact_was_logged(db: Database, people: dict[str, 
 
 
 def test_list_cells_and_free_text_cells() -> None:
-    from lib.table_import import TableRow, cell_text, split_list
+    from lib.ingest.planning_tables import TableRow, cell_text, split_list
 
     assert split_list("Byskolen; Museet\r\nByskolen;  ; Avisen ") == ["Byskolen", "Museet", "Avisen"]
     assert split_list(None) == []

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from components.safe_markdown import escape_markdown
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.i18n import format_date, t
-from lib.storage import ContactLogEntry, Database, Organisation, Partnership
+from lib.core.i18n import format_date, t
+from lib.db import ContactLogEntry, Database, Organisation, Partnership
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import partnerships as ps
 from tests import apptest_support
 from tests.apptest_support import rerun
 
@@ -209,8 +209,8 @@ def test_a_logged_contact_can_be_deleted(demo: Database) -> None:
 
 
 def test_partnerships_load_from_the_template_and_undo(demo: Database) -> None:
-    from lib.export import xlsx_bytes
-    from lib.templates import template_frames
+    from lib.core.spreadsheets import xlsx_bytes
+    from lib.planning.templates import template_frames
 
     frames = template_frames("partnerships", "da")
     sheet = next(iter(frames))
@@ -270,7 +270,7 @@ def test_every_page_text_exists_in_both_languages() -> None:
     import re
     from pathlib import Path
 
-    from lib.i18n import TEXTS
+    from lib.core.i18n import TEXTS
 
     root = Path(__file__).resolve().parent.parent
     source = "".join((root / name).read_text() for name in ("components/partnerships_views.py",

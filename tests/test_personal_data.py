@@ -20,16 +20,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import JSON, String, Text, event, select
 
-from lib import events as eventlog
-from lib import personal_data as pdata
-from lib import records
-from lib.access import AccessDenied, Principal
-from lib.cli import main
-from lib.errors import ValidationFailed
-from lib.i18n import TEXTS, t
-from lib.importer import prepare_file, run_import
-from lib.network.graph import build_graph, graph_signature
-from lib.storage import (
+from lib.cli.main import main
+from lib.contacts import records
+from lib.core.access import AccessDenied, Principal
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import TEXTS, t
+from lib.db import (
     Affiliation,
     Agreement,
     Assessment,
@@ -55,6 +51,10 @@ from lib.storage import (
     log_event,
     open_database,
 )
+from lib.db import events as eventlog
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.network.graph import build_graph, graph_signature
+from lib.privacy import personal_data as pdata
 from tests.pg import older_workspace
 from tests.sheets import xlsx
 
@@ -592,7 +592,7 @@ def test_every_action_the_product_logs_has_words_in_both_languages() -> None:
                r'log_organisation_use\([^)]*?)\s*"([a-z_]+)"')
     actions = set(re.findall(literal, source))
     actions |= set(re.findall(r'log_event\(\s*session,\s*"([a-z_]+)"', source))
-    # lib.events.log_export(session, kind, ...) logs "<kind>_exported".
+    # lib.db.events.log_export(session, kind, ...) logs "<kind>_exported".
     actions |= {f"{kind}_exported" for kind in re.findall(r'log_export\(\s*session,\s*"([a-z_]+)"', source)}
     assert {"person_erased", "person_exported", "import_committed", "organisation_assessed"} <= actions
     for action in actions:
@@ -670,7 +670,7 @@ def test_the_schema_upgrade_keeps_people_and_matches_the_models(any_db_url: str)
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from lib.storage import head_revision, schema_version
+    from lib.db import head_revision, schema_version
 
     older_workspace(any_db_url, "0005", person_id=3)
     db = open_database(any_db_url, cached=False)

@@ -9,10 +9,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from lib import radar
-from lib.errors import ValidationFailed
-from lib.network.health import months_before
-from lib.storage import (
+from lib.core.errors import ValidationFailed
+from lib.db import (
     Agreement,
     Assessment,
     ChecklistAssessment,
@@ -30,6 +28,8 @@ from lib.storage import (
     Relation,
     StrengthOffer,
 )
+from lib.network.health import months_before
+from lib.reporting import checklist as radar
 
 TODAY = dt.date(2026, 6, 15)
 

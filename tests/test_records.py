@@ -1,4 +1,4 @@
-"""lib.records: search, edit, merge and the duplicate review queue, against a real (SQLite) database."""
+"""lib.contacts.records: search, edit, merge and the duplicate review queue, against a real (SQLite) database."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lib import records
-from lib.errors import ValidationFailed
-from lib.i18n import t
-from lib.normalize import name_key
-from lib.storage import (
+from lib.contacts import records
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
+from lib.core.normalize import name_key
+from lib.db import (
     Affiliation,
     Database,
     DuplicateCandidate,
@@ -327,7 +327,7 @@ def test_merge_gives_the_kept_person_the_email_when_it_had_none(db: Database) ->
 
 
 def test_merge_keeps_who_is_responsible_for_partnerships_goals_and_offers(db: Database) -> None:
-    from lib.storage import Goal, Partnership, StrengthOffer
+    from lib.db import Goal, Partnership, StrengthOffer
 
     with db.write() as session:
         keep = add_person(session, "Mette Sørensen", email="mette@bib.dk")

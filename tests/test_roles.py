@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.demo import create_demo_workspace
-from lib.storage import Database
+from lib.db import Database
+from lib.demo.workspace import create_demo_workspace
 from tests.apptest_support import run_page, shown_texts
 
 PAGES = sorted(path.name for path in (Path(__file__).resolve().parent.parent / "pages").glob("*.py"))
@@ -91,7 +91,7 @@ def page_text(at: AppTest) -> str:
 def test_the_start_page_names_nobody_to_a_board_member(demo: Database) -> None:
     from sqlalchemy import select
 
-    from lib.storage import Person
+    from lib.db import Person
 
     with demo.read() as session:
         names = set(session.scalars(select(Person.name)))

@@ -16,13 +16,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib.demo import create_demo_workspace
-from lib.errors import UndoNotPossible
-from lib.export import export_workspace
-from lib.importer import ImportResult, prepare_file, run_import, undo_import
-from lib.normalize import name_key
-from lib.organisation_duplicates import aliases_of
-from lib.storage import (
+from lib.contacts.organisation_duplicates import aliases_of
+from lib.core.errors import UndoNotPossible
+from lib.core.normalize import name_key
+from lib.db import (
     Affiliation,
     Database,
     Organisation,
@@ -32,6 +29,9 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import ImportResult, prepare_file, run_import, undo_import
+from lib.reporting.workspace_export import export_workspace
 from tests.pg import kind_of
 from tests.sheets import xlsx
 

@@ -18,11 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import parse_worker
-from lib.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
-from lib.errors import FileRefused
-from lib.i18n import TEXTS as ALL_TEXTS
-from lib.safe_read import (
+from lib.core.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
+from lib.core.errors import FileRefused
+from lib.core.i18n import TEXTS as ALL_TEXTS
+from lib.core.translations.safe_read import TEXTS
+from lib.ingest import parse_worker
+from lib.ingest.safe_read import (
     RawWorkbook,
     _limits_dict,
     _RestrictedUnpickler,
@@ -34,7 +35,6 @@ from lib.safe_read import (
     run_worker,
     xml_prolog_verdict,
 )
-from lib.translations.safe_read import TEXTS
 from tests import hostile_files as hostile
 
 SMALL = ImportLimits(max_rows_per_sheet=1000, max_columns=50)
@@ -711,7 +711,7 @@ def test_placeholders_match_between_languages() -> None:
 
 
 def test_notice_params_fill_every_placeholder() -> None:
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     workbook = read_upload("mange.xlsx", hostile.many_rows_xlsx(1500, 2), SMALL)
     for key, params in workbook.notices:

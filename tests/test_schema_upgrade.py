@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, text
 
-from lib.storage import engine_url, head_revision, open_database, schema_version, upgrade_schema
+from lib.db import engine_url, head_revision, open_database, schema_version, upgrade_schema
 
 OLD_ROWS = [
     "INSERT INTO people (id, name, name_key, email, is_staff, created_at, updated_at) VALUES "
@@ -115,8 +115,8 @@ def test_finding_2_upgrade_0009_carries_agreement_dates_and_resources_to_the_par
 
     from sqlalchemy import inspect, select
 
-    from lib import partnerships as ps
-    from lib.storage import Event, Partnership
+    from lib.db import Event, Partnership
+    from lib.planning import partnerships as ps
 
     _workspace_at_0008(any_db_url)
     db = open_database(any_db_url, cached=False)

@@ -28,18 +28,23 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from lib import export
-from lib.export import csv_bytes, export_workspace, xlsx_bytes
-from lib.i18n import TEXTS
-from lib.importer import error_report_xlsx, prepare_file, run_import
+from lib.core import spreadsheets
+from lib.core.i18n import TEXTS
+from lib.core.spreadsheets import csv_bytes, xlsx_bytes
+from lib.db import Affiliation, Database, Organisation, Person, Relation, open_database
+from lib.ingest.contact_lists import error_report_xlsx, prepare_file, run_import
 from lib.network.export import kumu_workbook
 from lib.network.graph import build_graph
-from lib.partnerships import agreement_summary_xlsx, create_partnership, import_partnerships, save_agreement
-from lib.storage import Affiliation, Database, Organisation, Person, Relation, open_database
-from lib.strategy import create_goal, import_goals
-from lib.templates import TEMPLATES, template_xlsx
-from tests.browser_support import CHROMIUM, ROOT, browser, demo_workspace, open_page, page_paths  # noqa: F401
-from tests.browser_support import running_dashboard
+from lib.planning.goals import create_goal, import_goals
+from lib.planning.partnerships import (
+    agreement_summary_xlsx,
+    create_partnership,
+    import_partnerships,
+    save_agreement,
+)
+from lib.planning.templates import TEMPLATES, template_xlsx
+from lib.reporting.workspace_export import export_workspace
+from tests.browser_support import CHROMIUM, ROOT, browser, demo_workspace, open_page, page_paths, running_dashboard  # noqa: F401
 from tests.planning import fill_workbook
 from tests.sheets import csv_text, xlsx
 
@@ -172,7 +177,7 @@ def assert_no_live_formulas(data: bytes, expected: tuple[str, ...] = ()) -> None
     formulas = [(cell.parent.title, cell.coordinate, cell.value) for cell in cells if cell.data_type == "f"]
     assert formulas == []
     texts = [cell.value for cell in cells if isinstance(cell.value, str)]
-    live = [text for text in texts if text.startswith(export.FORMULA_TRIGGERS)]
+    live = [text for text in texts if text.startswith(spreadsheets.FORMULA_TRIGGERS)]
     assert live == []
     for value in expected:
         assert any(("'" + value) in text for text in texts), f"{value!r} is missing or not neutralised"
@@ -181,7 +186,7 @@ def assert_no_live_formulas(data: bytes, expected: tuple[str, ...] = ()) -> None
 def assert_csv_neutralised(data: bytes, expected: tuple[str, ...] = (), sep: str = ",") -> None:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
     cells = [value for row in rows for value in row]
-    assert [value for value in cells if value.startswith(export.FORMULA_TRIGGERS)] == []
+    assert [value for value in cells if value.startswith(spreadsheets.FORMULA_TRIGGERS)] == []
     for value in expected:
         assert any(("'" + value) in cell for cell in cells), f"{value!r} is missing or not neutralised"
 
@@ -281,7 +286,7 @@ def test_import_report_holds_no_live_formulas(db: Database) -> None:
 
 
 def file_writers(source: str) -> list[tuple[int, str]]:
-    """Calls in ``source`` that write spreadsheets or CSV by themselves instead of through lib.export."""
+    """Calls in ``source`` that write spreadsheets or CSV by themselves instead of through lib.core.spreadsheets."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Call):
@@ -297,10 +302,10 @@ def file_writers(source: str) -> list[tuple[int, str]]:
 
 
 def test_every_xlsx_and_csv_writer_goes_through_lib_export() -> None:
-    # The checks above cover the writers there are; a new one that bypasses lib.export would not be.
+    # The checks above cover the writers there are; a new one that bypasses lib.core.spreadsheets would not be.
     offenders = [f"{path.relative_to(ROOT)}:{line}: {name}"
                  for path in sorted([*(ROOT / "lib").rglob("*.py"), *_ui_sources()])
-                 if path != ROOT / "lib" / "export.py"
+                 if path != ROOT / "lib" / "core" / "spreadsheets.py"
                  for line, name in file_writers(path.read_text(encoding="utf-8"))]
     assert offenders == []
 

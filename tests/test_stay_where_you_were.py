@@ -17,9 +17,9 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from components.widgets import tab_keys
-from lib.demo import create_demo_workspace
-from lib.i18n import format_date, t
-from lib.storage import Database, Partnership, Person
+from lib.core.i18n import format_date, t
+from lib.db import Database, Partnership, Person
+from lib.demo.workspace import create_demo_workspace
 from tests import apptest_support
 from tests.apptest_support import rerun
 
@@ -93,10 +93,10 @@ def test_finding_3_creating_a_goal_stays_on_create_and_edit(demo: Database) -> N
 
 def test_finding_3_a_self_assessment_stays_on_its_tab(demo: Database) -> None:
     from components import radar_views
-    from lib import radar
+    from lib.reporting import checklist
 
     at = open_on("../pages/radar.py", "radar_", "assess")
-    for heading in radar.HEADINGS:
+    for heading in checklist.HEADINGS:
         at.selectbox(key=radar_views.FORM_PREFIX + "score_" + heading).set_value(3)
     at = save(at, radar_views.FORM_PREFIX + "submit")
     today = apptest_support.workspace_today()

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib import strategy
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.i18n import TEXTS
-from lib.storage import Database, Event, Goal, GoalMeasurement, Partnership, PartnershipGoal
-from lib.table_import import undo_table_import
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import TEXTS
+from lib.db import Database, Event, Goal, GoalMeasurement, Partnership, PartnershipGoal
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.planning_tables import undo_table_import
+from lib.planning import goals as strategy
 from tests.planning import add_contact, add_staff, problem_keys
 from tests.sheets import xlsx
 
@@ -301,8 +301,8 @@ def test_undo_refuses_when_a_measurement_was_added_since(db: Database) -> None:
     with db.write() as session:
         goal_id = session.scalar(select(Goal.id).where(Goal.title == "Færre ventetider"))
         strategy.add_measurement(session, goal_id, {"measured_on": D(2024, 12, 1), "value": 15})
-    from lib.errors import UndoNotPossible
-    from lib.importer import undo_import
+    from lib.core.errors import UndoNotPossible
+    from lib.ingest.contact_lists import undo_import
 
     with pytest.raises(UndoNotPossible) as caught:
         undo_import(db, result.batch_id)  # the contact import's undo hands table imports over
@@ -360,7 +360,7 @@ def test_the_migration_creates_exactly_the_models(db: Database) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from lib.storage import Base
+    from lib.db import Base
 
     with db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)

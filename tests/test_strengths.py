@@ -11,18 +11,11 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import func, select
 
-from lib import strengths
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.storage import (
-    OFFER_CATEGORIES,
-    Database,
-    Event,
-    Person,
-    StrengthOffer,
-    set_setting,
-)
-from lib.vocabulary import ORGANISATION_TYPES
+from lib.core.errors import ValidationFailed
+from lib.core.vocabulary import ORGANISATION_TYPES
+from lib.db import OFFER_CATEGORIES, Database, Event, Person, StrengthOffer, set_setting
+from lib.demo.workspace import create_demo_workspace
+from lib.library import strengths
 from tests.planning import add_contact, add_staff
 
 TODAY = dt.date(2026, 11, 1)
@@ -268,7 +261,7 @@ def test_the_demo_profile_covers_four_teams_all_categories_and_has_stale_offers(
 
 
 def test_the_demo_profile_is_the_same_for_the_same_seed(db: Database, tmp_path: Any) -> None:
-    from lib.storage import open_database
+    from lib.db import open_database
 
     other = open_database(f"sqlite:///{tmp_path / 'other.sqlite'}", cached=False)
     try:
@@ -419,7 +412,7 @@ def test_the_same_profile_gives_the_same_bytes(demo: Database) -> None:
 
 
 def test_every_strengths_text_exists_in_both_languages() -> None:
-    from lib.i18n import TEXTS
+    from lib.core.i18n import TEXTS
 
     keys = [key for key in TEXTS if key.startswith(("strengths.", "strengths_page.")) or key == "nav.strengths"]
     assert len(keys) > 60

@@ -12,9 +12,9 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from components import strengths_views
-from lib import strengths
-from lib.demo import create_demo_workspace
-from lib.storage import Database, Person, StrengthOffer
+from lib.db import Database, Person, StrengthOffer
+from lib.demo.workspace import create_demo_workspace
+from lib.library import strengths
 from tests import apptest_support
 from tests.apptest_support import figure, matrix, rerun
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.fields import ALL_FIELDS, FIELDS, ROLES
-from lib.i18n import TEXTS
-from lib.tabular import (
+from lib.core.i18n import TEXTS
+from lib.ingest.fields import ALL_FIELDS, FIELDS, ROLES
+from lib.ingest.tables import (
     REPEATABLE_FIELDS,
     column_signature,
     detect_role,
@@ -26,7 +26,7 @@ from lib.tabular import (
 
 @dataclass
 class Sheet:
-    """A stand-in for ``lib.safe_read.RawSheet`` with the attributes ``locate_table`` reads."""
+    """A stand-in for ``lib.ingest.safe_read.RawSheet`` with the attributes ``locate_table`` reads."""
 
     rows: list[list[object]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
@@ -276,7 +276,7 @@ def test_danish_contact_list():
 def test_each_field_is_used_once_except_email_and_phone():
     columns = ["Navn", "Fulde navn", "E-mail", "Mail", "Telefon", "Mobil", "Noter", "Kommentar"]
     assert suggest_mapping(columns, "contacts") == ["name", None, "email", "email", "phone", "phone", "notes", None]
-    assert REPEATABLE_FIELDS == {"email", "phone"}
+    assert {"email", "phone"} == REPEATABLE_FIELDS
 
 
 def test_organisation_list():
@@ -529,13 +529,13 @@ def test_every_field_and_role_has_a_label_in_both_languages():
 
 
 def test_translation_sections_are_complete_and_consistent():
-    from lib.translations import normalize as normalize_texts
-    from lib.translations import tabular as tabular_texts
+    from lib.core.translations import normalize as normalize_texts
+    from lib.core.translations import tabular as tabular_texts
 
     for section in (normalize_texts.TEXTS, tabular_texts.TEXTS):
         for key, texts in section.items():
             assert set(texts) == {"da", "en"}, key
             assert placeholders(texts["da"]) == placeholders(texts["en"]), key
-    source = (Path(__file__).resolve().parent.parent / "lib" / "tabular.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parent.parent / "lib" / "ingest" / "tables.py").read_text(encoding="utf-8")
     for key in re.findall(r'"((?:field|role|mapping|value)\.[a-z_]+)"', source):
         assert key in TEXTS, key

@@ -10,9 +10,8 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from lib import evaluations, partners, partnerships, strategy, templates
-from lib.i18n import t
-from lib.storage import (
+from lib.core.i18n import t
+from lib.db import (
     Assessment,
     Database,
     EvaluationResponse,
@@ -22,6 +21,8 @@ from lib.storage import (
     Partnership,
     PartnershipGoal,
 )
+from lib.planning import candidates, evaluations, partnerships, templates
+from lib.planning import goals as strategy
 from tests.planning import add_org, add_staff, fill_workbook
 
 D = dt.date
@@ -127,19 +128,19 @@ def test_assessments_template_round_trip(db: Database, workspace: dict[str, int]
          "Gå videre", "02-03-2025", "mette@bib.dk"],
         ["Ny Fond", "01-04-2025", None, *([3] * 11), 2, 2, None, None, None, None, None, "Afvis", None, None],
     ]})
-    result = partners.import_assessments(db, "a.xlsx", data, commit=True)
+    result = candidates.import_assessments(db, "a.xlsx", data, commit=True)
     assert result.counts == {"rows": 2, "inserted": 2, "rejected": 0, "skipped": 0}
     assert [p.key for p in result.problems] == ["partners.import.organisation_created"]
     with db.read() as session:
         stored = {session.get(Organisation, a.organisation_id).name: a for a in session.scalars(select(Assessment))}
     school = stored["Byskolen"]
-    assert school.scores == dict(zip(partners.CRITERIA, [5, 4, None, 3, 4, None, None, None, None, 2, 5],
+    assert school.scores == dict(zip(candidates.CRITERIA, [5, 4, None, 3, 4, None, None, None, None, 2, 5],
                                      strict=True))
     assert (school.influence, school.interest, school.value, school.effort) == (4, 2, 5, 2)
     assert (school.contribution_to_us, school.contribution_from_us, school.risks) == ("Elever", "Bøger", "Travlhed")
     assert (school.decision, school.decided_on, school.decided_by_id, school.assessor_id) == (
         "go_ahead", D(2025, 3, 2), workspace["mette"], workspace["mette"])
-    assert partners.weighted_score(school.scores).score == pytest.approx(23 / 6)
+    assert candidates.weighted_score(school.scores).score == pytest.approx(23 / 6)
     fund = stored["Ny Fond"]
     assert (fund.decision, fund.decided_on, fund.influence) == ("decline", D(2025, 4, 1), 2)
 

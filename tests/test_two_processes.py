@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from lib.demo import create_demo_workspace
-from lib.storage import forget_database, open_database, workspace_counts
+from lib.db import forget_database, open_database, workspace_counts
+from lib.demo.workspace import create_demo_workspace
 from tests.browser_support import BROWSER_MARKS, ROOT, browser, free_port, open_page, wait_healthy  # noqa: F401
 from tests.sheets import MESSY_DANISH, xlsx
 

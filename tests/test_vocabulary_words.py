@@ -22,12 +22,12 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib import vocabulary
-from lib.i18n import LANGUAGES, t
-from lib.importer import prepare_file, run_import, undo_import
-from lib.normalize import name_key
-from lib.records import update_organisation
-from lib.storage import Database, Organisation, Person, Relation, VocabularyMapping, open_database
+from lib.contacts.records import update_organisation
+from lib.core import vocabulary
+from lib.core.i18n import LANGUAGES, t
+from lib.core.normalize import name_key
+from lib.db import Database, Organisation, Person, Relation, VocabularyMapping, open_database
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx

@@ -24,10 +24,10 @@ from pptx import Presentation
 from sqlalchemy import func, select
 
 from components.safe_markdown import escape_markdown
-from lib import workspace_setup as setup
-from lib.access import AccessDenied, Principal
-from lib.errors import ValidationFailed
-from lib.storage import Database, Event, Person, WorkspaceSetting, get_setting
+from lib.core.access import AccessDenied, Principal
+from lib.core.errors import ValidationFailed
+from lib.db import Database, Event, Person, WorkspaceSetting, get_setting
+from lib.library import setup
 from tests import apptest_support
 from tests.apptest_support import rerun
 
@@ -253,7 +253,7 @@ def test_the_network_centre_carries_the_librarys_name(db: Database) -> None:
 def test_the_strengths_flyer_carries_name_address_email_phone_and_logo(db: Database) -> None:
     import datetime as dt
 
-    from lib.strengths import flyer_pdf
+    from lib.library.strengths import flyer_pdf
 
     save(db, PROFILE, logo=picture())
     with db.read() as session:
@@ -271,7 +271,7 @@ def test_the_strengths_flyer_carries_name_address_email_phone_and_logo(db: Datab
 def test_the_board_pack_carries_the_name_and_the_logo(db: Database) -> None:
     import datetime as dt
 
-    from lib.boardpack import build, render
+    from lib.reporting.boardpack import build, render
 
     save(db, PROFILE, logo=picture())
     with db.read() as session:
@@ -367,15 +367,15 @@ def test_the_library_page_edits_the_profile_later(db: Database) -> None:
 
 
 def test_every_setup_text_is_in_danish_and_english() -> None:
-    from lib.i18n import TEXTS
-    from lib.translations import setup as texts
+    from lib.core.i18n import TEXTS
+    from lib.core.translations import setup as texts
 
     for key in texts.TEXTS:
         assert TEXTS[key]["da"].strip() and TEXTS[key]["en"].strip(), key
 
 
 def test_a_stored_logo_that_is_not_ours_is_ignored(db: Database) -> None:
-    from lib.storage import set_setting
+    from lib.db import set_setting
 
     with db.write() as session:
         set_setting(session, setup.LOGO_SETTING, base64.b64encode(b"GIF89a....").decode())

@@ -11,7 +11,7 @@ analysis carries no more personal data than it needs.
 
 *Kumu.* :func:`kumu_workbook` writes Kumu's spreadsheet format (sheets "Elements" and "Connections",
 an ``ID`` column so two people with the same name stay two elements) through
-:func:`lib.export.xlsx_bytes`, so no cell is ever a formula. By default it holds exactly the
+:func:`lib.core.spreadsheets.xlsx_bytes`, so no cell is ever a formula. By default it holds exactly the
 workspace's people, organisations, affiliations (a person's "Organisation" column) and relations,
 and imports back through the product's own importer unchanged. ``complete_map=True`` adds the
 library and draws staff, partnership and affiliation ties as Kumu connections too, for a more
@@ -39,10 +39,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from lib.errors import UserFacingError
-from lib.export import xlsx_bytes
-from lib.i18n import label as vocabulary_label, t
-from lib.normalize import display_phone
+from lib.core.errors import UserFacingError
+from lib.core.i18n import label as vocabulary_label
+from lib.core.i18n import t
+from lib.core.normalize import display_phone
+from lib.core.spreadsheets import xlsx_bytes
 
 __all__ = [
     "CONTACT_DETAIL_KEYS",
@@ -368,7 +369,7 @@ def kumu_workbook(
     Returns
     -------
     bytes
-        The xlsx file, written by :func:`lib.export.xlsx_bytes` (no cell is a formula).
+        The xlsx file, written by :func:`lib.core.spreadsheets.xlsx_bytes` (no cell is a formula).
 
     Notes
     -----
@@ -378,7 +379,7 @@ def kumu_workbook(
     active partners. Connections: :data:`KUMU_CONNECTION_COLUMNS`, one per relation kind of each
     edge (``build_graph`` merges the ties of a pair into one edge; strength and dates are the
     edge's merged values); a relation runs from the staff member who holds it when they are one of
-    its ends. Both sheets import back through ``lib.importer`` as Kumu elements and connections.
+    its ends. Both sheets import back through ``lib.ingest.contact_lists`` as Kumu elements and connections.
     What the graph does not hold cannot come back: affiliation dates and roles, ended affiliations,
     the direction of a relation, and two relations of the same kind between the same pair.
     """
@@ -502,7 +503,7 @@ def figure_image(
 
     Raises
     ------
-    lib.errors.UserFacingError
+    lib.core.errors.UserFacingError
         ``network_export.unknown_image_format`` for another format.
     ImageExportUnavailable
         No browser installed (``network_export.image_unavailable``), or it failed or hung

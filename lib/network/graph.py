@@ -54,9 +54,10 @@ import networkx as nx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from lib.access import requires
-from lib.normalize import name_key
-from lib.storage import (
+from lib.core.access import requires
+from lib.core.normalize import name_key
+from lib.core.vocabulary import fold
+from lib.db import (
     PARTNERSHIP_STAGES,
     Affiliation,
     ContactLogEntry,
@@ -68,7 +69,6 @@ from lib.storage import (
     Relation,
     get_setting,
 )
-from lib.vocabulary import fold
 
 LIBRARY = "L"
 #: Shown when the workspace has no library name; a proper name, so it is not translated.
@@ -265,7 +265,7 @@ def partner_organisations(session: Session, as_of: dt.date | None = None) -> dic
     An organisation counts as a partner when
 
     * a staff member, or the library itself, holds a relation of kind ``"partner"`` with it; or
-    * it takes part in a registered partnership (``lib.storage.Partnership``) that is under way: its
+    * it takes part in a registered partnership (``lib.db.Partnership``) that is under way: its
       stage is not ``"idea"`` and it has not ended (``closed``).
 
     This is the only place that rule lives.
@@ -342,7 +342,7 @@ def partner_organisations(session: Session, as_of: dt.date | None = None) -> dic
 
 def partnership_under_way(row: Any, as_of: dt.date | None = None) -> bool:
     """Whether a partnership (a ``Partnership`` or a row with its columns) is under way on ``as_of``
-    (now when None): the one rule of "active" (``lib.figures``), stated in :func:`partner_organisations`."""
+    (now when None): the one rule of "active" (``lib.reporting.figures``), stated in :func:`partner_organisations`."""
     if row.stage == "idea":
         return False
     if as_of is None:

@@ -1,9 +1,9 @@
 """How healthy the network is: ties going cold, who holds what, and which organisations could
-become partners. What hangs on one person is one rule, in :mod:`lib.figures`.
+become partners. What hangs on one person is one rule, in :mod:`lib.reporting.figures`.
 
 Every function takes the graph from :func:`lib.network.graph.build_graph` and, where time matters,
 a ``today`` (default ``date.today()``) so that results are reproducible. Results are pandas frames
-with plain columns; texts for people come from translation keys (``lib/translations/network.py``),
+with plain columns; texts for people come from translation keys (``lib/core/translations/network.py``),
 never from here.
 
 Examples
@@ -25,8 +25,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from lib.frames import typed_frame
-from lib.i18n import DEFAULT_LANGUAGE, t
+from lib.core.frames import typed_frame
+from lib.core.i18n import DEFAULT_LANGUAGE, t
 from lib.network.graph import (
     LIBRARY,
     StaffTie,
@@ -182,7 +182,7 @@ def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.
         One row per staff member, most ties first: ``ties`` (relations they hold or take part in),
         ``organisations`` reached, ``partnerships`` among them, ``sole_partnerships`` and
         ``sole_organisations`` (what hangs on them alone: ``sole`` is ``{staff id: (partnerships,
-        organisations)}`` from :meth:`lib.figures.OnePerson.per_staff`, the one rule; missing
+        organisations)}`` from :meth:`lib.reporting.figures.OnePerson.per_staff`, the one rule; missing
         without it), and ``cold_ties`` held.
     """
     staff = [v for v, kind in G.nodes(data="kind") if kind == "staff"]

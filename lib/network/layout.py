@@ -32,8 +32,8 @@ import networkx as nx
 import numpy as np
 from sqlalchemy import delete, insert, select
 
-from lib.access import requires
-from lib.storage import Database, NodePosition, utcnow
+from lib.core.access import requires
+from lib.db import Database, NodePosition, utcnow
 
 __all__ = [
     "BOX",
@@ -591,7 +591,7 @@ def positions(
 
     Parameters
     ----------
-    db : lib.storage.Database
+    db : lib.db.Database
         Where positions are remembered (table ``node_positions``).
     G : networkx.Graph
         The whole graph of the view. Compute positions for the unfiltered graph once and let filters

@@ -30,8 +30,20 @@ import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.charts import BLACK, BLUE, CATEGORY_COLOURS, COLORWAY, GREY, OUTLINE, contrast, escape, series_colour, style
-from lib.i18n import format_number, format_value, label as vocabulary_label, t
+from lib.core.charts import (
+    BLACK,
+    BLUE,
+    CATEGORY_COLOURS,
+    COLORWAY,
+    GREY,
+    OUTLINE,
+    contrast,
+    escape,
+    series_colour,
+    style,
+)
+from lib.core.i18n import format_number, format_value, t
+from lib.core.i18n import label as vocabulary_label
 
 __all__ = [
     "COLOR_BY",

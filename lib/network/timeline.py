@@ -21,10 +21,10 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lib.access import requires
+from lib.core.access import requires
+from lib.db import Affiliation, ImportBatch, Relation
 from lib.network.graph import build_graph
 from lib.network.metrics import cached_node_metrics, places
-from lib.storage import Affiliation, ImportBatch, Relation
 
 TIE_COLUMNS = ("source", "target", "source_label", "target_label", "kind", "kinds")
 CHANGE_COLUMNS = (

@@ -1,0 +1,1 @@
+"""Contacts and organisations: search, details, edits, merges and possible duplicates."""
