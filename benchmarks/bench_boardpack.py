@@ -108,8 +108,9 @@ def run_baseline(url: str) -> dict[str, dict[str, float]]:
 
 def measure(kind: str, url: str) -> dict[str, dict[str, float]]:
     """One measurement in a fresh process (no browser left over from another)."""
-    done = subprocess.run([sys.executable, __file__, "--one", kind, url], capture_output=True, text=True, check=True,
-                          cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", kind, url], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -138,18 +139,25 @@ def main() -> None:
             ours = measure("ours", url)
             baseline = measure("baseline", url)
             total = ours["total"]
-            print(f"ours, all three files: {total['seconds']:.2f} s wall, {total['cpu']:.2f} s CPU "
-                  f"(target < {TARGET_SECONDS:.0f} s: {'met' if total['seconds'] < TARGET_SECONDS else 'MISSED'})")
+            print(
+                f"ours, all three files: {total['seconds']:.2f} s wall, {total['cpu']:.2f} s CPU "
+                f"(target < {TARGET_SECONDS:.0f} s: {'met' if total['seconds'] < TARGET_SECONDS else 'MISSED'})"
+            )
             for step in ("build", "xlsx", "pptx", "pdf", "pdf_again"):
                 print(f"  {step:<10} {ours[step]['seconds']:>6.2f} s wall {ours[step]['cpu']:>6.2f} s CPU")
             print("  sizes: " + ", ".join(f"{fmt} {int(size) // 1024} KB" for fmt, size in ours["sizes"].items()))
             pdf, base = ours["pdf"], baseline["pdf"]
             started = {key: ours["pptx"][key] + pdf[key] for key in ("seconds", "cpu")}
             print(f"baseline PDF, a fresh browser per picture: {base['seconds']:.2f} s wall, {base['cpu']:.2f} s CPU")
-            print(f"ratio baseline/ours, PDF with the shared browser already running: "
-                  f"wall {base['seconds'] / pdf['seconds']:.2f}, CPU {base['cpu'] / pdf['cpu']:.2f}")
-            print(f"ratio baseline/ours, PowerPoint + PDF (ours includes starting the browser once): "
-                  f"wall {base['seconds'] / started['seconds']:.2f}, CPU {base['cpu'] / started['cpu']:.2f}")
+            print(
+                f"ratio baseline/ours, PDF with the shared browser already running: "
+                f"wall {base['seconds'] / pdf['seconds']:.2f}, CPU {base['cpu'] / pdf['cpu']:.2f}"
+            )
+            print(
+                f"ratio baseline/ours, PowerPoint + PDF (ours includes starting the browser once): "
+                f"wall {base['seconds'] / started['seconds']:.2f}, CPU {base['cpu'] / started['cpu']:.2f}"
+            )
+
 
 if __name__ == "__main__":
     main()

@@ -27,8 +27,18 @@ from lib.db import events as eventlog
 People = int | Callable[[Session], int] | None
 
 
-def export_download(label: str, make: Callable[[Session], bytes], *, kind: str, people: People, file_name: str,
-                    mime: str, key: str, details: Mapping[str, Any] | None = None, **button: Any) -> None:
+def export_download(
+    label: str,
+    make: Callable[[Session], bytes],
+    *,
+    kind: str,
+    people: People,
+    file_name: str,
+    mime: str,
+    key: str,
+    details: Mapping[str, Any] | None = None,
+    **button: Any,
+) -> None:
     """A download button for a file of ``kind`` (:data:`lib.db.events.EXPORT_KINDS`) with personal data.
 
     ``make`` builds the file from a session when the button is clicked; the export is then logged
@@ -52,8 +62,9 @@ def export_download(label: str, make: Callable[[Session], bytes], *, kind: str, 
     st.download_button(label, data=run, file_name=file_name, mime=mime, key=key, on_click="ignore", **button)
 
 
-def download_naming_nobody(label: str, data: bytes | Callable[[], bytes], *, file_name: str, mime: str, key: str,
-                           **button: Any) -> None:
+def download_naming_nobody(
+    label: str, data: bytes | Callable[[], bytes], *, file_name: str, mime: str, key: str, **button: Any
+) -> None:
     """A download button for a file that names no person; not logged (see the module's note)."""
     st.download_button(label, data=data, file_name=file_name, mime=mime, key=key, **button)
 

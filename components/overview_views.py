@@ -100,9 +100,15 @@ def figures_section(data: ov.Overview) -> None:
         with column:
             delta = figure_delta_md(figure)
             unchanged = delta is not None and delta.startswith("±")
-            st.metric(figure_views.label_md(figure.code), figure_value_md(figure), delta=delta,
-                      delta_color="off" if unchanged else "normal", delta_arrow="off" if unchanged else "auto",
-                      help=figure_views.help_md(figure.code), border=True)
+            st.metric(
+                figure_views.label_md(figure.code),
+                figure_value_md(figure),
+                delta=delta,
+                delta_color="off" if unchanged else "normal",
+                delta_arrow="off" if unchanged else "auto",
+                help=figure_views.help_md(figure.code),
+                border=True,
+            )
             page_link(figure.page)
     st.caption(tr_md("overview.figures_compared", date=data.compared_with))
 
@@ -146,8 +152,12 @@ def evaluations_section(evaluations: pd.DataFrame) -> None:
         shown = evaluations.copy()
         for column in (*DIMENSIONS, "overall"):
             shown[column] = [_mean_text(v) for v in shown[column]]
-        columns = [Col("partnership", "overview.col.partnership"), Col("held_on", "overview.col.held_on", "date"),
-                   *(Col(d, f"evaluations.dimension.{d}") for d in DIMENSIONS), Col("overall", "overview.col.overall")]
+        columns = [
+            Col("partnership", "overview.col.partnership"),
+            Col("held_on", "overview.col.held_on", "date"),
+            *(Col(d, f"evaluations.dimension.{d}") for d in DIMENSIONS),
+            Col("overall", "overview.col.overall"),
+        ]
         show_table(shown, columns, key=PREFIX + "evaluations")
     page_link(ov.PAGES["evaluations"])
 

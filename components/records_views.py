@@ -47,8 +47,17 @@ FLASH_KEY = "contacts_flash"
 AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
 MERGE_EMPTY = {"other": BLANK, "confirm": False}
 PERSON_FORM_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff")
-ORG_FORM_FIELDS = ("name", "org_type", "sector", "website", "area", "cvr", "notes", "remember_org_type",
-                   "remember_sector")
+ORG_FORM_FIELDS = (
+    "name",
+    "org_type",
+    "sector",
+    "website",
+    "area",
+    "cvr",
+    "notes",
+    "remember_org_type",
+    "remember_sector",
+)
 #: The translation prefix of each vocabulary's labels.
 LABEL_PREFIX = {"org_type": "orgtype", "sector": "sector", "relation_kind": "relkind"}
 #: How many review cards are drawn at once; the rest follow as earlier ones are decided.
@@ -142,7 +151,6 @@ show_flash = MESSAGES.show
 change = MESSAGES.change
 
 
-
 def _fill_widgets(prefix: str, values: Mapping[str, Any], *, replace: bool = False) -> None:
     """Put ``values`` into the widgets ``prefix + name``: only where empty, or all with ``replace``.
 
@@ -175,8 +183,9 @@ def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _update_organisation(session: Session, org_id: int, values: Mapping[str, Any],
-                         actor: str | None = None) -> list[str]:
+def _update_organisation(
+    session: Session, org_id: int, values: Mapping[str, Any], actor: str | None = None
+) -> list[str]:
     """Save the edit form: with a ticked "remember" box, the type or sector chosen for a kept word is
     remembered for that word at the next import."""
     values = dict(values)
@@ -280,8 +289,16 @@ PERSON = RecordKind(
     choice_label=records.person_choice_label,
     form_fields=PERSON_FORM_FIELDS,
     form_values=_person_form_values,
-    new_empty={"name": "", "email": "", "phone": "", "title": "", "org": BLANK, "is_staff": False, "team": "",
-               "staff_role": BLANK},
+    new_empty={
+        "name": "",
+        "email": "",
+        "phone": "",
+        "title": "",
+        "org": BLANK,
+        "is_staff": False,
+        "team": "",
+        "staff_role": BLANK,
+    },
     details=records.person_details,
     choices=records.person_choices,
     create=_create_person,
@@ -375,8 +392,9 @@ def _open_from_picker(kind: RecordKind) -> None:
 
 def search_box(kind: RecordKind, column: DeltaGenerator) -> str:
     """The tab's search text input, drawn in ``column``; returns what was typed."""
-    return column.text_input(tr(f"{kind.texts}.search"), key=kind.search_key,
-                             placeholder=tr(f"{kind.texts}.search_hint"))
+    return column.text_input(
+        tr(f"{kind.texts}.search"), key=kind.search_key, placeholder=tr(f"{kind.texts}.search_hint")
+    )
 
 
 def pick_record(kind: RecordKind, found: pd.DataFrame, open_label: Callable[[int], str | None]) -> int | None:
@@ -387,13 +405,14 @@ def pick_record(kind: RecordKind, found: pd.DataFrame, open_label: Callable[[int
     """
     st.caption(tr(f"{kind.texts}.count", count=len(found)))
     ids = [int(i) for i in found["id"]]
-    rows = show_table(found, kind.columns, key=kind.table_key, selectable=True,
-                      empty_key=f"{kind.texts}.none_found")
+    rows = show_table(found, kind.columns, key=kind.table_key, selectable=True, empty_key=f"{kind.texts}.none_found")
     picked = newly_selected(rows, ids, kind.table_key + "_seen")
     if picked is not None:
         st.session_state[kind.open_key] = picked
-    choices = {int(record_id): kind.choice_label(*values) for record_id, *values in
-               zip(found["id"], *(found[name] for name in kind.choice_columns), strict=True)}
+    choices = {
+        int(record_id): kind.choice_label(*values)
+        for record_id, *values in zip(found["id"], *(found[name] for name in kind.choice_columns), strict=True)
+    }
     selected = st.session_state.get(kind.open_key)
     if selected is not None and selected not in choices:
         missing = open_label(selected)
@@ -427,8 +446,13 @@ def _add_form(kind: RecordKind, draw_fields: Callable[[str], None]) -> None:
         show_flash(f"new_{kind.word}")
         with st.form(prefix + "form", border=False):
             draw_fields(prefix)
-            st.form_submit_button(tr(f"{kind.texts}.add_button"), on_click=_create_record, args=(kind,),
-                                  type="primary", key=prefix + "submit")
+            st.form_submit_button(
+                tr(f"{kind.texts}.add_button"),
+                on_click=_create_record,
+                args=(kind,),
+                type="primary",
+                key=prefix + "submit",
+            )
 
 
 def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[records.RecordDetails], None]) -> None:
@@ -453,19 +477,29 @@ def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw
     _fill_widgets(prefix, kind.form_values(fields))
     with st.form(f"contacts_{kind.word}_form_{record_id}"):
         draw_fields(prefix)
-        st.form_submit_button(tr("common.save"), on_click=_save_record, args=(kind, record_id), type="primary",
-                              key=f"contacts_{kind.word}_save_{record_id}")
+        st.form_submit_button(
+            tr("common.save"),
+            on_click=_save_record,
+            args=(kind, record_id),
+            type="primary",
+            key=f"contacts_{kind.word}_save_{record_id}",
+        )
 
 
 def _history_tables(details: records.RecordDetails) -> None:
-    relations = labelled_frame(details.relations, {"direction_label": ("direction", "records.direction"),
-                                                   "kind_label": ("kind", "relkind")})
+    relations = labelled_frame(
+        details.relations, {"direction_label": ("direction", "records.direction"), "kind_label": ("kind", "relkind")}
+    )
     if not relations.empty and "kind_text" in relations:
-        relations["kind_label"] = [code_or_word("relation_kind", kind, word)
-                                   for kind, word in zip(relations["kind"], relations["kind_text"], strict=True)]
+        relations["kind_label"] = [
+            code_or_word("relation_kind", kind, word)
+            for kind, word in zip(relations["kind"], relations["kind_text"], strict=True)
+        ]
     titled_table("contacts.relations", relations, RELATION_COLUMNS, "contacts.no_relations")
-    imports = labelled_frame(details.imports, {"action_label": ("action", "records.import_action"),
-                                               "status_label": ("status", "records.batch_status")})
+    imports = labelled_frame(
+        details.imports,
+        {"action_label": ("action", "records.import_action"), "status_label": ("status", "records.batch_status")},
+    )
     titled_table("contacts.imports", imports, IMPORT_COLUMNS, "contacts.no_imports")
     events = labelled_frame(details.events, {"action_label": ("action", "records.event")})
     if not events.empty:
@@ -481,15 +515,32 @@ def _merge_section(kind: RecordKind, record_id: int) -> None:
         with database().read() as session:
             others = {rid: text for rid, text in kind.choices(session) if rid != record_id}
         other_labels = with_blank(others, "contacts.choose")
-        other_id = blank_to_none(st.selectbox(tr(f"contacts.merge.other_{kind.word}"), options=list(other_labels),
-                                       placeholder=tr("widget.choose_one"),
-                                       key=prefix + "other", format_func=shown_as(other_labels)))
+        other_id = blank_to_none(
+            st.selectbox(
+                tr(f"contacts.merge.other_{kind.word}"),
+                options=list(other_labels),
+                placeholder=tr("widget.choose_one"),
+                key=prefix + "other",
+                format_func=shown_as(other_labels),
+            )
+        )
         sides = {side: tr(f"contacts.merge.keep_{side}") for side in ("this", "other")}
-        st.radio(tr("contacts.merge.keep"), options=list(sides), key=prefix + "keep", horizontal=True,
-                 format_func=shown_as(sides))
+        st.radio(
+            tr("contacts.merge.keep"),
+            options=list(sides),
+            key=prefix + "keep",
+            horizontal=True,
+            format_func=shown_as(sides),
+        )
         confirmed = st.checkbox(tr("contacts.merge.confirm"), key=prefix + "confirm")
-        st.button(tr("contacts.merge.button"), key=prefix + "button", type="primary",
-                  disabled=other_id is None or not confirmed, on_click=_merge_record, args=(kind, record_id))
+        st.button(
+            tr("contacts.merge.button"),
+            key=prefix + "button",
+            type="primary",
+            disabled=other_id is None or not confirmed,
+            on_click=_merge_record,
+            args=(kind, record_id),
+        )
 
 
 def _delete_section(kind: RecordKind, record_id: int, name: str) -> None:
@@ -498,8 +549,13 @@ def _delete_section(kind: RecordKind, record_id: int, name: str) -> None:
         show_flash(f"{kind.word}_delete")
         st.caption(tr(f"contacts.delete.{kind.word}_help"))
         confirmed = st.checkbox(tr_md("contacts.delete.confirm", name=name), key=prefix + "confirm")
-        st.button(tr("contacts.delete.button"), key=prefix + "button", disabled=not confirmed,
-                  on_click=_delete_record, args=(kind, record_id))
+        st.button(
+            tr("contacts.delete.button"),
+            key=prefix + "button",
+            disabled=not confirmed,
+            on_click=_delete_record,
+            args=(kind, record_id),
+        )
 
 
 # --- the history tables' words ---------------------------------------------------------------------
@@ -545,28 +601,38 @@ def person_label(person_id: int) -> str | None:
 
 def add_person_form(org_choices: dict[int, str]) -> None:
     """The folded-away form that adds a person, optionally at one organisation."""
+
     def fields(prefix: str) -> None:
         st.text_input(tr("contacts.field.name"), key=prefix + "name")
         st.text_input(tr("contacts.field.email"), key=prefix + "email")
         st.text_input(tr("contacts.field.phone"), key=prefix + "phone")
         st.text_input(tr("contacts.field.title"), key=prefix + "title")
         org_labels = with_blank(org_choices, "common.none")
-        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels),
-                     placeholder=tr("widget.choose_one"), key=prefix + "org",
-                     format_func=shown_as(org_labels))
+        st.selectbox(
+            tr("contacts.field.organisation"),
+            options=list(org_labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "org",
+            format_func=shown_as(org_labels),
+        )
         st.checkbox(tr("contacts.new.is_staff"), key=prefix + "is_staff", help=tr("contacts.new.staff_help"))
         team, role = st.columns(2)
         team.text_input(tr("contacts.new.team"), key=prefix + "team")
         role_labels = with_blank({code: tr(f"organisation.role.{code}") for code in STAFF_ROLES}, "common.none")
-        role.selectbox(tr("contacts.new.staff_role"), options=list(role_labels),
-                       placeholder=tr("widget.choose_one"), key=prefix + "staff_role",
-                       format_func=shown_as(role_labels))
+        role.selectbox(
+            tr("contacts.new.staff_role"),
+            options=list(role_labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "staff_role",
+            format_func=shown_as(role_labels),
+        )
 
     _add_form(PERSON, fields)
 
 
 def open_person(person_id: int, org_choices: dict[int, str]) -> None:
     """The open person: edit form, other e-mails and phones, affiliations, history, merge and delete."""
+
     def own_parts(details: records.RecordDetails) -> None:
         _edit_form(PERSON, person_id, details.fields, _person_fields)
         _other_contact_values(details.fields)
@@ -593,8 +659,9 @@ def _other_contact_values(fields: dict[str, Any]) -> None:
 
 
 def _person_affiliations(person_id: int, affiliations: list[dict[str, Any]], org_choices: dict[int, str]) -> None:
-    titled_table("contacts.affiliations", pd.DataFrame(affiliations), PERSON_AFFILIATION_COLUMNS,
-                 "contacts.no_affiliations")
+    titled_table(
+        "contacts.affiliations", pd.DataFrame(affiliations), PERSON_AFFILIATION_COLUMNS, "contacts.no_affiliations"
+    )
     show_flash("affiliations")
     with st.expander(tr("contacts.affiliations.change")):
         _add_affiliation_form(person_id, org_choices)
@@ -606,28 +673,55 @@ def _add_affiliation_form(person_id: int, org_choices: dict[int, str]) -> None:
     prefix = f"contacts_aff_{person_id}_"
     with st.form(f"contacts_aff_form_{person_id}", border=False):
         org_labels = with_blank(org_choices, "contacts.choose")
-        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels),
-                     placeholder=tr("widget.choose_one"), key=prefix + "org",
-                     format_func=shown_as(org_labels))
+        st.selectbox(
+            tr("contacts.field.organisation"),
+            options=list(org_labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "org",
+            format_func=shown_as(org_labels),
+        )
         left, right = st.columns(2)
         left.text_input(tr("contacts.field.role"), key=prefix + "role")
-        right.date_input(tr("contacts.field.start_date"), value=None, key=prefix + "start",
-                         format=date_input_format(), min_value=EARLIEST_DATE, max_value=LATEST_DATE)
-        st.form_submit_button(tr("contacts.affiliations.add"), on_click=_add_affiliation, args=(person_id,),
-                              key=f"contacts_aff_add_{person_id}")
+        right.date_input(
+            tr("contacts.field.start_date"),
+            value=None,
+            key=prefix + "start",
+            format=date_input_format(),
+            min_value=EARLIEST_DATE,
+            max_value=LATEST_DATE,
+        )
+        st.form_submit_button(
+            tr("contacts.affiliations.add"),
+            on_click=_add_affiliation,
+            args=(person_id,),
+            key=f"contacts_aff_add_{person_id}",
+        )
 
 
 def _end_affiliation_controls(person_id: int, affiliations: list[dict[str, Any]]) -> None:
     names = {a["affiliation_id"]: a["organisation"] for a in affiliations}
-    st.selectbox(tr("contacts.affiliations.pick"), options=list(names),
-                 placeholder=tr("widget.choose_one"), key=f"contacts_aff_pick_{person_id}",
-                 format_func=shown_as(names))
+    st.selectbox(
+        tr("contacts.affiliations.pick"),
+        options=list(names),
+        placeholder=tr("widget.choose_one"),
+        key=f"contacts_aff_pick_{person_id}",
+        format_func=shown_as(names),
+    )
     left, right = st.columns(2)
-    left.button(tr("contacts.affiliations.end"), key=f"contacts_aff_end_{person_id}",
-                on_click=_end_or_remove_affiliation, args=(person_id, False), help=tr("contacts.affiliations.end_help"))
-    right.button(tr("contacts.affiliations.remove"), key=f"contacts_aff_remove_{person_id}",
-                 on_click=_end_or_remove_affiliation, args=(person_id, True),
-                 help=tr("contacts.affiliations.remove_help"))
+    left.button(
+        tr("contacts.affiliations.end"),
+        key=f"contacts_aff_end_{person_id}",
+        on_click=_end_or_remove_affiliation,
+        args=(person_id, False),
+        help=tr("contacts.affiliations.end_help"),
+    )
+    right.button(
+        tr("contacts.affiliations.remove"),
+        key=f"contacts_aff_remove_{person_id}",
+        on_click=_end_or_remove_affiliation,
+        args=(person_id, True),
+        help=tr("contacts.affiliations.remove_help"),
+    )
 
 
 def _add_affiliation(person_id: int) -> None:
@@ -636,9 +730,17 @@ def _add_affiliation(person_id: int) -> None:
     if org_id is None:
         flash("affiliations", "error", error=UserFacingError("contacts.choose_organisation_first"))
         return
-    ok, _ = change("affiliations", lambda s: records.add_affiliation(
-        s, person_id, org_id, role=st.session_state.get(prefix + "role"),
-        start_date=st.session_state.get(prefix + "start"), actor=actor()))
+    ok, _ = change(
+        "affiliations",
+        lambda s: records.add_affiliation(
+            s,
+            person_id,
+            org_id,
+            role=st.session_state.get(prefix + "role"),
+            start_date=st.session_state.get(prefix + "start"),
+            actor=actor(),
+        ),
+    )
     if ok:
         _fill_widgets(prefix, AFFILIATION_EMPTY, replace=True)
         flash("affiliations", "success", "common.saved")
@@ -661,6 +763,7 @@ def _end_or_remove_affiliation(person_id: int, remove: bool) -> None:
 
 def add_organisation_form() -> None:
     """The folded-away form that adds an organisation."""
+
     def fields(prefix: str) -> None:
         _name_type_sector(prefix)
         st.text_input(tr("contacts.field.website"), key=prefix + "website")
@@ -670,14 +773,16 @@ def add_organisation_form() -> None:
 
 def open_organisation(org_id: int) -> None:
     """The open organisation: edit form, its people, history, merge and delete."""
+
     def own_parts(details: records.RecordDetails) -> None:
         _edit_form(ORGANISATION, org_id, details.fields, lambda prefix: _organisation_fields(prefix, details.fields))
         with database().read() as session:
             aliases = organisation_duplicates.aliases_of(session, org_id)
         if aliases:
             st.caption(tr_md("orgdup.page.aliases", names="; ".join(aliases)))
-        titled_table("contacts.orgs.people", pd.DataFrame(details.affiliations), ORG_PEOPLE_COLUMNS,
-                     "contacts.orgs.no_people")
+        titled_table(
+            "contacts.orgs.people", pd.DataFrame(details.affiliations), ORG_PEOPLE_COLUMNS, "contacts.orgs.no_people"
+        )
 
     _record_view(ORGANISATION, org_id, own_parts)
 
@@ -687,12 +792,20 @@ def _name_type_sector(prefix: str) -> tuple[Any, Any]:
     st.text_input(tr("contacts.field.name"), key=prefix + "name")
     left, right = st.columns(2)
     types, sectors = type_labels("common.none"), sector_labels("common.none")
-    left.selectbox(tr("contacts.field.org_type"), options=list(types),
-                   placeholder=tr("widget.choose_one"), key=prefix + "org_type",
-                   format_func=shown_as(types))
-    right.selectbox(tr("contacts.field.sector"), options=list(sectors),
-                    placeholder=tr("widget.choose_one"), key=prefix + "sector",
-                    format_func=shown_as(sectors))
+    left.selectbox(
+        tr("contacts.field.org_type"),
+        options=list(types),
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "org_type",
+        format_func=shown_as(types),
+    )
+    right.selectbox(
+        tr("contacts.field.sector"),
+        options=list(sectors),
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "sector",
+        format_func=shown_as(sectors),
+    )
     return left, right
 
 
@@ -722,8 +835,12 @@ def duplicates_review(duplicates: pd.DataFrame) -> None:
     """The review queue: a scan button, then one card per pair waiting for a decision."""
     show_flash("duplicates")
     st.caption(tr("contacts.dup.intro"))
-    st.button(tr("contacts.dup.scan"), key="contacts_dup_scan", on_click=_scan_for_duplicates,
-              help=tr("contacts.dup.scan_help"))
+    st.button(
+        tr("contacts.dup.scan"),
+        key="contacts_dup_scan",
+        on_click=_scan_for_duplicates,
+        help=tr("contacts.dup.scan_help"),
+    )
     if duplicates.empty:
         st.info(tr("contacts.dup.none"))
         return
@@ -739,15 +856,28 @@ def _duplicate_card(row: dict[str, Any]) -> None:
         rule = tr(f"records.rule.{row['rule']}")
         st.markdown(f"**{rule}** · {tr_md('contacts.dup.score', score=row['score'])}")
         st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
-        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"person_{side}_name"])
-                 for side in ("a", "b")}
-        st.radio(tr("contacts.dup.keep"), options=list(sides), key=f"contacts_dup_{candidate_id}_keep",
-                 horizontal=True, format_func=shown_as(sides))
+        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"person_{side}_name"]) for side in ("a", "b")}
+        st.radio(
+            tr("contacts.dup.keep"),
+            options=list(sides),
+            key=f"contacts_dup_{candidate_id}_keep",
+            horizontal=True,
+            format_func=shown_as(sides),
+        )
         left, right = st.columns(2)
-        left.button(tr("contacts.dup.merge"), key=f"contacts_dup_{candidate_id}_merge", type="primary",
-                    on_click=_merge_candidate, args=(candidate_id, a_id, b_id))
-        right.button(tr("contacts.dup.dismiss"), key=f"contacts_dup_{candidate_id}_dismiss",
-                     on_click=_dismiss_candidate, args=(candidate_id,))
+        left.button(
+            tr("contacts.dup.merge"),
+            key=f"contacts_dup_{candidate_id}_merge",
+            type="primary",
+            on_click=_merge_candidate,
+            args=(candidate_id, a_id, b_id),
+        )
+        right.button(
+            tr("contacts.dup.dismiss"),
+            key=f"contacts_dup_{candidate_id}_dismiss",
+            on_click=_dismiss_candidate,
+            args=(candidate_id,),
+        )
 
 
 def _shown_field(name: str, value: Any) -> str:
@@ -757,11 +887,13 @@ def _shown_field(name: str, value: Any) -> str:
 def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
     """The two people side by side, one line per field (A left, B right)."""
     fields = ("name", "email", "phone", "organisations")
-    return pd.DataFrame({
-        tr("contacts.dup.field"): [tr(f"contacts.field.{name}") for name in fields],
-        "A": [_shown_field(name, row[f"person_a_{name}"]) for name in fields],
-        "B": [_shown_field(name, row[f"person_b_{name}"]) for name in fields],
-    })
+    return pd.DataFrame(
+        {
+            tr("contacts.dup.field"): [tr(f"contacts.field.{name}") for name in fields],
+            "A": [_shown_field(name, row[f"person_a_{name}"]) for name in fields],
+            "B": [_shown_field(name, row[f"person_b_{name}"]) for name in fields],
+        }
+    )
 
 
 def _merge_candidate(candidate_id: int, person_a_id: int, person_b_id: int) -> None:

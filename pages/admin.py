@@ -22,8 +22,12 @@ require_page("personal_data")
 def _render_page() -> None:
     st.title(tr("admin.title"))
     st.caption(tr("admin.intro"))
-    labels = {"events": tr("admin.tab.events"), "person": tr("admin.tab.person"),
-              "retention": tr("admin.tab.retention"), "informing": tr("informing.tab")}
+    labels = {
+        "events": tr("admin.tab.events"),
+        "person": tr("admin.tab.person"),
+        "retention": tr("admin.tab.retention"),
+        "informing": tr("informing.tab"),
+    }
     events_tab, person_tab, retention_tab, informing_tab = page_tabs(views.PREFIX, labels).values()
     with events_tab:
         views.events_section()

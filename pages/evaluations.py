@@ -32,8 +32,11 @@ def _render_page() -> None:
     st.divider()
     partnership_id = views.partnership_picker(choices, default)
     views.partnership_health(partnership_id, on)
-    labels = {"results": tr("evaluations_page.tab.results"), "rounds": tr("evaluations_page.tab.rounds"),
-              "import": tr("evaluations_page.tab.import")}
+    labels = {
+        "results": tr("evaluations_page.tab.results"),
+        "rounds": tr("evaluations_page.tab.rounds"),
+        "import": tr("evaluations_page.tab.import"),
+    }
     results, rounds, bulk = page_tabs(views.PREFIX, labels).values()
     with results:
         views.results_tab(partnership_id)

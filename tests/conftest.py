@@ -14,7 +14,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from lib.db import Database, forget_database, open_database  # noqa: E402
-from tests.pg import any_db_url, new_db_url, pg_url, postgres_server  # noqa: E402,F401 - PostgreSQL fixtures
+
+# Fixtures of these modules serve every test module from here (pytest finds a conftest's fixtures).
+from tests.browser_support import browser, dashboard  # noqa: E402,F401
+from tests.pg import any_db_url, new_db_url, pg_url, postgres_server  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -46,5 +49,6 @@ def _a_browser_on_this_computer(monkeypatch: pytest.MonkeyPatch) -> None:
     # another computer replaces this again.
     from components import context
 
-    monkeypatch.setattr(context, "request_origin",
-                        lambda: (None, [("host", "localhost:8501"), ("origin", "http://localhost:8501")]))
+    monkeypatch.setattr(
+        context, "request_origin", lambda: (None, [("host", "localhost:8501"), ("origin", "http://localhost:8501")])
+    )

@@ -11,9 +11,20 @@ from lib.core.access import AccessDenied, Principal, RoleConfig, can, principal_
 def test_each_role_includes_the_ones_below() -> None:
     viewer, editor, admin = (Principal(email="x@bib.dk", role=r) for r in access.ROLES)
     assert [can(viewer, p) for p in ("view_board", "view_contacts", "edit", "import", "erase")] == [
-        True, False, False, False, False]
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
     assert [can(editor, p) for p in ("view_board", "view_contacts", "edit", "import", "export", "erase")] == [
-        True, True, True, True, True, False]
+        True,
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
     assert all(can(admin, p) for p in access.PERMISSIONS)
 
 
@@ -25,8 +36,9 @@ def test_a_refusal_says_what_and_why_in_danish_and_english() -> None:
 
 
 def test_roles_from_email_lists_ignore_case_and_the_highest_wins() -> None:
-    config = RoleConfig.from_mapping({"admins": ["Chef@Bib.dk"], "editors": ["chef@bib.dk", "mette@bib.dk"],
-                                      "viewers": ["udvalg@kommune.dk"]})
+    config = RoleConfig.from_mapping(
+        {"admins": ["Chef@Bib.dk"], "editors": ["chef@bib.dk", "mette@bib.dk"], "viewers": ["udvalg@kommune.dk"]}
+    )
     assert role_for("CHEF@bib.dk", {}, config) == "admin"
     assert role_for("mette@bib.dk", {}, config) == "editor"
     assert role_for("udvalg@kommune.dk", {}, config) == "viewer"
@@ -34,8 +46,9 @@ def test_roles_from_email_lists_ignore_case_and_the_highest_wins() -> None:
 
 
 def test_roles_from_a_claim_with_mapped_values() -> None:
-    config = RoleConfig.from_mapping({"claim": "roles", "default": "none",
-                                      "claim_values": {"admin": "Radar.Admin", "editor": "Radar.Editor"}})
+    config = RoleConfig.from_mapping(
+        {"claim": "roles", "default": "none", "claim_values": {"admin": "Radar.Admin", "editor": "Radar.Editor"}}
+    )
     assert role_for("a@bib.dk", {"roles": ["Other", "radar.editor"]}, config) == "editor"
     assert role_for("a@bib.dk", {"roles": "Radar.Admin"}, config) == "admin"
     assert role_for("a@bib.dk", {"roles": ["Other"]}, config) is None  # default none: no access
@@ -64,7 +77,8 @@ def test_the_shipped_secrets_example_is_a_valid_role_set_up() -> None:
     example = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml.example"
     secrets = tomllib.loads(example.read_text(encoding="utf-8"))
     assert {"redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"} <= set(
-        secrets["auth"])
+        secrets["auth"]
+    )
     config = RoleConfig.from_mapping(secrets["roles"])
     assert role_for("x@y.dk", {"roles": ["Partnerskabsradar.Editor"]}, config) == "editor"
     assert role_for("x@y.dk", {}, config) is None

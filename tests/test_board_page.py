@@ -87,8 +87,16 @@ def test_the_three_downloads_are_offered_and_made_on_click(demo: Database) -> No
         version = data_version(session)
     start = TODAY - dt.timedelta(days=board_views.DEFAULT_DAYS)
     data = board_views._file("xlsx", demo.url, start, TODAY, "da", tuple(SECTIONS), version, TODAY)
-    assert load_workbook(io.BytesIO(data)).sheetnames == ["Forside", "Nøgletal", "Mål", "Partnerskaber", "Netværk",
-                                                          "Evalueringer", "Tjekliste", "Risici"]
+    assert load_workbook(io.BytesIO(data)).sheetnames == [
+        "Forside",
+        "Nøgletal",
+        "Mål",
+        "Partnerskaber",
+        "Netværk",
+        "Evalueringer",
+        "Tjekliste",
+        "Risici",
+    ]
 
 
 def test_choosing_sections_changes_the_presentation(demo: Database) -> None:

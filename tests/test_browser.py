@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.browser_support import BROWSER_MARKS, browser, dashboard, page_paths  # noqa: F401 - fixtures
+from tests.browser_support import BROWSER_MARKS, page_paths
 from tests.browser_support import open_page as _open
 from tests.sheets import MESSY_DANISH, xlsx
 

@@ -20,10 +20,14 @@ EDITED = 60
 def test_an_import_and_edits_at_the_same_time_lose_nothing(any_db_url: str) -> None:
     db = open_database(any_db_url)
     with db.write() as session:
-        ids = [records.create_person(session, {"name": f"Kollega {n}", "email": f"kollega{n}@bib.dk"})
-               for n in range(EDITED)]
-    rows = [["Navn", "E-mail", "Organisation"],
-            *([f"Kontakt {n}", f"kontakt{n}@eksempel.dk", f"Forening {n % 40}"] for n in range(IMPORTED))]
+        ids = [
+            records.create_person(session, {"name": f"Kollega {n}", "email": f"kollega{n}@bib.dk"})
+            for n in range(EDITED)
+        ]
+    rows = [
+        ["Navn", "E-mail", "Organisation"],
+        *([f"Kontakt {n}", f"kontakt{n}@eksempel.dk", f"Forening {n % 40}"] for n in range(IMPORTED)),
+    ]
     prepared = prepare_file(db, "kontakter.xlsx", xlsx({"Kontakter": rows}))
     importer = db.acting_as(Principal(email="anne@bib.dk", role="editor"))
     editor = db.acting_as(Principal(email="mette@bib.dk", role="editor"))

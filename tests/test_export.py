@@ -58,40 +58,72 @@ def tricky_db(db: Database) -> Database:
     """A small workspace whose values try every formula trigger, plus æøå and several e-mails."""
     with db.write() as session:
         evil = Person(
-            name=EVIL, name_key=name_key(EVIL), email="evil@example.dk", other_emails=["ond@example.dk"],
-            phone="+4512345678", other_phones=["+4587654321"], title="@home", notes="+45 call",
-            is_staff=False, source="-5",
+            name=EVIL,
+            name_key=name_key(EVIL),
+            email="evil@example.dk",
+            other_emails=["ond@example.dk"],
+            phone="+4512345678",
+            other_phones=["+4587654321"],
+            title="@home",
+            notes="+45 call",
+            is_staff=False,
+            source="-5",
         )
         staff = Person(
-            name="Søren Ærø Ågaard", name_key=name_key("Søren Ærø Ågaard"),
+            name="Søren Ærø Ågaard",
+            name_key=name_key("Søren Ærø Ågaard"),
             email="soeren@solbakkebib.dk",
-            title="Bibliotekar", notes="\tindented", is_staff=True, source="\rreturn", team="=Børn",
+            title="Bibliotekar",
+            notes="\tindented",
+            is_staff=True,
+            source="\rreturn",
+            team="=Børn",
             staff_role="network_lead",
         )
         club = Organisation(
-            name="Æblehaven Forening", name_key=name_key("Æblehaven Forening"), org_type="association",
-            sector="civil", website="https://www.aeblehaven.dk", area="Østerhøj", notes="@home",
-            source="Medlemsliste", cvr="12345678", email="info@aeblehaven.dk",
+            name="Æblehaven Forening",
+            name_key=name_key("Æblehaven Forening"),
+            org_type="association",
+            sector="civil",
+            website="https://www.aeblehaven.dk",
+            area="Østerhøj",
+            notes="@home",
+            source="Medlemsliste",
+            cvr="12345678",
+            email="info@aeblehaven.dk",
         )
         fund = Organisation(name="Lyngfonden", name_key="lyngfonden", org_type="foundation")
         session.add_all([evil, staff, club, fund])
         session.flush()
-        session.add_all([
-            OrganisationAlias(organisation_id=club.id, name="-Æblehaven", name_key=name_key("-Æblehaven")),
-            OrganisationAlias(organisation_id=club.id, name="Aeblehaven", name_key=name_key("Aeblehaven")),
-        ])
-        session.add_all([
-            Affiliation(
-                person_id=evil.id, organisation_id=club.id, role="=1+1",
-                start_date=dt.date(2024, 2, 29), end_date=dt.date(2025, 12, 31),
-            ),
-            Relation(
-                kind="knows", from_person_id=staff.id, to_person_id=evil.id, strength=4, weight=4.0,
-                first_contact=dt.date(2023, 5, 17), last_contact=dt.date(2026, 1, 2),
-                owner_id=staff.id, notes="-ring igen",
-            ),
-            Relation(kind="funds", from_organisation_id=fund.id, to_organisation_id=club.id, weight=2.5),
-        ])
+        session.add_all(
+            [
+                OrganisationAlias(organisation_id=club.id, name="-Æblehaven", name_key=name_key("-Æblehaven")),
+                OrganisationAlias(organisation_id=club.id, name="Aeblehaven", name_key=name_key("Aeblehaven")),
+            ]
+        )
+        session.add_all(
+            [
+                Affiliation(
+                    person_id=evil.id,
+                    organisation_id=club.id,
+                    role="=1+1",
+                    start_date=dt.date(2024, 2, 29),
+                    end_date=dt.date(2025, 12, 31),
+                ),
+                Relation(
+                    kind="knows",
+                    from_person_id=staff.id,
+                    to_person_id=evil.id,
+                    strength=4,
+                    weight=4.0,
+                    first_contact=dt.date(2023, 5, 17),
+                    last_contact=dt.date(2026, 1, 2),
+                    owner_id=staff.id,
+                    notes="-ring igen",
+                ),
+                Relation(kind="funds", from_organisation_id=fund.id, to_organisation_id=club.id, weight=2.5),
+            ]
+        )
     return db
 
 
@@ -99,16 +131,46 @@ def tricky_db(db: Database) -> Database:
 
 
 @pytest.mark.parametrize(
-    "value", [EVIL, "=1+1", "+45 12 34 56 78", "-5", "@SUM(A1)", "\tx", "\rx", "=", "-", " =1+1", "\n=1+1",
-              "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)"]
+    "value",
+    [
+        EVIL,
+        "=1+1",
+        "+45 12 34 56 78",
+        "-5",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "=",
+        "-",
+        " =1+1",
+        "\n=1+1",
+        "\uff1d1+1",
+        "\uff0b1",
+        "\uff0d1",
+        "\uff20SUM(A1)",
+    ],
 )
 def test_neutralise_prefixes_every_formula_trigger(value: str) -> None:
     assert workspace_export.neutralise(value) == "'" + value
 
 
 @pytest.mark.parametrize(
-    "value", ["Søren", "", "   ", " Søren", "'=already quoted", "a=b", "mail@example.dk", 5, -5, 1.5, None,
-              True, dt.date(2026, 1, 1)]
+    "value",
+    [
+        "Søren",
+        "",
+        "   ",
+        " Søren",
+        "'=already quoted",
+        "a=b",
+        "mail@example.dk",
+        5,
+        -5,
+        1.5,
+        None,
+        True,
+        dt.date(2026, 1, 1),
+    ],
 )
 def test_neutralise_leaves_other_values_alone(value: object) -> None:
     assert workspace_export.neutralise(value) == value
@@ -172,7 +234,13 @@ def test_sheet_names_are_made_valid_and_unique() -> None:
     long = "Kontakter fra Kulturhusets nyhedsbrev"
     names = workspace_export.valid_sheet_names([long, long, "a/b:c", "A_B_C", "", "History", "'citat'"])
     assert names == [
-        long[:31], long[:27] + " (2)", "a_b_c", "A_B_C (2)", "Sheet", "History_", "citat",
+        long[:31],
+        long[:27] + " (2)",
+        "a_b_c",
+        "A_B_C (2)",
+        "Sheet",
+        "History_",
+        "citat",
     ]
     assert all(len(name) <= 31 for name in names)
 
@@ -242,9 +310,16 @@ def test_export_workspace_xlsx(tricky_db: Database, tmp_path: Path) -> None:
 
     evil, staff = sheet_rows(workbook, "people")
     assert evil == {
-        "ref": "P1", "name": f"'{EVIL}", "email": "evil@example.dk; ond@example.dk",
-        "phone": "'+4512345678; +4587654321", "title": "'@home", "notes": "'+45 call",
-        "is_staff": "nej", "team": None, "staff_role": None, "source": "'-5",
+        "ref": "P1",
+        "name": f"'{EVIL}",
+        "email": "evil@example.dk; ond@example.dk",
+        "phone": "'+4512345678; +4587654321",
+        "title": "'@home",
+        "notes": "'+45 call",
+        "is_staff": "nej",
+        "team": None,
+        "staff_role": None,
+        "source": "'-5",
     }
     assert staff["name"] == "Søren Ærø Ågaard"
     assert staff["notes"] == "'\tindented" and staff["source"] == "'\rreturn"
@@ -253,9 +328,17 @@ def test_export_workspace_xlsx(tricky_db: Database, tmp_path: Path) -> None:
 
     club, fund = sheet_rows(workbook, "organisations")
     assert club == {
-        "ref": "O1", "organisation": "Æblehaven Forening", "cvr": "12345678", "aliases": "'-Æblehaven; Aeblehaven",
-        "org_type": "association", "sector": "civil", "website": "https://www.aeblehaven.dk",
-        "email": "info@aeblehaven.dk", "area": "Østerhøj", "notes": "'@home", "source": "Medlemsliste",
+        "ref": "O1",
+        "organisation": "Æblehaven Forening",
+        "cvr": "12345678",
+        "aliases": "'-Æblehaven; Aeblehaven",
+        "org_type": "association",
+        "sector": "civil",
+        "website": "https://www.aeblehaven.dk",
+        "email": "info@aeblehaven.dk",
+        "area": "Østerhøj",
+        "notes": "'@home",
+        "source": "Medlemsliste",
     }
     # A type without a sector: "ingen", so that the import does not give it the type's usual sector.
     assert fund["ref"] == "O2" and fund["org_type"] == "foundation" and fund["sector"] == "ingen"
@@ -263,16 +346,25 @@ def test_export_workspace_xlsx(tricky_db: Database, tmp_path: Path) -> None:
 
     (link,) = sheet_rows(workbook, "affiliations")
     assert link == {
-        "person": "P1", "organisation": "O1", "role": "'=1+1",
-        "start_date": dt.datetime(2024, 2, 29), "end_date": dt.datetime(2025, 12, 31),
+        "person": "P1",
+        "organisation": "O1",
+        "role": "'=1+1",
+        "start_date": dt.datetime(2024, 2, 29),
+        "end_date": dt.datetime(2025, 12, 31),
     }
     assert workbook["affiliations"]["D2"].number_format == "dd-mm-yyyy"
 
     knows, funds = sheet_rows(workbook, "relations")
     assert knows == {
-        "from": "P2", "to": "P1", "relation_kind": "knows", "strength": 4, "weight": 4,
-        "first_contact": dt.datetime(2023, 5, 17), "last_contact": dt.datetime(2026, 1, 2),
-        "owner": "P2", "notes": "'-ring igen",
+        "from": "P2",
+        "to": "P1",
+        "relation_kind": "knows",
+        "strength": 4,
+        "weight": 4,
+        "first_contact": dt.datetime(2023, 5, 17),
+        "last_contact": dt.datetime(2026, 1, 2),
+        "owner": "P2",
+        "notes": "'-ring igen",
     }
     assert (funds["from"], funds["to"], funds["relation_kind"]) == ("O2", "O1", "funds")
     assert funds["strength"] is None and funds["owner"] is None and funds["weight"] == 2.5
@@ -283,7 +375,10 @@ def test_export_workspace_csv_folder(tricky_db: Database, tmp_path: Path) -> Non
     counts = workspace_export.export_workspace(tricky_db, "csv", folder)
     assert counts == {"people": 2, "organisations": 2, "affiliations": 1, "relations": 2}
     assert sorted(p.name for p in folder.iterdir()) == [
-        "affiliations.csv", "organisations.csv", "people.csv", "relations.csv",
+        "affiliations.csv",
+        "organisations.csv",
+        "people.csv",
+        "relations.csv",
     ]
     raw = (folder / "people.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")

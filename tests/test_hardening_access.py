@@ -72,11 +72,15 @@ def _lib_functions() -> dict[str, Any]:
 
 FUNCTIONS = _lib_functions()
 #: Those a viewer may not call at all, or only in their pseudonymised / aggregate variant.
-BEYOND_BOARD = sorted(name for name, f in FUNCTIONS.items()
-                      if declared_permission(f) and not can(VIEWER, declared_permission(f)))
+BEYOND_BOARD = sorted(
+    name for name, f in FUNCTIONS.items() if declared_permission(f) and not can(VIEWER, declared_permission(f))
+)
 #: Those open to the board, with the board's variant of the conditional ones.
-BOARD_CALLS = sorted(name for name, f in FUNCTIONS.items()
-                     if declared_permission(f) == BOARD or getattr(f, "__requires_board_if__", None))
+BOARD_CALLS = sorted(
+    name
+    for name, f in FUNCTIONS.items()
+    if declared_permission(f) == BOARD or getattr(f, "__requires_board_if__", None)
+)
 
 
 @dataclasses.dataclass
@@ -95,18 +99,30 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     create_demo_workspace(db, today=TODAY)
     with db.read() as session:
         people = session.execute(select(Person.name, Person.email)).all()
-        evaluated = session.execute(select(EvaluationRound.partnership_id, EvaluationRound.id)
-                                    .join(EvaluationResponse, EvaluationResponse.round_id == EvaluationRound.id)
-                                    .order_by(EvaluationRound.id).limit(1)).one()
+        evaluated = session.execute(
+            select(EvaluationRound.partnership_id, EvaluationRound.id)
+            .join(EvaluationResponse, EvaluationResponse.round_id == EvaluationRound.id)
+            .order_by(EvaluationRound.id)
+            .limit(1)
+        ).one()
         samples = {
-            "today": TODAY, "on": TODAY, "as_of": TODAY, "date": TODAY, "lang": "da", "key": "library_name",
-            "partnership_id": evaluated[0], "round_id": evaluated[1],
+            "today": TODAY,
+            "on": TODAY,
+            "as_of": TODAY,
+            "date": TODAY,
+            "lang": "da",
+            "key": "library_name",
+            "partnership_id": evaluated[0],
+            "round_id": evaluated[1],
             "partnership_ids": list(session.scalars(select(Partnership.id))),
-            "goal_ids": list(session.scalars(select(Goal.id))), "text": "", "reach": None,
+            "goal_ids": list(session.scalars(select(Goal.id))),
+            "text": "",
+            "reach": None,
             "person_id": session.scalar(select(func.min(Person.id))),
             "org_id": session.scalar(select(func.min(Organisation.id))),
             "organisation_id": session.scalar(select(func.min(Organisation.id))),
-            "fmt": "xlsx", "out_path": tmp_path_factory.mktemp("board") / "pack.xlsx",
+            "fmt": "xlsx",
+            "out_path": tmp_path_factory.mktemp("board") / "pack.xlsx",
         }
     # Names of one word ("Lis") could occur inside other words; full names cannot by accident.
     yield Workspace(url, {n for n, _ in people if " " in n.strip()}, {e for _, e in people if e}, samples)
@@ -184,13 +200,14 @@ def _named(texts: Iterator[str], workspace: Workspace) -> list[str]:
 def test_finding_10_every_lib_function_declares_what_it_needs() -> None:
     assert len(FUNCTIONS) > 100  # the walk found the modules
     undeclared = sorted(name for name, f in FUNCTIONS.items() if declared_permission(f) not in PERMISSIONS)
-    assert not undeclared, ("decorate these with lib.core.access.requires(permission), choosing what their "
-                            f"result needs (docs/architecture.md, 'Who may do what'): {undeclared}")
+    assert not undeclared, (
+        "decorate these with lib.core.access.requires(permission), choosing what their "
+        f"result needs (docs/architecture.md, 'Who may do what'): {undeclared}"
+    )
 
 
 @pytest.mark.parametrize("name", BEYOND_BOARD)
-def test_finding_10_a_board_member_is_refused_every_function_beyond_the_board(
-        workspace: Workspace, name: str) -> None:
+def test_finding_10_a_board_member_is_refused_every_function_beyond_the_board(workspace: Workspace, name: str) -> None:
     function = FUNCTIONS[name]
     # A conditional one is called in its other variant (names instead of pseudonyms).
     named = {key: not value for key, value in getattr(function, "__requires_board_if__", {}).items()}
@@ -201,7 +218,8 @@ def test_finding_10_a_board_member_is_refused_every_function_beyond_the_board(
 
 @pytest.mark.parametrize("name", BOARD_CALLS)
 def test_finding_10_what_is_open_to_the_board_works_for_a_board_member_and_names_nobody(
-        workspace: Workspace, name: str) -> None:
+    workspace: Workspace, name: str
+) -> None:
     function = FUNCTIONS[name]
     result = _call(function, workspace, VIEWER, **getattr(function, "__requires_board_if__", {}))
     texts = list(_texts(result))
@@ -212,8 +230,13 @@ def test_finding_10_what_is_open_to_the_board_works_for_a_board_member_and_names
 
 def _xlsx_texts(data: bytes) -> list[str]:
     book = load_workbook(io.BytesIO(data), read_only=True)
-    return [str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
-            for cell in row if cell is not None]
+    return [
+        str(cell)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if cell is not None
+    ]
 
 
 def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_member(workspace: Workspace) -> None:
@@ -222,8 +245,13 @@ def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_me
     from lib.network.graph import build_graph
     from lib.planning import evaluations, partnerships
 
-    for function in (records.person_choices, build_graph, partnerships.contact_log, evaluations.responses_frame,
-                     staff.staff_frame):
+    for function in (
+        records.person_choices,
+        build_graph,
+        partnerships.contact_log,
+        evaluations.responses_frame,
+        staff.staff_frame,
+    ):
         with pytest.raises(AccessDenied):
             _call(function, workspace, VIEWER)
     # Staff still get them, names included.
@@ -237,7 +265,10 @@ def test_finding_10_a_network_file_made_from_the_boards_graph_holds_no_person(wo
 
     G = _call(build_graph, workspace, VIEWER, contact_details=False)
     assert G.number_of_nodes() > 300 and not G.graph["contact_details"]
-    files = [gexf_bytes(G, include_contact_details=True).decode(), graphml_bytes(G, include_contact_details=True).decode()]
+    files = [
+        gexf_bytes(G, include_contact_details=True).decode(),
+        graphml_bytes(G, include_contact_details=True).decode(),
+    ]
     assert not _named(iter(files), workspace)
     assert not _named(iter(_xlsx_texts(kumu_workbook(G, include_contact_details=True))), workspace)
 
@@ -281,8 +312,10 @@ def test_finding_10_a_read_session_refuses_every_write(any_db_url: str, principa
         with pytest.raises(ReadOnlySession), reader.read() as session:
             attempt(session)
         assert _people(db) == ["Anne Holm"], what
-    raw = ("INSERT INTO people (name, name_key, is_staff, created_at, updated_at) "
-           "VALUES ('Dan', 'dan', false, '2026-01-01', '2026-01-01')")
+    raw = (
+        "INSERT INTO people (name, name_key, is_staff, created_at, updated_at) "
+        "VALUES ('Dan', 'dan', false, '2026-01-01', '2026-01-01')"
+    )
     for statement in (raw, "UPDATE people SET name = 'Anne X'", "DELETE FROM people"):
         with pytest.raises(DBAPIError), reader.read() as session:
             session.execute(text(statement))
@@ -319,8 +352,9 @@ def test_finding_10_nothing_in_lib_writes_through_a_read_session(workspace: Work
         placed = layout.positions(db, G, view="hardening")
     assert set(placed) == set(G)
     with db.read() as session:
-        assert session.scalar(select(func.count()).select_from(NodePosition)
-                              .where(NodePosition.view == "hardening")) == len(G)
+        assert session.scalar(
+            select(func.count()).select_from(NodePosition).where(NodePosition.view == "hardening")
+        ) == len(G)
     # Editors do not draw on behalf of the board: a viewer cannot store positions.
     with pytest.raises(AccessDenied):
         layout.positions(open_database(workspace.url).acting_as(VIEWER), G, view="hardening-viewer")

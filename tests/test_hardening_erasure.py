@@ -36,7 +36,8 @@ def sqlite_path(url: str) -> Path:
 
 
 def test_finding_2_restoring_an_older_backup_erases_them_again(
-        any_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    any_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = open_database(any_db_url)
     built = build_person(db)
     older = tmp_path / "before-the-erasure.backup"
@@ -56,8 +57,11 @@ def test_finding_2_restoring_an_older_backup_erases_them_again(
         logged = session.scalars(select(Event).where(Event.action == "erasures_reapplied")).one()
     assert (logged.actor, logged.details) == ("admin@bib.dk", {"people": 1, "markers": 2})
     assert t("erasure_ledger.cli.erased_again", "en", people=1) in printed
-    leftovers = [(table, column) for table, column, value in stored_texts(db)
-                 if any(n.casefold() in value.casefold() for n in (NAME, EMAIL, OLD_EMAIL, OLD_NAME))]
+    leftovers = [
+        (table, column)
+        for table, column, value in stored_texts(db)
+        if any(n.casefold() in value.casefold() for n in (NAME, EMAIL, OLD_EMAIL, OLD_NAME))
+    ]
     assert leftovers == []
 
     # Every restore of that backup does it again; --json says how many, and so does Danish.
@@ -80,7 +84,8 @@ def test_finding_2_the_ledger_beside_a_sqlite_workspace_is_private(db_url: str, 
 
 
 def test_finding_2_an_erasure_whose_ledger_cannot_be_written_is_not_done(
-        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = open_database(db_url)
     build_person(db)
     # Something in the way where the ledger file belongs: the ledger cannot be written.
@@ -92,8 +97,7 @@ def test_finding_2_an_erasure_whose_ledger_cannot_be_written_is_not_done(
         assert session.scalar(select(ErasureMarker.id).limit(1)) is None
 
 
-def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(
-        db_url: str, tmp_path: Path) -> None:
+def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(db_url: str, tmp_path: Path) -> None:
     db = open_database(db_url)
     built = build_person(db)
     with db.write() as session:
@@ -110,7 +114,8 @@ def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(
 
 
 def test_finding_2_markers_of_another_key_still_match_after_a_restore(
-        db_url: str, new_db_url: Any, tmp_path: Path) -> None:
+    db_url: str, new_db_url: Any, tmp_path: Path
+) -> None:
     """The backup comes from a workspace with a key of its own (another workspace's file, say)."""
     other = new_db_url("sqlite")
     other_db = open_database(other)
@@ -189,8 +194,7 @@ def test_finding_3_sqlite_builds_without_secure_delete_by_default_are_covered(db
     assert report.files_cleared is True
 
 
-def test_finding_3_a_reader_in_the_way_is_reported_not_hidden(
-        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_finding_3_a_reader_in_the_way_is_reported_not_hidden(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     db = open_database(db_url)
     build_person(db)
     reader = sqlite3.connect(sqlite_path(db_url), isolation_level=None)
@@ -226,9 +230,14 @@ def test_finding_3_postgresql_tables_are_vacuumed_after_an_erasure(pg_url: str) 
         report = pdata.erase_people(session, [built.person, built.namesake])
     with db.engine.connect() as connection:
         connection.execute(text("SELECT pg_stat_clear_snapshot()"))
-        rows = dict(connection.execute(text(
-            "SELECT relname, vacuum_count FROM pg_stat_user_tables "
-            "WHERE relname IN ('people', 'relations', 'events', 'affiliations')")).all())
+        rows = dict(
+            connection.execute(
+                text(
+                    "SELECT relname, vacuum_count FROM pg_stat_user_tables "
+                    "WHERE relname IN ('people', 'relations', 'events', 'affiliations')"
+                )
+            ).all()
+        )
     assert rows == {"people": 1, "relations": 1, "events": 1, "affiliations": 1}
     assert report.files_cleared is True
 
@@ -238,15 +247,26 @@ def test_finding_3_postgresql_tables_are_vacuumed_after_an_erasure(pg_url: str) 
 #: Columns that may hold the erased person's name or e-mail and are kept on purpose (lib.privacy.personal_data):
 #: a remaining person's own name and e-mails (a namesake keeps theirs), organisation names (an
 #: organisation is not a person), setting names; and erasure markers, which hold only one-way codes.
-KEPT = {("people", "name"), ("people", "name_key"), ("people", "email"), ("people", "other_emails"),
-        ("organisations", "name"), ("organisations", "name_key"), ("workspace_settings", "key")}
+KEPT = {
+    ("people", "name"),
+    ("people", "name_key"),
+    ("people", "email"),
+    ("people", "other_emails"),
+    ("organisations", "name"),
+    ("organisations", "name_key"),
+    ("workspace_settings", "key"),
+}
 SKIPPED_TABLES = {"erasure_markers"}
 SEEDS = (f"Ring til {NAME} ({EMAIL}, tidligere {OLD_EMAIL})", f"{NAME} {EMAIL}", EMAIL, NAME)
 
 
 def seeded_json() -> dict[str, Any]:
-    return {NAME: EMAIL, EMAIL: [NAME, OLD_EMAIL, "ok"], f"{NAME} kontakter.xlsx › Ark1": {OLD_EMAIL: "email"},
-            "note": f"Aftalt med {NAME}"}
+    return {
+        NAME: EMAIL,
+        EMAIL: [NAME, OLD_EMAIL, "ok"],
+        f"{NAME} kontakter.xlsx › Ark1": {OLD_EMAIL: "email"},
+        "note": f"Aftalt med {NAME}",
+    }
 
 
 def code_of(table: Any, column: Any) -> str | None:
@@ -275,11 +295,19 @@ def seed_every_column(db: Database) -> set[tuple[str, str]]:
                 targets = [fk.column.table.name for fk in column.foreign_keys]
                 code = code_of(table, column)
                 if targets:
-                    values[column.name] = made[targets[0]] if not column.nullable or table.name == "relations" \
-                        and column.name in ("from_person_id", "to_person_id") else None
+                    values[column.name] = (
+                        made[targets[0]]
+                        if not column.nullable
+                        or table.name == "relations"
+                        and column.name in ("from_person_id", "to_person_id")
+                        else None
+                    )
                 elif (table.name, column.name) in KEPT or column.primary_key:
-                    values[column.name] = {"people": "Seed Person", "organisations": "Seed Forening"}.get(
-                        table.name, "seed") if not isinstance(column.type, JSON) else None
+                    values[column.name] = (
+                        {"people": "Seed Person", "organisations": "Seed Forening"}.get(table.name, "seed")
+                        if not isinstance(column.type, JSON)
+                        else None
+                    )
                     if table.name == "people" and column.name == "email":
                         values[column.name] = None
                 elif code is not None:
@@ -316,15 +344,31 @@ def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_
     import_rows(db, f"{NAME} kontakter.xlsx", [["Ny Kontakt", "ny@eksempel.dk", None, None]])
     import_rows(db, f"{NAME.replace(' ', '_')}_liste.xlsx", [["Anden Kontakt", "anden@eksempel.dk", None, None]])
     seeded = seed_every_column(db)
-    text_columns = {(table.name, column.name) for table in Base.metadata.sorted_tables
-                    for column in table.columns if isinstance(column.type, (String, Text, JSON))}
-    constrained = {(table.name, column.name) for table in Base.metadata.sorted_tables
-                   for column in table.columns if code_of(table, column) is not None}
-    short = {(table.name, column.name) for table in Base.metadata.sorted_tables for column in table.columns
-             if isinstance(column.type, String) and (column.type.length or 999) < len(NAME)}
+    text_columns = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, (String, Text, JSON))
+    }
+    constrained = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if code_of(table, column) is not None
+    }
+    short = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, String) and (column.type.length or 999) < len(NAME)
+    }
     assert text_columns - seeded == KEPT | constrained | short | {
-        (t.name, c.name) for t in Base.metadata.sorted_tables if t.name in SKIPPED_TABLES for c in t.columns
-        if isinstance(c.type, (String, Text, JSON))}
+        (t.name, c.name)
+        for t in Base.metadata.sorted_tables
+        if t.name in SKIPPED_TABLES
+        for c in t.columns
+        if isinstance(c.type, (String, Text, JSON))
+    }
     with db.read() as session:
         assert any(NAME in key for batch in session.scalars(select(pdata.ImportBatch)) for key in batch.mapping)
         assert session.scalar(select(SavedMapping.id).limit(1)) is not None
@@ -333,8 +377,13 @@ def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_
         pdata.erase_person(session, built.person)
 
     needles = (NAME, OLD_NAME, EMAIL, OLD_EMAIL)
-    leftovers = sorted({(table, column) for table, column, value in stored_texts(db)
-                        if any(n.casefold() in value.casefold() for n in needles)})
+    leftovers = sorted(
+        {
+            (table, column)
+            for table, column, value in stored_texts(db)
+            if any(n.casefold() in value.casefold() for n in needles)
+        }
+    )
     assert leftovers == []
     with db.read() as session:
         # The imports' records stay (they may be undone), without her in file, sheet or mapping.
@@ -360,7 +409,8 @@ def test_finding_4_redacted_json_keys_that_meet_keep_both_values(db: Database) -
 
 
 def test_finding_11_no_secret_reaches_the_tools_command_line(
-        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     secret, key_secret = "Hemmeligt-Pw-7431", "Noegle-Pw-9902"
     url = f"{pg_url}?password={secret}&sslpassword={key_secret}&connect_timeout=10"
     open_database(url)
@@ -376,7 +426,7 @@ def test_finding_11_no_secret_reaches_the_tools_command_line(
     backup_module.restore(url, made.path)
 
     assert {Path(command[0]).name for command, _ in calls} >= {"pg_dump", "pg_restore", "psql"}
-    for command, env in calls:
+    for command, _env in calls:
         assert not any(secret in part or key_secret in part for part in command), command
     connecting = [env for command, env in calls if Path(command[0]).name in ("pg_dump", "psql")]
     assert connecting and all(env.get("PGPASSWORD") == secret for env in connecting)
@@ -394,4 +444,3 @@ def test_finding_11_the_conninfo_on_argv_holds_no_secret_parameter() -> None:
         assert "sslmode='require'" in conninfo and env["PGPASSWORD"] == "pæssword"
         assert "kpw" in Path(env["PGSERVICEFILE"]).read_text(encoding="utf-8")
         assert stat.S_IMODE(Path(env["PGSERVICEFILE"]).stat().st_mode) == 0o600
-

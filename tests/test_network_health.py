@@ -101,8 +101,7 @@ def test_potential_partners_rank_everyone_who_is_not_a_partner(ws: SmallWorkspac
 
 
 def test_reason_lists_are_shortened_in_words() -> None:
-    row = {"reason_key": "network.reason.partners",
-           "reason_params": {"count": 5, "names": ["A", "B", "C", "D", "E"]}}
+    row = {"reason_key": "network.reason.partners", "reason_params": {"count": 5, "names": ["A", "B", "C", "D", "E"]}}
     assert reason_text(row, "da") == "Deler kontakter med 5 nuværende partnere (A, B, C og 2 andre)"
     row["reason_params"] = {"count": 4, "names": ["A", "B", "C", "D"]}
     assert reason_text(row, "en") == "Shares contacts with 4 current partners (A, B, C and 1 more)"

@@ -219,9 +219,12 @@ def test_a_database_at_0002_is_upgraded_with_the_positions_table(tmp_path: Path)
     engine = create_engine(url)
     upgrade_schema(engine, "0002")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO organisations (id, name, name_key, created_at, updated_at) "
-            "VALUES (3, 'Solbakke Museum', 'solbakke museum', '2024-01-01', '2024-01-01')"))
+        connection.execute(
+            text(
+                "INSERT INTO organisations (id, name, name_key, created_at, updated_at) "
+                "VALUES (3, 'Solbakke Museum', 'solbakke museum', '2024-01-01', '2024-01-01')"
+            )
+        )
     assert "node_positions" not in inspect(engine).get_table_names()
     engine.dispose()
     db = open_database(url, cached=False)

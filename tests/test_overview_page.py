@@ -99,8 +99,12 @@ def test_alerts_and_latest_evaluations_are_listed(demo: Database) -> None:
 def test_every_figure_links_to_its_page(demo: Database) -> None:
     at = run_start_page()
     links = {(link.proto.label, link.proto.page) for link in at.get("page_link")}
-    assert {("Partnerskaber", "partnerskaber"), ("Mål", "maal"), ("Kontakter og organisationer", "kontakter"),
-            ("Netværk", "netvaerk")} <= links
+    assert {
+        ("Partnerskaber", "partnerskaber"),
+        ("Mål", "maal"),
+        ("Kontakter og organisationer", "kontakter"),
+        ("Netværk", "netvaerk"),
+    } <= links
     labels = {label for label, _ in links}
     assert ("Tjekliste" in labels) == registered("pages/radar.py")
     assert ("Evaluering" in labels) == registered("pages/evaluations.py")
@@ -115,7 +119,13 @@ def test_the_start_page_lays_out_no_network(demo: Database) -> None:
 def test_the_start_page_with_data_in_english(demo: Database) -> None:
     at = run_start_page("en")
     labels = [m.label for m in at.metric]
-    assert labels[:6] == ["Active partnerships", "Active partnerships with a written agreement", "Goals on track",
-                          "Evaluation score (1–5)", "Organisations", "Contacts"]
+    assert labels[:6] == [
+        "Active partnerships",
+        "Active partnerships with a written agreement",
+        "Goals on track",
+        "Evaluation score (1–5)",
+        "Organisations",
+        "Contacts",
+    ]
     assert {m.label: m.value for m in at.metric}["Evaluation score (1–5)"] == "3.7"
     assert "Needs attention" in [h.value for h in at.subheader]

@@ -131,7 +131,8 @@ def test_writers_take_turns_while_readers_never_wait(pg_url: str) -> None:
 
 
 def test_a_writer_waiting_too_long_gets_an_error_instead_of_hanging(
-        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = open_database(pg_url)
     monkeypatch.setattr(storage, "BUSY_TIMEOUT_SECONDS", 1)
     holding, release = threading.Event(), threading.Event()

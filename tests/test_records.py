@@ -56,8 +56,9 @@ def workspace(db: Database) -> dict[str, int]:
     with db.write() as session:
         library = add_org(session, "Aarhus Bibliotek", org_type="library", sector="public")
         club = add_org(session, "Læseforeningen Østjylland", org_type="association", sector="civil")
-        soren = add_person(session, "Søren Ærø", email="soren@bib.dk", phone="+4520304050", is_staff=True,
-                           orgs=(library,))
+        soren = add_person(
+            session, "Søren Ærø", email="soren@bib.dk", phone="+4520304050", is_staff=True, orgs=(library,)
+        )
         anne = add_person(session, "Anne Hansen", email="anne@laes.dk", orgs=(club,))
         jens = add_person(session, "Jens Ågård", orgs=(club, library))
         return {"library": library.id, "club": club.id, "soren": soren.id, "anne": anne.id, "jens": jens.id}
@@ -79,9 +80,7 @@ def test_search_matches_email_case_insensitively_and_phone_digits(db: Database, 
         assert records.search_people(session, "20 30 40")["id"].tolist() == [workspace["soren"]]
 
 
-def test_search_matches_organisation_and_lists_current_organisations(
-    db: Database, workspace: dict[str, int]
-) -> None:
+def test_search_matches_organisation_and_lists_current_organisations(db: Database, workspace: dict[str, int]) -> None:
     with db.read() as session:
         found = records.search_people(session, "østjylland")
         assert found["name"].tolist() == ["Anne Hansen", "Jens Ågård"]
@@ -101,8 +100,9 @@ def test_search_filters_by_organisation_and_staff(db: Database, workspace: dict[
 
 def test_ended_affiliation_is_not_listed_as_current(db: Database, workspace: dict[str, int]) -> None:
     with db.write() as session:
-        records.end_affiliation(session, _affiliation_id(session, workspace["jens"], workspace["library"]),
-                                end_date=dt.date(2020, 1, 31))
+        records.end_affiliation(
+            session, _affiliation_id(session, workspace["jens"], workspace["library"]), end_date=dt.date(2020, 1, 31)
+        )
     with db.read() as session:
         jens = records.search_people(session, "jens").iloc[0]
         assert jens["organisations"] == "Læseforeningen Østjylland"
@@ -123,14 +123,21 @@ def test_search_organisations_counts_people_and_relations(db: Database, workspac
 
 def test_person_details_show_relations_both_ways_and_import_history(db: Database, workspace: dict[str, int]) -> None:
     with db.write() as session:
-        session.add(Relation(from_person_id=workspace["soren"], to_person_id=workspace["anne"], kind="knows",
-                             strength=4, last_contact=dt.date(2024, 5, 1), owner_id=workspace["soren"]))
+        session.add(
+            Relation(
+                from_person_id=workspace["soren"],
+                to_person_id=workspace["anne"],
+                kind="knows",
+                strength=4,
+                last_contact=dt.date(2024, 5, 1),
+                owner_id=workspace["soren"],
+            )
+        )
         session.add(Relation(from_organisation_id=workspace["club"], to_person_id=workspace["anne"], kind="member"))
         batch = ImportBatch(file_name="kontakter.xlsx", created_at=dt.datetime(2024, 6, 1, 10, 0))
         session.add(batch)
         session.flush()
-        session.add(ImportChange(batch_id=batch.id, table_name="people", record_id=workspace["anne"],
-                                 action="insert"))
+        session.add(ImportChange(batch_id=batch.id, table_name="people", record_id=workspace["anne"], action="insert"))
     with db.read() as session:
         details = records.person_details(session, workspace["anne"])
     assert details is not None
@@ -177,7 +184,8 @@ def test_email_of_another_person_is_refused(db: Database, workspace: dict[str, i
 def test_update_stores_clean_values_and_logs_old_and_new(db: Database, workspace: dict[str, int]) -> None:
     with db.write() as session:
         changed = records.update_person(
-            session, workspace["anne"],
+            session,
+            workspace["anne"],
             {"name": "  Anne   Marie Hansen ", "email": "ANNE.M@Laes.dk", "phone": "20 11 22 33", "title": ""},
             actor="leder@bib.dk",
         )
@@ -185,15 +193,20 @@ def test_update_stores_clean_values_and_logs_old_and_new(db: Database, workspace
     with db.read() as session:
         anne = session.get(Person, workspace["anne"])
         assert (anne.name, anne.name_key, anne.email, anne.phone) == (
-            "Anne Marie Hansen", "anne marie hansen", "anne.m@laes.dk", "+4520112233"
+            "Anne Marie Hansen",
+            "anne marie hansen",
+            "anne.m@laes.dk",
+            "+4520112233",
         )
         [event] = events(session, "person_updated")
         assert (event.entity, event.entity_id, event.actor) == ("person", workspace["anne"], "leder@bib.dk")
-        assert event.details == {"changes": {
-            "name": ["Anne Hansen", "Anne Marie Hansen"],
-            "email": ["anne@laes.dk", "anne.m@laes.dk"],
-            "phone": [None, "+4520112233"],
-        }}
+        assert event.details == {
+            "changes": {
+                "name": ["Anne Hansen", "Anne Marie Hansen"],
+                "email": ["anne@laes.dk", "anne.m@laes.dk"],
+                "phone": [None, "+4520112233"],
+            }
+        }
 
 
 def test_update_without_changes_logs_nothing(db: Database, workspace: dict[str, int]) -> None:
@@ -264,18 +277,32 @@ def test_merge_moves_affiliations_and_relations_and_keeps_filled_fields(db: Data
         staff = add_person(session, "Bo Berg", is_staff=True)
         other = add_person(session, "Lis Lund")
         keep = add_person(session, "Mette Møller", email="mette@a.dk", title="Leder", orgs=(library,))
-        remove = add_person(session, "Mette Moller", email="mm@b.dk", phone="+4520000001",
-                            title="Konsulent", notes="Kender alle", orgs=(library, club),
-                            other_emails=["mette@privat.dk"])
-        session.add(Relation(from_person_id=staff.id, to_person_id=remove.id, kind="knows", strength=2,
-                             owner_id=remove.id))
+        remove = add_person(
+            session,
+            "Mette Moller",
+            email="mm@b.dk",
+            phone="+4520000001",
+            title="Konsulent",
+            notes="Kender alle",
+            orgs=(library, club),
+            other_emails=["mette@privat.dk"],
+        )
+        session.add(
+            Relation(from_person_id=staff.id, to_person_id=remove.id, kind="knows", strength=2, owner_id=remove.id)
+        )
         session.add(Relation(from_person_id=staff.id, to_person_id=keep.id, kind="knows", strength=4))
         session.add(Relation(from_person_id=remove.id, to_person_id=other.id, kind="colleague"))
         session.add(Relation(from_person_id=remove.id, to_person_id=keep.id, kind="knows"))
         session.add(DuplicateCandidate(person_a_id=keep.id, person_b_id=remove.id, rule="similar_name", score=92))
         session.add(DuplicateCandidate(person_a_id=remove.id, person_b_id=other.id, rule="similar_name", score=90))
-        ids = {"keep": keep.id, "remove": remove.id, "staff": staff.id, "other": other.id,
-               "library": library.id, "club": club.id}
+        ids = {
+            "keep": keep.id,
+            "remove": remove.id,
+            "staff": staff.id,
+            "other": other.id,
+            "library": library.id,
+            "club": club.id,
+        }
 
     with db.write() as session:
         records.merge_people(session, ids["keep"], ids["remove"], actor="leder@bib.dk")
@@ -283,15 +310,14 @@ def test_merge_moves_affiliations_and_relations_and_keeps_filled_fields(db: Data
     with db.read() as session:
         assert session.get(Person, ids["remove"]) is None
         kept = session.get(Person, ids["keep"])
-        assert (kept.email, kept.title, kept.phone, kept.notes) == (
-            "mette@a.dk", "Leder", "+4520000001", "Kender alle"
-        )
+        assert (kept.email, kept.title, kept.phone, kept.notes) == ("mette@a.dk", "Leder", "+4520000001", "Kender alle")
         assert kept.other_emails == ["mm@b.dk", "mette@privat.dk"]
         orgs = sorted(session.scalars(select(Affiliation.organisation_id).where(Affiliation.person_id == kept.id)))
         assert orgs == sorted([ids["library"], ids["club"]])
         relations = session.execute(
-            select(Relation.from_person_id, Relation.to_person_id, Relation.kind, Relation.strength, Relation.owner_id)
-            .order_by(Relation.id)
+            select(
+                Relation.from_person_id, Relation.to_person_id, Relation.kind, Relation.strength, Relation.owner_id
+            ).order_by(Relation.id)
         ).all()
         # staff→remove and staff→keep became one tie (strongest kept); remove→keep, a tie to itself, is gone.
         assert [tuple(r) for r in relations] == [
@@ -299,8 +325,9 @@ def test_merge_moves_affiliations_and_relations_and_keeps_filled_fields(db: Data
             (ids["keep"], ids["other"], "colleague", None, None),
         ]
         candidates = session.execute(
-            select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id, DuplicateCandidate.status)
-            .order_by(DuplicateCandidate.id)
+            select(DuplicateCandidate.person_a_id, DuplicateCandidate.person_b_id, DuplicateCandidate.status).order_by(
+                DuplicateCandidate.id
+            )
         ).all()
         assert [tuple(c) for c in candidates] == [
             (ids["keep"], ids["keep"], "merged"),
@@ -322,7 +349,10 @@ def test_merge_gives_the_kept_person_the_email_when_it_had_none(db: Database) ->
     with db.read() as session:
         kept = session.get(Person, ids[0])
         assert (kept.email, kept.phone, kept.other_emails, kept.other_phones) == (
-            "karen@k.dk", "+4520000002", None, None
+            "karen@k.dk",
+            "+4520000002",
+            None,
+            None,
         )
 
 
@@ -335,10 +365,17 @@ def test_merge_keeps_who_is_responsible_for_partnerships_goals_and_offers(db: Da
         keep.is_staff = remove.is_staff = True
         session.flush()
         partnership = Partnership(title="Læseklub", owner_id=remove.id)
-        goal = Goal(title="Flere læsere", owner_id=remove.id, baseline=0, target=1,
-                    baseline_date=dt.date(2025, 1, 1), target_date=dt.date(2026, 1, 1))
-        offer = StrengthOffer(category="rooms", title="Mødelokaler", contact_person_id=remove.id,
-                              updated_on=dt.date(2026, 1, 1))
+        goal = Goal(
+            title="Flere læsere",
+            owner_id=remove.id,
+            baseline=0,
+            target=1,
+            baseline_date=dt.date(2025, 1, 1),
+            target_date=dt.date(2026, 1, 1),
+        )
+        offer = StrengthOffer(
+            category="rooms", title="Mødelokaler", contact_person_id=remove.id, updated_on=dt.date(2026, 1, 1)
+        )
         session.add_all([partnership, goal, offer])
         session.flush()
         ids = (keep.id, remove.id, partnership.id, goal.id, offer.id)
@@ -370,9 +407,15 @@ def test_merge_organisations_moves_people_without_duplicates(db: Database) -> No
         assert session.get(Organisation, ids[1]) is None
         kept = session.get(Organisation, ids[0])
         assert (kept.org_type, kept.sector, kept.website) == ("cultural", "public", "https://musik.dk")
-        members = session.execute(
-            select(Affiliation.person_id).where(Affiliation.organisation_id == ids[0]).order_by(Affiliation.person_id)
-        ).scalars().all()
+        members = (
+            session.execute(
+                select(Affiliation.person_id)
+                .where(Affiliation.organisation_id == ids[0])
+                .order_by(Affiliation.person_id)
+            )
+            .scalars()
+            .all()
+        )
         assert members == [ids[2], ids[3]]
         assert [e.details["removed"]["name"] for e in events(session, "organisations_merged")] == ["Musik-skolen"]
 

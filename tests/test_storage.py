@@ -123,9 +123,16 @@ def test_many_writers_reading_then_writing_lose_nothing(any_db_url: str) -> None
 
 def test_processes_opening_a_new_database_at_once_all_succeed(any_db_url: str) -> None:
     # Each creates the schema unless the other already has: they take turns instead of both trying.
-    commands = [subprocess.Popen([sys.executable, "-m", "lib", "schema", "--db", any_db_url], cwd=ROOT,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for _ in range(4)]
+    commands = [
+        subprocess.Popen(
+            [sys.executable, "-m", "lib", "schema", "--db", any_db_url],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
     results = [command.communicate(timeout=120) for command in commands]
     for command, (out, err) in zip(commands, results, strict=True):
         assert command.returncode == 0, err

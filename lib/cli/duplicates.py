@@ -36,17 +36,35 @@ def people_pairs(session: Any, lang: str) -> list[dict[str, Any]]:
     from lib.contacts.records import find_near_duplicate_people, open_duplicates
     from lib.db import Person
 
-    pairs = [{"a": int(row.person_a_id), "b": int(row.person_b_id), "rule": row.rule, "score": float(row.score),
-              "queued": True} for row in open_duplicates(session).itertuples()]
-    pairs += [{"a": pair.person_a_id, "b": pair.person_b_id, "rule": pair.rule, "score": pair.score,
-               "queued": False} for pair in find_near_duplicate_people(session)]
+    pairs = [
+        {
+            "a": int(row.person_a_id),
+            "b": int(row.person_b_id),
+            "rule": row.rule,
+            "score": float(row.score),
+            "queued": True,
+        }
+        for row in open_duplicates(session).itertuples()
+    ]
+    pairs += [
+        {"a": pair.person_a_id, "b": pair.person_b_id, "rule": pair.rule, "score": pair.score, "queued": False}
+        for pair in find_near_duplicate_people(session)
+    ]
     ids = {pair[side] for pair in pairs for side in ("a", "b")}
     query = select(Person.id, Person.name).where(Person.id.in_(ids))
     names = {person_id: name for person_id, name in session.execute(query)} if ids else {}
     pairs.sort(key=lambda pair: (-pair["score"], pair["a"], pair["b"]))
-    return [{"a": {"id": pair["a"], "name": names.get(pair["a"])}, "b": {"id": pair["b"], "name": names.get(pair["b"])},
-             "rule": pair["rule"], "reason": _people_reason(pair["rule"], pair["score"], lang), "score": pair["score"],
-             "queued": pair["queued"]} for pair in pairs]
+    return [
+        {
+            "a": {"id": pair["a"], "name": names.get(pair["a"])},
+            "b": {"id": pair["b"], "name": names.get(pair["b"])},
+            "rule": pair["rule"],
+            "reason": _people_reason(pair["rule"], pair["score"], lang),
+            "score": pair["score"],
+            "queued": pair["queued"],
+        }
+        for pair in pairs
+    ]
 
 
 def _people_reason(rule: str, score: float, lang: str) -> str:
@@ -59,10 +77,16 @@ def organisation_pairs(session: Any, lang: str) -> list[dict[str, Any]]:
     """The pairs of organisations that may be one (``organisation_duplicates.find_organisation_duplicates``)."""
     from lib.contacts.organisation_duplicates import find_organisation_duplicates, reason_text
 
-    return [{"a": {"id": pair.a.id, "name": pair.a.name, "cvr": pair.a.cvr},
-             "b": {"id": pair.b.id, "name": pair.b.name, "cvr": pair.b.cvr},
-             "rule": pair.rule, "reason": reason_text(pair, lang), "score": pair.score}
-            for pair in find_organisation_duplicates(session)]
+    return [
+        {
+            "a": {"id": pair.a.id, "name": pair.a.name, "cvr": pair.a.cvr},
+            "b": {"id": pair.b.id, "name": pair.b.name, "cvr": pair.b.cvr},
+            "rule": pair.rule,
+            "reason": reason_text(pair, lang),
+            "score": pair.score,
+        }
+        for pair in find_organisation_duplicates(session)
+    ]
 
 
 def cmd_duplicates(args: argparse.Namespace) -> int:
@@ -106,6 +130,8 @@ def _party(party: dict[str, Any]) -> str:
 def add_duplicates_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     """The ``duplicates`` command."""
     duplicates = commands.add_parser(
-        "duplicates", parents=[common],
-        help="list the pairs of people and of organisations that may be the same, and why (read-only)")
+        "duplicates",
+        parents=[common],
+        help="list the pairs of people and of organisations that may be the same, and why (read-only)",
+    )
     duplicates.set_defaults(handler=cmd_duplicates)

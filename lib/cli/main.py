@@ -86,8 +86,10 @@ def _print_import_summary(result: Any, lang: str, *, dry_run: bool) -> None:
     if result.batch_id is not None:
         print(t("cli.import_batch", lang, batch=result.batch_id))
     for problem in result.problems[:200]:
-        print(f"  {problem.sheet_name} {t('import.col.row', lang).lower()} {problem.row} "
-              f"[{problem.column}]: {problem.message(lang)}")
+        print(
+            f"  {problem.sheet_name} {t('import.col.row', lang).lower()} {problem.row} "
+            f"[{problem.column}]: {problem.message(lang)}"
+        )
     if len(result.problems) > 200:
         print(t("cli.more_problems", lang, count=len(result.problems) - 200))
     _print_unknown_words(result, lang)
@@ -108,13 +110,17 @@ def _word_choices(args: argparse.Namespace, lang: str) -> dict[str, dict[str, st
         for given in getattr(args, option, None) or []:
             word, separator, code_text = given.rpartition("=")
             if not separator or not word.strip() or not code_text.strip():
-                print(t("vocab.cli.bad_mapping", lang, value=given, option="--" + option.replace("_", "-")),
-                      file=sys.stderr)
+                print(
+                    t("vocab.cli.bad_mapping", lang, value=given, option="--" + option.replace("_", "-")),
+                    file=sys.stderr,
+                )
                 return None
             code = code_for(name, code_text)
             if code is None:
-                print(t(f"vocab.cli.bad_code.{name}", lang, code=code_text.strip(), codes=", ".join(CODES[name])),
-                      file=sys.stderr)
+                print(
+                    t(f"vocab.cli.bad_code.{name}", lang, code=code_text.strip(), codes=", ".join(CODES[name])),
+                    file=sys.stderr,
+                )
                 return None
             choices.setdefault(name, {})[word.strip()] = code
     return choices
@@ -150,14 +156,24 @@ def cmd_batches(args: argparse.Namespace) -> int:
 
     with _database(args).read() as session:
         tz = workspace_timezone(session)  # the workspace's time, with its offset: as the pages show it
-        rows = [{"id": b.id, "created_at": to_local(b.created_at, tz).isoformat(timespec="seconds"),
-                 "file": b.file_name, "status": b.status, **batch_counts(b)} for b in list_batches(session)]
+        rows = [
+            {
+                "id": b.id,
+                "created_at": to_local(b.created_at, tz).isoformat(timespec="seconds"),
+                "file": b.file_name,
+                "status": b.status,
+                **batch_counts(b),
+            }
+            for b in list_batches(session)
+        ]
     if args.json:
         _print_json(rows)
     else:
         for row in rows:
-            print(f"{row['id']:>5}  {row['created_at']}  {row['status']:<9}  {row['file']}  "
-                  f"rows={row['rows']} inserted={row['inserted']} updated={row['updated']}")
+            print(
+                f"{row['id']:>5}  {row['created_at']}  {row['status']:<9}  {row['file']}  "
+                f"rows={row['rows']} inserted={row['inserted']} updated={row['updated']}"
+            )
     return 0
 
 
@@ -205,8 +221,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     info = backup(args.db, Path(args.out))
     _log_backup(args, info)
     if args.json:
-        _print_json({"kind": info.kind, "schema_version": info.schema_version, "out": str(info.path),
-                     "bytes": info.size_bytes})
+        _print_json(
+            {"kind": info.kind, "schema_version": info.schema_version, "out": str(info.path), "bytes": info.size_bytes}
+        )
     else:
         print(t("cli.backup_done", _lang(args), out=str(info.path), size=info.size_bytes, version=info.schema_version))
     return 0
@@ -230,8 +247,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     lang = _lang(args)
     info = restore(args.db, Path(args.backup_file), actor=args.actor)
     if args.json:
-        _print_json({"kind": info.kind, "schema_version": info.schema_version, "restored": str(info.path),
-                     "erased_again": info.erased_again, "markers_restored": info.markers_restored})
+        _print_json(
+            {
+                "kind": info.kind,
+                "schema_version": info.schema_version,
+                "restored": str(info.path),
+                "erased_again": info.erased_again,
+                "markers_restored": info.markers_restored,
+            }
+        )
     else:
         print(t("cli.restore_done", lang, file=str(info.path), version=info.schema_version))
         if info.markers_restored:
@@ -271,8 +295,7 @@ def _network_payload(G: Any) -> dict[str, Any]:
         "path_sample": figures["path_sample"],
         "betweenness_sample": metrics.attrs.get("betweenness_sample"),
         "top_betweenness": [
-            {"node": str(node), "name": str(row["label"]), "kind": str(row["kind"]),
-             "value": float(row["betweenness"])}
+            {"node": str(node), "name": str(row["label"]), "kind": str(row["kind"]), "value": float(row["betweenness"])}
             for node, row in top.iterrows()
         ],
     }
@@ -286,11 +309,25 @@ def _print_network(payload: dict[str, Any], lang: str) -> None:
 
     as_of = payload["as_of"]
     print(t("cli.network_as_of", lang, date=as_of) if as_of else t("cli.network_today", lang))
-    print(t("cli.network_figures", lang, nodes=number(payload["nodes"]), edges=number(payload["edges"]),
+    print(
+        t(
+            "cli.network_figures",
+            lang,
+            nodes=number(payload["nodes"]),
+            edges=number(payload["edges"]),
             density="–" if payload["density"] is None else number(100 * payload["density"], 1) + " %",
-            components=number(payload["components"])))
-    print(t("cli.network_paths", lang, largest=number(payload["largest_component"]),
-            average=number(payload["average_path_length"], 2), diameter=number(payload["diameter"])))
+            components=number(payload["components"]),
+        )
+    )
+    print(
+        t(
+            "cli.network_paths",
+            lang,
+            largest=number(payload["largest_component"]),
+            average=number(payload["average_path_length"], 2),
+            diameter=number(payload["diameter"]),
+        )
+    )
     if payload["path_sample"] or payload["betweenness_sample"]:
         print(t("cli.network_sampled", lang, sample=payload["path_sample"] or payload["betweenness_sample"]))
     if payload["top_betweenness"]:
@@ -315,8 +352,10 @@ def cmd_network(args: argparse.Namespace) -> int:
     if args.export:
         export_format, out = args.export
         if export_format not in NETWORK_EXPORT_FORMATS:
-            print(t("cli.network_bad_format", lang, fmt=export_format, formats=", ".join(NETWORK_EXPORT_FORMATS)),
-                  file=sys.stderr)
+            print(
+                t("cli.network_bad_format", lang, fmt=export_format, formats=", ".join(NETWORK_EXPORT_FORMATS)),
+                file=sys.stderr,
+            )
             return 2
     with _database(args).read() as session:
         G = build_graph(session, as_of)
@@ -348,11 +387,18 @@ def _export_network(G: Any, export_format: str, out: Path, args: argparse.Namesp
     from lib.db.events import log_export
 
     with _database(args).write() as session:
-        log_export(session, "network", people=netexport.people_in(G), actor=args.actor, format=export_format,
-                   contact_details=details)
+        log_export(
+            session,
+            "network",
+            people=netexport.people_in(G),
+            actor=args.actor,
+            format=export_format,
+            contact_details=details,
+        )
     if args.json:
-        _print_json({"format": export_format, "out": str(out), "nodes": G.number_of_nodes(),
-                     "edges": G.number_of_edges()})
+        _print_json(
+            {"format": export_format, "out": str(out), "nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+        )
     else:
         print(t("cli.network_exported", lang, out=str(out), nodes=G.number_of_nodes(), edges=G.number_of_edges()))
     return 0
@@ -429,8 +475,15 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.as_dict())
     else:
-        print(t("personal_data.cli.erased", lang, affiliations=report.affiliations, relations=report.relations,
-                events=report.events_erased + report.rows_redacted))
+        print(
+            t(
+                "personal_data.cli.erased",
+                lang,
+                affiliations=report.affiliations,
+                relations=report.relations,
+                events=report.events_erased + report.rows_redacted,
+            )
+        )
     _warn_if_not_cleared(report.files_cleared, lang)
     return 0
 
@@ -481,17 +534,36 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser("import", parents=[common], help="import contact lists")
     importing.add_argument("files", nargs="+", help=".xlsx, .xlsm, .xls, .csv or .txt files")
     importing.add_argument("--dry-run", action="store_true", help="show what would happen; store nothing")
-    importing.add_argument("--no-create-referenced", action="store_true",
-                           help="do not create the staff, people and organisations a file only names (in "
-                                "'Ansvarlig medarbejder', From/To …): refuse such rows with the reason")
-    importing.add_argument("--update", choices=("fill-empty", "overwrite"), default="fill-empty",
-                           help="records that exist: fill only their empty fields (default), or let the file win")
-    importing.add_argument("--map-type", action="append", metavar="WORD=CODE",
-                           help="the organisation type of a word the file uses (repeatable; remembered)")
-    importing.add_argument("--map-sector", action="append", metavar="WORD=CODE",
-                           help="the sector of a word the file uses (repeatable; remembered)")
-    importing.add_argument("--map-kind", action="append", metavar="WORD=CODE",
-                           help="the kind of relation of a word the file uses (repeatable; remembered)")
+    importing.add_argument(
+        "--no-create-referenced",
+        action="store_true",
+        help="do not create the staff, people and organisations a file only names (in "
+        "'Ansvarlig medarbejder', From/To …): refuse such rows with the reason",
+    )
+    importing.add_argument(
+        "--update",
+        choices=("fill-empty", "overwrite"),
+        default="fill-empty",
+        help="records that exist: fill only their empty fields (default), or let the file win",
+    )
+    importing.add_argument(
+        "--map-type",
+        action="append",
+        metavar="WORD=CODE",
+        help="the organisation type of a word the file uses (repeatable; remembered)",
+    )
+    importing.add_argument(
+        "--map-sector",
+        action="append",
+        metavar="WORD=CODE",
+        help="the sector of a word the file uses (repeatable; remembered)",
+    )
+    importing.add_argument(
+        "--map-kind",
+        action="append",
+        metavar="WORD=CODE",
+        help="the kind of relation of a word the file uses (repeatable; remembered)",
+    )
     importing.set_defaults(handler=cmd_import)
 
     undo = commands.add_parser("undo", parents=[common], help="undo an import batch")
@@ -510,35 +582,48 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--if-empty", action="store_true", help="only when the workspace is empty")
     demo.set_defaults(handler=cmd_demo)
 
-    network = commands.add_parser("network", parents=[common],
-                                  help="print the network's figures, or export it for Gephi or Kumu")
+    network = commands.add_parser(
+        "network", parents=[common], help="print the network's figures, or export it for Gephi or Kumu"
+    )
     network.add_argument("--as-of", metavar="DATE", help="the network as it stood on a date (dd-mm-yyyy or yyyy-mm-dd)")
-    network.add_argument("--export", nargs=2, metavar=("FORMAT", "OUT"),
-                         help="write the network to OUT as gexf, graphml or kumu (an .xlsx workbook)")
-    network.add_argument("--with-contact-details", action="store_true",
-                         help="include e-mails and phone numbers in an export (left out by default)")
+    network.add_argument(
+        "--export",
+        nargs=2,
+        metavar=("FORMAT", "OUT"),
+        help="write the network to OUT as gexf, graphml or kumu (an .xlsx workbook)",
+    )
+    network.add_argument(
+        "--with-contact-details",
+        action="store_true",
+        help="include e-mails and phone numbers in an export (left out by default)",
+    )
     network.set_defaults(handler=cmd_network)
 
-    backup = commands.add_parser("backup", parents=[common],
-                                 help="write a backup of the database (SQLite file copy or pg_dump archive)")
+    backup = commands.add_parser(
+        "backup", parents=[common], help="write a backup of the database (SQLite file copy or pg_dump archive)"
+    )
     backup.add_argument("out", help="the backup file to write")
     backup.set_defaults(handler=cmd_backup)
 
-    restore = commands.add_parser("restore", parents=[common],
-                                  help="replace the whole database with a backup made by 'backup'")
+    restore = commands.add_parser(
+        "restore", parents=[common], help="replace the whole database with a backup made by 'backup'"
+    )
     restore.add_argument("backup_file", metavar="IN", help="a backup file written by 'backup'")
     restore.set_defaults(handler=cmd_restore)
 
-    person = commands.add_parser("person", help="a person's data (GDPR): export it, erase it on request, "
-                                 "record that they were informed")
+    person = commands.add_parser(
+        "person", help="a person's data (GDPR): export it, erase it on request, record that they were informed"
+    )
     person_commands = person.add_subparsers(dest="person_command", required=True)
-    person_export = person_commands.add_parser("export", parents=[common],
-                                               help="write everything held about a person to OUT (.json or .xlsx)")
+    person_export = person_commands.add_parser(
+        "export", parents=[common], help="write everything held about a person to OUT (.json or .xlsx)"
+    )
     person_export.add_argument("email", help="the person's e-mail (or one of their other e-mails)")
     person_export.add_argument("out", help="the file to write: .json or .xlsx")
     person_export.set_defaults(handler=cmd_person_export)
-    person_erase = person_commands.add_parser("erase", parents=[common],
-                                              help="erase a person everywhere; asks to confirm unless --yes")
+    person_erase = person_commands.add_parser(
+        "erase", parents=[common], help="erase a person everywhere; asks to confirm unless --yes"
+    )
     person_erase.add_argument("email", help="the person's e-mail (or one of their other e-mails)")
     person_erase.add_argument("--yes", action="store_true", help="erase without asking (scripts)")
     person_erase.set_defaults(handler=cmd_person_erase)
@@ -556,8 +641,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_duplicates_parser(commands, common)
     key_figures = commands.add_parser("figures", parents=[common], help="print the key figures with their definitions")
-    key_figures.add_argument("--as-of", "--to", dest="as_of", metavar="DATE",
-                             help="the day counted (the board period's end; default today; dd-mm-yyyy or yyyy-mm-dd)")
+    key_figures.add_argument(
+        "--as-of",
+        "--to",
+        dest="as_of",
+        metavar="DATE",
+        help="the day counted (the board period's end; default today; dd-mm-yyyy or yyyy-mm-dd)",
+    )
     key_figures.set_defaults(handler=cmd_figures)
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler=cmd_schema)

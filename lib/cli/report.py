@@ -43,11 +43,13 @@ def add_report_parser(commands: Any, common: argparse.ArgumentParser) -> argpars
     report = commands.add_parser("report", parents=[common], help="write the board pack (PowerPoint, PDF or Excel)")
     report.add_argument("--format", required=True, choices=FORMATS, help="pptx, pdf or xlsx")
     report.add_argument("out", help="the file to write")
-    report.add_argument("--from", dest="start", metavar="DATE",
-                        help="first day of the period (dd-mm-yyyy or yyyy-mm-dd)")
+    report.add_argument(
+        "--from", dest="start", metavar="DATE", help="first day of the period (dd-mm-yyyy or yyyy-mm-dd)"
+    )
     report.add_argument("--to", dest="end", metavar="DATE", help="last day of the period (dd-mm-yyyy or yyyy-mm-dd)")
-    report.add_argument("--sections", metavar="NAMES",
-                        help=f"comma-separated sections (default all): {', '.join(SECTIONS)}")
+    report.add_argument(
+        "--sections", metavar="NAMES", help=f"comma-separated sections (default all): {', '.join(SECTIONS)}"
+    )
     report.set_defaults(handler=run_report)
     return report
 
@@ -77,8 +79,20 @@ def run_report(args: argparse.Namespace) -> int:
         print(t("board.error.cannot_write", lang, out=args.out), file=sys.stderr)
         return 2
     if getattr(args, "json", False):
-        print(json.dumps({"out": str(args.out), "format": args.format, "sections": pack.keys,
-                          "start": start, "end": end, "as_of": pack.as_of}, default=str, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "out": str(args.out),
+                    "format": args.format,
+                    "sections": pack.keys,
+                    "start": start,
+                    "end": end,
+                    "as_of": pack.as_of,
+                },
+                default=str,
+                ensure_ascii=False,
+            )
+        )
     else:
         print(t("board.cli.done", lang, out=str(args.out), sections=len(pack.sections)))
     return 0

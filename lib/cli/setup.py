@@ -18,8 +18,14 @@ from typing import Any
 from lib.core.i18n import t
 
 #: Options of the command and the profile field each one sets.
-OPTIONS = {"library_name": "name", "description": "description", "email": "email", "phone": "phone",
-           "address": "address", "timezone": "timezone"}
+OPTIONS = {
+    "library_name": "name",
+    "description": "description",
+    "email": "email",
+    "phone": "phone",
+    "address": "address",
+    "timezone": "timezone",
+}
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -65,15 +71,18 @@ def _print_profile(profile: Any, changed: list[str], lang: str) -> None:
 def add_setup_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     """The ``setup`` command."""
     setup = commands.add_parser(
-        "setup", parents=[common],
+        "setup",
+        parents=[common],
         help="the library's name, description, address, e-mail, phone, logo and time zone; "
-             "options left out stay as they are")
+        "options left out stay as they are",
+    )
     setup.add_argument("--library-name", required=True, metavar="NAME", help="the library's name")
     setup.add_argument("--description", metavar="TEXT", help="one line about the library")
     setup.add_argument("--email", metavar="EMAIL", help="the library's general e-mail")
     setup.add_argument("--phone", metavar="PHONE", help="the library's general phone number (+45 assumed)")
     setup.add_argument("--address", metavar="TEXT", help="the library's address, on one line")
-    setup.add_argument("--timezone", metavar="TZ",
-                       help="the time zone times are shown in (IANA name; default Europe/Copenhagen)")
+    setup.add_argument(
+        "--timezone", metavar="TZ", help="the time zone times are shown in (IANA name; default Europe/Copenhagen)"
+    )
     setup.add_argument("--logo", metavar="FILE", help="a logo: PNG or JPEG, at most 2 MB")
     setup.set_defaults(handler=cmd_setup)

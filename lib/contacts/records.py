@@ -57,12 +57,33 @@ PERSON_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff", "source
 ORGANISATION_FIELDS = ("name", "org_type", "sector", "website", "area", "notes", "source", "cvr")
 
 PEOPLE_COLUMNS = ["id", "name", "email", "phone", "title", "organisations", "is_staff", "source", "updated_at"]
-ORGANISATION_COLUMNS = ["id", "name", "org_type", "sector", "org_type_text", "sector_text", "website", "area", "people",
-                        "relations", "source"]
+ORGANISATION_COLUMNS = [
+    "id",
+    "name",
+    "org_type",
+    "sector",
+    "org_type_text",
+    "sector_text",
+    "website",
+    "area",
+    "people",
+    "relations",
+    "source",
+]
 DUPLICATE_COLUMNS = [
-    "id", "rule", "score",
-    "person_a_id", "person_a_name", "person_a_email", "person_a_phone", "person_a_organisations",
-    "person_b_id", "person_b_name", "person_b_email", "person_b_phone", "person_b_organisations",
+    "id",
+    "rule",
+    "score",
+    "person_a_id",
+    "person_a_name",
+    "person_a_email",
+    "person_a_phone",
+    "person_a_organisations",
+    "person_b_id",
+    "person_b_name",
+    "person_b_email",
+    "person_b_phone",
+    "person_b_organisations",
 ]
 
 #: Entity names in the event log. The importer's undo looks for these to refuse undoing an import
@@ -80,10 +101,13 @@ DUPLICATE_RULES = ("same_name", "same_name_other_email", "similar_name_same_org"
 _DIGITS = re.compile(r"\D+")
 
 #: Column widths of the one-line text fields (lib.db), so a long value is refused with a message.
-_MAX_LENGTHS = {"name": min(max_length(Person, "name"), max_length(Organisation, "name")),
-                "title": max_length(Person, "title"),
-                "source": min(max_length(Person, "source"), max_length(Organisation, "source")),
-                "area": max_length(Organisation, "area"), "role": max_length(Affiliation, "role")}
+_MAX_LENGTHS = {
+    "name": min(max_length(Person, "name"), max_length(Organisation, "name")),
+    "title": max_length(Person, "title"),
+    "source": min(max_length(Person, "source"), max_length(Organisation, "source")),
+    "area": max_length(Organisation, "area"),
+    "role": max_length(Affiliation, "role"),
+}
 
 
 # --- small helpers ---------------------------------------------------------------------------------
@@ -196,9 +220,7 @@ def _current_organisation_names(session: Session, person_ids: Iterable[int] | No
     return {person_id: sorted(found, key=vocabulary.fold) for person_id, found in names.items()}
 
 
-def _party_names(
-    session: Session, person_ids: set[int], org_ids: set[int]
-) -> tuple[dict[int, str], dict[int, str]]:
+def _party_names(session: Session, person_ids: set[int], org_ids: set[int]) -> tuple[dict[int, str], dict[int, str]]:
     """Names of people and organisations by id, for showing the other end of a tie."""
     people: dict[int, str] = {}
     orgs: dict[int, str] = {}
@@ -230,7 +252,13 @@ def search_people(
     ahead), the same affiliations the "organisations" column lists.
     """
     query = select(
-        Person.id, Person.name, Person.email, Person.phone, Person.title, Person.is_staff, Person.source,
+        Person.id,
+        Person.name,
+        Person.email,
+        Person.phone,
+        Person.title,
+        Person.is_staff,
+        Person.source,
         Person.updated_at,
     ).order_by(Person.name_key, Person.id)
     if is_staff is not None:
@@ -249,11 +277,19 @@ def search_people(
             haystack = vocabulary.fold(" ".join(filter(None, (row.name, row.email, row.phone, organisations))))
             if not _matches(tokens, digits, haystack, row.phone):
                 continue
-        rows.append({
-            "id": row.id, "name": row.name, "email": row.email, "phone": row.phone, "title": row.title,
-            "organisations": organisations, "is_staff": bool(row.is_staff), "source": row.source,
-            "updated_at": row.updated_at,
-        })
+        rows.append(
+            {
+                "id": row.id,
+                "name": row.name,
+                "email": row.email,
+                "phone": row.phone,
+                "title": row.title,
+                "organisations": organisations,
+                "is_staff": bool(row.is_staff),
+                "source": row.source,
+                "updated_at": row.updated_at,
+            }
+        )
         if limit is not None and len(rows) >= limit:
             break
     return pd.DataFrame(rows, columns=PEOPLE_COLUMNS)
@@ -269,8 +305,15 @@ def search_organisations(
     "org_type_text" and "sector_text" are the words a file wrote where no type or sector fitted (issue 11).
     """
     query = select(
-        Organisation.id, Organisation.name, Organisation.org_type, Organisation.sector, Organisation.org_type_text,
-        Organisation.sector_text, Organisation.website, Organisation.area, Organisation.source,
+        Organisation.id,
+        Organisation.name,
+        Organisation.org_type,
+        Organisation.sector,
+        Organisation.org_type_text,
+        Organisation.sector_text,
+        Organisation.website,
+        Organisation.area,
+        Organisation.source,
     ).order_by(Organisation.name_key, Organisation.id)
     if org_type:
         query = query.where(Organisation.org_type == org_type)
@@ -285,12 +328,21 @@ def search_organisations(
             haystack = vocabulary.fold(" ".join(filter(None, (row.name, row.website, row.area))))
             if not all(token in haystack for token in tokens):
                 continue
-        rows.append({
-            "id": row.id, "name": row.name, "org_type": row.org_type, "sector": row.sector,
-            "org_type_text": row.org_type_text, "sector_text": row.sector_text, "website": row.website,
-            "area": row.area, "people": people_counts.get(row.id, 0), "relations": relation_counts.get(row.id, 0),
-            "source": row.source,
-        })
+        rows.append(
+            {
+                "id": row.id,
+                "name": row.name,
+                "org_type": row.org_type,
+                "sector": row.sector,
+                "org_type_text": row.org_type_text,
+                "sector_text": row.sector_text,
+                "website": row.website,
+                "area": row.area,
+                "people": people_counts.get(row.id, 0),
+                "relations": relation_counts.get(row.id, 0),
+                "source": row.source,
+            }
+        )
     return pd.DataFrame(rows, columns=ORGANISATION_COLUMNS)
 
 
@@ -363,8 +415,21 @@ def person_details(session: Session, person_id: int) -> RecordDetails | None:
     if person is None:
         return None
     fields = _fields_of(
-        person, ("id", "name", "email", "phone", "other_emails", "other_phones", "title", "notes", "is_staff",
-                 "source", "created_at", "updated_at"),
+        person,
+        (
+            "id",
+            "name",
+            "email",
+            "phone",
+            "other_emails",
+            "other_phones",
+            "title",
+            "notes",
+            "is_staff",
+            "source",
+            "created_at",
+            "updated_at",
+        ),
     )
     return RecordDetails(
         id=person_id,
@@ -383,8 +448,23 @@ def organisation_details(session: Session, org_id: int) -> RecordDetails | None:
     if organisation is None:
         return None
     fields = _fields_of(
-        organisation, ("id", "name", "org_type", "sector", "org_type_text", "sector_text", "website", "area", "notes",
-                       "source", "cvr", "email", "created_at", "updated_at"),
+        organisation,
+        (
+            "id",
+            "name",
+            "org_type",
+            "sector",
+            "org_type_text",
+            "sector_text",
+            "website",
+            "area",
+            "notes",
+            "source",
+            "cvr",
+            "email",
+            "created_at",
+            "updated_at",
+        ),
     )
     return RecordDetails(
         id=org_id,
@@ -405,8 +485,12 @@ def _affiliations_of_person(session: Session, person_id: int) -> list[dict[str, 
     )
     return [
         {
-            "affiliation_id": aff.id, "organisation_id": aff.organisation_id, "organisation": org_name,
-            "role": aff.role, "start_date": aff.start_date, "end_date": aff.end_date,
+            "affiliation_id": aff.id,
+            "organisation_id": aff.organisation_id,
+            "organisation": org_name,
+            "role": aff.role,
+            "start_date": aff.start_date,
+            "end_date": aff.end_date,
             "current": _is_current(aff.end_date),
         }
         for aff, org_name in session.execute(query)
@@ -422,8 +506,13 @@ def _affiliations_of_organisation(session: Session, org_id: int) -> list[dict[st
     )
     return [
         {
-            "affiliation_id": aff.id, "person_id": aff.person_id, "person": name, "email": email,
-            "role": aff.role, "start_date": aff.start_date, "end_date": aff.end_date,
+            "affiliation_id": aff.id,
+            "person_id": aff.person_id,
+            "person": name,
+            "email": email,
+            "role": aff.role,
+            "start_date": aff.start_date,
+            "end_date": aff.end_date,
             "current": _is_current(aff.end_date),
         }
         for aff, name, email in session.execute(query)
@@ -446,19 +535,21 @@ def _relations_of(session: Session, from_column: Any, to_column: Any, record_id:
         outgoing = getattr(relation, from_column.key) == record_id
         other_person = relation.to_person_id if outgoing else relation.from_person_id
         other_org = relation.to_organisation_id if outgoing else relation.from_organisation_id
-        rows.append({
-            "relation_id": relation.id,
-            "direction": "outgoing" if outgoing else "incoming",
-            "other_kind": "person" if other_person is not None else "organisation",
-            "other_id": other_person if other_person is not None else other_org,
-            "other": people.get(other_person) if other_person is not None else orgs.get(other_org),
-            "kind": relation.kind,
-            "kind_text": relation.kind_text,
-            "strength": relation.strength,
-            "first_contact": relation.first_contact,
-            "last_contact": relation.last_contact,
-            "owner": people.get(relation.owner_id) if relation.owner_id is not None else None,
-        })
+        rows.append(
+            {
+                "relation_id": relation.id,
+                "direction": "outgoing" if outgoing else "incoming",
+                "other_kind": "person" if other_person is not None else "organisation",
+                "other_id": other_person if other_person is not None else other_org,
+                "other": people.get(other_person) if other_person is not None else orgs.get(other_org),
+                "kind": relation.kind,
+                "kind_text": relation.kind_text,
+                "strength": relation.strength,
+                "first_contact": relation.first_contact,
+                "last_contact": relation.last_contact,
+                "owner": people.get(relation.owner_id) if relation.owner_id is not None else None,
+            }
+        )
     return rows
 
 
@@ -479,8 +570,13 @@ def _import_history(session: Session, table_name: str, record_id: int) -> list[d
     ).all()
     return [
         {
-            "batch_id": batch.id, "file_name": batch.file_name, "sheet_name": batch.sheet_name,
-            "created_at": batch.created_at, "action": action, "status": batch.status, "actor": batch.actor,
+            "batch_id": batch.id,
+            "file_name": batch.file_name,
+            "sheet_name": batch.sheet_name,
+            "created_at": batch.created_at,
+            "action": action,
+            "status": batch.status,
+            "actor": batch.actor,
         }
         for action, batch in [*(("insert", b) for b in inserted), *updated]
     ]
@@ -552,9 +648,7 @@ def _refuse_taken_email(session: Session, email: str | None, person_id: int | No
         raise ValidationFailed("records.email_taken", email=email, name=other.name)
 
 
-def _clean_organisation_values(
-    session: Session, values: Mapping[str, Any], org_id: int | None
-) -> dict[str, Any]:
+def _clean_organisation_values(session: Session, values: Mapping[str, Any], org_id: int | None) -> dict[str, Any]:
     _reject_unknown_fields(values, ORGANISATION_FIELDS)
     clean: dict[str, Any] = {}
     for name, value in values.items():
@@ -622,9 +716,7 @@ def create_person(session: Session, values: Mapping[str, Any], actor: str | None
 
 
 @requires("edit")
-def update_person(
-    session: Session, person_id: int, changes: Mapping[str, Any], actor: str | None = None
-) -> list[str]:
+def update_person(session: Session, person_id: int, changes: Mapping[str, Any], actor: str | None = None) -> list[str]:
     """Store the edited values that differ; returns the names of the fields that changed.
 
     Raises ValidationFailed (nothing stored) for a missing name, an invalid e-mail or phone number, or
@@ -643,14 +735,22 @@ def delete_person(session: Session, person_id: int, actor: str | None = None) ->
     """
     person = _get_person(session, person_id)
     affiliations, ties = _delete_connections(
-        session, person, or_(Relation.from_person_id == person_id, Relation.to_person_id == person_id))
+        session, person, or_(Relation.from_person_id == person_id, Relation.to_person_id == person_id)
+    )
     for relation in session.scalars(select(Relation).where(Relation.owner_id == person_id)):
         relation.owner_id = None
     for candidate in _candidates_involving(session, [person_id]):
         session.delete(candidate)
     _remove_record(session, person)
-    log_event(session, "person_deleted", entity=PERSON_ENTITY, entity_id=person_id, actor=actor,
-              affiliations=affiliations, relations=ties)
+    log_event(
+        session,
+        "person_deleted",
+        entity=PERSON_ENTITY,
+        entity_id=person_id,
+        actor=actor,
+        affiliations=affiliations,
+        relations=ties,
+    )
 
 
 # --- organisations: create, update, delete ---------------------------------------------------------
@@ -666,7 +766,11 @@ def create_organisation(session: Session, values: Mapping[str, Any], actor: str 
 
 @requires("edit")
 def update_organisation(
-    session: Session, org_id: int, changes: Mapping[str, Any], actor: str | None = None, *,
+    session: Session,
+    org_id: int,
+    changes: Mapping[str, Any],
+    actor: str | None = None,
+    *,
     remember: Iterable[str] = (),
 ) -> list[str]:
     """Store the edited values that differ; returns the names of the fields that changed.
@@ -696,19 +800,25 @@ def delete_organisation(session: Session, org_id: int, actor: str | None = None)
     """Delete an organisation with its affiliations and ties; the people themselves stay."""
     organisation = _get_organisation(session, org_id)
     affiliations, ties = _delete_connections(
-        session, organisation,
-        or_(Relation.from_organisation_id == org_id, Relation.to_organisation_id == org_id))
+        session, organisation, or_(Relation.from_organisation_id == org_id, Relation.to_organisation_id == org_id)
+    )
     _remove_record(session, organisation)
-    log_event(session, "organisation_deleted", entity=ORGANISATION_ENTITY, entity_id=org_id, actor=actor,
-              name=organisation.name, affiliations=affiliations, relations=ties)
+    log_event(
+        session,
+        "organisation_deleted",
+        entity=ORGANISATION_ENTITY,
+        entity_id=org_id,
+        actor=actor,
+        name=organisation.name,
+        affiliations=affiliations,
+        relations=ties,
+    )
 
 
 # --- shared by people and organisations ------------------------------------------------------------
 
 
-def _add_record(
-    session: Session, record: Person | Organisation, action: str, entity: str, actor: str | None
-) -> int:
+def _add_record(session: Session, record: Person | Organisation, action: str, entity: str, actor: str | None) -> int:
     """Store a new person or organisation and log ``action`` with its name; returns the new id."""
     session.add(record)
     session.flush()
@@ -778,27 +888,38 @@ def add_affiliation(
         if existing.organisation_id == organisation_id and _is_current(existing.end_date):
             raise ValidationFailed("records.affiliation_exists", organisation=organisation.name)
     clean_role = normalize.clean_text(role, max_length=_MAX_LENGTHS["role"])
-    affiliation = Affiliation(person=person, organisation=organisation, role=clean_role,
-                              start_date=start, end_date=end)
+    affiliation = Affiliation(person=person, organisation=organisation, role=clean_role, start_date=start, end_date=end)
     session.add(affiliation)
     session.flush()
-    log_event(session, "affiliation_added", entity=PERSON_ENTITY, entity_id=person_id, actor=actor,
-              organisation=organisation.name, organisation_id=organisation_id)
+    log_event(
+        session,
+        "affiliation_added",
+        entity=PERSON_ENTITY,
+        entity_id=person_id,
+        actor=actor,
+        organisation=organisation.name,
+        organisation_id=organisation_id,
+    )
     return affiliation.id
 
 
 @requires("edit")
-def end_affiliation(
-    session: Session, affiliation_id: int, end_date: object = None, actor: str | None = None
-) -> None:
+def end_affiliation(session: Session, affiliation_id: int, end_date: object = None, actor: str | None = None) -> None:
     """Mark an affiliation as ended (today unless ``end_date`` says otherwise); the history is kept."""
     affiliation = _get_affiliation(session, affiliation_id)
     end = _as_date(end_date) or _today()
     _refuse_end_before_start(affiliation.start_date, end)
     old = affiliation.end_date
     affiliation.end_date = end
-    log_event(session, "affiliation_ended", entity=PERSON_ENTITY, entity_id=affiliation.person_id, actor=actor,
-              organisation=affiliation.organisation.name, changes={"end_date": [old, end]})
+    log_event(
+        session,
+        "affiliation_ended",
+        entity=PERSON_ENTITY,
+        entity_id=affiliation.person_id,
+        actor=actor,
+        organisation=affiliation.organisation.name,
+        changes={"end_date": [old, end]},
+    )
 
 
 @requires("edit")
@@ -808,8 +929,9 @@ def remove_affiliation(session: Session, affiliation_id: int, actor: str | None 
     person_id, org_name = affiliation.person_id, affiliation.organisation.name
     session.delete(affiliation)
     session.flush()
-    log_event(session, "affiliation_removed", entity=PERSON_ENTITY, entity_id=person_id, actor=actor,
-              organisation=org_name)
+    log_event(
+        session, "affiliation_removed", entity=PERSON_ENTITY, entity_id=person_id, actor=actor, organisation=org_name
+    )
 
 
 def _get_affiliation(session: Session, affiliation_id: int) -> Affiliation:
@@ -846,17 +968,36 @@ def merge_people(session: Session, keep_id: int, remove_id: int, actor: str | No
     _settle_candidates_after_merge(session, keep_id, remove_id)
     _move_other_references(session, keep_id, remove_id)
     _remove_record(session, remove)
-    log_event(session, "people_merged", entity=PERSON_ENTITY, entity_id=keep_id, actor=actor,
-              kept={"id": keep.id, "name": keep.name}, removed=removed_snapshot, filled=filled)
+    log_event(
+        session,
+        "people_merged",
+        entity=PERSON_ENTITY,
+        entity_id=keep_id,
+        actor=actor,
+        kept={"id": keep.id, "name": keep.name},
+        removed=removed_snapshot,
+        filled=filled,
+    )
     # Also under the removed id, so that undoing the import that created it is refused rather than
     # silently losing what was merged from it.
-    log_event(session, "person_merged_into", entity=PERSON_ENTITY, entity_id=remove_id, actor=actor,
-              kept={"id": keep.id, "name": keep.name})
+    log_event(
+        session,
+        "person_merged_into",
+        entity=PERSON_ENTITY,
+        entity_id=remove_id,
+        actor=actor,
+        kept={"id": keep.id, "name": keep.name},
+    )
 
 
 #: References to a person that merging handles itself (ties are collapsed, not just moved).
-_MERGED_APART = {("affiliations", "person_id"), ("relations", "from_person_id"), ("relations", "to_person_id"),
-                 ("duplicate_candidates", "person_a_id"), ("duplicate_candidates", "person_b_id")}
+_MERGED_APART = {
+    ("affiliations", "person_id"),
+    ("relations", "from_person_id"),
+    ("relations", "to_person_id"),
+    ("duplicate_candidates", "person_a_id"),
+    ("duplicate_candidates", "person_b_id"),
+}
 
 
 def _move_other_references(session: Session, keep_id: int, remove_id: int) -> None:
@@ -892,10 +1033,12 @@ def _fill_person_from(session: Session, keep: Person, remove: Person) -> list[st
         keep.is_staff = True
         filled.append("is_staff")
     filled += merge_informing(keep, remove)
-    other_emails = _unique([*(keep.other_emails or []), remove_email, *(remove.other_emails or [])],
-                           exclude=[keep.email])
-    other_phones = _unique([*(keep.other_phones or []), remove_phone, *(remove.other_phones or [])],
-                           exclude=[keep.phone])
+    other_emails = _unique(
+        [*(keep.other_emails or []), remove_email, *(remove.other_emails or [])], exclude=[keep.email]
+    )
+    other_phones = _unique(
+        [*(keep.other_phones or []), remove_phone, *(remove.other_phones or [])], exclude=[keep.phone]
+    )
     # Assign new lists: JSON columns only notice a new value, not a changed list.
     keep.other_emails = other_emails or None
     keep.other_phones = other_phones or None
@@ -928,9 +1071,13 @@ def _combine_affiliations(target: Affiliation, other: Affiliation) -> None:
 
 
 def _move_person_relations(session: Session, keep_id: int, remove_id: int) -> None:
-    query = select(Relation).where(or_(
-        Relation.from_person_id == remove_id, Relation.to_person_id == remove_id, Relation.owner_id == remove_id,
-    ))
+    query = select(Relation).where(
+        or_(
+            Relation.from_person_id == remove_id,
+            Relation.to_person_id == remove_id,
+            Relation.owner_id == remove_id,
+        )
+    )
     for relation in session.scalars(query):
         if relation.from_person_id == remove_id:
             relation.from_person_id = keep_id
@@ -979,9 +1126,9 @@ def _combine_relations(target: Relation, other: Relation) -> None:
 
 
 def _candidates_involving(session: Session, person_ids: list[int]) -> list[DuplicateCandidate]:
-    query = select(DuplicateCandidate).where(or_(
-        DuplicateCandidate.person_a_id.in_(person_ids), DuplicateCandidate.person_b_id.in_(person_ids)
-    ))
+    query = select(DuplicateCandidate).where(
+        or_(DuplicateCandidate.person_a_id.in_(person_ids), DuplicateCandidate.person_b_id.in_(person_ids))
+    )
     return list(session.scalars(query.order_by(DuplicateCandidate.id)))
 
 
@@ -1040,10 +1187,25 @@ def merge_organisations(session: Session, keep_id: int, remove_id: int, actor: s
     kept = organisation_duplicates.keep_identity(session, keep, remove)
     filled += kept.filled
     _remove_record(session, remove)
-    log_event(session, "organisations_merged", entity=ORGANISATION_ENTITY, entity_id=keep_id, actor=actor,
-              kept={"id": keep.id, "name": keep.name}, removed=removed_snapshot, filled=filled, alias=kept.alias)
-    log_event(session, "organisation_merged_into", entity=ORGANISATION_ENTITY, entity_id=remove_id,
-              actor=actor, kept={"id": keep.id, "name": keep.name})
+    log_event(
+        session,
+        "organisations_merged",
+        entity=ORGANISATION_ENTITY,
+        entity_id=keep_id,
+        actor=actor,
+        kept={"id": keep.id, "name": keep.name},
+        removed=removed_snapshot,
+        filled=filled,
+        alias=kept.alias,
+    )
+    log_event(
+        session,
+        "organisation_merged_into",
+        entity=ORGANISATION_ENTITY,
+        entity_id=remove_id,
+        actor=actor,
+        kept={"id": keep.id, "name": keep.name},
+    )
     return kept.alias
 
 
@@ -1086,8 +1248,12 @@ def _move_organisation_affiliations(session: Session, keep: Organisation, remove
 
 
 #: References to an organisation that merging handles itself (ties are collapsed, aliases kept).
-_ORGANISATION_MERGED_APART = {("affiliations", "organisation_id"), ("relations", "from_organisation_id"),
-                              ("relations", "to_organisation_id"), ("organisation_aliases", "organisation_id")}
+_ORGANISATION_MERGED_APART = {
+    ("affiliations", "organisation_id"),
+    ("relations", "from_organisation_id"),
+    ("relations", "to_organisation_id"),
+    ("organisation_aliases", "organisation_id"),
+}
 
 
 def _move_other_organisation_references(session: Session, keep_id: int, remove_id: int) -> None:
@@ -1115,22 +1281,23 @@ def _unique_with(table: Any, column: Any) -> list[list[Any]]:
     """The other columns of each unique index or constraint of ``table`` that includes ``column``."""
     sets = [list(index.columns) for index in table.indexes if index.unique]
     sets += [list(constraint.columns) for constraint in table.constraints if isinstance(constraint, UniqueConstraint)]
-    return [[c for c in columns if c is not column] for columns in sets
-            if any(c is column for c in columns) and len(columns) > 1]
+    return [
+        [c for c in columns if c is not column]
+        for columns in sets
+        if any(c is column for c in columns) and len(columns) > 1
+    ]
 
 
 def _move_organisation_relations(session: Session, keep_id: int, remove_id: int) -> None:
-    query = select(Relation).where(or_(
-        Relation.from_organisation_id == remove_id, Relation.to_organisation_id == remove_id
-    ))
+    query = select(Relation).where(
+        or_(Relation.from_organisation_id == remove_id, Relation.to_organisation_id == remove_id)
+    )
     for relation in session.scalars(query):
         if relation.from_organisation_id == remove_id:
             relation.from_organisation_id = keep_id
         if relation.to_organisation_id == remove_id:
             relation.to_organisation_id = keep_id
-    _collapse_relations(
-        session, or_(Relation.from_organisation_id == keep_id, Relation.to_organisation_id == keep_id)
-    )
+    _collapse_relations(session, or_(Relation.from_organisation_id == keep_id, Relation.to_organisation_id == keep_id))
 
 
 # --- the review queue of possible duplicates -------------------------------------------------------
@@ -1139,11 +1306,13 @@ def _move_organisation_relations(session: Session, keep_id: int, remove_id: int)
 @requires("view_contacts")
 def open_duplicates(session: Session) -> pd.DataFrame:
     """Pairs waiting for a decision, most likely first, with both people's name, e-mail, phone and orgs."""
-    candidates = list(session.scalars(
-        select(DuplicateCandidate)
-        .where(DuplicateCandidate.status == "open")
-        .order_by(DuplicateCandidate.score.desc(), DuplicateCandidate.id)
-    ))
+    candidates = list(
+        session.scalars(
+            select(DuplicateCandidate)
+            .where(DuplicateCandidate.status == "open")
+            .order_by(DuplicateCandidate.score.desc(), DuplicateCandidate.id)
+        )
+    )
     person_ids = {c.person_a_id for c in candidates} | {c.person_b_id for c in candidates}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))} if person_ids else {}
     orgs = _current_organisation_names(session, person_ids) if person_ids else {}
@@ -1168,8 +1337,16 @@ def dismiss_duplicate(session: Session, candidate_id: int, actor: str | None = N
     if candidate.status != "open":
         return  # someone else decided already; deciding twice changes nothing
     candidate.status = "dismissed"
-    log_event(session, "duplicate_dismissed", entity="duplicate_candidate", entity_id=candidate_id, actor=actor,
-              person_a_id=candidate.person_a_id, person_b_id=candidate.person_b_id, rule=candidate.rule)
+    log_event(
+        session,
+        "duplicate_dismissed",
+        entity="duplicate_candidate",
+        entity_id=candidate_id,
+        actor=actor,
+        person_a_id=candidate.person_a_id,
+        person_b_id=candidate.person_b_id,
+        rule=candidate.rule,
+    )
 
 
 @dataclass(frozen=True)
@@ -1221,8 +1398,17 @@ def queue_near_duplicates(session: Session, batch_id: int | None = None, actor: 
     pairs = find_near_duplicate_people(session)
     now = utcnow()
     for pair in pairs:
-        session.add(DuplicateCandidate(person_a_id=pair.person_a_id, person_b_id=pair.person_b_id, rule=pair.rule,
-                                       score=pair.score, status="open", batch_id=batch_id, created_at=now))
+        session.add(
+            DuplicateCandidate(
+                person_a_id=pair.person_a_id,
+                person_b_id=pair.person_b_id,
+                rule=pair.rule,
+                score=pair.score,
+                status="open",
+                batch_id=batch_id,
+                created_at=now,
+            )
+        )
     if pairs:
         session.flush()
         log_event(session, "duplicates_scanned", actor=actor, found=len(pairs))
@@ -1290,11 +1476,31 @@ def _known_pairs(session: Session) -> set[tuple[int, int]]:
 
 
 __all__ = [
-    "DUPLICATE_RULES", "ORGANISATION_FIELDS", "PERSON_FIELDS", "DuplicatePair", "RecordDetails",
-    "add_affiliation", "create_organisation", "create_person", "delete_organisation", "delete_person",
-    "dismiss_duplicate", "end_affiliation", "find_near_duplicate_people", "merge_organisations", "merge_people",
-    "open_duplicates", "organisation_choices", "organisation_details", "person_choice_label", "person_choices",
+    "DUPLICATE_RULES",
+    "ORGANISATION_FIELDS",
+    "PERSON_FIELDS",
+    "DuplicatePair",
+    "RecordDetails",
+    "add_affiliation",
+    "create_organisation",
+    "create_person",
+    "delete_organisation",
+    "delete_person",
+    "dismiss_duplicate",
+    "end_affiliation",
+    "find_near_duplicate_people",
+    "merge_organisations",
+    "merge_people",
+    "open_duplicates",
+    "organisation_choices",
+    "organisation_details",
+    "person_choice_label",
+    "person_choices",
     "person_details",
-    "queue_near_duplicates", "remove_affiliation", "search_organisations", "search_people", "update_organisation",
+    "queue_near_duplicates",
+    "remove_affiliation",
+    "search_organisations",
+    "search_people",
+    "update_organisation",
     "update_person",
 ]

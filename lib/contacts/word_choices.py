@@ -53,8 +53,10 @@ class WordChoices:
     """How the words of one import get their codes, and which words needed a person."""
 
     def __init__(self, chosen: Choices | None = None, remembered: Choices | None = None) -> None:
-        self.chosen = {name: {vocabulary.word_key(k): v for k, v in (chosen or {}).get(name, {}).items()}
-                       for name in vocabulary.VOCABULARIES}
+        self.chosen = {
+            name: {vocabulary.word_key(k): v for k, v in (chosen or {}).get(name, {}).items()}
+            for name in vocabulary.VOCABULARIES
+        }
         self.remembered = {name: dict((remembered or {}).get(name, {})) for name in vocabulary.VOCABULARIES}
         self._uses: dict[tuple[str, str], WordUse] = {}
 
@@ -125,8 +127,9 @@ def remember_word(session: Session, name: str, word: str, code: str | None) -> N
     """Remember ``code`` for ``word`` in vocabulary ``name`` for the next import; None forgets the word
     (the next file keeps it as written again, unless a built-in word fits it)."""
     for key, chosen in checked_choices({name: {word: code}}).get(name, {}).items():
-        existing = session.scalar(select(VocabularyMapping).where(VocabularyMapping.vocabulary == name,
-                                                                  VocabularyMapping.word_key == key))
+        existing = session.scalar(
+            select(VocabularyMapping).where(VocabularyMapping.vocabulary == name, VocabularyMapping.word_key == key)
+        )
         if chosen is None:
             if existing is not None:
                 session.execute(delete(VocabularyMapping).where(VocabularyMapping.id == existing.id))

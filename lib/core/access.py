@@ -84,8 +84,12 @@ class AccessDenied(UserFacingError):
         from lib.core.i18n import t
 
         # Only the table's own words go in (a role, an action): there is nothing to quote.
-        return t("access.denied", lang, role=t(f"access.role.{self.role}", lang),
-                 action=t(f"access.permission.{self.permission}", lang))
+        return t(
+            "access.denied",
+            lang,
+            role=t(f"access.role.{self.role}", lang),
+            action=t(f"access.permission.{self.permission}", lang),
+        )
 
 
 @dataclass(frozen=True)
@@ -155,8 +159,12 @@ class RoleConfig:
         if default not in (*ROLES, NO_ACCESS):
             raise ValueError(f"unknown roles.default: {default!r}")
         claim = section.get("claim")
-        return cls(emails=emails, claim=str(claim) if claim else None,
-                   claim_values=values or {role: role for role in ROLES}, default=default)
+        return cls(
+            emails=emails,
+            claim=str(claim) if claim else None,
+            claim_values=values or {role: role for role in ROLES},
+            default=default,
+        )
 
 
 def _claimed_roles(claims: Mapping[str, Any], config: RoleConfig) -> set[str]:
@@ -183,8 +191,9 @@ def principal_for(user: Mapping[str, Any], config: RoleConfig) -> Principal | No
     role = role_for(str(email) if email else None, user, config)
     if role is None:
         return None
-    return Principal(email=str(email).lower() if email else None, role=role,
-                     name=str(user["name"]) if user.get("name") else None)
+    return Principal(
+        email=str(email).lower() if email else None, role=role, name=str(user["name"]) if user.get("name") else None
+    )
 
 
 def principal_of(session: Any) -> Principal:
@@ -263,8 +272,12 @@ def _is_loopback(text: str) -> bool:
 
 def _forwarded_for(name: str, value: str) -> list[str]:
     if name == "forwarded":  # RFC 7239: for=1.2.3.4;proto=https, for="[::1]:80"
-        return [part.strip()[4:] for element in value.split(",") for part in element.split(";")
-                if part.strip().lower().startswith("for=")] or [value]
+        return [
+            part.strip()[4:]
+            for element in value.split(",")
+            for part in element.split(";")
+            if part.strip().lower().startswith("for=")
+        ] or [value]
     return value.split(",")
 
 

@@ -41,11 +41,35 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-__all__ = ["CATEGORY_COLOURS", "COLORWAY", "DASHES", "FONT_FAMILY", "GREY", "LINE_COLOURS", "OKABE_ITO", "PRIMARY",
-           "TEMPLATE", "category_colour", "category_colours", "contrast", "date_axis", "date_ticks", "escape",
-           "escape_all", "marker", "outline", "separators", "series_colour", "series_style", "style", "template",
-           "template_text", "series_styles", "text_colour",
-           "value_range"]
+__all__ = [
+    "CATEGORY_COLOURS",
+    "COLORWAY",
+    "DASHES",
+    "FONT_FAMILY",
+    "GREY",
+    "LINE_COLOURS",
+    "OKABE_ITO",
+    "PRIMARY",
+    "TEMPLATE",
+    "category_colour",
+    "category_colours",
+    "contrast",
+    "date_axis",
+    "date_ticks",
+    "escape",
+    "escape_all",
+    "marker",
+    "outline",
+    "separators",
+    "series_colour",
+    "series_style",
+    "style",
+    "template",
+    "template_text",
+    "series_styles",
+    "text_colour",
+    "value_range",
+]
 
 #: The product's primary colour (also Streamlit's ``primaryColor`` in ``.streamlit/config.toml``): titles
 #: and headings of the board pack; marks in charts take :data:`OKABE_ITO` colours.
@@ -54,8 +78,14 @@ PRIMARY = "#1f5f8b"
 GREY = "#a3abb3"
 #: Okabe & Ito's colour-blind safe set (2008), by name.
 OKABE_ITO = {
-    "black": "#000000", "orange": "#E69F00", "sky_blue": "#56B4E9", "bluish_green": "#009E73",
-    "yellow": "#F0E442", "blue": "#0072B2", "vermillion": "#D55E00", "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
 }
 BLACK, ORANGE, SKY_BLUE, GREEN = (OKABE_ITO[k] for k in ("black", "orange", "sky_blue", "bluish_green"))
 YELLOW, BLUE, VERMILLION, PURPLE = (OKABE_ITO[k] for k in ("yellow", "blue", "vermillion", "reddish_purple"))
@@ -97,8 +127,11 @@ TEMPLATE = go.layout.Template(
         "plot_bgcolor": "white",
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
         "title": {"x": 0.0, "xanchor": "left", "font": {"size": 18}},
-        "hoverlabel": {"bgcolor": "white", "bordercolor": _GRID,
-                       "font": {"family": FONT_FAMILY, "size": 13, "color": _TEXT}},
+        "hoverlabel": {
+            "bgcolor": "white",
+            "bordercolor": _GRID,
+            "font": {"family": FONT_FAMILY, "size": 13, "color": _TEXT},
+        },
         "legend": {"bgcolor": "rgba(255,255,255,0.8)", "font": {"size": 13}},
         "xaxis": {"gridcolor": _GRID, "zeroline": False, "linecolor": _GRID, "automargin": True},
         "yaxis": {"gridcolor": _GRID, "zeroline": False, "linecolor": _GRID, "automargin": True},
@@ -134,8 +167,7 @@ def series_colour(index: int, *, line: bool = False) -> str:
 def series_style(index: int) -> dict[str, str]:
     """Colour and dash of the ``index``-th line: every line colour solid first, then dashed, then
     dotted, so up to 28 lines differ in colour or dash."""
-    return {"color": series_colour(index, line=True),
-            "dash": DASHES[(index // len(LINE_COLOURS)) % len(DASHES)]}
+    return {"color": series_colour(index, line=True), "dash": DASHES[(index // len(LINE_COLOURS)) % len(DASHES)]}
 
 
 def series_styles(order: Iterable[Hashable]) -> dict[Hashable, dict[str, str]]:
@@ -162,7 +194,7 @@ def category_colours(order: Iterable[Hashable], *, palette: Sequence[str] = COLO
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -188,8 +220,10 @@ def marker(colours: str | Sequence[str], **extra: Any) -> dict[str, Any]:
     if isinstance(colours, str):
         return {"color": colours, "line": outline(colours)} | extra
     rims = [outline(colour) for colour in colours]
-    return {"color": list(colours), "line": {"color": [r["color"] for r in rims], "width": [r["width"] for r in rims]}
-            } | extra
+    return {
+        "color": list(colours),
+        "line": {"color": [r["color"] for r in rims], "width": [r["width"] for r in rims]},
+    } | extra
 
 
 def text_colour(colour: str) -> str:

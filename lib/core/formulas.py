@@ -35,4 +35,4 @@ def runs_as_formula(text: str) -> bool:
 
 def is_guarded(text: str) -> bool:
     """Whether ``text`` is a neutralised formula: the guard apostrophe, then a text that would run."""
-    return text.startswith(GUARD) and runs_as_formula(text[len(GUARD):])
+    return text.startswith(GUARD) and runs_as_formula(text[len(GUARD) :])

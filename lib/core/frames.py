@@ -66,9 +66,15 @@ def payload_text(value: Any, *, limit: int | None = None, default: Callable[[Any
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
-def typed_frame(rows: Iterable[Mapping[str, Any]], columns: Iterable[str], *, integers: Iterable[str] = (),
-                whole_or_missing: Iterable[str] = (), floats: Iterable[str] = (),
-                booleans: Iterable[str] = ()) -> pd.DataFrame:
+def typed_frame(
+    rows: Iterable[Mapping[str, Any]],
+    columns: Iterable[str],
+    *,
+    integers: Iterable[str] = (),
+    whole_or_missing: Iterable[str] = (),
+    floats: Iterable[str] = (),
+    booleans: Iterable[str] = (),
+) -> pd.DataFrame:
     """A frame of ``rows`` with ``columns`` (in that order, also when there are no rows).
 
     ``integers`` are whole numbers that are never missing (``int``); ``whole_or_missing`` whole

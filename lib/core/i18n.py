@@ -90,6 +90,7 @@ def choose_plurals(template: str, params: Mapping[str, Any]) -> str:
 
     A field whose number is not among ``params`` is left as it is.
     """
+
     def replace(match: re.Match[str]) -> str:
         name, one, other = match.groups()
         if name not in params:
@@ -111,8 +112,10 @@ def quoted(params: Mapping[str, Any], quote: Quote | None) -> dict[str, Any]:
     """
     if quote is None:
         return dict(params)
-    return {name: value if value is None or isinstance(value, (bool, int, float, dt.date)) else quote(str(value))
-            for name, value in params.items()}
+    return {
+        name: value if value is None or isinstance(value, (bool, int, float, dt.date)) else quote(str(value))
+        for name, value in params.items()
+    }
 
 
 def format_number(value: float | int, lang: str = DEFAULT_LANGUAGE, decimals: int | None = None) -> str:

@@ -92,8 +92,8 @@ def clean_text(value: object, max_length: int | None = None) -> str | None:
     Notes
     -----
     One leading apostrophe is removed when what follows would run as a formula (``= + - @``, also
-    full-width or after spaces, tab or carriage return: ``lib.core.formulas``): that is how ``lib.reporting.workspace_export``
-    neutralises formulas, and the apostrophe is not part of the value.
+    full-width or after spaces, tab or carriage return: ``lib.core.formulas``): that is how
+    ``lib.core.spreadsheets`` neutralises formulas, and the apostrophe is not part of the value.
     """
     if type(value) is str:  # noqa: E721 - the common case, checked first because imports call this a lot
         text = _clean_string(value) if len(value) <= CACHED_TEXT_LENGTH else _clean_string.__wrapped__(value)
@@ -461,19 +461,75 @@ LATEST_YEAR = 2100
 
 MONTHS: dict[str, int] = {
     # Danish
-    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "august": 8,
-    "september": 9, "oktober": 10, "november": 11, "december": 12, "okt": 10,
+    "januar": 1,
+    "februar": 2,
+    "marts": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    "okt": 10,
     # English (Danish abbreviations jan, feb, mar, apr, jun, jul, aug, sep, nov, dec are the same)
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "october": 10,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 
 _WEEKDAYS = (
-    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-    "man", "tir", "tirs", "ons", "tor", "tors", "fre", "lør", "søn",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "mandag",
+    "tirsdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lørdag",
+    "søndag",
+    "man",
+    "tir",
+    "tirs",
+    "ons",
+    "tor",
+    "tors",
+    "fre",
+    "lør",
+    "søn",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 )
 _WEEKDAY_PREFIX = re.compile(rf"^(?:{'|'.join(_WEEKDAYS)})\.?,?\s+(?:den\s+)?", re.IGNORECASE)
 _TIME_SUFFIX = r"(?:[T\s]+(?:kl\.?\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -597,11 +653,19 @@ def column_is_month_first(values: Iterable[object]) -> bool:
 
 #: Words people write for a relation's strength on the 1–5 scale.
 STRENGTH_WORDS: dict[str, int] = {
-    "meget svag": 1, "very weak": 1,
-    "svag": 2, "weak": 2,
-    "middel": 3, "mellem": 3, "medium": 3, "moderate": 3, "moderat": 3,
-    "stærk": 4, "strong": 4,
-    "meget stærk": 5, "very strong": 5,
+    "meget svag": 1,
+    "very weak": 1,
+    "svag": 2,
+    "weak": 2,
+    "middel": 3,
+    "mellem": 3,
+    "medium": 3,
+    "moderate": 3,
+    "moderat": 3,
+    "stærk": 4,
+    "strong": 4,
+    "meget stærk": 5,
+    "very strong": 5,
 }
 _OUT_OF_FIVE = re.compile(r"^(\d)\s*(?:/|af|of|ud af|out of)\s*5$")
 _STARS = re.compile(r"^[★*]{1,5}$")
@@ -788,8 +852,10 @@ def _email_parts(text: str) -> list[str]:
     so that a piece that is not an address is reported rather than silently lost.
     """
     if "<" in text:
-        return [match.group(1) if match.group(1) is not None else match.group(0)
-                for match in _ADDRESS_IN_LIST.finditer(text)]
+        return [
+            match.group(1) if match.group(1) is not None else match.group(0)
+            for match in _ADDRESS_IN_LIST.finditer(text)
+        ]
     return [part for chunk in _SEPARATORS["email"].split(text) for part in chunk.split()]
 
 

@@ -59,7 +59,6 @@ CSV_DATETIME = "%d-%m-%Y %H:%M"
 Target = str | os.PathLike[str] | IO[bytes]
 
 
-
 # --- neutralising values ---------------------------------------------------------------------------
 
 
@@ -293,8 +292,7 @@ def text_only_worksheet(target: Target) -> Iterator[tuple[Any, TextOnlySheet]]:
     """
     from xlsxwriter import Workbook as XlsxWriterWorkbook
 
-    workbook = XlsxWriterWorkbook(target, {"in_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False})
+    workbook = XlsxWriterWorkbook(target, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
     yield workbook, TextOnlySheet(workbook.add_worksheet())
     workbook.close()
 

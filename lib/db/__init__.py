@@ -134,10 +134,14 @@ class OrganisationAlias(Base):
 class Person(Base):
     __tablename__ = "people"
     __table_args__ = (
-        CheckConstraint("staff_role IS NULL OR staff_role IN ('network_lead', 'partnership_owner', 'staff')",
-                        name="person_staff_role"),
-        CheckConstraint("informed_how IS NULL OR informed_how IN ('email', 'letter', 'in_person', 'agreement', "
-                        "'other')", name="person_informed_how"),
+        CheckConstraint(
+            "staff_role IS NULL OR staff_role IN ('network_lead', 'partnership_owner', 'staff')",
+            name="person_staff_role",
+        ),
+        CheckConstraint(
+            "informed_how IS NULL OR informed_how IN ('email', 'letter', 'in_person', 'agreement', 'other')",
+            name="person_informed_how",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -180,9 +184,7 @@ class Affiliation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     role: Mapped[str | None] = mapped_column(String(300))
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -197,20 +199,14 @@ class Relation(Base):
 
     __tablename__ = "relations"
     __table_args__ = (
-        CheckConstraint(
-            "(from_person_id IS NULL) <> (from_organisation_id IS NULL)", name="relation_one_source"
-        ),
-        CheckConstraint(
-            "(to_person_id IS NULL) <> (to_organisation_id IS NULL)", name="relation_one_target"
-        ),
+        CheckConstraint("(from_person_id IS NULL) <> (from_organisation_id IS NULL)", name="relation_one_source"),
+        CheckConstraint("(to_person_id IS NULL) <> (to_organisation_id IS NULL)", name="relation_one_target"),
         CheckConstraint("strength IS NULL OR (strength BETWEEN 1 AND 5)", name="relation_strength_1_5"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(40), default="knows")
-    from_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("people.id", ondelete="CASCADE"), index=True
-    )
+    from_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     from_organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
@@ -461,8 +457,14 @@ def _no_commit_when_reading(session: Session) -> None:
 class Database:
     """A connected, upgraded database: an engine plus the sessions made from it."""
 
-    def __init__(self, url: str, engine: Engine, *, principal: Principal | None = None,
-                 sessions: sessionmaker[Session] | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        engine: Engine,
+        *,
+        principal: Principal | None = None,
+        sessions: sessionmaker[Session] | None = None,
+    ) -> None:
         self.url = url
         self.engine = engine
         self._sessions = sessions or sessionmaker(engine, expire_on_commit=False)
@@ -629,11 +631,14 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     config = _alembic_config(engine)
     # A write transaction: two processes opening a new database at once take turns instead of both
     # creating the tables (PostgreSQL's DDL is transactional; the second one finds nothing to do).
-    with engine.connect().execution_options(write=True) as connection:
-        with _foreign_keys_deferred_on_sqlite(connection), connection.begin():
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-            _refuse_broken_references(connection)
+    with (
+        engine.connect().execution_options(write=True) as connection,
+        _foreign_keys_deferred_on_sqlite(connection),
+        connection.begin(),
+    ):
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+        _refuse_broken_references(connection)
 
 
 @contextmanager
@@ -723,10 +728,7 @@ def workspace_counts(session: Session) -> dict[str, int]:
         "organisations": session.scalar(select(func.count(Organisation.id))) or 0,
         "affiliations": session.scalar(select(func.count(Affiliation.id))) or 0,
         "relations": session.scalar(select(func.count(Relation.id))) or 0,
-        "batches": session.scalar(
-            select(func.count(ImportBatch.id)).where(ImportBatch.status == "committed")
-        )
-        or 0,
+        "batches": session.scalar(select(func.count(ImportBatch.id)).where(ImportBatch.status == "committed")) or 0,
     }
 
 
@@ -773,7 +775,11 @@ class NodePosition(Base):
 #: The lifecycle of a partnership: an idea, then the four stages of the partnering cycle. A
 #: partnership that has ended keeps its last stage and has ``closed`` set (with ``ended_on``).
 PARTNERSHIP_STAGES = (
-    "idea", "scoping_building", "managing_maintaining", "reviewing_revising", "sustaining_ending",
+    "idea",
+    "scoping_building",
+    "managing_maintaining",
+    "reviewing_revising",
+    "sustaining_ending",
 )
 #: The depth ladder, shallow to deep.
 PARTNERSHIP_DEPTHS = ("networking", "coordinating", "cooperating", "collaborating")
@@ -841,10 +847,8 @@ class Partnership(Base):
     __table_args__ = (
         CheckConstraint(_one_of("stage", PARTNERSHIP_STAGES), name="partnership_stage"),
         CheckConstraint(_one_of("depth", PARTNERSHIP_DEPTHS, nullable=True), name="partnership_depth"),
-        CheckConstraint(_one_of("formalisation", FORMALISATIONS, nullable=True),
-                        name="partnership_formalisation"),
-        CheckConstraint("contact_rhythm_days IS NULL OR contact_rhythm_days > 0",
-                        name="partnership_contact_rhythm"),
+        CheckConstraint(_one_of("formalisation", FORMALISATIONS, nullable=True), name="partnership_formalisation"),
+        CheckConstraint("contact_rhythm_days IS NULL OR contact_rhythm_days > 0", name="partnership_contact_rhythm"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -873,15 +877,11 @@ class PartnershipOrganisation(Base):
     """An organisation taking part in a partnership (a partnership may have several)."""
 
     __tablename__ = "partnership_organisations"
-    __table_args__ = (
-        Index("ux_partnership_organisations_pair", "partnership_id", "organisation_id", unique=True),
-    )
+    __table_args__ = (Index("ux_partnership_organisations_pair", "partnership_id", "organisation_id", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     partnership_id: Mapped[int] = mapped_column(ForeignKey("partnerships.id", ondelete="CASCADE"))
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
 
 
 class PartnershipGoal(Base):
@@ -906,9 +906,7 @@ class Agreement(Base):
     __tablename__ = "agreements"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    partnership_id: Mapped[int] = mapped_column(
-        ForeignKey("partnerships.id", ondelete="CASCADE"), unique=True
-    )
+    partnership_id: Mapped[int] = mapped_column(ForeignKey("partnerships.id", ondelete="CASCADE"), unique=True)
     parties: Mapped[str | None] = mapped_column(Text)
     purpose: Mapped[str | None] = mapped_column(Text)
     target_group: Mapped[str | None] = mapped_column(Text)
@@ -962,9 +960,7 @@ class Assessment(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
     assessed_on: Mapped[dt.date] = mapped_column(Date)
     assessor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     scores: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -1005,9 +1001,7 @@ class EvaluationResponse(Base):
     """
 
     __tablename__ = "evaluation_responses"
-    __table_args__ = (
-        CheckConstraint(_one_of("respondent_side", RESPONDENT_SIDES), name="evaluation_response_side"),
-    )
+    __table_args__ = (CheckConstraint(_one_of("respondent_side", RESPONDENT_SIDES), name="evaluation_response_side"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("evaluation_rounds.id", ondelete="CASCADE"), index=True)
@@ -1026,8 +1020,16 @@ STAFF_ROLES = ("network_lead", "partnership_owner", "staff")
 #: What the library can offer, by kind (the strengths profile, "Vis, hvem du er!").
 OFFER_CATEGORIES = ("rooms", "outreach_events", "target_groups", "expertise", "network", "digital", "reputation")
 #: The eight headings of the checklist "Byg partnerskaber!", in the checklist's order.
-CHECKLIST_HEADINGS = ("professionalise", "be_strategic", "nurture_network", "prepare_organisation",
-                      "focus_library", "choose_partners", "show_who_you_are", "support_partnership")
+CHECKLIST_HEADINGS = (
+    "professionalise",
+    "be_strategic",
+    "nurture_network",
+    "prepare_organisation",
+    "focus_library",
+    "choose_partners",
+    "show_who_you_are",
+    "support_partnership",
+)
 
 
 class CompetenceAssessment(Base):
@@ -1048,14 +1050,12 @@ class CompetenceAssessment(Base):
 class StrengthOffer(Base):
     """One thing the library (a team of it) can offer partners, for the strengths profile.
 
-    ``partner_types`` lists the organisation types (codes of ``lib.core.vocabulary.ORGANISATION_TYPES``) the offer speaks to;
-    ``updated_on`` is when someone last checked that the offer still holds.
+    ``partner_types`` lists the organisation types (codes of ``lib.core.vocabulary.ORGANISATION_TYPES``)
+    the offer speaks to; ``updated_on`` is when someone last checked that the offer still holds.
     """
 
     __tablename__ = "strength_offers"
-    __table_args__ = (
-        CheckConstraint(_one_of("category", OFFER_CATEGORIES), name="strength_offer_category"),
-    )
+    __table_args__ = (CheckConstraint(_one_of("category", OFFER_CATEGORIES), name="strength_offer_category"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     team: Mapped[str | None] = mapped_column(String(200))

@@ -120,15 +120,19 @@ def today(tz: dt.tzinfo, at: dt.datetime | None = None) -> dt.date:
     return now(tz).date() if at is None else to_local(at, tz).date()
 
 
-def utc_bounds(since: dt.date | None, until: dt.date | None,
-               tz: dt.tzinfo) -> tuple[dt.datetime | None, dt.datetime | None]:
+def utc_bounds(
+    since: dt.date | None, until: dt.date | None, tz: dt.tzinfo
+) -> tuple[dt.datetime | None, dt.datetime | None]:
     """The stored-time (naive UTC) limits of the local days ``since`` through ``until``: the start
     of ``since`` and the start of the day after ``until``, each midnight in ``tz``."""
+
     def start_of(day: dt.date) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(), tzinfo=tz).astimezone(UTC).replace(tzinfo=None)
 
-    return (start_of(since) if since is not None else None,
-            start_of(until + dt.timedelta(days=1)) if until is not None else None)
+    return (
+        start_of(since) if since is not None else None,
+        start_of(until + dt.timedelta(days=1)) if until is not None else None,
+    )
 
 
 def localise_values(value: Any, tz: dt.tzinfo) -> Any:
@@ -151,7 +155,19 @@ def format_local(value: dt.datetime | None, lang: str, tz: dt.tzinfo) -> str:
 
 
 __all__ = [
-    "DEFAULT_TIMEZONE", "TIMEZONE_SETTING", "format_local", "local_naive", "local_series", "localise_values",
-    "now", "timezone_name", "timezone_names", "to_local", "today", "utc_bounds", "valid_timezone",
-    "workspace_timezone", "zone",
+    "DEFAULT_TIMEZONE",
+    "TIMEZONE_SETTING",
+    "format_local",
+    "local_naive",
+    "local_series",
+    "localise_values",
+    "now",
+    "timezone_name",
+    "timezone_names",
+    "to_local",
+    "today",
+    "utc_bounds",
+    "valid_timezone",
+    "workspace_timezone",
+    "zone",
 ]

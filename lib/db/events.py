@@ -26,14 +26,26 @@ DEFAULT_LIMIT = 1000
 MAX_DETAILS_CHARS = 500
 EVENT_COLUMNS = ["id", "at", "actor", "action", "action_label", "entity", "entity_label", "entity_id", "details"]
 #: Columns of the Excel file, with the translation keys of their headers.
-EXPORT_COLUMNS = (("at", "admin.col.at"), ("actor", "admin.col.actor"), ("action_label", "admin.col.action"),
-                  ("entity_label", "admin.col.entity"), ("entity_id", "admin.col.entity_id"),
-                  ("details", "admin.col.details"))
+EXPORT_COLUMNS = (
+    ("at", "admin.col.at"),
+    ("actor", "admin.col.actor"),
+    ("action_label", "admin.col.action"),
+    ("entity_label", "admin.col.entity"),
+    ("entity_id", "admin.col.entity_id"),
+    ("details", "admin.col.details"),
+)
 #: Detail fields holding a code, shown with the words of these translation prefixes.
 _CODE_PREFIXES = {
-    "stage": "partnerships.stage", "channel": "partnerships.channel", "decision": "partners.decision",
-    "category": "strengths.category", "rule": "records.rule", "staff_role": "organisation.role",
-    "how": "informing.how", "side": "evaluations.side", "kind": "relkind", "org_type": "orgtype",
+    "stage": "partnerships.stage",
+    "channel": "partnerships.channel",
+    "decision": "partners.decision",
+    "category": "strengths.category",
+    "rule": "records.rule",
+    "staff_role": "organisation.role",
+    "how": "informing.how",
+    "side": "evaluations.side",
+    "kind": "relkind",
+    "org_type": "orgtype",
     "sector": "sector",
 }
 #: Numbers that name something (an import, a random seed) and are written without separators.
@@ -43,13 +55,30 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?
 
 
 #: What leaves the system as a file with personal data; each is logged as ``<kind>_exported``.
-EXPORT_KINDS = ("workspace", "backup", "person", "events", "network", "network_table", "import_report",
-                "agreement", "strengths_flyer")
+EXPORT_KINDS = (
+    "workspace",
+    "backup",
+    "person",
+    "events",
+    "network",
+    "network_table",
+    "import_report",
+    "agreement",
+    "strengths_flyer",
+)
 
 
 @requires("export")
-def log_export(session: Session, kind: str, *, people: int, actor: str | None = None, entity: str | None = None,
-               entity_id: int | None = None, **details: Any) -> Event:
+def log_export(
+    session: Session,
+    kind: str,
+    *,
+    people: int,
+    actor: str | None = None,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    **details: Any,
+) -> Event:
     """Record that a file of ``kind`` (one of :data:`EXPORT_KINDS`) naming ``people`` people left the
     system, by ``actor`` (default: the session's user), now; ``details`` (format, rows …) go with it.
 
@@ -59,8 +88,15 @@ def log_export(session: Session, kind: str, *, people: int, actor: str | None = 
     pending = _pending_export(session, kind)
     if pending is not None:
         return pending
-    return log_event(session, f"{kind}_exported", entity=entity, entity_id=entity_id,
-                     actor=actor or principal_of(session).actor, people=int(people), **details)
+    return log_event(
+        session,
+        f"{kind}_exported",
+        entity=entity,
+        entity_id=entity_id,
+        actor=actor or principal_of(session).actor,
+        people=int(people),
+        **details,
+    )
 
 
 def _pending_export(session: Session, kind: str) -> Event | None:
@@ -169,8 +205,9 @@ def details_text(details: Any, lang: str = "da") -> str:
     return text if len(text) <= MAX_DETAILS_CHARS else text[: MAX_DETAILS_CHARS - 1] + "…"
 
 
-def _query(*, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None,
-           tz: dt.tzinfo | None = None) -> Any:
+def _query(
+    *, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None, tz: dt.tzinfo | None = None
+) -> Any:
     from lib.db.clock import UTC, utc_bounds
 
     query = select(Event)
@@ -208,14 +245,23 @@ def events_frame(
     """
     from lib.db.clock import workspace_timezone
 
-    query = _query(actor=actor, action=action, since=since, until=until,
-                   tz=workspace_timezone(session)).order_by(Event.at.desc(), Event.id.desc())
+    query = _query(actor=actor, action=action, since=since, until=until, tz=workspace_timezone(session)).order_by(
+        Event.at.desc(), Event.id.desc()
+    )
     if limit is not None:
         query = query.limit(limit)
     rows = [
-        {"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "action_label": action_label(e.action, lang),
-         "entity": e.entity, "entity_label": entity_label(e.entity, lang), "entity_id": e.entity_id,
-         "details": details_text(e.details, lang)}
+        {
+            "id": e.id,
+            "at": e.at,
+            "actor": e.actor,
+            "action": e.action,
+            "action_label": action_label(e.action, lang),
+            "entity": e.entity,
+            "entity_label": entity_label(e.entity, lang),
+            "entity_id": e.entity_id,
+            "details": details_text(e.details, lang),
+        }
         for e in session.scalars(query)
     ]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -247,10 +293,28 @@ def events_xlsx(
     frame["at"] = local_series(frame["at"], workspace_timezone(session))  # the workspace's time, as on screen
     sheet = pd.DataFrame({t(key, lang): frame[column] for column, key in EXPORT_COLUMNS})
     shown_filters = {name: value for name, value in filters.items() if value is not None}
-    log_export(session, "events", people=int(frame["actor"].dropna().nunique()), actor=exported_by,
-               rows=len(frame), filters=shown_filters)
+    log_export(
+        session,
+        "events",
+        people=int(frame["actor"].dropna().nunique()),
+        actor=exported_by,
+        rows=len(frame),
+        filters=shown_filters,
+    )
     return xlsx_bytes({t("admin.events.sheet", lang): sheet})
 
 
-__all__ = ["DEFAULT_LIMIT", "EVENT_COLUMNS", "EXPORT_KINDS", "action_label", "details_text", "entity_label",
-           "event_actions", "events_frame", "events_xlsx", "export_logged", "field_label", "log_export"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "EVENT_COLUMNS",
+    "EXPORT_KINDS",
+    "action_label",
+    "details_text",
+    "entity_label",
+    "event_actions",
+    "events_frame",
+    "events_xlsx",
+    "export_logged",
+    "field_label",
+    "log_export",
+]

@@ -26,19 +26,32 @@ from lib.library.staff import COMPETENCE_GROUPS, SCORE_MAX, SCORE_MIN
 
 NETWORK_LEAD = "Mette Sørensen"
 TEAMS: dict[str, str] = {
-    "Jørgen Bækgaard": "Ledelse", "Mette Sørensen": "Ledelse", "Mikkel Dahl": "Ledelse",
-    "Anne-Sofie Kjær": "Børn og unge", "Birgitte Østergaard": "Børn og unge",
-    "Rasmus Holm": "Voksne og kultur", "Leyla Haddad": "Voksne og kultur", "Karen Mølgaard": "Voksne og kultur",
-    "Signe Friis": "Voksne og kultur", "Emil Frandsen": "Voksne og kultur",
-    "Thomas Winther": "Digitalt", "Sidsel Ågaard": "Digitalt",
-    "Peter Lund Nielsen": "Lokalbiblioteker", "Ulla Grønbæk": "Lokalbiblioteker", "Ole Brandt": "Lokalbiblioteker",
+    "Jørgen Bækgaard": "Ledelse",
+    "Mette Sørensen": "Ledelse",
+    "Mikkel Dahl": "Ledelse",
+    "Anne-Sofie Kjær": "Børn og unge",
+    "Birgitte Østergaard": "Børn og unge",
+    "Rasmus Holm": "Voksne og kultur",
+    "Leyla Haddad": "Voksne og kultur",
+    "Karen Mølgaard": "Voksne og kultur",
+    "Signe Friis": "Voksne og kultur",
+    "Emil Frandsen": "Voksne og kultur",
+    "Thomas Winther": "Digitalt",
+    "Sidsel Ågaard": "Digitalt",
+    "Peter Lund Nielsen": "Lokalbiblioteker",
+    "Ulla Grønbæk": "Lokalbiblioteker",
+    "Ole Brandt": "Lokalbiblioteker",
 }
 #: The assessment rounds, in days before today; each person answered within a few weeks of the round.
 ROUNDS_DAYS_AGO = (700, 340, 25)
 #: Who took part in which rounds (index into ROUNDS_DAYS_AGO); everyone else took part in all three.
 ROUNDS_TAKEN: dict[str, tuple[int, ...]] = {
-    "Thomas Winther": (1, 2), "Sidsel Ågaard": (1, 2), "Emil Frandsen": (1, 2), "Mikkel Dahl": (0, 1),
-    "Ole Brandt": (), "Ulla Grønbæk": (),
+    "Thomas Winther": (1, 2),
+    "Sidsel Ågaard": (1, 2),
+    "Emil Frandsen": (1, 2),
+    "Mikkel Dahl": (0, 1),
+    "Ole Brandt": (),
+    "Ulla Grønbæk": (),
 }
 #: The typical level of each item group for each role, before personal variation.
 ROLE_LEVEL: dict[str, dict[str, float]] = {
@@ -70,7 +83,9 @@ DEVELOPMENT_NEEDS = (
 
 @requires("edit")
 def write_organisation(session: Session, seed: int, today: dt.date) -> dict[str, int]:
-    """Add the demo's staff roles and teams, and competence self-assessments over the years; returns how many of each were written.
+    """Add the demo's staff roles and teams, and competence self-assessments over the years.
+
+    Returns how many of each were written.
 
     Call after the people, organisations and strategy of the demo are flushed.
     """
@@ -83,8 +98,11 @@ def write_organisation(session: Session, seed: int, today: dt.date) -> dict[str,
     assessments = [record for person in staff for record in _assessments(rng, person, today)]
     session.add_all(assessments)
     session.flush()
-    return {"staff_roles": sum(1 for p in staff if p.staff_role), "staff_teams": sum(1 for p in staff if p.team),
-            "competence_assessments": len(assessments)}
+    return {
+        "staff_roles": sum(1 for p in staff if p.staff_role),
+        "staff_teams": sum(1 for p in staff if p.team),
+        "competence_assessments": len(assessments),
+    }
 
 
 def _role(person: Person, owners: set[int]) -> str:
@@ -110,6 +128,7 @@ def _assessments(rng: random.Random, person: Person, today: dt.date) -> list[Com
                 mean = level[group] + personal + ITEM_SHIFT.get(item, 0.0) + GROWTH_PER_ROUND * round_index
                 scores[item] = min(SCORE_MAX, max(SCORE_MIN, round(mean + rng.gauss(0, 0.6))))
         needs = rng.choice(DEVELOPMENT_NEEDS) if rng.random() < NEEDS_CHANCE else None
-        records.append(CompetenceAssessment(person_id=person.id, assessed_on=assessed_on, scores=scores,
-                                            development_needs=needs))
+        records.append(
+            CompetenceAssessment(person_id=person.id, assessed_on=assessed_on, scores=scores, development_needs=needs)
+        )
     return records

@@ -147,20 +147,33 @@ ISOLATED_ORGANISATION = "Makerspace Solbakke"
 
 #: How many contacts an organisation of each type typically brings (a weight, not a count).
 TYPE_SIZE: dict[str, int] = {
-    "association": 3, "business": 2, "education": 5, "adult_education": 4, "municipal": 6,
-    "cultural": 4, "media": 3, "library": 3, "foundation": 2, "union": 2, "citizen_group": 2,
-    "state": 2, "other": 2,
+    "association": 3,
+    "business": 2,
+    "education": 5,
+    "adult_education": 4,
+    "municipal": 6,
+    "cultural": 4,
+    "media": 3,
+    "library": 3,
+    "foundation": 2,
+    "union": 2,
+    "citizen_group": 2,
+    "state": 2,
+    "other": 2,
 }
 
 # (name, title, weight = how much of the network this person holds, the organisation types they work with)
 STAFF: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
-    ("Mette Sørensen", "Netværksansvarlig bibliotekar", 12,
-     ("municipal", "cultural", "association", "education", "adult_education", "foundation")),
+    (
+        "Mette Sørensen",
+        "Netværksansvarlig bibliotekar",
+        12,
+        ("municipal", "cultural", "association", "education", "adult_education", "foundation"),
+    ),
     ("Jørgen Bækgaard", "Bibliotekschef", 5, ("state", "foundation", "municipal", "library")),
     ("Anne-Sofie Kjær", "Børnebibliotekar", 6, ("education", "municipal", "citizen_group")),
     ("Rasmus Holm", "Kulturformidler", 6, ("cultural", "media", "association")),
-    ("Leyla Haddad", "Bibliotekar, integration og læring", 5,
-     ("adult_education", "municipal", "association")),
+    ("Leyla Haddad", "Bibliotekar, integration og læring", 5, ("adult_education", "municipal", "association")),
     ("Peter Lund Nielsen", "Filialleder, Strandby", 4, ("citizen_group", "association", "other")),
     ("Birgitte Østergaard", "Læringskonsulent", 4, ("education", "library")),
     ("Thomas Winther", "Digital formidler", 3, ("business", "adult_education")),
@@ -176,28 +189,137 @@ STAFF: tuple[tuple[str, str, int, tuple[str, ...]], ...] = (
 # --- name pools ------------------------------------------------------------------------------------
 
 FIRST_NAMES = (
-    "Mette", "Søren", "Jørgen", "Anne", "Lars", "Hanne", "Henrik", "Kirsten", "Peter", "Susanne",
-    "Jens", "Lone", "Niels", "Birgitte", "Mads", "Camilla", "Rasmus", "Line", "Frederik", "Sofie",
-    "Mikkel", "Ida", "Thomas", "Louise", "Bjørn", "Åse", "Gitte", "Poul", "Bodil", "Jørn", "Tove",
-    "Ebbe", "Grethe", "Kasper", "Signe", "Anders", "Maja", "Christian", "Karen", "Morten", "Pia",
-    "Torben", "Helle", "Jesper", "Marianne", "Ulla", "Steen", "Dorthe", "Ole", "Vibeke", "Emil",
-    "Freja", "Magnus", "Laura", "Asger", "Nanna", "Troels", "Sidsel", "Bent", "Inger", "Else", "Asta",
-    "Malthe", "Søs", "Thøger", "Bjarke", "Lærke", "Kåre", "Mathilde", "Jonas",
+    "Mette",
+    "Søren",
+    "Jørgen",
+    "Anne",
+    "Lars",
+    "Hanne",
+    "Henrik",
+    "Kirsten",
+    "Peter",
+    "Susanne",
+    "Jens",
+    "Lone",
+    "Niels",
+    "Birgitte",
+    "Mads",
+    "Camilla",
+    "Rasmus",
+    "Line",
+    "Frederik",
+    "Sofie",
+    "Mikkel",
+    "Ida",
+    "Thomas",
+    "Louise",
+    "Bjørn",
+    "Åse",
+    "Gitte",
+    "Poul",
+    "Bodil",
+    "Jørn",
+    "Tove",
+    "Ebbe",
+    "Grethe",
+    "Kasper",
+    "Signe",
+    "Anders",
+    "Maja",
+    "Christian",
+    "Karen",
+    "Morten",
+    "Pia",
+    "Torben",
+    "Helle",
+    "Jesper",
+    "Marianne",
+    "Ulla",
+    "Steen",
+    "Dorthe",
+    "Ole",
+    "Vibeke",
+    "Emil",
+    "Freja",
+    "Magnus",
+    "Laura",
+    "Asger",
+    "Nanna",
+    "Troels",
+    "Sidsel",
+    "Bent",
+    "Inger",
+    "Else",
+    "Asta",
+    "Malthe",
+    "Søs",
+    "Thøger",
+    "Bjarke",
+    "Lærke",
+    "Kåre",
+    "Mathilde",
+    "Jonas",
 )
 #: Danish middle names are often family names, which suits any first name.
 MIDDLE_NAMES = ("Holm", "Skov", "Bach", "Kirk", "Lund", "Vang", "Dam", "Krog", "Bonde", "Juul")
 LAST_NAMES = (
-    "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen",
-    "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Christiansen",
-    "Poulsen", "Johansen", "Møller", "Mortensen", "Knudsen", "Mikkelsen", "Kjær", "Holm", "Bødker",
-    "Mølgaard", "Grønbæk", "Krøyer", "Lærkesen", "Højgaard", "Dalsgård", "Østergaard", "Ågaard",
-    "Nørgaard", "Bækgaard", "Skøtt", "Lund", "Friis", "Dahl", "Vestergaard", "Frandsen", "Brandt",
-    "Winther", "Svendsen", "Damgaard", "Iversen", "Thygesen", "Bach", "Søgaard", "Kirkegaard",
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Petersen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Christiansen",
+    "Poulsen",
+    "Johansen",
+    "Møller",
+    "Mortensen",
+    "Knudsen",
+    "Mikkelsen",
+    "Kjær",
+    "Holm",
+    "Bødker",
+    "Mølgaard",
+    "Grønbæk",
+    "Krøyer",
+    "Lærkesen",
+    "Højgaard",
+    "Dalsgård",
+    "Østergaard",
+    "Ågaard",
+    "Nørgaard",
+    "Bækgaard",
+    "Skøtt",
+    "Lund",
+    "Friis",
+    "Dahl",
+    "Vestergaard",
+    "Frandsen",
+    "Brandt",
+    "Winther",
+    "Svendsen",
+    "Damgaard",
+    "Iversen",
+    "Thygesen",
+    "Bach",
+    "Søgaard",
+    "Kirkegaard",
 )
 #: Names of newer Danes, drawn as (first names, last names) from the same background.
 NAME_GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("Amir", "Fatima", "Mohammed", "Aisha", "Yusuf", "Zainab", "Omar", "Leyla"),
-     ("Hassan", "Ali", "Abdi", "Haddad", "Khalil")),
+    (
+        ("Amir", "Fatima", "Mohammed", "Aisha", "Yusuf", "Zainab", "Omar", "Leyla"),
+        ("Hassan", "Ali", "Abdi", "Haddad", "Khalil"),
+    ),
     (("Ayşe", "Mehmet", "Emre", "Elif"), ("Yılmaz", "Öztürk", "Demir")),
     (("Agnieszka", "Tomasz", "Katarzyna", "Piotr"), ("Nowak", "Wójcik")),
     (("Olena", "Dmytro", "Iryna", "Andrij"), ("Shevchenko", "Bondarenko", "Kovalenko")),
@@ -206,11 +328,21 @@ NAME_GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
 
 TITLES: dict[str, tuple[str, ...]] = {
     "association": (
-        "Formand", "Næstformand", "Kasserer", "Frivilligkoordinator", "Bestyrelsesmedlem", "Sekretær",
+        "Formand",
+        "Næstformand",
+        "Kasserer",
+        "Frivilligkoordinator",
+        "Bestyrelsesmedlem",
+        "Sekretær",
     ),
     "business": ("Indehaver", "Direktør", "Marketingansvarlig", "Butikschef", "Medarbejder"),
     "education": (
-        "Lærer", "Skoleleder", "Viceskoleleder", "Skolebibliotekar", "Studievejleder", "Underviser",
+        "Lærer",
+        "Skoleleder",
+        "Viceskoleleder",
+        "Skolebibliotekar",
+        "Studievejleder",
+        "Underviser",
     ),
     "adult_education": ("Afdelingsleder", "Underviser", "Kursuskoordinator", "Skoleleder"),
     "municipal": ("Konsulent", "Afdelingsleder", "Sagsbehandler", "Chef", "Projektleder", "Koordinator"),
@@ -223,7 +355,12 @@ TITLES: dict[str, tuple[str, ...]] = {
     "state": ("Specialkonsulent", "Fuldmægtig", "Kontorchef", "Konsulent"),
     "other": ("Leder", "Koordinator", "Medarbejder"),
     "private": (
-        "Forfatter", "Billedkunstner", "Pensioneret lærer", "Freelancejournalist", "Frivillig", "Fortæller",
+        "Forfatter",
+        "Billedkunstner",
+        "Pensioneret lærer",
+        "Freelancejournalist",
+        "Frivillig",
+        "Fortæller",
     ),
 }
 #: Titles that only fit one particular organisation; its contacts draw from these instead.
@@ -464,9 +601,7 @@ class _Builder:
             website = f"https://www.{slug}.dk" if slug else None
             notes = self.rng.choice(ORGANISATION_NOTES) if self.rng.random() < 0.25 else None
             size = 0 if name == ISOLATED_ORGANISATION else TYPE_SIZE[org_type] * self.rng.randint(1, 3)
-            self.plan.organisations.append(
-                DemoOrganisation(name, org_type, sector, area, website, notes, size)
-            )
+            self.plan.organisations.append(DemoOrganisation(name, org_type, sector, area, website, notes, size))
 
     def add_staff(self) -> None:
         """The fifteen library staff, with initials e-mails as Danish municipalities use them."""
@@ -519,9 +654,7 @@ class _Builder:
         for slot, home in enumerate(homes):
             org = organisations[home] if home is not None else None
             name = self.new_name()
-            title_pool = TITLES["private"] if org is None else ORGANISATION_TITLES.get(
-                org.name, TITLES[org.org_type]
-            )
+            title_pool = TITLES["private"] if org is None else ORGANISATION_TITLES.get(org.name, TITLES[org.org_type])
             person = DemoPerson(
                 name=name,
                 is_staff=False,
@@ -565,9 +698,7 @@ class _Builder:
             current[person].start_days_ago = max(ended - self.rng.randint(1, 60), 0)
             started = ended + self.rng.randint(400, 3000)
             role = self.rng.choice(TITLES[kind])
-            self.plan.affiliations.append(
-                DemoAffiliation(person, self.rng.choice(earlier), role, started, ended)
-            )
+            self.plan.affiliations.append(DemoAffiliation(person, self.rng.choice(earlier), role, started, ended))
         # Board seats and volunteering next to the day job.
         clubs = [i for i, org in enumerate(organisations) if org.org_type in CLUB_TYPES and org.size]
         for person, home in self.rng.sample(employed, 16):
@@ -580,9 +711,7 @@ class _Builder:
     def pick_staff(self, org_type: str | None, exclude: list[int]) -> int:
         """A staff member to hold a tie: people whose field it is are four times as likely."""
         candidates = [s for s in self.staff if s not in exclude]
-        weights = [
-            self.staff_weight[s] * (4 if org_type in self.staff_focus[s] else 1) for s in candidates
-        ]
+        weights = [self.staff_weight[s] * (4 if org_type in self.staff_focus[s] else 1) for s in candidates]
         return self.rng.choices(candidates, weights=weights)[0]
 
     def add_staff_ties(self) -> None:
@@ -641,9 +770,7 @@ class _Builder:
             others = [p for p in contacts if self.works_at[p] != home]
             for other in self.rng.sample(others, self.rng.randint(5, 9)):
                 self.tie("works_with", ("person", broker), ("person", other), self.owner_of(broker))
-        clubs = [
-            i for i, org in enumerate(self.plan.organisations) if org.org_type in CLUB_TYPES and org.size
-        ]
+        clubs = [i for i, org in enumerate(self.plan.organisations) if org.org_type in CLUB_TYPES and org.size]
         for member in self.rng.sample(contacts, 25):
             club = self.rng.choice(clubs)
             if club != self.works_at[member]:
@@ -680,10 +807,10 @@ class _Builder:
         for person in self.rng.sample(employed, 2):
             original = self.plan.people[person]
             typo = original.name[:-1] if len(self.plan.people) % 2 else original.name
-            self.plan.people.append(DemoPerson(name=typo, is_staff=False, title=original.title,
-                                               notes=CONTACT_NOTES[0]))
-            self.plan.affiliations.append(DemoAffiliation(len(self.plan.people) - 1, self.works_at[person],
-                                                          original.title, None, None))
+            self.plan.people.append(DemoPerson(name=typo, is_staff=False, title=original.title, notes=CONTACT_NOTES[0]))
+            self.plan.affiliations.append(
+                DemoAffiliation(len(self.plan.people) - 1, self.works_at[person], original.title, None, None)
+            )
 
 
 def build_demo_plan(seed: int = DEFAULT_SEED) -> DemoPlan:
@@ -707,16 +834,29 @@ def _days_ago(today: dt.date, days: int | None) -> dt.date | None:
 def _write_plan(session: Session, plan: DemoPlan, today: dt.date) -> None:
     organisations = [
         Organisation(
-            name=org.name, name_key=name_key(org.name), org_type=org.org_type, sector=org.sector,
-            website=org.website, area=org.area, notes=org.notes, source=SOURCE,
+            name=org.name,
+            name_key=name_key(org.name),
+            org_type=org.org_type,
+            sector=org.sector,
+            website=org.website,
+            area=org.area,
+            notes=org.notes,
+            source=SOURCE,
         )
         for org in plan.organisations
     ]
     people = [
         Person(
-            name=p.name, name_key=name_key(p.name), email=p.email, phone=p.phone,
-            other_emails=list(p.other_emails) or None, other_phones=list(p.other_phones) or None,
-            title=p.title, notes=p.notes, is_staff=p.is_staff, source=SOURCE,
+            name=p.name,
+            name_key=name_key(p.name),
+            email=p.email,
+            phone=p.phone,
+            other_emails=list(p.other_emails) or None,
+            other_phones=list(p.other_phones) or None,
+            title=p.title,
+            notes=p.notes,
+            is_staff=p.is_staff,
+            source=SOURCE,
         )
         for p in plan.people
     ]
@@ -731,8 +871,10 @@ def _write_plan(session: Session, plan: DemoPlan, today: dt.date) -> None:
 
     session.add_all(
         Affiliation(
-            person_id=people[a.person].id, organisation_id=organisations[a.organisation].id,
-            role=a.role, start_date=_days_ago(today, a.start_days_ago),
+            person_id=people[a.person].id,
+            organisation_id=organisations[a.organisation].id,
+            role=a.role,
+            start_date=_days_ago(today, a.start_days_ago),
             end_date=_days_ago(today, a.end_days_ago),
         )
         for a in plan.affiliations
@@ -743,11 +885,15 @@ def _write_plan(session: Session, plan: DemoPlan, today: dt.date) -> None:
         relations.append(
             Relation(
                 kind=r.kind,
-                from_person_id=source["person"], from_organisation_id=source["organisation"],
-                to_person_id=target["person"], to_organisation_id=target["organisation"],
-                strength=r.strength, first_contact=_days_ago(today, r.first_days_ago),
+                from_person_id=source["person"],
+                from_organisation_id=source["organisation"],
+                to_person_id=target["person"],
+                to_organisation_id=target["organisation"],
+                strength=r.strength,
+                first_contact=_days_ago(today, r.first_days_ago),
                 last_contact=_days_ago(today, r.last_days_ago),
-                owner_id=people[r.owner].id if r.owner is not None else None, notes=r.notes,
+                owner_id=people[r.owner].id if r.owner is not None else None,
+                notes=r.notes,
             )
         )
     session.add_all(relations)
@@ -802,7 +948,10 @@ def create_demo_workspace(
         set_setting(session, "library_name", LIBRARY_NAME)
         result = _result(session, created=True)
         log_event(
-            session, "demo_created", seed=seed, strategy=strategy,
+            session,
+            "demo_created",
+            seed=seed,
+            strategy=strategy,
             **{key: value for key, value in result.items() if key != "created"},
         )
     return result

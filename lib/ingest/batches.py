@@ -35,8 +35,13 @@ def storage_errors_as_refusal(what: str) -> Iterator[None]:
     except SQLAlchemyError as error:
         original = getattr(error, "orig", None)
         code = getattr(original, "sqlstate", None) or getattr(original, "sqlite_errorname", None) or ""
-        log.error("%s could not be stored: %s %s %s", what, type(error).__name__,
-                  type(original).__name__ if original is not None else "", code)
+        log.error(
+            "%s could not be stored: %s %s %s",
+            what,
+            type(error).__name__,
+            type(original).__name__ if original is not None else "",
+            code,
+        )
         raise UserFacingError("limits.storage_failed") from None
 
 

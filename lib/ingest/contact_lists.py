@@ -70,8 +70,13 @@ OUTCOMES = ("inserted", "updated", "unchanged", "rejected", "skipped")
 SAMPLE_ROWS = 50
 #: Longest text of a row's label (the record it is about) in the list of rows.
 LABEL_LENGTH = 80
-_OUTCOME_OF_ACTION = {"insert": "inserted", "update": "updated", "unchanged": "unchanged",
-                      "rejected": "rejected", "skipped": "skipped"}
+_OUTCOME_OF_ACTION = {
+    "insert": "inserted",
+    "update": "updated",
+    "unchanged": "unchanged",
+    "rejected": "rejected",
+    "skipped": "skipped",
+}
 
 #: Sheets are read in this order, so that rows can refer to records that other sheets create.
 ROLE_ORDER = ("staff", "organisations", "contacts", "kumu_elements", "affiliations", "relations", "kumu_connections")
@@ -245,15 +250,28 @@ class ImportResult:
             "organisations": self.entities.get("organisations", 0),
             "relations": self.entities.get("relations", 0),
             "created": dict(self.created),
-            "referenced": [{"kind": r.kind, "name": r.name, "file": r.file_name, "sheet": r.sheet_name,
-                            "row": r.row} for r in self.referenced],
-            "changes": [{"table": c.table, "record": c.record, "field": c.field, "old": c.old, "new": c.new}
-                        for c in self.changes],
-            "kept": [{"table": c.table, "record": c.record, "field": c.field, "stored": c.old, "file": c.new}
-                     for c in self.kept],
+            "referenced": [
+                {"kind": r.kind, "name": r.name, "file": r.file_name, "sheet": r.sheet_name, "row": r.row}
+                for r in self.referenced
+            ],
+            "changes": [
+                {"table": c.table, "record": c.record, "field": c.field, "old": c.old, "new": c.new}
+                for c in self.changes
+            ],
+            "kept": [
+                {"table": c.table, "record": c.record, "field": c.field, "stored": c.old, "file": c.new}
+                for c in self.kept
+            ],
             "problems": [
-                {"file": p.file_name, "sheet": p.sheet_name, "row": p.row, "column": p.column,
-                 "message": p.message(lang), "severity": p.severity, "code": p.key}
+                {
+                    "file": p.file_name,
+                    "sheet": p.sheet_name,
+                    "row": p.row,
+                    "column": p.column,
+                    "message": p.message(lang),
+                    "severity": p.severity,
+                    "code": p.key,
+                }
                 for p in self.problems
             ],
             "mapping": self.mapping,
@@ -269,8 +287,9 @@ class ImportResult:
 
 
 @requires("import")
-def prepare_file(db: Database, file_name: str, data: bytes,
-                 limits: ImportLimits = DEFAULT_LIMITS, *, spool: bool = False) -> PreparedFile:
+def prepare_file(
+    db: Database, file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMITS, *, spool: bool = False
+) -> PreparedFile:
     """Check and read one upload. A refused file comes back with ``error`` set, never raises.
 
     With ``spool`` each sheet's data rows are moved to a private file as soon as its table is found
@@ -285,8 +304,9 @@ def prepare_file(db: Database, file_name: str, data: bytes,
         return PreparedFile(file_name, None, [], [], error=error)
 
 
-def _prepared_from_workbook(workbook: RawWorkbook, saved: dict[str, SavedMapping],
-                            spool_limits: ImportLimits | None = None) -> PreparedFile:
+def _prepared_from_workbook(
+    workbook: RawWorkbook, saved: dict[str, SavedMapping], spool_limits: ImportLimits | None = None
+) -> PreparedFile:
     sheets: list[PreparedSheet] = []
     try:
         for raw_sheet in workbook.sheets:
@@ -298,8 +318,9 @@ def _prepared_from_workbook(workbook: RawWorkbook, saved: dict[str, SavedMapping
     return PreparedFile(workbook.file_name, workbook.kind, sheets, list(workbook.notices), workbook.has_macros)
 
 
-def _prepared_sheet(file_name: str, raw_sheet: RawSheet, saved: dict[str, SavedMapping],
-                    spool_limits: ImportLimits | None) -> PreparedSheet:
+def _prepared_sheet(
+    file_name: str, raw_sheet: RawSheet, saved: dict[str, SavedMapping], spool_limits: ImportLimits | None
+) -> PreparedSheet:
     table = tabular.locate_table(raw_sheet)
     # The table has its own list for every row: the sheet's are no longer needed, and keeping them
     # while a big sheet is spooled would hold a second set of lists for nothing.
@@ -336,8 +357,14 @@ def _prepared_sheet(file_name: str, raw_sheet: RawSheet, saved: dict[str, SavedM
 
 
 @requires("import")
-def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
-               actor: str | None = None, words: Choices | None = None) -> ImportResult:
+def run_import(
+    db: Database,
+    sheets: Iterable[PreparedSheet],
+    *,
+    commit: bool,
+    actor: str | None = None,
+    words: Choices | None = None,
+) -> ImportResult:
     """Import the included ``sheets``: a preview when ``commit`` is False, else one stored batch.
 
     A preview and a commit run the same code over the same workspace, so the preview's counts are
@@ -347,18 +374,30 @@ def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
     ``{"org_type": {"bydelsnetværk": "citizen_group"}, …}`` (None: keep the word as written); they win
     over remembered choices and built-in words, and the commit remembers them (``lib.contacts.word_choices``).
     """
-    chosen = sorted((s for s in sheets if s.include), key=lambda s: ROLE_ORDER.index(s.role)
-                    if s.role in ROLE_ORDER else len(ROLE_ORDER))
+    chosen = sorted(
+        (s for s in sheets if s.include),
+        key=lambda s: ROLE_ORDER.index(s.role) if s.role in ROLE_ORDER else len(ROLE_ORDER),
+    )
     words = checked_choices(words or {})
     if not commit:
         with db.read() as session:
             state = WorkingState.load(session)
-            return _read_sheets(state, chosen, committed=False, erased=erased_email_check(session),
-                                words=WordChoices(words, remembered_words(session)))
+            return _read_sheets(
+                state,
+                chosen,
+                committed=False,
+                erased=erased_email_check(session),
+                words=WordChoices(words, remembered_words(session)),
+            )
     with storage_errors_as_refusal("import"), db.write() as session:
         state = WorkingState.load(session)
-        result = _read_sheets(state, chosen, committed=True, erased=erased_email_check(session),
-                              words=WordChoices(words, remembered_words(session)))
+        result = _read_sheets(
+            state,
+            chosen,
+            committed=True,
+            erased=erased_email_check(session),
+            words=WordChoices(words, remembered_words(session)),
+        )
         if _has_changes(state):
             batch = ImportBatch(
                 actor=actor,
@@ -371,8 +410,15 @@ def run_import(db: Database, sheets: Iterable[PreparedSheet], *, commit: bool,
             session.flush()
             result.table_changes = state.apply(session, batch.id)
             result.batch_id = batch.id
-            log_event(session, "import_committed", entity="import_batch", entity_id=batch.id, actor=actor,
-                      files=batch.file_name, counts=result.counts)
+            log_event(
+                session,
+                "import_committed",
+                entity="import_batch",
+                entity_id=batch.id,
+                actor=actor,
+                files=batch.file_name,
+                counts=result.counts,
+            )
         _remember_mappings(session, chosen)
         remember_choices(session, words)
     return result
@@ -383,8 +429,14 @@ def _has_changes(state: WorkingState) -> bool:
     return bool(state.review_pairs or state.aliases) or any(r.changed for records in tables for r in records.values())
 
 
-def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed: bool,
-                 erased: Callable[[str], bool] | None = None, words: WordChoices | None = None) -> ImportResult:
+def _read_sheets(
+    state: WorkingState,
+    sheets: list[PreparedSheet],
+    *,
+    committed: bool,
+    erased: Callable[[str], bool] | None = None,
+    words: WordChoices | None = None,
+) -> ImportResult:
     # ``erased``: a row of a person erased on request is skipped (lib.privacy.personal_data).
     words = words if words is not None else WordChoices()
     reader = RowReader(state, erased=erased, words=words)
@@ -401,29 +453,49 @@ def _read_sheets(state: WorkingState, sheets: list[PreparedSheet], *, committed:
         totals.update(counts)
         per_sheet.append({"file": sheet.file_name, "sheet": sheet.sheet_name, "role": sheet.role, **counts})
     entities = {table: len(ids) for table, ids in reader.touched.items()}
-    mapping = {s.label: {column: target for column, target in zip(s.columns, s.mapping, strict=False)
-                         if target} for s in sheets}
+    mapping = {
+        s.label: {column: target for column, target in zip(s.columns, s.mapping, strict=False) if target}
+        for s in sheets
+    }
     referenced_counts = Counter(r.kind for r in reader.referenced)
-    return ImportResult(committed, dict(totals), per_sheet, entities, problems, outcomes,
-                        len(state.review_pairs), mapping, created=_created(state),
-                        updated_records=_updated_records(state), referenced=list(reader.referenced),
-                        referenced_counts={kind: referenced_counts.get(kind, 0) for kind in REFERENCED_KINDS},
-                        changes=field_changes(state), kept=kept_values(state, reader.kept),
-                        unknown_words=words.uses())
+    return ImportResult(
+        committed,
+        dict(totals),
+        per_sheet,
+        entities,
+        problems,
+        outcomes,
+        len(state.review_pairs),
+        mapping,
+        created=_created(state),
+        updated_records=_updated_records(state),
+        referenced=list(reader.referenced),
+        referenced_counts={kind: referenced_counts.get(kind, 0) for kind in REFERENCED_KINDS},
+        changes=field_changes(state),
+        kept=kept_values(state, reader.kept),
+        unknown_words=words.uses(),
+    )
 
 
 def _created(state: WorkingState) -> dict[str, int]:
     """How many records of each of :data:`CREATED_KINDS` the import creates."""
     new_people = [r for r in state.people.values() if r.is_new]
     staff = sum(1 for r in new_people if r.values.get("is_staff"))
-    return {"staff": staff, "people": len(new_people) - staff,
-            **{table: sum(1 for r in getattr(state, table).values() if r.is_new)
-               for table in ("organisations", "affiliations", "relations")}}
+    return {
+        "staff": staff,
+        "people": len(new_people) - staff,
+        **{
+            table: sum(1 for r in getattr(state, table).values() if r.is_new)
+            for table in ("organisations", "affiliations", "relations")
+        },
+    }
 
 
 def _updated_records(state: WorkingState) -> dict[str, int]:
-    return {table: sum(1 for r in getattr(state, table).values() if not r.is_new and _differs(r))
-            for table in ("people", "organisations", "affiliations", "relations")}
+    return {
+        table: sum(1 for r in getattr(state, table).values() if not r.is_new and _differs(r))
+        for table in ("people", "organisations", "affiliations", "relations")
+    }
 
 
 def _differs(record: Record) -> bool:
@@ -437,6 +509,7 @@ _UNLISTED_FIELDS = frozenset({"name_key"})
 def _record_labels(state: WorkingState) -> Callable[[str, dict[str, Any]], str]:
     """How a record of each table is called in the lists of changes: a name, "person · organisation",
     "from → to"."""
+
     def person_name(person_id: Any) -> str | None:
         record = state.people.get(person_id) if person_id is not None else None
         return None if record is None else record.values.get("name")
@@ -446,13 +519,18 @@ def _record_labels(state: WorkingState) -> Callable[[str, dict[str, Any]], str]:
         return None if record is None else record.values.get("name")
 
     def end(values: dict[str, Any], side: str) -> str:
-        return person_name(values.get(f"{side}_person_id")) or organisation_name(
-            values.get(f"{side}_organisation_id")) or "?"
+        return (
+            person_name(values.get(f"{side}_person_id"))
+            or organisation_name(values.get(f"{side}_organisation_id"))
+            or "?"
+        )
 
     def label(table: str, values: dict[str, Any]) -> str:
         if table == "affiliations":
-            text = (f"{person_name(values.get('person_id')) or '?'} · "
-                    f"{organisation_name(values.get('organisation_id')) or '?'}")
+            text = (
+                f"{person_name(values.get('person_id')) or '?'} · "
+                f"{organisation_name(values.get('organisation_id')) or '?'}"
+            )
         elif table == "relations":
             text = f"{end(values, 'from')} → {end(values, 'to')}"
         else:
@@ -482,14 +560,24 @@ def field_changes(state: WorkingState) -> list[FieldChange]:
                 new = record.values.get(name)
                 if name in _UNLISTED_FIELDS or new == old:
                     continue
-                changes.append(FieldChange(table, label(table, record.values), name,
-                                           _shown_field(state, name, old), _shown_field(state, name, new)))
+                changes.append(
+                    FieldChange(
+                        table,
+                        label(table, record.values),
+                        name,
+                        _shown_field(state, name, old),
+                        _shown_field(state, name, new),
+                    )
+                )
     for alias in state.aliases:
         # Another spelling of an organisation that existed: listed like a field it gains.
         organisation = state.organisations[alias.values["organisation_id"]]
         if not organisation.is_new:
-            changes.append(FieldChange("organisations", label("organisations", organisation.values), "aliases",
-                                       None, alias.values["name"]))
+            changes.append(
+                FieldChange(
+                    "organisations", label("organisations", organisation.values), "aliases", None, alias.values["name"]
+                )
+            )
     return changes
 
 
@@ -502,27 +590,44 @@ def kept_values(state: WorkingState, kept: dict[tuple[str, int, str], Any]) -> l
         record = getattr(state, table).get(record_id)
         if record is None or record.values.get(name) == value:
             continue
-        differences.append(FieldChange(table, label(table, record.values), name,
-                                       _shown_field(state, name, record.values.get(name)),
-                                       _shown_field(state, name, value)))
+        differences.append(
+            FieldChange(
+                table,
+                label(table, record.values),
+                name,
+                _shown_field(state, name, record.values.get(name)),
+                _shown_field(state, name, value),
+            )
+        )
     return differences
 
 
-def _read_sheet(reader: RowReader, sheet: PreparedSheet, problems: list[Problem],
-                outcomes: list[RowOutcome]) -> dict[str, int]:
+def _read_sheet(
+    reader: RowReader, sheet: PreparedSheet, problems: list[Problem], outcomes: list[RowOutcome]
+) -> dict[str, int]:
     counts = {name: 0 for name in ("rows", *OUTCOMES)}
     counts["rows"] = sheet.row_count + sheet.table.blank_rows
     counts["skipped"] = sheet.table.blank_rows
     read_row = _row_reader_for(reader, sheet.role)
-    mapped = [(index, column, target) for index, (column, target)
-              in enumerate(zip(sheet.columns, sheet.mapping, strict=False)) if target]
+    mapped = [
+        (index, column, target)
+        for index, (column, target) in enumerate(zip(sheet.columns, sheet.mapping, strict=False))
+        if target
+    ]
     for raw_row, row_number in sheet.data_rows():
         not_a_record = _not_a_record(sheet, raw_row, row_number)
         if not_a_record is not None:
             counts["skipped"] += 1
             problems.append(not_a_record)
-            outcomes.append(RowOutcome(sheet.file_name, sheet.sheet_name, row_number, "skipped",
-                                       shortened(str(not_a_record.params.get("value", "")), LABEL_LENGTH)))
+            outcomes.append(
+                RowOutcome(
+                    sheet.file_name,
+                    sheet.sheet_name,
+                    row_number,
+                    "skipped",
+                    shortened(str(not_a_record.params.get("value", "")), LABEL_LENGTH),
+                )
+            )
             continue
         cells: dict[str, list[tuple[str, Any]]] = {}
         width = len(raw_row)
@@ -576,8 +681,9 @@ def _row_label(row: RowValues) -> str:
     A person's name comes first, also from separate first and last names (Outlook, LinkedIn): the
     row is about the person, not the company they work for.
     """
-    name = row.text("name") or normalize.join_name(row.text("first_name"), row.text("middle_name"),
-                                                     row.text("last_name"))
+    name = row.text("name") or normalize.join_name(
+        row.text("first_name"), row.text("middle_name"), row.text("last_name")
+    )
     if name:
         return shortened(name, LABEL_LENGTH)
     for field_name in ("organisation", "email", "from", "person", "ref"):
@@ -596,8 +702,9 @@ def _remember_mappings(session: Session, sheets: list[PreparedSheet]) -> None:
         existing = session.scalar(select(SavedMapping).where(SavedMapping.signature == signature))
         payload = {"fields": list(sheet.mapping)}
         if existing is None:
-            session.add(SavedMapping(signature=signature, columns=list(sheet.columns), role=sheet.role,
-                                     mapping=payload))
+            session.add(
+                SavedMapping(signature=signature, columns=list(sheet.columns), role=sheet.role, mapping=payload)
+            )
         else:
             existing.role = sheet.role
             existing.mapping = payload
@@ -635,14 +742,15 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
         batch = committed_batch(session, batch_id)
         _refuse_when_overtaken(session, batch)
         restored = Counter()
-        for change in session.scalars(select(ImportChange).where(ImportChange.batch_id == batch_id,
-                                                                 ImportChange.action == "update")):
+        for change in session.scalars(
+            select(ImportChange).where(ImportChange.batch_id == batch_id, ImportChange.action == "update")
+        ):
             model = TABLES_BY_NAME[change.table_name]
             session.execute(update(model).where(model.id == change.record_id).values(**from_jsonable(change.before)))
             restored[f"{change.table_name}_restored"] += 1
-        aliases = select(ImportChange.record_id).where(ImportChange.batch_id == batch_id,
-                                                       ImportChange.table_name == ALIAS_TABLE,
-                                                       ImportChange.action == "insert")
+        aliases = select(ImportChange.record_id).where(
+            ImportChange.batch_id == batch_id, ImportChange.table_name == ALIAS_TABLE, ImportChange.action == "insert"
+        )
         removed_aliases = session.execute(delete(OrganisationAlias).where(OrganisationAlias.id.in_(aliases)))
         if removed_aliases.rowcount:
             restored[f"{ALIAS_TABLE}_removed"] += removed_aliases.rowcount
@@ -653,8 +761,15 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
         session.execute(delete(DuplicateCandidate).where(DuplicateCandidate.batch_id == batch_id))
         batch.status = "undone"
         batch.undone_at = utcnow()
-        log_event(session, "import_undone", entity="import_batch", entity_id=batch_id, actor=actor,
-                  files=batch.file_name, **restored)
+        log_event(
+            session,
+            "import_undone",
+            entity="import_batch",
+            entity_id=batch_id,
+            actor=actor,
+            files=batch.file_name,
+            **restored,
+        )
         return dict(restored)
 
 
@@ -662,8 +777,7 @@ def _touched_ids(batch_id: int, table: str) -> Any:
     """A subquery of the ids of ``table`` that batch ``batch_id`` inserted or updated."""
     model = TABLES_BY_NAME[table]
     inserted = select(model.id).where(model.batch_id == batch_id)
-    updated = select(ImportChange.record_id).where(ImportChange.batch_id == batch_id,
-                                                   ImportChange.table_name == table)
+    updated = select(ImportChange.record_id).where(ImportChange.batch_id == batch_id, ImportChange.table_name == table)
     return inserted.union(updated)
 
 
@@ -671,9 +785,16 @@ def _refuse_when_overtaken(session: Session, batch: ImportBatch) -> None:
     later = session.execute(
         select(ImportBatch.id, ImportBatch.file_name)
         .join(ImportChange, ImportChange.batch_id == ImportBatch.id)
-        .where(ImportBatch.id > batch.id, ImportBatch.status == "committed",
-               or_(*[and_(ImportChange.table_name == table, ImportChange.record_id.in_(_touched_ids(batch.id, table)))
-                     for table in _UNDO_ORDER]))
+        .where(
+            ImportBatch.id > batch.id,
+            ImportBatch.status == "committed",
+            or_(
+                *[
+                    and_(ImportChange.table_name == table, ImportChange.record_id.in_(_touched_ids(batch.id, table)))
+                    for table in _UNDO_ORDER
+                ]
+            ),
+        )
         .limit(1)
     ).first()
     if later is None:
@@ -683,18 +804,28 @@ def _refuse_when_overtaken(session: Session, batch: ImportBatch) -> None:
             select(ImportBatch.id, ImportBatch.file_name)
             .join(ImportChange, ImportChange.batch_id == ImportBatch.id)
             .join(OrganisationAlias, OrganisationAlias.id == ImportChange.record_id)
-            .where(ImportBatch.id > batch.id, ImportBatch.status == "committed", ImportChange.table_name == ALIAS_TABLE,
-                   OrganisationAlias.organisation_id.in_(_touched_ids(batch.id, "organisations")))
+            .where(
+                ImportBatch.id > batch.id,
+                ImportBatch.status == "committed",
+                ImportChange.table_name == ALIAS_TABLE,
+                OrganisationAlias.organisation_id.in_(_touched_ids(batch.id, "organisations")),
+            )
             .limit(1)
         ).first()
     if later is not None:
         raise UndoNotPossible("undo.later_import", batch=later.id, file=later.file_name)
     edited = session.scalar(
-        select(Event).where(
+        select(Event)
+        .where(
             Event.at > batch.created_at,
-            or_(*[and_(Event.entity.in_(entities), Event.entity_id.in_(_touched_ids(batch.id, table)))
-                  for table, entities in _EVENT_ENTITIES.items()]),
-        ).limit(1)
+            or_(
+                *[
+                    and_(Event.entity.in_(entities), Event.entity_id.in_(_touched_ids(batch.id, table)))
+                    for table, entities in _EVENT_ENTITIES.items()
+                ]
+            ),
+        )
+        .limit(1)
     )
     if edited is not None:
         from lib.db.clock import to_local, workspace_timezone
@@ -732,14 +863,24 @@ def for_session(result: ImportResult, limits: ImportLimits = DEFAULT_LIMITS) -> 
         return result
     spooled = None
     if len(result.problems) > keep:
-        spooled = Spool(([p.file_name, p.sheet_name, p.row, p.column, p.key, plain(p.params), p.severity]
-                         for p in result.problems), limits)
+        spooled = Spool(
+            ([p.file_name, p.sheet_name, p.row, p.column, p.key, plain(p.params), p.severity] for p in result.problems),
+            limits,
+        )
     return dataclasses.replace(
-        result, problems=result.problems[:keep], outcomes=result.outcomes[:keep],
-        problem_total=len(result.problems), outcome_total=len(result.outcomes), problem_spool=spooled,
-        referenced=result.referenced[:keep], referenced_total=len(result.referenced),
-        changes=result.changes[:keep], change_total=len(result.changes),
-        kept=result.kept[:keep], kept_total=len(result.kept))
+        result,
+        problems=result.problems[:keep],
+        outcomes=result.outcomes[:keep],
+        problem_total=len(result.problems),
+        outcome_total=len(result.outcomes),
+        problem_spool=spooled,
+        referenced=result.referenced[:keep],
+        referenced_total=len(result.referenced),
+        changes=result.changes[:keep],
+        change_total=len(result.changes),
+        kept=result.kept[:keep],
+        kept_total=len(result.kept),
+    )
 
 
 def all_problems(result: ImportResult) -> list[Problem]:
@@ -749,8 +890,10 @@ def all_problems(result: ImportResult) -> list[Problem]:
     """
     if result.problem_spool is None:
         return result.problems
-    return [Problem(file_name, sheet_name, row, column, key, params, severity)
-            for file_name, sheet_name, row, column, key, params, severity in result.problem_spool]
+    return [
+        Problem(file_name, sheet_name, row, column, key, params, severity)
+        for file_name, sheet_name, row, column, key, params, severity in result.problem_spool
+    ]
 
 
 def problem_rows(result: ImportResult, lang: str = "da", *, every: bool = False) -> list[dict[str, Any]]:
@@ -801,8 +944,7 @@ def change_rows(result: ImportResult, lang: str = "da", *, kept: bool = False) -
             t("importrefs.col.record", lang): c.record,
             t("importrefs.col.field", lang): t(f"importrefs.field.{c.field}", lang),
             t("importrefs.col.old", lang): _shown_value(c.field, c.old, lang),
-            t("importrefs.col.file" if kept else "importrefs.col.new", lang):
-                _shown_value(c.field, c.new, lang),
+            t("importrefs.col.file" if kept else "importrefs.col.new", lang): _shown_value(c.field, c.new, lang),
         }
         for c in entries
     ]
@@ -845,15 +987,17 @@ def error_report_xlsx(result: ImportResult, lang: str = "da") -> bytes:
 
     problems = pd.DataFrame(problem_rows(result, lang, every=True))
     if problems.empty:
-        problems = pd.DataFrame(columns=[t(f"import.col.{c}", lang) for c in
-                                         ("file", "sheet", "row", "column", "message", "severity")])
-    summary = pd.DataFrame([
-        {
-            t("import.col.file", lang): s["file"],
-            t("import.col.sheet", lang): s["sheet"],
-            **{t(f"import.count.{name}", lang): s[name] for name in ("rows", *OUTCOMES)},
-        }
-        for s in result.per_sheet
-    ])
+        problems = pd.DataFrame(
+            columns=[t(f"import.col.{c}", lang) for c in ("file", "sheet", "row", "column", "message", "severity")]
+        )
+    summary = pd.DataFrame(
+        [
+            {
+                t("import.col.file", lang): s["file"],
+                t("import.col.sheet", lang): s["sheet"],
+                **{t(f"import.count.{name}", lang): s[name] for name in ("rows", *OUTCOMES)},
+            }
+            for s in result.per_sheet
+        ]
+    )
     return xlsx_bytes({t("import.report.problems", lang): problems, t("import.report.summary", lang): summary})
-

@@ -156,9 +156,7 @@ def clean_value(value: Any) -> Any:
 def clean_row(raw: Iterable[Any]) -> Row:
     """:func:`clean_value` for a whole row, with text and integers (most cells) handled inline."""
     return [
-        (value or None)
-        if value.__class__ is str
-        else (value if value.__class__ is int else clean_value(value))
+        (value or None) if value.__class__ is str else (value if value.__class__ is int else clean_value(value))
         for value in raw
     ]
 
@@ -331,9 +329,7 @@ def _calamine_ooxml(
             if _dimension_is_huge(scans[entry.path]):
                 results.append(None)
             else:
-                results.append(
-                    _calamine_sheet(book.get_sheet_by_name(entry.name), entry.name, entry.hidden, limits)
-                )
+                results.append(_calamine_sheet(book.get_sheet_by_name(entry.name), entry.name, entry.hidden, limits))
     except MemoryError:
         raise
     except Exception:  # noqa: BLE001 - calamine's errors on damaged input vary; openpyxl gets a try
@@ -510,14 +506,10 @@ _R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']")
 _T_ATTR = re.compile(rb"\st\s*=\s*[\"']([A-Za-z]+)[\"']")
 _ROW_OPEN = re.compile(rb"<" + _PREFIX + rb"row\b[^>]*?\sr\s*=\s*[\"']([0-9]{1,7})[\"']")
 _MERGE = re.compile(
-    rb"<"
-    + _PREFIX
-    + rb"mergeCell\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
+    rb"<" + _PREFIX + rb"mergeCell\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
 )
 _DIMENSION = re.compile(
-    rb"<"
-    + _PREFIX
-    + rb"dimension\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
+    rb"<" + _PREFIX + rb"dimension\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
 )
 _REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 
@@ -689,9 +681,7 @@ def _calamine_xls(data: bytes, limits: dict[str, Any]) -> list[SheetResult] | No
             result = _calamine_sheet(sheet, meta.name, hidden, limits)
             if result is None:
                 return None
-            result.merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])][
-                :MAX_MERGED_RANGES
-            ]
+            result.merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])][:MAX_MERGED_RANGES]
             results.append(result)
     except python_calamine.PasswordError:
         raise FileRefused("read.password_protected") from None
@@ -709,9 +699,7 @@ def _xlrd_xls(data: bytes, limits: dict[str, Any]) -> list[SheetResult]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(
-            file_contents=data, formatting_info=True, on_demand=True, logfile=sys.stderr
-        )
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=sys.stderr)
     except xlrd.XLRDError as error:
         if "encrypt" in str(error).lower():
             raise FileRefused("read.password_protected") from None
@@ -721,9 +709,7 @@ def _xlrd_xls(data: bytes, limits: dict[str, Any]) -> list[SheetResult]:
         sheet = book.sheet_by_index(index)
         result = SheetResult(name=sheet.name, hidden=sheet.visibility != 0)
         _fill_rows(result, _xlrd_rows(sheet, book.datemode, limits["max_rows_per_sheet"]), limits)
-        result.merged = [
-            (top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells
-        ]
+        result.merged = [(top, left, bottom - 1, right - 1) for top, bottom, left, right in sheet.merged_cells]
         results.append(result)
         book.unload_sheet(index)
     return results

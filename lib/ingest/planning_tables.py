@@ -276,8 +276,11 @@ def run_table_import(
     """
     workbook = read_upload(file_name, data, limits)
     guides = guide_sheet_names()
-    tables = [(sheet.name, locate_table(sheet)) for sheet in workbook.sheets
-              if not sheet.hidden and sheet.name.casefold() not in guides]
+    tables = [
+        (sheet.name, locate_table(sheet))
+        for sheet in workbook.sheets
+        if not sheet.hidden and sheet.name.casefold() not in guides
+    ]
     hidden = [sheet.name for sheet in workbook.sheets if sheet.hidden or sheet.name.casefold() in guides]
     chosen, ignored, problems = _assign_roles(importer, file_name, tables)
     if not commit:
@@ -303,8 +306,9 @@ def for_session(result: TableImportResult, limits: ImportLimits = DEFAULT_LIMITS
     thousands of bad rows does not stay in the server's memory as long as the browser tab."""
     if len(result.problems) <= limits.preview_rows:
         return result
-    return dataclasses.replace(result, problems=result.problems[:limits.preview_rows],
-                               problem_total=len(result.problems))
+    return dataclasses.replace(
+        result, problems=result.problems[: limits.preview_rows], problem_total=len(result.problems)
+    )
 
 
 def guide_sheet_names() -> set[str]:
@@ -343,34 +347,53 @@ def _assign_roles(
         ignored.append(sheet_name)
         if nearest is not None:
             missing = nearest[1].missing(nearest[2])
-            problems.append(Problem(
-                file_name, sheet_name, 0, "", "table_import.missing_columns",
-                {"da": ", ".join(t(key, "da") for key in missing), "en": ", ".join(t(key, "en") for key in missing)},
-            ))
+            problems.append(
+                Problem(
+                    file_name,
+                    sheet_name,
+                    0,
+                    "",
+                    "table_import.missing_columns",
+                    {
+                        "da": ", ".join(t(key, "da") for key in missing),
+                        "en": ", ".join(t(key, "en") for key in missing),
+                    },
+                )
+            )
     order = {spec.role: index for index, spec in enumerate(importer.sheets)}
     chosen.sort(key=lambda entry: order[entry[2].role])
     return chosen, ignored, problems
 
 
-def _read_all(importer: TableImporter, file_name: str, chosen: _Chosen,
-              problems: list[Problem]) -> TableImportResult:
+def _read_all(importer: TableImporter, file_name: str, chosen: _Chosen, problems: list[Problem]) -> TableImportResult:
     totals = {name: 0 for name in ("rows", *OUTCOMES)}
     per_sheet: list[dict[str, Any]] = []
     for sheet_name, table, spec, matched in chosen:
         counts = _read_sheet(importer, file_name, sheet_name, table, spec, matched, problems)
         for name in totals:
             totals[name] += counts[name]
-        per_sheet.append({
-            "sheet": sheet_name, "role": spec.role, **counts,
-            "columns": {table.columns[index]: name for index, name in matched.items()},
-        })
+        per_sheet.append(
+            {
+                "sheet": sheet_name,
+                "role": spec.role,
+                **counts,
+                "columns": {table.columns[index]: name for index, name in matched.items()},
+            }
+        )
     if not chosen and not problems:
         problems.append(Problem(file_name, "", 0, "", "table_import.no_table", {}))
     return TableImportResult(importer.kind, file_name, False, totals, per_sheet, problems, [])
 
 
-def _read_sheet(importer: TableImporter, file_name: str, sheet_name: str, table: SheetTable,
-                spec: SheetSpec, matched: dict[int, str], problems: list[Problem]) -> dict[str, int]:
+def _read_sheet(
+    importer: TableImporter,
+    file_name: str,
+    sheet_name: str,
+    table: SheetTable,
+    spec: SheetSpec,
+    matched: dict[int, str],
+    problems: list[Problem],
+) -> dict[str, int]:
     counts = {"rows": table.rows_read, "inserted": 0, "rejected": 0, "skipped": table.blank_rows}
     columns = {field_name: table.columns[index] for index, field_name in matched.items()}
     for raw_row, row_number in zip(table.rows, table.row_numbers, strict=True):
@@ -390,17 +413,18 @@ def _read_sheet(importer: TableImporter, file_name: str, sheet_name: str, table:
     return counts
 
 
-def _commit(session: Session, importer: TableImporter, result: TableImportResult, chosen: _Chosen,
-            actor: str | None) -> None:
+def _commit(
+    session: Session, importer: TableImporter, result: TableImportResult, chosen: _Chosen, actor: str | None
+) -> None:
     batch = ImportBatch(
         actor=actor,
         file_name=result.file_name[:500],
         sheet_name=", ".join(entry[0] for entry in chosen)[:500],
-        counts={"total": result.counts, "sheets": [
-            {key: value for key, value in sheet.items() if key != "columns"} for sheet in result.per_sheet
-        ]},
-        mapping={"kind": importer.kind,
-                 "sheets": {sheet["sheet"]: sheet["columns"] for sheet in result.per_sheet}},
+        counts={
+            "total": result.counts,
+            "sheets": [{key: value for key, value in sheet.items() if key != "columns"} for sheet in result.per_sheet],
+        },
+        mapping={"kind": importer.kind, "sheets": {sheet["sheet"]: sheet["columns"] for sheet in result.per_sheet}},
     )
     session.add(batch)
     session.flush()
@@ -409,8 +433,17 @@ def _commit(session: Session, importer: TableImporter, result: TableImportResult
     details = importer.details()
     if details:
         batch.mapping = {**batch.mapping, **details}
-    log_event(session, "table_import_committed", entity="import_batch", entity_id=batch.id, actor=actor,
-              kind=importer.kind, files=batch.file_name, counts=result.counts, created=result.created)
+    log_event(
+        session,
+        "table_import_committed",
+        entity="import_batch",
+        entity_id=batch.id,
+        actor=actor,
+        kind=importer.kind,
+        files=batch.file_name,
+        counts=result.counts,
+        created=result.created,
+    )
 
 
 # --- reading cells ---------------------------------------------------------------------------------
@@ -507,8 +540,20 @@ def parse_score(value: Any, low: int = 1, high: int = 5, *, dont_know: Iterable[
 
 
 #: Words people write for "don't know" in a score column.
-DONT_KNOW_WORDS = ("ved ikke", "vedikke", "ved ik", "?", "-", "don't know", "dont know", "unknown",
-                   "n/a", "na", "uvist", "ikke relevant")
+DONT_KNOW_WORDS = (
+    "ved ikke",
+    "vedikke",
+    "ved ik",
+    "?",
+    "-",
+    "don't know",
+    "dont know",
+    "unknown",
+    "n/a",
+    "na",
+    "uvist",
+    "ikke relevant",
+)
 
 
 def parse_score_or_dont_know(value: Any) -> int | None:
@@ -580,8 +625,9 @@ class OrganisationIndex:
 
 
 @requires("edit")
-def log_organisation_use(session: Session, organisation_ids: Iterable[int], action: str,
-                         actor: str | None, **details: Any) -> None:
+def log_organisation_use(
+    session: Session, organisation_ids: Iterable[int], action: str, actor: str | None, **details: Any
+) -> None:
     """Note in the event log that organisations were tied to a partnership or an assessment.
 
     A contact import that created one of them can then no longer be undone silently: its undo
@@ -594,8 +640,12 @@ def log_organisation_use(session: Session, organisation_ids: Iterable[int], acti
 # --- undo ------------------------------------------------------------------------------------------
 
 #: Entities whose later edits make a table import's undo refuse (they would be thrown away).
-_EDIT_ENTITIES = {"goal": Goal, "partnership": Partnership, "assessment": Assessment,
-                  "evaluation_round": EvaluationRound}
+_EDIT_ENTITIES = {
+    "goal": Goal,
+    "partnership": Partnership,
+    "assessment": Assessment,
+    "evaluation_round": EvaluationRound,
+}
 
 
 @requires("import")
@@ -620,8 +670,16 @@ def undo_table_import(db: Database, batch_id: int, actor: str | None = None) -> 
         removed = _delete_batch_records(session, batch_id)
         batch.status = "undone"
         batch.undone_at = utcnow()
-        log_event(session, "table_import_undone", entity="import_batch", entity_id=batch_id, actor=actor,
-                  kind=batch_kind(batch), files=batch.file_name, **removed)
+        log_event(
+            session,
+            "table_import_undone",
+            entity="import_batch",
+            entity_id=batch_id,
+            actor=actor,
+            kind=batch_kind(batch),
+            files=batch.file_name,
+            **removed,
+        )
         return removed
 
 
@@ -634,25 +692,34 @@ def _refuse_when_used(session: Session, batch: ImportBatch) -> None:
     partnerships = _ids(session, Partnership, batch.id)
     rounds = _ids(session, EvaluationRound, batch.id)
     later_work = [
-        select(GoalMeasurement.id).where(GoalMeasurement.goal_id.in_(goals),
-                                         _not_from(GoalMeasurement.batch_id, batch.id)),
-        select(PartnershipGoal.id).where(PartnershipGoal.goal_id.in_(goals),
-                                         PartnershipGoal.partnership_id.not_in(partnerships)),
-        select(ContactLogEntry.id).where(ContactLogEntry.partnership_id.in_(partnerships),
-                                         _not_from(ContactLogEntry.batch_id, batch.id)),
-        select(EvaluationRound.id).where(EvaluationRound.partnership_id.in_(partnerships),
-                                         _not_from(EvaluationRound.batch_id, batch.id)),
+        select(GoalMeasurement.id).where(
+            GoalMeasurement.goal_id.in_(goals), _not_from(GoalMeasurement.batch_id, batch.id)
+        ),
+        select(PartnershipGoal.id).where(
+            PartnershipGoal.goal_id.in_(goals), PartnershipGoal.partnership_id.not_in(partnerships)
+        ),
+        select(ContactLogEntry.id).where(
+            ContactLogEntry.partnership_id.in_(partnerships), _not_from(ContactLogEntry.batch_id, batch.id)
+        ),
+        select(EvaluationRound.id).where(
+            EvaluationRound.partnership_id.in_(partnerships), _not_from(EvaluationRound.batch_id, batch.id)
+        ),
     ]
     for query in later_work:
         if session.scalar(query.limit(1)) is not None:
             raise UndoNotPossible("table_import.used_since")
-    records = {"goal": goals, "partnership": partnerships, "evaluation_round": rounds,
-               "assessment": _ids(session, Assessment, batch.id)}
+    records = {
+        "goal": goals,
+        "partnership": partnerships,
+        "evaluation_round": rounds,
+        "assessment": _ids(session, Assessment, batch.id),
+    }
     for entity, ids in records.items():
         if not ids:
             continue
-        edited = session.scalar(select(Event).where(Event.at > batch.created_at, Event.entity == entity,
-                                                    Event.entity_id.in_(ids)).limit(1))
+        edited = session.scalar(
+            select(Event).where(Event.at > batch.created_at, Event.entity == entity, Event.entity_id.in_(ids)).limit(1)
+        )
         if edited is not None:
             from lib.db.clock import to_local, workspace_timezone
 
@@ -672,20 +739,27 @@ def _delete_batch_records(session: Session, batch_id: int) -> dict[str, int]:
             removed[name] = removed.get(name, 0) + count
 
     remove("evaluation_responses", delete(EvaluationResponse).where(EvaluationResponse.batch_id == batch_id))
-    remove("evaluation_rounds", delete(EvaluationRound).where(
-        EvaluationRound.batch_id == batch_id,
-        ~exists().where(EvaluationResponse.round_id == EvaluationRound.id)))
+    remove(
+        "evaluation_rounds",
+        delete(EvaluationRound).where(
+            EvaluationRound.batch_id == batch_id, ~exists().where(EvaluationResponse.round_id == EvaluationRound.id)
+        ),
+    )
     remove("contact_log", delete(ContactLogEntry).where(ContactLogEntry.batch_id == batch_id))
     remove("goal_measurements", delete(GoalMeasurement).where(GoalMeasurement.batch_id == batch_id))
     remove("partnerships", delete(Partnership).where(Partnership.batch_id == batch_id))
     remove("assessments", delete(Assessment).where(Assessment.batch_id == batch_id))
     remove("goals", delete(Goal).where(Goal.batch_id == batch_id))
-    remove("organisations", delete(Organisation).where(
-        Organisation.batch_id == batch_id,
-        ~exists().where(Affiliation.organisation_id == Organisation.id),
-        ~exists().where((Relation.from_organisation_id == Organisation.id)
-                        | (Relation.to_organisation_id == Organisation.id)),
-        ~exists().where(PartnershipOrganisation.organisation_id == Organisation.id),
-        ~exists().where(Assessment.organisation_id == Organisation.id),
-    ))
+    remove(
+        "organisations",
+        delete(Organisation).where(
+            Organisation.batch_id == batch_id,
+            ~exists().where(Affiliation.organisation_id == Organisation.id),
+            ~exists().where(
+                (Relation.from_organisation_id == Organisation.id) | (Relation.to_organisation_id == Organisation.id)
+            ),
+            ~exists().where(PartnershipOrganisation.organisation_id == Organisation.id),
+            ~exists().where(Assessment.organisation_id == Organisation.id),
+        ),
+    )
     return removed

@@ -139,16 +139,16 @@ class RowValues:
         return entries[0][0] if entries else ""
 
     def problem(self, column: str, error: ValidationFailed, severity: str = "error") -> None:
-        self.problems.append(Problem(self.file_name, self.sheet_name, self.row, column, error.key,
-                                     dict(error.params), severity))
+        self.problems.append(
+            Problem(self.file_name, self.sheet_name, self.row, column, error.key, dict(error.params), severity)
+        )
 
     def reject(self, column: str, key: str, **params: Any) -> str:
         self.problems.append(Problem(self.file_name, self.sheet_name, self.row, column, key, params))
         return "rejected"
 
     def warn(self, column: str, key: str, **params: Any) -> None:
-        self.problems.append(Problem(self.file_name, self.sheet_name, self.row, column, key, params,
-                                     "warning"))
+        self.problems.append(Problem(self.file_name, self.sheet_name, self.row, column, key, params, "warning"))
 
     @property
     def has_errors(self) -> bool:
@@ -168,8 +168,7 @@ class RowValues:
 
     def name_fits(self, model: type, name: str, column: str) -> bool:
         """:meth:`fits` for a record's name and its folded key (folding can make text longer)."""
-        return self.fits(model, "name", name, column) and self.fits(model, "name_key", normalize.name_key(name),
-                                                                     column)
+        return self.fits(model, "name", name, column) and self.fits(model, "name_key", normalize.name_key(name), column)
 
     def fitting(self, model: type, name: str, value: Any, column: str) -> Any:
         """``value``, or None with a warning in the sheet's ``column`` when it does not fit ``model.name``."""
@@ -266,8 +265,9 @@ class RowReader:
     them before each sheet).
     """
 
-    def __init__(self, state: WorkingState, erased: Callable[[str], bool] | None = None,
-                 words: WordChoices | None = None) -> None:
+    def __init__(
+        self, state: WorkingState, erased: Callable[[str], bool] | None = None, words: WordChoices | None = None
+    ) -> None:
         self.state = state
         #: How types, sectors and kinds of relation get their codes, and the words none fits (issue 11).
         self.words = words if words is not None else WordChoices()
@@ -332,10 +332,17 @@ class RowReader:
             if owner is None:
                 self.state.new_alias(planned.organisation_id, planned.name, planned.key)
             elif owner != planned.organisation_id:
-                problems.append(Problem(planned.file_name, planned.sheet_name, planned.row, planned.column,
-                                        "import.alias_taken", {"alias": planned.name,
-                                        "organisation": self.state.organisations[owner].values.get("name")},
-                                        "warning"))
+                problems.append(
+                    Problem(
+                        planned.file_name,
+                        planned.sheet_name,
+                        planned.row,
+                        planned.column,
+                        "import.alias_taken",
+                        {"alias": planned.name, "organisation": self.state.organisations[owner].values.get("name")},
+                        "warning",
+                    )
+                )
         self._pending_aliases.clear()
         return problems
 
@@ -409,21 +416,26 @@ class RowReader:
                 if owner == record.id:
                     continue
                 if owner is not None:
-                    row.warn(column, "import.alias_taken", alias=alias,
-                             organisation=self.state.organisations[owner].values.get("name"))
+                    row.warn(
+                        column,
+                        "import.alias_taken",
+                        alias=alias,
+                        organisation=self.state.organisations[owner].values.get("name"),
+                    )
                     continue
-                self._pending_aliases[key] = _PlannedAlias(record.id, alias, key, row.file_name, row.sheet_name,
-                                                           row.row, column)
+                self._pending_aliases[key] = _PlannedAlias(
+                    record.id, alias, key, row.file_name, row.sheet_name, row.row, column
+                )
                 new = True
         return new
 
     def _organisation_values(self, row: RowValues) -> dict[str, Any]:
         values: dict[str, Any] = self._type_and_sector(row)
-        values["website"] = row.fitting(Organisation, "website", row.parsed("website", normalize.normalise_website),
-                                        row.column("website"))
+        values["website"] = row.fitting(
+            Organisation, "website", row.parsed("website", normalize.normalise_website), row.column("website")
+        )
         values["area"] = row.fitting(Organisation, "area", row.text("area"), row.column("area"))
-        values["notes"] = row.notes(Organisation) if "name" not in row.cells and "first_name" not in row.cells \
-            else None
+        values["notes"] = row.notes(Organisation) if "name" not in row.cells and "first_name" not in row.cells else None
         values["source"] = row.fitting(Organisation, "source", row.text("source"), row.column("source"))
         values["cvr"] = row.parsed("cvr", normalise_cvr)
         if "sector" not in row.cells and values.get("org_type"):
@@ -481,8 +493,11 @@ class RowReader:
         if self._previously_erased(emails):
             row.warn(row.column("email"), "personal_data.previously_erased")
             return "skipped"
-        if emails and all(is_role_mailbox(email) for email in emails) and (
-                not name or self._names_an_organisation(name, organisations)):
+        if (
+            emails
+            and all(is_role_mailbox(email) for email in emails)
+            and (not name or self._names_an_organisation(name, organisations))
+        ):
             return self._mailbox_row(row, emails[0], name, organisations, phones)
         if not name and not emails:
             if organisations:
@@ -508,8 +523,10 @@ class RowReader:
             "is_staff": is_staff,
             "team": team,
             "staff_role": staff_role,
-            "source": (row.fitting(Person, "source", row.text("source"), row.column("source"))
-                       or _cut(row.file_name, Person, "source")),
+            "source": (
+                row.fitting(Person, "source", row.text("source"), row.column("source"))
+                or _cut(row.file_name, Person, "source")
+            ),
         }
         org_records = []
         organisations_changed = False
@@ -521,7 +538,8 @@ class RowReader:
             org_records.append(record)
             organisations_changed |= changed
         person, created, person_changed = self._match_or_create_person(
-            person_values, emails, phones, [r.id for r in org_records], ref=row.text("ref"), guessed=guessed)
+            person_values, emails, phones, [r.id for r in org_records], ref=row.text("ref"), guessed=guessed
+        )
         self._remember_ref(row, ("person", person.id))
         affiliation_changed = False
         department = row.fitting(Affiliation, "role", row.text("department"), row.column("department"))
@@ -530,8 +548,11 @@ class RowReader:
         relation_changed = self._owner_relation(row, ("person", person.id))
         if created:
             return "insert"
-        return "update" if (person_changed or affiliation_changed or relation_changed or
-                            organisations_changed) else "unchanged"
+        return (
+            "update"
+            if (person_changed or affiliation_changed or relation_changed or organisations_changed)
+            else "unchanged"
+        )
 
     def read_staff_row(self, row: RowValues) -> str:
         """A row of the library's staff list: a contact row whose person is staff (unless it says no)."""
@@ -585,8 +606,9 @@ class RowReader:
         key = normalize.name_key(name)
         return key in {normalize.name_key(o) for o in organisations} or self.state.organisation_id(key) is not None
 
-    def _mailbox_row(self, row: RowValues, email: str, name: str | None, organisations: list[str],
-                     phones: list[str]) -> str:
+    def _mailbox_row(
+        self, row: RowValues, email: str, name: str | None, organisations: list[str], phones: list[str]
+    ) -> str:
         """A row whose only address is an office's (info@ …): the organisation's e-mail, not a person.
 
         The organisation is the row's own (or the one its "name" names), else the one whose website,
@@ -603,8 +625,9 @@ class RowReader:
                 changed |= self.organisation(other, org_values)[1]
         else:
             # The row's "name" is a known organisation's (see _names_an_organisation), else the domain tells.
-            organisation_id = (self.state.organisation_id(normalize.name_key(name)) if name else None) \
-                or self._organisation_by_domain(email)
+            organisation_id = (
+                self.state.organisation_id(normalize.name_key(name)) if name else None
+            ) or self._organisation_by_domain(email)
             if organisation_id is None:
                 row.warn(row.column("email"), "import.mailbox_skipped", email=email)
                 return "skipped"
@@ -707,8 +730,13 @@ class RowReader:
         return names
 
     def _match_or_create_person(
-        self, values: dict[str, Any], emails: list[str], phones: list[str], organisation_ids: list[int],
-        ref: str | None = None, guessed: bool = False,
+        self,
+        values: dict[str, Any],
+        emails: list[str],
+        phones: list[str],
+        organisation_ids: list[int],
+        ref: str | None = None,
+        guessed: bool = False,
     ) -> tuple[Record, bool, bool]:
         """The person a contact row is about, matched or created; (record, created, changed).
 
@@ -719,10 +747,15 @@ class RowReader:
         if person_id is None:
             person_id = self._same_name_without_email(values["name_key"], bool(emails), organisation_ids, ref)
         if person_id is None:
-            record = state.new_person({**values, "email": emails[0] if emails else None,
-                                       "other_emails": emails[1:] or None,
-                                       "phone": phones[0] if phones else None,
-                                       "other_phones": phones[1:] or None})
+            record = state.new_person(
+                {
+                    **values,
+                    "email": emails[0] if emails else None,
+                    "other_emails": emails[1:] or None,
+                    "phone": phones[0] if phones else None,
+                    "other_phones": phones[1:] or None,
+                }
+            )
             self._queue_near_duplicates(record, organisation_ids)
             self.touched["people"].add(record.id)
             return record, True, False
@@ -772,8 +805,9 @@ class RowReader:
             changed |= record.set(others, current_others + extra)
         return changed
 
-    def _same_name_without_email(self, key: str, row_has_email: bool, organisation_ids: list[int],
-                                 ref: str | None = None) -> int | None:
+    def _same_name_without_email(
+        self, key: str, row_has_email: bool, organisation_ids: list[int], ref: str | None = None
+    ) -> int | None:
         """A person with the same normalised name and organisation, where e-mails do not tell them apart.
 
         Rows that carry their own ids (``ref``, as in the workspace export) are two people when their
@@ -832,13 +866,26 @@ class RowReader:
                     matches.append((other_id, score))
         return matches[:5]
 
-    def _affiliate(self, person_id: int, organisation_id: int, role: str | None = None,
-                   start: dt.date | None = None, end: dt.date | None = None) -> bool:
+    def _affiliate(
+        self,
+        person_id: int,
+        organisation_id: int,
+        role: str | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> bool:
         pair = (person_id, organisation_id)
         existing = self.state.affiliation_by_pair.get(pair)
         if existing is None:
-            record = self.state.new_affiliation({"person_id": person_id, "organisation_id": organisation_id,
-                                                 "role": role, "start_date": start, "end_date": end})
+            record = self.state.new_affiliation(
+                {
+                    "person_id": person_id,
+                    "organisation_id": organisation_id,
+                    "role": role,
+                    "start_date": start,
+                    "end_date": end,
+                }
+            )
             self._domains_changed("affiliation", record.id)
             return True
         record = self.state.affiliations[existing]
@@ -861,8 +908,9 @@ class RowReader:
         if owner_id is None or target == ("person", owner_id):
             return owner_changed
         kind, kind_text = self._relation_kind(row)
-        changed = self._relation(("person", owner_id), target, kind,
-                                 {**values, "owner_id": owner_id, "kind_text": kind_text})[1]
+        changed = self._relation(
+            ("person", owner_id), target, kind, {**values, "owner_id": owner_id, "kind_text": kind_text}
+        )[1]
         return changed or owner_changed
 
     def _tie_values(self, row: RowValues) -> dict[str, Any]:
@@ -879,15 +927,21 @@ class RowReader:
         by_strength = self._first_weight(row, "strength")
         by_weight = self._first_weight(row, "weight")
         weight = by_weight[0] if by_weight is not None else None
-        if weight is None and by_strength is not None and (
-                by_strength[1] is None or not self._sheet_has(row, "weight")):
+        if (
+            weight is None
+            and by_strength is not None
+            and (by_strength[1] is None or not self._sheet_has(row, "weight"))
+        ):
             weight = by_strength[0]
         strength = by_strength[1] if by_strength is not None else None
         if strength is None and by_weight is not None and not self._sheet_has(row, "strength"):
             strength = by_weight[1]
-        return {"strength": strength, "weight": weight,
-                "first_contact": row.parsed("first_contact", normalize.parse_date),
-                "last_contact": row.parsed("last_contact", normalize.parse_date)}
+        return {
+            "strength": strength,
+            "weight": weight,
+            "first_contact": row.parsed("first_contact", normalize.parse_date),
+            "last_contact": row.parsed("last_contact", normalize.parse_date),
+        }
 
     @staticmethod
     def _first_weight(row: RowValues, name: str) -> tuple[float, int | None] | None:
@@ -932,16 +986,27 @@ class RowReader:
             row.warn(column, "import.owner_not_found", value=text)
             return None, False
         new_name = name or (name_from_email(email) if email else None) or email
-        if not new_name or not has_letters(new_name) or too_long(Person, "name", new_name) is not None \
-                or too_long(Person, "name_key", normalize.name_key(new_name)) is not None:
+        if (
+            not new_name
+            or not has_letters(new_name)
+            or too_long(Person, "name", new_name) is not None
+            or too_long(Person, "name_key", normalize.name_key(new_name)) is not None
+        ):
             row.warn(column, "import.reference_not_a_name", value=text)
             return None, False
         record = self._new_referenced_person(row, new_name, email, is_staff=True)
         return record.id, True
 
     def _new_referenced_person(self, row: RowValues, name: str, email: str | None, *, is_staff: bool) -> Record:
-        record = self.state.new_person({"name": name, "name_key": normalize.name_key(name), "email": email,
-                                        "is_staff": is_staff, "source": _cut(row.file_name, Person, "source")})
+        record = self.state.new_person(
+            {
+                "name": name,
+                "name_key": normalize.name_key(name),
+                "email": email,
+                "is_staff": is_staff,
+                "source": _cut(row.file_name, Person, "source"),
+            }
+        )
         self._queue_near_duplicates(record, [])
         self.touched["people"].add(record.id)
         self._referenced("staff" if is_staff else "people", name, row)
@@ -950,9 +1015,11 @@ class RowReader:
     def _staff_by_name(self, name: str, email: str | None) -> int | None:
         """A person called ``name`` (staff first) whose e-mail, if any, is not another than ``email``."""
         people = self.state.people
-        ids = [i for i in self.state.people_by_name.get(normalize.name_key(name), [])
-               if i in people and not (email and people[i].values.get("email")
-                                       and people[i].values["email"] != email)]
+        ids = [
+            i
+            for i in self.state.people_by_name.get(normalize.name_key(name), [])
+            if i in people and not (email and people[i].values.get("email") and people[i].values["email"] != email)
+        ]
         staff = [i for i in ids if people[i].values.get("is_staff")]
         return (staff or ids or [None])[0]
 
@@ -973,9 +1040,10 @@ class RowReader:
             if new_person is None:
                 return "rejected"
         organisation = self.resolve_party(org_text, prefer="organisation")
-        if organisation is None or organisation[0] != "organisation":
-            if not row.name_fits(Organisation, org_text, row.column("organisation")):
-                return "rejected"
+        if (organisation is None or organisation[0] != "organisation") and not row.name_fits(
+            Organisation, org_text, row.column("organisation")
+        ):
+            return "rejected"
         start = row.parsed("start_date", normalize.parse_date)
         end = row.parsed("end_date", normalize.parse_date)
         role = row.fitting(Affiliation, "role", row.text("role"), row.column("role"))

@@ -76,8 +76,7 @@ CONTENT_TYPES_CAP_BYTES = 4 * 1024 * 1024
 
 #: What reading a damaged zip entry can raise. A corrupt deflate stream raises ``zlib.error``, which
 #: is none of zipfile's own exceptions.
-_ZIP_ENTRY_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError,
-                     EOFError)
+_ZIP_ENTRY_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError, EOFError)
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -155,9 +154,7 @@ def read_upload(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMI
     if extension not in ACCEPTED_EXTENSIONS:
         raise FileRefused("read.unsupported_extension", extension=extension)
     if len(data) > limits.max_file_bytes:
-        raise FileRefused(
-            "read.too_large", size_mb=_megabytes(len(data)), limit_mb=_megabytes(limits.max_file_bytes)
-        )
+        raise FileRefused("read.too_large", size_mb=_megabytes(len(data)), limit_mb=_megabytes(limits.max_file_bytes))
     job = inspect_bytes(data, extension, limits)
     request = {
         "kind": job.kind,
@@ -175,8 +172,7 @@ def read_upload(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMI
 
 _slots_lock = threading.Lock()
 _slots: dict[int, threading.BoundedSemaphore] = {}
-_on_wait: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar("parse_on_wait",
-                                                                                     default=None)
+_on_wait: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar("parse_on_wait", default=None)
 
 
 @contextlib.contextmanager
@@ -279,9 +275,7 @@ def _inspect_zip(data: bytes, limits: ImportLimits) -> UploadJob:
     for info in infos:
         _check_xml_prolog(archive, info)
     has_macros = any(name.rsplit("/", 1)[-1] == "vbaproject.bin" for name in names)
-    macro_enabled = (
-        b"macroenabled" in _read_entry(archive, "[Content_Types].xml", CONTENT_TYPES_CAP_BYTES).lower()
-    )
+    macro_enabled = b"macroenabled" in _read_entry(archive, "[Content_Types].xml", CONTENT_TYPES_CAP_BYTES).lower()
     job = UploadJob(kind="xlsm" if has_macros or macro_enabled else "xlsx", has_macros=has_macros)
     if has_macros:
         job.notices.append(("read.notice.macros_ignored", {}))
@@ -716,9 +710,7 @@ def _spawn(request: dict[str, Any], limits: ImportLimits, deadline: float) -> tu
         close_fds=True,
     )
     try:
-        out, err = process.communicate(
-            pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL), timeout=remaining
-        )
+        out, err = process.communicate(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL), timeout=remaining)
     except subprocess.TimeoutExpired:
         _kill(process)
         return "timeout", {}
@@ -788,9 +780,7 @@ def _assemble(file_name: str, job: UploadJob, result: dict[str, Any]) -> RawWork
     if not any(sheet.rows for sheet in sheets):
         raise FileRefused("read.empty")
     notices = list(job.notices) + [(key, dict(params)) for key, params in result["notices"]]
-    return RawWorkbook(
-        file_name=file_name, kind=job.kind, sheets=sheets, has_macros=job.has_macros, notices=notices
-    )
+    return RawWorkbook(file_name=file_name, kind=job.kind, sheets=sheets, has_macros=job.has_macros, notices=notices)
 
 
 def _limits_dict(limits: ImportLimits) -> dict[str, Any]:

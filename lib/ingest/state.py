@@ -30,13 +30,49 @@ from lib.db import (
     Relation,
 )
 
-PERSON_FIELDS = ("name", "name_key", "email", "phone", "other_emails", "other_phones", "title", "notes",
-                 "is_staff", "source", "team", "staff_role")
-ORGANISATION_FIELDS = ("name", "name_key", "org_type", "sector", "org_type_text", "sector_text", "website", "area",
-                       "notes", "source", "email", "cvr")
+PERSON_FIELDS = (
+    "name",
+    "name_key",
+    "email",
+    "phone",
+    "other_emails",
+    "other_phones",
+    "title",
+    "notes",
+    "is_staff",
+    "source",
+    "team",
+    "staff_role",
+)
+ORGANISATION_FIELDS = (
+    "name",
+    "name_key",
+    "org_type",
+    "sector",
+    "org_type_text",
+    "sector_text",
+    "website",
+    "area",
+    "notes",
+    "source",
+    "email",
+    "cvr",
+)
 AFFILIATION_FIELDS = ("person_id", "organisation_id", "role", "start_date", "end_date")
-RELATION_FIELDS = ("kind", "kind_text", "from_person_id", "from_organisation_id", "to_person_id",
-                   "to_organisation_id", "strength", "first_contact", "last_contact", "owner_id", "notes", "weight")
+RELATION_FIELDS = (
+    "kind",
+    "kind_text",
+    "from_person_id",
+    "from_organisation_id",
+    "to_person_id",
+    "to_organisation_id",
+    "strength",
+    "first_contact",
+    "last_contact",
+    "owner_id",
+    "notes",
+    "weight",
+)
 ALIAS_FIELDS = ("organisation_id", "name", "name_key", "source")
 #: ``OrganisationAlias.source`` of a spelling an import file gave (a merge's is "merge").
 ALIAS_FROM_IMPORT = "import"
@@ -116,8 +152,7 @@ class WorkingState:
     def load(cls, session: Session) -> WorkingState:
         """A snapshot of the workspace with the indexes the importer matches against."""
         state = cls()
-        for row in session.execute(select(Organisation.id, *[getattr(Organisation, f) for f in
-                                                             ORGANISATION_FIELDS])):
+        for row in session.execute(select(Organisation.id, *[getattr(Organisation, f) for f in ORGANISATION_FIELDS])):
             state._add_organisation(Record(row[0], dict(zip(ORGANISATION_FIELDS, row[1:], strict=True))))
         for alias_key, organisation_id in organisation_duplicates.known_spellings(session):
             # Aliases come after the names: a name of its own always wins over another's old spelling.
@@ -125,8 +160,7 @@ class WorkingState:
             state.organisation_by_name.setdefault(alias_key, organisation_id)
         for row in session.execute(select(Person.id, *[getattr(Person, f) for f in PERSON_FIELDS])):
             state._add_person(Record(row[0], dict(zip(PERSON_FIELDS, row[1:], strict=True))))
-        for row in session.execute(select(Affiliation.id, *[getattr(Affiliation, f) for f in
-                                                            AFFILIATION_FIELDS])):
+        for row in session.execute(select(Affiliation.id, *[getattr(Affiliation, f) for f in AFFILIATION_FIELDS])):
             state._add_affiliation(Record(row[0], dict(zip(AFFILIATION_FIELDS, row[1:], strict=True))))
         for row in session.execute(select(Relation.id, *[getattr(Relation, f) for f in RELATION_FIELDS])):
             state._add_relation(Record(row[0], dict(zip(RELATION_FIELDS, row[1:], strict=True))))
@@ -195,8 +229,11 @@ class WorkingState:
 
     def new_alias(self, organisation_id: int, name: str, key: str) -> Record:
         """Another spelling of an organisation, found by later rows as :meth:`load` finds stored ones."""
-        record = Record(self._temp_id(), {"organisation_id": organisation_id, "name": name, "name_key": key,
-                                          "source": ALIAS_FROM_IMPORT}, is_new=True)
+        record = Record(
+            self._temp_id(),
+            {"organisation_id": organisation_id, "name": name, "name_key": key, "source": ALIAS_FROM_IMPORT},
+            is_new=True,
+        )
         self.aliases.append(record)
         self.organisation_by_alias.setdefault(key, organisation_id)
         self.organisation_by_name.setdefault(key, organisation_id)
@@ -224,11 +261,24 @@ class WorkingState:
         plan: list[tuple[str, type, dict[int, Record], dict[str, str]]] = [
             ("organisations", Organisation, self.organisations, {}),
             ("people", Person, self.people, {}),
-            ("affiliations", Affiliation, self.affiliations,
-             {"person_id": "people", "organisation_id": "organisations"}),
-            ("relations", Relation, self.relations,
-             {"from_person_id": "people", "to_person_id": "people", "owner_id": "people",
-              "from_organisation_id": "organisations", "to_organisation_id": "organisations"}),
+            (
+                "affiliations",
+                Affiliation,
+                self.affiliations,
+                {"person_id": "people", "organisation_id": "organisations"},
+            ),
+            (
+                "relations",
+                Relation,
+                self.relations,
+                {
+                    "from_person_id": "people",
+                    "to_person_id": "people",
+                    "owner_id": "people",
+                    "from_organisation_id": "organisations",
+                    "to_organisation_id": "organisations",
+                },
+            ),
         ]
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         for table, model, records, references in plan:
@@ -261,28 +311,57 @@ class WorkingState:
                 if hasattr(model, "updated_at"):
                     row["updated_at"] = now
                 updates.append(row)
-                changes.append({"batch_id": batch_id, "table_name": table, "record_id": record.id,
-                                "action": "update", "before": jsonable(record.before or {})})
+                changes.append(
+                    {
+                        "batch_id": batch_id,
+                        "table_name": table,
+                        "record_id": record.id,
+                        "action": "update",
+                        "before": jsonable(record.before or {}),
+                    }
+                )
             for row in updates:
                 # Rows differ in which columns they set, so each is its own UPDATE by primary key.
-                session.execute(update(model).where(model.id == row["id"]).values(
-                    **{k: v for k, v in row.items() if k != "id"}))
+                session.execute(
+                    update(model).where(model.id == row["id"]).values(**{k: v for k, v in row.items() if k != "id"})
+                )
             summary[table] = {"inserted": len(new), "updated": len(changed)}
         if self.aliases:
-            rows = [{**{f: alias.values[f] for f in ALIAS_FIELDS},
-                     "organisation_id": resolve("organisations", alias.values["organisation_id"]),
-                     "created_at": now} for alias in self.aliases]
+            rows = [
+                {
+                    **{f: alias.values[f] for f in ALIAS_FIELDS},
+                    "organisation_id": resolve("organisations", alias.values["organisation_id"]),
+                    "created_at": now,
+                }
+                for alias in self.aliases
+            ]
             for alias_id in _bulk_insert(session, OrganisationAlias.__table__, rows):
-                changes.append({"batch_id": batch_id, "table_name": ALIAS_TABLE, "record_id": alias_id,
-                                "action": "insert", "before": None})
+                changes.append(
+                    {
+                        "batch_id": batch_id,
+                        "table_name": ALIAS_TABLE,
+                        "record_id": alias_id,
+                        "action": "insert",
+                        "before": None,
+                    }
+                )
             summary[ALIAS_TABLE] = {"inserted": len(rows), "updated": 0}
         bulk_execute(session, ImportChange.__table__, changes)
         pairs = []
         for pair in self.review_pairs:
             a, b = resolve("people", pair.person_a), resolve("people", pair.person_b)
             if a is not None and b is not None and a != b:
-                pairs.append({"person_a_id": a, "person_b_id": b, "rule": pair.rule, "score": pair.score,
-                              "status": "open", "batch_id": batch_id, "created_at": now})
+                pairs.append(
+                    {
+                        "person_a_id": a,
+                        "person_b_id": b,
+                        "rule": pair.rule,
+                        "score": pair.score,
+                        "status": "open",
+                        "batch_id": batch_id,
+                        "created_at": now,
+                    }
+                )
         if pairs:
             session.execute(insert(DuplicateCandidate.__table__), pairs)
         return summary
@@ -302,8 +381,9 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         ids = list(range(start, start + len(rows)))
     elif dialect == "postgresql":
         sequence = session.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name})
-        ids = list(session.scalars(text("SELECT nextval(:s) FROM generate_series(1, :n)"),
-                                   {"s": sequence, "n": len(rows)}))
+        ids = list(
+            session.scalars(text("SELECT nextval(:s) FROM generate_series(1, :n)"), {"s": sequence, "n": len(rows)})
+        )
     else:
         return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
     for row, new_id in zip(rows, ids, strict=True):
@@ -335,9 +415,13 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         return
     # The dialect's own implementation of each type: on PostgreSQL, JSON is only encoded by
     # psycopg's JSON type, not by the generic one (a list would otherwise be sent as an array).
-    converters = [(position, processor) for position, processor in
-                  enumerate(table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names)
-                  if processor]
+    converters = [
+        (position, processor)
+        for position, processor in enumerate(
+            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+        )
+        if processor
+    ]
     take = operator.itemgetter(*names)
     parameters: list[Any] = [take(row) for row in rows]
     if len(names) == 1:
@@ -346,8 +430,10 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         parameters = [_converted(values, converters) for values in parameters]
     quote = dialect.identifier_preparer.quote
     marker = markers[dialect.paramstyle]
-    statement = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-                 f"VALUES ({', '.join(marker for _ in names)})")
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+        f"VALUES ({', '.join(marker for _ in names)})"
+    )
     connection.exec_driver_sql(statement, parameters)
 
 
@@ -362,10 +448,16 @@ def _converted(values: tuple[Any, ...], converters: list[tuple[int, Any]]) -> tu
 
 def relation_key(values: dict[str, Any]) -> RelationKey:
     """What makes two relations the same tie: both ends and the kind."""
-    source = ("person", values["from_person_id"]) if values.get("from_person_id") is not None else (
-        "organisation", values["from_organisation_id"])
-    target = ("person", values["to_person_id"]) if values.get("to_person_id") is not None else (
-        "organisation", values["to_organisation_id"])
+    source = (
+        ("person", values["from_person_id"])
+        if values.get("from_person_id") is not None
+        else ("organisation", values["from_organisation_id"])
+    )
+    target = (
+        ("person", values["to_person_id"])
+        if values.get("to_person_id") is not None
+        else ("organisation", values["to_organisation_id"])
+    )
     return (source[0], source[1], target[0], target[1], values.get("kind") or "knows")
 
 

@@ -47,8 +47,15 @@ log = logging.getLogger(__name__)
 #: Items per pickled chunk: small enough that reading back holds little, large enough to be fast.
 CHUNK_ITEMS = 2_000
 FILE_PREFIX = "spool-"
-_ALLOWED_CLASSES = frozenset({("datetime", "datetime"), ("datetime", "date"), ("datetime", "time"),
-                              ("datetime", "timezone"), ("datetime", "timedelta")})
+_ALLOWED_CLASSES = frozenset(
+    {
+        ("datetime", "datetime"),
+        ("datetime", "date"),
+        ("datetime", "time"),
+        ("datetime", "timezone"),
+        ("datetime", "timedelta"),
+    }
+)
 _PLAIN = (str, int, float, bool, type(None), dt.date, dt.time, dt.timedelta)
 
 _folder_lock = threading.Lock()
@@ -128,8 +135,7 @@ class Spool:
         self.path = str(folder / f"{FILE_PREFIX}{secrets.token_hex(16)}")
         self.count = 0
         try:
-            descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                                 0o600)
+            descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except OSError as error:
             log.warning("could not create a spool file in %s: %s", folder, error.strerror)
             raise FileRefused("limits.spool_failed") from None

@@ -184,8 +184,14 @@ def clean_profile_values(values: Mapping[str, Any]) -> dict[str, str | None]:
 
 
 @requires("edit")
-def save_library_profile(session: Session, values: Mapping[str, Any], *, logo: bytes | None = None,
-                         remove_logo: bool = False, actor: str | None = None) -> list[str]:
+def save_library_profile(
+    session: Session,
+    values: Mapping[str, Any],
+    *,
+    logo: bytes | None = None,
+    remove_logo: bool = False,
+    actor: str | None = None,
+) -> list[str]:
     """Store the profile fields given in ``values`` (see :data:`PROFILE_FIELDS`) and, when given, a
     new ``logo`` (PNG or JPEG bytes, checked by :func:`checked_logo`) or its removal.
 
@@ -241,8 +247,9 @@ def checked_logo(data: bytes) -> bytes:
     if not data:
         raise ValidationFailed("setup.logo_empty", field="logo")
     if len(data) > LOGO_MAX_BYTES:
-        raise ValidationFailed("setup.logo_too_large", field="logo", size=_megabytes(len(data)),
-                               limit=_megabytes(LOGO_MAX_BYTES))
+        raise ValidationFailed(
+            "setup.logo_too_large", field="logo", size=_megabytes(len(data)), limit=_megabytes(LOGO_MAX_BYTES)
+        )
     kind = _logo_kind(data)
     formats = [_PILLOW_FORMATS[kind]]
     too_many_pixels = ValidationFailed("setup.logo_too_many_pixels", field="logo", side=str(LOGO_MAX_SIDE_SHOWN))
@@ -280,8 +287,12 @@ STAFF_COLUMNS = ("person_id", "name", "email", "team", "staff_role")
 #: Words people write for the roles (Danish and English), folded.
 _ROLE_WORDS = {
     "network_lead": ("netværksansvarlig", "network lead", "netvaerksansvarlig", "netværksleder", "network_lead"),
-    "partnership_owner": ("partnerskabsansvarlig", "partnership owner", "partnership_owner",
-                          "ansvarlig for partnerskab"),
+    "partnership_owner": (
+        "partnerskabsansvarlig",
+        "partnership owner",
+        "partnership_owner",
+        "ansvarlig for partnerskab",
+    ),
     "staff": ("medarbejder", "staff", "ansat", "employee"),
 }
 _ROLE_BY_WORD = {fold(word): code for code, words in _ROLE_WORDS.items() for word in words}
@@ -331,8 +342,10 @@ class StaffSaved:
 def staff_rows(session: Session) -> list[dict[str, Any]]:
     """The staff as the set-up's table lists them (by name): :data:`STAFF_COLUMNS`."""
     people = session.scalars(select(Person).where(Person.is_staff.is_(True)).order_by(Person.name_key, Person.id))
-    return [{"person_id": p.id, "name": p.name, "email": p.email, "team": p.team, "staff_role": p.staff_role}
-            for p in people]
+    return [
+        {"person_id": p.id, "name": p.name, "email": p.email, "team": p.team, "staff_role": p.staff_role}
+        for p in people
+    ]
 
 
 def _blank(value: object) -> bool:
@@ -398,20 +411,19 @@ def save_staff(session: Session, rows: Sequence[Mapping[str, Any]], actor: str |
             values = _row_values(row, known_teams)
             email = values["email"]
             if email and email in seen_emails:
-                raise ValidationFailed("setup.staff.email_twice", field="email", email=email,
-                                       other=seen_emails[email])
+                raise ValidationFailed("setup.staff.email_twice", field="email", email=email, other=seen_emails[email])
             if email:
                 seen_emails[email] = number
             person_id = _person_id(row)
             if person_id is not None and session.get(Person, person_id) is None:
                 raise ValidationFailed("setup.staff.gone", field="name", name=values["name"])
             if email:
-                holder = session.execute(select(Person.id, Person.name, Person.is_staff).where(
-                    func.lower(Person.email) == email).limit(1)).first()
+                holder = session.execute(
+                    select(Person.id, Person.name, Person.is_staff).where(func.lower(Person.email) == email).limit(1)
+                ).first()
                 if holder is not None and holder.id != person_id:
                     if person_id is not None or holder.is_staff:
-                        raise ValidationFailed("setup.staff.email_taken", field="email", email=email,
-                                               name=holder.name)
+                        raise ValidationFailed("setup.staff.email_taken", field="email", email=email, name=holder.name)
                     person_id = holder.id  # a contact who is also staff: the same person
         except ValidationFailed as error:
             problems.append(StaffRowProblem(number, error))
@@ -422,14 +434,28 @@ def save_staff(session: Session, rows: Sequence[Mapping[str, Any]], actor: str |
     saved = StaffSaved()
     for person_id, values in cleaned:
         if person_id is None:
-            person = Person(name=values["name"], name_key=normalize.name_key(values["name"]),
-                            email=values["email"], is_staff=True, staff_role=values["staff_role"],
-                            team=values["team"], source="setup")
+            person = Person(
+                name=values["name"],
+                name_key=normalize.name_key(values["name"]),
+                email=values["email"],
+                is_staff=True,
+                staff_role=values["staff_role"],
+                team=values["team"],
+                source="setup",
+            )
             session.add(person)
             session.flush()
             saved.added.append(person.id)
-            log_event(session, "staff_added", entity="person", entity_id=person.id, actor=actor,
-                      name=person.name, staff_role=person.staff_role, team=person.team)
+            log_event(
+                session,
+                "staff_added",
+                entity="person",
+                entity_id=person.id,
+                actor=actor,
+                name=person.name,
+                staff_role=person.staff_role,
+                team=person.team,
+            )
             continue
         person = session.get(Person, person_id)
         assert person is not None
@@ -450,7 +476,22 @@ def save_staff(session: Session, rows: Sequence[Mapping[str, Any]], actor: str |
 
 
 __all__ = [
-    "LOGO_MAX_BYTES", "LOGO_MAX_PIXELS", "PROFILE_FIELDS", "LibraryProfile", "StaffNotSaved", "StaffSaved",
-    "checked_logo", "clean_profile_values", "is_empty_workspace", "library_name", "library_profile", "needs_setup",
-    "role_code", "save_library_profile", "save_staff", "shown_phone", "staff_rows", "stored_logo",
+    "LOGO_MAX_BYTES",
+    "LOGO_MAX_PIXELS",
+    "PROFILE_FIELDS",
+    "LibraryProfile",
+    "StaffNotSaved",
+    "StaffSaved",
+    "checked_logo",
+    "clean_profile_values",
+    "is_empty_workspace",
+    "library_name",
+    "library_profile",
+    "needs_setup",
+    "role_code",
+    "save_library_profile",
+    "save_staff",
+    "shown_phone",
+    "staff_rows",
+    "stored_logo",
 ]

@@ -70,8 +70,14 @@ from lib.network.graph import build_graph, organisations_of, record_id, staff_ti
 
 #: The competences partnership work asks for, by who needs them most (domain notes, our wording).
 COMPETENCE_GROUPS: dict[str, tuple[str, ...]] = {
-    "network_lead": ("communication", "big_picture", "coordination", "leadership_backing",
-                     "organisation_view", "resource_knowledge"),
+    "network_lead": (
+        "communication",
+        "big_picture",
+        "coordination",
+        "leadership_backing",
+        "organisation_view",
+        "resource_knowledge",
+    ),
     "partnership_owner": ("internal_procedures", "cross_professional", "knowledge_sharing"),
     "all_staff": ("openness", "celebration", "strategy_relay", "strengths_weaknesses"),
 }
@@ -210,8 +216,14 @@ def _assessment_on(session: Session, person_id: int, day: dt.date) -> Competence
 
 
 @requires("edit")
-def record_competence_assessment(session: Session, person_id: int, values: Mapping[str, Any], *,
-                                 actor: str | None = None, today: dt.date | None = None) -> tuple[int, bool]:
+def record_competence_assessment(
+    session: Session,
+    person_id: int,
+    values: Mapping[str, Any],
+    *,
+    actor: str | None = None,
+    today: dt.date | None = None,
+) -> tuple[int, bool]:
     """Store a staff member's self-assessment; returns (its id, whether it is new).
 
     ``values``: ``assessed_on`` (not after ``today``), ``scores`` ``{item: 1-5 or None}`` (None: not
@@ -224,14 +236,29 @@ def record_competence_assessment(session: Session, person_id: int, values: Mappi
     if existing is not None:
         changed = editing.apply_changes(existing, clean)
         if changed:
-            log_event(session, "competence_assessment_updated", entity=ENTITY, entity_id=existing.id, actor=actor,
-                      person_id=person.id, changes=changed)
+            log_event(
+                session,
+                "competence_assessment_updated",
+                entity=ENTITY,
+                entity_id=existing.id,
+                actor=actor,
+                person_id=person.id,
+                changes=changed,
+            )
         return existing.id, False
     record = CompetenceAssessment(person_id=person.id, **clean)
     session.add(record)
     session.flush()
-    log_event(session, "competence_assessment_created", entity=ENTITY, entity_id=record.id, actor=actor,
-              person_id=person.id, assessed_on=record.assessed_on, scores=record.scores)
+    log_event(
+        session,
+        "competence_assessment_created",
+        entity=ENTITY,
+        entity_id=record.id,
+        actor=actor,
+        person_id=person.id,
+        assessed_on=record.assessed_on,
+        scores=record.scores,
+    )
     return record.id, True
 
 
@@ -240,8 +267,14 @@ def _get_assessment(session: Session, assessment_id: int) -> CompetenceAssessmen
 
 
 @requires("edit")
-def update_competence_assessment(session: Session, assessment_id: int, changes: Mapping[str, Any], *,
-                                 actor: str | None = None, today: dt.date | None = None) -> list[str]:
+def update_competence_assessment(
+    session: Session,
+    assessment_id: int,
+    changes: Mapping[str, Any],
+    *,
+    actor: str | None = None,
+    today: dt.date | None = None,
+) -> list[str]:
     """Change a stored assessment; returns the names of the fields that changed.
 
     Moving it to a day on which the person already has another assessment is refused.
@@ -255,8 +288,15 @@ def update_competence_assessment(session: Session, assessment_id: int, changes: 
         raise ValidationFailed("organisation.date_taken", field="assessed_on", date=clean["assessed_on"])
     changed = editing.apply_changes(record, clean)
     if changed:
-        log_event(session, "competence_assessment_updated", entity=ENTITY, entity_id=record.id, actor=actor,
-                  person_id=record.person_id, changes=changed)
+        log_event(
+            session,
+            "competence_assessment_updated",
+            entity=ENTITY,
+            entity_id=record.id,
+            actor=actor,
+            person_id=record.person_id,
+            changes=changed,
+        )
     return list(changed)
 
 
@@ -264,8 +304,14 @@ def update_competence_assessment(session: Session, assessment_id: int, changes: 
 def delete_competence_assessment(session: Session, assessment_id: int, actor: str | None = None) -> None:
     """Remove an assessment entered by mistake (its values stay in the event log)."""
     record = _get_assessment(session, assessment_id)
-    log_event(session, "competence_assessment_deleted", entity=ENTITY, entity_id=assessment_id, actor=actor,
-              assessment=editing.snapshot(record))
+    log_event(
+        session,
+        "competence_assessment_deleted",
+        entity=ENTITY,
+        entity_id=assessment_id,
+        actor=actor,
+        assessment=editing.snapshot(record),
+    )
     session.delete(record)
 
 
@@ -289,21 +335,30 @@ def competence_history(session: Session, person_id: int) -> pd.DataFrame:
     :data:`COMPETENCE_ITEMS` (None when not rated) and ``mean_<group>`` per item group.
     """
     records = session.scalars(
-        select(CompetenceAssessment).where(CompetenceAssessment.person_id == person_id)
+        select(CompetenceAssessment)
+        .where(CompetenceAssessment.person_id == person_id)
         .order_by(CompetenceAssessment.assessed_on.desc(), CompetenceAssessment.id.desc())
     )
     rows = []
     for record in records:
         scores = record.scores or {}
-        rows.append({
-            "assessment_id": record.id, "assessed_on": record.assessed_on,
-            "development_needs": record.development_needs,
-            **{item: scores.get(item) for item in COMPETENCE_ITEMS},
-            **{f"mean_{group}": mean for group, mean in group_means(scores).items()},
-        })
+        rows.append(
+            {
+                "assessment_id": record.id,
+                "assessed_on": record.assessed_on,
+                "development_needs": record.development_needs,
+                **{item: scores.get(item) for item in COMPETENCE_ITEMS},
+                **{f"mean_{group}": mean for group, mean in group_means(scores).items()},
+            }
+        )
     means = [f"mean_{group}" for group in COMPETENCE_GROUPS]
-    return typed_frame(rows, ["assessment_id", "assessed_on", "development_needs", *COMPETENCE_ITEMS, *means],
-                       integers=["assessment_id"], whole_or_missing=COMPETENCE_ITEMS, floats=means)
+    return typed_frame(
+        rows,
+        ["assessment_id", "assessed_on", "development_needs", *COMPETENCE_ITEMS, *means],
+        integers=["assessment_id"],
+        whole_or_missing=COMPETENCE_ITEMS,
+        floats=means,
+    )
 
 
 # --- staff overview ---------------------------------------------------------------------------------
@@ -326,12 +381,23 @@ def staff_frame(session: Session) -> pd.DataFrame:
     for owner_id in session.scalars(select(Partnership.owner_id).where(Partnership.closed.is_(False))):
         if owner_id is not None:
             owned[owner_id] += 1
-    rows = [{
-        "person_id": p.id, "name": p.name, "title": p.title, "staff_role": p.staff_role, "team": p.team,
-        "assessed_on": latest[p.id].assessed_on if p.id in latest else None, "partnerships": owned[p.id],
-    } for p in _staff(session)]
-    return typed_frame(rows, ["person_id", "name", "title", "staff_role", "team", "assessed_on", "partnerships"],
-                       integers=["person_id", "partnerships"])
+    rows = [
+        {
+            "person_id": p.id,
+            "name": p.name,
+            "title": p.title,
+            "staff_role": p.staff_role,
+            "team": p.team,
+            "assessed_on": latest[p.id].assessed_on if p.id in latest else None,
+            "partnerships": owned[p.id],
+        }
+        for p in _staff(session)
+    ]
+    return typed_frame(
+        rows,
+        ["person_id", "name", "title", "staff_role", "team", "assessed_on", "partnerships"],
+        integers=["person_id", "partnerships"],
+    )
 
 
 @dataclass(frozen=True)
@@ -382,13 +448,22 @@ def development_needs(session: Session) -> pd.DataFrame:
     by team, then name.
     """
     latest = latest_assessments(session)
-    rows = [{
-        "person_id": p.id, "name": p.name, "team": p.team, "staff_role": p.staff_role,
-        "assessed_on": latest[p.id].assessed_on, "development_needs": latest[p.id].development_needs,
-    } for p in _staff(session) if p.id in latest and latest[p.id].development_needs]
+    rows = [
+        {
+            "person_id": p.id,
+            "name": p.name,
+            "team": p.team,
+            "staff_role": p.staff_role,
+            "assessed_on": latest[p.id].assessed_on,
+            "development_needs": latest[p.id].development_needs,
+        }
+        for p in _staff(session)
+        if p.id in latest and latest[p.id].development_needs
+    ]
     rows.sort(key=lambda r: ((r["team"] or "\uffff").casefold(), r["name"].casefold()))
-    return typed_frame(rows, ["person_id", "name", "team", "staff_role", "assessed_on", "development_needs"],
-                       integers=["person_id"])
+    return typed_frame(
+        rows, ["person_id", "name", "team", "staff_role", "assessed_on", "development_needs"], integers=["person_id"]
+    )
 
 
 # --- relations and partnerships of one person -------------------------------------------------------
@@ -408,8 +483,17 @@ def _current_organisations(session: Session, person_ids: Iterable[int], today: d
     return {person_id: "; ".join(sorted(names, key=str.casefold)) for person_id, names in found.items()}
 
 
-RELATION_COLUMNS = ("relation_id", "relation_kind", "party", "party_kind", "organisation", "strength",
-                    "first_contact", "last_contact", "held_only")
+RELATION_COLUMNS = (
+    "relation_id",
+    "relation_kind",
+    "party",
+    "party_kind",
+    "organisation",
+    "strength",
+    "first_contact",
+    "last_contact",
+    "held_only",
+)
 
 
 @requires("view_contacts")
@@ -422,15 +506,21 @@ def person_relations(session: Session, person_id: int, today: dt.date | None = N
     works now.
     """
     today = today or dt.date.today()
-    relations = list(session.scalars(
-        select(Relation).where((Relation.from_person_id == person_id) | (Relation.to_person_id == person_id)
-                               | (Relation.owner_id == person_id))
-    ))
+    relations = list(
+        session.scalars(
+            select(Relation).where(
+                (Relation.from_person_id == person_id)
+                | (Relation.to_person_id == person_id)
+                | (Relation.owner_id == person_id)
+            )
+        )
+    )
     people_ids = {i for r in relations for i in (r.from_person_id, r.to_person_id) if i is not None}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(people_ids)))}
     org_ids = {i for r in relations for i in (r.from_organisation_id, r.to_organisation_id) if i is not None}
-    org_names = dict(session.execute(
-        select(Organisation.id, Organisation.name).where(Organisation.id.in_(org_ids))).all())
+    org_names = dict(
+        session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(org_ids))).all()
+    )
     works_at = _current_organisations(session, people_ids, today)
 
     def end(person: int | None, organisation: int | None) -> tuple[str, str, str | None]:
@@ -449,20 +539,32 @@ def person_relations(session: Session, person_id: int, today: dt.date | None = N
         else:
             party = " – ".join(end(*e)[0] for e in ends)
             kind, organisation, held_only = "tie", None, True
-        rows.append({"relation_id": r.id, "relation_kind": r.kind, "party": party, "party_kind": kind,
-                     "organisation": organisation, "strength": r.strength, "first_contact": r.first_contact,
-                     "last_contact": r.last_contact, "held_only": held_only})
+        rows.append(
+            {
+                "relation_id": r.id,
+                "relation_kind": r.kind,
+                "party": party,
+                "party_kind": kind,
+                "organisation": organisation,
+                "strength": r.strength,
+                "first_contact": r.first_contact,
+                "last_contact": r.last_contact,
+                "held_only": held_only,
+            }
+        )
     rows.sort(key=lambda row: (row["party"].casefold(), row["relation_id"]))
-    return typed_frame(rows, RELATION_COLUMNS, integers=["relation_id"], whole_or_missing=["strength"],
-                       booleans=["held_only"])
+    return typed_frame(
+        rows, RELATION_COLUMNS, integers=["relation_id"], whole_or_missing=["strength"], booleans=["held_only"]
+    )
 
 
 PARTNERSHIP_COLUMNS = ("partnership_id", "title", "stage", "closed", "organisations", "single_person")
 
 
 @requires("view_contacts")
-def owned_partnerships(session: Session, person_id: int,
-                       dependencies: Sequence[Dependency] | None = None) -> pd.DataFrame:
+def owned_partnerships(
+    session: Session, person_id: int, dependencies: Sequence[Dependency] | None = None
+) -> pd.DataFrame:
     """The partnerships a person owns: open ones first, then by title.
 
     Columns :data:`PARTNERSHIP_COLUMNS`; ``single_person`` marks those that hang on this person alone
@@ -473,9 +575,17 @@ def owned_partnerships(session: Session, person_id: int,
     single = {d.entity_id for d in dependencies if d.kind == "partnership" and d.person_id == person_id}
     partnerships = list(session.scalars(select(Partnership).where(Partnership.owner_id == person_id)))
     names = _partner_names(session, [p.id for p in partnerships])
-    rows = [{"partnership_id": p.id, "title": p.title, "stage": p.stage, "closed": p.closed,
-             "organisations": "; ".join(names.get(p.id, [])), "single_person": p.id in single}
-            for p in partnerships]
+    rows = [
+        {
+            "partnership_id": p.id,
+            "title": p.title,
+            "stage": p.stage,
+            "closed": p.closed,
+            "organisations": "; ".join(names.get(p.id, [])),
+            "single_person": p.id in single,
+        }
+        for p in partnerships
+    ]
     rows.sort(key=lambda row: (row["closed"], row["title"].casefold(), row["partnership_id"]))
     return typed_frame(rows, PARTNERSHIP_COLUMNS, integers=["partnership_id"], booleans=["closed", "single_person"])
 
@@ -536,11 +646,13 @@ class _PartnershipFacts:
 def _partnership_facts(session: Session) -> _PartnershipFacts:
     organisations: dict[int, list[int]] = defaultdict(list)
     for partnership_id, org_id in session.execute(
-            select(PartnershipOrganisation.partnership_id, PartnershipOrganisation.organisation_id)):
+        select(PartnershipOrganisation.partnership_id, PartnershipOrganisation.organisation_id)
+    ):
         organisations[partnership_id].append(org_id)
     loggers: dict[int, set[int]] = defaultdict(set)
     for partnership_id, staff_id in session.execute(
-            select(ContactLogEntry.partnership_id, ContactLogEntry.staff_id).where(ContactLogEntry.staff_id.is_not(None))):
+        select(ContactLogEntry.partnership_id, ContactLogEntry.staff_id).where(ContactLogEntry.staff_id.is_not(None))
+    ):
         loggers[partnership_id].add(staff_id)
     owners = dict(session.execute(select(Partnership.id, Partnership.owner_id)).all())
     return _PartnershipFacts(dict(organisations), owners, dict(loggers))
@@ -561,8 +673,9 @@ def _staff_by_contact(G: nx.Graph) -> dict[str, set[str]]:
 
 
 @requires("view_contacts", board_if={"contact_details": False})
-def single_person_dependencies(session: Session, *, today: dt.date | None = None,
-                               graph: nx.Graph | None = None, contact_details: bool = True) -> list[Dependency]:
+def single_person_dependencies(
+    session: Session, *, today: dt.date | None = None, graph: nx.Graph | None = None, contact_details: bool = True
+) -> list[Dependency]:
     """Partnerships, organisations and contacts that hang on one staff member (see the module notes).
 
     ``today`` decides which affiliations are current (default ``date.today()``); a caller that has
@@ -595,11 +708,13 @@ def single_person_dependencies(session: Session, *, today: dt.date | None = None
     return found
 
 
-def _partnership_dependencies(session: Session, facts: _PartnershipFacts, direct_tie: Mapping[int, set[int]],
-                              staff_ids: set[int | None]) -> list[Dependency]:
+def _partnership_dependencies(
+    session: Session, facts: _PartnershipFacts, direct_tie: Mapping[int, set[int]], staff_ids: set[int | None]
+) -> list[Dependency]:
     open_partnerships = session.execute(
-        select(Partnership.id, Partnership.title, Partnership.owner_id)
-        .where(Partnership.closed.is_(False), Partnership.stage != "idea")
+        select(Partnership.id, Partnership.title, Partnership.owner_id).where(
+            Partnership.closed.is_(False), Partnership.stage != "idea"
+        )
     ).all()
     names = _partner_names(session, [row.id for row in open_partnerships])
     found = []
@@ -609,8 +724,9 @@ def _partnership_dependencies(session: Session, facts: _PartnershipFacts, direct
         others = set().union(*(direct_tie.get(org, set()) for org in facts.organisations.get(row.id, [])))
         if others - {row.owner_id}:
             continue
-        found.append(Dependency(row.owner_id, "partnership", row.id, row.title,
-                                "; ".join(names.get(row.id, [])) or None))
+        found.append(
+            Dependency(row.owner_id, "partnership", row.id, row.title, "; ".join(names.get(row.id, [])) or None)
+        )
     return found
 
 
@@ -618,10 +734,12 @@ def _organisation_dependencies(session: Session, any_tie: Mapping[int, set[int]]
     sole = {org_id: next(iter(people)) for org_id, people in any_tie.items() if len(people) == 1}
     if not sole:
         return []
-    names = dict(session.execute(
-        select(Organisation.id, Organisation.name).where(Organisation.id.in_(list(sole)))).all())
-    return [Dependency(person, "organisation", org_id, names[org_id]) for org_id, person in sole.items()
-            if org_id in names]
+    names = dict(
+        session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(list(sole)))).all()
+    )
+    return [
+        Dependency(person, "organisation", org_id, names[org_id]) for org_id, person in sole.items() if org_id in names
+    ]
 
 
 def _contact_dependencies(G: nx.Graph, contact_details: bool) -> list[Dependency]:
@@ -656,4 +774,3 @@ def dependency_counts(dependencies: Iterable[Dependency]) -> pd.DataFrame:
     frame = pd.DataFrame.from_dict(counts, orient="index", columns=list(DEPENDENCY_KINDS)).astype(int)
     frame.index.name = "person_id"
     return frame.sort_values(list(DEPENDENCY_KINDS), ascending=False, kind="stable")
-

@@ -69,8 +69,19 @@ _MAX = {"team": 200, "title": 300}
 
 #: Columns of :func:`offers_frame`, in order.
 OFFER_COLUMNS = (
-    "id", "team", "category", "title", "description", "contact_person_id", "contact_name",
-    "contact_is_staff", "contact_role", "contact_title", "partner_types", "updated_on", "stale",
+    "id",
+    "team",
+    "category",
+    "title",
+    "description",
+    "contact_person_id",
+    "contact_name",
+    "contact_is_staff",
+    "contact_role",
+    "contact_title",
+    "partner_types",
+    "updated_on",
+    "stale",
 )
 
 
@@ -115,20 +126,36 @@ def offers_frame(session: Session, today: dt.date) -> pd.DataFrame:
     role code and ``contact_title`` the job title; ``stale`` follows :func:`is_stale`. Rows are
     ordered by team (offers without a team last), category and title.
     """
-    query = (select(StrengthOffer, Person.name, Person.is_staff, Person.staff_role, Person.title)
-             .outerjoin(Person, StrengthOffer.contact_person_id == Person.id))
+    query = select(StrengthOffer, Person.name, Person.is_staff, Person.staff_role, Person.title).outerjoin(
+        Person, StrengthOffer.contact_person_id == Person.id
+    )
     rows = [
         {
-            "id": offer.id, "team": offer.team, "category": offer.category, "title": offer.title,
-            "description": offer.description, "contact_person_id": offer.contact_person_id,
-            "contact_name": name, "contact_is_staff": bool(is_staff), "contact_role": role,
-            "contact_title": job_title, "partner_types": _known_types(offer.partner_types),
-            "updated_on": offer.updated_on, "stale": is_stale(offer.updated_on, today),
+            "id": offer.id,
+            "team": offer.team,
+            "category": offer.category,
+            "title": offer.title,
+            "description": offer.description,
+            "contact_person_id": offer.contact_person_id,
+            "contact_name": name,
+            "contact_is_staff": bool(is_staff),
+            "contact_role": role,
+            "contact_title": job_title,
+            "partner_types": _known_types(offer.partner_types),
+            "updated_on": offer.updated_on,
+            "stale": is_stale(offer.updated_on, today),
         }
         for offer, name, is_staff, role, job_title in session.execute(query)
     ]
-    rows.sort(key=lambda row: (row["team"] is None, vocabulary.fold(row["team"] or ""),
-                               _category_order(row["category"]), vocabulary.fold(row["title"]), row["id"]))
+    rows.sort(
+        key=lambda row: (
+            row["team"] is None,
+            vocabulary.fold(row["team"] or ""),
+            _category_order(row["category"]),
+            vocabulary.fold(row["title"]),
+            row["id"],
+        )
+    )
     frame = pd.DataFrame(rows, columns=list(OFFER_COLUMNS))
     # Ids stay whole numbers (or None), not floats with NaN where an offer has no contact person.
     frame["contact_person_id"] = pd.Series([row["contact_person_id"] for row in rows], dtype=object)
@@ -160,8 +187,7 @@ def partner_type_matrix(session: Session) -> pd.DataFrame:
     Index: the seven categories (in :data:`OFFER_CATEGORIES` order); columns: every organisation
     type (in vocabulary order); values: counts (int), zero where no offer does.
     """
-    matrix = pd.DataFrame(0, index=list(OFFER_CATEGORIES), columns=list(vocabulary.ORGANISATION_TYPES),
-                          dtype=int)
+    matrix = pd.DataFrame(0, index=list(OFFER_CATEGORIES), columns=list(vocabulary.ORGANISATION_TYPES), dtype=int)
     for category, codes in session.execute(select(StrengthOffer.category, StrengthOffer.partner_types)):
         for code in _known_types(codes):
             if category in matrix.index:
@@ -245,8 +271,9 @@ def _get_offer(session: Session, offer_id: int) -> StrengthOffer:
 
 
 @requires("edit")
-def create_offer(session: Session, values: Mapping[str, Any], *, today: dt.date | None = None,
-                 actor: str | None = None) -> int:
+def create_offer(
+    session: Session, values: Mapping[str, Any], *, today: dt.date | None = None, actor: str | None = None
+) -> int:
     """Add an offer, confirmed ``today``; returns its id. Raises ValidationFailed (nothing stored).
 
     ``values`` may also carry ``updated_on`` (not after today) for an offer that was confirmed
@@ -254,18 +281,33 @@ def create_offer(session: Session, values: Mapping[str, Any], *, today: dt.date 
     """
     today = today or dt.date.today()
     fields = {name: value for name, value in values.items() if name != "updated_on"}
-    offer = StrengthOffer(**clean_offer_values(session, fields),
-                          updated_on=_updated_on_value(values.get("updated_on"), today))
+    offer = StrengthOffer(
+        **clean_offer_values(session, fields), updated_on=_updated_on_value(values.get("updated_on"), today)
+    )
     session.add(offer)
     session.flush()
-    log_event(session, "strength_offer_created", entity=ENTITY, entity_id=offer.id, actor=actor,
-              title=offer.title, team=offer.team, category=offer.category)
+    log_event(
+        session,
+        "strength_offer_created",
+        entity=ENTITY,
+        entity_id=offer.id,
+        actor=actor,
+        title=offer.title,
+        team=offer.team,
+        category=offer.category,
+    )
     return offer.id
 
 
 @requires("edit")
-def update_offer(session: Session, offer_id: int, changes: Mapping[str, Any], *, today: dt.date | None = None,
-                 actor: str | None = None) -> list[str]:
+def update_offer(
+    session: Session,
+    offer_id: int,
+    changes: Mapping[str, Any],
+    *,
+    today: dt.date | None = None,
+    actor: str | None = None,
+) -> list[str]:
     """Store the changed values of an offer; returns the names of the fields that changed.
 
     A change also confirms the offer (``updated_on`` becomes today); no change leaves it as it was.
@@ -276,20 +318,27 @@ def update_offer(session: Session, offer_id: int, changes: Mapping[str, Any], *,
     changed = editing.apply_changes(offer, clean)
     if changed:
         offer.updated_on = today or dt.date.today()
-        log_event(session, "strength_offer_updated", entity=ENTITY, entity_id=offer.id, actor=actor,
-                  changes=changed)
+        log_event(session, "strength_offer_updated", entity=ENTITY, entity_id=offer.id, actor=actor, changes=changed)
     return list(changed)
 
 
 @requires("edit")
-def confirm_offer(session: Session, offer_id: int, *, today: dt.date | None = None,
-                  actor: str | None = None) -> dt.date:
+def confirm_offer(
+    session: Session, offer_id: int, *, today: dt.date | None = None, actor: str | None = None
+) -> dt.date:
     """Mark an offer as still true: its ``updated_on`` becomes today. Returns the day it was confirmed before."""
     offer = _get_offer(session, offer_id)
     before = offer.updated_on
     offer.updated_on = today or dt.date.today()
-    log_event(session, "strength_offer_confirmed", entity=ENTITY, entity_id=offer.id, actor=actor,
-              before=before, title=offer.title)
+    log_event(
+        session,
+        "strength_offer_confirmed",
+        entity=ENTITY,
+        entity_id=offer.id,
+        actor=actor,
+        before=before,
+        title=offer.title,
+    )
     return before
 
 
@@ -297,8 +346,9 @@ def confirm_offer(session: Session, offer_id: int, *, today: dt.date | None = No
 def delete_offer(session: Session, offer_id: int, actor: str | None = None) -> None:
     """Delete an offer; the event log keeps what it said."""
     offer = _get_offer(session, offer_id)
-    log_event(session, "strength_offer_deleted", entity=ENTITY, entity_id=offer_id, actor=actor,
-              offer=editing.snapshot(offer))
+    log_event(
+        session, "strength_offer_deleted", entity=ENTITY, entity_id=offer_id, actor=actor, offer=editing.snapshot(offer)
+    )
     session.delete(offer)
     session.flush()
 
@@ -367,9 +417,15 @@ class Flyer:
 @requires("view_contacts")
 def flyer_people(session: Session) -> int:
     """How many people the flyer can name: the staff who are an offer's contact person."""
-    return len(set(session.scalars(select(StrengthOffer.contact_person_id)
-                                   .join(Person, StrengthOffer.contact_person_id == Person.id)
-                                   .where(Person.is_staff.is_(True)))))
+    return len(
+        set(
+            session.scalars(
+                select(StrengthOffer.contact_person_id)
+                .join(Person, StrengthOffer.contact_person_id == Person.id)
+                .where(Person.is_staff.is_(True))
+            )
+        )
+    )
 
 
 @requires("view_contacts")
@@ -435,11 +491,18 @@ def _letterhead(session: Session) -> Letterhead:
 @requires("view_contacts")
 def flyer_offers(session: Session, lang: str) -> list[FlyerOffer]:
     """The offers as the flyer shows them: by category, then most recently confirmed first."""
-    query = (select(StrengthOffer, Person.name, Person.is_staff, Person.staff_role, Person.title)
-             .outerjoin(Person, StrengthOffer.contact_person_id == Person.id))
+    query = select(StrengthOffer, Person.name, Person.is_staff, Person.staff_role, Person.title).outerjoin(
+        Person, StrengthOffer.contact_person_id == Person.id
+    )
     found = list(session.execute(query))
-    found.sort(key=lambda row: (_category_order(row[0].category), -row[0].updated_on.toordinal(),
-                                vocabulary.fold(row[0].title), row[0].id))
+    found.sort(
+        key=lambda row: (
+            _category_order(row[0].category),
+            -row[0].updated_on.toordinal(),
+            vocabulary.fold(row[0].title),
+            row[0].id,
+        )
+    )
     return [
         FlyerOffer(
             category=offer.category,
@@ -454,23 +517,47 @@ def flyer_offers(session: Session, lang: str) -> list[FlyerOffer]:
 
 def _styles(detail: FlyerDetail) -> dict[str, ParagraphStyle]:
     size = detail.body_size
-    base = ParagraphStyle("body", fontName="Helvetica", fontSize=size, leading=size * 1.25, textColor=INK,
-                          alignment=TA_LEFT)
+    base = ParagraphStyle(
+        "body", fontName="Helvetica", fontSize=size, leading=size * 1.25, textColor=INK, alignment=TA_LEFT
+    )
     return {
-        "title": ParagraphStyle("title", parent=base, fontName="Helvetica-Bold", fontSize=24, leading=28,
-                                textColor=ACCENT),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontName="Helvetica-Bold", fontSize=14, leading=18,
-                                   spaceBefore=2),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName="Helvetica-Bold", fontSize=24, leading=28, textColor=ACCENT
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontName="Helvetica-Bold", fontSize=14, leading=18, spaceBefore=2
+        ),
         "intro": ParagraphStyle("intro", parent=base, fontSize=10.5, leading=14, spaceBefore=6),
-        "category": ParagraphStyle("category", parent=base, fontName="Helvetica-Bold", fontSize=size + 3,
-                                   leading=(size + 3) * 1.25, textColor=ACCENT, spaceAfter=2),
-        "offer": ParagraphStyle("offer", parent=base, fontName="Helvetica-Bold", fontSize=size + 0.5,
-                                leading=(size + 0.5) * 1.25),
+        "category": ParagraphStyle(
+            "category",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=size + 3,
+            leading=(size + 3) * 1.25,
+            textColor=ACCENT,
+            spaceAfter=2,
+        ),
+        "offer": ParagraphStyle(
+            "offer", parent=base, fontName="Helvetica-Bold", fontSize=size + 0.5, leading=(size + 0.5) * 1.25
+        ),
         "body": base,
-        "small": ParagraphStyle("small", parent=base, fontName="Helvetica-Oblique", fontSize=size - 0.5,
-                                leading=(size - 0.5) * 1.25, textColor=MUTED),
-        "more": ParagraphStyle("more", parent=base, fontName="Helvetica-Bold", fontSize=size - 0.5,
-                               leading=(size - 0.5) * 1.25, textColor=ACCENT, spaceBefore=2),
+        "small": ParagraphStyle(
+            "small",
+            parent=base,
+            fontName="Helvetica-Oblique",
+            fontSize=size - 0.5,
+            leading=(size - 0.5) * 1.25,
+            textColor=MUTED,
+        ),
+        "more": ParagraphStyle(
+            "more",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=size - 0.5,
+            leading=(size - 0.5) * 1.25,
+            textColor=ACCENT,
+            spaceBefore=2,
+        ),
     }
 
 
@@ -544,8 +631,10 @@ class _Block(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self._sizes = [part.wrap(available_width, available_height) for part in self.parts]
         self.width = available_width
-        self.height = sum(height + part.getSpaceBefore() + part.getSpaceAfter()
-                          for part, (_, height) in zip(self.parts, self._sizes, strict=True))
+        self.height = sum(
+            height + part.getSpaceBefore() + part.getSpaceAfter()
+            for part, (_, height) in zip(self.parts, self._sizes, strict=True)
+        )
         return self.width, self.height
 
     def draw(self) -> None:
@@ -556,8 +645,9 @@ class _Block(Flowable):
             y -= part.getSpaceAfter()
 
 
-def _offer_parts(offer: FlyerOffer, detail: FlyerDetail, styles: dict[str, ParagraphStyle], lang: str,
-                 width: float) -> list[Flowable]:
+def _offer_parts(
+    offer: FlyerOffer, detail: FlyerDetail, styles: dict[str, ParagraphStyle], lang: str, width: float
+) -> list[Flowable]:
     size = detail.body_size
     title = _first_lines(offer.title, "Helvetica-Bold", size + 0.5, width, detail.title_lines)
     parts: list[Flowable] = [_para(title, styles["offer"])]
@@ -571,8 +661,9 @@ def _offer_parts(offer: FlyerOffer, detail: FlyerDetail, styles: dict[str, Parag
     return parts
 
 
-def _body_blocks(offers: Sequence[FlyerOffer], detail: FlyerDetail, lang: str,
-                 width: float) -> tuple[list[Flowable], int]:
+def _body_blocks(
+    offers: Sequence[FlyerOffer], detail: FlyerDetail, lang: str, width: float
+) -> tuple[list[Flowable], int]:
     """One block per shown offer (the first of a category carries its heading), and how many are left out."""
     styles = _styles(detail)
     gap = detail.body_size * 0.7
@@ -610,8 +701,16 @@ def _header(library: str, lang: str, has_offers: bool, letterhead: Letterhead = 
     return parts
 
 
-def _draw_flyer(library: str, offers: Sequence[FlyerOffer], detail: FlyerDetail, lang: str, today: dt.date,
-                *, force: bool = False, letterhead: Letterhead = Letterhead()) -> Flyer | None:
+def _draw_flyer(
+    library: str,
+    offers: Sequence[FlyerOffer],
+    detail: FlyerDetail,
+    lang: str,
+    today: dt.date,
+    *,
+    force: bool = False,
+    letterhead: Letterhead = Letterhead(),
+) -> Flyer | None:
     """The flyer drawn at ``detail``; None when the offers do not fit the page.
 
     With ``force`` whatever does not fit is left off instead (the page never grows a second one).
@@ -628,8 +727,9 @@ def _draw_flyer(library: str, offers: Sequence[FlyerOffer], detail: FlyerDetail,
     # The logo, when the library has one, sits in the top right corner; the text keeps clear of it.
     text_width = inner_width - (LOGO_BOX + COLUMN_GAP if letterhead.logo else 0)
     header = _header(library, lang, bool(offers), letterhead)
-    header_height = sum(part.wrap(text_width, PAGE_HEIGHT)[1] + part.getSpaceBefore() + part.getSpaceAfter()
-                        for part in header) + 2
+    header_height = (
+        sum(part.wrap(text_width, PAGE_HEIGHT)[1] + part.getSpaceBefore() + part.getSpaceAfter() for part in header) + 2
+    )
     top = PAGE_HEIGHT - MARGIN
     if letterhead.logo:
         header_height = max(header_height, _draw_logo(canvas, letterhead.logo, PAGE_WIDTH - MARGIN, top))
@@ -679,8 +779,7 @@ def _draw_logo(canvas: Canvas, logo: bytes, right: float, top: float) -> float:
 
 
 def _frame(x: float, y: float, width: float, height: float) -> Frame:
-    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                 showBoundary=0)
+    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, showBoundary=0)
 
 
 def _footer(canvas: Canvas, library: str, lang: str, today: dt.date) -> None:

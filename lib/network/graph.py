@@ -167,27 +167,49 @@ def _library_organisation_ids(session: Session, library_label: str) -> set[int]:
 def _load(session: Session) -> _Workspace:
     library_label = _library_label(session)
     people = session.execute(
-        select(Person.id, Person.name, Person.email, Person.title, Person.is_staff, Person.created_at,
-               Person.batch_id)
+        select(Person.id, Person.name, Person.email, Person.title, Person.is_staff, Person.created_at, Person.batch_id)
     ).all()
     workspace = _Workspace(
         library_label=library_label,
         library_org_ids=_library_organisation_ids(session, library_label),
         people=people,
         organisations=session.execute(
-            select(Organisation.id, Organisation.name, Organisation.org_type, Organisation.sector,
-                   Organisation.area, Organisation.created_at, Organisation.batch_id)
+            select(
+                Organisation.id,
+                Organisation.name,
+                Organisation.org_type,
+                Organisation.sector,
+                Organisation.area,
+                Organisation.created_at,
+                Organisation.batch_id,
+            )
         ).all(),
         affiliations=session.execute(
-            select(Affiliation.id, Affiliation.person_id, Affiliation.organisation_id, Affiliation.role,
-                   Affiliation.start_date, Affiliation.end_date, Affiliation.batch_id)
+            select(
+                Affiliation.id,
+                Affiliation.person_id,
+                Affiliation.organisation_id,
+                Affiliation.role,
+                Affiliation.start_date,
+                Affiliation.end_date,
+                Affiliation.batch_id,
+            )
         ).all(),
         relations=session.execute(
-            select(Relation.id, Relation.kind, Relation.from_person_id, Relation.from_organisation_id,
-                   Relation.to_person_id, Relation.to_organisation_id, Relation.strength,
-                   Relation.weight, Relation.first_contact, Relation.last_contact, Relation.owner_id,
-                   Relation.created_at)
-            .order_by(Relation.id)
+            select(
+                Relation.id,
+                Relation.kind,
+                Relation.from_person_id,
+                Relation.from_organisation_id,
+                Relation.to_person_id,
+                Relation.to_organisation_id,
+                Relation.strength,
+                Relation.weight,
+                Relation.first_contact,
+                Relation.last_contact,
+                Relation.owner_id,
+                Relation.created_at,
+            ).order_by(Relation.id)
         ).all(),
         batch_dates={
             batch_id: created.date()
@@ -226,8 +248,9 @@ def relation_weight(strength: int | None, weight: float | None, largest_weight: 
     return float(DEFAULT_STRENGTH)
 
 
-def relation_start(first_contact: dt.date | None, last_contact: dt.date | None,
-                   created_at: dt.date | dt.datetime | None) -> dt.date | None:
+def relation_start(
+    first_contact: dt.date | None, last_contact: dt.date | None, created_at: dt.date | dt.datetime | None
+) -> dt.date | None:
     """The date from which a relation counts as existing.
 
     The first contact when it is known; otherwise the earlier of the last contact and the day the
@@ -297,9 +320,16 @@ def partner_organisations(session: Session, as_of: dt.date | None = None) -> dic
     library_org_ids = _library_organisation_ids(session, _library_label(session))
     staff_ids = set(session.scalars(select(Person.id).where(Person.is_staff.is_(True))))
     rows = session.execute(
-        select(Relation.id, Relation.from_person_id, Relation.from_organisation_id,
-               Relation.to_person_id, Relation.to_organisation_id, Relation.first_contact,
-               Relation.last_contact, Relation.created_at)
+        select(
+            Relation.id,
+            Relation.from_person_id,
+            Relation.from_organisation_id,
+            Relation.to_person_id,
+            Relation.to_organisation_id,
+            Relation.first_contact,
+            Relation.last_contact,
+            Relation.created_at,
+        )
         .where(Relation.kind == PARTNER_RELATION_KIND)
         .order_by(Relation.id)
     ).all()
@@ -308,16 +338,23 @@ def partner_organisations(session: Session, as_of: dt.date | None = None) -> dic
         if not _relation_exists(row, as_of):
             continue
         ends = [(row.from_person_id, row.from_organisation_id), (row.to_person_id, row.to_organisation_id)]
-        for (org_id_end, other) in ((ends[0][1], ends[1]), (ends[1][1], ends[0])):
+        for org_id_end, other in ((ends[0][1], ends[1]), (ends[1][1], ends[0])):
             if org_id_end is None or org_id_end in library_org_ids:
                 continue
             other_person, other_org = other
             holder = person_node(other_person) if other_person in staff_ids else None
             if holder is None and other_org not in library_org_ids:
                 continue
-            entry = partners.setdefault(org_id_end, {
-                "holders": set(), "since": None, "last_contact": None, "relation_ids": [], "_latest": {},
-            })
+            entry = partners.setdefault(
+                org_id_end,
+                {
+                    "holders": set(),
+                    "since": None,
+                    "last_contact": None,
+                    "relation_ids": [],
+                    "_latest": {},
+                },
+            )
             if holder is not None:
                 entry["holders"].add(holder)
                 previous = entry["_latest"].get(holder)
@@ -355,18 +392,29 @@ def partnership_under_way(row: Any, as_of: dt.date | None = None) -> bool:
     return True
 
 
-def _add_partnerships(session: Session, partners: dict[int, dict[str, Any]], staff_ids: set[int],
-                      library_org_ids: set[int], as_of: dt.date | None) -> None:
+def _add_partnerships(
+    session: Session,
+    partners: dict[int, dict[str, Any]],
+    staff_ids: set[int],
+    library_org_ids: set[int],
+    as_of: dt.date | None,
+) -> None:
     """Add the organisations of registered partnerships under way to ``partners`` (see above)."""
     rows = session.execute(
-        select(Partnership.id, Partnership.stage, Partnership.closed, Partnership.ended_on,
-               Partnership.start_date, Partnership.created_at, Partnership.owner_id,
-               PartnershipOrganisation.organisation_id)
+        select(
+            Partnership.id,
+            Partnership.stage,
+            Partnership.closed,
+            Partnership.ended_on,
+            Partnership.start_date,
+            Partnership.created_at,
+            Partnership.owner_id,
+            PartnershipOrganisation.organisation_id,
+        )
         .join(PartnershipOrganisation, PartnershipOrganisation.partnership_id == Partnership.id)
         .order_by(Partnership.id, PartnershipOrganisation.organisation_id)
     ).all()
-    rows = [row for row in rows
-            if row.organisation_id not in library_org_ids and partnership_under_way(row, as_of)]
+    rows = [row for row in rows if row.organisation_id not in library_org_ids and partnership_under_way(row, as_of)]
     if not rows:
         return
     contacts: dict[int, dict[str | None, dt.date]] = defaultdict(dict)
@@ -378,9 +426,16 @@ def _add_partnerships(session: Session, partners: dict[int, dict[str, Any]], sta
         previous = contacts[partnership_id].get(holder)
         contacts[partnership_id][holder] = max(filter(None, (previous, contacted_on)))
     for row in rows:
-        entry = partners.setdefault(row.organisation_id, {
-            "holders": set(), "since": None, "last_contact": None, "relation_ids": [], "_latest": {},
-        })
+        entry = partners.setdefault(
+            row.organisation_id,
+            {
+                "holders": set(),
+                "since": None,
+                "last_contact": None,
+                "relation_ids": [],
+                "_latest": {},
+            },
+        )
         entry.setdefault("partnership_ids", []).append(row.id)
         entry.setdefault("stages", []).append(row.stage)
         entry["since"] = _earliest(entry["since"], row.start_date or _as_date(row.created_at))
@@ -399,8 +454,9 @@ def _add_partnerships(session: Session, partners: dict[int, dict[str, Any]], sta
 
 
 @requires("view_contacts", board_if={"contact_details": False})
-def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.date | None = None,
-                contact_details: bool = True) -> nx.Graph:
+def build_graph(
+    session: Session, as_of: dt.date | None = None, *, today: dt.date | None = None, contact_details: bool = True
+) -> nx.Graph:
     """The network held in the workspace, as an undirected simple graph.
 
     Parameters
@@ -466,23 +522,34 @@ def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.dat
     present |= _nodes_recorded_by(workspace, as_of)
     for row in relations:
         tie = _relation_tie(row, workspace)
-        ends = (_end_node(row.from_person_id, row.from_organisation_id, workspace.library_org_ids),
-                _end_node(row.to_person_id, row.to_organisation_id, workspace.library_org_ids))
+        ends = (
+            _end_node(row.from_person_id, row.from_organisation_id, workspace.library_org_ids),
+            _end_node(row.to_person_id, row.to_organisation_id, workspace.library_org_ids),
+        )
         present.update(ends)
         _add_tie(ties, ends, tie)
     dated_affiliation_nodes = {
         node
-        for a in affiliations if a.start_date is not None
-        for node in (person_node(a.person_id),
-                     _end_node(None, a.organisation_id, workspace.library_org_ids))
+        for a in affiliations
+        if a.start_date is not None
+        for node in (person_node(a.person_id), _end_node(None, a.organisation_id, workspace.library_org_ids))
     }
     present |= dated_affiliation_nodes
 
     for a in affiliations:
         ends = (person_node(a.person_id), _end_node(None, a.organisation_id, workspace.library_org_ids))
         if ends[0] in present and ends[1] in present:
-            _add_tie(ties, ends, _Tie("affiliation", AFFILIATION_WEIGHT, start_date=a.start_date,
-                                      end_date=a.end_date, role=a.role if contact_details else None))
+            _add_tie(
+                ties,
+                ends,
+                _Tie(
+                    "affiliation",
+                    AFFILIATION_WEIGHT,
+                    start_date=a.start_date,
+                    end_date=a.end_date,
+                    role=a.role if contact_details else None,
+                ),
+            )
     for staff_id in workspace.staff_ids:
         node = person_node(staff_id)
         if node in present:
@@ -490,13 +557,21 @@ def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.dat
     for org_id, partner in partners.items():
         node = organisation_node(org_id)
         present.add(node)
-        _add_tie(ties, (LIBRARY, node), _Tie(
-            "partnership", PARTNERSHIP_WEIGHT, relation_kind=None, first_contact=partner["since"],
-            last_contact=partner["last_contact"], owner=partner["owner"], holders=partner["holders"],
-        ))
+        _add_tie(
+            ties,
+            (LIBRARY, node),
+            _Tie(
+                "partnership",
+                PARTNERSHIP_WEIGHT,
+                relation_kind=None,
+                first_contact=partner["since"],
+                last_contact=partner["last_contact"],
+                owner=partner["owner"],
+                holders=partner["holders"],
+            ),
+        )
 
-    G = nx.Graph(library_label=workspace.library_label, as_of=as_of, partners=partners,
-                 contact_details=contact_details)
+    G = nx.Graph(library_label=workspace.library_label, as_of=as_of, partners=partners, contact_details=contact_details)
     _add_nodes(G, workspace, present, affiliations, contact_details)
     for org_id, partner in partners.items():
         node = organisation_node(org_id)
@@ -510,13 +585,15 @@ def build_graph(session: Session, as_of: dt.date | None = None, *, today: dt.dat
 
 def _nodes_recorded_by(workspace: _Workspace, as_of: dt.date | None) -> set[str]:
     """People and organisations recorded on or before ``as_of`` (all of them when it is None)."""
+
     def recorded(row: Any) -> bool:
         since = _earliest(_as_date(row.created_at), workspace.batch_dates.get(row.batch_id))
         return as_of is None or since is None or since <= as_of
 
     nodes = {person_node(p.id) for p in workspace.people if recorded(p)}
     nodes |= {
-        organisation_node(o.id) for o in workspace.organisations
+        organisation_node(o.id)
+        for o in workspace.organisations
         if recorded(o) and o.id not in workspace.library_org_ids
     }
     return nodes
@@ -549,8 +626,9 @@ def _add_tie(ties: dict[tuple[str, str], list[_Tie]], ends: tuple[str, str], tie
     ties[(u, v) if u < v else (v, u)].append(tie)
 
 
-def _add_nodes(G: nx.Graph, workspace: _Workspace, present: set[str], affiliations: list[Any],
-               contact_details: bool) -> None:
+def _add_nodes(
+    G: nx.Graph, workspace: _Workspace, present: set[str], affiliations: list[Any], contact_details: bool
+) -> None:
     G.add_node(LIBRARY, kind="library", label=workspace.library_label)
     org_names = {o.id: o.name for o in workspace.organisations}
     for org_id in workspace.library_org_ids:
@@ -561,17 +639,21 @@ def _add_nodes(G: nx.Graph, workspace: _Workspace, present: set[str], affiliatio
     for o in workspace.organisations:
         node = organisation_node(o.id)
         if node in present:
-            G.add_node(node, kind="organisation", label=o.name, org_type=o.org_type, sector=o.sector,
-                       area=o.area)
+            G.add_node(node, kind="organisation", label=o.name, org_type=o.org_type, sector=o.sector, area=o.area)
     for p in workspace.people:
         node = person_node(p.id)
         if node not in present:
             continue
         kind = "staff" if p.is_staff else "contact"
         if contact_details:
-            G.add_node(node, kind=kind, label=p.name,
-                       organisation="; ".join(sorted(n for n in current.get(p.id, ()) if n)) or None,
-                       title=p.title, email=p.email)
+            G.add_node(
+                node,
+                kind=kind,
+                label=p.name,
+                organisation="; ".join(sorted(n for n in current.get(p.id, ()) if n)) or None,
+                title=p.title,
+                email=p.email,
+            )
         else:
             G.add_node(node, kind=kind, label=node, organisation=None, title=None, email=None)
 
@@ -613,8 +695,11 @@ def _merge_ties(ties: list[_Tie]) -> dict[str, Any]:
         "first_contact": _earliest(*(t.first_contact for t in contacts)),
         "last_contact": max((t.last_contact for t in contacts if t.last_contact), default=None),
         "start_date": _earliest(*(t.start_date for t in affiliations)),
-        "end_date": (None if any(t.end_date is None for t in affiliations)
-                     else max((t.end_date for t in affiliations if t.end_date), default=None)),
+        "end_date": (
+            None
+            if any(t.end_date is None for t in affiliations)
+            else max((t.end_date for t in affiliations if t.end_date), default=None)
+        ),
         "role": "; ".join(sorted({t.role for t in affiliations if t.role})) or None,
         "owner": owner,
         "holders": holders,
@@ -738,8 +823,14 @@ def _with_kinds(data: dict[str, Any], kinds: frozenset[str]) -> dict[str, Any]:
         return out
     weights = {k: w for k, w in (data.get("weights_by_kind") or {}).items() if k in kinds}
     counts = {k: c for k, c in (data.get("ties_by_kind") or {}).items() if k in kinds}
-    out.update(kind=primary_kind(kinds), kinds=kinds, weights_by_kind=weights, ties_by_kind=counts,
-               weight=float(sum(weights.values())), ties=sum(counts.values()))
+    out.update(
+        kind=primary_kind(kinds),
+        kinds=kinds,
+        weights_by_kind=weights,
+        ties_by_kind=counts,
+        weight=float(sum(weights.values())),
+        ties=sum(counts.values()),
+    )
     if "relation" not in kinds:
         out.update(dict.fromkeys(_RELATION_ATTRIBUTES))
         out["relation_kinds"], out["relation_ids"] = frozenset(), ()
@@ -808,8 +899,9 @@ def apply_filter(G: nx.Graph, flt: NetworkFilter) -> nx.Graph:
     return H
 
 
-def _restrict_to_staff(G: nx.Graph, nodes: set[str], edges: dict[tuple[str, str], frozenset[str]],
-                       staff: frozenset[str]) -> tuple[set[str], dict[tuple[str, str], frozenset[str]]]:
+def _restrict_to_staff(
+    G: nx.Graph, nodes: set[str], edges: dict[tuple[str, str], frozenset[str]], staff: frozenset[str]
+) -> tuple[set[str], dict[tuple[str, str], frozenset[str]]]:
     reached: set[str] = {LIBRARY}
     held: set[frozenset[str]] = set()
     for member in staff:
@@ -828,8 +920,9 @@ def _restrict_to_staff(G: nx.Graph, nodes: set[str], edges: dict[tuple[str, str]
     return nodes, edges
 
 
-def _restrict_to_search(G: nx.Graph, nodes: set[str], edges: dict[tuple[str, str], frozenset[str]],
-                        needle: str) -> tuple[set[str], dict[tuple[str, str], frozenset[str]]]:
+def _restrict_to_search(
+    G: nx.Graph, nodes: set[str], edges: dict[tuple[str, str], frozenset[str]], needle: str
+) -> tuple[set[str], dict[tuple[str, str], frozenset[str]]]:
     found = {v for v in nodes if _matches(G.nodes[v], needle)}
     shown = set(found)
     for u, v in edges:
@@ -851,7 +944,8 @@ def _has_kind(data: dict[str, Any], kind: str) -> bool:
 def organisations_of(G: nx.Graph, person: str) -> list[str]:
     """The organisations ``person`` is affiliated with in ``G``, sorted."""
     return sorted(
-        other for other, data in G[person].items()
+        other
+        for other, data in G[person].items()
         if _has_kind(data, "affiliation") and G.nodes[other].get("kind") == "organisation"
     )
 
@@ -859,7 +953,8 @@ def organisations_of(G: nx.Graph, person: str) -> list[str]:
 def people_of(G: nx.Graph, organisation: str) -> list[str]:
     """The people affiliated with ``organisation`` in ``G``, sorted."""
     return sorted(
-        other for other, data in G[organisation].items()
+        other
+        for other, data in G[organisation].items()
         if _has_kind(data, "affiliation") and G.nodes[other].get("kind") in ("staff", "contact")
     )
 
@@ -925,8 +1020,9 @@ def organisation_view(G: nx.Graph) -> nx.Graph:
     return view
 
 
-def _add_folded_tie(view: nx.Graph, a: str, b: str, number: int, kinds: frozenset[str],
-                    last_contact: dt.date | None) -> None:
+def _add_folded_tie(
+    view: nx.Graph, a: str, b: str, number: int, kinds: frozenset[str], last_contact: dt.date | None
+) -> None:
     if view.has_edge(a, b):
         edge = view.edges[a, b]
         edge["ties"] += number
@@ -936,8 +1032,9 @@ def _add_folded_tie(view: nx.Graph, a: str, b: str, number: int, kinds: frozense
         if last_contact and (edge["last_contact"] is None or last_contact > edge["last_contact"]):
             edge["last_contact"] = last_contact
     else:
-        view.add_edge(a, b, ties=number, weight=float(number), kinds=kinds, kind=primary_kind(kinds),
-                   last_contact=last_contact)
+        view.add_edge(
+            a, b, ties=number, weight=float(number), kinds=kinds, kind=primary_kind(kinds), last_contact=last_contact
+        )
 
 
 def _staff_reach(G: nx.Graph, staff_node: str) -> tuple[set[str], set[tuple[str, str]]]:
@@ -961,7 +1058,7 @@ def _staff_reach(G: nx.Graph, staff_node: str) -> tuple[set[str], set[tuple[str,
 
 
 def staff_network(G: nx.Graph, staff_node: str) -> nx.Graph:
-    """"My network": one staff member, the people and organisations they hold ties with.
+    """ "My network": one staff member, the people and organisations they hold ties with.
 
     Parameters
     ----------
@@ -1142,8 +1239,7 @@ def rings(G: nx.Graph, candidates: Iterable[str] | None = None) -> dict[str, int
 # --- signature --------------------------------------------------------------------------------------
 
 _NODE_KEYS = ("kind", "label", "org_type", "sector")
-_EDGE_KEYS = ("kind", "kinds", "weight", "strength", "first_contact", "last_contact", "start_date",
-              "end_date", "owner")
+_EDGE_KEYS = ("kind", "kinds", "weight", "strength", "first_contact", "last_contact", "start_date", "end_date", "owner")
 #: Separates values inside one node's or edge's line; no name or date contains it.
 _SEPARATOR = "\x1f"
 
@@ -1168,8 +1264,7 @@ def graph_signature(G: nx.Graph) -> str:
     True
     """
     lines = [
-        _SEPARATOR.join(["N", repr(v), *(_plain(data.get(k)) for k in _NODE_KEYS)])
-        for v, data in G.nodes(data=True)
+        _SEPARATOR.join(["N", repr(v), *(_plain(data.get(k)) for k in _NODE_KEYS)]) for v, data in G.nodes(data=True)
     ]
     lines += [
         _SEPARATOR.join(["E", *sorted((repr(u), repr(v))), *(_plain(data.get(k)) for k in _EDGE_KEYS)])

@@ -59,7 +59,14 @@ from scipy.sparse import csgraph
 from lib.network.graph import graph_signature
 
 METRIC_COLUMNS = (
-    "label", "kind", "degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "reach",
+    "label",
+    "kind",
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "closeness",
+    "eigenvector",
+    "reach",
     "community",
 )
 #: Up to this many nodes betweenness, closeness and path lengths are exact; above it they are estimated
@@ -106,8 +113,9 @@ def _matrices(G: nx.Graph, nodes: list[Hashable]) -> tuple[sp.csr_array, sp.csr_
 # --- shortest paths for many sources at once ----------------------------------------------------------
 
 
-def _step(A: sp.csr_array, degree: np.ndarray, sources: np.ndarray, nodes: np.ndarray,
-          values: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _step(
+    A: sp.csr_array, degree: np.ndarray, sources: np.ndarray, nodes: np.ndarray, values: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Spread ``values`` held at (source, node) cells to the nodes' neighbours, summed per cell.
 
     A big frontier goes through one sparse matrix product; a small one is expanded with plain
@@ -131,8 +139,9 @@ def _step(A: sp.csr_array, degree: np.ndarray, sources: np.ndarray, nodes: np.nd
     return unique // n, unique % n, np.bincount(position, weights=np.repeat(values, counts))
 
 
-def _path_counts(A: sp.csr_array, degree: np.ndarray,
-                 sources: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[tuple]]:
+def _path_counts(
+    A: sp.csr_array, degree: np.ndarray, sources: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[tuple]]:
     """Breadth-first search from every source at once.
 
     Returns the distances (k x n, -1 where unreachable), the number of shortest paths (k x n)
@@ -161,8 +170,9 @@ def _path_counts(A: sp.csr_array, degree: np.ndarray,
     return dist, sigma, levels
 
 
-def _dependencies(A: sp.csr_array, degree: np.ndarray, dist: np.ndarray, sigma: np.ndarray,
-                  levels: list[tuple]) -> np.ndarray:
+def _dependencies(
+    A: sp.csr_array, degree: np.ndarray, dist: np.ndarray, sigma: np.ndarray, levels: list[tuple]
+) -> np.ndarray:
     """Brandes' dependency of each source on each node (k x n), accumulated from the deepest level up."""
     k = dist.shape[0]
     delta = np.zeros(dist.shape)
@@ -188,7 +198,7 @@ class _PathSums:
         degree = np.diff(A.indptr)
         batch = max(1, _BATCH_CELLS // max(A.shape[0], 1))
         for start in range(0, len(sources), batch):
-            chunk = sources[start:start + batch]
+            chunk = sources[start : start + batch]
             dist, sigma, levels = _path_counts(A, degree, chunk)
             self.dependency += _dependencies(A, degree, dist, sigma, levels).sum(axis=0)
             # Undirected: the distance from a source to v is the distance from v to the source.
@@ -367,8 +377,9 @@ def _fast_louvain(W: sp.csr_array, seed: int, resolution: float = 1.0) -> np.nda
         _, community = np.unique(community, return_inverse=True)
         labels = community[labels]
         size = community.max() + 1
-        fold = sp.csr_array((np.ones(len(community)), (np.arange(len(community)), community)),
-                            shape=(len(community), size))
+        fold = sp.csr_array(
+            (np.ones(len(community)), (np.arange(len(community)), community)), shape=(len(community), size)
+        )
         W = (fold.T @ W @ fold).tocsr()
 
 
@@ -381,8 +392,9 @@ def _community_numbers(groups: Iterable[Iterable[int]], n: int) -> np.ndarray:
     return numbers
 
 
-def _communities(G: nx.Graph, nodes: list[Hashable], W: sp.csr_array, *, exact: bool,
-                 seed: int) -> tuple[np.ndarray, str]:
+def _communities(
+    G: nx.Graph, nodes: list[Hashable], W: sp.csr_array, *, exact: bool, seed: int
+) -> tuple[np.ndarray, str]:
     n = len(nodes)
     if exact:
         index = {v: i for i, v in enumerate(nodes)}
@@ -398,8 +410,9 @@ def _communities(G: nx.Graph, nodes: list[Hashable], W: sp.csr_array, *, exact: 
 # --- public -----------------------------------------------------------------------------------------
 
 
-def node_metrics(G: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = SAMPLE_SIZE,
-                 seed: int = SEED) -> pd.DataFrame:
+def node_metrics(
+    G: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = SAMPLE_SIZE, seed: int = SEED
+) -> pd.DataFrame:
     """Centrality of every node, one row per node.
 
     Parameters
@@ -443,13 +456,13 @@ def node_metrics(G: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: in
     if n == 0:
         frame = pd.DataFrame(columns=list(METRIC_COLUMNS))
         frame.index.name = "node"
-        frame.attrs.update(betweenness_sample=None, closeness_sample=None, community_method="louvain",
-                           eigenvector_converged=True)
+        frame.attrs.update(
+            betweenness_sample=None, closeness_sample=None, community_method="louvain", eigenvector_converged=True
+        )
         return frame
     exact = n <= exact_limit
     A, W = _matrices(G, nodes)
-    betweenness, closeness, sampled = _betweenness_and_closeness(
-        A, n, exact=exact, sample_size=sample_size, seed=seed)
+    betweenness, closeness, sampled = _betweenness_and_closeness(A, n, exact=exact, sample_size=sample_size, seed=seed)
     eigenvector, converged = _eigenvector(W)
     communities, method = _communities(G, nodes, W, exact=exact, seed=seed)
     frame = pd.DataFrame(
@@ -466,13 +479,15 @@ def node_metrics(G: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: in
         },
         index=pd.Index(nodes, name="node"),
     )
-    frame.attrs.update(betweenness_sample=sampled, closeness_sample=sampled, community_method=method,
-                       eigenvector_converged=converged)
+    frame.attrs.update(
+        betweenness_sample=sampled, closeness_sample=sampled, community_method=method, eigenvector_converged=converged
+    )
     return frame
 
 
-def network_figures(G: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = SAMPLE_SIZE,
-                    seed: int = SEED) -> dict[str, Any]:
+def network_figures(
+    G: nx.Graph, *, exact_limit: int = EXACT_LIMIT, sample_size: int = SAMPLE_SIZE, seed: int = SEED
+) -> dict[str, Any]:
     """Figures for the whole network.
 
     Parameters
@@ -541,7 +556,7 @@ def _distance_totals(A: sp.csr_array, sources: np.ndarray, farthest: bool = Fals
     total, longest, far_node = 0.0, 0, int(sources[0])
     batch = max(1, _BATCH_CELLS // max(A.shape[0], 1))
     for start in range(0, len(sources), batch):
-        dist = csgraph.shortest_path(A, unweighted=True, directed=False, indices=sources[start:start + batch])
+        dist = csgraph.shortest_path(A, unweighted=True, directed=False, indices=sources[start : start + batch])
         total += float(dist.sum())
         if dist.max() > longest:
             longest = int(dist.max())
@@ -592,8 +607,9 @@ def places(metrics: pd.DataFrame, name: str) -> pd.Series:
 
 def isolates(G: nx.Graph) -> list[Hashable]:
     """Nodes without any tie, sorted by kind and label."""
-    return sorted(nx.isolates(G), key=lambda v: (str(G.nodes[v].get("kind", "")),
-                                                 str(G.nodes[v].get("label", v)), str(v)))
+    return sorted(
+        nx.isolates(G), key=lambda v: (str(G.nodes[v].get("kind", "")), str(G.nodes[v].get("label", v)), str(v))
+    )
 
 
 # --- cache ------------------------------------------------------------------------------------------

@@ -65,17 +65,17 @@ from lib.ingest.rows import RowValues
 #: The criteria of the domain notes, in their order. Labels: ``partners.criterion.<code>``, help
 #: texts: ``partners.criterion.<code>.help``.
 CRITERIA = (
-    "track_record",          # what it has achieved before
-    "standing",              # standing in its own sector and with others
-    "shared_contacts",       # contacts it is willing to share
-    "resources",             # access to resources and knowledge
+    "track_record",  # what it has achieved before
+    "standing",  # standing in its own sector and with others
+    "shared_contacts",  # contacts it is willing to share
+    "resources",  # access to resources and knowledge
     "complementary_skills",  # skills that complement the library's
-    "management",            # sound management
+    "management",  # sound management
     "financial_stability",
     "stable_staff",
     "staying_power",
-    "target_group_reach",    # reach into the library's target groups
-    "goal_fit",              # fit with the library's goals and values
+    "target_group_reach",  # reach into the library's target groups
+    "goal_fit",  # fit with the library's goals and values
 )
 SCORE_RANGE = (1, 5)
 #: Goal fit per goal: 0 none, 1 a little, 2 clearly, 3 central.
@@ -84,9 +84,24 @@ GOAL_FIT_RANGE = (0, 3)
 HIGH_AT = 3
 QUADRANTS = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")
 VALUE_EFFORT_GROUPS = ("quick_win", "major_project", "fill_in", "questionable")
-ASSESSMENT_FIELDS = ("organisation_id", "assessed_on", "assessor_id", "scores", "weights", "goal_fit",
-                     "contribution_to_us", "contribution_from_us", "risks", "influence", "interest", "value",
-                     "effort", "decision", "decided_on", "decided_by_id")
+ASSESSMENT_FIELDS = (
+    "organisation_id",
+    "assessed_on",
+    "assessor_id",
+    "scores",
+    "weights",
+    "goal_fit",
+    "contribution_to_us",
+    "contribution_from_us",
+    "risks",
+    "influence",
+    "interest",
+    "value",
+    "effort",
+    "decision",
+    "decided_on",
+    "decided_by_id",
+)
 ENTITY = "assessment"
 
 
@@ -103,9 +118,9 @@ def criterion_label(code: str, lang: str = "da") -> str:
 class Score:
     """A weighted score and how much it rests on."""
 
-    score: float | None        # 1-5
-    score_pct: float | None    # 0-100
-    completeness: float        # 0-1: share of the weighted criteria answered
+    score: float | None  # 1-5
+    score_pct: float | None  # 0-100
+    completeness: float  # 0-1: share of the weighted criteria answered
     answered: int
     total: int
 
@@ -217,31 +232,82 @@ def ranked_candidates(session: Session, *, partner_ids: Iterable[int] | None = N
     rows.sort(key=_rank_key)
     for position, row in enumerate(rows, start=1):
         row["rank"] = position if row["score"] is not None else None
-    columns = ["rank", "organisation_id", "name", "org_type", "assessed", "assessment_id", "assessed_on", "score",
-               "score_pct", "completeness", "answered", "goal_fit", "influence", "interest", "quadrant", "value",
-               "effort", "value_effort", "decision", "decided_on", "is_partner"]
+    columns = [
+        "rank",
+        "organisation_id",
+        "name",
+        "org_type",
+        "assessed",
+        "assessment_id",
+        "assessed_on",
+        "score",
+        "score_pct",
+        "completeness",
+        "answered",
+        "goal_fit",
+        "influence",
+        "interest",
+        "quadrant",
+        "value",
+        "effort",
+        "value_effort",
+        "decision",
+        "decided_on",
+        "is_partner",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["rank"] = frame["rank"].astype("Int64")
     return frame
 
 
 def _candidate_row(org: Organisation, assessment: Assessment | None, is_partner: bool) -> dict[str, Any]:
-    row: dict[str, Any] = {"organisation_id": org.id, "name": org.name, "org_type": org.org_type,
-                           "assessed": assessment is not None, "is_partner": is_partner}
+    row: dict[str, Any] = {
+        "organisation_id": org.id,
+        "name": org.name,
+        "org_type": org.org_type,
+        "assessed": assessment is not None,
+        "is_partner": is_partner,
+    }
     if assessment is None:
-        return row | {name: None for name in ("assessment_id", "assessed_on", "score", "score_pct", "goal_fit",
-                                              "influence", "interest", "quadrant", "value", "effort",
-                                              "value_effort", "decision", "decided_on")} | {
-            "completeness": 0.0, "answered": 0}
+        return (
+            row
+            | {
+                name: None
+                for name in (
+                    "assessment_id",
+                    "assessed_on",
+                    "score",
+                    "score_pct",
+                    "goal_fit",
+                    "influence",
+                    "interest",
+                    "quadrant",
+                    "value",
+                    "effort",
+                    "value_effort",
+                    "decision",
+                    "decided_on",
+                )
+            }
+            | {"completeness": 0.0, "answered": 0}
+        )
     score = weighted_score(assessment.scores or {}, assessment.weights)
     return row | {
-        "assessment_id": assessment.id, "assessed_on": assessment.assessed_on, "score": score.score,
-        "score_pct": score.score_pct, "completeness": score.completeness, "answered": score.answered,
-        "goal_fit": goal_fit_mean(assessment.goal_fit), "influence": assessment.influence,
-        "interest": assessment.interest, "quadrant": quadrant(assessment.influence, assessment.interest),
-        "value": assessment.value, "effort": assessment.effort,
+        "assessment_id": assessment.id,
+        "assessed_on": assessment.assessed_on,
+        "score": score.score,
+        "score_pct": score.score_pct,
+        "completeness": score.completeness,
+        "answered": score.answered,
+        "goal_fit": goal_fit_mean(assessment.goal_fit),
+        "influence": assessment.influence,
+        "interest": assessment.interest,
+        "quadrant": quadrant(assessment.influence, assessment.interest),
+        "value": assessment.value,
+        "effort": assessment.effort,
         "value_effort": value_effort_group(assessment.value, assessment.effort),
-        "decision": assessment.decision, "decided_on": assessment.decided_on,
+        "decision": assessment.decision,
+        "decided_on": assessment.decided_on,
     }
 
 
@@ -254,8 +320,9 @@ def _rank_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 @requires("view_board")
-def value_effort_points(session: Session, reach: Mapping[Any, float] | None = None, *,
-                        min_size: float = 8.0, max_size: float = 40.0) -> pd.DataFrame:
+def value_effort_points(
+    session: Session, reach: Mapping[Any, float] | None = None, *, min_size: float = 8.0, max_size: float = 40.0
+) -> pd.DataFrame:
     """The data of the value-for-effort chart: one point per assessed organisation with value and effort.
 
     Parameters
@@ -282,9 +349,17 @@ def value_effort_points(session: Session, reach: Mapping[Any, float] | None = No
             continue
         org = session.get(Organisation, org_id)
         value = reach.get(f"O{org_id}", reach.get(org_id, 0.0))
-        rows.append({"organisation_id": org_id, "name": org.name if org else "", "value": assessment.value,
-                     "effort": assessment.effort, "group": value_effort_group(assessment.value, assessment.effort),
-                     "reach": float(value or 0.0), "decision": assessment.decision})
+        rows.append(
+            {
+                "organisation_id": org_id,
+                "name": org.name if org else "",
+                "value": assessment.value,
+                "effort": assessment.effort,
+                "group": value_effort_group(assessment.value, assessment.effort),
+                "reach": float(value or 0.0),
+                "decision": assessment.decision,
+            }
+        )
     largest = max((row["reach"] for row in rows), default=0.0)
     for row in rows:
         row["size"] = min_size + (max_size - min_size) * (row["reach"] / largest if largest > 0 else 0.0)
@@ -301,10 +376,19 @@ def stakeholder_points(session: Session) -> pd.DataFrame:
         if assessment.influence is None or assessment.interest is None:
             continue
         org = session.get(Organisation, org_id)
-        rows.append({"organisation_id": org_id, "name": org.name if org else "", "influence": assessment.influence,
-                     "interest": assessment.interest, "quadrant": quadrant(assessment.influence, assessment.interest)})
-    return pd.DataFrame(sorted(rows, key=lambda r: r["name"].casefold()),
-                        columns=["organisation_id", "name", "influence", "interest", "quadrant"])
+        rows.append(
+            {
+                "organisation_id": org_id,
+                "name": org.name if org else "",
+                "influence": assessment.influence,
+                "interest": assessment.interest,
+                "quadrant": quadrant(assessment.influence, assessment.interest),
+            }
+        )
+    return pd.DataFrame(
+        sorted(rows, key=lambda r: r["name"].casefold()),
+        columns=["organisation_id", "name", "influence", "interest", "quadrant"],
+    )
 
 
 # --- creating, editing, deciding -------------------------------------------------------------------
@@ -393,11 +477,15 @@ def partnership_draft(session: Session, assessment_id: int) -> dict[str, Any]:
     """
     assessment = _get_assessment(session, assessment_id)
     organisation = session.get(Organisation, assessment.organisation_id)
-    fits = sorted(((int(goal), int(fit)) for goal, fit in (assessment.goal_fit or {}).items() if fit),
-                  key=lambda pair: (-pair[1], pair[0]))
-    return {"title": organisation.name if organisation is not None else "",
-            "organisation_ids": [assessment.organisation_id],
-            "goal_ids": [goal for goal, _ in fits if session.get(Goal, goal) is not None]}
+    fits = sorted(
+        ((int(goal), int(fit)) for goal, fit in (assessment.goal_fit or {}).items() if fit),
+        key=lambda pair: (-pair[1], pair[0]),
+    )
+    return {
+        "title": organisation.name if organisation is not None else "",
+        "organisation_ids": [assessment.organisation_id],
+        "goal_ids": [goal for goal, _ in fits if session.get(Goal, goal) is not None],
+    }
 
 
 @requires("edit")
@@ -406,10 +494,17 @@ def create_assessment(session: Session, values: Mapping[str, Any], actor: str | 
     assessment = Assessment(**clean_assessment_values(session, values))
     session.add(assessment)
     session.flush()
-    log_event(session, "assessment_created", entity=ENTITY, entity_id=assessment.id, actor=actor,
-              organisation=assessment.organisation_id)
-    log_organisation_use(session, [assessment.organisation_id], "organisation_assessed", actor,
-                         assessment=assessment.id)
+    log_event(
+        session,
+        "assessment_created",
+        entity=ENTITY,
+        entity_id=assessment.id,
+        actor=actor,
+        organisation=assessment.organisation_id,
+    )
+    log_organisation_use(
+        session, [assessment.organisation_id], "organisation_assessed", actor, assessment=assessment.id
+    )
     return assessment.id
 
 
@@ -427,38 +522,61 @@ def stored_values(session: Session, assessment: Assessment) -> dict[str, Any]:
 
 
 @requires("edit")
-def update_assessment(session: Session, assessment_id: int, changes: Mapping[str, Any],
-                      actor: str | None = None) -> list[str]:
+def update_assessment(
+    session: Session, assessment_id: int, changes: Mapping[str, Any], actor: str | None = None
+) -> list[str]:
     """Store the changed values of an assessment; returns the names of the fields that changed."""
     assessment = _get_assessment(session, assessment_id)
     editing.reject_unknown_fields(changes, ASSESSMENT_FIELDS)
     clean = clean_assessment_values(session, {**stored_values(session, assessment), **changes})
     changed = editing.apply_changes(assessment, clean)
     if changed:
-        log_event(session, "assessment_updated", entity=ENTITY, entity_id=assessment.id, actor=actor,
-                  changes=changed)
+        log_event(session, "assessment_updated", entity=ENTITY, entity_id=assessment.id, actor=actor, changes=changed)
     return list(changed)
 
 
 @requires("edit")
-def record_decision(session: Session, assessment_id: int, decision: str | None, decided_on: Any,
-                    decided_by_id: int | None = None, actor: str | None = None) -> None:
+def record_decision(
+    session: Session,
+    assessment_id: int,
+    decision: str | None,
+    decided_on: Any,
+    decided_by_id: int | None = None,
+    actor: str | None = None,
+) -> None:
     """Record (or, with ``decision=None``, withdraw) the decision on a candidate: decline, explore, go ahead."""
-    changes = {"decision": decision, "decided_on": decided_on if decision else None,
-               "decided_by_id": decided_by_id if decision else None}
+    changes = {
+        "decision": decision,
+        "decided_on": decided_on if decision else None,
+        "decided_by_id": decided_by_id if decision else None,
+    }
     assessment = _get_assessment(session, assessment_id)
     clean = clean_assessment_values(session, {**stored_values(session, assessment), **changes})
     changed = editing.apply_changes(assessment, clean)
     if changed:
-        log_event(session, "assessment_decided", entity=ENTITY, entity_id=assessment.id, actor=actor,
-                  organisation=assessment.organisation_id, decision=decision, decided_on=clean["decided_on"])
+        log_event(
+            session,
+            "assessment_decided",
+            entity=ENTITY,
+            entity_id=assessment.id,
+            actor=actor,
+            organisation=assessment.organisation_id,
+            decision=decision,
+            decided_on=clean["decided_on"],
+        )
 
 
 @requires("edit")
 def delete_assessment(session: Session, assessment_id: int, actor: str | None = None) -> None:
     assessment = _get_assessment(session, assessment_id)
-    log_event(session, "assessment_deleted", entity=ENTITY, entity_id=assessment_id, actor=actor,
-              organisation=assessment.organisation_id)
+    log_event(
+        session,
+        "assessment_deleted",
+        entity=ENTITY,
+        entity_id=assessment_id,
+        actor=actor,
+        organisation=assessment.organisation_id,
+    )
     session.delete(assessment)
     session.flush()
 
@@ -466,8 +584,13 @@ def delete_assessment(session: Session, assessment_id: int, actor: str | None = 
 @requires("view_contacts")
 def assessments_of(session: Session, organisation_id: int) -> list[Assessment]:
     """An organisation's assessments, newest first."""
-    return list(session.scalars(select(Assessment).where(Assessment.organisation_id == organisation_id)
-                                .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())))
+    return list(
+        session.scalars(
+            select(Assessment)
+            .where(Assessment.organisation_id == organisation_id)
+            .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+        )
+    )
 
 
 # --- import ----------------------------------------------------------------------------------------
@@ -478,23 +601,30 @@ _DECISION_WORDS = {
     "go_ahead": ("gå videre", "ja", "yes", "go", "go ahead", "videre"),
 }
 
-ASSESSMENT_SHEET = SheetSpec("assessments", (
-    Column("organisation", "partners.col.organisation", ("organisation", "partner", "kandidat", "candidate", "navn"),
-           required=True),
-    Column("assessed_on", "partners.col.assessed_on", ("dato", "date", "vurderet", "assessed")),
-    Column("assessor", "partners.col.assessor", ("vurderet af", "assessor", "udfyldt af")),
-    *(Column(code, f"partners.criterion.{code}", (code,)) for code in CRITERIA),
-    Column("influence", "partners.col.influence", ("indflydelse", "influence", "magt", "power")),
-    Column("interest", "partners.col.interest", ("interesse", "interest")),
-    Column("value", "partners.col.value", ("værdi", "value", "gevinst")),
-    Column("effort", "partners.col.effort", ("indsats", "effort", "ressourcer", "arbejde")),
-    Column("contribution_to_us", "partners.col.contribution_to_us", ("bidrag til os", "what they bring")),
-    Column("contribution_from_us", "partners.col.contribution_from_us", ("bidrag fra os", "what we bring")),
-    Column("risks", "partners.col.risks", ("risici", "risiko", "risks", "risk")),
-    Column("decision", "partners.col.decision", ("beslutning", "decision")),
-    Column("decided_on", "partners.col.decided_on", ("besluttet", "decided")),
-    Column("decided_by", "partners.col.decided_by", ("besluttet af", "decided by")),
-))
+ASSESSMENT_SHEET = SheetSpec(
+    "assessments",
+    (
+        Column(
+            "organisation",
+            "partners.col.organisation",
+            ("organisation", "partner", "kandidat", "candidate", "navn"),
+            required=True,
+        ),
+        Column("assessed_on", "partners.col.assessed_on", ("dato", "date", "vurderet", "assessed")),
+        Column("assessor", "partners.col.assessor", ("vurderet af", "assessor", "udfyldt af")),
+        *(Column(code, f"partners.criterion.{code}", (code,)) for code in CRITERIA),
+        Column("influence", "partners.col.influence", ("indflydelse", "influence", "magt", "power")),
+        Column("interest", "partners.col.interest", ("interesse", "interest")),
+        Column("value", "partners.col.value", ("værdi", "value", "gevinst")),
+        Column("effort", "partners.col.effort", ("indsats", "effort", "ressourcer", "arbejde")),
+        Column("contribution_to_us", "partners.col.contribution_to_us", ("bidrag til os", "what they bring")),
+        Column("contribution_from_us", "partners.col.contribution_from_us", ("bidrag fra os", "what we bring")),
+        Column("risks", "partners.col.risks", ("risici", "risiko", "risks", "risk")),
+        Column("decision", "partners.col.decision", ("beslutning", "decision")),
+        Column("decided_on", "partners.col.decided_on", ("besluttet", "decided")),
+        Column("decided_by", "partners.col.decided_by", ("besluttet af", "decided by")),
+    ),
+)
 
 
 class AssessmentsImporter(TableImporter):
@@ -550,13 +680,21 @@ class AssessmentsImporter(TableImporter):
         if is_new:
             row.warn(row.column("organisation"), "partners.import.organisation_created", name=name)
         self.known.add(signature)
-        self.planned.append((key, {
-            "assessed_on": assessed_on, "scores": scores, **ratings,
-            "assessor_id": self._staff(row, "assessor"), "decided_by_id": self._staff(row, "decided_by"),
-            "decision": decision, "decided_on": decided_on if decision else None,
-            **{text: cell_text(row, text)
-               for text in ("contribution_to_us", "contribution_from_us", "risks")},
-        }))
+        self.planned.append(
+            (
+                key,
+                {
+                    "assessed_on": assessed_on,
+                    "scores": scores,
+                    **ratings,
+                    "assessor_id": self._staff(row, "assessor"),
+                    "decided_by_id": self._staff(row, "decided_by"),
+                    "decision": decision,
+                    "decided_on": decided_on if decision else None,
+                    **{text: cell_text(row, text) for text in ("contribution_to_us", "contribution_from_us", "risks")},
+                },
+            )
+        )
         return "insert"
 
     def _staff(self, row: RowValues, name: str) -> int | None:
@@ -568,12 +706,15 @@ class AssessmentsImporter(TableImporter):
 
     def store(self, session: Session, batch_id: int) -> dict[str, int]:
         created_orgs = self.orgs.store_new(session, batch_id)
-        records = [Assessment(organisation_id=self.orgs.id_of(key), batch_id=batch_id, **values)
-                   for key, values in self.planned]
+        records = [
+            Assessment(organisation_id=self.orgs.id_of(key), batch_id=batch_id, **values)
+            for key, values in self.planned
+        ]
         session.add_all(records)
         session.flush()
-        log_organisation_use(session, [r.organisation_id for r in records], "organisation_assessed", None,
-                             batch=batch_id)
+        log_organisation_use(
+            session, [r.organisation_id for r in records], "organisation_assessed", None, batch=batch_id
+        )
         return {"assessments": len(records), "organisations": created_orgs}
 
 
@@ -582,7 +723,8 @@ def _scores_signature(scores: Mapping[str, Any]) -> str:
 
 
 @requires("import")
-def import_assessments(db: Any, file_name: str, data: bytes, *, commit: bool,
-                       actor: str | None = None) -> TableImportResult:
+def import_assessments(
+    db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None
+) -> TableImportResult:
     """Import assessments from an Excel or CSV file (see :class:`AssessmentsImporter`)."""
     return run_table_import(db, AssessmentsImporter(), file_name, data, commit=commit, actor=actor)

@@ -82,10 +82,19 @@ from lib.planning.partnerships import contact_due_of, last_contacts
 DIMENSIONS = ("samarbejde", "fremdrift", "resultater")
 #: The item bank: (code, dimension). Texts: ``evaluations.item.<code>``.
 ITEMS: tuple[tuple[str, str], ...] = (
-    ("sam1", "samarbejde"), ("sam2", "samarbejde"), ("sam3", "samarbejde"), ("sam4", "samarbejde"),
+    ("sam1", "samarbejde"),
+    ("sam2", "samarbejde"),
+    ("sam3", "samarbejde"),
+    ("sam4", "samarbejde"),
     ("sam5", "samarbejde"),
-    ("frem1", "fremdrift"), ("frem2", "fremdrift"), ("frem3", "fremdrift"), ("frem4", "fremdrift"),
-    ("res1", "resultater"), ("res2", "resultater"), ("res3", "resultater"), ("res4", "resultater"),
+    ("frem1", "fremdrift"),
+    ("frem2", "fremdrift"),
+    ("frem3", "fremdrift"),
+    ("frem4", "fremdrift"),
+    ("res1", "resultater"),
+    ("res2", "resultater"),
+    ("res3", "resultater"),
+    ("res4", "resultater"),
 )
 ITEM_CODES = tuple(code for code, _ in ITEMS)
 SIDES = RESPONDENT_SIDES
@@ -139,20 +148,27 @@ def _clean_answers(answers: Mapping[str, Any]) -> dict[str, int]:
 
 
 @requires("edit")
-def create_round(session: Session, partnership_id: int, held_on: Any, title: str | None = None,
-                 actor: str | None = None) -> int:
+def create_round(
+    session: Session, partnership_id: int, held_on: Any, title: str | None = None, actor: str | None = None
+) -> int:
     """Start an evaluation round of a partnership; returns its id."""
     if session.get(Partnership, partnership_id) is None:
         raise ValidationFailed("partnerships.no_such_partnership", id=partnership_id)
     date = editing.date_value(held_on, "held_on")
     if date is None:
         raise ValidationFailed("evaluations.held_on_required", field="held_on")
-    record = EvaluationRound(partnership_id=partnership_id, held_on=date,
-                             title=editing.text_value(title, "title", 300))
+    record = EvaluationRound(partnership_id=partnership_id, held_on=date, title=editing.text_value(title, "title", 300))
     session.add(record)
     session.flush()
-    log_event(session, "evaluation_round_created", entity=ENTITY, entity_id=record.id, actor=actor,
-              partnership=partnership_id, held_on=date)
+    log_event(
+        session,
+        "evaluation_round_created",
+        entity=ENTITY,
+        entity_id=record.id,
+        actor=actor,
+        partnership=partnership_id,
+        held_on=date,
+    )
     return record.id
 
 
@@ -161,21 +177,40 @@ def _get_round(session: Session, round_id: int) -> EvaluationRound:
 
 
 @requires("edit")
-def add_response(session: Session, round_id: int, side: str, answers: Mapping[str, Any], *,
-                 respondent: str | None = None, reflections: str | None = None, actor: str | None = None) -> int:
+def add_response(
+    session: Session,
+    round_id: int,
+    side: str,
+    answers: Mapping[str, Any],
+    *,
+    respondent: str | None = None,
+    reflections: str | None = None,
+    actor: str | None = None,
+) -> int:
     """Add one respondent's answers (``{item code: 1-5 or None}``) to a round; returns its id."""
     _get_round(session, round_id)
     side_code = editing.code_value(side, SIDES, "side", required=True)
     clean = _clean_answers(answers)
     if not clean:
         raise ValidationFailed("evaluations.import.no_answers", field="answers")
-    response = EvaluationResponse(round_id=round_id, respondent_side=side_code, answers=clean,
-                                  respondent=editing.text_value(respondent, "respondent", 200),
-                                  reflections=editing.multiline_value(reflections))
+    response = EvaluationResponse(
+        round_id=round_id,
+        respondent_side=side_code,
+        answers=clean,
+        respondent=editing.text_value(respondent, "respondent", 200),
+        reflections=editing.multiline_value(reflections),
+    )
     session.add(response)
     session.flush()
-    log_event(session, "evaluation_response_added", entity=ENTITY, entity_id=round_id, actor=actor,
-              side=side_code, answers=len(clean))
+    log_event(
+        session,
+        "evaluation_response_added",
+        entity=ENTITY,
+        entity_id=round_id,
+        actor=actor,
+        side=side_code,
+        answers=len(clean),
+    )
     return response.id
 
 
@@ -191,8 +226,15 @@ def delete_response(session: Session, response_id: int, actor: str | None = None
 def delete_round(session: Session, round_id: int, actor: str | None = None) -> None:
     """Delete a round with all its responses."""
     record = _get_round(session, round_id)
-    log_event(session, "evaluation_round_deleted", entity=ENTITY, entity_id=round_id, actor=actor,
-              partnership=record.partnership_id, held_on=record.held_on)
+    log_event(
+        session,
+        "evaluation_round_deleted",
+        entity=ENTITY,
+        entity_id=round_id,
+        actor=actor,
+        partnership=record.partnership_id,
+        held_on=record.held_on,
+    )
     session.delete(record)
     session.flush()
 
@@ -200,15 +242,21 @@ def delete_round(session: Session, round_id: int, actor: str | None = None) -> N
 @requires("view_board")
 def rounds_of(session: Session, partnership_id: int) -> list[EvaluationRound]:
     """A partnership's rounds, oldest first."""
-    return list(session.scalars(select(EvaluationRound).where(EvaluationRound.partnership_id == partnership_id)
-                                .order_by(EvaluationRound.held_on, EvaluationRound.id)))
+    return list(
+        session.scalars(
+            select(EvaluationRound)
+            .where(EvaluationRound.partnership_id == partnership_id)
+            .order_by(EvaluationRound.held_on, EvaluationRound.id)
+        )
+    )
 
 
 @requires("view_board")
 def round_counts(session: Session) -> dict[int, int]:
     """How many evaluation rounds each partnership has (partnerships without one left out)."""
     query = select(EvaluationRound.partnership_id, func.count(EvaluationRound.id)).group_by(
-        EvaluationRound.partnership_id)
+        EvaluationRound.partnership_id
+    )
     return {int(partnership_id): int(count) for partnership_id, count in session.execute(query)}
 
 
@@ -221,11 +269,22 @@ def rounds_frame(session: Session, partnership_id: int) -> pd.DataFrame:
     ``partner`` (respondents per side), ``responses`` (both sides), ``imported`` (made by an import)."""
     rows = []
     for record in reversed(rounds_of(session, partnership_id)):
-        sides = [side for side, in session.execute(select(EvaluationResponse.respondent_side).where(
-            EvaluationResponse.round_id == record.id))]
-        rows.append({"round_id": record.id, "held_on": record.held_on, "title": record.title,
-                     **{side: sides.count(side) for side in SIDES}, "responses": len(sides),
-                     "imported": record.batch_id is not None})
+        sides = [
+            side
+            for (side,) in session.execute(
+                select(EvaluationResponse.respondent_side).where(EvaluationResponse.round_id == record.id)
+            )
+        ]
+        rows.append(
+            {
+                "round_id": record.id,
+                "held_on": record.held_on,
+                "title": record.title,
+                **{side: sides.count(side) for side in SIDES},
+                "responses": len(sides),
+                "imported": record.batch_id is not None,
+            }
+        )
     return pd.DataFrame(rows, columns=ROUND_COLUMNS)
 
 
@@ -236,39 +295,68 @@ RESPONSE_COLUMNS = ["response_id", "side", "respondent", "answered", "reflection
 def responses_frame(session: Session, round_id: int) -> pd.DataFrame:
     """A round's responses in the order given: ``response_id``, ``side``, ``respondent``, ``answered``
     (how many items were answered), ``reflections`` (missing when blank), ``imported``."""
-    rows = [{"response_id": r.id, "side": r.respondent_side, "respondent": r.respondent,
-             "answered": sum(1 for value in (r.answers or {}).values() if value is not None),
-             "reflections": (r.reflections or "").strip() or None, "imported": r.batch_id is not None}
-            for r in session.scalars(select(EvaluationResponse).where(EvaluationResponse.round_id == round_id)
-                                     .order_by(EvaluationResponse.id))]
+    rows = [
+        {
+            "response_id": r.id,
+            "side": r.respondent_side,
+            "respondent": r.respondent,
+            "answered": sum(1 for value in (r.answers or {}).values() if value is not None),
+            "reflections": (r.reflections or "").strip() or None,
+            "imported": r.batch_id is not None,
+        }
+        for r in session.scalars(
+            select(EvaluationResponse).where(EvaluationResponse.round_id == round_id).order_by(EvaluationResponse.id)
+        )
+    ]
     return pd.DataFrame(rows, columns=RESPONSE_COLUMNS)
 
 
 # --- the answers as a table ------------------------------------------------------------------------
 
-ANSWER_COLUMNS = ["round_id", "partnership_id", "held_on", "round_title", "response_id", "side", "item",
-                  "dimension", "score"]
+ANSWER_COLUMNS = [
+    "round_id",
+    "partnership_id",
+    "held_on",
+    "round_title",
+    "response_id",
+    "side",
+    "item",
+    "dimension",
+    "score",
+]
 
 
 @requires("view_board")
-def answers_frame(session: Session, *, partnership_id: int | None = None,
-                  round_ids: Iterable[int] | None = None) -> pd.DataFrame:
+def answers_frame(
+    session: Session, *, partnership_id: int | None = None, round_ids: Iterable[int] | None = None
+) -> pd.DataFrame:
     """Every answer as one row (long format): ``round_id``, ``partnership_id``, ``held_on``,
     ``round_title``, ``response_id``, ``side``, ``item``, ``dimension``, ``score``.
 
     The board's figures are computed from it, so it names no respondent (a respondent may be a
     person's name; :func:`responses_frame` shows them to those who may see contacts)."""
-    query = (select(EvaluationResponse, EvaluationRound)
-             .join(EvaluationRound, EvaluationRound.id == EvaluationResponse.round_id)
-             .order_by(EvaluationRound.held_on, EvaluationRound.id, EvaluationResponse.id))
+    query = (
+        select(EvaluationResponse, EvaluationRound)
+        .join(EvaluationRound, EvaluationRound.id == EvaluationResponse.round_id)
+        .order_by(EvaluationRound.held_on, EvaluationRound.id, EvaluationResponse.id)
+    )
     if partnership_id is not None:
         query = query.where(EvaluationRound.partnership_id == partnership_id)
     if round_ids is not None:
         query = query.where(EvaluationRound.id.in_(list(round_ids)))
     dimensions = dict(ITEMS)
     rows = [
-        (rnd.id, rnd.partnership_id, rnd.held_on, rnd.title, response.id, response.respondent_side,
-         code, dimensions[code], int(score))
+        (
+            rnd.id,
+            rnd.partnership_id,
+            rnd.held_on,
+            rnd.title,
+            response.id,
+            response.respondent_side,
+            code,
+            dimensions[code],
+            int(score),
+        )
         for response, rnd in session.execute(query)
         for code, score in (response.answers or {}).items()
         if code in dimensions and score is not None
@@ -280,10 +368,16 @@ def _means(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Means by ``keys`` for each side and for both sides together (``side == "all"``)."""
     if frame.empty:
         return pd.DataFrame(columns=[*keys, "side", "mean", "answers", "respondents", "band"])
-    by_side = frame.groupby([*keys, "side"], sort=True).agg(
-        mean=("score", "mean"), answers=("score", "size"), respondents=("response_id", "nunique")).reset_index()
-    both = frame.groupby(keys, sort=True).agg(
-        mean=("score", "mean"), answers=("score", "size"), respondents=("response_id", "nunique")).reset_index()
+    by_side = (
+        frame.groupby([*keys, "side"], sort=True)
+        .agg(mean=("score", "mean"), answers=("score", "size"), respondents=("response_id", "nunique"))
+        .reset_index()
+    )
+    both = (
+        frame.groupby(keys, sort=True)
+        .agg(mean=("score", "mean"), answers=("score", "size"), respondents=("response_id", "nunique"))
+        .reset_index()
+    )
     both["side"] = "all"
     result = pd.concat([by_side, both[by_side.columns]], ignore_index=True)
     result["band"] = result["mean"].map(band)
@@ -322,9 +416,13 @@ def scores_over_time(session: Session, partnership_id: int) -> pd.DataFrame:
 @requires("view_board")
 def latest_round(session: Session, partnership_id: int, on: dt.date | None = None) -> EvaluationRound | None:
     """The newest round of a partnership that has answers (held on or before ``on``, when given)."""
-    query = (select(EvaluationRound).join(EvaluationResponse, EvaluationResponse.round_id == EvaluationRound.id)
-             .where(EvaluationRound.partnership_id == partnership_id)
-             .order_by(EvaluationRound.held_on.desc(), EvaluationRound.id.desc()).limit(1))
+    query = (
+        select(EvaluationRound)
+        .join(EvaluationResponse, EvaluationResponse.round_id == EvaluationRound.id)
+        .where(EvaluationRound.partnership_id == partnership_id)
+        .order_by(EvaluationRound.held_on.desc(), EvaluationRound.id.desc())
+        .limit(1)
+    )
     if on is not None:
         query = query.where(EvaluationRound.held_on <= on)
     return session.scalar(query)
@@ -344,10 +442,21 @@ def item_table(session: Session, round_id: int, lang: str = "da") -> pd.DataFram
         sides = {side: _mean_or_none(answers[answers["side"] == side]["score"]) for side in SIDES}
         overall = _mean_or_none(answers["score"])
         gap = sides["library"] - sides["partner"] if None not in sides.values() else None
-        rows.append({"item": code, "dimension": dimension, "text": item_text(code, lang), **sides, "all": overall,
-                     "band": band(overall), "gap": gap, "flagged": gap is not None and abs(gap) >= GAP_FLAG})
-    return pd.DataFrame(rows, columns=["item", "dimension", "text", "library", "partner", "all", "band", "gap",
-                                       "flagged"])
+        rows.append(
+            {
+                "item": code,
+                "dimension": dimension,
+                "text": item_text(code, lang),
+                **sides,
+                "all": overall,
+                "band": band(overall),
+                "gap": gap,
+                "flagged": gap is not None and abs(gap) >= GAP_FLAG,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["item", "dimension", "text", "library", "partner", "all", "band", "gap", "flagged"]
+    )
 
 
 @requires("view_board")
@@ -370,7 +479,7 @@ def _mean_or_none(values: pd.Series) -> float | None:
 class Gaps:
     """How differently the library and the partner answered a round, per item and per dimension."""
 
-    items: pd.DataFrame       # item, dimension, library, partner, gap, flagged
+    items: pd.DataFrame  # item, dimension, library, partner, gap, flagged
     dimensions: pd.DataFrame  # dimension, library, partner, gap, flagged
 
 
@@ -387,10 +496,18 @@ def side_gaps(session: Session, round_id: int) -> Gaps:
         library = float(here["library"]) if "library" in here else None
         partner = float(here["partner"]) if "partner" in here else None
         gap = library - partner if library is not None and partner is not None else None
-        rows.append({"dimension": dimension, "library": library, "partner": partner, "gap": gap,
-                     "flagged": gap is not None and abs(gap) >= GAP_FLAG})
-    return Gaps(items.reset_index(drop=True),
-                pd.DataFrame(rows, columns=["dimension", "library", "partner", "gap", "flagged"]))
+        rows.append(
+            {
+                "dimension": dimension,
+                "library": library,
+                "partner": partner,
+                "gap": gap,
+                "flagged": gap is not None and abs(gap) >= GAP_FLAG,
+            }
+        )
+    return Gaps(
+        items.reset_index(drop=True), pd.DataFrame(rows, columns=["dimension", "library", "partner", "gap", "flagged"])
+    )
 
 
 # --- health ----------------------------------------------------------------------------------------
@@ -422,9 +539,12 @@ def combine_health(values: Mapping[str, float | None], weights: Mapping[str, flo
     """The weighted mean of the parts that have a value, weights renormalised over them."""
     available = {name: value for name, value in values.items() if value is not None}
     total = sum(weights[name] for name in available)
-    parts = [HealthPart(name, values.get(name), weights[name],
-                        weights[name] / total if name in available and total > 0 else 0.0)
-             for name in weights]
+    parts = [
+        HealthPart(
+            name, values.get(name), weights[name], weights[name] / total if name in available and total > 0 else 0.0
+        )
+        for name in weights
+    ]
     if total <= 0:
         return HealthScore(None, parts)
     return HealthScore(sum(weights[n] * v for n, v in available.items()) / total, parts)
@@ -451,10 +571,12 @@ def contact_part(partnership: Partnership, last_contact: dt.date | None, today: 
 @requires("view_board")
 def goals_part(session: Session, partnership_id: int, today: dt.date) -> float | None:
     """The mean fulfilment (0-100) of the goals the partnership serves; None when none is measured."""
-    served = set(session.scalars(select(PartnershipGoal.goal_id).where(
-        PartnershipGoal.partnership_id == partnership_id)))
-    values = [s.fulfilment for s in goal_statuses(session, as_of=today)
-              if s.goal_id in served and s.fulfilment is not None]
+    served = set(
+        session.scalars(select(PartnershipGoal.goal_id).where(PartnershipGoal.partnership_id == partnership_id))
+    )
+    values = [
+        s.fulfilment for s in goal_statuses(session, as_of=today) if s.goal_id in served and s.fulfilment is not None
+    ]
     return sum(values) / len(values) if values else None
 
 
@@ -467,11 +589,13 @@ def partnership_health(session: Session, partnership_id: int, today: dt.date | N
     if partnership is None:
         raise ValidationFailed("partnerships.no_such_partnership", id=partnership_id)
     last = last_contacts(session).get(partnership_id)
-    return combine_health({
-        "evaluation": evaluation_part(session, partnership_id, today),
-        "contact": contact_part(partnership, last, today),
-        "goals": goals_part(session, partnership_id, today),
-    })
+    return combine_health(
+        {
+            "evaluation": evaluation_part(session, partnership_id, today),
+            "contact": contact_part(partnership, last, today),
+            "goals": goals_part(session, partnership_id, today),
+        }
+    )
 
 
 @requires("view_board")
@@ -480,11 +604,20 @@ def health_overview(session: Session, today: dt.date | None = None) -> pd.DataFr
     ``title``, ``score`` and one column per part (``evaluation``, ``contact``, ``goals``)."""
     today = today or dt.date.today()
     rows = []
-    for p in session.scalars(select(Partnership).where(Partnership.closed.is_(False), Partnership.stage != "idea")
-                             .order_by(Partnership.title)):
+    for p in session.scalars(
+        select(Partnership)
+        .where(Partnership.closed.is_(False), Partnership.stage != "idea")
+        .order_by(Partnership.title)
+    ):
         health = partnership_health(session, p.id, today)
-        rows.append({"partnership_id": p.id, "title": p.title, "score": health.score,
-                     **{part.name: part.value for part in health.parts}})
+        rows.append(
+            {
+                "partnership_id": p.id,
+                "title": p.title,
+                "score": health.score,
+                **{part.name: part.value for part in health.parts},
+            }
+        )
     return pd.DataFrame(rows, columns=["partnership_id", "title", "score", *HEALTH_WEIGHTS])
 
 
@@ -497,12 +630,19 @@ _SIDE_WORDS = {
 SURVEY_SHEET = SheetSpec(
     "responses",
     (
-        Column("side", "evaluations.col.side", ("side", "part", "svarer for", "respondent side", "på vegne af"),
-               required=True),
+        Column(
+            "side",
+            "evaluations.col.side",
+            ("side", "part", "svarer for", "respondent side", "på vegne af"),
+            required=True,
+        ),
         Column("respondent", "evaluations.col.respondent", ("respondent", "navn", "name", "besvaret af", "rolle")),
         *(Column(code, f"evaluations.item.{code}", (code,), prefixes=(code,)) for code in ITEM_CODES),
-        Column("reflections", "evaluations.col.reflections", ("refleksioner", "reflections", "kommentar", "kommentarer",
-                                                              "comments", "bemærkninger")),
+        Column(
+            "reflections",
+            "evaluations.col.reflections",
+            ("refleksioner", "reflections", "kommentar", "kommentarer", "comments", "bemærkninger"),
+        ),
     ),
     any_of=ITEM_CODES,
     any_of_label_key="evaluations.col.items",
@@ -519,8 +659,14 @@ class SurveyImporter(TableImporter):
     kind = "evaluations"
     sheets = (SURVEY_SHEET,)
 
-    def __init__(self, partnership_id: int, *, round_id: int | None = None, held_on: dt.date | None = None,
-                 title: str | None = None) -> None:
+    def __init__(
+        self,
+        partnership_id: int,
+        *,
+        round_id: int | None = None,
+        held_on: dt.date | None = None,
+        title: str | None = None,
+    ) -> None:
         self.partnership_id = partnership_id
         self.round_id = round_id
         self.held_on = held_on
@@ -536,8 +682,9 @@ class SurveyImporter(TableImporter):
             record = session.get(EvaluationRound, self.round_id)
             if record is None or record.partnership_id != self.partnership_id:
                 raise ValidationFailed("evaluations.no_such_round", id=self.round_id)
-            for response in session.scalars(select(EvaluationResponse).where(
-                    EvaluationResponse.round_id == self.round_id)):
+            for response in session.scalars(
+                select(EvaluationResponse).where(EvaluationResponse.round_id == self.round_id)
+            ):
                 self.known.add(_response_signature(response.respondent_side, response.respondent, response.answers))
         elif self.held_on is None:
             raise ValidationFailed("evaluations.held_on_required", field="held_on")
@@ -556,21 +703,29 @@ class SurveyImporter(TableImporter):
             row.warn(row.column("side"), "evaluations.import.response_exists")
             return "skipped"
         self.known.add(signature)
-        self.planned.append({"respondent_side": side, "respondent": respondent,
-                             "answers": answers, "reflections": cell_text(row, "reflections")})
+        self.planned.append(
+            {
+                "respondent_side": side,
+                "respondent": respondent,
+                "answers": answers,
+                "reflections": cell_text(row, "reflections"),
+            }
+        )
         return "insert"
 
     def store(self, session: Session, batch_id: int) -> dict[str, int]:
         created_round = 0
         if self.round_id is None:
-            record = EvaluationRound(partnership_id=self.partnership_id, held_on=self.held_on,
-                                     title=self.title, batch_id=batch_id)
+            record = EvaluationRound(
+                partnership_id=self.partnership_id, held_on=self.held_on, title=self.title, batch_id=batch_id
+            )
             session.add(record)
             session.flush()
             self.round_id = record.id
             created_round = 1
-        session.add_all(EvaluationResponse(round_id=self.round_id, batch_id=batch_id, **values)
-                        for values in self.planned)
+        session.add_all(
+            EvaluationResponse(round_id=self.round_id, batch_id=batch_id, **values) for values in self.planned
+        )
         session.flush()
         return {"evaluation_rounds": created_round, "evaluation_responses": len(self.planned)}
 
@@ -590,9 +745,18 @@ def _response_signature(side: str, respondent: str | None, answers: Mapping[str,
 
 
 @requires("import")
-def import_survey(db: Any, partnership_id: int, file_name: str, data: bytes, *, commit: bool,
-                  round_id: int | None = None, held_on: Any = None, title: str | None = None,
-                  actor: str | None = None) -> TableImportResult:
+def import_survey(
+    db: Any,
+    partnership_id: int,
+    file_name: str,
+    data: bytes,
+    *,
+    commit: bool,
+    round_id: int | None = None,
+    held_on: Any = None,
+    title: str | None = None,
+    actor: str | None = None,
+) -> TableImportResult:
     """Import survey answers from an Excel or CSV file into one evaluation round of a partnership.
 
     Give ``round_id`` to add to an existing round, or ``held_on`` (and ``title``) to create one. A
@@ -601,6 +765,7 @@ def import_survey(db: Any, partnership_id: int, file_name: str, data: bytes, *, 
     it deletes the batch's responses, and the round when the batch created it.
     """
     date = editing.date_value(held_on, "held_on")
-    importer = SurveyImporter(partnership_id, round_id=round_id, held_on=date,
-                              title=editing.text_value(title, "title", 300))
+    importer = SurveyImporter(
+        partnership_id, round_id=round_id, held_on=date, title=editing.text_value(title, "title", 300)
+    )
     return run_table_import(db, importer, file_name, data, commit=commit, actor=actor)

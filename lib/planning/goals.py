@@ -68,8 +68,17 @@ ON_TRACK_MARGIN = 10.0
 AT_RISK_MARGIN = 25.0
 STATUSES = ("on_track", "at_risk", "off_track", "no_data")
 
-GOAL_FIELDS = ("title", "description", "theme", "owner_id", "unit", "baseline", "target",
-               "baseline_date", "target_date")
+GOAL_FIELDS = (
+    "title",
+    "description",
+    "theme",
+    "owner_id",
+    "unit",
+    "baseline",
+    "target",
+    "baseline_date",
+    "target_date",
+)
 MEASUREMENT_FIELDS = ("measured_on", "value", "note", "source")
 ENTITY = "goal"
 
@@ -163,8 +172,9 @@ class GoalStatus:
         return asdict(self)
 
 
-def goal_status(goal: Goal, measurements: Sequence[GoalMeasurement], as_of: dt.date,
-                stale_days: int = STALE_DAYS) -> GoalStatus:
+def goal_status(
+    goal: Goal, measurements: Sequence[GoalMeasurement], as_of: dt.date, stale_days: int = STALE_DAYS
+) -> GoalStatus:
     """The status of ``goal`` on ``as_of`` from its ``measurements`` (any order; later ones ignored)."""
     known = sorted((m for m in measurements if m.measured_on <= as_of), key=lambda m: (m.measured_on, m.id or 0))
     latest = known[-1] if known else None
@@ -172,11 +182,20 @@ def goal_status(goal: Goal, measurements: Sequence[GoalMeasurement], as_of: dt.d
     clamped = clamp_percent(raw)
     expected = expected_progress(goal.baseline_date, goal.target_date, latest.measured_on) if latest else None
     return GoalStatus(
-        goal_id=goal.id, title=goal.title, theme=goal.theme, unit=goal.unit, owner_id=goal.owner_id,
-        baseline=goal.baseline, target=goal.target, baseline_date=goal.baseline_date,
+        goal_id=goal.id,
+        title=goal.title,
+        theme=goal.theme,
+        unit=goal.unit,
+        owner_id=goal.owner_id,
+        baseline=goal.baseline,
+        target=goal.target,
+        baseline_date=goal.baseline_date,
         target_date=goal.target_date,
-        latest_value=latest.value if latest else None, latest_on=latest.measured_on if latest else None,
-        fulfilment_raw=raw, fulfilment=clamped, expected=expected,
+        latest_value=latest.value if latest else None,
+        latest_on=latest.measured_on if latest else None,
+        fulfilment_raw=raw,
+        fulfilment=clamped,
+        expected=expected,
         status=status_for(clamped, expected if expected is not None else 0.0),
         stale=latest is not None and (as_of - latest.measured_on).days > stale_days,
         days_since_measurement=(as_of - latest.measured_on).days if latest else None,
@@ -197,8 +216,7 @@ def _measurements_by_goal(session: Session, goal_ids: Iterable[int] | None = Non
 
 
 @requires("view_board")
-def goal_statuses(session: Session, as_of: dt.date | None = None,
-                  stale_days: int = STALE_DAYS) -> list[GoalStatus]:
+def goal_statuses(session: Session, as_of: dt.date | None = None, stale_days: int = STALE_DAYS) -> list[GoalStatus]:
     """The status of every goal on ``as_of`` (default today), in title order."""
     as_of = as_of or dt.date.today()
     goals = list(session.scalars(select(Goal).order_by(Goal.title, Goal.id)))
@@ -242,8 +260,13 @@ def fulfilment_series(session: Session, goal_ids: Iterable[int] | None = None) -
 def _series_row(goal: Goal, on: dt.date, value: float, *, is_baseline: bool) -> dict[str, Any]:
     raw = fulfilment(value, goal.baseline, goal.target)
     return {
-        "goal_id": goal.id, "title": goal.title, "date": on, "value": value, "fulfilment_raw": raw,
-        "fulfilment": clamp_percent(raw), "expected": expected_progress(goal.baseline_date, goal.target_date, on),
+        "goal_id": goal.id,
+        "title": goal.title,
+        "date": on,
+        "value": value,
+        "fulfilment_raw": raw,
+        "fulfilment": clamp_percent(raw),
+        "expected": expected_progress(goal.baseline_date, goal.target_date, on),
         "is_baseline": is_baseline,
     }
 
@@ -289,19 +312,25 @@ def coverage(session: Session) -> Coverage:
         partnerships_per_goal={goal_id: sorted(ids) for goal_id, ids in serving.items()},
         goals_without_partnership=[
             {"goal_id": goal.id, "title": goal.title, "planned": planned.get(goal.id, 0)}
-            for goal in goals if not serving[goal.id]
+            for goal in goals
+            if not serving[goal.id]
         ],
         partnerships_without_goal=[
             {"partnership_id": p.id, "title": p.title, "stage": p.stage}
-            for p in partnerships.values() if not p.closed and p.id not in linked
+            for p in partnerships.values()
+            if not p.closed and p.id not in linked
         ],
     )
 
 
 # --- creating and editing --------------------------------------------------------------------------
 
-_MAX = {"title": max_length(Goal, "title"), "theme": max_length(Goal, "theme"), "unit": max_length(Goal, "unit"),
-        "source": max_length(GoalMeasurement, "source")}
+_MAX = {
+    "title": max_length(Goal, "title"),
+    "theme": max_length(Goal, "theme"),
+    "unit": max_length(Goal, "unit"),
+    "source": max_length(GoalMeasurement, "source"),
+}
 
 
 @requires("edit")
@@ -392,29 +421,51 @@ def add_measurement(session: Session, goal_id: int, values: Mapping[str, Any], a
     measurement = GoalMeasurement(goal_id=goal_id, **_clean_measurement(values))
     session.add(measurement)
     session.flush()
-    log_event(session, "goal_measured", entity=ENTITY, entity_id=goal_id, actor=actor,
-              measured_on=measurement.measured_on, value=measurement.value)
+    log_event(
+        session,
+        "goal_measured",
+        entity=ENTITY,
+        entity_id=goal_id,
+        actor=actor,
+        measured_on=measurement.measured_on,
+        value=measurement.value,
+    )
     return measurement.id
 
 
 @requires("edit")
-def update_measurement(session: Session, measurement_id: int, changes: Mapping[str, Any],
-                       actor: str | None = None) -> list[str]:
+def update_measurement(
+    session: Session, measurement_id: int, changes: Mapping[str, Any], actor: str | None = None
+) -> list[str]:
     """Correct a measurement; returns the names of the fields that changed."""
     measurement = editing.existing(session, GoalMeasurement, measurement_id, "strategy.no_such_measurement")
     clean = _clean_measurement({**editing.current_values(measurement, MEASUREMENT_FIELDS), **changes})
     changed = editing.apply_changes(measurement, clean)
     if changed:
-        log_event(session, "goal_measurement_updated", entity=ENTITY, entity_id=measurement.goal_id,
-                  actor=actor, measurement=measurement_id, changes=changed)
+        log_event(
+            session,
+            "goal_measurement_updated",
+            entity=ENTITY,
+            entity_id=measurement.goal_id,
+            actor=actor,
+            measurement=measurement_id,
+            changes=changed,
+        )
     return list(changed)
 
 
 @requires("edit")
 def delete_measurement(session: Session, measurement_id: int, actor: str | None = None) -> None:
     measurement = editing.existing(session, GoalMeasurement, measurement_id, "strategy.no_such_measurement")
-    log_event(session, "goal_measurement_deleted", entity=ENTITY, entity_id=measurement.goal_id, actor=actor,
-              measured_on=measurement.measured_on, value=measurement.value)
+    log_event(
+        session,
+        "goal_measurement_deleted",
+        entity=ENTITY,
+        entity_id=measurement.goal_id,
+        actor=actor,
+        measured_on=measurement.measured_on,
+        value=measurement.value,
+    )
     session.delete(measurement)
     session.flush()
 
@@ -422,8 +473,13 @@ def delete_measurement(session: Session, measurement_id: int, actor: str | None 
 @requires("view_contacts")
 def measurements(session: Session, goal_id: int) -> list[GoalMeasurement]:
     """A goal's measurements, oldest first."""
-    return list(session.scalars(select(GoalMeasurement).where(GoalMeasurement.goal_id == goal_id)
-                                .order_by(GoalMeasurement.measured_on, GoalMeasurement.id)))
+    return list(
+        session.scalars(
+            select(GoalMeasurement)
+            .where(GoalMeasurement.goal_id == goal_id)
+            .order_by(GoalMeasurement.measured_on, GoalMeasurement.id)
+        )
+    )
 
 
 @requires("view_board")
@@ -435,8 +491,12 @@ def goal_choices(session: Session) -> list[tuple[int, str]]:
 @requires("view_contacts")
 def staff_choices(session: Session) -> list[tuple[int, str]]:
     """``(id, name)`` of every staff member: who can own a goal or a partnership."""
-    return [(pid, name) for pid, name in session.execute(
-        select(Person.id, Person.name).where(Person.is_staff.is_(True)).order_by(Person.name))]
+    return [
+        (pid, name)
+        for pid, name in session.execute(
+            select(Person.id, Person.name).where(Person.is_staff.is_(True)).order_by(Person.name)
+        )
+    ]
 
 
 def status_label(status: str, lang: str = "da") -> str:
@@ -447,24 +507,30 @@ def status_label(status: str, lang: str = "da") -> str:
 
 # --- import ----------------------------------------------------------------------------------------
 
-GOAL_SHEET = SheetSpec("goals", (
-    Column("title", "strategy.col.title", ("mål", "goal", "navn", "name", "måltitel"), required=True),
-    Column("description", "strategy.col.description", ("beskrivelse", "description")),
-    Column("theme", "strategy.col.theme", ("tema", "theme", "indsatsområde")),
-    Column("owner", "strategy.col.owner", ("ansvarlig", "owner", "målejer")),
-    Column("unit", "strategy.col.unit", ("enhed", "unit", "indikator", "indicator")),
-    Column("baseline", "strategy.col.baseline", ("baseline", "udgangspunkt", "startværdi"), required=True),
-    Column("baseline_date", "strategy.col.baseline_date", ("baselinedato", "startdato"), required=True),
-    Column("target", "strategy.col.target", ("target", "målværdi", "mål værdi"), required=True),
-    Column("target_date", "strategy.col.target_date", ("måldato", "deadline", "frist"), required=True),
-))
-MEASUREMENT_SHEET = SheetSpec("measurements", (
-    Column("goal", "strategy.col.goal", ("mål", "goal", "titel", "title"), required=True),
-    Column("measured_on", "strategy.col.measured_on", ("dato", "date", "målt den", "målingsdato"), required=True),
-    Column("value", "strategy.col.value", ("værdi", "value", "resultat", "måling"), required=True),
-    Column("note", "strategy.col.note", ("note", "bemærkning", "kommentar", "comment")),
-    Column("source", "strategy.col.source", ("kilde", "source")),
-))
+GOAL_SHEET = SheetSpec(
+    "goals",
+    (
+        Column("title", "strategy.col.title", ("mål", "goal", "navn", "name", "måltitel"), required=True),
+        Column("description", "strategy.col.description", ("beskrivelse", "description")),
+        Column("theme", "strategy.col.theme", ("tema", "theme", "indsatsområde")),
+        Column("owner", "strategy.col.owner", ("ansvarlig", "owner", "målejer")),
+        Column("unit", "strategy.col.unit", ("enhed", "unit", "indikator", "indicator")),
+        Column("baseline", "strategy.col.baseline", ("baseline", "udgangspunkt", "startværdi"), required=True),
+        Column("baseline_date", "strategy.col.baseline_date", ("baselinedato", "startdato"), required=True),
+        Column("target", "strategy.col.target", ("target", "målværdi", "mål værdi"), required=True),
+        Column("target_date", "strategy.col.target_date", ("måldato", "deadline", "frist"), required=True),
+    ),
+)
+MEASUREMENT_SHEET = SheetSpec(
+    "measurements",
+    (
+        Column("goal", "strategy.col.goal", ("mål", "goal", "titel", "title"), required=True),
+        Column("measured_on", "strategy.col.measured_on", ("dato", "date", "målt den", "målingsdato"), required=True),
+        Column("value", "strategy.col.value", ("værdi", "value", "resultat", "måling"), required=True),
+        Column("note", "strategy.col.note", ("note", "bemærkning", "kommentar", "comment")),
+        Column("source", "strategy.col.source", ("kilde", "source")),
+    ),
+)
 
 
 class GoalsImporter(TableImporter):
@@ -512,9 +578,10 @@ class GoalsImporter(TableImporter):
         owner_id = self.staff.find(owner_text)
         if owner_text and owner_id is None:
             row.warn(row.column("owner"), "strategy.import.unknown_owner", value=owner_text)
-        values = {name: cell(row, name)
-                  for name in ("title", "description", "theme", "unit", "baseline", "target", "baseline_date",
-                               "target_date")}
+        values = {
+            name: cell(row, name)
+            for name in ("title", "description", "theme", "unit", "baseline", "target", "baseline_date", "target_date")
+        }
         for name in ("theme", "unit"):  # the title is what the goal is recognised by: too long rejects
             if row.fitting(Goal, name, row.text(name), row.column(name)) is None:
                 values[name] = None
@@ -565,8 +632,7 @@ class GoalsImporter(TableImporter):
 
 
 @requires("import")
-def import_goals(db: Any, file_name: str, data: bytes, *, commit: bool,
-                 actor: str | None = None) -> TableImportResult:
+def import_goals(db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None) -> TableImportResult:
     """Import goals and measurements from an Excel or CSV file (see :class:`GoalsImporter`).
 
     A preview when ``commit`` is False; undo with ``lib.ingest.planning_tables.undo_table_import``.

@@ -99,15 +99,31 @@ ACTIVE_STAGES = ("managing_maintaining", "reviewing_revising")
 PIPELINE_COLUMNS = (*STAGES, "ended")
 #: The contents of a written collaboration agreement; completeness is the share filled in.
 AGREEMENT_FIELDS = (
-    "parties", "purpose", "target_group", "contributions_library", "contributions_partner", "roles",
-    "contact_persons", "communication", "start_date", "end_date", "review_date", "economy",
-    "rights_branding", "evaluation_method", "termination",
+    "parties",
+    "purpose",
+    "target_group",
+    "contributions_library",
+    "contributions_partner",
+    "roles",
+    "contact_persons",
+    "communication",
+    "start_date",
+    "end_date",
+    "review_date",
+    "economy",
+    "rights_branding",
+    "evaluation_method",
+    "termination",
 )
 AGREEMENT_DATE_FIELDS = ("start_date", "end_date", "review_date", "signed_on")
 AGREEMENT_EDITABLE = (*AGREEMENT_FIELDS, "signed_on", "document_ref")
 #: The agreement's contents that the partnership holds: ``{agreement field: partnership field}``.
-HELD_BY_PARTNERSHIP = {"start_date": "start_date", "end_date": "end_date",
-                       "contributions_library": "library_resources", "contributions_partner": "partner_resources"}
+HELD_BY_PARTNERSHIP = {
+    "start_date": "start_date",
+    "end_date": "end_date",
+    "contributions_library": "library_resources",
+    "contributions_partner": "partner_resources",
+}
 #: The agreement's contents stored on the agreement itself.
 AGREEMENT_OWN_FIELDS = tuple(name for name in AGREEMENT_EDITABLE if name not in HELD_BY_PARTNERSHIP)
 #: The formalisations that are a written agreement once it is signed.
@@ -119,13 +135,31 @@ SHOWN_FORMALISATIONS = ("informal", "oral", DRAFT, "written", "contract")
 REVIEW_WARNING_DAYS = 30
 ENDING_WARNING_DAYS = 60
 MAX_RHYTHM_DAYS = 730
-ALERT_KINDS = ("review_overdue", "end_passed", "no_written_agreement", "contact_overdue", "review_soon",
-               "ending_soon")
-_SEVERITY = {"review_overdue": "high", "end_passed": "high", "no_written_agreement": "high",
-             "contact_overdue": "medium", "review_soon": "medium", "ending_soon": "medium"}
+ALERT_KINDS = ("review_overdue", "end_passed", "no_written_agreement", "contact_overdue", "review_soon", "ending_soon")
+_SEVERITY = {
+    "review_overdue": "high",
+    "end_passed": "high",
+    "no_written_agreement": "high",
+    "contact_overdue": "medium",
+    "review_soon": "medium",
+    "ending_soon": "medium",
+}
 
-PARTNERSHIP_FIELDS = ("title", "owner_id", "stage", "closed", "ended_on", "depth", "formalisation", "start_date",
-                      "end_date", "library_resources", "partner_resources", "contact_rhythm_days", "notes")
+PARTNERSHIP_FIELDS = (
+    "title",
+    "owner_id",
+    "stage",
+    "closed",
+    "ended_on",
+    "depth",
+    "formalisation",
+    "start_date",
+    "end_date",
+    "library_resources",
+    "partner_resources",
+    "contact_rhythm_days",
+    "notes",
+)
 CONTACT_FIELDS = ("contacted_on", "staff_id", "channel", "note")
 ENTITY = "partnership"
 
@@ -145,8 +179,9 @@ def _refuse_taken_title(session: Session, title: str, partnership_id: int | None
 
 
 @requires("edit")
-def clean_partnership_values(session: Session, values: Mapping[str, Any],
-                             partnership_id: int | None = None) -> dict[str, Any]:
+def clean_partnership_values(
+    session: Session, values: Mapping[str, Any], partnership_id: int | None = None
+) -> dict[str, Any]:
     """A partnership's values as they will be stored; raises ValidationFailed for the first that cannot be.
 
     Required: a title not used by another open partnership, a known stage. The owner must be a staff
@@ -169,8 +204,13 @@ def clean_partnership_values(session: Session, values: Mapping[str, Any],
         "end_date": editing.date_value(values.get("end_date"), "end_date"),
         "library_resources": editing.multiline_value(values.get("library_resources")),
         "partner_resources": editing.multiline_value(values.get("partner_resources")),
-        "contact_rhythm_days": editing.whole_number(values.get("contact_rhythm_days"), "contact_rhythm_days", 1,
-                                                    MAX_RHYTHM_DAYS, key="partnerships.rhythm_invalid"),
+        "contact_rhythm_days": editing.whole_number(
+            values.get("contact_rhythm_days"),
+            "contact_rhythm_days",
+            1,
+            MAX_RHYTHM_DAYS,
+            key="partnerships.rhythm_invalid",
+        ),
         "notes": editing.multiline_value(values.get("notes")),
     }
     if not clean["title"]:
@@ -187,14 +227,17 @@ def _stored_formalisation(session: Session, value: Any, partnership_id: int | No
     """The formalisation to store for ``value`` (module notes: it follows the signed agreement)."""
     partnership = session.get(Partnership, partnership_id) if partnership_id is not None else None
     if value == DRAFT:
-        value = partnership.formalisation if partnership and partnership.formalisation in WRITTEN_FORMALISATIONS \
+        value = (
+            partnership.formalisation
+            if partnership and partnership.formalisation in WRITTEN_FORMALISATIONS
             else "written"
+        )
     code = editing.code_value(value, FORMALISATIONS, "formalisation")
     agreement = get_agreement(session, partnership_id) if partnership is not None else None
-    if partnership is not None and has_written_agreement(partnership, agreement) \
-            and code not in WRITTEN_FORMALISATIONS:
-        raise ValidationFailed("agreement.formalisation_follows", field="formalisation",
-                               date=agreement.signed_on if agreement else None)
+    if partnership is not None and has_written_agreement(partnership, agreement) and code not in WRITTEN_FORMALISATIONS:
+        raise ValidationFailed(
+            "agreement.formalisation_follows", field="formalisation", date=agreement.signed_on if agreement else None
+        )
     return code
 
 
@@ -204,22 +247,36 @@ def get_partnership(session: Session, partnership_id: int) -> Partnership:
 
 
 @requires("edit")
-def create_partnership(session: Session, values: Mapping[str, Any], *, organisation_ids: Iterable[int] = (),
-                       goal_ids: Iterable[int] = (), actor: str | None = None) -> int:
+def create_partnership(
+    session: Session,
+    values: Mapping[str, Any],
+    *,
+    organisation_ids: Iterable[int] = (),
+    goal_ids: Iterable[int] = (),
+    actor: str | None = None,
+) -> int:
     """Register a partnership with its organisations and goals; returns its id."""
     partnership = Partnership(**clean_partnership_values(session, values))
     session.add(partnership)
     session.flush()
-    log_event(session, "partnership_created", entity=ENTITY, entity_id=partnership.id, actor=actor,
-              title=partnership.title, stage=partnership.stage)
+    log_event(
+        session,
+        "partnership_created",
+        entity=ENTITY,
+        entity_id=partnership.id,
+        actor=actor,
+        title=partnership.title,
+        stage=partnership.stage,
+    )
     set_organisations(session, partnership.id, organisation_ids, actor=actor)
     set_goals(session, partnership.id, goal_ids, actor=actor)
     return partnership.id
 
 
 @requires("edit")
-def update_partnership(session: Session, partnership_id: int, changes: Mapping[str, Any],
-                       actor: str | None = None) -> list[str]:
+def update_partnership(
+    session: Session, partnership_id: int, changes: Mapping[str, Any], actor: str | None = None
+) -> list[str]:
     """Store the changed values of a partnership; returns the names of the fields that changed."""
     partnership = get_partnership(session, partnership_id)
     editing.reject_unknown_fields(changes, PARTNERSHIP_FIELDS)
@@ -227,14 +284,12 @@ def update_partnership(session: Session, partnership_id: int, changes: Mapping[s
     clean = clean_partnership_values(session, merged, partnership_id)
     changed = editing.apply_changes(partnership, clean)
     if changed:
-        log_event(session, "partnership_updated", entity=ENTITY, entity_id=partnership_id, actor=actor,
-                  changes=changed)
+        log_event(session, "partnership_updated", entity=ENTITY, entity_id=partnership_id, actor=actor, changes=changed)
     return list(changed)
 
 
 @requires("edit")
-def close_partnership(session: Session, partnership_id: int, ended_on: Any = None,
-                      actor: str | None = None) -> None:
+def close_partnership(session: Session, partnership_id: int, ended_on: Any = None, actor: str | None = None) -> None:
     """Mark a partnership as ended on ``ended_on`` (default today), keeping its stage."""
     update_partnership(session, partnership_id, {"closed": True, "ended_on": ended_on or dt.date.today()}, actor)
 
@@ -249,31 +304,48 @@ def reopen_partnership(session: Session, partnership_id: int, actor: str | None 
 def delete_partnership(session: Session, partnership_id: int, actor: str | None = None) -> None:
     """Delete a partnership with its links, agreement, contact log and evaluations."""
     partnership = get_partnership(session, partnership_id)
-    log_event(session, "partnership_deleted", entity=ENTITY, entity_id=partnership_id, actor=actor,
-              partnership=editing.snapshot(partnership))
+    log_event(
+        session,
+        "partnership_deleted",
+        entity=ENTITY,
+        entity_id=partnership_id,
+        actor=actor,
+        partnership=editing.snapshot(partnership),
+    )
     session.delete(partnership)
     session.flush()
 
 
 @requires("edit")
-def set_organisations(session: Session, partnership_id: int, organisation_ids: Iterable[int],
-                      actor: str | None = None) -> None:
+def set_organisations(
+    session: Session, partnership_id: int, organisation_ids: Iterable[int], actor: str | None = None
+) -> None:
     """Make ``organisation_ids`` the partnership's organisations (others are unlinked)."""
     get_partnership(session, partnership_id)
     wanted = {int(i) for i in organisation_ids}
     for org_id in wanted:
         if session.get(Organisation, org_id) is None:
             raise ValidationFailed("partnerships.no_such_organisation", id=org_id)
-    links = {link.organisation_id: link for link in session.scalars(
-        select(PartnershipOrganisation).where(PartnershipOrganisation.partnership_id == partnership_id))}
+    links = {
+        link.organisation_id: link
+        for link in session.scalars(
+            select(PartnershipOrganisation).where(PartnershipOrganisation.partnership_id == partnership_id)
+        )
+    }
     for org_id in set(links) - wanted:
         session.delete(links[org_id])
     added = sorted(wanted - set(links))
     session.add_all(PartnershipOrganisation(partnership_id=partnership_id, organisation_id=o) for o in added)
     session.flush()
     if added or set(links) - wanted:
-        log_event(session, "partnership_organisations_set", entity=ENTITY, entity_id=partnership_id, actor=actor,
-                  organisations=sorted(wanted))
+        log_event(
+            session,
+            "partnership_organisations_set",
+            entity=ENTITY,
+            entity_id=partnership_id,
+            actor=actor,
+            organisations=sorted(wanted),
+        )
         log_organisation_use(session, added, "organisation_in_partnership", actor, partnership=partnership_id)
 
 
@@ -285,24 +357,30 @@ def set_goals(session: Session, partnership_id: int, goal_ids: Iterable[int], ac
     for goal_id in wanted:
         if session.get(Goal, goal_id) is None:
             raise ValidationFailed("strategy.no_such_goal", id=goal_id)
-    links = {link.goal_id: link for link in session.scalars(
-        select(PartnershipGoal).where(PartnershipGoal.partnership_id == partnership_id))}
+    links = {
+        link.goal_id: link
+        for link in session.scalars(select(PartnershipGoal).where(PartnershipGoal.partnership_id == partnership_id))
+    }
     for goal_id in set(links) - wanted:
         session.delete(links[goal_id])
     session.add_all(PartnershipGoal(partnership_id=partnership_id, goal_id=g) for g in sorted(wanted - set(links)))
     session.flush()
     if wanted != set(links):
-        log_event(session, "partnership_goals_set", entity=ENTITY, entity_id=partnership_id, actor=actor,
-                  goals=sorted(wanted))
+        log_event(
+            session, "partnership_goals_set", entity=ENTITY, entity_id=partnership_id, actor=actor, goals=sorted(wanted)
+        )
 
 
 @requires("view_board")
-def organisations_of(session: Session,
-                     partnership_ids: Iterable[int] | None = None) -> dict[int, list[tuple[int, str]]]:
+def organisations_of(
+    session: Session, partnership_ids: Iterable[int] | None = None
+) -> dict[int, list[tuple[int, str]]]:
     """``{partnership id: [(organisation id, name), …]}`` sorted by name."""
-    query = (select(PartnershipOrganisation.partnership_id, Organisation.id, Organisation.name)
-             .join(Organisation, Organisation.id == PartnershipOrganisation.organisation_id)
-             .order_by(Organisation.name_key))
+    query = (
+        select(PartnershipOrganisation.partnership_id, Organisation.id, Organisation.name)
+        .join(Organisation, Organisation.id == PartnershipOrganisation.organisation_id)
+        .order_by(Organisation.name_key)
+    )
     if partnership_ids is not None:
         query = query.where(PartnershipOrganisation.partnership_id.in_(list(partnership_ids)))
     grouped: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -314,8 +392,11 @@ def organisations_of(session: Session,
 @requires("view_board")
 def goals_of(session: Session, partnership_ids: Iterable[int] | None = None) -> dict[int, list[tuple[int, str]]]:
     """``{partnership id: [(goal id, title), …]}`` sorted by title."""
-    query = (select(PartnershipGoal.partnership_id, Goal.id, Goal.title)
-             .join(Goal, Goal.id == PartnershipGoal.goal_id).order_by(Goal.title))
+    query = (
+        select(PartnershipGoal.partnership_id, Goal.id, Goal.title)
+        .join(Goal, Goal.id == PartnershipGoal.goal_id)
+        .order_by(Goal.title)
+    )
     if partnership_ids is not None:
         query = query.where(PartnershipGoal.partnership_id.in_(list(partnership_ids)))
     grouped: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -358,11 +439,19 @@ def pipeline(session: Session) -> list[PipelineColumn]:
     agreements = {a.partnership_id: a for a in session.scalars(select(Agreement))}
     for p in session.scalars(select(Partnership).order_by(Partnership.title, Partnership.id)):
         agreement = agreements.get(p.id)
-        columns[pipeline_column(p)].partnerships.append({
-            "id": p.id, "title": p.title, "owner": owners.get(p.owner_id), "organisations": [n for _, n in orgs[p.id]],
-            "depth": p.depth, "formalisation": formalisation_of(p, agreement),
-            "written_agreement": has_written_agreement(p, agreement), "start_date": p.start_date, "end_date": p.end_date,
-        })
+        columns[pipeline_column(p)].partnerships.append(
+            {
+                "id": p.id,
+                "title": p.title,
+                "owner": owners.get(p.owner_id),
+                "organisations": [n for _, n in orgs[p.id]],
+                "depth": p.depth,
+                "formalisation": formalisation_of(p, agreement),
+                "written_agreement": has_written_agreement(p, agreement),
+                "start_date": p.start_date,
+                "end_date": p.end_date,
+            }
+        )
     return list(columns.values())
 
 
@@ -402,16 +491,29 @@ def add_contact(session: Session, partnership_id: int, values: Mapping[str, Any]
     entry = ContactLogEntry(partnership_id=partnership_id, **_clean_contact(session, values))
     session.add(entry)
     session.flush()
-    log_event(session, "partnership_contact_logged", entity=ENTITY, entity_id=partnership_id, actor=actor,
-              contacted_on=entry.contacted_on, channel=entry.channel)
+    log_event(
+        session,
+        "partnership_contact_logged",
+        entity=ENTITY,
+        entity_id=partnership_id,
+        actor=actor,
+        contacted_on=entry.contacted_on,
+        channel=entry.channel,
+    )
     return entry.id
 
 
 @requires("edit")
 def delete_contact(session: Session, entry_id: int, actor: str | None = None) -> None:
     entry = editing.existing(session, ContactLogEntry, entry_id, "partnerships.no_such_contact")
-    log_event(session, "partnership_contact_deleted", entity=ENTITY, entity_id=entry.partnership_id, actor=actor,
-              contacted_on=entry.contacted_on)
+    log_event(
+        session,
+        "partnership_contact_deleted",
+        entity=ENTITY,
+        entity_id=entry.partnership_id,
+        actor=actor,
+        contacted_on=entry.contacted_on,
+    )
     session.delete(entry)
     session.flush()
 
@@ -421,10 +523,19 @@ def contact_log(session: Session, partnership_id: int) -> list[dict[str, Any]]:
     """A partnership's contacts, newest first: ``id``, ``contacted_on``, ``staff``, ``channel``, ``note``."""
     names = _staff_names(session)
     return [
-        {"id": e.id, "contacted_on": e.contacted_on, "staff_id": e.staff_id, "staff": names.get(e.staff_id),
-         "channel": e.channel, "note": e.note}
-        for e in session.scalars(select(ContactLogEntry).where(ContactLogEntry.partnership_id == partnership_id)
-                                 .order_by(ContactLogEntry.contacted_on.desc(), ContactLogEntry.id.desc()))
+        {
+            "id": e.id,
+            "contacted_on": e.contacted_on,
+            "staff_id": e.staff_id,
+            "staff": names.get(e.staff_id),
+            "channel": e.channel,
+            "note": e.note,
+        }
+        for e in session.scalars(
+            select(ContactLogEntry)
+            .where(ContactLogEntry.partnership_id == partnership_id)
+            .order_by(ContactLogEntry.contacted_on.desc(), ContactLogEntry.id.desc())
+        )
     ]
 
 
@@ -439,8 +550,9 @@ class ContactDue:
     days_overdue: int
 
 
-def next_contact_due(last_contact: dt.date | None, rhythm_days: int | None, today: dt.date,
-                     start_date: dt.date | None = None) -> ContactDue:
+def next_contact_due(
+    last_contact: dt.date | None, rhythm_days: int | None, today: dt.date, start_date: dt.date | None = None
+) -> ContactDue:
     """The next contact: ``(last contact, else start date) + rhythm``; overdue when before ``today``.
 
     >>> next_contact_due(dt.date(2026, 1, 1), 30, dt.date(2026, 2, 10)).days_overdue
@@ -457,8 +569,9 @@ def next_contact_due(last_contact: dt.date | None, rhythm_days: int | None, toda
 @requires("view_board")
 def last_contacts(session: Session) -> dict[int, dt.date]:
     """``{partnership id: date of its newest contact-log entry}``."""
-    query = (select(ContactLogEntry.partnership_id, func.max(ContactLogEntry.contacted_on))
-             .group_by(ContactLogEntry.partnership_id))
+    query = select(ContactLogEntry.partnership_id, func.max(ContactLogEntry.contacted_on)).group_by(
+        ContactLogEntry.partnership_id
+    )
     return {partnership_id: last for partnership_id, last in session.execute(query)}
 
 
@@ -483,8 +596,9 @@ def agreement_values(partnership: Partnership, agreement: Agreement | None) -> d
     return {name: values[name] for name in AGREEMENT_EDITABLE}
 
 
-def _contents(agreement: Agreement | Mapping[str, Any] | None,
-              partnership: Partnership | None) -> Mapping[str, Any] | None:
+def _contents(
+    agreement: Agreement | Mapping[str, Any] | None, partnership: Partnership | None
+) -> Mapping[str, Any] | None:
     if agreement is None or isinstance(agreement, Mapping):
         return agreement
     if partnership is None:
@@ -492,8 +606,9 @@ def _contents(agreement: Agreement | Mapping[str, Any] | None,
     return agreement_values(partnership, agreement)
 
 
-def agreement_completeness(agreement: Agreement | Mapping[str, Any] | None,
-                           partnership: Partnership | None = None) -> float:
+def agreement_completeness(
+    agreement: Agreement | Mapping[str, Any] | None, partnership: Partnership | None = None
+) -> float:
     """The share (0-1) of :data:`AGREEMENT_FIELDS` filled in; 0 without an agreement.
 
     ``agreement`` is a stored agreement (then ``partnership`` is its partnership) or its values.
@@ -504,8 +619,9 @@ def agreement_completeness(agreement: Agreement | Mapping[str, Any] | None,
     return sum(1 for name in AGREEMENT_FIELDS if _is_filled(values.get(name))) / len(AGREEMENT_FIELDS)
 
 
-def missing_agreement_fields(agreement: Agreement | Mapping[str, Any] | None,
-                             partnership: Partnership | None = None) -> list[str]:
+def missing_agreement_fields(
+    agreement: Agreement | Mapping[str, Any] | None, partnership: Partnership | None = None
+) -> list[str]:
     """The fields of :data:`AGREEMENT_FIELDS` not filled in (all of them without an agreement)."""
     values = _contents(agreement, partnership)
     if values is None:
@@ -513,8 +629,9 @@ def missing_agreement_fields(agreement: Agreement | Mapping[str, Any] | None,
     return [name for name in AGREEMENT_FIELDS if not _is_filled(values.get(name))]
 
 
-def has_written_agreement(partnership: Partnership | None, agreement: Agreement | None,
-                          on: dt.date | None = None) -> bool:
+def has_written_agreement(
+    partnership: Partnership | None, agreement: Agreement | None, on: dt.date | None = None
+) -> bool:
     """Whether the partnership has a written agreement: its agreement is on record with the day it was
     signed (on or before ``on`` when given). The one rule for every page, figure and board output.
 
@@ -524,8 +641,12 @@ def has_written_agreement(partnership: Partnership | None, agreement: Agreement 
     """
     if agreement is None or agreement.signed_on is None:
         return False
-    if partnership is not None and agreement.partnership_id is not None and partnership.id is not None \
-            and agreement.partnership_id != partnership.id:
+    if (
+        partnership is not None
+        and agreement.partnership_id is not None
+        and partnership.id is not None
+        and agreement.partnership_id != partnership.id
+    ):
         raise ValueError("the agreement belongs to another partnership")
     return on is None or agreement.signed_on <= on
 
@@ -566,11 +687,17 @@ def agreement_form(session: Session, partnership_id: int) -> dict[str, Any]:
     partnership = get_partnership(session, partnership_id)
     agreement = get_agreement(session, partnership_id)
     recorded = agreement_values(partnership, agreement)
-    values = recorded or {**dict.fromkeys(AGREEMENT_EDITABLE),
-                          **{name: getattr(partnership, held) for name, held in HELD_BY_PARTNERSHIP.items()}}
-    return {"values": values, "recorded": recorded is not None, "completeness": agreement_completeness(recorded),
-            "missing": missing_agreement_fields(recorded),
-            "written_agreement": has_written_agreement(partnership, agreement)}
+    values = recorded or {
+        **dict.fromkeys(AGREEMENT_EDITABLE),
+        **{name: getattr(partnership, held) for name, held in HELD_BY_PARTNERSHIP.items()},
+    }
+    return {
+        "values": values,
+        "recorded": recorded is not None,
+        "completeness": agreement_completeness(recorded),
+        "missing": missing_agreement_fields(recorded),
+        "written_agreement": has_written_agreement(partnership, agreement),
+    }
 
 
 @requires("edit")
@@ -605,19 +732,29 @@ def save_agreement(session: Session, partnership_id: int, values: Mapping[str, A
         held["formalisation"] = DRAFT  # written, or contract when so marked
     if held:
         # Checked before the agreement changes: a date that cannot be stored leaves both as they were.
-        clean_partnership_values(session, {**editing.current_values(get_partnership(session, partnership_id),
-                                                                     PARTNERSHIP_FIELDS), **held}, partnership_id)
+        clean_partnership_values(
+            session,
+            {**editing.current_values(get_partnership(session, partnership_id), PARTNERSHIP_FIELDS), **held},
+            partnership_id,
+        )
     if agreement is None:
         agreement = Agreement(partnership_id=partnership_id, **clean)
         session.add(agreement)
         session.flush()
-        log_event(session, "agreement_created", entity=ENTITY, entity_id=partnership_id, actor=actor,
-                  fields=sorted(k for k, v in clean.items() if _is_filled(v)))
+        log_event(
+            session,
+            "agreement_created",
+            entity=ENTITY,
+            entity_id=partnership_id,
+            actor=actor,
+            fields=sorted(k for k, v in clean.items() if _is_filled(v)),
+        )
     else:
         changed = editing.apply_changes(agreement, clean)
         if changed:
-            log_event(session, "agreement_updated", entity=ENTITY, entity_id=partnership_id, actor=actor,
-                      changes=changed)
+            log_event(
+                session, "agreement_updated", entity=ENTITY, entity_id=partnership_id, actor=actor, changes=changed
+            )
         session.flush()
     if held:
         update_partnership(session, partnership_id, held, actor=actor)
@@ -654,9 +791,13 @@ class Alert:
         """The alert in ``lang``; ``quote`` marks up the partnership's title."""
         from lib.core.i18n import quoted, t
 
-        return t(f"partnerships.alert.{self.kind}", lang, **quoted(
-            {"title": self.title, "date": self.date, "days": abs(self.days) if self.days is not None else ""},
-            quote))
+        return t(
+            f"partnerships.alert.{self.kind}",
+            lang,
+            **quoted(
+                {"title": self.title, "date": self.date, "days": abs(self.days) if self.days is not None else ""}, quote
+            ),
+        )
 
 
 @requires("view_board")
@@ -672,8 +813,9 @@ def alerts(session: Session, today: dt.date | None = None) -> list[Alert]:
     return sorted(found, key=lambda a: (a.severity != "high", a.date or dt.date.max, order[a.kind], a.title))
 
 
-def partnership_alerts(p: Partnership, agreement: Agreement | None, last_contact: dt.date | None,
-                       today: dt.date) -> list[Alert]:
+def partnership_alerts(
+    p: Partnership, agreement: Agreement | None, last_contact: dt.date | None, today: dt.date
+) -> list[Alert]:
     """The alerts of one partnership on ``today``."""
     if p.closed:
         return []
@@ -727,22 +869,59 @@ def partnerships_frame(session: Session, today: dt.date | None = None) -> pd.Dat
     for p in session.scalars(select(Partnership).order_by(Partnership.title, Partnership.id)):
         agreement = agreements.get(p.id)
         due = contact_due_of(p, last.get(p.id), today)
-        rows.append({
-            "id": p.id, "title": p.title, "owner_id": p.owner_id, "owner": owners.get(p.owner_id),
-            "organisations": "; ".join(name for _, name in orgs[p.id]), "goals": len(goals[p.id]),
-            "stage": p.stage, "column": pipeline_column(p), "closed": p.closed, "ended_on": p.ended_on,
-            "depth": p.depth, "formalisation": formalisation_of(p, agreement), "start_date": p.start_date,
-            "end_date": p.end_date, "agreement_completeness": agreement_completeness(agreement, p),
-            "written_agreement": has_written_agreement(p, agreement),
-            "review_date": agreement.review_date if agreement else None,
-            "last_contact": last.get(p.id), "next_contact": due.due,
-            "contact_overdue": due.overdue and not p.closed and p.stage != "idea", "days_overdue": due.days_overdue,
-            "alerts": len(partnership_alerts(p, agreement, last.get(p.id), today)),
-        })
-    return pd.DataFrame(rows, columns=[
-        "id", "title", "owner_id", "owner", "organisations", "goals", "stage", "column", "closed", "ended_on", "depth",
-        "formalisation", "start_date", "end_date", "agreement_completeness", "written_agreement", "review_date",
-        "last_contact", "next_contact", "contact_overdue", "days_overdue", "alerts"])
+        rows.append(
+            {
+                "id": p.id,
+                "title": p.title,
+                "owner_id": p.owner_id,
+                "owner": owners.get(p.owner_id),
+                "organisations": "; ".join(name for _, name in orgs[p.id]),
+                "goals": len(goals[p.id]),
+                "stage": p.stage,
+                "column": pipeline_column(p),
+                "closed": p.closed,
+                "ended_on": p.ended_on,
+                "depth": p.depth,
+                "formalisation": formalisation_of(p, agreement),
+                "start_date": p.start_date,
+                "end_date": p.end_date,
+                "agreement_completeness": agreement_completeness(agreement, p),
+                "written_agreement": has_written_agreement(p, agreement),
+                "review_date": agreement.review_date if agreement else None,
+                "last_contact": last.get(p.id),
+                "next_contact": due.due,
+                "contact_overdue": due.overdue and not p.closed and p.stage != "idea",
+                "days_overdue": due.days_overdue,
+                "alerts": len(partnership_alerts(p, agreement, last.get(p.id), today)),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "id",
+            "title",
+            "owner_id",
+            "owner",
+            "organisations",
+            "goals",
+            "stage",
+            "column",
+            "closed",
+            "ended_on",
+            "depth",
+            "formalisation",
+            "start_date",
+            "end_date",
+            "agreement_completeness",
+            "written_agreement",
+            "review_date",
+            "last_contact",
+            "next_contact",
+            "contact_overdue",
+            "days_overdue",
+            "alerts",
+        ],
+    )
 
 
 @requires("view_contacts")
@@ -767,19 +946,29 @@ def agreement_summary(session: Session, partnership_id: int, lang: str = "da") -
     owner = session.get(Person, p.owner_id) if p.owner_id else None
     formalisation = formalisation_of(p, agreement)
     fields = [
-        {"field": name, "label": agreement_field_label(name, lang), "value": values.get(name),
-         "filled": bool(agreement) and _is_filled(values.get(name))}
+        {
+            "field": name,
+            "label": agreement_field_label(name, lang),
+            "value": values.get(name),
+            "filled": bool(agreement) and _is_filled(values.get(name)),
+        }
         for name in AGREEMENT_FIELDS
     ]
     return {
-        "partnership_id": p.id, "title": p.title, "owner": owner.name if owner else None,
+        "partnership_id": p.id,
+        "title": p.title,
+        "owner": owner.name if owner else None,
         "organisations": [name for _, name in organisations_of(session, [p.id])[p.id]],
         "goals": [title for _, title in goals_of(session, [p.id])[p.id]],
-        "stage": p.stage, "stage_label": label("partnerships.stage", p.stage, lang),
-        "depth": p.depth, "depth_label": label("partnerships.depth", p.depth, lang),
-        "formalisation": formalisation, "formalisation_label": label("partnerships.formalisation", formalisation,
-                                                                     lang),
-        "closed": p.closed, "fields": fields, "completeness": agreement_completeness(agreement, p),
+        "stage": p.stage,
+        "stage_label": label("partnerships.stage", p.stage, lang),
+        "depth": p.depth,
+        "depth_label": label("partnerships.depth", p.depth, lang),
+        "formalisation": formalisation,
+        "formalisation_label": label("partnerships.formalisation", formalisation, lang),
+        "closed": p.closed,
+        "fields": fields,
+        "completeness": agreement_completeness(agreement, p),
         "missing": [f["label"] for f in fields if not f["filled"]],
         "signed_on": agreement.signed_on if agreement else None,
         "document_ref": agreement.document_ref if agreement else None,
@@ -803,11 +992,11 @@ def agreement_summary_frame(summary: Mapping[str, Any], lang: str = "da") -> pd.
         *((f["label"], f["value"]) for f in summary["fields"]),
         (t("partnerships.summary.signed_on", lang), summary["signed_on"]),
         (t("partnerships.summary.document", lang), summary["document_ref"]),
-        (t("partnerships.summary.completeness", lang),
-         format_percent(round(summary['completeness'] * 100), lang)),
+        (t("partnerships.summary.completeness", lang), format_percent(round(summary["completeness"] * 100), lang)),
     ]
-    return pd.DataFrame(rows, columns=[t("partnerships.summary.what", lang), t("partnerships.summary.contents", lang)],
-                        dtype=object)
+    return pd.DataFrame(
+        rows, columns=[t("partnerships.summary.what", lang), t("partnerships.summary.contents", lang)], dtype=object
+    )
 
 
 @requires("view_contacts")
@@ -838,8 +1027,16 @@ def agreement_summary_xlsx(session: Session, partnership_id: int, lang: str = "d
 _STAGE_WORDS = {
     "idea": ("ide", "idé", "forslag", "idea", "proposal"),
     "scoping_building": ("afdækning", "opbygning", "scoping", "building", "opstart", "start"),
-    "managing_maintaining": ("styring", "vedligehold", "drift", "aktiv", "managing", "maintaining", "active",
-                             "running"),
+    "managing_maintaining": (
+        "styring",
+        "vedligehold",
+        "drift",
+        "aktiv",
+        "managing",
+        "maintaining",
+        "active",
+        "running",
+    ),
     "reviewing_revising": ("evaluering", "justering", "reviewing", "revising", "review"),
     "sustaining_ending": ("forankring", "afslutning", "sustaining", "ending"),
     "ended": ("afsluttet", "ophørt", "slut", "ended", "closed", "finished"),
@@ -857,26 +1054,40 @@ _FORMALISATION_WORDS = {
     "contract": ("kontrakt", "contract"),
 }
 
-PARTNERSHIP_SHEET = SheetSpec("partnerships", (
-    Column("title", "partnerships.col.title", ("titel", "title", "partnerskab", "partnership", "navn", "name"),
-           required=True),
-    Column("owner", "partnerships.col.owner", ("ansvarlig", "owner", "partnerskabsansvarlig", "tovholder")),
-    Column("stage", "partnerships.col.stage", ("fase", "stage", "status")),
-    Column("depth", "partnerships.col.depth", ("dybde", "depth", "samarbejdsform")),
-    Column("formalisation", "partnerships.col.formalisation", ("formalisering", "formalisation", "aftaleform")),
-    Column("organisations", "partnerships.col.organisations", ("partnere", "partners", "organisationer",
-                                                               "organisations", "organisation", "partner")),
-    Column("goals", "partnerships.col.goals", ("mål", "goals", "goal")),
-    Column("start_date", "partnerships.col.start_date", ("start", "startdato", "start date", "fra")),
-    Column("end_date", "partnerships.col.end_date", ("slut", "slutdato", "end date", "til")),
-    Column("contact_rhythm_days", "partnerships.col.contact_rhythm_days", ("kontaktrytme", "contact rhythm",
-                                                                           "rytme")),
-    Column("library_resources", "partnerships.col.library_resources", ("bibliotekets ressourcer",
-                                                                       "library resources")),
-    Column("partner_resources", "partnerships.col.partner_resources", ("partnerens ressourcer", "partner resources")),
-    Column("notes", "partnerships.col.notes", ("noter", "notes", "bemærkninger", "note")),
-    Column("ended_on", "partnerships.col.ended_on", ("afsluttet", "ended", "ended on")),
-))
+PARTNERSHIP_SHEET = SheetSpec(
+    "partnerships",
+    (
+        Column(
+            "title",
+            "partnerships.col.title",
+            ("titel", "title", "partnerskab", "partnership", "navn", "name"),
+            required=True,
+        ),
+        Column("owner", "partnerships.col.owner", ("ansvarlig", "owner", "partnerskabsansvarlig", "tovholder")),
+        Column("stage", "partnerships.col.stage", ("fase", "stage", "status")),
+        Column("depth", "partnerships.col.depth", ("dybde", "depth", "samarbejdsform")),
+        Column("formalisation", "partnerships.col.formalisation", ("formalisering", "formalisation", "aftaleform")),
+        Column(
+            "organisations",
+            "partnerships.col.organisations",
+            ("partnere", "partners", "organisationer", "organisations", "organisation", "partner"),
+        ),
+        Column("goals", "partnerships.col.goals", ("mål", "goals", "goal")),
+        Column("start_date", "partnerships.col.start_date", ("start", "startdato", "start date", "fra")),
+        Column("end_date", "partnerships.col.end_date", ("slut", "slutdato", "end date", "til")),
+        Column(
+            "contact_rhythm_days", "partnerships.col.contact_rhythm_days", ("kontaktrytme", "contact rhythm", "rytme")
+        ),
+        Column(
+            "library_resources", "partnerships.col.library_resources", ("bibliotekets ressourcer", "library resources")
+        ),
+        Column(
+            "partner_resources", "partnerships.col.partner_resources", ("partnerens ressourcer", "partner resources")
+        ),
+        Column("notes", "partnerships.col.notes", ("noter", "notes", "bemærkninger", "note")),
+        Column("ended_on", "partnerships.col.ended_on", ("afsluttet", "ended", "ended on")),
+    ),
+)
 
 
 class PartnershipsImporter(TableImporter):
@@ -908,8 +1119,10 @@ class PartnershipsImporter(TableImporter):
         self.staff = StaffIndex.load(session)
         for goal_id, title in session.execute(select(Goal.id, Goal.title).order_by(Goal.id)):
             self.goal_by_key.setdefault(editing.title_key(title), goal_id)
-        self.open_titles = {editing.title_key(title) for title in session.scalars(
-            select(Partnership.title).where(Partnership.closed.is_(False)))}
+        self.open_titles = {
+            editing.title_key(title)
+            for title in session.scalars(select(Partnership.title).where(Partnership.closed.is_(False)))
+        }
 
     def read_row(self, role: str, row: RowValues) -> str:
         title = row.text("title")
@@ -918,8 +1131,10 @@ class PartnershipsImporter(TableImporter):
         # The title is what a partnership is recognised by, and organisations by their names: text
         # too long for them rejects the row rather than being cut.
         organisation_names = split_list(cell(row, "organisations"))
-        if not (row.fits(Partnership, "title", title, row.column("title"))
-                and all(row.name_fits(Organisation, name, row.column("organisations")) for name in organisation_names)):
+        if not (
+            row.fits(Partnership, "title", title, row.column("title"))
+            and all(row.name_fits(Organisation, name, row.column("organisations")) for name in organisation_names)
+        ):
             return "rejected"
         values: dict[str, Any] = {"title": title}
         stage = row.parsed("stage", self.stage) or "idea"
@@ -1001,7 +1216,8 @@ def _parse_rhythm(value: Any) -> int | None:
 
 
 @requires("import")
-def import_partnerships(db: Any, file_name: str, data: bytes, *, commit: bool,
-                        actor: str | None = None) -> TableImportResult:
+def import_partnerships(
+    db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None
+) -> TableImportResult:
     """Import partnerships from an Excel or CSV file (see :class:`PartnershipsImporter`)."""
     return run_table_import(db, PartnershipsImporter(), file_name, data, commit=commit, actor=actor)

@@ -63,24 +63,39 @@ def _guide_texts(lang: str) -> dict[str, str]:
     date = t("table_import.guide.date", lang)
     score = t("table_import.guide.score", lang)
     staff = t("table_import.guide.staff", lang)
-    values = lambda prefix, codes: t("table_import.guide.values", lang,
-                                     values=_vocabulary(prefix, codes, lang))
+
+    def values(prefix: str, codes: tuple[str, ...]) -> str:
+        return t("table_import.guide.values", lang, values=_vocabulary(prefix, codes, lang))
+
     return {
-        "owner": staff, "assessor": staff, "decided_by": staff,
-        "baseline_date": date, "target_date": date, "measured_on": date, "start_date": date, "end_date": date,
-        "assessed_on": date, "decided_on": date,
+        "owner": staff,
+        "assessor": staff,
+        "decided_by": staff,
+        "baseline_date": date,
+        "target_date": date,
+        "measured_on": date,
+        "start_date": date,
+        "end_date": date,
+        "assessed_on": date,
+        "decided_on": date,
         "ended_on": f"{date} {t('partnerships.guide.ended_on', lang)}",
-        "unit": t("strategy.guide.unit", lang), "target": t("strategy.guide.target", lang),
+        "unit": t("strategy.guide.unit", lang),
+        "target": t("strategy.guide.target", lang),
         "goal": t("strategy.guide.goal", lang),
         "stage": values("partnerships.stage", (*STAGES, "ended")),
         "depth": values("partnerships.depth", DEPTHS),
         "formalisation": values("partnerships.formalisation", FORMALISATIONS),
         "decision": values("partners.decision", DECISIONS),
-        "organisations": t("table_import.guide.list", lang), "goals": t("table_import.guide.list", lang),
+        "organisations": t("table_import.guide.list", lang),
+        "goals": t("table_import.guide.list", lang),
         "contact_rhythm_days": t("partnerships.guide.rhythm", lang),
         **{code: score for code in CRITERIA},
-        "influence": score, "interest": score, "value": score, "effort": score,
-        "side": t("evaluations.guide.side", lang), "respondent": t("evaluations.guide.respondent", lang),
+        "influence": score,
+        "interest": score,
+        "value": score,
+        "effort": score,
+        "side": t("evaluations.guide.side", lang),
+        "respondent": t("evaluations.guide.respondent", lang),
         **{code: t("evaluations.scale", lang) for code in ITEM_CODES},
     }
 
@@ -93,15 +108,22 @@ def _guide(specs: list[tuple[str, SheetSpec]], lang: str) -> pd.DataFrame:
             explanation = texts.get(column.field, "")
             if column.required:
                 explanation = f"{t('table_import.guide.required', lang)} {explanation}".strip()
-            rows.append({t("import.col.sheet", lang): sheet_name, t("table_import.guide.column", lang):
-                         header(column, lang), t("table_import.guide.explanation", lang): explanation})
+            rows.append(
+                {
+                    t("import.col.sheet", lang): sheet_name,
+                    t("table_import.guide.column", lang): header(column, lang),
+                    t("table_import.guide.explanation", lang): explanation,
+                }
+            )
     return pd.DataFrame(rows, dtype=object)
 
 
 def _specs(kind: str, lang: str) -> list[tuple[str, SheetSpec]]:
     builders: dict[str, Callable[[], list[tuple[str, SheetSpec]]]] = {
-        "goals": lambda: [(t("strategy.sheet.goals", lang), GOAL_SHEET),
-                          (t("strategy.sheet.measurements", lang), MEASUREMENT_SHEET)],
+        "goals": lambda: [
+            (t("strategy.sheet.goals", lang), GOAL_SHEET),
+            (t("strategy.sheet.measurements", lang), MEASUREMENT_SHEET),
+        ],
         "partnerships": lambda: [(t("partnerships.sheet.partnerships", lang), PARTNERSHIP_SHEET)],
         "assessments": lambda: [(t("partners.sheet.assessments", lang), ASSESSMENT_SHEET)],
         "evaluations": lambda: [(t("evaluations.sheet.responses", lang), SURVEY_SHEET)],

@@ -94,14 +94,16 @@ _LISTENING = "erasure_ledger_listening"
 # Not lib.db.Base: these tables are no part of the workspace's schema (Alembic, backups).
 _metadata = MetaData()
 _markers = Table(
-    "erasure_ledger", _metadata,
+    "erasure_ledger",
+    _metadata,
     Column("email_hash", String(64), primary_key=True),
     Column("erased_on", Date, nullable=False),
     Column("recorded_at", DateTime, nullable=False),
     Column("txn", String(32)),
 )
 _keys = Table(
-    "erasure_ledger_keys", _metadata,
+    "erasure_ledger_keys",
+    _metadata,
     Column("key_hex", String(64), primary_key=True),
     Column("recorded_at", DateTime, nullable=False),
     Column("txn", String(32)),
@@ -159,8 +161,7 @@ def _sidecar(path: Path, *, create: bool) -> Iterator[Connection | None]:
             yield None
             return
         _private_file(path)
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool,
-                           connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
     try:
         with engine.begin() as connection:
             yield connection
@@ -196,18 +197,24 @@ def _insert_ignoring_known(connection: Connection, table: Table, rows: list[dict
 def _write(connection: Connection, keys: Iterable[bytes], hashes: dict[str, dt.date], txn: str | None) -> None:
     _create_tables(connection)
     now = utcnow()
-    _insert_ignoring_known(connection, _keys, [
-        {"key_hex": key.hex(), "recorded_at": now, "txn": txn} for key in dict.fromkeys(keys)])
-    _insert_ignoring_known(connection, _markers, [
-        {"email_hash": digest, "erased_on": day, "recorded_at": now, "txn": txn} for digest, day in hashes.items()])
+    _insert_ignoring_known(
+        connection, _keys, [{"key_hex": key.hex(), "recorded_at": now, "txn": txn} for key in dict.fromkeys(keys)]
+    )
+    _insert_ignoring_known(
+        connection,
+        _markers,
+        [{"email_hash": digest, "erased_on": day, "recorded_at": now, "txn": txn} for digest, day in hashes.items()],
+    )
 
 
 def _read(connection: Connection) -> Ledger:
     if not _has_tables(connection):
         return Ledger()
     # The newest key first: a restored workspace without a key of its own takes that one.
-    keys = [bytes.fromhex(k) for k in connection.scalars(
-        select(_keys.c.key_hex).order_by(_keys.c.recorded_at.desc(), _keys.c.key_hex))]
+    keys = [
+        bytes.fromhex(k)
+        for k in connection.scalars(select(_keys.c.key_hex).order_by(_keys.c.recorded_at.desc(), _keys.c.key_hex))
+    ]
     hashes = {digest: day for digest, day in connection.execute(select(_markers.c.email_hash, _markers.c.erased_on))}
     return Ledger(keys, hashes)
 
@@ -330,13 +337,21 @@ def _workspace_markers(engine: Engine) -> tuple[list[bytes], dict[str, dt.date]]
         tables = set(inspect(connection).get_table_names())
         if not {"erasure_markers", "workspace_settings"} <= tables:
             return [], {}
-        settings = dict(connection.execute(text(
-            'SELECT "key", value FROM workspace_settings WHERE "key" IN (:primary, :others)'),
-            {"primary": KEY_SETTING, "others": OTHER_KEYS_SETTING}).all())
-        hashes = {digest: day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
-                  for digest, day in connection.execute(text("SELECT email_hash, erased_on FROM erasure_markers"))}
-    keys = [bytes.fromhex(k) for k in [settings.get(KEY_SETTING) or "", *(settings.get(OTHER_KEYS_SETTING) or "").split()]
-            if k]
+        settings = dict(
+            connection.execute(
+                text('SELECT "key", value FROM workspace_settings WHERE "key" IN (:primary, :others)'),
+                {"primary": KEY_SETTING, "others": OTHER_KEYS_SETTING},
+            ).all()
+        )
+        hashes = {
+            digest: day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+            for digest, day in connection.execute(text("SELECT email_hash, erased_on FROM erasure_markers"))
+        }
+    keys = [
+        bytes.fromhex(k)
+        for k in [settings.get(KEY_SETTING) or "", *(settings.get(OTHER_KEYS_SETTING) or "").split()]
+        if k
+    ]
     return keys, hashes
 
 
@@ -406,17 +421,36 @@ def _reapply(db_url: str, ledger: Ledger, actor: str | None, today: dt.date | No
             pdata.adopt_marker_keys(session, keys)
             session.add_all(ErasureMarker(email_hash=digest, erased_on=day) for digest, day in sorted(missing.items()))
             session.flush()
-            erased = [person_id for person_id, email, others in session.execute(
-                select(Person.id, Person.email, Person.other_emails).order_by(Person.id))
-                if any(pdata.email_hash(key, address) in missing
-                       for key in keys for address in [email, *(others or [])] if address)]
+            erased = [
+                person_id
+                for person_id, email, others in session.execute(
+                    select(Person.id, Person.email, Person.other_emails).order_by(Person.id)
+                )
+                if any(
+                    pdata.email_hash(key, address) in missing
+                    for key in keys
+                    for address in [email, *(others or [])]
+                    if address
+                )
+            ]
             report = pdata.erase_people(session, erased, actor=actor, today=today) if erased else None
             log_event(session, "erasures_reapplied", actor=actor, people=len(erased), markers=len(missing))
     finally:
         db.dispose()
-    return Reapplied(people=len(erased), markers=len(missing),
-                     files_cleared=report.files_cleared if report is not None else None)
+    return Reapplied(
+        people=len(erased), markers=len(missing), files_cleared=report.files_cleared if report is not None else None
+    )
 
 
-__all__ = ["LEDGER_TABLES", "Ledger", "LedgerUnavailable", "Reapplied", "before_restore", "read_ledger",
-           "reapply", "record", "remember_workspace", "sidecar_path"]
+__all__ = [
+    "LEDGER_TABLES",
+    "Ledger",
+    "LedgerUnavailable",
+    "Reapplied",
+    "before_restore",
+    "read_ledger",
+    "reapply",
+    "record",
+    "remember_workspace",
+    "sidecar_path",
+]

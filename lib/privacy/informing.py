@@ -90,8 +90,9 @@ def deadline_for(obtained: dt.date) -> dt.date:
 def obtained_dates(session: Session, person_ids: Iterable[int] | None = None) -> dict[int, dt.date]:
     """When the library first held each person's data: the earlier of the record's creation and the
     import that created it (a Danish calendar day)."""
-    query = (select(Person.id, Person.created_at, ImportBatch.created_at)
-             .outerjoin(ImportBatch, ImportBatch.id == Person.batch_id))
+    query = select(Person.id, Person.created_at, ImportBatch.created_at).outerjoin(
+        ImportBatch, ImportBatch.id == Person.batch_id
+    )
     if person_ids is not None:
         query = query.where(Person.id.in_(list(person_ids)))
     from lib.db.clock import workspace_timezone
@@ -111,8 +112,10 @@ def _current_organisations(session: Session, as_of: dt.date) -> dict[int, list[s
     organisations: dict[int, list[str]] = defaultdict(list)
     current = or_(Affiliation.end_date.is_(None), Affiliation.end_date >= as_of)
     for person_id, name in session.execute(
-            select(Affiliation.person_id, Organisation.name)
-            .join(Organisation, Organisation.id == Affiliation.organisation_id).where(current)):
+        select(Affiliation.person_id, Organisation.name)
+        .join(Organisation, Organisation.id == Affiliation.organisation_id)
+        .where(current)
+    ):
         organisations[person_id].append(name)
     return organisations
 
@@ -126,23 +129,33 @@ def uninformed_contacts(session: Session, as_of: dt.date | None = None) -> pd.Da
     """
     as_of = as_of or _today()
     people = session.execute(
-        select(Person.id, Person.name, Person.name_key, Person.email)
-        .where(Person.is_staff.is_not(True), Person.informed_on.is_(None))).all()
+        select(Person.id, Person.name, Person.name_key, Person.email).where(
+            Person.is_staff.is_not(True), Person.informed_on.is_(None)
+        )
+    ).all()
     obtained = obtained_dates(session, [p.id for p in people]) if people else {}
     organisations = _current_organisations(session, as_of)
     rows = []
     for person in people:
         deadline = deadline_for(obtained[person.id])
-        rows.append({
-            "id": person.id, "name": person.name, "email": person.email,
-            "organisations": "; ".join(sorted(organisations[person.id])),
-            "obtained_on": obtained[person.id], "deadline": deadline, "overdue": deadline < as_of,
-            "days_left": (deadline - as_of).days, "_key": person.name_key or "",
-        })
+        rows.append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "email": person.email,
+                "organisations": "; ".join(sorted(organisations[person.id])),
+                "obtained_on": obtained[person.id],
+                "deadline": deadline,
+                "overdue": deadline < as_of,
+                "days_left": (deadline - as_of).days,
+                "_key": person.name_key or "",
+            }
+        )
     rows.sort(key=lambda row: (row["deadline"], row["_key"], row["id"]))
     # Object columns: a missing e-mail stays None (pandas would make a text column's gap NaN).
-    frame = pd.DataFrame([{c: row[c] for c in UNINFORMED_COLUMNS} for row in rows], columns=UNINFORMED_COLUMNS,
-                         dtype=object)
+    frame = pd.DataFrame(
+        [{c: row[c] for c in UNINFORMED_COLUMNS} for row in rows], columns=UNINFORMED_COLUMNS, dtype=object
+    )
     return frame.astype({"id": int, "overdue": bool, "days_left": int})
 
 
@@ -167,10 +180,16 @@ def informed_status(session: Session, person_id: int, as_of: dt.date | None = No
     obtained = obtained_dates(session, [person_id])[person_id]
     deadline = deadline_for(obtained)
     waiting = not person.is_staff and person.informed_on is None
-    return InformedStatus(person_id=person_id, is_staff=bool(person.is_staff), informed_on=person.informed_on,
-                          informed_how=person.informed_how, informed_note=person.informed_note,
-                          obtained_on=obtained, deadline=deadline,
-                          overdue=waiting and deadline < (as_of or _today()))
+    return InformedStatus(
+        person_id=person_id,
+        is_staff=bool(person.is_staff),
+        informed_on=person.informed_on,
+        informed_how=person.informed_how,
+        informed_note=person.informed_note,
+        obtained_on=obtained,
+        deadline=deadline,
+        overdue=waiting and deadline < (as_of or _today()),
+    )
 
 
 # --- changing --------------------------------------------------------------------------------------
@@ -195,8 +214,7 @@ def _checked_day(on: object, today: dt.date) -> dt.date:
 def _checked_how(how: object) -> str:
     code = str(how or "").strip()
     if code not in HOW_CODES:
-        raise ValidationFailed("informing.how_invalid", field="informed_how", value=how,
-                               codes=", ".join(HOW_CODES))
+        raise ValidationFailed("informing.how_invalid", field="informed_how", value=how, codes=", ".join(HOW_CODES))
     return code
 
 
@@ -233,8 +251,15 @@ class InformReport:
 
 
 @requires("personal_data")
-def mark_informed(session: Session, person_ids: Iterable[int], on: object = None, how: object = DEFAULT_HOW,
-                  note: object = None, actor: str | None = None, today: dt.date | None = None) -> InformReport:
+def mark_informed(
+    session: Session,
+    person_ids: Iterable[int],
+    on: object = None,
+    how: object = DEFAULT_HOW,
+    note: object = None,
+    actor: str | None = None,
+    today: dt.date | None = None,
+) -> InformReport:
     """Record that the chosen contacts were informed on ``on`` (default today) in the way ``how``.
 
     Someone informed already keeps their earlier entry. A staff member, an unknown id, a date after
@@ -253,15 +278,29 @@ def mark_informed(session: Session, person_ids: Iterable[int], on: object = None
         _store(person, day, code, text)
         report.marked += 1
     if people:
-        log_event(session, "contacts_informed", entity="people", actor=actor or principal_of(session).actor,
-                  informed_on=day, how=code, **report.as_dict())
+        log_event(
+            session,
+            "contacts_informed",
+            entity="people",
+            actor=actor or principal_of(session).actor,
+            informed_on=day,
+            how=code,
+            **report.as_dict(),
+        )
     session.flush()
     return report
 
 
 @requires("personal_data")
-def set_informed(session: Session, person_id: int, on: object, how: object = DEFAULT_HOW, note: object = None,
-                 actor: str | None = None, today: dt.date | None = None) -> bool:
+def set_informed(
+    session: Session,
+    person_id: int,
+    on: object,
+    how: object = DEFAULT_HOW,
+    note: object = None,
+    actor: str | None = None,
+    today: dt.date | None = None,
+) -> bool:
     """Set or correct one contact's entry; ``on`` None clears it (not informed). True when it changed.
 
     Logged as ``person_informed_set`` with the old and new date and way; the note only as changed or not.
@@ -280,8 +319,15 @@ def set_informed(session: Session, person_id: int, on: object, how: object = DEF
     if before[1] != code:
         changes["informed_how"] = [before[1], code]
     _store(person, day, code, text)
-    log_event(session, "person_informed_set", entity="person", entity_id=person_id,
-              actor=actor or principal_of(session).actor, changes=changes, note_changed=before[2] != text)
+    log_event(
+        session,
+        "person_informed_set",
+        entity="person",
+        entity_id=person_id,
+        actor=actor or principal_of(session).actor,
+        changes=changes,
+        note_changed=before[2] != text,
+    )
     session.flush()
     return True
 
@@ -299,7 +345,10 @@ def merge_informing(keep: Person, remove: Person) -> list[str]:
         taken.append("created_at")
     if remove.informed_on is not None and (keep.informed_on is None or remove.informed_on < keep.informed_on):
         keep.informed_on, keep.informed_how, keep.informed_note = (
-            remove.informed_on, remove.informed_how, remove.informed_note)
+            remove.informed_on,
+            remove.informed_how,
+            remove.informed_note,
+        )
         taken.append("informed_on")
     return taken
 
@@ -338,9 +387,20 @@ def uninformed_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of :func:`uninformed_contacts` as plain values (dates ISO), e.g. for JSON."""
     rows = []
     for row in frame.to_dict("records"):
-        rows.append({key: (value.isoformat() if isinstance(value, dt.date) else
-                           bool(value) if key == "overdue" else int(value) if key in ("id", "days_left") else value)
-                     for key, value in row.items()})
+        rows.append(
+            {
+                key: (
+                    value.isoformat()
+                    if isinstance(value, dt.date)
+                    else bool(value)
+                    if key == "overdue"
+                    else int(value)
+                    if key in ("id", "days_left")
+                    else value
+                )
+                for key, value in row.items()
+            }
+        )
     return rows
 
 
@@ -352,8 +412,25 @@ def how_labels(lang: str = "da") -> Mapping[str, str]:
 
 
 __all__ = [
-    "DEADLINE_MONTHS", "DEFAULT_HOW", "HOW_CODES", "InformReport", "InformedStatus", "NOTE_LIMIT",
-    "UNINFORMED_COLUMNS", "deadline_for", "how_labels", "informed_status", "library_name", "local_day",
-    "mark_informed", "merge_informing", "months_after", "notice_file_name", "notice_text", "obtained_dates",
-    "set_informed", "uninformed_contacts", "uninformed_rows",
+    "DEADLINE_MONTHS",
+    "DEFAULT_HOW",
+    "HOW_CODES",
+    "InformReport",
+    "InformedStatus",
+    "NOTE_LIMIT",
+    "UNINFORMED_COLUMNS",
+    "deadline_for",
+    "how_labels",
+    "informed_status",
+    "library_name",
+    "local_day",
+    "mark_informed",
+    "merge_informing",
+    "months_after",
+    "notice_file_name",
+    "notice_text",
+    "obtained_dates",
+    "set_informed",
+    "uninformed_contacts",
+    "uninformed_rows",
 ]

@@ -111,42 +111,94 @@ PERSON_ENTITIES = ("person", "people")
 #: after its import makes the import's undo refuse (``lib.ingest.contact_lists``).
 EXPORT_ENTITY = "personal_data"
 #: Keys in JSON payloads (event details, import changes' values) that hold a person's record number.
-PERSON_REFERENCE_KEYS = frozenset({
-    "person_id", "person_a_id", "person_b_id", "owner_id", "assessor_id", "decided_by_id",
-    "contact_person_id", "staff_id", "from_person_id", "to_person_id",
-})
+PERSON_REFERENCE_KEYS = frozenset(
+    {
+        "person_id",
+        "person_a_id",
+        "person_b_id",
+        "owner_id",
+        "assessor_id",
+        "decided_by_id",
+        "contact_person_id",
+        "staff_id",
+        "from_person_id",
+        "to_person_id",
+    }
+)
 #: Columns never rewritten when redacting: other people's own names and e-mails (a namesake keeps
 #: theirs), organisation names (an organisation is not a person), and setting names.
-_NOT_REDACTED = frozenset({
-    ("people", "name"), ("people", "name_key"), ("people", "email"),
-    ("organisations", "name"), ("organisations", "name_key"), ("workspace_settings", "key"),
-})
+_NOT_REDACTED = frozenset(
+    {
+        ("people", "name"),
+        ("people", "name_key"),
+        ("people", "email"),
+        ("organisations", "name"),
+        ("organisations", "name_key"),
+        ("workspace_settings", "key"),
+    }
+)
 #: Tables handled on their own (events, saved mappings) or holding one-way codes only (markers).
 _TABLES_NOT_SCANNED = frozenset({"events", "erasure_markers", "saved_mappings"})
 
 #: The parts of a person's export, in order: the record, then every list of things about them.
 PARTS = (
-    "person", "affiliations", "relations", "relations_held", "partnerships", "goals", "contact_log",
-    "assessments", "competence_assessments", "strength_offers", "duplicate_reviews", "imports",
-    "import_changes", "events",
+    "person",
+    "affiliations",
+    "relations",
+    "relations_held",
+    "partnerships",
+    "goals",
+    "contact_log",
+    "assessments",
+    "competence_assessments",
+    "strength_offers",
+    "duplicate_reviews",
+    "imports",
+    "import_changes",
+    "events",
 )
 #: The fields of the person record in an export.
 PERSON_FIELDS = (
-    "id", "name", "email", "other_emails", "phone", "other_phones", "title", "notes", "is_staff",
-    "staff_role", "team", "source", "purpose", "informed_on", "informed_how", "informed_note", "import_file",
-    "imported_at", "created_at", "updated_at",
+    "id",
+    "name",
+    "email",
+    "other_emails",
+    "phone",
+    "other_phones",
+    "title",
+    "notes",
+    "is_staff",
+    "staff_role",
+    "team",
+    "source",
+    "purpose",
+    "informed_on",
+    "informed_how",
+    "informed_note",
+    "import_file",
+    "imported_at",
+    "created_at",
+    "updated_at",
 )
 #: The columns of each list part (translation keys ``personal_data.col.<column>``).
 PART_COLUMNS: dict[str, tuple[str, ...]] = {
     "affiliations": ("organisation", "role", "start_date", "end_date", "current"),
-    "relations": ("direction", "other", "other_kind", "kind", "strength", "first_contact", "last_contact",
-                  "holder", "notes"),
+    "relations": (
+        "direction",
+        "other",
+        "other_kind",
+        "kind",
+        "strength",
+        "first_contact",
+        "last_contact",
+        "holder",
+        "notes",
+    ),
     "relations_held": ("from", "to", "kind", "strength", "first_contact", "last_contact"),
     "partnerships": ("title", "stage", "start_date", "end_date", "closed"),
     "goals": ("title", "theme", "target_date"),
     "contact_log": ("partnership", "contacted_on", "channel", "note"),
-    "assessments": ("assessment_kind", "organisation", "assessed_on", "assessment_role", "decision",
-                    "decided_on"),
+    "assessments": ("assessment_kind", "organisation", "assessed_on", "assessment_role", "decision", "decided_on"),
     "competence_assessments": ("assessed_on", "scores", "development_needs"),
     "strength_offers": ("title", "team", "category", "updated_on"),
     "duplicate_reviews": ("other", "rule", "score", "status", "created_at"),
@@ -156,12 +208,21 @@ PART_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 #: Columns holding codes, shown with the words of these translation prefixes.
 _CODE_PREFIXES = {
-    "direction": "personal_data.direction", "other_kind": "personal_data.party", "kind": "relkind",
-    "stage": "partnerships.stage", "channel": "partnerships.channel",
-    "assessment_kind": "personal_data.assessment_kind", "assessment_role": "personal_data.assessment_role",
-    "decision": "partners.decision", "category": "strengths.category", "status": "personal_data.status",
-    "import_action": "personal_data.import_action", "action": "admin.action", "rule": "records.rule",
-    "staff_role": "organisation.role", "informed_how": "informing.how",
+    "direction": "personal_data.direction",
+    "other_kind": "personal_data.party",
+    "kind": "relkind",
+    "stage": "partnerships.stage",
+    "channel": "partnerships.channel",
+    "assessment_kind": "personal_data.assessment_kind",
+    "assessment_role": "personal_data.assessment_role",
+    "decision": "partners.decision",
+    "category": "strengths.category",
+    "status": "personal_data.status",
+    "import_action": "personal_data.import_action",
+    "action": "admin.action",
+    "rule": "records.rule",
+    "staff_role": "organisation.role",
+    "informed_how": "informing.how",
 }
 
 
@@ -317,8 +378,14 @@ def set_purpose(session: Session, person_id: int, purpose: str | None, actor: st
         return False
     old = person.purpose
     person.purpose = text
-    log_event(session, "person_purpose_set", entity="person", entity_id=person_id,
-              actor=actor or principal_of(session).actor, changes={"purpose": [old, text]})
+    log_event(
+        session,
+        "person_purpose_set",
+        entity="person",
+        entity_id=person_id,
+        actor=actor or principal_of(session).actor,
+        changes={"purpose": [old, text]},
+    )
     return True
 
 
@@ -328,8 +395,10 @@ def set_purpose(session: Session, person_id: int, purpose: str | None, actor: st
 def _merged_ids(session: Session, person_ids: set[int]) -> set[int]:
     """``person_ids`` plus the record numbers of people merged into them earlier (and into those)."""
     merges: list[tuple[int, Any]] = [
-        (entity_id, details) for entity_id, details in session.execute(
-            select(Event.entity_id, Event.details).where(Event.action == "person_merged_into"))
+        (entity_id, details)
+        for entity_id, details in session.execute(
+            select(Event.entity_id, Event.details).where(Event.action == "person_merged_into")
+        )
         if entity_id is not None
     ]
     found = set(person_ids)
@@ -347,16 +416,27 @@ def _merged_ids(session: Session, person_ids: set[int]) -> set[int]:
 def _record_part(session: Session, person: Person) -> dict[str, Any]:
     batch = session.get(ImportBatch, person.batch_id) if person.batch_id is not None else None
     return {
-        "id": person.id, "name": person.name, "email": person.email,
-        "other_emails": list(person.other_emails or []), "phone": person.phone,
-        "other_phones": list(person.other_phones or []), "title": person.title, "notes": person.notes,
-        "is_staff": bool(person.is_staff), "staff_role": person.staff_role, "team": person.team,
-        "source": person.source, "purpose": person.purpose,
+        "id": person.id,
+        "name": person.name,
+        "email": person.email,
+        "other_emails": list(person.other_emails or []),
+        "phone": person.phone,
+        "other_phones": list(person.other_phones or []),
+        "title": person.title,
+        "notes": person.notes,
+        "is_staff": bool(person.is_staff),
+        "staff_role": person.staff_role,
+        "team": person.team,
+        "source": person.source,
+        "purpose": person.purpose,
         # The duty to inform (lib.privacy.informing): when and how they were told that the library holds this.
-        "informed_on": person.informed_on, "informed_how": person.informed_how,
+        "informed_on": person.informed_on,
+        "informed_how": person.informed_how,
         "informed_note": person.informed_note,
-        "import_file": batch.file_name if batch else None, "imported_at": batch.created_at if batch else None,
-        "created_at": person.created_at, "updated_at": person.updated_at,
+        "import_file": batch.file_name if batch else None,
+        "imported_at": batch.created_at if batch else None,
+        "created_at": person.created_at,
+        "updated_at": person.updated_at,
     }
 
 
@@ -369,22 +449,44 @@ def _names(session: Session, model: Any, ids: Iterable[int | None]) -> dict[int,
 
 def _affiliations_part(session: Session, person_id: int, today: dt.date) -> list[dict[str, Any]]:
     rows = session.execute(
-        select(Affiliation, Organisation.name).join(Organisation, Organisation.id == Affiliation.organisation_id)
-        .where(Affiliation.person_id == person_id).order_by(Affiliation.id))
-    return [{"organisation": name, "role": a.role, "start_date": a.start_date, "end_date": a.end_date,
-             "current": a.end_date is None or a.end_date >= today} for a, name in rows]
+        select(Affiliation, Organisation.name)
+        .join(Organisation, Organisation.id == Affiliation.organisation_id)
+        .where(Affiliation.person_id == person_id)
+        .order_by(Affiliation.id)
+    )
+    return [
+        {
+            "organisation": name,
+            "role": a.role,
+            "start_date": a.start_date,
+            "end_date": a.end_date,
+            "current": a.end_date is None or a.end_date >= today,
+        }
+        for a, name in rows
+    ]
 
 
-def _party_name(people: Mapping[int, str], orgs: Mapping[int, str], person_id: int | None,
-                org_id: int | None) -> str | None:
+def _party_name(
+    people: Mapping[int, str], orgs: Mapping[int, str], person_id: int | None, org_id: int | None
+) -> str | None:
     return people.get(person_id) if person_id is not None else orgs.get(org_id) if org_id is not None else None
 
 
 def _relations_parts(session: Session, person_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Ties to and from the person (with the other party's name), and ties they hold for the library."""
-    ties = list(session.scalars(select(Relation).where(or_(
-        Relation.from_person_id == person_id, Relation.to_person_id == person_id,
-        Relation.owner_id == person_id)).order_by(Relation.id)))
+    ties = list(
+        session.scalars(
+            select(Relation)
+            .where(
+                or_(
+                    Relation.from_person_id == person_id,
+                    Relation.to_person_id == person_id,
+                    Relation.owner_id == person_id,
+                )
+            )
+            .order_by(Relation.id)
+        )
+    )
     people = _names(session, Person, [i for r in ties for i in (r.from_person_id, r.to_person_id, r.owner_id)])
     orgs = _names(session, Organisation, [i for r in ties for i in (r.from_organisation_id, r.to_organisation_id)])
     own, held = [], []
@@ -393,27 +495,42 @@ def _relations_parts(session: Session, person_id: int) -> tuple[list[dict[str, A
             outgoing = tie.from_person_id == person_id
             other_person = tie.to_person_id if outgoing else tie.from_person_id
             other_org = tie.to_organisation_id if outgoing else tie.from_organisation_id
-            own.append({
-                "direction": "outgoing" if outgoing else "incoming",
-                "other": _party_name(people, orgs, other_person, other_org),
-                "other_kind": "person" if other_person is not None else "organisation",
-                "kind": tie.kind, "strength": tie.strength, "first_contact": tie.first_contact,
-                "last_contact": tie.last_contact, "holder": people.get(tie.owner_id), "notes": tie.notes,
-            })
+            own.append(
+                {
+                    "direction": "outgoing" if outgoing else "incoming",
+                    "other": _party_name(people, orgs, other_person, other_org),
+                    "other_kind": "person" if other_person is not None else "organisation",
+                    "kind": tie.kind,
+                    "strength": tie.strength,
+                    "first_contact": tie.first_contact,
+                    "last_contact": tie.last_contact,
+                    "holder": people.get(tie.owner_id),
+                    "notes": tie.notes,
+                }
+            )
         if tie.owner_id == person_id:
-            held.append({
-                "from": _party_name(people, orgs, tie.from_person_id, tie.from_organisation_id),
-                "to": _party_name(people, orgs, tie.to_person_id, tie.to_organisation_id),
-                "kind": tie.kind, "strength": tie.strength, "first_contact": tie.first_contact,
-                "last_contact": tie.last_contact,
-            })
+            held.append(
+                {
+                    "from": _party_name(people, orgs, tie.from_person_id, tie.from_organisation_id),
+                    "to": _party_name(people, orgs, tie.to_person_id, tie.to_organisation_id),
+                    "kind": tie.kind,
+                    "strength": tie.strength,
+                    "first_contact": tie.first_contact,
+                    "last_contact": tie.last_contact,
+                }
+            )
     return own, held
 
 
 def _owned_parts(session: Session, person_id: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     partnerships = [
-        {"title": p.title, "stage": p.stage, "start_date": p.start_date, "end_date": p.end_date,
-         "closed": bool(p.closed)}
+        {
+            "title": p.title,
+            "stage": p.stage,
+            "start_date": p.start_date,
+            "end_date": p.end_date,
+            "closed": bool(p.closed),
+        }
         for p in session.scalars(select(Partnership).where(Partnership.owner_id == person_id).order_by(Partnership.id))
     ]
     goals = [
@@ -425,75 +542,138 @@ def _owned_parts(session: Session, person_id: int) -> tuple[list[dict[str, Any]]
 
 def _contact_log_part(session: Session, person_id: int) -> list[dict[str, Any]]:
     rows = session.execute(
-        select(ContactLogEntry, Partnership.title).join(Partnership, Partnership.id == ContactLogEntry.partnership_id)
-        .where(ContactLogEntry.staff_id == person_id).order_by(ContactLogEntry.contacted_on, ContactLogEntry.id))
-    return [{"partnership": title, "contacted_on": e.contacted_on, "channel": e.channel, "note": e.note}
-            for e, title in rows]
+        select(ContactLogEntry, Partnership.title)
+        .join(Partnership, Partnership.id == ContactLogEntry.partnership_id)
+        .where(ContactLogEntry.staff_id == person_id)
+        .order_by(ContactLogEntry.contacted_on, ContactLogEntry.id)
+    )
+    return [
+        {"partnership": title, "contacted_on": e.contacted_on, "channel": e.channel, "note": e.note}
+        for e, title in rows
+    ]
 
 
 def _assessments_part(session: Session, person_id: int) -> list[dict[str, Any]]:
     """Partner assessments they made or decided, and checklist self-assessments they made."""
     rows: list[dict[str, Any]] = []
     partner = session.execute(
-        select(Assessment, Organisation.name).join(Organisation, Organisation.id == Assessment.organisation_id)
+        select(Assessment, Organisation.name)
+        .join(Organisation, Organisation.id == Assessment.organisation_id)
         .where(or_(Assessment.assessor_id == person_id, Assessment.decided_by_id == person_id))
-        .order_by(Assessment.assessed_on, Assessment.id))
+        .order_by(Assessment.assessed_on, Assessment.id)
+    )
     for assessment, org_name in partner:
-        roles = [role for role, holder in (("assessor", assessment.assessor_id),
-                                           ("decided_by", assessment.decided_by_id)) if holder == person_id]
+        roles = [
+            role
+            for role, holder in (("assessor", assessment.assessor_id), ("decided_by", assessment.decided_by_id))
+            if holder == person_id
+        ]
         for role in roles:
-            rows.append({"assessment_kind": "partner", "organisation": org_name,
-                         "assessed_on": assessment.assessed_on, "assessment_role": role,
-                         "decision": assessment.decision, "decided_on": assessment.decided_on})
-    for checklist in session.scalars(select(ChecklistAssessment).where(ChecklistAssessment.assessor_id == person_id)
-                                     .order_by(ChecklistAssessment.assessed_on, ChecklistAssessment.id)):
-        rows.append({"assessment_kind": "checklist", "organisation": None, "assessed_on": checklist.assessed_on,
-                     "assessment_role": "assessor", "decision": None, "decided_on": None})
+            rows.append(
+                {
+                    "assessment_kind": "partner",
+                    "organisation": org_name,
+                    "assessed_on": assessment.assessed_on,
+                    "assessment_role": role,
+                    "decision": assessment.decision,
+                    "decided_on": assessment.decided_on,
+                }
+            )
+    for checklist in session.scalars(
+        select(ChecklistAssessment)
+        .where(ChecklistAssessment.assessor_id == person_id)
+        .order_by(ChecklistAssessment.assessed_on, ChecklistAssessment.id)
+    ):
+        rows.append(
+            {
+                "assessment_kind": "checklist",
+                "organisation": None,
+                "assessed_on": checklist.assessed_on,
+                "assessment_role": "assessor",
+                "decision": None,
+                "decided_on": None,
+            }
+        )
     return rows
 
 
 def _competence_part(session: Session, person_id: int) -> list[dict[str, Any]]:
-    query = (select(CompetenceAssessment).where(CompetenceAssessment.person_id == person_id)
-             .order_by(CompetenceAssessment.assessed_on, CompetenceAssessment.id))
-    return [{"assessed_on": c.assessed_on, "scores": dict(c.scores or {}), "development_needs": c.development_needs}
-            for c in session.scalars(query)]
+    query = (
+        select(CompetenceAssessment)
+        .where(CompetenceAssessment.person_id == person_id)
+        .order_by(CompetenceAssessment.assessed_on, CompetenceAssessment.id)
+    )
+    return [
+        {"assessed_on": c.assessed_on, "scores": dict(c.scores or {}), "development_needs": c.development_needs}
+        for c in session.scalars(query)
+    ]
 
 
 def _offers_part(session: Session, person_id: int) -> list[dict[str, Any]]:
     query = select(StrengthOffer).where(StrengthOffer.contact_person_id == person_id).order_by(StrengthOffer.id)
-    return [{"title": o.title, "team": o.team, "category": o.category, "updated_on": o.updated_on}
-            for o in session.scalars(query)]
+    return [
+        {"title": o.title, "team": o.team, "category": o.category, "updated_on": o.updated_on}
+        for o in session.scalars(query)
+    ]
 
 
 def _duplicates_part(session: Session, person_id: int) -> list[dict[str, Any]]:
-    candidates = list(session.scalars(select(DuplicateCandidate).where(or_(
-        DuplicateCandidate.person_a_id == person_id, DuplicateCandidate.person_b_id == person_id))
-        .order_by(DuplicateCandidate.id)))
-    others = _names(session, Person, [c.person_b_id if c.person_a_id == person_id else c.person_a_id
-                                      for c in candidates])
-    return [{"other": others.get(c.person_b_id if c.person_a_id == person_id else c.person_a_id),
-             "rule": c.rule, "score": float(c.score or 0), "status": c.status, "created_at": c.created_at}
-            for c in candidates]
+    candidates = list(
+        session.scalars(
+            select(DuplicateCandidate)
+            .where(or_(DuplicateCandidate.person_a_id == person_id, DuplicateCandidate.person_b_id == person_id))
+            .order_by(DuplicateCandidate.id)
+        )
+    )
+    others = _names(
+        session, Person, [c.person_b_id if c.person_a_id == person_id else c.person_a_id for c in candidates]
+    )
+    return [
+        {
+            "other": others.get(c.person_b_id if c.person_a_id == person_id else c.person_a_id),
+            "rule": c.rule,
+            "score": float(c.score or 0),
+            "status": c.status,
+            "created_at": c.created_at,
+        }
+        for c in candidates
+    ]
 
 
 def _imports_part(session: Session, person_id: int) -> list[dict[str, Any]]:
     """The imports that created or changed the person's record, oldest first."""
-    inserted = session.scalars(select(ImportBatch).join(Person, Person.batch_id == ImportBatch.id)
-                               .where(Person.id == person_id)).all()
+    inserted = session.scalars(
+        select(ImportBatch).join(Person, Person.batch_id == ImportBatch.id).where(Person.id == person_id)
+    ).all()
     updated = session.execute(
-        select(ImportChange.action, ImportBatch).join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
+        select(ImportChange.action, ImportBatch)
+        .join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
         .where(ImportChange.table_name == "people", ImportChange.record_id == person_id)
-        .order_by(ImportBatch.created_at, ImportChange.id)).all()
-    return [{"file_name": b.file_name, "sheet_name": b.sheet_name, "imported_at": b.created_at,
-             "import_action": action, "status": b.status, "actor": b.actor}
-            for action, b in [*(("insert", b) for b in inserted), *updated]]
+        .order_by(ImportBatch.created_at, ImportChange.id)
+    ).all()
+    return [
+        {
+            "file_name": b.file_name,
+            "sheet_name": b.sheet_name,
+            "imported_at": b.created_at,
+            "import_action": action,
+            "status": b.status,
+            "actor": b.actor,
+        }
+        for action, b in [*(("insert", b) for b in inserted), *updated]
+    ]
 
 
 def _connected_ids(session: Session, person_ids: set[int]) -> tuple[set[int], set[int]]:
     """Record numbers of the affiliations and ties of ``person_ids``."""
     affiliations = set(session.scalars(select(Affiliation.id).where(Affiliation.person_id.in_(person_ids))))
-    relations = set(session.scalars(select(Relation.id).where(or_(
-        Relation.from_person_id.in_(person_ids), Relation.to_person_id.in_(person_ids)))))
+    relations = set(
+        session.scalars(
+            select(Relation.id).where(
+                or_(Relation.from_person_id.in_(person_ids), Relation.to_person_id.in_(person_ids))
+            )
+        )
+    )
     return affiliations, relations
 
 
@@ -512,14 +692,23 @@ def _import_changes_part(session: Session, person_ids: set[int]) -> list[dict[st
         select(ImportChange, ImportBatch.file_name, ImportBatch.created_at)
         .join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
         .where(_import_change_clause(person_ids, affiliation_ids, relation_ids))
-        .order_by(ImportBatch.created_at, ImportChange.id))
-    return [{"file_name": file_name, "imported_at": at, "table": change.table_name,
-             "import_action": change.action, "before": dict(change.before or {})}
-            for change, file_name, at in rows]
+        .order_by(ImportBatch.created_at, ImportChange.id)
+    )
+    return [
+        {
+            "file_name": file_name,
+            "imported_at": at,
+            "table": change.table_name,
+            "import_action": change.action,
+            "before": dict(change.before or {}),
+        }
+        for change, file_name, at in rows
+    ]
 
 
-def _is_about(entity: str | None, entity_id: int | None, details: Mapping[str, Any] | None,
-              person_ids: set[int]) -> bool:
+def _is_about(
+    entity: str | None, entity_id: int | None, details: Mapping[str, Any] | None, person_ids: set[int]
+) -> bool:
     """Whether an event is about one of ``person_ids`` (rather than something they did)."""
     if entity in (*PERSON_ENTITIES, EXPORT_ENTITY) and entity_id in person_ids:
         return True
@@ -532,11 +721,17 @@ def _is_about(entity: str | None, entity_id: int | None, details: Mapping[str, A
 
 def _events_part(session: Session, person_ids: set[int], emails: list[str]) -> list[dict[str, Any]]:
     """Events about the person, and events they caused (their e-mail as actor), oldest first."""
-    query = select(Event).where(or_(
-        Event.entity.in_((*PERSON_ENTITIES, EXPORT_ENTITY)) & Event.entity_id.in_(person_ids),
-        Event.entity.in_(("duplicate_candidate", "competence_assessment")),
-        func.lower(Event.actor).in_(emails) if emails else false(),
-    )).order_by(Event.at, Event.id)
+    query = (
+        select(Event)
+        .where(
+            or_(
+                Event.entity.in_((*PERSON_ENTITIES, EXPORT_ENTITY)) & Event.entity_id.in_(person_ids),
+                Event.entity.in_(("duplicate_candidate", "competence_assessment")),
+                func.lower(Event.actor).in_(emails) if emails else false(),
+            )
+        )
+        .order_by(Event.at, Event.id)
+    )
     return [
         {"at": e.at, "actor": e.actor, "action": e.action, "entity": e.entity, "details": dict(e.details or {})}
         for e in session.scalars(query)
@@ -558,22 +753,25 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
     partnerships, goals = _owned_parts(session, person_id)
     from lib.db.clock import localise_values, workspace_timezone
 
-    return localise_values({
-        "person": _record_part(session, person),
-        "affiliations": _affiliations_part(session, person_id, today or _today()),
-        "relations": relations,
-        "relations_held": held,
-        "partnerships": partnerships,
-        "goals": goals,
-        "contact_log": _contact_log_part(session, person_id),
-        "assessments": _assessments_part(session, person_id),
-        "competence_assessments": _competence_part(session, person_id),
-        "strength_offers": _offers_part(session, person_id),
-        "duplicate_reviews": _duplicates_part(session, person_id),
-        "imports": _imports_part(session, person_id),
-        "import_changes": _import_changes_part(session, ids),
-        "events": _events_part(session, ids, _emails_of(person)),
-    }, workspace_timezone(session))  # stored UTC times as the workspace's local times
+    return localise_values(
+        {
+            "person": _record_part(session, person),
+            "affiliations": _affiliations_part(session, person_id, today or _today()),
+            "relations": relations,
+            "relations_held": held,
+            "partnerships": partnerships,
+            "goals": goals,
+            "contact_log": _contact_log_part(session, person_id),
+            "assessments": _assessments_part(session, person_id),
+            "competence_assessments": _competence_part(session, person_id),
+            "strength_offers": _offers_part(session, person_id),
+            "duplicate_reviews": _duplicates_part(session, person_id),
+            "imports": _imports_part(session, person_id),
+            "import_changes": _import_changes_part(session, ids),
+            "events": _events_part(session, ids, _emails_of(person)),
+        },
+        workspace_timezone(session),
+    )  # stored UTC times as the workspace's local times
 
 
 def part_counts(data: Mapping[str, Any]) -> dict[str, int]:
@@ -587,8 +785,16 @@ def person_export(session: Session, person_id: int, actor: str | None = None, *,
     data = person_data(session, person_id)
     from lib.db.events import log_export
 
-    log_export(session, "person", people=1, entity=EXPORT_ENTITY, entity_id=person_id, actor=actor, format=fmt,
-               parts=part_counts(data))
+    log_export(
+        session,
+        "person",
+        people=1,
+        entity=EXPORT_ENTITY,
+        entity_id=person_id,
+        actor=actor,
+        format=fmt,
+        parts=part_counts(data),
+    )
     return data
 
 
@@ -600,8 +806,12 @@ def _json_default(value: Any) -> Any:
 
 def export_json_bytes(data: Mapping[str, Any]) -> bytes:
     """``data`` as UTF-8 JSON with ISO dates, readable by people and programs alike."""
-    return json.dumps({"exported_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(), **data},
-                      ensure_ascii=False, indent=2, default=_json_default).encode("utf-8")
+    return json.dumps(
+        {"exported_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(), **data},
+        ensure_ascii=False,
+        indent=2,
+        default=_json_default,
+    ).encode("utf-8")
 
 
 @requires("personal_data")
@@ -655,8 +865,12 @@ def record_frame(record: Mapping[str, Any], lang: str = "da") -> pd.DataFrame:
             value = display_phones(value)
         if isinstance(value, list):
             value = "; ".join(map(str, value))
-        rows.append({t("personal_data.col.field", lang): t(f"personal_data.field.{name}", lang),
-                     t("personal_data.col.value", lang): _cell(value)})
+        rows.append(
+            {
+                t("personal_data.col.field", lang): t(f"personal_data.field.{name}", lang),
+                t("personal_data.col.value", lang): _cell(value),
+            }
+        )
     return pd.DataFrame(rows, dtype=object)
 
 
@@ -666,9 +880,15 @@ def part_frame(part: str, rows: list[Mapping[str, Any]], lang: str = "da") -> pd
     from lib.db.events import details_text
 
     columns = PART_COLUMNS[part]
-    body = [[details_text(row.get(c), lang) if part == "events" and c == "details"
-             else _cell(_code_label(_CODE_PREFIXES[c], row.get(c), lang) if c in _CODE_PREFIXES else row.get(c))
-             for c in columns] for row in rows]
+    body = [
+        [
+            details_text(row.get(c), lang)
+            if part == "events" and c == "details"
+            else _cell(_code_label(_CODE_PREFIXES[c], row.get(c), lang) if c in _CODE_PREFIXES else row.get(c))
+            for c in columns
+        ]
+        for row in rows
+    ]
     return pd.DataFrame(body, columns=[t(f"personal_data.col.{c}", lang) for c in columns], dtype=object)
 
 
@@ -778,7 +998,8 @@ def _traces(session: Session, people: list[Any], ids: set[int]) -> _Traces:
     remaining_names: set[str] = set()
     remaining_emails: set[str] = set()
     for name, email, others in session.execute(
-            select(Person.name, Person.email, Person.other_emails).where(Person.id.not_in(ids))):
+        select(Person.name, Person.email, Person.other_emails).where(Person.id.not_in(ids))
+    ):
         remaining_names.add(" ".join(str(name or "").split()).casefold())
         remaining_emails.update(_normalised_email(e) for e in [email, *(others or [])] if e)
     emails = {e for person in people for e in _emails_of(person)} - remaining_emails
@@ -823,9 +1044,13 @@ def _redacted(traces: _Traces, value: Any, column: Any) -> Any:
 
 def _scanned_columns(table: Any) -> list[Any]:
     """The text and JSON columns of ``table`` that may hold someone's name or e-mail."""
-    return [column for column in table.columns
-            if isinstance(column.type, (String, Text, JSON)) and not column.primary_key
-            and (table.name, column.name) not in _NOT_REDACTED]
+    return [
+        column
+        for column in table.columns
+        if isinstance(column.type, (String, Text, JSON))
+        and not column.primary_key
+        and (table.name, column.name) not in _NOT_REDACTED
+    ]
 
 
 def _redact_tables(session: Session, traces: _Traces) -> tuple[int, set[str]]:
@@ -871,8 +1096,11 @@ def _delete_saved_mappings(session: Session, traces: _Traces) -> int:
     convenience; the next file with those headers is mapped by hand once more.
     """
     columns = _scanned_columns(SavedMapping.__table__)
-    doomed = [row.id for row in session.execute(select(SavedMapping.id, *columns))
-              if any(_redacted(traces, row._mapping[c], c) != row._mapping[c] for c in columns)]
+    doomed = [
+        row.id
+        for row in session.execute(select(SavedMapping.id, *columns))
+        if any(_redacted(traces, row._mapping[c], c) != row._mapping[c] for c in columns)
+    ]
     if doomed:
         session.execute(delete(SavedMapping).where(SavedMapping.id.in_(doomed)))
     return len(doomed)
@@ -883,8 +1111,9 @@ def _count(session: Session, query: Any) -> int:
 
 
 @requires("erase")
-def erase_people(session: Session, person_ids: Iterable[int], actor: str | None = None,
-                 today: dt.date | None = None) -> ErasureReport:
+def erase_people(
+    session: Session, person_ids: Iterable[int], actor: str | None = None, today: dt.date | None = None
+) -> ErasureReport:
     """Erase people on request (GDPR), everywhere, in the caller's transaction (see the module notes).
 
     Only an administrator may (``AccessDenied`` otherwise, and nothing changes). An id that does not
@@ -904,12 +1133,21 @@ def erase_people(session: Session, person_ids: Iterable[int], actor: str | None 
     report.node_positions = _delete_node_positions(session, ids)
     affiliation_ids, relation_ids = _connected_ids(session, set(wanted))
     report.affiliations, report.relations = len(affiliation_ids), len(relation_ids)
-    report.import_changes = session.execute(
-        delete(ImportChange).where(_import_change_clause(ids, affiliation_ids, relation_ids))).rowcount or 0
-    report.duplicate_candidates = session.execute(delete(DuplicateCandidate).where(or_(
-        DuplicateCandidate.person_a_id.in_(wanted), DuplicateCandidate.person_b_id.in_(wanted)))).rowcount or 0
-    report.competence_assessments = _count(session, select(func.count(CompetenceAssessment.id))
-                                           .where(CompetenceAssessment.person_id.in_(wanted)))
+    report.import_changes = (
+        session.execute(delete(ImportChange).where(_import_change_clause(ids, affiliation_ids, relation_ids))).rowcount
+        or 0
+    )
+    report.duplicate_candidates = (
+        session.execute(
+            delete(DuplicateCandidate).where(
+                or_(DuplicateCandidate.person_a_id.in_(wanted), DuplicateCandidate.person_b_id.in_(wanted))
+            )
+        ).rowcount
+        or 0
+    )
+    report.competence_assessments = _count(
+        session, select(func.count(CompetenceAssessment.id)).where(CompetenceAssessment.person_id.in_(wanted))
+    )
     # The database removes affiliations, ties and competence assessments (CASCADE) and empties the
     # other references (SET NULL); objects the session holds are read afresh afterwards.
     session.execute(delete(Person).where(Person.id.in_(wanted)), execution_options={"synchronize_session": False})
@@ -925,8 +1163,15 @@ def erase_people(session: Session, person_ids: Iterable[int], actor: str | None 
     session.flush()
     _forget_cached_network()
     # After the commit, clear what the database's files keep of deleted and rewritten rows.
-    touched = {"people", "events", NodePosition.__tablename__, ImportChange.__tablename__,
-               DuplicateCandidate.__tablename__, *redacted_tables, *_tables_referring_to_people()}
+    touched = {
+        "people",
+        "events",
+        NodePosition.__tablename__,
+        ImportChange.__tablename__,
+        DuplicateCandidate.__tablename__,
+        *redacted_tables,
+        *_tables_referring_to_people(),
+    }
     if forgotten_mappings:
         touched.add(SavedMapping.__tablename__)
     erasure_cleanup.after_commit(session, report, touched)
@@ -935,13 +1180,17 @@ def erase_people(session: Session, person_ids: Iterable[int], actor: str | None 
 
 def _tables_referring_to_people() -> set[str]:
     """Tables whose rows the database deletes (CASCADE) or rewrites (SET NULL) with a person."""
-    return {table.name for table in Base.metadata.sorted_tables
-            if any(fk.column.table.name == "people" for column in table.columns for fk in column.foreign_keys)}
+    return {
+        table.name
+        for table in Base.metadata.sorted_tables
+        if any(fk.column.table.name == "people" for column in table.columns for fk in column.foreign_keys)
+    }
 
 
 @requires("erase")
-def erase_person(session: Session, person_id: int, actor: str | None = None,
-                 today: dt.date | None = None) -> ErasureReport:
+def erase_person(
+    session: Session, person_id: int, actor: str | None = None, today: dt.date | None = None
+) -> ErasureReport:
     """Erase one person on request (GDPR); see :func:`erase_people`."""
     return erase_people(session, [person_id], actor, today)
 
@@ -999,13 +1248,15 @@ def set_retention_months(session: Session, months: object, actor: str | None = N
     except ValueError:
         number = 0
     if not MIN_RETENTION_MONTHS <= number <= MAX_RETENTION_MONTHS:
-        raise ValidationFailed("personal_data.retention_invalid", value=months,
-                               low=MIN_RETENTION_MONTHS, high=MAX_RETENTION_MONTHS)
+        raise ValidationFailed(
+            "personal_data.retention_invalid", value=months, low=MIN_RETENTION_MONTHS, high=MAX_RETENTION_MONTHS
+        )
     before = retention_months(session)
     if number != before:
         set_setting(session, RETENTION_SETTING, str(number))
-        log_event(session, "retention_set", actor=actor or principal_of(session).actor,
-                  changes={"months": [before, number]})
+        log_event(
+            session, "retention_set", actor=actor or principal_of(session).actor, changes={"months": [before, number]}
+        )
     return number
 
 
@@ -1042,24 +1293,33 @@ def _use_queries() -> list[Any]:
     committed = ImportBatch.status == "committed"
     queries = [select(Person.id, Person.updated_at)]
     for column in (Relation.from_person_id, Relation.to_person_id):
-        queries += [select(column, func.max(date)).group_by(column)
-                    for date in (Relation.last_contact, Relation.first_contact, Relation.updated_at)]
-    queries += [select(Affiliation.person_id, func.max(date)).group_by(Affiliation.person_id)
-                for date in (Affiliation.start_date, Affiliation.end_date)]
+        queries += [
+            select(column, func.max(date)).group_by(column)
+            for date in (Relation.last_contact, Relation.first_contact, Relation.updated_at)
+        ]
+    queries += [
+        select(Affiliation.person_id, func.max(date)).group_by(Affiliation.person_id)
+        for date in (Affiliation.start_date, Affiliation.end_date)
+    ]
     # Contact with a partnership counts for the people of its organisations, and for the staff member.
-    queries.append(select(ContactLogEntry.staff_id, func.max(ContactLogEntry.contacted_on))
-                   .group_by(ContactLogEntry.staff_id))
+    queries.append(
+        select(ContactLogEntry.staff_id, func.max(ContactLogEntry.contacted_on)).group_by(ContactLogEntry.staff_id)
+    )
     queries.append(
         select(Affiliation.person_id, func.max(ContactLogEntry.contacted_on))
         .join(PartnershipOrganisation, PartnershipOrganisation.organisation_id == Affiliation.organisation_id)
         .join(ContactLogEntry, ContactLogEntry.partnership_id == PartnershipOrganisation.partnership_id)
-        .group_by(Affiliation.person_id))
-    queries.append(select(Person.id, ImportBatch.created_at).join(ImportBatch, ImportBatch.id == Person.batch_id)
-                   .where(committed))
+        .group_by(Affiliation.person_id)
+    )
+    queries.append(
+        select(Person.id, ImportBatch.created_at).join(ImportBatch, ImportBatch.id == Person.batch_id).where(committed)
+    )
     queries.append(
         select(ImportChange.record_id, func.max(ImportBatch.created_at))
         .join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
-        .where(ImportChange.table_name == "people", committed).group_by(ImportChange.record_id))
+        .where(ImportChange.table_name == "people", committed)
+        .group_by(ImportChange.record_id)
+    )
     return queries
 
 
@@ -1075,8 +1335,7 @@ def last_used(session: Session) -> dict[int, dt.date]:
 
 
 @requires("personal_data")
-def retention_candidates(session: Session, today: dt.date | None = None,
-                         months: int | None = None) -> pd.DataFrame:
+def retention_candidates(session: Session, today: dt.date | None = None, months: int | None = None) -> pd.DataFrame:
     """Contacts (not staff) not used for the retention period, least recently used first.
 
     Columns: :data:`RETENTION_COLUMNS` (``last_used`` a date; ``informed_on`` the date they were told
@@ -1088,15 +1347,27 @@ def retention_candidates(session: Session, today: dt.date | None = None,
     organisations: dict[int, list[str]] = defaultdict(list)
     current = or_(Affiliation.end_date.is_(None), Affiliation.end_date >= (today or _today()))
     for person_id, org_name in session.execute(
-            select(Affiliation.person_id, Organisation.name)
-            .join(Organisation, Organisation.id == Affiliation.organisation_id).where(current)):
+        select(Affiliation.person_id, Organisation.name)
+        .join(Organisation, Organisation.id == Affiliation.organisation_id)
+        .where(current)
+    ):
         organisations[person_id].append(org_name)
     rows = [
-        {"id": p.id, "name": p.name, "email": p.email, "organisations": "; ".join(sorted(organisations[p.id])),
-         "last_used": used[p.id], "source": p.source, "purpose": p.purpose, "informed_on": p.informed_on}
-        for p in session.execute(select(Person.id, Person.name, Person.email, Person.source, Person.purpose,
-                                        Person.informed_on)
-                                 .where(Person.is_staff.is_not(True)).order_by(Person.name_key, Person.id))
+        {
+            "id": p.id,
+            "name": p.name,
+            "email": p.email,
+            "organisations": "; ".join(sorted(organisations[p.id])),
+            "last_used": used[p.id],
+            "source": p.source,
+            "purpose": p.purpose,
+            "informed_on": p.informed_on,
+        }
+        for p in session.execute(
+            select(Person.id, Person.name, Person.email, Person.source, Person.purpose, Person.informed_on)
+            .where(Person.is_staff.is_not(True))
+            .order_by(Person.name_key, Person.id)
+        )
         if used.get(p.id, dt.date.min) <= cutoff
     ]
     rows.sort(key=lambda row: (row["last_used"], row["name"] or ""))
@@ -1105,9 +1376,31 @@ def retention_candidates(session: Session, today: dt.date | None = None,
 
 
 __all__ = [
-    "DEFAULT_RETENTION_MONTHS", "PARTS", "PART_COLUMNS", "PERSON_FIELDS", "REDACTED", "ErasureReport",
-    "email_hash", "erase_people", "erase_person", "erased_email_check", "export_json_bytes", "find_person",
-    "last_used", "months_before", "part_counts", "part_frame", "person_data", "person_export",
-    "person_export_json", "person_export_xlsx", "readable_frames", "record_frame", "retention_candidates",
-    "retention_months", "set_purpose", "set_retention_months", "was_erased",
+    "DEFAULT_RETENTION_MONTHS",
+    "PARTS",
+    "PART_COLUMNS",
+    "PERSON_FIELDS",
+    "REDACTED",
+    "ErasureReport",
+    "email_hash",
+    "erase_people",
+    "erase_person",
+    "erased_email_check",
+    "export_json_bytes",
+    "find_person",
+    "last_used",
+    "months_before",
+    "part_counts",
+    "part_frame",
+    "person_data",
+    "person_export",
+    "person_export_json",
+    "person_export_xlsx",
+    "readable_frames",
+    "record_frame",
+    "retention_candidates",
+    "retention_months",
+    "set_purpose",
+    "set_retention_months",
+    "was_erased",
 ]

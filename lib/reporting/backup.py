@@ -306,15 +306,17 @@ def _libpq(url: URL) -> Iterator[tuple[str, dict[str, str]]]:
                 written.write(f"[{_SERVICE}]\n" + "".join(f"{key}={value}\n" for key, value in hidden.items()))
             env["PGSERVICEFILE"] = str(service_file)
             parts["service"] = _SERVICE
-        conninfo = " ".join(f"{key}={_conninfo_value(value)}" for key, value in parts.items()
-                            if value not in (None, ""))
+        conninfo = " ".join(
+            f"{key}={_conninfo_value(value)}" for key, value in parts.items() if value not in (None, "")
+        )
         yield conninfo, env
 
 
 def _run(command: list[str], env: dict[str, str], failure_key: str) -> subprocess.CompletedProcess[str]:
     try:
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TOOL_TIMEOUT_SECONDS,
-                              check=False)
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=TOOL_TIMEOUT_SECONDS, check=False
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise BackupRefused(failure_key, detail=str(error)) from error
     if done.returncode != 0:
@@ -327,8 +329,19 @@ def _pg_backup(url: URL, out_path: Path) -> None:
     # The erasure ledger stays out: restoring the backup must not replace it with an older one.
     excluded = [f"--exclude-table=public.{name}" for name in erasure_ledger.LEDGER_TABLES]
     with _libpq(url) as (conninfo, env), _write_atomically(out_path) as partial:
-        _run([postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", *excluded,
-              f"--file={partial}", f"--dbname={conninfo}"], env, "backup.failed")
+        _run(
+            [
+                postgres_tool("pg_dump"),
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                *excluded,
+                f"--file={partial}",
+                f"--dbname={conninfo}",
+            ],
+            env,
+            "backup.failed",
+        )
 
 
 def _pg_revision(in_path: Path, *, known: bool = True) -> str:
@@ -342,8 +355,9 @@ def _pg_revision(in_path: Path, *, known: bool = True) -> str:
     pg_restore, env = postgres_tool("pg_restore"), {**os.environ}
     try:
         listing = _run([pg_restore, "--list", str(in_path)], env, "backup.damaged")
-        data = _run([pg_restore, "--data-only", "--table=alembic_version", "--file=-", str(in_path)], env,
-                    "backup.damaged")
+        data = _run(
+            [pg_restore, "--data-only", "--table=alembic_version", "--file=-", str(in_path)], env, "backup.damaged"
+        )
     except BackupRefused as error:
         raise BackupRefused("backup.damaged", file=in_path.name) from error
     tables = set()
@@ -369,8 +383,19 @@ def _pg_revision(in_path: Path, *, known: bool = True) -> str:
 def _pg_restore(url: URL, in_path: Path) -> None:
     with _libpq(url) as (conninfo, env), tempfile.TemporaryDirectory(prefix="partnerskabsradar-restore-") as folder:
         script = Path(folder) / "restore.sql"
-        _run([postgres_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
-              f"--file={script}", str(in_path)], env, "backup.restore_failed")
+        _run(
+            [
+                postgres_tool("pg_restore"),
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                f"--file={script}",
+                str(in_path),
+            ],
+            env,
+            "backup.restore_failed",
+        )
         # The workspace's own tables only: never the erasure ledger's.
         tables = [*(table.name for table in reversed(Base.metadata.sorted_tables)), "alembic_version"]
         prelude = Path(folder) / "prelude.sql"
@@ -378,11 +403,24 @@ def _pg_restore(url: URL, in_path: Path) -> None:
             f"SET lock_timeout = '{BUSY_TIMEOUT_SECONDS}s';\n"
             f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY});\n"
             + "".join(f'DROP TABLE IF EXISTS public."{name}" CASCADE;\n' for name in tables),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         # One transaction for the prelude and the whole script: ON_ERROR_STOP makes psql stop at the
         # first error, and --single-transaction then rolls everything back.
-        _run([postgres_tool("psql"), "--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1",
-              f"--file={prelude}", f"--file={script}", f"--dbname={conninfo}"], env, "backup.restore_failed")
+        _run(
+            [
+                postgres_tool("psql"),
+                "--no-psqlrc",
+                "--quiet",
+                "--single-transaction",
+                "--set=ON_ERROR_STOP=1",
+                f"--file={prelude}",
+                f"--file={script}",
+                f"--dbname={conninfo}",
+            ],
+            env,
+            "backup.restore_failed",
+        )
 
 
 # --- the two operations ---------------------------------------------------------------------------------
@@ -431,6 +469,12 @@ def restore(db_url: str | None, in_path: str | os.PathLike[str], *, actor: str |
         ledger = erasure_ledger.before_restore(resolved)
         _pg_restore(url, path)
     reapplied = _after_restore(resolved, ledger, actor)
-    return BackupInfo(kind=kind, schema_version=revision, path=path, size_bytes=path.stat().st_size,
-                      erased_again=reapplied.people, markers_restored=reapplied.markers,
-                      files_cleared=reapplied.files_cleared)
+    return BackupInfo(
+        kind=kind,
+        schema_version=revision,
+        path=path,
+        size_bytes=path.stat().st_size,
+        erased_again=reapplied.people,
+        markers_restored=reapplied.markers,
+        files_cleared=reapplied.files_cleared,
+    )

@@ -164,9 +164,16 @@ def _is_recent(day: dt.date | None, today: dt.date, months: int) -> bool:
 def _nurture_network(session: Session, today: dt.date) -> Evidence:
     staff = set(session.scalars(select(Person.id).where(Person.is_staff.is_(True))))
     key_ties = recent = 0
-    rows = session.execute(select(Relation.from_person_id, Relation.from_organisation_id, Relation.to_person_id,
-                                  Relation.to_organisation_id, Relation.first_contact, Relation.last_contact)
-                           .where(Relation.strength >= KEY_TIE_STRENGTH))
+    rows = session.execute(
+        select(
+            Relation.from_person_id,
+            Relation.from_organisation_id,
+            Relation.to_person_id,
+            Relation.to_organisation_id,
+            Relation.first_contact,
+            Relation.last_contact,
+        ).where(Relation.strength >= KEY_TIE_STRENGTH)
+    )
     for from_person, from_org, to_person, to_org, first_contact, last_contact in rows:
         ends = ((from_person, from_org), (to_person, to_org))
         if not any(_staff_to_outside(here, there, staff) for here, there in (ends, ends[::-1])):
@@ -176,29 +183,36 @@ def _nurture_network(session: Session, today: dt.date) -> Evidence:
     return _simple("nurture_network", recent, key_ties)
 
 
-def _staff_to_outside(here: tuple[int | None, int | None], there: tuple[int | None, int | None],
-                      staff: set[int]) -> bool:
+def _staff_to_outside(
+    here: tuple[int | None, int | None], there: tuple[int | None, int | None], staff: set[int]
+) -> bool:
     """Whether ``here`` is a staff member and ``there`` a contact (not staff) or an organisation."""
     here_person, _ = here
     there_person, there_org = there
     return here_person in staff and (there_org is not None or there_person not in staff)
 
 
-def _prepare_organisation(session: Session, facts: figures.Facts, today: dt.date,
-                          dependent: set[int] | None) -> Evidence:
+def _prepare_organisation(
+    session: Session, facts: figures.Facts, today: dt.date, dependent: set[int] | None
+) -> Evidence:
     active = facts.active
     staff = set(session.scalars(select(Person.id).where(Person.is_staff.is_(True))))
-    assessed = set(session.scalars(select(CompetenceAssessment.person_id)
-                                   .where(CompetenceAssessment.assessed_on <= today))) & staff
+    assessed = (
+        set(session.scalars(select(CompetenceAssessment.person_id).where(CompetenceAssessment.assessed_on <= today)))
+        & staff
+    )
     if dependent is None:
         dependent = set(facts.one_person.partnerships) if active else set()
     independent = sum(1 for p in active if p.id not in dependent)
-    parts = (("prepare_organisation.staff", len(assessed), len(staff)),
-             ("prepare_organisation.partnerships", independent, len(active)))
+    parts = (
+        ("prepare_organisation.staff", len(assessed), len(staff)),
+        ("prepare_organisation.partnerships", independent, len(active)),
+    )
     shares = [n / d for _, n, d in parts if d]
     share = sum(shares) / len(shares) if shares else None
-    return Evidence("prepare_organisation", share, len(assessed) + independent, len(staff) + len(active),
-                    score_of(share), parts)
+    return Evidence(
+        "prepare_organisation", share, len(assessed) + independent, len(staff) + len(active), score_of(share), parts
+    )
 
 
 def _focus_library(facts: figures.Facts) -> Evidence:
@@ -209,8 +223,9 @@ def _focus_library(facts: figures.Facts) -> Evidence:
 def _choose_partners(session: Session, active: list[Partnership], today: dt.date) -> Evidence:
     assessed = set(session.scalars(select(Assessment.organisation_id).where(Assessment.assessed_on <= today)))
     organisations: dict[int, set[int]] = {}
-    for partnership_id, org_id in session.execute(select(PartnershipOrganisation.partnership_id,
-                                                         PartnershipOrganisation.organisation_id)):
+    for partnership_id, org_id in session.execute(
+        select(PartnershipOrganisation.partnership_id, PartnershipOrganisation.organisation_id)
+    ):
         organisations.setdefault(partnership_id, set()).add(org_id)
     chosen = sum(1 for p in active if organisations.get(p.id, set()) & assessed)
     return _simple("choose_partners", chosen, len(active))
@@ -218,19 +233,26 @@ def _choose_partners(session: Session, active: list[Partnership], today: dt.date
 
 def _show_who_you_are(session: Session, today: dt.date) -> Evidence:
     checked = list(session.scalars(select(StrengthOffer.updated_on)))
-    return _simple("show_who_you_are", sum(1 for day in checked if _is_recent(day, today, RECENT_MONTHS)),
-                   len(checked))
+    return _simple("show_who_you_are", sum(1 for day in checked if _is_recent(day, today, RECENT_MONTHS)), len(checked))
 
 
 def _support_partnership(session: Session, active: list[Partnership], today: dt.date) -> Evidence:
-    evaluated = {partnership_id for partnership_id, held_on in session.execute(
-        select(EvaluationRound.partnership_id, EvaluationRound.held_on)) if _is_recent(held_on, today, RECENT_MONTHS)}
+    evaluated = {
+        partnership_id
+        for partnership_id, held_on in session.execute(select(EvaluationRound.partnership_id, EvaluationRound.held_on))
+        if _is_recent(held_on, today, RECENT_MONTHS)
+    }
     return _simple("support_partnership", sum(1 for p in active if p.id in evaluated), len(active))
 
 
 @requires("view_board")
-def evidence(session: Session, today: dt.date | None = None, *,
-             dependent_partnerships: set[int] | None = None, facts: figures.Facts | None = None) -> dict[str, Evidence]:
+def evidence(
+    session: Session,
+    today: dt.date | None = None,
+    *,
+    dependent_partnerships: set[int] | None = None,
+    facts: figures.Facts | None = None,
+) -> dict[str, Evidence]:
     """The evidence for every heading on ``today`` (default the real today), in checklist order.
 
     Active partnerships, written agreements, goals on track and what hangs on one person are those
@@ -264,8 +286,12 @@ def _clean_scores(scores: Mapping[str, Any]) -> dict[str, int]:
         if editing.is_empty(value):
             continue
         low, high = SCORE_RANGE
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer() \
-                or not low <= value <= high:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not float(value).is_integer()
+            or not low <= value <= high
+        ):
             raise ValidationFailed("radar.score_range", field=heading, heading=heading_label(heading), value=value)
         clean[heading] = int(value)
     if not clean:
@@ -282,8 +308,9 @@ def _clean_notes(notes: Mapping[str, Any]) -> dict[str, str]:
         if text is None:
             continue
         if len(text) > MAX_NOTE_LENGTH:
-            raise ValidationFailed("radar.note_too_long", field=heading, heading=heading_label(heading),
-                                   limit=MAX_NOTE_LENGTH)
+            raise ValidationFailed(
+                "radar.note_too_long", field=heading, heading=heading_label(heading), limit=MAX_NOTE_LENGTH
+            )
         clean[heading] = text
     return clean
 
@@ -300,9 +327,16 @@ def _clean_date(session: Session, value: Any, today: dt.date) -> dt.date:
 
 
 @requires("edit")
-def save_self_assessment(session: Session, assessed_on: Any, scores: Mapping[str, int | None],
-                         notes: Mapping[str, str | None] | None = None, assessor_id: int | None = None,
-                         actor: str | None = None, *, today: dt.date | None = None) -> int:
+def save_self_assessment(
+    session: Session,
+    assessed_on: Any,
+    scores: Mapping[str, int | None],
+    notes: Mapping[str, str | None] | None = None,
+    assessor_id: int | None = None,
+    actor: str | None = None,
+    *,
+    today: dt.date | None = None,
+) -> int:
     """Store a dated self-assessment; returns its id.
 
     ``scores`` maps headings to 1-5 or None (blank), ``notes`` headings to text; at least one
@@ -315,13 +349,23 @@ def save_self_assessment(session: Session, assessed_on: Any, scores: Mapping[str
     clean_notes = _clean_notes(notes or {})
     day = _clean_date(session, assessed_on, today)
     assessor = editing.staff_value(session, assessor_id, "assessor_id")
-    record = ChecklistAssessment(assessed_on=day, assessor_id=assessor,
-                                 scores={h: clean_scores[h] for h in HEADINGS if h in clean_scores},
-                                 notes={h: clean_notes[h] for h in HEADINGS if h in clean_notes} or None)
+    record = ChecklistAssessment(
+        assessed_on=day,
+        assessor_id=assessor,
+        scores={h: clean_scores[h] for h in HEADINGS if h in clean_scores},
+        notes={h: clean_notes[h] for h in HEADINGS if h in clean_notes} or None,
+    )
     session.add(record)
     session.flush()
-    log_event(session, "checklist_assessment_created", entity=ENTITY, entity_id=record.id, actor=actor,
-              assessed_on=day, scores=record.scores)
+    log_event(
+        session,
+        "checklist_assessment_created",
+        entity=ENTITY,
+        entity_id=record.id,
+        actor=actor,
+        assessed_on=day,
+        scores=record.scores,
+    )
     return record.id
 
 
@@ -332,8 +376,9 @@ def self_assessments(session: Session) -> list[ChecklistAssessment]:
 
 
 def _self_assessments(session: Session) -> list[ChecklistAssessment]:
-    return list(session.scalars(select(ChecklistAssessment)
-                                .order_by(ChecklistAssessment.assessed_on, ChecklistAssessment.id)))
+    return list(
+        session.scalars(select(ChecklistAssessment).order_by(ChecklistAssessment.assessed_on, ChecklistAssessment.id))
+    )
 
 
 @requires("view_contacts")
@@ -344,8 +389,11 @@ def latest_self_assessment(session: Session, on: dt.date | None = None) -> Check
 
 def _latest_self_assessment(session: Session, on: dt.date | None) -> ChecklistAssessment | None:
     # The record carries free-text notes; the board's radar only reads its scores and date.
-    query = select(ChecklistAssessment).order_by(ChecklistAssessment.assessed_on.desc(),
-                                                 ChecklistAssessment.id.desc()).limit(1)
+    query = (
+        select(ChecklistAssessment)
+        .order_by(ChecklistAssessment.assessed_on.desc(), ChecklistAssessment.id.desc())
+        .limit(1)
+    )
     if on is not None:
         query = query.where(ChecklistAssessment.assessed_on <= on)
     return session.scalar(query)
@@ -355,8 +403,14 @@ def _latest_self_assessment(session: Session, on: dt.date | None) -> ChecklistAs
 def delete_self_assessment(session: Session, assessment_id: int, actor: str | None = None) -> None:
     """Delete one self-assessment (logged with its values, so it can be re-entered by hand)."""
     record = editing.existing(session, ChecklistAssessment, assessment_id, "radar.no_such_assessment")
-    log_event(session, "checklist_assessment_deleted", entity=ENTITY, entity_id=assessment_id, actor=actor,
-              **editing.snapshot(record))
+    log_event(
+        session,
+        "checklist_assessment_deleted",
+        entity=ENTITY,
+        entity_id=assessment_id,
+        actor=actor,
+        **editing.snapshot(record),
+    )
     session.delete(record)
     session.flush()
 
@@ -374,8 +428,9 @@ def assessor_names(session: Session, assessments: Iterable[ChecklistAssessment])
 
 
 @requires("view_contacts", board_if={"notes": False})
-def radar_frame(session: Session, today: dt.date | None = None,
-                found: Mapping[str, Evidence] | None = None, *, notes: bool = True) -> pd.DataFrame:
+def radar_frame(
+    session: Session, today: dt.date | None = None, found: Mapping[str, Evidence] | None = None, *, notes: bool = True
+) -> pd.DataFrame:
     """One row per heading in checklist order: ``heading``, ``self_score`` (the latest self-assessment
     on or before ``today``; NaN when blank or none), ``evidence_score`` (1-5, NaN without evidence),
     ``evidence_share`` (0-1, NaN) and ``note`` (the latest self-assessment's note, or None).
@@ -389,9 +444,16 @@ def radar_frame(session: Session, today: dt.date | None = None,
     latest = _latest_self_assessment(session, today)
     scores = latest.scores if latest else {}
     notes_by_heading = (latest.notes or {}) if latest and notes else {}
-    rows = [{"heading": heading, "self_score": _float(scores.get(heading)),
-             "evidence_score": _float(found[heading].score), "evidence_share": _float(found[heading].share),
-             "note": notes_by_heading.get(heading)} for heading in HEADINGS]
+    rows = [
+        {
+            "heading": heading,
+            "self_score": _float(scores.get(heading)),
+            "evidence_score": _float(found[heading].score),
+            "evidence_share": _float(found[heading].share),
+            "note": notes_by_heading.get(heading),
+        }
+        for heading in HEADINGS
+    ]
     frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
     # Plain objects, so a missing note stays None (pandas would otherwise infer text with NaN).
     frame["note"] = pd.Series([row["note"] for row in rows], dtype=object)
@@ -407,8 +469,12 @@ def _float(value: Any) -> float:
 def radar_history(session: Session) -> pd.DataFrame:
     """Every self-assessed score as a row (``assessed_on``, ``heading``, ``score``), oldest
     assessment first and headings in checklist order; blank headings have no row."""
-    rows = [{"assessed_on": a.assessed_on, "heading": heading, "score": int(a.scores[heading])}
-            for a in _self_assessments(session) for heading in HEADINGS if (a.scores or {}).get(heading) is not None]
+    rows = [
+        {"assessed_on": a.assessed_on, "heading": heading, "score": int(a.scores[heading])}
+        for a in _self_assessments(session)
+        for heading in HEADINGS
+        if (a.scores or {}).get(heading) is not None
+    ]
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
 
 
@@ -433,36 +499,61 @@ def radar_figure(frame: pd.DataFrame, lang: str = "da") -> go.Figure:
     """
     labels = _closed([heading_label(code, lang) for code in frame["heading"]])
     assessed_on = frame.attrs.get("assessed_on")
-    self_name = (t("radar.chart.self_dated", lang, date=format_date(assessed_on, lang)) if assessed_on
-                 else t("radar.chart.self", lang))
-    shares = [None if pd.isna(s) else format_percent(round(float(s) * 100), lang)
-              for s in frame["evidence_share"]]
+    self_name = (
+        t("radar.chart.self_dated", lang, date=format_date(assessed_on, lang))
+        if assessed_on
+        else t("radar.chart.self", lang)
+    )
+    shares = [None if pd.isna(s) else format_percent(round(float(s) * 100), lang) for s in frame["evidence_share"]]
     scale = t("charts.unit.scale", lang)
     fig = go.Figure()
-    fig.add_trace(go.Scatterpolar(
-        r=_closed([None if pd.isna(v) else float(v) for v in frame["self_score"]]), theta=labels,
-        name=self_name, meta=SELF_TRACE, mode="lines+markers", fill="toself",
-        line={"color": SELF_COLOUR, "width": 3}, fillcolor="rgba(0, 114, 178, 0.15)",
-        customdata=_closed([_score_text(v, lang) for v in frame["self_score"]]),
-        hovertemplate="%{theta}<br>" + t("radar.chart.self", lang) + ": %{customdata} " + scale + "<extra></extra>",
-    ))
-    fig.add_trace(go.Scatterpolar(
-        r=_closed([None if pd.isna(v) else float(v) for v in frame["evidence_score"]]), theta=labels,
-        name=t("radar.chart.evidence", lang), meta=EVIDENCE_TRACE, mode="lines+markers", fill="toself",
-        line={"color": EVIDENCE_COLOUR, "width": 3, "dash": "dash"}, fillcolor="rgba(230, 159, 0, 0.12)",
-        marker={"symbol": "diamond", "line": charts.outline(EVIDENCE_COLOUR)},
-        customdata=_closed([[_score_text(v, lang), share or t("radar.chart.no_value", lang)]
-                            for v, share in zip(frame["evidence_score"], shares, strict=True)]),
-        hovertemplate="%{theta}<br>" + t("radar.chart.evidence", lang)
-                      + ": %{customdata[0]} " + scale + " (%{customdata[1]})<extra></extra>",
-    ))
+    fig.add_trace(
+        go.Scatterpolar(
+            r=_closed([None if pd.isna(v) else float(v) for v in frame["self_score"]]),
+            theta=labels,
+            name=self_name,
+            meta=SELF_TRACE,
+            mode="lines+markers",
+            fill="toself",
+            line={"color": SELF_COLOUR, "width": 3},
+            fillcolor="rgba(0, 114, 178, 0.15)",
+            customdata=_closed([_score_text(v, lang) for v in frame["self_score"]]),
+            hovertemplate="%{theta}<br>" + t("radar.chart.self", lang) + ": %{customdata} " + scale + "<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatterpolar(
+            r=_closed([None if pd.isna(v) else float(v) for v in frame["evidence_score"]]),
+            theta=labels,
+            name=t("radar.chart.evidence", lang),
+            meta=EVIDENCE_TRACE,
+            mode="lines+markers",
+            fill="toself",
+            line={"color": EVIDENCE_COLOUR, "width": 3, "dash": "dash"},
+            fillcolor="rgba(230, 159, 0, 0.12)",
+            marker={"symbol": "diamond", "line": charts.outline(EVIDENCE_COLOUR)},
+            customdata=_closed(
+                [
+                    [_score_text(v, lang), share or t("radar.chart.no_value", lang)]
+                    for v, share in zip(frame["evidence_score"], shares, strict=True)
+                ]
+            ),
+            hovertemplate="%{theta}<br>"
+            + t("radar.chart.evidence", lang)
+            + ": %{customdata[0]} "
+            + scale
+            + " (%{customdata[1]})<extra></extra>",
+        )
+    )
     fig.update_layout(
-        polar={"radialaxis": {"range": list(SCORE_RANGE), "tickvals": [1, 2, 3, 4, 5], "angle": 90,
-                              "tickangle": 90},
-               "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}}},
+        polar={
+            "radialaxis": {"range": list(SCORE_RANGE), "tickvals": [1, 2, 3, 4, 5], "angle": 90, "tickangle": 90},
+            "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
+        },
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08},
         # Room for the headings written around the circle; the longest sit diagonally, not at the sides.
-        height=520, margin={"l": 110, "r": 110, "t": 50, "b": 30},
+        height=520,
+        margin={"l": 110, "r": 110, "t": 50, "b": 30},
     )
     return charts.style(fig, lang)
 
@@ -472,19 +563,36 @@ def history_figure(history: pd.DataFrame, lang: str = "da") -> go.Figure:
     four, checklist order), so lines of equal scores do not hide each other. Each heading's trace
     carries its code as ``meta``; headings never scored have an empty panel."""
     labels = [heading_label(h, lang) for h in HEADINGS]
-    fig = make_subplots(rows=2, cols=4, subplot_titles=labels, shared_yaxes=True, shared_xaxes=True,
-                        horizontal_spacing=0.03, vertical_spacing=0.16)
+    fig = make_subplots(
+        rows=2,
+        cols=4,
+        subplot_titles=labels,
+        shared_yaxes=True,
+        shared_xaxes=True,
+        horizontal_spacing=0.03,
+        vertical_spacing=0.16,
+    )
     day_format = "%d-%m-%Y" if lang == "da" else "%Y-%m-%d"
     scale = t("charts.unit.scale", lang)
     for index, (heading, label) in enumerate(zip(HEADINGS, labels, strict=True)):
         rows = history[history["heading"] == heading]
         if rows.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=pd.to_datetime(rows["assessed_on"]), y=rows["score"], mode="lines+markers", name=label, meta=heading,
-            line={"color": SELF_COLOUR, "width": 3}, marker={"size": 8},
-            showlegend=False, hovertemplate=f"{label}<br>%{{x|{day_format}}}: %{{y}} {scale}<extra></extra>",
-        ), row=index // 4 + 1, col=index % 4 + 1)
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(rows["assessed_on"]),
+                y=rows["score"],
+                mode="lines+markers",
+                name=label,
+                meta=heading,
+                line={"color": SELF_COLOUR, "width": 3},
+                marker={"size": 8},
+                showlegend=False,
+                hovertemplate=f"{label}<br>%{{x|{day_format}}}: %{{y}} {scale}<extra></extra>",
+            ),
+            row=index // 4 + 1,
+            col=index % 4 + 1,
+        )
     fig.update_yaxes(range=[0.5, 5.5], tickvals=[1, 2, 3, 4, 5])
     fig.update_yaxes(title_text=t("radar.history.score", lang), col=1)
     # Years only on the shared axis: short, and the same in both languages; the hover has the day.

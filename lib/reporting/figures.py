@@ -57,11 +57,23 @@ from lib.core.i18n import format_number, t
 
 #: Every key figure, in the order they are listed (command line, board appendix).
 KEYS: tuple[str, ...] = (
-    "active_partnerships", "written_agreements",
-    "goals", "goals_on_track", "goals_at_risk", "goals_off_track", "goals_not_measured",
-    "evaluation_score", "partner_organisations", "organisations", "contacts", "staff",
-    "single_person_partnerships", "single_person_organisations",
-    "cold_ties", "reviews_due", "agreements_ending",
+    "active_partnerships",
+    "written_agreements",
+    "goals",
+    "goals_on_track",
+    "goals_at_risk",
+    "goals_off_track",
+    "goals_not_measured",
+    "evaluation_score",
+    "partner_organisations",
+    "organisations",
+    "contacts",
+    "staff",
+    "single_person_partnerships",
+    "single_person_organisations",
+    "cold_ties",
+    "reviews_due",
+    "agreements_ending",
 )
 #: Figures that count people: shown as "< 5" below five to the board.
 PEOPLE: frozenset[str] = frozenset({"contacts", "staff"})
@@ -136,8 +148,10 @@ def evaluation_score(answers: pd.DataFrame, partnership_ids: Iterable[int], day:
     latest = rounds.sort_values(["held_on", "round_id"]).groupby("partnership_id").tail(1)["round_id"]
     chosen = known[known["round_id"].isin(latest)]
     # Exact sums of sorted numbers: the same value in every process, whatever order the rows came in.
-    means = [math.fsum(sorted(float(v) for v in group)) / len(group)
-             for _, group in sorted(chosen.groupby("partnership_id")["score"])]
+    means = [
+        math.fsum(sorted(float(v) for v in group)) / len(group)
+        for _, group in sorted(chosen.groupby("partnership_id")["score"])
+    ]
     return math.fsum(sorted(means)) / len(means)
 
 
@@ -155,8 +169,10 @@ class OnePerson:
         """``{staff id: (partnerships, organisations)}`` that hang on each staff member."""
         counts: dict[int, tuple[int, int]] = {}
         for person in [*self.partnerships.values(), *self.organisations.values()]:
-            counts[person] = (sum(1 for p in self.partnerships.values() if p == person),
-                              sum(1 for p in self.organisations.values() if p == person))
+            counts[person] = (
+                sum(1 for p in self.partnerships.values() if p == person),
+                sum(1 for p in self.organisations.values() if p == person),
+            )
         return counts
 
 
@@ -180,8 +196,9 @@ def one_person_of(dependencies: Iterable[Any], active: Iterable[int]) -> OnePers
 
 
 @requires("view_board")
-def one_person(session: Session, as_of: dt.date, *, graph: nx.Graph | None = None,
-               today: dt.date | None = None) -> OnePerson:
+def one_person(
+    session: Session, as_of: dt.date, *, graph: nx.Graph | None = None, today: dt.date | None = None
+) -> OnePerson:
     """The partnerships under way and the organisations that hang on one staff member on ``as_of``.
 
     A partnership hangs on its owner when no other staff member has a tie of their own with its
@@ -280,8 +297,12 @@ class Facts:
     def written(self) -> int:
         from lib.planning.partnerships import has_written_agreement
 
-        return sum(1 for p in self.active if has_written_agreement(p, self.agreements.get(p.id))
-                   and agreement_existed(self.agreements.get(p.id), self.day))
+        return sum(
+            1
+            for p in self.active
+            if has_written_agreement(p, self.agreements.get(p.id))
+            and agreement_existed(self.agreements.get(p.id), self.day)
+        )
 
     def cold(self) -> int:
         from lib.network.health import cold_ties
@@ -318,8 +339,9 @@ def values_of(facts: Facts, keys: Iterable[str] | None = None) -> dict[str, floa
 
 
 @requires("view_board")
-def figure_values(session: Session, as_of: dt.date | None = None, keys: Iterable[str] | None = None, *,
-                  today: dt.date | None = None) -> dict[str, float | int | None]:
+def figure_values(
+    session: Session, as_of: dt.date | None = None, keys: Iterable[str] | None = None, *, today: dt.date | None = None
+) -> dict[str, float | int | None]:
     """``{key: value}`` of the figures on ``as_of`` (default today, the workspace's; a later day is
     today), every figure when ``keys`` is None."""
     facts = Facts(session, as_of or dt.date.max, today=today)
@@ -327,9 +349,12 @@ def figure_values(session: Session, as_of: dt.date | None = None, keys: Iterable
 
 
 @requires("view_board")
-def figures_json(session: Session, as_of: dt.date | None = None, lang: str = "da", *,
-                 today: dt.date | None = None) -> dict[str, dict[str, Any]]:
+def figures_json(
+    session: Session, as_of: dt.date | None = None, lang: str = "da", *, today: dt.date | None = None
+) -> dict[str, dict[str, Any]]:
     """``{key: {"label", "value", "definition"}}`` as the board reads them (``python -m lib figures --json``)."""
     found = figure_values(session, as_of, today=today)
-    return {key: {"label": label(key, lang), "value": board_value(key, value), "definition": definition(key, lang)}
-            for key, value in found.items()}
+    return {
+        key: {"label": label(key, lang), "value": board_value(key, value), "definition": definition(key, lang)}
+        for key, value in found.items()
+    }

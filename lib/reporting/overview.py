@@ -85,14 +85,21 @@ def _figure(code: str, value: float | None, previous: float | None) -> KeyFigure
 
 
 @requires("view_board")
-def key_figures(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
-                statuses: Sequence[GoalStatus] | None = None,
-                answers: pd.DataFrame | None = None, facts: figures.Facts | None = None) -> list[KeyFigure]:
+def key_figures(
+    session: Session,
+    today: dt.date,
+    *,
+    graph: nx.Graph | None = None,
+    statuses: Sequence[GoalStatus] | None = None,
+    answers: pd.DataFrame | None = None,
+    facts: figures.Facts | None = None,
+) -> list[KeyFigure]:
     """The start page's figures in :data:`FIGURE_CODES` order, each with its value twelve months
     earlier (:mod:`lib.reporting.figures`). ``graph`` (the network today), ``statuses`` (goal statuses today),
     ``answers`` (every evaluation answer) or the ``facts`` of today may be passed when the caller has them."""
-    now = facts or figures.Facts(session, today, today=today, given_graph=graph, given_statuses=statuses,
-                                 given_answers=answers)
+    now = facts or figures.Facts(
+        session, today, today=today, given_graph=graph, given_statuses=statuses, given_answers=answers
+    )
     then = figures.Facts(session, comparison_date(today), today=today, given_answers=now.answers)
     values, previous = figures.values_of(now, FIGURE_CODES), figures.values_of(then, FIGURE_CODES)
     return [_figure(code, values[code], previous[code]) for code in FIGURE_CODES]
@@ -118,10 +125,17 @@ class OverviewAlert:
 
 
 def _partnership_alerts(session: Session, today: dt.date) -> list[OverviewAlert]:
-    return [OverviewAlert(a.kind, a.severity, f"partnerships.alert.{a.kind}",
-                          {"title": a.title, "date": a.date, "days": abs(a.days) if a.days is not None else ""},
-                          PAGES["partnerships"])
-            for a in ps.alerts(session, today) if a.kind in PARTNERSHIP_ALERTS]
+    return [
+        OverviewAlert(
+            a.kind,
+            a.severity,
+            f"partnerships.alert.{a.kind}",
+            {"title": a.title, "date": a.date, "days": abs(a.days) if a.days is not None else ""},
+            PAGES["partnerships"],
+        )
+        for a in ps.alerts(session, today)
+        if a.kind in PARTNERSHIP_ALERTS
+    ]
 
 
 def _cold_tie_alert(G: nx.Graph, today: dt.date) -> list[OverviewAlert]:
@@ -130,23 +144,37 @@ def _cold_tie_alert(G: nx.Graph, today: dt.date) -> list[OverviewAlert]:
     if dated.empty:
         return []
     key_ties = int((dated["strength"].fillna(0) >= radar.KEY_TIE_STRENGTH).sum())
-    return [OverviewAlert("cold_ties", "medium", "overview.alert.cold_ties",
-                          {"count": len(dated), "key_ties": key_ties, "months": COLD_AFTER_MONTHS}, PAGES["network"])]
+    return [
+        OverviewAlert(
+            "cold_ties",
+            "medium",
+            "overview.alert.cold_ties",
+            {"count": len(dated), "key_ties": key_ties, "months": COLD_AFTER_MONTHS},
+            PAGES["network"],
+        )
+    ]
 
 
 def _goal_alerts(statuses: Sequence[GoalStatus]) -> list[OverviewAlert]:
     found = []
     for status in statuses:
         if status.status in ("off_track", "at_risk"):
-            found.append(OverviewAlert(f"goal_{status.status}", "high" if status.status == "off_track" else "medium",
-                                       f"overview.alert.goal_{status.status}", {"title": status.title},
-                                       PAGES["goals"]))
+            found.append(
+                OverviewAlert(
+                    f"goal_{status.status}",
+                    "high" if status.status == "off_track" else "medium",
+                    f"overview.alert.goal_{status.status}",
+                    {"title": status.title},
+                    PAGES["goals"],
+                )
+            )
     return found
 
 
 @requires("view_board")
-def single_person_partnerships(session: Session, today: dt.date | None = None, *,
-                               graph: nx.Graph | None = None) -> dict[int, int]:
+def single_person_partnerships(
+    session: Session, today: dt.date | None = None, *, graph: nx.Graph | None = None
+) -> dict[int, int]:
     """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``
     (the one rule: :func:`lib.reporting.figures.one_person`)."""
     from lib.db import clock
@@ -158,30 +186,54 @@ def single_person_partnerships(session: Session, today: dt.date | None = None, *
 def _single_person_alerts(session: Session, dependent: Mapping[int, int]) -> list[OverviewAlert]:
     if not dependent:
         return []
-    titles = dict(session.execute(select(Partnership.id, Partnership.title)
-                                  .where(Partnership.id.in_(list(dependent)))).all())
+    titles = dict(
+        session.execute(select(Partnership.id, Partnership.title).where(Partnership.id.in_(list(dependent)))).all()
+    )
     ordered = sorted(dependent.items(), key=lambda item: titles[item[0]].casefold())
     if not can(principal_of(session), "view_contacts"):
         # The board sees the risk, not who carries it (no person names in board views).
-        return [OverviewAlert("single_person", "medium", "overview.alert.single_person_unnamed",
-                              {"title": titles[pid]}, PAGES["partnerships"]) for pid, _person in ordered]
-    names = dict(session.execute(select(Person.id, Person.name)
-                                 .where(Person.id.in_(list(dependent.values())))).all())
-    return [OverviewAlert("single_person", "medium", "overview.alert.single_person",
-                          {"title": titles[pid], "name": names.get(person, "?")}, PAGES["partnerships"])
-            for pid, person in ordered]
+        return [
+            OverviewAlert(
+                "single_person",
+                "medium",
+                "overview.alert.single_person_unnamed",
+                {"title": titles[pid]},
+                PAGES["partnerships"],
+            )
+            for pid, _person in ordered
+        ]
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(list(dependent.values())))).all())
+    return [
+        OverviewAlert(
+            "single_person",
+            "medium",
+            "overview.alert.single_person",
+            {"title": titles[pid], "name": names.get(person, "?")},
+            PAGES["partnerships"],
+        )
+        for pid, person in ordered
+    ]
 
 
 @requires("view_board")
-def alerts(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
-           statuses: Sequence[GoalStatus] | None = None,
-           dependent: Mapping[int, int] | None = None) -> list[OverviewAlert]:
+def alerts(
+    session: Session,
+    today: dt.date,
+    *,
+    graph: nx.Graph | None = None,
+    statuses: Sequence[GoalStatus] | None = None,
+    dependent: Mapping[int, int] | None = None,
+) -> list[OverviewAlert]:
     """Everything on the start page that needs attention, ``high`` first (sources in the module notes)."""
     graph = graph if graph is not None else build_graph(session, today=today, contact_details=False)
     statuses = statuses if statuses is not None else goal_statuses(session, as_of=today)
     dependent = dependent if dependent is not None else single_person_partnerships(session, today)
-    found = (_partnership_alerts(session, today) + _goal_alerts(statuses) + _single_person_alerts(session, dependent)
-             + _cold_tie_alert(graph, today))
+    found = (
+        _partnership_alerts(session, today)
+        + _goal_alerts(statuses)
+        + _single_person_alerts(session, dependent)
+        + _cold_tie_alert(graph, today)
+    )
     return sorted(found, key=lambda a: a.severity != "high")
 
 
@@ -189,8 +241,9 @@ def alerts(session: Session, today: dt.date, *, graph: nx.Graph | None = None,
 
 
 @requires("view_board")
-def latest_evaluations(session: Session, today: dt.date | None = None, limit: int = LATEST_EVALUATIONS,
-                       answers: pd.DataFrame | None = None) -> pd.DataFrame:
+def latest_evaluations(
+    session: Session, today: dt.date | None = None, limit: int = LATEST_EVALUATIONS, answers: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every partnership's latest round with answers held on or before ``today`` (default the real
     today), newest first, at most ``limit``.
 
@@ -204,18 +257,34 @@ def latest_evaluations(session: Session, today: dt.date | None = None, limit: in
     if answers.empty:
         return pd.DataFrame(columns=EVALUATION_COLUMNS)
     rounds = answers[["partnership_id", "held_on", "round_id", "round_title"]].drop_duplicates("round_id")
-    latest = (rounds.sort_values(["held_on", "round_id"]).groupby("partnership_id").tail(1)
-              .sort_values(["held_on", "round_id"], ascending=False).head(limit))
+    latest = (
+        rounds.sort_values(["held_on", "round_id"])
+        .groupby("partnership_id")
+        .tail(1)
+        .sort_values(["held_on", "round_id"], ascending=False)
+        .head(limit)
+    )
     chosen = answers[answers["round_id"].isin(latest["round_id"])]
     by_dimension = chosen.pivot_table(index="round_id", columns="dimension", values="score", aggfunc="mean")
     overall = chosen.groupby("round_id")["score"].mean()
     titles = dict(session.execute(select(Partnership.id, Partnership.title)).all())
-    rows = [{"partnership_id": int(r.partnership_id), "partnership": titles.get(int(r.partnership_id), ""),
-             "round_id": int(r.round_id), "held_on": r.held_on, "round_title": r.round_title,
-             **{d: float(by_dimension.at[r.round_id, d]) if d in by_dimension.columns
-                and pd.notna(by_dimension.at[r.round_id, d]) else None for d in DIMENSIONS},
-             "overall": float(overall[r.round_id])}
-            for r in latest.itertuples()]
+    rows = [
+        {
+            "partnership_id": int(r.partnership_id),
+            "partnership": titles.get(int(r.partnership_id), ""),
+            "round_id": int(r.round_id),
+            "held_on": r.held_on,
+            "round_title": r.round_title,
+            **{
+                d: float(by_dimension.at[r.round_id, d])
+                if d in by_dimension.columns and pd.notna(by_dimension.at[r.round_id, d])
+                else None
+                for d in DIMENSIONS
+            },
+            "overall": float(overall[r.round_id]),
+        }
+        for r in latest.itertuples()
+    ]
     return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
 
 

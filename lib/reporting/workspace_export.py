@@ -39,11 +39,29 @@ NO_SECTOR = "ingen"
 WORKSPACE_COLUMNS: dict[str, tuple[str, ...]] = {
     "people": ("ref", "name", "email", "phone", "title", "notes", "is_staff", "team", "staff_role", "source"),
     "organisations": (
-        "ref", "organisation", "cvr", "aliases", "org_type", "sector", "website", "email", "area", "notes", "source",
+        "ref",
+        "organisation",
+        "cvr",
+        "aliases",
+        "org_type",
+        "sector",
+        "website",
+        "email",
+        "area",
+        "notes",
+        "source",
     ),
     "affiliations": ("person", "organisation", "role", "start_date", "end_date"),
     "relations": (
-        "from", "to", "relation_kind", "strength", "weight", "first_contact", "last_contact", "owner", "notes",
+        "from",
+        "to",
+        "relation_kind",
+        "strength",
+        "weight",
+        "first_contact",
+        "last_contact",
+        "owner",
+        "notes",
     ),
 }
 
@@ -56,7 +74,6 @@ WORKSPACE_ROLES: dict[str, str] = {
 }
 
 EXPORT_FORMATS = ("xlsx", "csv")
-
 
 
 # --- the workspace export --------------------------------------------------------------------------

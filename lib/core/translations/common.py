@@ -35,7 +35,9 @@ TEXTS = {
     "common.choose_entry": {"da": "Vælg en post …", "en": "Choose an entry …"},
     "common.delete_entry": {"da": "Slet", "en": "Delete"},
     "common.choose_entry_first": {
-        "da": "Vælg først den post, der skal slettes.", "en": "First choose the entry to delete."},
+        "da": "Vælg først den post, der skal slettes.",
+        "en": "First choose the entry to delete.",
+    },
     "common.entry_deleted": {"da": "Posten er slettet.", "en": "The entry was deleted."},
     "common.unexpected_error": {
         "da": "Noget gik galt, og intet blev gemt. Prøv igen, eller kontakt den ansvarlige for systemet.",

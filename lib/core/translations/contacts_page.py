@@ -7,11 +7,11 @@ TEXTS = {
     "contacts.tab.duplicates": {"da": "Mulige dubletter ({count})", "en": "Possible duplicates ({count})"},
     "contacts.empty": {
         "da": "Der er endnu ingen kontakter eller organisationer. Importér en kontaktliste fra Excel eller "
-              "Outlook på siden »{import_page}«, eller prøv med demo-biblioteket fra siden »{overview_page}«. "
-              "Du kan også tilføje personer og organisationer her.",
+        "Outlook på siden »{import_page}«, eller prøv med demo-biblioteket fra siden »{overview_page}«. "
+        "Du kan også tilføje personer og organisationer her.",
         "en": "There are no contacts or organisations yet. Import a contact list from Excel or Outlook on the "
-              "\u201c{import_page}\u201d page, or try the demo library from the \u201c{overview_page}\u201d page. "
-              "You can also add people and organisations here.",
+        "\u201c{import_page}\u201d page, or try the demo library from the \u201c{overview_page}\u201d page. "
+        "You can also add people and organisations here.",
     },
     "contacts.go_import": {"da": "Gå til import", "en": "Go to import"},
     "contacts.choose": {"da": "(vælg)", "en": "(choose)"},
@@ -22,8 +22,7 @@ TEXTS = {
     "contacts.nothing_changed": {"da": "Der var ingen ændringer at gemme.", "en": "There were no changes to save."},
     "contacts.phone_help": {
         "da": "Danske numre kan skrives uden +45. Nummeret gemmes i international form, fx +4520123456.",
-        "en": "Danish numbers can be typed without +45. The number is stored in international form, "
-              "e.g. +4520123456.",
+        "en": "Danish numbers can be typed without +45. The number is stored in international form, e.g. +4520123456.",
     },
     "contacts.choose_organisation_first": {
         "da": "Vælg først en organisation.",
@@ -91,7 +90,10 @@ TEXTS = {
     "contacts.other_phones": {"da": "Andre telefonnumre: {values}", "en": "Other phone numbers: {values}"},
     # Sections of an open record
     "contacts.affiliations": {"da": "Tilknytninger", "en": "Affiliations"},
-    "contacts.no_affiliations": {"da": "Ikke tilknyttet nogen organisation.", "en": "Not affiliated with any organisation."},
+    "contacts.no_affiliations": {
+        "da": "Ikke tilknyttet nogen organisation.",
+        "en": "Not affiliated with any organisation.",
+    },
     "contacts.affiliations.change": {"da": "Tilføj eller afslut en tilknytning", "en": "Add or end an affiliation"},
     "contacts.affiliations.add": {"da": "Tilføj tilknytning", "en": "Add affiliation"},
     "contacts.affiliations.pick": {"da": "Eksisterende tilknytning", "en": "Existing affiliation"},
@@ -117,18 +119,21 @@ TEXTS = {
     "contacts.merge.person_heading": {"da": "Slå sammen med en anden person", "en": "Merge with another person"},
     "contacts.merge.person_help": {
         "da": "Når den samme person står der to gange. Tilknytninger og relationer samles på den person, du "
-              "beholder. Tomme felter udfyldes fra den anden, men intet udfyldt felt bliver overskrevet; den "
-              "andens e-mail og telefon gemmes som ekstra oplysninger.",
+        "beholder. Tomme felter udfyldes fra den anden, men intet udfyldt felt bliver overskrevet; den "
+        "andens e-mail og telefon gemmes som ekstra oplysninger.",
         "en": "When the same person is listed twice. Affiliations and relations are gathered on the person you "
-              "keep. Empty fields are filled from the other one, but no filled-in field is overwritten; the other "
-              "one's e-mail and phone are kept as extra details.",
+        "keep. Empty fields are filled from the other one, but no filled-in field is overwritten; the other "
+        "one's e-mail and phone are kept as extra details.",
     },
-    "contacts.merge.org_heading": {"da": "Slå sammen med en anden organisation", "en": "Merge with another organisation"},
+    "contacts.merge.org_heading": {
+        "da": "Slå sammen med en anden organisation",
+        "en": "Merge with another organisation",
+    },
     "contacts.merge.org_help": {
         "da": "Når den samme organisation står der to gange. Personer og relationer samles på den, du beholder. "
-              "Tomme felter udfyldes fra den anden, men intet udfyldt felt bliver overskrevet.",
+        "Tomme felter udfyldes fra den anden, men intet udfyldt felt bliver overskrevet.",
         "en": "When the same organisation is listed twice. People and relations are gathered on the one you keep. "
-              "Empty fields are filled from the other one, but no filled-in field is overwritten.",
+        "Empty fields are filled from the other one, but no filled-in field is overwritten.",
     },
     "contacts.merge.other_person": {"da": "Den anden person", "en": "The other person"},
     "contacts.merge.other_org": {"da": "Den anden organisation", "en": "The other organisation"},
@@ -144,16 +149,15 @@ TEXTS = {
     "contacts.delete.person_heading": {"da": "Slet personen", "en": "Delete the person"},
     "contacts.delete.person_help": {
         "da": "Sletter personen med tilknytninger og relationer, fx når nogen beder om at få deres oplysninger "
-              "slettet. Det kan ikke fortrydes.",
+        "slettet. Det kan ikke fortrydes.",
         "en": "Deletes the person with their affiliations and relations, for example when someone asks for their "
-              "data to be erased. This cannot be undone.",
+        "data to be erased. This cannot be undone.",
     },
     "contacts.delete.org_heading": {"da": "Slet organisationen", "en": "Delete the organisation"},
     "contacts.delete.org_help": {
         "da": "Sletter organisationen med dens tilknytninger og relationer. Personerne bliver stående. Det kan "
-              "ikke fortrydes.",
-        "en": "Deletes the organisation with its affiliations and relations. The people stay. This cannot be "
-              "undone.",
+        "ikke fortrydes.",
+        "en": "Deletes the organisation with its affiliations and relations. The people stay. This cannot be undone.",
     },
     "contacts.delete.confirm": {"da": "Ja, slet {name}", "en": "Yes, delete {name}"},
     "contacts.delete.button": {"da": "Slet", "en": "Delete"},
@@ -189,7 +193,10 @@ TEXTS = {
         "da": "Nye mulige dubletter fundet: {count}.",
         "en": "New possible duplicates found: {count}.",
     },
-    "contacts.dup.none": {"da": "Der er ingen mulige dubletter at se på.", "en": "There are no possible duplicates to review."},
+    "contacts.dup.none": {
+        "da": "Der er ingen mulige dubletter at se på.",
+        "en": "There are no possible duplicates to review.",
+    },
     "contacts.dup.showing": {
         "da": "Viser de første {shown} af {total}.",
         "en": "Showing the first {shown} of {total}.",

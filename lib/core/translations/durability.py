@@ -11,15 +11,15 @@ TEXTS = {
     },
     "backup.newer_version": {
         "da": "{file} er lavet af en nyere version af Partnerskabsradar (skemaversion {version}). Opdatér "
-              "programmet først. Intet er ændret.",
+        "programmet først. Intet er ændret.",
         "en": "{file} was made by a newer version of Partnerskabsradar (schema version {version}). Update "
-              "the program first. Nothing was changed.",
+        "the program first. Nothing was changed.",
     },
     "backup.wrong_kind": {
         "da": "{file} er en sikkerhedskopi af en {kind}-database og kan ikke gendannes i en {database}-database. "
-              "Intet er ændret.",
+        "Intet er ændret.",
         "en": "{file} is a backup of a {kind} database and cannot be restored into a {database} database. "
-              "Nothing was changed.",
+        "Nothing was changed.",
     },
     "backup.cannot_read": {
         "da": "Filen {file} findes ikke eller kan ikke læses. Intet er ændret.",

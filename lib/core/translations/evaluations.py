@@ -114,16 +114,16 @@ TEXTS = {
     "evaluations.col.reflections": {"da": "Refleksioner", "en": "Reflections"},
     "evaluations.col.items": {
         "da": "udsagnene (fx »sam1« eller udsagnets tekst)",
-        "en": "the statements (e.g. \"sam1\" or the statement's text)",
+        "en": 'the statements (e.g. "sam1" or the statement\'s text)',
     },
     "evaluations.sheet.responses": {"da": "Besvarelser", "en": "Responses"},
     "evaluations.guide.side": {
         "da": "»bibliotek« eller »partner«: hvem svaret er fra.",
-        "en": "\"bibliotek\" (library) or \"partner\": who the answer is from.",
+        "en": '"bibliotek" (library) or "partner": who the answer is from.',
     },
     "evaluations.guide.respondent": {
         "da": "Et kaldenavn eller en rolle, fx »Bibliotek 1«. Navne er ikke nødvendige.",
-        "en": "A label or a role, e.g. \"Library 1\". Names are not needed.",
+        "en": 'A label or a role, e.g. "Library 1". Names are not needed.',
     },
     # Checks and import
     "evaluations.held_on_required": {
@@ -144,7 +144,7 @@ TEXTS = {
     },
     "evaluations.import.score_outside": {
         "da": "»{value}« er ikke et svar fra 1 til 5; netop dette svar er udeladt.",
-        "en": "\"{value}\" is not an answer from 1 to 5; this one answer was left out.",
+        "en": '"{value}" is not an answer from 1 to 5; this one answer was left out.',
     },
     "evaluations.import.side_missing": {
         "da": "Rækken siger ikke, om svaret er fra biblioteket eller partneren; den er ikke importeret.",

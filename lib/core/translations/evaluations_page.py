@@ -6,20 +6,20 @@ TEXTS = {
     "evaluations_page.intro": {
         "da": "Evaluér løbende, lad begge parter svare, og følg udviklingen over tid (»Understøt partnerskabet!«).",
         "en": "Evaluate continuously, let both partners answer, and follow the development over time "
-              "(\u201cSupport the partnership!\u201d).",
+        "(\u201cSupport the partnership!\u201d).",
     },
     "evaluations_page.empty": {
         "da": "Der er endnu ingen partnerskaber at evaluere. Registrér det første på siden »{partnerships_page}«; "
-              "derefter kan du oprette evalueringsrunder her eller indlæse svar fra et spørgeskema.",
+        "derefter kan du oprette evalueringsrunder her eller indlæse svar fra et spørgeskema.",
         "en": "There are no partnerships to evaluate yet. Register the first one on the page "
-              "\u201c{partnerships_page}\u201d; then you can create evaluation rounds here or load the answers "
-              "of a survey.",
+        "\u201c{partnerships_page}\u201d; then you can create evaluation rounds here or load the answers "
+        "of a survey.",
     },
     "evaluations_page.no_rounds": {
         "da": "Partnerskabet er endnu ikke evalueret. Opret en runde og tilføj besvarelser under fanen "
-              "»{rounds_tab}«, eller indlæs svarene fra et spørgeskema under »{import_tab}«.",
+        "»{rounds_tab}«, eller indlæs svarene fra et spørgeskema under »{import_tab}«.",
         "en": "This partnership has not been evaluated yet. Create a round and add responses in the tab "
-              "\u201c{rounds_tab}\u201d, or load the answers of a survey in \u201c{import_tab}\u201d.",
+        "\u201c{rounds_tab}\u201d, or load the answers of a survey in \u201c{import_tab}\u201d.",
     },
     "evaluations_page.imported": {"da": "Indlæst fra fil", "en": "Loaded from file"},
     "evaluations_page.mean_axis": {"da": "Gennemsnit (1-5)", "en": "Mean (1-5)"},
@@ -29,7 +29,10 @@ TEXTS = {
     "evaluations_page.tab.import": {"da": "Indlæs fra Excel", "en": "Load from Excel"},
     # Choosing a partnership
     "evaluations_page.pick": {"da": "Partnerskab", "en": "Partnership"},
-    "evaluations_page.pick.label": {"da": "{title} ({count} {count:runde|runder})", "en": "{title} ({count} {count:round|rounds})"},
+    "evaluations_page.pick.label": {
+        "da": "{title} ({count} {count:runde|runder})",
+        "en": "{title} ({count} {count:round|rounds})",
+    },
     "evaluations_page.pick.ended": {"da": "{label} – afsluttet", "en": "{label} – ended"},
     # Health
     "evaluations_page.health.heading": {"da": "Partnerskabernes sundhed", "en": "Health of the partnerships"},
@@ -39,18 +42,19 @@ TEXTS = {
     },
     "evaluations_page.health.table_caption": {
         "da": "Partnerskaber i gang (ikke idéer, ikke afsluttede). Alle tal er 0-100; et tomt felt betyder, at "
-              "delen ikke kan beregnes.",
+        "delen ikke kan beregnes.",
         "en": "Partnerships under way (not ideas, not ended). All figures are 0-100; an empty cell means the "
-              "part cannot be computed.",
+        "part cannot be computed.",
     },
     "evaluations_page.health.weight": {
-        "da": "Vægt {weight} % (her {share} %).", "en": "Weight {weight}% (here {share}%).",
+        "da": "Vægt {weight} % (her {share} %).",
+        "en": "Weight {weight}% (here {share}%).",
     },
     "evaluations_page.health.rule.evaluation": {
         "da": "Gennemsnittet af alle svar fra begge parter i seneste runde, omregnet til 0-100 (1 giver 0, 5 "
-              "giver 100).",
+        "giver 100).",
         "en": "The mean of all answers of both partners in the latest round, converted to 0-100 (1 gives 0, 5 "
-              "gives 100).",
+        "gives 100).",
     },
     "evaluations_page.health.rule.contact": {
         "da": "100, når kontaktrytmen er overholdt; falder jævnt til 0, når en kontakt er en hel rytme forsinket.",
@@ -58,12 +62,12 @@ TEXTS = {
     },
     "evaluations_page.health.rule.goals": {
         "da": "Den gennemsnitlige opfyldelse (0-100 %) af de mål, partnerskabet arbejder for, ud fra deres "
-              "seneste måling.",
-        "en": "The mean fulfilment (0-100%) of the goals the partnership serves, from their latest "
-              "measurement.",
+        "seneste måling.",
+        "en": "The mean fulfilment (0-100%) of the goals the partnership serves, from their latest measurement.",
     },
     "evaluations_page.health.missing.evaluation": {
-        "da": "Beregnes ikke: ingen runde med svar endnu.", "en": "Not computed: no round with answers yet.",
+        "da": "Beregnes ikke: ingen runde med svar endnu.",
+        "en": "Not computed: no round with answers yet.",
     },
     "evaluations_page.health.missing.contact": {
         "da": "Beregnes ikke: partnerskabet har ingen kontaktrytme.",
@@ -75,9 +79,9 @@ TEXTS = {
     },
     "evaluations_page.health.no_score": {
         "da": "Sundheden kan ikke beregnes endnu: evaluér partnerskabet, giv det en kontaktrytme, eller knyt "
-              "det til et mål på siden for partnerskaber.",
+        "det til et mål på siden for partnerskaber.",
         "en": "The health cannot be computed yet: evaluate the partnership, give it a contact rhythm, or link "
-              "it to a goal on the partnerships page.",
+        "it to a goal on the partnerships page.",
     },
     "evaluations_page.health.how": {"da": "Sådan beregnes sundheden", "en": "How the health is computed"},
     # Columns
@@ -95,7 +99,8 @@ TEXTS = {
     "evaluations_page.scores.heading": {"da": "Udvikling over tid", "en": "Development over time"},
     "evaluations_page.scores.side": {"da": "Vis svar fra", "en": "Show answers from"},
     "evaluations_page.scores.chart_title": {
-        "da": "Gennemsnit pr. dimension og runde ({side})", "en": "Mean per dimension and round ({side})",
+        "da": "Gennemsnit pr. dimension og runde ({side})",
+        "en": "Mean per dimension and round ({side})",
     },
     "evaluations_page.scores.date": {"da": "Runde (dato)", "en": "Round (date)"},
     "evaluations_page.scores.caption": {
@@ -107,20 +112,23 @@ TEXTS = {
     "evaluations_page.detail.latest": {"da": "Seneste runde ({round})", "en": "Latest round ({round})"},
     "evaluations_page.items.heading": {"da": "Udsagn for udsagn", "en": "Statement by statement"},
     "evaluations_page.items.chart_title": {
-        "da": "Gennemsnit pr. udsagn (begge parter)", "en": "Mean per statement (both partners)",
+        "da": "Gennemsnit pr. udsagn (begge parter)",
+        "en": "Mean per statement (both partners)",
     },
     "evaluations_page.items.caption": {
         "da": "Én søjle pr. besvaret udsagn, farvet efter læsningen: styrke, tal om det eller bekymring.",
         "en": "One bar per answered statement, coloured by its reading: strength, worth discussing or concern.",
     },
     "evaluations_page.gaps.heading": {
-        "da": "Biblioteket og partneren side om side", "en": "The library and the partner side by side",
+        "da": "Biblioteket og partneren side om side",
+        "en": "The library and the partner side by side",
     },
     "evaluations_page.gaps.level": {"da": "Vis", "en": "Show"},
     "evaluations_page.gaps.per_dimension": {"da": "Pr. dimension", "en": "Per dimension"},
     "evaluations_page.gaps.per_item": {"da": "Pr. udsagn", "en": "Per statement"},
     "evaluations_page.gaps.chart_title": {
-        "da": "Bibliotekets og partnerens gennemsnit", "en": "The library's and the partner's mean",
+        "da": "Bibliotekets og partnerens gennemsnit",
+        "en": "The library's and the partner's mean",
     },
     "evaluations_page.gaps.side_missing": {
         "da": "{side} har ingen svar i denne runde, så forskellen mellem parterne kan ikke vises.",
@@ -133,15 +141,18 @@ TEXTS = {
     },
     "evaluations_page.reflections.heading": {"da": "Refleksioner", "en": "Reflections"},
     "evaluations_page.reflections.none": {
-        "da": "Ingen skrev refleksioner i denne runde.", "en": "Nobody wrote reflections in this round.",
+        "da": "Ingen skrev refleksioner i denne runde.",
+        "en": "Nobody wrote reflections in this round.",
     },
     # Rounds
     "evaluations_page.rounds.none": {
-        "da": "Ingen runder endnu. Opret den første nedenfor.", "en": "No rounds yet. Create the first one below.",
+        "da": "Ingen runder endnu. Opret den første nedenfor.",
+        "en": "No rounds yet. Create the first one below.",
     },
     "evaluations_page.rounds.pick": {"da": "Runde", "en": "Round"},
     "evaluations_page.rounds.option": {
-        "da": "{round} ({count} {count:besvarelse|besvarelser})", "en": "{round} ({count} {count:response|responses})",
+        "da": "{round} ({count} {count:besvarelse|besvarelser})",
+        "en": "{round} ({count} {count:response|responses})",
     },
     "evaluations_page.new_round.heading": {"da": "Ny evalueringsrunde", "en": "New evaluation round"},
     "evaluations_page.new_round.title_hint": {"da": "fx Forårsevaluering", "en": "e.g. Spring evaluation"},
@@ -163,12 +174,14 @@ TEXTS = {
     },
     "evaluations_page.responses.heading": {"da": "Besvarelser ({count})", "en": "Responses ({count})"},
     "evaluations_page.responses.none": {
-        "da": "Runden har ingen besvarelser endnu.", "en": "The round has no responses yet.",
+        "da": "Runden har ingen besvarelser endnu.",
+        "en": "The round has no responses yet.",
     },
     "evaluations_page.responses.delete_heading": {"da": "Slet en besvarelse", "en": "Delete a response"},
     "evaluations_page.responses.delete_pick": {"da": "Besvarelse", "en": "Response"},
     "evaluations_page.responses.confirm": {
-        "da": "Ja, slet den valgte besvarelse", "en": "Yes, delete the chosen response",
+        "da": "Ja, slet den valgte besvarelse",
+        "en": "Yes, delete the chosen response",
     },
     "evaluations_page.responses.delete": {"da": "Slet besvarelse", "en": "Delete response"},
     "evaluations_page.responses.needs_confirm": {

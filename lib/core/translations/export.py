@@ -50,6 +50,6 @@ TEXTS = {
     },
     "export.unknown_format": {
         "da": "Filformatet »{fmt}« kan ikke bruges til eksport. Vælg xlsx eller csv.",
-        "en": "The file format \"{fmt}\" cannot be used for export. Choose xlsx or csv.",
+        "en": 'The file format "{fmt}" cannot be used for export. Choose xlsx or csv.',
     },
 }

@@ -7,7 +7,8 @@ TEXTS = {
         "en": "Partnerships under way on the day: past the idea, started and not ended.",
     },
     "figures.written_agreements.label": {
-        "da": "Aktive partnerskaber med skriftlig aftale", "en": "Active partnerships with a written agreement",
+        "da": "Aktive partnerskaber med skriftlig aftale",
+        "en": "Active partnerships with a written agreement",
     },
     "figures.written_agreements.definition": {
         "da": "Aktive partnerskaber med en skriftlig aftale: aftalen er registreret med den dag, den blev underskrevet.",
@@ -15,7 +16,8 @@ TEXTS = {
     },
     "figures.goals.label": {"da": "Mål", "en": "Goals"},
     "figures.goals.definition": {
-        "da": "Alle bibliotekets mål, målt eller ej.", "en": "All the library's goals, measured or not.",
+        "da": "Alle bibliotekets mål, målt eller ej.",
+        "en": "All the library's goals, measured or not.",
     },
     "figures.goals_on_track.label": {"da": "Mål på rette spor", "en": "Goals on track"},
     "figures.goals_on_track.definition": {
@@ -26,7 +28,7 @@ TEXTS = {
     "figures.goals_at_risk.definition": {
         "da": "Mål, hvis seneste måling er mere end 10 og højst 25 procentpoint efter den forventede fremdrift.",
         "en": "Goals whose latest measurement is more than 10 and at most 25 percentage points behind the "
-              "expected progress.",
+        "expected progress.",
     },
     "figures.goals_off_track.label": {"da": "Mål bagud", "en": "Goals off track"},
     "figures.goals_off_track.definition": {
@@ -41,9 +43,9 @@ TEXTS = {
     "figures.evaluation_score.label": {"da": "Evalueringsscore (1–5)", "en": "Evaluation score (1–5)"},
     "figures.evaluation_score.definition": {
         "da": "Gennemsnit over de aktive partnerskaber af alle svar (begge parter, 1–5) i deres seneste "
-              "evalueringsrunde.",
+        "evalueringsrunde.",
         "en": "The mean over the active partnerships of all answers (both sides, 1–5) in their latest "
-              "evaluation round.",
+        "evaluation round.",
     },
     "figures.partner_organisations.label": {"da": "Partnerorganisationer", "en": "Partner organisations"},
     "figures.partner_organisations.definition": {
@@ -66,22 +68,24 @@ TEXTS = {
         "en": "The library's own staff in the network on the day.",
     },
     "figures.single_person_partnerships.label": {
-        "da": "Partnerskaber, der hænger på én person", "en": "Partnerships that hang on one person",
+        "da": "Partnerskaber, der hænger på én person",
+        "en": "Partnerships that hang on one person",
     },
     "figures.single_person_partnerships.definition": {
         "da": "Aktive partnerskaber, hvor ingen anden medarbejder end ejeren har sit eget bånd til "
-              "partnerorganisationerne.",
+        "partnerorganisationerne.",
         "en": "Active partnerships where no staff member but the owner has a tie of their own with the partner "
-              "organisations.",
+        "organisations.",
     },
     "figures.single_person_organisations.label": {
-        "da": "Organisationer, der hænger på én person", "en": "Organisations that hang on one person",
+        "da": "Organisationer, der hænger på én person",
+        "en": "Organisations that hang on one person",
     },
     "figures.single_person_organisations.definition": {
         "da": "Organisationer, som kun én medarbejder har nogen forbindelse til: direkte, gennem folk der "
-              "arbejder der, eller gennem et partnerskab.",
+        "arbejder der, eller gennem et partnerskab.",
         "en": "Organisations only one staff member is connected to at all: directly, through people working "
-              "there, or through a partnership.",
+        "there, or through a partnership.",
     },
     "figures.cold_ties.label": {"da": "Bånd, der bliver kolde", "en": "Ties going cold"},
     "figures.cold_ties.definition": {
@@ -89,15 +93,17 @@ TEXTS = {
         "en": "The library's ties without contact for 12 months or more (ties without a date are not counted).",
     },
     "figures.reviews_due.label": {
-        "da": "Partnerskaber, hvis aftale skal gennemgås", "en": "Partnerships with an agreement review due",
+        "da": "Partnerskaber, hvis aftale skal gennemgås",
+        "en": "Partnerships with an agreement review due",
     },
     "figures.reviews_due.definition": {
         "da": "Partnerskaber, der ikke er afsluttet, hvis aftales gennemgangsdato er passeret eller ligger "
-              "inden for 30 dage.",
+        "inden for 30 dage.",
         "en": "Partnerships not ended whose agreement's review date has passed or is within 30 days.",
     },
     "figures.agreements_ending.label": {
-        "da": "Partnerskaber, hvis aftale udløber", "en": "Partnerships whose agreement is ending",
+        "da": "Partnerskaber, hvis aftale udløber",
+        "en": "Partnerships whose agreement is ending",
     },
     "figures.agreements_ending.definition": {
         "da": "Partnerskaber, der ikke er afsluttet, hvis slutdato er passeret eller ligger inden for 60 dage.",

@@ -4,15 +4,15 @@ TEXTS = {
     "goalspage.title": {"da": "Vær strategisk – bibliotekets mål", "en": "Be strategic – the library's goals"},
     "goalspage.intro": {
         "da": "Her står bibliotekets mål, hver med et udgangspunkt og en målværdi. Registrér målinger, følg målopfyldelsen "
-              "over tid, og se hvilke mål intet partnerskab arbejder for (»Fokusér biblioteket!«).",
+        "over tid, og se hvilke mål intet partnerskab arbejder for (»Fokusér biblioteket!«).",
         "en": "Here are the library's goals, each with a baseline and a target. Record measurements, follow fulfilment "
-              "over time, and see which goals no partnership works towards (\u201cFocus the library!\u201d).",
+        "over time, and see which goals no partnership works towards (\u201cFocus the library!\u201d).",
     },
     "goalspage.empty": {
         "da": "Der er endnu ingen mål. Opret det første mål under fanen »{create_tab}«, indlæs mål fra Excel "
-              "under »{import_tab}«, eller prøv med demo-biblioteket fra siden »{overview_page}«.",
+        "under »{import_tab}«, eller prøv med demo-biblioteket fra siden »{overview_page}«.",
         "en": "There are no goals yet. Create the first goal on the \u201c{create_tab}\u201d tab, load goals from "
-              "Excel on \u201c{import_tab}\u201d, or try the demo library from the \u201c{overview_page}\u201d page.",
+        "Excel on \u201c{import_tab}\u201d, or try the demo library from the \u201c{overview_page}\u201d page.",
     },
     "goalspage.tab.overview": {"da": "Overblik", "en": "At a glance"},
     "goalspage.tab.series": {"da": "Udvikling over tid", "en": "Over time"},
@@ -23,15 +23,15 @@ TEXTS = {
     "goalspage.overview.chart_title": {"da": "Alle mål på én gang", "en": "All goals at a glance"},
     "goalspage.overview.counts": {
         "da": "{on_track} på rette spor · {at_risk} i fare · {off_track} bagud · {no_data} uden målinger · "
-              "{stale} ikke målt længe",
+        "{stale} ikke målt længe",
         "en": "{on_track} on track · {at_risk} at risk · {off_track} off track · {no_data} without measurements · "
-              "{stale} not measured for long",
+        "{stale} not measured for long",
     },
     "goalspage.overview.marker_help": {
         "da": "Søjlen viser målopfyldelsen (0 % ved udgangspunktet, 100 % når målet er nået). Den sorte streg "
-              "viser, hvor langt målet burde være nået, da der sidst blev målt.",
+        "viser, hvor langt målet burde være nået, da der sidst blev målt.",
         "en": "The bar shows fulfilment (0 % at the baseline, 100 % when the target is reached). The black mark "
-              "shows how far the goal should have come when it was last measured.",
+        "shows how far the goal should have come when it was last measured.",
     },
     "goalspage.col.title": {"da": "Mål", "en": "Goal"},
     "goalspage.col.theme": {"da": "Tema", "en": "Theme"},
@@ -68,12 +68,15 @@ TEXTS = {
     "goalspage.edit.create_button": {"da": "Opret mål", "en": "Create goal"},
     "goalspage.edit.created": {"da": "Målet »{title}« er oprettet.", "en": "The goal \u201c{title}\u201d was created."},
     "goalspage.edit.saved": {"da": "Ændringerne er gemt.", "en": "The changes were saved."},
-    "goalspage.edit.nothing_changed": {"da": "Der var ingen ændringer at gemme.", "en": "There were no changes to save."},
+    "goalspage.edit.nothing_changed": {
+        "da": "Der var ingen ændringer at gemme.",
+        "en": "There were no changes to save.",
+    },
     "goalspage.edit.required_hint": {
         "da": "Titel, udgangspunkt, målværdi og begge datoer skal udfyldes. Er målværdien lavere end "
-              "udgangspunktet, er det et mål om at mindske noget.",
+        "udgangspunktet, er det et mål om at mindske noget.",
         "en": "Title, baseline, target and both dates are required. A target below the baseline is a goal to "
-              "reduce something.",
+        "reduce something.",
     },
     "goalspage.edit.gone": {
         "da": "Målet findes ikke længere. Måske har en kollega slettet det.",
@@ -98,8 +101,7 @@ TEXTS = {
     "goalspage.delete.done": {"da": "Målet »{title}« er slettet.", "en": "The goal \u201c{title}\u201d was deleted."},
     # Coverage
     "goalspage.coverage.goals_heading": {"da": "Mål uden partnerskab", "en": "Goals without a partnership"},
-    "goalspage.coverage.partnerships_heading": {
-        "da": "Partnerskaber uden mål", "en": "Partnerships without a goal"},
+    "goalspage.coverage.partnerships_heading": {"da": "Partnerskaber uden mål", "en": "Partnerships without a goal"},
     "goalspage.coverage.all_goals_served": {
         "da": "Alle mål har mindst ét igangværende partnerskab.",
         "en": "Every goal has at least one partnership under way.",
@@ -109,7 +111,9 @@ TEXTS = {
         "en": "Every active partnership is linked to at least one goal.",
     },
     "goalspage.coverage.planned": {
-        "da": " ({count} {count:idé|idéer} på vej)", "en": " ({count} {count:idea|ideas} in the pipeline)"},
+        "da": " ({count} {count:idé|idéer} på vej)",
+        "en": " ({count} {count:idea|ideas} in the pipeline)",
+    },
     "goalspage.coverage.served_heading": {"da": "Partnerskaber pr. mål", "en": "Partnerships per goal"},
     "goalspage.coverage.partnerships_col": {"da": "Partnerskaber", "en": "Partnerships"},
     "goalspage.coverage.count": {"da": "Igangværende partnerskaber", "en": "Partnerships under way"},

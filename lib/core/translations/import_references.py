@@ -5,7 +5,7 @@ TEXTS = {
     # --- row problems -------------------------------------------------------------------------------
     "import.total_row": {
         "da": "Rækken »{value}« er en sammentælling, ikke en kontakt. Den er sprunget over.",
-        "en": "The row \"{value}\" is a total, not a contact. It was skipped.",
+        "en": 'The row "{value}" is a total, not a contact. It was skipped.',
     },
     "import.repeated_header": {
         "da": "Rækken gentager kolonneoverskrifterne. Den er sprunget over.",
@@ -13,43 +13,42 @@ TEXTS = {
     },
     "import.mailbox_skipped": {
         "da": "»{email}« er en fælles postkasse, ikke en person, og rækken siger ikke, hvilken organisation den "
-              "hører til. Rækken er sprunget over. Skriv organisationen i rækken, hvis postkassen skal gemmes.",
-        "en": "\"{email}\" is a shared mailbox, not a person, and the row does not say which organisation it "
-              "belongs to. The row was skipped. Add the organisation to the row to keep the mailbox.",
+        "hører til. Rækken er sprunget over. Skriv organisationen i rækken, hvis postkassen skal gemmes.",
+        "en": '"{email}" is a shared mailbox, not a person, and the row does not say which organisation it '
+        "belongs to. The row was skipped. Add the organisation to the row to keep the mailbox.",
     },
     "import.mailbox_phone_left_out": {
         "da": "Rækken er en fælles postkasse, som er gemt som organisationens e-mail. Telefonnummeret "
-              "»{value}« er ikke gemt, for organisationer har intet telefonfelt.",
-        "en": "The row is a shared mailbox, stored as the organisation's e-mail. The phone number \"{value}\" "
-              "was not stored, as organisations have no phone field.",
+        "»{value}« er ikke gemt, for organisationer har intet telefonfelt.",
+        "en": 'The row is a shared mailbox, stored as the organisation\'s e-mail. The phone number "{value}" '
+        "was not stored, as organisations have no phone field.",
     },
     "import.name_from_email": {
         "da": "Rækken har intet navn. Navnet »{name}« er læst ud af e-mailadressen {email}; ret det på personens "
-              "side, hvis det er forkert.",
-        "en": "The row has no name. The name \"{name}\" was read from the e-mail address {email}; correct it on "
-              "the person's page if it is wrong.",
+        "side, hvis det er forkert.",
+        "en": 'The row has no name. The name "{name}" was read from the e-mail address {email}; correct it on '
+        "the person's page if it is wrong.",
     },
     "import.name_is_email": {
         "da": "Rækken har intet navn, og e-mailadressen {email} afslører det ikke. Personen er gemt med adressen "
-              "som navn; skriv det rigtige navn på personens side.",
+        "som navn; skriv det rigtige navn på personens side.",
         "en": "The row has no name, and the e-mail address {email} does not tell it. The person was stored with "
-              "the address as their name; write the real name on the person's page.",
+        "the address as their name; write the real name on the person's page.",
     },
     "import.staff_role_left_out": {
         "da": "Rollen »{value}« er ikke netværksansvarlig, partnerskabsansvarlig eller medarbejder, og rækken har "
-              "allerede en stilling. Rollen er ikke gemt.",
-        "en": "The role \"{value}\" is not network lead, partnership owner or staff, and the row already has a "
-              "job title. The role was not stored.",
+        "allerede en stilling. Rollen er ikke gemt.",
+        "en": 'The role "{value}" is not network lead, partnership owner or staff, and the row already has a '
+        "job title. The role was not stored.",
     },
     "import.reference_not_a_name": {
         "da": "»{value}« ligner ikke et navn på en person eller en organisation, så der er ikke oprettet nogen.",
-        "en": "\"{value}\" does not look like the name of a person or an organisation, so nobody was created.",
+        "en": '"{value}" does not look like the name of a person or an organisation, so nobody was created.',
     },
     "value.weight_invalid": {
-        "da": "»{value}« er ikke en styrke eller vægt (et tal over 0, fx 3, 2,5 eller 4 af 5). Værdien er ikke "
-              "gemt.",
-        "en": "\"{value}\" is not a strength or weight (a number above 0, e.g. 3, 2.5 or 4 of 5). The value was "
-              "not stored.",
+        "da": "»{value}« er ikke en styrke eller vægt (et tal over 0, fx 3, 2,5 eller 4 af 5). Værdien er ikke gemt.",
+        "en": '"{value}" is not a strength or weight (a number above 0, e.g. 3, 2.5 or 4 of 5). The value was '
+        "not stored.",
     },
     # --- roles and fields ---------------------------------------------------------------------------
     "role.staff": {
@@ -62,11 +61,11 @@ TEXTS = {
     "importrefs.create_referenced": {"da": "Opret det, som arket nævner", "en": "Create what the sheet names"},
     "importrefs.create_referenced_help": {
         "da": "Medarbejdere i fx »Ansvarlig medarbejder« og personer og organisationer i Fra/Til, som ikke findes "
-              "endnu, bliver oprettet. Uden flueben bliver de ikke oprettet: rækkerne afvises eller mister "
-              "relationen, med en forklaring.",
-        "en": "Staff named in e.g. \"Responsible staff member\", and people and organisations in From/To that do "
-              "not exist yet, are created. Without the tick they are not created: the rows are rejected or lose "
-              "the tie, with an explanation.",
+        "endnu, bliver oprettet. Uden flueben bliver de ikke oprettet: rækkerne afvises eller mister "
+        "relationen, med en forklaring.",
+        "en": 'Staff named in e.g. "Responsible staff member", and people and organisations in From/To that do '
+        "not exist yet, are created. Without the tick they are not created: the rows are rejected or lose "
+        "the tie, with an explanation.",
     },
     "importrefs.update_label": {
         "da": "Når en kontakt eller organisation findes i forvejen",
@@ -76,11 +75,11 @@ TEXTS = {
     "importrefs.update.overwrite": {"da": "Lad denne fil vinde", "en": "Let this file win"},
     "importrefs.update_help": {
         "da": "»Udfyld kun tomme felter« beholder det, der står i forvejen, så to lister, der importeres efter "
-              "hinanden, ikke skifter værdierne frem og tilbage. »Lad denne fil vinde« skriver filens værdier "
-              "over de gamle. E-mails og telefonnumre bliver altid tilføjet, aldrig erstattet.",
-        "en": "\"Fill in empty fields only\" keeps what is already there, so two lists imported one after the "
-              "other do not switch values back and forth. \"Let this file win\" writes the file's values over "
-              "the old ones. E-mails and phone numbers are always added, never replaced.",
+        "hinanden, ikke skifter værdierne frem og tilbage. »Lad denne fil vinde« skriver filens værdier "
+        "over de gamle. E-mails og telefonnumre bliver altid tilføjet, aldrig erstattet.",
+        "en": '"Fill in empty fields only" keeps what is already there, so two lists imported one after the '
+        'other do not switch values back and forth. "Let this file win" writes the file\'s values over '
+        "the old ones. E-mails and phone numbers are always added, never replaced.",
     },
     # --- the import page: what will be created and changed -------------------------------------------
     "importrefs.created_heading": {"da": "Nye poster", "en": "New records"},
@@ -90,22 +89,23 @@ TEXTS = {
     "importrefs.created.relations": {"da": "Relationer", "en": "Relations"},
     "importrefs.created.affiliations": {"da": "Tilknytninger", "en": "Affiliations"},
     "importrefs.referenced_heading": {
-        "da": "Oprettes, fordi filerne nævner dem", "en": "Created because the files name them",
+        "da": "Oprettes, fordi filerne nævner dem",
+        "en": "Created because the files name them",
     },
     "importrefs.referenced.staff": {
         "da": "{count} {count:medarbejder|medarbejdere}",
-        "en": "{count} {count:staff member|staff members}"},
-    "importrefs.referenced.people": {
-        "da": "{count} {count:person|personer}",
-        "en": "{count} {count:person|people}"},
+        "en": "{count} {count:staff member|staff members}",
+    },
+    "importrefs.referenced.people": {"da": "{count} {count:person|personer}", "en": "{count} {count:person|people}"},
     "importrefs.referenced.organisations": {
         "da": "{count} {count:organisation|organisationer}",
-        "en": "{count} {count:organisation|organisations}"},
+        "en": "{count} {count:organisation|organisations}",
+    },
     "importrefs.referenced_intro": {
         "da": "Filerne nævner {what}, som ikke findes i arbejdsområdet. De bliver oprettet. Vil du ikke det, så "
-              "fjern fluebenet »Opret det, som arket nævner« ved arket.",
+        "fjern fluebenet »Opret det, som arket nævner« ved arket.",
         "en": "The files name {what} that are not in the workspace. They will be created. If you do not want "
-              "that, untick \"Create what the sheet names\" on the sheet.",
+        'that, untick "Create what the sheet names" on the sheet.',
     },
     "importrefs.and": {"da": "og", "en": "and"},
     "importrefs.col.kind": {"da": "Slags", "en": "Kind"},
@@ -131,9 +131,9 @@ TEXTS = {
     },
     "importrefs.kept_intro": {
         "da": "Felterne er allerede udfyldt, så det, der står i forvejen, bliver stående. Vælg »Lad denne fil "
-              "vinde« ved filen, hvis filens værdier skal bruges i stedet.",
-        "en": "These fields are already filled in, so what is there stays. Choose \"Let this file win\" for the "
-              "file if its values should be used instead.",
+        "vinde« ved filen, hvis filens værdier skal bruges i stedet.",
+        "en": 'These fields are already filled in, so what is there stays. Choose "Let this file win" for the '
+        "file if its values should be used instead.",
     },
     "importrefs.col.file": {"da": "I filen", "en": "In the file"},
     "importrefs.col.record": {"da": "Post", "en": "Record"},
@@ -171,15 +171,15 @@ TEXTS = {
     # --- the command line --------------------------------------------------------------------------
     "cli.import_created": {
         "da": "Nye poster – medarbejdere: {staff} · kontaktpersoner: {people} · organisationer: {organisations} · "
-              "relationer: {relations} · tilknytninger: {affiliations}",
+        "relationer: {relations} · tilknytninger: {affiliations}",
         "en": "New records – staff: {staff} · contacts: {people} · organisations: {organisations} · "
-              "relations: {relations} · affiliations: {affiliations}",
+        "relations: {relations} · affiliations: {affiliations}",
     },
     "cli.import_referenced": {
         "da": "Oprettet, fordi filerne nævner dem – medarbejdere: {staff} · personer: {people} · "
-              "organisationer: {organisations}",
+        "organisationer: {organisations}",
         "en": "Created because the files name them – staff: {staff} · people: {people} · "
-              "organisations: {organisations}",
+        "organisations: {organisations}",
     },
     "cli.import_changes": {
         "da": "Felter ændret i poster, der fandtes i forvejen: {count}",

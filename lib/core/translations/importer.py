@@ -12,19 +12,19 @@ TEXTS = {
     },
     "import.unknown_org_type": {
         "da": "Organisationstypen »{value}« kendes ikke; typen er ikke udfyldt.",
-        "en": "The organisation type \"{value}\" is not known; the type was left empty.",
+        "en": 'The organisation type "{value}" is not known; the type was left empty.',
     },
     "import.unknown_sector": {
         "da": "Sektoren »{value}« kendes ikke (offentlig, privat eller civilsamfund); den er ikke udfyldt.",
-        "en": "The sector \"{value}\" is not known (public, private or civil society); it was left empty.",
+        "en": 'The sector "{value}" is not known (public, private or civil society); it was left empty.',
     },
     "import.unknown_relation_kind": {
         "da": "Relationstypen »{value}« kendes ikke; relationen er gemt som »Kender«.",
-        "en": "The relation type \"{value}\" is not known; the relation was stored as \"Knows\".",
+        "en": 'The relation type "{value}" is not known; the relation was stored as "Knows".',
     },
     "import.owner_not_found": {
         "da": "Den ansvarlige medarbejder »{value}« findes ikke i arbejdsområdet; relationen er ikke oprettet.",
-        "en": "The responsible staff member \"{value}\" is not in the workspace; the relation was not created.",
+        "en": 'The responsible staff member "{value}" is not in the workspace; the relation was not created.',
     },
     "import.missing_party": {
         "da": "Rækken mangler den ene part i relationen.",
@@ -32,9 +32,9 @@ TEXTS = {
     },
     "import.unknown_party": {
         "da": "»{value}« findes hverken blandt personer eller organisationer. Importér kontakterne først, "
-              "eller i samme omgang.",
-        "en": "\"{value}\" is neither a known person nor a known organisation. Import the contacts first, "
-              "or together with this sheet.",
+        "eller i samme omgang.",
+        "en": '"{value}" is neither a known person nor a known organisation. Import the contacts first, '
+        "or together with this sheet.",
     },
     # Undo
     "undo.no_such_batch": {"da": "Importen nr. {batch} findes ikke.", "en": "Import no. {batch} does not exist."},
@@ -44,9 +44,9 @@ TEXTS = {
     },
     "undo.later_import": {
         "da": "Importen kan ikke fortrydes, fordi en senere import (nr. {batch}, {file}) har ændret de samme "
-              "poster. Fortryd den senere import først.",
+        "poster. Fortryd den senere import først.",
         "en": "This import cannot be undone because a later import (no. {batch}, {file}) changed the same "
-              "records. Undo the later import first.",
+        "records. Undo the later import first.",
     },
     "undo.edited_since": {
         "da": "Importen kan ikke fortrydes, fordi nogen har redigeret de importerede poster bagefter ({when}).",

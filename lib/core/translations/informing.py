@@ -100,13 +100,11 @@ TEXTS = {
     "personal_data.field.informed_on": {"da": "Oplyst den", "en": "Informed on"},
     "personal_data.field.informed_how": {"da": "Hvordan de blev oplyst", "en": "How they were informed"},
     "personal_data.field.informed_note": {"da": "Note om oplysningen", "en": "Note on informing"},
-
     "informing.how.email": {"da": "E-mail", "en": "E-mail"},
     "informing.how.letter": {"da": "Brev", "en": "Letter"},
     "informing.how.in_person": {"da": "Personligt", "en": "In person"},
     "informing.how.agreement": {"da": "I aftalen eller på mødet", "en": "In the agreement or at the meeting"},
     "informing.how.other": {"da": "Andet", "en": "Other"},
-
     # --- problems ------------------------------------------------------------------------------------
     "informing.date_missing": {
         "da": "Skriv datoen, hvor personen fik besked.",
@@ -128,33 +126,33 @@ TEXTS = {
         "da": "{name} er medarbejder på biblioteket og skal ikke oplyses her.",
         "en": "{name} is on the library's staff and is not a contact to inform.",
     },
-
     # --- the event log -------------------------------------------------------------------------------
     "admin.action.contacts_informed": {"da": "Kontakter markeret som oplyst", "en": "Contacts marked as informed"},
-    "admin.action.person_informed_set": {"da": "Oplysning om registrering rettet",
-                                         "en": "Informing of a person edited"},
-
+    "admin.action.person_informed_set": {
+        "da": "Oplysning om registrering rettet",
+        "en": "Informing of a person edited",
+    },
     # --- the tab "Oplysningspligt" -------------------------------------------------------------------
     "informing.tab": {"da": "Oplysningspligt", "en": "Duty to inform"},
     "informing.intro": {
         "da": "Kontakter, vi har fra medarbejdernes lister og ikke fra personen selv, skal senest en måned "
-              "efter have besked om, at biblioteket har deres oplysninger (databeskyttelsesforordningens "
-              "artikel 14). Medarbejdere er ikke med på listen.",
+        "efter have besked om, at biblioteket har deres oplysninger (databeskyttelsesforordningens "
+        "artikel 14). Medarbejdere er ikke med på listen.",
         "en": "Contacts we have from staff's lists, not from the person themselves, must be told within a "
-              "month that the library holds their data (Article 14 of the GDPR). Staff are not on the list.",
+        "month that the library holds their data (Article 14 of the GDPR). Staff are not on the list.",
     },
     "informing.count": {
         "da": "{count} {count:kontakt|kontakter} er ikke oplyst endnu.",
-        "en": "{count} {count:contact has|contacts have} not been informed yet."},
+        "en": "{count} {count:contact has|contacts have} not been informed yet.",
+    },
     "informing.overdue": {
         "da": "For {count} af dem er fristen overskredet.",
-        "en": "{count} of them {count:is|are} past the deadline."},
+        "en": "{count} of them {count:is|are} past the deadline.",
+    },
     "informing.empty": {"da": "Alle kontakter er oplyst.", "en": "Every contact has been informed."},
     "informing.status.overdue": {"da": "Frist overskredet", "en": "Deadline passed"},
     "informing.status.today": {"da": "Frist i dag", "en": "Due today"},
-    "informing.status.days": {
-        "da": "{count} {count:dag|dage} tilbage",
-        "en": "{count} {count:day|days} left"},
+    "informing.status.days": {"da": "{count} {count:dag|dage} tilbage", "en": "{count} {count:day|days} left"},
     "informing.col.name": {"da": "Navn", "en": "Name"},
     "informing.col.email": {"da": "E-mail", "en": "E-mail"},
     "informing.col.organisations": {"da": "Organisationer", "en": "Organisations"},
@@ -162,7 +160,6 @@ TEXTS = {
     "informing.col.deadline": {"da": "Frist", "en": "Deadline"},
     "informing.col.status": {"da": "Status", "en": "Status"},
     "informing.col.informed_on": {"da": "Oplyst den", "en": "Informed on"},
-
     "informing.mark.heading": {"da": "Markér som oplyst", "en": "Mark as informed"},
     "informing.mark.pick": {"da": "Kontakter, der har fået besked", "en": "Contacts who have been told"},
     "informing.mark.pick_placeholder": {"da": "Vælg kontakter …", "en": "Choose contacts …"},
@@ -175,32 +172,31 @@ TEXTS = {
         "en": "For example which text was sent, or where the copy is kept.",
     },
     "informing.mark.button": {"da": "Markér som oplyst", "en": "Mark as informed"},
-    "informing.mark.choose_first": {"da": "Vælg mindst én kontakt først.",
-                                    "en": "Choose at least one contact first."},
+    "informing.mark.choose_first": {"da": "Vælg mindst én kontakt først.", "en": "Choose at least one contact first."},
     "informing.marked": {
         "da": "{count} {count:kontakt|kontakter} er markeret som oplyst.",
-        "en": "{count} {count:contact was|contacts were} marked as informed."},
+        "en": "{count} {count:contact was|contacts were} marked as informed.",
+    },
     "informing.already": {
         "da": "{count} var allerede markeret og {count:beholder sin dato|beholder deres dato}.",
-        "en": "{count} {count:was marked already and keeps its date|were marked already and keep their dates}."},
-
+        "en": "{count} {count:was marked already and keeps its date|were marked already and keep their dates}.",
+    },
     "informing.notice.heading": {"da": "Tekst at sende", "en": "Notice to send"},
     "informing.notice.caption": {
         "da": "Udfyld det, der står i [firkantede parenteser], før teksten sendes. Bibliotekets navn kommer fra "
-              "arbejdsområdets indstillinger og opbevaringsperioden fra fanen Opbevaring.",
+        "arbejdsområdets indstillinger og opbevaringsperioden fra fanen Opbevaring.",
         "en": "Fill in what is in [square brackets] before sending. The library's name comes from the "
-              "workspace settings and the retention period from the Retention tab.",
+        "workspace settings and the retention period from the Retention tab.",
     },
     "informing.notice.da": {"da": "Dansk tekst", "en": "Danish text"},
     "informing.notice.en": {"da": "Engelsk tekst", "en": "English text"},
     "informing.notice.download": {"da": "Hent teksten", "en": "Download the text"},
-    "informing.notice.library_placeholder": {"da": "[UDFYLD: bibliotekets navn]",
-                                             "en": "[FILL IN: the library's name]"},
-    "informing.notice.months": {
-        "da": "{count} {count:måned|måneder}",
-        "en": "{count} {count:month|months}"},
+    "informing.notice.library_placeholder": {
+        "da": "[UDFYLD: bibliotekets navn]",
+        "en": "[FILL IN: the library's name]",
+    },
+    "informing.notice.months": {"da": "{count} {count:måned|måneder}", "en": "{count} {count:month|months}"},
     "informing.notice.body": {"da": NOTICE_DA, "en": NOTICE_EN},
-
     # --- one person's entry (the person view) --------------------------------------------------------
     "informing.person.heading": {"da": "Oplysningspligt", "en": "Duty to inform"},
     "informing.person.staff": {
@@ -222,10 +218,11 @@ TEXTS = {
     },
     "informing.person.save": {"da": "Gem oplysningen", "en": "Save"},
     "informing.person.saved": {"da": "Oplysningen er gemt.", "en": "Saved."},
-    "informing.person.cleared": {"da": "Personen står nu som ikke oplyst.",
-                                 "en": "The person is now shown as not informed."},
+    "informing.person.cleared": {
+        "da": "Personen står nu som ikke oplyst.",
+        "en": "The person is now shown as not informed.",
+    },
     "informing.person.unchanged": {"da": "Intet er ændret.", "en": "Nothing changed."},
-
     # --- the command line ----------------------------------------------------------------------------
     "informing.cli.informed": {
         "da": "{name} er registreret som oplyst den {date} ({how}).",

@@ -15,8 +15,7 @@ TEXTS = {
     # The rings around the library
     "network.ring.0": {"da": "Biblioteket", "en": "The library"},
     "network.ring.1": {"da": "Aktive partnere", "en": "Active partners"},
-    "network.ring.2": {"da": "Organisationer vi har kontakter i",
-                       "en": "Organisations where we have contacts"},
+    "network.ring.2": {"da": "Organisationer vi har kontakter i", "en": "Organisations where we have contacts"},
     "network.ring.3": {"da": "Mulige og ønskede partnere", "en": "Possible and wanted partners"},
     "network.ring.1.help": {
         "da": "Organisationer, som biblioteket har et partnerskab med.",
@@ -27,8 +26,7 @@ TEXTS = {
         "en": "A staff member knows someone who works here, or is in touch with the organisation itself.",
     },
     "network.ring.3.help": {
-        "da": "Organisationer, som ingen medarbejder har forbindelse til endnu, og dem, I gerne vil "
-              "samarbejde med.",
+        "da": "Organisationer, som ingen medarbejder har forbindelse til endnu, og dem, I gerne vil samarbejde med.",
         "en": "Organisations no staff member is connected to yet, and those you would like to work with.",
     },
     # Measures per node
@@ -37,8 +35,7 @@ TEXTS = {
         "da": "Hvor mange personer og organisationer der er direkte forbundet med denne.",
         "en": "How many people and organisations are directly connected to this one.",
     },
-    "network.metric.weighted_degree": {"da": "Forbindelsernes samlede styrke",
-                                       "en": "Total strength of ties"},
+    "network.metric.weighted_degree": {"da": "Forbindelsernes samlede styrke", "en": "Total strength of ties"},
     "network.metric.weighted_degree.help": {
         "da": "Som antal forbindelser, men stærke relationer og partnerskaber tæller mere.",
         "en": "Like the number of ties, but strong relations and partnerships count more.",
@@ -46,16 +43,16 @@ TEXTS = {
     "network.metric.betweenness": {"da": "Brobygger", "en": "Bridge builder"},
     "network.metric.betweenness.help": {
         "da": "Forbinder grupper, der ellers ikke kender hinanden: hvor ofte den korteste vej mellem to andre "
-              "går gennem denne. Nr. 1 er den vigtigste brobygger i visningen.",
+        "går gennem denne. Nr. 1 er den vigtigste brobygger i visningen.",
         "en": "Connects groups that would otherwise not know each other: how often the shortest path between "
-              "two others runs through this one. No. 1 is the most important bridge builder in the view.",
+        "two others runs through this one. No. 1 is the most important bridge builder in the view.",
     },
     "network.metric.closeness": {"da": "Nærhed", "en": "Closeness"},
     "network.metric.closeness.help": {
         "da": "Når hurtigt ud til hele netværket: hvor få skridt der er herfra til alle andre. Nr. 1 har "
-              "kortest vej til alle.",
+        "kortest vej til alle.",
         "en": "Reaches the whole network quickly: how few steps it takes from here to everyone else. No. 1 "
-              "has the shortest way to everyone.",
+        "has the shortest way to everyone.",
     },
     "network.metric.eigenvector": {"da": "Godt forbundet", "en": "Well connected"},
     "network.metric.eigenvector.help": {
@@ -70,16 +67,15 @@ TEXTS = {
     "network.metric.community": {"da": "Gruppe", "en": "Group"},
     "network.metric.community.help": {
         "da": "Personer og organisationer, der hænger tættere sammen med hinanden end med resten. "
-              "Gruppe 1 er den største.",
-        "en": "People and organisations more closely tied to each other than to the rest. "
-              "Group 1 is the largest.",
+        "Gruppe 1 er den største.",
+        "en": "People and organisations more closely tied to each other than to the rest. Group 1 is the largest.",
     },
     "network.metric.community_name": {"da": "Gruppe {number}", "en": "Group {number}"},
     "network.metric.sampled": {
         "da": "Netværket er stort, så brobygger- og nærhedstallene er beregnet ud fra {sample} "
-              "tilfældigt valgte udgangspunkter. Rækkefølgen er pålidelig; de enkelte tal er skøn.",
+        "tilfældigt valgte udgangspunkter. Rækkefølgen er pålidelig; de enkelte tal er skøn.",
         "en": "The network is large, so the bridge-builder and closeness figures are estimated from "
-              "{sample} randomly chosen starting points. The order is reliable; single values are estimates.",
+        "{sample} randomly chosen starting points. The order is reliable; single values are estimates.",
     },
     # Figures for the whole network
     "network.figure.nodes": {"da": "Personer og organisationer", "en": "People and organisations"},
@@ -87,17 +83,19 @@ TEXTS = {
     "network.figure.density": {"da": "Hvor mange kender hinanden", "en": "How many know each other"},
     "network.figure.density.help": {
         "da": "Hvor stor en del af alle tænkelige forbindelser der findes: 100 % ville betyde, at alle kender "
-              "alle. I et stort netværk er tallet altid lavt.",
+        "alle. I et stort netværk er tallet altid lavt.",
         "en": "How large a share of all possible ties exists: 100% would mean everyone knows everyone. In a "
-              "large network the figure is always low.",
+        "large network the figure is always low.",
     },
-    "network.figure.components": {"da": "Grupper uden forbindelse til hinanden",
-                                  "en": "Groups with no tie to each other"},
+    "network.figure.components": {
+        "da": "Grupper uden forbindelse til hinanden",
+        "en": "Groups with no tie to each other",
+    },
     "network.figure.components.help": {
         "da": "Grupper af personer og organisationer, der ikke har nogen forbindelse til resten. En person "
-              "eller organisation helt uden forbindelser tæller som sin egen gruppe.",
+        "eller organisation helt uden forbindelser tæller som sin egen gruppe.",
         "en": "Groups of people and organisations with no tie to the rest. A person or organisation with no "
-              "ties at all counts as a group of its own.",
+        "ties at all counts as a group of its own.",
     },
     "network.figure.largest_component": {"da": "Største sammenhængende del", "en": "Largest connected part"},
     "network.figure.average_path_length": {"da": "Gennemsnitlig afstand", "en": "Average distance"},
@@ -124,7 +122,8 @@ TEXTS = {
     },
     "network.cold.months_since": {
         "da": "{months} {months:måned|måneder} siden",
-        "en": "{months} {months:month|months} ago"},
+        "en": "{months} {months:month|months} ago",
+    },
     "network.cold.no_date": {"da": "Ingen dato", "en": "No date"},
     "network.cold.no_date.help": {
         "da": "Relationer uden nogen kontaktdato. Ingen ved, hvor varme de er.",
@@ -140,12 +139,14 @@ TEXTS = {
     "network.single.title": {"da": "Hænger på én person", "en": "Depends on one person"},
     "network.single.help": {
         "da": "Partnerskaber og organisationer, som kun én medarbejder bærer. Stopper personen, mister "
-              "biblioteket forbindelsen. Samme regel som på Oversigt, Organisation og i bestyrelsesrapporten.",
+        "biblioteket forbindelsen. Samme regel som på Oversigt, Organisation og i bestyrelsesrapporten.",
         "en": "Partnerships and organisations that only one staff member carries. If that person leaves, the "
-              "library loses the connection. The same rule as on the start page, Organisation and the board pack.",
+        "library loses the connection. The same rule as on the start page, Organisation and the board pack.",
     },
-    "network.column.other_staff": {"da": "Andre medarbejdere med kontakter der",
-                                   "en": "Other staff with contacts there"},
+    "network.column.other_staff": {
+        "da": "Andre medarbejdere med kontakter der",
+        "en": "Other staff with contacts there",
+    },
     "network.column.people_known": {"da": "Kendte personer der", "en": "People known there"},
     "network.staff.title": {"da": "Relationer pr. medarbejder", "en": "Relations per staff member"},
     "network.column.ties": {"da": "Relationer", "en": "Relations"},
@@ -158,36 +159,43 @@ TEXTS = {
     "network.potential.title": {"da": "Mulige partnere", "en": "Potential partners"},
     "network.potential.help": {
         "da": "Alle organisationer, der ikke er partnere endnu, sorteret efter hvor tæt biblioteket "
-              "allerede er på dem. Listen sorterer; den udelukker ingen.",
+        "allerede er på dem. Listen sorterer; den udelukker ingen.",
         "en": "Every organisation that is not a partner yet, ordered by how close the library already "
-              "is to it. The list orders; it leaves no one out.",
+        "is to it. The list orders; it leaves no one out.",
     },
     "network.column.score": {"da": "Point (0-100)", "en": "Score (0-100)"},
     "network.column.rank": {"da": "Placering", "en": "Rank"},
     "network.column.reason": {"da": "Hvorfor", "en": "Why"},
     "network.reason.known": {
         "da": "{staff} {staff:medarbejder|medarbejdere} kender {people} {people:person|personer} her",
-        "en": "{staff} {staff:staff member knows|staff members know} {people} {people:person|people} here"},
+        "en": "{staff} {staff:staff member knows|staff members know} {people} {people:person|people} here",
+    },
     "network.reason.direct": {
         "da": "{staff} {staff:medarbejder|medarbejdere} har direkte kontakt med organisationen",
-        "en": "{staff} {staff:staff member is|staff members are} in direct touch with the organisation"},
+        "en": "{staff} {staff:staff member is|staff members are} in direct touch with the organisation",
+    },
     "network.reason.partners": {
         "da": "deler kontakter med {count} {count:nuværende partner|nuværende partnere} ({names})",
-        "en": "shares contacts with {count} {count:current partner|current partners} ({names})"},
+        "en": "shares contacts with {count} {count:current partner|current partners} ({names})",
+    },
     "network.reason.near_partners": {
         "da": "er to skridt fra {count} {count:nuværende partner|nuværende partnere}",
-        "en": "is two steps from {count} {count:current partner|current partners}"},
-    "network.reason.strong": {"da": "stærk relation (styrke {strength} af 5)",
-                              "en": "a strong tie (strength {strength} of 5)"},
+        "en": "is two steps from {count} {count:current partner|current partners}",
+    },
+    "network.reason.strong": {
+        "da": "stærk relation (styrke {strength} af 5)",
+        "en": "a strong tie (strength {strength} of 5)",
+    },
     "network.reason.recent_this_month": {"da": "seneste kontakt denne måned", "en": "last contact this month"},
     "network.reason.recent": {
         "da": "seneste kontakt for {months} {months:måned|måneder} siden",
-        "en": "last contact {months} {months:month|months} ago"},
-    "network.reason.none": {"da": "ingen på biblioteket kender nogen her endnu",
-                            "en": "nobody at the library knows anyone here yet"},
-    "network.reason.and_more": {
-        "da": "og {count} {count:anden|andre}",
-        "en": "and {count} more"},
+        "en": "last contact {months} {months:month|months} ago",
+    },
+    "network.reason.none": {
+        "da": "ingen på biblioteket kender nogen her endnu",
+        "en": "nobody at the library knows anyone here yet",
+    },
+    "network.reason.and_more": {"da": "og {count} {count:anden|andre}", "en": "and {count} more"},
     # Over time
     "network.timeline.title": {"da": "Netværket over tid", "en": "The network over time"},
     "network.timeline.as_of": {"da": "Netværket den {date}", "en": "The network on {date}"},

@@ -85,6 +85,6 @@ TEXTS = {
     },
     "network_export.unknown_image_format": {
         "da": "Billedformatet »{fmt}« understøttes ikke. Vælg png eller svg.",
-        "en": "The image format \"{fmt}\" is not supported. Choose png or svg.",
+        "en": 'The image format "{fmt}" is not supported. Choose png or svg.',
     },
 }

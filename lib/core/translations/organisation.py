@@ -23,7 +23,9 @@ TEXTS = {
     "organisation.item.celebration": {"da": "Fejrer nye partnerskaber", "en": "Celebrates new partnerships"},
     "organisation.item.strategy_relay": {"da": "Bringer strategien videre", "en": "Passes the strategy on"},
     "organisation.item.strengths_weaknesses": {
-        "da": "Kender styrker og svagheder", "en": "Knows strengths and weaknesses"},
+        "da": "Kender styrker og svagheder",
+        "en": "Knows strengths and weaknesses",
+    },
     "organisation.statement.communication": {
         "da": "Jeg formidler klart og lytter – også til folk uden for biblioteket.",
         "en": "I explain things clearly and listen, also to people outside the library.",
@@ -87,23 +89,25 @@ TEXTS = {
     },
     "organisation.unknown_role": {
         "da": "»{value}« er ikke en rolle, {name} kan have. Vælg netværksansvarlig, partnerskabsansvarlig "
-              "eller medarbejder.",
-        "en": "\"{value}\" is not a role {name} can have. Choose network lead, partnership owner or staff.",
+        "eller medarbejder.",
+        "en": '"{value}" is not a role {name} can have. Choose network lead, partnership owner or staff.',
     },
     "organisation.unknown_item": {
         "da": "»{item}« er ikke en af kompetencerne i selvvurderingen.",
-        "en": "\"{item}\" is not one of the competences of the self-assessment.",
+        "en": '"{item}" is not one of the competences of the self-assessment.',
     },
     "organisation.score_range": {
         "da": "En vurdering skal være et helt tal fra 1 til 5 (ikke »{value}«).",
-        "en": "A rating must be a whole number from 1 to 5 (not \"{value}\").",
+        "en": 'A rating must be a whole number from 1 to 5 (not "{value}").',
     },
     "organisation.scores_required": {
         "da": "Vurdér mindst én kompetence, før du gemmer.",
         "en": "Rate at least one competence before saving.",
     },
     "organisation.date_required": {
-        "da": "Angiv datoen for selvvurderingen.", "en": "Enter the date of the self-assessment."},
+        "da": "Angiv datoen for selvvurderingen.",
+        "en": "Enter the date of the self-assessment.",
+    },
     "organisation.date_in_future": {
         "da": "Datoen {date} ligger i fremtiden. En selvvurdering gælder i dag eller tidligere.",
         "en": "The date {date} lies in the future. A self-assessment is for today or earlier.",
@@ -117,7 +121,9 @@ TEXTS = {
         "en": "The development needs may be at most {max} {max:character|characters} long.",
     },
     "organisation.no_such_assessment": {
-        "da": "Selvvurderingen (nr. {id}) findes ikke.", "en": "The self-assessment (no. {id}) does not exist."},
+        "da": "Selvvurderingen (nr. {id}) findes ikke.",
+        "en": "The self-assessment (no. {id}) does not exist.",
+    },
     # The page
     "organisation.title": {"da": "Forbered organisationen", "en": "Prepare the organisation"},
     "organisation.intro": {
@@ -130,29 +136,32 @@ TEXTS = {
     "organisation.tab.dependencies": {"da": "Relationer og sårbarhed", "en": "Relations and risk"},
     "organisation.empty": {
         "da": "Der er endnu ingen medarbejdere. Markér personer som medarbejdere under »{contacts}« "
-              "eller importér en medarbejderliste under »{import_page}«.",
-        "en": "There are no staff yet. Mark people as staff under \"{contacts}\" or import a staff list "
-              "under \"{import_page}\".",
+        "eller importér en medarbejderliste under »{import_page}«.",
+        "en": 'There are no staff yet. Mark people as staff under "{contacts}" or import a staff list '
+        'under "{import_page}".',
     },
     # Staff table
     "organisation.staff.heading": {"da": "Roller og teams", "en": "Roles and teams"},
     "organisation.staff.help": {
         "da": "Ret rolle og team direkte i tabellen, og tryk på »Gem roller og teams«. Intet gemmes før.",
-        "en": "Change role and team right in the table, then press \"Save roles and teams\". Nothing is "
-              "stored before.",
+        "en": 'Change role and team right in the table, then press "Save roles and teams". Nothing is stored before.',
     },
     "organisation.staff.save": {"da": "Gem roller og teams", "en": "Save roles and teams"},
     "organisation.staff.saved": {
-        "da": "Gemt: {count} {count:medarbejder|medarbejdere} ændret.", "en": "Saved: {count} {count:staff member|staff members} changed."},
+        "da": "Gemt: {count} {count:medarbejder|medarbejdere} ændret.",
+        "en": "Saved: {count} {count:staff member|staff members} changed.",
+    },
     "organisation.staff.nothing_changed": {
-        "da": "Intet at gemme – tabellen er som før.", "en": "Nothing to save – the table is unchanged."},
+        "da": "Intet at gemme – tabellen er som før.",
+        "en": "Nothing to save – the table is unchanged.",
+    },
     "organisation.staff.role_counts": {
         "da": "{network_lead} {network_lead:netværksansvarlig|netværksansvarlige} · {partnership_owner} "
-              "{partnership_owner:partnerskabsansvarlig|partnerskabsansvarlige} · "
-              "{staff} {staff:medarbejder|medarbejdere} · {none} uden rolle",
+        "{partnership_owner:partnerskabsansvarlig|partnerskabsansvarlige} · "
+        "{staff} {staff:medarbejder|medarbejdere} · {none} uden rolle",
         "en": "{network_lead} {network_lead:network lead|network leads} · {partnership_owner} "
-              "{partnership_owner:partnership owner|partnership owners} · {staff} {staff:staff member|staff members} · "
-              "{none} without a role",
+        "{partnership_owner:partnership owner|partnership owners} · {staff} {staff:staff member|staff members} · "
+        "{none} without a role",
     },
     "organisation.staff.no_lead": {
         "da": "Ingen har rollen som netværksansvarlig. Nogen bør holde overblikket over alle partnerskaber.",
@@ -192,9 +201,9 @@ TEXTS = {
     "organisation.assessment.heading": {"da": "Ny selvvurdering for {name}", "en": "New self-assessment for {name}"},
     "organisation.assessment.help": {
         "da": "1 = passer slet ikke på mig · 5 = passer helt. Spring over, hvad der ikke er relevant for dig. "
-              "Svarene fra seneste selvvurdering er sat ind, så du kun skal rette det, der har ændret sig.",
+        "Svarene fra seneste selvvurdering er sat ind, så du kun skal rette det, der har ændret sig.",
         "en": "1 = not like me at all · 5 = very much like me. Skip what is not relevant to you. The answers "
-              "of the latest self-assessment are filled in, so you only change what has changed.",
+        "of the latest self-assessment are filled in, so you only change what has changed.",
     },
     "organisation.assessment.date": {"da": "Dato", "en": "Date"},
     "organisation.assessment.needs": {"da": "Udviklingsbehov", "en": "Development needs"},
@@ -213,22 +222,30 @@ TEXTS = {
     },
     "organisation.history.heading": {"da": "Tidligere selvvurderinger", "en": "Earlier self-assessments"},
     "organisation.history.none": {
-        "da": "{name} har ikke lavet en selvvurdering endnu.", "en": "{name} has no self-assessment yet."},
+        "da": "{name} har ikke lavet en selvvurdering endnu.",
+        "en": "{name} has no self-assessment yet.",
+    },
     "organisation.history.chart_title": {
-        "da": "Gennemsnit pr. kompetenceområde over tid", "en": "Mean per competence area over time"},
+        "da": "Gennemsnit pr. kompetenceområde over tid",
+        "en": "Mean per competence area over time",
+    },
     "organisation.history.delete": {
-        "da": "Slet en selvvurdering, der er lavet ved en fejl", "en": "Delete a self-assessment made by mistake"},
+        "da": "Slet en selvvurdering, der er lavet ved en fejl",
+        "en": "Delete a self-assessment made by mistake",
+    },
     "organisation.history.entry": {"da": "{date}: gennemsnit {mean}", "en": "{date}: mean {mean}"},
     "organisation.score_axis": {"da": "Gennemsnit (1–5)", "en": "Mean (1–5)"},
     # Teams
     "organisation.heatmap.heading": {"da": "Kompetencer pr. team", "en": "Competences by team"},
     "organisation.heatmap.title": {
-        "da": "Gennemsnit af seneste selvvurdering (1–5)", "en": "Mean of the latest self-assessment (1–5)"},
+        "da": "Gennemsnit af seneste selvvurdering (1–5)",
+        "en": "Mean of the latest self-assessment (1–5)",
+    },
     "organisation.heatmap.help": {
         "da": "Hver celle er gennemsnittet af teamets seneste selvvurderinger. Tomme celler: ingen i teamet "
-              "har vurderet kompetencen endnu – det er ikke det samme som 0.",
+        "har vurderet kompetencen endnu – det er ikke det samme som 0.",
         "en": "Each cell is the mean of the team's latest self-assessments. Empty cells: nobody in the team "
-              "has rated the competence yet – which is not the same as 0.",
+        "has rated the competence yet – which is not the same as 0.",
     },
     "organisation.heatmap.assessed": {
         "da": "{team}: {assessed} af {members} har lavet en selvvurdering",
@@ -236,12 +253,14 @@ TEXTS = {
     },
     "organisation.heatmap.none": {
         "da": "Ingen har lavet en selvvurdering endnu. Start under fanen »{tab}«.",
-        "en": "Nobody has done a self-assessment yet. Start in the \"{tab}\" tab.",
+        "en": 'Nobody has done a self-assessment yet. Start in the "{tab}" tab.',
     },
     "organisation.heatmap.hover_people": {"da": "personer i teamet", "en": "people in the team"},
     "organisation.needs.heading": {"da": "Udviklingsbehov", "en": "Development needs"},
     "organisation.needs.help": {
-        "da": "Fra hver medarbejders seneste selvvurdering.", "en": "From each staff member's latest self-assessment."},
+        "da": "Fra hver medarbejders seneste selvvurdering.",
+        "en": "From each staff member's latest self-assessment.",
+    },
     "organisation.needs.none": {
         "da": "Ingen har skrevet udviklingsbehov i deres seneste selvvurdering.",
         "en": "Nobody wrote development needs in their latest self-assessment.",
@@ -249,17 +268,25 @@ TEXTS = {
     # Relations and dependencies
     "organisation.person.pick": {"da": "Vælg en medarbejder", "en": "Choose a staff member"},
     "organisation.person.relations": {
-        "da": "Relationer, som {name} har eller står for ({count})", "en": "Ties {name} has or looks after ({count})"},
+        "da": "Relationer, som {name} har eller står for ({count})",
+        "en": "Ties {name} has or looks after ({count})",
+    },
     "organisation.person.no_relations": {
         "da": "Ingen relationer er registreret for denne medarbejder.",
         "en": "No ties are recorded for this staff member.",
     },
     "organisation.person.partnerships": {
-        "da": "Partnerskaber, som {name} er ansvarlig for ({count})", "en": "Partnerships {name} owns ({count})"},
+        "da": "Partnerskaber, som {name} er ansvarlig for ({count})",
+        "en": "Partnerships {name} owns ({count})",
+    },
     "organisation.person.no_partnerships": {
-        "da": "Medarbejderen er ikke ansvarlig for nogen partnerskaber.", "en": "This staff member owns no partnerships."},
+        "da": "Medarbejderen er ikke ansvarlig for nogen partnerskaber.",
+        "en": "This staff member owns no partnerships.",
+    },
     "organisation.person.lost_heading": {
-        "da": "Hvad går tabt, hvis {name} stopper?", "en": "What would be lost if {name} left?"},
+        "da": "Hvad går tabt, hvis {name} stopper?",
+        "en": "What would be lost if {name} left?",
+    },
     "organisation.person.lost_nothing": {
         "da": "Intet hænger alene på {name}: andre kolleger har bånd til de samme partnere og kontakter.",
         "en": "Nothing hangs on {name} alone: colleagues have ties with the same partners and contacts.",
@@ -281,22 +308,26 @@ TEXTS = {
         "en": "Introduce a colleague to these partners and contacts, so they do not leave with one person.",
     },
     "organisation.library.heading": {
-        "da": "Hele biblioteket: det, der hænger på én person", "en": "The whole library: what hangs on one person"},
+        "da": "Hele biblioteket: det, der hænger på én person",
+        "en": "The whole library: what hangs on one person",
+    },
     "organisation.library.rule": {
         "da": "Et partnerskab hænger på den ansvarlige medarbejder, når ingen anden medarbejder har bånd til partnerorganisationen "
-              "selv (en relation, en tilknytning, et andet partnerskab eller en logget kontakt). En organisation "
-              "eller kontakt hænger på én person, når kun den medarbejder har nogen forbindelse til den.",
+        "selv (en relation, en tilknytning, et andet partnerskab eller en logget kontakt). En organisation "
+        "eller kontakt hænger på én person, når kun den medarbejder har nogen forbindelse til den.",
         "en": "A partnership hangs on its owner when no other staff member has a tie with the partner "
-              "organisation itself (a relation, an affiliation, another partnership or a logged contact). An "
-              "organisation or contact hangs on one person when only that staff member is connected to it at all.",
+        "organisation itself (a relation, an affiliation, another partnership or a logged contact). An "
+        "organisation or contact hangs on one person when only that staff member is connected to it at all.",
     },
     "organisation.library.kinds": {"da": "Vis", "en": "Show"},
     "organisation.library.summary": {
         "da": "{partnership} {partnership:partnerskab|partnerskaber} · {organisation} "
-              "{organisation:organisation|organisationer} · {contact} {contact:kontakt|kontakter}",
+        "{organisation:organisation|organisationer} · {contact} {contact:kontakt|kontakter}",
         "en": "{partnership} {partnership:partnership|partnerships} · {organisation} "
-              "{organisation:organisation|organisations} · {contact} {contact:contact|contacts}",
+        "{organisation:organisation|organisations} · {contact} {contact:contact|contacts}",
     },
     "organisation.library.none": {
-        "da": "Intet hænger på én person – godt forankret!", "en": "Nothing hangs on one person – well anchored!"},
+        "da": "Intet hænger på én person – godt forankret!",
+        "en": "Nothing hangs on one person – well anchored!",
+    },
 }

@@ -8,9 +8,9 @@ TEXTS = {
     "overview.empty_heading": {"da": "Velkommen til Partnerskabsradar", "en": "Welcome to Partnerskabsradar"},
     "overview.empty_text": {
         "da": "Arbejdsområdet er tomt. Prøv værktøjet med et opdigtet demobibliotek, eller importér "
-              "bibliotekets egne kontaktlister fra Excel, Outlook eller LinkedIn.",
+        "bibliotekets egne kontaktlister fra Excel, Outlook eller LinkedIn.",
         "en": "The workspace is empty. Try the tool with a made-up demo library, or import the library's own "
-              "contact lists from Excel, Outlook or LinkedIn.",
+        "contact lists from Excel, Outlook or LinkedIn.",
     },
     "overview.create_demo": {"da": "Opret demo-arbejdsområde", "en": "Create demo workspace"},
     "overview.creating_demo": {"da": "Opretter demobiblioteket …", "en": "Creating the demo library …"},
@@ -30,7 +30,8 @@ TEXTS = {
     # --- sections ---
     "overview.radar_heading": {"da": "Tjeklisten", "en": "The checklist"},
     "overview.radar_self": {
-        "da": "Seneste selvvurdering: {date}.", "en": "Latest self-assessment: {date}.",
+        "da": "Seneste selvvurdering: {date}.",
+        "en": "Latest self-assessment: {date}.",
     },
     "overview.radar_no_self": {
         "da": "Ingen selvvurdering endnu: radaren viser kun, hvad data siger.",
@@ -41,18 +42,21 @@ TEXTS = {
     "overview.alerts_more": {"da": "… og {count} mere.", "en": "… and {count} more."},
     "overview.alert.cold_ties": {
         "da": "{count} {count:relation|relationer} har ikke haft kontakt i {months} {months:måned|måneder} eller mere ({key_ties} af dem "
-              "nøglerelationer).",
+        "nøglerelationer).",
         "en": "{count} {count:tie has|ties have} had no contact for {months} {months:month|months} or more ({key_ties} of them key ties).",
     },
     "overview.alert.goal_off_track": {
-        "da": "Målet »{title}« er ikke på rette spor.", "en": "The goal \"{title}\" is off track.",
+        "da": "Målet »{title}« er ikke på rette spor.",
+        "en": 'The goal "{title}" is off track.',
     },
-    "overview.alert.goal_at_risk": {"da": "Målet »{title}« er i fare.", "en": "The goal \"{title}\" is at risk."},
+    "overview.alert.goal_at_risk": {"da": "Målet »{title}« er i fare.", "en": 'The goal "{title}" is at risk.'},
     "overview.alert.single_person": {
-        "da": "»{title}« hænger på én person: {name}.", "en": "\"{title}\" hangs on one person: {name}.",
+        "da": "»{title}« hænger på én person: {name}.",
+        "en": '"{title}" hangs on one person: {name}.',
     },
     "overview.alert.single_person_unnamed": {
-        "da": "»{title}« hænger på én medarbejder.", "en": "\"{title}\" hangs on one staff member.",
+        "da": "»{title}« hænger på én medarbejder.",
+        "en": '"{title}" hangs on one staff member.',
     },
     "overview.evaluations_heading": {"da": "Seneste evalueringer", "en": "Latest evaluations"},
     "overview.evaluations_none": {"da": "Ingen evalueringer endnu.", "en": "No evaluations yet."},

@@ -77,7 +77,7 @@ TEXTS = {
             "Vurderingen er et grundlag for at vælge; ingen sorteres fra."
         ),
         "en": (
-            "Weighted mean of the criteria answered. \"Don't know\" counts neither for nor against. "
+            'Weighted mean of the criteria answered. "Don\'t know" counts neither for nor against. '
             "The score informs the choice; nobody is ruled out."
         ),
     },
@@ -134,10 +134,10 @@ TEXTS = {
     # Import
     "partners.import.organisation_created": {
         "da": "Organisationen »{name}« fandtes ikke og er oprettet.",
-        "en": "The organisation \"{name}\" did not exist and was created.",
+        "en": 'The organisation "{name}" did not exist and was created.',
     },
     "partners.import.assessment_exists": {
         "da": "Den samme vurdering af »{name}« er allerede gemt; rækken er sprunget over.",
-        "en": "The same assessment of \"{name}\" is already stored; the row was skipped.",
+        "en": 'The same assessment of "{name}" is already stored; the row was skipped.',
     },
 }

@@ -66,11 +66,17 @@ TEXTS = {
     # Assessing
     "partners_page.assess.pick": {"da": "Organisation", "en": "Organisation"},
     "partners_page.assess.pick_placeholder": {
-        "da": "Vælg den organisation, der skal vurderes", "en": "Choose the organisation to assess"},
+        "da": "Vælg den organisation, der skal vurderes",
+        "en": "Choose the organisation to assess",
+    },
     "partners_page.assess.choose": {
-        "da": "Vælg en organisation ovenfor for at vurdere den.", "en": "Choose an organisation above to assess it."},
+        "da": "Vælg en organisation ovenfor for at vurdere den.",
+        "en": "Choose an organisation above to assess it.",
+    },
     "partners_page.assess.none_yet": {
-        "da": "Der er ingen organisationer at vurdere endnu.", "en": "There are no organisations to assess yet."},
+        "da": "Der er ingen organisationer at vurdere endnu.",
+        "en": "There are no organisations to assess yet.",
+    },
     "partners_page.assess.which": {"da": "Vurdering", "en": "Assessment"},
     "partners_page.assess.new": {"da": "Ny vurdering", "en": "New assessment"},
     "partners_page.assess.existing": {"da": "Vurdering fra {date}", "en": "Assessment of {date}"},
@@ -99,7 +105,9 @@ TEXTS = {
     "partners_page.assess.live_score_value": {"da": "{score} af 5", "en": "{score} of 5"},
     "partners_page.assess.live_none": {"da": "Ingen svar endnu", "en": "No answers yet"},
     "partners_page.assess.live_completeness_value": {
-        "da": "{answered} af {total} {total:kriterium|kriterier}", "en": "{answered} of {total} {total:criterion|criteria}"},
+        "da": "{answered} af {total} {total:kriterium|kriterier}",
+        "en": "{answered} of {total} {total:criterion|criteria}",
+    },
     "partners_page.assess.live_help": {
         "da": "Regnes ud, mens du udfylder; intet er gemt, før du trykker »Gem vurderingen«.",
         "en": "Worked out as you fill in; nothing is saved until you press \u201cSave the assessment\u201d.",
@@ -137,29 +145,41 @@ TEXTS = {
     "partners_page.assess.texts_heading": {"da": "Bidrag og risici", "en": "Contributions and risks"},
     "partners_page.assess.save": {"da": "Gem vurderingen", "en": "Save the assessment"},
     "partners_page.assess.created": {
-        "da": "Vurderingen af »{name}« er gemt.", "en": "The assessment of \u201c{name}\u201d has been saved."},
+        "da": "Vurderingen af »{name}« er gemt.",
+        "en": "The assessment of \u201c{name}\u201d has been saved.",
+    },
     "partners_page.assess.saved": {"da": "Ændringerne er gemt.", "en": "The changes have been saved."},
     "partners_page.assess.nothing_changed": {
-        "da": "Intet at gemme: vurderingen er uændret.", "en": "Nothing to save: the assessment is unchanged."},
+        "da": "Intet at gemme: vurderingen er uændret.",
+        "en": "Nothing to save: the assessment is unchanged.",
+    },
     "partners_page.assess.gone": {
         "da": "Vurderingen findes ikke længere; måske har en kollega slettet den.",
         "en": "The assessment no longer exists; a colleague may have deleted it.",
     },
     # History and deleting
-    "partners_page.history.heading": {"da": "Alle vurderinger af organisationen ({count})",
-                                      "en": "All assessments of the organisation ({count})"},
+    "partners_page.history.heading": {
+        "da": "Alle vurderinger af organisationen ({count})",
+        "en": "All assessments of the organisation ({count})",
+    },
     "partners_page.history.none": {
-        "da": "Organisationen er ikke vurderet før.", "en": "The organisation has not been assessed before."},
+        "da": "Organisationen er ikke vurderet før.",
+        "en": "The organisation has not been assessed before.",
+    },
     "partners_page.delete.heading": {"da": "Slet denne vurdering", "en": "Delete this assessment"},
     "partners_page.delete.confirm": {
-        "da": "Ja, slet vurderingen fra {date}", "en": "Yes, delete the assessment of {date}"},
+        "da": "Ja, slet vurderingen fra {date}",
+        "en": "Yes, delete the assessment of {date}",
+    },
     "partners_page.delete.button": {"da": "Slet vurderingen", "en": "Delete the assessment"},
     "partners_page.delete.needs_confirm": {
         "da": "Sæt flueben for at bekræfte, at vurderingen skal slettes.",
         "en": "Tick the box to confirm that the assessment should be deleted.",
     },
     "partners_page.delete.done": {
-        "da": "Vurderingen fra {date} er slettet.", "en": "The assessment of {date} has been deleted."},
+        "da": "Vurderingen fra {date} er slettet.",
+        "en": "The assessment of {date} has been deleted.",
+    },
     # Deciding
     "partners_page.decision.heading": {"da": "Beslutning", "en": "Decision"},
     "partners_page.decision.intro": {
@@ -173,16 +193,22 @@ TEXTS = {
     "partners_page.decision.pick": {"da": "Beslutning", "en": "Decision"},
     "partners_page.decision.save": {"da": "Gem beslutningen", "en": "Save the decision"},
     "partners_page.decision.saved": {
-        "da": "Beslutningen er gemt: {decision}.", "en": "The decision has been saved: {decision}."},
+        "da": "Beslutningen er gemt: {decision}.",
+        "en": "The decision has been saved: {decision}.",
+    },
     "partners_page.decision.withdrawn": {
-        "da": "Beslutningen er trukket tilbage.", "en": "The decision has been withdrawn."},
+        "da": "Beslutningen er trukket tilbage.",
+        "en": "The decision has been withdrawn.",
+    },
     "partners_page.decision.current": {
-        "da": "Nuværende beslutning: {decision} ({date}).", "en": "Current decision: {decision} ({date})."},
+        "da": "Nuværende beslutning: {decision} ({date}).",
+        "en": "Current decision: {decision} ({date}).",
+    },
     "partners_page.decision.next_step": {
         "da": "Næste skridt: registrér partnerskabet med »{name}« på siden »{page}«, så det får en ansvarlig, "
-              "en aftale og en plan for kontakt.",
+        "en aftale og en plan for kontakt.",
         "en": "Next step: register the partnership with \u201c{name}\u201d on the page \u201c{page}\u201d, so it gets "
-              "an owner, an agreement and a contact plan.",
+        "an owner, an agreement and a contact plan.",
     },
     "partners_page.decision.next_link": {"da": "Registrér partnerskabet", "en": "Register the partnership"},
     # Charts

@@ -85,27 +85,27 @@ TEXTS = {
     # Alerts
     "partnerships.alert.review_overdue": {
         "da": "»{title}«: aftalen skulle have været fulgt op {date} ({days} {days:dag|dage} siden).",
-        "en": "\"{title}\": the agreement was due for review on {date} ({days} {days:day|days} ago).",
+        "en": '"{title}": the agreement was due for review on {date} ({days} {days:day|days} ago).',
     },
     "partnerships.alert.review_soon": {
         "da": "»{title}«: aftalen skal følges op {date} (om {days} {days:dag|dage}).",
-        "en": "\"{title}\": the agreement is due for review on {date} (in {days} {days:day|days}).",
+        "en": '"{title}": the agreement is due for review on {date} (in {days} {days:day|days}).',
     },
     "partnerships.alert.ending_soon": {
         "da": "»{title}«: partnerskabet slutter {date} (om {days} {days:dag|dage}). Skal det forlænges eller afsluttes?",
-        "en": "\"{title}\": the partnership ends on {date} (in {days} {days:day|days}). Extend it or close it?",
+        "en": '"{title}": the partnership ends on {date} (in {days} {days:day|days}). Extend it or close it?',
     },
     "partnerships.alert.end_passed": {
         "da": "»{title}«: slutdatoen {date} er passeret, men partnerskabet er ikke markeret som afsluttet.",
-        "en": "\"{title}\": the end date {date} has passed, but the partnership is not marked as ended.",
+        "en": '"{title}": the end date {date} has passed, but the partnership is not marked as ended.',
     },
     "partnerships.alert.no_written_agreement": {
         "da": "»{title}« er i gang, men har ingen skriftlig aftale.",
-        "en": "\"{title}\" is under way but has no written agreement.",
+        "en": '"{title}" is under way but has no written agreement.',
     },
     "partnerships.alert.contact_overdue": {
         "da": "»{title}«: næste kontakt var planlagt til {date} ({days} {days:dag|dage} over tid).",
-        "en": "\"{title}\": the next contact was due on {date} ({days} {days:day|days} overdue).",
+        "en": '"{title}": the next contact was due on {date} ({days} {days:day|days} overdue).',
     },
     "partnerships.severity.high": {"da": "Vigtigt", "en": "Important"},
     "partnerships.severity.medium": {"da": "Snart", "en": "Coming up"},
@@ -137,7 +137,7 @@ TEXTS = {
     "partnerships.title_required": {"da": "Partnerskabet skal have en titel.", "en": "The partnership needs a title."},
     "partnerships.title_taken": {
         "da": "Der er allerede et igangværende partnerskab, der hedder »{title}«.",
-        "en": "There already is an open partnership called \"{title}\".",
+        "en": 'There already is an open partnership called "{title}".',
     },
     "partnerships.dates_order": {
         "da": "Slutdatoen ligger før startdatoen.",
@@ -163,10 +163,10 @@ TEXTS = {
     # Import
     "partnerships.import.partnership_exists": {
         "da": "Der er allerede et igangværende partnerskab, der hedder »{title}«; rækken er sprunget over.",
-        "en": "There already is an open partnership called \"{title}\"; the row was skipped.",
+        "en": 'There already is an open partnership called "{title}"; the row was skipped.',
     },
     "partnerships.import.unknown_goal": {
         "da": "Målet »{title}« findes ikke i arbejdsområdet; partnerskabet er ikke knyttet til det.",
-        "en": "The goal \"{title}\" is not in the workspace; the partnership was not linked to it.",
+        "en": 'The goal "{title}" is not in the workspace; the partnership was not linked to it.',
     },
 }

@@ -4,15 +4,15 @@ TEXTS = {
     "partnerships_page.title": {"da": "Partnerskaber", "en": "Partnerships"},
     "partnerships_page.intro": {
         "da": "Hvert samarbejde registreret, formaliseret og fulgt op (»Professionalisér!« og "
-              "»Understøt partnerskabet!«).",
+        "»Understøt partnerskabet!«).",
         "en": "Every collaboration registered, formalised and followed up (\u201cProfessionalise!\u201d and "
-              "\u201cSupport the partnership!\u201d).",
+        "\u201cSupport the partnership!\u201d).",
     },
     "partnerships_page.empty": {
         "da": "Der er endnu ingen partnerskaber. Registrér det første nedenfor under »Registrér et nyt "
-              "partnerskab«, eller indlæs en liste fra Excel under »Indlæs partnerskaber fra Excel«.",
-        "en": "There are no partnerships yet. Register the first one below under \"Register a new "
-              "partnership\", or load a list from Excel under \"Load partnerships from Excel\".",
+        "partnerskab«, eller indlæs en liste fra Excel under »Indlæs partnerskaber fra Excel«.",
+        "en": 'There are no partnerships yet. Register the first one below under "Register a new '
+        'partnership", or load a list from Excel under "Load partnerships from Excel".',
     },
     "partnerships_page.bulk": {"da": "Indlæs partnerskaber fra Excel", "en": "Load partnerships from Excel"},
     # Alerts
@@ -40,7 +40,7 @@ TEXTS = {
     "partnerships_page.new.submit": {"da": "Registrér partnerskab", "en": "Register partnership"},
     "partnerships_page.new.done": {
         "da": "»{title}« er registreret og åbnet nedenfor.",
-        "en": "\"{title}\" is registered and opened below.",
+        "en": '"{title}" is registered and opened below.',
     },
     # Fields
     "partnerships_page.field.title": {"da": "Titel", "en": "Title"},
@@ -52,8 +52,7 @@ TEXTS = {
     "partnerships_page.field.formalisation": {"da": "Formalisering", "en": "Formalisation"},
     "partnerships_page.field.start_date": {"da": "Startdato", "en": "Start date"},
     "partnerships_page.field.end_date": {"da": "Slutdato", "en": "End date"},
-    "partnerships_page.field.library_resources": {
-        "da": "Bibliotekets ressourcer", "en": "The library's resources"},
+    "partnerships_page.field.library_resources": {"da": "Bibliotekets ressourcer", "en": "The library's resources"},
     "partnerships_page.field.partner_resources": {"da": "Partnerens ressourcer", "en": "The partner's resources"},
     "partnerships_page.field.contact_rhythm_days": {"da": "Kontaktrytme (dage)", "en": "Contact rhythm (days)"},
     "partnerships_page.field.notes": {"da": "Noter", "en": "Notes"},
@@ -65,11 +64,15 @@ TEXTS = {
     "partnerships_page.save": {"da": "Gem", "en": "Save"},
     "partnerships_page.saved": {"da": "Ændringerne er gemt.", "en": "The changes are saved."},
     "partnerships_page.unchanged": {"da": "Der var ingen ændringer at gemme.", "en": "There were no changes to save."},
-    "partnerships_page.ended_on": {"da": "Partnerskabet blev afsluttet {date}.",
-                                   "en": "The partnership ended on {date}."},
+    "partnerships_page.ended_on": {
+        "da": "Partnerskabet blev afsluttet {date}.",
+        "en": "The partnership ended on {date}.",
+    },
     "partnerships_page.close": {"da": "Afslut partnerskabet", "en": "End the partnership"},
-    "partnerships_page.closed_done": {"da": "Partnerskabet er markeret som afsluttet.",
-                                      "en": "The partnership is marked as ended."},
+    "partnerships_page.closed_done": {
+        "da": "Partnerskabet er markeret som afsluttet.",
+        "en": "The partnership is marked as ended.",
+    },
     "partnerships_page.reopen": {"da": "Genåbn partnerskabet", "en": "Reopen the partnership"},
     "partnerships_page.reopened_done": {"da": "Partnerskabet er genåbnet.", "en": "The partnership is reopened."},
     # Agreement
@@ -81,7 +84,9 @@ TEXTS = {
     "partnerships_page.agreement.complete": {"da": "Alle punkter er udfyldt.", "en": "Every item is filled in."},
     "partnerships_page.agreement.saved": {"da": "Aftalen er gemt.", "en": "The agreement is saved."},
     "partnerships_page.agreement.download": {
-        "da": "Hent aftaleoversigt (Excel, én side)", "en": "Download agreement summary (Excel, one page)"},
+        "da": "Hent aftaleoversigt (Excel, én side)",
+        "en": "Download agreement summary (Excel, one page)",
+    },
     "partnerships_page.agreement.file": {"da": "samarbejdsaftale", "en": "agreement"},
     # Contact log
     "partnerships_page.contacts.due": {"da": "Næste kontakt: {date}.", "en": "Next contact: {date}."},
@@ -91,7 +96,7 @@ TEXTS = {
     },
     "partnerships_page.contacts.no_rhythm": {
         "da": "Ingen kontaktrytme er sat, så der er ingen næste kontakt at vise. Sæt den under »Om partnerskabet«.",
-        "en": "No contact rhythm is set, so there is no next contact to show. Set it under \"Details\".",
+        "en": 'No contact rhythm is set, so there is no next contact to show. Set it under "Details".',
     },
     "partnerships_page.contacts.empty": {"da": "Ingen kontakter registreret endnu.", "en": "No contacts logged yet."},
     "partnerships_page.contacts.delete": {"da": "Slet en registreret kontakt", "en": "Delete a logged contact"},

@@ -3,7 +3,6 @@
 
 TEXTS = {
     "nav.admin": {"da": "Administration", "en": "Administration"},
-
     # --- problems and import warning ---------------------------------------------------------------
     "personal_data.person_not_found": {
         "da": "Personen (nr. {id}) findes ikke længere. Måske har en kollega slettet den.",
@@ -19,11 +18,10 @@ TEXTS = {
     },
     "personal_data.previously_erased": {
         "da": "Denne person er tidligere slettet efter anmodning; rækken er sprunget over. Opret personen "
-              "manuelt, hvis de har givet samtykke.",
+        "manuelt, hvis de har givet samtykke.",
         "en": "This person was erased earlier on request; the row was skipped. Create the person by hand if "
-              "they have given their consent.",
+        "they have given their consent.",
     },
-
     # --- the parts of a person's data --------------------------------------------------------------
     "personal_data.part.person": {"da": "Person", "en": "Person"},
     "personal_data.part.affiliations": {"da": "Tilknytninger", "en": "Affiliations"},
@@ -39,7 +37,6 @@ TEXTS = {
     "personal_data.part.imports": {"da": "Importer", "en": "Imports"},
     "personal_data.part.import_changes": {"da": "Importændringer", "en": "Import changes"},
     "personal_data.part.events": {"da": "Hændelser", "en": "Events"},
-
     "personal_data.col.field": {"da": "Felt", "en": "Field"},
     "personal_data.col.value": {"da": "Værdi", "en": "Value"},
     "personal_data.col.organisation": {"da": "Organisation", "en": "Organisation"},
@@ -92,7 +89,6 @@ TEXTS = {
     "personal_data.col.action": {"da": "Handling", "en": "Action"},
     "personal_data.col.entity": {"da": "Type", "en": "Kind of record"},
     "personal_data.col.details": {"da": "Detaljer", "en": "Details"},
-
     "personal_data.field.id": {"da": "Nummer", "en": "Number"},
     "personal_data.field.name": {"da": "Navn", "en": "Name"},
     "personal_data.field.email": {"da": "E-mail", "en": "E-mail"},
@@ -110,7 +106,6 @@ TEXTS = {
     "personal_data.field.imported_at": {"da": "Importeret", "en": "Imported"},
     "personal_data.field.created_at": {"da": "Oprettet", "en": "Created"},
     "personal_data.field.updated_at": {"da": "Senest ændret", "en": "Last changed"},
-
     "personal_data.direction.outgoing": {"da": "Fra personen", "en": "From the person"},
     "personal_data.direction.incoming": {"da": "Til personen", "en": "To the person"},
     "personal_data.party.person": {"da": "Person", "en": "Person"},
@@ -126,7 +121,6 @@ TEXTS = {
     "personal_data.status.undone": {"da": "Fortrudt", "en": "Undone"},
     "personal_data.import_action.insert": {"da": "Oprettede", "en": "Created"},
     "personal_data.import_action.update": {"da": "Ændrede", "en": "Changed"},
-
     # --- the command line --------------------------------------------------------------------------
     "personal_data.cli.not_found": {
         "da": "Ingen person har e-mailen {email}.",
@@ -143,9 +137,9 @@ TEXTS = {
     },
     "personal_data.cli.confirm": {
         "da": "Slet {name} ({email}) og alt om dem permanent? Det kan ikke fortrydes. Skriv e-mailen igen "
-              "for at bekræfte: ",
+        "for at bekræfte: ",
         "en": "Erase {name} ({email}) and everything about them for good? This cannot be undone. Type the "
-              "e-mail again to confirm: ",
+        "e-mail again to confirm: ",
     },
     "personal_data.cli.needs_yes": {
         "da": "Sletning skal bekræftes. Kør kommandoen i en terminal, eller tilføj --yes.",
@@ -154,23 +148,21 @@ TEXTS = {
     "personal_data.cli.not_confirmed": {"da": "Intet er slettet.", "en": "Nothing was erased."},
     "personal_data.cli.erased": {
         "da": "Personen er slettet: {affiliations} {affiliations:tilknytning|tilknytninger}, {relations} {relations:relation|relationer} og {events} {events:hændelse|hændelser} "
-              "fjernet eller renset.",
+        "fjernet eller renset.",
         "en": "The person was erased: {affiliations} {affiliations:affiliation|affiliations}, {relations} {relations:relation|relations} and {events} {events:event|events} "
-              "removed or cleaned.",
+        "removed or cleaned.",
     },
-
     # --- the page "Administration" -----------------------------------------------------------------
     "admin.title": {"da": "Administration", "en": "Administration"},
     "admin.intro": {
         "da": "Hændelsesloggen, anmodninger om persondata (indsigt og sletning) og opbevaring af kontakter, "
-              "der ikke har været brugt længe.",
+        "der ikke har været brugt længe.",
         "en": "The event log, personal-data requests (access and erasure) and the retention of contacts that "
-              "have not been used for a long time.",
+        "have not been used for a long time.",
     },
     "admin.tab.events": {"da": "Hændelseslog", "en": "Event log"},
     "admin.tab.person": {"da": "En persons data", "en": "A person's data"},
     "admin.tab.retention": {"da": "Opbevaring", "en": "Retention"},
-
     "admin.events.actor": {"da": "Udført af (indeholder)", "en": "Done by (contains)"},
     "admin.events.action": {"da": "Handling", "en": "Action"},
     "admin.events.since": {"da": "Fra dato", "en": "From date"},
@@ -193,7 +185,6 @@ TEXTS = {
     "admin.col.entity_id": {"da": "Nr.", "en": "Id"},
     "admin.col.details": {"da": "Detaljer", "en": "Details"},
     "admin.local_actor": {"da": "(lokal bruger)", "en": "(local user)"},
-
     "admin.person.email": {"da": "Find efter e-mail", "en": "Find by e-mail"},
     "admin.person.email_help": {
         "da": "Personens e-mail eller en af deres andre e-mails, i store eller små bogstaver.",
@@ -206,8 +197,7 @@ TEXTS = {
         "en": "Nobody has the e-mail {email}.",
     },
     "admin.person.was_erased": {
-        "da": "Ingen person har e-mailen {email}, men en person med den e-mail er tidligere slettet efter "
-              "anmodning.",
+        "da": "Ingen person har e-mailen {email}, men en person med den e-mail er tidligere slettet efter anmodning.",
         "en": "Nobody has the e-mail {email}, but a person with that e-mail was erased earlier on request.",
     },
     "admin.person.choose": {
@@ -230,21 +220,27 @@ TEXTS = {
     },
     "admin.person.purpose_save": {"da": "Gem formål", "en": "Save purpose"},
     "admin.person.purpose_saved": {"da": "Formålet er gemt.", "en": "The purpose was saved."},
-    "admin.person.purpose_unchanged": {"da": "Formålet var allerede det samme.",
-                                       "en": "The purpose was already the same."},
+    "admin.person.purpose_unchanged": {
+        "da": "Formålet var allerede det samme.",
+        "en": "The purpose was already the same.",
+    },
     "admin.person.erase_heading": {"da": "Slet personen efter anmodning", "en": "Erase the person on request"},
     "admin.person.erase_text": {
         "da": "Sletter personen overalt: oplysninger, tilknytninger, relationer, vurderinger og deres spor i "
-              "hændelsesloggen. Det kan ikke fortrydes. En envejs-kode af e-mailen gemmes, så en senere import "
-              "ikke opretter personen igen.",
+        "hændelsesloggen. Det kan ikke fortrydes. En envejs-kode af e-mailen gemmes, så en senere import "
+        "ikke opretter personen igen.",
         "en": "Erases the person everywhere: details, affiliations, relations, assessments and their traces in "
-              "the event log. This cannot be undone. A one-way code of the e-mail is kept, so that a later "
-              "import does not create the person again.",
+        "the event log. This cannot be undone. A one-way code of the e-mail is kept, so that a later "
+        "import does not create the person again.",
     },
-    "admin.person.confirm_email": {"da": "Skriv personens e-mail igen for at bekræfte",
-                                   "en": "Type the person's e-mail again to confirm"},
-    "admin.person.confirm_name": {"da": "Skriv personens navn igen for at bekræfte",
-                                  "en": "Type the person's name again to confirm"},
+    "admin.person.confirm_email": {
+        "da": "Skriv personens e-mail igen for at bekræfte",
+        "en": "Type the person's e-mail again to confirm",
+    },
+    "admin.person.confirm_name": {
+        "da": "Skriv personens navn igen for at bekræfte",
+        "en": "Type the person's name again to confirm",
+    },
     "admin.person.erase": {"da": "Slet personen permanent", "en": "Erase the person for good"},
     "admin.person.confirm_mismatch": {
         "da": "Det skrevne passer ikke. Intet er slettet.",
@@ -252,20 +248,20 @@ TEXTS = {
     },
     "admin.person.erased": {
         "da": "Personen er slettet: {affiliations} {affiliations:tilknytning|tilknytninger}, {relations} {relations:relation|relationer} fjernet; {events} "
-              "{events:hændelse|hændelser} tømt og {rows} {rows:anden post|andre poster} renset.",
+        "{events:hændelse|hændelser} tømt og {rows} {rows:anden post|andre poster} renset.",
         "en": "The person was erased: {affiliations} {affiliations:affiliation|affiliations}, {relations} {relations:relation|relations} removed; {events} "
-              "{events:event|events} emptied and {rows} other {rows:record|records} cleaned.",
+        "{events:event|events} emptied and {rows} other {rows:record|records} cleaned.",
     },
-
     "admin.retention.months": {"da": "Opbevaringsperiode (måneder)", "en": "Retention period (months)"},
     "admin.retention.months_help": {
-        "da": "Kontakter, der ikke er brugt i så mange måneder, vises her til gennemgang. Medarbejdere vises "
-              "aldrig.",
+        "da": "Kontakter, der ikke er brugt i så mange måneder, vises her til gennemgang. Medarbejdere vises aldrig.",
         "en": "Contacts not used for this many months are listed here for review. Staff are never listed.",
     },
     "admin.retention.save": {"da": "Gem periode", "en": "Save period"},
-    "admin.retention.saved": {"da": "Perioden er gemt: {months} {months:måned|måneder}.",
-                              "en": "The period was saved: {months} {months:month|months}."},
+    "admin.retention.saved": {
+        "da": "Perioden er gemt: {months} {months:måned|måneder}.",
+        "en": "The period was saved: {months} {months:month|months}.",
+    },
     "admin.retention.count": {
         "da": "{count} {count:kontakt|kontakter} er ikke brugt siden {cutoff}.",
         "en": "{count} {count:contact has|contacts have} not been used since {cutoff}.",
@@ -288,14 +284,16 @@ TEXTS = {
         "da": "Sæt kryds ved bekræftelsen først. Intet er slettet.",
         "en": "Tick the confirmation first. Nothing was erased.",
     },
-    "admin.retention.erased": {"da": "{count} {count:kontakt|kontakter} er slettet.", "en": "{count} {count:contact was|contacts were} erased."},
+    "admin.retention.erased": {
+        "da": "{count} {count:kontakt|kontakter} er slettet.",
+        "en": "{count} {count:contact was|contacts were} erased.",
+    },
     "admin.col.name": {"da": "Navn", "en": "Name"},
     "admin.col.email": {"da": "E-mail", "en": "E-mail"},
     "admin.col.organisations": {"da": "Organisationer", "en": "Organisations"},
     "admin.col.last_used": {"da": "Senest brugt", "en": "Last used"},
     "admin.col.source": {"da": "Kilde", "en": "Source"},
     "admin.col.purpose": {"da": "Formål", "en": "Purpose"},
-
     # --- actions of the event log ------------------------------------------------------------------
     "admin.action.import_committed": {"da": "Import gennemført", "en": "Import committed"},
     "admin.action.import_undone": {"da": "Import fortrudt", "en": "Import undone"},
@@ -314,10 +312,14 @@ TEXTS = {
     "admin.action.organisation_updated": {"da": "Organisation rettet", "en": "Organisation edited"},
     "admin.action.organisation_deleted": {"da": "Organisation slettet", "en": "Organisation deleted"},
     "admin.action.organisations_merged": {"da": "Organisationer lagt sammen", "en": "Organisations merged"},
-    "admin.action.organisation_merged_into": {"da": "Organisation lagt sammen med en anden",
-                                              "en": "Organisation merged into another"},
-    "admin.action.organisation_in_partnership": {"da": "Organisation sat på et partnerskab",
-                                                 "en": "Organisation added to a partnership"},
+    "admin.action.organisation_merged_into": {
+        "da": "Organisation lagt sammen med en anden",
+        "en": "Organisation merged into another",
+    },
+    "admin.action.organisation_in_partnership": {
+        "da": "Organisation sat på et partnerskab",
+        "en": "Organisation added to a partnership",
+    },
     "admin.action.organisation_assessed": {"da": "Organisation vurderet", "en": "Organisation assessed"},
     "admin.action.affiliation_added": {"da": "Tilknytning tilføjet", "en": "Affiliation added"},
     "admin.action.affiliation_ended": {"da": "Tilknytning afsluttet", "en": "Affiliation ended"},
@@ -333,8 +335,10 @@ TEXTS = {
     "admin.action.partnership_created": {"da": "Partnerskab oprettet", "en": "Partnership created"},
     "admin.action.partnership_updated": {"da": "Partnerskab rettet", "en": "Partnership edited"},
     "admin.action.partnership_deleted": {"da": "Partnerskab slettet", "en": "Partnership deleted"},
-    "admin.action.partnership_organisations_set": {"da": "Partnerskabets organisationer sat",
-                                                   "en": "Partnership's organisations set"},
+    "admin.action.partnership_organisations_set": {
+        "da": "Partnerskabets organisationer sat",
+        "en": "Partnership's organisations set",
+    },
     "admin.action.partnership_goals_set": {"da": "Partnerskabets mål sat", "en": "Partnership's goals set"},
     "admin.action.partnership_contact_logged": {"da": "Kontakt registreret", "en": "Contact logged"},
     "admin.action.partnership_contact_deleted": {"da": "Kontakt slettet", "en": "Contact deleted"},
@@ -348,12 +352,18 @@ TEXTS = {
     "admin.action.evaluation_round_deleted": {"da": "Evalueringsrunde slettet", "en": "Evaluation round deleted"},
     "admin.action.evaluation_response_added": {"da": "Evalueringssvar tilføjet", "en": "Evaluation answers added"},
     "admin.action.evaluation_response_deleted": {"da": "Evalueringssvar slettet", "en": "Evaluation answers deleted"},
-    "admin.action.competence_assessment_created": {"da": "Kompetencevurdering oprettet",
-                                                   "en": "Competence assessment created"},
-    "admin.action.competence_assessment_updated": {"da": "Kompetencevurdering rettet",
-                                                   "en": "Competence assessment edited"},
-    "admin.action.competence_assessment_deleted": {"da": "Kompetencevurdering slettet",
-                                                   "en": "Competence assessment deleted"},
+    "admin.action.competence_assessment_created": {
+        "da": "Kompetencevurdering oprettet",
+        "en": "Competence assessment created",
+    },
+    "admin.action.competence_assessment_updated": {
+        "da": "Kompetencevurdering rettet",
+        "en": "Competence assessment edited",
+    },
+    "admin.action.competence_assessment_deleted": {
+        "da": "Kompetencevurdering slettet",
+        "en": "Competence assessment deleted",
+    },
     "admin.action.checklist_assessment_created": {"da": "Tjekliste udfyldt", "en": "Checklist filled in"},
     "admin.action.checklist_assessment_deleted": {"da": "Tjekliste slettet", "en": "Checklist deleted"},
     "admin.action.strength_offer_created": {"da": "Tilbud oprettet", "en": "Offer created"},

@@ -50,14 +50,16 @@ TEXTS = {
         "en": "{numerator} of {denominator} {denominator:active partnership has|active partnerships have} a written agreement",
     },
     "radar.evidence.professionalise.none": {
-        "da": "Ingen aktive partnerskaber at måle på endnu", "en": "No active partnerships to measure yet",
+        "da": "Ingen aktive partnerskaber at måle på endnu",
+        "en": "No active partnerships to measure yet",
     },
     "radar.evidence.be_strategic": {
         "da": "{numerator} af {denominator} {denominator:aktivt partnerskab|aktive partnerskaber} er knyttet til mindst ét mål",
         "en": "{numerator} of {denominator} {denominator:active partnership is|active partnerships are} linked to at least one goal",
     },
     "radar.evidence.be_strategic.none": {
-        "da": "Ingen aktive partnerskaber at måle på endnu", "en": "No active partnerships to measure yet",
+        "da": "Ingen aktive partnerskaber at måle på endnu",
+        "en": "No active partnerships to measure yet",
     },
     "radar.evidence.nurture_network": {
         "da": "{numerator} af {denominator} nøglerelationer (styrke 4-5) har haft kontakt inden for seks måneder",
@@ -89,7 +91,8 @@ TEXTS = {
         "en": "{numerator} of {denominator} {denominator:active partnership has|active partnerships have} an assessed partner organisation",
     },
     "radar.evidence.choose_partners.none": {
-        "da": "Ingen aktive partnerskaber at måle på endnu", "en": "No active partnerships to measure yet",
+        "da": "Ingen aktive partnerskaber at måle på endnu",
+        "en": "No active partnerships to measure yet",
     },
     "radar.evidence.show_who_you_are": {
         "da": "{numerator} af {denominator} tilbud i styrkeprofilen er gennemgået inden for et år",
@@ -104,7 +107,8 @@ TEXTS = {
         "en": "{numerator} of {denominator} {denominator:active partnership was|active partnerships were} evaluated within a year",
     },
     "radar.evidence.support_partnership.none": {
-        "da": "Ingen aktive partnerskaber at måle på endnu", "en": "No active partnerships to measure yet",
+        "da": "Ingen aktive partnerskaber at måle på endnu",
+        "en": "No active partnerships to measure yet",
     },
     # --- validation ---
     "radar.no_score": {
@@ -113,11 +117,11 @@ TEXTS = {
     },
     "radar.score_range": {
         "da": "Vurderingen af »{heading}« skal være et helt tal fra 1 til 5 (ikke {value}).",
-        "en": "The score of \"{heading}\" must be a whole number from 1 to 5 (not {value}).",
+        "en": 'The score of "{heading}" must be a whole number from 1 to 5 (not {value}).',
     },
     "radar.note_too_long": {
         "da": "Noten til »{heading}« er for lang (højst {limit} tegn).",
-        "en": "The note on \"{heading}\" is too long (at most {limit} {limit:character|characters}).",
+        "en": 'The note on "{heading}" is too long (at most {limit} {limit:character|characters}).',
     },
     "radar.date_required": {"da": "Vælg datoen for selvvurderingen.", "en": "Choose the date of the self-assessment."},
     "radar.date_future": {
@@ -125,13 +129,13 @@ TEXTS = {
         "en": "The date {date} lies in the future. A self-assessment is dated today or earlier.",
     },
     "radar.date_taken": {
-        "da": "Der er allerede en selvvurdering dateret {date}. Slet den under »Udvikling«, eller vælg en "
-              "anden dato.",
-        "en": "There already is a self-assessment dated {date}. Delete it under \"Change over time\", or choose "
-              "another date.",
+        "da": "Der er allerede en selvvurdering dateret {date}. Slet den under »Udvikling«, eller vælg en anden dato.",
+        "en": 'There already is a self-assessment dated {date}. Delete it under "Change over time", or choose '
+        "another date.",
     },
     "radar.no_such_assessment": {
-        "da": "Selvvurderingen findes ikke længere.", "en": "The self-assessment no longer exists.",
+        "da": "Selvvurderingen findes ikke længere.",
+        "en": "The self-assessment no longer exists.",
     },
     # --- charts ---
     "radar.chart.self": {"da": "Selvvurdering", "en": "Self-assessment"},
@@ -144,23 +148,24 @@ TEXTS = {
     "radar_page.title": {"da": "Tjekliste: Byg partnerskaber", "en": "Checklist: Build partnerships"},
     "radar_page.intro": {
         "da": "Tjeklisten har otte punkter. Vurdér jævnligt, hvor biblioteket står på hvert punkt (1-5), og "
-              "sammenlign med det, data i arbejdsområdet viser. Data omregnes til samme skala: 1 + 4 × andelen.",
+        "sammenlign med det, data i arbejdsområdet viser. Data omregnes til samme skala: 1 + 4 × andelen.",
         "en": "The checklist has eight headings. Now and then, score where the library stands on each (1-5) and "
-              "compare with what the data in the workspace shows. Data is put on the same scale: 1 + 4 × the share.",
+        "compare with what the data in the workspace shows. Data is put on the same scale: 1 + 4 × the share.",
     },
     "radar_page.tab.radar": {"da": "Radar", "en": "Radar"},
     "radar_page.tab.assess": {"da": "Ny selvvurdering", "en": "New self-assessment"},
     "radar_page.tab.history": {"da": "Udvikling", "en": "Change over time"},
     "radar_page.no_assessment": {
         "da": "Der er ingen selvvurdering endnu. Radaren viser kun data; udfyld fanen »Ny selvvurdering«.",
-        "en": "There is no self-assessment yet. The radar shows the data only; fill in the tab "
-              "\"New self-assessment\".",
+        "en": 'There is no self-assessment yet. The radar shows the data only; fill in the tab "New self-assessment".',
     },
     "radar_page.latest": {
-        "da": "Seneste selvvurdering: {date}", "en": "Latest self-assessment: {date}",
+        "da": "Seneste selvvurdering: {date}",
+        "en": "Latest self-assessment: {date}",
     },
     "radar_page.latest_by": {
-        "da": "Seneste selvvurdering: {date}, ved {name}", "en": "Latest self-assessment: {date}, by {name}",
+        "da": "Seneste selvvurdering: {date}, ved {name}",
+        "en": "Latest self-assessment: {date}, by {name}",
     },
     "radar_page.evidence_heading": {"da": "Hvad data viser", "en": "What the data shows"},
     "radar_page.self_value": {"da": "Selvvurdering: {value}", "en": "Self-assessment: {value}"},
@@ -173,9 +178,9 @@ TEXTS = {
     "radar_page.note": {"da": "Note: {note}", "en": "Note: {note}"},
     "radar_page.form.intro": {
         "da": "Vurdér hvert punkt fra 1 (slet ikke) til 5 (fuldt ud). Lad et punkt stå tomt, hvis I ikke vil "
-              "vurdere det nu. Mindst ét punkt skal vurderes.",
+        "vurdere det nu. Mindst ét punkt skal vurderes.",
         "en": "Score each heading from 1 (not at all) to 5 (fully). Leave a heading blank if you do not want to "
-              "score it now. At least one heading must be scored.",
+        "score it now. At least one heading must be scored.",
     },
     "radar_page.form.date": {"da": "Dato", "en": "Date"},
     "radar_page.form.assessor": {"da": "Udfyldt af", "en": "Filled in by"},
@@ -184,7 +189,8 @@ TEXTS = {
     "radar_page.form.previous": {"da": "Sidst: {score} ({date})", "en": "Last time: {score} ({date})"},
     "radar_page.form.submit": {"da": "Gem selvvurdering", "en": "Save self-assessment"},
     "radar_page.form.saved": {
-        "da": "Selvvurderingen dateret {date} er gemt.", "en": "The self-assessment dated {date} was saved.",
+        "da": "Selvvurderingen dateret {date} er gemt.",
+        "en": "The self-assessment dated {date} was saved.",
     },
     "radar_page.scale.0": {"da": "Ikke vurderet", "en": "Not scored"},
     "radar_page.scale.1": {"da": "1 – slet ikke", "en": "1 – not at all"},
@@ -193,14 +199,16 @@ TEXTS = {
     "radar_page.scale.4": {"da": "4 – i høj grad", "en": "4 – largely"},
     "radar_page.scale.5": {"da": "5 – fuldt ud", "en": "5 – fully"},
     "radar_page.history.none": {
-        "da": "Der er ingen selvvurderinger endnu.", "en": "There are no self-assessments yet.",
+        "da": "Der er ingen selvvurderinger endnu.",
+        "en": "There are no self-assessments yet.",
     },
     "radar_page.history.table": {"da": "Selvvurderinger", "en": "Self-assessments"},
     "radar_page.history.col.date": {"da": "Dato", "en": "Date"},
     "radar_page.history.col.assessor": {"da": "Udfyldt af", "en": "Filled in by"},
     "radar_page.history.col.mean": {"da": "Gennemsnit", "en": "Mean"},
     "radar_page.history.delete": {
-        "da": "Slet en selvvurdering (vælg den på datoen)", "en": "Delete a self-assessment (choose it by date)",
+        "da": "Slet en selvvurdering (vælg den på datoen)",
+        "en": "Delete a self-assessment (choose it by date)",
     },
     "radar_page.history.one_point": {
         "da": "Med én selvvurdering er der ingen udvikling at vise endnu; linjerne kommer med den næste.",

@@ -8,9 +8,8 @@ TEXTS = {
     },
     "records.email_taken": {
         "da": "E-mailadressen {email} bruges allerede af {name}. Hvis det er den samme person, så slå de to "
-              "sammen i stedet.",
-        "en": "The e-mail address {email} already belongs to {name}. If it is the same person, merge the two "
-              "instead.",
+        "sammen i stedet.",
+        "en": "The e-mail address {email} already belongs to {name}. If it is the same person, merge the two instead.",
     },
     "records.organisation_exists": {
         "da": "Der findes allerede en organisation, der hedder {name}. Hvis det er den samme, så slå dem sammen.",

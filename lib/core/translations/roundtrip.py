@@ -9,13 +9,15 @@ TEXTS = {
     "importrefs.field.cvr": {"da": "CVR-nummer", "en": "CVR number"},
     "importrefs.field.org_type_text": {"da": "Typen, som filen skrev den", "en": "Type as the file wrote it"},
     "importrefs.field.sector_text": {"da": "Sektoren, som filen skrev den", "en": "Sector as the file wrote it"},
-    "importrefs.field.kind_text": {"da": "Slags relation, som filen skrev den",
-                                   "en": "Kind of relation as the file wrote it"},
+    "importrefs.field.kind_text": {
+        "da": "Slags relation, som filen skrev den",
+        "en": "Kind of relation as the file wrote it",
+    },
     # --- row problems -----------------------------------------------------------------------------
     "import.alias_taken": {
         "da": "Stavemåden »{alias}« er udeladt: den er allerede navnet på (eller en anden stavemåde af) "
-              "»{organisation}«, og én stavemåde hører til én organisation.",
-        "en": "The spelling \"{alias}\" is left out: it is already the name (or another spelling) of "
-              "\"{organisation}\", and one spelling belongs to one organisation.",
+        "»{organisation}«, og én stavemåde hører til én organisation.",
+        "en": 'The spelling "{alias}" is left out: it is already the name (or another spelling) of '
+        '"{organisation}", and one spelling belongs to one organisation.',
     },
 }

@@ -41,9 +41,7 @@ TEXTS = {
     },
     "read.empty": {
         "da": "Filen er tom. Kontrollér, at du har valgt den rigtige fil, og at den er gemt med indhold.",
-        "en": (
-            "The file is empty. Check that you picked the right file and that it was saved with its contents."
-        ),
+        "en": ("The file is empty. Check that you picked the right file and that it was saved with its contents."),
     },
     "read.no_sheets": {
         "da": (
@@ -183,16 +181,12 @@ TEXTS = {
         "en": "The file is named .{extension} but is really a text file (CSV). It was read as CSV.",
     },
     "read.notice.read_as_xls": {
-        "da": (
-            "Filen hedder .{extension}, men er i virkeligheden en ældre Excel-fil (.xls). "
-            "Den er læst som .xls."
-        ),
+        "da": ("Filen hedder .{extension}, men er i virkeligheden en ældre Excel-fil (.xls). Den er læst som .xls."),
         "en": "The file is named .{extension} but is really an older Excel file (.xls). It was read as .xls.",
     },
     "read.notice.read_as_xlsx": {
         "da": (
-            "Filen hedder .{extension}, men er i virkeligheden en Excel-projektmappe (.xlsx). "
-            "Den er læst som .xlsx."
+            "Filen hedder .{extension}, men er i virkeligheden en Excel-projektmappe (.xlsx). Den er læst som .xlsx."
         ),
         "en": "The file is named .{extension} but is really an Excel workbook (.xlsx). It was read as .xlsx.",
     },

@@ -16,11 +16,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Network table of people and organisations downloaded",
     },
     "admin.action.import_report_exported": {
-        "da": "Importens fejlrapport hentet", "en": "Import problem report downloaded"},
+        "da": "Importens fejlrapport hentet",
+        "en": "Import problem report downloaded",
+    },
     "admin.action.agreement_exported": {
-        "da": "Resumé af en samarbejdsaftale hentet", "en": "Agreement summary downloaded"},
-    "admin.action.strengths_flyer_exported": {
-        "da": "Styrkeprofilens flyer hentet", "en": "Strengths flyer downloaded"},
+        "da": "Resumé af en samarbejdsaftale hentet",
+        "en": "Agreement summary downloaded",
+    },
+    "admin.action.strengths_flyer_exported": {"da": "Styrkeprofilens flyer hentet", "en": "Strengths flyer downloaded"},
     "admin.action.backup_exported": {
-        "da": "Sikkerhedskopi af hele arbejdsområdet taget", "en": "Backup of the whole workspace made"},
+        "da": "Sikkerhedskopi af hele arbejdsområdet taget",
+        "en": "Backup of the whole workspace made",
+    },
 }

@@ -20,7 +20,7 @@ TEXTS = {
     "strategy.sheet.measurements": {"da": "Målinger", "en": "Measurements"},
     "strategy.guide.unit": {
         "da": "Hvad der tælles, fx »deltagere pr. år«.",
-        "en": "What is counted, e.g. \"participants per year\".",
+        "en": 'What is counted, e.g. "participants per year".',
     },
     "strategy.guide.target": {
         "da": "Tallet, der skal nås. Lavere end udgangspunktet, hvis noget skal mindskes.",
@@ -28,7 +28,7 @@ TEXTS = {
     },
     "strategy.guide.goal": {
         "da": "Målets titel, som den står på arket »Mål« eller i arbejdsområdet.",
-        "en": "The goal's title as on the \"Goals\" sheet or in the workspace.",
+        "en": 'The goal\'s title as on the "Goals" sheet or in the workspace.',
     },
     # Checks
     "strategy.title_required": {"da": "Målet skal have en titel.", "en": "The goal needs a title."},
@@ -91,27 +91,27 @@ TEXTS = {
     # Coverage
     "strategy.coverage.goal_unserved": {
         "da": "Intet igangværende partnerskab arbejder for målet »{title}«.",
-        "en": "No partnership under way works towards the goal \"{title}\".",
+        "en": 'No partnership under way works towards the goal "{title}".',
     },
     "strategy.coverage.partnership_without_goal": {
         "da": "Partnerskabet »{title}« er ikke knyttet til noget af bibliotekets mål.",
-        "en": "The partnership \"{title}\" is not linked to any of the library's goals.",
+        "en": 'The partnership "{title}" is not linked to any of the library\'s goals.',
     },
     # Import
     "strategy.import.goal_exists": {
         "da": "Målet »{title}« findes allerede; rækken er sprunget over.",
-        "en": "The goal \"{title}\" already exists; the row was skipped.",
+        "en": 'The goal "{title}" already exists; the row was skipped.',
     },
     "strategy.import.unknown_owner": {
         "da": "Medarbejderen »{value}« findes ikke i arbejdsområdet; feltet er ikke udfyldt.",
-        "en": "The staff member \"{value}\" is not in the workspace; the field was left empty.",
+        "en": 'The staff member "{value}" is not in the workspace; the field was left empty.',
     },
     "strategy.import.unknown_goal": {
         "da": "Målet »{title}« findes hverken i filen eller i arbejdsområdet.",
-        "en": "The goal \"{title}\" is neither in the file nor in the workspace.",
+        "en": 'The goal "{title}" is neither in the file nor in the workspace.',
     },
     "strategy.import.measurement_exists": {
         "da": "Målingen for »{title}« er allerede gemt; rækken er sprunget over.",
-        "en": "The measurement for \"{title}\" is already stored; the row was skipped.",
+        "en": 'The measurement for "{title}" is already stored; the row was skipped.',
     },
 }

@@ -11,11 +11,11 @@ TEXTS = {
     },
     "table_import.unknown_value": {
         "da": "»{value}« kendes ikke her; feltet er ikke udfyldt.",
-        "en": "\"{value}\" is not known here; the field was left empty.",
+        "en": '"{value}" is not known here; the field was left empty.',
     },
     "table_import.score_invalid": {
         "da": "»{value}« er ikke et helt tal fra {low} til {high}; værdien er udeladt.",
-        "en": "\"{value}\" is not a whole number from {low} to {high}; the value was left out.",
+        "en": '"{value}" is not a whole number from {low} to {high}; the value was left out.',
     },
     "table_import.not_a_table_import": {
         "da": "Import nr. {batch} er en import af kontakter; fortryd den på importsiden.",
@@ -43,7 +43,7 @@ TEXTS = {
     "table_import.guide.date": {"da": "Dato, fx 31-12-2026.", "en": "A date, e.g. 31-12-2026."},
     "table_import.guide.score": {
         "da": "Et helt tal fra 1 til 5, eller »ved ikke«.",
-        "en": "A whole number from 1 to 5, or \"ved ikke\" (don't know).",
+        "en": 'A whole number from 1 to 5, or "ved ikke" (don\'t know).',
     },
     "table_import.guide.staff": {
         "da": "En medarbejders navn eller e-mail, som de står i arbejdsområdet.",
@@ -57,6 +57,6 @@ TEXTS = {
     "editing.required": {"da": "Feltet skal udfyldes.", "en": "This field is required."},
     "editing.unknown_code": {
         "da": "»{value}« er ikke et af valgene.",
-        "en": "\"{value}\" is not one of the choices.",
+        "en": '"{value}" is not one of the choices.',
     },
 }

@@ -110,7 +110,8 @@ TEXTS = {
     # drop"); the help says the same in the user's language
     "widget.upload_help": {
         "da": "Træk filen hen på feltet, eller klik på »Browse files« for at vælge den. Højst {megabytes} MB pr. fil.",
-        "en": "Drag the file onto the box, or click \"Browse files\" to choose it. At most {megabytes} MB per file."},
+        "en": 'Drag the file onto the box, or click "Browse files" to choose it. At most {megabytes} MB per file.',
+    },
     # Network measures: a place among the others rather than a value such as 0,314
     "network.metric.rank": {"da": "nr. {place} af {total}", "en": "no. {place} of {total}"},
 }

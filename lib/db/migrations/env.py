@@ -15,12 +15,14 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 
 if connection is None:  # offline SQL generation, e.g. ``alembic upgrade --sql``
-    context.configure(url=context.config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
-                      include_name=include_name)
+    context.configure(
+        url=context.config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata, include_name=include_name
+    )
     with context.begin_transaction():
         context.run_migrations()
 else:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
-                      include_name=include_name)
+    context.configure(
+        connection=connection, target_metadata=target_metadata, render_as_batch=True, include_name=include_name
+    )
     with context.begin_transaction():
         context.run_migrations()

@@ -68,8 +68,16 @@ def render(pack: BoardPack, fmt: str) -> bytes:
 
 
 @requires("view_board")
-def report(db: Database, fmt: str, out_path: str | Path, start: dt.date | None = None, end: dt.date | None = None,
-           lang: str = "da", sections: Iterable[str] | None = None, today: dt.date | None = None) -> BoardPack:
+def report(
+    db: Database,
+    fmt: str,
+    out_path: str | Path,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    lang: str = "da",
+    sections: Iterable[str] | None = None,
+    today: dt.date | None = None,
+) -> BoardPack:
     """Build the pseudonymised board pack for the period and write it to ``out_path`` as ``fmt``.
 
     The file is written to a temporary name first and then moved into place, so a failure never

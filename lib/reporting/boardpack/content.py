@@ -42,8 +42,17 @@ from lib.db import (
 from lib.reporting.boardpack.model import SECTIONS, BoardPack, Chart, KeyFigure, Section, Table
 from lib.reporting.boardpack.sections import BUILDERS, Context, title_section
 
-__all__ = ["SECTIONS", "BoardPack", "Chart", "KeyFigure", "Section", "Table", "build", "chosen_sections",
-           "data_version"]
+__all__ = [
+    "SECTIONS",
+    "BoardPack",
+    "Chart",
+    "KeyFigure",
+    "Section",
+    "Table",
+    "build",
+    "chosen_sections",
+    "data_version",
+]
 
 
 def chosen_sections(sections: Iterable[str] | None) -> list[str]:
@@ -54,8 +63,7 @@ def chosen_sections(sections: Iterable[str] | None) -> list[str]:
     wanted = list(dict.fromkeys(sections))
     unknown = [name for name in wanted if name not in SECTIONS]
     if unknown:
-        raise ValidationFailed("board.error.unknown_section", section=", ".join(unknown),
-                               sections=", ".join(SECTIONS))
+        raise ValidationFailed("board.error.unknown_section", section=", ".join(unknown), sections=", ".join(SECTIONS))
     if not wanted:
         raise ValidationFailed("board.error.no_sections")
     return [name for name in SECTIONS if name in wanted]
@@ -68,9 +76,16 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
 
 
 @requires("view_contacts", board_if={"pseudonymise": True})
-def build(session: Session, start: dt.date | None, end: dt.date | None, lang: str = DEFAULT_LANGUAGE,
-          sections: Iterable[str] | None = None, today: dt.date | None = None, *,
-          pseudonymise: bool = True) -> BoardPack:
+def build(
+    session: Session,
+    start: dt.date | None,
+    end: dt.date | None,
+    lang: str = DEFAULT_LANGUAGE,
+    sections: Iterable[str] | None = None,
+    today: dt.date | None = None,
+    *,
+    pseudonymise: bool = True,
+) -> BoardPack:
     """The board pack for the period ``start``-``end`` (either open), in ``lang``.
 
     Parameters
@@ -103,21 +118,40 @@ def build(session: Session, start: dt.date | None, end: dt.date | None, lang: st
         from lib.db import clock
 
         today = clock.today(clock.workspace_timezone(session))
-    ctx = Context(session=session, lang=lang, start=start, end=end, today=today,
-                  pseudonymise=pseudonymise)
+    ctx = Context(session=session, lang=lang, start=start, end=end, today=today, pseudonymise=pseudonymise)
     built: list[Section] = []
     for key in keys:
         built.append(title_section(ctx, keys) if key == "title" else BUILDERS[key](ctx))
     from lib.library.setup import stored_logo
 
-    return BoardPack(lang=lang, library_name=ctx.library_name, start=start, end=end, as_of=ctx.as_of,
-                     made_on=ctx.today, pseudonymised=pseudonymise, sections=built, logo=stored_logo(session))
+    return BoardPack(
+        lang=lang,
+        library_name=ctx.library_name,
+        start=start,
+        end=end,
+        as_of=ctx.as_of,
+        made_on=ctx.today,
+        pseudonymised=pseudonymise,
+        sections=built,
+        logo=stored_logo(session),
+    )
 
 
 #: The tables whose size and newest row say whether the workspace changed (with the event log,
 #: which every edit writes to).
-_VERSIONED = (Event, ImportBatch, Person, Organisation, Relation, Partnership, Agreement, GoalMeasurement,
-              ContactLogEntry, EvaluationResponse, ChecklistAssessment)
+_VERSIONED = (
+    Event,
+    ImportBatch,
+    Person,
+    Organisation,
+    Relation,
+    Partnership,
+    Agreement,
+    GoalMeasurement,
+    ContactLogEntry,
+    EvaluationResponse,
+    ChecklistAssessment,
+)
 
 
 @requires("view_board")

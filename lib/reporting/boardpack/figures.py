@@ -56,11 +56,18 @@ def _dates_figure(chart: Chart, frame: pd.DataFrame, lang: str) -> go.Figure:
         shown = charts.template_text(name)
         colour = _colour(chart, index)
         dash = chart.dashes[index] if index < len(chart.dashes) else "solid"
-        fig.add_trace(go.Scatter(
-            x=pd.to_datetime(points[chart.category]), y=points[name].astype(float), mode="lines+markers", name=shown,
-            line={"width": 3, "color": colour, "dash": dash}, marker={"size": 9, "line": charts.outline(colour)},
-            meta=shown, hovertemplate=f"{shown}<br>%{{x|{day}}}: %{{y:.1f}} {_unit(chart)}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(points[chart.category]),
+                y=points[name].astype(float),
+                mode="lines+markers",
+                name=shown,
+                line={"width": 3, "color": colour, "dash": dash},
+                marker={"size": 9, "line": charts.outline(colour)},
+                meta=shown,
+                hovertemplate=f"{shown}<br>%{{x|{day}}}: %{{y:.1f}} {_unit(chart)}<extra></extra>",
+            )
+        )
     fig.add_hline(y=100, line={"color": "#000000", "dash": "dash", "width": 1})
     # The measurement dates' own ticks (or months from the span): none written twice.
     fig.update_layout(xaxis=charts.date_axis(frame[chart.category], lang))
@@ -73,11 +80,18 @@ def _line_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     for index, name in enumerate(chart.series):
         shown = charts.template_text(name)
         colour = _colour(chart, index)
-        fig.add_trace(go.Scatter(
-            x=categories, y=_values(frame, name), mode="lines+markers", name=shown, meta=shown,
-            line={"width": 3, "color": colour}, marker={"size": 9, "line": charts.outline(colour)},
-            hovertemplate=f"{shown}<br>%{{x}}: %{{y:.2f}} {_unit(chart)}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=categories,
+                y=_values(frame, name),
+                mode="lines+markers",
+                name=shown,
+                meta=shown,
+                line={"width": 3, "color": colour},
+                marker={"size": 9, "line": charts.outline(colour)},
+                hovertemplate=f"{shown}<br>%{{x}}: %{{y:.2f}} {_unit(chart)}<extra></extra>",
+            )
+        )
     fig.update_layout(xaxis={"type": "category"})
     return fig
 
@@ -95,8 +109,11 @@ def _bar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
         number = f"%{{{value}:.2f}} {_unit(chart)}" if chart.unit else f"%{{{value}}}"
         hover = f"%{{{category}}}<br>{shown}: {number}<extra></extra>"
         if chart.horizontal:
-            fig.add_trace(go.Bar(x=values, y=categories, orientation="h", name=shown, meta=shown, marker=marker,
-                                 hovertemplate=hover))
+            fig.add_trace(
+                go.Bar(
+                    x=values, y=categories, orientation="h", name=shown, meta=shown, marker=marker, hovertemplate=hover
+                )
+            )
         else:
             fig.add_trace(go.Bar(x=categories, y=values, name=shown, meta=shown, marker=marker, hovertemplate=hover))
     if chart.horizontal:
@@ -113,8 +130,16 @@ def _radar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
     for index, name in enumerate(chart.series):
         values = _values(frame, name)
         shown = charts.template_text(name)
-        fig.add_trace(go.Scatterpolar(r=[*values, values[0]], theta=[*labels, labels[0]], name=shown, meta=shown,
-                                      fill="toself", line={"color": _colour(chart, index)}))
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[*values, values[0]],
+                theta=[*labels, labels[0]],
+                name=shown,
+                meta=shown,
+                fill="toself",
+                line={"color": _colour(chart, index)},
+            )
+        )
     return fig
 
 
@@ -136,17 +161,36 @@ def chart_figure(section: Section, chart: Chart, lang: str, *, height: int = DEF
             raise ValueError(f"cannot draw a chart of kind {chart.kind!r}")
         _axes(fig, chart)
     charts.style(fig, lang)
-    fig.update_layout(title={"text": charts.template_text(chart.title), "font": {"size": BOARD_FONT + 4}},
-                      height=height, margin={"l": 20, "r": 20, "t": 70, "b": 20})
+    fig.update_layout(
+        title={"text": charts.template_text(chart.title), "font": {"size": BOARD_FONT + 4}},
+        height=height,
+        margin={"l": 20, "r": 20, "t": 70, "b": 20},
+    )
     if chart.kind == "picture":
         # A drawing full of names: its own small labels, and the legend beside the rings, where a
         # wide page has room, so the rings themselves can be as large as the height allows.
-        fig.update_layout(legend={"orientation": "v", "yanchor": "top", "y": 1, "xanchor": "left", "x": 1.0,
-                                  "font": {"size": BOARD_FONT - 4}})
+        fig.update_layout(
+            legend={
+                "orientation": "v",
+                "yanchor": "top",
+                "y": 1,
+                "xanchor": "left",
+                "x": 1.0,
+                "font": {"size": BOARD_FONT - 4},
+            }
+        )
     else:
-        fig.update_layout(font={"size": BOARD_FONT},
-                          legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0,
-                                  "font": {"size": BOARD_FONT - 2}})
+        fig.update_layout(
+            font={"size": BOARD_FONT},
+            legend={
+                "orientation": "h",
+                "yanchor": "top",
+                "y": -0.12,
+                "xanchor": "left",
+                "x": 0,
+                "font": {"size": BOARD_FONT - 2},
+            },
+        )
     return fig
 
 
@@ -174,8 +218,9 @@ def _axes(fig: go.Figure, chart: Chart) -> None:
 
 def _whole_numbers(fig: go.Figure) -> float | None:
     """The largest bar value when every value is a whole number (counts: ticks at whole steps), else None."""
-    values = [v for trace in fig.data for v in ((trace.x if trace.orientation == "h" else trace.y) or ())
-              if v is not None]
+    values = [
+        v for trace in fig.data for v in ((trace.x if trace.orientation == "h" else trace.y) or ()) if v is not None
+    ]
     if not values or any(float(v) != int(v) for v in values):
         return None
     return float(max(values))
@@ -184,4 +229,3 @@ def _whole_numbers(fig: go.Figure) -> float | None:
 def section_figures(section: Section, lang: str, *, height: int = DEFAULT_HEIGHT) -> list[go.Figure]:
     """Every chart of ``section`` as a figure, in order."""
     return [chart_figure(section, chart, lang, height=height) for chart in section.charts]
-

@@ -28,8 +28,18 @@ from lib.core.frames import is_missing
 from lib.core.i18n import format_date, format_number
 from lib.reporting.boardpack import SECTIONS
 
-__all__ = ["CHART_KINDS", "MIN_GROUP", "SECTIONS", "SMALL_GROUP", "BoardPack", "Chart", "KeyFigure", "Section",
-           "Table", "cell_text"]
+__all__ = [
+    "CHART_KINDS",
+    "MIN_GROUP",
+    "SECTIONS",
+    "SMALL_GROUP",
+    "BoardPack",
+    "Chart",
+    "KeyFigure",
+    "Section",
+    "Table",
+    "cell_text",
+]
 #: How a count of fewer than :data:`MIN_GROUP` people is shown in pseudonymised output.
 SMALL_GROUP = "< 5"
 #: The smallest group of people a pseudonymised board pack shows as a number.

@@ -98,12 +98,22 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", fontName=bold, fontSize=24, leading=29, textColor=primary, spaceAfter=8),
         "cover": ParagraphStyle("cover", fontName=bold, fontSize=34, leading=40, textColor=primary, spaceAfter=18),
-        "subtitle": ParagraphStyle("subtitle", fontName=regular, fontSize=16, leading=21, textColor=text,
-                                   spaceAfter=18),
-        "bullet": ParagraphStyle("bullet", fontName=regular, fontSize=13, leading=17, textColor=text, leftIndent=14,
-                                 bulletIndent=2, spaceAfter=6),
-        "caption": ParagraphStyle("caption", fontName=bold, fontSize=11, leading=14, textColor=text, spaceBefore=6,
-                                  spaceAfter=3),
+        "subtitle": ParagraphStyle(
+            "subtitle", fontName=regular, fontSize=16, leading=21, textColor=text, spaceAfter=18
+        ),
+        "bullet": ParagraphStyle(
+            "bullet",
+            fontName=regular,
+            fontSize=13,
+            leading=17,
+            textColor=text,
+            leftIndent=14,
+            bulletIndent=2,
+            spaceAfter=6,
+        ),
+        "caption": ParagraphStyle(
+            "caption", fontName=bold, fontSize=11, leading=14, textColor=text, spaceBefore=6, spaceAfter=3
+        ),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=8.5, leading=10.5, textColor=text),
         "head": ParagraphStyle("head", fontName=bold, fontSize=8.5, leading=10.5, textColor=colors.white),
         "value": ParagraphStyle("value", fontName=bold, fontSize=28, leading=33, textColor=primary, alignment=1),
@@ -118,26 +128,36 @@ def _text(value: Any) -> str:
 
 
 def _bullets(lines: Sequence[str], styles: dict[str, ParagraphStyle], *, numbered: bool = False) -> list[Any]:
-    return [Paragraph(_text(line), styles["bullet"], bulletText=f"{index}." if numbered else "•")
-            for index, line in enumerate(lines, start=1)]
+    return [
+        Paragraph(_text(line), styles["bullet"], bulletText=f"{index}." if numbered else "•")
+        for index, line in enumerate(lines, start=1)
+    ]
 
 
 def _table(table: Table, lang: str, styles: dict[str, ParagraphStyle], width: float) -> list[Any]:
     """A table of at most :data:`MAX_ROWS` rows under its title, and a line naming the rows left out."""
     frame = table.frame
     header = [Paragraph(_text(column), styles["head"]) for column in frame.columns]
-    rows = [[Paragraph(_text(cell_text(value, lang, percent=column in table.percent_columns)), styles["cell"])
-             for column, value in zip(frame.columns, row, strict=True)]
-            for row in frame.head(MAX_ROWS).itertuples(index=False, name=None)]
+    rows = [
+        [
+            Paragraph(_text(cell_text(value, lang, percent=column in table.percent_columns)), styles["cell"])
+            for column, value in zip(frame.columns, row, strict=True)
+        ]
+        for row in frame.head(MAX_ROWS).itertuples(index=False, name=None)
+    ]
     grid = PdfTable([header, *rows], colWidths=_column_widths(table, lang, width), repeatRows=1, hAlign="LEFT")
-    grid.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(charts.PRIMARY)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f1f4f7")]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5d9de")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    grid.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(charts.PRIMARY)),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f1f4f7")]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d5d9de")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     flowables: list[Any] = [Paragraph(_text(table.title), styles["caption"]), grid]
     if len(frame) > MAX_ROWS:
         flowables.append(Paragraph(_text(t("board.more_rows", lang, count=len(frame) - MAX_ROWS)), styles["note"]))
@@ -150,8 +170,10 @@ def _column_widths(table: Table, lang: str, width: float) -> list[float]:
     broken in the middle ("25-11-202 / 7")."""
     frame = table.frame.head(MAX_ROWS)
     texts = [[str(column), *(cell_text(v, lang) for v in frame[column])] for column in frame.columns]
-    floors = [max(len(word) for text in column for word in [*text.split(), ""]) * _CHAR_WIDTH + _CELL_PADDING
-              for column in texts]
+    floors = [
+        max(len(word) for text in column for word in [*text.split(), ""]) * _CHAR_WIDTH + _CELL_PADDING
+        for column in texts
+    ]
     if sum(floors) >= width:  # too many columns to keep every word whole: share by words alone
         return [width * floor / sum(floors) for floor in floors]
     weights = [min(max(max(map(len, column)), _MIN_CHARS), _MAX_CHARS) for column in texts]
@@ -159,8 +181,9 @@ def _column_widths(table: Table, lang: str, width: float) -> list[float]:
     return [floor + spare * weight / sum(weights) for floor, weight in zip(floors, weights, strict=True)]
 
 
-def _chart_pictures(section: Section, lang: str, render: images.Renderer, width: float,
-                    styles: dict[str, ParagraphStyle]) -> list[Any]:
+def _chart_pictures(
+    section: Section, lang: str, render: images.Renderer, width: float, styles: dict[str, ParagraphStyle]
+) -> list[Any]:
     """Each chart as a picture fitted to ``width`` (side by side when there are two)."""
     if not section.charts:
         return []
@@ -199,43 +222,69 @@ def _logo(pack: BoardPack) -> list[Any]:
 
 
 def _title_page(pack: BoardPack, section: Section, styles: dict[str, ParagraphStyle]) -> list[Any]:
-    return [*_logo(pack), Spacer(1, 10 if pack.logo else 40), Paragraph(_text(section.title), styles["cover"]),
-            Paragraph(_text(section.subtitle), styles["subtitle"]), *_bullets(section.bullets, styles),
-            Spacer(1, 12), Paragraph(_text(t("board.source.title", pack.lang)), styles["note"])]
+    return [
+        *_logo(pack),
+        Spacer(1, 10 if pack.logo else 40),
+        Paragraph(_text(section.title), styles["cover"]),
+        Paragraph(_text(section.subtitle), styles["subtitle"]),
+        *_bullets(section.bullets, styles),
+        Spacer(1, 12),
+        Paragraph(_text(t("board.source.title", pack.lang)), styles["note"]),
+    ]
 
 
 def _key_figures_page(pack: BoardPack, section: Section, styles: dict[str, ParagraphStyle]) -> list[Any]:
     per_row = 4
-    tiles = [[Paragraph(_text(figure.value), styles["value"]), Paragraph(_text(figure.label), styles["label"])]
-             for figure in section.figures]
-    rows = [tiles[i:i + per_row] + [""] * (per_row - len(tiles[i:i + per_row])) for i in range(0, len(tiles), per_row)]
+    tiles = [
+        [Paragraph(_text(figure.value), styles["value"]), Paragraph(_text(figure.label), styles["label"])]
+        for figure in section.figures
+    ]
+    rows = [
+        tiles[i : i + per_row] + [""] * (per_row - len(tiles[i : i + per_row])) for i in range(0, len(tiles), per_row)
+    ]
     grid = PdfTable(rows, colWidths=[WIDTH / per_row] * per_row, rowHeights=[88] * len(rows), hAlign="LEFT")
-    grid.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef3f7")),
-        ("LINEAFTER", (0, 0), (-2, -1), 6, colors.white),
-        ("LINEBELOW", (0, 0), (-1, -2), 6, colors.white),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
+    grid.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef3f7")),
+                ("LINEAFTER", (0, 0), (-2, -1), 6, colors.white),
+                ("LINEBELOW", (0, 0), (-1, -2), 6, colors.white),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
     body: list[Any] = [grid, Spacer(1, 10), *_bullets(section.bullets, styles)]
     for table in section.tables[1:]:
         body += _table(table, pack.lang, styles, WIDTH / 2)
     return body
 
 
-def _section_page(pack: BoardPack, section: Section, render: images.Renderer,
-                  styles: dict[str, ParagraphStyle]) -> list[Any]:
+def _section_page(
+    pack: BoardPack, section: Section, render: images.Renderer, styles: dict[str, ParagraphStyle]
+) -> list[Any]:
     body: list[Any] = []
-    steps = ([Paragraph(_text(t("board.next_steps_title", pack.lang)), styles["caption"]),
-              *_bullets(section.next_steps, styles, numbered=True)] if section.next_steps else [])
+    steps = (
+        [
+            Paragraph(_text(t("board.next_steps_title", pack.lang)), styles["caption"]),
+            *_bullets(section.next_steps, styles, numbered=True),
+        ]
+        if section.next_steps
+        else []
+    )
     bullets = _bullets(section.bullets, styles)
     if len(section.charts) == 1:
         # The chart with text beside it, as on the slide: the next steps when there are any (what the
         # board is asked to act on), else the bullets.
         chart_width = WIDTH * CHART_SHARE
         side, below = (steps, bullets) if steps else (bullets, [])
-        body.append(PdfTable([[_chart_pictures(section, pack.lang, render, chart_width, styles), side]],
-                             colWidths=[chart_width, WIDTH - chart_width], hAlign="LEFT",
-                             style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])))
+        body.append(
+            PdfTable(
+                [[_chart_pictures(section, pack.lang, render, chart_width, styles), side]],
+                colWidths=[chart_width, WIDTH - chart_width],
+                hAlign="LEFT",
+                style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]),
+            )
+        )
         body += below
     else:
         body += _chart_pictures(section, pack.lang, render, WIDTH, styles)
@@ -253,8 +302,9 @@ def _footer(pack: BoardPack, pages: int):
         canvas.setFont(regular, 8)
         canvas.setFillColor(colors.grey)
         canvas.drawString(MARGIN, MARGIN * 0.6, f"{pack.library_name} · {t('board.title.heading', pack.lang)}")
-        canvas.drawRightString(PAGE[0] - MARGIN, MARGIN * 0.6,
-                               t("board.page_of", pack.lang, page=doc.page, pages=pages))
+        canvas.drawRightString(
+            PAGE[0] - MARGIN, MARGIN * 0.6, t("board.page_of", pack.lang, page=doc.page, pages=pages)
+        )
         canvas.restoreState()
 
     return draw
@@ -282,9 +332,17 @@ def pdf_bytes(pack: BoardPack, render: images.Renderer | None = None) -> bytes:
         if index < len(pack.sections) - 1:
             story.append(PageBreak())
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                                 bottomMargin=MARGIN + FOOTER, title=pack.library_name,
-                                 author=pack.library_name, lang="da-DK" if pack.lang == "da" else "en-GB")
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + FOOTER,
+        title=pack.library_name,
+        author=pack.library_name,
+        lang="da-DK" if pack.lang == "da" else "en-GB",
+    )
     footer = _footer(pack, len(pack.sections))
     document.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

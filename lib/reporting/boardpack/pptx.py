@@ -103,8 +103,18 @@ def _title(slide, text: str) -> None:
             run.font.color.rgb = _rgb(charts.PRIMARY)
 
 
-def _text_box(slide, left: int, top: int, width: int, height: int, lines: Sequence[str], size: Pt, *,
-              bullet: str = "•", bold_first: bool = False) -> None:
+def _text_box(
+    slide,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    lines: Sequence[str],
+    size: Pt,
+    *,
+    bullet: str = "•",
+    bold_first: bool = False,
+) -> None:
     """A box of paragraphs, each led by ``bullet`` (numbers when ``bullet`` is "1.")."""
     frame = slide.shapes.add_textbox(left, top, width, height).text_frame
     frame.word_wrap = True
@@ -153,7 +163,10 @@ class _XyWorkbook(XyWorkbookWriter):
 
 
 class _CategoryData(CategoryChartData):
-    """Category chart data whose embedded workbook holds text only (:func:`lib.core.spreadsheets.text_only_worksheet`)."""
+    """Category chart data whose embedded workbook holds text only.
+
+    The workbook is written by :func:`lib.core.spreadsheets.text_only_worksheet`.
+    """
 
     @lazyproperty
     def _workbook_writer(self) -> _CategoryWorkbook:
@@ -197,8 +210,7 @@ def _chart_type(chart: Chart) -> XL_CHART_TYPE:
     return _CHART_TYPES[chart.kind]
 
 
-def add_native_chart(slide, section: Section, chart: Chart, lang: str, left: int, top: int, width: int,
-                     height: int):
+def add_native_chart(slide, section: Section, chart: Chart, lang: str, left: int, top: int, width: int, height: int):
     """Draw ``chart`` as a native PowerPoint chart on ``slide``; returns the chart object."""
     frame = section.table(chart.table).frame
     graphic = slide.shapes.add_chart(_chart_type(chart), left, top, width, height, _chart_data(chart, frame))
@@ -216,8 +228,11 @@ def add_native_chart(slide, section: Section, chart: Chart, lang: str, left: int
     return native
 
 
-_DASHES = {"dash": MSO_LINE_DASH_STYLE.DASH, "dot": MSO_LINE_DASH_STYLE.ROUND_DOT,
-           "dashdot": MSO_LINE_DASH_STYLE.DASH_DOT}
+_DASHES = {
+    "dash": MSO_LINE_DASH_STYLE.DASH,
+    "dot": MSO_LINE_DASH_STYLE.ROUND_DOT,
+    "dashdot": MSO_LINE_DASH_STYLE.DASH_DOT,
+}
 
 
 def _colour_series(native, chart: Chart) -> None:
@@ -257,8 +272,7 @@ def _format_axes(native, chart: Chart, lang: str) -> None:
         native.category_axis.reverse_order = True
 
 
-def _picture(slide, section: Section, chart: Chart, lang: str, left: int, top: int, width: int,
-             height: int) -> None:
+def _picture(slide, section: Section, chart: Chart, lang: str, left: int, top: int, width: int, height: int) -> None:
     """The network picture as a PNG; a sentence in its place when no picture can be made here."""
     try:
         data = images.png(chart_figure(section, chart, lang), *PICTURE_PIXELS)
@@ -285,8 +299,12 @@ def _title_slide(prs, pack: BoardPack, section: Section) -> None:
         run.font.bold = True
         run.font.color.rgb = _rgb(charts.PRIMARY)
     subtitle = slide.placeholders[1]
-    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (MARGIN, Inches(3.8), SLIDE_WIDTH - 2 * MARGIN,
-                                                                    Inches(2.6))
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
+        MARGIN,
+        Inches(3.8),
+        SLIDE_WIDTH - 2 * MARGIN,
+        Inches(2.6),
+    )
     subtitle.text = section.subtitle
     for run in subtitle.text_frame.paragraphs[0].runs:
         run.font.size = Pt(24)
@@ -322,8 +340,10 @@ def _key_figures_slide(prs, pack: BoardPack, section: Section) -> None:
         label = frame.add_paragraph()
         label.text = figure.label
         label.alignment = PP_ALIGN.CENTER
-        for paragraph, size, bold, colour in ((frame.paragraphs[0], FIGURE_VALUE_SIZE, True, _rgb(charts.PRIMARY)),
-                                              (label, FIGURE_LABEL_SIZE, False, _TEXT)):
+        for paragraph, size, bold, colour in (
+            (frame.paragraphs[0], FIGURE_VALUE_SIZE, True, _rgb(charts.PRIMARY)),
+            (label, FIGURE_LABEL_SIZE, False, _TEXT),
+        ):
             for run in paragraph.runs:
                 run.font.size, run.font.bold = size, bold
                 run.font.color.rgb = colour
@@ -347,8 +367,15 @@ def fitting_size(lines: Sequence[str], width: int, height: int, sizes: Sequence[
 def _section_slides(prs, pack: BoardPack, section: Section) -> None:
     if not section.charts:
         slide = _new_slide(prs, pack, section, section.title)
-        _text_box(slide, MARGIN, BODY_TOP, SLIDE_WIDTH - 2 * MARGIN, BODY_HEIGHT, section.bullets,
-                  fitting_size(section.bullets, SLIDE_WIDTH - 2 * MARGIN, BODY_HEIGHT, (24, *BULLET_SIZES)))
+        _text_box(
+            slide,
+            MARGIN,
+            BODY_TOP,
+            SLIDE_WIDTH - 2 * MARGIN,
+            BODY_HEIGHT,
+            section.bullets,
+            fitting_size(section.bullets, SLIDE_WIDTH - 2 * MARGIN, BODY_HEIGHT, (24, *BULLET_SIZES)),
+        )
     for index, chart in enumerate(section.charts):
         title = section.title if index == 0 else f"{section.title} – {chart.title}"
         slide = _new_slide(prs, pack, section, title, chart)
@@ -361,13 +388,27 @@ def _section_slides(prs, pack: BoardPack, section: Section) -> None:
         if with_bullets:
             left = MARGIN + CHART_WIDTH + Inches(0.3)
             box_width = SLIDE_WIDTH - left - MARGIN
-            _text_box(slide, left, BODY_TOP + Inches(0.1), box_width, BODY_HEIGHT, section.bullets,
-                      fitting_size(section.bullets, box_width, BODY_HEIGHT))
+            _text_box(
+                slide,
+                left,
+                BODY_TOP + Inches(0.1),
+                box_width,
+                BODY_HEIGHT,
+                section.bullets,
+                fitting_size(section.bullets, box_width, BODY_HEIGHT),
+            )
     if section.next_steps:
         slide = _new_slide(prs, pack, section, f"{section.title} – {t('board.next_steps_title', pack.lang)}")
-        _text_box(slide, MARGIN, BODY_TOP, SLIDE_WIDTH - 2 * MARGIN, BODY_HEIGHT, section.next_steps,
-                  fitting_size(section.next_steps, SLIDE_WIDTH - 2 * MARGIN, BODY_HEIGHT, (24, *BULLET_SIZES)),
-                  bullet="1.")
+        _text_box(
+            slide,
+            MARGIN,
+            BODY_TOP,
+            SLIDE_WIDTH - 2 * MARGIN,
+            BODY_HEIGHT,
+            section.next_steps,
+            fitting_size(section.next_steps, SLIDE_WIDTH - 2 * MARGIN, BODY_HEIGHT, (24, *BULLET_SIZES)),
+            bullet="1.",
+        )
 
 
 def pptx_bytes(pack: BoardPack) -> bytes:

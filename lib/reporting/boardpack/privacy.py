@@ -35,8 +35,7 @@ def people_count(count: int, pseudonymise: bool = True) -> int | str:
     return int(count)
 
 
-def merge_small_groups(counts: Mapping[str, int], other: str,
-                       pseudonymise: bool = True) -> list[tuple[str, int | str]]:
+def merge_small_groups(counts: Mapping[str, int], other: str, pseudonymise: bool = True) -> list[tuple[str, int | str]]:
     """People per group, largest first, with groups under five merged into ``other``.
 
     Parameters

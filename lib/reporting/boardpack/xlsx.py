@@ -37,8 +37,9 @@ def section_frame(section: Section) -> pd.DataFrame:
     header = [str(column) for column in first.columns]
     for position in range(len(header), width):
         # A column only a later table has: named after that table's header there.
-        header.append(next(str(table.frame.columns[position]) for table in tables
-                           if len(table.frame.columns) > position))
+        header.append(
+            next(str(table.frame.columns[position]) for table in tables if len(table.frame.columns) > position)
+        )
     rows: list[list[Any]] = [_padded(row, width) for row in first.itertuples(index=False, name=None)]
     for table in tables[1:]:
         rows.append([None] * width)

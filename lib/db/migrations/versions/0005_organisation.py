@@ -19,8 +19,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("staff_role", sa.String(length=30), nullable=True))
         batch_op.add_column(sa.Column("team", sa.String(length=200), nullable=True))
         batch_op.create_check_constraint(
-            "person_staff_role",
-            "staff_role IS NULL OR staff_role IN ('network_lead', 'partnership_owner', 'staff')")
+            "person_staff_role", "staff_role IS NULL OR staff_role IN ('network_lead', 'partnership_owner', 'staff')"
+        )
 
     op.create_table(
         "competence_assessments",
@@ -53,14 +53,15 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
             "category IN ('rooms', 'outreach_events', 'target_groups', 'expertise', 'network', 'digital', "
-            "'reputation')", name="strength_offer_category"),
+            "'reputation')",
+            name="strength_offer_category",
+        ),
         sa.ForeignKeyConstraint(["batch_id"], ["import_batches.id"], ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["contact_person_id"], ["people.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("strength_offers", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_strength_offers_contact_person_id"), ["contact_person_id"],
-                              unique=False)
+        batch_op.create_index(batch_op.f("ix_strength_offers_contact_person_id"), ["contact_person_id"], unique=False)
 
     op.create_table(
         "checklist_assessments",

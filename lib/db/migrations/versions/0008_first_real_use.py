@@ -55,8 +55,9 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=40), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("times_used", sa.Integer(), nullable=False),
-        sa.CheckConstraint("vocabulary IN ('org_type', 'sector', 'relation_kind')",
-                           name="vocabulary_mapping_vocabulary"),
+        sa.CheckConstraint(
+            "vocabulary IN ('org_type', 'sector', 'relation_kind')", name="vocabulary_mapping_vocabulary"
+        ),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("vocabulary", "word_key", name="vocabulary_mapping_word"),
     )

@@ -45,18 +45,33 @@ DATES = ("start_date", "end_date")
 WRITTEN = ("written", "contract")
 
 agreements = sa.table(
-    "agreements", sa.column("id", sa.Integer), sa.column("partnership_id", sa.Integer),
-    sa.column("signed_on", sa.Date), sa.column("start_date", sa.Date), sa.column("end_date", sa.Date),
-    sa.column("contributions_library", sa.Text), sa.column("contributions_partner", sa.Text),
+    "agreements",
+    sa.column("id", sa.Integer),
+    sa.column("partnership_id", sa.Integer),
+    sa.column("signed_on", sa.Date),
+    sa.column("start_date", sa.Date),
+    sa.column("end_date", sa.Date),
+    sa.column("contributions_library", sa.Text),
+    sa.column("contributions_partner", sa.Text),
 )
 partnerships = sa.table(
-    "partnerships", sa.column("id", sa.Integer), sa.column("start_date", sa.Date),
-    sa.column("end_date", sa.Date), sa.column("library_resources", sa.Text),
-    sa.column("partner_resources", sa.Text), sa.column("formalisation", sa.String), sa.column("notes", sa.Text),
+    "partnerships",
+    sa.column("id", sa.Integer),
+    sa.column("start_date", sa.Date),
+    sa.column("end_date", sa.Date),
+    sa.column("library_resources", sa.Text),
+    sa.column("partner_resources", sa.Text),
+    sa.column("formalisation", sa.String),
+    sa.column("notes", sa.Text),
 )
 events = sa.table(
-    "events", sa.column("at", sa.DateTime), sa.column("actor", sa.String), sa.column("action", sa.String),
-    sa.column("entity", sa.String), sa.column("entity_id", sa.Integer), sa.column("details", sa.JSON),
+    "events",
+    sa.column("at", sa.DateTime),
+    sa.column("actor", sa.String),
+    sa.column("action", sa.String),
+    sa.column("entity", sa.String),
+    sa.column("entity_id", sa.Integer),
+    sa.column("details", sa.JSON),
 )
 
 
@@ -91,12 +106,18 @@ def upgrade() -> None:
     from lib.core.i18n import t
 
     bind = op.get_bind()
-    rows = bind.execute(
-        sa.select(agreements.c.partnership_id, agreements.c.signed_on,
-                  *(agreements.c[name] for name in MOVED),
-                  *(partnerships.c[name].label(f"p_{name}") for name in (*MOVED.values(), "formalisation", "notes")))
-        .select_from(agreements.join(partnerships, partnerships.c.id == agreements.c.partnership_id))
-    ).mappings().all()
+    rows = (
+        bind.execute(
+            sa.select(
+                agreements.c.partnership_id,
+                agreements.c.signed_on,
+                *(agreements.c[name] for name in MOVED),
+                *(partnerships.c[name].label(f"p_{name}") for name in (*MOVED.values(), "formalisation", "notes")),
+            ).select_from(agreements.join(partnerships, partnerships.c.id == agreements.c.partnership_id))
+        )
+        .mappings()
+        .all()
+    )
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     for row in rows:
         agreement = {name: row[name] for name in MOVED}
@@ -105,13 +126,16 @@ def upgrade() -> None:
         changes: dict = dict(take)
         details: dict = {}
         if aside:
-            lines = "\n".join(f"{t(f'partnerships.agreement.{own}', 'da')}: {_shown(theirs)}"
-                              for own, (_ours, theirs) in aside.items())
+            lines = "\n".join(
+                f"{t(f'partnerships.agreement.{own}', 'da')}: {_shown(theirs)}"
+                for own, (_ours, theirs) in aside.items()
+            )
             note = t("agreement.upgrade.note", "da", values=lines)
             notes = row["p_notes"]
             changes["notes"] = f"{notes.rstrip()}\n\n{note}" if not _empty(notes) else note
-            details["kept_partnership"] = {own: {"partnership": _plain(ours), "agreement": _plain(theirs)}
-                                           for own, (ours, theirs) in aside.items()}
+            details["kept_partnership"] = {
+                own: {"partnership": _plain(ours), "agreement": _plain(theirs)} for own, (ours, theirs) in aside.items()
+            }
         if take:
             details["taken_from_agreement"] = {held: _plain(value) for held, value in take.items()}
         if row["signed_on"] is not None and row["p_formalisation"] not in WRITTEN:
@@ -120,8 +144,16 @@ def upgrade() -> None:
         if changes:
             bind.execute(partnerships.update().where(partnerships.c.id == row["partnership_id"]).values(**changes))
         if details:
-            bind.execute(events.insert().values(at=now, actor=None, action="agreement_merged", entity="partnership",
-                                                entity_id=row["partnership_id"], details=details))
+            bind.execute(
+                events.insert().values(
+                    at=now,
+                    actor=None,
+                    action="agreement_merged",
+                    entity="partnership",
+                    entity_id=row["partnership_id"],
+                    details=details,
+                )
+            )
     for column in MOVED:
         op.drop_column("agreements", column)
 
@@ -131,7 +163,13 @@ def downgrade() -> None:
     for column in MOVED:
         op.add_column("agreements", sa.Column(column, sa.Date() if column in DATES else sa.Text(), nullable=True))
     bind = op.get_bind()
-    for row in bind.execute(sa.select(partnerships.c.id, *(partnerships.c[name] for name in MOVED.values()))
-                            .where(partnerships.c.id.in_(sa.select(agreements.c.partnership_id)))).mappings():
-        bind.execute(agreements.update().where(agreements.c.partnership_id == row["id"])
-                     .values(**{own: row[held] for own, held in MOVED.items()}))
+    for row in bind.execute(
+        sa.select(partnerships.c.id, *(partnerships.c[name] for name in MOVED.values())).where(
+            partnerships.c.id.in_(sa.select(agreements.c.partnership_id))
+        )
+    ).mappings():
+        bind.execute(
+            agreements.update()
+            .where(agreements.c.partnership_id == row["id"])
+            .values(**{own: row[held] for own, held in MOVED.items()})
+        )
