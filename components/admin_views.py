@@ -2,7 +2,7 @@
 requests), and the retention list of contacts nobody has used for a long time. The duty to inform
 (GDPR art. 14) has its own module, ``components.informing_views``.
 
-Everything that reads or changes data is in ``lib.db.events`` and ``lib.privacy.personal_data``; each session
+Everything that reads or changes data is in ``lib.workspace.events`` and ``lib.privacy.personal_data``; each session
 this page opens carries the user as its principal, so those functions check the user's role
 themselves (hiding the page is not the only protection). Changes run in button callbacks, before the
 page is drawn, and their outcome is kept as a message ("flash") shown where the user acted. Files are
@@ -28,8 +28,8 @@ from components.widgets import shown_as
 from lib.contacts.records import person_choice_label, person_choices
 from lib.core.errors import UserFacingError
 from lib.core.i18n import format_value
-from lib.db import events as eventlog
 from lib.privacy import personal_data as pdata
+from lib.workspace import events as eventlog
 
 PREFIX = "admin_"
 MESSAGES = Messages(PREFIX + "flash", "admin")
@@ -70,7 +70,7 @@ def today() -> dt.date:
 
 
 def _event_filters() -> dict[str, Any] | None:
-    """The filter widgets; their values for ``lib.db.events``, or None for a period that cannot match."""
+    """The filter widgets; their values for ``lib.workspace.events``, or None for a period that cannot match."""
     with database().read() as session:
         actions = eventlog.event_actions(session)
     labels = {"": tr("common.all"), **{code: eventlog.action_label(code, lang()) for code in actions}}

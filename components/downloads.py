@@ -2,7 +2,7 @@
 
 :func:`export_download` is a file with personal data: it is made when the button is clicked (a
 deferred download), in one write transaction as the user who clicked, and recorded in the event log
-through :func:`lib.db.events.log_export` (who, what, when, how many people). Nothing is logged for a
+through :func:`lib.workspace.events.log_export` (who, what, when, how many people). Nothing is logged for a
 button nobody clicks, and a file that could not be made is not logged either.
 
 :func:`download_naming_nobody` is a file that names no person (an empty template, the board pack,
@@ -20,7 +20,7 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from components.context import database
-from lib.db import events as eventlog
+from lib.workspace import events as eventlog
 
 #: How many people a file names: a number known while drawing, or counted in the click's transaction;
 #: None when the ``make`` function logs the export itself (a person's data, the event log).
@@ -39,7 +39,7 @@ def export_download(
     details: Mapping[str, Any] | None = None,
     **button: Any,
 ) -> None:
-    """A download button for a file of ``kind`` (:data:`lib.db.events.EXPORT_KINDS`) with personal data.
+    """A download button for a file of ``kind`` (:data:`lib.workspace.events.EXPORT_KINDS`) with personal data.
 
     ``make`` builds the file from a session when the button is clicked; the export is then logged
     with ``people`` and ``details`` (e.g. the format) as the user who clicked. ``button`` goes to

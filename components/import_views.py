@@ -16,7 +16,6 @@ from components.widgets import BLANK, shown_as
 from lib.contacts.word_choices import unknown
 from lib.core.i18n import label
 from lib.core.vocabulary import CODES, VOCABULARIES
-from lib.db.clock import format_local
 from lib.ingest.contact_lists import (
     CREATED_KINDS,
     OUTCOMES,
@@ -32,6 +31,7 @@ from lib.ingest.contact_lists import (
 )
 from lib.ingest.fields import ROLES
 from lib.ingest.rows import UPDATE_MODES
+from lib.workspace.clock import format_local
 
 #: Roles whose rows can name staff, people or organisations that do not exist yet.
 ROLES_THAT_NAME_OTHERS = frozenset(

@@ -16,8 +16,9 @@ from components.context import actor, database, lang, principal, tr
 from components.tables import escape_markdown
 from lib.core.access import can
 from lib.core.errors import UserFacingError, ValidationFailed
-from lib.db import STAFF_ROLES, clock
+from lib.db import STAFF_ROLES
 from lib.library import setup
+from lib.workspace import clock
 
 PREFIX = "setup_"
 FLASH = PREFIX + "flash"

@@ -23,7 +23,7 @@ from lib.core.i18n import label
 ColumnKind = Literal["text", "number", "date", "datetime", "bool", "phone"]
 
 #: Times are stored in UTC without a zone (lib.db.utcnow); people read them in the workspace's
-#: time zone (lib.db.clock; Europe/Copenhagen unless the library set-up says otherwise).
+#: time zone (lib.workspace.clock; Europe/Copenhagen unless the library set-up says otherwise).
 DISPLAY_TIMEZONE = "Europe/Copenhagen"
 
 
@@ -144,7 +144,7 @@ def _with_local_times(data: pd.DataFrame, columns: Sequence[Col]) -> pd.DataFram
     if not names:
         return data
     from components.clock import workspace_zone
-    from lib.db.clock import local_series
+    from lib.workspace.clock import local_series
 
     shown, zone = data.copy(), workspace_zone()
     for name in names:

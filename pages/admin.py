@@ -3,7 +3,7 @@ retention of contacts nobody has used for a long time, and the duty to inform co
 staff's lists (GDPR art. 14). For administrators only.
 
 Widgets only: the tabs are laid out here, the pieces they show are in ``components.admin_views`` and
-``components.informing_views``, and everything that reads or changes data is in ``lib.db.events``,
+``components.informing_views``, and everything that reads or changes data is in ``lib.workspace.events``,
 ``lib.privacy.personal_data`` and ``lib.privacy.informing``.
 """
 

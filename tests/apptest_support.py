@@ -172,7 +172,7 @@ def shown_texts(at: AppTest) -> list[str]:
 def workspace_today() -> dt.date:
     """Today as the pages see it: in the workspace's time zone (Copenhagen by default), which is a day
     ahead of the test machine's UTC date in the last hour or two before midnight UTC."""
-    from lib.db import clock
+    from lib.workspace import clock
 
     return clock.today(clock.zone(None))
 

@@ -21,10 +21,11 @@ from openpyxl import load_workbook
 from sqlalchemy import select, update
 
 from lib.core.errors import UndoNotPossible, ValidationFailed
-from lib.db import Database, Event, ImportBatch, Person, clock, log_event, set_setting
-from lib.db import events as eventlog
+from lib.db import Database, Event, ImportBatch, Person, log_event, set_setting
 from lib.ingest.contact_lists import prepare_file, run_import, undo_import
 from lib.privacy import personal_data as pdata
+from lib.workspace import clock
+from lib.workspace import events as eventlog
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx

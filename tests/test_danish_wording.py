@@ -238,8 +238,8 @@ import ast  # noqa: E402
 import datetime as dt  # noqa: E402
 import pathlib  # noqa: E402
 
-from lib.db import events  # noqa: E402
-from lib.db.events import EXPORT_KINDS  # noqa: E402
+from lib.workspace import events  # noqa: E402
+from lib.workspace.events import EXPORT_KINDS  # noqa: E402
 
 LIB = pathlib.Path(__file__).resolve().parent.parent / "lib"
 #: Parameters of log_event that are not details.

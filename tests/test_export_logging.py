@@ -25,11 +25,11 @@ from sqlalchemy import func, select
 
 from lib.core.i18n import t
 from lib.db import Database, Event, Partnership, Person, StrengthOffer
-from lib.db import events as eventlog
 from lib.demo.workspace import create_demo_workspace
 from lib.network import export as netexport
 from lib.network import graph as netgraph
 from lib.planning import partnerships as ps
+from lib.workspace import events as eventlog
 from tests import apptest_support
 
 ROOT = Path(__file__).resolve().parent.parent

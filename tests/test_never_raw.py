@@ -859,7 +859,7 @@ def person_files(db: Database, lang: str, shown: Shown) -> None:
 
 
 def event_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib.db.events import events_xlsx
+    from lib.workspace.events import events_xlsx
 
     with db.write() as session:
         xlsx_texts(events_xlsx(session, lang=lang), "event log.xlsx", shown)

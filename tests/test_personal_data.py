@@ -51,10 +51,10 @@ from lib.db import (
     log_event,
     open_database,
 )
-from lib.db import events as eventlog
 from lib.ingest.contact_lists import prepare_file, run_import
 from lib.network.graph import build_graph, graph_signature
 from lib.privacy import personal_data as pdata
+from lib.workspace import events as eventlog
 from tests.pg import older_workspace
 from tests.sheets import xlsx
 
@@ -727,7 +727,7 @@ def test_every_action_the_product_logs_has_words_in_both_languages() -> None:
     )
     actions = set(re.findall(literal, source))
     actions |= set(re.findall(r'log_event\(\s*session,\s*"([a-z_]+)"', source))
-    # lib.db.events.log_export(session, kind, ...) logs "<kind>_exported".
+    # lib.workspace.events.log_export(session, kind, ...) logs "<kind>_exported".
     actions |= {f"{kind}_exported" for kind in re.findall(r'log_export\(\s*session,\s*"([a-z_]+)"', source)}
     assert {"person_erased", "person_exported", "import_committed", "organisation_assessed"} <= actions
     for action in actions:

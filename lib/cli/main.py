@@ -151,8 +151,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_batches(args: argparse.Namespace) -> int:
-    from lib.db.clock import to_local, workspace_timezone
     from lib.ingest.contact_lists import batch_counts, list_batches
+    from lib.workspace.clock import to_local, workspace_timezone
 
     with _database(args).read() as session:
         tz = workspace_timezone(session)  # the workspace's time, with its offset: as the pages show it
@@ -234,7 +234,7 @@ def _log_backup(args: argparse.Namespace, info: Any) -> None:
     from sqlalchemy import func, select
 
     from lib.db import Person
-    from lib.db.events import log_export
+    from lib.workspace.events import log_export
 
     with _database(args).write() as session:
         people = session.scalar(select(func.count(Person.id))) or 0
@@ -384,7 +384,7 @@ def _export_network(G: Any, export_format: str, out: Path, args: argparse.Namesp
     except OSError:
         print(t("cli.network_cannot_write", lang, out=str(out)), file=sys.stderr)
         return 2
-    from lib.db.events import log_export
+    from lib.workspace.events import log_export
 
     with _database(args).write() as session:
         log_export(
@@ -494,8 +494,8 @@ def cmd_person_erase(args: argparse.Namespace) -> int:
 def cmd_figures(args: argparse.Namespace) -> int:
     """Print every key figure (``lib.reporting.figures``) on a day: the board period's end, today by default."""
     from lib.cli.report import parse_cli_date
-    from lib.db import clock
     from lib.reporting import figures
+    from lib.workspace import clock
 
     lang = _lang(args)
     as_of = parse_cli_date(args.as_of)

@@ -44,12 +44,12 @@ from lib.db import (
     Organisation,
     Person,
     Relation,
-    editing,
     log_event,
     utcnow,
 )
 from lib.db.text_limits import max_length, too_long
 from lib.privacy.informing import merge_informing
+from lib.workspace import editing
 
 #: Fields of a person a user may edit; everything else is kept in step by this module.
 PERSON_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff", "source")

@@ -828,7 +828,7 @@ def _refuse_when_overtaken(session: Session, batch: ImportBatch) -> None:
         .limit(1)
     )
     if edited is not None:
-        from lib.db.clock import to_local, workspace_timezone
+        from lib.workspace.clock import to_local, workspace_timezone
 
         raise UndoNotPossible("undo.edited_since", when=to_local(edited.at, workspace_timezone(session)))
 

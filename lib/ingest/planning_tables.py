@@ -721,7 +721,7 @@ def _refuse_when_used(session: Session, batch: ImportBatch) -> None:
             select(Event).where(Event.at > batch.created_at, Event.entity == entity, Event.entity_id.in_(ids)).limit(1)
         )
         if edited is not None:
-            from lib.db.clock import to_local, workspace_timezone
+            from lib.workspace.clock import to_local, workspace_timezone
 
             raise UndoNotPossible("undo.edited_since", when=to_local(edited.at, workspace_timezone(session)))
 

@@ -41,7 +41,8 @@ from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.vocabulary import fold
-from lib.db import STAFF_ROLES, Person, clock, get_setting, log_event, set_setting, workspace_counts
+from lib.db import STAFF_ROLES, Person, get_setting, log_event, set_setting, workspace_counts
+from lib.workspace import clock
 
 # --- the library's profile ---------------------------------------------------------------------------
 

@@ -63,10 +63,10 @@ from lib.db import (
     PartnershipOrganisation,
     Person,
     Relation,
-    editing,
     log_event,
 )
 from lib.network.graph import build_graph, organisations_of, record_id, staff_ties_by_organisation
+from lib.workspace import editing
 
 #: The competences partnership work asks for, by who needs them most (domain notes, our wording).
 COMPETENCE_GROUPS: dict[str, tuple[str, ...]] = {

@@ -58,7 +58,8 @@ from lib.core import vocabulary
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import format_date, t
-from lib.db import OFFER_CATEGORIES, Person, StrengthOffer, editing, get_setting, log_event
+from lib.db import OFFER_CATEGORIES, Person, StrengthOffer, get_setting, log_event
+from lib.workspace import editing
 
 ENTITY = "strength_offer"
 #: What a form may set on an offer; ``updated_on`` is set by the service itself.

@@ -45,7 +45,7 @@ from sqlalchemy.orm import Session
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
-from lib.db import DECISIONS, Assessment, Goal, Organisation, editing, log_event
+from lib.db import DECISIONS, Assessment, Goal, Organisation, log_event
 from lib.ingest.planning_tables import (
     Column,
     OrganisationIndex,
@@ -61,6 +61,7 @@ from lib.ingest.planning_tables import (
     run_table_import,
 )
 from lib.ingest.rows import RowValues
+from lib.workspace import editing
 
 #: The criteria of the domain notes, in their order. Labels: ``partners.criterion.<code>``, help
 #: texts: ``partners.criterion.<code>.help``.

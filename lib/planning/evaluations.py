@@ -61,7 +61,6 @@ from lib.db import (
     EvaluationRound,
     Partnership,
     PartnershipGoal,
-    editing,
     log_event,
 )
 from lib.ingest.planning_tables import (
@@ -78,6 +77,7 @@ from lib.ingest.planning_tables import (
 from lib.ingest.rows import RowValues
 from lib.planning.goals import goal_statuses
 from lib.planning.partnerships import contact_due_of, last_contacts
+from lib.workspace import editing
 
 DIMENSIONS = ("samarbejde", "fremdrift", "resultater")
 #: The item bank: (code, dimension). Texts: ``evaluations.item.<code>``.

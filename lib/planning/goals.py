@@ -47,7 +47,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
-from lib.db import Goal, GoalMeasurement, Partnership, PartnershipGoal, Person, editing, log_event
+from lib.db import Goal, GoalMeasurement, Partnership, PartnershipGoal, Person, log_event
 from lib.db.text_limits import max_length
 from lib.ingest.planning_tables import (
     Column,
@@ -59,6 +59,7 @@ from lib.ingest.planning_tables import (
     run_table_import,
 )
 from lib.ingest.rows import RowValues
+from lib.workspace import editing
 
 #: A goal without a measurement for longer than this is stale.
 STALE_DAYS = 180

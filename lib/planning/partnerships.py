@@ -71,7 +71,6 @@ from lib.db import (
     PartnershipGoal,
     PartnershipOrganisation,
     Person,
-    editing,
     log_event,
 )
 from lib.ingest.planning_tables import (
@@ -89,6 +88,7 @@ from lib.ingest.planning_tables import (
     split_list,
 )
 from lib.ingest.rows import RowValues
+from lib.workspace import editing
 
 STAGES = PARTNERSHIP_STAGES
 DEPTHS = PARTNERSHIP_DEPTHS
@@ -762,7 +762,7 @@ def save_agreement(session: Session, partnership_id: int, values: Mapping[str, A
 
 
 def _workspace_today(session: Session) -> dt.date:
-    from lib.db.clock import today, workspace_timezone
+    from lib.workspace.clock import today, workspace_timezone
 
     return today(workspace_timezone(session))
 

@@ -39,7 +39,8 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from lib.core.access import principal_of, requires
 from lib.core.errors import ValidationFailed
-from lib.db import Affiliation, ImportBatch, Organisation, Person, editing, get_setting, log_event
+from lib.db import Affiliation, ImportBatch, Organisation, Person, get_setting, log_event
+from lib.workspace import editing
 
 #: How a person was informed; the words are ``informing.how.<code>``.
 HOW_CODES = ("email", "letter", "in_person", "agreement", "other")
@@ -95,7 +96,7 @@ def obtained_dates(session: Session, person_ids: Iterable[int] | None = None) ->
     )
     if person_ids is not None:
         query = query.where(Person.id.in_(list(person_ids)))
-    from lib.db.clock import workspace_timezone
+    from lib.workspace.clock import workspace_timezone
 
     found: dict[int, dt.date] = {}
     tz = workspace_timezone(session)

@@ -88,12 +88,12 @@ from lib.db import (
     Relation,
     SavedMapping,
     StrengthOffer,
-    editing,
     get_setting,
     log_event,
     set_setting,
 )
 from lib.privacy import erasure_cleanup, erasure_ledger
+from lib.workspace import editing
 
 #: What replaces a name or e-mail that is removed from other records' text.
 REDACTED = "[***]"
@@ -751,7 +751,7 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
     ids = _merged_ids(session, {person_id})
     relations, held = _relations_parts(session, person_id)
     partnerships, goals = _owned_parts(session, person_id)
-    from lib.db.clock import localise_values, workspace_timezone
+    from lib.workspace.clock import localise_values, workspace_timezone
 
     return localise_values(
         {
@@ -783,7 +783,7 @@ def part_counts(data: Mapping[str, Any]) -> dict[str, int]:
 def person_export(session: Session, person_id: int, actor: str | None = None, *, fmt: str = "data") -> dict[str, Any]:
     """:func:`person_data`, handed out: the export is logged (``person_exported``, without the data)."""
     data = person_data(session, person_id)
-    from lib.db.events import log_export
+    from lib.workspace.events import log_export
 
     log_export(
         session,
@@ -877,7 +877,7 @@ def record_frame(record: Mapping[str, Any], lang: str = "da") -> pd.DataFrame:
 def part_frame(part: str, rows: list[Mapping[str, Any]], lang: str = "da") -> pd.DataFrame:
     """One list part as a table with translated headers and codes shown as words."""
     from lib.core.i18n import t
-    from lib.db.events import details_text
+    from lib.workspace.events import details_text
 
     columns = PART_COLUMNS[part]
     body = [

@@ -77,11 +77,11 @@ from lib.db import (
     Person,
     Relation,
     StrengthOffer,
-    editing,
     log_event,
 )
 from lib.network.health import months_before
 from lib.reporting import figures
+from lib.workspace import editing
 
 HEADINGS = CHECKLIST_HEADINGS
 SCORE_RANGE = (1, 5)

@@ -222,7 +222,7 @@ class Facts:
 
     def __post_init__(self) -> None:
         if self.today is None:
-            from lib.db import clock
+            from lib.workspace import clock
 
             self.today = clock.today(clock.workspace_timezone(self.session))
         self.as_of = min(self.as_of, self.today)

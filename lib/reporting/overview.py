@@ -177,7 +177,7 @@ def single_person_partnerships(
 ) -> dict[int, int]:
     """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``
     (the one rule: :func:`lib.reporting.figures.one_person`)."""
-    from lib.db import clock
+    from lib.workspace import clock
 
     day = today or clock.today(clock.workspace_timezone(session))
     return figures.one_person(session, day, graph=graph, today=day).partnerships

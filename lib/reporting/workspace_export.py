@@ -219,7 +219,7 @@ def export_workspace(
         for table, frame in frames.items():
             write_csv(frame, target / f"{table}.csv")
     counts = {table: len(frame) for table, frame in frames.items()}
-    from lib.db.events import log_export
+    from lib.workspace.events import log_export
 
     with db.write() as session:
         log_export(session, "workspace", people=counts.get("people", 0), actor=actor, format=fmt, counts=counts)

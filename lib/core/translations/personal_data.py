@@ -1,4 +1,4 @@
-"""Texts of personal data (lib/privacy/personal_data.py, lib/db/events.py, ``python -m lib person``) and of the page
+"""Texts of personal data (lib/privacy/personal_data.py, lib/workspace/events.py, ``python -m lib person``) and of the page
 "Administration" (pages/admin.py, components/admin_views.py)."""
 
 TEXTS = {

@@ -6,7 +6,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Udfyldt fra vurderingen af kandidaten: organisationen og de mål, den passer til. Tjek og registrér.",
         "en": "Filled in from the candidate's assessment: the organisation and the goals it fits. Check and register.",
     },
-    # The event log: files with personal data that left the system (lib.db.events.log_export).
+    # The event log: files with personal data that left the system (lib.workspace.events.log_export).
     "admin.action.network_exported": {
         "da": "Netværket hentet som fil (Gephi, Kumu eller billede)",
         "en": "Network downloaded as a file (Gephi, Kumu or image)",

@@ -115,7 +115,7 @@ def build(
     check_period(start, end)
     keys = chosen_sections(sections)
     if today is None:
-        from lib.db import clock
+        from lib.workspace import clock
 
         today = clock.today(clock.workspace_timezone(session))
     ctx = Context(session=session, lang=lang, start=start, end=end, today=today, pseudonymise=pseudonymise)

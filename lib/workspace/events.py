@@ -208,7 +208,7 @@ def details_text(details: Any, lang: str = "da") -> str:
 def _query(
     *, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None, tz: dt.tzinfo | None = None
 ) -> Any:
-    from lib.db.clock import UTC, utc_bounds
+    from lib.workspace.clock import UTC, utc_bounds
 
     query = select(Event)
     # The days are the workspace's days: "from 1 June" starts at midnight in Copenhagen, 22:00 UTC.
@@ -243,7 +243,7 @@ def events_frame(
     :data:`EVENT_COLUMNS` (``action_label`` and ``entity_label`` in ``lang``, ``details`` the payload as
     "Field: value" text in ``lang``, see :func:`details_text`).
     """
-    from lib.db.clock import workspace_timezone
+    from lib.workspace.clock import workspace_timezone
 
     query = _query(actor=actor, action=action, since=since, until=until, tz=workspace_timezone(session)).order_by(
         Event.at.desc(), Event.id.desc()
@@ -288,7 +288,7 @@ def events_xlsx(
 
     filters.setdefault("limit", None)
     frame = events_frame(session, lang=lang, **filters)
-    from lib.db.clock import local_series, workspace_timezone
+    from lib.workspace.clock import local_series, workspace_timezone
 
     frame["at"] = local_series(frame["at"], workspace_timezone(session))  # the workspace's time, as on screen
     sheet = pd.DataFrame({t(key, lang): frame[column] for column, key in EXPORT_COLUMNS})
