@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
-from lib import db as storage
 from lib.db import Base, Organisation, Person, open_database, workspace_counts
+from lib.db import engine as db_engine
 from lib.demo.workspace import create_demo_workspace
 from lib.ingest.contact_lists import prepare_file, run_import, undo_import
 from lib.network.graph import build_graph, graph_signature
@@ -134,7 +134,7 @@ def test_a_writer_waiting_too_long_gets_an_error_instead_of_hanging(
     pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = open_database(pg_url)
-    monkeypatch.setattr(storage, "BUSY_TIMEOUT_SECONDS", 1)
+    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_SECONDS", 1)
     holding, release = threading.Event(), threading.Event()
 
     def holder() -> None:

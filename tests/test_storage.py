@@ -169,7 +169,7 @@ def test_switching_a_new_file_to_wal_waits_while_another_process_holds_it() -> N
     # once from the WAL switch (SQLite does not wait out the busy timeout there). It must ask again.
     import sqlite3
 
-    from lib.db import _use_wal
+    from lib.db.engine import _use_wal
 
     class Busy:
         def __init__(self) -> None:
