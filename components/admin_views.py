@@ -25,7 +25,7 @@ from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
-from lib.contacts.records import person_choice_label, person_choices
+from lib.contacts import person_choice_label, person_choices
 from lib.core.errors import UserFacingError
 from lib.core.i18n import format_value
 from lib.privacy import personal_data as pdata

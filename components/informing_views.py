@@ -22,7 +22,7 @@ from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
-from lib.contacts.records import person_choice_label
+from lib.contacts import person_choice_label
 from lib.core.i18n import LANGUAGES
 from lib.privacy import informing
 

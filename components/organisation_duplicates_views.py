@@ -16,7 +16,8 @@ from components.context import actor, lang, tr
 from components.records_views import ORGANISATION, change, flash, show_flash, vocabulary_label
 from components.safe_markdown import escape_markdown, tr_md
 from components.widgets import shown_as
-from lib.contacts import organisation_duplicates, records
+from lib import contacts
+from lib.contacts import organisation_duplicates
 
 #: How many cards are drawn at once; the rest follow as earlier ones are decided.
 PAIRS_SHOWN = 25
@@ -106,7 +107,7 @@ def _merge_pair(a_id: int, b_id: int, a_name: str, b_name: str) -> None:
     keep_a = st.session_state.get(f"{pair_prefix(a_id, b_id)}keep", "a") == "a"
     keep_id, remove_id = (a_id, b_id) if keep_a else (b_id, a_id)
     kept_name = a_name if keep_a else b_name
-    ok, alias = change(SLOT, lambda s: records.merge_organisations(s, keep_id, remove_id, actor=actor()))
+    ok, alias = change(SLOT, lambda s: contacts.merge_organisations(s, keep_id, remove_id, actor=actor()))
     if not ok:
         return
     if st.session_state.get(ORGANISATION.open_key) == remove_id:

@@ -1,7 +1,7 @@
 """Pieces of the contacts page: a person or an organisation found, opened, edited, merged or deleted.
 
 People and organisations are shown the same way except for their own fields. :class:`RecordKind`
-holds what tells them apart (the ``lib.contacts.records`` functions, widget keys, translation-key prefixes), so
+holds what tells them apart (the ``lib.contacts`` functions, widget keys, translation-key prefixes), so
 the add and edit forms, the picker, the history tables, the merge and delete sections and their
 callbacks exist once.
 
@@ -35,7 +35,8 @@ from components.tables import (
     titled_table,
 )
 from components.widgets import BLANK, blank_to_none, shown_as
-from lib.contacts import organisation_duplicates, records
+from lib import contacts
+from lib.contacts import organisation_duplicates
 from lib.core.errors import UserFacingError
 from lib.core.i18n import label
 from lib.core.normalize import display_phone, display_phones
@@ -190,7 +191,7 @@ def _update_organisation(
     remembered for that word at the next import."""
     values = dict(values)
     remember = [name for name in ("org_type", "sector") if values.pop(f"remember_{name}", False)]
-    return records.update_organisation(session, org_id, values, actor=actor, remember=remember)
+    return contacts.update_organisation(session, org_id, values, actor=actor, remember=remember)
 
 
 def _create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
@@ -204,11 +205,11 @@ def _create_person(session: Session, values: Mapping[str, Any], actor: str | Non
     staff_values = {"team": values.get("team"), "staff_role": blank_to_none(values.get("staff_role"))}
     person_values = {k: v for k, v in values.items() if k not in ("org", "team", "staff_role")}
     person_values["is_staff"] = bool(values.get("is_staff"))
-    person_id = records.create_person(session, person_values, actor=actor)
+    person_id = contacts.create_person(session, person_values, actor=actor)
     if person_values["is_staff"] and any(staff_values.values()):
         update_staff(session, {person_id: staff_values}, actor=actor)
     if org_id is not None:
-        records.add_affiliation(session, person_id, org_id, actor=actor)
+        contacts.add_affiliation(session, person_id, org_id, actor=actor)
     return person_id
 
 
@@ -242,7 +243,7 @@ class RecordKind:
     form_values: Callable[[Mapping[str, Any]], dict[str, Any]]
     #: The add form when empty; its names are the fields read from it.
     new_empty: Mapping[str, Any]
-    details: Callable[[Session, int], records.RecordDetails | None]
+    details: Callable[[Session, int], contacts.RecordDetails | None]
     choices: Callable[[Session], list[tuple[int, str]]]
     create: Callable[..., int]
     update: Callable[..., list[str]]
@@ -286,7 +287,7 @@ PERSON = RecordKind(
         Col("updated_at", "contacts.field.updated_at", "datetime"),
     ),
     choice_columns=("name", "email"),
-    choice_label=records.person_choice_label,
+    choice_label=contacts.person_choice_label,
     form_fields=PERSON_FORM_FIELDS,
     form_values=_person_form_values,
     new_empty={
@@ -299,12 +300,12 @@ PERSON = RecordKind(
         "team": "",
         "staff_role": BLANK,
     },
-    details=records.person_details,
-    choices=records.person_choices,
+    details=contacts.person_details,
+    choices=contacts.person_choices,
     create=_create_person,
-    update=records.update_person,
-    merge=records.merge_people,
-    delete=records.delete_person,
+    update=contacts.update_person,
+    merge=contacts.merge_people,
+    delete=contacts.delete_person,
 )
 
 ORGANISATION = RecordKind(
@@ -328,12 +329,12 @@ ORGANISATION = RecordKind(
     form_fields=ORG_FORM_FIELDS,
     form_values=_organisation_form_values,
     new_empty={"name": "", "org_type": BLANK, "sector": BLANK, "website": ""},
-    details=records.organisation_details,
-    choices=records.organisation_choices,
-    create=records.create_organisation,
+    details=contacts.organisation_details,
+    choices=contacts.organisation_choices,
+    create=contacts.create_organisation,
     update=_update_organisation,
-    merge=records.merge_organisations,
-    delete=records.delete_organisation,
+    merge=contacts.merge_organisations,
+    delete=contacts.delete_organisation,
 )
 
 
@@ -455,7 +456,7 @@ def _add_form(kind: RecordKind, draw_fields: Callable[[str], None]) -> None:
             )
 
 
-def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[records.RecordDetails], None]) -> None:
+def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[contacts.RecordDetails], None]) -> None:
     """The open record: heading, ``own_parts`` (its form and what only this kind has), history, merge, delete."""
     with database().read() as session:
         details = kind.details(session, record_id)
@@ -486,7 +487,7 @@ def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw
         )
 
 
-def _history_tables(details: records.RecordDetails) -> None:
+def _history_tables(details: contacts.RecordDetails) -> None:
     relations = labelled_frame(
         details.relations, {"direction_label": ("direction", "records.direction"), "kind_label": ("kind", "relkind")}
     )
@@ -596,7 +597,7 @@ def person_label(person_id: int) -> str | None:
     """How the picker names a stored person ("Name (e-mail)"); None when the person is gone."""
     with database().read() as session:
         person = session.get(Person, person_id)
-        return None if person is None else records.person_choice_label(person.name, person.email)
+        return None if person is None else contacts.person_choice_label(person.name, person.email)
 
 
 def add_person_form(org_choices: dict[int, str]) -> None:
@@ -633,7 +634,7 @@ def add_person_form(org_choices: dict[int, str]) -> None:
 def open_person(person_id: int, org_choices: dict[int, str]) -> None:
     """The open person: edit form, other e-mails and phones, affiliations, history, merge and delete."""
 
-    def own_parts(details: records.RecordDetails) -> None:
+    def own_parts(details: contacts.RecordDetails) -> None:
         _edit_form(PERSON, person_id, details.fields, _person_fields)
         _other_contact_values(details.fields)
         _person_affiliations(person_id, details.affiliations, org_choices)
@@ -732,7 +733,7 @@ def _add_affiliation(person_id: int) -> None:
         return
     ok, _ = change(
         "affiliations",
-        lambda s: records.add_affiliation(
+        lambda s: contacts.add_affiliation(
             s,
             person_id,
             org_id,
@@ -751,9 +752,9 @@ def _end_or_remove_affiliation(person_id: int, remove: bool) -> None:
     if affiliation_id is None:
         return
     if remove:
-        ok, _ = change("affiliations", lambda s: records.remove_affiliation(s, affiliation_id, actor=actor()))
+        ok, _ = change("affiliations", lambda s: contacts.remove_affiliation(s, affiliation_id, actor=actor()))
     else:
-        ok, _ = change("affiliations", lambda s: records.end_affiliation(s, affiliation_id, actor=actor()))
+        ok, _ = change("affiliations", lambda s: contacts.end_affiliation(s, affiliation_id, actor=actor()))
     if ok:
         flash("affiliations", "success", "common.saved")
 
@@ -774,7 +775,7 @@ def add_organisation_form() -> None:
 def open_organisation(org_id: int) -> None:
     """The open organisation: edit form, its people, history, merge and delete."""
 
-    def own_parts(details: records.RecordDetails) -> None:
+    def own_parts(details: contacts.RecordDetails) -> None:
         _edit_form(ORGANISATION, org_id, details.fields, lambda prefix: _organisation_fields(prefix, details.fields))
         with database().read() as session:
             aliases = organisation_duplicates.aliases_of(session, org_id)
@@ -899,7 +900,7 @@ def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
 def _merge_candidate(candidate_id: int, person_a_id: int, person_b_id: int) -> None:
     keep_a = st.session_state.get(f"contacts_dup_{candidate_id}_keep", "a") == "a"
     keep_id, remove_id = (person_a_id, person_b_id) if keep_a else (person_b_id, person_a_id)
-    ok, _ = change("duplicates", lambda s: records.merge_people(s, keep_id, remove_id, actor=actor()))
+    ok, _ = change("duplicates", lambda s: contacts.merge_people(s, keep_id, remove_id, actor=actor()))
     if ok:
         if st.session_state.get(PERSON.open_key) == remove_id:
             st.session_state[PERSON.open_key] = keep_id
@@ -907,12 +908,12 @@ def _merge_candidate(candidate_id: int, person_a_id: int, person_b_id: int) -> N
 
 
 def _dismiss_candidate(candidate_id: int) -> None:
-    ok, _ = change("duplicates", lambda s: records.dismiss_duplicate(s, candidate_id, actor=actor()))
+    ok, _ = change("duplicates", lambda s: contacts.dismiss_duplicate(s, candidate_id, actor=actor()))
     if ok:
         flash("duplicates", "success", "contacts.dup.dismissed")
 
 
 def _scan_for_duplicates() -> None:
-    ok, found = change("duplicates", lambda s: records.queue_near_duplicates(s, actor=actor()))
+    ok, found = change("duplicates", lambda s: contacts.queue_near_duplicates(s, actor=actor()))
     if ok:
         flash("duplicates", "success", "contacts.dup.scanned", count=found)

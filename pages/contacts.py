@@ -1,7 +1,7 @@
 """Kontakter og organisationer: find, read, edit, merge and clean up people and organisations.
 
 Widgets only: the search filters and the tabs are laid out here, the pieces they show are in
-``components.records_views``, and everything that reads or changes data is in ``lib.contacts.records``.
+``components.records_views``, and everything that reads or changes data is in ``lib.contacts``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from components import organisation_duplicates_views as org_duplicates
 from components import records_views as views
 from components.context import database, lang, require_page, tr
 from components.widgets import remembered_tabs
-from lib.contacts import records
+from lib import contacts
 from lib.db import workspace_counts
 
 require_page()
@@ -51,7 +51,7 @@ def _people_tab(org_choices: dict[int, str]) -> None:
     if org_id not in org_choices:
         org_id = None  # e.g. the organisation was merged away since the filter was chosen
     with database().read() as session:
-        people = records.search_people(
+        people = contacts.search_people(
             session, text, organisation_id=org_id, is_staff={"staff": True, "external": False}.get(staff)
         )
     person_id = views.pick_record(views.PERSON, people, views.person_label)
@@ -80,7 +80,7 @@ def _organisations_tab(org_choices: dict[int, str]) -> None:
         format_func=views.shown_as(sector_labels),
     )
     with database().read() as session:
-        organisations = records.search_organisations(
+        organisations = contacts.search_organisations(
             session, text, org_type=views.blank_to_none(org_type), sector=views.blank_to_none(sector)
         )
     organisations["type_label"] = [
@@ -123,9 +123,9 @@ def _render_page() -> None:
     st.title(tr("contacts.title"))
     with database().read() as session:
         counts = workspace_counts(session)
-        duplicates = records.open_duplicates(session)
+        duplicates = contacts.open_duplicates(session)
         organisation_pairs = org_duplicates.organisation_pairs(session)
-        org_choices = dict(records.organisation_choices(session))
+        org_choices = dict(contacts.organisation_choices(session))
     if counts["people"] == 0 and counts["organisations"] == 0:
         _empty_workspace_hint()
     labels = {

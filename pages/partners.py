@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import partners_views as views
 from components.context import database, require_page, tr
-from lib.contacts import records
+from lib import contacts
 from lib.planning import goals as strategy
 
 require_page()
@@ -20,7 +20,7 @@ def _render_page() -> None:
     st.title(tr("partners_page.title"))
     st.caption(tr("partners_page.intro"))
     with database().read() as session:
-        orgs = dict(records.organisation_choices(session))
+        orgs = dict(contacts.organisation_choices(session))
         staff = dict(strategy.staff_choices(session))
         goals = dict(strategy.goal_choices(session))
     if not orgs:

@@ -13,7 +13,7 @@ import streamlit as st
 from components import partnerships_views as views
 from components.context import database, require_page, tr
 from components.template_import import template_import_section
-from lib.contacts import records
+from lib import contacts
 from lib.planning import goals as strategy
 from lib.planning import partnerships as ps
 
@@ -27,7 +27,7 @@ def _render_page() -> None:
     with database().read() as session:
         frame = ps.partnerships_frame(session, today)
         columns = ps.pipeline(session)
-        orgs = dict(records.organisation_choices(session))
+        orgs = dict(contacts.organisation_choices(session))
         staff = dict(strategy.staff_choices(session))
         goals = dict(strategy.goal_choices(session))
         if not frame.empty:

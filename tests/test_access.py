@@ -85,22 +85,22 @@ def test_the_shipped_secrets_example_is_a_valid_role_set_up() -> None:
 
 
 def test_the_database_refuses_what_a_role_may_not_do(db) -> None:
-    from lib.contacts import records
+    from lib import contacts
     from lib.reporting.workspace_export import export_workspace_frames
 
     with db.write() as session:
-        person_id = records.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
+        person_id = contacts.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
     viewer = db.acting_as(Principal(email="udvalg@kommune.dk", role="viewer"))
     with pytest.raises(AccessDenied), viewer.read() as session:
-        records.search_people(session, "Anne")
+        contacts.search_people(session, "Anne")
     with pytest.raises(AccessDenied), viewer.read() as session:
-        records.person_details(session, person_id)
+        contacts.person_details(session, person_id)
     with pytest.raises(AccessDenied), viewer.read() as session:
         export_workspace_frames(session)
     with pytest.raises(AccessDenied), viewer.write() as session:
-        records.update_person(session, person_id, {"name": "Anne H."})
+        contacts.update_person(session, person_id, {"name": "Anne H."})
     editor = db.acting_as(Principal(email="mette@bib.dk", role="editor"))
     with editor.write() as session:
-        records.update_person(session, person_id, {"name": "Anne H."})
+        contacts.update_person(session, person_id, {"name": "Anne H."})
     with editor.read() as session:
-        assert [row["name"] for row in records.search_people(session, "Anne").to_dict("records")] == ["Anne H."]
+        assert [row["name"] for row in contacts.search_people(session, "Anne").to_dict("records")] == ["Anne H."]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from lib.contacts.records import delete_person, update_organisation
+from lib.contacts import delete_person, update_organisation
 from lib.db import (
     Event,
     Organisation,

@@ -7,7 +7,7 @@ import threading
 
 from sqlalchemy import func, select
 
-from lib.contacts import records
+from lib import contacts
 from lib.core.access import Principal
 from lib.db import Person, forget_database, open_database
 from lib.ingest.contact_lists import prepare_file, run_import
@@ -21,7 +21,7 @@ def test_an_import_and_edits_at_the_same_time_lose_nothing(any_db_url: str) -> N
     db = open_database(any_db_url)
     with db.write() as session:
         ids = [
-            records.create_person(session, {"name": f"Kollega {n}", "email": f"kollega{n}@bib.dk"})
+            contacts.create_person(session, {"name": f"Kollega {n}", "email": f"kollega{n}@bib.dk"})
             for n in range(EDITED)
         ]
     rows = [
@@ -47,7 +47,7 @@ def test_an_import_and_edits_at_the_same_time_lose_nothing(any_db_url: str) -> N
             started.wait()
             for person_id in ids:  # one transaction per save, as on the contacts page
                 with editor.write() as session:
-                    records.update_person(session, person_id, {"title": "Bibliotekar"}, actor="mette@bib.dk")
+                    contacts.update_person(session, person_id, {"title": "Bibliotekar"}, actor="mette@bib.dk")
         except BaseException as error:  # noqa: BLE001 - reported by the assertion below
             failures.append(error)
 

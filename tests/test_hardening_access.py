@@ -240,13 +240,13 @@ def _xlsx_texts(data: bytes) -> list[str]:
 
 
 def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_member(workspace: Workspace) -> None:
-    from lib.contacts import records
+    from lib import contacts
     from lib.library import staff
     from lib.network.graph import build_graph
     from lib.planning import evaluations, partnerships
 
     for function in (
-        records.person_choices,
+        contacts.person_choices,
         build_graph,
         partnerships.contact_log,
         evaluations.responses_frame,
@@ -255,7 +255,7 @@ def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_me
         with pytest.raises(AccessDenied):
             _call(function, workspace, VIEWER)
     # Staff still get them, names included.
-    assert _named(_texts(_call(records.person_choices, workspace, EDITOR)), workspace)
+    assert _named(_texts(_call(contacts.person_choices, workspace, EDITOR)), workspace)
     assert _named(_texts(_call(build_graph, workspace, EDITOR)), workspace)
 
 
@@ -274,11 +274,11 @@ def test_finding_10_a_network_file_made_from_the_boards_graph_holds_no_person(wo
 
 
 def test_finding_10_setting_a_persons_purpose_needs_an_administrator(db) -> None:
-    from lib.contacts import records
+    from lib import contacts
     from lib.privacy.personal_data import set_purpose
 
     with db.write() as session:
-        person_id = records.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
+        person_id = contacts.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
     with pytest.raises(AccessDenied), db.acting_as(EDITOR).write() as session:
         set_purpose(session, person_id, "Samarbejdspartner – legitim interesse")
     with db.acting_as(ADMIN).write() as session:
@@ -323,14 +323,14 @@ def test_finding_10_a_read_session_refuses_every_write(any_db_url: str, principa
 
 
 def test_finding_10_a_connection_a_read_session_used_writes_again_afterwards(any_db_url: str) -> None:
-    from lib.contacts import records
+    from lib import contacts
 
     db = open_database(any_db_url)
     for round_ in range(3):
         with db.read() as session:
             session.scalar(select(func.count(Person.id)))
         with db.write() as session:
-            records.create_person(session, {"name": f"Person {round_}"})
+            contacts.create_person(session, {"name": f"Person {round_}"})
     assert _people(db) == ["Person 0", "Person 1", "Person 2"]
     if db.is_sqlite:
         raw = db.engine.raw_connection()

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, DateTime, Float, Integer, String, Text, event, select, text
 
+from lib import contacts
 from lib.cli.main import main
-from lib.contacts import records
 from lib.core.i18n import TEXTS, t
 from lib.db import Base, Database, ErasureMarker, Event, Person, SavedMapping, open_database
 from lib.privacy import personal_data as pdata
@@ -103,7 +103,7 @@ def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(db_u
     with db.write() as session:
         pdata.erase_person(session, built.person)
     with db.write() as session:
-        again = records.create_person(session, {"name": NAME, "email": EMAIL})
+        again = contacts.create_person(session, {"name": NAME, "email": EMAIL})
     made = backup_module.backup(db_url, tmp_path / "with-consent.backup")
     with db.write() as session:
         session.add(Person(name="Efter Backup", name_key="efter backup", email="efter@eksempel.dk"))
@@ -187,7 +187,7 @@ def test_finding_3_sqlite_builds_without_secure_delete_by_default_are_covered(db
     built = build_person(db)
     with db.write() as session:  # edits that rewrite her row, as the contacts page does
         for note in ("Ring om formiddagen, spørg efter Gunhild", "Foretrækker e-mail", "Ny adresse i 2026"):
-            records.update_person(session, built.person, {"notes": note, "title": f"Leder ({note[:10]})"})
+            contacts.update_person(session, built.person, {"notes": note, "title": f"Leder ({note[:10]})"})
     with db.write() as session:
         report = pdata.erase_person(session, built.person)
     assert raw_leftovers(db_url) == []

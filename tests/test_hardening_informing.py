@@ -22,8 +22,8 @@ from streamlit.testing.v1 import AppTest
 
 from components import admin_views, informing_views
 from components.safe_markdown import escape_markdown
+from lib import contacts as records
 from lib.cli.main import main
-from lib.contacts import records
 from lib.core.access import AccessDenied, Principal
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import TEXTS

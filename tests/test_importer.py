@@ -290,7 +290,7 @@ def test_rows_with_their_own_different_ids_stay_two_people(db: Database) -> None
 
 
 def test_undo_is_refused_after_a_manual_edit_of_an_imported_record(db: Database) -> None:
-    from lib.contacts.records import update_person
+    from lib.contacts import update_person
 
     result = import_bytes(db, "a.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]}))
     with db.write() as session:

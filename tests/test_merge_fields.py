@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib.contacts import records
+from lib import contacts
 from lib.core.normalize import name_key
 from lib.db import Database, Event, Organisation, Person, Relation
 
@@ -38,7 +38,7 @@ def merged_organisation(db: Database, keep: dict[str, Any], remove: dict[str, An
     keep_id = organisation(db, "Trøjborg Bydelsnetværk", **keep)
     remove_id = organisation(db, "Trøjborg Bydelsnetværket", **remove)
     with db.write() as session:
-        records.merge_organisations(session, keep_id, remove_id)
+        contacts.merge_organisations(session, keep_id, remove_id)
     with db.read() as session:
         (kept,) = session.scalars(select(Organisation)).all()
         session.expunge(kept)
@@ -103,7 +103,7 @@ def merged_person(db: Database, keep: dict[str, Any], remove: dict[str, Any]) ->
     keep_id = person(db, "Mette Holm", **keep)
     remove_id = person(db, "Mette Holm ", **remove)
     with db.write() as session:
-        records.merge_people(session, keep_id, remove_id)
+        contacts.merge_people(session, keep_id, remove_id)
     with db.read() as session:
         (kept,) = session.scalars(select(Person)).all()
         session.expunge(kept)
@@ -168,7 +168,7 @@ def test_two_ties_that_become_one_keep_the_larger_weight_and_the_kinds_word(db: 
             ]
         )
     with db.write() as session:
-        records.merge_people(session, bo, bo_again)
+        contacts.merge_people(session, bo, bo_again)
     with db.read() as session:
         (tie,) = session.scalars(select(Relation)).all()
     assert (tie.weight, tie.kind_text, tie.last_contact) == (12.0, "sparring", dt.date(2026, 1, 5))

@@ -184,7 +184,7 @@ def test_no_translation_says_a_raw_word() -> None:
 def test_a_code_is_shown_as_its_word_and_no_code_as_nothing() -> None:
     """The one way a vocabulary code becomes words: what pandas makes of a missing code is nothing, and
     a code without a translation is the code, never ``orgtype.nan`` or ``sector.xyz``."""
-    from lib.contacts.records import person_choice_label
+    from lib.contacts import person_choice_label
     from lib.core.i18n import label
 
     for missing in (None, "", float("nan"), pd.NA, pd.NaT):
@@ -229,7 +229,7 @@ def import_examples(db: Database) -> None:
 
 def fill_bare(db: Database, today: dt.date) -> None:
     """One record of each kind, with only what it cannot be without."""
-    from lib.contacts import records
+    from lib import contacts
     from lib.library import staff as organisation
     from lib.library import strengths
     from lib.planning import candidates, evaluations, partnerships
@@ -237,10 +237,10 @@ def fill_bare(db: Database, today: dt.date) -> None:
     from lib.reporting import checklist
 
     with db.write() as session:
-        staff = records.create_person(session, {"name": "Bo Bare", "is_staff": True})
-        person = records.create_person(session, {"name": "Ida Uden"})
-        club = records.create_organisation(session, {"name": "Foreningen Uden Type"})
-        records.add_affiliation(session, person, club)
+        staff = contacts.create_person(session, {"name": "Bo Bare", "is_staff": True})
+        person = contacts.create_person(session, {"name": "Ida Uden"})
+        club = contacts.create_organisation(session, {"name": "Foreningen Uden Type"})
+        contacts.add_affiliation(session, person, club)
         session.add(Relation(from_person_id=staff, to_person_id=person))
         session.add(Relation(from_person_id=staff, to_organisation_id=club))
         strategy.create_goal(
@@ -513,8 +513,8 @@ def _ids(model: Any) -> Values:
     names = [attribute.key for attribute in sa_inspect(model).column_attrs]
 
     def ids(session: Session) -> list[int]:
-        records = session.scalars(select(model).order_by(model.id)).all()
-        return [r.id for r in sorted(records, key=lambda r: -sum(getattr(r, n) is None for n in names))]
+        contacts = session.scalars(select(model).order_by(model.id)).all()
+        return [r.id for r in sorted(contacts, key=lambda r: -sum(getattr(r, n) is None for n in names))]
 
     return ids
 

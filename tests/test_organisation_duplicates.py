@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from components.safe_markdown import escape_markdown
+from lib import contacts
 from lib.cli.main import main
 from lib.contacts import organisation_duplicates as orgdup
-from lib.contacts import records
 from lib.contacts.organisation_duplicates import (
     OrganisationName,
     classify,
@@ -319,7 +319,7 @@ def test_merge_keeps_the_other_spelling_and_the_next_import_lands_on_the_kept_on
         "Samme navn, når å/aa og store bogstaver ses bort fra",
     )
     with db.write() as session:
-        alias = records.merge_organisations(session, ids["Aarhus Kommune"], ids["Århus kommune"])
+        alias = contacts.merge_organisations(session, ids["Aarhus Kommune"], ids["Århus kommune"])
     assert alias == "Århus kommune"
     with db.read() as session:
         [kept] = session.scalars(select(OrganisationAlias)).all()
@@ -345,7 +345,7 @@ def test_an_organisation_list_naming_an_alias_leaves_the_kept_organisation_uncha
     import_file(db, "kontakter.xlsx", {"Kontakter": CONTACTS})
     ids = organisations(db)
     with db.write() as session:
-        records.merge_organisations(session, ids["Aarhus Kommune"], ids["Århus kommune"])
+        contacts.merge_organisations(session, ids["Aarhus Kommune"], ids["Århus kommune"])
     before = snapshot(db)
     result = import_file(
         db,
@@ -363,7 +363,7 @@ def test_a_relation_file_naming_an_alias_ties_to_the_kept_organisation(db: Datab
     import_file(db, "kontakter.xlsx", {"Kontakter": CONTACTS})
     ids = organisations(db)
     with db.write() as session:
-        records.merge_organisations(session, ids["Aarhus Kommune"], ids["Århus kommune"])
+        contacts.merge_organisations(session, ids["Aarhus Kommune"], ids["Århus kommune"])
     import_file(
         db, "relationer.xlsx", {"Relationer": [["Fra", "Til", "Relation"], ["anne@holm.dk", "Århus kommune", "kender"]]}
     )
@@ -375,8 +375,8 @@ def test_a_relation_file_naming_an_alias_ties_to_the_kept_organisation(db: Datab
 def test_the_manual_merge_moves_partnerships_and_assessments_too(any_db: Database) -> None:
     db = any_db
     with db.write() as session:
-        keep = records.create_organisation(session, {"name": "Kulturhuset Pavillonen"})
-        remove = records.create_organisation(session, {"name": "Kultur-huset Pavillonen"})
+        keep = contacts.create_organisation(session, {"name": "Kulturhuset Pavillonen"})
+        remove = contacts.create_organisation(session, {"name": "Kultur-huset Pavillonen"})
         both, only_removed = Partnership(title="Læsefest"), Partnership(title="Sommerbogen")
         session.add_all([both, only_removed])
         session.flush()
@@ -389,7 +389,7 @@ def test_the_manual_merge_moves_partnerships_and_assessments_too(any_db: Databas
             ]
         )
     with db.write() as session:
-        records.merge_organisations(session, keep, remove)
+        contacts.merge_organisations(session, keep, remove)
     with db.read() as session:
         links = sorted(
             session.execute(
@@ -402,15 +402,15 @@ def test_the_manual_merge_moves_partnerships_and_assessments_too(any_db: Databas
 
 def test_merge_takes_over_the_cvr_number_and_refuses_two_different_ones(db: Database) -> None:
     with db.write() as session:
-        keep = records.create_organisation(session, {"name": "Pavillonen"})
-        remove = records.create_organisation(session, {"name": "Kulturhuset Pavillonen", "cvr": "DK 29 18 97 27"})
-        other = records.create_organisation(session, {"name": "Pavillonen Aarhus", "cvr": "55133018"})
+        keep = contacts.create_organisation(session, {"name": "Pavillonen"})
+        remove = contacts.create_organisation(session, {"name": "Kulturhuset Pavillonen", "cvr": "DK 29 18 97 27"})
+        other = contacts.create_organisation(session, {"name": "Pavillonen Aarhus", "cvr": "55133018"})
     with db.write() as session:
-        records.merge_organisations(session, keep, remove)
+        contacts.merge_organisations(session, keep, remove)
     with db.read() as session:
         assert session.get(Organisation, keep).cvr == "29189727"
     with pytest.raises(ValidationFailed) as refused, db.write() as session:
-        records.merge_organisations(session, keep, other)
+        contacts.merge_organisations(session, keep, other)
     assert refused.value.message("da") == (
         "Pavillonen og Pavillonen Aarhus har hvert sit CVR-nummer (29189727 og 55133018) og er derfor to "
         "organisationer. Ret CVR-nummeret først, hvis et af dem er forkert."
@@ -420,18 +420,18 @@ def test_merge_takes_over_the_cvr_number_and_refuses_two_different_ones(db: Data
 
 def test_a_cvr_number_belongs_to_one_organisation(db: Database) -> None:
     with db.write() as session:
-        records.create_organisation(session, {"name": "Kulturhuset Pavillonen", "cvr": "29189727"})
-        other = records.create_organisation(session, {"name": "Pavillonen"})
+        contacts.create_organisation(session, {"name": "Kulturhuset Pavillonen", "cvr": "29189727"})
+        other = contacts.create_organisation(session, {"name": "Pavillonen"})
     with pytest.raises(ValidationFailed) as refused, db.write() as session:
-        records.update_organisation(session, other, {"cvr": "DK29189727"})
+        contacts.update_organisation(session, other, {"cvr": "DK29189727"})
     assert refused.value.key == "orgdup.cvr_taken"
 
 
 def test_a_dismissed_pair_is_not_suggested_again_and_the_decision_follows_a_merge(db: Database) -> None:
     with db.write() as session:
-        north = records.create_organisation(session, {"name": "Kulturhuset Nord"})
-        north_again = records.create_organisation(session, {"name": "Kulturhuset-Nord"})
-        nord = records.create_organisation(session, {"name": "Kulturhuset Nordd"})
+        north = contacts.create_organisation(session, {"name": "Kulturhuset Nord"})
+        north_again = contacts.create_organisation(session, {"name": "Kulturhuset-Nord"})
+        nord = contacts.create_organisation(session, {"name": "Kulturhuset Nordd"})
     with db.read() as session:
         assert {p.ids for p in orgdup.find_organisation_duplicates(session)} == {
             (north, north_again),
@@ -446,12 +446,12 @@ def test_a_dismissed_pair_is_not_suggested_again_and_the_decision_follows_a_merg
             (north_again, nord),
         }
     with db.write() as session:
-        records.merge_organisations(session, north_again, north)  # "not the same as Nord" now holds for the kept
+        contacts.merge_organisations(session, north_again, north)  # "not the same as Nord" now holds for the kept
     with db.read() as session:
         assert orgdup.find_organisation_duplicates(session) == []
         assert len(orgdup.find_organisation_duplicates(session, include_dismissed=True)) == 1
     with db.write() as session:
-        records.update_organisation(session, nord, {"name": "Kulturhuset Nordd "})  # the same name, tidied
+        contacts.update_organisation(session, nord, {"name": "Kulturhuset Nordd "})  # the same name, tidied
     with db.read() as session:
         assert orgdup.find_organisation_duplicates(session) == []
 
@@ -492,7 +492,7 @@ def test_a_different_cvr_number_is_another_organisation_of_the_same_name(db: Dat
 def test_a_row_gives_an_organisation_its_cvr_number_and_undo_takes_it_back(any_db: Database) -> None:
     db = any_db
     with db.write() as session:
-        org_id = records.create_organisation(session, {"name": "Kulturhuset"})
+        org_id = contacts.create_organisation(session, {"name": "Kulturhuset"})
     before = snapshot(db)
     result = import_file(
         db,
@@ -540,11 +540,11 @@ def register(db: Database) -> dict[str, int]:
     """Two spellings of a municipality, two numbered schools, and a pair of people on the queue."""
     with db.write() as session:
         ids = {
-            name: records.create_organisation(session, {"name": name})
+            name: contacts.create_organisation(session, {"name": name})
             for name in ("Aarhus Kommune", "Århus kommune", "Skole 3", "Skole 4")
         }
-        soren = records.create_person(session, {"name": "Søren Ærø", "email": "soren@bib.dk"})
-        twin = records.create_person(session, {"name": "Soren Ærø"})
+        soren = contacts.create_person(session, {"name": "Søren Ærø", "email": "soren@bib.dk"})
+        twin = contacts.create_person(session, {"name": "Soren Ærø"})
         session.add(DuplicateCandidate(person_a_id=soren, person_b_id=twin, rule="similar_name", score=93))
         return {**ids, "soren": soren, "twin": twin}
 
@@ -606,11 +606,11 @@ HOSTILE_TWIN = "Kulturhuset http evil.example x Nord"
 def lookalikes(db: Database) -> dict[str, int]:
     with db.write() as session:
         ids = {
-            name: records.create_organisation(session, {"name": name})
+            name: contacts.create_organisation(session, {"name": name})
             for name in ("Aarhus Kommune", "Århus kommune", HOSTILE, HOSTILE_TWIN, "Skole 3", "Skole 4")
         }
-        anne = records.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
-        records.add_affiliation(session, anne, ids["Århus kommune"])
+        anne = contacts.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
+        contacts.add_affiliation(session, anne, ids["Århus kommune"])
         return ids
 
 
@@ -669,7 +669,7 @@ def test_an_open_organisation_shows_its_other_spellings_and_its_cvr_number(
     db: Database, lookalikes: dict[str, int]
 ) -> None:
     with db.write() as session:
-        records.merge_organisations(session, lookalikes["Aarhus Kommune"], lookalikes["Århus kommune"])
+        contacts.merge_organisations(session, lookalikes["Aarhus Kommune"], lookalikes["Århus kommune"])
     at = run_page()
     kept = lookalikes["Aarhus Kommune"]
     at.selectbox(key="contacts_org_picker").set_value(kept)

@@ -20,8 +20,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import JSON, String, Text, event, select
 
+from lib import contacts
 from lib.cli.main import main
-from lib.contacts import records
 from lib.core.access import AccessDenied, Principal
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import TEXTS, t
@@ -101,9 +101,9 @@ def build_person(db: Database) -> Built:
         namesake = Person(name=NAMESAKE, name_key="gunhild ostergard")
         session.add_all([bent, namesake])
         session.flush()
-        records.update_person(session, person.id, {"phone": "+45 11 22 33 44", "notes": "Ring om formiddagen"})
-        old_id = records.create_person(session, {"name": OLD_NAME, "email": OLD_EMAIL})
-        records.merge_people(session, person.id, old_id)
+        contacts.update_person(session, person.id, {"phone": "+45 11 22 33 44", "notes": "Ring om formiddagen"})
+        old_id = contacts.create_person(session, {"name": OLD_NAME, "email": OLD_EMAIL})
+        contacts.merge_people(session, person.id, old_id)
         person.purpose = "Samarbejdspartner – legitim interesse"
         session.add_all(
             [
@@ -511,7 +511,7 @@ def test_a_person_created_again_with_consent_is_updated_by_imports(db: Database,
     with db.write() as session:
         pdata.erase_person(session, built.person)
     with db.write() as session:
-        again = records.create_person(session, {"name": NAME, "email": EMAIL})
+        again = contacts.create_person(session, {"name": NAME, "email": EMAIL})
     result = import_rows(db, "liste.xlsx", [[NAME, EMAIL, None, "Leder"]])
     assert (result.counts["updated"], result.counts["skipped"]) == (1, 0)
     assert result.problems == []

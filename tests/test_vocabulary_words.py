@@ -22,7 +22,7 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib.contacts.records import update_organisation
+from lib.contacts import update_organisation
 from lib.core import vocabulary
 from lib.core.i18n import LANGUAGES, t
 from lib.core.normalize import name_key

@@ -3,7 +3,7 @@
 ``duplicates [--json] [--db URL] [--lang en]`` lists, read-only:
 
 * people: the pairs waiting on the review queue, and the pairs a scan would add to it now
-  (``lib.contacts.records.open_duplicates``, ``find_near_duplicate_people``);
+  (``lib.contacts.open_duplicates``, ``find_near_duplicate_people``);
 * organisations: the pairs ``lib.contacts.organisation_duplicates`` suggests (dismissed pairs left out).
 
 Each pair names both records (id and name; organisations with their CVR number) and says why, in
@@ -33,7 +33,7 @@ def people_pairs(session: Any, lang: str) -> list[dict[str, Any]]:
     """The pairs of people on the review queue and those a scan would add, most likely first."""
     from sqlalchemy import select
 
-    from lib.contacts.records import find_near_duplicate_people, open_duplicates
+    from lib.contacts import find_near_duplicate_people, open_duplicates
     from lib.db import Person
 
     pairs = [

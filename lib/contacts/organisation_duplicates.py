@@ -9,7 +9,7 @@ Library staff write the same organisation in many ways: "Aarhus Kommune", "Århu
   same CVR number, the same folded name, or names one typo apart with a rapidfuzz score of at least
   :data:`SIMILAR_SCORE`. Names that differ in their numbers ("Skole 3", "Skole 4") are never a pair,
   nor are two organisations with different CVR numbers. Nothing is merged here: a person decides
-  (``lib.contacts.records.merge_organisations``);
+  (``lib.contacts.merge_organisations``);
 * remembers the pairs a person said are two organisations (:func:`dismiss_pair`), so they are not
   suggested again;
 * keeps the removed organisation's name (as an alias), its aliases and its CVR number when two are
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from lib.ingest.state import WorkingState
 
 #: Least rapidfuzz ``fuzz.ratio`` (0–100) of two folded names for "nearly the same name" (as for
-#: people, ``lib.contacts.records.NEAR_DUPLICATE_SCORE``).
+#: people, ``lib.contacts.NEAR_DUPLICATE_SCORE``).
 SIMILAR_SCORE = 90
 #: Most typos (a letter missing, extra or wrong, two letters swapped) between "nearly the same" names.
 MAX_TYPOS = 1

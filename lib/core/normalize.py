@@ -153,7 +153,7 @@ def name_key(name: object) -> str:
 
     Danish letters are kept as they are: "Søren" and "Soren" get different keys, and so do "Århus"
     and "Aarhus". Folding them together would merge names that really differ; the duplicate review
-    (``lib.contacts.records``) catches such near misses with a fuzzy comparison instead.
+    (``lib.contacts``) catches such near misses with a fuzzy comparison instead.
 
     Returns ``""`` for empty input.
     """

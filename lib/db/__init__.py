@@ -29,13 +29,7 @@ The schema carries a version (Alembic, ``lib/db/migrations``); :func:`open_datab
 database in place before anything else touches it.
 """
 
-from lib.db.base import (
-    Base,
-    between,
-    one_of,
-    record_to_dict,
-    utcnow,
-)
+from lib.db.base import Base, between, one_of, record_to_dict, utcnow
 from lib.db.engine import (
     BUSY_TIMEOUT_SECONDS,
     WRITE_LOCK_KEY,
@@ -45,13 +39,7 @@ from lib.db.engine import (
     forget_database,
     open_database,
 )
-from lib.db.models.contacts import (
-    Affiliation,
-    Organisation,
-    OrganisationAlias,
-    Person,
-    Relation,
-)
+from lib.db.models.contacts import Affiliation, Organisation, OrganisationAlias, Person, Relation
 from lib.db.models.imports import (
     TABLES_BY_NAME,
     DuplicateCandidate,
@@ -69,9 +57,7 @@ from lib.db.models.library import (
     CompetenceAssessment,
     StrengthOffer,
 )
-from lib.db.models.network import (
-    NodePosition,
-)
+from lib.db.models.network import NodePosition
 from lib.db.models.planning import (
     CONTACT_CHANNELS,
     DECISIONS,
@@ -90,23 +76,9 @@ from lib.db.models.planning import (
     PartnershipGoal,
     PartnershipOrganisation,
 )
-from lib.db.models.privacy import (
-    LEDGER_TABLES,
-    ErasureMarker,
-)
-from lib.db.models.workspace import (
-    Event,
-    WorkspaceSetting,
-    get_setting,
-    log_event,
-    set_setting,
-)
-from lib.db.schema import (
-    MIGRATIONS_DIR,
-    head_revision,
-    schema_version,
-    upgrade_schema,
-)
+from lib.db.models.privacy import LEDGER_TABLES, ErasureMarker
+from lib.db.models.workspace import Event, WorkspaceSetting, get_setting, log_event, set_setting
+from lib.db.schema import MIGRATIONS_DIR, head_revision, schema_version, upgrade_schema
 
 __all__ = [
     "Affiliation",

@@ -941,7 +941,7 @@ def create_demo_workspace(
         strategy |= write_strengths(session, seed, today)
         strategy |= write_radar(session, seed, today)
         # The demo has namesakes and typos on purpose, so the review queue has something to show.
-        from lib.contacts.records import queue_near_duplicates
+        from lib.contacts import queue_near_duplicates
 
         queue_near_duplicates(session)
         set_setting(session, "demo", "1")

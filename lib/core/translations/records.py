@@ -1,4 +1,4 @@
-"""Words of lib.contacts.records: problems with edited values, duplicate rules, event and history labels."""
+"""Words of lib.contacts: problems with edited values, duplicate rules, event and history labels."""
 
 TEXTS = {
     # Problems the user can fix
