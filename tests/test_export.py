@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
+from lib.core import spreadsheets
 from lib.core.errors import UserFacingError
 from lib.core.i18n import TEXTS, t
 from lib.core.normalize import name_key
@@ -151,7 +152,7 @@ def tricky_db(db: Database) -> Database:
     ],
 )
 def test_neutralise_prefixes_every_formula_trigger(value: str) -> None:
-    assert workspace_export.neutralise(value) == "'" + value
+    assert spreadsheets.neutralise(value) == "'" + value
 
 
 @pytest.mark.parametrize(
@@ -173,12 +174,12 @@ def test_neutralise_prefixes_every_formula_trigger(value: str) -> None:
     ],
 )
 def test_neutralise_leaves_other_values_alone(value: object) -> None:
-    assert workspace_export.neutralise(value) == value
+    assert spreadsheets.neutralise(value) == value
 
 
 def test_neutralise_frame_covers_cells_and_headers() -> None:
     frame = pd.DataFrame({"=kolonne": ["=1+1", "ok"], "tal": [-5, 3]})
-    result = workspace_export.neutralise_frame(frame)
+    result = spreadsheets.neutralise_frame(frame)
     assert list(result.columns) == ["'=kolonne", "tal"]
     assert result.iloc[0, 0] == "'=1+1"
     assert result.iloc[1, 0] == "ok"
@@ -208,7 +209,7 @@ def test_write_xlsx_writes_text_as_text_and_dates_as_dates(tmp_path: Path) -> No
         }
     )
     path = tmp_path / "out.xlsx"
-    workspace_export.write_xlsx({"Kontakter": frame}, path)
+    spreadsheets.write_xlsx({"Kontakter": frame}, path)
     assert formula_cells(path) == []
     sheet = openpyxl.load_workbook(path)["Kontakter"]
     assert [cell.value for cell in sheet[1]] == ["name", "number", "when", "at", "many"]
@@ -232,7 +233,7 @@ def test_write_xlsx_writes_text_as_text_and_dates_as_dates(tmp_path: Path) -> No
 
 def test_sheet_names_are_made_valid_and_unique() -> None:
     long = "Kontakter fra Kulturhusets nyhedsbrev"
-    names = workspace_export.valid_sheet_names([long, long, "a/b:c", "A_B_C", "", "History", "'citat'"])
+    names = spreadsheets.valid_sheet_names([long, long, "a/b:c", "A_B_C", "", "History", "'citat'"])
     assert names == [
         long[:31],
         long[:27] + " (2)",
@@ -247,7 +248,7 @@ def test_sheet_names_are_made_valid_and_unique() -> None:
 
 def test_xlsx_bytes_holds_every_sheet_in_order() -> None:
     frames = {"b": pd.DataFrame({"x": [1]}), "a" * 40: pd.DataFrame({"y": ["=2"]})}
-    data = workspace_export.xlsx_bytes(frames)
+    data = spreadsheets.xlsx_bytes(frames)
     assert data[:2] == b"PK"
     assert openpyxl.load_workbook(io.BytesIO(data)).sheetnames == ["b", "a" * 31]
     assert formula_cells(data) == []
@@ -255,7 +256,7 @@ def test_xlsx_bytes_holds_every_sheet_in_order() -> None:
 
 def test_write_xlsx_to_a_stream_and_with_no_sheets() -> None:
     buffer = io.BytesIO()
-    workspace_export.write_xlsx({}, buffer)
+    spreadsheets.write_xlsx({}, buffer)
     assert openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).sheetnames == ["Sheet1"]
 
 
@@ -271,7 +272,7 @@ def test_csv_bytes_has_bom_neutralised_text_and_danish_dates() -> None:
             "at": [pd.Timestamp("2026-03-01 09:05"), pd.Timestamp("2026-03-02")],
         }
     )
-    data = workspace_export.csv_bytes(frame)
+    data = spreadsheets.csv_bytes(frame)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows == [
@@ -284,7 +285,7 @@ def test_csv_bytes_has_bom_neutralised_text_and_danish_dates() -> None:
 def test_csv_separator_and_write_csv(tmp_path: Path) -> None:
     frame = pd.DataFrame({"a": ["x;y", "+45"], "b": [1, 2]})
     path = tmp_path / "semi.csv"
-    workspace_export.write_csv(frame, path, sep=";")
+    spreadsheets.write_csv(frame, path, sep=";")
     text = path.read_bytes().decode("utf-8-sig")
     assert text == 'a;b\r\n"x;y";1\r\n\'+45;2\r\n'
 
@@ -436,7 +437,7 @@ def test_demo_workspace_export_is_self_contained(db: Database) -> None:
     assert set(frames["relations"]["owner"].dropna()) <= people_refs
     assert set(frames["people"]["is_staff"]) == {"ja", "nej"}
     assert frames["people"]["email"].str.contains("; ", regex=False).any()
-    assert formula_cells(workspace_export.xlsx_bytes(frames)) == []
+    assert formula_cells(spreadsheets.xlsx_bytes(frames)) == []
 
 
 def test_export_texts_exist_in_both_languages() -> None:
