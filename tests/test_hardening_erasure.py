@@ -19,7 +19,7 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, Date, DateTime, Float, In
 from lib import contacts
 from lib.cli.main import main
 from lib.core.i18n import TEXTS, t
-from lib.db import Base, Database, ErasureMarker, Event, Person, SavedMapping, open_database
+from lib.db import Base, Database, ErasureMarker, Event, ImportBatch, Person, SavedMapping, log_event, open_database
 from lib.privacy import personal_data as pdata
 from lib.reporting import backup as backup_module
 from tests.test_personal_data import EMAIL, NAME, OLD_EMAIL, OLD_NAME, build_person, import_rows, stored_texts
@@ -370,7 +370,7 @@ def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_
         if isinstance(c.type, (String, Text, JSON))
     }
     with db.read() as session:
-        assert any(NAME in key for batch in session.scalars(select(pdata.ImportBatch)) for key in batch.mapping)
+        assert any(NAME in key for batch in session.scalars(select(ImportBatch)) for key in batch.mapping)
         assert session.scalar(select(SavedMapping.id).limit(1)) is not None
 
     with db.write() as session:
@@ -387,8 +387,8 @@ def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_
     assert leftovers == []
     with db.read() as session:
         # The imports' records stay (they may be undone), without her in file, sheet or mapping.
-        files = session.scalars(select(pdata.ImportBatch.file_name).order_by(pdata.ImportBatch.id)).all()
-        mappings = session.scalars(select(pdata.ImportBatch.mapping)).all()
+        files = session.scalars(select(ImportBatch.file_name).order_by(ImportBatch.id)).all()
+        mappings = session.scalars(select(ImportBatch.mapping)).all()
     assert files[-3:-1] == [f"{pdata.REDACTED} kontakter.xlsx", f"{pdata.REDACTED}_liste.xlsx"]
     assert not any("Østergaard" in key for mapping in mappings for key in mapping)
 
@@ -396,7 +396,7 @@ def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_
 def test_finding_4_redacted_json_keys_that_meet_keep_both_values(db: Database) -> None:
     built = build_person(db)
     with db.write() as session:
-        pdata.log_event(session, "mapping_noted", mapping={NAME: "a", EMAIL: "b", pdata.REDACTED: "c"})
+        log_event(session, "mapping_noted", mapping={NAME: "a", EMAIL: "b", pdata.REDACTED: "c"})
     with db.write() as session:
         pdata.erase_person(session, built.person)
     with db.read() as session:
