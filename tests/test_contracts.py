@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -102,3 +103,27 @@ def test_the_page_check_sees_a_forbidden_import(tmp_path: Path, source: str, fou
     assert (
         any(_reaches(module, forbidden) for module in _imported_modules(page) for forbidden in PAGE_FORBIDDEN) is found
     )
+
+
+def _mapped_paths() -> set[str]:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    return set(re.findall(r"^(lib/\S+)", text, flags=re.MULTILINE))
+
+
+def _lib_modules() -> set[str]:
+    # A folder of one kind (translation sections, migrations) is listed once, as the folder.
+    folders = ("lib/core/translations/", "lib/db/migrations/")
+    modules = {path.relative_to(ROOT).as_posix() for path in (ROOT / "lib").rglob("*.py")}
+    modules = {module for module in modules if not module.startswith(folders)} | set(folders)
+    packages = {module.removesuffix("__init__.py") for module in modules if module.endswith("/__init__.py")}
+    return {module for module in modules if not module.endswith("/__init__.py") and module != "lib/__init__.py"} | (
+        packages - {"lib/"}
+    )
+
+
+def test_the_architecture_map_lists_every_module_of_lib() -> None:
+    assert sorted(_lib_modules() - _mapped_paths()) == []
+
+
+def test_the_architecture_map_lists_no_module_that_is_gone() -> None:
+    assert sorted(path for path in _mapped_paths() if not (ROOT / path).exists()) == []
