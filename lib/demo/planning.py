@@ -46,6 +46,7 @@ from lib.db import (
     PartnershipOrganisation,
     Person,
 )
+from lib.planning.candidates import CRITERIA
 from lib.planning.evaluations import DIMENSIONS, ITEMS
 
 QUARTER_DAYS = 91
@@ -783,7 +784,6 @@ def _write_contacts(
 def _write_assessments(
     session: Session, staff: dict[str, int], orgs: dict[str, int], goals: dict[str, int], today: dt.date
 ) -> int:
-    from lib.planning.candidates import CRITERIA
 
     for (
         name,

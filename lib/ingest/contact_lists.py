@@ -40,6 +40,8 @@ from lib.core import normalize
 from lib.core.access import requires
 from lib.core.config import DEFAULT_LIMITS, ImportLimits
 from lib.core.errors import FileRefused, UndoNotPossible, UserFacingError
+from lib.core.i18n import format_value, label, t
+from lib.core.spreadsheets import xlsx_bytes
 from lib.db import (
     TABLES_BY_NAME,
     Database,
@@ -899,7 +901,6 @@ def all_problems(result: ImportResult) -> list[Problem]:
 def problem_rows(result: ImportResult, lang: str = "da", *, every: bool = False) -> list[dict[str, Any]]:
     """The row problems as plain rows (file, sheet, row, column, message, severity): those ``result``
     holds, or with ``every`` also those :func:`for_session` left on disk."""
-    from lib.core.i18n import t
 
     problems = all_problems(result) if every else result.problems
     return [
@@ -917,7 +918,6 @@ def problem_rows(result: ImportResult, lang: str = "da", *, every: bool = False)
 
 def referenced_rows(result: ImportResult, lang: str = "da") -> list[dict[str, Any]]:
     """What the import creates because a row named it, as plain rows (kind, name, file, sheet, row)."""
-    from lib.core.i18n import t
 
     return [
         {
@@ -935,7 +935,6 @@ def change_rows(result: ImportResult, lang: str = "da", *, kept: bool = False) -
     """Every field the import changes in a record that existed, as plain rows: kind of record, record,
     field, before and after, the values written as the pages write them. With ``kept``: the file's
     values that were not used (before: what stays; after: what the file says)."""
-    from lib.core.i18n import t
 
     entries = result.kept if kept else result.changes
     return [
@@ -955,7 +954,6 @@ _CODE_LABELS = {"org_type": "orgtype", "sector": "sector", "kind": "relkind", "s
 
 
 def _shown_value(field_name: str, value: Any, lang: str) -> str:
-    from lib.core.i18n import format_value, label, t
 
     if value is None or value == []:
         return ""
@@ -981,9 +979,6 @@ def error_report_xlsx(result: ImportResult, lang: str = "da") -> bytes:
     """Every problem of an import (also those :func:`for_session` left on disk), and its counts per
     sheet, as an Excel workbook to download."""
     import pandas as pd
-
-    from lib.core.i18n import t
-    from lib.core.spreadsheets import xlsx_bytes
 
     problems = pd.DataFrame(problem_rows(result, lang, every=True))
     if problems.empty:

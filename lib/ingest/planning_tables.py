@@ -41,6 +41,7 @@ from lib.core.access import requires
 from lib.core.config import DEFAULT_LIMITS, ImportLimits
 from lib.core.errors import UndoNotPossible, ValidationFailed
 from lib.core.formulas import is_guarded
+from lib.core.i18n import t
 from lib.db import (
     Affiliation,
     Assessment,
@@ -104,7 +105,6 @@ class Column:
 
     def header_keys(self) -> frozenset[str]:
         """Every folded header (:func:`lib.ingest.tables.header_key`) this column is recognised by."""
-        from lib.core.i18n import t
 
         words = [self.field, t(self.label_key, "da"), t(self.label_key, "en"), *self.aliases]
         keys = {header_key(word) for word in words}
@@ -114,7 +114,6 @@ class Column:
         return frozenset(keys)
 
     def label(self, lang: str = "da") -> str:
-        from lib.core.i18n import t
 
         return t(self.label_key, lang)
 
@@ -187,7 +186,6 @@ class TableImportResult:
 
     def problem_rows(self, lang: str = "da") -> list[dict[str, Any]]:
         """Every problem as a plain row (sheet, row, column, message, severity)."""
-        from lib.core.i18n import t
 
         return [
             {
@@ -313,7 +311,6 @@ def for_session(result: TableImportResult, limits: ImportLimits = DEFAULT_LIMITS
 
 def guide_sheet_names() -> set[str]:
     """The names (case-folded) of the templates' guide sheet, which an import never reads."""
-    from lib.core.i18n import t
 
     return {t("table_import.template_guide", lang).casefold() for lang in ("da", "en")}
 
@@ -325,7 +322,6 @@ def _assign_roles(
     importer: TableImporter, file_name: str, tables: list[tuple[str, SheetTable]]
 ) -> tuple[_Chosen, list[str], list[Problem]]:
     """Which sheet is read as which kind; sheets of no kind are ignored, with a note when close."""
-    from lib.core.i18n import t
 
     chosen: _Chosen = []
     ignored: list[str] = []
@@ -499,7 +495,6 @@ def code_from_words(words: Mapping[str, Iterable[str]], label_prefix: str) -> Ca
     of ``words[code]``, or the code's label (``label_prefix`` + code) in Danish or English. Anything
     else raises ``ValidationFailed("table_import.unknown_value")``.
     """
-    from lib.core.i18n import t
 
     table: dict[str, str] = {}
     for code, others in words.items():

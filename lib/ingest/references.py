@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from lib.core.normalize import clean_text
+from lib.ingest.tables import GROUP_SEPARATOR, header_key
 
 #: The part before the @ of an address that belongs to an office, not a person.
 ROLE_MAILBOXES = frozenset(
@@ -340,7 +341,6 @@ def total_label(row: Sequence[object]) -> str | None:
 
 def is_repeated_header(row: Sequence[object], columns: Sequence[str]) -> bool:
     """Whether ``row`` is the header again: every filled cell is its own column's name."""
-    from lib.ingest.tables import GROUP_SEPARATOR, header_key
 
     filled = 0
     for index, value in enumerate(row):

@@ -59,7 +59,7 @@ from lib.contacts.organisation_duplicates import normalise_cvr, organisation_ide
 from lib.contacts.word_choices import WordChoices
 from lib.core import normalize, vocabulary
 from lib.core.errors import ValidationFailed
-from lib.core.i18n import Quote
+from lib.core.i18n import Quote, quoted, t
 from lib.db import Affiliation, Organisation, OrganisationAlias, Person, Relation
 from lib.db.text_limits import too_long
 from lib.ingest.references import (
@@ -72,6 +72,7 @@ from lib.ingest.references import (
     website_domain,
 )
 from lib.ingest.state import Party, Record, ReviewPair, WorkingState, relation_key
+from lib.library.setup import role_code
 
 NEAR_DUPLICATE_SCORE = 90.0
 #: A common name shared by many people is compared with only this many of them.
@@ -116,7 +117,6 @@ class Problem:
 
     def message(self, lang: str = "da", quote: Quote | None = None) -> str:
         """The problem in ``lang``; ``quote`` marks up the cell values and names in it."""
-        from lib.core.i18n import quoted, t
 
         return t(self.key, lang, **quoted(self.params, quote))
 
@@ -565,7 +565,6 @@ class RowReader:
         """(team, staff role, title) of a staff member's row; a role no code fits is the job title."""
         if not is_staff:
             return None, None, title
-        from lib.library.setup import role_code
 
         team = row.fitting(Person, "team", row.text("team"), row.column("team"))
         role_text = row.text("staff_role")

@@ -40,8 +40,11 @@ from sqlalchemy.orm import Session
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
+from lib.core.normalize import display_phone
 from lib.core.vocabulary import fold
 from lib.db import STAFF_ROLES, Person, get_setting, log_event, set_setting, workspace_counts
+from lib.library.staff import teams
 from lib.workspace import clock
 
 # --- the library's profile ---------------------------------------------------------------------------
@@ -99,7 +102,6 @@ class LibraryProfile:
 
 def shown_phone(number: str | None) -> str | None:
     """A stored (E.164) number as people write it: "+45 99 12 34 56" (:func:`lib.core.normalize.display_phone`)."""
-    from lib.core.normalize import display_phone
 
     return display_phone(number)
 
@@ -324,7 +326,6 @@ class StaffNotSaved(ValidationFailed):
         self.problems = list(problems)
 
     def message(self, lang: str = "da") -> str:
-        from lib.core.i18n import t
 
         lines = [t(self.key, lang, count=len(self.problems))]
         lines += [t("setup.staff.row_problem", lang, row=p.row, problem=p.error.message(lang)) for p in self.problems]
@@ -399,7 +400,6 @@ def save_staff(session: Session, rows: Sequence[Mapping[str, Any]], actor: str |
     two rows or an e-mail another person already has stores nothing and raises
     :class:`StaffNotSaved` listing every such row. Logs ``staff_added`` / ``staff_updated``.
     """
-    from lib.library.staff import teams
 
     known_teams = {fold(team): team for team in teams(session)}
     problems: list[StaffRowProblem] = []

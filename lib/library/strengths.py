@@ -59,6 +59,7 @@ from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import format_date, t
 from lib.db import OFFER_CATEGORIES, Person, StrengthOffer, get_setting, log_event
+from lib.library.setup import library_profile, shown_phone
 from lib.workspace import editing
 
 ENTITY = "strength_offer"
@@ -482,7 +483,6 @@ class Letterhead:
 
 
 def _letterhead(session: Session) -> Letterhead:
-    from lib.library.setup import library_profile, shown_phone
 
     profile = library_profile(session)
     contact = (profile.address, profile.email, shown_phone(profile.phone))

@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
 from lib.db import DECISIONS, Assessment, Goal, Organisation, log_event
 from lib.ingest.planning_tables import (
     Column,
@@ -107,7 +108,6 @@ ENTITY = "assessment"
 
 
 def criterion_label(code: str, lang: str = "da") -> str:
-    from lib.core.i18n import t
 
     return t(f"partners.criterion.{code}", lang)
 

@@ -55,6 +55,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
 from lib.db import (
     RESPONDENT_SIDES,
     EvaluationResponse,
@@ -117,7 +118,6 @@ def items_of(dimension: str) -> list[str]:
 
 
 def item_text(code: str, lang: str = "da") -> str:
-    from lib.core.i18n import t
 
     return t(f"evaluations.item.{code}", lang)
 

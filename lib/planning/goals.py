@@ -47,6 +47,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
 from lib.db import Goal, GoalMeasurement, Partnership, PartnershipGoal, Person, log_event
 from lib.db.text_limits import max_length
 from lib.ingest.planning_tables import (
@@ -501,7 +502,6 @@ def staff_choices(session: Session) -> list[tuple[int, str]]:
 
 
 def status_label(status: str, lang: str = "da") -> str:
-    from lib.core.i18n import t
 
     return t(f"strategy.status.{status}", lang)
 

@@ -57,7 +57,8 @@ from sqlalchemy.orm import Session
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
-from lib.core.i18n import Quote
+from lib.core.i18n import Quote, format_percent, label, quoted, t
+from lib.core.spreadsheets import xlsx_bytes
 from lib.db import (
     CONTACT_CHANNELS,
     FORMALISATIONS,
@@ -89,6 +90,7 @@ from lib.ingest.planning_tables import (
 )
 from lib.ingest.rows import RowValues
 from lib.workspace import editing
+from lib.workspace.clock import today, workspace_timezone
 
 STAGES = PARTNERSHIP_STAGES
 DEPTHS = PARTNERSHIP_DEPTHS
@@ -762,13 +764,11 @@ def save_agreement(session: Session, partnership_id: int, values: Mapping[str, A
 
 
 def _workspace_today(session: Session) -> dt.date:
-    from lib.workspace.clock import today, workspace_timezone
 
     return today(workspace_timezone(session))
 
 
 def agreement_field_label(name: str, lang: str = "da") -> str:
-    from lib.core.i18n import t
 
     return t(f"partnerships.agreement.{name}", lang)
 
@@ -789,7 +789,6 @@ class Alert:
 
     def message(self, lang: str = "da", quote: Quote | None = None) -> str:
         """The alert in ``lang``; ``quote`` marks up the partnership's title."""
-        from lib.core.i18n import quoted, t
 
         return t(
             f"partnerships.alert.{self.kind}",
@@ -938,7 +937,6 @@ def agreement_summary(session: Session, partnership_id: int, lang: str = "da") -
         ``completeness`` (0-1), ``missing`` (labels), ``signed_on``, ``document_ref``,
         ``written_agreement`` (bool).
     """
-    from lib.core.i18n import label
 
     p = get_partnership(session, partnership_id)
     agreement = get_agreement(session, partnership_id)
@@ -978,7 +976,6 @@ def agreement_summary(session: Session, partnership_id: int, lang: str = "da") -
 
 def agreement_summary_frame(summary: Mapping[str, Any], lang: str = "da") -> pd.DataFrame:
     """The summary as a two-column table (what, contents), the layout of the download."""
-    from lib.core.i18n import format_percent, t
 
     rows: list[tuple[str, Any]] = [
         (t("partnerships.summary.partnership", lang), summary["title"]),
@@ -1015,8 +1012,6 @@ def agreement_people(session: Session, partnership_id: int) -> int:
 @requires("view_contacts")
 def agreement_summary_xlsx(session: Session, partnership_id: int, lang: str = "da") -> bytes:
     """The one-page agreement summary as an Excel file (``lib.core.spreadsheets.xlsx_bytes``: formula-safe)."""
-    from lib.core.i18n import t
-    from lib.core.spreadsheets import xlsx_bytes
 
     summary = agreement_summary(session, partnership_id, lang)
     return xlsx_bytes({t("partnerships.summary.sheet", lang): agreement_summary_frame(summary, lang)})

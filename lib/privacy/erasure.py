@@ -24,6 +24,8 @@ from lib.db import (
     SavedMapping,
     log_event,
 )
+from lib.network.graph import person_node
+from lib.network.metrics import clear_cache
 from lib.privacy import erasure_cleanup
 from lib.privacy.holdings import connected_ids, import_change_clause, is_about, merged_ids
 from lib.privacy.markers import write_markers
@@ -343,7 +345,6 @@ def _overwrite_deleted_content(session: Session) -> None:
 
 
 def _delete_node_positions(session: Session, ids: set[int]) -> int:
-    from lib.network.graph import person_node
 
     keys = [person_node(i) for i in sorted(ids)]
     return session.execute(delete(NodePosition).where(NodePosition.node_key.in_(keys))).rowcount or 0
@@ -355,6 +356,5 @@ def _forget_cached_network() -> None:
     The caches key on the graph's signature, which changes when a person node disappears, so nothing
     stale would be *shown*; this only stops the old entries lingering in memory.
     """
-    from lib.network.metrics import clear_cache
 
     clear_cache()

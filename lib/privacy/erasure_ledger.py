@@ -81,7 +81,17 @@ from sqlalchemy.schema import CreateTable
 
 from lib.core.access import requires
 from lib.core.errors import UserFacingError
-from lib.db import BUSY_TIMEOUT_SECONDS, LEDGER_TABLES, WRITE_LOCK_KEY, engine_url, utcnow
+from lib.db import (
+    BUSY_TIMEOUT_SECONDS,
+    LEDGER_TABLES,
+    WRITE_LOCK_KEY,
+    ErasureMarker,
+    Person,
+    engine_url,
+    log_event,
+    open_database,
+    utcnow,
+)
 
 _LOG = logging.getLogger(__name__)
 
@@ -402,7 +412,6 @@ def reapply(db_url: str, ledger: Ledger, actor: str | None = None, today: dt.dat
 
 
 def _reapply(db_url: str, ledger: Ledger, actor: str | None, today: dt.date | None) -> Reapplied:
-    from lib.db import ErasureMarker, Person, log_event, open_database
     from lib.privacy import personal_data as pdata
 
     if not ledger.markers:

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 from lib.core.access import principal_of, requires
 from lib.core.errors import ValidationFailed
 from lib.core.frames import payload_text
+from lib.core.i18n import t
 from lib.core.normalize import display_phone, display_phones
+from lib.core.spreadsheets import xlsx_bytes
 from lib.db import (
     Affiliation,
     Assessment,
@@ -46,6 +48,8 @@ from lib.privacy.shared import (
     _person_row,
     _today,
 )
+from lib.workspace.clock import localise_values, workspace_timezone
+from lib.workspace.events import details_text, log_export
 
 
 @requires("personal_data")
@@ -445,7 +449,6 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
     ids = merged_ids(session, {person_id})
     relations, held = _relations_parts(session, person_id)
     partnerships, goals = _owned_parts(session, person_id)
-    from lib.workspace.clock import localise_values, workspace_timezone
 
     return localise_values(
         {
@@ -477,7 +480,6 @@ def part_counts(data: Mapping[str, Any]) -> dict[str, int]:
 def person_export(session: Session, person_id: int, actor: str | None = None, *, fmt: str = "data") -> dict[str, Any]:
     """:func:`person_data`, handed out: the export is logged (``person_exported``, without the data)."""
     data = person_data(session, person_id)
-    from lib.workspace.events import log_export
 
     log_export(
         session,
@@ -517,14 +519,12 @@ def person_export_json(session: Session, person_id: int, actor: str | None = Non
 @requires("personal_data")
 def person_export_xlsx(session: Session, person_id: int, actor: str | None = None, lang: str = "da") -> bytes:
     """Everything held about the person as an Excel file, one sheet per part; the export is logged."""
-    from lib.core.spreadsheets import xlsx_bytes
 
     data = person_export(session, person_id, actor, fmt="xlsx")
     return xlsx_bytes(readable_frames(data, lang))
 
 
 def _code_label(prefix: str, code: Any, lang: str) -> Any:
-    from lib.core.i18n import t
 
     if not isinstance(code, str) or not code:
         return code
@@ -543,7 +543,6 @@ def _cell(value: Any) -> Any:
 
 def record_frame(record: Mapping[str, Any], lang: str = "da") -> pd.DataFrame:
     """The person record as two columns, field and value, in the reader's language."""
-    from lib.core.i18n import t
 
     rows = []
     for name in PERSON_FIELDS:
@@ -567,8 +566,6 @@ def record_frame(record: Mapping[str, Any], lang: str = "da") -> pd.DataFrame:
 
 def part_frame(part: str, rows: list[Mapping[str, Any]], lang: str = "da") -> pd.DataFrame:
     """One list part as a table with translated headers and codes shown as words."""
-    from lib.core.i18n import t
-    from lib.workspace.events import details_text
 
     columns = PART_COLUMNS[part]
     body = [
@@ -585,7 +582,6 @@ def part_frame(part: str, rows: list[Mapping[str, Any]], lang: str = "da") -> pd
 
 def readable_frames(data: Mapping[str, Any], lang: str = "da") -> dict[str, pd.DataFrame]:
     """Every part of :func:`person_data` as a table, keyed by the part's name in the reader's language."""
-    from lib.core.i18n import t
 
     frames = {t("personal_data.part.person", lang): record_frame(data["person"], lang)}
     for part in PARTS[1:]:

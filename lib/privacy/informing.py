@@ -39,8 +39,12 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from lib.core.access import principal_of, requires
 from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
+from lib.core.normalize import parse_date
 from lib.db import Affiliation, ImportBatch, Organisation, Person, get_setting, log_event
+from lib.privacy.personal_data import retention_months
 from lib.workspace import editing
+from lib.workspace.clock import workspace_timezone
 
 #: How a person was informed; the words are ``informing.how.<code>``.
 HOW_CODES = ("email", "letter", "in_person", "agreement", "other")
@@ -96,7 +100,6 @@ def obtained_dates(session: Session, person_ids: Iterable[int] | None = None) ->
     )
     if person_ids is not None:
         query = query.where(Person.id.in_(list(person_ids)))
-    from lib.workspace.clock import workspace_timezone
 
     found: dict[int, dt.date] = {}
     tz = workspace_timezone(session)
@@ -197,7 +200,6 @@ def informed_status(session: Session, person_id: int, as_of: dt.date | None = No
 
 
 def _checked_day(on: object, today: dt.date) -> dt.date:
-    from lib.core.normalize import parse_date
 
     if isinstance(on, dt.datetime):
         day: dt.date | None = on.date()
@@ -371,8 +373,6 @@ def notice_text(session: Session, lang: str = "da", months: int | None = None) -
     (default: the configured months). Left in square brackets for the library to complete: address,
     lawful basis, recipients and the data protection officer.
     """
-    from lib.core.i18n import t
-    from lib.privacy.personal_data import retention_months
 
     months = months if months is not None else retention_months(session)
     library = library_name(session) or t("informing.notice.library_placeholder", lang)
@@ -407,7 +407,6 @@ def uninformed_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def how_labels(lang: str = "da") -> Mapping[str, str]:
     """Each way of informing in ``lang``, in :data:`HOW_CODES` order."""
-    from lib.core.i18n import t
 
     return {code: t(f"informing.how.{code}", lang) for code in HOW_CODES}
 

@@ -54,6 +54,13 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.i18n import format_number, t
+from lib.db import Agreement, Partnership
+from lib.library.staff import single_person_dependencies
+from lib.network.graph import build_graph, partnership_under_way
+from lib.network.health import cold_ties
+from lib.planning.evaluations import answers_frame
+from lib.planning.goals import goal_statuses
+from lib.planning.partnerships import alerts, has_written_agreement
 
 #: Every key figure, in the order they are listed (command line, board appendix).
 KEYS: tuple[str, ...] = (
@@ -115,7 +122,6 @@ def shown(key: str, value: float | int | str | None, lang: str = "da", *, missin
 
 def active_on(partnership: Any, day: dt.date | None = None) -> bool:
     """Whether the partnership is under way on ``day`` (now when None): the one rule of "active"."""
-    from lib.network.graph import partnership_under_way
 
     return partnership_under_way(partnership, day)
 
@@ -234,7 +240,6 @@ class Facts:
 
     @cached_property
     def partnerships(self) -> list[Any]:
-        from lib.db import Partnership
 
         return list(self.session.scalars(select(Partnership).order_by(Partnership.id)))
 
@@ -244,7 +249,6 @@ class Facts:
 
     @cached_property
     def agreements(self) -> dict[int, Any]:
-        from lib.db import Agreement
 
         return {a.partnership_id: a for a in self.session.scalars(select(Agreement))}
 
@@ -252,7 +256,6 @@ class Facts:
     def statuses(self) -> Sequence[Any]:
         if self.given_statuses is not None:
             return self.given_statuses
-        from lib.planning.goals import goal_statuses
 
         return goal_statuses(self.session, as_of=self.as_of)
 
@@ -260,7 +263,6 @@ class Facts:
     def answers(self) -> pd.DataFrame:
         if self.given_answers is not None:
             return self.given_answers
-        from lib.planning.evaluations import answers_frame
 
         return answers_frame(self.session)
 
@@ -268,20 +270,17 @@ class Facts:
     def graph(self) -> nx.Graph:
         if self.given_graph is not None:
             return self.given_graph
-        from lib.network.graph import build_graph
 
         return build_graph(self.session, self.day, today=self.today, contact_details=False)
 
     @cached_property
     def one_person(self) -> OnePerson:
-        from lib.library.staff import single_person_dependencies
 
         found = single_person_dependencies(self.session, today=self.as_of, graph=self.graph, contact_details=False)
         return one_person_of(found, (p.id for p in self.active))
 
     @cached_property
     def alerts(self) -> list[Any]:
-        from lib.planning.partnerships import alerts
 
         return alerts(self.session, self.as_of)
 
@@ -295,7 +294,6 @@ class Facts:
         return len({a.partnership_id for a in self.alerts if a.kind in kinds})
 
     def written(self) -> int:
-        from lib.planning.partnerships import has_written_agreement
 
         return sum(
             1
@@ -305,7 +303,6 @@ class Facts:
         )
 
     def cold(self) -> int:
-        from lib.network.health import cold_ties
 
         found = cold_ties(self.graph, today=self.as_of)
         return int((~found["no_date"].astype(bool)).sum())

@@ -36,6 +36,7 @@ from lib.planning.evaluations import DIMENSIONS, answers_frame
 from lib.planning.goals import GoalStatus, goal_statuses
 from lib.reporting import checklist as radar
 from lib.reporting import figures
+from lib.workspace import clock
 
 #: The pages figures and alerts link to (paths as ``st.page_link`` takes them).
 PAGES = {
@@ -177,7 +178,6 @@ def single_person_partnerships(
 ) -> dict[int, int]:
     """``{partnership id: the one staff member it hangs on}`` for partnerships under way on ``today``
     (the one rule: :func:`lib.reporting.figures.one_person`)."""
-    from lib.workspace import clock
 
     day = today or clock.today(clock.workspace_timezone(session))
     return figures.one_person(session, day, graph=graph, today=day).partnerships

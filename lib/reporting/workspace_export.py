@@ -22,6 +22,7 @@ from lib.core.errors import UserFacingError
 from lib.core.formulas import FORMULA_TRIGGERS as FORMULA_TRIGGERS
 from lib.core.spreadsheets import MULTI_VALUE_SEPARATOR, write_csv, write_xlsx
 from lib.db import Affiliation, Database, Organisation, OrganisationAlias, Person, Relation
+from lib.workspace.events import log_export
 
 #: Values of the ``is_staff`` column in the workspace export (Danish, like the rest of the files).
 STAFF_YES = "ja"
@@ -219,7 +220,6 @@ def export_workspace(
         for table, frame in frames.items():
             write_csv(frame, target / f"{table}.csv")
     counts = {table: len(frame) for table, frame in frames.items()}
-    from lib.workspace.events import log_export
 
     with db.write() as session:
         log_export(session, "workspace", people=counts.get("people", 0), actor=actor, format=fmt, counts=counts)

@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.i18n import format_date
+from lib.db import get_setting
 
 #: The workspace setting holding the time zone's IANA name.
 TIMEZONE_SETTING = "timezone"
@@ -67,7 +69,6 @@ def zone(name: str | None) -> ZoneInfo:
 @requires("view_board")
 def timezone_name(session: Session) -> str:
     """The workspace's time zone name (the default until one is chosen)."""
-    from lib.db import get_setting
 
     return zone(get_setting(session, TIMEZONE_SETTING)).key
 
@@ -149,7 +150,6 @@ def localise_values(value: Any, tz: dt.tzinfo) -> Any:
 
 def format_local(value: dt.datetime | None, lang: str, tz: dt.tzinfo) -> str:
     """A stored time as the reader writes it, in ``tz``: "01-06-2026 20:44" / "2026-06-01 20:44"."""
-    from lib.core.i18n import format_date
 
     return format_date(local_naive(value, tz), lang)
 

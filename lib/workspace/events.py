@@ -18,7 +18,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import principal_of, requires
+from lib.core.i18n import format_date, format_number, t
+from lib.core.spreadsheets import xlsx_bytes
 from lib.db import Event, log_event
+from lib.workspace.clock import UTC, local_series, utc_bounds, workspace_timezone
 
 #: At most this many events are shown (newest first) unless asked otherwise.
 DEFAULT_LIMIT = 1000
@@ -113,7 +116,6 @@ def export_logged(session: Session, kind: str) -> bool:
 
 def action_label(action: str, lang: str = "da") -> str:
     """The words for an action code (``admin.action.<code>``), or the code itself when it has none."""
-    from lib.core.i18n import t
 
     key = f"admin.action.{action}"
     text = t(key, lang)
@@ -122,7 +124,6 @@ def action_label(action: str, lang: str = "da") -> str:
 
 def entity_label(entity: str | None, lang: str = "da") -> str:
     """The words for the kind of record an event is about (``admin.entity.<code>``); empty for none."""
-    from lib.core.i18n import t
 
     if not entity:
         return ""
@@ -133,7 +134,6 @@ def entity_label(entity: str | None, lang: str = "da") -> str:
 
 def field_label(field: str, lang: str = "da") -> str:
     """The words for a field of an event's details (``admin.detail.<field>``), else the field in words."""
-    from lib.core.i18n import t
 
     key = f"admin.detail.{field}"
     text = t(key, lang)
@@ -149,7 +149,6 @@ def _humanised(code: str) -> str:
 def _value_text(field: str, value: Any, lang: str) -> str:
     """One value of the details as a person writes it: dates dd-mm-yyyy, numbers with the reader's
     separators, yes/no, codes in words, lists joined, a change as "before → after"."""
-    from lib.core.i18n import format_date, format_number, t
 
     if value is None or value == "" or value == [] or value == {}:
         return "–"
@@ -208,7 +207,6 @@ def details_text(details: Any, lang: str = "da") -> str:
 def _query(
     *, actor: str | None, action: str | None, since: dt.date | None, until: dt.date | None, tz: dt.tzinfo | None = None
 ) -> Any:
-    from lib.workspace.clock import UTC, utc_bounds
 
     query = select(Event)
     # The days are the workspace's days: "from 1 June" starts at midnight in Copenhagen, 22:00 UTC.
@@ -243,7 +241,6 @@ def events_frame(
     :data:`EVENT_COLUMNS` (``action_label`` and ``entity_label`` in ``lang``, ``details`` the payload as
     "Field: value" text in ``lang``, see :func:`details_text`).
     """
-    from lib.workspace.clock import workspace_timezone
 
     query = _query(actor=actor, action=action, since=since, until=until, tz=workspace_timezone(session)).order_by(
         Event.at.desc(), Event.id.desc()
@@ -283,12 +280,9 @@ def events_xlsx(
 ) -> bytes:
     """The events :func:`events_frame` finds with ``filters`` (no limit) as an Excel file; logged as
     ``events_exported`` by ``exported_by`` (default: the session's user). Needs a write session."""
-    from lib.core.i18n import t
-    from lib.core.spreadsheets import xlsx_bytes
 
     filters.setdefault("limit", None)
     frame = events_frame(session, lang=lang, **filters)
-    from lib.workspace.clock import local_series, workspace_timezone
 
     frame["at"] = local_series(frame["at"], workspace_timezone(session))  # the workspace's time, as on screen
     sheet = pd.DataFrame({t(key, lang): frame[column] for column, key in EXPORT_COLUMNS})

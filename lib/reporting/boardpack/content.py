@@ -39,6 +39,7 @@ from lib.db import (
     Person,
     Relation,
 )
+from lib.library.setup import stored_logo
 from lib.reporting.boardpack.model import SECTIONS, BoardPack, Chart, KeyFigure, Section, Table
 from lib.reporting.boardpack.sections import BUILDERS, Context, title_section
 
@@ -122,7 +123,6 @@ def build(
     built: list[Section] = []
     for key in keys:
         built.append(title_section(ctx, keys) if key == "title" else BUILDERS[key](ctx))
-    from lib.library.setup import stored_logo
 
     return BoardPack(
         lang=lang,

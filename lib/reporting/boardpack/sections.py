@@ -35,8 +35,11 @@ from lib.core import charts
 from lib.core.i18n import format_date, format_number, t
 from lib.core.i18n import label as vocabulary_label
 from lib.db import Agreement, Partnership, Person, get_setting
+from lib.network.graph import LIBRARY, build_graph, organisation_view, record_id, rings
+from lib.network.plotting import rings_figure
 from lib.planning import evaluations, partnerships
 from lib.planning import goals as strategy
+from lib.reporting import checklist as radar
 from lib.reporting import figures
 from lib.reporting.boardpack.model import Chart, KeyFigure, Section, Table
 from lib.reporting.boardpack.privacy import merge_small_groups, people_count, role_label
@@ -155,7 +158,6 @@ class Context:
 
     @cached_property
     def graph(self) -> nx.Graph:
-        from lib.network.graph import build_graph
 
         as_of = self.end if self.end is not None and self.end < self.today else None
         return build_graph(self.session, as_of, today=self.today, contact_details=not self.pseudonymise)
@@ -499,8 +501,6 @@ def _portfolio_bullets(ctx: Context, found: list[Partnership]) -> list[str]:
 
 def network_section(ctx: Context) -> Section:
     """The network at organisation level: organisations, ties and partnerships per type, and the rings."""
-    from lib.network.graph import LIBRARY, organisation_view, rings
-    from lib.network.plotting import rings_figure
 
     G = ctx.graph
     view = organisation_view(G)
@@ -564,7 +564,6 @@ def network_section(ctx: Context) -> Section:
 
 
 def _library_ties(view: nx.Graph, node: str) -> int:
-    from lib.network.graph import LIBRARY
 
     return int(view.edges[LIBRARY, node].get("ties", 0)) if view.has_edge(LIBRARY, node) else 0
 
@@ -573,7 +572,6 @@ def _network_by_type(
     ctx: Context, view: nx.Graph, placed: dict[str, int], partners: dict[int, dict[str, Any]]
 ) -> pd.DataFrame:
     """Per organisation type: organisations, partners, organisations with contacts, ties, partnerships."""
-    from lib.network.graph import record_id
 
     rows: dict[str, dict[str, Any]] = defaultdict(
         lambda: {"organisations": 0, "partners": 0, "contacts": 0, "ties": 0, "partnerships": set()}
@@ -608,7 +606,6 @@ def _partner_rows(
     ctx: Context, view: nx.Graph, placed: dict[str, int], partners: dict[int, dict[str, Any]]
 ) -> pd.DataFrame:
     """The partner organisations (ring 1), most ties with the library first."""
-    from lib.network.graph import record_id
 
     rows = []
     for node in (n for n, ring in placed.items() if ring == 1 and n in view):
@@ -786,7 +783,6 @@ def _evaluation_bullets(ctx: Context, answers: pd.DataFrame, latest: pd.DataFram
 
 def radar_section(ctx: Context) -> Section:
     """The checklist: the latest self-assessment against what the data shows, heading by heading."""
-    from lib.reporting import checklist as radar
 
     frame = radar.radar_frame(
         ctx.session, ctx.as_of, found=radar.evidence(ctx.session, ctx.as_of, facts=ctx.facts), notes=False
