@@ -7,14 +7,7 @@ from typing import Any
 import streamlit as st
 
 from lib.core import i18n
-from lib.core.access import (
-    LOCAL,
-    Principal,
-    RoleConfig,
-    cookie_secret_problem,
-    from_this_computer,
-    principal_for,
-)
+from lib.core.access import LOCAL, Principal, RoleConfig, cookie_secret_problem, from_this_computer, principal_for
 from lib.db import Database, open_database
 
 LANG_KEY = "lang"

@@ -26,14 +26,7 @@ from streamlit.delta_generator import DeltaGenerator
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
-from components.tables import (
-    Col,
-    date_input_format,
-    labelled_frame,
-    newly_selected,
-    show_table,
-    titled_table,
-)
+from components.tables import Col, date_input_format, labelled_frame, newly_selected, show_table, titled_table
 from components.widgets import BLANK, blank_to_none, shown_as
 from lib import contacts
 from lib.contacts import organisation_duplicates

@@ -17,16 +17,7 @@ from lib.core import spreadsheets
 from lib.core.errors import UserFacingError
 from lib.core.i18n import TEXTS, t
 from lib.core.normalize import name_key
-from lib.db import (
-    Affiliation,
-    Database,
-    Event,
-    Organisation,
-    OrganisationAlias,
-    Person,
-    Relation,
-    workspace_counts,
-)
+from lib.db import Affiliation, Database, Event, Organisation, OrganisationAlias, Person, Relation, workspace_counts
 from lib.demo.workspace import create_demo_workspace
 from lib.ingest.fields import FIELDS
 from lib.reporting import workspace_export

@@ -29,12 +29,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from lib.core.access import (
-    EXAMPLE_COOKIE_SECRETS,
-    NEW_SECRET_COMMAND,
-    cookie_secret_problem,
-    from_this_computer,
-)
+from lib.core.access import EXAMPLE_COOKIE_SECRETS, NEW_SECRET_COMMAND, cookie_secret_problem, from_this_computer
 from lib.core.i18n import t
 from lib.db import forget_database, open_database
 from tests.apptest_support import run_page, shown_texts

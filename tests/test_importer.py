@@ -21,14 +21,7 @@ from lib.db import (
     record_to_dict,
 )
 from lib.ingest.contact_lists import prepare_file, run_import, undo_import
-from tests.sheets import (
-    LINKEDIN_CONNECTIONS,
-    MESSY_DANISH,
-    STAFF,
-    csv_text,
-    outlook_da_rows,
-    xlsx,
-)
+from tests.sheets import LINKEDIN_CONNECTIONS, MESSY_DANISH, STAFF, csv_text, outlook_da_rows, xlsx
 
 VOLATILE = {"created_at", "updated_at", "batch_id"}
 

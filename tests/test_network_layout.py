@@ -12,15 +12,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from lib.db import (
-    Database,
-    NodePosition,
-    forget_database,
-    head_revision,
-    open_database,
-    schema_version,
-    upgrade_schema,
-)
+from lib.db import Database, NodePosition, forget_database, head_revision, open_database, schema_version, upgrade_schema
 from lib.network import layout
 from lib.network.layout import BOX, compute_layout, forget_positions, positions
 

@@ -47,13 +47,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import URL
 
-from tests.browser_support import (
-    BROWSER_MARKS,
-    CHROMIUM_ARGS,
-    demo_workspace,
-    free_port,
-    wait_healthy,
-)
+from tests.browser_support import BROWSER_MARKS, CHROMIUM_ARGS, demo_workspace, free_port, wait_healthy
 from tests.browser_support import CHROMIUM as CHROMIUM_PATH
 from tests.pg import create_database, drop_database
 

@@ -36,12 +36,7 @@ from lib.ingest.contact_lists import error_report_xlsx, prepare_file, run_import
 from lib.network.export import kumu_workbook
 from lib.network.graph import build_graph
 from lib.planning.goals import create_goal, import_goals
-from lib.planning.partnerships import (
-    agreement_summary_xlsx,
-    create_partnership,
-    import_partnerships,
-    save_agreement,
-)
+from lib.planning.partnerships import agreement_summary_xlsx, create_partnership, import_partnerships, save_agreement
 from lib.planning.templates import TEMPLATES, template_xlsx
 from lib.reporting.workspace_export import export_workspace
 from tests.browser_support import CHROMIUM, ROOT, demo_workspace, open_page, page_paths, running_dashboard

@@ -20,16 +20,8 @@ The rest of the product imports from here (``from lib import contacts``); each j
 :mod:`~lib.contacts.word_choices`.
 """
 
-from lib.contacts.affiliations import (
-    add_affiliation,
-    end_affiliation,
-    remove_affiliation,
-)
-from lib.contacts.details import (
-    RecordDetails,
-    organisation_details,
-    person_details,
-)
+from lib.contacts.affiliations import add_affiliation, end_affiliation, remove_affiliation
+from lib.contacts.details import RecordDetails, organisation_details, person_details
 from lib.contacts.duplicates import (
     DUPLICATE_COLUMNS,
     DUPLICATE_RULES,
@@ -41,20 +33,9 @@ from lib.contacts.duplicates import (
     open_duplicates,
     queue_near_duplicates,
 )
-from lib.contacts.merge import (
-    merge_organisations,
-    merge_people,
-)
-from lib.contacts.organisations import (
-    create_organisation,
-    delete_organisation,
-    update_organisation,
-)
-from lib.contacts.people import (
-    create_person,
-    delete_person,
-    update_person,
-)
+from lib.contacts.merge import merge_organisations, merge_people
+from lib.contacts.organisations import create_organisation, delete_organisation, update_organisation
+from lib.contacts.people import create_person, delete_person, update_person
 from lib.contacts.search import (
     ORGANISATION_COLUMNS,
     PEOPLE_COLUMNS,
@@ -64,12 +45,7 @@ from lib.contacts.search import (
     search_organisations,
     search_people,
 )
-from lib.contacts.shared import (
-    ORGANISATION_ENTITY,
-    ORGANISATION_FIELDS,
-    PERSON_ENTITY,
-    PERSON_FIELDS,
-)
+from lib.contacts.shared import ORGANISATION_ENTITY, ORGANISATION_FIELDS, PERSON_ENTITY, PERSON_FIELDS
 
 __all__ = [
     "DUPLICATE_COLUMNS",

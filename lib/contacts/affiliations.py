@@ -18,10 +18,7 @@ from lib.contacts.shared import (
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
-from lib.db import (
-    Affiliation,
-    log_event,
-)
+from lib.db import Affiliation, log_event
 from lib.workspace import editing
 
 

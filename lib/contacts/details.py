@@ -12,16 +12,7 @@ from sqlalchemy.orm import Session
 
 from lib.contacts.shared import ORGANISATION_ENTITY, PERSON_ENTITY, _is_current, _party_names
 from lib.core.access import requires
-from lib.db import (
-    TABLES_BY_NAME,
-    Affiliation,
-    Event,
-    ImportBatch,
-    ImportChange,
-    Organisation,
-    Person,
-    Relation,
-)
+from lib.db import TABLES_BY_NAME, Affiliation, Event, ImportBatch, ImportChange, Organisation, Person, Relation
 
 
 @dataclass

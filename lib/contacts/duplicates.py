@@ -17,13 +17,7 @@ from sqlalchemy.orm import Session
 from lib.contacts.shared import _current_affiliation_clause, _current_organisation_names
 from lib.core import vocabulary
 from lib.core.access import requires
-from lib.db import (
-    Affiliation,
-    DuplicateCandidate,
-    Person,
-    log_event,
-    utcnow,
-)
+from lib.db import Affiliation, DuplicateCandidate, Person, log_event, utcnow
 from lib.workspace import editing
 
 DUPLICATE_COLUMNS = [

@@ -22,14 +22,7 @@ from lib.contacts.shared import (
 )
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
-from lib.db import (
-    Affiliation,
-    DuplicateCandidate,
-    Organisation,
-    Person,
-    Relation,
-    log_event,
-)
+from lib.db import Affiliation, DuplicateCandidate, Organisation, Person, Relation, log_event
 from lib.privacy.informing import merge_informing
 
 

@@ -29,11 +29,7 @@ from lib.contacts.word_choices import remember_word
 from lib.core import normalize, vocabulary
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
-from lib.db import (
-    Organisation,
-    Relation,
-    log_event,
-)
+from lib.db import Organisation, Relation, log_event
 from lib.db.text_limits import too_long
 
 

@@ -26,11 +26,7 @@ from lib.contacts.shared import (
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
-from lib.db import (
-    Person,
-    Relation,
-    log_event,
-)
+from lib.db import Person, Relation, log_event
 
 
 def _clean_person_values(session: Session, values: Mapping[str, Any], person_id: int | None) -> dict[str, Any]:

@@ -20,12 +20,7 @@ from lib.contacts.shared import (
 from lib.core import vocabulary
 from lib.core.access import requires
 from lib.core.frames import text_or_none
-from lib.db import (
-    Affiliation,
-    Organisation,
-    Person,
-    Relation,
-)
+from lib.db import Affiliation, Organisation, Person, Relation
 
 PEOPLE_COLUMNS = ["id", "name", "email", "phone", "title", "organisations", "is_staff", "source", "updated_at"]
 

@@ -14,13 +14,7 @@ from sqlalchemy.orm import Session
 
 from lib.core import normalize, vocabulary
 from lib.core.errors import ValidationFailed
-from lib.db import (
-    Affiliation,
-    Organisation,
-    Person,
-    Relation,
-    log_event,
-)
+from lib.db import Affiliation, Organisation, Person, Relation, log_event
 from lib.db.text_limits import max_length, too_long
 from lib.workspace import editing
 

@@ -5,12 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-)
-from sqlalchemy.orm import (
-    DeclarativeBase,
-)
+from sqlalchemy import JSON
+from sqlalchemy.orm import DeclarativeBase
 
 
 def utcnow() -> dt.datetime:

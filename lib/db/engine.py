@@ -38,17 +38,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    URL,
-    Engine,
-    create_engine,
-    event,
-    make_url,
-)
-from sqlalchemy.orm import (
-    Session,
-    sessionmaker,
-)
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from lib.core.access import Principal, require
 from lib.core.config import database_url

@@ -29,16 +29,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.errors import UserFacingError
 from lib.core.normalize import name_key
-from lib.db import (
-    Affiliation,
-    Database,
-    Organisation,
-    Person,
-    Relation,
-    log_event,
-    set_setting,
-    workspace_counts,
-)
+from lib.db import Affiliation, Database, Organisation, Person, Relation, log_event, set_setting, workspace_counts
 from lib.demo.checklist import write_radar
 from lib.demo.planning import write_strategy
 from lib.demo.staff import write_organisation

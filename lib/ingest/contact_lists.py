@@ -28,14 +28,7 @@ from typing import Any
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from lib.contacts.word_choices import (
-    Choices,
-    WordChoices,
-    WordUse,
-    checked_choices,
-    remember_choices,
-    remembered_words,
-)
+from lib.contacts.word_choices import Choices, WordChoices, WordUse, checked_choices, remember_choices, remembered_words
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.config import DEFAULT_LIMITS, ImportLimits

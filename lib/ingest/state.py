@@ -20,15 +20,7 @@ from sqlalchemy.orm import Session
 
 from lib.contacts import organisation_duplicates
 from lib.core.access import requires
-from lib.db import (
-    Affiliation,
-    DuplicateCandidate,
-    ImportChange,
-    Organisation,
-    OrganisationAlias,
-    Person,
-    Relation,
-)
+from lib.db import Affiliation, DuplicateCandidate, ImportChange, Organisation, OrganisationAlias, Person, Relation
 
 PERSON_FIELDS = (
     "name",

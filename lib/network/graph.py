@@ -48,20 +48,9 @@ Examples
 
 from __future__ import annotations
 
-from lib.network.build import (
-    build_graph,
-    primary_kind,
-)
-from lib.network.filters import (
-    NetworkFilter,
-    apply_filter,
-)
-from lib.network.load import (
-    partner_organisations,
-    partnership_under_way,
-    relation_start,
-    relation_weight,
-)
+from lib.network.build import build_graph, primary_kind
+from lib.network.filters import NetworkFilter, apply_filter
+from lib.network.load import partner_organisations, partnership_under_way, relation_start, relation_weight
 from lib.network.nodes import (
     AFFILIATION_WEIGHT,
     DEFAULT_LIBRARY_NAME,
@@ -77,16 +66,8 @@ from lib.network.nodes import (
     person_node,
     record_id,
 )
-from lib.network.rings import (
-    StaffTie,
-    partners_in,
-    rings,
-    staff_known_organisations,
-    staff_ties_by_organisation,
-)
-from lib.network.signature import (
-    graph_signature,
-)
+from lib.network.rings import StaffTie, partners_in, rings, staff_known_organisations, staff_ties_by_organisation
+from lib.network.signature import graph_signature
 from lib.network.views import (
     ego_network,
     has_kind,

@@ -27,14 +27,7 @@ import pandas as pd
 
 from lib.core.frames import typed_frame
 from lib.core.i18n import DEFAULT_LANGUAGE, t
-from lib.network.graph import (
-    LIBRARY,
-    StaffTie,
-    organisation_view,
-    partners_in,
-    record_id,
-    staff_ties_by_organisation,
-)
+from lib.network.graph import LIBRARY, StaffTie, organisation_view, partners_in, record_id, staff_ties_by_organisation
 
 COLD_AFTER_MONTHS = 12
 #: Partner names written out in a reason before "and n more".

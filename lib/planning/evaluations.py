@@ -56,14 +56,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import t
-from lib.db import (
-    RESPONDENT_SIDES,
-    EvaluationResponse,
-    EvaluationRound,
-    Partnership,
-    PartnershipGoal,
-    log_event,
-)
+from lib.db import RESPONDENT_SIDES, EvaluationResponse, EvaluationRound, Partnership, PartnershipGoal, log_event
 from lib.ingest.planning_tables import (
     DONT_KNOW_WORDS,
     Column,

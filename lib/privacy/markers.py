@@ -13,11 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
-from lib.db import (
-    ErasureMarker,
-    get_setting,
-    set_setting,
-)
+from lib.db import ErasureMarker, get_setting, set_setting
 from lib.privacy import erasure_ledger
 from lib.privacy.shared import _normalised_email
 

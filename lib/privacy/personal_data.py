@@ -52,11 +52,7 @@ write session (``with db.write() as session:``).
 
 from __future__ import annotations
 
-from lib.privacy.erasure import (
-    ErasureReport,
-    erase_people,
-    erase_person,
-)
+from lib.privacy.erasure import ErasureReport, erase_people, erase_person
 from lib.privacy.holdings import (
     connected_ids,
     export_json_bytes,

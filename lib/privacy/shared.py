@@ -8,9 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from lib.db import (
-    Person,
-)
+from lib.db import Person
 from lib.workspace import editing
 
 #: What replaces a name or e-mail that is removed from other records' text.

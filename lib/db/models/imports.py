@@ -17,12 +17,7 @@ from sqlalchemy import (
     func,
     select,
 )
-from sqlalchemy.orm import (
-    Mapped,
-    Session,
-    mapped_column,
-    relationship,
-)
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from lib.core.access import requires
 from lib.db.base import Base, utcnow

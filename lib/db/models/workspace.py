@@ -6,18 +6,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    DateTime,
-    Integer,
-    String,
-    Text,
-)
-from sqlalchemy.orm import (
-    Mapped,
-    Session,
-    mapped_column,
-)
+from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from lib.core.access import requires
 from lib.db.base import Base, utcnow
