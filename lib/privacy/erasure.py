@@ -27,8 +27,8 @@ from lib.db import (
 from lib.network.graph import person_node
 from lib.network.metrics import clear_cache
 from lib.privacy import erasure_cleanup
-from lib.privacy.holdings import connected_ids, import_change_clause, is_about, merged_ids
-from lib.privacy.markers import write_markers
+from lib.privacy.holdings import _connected_ids, _import_change_clause, _is_about, _merged_ids
+from lib.privacy.markers import _write_markers
 from lib.privacy.shared import (
     _NOT_REDACTED,
     _TABLES_NOT_SCANNED,
@@ -159,7 +159,7 @@ def _erase_events(session: Session, traces: _Traces) -> tuple[int, int]:
     erased = redacted = 0
     for event in session.scalars(select(Event)):
         cleaned = {name: _redacted(traces, getattr(event, name), Event.__table__.columns[name]) for name in columns}
-        if is_about(event.entity, event.entity_id, event.details, traces.ids):
+        if _is_about(event.entity, event.entity_id, event.details, traces.ids):
             cleaned["details"] = {"erased": True}
             if event.entity in (*PERSON_ENTITIES, EXPORT_ENTITY):
                 event.entity_id = None
@@ -263,16 +263,16 @@ def erase_people(
     session.flush()
     _overwrite_deleted_content(session)
     people = [_person_row(session, person_id) for person_id in wanted]
-    ids = merged_ids(session, set(wanted))
+    ids = _merged_ids(session, set(wanted))
     traces = _traces(session, people, ids)
     report = ErasureReport(people=len(people))
     # Markers for every e-mail they had, shared or not: an import of it must not bring them back.
-    report.markers = write_markers(session, [e for p in people for e in _emails_of(p)], today or _today())
+    report.markers = _write_markers(session, [e for p in people for e in _emails_of(p)], today or _today())
     report.node_positions = _delete_node_positions(session, ids)
-    affiliation_ids, relation_ids = connected_ids(session, set(wanted))
+    affiliation_ids, relation_ids = _connected_ids(session, set(wanted))
     report.affiliations, report.relations = len(affiliation_ids), len(relation_ids)
     report.import_changes = (
-        session.execute(delete(ImportChange).where(import_change_clause(ids, affiliation_ids, relation_ids))).rowcount
+        session.execute(delete(ImportChange).where(_import_change_clause(ids, affiliation_ids, relation_ids))).rowcount
         or 0
     )
     report.duplicate_candidates = (

@@ -90,7 +90,7 @@ def set_purpose(session: Session, person_id: int, purpose: str | None, actor: st
     return True
 
 
-def merged_ids(session: Session, person_ids: set[int]) -> set[int]:
+def _merged_ids(session: Session, person_ids: set[int]) -> set[int]:
     """``person_ids`` plus the record numbers of people merged into them earlier (and into those)."""
     merges: list[tuple[int, Any]] = [
         (entity_id, details)
@@ -362,7 +362,7 @@ def _imports_part(session: Session, person_id: int) -> list[dict[str, Any]]:
     ]
 
 
-def connected_ids(session: Session, person_ids: set[int]) -> tuple[set[int], set[int]]:
+def _connected_ids(session: Session, person_ids: set[int]) -> tuple[set[int], set[int]]:
     """Record numbers of the affiliations and ties of ``person_ids``."""
     affiliations = set(session.scalars(select(Affiliation.id).where(Affiliation.person_id.in_(person_ids))))
     relations = set(
@@ -375,7 +375,7 @@ def connected_ids(session: Session, person_ids: set[int]) -> tuple[set[int], set
     return affiliations, relations
 
 
-def import_change_clause(person_ids: set[int], affiliation_ids: set[int], relation_ids: set[int]) -> Any:
+def _import_change_clause(person_ids: set[int], affiliation_ids: set[int], relation_ids: set[int]) -> Any:
     clauses = [(ImportChange.table_name == "people") & ImportChange.record_id.in_(person_ids)]
     if affiliation_ids:
         clauses.append((ImportChange.table_name == "affiliations") & ImportChange.record_id.in_(affiliation_ids))
@@ -385,11 +385,11 @@ def import_change_clause(person_ids: set[int], affiliation_ids: set[int], relati
 
 
 def _import_changes_part(session: Session, person_ids: set[int]) -> list[dict[str, Any]]:
-    affiliation_ids, relation_ids = connected_ids(session, person_ids)
+    affiliation_ids, relation_ids = _connected_ids(session, person_ids)
     rows = session.execute(
         select(ImportChange, ImportBatch.file_name, ImportBatch.created_at)
         .join(ImportBatch, ImportBatch.id == ImportChange.batch_id)
-        .where(import_change_clause(person_ids, affiliation_ids, relation_ids))
+        .where(_import_change_clause(person_ids, affiliation_ids, relation_ids))
         .order_by(ImportBatch.created_at, ImportChange.id)
     )
     return [
@@ -404,7 +404,7 @@ def _import_changes_part(session: Session, person_ids: set[int]) -> list[dict[st
     ]
 
 
-def is_about(
+def _is_about(
     entity: str | None, entity_id: int | None, details: Mapping[str, Any] | None, person_ids: set[int]
 ) -> bool:
     """Whether an event is about one of ``person_ids`` (rather than something they did)."""
@@ -433,7 +433,7 @@ def _events_part(session: Session, person_ids: set[int], emails: list[str]) -> l
     return [
         {"at": e.at, "actor": e.actor, "action": e.action, "entity": e.entity, "details": dict(e.details or {})}
         for e in session.scalars(query)
-        if _normalised_email(e.actor) in emails or is_about(e.entity, e.entity_id, e.details, person_ids)
+        if _normalised_email(e.actor) in emails or _is_about(e.entity, e.entity_id, e.details, person_ids)
     ]
 
 
@@ -446,7 +446,7 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
     administrator is not handing it out (see :func:`person_export`).
     """
     person = _person_row(session, person_id)
-    ids = merged_ids(session, {person_id})
+    ids = _merged_ids(session, {person_id})
     relations, held = _relations_parts(session, person_id)
     partnerships, goals = _owned_parts(session, person_id)
 

@@ -89,7 +89,7 @@ def was_erased(session: Session, email: str) -> bool:
     return bool(check and check(email))
 
 
-def write_markers(session: Session, emails: Iterable[str], today: dt.date) -> int:
+def _write_markers(session: Session, emails: Iterable[str], today: dt.date) -> int:
     """One marker per e-mail not marked yet, each also kept in the erasure ledger (which raises
     ``LedgerUnavailable`` when it cannot be written); returns how many markers were written."""
     emails = [e for e in dict.fromkeys(emails) if e]

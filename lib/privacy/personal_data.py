@@ -54,12 +54,8 @@ from __future__ import annotations
 
 from lib.privacy.erasure import ErasureReport, erase_people, erase_person
 from lib.privacy.holdings import (
-    connected_ids,
     export_json_bytes,
     find_person,
-    import_change_clause,
-    is_about,
-    merged_ids,
     part_counts,
     part_frame,
     person_data,
@@ -78,7 +74,6 @@ from lib.privacy.markers import (
     erased_email_check,
     marker_keys,
     was_erased,
-    write_markers,
 )
 from lib.privacy.retention import (
     DEFAULT_RETENTION_MONTHS,
@@ -119,18 +114,14 @@ __all__ = [
     "RETENTION_COLUMNS",
     "RETENTION_SETTING",
     "adopt_marker_keys",
-    "connected_ids",
     "email_hash",
     "erase_people",
     "erase_person",
     "erased_email_check",
     "export_json_bytes",
     "find_person",
-    "import_change_clause",
-    "is_about",
     "last_used",
     "marker_keys",
-    "merged_ids",
     "months_before",
     "part_counts",
     "part_frame",
@@ -145,5 +136,4 @@ __all__ = [
     "set_purpose",
     "set_retention_months",
     "was_erased",
-    "write_markers",
 ]
