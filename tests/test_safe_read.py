@@ -320,7 +320,7 @@ def test_child_fast_path_loads_no_heavy_modules() -> None:
     ]
     code = (
         "import sys, pickle\n"
-        "from lib import parse_worker\n"
+        "from lib.ingest import parse_worker\n"
         "for request in pickle.load(sys.stdin.buffer):\n"
         "    assert parse_worker.handle(request)['status'] == 'ok'\n"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
@@ -335,7 +335,7 @@ def test_child_fast_path_loads_no_heavy_modules() -> None:
 
 
 def test_lib_never_imports_streamlit() -> None:
-    for name in ("safe_read.py", "parse_worker.py", "translations/safe_read.py"):
+    for name in ("ingest/safe_read.py", "ingest/parse_worker.py", "core/translations/safe_read.py"):
         source = (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(streamlit|pandas)\b", source, re.MULTILINE), name
 
@@ -680,7 +680,8 @@ def test_cell_positions() -> None:
 
 def _keys_used_in_code() -> set[str]:
     source = "".join(
-        (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8") for name in ("safe_read.py", "parse_worker.py")
+        (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
+        for name in ("ingest/safe_read.py", "ingest/parse_worker.py")
     )
     return set(re.findall(r"\"(read\.[a-z_.]+)\"", source))
 
