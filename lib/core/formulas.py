@@ -1,6 +1,6 @@
 """The one rule for text a spreadsheet would run as a formula, shared by every writer and the importer.
 
-Every file the product writes (``lib.reporting.workspace_export``: workspace export, downloads, the board pack's Excel
+Every file the product writes (``lib.core.spreadsheets``: workspace export, downloads, the board pack's Excel
 appendix and the workbooks inside its PowerPoint charts) gives such a text a leading apostrophe, and
 the importer (``lib.core.normalize.clean_text``) removes exactly that apostrophe again. Both sides ask
 :func:`runs_as_formula`, so an export always imports back unchanged.

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: Characters that make a spreadsheet treat a text as a formula (the rule is ``lib.core.formulas``);
-#: ``lib.reporting.workspace_export`` prefixes such texts with one apostrophe, which :func:`clean_text` removes again so
+#: ``lib.core.spreadsheets`` prefixes such texts with one apostrophe, which :func:`clean_text` removes again so
 #: that an export imports back unchanged.
 FORMULA_STARTS = FORMULA_TRIGGERS
 

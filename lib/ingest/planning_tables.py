@@ -458,7 +458,7 @@ def cell(row: RowValues, name: str) -> Any:
 
 
 def cell_text(row: RowValues, name: str) -> str | None:
-    """Free text of field ``name`` with its line breaks, without the apostrophe ``lib.reporting.workspace_export`` puts
+    """Free text of field ``name`` with its line breaks, without the apostrophe ``lib.core.spreadsheets`` puts
     before text that would otherwise be read as a formula."""
     value = cell(row, name)
     if value is None:
