@@ -31,15 +31,16 @@ async def _on_server_start(_app: Any) -> AsyncIterator[None]:
 def _sidebar(who: Any) -> None:
     from components.context import LANG_KEY, database, tr
     from components.safe_markdown import tr_md
-    from lib import i18n
-    from lib.storage import workspace_counts
+    from lib.core import i18n
+    from lib.db import workspace_counts
 
     with st.sidebar:
         st.selectbox(
             tr("sidebar.language"),
             options=list(i18n.LANGUAGES),
             format_func=lambda code: {"da": "Dansk", "en": "English"}[code],
-            placeholder=tr("widget.choose_one"), key=LANG_KEY,
+            placeholder=tr("widget.choose_one"),
+            key=LANG_KEY,
         )
         with database().read() as session:
             counts = workspace_counts(session)
@@ -70,19 +71,19 @@ def _login_screen() -> None:
         st.button(tr("access.logout"), on_click=st.logout, key="login_logout")
         return
     st.markdown(tr("access.login_text"))
-    st.button(tr("access.login_button"), on_click=st.login, type="primary", key="login_button",
-              icon=":material/login:")
+    st.button(tr("access.login_button"), on_click=st.login, type="primary", key="login_button", icon=":material/login:")
 
 
 def _unsafe_login_screen(problem: str) -> None:
     """Shown to everyone, and nothing else, while the login's cookie secret could be forged."""
     from components.context import tr
     from components.safe_markdown import tr_md
-    from lib.access import MIN_COOKIE_SECRET_DISTINCT, MIN_COOKIE_SECRET_LENGTH, NEW_SECRET_COMMAND
+    from lib.core.access import MIN_COOKIE_SECRET_DISTINCT, MIN_COOKIE_SECRET_LENGTH, NEW_SECRET_COMMAND
 
     st.title(tr("login_setup.secret_title"))
-    st.error(tr_md(f"login_setup.problem.{problem}", length=MIN_COOKIE_SECRET_LENGTH,
-                   distinct=MIN_COOKIE_SECRET_DISTINCT))
+    st.error(
+        tr_md(f"login_setup.problem.{problem}", length=MIN_COOKIE_SECRET_LENGTH, distinct=MIN_COOKIE_SECRET_DISTINCT)
+    )
     st.markdown(tr("login_setup.secret_why"))
     st.markdown(tr("login_setup.secret_fix"))
     st.code(NEW_SECRET_COMMAND, language="bash")
@@ -113,24 +114,31 @@ def _pages(role: str) -> dict[str, list[Any]]:
         "": [overview],
         tr("nav.section.partnerships"): [
             st.Page("pages/goals.py", title=tr("nav.goals"), icon=":material/flag:", url_path="maal"),
-            st.Page("pages/partners.py", title=tr("nav.partners"), icon=":material/person_search:",
-                    url_path="partnere"),
-            st.Page("pages/partnerships.py", title=tr("nav.partnerships"), icon=":material/handshake:",
-                    url_path="partnerskaber"),
-            st.Page("pages/evaluations.py", title=tr("nav.evaluations"), icon=":material/fact_check:",
-                    url_path="evaluering"),
+            st.Page(
+                "pages/partners.py", title=tr("nav.partners"), icon=":material/person_search:", url_path="partnere"
+            ),
+            st.Page(
+                "pages/partnerships.py",
+                title=tr("nav.partnerships"),
+                icon=":material/handshake:",
+                url_path="partnerskaber",
+            ),
+            st.Page(
+                "pages/evaluations.py", title=tr("nav.evaluations"), icon=":material/fact_check:", url_path="evaluering"
+            ),
         ],
         tr("nav.section.data"): [
             st.Page("pages/contacts.py", title=tr("nav.contacts"), icon=":material/groups:", url_path="kontakter"),
             st.Page("pages/network.py", title=tr("nav.network"), icon=":material/hub:", url_path="netvaerk"),
-            st.Page("pages/importer.py", title=tr("nav.import"), icon=":material/upload_file:",
-                    url_path="importer"),
+            st.Page("pages/importer.py", title=tr("nav.import"), icon=":material/upload_file:", url_path="importer"),
         ],
         tr("nav.section.library"): [
-            st.Page("pages/library.py", title=tr("nav.library"), icon=":material/local_library:",
-                    url_path="biblioteket"),
-            st.Page("pages/organisation.py", title=tr("nav.organisation"), icon=":material/badge:",
-                    url_path="organisation"),
+            st.Page(
+                "pages/library.py", title=tr("nav.library"), icon=":material/local_library:", url_path="biblioteket"
+            ),
+            st.Page(
+                "pages/organisation.py", title=tr("nav.organisation"), icon=":material/badge:", url_path="organisation"
+            ),
             st.Page("pages/strengths.py", title=tr("nav.strengths"), icon=":material/star:", url_path="styrker"),
             st.Page("pages/radar.py", title=tr("nav.radar"), icon=":material/radar:", url_path="tjekliste"),
             st.Page("pages/guide.py", title=tr("nav.guide"), icon=":material/menu_book:", url_path="kom-godt-i-gang"),
@@ -139,8 +147,13 @@ def _pages(role: str) -> dict[str, list[Any]]:
     }
     if role == "admin":
         pages[tr("nav.section.board")].append(
-            st.Page("pages/admin.py", title=tr("nav.admin"), icon=":material/admin_panel_settings:",
-                    url_path="administration"))
+            st.Page(
+                "pages/admin.py",
+                title=tr("nav.admin"),
+                icon=":material/admin_panel_settings:",
+                url_path="administration",
+            )
+        )
     return pages
 
 
@@ -148,7 +161,7 @@ def route() -> None:
     """Set up the page, find out who is using the app, then run the page they asked for."""
     from components.context import LANG_KEY, local_mode_allowed, login_configured, login_problem, principal
     from components.safe_markdown import tr_md
-    from lib import i18n
+    from lib.core import i18n
 
     st.set_page_config(page_title="Partnerskabsradar", page_icon="📡", layout="wide")
     if LANG_KEY not in st.session_state:

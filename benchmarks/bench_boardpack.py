@@ -5,14 +5,14 @@ Run on demand (not part of the tests)::
     .venv/bin/python benchmarks/bench_boardpack.py
     .venv/bin/python benchmarks/bench_boardpack.py --repeat 2
 
-It creates the demo workspace (``lib.demo``, dated 01-11-2026) in a temporary SQLite file, then
+It creates the demo workspace (``lib.demo.workspace``, dated 01-11-2026) in a temporary SQLite file, then
 measures, each in a fresh process so that a browser started by one run cannot help another:
 
 * ours: build the pack once, then the Excel appendix, the PowerPoint file and the PDF, with
   kaleido's browser started once (in the background while the pack is built, as
-  ``lib.boardpack.report`` does) and shared by every picture;
+  ``lib.reporting.boardpack.report`` does) and shared by every picture;
 * baseline: the same PDF with a fresh browser for every picture (kaleido without its shared server,
-  :func:`lib.boardpack.images.one_shot_png`), which is what rendering without the shared server
+  :func:`lib.reporting.boardpack.images.one_shot_png`), which is what rendering without the shared server
   costs.
 
 It prints wall-clock seconds and CPU seconds (this process and its browser processes, finished or
@@ -71,15 +71,15 @@ class Clock:
 
 
 def run_ours(url: str) -> dict[str, dict[str, float]]:
-    from lib.boardpack import build, render
-    from lib.boardpack.images import warm_up
-    from lib.storage import open_database
+    from lib.db import open_database
+    from lib.reporting.boardpack import build, render
+    from lib.reporting.boardpack.images import warm_up
 
     os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
     db = open_database(url)
     clock = Clock()
     cpu, start = cpu_seconds(), time.perf_counter()
-    # As lib.boardpack.report does: the browser starts while the database is read.
+    # As lib.reporting.boardpack.report does: the browser starts while the database is read.
     warm_up()
     with db.read() as session:
         pack = clock.measure("build", lambda: build(session, START, None, "da", today=TODAY))
@@ -92,10 +92,10 @@ def run_ours(url: str) -> dict[str, dict[str, float]]:
 
 
 def run_baseline(url: str) -> dict[str, dict[str, float]]:
-    from lib.boardpack import build
-    from lib.boardpack.images import one_shot_png
-    from lib.boardpack.pdf import pdf_bytes
-    from lib.storage import open_database
+    from lib.db import open_database
+    from lib.reporting.boardpack import build
+    from lib.reporting.boardpack.images import one_shot_png
+    from lib.reporting.boardpack.pdf import pdf_bytes
 
     os.environ.setdefault("BROWSER_PATH", "/usr/bin/chromium")
     db = open_database(url)
@@ -108,14 +108,15 @@ def run_baseline(url: str) -> dict[str, dict[str, float]]:
 
 def measure(kind: str, url: str) -> dict[str, dict[str, float]]:
     """One measurement in a fresh process (no browser left over from another)."""
-    done = subprocess.run([sys.executable, __file__, "--one", kind, url], capture_output=True, text=True, check=True,
-                          cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", kind, url], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def make_demo(folder: Path) -> str:
-    from lib.demo import create_demo_workspace
-    from lib.storage import forget_database, open_database
+    from lib.db import forget_database, open_database
+    from lib.demo.workspace import create_demo_workspace
 
     url = f"sqlite:///{folder / 'demo.sqlite'}"
     create_demo_workspace(open_database(url), today=TODAY)
@@ -138,18 +139,25 @@ def main() -> None:
             ours = measure("ours", url)
             baseline = measure("baseline", url)
             total = ours["total"]
-            print(f"ours, all three files: {total['seconds']:.2f} s wall, {total['cpu']:.2f} s CPU "
-                  f"(target < {TARGET_SECONDS:.0f} s: {'met' if total['seconds'] < TARGET_SECONDS else 'MISSED'})")
+            print(
+                f"ours, all three files: {total['seconds']:.2f} s wall, {total['cpu']:.2f} s CPU "
+                f"(target < {TARGET_SECONDS:.0f} s: {'met' if total['seconds'] < TARGET_SECONDS else 'MISSED'})"
+            )
             for step in ("build", "xlsx", "pptx", "pdf", "pdf_again"):
                 print(f"  {step:<10} {ours[step]['seconds']:>6.2f} s wall {ours[step]['cpu']:>6.2f} s CPU")
             print("  sizes: " + ", ".join(f"{fmt} {int(size) // 1024} KB" for fmt, size in ours["sizes"].items()))
             pdf, base = ours["pdf"], baseline["pdf"]
             started = {key: ours["pptx"][key] + pdf[key] for key in ("seconds", "cpu")}
             print(f"baseline PDF, a fresh browser per picture: {base['seconds']:.2f} s wall, {base['cpu']:.2f} s CPU")
-            print(f"ratio baseline/ours, PDF with the shared browser already running: "
-                  f"wall {base['seconds'] / pdf['seconds']:.2f}, CPU {base['cpu'] / pdf['cpu']:.2f}")
-            print(f"ratio baseline/ours, PowerPoint + PDF (ours includes starting the browser once): "
-                  f"wall {base['seconds'] / started['seconds']:.2f}, CPU {base['cpu'] / started['cpu']:.2f}")
+            print(
+                f"ratio baseline/ours, PDF with the shared browser already running: "
+                f"wall {base['seconds'] / pdf['seconds']:.2f}, CPU {base['cpu'] / pdf['cpu']:.2f}"
+            )
+            print(
+                f"ratio baseline/ours, PowerPoint + PDF (ours includes starting the browser once): "
+                f"wall {base['seconds'] / started['seconds']:.2f}, CPU {base['cpu'] / started['cpu']:.2f}"
+            )
+
 
 if __name__ == "__main__":
     main()

@@ -32,14 +32,72 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FIRST = ["Søren", "Mette", "Jens", "Anne", "Lars", "Kirsten", "Ole", "Hanne", "Peter", "Lise", "Bo", "Ærø",
-         "Jørgen", "Birthe", "Niels", "Karen", "Mads", "Ida", "Frederik", "Astrid"]
-LAST = ["Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
-        "Jørgensen", "Østergård", "Møller", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Holm"]
-ORGS = ["Solbakke Gymnasium", "Ældre Sagen Solbakke", "FOF Solbakke", "Solbakke Museum", "Jobcenter Solbakke",
-        "Dagbladet Solbakke", "Solbakke Musikskole", "Spejderne Solbakke", "Solbakke Erhverv", "Teater Solbakke"]
-HEADER = ["Navn", "E-mail", "Telefon", "Organisation", "Stilling", "Type", "Sektor", "Sidste kontakt", "Styrke",
-          "Noter"]
+FIRST = [
+    "Søren",
+    "Mette",
+    "Jens",
+    "Anne",
+    "Lars",
+    "Kirsten",
+    "Ole",
+    "Hanne",
+    "Peter",
+    "Lise",
+    "Bo",
+    "Ærø",
+    "Jørgen",
+    "Birthe",
+    "Niels",
+    "Karen",
+    "Mads",
+    "Ida",
+    "Frederik",
+    "Astrid",
+]
+LAST = [
+    "Hansen",
+    "Jensen",
+    "Nielsen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Østergård",
+    "Møller",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Poulsen",
+    "Holm",
+]
+ORGS = [
+    "Solbakke Gymnasium",
+    "Ældre Sagen Solbakke",
+    "FOF Solbakke",
+    "Solbakke Museum",
+    "Jobcenter Solbakke",
+    "Dagbladet Solbakke",
+    "Solbakke Musikskole",
+    "Spejderne Solbakke",
+    "Solbakke Erhverv",
+    "Teater Solbakke",
+]
+HEADER = [
+    "Navn",
+    "E-mail",
+    "Telefon",
+    "Organisation",
+    "Stilling",
+    "Type",
+    "Sektor",
+    "Sidste kontakt",
+    "Styrke",
+    "Noter",
+]
 
 
 def generate(path: Path, rows: int, seed: int = 7) -> None:
@@ -53,18 +111,20 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
     sheet.append(HEADER)
     for index in range(rows):
         first, last = rng.choice(FIRST), rng.choice(LAST)
-        sheet.append([
-            f"{first} {last}",
-            f"{first.lower()}.{last.lower()}.{index}@example.dk",
-            f"{rng.randint(20, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-            rng.choice(ORGS),
-            rng.choice(["Leder", "Konsulent", "Formand", "Lærer", "Journalist"]),
-            rng.choice(["Forening", "Virksomhed", "Museum", "Kommune"]),
-            rng.choice(["Offentlig", "Privat", "Civilsamfund"]),
-            f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(2022, 2025)}",
-            rng.randint(1, 5),
-            "Mødt til arrangement" if rng.random() < 0.3 else None,
-        ])
+        sheet.append(
+            [
+                f"{first} {last}",
+                f"{first.lower()}.{last.lower()}.{index}@example.dk",
+                f"{rng.randint(20, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+                rng.choice(ORGS),
+                rng.choice(["Leder", "Konsulent", "Formand", "Lærer", "Journalist"]),
+                rng.choice(["Forening", "Virksomhed", "Museum", "Kommune"]),
+                rng.choice(["Offentlig", "Privat", "Civilsamfund"]),
+                f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(2022, 2025)}",
+                rng.randint(1, 5),
+                "Mødt til arrangement" if rng.random() < 0.3 else None,
+            ]
+        )
     workbook.save(path)
 
 
@@ -85,8 +145,8 @@ def run_baseline(path: Path) -> dict[str, float]:
 
 
 def run_ours(path: Path) -> dict[str, float]:
-    from lib.importer import prepare_file, run_import
-    from lib.storage import open_database
+    from lib.db import open_database
+    from lib.ingest.contact_lists import prepare_file, run_import
 
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(f"sqlite:///{Path(folder) / 'bench.sqlite'}")
@@ -98,15 +158,20 @@ def run_ours(path: Path) -> dict[str, float]:
         result = run_import(db, prepared.sheets, commit=True)
         end = time.perf_counter()
         assert result.balanced
-        return {"seconds": end - start, "cpu": cpu_seconds() - cpu, "read_seconds": read_done - start,
-                "rows": result.counts["rows"],
-                "inserted": result.counts["inserted"]}
+        return {
+            "seconds": end - start,
+            "cpu": cpu_seconds() - cpu,
+            "read_seconds": read_done - start,
+            "rows": result.counts["rows"],
+            "inserted": result.counts["inserted"],
+        }
 
 
 def measure(kind: str, path: Path) -> dict[str, float]:
     """Run one measurement in a fresh process, which reports its own peak memory (parse child included)."""
-    done = subprocess.run([sys.executable, __file__, "--one", kind, str(path)], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", kind, str(path)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     figures["peak_mb"] = figures.pop("peak_kb") / 1024
     return figures
@@ -120,13 +185,16 @@ def main() -> None:
     if args.one:
         kind, path = args.one
         figures = run_baseline(Path(path)) if kind == "baseline" else run_ours(Path(path))
-        usage = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        usage = max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        )
         figures["peak_kb"] = usage
         print(json.dumps(figures))
         return
-    print(f"{'rows':>8} {'baseline s':>11} {'ours s':>8} {'ratio':>6} {'cpu ratio':>9} {'ours peak MB':>13} "
-          f"{'baseline MB':>12}")
+    print(
+        f"{'rows':>8} {'baseline s':>11} {'ours s':>8} {'ratio':>6} {'cpu ratio':>9} {'ours peak MB':>13} "
+        f"{'baseline MB':>12}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for rows in args.rows:
             path = Path(folder) / f"contacts_{rows}.xlsx"
@@ -135,9 +203,11 @@ def main() -> None:
             ours = measure("ours", path)
             ratio = ours["seconds"] / baseline["seconds"]
             cpu_ratio = ours["cpu"] / baseline["cpu"]
-            print(f"{rows:>8} {baseline['seconds']:>11.2f} {ours['seconds']:>8.2f} {ratio:>6.2f} {cpu_ratio:>9.2f} "
-                  f"{ours['peak_mb']:>13.0f} {baseline['peak_mb']:>12.0f}"
-                  f"   (ours: read {ours['read_seconds']:.2f} s, {int(ours['inserted'])} inserted)")
+            print(
+                f"{rows:>8} {baseline['seconds']:>11.2f} {ours['seconds']:>8.2f} {ratio:>6.2f} {cpu_ratio:>9.2f} "
+                f"{ours['peak_mb']:>13.0f} {baseline['peak_mb']:>12.0f}"
+                f"   (ours: read {ours['read_seconds']:.2f} s, {int(ours['inserted'])} inserted)"
+            )
 
 
 if __name__ == "__main__":

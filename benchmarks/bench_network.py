@@ -39,14 +39,37 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SPRING_ITERATIONS = 50  # networkx's default
-ORG_TYPES = ("association", "business", "education", "adult_education", "municipal", "cultural",
-             "media", "library", "foundation", "union", "citizen_group", "state", "other")
-SECTOR_OF = {"association": "civil", "business": "private", "education": "public", "adult_education": "civil",
-             "municipal": "public", "cultural": "public", "media": "private", "library": "public",
-             "foundation": "civil", "union": "civil", "citizen_group": "civil", "state": "public"}
+ORG_TYPES = (
+    "association",
+    "business",
+    "education",
+    "adult_education",
+    "municipal",
+    "cultural",
+    "media",
+    "library",
+    "foundation",
+    "union",
+    "citizen_group",
+    "state",
+    "other",
+)
+SECTOR_OF = {
+    "association": "civil",
+    "business": "private",
+    "education": "public",
+    "adult_education": "civil",
+    "municipal": "public",
+    "cultural": "public",
+    "media": "private",
+    "library": "public",
+    "foundation": "civil",
+    "union": "civil",
+    "citizen_group": "civil",
+    "state": "public",
+}
 RELATION_KINDS = ("knows", "colleague", "works_with", "partner", "member", "funds")
-FIRST = ("Søren", "Mette", "Jens", "Anne", "Lars", "Kirsten", "Ole", "Hanne", "Peter", "Lise", "Ærø",
-         "Jørgen")
+FIRST = ("Søren", "Mette", "Jens", "Anne", "Lars", "Kirsten", "Ole", "Hanne", "Peter", "Lise", "Ærø", "Jørgen")
 LAST = ("Hansen", "Jensen", "Nielsen", "Pedersen", "Østergård", "Møller", "Madsen", "Holm", "Sørensen")
 
 
@@ -65,14 +88,18 @@ def make_graph(nodes: int = 10_000, edges: int = 50_000, seed: int = 7, clusters
     orgs = [f"O{i}" for i in range(1, org_count + 1)]
     cluster_of: dict[str, int] = {}
     for node in staff:
-        G.add_node(node, kind="staff", label=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                   email=f"{node}@bib.dk")
+        G.add_node(node, kind="staff", label=f"{rng.choice(FIRST)} {rng.choice(LAST)}", email=f"{node}@bib.dk")
         G.add_edge("L", node, kind="staff", weight=1.0)
         cluster_of[node] = rng.randrange(clusters)
     for node in orgs:
         org_type = rng.choice(ORG_TYPES)
-        G.add_node(node, kind="organisation", label=f"Organisation {node[1:]}", org_type=org_type,
-                   sector=SECTOR_OF.get(org_type))
+        G.add_node(
+            node,
+            kind="organisation",
+            label=f"Organisation {node[1:]}",
+            org_type=org_type,
+            sector=SECTOR_OF.get(org_type),
+        )
         cluster_of[node] = rng.randrange(clusters)
     by_cluster: dict[int, list[str]] = {}
     for node in orgs:
@@ -83,11 +110,21 @@ def make_graph(nodes: int = 10_000, edges: int = 50_000, seed: int = 7, clusters
         cluster_of[node] = cluster
         members[cluster].append(node)
         homes = rng.sample(by_cluster.get(cluster) or orgs, k=2 if rng.random() < 0.1 else 1)
-        G.add_node(node, kind="contact", label=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-                   email=f"{node}@x.dk", organisation="; ".join(G.nodes[o]["label"] for o in homes))
+        G.add_node(
+            node,
+            kind="contact",
+            label=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            email=f"{node}@x.dk",
+            organisation="; ".join(G.nodes[o]["label"] for o in homes),
+        )
         for org in homes:
-            G.add_edge(node, org, kind="affiliation", weight=1.0,
-                       start_date=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1500)))
+            G.add_edge(
+                node,
+                org,
+                kind="affiliation",
+                weight=1.0,
+                start_date=dt.date(2020, 1, 1) + dt.timedelta(days=rng.randrange(1500)),
+            )
     for org in rng.sample(orgs, k=min(len(orgs), max(1, org_count // 25))):
         G.add_edge("L", org, kind="partnership", weight=5.0, start_date=dt.date(2023, 1, 1))
     for node in staff:
@@ -109,9 +146,17 @@ def make_graph(nodes: int = 10_000, edges: int = 50_000, seed: int = 7, clusters
 def _relation(G, rng: random.Random, u: str, v: str, owner: str | None) -> None:
     strength = rng.choice((None, 1, 2, 3, 4, 5))
     last = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(1400))
-    G.add_edge(u, v, kind="relation", relation_kind=rng.choice(RELATION_KINDS), strength=strength,
-               weight=float(strength or 1), first_contact=last - dt.timedelta(days=rng.randrange(2000)),
-               last_contact=last, owner=owner)
+    G.add_edge(
+        u,
+        v,
+        kind="relation",
+        relation_kind=rng.choice(RELATION_KINDS),
+        strength=strength,
+        weight=float(strength or 1),
+        first_contact=last - dt.timedelta(days=rng.randrange(2000)),
+        last_contact=last,
+        owner=owner,
+    )
 
 
 def _peak_mb() -> float:
@@ -131,8 +176,11 @@ def part_baseline(args: argparse.Namespace) -> dict:
     start = time.perf_counter()
     nx.spring_layout(G, seed=42, iterations=args.baseline_iterations)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds * SPRING_ITERATIONS / args.baseline_iterations, "measured": seconds,
-            "peak_mb": _peak_mb()}
+    return {
+        "seconds": seconds * SPRING_ITERATIONS / args.baseline_iterations,
+        "measured": seconds,
+        "peak_mb": _peak_mb(),
+    }
 
 
 def part_ours(args: argparse.Namespace) -> dict:
@@ -185,17 +233,38 @@ def part_redraw(args: argparse.Namespace) -> dict:
         fig = network_figure(sub, pos, color_by="kind", size_by=degree, hover_metrics=metrics, labels=True)
         fig.to_json()  # what Streamlit sends to the browser
         timings.append(time.perf_counter() - start)
-    return {"seconds": min(timings), "median": sorted(timings)[len(timings) // 2], "nodes": len(shown),
-            "edges": sub.number_of_edges(), "traces": len(fig.data), "peak_mb": _peak_mb()}
+    return {
+        "seconds": min(timings),
+        "median": sorted(timings)[len(timings) // 2],
+        "nodes": len(shown),
+        "edges": sub.number_of_edges(),
+        "traces": len(fig.data),
+        "peak_mb": _peak_mb(),
+    }
 
 
 PARTS = {"baseline": part_baseline, "ours": part_ours, "redraw": part_redraw}
 
 
 def _run_part(name: str, args: argparse.Namespace) -> dict:
-    command = [sys.executable, __file__, "--part", name, "--nodes", str(args.nodes),
-               "--edges", str(args.edges), "--baseline-iterations", str(args.baseline_iterations),
-               "--positions", args.positions, "--shown", str(args.shown), "--repeat", str(args.repeat)]
+    command = [
+        sys.executable,
+        __file__,
+        "--part",
+        name,
+        "--nodes",
+        str(args.nodes),
+        "--edges",
+        str(args.edges),
+        "--baseline-iterations",
+        str(args.baseline_iterations),
+        "--positions",
+        args.positions,
+        "--shown",
+        str(args.shown),
+        "--repeat",
+        str(args.repeat),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -205,14 +274,15 @@ def _fmt(value: float | None) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--nodes", type=int, default=10_000)
     parser.add_argument("--edges", type=int, default=50_000)
-    parser.add_argument("--baseline-iterations", type=int, default=SPRING_ITERATIONS,
-                        help="spring_layout iterations to run; the time is scaled to 50 "
-                             "(default: run all 50)")
+    parser.add_argument(
+        "--baseline-iterations",
+        type=int,
+        default=SPRING_ITERATIONS,
+        help="spring_layout iterations to run; the time is scaled to 50 (default: run all 50)",
+    )
     parser.add_argument("--shown", type=int, default=1_000, help="nodes drawn in the filter-change redraw")
     parser.add_argument("--repeat", type=int, default=5, help="redraws timed (the best is reported)")
     parser.add_argument("--part", choices=sorted(PARTS), help=argparse.SUPPRESS)
@@ -233,8 +303,7 @@ def main() -> None:
     scaled = args.baseline_iterations != SPRING_ITERATIONS
     print()
     print(f"{'part':<52}{'seconds':>9}{'peak MB':>10}")
-    print(f"{'ours: layout (' + ('sfdp' if ours['sfdp'] else 'built-in fallback') + ')':<52}"
-          f"{_fmt(ours['layout'])}")
+    print(f"{'ours: layout (' + ('sfdp' if ours['sfdp'] else 'built-in fallback') + ')':<52}{_fmt(ours['layout'])}")
     print(f"{'ours: node_metrics + network_figures':<52}{_fmt(ours['metrics'])}")
     print(f"{'ours: total':<52}{_fmt(ours['seconds'])}{ours['peak_mb']:10.0f}")
     label = "baseline: nx.spring_layout, 50 iterations" + (" (scaled)" if scaled else "")
@@ -244,11 +313,15 @@ def main() -> None:
     print()
     print(f"ratio baseline / ours (total):  {baseline['seconds'] / ours['seconds']:.1f}x  (target >= 10x)")
     print(f"ratio baseline / ours (layout): {baseline['seconds'] / ours['layout']:.1f}x")
-    print(f"redraw: best {redraw['seconds'] * 1000:.0f} ms, median {redraw['median'] * 1000:.0f} ms over "
-          f"{args.repeat} runs, {redraw['traces']} traces  (target < 1 s)")
+    print(
+        f"redraw: best {redraw['seconds'] * 1000:.0f} ms, median {redraw['median'] * 1000:.0f} ms over "
+        f"{args.repeat} runs, {redraw['traces']} traces  (target < 1 s)"
+    )
     if scaled:
-        print(f"baseline ran {args.baseline_iterations} iterations in {baseline['measured']:.2f} s, "
-              f"scaled to {SPRING_ITERATIONS}.")
+        print(
+            f"baseline ran {args.baseline_iterations} iterations in {baseline['measured']:.2f} s, "
+            f"scaled to {SPRING_ITERATIONS}."
+        )
     if ours.get("metrics_note"):
         print(f"note: {ours['metrics_note']}; only the layout was timed for 'ours'.")
 

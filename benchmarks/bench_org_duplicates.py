@@ -33,31 +33,186 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PLACES = (
-    "Aarhus", "Aalborg", "Odense", "Esbjerg", "Randers", "Kolding", "Horsens", "Vejle", "Roskilde", "Herning",
-    "Silkeborg", "Næstved", "Fredericia", "Viborg", "Køge", "Holstebro", "Taastrup", "Slagelse", "Hillerød",
-    "Sønderborg", "Svendborg", "Hjørring", "Holbæk", "Frederikshavn", "Nørresundby", "Ringsted", "Haderslev",
-    "Skive", "Ølstykke", "Birkerød", "Farum", "Smørum", "Kalundborg", "Ballerup", "Lyngby", "Brøndby",
-    "Vordingborg", "Ikast", "Grenå", "Thisted", "Middelfart", "Aabenraa", "Hobro", "Tønder", "Brønderslev",
-    "Skanderborg", "Ebeltoft", "Rønne", "Nakskov", "Varde", "Hammel", "Solbjerg", "Tranbjerg", "Viby",
-    "Brabrand", "Hasle", "Risskov", "Egå", "Lystrup", "Åbyhøj", "Gellerup", "Trige", "Skødstrup", "Hinnerup",
-    "Sabro", "Galten", "Skovby", "Stilling", "Odder", "Hørning", "Malling", "Beder", "Mårslet", "Harlev",
-    "Tilst", "Kolt", "Hjortshøj", "Vestervang", "Østbyen", "Nordby", "Sønderbro", "Havnebyen", "Søndervang",
-    "Bakkegården", "Elmehøj", "Lindehøj", "Ryparken", "Kildebakke", "Skovbakken", "Fjordsiden", "Engdalen",
-    "Mosebakken", "Solbakke", "Holme", "Holmen", "Vesterbro", "Nørrebro", "Østerbro", "Valby", "Vanløse",
+    "Aarhus",
+    "Aalborg",
+    "Odense",
+    "Esbjerg",
+    "Randers",
+    "Kolding",
+    "Horsens",
+    "Vejle",
+    "Roskilde",
+    "Herning",
+    "Silkeborg",
+    "Næstved",
+    "Fredericia",
+    "Viborg",
+    "Køge",
+    "Holstebro",
+    "Taastrup",
+    "Slagelse",
+    "Hillerød",
+    "Sønderborg",
+    "Svendborg",
+    "Hjørring",
+    "Holbæk",
+    "Frederikshavn",
+    "Nørresundby",
+    "Ringsted",
+    "Haderslev",
+    "Skive",
+    "Ølstykke",
+    "Birkerød",
+    "Farum",
+    "Smørum",
+    "Kalundborg",
+    "Ballerup",
+    "Lyngby",
+    "Brøndby",
+    "Vordingborg",
+    "Ikast",
+    "Grenå",
+    "Thisted",
+    "Middelfart",
+    "Aabenraa",
+    "Hobro",
+    "Tønder",
+    "Brønderslev",
+    "Skanderborg",
+    "Ebeltoft",
+    "Rønne",
+    "Nakskov",
+    "Varde",
+    "Hammel",
+    "Solbjerg",
+    "Tranbjerg",
+    "Viby",
+    "Brabrand",
+    "Hasle",
+    "Risskov",
+    "Egå",
+    "Lystrup",
+    "Åbyhøj",
+    "Gellerup",
+    "Trige",
+    "Skødstrup",
+    "Hinnerup",
+    "Sabro",
+    "Galten",
+    "Skovby",
+    "Stilling",
+    "Odder",
+    "Hørning",
+    "Malling",
+    "Beder",
+    "Mårslet",
+    "Harlev",
+    "Tilst",
+    "Kolt",
+    "Hjortshøj",
+    "Vestervang",
+    "Østbyen",
+    "Nordby",
+    "Sønderbro",
+    "Havnebyen",
+    "Søndervang",
+    "Bakkegården",
+    "Elmehøj",
+    "Lindehøj",
+    "Ryparken",
+    "Kildebakke",
+    "Skovbakken",
+    "Fjordsiden",
+    "Engdalen",
+    "Mosebakken",
+    "Solbakke",
+    "Holme",
+    "Holmen",
+    "Vesterbro",
+    "Nørrebro",
+    "Østerbro",
+    "Valby",
+    "Vanløse",
 )
 KINDS = (
-    "Skole", "Bibliotek", "Kommune", "Idrætsforening", "Museum", "Musikskole", "Aftenskole", "Spejdergruppe",
-    "Menighedsråd", "Boligforening", "Kulturhus", "Jobcenter", "Sundhedscenter", "Borgerforening",
-    "Lokalarkiv", "Ungdomsskole", "Børnehave", "Fritidscenter", "Teater", "Seniorklub", "Gymnasium",
-    "Efterskole", "Højskole", "Handelsskole", "Erhvervsråd", "Turistforening", "Kunstforening",
-    "Lokalhistorisk Forening", "Vandrerhjem", "Medborgerhus", "Beboerforening", "Sportsklub", "Svømmeklub",
-    "Rideklub", "Skakklub", "Sangkor", "Orkester", "Kirke", "Plejecenter", "Væksthus", "Bogcafé", "Filmklub",
-    "Læsekreds", "Frivilligcenter", "Sprogcafé", "Lektiecafé", "Ældreråd", "Integrationsråd",
+    "Skole",
+    "Bibliotek",
+    "Kommune",
+    "Idrætsforening",
+    "Museum",
+    "Musikskole",
+    "Aftenskole",
+    "Spejdergruppe",
+    "Menighedsråd",
+    "Boligforening",
+    "Kulturhus",
+    "Jobcenter",
+    "Sundhedscenter",
+    "Borgerforening",
+    "Lokalarkiv",
+    "Ungdomsskole",
+    "Børnehave",
+    "Fritidscenter",
+    "Teater",
+    "Seniorklub",
+    "Gymnasium",
+    "Efterskole",
+    "Højskole",
+    "Handelsskole",
+    "Erhvervsråd",
+    "Turistforening",
+    "Kunstforening",
+    "Lokalhistorisk Forening",
+    "Vandrerhjem",
+    "Medborgerhus",
+    "Beboerforening",
+    "Sportsklub",
+    "Svømmeklub",
+    "Rideklub",
+    "Skakklub",
+    "Sangkor",
+    "Orkester",
+    "Kirke",
+    "Plejecenter",
+    "Væksthus",
+    "Bogcafé",
+    "Filmklub",
+    "Læsekreds",
+    "Frivilligcenter",
+    "Sprogcafé",
+    "Lektiecafé",
+    "Ældreråd",
+    "Integrationsråd",
 )
 SURNAMES = (
-    "Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen",
-    "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Christiansen", "Poulsen",
-    "Johansen", "Møller", "Mortensen", "Østergaard", "Bach", "Holm", "Lund", "Juhl", "Kjær", "Dahl", "Bak",
+    "Hansen",
+    "Jensen",
+    "Nielsen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Petersen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Christiansen",
+    "Poulsen",
+    "Johansen",
+    "Møller",
+    "Mortensen",
+    "Østergaard",
+    "Bach",
+    "Holm",
+    "Lund",
+    "Juhl",
+    "Kjær",
+    "Dahl",
+    "Bak",
 )
 LEGAL_FORMS = ("ApS", "A/S", "I/S", "IVS", "K/S", "P/S")
 WORDS = ("Læs", "Skriv", "Leg", "Lær", "Kunst", "Musik", "Natur", "Kultur", "Fællesskab", "Sundhed", "Bevægelse")
@@ -97,13 +252,13 @@ def _written_another_way(name: str, rng: random.Random) -> str:
         return name.replace(" ", "-", 1)
     at = rng.randrange(len(name))
     if way == 5:
-        return name[:at] + name[at + 1:]
+        return name[:at] + name[at + 1 :]
     return name[:at] + rng.choice("aeiklnorst") + name[at:]
 
 
 def generate_register(size: int, seed: int = 7) -> list[str]:
     """``size`` organisation names, each once (by the importer's name key), one in eight a second spelling."""
-    from lib.normalize import name_key
+    from lib.core.normalize import name_key
 
     rng = random.Random(seed)
     names: list[str] = []
@@ -124,7 +279,7 @@ def generate_register(size: int, seed: int = 7) -> list[str]:
 
 
 def run(size: int) -> dict[str, float | int | bool]:
-    from lib.organisation_duplicates import OrganisationName, find_pairs, pairs_by_comparing_all
+    from lib.contacts.organisation_duplicates import OrganisationName, find_pairs, pairs_by_comparing_all
 
     names = generate_register(size)
     started = time.perf_counter()
@@ -136,21 +291,31 @@ def run(size: int) -> dict[str, float | int | bool]:
     started = time.perf_counter()
     ours_pairs = find_pairs(organisations)
     ours = time.perf_counter() - started
-    return {"size": size, "folding": folding, "baseline": baseline, "ours": ours, "pairs": len(ours_pairs),
-            "same": ours_pairs == baseline_pairs}
+    return {
+        "size": size,
+        "folding": folding,
+        "baseline": baseline,
+        "ours": ours,
+        "pairs": len(ours_pairs),
+        "same": ours_pairs == baseline_pairs,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[4000, 20000], help="register sizes")
     args = parser.parse_args(argv)
-    print(f"{'organisations':>13}  {'pairs':>6}  {'folding s':>9}  {'all pairs s':>11}  {'ours s':>7}  "
-          f"{'ratio':>6}  same pairs")
+    print(
+        f"{'organisations':>13}  {'pairs':>6}  {'folding s':>9}  {'all pairs s':>11}  {'ours s':>7}  "
+        f"{'ratio':>6}  same pairs"
+    )
     for size in args.sizes:
         result = run(size)
         ratio = result["baseline"] / result["ours"] if result["ours"] else float("inf")
-        print(f"{result['size']:>13,}  {result['pairs']:>6,}  {result['folding']:>9.3f}  {result['baseline']:>11.3f}  "
-              f"{result['ours']:>7.3f}  {ratio:>5.1f}×  {'yes' if result['same'] else 'NO'}")
+        print(
+            f"{result['size']:>13,}  {result['pairs']:>6,}  {result['folding']:>9.3f}  {result['baseline']:>11.3f}  "
+            f"{result['ours']:>7.3f}  {ratio:>5.1f}×  {'yes' if result['same'] else 'NO'}"
+        )
         if not result["same"]:
             return 1
     return 0

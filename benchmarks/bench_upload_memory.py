@@ -97,8 +97,15 @@ def _settled_rss_mb() -> float:
     return _rss_mb()
 
 
-_SKIP = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
-         types.CodeType, types.FrameType)
+_SKIP = (
+    type,
+    types.ModuleType,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.MethodType,
+    types.CodeType,
+    types.FrameType,
+)
 
 
 def deep_size(root: object) -> int:
@@ -169,9 +176,16 @@ def run_page(path: Path) -> list[dict[str, Any]]:
         seconds = time.perf_counter() - started
         state = at._session_state.filtered_state
         own, child = _peaks()
-        steps.append({"step": step, "seconds": round(seconds, 1), "rss_mb": round(_settled_rss_mb()),
-                      "session_mb": round(deep_size(state) / 1024 / 1024, 1),
-                      "peak_mb": round(own), "child_peak_mb": round(child)})
+        steps.append(
+            {
+                "step": step,
+                "seconds": round(seconds, 1),
+                "rss_mb": round(_settled_rss_mb()),
+                "session_mb": round(deep_size(state) / 1024 / 1024, 1),
+                "peak_mb": round(own),
+                "child_peak_mb": round(child),
+            }
+        )
 
     started = time.perf_counter()
     at = AppTest.from_file(str(ROOT / "pages" / "importer.py"), default_timeout=1800)
@@ -213,18 +227,28 @@ def main() -> None:
         path = Path(folder) / f"kontakter_{args.rows}x{args.columns}.xlsx"
         started = time.perf_counter()
         generate(path, args.rows, args.columns)
-        print(f"{args.rows:,} rows x {args.columns} columns: {path.stat().st_size / 1024 / 1024:.1f} MB xlsx "
-              f"(generated in {time.perf_counter() - started:.0f} s)")
+        print(
+            f"{args.rows:,} rows x {args.columns} columns: {path.stat().st_size / 1024 / 1024:.1f} MB xlsx "
+            f"(generated in {time.perf_counter() - started:.0f} s)"
+        )
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{Path(folder) / 'bench.sqlite'}"}
-        done = subprocess.run([sys.executable, __file__, "--one", str(path)], capture_output=True, text=True,
-                              cwd=ROOT, env=env, check=False)
+        done = subprocess.run(
+            [sys.executable, __file__, "--one", str(path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            check=False,
+        )
         if done.returncode != 0:
             raise SystemExit(done.stderr[-4000:])
         steps = json.loads(done.stdout.strip().splitlines()[-1])
     print(f"{'step':<28} {'seconds':>8} {'rss MB':>8} {'session MB':>11} {'peak MB':>8} {'child peak MB':>14}")
     for step in steps:
-        print(f"{step['step']:<28} {step['seconds']:>8.1f} {step['rss_mb']:>8} {step['session_mb']:>11.1f} "
-              f"{step['peak_mb']:>8} {step['child_peak_mb']:>14}")
+        print(
+            f"{step['step']:<28} {step['seconds']:>8.1f} {step['rss_mb']:>8} {step['session_mb']:>11.1f} "
+            f"{step['peak_mb']:>8} {step['child_peak_mb']:>14}"
+        )
 
 
 if __name__ == "__main__":

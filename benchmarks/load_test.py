@@ -63,8 +63,13 @@ sys.path.insert(0, str(ROOT))
 
 #: (url path, translation key of the page's heading); "" is the start page, whose heading is the
 #: library's name.
-PAGES = [("", None), ("maal", "goalspage.title"), ("partnerskaber", "partnerships_page.title"),
-         ("netvaerk", "netpage.title"), ("kontakter", "contacts.title")]
+PAGES = [
+    ("", None),
+    ("maal", "goalspage.title"),
+    ("partnerskaber", "partnerships_page.title"),
+    ("netvaerk", "netpage.title"),
+    ("kontakter", "contacts.title"),
+]
 STICKY_COOKIE = "radar_upstream"
 #: The first view of a session: opening the dashboard (a new session on the server, then the start page).
 OPEN = "open"
@@ -77,7 +82,7 @@ class Target:
     url: str
     ssl: ssl.SSLContext
     upstreams: list[str] = field(default_factory=list)  # direct addresses, when we started them
-    pids: list[int] = field(default_factory=list)       # their processes
+    pids: list[int] = field(default_factory=list)  # their processes
 
 
 class PageFailed(Exception):
@@ -91,7 +96,7 @@ class View:
 
 
 def _expected_headings() -> dict[str, str | None]:
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     return {path: (t(key, "da") if key else None) for path, key in PAGES}
 
@@ -129,10 +134,17 @@ class Session:
         parts = urlsplit(self.base_url)
         scheme = "wss" if parts.scheme == "https" else "ws"
         headers = {"Cookie": self.cookie} if self.cookie else {}
-        self.socket = await connect(f"{scheme}://{parts.netloc}/_stcore/stream", ssl=self.ssl,
-                                    origin=f"{parts.scheme}://{parts.netloc}", subprotocols=["streamlit"],
-                                    additional_headers=headers, max_size=None, proxy=None, compression=None,
-                                    open_timeout=60)
+        self.socket = await connect(
+            f"{scheme}://{parts.netloc}/_stcore/stream",
+            ssl=self.ssl,
+            origin=f"{parts.scheme}://{parts.netloc}",
+            subprotocols=["streamlit"],
+            additional_headers=headers,
+            max_size=None,
+            proxy=None,
+            compression=None,
+            open_timeout=60,
+        )
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -185,8 +197,7 @@ class Session:
         return seconds
 
 
-async def person(target: Target, rounds: int, first_page: int, pause: float, views: list[View],
-                 stagger: float) -> None:
+async def person(target: Target, rounds: int, first_page: int, pause: float, views: list[View], stagger: float) -> None:
     """One session: the start page by address, then the pages in turn through the sidebar."""
     headings = _expected_headings()
     await asyncio.sleep(stagger)
@@ -204,8 +215,9 @@ async def run_level(target: Target, sessions: int, rounds: int, pause: float, se
     rng = random.Random(seed)
     views: list[View] = []
     started = time.perf_counter()
-    await asyncio.gather(*(person(target, rounds, number % len(PAGES), pause, views, rng.uniform(0, 1.0))
-                           for number in range(sessions)))
+    await asyncio.gather(
+        *(person(target, rounds, number % len(PAGES), pause, views, rng.uniform(0, 1.0)) for number in range(sessions))
+    )
     return views, time.perf_counter() - started
 
 
@@ -216,7 +228,7 @@ async def warm_up(target: Target) -> str:
     headings = _expected_headings()
     addresses = [f"http://{upstream}" for upstream in target.upstreams]
     start = ""
-    for base, context in ([(address, None) for address in addresses] or [(target.url, target.ssl)] * 4):
+    for base, context in [(address, None) for address in addresses] or [(target.url, target.ssl)] * 4:
         async with Session(base, context, "") as session:
             for path, _ in PAGES:
                 await session.open(path, headings[path])
@@ -224,8 +236,13 @@ async def warm_up(target: Target) -> str:
     return start
 
 
-NAV_LABELS = {"": "nav.overview", "maal": "nav.goals", "partnerskaber": "nav.partnerships",
-              "netvaerk": "nav.network", "kontakter": "nav.contacts"}
+NAV_LABELS = {
+    "": "nav.overview",
+    "maal": "nav.goals",
+    "partnerskaber": "nav.partnerships",
+    "netvaerk": "nav.network",
+    "kontakter": "nav.contacts",
+}
 
 
 def browser_reference(target: Target, start_heading: str, rounds: int) -> list[View]:
@@ -233,7 +250,7 @@ def browser_reference(target: Target, start_heading: str, rounds: int) -> list[V
     script run finished (``data-test-script-state``): what a user waits for, the browser included."""
     from playwright.sync_api import sync_playwright
 
-    from lib.i18n import t
+    from lib.core.i18n import t
     from tests.browser_support import CHROMIUM, CHROMIUM_ARGS
 
     headings = {**_expected_headings(), "": start_heading}
@@ -286,8 +303,12 @@ def own_stack(upstreams: int, options: list[str]) -> Iterator[Target]:
     with tempfile.TemporaryDirectory(prefix="load-test-") as folder:
         try:
             with nginx_stack(Path(folder), upstreams, options=options) as stack:
-                yield Target(url=stack.local_url, ssl=stack.ssl_context(), upstreams=stack.upstreams,
-                             pids=[process.pid for process in stack.processes.values()])
+                yield Target(
+                    url=stack.local_url,
+                    ssl=stack.ssl_context(),
+                    upstreams=stack.upstreams,
+                    pids=[process.pid for process in stack.processes.values()],
+                )
         except PageFailed:
             for log in sorted(Path(folder).glob("dashboard-*.log")):  # the error's details
                 lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -297,18 +318,35 @@ def own_stack(upstreams: int, options: list[str]) -> Iterator[Target]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, nargs="*", default=[1, 10, 25],
-                        help="numbers of sessions at once; the first is the baseline (default 1 10 25)")
+    parser.add_argument(
+        "--sessions",
+        type=int,
+        nargs="*",
+        default=[1, 10, 25],
+        help="numbers of sessions at once; the first is the baseline (default 1 10 25)",
+    )
     parser.add_argument("--rounds", type=int, default=3, help="times each session goes through the pages")
     parser.add_argument("--upstreams", type=int, default=2, help="dashboard processes behind nginx")
-    parser.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
-                        help="a Streamlit option for every dashboard process, e.g. runner.postScriptGC=false")
-    parser.add_argument("--pause", type=float, default=0.0,
-                        help="seconds each session waits before asking for the next page (default 0: none)")
+    parser.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Streamlit option for every dashboard process, e.g. runner.postScriptGC=false",
+    )
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=0.0,
+        help="seconds each session waits before asking for the next page (default 0: none)",
+    )
     parser.add_argument("--url", help="measure a running deployment instead (demo workspace, no login)")
     parser.add_argument("--insecure", action="store_true", help="with --url: do not check the certificate")
-    parser.add_argument("--browser", action="store_true",
-                        help="also time one session in chromium first (the browser's drawing included)")
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="also time one session in chromium first (the browser's drawing included)",
+    )
     args = parser.parse_args()
 
     load_before = os.getloadavg()[0]
@@ -318,8 +356,7 @@ def main() -> None:
             context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
         stack: contextlib.AbstractContextManager[Target] = contextlib.nullcontext(Target(args.url, context))
     else:
-        options = [part for option in args.option for part in (f"--{option.split('=', 1)[0]}",
-                                                              option.split("=", 1)[1])]
+        options = [part for option in args.option for part in (f"--{option.split('=', 1)[0]}", option.split("=", 1)[1])]
         stack = own_stack(args.upstreams, options)
     cores = os.cpu_count()
     print(f"machine: {cores} cores, load average {load_before:.2f} before starting")
@@ -345,15 +382,18 @@ class Level:
     client_cpu: float  # CPU seconds this load generator used itself
 
 
-def report(results: list[Level], reference: list[View], memory: list[float], args: argparse.Namespace,
-           load_before: float) -> None:
+def report(
+    results: list[Level], reference: list[View], memory: list[float], args: argparse.Namespace, load_before: float
+) -> None:
     where = args.url or f"{args.upstreams} dashboard processes behind nginx (TLS), demo workspace"
     if args.option:
         where += " (" + ", ".join(args.option) + ")"
     pauses = f"{args.pause:g} s pause before each page" if args.pause else "no pauses"
     print(f"\npage latency, {where}; {args.rounds} rounds of {len(PAGES)} pages per session, {pauses}")
-    print(f"{'sessions':>8} {'views':>6} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'p50 ratio':>9} {'p95 ratio':>9} "
-          f"{'p95 switch':>10} {'pages/s':>8} {'client cpu':>10} {'load avg':>12}")
+    print(
+        f"{'sessions':>8} {'views':>6} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'p50 ratio':>9} {'p95 ratio':>9} "
+        f"{'p95 switch':>10} {'pages/s':>8} {'client cpu':>10} {'load avg':>12}"
+    )
     base50 = base95 = 0.0
     for level in results:
         seconds = [view.seconds for view in level.views]
@@ -361,15 +401,21 @@ def report(results: list[Level], reference: list[View], memory: list[float], arg
         p50, p95 = percentile(seconds, 0.50), percentile(seconds, 0.95)
         base50, base95 = base50 or p50, base95 or p95
         client = level.client_cpu / (level.elapsed * (os.cpu_count() or 1))
-        print(f"{level.sessions:>8} {len(seconds):>6} {p50:>6.2f} {p95:>6.2f} {max(seconds):>6.2f} "
-              f"{p50 / base50:>9.2f} {p95 / base95:>9.2f} {percentile(switches, 0.95):>10.2f} "
-              f"{len(seconds) / level.elapsed:>8.1f} {client:>10.0%} {level.load_start:>5.2f}→{level.load_end:<5.2f}")
-    print("  (p95 switch: moving to another page, without opening the dashboard; client cpu: this load "
-          "generator's share of the machine)")
+        print(
+            f"{level.sessions:>8} {len(seconds):>6} {p50:>6.2f} {p95:>6.2f} {max(seconds):>6.2f} "
+            f"{p50 / base50:>9.2f} {p95 / base95:>9.2f} {percentile(switches, 0.95):>10.2f} "
+            f"{len(seconds) / level.elapsed:>8.1f} {client:>10.0%} {level.load_start:>5.2f}→{level.load_end:<5.2f}"
+        )
+    print(
+        "  (p95 switch: moving to another page, without opening the dashboard; client cpu: this load "
+        "generator's share of the machine)"
+    )
 
     columns = [OPEN, *(path for path, _ in PAGES)]
-    print(f"\np50 / p95 seconds per page ('{OPEN}': opening the dashboard, a new session's start page, all "
-          "sessions opening within one second; the others: moving there with the sidebar)")
+    print(
+        f"\np50 / p95 seconds per page ('{OPEN}': opening the dashboard, a new session's start page, all "
+        "sessions opening within one second; the others: moving there with the sidebar)"
+    )
     print(f"{'sessions':>8} " + " ".join(f"{(path or 'oversigt'):>13}" for path in columns))
     for level in results:
         cells = []
@@ -379,22 +425,30 @@ def report(results: list[Level], reference: list[View], memory: list[float], arg
         print(f"{level.sessions:>8} " + " ".join(cells))
 
     if reference:
-        print("\none session in chromium, until the heading shows and the script run has finished "
-              "(p50 / p95 s):")
-        print("         " + " ".join(
-            f"{(path or 'oversigt')}: {percentile(seconds, 0.5):.2f}/{percentile(seconds, 0.95):.2f}"
-            for path in columns if (seconds := [view.seconds for view in reference if view.page == path])))
+        print("\none session in chromium, until the heading shows and the script run has finished (p50 / p95 s):")
+        print(
+            "         "
+            + " ".join(
+                f"{(path or 'oversigt')}: {percentile(seconds, 0.5):.2f}/{percentile(seconds, 0.95):.2f}"
+                for path in columns
+                if (seconds := [view.seconds for view in reference if view.page == path])
+            )
+        )
     if memory:
-        print("\nmemory of each dashboard process after the run: "
-              + ", ".join(f"{megabytes:.0f} MB" for megabytes in memory))
+        print(
+            "\nmemory of each dashboard process after the run: "
+            + ", ".join(f"{megabytes:.0f} MB" for megabytes in memory)
+        )
     for level in results:
         if level.sessions == 10:
             p95 = percentile([view.seconds for view in level.views], 0.95)
             verdict = "met" if p95 < 2.0 else "NOT met"
             print(f"\ntarget p95 < 2 s at 10 sessions: {verdict} ({p95:.2f} s)")
     if load_before >= 1.5:
-        print(f"note: the machine was busy before the test (load average {load_before:.2f}); the figures are "
-              "distorted by other work.")
+        print(
+            f"note: the machine was busy before the test (load average {load_before:.2f}); the figures are "
+            "distorted by other work."
+        )
 
 
 if __name__ == "__main__":

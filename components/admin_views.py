@@ -2,7 +2,7 @@
 requests), and the retention list of contacts nobody has used for a long time. The duty to inform
 (GDPR art. 14) has its own module, ``components.informing_views``.
 
-Everything that reads or changes data is in ``lib.events`` and ``lib.personal_data``; each session
+Everything that reads or changes data is in ``lib.workspace.events`` and ``lib.privacy.personal_data``; each session
 this page opens carries the user as its principal, so those functions check the user's role
 themselves (hiding the page is not the only protection). Changes run in button callbacks, before the
 page is drawn, and their outcome is kept as a message ("flash") shown where the user acted. Files are
@@ -25,11 +25,11 @@ from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
-from lib import events as eventlog
-from lib import personal_data as pdata
-from lib.errors import UserFacingError
-from lib.i18n import format_value
-from lib.records import person_choice_label, person_choices
+from lib.contacts import person_choice_label, person_choices
+from lib.core.errors import UserFacingError
+from lib.core.i18n import format_value
+from lib.privacy import personal_data as pdata
+from lib.workspace import events as eventlog
 
 PREFIX = "admin_"
 MESSAGES = Messages(PREFIX + "flash", "admin")
@@ -70,14 +70,19 @@ def today() -> dt.date:
 
 
 def _event_filters() -> dict[str, Any] | None:
-    """The filter widgets; their values for ``lib.events``, or None for a period that cannot match."""
+    """The filter widgets; their values for ``lib.workspace.events``, or None for a period that cannot match."""
     with database().read() as session:
         actions = eventlog.event_actions(session)
     labels = {"": tr("common.all"), **{code: eventlog.action_label(code, lang()) for code in actions}}
     who, what, since_column, until_column = st.columns([2, 2, 1, 1])
     actor_text = who.text_input(tr("admin.events.actor"), key=EVENTS_ACTOR)
-    action = what.selectbox(tr("admin.events.action"), options=list(labels), format_func=shown_as(labels),
-                            placeholder=tr("widget.choose_one"), key=EVENTS_ACTION)
+    action = what.selectbox(
+        tr("admin.events.action"),
+        options=list(labels),
+        format_func=shown_as(labels),
+        placeholder=tr("widget.choose_one"),
+        key=EVENTS_ACTION,
+    )
     dates = {"min_value": EARLIEST_DATE, "max_value": LATEST_DATE, "value": None}
     since = since_column.date_input(tr("admin.events.since"), key=EVENTS_SINCE, format=date_input_format(), **dates)
     until = until_column.date_input(tr("admin.events.until"), key=EVENTS_UNTIL, format=date_input_format(), **dates)
@@ -99,8 +104,13 @@ def events_section() -> None:
     show_table(frame, EVENT_COLUMNS, key=PREFIX + "events_table", empty_key="admin.events.empty")
     language, exporter = lang(), actor()
     export_download(
-        tr("admin.events.download"), lambda s: eventlog.events_xlsx(s, lang=language, exported_by=exporter, **filters),
-        kind="events", people=None, icon=":material/download:", mime=XLSX_MIME, key=PREFIX + "events_download",
+        tr("admin.events.download"),
+        lambda s: eventlog.events_xlsx(s, lang=language, exported_by=exporter, **filters),
+        kind="events",
+        people=None,
+        icon=":material/download:",
+        mime=XLSX_MIME,
+        key=PREFIX + "events_download",
         file_name=f"haendelseslog-{today().isoformat()}.xlsx",
     )
 
@@ -132,8 +142,14 @@ def person_section() -> None:
         st.session_state[PERSON_PICK] = None  # erased or merged meanwhile
     left, right = st.columns(2)
     left.text_input(tr("admin.person.email"), key=PERSON_EMAIL, help=tr("admin.person.email_help"))
-    right.selectbox(tr("admin.person.pick"), options=list(choices), index=None, format_func=shown_as(choices),
-                    placeholder=tr("admin.person.pick_placeholder"), key=PERSON_PICK)
+    right.selectbox(
+        tr("admin.person.pick"),
+        options=list(choices),
+        index=None,
+        format_func=shown_as(choices),
+        placeholder=tr("admin.person.pick_placeholder"),
+        key=PERSON_PICK,
+    )
     person_id = _chosen_person(choices)
     if person_id is None:
         if not (st.session_state.get(PERSON_EMAIL) or "").strip():
@@ -168,6 +184,7 @@ def _held_data(data: Mapping[str, Any]) -> None:
 def _as_text(frame: pd.DataFrame) -> pd.DataFrame:
     """The record's field/value table with every value as text in the reader's format (one column of
     names, dates, yes/no and numbers cannot be shown as one type)."""
+
     def shown(value: Any) -> str:
         if isinstance(value, bool):
             return tr("common.yes") if value else tr("common.no")
@@ -181,16 +198,26 @@ def _downloads(person_id: int) -> None:
     xlsx_column, json_column = st.columns(2)
     with xlsx_column:
         export_download(
-            tr("admin.person.download_xlsx"), lambda s: pdata.person_export_xlsx(s, person_id, exporter, language),
-            kind="person", people=None, icon=":material/download:", mime=XLSX_MIME,
-            help=tr("admin.person.download_help"), key=f"{PREFIX}person_{person_id}_xlsx",
+            tr("admin.person.download_xlsx"),
+            lambda s: pdata.person_export_xlsx(s, person_id, exporter, language),
+            kind="person",
+            people=None,
+            icon=":material/download:",
+            mime=XLSX_MIME,
+            help=tr("admin.person.download_help"),
+            key=f"{PREFIX}person_{person_id}_xlsx",
             file_name=f"persondata-{person_id}.xlsx",
         )
     with json_column:
         export_download(
-            tr("admin.person.download_json"), lambda s: pdata.person_export_json(s, person_id, exporter),
-            kind="person", people=None, icon=":material/data_object:", mime="application/json",
-            help=tr("admin.person.download_help"), key=f"{PREFIX}person_{person_id}_json",
+            tr("admin.person.download_json"),
+            lambda s: pdata.person_export_json(s, person_id, exporter),
+            kind="person",
+            people=None,
+            icon=":material/data_object:",
+            mime="application/json",
+            help=tr("admin.person.download_help"),
+            key=f"{PREFIX}person_{person_id}_json",
             file_name=f"persondata-{person_id}.json",
         )
 
@@ -199,16 +226,24 @@ def _purpose_form(person_id: int, purpose: str | None) -> None:
     key = f"{PREFIX}purpose_{person_id}"
     st.session_state.setdefault(key, purpose or "")
     st.text_area(tr("admin.person.purpose"), key=key, help=tr("admin.person.purpose_help"), height=80)
-    st.button(tr("admin.person.purpose_save"), icon=":material/save:", key=f"{key}_save",
-              on_click=_save_purpose, args=(person_id, key))
+    st.button(
+        tr("admin.person.purpose_save"),
+        icon=":material/save:",
+        key=f"{key}_save",
+        on_click=_save_purpose,
+        args=(person_id, key),
+    )
 
 
 def _save_purpose(person_id: int, key: str) -> None:
     text = st.session_state.get(key)
     ok, changed = MESSAGES.change("person", lambda s: pdata.set_purpose(s, person_id, text, actor()))
     if ok:
-        MESSAGES.flash("person", "success" if changed else "info",
-                       "admin.person.purpose_saved" if changed else "admin.person.purpose_unchanged")
+        MESSAGES.flash(
+            "person",
+            "success" if changed else "info",
+            "admin.person.purpose_saved" if changed else "admin.person.purpose_unchanged",
+        )
 
 
 def _erase_form(person_id: int, record: Mapping[str, Any]) -> None:
@@ -217,10 +252,15 @@ def _erase_form(person_id: int, record: Mapping[str, Any]) -> None:
     st.caption(tr("admin.person.erase_text"))
     expected = record["email"] or record["name"]
     confirm_key = f"{PREFIX}erase_confirm_{person_id}"
-    st.text_input(tr("admin.person.confirm_email" if record["email"] else "admin.person.confirm_name"),
-                  key=confirm_key)
-    st.button(tr("admin.person.erase"), type="primary", icon=":material/delete_forever:",
-              key=f"{PREFIX}erase_{person_id}", on_click=_erase_one, args=(person_id, expected, confirm_key))
+    st.text_input(tr("admin.person.confirm_email" if record["email"] else "admin.person.confirm_name"), key=confirm_key)
+    st.button(
+        tr("admin.person.erase"),
+        type="primary",
+        icon=":material/delete_forever:",
+        key=f"{PREFIX}erase_{person_id}",
+        on_click=_erase_one,
+        args=(person_id, expected, confirm_key),
+    )
 
 
 def _erase_one(person_id: int, expected: str, confirm_key: str) -> None:
@@ -233,9 +273,17 @@ def _erase_one(person_id: int, expected: str, confirm_key: str) -> None:
         st.session_state[PERSON_EMAIL] = ""
         st.session_state[PERSON_PICK] = None
         st.session_state[confirm_key] = ""
-        _flash_erased("person", report, tr("admin.person.erased", affiliations=report.affiliations,
-                                           relations=report.relations, events=report.events_erased,
-                                           rows=report.rows_redacted))
+        _flash_erased(
+            "person",
+            report,
+            tr(
+                "admin.person.erased",
+                affiliations=report.affiliations,
+                relations=report.relations,
+                events=report.events_erased,
+                rows=report.rows_redacted,
+            ),
+        )
 
 
 # --- retention -------------------------------------------------------------------------------------
@@ -248,11 +296,17 @@ def retention_section() -> None:
         months = pdata.retention_months(session)
     st.session_state.setdefault(RETENTION_MONTHS, months)
     left, right = st.columns([1, 3], vertical_alignment="bottom")
-    left.number_input(tr("admin.retention.months"), min_value=pdata.MIN_RETENTION_MONTHS,
-                      max_value=pdata.MAX_RETENTION_MONTHS, step=1, key=RETENTION_MONTHS,
-                      help=tr("admin.retention.months_help"))
-    right.button(tr("admin.retention.save"), icon=":material/save:", key=PREFIX + "retention_save",
-                 on_click=_save_months)
+    left.number_input(
+        tr("admin.retention.months"),
+        min_value=pdata.MIN_RETENTION_MONTHS,
+        max_value=pdata.MAX_RETENTION_MONTHS,
+        step=1,
+        key=RETENTION_MONTHS,
+        help=tr("admin.retention.months_help"),
+    )
+    right.button(
+        tr("admin.retention.save"), icon=":material/save:", key=PREFIX + "retention_save", on_click=_save_months
+    )
     with database().read() as session:
         frame = pdata.retention_candidates(session, today(), months)
     st.caption(tr_md("admin.retention.count", count=len(frame), cutoff=pdata.months_before(today(), months)))
@@ -274,11 +328,21 @@ def _bulk_erase_form(frame: pd.DataFrame) -> None:
     labels = {int(row.id): person_choice_label(row.name, row.email) for row in frame.itertuples(index=False)}
     chosen = [i for i in st.session_state.get(RETENTION_PICK) or [] if i in labels]
     st.session_state[RETENTION_PICK] = chosen  # rows erased meanwhile drop out
-    st.multiselect(tr("admin.retention.select_help"), options=list(labels), format_func=shown_as(labels),
-                   placeholder=tr("widget.choose_many"), key=RETENTION_PICK)
+    st.multiselect(
+        tr("admin.retention.select_help"),
+        options=list(labels),
+        format_func=shown_as(labels),
+        placeholder=tr("widget.choose_many"),
+        key=RETENTION_PICK,
+    )
     st.checkbox(tr("admin.retention.confirm", count=len(st.session_state[RETENTION_PICK])), key=RETENTION_CONFIRM)
-    st.button(tr("admin.retention.erase"), type="primary", icon=":material/delete_forever:",
-              key=PREFIX + "retention_erase", on_click=_erase_chosen)
+    st.button(
+        tr("admin.retention.erase"),
+        type="primary",
+        icon=":material/delete_forever:",
+        key=PREFIX + "retention_erase",
+        on_click=_erase_chosen,
+    )
 
 
 def _erase_chosen() -> None:

@@ -1,6 +1,6 @@
 """The pieces of the page "Bestyrelse" (pages/board.py): the choices, the presentation and the downloads.
 
-The board pack is built by ``lib.boardpack`` and cached per period, sections, language and data
+The board pack is built by ``lib.reporting.boardpack`` and cached per period, sections, language and data
 version (:func:`cached_pack`), so paging through the presentation does not rebuild it. The files are
 made only when a download button is clicked (Streamlit calls :func:`_file` then, on a thread of its
 own) and are cached the same way, so a second click is instant and the page itself stays fast.
@@ -19,10 +19,10 @@ from components.context import database, lang, tr
 from components.downloads import download_naming_nobody
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
-from lib import boardpack, figures
-from lib.boardpack.content import BoardPack, Section, chosen_sections, data_version
-from lib.boardpack.figures import chart_figure
-from lib.boardpack.model import SECTIONS, cell_text
+from lib.reporting import boardpack, figures
+from lib.reporting.boardpack.content import BoardPack, Section, chosen_sections, data_version
+from lib.reporting.boardpack.figures import chart_figure
+from lib.reporting.boardpack.model import SECTIONS, cell_text
 
 FROM_KEY = "board_from"
 TO_KEY = "board_to"
@@ -45,8 +45,15 @@ def today() -> dt.date:
 
 
 @st.cache_data(max_entries=16, ttl=900, show_spinner=False)
-def cached_pack(db_url: str, start: dt.date | None, end: dt.date | None, language: str, sections: tuple[str, ...],
-                version: tuple[int, ...], day: dt.date) -> BoardPack:
+def cached_pack(
+    db_url: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    language: str,
+    sections: tuple[str, ...],
+    version: tuple[int, ...],
+    day: dt.date,
+) -> BoardPack:
     """The board pack for these choices; ``version`` (the data's fingerprint) makes a changed workspace
     a new entry, so an edit shows at once."""
     with database().read() as session:
@@ -54,8 +61,16 @@ def cached_pack(db_url: str, start: dt.date | None, end: dt.date | None, languag
 
 
 @st.cache_data(max_entries=6, ttl=900, show_spinner=False)
-def _file(fmt: str, db_url: str, start: dt.date | None, end: dt.date | None, language: str,
-          sections: tuple[str, ...], version: tuple[int, ...], day: dt.date) -> bytes:
+def _file(
+    fmt: str,
+    db_url: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    language: str,
+    sections: tuple[str, ...],
+    version: tuple[int, ...],
+    day: dt.date,
+) -> bytes:
     """The report as ``fmt``, made when its download button is clicked."""
     return boardpack.render(cached_pack(db_url, start, end, language, sections, version, day), fmt)
 
@@ -72,9 +87,13 @@ def choices() -> tuple[dt.date | None, dt.date | None, list[str]]:
     left, right, wide = st.columns([1, 1, 3])
     start = left.date_input(tr("board.page.from"), key=FROM_KEY, format=date_input_format())
     end = right.date_input(tr("board.page.to"), key=TO_KEY, format=date_input_format())
-    sections = wide.multiselect(tr("board.page.sections"), options=list(SECTIONS),
-                                placeholder=tr("widget.choose_many"), key=SECTIONS_KEY,
-                                format_func=lambda key: tr(f"board.section.{key}"))
+    sections = wide.multiselect(
+        tr("board.page.sections"),
+        options=list(SECTIONS),
+        placeholder=tr("widget.choose_many"),
+        key=SECTIONS_KEY,
+        format_func=lambda key: tr(f"board.section.{key}"),
+    )
     return start, end, sections
 
 
@@ -100,11 +119,25 @@ def presentation(pack: BoardPack) -> None:
     index = min(max(0, st.session_state.get(SLIDE_KEY, 0)), count - 1)
     st.session_state[SLIDE_KEY] = index
     back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
-    back.button(tr("board.page.previous"), icon=":material/arrow_back:", key="board_previous", disabled=index == 0,
-                on_click=_move, args=(-1, count), width="stretch")
+    back.button(
+        tr("board.page.previous"),
+        icon=":material/arrow_back:",
+        key="board_previous",
+        disabled=index == 0,
+        on_click=_move,
+        args=(-1, count),
+        width="stretch",
+    )
     where.markdown(f"**{tr_md('board.slide_of', slide=index + 1, slides=count)}**", text_alignment="center")
-    forward.button(tr("board.page.next"), icon=":material/arrow_forward:", key="board_next",
-                   disabled=index == count - 1, on_click=_move, args=(1, count), width="stretch")
+    forward.button(
+        tr("board.page.next"),
+        icon=":material/arrow_forward:",
+        key="board_next",
+        disabled=index == count - 1,
+        on_click=_move,
+        args=(1, count),
+        width="stretch",
+    )
     st.markdown(_SCREEN_CSS, unsafe_allow_html=True)
     with st.container(key="board_screen", border=True):
         screen(pack, pack.sections[index])
@@ -112,8 +145,11 @@ def presentation(pack: BoardPack) -> None:
 
 def _bullet_list(lines: list[str], *, numbered: bool = False) -> None:
     if lines:
-        st.markdown("\n".join(f"{f'{i}.' if numbered else '-'} {escape_markdown(line)}"
-                              for i, line in enumerate(lines, start=1)))
+        st.markdown(
+            "\n".join(
+                f"{f'{i}.' if numbered else '-'} {escape_markdown(line)}" for i, line in enumerate(lines, start=1)
+            )
+        )
 
 
 def screen(pack: BoardPack, section: Section) -> None:
@@ -125,12 +161,17 @@ def screen(pack: BoardPack, section: Section) -> None:
     if section.figures:
         columns = st.columns(4)
         for position, figure in enumerate(section.figures):
-            columns[position % 4].metric(escape_markdown(figure.label), escape_markdown(figure.value),
-                                         help=escape_markdown(figures.definition(figure.key, pack.lang))
-                                         if figure.key else None)
+            columns[position % 4].metric(
+                escape_markdown(figure.label),
+                escape_markdown(figure.value),
+                help=escape_markdown(figures.definition(figure.key, pack.lang)) if figure.key else None,
+            )
     for position, chart in enumerate(section.charts):
-        st.plotly_chart(chart_figure(section, chart, pack.lang, height=CHART_HEIGHT), theme=None,
-                        key=f"board_chart_{section.key}_{position}")
+        st.plotly_chart(
+            chart_figure(section, chart, pack.lang, height=CHART_HEIGHT),
+            theme=None,
+            key=f"board_chart_{section.key}_{position}",
+        )
     _bullet_list(section.bullets)
     if section.next_steps:
         st.subheader(tr("board.next_steps_title"))
@@ -139,14 +180,22 @@ def screen(pack: BoardPack, section: Section) -> None:
         with st.expander(tr("board.page.numbers"), icon=":material/table:"):
             for table in section.tables:
                 st.markdown(f"**{escape_markdown(table.title)}**")
-                st.dataframe(shown_frame(table.frame, table.percent_columns, pack.lang), hide_index=True,
-                             key=f"board_table_{table.key}", placeholder="")
+                st.dataframe(
+                    shown_frame(table.frame, table.percent_columns, pack.lang),
+                    hide_index=True,
+                    key=f"board_table_{table.key}",
+                    placeholder="",
+                )
 
 
 def shown_frame(frame: pd.DataFrame, percent_columns: tuple[str, ...], language: str) -> pd.DataFrame:
     """``frame`` as the reader sees it: dd-mm-yyyy, decimal comma, " %" on percentages, "< 5" as it is."""
-    return pd.DataFrame({column: [cell_text(value, language, percent=column in percent_columns)
-                                  for value in frame[column]] for column in frame.columns})
+    return pd.DataFrame(
+        {
+            column: [cell_text(value, language, percent=column in percent_columns) for value in frame[column]]
+            for column in frame.columns
+        }
+    )
 
 
 # --- downloads -------------------------------------------------------------------------------------
@@ -160,7 +209,12 @@ def downloads(key: tuple) -> None:
     for column, fmt in zip(st.columns(len(boardpack.FORMATS)), boardpack.FORMATS, strict=True):
         with column:  # pseudonymised: no person's name, e-mail or phone number, no group under five
             download_naming_nobody(
-                tr(f"board.page.{fmt}"), partial(_file, fmt, *key), file_name=f"{name}.{fmt}",
-                mime=boardpack.MIME_TYPES[fmt], icon=FORMAT_ICONS[fmt], key=f"board_download_{fmt}",
-                on_click="ignore", width="stretch",
+                tr(f"board.page.{fmt}"),
+                partial(_file, fmt, *key),
+                file_name=f"{name}.{fmt}",
+                mime=boardpack.MIME_TYPES[fmt],
+                icon=FORMAT_ICONS[fmt],
+                key=f"board_download_{fmt}",
+                on_click="ignore",
+                width="stretch",
             )

@@ -1,4 +1,4 @@
-"""The workspace's clock for pages: its time zone and its today (``lib.clock`` does the work)."""
+"""The workspace's clock for pages: its time zone and its today (``lib.workspace.clock`` does the work)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from components.context import database
-from lib import clock
+from lib.workspace import clock
 
 
 def workspace_zone() -> ZoneInfo:

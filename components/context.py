@@ -6,9 +6,9 @@ from typing import Any
 
 import streamlit as st
 
-from lib import i18n
-from lib.access import LOCAL, Principal, RoleConfig, cookie_secret_problem, from_this_computer, principal_for
-from lib.storage import Database, open_database
+from lib.core import i18n
+from lib.core.access import LOCAL, Principal, RoleConfig, cookie_secret_problem, from_this_computer, principal_for
+from lib.db import Database, open_database
 
 LANG_KEY = "lang"
 
@@ -54,7 +54,7 @@ def _section(name: str) -> Any:
 
 
 def login_problem() -> str | None:
-    """Why the configured login cannot be trusted (``lib.access.cookie_secret_problem``), or None."""
+    """Why the configured login cannot be trusted (``lib.core.access.cookie_secret_problem``), or None."""
     if not login_configured():
         return None
     return cookie_secret_problem(_section("auth"))
@@ -96,7 +96,7 @@ def actor() -> str | None:
 def show_error(error: Exception) -> None:
     """Tell the user what went wrong in their language, without a traceback."""
     from components.safe_markdown import message_md
-    from lib.errors import UserFacingError
+    from lib.core.errors import UserFacingError
 
     if isinstance(error, UserFacingError):
         st.error(message_md(error))
@@ -107,11 +107,11 @@ def show_error(error: Exception) -> None:
 def require_page(permission: str = "view_contacts") -> Principal:
     """Let the page go on only for a user holding ``permission``; anyone else gets a clear message
     and nothing more of the page (the navigation does not offer it to them either)."""
-    from lib.access import can
+    from lib.core.access import can
 
     who = principal()
     if who is None or not can(who, permission):
-        from lib.access import AccessDenied
+        from lib.core.access import AccessDenied
 
         show_error(AccessDenied(permission, who.role if who else "viewer"))
         st.stop()

@@ -2,7 +2,7 @@
 
 :func:`export_download` is a file with personal data: it is made when the button is clicked (a
 deferred download), in one write transaction as the user who clicked, and recorded in the event log
-through :func:`lib.events.log_export` (who, what, when, how many people). Nothing is logged for a
+through :func:`lib.workspace.events.log_export` (who, what, when, how many people). Nothing is logged for a
 button nobody clicks, and a file that could not be made is not logged either.
 
 :func:`download_naming_nobody` is a file that names no person (an empty template, the board pack,
@@ -20,16 +20,26 @@ import streamlit as st
 from sqlalchemy.orm import Session
 
 from components.context import database
-from lib import events as eventlog
+from lib.workspace import events as eventlog
 
 #: How many people a file names: a number known while drawing, or counted in the click's transaction;
 #: None when the ``make`` function logs the export itself (a person's data, the event log).
 People = int | Callable[[Session], int] | None
 
 
-def export_download(label: str, make: Callable[[Session], bytes], *, kind: str, people: People, file_name: str,
-                    mime: str, key: str, details: Mapping[str, Any] | None = None, **button: Any) -> None:
-    """A download button for a file of ``kind`` (:data:`lib.events.EXPORT_KINDS`) with personal data.
+def export_download(
+    label: str,
+    make: Callable[[Session], bytes],
+    *,
+    kind: str,
+    people: People,
+    file_name: str,
+    mime: str,
+    key: str,
+    details: Mapping[str, Any] | None = None,
+    **button: Any,
+) -> None:
+    """A download button for a file of ``kind`` (:data:`lib.workspace.events.EXPORT_KINDS`) with personal data.
 
     ``make`` builds the file from a session when the button is clicked; the export is then logged
     with ``people`` and ``details`` (e.g. the format) as the user who clicked. ``button`` goes to
@@ -52,8 +62,9 @@ def export_download(label: str, make: Callable[[Session], bytes], *, kind: str, 
     st.download_button(label, data=run, file_name=file_name, mime=mime, key=key, on_click="ignore", **button)
 
 
-def download_naming_nobody(label: str, data: bytes | Callable[[], bytes], *, file_name: str, mime: str, key: str,
-                           **button: Any) -> None:
+def download_naming_nobody(
+    label: str, data: bytes | Callable[[], bytes], *, file_name: str, mime: str, key: str, **button: Any
+) -> None:
     """A download button for a file that names no person; not logged (see the module's note)."""
     st.download_button(label, data=data, file_name=file_name, mime=mime, key=key, **button)
 

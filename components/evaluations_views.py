@@ -1,7 +1,7 @@
 """Pieces of the page "Evaluering": partnership health, scores over time, the latest round, the gap
 between the library and the partner, the rounds with their responses, and the survey import.
 
-Everything that reads or changes data is in ``lib.evaluations``. Every change runs in a button
+Everything that reads or changes data is in ``lib.planning.evaluations``. Every change runs in a button
 callback, before the page is drawn, so what is shown is what is stored; a callback's message is kept
 in session state ("flash") and shown once where the user acted. The chosen partnership is kept in its
 own session-state key (``PICK_KEY``): Streamlit drops widget state on a page the user leaves. Widgets
@@ -27,11 +27,11 @@ from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, date_input_format, show_table
 from components.template_import import template_import_section
 from components.widgets import remembered_selectbox, shown_as
-from lib import charts
-from lib import evaluations as ev
-from lib.i18n import format_date, format_number
-from lib.storage import Partnership
-from lib.table_import import TableImportResult
+from lib.core import charts
+from lib.core.i18n import format_date, format_number
+from lib.db import Partnership
+from lib.ingest.planning_tables import TableImportResult
+from lib.planning import evaluations as ev
 
 PREFIX = "evals_"
 FLASH_KEY = PREFIX + "flash"
@@ -47,15 +47,17 @@ SCORES = (1, 2, 3, 4, 5)
 #: Colour per reading band (Okabe-Ito); the band's word is always shown too (legend, hover, text).
 BAND_COLOURS = charts.CATEGORY_COLOURS["band"]
 #: Where each band lies on the 1-5 scale, for the shaded areas.
-BAND_RANGES = {"strength": (ev.STRENGTH_AT, 5.0), "discuss": (ev.DISCUSS_AT, ev.STRENGTH_AT),
-               "concern": (1.0, ev.DISCUSS_AT)}
+BAND_RANGES = {
+    "strength": (ev.STRENGTH_AT, 5.0),
+    "discuss": (ev.DISCUSS_AT, ev.STRENGTH_AT),
+    "concern": (1.0, ev.DISCUSS_AT),
+}
 #: One colour per dimension and per side, none of them a band colour, so a line never reads as a
 #: verdict, and no dimension shares a colour with a side on this page (the eight Okabe-Ito colours).
 DIMENSION_COLOURS = charts.CATEGORY_COLOURS["dimension"]
 SIDE_COLOURS = charts.CATEGORY_COLOURS["side"]
 #: Legends above the plot on the right, clear of the axis title and the long item labels.
-TOP_LEGEND = {"orientation": "h", "x": 1, "xanchor": "right", "y": 0.99, "yanchor": "top",
-              "yref": "container"}
+TOP_LEGEND = {"orientation": "h", "x": 1, "xanchor": "right", "y": 0.99, "yanchor": "top", "yref": "container"}
 
 ROUND_COLUMNS = (
     Col("held_on", "evaluations_page.col.held_on", "date"),
@@ -97,12 +99,12 @@ def score_text(value: float | None, decimals: int = 0) -> str:
 
 
 def side_word(side: str) -> str:
-    """"Biblioteket", "Partneren" or "Begge" in the user's language."""
+    """ "Biblioteket", "Partneren" or "Begge" in the user's language."""
     return tr(f"evaluations.side.{side}")
 
 
 def round_label(held_on: dt.date, title: str | None) -> str:
-    """"dd-mm-yyyy · title" (the date alone for a round without a title)."""
+    """ "dd-mm-yyyy · title" (the date alone for a round without a title)."""
     shown = format_date(held_on, lang())
     return f"{shown} · {title}" if title else shown
 
@@ -132,15 +134,16 @@ def default_partnership(session: Session, choices: Mapping[int, str]) -> int:
 
 def partnership_picker(choices: Mapping[int, str], default: int) -> int:
     """The selectbox "Partnerskab"; returns the chosen partnership's id."""
-    return remembered_selectbox(tr("evaluations_page.pick"), choices, store_key=PICK_KEY, widget_key=PICK_WIDGET,
-                                default=default)
+    return remembered_selectbox(
+        tr("evaluations_page.pick"), choices, store_key=PICK_KEY, widget_key=PICK_WIDGET, default=default
+    )
 
 
 # --- health ----------------------------------------------------------------------------------------
 
 
 def health_frame(overview: pd.DataFrame) -> pd.DataFrame:
-    """:func:`lib.evaluations.health_overview` rounded to whole points, for the table."""
+    """:func:`lib.planning.evaluations.health_overview` rounded to whole points, for the table."""
     shown = overview.copy()
     for name in ("score", *ev.HEALTH_WEIGHTS):
         shown[name] = [None if _missing(v) else round(float(v)) for v in shown[name]]
@@ -155,20 +158,32 @@ def health_table(overview: pd.DataFrame) -> None:
         return
     config: dict[str, Any] = {
         "title": st.column_config.TextColumn(tr("evaluations_page.col.partnership")),
-        "score": st.column_config.ProgressColumn(tr("evaluations.health"), min_value=0, max_value=100, format="%d",
-                                                 help=tr("evaluations.health_rule")),
+        "score": st.column_config.ProgressColumn(
+            tr("evaluations.health"), min_value=0, max_value=100, format="%d", help=tr("evaluations.health_rule")
+        ),
     }
     for name in ev.HEALTH_WEIGHTS:
-        config[name] = st.column_config.NumberColumn(tr(f"evaluations.health.{name}"), format="%d",
-                                                     help=tr(f"evaluations_page.health.rule.{name}"))
-    st.dataframe(health_frame(overview), hide_index=True, width="stretch", key=PREFIX + "health_table",
-                 column_order=["title", "score", *ev.HEALTH_WEIGHTS], column_config=config, placeholder="")
+        config[name] = st.column_config.NumberColumn(
+            tr(f"evaluations.health.{name}"), format="%d", help=tr(f"evaluations_page.health.rule.{name}")
+        )
+    st.dataframe(
+        health_frame(overview),
+        hide_index=True,
+        width="stretch",
+        key=PREFIX + "health_table",
+        column_order=["title", "score", *ev.HEALTH_WEIGHTS],
+        column_config=config,
+        placeholder="",
+    )
     st.caption(tr("evaluations_page.health.table_caption"))
 
 
 def _part_help_md(part: ev.HealthPart) -> str:
-    weight = tr("evaluations_page.health.weight", weight=format_number(round(part.weight * 100), lang()),
-                share=format_number(round(part.share * 100), lang()))
+    weight = tr(
+        "evaluations_page.health.weight",
+        weight=format_number(round(part.weight * 100), lang()),
+        share=format_number(round(part.share * 100), lang()),
+    )
     return f"{tr(f'evaluations_page.health.rule.{part.name}')} {weight}"
 
 
@@ -177,12 +192,19 @@ def partnership_health(partnership_id: int, on: dt.date) -> None:
     with database().read() as session:
         health = ev.partnership_health(session, partnership_id, on)
     columns = st.columns(1 + len(health.parts))
-    columns[0].metric(tr("evaluations.health"), escape_markdown(score_text(health.score)),
-                      help=tr("evaluations.health_rule"),
-                      border=True)
+    columns[0].metric(
+        tr("evaluations.health"),
+        escape_markdown(score_text(health.score)),
+        help=tr("evaluations.health_rule"),
+        border=True,
+    )
     for place, part in zip(columns[1:], health.parts, strict=True):
-        place.metric(tr(f"evaluations.health.{part.name}"), escape_markdown(score_text(part.value)),
-                     help=_part_help_md(part), border=True)
+        place.metric(
+            tr(f"evaluations.health.{part.name}"),
+            escape_markdown(score_text(part.value)),
+            help=_part_help_md(part),
+            border=True,
+        )
         if part.value is None:
             place.caption(tr(f"evaluations_page.health.missing.{part.name}"))
     if health.score is None:
@@ -198,12 +220,17 @@ def partnership_health(partnership_id: int, on: dt.date) -> None:
 
 def _band_areas(fig: go.Figure, language: str, axis: str) -> None:
     """The three reading bands as faint areas with their names, and the 3.0 and 4.0 lines."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     for name, (low, high) in BAND_RANGES.items():
-        area = {"fillcolor": BAND_COLOURS[name], "opacity": 0.08, "line_width": 0, "layer": "below",
-                "annotation_text": t(f"evaluations.band.{name}", language),
-                "annotation_font": {"color": charts.text_colour(BAND_COLOURS[name]), "size": 12}}
+        area = {
+            "fillcolor": BAND_COLOURS[name],
+            "opacity": 0.08,
+            "line_width": 0,
+            "layer": "below",
+            "annotation_text": t(f"evaluations.band.{name}", language),
+            "annotation_font": {"color": charts.text_colour(BAND_COLOURS[name]), "size": 12},
+        }
         if axis == "y":
             fig.add_hrect(y0=low, y1=high, annotation_position="top right", **area)
         else:
@@ -219,7 +246,7 @@ def _band_areas(fig: go.Figure, language: str, axis: str) -> None:
 
 def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
     """One line per dimension, one point per round: the mean of ``side`` (library, partner or all)."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     shown = scores[scores["side"] == side]
     day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
@@ -232,27 +259,38 @@ def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
         name = t(f"evaluations.dimension.{dimension}", language)
         words = [t(f"evaluations.band.{b}", language) for b in rows["band"]]
         colour = DIMENSION_COLOURS[dimension]
-        fig.add_trace(go.Scatter(
-            x=pd.to_datetime(rows["held_on"]), y=rows["mean"], mode="lines+markers", name=name, meta=dimension,
-            line={"color": colour, "width": 3}, marker={"size": 9, "line": charts.outline(colour)},
-            customdata=list(zip(charts.escape_all(rows["round_title"].fillna("")), words, rows["respondents"],
-                                strict=True)),
-            hovertemplate=(f"{name}<br>%{{x|{day}}} %{{customdata[0]}}<br>{mean} %{{y:.2f}} {scale}"
-                           f" · %{{customdata[1]}}<br>{answers}: %{{customdata[2]}}<extra></extra>"),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(rows["held_on"]),
+                y=rows["mean"],
+                mode="lines+markers",
+                name=name,
+                meta=dimension,
+                line={"color": colour, "width": 3},
+                marker={"size": 9, "line": charts.outline(colour)},
+                customdata=list(
+                    zip(charts.escape_all(rows["round_title"].fillna("")), words, rows["respondents"], strict=True)
+                ),
+                hovertemplate=(
+                    f"{name}<br>%{{x|{day}}} %{{customdata[0]}}<br>{mean} %{{y:.2f}} {scale}"
+                    f" · %{{customdata[1]}}<br>{answers}: %{{customdata[2]}}<extra></extra>"
+                ),
+            )
+        )
     fig.update_layout(
         title=t("evaluations_page.scores.chart_title", language, side=t(f"evaluations.side.{side}", language)),
         # The rounds' own dates as ticks: two rounds a day apart no longer get "12-03-2026" twice.
         xaxis=charts.date_axis(shown["held_on"], language, title=t("evaluations_page.scores.date", language)),
         yaxis={"range": [1, 5.05], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
-        legend={"orientation": "h", "y": -0.2}, height=440,
+        legend={"orientation": "h", "y": -0.2},
+        height=440,
     )
     return charts.style(fig, language)
 
 
 def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
     """One horizontal bar per answered item (its wording as label), coloured by band, both sides' mean."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     fig = go.Figure()
     _band_areas(fig, language, "x")
@@ -263,19 +301,33 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
             continue
         word = t(f"evaluations.band.{name}", language)
         # The scale starts at 1, so the bars do too (base=1, length mean - 1).
-        fig.add_trace(go.Bar(
-            x=rows["all"] - 1, base=1, y=charts.escape_all(rows["text"]), orientation="h", name=word, meta=name,
-            marker={"color": BAND_COLOURS[name], "line": charts.outline(BAND_COLOURS[name])}, customdata=rows["all"],
-            text=[format_number(round(v, 1), language, 1) for v in rows["all"]], textposition="outside",
-            cliponaxis=False,
-            hovertemplate=(f"%{{y}}<br>{t('charts.hover.mean', language)} %{{customdata:.2f}} "
-                           f"{t('charts.unit.scale', language)} · {word}<extra></extra>"),
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=rows["all"] - 1,
+                base=1,
+                y=charts.escape_all(rows["text"]),
+                orientation="h",
+                name=word,
+                meta=name,
+                marker={"color": BAND_COLOURS[name], "line": charts.outline(BAND_COLOURS[name])},
+                customdata=rows["all"],
+                text=[format_number(round(v, 1), language, 1) for v in rows["all"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate=(
+                    f"%{{y}}<br>{t('charts.hover.mean', language)} %{{customdata:.2f}} "
+                    f"{t('charts.unit.scale', language)} · {word}<extra></extra>"
+                ),
+            )
+        )
     fig.update_layout(
         title=t("evaluations_page.items.chart_title", language),
         xaxis={"range": [1, 5.4], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
         yaxis={"categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
-        barmode="overlay", height=max(320, 140 + 34 * len(items)), legend=TOP_LEGEND, margin={"t": 90},
+        barmode="overlay",
+        height=max(320, 140 + 34 * len(items)),
+        legend=TOP_LEGEND,
+        margin={"t": 90},
     )
     return charts.style(fig, language)
 
@@ -283,7 +335,7 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
 def gap_rows(gaps: ev.Gaps, level: str, language: str) -> pd.DataFrame:
     """The rows of the gap chart: ``label``, ``library``, ``partner``, ``gap``, ``flagged``; ``level`` is
     "dimension" or "item"."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     if level == "item":
         frame = gaps.items.copy()
@@ -296,7 +348,7 @@ def gap_rows(gaps: ev.Gaps, level: str, language: str) -> pd.DataFrame:
 
 def gaps_figure(rows: pd.DataFrame, language: str) -> go.Figure:
     """A dumbbell per row: the library's and the partner's mean joined by a line."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     fig = go.Figure()
     _band_areas(fig, language, "x")
@@ -306,23 +358,46 @@ def gaps_figure(rows: pd.DataFrame, language: str) -> go.Figure:
         if not _missing(row.library) and not _missing(row.partner):
             joined_x += [row.library, row.partner, None]
             joined_y += [charts.escape(row.label), charts.escape(row.label), None]
-    fig.add_trace(go.Scatter(x=joined_x, y=joined_y, mode="lines", line={"color": charts.GREY, "width": 4},
-                             hoverinfo="skip", showlegend=False, meta="gap"))
+    fig.add_trace(
+        go.Scatter(
+            x=joined_x,
+            y=joined_y,
+            mode="lines",
+            line={"color": charts.GREY, "width": 4},
+            hoverinfo="skip",
+            showlegend=False,
+            meta="gap",
+        )
+    )
     for side in ev.SIDES:
         word = t(f"evaluations.side.{side}", language)
         answered = rows[[not _missing(v) for v in rows[side]]]
-        fig.add_trace(go.Scatter(
-            x=answered[side], y=charts.escape_all(answered["label"]), mode="markers", name=word, meta=side,
-            marker={"color": SIDE_COLOURS[side], "size": 14, "symbol": "circle" if side == "library" else "diamond",
-                    "line": charts.outline(SIDE_COLOURS[side])},
-            hovertemplate=(f"%{{y}}<br>{word}: {t('charts.hover.mean', language)} %{{x:.2f}} "
-                           f"{t('charts.unit.scale', language)}<extra></extra>"),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=answered[side],
+                y=charts.escape_all(answered["label"]),
+                mode="markers",
+                name=word,
+                meta=side,
+                marker={
+                    "color": SIDE_COLOURS[side],
+                    "size": 14,
+                    "symbol": "circle" if side == "library" else "diamond",
+                    "line": charts.outline(SIDE_COLOURS[side]),
+                },
+                hovertemplate=(
+                    f"%{{y}}<br>{word}: {t('charts.hover.mean', language)} %{{x:.2f}} "
+                    f"{t('charts.unit.scale', language)}<extra></extra>"
+                ),
+            )
+        )
     fig.update_layout(
         title=t("evaluations_page.gaps.chart_title", language),
         xaxis={"range": [1, 5.2], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
         yaxis={"categoryorder": "array", "categoryarray": charts.escape_all(rows["label"]), "autorange": "reversed"},
-        height=max(300, 140 + 40 * len(rows)), legend=TOP_LEGEND, margin={"t": 90},
+        height=max(300, 140 + 40 * len(rows)),
+        legend=TOP_LEGEND,
+        margin={"t": 90},
     )
     return charts.style(fig, language)
 
@@ -335,15 +410,22 @@ def _detail_round(partnership_id: int, rounds: pd.DataFrame) -> int | None:
     answered = rounds[rounds["responses"] > 0]
     if answered.empty:
         return None
-    labels = {LATEST: tr("evaluations_page.detail.latest",
-                         round=round_label(answered["held_on"].iloc[0], answered["title"].iloc[0]))}
+    labels = {
+        LATEST: tr(
+            "evaluations_page.detail.latest", round=round_label(answered["held_on"].iloc[0], answered["title"].iloc[0])
+        )
+    }
     labels |= {int(r.round_id): round_label(r.held_on, r.title) for r in answered.itertuples()}
     key = f"{PREFIX}detail_{partnership_id}"
     if st.session_state.get(key) not in labels:
         st.session_state[key] = LATEST
-    chosen = st.selectbox(tr("evaluations_page.detail.pick"), options=list(labels),
-                          placeholder=tr("widget.choose_one"), key=key,
-                          format_func=shown_as(labels))
+    chosen = st.selectbox(
+        tr("evaluations_page.detail.pick"),
+        options=list(labels),
+        placeholder=tr("widget.choose_one"),
+        key=key,
+        format_func=shown_as(labels),
+    )
     return int(answered["round_id"].iloc[0]) if chosen == LATEST else int(chosen)
 
 
@@ -353,8 +435,13 @@ def scores_section(scores: pd.DataFrame) -> None:
     sides = {side: tr(f"evaluations.side.{side}") for side in ("all", *ev.SIDES)}
     if st.session_state.get(SIDE_WIDGET) not in sides:
         st.session_state[SIDE_WIDGET] = "all"
-    side = st.radio(tr("evaluations_page.scores.side"), options=list(sides), format_func=shown_as(sides),
-                    horizontal=True, key=SIDE_WIDGET)
+    side = st.radio(
+        tr("evaluations_page.scores.side"),
+        options=list(sides),
+        format_func=shown_as(sides),
+        horizontal=True,
+        key=SIDE_WIDGET,
+    )
     st.plotly_chart(scores_figure(scores, side, lang()), theme=None, key=f"{PREFIX}scores_chart")
     st.caption(tr("evaluations.band_rule") + " " + tr("evaluations_page.scores.caption"))
 
@@ -370,8 +457,13 @@ def gaps_section(gaps: ev.Gaps) -> None:
     """Both sides' means side by side, a note when a side did not answer, and the gaps worth talking about."""
     st.subheader(tr("evaluations_page.gaps.heading"))
     levels = {"dimension": tr("evaluations_page.gaps.per_dimension"), "item": tr("evaluations_page.gaps.per_item")}
-    level = st.radio(tr("evaluations_page.gaps.level"), options=list(levels), format_func=shown_as(levels),
-                     horizontal=True, key=f"{PREFIX}gap_level")
+    level = st.radio(
+        tr("evaluations_page.gaps.level"),
+        options=list(levels),
+        format_func=shown_as(levels),
+        horizontal=True,
+        key=f"{PREFIX}gap_level",
+    )
     rows = gap_rows(gaps, level, lang())
     silent = [side for side in ev.SIDES if all(_missing(v) for v in gaps.dimensions[side])]
     for side in silent:
@@ -379,10 +471,13 @@ def gaps_section(gaps: ev.Gaps) -> None:
     st.plotly_chart(gaps_figure(rows, lang()), theme=None, key=f"{PREFIX}gaps_chart")
     flagged = rows[rows["flagged"].astype(bool)]
     if not flagged.empty:
-        shown = "; ".join(f"{label} ({score_text(gap, 1)})" for label, gap in zip(flagged["label"], flagged["gap"],
-                                                                                  strict=True))
-        st.warning(tr("evaluations.gap_flagged") + " " + tr_md("evaluations_page.gaps.flagged", items=shown),
-                   icon=":material/compare_arrows:")
+        shown = "; ".join(
+            f"{label} ({score_text(gap, 1)})" for label, gap in zip(flagged["label"], flagged["gap"], strict=True)
+        )
+        st.warning(
+            tr("evaluations.gap_flagged") + " " + tr_md("evaluations_page.gaps.flagged", items=shown),
+            icon=":material/compare_arrows:",
+        )
     elif not silent:
         st.caption(tr("evaluations_page.gaps.none_flagged"))
 
@@ -407,8 +502,14 @@ def results_tab(partnership_id: int) -> None:
         scores = ev.scores_over_time(session, partnership_id)
         rounds = ev.rounds_frame(session, partnership_id)
     if scores.empty:
-        st.info(tr("evaluations_page.no_rounds", rounds_tab=tr("evaluations_page.tab.rounds"),
-                   import_tab=tr("evaluations_page.tab.import")), icon=":material/info:")
+        st.info(
+            tr(
+                "evaluations_page.no_rounds",
+                rounds_tab=tr("evaluations_page.tab.rounds"),
+                import_tab=tr("evaluations_page.tab.import"),
+            ),
+            icon=":material/info:",
+        )
         return
     scores_section(scores)
     st.divider()
@@ -452,12 +553,28 @@ def new_round_form(partnership_id: int) -> None:
     show_flash("new_round")
     with st.form(prefix + "form"):
         left, right = st.columns([1, 2])
-        left.date_input(tr("evaluations_page.col.held_on") + " *", value=today(), key=prefix + "held_on",
-                        format=date_input_format(), min_value=EARLIEST_DATE, max_value=LATEST_DATE)
-        right.text_input(tr("evaluations_page.col.title"), key=prefix + "title", max_chars=300,
-                         placeholder=tr("evaluations_page.new_round.title_hint"))
-        st.form_submit_button(tr("evaluations_page.new_round.submit"), key=prefix + "submit", type="primary",
-                              icon=":material/add:", on_click=_create_round, args=(partnership_id,))
+        left.date_input(
+            tr("evaluations_page.col.held_on") + " *",
+            value=today(),
+            key=prefix + "held_on",
+            format=date_input_format(),
+            min_value=EARLIEST_DATE,
+            max_value=LATEST_DATE,
+        )
+        right.text_input(
+            tr("evaluations_page.col.title"),
+            key=prefix + "title",
+            max_chars=300,
+            placeholder=tr("evaluations_page.new_round.title_hint"),
+        )
+        st.form_submit_button(
+            tr("evaluations_page.new_round.submit"),
+            key=prefix + "submit",
+            type="primary",
+            icon=":material/add:",
+            on_click=_create_round,
+            args=(partnership_id,),
+        )
 
 
 def _response_prefix(round_id: int) -> str:
@@ -466,23 +583,36 @@ def _response_prefix(round_id: int) -> str:
 
 def _add_response(round_id: int) -> None:
     state, prefix = st.session_state, _response_prefix(round_id)
-    answers = {code: None if state.get(prefix + code) in (BLANK, None) else state.get(prefix + code)
-               for code in ev.ITEM_CODES}
+    answers = {
+        code: None if state.get(prefix + code) in (BLANK, None) else state.get(prefix + code) for code in ev.ITEM_CODES
+    }
     if all(value is None for value in answers.values()):
         # The lib refuses it too, but its words are about an imported row; this says what to do in the form.
         flash("response", "warning", "evaluations_page.response.no_answers")
         return
-    side, respondent, reflections = state.get(prefix + "side"), state.get(prefix + "respondent"), state.get(
-        prefix + "reflections")
-    ok, _ = change("response", lambda s: ev.add_response(s, round_id, side, answers, respondent=respondent,
-                                                           reflections=reflections, actor=actor()))
+    side, respondent, reflections = (
+        state.get(prefix + "side"),
+        state.get(prefix + "respondent"),
+        state.get(prefix + "reflections"),
+    )
+    ok, _ = change(
+        "response",
+        lambda s: ev.add_response(
+            s, round_id, side, answers, respondent=respondent, reflections=reflections, actor=actor()
+        ),
+    )
     if ok:
         for code in ev.ITEM_CODES:
             state[prefix + code] = BLANK
         state[prefix + "respondent"] = ""
         state[prefix + "reflections"] = ""
-        flash("response", "success", "evaluations_page.response.saved", side=side_word(side),
-              count=sum(v is not None for v in answers.values()))
+        flash(
+            "response",
+            "success",
+            "evaluations_page.response.saved",
+            side=side_word(side),
+            count=sum(v is not None for v in answers.values()),
+        )
 
 
 def response_form(round_id: int) -> None:
@@ -495,20 +625,41 @@ def response_form(round_id: int) -> None:
     shown = {BLANK: tr("evaluations_page.response.blank"), **{score: str(score) for score in SCORES}}
     with st.form(prefix + "form"):
         left, right = st.columns(2)
-        left.radio(tr("evaluations_page.col.side") + " *", options=list(sides), format_func=shown_as(sides),
-                   horizontal=True, key=prefix + "side")
-        right.text_input(tr("evaluations_page.col.respondent"), key=prefix + "respondent", max_chars=200,
-                         help=tr("evaluations.guide.respondent"))
+        left.radio(
+            tr("evaluations_page.col.side") + " *",
+            options=list(sides),
+            format_func=shown_as(sides),
+            horizontal=True,
+            key=prefix + "side",
+        )
+        right.text_input(
+            tr("evaluations_page.col.respondent"),
+            key=prefix + "respondent",
+            max_chars=200,
+            help=tr("evaluations.guide.respondent"),
+        )
         st.caption(tr("evaluations.scale"))
         for dimension in ev.DIMENSIONS:
-            st.markdown(f"**{tr(f'evaluations.dimension.{dimension}')}** – "
-                        f"{tr(f'evaluations.dimension.{dimension}.help')}")
+            st.markdown(
+                f"**{tr(f'evaluations.dimension.{dimension}')}** – {tr(f'evaluations.dimension.{dimension}.help')}"
+            )
             for code in ev.items_of(dimension):
-                st.radio(escape_markdown(ev.item_text(code, lang())), options=options, format_func=shown_as(shown),
-                         horizontal=True, key=prefix + code)
+                st.radio(
+                    escape_markdown(ev.item_text(code, lang())),
+                    options=options,
+                    format_func=shown_as(shown),
+                    horizontal=True,
+                    key=prefix + code,
+                )
         st.text_area(tr("evaluations_page.col.reflections"), key=prefix + "reflections", height=80)
-        st.form_submit_button(tr("evaluations_page.response.submit"), key=prefix + "submit", type="primary",
-                              icon=":material/save:", on_click=_add_response, args=(round_id,))
+        st.form_submit_button(
+            tr("evaluations_page.response.submit"),
+            key=prefix + "submit",
+            type="primary",
+            icon=":material/save:",
+            on_click=_add_response,
+            args=(round_id,),
+        )
 
 
 def _delete_response(round_id: int) -> None:
@@ -532,15 +683,23 @@ def responses_list(round_id: int, responses: pd.DataFrame) -> None:
         return
     shown = responses.assign(side_label=[side_word(s) for s in responses["side"]])
     show_table(shown, RESPONSE_COLUMNS, key=prefix + "table")
-    labels = {int(r.response_id): f"{r.Index + 1}. {side_word(r.side)}"
-              + (f" · {r.respondent}" if isinstance(r.respondent, str) else "") for r in responses.itertuples()}
+    labels = {
+        int(r.response_id): f"{r.Index + 1}. {side_word(r.side)}"
+        + (f" · {r.respondent}" if isinstance(r.respondent, str) else "")
+        for r in responses.itertuples()
+    }
     with st.expander(tr("evaluations_page.responses.delete_heading"), icon=":material/delete:"):
-        st.selectbox(tr("evaluations_page.responses.delete_pick"), options=list(labels),
-                     placeholder=tr("widget.choose_one"), key=prefix + "delete_pick",
-                     format_func=shown_as(labels))
+        st.selectbox(
+            tr("evaluations_page.responses.delete_pick"),
+            options=list(labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "delete_pick",
+            format_func=shown_as(labels),
+        )
         st.checkbox(tr("evaluations_page.responses.confirm"), key=prefix + "delete_confirm")
-        st.button(tr("evaluations_page.responses.delete"), key=prefix + "delete", on_click=_delete_response,
-                  args=(round_id,))
+        st.button(
+            tr("evaluations_page.responses.delete"), key=prefix + "delete", on_click=_delete_response, args=(round_id,)
+        )
 
 
 def _delete_round(partnership_id: int, round_id: int, label: str) -> None:
@@ -558,10 +717,15 @@ def delete_round_box(partnership_id: int, round_id: int, label: str, responses: 
     """Deleting the round with all its responses, after ticking the confirm box."""
     with st.expander(tr("evaluations_page.round.delete_heading"), icon=":material/delete:"):
         show_flash("round")
-        st.checkbox(tr_md("evaluations_page.round.confirm", count=responses),
-                    key=f"{PREFIX}round_delete_confirm_{round_id}")
-        st.button(tr("evaluations_page.round.delete"), key=f"{PREFIX}round_delete_{round_id}",
-                  on_click=_delete_round, args=(partnership_id, round_id, label))
+        st.checkbox(
+            tr_md("evaluations_page.round.confirm", count=responses), key=f"{PREFIX}round_delete_confirm_{round_id}"
+        )
+        st.button(
+            tr("evaluations_page.round.delete"),
+            key=f"{PREFIX}round_delete_{round_id}",
+            on_click=_delete_round,
+            args=(partnership_id, round_id, label),
+        )
 
 
 def rounds_tab(partnership_id: int) -> None:
@@ -570,20 +734,29 @@ def rounds_tab(partnership_id: int) -> None:
         rounds = ev.rounds_frame(session, partnership_id)
     show_flash("rounds")
     shown = rounds.assign(imported_label=[tr("evaluations_page.imported") if i else "" for i in rounds["imported"]])
-    show_table(shown, ROUND_COLUMNS, key=f"{PREFIX}rounds_table_{partnership_id}",
-               empty_key="evaluations_page.rounds.none")
+    show_table(
+        shown, ROUND_COLUMNS, key=f"{PREFIX}rounds_table_{partnership_id}", empty_key="evaluations_page.rounds.none"
+    )
     new_round_form(partnership_id)
     if rounds.empty:
         return
     st.divider()
-    labels = {int(r.round_id): tr("evaluations_page.rounds.option", round=round_label(r.held_on, r.title),
-                                  count=int(r.responses)) for r in rounds.itertuples()}
+    labels = {
+        int(r.round_id): tr(
+            "evaluations_page.rounds.option", round=round_label(r.held_on, r.title), count=int(r.responses)
+        )
+        for r in rounds.itertuples()
+    }
     key = _manage_key(partnership_id)
     if st.session_state.get(key) not in labels:
         st.session_state[key] = next(iter(labels))
-    round_id = st.selectbox(tr("evaluations_page.rounds.pick"), options=list(labels),
-                            placeholder=tr("widget.choose_one"), key=key,
-                            format_func=shown_as(labels))
+    round_id = st.selectbox(
+        tr("evaluations_page.rounds.pick"),
+        options=list(labels),
+        placeholder=tr("widget.choose_one"),
+        key=key,
+        format_func=shown_as(labels),
+    )
     with database().read() as session:
         responses = ev.responses_frame(session, round_id)
     this = rounds[rounds["round_id"] == round_id].iloc[0]
@@ -604,22 +777,44 @@ def import_tab(partnership_id: int) -> None:
     labels |= {int(r.round_id): round_label(r.held_on, r.title) for r in rounds.itertuples()}
     if st.session_state.get(prefix + "target") not in labels:
         st.session_state[prefix + "target"] = NEW_ROUND
-    target = st.selectbox(tr("evaluations_page.import.target"), options=list(labels),
-                          placeholder=tr("widget.choose_one"), key=prefix + "target",
-                          format_func=shown_as(labels))
+    target = st.selectbox(
+        tr("evaluations_page.import.target"),
+        options=list(labels),
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "target",
+        format_func=shown_as(labels),
+    )
     held_on: dt.date | None = None
     title: str | None = None
     if target == NEW_ROUND:
         left, right = st.columns([1, 2])
-        held_on = left.date_input(tr("evaluations_page.col.held_on") + " *", value=today(), key=prefix + "held_on",
-                                  format=date_input_format(), min_value=EARLIEST_DATE, max_value=LATEST_DATE)
-        title = right.text_input(tr("evaluations_page.col.title"), key=prefix + "title", max_chars=300,
-                                 placeholder=tr("evaluations_page.new_round.title_hint"))
+        held_on = left.date_input(
+            tr("evaluations_page.col.held_on") + " *",
+            value=today(),
+            key=prefix + "held_on",
+            format=date_input_format(),
+            min_value=EARLIEST_DATE,
+            max_value=LATEST_DATE,
+        )
+        title = right.text_input(
+            tr("evaluations_page.col.title"),
+            key=prefix + "title",
+            max_chars=300,
+            placeholder=tr("evaluations_page.new_round.title_hint"),
+        )
 
     def run_import(file_name: str, data: bytes, *, commit: bool, actor: str | None = None) -> TableImportResult:
-        return ev.import_survey(database(), partnership_id, file_name, data, commit=commit,
-                                round_id=None if target == NEW_ROUND else target, held_on=held_on,
-                                title=title or None, actor=actor)
+        return ev.import_survey(
+            database(),
+            partnership_id,
+            file_name,
+            data,
+            commit=commit,
+            round_id=None if target == NEW_ROUND else target,
+            held_on=held_on,
+            title=title or None,
+            actor=actor,
+        )
 
     # The target is part of the key: a preview made for one round is never loaded into another.
     template_import_section("evaluations", run_import, key=f"{prefix}{target}")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from components.context import database, show_error, tr
 from components.safe_markdown import escape_markdown, tr_md
-from lib.errors import UserFacingError
+from lib.core.errors import UserFacingError
 
 _LOG = logging.getLogger(__name__)
 
@@ -29,13 +29,26 @@ class Messages:
         self.state_key = state_key
         self.page = page
 
-    def flash(self, slot: str, kind: str, key: str | None = None, error: Exception | None = None,
-              text: str | None = None, **params: Any) -> None:
+    def flash(
+        self,
+        slot: str,
+        kind: str,
+        key: str | None = None,
+        error: Exception | None = None,
+        text: str | None = None,
+        **params: Any,
+    ) -> None:
         """Keep a message for ``slot``: a translation ``key`` with ``params``, a ready ``text``, or an
         ``error``; ``kind`` is "success", "info", "warning" or "error". The params and the text are
         shown as they are (names in them are never read as Markdown)."""
-        st.session_state[self.state_key] = {"slot": slot, "kind": kind, "key": key, "error": error,
-                                             "text": text, "params": params}
+        st.session_state[self.state_key] = {
+            "slot": slot,
+            "kind": kind,
+            "key": key,
+            "error": error,
+            "text": text,
+            "params": params,
+        }
 
     def show(self, slot: str) -> None:
         """Show the message kept for ``slot``, if there is one, and forget it."""
@@ -46,8 +59,11 @@ class Messages:
         if message["kind"] == "error":
             show_error(message["error"])
             return
-        text = (escape_markdown(message["text"]) if message["text"] is not None
-                else tr_md(message["key"], **message["params"]))
+        text = (
+            escape_markdown(message["text"])
+            if message["text"] is not None
+            else tr_md(message["key"], **message["params"])
+        )
         if message["kind"] == "info":
             st.info(text)
         elif message["kind"] == "warning":
@@ -73,8 +89,15 @@ class Messages:
         return False, None
 
 
-def delete_one(messages: Messages, slot: str, *, label: str, entries: Mapping[int, str],
-               delete: Callable[[Session, int], Any], key: str) -> None:
+def delete_one(
+    messages: Messages,
+    slot: str,
+    *,
+    label: str,
+    entries: Mapping[int, str],
+    delete: Callable[[Session, int], Any],
+    key: str,
+) -> None:
     """A picker of ``entries`` (id → how it is shown) and a button that deletes the chosen one.
 
     For small records that are entered by mistake now and then (a measurement, a logged contact):
@@ -86,10 +109,21 @@ def delete_one(messages: Messages, slot: str, *, label: str, entries: Mapping[in
     if st.session_state.get(pick_key) not in (None, *entries):
         st.session_state[pick_key] = None  # the chosen entry was deleted meanwhile
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    left.selectbox(label, options=list(entries), index=None, format_func=entries.get,
-                   placeholder=tr("common.choose_entry"), key=pick_key)
-    right.button(tr("common.delete_entry"), icon=":material/delete:", key=f"{key}_button",
-                 on_click=_delete_picked, args=(messages, slot, pick_key, delete))
+    left.selectbox(
+        label,
+        options=list(entries),
+        index=None,
+        format_func=entries.get,
+        placeholder=tr("common.choose_entry"),
+        key=pick_key,
+    )
+    right.button(
+        tr("common.delete_entry"),
+        icon=":material/delete:",
+        key=f"{key}_button",
+        on_click=_delete_picked,
+        args=(messages, slot, pick_key, delete),
+    )
 
 
 def _delete_picked(messages: Messages, slot: str, pick_key: str, delete: Callable[[Session, int], Any]) -> None:

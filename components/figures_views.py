@@ -1,5 +1,5 @@
 """A key figure on a page: its label (unit named), its value as the reader writes numbers, and its
-one-line definition as the help text, all from :mod:`lib.figures`, so every page says the same."""
+one-line definition as the help text, all from :mod:`lib.reporting.figures`, so every page says the same."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import streamlit as st
 
 from components.context import lang, principal
 from components.safe_markdown import escape_markdown
-from lib import figures
-from lib.access import can
-from lib.i18n import format_number
+from lib.core.access import can
+from lib.core.i18n import format_number
+from lib.reporting import figures
 
 
 def value_md(key: str, value: float | int | str | None) -> str:

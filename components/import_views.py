@@ -13,9 +13,10 @@ from components.context import lang, tr
 from components.downloads import export_download
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.widgets import BLANK, shown_as
-from lib.fields import ROLES
-from lib.clock import format_local
-from lib.importer import (
+from lib.contacts.word_choices import unknown
+from lib.core.i18n import label
+from lib.core.vocabulary import CODES, VOCABULARIES
+from lib.ingest.contact_lists import (
     CREATED_KINDS,
     OUTCOMES,
     REFERENCED_KINDS,
@@ -28,14 +29,14 @@ from lib.importer import (
     referenced_rows,
     report_people,
 )
-from lib.import_rows import UPDATE_MODES
+from lib.ingest.fields import ROLES
+from lib.ingest.rows import UPDATE_MODES
+from lib.workspace.clock import format_local
 
 #: Roles whose rows can name staff, people or organisations that do not exist yet.
-ROLES_THAT_NAME_OTHERS = frozenset({"contacts", "staff", "kumu_elements", "affiliations", "relations",
-                                    "kumu_connections"})
-from lib.i18n import label
-from lib.vocabulary import CODES, VOCABULARIES
-from lib.word_choices import unknown
+ROLES_THAT_NAME_OTHERS = frozenset(
+    {"contacts", "staff", "kumu_elements", "affiliations", "relations", "kumu_connections"}
+)
 
 SAMPLE_VALUES = 3
 #: Words the preview names in its one line about unknown words; the picker lists them all.
@@ -77,14 +78,18 @@ def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
             options=list(ROLES),
             index=list(ROLES).index(sheet.role) if sheet.role in ROLES else len(ROLES) - 1,
             format_func=shown_as({code: tr(f"role.{code}") for code in ROLES}),
-            placeholder=tr("widget.choose_one"), key=f"{widget_key}_role",
+            placeholder=tr("widget.choose_one"),
+            key=f"{widget_key}_role",
             help=tr("importpage.role_help"),
         )
         sheet.set_role(role)
         if sheet.role in ROLES_THAT_NAME_OTHERS:
             sheet.create_referenced = st.checkbox(
-                tr("importrefs.create_referenced"), value=sheet.create_referenced, key=f"{widget_key}_refs",
-                help=tr("importrefs.create_referenced_help"))
+                tr("importrefs.create_referenced"),
+                value=sheet.create_referenced,
+                key=f"{widget_key}_refs",
+                help=tr("importrefs.create_referenced_help"),
+            )
         if sheet.mapping_source == "saved":
             st.success(tr("importpage.mapping_remembered"))
         mapping_editor(sheet, widget_key)
@@ -92,17 +97,19 @@ def sheet_settings(sheet: PreparedSheet, widget_key: str) -> None:
 
 def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
     """A table of the sheet's columns, an example of each, and the field it goes to (editable)."""
-    from lib.importer import valid_fields
+    from lib.ingest.contact_lists import valid_fields
 
     ignore = tr("importpage.ignore_column")
     labels = {field: tr(f"field.{field}") for field in valid_fields(sheet.role)}
     by_label = {label: field for field, label in labels.items()}
     examples = _examples(sheet)
-    frame = pd.DataFrame({
-        tr("importpage.col_column"): sheet.columns,
-        tr("importpage.col_example"): examples,
-        tr("importpage.col_field"): [labels.get(f, ignore) if f else ignore for f in sheet.mapping],
-    })
+    frame = pd.DataFrame(
+        {
+            tr("importpage.col_column"): sheet.columns,
+            tr("importpage.col_example"): examples,
+            tr("importpage.col_field"): [labels.get(f, ignore) if f else ignore for f in sheet.mapping],
+        }
+    )
     edited = st.data_editor(
         frame,
         hide_index=True,
@@ -110,7 +117,8 @@ def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
         disabled=[tr("importpage.col_column"), tr("importpage.col_example")],
         column_config={
             tr("importpage.col_field"): st.column_config.SelectboxColumn(
-                options=[ignore, *labels.values()], required=True),
+                options=[ignore, *labels.values()], required=True
+            ),
         },
         key=f"{widget_key}_map_{sheet.role}",
         placeholder="",
@@ -139,10 +147,14 @@ def update_choice(prepared: PreparedFile, widget_key: str) -> None:
     """Per file: fill only the empty fields of records that exist (the default), or let the file win."""
     current = prepared.sheets[0].update_mode if prepared.sheets else UPDATE_MODES[0]
     mode = st.radio(
-        tr("importrefs.update_label"), options=list(UPDATE_MODES),
+        tr("importrefs.update_label"),
+        options=list(UPDATE_MODES),
         index=list(UPDATE_MODES).index(current) if current in UPDATE_MODES else 0,
-        format_func=shown_as({code: tr(f"importrefs.update.{code}") for code in UPDATE_MODES}), horizontal=True,
-        help=tr("importrefs.update_help"), key=f"{widget_key}_update")
+        format_func=shown_as({code: tr(f"importrefs.update.{code}") for code in UPDATE_MODES}),
+        horizontal=True,
+        help=tr("importrefs.update_help"),
+        key=f"{widget_key}_update",
+    )
     for sheet in prepared.sheets:
         sheet.update_mode = mode
 
@@ -156,30 +168,45 @@ def created_section(result: ImportResult, key: str) -> None:
     for column, kind in zip(st.columns(len(shown)), shown, strict=True):
         column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(created.get(kind, 0)))
     counts = result.referenced_counts or {}
-    parts = [tr(f"importrefs.referenced.{kind}", count=counts[kind])
-             for kind in REFERENCED_KINDS if counts.get(kind)]
+    parts = [tr(f"importrefs.referenced.{kind}", count=counts[kind]) for kind in REFERENCED_KINDS if counts.get(kind)]
     if parts:
         what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {tr('importrefs.and')} {parts[-1]}"
         with st.expander(tr("importrefs.referenced_heading"), expanded=True):
             st.markdown(tr_md("importrefs.referenced_intro", what=what))
-            st.dataframe(pd.DataFrame(referenced_rows(result, lang())), hide_index=True, width="stretch",
-                         key=f"{key}_referenced", placeholder="")
+            st.dataframe(
+                pd.DataFrame(referenced_rows(result, lang())),
+                hide_index=True,
+                width="stretch",
+                key=f"{key}_referenced",
+                placeholder="",
+            )
             if result.referenced_total and result.referenced_total > len(result.referenced):
-                st.caption(tr_md("importrefs.referenced_shown", shown=len(result.referenced),
-                                 total=result.referenced_total))
+                st.caption(
+                    tr_md("importrefs.referenced_shown", shown=len(result.referenced), total=result.referenced_total)
+                )
     total = result.change_total or len(result.changes)
     if total:
         with st.expander(tr_md("importrefs.changes_heading", count=total)):
-            st.dataframe(pd.DataFrame(change_rows(result, lang())), hide_index=True, width="stretch",
-                         key=f"{key}_changes", placeholder="")
+            st.dataframe(
+                pd.DataFrame(change_rows(result, lang())),
+                hide_index=True,
+                width="stretch",
+                key=f"{key}_changes",
+                placeholder="",
+            )
             if total > len(result.changes):
                 st.caption(tr_md("importrefs.changes_shown", shown=len(result.changes), total=total))
     kept = result.kept_total or len(result.kept)
     if kept:
         with st.expander(tr_md("importrefs.kept_heading", count=kept)):
             st.caption(tr("importrefs.kept_intro"))
-            st.dataframe(pd.DataFrame(change_rows(result, lang(), kept=True)), hide_index=True, width="stretch",
-                         key=f"{key}_kept", placeholder="")
+            st.dataframe(
+                pd.DataFrame(change_rows(result, lang(), kept=True)),
+                hide_index=True,
+                width="stretch",
+                key=f"{key}_kept",
+                placeholder="",
+            )
             if kept > len(result.kept):
                 st.caption(tr_md("importrefs.changes_shown", shown=len(result.kept), total=kept))
 
@@ -194,8 +221,8 @@ def counts_row(counts: dict[str, int]) -> None:
 
 def _report(result: ImportResult, language: str) -> bytes:
     """The Excel report, made only when asked for: a big one is not built (and held) on every rerun."""
-    from lib.errors import UserFacingError
-    from lib.importer import error_report_xlsx
+    from lib.core.errors import UserFacingError
+    from lib.ingest.contact_lists import error_report_xlsx
 
     try:
         return error_report_xlsx(result, language)
@@ -206,7 +233,7 @@ def _report(result: ImportResult, language: str) -> bytes:
 def result_details(result: ImportResult, key: str) -> None:
     """What happened to each row, and every problem, with a downloadable Excel report.
 
-    A result kept by ``lib.importer.for_session`` holds the first rows and problems only; the page
+    A result kept by ``lib.ingest.contact_lists.for_session`` holds the first rows and problems only; the page
     says so, and the report has every problem.
     """
     if result.review_pairs:
@@ -219,7 +246,9 @@ def result_details(result: ImportResult, key: str) -> None:
             st.caption(tr_md("limits.problems_shown", shown=len(problems), total=result.problem_total))
     language = lang()
     export_download(
-        tr("importpage.download_report"), lambda _session: _report(result, language), kind="import_report",
+        tr("importpage.download_report"),
+        lambda _session: _report(result, language),
+        kind="import_report",
         people=lambda _session: report_people(result),
         file_name=tr("importpage.report_file_name") + ".xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -227,14 +256,23 @@ def result_details(result: ImportResult, key: str) -> None:
     )
     with st.expander(tr("importpage.rows_heading")):
         outcome_filter = st.multiselect(
-            tr("import.col.outcome"), options=list(OUTCOMES), default=list(OUTCOMES),
+            tr("import.col.outcome"),
+            options=list(OUTCOMES),
+            default=list(OUTCOMES),
             format_func=shown_as({name: tr(f"import.count.{name}") for name in OUTCOMES}),
-            placeholder=tr("widget.choose_many"), key=f"{key}_filter")
+            placeholder=tr("widget.choose_many"),
+            key=f"{key}_filter",
+        )
         rows = [
-            {tr("import.col.file"): o.file_name, tr("import.col.sheet"): o.sheet_name,
-             tr("import.col.row"): o.row, tr("import.col.outcome"): tr(f"import.count.{o.outcome}"),
-             tr("import.col.record"): o.label}
-            for o in result.outcomes if o.outcome in outcome_filter
+            {
+                tr("import.col.file"): o.file_name,
+                tr("import.col.sheet"): o.sheet_name,
+                tr("import.col.row"): o.row,
+                tr("import.col.outcome"): tr(f"import.count.{o.outcome}"),
+                tr("import.col.record"): o.label,
+            }
+            for o in result.outcomes
+            if o.outcome in outcome_filter
         ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="")
         if result.outcome_total and result.outcome_total > len(result.outcomes):
@@ -246,7 +284,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
     choice of code for the whole file (issue 11).
 
     A choice goes into ``choices`` ({vocabulary: {word key: code or None}}), which the page passes to
-    the preview and to the commit alike (``lib.importer.run_import(words=…)``); a word someone chose
+    the preview and to the commit alike (``lib.ingest.contact_lists.run_import(words=…)``); a word someone chose
     before is listed too, with that choice, so it can be changed.
     """
     for vocabulary in VOCABULARIES:
@@ -263,8 +301,10 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             st.caption(tr("vocab.picker.help"))
             if not open_words:
                 st.caption(tr(f"vocab.all_chosen.{vocabulary}"))
-            labels = {BLANK: tr(f"vocab.keep.{vocabulary}"),
-                      **{code: label(LABEL_PREFIX[vocabulary], code, lang()) for code in CODES[vocabulary]}}
+            labels = {
+                BLANK: tr(f"vocab.keep.{vocabulary}"),
+                **{code: label(LABEL_PREFIX[vocabulary], code, lang()) for code in CODES[vocabulary]},
+            }
             options = list(labels)
             for use in uses:
                 widget_key = f"imp_word_{vocabulary}_{hashlib.sha256(use.key.encode()).hexdigest()[:12]}"
@@ -273,7 +313,8 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
                     options=options,
                     index=options.index(use.code) if use.code in options else 0,
                     format_func=shown_as(labels),
-                    placeholder=tr("widget.choose_one"), key=widget_key,
+                    placeholder=tr("widget.choose_one"),
+                    key=widget_key,
                     on_change=_choose_word,
                     args=(choices, vocabulary, use.key, widget_key),
                 )
@@ -293,11 +334,13 @@ def batch_table(batches: list[Any]) -> pd.DataFrame:
     rows, zone = [], workspace_zone()
     for batch in batches:
         counts = batch_counts(batch)
-        rows.append({
-            "#": batch.id,
-            tr("importpage.col_when"): format_local(batch.created_at, lang(), zone),
-            tr("import.col.file"): batch.file_name,
-            tr("importpage.col_status"): tr(f"importpage.status_{batch.status}"),
-            **{tr(f"import.count.{name}"): counts[name] for name in ("rows", *OUTCOMES)},
-        })
+        rows.append(
+            {
+                "#": batch.id,
+                tr("importpage.col_when"): format_local(batch.created_at, lang(), zone),
+                tr("import.col.file"): batch.file_name,
+                tr("importpage.col_status"): tr(f"importpage.status_{batch.status}"),
+                **{tr(f"import.count.{name}"): counts[name] for name in ("rows", *OUTCOMES)},
+            }
+        )
     return pd.DataFrame(rows)

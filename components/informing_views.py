@@ -1,7 +1,7 @@
 """Pieces of the page "Administration" for the duty to inform (GDPR art. 14): the contacts not told yet
 with their deadlines, marking several as informed, the notice to send, and one person's entry.
 
-Everything that reads or changes data is in ``lib.informing``, which checks the user's role itself.
+Everything that reads or changes data is in ``lib.privacy.informing``, which checks the user's role itself.
 Changes run in button callbacks, before the page is drawn; their outcome is kept as a message shown
 where the user acted. Names reach the page only in the table and the picker's options (plain text);
 the notice is shown as code (plain text too), so nothing typed into a contact list is read as Markdown.
@@ -22,9 +22,9 @@ from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
-from lib import informing
-from lib.i18n import LANGUAGES
-from lib.records import person_choice_label
+from lib.contacts import person_choice_label
+from lib.core.i18n import LANGUAGES
+from lib.privacy import informing
 
 PREFIX = "informing_"
 MESSAGES = Messages(PREFIX + "flash", "admin")
@@ -55,7 +55,7 @@ def today() -> dt.date:
 
 
 def status_label(overdue: bool, days_left: int) -> str:
-    """"Frist overskredet", "Frist i dag" or how many days are left, in the user's language."""
+    """ "Frist overskredet", "Frist i dag" or how many days are left, in the user's language."""
     if overdue:
         return tr("informing.status.overdue")
     if days_left == 0:
@@ -82,8 +82,10 @@ def informing_section() -> None:
         st.success(tr("informing.empty"))
     else:
         st.markdown(f"**{_counts_caption_md(frame)}**")
-        statuses = [status_label(bool(overdue), int(days)) for overdue, days in
-                    zip(frame["overdue"], frame["days_left"], strict=True)]
+        statuses = [
+            status_label(bool(overdue), int(days))
+            for overdue, days in zip(frame["overdue"], frame["days_left"], strict=True)
+        ]
         show_table(frame.assign(status=statuses), COLUMNS, key=PREFIX + "table")
         _mark_form(frame)
     _notices(notices)
@@ -97,18 +99,35 @@ def _mark_form(frame: pd.DataFrame) -> None:
     ways = dict(informing.how_labels(lang()))
     st.markdown(f"**{tr('informing.mark.heading')}**")
     pick, everyone = st.columns([4, 1], vertical_alignment="bottom")
-    pick.multiselect(tr("informing.mark.pick"), options=list(labels), format_func=shown_as(labels), key=PICK,
-                     placeholder=tr("informing.mark.pick_placeholder"))
+    pick.multiselect(
+        tr("informing.mark.pick"),
+        options=list(labels),
+        format_func=shown_as(labels),
+        key=PICK,
+        placeholder=tr("informing.mark.pick_placeholder"),
+    )
     everyone.button(tr("informing.mark.all"), key=PREFIX + "all", on_click=_choose_all, args=(list(labels),))
     on, how, note = st.columns([1, 1, 2])
-    on.date_input(tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=today(), format=date_input_format(),
-                  key=ON)
-    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways),
-                  placeholder=tr("widget.choose_one"), key=HOW)
-    note.text_input(tr("informing.mark.note"), max_chars=informing.NOTE_LIMIT, help=tr("informing.mark.note_help"),
-                    key=NOTE)
-    st.button(tr("informing.mark.button"), type="primary", icon=":material/mark_email_read:",
-              key=PREFIX + "mark", on_click=_mark_chosen)
+    on.date_input(
+        tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=today(), format=date_input_format(), key=ON
+    )
+    how.selectbox(
+        tr("informing.mark.how"),
+        options=list(ways),
+        format_func=shown_as(ways),
+        placeholder=tr("widget.choose_one"),
+        key=HOW,
+    )
+    note.text_input(
+        tr("informing.mark.note"), max_chars=informing.NOTE_LIMIT, help=tr("informing.mark.note_help"), key=NOTE
+    )
+    st.button(
+        tr("informing.mark.button"),
+        type="primary",
+        icon=":material/mark_email_read:",
+        key=PREFIX + "mark",
+        on_click=_mark_chosen,
+    )
 
 
 def _choose_all(ids: list[int]) -> None:
@@ -121,8 +140,10 @@ def _mark_chosen() -> None:
         MESSAGES.flash("informing", "warning", "informing.mark.choose_first")
         return
     on, how, note = st.session_state.get(ON), st.session_state.get(HOW), st.session_state.get(NOTE)
-    ok, report = MESSAGES.change("informing", lambda s: informing.mark_informed(
-        s, chosen, on=on, how=how, note=note, actor=actor(), today=today()))
+    ok, report = MESSAGES.change(
+        "informing",
+        lambda s: informing.mark_informed(s, chosen, on=on, how=how, note=note, actor=actor(), today=today()),
+    )
     if not ok:
         return
     st.session_state[PICK] = []
@@ -142,9 +163,14 @@ def _notices(notices: Mapping[str, str]) -> None:
         with column:
             st.markdown(f"**{tr(f'informing.notice.{language}')}**")
             st.code(notices[language], language=None, wrap_lines=True, height=NOTICE_HEIGHT)
-            download_naming_nobody(tr("informing.notice.download"), notices[language].encode("utf-8"),
-                                   mime="text/plain", file_name=informing.notice_file_name(language),
-                                   icon=":material/download:", key=f"{PREFIX}notice_{language}")
+            download_naming_nobody(
+                tr("informing.notice.download"),
+                notices[language].encode("utf-8"),
+                mime="text/plain",
+                file_name=informing.notice_file_name(language),
+                icon=":material/download:",
+                key=f"{PREFIX}notice_{language}",
+            )
 
 
 # --- one person's entry (the person view) ----------------------------------------------------------
@@ -161,8 +187,9 @@ def person_form(person_id: int) -> None:
         return
     ways = dict(informing.how_labels(lang()))
     if status.informed_on is not None:
-        st.caption(tr_md("informing.person.informed", date=status.informed_on,
-                         how=ways.get(status.informed_how or "", "–")))
+        st.caption(
+            tr_md("informing.person.informed", date=status.informed_on, how=ways.get(status.informed_how or "", "–"))
+        )
     elif status.overdue:
         st.warning(tr_md("informing.person.overdue", obtained=status.obtained_on, deadline=status.deadline))
     else:
@@ -172,13 +199,25 @@ def person_form(person_id: int) -> None:
     st.session_state.setdefault(keys["how"], status.informed_how or informing.DEFAULT_HOW)
     st.session_state.setdefault(keys["note"], status.informed_note or "")
     on, how, note = st.columns([1, 1, 2])
-    on.date_input(tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=today(), format=date_input_format(),
-                  help=tr("informing.person.on_help"), key=keys["on"])
-    how.selectbox(tr("informing.mark.how"), options=list(ways), format_func=shown_as(ways),
-                  placeholder=tr("widget.choose_one"), key=keys["how"])
+    on.date_input(
+        tr("informing.mark.on"),
+        min_value=EARLIEST_DATE,
+        max_value=today(),
+        format=date_input_format(),
+        help=tr("informing.person.on_help"),
+        key=keys["on"],
+    )
+    how.selectbox(
+        tr("informing.mark.how"),
+        options=list(ways),
+        format_func=shown_as(ways),
+        placeholder=tr("widget.choose_one"),
+        key=keys["how"],
+    )
     note.text_input(tr("informing.mark.note"), max_chars=informing.NOTE_LIMIT, key=keys["note"])
-    st.button(tr("informing.person.save"), icon=":material/save:", key=keys["save"], on_click=_save_person,
-              args=(person_id,))
+    st.button(
+        tr("informing.person.save"), icon=":material/save:", key=keys["save"], on_click=_save_person, args=(person_id,)
+    )
 
 
 def _person_keys(person_id: int) -> dict[str, str]:
@@ -189,8 +228,12 @@ def _save_person(person_id: int) -> None:
     keys = _person_keys(person_id)
     values: dict[str, Any] = {name: st.session_state.get(keys[name]) for name in ("on", "how", "note")}
     slot = f"person_{person_id}"
-    ok, changed = MESSAGES.change(slot, lambda s: informing.set_informed(
-        s, person_id, values["on"], values["how"], values["note"], actor=actor(), today=today()))
+    ok, changed = MESSAGES.change(
+        slot,
+        lambda s: informing.set_informed(
+            s, person_id, values["on"], values["how"], values["note"], actor=actor(), today=today()
+        ),
+    )
     if not ok:
         return
     if not changed:

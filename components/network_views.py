@@ -40,14 +40,16 @@ from components.downloads import export_download
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
-from lib import figures
-from lib.export import xlsx_bytes
-from lib.i18n import format_number, format_percent, label as vocabulary_label
+from lib.core.i18n import format_number, format_percent
+from lib.core.i18n import label as vocabulary_label
+from lib.core.spreadsheets import xlsx_bytes
+from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
+from lib.db import PARTNERSHIP_STAGES, Database
 from lib.network import export as netexport
 from lib.network import graph as netgraph
-from lib.network import health, layout, metrics as netmetrics, plotting, timeline
-from lib.storage import PARTNERSHIP_STAGES, Database
-from lib.vocabulary import ORGANISATION_TYPES, SECTORS
+from lib.network import health, layout, plotting, timeline
+from lib.network import metrics as netmetrics
+from lib.reporting import figures
 
 # --- keys and choices ------------------------------------------------------------------------------
 
@@ -120,11 +122,16 @@ SETTING_DEFAULTS: dict[str, Any] = {
     **FILTER_DEFAULTS,
 }
 #: Widgets kept across pages (the date and the comparison dates are checked against their bounds).
-KEPT = (*SETTING_DEFAULTS, *(f"{LABELS_KEY}_{view}" for view in VIEWS), AS_OF_KEY, AS_OF_LATEST,
-        COMPARE_FROM_KEY, COMPARE_TO_KEY)
+KEPT = (
+    *SETTING_DEFAULTS,
+    *(f"{LABELS_KEY}_{view}" for view in VIEWS),
+    AS_OF_KEY,
+    AS_OF_LATEST,
+    COMPARE_FROM_KEY,
+    COMPARE_TO_KEY,
+)
 #: Widgets whose options are shown with translated labels (see :func:`restore_settings`).
-TRANSLATED = (VIEW_KEY, COLOR_KEY, SIZE_KEY, EGO_KEY, NODE_KINDS_KEY, EDGE_KINDS_KEY, SECTORS_KEY,
-              ORG_TYPES_KEY)
+TRANSLATED = (VIEW_KEY, COLOR_KEY, SIZE_KEY, EGO_KEY, NODE_KINDS_KEY, EDGE_KINDS_KEY, SECTORS_KEY, ORG_TYPES_KEY)
 
 
 def labels_key(view: str) -> str:
@@ -221,8 +228,14 @@ def as_of_slider(first: dt.date, last: dt.date) -> dt.date | None:
     if followed_today or not isinstance(value, dt.date) or not first <= value <= last:
         st.session_state[AS_OF_KEY] = last  # a slider left on "today" keeps following today
     st.session_state[AS_OF_LATEST] = last
-    chosen = st.slider(tr("netpage.as_of"), min_value=first, max_value=last, key=AS_OF_KEY,
-                       format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD", help=tr("netpage.as_of.help"))
+    chosen = st.slider(
+        tr("netpage.as_of"),
+        min_value=first,
+        max_value=last,
+        key=AS_OF_KEY,
+        format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD",
+        help=tr("netpage.as_of.help"),
+    )
     if chosen >= last:
         st.caption(tr_md("netpage.as_of.today", date=last))
         return None
@@ -255,8 +268,9 @@ def view_picker(G: nx.Graph) -> tuple[str, str | None]:
     """The view radio and, for "Mit netværk", the staff member; returns (view, staff node or None)."""
     labels = {name: tr(f"netpage.view.{name}") for name in VIEWS}
     _only_known(VIEW_KEY, VIEWS)
-    view = st.radio(tr("netpage.view"), options=list(labels), format_func=shown_as(labels), key=VIEW_KEY,
-                    horizontal=True)
+    view = st.radio(
+        tr("netpage.view"), options=list(labels), format_func=shown_as(labels), key=VIEW_KEY, horizontal=True
+    )
     staff = None
     if view == "mine":
         staff = _staff_picker(G)
@@ -287,9 +301,14 @@ def _staff_picker(G: nx.Graph) -> str | None:
         st.session_state[MINE_KEY] = mine[0] if mine else BLANK
     options = {BLANK: tr("netpage.staff.placeholder"), **members}
     _only_known(MINE_KEY, list(options))
-    chosen = st.selectbox(tr("netpage.staff"), options=list(options), format_func=shown_as(options),
-                          placeholder=tr("widget.choose_one"), key=MINE_KEY,
-                          help=tr("netpage.view.mine.help"))
+    chosen = st.selectbox(
+        tr("netpage.staff"),
+        options=list(options),
+        format_func=shown_as(options),
+        placeholder=tr("widget.choose_one"),
+        key=MINE_KEY,
+        help=tr("netpage.view.mine.help"),
+    )
     return None if chosen == BLANK else str(chosen)
 
 
@@ -307,55 +326,118 @@ def _active_filters() -> int:
 def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
     """The filters in an expander; None when the chosen kinds leave nothing to show."""
     active = _active_filters()
-    title = tr("netpage.filters") if not active else tr_md(
-        "netpage.filters.active", count=active)
+    title = tr("netpage.filters") if not active else tr_md("netpage.filters.active", count=active)
     kinds_apply = view in ("whole", "mine")
-    kinds_help = None if kinds_apply else tr("netpage.filter.kinds_not_here", whole=tr("netpage.view.whole"),
-                                             mine=tr("netpage.view.mine"))
+    kinds_help = (
+        None
+        if kinds_apply
+        else tr("netpage.filter.kinds_not_here", whole=tr("netpage.view.whole"), mine=tr("netpage.view.mine"))
+    )
     node_labels = {kind: tr(f"network.kind.{kind}") for kind in netgraph.NODE_KINDS}
     edge_labels = {kind: tr(f"network.edge.{kind}") for kind in netgraph.EDGE_KINDS}
-    sector_labels = {**{code: vocabulary_label("sector", code, lang()) for code in SECTORS},
-                     NOT_GIVEN: tr("netpage.filter.not_given")}
-    type_labels = {**{code: vocabulary_label("orgtype", code, lang()) for code in ORGANISATION_TYPES},
-                   NOT_GIVEN: tr("netpage.filter.not_given")}
-    stage_labels = {**{code: tr(f"partnerships.stage.{code}") for code in PARTNERSHIP_STAGES if code != "idea"},
-                    NOT_GIVEN: tr("netpage.filter.no_partnership")}
+    sector_labels = {
+        **{code: vocabulary_label("sector", code, lang()) for code in SECTORS},
+        NOT_GIVEN: tr("netpage.filter.not_given"),
+    }
+    type_labels = {
+        **{code: vocabulary_label("orgtype", code, lang()) for code in ORGANISATION_TYPES},
+        NOT_GIVEN: tr("netpage.filter.not_given"),
+    }
+    stage_labels = {
+        **{code: tr(f"partnerships.stage.{code}") for code in PARTNERSHIP_STAGES if code != "idea"},
+        NOT_GIVEN: tr("netpage.filter.no_partnership"),
+    }
     staff_labels = _staff_members(G)
-    for key, options in ((NODE_KINDS_KEY, node_labels), (EDGE_KINDS_KEY, edge_labels), (SECTORS_KEY, sector_labels),
-                         (ORG_TYPES_KEY, type_labels), (STAGES_KEY, stage_labels), (STAFF_KEY, staff_labels)):
+    for key, options in (
+        (NODE_KINDS_KEY, node_labels),
+        (EDGE_KINDS_KEY, edge_labels),
+        (SECTORS_KEY, sector_labels),
+        (ORG_TYPES_KEY, type_labels),
+        (STAGES_KEY, stage_labels),
+        (STAFF_KEY, staff_labels),
+    ):
         _only_known(key, list(options))
     # A key keeps the panel open while its title counts the filters in use.
     with st.expander(title, expanded=False, icon=":material/filter_alt:", key="net_filters_panel"):
-        node_kinds = st.pills(tr("netpage.filter.node_kinds"), list(node_labels), selection_mode="multi",
-                              format_func=shown_as(node_labels), key=NODE_KINDS_KEY, disabled=not kinds_apply,
-                              help=kinds_help)
-        edge_kinds = st.pills(tr("netpage.filter.edge_kinds"), list(edge_labels), selection_mode="multi",
-                              format_func=shown_as(edge_labels), key=EDGE_KINDS_KEY, disabled=not kinds_apply,
-                              help=kinds_help)
+        node_kinds = st.pills(
+            tr("netpage.filter.node_kinds"),
+            list(node_labels),
+            selection_mode="multi",
+            format_func=shown_as(node_labels),
+            key=NODE_KINDS_KEY,
+            disabled=not kinds_apply,
+            help=kinds_help,
+        )
+        edge_kinds = st.pills(
+            tr("netpage.filter.edge_kinds"),
+            list(edge_labels),
+            selection_mode="multi",
+            format_func=shown_as(edge_labels),
+            key=EDGE_KINDS_KEY,
+            disabled=not kinds_apply,
+            help=kinds_help,
+        )
         left, middle, right = st.columns(3)
-        sectors = left.multiselect(tr("netpage.filter.sectors"), list(sector_labels),
-                                   format_func=shown_as(sector_labels), key=SECTORS_KEY,
-                                   placeholder=tr("netpage.filter.all"))
-        org_types = middle.multiselect(tr("netpage.filter.org_types"), list(type_labels),
-                                       format_func=shown_as(type_labels), key=ORG_TYPES_KEY,
-                                       placeholder=tr("netpage.filter.all"))
-        staff = right.multiselect(tr("netpage.filter.staff"), list(staff_labels), format_func=shown_as(staff_labels),
-                                  key=STAFF_KEY, placeholder=tr("netpage.filter.all"),
-                                  help=tr("netpage.filter.staff.help"))
-        stages = st.multiselect(tr("netpage.filter.stages"), list(stage_labels), format_func=shown_as(stage_labels),
-                                key=STAGES_KEY, placeholder=tr("netpage.filter.all"),
-                                help=tr("netpage.filter.stages.help"))
+        sectors = left.multiselect(
+            tr("netpage.filter.sectors"),
+            list(sector_labels),
+            format_func=shown_as(sector_labels),
+            key=SECTORS_KEY,
+            placeholder=tr("netpage.filter.all"),
+        )
+        org_types = middle.multiselect(
+            tr("netpage.filter.org_types"),
+            list(type_labels),
+            format_func=shown_as(type_labels),
+            key=ORG_TYPES_KEY,
+            placeholder=tr("netpage.filter.all"),
+        )
+        staff = right.multiselect(
+            tr("netpage.filter.staff"),
+            list(staff_labels),
+            format_func=shown_as(staff_labels),
+            key=STAFF_KEY,
+            placeholder=tr("netpage.filter.all"),
+            help=tr("netpage.filter.staff.help"),
+        )
+        stages = st.multiselect(
+            tr("netpage.filter.stages"),
+            list(stage_labels),
+            format_func=shown_as(stage_labels),
+            key=STAGES_KEY,
+            placeholder=tr("netpage.filter.all"),
+            help=tr("netpage.filter.stages.help"),
+        )
         left, middle, right = st.columns(3)
-        strength = left.select_slider(tr("netpage.filter.min_strength"), options=STRENGTHS, key=STRENGTH_KEY,
-                                      help=tr("netpage.filter.min_strength.help"))
-        after = middle.date_input(tr("netpage.filter.after"), key=AFTER_KEY, format=date_input_format(),
-                                  min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31),
-                                  help=tr("netpage.filter.dates.help"))
-        before = right.date_input(tr("netpage.filter.before"), key=BEFORE_KEY, format=date_input_format(),
-                                  min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31),
-                                  help=tr("netpage.filter.dates.help"))
-        st.button(tr("netpage.filter.reset"), on_click=_reset_filters, key="net_filter_reset",
-                  disabled=not active, icon=":material/filter_alt_off:")
+        strength = left.select_slider(
+            tr("netpage.filter.min_strength"),
+            options=STRENGTHS,
+            key=STRENGTH_KEY,
+            help=tr("netpage.filter.min_strength.help"),
+        )
+        after = middle.date_input(
+            tr("netpage.filter.after"),
+            key=AFTER_KEY,
+            format=date_input_format(),
+            min_value=dt.date(1900, 1, 1),
+            max_value=dt.date(2100, 12, 31),
+            help=tr("netpage.filter.dates.help"),
+        )
+        before = right.date_input(
+            tr("netpage.filter.before"),
+            key=BEFORE_KEY,
+            format=date_input_format(),
+            min_value=dt.date(1900, 1, 1),
+            max_value=dt.date(2100, 12, 31),
+            help=tr("netpage.filter.dates.help"),
+        )
+        st.button(
+            tr("netpage.filter.reset"),
+            on_click=_reset_filters,
+            key="net_filter_reset",
+            disabled=not active,
+            icon=":material/filter_alt_off:",
+        )
     if after and before and after > before:
         st.warning(tr("netpage.filter.dates_swapped"))
     if kinds_apply and not node_kinds:
@@ -367,7 +449,8 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
 
     return netgraph.NetworkFilter(
         node_kinds=node_kinds if kinds_apply and set(node_kinds) != set(netgraph.NODE_KINDS) else None,
-        edge_kinds=(edge_kinds or ["__none__"]) if kinds_apply and set(edge_kinds) != set(netgraph.EDGE_KINDS)
+        edge_kinds=(edge_kinds or ["__none__"])
+        if kinds_apply and set(edge_kinds) != set(netgraph.EDGE_KINDS)
         else None,
         sectors=chosen(sectors) or None,
         org_types=chosen(org_types) or None,
@@ -383,8 +466,9 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _stored_positions(db_url: str, view: str, signature: str, _db: Database,
-                      _graph: nx.Graph) -> dict[Hashable, tuple[float, float]]:
+def _stored_positions(
+    db_url: str, view: str, signature: str, _db: Database, _graph: nx.Graph
+) -> dict[Hashable, tuple[float, float]]:
     """Positions of every node of one view's whole graph; computed once per graph (its signature).
 
     The result is shared between sessions and must not be changed.
@@ -425,8 +509,15 @@ def positions_for(db: Database, G: nx.Graph, view: str, signature: str) -> Mappi
     return _stored_positions(db.url, view, signature, db, G)
 
 
-def current_view(db: Database, G: nx.Graph, name: str, flt: netgraph.NetworkFilter | None, staff: str | None,
-                 day: dt.date, today: nx.Graph | None = None) -> View:
+def current_view(
+    db: Database,
+    G: nx.Graph,
+    name: str,
+    flt: netgraph.NetworkFilter | None,
+    staff: str | None,
+    day: dt.date,
+    today: nx.Graph | None = None,
+) -> View:
     """The graph the page draws for view ``name``, with positions that no filter ever changes.
 
     ``today`` is the network today when ``G`` is an earlier one: positions then come from today's
@@ -443,8 +534,8 @@ def current_view(db: Database, G: nx.Graph, name: str, flt: netgraph.NetworkFilt
         ranked = health.potential_partners(H, today=day)
         candidates = [str(v) for v in ranked[ranked["score"] > 0]["node"].head(RING_CANDIDATES)]
         placed = netgraph.rings(H, candidates)
-        O = netgraph.organisation_view(H)
-        drawn = O.subgraph([v for v in O if v in placed]).copy()
+        organisations = netgraph.organisation_view(H)
+        drawn = organisations.subgraph([v for v in organisations if v in placed]).copy()
         return View(name, drawn, plotting.ring_positions(drawn, placed), day, placed, candidates)
     pos = positions_for(db, placed, layout.DEFAULT_VIEW, signature)
     if name == "mine":
@@ -505,18 +596,20 @@ def view_figure(view: View, metrics: pd.DataFrame, highlight: Sequence[Hashable]
     size_by = st.session_state.get(SIZE_KEY, SIZE_BY_KIND)
     hover = _hover_metrics(metrics, size_by)
     if view.name == "rings":
-        return finished(plotting.rings_figure(view.graph, view.rings or {}, lang(), hover_metrics=hover,
-                                              height=800))
-    return finished(plotting.network_figure(
-        view.graph, view.positions,
-        color_by=st.session_state.get(COLOR_KEY, "kind"),
-        size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None,
-        highlight=highlight,
-        lang=lang(),
-        labels=bool(st.session_state.get(labels_key(view.name))),
-        hover_metrics=hover,
-        communities=metrics["community"].to_dict(),
-    ))
+        return finished(plotting.rings_figure(view.graph, view.rings or {}, lang(), hover_metrics=hover, height=800))
+    return finished(
+        plotting.network_figure(
+            view.graph,
+            view.positions,
+            color_by=st.session_state.get(COLOR_KEY, "kind"),
+            size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None,
+            highlight=highlight,
+            lang=lang(),
+            labels=bool(st.session_state.get(labels_key(view.name))),
+            hover_metrics=hover,
+            communities=metrics["community"].to_dict(),
+        )
+    )
 
 
 def _take_selection(graph: nx.Graph) -> None:
@@ -560,9 +653,15 @@ def _find_box(graph: nx.Graph, where: Any) -> None:
     options = {BLANK: tr("netpage.find.placeholder"), **{v: shown(v) for v in ordered}}
     opened = st.session_state.get(OPEN_KEY)
     st.session_state[FIND_KEY] = opened if opened in options else BLANK
-    where.selectbox(tr("netpage.find"), options=list(options), format_func=shown_as(options),
-                    placeholder=tr("widget.choose_one"), key=FIND_KEY,
-                    on_change=_open_found, help=tr("netpage.find.help"))
+    where.selectbox(
+        tr("netpage.find"),
+        options=list(options),
+        format_func=shown_as(options),
+        placeholder=tr("widget.choose_one"),
+        key=FIND_KEY,
+        on_change=_open_found,
+        help=tr("netpage.find.help"),
+    )
 
 
 def map_section(view: View, metrics: pd.DataFrame) -> None:
@@ -579,19 +678,37 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     _only_known(COLOR_KEY, list(color_labels))
     _only_known(SIZE_KEY, list(size_labels))
     rings = view.name == "rings"
-    colour.selectbox(tr("netpage.color_by"), list(color_labels), format_func=shown_as(color_labels),
-                     placeholder=tr("widget.choose_one"), key=COLOR_KEY,
-                     disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
-    size.selectbox(tr("netpage.size_by"), list(size_labels), format_func=shown_as(size_labels),
-                   placeholder=tr("widget.choose_one"), key=SIZE_KEY,
-                   disabled=rings, help=tr("netpage.not_in_rings") if rings else None)
+    colour.selectbox(
+        tr("netpage.color_by"),
+        list(color_labels),
+        format_func=shown_as(color_labels),
+        placeholder=tr("widget.choose_one"),
+        key=COLOR_KEY,
+        disabled=rings,
+        help=tr("netpage.not_in_rings") if rings else None,
+    )
+    size.selectbox(
+        tr("netpage.size_by"),
+        list(size_labels),
+        format_func=shown_as(size_labels),
+        placeholder=tr("widget.choose_one"),
+        key=SIZE_KEY,
+        disabled=rings,
+        help=tr("netpage.not_in_rings") if rings else None,
+    )
     st.session_state.setdefault(labels_key(view.name), view.name == "organisations")
     names.toggle(tr("netpage.labels"), key=labels_key(view.name), disabled=rings)
     # The opened node's own ties are drawn dark; lighting its neighbours too would light their ties as well.
     fig = view_figure(view, metrics, [opened] if opened is not None else None)
     st.caption(tr_md("netpage.shown", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
-    st.plotly_chart(fig, theme=None, on_select="rerun", selection_mode=("points", "box", "lasso"), key=CHART_KEY,
-                    config={"displaylogo": False})
+    st.plotly_chart(
+        fig,
+        theme=None,
+        on_select="rerun",
+        selection_mode=("points", "box", "lasso"),
+        key=CHART_KEY,
+        config={"displaylogo": False},
+    )
     st.caption(tr("netpage.chart_hint"))
     if opened is not None:
         node_details(view, metrics, opened)
@@ -600,8 +717,9 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
 def _marked_note(graph: nx.Graph) -> None:
     marked = [v for v in st.session_state.get(MARKED_KEY) or [] if v in graph]
     if len(marked) > 1:
-        st.info(tr("netpage.selected_many", count=len(marked),
-                   names=_names_md([_node_label(graph, v) for v in marked])))
+        st.info(
+            tr("netpage.selected_many", count=len(marked), names=_names_md([_node_label(graph, v) for v in marked]))
+        )
 
 
 def _describe(graph: nx.Graph, node: Hashable) -> list[str]:
@@ -643,8 +761,9 @@ def _tie_text(edge: Mapping[str, Any]) -> str:
             continue
         text = tr(f"network.edge.{kind}")
         if kind == "relation" and edge.get("relation_kinds"):
-            text += ": " + ", ".join(sorted(vocabulary_label("relkind", k, lang()).lower()
-                                            for k in edge["relation_kinds"]))
+            text += ": " + ", ".join(
+                sorted(vocabulary_label("relkind", k, lang()).lower() for k in edge["relation_kinds"])
+            )
         if kind == "affiliation" and edge.get("role"):
             text += f" ({edge['role']})"
         parts.append(text)
@@ -655,15 +774,17 @@ def tie_rows(graph: nx.Graph, node: Hashable) -> pd.DataFrame:
     """One row per tie of ``node``: who, what kind of tie, strength, last contact, who holds it."""
     rows = []
     for other, edge in graph[node].items():
-        rows.append({
-            "other": _node_label(graph, other),
-            "other_kind": _kind_label(graph.nodes[other].get("kind")),
-            "tie": _tie_text(edge),
-            "strength": edge.get("strength"),
-            "ties": edge.get("ties") or 1,
-            "last_contact": edge.get("last_contact"),
-            "owner": _node_label(graph, edge["owner"]) if edge.get("owner") else "",
-        })
+        rows.append(
+            {
+                "other": _node_label(graph, other),
+                "other_kind": _kind_label(graph.nodes[other].get("kind")),
+                "tie": _tie_text(edge),
+                "strength": edge.get("strength"),
+                "ties": edge.get("ties") or 1,
+                "last_contact": edge.get("last_contact"),
+                "owner": _node_label(graph, edge["owner"]) if edge.get("owner") else "",
+            }
+        )
     frame = pd.DataFrame(rows, columns=[c.name for c in TIE_COLUMNS])
     return frame.sort_values(["other_kind", "other"], key=lambda s: s.str.casefold(), kind="stable")
 
@@ -681,10 +802,10 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
         row = metrics.loc[node]
         for column, name in zip(st.columns(4), ("degree", "betweenness", "closeness", "reach"), strict=True):
             place = netmetrics.rank_of(metrics, name, node) if name in RANKED_METRICS else None
-            shown = tr("network.metric.rank", place=place[0], total=place[1]) if place else _metric_value(
-                name, row[name])
-            column.metric(tr(f"network.metric.{name}"), escape_markdown(shown),
-                          help=tr(f"network.metric.{name}.help"))
+            shown = (
+                tr("network.metric.rank", place=place[0], total=place[1]) if place else _metric_value(name, row[name])
+            )
+            column.metric(tr(f"network.metric.{name}"), escape_markdown(shown), help=tr(f"network.metric.{name}.help"))
     owner = plotting.node_owner(graph, node)
     if owner is not None and owner != node:
         st.markdown(tr_md("netpage.details.owner", owner=_node_label(graph, owner)))
@@ -696,25 +817,37 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
         st.caption(tr("netpage.details.no_ties"))
     else:
         # Strength and owner mean nothing in the organisation view, for instance: leave empty columns out.
-        shown = [c for c in TIE_COLUMNS if c.name in ("other", "tie") or ties[c.name].notna().any()
-                 and (ties[c.name] != "").any()]
+        shown = [
+            c
+            for c in TIE_COLUMNS
+            if c.name in ("other", "tie") or ties[c.name].notna().any() and (ties[c.name] != "").any()
+        ]
         table(ties, shown, key="net_ties_table")
     st.markdown(f"**{tr('netpage.details.ego')}**")
     radius_labels = {1: tr("netpage.ego.1"), 2: tr("netpage.ego.2")}
     _only_known(EGO_KEY, list(radius_labels))
-    radius = st.radio(tr("netpage.ego.radius"), list(radius_labels), format_func=shown_as(radius_labels),
-                      key=EGO_KEY, horizontal=True)
+    radius = st.radio(
+        tr("netpage.ego.radius"), list(radius_labels), format_func=shown_as(radius_labels), key=EGO_KEY, horizontal=True
+    )
     ego = netgraph.ego_network(graph, node, int(radius))
     pos = {v: view.positions[v] for v in ego if v in view.positions}
     size_by = st.session_state.get(SIZE_KEY, SIZE_BY_KIND)
-    fig = finished(plotting.network_figure(
-        ego, pos, color_by=st.session_state.get(COLOR_KEY, "kind") if view.name != "rings" else "kind",
-        size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None, lang=lang(),
-        labels=True, hover_metrics=_hover_metrics(metrics, size_by), communities=metrics["community"].to_dict(),
-        height=480,
-    ))
-    st.plotly_chart(fig, theme=None, on_select="rerun", selection_mode=("points",), key=EGO_CHART_KEY,
-                    config={"displaylogo": False})
+    fig = finished(
+        plotting.network_figure(
+            ego,
+            pos,
+            color_by=st.session_state.get(COLOR_KEY, "kind") if view.name != "rings" else "kind",
+            size_by=metrics[size_by].to_dict() if size_by in SIZE_METRICS else None,
+            lang=lang(),
+            labels=True,
+            hover_metrics=_hover_metrics(metrics, size_by),
+            communities=metrics["community"].to_dict(),
+            height=480,
+        )
+    )
+    st.plotly_chart(
+        fig, theme=None, on_select="rerun", selection_mode=("points",), key=EGO_CHART_KEY, config={"displaylogo": False}
+    )
 
 
 # --- tables ------------------------------------------------------------------------------------------
@@ -724,8 +857,14 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
 WIDE_COLUMNS = ("reason", "scope_text")
 
 
-def table(frame: pd.DataFrame, columns: Sequence[Col], *, key: str | None = None,
-          decimals: Mapping[str, int] | None = None, height: int | str = "auto") -> None:
+def table(
+    frame: pd.DataFrame,
+    columns: Sequence[Col],
+    *,
+    key: str | None = None,
+    decimals: Mapping[str, int] | None = None,
+    height: int | str = "auto",
+) -> None:
     """``frame`` with only ``columns``, translated headers, and decimals the reader's way.
 
     Decimal columns are shown through a Styler, so "0,125" in Danish while sorting stays numeric.
@@ -740,8 +879,15 @@ def table(frame: pd.DataFrame, columns: Sequence[Col], *, key: str | None = None
     for column in columns:
         if column.name in WIDE_COLUMNS:
             config[column.name] = st.column_config.TextColumn(tr(column.label_key), width="large")
-    st.dataframe(shown, hide_index=True, column_order=[c.name for c in columns], column_config=config, key=key,
-                 placeholder="", height=height)
+    st.dataframe(
+        shown,
+        hide_index=True,
+        column_order=[c.name for c in columns],
+        column_config=config,
+        key=key,
+        placeholder="",
+        height=height,
+    )
 
 
 # --- figures and key people --------------------------------------------------------------------------
@@ -754,8 +900,10 @@ METRIC_COLUMNS = (
 METRIC_DECIMALS = {"weighted_degree": 1, "betweenness": 4, "closeness": 3, "eigenvector": 3, "reach": 3}
 #: On screen a bridge builder and closeness are a place ("nr. 3"), which means something to a reader where
 #: 0,314 does not; the Excel file keeps the values for those who analyse them.
-SCREEN_METRIC_COLUMNS = tuple(Col(f"{c.name}_place", f"netpage.col.{c.name}_place", "number")
-                              if c.name in RANKED_METRICS else c for c in METRIC_COLUMNS)
+SCREEN_METRIC_COLUMNS = tuple(
+    Col(f"{c.name}_place", f"netpage.col.{c.name}_place", "number") if c.name in RANKED_METRICS else c
+    for c in METRIC_COLUMNS
+)
 
 
 def metrics_frame(metrics: pd.DataFrame) -> pd.DataFrame:
@@ -780,17 +928,23 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     st.subheader(tr("netpage.figures.title"))
     st.caption(tr_md("netpage.figures.view", view=view.title))
     shown = (
-        ("nodes", _number(figures["nodes"])), ("edges", _number(figures["edges"])),
-        ("density", format_percent(100 * figures['density'], lang(), 1)),
+        ("nodes", _number(figures["nodes"])),
+        ("edges", _number(figures["edges"])),
+        ("density", format_percent(100 * figures["density"], lang(), 1)),
         ("components", _number(figures["components"])),
-        ("average_path_length", "" if figures["average_path_length"] is None
-         else format_number(figures["average_path_length"], lang(), 2)),
+        (
+            "average_path_length",
+            "" if figures["average_path_length"] is None else format_number(figures["average_path_length"], lang(), 2),
+        ),
         ("diameter", "" if figures["diameter"] is None else _number(figures["diameter"])),
     )
     for column, (name, value) in zip([*st.columns(3), *st.columns(3)], shown, strict=True):
         help_key = f"network.figure.{name}.help"
-        column.metric(tr(f"network.figure.{name}"), escape_markdown(value or "–"),
-                      help=tr(help_key) if tr(help_key) != help_key else None)
+        column.metric(
+            tr(f"network.figure.{name}"),
+            escape_markdown(value or "–"),
+            help=tr(help_key) if tr(help_key) != help_key else None,
+        )
     sampled = metrics.attrs.get("betweenness_sample")
     if sampled:
         st.caption(tr_md("network.metric.sampled", sample=sampled))
@@ -811,16 +965,30 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
         column = f"{name}_place" if name in RANKED_METRICS else name
         config[column] = st.column_config.NumberColumn(
             tr(f"netpage.col.{column}") if name in RANKED_METRICS else tr(f"network.metric.{name}"),
-            help=tr(f"network.metric.{name}.help"), format="%d" if name in RANKED_METRICS else None)
-    styled = frame.style.format({c: (lambda value, d=d: _number(value, d)) for c, d in METRIC_DECIMALS.items()
-                                 if c not in RANKED_METRICS})
-    st.dataframe(styled, hide_index=True, column_order=[c.name for c in SCREEN_METRIC_COLUMNS], column_config=config,
-                 key="net_metrics_table", placeholder="")
-    export_download(tr("netpage.metrics.download"), lambda _session: _excel(frame), kind="network_table",
-                    people=int(frame["kind"].isin(("staff", "contact")).sum()),
-                    file_name=f"{tr('netpage.metrics.file_stem')}-{view.day.isoformat()}.xlsx",
-                    mime=netexport.MIME_TYPES.get("xlsx", "application/octet-stream"), key="net_metrics_xlsx",
-                    icon=":material/download:")
+            help=tr(f"network.metric.{name}.help"),
+            format="%d" if name in RANKED_METRICS else None,
+        )
+    styled = frame.style.format(
+        {c: (lambda value, d=d: _number(value, d)) for c, d in METRIC_DECIMALS.items() if c not in RANKED_METRICS}
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        column_order=[c.name for c in SCREEN_METRIC_COLUMNS],
+        column_config=config,
+        key="net_metrics_table",
+        placeholder="",
+    )
+    export_download(
+        tr("netpage.metrics.download"),
+        lambda _session: _excel(frame),
+        kind="network_table",
+        people=int(frame["kind"].isin(("staff", "contact")).sum()),
+        file_name=f"{tr('netpage.metrics.file_stem')}-{view.day.isoformat()}.xlsx",
+        mime=netexport.MIME_TYPES.get("xlsx", "application/octet-stream"),
+        key="net_metrics_xlsx",
+        icon=":material/download:",
+    )
 
 
 def _brokers(metrics: pd.DataFrame) -> None:
@@ -885,8 +1053,9 @@ PARTNER_COLUMNS = (
 def health_section(G: nx.Graph, day: dt.date) -> None:
     """Ties going cold, what hangs on one person, who holds what, and every potential partner."""
     st.caption(tr_md("netpage.health.basis", date=day))
-    months = int(st.columns(3)[0].number_input(tr("netpage.cold.months"), min_value=1, max_value=240, step=1,
-                                                key=COLD_KEY))
+    months = int(
+        st.columns(3)[0].number_input(tr("netpage.cold.months"), min_value=1, max_value=240, step=1, key=COLD_KEY)
+    )
     _cold_ties(G, months, day)
     with database().read() as session:
         one = figures.one_person(session, day, graph=G)
@@ -918,7 +1087,7 @@ def _cold_ties(G: nx.Graph, months: int, day: dt.date) -> None:
 
 
 def _single_person(one: figures.OnePerson, G: nx.Graph) -> None:
-    """What hangs on one person: the one rule of :mod:`lib.figures`, with both units named."""
+    """What hangs on one person: the one rule of :mod:`lib.reporting.figures`, with both units named."""
     from lib.network.graph import person_node
 
     st.subheader(tr("network.single.title"))
@@ -929,14 +1098,25 @@ def _single_person(one: figures.OnePerson, G: nx.Graph) -> None:
     if not one.dependencies:
         st.success(tr("netpage.single.none"))
         return
+
     def staff_label(person_id: int) -> str:
         node = person_node(person_id)
         return str(G.nodes[node].get("label", "")) if node in G else ""
 
-    rows = [{"kind_label": tr(f"organisation.kind.{d.kind}"), "label": d.label,
-             "staff_label": staff_label(d.person_id), "detail": d.detail or ""} for d in one.dependencies]
-    table(pd.DataFrame(rows, columns=["kind_label", "label", "staff_label", "detail"]), SINGLE_COLUMNS,
-          key="net_single_table")
+    rows = [
+        {
+            "kind_label": tr(f"organisation.kind.{d.kind}"),
+            "label": d.label,
+            "staff_label": staff_label(d.person_id),
+            "detail": d.detail or "",
+        }
+        for d in one.dependencies
+    ]
+    table(
+        pd.DataFrame(rows, columns=["kind_label", "label", "staff_label", "detail"]),
+        SINGLE_COLUMNS,
+        key="net_single_table",
+    )
 
 
 def potential_partners_frame(G: nx.Graph, day: dt.date) -> pd.DataFrame:
@@ -995,10 +1175,12 @@ def time_section(db: Database, first: dt.date, last: dt.date, day: dt.date) -> N
     _date_setting(COMPARE_FROM_KEY, day - dt.timedelta(days=365), first, last)
     _date_setting(COMPARE_TO_KEY, day, first, last)
     left, right = st.columns(2)
-    start = left.date_input(tr("netpage.compare.from"), min_value=first, max_value=last, key=COMPARE_FROM_KEY,
-                            format=date_input_format())
-    end = right.date_input(tr("netpage.compare.to"), min_value=first, max_value=last, key=COMPARE_TO_KEY,
-                           format=date_input_format())
+    start = left.date_input(
+        tr("netpage.compare.from"), min_value=first, max_value=last, key=COMPARE_FROM_KEY, format=date_input_format()
+    )
+    end = right.date_input(
+        tr("netpage.compare.to"), min_value=first, max_value=last, key=COMPARE_TO_KEY, format=date_input_format()
+    )
     if start == end:
         st.info(tr("netpage.compare.same"))
         return
@@ -1009,24 +1191,39 @@ def time_section(db: Database, first: dt.date, last: dt.date, day: dt.date) -> N
         before, after = timeline.graph_as_of(session, start), timeline.graph_as_of(session, end)
     change = timeline.compare(before, after, n=10)
     counts = change.counts
-    st.markdown(tr_md("netpage.compare.summary", start=start, end=end, **{k: counts[k] for k in
-                                                                           ("new_ties", "lost_ties", "new_nodes",
-                                                                            "lost_nodes")}))
+    st.markdown(
+        tr_md(
+            "netpage.compare.summary",
+            start=start,
+            end=end,
+            **{k: counts[k] for k in ("new_ties", "lost_ties", "new_nodes", "lost_nodes")},
+        )
+    )
     columns = st.columns(4)
-    columns[0].metric(tr("netpage.compare.nodes"), escape_markdown(_number(counts["nodes_after"])),
-                      delta=counts["nodes_after"] - counts["nodes_before"])
-    columns[1].metric(tr("netpage.compare.edges"), escape_markdown(_number(counts["edges_after"])),
-                      delta=counts["edges_after"] - counts["edges_before"])
+    columns[0].metric(
+        tr("netpage.compare.nodes"),
+        escape_markdown(_number(counts["nodes_after"])),
+        delta=counts["nodes_after"] - counts["nodes_before"],
+    )
+    columns[1].metric(
+        tr("netpage.compare.edges"),
+        escape_markdown(_number(counts["edges_after"])),
+        delta=counts["edges_after"] - counts["edges_before"],
+    )
     columns[2].metric(tr("network.timeline.new_ties"), escape_markdown(_number(counts["new_ties"])))
     columns[3].metric(tr("network.timeline.lost_ties"), escape_markdown(_number(counts["lost_ties"])))
-    for title, frame, key in (("network.timeline.risers", change.risers, "net_risers"),
-                              ("network.timeline.fallers", change.fallers, "net_fallers")):
+    for title, frame, key in (
+        ("network.timeline.risers", change.risers, "net_risers"),
+        ("network.timeline.fallers", change.fallers, "net_fallers"),
+    ):
         st.markdown(f"**{tr(title)}**")
         st.caption(tr("netpage.compare.central_help"))
         _changes_table(frame, key, RISER_COLUMNS, None)
     new, lost = st.columns(2)
-    for where, title, frame, key in ((new, "network.timeline.new_ties", change.new_ties, "net_new_ties"),
-                                     (lost, "network.timeline.lost_ties", change.lost_ties, "net_lost_ties")):
+    for where, title, frame, key in (
+        (new, "network.timeline.new_ties", change.new_ties, "net_new_ties"),
+        (lost, "network.timeline.lost_ties", change.lost_ties, "net_lost_ties"),
+    ):
         with where:
             st.markdown(f"**{tr(title)}**")
             _changes_table(frame, key, TIE_CHANGE_COLUMNS, None)
@@ -1066,11 +1263,18 @@ def download_section(view: View, metrics: pd.DataFrame) -> None:
     for column, (fmt, make) in zip(st.columns(3), files, strict=True):
         extension = "xlsx" if fmt == "kumu" else fmt
         with column:
-            export_download(tr(f"network_export.format.{fmt}"), lambda _session, make=make: make(),
-                            kind="network", people=people, details={"format": fmt, "contact_details": with_contacts},
-                            file_name=f"{stem}{'-kumu' if fmt == 'kumu' else ''}.{extension}",
-                            mime=netexport.MIME_TYPES.get(fmt, "application/octet-stream"),
-                            key=f"net_download_{fmt}", icon=":material/download:", width="stretch")
+            export_download(
+                tr(f"network_export.format.{fmt}"),
+                lambda _session, make=make: make(),
+                kind="network",
+                people=people,
+                details={"format": fmt, "contact_details": with_contacts},
+                file_name=f"{stem}{'-kumu' if fmt == 'kumu' else ''}.{extension}",
+                mime=netexport.MIME_TYPES.get(fmt, "application/octet-stream"),
+                key=f"net_download_{fmt}",
+                icon=":material/download:",
+                width="stretch",
+            )
     st.markdown(f"**{tr('netpage.download.images')}**")
     if not netexport.image_export_available():
         st.info(tr("network_export.image_unavailable"))
@@ -1080,11 +1284,18 @@ def download_section(view: View, metrics: pd.DataFrame) -> None:
     left, right, _ = st.columns(3)
     for column, fmt in ((left, "png"), (right, "svg")):
         with column:
-            export_download(tr(f"network_export.format.{fmt}"),
-                            lambda _session, fmt=fmt: netexport.figure_image(fig, fmt, scale=2 if fmt == "png" else 1),
-                            kind="network", people=people, details={"format": fmt},
-                            file_name=f"{stem}.{fmt}", mime=netexport.MIME_TYPES.get(fmt),
-                            key=f"net_download_{fmt}", icon=":material/image:", width="stretch")
+            export_download(
+                tr(f"network_export.format.{fmt}"),
+                lambda _session, fmt=fmt: netexport.figure_image(fig, fmt, scale=2 if fmt == "png" else 1),
+                kind="network",
+                people=people,
+                details={"format": fmt},
+                file_name=f"{stem}.{fmt}",
+                mime=netexport.MIME_TYPES.get(fmt),
+                key=f"net_download_{fmt}",
+                icon=":material/image:",
+                width="stretch",
+            )
 
 
 # --- sections --------------------------------------------------------------------------------------

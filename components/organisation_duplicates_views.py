@@ -1,4 +1,4 @@
-"""The contacts page's review of organisations that may be one (``lib.organisation_duplicates``).
+"""The contacts page's review of organisations that may be one (``lib.contacts.organisation_duplicates``).
 
 Below the people on the "Mulige dubletter" tab: one card per pair, with the reason in words, the two
 side by side, and the choice to merge them (keeping either) or to say they are two. Changes run in
@@ -16,15 +16,21 @@ from components.context import actor, lang, tr
 from components.records_views import ORGANISATION, change, flash, show_flash, vocabulary_label
 from components.safe_markdown import escape_markdown, tr_md
 from components.widgets import shown_as
-from lib import organisation_duplicates, records
+from lib import contacts
+from lib.contacts import organisation_duplicates
 
 #: How many cards are drawn at once; the rest follow as earlier ones are decided.
 PAIRS_SHOWN = 25
 #: The flash slot of the organisation review.
 SLOT = "org_duplicates"
 #: The rows of a card's comparison table: (field in ``review_frame``, its label).
-COMPARED = (("name", "contacts.field.name"), ("cvr", "contacts.field.cvr"), ("org_type", "contacts.field.org_type"),
-            ("website", "contacts.field.website"), ("people", "contacts.field.people_count"))
+COMPARED = (
+    ("name", "contacts.field.name"),
+    ("cvr", "contacts.field.cvr"),
+    ("org_type", "contacts.field.org_type"),
+    ("website", "contacts.field.website"),
+    ("people", "contacts.field.people_count"),
+)
 
 
 def organisation_pairs(session: Any) -> pd.DataFrame:
@@ -60,16 +66,27 @@ def _pair_card(row: dict[str, Any]) -> None:
         st.markdown(f"**{escape_markdown(row['reason'])}**")
         st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
         sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"{side}_name"]) for side in ("a", "b")}
-        st.radio(tr("orgdup.page.keep"), options=list(sides), key=prefix + "keep", horizontal=True,
-                 format_func=shown_as(sides))
+        st.radio(
+            tr("orgdup.page.keep"),
+            options=list(sides),
+            key=prefix + "keep",
+            horizontal=True,
+            format_func=shown_as(sides),
+        )
         left, right = st.columns(2)
-        left.button(tr("orgdup.page.merge"), key=prefix + "merge", type="primary", on_click=_merge_pair,
-                    args=(a_id, b_id, row["a_name"], row["b_name"]))
+        left.button(
+            tr("orgdup.page.merge"),
+            key=prefix + "merge",
+            type="primary",
+            on_click=_merge_pair,
+            args=(a_id, b_id, row["a_name"], row["b_name"]),
+        )
         right.button(tr("orgdup.page.dismiss"), key=prefix + "dismiss", on_click=_dismiss_pair, args=(a_id, b_id))
 
 
 def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
     """The two organisations side by side, one line per field (A left, B right), as plain text."""
+
     def shown(name: str, value: Any) -> str:
         if name == "org_type":
             return vocabulary_label("orgtype", value)
@@ -77,18 +94,20 @@ def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
             return ""
         return str(value)
 
-    return pd.DataFrame({
-        tr("contacts.dup.field"): [tr(label) for _name, label in COMPARED],
-        "A": [shown(name, row[f"a_{name}"]) for name, _label in COMPARED],
-        "B": [shown(name, row[f"b_{name}"]) for name, _label in COMPARED],
-    })
+    return pd.DataFrame(
+        {
+            tr("contacts.dup.field"): [tr(label) for _name, label in COMPARED],
+            "A": [shown(name, row[f"a_{name}"]) for name, _label in COMPARED],
+            "B": [shown(name, row[f"b_{name}"]) for name, _label in COMPARED],
+        }
+    )
 
 
 def _merge_pair(a_id: int, b_id: int, a_name: str, b_name: str) -> None:
     keep_a = st.session_state.get(f"{pair_prefix(a_id, b_id)}keep", "a") == "a"
     keep_id, remove_id = (a_id, b_id) if keep_a else (b_id, a_id)
     kept_name = a_name if keep_a else b_name
-    ok, alias = change(SLOT, lambda s: records.merge_organisations(s, keep_id, remove_id, actor=actor()))
+    ok, alias = change(SLOT, lambda s: contacts.merge_organisations(s, keep_id, remove_id, actor=actor()))
     if not ok:
         return
     if st.session_state.get(ORGANISATION.open_key) == remove_id:

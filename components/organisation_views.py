@@ -1,7 +1,7 @@
 """Pieces of the page "Organisation": roles and teams, the competence self-assessment, the team heat map
 and development needs, and each person's relations with what hangs on them alone.
 
-Everything that reads or changes data is in ``lib.organisation``. Every change runs in a button
+Everything that reads or changes data is in ``lib.library.staff``. Every change runs in a button
 callback, before the page is drawn, so what is shown is what is stored; a callback's message is kept
 in session state ("flash") and shown once where the user acted. The chosen staff members are kept in
 their own session-state keys: Streamlit drops widget state on a page the user leaves. Form widgets
@@ -25,10 +25,10 @@ from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, code_label, date_format, date_input_format, show_table
 from components.widgets import remembered_selectbox
-from lib import charts
-from lib import organisation as org
-from lib.i18n import format_date, format_number, t
-from lib.storage import STAFF_ROLES
+from lib.core import charts
+from lib.core.i18n import format_date, format_number, t
+from lib.db import STAFF_ROLES
+from lib.library import staff as org
 
 PREFIX = "org_"
 FLASH_KEY = PREFIX + "flash"
@@ -94,8 +94,9 @@ def team_label(team: str | None) -> str:
 
 def person_picker(names: Mapping[int, str], store_key: str, widget_key: str) -> int:
     """A selectbox of staff members that remembers the choice across pages; returns the chosen id."""
-    return remembered_selectbox(tr("organisation.person.pick"), names, store_key=store_key, widget_key=widget_key,
-                                default=next(iter(names)))
+    return remembered_selectbox(
+        tr("organisation.person.pick"), names, store_key=store_key, widget_key=widget_key, default=next(iter(names))
+    )
 
 
 # --- roles and teams --------------------------------------------------------------------------------
@@ -123,20 +124,31 @@ def staff_section(staff: pd.DataFrame) -> None:
     st.session_state[STAFF_IDS] = [int(i) for i in staff["person_id"]]
     shown = staff[["name", "title", "staff_role", "team", "assessed_on", "partnerships"]]
     st.data_editor(
-        shown, key=staff_editor_key(), hide_index=True, num_rows="fixed", width="stretch", placeholder="",
+        shown,
+        key=staff_editor_key(),
+        hide_index=True,
+        num_rows="fixed",
+        width="stretch",
+        placeholder="",
         disabled=["name", "title", "assessed_on", "partnerships"],
         column_config={
             "name": st.column_config.TextColumn(tr("organisation.col.name")),
             "title": st.column_config.TextColumn(tr("organisation.col.title")),
             "staff_role": st.column_config.SelectboxColumn(
-                tr("organisation.col.role"), options=list(STAFF_ROLES), format_func=role_label, width="medium"),
+                tr("organisation.col.role"), options=list(STAFF_ROLES), format_func=role_label, width="medium"
+            ),
             "team": st.column_config.TextColumn(tr("organisation.col.team"), max_chars=200, width="medium"),
             "assessed_on": st.column_config.DateColumn(tr("organisation.col.assessed_on"), format=date_format()),
             "partnerships": st.column_config.NumberColumn(tr("organisation.col.partnerships")),
         },
     )
-    st.button(tr("organisation.staff.save"), type="primary", icon=":material/save:", on_click=_save_staff,
-              key=PREFIX + "staff_save")
+    st.button(
+        tr("organisation.staff.save"),
+        type="primary",
+        icon=":material/save:",
+        on_click=_save_staff,
+        key=PREFIX + "staff_save",
+    )
 
 
 def staff_changes(edits: Mapping[str, Any], person_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -189,20 +201,40 @@ def assessment_section(names: Mapping[int, str]) -> None:
     st.caption(tr("organisation.assessment.help"))
     prefix = f"{PREFIX}assess_{person_id}_"
     with st.form(prefix + "form"):
-        st.date_input(tr("organisation.assessment.date"), value=today(), key=prefix + "date",
-                      format=date_input_format(), min_value=EARLIEST_DATE, max_value=today())
+        st.date_input(
+            tr("organisation.assessment.date"),
+            value=today(),
+            key=prefix + "date",
+            format=date_input_format(),
+            min_value=EARLIEST_DATE,
+            max_value=today(),
+        )
         for group, items in org.COMPETENCE_GROUPS.items():
             st.markdown(f"**{tr(f'organisation.group.{group}')}**")
             for item in items:
                 current = _latest_score(latest, item)
-                st.radio(f"**{tr(f'organisation.item.{item}')}** – {tr(f'organisation.statement.{item}')}",
-                         options=SCORES, index=None if current is None else SCORES.index(current),
-                         horizontal=True, key=prefix + item)
+                st.radio(
+                    f"**{tr(f'organisation.item.{item}')}** – {tr(f'organisation.statement.{item}')}",
+                    options=SCORES,
+                    index=None if current is None else SCORES.index(current),
+                    horizontal=True,
+                    key=prefix + item,
+                )
         needs = latest["development_needs"] if latest is not None else None
-        st.text_area(tr("organisation.assessment.needs"), value=needs if isinstance(needs, str) else "",
-                     help=tr("organisation.assessment.needs_help"), key=prefix + "needs")
-        st.form_submit_button(tr("organisation.assessment.save"), type="primary", icon=":material/save:",
-                              on_click=_save_assessment, args=(person_id, name, prefix), key=prefix + "submit")
+        st.text_area(
+            tr("organisation.assessment.needs"),
+            value=needs if isinstance(needs, str) else "",
+            help=tr("organisation.assessment.needs_help"),
+            key=prefix + "needs",
+        )
+        st.form_submit_button(
+            tr("organisation.assessment.save"),
+            type="primary",
+            icon=":material/save:",
+            on_click=_save_assessment,
+            args=(person_id, name, prefix),
+            key=prefix + "submit",
+        )
     history_section(person_id, name, history)
 
 
@@ -213,8 +245,10 @@ def _save_assessment(person_id: int, name: str, prefix: str) -> None:
         "scores": {item: state.get(prefix + item) for item in org.COMPETENCE_ITEMS},
         "development_needs": state.get(prefix + "needs"),
     }
-    ok, result = MESSAGES.change("assessment", lambda session: org.record_competence_assessment(
-        session, person_id, values, actor=actor(), today=today()))
+    ok, result = MESSAGES.change(
+        "assessment",
+        lambda session: org.record_competence_assessment(session, person_id, values, actor=actor(), today=today()),
+    )
     if ok:
         _assessment_id, created = result
         key = "organisation.assessment.created" if created else "organisation.assessment.replaced"
@@ -224,8 +258,9 @@ def _save_assessment(person_id: int, name: str, prefix: str) -> None:
 def history_frame(history: pd.DataFrame) -> pd.DataFrame:
     """A person's assessments with translated headers: date, the area means, the needs, then every item."""
     columns = {"assessed_on": tr("organisation.col.date")}
-    columns |= {f"mean_{g}": tr("organisation.col.mean", group=tr(f"organisation.group.{g}"))
-                for g in org.COMPETENCE_GROUPS}
+    columns |= {
+        f"mean_{g}": tr("organisation.col.mean", group=tr(f"organisation.group.{g}")) for g in org.COMPETENCE_GROUPS
+    }
     columns["development_needs"] = tr("organisation.col.needs")
     columns |= {item: tr(f"organisation.item.{item}") for item in org.COMPETENCE_ITEMS}
     return history[list(columns)].rename(columns=columns)
@@ -239,13 +274,21 @@ def history_figure(history: pd.DataFrame, language: str) -> go.Figure:
     fig = go.Figure()
     for group, colour in GROUP_COLOURS.items():
         name = t(f"organisation.group.{group}", language)
-        fig.add_trace(go.Scatter(
-            x=pd.to_datetime(ordered["assessed_on"]), y=ordered[f"mean_{group}"], mode="lines+markers", name=name,
-            line={"color": colour, "width": 3}, marker={"size": 8, "line": charts.outline(colour)}, connectgaps=True,
-            hovertemplate=f"{name}<br>%{{x|{day}}}: {mean} %{{y:.1f}} {scale}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(ordered["assessed_on"]),
+                y=ordered[f"mean_{group}"],
+                mode="lines+markers",
+                name=name,
+                line={"color": colour, "width": 3},
+                marker={"size": 8, "line": charts.outline(colour)},
+                connectgaps=True,
+                hovertemplate=f"{name}<br>%{{x|{day}}}: {mean} %{{y:.1f}} {scale}<extra></extra>",
+            )
+        )
     fig.update_layout(
-        title=t("organisation.history.chart_title", language), height=340,
+        title=t("organisation.history.chart_title", language),
+        height=340,
         xaxis=charts.date_axis(ordered["assessed_on"], language, title=t("charts.axis.date", language)),
         yaxis={"range": [0.8, 5.2], "dtick": 1, "title": t("organisation.score_axis", language)},
         legend={"orientation": "h", "y": -0.2},
@@ -260,18 +303,31 @@ def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
         st.caption(tr_md("organisation.history.none", name=name))
         return
     st.plotly_chart(history_figure(history, lang()), theme=None, key=f"{PREFIX}history_chart")
-    st.dataframe(history_frame(history), hide_index=True, width="stretch", key=f"{PREFIX}history_table",
-                 placeholder="",
-                 column_config={tr("organisation.col.date"): st.column_config.DateColumn(format=date_format())})
+    st.dataframe(
+        history_frame(history),
+        hide_index=True,
+        width="stretch",
+        key=f"{PREFIX}history_table",
+        placeholder="",
+        column_config={tr("organisation.col.date"): st.column_config.DateColumn(format=date_format())},
+    )
     entries = {}
     for row in history.itertuples():
         means = [m for m in (getattr(row, f"mean_{g}") for g in org.COMPETENCE_GROUPS) if not pd.isna(m)]
         mean = sum(means) / len(means) if means else 0.0
-        entries[int(row.assessment_id)] = tr("organisation.history.entry", date=format_date(row.assessed_on, lang()),
-                                             mean=format_number(round(mean, 1), lang(), 1))
-    delete_one(MESSAGES, "history", label=tr("organisation.history.delete"), entries=entries,
-               delete=lambda session, a_id: org.delete_competence_assessment(session, a_id, actor=actor()),
-               key=f"{PREFIX}history_delete_{person_id}")
+        entries[int(row.assessment_id)] = tr(
+            "organisation.history.entry",
+            date=format_date(row.assessed_on, lang()),
+            mean=format_number(round(mean, 1), lang(), 1),
+        )
+    delete_one(
+        MESSAGES,
+        "history",
+        label=tr("organisation.history.delete"),
+        entries=entries,
+        delete=lambda session, a_id: org.delete_competence_assessment(session, a_id, actor=actor()),
+        key=f"{PREFIX}history_delete_{person_id}",
+    )
 
 
 # --- teams ------------------------------------------------------------------------------------------
@@ -289,15 +345,35 @@ def heatmap_figure(heatmap: org.TeamHeatmap, language: str) -> go.Figure:
     text = [["" if value is None else format_number(value, language, 1) for value in row] for row in z]
     people = t("organisation.heatmap.hover_people", language)
     custom = [[f"{heatmap.assessed[team]}/{heatmap.members[team]}"] * len(items) for team in means.index]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=items, y=teams, text=text, texttemplate="%{text}", customdata=custom, zmin=1, zmax=5,
-        colorscale=HEAT_COLOURS, hoverongaps=False, xgap=2, ygap=2,
-        colorbar={"title": {"text": "1–5"}, "tickvals": [1, 2, 3, 4, 5]},
-        hovertemplate=("%{y} · %{x}<br>" + t("charts.hover.mean", language) + " %{text} "
-                       + t("charts.unit.scale", language) + "<br>%{customdata} " + people + "<extra></extra>"),
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=items,
+            y=teams,
+            text=text,
+            texttemplate="%{text}",
+            customdata=custom,
+            zmin=1,
+            zmax=5,
+            colorscale=HEAT_COLOURS,
+            hoverongaps=False,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "1–5"}, "tickvals": [1, 2, 3, 4, 5]},
+            hovertemplate=(
+                "%{y} · %{x}<br>"
+                + t("charts.hover.mean", language)
+                + " %{text} "
+                + t("charts.unit.scale", language)
+                + "<br>%{customdata} "
+                + people
+                + "<extra></extra>"
+            ),
+        )
+    )
     fig.update_layout(
-        title=t("organisation.heatmap.title", language), height=160 + 52 * len(teams),
+        title=t("organisation.heatmap.title", language),
+        height=160 + 52 * len(teams),
         xaxis={"type": "category", "tickangle": -35, "showgrid": False},
         yaxis={"type": "category", "autorange": "reversed", "showgrid": False},
     )
@@ -315,8 +391,17 @@ def teams_section(assessment_tab: str) -> None:
     else:
         st.plotly_chart(heatmap_figure(heatmap, lang()), theme=None, key=f"{PREFIX}heatmap")
         st.caption(tr("organisation.heatmap.help"))
-        st.caption(" · ".join(tr_md("organisation.heatmap.assessed", team=team_label(team), assessed=count,
-                                 members=heatmap.members[team]) for team, count in heatmap.assessed.items()))
+        st.caption(
+            " · ".join(
+                tr_md(
+                    "organisation.heatmap.assessed",
+                    team=team_label(team),
+                    assessed=count,
+                    members=heatmap.members[team],
+                )
+                for team, count in heatmap.assessed.items()
+            )
+        )
     st.subheader(tr("organisation.needs.heading"))
     st.caption(tr("organisation.needs.help"))
     needs["team_label"] = [team_label(team) for team in needs["team"]]
@@ -336,8 +421,10 @@ def relations_frame(relations: pd.DataFrame) -> pd.DataFrame:
 
 def partnerships_frame(partnerships: pd.DataFrame) -> pd.DataFrame:
     shown = partnerships.copy()
-    shown["stage_label"] = [tr("organisation.ended") if closed else code_label("partnerships.stage", stage)
-                            for stage, closed in zip(shown["stage"], shown["closed"], strict=True)]
+    shown["stage_label"] = [
+        tr("organisation.ended") if closed else code_label("partnerships.stage", stage)
+        for stage, closed in zip(shown["stage"], shown["closed"], strict=True)
+    ]
     return shown
 
 
@@ -349,27 +436,44 @@ def lost_section(name: str, grouped: Mapping[str, list[org.Dependency]]) -> None
         return
     if grouped["partnership"]:
         titles = ", ".join(f"»{escape_markdown(d.label)}«" for d in grouped["partnership"])
-        st.warning(tr("organisation.person.lost_partnerships", count=len(grouped["partnership"])) + ": " + titles,
-                   icon=":material/handshake:")
+        st.warning(
+            tr("organisation.person.lost_partnerships", count=len(grouped["partnership"])) + ": " + titles,
+            icon=":material/handshake:",
+        )
     for kind, icon in (("organisation", ":material/apartment:"), ("contact", ":material/person:")):
         found = grouped[kind]
         if found:
             label = tr_md(f"organisation.person.lost_{kind}s", count=len(found), name=name)
             with st.expander(label, icon=icon):
-                st.markdown("\n".join(f"- {escape_markdown(d.label)}"
-                                      + (f" ({escape_markdown(d.detail)})" if d.detail else "") for d in found))
+                st.markdown(
+                    "\n".join(
+                        f"- {escape_markdown(d.label)}" + (f" ({escape_markdown(d.detail)})" if d.detail else "")
+                        for d in found
+                    )
+                )
     st.caption(tr("organisation.person.lost_advice"))
 
 
-def dependency_frame(dependencies: Sequence[org.Dependency], names: Mapping[int, str],
-                     kinds: Sequence[str]) -> pd.DataFrame:
+def dependency_frame(
+    dependencies: Sequence[org.Dependency], names: Mapping[int, str], kinds: Sequence[str]
+) -> pd.DataFrame:
     """The library-wide list: partnerships first, then organisations, then contacts; by person within."""
     order = {kind: index for index, kind in enumerate(org.DEPENDENCY_KINDS)}
-    chosen = sorted((d for d in dependencies if d.kind in kinds),
-                    key=lambda d: (order[d.kind], names.get(d.person_id, "").casefold(), d.label.casefold()))
-    rows = [{"person": names.get(d.person_id, ""), "kind": d.kind,
-             "kind_label": tr(f"organisation.kind.{d.kind}"), "label": d.label, "detail": d.detail or "",
-             "entity_id": d.entity_id} for d in chosen]
+    chosen = sorted(
+        (d for d in dependencies if d.kind in kinds),
+        key=lambda d: (order[d.kind], names.get(d.person_id, "").casefold(), d.label.casefold()),
+    )
+    rows = [
+        {
+            "person": names.get(d.person_id, ""),
+            "kind": d.kind,
+            "kind_label": tr(f"organisation.kind.{d.kind}"),
+            "label": d.label,
+            "detail": d.detail or "",
+            "entity_id": d.entity_id,
+        }
+        for d in chosen
+    ]
     return pd.DataFrame(rows, columns=["person", "kind", "kind_label", "label", "detail", "entity_id"])
 
 
@@ -377,7 +481,7 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
     st.subheader(tr("organisation.library.heading"))
     st.caption(tr("organisation.library.rule"))
     counts = {kind: sum(1 for d in dependencies if d.kind == kind) for kind in org.DEPENDENCY_KINDS}
-    # The same two figures as the start page, the network and the board pack (lib.figures' one rule).
+    # The same two figures as the start page, the network and the board pack (lib.reporting.figures' one rule).
     left, right = st.columns(2)
     figure_views.show("single_person_partnerships", counts["partnership"], target=left)
     figure_views.show("single_person_organisations", counts["organisation"], target=right)
@@ -385,11 +489,15 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
         st.success(tr("organisation.library.none"), icon=":material/verified:")
         return
     st.markdown(tr_md("organisation.library.summary", **counts))
-    kinds = st.multiselect(tr("organisation.library.kinds"), options=list(org.DEPENDENCY_KINDS),
-                           default=list(org.DEPENDENCY_KINDS), format_func=lambda k: tr(f"organisation.kind.{k}"),
-                           placeholder=tr("widget.choose_many"), key=KINDS_WIDGET)
-    show_table(dependency_frame(dependencies, names, kinds), DEPENDENCY_COLUMNS,
-               key=f"{PREFIX}library_dependencies")
+    kinds = st.multiselect(
+        tr("organisation.library.kinds"),
+        options=list(org.DEPENDENCY_KINDS),
+        default=list(org.DEPENDENCY_KINDS),
+        format_func=lambda k: tr(f"organisation.kind.{k}"),
+        placeholder=tr("widget.choose_many"),
+        key=KINDS_WIDGET,
+    )
+    show_table(dependency_frame(dependencies, names, kinds), DEPENDENCY_COLUMNS, key=f"{PREFIX}library_dependencies")
 
 
 def dependencies_section(names: Mapping[int, str]) -> None:
@@ -402,10 +510,18 @@ def dependencies_section(names: Mapping[int, str]) -> None:
         partnerships = org.owned_partnerships(session, person_id, dependencies)
     lost_section(name, org.dependencies_of(dependencies, person_id))
     st.markdown("**" + tr_md("organisation.person.partnerships", name=name, count=len(partnerships)) + "**")
-    show_table(partnerships_frame(partnerships), PARTNERSHIP_COLUMNS, key=f"{PREFIX}owned_partnerships",
-               empty_key="organisation.person.no_partnerships")
+    show_table(
+        partnerships_frame(partnerships),
+        PARTNERSHIP_COLUMNS,
+        key=f"{PREFIX}owned_partnerships",
+        empty_key="organisation.person.no_partnerships",
+    )
     st.markdown("**" + tr_md("organisation.person.relations", name=name, count=len(relations)) + "**")
-    show_table(relations_frame(relations), RELATION_COLUMNS, key=f"{PREFIX}relations",
-               empty_key="organisation.person.no_relations")
+    show_table(
+        relations_frame(relations),
+        RELATION_COLUMNS,
+        key=f"{PREFIX}relations",
+        empty_key="organisation.person.no_relations",
+    )
     st.divider()
     library_section(dependencies, names)

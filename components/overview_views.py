@@ -1,7 +1,7 @@
 """Pieces of the start page "Oversigt" (pages/overview.py): key figures, the radar, alerts, the latest
 evaluations and the network, each with a link to the page where the user can act on it.
 
-Everything shown comes from one :class:`lib.overview.Overview`, read in one session by the page.
+Everything shown comes from one :class:`lib.reporting.overview.Overview`, read in one session by the page.
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from components import figures_views as figure_views
 from components.context import lang, tr
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, show_table
-from lib import figures
-from lib import overview as ov
-from lib import radar
-from lib.evaluations import DIMENSIONS
-from lib.i18n import format_number
+from lib.core.i18n import format_number
+from lib.planning.evaluations import DIMENSIONS
+from lib.reporting import checklist as radar
+from lib.reporting import figures
+from lib.reporting import overview as ov
 
 PREFIX = "overview_"
 #: How many alerts are written out before "… and n more".
@@ -100,9 +100,15 @@ def figures_section(data: ov.Overview) -> None:
         with column:
             delta = figure_delta_md(figure)
             unchanged = delta is not None and delta.startswith("±")
-            st.metric(figure_views.label_md(figure.code), figure_value_md(figure), delta=delta,
-                      delta_color="off" if unchanged else "normal", delta_arrow="off" if unchanged else "auto",
-                      help=figure_views.help_md(figure.code), border=True)
+            st.metric(
+                figure_views.label_md(figure.code),
+                figure_value_md(figure),
+                delta=delta,
+                delta_color="off" if unchanged else "normal",
+                delta_arrow="off" if unchanged else "auto",
+                help=figure_views.help_md(figure.code),
+                border=True,
+            )
             page_link(figure.page)
     st.caption(tr_md("overview.figures_compared", date=data.compared_with))
 
@@ -146,8 +152,12 @@ def evaluations_section(evaluations: pd.DataFrame) -> None:
         shown = evaluations.copy()
         for column in (*DIMENSIONS, "overall"):
             shown[column] = [_mean_text(v) for v in shown[column]]
-        columns = [Col("partnership", "overview.col.partnership"), Col("held_on", "overview.col.held_on", "date"),
-                   *(Col(d, f"evaluations.dimension.{d}") for d in DIMENSIONS), Col("overall", "overview.col.overall")]
+        columns = [
+            Col("partnership", "overview.col.partnership"),
+            Col("held_on", "overview.col.held_on", "date"),
+            *(Col(d, f"evaluations.dimension.{d}") for d in DIMENSIONS),
+            Col("overall", "overview.col.overall"),
+        ]
         show_table(shown, columns, key=PREFIX + "evaluations")
     page_link(ov.PAGES["evaluations"])
 

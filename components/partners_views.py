@@ -1,7 +1,7 @@
 """Pieces of the page "Partnere" ("Vælg partnere med omhu!"): the ranked list of every candidate, the
 assessment of one organisation with its decision, the two charts, and the bulk load.
 
-Everything that reads or changes data is in ``lib.partners``. Changes run in button callbacks, before
+Everything that reads or changes data is in ``lib.planning.candidates``. Changes run in button callbacks, before
 the page is drawn, so what is shown is what is stored; a callback's message is kept ("flash") and
 shown once where the user acted.
 
@@ -34,10 +34,12 @@ from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
 from components.template_import import template_import_section
 from components.widgets import BLANK, blank_to_none, remembered_selectbox, remembered_tabs, shown_as
-from lib import charts, partners
-from lib.charts import escape
-from lib.i18n import format_number, format_percent, label as vocabulary_label, t
-from lib.storage import DECISIONS
+from lib.core import charts
+from lib.core.charts import escape
+from lib.core.i18n import format_number, format_percent, t
+from lib.core.i18n import label as vocabulary_label
+from lib.db import DECISIONS
+from lib.planning import candidates
 
 PREFIX = "partners_"
 FLASH_KEY = PREFIX + "flash"
@@ -52,7 +54,7 @@ TABS = ("ranking", "assess", "stakeholders", "value_effort", "import")
 IMPORT_KEY = PREFIX + "bulk"
 NEW = 0  # the "new assessment" choice of the assessment picker
 DONT_KNOW = "dont_know"
-SCORE_OPTIONS = (*range(partners.SCORE_RANGE[0], partners.SCORE_RANGE[1] + 1), DONT_KNOW)
+SCORE_OPTIONS = (*range(candidates.SCORE_RANGE[0], candidates.SCORE_RANGE[1] + 1), DONT_KNOW)
 RATINGS = ("influence", "interest", "value", "effort")
 TEXT_FIELDS = ("contribution_to_us", "contribution_from_us", "risks")
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
@@ -95,8 +97,15 @@ def sections() -> dict[str, Any]:
 
 def empty_workspace() -> None:
     """Where the organisations to assess come from."""
-    st.info(tr("partners_page.empty", import_page=tr("nav.import"), contacts_page=tr("nav.contacts"),
-               import_tab=tr("partners_page.tab.import")), icon=":material/info:")
+    st.info(
+        tr(
+            "partners_page.empty",
+            import_page=tr("nav.import"),
+            contacts_page=tr("nav.contacts"),
+            import_tab=tr("partners_page.tab.import"),
+        ),
+        icon=":material/info:",
+    )
     _page_link("pages/importer.py", "partners_page.go_import", ":material/upload_file:")
     _page_link("pages/contacts.py", "partners_page.go_contacts", ":material/groups:")
 
@@ -126,25 +135,27 @@ def _one_decimal(value: Any) -> str | None:
 
 
 def ranking_frame(ranked: pd.DataFrame) -> pd.DataFrame:
-    """:func:`lib.partners.ranked_candidates` as the user reads it: translated headers and words."""
+    """:func:`lib.planning.candidates.ranked_candidates` as the user reads it: translated headers and words."""
     language = lang()
     rows = []
     for row in ranked.itertuples(index=False):
         completeness = None if not row.assessed else round(float(row.completeness) * 100)
-        rows.append({
-            tr("partners_page.col.rank"): row.rank,
-            tr("partners_page.col.name"): row.name,
-            tr("partners_page.col.org_type"): vocabulary_label("orgtype", row.org_type, language),
-            tr("partners_page.col.score"): _one_decimal(row.score),
-            tr("partners_page.col.completeness"): completeness,
-            tr("partners_page.col.goal_fit"): _one_decimal(row.goal_fit),
-            tr("partners_page.col.quadrant"): _group_text("partners.quadrant", row.quadrant),
-            tr("partners_page.col.value_effort"): _group_text("partners.value_effort", row.value_effort),
-            tr("partners_page.col.decision"): _decision_text(bool(row.assessed), row.decision),
-            tr("partners_page.col.decided_on"): row.decided_on,
-            tr("partners_page.col.assessed_on"): row.assessed_on,
-            tr("partners_page.col.is_partner"): bool(row.is_partner),
-        })
+        rows.append(
+            {
+                tr("partners_page.col.rank"): row.rank,
+                tr("partners_page.col.name"): row.name,
+                tr("partners_page.col.org_type"): vocabulary_label("orgtype", row.org_type, language),
+                tr("partners_page.col.score"): _one_decimal(row.score),
+                tr("partners_page.col.completeness"): completeness,
+                tr("partners_page.col.goal_fit"): _one_decimal(row.goal_fit),
+                tr("partners_page.col.quadrant"): _group_text("partners.quadrant", row.quadrant),
+                tr("partners_page.col.value_effort"): _group_text("partners.value_effort", row.value_effort),
+                tr("partners_page.col.decision"): _decision_text(bool(row.assessed), row.decision),
+                tr("partners_page.col.decided_on"): row.decided_on,
+                tr("partners_page.col.assessed_on"): row.assessed_on,
+                tr("partners_page.col.is_partner"): bool(row.is_partner),
+            }
+        )
     frame = pd.DataFrame(rows)
     if not frame.empty:
         frame[tr("partners_page.col.rank")] = frame[tr("partners_page.col.rank")].astype("Int64")
@@ -154,20 +165,31 @@ def ranking_frame(ranked: pd.DataFrame) -> pd.DataFrame:
 def ranking_section() -> None:
     """Every organisation, ranked by its latest assessment; the unassessed at the bottom, nobody hidden."""
     with database().read() as session:
-        ranked = partners.ranked_candidates(session)
+        ranked = candidates.ranked_candidates(session)
     if ranked.empty:
         st.caption(tr("partners_page.ranking.empty"))
         return
     declined = int((ranked["decision"] == "decline").sum())
-    st.markdown(tr("partners_page.ranking.summary", total=len(ranked), assessed=int(ranked["assessed"].sum()),
-                   declined=declined))
+    st.markdown(
+        tr(
+            "partners_page.ranking.summary",
+            total=len(ranked),
+            assessed=int(ranked["assessed"].sum()),
+            declined=declined,
+        )
+    )
     st.caption(tr("partners.score_rule") + " " + tr("partners_page.ranking.hint", tab=tr("partners_page.tab.assess")))
     date_format = date_input_format()
     st.dataframe(
-        ranking_frame(ranked), hide_index=True, width="stretch", key=PREFIX + "ranking", placeholder="",
+        ranking_frame(ranked),
+        hide_index=True,
+        width="stretch",
+        key=PREFIX + "ranking",
+        placeholder="",
         column_config={
             tr("partners_page.col.completeness"): st.column_config.ProgressColumn(
-                min_value=0, max_value=100, format="%d %%"),
+                min_value=0, max_value=100, format="%d %%"
+            ),
             tr("partners_page.col.decided_on"): st.column_config.DateColumn(format=date_format),
             tr("partners_page.col.assessed_on"): st.column_config.DateColumn(format=date_format),
             tr("partners_page.col.is_partner"): st.column_config.CheckboxColumn(),
@@ -181,8 +203,11 @@ def ranking_section() -> None:
 def organisation_picker(orgs: Mapping[int, str]) -> int | None:
     """The selectbox of every organisation; returns the chosen one's id (None: none chosen)."""
     labels: dict[Any, str] = {BLANK: tr("partners_page.assess.pick_placeholder"), **orgs}
-    return blank_to_none(remembered_selectbox(tr("partners_page.assess.pick"), labels, store_key=PICK_KEY,
-                                               widget_key=PICK_WIDGET, default=BLANK))
+    return blank_to_none(
+        remembered_selectbox(
+            tr("partners_page.assess.pick"), labels, store_key=PICK_KEY, widget_key=PICK_WIDGET, default=BLANK
+        )
+    )
 
 
 def which_key(org_id: int) -> str:
@@ -199,13 +224,18 @@ def assessment_picker(org_id: int, history: Sequence[Mapping[str, Any]]) -> int:
     key = which_key(org_id)
     if st.session_state.get(key) not in labels:
         st.session_state[key] = history[0]["id"] if history else NEW
-    return st.selectbox(tr("partners_page.assess.which"), options=list(labels), format_func=shown_as(labels),
-                        placeholder=tr("widget.choose_one"), key=key)
+    return st.selectbox(
+        tr("partners_page.assess.which"),
+        options=list(labels),
+        format_func=shown_as(labels),
+        placeholder=tr("widget.choose_one"),
+        key=key,
+    )
 
 
 def assessment_history(session: Session, org_id: int) -> list[dict[str, Any]]:
     """The organisation's assessments, newest first, as plain values with their id."""
-    return [{"id": a.id, **partners.stored_values(session, a)} for a in partners.assessments_of(session, org_id)]
+    return [{"id": a.id, **candidates.stored_values(session, a)} for a in candidates.assessments_of(session, org_id)]
 
 
 # --- the assessment's inputs -----------------------------------------------------------------------
@@ -222,17 +252,21 @@ def _option_md(value: Any) -> str:
 
 
 def editor_values(prefix: str, goal_ids: Sequence[int]) -> dict[str, Any]:
-    """What the inputs under ``prefix`` hold, as ``lib.partners`` takes an assessment's values.
+    """What the inputs under ``prefix`` hold, as ``lib.planning.candidates`` takes an assessment's values.
 
     "Ved ikke" (or no choice) is None; weights of 1 are left out, so an assessment with the usual
     weights stores none.
     """
     state = st.session_state
-    scores = {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in partners.CRITERIA}
-    weights = {code: float(w) for code in partners.CRITERIA
-               if (w := state.get(f"{prefix}weight_{code}")) is not None and float(w) != 1.0}
-    fit = {str(goal): state.get(f"{prefix}fit_{goal}") for goal in goal_ids
-           if state.get(f"{prefix}fit_{goal}") is not None}
+    scores = {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in candidates.CRITERIA}
+    weights = {
+        code: float(w)
+        for code in candidates.CRITERIA
+        if (w := state.get(f"{prefix}weight_{code}")) is not None and float(w) != 1.0
+    }
+    fit = {
+        str(goal): state.get(f"{prefix}fit_{goal}") for goal in goal_ids if state.get(f"{prefix}fit_{goal}") is not None
+    }
     return {
         "assessed_on": state.get(prefix + "assessed_on"),
         "assessor_id": blank_to_none(state.get(prefix + "assessor")),
@@ -254,15 +288,25 @@ def _header_inputs(prefix: str, current: Mapping[str, Any], staff: Mapping[int, 
     staff_labels = {BLANK: tr("common.none"), **staff}
     assessor = current.get("assessor_id") if current.get("assessor_id") in staff else BLANK
     left, right = st.columns(2)
-    left.date_input(tr("partners.col.assessed_on"), value=current.get("assessed_on", today()),
-                    key=prefix + "assessed_on", format=date_input_format(), min_value=EARLIEST_DATE,
-                    max_value=LATEST_DATE)
-    right.selectbox(tr("partners.col.assessor"), options=list(staff_labels), format_func=shown_as(staff_labels),
-                    index=list(staff_labels).index(assessor),
-                    placeholder=tr("widget.choose_one"), key=prefix + "assessor")
+    left.date_input(
+        tr("partners.col.assessed_on"),
+        value=current.get("assessed_on", today()),
+        key=prefix + "assessed_on",
+        format=date_input_format(),
+        min_value=EARLIEST_DATE,
+        max_value=LATEST_DATE,
+    )
+    right.selectbox(
+        tr("partners.col.assessor"),
+        options=list(staff_labels),
+        format_func=shown_as(staff_labels),
+        index=list(staff_labels).index(assessor),
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "assessor",
+    )
 
 
-def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
+def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> candidates.Score:
     """A 1-5 / "Ved ikke" choice and a weight per criterion; returns the score they give now."""
     st.markdown("**" + tr("partners_page.assess.criteria_heading") + "**")
     st.caption(tr("partners_page.assess.criteria_help"))
@@ -270,30 +314,45 @@ def _criteria_inputs(prefix: str, current: Mapping[str, Any]) -> partners.Score:
     stored_weights = current.get("weights") or {}
     scores: dict[str, int | None] = {}
     weights: dict[str, float] = {}
-    for code in partners.CRITERIA:
+    for code in candidates.CRITERIA:
         choice, weight, _space = st.columns([3, 1, 2], vertical_alignment="bottom")
         stored = stored_scores.get(code)
         picked = choice.segmented_control(
-            escape_markdown(partners.criterion_label(code, lang())), options=list(SCORE_OPTIONS),
+            escape_markdown(candidates.criterion_label(code, lang())),
+            options=list(SCORE_OPTIONS),
             format_func=_option_md,
-            default=stored if stored is not None else DONT_KNOW, key=f"{prefix}score_{code}",
-            help=tr(f"partners.criterion.{code}.help"))
+            default=stored if stored is not None else DONT_KNOW,
+            key=f"{prefix}score_{code}",
+            help=tr(f"partners.criterion.{code}.help"),
+        )
         scores[code] = _score_or_none(picked)
-        value = weight.number_input(tr("partners_page.assess.weight"), min_value=0.0, max_value=100.0, step=0.5,
-                                    value=float(stored_weights.get(code, 1.0)), format="%g",
-                                    key=f"{prefix}weight_{code}", help=tr("partners_page.assess.weight_help"))
+        value = weight.number_input(
+            tr("partners_page.assess.weight"),
+            min_value=0.0,
+            max_value=100.0,
+            step=0.5,
+            value=float(stored_weights.get(code, 1.0)),
+            format="%g",
+            key=f"{prefix}weight_{code}",
+            help=tr("partners_page.assess.weight_help"),
+        )
         weights[code] = 1.0 if value is None else float(value)
-    return partners.weighted_score(scores, weights)
+    return candidates.weighted_score(scores, weights)
 
 
-def live_score(score: partners.Score) -> None:
+def live_score(score: candidates.Score) -> None:
     """The weighted score and how much it rests on, as the inputs stand (stored or not)."""
     left, right = st.columns(2)
-    shown = (tr("partners_page.assess.live_score_value", score=round(score.score, 1))
-             if score.score is not None else tr("partners_page.assess.live_none"))
+    shown = (
+        tr("partners_page.assess.live_score_value", score=round(score.score, 1))
+        if score.score is not None
+        else tr("partners_page.assess.live_none")
+    )
     left.metric(tr("partners_page.assess.live_score"), shown)
-    right.metric(tr("partners.completeness"), tr_md("partners_page.assess.live_completeness_value",
-                                                     answered=score.answered, total=score.total))
+    right.metric(
+        tr("partners.completeness"),
+        tr_md("partners_page.assess.live_completeness_value", answered=score.answered, total=score.total),
+    )
     st.progress(score.completeness)
     st.caption(tr("partners.score_rule") + " " + tr("partners_page.assess.live_help"))
 
@@ -306,32 +365,48 @@ def _goal_inputs(prefix: str, current: Mapping[str, Any], goals: Mapping[int, st
         return
     st.caption(tr("partners_page.assess.goals_help"))
     stored = current.get("goal_fit") or {}
-    low, high = partners.GOAL_FIT_RANGE
+    low, high = candidates.GOAL_FIT_RANGE
     for goal_id, title in goals.items():
-        st.segmented_control(escape_markdown(title), options=list(range(low, high + 1)),
-                             default=stored.get(str(goal_id)), key=f"{prefix}fit_{goal_id}")
+        st.segmented_control(
+            escape_markdown(title),
+            options=list(range(low, high + 1)),
+            default=stored.get(str(goal_id)),
+            key=f"{prefix}fit_{goal_id}",
+        )
 
 
 def _position_inputs(prefix: str, current: Mapping[str, Any]) -> None:
     """Influence, interest, value and effort (1-5, or blank)."""
     st.markdown("**" + tr("partners_page.assess.position_heading") + "**")
     st.caption(tr("partners_page.assess.position_help"))
-    low, high = partners.SCORE_RANGE
+    low, high = candidates.SCORE_RANGE
     places = st.columns(2)
     for index, name in enumerate(RATINGS):
         places[index % 2].segmented_control(
-            tr(f"partners.col.{name}"), options=list(range(low, high + 1)), default=current.get(name),
-            key=f"{prefix}{name}", help=tr(f"partners_page.help.{name}"))
+            tr(f"partners.col.{name}"),
+            options=list(range(low, high + 1)),
+            default=current.get(name),
+            key=f"{prefix}{name}",
+            help=tr(f"partners_page.help.{name}"),
+        )
 
 
 def _text_inputs(prefix: str, current: Mapping[str, Any]) -> None:
     """What each side could bring, and the risks."""
     st.markdown("**" + tr("partners_page.assess.texts_heading") + "**")
     left, right = st.columns(2)
-    left.text_area(tr("partners.col.contribution_to_us"), value=current.get("contribution_to_us") or "",
-                   key=prefix + "contribution_to_us", height=100)
-    right.text_area(tr("partners.col.contribution_from_us"), value=current.get("contribution_from_us") or "",
-                    key=prefix + "contribution_from_us", height=100)
+    left.text_area(
+        tr("partners.col.contribution_to_us"),
+        value=current.get("contribution_to_us") or "",
+        key=prefix + "contribution_to_us",
+        height=100,
+    )
+    right.text_area(
+        tr("partners.col.contribution_from_us"),
+        value=current.get("contribution_from_us") or "",
+        key=prefix + "contribution_from_us",
+        height=100,
+    )
     st.text_area(tr("partners.col.risks"), value=current.get("risks") or "", key=prefix + "risks", height=80)
 
 
@@ -343,15 +418,16 @@ def _save_assessment(org_id: int, assessment_id: int | None, goal_ids: list[int]
     prefix = editor_prefix(org_id, assessment_id)
     values = editor_values(prefix, goal_ids)
     if assessment_id is None:
-        ok, new_id = change("assess", lambda s: partners.create_assessment(
-            s, {"organisation_id": org_id, **values}, actor=actor()))
+        ok, new_id = change(
+            "assess", lambda s: candidates.create_assessment(s, {"organisation_id": org_id, **values}, actor=actor())
+        )
         if ok:
             for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
                 del st.session_state[key]  # an empty form for the next new assessment
             st.session_state[which_key(org_id)] = new_id
             flash("assess", "success", "partners_page.assess.created", name=name)
         return
-    ok, changed = change("assess", lambda s: partners.update_assessment(s, assessment_id, values, actor=actor()))
+    ok, changed = change("assess", lambda s: candidates.update_assessment(s, assessment_id, values, actor=actor()))
     if ok:
         flash("assess", "success", "partners_page.assess.saved" if changed else "partners_page.assess.nothing_changed")
 
@@ -361,7 +437,7 @@ def _delete_assessment(org_id: int, assessment_id: int, on: dt.date, confirm_key
     if not st.session_state.get(confirm_key):
         flash("delete", "warning", "partners_page.delete.needs_confirm")
         return
-    ok, _ = change("delete", lambda s: partners.delete_assessment(s, assessment_id, actor=actor()))
+    ok, _ = change("delete", lambda s: candidates.delete_assessment(s, assessment_id, actor=actor()))
     if ok:
         st.session_state.pop(confirm_key, None)
         st.session_state.pop(which_key(org_id), None)  # back to the latest that is left
@@ -373,9 +449,17 @@ def _decide(assessment_id: int) -> None:
     prefix = f"{PREFIX}d{assessment_id}_"
     state = st.session_state
     decision = blank_to_none(state.get(prefix + "decision"))
-    ok, _ = change("decision", lambda s: partners.record_decision(
-        s, assessment_id, decision, state.get(prefix + "decided_on"),
-        blank_to_none(state.get(prefix + "decided_by")), actor=actor()))
+    ok, _ = change(
+        "decision",
+        lambda s: candidates.record_decision(
+            s,
+            assessment_id,
+            decision,
+            state.get(prefix + "decided_on"),
+            blank_to_none(state.get(prefix + "decided_by")),
+            actor=actor(),
+        ),
+    )
     if not ok:
         return
     if decision is None:
@@ -392,22 +476,47 @@ def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, st
     st.caption(tr("partners_page.decision.intro"))
     decision = entry.get("decision")
     if decision:
-        st.markdown(tr_md("partners_page.decision.current", decision=tr(f"partners.decision.{decision}"),
-                          date=entry.get("decided_on")))
+        st.markdown(
+            tr_md(
+                "partners_page.decision.current",
+                decision=tr(f"partners.decision.{decision}"),
+                date=entry.get("decided_on"),
+            )
+        )
     decision_labels = {code: tr(f"partners.decision.{code}") for code in DECISIONS}
-    st.segmented_control(tr("partners_page.decision.pick"), options=list(DECISIONS),
-                         format_func=shown_as(decision_labels), default=decision, key=prefix + "decision")
+    st.segmented_control(
+        tr("partners_page.decision.pick"),
+        options=list(DECISIONS),
+        format_func=shown_as(decision_labels),
+        default=decision,
+        key=prefix + "decision",
+    )
     staff_labels = {BLANK: tr("common.none"), **staff}
     decided_by = entry.get("decided_by_id") if entry.get("decided_by_id") in staff else BLANK
     left, right = st.columns(2)
-    left.date_input(tr("partners.col.decided_on"), value=entry.get("decided_on") or today(),
-                    key=prefix + "decided_on", format=date_input_format(), min_value=EARLIEST_DATE,
-                    max_value=LATEST_DATE)
-    right.selectbox(tr("partners.col.decided_by"), options=list(staff_labels), format_func=shown_as(staff_labels),
-                    index=list(staff_labels).index(decided_by),
-                    placeholder=tr("widget.choose_one"), key=prefix + "decided_by")
-    st.button(tr("partners_page.decision.save"), key=prefix + "save", on_click=_decide, args=(assessment_id,),
-              icon=":material/gavel:")
+    left.date_input(
+        tr("partners.col.decided_on"),
+        value=entry.get("decided_on") or today(),
+        key=prefix + "decided_on",
+        format=date_input_format(),
+        min_value=EARLIEST_DATE,
+        max_value=LATEST_DATE,
+    )
+    right.selectbox(
+        tr("partners.col.decided_by"),
+        options=list(staff_labels),
+        format_func=shown_as(staff_labels),
+        index=list(staff_labels).index(decided_by),
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "decided_by",
+    )
+    st.button(
+        tr("partners_page.decision.save"),
+        key=prefix + "save",
+        on_click=_decide,
+        args=(assessment_id,),
+        icon=":material/gavel:",
+    )
     show_flash("decision")
     if decision == "go_ahead":
         next_step(assessment_id, name)
@@ -417,7 +526,7 @@ def _prepare_partnership(assessment_id: int) -> None:
     """Keep the new partnership's start (organisation, title, goals) for the partnerships page's form."""
     from components.partnerships_views import DRAFT_KEY
 
-    ok, draft = change("decision", lambda s: partners.partnership_draft(s, assessment_id))
+    ok, draft = change("decision", lambda s: candidates.partnership_draft(s, assessment_id))
     if ok:
         st.session_state[DRAFT_KEY] = draft
         st.session_state[GO_PARTNERSHIPS] = True
@@ -426,10 +535,16 @@ def _prepare_partnership(assessment_id: int) -> None:
 def next_step(assessment_id: int, name: str) -> None:
     """After "go ahead": register the partnership, on the partnerships page, its form filled in with the
     organisation and the goals of the assessment."""
-    st.success(tr_md("partners_page.decision.next_step", name=name, page=tr("nav.partnerships")),
-               icon=":material/handshake:")
-    st.button(tr("partners_page.decision.next_link"), key=f"{PREFIX}go_{assessment_id}", icon=":material/add_link:",
-              on_click=_prepare_partnership, args=(assessment_id,))
+    st.success(
+        tr_md("partners_page.decision.next_step", name=name, page=tr("nav.partnerships")), icon=":material/handshake:"
+    )
+    st.button(
+        tr("partners_page.decision.next_link"),
+        key=f"{PREFIX}go_{assessment_id}",
+        icon=":material/add_link:",
+        on_click=_prepare_partnership,
+        args=(assessment_id,),
+    )
     if st.session_state.pop(GO_PARTNERSHIPS, False):
         try:
             st.switch_page("pages/partnerships.py")
@@ -445,23 +560,32 @@ def history_table(history: Sequence[Mapping[str, Any]], staff: Mapping[int, str]
         return
     rows = []
     for entry in history:
-        score = partners.weighted_score(entry.get("scores") or {}, entry.get("weights"))
-        rows.append({
-            tr("partners_page.col.assessed_on"): entry["assessed_on"],
-            tr("partners_page.col.assessor"): staff.get(entry.get("assessor_id"), ""),
-            tr("partners_page.col.score"): _one_decimal(score.score),
-            tr("partners_page.col.completeness"): round(score.completeness * 100),
-            tr("partners_page.col.decision"): _decision_text(True, entry.get("decision")),
-            tr("partners_page.col.decided_on"): entry.get("decided_on"),
-        })
+        score = candidates.weighted_score(entry.get("scores") or {}, entry.get("weights"))
+        rows.append(
+            {
+                tr("partners_page.col.assessed_on"): entry["assessed_on"],
+                tr("partners_page.col.assessor"): staff.get(entry.get("assessor_id"), ""),
+                tr("partners_page.col.score"): _one_decimal(score.score),
+                tr("partners_page.col.completeness"): round(score.completeness * 100),
+                tr("partners_page.col.decision"): _decision_text(True, entry.get("decision")),
+                tr("partners_page.col.decided_on"): entry.get("decided_on"),
+            }
+        )
     date_format = date_input_format()
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=PREFIX + "history", placeholder="",
-                 column_config={
-                     tr("partners_page.col.assessed_on"): st.column_config.DateColumn(format=date_format),
-                     tr("partners_page.col.decided_on"): st.column_config.DateColumn(format=date_format),
-                     tr("partners_page.col.completeness"): st.column_config.ProgressColumn(
-                         min_value=0, max_value=100, format="%d %%"),
-                 })
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        key=PREFIX + "history",
+        placeholder="",
+        column_config={
+            tr("partners_page.col.assessed_on"): st.column_config.DateColumn(format=date_format),
+            tr("partners_page.col.decided_on"): st.column_config.DateColumn(format=date_format),
+            tr("partners_page.col.completeness"): st.column_config.ProgressColumn(
+                min_value=0, max_value=100, format="%d %%"
+            ),
+        },
+    )
 
 
 def _delete_box(org_id: int, entry: Mapping[str, Any]) -> None:
@@ -470,8 +594,12 @@ def _delete_box(org_id: int, entry: Mapping[str, Any]) -> None:
         show_flash("delete")
         confirm_key = f"{PREFIX}del{entry['id']}_confirm"
         st.checkbox(tr_md("partners_page.delete.confirm", date=entry["assessed_on"]), key=confirm_key)
-        st.button(tr("partners_page.delete.button"), key=f"{PREFIX}del{entry['id']}_button",
-                  on_click=_delete_assessment, args=(org_id, entry["id"], entry["assessed_on"], confirm_key))
+        st.button(
+            tr("partners_page.delete.button"),
+            key=f"{PREFIX}del{entry['id']}_button",
+            on_click=_delete_assessment,
+            args=(org_id, entry["id"], entry["assessed_on"], confirm_key),
+        )
 
 
 # --- the tab "Vurdér og beslut" --------------------------------------------------------------------
@@ -506,8 +634,9 @@ def assess_section(orgs: Mapping[int, str], staff: Mapping[int, str], goals: Map
         _delete_box(org_id, entry)
 
 
-def assessment_editor(org_id: int, name: str, entry: Mapping[str, Any] | None, staff: Mapping[int, str],
-                      goals: Mapping[int, str]) -> None:
+def assessment_editor(
+    org_id: int, name: str, entry: Mapping[str, Any] | None, staff: Mapping[int, str], goals: Mapping[int, str]
+) -> None:
     """Every input of one assessment (stored values, or empty for a new one), the live score and "Gem"."""
     assessment_id = entry["id"] if entry is not None else None
     prefix = editor_prefix(org_id, assessment_id)
@@ -518,16 +647,23 @@ def assessment_editor(org_id: int, name: str, entry: Mapping[str, Any] | None, s
     _goal_inputs(prefix, current, goals)
     _position_inputs(prefix, current)
     _text_inputs(prefix, current)
-    st.button(tr("partners_page.assess.save"), type="primary", key=prefix + "save", icon=":material/save:",
-              on_click=_save_assessment, args=(org_id, assessment_id, list(goals), name))
+    st.button(
+        tr("partners_page.assess.save"),
+        type="primary",
+        key=prefix + "save",
+        icon=":material/save:",
+        on_click=_save_assessment,
+        args=(org_id, assessment_id, list(goals), name),
+    )
     show_flash("assess")
 
 
 # --- the charts ------------------------------------------------------------------------------------
 
 
-def spread(xs: Sequence[float], ys: Sequence[float],
-           radius: float = JITTER) -> tuple[list[float], list[float], list[str]]:
+def spread(
+    xs: Sequence[float], ys: Sequence[float], radius: float = JITTER
+) -> tuple[list[float], list[float], list[str]]:
     """Where to draw dots that may share a spot, and where to write their names.
 
     Dots on the same spot sit on a small circle around it instead of on top of each other, each name
@@ -562,27 +698,42 @@ def _group_areas(fig: go.Figure, areas: Mapping[tuple[bool, bool], tuple[str, st
 
     ``areas`` maps (high on x, high on y) to (name, colour).
     """
-    low, high = partners.SCORE_RANGE[0] - 0.5, partners.SCORE_RANGE[1] + 0.5
-    split = partners.HIGH_AT - 0.5
+    low, high = candidates.SCORE_RANGE[0] - 0.5, candidates.SCORE_RANGE[1] + 0.5
+    split = candidates.HIGH_AT - 0.5
     for (x_high, y_high), (name, colour) in areas.items():
         x0, x1 = (split, high) if x_high else (low, split)
         y0, y1 = (split, high) if y_high else (low, split)
-        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=colour, opacity=0.12, line_width=0,
-                      layer="below")
-        fig.add_annotation(x=x1 - 0.06 if x_high else x0 + 0.06, y=y1 - 0.06, text=f"<b>{escape(name)}</b>",
-                           showarrow=False, xanchor="right" if x_high else "left", yanchor="top",
-                           font={"color": charts.text_colour(colour), "size": 13})
+        fig.add_shape(
+            type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=colour, opacity=0.12, line_width=0, layer="below"
+        )
+        fig.add_annotation(
+            x=x1 - 0.06 if x_high else x0 + 0.06,
+            y=y1 - 0.06,
+            text=f"<b>{escape(name)}</b>",
+            showarrow=False,
+            xanchor="right" if x_high else "left",
+            yanchor="top",
+            font={"color": charts.text_colour(colour), "size": 13},
+        )
 
 
 def _axis(title: str) -> dict[str, Any]:
     """A 1-5 axis with room around the ends, so dots on 1 and 5 are drawn whole."""
-    low, high = partners.SCORE_RANGE
+    low, high = candidates.SCORE_RANGE
     return {"title": title, "range": [low - 0.5, high + 0.5], "dtick": 1, "showgrid": False, "zeroline": False}
 
 
-def _group_chart(points: pd.DataFrame, language: str, *, x: str, y: str,
-                 areas: Mapping[tuple[bool, bool], tuple[str, str]], hover: Sequence[str], marker: dict[str, Any],
-                 titles: tuple[str, str, str]) -> go.Figure:
+def _group_chart(
+    points: pd.DataFrame,
+    language: str,
+    *,
+    x: str,
+    y: str,
+    areas: Mapping[tuple[bool, bool], tuple[str, str]],
+    hover: Sequence[str],
+    marker: dict[str, Any],
+    titles: tuple[str, str, str],
+) -> go.Figure:
     """One dot per organisation of ``points`` (its name written by it): the score ``x`` across and ``y``
     up, on the four shaded groups of ``areas`` (see :func:`_group_areas`).
 
@@ -592,11 +743,22 @@ def _group_chart(points: pd.DataFrame, language: str, *, x: str, y: str,
     fig = go.Figure()
     _group_areas(fig, areas)
     xs, ys, places = spread(points[x].astype(float).tolist(), points[y].astype(float).tolist())
-    fig.add_trace(go.Scatter(
-        x=xs, y=ys, mode="markers+text", text=[escape(n) for n in points["name"]], textposition=places,
-        textfont={"size": 12}, hovertext=list(hover), hovertemplate="%{hovertext}<extra></extra>", meta="points",
-        customdata=points["organisation_id"].tolist(), showlegend=False, marker=marker,
-    ))
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers+text",
+            text=[escape(n) for n in points["name"]],
+            textposition=places,
+            textfont={"size": 12},
+            hovertext=list(hover),
+            hovertemplate="%{hovertext}<extra></extra>",
+            meta="points",
+            customdata=points["organisation_id"].tolist(),
+            showlegend=False,
+            marker=marker,
+        )
+    )
     title, x_title, y_title = titles
     fig.update_layout(title=title, height=560, xaxis=_axis(x_title), yaxis=_axis(y_title))
     return charts.style(fig, language)
@@ -618,10 +780,14 @@ def stakeholder_figure(points: pd.DataFrame, language: str) -> go.Figure:
         for row in points.itertuples(index=False)
     ]
     marker = {"size": 14, **charts.marker([QUADRANT_COLOURS[q] for q in points["quadrant"]])}
-    titles = (t("partners_page.matrix.title", language), t("partners_page.matrix.x", language),
-              t("partners_page.matrix.y", language))
-    return _group_chart(points, language, x="interest", y="influence", areas=areas, hover=hover, marker=marker,
-                        titles=titles)
+    titles = (
+        t("partners_page.matrix.title", language),
+        t("partners_page.matrix.x", language),
+        t("partners_page.matrix.y", language),
+    )
+    return _group_chart(
+        points, language, x="interest", y="influence", areas=areas, hover=hover, marker=marker, titles=titles
+    )
 
 
 def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
@@ -641,23 +807,29 @@ def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
         f"<br>{escape(t(f'partners.value_effort.{row.group}', language))}"
         for row in points.itertuples(index=False)
     ]
-    marker = {"size": points["size"].tolist(), "sizemode": "diameter", "opacity": 0.8,
-              **charts.marker([GROUP_COLOURS[g] for g in points["group"]])}
-    titles = (t("partners_page.value_effort.title", language), t("partners_page.value_effort.x", language),
-              t("partners_page.value_effort.y", language))
-    return _group_chart(points, language, x="effort", y="value", areas=areas, hover=hover, marker=marker,
-                        titles=titles)
+    marker = {
+        "size": points["size"].tolist(),
+        "sizemode": "diameter",
+        "opacity": 0.8,
+        **charts.marker([GROUP_COLOURS[g] for g in points["group"]]),
+    }
+    titles = (
+        t("partners_page.value_effort.title", language),
+        t("partners_page.value_effort.x", language),
+        t("partners_page.value_effort.y", language),
+    )
+    return _group_chart(points, language, x="effort", y="value", areas=areas, hover=hover, marker=marker, titles=titles)
 
 
 def _assessed_count(session: Session) -> int:
     """How many organisations have at least one assessment."""
-    return len(partners.latest_assessments(session))
+    return len(candidates.latest_assessments(session))
 
 
 def stakeholder_section() -> None:
     """The influence × interest matrix, or where to fill in the values when nothing has both."""
     with database().read() as session:
-        points = partners.stakeholder_points(session)
+        points = candidates.stakeholder_points(session)
         assessed = _assessed_count(session)
     if points.empty:
         st.info(tr("partners_page.matrix.none", tab=tr("partners_page.tab.assess")))
@@ -684,13 +856,13 @@ def organisation_reach() -> pd.Series:
 def value_effort_section() -> None:
     """The value-for-effort bubbles, or where to fill in the values when nothing has both."""
     with database().read() as session:
-        has_points = not partners.value_effort_points(session).empty
+        has_points = not candidates.value_effort_points(session).empty
     if not has_points:
         st.info(tr("partners_page.value_effort.none", tab=tr("partners_page.tab.assess")))
         return
     reach = organisation_reach()
     with database().read() as session:
-        points = partners.value_effort_points(session, reach)
+        points = candidates.value_effort_points(session, reach)
         assessed = _assessed_count(session)
     st.plotly_chart(value_effort_figure(points, lang()), theme=None, key=PREFIX + "value_effort")
     st.caption(tr_md("partners_page.value_effort.caption", count=len(points), assessed=assessed))
@@ -703,7 +875,8 @@ def import_section() -> None:
     """The assessments template: download, upload with preview, load and undo (shared component)."""
     template_import_section(
         "assessments",
-        lambda name, data, *, commit, actor=None: partners.import_assessments(
-            database(), name, data, commit=commit, actor=actor),
+        lambda name, data, *, commit, actor=None: candidates.import_assessments(
+            database(), name, data, commit=commit, actor=actor
+        ),
         key=IMPORT_KEY,
     )

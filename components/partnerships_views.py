@@ -1,6 +1,6 @@
 """Pieces of the page "Partnerskaber": alerts, the pipeline board and chart, and one partnership opened.
 
-Everything that reads or changes data is in ``lib.partnerships``. Every change runs in a button
+Everything that reads or changes data is in ``lib.planning.partnerships``. Every change runs in a button
 callback, before the page is drawn, so what is shown is what is stored; the message of a callback is
 kept in session state ("flash") and shown once where the user acted. The open partnership is kept in
 its own session-state key (``OPEN_KEY``): Streamlit drops widget state on a page the user leaves.
@@ -25,10 +25,9 @@ from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, code_label, date_input_format, show_table
 from components.widgets import BLANK, blank_to_none, page_tabs, remembered_selectbox, shown_as
-from lib import charts
-from lib import partnerships as ps
-from lib.i18n import format_date, format_number
-
+from lib.core import charts
+from lib.core.i18n import format_date, format_number
+from lib.planning import partnerships as ps
 
 PREFIX = "pships_"
 FLASH_KEY = PREFIX + "flash"
@@ -68,8 +67,15 @@ change = MESSAGES.change
 
 
 def _date_input(label_key: str, key: str, value: dt.date | None = None, **kwargs: Any) -> None:
-    st.date_input(tr(label_key), value=value, key=key, format=date_input_format(),
-                  min_value=EARLIEST_DATE, max_value=LATEST_DATE, **kwargs)
+    st.date_input(
+        tr(label_key),
+        value=value,
+        key=key,
+        format=date_input_format(),
+        min_value=EARLIEST_DATE,
+        max_value=LATEST_DATE,
+        **kwargs,
+    )
 
 
 # --- alerts ----------------------------------------------------------------------------------------
@@ -97,19 +103,29 @@ def alerts_section(session: Session, on: dt.date) -> None:
 def stage_chart(counts: Mapping[str, int], language: str | None = None) -> go.Figure:
     """A bar per pipeline column with its number of partnerships (the shared template); ideas and ended
     partnerships in grey, the stages under way in blue."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     language = language or lang()
     stages = list(ps.PIPELINE_COLUMNS)
     unit = t("charts.unit.partnerships", language)
-    fig = go.Figure(go.Bar(
-        x=[t(f"partnerships.stage.{s}", language) for s in stages], y=[counts.get(s, 0) for s in stages],
-        marker=charts.marker([charts.CATEGORY_COLOURS["pipeline"].get(s, charts.BLUE) for s in stages]),
-        hovertemplate="%{x}: %{y} " + unit + "<extra></extra>",
-    ))
-    fig.update_layout(title=t("partnerships_page.chart.title", language), height=300, showlegend=False,
-                      yaxis={"title": t("partnerships_page.chart.count", language), "dtick": 1,
-                             "range": [0, max([*counts.values(), 1]) * 1.1]})
+    fig = go.Figure(
+        go.Bar(
+            x=[t(f"partnerships.stage.{s}", language) for s in stages],
+            y=[counts.get(s, 0) for s in stages],
+            marker=charts.marker([charts.CATEGORY_COLOURS["pipeline"].get(s, charts.BLUE) for s in stages]),
+            hovertemplate="%{x}: %{y} " + unit + "<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        title=t("partnerships_page.chart.title", language),
+        height=300,
+        showlegend=False,
+        yaxis={
+            "title": t("partnerships_page.chart.count", language),
+            "dtick": 1,
+            "range": [0, max([*counts.values(), 1]) * 1.1],
+        },
+    )
     return charts.style(fig, language)
 
 
@@ -119,16 +135,27 @@ def pipeline_section(columns: list[ps.PipelineColumn]) -> None:
     board = st.columns(len(columns))
     for place, column in zip(board, columns, strict=True):
         with place:
-            st.markdown("**" + escape_markdown(tr("partnerships_page.pipeline.column", count=column.count,
-                                                  stage=tr(f"partnerships.stage.{column.stage}"))) + "**")
+            st.markdown(
+                "**"
+                + escape_markdown(
+                    tr(
+                        "partnerships_page.pipeline.column",
+                        count=column.count,
+                        stage=tr(f"partnerships.stage.{column.stage}"),
+                    )
+                )
+                + "**"
+            )
             if not column.partnerships:
                 st.caption(tr("partnerships_page.pipeline.empty_column"))
             for item in column.partnerships:
                 with st.container(border=True):
                     st.markdown("**" + escape_markdown(item["title"]) + "**")
-                    details = [item["owner"] or tr("partnerships_page.pipeline.no_owner"),
-                               code_label("partnerships.depth", item["depth"]),
-                               code_label("partnerships.formalisation", item["formalisation"])]
+                    details = [
+                        item["owner"] or tr("partnerships_page.pipeline.no_owner"),
+                        code_label("partnerships.depth", item["depth"]),
+                        code_label("partnerships.formalisation", item["formalisation"]),
+                    ]
                     st.caption(escape_markdown(" · ".join(d for d in details if d)))
     st.plotly_chart(stage_chart({c.stage: c.count for c in columns}), theme=None, key=PREFIX + "stage_chart")
 
@@ -140,28 +167,42 @@ def open_picker(frame: Any) -> int | None:
     """The selectbox "Åbn partnerskab"; returns the open partnership's id (None: none open)."""
     labels: dict[Any, str] = {BLANK: tr("partnerships_page.open.none")}
     for row in frame.itertuples():
-        labels[int(row.id)] = (tr("partnerships_page.open.ended", title=row.title) if row.closed else row.title)
-    return blank_to_none(remembered_selectbox(tr("partnerships_page.open"), labels, store_key=OPEN_KEY,
-                                               widget_key=OPEN_WIDGET, default=BLANK))
+        labels[int(row.id)] = tr("partnerships_page.open.ended", title=row.title) if row.closed else row.title
+    return blank_to_none(
+        remembered_selectbox(
+            tr("partnerships_page.open"), labels, store_key=OPEN_KEY, widget_key=OPEN_WIDGET, default=BLANK
+        )
+    )
 
 
 def _register() -> None:
     state = st.session_state
     values = {
-        "title": state.get(NEW + "title"), "owner_id": blank_to_none(state.get(NEW + "owner")),
-        "stage": state.get(NEW + "stage") or "idea", "depth": blank_to_none(state.get(NEW + "depth")),
+        "title": state.get(NEW + "title"),
+        "owner_id": blank_to_none(state.get(NEW + "owner")),
+        "stage": state.get(NEW + "stage") or "idea",
+        "depth": blank_to_none(state.get(NEW + "depth")),
         "formalisation": blank_to_none(state.get(NEW + "formalisation")),
         "start_date": state.get(NEW + "start_date"),
     }
     orgs = list(state.get(NEW + "organisations") or [])
     goals = list(state.get(NEW + "goals") or [])
-    ok, new_id = change("new", lambda s: ps.create_partnership(s, values, organisation_ids=orgs, goal_ids=goals,
-                                                               actor=actor()))
+    ok, new_id = change(
+        "new", lambda s: ps.create_partnership(s, values, organisation_ids=orgs, goal_ids=goals, actor=actor())
+    )
     if ok:
         flash("new", "success", "partnerships_page.new.done", title=(values["title"] or "").strip())
         state[OPEN_KEY] = new_id
-        for name, empty in (("title", ""), ("owner", BLANK), ("stage", "idea"), ("depth", BLANK),
-                            ("formalisation", BLANK), ("start_date", None), ("organisations", []), ("goals", [])):
+        for name, empty in (
+            ("title", ""),
+            ("owner", BLANK),
+            ("stage", "idea"),
+            ("depth", BLANK),
+            ("formalisation", BLANK),
+            ("start_date", None),
+            ("organisations", []),
+            ("goals", []),
+        ):
             state[NEW + name] = empty
 
 
@@ -176,8 +217,9 @@ def _take_draft(orgs: Mapping[int, str], goals: Mapping[int, str]) -> bool:
     return True
 
 
-def new_partnership_form(orgs: Mapping[int, str], staff: Mapping[int, str], goals: Mapping[int, str],
-                         expanded: bool) -> None:
+def new_partnership_form(
+    orgs: Mapping[int, str], staff: Mapping[int, str], goals: Mapping[int, str], expanded: bool
+) -> None:
     """The form "Registrér et nyt partnerskab": title, partners, owner, stage, depth, formalisation, start,
     goals; opened and filled in when another page kept a draft (:data:`DRAFT_KEY`)."""
     drafted = _take_draft(orgs, goals)
@@ -187,71 +229,131 @@ def new_partnership_form(orgs: Mapping[int, str], staff: Mapping[int, str], goal
             st.info(tr("partnerships_page.new.drafted"), icon=":material/edit_note:")
         with st.form(NEW + "form", clear_on_submit=False):
             _partnership_widgets(NEW, orgs, staff, {}, None, include_all=False)
-            st.multiselect(tr("partnerships_page.field.goals"), options=list(goals), format_func=shown_as(goals),
-                           placeholder=tr("widget.choose_many"),
-                           key=NEW + "goals")
-            st.form_submit_button(tr("partnerships_page.new.submit"), key=NEW + "submit", on_click=_register,
-                                  type="primary")
+            st.multiselect(
+                tr("partnerships_page.field.goals"),
+                options=list(goals),
+                format_func=shown_as(goals),
+                placeholder=tr("widget.choose_many"),
+                key=NEW + "goals",
+            )
+            st.form_submit_button(
+                tr("partnerships_page.new.submit"), key=NEW + "submit", on_click=_register, type="primary"
+            )
 
 
-def _partnership_widgets(prefix: str, orgs: Mapping[int, str], staff: Mapping[int, str],
-                         goals: Mapping[int, str], current: Mapping[str, Any] | None, *, include_all: bool) -> None:
+def _partnership_widgets(
+    prefix: str,
+    orgs: Mapping[int, str],
+    staff: Mapping[int, str],
+    goals: Mapping[int, str],
+    current: Mapping[str, Any] | None,
+    *,
+    include_all: bool,
+) -> None:
     """The partnership's fields; values from ``current`` (a stored partnership) or empty."""
     cur = current or {}
     staff_labels = {BLANK: tr("partnerships_page.field.none"), **staff}
     stage_labels = code_labels("partnerships.stage", ps.STAGES, blank=False)
     depth_labels = code_labels("partnerships.depth", ps.DEPTHS, blank=True)
-    # The formalisation follows the signed agreement (lib.partnerships.formalisation_of): while one
+    # The formalisation follows the signed agreement (lib.planning.partnerships.formalisation_of): while one
     # is on record only written or contract can be chosen; before, a written one is a draft.
     choices = cur.get("formalisation_choices") or ps.formalisation_choices(None, None)
-    formal_labels = {code: (tr("partnerships_page.field.none") if code == BLANK
-                            else code_label("partnerships.formalisation", code)) for code in choices}
-    formal_help = (tr("agreement.formalisation.help_signed", date=format_date(cur["signed_on"], lang()))
-                   if cur.get("written_agreement") else tr("agreement.formalisation.help_unsigned"))
+    formal_labels = {
+        code: (tr("partnerships_page.field.none") if code == BLANK else code_label("partnerships.formalisation", code))
+        for code in choices
+    }
+    formal_help = (
+        tr("agreement.formalisation.help_signed", date=format_date(cur["signed_on"], lang()))
+        if cur.get("written_agreement")
+        else tr("agreement.formalisation.help_unsigned")
+    )
 
     def index_of(options: list[Any], value: Any) -> int:
         return options.index(value) if value in options else 0
 
-    st.text_input(tr("partnerships_page.field.title"), value=cur.get("title") or "", key=prefix + "title",
-                  max_chars=300)
-    st.multiselect(tr("partnerships_page.field.organisations"), options=list(orgs),
-                   default=[o for o in cur.get("organisation_ids", []) if o in orgs] or None,
-                   format_func=shown_as(orgs), placeholder=tr("widget.choose_many"), key=prefix + "organisations")
+    st.text_input(
+        tr("partnerships_page.field.title"), value=cur.get("title") or "", key=prefix + "title", max_chars=300
+    )
+    st.multiselect(
+        tr("partnerships_page.field.organisations"),
+        options=list(orgs),
+        default=[o for o in cur.get("organisation_ids", []) if o in orgs] or None,
+        format_func=shown_as(orgs),
+        placeholder=tr("widget.choose_many"),
+        key=prefix + "organisations",
+    )
     left, right = st.columns(2)
     options = list(staff_labels)
-    left.selectbox(tr("partnerships_page.field.owner"), options=options,
-                   placeholder=tr("widget.choose_one"), key=prefix + "owner",
-                   index=index_of(options, cur.get("owner_id")), format_func=shown_as(staff_labels))
+    left.selectbox(
+        tr("partnerships_page.field.owner"),
+        options=options,
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "owner",
+        index=index_of(options, cur.get("owner_id")),
+        format_func=shown_as(staff_labels),
+    )
     options = list(stage_labels)
-    right.selectbox(tr("partnerships_page.field.stage"), options=options,
-                    placeholder=tr("widget.choose_one"), key=prefix + "stage",
-                    index=index_of(options, cur.get("stage")), format_func=shown_as(stage_labels))
+    right.selectbox(
+        tr("partnerships_page.field.stage"),
+        options=options,
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "stage",
+        index=index_of(options, cur.get("stage")),
+        format_func=shown_as(stage_labels),
+    )
     options = list(depth_labels)
-    left.selectbox(tr("partnerships_page.field.depth"), options=options,
-                   placeholder=tr("widget.choose_one"), key=prefix + "depth",
-                   index=index_of(options, cur.get("depth")), format_func=shown_as(depth_labels))
+    left.selectbox(
+        tr("partnerships_page.field.depth"),
+        options=options,
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "depth",
+        index=index_of(options, cur.get("depth")),
+        format_func=shown_as(depth_labels),
+    )
     options = list(formal_labels)
-    right.selectbox(tr("partnerships_page.field.formalisation"), options=options,
-                    placeholder=tr("widget.choose_one"), key=prefix + "formalisation",
-                    index=index_of(options, cur.get("formalisation")), format_func=shown_as(formal_labels),
-                    help=formal_help)
+    right.selectbox(
+        tr("partnerships_page.field.formalisation"),
+        options=options,
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "formalisation",
+        index=index_of(options, cur.get("formalisation")),
+        format_func=shown_as(formal_labels),
+        help=formal_help,
+    )
     with left:
         _date_input("partnerships_page.field.start_date", prefix + "start_date", cur.get("start_date"))
     if not include_all:
         return
     with right:
         _date_input("partnerships_page.field.end_date", prefix + "end_date", cur.get("end_date"))
-    st.multiselect(tr("partnerships_page.field.goals"), options=list(goals),
-                   default=[g for g in cur.get("goal_ids", []) if g in goals] or None,
-                   format_func=shown_as(goals), placeholder=tr("widget.choose_many"), key=prefix + "goals")
-    st.number_input(tr("partnerships_page.field.contact_rhythm_days"), min_value=1, max_value=ps.MAX_RHYTHM_DAYS,
-                    step=1, value=cur.get("contact_rhythm_days"), key=prefix + "contact_rhythm_days",
-                    help=tr("partnerships.guide.rhythm"))
+    st.multiselect(
+        tr("partnerships_page.field.goals"),
+        options=list(goals),
+        default=[g for g in cur.get("goal_ids", []) if g in goals] or None,
+        format_func=shown_as(goals),
+        placeholder=tr("widget.choose_many"),
+        key=prefix + "goals",
+    )
+    st.number_input(
+        tr("partnerships_page.field.contact_rhythm_days"),
+        min_value=1,
+        max_value=ps.MAX_RHYTHM_DAYS,
+        step=1,
+        value=cur.get("contact_rhythm_days"),
+        key=prefix + "contact_rhythm_days",
+        help=tr("partnerships.guide.rhythm"),
+    )
     left, right = st.columns(2)
-    left.text_area(tr("partnerships_page.field.library_resources"), value=cur.get("library_resources") or "",
-                   key=prefix + "library_resources")
-    right.text_area(tr("partnerships_page.field.partner_resources"), value=cur.get("partner_resources") or "",
-                    key=prefix + "partner_resources")
+    left.text_area(
+        tr("partnerships_page.field.library_resources"),
+        value=cur.get("library_resources") or "",
+        key=prefix + "library_resources",
+    )
+    right.text_area(
+        tr("partnerships_page.field.partner_resources"),
+        value=cur.get("partner_resources") or "",
+        key=prefix + "partner_resources",
+    )
     st.text_area(tr("partnerships_page.field.notes"), value=cur.get("notes") or "", key=prefix + "notes")
 
 
@@ -265,13 +367,17 @@ def _edit_prefix(partnership_id: int) -> str:
 def _save_details(partnership_id: int) -> None:
     state, prefix = st.session_state, _edit_prefix(partnership_id)
     changes = {
-        "title": state.get(prefix + "title"), "owner_id": blank_to_none(state.get(prefix + "owner")),
-        "stage": state.get(prefix + "stage"), "depth": blank_to_none(state.get(prefix + "depth")),
+        "title": state.get(prefix + "title"),
+        "owner_id": blank_to_none(state.get(prefix + "owner")),
+        "stage": state.get(prefix + "stage"),
+        "depth": blank_to_none(state.get(prefix + "depth")),
         "formalisation": blank_to_none(state.get(prefix + "formalisation")),
-        "start_date": state.get(prefix + "start_date"), "end_date": state.get(prefix + "end_date"),
+        "start_date": state.get(prefix + "start_date"),
+        "end_date": state.get(prefix + "end_date"),
         "contact_rhythm_days": state.get(prefix + "contact_rhythm_days"),
         "library_resources": state.get(prefix + "library_resources"),
-        "partner_resources": state.get(prefix + "partner_resources"), "notes": state.get(prefix + "notes"),
+        "partner_resources": state.get(prefix + "partner_resources"),
+        "notes": state.get(prefix + "notes"),
     }
     orgs, goals = list(state.get(prefix + "organisations") or []), list(state.get(prefix + "goals") or [])
 
@@ -294,14 +400,24 @@ def _close(partnership_id: int, close: bool) -> None:
         flash("details", "success", "partnerships_page.closed_done" if close else "partnerships_page.reopened_done")
 
 
-def details_tab(partnership_id: int, current: Mapping[str, Any], orgs: Mapping[int, str],
-                staff: Mapping[int, str], goals: Mapping[int, str]) -> None:
+def details_tab(
+    partnership_id: int,
+    current: Mapping[str, Any],
+    orgs: Mapping[int, str],
+    staff: Mapping[int, str],
+    goals: Mapping[int, str],
+) -> None:
     prefix = _edit_prefix(partnership_id)
     show_flash("details")
     with st.form(prefix + "form"):
         _partnership_widgets(prefix, orgs, staff, goals, current, include_all=True)
-        st.form_submit_button(tr("partnerships_page.save"), key=prefix + "save", type="primary",
-                              on_click=_save_details, args=(partnership_id,))
+        st.form_submit_button(
+            tr("partnerships_page.save"),
+            key=prefix + "save",
+            type="primary",
+            on_click=_save_details,
+            args=(partnership_id,),
+        )
     if current["closed"]:
         st.info(tr_md("partnerships_page.ended_on", date=current["ended_on"]))
         st.button(tr("partnerships_page.reopen"), key=prefix + "reopen", on_click=_close, args=(partnership_id, False))
@@ -330,29 +446,40 @@ def _save_agreement(partnership_id: int) -> None:
 
 def agreement_tab(partnership_id: int, form: Mapping[str, Any]) -> None:
     """Completeness (bar + what is missing), the download, and the agreement's fields in a form
-    (``form``: :func:`lib.partnerships.agreement_form`; its dates and resources are the partnership's)."""
+    (``form``: :func:`lib.planning.partnerships.agreement_form`; its dates and resources are the partnership's)."""
     prefix = _agreement_prefix(partnership_id)
     show_flash("agreement")
     share = form["completeness"]
     total = len(ps.AGREEMENT_FIELDS)
     missing = form["missing"]
-    text = tr("partnerships_page.agreement.completeness", percent=format_number(round(share * 100), lang()),
-              filled=total - len(missing), total=total)
+    text = tr(
+        "partnerships_page.agreement.completeness",
+        percent=format_number(round(share * 100), lang()),
+        filled=total - len(missing),
+        total=total,
+    )
     st.progress(share, text=text)
     if missing:
-        st.caption(tr_md("partnerships_page.agreement.missing",
-                         fields="; ".join(ps.agreement_field_label(name, lang()) for name in missing)))
+        st.caption(
+            tr_md(
+                "partnerships_page.agreement.missing",
+                fields="; ".join(ps.agreement_field_label(name, lang()) for name in missing),
+            )
+        )
     else:
         st.caption(tr("partnerships_page.agreement.complete"))
     st.caption(tr("partnerships.written_rule"))
     language = lang()
-    export_download(tr("partnerships_page.agreement.download"),
-                    lambda session: ps.agreement_summary_xlsx(session, partnership_id, language), kind="agreement",
-                    people=lambda session: ps.agreement_people(session, partnership_id),
-                    details={"partnership": partnership_id},
-                    file_name=f"{tr('partnerships_page.agreement.file')}-{partnership_id}.xlsx",
-                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    key=prefix + "download")
+    export_download(
+        tr("partnerships_page.agreement.download"),
+        lambda session: ps.agreement_summary_xlsx(session, partnership_id, language),
+        kind="agreement",
+        people=lambda session: ps.agreement_people(session, partnership_id),
+        details={"partnership": partnership_id},
+        file_name=f"{tr('partnerships_page.agreement.file')}-{partnership_id}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=prefix + "download",
+    )
 
     def stored(name: str) -> Any:
         return form["values"].get(name)
@@ -360,17 +487,29 @@ def agreement_tab(partnership_id: int, form: Mapping[str, Any]) -> None:
     with st.form(prefix + "form"):
         st.caption(tr("agreement.form.held"))
         for name in TEXT_AGREEMENT_FIELDS:
-            st.text_area(escape_markdown(ps.agreement_field_label(name, lang())), value=stored(name) or "",
-                         key=prefix + name, height=80)
+            st.text_area(
+                escape_markdown(ps.agreement_field_label(name, lang())),
+                value=stored(name) or "",
+                key=prefix + name,
+                height=80,
+            )
         columns = st.columns(4)
         for place, name in zip(columns, ps.AGREEMENT_DATE_FIELDS, strict=True):
             with place:
                 _date_input(f"partnerships.agreement.{name}", prefix + name, stored(name))
-        st.text_input(escape_markdown(ps.agreement_field_label("document_ref", lang())),
-                      value=stored("document_ref") or "",
-                      key=prefix + "document_ref", max_chars=500)
-        st.form_submit_button(tr("partnerships_page.save"), key=prefix + "save", type="primary",
-                              on_click=_save_agreement, args=(partnership_id,))
+        st.text_input(
+            escape_markdown(ps.agreement_field_label("document_ref", lang())),
+            value=stored("document_ref") or "",
+            key=prefix + "document_ref",
+            max_chars=500,
+        )
+        st.form_submit_button(
+            tr("partnerships_page.save"),
+            key=prefix + "save",
+            type="primary",
+            on_click=_save_agreement,
+            args=(partnership_id,),
+        )
 
 
 def _contact_prefix(partnership_id: int) -> str:
@@ -380,15 +519,20 @@ def _contact_prefix(partnership_id: int) -> str:
 def _add_contact(partnership_id: int) -> None:
     prefix = _contact_prefix(partnership_id)
     state = st.session_state
-    values = {"contacted_on": state.get(prefix + "date"), "staff_id": blank_to_none(state.get(prefix + "who")),
-              "channel": state.get(prefix + "channel"), "note": state.get(prefix + "note")}
+    values = {
+        "contacted_on": state.get(prefix + "date"),
+        "staff_id": blank_to_none(state.get(prefix + "who")),
+        "channel": state.get(prefix + "channel"),
+        "note": state.get(prefix + "note"),
+    }
     if change("contacts", lambda s: ps.add_contact(s, partnership_id, values, actor=actor()))[0]:
         flash("contacts", "success", "partnerships_page.contacts.added")
         state[prefix + "note"] = ""
 
 
-def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[dict[str, Any]],
-                 staff: Mapping[int, str]) -> None:
+def contacts_tab(
+    partnership_id: int, current: Mapping[str, Any], entries: list[dict[str, Any]], staff: Mapping[int, str]
+) -> None:
     """When the next contact is due (or how overdue), the log, and a form to log a contact."""
     prefix = _contact_prefix(partnership_id)
     show_flash("contacts")
@@ -397,19 +541,29 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
     if due.due is None:
         st.caption(tr("partnerships_page.contacts.no_rhythm"))
     elif due.overdue and not current["closed"]:
-        st.warning(tr_md("partnerships_page.contacts.overdue", date=due.due, days=due.days_overdue),
-                   icon=":material/schedule:")
+        st.warning(
+            tr_md("partnerships_page.contacts.overdue", date=due.due, days=due.days_overdue), icon=":material/schedule:"
+        )
     else:
         st.info(tr_md("partnerships_page.contacts.due", date=due.due))
     rows = [{**entry, "channel_label": code_label("partnerships.channel", entry["channel"])} for entry in entries]
     show_table(pd.DataFrame(rows), CONTACT_COLUMNS, key=prefix + "table", empty_key="partnerships_page.contacts.empty")
     show_flash("contact_delete")
-    delete_one(MESSAGES, "contact_delete", label=tr("partnerships_page.contacts.delete"),
-               entries={row["id"]: " · ".join(str(part) for part in (format_date(row["contacted_on"], lang()),
-                                                                     row["staff"], row["channel_label"]) if part)
-                        for row in rows},
-               delete=lambda session, entry_id: ps.delete_contact(session, entry_id, actor=actor()),
-               key=prefix + "delete")
+    delete_one(
+        MESSAGES,
+        "contact_delete",
+        label=tr("partnerships_page.contacts.delete"),
+        entries={
+            row["id"]: " · ".join(
+                str(part)
+                for part in (format_date(row["contacted_on"], lang()), row["staff"], row["channel_label"])
+                if part
+            )
+            for row in rows
+        },
+        delete=lambda session, entry_id: ps.delete_contact(session, entry_id, actor=actor()),
+        key=prefix + "delete",
+    )
     staff_labels = {BLANK: tr("partnerships_page.field.none"), **staff}
     channel_labels = code_labels("partnerships.channel", ps.CHANNELS, blank=False)
     with st.form(prefix + "form"):
@@ -417,15 +571,28 @@ def contacts_tab(partnership_id: int, current: Mapping[str, Any], entries: list[
         left, middle, right = st.columns(3)
         with left:
             _date_input("partnerships_page.contacts.date", prefix + "date", today())
-        middle.selectbox(tr("partnerships_page.contacts.who"), options=list(staff_labels),
-                         placeholder=tr("widget.choose_one"), key=prefix + "who",
-                         format_func=shown_as(staff_labels))
-        right.selectbox(tr("partnerships_page.contacts.channel"), options=list(channel_labels),
-                        placeholder=tr("widget.choose_one"),
-                        key=prefix + "channel", format_func=shown_as(channel_labels))
+        middle.selectbox(
+            tr("partnerships_page.contacts.who"),
+            options=list(staff_labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "who",
+            format_func=shown_as(staff_labels),
+        )
+        right.selectbox(
+            tr("partnerships_page.contacts.channel"),
+            options=list(channel_labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "channel",
+            format_func=shown_as(channel_labels),
+        )
         st.text_area(tr("partnerships_page.contacts.note"), key=prefix + "note", height=80)
-        st.form_submit_button(tr("partnerships_page.contacts.add"), key=prefix + "add", type="primary",
-                              on_click=_add_contact, args=(partnership_id,))
+        st.form_submit_button(
+            tr("partnerships_page.contacts.add"),
+            key=prefix + "add",
+            type="primary",
+            on_click=_add_contact,
+            args=(partnership_id,),
+        )
 
 
 def partnership_values(session: Session, partnership_id: int) -> dict[str, Any]:
@@ -443,8 +610,9 @@ def partnership_values(session: Session, partnership_id: int) -> dict[str, Any]:
     return values
 
 
-def open_partnership(partnership_id: int, orgs: Mapping[int, str], staff: Mapping[int, str],
-                     goals: Mapping[int, str]) -> None:
+def open_partnership(
+    partnership_id: int, orgs: Mapping[int, str], staff: Mapping[int, str], goals: Mapping[int, str]
+) -> None:
     """The open partnership in three tabs: details, agreement, contact log."""
     with database().read() as session:
         current = partnership_values(session, partnership_id)
@@ -459,4 +627,3 @@ def open_partnership(partnership_id: int, orgs: Mapping[int, str], staff: Mappin
         agreement_tab(partnership_id, form)
     with contacts:
         contacts_tab(partnership_id, current, entries, staff)
-

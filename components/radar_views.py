@@ -1,7 +1,7 @@
 """Pieces of the page "Tjekliste" (pages/radar.py): the radar with its evidence, the self-assessment
 form, and the change over time.
 
-Everything that reads or changes data is in ``lib.radar``. A save or a delete runs in a button
+Everything that reads or changes data is in ``lib.reporting.checklist``. A save or a delete runs in a button
 callback, before the page is drawn, so the radar drawn afterwards already holds the new assessment;
 the outcome is kept as a message (``Messages``) and shown once where the user acted.
 """
@@ -19,9 +19,9 @@ from components.context import actor, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
-from lib import radar
-from lib.i18n import format_date, format_number
-from lib.storage import ChecklistAssessment
+from lib.core.i18n import format_date, format_number
+from lib.db import ChecklistAssessment
+from lib.reporting import checklist
 
 PREFIX = "radar_"
 FORM_PREFIX = PREFIX + "form_"
@@ -56,19 +56,21 @@ def latest_caption_md(frame: pd.DataFrame, assessor: str | None) -> str:
     return tr_md("radar_page.latest", date=assessed_on)
 
 
-def radar_section(frame: pd.DataFrame, found: Mapping[str, radar.Evidence], assessor: str | None) -> None:
+def radar_section(frame: pd.DataFrame, found: Mapping[str, checklist.Evidence], assessor: str | None) -> None:
     """The radar of self-assessment against evidence, with the evidence in words beside it; the caption
     says whose self-assessment it is (``assessor``, when known)."""
     chart, words = st.columns([3, 2], gap="large")
     with chart:
         st.caption(latest_caption_md(frame, assessor))
-        st.plotly_chart(radar.radar_figure(frame, lang()), theme=None, key=PREFIX + "chart")
+        st.plotly_chart(checklist.radar_figure(frame, lang()), theme=None, key=PREFIX + "chart")
     with words:
         st.subheader(tr("radar_page.evidence_heading"))
         for row in frame.itertuples():
-            st.markdown(f"**{escape_markdown(radar.heading_label(row.heading, lang()))}** · "
-                        f"{tr_md('radar_page.self_value', value=_value(row.self_score))} · "
-                        f"{tr_md('radar_page.evidence_value', value=_value(row.evidence_score))}")
+            st.markdown(
+                f"**{escape_markdown(checklist.heading_label(row.heading, lang()))}** · "
+                f"{tr_md('radar_page.self_value', value=_value(row.self_score))} · "
+                f"{tr_md('radar_page.evidence_value', value=_value(row.evidence_score))}"
+            )
             st.caption(escape_markdown(found[row.heading].explanation(lang())))
             if row.note:
                 st.caption(escape_markdown(tr("radar_page.note", note=row.note)))
@@ -86,15 +88,24 @@ def _previous_md(latest: ChecklistAssessment | None, heading: str) -> str | None
 def _save(staff: Mapping[int, str]) -> None:
     state = st.session_state
     day = state.get(FORM_PREFIX + "date")
-    scores = {h: (state.get(FORM_PREFIX + "score_" + h) or None) for h in radar.HEADINGS}
-    notes = {h: state.get(FORM_PREFIX + "note_" + h) for h in radar.HEADINGS}
+    scores = {h: (state.get(FORM_PREFIX + "score_" + h) or None) for h in checklist.HEADINGS}
+    notes = {h: state.get(FORM_PREFIX + "note_" + h) for h in checklist.HEADINGS}
     assessor = state.get(FORM_PREFIX + "assessor") or None
-    ok, _ = MESSAGES.change("form", lambda session: radar.save_self_assessment(
-        session, day, scores, notes, assessor_id=assessor if assessor in staff else None, actor=actor(),
-        today=today()))
+    ok, _ = MESSAGES.change(
+        "form",
+        lambda session: checklist.save_self_assessment(
+            session,
+            day,
+            scores,
+            notes,
+            assessor_id=assessor if assessor in staff else None,
+            actor=actor(),
+            today=today(),
+        ),
+    )
     if not ok:
         return
-    for heading in radar.HEADINGS:  # an empty form for the next time
+    for heading in checklist.HEADINGS:  # an empty form for the next time
         state[FORM_PREFIX + "score_" + heading] = NONE
         state[FORM_PREFIX + "note_" + heading] = ""
     MESSAGES.flash("form", "success", "radar_page.form.saved", date=format_date(day, lang()))
@@ -109,21 +120,44 @@ def assessment_form(staff: Mapping[int, str], latest: ChecklistAssessment | None
     people = {NONE: tr("common.none"), **staff}
     with st.form(FORM_PREFIX + "form"):
         day, who = st.columns(2)
-        day.date_input(tr("radar_page.form.date"), value=today(), key=FORM_PREFIX + "date",
-                       format=date_input_format(), min_value=EARLIEST_DATE, max_value=today())
-        who.selectbox(tr("radar_page.form.assessor"), options=list(people), format_func=people.get,
-                      placeholder=tr("widget.choose_one"), key=FORM_PREFIX + "assessor")
-        for heading in radar.HEADINGS:
-            st.markdown(f"**{escape_markdown(radar.heading_label(heading, lang()))}**")
+        day.date_input(
+            tr("radar_page.form.date"),
+            value=today(),
+            key=FORM_PREFIX + "date",
+            format=date_input_format(),
+            min_value=EARLIEST_DATE,
+            max_value=today(),
+        )
+        who.selectbox(
+            tr("radar_page.form.assessor"),
+            options=list(people),
+            format_func=people.get,
+            placeholder=tr("widget.choose_one"),
+            key=FORM_PREFIX + "assessor",
+        )
+        for heading in checklist.HEADINGS:
+            st.markdown(f"**{escape_markdown(checklist.heading_label(heading, lang()))}**")
             previous = _previous_md(latest, heading)
             st.caption(tr(f"radar.help.{heading}") + (f" {previous}." if previous else ""))
             score, note = st.columns([1, 2])
-            score.selectbox(tr("radar_page.form.score"), options=list(scale), format_func=scale.get,
-                            placeholder=tr("widget.choose_one"), key=FORM_PREFIX + "score_" + heading)
-            note.text_input(tr("radar_page.form.note"), key=FORM_PREFIX + "note_" + heading,
-                            max_chars=radar.MAX_NOTE_LENGTH)
-        st.form_submit_button(tr("radar_page.form.submit"), type="primary", icon=":material/save:",
-                              on_click=_save, args=(dict(staff),), key=FORM_PREFIX + "submit")
+            score.selectbox(
+                tr("radar_page.form.score"),
+                options=list(scale),
+                format_func=scale.get,
+                placeholder=tr("widget.choose_one"),
+                key=FORM_PREFIX + "score_" + heading,
+            )
+            note.text_input(
+                tr("radar_page.form.note"), key=FORM_PREFIX + "note_" + heading, max_chars=checklist.MAX_NOTE_LENGTH
+            )
+        st.form_submit_button(
+            tr("radar_page.form.submit"),
+            type="primary",
+            icon=":material/save:",
+            on_click=_save,
+            args=(dict(staff),),
+            key=FORM_PREFIX + "submit",
+        )
 
 
 # --- change over time ------------------------------------------------------------------------------
@@ -135,17 +169,20 @@ def history_frame(assessments: Sequence[ChecklistAssessment], names: Mapping[int
     for record in reversed(assessments):
         scores = record.scores or {}
         given = [v for v in scores.values() if v is not None]
-        rows.append({
-            tr("radar_page.history.col.date"): record.assessed_on,
-            tr("radar_page.history.col.assessor"): names.get(record.assessor_id, "") if record.assessor_id else "",
-            **{radar.heading_label(h, lang()): _value(scores.get(h)) for h in radar.HEADINGS},
-            tr("radar_page.history.col.mean"): _value(sum(given) / len(given) if given else None),
-        })
+        rows.append(
+            {
+                tr("radar_page.history.col.date"): record.assessed_on,
+                tr("radar_page.history.col.assessor"): names.get(record.assessor_id, "") if record.assessor_id else "",
+                **{checklist.heading_label(h, lang()): _value(scores.get(h)) for h in checklist.HEADINGS},
+                tr("radar_page.history.col.mean"): _value(sum(given) / len(given) if given else None),
+            }
+        )
     return pd.DataFrame(rows)
 
 
-def history_section(assessments: Sequence[ChecklistAssessment], names: Mapping[int, str],
-                    history: pd.DataFrame) -> None:
+def history_section(
+    assessments: Sequence[ChecklistAssessment], names: Mapping[int, str], history: pd.DataFrame
+) -> None:
     """The history chart, the table of assessments, and deleting one."""
     show_flash("delete")
     if not assessments:
@@ -153,14 +190,28 @@ def history_section(assessments: Sequence[ChecklistAssessment], names: Mapping[i
         return
     if len(assessments) == 1:
         st.caption(tr("radar_page.history.one_point"))
-    st.plotly_chart(radar.history_figure(history, lang()), theme=None, key=PREFIX + "history_chart")
+    st.plotly_chart(checklist.history_figure(history, lang()), theme=None, key=PREFIX + "history_chart")
     st.markdown(f"**{tr('radar_page.history.table')}**")
-    st.dataframe(history_frame(assessments, names), hide_index=True, key=PREFIX + "history_table", placeholder="",
-                 column_config={tr("radar_page.history.col.date"): st.column_config.DateColumn(
-                     format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD")})
-    entries = {a.id: format_date(a.assessed_on, lang()) + (f" ({names[a.assessor_id]})" if a.assessor_id in names
-                                                            else "") for a in reversed(assessments)}
-    delete_one(MESSAGES, "delete", label=tr("radar_page.history.delete"), entries=entries,
-               delete=lambda session, assessment_id: radar.delete_self_assessment(session, assessment_id,
-                                                                                  actor=actor()),
-               key=PREFIX + "delete")
+    st.dataframe(
+        history_frame(assessments, names),
+        hide_index=True,
+        key=PREFIX + "history_table",
+        placeholder="",
+        column_config={
+            tr("radar_page.history.col.date"): st.column_config.DateColumn(
+                format="DD-MM-YYYY" if lang() == "da" else "YYYY-MM-DD"
+            )
+        },
+    )
+    entries = {
+        a.id: format_date(a.assessed_on, lang()) + (f" ({names[a.assessor_id]})" if a.assessor_id in names else "")
+        for a in reversed(assessments)
+    }
+    delete_one(
+        MESSAGES,
+        "delete",
+        label=tr("radar_page.history.delete"),
+        entries=entries,
+        delete=lambda session, assessment_id: checklist.delete_self_assessment(session, assessment_id, actor=actor()),
+        key=PREFIX + "delete",
+    )

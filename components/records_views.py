@@ -1,7 +1,7 @@
 """Pieces of the contacts page: a person or an organisation found, opened, edited, merged or deleted.
 
 People and organisations are shown the same way except for their own fields. :class:`RecordKind`
-holds what tells them apart (the ``lib.records`` functions, widget keys, translation-key prefixes), so
+holds what tells them apart (the ``lib.contacts`` functions, widget keys, translation-key prefixes), so
 the add and edit forms, the picker, the history tables, the merge and delete sections and their
 callbacks exist once.
 
@@ -23,33 +23,35 @@ import streamlit as st
 from sqlalchemy.orm import Session
 from streamlit.delta_generator import DeltaGenerator
 
-from components.feedback import Messages
 from components.context import actor, database, lang, tr
+from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
-from components.tables import (
-    Col,
-    date_input_format,
-    labelled_frame,
-    newly_selected,
-    show_table,
-    titled_table,
-)
+from components.tables import Col, date_input_format, labelled_frame, newly_selected, show_table, titled_table
 from components.widgets import BLANK, blank_to_none, shown_as
-from lib import organisation_duplicates, records
-from lib.errors import UserFacingError
-from lib.i18n import label
-from lib.normalize import display_phone, display_phones
-from lib.storage import STAFF_ROLES, Person
-from lib.vocabulary import ORGANISATION_TYPES, SECTORS
-
+from lib import contacts
+from lib.contacts import organisation_duplicates
+from lib.core.errors import UserFacingError
+from lib.core.i18n import label
+from lib.core.normalize import display_phone, display_phones
+from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
+from lib.db import STAFF_ROLES, Person
 
 FLASH_KEY = "contacts_flash"
 #: What the affiliation and merge forms show once their work is done: empty again.
 AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
 MERGE_EMPTY = {"other": BLANK, "confirm": False}
 PERSON_FORM_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff")
-ORG_FORM_FIELDS = ("name", "org_type", "sector", "website", "area", "cvr", "notes", "remember_org_type",
-                   "remember_sector")
+ORG_FORM_FIELDS = (
+    "name",
+    "org_type",
+    "sector",
+    "website",
+    "area",
+    "cvr",
+    "notes",
+    "remember_org_type",
+    "remember_sector",
+)
 #: The translation prefix of each vocabulary's labels.
 LABEL_PREFIX = {"org_type": "orgtype", "sector": "sector", "relation_kind": "relkind"}
 #: How many review cards are drawn at once; the rest follow as earlier ones are decided.
@@ -143,7 +145,6 @@ show_flash = MESSAGES.show
 change = MESSAGES.change
 
 
-
 def _fill_widgets(prefix: str, values: Mapping[str, Any], *, replace: bool = False) -> None:
     """Put ``values`` into the widgets ``prefix + name``: only where empty, or all with ``replace``.
 
@@ -176,31 +177,32 @@ def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _update_organisation(session: Session, org_id: int, values: Mapping[str, Any],
-                         actor: str | None = None) -> list[str]:
+def _update_organisation(
+    session: Session, org_id: int, values: Mapping[str, Any], actor: str | None = None
+) -> list[str]:
     """Save the edit form: with a ticked "remember" box, the type or sector chosen for a kept word is
     remembered for that word at the next import."""
     values = dict(values)
     remember = [name for name in ("org_type", "sector") if values.pop(f"remember_{name}", False)]
-    return records.update_organisation(session, org_id, values, actor=actor, remember=remember)
+    return contacts.update_organisation(session, org_id, values, actor=actor, remember=remember)
 
 
 def _create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
     """Add a person, and their affiliation when the add form names an organisation; returns the id.
 
-    A staff member gets their team and role too (``lib.organisation.update_staff``).
+    A staff member gets their team and role too (``lib.library.staff.update_staff``).
     """
-    from lib.organisation import update_staff
+    from lib.library.staff import update_staff
 
     org_id = blank_to_none(values.get("org"))
     staff_values = {"team": values.get("team"), "staff_role": blank_to_none(values.get("staff_role"))}
     person_values = {k: v for k, v in values.items() if k not in ("org", "team", "staff_role")}
     person_values["is_staff"] = bool(values.get("is_staff"))
-    person_id = records.create_person(session, person_values, actor=actor)
+    person_id = contacts.create_person(session, person_values, actor=actor)
     if person_values["is_staff"] and any(staff_values.values()):
         update_staff(session, {person_id: staff_values}, actor=actor)
     if org_id is not None:
-        records.add_affiliation(session, person_id, org_id, actor=actor)
+        contacts.add_affiliation(session, person_id, org_id, actor=actor)
     return person_id
 
 
@@ -234,7 +236,7 @@ class RecordKind:
     form_values: Callable[[Mapping[str, Any]], dict[str, Any]]
     #: The add form when empty; its names are the fields read from it.
     new_empty: Mapping[str, Any]
-    details: Callable[[Session, int], records.RecordDetails | None]
+    details: Callable[[Session, int], contacts.RecordDetails | None]
     choices: Callable[[Session], list[tuple[int, str]]]
     create: Callable[..., int]
     update: Callable[..., list[str]]
@@ -278,17 +280,25 @@ PERSON = RecordKind(
         Col("updated_at", "contacts.field.updated_at", "datetime"),
     ),
     choice_columns=("name", "email"),
-    choice_label=records.person_choice_label,
+    choice_label=contacts.person_choice_label,
     form_fields=PERSON_FORM_FIELDS,
     form_values=_person_form_values,
-    new_empty={"name": "", "email": "", "phone": "", "title": "", "org": BLANK, "is_staff": False, "team": "",
-               "staff_role": BLANK},
-    details=records.person_details,
-    choices=records.person_choices,
+    new_empty={
+        "name": "",
+        "email": "",
+        "phone": "",
+        "title": "",
+        "org": BLANK,
+        "is_staff": False,
+        "team": "",
+        "staff_role": BLANK,
+    },
+    details=contacts.person_details,
+    choices=contacts.person_choices,
     create=_create_person,
-    update=records.update_person,
-    merge=records.merge_people,
-    delete=records.delete_person,
+    update=contacts.update_person,
+    merge=contacts.merge_people,
+    delete=contacts.delete_person,
 )
 
 ORGANISATION = RecordKind(
@@ -312,12 +322,12 @@ ORGANISATION = RecordKind(
     form_fields=ORG_FORM_FIELDS,
     form_values=_organisation_form_values,
     new_empty={"name": "", "org_type": BLANK, "sector": BLANK, "website": ""},
-    details=records.organisation_details,
-    choices=records.organisation_choices,
-    create=records.create_organisation,
+    details=contacts.organisation_details,
+    choices=contacts.organisation_choices,
+    create=contacts.create_organisation,
     update=_update_organisation,
-    merge=records.merge_organisations,
-    delete=records.delete_organisation,
+    merge=contacts.merge_organisations,
+    delete=contacts.delete_organisation,
 )
 
 
@@ -376,8 +386,9 @@ def _open_from_picker(kind: RecordKind) -> None:
 
 def search_box(kind: RecordKind, column: DeltaGenerator) -> str:
     """The tab's search text input, drawn in ``column``; returns what was typed."""
-    return column.text_input(tr(f"{kind.texts}.search"), key=kind.search_key,
-                             placeholder=tr(f"{kind.texts}.search_hint"))
+    return column.text_input(
+        tr(f"{kind.texts}.search"), key=kind.search_key, placeholder=tr(f"{kind.texts}.search_hint")
+    )
 
 
 def pick_record(kind: RecordKind, found: pd.DataFrame, open_label: Callable[[int], str | None]) -> int | None:
@@ -388,13 +399,14 @@ def pick_record(kind: RecordKind, found: pd.DataFrame, open_label: Callable[[int
     """
     st.caption(tr(f"{kind.texts}.count", count=len(found)))
     ids = [int(i) for i in found["id"]]
-    rows = show_table(found, kind.columns, key=kind.table_key, selectable=True,
-                      empty_key=f"{kind.texts}.none_found")
+    rows = show_table(found, kind.columns, key=kind.table_key, selectable=True, empty_key=f"{kind.texts}.none_found")
     picked = newly_selected(rows, ids, kind.table_key + "_seen")
     if picked is not None:
         st.session_state[kind.open_key] = picked
-    choices = {int(record_id): kind.choice_label(*values) for record_id, *values in
-               zip(found["id"], *(found[name] for name in kind.choice_columns), strict=True)}
+    choices = {
+        int(record_id): kind.choice_label(*values)
+        for record_id, *values in zip(found["id"], *(found[name] for name in kind.choice_columns), strict=True)
+    }
     selected = st.session_state.get(kind.open_key)
     if selected is not None and selected not in choices:
         missing = open_label(selected)
@@ -428,11 +440,16 @@ def _add_form(kind: RecordKind, draw_fields: Callable[[str], None]) -> None:
         show_flash(f"new_{kind.word}")
         with st.form(prefix + "form", border=False):
             draw_fields(prefix)
-            st.form_submit_button(tr(f"{kind.texts}.add_button"), on_click=_create_record, args=(kind,),
-                                  type="primary", key=prefix + "submit")
+            st.form_submit_button(
+                tr(f"{kind.texts}.add_button"),
+                on_click=_create_record,
+                args=(kind,),
+                type="primary",
+                key=prefix + "submit",
+            )
 
 
-def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[records.RecordDetails], None]) -> None:
+def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[contacts.RecordDetails], None]) -> None:
     """The open record: heading, ``own_parts`` (its form and what only this kind has), history, merge, delete."""
     with database().read() as session:
         details = kind.details(session, record_id)
@@ -454,19 +471,29 @@ def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw
     _fill_widgets(prefix, kind.form_values(fields))
     with st.form(f"contacts_{kind.word}_form_{record_id}"):
         draw_fields(prefix)
-        st.form_submit_button(tr("common.save"), on_click=_save_record, args=(kind, record_id), type="primary",
-                              key=f"contacts_{kind.word}_save_{record_id}")
+        st.form_submit_button(
+            tr("common.save"),
+            on_click=_save_record,
+            args=(kind, record_id),
+            type="primary",
+            key=f"contacts_{kind.word}_save_{record_id}",
+        )
 
 
-def _history_tables(details: records.RecordDetails) -> None:
-    relations = labelled_frame(details.relations, {"direction_label": ("direction", "records.direction"),
-                                                   "kind_label": ("kind", "relkind")})
+def _history_tables(details: contacts.RecordDetails) -> None:
+    relations = labelled_frame(
+        details.relations, {"direction_label": ("direction", "records.direction"), "kind_label": ("kind", "relkind")}
+    )
     if not relations.empty and "kind_text" in relations:
-        relations["kind_label"] = [code_or_word("relation_kind", kind, word)
-                                   for kind, word in zip(relations["kind"], relations["kind_text"], strict=True)]
+        relations["kind_label"] = [
+            code_or_word("relation_kind", kind, word)
+            for kind, word in zip(relations["kind"], relations["kind_text"], strict=True)
+        ]
     titled_table("contacts.relations", relations, RELATION_COLUMNS, "contacts.no_relations")
-    imports = labelled_frame(details.imports, {"action_label": ("action", "records.import_action"),
-                                               "status_label": ("status", "records.batch_status")})
+    imports = labelled_frame(
+        details.imports,
+        {"action_label": ("action", "records.import_action"), "status_label": ("status", "records.batch_status")},
+    )
     titled_table("contacts.imports", imports, IMPORT_COLUMNS, "contacts.no_imports")
     events = labelled_frame(details.events, {"action_label": ("action", "records.event")})
     if not events.empty:
@@ -482,15 +509,32 @@ def _merge_section(kind: RecordKind, record_id: int) -> None:
         with database().read() as session:
             others = {rid: text for rid, text in kind.choices(session) if rid != record_id}
         other_labels = with_blank(others, "contacts.choose")
-        other_id = blank_to_none(st.selectbox(tr(f"contacts.merge.other_{kind.word}"), options=list(other_labels),
-                                       placeholder=tr("widget.choose_one"),
-                                       key=prefix + "other", format_func=shown_as(other_labels)))
+        other_id = blank_to_none(
+            st.selectbox(
+                tr(f"contacts.merge.other_{kind.word}"),
+                options=list(other_labels),
+                placeholder=tr("widget.choose_one"),
+                key=prefix + "other",
+                format_func=shown_as(other_labels),
+            )
+        )
         sides = {side: tr(f"contacts.merge.keep_{side}") for side in ("this", "other")}
-        st.radio(tr("contacts.merge.keep"), options=list(sides), key=prefix + "keep", horizontal=True,
-                 format_func=shown_as(sides))
+        st.radio(
+            tr("contacts.merge.keep"),
+            options=list(sides),
+            key=prefix + "keep",
+            horizontal=True,
+            format_func=shown_as(sides),
+        )
         confirmed = st.checkbox(tr("contacts.merge.confirm"), key=prefix + "confirm")
-        st.button(tr("contacts.merge.button"), key=prefix + "button", type="primary",
-                  disabled=other_id is None or not confirmed, on_click=_merge_record, args=(kind, record_id))
+        st.button(
+            tr("contacts.merge.button"),
+            key=prefix + "button",
+            type="primary",
+            disabled=other_id is None or not confirmed,
+            on_click=_merge_record,
+            args=(kind, record_id),
+        )
 
 
 def _delete_section(kind: RecordKind, record_id: int, name: str) -> None:
@@ -499,8 +543,13 @@ def _delete_section(kind: RecordKind, record_id: int, name: str) -> None:
         show_flash(f"{kind.word}_delete")
         st.caption(tr(f"contacts.delete.{kind.word}_help"))
         confirmed = st.checkbox(tr_md("contacts.delete.confirm", name=name), key=prefix + "confirm")
-        st.button(tr("contacts.delete.button"), key=prefix + "button", disabled=not confirmed,
-                  on_click=_delete_record, args=(kind, record_id))
+        st.button(
+            tr("contacts.delete.button"),
+            key=prefix + "button",
+            disabled=not confirmed,
+            on_click=_delete_record,
+            args=(kind, record_id),
+        )
 
 
 # --- the history tables' words ---------------------------------------------------------------------
@@ -541,34 +590,44 @@ def person_label(person_id: int) -> str | None:
     """How the picker names a stored person ("Name (e-mail)"); None when the person is gone."""
     with database().read() as session:
         person = session.get(Person, person_id)
-        return None if person is None else records.person_choice_label(person.name, person.email)
+        return None if person is None else contacts.person_choice_label(person.name, person.email)
 
 
 def add_person_form(org_choices: dict[int, str]) -> None:
     """The folded-away form that adds a person, optionally at one organisation."""
+
     def fields(prefix: str) -> None:
         st.text_input(tr("contacts.field.name"), key=prefix + "name")
         st.text_input(tr("contacts.field.email"), key=prefix + "email")
         st.text_input(tr("contacts.field.phone"), key=prefix + "phone")
         st.text_input(tr("contacts.field.title"), key=prefix + "title")
         org_labels = with_blank(org_choices, "common.none")
-        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels),
-                     placeholder=tr("widget.choose_one"), key=prefix + "org",
-                     format_func=shown_as(org_labels))
+        st.selectbox(
+            tr("contacts.field.organisation"),
+            options=list(org_labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "org",
+            format_func=shown_as(org_labels),
+        )
         st.checkbox(tr("contacts.new.is_staff"), key=prefix + "is_staff", help=tr("contacts.new.staff_help"))
         team, role = st.columns(2)
         team.text_input(tr("contacts.new.team"), key=prefix + "team")
         role_labels = with_blank({code: tr(f"organisation.role.{code}") for code in STAFF_ROLES}, "common.none")
-        role.selectbox(tr("contacts.new.staff_role"), options=list(role_labels),
-                       placeholder=tr("widget.choose_one"), key=prefix + "staff_role",
-                       format_func=shown_as(role_labels))
+        role.selectbox(
+            tr("contacts.new.staff_role"),
+            options=list(role_labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "staff_role",
+            format_func=shown_as(role_labels),
+        )
 
     _add_form(PERSON, fields)
 
 
 def open_person(person_id: int, org_choices: dict[int, str]) -> None:
     """The open person: edit form, other e-mails and phones, affiliations, history, merge and delete."""
-    def own_parts(details: records.RecordDetails) -> None:
+
+    def own_parts(details: contacts.RecordDetails) -> None:
         _edit_form(PERSON, person_id, details.fields, _person_fields)
         _other_contact_values(details.fields)
         _person_affiliations(person_id, details.affiliations, org_choices)
@@ -594,8 +653,9 @@ def _other_contact_values(fields: dict[str, Any]) -> None:
 
 
 def _person_affiliations(person_id: int, affiliations: list[dict[str, Any]], org_choices: dict[int, str]) -> None:
-    titled_table("contacts.affiliations", pd.DataFrame(affiliations), PERSON_AFFILIATION_COLUMNS,
-                 "contacts.no_affiliations")
+    titled_table(
+        "contacts.affiliations", pd.DataFrame(affiliations), PERSON_AFFILIATION_COLUMNS, "contacts.no_affiliations"
+    )
     show_flash("affiliations")
     with st.expander(tr("contacts.affiliations.change")):
         _add_affiliation_form(person_id, org_choices)
@@ -607,28 +667,55 @@ def _add_affiliation_form(person_id: int, org_choices: dict[int, str]) -> None:
     prefix = f"contacts_aff_{person_id}_"
     with st.form(f"contacts_aff_form_{person_id}", border=False):
         org_labels = with_blank(org_choices, "contacts.choose")
-        st.selectbox(tr("contacts.field.organisation"), options=list(org_labels),
-                     placeholder=tr("widget.choose_one"), key=prefix + "org",
-                     format_func=shown_as(org_labels))
+        st.selectbox(
+            tr("contacts.field.organisation"),
+            options=list(org_labels),
+            placeholder=tr("widget.choose_one"),
+            key=prefix + "org",
+            format_func=shown_as(org_labels),
+        )
         left, right = st.columns(2)
         left.text_input(tr("contacts.field.role"), key=prefix + "role")
-        right.date_input(tr("contacts.field.start_date"), value=None, key=prefix + "start",
-                         format=date_input_format(), min_value=EARLIEST_DATE, max_value=LATEST_DATE)
-        st.form_submit_button(tr("contacts.affiliations.add"), on_click=_add_affiliation, args=(person_id,),
-                              key=f"contacts_aff_add_{person_id}")
+        right.date_input(
+            tr("contacts.field.start_date"),
+            value=None,
+            key=prefix + "start",
+            format=date_input_format(),
+            min_value=EARLIEST_DATE,
+            max_value=LATEST_DATE,
+        )
+        st.form_submit_button(
+            tr("contacts.affiliations.add"),
+            on_click=_add_affiliation,
+            args=(person_id,),
+            key=f"contacts_aff_add_{person_id}",
+        )
 
 
 def _end_affiliation_controls(person_id: int, affiliations: list[dict[str, Any]]) -> None:
     names = {a["affiliation_id"]: a["organisation"] for a in affiliations}
-    st.selectbox(tr("contacts.affiliations.pick"), options=list(names),
-                 placeholder=tr("widget.choose_one"), key=f"contacts_aff_pick_{person_id}",
-                 format_func=shown_as(names))
+    st.selectbox(
+        tr("contacts.affiliations.pick"),
+        options=list(names),
+        placeholder=tr("widget.choose_one"),
+        key=f"contacts_aff_pick_{person_id}",
+        format_func=shown_as(names),
+    )
     left, right = st.columns(2)
-    left.button(tr("contacts.affiliations.end"), key=f"contacts_aff_end_{person_id}",
-                on_click=_end_or_remove_affiliation, args=(person_id, False), help=tr("contacts.affiliations.end_help"))
-    right.button(tr("contacts.affiliations.remove"), key=f"contacts_aff_remove_{person_id}",
-                 on_click=_end_or_remove_affiliation, args=(person_id, True),
-                 help=tr("contacts.affiliations.remove_help"))
+    left.button(
+        tr("contacts.affiliations.end"),
+        key=f"contacts_aff_end_{person_id}",
+        on_click=_end_or_remove_affiliation,
+        args=(person_id, False),
+        help=tr("contacts.affiliations.end_help"),
+    )
+    right.button(
+        tr("contacts.affiliations.remove"),
+        key=f"contacts_aff_remove_{person_id}",
+        on_click=_end_or_remove_affiliation,
+        args=(person_id, True),
+        help=tr("contacts.affiliations.remove_help"),
+    )
 
 
 def _add_affiliation(person_id: int) -> None:
@@ -637,9 +724,17 @@ def _add_affiliation(person_id: int) -> None:
     if org_id is None:
         flash("affiliations", "error", error=UserFacingError("contacts.choose_organisation_first"))
         return
-    ok, _ = change("affiliations", lambda s: records.add_affiliation(
-        s, person_id, org_id, role=st.session_state.get(prefix + "role"),
-        start_date=st.session_state.get(prefix + "start"), actor=actor()))
+    ok, _ = change(
+        "affiliations",
+        lambda s: contacts.add_affiliation(
+            s,
+            person_id,
+            org_id,
+            role=st.session_state.get(prefix + "role"),
+            start_date=st.session_state.get(prefix + "start"),
+            actor=actor(),
+        ),
+    )
     if ok:
         _fill_widgets(prefix, AFFILIATION_EMPTY, replace=True)
         flash("affiliations", "success", "common.saved")
@@ -650,9 +745,9 @@ def _end_or_remove_affiliation(person_id: int, remove: bool) -> None:
     if affiliation_id is None:
         return
     if remove:
-        ok, _ = change("affiliations", lambda s: records.remove_affiliation(s, affiliation_id, actor=actor()))
+        ok, _ = change("affiliations", lambda s: contacts.remove_affiliation(s, affiliation_id, actor=actor()))
     else:
-        ok, _ = change("affiliations", lambda s: records.end_affiliation(s, affiliation_id, actor=actor()))
+        ok, _ = change("affiliations", lambda s: contacts.end_affiliation(s, affiliation_id, actor=actor()))
     if ok:
         flash("affiliations", "success", "common.saved")
 
@@ -662,6 +757,7 @@ def _end_or_remove_affiliation(person_id: int, remove: bool) -> None:
 
 def add_organisation_form() -> None:
     """The folded-away form that adds an organisation."""
+
     def fields(prefix: str) -> None:
         _name_type_sector(prefix)
         st.text_input(tr("contacts.field.website"), key=prefix + "website")
@@ -671,14 +767,16 @@ def add_organisation_form() -> None:
 
 def open_organisation(org_id: int) -> None:
     """The open organisation: edit form, its people, history, merge and delete."""
-    def own_parts(details: records.RecordDetails) -> None:
+
+    def own_parts(details: contacts.RecordDetails) -> None:
         _edit_form(ORGANISATION, org_id, details.fields, lambda prefix: _organisation_fields(prefix, details.fields))
         with database().read() as session:
             aliases = organisation_duplicates.aliases_of(session, org_id)
         if aliases:
             st.caption(tr_md("orgdup.page.aliases", names="; ".join(aliases)))
-        titled_table("contacts.orgs.people", pd.DataFrame(details.affiliations), ORG_PEOPLE_COLUMNS,
-                     "contacts.orgs.no_people")
+        titled_table(
+            "contacts.orgs.people", pd.DataFrame(details.affiliations), ORG_PEOPLE_COLUMNS, "contacts.orgs.no_people"
+        )
 
     _record_view(ORGANISATION, org_id, own_parts)
 
@@ -688,12 +786,20 @@ def _name_type_sector(prefix: str) -> tuple[Any, Any]:
     st.text_input(tr("contacts.field.name"), key=prefix + "name")
     left, right = st.columns(2)
     types, sectors = type_labels("common.none"), sector_labels("common.none")
-    left.selectbox(tr("contacts.field.org_type"), options=list(types),
-                   placeholder=tr("widget.choose_one"), key=prefix + "org_type",
-                   format_func=shown_as(types))
-    right.selectbox(tr("contacts.field.sector"), options=list(sectors),
-                    placeholder=tr("widget.choose_one"), key=prefix + "sector",
-                    format_func=shown_as(sectors))
+    left.selectbox(
+        tr("contacts.field.org_type"),
+        options=list(types),
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "org_type",
+        format_func=shown_as(types),
+    )
+    right.selectbox(
+        tr("contacts.field.sector"),
+        options=list(sectors),
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "sector",
+        format_func=shown_as(sectors),
+    )
     return left, right
 
 
@@ -723,8 +829,12 @@ def duplicates_review(duplicates: pd.DataFrame) -> None:
     """The review queue: a scan button, then one card per pair waiting for a decision."""
     show_flash("duplicates")
     st.caption(tr("contacts.dup.intro"))
-    st.button(tr("contacts.dup.scan"), key="contacts_dup_scan", on_click=_scan_for_duplicates,
-              help=tr("contacts.dup.scan_help"))
+    st.button(
+        tr("contacts.dup.scan"),
+        key="contacts_dup_scan",
+        on_click=_scan_for_duplicates,
+        help=tr("contacts.dup.scan_help"),
+    )
     if duplicates.empty:
         st.info(tr("contacts.dup.none"))
         return
@@ -740,15 +850,28 @@ def _duplicate_card(row: dict[str, Any]) -> None:
         rule = tr(f"records.rule.{row['rule']}")
         st.markdown(f"**{rule}** · {tr_md('contacts.dup.score', score=row['score'])}")
         st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
-        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"person_{side}_name"])
-                 for side in ("a", "b")}
-        st.radio(tr("contacts.dup.keep"), options=list(sides), key=f"contacts_dup_{candidate_id}_keep",
-                 horizontal=True, format_func=shown_as(sides))
+        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"person_{side}_name"]) for side in ("a", "b")}
+        st.radio(
+            tr("contacts.dup.keep"),
+            options=list(sides),
+            key=f"contacts_dup_{candidate_id}_keep",
+            horizontal=True,
+            format_func=shown_as(sides),
+        )
         left, right = st.columns(2)
-        left.button(tr("contacts.dup.merge"), key=f"contacts_dup_{candidate_id}_merge", type="primary",
-                    on_click=_merge_candidate, args=(candidate_id, a_id, b_id))
-        right.button(tr("contacts.dup.dismiss"), key=f"contacts_dup_{candidate_id}_dismiss",
-                     on_click=_dismiss_candidate, args=(candidate_id,))
+        left.button(
+            tr("contacts.dup.merge"),
+            key=f"contacts_dup_{candidate_id}_merge",
+            type="primary",
+            on_click=_merge_candidate,
+            args=(candidate_id, a_id, b_id),
+        )
+        right.button(
+            tr("contacts.dup.dismiss"),
+            key=f"contacts_dup_{candidate_id}_dismiss",
+            on_click=_dismiss_candidate,
+            args=(candidate_id,),
+        )
 
 
 def _shown_field(name: str, value: Any) -> str:
@@ -758,17 +881,19 @@ def _shown_field(name: str, value: Any) -> str:
 def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
     """The two people side by side, one line per field (A left, B right)."""
     fields = ("name", "email", "phone", "organisations")
-    return pd.DataFrame({
-        tr("contacts.dup.field"): [tr(f"contacts.field.{name}") for name in fields],
-        "A": [_shown_field(name, row[f"person_a_{name}"]) for name in fields],
-        "B": [_shown_field(name, row[f"person_b_{name}"]) for name in fields],
-    })
+    return pd.DataFrame(
+        {
+            tr("contacts.dup.field"): [tr(f"contacts.field.{name}") for name in fields],
+            "A": [_shown_field(name, row[f"person_a_{name}"]) for name in fields],
+            "B": [_shown_field(name, row[f"person_b_{name}"]) for name in fields],
+        }
+    )
 
 
 def _merge_candidate(candidate_id: int, person_a_id: int, person_b_id: int) -> None:
     keep_a = st.session_state.get(f"contacts_dup_{candidate_id}_keep", "a") == "a"
     keep_id, remove_id = (person_a_id, person_b_id) if keep_a else (person_b_id, person_a_id)
-    ok, _ = change("duplicates", lambda s: records.merge_people(s, keep_id, remove_id, actor=actor()))
+    ok, _ = change("duplicates", lambda s: contacts.merge_people(s, keep_id, remove_id, actor=actor()))
     if ok:
         if st.session_state.get(PERSON.open_key) == remove_id:
             st.session_state[PERSON.open_key] = keep_id
@@ -776,12 +901,12 @@ def _merge_candidate(candidate_id: int, person_a_id: int, person_b_id: int) -> N
 
 
 def _dismiss_candidate(candidate_id: int) -> None:
-    ok, _ = change("duplicates", lambda s: records.dismiss_duplicate(s, candidate_id, actor=actor()))
+    ok, _ = change("duplicates", lambda s: contacts.dismiss_duplicate(s, candidate_id, actor=actor()))
     if ok:
         flash("duplicates", "success", "contacts.dup.dismissed")
 
 
 def _scan_for_duplicates() -> None:
-    ok, found = change("duplicates", lambda s: records.queue_near_duplicates(s, actor=actor()))
+    ok, found = change("duplicates", lambda s: contacts.queue_near_duplicates(s, actor=actor()))
     if ok:
         flash("duplicates", "success", "contacts.dup.scanned", count=found)

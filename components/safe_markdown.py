@@ -12,7 +12,7 @@ uploaded spreadsheet would make every browser that shows it fetch that address, 
 
 lib writes plain sentences and never knows about Markdown: its messages take a ``quote`` for the texts
 in them, and the pages escape at the place that renders Markdown. Numbers and dates written by
-``lib.i18n`` hold nothing Markdown reads and are left alone. ``tests/
+``lib.core.i18n`` hold nothing Markdown reads and are left alone. ``tests/
 test_hardening_markdown.py`` checks every Markdown-rendering call of the pages and components.
 
 Plain-text widgets (selectbox and multiselect options, text inputs, ``st.dataframe`` cells, plotly)
@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from components.context import lang, tr
-from lib.i18n import quoted
+from lib.core.i18n import quoted
 
 #: Characters that are syntax wherever they stand: emphasis, code, links and images (``(`` and ``)``
 #: mean something only after a ``]``), Streamlit's directives (``:red[x]``) and LaTeX (``$x$``),
@@ -74,7 +74,7 @@ def message_md(error_or_message: Any) -> str:
     """The message of a lib error, row problem or alert for a place that reads Markdown: the texts in
     it (a file name, a cell value, a title) are escaped. Any other exception gets the general message,
     never its details."""
-    from lib.errors import UserFacingError
+    from lib.core.errors import UserFacingError
 
     if isinstance(error_or_message, Exception) and not isinstance(error_or_message, UserFacingError):
         return tr("common.unexpected_error")

@@ -1,7 +1,7 @@
 """The library's set-up on screen: the first run of an empty workspace (start page), the page
 "Biblioteket" where it stays editable, the banner that invites it, and the browser tab's title.
 
-Everything that reads or stores is in ``lib.workspace_setup``; this module lays out the widgets.
+Everything that reads or stores is in ``lib.library.setup``; this module lays out the widgets.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from streamlit.errors import StreamlitAPIException
 
 from components.context import actor, database, lang, principal, tr
 from components.tables import escape_markdown
-from lib import clock
-from lib import workspace_setup as setup
-from lib.access import can
-from lib.errors import UserFacingError, ValidationFailed
-from lib.storage import STAFF_ROLES
+from lib.core.access import can
+from lib.core.errors import UserFacingError, ValidationFailed
+from lib.db import STAFF_ROLES
+from lib.library import setup
+from lib.workspace import clock
 
 PREFIX = "setup_"
 FLASH = PREFIX + "flash"
@@ -96,7 +96,7 @@ def _store(slot: str, work: Any, field_prefix: str | None = None) -> tuple[bool,
 
 
 def counted(key: str, count: int) -> str:
-    """``key`` with ``count``: the text chooses its words by the number (lib.i18n.plural)."""
+    """``key`` with ``count``: the text chooses its words by the number (lib.core.i18n.plural)."""
     return tr(key, count=count)
 
 
@@ -122,8 +122,9 @@ def banner() -> None:
         left, right = st.columns([3, 1], vertical_alignment="center")
         with left:
             link(LIBRARY_PAGE, tr("setup.banner.go"), ":material/local_library:")
-        right.button(tr("setup.banner.dismiss"), key=PREFIX + "banner_dismiss", on_click=_dismiss_banner,
-                     icon=":material/close:")
+        right.button(
+            tr("setup.banner.dismiss"), key=PREFIX + "banner_dismiss", on_click=_dismiss_banner, icon=":material/close:"
+        )
 
 
 # --- the profile -----------------------------------------------------------------------------------
@@ -133,30 +134,59 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
     """The library's name, description, address, e-mail, phone, logo and time zone, saved together."""
     show_message(slot)
     zones = clock.timezone_names()
-    stored = {"name": profile.name, "description": profile.description, "address": profile.address,
-              "email": profile.email, "phone": setup.shown_phone(profile.phone)}
+    stored = {
+        "name": profile.name,
+        "description": profile.description,
+        "address": profile.address,
+        "email": profile.email,
+        "phone": setup.shown_phone(profile.phone),
+    }
     # The fields start from what is stored, and are set to it again after a save (a value can only be
     # given to a widget before it is drawn; the browser then shows it too).
     refresh = st.session_state.pop(REFRESH, False)
-    for field, value in {**stored, "timezone": profile.timezone if profile.timezone in zones
-                         else clock.DEFAULT_TIMEZONE, "logo_remove": False}.items():
+    for field, value in {
+        **stored,
+        "timezone": profile.timezone if profile.timezone in zones else clock.DEFAULT_TIMEZONE,
+        "logo_remove": False,
+    }.items():
         if refresh or PREFIX + field not in st.session_state:
             st.session_state[PREFIX + field] = value if value is not None else ""
     with st.form(PREFIX + "profile_form", border=True):
-        name = st.text_input(tr("setup.field.name"), max_chars=setup.MAX_LENGTHS["name"],
-                             placeholder=tr("setup.placeholder.name"), key=PREFIX + "name")
-        description = st.text_input(tr("setup.field.description"), max_chars=setup.MAX_LENGTHS["description"],
-                                    placeholder=tr("setup.placeholder.description"), key=PREFIX + "description")
-        address = st.text_input(tr("setup.field.address"), max_chars=setup.MAX_LENGTHS["address"],
-                                placeholder=tr("setup.placeholder.address"), key=PREFIX + "address")
+        name = st.text_input(
+            tr("setup.field.name"),
+            max_chars=setup.MAX_LENGTHS["name"],
+            placeholder=tr("setup.placeholder.name"),
+            key=PREFIX + "name",
+        )
+        description = st.text_input(
+            tr("setup.field.description"),
+            max_chars=setup.MAX_LENGTHS["description"],
+            placeholder=tr("setup.placeholder.description"),
+            key=PREFIX + "description",
+        )
+        address = st.text_input(
+            tr("setup.field.address"),
+            max_chars=setup.MAX_LENGTHS["address"],
+            placeholder=tr("setup.placeholder.address"),
+            key=PREFIX + "address",
+        )
         left, right = st.columns(2)
-        email = left.text_input(tr("setup.field.email"), placeholder=tr("setup.placeholder.email"),
-                                key=PREFIX + "email")
-        phone = right.text_input(tr("setup.field.phone"), placeholder=tr("setup.placeholder.phone"),
-                                 key=PREFIX + "phone", help=tr("setup.help.phone"))
-        timezone = st.selectbox(tr("setup.field.timezone"), options=zones,
-                                placeholder=tr("widget.choose_one"), key=PREFIX + "timezone",
-                                help=tr("setup.help.timezone"))
+        email = left.text_input(
+            tr("setup.field.email"), placeholder=tr("setup.placeholder.email"), key=PREFIX + "email"
+        )
+        phone = right.text_input(
+            tr("setup.field.phone"),
+            placeholder=tr("setup.placeholder.phone"),
+            key=PREFIX + "phone",
+            help=tr("setup.help.phone"),
+        )
+        timezone = st.selectbox(
+            tr("setup.field.timezone"),
+            options=zones,
+            placeholder=tr("widget.choose_one"),
+            key=PREFIX + "timezone",
+            help=tr("setup.help.timezone"),
+        )
         logo_column, upload_column = st.columns([1, 3])
         remove_logo = False
         with logo_column:
@@ -166,25 +196,41 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
             else:
                 st.caption(tr("setup.logo_none"))
         upload = upload_column.file_uploader(
-            tr("setup.field.logo"), type=["png", "jpg", "jpeg"], accept_multiple_files=False,
+            tr("setup.field.logo"),
+            type=["png", "jpg", "jpeg"],
+            accept_multiple_files=False,
             help=tr("setup.help.logo", limit=setup.LOGO_MAX_BYTES // (1024 * 1024)),
             max_upload_size=setup.LOGO_MAX_BYTES // (1024 * 1024),
-            key=f"{PREFIX}logo_{st.session_state.get(LOGO_VERSION, 0)}")
-        submitted = st.form_submit_button(tr("setup.save_profile"), type="primary", icon=":material/save:",
-                                          key=PREFIX + "profile_save")
+            key=f"{PREFIX}logo_{st.session_state.get(LOGO_VERSION, 0)}",
+        )
+        submitted = st.form_submit_button(
+            tr("setup.save_profile"), type="primary", icon=":material/save:", key=PREFIX + "profile_save"
+        )
     if not submitted:
         return
-    values = {"name": name, "description": description, "address": address, "email": email, "phone": phone,
-              "timezone": timezone}
+    values = {
+        "name": name,
+        "description": description,
+        "address": address,
+        "email": email,
+        "phone": phone,
+        "timezone": timezone,
+    }
     logo = upload.getvalue() if upload is not None else None
-    ok, changed = _store(slot, lambda session: setup.save_library_profile(
-        session, values, logo=logo, remove_logo=remove_logo and logo is None, actor=actor()), "setup.field")
+    ok, changed = _store(
+        slot,
+        lambda session: setup.save_library_profile(
+            session, values, logo=logo, remove_logo=remove_logo and logo is None, actor=actor()
+        ),
+        "setup.field",
+    )
     if ok:
         # The form is drawn again from what was stored (tidied: "99 12 34 56" → "+45 99 12 34 56").
         st.session_state[REFRESH] = True
         st.session_state[LOGO_VERSION] = st.session_state.get(LOGO_VERSION, 0) + 1
-        flash(slot, "success" if changed else "info",
-              tr("setup.profile_saved" if changed else "setup.profile_unchanged"))
+        flash(
+            slot, "success" if changed else "info", tr("setup.profile_saved" if changed else "setup.profile_unchanged")
+        )
     st.rerun()
 
 
@@ -203,8 +249,7 @@ def staff_frame(rows: list[dict[str, Any]], *, empty_rows: int = 0) -> pd.DataFr
     """The staff table as the editor shows it, with ``empty_rows`` blank rows to type in."""
     blank = [{"person_id": None, "name": None, "email": None, "team": None, "staff_role": None}] * empty_rows
     frame = pd.DataFrame([*rows, *blank], columns=list(setup.STAFF_COLUMNS))
-    return frame.astype({"person_id": "Int64", "name": object, "email": object, "team": object,
-                         "staff_role": object})
+    return frame.astype({"person_id": "Int64", "name": object, "email": object, "team": object, "staff_role": object})
 
 
 def staff_section(*, slot: str = "staff") -> None:
@@ -217,15 +262,24 @@ def staff_section(*, slot: str = "staff") -> None:
     # No staff yet: a few empty rows to type in (more are added at the bottom of the table).
     frame = staff_frame(rows, empty_rows=0 if rows else EMPTY_STAFF_ROWS)
     edited = st.data_editor(
-        frame, key=staff_editor_key(), hide_index=True, num_rows="dynamic", width="stretch", placeholder="",
+        frame,
+        key=staff_editor_key(),
+        hide_index=True,
+        num_rows="dynamic",
+        width="stretch",
+        placeholder="",
         column_order=["name", "email", "team", "staff_role"],
         column_config={
             "name": st.column_config.TextColumn(tr("setup.staff.col.name"), max_chars=300, width="medium"),
             "email": st.column_config.TextColumn(tr("setup.staff.col.email"), max_chars=320, width="medium"),
             "team": st.column_config.TextColumn(tr("setup.staff.col.team"), max_chars=200),
             "staff_role": st.column_config.SelectboxColumn(
-                tr("setup.staff.col.role"), options=list(STAFF_ROLES), format_func=_role_label, width="medium",
-                help=tr("setup.staff.role_help")),
+                tr("setup.staff.col.role"),
+                options=list(STAFF_ROLES),
+                format_func=_role_label,
+                width="medium",
+                help=tr("setup.staff.role_help"),
+            ),
         },
     )
     left, right = st.columns([1, 2], vertical_alignment="center")
@@ -235,8 +289,11 @@ def staff_section(*, slot: str = "staff") -> None:
         if ok:
             st.session_state[STAFF_VERSION] = st.session_state.get(STAFF_VERSION, 0) + 1
             if saved.added or saved.changed:
-                parts = [counted(f"setup.staff.{what}", len(ids))
-                         for what, ids in (("added", saved.added), ("changed", saved.changed)) if ids]
+                parts = [
+                    counted(f"setup.staff.{what}", len(ids))
+                    for what, ids in (("added", saved.added), ("changed", saved.changed))
+                    if ids
+                ]
                 flash(slot, "success", " ".join(parts))
             else:
                 flash(slot, "info", tr("setup.staff.nothing"))

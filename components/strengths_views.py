@@ -1,7 +1,7 @@
 """The pieces of the page "Styrker" (pages/strengths.py): summary and flyer, the profile by team,
 the partner-type matrix, and the offer forms.
 
-Everything that reads or changes data is in ``lib.strengths``. Changes run in button callbacks (or
+Everything that reads or changes data is in ``lib.library.strengths``. Changes run in button callbacks (or
 forms that save explicitly) before the page is drawn, so what is shown is what is stored; the outcome
 is kept as a message for the next draw, in the user's language, where the user acted.
 """
@@ -17,14 +17,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import clock
-from components.context import actor, database, lang, tr
+from components.context import actor, lang, tr
 from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
-from lib import charts, strengths
-from lib.i18n import format_date, format_number, format_percent
-from lib.storage import OFFER_CATEGORIES
-from lib.vocabulary import ORGANISATION_TYPES
+from lib.core import charts
+from lib.core.i18n import format_date, format_number, format_percent
+from lib.core.vocabulary import ORGANISATION_TYPES
+from lib.db import OFFER_CATEGORIES
+from lib.library import strengths
 
 PREFIX = "strengths_"
 FLASH_KEY = PREFIX + "flash"
@@ -78,10 +79,15 @@ def summary_section(offers: pd.DataFrame, team_count: int, freshness: float | No
         st.warning(tr("strengths_page.stale_warning", count=stale), icon=":material/history:")
     language = lang()
     export_download(
-        tr("strengths_page.flyer.download"), lambda session: strengths.flyer_pdf(session, language, day),
-        kind="strengths_flyer", people=strengths.flyer_people,
-        file_name=f"{tr('strengths_page.flyer.file')}-{day.isoformat()}.pdf", mime=PDF_MIME,
-        key=PREFIX + "flyer_download", icon=":material/picture_as_pdf:", type="primary",
+        tr("strengths_page.flyer.download"),
+        lambda session: strengths.flyer_pdf(session, language, day),
+        kind="strengths_flyer",
+        people=strengths.flyer_people,
+        file_name=f"{tr('strengths_page.flyer.file')}-{day.isoformat()}.pdf",
+        mime=PDF_MIME,
+        key=PREFIX + "flyer_download",
+        icon=":material/picture_as_pdf:",
+        type="primary",
     )
     st.caption(tr("strengths_page.flyer.help", language=tr("strengths_page.flyer.language")))
 
@@ -91,8 +97,7 @@ def summary_section(offers: pd.DataFrame, team_count: int, freshness: float | No
 
 def _confirm(offer_id: int, title: str, slot: str) -> None:
     day = today()
-    ok, _ = MESSAGES.change(slot, lambda session: strengths.confirm_offer(session, offer_id, today=day,
-                                                                            actor=actor()))
+    ok, _ = MESSAGES.change(slot, lambda session: strengths.confirm_offer(session, offer_id, today=day, actor=actor()))
     if ok:
         MESSAGES.flash(slot, "success", "strengths_page.confirmed", title=title, date=day)
 
@@ -116,8 +121,13 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
     options = _team_options(offers)
     if st.session_state.get(TEAM_FILTER) not in options:
         st.session_state[TEAM_FILTER] = ALL_TEAMS
-    chosen = st.selectbox(tr("strengths_page.team_filter"), options=list(options), format_func=shown_as(options),
-                          placeholder=tr("widget.choose_one"), key=TEAM_FILTER)
+    chosen = st.selectbox(
+        tr("strengths_page.team_filter"),
+        options=list(options),
+        format_func=shown_as(options),
+        placeholder=tr("widget.choose_one"),
+        key=TEAM_FILTER,
+    )
     teams_shown = [team for team in options if team != ALL_TEAMS] if chosen == ALL_TEAMS else [chosen]
     categories, types = category_labels(), type_labels()
     for team in teams_shown:
@@ -135,8 +145,11 @@ def offer_card(row: Any, categories: Mapping[str, str], types: Mapping[str, str]
         st.markdown(f"**{escape_markdown(row.title)}** · {escape_markdown(category)}")
         if row.description:
             st.markdown(escape_markdown(row.description).replace("\n", "  \n"))
-        audience = (tr("strengths_page.card.partner_types", types=", ".join(types[c] for c in row.partner_types))
-                    if row.partner_types else tr("strengths_page.card.no_partner_types"))
+        audience = (
+            tr("strengths_page.card.partner_types", types=", ".join(types[c] for c in row.partner_types))
+            if row.partner_types
+            else tr("strengths_page.card.no_partner_types")
+        )
         lines = [escape_markdown(_contact_line(row)), escape_markdown(audience)]
         when = format_date(row.updated_on, lang())
         if not row.stale:
@@ -145,9 +158,15 @@ def offer_card(row: Any, categories: Mapping[str, str], types: Mapping[str, str]
         if row.stale:
             st.warning(tr("strengths_page.card.stale", date=when), icon=":material/history:")
         # Stale offers ask for the check; fresh ones offer it quietly.
-        st.button(tr("strengths_page.confirm"), key=f"{PREFIX}confirm_{row.id}", icon=":material/task_alt:",
-                  help=tr("strengths_page.confirm_help"), on_click=_confirm, args=(int(row.id), row.title, "profile"),
-                  type="primary" if row.stale else "tertiary")
+        st.button(
+            tr("strengths_page.confirm"),
+            key=f"{PREFIX}confirm_{row.id}",
+            icon=":material/task_alt:",
+            help=tr("strengths_page.confirm_help"),
+            on_click=_confirm,
+            args=(int(row.id), row.title, "profile"),
+            type="primary" if row.stale else "tertiary",
+        )
 
 
 def _contact_line(row: Any) -> str:
@@ -164,18 +183,29 @@ def _contact_line(row: Any) -> str:
 
 def matrix_figure(matrix: pd.DataFrame, language: str) -> go.Figure:
     """A heatmap of categories × partner types with the count written in every non-empty cell."""
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     x = charts.escape_all(t(f"orgtype.{code}", language) for code in matrix.columns)
     y = charts.escape_all(t(f"strengths.category.{code}", language) for code in matrix.index)
     counts = matrix.to_numpy().tolist()
-    fig = go.Figure(go.Heatmap(
-        z=counts, x=x, y=y, text=[[str(n) if n else "" for n in row] for row in counts], texttemplate="%{text}",
-        colorscale=[[0, "#ffffff"], [1, charts.BLUE]], zmin=0, showscale=False, xgap=2, ygap=2,
-        hovertemplate="%{y} · %{x}: %{z} " + t("charts.unit.offers", language) + "<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=counts,
+            x=x,
+            y=y,
+            text=[[str(n) if n else "" for n in row] for row in counts],
+            texttemplate="%{text}",
+            colorscale=[[0, "#ffffff"], [1, charts.BLUE]],
+            zmin=0,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y} · %{x}: %{z} " + t("charts.unit.offers", language) + "<extra></extra>",
+        )
+    )
     fig.update_layout(
-        title=t("strengths_page.matrix.heading", language), height=440,
+        title=t("strengths_page.matrix.heading", language),
+        height=440,
         xaxis={"side": "top", "tickangle": -35, "showgrid": False},
         yaxis={"autorange": "reversed", "showgrid": False},
         margin={"t": 140},
@@ -218,8 +248,9 @@ def _offer_values(prefix: str) -> dict[str, Any]:
 
 def _create(prefix: str) -> None:
     day = today()
-    ok, offer_id = MESSAGES.change("edit", lambda session: strengths.create_offer(
-        session, _offer_values(prefix), today=day, actor=actor()))
+    ok, offer_id = MESSAGES.change(
+        "edit", lambda session: strengths.create_offer(session, _offer_values(prefix), today=day, actor=actor())
+    )
     if not ok:
         return
     title = str(st.session_state.get(prefix + "title", "")).strip()
@@ -231,11 +262,16 @@ def _create(prefix: str) -> None:
 
 def _update(offer_id: int, prefix: str) -> None:
     day = today()
-    ok, changed = MESSAGES.change("edit", lambda session: strengths.update_offer(
-        session, offer_id, _offer_values(prefix), today=day, actor=actor()))
+    ok, changed = MESSAGES.change(
+        "edit",
+        lambda session: strengths.update_offer(session, offer_id, _offer_values(prefix), today=day, actor=actor()),
+    )
     if ok:
-        MESSAGES.flash("edit", "success" if changed else "info",
-                       "strengths_page.edit.saved" if changed else "strengths_page.edit.nothing_changed")
+        MESSAGES.flash(
+            "edit",
+            "success" if changed else "info",
+            "strengths_page.edit.saved" if changed else "strengths_page.edit.nothing_changed",
+        )
 
 
 def _delete(offer_id: int, title: str, confirm_key: str) -> None:
@@ -255,27 +291,53 @@ def _offer_fields(prefix: str, offer: Any | None, team_names: list[str], staff: 
     if offer is not None and offer.team and offer.team not in team_options:
         team_options.append(offer.team)
     left, right = st.columns(2)
-    left.selectbox(tr("strengths_page.field.team"), options=team_options, accept_new_options=True,
-                   index=team_options.index(offer.team) if offer is not None and offer.team else None,
-                   placeholder=tr("strengths_page.field.team_placeholder"), key=prefix + "team")
+    left.selectbox(
+        tr("strengths_page.field.team"),
+        options=team_options,
+        accept_new_options=True,
+        index=team_options.index(offer.team) if offer is not None and offer.team else None,
+        placeholder=tr("strengths_page.field.team_placeholder"),
+        key=prefix + "team",
+    )
     categories = category_labels()
-    right.selectbox(tr("strengths_page.field.category") + " *", options=list(categories),
-                    format_func=shown_as(categories), placeholder=tr("strengths_page.field.choose"),
-                    index=list(categories).index(offer.category) if offer is not None else None,
-                    key=prefix + "category")
-    st.text_input(tr("strengths_page.field.title") + " *", value=offer.title if offer is not None else "",
-                  max_chars=300, key=prefix + "title")
-    st.text_area(tr("strengths_page.field.description"),
-                 value=(offer.description or "") if offer is not None else "", key=prefix + "description")
+    right.selectbox(
+        tr("strengths_page.field.category") + " *",
+        options=list(categories),
+        format_func=shown_as(categories),
+        placeholder=tr("strengths_page.field.choose"),
+        index=list(categories).index(offer.category) if offer is not None else None,
+        key=prefix + "category",
+    )
+    st.text_input(
+        tr("strengths_page.field.title") + " *",
+        value=offer.title if offer is not None else "",
+        max_chars=300,
+        key=prefix + "title",
+    )
+    st.text_area(
+        tr("strengths_page.field.description"),
+        value=(offer.description or "") if offer is not None else "",
+        key=prefix + "description",
+    )
     contacts = {NO_CONTACT: tr("common.none"), **staff}
     current = offer.contact_person_id if offer is not None and offer.contact_person_id in staff else NO_CONTACT
-    st.selectbox(tr("strengths_page.field.contact"), options=list(contacts), format_func=shown_as(contacts),
-                 index=list(contacts).index(current),
-                 placeholder=tr("widget.choose_one"), key=prefix + "contact_person_id")
+    st.selectbox(
+        tr("strengths_page.field.contact"),
+        options=list(contacts),
+        format_func=shown_as(contacts),
+        index=list(contacts).index(current),
+        placeholder=tr("widget.choose_one"),
+        key=prefix + "contact_person_id",
+    )
     types = type_labels()
-    st.multiselect(tr("strengths_page.field.partner_types"), options=list(types), format_func=shown_as(types),
-                   default=list(offer.partner_types) if offer is not None else [], key=prefix + "partner_types",
-                   placeholder=tr("strengths_page.field.choose"))
+    st.multiselect(
+        tr("strengths_page.field.partner_types"),
+        options=list(types),
+        format_func=shown_as(types),
+        default=list(offer.partner_types) if offer is not None else [],
+        key=prefix + "partner_types",
+        placeholder=tr("strengths_page.field.choose"),
+    )
     st.caption(tr("strengths_page.edit.required_hint"))
 
 
@@ -284,8 +346,13 @@ def create_form(team_names: list[str], staff: Mapping[int, str]) -> None:
     st.subheader(tr("strengths_page.edit.create_heading"))
     with st.form(prefix + "form"):
         _offer_fields(prefix, None, team_names, staff)
-        st.form_submit_button(tr("strengths_page.edit.create_button"), type="primary", on_click=_create,
-                              args=(prefix,), key=prefix + "submit")
+        st.form_submit_button(
+            tr("strengths_page.edit.create_button"),
+            type="primary",
+            on_click=_create,
+            args=(prefix,),
+            key=prefix + "submit",
+        )
 
 
 def edit_offer(row: Any, team_names: list[str], staff: Mapping[int, str]) -> None:
@@ -297,19 +364,30 @@ def edit_offer(row: Any, team_names: list[str], staff: Mapping[int, str]) -> Non
         st.warning(tr("strengths_page.card.stale", date=when), icon=":material/history:")
     else:
         st.caption(tr("strengths_page.edit.last_confirmed", date=when))
-    st.button(tr("strengths_page.confirm"), key=prefix + "confirm", icon=":material/task_alt:",
-              help=tr("strengths_page.confirm_help"), on_click=_confirm, args=(int(row.id), row.title, "edit"))
+    st.button(
+        tr("strengths_page.confirm"),
+        key=prefix + "confirm",
+        icon=":material/task_alt:",
+        help=tr("strengths_page.confirm_help"),
+        on_click=_confirm,
+        args=(int(row.id), row.title, "edit"),
+    )
     with st.form(prefix + "form"):
         _offer_fields(prefix, row, team_names, staff)
         st.caption(tr("strengths_page.edit.save_confirms"))
-        st.form_submit_button(tr("common.save"), type="primary", on_click=_update, args=(int(row.id), prefix),
-                              key=prefix + "submit")
+        st.form_submit_button(
+            tr("common.save"), type="primary", on_click=_update, args=(int(row.id), prefix), key=prefix + "submit"
+        )
     with st.expander(tr("strengths_page.delete.heading"), icon=":material/delete:"):
         show_flash("delete")
         confirm_key = f"{PREFIX}delete_confirm_{row.id}"
         st.checkbox(tr("strengths_page.delete.confirm"), key=confirm_key)
-        st.button(tr("strengths_page.delete.button"), on_click=_delete, args=(int(row.id), row.title, confirm_key),
-                  key=f"{PREFIX}delete_{row.id}")
+        st.button(
+            tr("strengths_page.delete.button"),
+            on_click=_delete,
+            args=(int(row.id), row.title, confirm_key),
+            key=f"{PREFIX}delete_{row.id}",
+        )
 
 
 def edit_section(offers: pd.DataFrame, team_names: list[str], staff: Mapping[int, str]) -> None:
@@ -319,8 +397,13 @@ def edit_section(offers: pd.DataFrame, team_names: list[str], staff: Mapping[int
     options = {NEW: tr("strengths_page.edit.new"), **choices}
     if st.session_state.get(EDIT_PICK) not in options:
         st.session_state[EDIT_PICK] = NEW
-    offer_id = st.selectbox(tr("strengths_page.edit.pick"), options=list(options), format_func=shown_as(options),
-                            placeholder=tr("widget.choose_one"), key=EDIT_PICK)
+    offer_id = st.selectbox(
+        tr("strengths_page.edit.pick"),
+        options=list(options),
+        format_func=shown_as(options),
+        placeholder=tr("widget.choose_one"),
+        key=EDIT_PICK,
+    )
     if offer_id == NEW:
         create_form(team_names, staff)
         return

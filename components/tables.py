@@ -15,14 +15,15 @@ import pandas as pd
 import streamlit as st
 
 from components.context import lang, tr
-from lib.i18n import label
+
 # Its old home: code written before the helper moved still imports it from here.
 from components.safe_markdown import escape_markdown  # noqa: F401
+from lib.core.i18n import label
 
 ColumnKind = Literal["text", "number", "date", "datetime", "bool", "phone"]
 
-#: Times are stored in UTC without a zone (lib.storage.utcnow); people read them in the workspace's
-#: time zone (lib.clock; Europe/Copenhagen unless the library set-up says otherwise).
+#: Times are stored in UTC without a zone (lib.db.utcnow); people read them in the workspace's
+#: time zone (lib.workspace.clock; Europe/Copenhagen unless the library set-up says otherwise).
 DISPLAY_TIMEZONE = "Europe/Copenhagen"
 
 
@@ -129,7 +130,7 @@ def _with_phones_grouped(data: pd.DataFrame, columns: Sequence[Col]) -> pd.DataF
     names = [c.name for c in columns if c.kind == "phone" and c.name in data.columns]
     if not names:
         return data
-    from lib.normalize import display_phone
+    from lib.core.normalize import display_phone
 
     shown = data.copy()
     for name in names:
@@ -143,7 +144,7 @@ def _with_local_times(data: pd.DataFrame, columns: Sequence[Col]) -> pd.DataFram
     if not names:
         return data
     from components.clock import workspace_zone
-    from lib.clock import local_series
+    from lib.workspace.clock import local_series
 
     shown, zone = data.copy(), workspace_zone()
     for name in names:

@@ -3,7 +3,7 @@ and undo the load. One component for goals, partnerships, assessments and evalua
 
 The file is read once per upload (the preview is kept under the page's own session-state key, so it
 survives reruns); nothing is stored until the user presses "Load", and the load goes through the
-same safe import path and accounting as the preview (``lib.table_import``).
+same safe import path and accounting as the preview (``lib.ingest.planning_tables``).
 """
 
 from __future__ import annotations
@@ -18,16 +18,23 @@ from components.context import actor, lang, show_error, tr
 from components.downloads import download_naming_nobody
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
-from lib.config import DEFAULT_LIMITS
-from lib.errors import UserFacingError
-from lib.safe_read import notify_when_waiting
-from lib.table_import import OUTCOMES, TableImportResult, for_session, undo_table_import
-from lib.templates import template_file_name, template_xlsx
+from lib.core.config import DEFAULT_LIMITS
+from lib.core.errors import UserFacingError
+from lib.ingest.planning_tables import OUTCOMES, TableImportResult, for_session, undo_table_import
+from lib.ingest.safe_read import notify_when_waiting
+from lib.planning.templates import template_file_name, template_xlsx
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #: What the load created, in the order it is told; organisation links are bookkeeping, not news.
-_TOLD_TABLES = ("goals", "goal_measurements", "partnerships", "organisations", "assessments",
-                "evaluation_rounds", "evaluation_responses")
+_TOLD_TABLES = (
+    "goals",
+    "goal_measurements",
+    "partnerships",
+    "organisations",
+    "assessments",
+    "evaluation_rounds",
+    "evaluation_responses",
+)
 
 RunImport = Callable[..., TableImportResult]
 """``run_import(file_name, data, *, commit, actor)``: preview (commit False) or load the file."""
@@ -58,8 +65,11 @@ def _digest(name: str, data: bytes) -> str:
 
 def created_md(result: TableImportResult) -> str:
     """What a load created, e.g. "3 mål, 12 målinger", in the user's language."""
-    parts = [tr_md(f"template_import.created.{table}", count=result.created[table])
-             for table in _TOLD_TABLES if result.created.get(table)]
+    parts = [
+        tr_md(f"template_import.created.{table}", count=result.created[table])
+        for table in _TOLD_TABLES
+        if result.created.get(table)
+    ]
     return ", ".join(parts) if parts else tr("template_import.created.nothing")
 
 
@@ -99,17 +109,21 @@ def _counts(result: TableImportResult) -> None:
 def _problems(result: TableImportResult, key: str) -> None:
     if result.problems:
         st.markdown("**" + tr_md("template_import.problems", count=result.problem_total or len(result.problems)) + "**")
-        st.dataframe(pd.DataFrame(result.problem_rows(lang())), hide_index=True, width="stretch", key=key,
-                     placeholder="")
+        st.dataframe(
+            pd.DataFrame(result.problem_rows(lang())), hide_index=True, width="stretch", key=key, placeholder=""
+        )
         if result.problem_total and result.problem_total > len(result.problems):
             st.caption(tr_md("limits.template_problems_shown", shown=len(result.problems), total=result.problem_total))
 
 
 def _read_upload(keys: _Keys, run_import: RunImport) -> None:
     """Preview the uploaded file once per file; forget the preview when the file is removed."""
-    upload = st.file_uploader(tr("template_import.upload"), type=["xlsx", "xlsm", "xls", "csv"],
-                              help=tr("widget.upload_help", megabytes=DEFAULT_LIMITS.max_file_bytes // 2**20),
-                              key=keys.uploader())
+    upload = st.file_uploader(
+        tr("template_import.upload"),
+        type=["xlsx", "xlsm", "xls", "csv"],
+        help=tr("widget.upload_help", megabytes=DEFAULT_LIMITS.max_file_bytes // 2**20),
+        key=keys.uploader(),
+    )
     if upload is None:
         st.session_state.pop(keys.preview, None)
         return
@@ -141,8 +155,13 @@ def _show_preview(keys: _Keys, run_import: RunImport) -> None:
     _problems(result, f"{keys.key}_import_preview_problems")
     left, right, _space = st.columns([1, 1, 3])
     if result.counts.get("inserted", 0):
-        left.button(tr("template_import.button"), type="primary", on_click=_commit, args=(keys, run_import),
-                    key=f"{keys.key}_import_commit")
+        left.button(
+            tr("template_import.button"),
+            type="primary",
+            on_click=_commit,
+            args=(keys, run_import),
+            key=f"{keys.key}_import_commit",
+        )
     else:
         st.info(tr("template_import.nothing_to_import"))
     right.button(tr("template_import.clear"), on_click=keys.clear_upload, key=f"{keys.key}_import_clear")
@@ -158,14 +177,13 @@ def _show_last(keys: _Keys) -> None:
     st.success(tr("template_import.done", created=created_md(last), batch=int(last.batch_id)))
     _counts(last)
     _problems(last, f"{keys.key}_import_last_problems")
-    st.button(tr("template_import.undo"), on_click=_undo, args=(keys, last.batch_id),
-              key=f"{keys.key}_import_undo")
+    st.button(tr("template_import.undo"), on_click=_undo, args=(keys, last.batch_id), key=f"{keys.key}_import_undo")
 
 
 def template_import_section(kind: str, run_import: RunImport, *, key: str) -> None:
     """Template download, upload with preview, load, and undo of the last load.
 
-    ``kind`` is one of ``lib.templates.TEMPLATES``; ``run_import(file_name, data, *, commit, actor)``
+    ``kind`` is one of ``lib.planning.templates.TEMPLATES``; ``run_import(file_name, data, *, commit, actor)``
     previews or loads a file; ``key`` prefixes every widget and session-state key of the section, so
     several sections can live on one page (widget keys: ``<key>_template``, ``<key>_uploader_<n>``,
     ``<key>_import_commit``, ``<key>_import_clear``, ``<key>_import_undo``).
@@ -173,9 +191,14 @@ def template_import_section(kind: str, run_import: RunImport, *, key: str) -> No
     keys = _Keys(key)
     st.markdown(tr(f"template_import.intro.{kind}") + " " + tr("template_import.how"))
     keys.messages.show("import")
-    download_naming_nobody(tr("template_import.template"), template_xlsx(kind, lang()),
-                           file_name=template_file_name(kind, lang()), mime=XLSX_MIME, key=f"{key}_template",
-                           icon=":material/download:")
+    download_naming_nobody(
+        tr("template_import.template"),
+        template_xlsx(kind, lang()),
+        file_name=template_file_name(kind, lang()),
+        mime=XLSX_MIME,
+        key=f"{key}_template",
+        icon=":material/download:",
+    )
     _read_upload(keys, run_import)
     _show_preview(keys, run_import)
     _show_last(keys)

@@ -15,7 +15,6 @@ import streamlit as st
 
 from components.context import tr
 
-
 #: The value of a selectbox's "nothing chosen" entry. Not None: a selectbox whose value is None shows its
 #: placeholder instead of the entry's label.
 BLANK = ""
@@ -39,8 +38,9 @@ def _keep(store_key: str, widget_key: str) -> None:
     st.session_state[store_key] = st.session_state.get(widget_key)
 
 
-def remembered_selectbox(label: str, labels: Mapping[Any, str], *, store_key: str, widget_key: str,
-                         default: Any) -> Any:
+def remembered_selectbox(
+    label: str, labels: Mapping[Any, str], *, store_key: str, widget_key: str, default: Any
+) -> Any:
     """A selectbox of the keys of ``labels`` (shown by their labels) whose choice is kept under
     ``store_key`` across pages; returns the chosen key.
 
@@ -51,9 +51,15 @@ def remembered_selectbox(label: str, labels: Mapping[Any, str], *, store_key: st
         chosen = default
     st.session_state[store_key] = chosen
     st.session_state[widget_key] = chosen
-    st.selectbox(label, options=list(labels),
-                 placeholder=tr("widget.choose_one"), key=widget_key, format_func=shown_as(labels),
-                 on_change=_keep, args=(store_key, widget_key))
+    st.selectbox(
+        label,
+        options=list(labels),
+        placeholder=tr("widget.choose_one"),
+        key=widget_key,
+        format_func=shown_as(labels),
+        on_change=_keep,
+        args=(store_key, widget_key),
+    )
     return chosen
 
 

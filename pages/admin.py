@@ -3,8 +3,8 @@ retention of contacts nobody has used for a long time, and the duty to inform co
 staff's lists (GDPR art. 14). For administrators only.
 
 Widgets only: the tabs are laid out here, the pieces they show are in ``components.admin_views`` and
-``components.informing_views``, and everything that reads or changes data is in ``lib.events``,
-``lib.personal_data`` and ``lib.informing``.
+``components.informing_views``, and everything that reads or changes data is in ``lib.workspace.events``,
+``lib.privacy.personal_data`` and ``lib.privacy.informing``.
 """
 
 from __future__ import annotations
@@ -22,8 +22,12 @@ require_page("personal_data")
 def _render_page() -> None:
     st.title(tr("admin.title"))
     st.caption(tr("admin.intro"))
-    labels = {"events": tr("admin.tab.events"), "person": tr("admin.tab.person"),
-              "retention": tr("admin.tab.retention"), "informing": tr("informing.tab")}
+    labels = {
+        "events": tr("admin.tab.events"),
+        "person": tr("admin.tab.person"),
+        "retention": tr("admin.tab.retention"),
+        "informing": tr("informing.tab"),
+    }
     events_tab, person_tab, retention_tab, informing_tab = page_tabs(views.PREFIX, labels).values()
     with events_tab:
         views.events_section()

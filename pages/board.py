@@ -1,7 +1,7 @@
 """Bestyrelse: the board report, presented one section per screen and downloaded as PowerPoint, PDF or Excel.
 
 Widgets only: the pieces are in ``components.board_views``; everything that reads the data and
-writes the files is in ``lib.boardpack``.
+writes the files is in ``lib.reporting.boardpack``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import board_views as views
 from components.context import require_page, show_error, tr
-from lib.errors import UserFacingError
+from lib.core.errors import UserFacingError
 
 
 def _render_page() -> None:

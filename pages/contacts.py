@@ -1,7 +1,7 @@
 """Kontakter og organisationer: find, read, edit, merge and clean up people and organisations.
 
 Widgets only: the search filters and the tabs are laid out here, the pieces they show are in
-``components.records_views``, and everything that reads or changes data is in ``lib.records``.
+``components.records_views``, and everything that reads or changes data is in ``lib.contacts``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from components import organisation_duplicates_views as org_duplicates
 from components import records_views as views
 from components.context import database, lang, require_page, tr
 from components.widgets import remembered_tabs
-from lib import records
-from lib.storage import workspace_counts
+from lib import contacts
+from lib.db import workspace_counts
 
 require_page()
 
@@ -31,18 +31,29 @@ def _people_tab(org_choices: dict[int, str]) -> None:
     search, org_filter, staff_filter = st.columns([2, 1, 1])
     text = views.search_box(views.PERSON, search)
     org_labels = views.with_blank(org_choices, "common.all")
-    org_id = views.blank_to_none(org_filter.selectbox(tr("contacts.people.filter_org"), options=list(org_labels),
-                                               placeholder=tr("widget.choose_one"),
-                                               key="contacts_people_org", format_func=views.shown_as(org_labels)))
+    org_id = views.blank_to_none(
+        org_filter.selectbox(
+            tr("contacts.people.filter_org"),
+            options=list(org_labels),
+            placeholder=tr("widget.choose_one"),
+            key="contacts_people_org",
+            format_func=views.shown_as(org_labels),
+        )
+    )
     staff_labels = {code: tr(f"contacts.people.staff_{code}") for code in ("all", "staff", "external")}
-    staff = staff_filter.selectbox(tr("contacts.people.filter_staff"), options=list(staff_labels),
-                                   placeholder=tr("widget.choose_one"),
-                                   key="contacts_people_staff", format_func=views.shown_as(staff_labels))
+    staff = staff_filter.selectbox(
+        tr("contacts.people.filter_staff"),
+        options=list(staff_labels),
+        placeholder=tr("widget.choose_one"),
+        key="contacts_people_staff",
+        format_func=views.shown_as(staff_labels),
+    )
     if org_id not in org_choices:
         org_id = None  # e.g. the organisation was merged away since the filter was chosen
     with database().read() as session:
-        people = records.search_people(session, text, organisation_id=org_id,
-                                       is_staff={"staff": True, "external": False}.get(staff))
+        people = contacts.search_people(
+            session, text, organisation_id=org_id, is_staff={"staff": True, "external": False}.get(staff)
+        )
     person_id = views.pick_record(views.PERSON, people, views.person_label)
     if person_id is not None:
         views.open_person(person_id, org_choices)
@@ -54,19 +65,32 @@ def _organisations_tab(org_choices: dict[int, str]) -> None:
     search, type_filter, sector_filter = st.columns([2, 1, 1])
     text = views.search_box(views.ORGANISATION, search)
     type_labels, sector_labels = views.type_labels("common.all"), views.sector_labels("common.all")
-    org_type = type_filter.selectbox(tr("contacts.field.org_type"), options=list(type_labels),
-                                     placeholder=tr("widget.choose_one"),
-                                     key="contacts_orgs_type", format_func=views.shown_as(type_labels))
-    sector = sector_filter.selectbox(tr("contacts.field.sector"), options=list(sector_labels),
-                                     placeholder=tr("widget.choose_one"),
-                                     key="contacts_orgs_sector", format_func=views.shown_as(sector_labels))
+    org_type = type_filter.selectbox(
+        tr("contacts.field.org_type"),
+        options=list(type_labels),
+        placeholder=tr("widget.choose_one"),
+        key="contacts_orgs_type",
+        format_func=views.shown_as(type_labels),
+    )
+    sector = sector_filter.selectbox(
+        tr("contacts.field.sector"),
+        options=list(sector_labels),
+        placeholder=tr("widget.choose_one"),
+        key="contacts_orgs_sector",
+        format_func=views.shown_as(sector_labels),
+    )
     with database().read() as session:
-        organisations = records.search_organisations(session, text, org_type=views.blank_to_none(org_type),
-                                                     sector=views.blank_to_none(sector))
-    organisations["type_label"] = [views.code_or_word("org_type", code, word) for code, word
-                                   in zip(organisations["org_type"], organisations["org_type_text"], strict=True)]
-    organisations["sector_label"] = [views.code_or_word("sector", code, word) for code, word
-                                     in zip(organisations["sector"], organisations["sector_text"], strict=True)]
+        organisations = contacts.search_organisations(
+            session, text, org_type=views.blank_to_none(org_type), sector=views.blank_to_none(sector)
+        )
+    organisations["type_label"] = [
+        views.code_or_word("org_type", code, word)
+        for code, word in zip(organisations["org_type"], organisations["org_type_text"], strict=True)
+    ]
+    organisations["sector_label"] = [
+        views.code_or_word("sector", code, word)
+        for code, word in zip(organisations["sector"], organisations["sector_text"], strict=True)
+    ]
     org_id = views.pick_record(views.ORGANISATION, organisations, org_choices.get)
     if org_id is not None:
         views.open_organisation(org_id)
@@ -99,9 +123,9 @@ def _render_page() -> None:
     st.title(tr("contacts.title"))
     with database().read() as session:
         counts = workspace_counts(session)
-        duplicates = records.open_duplicates(session)
+        duplicates = contacts.open_duplicates(session)
         organisation_pairs = org_duplicates.organisation_pairs(session)
-        org_choices = dict(records.organisation_choices(session))
+        org_choices = dict(contacts.organisation_choices(session))
     if counts["people"] == 0 and counts["organisations"] == 0:
         _empty_workspace_hint()
     labels = {
@@ -112,7 +136,8 @@ def _render_page() -> None:
     # The duplicates label carries a count, and Streamlit shows the first tab again when a label
     # changes; so the open tab is remembered by name and chosen again, e.g. after a merge.
     people_tab, organisations_tab, duplicates_tab = remembered_tabs(
-        labels, tab_key=TAB_KEY, active_key=ACTIVE_TAB).values()
+        labels, tab_key=TAB_KEY, active_key=ACTIVE_TAB
+    ).values()
     with people_tab:
         _people_tab(org_choices)
     with organisations_tab:

@@ -2,7 +2,7 @@
 the library's and the partner's answers, the rounds, and survey answers loaded from Excel.
 
 Widgets only: the pieces are in ``components.evaluations_views``; everything that reads or changes
-data is in ``lib.evaluations``.
+data is in ``lib.planning.evaluations``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import streamlit as st
 from components import evaluations_views as views
 from components.context import database, require_page, tr
 from components.widgets import page_tabs
-from lib import evaluations as ev
+from lib.planning import evaluations as ev
 
 require_page()
 
@@ -32,8 +32,11 @@ def _render_page() -> None:
     st.divider()
     partnership_id = views.partnership_picker(choices, default)
     views.partnership_health(partnership_id, on)
-    labels = {"results": tr("evaluations_page.tab.results"), "rounds": tr("evaluations_page.tab.rounds"),
-              "import": tr("evaluations_page.tab.import")}
+    labels = {
+        "results": tr("evaluations_page.tab.results"),
+        "rounds": tr("evaluations_page.tab.rounds"),
+        "import": tr("evaluations_page.tab.import"),
+    }
     results, rounds, bulk = page_tabs(views.PREFIX, labels).values()
     with results:
         views.results_tab(partnership_id)

@@ -1,7 +1,7 @@
 """Mål: "Vær strategisk!" and "Fokusér biblioteket!" – the library's goals, their fulfilment and coverage.
 
 Widgets only: the tabs are laid out here, the pieces they show are in ``components.goals_views``,
-and everything that reads or changes data is in ``lib.strategy``.
+and everything that reads or changes data is in ``lib.planning.goals``.
 """
 
 from __future__ import annotations
@@ -17,13 +17,17 @@ from components.context import database, lang, require_page, tr
 from components.safe_markdown import tr_md
 from components.template_import import template_import_section
 from components.widgets import page_tabs
-from lib import strategy
+from lib.planning import goals as strategy
 
 require_page()
 
-#: The goal figures of lib.figures and the status each counts.
-FIGURE_STATUSES = {"goals_on_track": "on_track", "goals_at_risk": "at_risk", "goals_off_track": "off_track",
-                   "goals_not_measured": "no_data"}
+#: The goal figures of lib.reporting.figures and the status each counts.
+FIGURE_STATUSES = {
+    "goals_on_track": "on_track",
+    "goals_at_risk": "at_risk",
+    "goals_off_track": "off_track",
+    "goals_not_measured": "no_data",
+}
 
 
 def _render_page() -> None:
@@ -35,13 +39,20 @@ def _render_page() -> None:
         staff = dict(strategy.staff_choices(session))
     labels = {name: tr(f"goalspage.tab.{name}") for name in ("overview", "series", "edit", "coverage", "import")}
     if not statuses:
-        st.info(tr("goalspage.empty", create_tab=labels["edit"], import_tab=labels["import"],
-                   overview_page=tr("nav.overview")))
+        st.info(
+            tr(
+                "goalspage.empty",
+                create_tab=labels["edit"],
+                import_tab=labels["import"],
+                overview_page=tr("nav.overview"),
+            )
+        )
     overview, series, edit, coverage, bulk = page_tabs(views.PREFIX, labels).values()
     with overview:
         if statuses:
             counts = strategy.status_counts(statuses)
-            # The same four figures as the start page and the board pack (lib.figures), each with its definition.
+            # The same four figures as the start page and the board pack (lib.reporting.figures),
+            # each with its definition.
             for column, (key, status) in zip(st.columns(4), FIGURE_STATUSES.items(), strict=True):
                 figure_views.show(key, counts[status], target=column, border=True)
             if counts["stale"]:

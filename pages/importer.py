@@ -22,8 +22,9 @@ from components.import_views import (
     word_picker,
 )
 from components.safe_markdown import escape_markdown, tr_md
-from lib.errors import UserFacingError
-from lib.importer import (
+from lib.core.config import DEFAULT_LIMITS
+from lib.core.errors import UserFacingError
+from lib.ingest.contact_lists import (
     ImportResult,
     PreparedFile,
     for_session,
@@ -32,9 +33,8 @@ from lib.importer import (
     run_import,
     undo_import,
 )
-from lib.config import DEFAULT_LIMITS
-from lib.safe_read import notify_when_waiting
-from lib.workspace_setup import is_empty_workspace
+from lib.ingest.safe_read import notify_when_waiting
+from lib.library.setup import is_empty_workspace
 
 require_page("import")
 
@@ -100,8 +100,10 @@ for upload in uploads or []:
     data = upload.getvalue()
     digest = file_digest(upload.name, data)
     if digest not in prepared_files:
-        with (st.spinner(tr_md("importpage.reading", file=upload.name)),
-              notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting")))):
+        with (
+            st.spinner(tr_md("importpage.reading", file=upload.name)),
+            notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting"))),
+        ):
             prepared_files[digest] = prepare_file(db, upload.name, data, spool=True)
         waiting.empty()
         _drop_preview()
@@ -117,8 +119,10 @@ for digest in [d for d in prepared_files if d not in current]:
 def _load_example(file_name: str, data: bytes) -> None:
     """An example file, read exactly as an upload is (``prepare_file``), then previewed."""
     digest = file_digest(file_name, data)
-    with (st.spinner(tr_md("importpage.reading", file=file_name)),
-          notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting")))):
+    with (
+        st.spinner(tr_md("importpage.reading", file=file_name)),
+        notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting"))),
+    ):
         prepared_files[digest] = prepare_file(db, file_name, data, spool=True)
     waiting.empty()
     examples.add(digest)
@@ -150,10 +154,15 @@ if readable:
             sheet_settings(sheet, widget_key=f"imp_{digest}_{index}")
 
     sheets = [sheet for prepared in readable for sheet in prepared.sheets]
-    fingerprint = hashlib.sha256(json.dumps(
-        [[(s.label, s.include, s.role, s.mapping, s.create_referenced, s.update_mode) for s in sheets],
-         word_choices], sort_keys=True,
-    ).encode()).hexdigest()
+    fingerprint = hashlib.sha256(
+        json.dumps(
+            [
+                [(s.label, s.include, s.role, s.mapping, s.create_referenced, s.update_mode) for s in sheets],
+                word_choices,
+            ],
+            sort_keys=True,
+        ).encode()
+    ).hexdigest()
 
     st.header(tr("importpage.step_preview"))
     if not any(s.include for s in sheets):
@@ -226,8 +235,7 @@ else:
             chosen = st.selectbox(
                 tr("importpage.undo_choose"),
                 options=[b.id for b in undoable],
-                format_func=lambda batch_id: next(
-                    f"#{b.id} · {b.file_name}" for b in undoable if b.id == batch_id),
+                format_func=lambda batch_id: next(f"#{b.id} · {b.file_name}" for b in undoable if b.id == batch_id),
                 placeholder=tr("widget.choose_one"),
             )
             confirmed = st.checkbox(tr("importpage.undo_confirm"))

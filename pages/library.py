@@ -1,7 +1,7 @@
 """Biblioteket: who the library is (name, description, address, e-mail, phone, logo, time zone) and
 who works there (staff, teams, roles). The same set-up an empty workspace opens with, editable later.
 
-Widgets only: the pieces are in ``components.setup_views``, the logic in ``lib.workspace_setup``.
+Widgets only: the pieces are in ``components.setup_views``, the logic in ``lib.library.setup``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 map, and what hangs on one person.
 
 Widgets only: the tabs are laid out here, the pieces they show are in ``components.organisation_views``,
-and everything that reads or changes data is in ``lib.organisation``.
+and everything that reads or changes data is in ``lib.library.staff``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import streamlit as st
 from components import organisation_views as views
 from components.context import database, require_page, tr
 from components.widgets import page_tabs
-from lib import organisation as org
+from lib.library import staff as org
 
 require_page()
 

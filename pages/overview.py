@@ -3,7 +3,7 @@ needs attention and the latest evaluations; when the workspace is empty, the lib
 demo, or the import).
 
 Widgets only: the pieces are in ``components.overview_views``; everything is read in one session by
-``lib.overview.overview``.
+``lib.reporting.overview.overview``.
 """
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from components import overview_views as views
 from components import setup_views
 from components.context import database, require_page, show_error, tr
 from components.safe_markdown import escape_markdown
-from lib.errors import UserFacingError
-from lib.overview import overview
-from lib.storage import get_setting, workspace_counts
+from lib.core.errors import UserFacingError
+from lib.db import get_setting, workspace_counts
+from lib.reporting.overview import overview
 
 
 def _demo_button() -> None:
     """The way to try the product first: a made-up demo library."""
     if st.button(tr("overview.create_demo"), key="overview_demo", icon=":material/science:"):
-        from lib.demo import create_demo_workspace
+        from lib.demo.workspace import create_demo_workspace
 
         try:
             with st.spinner(tr("overview.creating_demo")):

@@ -1,7 +1,7 @@
 """Partnere: "Vælg partnere med omhu!" – every candidate assessed on the same criteria, ranked, decided.
 
 Widgets only: the tabs are laid out here, the pieces they show are in ``components.partners_views``,
-and everything that reads or changes data is in ``lib.partners``. Only the open tab is drawn.
+and everything that reads or changes data is in ``lib.planning.candidates``. Only the open tab is drawn.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import streamlit as st
 
 from components import partners_views as views
 from components.context import database, require_page, tr
-from lib import records, strategy
+from lib import contacts
+from lib.planning import goals as strategy
 
 require_page()
 
@@ -19,7 +20,7 @@ def _render_page() -> None:
     st.title(tr("partners_page.title"))
     st.caption(tr("partners_page.intro"))
     with database().read() as session:
-        orgs = dict(records.organisation_choices(session))
+        orgs = dict(contacts.organisation_choices(session))
         staff = dict(strategy.staff_choices(session))
         goals = dict(strategy.goal_choices(session))
     if not orgs:

@@ -1,7 +1,7 @@
 """Partnerskaber: alerts, the pipeline by stage, and one partnership opened (details, agreement, contact log).
 
 Widgets only: the pieces are in ``components.partnerships_views``; everything that reads or changes
-data is in ``lib.partnerships``.
+data is in ``lib.planning.partnerships``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import streamlit as st
 from components import partnerships_views as views
 from components.context import database, require_page, tr
 from components.template_import import template_import_section
-from lib import partnerships as ps
-from lib import records, strategy
+from lib import contacts
+from lib.planning import goals as strategy
+from lib.planning import partnerships as ps
 
 require_page()
 
@@ -26,7 +27,7 @@ def _render_page() -> None:
     with database().read() as session:
         frame = ps.partnerships_frame(session, today)
         columns = ps.pipeline(session)
-        orgs = dict(records.organisation_choices(session))
+        orgs = dict(contacts.organisation_choices(session))
         staff = dict(strategy.staff_choices(session))
         goals = dict(strategy.goal_choices(session))
         if not frame.empty:

@@ -2,7 +2,7 @@
 the data shows, a new dated self-assessment, and the change over time.
 
 Widgets only: the pieces are in ``components.radar_views``; everything that reads or changes data is
-in ``lib.radar``.
+in ``lib.reporting.checklist``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import streamlit as st
 from components import radar_views as views
 from components.context import database, require_page, tr
 from components.widgets import page_tabs
-from lib import radar, strategy
+from lib.planning import goals
+from lib.reporting import checklist
 
 
 def _render_page() -> None:
@@ -20,12 +21,12 @@ def _render_page() -> None:
     st.markdown(tr("radar_page.intro"))
     today = views.today()
     with database().read() as session:
-        found = radar.evidence(session, today)
-        frame = radar.radar_frame(session, today, found=found)
-        assessments = radar.self_assessments(session)
-        names = radar.assessor_names(session, assessments)
-        history = radar.radar_history(session)
-        staff = dict(strategy.staff_choices(session))
+        found = checklist.evidence(session, today)
+        frame = checklist.radar_frame(session, today, found=found)
+        assessments = checklist.self_assessments(session)
+        names = checklist.assessor_names(session, assessments)
+        history = checklist.radar_history(session)
+        staff = dict(goals.staff_choices(session))
     latest = assessments[-1] if assessments else None
     shown = next((a for a in reversed(assessments) if a.assessed_on == frame.attrs["assessed_on"]), None)
     labels = {name: tr(f"radar_page.tab.{name}") for name in ("radar", "assess", "history")}

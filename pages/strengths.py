@@ -1,7 +1,7 @@
 """Styrker: "Vis, hvem du er!" – what the library can offer partners, by team, and the one-page flyer.
 
 Widgets only: the pieces are in ``components.strengths_views``; everything that reads or changes
-data is in ``lib.strengths``.
+data is in ``lib.library.strengths``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import streamlit as st
 from components import strengths_views as views
 from components.context import database, require_page, tr
 from components.widgets import page_tabs
-from lib import strategy, strengths
+from lib.library import strengths
+from lib.planning import goals
 
 require_page()
 
@@ -23,7 +24,7 @@ def _render_page() -> None:
     with database().read() as session:
         offers = strengths.offers_frame(session, today)
         team_names = strengths.teams(session)
-        staff = dict(strategy.staff_choices(session))
+        staff = dict(goals.staff_choices(session))
         matrix = strengths.partner_type_matrix(session)
         freshness = strengths.profile_freshness(session, today)
     labels = {name: tr(f"strengths_page.tab.{name}") for name in ("profile", "matrix", "edit")}

@@ -34,9 +34,15 @@ from streamlit.testing.v1 import AppTest
 TESTS = Path(__file__).resolve().parent
 
 
-def run_page(page: str | Path, lang: str | None = None, *, state: Mapping[str, Any] | None = None,
-             secrets: Mapping[str, Any] | None = None, user: Mapping[str, Any] | None = None,
-             timeout: float = 60) -> AppTest:
+def run_page(
+    page: str | Path,
+    lang: str | None = None,
+    *,
+    state: Mapping[str, Any] | None = None,
+    secrets: Mapping[str, Any] | None = None,
+    user: Mapping[str, Any] | None = None,
+    timeout: float = 60,
+) -> AppTest:
     """The page at ``page`` set up and run once; fails the test if the page raised.
 
     ``lang`` ("en"; ``None`` keeps the default Danish) goes into session state as ``lang``, then
@@ -110,8 +116,20 @@ def matrix(array: list | dict) -> list[list]:
 #: Elements whose ``value`` is text a reader sees.
 _TEXT_ELEMENTS = ("title", "subheader", "markdown", "caption", "info", "success", "warning", "error")
 #: Widgets whose label a reader sees.
-_WIDGETS = ("selectbox", "multiselect", "radio", "date_input", "number_input", "text_input", "text_area",
-            "button", "checkbox", "button_group", "download_button", "file_uploader")
+_WIDGETS = (
+    "selectbox",
+    "multiselect",
+    "radio",
+    "date_input",
+    "number_input",
+    "text_input",
+    "text_area",
+    "button",
+    "checkbox",
+    "button_group",
+    "download_button",
+    "file_uploader",
+)
 #: Widgets that also show their options.
 _WIDGETS_WITH_OPTIONS = ("selectbox", "multiselect", "radio")
 
@@ -154,7 +172,7 @@ def shown_texts(at: AppTest) -> list[str]:
 def workspace_today() -> dt.date:
     """Today as the pages see it: in the workspace's time zone (Copenhagen by default), which is a day
     ahead of the test machine's UTC date in the last hour or two before midnight UTC."""
-    from lib import clock
+    from lib.workspace import clock
 
     return clock.today(clock.zone(None))
 

@@ -3,7 +3,7 @@
 ``running_dashboard`` starts ``streamlit run dashboard.py`` on a free port against a workspace that a
 ``prepare`` step fills first, and waits until ``/_stcore/health`` answers; the ``dashboard`` and
 ``browser`` fixtures serve the demo workspace and one headless chromium per test module. Import the
-fixtures into a test module to use them (``from tests.browser_support import browser, dashboard``).
+fixtures are offered to every test module by ``tests/conftest.py``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
 
 #: Marks for a module of browser tests: skipped where Debian's chromium is not installed.
 BROWSER_MARKS = [
@@ -60,8 +65,13 @@ def demo_workspace(env: dict[str, str]) -> None:
 
 
 @contextlib.contextmanager
-def running_dashboard(folder: Path, prepare: Callable[[dict[str, str]], None] = demo_workspace, *,
-                      port: int | None = None, extra_args: Sequence[str] = ()) -> Iterator[str]:
+def running_dashboard(
+    folder: Path,
+    prepare: Callable[[dict[str, str]], None] = demo_workspace,
+    *,
+    port: int | None = None,
+    extra_args: Sequence[str] = (),
+) -> Iterator[str]:
     """The dashboard serving a workspace in ``folder`` that ``prepare`` filled; yields its base URL.
 
     ``extra_args`` go to ``streamlit run`` (e.g. ``--secrets.files``); ``port`` when the caller
@@ -71,9 +81,25 @@ def running_dashboard(folder: Path, prepare: Callable[[dict[str, str]], None] = 
     prepare(env)
     with (folder / "streamlit.log").open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", *extra_args],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                *extra_args,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             wait_healthy(base, process)

@@ -13,8 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from lib.storage import Database, forget_database, open_database  # noqa: E402
-from tests.pg import any_db_url, new_db_url, pg_url, postgres_server  # noqa: E402,F401 - PostgreSQL fixtures
+from lib.db import Database, forget_database, open_database  # noqa: E402
+
+# Fixtures of these modules serve every test module from here (pytest finds a conftest's fixtures).
+from tests.browser_support import browser, dashboard  # noqa: E402,F401
+from tests.pg import any_db_url, new_db_url, pg_url, postgres_server  # noqa: E402,F401
 
 
 @pytest.fixture
@@ -42,9 +45,10 @@ def _no_user_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def _a_browser_on_this_computer(monkeypatch: pytest.MonkeyPatch) -> None:
     # AppTest runs a page without any browser connection, and local mode refuses a request it cannot
-    # place (lib.access.from_this_computer). Page tests play a browser on this computer; a test of
+    # place (lib.core.access.from_this_computer). Page tests play a browser on this computer; a test of
     # another computer replaces this again.
     from components import context
 
-    monkeypatch.setattr(context, "request_origin",
-                        lambda: (None, [("host", "localhost:8501"), ("origin", "http://localhost:8501")]))
+    monkeypatch.setattr(
+        context, "request_origin", lambda: (None, [("host", "localhost:8501"), ("origin", "http://localhost:8501")])
+    )

@@ -1,4 +1,4 @@
-"""Hostile, broken and ordinary spreadsheet files, made in memory for the tests of ``lib.safe_read``.
+"""Hostile, broken and ordinary spreadsheet files, made in memory for the tests of ``lib.ingest.safe_read``.
 
 Every function returns the bytes of one file. The hostile ones are built by hand (a zip with the
 parts we choose, a minimal OLE2 compound file) so that each one is exactly the attack or breakage it
@@ -200,8 +200,7 @@ def workbook_package(
         for i, (name, _, state) in enumerate(sheets)
     )
     workbook = (
-        f'{workbook_prolog}<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
-        f"<sheets>{sheet_elements}</sheets></workbook>"
+        f'{workbook_prolog}<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>{sheet_elements}</sheets></workbook>'
     )
     workbook_rels = (
         f'{XML_DECLARATION}<Relationships xmlns="{PKG_REL_NS}">'
@@ -232,9 +231,7 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
     sector = 512
     free, end_of_chain, fat_marker = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
     ordered = sorted(streams.items(), key=lambda item: (len(item[0]), item[0].upper()))
-    payloads = [
-        content.ljust(max(4096, math.ceil(len(content) / sector) * sector), b"\0") for _, content in ordered
-    ]
+    payloads = [content.ljust(max(4096, math.ceil(len(content) / sector) * sector), b"\0") for _, content in ordered]
     directory_sectors = math.ceil((len(ordered) + 1) * 128 / sector)
     fat = [free] * (sector // 4)
     fat[0] = fat_marker
@@ -280,9 +277,7 @@ def _directory_entry(
     return (
         encoded.ljust(64, b"\0")
         + struct.pack("<HBB", len(encoded), kind, 1)
-        + struct.pack(
-            "<III", no_stream, no_stream if right is None else right, no_stream if child is None else child
-        )
+        + struct.pack("<III", no_stream, no_stream if right is None else right, no_stream if child is None else child)
         + b"\0" * 16
         + b"\0" * 4
         + b"\0" * 16
@@ -292,10 +287,7 @@ def _directory_entry(
 
 def _empty_directory_entry() -> bytes:
     return (
-        b"\0" * 64
-        + struct.pack("<HBB", 0, 0, 0)
-        + struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
-        + b"\0" * 48
+        b"\0" * 64 + struct.pack("<HBB", 0, 0, 0) + struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF) + b"\0" * 48
     )
 
 
@@ -462,9 +454,7 @@ def duplicate_entry_xlsx() -> bytes:
 
 _LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-    + "".join(
-        f' <!ENTITY lol{i} "' + (f"&lol{i - 1};" if i > 1 else "&lol;") * 10 + '">\n' for i in range(1, 10)
-    )
+    + "".join(f' <!ENTITY lol{i} "' + (f"&lol{i - 1};" if i > 1 else "&lol;") * 10 + '">\n' for i in range(1, 10))
     + "]>\n"
 )
 
@@ -502,9 +492,7 @@ def doctype_after_comment_xlsx() -> bytes:
         f'{XML_DECLARATION}{comment}<!DOCTYPE sst [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
         f'<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1"><si><t>&e;</t></si></sst>'
     )
-    return workbook_package(
-        [("Ark1", sheet_xml([["a"]]), "visible")], extra={"xl/sharedStrings.xml": strings}
-    )
+    return workbook_package([("Ark1", sheet_xml([["a"]]), "visible")], extra={"xl/sharedStrings.xml": strings})
 
 
 def _replace_entry(package: bytes, name: str, content: bytes | str) -> bytes:
@@ -542,9 +530,7 @@ def far_cell_xlsx() -> bytes:
 
 def wide_row_xlsx() -> bytes:
     """One row with a cell in A1 and another in XFD1: 16,384 columns wide."""
-    xml = sheet_xml([["Navn"]]).replace(
-        "</row>", '<c r="XFD1" t="inlineStr"><is><t>langt ude</t></is></c></row>', 1
-    )
+    xml = sheet_xml([["Navn"]]).replace("</row>", '<c r="XFD1" t="inlineStr"><is><t>langt ude</t></is></c></row>', 1)
     return workbook_package([("Ark1", xml, "visible")])
 
 
@@ -577,8 +563,7 @@ def _row_blocks(rows: int, letters: list[str], per_block: int = 5000) -> Iterabl
     for number in range(2, rows + 2):
         cells = [f'<c r="A{number}"><v>{number - 1}</v></c>']
         cells.extend(
-            f'<c r="{letter}{number}" t="inlineStr"><is><t>v{number}{letter}</t></is></c>'
-            for letter in letters[1:]
+            f'<c r="{letter}{number}" t="inlineStr"><is><t>v{number}{letter}</t></is></c>' for letter in letters[1:]
         )
         parts.append(f'<row r="{number}">{"".join(cells)}</row>')
         if len(parts) == per_block:
@@ -605,9 +590,7 @@ def formulas_without_values_xlsx() -> bytes:
 def xlsm_with_macros() -> bytes:
     """A macro-enabled workbook with a vbaProject.bin part (content is never run, nor parsed)."""
     vba = compound_file({"dir": b"\x01" * 100, "Module1": b'Sub AutoOpen()\r\nShell "calc"\r\nEnd Sub\r\n'})
-    rels_override = (
-        '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>'
-    )
+    rels_override = '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>'
     return workbook_package(
         [("Ark1", sheet_xml([["Navn", "Telefon"], ["Åse", 12345678]]), "visible")],
         main_content_type=XLSM_MAIN,
@@ -721,9 +704,7 @@ def title_rows_xlsx() -> bytes:
         "Siden",
     )
     sheet.append(["Søren Ærø", "soren@example.dk", "Kulturhuset Ågade", "Kultur", dt.date(2021, 5, 3)])
-    sheet.append(
-        ["  Åse Øberg ", "ase@example.dk", "Fritidsklubben", "Forening", dt.datetime(2023, 1, 9, 14, 30)]
-    )
+    sheet.append(["  Åse Øberg ", "ase@example.dk", "Fritidsklubben", "Forening", dt.datetime(2023, 1, 9, 14, 30)])
     sheet.append([None, None, None, None, None])
     sheet.append(["Bo", 12345678, None, True, 2.5])
     return _openpyxl_bytes(workbook)

@@ -49,27 +49,32 @@ class OidcProvider:
     # --- endpoints ---------------------------------------------------------------------------------
 
     async def discovery(self, _request: Request) -> Response:
-        return JSONResponse({
-            "issuer": self.issuer,
-            "authorization_endpoint": f"{self.issuer}/authorize",
-            "token_endpoint": f"{self.issuer}/token",
-            "userinfo_endpoint": f"{self.issuer}/userinfo",
-            "jwks_uri": f"{self.issuer}/jwks",
-            "response_types_supported": ["code"],
-            "subject_types_supported": ["public"],
-            "id_token_signing_alg_values_supported": ["RS256"],
-            "scopes_supported": ["openid", "email", "profile"],
-            "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
-            "code_challenge_methods_supported": ["S256"],
-        })
+        return JSONResponse(
+            {
+                "issuer": self.issuer,
+                "authorization_endpoint": f"{self.issuer}/authorize",
+                "token_endpoint": f"{self.issuer}/token",
+                "userinfo_endpoint": f"{self.issuer}/userinfo",
+                "jwks_uri": f"{self.issuer}/jwks",
+                "response_types_supported": ["code"],
+                "subject_types_supported": ["public"],
+                "id_token_signing_alg_values_supported": ["RS256"],
+                "scopes_supported": ["openid", "email", "profile"],
+                "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
+                "code_challenge_methods_supported": ["S256"],
+            }
+        )
 
     async def authorize(self, request: Request) -> Response:
         query = request.query_params
         if query.get("client_id") != CLIENT_ID or query.get("response_type") != "code":
             return JSONResponse({"error": "unauthorized_client"}, status_code=400)
         code = secrets.token_urlsafe(16)
-        self.codes[code] = {"user": dict(self.next_user), "nonce": query.get("nonce"),
-                            "redirect_uri": query.get("redirect_uri")}
+        self.codes[code] = {
+            "user": dict(self.next_user),
+            "nonce": query.get("nonce"),
+            "redirect_uri": query.get("redirect_uri"),
+        }
         target = f"{query['redirect_uri']}?{urlencode({'code': code, 'state': query.get('state', '')})}"
         return RedirectResponse(target, status_code=302)
 
@@ -90,16 +95,29 @@ class OidcProvider:
             return JSONResponse({"error": "invalid_grant"}, status_code=400)
         now = int(time.time())
         user = grant["user"]
-        claims = {"iss": self.issuer, "aud": CLIENT_ID, "iat": now, "exp": now + 3600,
-                  "sub": user.get("email", "anonymous"), **user}
+        claims = {
+            "iss": self.issuer,
+            "aud": CLIENT_ID,
+            "iat": now,
+            "exp": now + 3600,
+            "sub": user.get("email", "anonymous"),
+            **user,
+        }
         if grant["nonce"]:
             claims["nonce"] = grant["nonce"]
         id_token = jwt.encode({"alg": "RS256", "kid": "test-key"}, claims, self.key)
         self.logins += 1
         access_token = secrets.token_urlsafe(16)
         self.codes[f"access:{access_token}"] = user
-        return JSONResponse({"access_token": access_token, "token_type": "Bearer", "expires_in": 3600,
-                             "id_token": id_token, "scope": "openid email profile"})
+        return JSONResponse(
+            {
+                "access_token": access_token,
+                "token_type": "Bearer",
+                "expires_in": 3600,
+                "id_token": id_token,
+                "scope": "openid email profile",
+            }
+        )
 
     async def userinfo(self, request: Request) -> Response:
         token = request.headers.get("authorization", "").removeprefix("Bearer ")
@@ -114,13 +132,15 @@ class OidcProvider:
     # --- running -----------------------------------------------------------------------------------
 
     def app(self) -> Starlette:
-        return Starlette(routes=[
-            Route("/.well-known/openid-configuration", self.discovery),
-            Route("/authorize", self.authorize),
-            Route("/token", self.token, methods=["POST"]),
-            Route("/userinfo", self.userinfo),
-            Route("/jwks", self.jwks),
-        ])
+        return Starlette(
+            routes=[
+                Route("/.well-known/openid-configuration", self.discovery),
+                Route("/authorize", self.authorize),
+                Route("/token", self.token, methods=["POST"]),
+                Route("/userinfo", self.userinfo),
+                Route("/jwks", self.jwks),
+            ]
+        )
 
     def start(self) -> OidcProvider:
         config = uvicorn.Config(self.app(), host="127.0.0.1", port=self.port, log_level="warning")

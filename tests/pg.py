@@ -28,7 +28,7 @@ import pytest
 from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.engine import URL
 
-from lib.storage import engine_url, forget_database, upgrade_schema
+from lib.db import engine_url, forget_database, upgrade_schema
 
 DRIVER = "postgresql+psycopg"
 
@@ -84,8 +84,9 @@ def _start_cluster(bin_dir: Path) -> tuple[_Cluster, URL]:
         shutil.chown(folder, "postgres", "postgres")
     cluster = _Cluster(folder, bin_dir, as_postgres)
     data, socket_dir = folder / "data", folder / "socket"
-    done = cluster.run("initdb", "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                       "--locale=C", "--no-sync")
+    done = cluster.run(
+        "initdb", "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"
+    )
     if done.returncode != 0:
         shutil.rmtree(folder, ignore_errors=True)
         pytest.fail(f"initdb failed: {done.stderr}", pytrace=False)
@@ -95,11 +96,14 @@ def _start_cluster(bin_dir: Path) -> tuple[_Cluster, URL]:
     port = _free_port()
     # fsync off: the cluster is thrown away after the session, and the kill test kills the client,
     # never the server, so nothing tested depends on flushing to disk; it only makes tests slower.
-    options = (f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={socket_dir} "
-               "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
-               "-c shared_buffers=32MB")
-    done = cluster.run("pg_ctl", "-D", str(data), "-l", str(folder / "server.log"), "-o", options, "-w",
-                       "-t", "60", "start")
+    options = (
+        f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={socket_dir} "
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 "
+        "-c shared_buffers=32MB"
+    )
+    done = cluster.run(
+        "pg_ctl", "-D", str(data), "-l", str(folder / "server.log"), "-o", options, "-w", "-t", "60", "start"
+    )
     if done.returncode != 0:
         log = (folder / "server.log").read_text(errors="replace") if (folder / "server.log").exists() else ""
         shutil.rmtree(folder, ignore_errors=True)

@@ -9,8 +9,8 @@ from typing import Any
 import openpyxl
 from sqlalchemy.orm import Session
 
-from lib.normalize import name_key
-from lib.storage import Organisation, Person
+from lib.core.normalize import name_key
+from lib.db import Organisation, Person
 
 
 def add_staff(session: Session, name: str, email: str | None = None) -> int:

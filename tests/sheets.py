@@ -9,8 +9,9 @@ from typing import Any
 from openpyxl import Workbook
 
 
-def xlsx(sheets: dict[str, Sequence[Sequence[Any]]], hidden: Iterable[str] = (),
-         merged: dict[str, list[str]] | None = None) -> bytes:
+def xlsx(
+    sheets: dict[str, Sequence[Sequence[Any]]], hidden: Iterable[str] = (), merged: dict[str, list[str]] | None = None
+) -> bytes:
     """An .xlsx file with one sheet per entry (rows as lists), some hidden, some cells merged."""
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -29,6 +30,7 @@ def xlsx(sheets: dict[str, Sequence[Sequence[Any]]], hidden: Iterable[str] = (),
 
 def csv_text(rows: Sequence[Sequence[Any]], sep: str = ",") -> str:
     """CSV text with every field quoted, as Outlook and Google write it."""
+
     def quote(value: Any) -> str:
         text = "" if value is None else str(value)
         return '"' + text.replace('"', '""') + '"'
@@ -41,15 +43,28 @@ MESSY_DANISH = [
     ["Opdateret 03.02.2025", None, None, None, None, None, None],
     [None, None, None, None, None, None, None],
     ["Navn", "E-mail", "Telefon", "Organisation", "Stilling", "Sidste kontakt", "Ansvarlig"],
-    ["  Søren   Ærø ", "Soren.Aero@Example.DK", "12 34 56 78", "Solbakke Gymnasium", "Lektor", "24-12-2023",
-     "Mette Bibliotekar"],
-    ["Jens Hansen", "jens@foreningen.dk; jh@privat.dk", "+45 87 65 43 21", "Ældre Sagen Solbakke", "Formand",
-     45000, None],
+    [
+        "  Søren   Ærø ",
+        "Soren.Aero@Example.DK",
+        "12 34 56 78",
+        "Solbakke Gymnasium",
+        "Lektor",
+        "24-12-2023",
+        "Mette Bibliotekar",
+    ],
+    [
+        "Jens Hansen",
+        "jens@foreningen.dk; jh@privat.dk",
+        "+45 87 65 43 21",
+        "Ældre Sagen Solbakke",
+        "Formand",
+        45000,
+        None,
+    ],
     ["Anne Møller", None, "0045 2233 4455", "Solbakke Museum / Solbakke Musikskole", "Formidler", None, None],
     [None, None, None, None, None, None, None],
     ["Ukendt Person", "ikke-en-email", None, "Solbakke Gymnasium", None, None, None],
-    ["Hansen, Kirsten", "KIRSTEN@example.dk", "ugyldigt nr", "Jobcenter Solbakke", "Konsulent", "3. marts 2024",
-     None],
+    ["Hansen, Kirsten", "KIRSTEN@example.dk", "ugyldigt nr", "Jobcenter Solbakke", "Konsulent", "3. marts 2024", None],
 ]
 
 STAFF = [
@@ -58,10 +73,30 @@ STAFF = [
 ]
 
 OUTLOOK_DA_HEADER = [
-    "Fornavn", "Mellemnavn", "Efternavn", "Titel", "Suffiks", "Kaldenavn", "E-mail-adresse", "E-mail 2-adresse",
-    "E-mail 3-adresse", "Telefon (privat)", "Telefon 2 (privat)", "Telefon (arbejde)", "Telefon 2 (arbejde)",
-    "Mobiltelefon", "Firma", "Afdeling", "Stilling", "Adresse (arbejde)", "By (arbejde)", "Postnummer (arbejde)",
-    "Webside", "Noter", "Fødselsdag", "Kategorier",
+    "Fornavn",
+    "Mellemnavn",
+    "Efternavn",
+    "Titel",
+    "Suffiks",
+    "Kaldenavn",
+    "E-mail-adresse",
+    "E-mail 2-adresse",
+    "E-mail 3-adresse",
+    "Telefon (privat)",
+    "Telefon 2 (privat)",
+    "Telefon (arbejde)",
+    "Telefon 2 (arbejde)",
+    "Mobiltelefon",
+    "Firma",
+    "Afdeling",
+    "Stilling",
+    "Adresse (arbejde)",
+    "By (arbejde)",
+    "Postnummer (arbejde)",
+    "Webside",
+    "Noter",
+    "Fødselsdag",
+    "Kategorier",
 ]
 
 
@@ -76,21 +111,38 @@ def outlook_da_rows() -> list[list[str]]:
 
     return [
         OUTLOOK_DA_HEADER,
-        row(Fornavn="Lise", Efternavn="Østergård", **{"E-mail-adresse": "lise@fof-solbakke.dk",
-            "Mobiltelefon": "+45 40 11 22 33", "Firma": "FOF Solbakke", "Stilling": "Skoleleder",
-            "Titel": "Fru"}),
-        row(Fornavn="Bo", Mellemnavn="Kim", Efternavn="Jørgensen", **{"E-mail-adresse": "bo@dagbladet.dk",
-            "E-mail 2-adresse": "bo.privat@example.dk", "Telefon (arbejde)": "33 44 55 66",
-            "Firma": "Dagbladet Solbakke", "Stilling": "Journalist"}),
+        row(
+            Fornavn="Lise",
+            Efternavn="Østergård",
+            **{
+                "E-mail-adresse": "lise@fof-solbakke.dk",
+                "Mobiltelefon": "+45 40 11 22 33",
+                "Firma": "FOF Solbakke",
+                "Stilling": "Skoleleder",
+                "Titel": "Fru",
+            },
+        ),
+        row(
+            Fornavn="Bo",
+            Mellemnavn="Kim",
+            Efternavn="Jørgensen",
+            **{
+                "E-mail-adresse": "bo@dagbladet.dk",
+                "E-mail 2-adresse": "bo.privat@example.dk",
+                "Telefon (arbejde)": "33 44 55 66",
+                "Firma": "Dagbladet Solbakke",
+                "Stilling": "Journalist",
+            },
+        ),
     ]
 
 
 LINKEDIN_CONNECTIONS = (
     "Notes:\r\n"
-    "\"When exporting your connection data, you may notice that some of the email addresses are missing. "
+    '"When exporting your connection data, you may notice that some of the email addresses are missing. '
     "You will only see email addresses for connections who have allowed their connections to see or download "
     "their email address using this setting https://www.linkedin.com/psettings/privacy/email. "
-    "You can learn more here https://www.linkedin.com/help/linkedin/answer/261\"\r\n"
+    'You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\r\n'
     "\r\n"
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
     "Karen,Blixen,https://www.linkedin.com/in/karen-blixen,karen@rungstedlund.example,Rungstedlund Fonden,"

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from components import admin_views
-from lib import personal_data as pdata
-from lib.demo import create_demo_workspace
-from lib.i18n import t
-from lib.importer import prepare_file, run_import
-from lib.storage import Database, Event, Person, get_setting
+from lib.core.i18n import t
+from lib.db import Database, Event, Person, get_setting
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.privacy import personal_data as pdata
 from tests import apptest_support
 from tests.apptest_support import deferred_downloads, rerun
 from tests.sheets import xlsx
@@ -30,9 +30,13 @@ PAGE = "../pages/admin.py"
 TODAY = dt.date(2026, 11, 25)
 LONG_AGO = dt.datetime(2022, 1, 10, 12, 0)
 EDITOR_SECRETS = {
-    "auth": {"redirect_uri": "http://x/oauth2callback", "cookie_secret": secrets.token_urlsafe(48),
-             "client_id": "c", "client_secret": "s",
-             "server_metadata_url": "http://x/.well-known/openid-configuration"},
+    "auth": {
+        "redirect_uri": "http://x/oauth2callback",
+        "cookie_secret": secrets.token_urlsafe(48),
+        "client_id": "c",
+        "client_secret": "s",
+        "server_metadata_url": "http://x/.well-known/openid-configuration",
+    },
     "roles": {"editors": ["e@bib.dk"]},
 }
 run_page = partial(apptest_support.run_page, PAGE)
@@ -57,8 +61,9 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
 
 def staff_member(db: Database) -> Person:
     with db.read() as session:
-        return session.scalars(select(Person).where(Person.is_staff.is_(True), Person.email.is_not(None))
-                               .order_by(Person.id)).first()
+        return session.scalars(
+            select(Person).where(Person.is_staff.is_(True), Person.email.is_not(None)).order_by(Person.id)
+        ).first()
 
 
 def open_person(at: AppTest, email: str) -> AppTest:
@@ -85,8 +90,9 @@ def test_the_event_log_lists_events_and_filters_by_action(demo: Database) -> Non
     assert t("admin.events.empty", "da") in [c.value for c in at.caption]
 
 
-def test_the_event_log_download_holds_the_events_and_is_logged(demo: Database,
-                                                               downloads: dict[str, Callable[[], Any]]) -> None:
+def test_the_event_log_download_holds_the_events_and_is_logged(
+    demo: Database, downloads: dict[str, Callable[[], Any]]
+) -> None:
     run_page("en")
     made = downloads[f"haendelseslog-{TODAY.isoformat()}.xlsx"]()
     rows = list(load_workbook(io.BytesIO(made))["Events"].iter_rows(values_only=True))
@@ -99,8 +105,9 @@ def test_the_event_log_download_holds_the_events_and_is_logged(demo: Database,
 # --- one person's data -----------------------------------------------------------------------------
 
 
-def test_a_persons_data_is_shown_and_the_download_holds_it(demo: Database,
-                                                           downloads: dict[str, Callable[[], Any]]) -> None:
+def test_a_persons_data_is_shown_and_the_download_holds_it(
+    demo: Database, downloads: dict[str, Callable[[], Any]]
+) -> None:
     person = staff_member(demo)
     at = open_person(run_page(), person.email.upper())
     assert at.subheader[0].value == f"Det har vi registreret om {person.name}"
@@ -119,8 +126,10 @@ def test_a_persons_data_is_shown_and_the_download_holds_it(demo: Database,
     record = {row[0]: row[1] for row in workbook["Person"].iter_rows(min_row=2, values_only=True)}
     assert record["E-mail"] == person.email
     with demo.read() as session:
-        formats = [e.details["format"] for e in session.scalars(
-            select(Event).where(Event.action == "person_exported").order_by(Event.id))]
+        formats = [
+            e.details["format"]
+            for e in session.scalars(select(Event).where(Event.action == "person_exported").order_by(Event.id))
+        ]
     assert formats == ["json", "xlsx"]
 
 
@@ -178,10 +187,22 @@ def test_erasing_needs_the_email_typed_again_and_then_keeps_them_out_of_imports(
 def aged(db: Database) -> Database:
     """Three contacts last used 2022, mid-2025 and 2026, and an old staff member (never listed)."""
     with db.write() as session:
-        for name, updated in (("Gammel Kontakt", LONG_AGO), ("Mellem Kontakt", dt.datetime(2025, 6, 1)),
-                              ("Ny Kontakt", dt.datetime(2026, 9, 1)), ("Bibliotekar Bo", LONG_AGO)):
-            session.add(Person(name=name, name_key=name.lower(), email=f"{name.split()[0].lower()}@eksempel.dk",
-                               is_staff=name.startswith("Bibliotekar"), created_at=LONG_AGO, updated_at=updated))
+        for name, updated in (
+            ("Gammel Kontakt", LONG_AGO),
+            ("Mellem Kontakt", dt.datetime(2025, 6, 1)),
+            ("Ny Kontakt", dt.datetime(2026, 9, 1)),
+            ("Bibliotekar Bo", LONG_AGO),
+        ):
+            session.add(
+                Person(
+                    name=name,
+                    name_key=name.lower(),
+                    email=f"{name.split()[0].lower()}@eksempel.dk",
+                    is_staff=name.startswith("Bibliotekar"),
+                    created_at=LONG_AGO,
+                    updated_at=updated,
+                )
+            )
     return db
 
 
@@ -230,14 +251,17 @@ def test_chosen_contacts_are_erased_only_when_confirmed(aged: Database) -> None:
 
 def test_a_user_who_is_not_an_administrator_is_refused(demo: Database) -> None:
     at = run_page(secrets=EDITOR_SECRETS, user={"is_logged_in": True, "email": "e@bib.dk"})
-    assert [e.value for e in at.error] == [t(
-        "access.denied", "da", role=t("access.role.editor", "da"), action=t("access.permission.personal_data", "da"))]
+    assert [e.value for e in at.error] == [
+        t("access.denied", "da", role=t("access.role.editor", "da"), action=t("access.permission.personal_data", "da"))
+    ]
     assert not at.dataframe and not at.tabs and not at.get("download_button")
 
 
 def test_an_administrator_who_logged_in_is_named_in_the_log(demo: Database) -> None:
-    at = run_page(secrets={**EDITOR_SECRETS, "roles": {"admins": ["chef@bib.dk"]}},
-                  user={"is_logged_in": True, "email": "chef@bib.dk"})
+    at = run_page(
+        secrets={**EDITOR_SECRETS, "roles": {"admins": ["chef@bib.dk"]}},
+        user={"is_logged_in": True, "email": "chef@bib.dk"},
+    )
     at.number_input(key=admin_views.RETENTION_MONTHS).set_value(36)
     at.button(key="admin_retention_save").click()
     rerun(at)
@@ -257,11 +281,12 @@ def test_every_page_text_exists_in_both_languages() -> None:
     import re
     from pathlib import Path
 
-    from lib.i18n import TEXTS
+    from lib.core.i18n import TEXTS
 
     root = Path(__file__).resolve().parent.parent
-    source = "".join((root / name).read_text(encoding="utf-8") for name in ("components/admin_views.py",
-                                                                             "pages/admin.py"))
+    source = "".join(
+        (root / name).read_text(encoding="utf-8") for name in ("components/admin_views.py", "pages/admin.py")
+    )
     used = set(re.findall(r'"(admin\.[a-z_.]+)"', source))
     assert len(used) > 40
     for key in used:

@@ -20,15 +20,15 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from lib import overview
-from lib import partnerships as ps
-from lib import radar
-from lib.boardpack import build, render
-from lib.boardpack.pdf import MAX_ROWS
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.i18n import t
-from lib.storage import Database, Partnership, open_database
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
+from lib.db import Database, Partnership, open_database
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import partnerships as ps
+from lib.reporting import checklist as radar
+from lib.reporting import overview
+from lib.reporting.boardpack import build, render
+from lib.reporting.boardpack.pdf import MAX_ROWS
 
 TODAY = dt.date(2026, 11, 1)
 WRITTEN_WORDS = {t(f"partnerships.formalisation.{code}", "da") for code in ps.WRITTEN_FORMALISATIONS}
@@ -43,9 +43,12 @@ def plain(text: str) -> str:
 def portfolio_rows(pack) -> list[tuple[str, str, bool]]:
     """(title, formalisation as shown, written agreement) of each row of the board's partnership table."""
     frame = pack.section("portfolio").table("portfolio.partnerships").frame
-    return [(row[0], row[1], bool(row[2])) for row in frame[[
-        t("board.col.partnership", "da"), t("board.col.formalisation", "da"), t("board.col.written", "da")]]
-        .itertuples(index=False, name=None)]
+    return [
+        (row[0], row[1], bool(row[2]))
+        for row in frame[
+            [t("board.col.partnership", "da"), t("board.col.formalisation", "da"), t("board.col.written", "da")]
+        ].itertuples(index=False, name=None)
+    ]
 
 
 def assert_rows_agree(rows: list[tuple[str, str, bool]]) -> None:
@@ -63,7 +66,7 @@ def xlsx_rows(data: bytes) -> list[tuple[str, str, bool]]:
     head = max(i for i, row in enumerate(rows) if t("board.col.formalisation", "da") in row)
     form, written = rows[head].index(t("board.col.formalisation", "da")), rows[head].index(t("board.col.written", "da"))
     found = []
-    for row in rows[head + 1:]:
+    for row in rows[head + 1 :]:
         if not any(value not in (None, "") for value in row):
             break
         found.append((row[0], row[form] or "", row[written] in (True, YES)))
@@ -114,8 +117,12 @@ def test_finding_2_the_board_pack_never_says_written_beside_no_written_agreement
     # The Excel appendix holds the same rows.
     assert xlsx_rows(render(pack, "xlsx")) == rows
     # The slide counts the partnerships under way with a written agreement as the start page does.
-    slide = "\n".join(shape.text_frame.text for slide in Presentation(io.BytesIO(render(pack, "pptx"))).slides
-                      for shape in slide.shapes if shape.has_text_frame)
+    slide = "\n".join(
+        shape.text_frame.text
+        for slide in Presentation(io.BytesIO(render(pack, "pptx"))).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
     written, under_way = written_bullet(pack)
     assert t("board.portfolio.written", "da", written=written, active=under_way) in slide
     assert (written, under_way) == (figures["written_agreements"], figures["active_partnerships"]) == (5, 9)
@@ -139,17 +146,19 @@ def test_finding_2_the_demo_holds_no_contradiction(demo_db: Database) -> None:
 
 TEXT_FIELDS = tuple(name for name in ps.AGREEMENT_EDITABLE if name not in ps.AGREEMENT_DATE_FIELDS)
 
-partnership_specs = st.fixed_dictionaries({
-    "stage": st.sampled_from(ps.STAGES),
-    "closed": st.booleans(),
-    "formalisation": st.sampled_from((None, "informal", "oral", "written", "contract", ps.DRAFT)),
-    # None: no agreement; else (fields filled in, signed how many days before today or None)
-    "agreement": st.none() | st.tuples(st.sets(st.sampled_from(TEXT_FIELDS)),
-                                       st.none() | st.integers(min_value=0, max_value=900)),
-    # What a person then chooses as formalisation on the details tab (may be refused).
-    "then": st.none() | st.sampled_from(("informal", "oral", "written", "contract", ps.DRAFT)),
-    "unsign": st.booleans(),
-})
+partnership_specs = st.fixed_dictionaries(
+    {
+        "stage": st.sampled_from(ps.STAGES),
+        "closed": st.booleans(),
+        "formalisation": st.sampled_from((None, "informal", "oral", "written", "contract", ps.DRAFT)),
+        # None: no agreement; else (fields filled in, signed how many days before today or None)
+        "agreement": st.none()
+        | st.tuples(st.sets(st.sampled_from(TEXT_FIELDS)), st.none() | st.integers(min_value=0, max_value=900)),
+        # What a person then chooses as formalisation on the details tab (may be refused).
+        "then": st.none() | st.sampled_from(("informal", "oral", "written", "contract", ps.DRAFT)),
+        "unsign": st.booleans(),
+    }
+)
 
 
 @pytest.fixture(scope="module")
@@ -159,25 +168,37 @@ def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(specs=st.lists(partnership_specs, min_size=1, max_size=6))
 def test_finding_2_formalisation_and_written_agreement_agree_on_generated_workspaces(
-        specs: list[dict], empty_file: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    specs: list[dict], empty_file: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     path = tmp_path_factory.mktemp("generated") / "workspace.sqlite"
     shutil.copy(empty_file, path)
     db = open_database(f"sqlite:///{path}", cached=False)
     try:
         with db.write() as session:
             for index, spec in enumerate(specs):
-                values = {"title": f"Partnerskab {index}", "stage": spec["stage"], "closed": spec["closed"],
-                          "formalisation": spec["formalisation"], "start_date": dt.date(2023, 1, 1)}
+                values = {
+                    "title": f"Partnerskab {index}",
+                    "stage": spec["stage"],
+                    "closed": spec["closed"],
+                    "formalisation": spec["formalisation"],
+                    "start_date": dt.date(2023, 1, 1),
+                }
                 pid = ps.create_partnership(session, values)
                 if spec["agreement"] is not None:
                     fields, signed_ago = spec["agreement"]
-                    ps.save_agreement(session, pid, {
-                        **{name: "udfyldt" for name in fields},
-                        "signed_on": TODAY - dt.timedelta(days=signed_ago) if signed_ago is not None else None})
+                    ps.save_agreement(
+                        session,
+                        pid,
+                        {
+                            **{name: "udfyldt" for name in fields},
+                            "signed_on": TODAY - dt.timedelta(days=signed_ago) if signed_ago is not None else None,
+                        },
+                    )
                 if spec["then"] is not None:
                     agreement = ps.get_agreement(session, pid)
                     signed = ps.has_written_agreement(session.get(Partnership, pid), agreement)

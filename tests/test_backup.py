@@ -16,11 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from lib.backup import BackupRefused, backup, restore
-from lib.demo import create_demo_workspace
-from lib.importer import prepare_file, run_import
-from lib.records import delete_person, update_organisation
-from lib.storage import (
+from lib.contacts import delete_person, update_organisation
+from lib.db import (
     Event,
     Organisation,
     Person,
@@ -31,6 +28,9 @@ from lib.storage import (
     open_database,
     schema_version,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.reporting.backup import BackupRefused, backup, restore
 from tests.pg import database_snapshot, kind_of, older_workspace
 from tests.sheets import MESSY_DANISH, xlsx
 
@@ -39,8 +39,7 @@ TODAY = dt.date(2025, 3, 1)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lib", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run([sys.executable, "-m", "lib", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
 def _import_contacts(url: str, tmp_path: Path) -> None:
@@ -124,8 +123,7 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(any_db_url: 
     assert database_snapshot(any_db_url) == before
 
 
-def test_a_backup_of_the_other_kind_of_database_is_refused(
-        db_url: str, pg_url: str, tmp_path: Path) -> None:
+def test_a_backup_of_the_other_kind_of_database_is_refused(db_url: str, pg_url: str, tmp_path: Path) -> None:
     for url in (db_url, pg_url):
         create_demo_workspace(open_database(url), today=TODAY)
     backup(db_url, tmp_path / "sqlite.backup")
@@ -139,7 +137,8 @@ def test_a_backup_of_the_other_kind_of_database_is_refused(
 
 
 def test_a_backup_from_a_newer_version_is_refused(
-        any_db_url: str, new_db_url: Callable[[str], str], tmp_path: Path) -> None:
+    any_db_url: str, new_db_url: Callable[[str], str], tmp_path: Path
+) -> None:
     newer = new_db_url(kind_of(any_db_url))
     create_demo_workspace(open_database(newer), today=TODAY)
     engine = create_engine(engine_url(newer))
@@ -159,7 +158,8 @@ def test_a_backup_from_a_newer_version_is_refused(
 
 
 def test_an_older_backup_is_restored_and_upgraded(
-        any_db_url: str, new_db_url: Callable[[str], str], tmp_path: Path) -> None:
+    any_db_url: str, new_db_url: Callable[[str], str], tmp_path: Path
+) -> None:
     old = new_db_url(kind_of(any_db_url))
     older_workspace(old, "0001")
     made = backup(old, tmp_path / "old.backup")
@@ -178,7 +178,8 @@ def test_an_older_backup_is_restored_and_upgraded(
 
 
 def test_a_backup_taken_while_someone_writes_is_consistent(
-        any_db_url: str, new_db_url: Callable[[str], str], tmp_path: Path) -> None:
+    any_db_url: str, new_db_url: Callable[[str], str], tmp_path: Path
+) -> None:
     """Each write adds an organisation and its event together; a backup holds both or neither."""
     db = open_database(any_db_url)
     stop = threading.Event()
@@ -219,8 +220,9 @@ def test_a_backup_taken_while_someone_writes_is_consistent(
         restore(target, made.path)
         with open_database(target).read() as session:
             organisations = session.scalars(select(Organisation.id).order_by(Organisation.id)).all()
-            logged = session.scalars(select(Event.entity_id).where(Event.action == "organisation_created")
-                                     .order_by(Event.entity_id)).all()
+            logged = session.scalars(
+                select(Event.entity_id).where(Event.action == "organisation_created").order_by(Event.entity_id)
+            ).all()
         assert organisations == logged
         counts.append(len(organisations))
     assert counts == sorted(counts) and counts[0] >= 20

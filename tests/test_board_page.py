@@ -9,15 +9,14 @@ import json
 from functools import partial
 
 import pytest
+from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
-from openpyxl import load_workbook
-
 from components import board_views
-from lib.boardpack import SECTIONS
-from lib.boardpack.content import data_version
-from lib.demo import create_demo_workspace
-from lib.storage import Database
+from lib.db import Database
+from lib.demo.workspace import create_demo_workspace
+from lib.reporting.boardpack import SECTIONS
+from lib.reporting.boardpack.content import data_version
 from tests import apptest_support
 from tests.apptest_support import rerun, values
 
@@ -75,7 +74,7 @@ def test_the_last_section_lists_the_next_steps(demo: Database) -> None:
     assert at.button(key="board_next").disabled
     assert "Næste skridt" in [h.value for h in at.subheader]
     steps = next(m.value for m in at.markdown if m.value.startswith("1. "))
-    assert "Sæt en kollega mere på 1 partnerskab" in steps  # the one rule of lib.figures, as the start page
+    assert "Sæt en kollega mere på 1 partnerskab" in steps  # the one rule of lib.reporting.figures, as the start page
 
 
 def test_the_three_downloads_are_offered_and_made_on_click(demo: Database) -> None:
@@ -88,8 +87,16 @@ def test_the_three_downloads_are_offered_and_made_on_click(demo: Database) -> No
         version = data_version(session)
     start = TODAY - dt.timedelta(days=board_views.DEFAULT_DAYS)
     data = board_views._file("xlsx", demo.url, start, TODAY, "da", tuple(SECTIONS), version, TODAY)
-    assert load_workbook(io.BytesIO(data)).sheetnames == ["Forside", "Nøgletal", "Mål", "Partnerskaber", "Netværk",
-                                                          "Evalueringer", "Tjekliste", "Risici"]
+    assert load_workbook(io.BytesIO(data)).sheetnames == [
+        "Forside",
+        "Nøgletal",
+        "Mål",
+        "Partnerskaber",
+        "Netværk",
+        "Evalueringer",
+        "Tjekliste",
+        "Risici",
+    ]
 
 
 def test_choosing_sections_changes_the_presentation(demo: Database) -> None:

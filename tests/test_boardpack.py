@@ -1,4 +1,4 @@
-"""The board pack (lib/boardpack): what a board member sees in the PowerPoint, the PDF and the Excel
+"""The board pack (lib/reporting/boardpack): what a board member sees in the PowerPoint, the PDF and the Excel
 appendix, built on the demo library, and what they must never see (names, e-mails, phone numbers,
 small groups of people, free text)."""
 
@@ -24,14 +24,9 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 from sqlalchemy import select, update
 
-from lib import radar, strategy
-from lib.boardpack import SECTIONS, build, render, report
-from lib.boardpack.cli import add_report_parser
-from lib.boardpack.images import available as images_available
-from lib.boardpack.privacy import merge_small_groups, people_count
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.storage import (
+from lib.cli.report import add_report_parser
+from lib.core.errors import ValidationFailed
+from lib.db import (
     Assessment,
     ChecklistAssessment,
     EvaluationResponse,
@@ -41,6 +36,12 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import goals as strategy
+from lib.reporting import checklist as radar
+from lib.reporting.boardpack import SECTIONS, build, render, report
+from lib.reporting.boardpack.images import available as images_available
+from lib.reporting.boardpack.privacy import merge_small_groups, people_count
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 1)
@@ -79,8 +80,13 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     create_demo_workspace(db, today=TODAY)
     with db.write() as session:
         # Free text can hold names: put one everywhere a person types freely.
-        for model, column in ((Partnership, "notes"), (Person, "notes"), (Relation, "notes"),
-                              (EvaluationResponse, "reflections"), (Assessment, "risks")):
+        for model, column in (
+            (Partnership, "notes"),
+            (Person, "notes"),
+            (Relation, "notes"),
+            (EvaluationResponse, "reflections"),
+            (Assessment, "risks"),
+        ):
             session.execute(update(model).values({column: FREE_TEXT}))
         for record in session.scalars(select(ChecklistAssessment)):
             record.notes = {heading: FREE_TEXT for heading in radar.HEADINGS}
@@ -109,7 +115,7 @@ def phone_shapes(value: str) -> set[str]:
     """A phone number as stored (+4512345678) and as people write it (12 34 56 78, 12345678)."""
     digits = re.sub(r"\D", "", value)
     local = digits[2:] if digits.startswith("45") and len(digits) == 10 else digits
-    return {value, local, " ".join(local[i:i + 2] for i in range(0, len(local), 2))}
+    return {value, local, " ".join(local[i : i + 2] for i in range(0, len(local), 2))}
 
 
 def leaks(text: str, url: str) -> list[str]:
@@ -178,8 +184,9 @@ def plain(text: str) -> str:
 def test_the_pack_has_the_eight_sections_in_order_with_danish_titles(files: Files) -> None:
     assert files.pack.keys == list(SECTIONS)
     assert {s.key: s.title for s in files.pack.sections} == DANISH_TITLES
-    assert files.pack.section("title").subtitle == ("Solbakke Bibliotekerne · Perioden 01-11-2025 – 01-11-2026 · "
-                                                   "udarbejdet 01-11-2026")
+    assert files.pack.section("title").subtitle == (
+        "Solbakke Bibliotekerne · Perioden 01-11-2025 – 01-11-2026 · udarbejdet 01-11-2026"
+    )
     assert files.pack.pseudonymised
 
 
@@ -188,8 +195,10 @@ def test_a_partnership_owner_is_shown_as_a_role_never_by_name(files: Files, demo
     assert set(listing["Ansvarlig (rolle)"]) <= {"Partnerskabsansvarlig", "Netværksansvarlig", "Medarbejder"}
     with open_database(demo_url).read() as session:
         internal = build(session, START, None, "da", ["portfolio"], TODAY, pseudonymise=False)
-        owners = {name for name, in session.execute(select(Person.name).join(
-            Partnership, Partnership.owner_id == Person.id))}
+        owners = {
+            name
+            for (name,) in session.execute(select(Person.name).join(Partnership, Partnership.owner_id == Person.id))
+        }
     assert set(internal.section("portfolio").table("portfolio.partnerships").frame["Ansvarlig (rolle)"]) == owners
 
 
@@ -197,8 +206,12 @@ def test_the_period_limits_what_happened(demo_url: str) -> None:
     late = dt.date(2026, 6, 1)
     with open_database(demo_url).read() as session:
         pack = build(session, late, None, "da", ["goals", "evaluations", "portfolio"], TODAY)
-        ended_before = {p.title for p in session.scalars(select(Partnership).where(
-            Partnership.closed.is_(True), Partnership.ended_on < late))}
+        ended_before = {
+            p.title
+            for p in session.scalars(
+                select(Partnership).where(Partnership.closed.is_(True), Partnership.ended_on < late)
+            )
+        }
     dates = pack.section("goals").table("goals.series").frame["Dato"]
     assert len(dates) and min(dates) >= late
     held = pack.section("evaluations").table("evaluations.latest").frame["Holdt den"]
@@ -245,14 +258,28 @@ def test_the_powerpoint_has_8_to_12_wide_slides_with_danish_titles(files: Files)
             assert shape.left + shape.width <= prs.slide_width and shape.top + shape.height <= prs.slide_height
 
 
-@pytest.mark.skipif(not Path("/usr/bin/soffice").exists() and not os.environ.get("CI"),
-                    reason="LibreOffice is not installed (scripts/setup.sh --dev installs it)")
+@pytest.mark.skipif(
+    not Path("/usr/bin/soffice").exists() and not os.environ.get("CI"),
+    reason="LibreOffice is not installed (scripts/setup.sh --dev installs it)",
+)
 def test_the_powerpoint_opens_in_libreoffice_with_every_slide_and_its_charts(files: Files, tmp_path: Path) -> None:
     deck = tmp_path / "bestyrelse.pptx"
     deck.write_bytes(files.pptx)
-    subprocess.run(["/usr/bin/soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
-                   check=True, timeout=240, capture_output=True)
+    subprocess.run(
+        [
+            "/usr/bin/soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(deck),
+        ],
+        check=True,
+        timeout=240,
+        capture_output=True,
+    )
     pdf = pdfium.PdfDocument(tmp_path / "bestyrelse.pdf")
     assert len(pdf) == len(Presentation(io.BytesIO(files.pptx)).slides)
     radar_page = next(page for page in pdf if "Tjeklisten" in page.get_textpage().get_text_range())
@@ -356,8 +383,16 @@ def test_no_name_email_or_phone_in_the_pdf(files: Files, demo_url: str) -> None:
 
 def test_the_excel_appendix_has_a_sheet_per_section_and_no_formulas(files: Files) -> None:
     workbook = load_workbook(io.BytesIO(files.xlsx))
-    assert workbook.sheetnames == ["Forside", "Nøgletal", "Mål", "Partnerskaber", "Netværk", "Evalueringer",
-                                   "Tjekliste", "Risici"]
+    assert workbook.sheetnames == [
+        "Forside",
+        "Nøgletal",
+        "Mål",
+        "Partnerskaber",
+        "Netværk",
+        "Evalueringer",
+        "Tjekliste",
+        "Risici",
+    ]
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
@@ -402,9 +437,12 @@ def test_the_internal_pack_names_owners_and_the_scan_sees_them(demo_url: str) ->
 def test_english_pack_and_files(demo_url: str) -> None:
     with open_database(demo_url).read() as session:
         pack = build(session, START, None, "en", ["title", "key_figures", "goals", "radar"], TODAY)
-    assert [s.title for s in pack.sections] == ["Partnerships – report to the board", "Key figures",
-                                                "Where we are going: goal fulfilment over time",
-                                                "The checklist: self-assessment and what the data shows"]
+    assert [s.title for s in pack.sections] == [
+        "Partnerships – report to the board",
+        "Key figures",
+        "Where we are going: goal fulfilment over time",
+        "The checklist: self-assessment and what the data shows",
+    ]
     prs = Presentation(io.BytesIO(render(pack, "pptx")))
     assert prs.slides[0].shapes.title.text == "Partnerships – report to the board"
     assert "The period 2025-11-01 – 2026-11-01" in prs.slides[0].placeholders[1].text
@@ -418,14 +456,33 @@ def test_english_pack_and_files(demo_url: str) -> None:
 def three_staff(db):
     """A workspace with three staff members in two teams, seven contacts and one partnership."""
     with db.write() as session:
-        staff = [Person(name=f"Medarbejder {n}", name_key=f"medarbejder {n}", email=f"m{n}@bib.dk", is_staff=True,
-                        staff_role="partnership_owner", team="Børn" if n < 2 else "Voksne") for n in range(3)]
-        contacts = [Person(name=f"Kontakt Nummer{n}", name_key=f"kontakt nummer{n}", email=f"k{n}@firma.dk",
-                           phone=f"+45 2000 00{n:02d}") for n in range(7)]
+        staff = [
+            Person(
+                name=f"Medarbejder {n}",
+                name_key=f"medarbejder {n}",
+                email=f"m{n}@bib.dk",
+                is_staff=True,
+                staff_role="partnership_owner",
+                team="Børn" if n < 2 else "Voksne",
+            )
+            for n in range(3)
+        ]
+        contacts = [
+            Person(
+                name=f"Kontakt Nummer{n}",
+                name_key=f"kontakt nummer{n}",
+                email=f"k{n}@firma.dk",
+                phone=f"+45 2000 00{n:02d}",
+            )
+            for n in range(7)
+        ]
         session.add_all([*staff, *contacts])
         session.flush()
-        session.add(Partnership(title="Læsecafé", stage="managing_maintaining", owner_id=staff[0].id,
-                                start_date=dt.date(2026, 2, 1)))
+        session.add(
+            Partnership(
+                title="Læsecafé", stage="managing_maintaining", owner_id=staff[0].id, start_date=dt.date(2026, 2, 1)
+            )
+        )
     return db
 
 
@@ -434,7 +491,9 @@ def test_three_staff_are_shown_as_fewer_than_five(three_staff) -> None:
         pack = build(session, None, None, "da", today=TODAY)
         internal = build(session, None, None, "da", ["key_figures"], TODAY, pseudonymise=False)
     key_figures = pack.section("key_figures")
-    figures = {label: value for _key, label, value, _definition in key_figures.table("key_figures.figures").frame.values}
+    figures = {
+        label: value for _key, label, value, _definition in key_figures.table("key_figures.figures").frame.values
+    }
     assert figures["Medarbejdere"] == "< 5" and figures["Kontaktpersoner"] == 7
     assert {f.label: f.value for f in key_figures.figures}["Medarbejdere"] == "< 5"
     assert key_figures.table("key_figures.teams").frame.values.tolist() == [["Øvrige", "< 5"]]
@@ -470,7 +529,7 @@ def test_report_writes_the_file_and_refuses_a_bad_period_without_writing(demo_ur
 
 
 def run_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """The report command as ``lib.cli`` wires it: the same parser pieces, run in this process."""
+    """The report command as ``lib.cli.main`` wires it: the same parser pieces, run in this process."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db")
     common.add_argument("--lang", choices=("da", "en"))
@@ -484,26 +543,49 @@ def run_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[in
 
 
 def test_the_report_command_reads_both_date_styles_and_explains_a_bad_one(
-        demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    demo_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "rapport.xlsx"
-    status, printed, _ = run_command(["report", "--format", "xlsx", str(out), "--from", "01-11-2025",
-                                      "--to", "2026-11-01", "--db", demo_url], capsys)
+    status, printed, _ = run_command(
+        ["report", "--format", "xlsx", str(out), "--from", "01-11-2025", "--to", "2026-11-01", "--db", demo_url], capsys
+    )
     assert status == 0 and out.exists()
     assert printed.strip() == f"Rapporten er gemt i {out} (8 afsnit)."
     assert load_workbook(out)["Forside"]["B5"].value == dt.datetime(2026, 11, 1)
-    status, _, error = run_command(["report", "--format", "pdf", str(tmp_path / "x.pdf"), "--from", "2025-31-12",
-                                    "--db", demo_url], capsys)
+    status, _, error = run_command(
+        ["report", "--format", "pdf", str(tmp_path / "x.pdf"), "--from", "2025-31-12", "--db", demo_url], capsys
+    )
     assert status == 2 and error.strip() == "»2025-31-12« er ikke en dato (skriv dd-mm-åååå eller åååå-mm-dd)."
-    status, _, error = run_command(["report", "--format", "pdf", str(tmp_path / "x.pdf"), "--from", "01-02-2026",
-                                    "--to", "01-01-2026", "--lang", "en", "--db", demo_url], capsys)
+    status, _, error = run_command(
+        [
+            "report",
+            "--format",
+            "pdf",
+            str(tmp_path / "x.pdf"),
+            "--from",
+            "01-02-2026",
+            "--to",
+            "01-01-2026",
+            "--lang",
+            "en",
+            "--db",
+            demo_url,
+        ],
+        capsys,
+    )
     assert status == 2 and error.strip() == "The period's end date is before its start date."
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_python_m_lib_report_writes_a_powerpoint(demo_url: str, tmp_path: Path) -> None:
     out = tmp_path / "out.pptx"
-    done = subprocess.run([sys.executable, "-m", "lib", "report", "--format", "pptx", str(out), "--db", demo_url,
-                           "--from", "01-11-2025"], capture_output=True, text=True, cwd=ROOT, timeout=240)
+    done = subprocess.run(
+        [sys.executable, "-m", "lib", "report", "--format", "pptx", str(out), "--db", demo_url, "--from", "01-11-2025"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=240,
+    )
     assert done.returncode == 0, done.stderr
     prs = Presentation(str(out))
     assert 8 <= len(prs.slides) <= 12

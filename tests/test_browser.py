@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.browser_support import BROWSER_MARKS, browser, dashboard  # noqa: F401 - fixtures
+from tests.browser_support import BROWSER_MARKS, page_paths
 from tests.browser_support import open_page as _open
-from tests.browser_support import page_paths
 from tests.sheets import MESSY_DANISH, xlsx
 
 # A deep link first: on a freshly started server it must open that page, not "Page not found".

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.storage import open_database
-from lib.workspace_setup import role_code, save_staff
-from tests.browser_support import BROWSER_MARKS, ROOT, browser, open_page, running_dashboard  # noqa: F401
+from lib.db import open_database
+from lib.library.setup import role_code, save_staff
+from tests.browser_support import BROWSER_MARKS, ROOT, open_page, running_dashboard
 
 pytestmark = BROWSER_MARKS
 EXAMPLES = ROOT / "data" / "examples"
@@ -31,8 +31,14 @@ def empty_workspace(_env: dict[str, str]) -> None:
 
 
 def import_examples(env: dict[str, str], *names: str) -> None:
-    subprocess.run([sys.executable, "-m", "lib", "import", *(str(EXAMPLES / n) for n in names)], cwd=ROOT, env=env,
-                   check=True, timeout=180, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "lib", "import", *(str(EXAMPLES / n) for n in names)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
 
 
 def test_the_set_up_names_the_tab_and_the_centre_of_the_network(browser: object, tmp_path: Path) -> None:  # noqa: F811
@@ -63,10 +69,17 @@ def test_the_set_up_names_the_tab_and_the_centre_of_the_network(browser: object,
 
         url = f"sqlite:///{folder / 'workspace.sqlite'}"
         with open_database(url, cached=False).write() as session:  # as the set-up's staff table stores them
-            save_staff(session, [{"name": row[0], "email": row[1], "team": row[2], "staff_role": row[3]}
-                                 for row in make_examples().STAFF if row[1] and role_code(row[3])])
-        import_examples({"DATABASE_URL": url, "PATH": "/usr/bin:/bin", "HOME": str(ROOT)}, "kontaktliste.xlsx",
-                        "relationer.xlsx")
+            save_staff(
+                session,
+                [
+                    {"name": row[0], "email": row[1], "team": row[2], "staff_role": row[3]}
+                    for row in make_examples().STAFF
+                    if row[1] and role_code(row[3])
+                ],
+            )
+        import_examples(
+            {"DATABASE_URL": url, "PATH": "/usr/bin:/bin", "HOME": str(ROOT)}, "kontaktliste.xlsx", "relationer.xlsx"
+        )
         open_page(page, f"{base}/netvaerk")
         page.get_by_text("Vis navne").click()
         centre = page.locator("[data-testid='stPlotlyChart'] svg text", has_text="Solhøj Bibliotek")

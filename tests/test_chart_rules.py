@@ -1,5 +1,5 @@
 """Charts a board can read (issue 12, item 5): every chart of every page and of the board pack, on
-the demo and on generated data, keeps the rules of ``lib.charts``.
+the demo and on generated data, keeps the rules of ``lib.core.charts``.
 
 * Tick labels, resolved from the figure (its tick values and texts, or its range, step and format),
   are never written twice.
@@ -31,17 +31,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from lib import charts, evaluations, partners, radar, strategy, strengths
-from lib import organisation as org
-from lib import partnerships as ps
-from lib.boardpack import build
-from lib.boardpack.figures import chart_figure
-from lib.boardpack.model import Chart, Section, Table
-from lib.demo import create_demo_workspace
-from lib.i18n import TEXTS
-from lib.network.graph import build_graph, organisation_view, rings
+from lib.core import charts
+from lib.core.i18n import TEXTS
+from lib.db import Goal, Partnership, Person, forget_database, open_database
+from lib.demo.workspace import create_demo_workspace
+from lib.library import staff as org
+from lib.library import strengths
+from lib.network.graph import build_graph, rings
 from lib.network.plotting import network_figure, rings_figure
-from lib.storage import Goal, Partnership, Person, forget_database, open_database
+from lib.planning import candidates, evaluations
+from lib.planning import goals as strategy
+from lib.planning import partnerships as ps
+from lib.reporting import checklist
+from lib.reporting.boardpack import build
+from lib.reporting.boardpack.figures import chart_figure
+from lib.reporting.boardpack.model import Chart, Section, Table
 
 TODAY = dt.date(2026, 11, 1)
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
@@ -69,15 +73,19 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
         statuses = strategy.goal_statuses(session, as_of=TODAY)
         order = [goal_id for goal_id, _ in strategy.goal_choices(session)]
         series = strategy.fulfilment_series(session, order)
-        pages["goals"] = [("goals.overview", goals_views.overview_figure(statuses, lang)),
-                          ("goals.series", goals_views.series_figure(series, lang, order))]
+        pages["goals"] = [
+            ("goals.overview", goals_views.overview_figure(statuses, lang)),
+            ("goals.series", goals_views.series_figure(series, lang, order)),
+        ]
         evaluation = []
         for partnership_id in session.scalars(select(Partnership.id).order_by(Partnership.id)):
             scores = evaluations.scores_over_time(session, partnership_id)
             if scores.empty or len(evaluation) >= 12:  # two partnerships' charts are plenty
                 continue
             for side in ("all", *evaluations.SIDES):
-                evaluation.append((f"evaluations.scores.{partnership_id}.{side}", evs.scores_figure(scores, side, lang)))
+                evaluation.append(
+                    (f"evaluations.scores.{partnership_id}.{side}", evs.scores_figure(scores, side, lang))
+                )
             rounds = evaluations.rounds_frame(session, partnership_id)
             answered = rounds[rounds["responses"] > 0]
             round_id = int(answered["round_id"].iloc[0])
@@ -85,37 +93,56 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
             evaluation.append((f"evaluations.items.{partnership_id}", evs.items_figure(items, lang)))
             gaps = evaluations.side_gaps(session, round_id)
             for level in ("dimension", "item"):
-                evaluation.append((f"evaluations.gaps.{partnership_id}.{level}",
-                                   evs.gaps_figure(evs.gap_rows(gaps, level, lang), lang)))
+                evaluation.append(
+                    (
+                        f"evaluations.gaps.{partnership_id}.{level}",
+                        evs.gaps_figure(evs.gap_rows(gaps, level, lang), lang),
+                    )
+                )
         pages["evaluations"] = evaluation
-        frame = radar.radar_frame(session, TODAY)
-        pages["radar"] = [("radar.radar", radar.radar_figure(frame, lang)),
-                          ("radar.history", radar.history_figure(radar.radar_history(session), lang))]
-        pages["overview"] = [("overview.radar", radar.radar_figure(frame, lang))]
+        frame = checklist.radar_frame(session, TODAY)
+        pages["radar"] = [
+            ("radar.radar", checklist.radar_figure(frame, lang)),
+            ("radar.history", checklist.history_figure(checklist.radar_history(session), lang)),
+        ]
+        pages["overview"] = [("overview.radar", checklist.radar_figure(frame, lang))]
         reach = {node: 0.2 for node in range(10_000)}
         pages["partners"] = [
-            ("partners.stakeholders", partners_views.stakeholder_figure(partners.stakeholder_points(session), lang)),
-            ("partners.value_effort", partners_views.value_effort_figure(
-                partners.value_effort_points(session, pd.Series(reach)), lang)),
+            ("partners.stakeholders", partners_views.stakeholder_figure(candidates.stakeholder_points(session), lang)),
+            (
+                "partners.value_effort",
+                partners_views.value_effort_figure(candidates.value_effort_points(session, pd.Series(reach)), lang),
+            ),
         ]
         staff = list(session.scalars(select(Person.id).where(Person.is_staff.is_(True)).order_by(Person.id)))
         histories = [org.competence_history(session, person_id) for person_id in staff]
-        pages["organisation"] = [("organisation.heatmap", organisation_views.heatmap_figure(org.team_heatmap(session),
-                                                                                            lang))]
-        pages["organisation"] += [(f"organisation.history.{i}", organisation_views.history_figure(h, lang))
-                                  for i, h in enumerate(histories) if not h.empty]
-        pages["partnerships"] = [("partnerships.stages", partnerships_views.stage_chart(ps.pipeline_counts(session),
-                                                                                         lang))]
-        pages["strengths"] = [("strengths.matrix", strengths_views.matrix_figure(strengths.partner_type_matrix(session),
-                                                                                 lang))]
+        pages["organisation"] = [
+            ("organisation.heatmap", organisation_views.heatmap_figure(org.team_heatmap(session), lang))
+        ]
+        pages["organisation"] += [
+            (f"organisation.history.{i}", organisation_views.history_figure(h, lang))
+            for i, h in enumerate(histories)
+            if not h.empty
+        ]
+        pages["partnerships"] = [
+            ("partnerships.stages", partnerships_views.stage_chart(ps.pipeline_counts(session), lang))
+        ]
+        pages["strengths"] = [
+            ("strengths.matrix", strengths_views.matrix_figure(strengths.partner_type_matrix(session), lang))
+        ]
         G = build_graph(session, None, today=TODAY)  # as the network page: today's network
         pos = nx.spring_layout(G, seed=1)
         pages["network"] = [("network.rings", rings_figure(G, rings(G), lang))]
-        pages["network"] += [(f"network.{by}", network_figure(G, pos, color_by=by, lang=lang))
-                             for by in ("kind", "sector", "community", "owner")]
+        pages["network"] += [
+            (f"network.{by}", network_figure(G, pos, color_by=by, lang=lang))
+            for by in ("kind", "sector", "community", "owner")
+        ]
         pack = build(session, TODAY.replace(year=TODAY.year - 1), None, lang, today=TODAY)
-    pages["board"] = [(f"board.{chart.key}", chart_figure(section, chart, lang))
-                      for section in pack.sections for chart in section.charts]
+    pages["board"] = [
+        (f"board.{chart.key}", chart_figure(section, chart, lang))
+        for section in pack.sections
+        for chart in section.charts
+    ]
     return pages
 
 
@@ -173,7 +200,7 @@ def trace_values(fig: go.Figure, axis_name: str) -> list:
 
 
 def _number(value: object) -> float | None:
-    if value is None or isinstance(value, str) or isinstance(value, bool):
+    if value is None or isinstance(value, (str, bool)):
         return None
     try:
         number = float(value)
@@ -184,7 +211,8 @@ def _number(value: object) -> float | None:
 
 def _is_date(value: object) -> bool:
     return isinstance(value, (dt.date, pd.Timestamp)) or (
-        isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d.*", value) is not None)
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d.*", value) is not None
+    )
 
 
 def _format_number(value: float, tickformat: str | None) -> str:
@@ -207,13 +235,17 @@ def tick_labels(fig: go.Figure, axis_name: str) -> list[str] | None:
         if texts is not None:
             return [str(t) for t in texts]
         return [_format_number(float(v), axis.get("tickformat")) for v in axis["tickvals"]]
-    is_date = (axis.get("type") == "date" or str(axis.get("dtick", "")).startswith("M")
-               or (values and all(_is_date(v) for v in values)))
+    is_date = (
+        axis.get("type") == "date"
+        or str(axis.get("dtick", "")).startswith("M")
+        or (values and all(_is_date(v) for v in values))
+    )
     if is_date:
         dtick, tickformat = axis.get("dtick"), axis.get("tickformat")
         # Whole years written as years: one label a year.
         assert dtick == "M12" and tickformat == "%Y", (
-            f"{axis_name}: a date axis needs explicit ticks (dtick {dtick!r}, format {tickformat!r} can repeat a day)")
+            f"{axis_name}: a date axis needs explicit ticks (dtick {dtick!r}, format {tickformat!r} can repeat a day)"
+        )
         return None
     if axis.get("type") == "category" or (values and all(isinstance(v, str) for v in values)):
         return [str(v) for v in dict.fromkeys(values)]
@@ -222,10 +254,12 @@ def tick_labels(fig: go.Figure, axis_name: str) -> list[str] | None:
         step = float(axis["dtick"])
         start = math.ceil(low / step - 1e-9) * step
         count = int(math.floor((high - start) / step + 1e-9)) + 1
-        return [_format_number(start + i * step, axis.get("tickformat")) + axis.get("ticksuffix", "")
-                for i in range(count)]
+        return [
+            _format_number(start + i * step, axis.get("tickformat")) + axis.get("ticksuffix", "") for i in range(count)
+        ]
     assert not axis.get("tickformat"), (
-        f"{axis_name}: a tick format without explicit ticks or a step can write one label twice")
+        f"{axis_name}: a tick format without explicit ticks or a step can write one label twice"
+    )
     return None
 
 
@@ -245,7 +279,7 @@ def is_neutral(colour: str) -> bool:
     """A grey (or white): a background, edge or "unknown" colour, no category's."""
     if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
         return colour in ("white", "black")
-    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
     return max(channels) - min(channels) <= 0x20 and colour.upper() != "#000000"
 
 
@@ -292,8 +326,24 @@ def english_only() -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<!\w){re.escape(e)}(?!\w)" for e in sorted(found, key=len, reverse=True)))
 
 
-ENGLISH_WORDS = {"mean", "score", "scores", "date", "value", "count", "people", "responses", "expected", "of",
-                 "the", "and", "goal", "partnerships", "offers", "round"}
+ENGLISH_WORDS = {
+    "mean",
+    "score",
+    "scores",
+    "date",
+    "value",
+    "count",
+    "people",
+    "responses",
+    "expected",
+    "of",
+    "the",
+    "and",
+    "goal",
+    "partnerships",
+    "offers",
+    "round",
+}
 
 
 def plain_words(text: str) -> set[str]:
@@ -336,15 +386,19 @@ def check_colours(name: str, fig: go.Figure) -> None:
             assert charts.contrast(line["color"]) >= 1.5, f"{name}: a line in {line['color']} is all but invisible"
         marker = trace.get("marker") or {}
         colours = marker.get("color")
-        if trace.get("type") in ("scatter", "bar") and "markers" in str(trace.get("mode", "markers")) \
-                or trace.get("type") == "bar":
+        if (
+            trace.get("type") in ("scatter", "bar")
+            and "markers" in str(trace.get("mode", "markers"))
+            or trace.get("type") == "bar"
+        ):
             shown = [colours] if isinstance(colours, str) else list(colours or [])
             outlines = (marker.get("line") or {}).get("color")
             outlines = [outlines] * len(shown) if isinstance(outlines, str) or outlines is None else list(outlines)
             for colour, rim in zip(shown, outlines, strict=False):
                 if isinstance(colour, str) and colour.startswith("#") and charts.contrast(colour) < 3:
                     assert rim is not None and charts.contrast(rim) >= 3, (
-                        f"{name}: a {colour} mark needs a dark outline, has {rim}")
+                        f"{name}: a {colour} mark needs a dark outline, has {rim}"
+                    )
     styles: dict[str, tuple[str, str]] = {}
     for trace in category_traces(fig):
         styles.setdefault(trace["name"], style_of(trace))
@@ -368,9 +422,17 @@ def check_words(name: str, fig: go.Figure, lang: str) -> None:
 
 #: The unit each chart's hover names (Danish), by the start of its name.
 UNITS = {
-    "goals.": "%", "evaluations.": "af 5", "radar.": "af 5", "overview.radar": "af 5", "partners.": "af 5",
-    "organisation.history": "af 5", "organisation.heatmap": "af 5", "partnerships.stages": "partnerskaber",
-    "strengths.matrix": "tilbud", "board.goals": "%", "board.evaluations": "af 5",
+    "goals.": "%",
+    "evaluations.": "af 5",
+    "radar.": "af 5",
+    "overview.radar": "af 5",
+    "partners.": "af 5",
+    "organisation.history": "af 5",
+    "organisation.heatmap": "af 5",
+    "partnerships.stages": "partnerskaber",
+    "strengths.matrix": "tilbud",
+    "board.goals": "%",
+    "board.evaluations": "af 5",
 }
 
 
@@ -437,8 +499,11 @@ def test_finding_5_a_category_keeps_its_colour_across_a_page(demo_pages) -> None
         for category, colours in page_colours(figures).items():
             assert len(colours) == 1, f"{page}: {category} drawn in {colours}"
     evaluation = page_colours(demo_pages["da"]["evaluations"])
-    wanted = {**charts.CATEGORY_COLOURS["dimension"], **charts.CATEGORY_COLOURS["side"],
-              **charts.CATEGORY_COLOURS["band"]}
+    wanted = {
+        **charts.CATEGORY_COLOURS["dimension"],
+        **charts.CATEGORY_COLOURS["side"],
+        **charts.CATEGORY_COLOURS["band"],
+    }
     assert {k: v.pop() for k, v in evaluation.items() if k in wanted} == wanted
     # On the evaluation page no two categories share a colour: three bands, three dimensions, two sides.
     assert len(set(wanted.values())) == len(wanted) == 8
@@ -459,8 +524,9 @@ def test_finding_5_the_board_pack_draws_goals_and_dimensions_in_the_pages_colour
     assert {name: on_page[name] for name in shared} == {name: in_board[name] for name in shared}
     for key in ("evaluations.over_time", "evaluations.latest"):
         fig = _board(pages, key)
-        colours = {trace.name: (trace.line.color if trace.type == "scatter" else trace.marker.color)
-                   for trace in fig.data}
+        colours = {
+            trace.name: (trace.line.color if trace.type == "scatter" else trace.marker.color) for trace in fig.data
+        }
         assert colours == {"Samarbejde": charts.BLUE, "Fremdrift": charts.SKY_BLUE, "Resultater": charts.PURPLE}
 
 
@@ -509,9 +575,18 @@ def score_rounds(draw) -> pd.DataFrame:
     for index, day in enumerate(days):
         for dimension in evaluations.DIMENSIONS:
             mean = draw(st.floats(min_value=1, max_value=5))
-            rows.append({"round_id": index + 1, "held_on": day, "round_title": draw(st.sampled_from(["", "Runde <b>"])),
-                         "side": "all", "dimension": dimension, "mean": mean, "respondents": 2,
-                         "band": evaluations.band(mean)})
+            rows.append(
+                {
+                    "round_id": index + 1,
+                    "held_on": day,
+                    "round_title": draw(st.sampled_from(["", "Runde <b>"])),
+                    "side": "all",
+                    "dimension": dimension,
+                    "mean": mean,
+                    "respondents": 2,
+                    "band": evaluations.band(mean),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -535,9 +610,17 @@ def goal_series(draw) -> tuple[pd.DataFrame, list[int]]:
         start = draw(DAYS)
         for step in range(draw(st.integers(min_value=1, max_value=6))):
             day = start + dt.timedelta(days=draw(st.integers(min_value=0, max_value=60)) * step)
-            rows.append({"goal_id": goal_id, "title": f"Mål {goal_id}", "date": day, "is_baseline": step == 0,
-                         "fulfilment_raw": draw(st.floats(min_value=-80, max_value=260)),
-                         "expected": draw(st.floats(min_value=0, max_value=100)), "value": 1.0})
+            rows.append(
+                {
+                    "goal_id": goal_id,
+                    "title": f"Mål {goal_id}",
+                    "date": day,
+                    "is_baseline": step == 0,
+                    "fulfilment_raw": draw(st.floats(min_value=-80, max_value=260)),
+                    "expected": draw(st.floats(min_value=0, max_value=100)),
+                    "value": 1.0,
+                }
+            )
     return pd.DataFrame(rows), list(range(1, count + 1))
 
 
@@ -555,15 +638,26 @@ def test_finding_5_the_goal_charts_keep_the_rules_on_any_goals(data, lang: str) 
     names = [f"Mål {goal_id}" for goal_id in order if f"Mål {goal_id}" in wide.columns]
     looks = charts.series_styles(f"Mål {goal_id}" for goal_id in order)
     values = [v for name in names for v in wide[name] if v is not None]
-    chart = Chart(key="goals.fulfilment", kind="dates", title="Mål", table="t", category="date", series=tuple(names),
-                  y_suffix=" %", y_range=tuple(charts.value_range(values, 0, 110)),
-                  colours=tuple(looks[n]["color"] for n in names), dashes=tuple(looks[n]["dash"] for n in names))
+    chart = Chart(
+        key="goals.fulfilment",
+        kind="dates",
+        title="Mål",
+        table="t",
+        category="date",
+        series=tuple(names),
+        y_suffix=" %",
+        y_range=tuple(charts.value_range(values, 0, 110)),
+        colours=tuple(looks[n]["color"] for n in names),
+        dashes=tuple(looks[n]["dash"] for n in names),
+    )
     board = chart_figure(Section(key="goals", title="Mål", tables=[Table("t", "t", wide)], charts=[chart]), chart, lang)
     check_all("board.goals", board, lang)
 
 
-@given(counts=st.dictionaries(st.sampled_from(list(ps.PIPELINE_COLUMNS)), st.integers(min_value=0, max_value=400)),
-       lang=st.sampled_from(["da", "en"]))
+@given(
+    counts=st.dictionaries(st.sampled_from(list(ps.PIPELINE_COLUMNS)), st.integers(min_value=0, max_value=400)),
+    lang=st.sampled_from(["da", "en"]),
+)
 @settings(max_examples=10, deadline=None)
 def test_finding_5_the_stage_chart_keeps_the_rules_on_any_counts(counts: dict[str, int], lang: str) -> None:
     from components.partnerships_views import stage_chart
@@ -581,8 +675,14 @@ def test_finding_5_date_ticks_never_repeat_and_stay_few(days: list[dt.date], lan
     assert len(set(labels)) == len(labels) == len(values) and 1 <= len(labels) <= 8
     assert values == sorted(values)
     if lang == "da":
-        assert all(re.fullmatch(r"\d\d-\d\d-\d{4}|(jan\.|feb\.|mar\.|apr\.|maj|jun\.|jul\.|aug\.|sep\.|okt\.|nov\.|dec\.) "
-                                r"\d{4}|\d{4}", label) for label in labels), labels
+        assert all(
+            re.fullmatch(
+                r"\d\d-\d\d-\d{4}|(jan\.|feb\.|mar\.|apr\.|maj|jun\.|jul\.|aug\.|sep\.|okt\.|nov\.|dec\.) "
+                r"\d{4}|\d{4}",
+                label,
+            )
+            for label in labels
+        ), labels
 
 
 def test_finding_5_a_few_dates_are_written_as_danish_days_and_many_as_months() -> None:
@@ -594,7 +694,7 @@ def test_finding_5_a_few_dates_are_written_as_danish_days_and_many_as_months() -
 def test_finding_5_plotly_itself_would_write_a_day_twice_without_explicit_ticks() -> None:
     # Why date axes carry their own ticks: for two rounds a day apart plotly ticks every twelve hours,
     # and "dd-mm-åååå" then writes each day twice. Resolved by plotly in kaleido's browser.
-    from lib.boardpack.images import available
+    from lib.reporting.boardpack.images import available
 
     if not available():
         pytest.skip("no browser for plotly here")
@@ -606,9 +706,22 @@ def test_finding_5_plotly_itself_would_write_a_day_twice_without_explicit_ticks(
 
     from components.evaluations_views import scores_figure
 
-    scores = pd.DataFrame([{"round_id": i, "held_on": day, "round_title": "", "side": "all", "dimension": d,
-                            "mean": 3.0, "respondents": 1, "band": "discuss"}
-                           for i, day in enumerate(days) for d in evaluations.DIMENSIONS])
+    scores = pd.DataFrame(
+        [
+            {
+                "round_id": i,
+                "held_on": day,
+                "round_title": "",
+                "side": "all",
+                "dimension": d,
+                "mean": 3.0,
+                "respondents": 1,
+                "band": "discuss",
+            }
+            for i, day in enumerate(days)
+            for d in evaluations.DIMENSIONS
+        ]
+    )
     fig = scores_figure(scores, "all", "da")
     resolved = fig.full_figure_for_development(warn=False).layout.xaxis
     assert list(resolved.ticktext) == ["12-03-2026", "13-03-2026"]
@@ -616,4 +729,4 @@ def test_finding_5_plotly_itself_would_write_a_day_twice_without_explicit_ticks(
 
 def test_the_chart_rules_are_written_down() -> None:
     readme = Path(__file__).resolve().parent.parent.joinpath("README.md").read_text(encoding="utf-8")
-    assert "Okabe-Ito" in readme and "lib/charts.py" in readme
+    assert "Okabe-Ito" in readme and "lib/core/charts.py" in readme

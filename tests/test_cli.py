@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from lib.storage import Person, open_database
+from lib.db import Person, open_database
 from tests.sheets import MESSY_DANISH, STAFF, xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,8 +19,9 @@ def run_cli(*args: str, env_db: str | None = None) -> subprocess.CompletedProces
     env = {"PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
     if env_db:
         env["DATABASE_URL"] = env_db
-    return subprocess.run([sys.executable, "-m", "lib", *args], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lib", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_import_json_summary_has_the_documented_keys(tmp_path: Path, db_url: str) -> None:
@@ -30,8 +31,19 @@ def test_import_json_summary_has_the_documented_keys(tmp_path: Path, db_url: str
     done = run_cli("import", str(staff), str(contacts), "--json", "--db", db_url)
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
-    for key in ("rows", "people", "organisations", "relations", "inserted", "updated", "unchanged", "rejected",
-                "skipped", "problems", "mapping"):
+    for key in (
+        "rows",
+        "people",
+        "organisations",
+        "relations",
+        "inserted",
+        "updated",
+        "unchanged",
+        "rejected",
+        "skipped",
+        "problems",
+        "mapping",
+    ):
         assert key in summary
     assert summary["rows"] == 7
     assert summary["rows"] == sum(summary[k] for k in ("inserted", "updated", "unchanged", "rejected", "skipped"))

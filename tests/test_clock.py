@@ -20,12 +20,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from lib import clock
-from lib import events as eventlog
-from lib import personal_data as pdata
-from lib.errors import UndoNotPossible, ValidationFailed
-from lib.importer import prepare_file, run_import, undo_import
-from lib.storage import Database, Event, ImportBatch, Person, log_event, set_setting
+from lib.core.errors import UndoNotPossible, ValidationFailed
+from lib.db import Database, Event, ImportBatch, Person, log_event, set_setting
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
+from lib.privacy import personal_data as pdata
+from lib.workspace import clock
+from lib.workspace import events as eventlog
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx
@@ -33,10 +33,18 @@ from tests.sheets import xlsx
 ROOT = Path(__file__).resolve().parent.parent
 COPENHAGEN = clock.zone("Europe/Copenhagen")
 #: Stored UTC moments and what a reader in Copenhagen sees: summer time (+2) and winter time (+1).
-SUMMER = (dt.datetime(2026, 6, 1, 18, 44), dt.datetime(2026, 6, 1, 20, 44), "01-06-2026 20:44",
-          "2026-06-01T20:44:00+02:00")
-WINTER = (dt.datetime(2026, 1, 15, 18, 44), dt.datetime(2026, 1, 15, 19, 44), "15-01-2026 19:44",
-          "2026-01-15T19:44:00+01:00")
+SUMMER = (
+    dt.datetime(2026, 6, 1, 18, 44),
+    dt.datetime(2026, 6, 1, 20, 44),
+    "01-06-2026 20:44",
+    "2026-06-01T20:44:00+02:00",
+)
+WINTER = (
+    dt.datetime(2026, 1, 15, 18, 44),
+    dt.datetime(2026, 1, 15, 19, 44),
+    "15-01-2026 19:44",
+    "2026-01-15T19:44:00+01:00",
+)
 SEASONS = pytest.mark.parametrize("season", [SUMMER, WINTER], ids=["summer", "winter"])
 EMAIL = "anne.holm@aalykke.example.dk"
 
@@ -186,7 +194,13 @@ def test_an_undo_refused_because_of_an_edit_names_the_local_time(db: Database) -
 def test_the_command_line_lists_imports_in_copenhagen_time(db: Database, db_url: str, season: tuple) -> None:
     stored, _local, _shown, iso = season
     imported_at(db, stored)
-    done = subprocess.run([sys.executable, "-m", "lib", "batches", "--json", "--db", db_url], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT)})
+    done = subprocess.run(
+        [sys.executable, "-m", "lib", "batches", "--json", "--db", db_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+    )
     assert done.returncode == 0, done.stderr
     assert [row["created_at"] for row in json.loads(done.stdout)] == [iso]

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib.errors import ValidationFailed
-from lib.i18n import t
-from lib.normalize import name_key, normalise_email
-from lib.storage import Affiliation, Database, DuplicateCandidate, Event, Organisation, Person
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import t
+from lib.core.normalize import name_key, normalise_email
+from lib.db import Affiliation, Database, DuplicateCandidate, Event, Organisation, Person
 from tests import apptest_support
 from tests.apptest_support import rerun
 
@@ -40,8 +40,7 @@ def people(db: Database) -> dict[str, int]:
         candidate = DuplicateCandidate(person_a_id=soren.id, person_b_id=twin.id, rule="similar_name", score=93)
         session.add(candidate)
         session.flush()
-        return {"soren": soren.id, "twin": twin.id, "hostile": hostile.id, "club": club.id,
-                "candidate": candidate.id}
+        return {"soren": soren.id, "twin": twin.id, "hostile": hostile.id, "club": club.id, "candidate": candidate.id}
 
 
 def table_names(at: AppTest) -> list[str]:
@@ -227,7 +226,9 @@ def test_affiliation_is_added_with_a_danish_date_and_ended(db: Database, people:
     with db.read() as session:
         [affiliation] = session.scalars(select(Affiliation).where(Affiliation.person_id == twin)).all()
         assert (affiliation.role, affiliation.start_date, affiliation.end_date) == (
-            "Kasserer", dt.date(2001, 3, 15), None
+            "Kasserer",
+            dt.date(2001, 3, 15),
+            None,
         )
     at.button(key=f"contacts_aff_end_{twin}").click()
     rerun(at)
@@ -259,8 +260,9 @@ def test_scan_offers_same_name_pairs_for_review(db: Database, people: dict[str, 
     # Only the new pair: the two Sørens were already waiting for review.
     assert [s.value for s in at.success] == ["Nye mulige dubletter fundet: 1."]
     assert at.tabs[2].label == "Mulige dubletter (2)"
-    assert "Samme navn, men forskellige e-mailadresser" in [m.value.split("**")[1] for m in at.markdown
-                                                            if m.value.startswith("**")]
+    assert "Samme navn, men forskellige e-mailadresser" in [
+        m.value.split("**")[1] for m in at.markdown if m.value.startswith("**")
+    ]
 
 
 def test_stored_utc_times_are_shown_in_danish_time() -> None:

@@ -8,41 +8,109 @@ import string
 
 import pytest
 
-from lib.i18n import TEXTS, choose_plurals, plural, t
+from lib.core.i18n import TEXTS, choose_plurals, plural, t
 
 #: "partnerskab(er)", "runde(r)", "medarbejder(e)", "response(s)": a word with its ending in brackets.
 SHORTCUT = re.compile(r"[^\W\d_]\((?:er|r|e|s|n|en|ne|es|et|ene)\)")
 
 #: Singular and plural of the words that stand next to a number in the texts.
 NOUNS = {
-    "da": [("partnerskab", "partnerskaber"), ("organisation", "organisationer"), ("kontakt", "kontakter"),
-           ("tilknytning", "tilknytninger"), ("relation", "relationer"), ("kolonne", "kolonner"),
-           ("person", "personer"), ("række", "rækker"), ("runde", "runder"), ("medarbejder", "medarbejdere"),
-           ("besvarelse", "besvarelser"), ("måling", "målinger"), ("vurdering", "vurderinger"), ("idé", "idéer"),
-           ("dag", "dage"), ("måned", "måneder"), ("problem", "problemer"), ("forbindelse", "forbindelser"),
-           ("punkt", "punkter"), ("partner", "partnere"), ("evalueringsrunde", "evalueringsrunder"),
-           ("organisationstype", "organisationstyper"), ("opmærksomhedspunkt", "opmærksomhedspunkter"),
-           ("samarbejdsaftale", "samarbejdsaftaler"), ("aftale", "aftaler"), ("hændelse", "hændelser"),
-           ("ændring", "ændringer"), ("celle", "celler"), ("sekund", "sekunder"), ("kriterium", "kriterier"),
-           ("dublet", "dubletter"), ("netværksansvarlig", "netværksansvarlige"), ("type", "typer"),
-           ("partnerskabsansvarlig", "partnerskabsansvarlige"), ("sektor", "sektorer"), ("fil", "filer"),
-           ("relationstype", "relationstyper"), ("kollega", "kolleger"), ("post", "poster"), ("uge", "uger"),
-           ("mål", "mål"), ("tilbud", "tilbud"), ("par", "par"), ("bånd", "bånd"), ("tegn", "tegn")],
-    "en": [("partnership", "partnerships"), ("organisation", "organisations"), ("contact", "contacts"),
-           ("affiliation", "affiliations"), ("relation", "relations"), ("column", "columns"), ("person", "people"),
-           ("row", "rows"), ("round", "rounds"), ("staff member", "staff members"), ("response", "responses"),
-           ("measurement", "measurements"), ("assessment", "assessments"), ("idea", "ideas"), ("day", "days"),
-           ("month", "months"), ("problem", "problems"), ("tie", "ties"), ("node", "nodes"), ("point", "points"),
-           ("partner", "partners"), ("goal", "goals"), ("section", "sections"), ("character", "characters"),
-           ("cell", "cells"), ("event", "events"), ("change", "changes"), ("second", "seconds"),
-           ("criterion", "criteria"), ("offer", "offers"), ("answer", "answers"), ("duplicate", "duplicates"),
-           ("evaluation round", "evaluation rounds"), ("organisation type", "organisation types"),
-           ("collaboration agreement", "collaboration agreements"), ("pair", "pairs"), ("network lead", "network leads"),
-           ("partnership owner", "partnership owners"), ("record", "records"), ("file", "files"), ("week", "weeks")],
+    "da": [
+        ("partnerskab", "partnerskaber"),
+        ("organisation", "organisationer"),
+        ("kontakt", "kontakter"),
+        ("tilknytning", "tilknytninger"),
+        ("relation", "relationer"),
+        ("kolonne", "kolonner"),
+        ("person", "personer"),
+        ("række", "rækker"),
+        ("runde", "runder"),
+        ("medarbejder", "medarbejdere"),
+        ("besvarelse", "besvarelser"),
+        ("måling", "målinger"),
+        ("vurdering", "vurderinger"),
+        ("idé", "idéer"),
+        ("dag", "dage"),
+        ("måned", "måneder"),
+        ("problem", "problemer"),
+        ("forbindelse", "forbindelser"),
+        ("punkt", "punkter"),
+        ("partner", "partnere"),
+        ("evalueringsrunde", "evalueringsrunder"),
+        ("organisationstype", "organisationstyper"),
+        ("opmærksomhedspunkt", "opmærksomhedspunkter"),
+        ("samarbejdsaftale", "samarbejdsaftaler"),
+        ("aftale", "aftaler"),
+        ("hændelse", "hændelser"),
+        ("ændring", "ændringer"),
+        ("celle", "celler"),
+        ("sekund", "sekunder"),
+        ("kriterium", "kriterier"),
+        ("dublet", "dubletter"),
+        ("netværksansvarlig", "netværksansvarlige"),
+        ("type", "typer"),
+        ("partnerskabsansvarlig", "partnerskabsansvarlige"),
+        ("sektor", "sektorer"),
+        ("fil", "filer"),
+        ("relationstype", "relationstyper"),
+        ("kollega", "kolleger"),
+        ("post", "poster"),
+        ("uge", "uger"),
+        ("mål", "mål"),
+        ("tilbud", "tilbud"),
+        ("par", "par"),
+        ("bånd", "bånd"),
+        ("tegn", "tegn"),
+    ],
+    "en": [
+        ("partnership", "partnerships"),
+        ("organisation", "organisations"),
+        ("contact", "contacts"),
+        ("affiliation", "affiliations"),
+        ("relation", "relations"),
+        ("column", "columns"),
+        ("person", "people"),
+        ("row", "rows"),
+        ("round", "rounds"),
+        ("staff member", "staff members"),
+        ("response", "responses"),
+        ("measurement", "measurements"),
+        ("assessment", "assessments"),
+        ("idea", "ideas"),
+        ("day", "days"),
+        ("month", "months"),
+        ("problem", "problems"),
+        ("tie", "ties"),
+        ("node", "nodes"),
+        ("point", "points"),
+        ("partner", "partners"),
+        ("goal", "goals"),
+        ("section", "sections"),
+        ("character", "characters"),
+        ("cell", "cells"),
+        ("event", "events"),
+        ("change", "changes"),
+        ("second", "seconds"),
+        ("criterion", "criteria"),
+        ("offer", "offers"),
+        ("answer", "answers"),
+        ("duplicate", "duplicates"),
+        ("evaluation round", "evaluation rounds"),
+        ("organisation type", "organisation types"),
+        ("collaboration agreement", "collaboration agreements"),
+        ("pair", "pairs"),
+        ("network lead", "network leads"),
+        ("partnership owner", "partnership owners"),
+        ("record", "records"),
+        ("file", "files"),
+        ("week", "weeks"),
+    ],
 }
 #: Words that may stand between the number and the noun.
-BETWEEN = {"da": r"(?:(?:ny|nye|mulig|mulige|aktivt|aktive|kørende|nuværende|mistet|mistede|anden|andre) )?",
-           "en": r"(?:(?:new|possible|active|running|current|lost|more|other) )?"}
+BETWEEN = {
+    "da": r"(?:(?:ny|nye|mulig|mulige|aktivt|aktive|kørende|nuværende|mistet|mistede|anden|andre) )?",
+    "en": r"(?:(?:new|possible|active|running|current|lost|more|other) )?",
+}
 #: English verbs that must agree with a number directly before their noun ("1 goal is", "2 goals are").
 VERBS = [("is", "are"), ("has", "have"), ("was", "were"), ("needs", "need"), ("knows", "know")]
 
@@ -68,36 +136,49 @@ def _disagreements(text: str, lang: str, n: int) -> list[str]:
     found = []
     nouns = sorted(NOUNS[lang], key=lambda pair: -len(pair[1]))
     for match in re.finditer(rf"(?<![\d.,]){n} {BETWEEN[lang]}", text):
-        rest = text[match.end():]
+        rest = text[match.end() :]
         for singular, plural_form in nouns:
             # the longest word that stands here decides ("organisation types" is not "organisation")
-            word = next((w for w in sorted((singular, plural_form), key=len, reverse=True)
-                         if re.match(rf"{re.escape(w)}(?![\w-])", rest)), None)
+            word = next(
+                (
+                    w
+                    for w in sorted((singular, plural_form), key=len, reverse=True)
+                    if re.match(rf"{re.escape(w)}(?![\w-])", rest)
+                ),
+                None,
+            )
             if word is None:
                 continue
             if singular != plural_form and word != (singular if n == 1 else plural_form):
-                found.append(text[match.start():match.end() + len(word)])
-            after = rest[len(word):]
+                found.append(text[match.start() : match.end() + len(word)])
+            after = rest[len(word) :]
             if lang == "en":
                 for one, other in VERBS:
                     wrong = other if n == 1 else one
                     if re.match(rf" {wrong}\b", after):
-                        found.append(text[match.start():match.end() + len(word) + len(wrong) + 1])
+                        found.append(text[match.start() : match.end() + len(word) + len(wrong) + 1])
             break
     return found
 
 
 def test_plural_picks_the_form_by_the_number() -> None:
-    assert [plural(n, "runde", "runder") for n in (0, 1, 2, 1.0, "1", "< 5")] == \
-        ["runder", "runde", "runder", "runde", "runde", "runder"]
+    assert [plural(n, "runde", "runder") for n in (0, 1, 2, 1.0, "1", "< 5")] == [
+        "runder",
+        "runde",
+        "runder",
+        "runde",
+        "runde",
+        "runder",
+    ]
     assert choose_plurals("{n} {n:partnerskab|partnerskaber}", {"n": 1}) == "{n} partnerskab"
     assert t("board.network.untouched", "da", count=1) == "1 organisation har ingen kontakt med biblioteket endnu."
     assert t("board.network.untouched", "en", count=2) == "2 organisations have no contact with the library yet."
 
 
 def test_finding_6_no_translation_uses_a_bracket_shortcut() -> None:
-    offenders = [(key, lang, text) for key, entry in TEXTS.items() for lang, text in entry.items()
-                 if SHORTCUT.search(text)]
+    offenders = [
+        (key, lang, text) for key, entry in TEXTS.items() for lang, text in entry.items() if SHORTCUT.search(text)
+    ]
     assert offenders == []
     assert SHORTCUT.search("partnerskab(er)") and SHORTCUT.search("runde(r)") and SHORTCUT.search("response(s)")
 
@@ -110,8 +191,11 @@ def test_finding_6_no_plural_is_split_over_two_keys() -> None:
 
 @pytest.mark.parametrize("n", [0, 1, 2])
 def test_finding_6_every_number_agrees_with_its_noun(n: int) -> None:
-    wrong = {(key, lang): found for key, lang in _count_bearing()
-             if (found := _disagreements(_rendered(key, lang, n), lang, n))}
+    wrong = {
+        (key, lang): found
+        for key, lang in _count_bearing()
+        if (found := _disagreements(_rendered(key, lang, n), lang, n))
+    }
     assert wrong == {}
 
 
@@ -126,14 +210,24 @@ def test_the_agreement_check_sees_the_findings_of_the_issue() -> None:
     assert _disagreements("2 nye partnerskab", "da", 2) == ["2 nye partnerskab"]
 
 
-@pytest.mark.parametrize(("key", "params", "da", "en"), [
-    ("organisation.library.summary", {"partnership": 1, "organisation": 1, "contact": 2},
-     "1 partnerskab · 1 organisation · 2 kontakter", "1 partnership · 1 organisation · 2 contacts"),
-    ("board.evaluations.gaps", {"count": 1},
-     "I 1 partnerskab ser biblioteket og partneren forskelligt på tingene (1 point eller mere).",
-     "In 1 partnership the library and the partner see things differently (1 point or more)."),
-    ("evaluations_page.pick.label", {"title": "Læseklub", "count": 1}, "Læseklub (1 runde)", "Læseklub (1 round)"),
-])
+@pytest.mark.parametrize(
+    ("key", "params", "da", "en"),
+    [
+        (
+            "organisation.library.summary",
+            {"partnership": 1, "organisation": 1, "contact": 2},
+            "1 partnerskab · 1 organisation · 2 kontakter",
+            "1 partnership · 1 organisation · 2 contacts",
+        ),
+        (
+            "board.evaluations.gaps",
+            {"count": 1},
+            "I 1 partnerskab ser biblioteket og partneren forskelligt på tingene (1 point eller mere).",
+            "In 1 partnership the library and the partner see things differently (1 point or more).",
+        ),
+        ("evaluations_page.pick.label", {"title": "Læseklub", "count": 1}, "Læseklub (1 runde)", "Læseklub (1 round)"),
+    ],
+)
 def test_finding_6_sentences_from_the_issue_read_right(key: str, params: dict, da: str, en: str) -> None:
     assert (t(key, "da", **params), t(key, "en", **params)) == (da, en)
 
@@ -144,8 +238,8 @@ import ast  # noqa: E402
 import datetime as dt  # noqa: E402
 import pathlib  # noqa: E402
 
-from lib import events  # noqa: E402
-from lib.events import EXPORT_KINDS  # noqa: E402
+from lib.workspace import events  # noqa: E402
+from lib.workspace.events import EXPORT_KINDS  # noqa: E402
 
 LIB = pathlib.Path(__file__).resolve().parent.parent / "lib"
 #: Parameters of log_event that are not details.
@@ -184,16 +278,22 @@ def written_event_log_parts() -> tuple[set[str], set[str], set[str]]:
     fields: set[str] = set()
     for tree in trees.values():
         for node in ast.walk(tree):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
-                    and node.targets[0].id.endswith("ENTITY") and isinstance(node.value, ast.Constant):
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id.endswith("ENTITY")
+                and isinstance(node.value, ast.Constant)
+            ):
                 entities.add(node.value.value)
             if not isinstance(node, ast.Call) or _called(node) not in relays:
                 continue
             index, name = relays[_called(node)]
             given = [node.args[index]] if len(node.args) > index else []
             given += [k.value for k in node.keywords if k.arg == name]
-            actions |= {c.value for g in given for c in ast.walk(g)
-                        if isinstance(c, ast.Constant) and isinstance(c.value, str)}
+            actions |= {
+                c.value for g in given for c in ast.walk(g) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+            }
             for keyword in node.keywords:
                 if keyword.arg == "entity" and isinstance(keyword.value, ast.Constant):
                     entities.add(keyword.value.value)
@@ -221,38 +321,61 @@ def test_finding_6_every_event_the_code_writes_has_words() -> None:
 
 
 def test_finding_6_event_details_read_as_field_and_value() -> None:
-    details = {"changes": {"stage": ["idea", "ended"], "start_date": [None, "2025-03-01"]},
-               "format": "xlsx", "counts": {"people": 3, "organisations": 1200}, "found": True, "batch": 1234}
+    details = {
+        "changes": {"stage": ["idea", "ended"], "start_date": [None, "2025-03-01"]},
+        "format": "xlsx",
+        "counts": {"people": 3, "organisations": 1200},
+        "found": True,
+        "batch": 1234,
+    }
     da = events.details_text(details, "da")
-    assert da == ("Fase: Idé → Afsluttet; Startdato: – → 01-03-2025; Format: xlsx; "
-                  "Antal: Personer: 3, Organisationer: 1.200; Fundet: Ja; Import nr.: 1234")
+    assert da == (
+        "Fase: Idé → Afsluttet; Startdato: – → 01-03-2025; Format: xlsx; "
+        "Antal: Personer: 3, Organisationer: 1.200; Fundet: Ja; Import nr.: 1234"
+    )
     en = events.details_text(details, "en")
     assert en.startswith("Stage: Idea → Ended; Start date: – → 2025-03-01;")
     assert "{" not in da + en and '"' not in da + en
 
 
 def test_finding_6_event_log_shows_kinds_and_details_in_words(tmp_path) -> None:
-    from lib.storage import log_event, open_database
+    from lib.db import log_event, open_database
 
     db = open_database(f"sqlite:///{tmp_path / 'events.db'}")
     with db.write() as session:
-        log_event(session, "checklist_assessment_created", entity="checklist_assessment", entity_id=7,
-                  actor="leder@bib.dk", assessed_on=dt.date(2025, 3, 1).isoformat())
+        log_event(
+            session,
+            "checklist_assessment_created",
+            entity="checklist_assessment",
+            entity_id=7,
+            actor="leder@bib.dk",
+            assessed_on=dt.date(2025, 3, 1).isoformat(),
+        )
     with db.read() as session:
         row = events.events_frame(session, lang="da").iloc[0]
     assert (row["action_label"], row["entity_label"], row["details"]) == (
-        "Tjekliste udfyldt", "Tjekliste-vurdering", "Vurderet den: 01-03-2025")
+        "Tjekliste udfyldt",
+        "Tjekliste-vurdering",
+        "Vurderet den: 01-03-2025",
+    )
 
 
 # --- phone numbers as people write them (item 6d) --------------------------------------------------
 
 
-@pytest.mark.parametrize(("stored", "shown"), [
-    ("+4587150000", "+45 87 15 00 00"), ("+4520123456", "+45 20 12 34 56"),
-    ("+46701234567", "+46 70 123 45 67"), ("+447911123456", "+44 7911 123456"), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+4587150000", "+45 87 15 00 00"),
+        ("+4520123456", "+45 20 12 34 56"),
+        ("+46701234567", "+46 70 123 45 67"),
+        ("+447911123456", "+44 7911 123456"),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_finding_6_phone_numbers_in_danish_grouping(stored: str | None, shown: str | None) -> None:
-    from lib.normalize import display_phone, normalise_phone
+    from lib.core.normalize import display_phone, normalise_phone
 
     assert display_phone(stored) == shown
     if shown:
@@ -260,10 +383,13 @@ def test_finding_6_phone_numbers_in_danish_grouping(stored: str | None, shown: s
 
 
 def test_finding_6_person_export_and_event_log_group_the_phone() -> None:
-    from lib.personal_data import record_frame, PERSON_FIELDS
+    from lib.privacy.personal_data import PERSON_FIELDS, record_frame
 
-    record = {name: None for name in PERSON_FIELDS} | {"name": "Ida", "phone": "+4587150000",
-                                                         "other_phones": ["+4520123456"]}
+    record = {name: None for name in PERSON_FIELDS} | {
+        "name": "Ida",
+        "phone": "+4587150000",
+        "other_phones": ["+4520123456"],
+    }
     values = record_frame(record, "da").iloc[:, 1].tolist()
     assert "+45 87 15 00 00" in values and "+45 20 12 34 56" in values
     assert events.details_text({"changes": {"phone": ["+4587150000", None]}}, "da") == "Telefon: +45 87 15 00 00 → –"
@@ -273,21 +399,28 @@ def test_finding_6_person_export_and_event_log_group_the_phone() -> None:
 
 ROOT = LIB.parent
 #: What each widget must set, and the helper that gives it in the user's language.
-_SET_THROUGH = {"selectbox": ("placeholder", "tr"), "multiselect": ("placeholder", "tr"),
-                "date_input": ("format", "date_input_format")}
+_SET_THROUGH = {
+    "selectbox": ("placeholder", "tr"),
+    "multiselect": ("placeholder", "tr"),
+    "date_input": ("format", "date_input_format"),
+}
 
 
 def widget_calls_without_words() -> list[str]:
     """Every st.selectbox / st.multiselect / st.date_input call in pages/, components/ and the router that
     does not set its placeholder through the translation table (``tr(...)``) or its date format through
     ``date_input_format()``."""
-    paths = [*sorted((ROOT / "pages").rglob("*.py")), *sorted((ROOT / "components").rglob("*.py")),
-             ROOT / "dashboard.py"]
+    paths = [
+        *sorted((ROOT / "pages").rglob("*.py")),
+        *sorted((ROOT / "components").rglob("*.py")),
+        ROOT / "dashboard.py",
+    ]
     offenders = []
     for path in paths:
         for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                    and call.func.attr in _SET_THROUGH):
+            if not (
+                isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr in _SET_THROUGH
+            ):
                 continue
             keyword, helper = _SET_THROUGH[call.func.attr]
             value = next((k.value for k in call.keywords if k.arg == keyword), None)
@@ -319,20 +452,22 @@ def test_finding_6_a_bridge_builder_is_shown_by_its_place_not_a_fraction() -> No
     assert [rank_of(metrics, "betweenness", node) for node in "abcd"] == [(1, 4), (3, 4), (1, 4), (4, 4)]
     assert rank_of(metrics, "betweenness", "x") is None
     assert t("network.metric.rank", "da", place=3, total=120) == "nr. 3 af 120"
-    assert t("network.metric.betweenness.help", "da").startswith(
-        "Forbinder grupper, der ellers ikke kender hinanden")
+    assert t("network.metric.betweenness.help", "da").startswith("Forbinder grupper, der ellers ikke kender hinanden")
 
 
 def test_finding_6_network_figures_use_words_a_librarian_uses() -> None:
     figures = {"nodes": 120, "edges": 90, "density": "1,3 %", "components": 4}
-    words = " ".join(t(key, lang, **figures) for key in ("network.figure.density", "network.figure.components",
-                                                          "cli.network_figures") for lang in ("da", "en"))
+    words = " ".join(
+        t(key, lang, **figures)
+        for key in ("network.figure.density", "network.figure.components", "cli.network_figures")
+        for lang in ("da", "en")
+    )
     for jargon in ("Tæthed", "tæthed", "Adskilte dele", "adskilte dele", "density", "Density", "Separate parts"):
         assert jargon not in words
 
 
 def test_a_percentage_is_written_as_each_language_writes_it() -> None:
-    from lib.i18n import format_percent
+    from lib.core.i18n import format_percent
 
     assert format_percent(45.7, "da", 1) == "45,7 %"
     assert format_percent(1234, "en") == "1,234%"

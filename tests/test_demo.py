@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib import demo
-from lib.errors import UserFacingError
-from lib.i18n import TEXTS
-from lib.storage import (
+from lib.core.errors import UserFacingError
+from lib.core.i18n import TEXTS
+from lib.core.normalize import name_key
+from lib.core.vocabulary import ORGANISATION_TYPES, RELATION_KINDS, SECTORS
+from lib.db import (
     Affiliation,
     Database,
     Event,
@@ -27,8 +28,7 @@ from lib.storage import (
     open_database,
     workspace_counts,
 )
-from lib.normalize import name_key
-from lib.vocabulary import ORGANISATION_TYPES, RELATION_KINDS, SECTORS
+from lib.demo import workspace as demo
 
 TODAY = dt.date(2026, 3, 1)
 THREE_YEARS_AGO = TODAY - dt.timedelta(days=3 * 365)
@@ -61,18 +61,21 @@ def snapshot(db: Database) -> dict[str, Any]:
                 (p.name, p.email, p.other_emails, p.phone, p.other_phones, p.title, p.notes, p.is_staff)
                 for p in people.values()
             ],
-            "organisations": [
-                (o.name, o.org_type, o.sector, o.website, o.area, o.notes) for o in orgs.values()
-            ],
+            "organisations": [(o.name, o.org_type, o.sector, o.website, o.area, o.notes) for o in orgs.values()],
             "affiliations": [
                 (people[a.person_id].name, orgs[a.organisation_id].name, a.role, a.start_date, a.end_date)
                 for a in session.scalars(select(Affiliation).order_by(Affiliation.id))
             ],
             "relations": [
                 (
-                    r.kind, end(r.from_person_id, r.from_organisation_id),
-                    end(r.to_person_id, r.to_organisation_id), r.strength, r.first_contact,
-                    r.last_contact, people[r.owner_id].name if r.owner_id else None, r.notes,
+                    r.kind,
+                    end(r.from_person_id, r.from_organisation_id),
+                    end(r.to_person_id, r.to_organisation_id),
+                    r.strength,
+                    r.first_contact,
+                    r.last_contact,
+                    people[r.owner_id].name if r.owner_id else None,
+                    r.notes,
                 )
                 for r in session.scalars(select(Relation).order_by(Relation.id))
             ],
@@ -234,9 +237,7 @@ def test_the_network_has_hubs_dependencies_and_isolates(demo_db: Database) -> No
             holders[r.to_organisation_id].add(r.from_person_id)  # type: ignore[arg-type]
     assert sum(1 for h in holders.values() if len(h) == 1) >= 10  # hangs on one person
     assert sum(1 for h in holders.values() if len(h) >= 3) >= 3  # known across the library
-    contact_ties = [
-        r for r in relations if r.from_person_id and r.to_person_id and r.from_person_id not in staff
-    ]
+    contact_ties = [r for r in relations if r.from_person_id and r.to_person_id and r.from_person_id not in staff]
     assert Counter(r.kind for r in contact_ties).keys() >= {"colleague", "works_with"}
     brokers = Counter(r.from_person_id for r in contact_ties if r.kind == "works_with")
     assert sum(1 for n in brokers.values() if n >= 5) >= 3
@@ -273,7 +274,12 @@ def test_if_empty_leaves_an_existing_workspace_untouched(db: Database) -> None:
     before = snapshot(db)
     result = demo.create_demo_workspace(db, today=TODAY, if_empty=True)
     assert result == {
-        "people": 1, "staff": 0, "organisations": 0, "affiliations": 0, "relations": 0, "created": False,
+        "people": 1,
+        "staff": 0,
+        "organisations": 0,
+        "affiliations": 0,
+        "relations": 0,
+        "created": False,
     }
     assert snapshot(db) == before
     with db.read() as session:
@@ -337,7 +343,7 @@ def test_ascii_slug_spells_danish_letters_out() -> None:
 def test_the_duplicate_review_has_the_two_planted_cases(demo_db: Database) -> None:
     from sqlalchemy import select
 
-    from lib.storage import DuplicateCandidate
+    from lib.db import DuplicateCandidate
 
     with demo_db.read() as session:
         rules = sorted(c.rule for c in session.scalars(select(DuplicateCandidate)))

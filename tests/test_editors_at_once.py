@@ -7,10 +7,10 @@ import threading
 
 from sqlalchemy import func, select
 
-from lib import records
-from lib.access import Principal
-from lib.importer import prepare_file, run_import
-from lib.storage import Person, forget_database, open_database
+from lib import contacts
+from lib.core.access import Principal
+from lib.db import Person, forget_database, open_database
+from lib.ingest.contact_lists import prepare_file, run_import
 from tests.sheets import xlsx
 
 IMPORTED = 3000
@@ -20,10 +20,14 @@ EDITED = 60
 def test_an_import_and_edits_at_the_same_time_lose_nothing(any_db_url: str) -> None:
     db = open_database(any_db_url)
     with db.write() as session:
-        ids = [records.create_person(session, {"name": f"Kollega {n}", "email": f"kollega{n}@bib.dk"})
-               for n in range(EDITED)]
-    rows = [["Navn", "E-mail", "Organisation"],
-            *([f"Kontakt {n}", f"kontakt{n}@eksempel.dk", f"Forening {n % 40}"] for n in range(IMPORTED))]
+        ids = [
+            contacts.create_person(session, {"name": f"Kollega {n}", "email": f"kollega{n}@bib.dk"})
+            for n in range(EDITED)
+        ]
+    rows = [
+        ["Navn", "E-mail", "Organisation"],
+        *([f"Kontakt {n}", f"kontakt{n}@eksempel.dk", f"Forening {n % 40}"] for n in range(IMPORTED)),
+    ]
     prepared = prepare_file(db, "kontakter.xlsx", xlsx({"Kontakter": rows}))
     importer = db.acting_as(Principal(email="anne@bib.dk", role="editor"))
     editor = db.acting_as(Principal(email="mette@bib.dk", role="editor"))
@@ -43,7 +47,7 @@ def test_an_import_and_edits_at_the_same_time_lose_nothing(any_db_url: str) -> N
             started.wait()
             for person_id in ids:  # one transaction per save, as on the contacts page
                 with editor.write() as session:
-                    records.update_person(session, person_id, {"title": "Bibliotekar"}, actor="mette@bib.dk")
+                    contacts.update_person(session, person_id, {"title": "Bibliotekar"}, actor="mette@bib.dk")
         except BaseException as error:  # noqa: BLE001 - reported by the assertion below
             failures.append(error)
 

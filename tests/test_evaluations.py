@@ -8,14 +8,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from lib import evaluations as ev
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.errors import UndoNotPossible, ValidationFailed
-from lib.i18n import TEXTS
-from lib.importer import list_batches, undo_import
-from lib.storage import Database, EvaluationResponse, EvaluationRound, ImportBatch
-from lib.strategy import add_measurement, create_goal
+from lib.core.errors import UndoNotPossible, ValidationFailed
+from lib.core.i18n import TEXTS
+from lib.db import Database, EvaluationResponse, EvaluationRound, ImportBatch
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import list_batches, undo_import
+from lib.planning import evaluations as ev
+from lib.planning import partnerships as ps
+from lib.planning.goals import add_measurement, create_goal
 from tests.planning import add_staff, problem_keys
 from tests.sheets import xlsx
 
@@ -31,8 +31,11 @@ RES = ev.items_of("resultater")
 
 def test_item_bank_has_our_own_items_in_both_languages() -> None:
     assert ev.DIMENSIONS == ("samarbejde", "fremdrift", "resultater")
-    assert (SAM, FREM, RES) == (["sam1", "sam2", "sam3", "sam4", "sam5"], ["frem1", "frem2", "frem3", "frem4"],
-                                ["res1", "res2", "res3", "res4"])
+    assert (SAM, FREM, RES) == (
+        ["sam1", "sam2", "sam3", "sam4", "sam5"],
+        ["frem1", "frem2", "frem3", "frem4"],
+        ["res1", "res2", "res3", "res4"],
+    )
     texts = [TEXTS[f"evaluations.item.{code}"] for code in ev.ITEM_CODES]
     assert all(text["da"].strip() and text["en"].strip() and text["da"] != text["en"] for text in texts)
     assert len({text["da"] for text in texts}) == len(texts)
@@ -41,10 +44,19 @@ def test_item_bank_has_our_own_items_in_both_languages() -> None:
         assert TEXTS[key]["da"].strip() and TEXTS[key]["en"].strip(), key
 
 
-@pytest.mark.parametrize(("mean", "band"), [
-    (5.0, "strength"), (4.0, "strength"), (3.99, "discuss"), (3.95, "discuss"), (3.0, "discuss"),
-    (2.99, "concern"), (1.0, "concern"), (None, None),
-])
+@pytest.mark.parametrize(
+    ("mean", "band"),
+    [
+        (5.0, "strength"),
+        (4.0, "strength"),
+        (3.99, "discuss"),
+        (3.95, "discuss"),
+        (3.0, "discuss"),
+        (2.99, "concern"),
+        (1.0, "concern"),
+        (None, None),
+    ],
+)
 def test_reading_bands(mean: float | None, band: str | None) -> None:
     assert ev.band(mean) == band
 
@@ -55,16 +67,18 @@ def test_reading_bands(mean: float | None, band: str | None) -> None:
 @pytest.fixture
 def partnership(db: Database) -> int:
     with db.write() as session:
-        return ps.create_partnership(session, {"title": "Sprogcafé", "stage": "managing_maintaining",
-                                               "contact_rhythm_days": 30})
+        return ps.create_partnership(
+            session, {"title": "Sprogcafé", "stage": "managing_maintaining", "contact_rhythm_days": 30}
+        )
 
 
 def answers(sam: int, frem: int | None, res: int | None) -> dict[str, int | None]:
     return {**{c: sam for c in SAM}, **{c: frem for c in FREM}, **{c: res for c in RES}}
 
 
-def add_round(db: Database, partnership_id: int, held_on: dt.date,
-              responses: list[tuple[str, dict[str, int | None]]]) -> int:
+def add_round(
+    db: Database, partnership_id: int, held_on: dt.date, responses: list[tuple[str, dict[str, int | None]]]
+) -> int:
     with db.write() as session:
         round_id = ev.create_round(session, partnership_id, held_on, "Runde")
         for side, given in responses:
@@ -73,8 +87,12 @@ def add_round(db: Database, partnership_id: int, held_on: dt.date,
 
 
 def test_dimension_means_per_side_with_bands(db: Database, partnership: int) -> None:
-    round_id = add_round(db, partnership, D(2025, 6, 1), [
-        ("library", answers(4, 4, 5)), ("library", answers(5, 3, None)), ("partner", answers(3, 2, 4))])
+    round_id = add_round(
+        db,
+        partnership,
+        D(2025, 6, 1),
+        [("library", answers(4, 4, 5)), ("library", answers(5, 3, None)), ("partner", answers(3, 2, 4))],
+    )
     with db.read() as session:
         means = ev.dimension_means(session, round_id)
     table = {(r.dimension, r.side): (r.mean, r.answers, r.respondents, r.band) for r in means.itertuples()}
@@ -94,16 +112,26 @@ def test_dimension_means_per_side_with_bands(db: Database, partnership: int) -> 
 
 
 def test_library_partner_gap_per_item_and_dimension(db: Database, partnership: int) -> None:
-    round_id = add_round(db, partnership, D(2025, 6, 1), [
-        ("library", {**answers(4, 4, 4), "sam1": 5}), ("partner", {**answers(3, 4, 4), "sam1": 2, "res4": None})])
+    round_id = add_round(
+        db,
+        partnership,
+        D(2025, 6, 1),
+        [("library", {**answers(4, 4, 4), "sam1": 5}), ("partner", {**answers(3, 4, 4), "sam1": 2, "res4": None})],
+    )
     with db.read() as session:
         gaps = ev.side_gaps(session, round_id)
         items = ev.item_table(session, round_id, "en")
     first = gaps.items.iloc[0]
-    assert (first["item"], first["library"], first["partner"], first["gap"], first["flagged"]) == ("sam1", 5.0, 2.0,
-                                                                                                   3.0, True)
-    assert gaps.items.set_index("item").loc["sam2", "gap"] == 1.0 and gaps.items.set_index("item").loc["sam2",
-                                                                                                       "flagged"]
+    assert (first["item"], first["library"], first["partner"], first["gap"], first["flagged"]) == (
+        "sam1",
+        5.0,
+        2.0,
+        3.0,
+        True,
+    )
+    assert (
+        gaps.items.set_index("item").loc["sam2", "gap"] == 1.0 and gaps.items.set_index("item").loc["sam2", "flagged"]
+    )
     assert gaps.items.set_index("item").loc["frem1", "gap"] == 0.0
     res4 = gaps.items.set_index("item").loc["res4"]
     assert res4["partner"] is None or res4["partner"] != res4["partner"]  # nobody on the partner side answered
@@ -128,11 +156,17 @@ def test_scores_over_time_and_the_latest_round(db: Database, partnership: int) -
         assert ev.latest_round(session, partnership, on=D(2025, 1, 1)).id == first
     both = over_time[over_time["side"] == "all"]
     assert both[both["dimension"] == "samarbejde"][["held_on", "mean", "band"]].values.tolist() == [
-        [D(2024, 6, 1), 2.0, "concern"], [D(2025, 6, 1), 4.5, "strength"]]
+        [D(2024, 6, 1), 2.0, "concern"],
+        [D(2025, 6, 1), 4.5, "strength"],
+    ]
     assert len(over_time) == 2 * 3 * 3
     assert latest.attrs["round_id"] == second and latest.attrs["held_on"] == D(2025, 6, 1)
-    assert latest.set_index("item").loc["sam1", ["library", "partner", "all", "band"]].tolist() == [4.0, 5.0, 4.5,
-                                                                                                    "strength"]
+    assert latest.set_index("item").loc["sam1", ["library", "partner", "all", "band"]].tolist() == [
+        4.0,
+        5.0,
+        4.5,
+        "strength",
+    ]
 
 
 def test_responses_are_checked(db: Database, partnership: int) -> None:
@@ -149,8 +183,11 @@ def test_responses_are_checked(db: Database, partnership: int) -> None:
         with pytest.raises(ValueError):
             ev.add_response(session, round_id, "library", {"xyz9": 3})
     assert [e.value.key for e in (score, side, empty, date)] == [
-        "evaluations.score_invalid", "editing.unknown_code", "evaluations.import.no_answers",
-        "evaluations.held_on_required"]
+        "evaluations.score_invalid",
+        "editing.unknown_code",
+        "evaluations.import.no_answers",
+        "evaluations.held_on_required",
+    ]
 
 
 # --- health ----------------------------------------------------------------------------------------
@@ -161,15 +198,26 @@ def test_health_score_parts_and_weights(db: Database, partnership: int) -> None:
     with db.write() as session:
         staff = add_staff(session, "Anna Andersen")
         ps.add_contact(session, partnership, {"contacted_on": D(2026, 1, 15), "staff_id": staff})  # due 14-02
-        goal = create_goal(session, {"title": "Flere lånere", "baseline": 100, "target": 200,
-                                     "baseline_date": D(2025, 1, 1), "target_date": D(2027, 1, 1)})
+        goal = create_goal(
+            session,
+            {
+                "title": "Flere lånere",
+                "baseline": 100,
+                "target": 200,
+                "baseline_date": D(2025, 1, 1),
+                "target_date": D(2027, 1, 1),
+            },
+        )
         add_measurement(session, goal, {"measured_on": D(2026, 1, 1), "value": 160})
         ps.set_goals(session, partnership, [goal])
     with db.read() as session:
         health = ev.partnership_health(session, partnership, TODAY)
     # Evaluation mean 4.0 → 75; contact 15 days overdue of a 30-day rhythm → 50; goal at 60 %.
     assert [(p.name, p.value, p.weight, p.share) for p in health.parts] == [
-        ("evaluation", 75.0, 0.5, 0.5), ("contact", 50.0, 0.25, 0.25), ("goals", pytest.approx(60.0), 0.25, 0.25)]
+        ("evaluation", 75.0, 0.5, 0.5),
+        ("contact", 50.0, 0.25, 0.25),
+        ("goals", pytest.approx(60.0), 0.25, 0.25),
+    ]
     assert health.score == pytest.approx(0.5 * 75 + 0.25 * 50 + 0.25 * 60)  # 65.0
     with db.write() as session:
         ps.update_partnership(session, partnership, {"contact_rhythm_days": None})
@@ -183,7 +231,7 @@ def test_health_score_parts_and_weights(db: Database, partnership: int) -> None:
 
 
 def test_health_contact_part_reaches_zero_after_a_whole_rhythm() -> None:
-    from lib.storage import Partnership
+    from lib.db import Partnership
 
     p = Partnership(title="x", contact_rhythm_days=30, start_date=None)
     assert ev.contact_part(p, D(2026, 1, 1), D(2026, 1, 31)) == 100.0
@@ -197,20 +245,32 @@ def test_health_contact_part_reaches_zero_after_a_whole_rhythm() -> None:
 
 
 def survey_file() -> bytes:
-    header = ["Side", "Respondent", "sam1", "Begge parter ved, hvem der gør hvad.",
-              "sam3 – Vi taler åbent sammen, også når noget går skævt.", "We keep to the plan we agreed.",
-              "res4", "Refleksioner", "Uvedkommende"]
-    return xlsx({"Svar": [
-        ["Evaluering af sprogcaféen, forår 2026"],
-        header,
-        ["bibliotek", "B1", 5, 4, 4, 3, 5, "Godt", "x"],
-        ["Partneren", "P1", 3, "ved ikke", 2, 7, "4", None, None],
-        ["library", "B2", 4, 4, None, 4, 4, None, None],
-        [None] * 9,
-        ["kommunen", "K1", 3, 3, 3, 3, 3, None, None],
-        ["partner", "P2", "ved ikke", None, "?", 0, None, "Intet at sige", None],
-        [None, "Uden side", 4, 4, 4, 4, 4, None, None],
-    ]})
+    header = [
+        "Side",
+        "Respondent",
+        "sam1",
+        "Begge parter ved, hvem der gør hvad.",
+        "sam3 – Vi taler åbent sammen, også når noget går skævt.",
+        "We keep to the plan we agreed.",
+        "res4",
+        "Refleksioner",
+        "Uvedkommende",
+    ]
+    return xlsx(
+        {
+            "Svar": [
+                ["Evaluering af sprogcaféen, forår 2026"],
+                header,
+                ["bibliotek", "B1", 5, 4, 4, 3, 5, "Godt", "x"],
+                ["Partneren", "P1", 3, "ved ikke", 2, 7, "4", None, None],
+                ["library", "B2", 4, 4, None, 4, 4, None, None],
+                [None] * 9,
+                ["kommunen", "K1", 3, 3, 3, 3, 3, None, None],
+                ["partner", "P2", "ved ikke", None, "?", 0, None, "Intet at sige", None],
+                [None, "Uden side", 4, 4, 4, 4, 4, None, None],
+            ]
+        }
+    )
 
 
 def test_survey_import_accounts_for_every_row_and_undoes(db: Database, partnership: int) -> None:
@@ -218,16 +278,22 @@ def test_survey_import_accounts_for_every_row_and_undoes(db: Database, partnersh
     assert preview.balanced and preview.details["round_id"] is None
     with db.read() as session:
         assert session.scalars(select(EvaluationRound)).all() == []
-    result = ev.import_survey(db, partnership, "svar.xlsx", survey_file(), commit=True, held_on="01-03-2026",
-                              title="Forår 2026", actor="anna")
+    result = ev.import_survey(
+        db, partnership, "svar.xlsx", survey_file(), commit=True, held_on="01-03-2026", title="Forår 2026", actor="anna"
+    )
     assert result.balanced
     assert result.counts == {"rows": 7, "inserted": 3, "rejected": 3, "skipped": 1}
     assert result.created == {"evaluation_rounds": 1, "evaluation_responses": 3}
     assert result.per_sheet[0]["columns"] == {
-        "Side": "side", "Respondent": "respondent", "sam1": "sam1", "Begge parter ved, hvem der gør hvad.": "sam2",
+        "Side": "side",
+        "Respondent": "respondent",
+        "sam1": "sam1",
+        "Begge parter ved, hvem der gør hvad.": "sam2",
         "sam3 – Vi taler åbent sammen, også når noget går skævt.": "sam3",
         "We keep to the plan we agreed.": "frem1",
-        "res4": "res4", "Refleksioner": "reflections"}
+        "res4": "res4",
+        "Refleksioner": "reflections",
+    }
     assert problem_keys(result) == [
         (4, "evaluations.import.score_outside", "warning"),
         (7, "table_import.unknown_value", "error"),
@@ -241,9 +307,15 @@ def test_survey_import_accounts_for_every_row_and_undoes(db: Database, partnersh
     with db.read() as session:
         record = session.get(EvaluationRound, round_id)
         assert (record.held_on, record.title, record.partnership_id, record.batch_id) == (
-            D(2026, 3, 1), "Forår 2026", partnership, result.batch_id)
-        stored = [(r.respondent_side, r.respondent, r.answers, r.reflections)
-                  for r in session.scalars(select(EvaluationResponse).order_by(EvaluationResponse.id))]
+            D(2026, 3, 1),
+            "Forår 2026",
+            partnership,
+            result.batch_id,
+        )
+        stored = [
+            (r.respondent_side, r.respondent, r.answers, r.reflections)
+            for r in session.scalars(select(EvaluationResponse).order_by(EvaluationResponse.id))
+        ]
         batch = session.get(ImportBatch, result.batch_id)
         assert batch.mapping["kind"] == "evaluations" and batch.mapping["round_id"] == round_id
     assert stored == [
@@ -271,7 +343,7 @@ def test_survey_into_an_existing_round_keeps_the_round_on_undo(db: Database, par
     result = ev.import_survey(db, partnership, "svar.csv.xlsx", data, commit=True, round_id=round_id)
     assert result.counts == {"rows": 1, "inserted": 1, "rejected": 0, "skipped": 0}
     assert result.created == {"evaluation_rounds": 0, "evaluation_responses": 1}
-    from lib.table_import import undo_table_import
+    from lib.ingest.planning_tables import undo_table_import
 
     assert undo_table_import(db, result.batch_id) == {"evaluation_responses": 1}
     with db.read() as session:
@@ -287,8 +359,9 @@ def test_survey_import_needs_a_round_and_item_columns(db: Database, partnership:
     with pytest.raises(ValidationFailed) as other_round:
         ev.import_survey(db, partnership, "s.xlsx", data, commit=False, round_id=999)
     assert other_round.value.key == "evaluations.no_such_round"
-    no_items = ev.import_survey(db, partnership, "s.xlsx", xlsx({"Ark1": [["Side", "Navn"], ["partner", "P"]]}),
-                                commit=False, held_on=TODAY)
+    no_items = ev.import_survey(
+        db, partnership, "s.xlsx", xlsx({"Ark1": [["Side", "Navn"], ["partner", "P"]]}), commit=False, held_on=TODAY
+    )
     assert [p.key for p in no_items.problems] == ["table_import.missing_columns"]
     assert "udsagnene" in no_items.problems[0].message("da")
 
@@ -325,8 +398,12 @@ def test_demo_evaluations_drift_over_time(db: Database) -> None:
 def test_rounds_and_responses_as_tables(db: Database, partnership: int) -> None:
     with db.write() as session:
         other = ps.create_partnership(session, {"title": "Uden runder", "stage": "idea"})
-    old = add_round(db, partnership, D(2024, 6, 1), [("library", answers(4, 4, 4)), ("library", answers(3, 3, 3)),
-                                                     ("partner", answers(2, None, None))])
+    old = add_round(
+        db,
+        partnership,
+        D(2024, 6, 1),
+        [("library", answers(4, 4, 4)), ("library", answers(3, 3, 3)), ("partner", answers(2, None, None))],
+    )
     with db.write() as session:
         new = ev.create_round(session, partnership, D(2025, 6, 1), "Ikke besvaret endnu")
         ev.add_response(session, old, "partner", {"sam1": 5}, respondent="P", reflections="  Godt møde.\n ")
@@ -337,9 +414,15 @@ def test_rounds_and_responses_as_tables(db: Database, partnership: int) -> None:
         assert ev.rounds_frame(session, other).empty and ev.responses_frame(session, new).empty
     assert counts == {partnership: 2}
     assert rounds[["round_id", "held_on", "title", "library", "partner", "responses", "imported"]].values.tolist() == [
-        [new, D(2025, 6, 1), "Ikke besvaret endnu", 0, 0, 0, False], [old, D(2024, 6, 1), "Runde", 2, 2, 4, False]]
+        [new, D(2025, 6, 1), "Ikke besvaret endnu", 0, 0, 0, False],
+        [old, D(2024, 6, 1), "Runde", 2, 2, 4, False],
+    ]
     assert responses["side"].tolist() == ["library", "library", "partner", "partner"]
     assert responses["answered"].tolist() == [13, 13, 5, 1]
     assert [text if isinstance(text, str) else None for text in responses["reflections"]] == [
-        None, None, None, "Godt møde."]  # blank reflections are missing values, not empty texts
+        None,
+        None,
+        None,
+        "Godt møde.",
+    ]  # blank reflections are missing values, not empty texts
     assert responses["respondent"].iloc[-1] == "P"

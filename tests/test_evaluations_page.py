@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from components import evaluations_views as views
-from lib import evaluations as ev
-from lib.demo import create_demo_workspace
-from lib.export import xlsx_bytes
-from lib.i18n import TEXTS, format_number, t
-from lib.storage import Database, EvaluationResponse, EvaluationRound, Partnership
-from lib.templates import template_frames
+from lib.core.i18n import TEXTS, format_number, t
+from lib.core.spreadsheets import xlsx_bytes
+from lib.db import Database, EvaluationResponse, EvaluationRound, Partnership
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import evaluations as ev
+from lib.planning.templates import template_frames
 from tests import apptest_support
 from tests.apptest_support import chart_keys, figure, rerun, shown_texts, values
 
@@ -51,20 +51,26 @@ def partnership_with(db: Database, rounds: int) -> int:
     """A running partnership with exactly ``rounds`` evaluation rounds (0: one never evaluated)."""
     with db.read() as session:
         counts = ev.round_counts(session)
-        ids = session.scalars(select(Partnership.id).where(Partnership.closed.is_(False),
-                                                           Partnership.stage != "idea")
-                              .order_by(Partnership.title)).all()
+        ids = session.scalars(
+            select(Partnership.id)
+            .where(Partnership.closed.is_(False), Partnership.stage != "idea")
+            .order_by(Partnership.title)
+        ).all()
     return next(pid for pid in ids if counts.get(pid, 0) == rounds)
 
 
 def stored(db: Database, partnership_id: int) -> tuple[int, int]:
     """(rounds, responses) of a partnership."""
     with db.read() as session:
-        rounds = session.scalar(select(func.count()).select_from(EvaluationRound)
-                                .where(EvaluationRound.partnership_id == partnership_id))
-        responses = session.scalar(select(func.count()).select_from(EvaluationResponse)
-                                   .join(EvaluationRound, EvaluationRound.id == EvaluationResponse.round_id)
-                                   .where(EvaluationRound.partnership_id == partnership_id))
+        rounds = session.scalar(
+            select(func.count()).select_from(EvaluationRound).where(EvaluationRound.partnership_id == partnership_id)
+        )
+        responses = session.scalar(
+            select(func.count())
+            .select_from(EvaluationResponse)
+            .join(EvaluationRound, EvaluationRound.id == EvaluationResponse.round_id)
+            .where(EvaluationRound.partnership_id == partnership_id)
+        )
     return rounds, responses
 
 
@@ -80,8 +86,10 @@ def bars(spec: dict) -> list[tuple[str, float, str]]:
     found = []
     for trace in spec["data"]:
         if trace["type"] == "bar":
-            found += [(y, mean, trace["meta"]) for y, mean in zip(values(trace["y"]), values(trace["customdata"]),
-                                                                  strict=True)]
+            found += [
+                (y, mean, trace["meta"])
+                for y, mean in zip(values(trace["y"]), values(trace["customdata"]), strict=True)
+            ]
     return found
 
 
@@ -233,7 +241,11 @@ def test_a_new_round_with_a_response_adds_a_point(demo: Database) -> None:
     with demo.read() as session:
         response = session.scalars(select(EvaluationResponse).where(EvaluationResponse.round_id == round_id)).one()
         assert (response.respondent_side, response.respondent, response.answers, response.reflections) == (
-            "library", "Bibliotek 1", {"sam1": 5, "sam2": 4, "frem1": 2}, "Vi mangler tid.")
+            "library",
+            "Bibliotek 1",
+            {"sam1": 5, "sam2": 4, "frem1": 2},
+            "Vi mangler tid.",
+        )
     assert t("evaluations_page.response.saved", "da", side="Biblioteket", count=3) in [s.value for s in at.success]
     assert at.radio(key=prefix + "sam1").value == ""  # the form is empty for the next respondent
 
@@ -241,7 +253,8 @@ def test_a_new_round_with_a_response_adds_a_point(demo: Database) -> None:
     assert [len(values(trace["x"])) for trace in spec["data"]] == [5, 5, 4]  # nobody answered "resultater"
     assert values(spec["data"][0]["y"])[-1] == 4.5
     assert [text for text, _, _ in bars(figure(at, "evals_items_chart"))] == [
-        ev.item_text(code, "da") for code in ("sam1", "sam2", "frem1")]
+        ev.item_text(code, "da") for code in ("sam1", "sam2", "frem1")
+    ]
     assert t("evaluations_page.gaps.side_missing", "da", side="Partneren") in [w.value for w in at.warning]
 
 
@@ -259,8 +272,7 @@ def test_a_response_without_answers_and_a_round_without_a_date_are_refused(demo:
     at.text_area(key=prefix + "reflections").input("Kun en kommentar")
     at.button(key=prefix + "submit").click()
     rerun(at)
-    assert [w.value for w in at.warning if "ikke gemt" in w.value] == [
-        t("evaluations_page.response.no_answers", "da")]
+    assert [w.value for w in at.warning if "ikke gemt" in w.value] == [t("evaluations_page.response.no_answers", "da")]
     assert stored(demo, pid) == before
 
 
@@ -335,7 +347,12 @@ def test_survey_import_previews_loads_and_undoes(demo: Database) -> None:
     with demo.read() as session:
         newest = ev.rounds_frame(session, pid).iloc[0]
     assert (newest["held_on"], newest["title"], newest["library"], newest["partner"], newest["imported"]) == (
-        dt.date(2026, 10, 20), "Spørgeskema oktober", 1, 1, True)
+        dt.date(2026, 10, 20),
+        "Spørgeskema oktober",
+        1,
+        1,
+        True,
+    )
     assert any(s.value.startswith("Indlæst: 1 evalueringsrunde, 2 besvarelser") for s in at.success)
     assert [len(values(trace["x"])) for trace in figure(at, "evals_scores_chart")["data"]] == [5, 5, 5]
 
@@ -361,15 +378,17 @@ def test_english_shows_no_raw_keys(demo: Database) -> None:
 
 
 def test_every_text_of_the_page_exists_in_both_languages() -> None:
-    from lib.translations.evaluations_page import TEXTS as PAGE_TEXTS
+    from lib.core.translations.evaluations_page import TEXTS as PAGE_TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in PAGE_TEXTS.values())
     for key, entry in PAGE_TEXTS.items():  # the same {placeholders} in both languages
         assert set(re.findall(r"{(\w+)}", entry["da"])) == set(re.findall(r"{(\w+)}", entry["en"])), key
     assert PAGE_TEXTS["nav.evaluations"] == {"da": "Evaluering", "en": "Evaluations"}
     root = Path(__file__).resolve().parent.parent
-    source = "".join((root / name).read_text(encoding="utf-8") for name in ("pages/evaluations.py",
-                                                                           "components/evaluations_views.py"))
+    source = "".join(
+        (root / name).read_text(encoding="utf-8")
+        for name in ("pages/evaluations.py", "components/evaluations_views.py")
+    )
     used = set(re.findall(r'"(evaluations_page\.[a-z_.]+[a-z_])"', source))
     # Keys made from a name: the health parts' rules and reasons.
     used |= {f"evaluations_page.health.{kind}.{name}" for kind in ("rule", "missing") for name in ev.HEALTH_WEIGHTS}

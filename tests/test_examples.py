@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from components.import_examples import EXAMPLES, example_key
-from lib.importer import prepare_file, run_import
-from lib.storage import Database, ImportBatch, Person
+from lib.db import Database, ImportBatch, Person
+from lib.ingest.contact_lists import prepare_file, run_import
 from tests import apptest_support
 from tests.apptest_support import rerun
 
@@ -93,8 +93,11 @@ def test_the_empty_import_page_offers_the_examples_and_a_click_previews_one(db: 
     at.button(key=example_key("kontaktliste.xlsx")).click()
     rerun(at)
     with db.read() as session:
-        expected = run_import(db, prepare_file(db, "kontaktliste.xlsx",
-                                               (EXAMPLES_DIR / "kontaktliste.xlsx").read_bytes()).sheets, commit=False).counts
+        expected = run_import(
+            db,
+            prepare_file(db, "kontaktliste.xlsx", (EXAMPLES_DIR / "kontaktliste.xlsx").read_bytes()).sheets,
+            commit=False,
+        ).counts
         assert session.scalar(select(func.count(Person.id))) == 0  # a preview stores nothing
     shown = {m.label: m.value for m in at.metric}
     assert shown["Rækker læst"] == str(expected["rows"]) and shown["Nye"] == str(expected["inserted"])
@@ -110,8 +113,10 @@ def test_the_guide_is_linked_from_the_empty_start_page_and_reads_in_both_languag
     start = apptest_support.run_page("../dashboard.py")
     links = [(link.proto.label, link.proto.page) for link in start.get("page_link")]
     assert ("Kom godt i gang – en kort vejledning", "kom-godt-i-gang") in links
-    for lang, heading, examples_heading in (("da", "# Kom godt i gang", "Prøv med et eksempel"),
-                                            ("en", "# Getting started", "Try with an example")):
+    for lang, heading, examples_heading in (
+        ("da", "# Kom godt i gang", "Prøv med et eksempel"),
+        ("en", "# Getting started", "Try with an example"),
+    ):
         guide = apptest_support.run_page("../pages/guide.py", lang if lang == "en" else None)
         text = guide.markdown[0].value
         assert text.startswith(heading) and examples_heading in text

@@ -23,13 +23,13 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from lib import events as eventlog
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.i18n import t
+from lib.core.i18n import t
+from lib.db import Database, Event, Partnership, Person, StrengthOffer
+from lib.demo.workspace import create_demo_workspace
 from lib.network import export as netexport
 from lib.network import graph as netgraph
-from lib.storage import Database, Event, Partnership, Person, StrengthOffer
+from lib.planning import partnerships as ps
+from lib.workspace import events as eventlog
 from tests import apptest_support
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,8 +59,9 @@ def _calls(name: str) -> list[tuple[str, int, ast.Call]]:
 
 def test_finding_4_every_download_button_goes_through_the_logging_helper() -> None:
     buttons = _calls("download_button")
-    assert {(file, line) for file, line, _ in buttons} == {(file, line) for file, line, _ in buttons
-                                                          if file == "downloads.py"}
+    assert {(file, line) for file, line, _ in buttons} == {
+        (file, line) for file, line, _ in buttons if file == "downloads.py"
+    }
     assert len(buttons) == 2  # export_download and download_naming_nobody, nothing else
 
 
@@ -115,7 +116,8 @@ def by_ending(made: dict[str, Callable[[], Any]], ending: str) -> Callable[[], A
 
 
 def test_finding_4_the_networks_gexf_and_kumu_files_are_logged_with_the_people_in_them(
-        demo: Database, downloads: dict[str, Callable[[], Any]]) -> None:
+    demo: Database, downloads: dict[str, Callable[[], Any]]
+) -> None:
     at = apptest_support.run_page("../pages/network.py", state={"net_active_tab": "download"})
     at.checkbox(key="net_contact_details").check()
     apptest_support.rerun(at)
@@ -129,15 +131,21 @@ def test_finding_4_the_networks_gexf_and_kumu_files_are_logged_with_the_people_i
     assert kumu.sheetnames  # a real workbook
     logged = exports(demo, "network")
     assert [(e.details["format"], e.details["people"], e.details["contact_details"]) for e in logged] == [
-        ("gexf", people, True), ("kumu", people, True)]
+        ("gexf", people, True),
+        ("kumu", people, True),
+    ]
     assert all(e.actor is None and e.at is not None for e in logged)  # local mode: the local administrator
 
 
 def test_finding_4_the_agreement_summary_is_logged_with_owner_and_contact_persons(
-        demo: Database, downloads: dict[str, Callable[[], Any]]) -> None:
+    demo: Database, downloads: dict[str, Callable[[], Any]]
+) -> None:
     with demo.write() as session:
-        pid = int(session.scalars(select(Partnership.id).where(Partnership.owner_id.is_not(None))
-                                  .order_by(Partnership.id)).first())
+        pid = int(
+            session.scalars(
+                select(Partnership.id).where(Partnership.owner_id.is_not(None)).order_by(Partnership.id)
+            ).first()
+        )
         ps.save_agreement(session, pid, {"contact_persons": "Anne Vinther; Lars Holm og Sara Berg"})
     at = apptest_support.run_page("../pages/partnerships.py", state={"pships_open": pid})
     assert at.get("download_button")
@@ -149,19 +157,25 @@ def test_finding_4_the_agreement_summary_is_logged_with_owner_and_contact_person
 
 
 def test_finding_4_the_strengths_flyer_is_logged_with_the_staff_it_names(
-        demo: Database, downloads: dict[str, Callable[[], Any]]) -> None:
+    demo: Database, downloads: dict[str, Callable[[], Any]]
+) -> None:
     apptest_support.run_page("../pages/strengths.py")
     assert by_ending(downloads, ".pdf")().startswith(b"%PDF")
     with demo.read() as session:
-        named = set(session.scalars(select(StrengthOffer.contact_person_id)
-                                    .join(Person, Person.id == StrengthOffer.contact_person_id)
-                                    .where(Person.is_staff.is_(True))))
+        named = set(
+            session.scalars(
+                select(StrengthOffer.contact_person_id)
+                .join(Person, Person.id == StrengthOffer.contact_person_id)
+                .where(Person.is_staff.is_(True))
+            )
+        )
     [event] = exports(demo, "strengths_flyer")
     assert event.details["people"] == len(named) > 0
 
 
 def test_finding_4_the_event_log_page_shows_the_downloads_in_words(
-        demo: Database, downloads: dict[str, Callable[[], Any]]) -> None:
+    demo: Database, downloads: dict[str, Callable[[], Any]]
+) -> None:
     apptest_support.run_page("../pages/network.py", state={"net_active_tab": "figures"})
     by_ending(downloads, ".xlsx")()
     at = apptest_support.run_page("../pages/admin.py", "en")
@@ -177,19 +191,29 @@ def test_finding_4_the_event_log_page_shows_the_downloads_in_words(
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lib", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT)}, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "lib", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
+        timeout=180,
+    )
 
 
-def test_finding_4_the_command_lines_network_export_and_backup_are_logged(demo: Database, db_url: str,
-                                                                           tmp_path: Path) -> None:
+def test_finding_4_the_command_lines_network_export_and_backup_are_logged(
+    demo: Database, db_url: str, tmp_path: Path
+) -> None:
     out = tmp_path / "net.gexf"
     done = run_cli("network", "--export", "gexf", str(out), "--db", db_url, "--actor", "it@bib.dk")
     assert done.returncode == 0, done.stderr
     graph = nx.read_gexf(out)
     [event] = exports(demo, "network")
     assert (event.actor, event.details["people"], event.details["format"]) == (
-        "it@bib.dk", sum(1 for _, kind in graph.nodes(data="kind") if kind in ("staff", "contact")), "gexf")
+        "it@bib.dk",
+        sum(1 for _, kind in graph.nodes(data="kind") if kind in ("staff", "contact")),
+        "gexf",
+    )
     done = run_cli("backup", str(tmp_path / "backup.sqlite"), "--db", db_url)
     assert done.returncode == 0, done.stderr
     [event] = exports(demo, "backup")

@@ -23,12 +23,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pptx import Presentation
 
-from lib import figures
-from lib.boardpack import render
-from lib.boardpack.content import build
-from lib.demo import create_demo_workspace
-from lib.evaluations import ITEM_CODES
-from lib.storage import (
+from lib.db import (
     Agreement,
     Database,
     EvaluationResponse,
@@ -43,20 +38,37 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.planning.evaluations import ITEM_CODES
+from lib.reporting import figures
+from lib.reporting.boardpack import render
+from lib.reporting.boardpack.content import build
 from tests import apptest_support
 from tests.apptest_support import workspace_today
 
 ROOT = Path(__file__).resolve().parent.parent
 run_start_page = partial(apptest_support.run_page, "../dashboard.py")
 #: The figures the start page shows as metrics (its six, and the staff of its network section).
-START_PAGE = ("active_partnerships", "written_agreements", "goals_on_track", "evaluation_score", "organisations",
-              "contacts", "staff")
+START_PAGE = (
+    "active_partnerships",
+    "written_agreements",
+    "goals_on_track",
+    "evaluation_score",
+    "organisations",
+    "contacts",
+    "staff",
+)
 
 
 def figures_cli(url: str, *args: str) -> dict[str, dict[str, Any]]:
     """``python -m lib figures --json`` in a process of its own."""
-    result = subprocess.run([sys.executable, "-m", "lib", "figures", "--json", "--db", url, *args], cwd=ROOT,
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-m", "lib", "figures", "--json", "--db", url, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -104,8 +116,9 @@ def assert_all_agree(db: Database, payload: dict[str, dict[str, Any]], *, pdf: b
     # An xlsx file writes a number with 16 significant digits (Excel itself keeps 15): the last bit of
     # a double may go, nothing a number format could show.
     cells = appendix_values(render(pack, "xlsx"))
-    assert cells == {key: pytest.approx(value, rel=1e-15) if isinstance(value, float) else value
-                     for key, value in values.items()}
+    assert cells == {
+        key: pytest.approx(value, rel=1e-15) if isinstance(value, float) else value for key, value in values.items()
+    }
     # PowerPoint and PDF: each big number as the reader writes it, beside its label.
     tiles = pptx_tiles(render(pack, "pptx"))
     text = pdf_text(render(pack, "pdf")) if pdf else ""
@@ -158,20 +171,24 @@ def test_finding_1_figures_json_has_a_label_value_and_definition_for_every_key(d
     # The demo's numbers (a made-up library): partnerships, goals, what hangs on one person.
     values = {key: entry["value"] for key, entry in demo_payload.items()}
     assert values["active_partnerships"] == 9 and values["goals"] == 6
-    assert values["goals_on_track"] + values["goals_at_risk"] + values["goals_off_track"] \
-        + values["goals_not_measured"] == values["goals"]
+    assert (
+        values["goals_on_track"] + values["goals_at_risk"] + values["goals_off_track"] + values["goals_not_measured"]
+        == values["goals"]
+    )
     assert values["single_person_partnerships"] == 1 and values["single_person_organisations"] == 5
     assert isinstance(values["evaluation_score"], float) and 1 <= values["evaluation_score"] <= 5
     assert round(values["evaluation_score"], 1) != values["evaluation_score"]  # unrounded
 
 
 def test_finding_1_the_board_pack_and_the_start_page_agree_with_figures_json_on_the_demo(
-        demo: Database, demo_payload: dict) -> None:
+    demo: Database, demo_payload: dict
+) -> None:
     assert_all_agree(demo, demo_payload)
 
 
-def test_finding_1_the_appendix_keeps_the_unrounded_score_with_a_decimal_format(demo: Database,
-                                                                               demo_payload: dict) -> None:
+def test_finding_1_the_appendix_keeps_the_unrounded_score_with_a_decimal_format(
+    demo: Database, demo_payload: dict
+) -> None:
     with demo.read() as session:
         pack = build(session, None, None, "da", ["key_figures"], workspace_today())
     sheet = load_workbook(io.BytesIO(render(pack, "xlsx")))["Nøgletal"]
@@ -190,24 +207,28 @@ def test_finding_1_a_past_day_agrees_with_the_board_period_ending_then(demo: Dat
 
 
 def test_finding_1_every_page_names_what_hangs_on_one_person_as_the_start_page_does(
-        demo: Database, demo_payload: dict) -> None:
+    demo: Database, demo_payload: dict
+) -> None:
     partnerships = demo_payload["single_person_partnerships"]
     organisations = demo_payload["single_person_organisations"]
     # The organisation page's library-wide list, and the network's health tab: both units, one rule.
-    for at in (apptest_support.run_page("../pages/organisation.py"),
-               apptest_support.run_page("../pages/network.py", state={"net_active_tab": "health"})):
+    for at in (
+        apptest_support.run_page("../pages/organisation.py"),
+        apptest_support.run_page("../pages/network.py", state={"net_active_tab": "health"}),
+    ):
         shown = {m.label: (m.value, m.proto.help.replace("\\", "")) for m in at.metric}
         assert shown[partnerships["label"]] == (str(partnerships["value"]), partnerships["definition"])
         assert shown[organisations["label"]] == (str(organisations["value"]), organisations["definition"])
     frame = next(d.value for d in at.dataframe if {"kind_label", "detail"} <= set(d.value.columns))
-    assert sorted(frame["kind_label"]) == sorted(["Partnerskab"] * partnerships["value"]
-                                            + ["Organisation"] * organisations["value"])
+    assert sorted(frame["kind_label"]) == sorted(
+        ["Partnerskab"] * partnerships["value"] + ["Organisation"] * organisations["value"]
+    )
     # The start page's alerts: one per partnership that hangs on one person.
     at = run_start_page()
     text = "\n".join(m.value.replace("\\", "") for m in at.markdown)
     assert text.count("hænger på én person") == partnerships["value"]
     # The checklist evidence: "n af m aktive partnerskaber hænger ikke på én person".
-    from lib import radar
+    from lib.reporting import checklist as radar
 
     with demo.read() as session:
         evidence = radar.evidence(session, workspace_today())
@@ -219,8 +240,9 @@ def test_finding_1_every_page_names_what_hangs_on_one_person_as_the_start_page_d
     assert evidence["professionalise"].numerator == demo_payload["written_agreements"]["value"]
 
 
-def test_finding_1_the_goals_page_shows_the_goal_figures_with_their_definitions(demo: Database,
-                                                                              demo_payload: dict) -> None:
+def test_finding_1_the_goals_page_shows_the_goal_figures_with_their_definitions(
+    demo: Database, demo_payload: dict
+) -> None:
     at = apptest_support.run_page("../pages/goals.py")
     shown = {m.label: (m.value, m.proto.help.replace("\\", "")) for m in at.metric}
     for key in ("goals_on_track", "goals_at_risk", "goals_off_track", "goals_not_measured"):
@@ -232,8 +254,15 @@ def test_finding_1_the_goals_page_shows_the_goal_figures_with_their_definitions(
 def test_finding_1_a_goal_without_measurements_is_not_yet_measured_on_the_goals_page(db: Database) -> None:
     today = workspace_today()
     with db.write() as session:
-        session.add(Goal(title="Flere læsere", baseline=0.0, target=100.0, baseline_date=today - dt.timedelta(days=700),
-                         target_date=today + dt.timedelta(days=300)))
+        session.add(
+            Goal(
+                title="Flere læsere",
+                baseline=0.0,
+                target=100.0,
+                baseline_date=today - dt.timedelta(days=700),
+                target_date=today + dt.timedelta(days=300),
+            )
+        )
     at = apptest_support.run_page("../pages/goals.py")
     shown = {m.label: m.value for m in at.metric}
     assert shown["Mål, der endnu ikke er målt"] == "1"
@@ -256,25 +285,69 @@ def workspaces(draw: st.DrawFn) -> dict[str, Any]:
     staff = draw(st.integers(1, 7))  # someone, so the start page shows its figures
     contacts = draw(st.integers(0, 8))
     organisations = draw(st.integers(0, 4))
-    ties = draw(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 20), st.one_of(st.none(), st.integers(1, 5)),
-                                   st.one_of(st.none(), days)), max_size=12))
-    partnerships = draw(st.lists(st.fixed_dictionaries({
-        "stage": st.sampled_from(STAGES), "closed": st.booleans(), "ended": st.one_of(st.none(), days),
-        "start": st.one_of(st.none(), days), "owner": st.integers(0, 20), "orgs": st.sets(st.integers(0, 20),
-                                                                                            max_size=2),
-        "formalisation": st.sampled_from(["informal", "oral", "written", "contract"]),
-        "agreement": st.one_of(st.none(), st.fixed_dictionaries({
-            "filled": st.integers(0, 9), "signed": st.one_of(st.none(), days),
-            "review": st.one_of(st.none(), days), "end": st.one_of(st.none(), days)})),
-        "rounds": st.lists(st.tuples(days, st.lists(st.integers(1, 5), min_size=1, max_size=4)), max_size=2),
-    }), max_size=5))
+    ties = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, 20),
+                st.integers(0, 20),
+                st.one_of(st.none(), st.integers(1, 5)),
+                st.one_of(st.none(), days),
+            ),
+            max_size=12,
+        )
+    )
+    partnerships = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "stage": st.sampled_from(STAGES),
+                    "closed": st.booleans(),
+                    "ended": st.one_of(st.none(), days),
+                    "start": st.one_of(st.none(), days),
+                    "owner": st.integers(0, 20),
+                    "orgs": st.sets(st.integers(0, 20), max_size=2),
+                    "formalisation": st.sampled_from(["informal", "oral", "written", "contract"]),
+                    "agreement": st.one_of(
+                        st.none(),
+                        st.fixed_dictionaries(
+                            {
+                                "filled": st.integers(0, 9),
+                                "signed": st.one_of(st.none(), days),
+                                "review": st.one_of(st.none(), days),
+                                "end": st.one_of(st.none(), days),
+                            }
+                        ),
+                    ),
+                    "rounds": st.lists(
+                        st.tuples(days, st.lists(st.integers(1, 5), min_size=1, max_size=4)), max_size=2
+                    ),
+                }
+            ),
+            max_size=5,
+        )
+    )
     goals = draw(st.lists(st.lists(st.tuples(days, st.floats(0, 200, allow_nan=False)), max_size=2), max_size=4))
-    return {"staff": staff, "contacts": contacts, "organisations": organisations, "ties": ties,
-            "partnerships": partnerships, "goals": goals}
+    return {
+        "staff": staff,
+        "contacts": contacts,
+        "organisations": organisations,
+        "ties": ties,
+        "partnerships": partnerships,
+        "goals": goals,
+    }
 
 
-TEXT_FIELDS = ("parties", "purpose", "target_group", "roles", "contact_persons", "communication", "economy",
-               "rights_branding", "evaluation_method")
+TEXT_FIELDS = (
+    "parties",
+    "purpose",
+    "target_group",
+    "roles",
+    "contact_persons",
+    "communication",
+    "economy",
+    "rights_branding",
+    "evaluation_method",
+)
 
 
 def fill(db: Database, spec: dict[str, Any]) -> None:
@@ -284,8 +357,9 @@ def fill(db: Database, spec: dict[str, Any]) -> None:
         return None if offset is None else today + dt.timedelta(days=offset)
 
     with db.write() as session:
-        staff = [Person(name=f"Medarbejder {i}", name_key=f"medarbejder {i}", is_staff=True)
-                 for i in range(spec["staff"])]
+        staff = [
+            Person(name=f"Medarbejder {i}", name_key=f"medarbejder {i}", is_staff=True) for i in range(spec["staff"])
+        ]
         contacts = [Person(name=f"Kontakt {i}", name_key=f"kontakt {i}") for i in range(spec["contacts"])]
         orgs = [Organisation(name=f"Forening {i}", name_key=f"forening {i}") for i in range(spec["organisations"])]
         session.add_all([*staff, *contacts, *orgs])
@@ -295,44 +369,70 @@ def fill(db: Database, spec: dict[str, Any]) -> None:
             if not staff or not others:
                 break
             member, other = staff[a % len(staff)], others[b % len(others)]
-            session.add(Relation(kind="knows", from_person_id=member.id, owner_id=member.id, strength=strength,
-                                 last_contact=day(last),
-                                 to_person_id=other.id if isinstance(other, Person) else None,
-                                 to_organisation_id=other.id if isinstance(other, Organisation) else None))
+            session.add(
+                Relation(
+                    kind="knows",
+                    from_person_id=member.id,
+                    owner_id=member.id,
+                    strength=strength,
+                    last_contact=day(last),
+                    to_person_id=other.id if isinstance(other, Person) else None,
+                    to_organisation_id=other.id if isinstance(other, Organisation) else None,
+                )
+            )
         for index, p in enumerate(spec["partnerships"]):
             closed = p["closed"]
-            record = Partnership(title=f"Partnerskab {index}", stage=p["stage"], closed=closed,
-                                 ended_on=day(p["ended"]) if closed else None, start_date=day(p["start"]),
-                                 formalisation=p["formalisation"],
-                                 # The agreement's end is its partnership's (issue 12, item 2).
-                                 end_date=day(p["agreement"]["end"]) if p["agreement"] is not None else None,
-                                 owner_id=staff[p["owner"] % len(staff)].id if staff else None)
+            record = Partnership(
+                title=f"Partnerskab {index}",
+                stage=p["stage"],
+                closed=closed,
+                ended_on=day(p["ended"]) if closed else None,
+                start_date=day(p["start"]),
+                formalisation=p["formalisation"],
+                # The agreement's end is its partnership's (issue 12, item 2).
+                end_date=day(p["agreement"]["end"]) if p["agreement"] is not None else None,
+                owner_id=staff[p["owner"] % len(staff)].id if staff else None,
+            )
             session.add(record)
             session.flush()
             for org in {o % len(orgs) for o in p["orgs"]} if orgs else ():
                 session.add(PartnershipOrganisation(partnership_id=record.id, organisation_id=orgs[org].id))
             if p["agreement"] is not None:
                 a = p["agreement"]
-                session.add(Agreement(partnership_id=record.id, signed_on=day(a["signed"]),
-                                      review_date=day(a["review"]),
-                                      **{name: "Ja" for name in TEXT_FIELDS[:a["filled"]]}))
+                session.add(
+                    Agreement(
+                        partnership_id=record.id,
+                        signed_on=day(a["signed"]),
+                        review_date=day(a["review"]),
+                        **{name: "Ja" for name in TEXT_FIELDS[: a["filled"]]},
+                    )
+                )
             for held, scores in p["rounds"]:
                 round_ = EvaluationRound(partnership_id=record.id, held_on=day(held))
                 session.add(round_)
                 session.flush()
-                session.add(EvaluationResponse(round_id=round_.id, respondent_side="library",
-                                               answers=dict(zip(ITEM_CODES, scores))))
+                session.add(
+                    EvaluationResponse(
+                        round_id=round_.id, respondent_side="library", answers=dict(zip(ITEM_CODES, scores))
+                    )
+                )
         for index, measurements in enumerate(spec["goals"]):
-            goal = Goal(title=f"Mål {index}", baseline=0.0, target=100.0, baseline_date=today - dt.timedelta(days=900),
-                        target_date=today + dt.timedelta(days=400))
+            goal = Goal(
+                title=f"Mål {index}",
+                baseline=0.0,
+                target=100.0,
+                baseline_date=today - dt.timedelta(days=900),
+                target_date=today + dt.timedelta(days=400),
+            )
             session.add(goal)
             session.flush()
             for offset, value in measurements:
                 session.add(GoalMeasurement(goal_id=goal.id, measured_on=day(offset), value=value))
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                HealthCheck.too_slow])
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(spec=workspaces())
 def test_finding_1_random_workspaces_agree_everywhere(spec: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -344,8 +444,9 @@ def test_finding_1_random_workspaces_agree_everywhere(spec: dict[str, Any], monk
             payload = figures_cli(url)
             assert_all_agree(db, payload)
             values = {key: entry["value"] for key, entry in payload.items()}
-            assert values["goals_not_measured"] == sum(1 for measurements in spec["goals"]
-                                                       if not any(offset <= 0 for offset, _ in measurements))
+            assert values["goals_not_measured"] == sum(
+                1 for measurements in spec["goals"] if not any(offset <= 0 for offset, _ in measurements)
+            )
             if spec["staff"] < figures.MIN_GROUP:
                 assert values["staff"] == "< 5"
         finally:

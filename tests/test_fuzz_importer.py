@@ -1,19 +1,19 @@
 """Fuzzing the importers: whatever a user uploads, the import adds up, or it says why it refused.
 
-For every generated upload, the contact import (``lib.importer``) and the planning imports
-(``lib.strategy.import_goals``, ``lib.partnerships.import_partnerships``) either
+For every generated upload, the contact import (``lib.ingest.contact_lists``) and the planning imports
+(``lib.planning.goals.import_goals``, ``lib.planning.partnerships.import_partnerships``) either
 
 * read it with the accounting intact: rows read = inserted + updated + unchanged + rejected +
   skipped, per sheet and overall, the preview predicting the commit exactly, every row problem
   worded in both languages, and undo giving back the workspace as it was; or
-* refuse it with a :class:`lib.errors.UserFacingError` whose Danish and English messages exist;
+* refuse it with a :class:`lib.core.errors.UserFacingError` whose Danish and English messages exist;
 
 and never fail with any other exception, which the user would see as a crashed page.
 
 Uploads reach the importers three ways, cheapest first, so that the file runs in well under two
 minutes on two busy cores:
 
-1. already-checked data: a ``RawWorkbook`` such as ``lib.safe_read.read_upload`` returns is handed to
+1. already-checked data: a ``RawWorkbook`` such as ``lib.ingest.safe_read.read_upload`` returns is handed to
    the importers in place of that call. Most examples go this way.
 2. bytes through ``read_upload`` with the parse run in this process (``safe_read._spawn`` replaced):
    CSV with odd separators, quoting and encodings, and xlsx files written by openpyxl with merged
@@ -48,15 +48,9 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy import select
 
-from lib import importer, parse_worker, safe_read, table_import, tabular
-from lib.errors import UserFacingError
-from lib.fields import ALL_FIELDS, FIELDS, ROLES
-from lib.i18n import TEXTS
-from lib.import_rows import UPDATE_MODES
-from lib.importer import OUTCOMES, prepare_file, run_import, undo_import
-from lib.partnerships import PARTNERSHIP_SHEET, create_partnership, import_partnerships
-from lib.safe_read import RawSheet, RawWorkbook
-from lib.storage import (
+from lib.core.errors import UserFacingError
+from lib.core.i18n import TEXTS
+from lib.db import (
     Affiliation,
     Database,
     Goal,
@@ -70,15 +64,23 @@ from lib.storage import (
     open_database,
     record_to_dict,
 )
-from lib.strategy import GOAL_SHEET, MEASUREMENT_SHEET, create_goal, import_goals
-from lib.table_import import undo_table_import
-from lib.templates import headers as template_headers
+from lib.ingest import contact_lists, parse_worker, planning_tables, safe_read, tables
+from lib.ingest.contact_lists import OUTCOMES, prepare_file, run_import, undo_import
+from lib.ingest.fields import ALL_FIELDS, FIELDS, ROLES
+from lib.ingest.planning_tables import undo_table_import
+from lib.ingest.rows import UPDATE_MODES
+from lib.ingest.safe_read import RawSheet, RawWorkbook
+from lib.planning.goals import GOAL_SHEET, MEASUREMENT_SHEET, create_goal, import_goals
+from lib.planning.partnerships import PARTNERSHIP_SHEET, create_partnership, import_partnerships
+from lib.planning.templates import headers as template_headers
 from tests.sheets import MESSY_DANISH, OUTLOOK_DA_HEADER, STAFF
 
 # The autouse fixture of conftest.py only points DATABASE_URL at a temporary file; every example
 # opens its own copy of the seeded workspace, so sharing that fixture across examples is harmless.
-_FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                       HealthCheck.too_slow, HealthCheck.data_too_large])
+_FUZZ = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 #: ``FUZZ_SCALE=10 pytest tests/test_fuzz_importer.py`` searches ten times longer than the everyday run.
@@ -89,67 +91,303 @@ def fuzz(examples: int) -> settings:
     """Settings for a fuzz test: ``examples`` examples, no per-example deadline (the machine is busy)."""
     return settings(_FUZZ, max_examples=max(1, round(examples * _SCALE)))
 
+
 # --- vocabulary the generators draw from -----------------------------------------------------------
 
 STAFF_NAME = "Mette Bibliotekar"
 GOAL_TITLE = "Flere lånere"
 PARTNERSHIP_TITLE = "Sprogcafé"
 
-FORMULA_LIKE = ("=1+1", '=HYPERLINK("http://x","y")', "+1", "-1+2", "@SUM(A1)", "\t=1+1", "\r=1+1",
-                "'=1+1", "'+45 12 34 56 78", "'", "=", "-", "+", "@", "#N/A", "#DIV/0!")
-DATE_TEXTS = ("24-12-2023", "24.12.2023", "24/12/23", "2023-12-24", "2023-12-24T10:00:00+02:00",
-              "12/24/2023", "3. marts 2024", "15 Mar 2024", "March 3, 2024", "mandag den 4. marts 2024",
-              "31-02-2024", "00-00-0000", "1899-12-31", "9999-12-31", "29-02-1900", "24-12-2023 kl. 10.00",
-              "2100-01-01", "1.1.1", "45000", "60", "0", "-1", "2958466", "1e10")
-NUMBER_TEXTS = ("3,5", "1.234,5", "1,234.5", "1.234.567", "-0", "+7", "1e400", "9" * 400, "-" + "9" * 40,
-                "nan", "NaN", "inf", "-inf", "0x10", "١٢٣", "½", "3 dage", "7", "0", "5/5", "4 af 5", "★★★",
-                "ved ikke", "?", "730", "731", "1 000 000", "3.5", ".5", "5.", "1,2,3")
-EMAILS = ("a@b.dk", "Soren.Aero@Example.DK", "jens@foreningen.dk; jh@privat.dk", "Hansen, Jens <jh@x.dk>",
-          "ikke-en-email", "@", "a@", "a@b", "æøå@eksempel.dk", "x@localhost", "a" * 70 + "@b.dk",
-          "mette@solbakkebib.dk", "MAILTO:a@b.dk", "<>", "a@b.dk, a@b.dk",
-          # role mailboxes (an organisation's, not a person's) and an address that reads as a name
-          "info@solbakkebib.dk", "kontakt@foreningen.dk", "post@museum.dk", "anne.vinther@gym.dk")
-PHONES = ("12 34 56 78", "+45 87 65 43 21", "0045 2233 4455", "ugyldigt nr", "+1 202 555 0100", "112",
-          "+" + "9" * 30, "12345678 / 87654321", "tlf: 33 44 55 66", "+45")
-PEOPLE = ("Søren Ærø", "Jens Hansen", "Hansen, Kirsten", "Bo Kim Jørgensen", "lise østergård", "ANNE MØLLER",
-          "Dr. Anna Berg", "Ole", "J. P. Jacobsen", "Mette Bibliotekar", "Karen Blixen", "O'Brien, Seán")
-ORGANISATIONS = ("Solbakke Museum", "FOF Solbakke", "Ældre Sagen Solbakke", "Solbakke Museum / Solbakke Musikskole",
-                 "Jobcenter Solbakke", "Byskolen A/S", "Aarhus Kommune, Børn og Unge", "Solbakke Gymnasium")
-WORDS = (STAFF_NAME, "mette@solbakkebib.dk", "Solbakke Gymnasium", "Søren Ærø", "Jens Hansen", "Anne Møller",
-         GOAL_TITLE, PARTNERSHIP_TITLE, "ja", "nej", "x", "✓", "forening", "kommune", "skole", "offentlig",
-         "partner", "kender", "idé", "aktiv", "afsluttet", "netværk", "skriftlig", "kontrakt", "P1", "O1",
-         "Kolonne C", "Notes:", "Organisation", "Person", "staff", "<script>window.__xss=1</script>",
-         '<img src=x onerror="window.__xss=1">', "A/S", "Byskolen; Museet", "a\nb", "  ", "\u200b",
-         "Ærø\u0301", "ﬁ", "\U0001f600", "x" * 400,
-         # rows that are not people: totals
-         "I alt: 14 kontakter", "Total", "Sum: 3", "Antal")
+FORMULA_LIKE = (
+    "=1+1",
+    '=HYPERLINK("http://x","y")',
+    "+1",
+    "-1+2",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r=1+1",
+    "'=1+1",
+    "'+45 12 34 56 78",
+    "'",
+    "=",
+    "-",
+    "+",
+    "@",
+    "#N/A",
+    "#DIV/0!",
+)
+DATE_TEXTS = (
+    "24-12-2023",
+    "24.12.2023",
+    "24/12/23",
+    "2023-12-24",
+    "2023-12-24T10:00:00+02:00",
+    "12/24/2023",
+    "3. marts 2024",
+    "15 Mar 2024",
+    "March 3, 2024",
+    "mandag den 4. marts 2024",
+    "31-02-2024",
+    "00-00-0000",
+    "1899-12-31",
+    "9999-12-31",
+    "29-02-1900",
+    "24-12-2023 kl. 10.00",
+    "2100-01-01",
+    "1.1.1",
+    "45000",
+    "60",
+    "0",
+    "-1",
+    "2958466",
+    "1e10",
+)
+NUMBER_TEXTS = (
+    "3,5",
+    "1.234,5",
+    "1,234.5",
+    "1.234.567",
+    "-0",
+    "+7",
+    "1e400",
+    "9" * 400,
+    "-" + "9" * 40,
+    "nan",
+    "NaN",
+    "inf",
+    "-inf",
+    "0x10",
+    "١٢٣",
+    "½",
+    "3 dage",
+    "7",
+    "0",
+    "5/5",
+    "4 af 5",
+    "★★★",
+    "ved ikke",
+    "?",
+    "730",
+    "731",
+    "1 000 000",
+    "3.5",
+    ".5",
+    "5.",
+    "1,2,3",
+)
+EMAILS = (
+    "a@b.dk",
+    "Soren.Aero@Example.DK",
+    "jens@foreningen.dk; jh@privat.dk",
+    "Hansen, Jens <jh@x.dk>",
+    "ikke-en-email",
+    "@",
+    "a@",
+    "a@b",
+    "æøå@eksempel.dk",
+    "x@localhost",
+    "a" * 70 + "@b.dk",
+    "mette@solbakkebib.dk",
+    "MAILTO:a@b.dk",
+    "<>",
+    "a@b.dk, a@b.dk",
+    # role mailboxes (an organisation's, not a person's) and an address that reads as a name
+    "info@solbakkebib.dk",
+    "kontakt@foreningen.dk",
+    "post@museum.dk",
+    "anne.vinther@gym.dk",
+)
+PHONES = (
+    "12 34 56 78",
+    "+45 87 65 43 21",
+    "0045 2233 4455",
+    "ugyldigt nr",
+    "+1 202 555 0100",
+    "112",
+    "+" + "9" * 30,
+    "12345678 / 87654321",
+    "tlf: 33 44 55 66",
+    "+45",
+)
+PEOPLE = (
+    "Søren Ærø",
+    "Jens Hansen",
+    "Hansen, Kirsten",
+    "Bo Kim Jørgensen",
+    "lise østergård",
+    "ANNE MØLLER",
+    "Dr. Anna Berg",
+    "Ole",
+    "J. P. Jacobsen",
+    "Mette Bibliotekar",
+    "Karen Blixen",
+    "O'Brien, Seán",
+)
+ORGANISATIONS = (
+    "Solbakke Museum",
+    "FOF Solbakke",
+    "Ældre Sagen Solbakke",
+    "Solbakke Museum / Solbakke Musikskole",
+    "Jobcenter Solbakke",
+    "Byskolen A/S",
+    "Aarhus Kommune, Børn og Unge",
+    "Solbakke Gymnasium",
+)
+WORDS = (
+    STAFF_NAME,
+    "mette@solbakkebib.dk",
+    "Solbakke Gymnasium",
+    "Søren Ærø",
+    "Jens Hansen",
+    "Anne Møller",
+    GOAL_TITLE,
+    PARTNERSHIP_TITLE,
+    "ja",
+    "nej",
+    "x",
+    "✓",
+    "forening",
+    "kommune",
+    "skole",
+    "offentlig",
+    "partner",
+    "kender",
+    "idé",
+    "aktiv",
+    "afsluttet",
+    "netværk",
+    "skriftlig",
+    "kontrakt",
+    "P1",
+    "O1",
+    "Kolonne C",
+    "Notes:",
+    "Organisation",
+    "Person",
+    "staff",
+    "<script>window.__xss=1</script>",
+    '<img src=x onerror="window.__xss=1">',
+    "A/S",
+    "Byskolen; Museet",
+    "a\nb",
+    "  ",
+    "\u200b",
+    "Ærø\u0301",
+    "ﬁ",
+    "\U0001f600",
+    "x" * 400,
+    # rows that are not people: totals
+    "I alt: 14 kontakter",
+    "Total",
+    "Sum: 3",
+    "Antal",
+)
 
-_TEMPLATE_HEADERS = [header for spec in (GOAL_SHEET, MEASUREMENT_SHEET, PARTNERSHIP_SHEET)
-                     for lang in ("da", "en") for header in template_headers(spec, lang)]
-_ALIASES = [alias for spec in (GOAL_SHEET, MEASUREMENT_SHEET, PARTNERSHIP_SHEET)
-            for column in spec.columns for alias in column.aliases]
-_SYNONYMS = [word for table in (tabular.STRONG_SYNONYMS, tabular.WEAK_SYNONYMS) for words in table.values()
-             for word in words]
-_ROLE_WORDS = [word for table in tabular.ROLE_SYNONYMS.values() for words in table.values() for word in words]
-KNOWN_HEADERS = sorted(set(_TEMPLATE_HEADERS + _ALIASES + _SYNONYMS + _ROLE_WORDS + list(ALL_FIELDS)
-                           + list(OUTLOOK_DA_HEADER) + list(tabular.IGNORED_HEADERS[:40])
-                           + ["E-mail 1 - Value", "Phone 2 - Value", "Organization 1 - Name", "Label", "Type",
-                              "Direction", "Tags", "From", "To", "Fra", "Til", "Kontaktperson – Fornavn"]))
-CONTACT_HEADERS = sorted({word for name in ("name", "first_name", "last_name", "email", "phone", "title",
-                                             "organisation", "department", "notes", "owner", "last_contact",
-                                             "strength", "is_staff", "org_type", "sector", "website", "from", "to",
-                                             "person", "relation_kind", "ref")
-                          for word in (*tabular.STRONG_SYNONYMS[name], name)} | set(OUTLOOK_DA_HEADER))
-SHEET_NAMES = ("Kontakter", "Medarbejdere", "Organisationer", "Relationer", "Tilknytninger", "Elements",
-               "Connections", "Mål",
-               "Målinger", "Goals", "Measurements", "Partnerskaber", "Partnerships", "Vejledning", "Guide",
-               "Ark1", "Sheet1", "History", "'quoted'", "æøå", "x" * 31)
+_TEMPLATE_HEADERS = [
+    header
+    for spec in (GOAL_SHEET, MEASUREMENT_SHEET, PARTNERSHIP_SHEET)
+    for lang in ("da", "en")
+    for header in template_headers(spec, lang)
+]
+_ALIASES = [
+    alias
+    for spec in (GOAL_SHEET, MEASUREMENT_SHEET, PARTNERSHIP_SHEET)
+    for column in spec.columns
+    for alias in column.aliases
+]
+_SYNONYMS = [
+    word for table in (tables.STRONG_SYNONYMS, tables.WEAK_SYNONYMS) for words in table.values() for word in words
+]
+_ROLE_WORDS = [word for table in tables.ROLE_SYNONYMS.values() for words in table.values() for word in words]
+KNOWN_HEADERS = sorted(
+    set(
+        _TEMPLATE_HEADERS
+        + _ALIASES
+        + _SYNONYMS
+        + _ROLE_WORDS
+        + list(ALL_FIELDS)
+        + list(OUTLOOK_DA_HEADER)
+        + list(tables.IGNORED_HEADERS[:40])
+        + [
+            "E-mail 1 - Value",
+            "Phone 2 - Value",
+            "Organization 1 - Name",
+            "Label",
+            "Type",
+            "Direction",
+            "Tags",
+            "From",
+            "To",
+            "Fra",
+            "Til",
+            "Kontaktperson – Fornavn",
+        ]
+    )
+)
+CONTACT_HEADERS = sorted(
+    {
+        word
+        for name in (
+            "name",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "title",
+            "organisation",
+            "department",
+            "notes",
+            "owner",
+            "last_contact",
+            "strength",
+            "is_staff",
+            "org_type",
+            "sector",
+            "website",
+            "from",
+            "to",
+            "person",
+            "relation_kind",
+            "ref",
+        )
+        for word in (*tables.STRONG_SYNONYMS[name], name)
+    }
+    | set(OUTLOOK_DA_HEADER)
+)
+SHEET_NAMES = (
+    "Kontakter",
+    "Medarbejdere",
+    "Organisationer",
+    "Relationer",
+    "Tilknytninger",
+    "Elements",
+    "Connections",
+    "Mål",
+    "Målinger",
+    "Goals",
+    "Measurements",
+    "Partnerskaber",
+    "Partnerships",
+    "Vejledning",
+    "Guide",
+    "Ark1",
+    "Sheet1",
+    "History",
+    "'quoted'",
+    "æøå",
+    "x" * 31,
+)
 
 # --- cell values -----------------------------------------------------------------------------------
 
 _texts = st.one_of(
-    st.sampled_from(FORMULA_LIKE), st.sampled_from(DATE_TEXTS), st.sampled_from(NUMBER_TEXTS),
-    st.sampled_from(EMAILS), st.sampled_from(PHONES), st.sampled_from(WORDS), st.sampled_from(KNOWN_HEADERS),
+    st.sampled_from(FORMULA_LIKE),
+    st.sampled_from(DATE_TEXTS),
+    st.sampled_from(NUMBER_TEXTS),
+    st.sampled_from(EMAILS),
+    st.sampled_from(PHONES),
+    st.sampled_from(WORDS),
+    st.sampled_from(KNOWN_HEADERS),
     st.text(max_size=25),
 )
 _numbers = st.one_of(
@@ -164,12 +402,14 @@ _moments = st.one_of(
     st.times(),
 )
 _realistic = st.sampled_from(PEOPLE + ORGANISATIONS + EMAILS + PHONES + DATE_TEXTS + WORDS)
-#: What a parser hands over for one cell (``lib.safe_read``): text, numbers, yes/no, dates, nothing;
+#: What a parser hands over for one cell (``lib.ingest.safe_read``): text, numbers, yes/no, dates, nothing;
 #: mostly the names, addresses and dates a real list holds, so that most rows get imported.
-cell_values = st.one_of(st.none(), *[_realistic] * 6, _texts, _numbers, _moments, st.booleans(), st.just(""),
-                        st.just(" "))
-header_values = st.one_of(st.sampled_from(KNOWN_HEADERS), st.none(), st.text(max_size=15),
-                          st.sampled_from(FORMULA_LIKE), _numbers, _moments)
+cell_values = st.one_of(
+    st.none(), *[_realistic] * 6, _texts, _numbers, _moments, st.booleans(), st.just(""), st.just(" ")
+)
+header_values = st.one_of(
+    st.sampled_from(KNOWN_HEADERS), st.none(), st.text(max_size=15), st.sampled_from(FORMULA_LIKE), _numbers, _moments
+)
 
 
 @st.composite
@@ -183,6 +423,7 @@ def contact_headers(draw: st.DrawFn) -> list[Any]:
 
 def _planning_header(specs: tuple[Any, ...]) -> st.SearchStrategy[list[Any]]:
     """Header rows for a planning sheet: the template's (either language), aliases, extras, doubles."""
+
     @st.composite
     def build(draw: st.DrawFn) -> list[Any]:
         spec = draw(st.sampled_from(specs))
@@ -211,40 +452,65 @@ def fields_of(kind: str, header: list[Any]) -> list[str | None]:
     """The field each header cell probably means to the importer of ``kind``: what its values should be."""
     names = ["" if value is None else str(value) for value in header]
     if kind == "contacts":
-        return tabular.suggest_mapping(names, "contacts")
+        return tables.suggest_mapping(names, "contacts")
     matched = max((spec.match(names) for spec in _PLANNING_SPECS[kind]), key=len)
     return [matched.get(index) for index in range(len(names))]
 
 
-_dates = st.one_of(st.sampled_from(DATE_TEXTS),
-                   st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31)),
-                   st.integers(min_value=30_000, max_value=50_000))  # Excel serials: 1982-2036
+_dates = st.one_of(
+    st.sampled_from(DATE_TEXTS),
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31)),
+    st.integers(min_value=30_000, max_value=50_000),
+)  # Excel serials: 1982-2036
 _earlier = st.one_of(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2024, 12, 31)), _dates)
 _later = st.one_of(st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2035, 12, 31)), _dates)
-_amounts = st.one_of(st.integers(min_value=-10, max_value=10**6), st.integers(min_value=0, max_value=500),
-                     st.sampled_from(NUMBER_TEXTS), st.floats(min_value=-1e9, max_value=1e9, allow_nan=False))
+_amounts = st.one_of(
+    st.integers(min_value=-10, max_value=10**6),
+    st.integers(min_value=0, max_value=500),
+    st.sampled_from(NUMBER_TEXTS),
+    st.floats(min_value=-1e9, max_value=1e9, allow_nan=False),
+)
 #: Values a column of each field usually holds: mostly right, sometimes a typical mistake.
 FIELD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "email": st.sampled_from(("ny.kontakt@eksempel.dk", "lise@fof-solbakke.dk", *EMAILS)),
     "phone": st.sampled_from(PHONES),
-    "name": st.sampled_from(PEOPLE), "person": st.sampled_from(PEOPLE),
+    "name": st.sampled_from(PEOPLE),
+    "person": st.sampled_from(PEOPLE),
     # Ends of a tie: known names, names to create, a node id that is no name, an address.
     "from": st.sampled_from(PEOPLE + ORGANISATIONS + ("Ny Person", "Ålykke Avis", "P12", "17", "ny@x.dk")),
     "to": st.sampled_from(PEOPLE + ORGANISATIONS + ("Ny Person", "Ålykke Avis", "P12", "17", "ny@x.dk")),
     "first_name": st.sampled_from(("Lise", "Bo", "Søren", "Åse", "Ib")),
     "last_name": st.sampled_from(("Østergård", "Jørgensen", "Hansen", "Ærø")),
-    "organisation": st.sampled_from(ORGANISATIONS), "organisations": st.sampled_from(ORGANISATIONS),
-    "owner": st.sampled_from((STAFF_NAME, "mette@solbakkebib.dk", "Ukendt Medarbejder",
-                              "Ida Friis <ida.friis@solbakkebib.dk>", "ny.kollega@solbakkebib.dk", "x")),
+    "organisation": st.sampled_from(ORGANISATIONS),
+    "organisations": st.sampled_from(ORGANISATIONS),
+    "owner": st.sampled_from(
+        (
+            STAFF_NAME,
+            "mette@solbakkebib.dk",
+            "Ukendt Medarbejder",
+            "Ida Friis <ida.friis@solbakkebib.dk>",
+            "ny.kollega@solbakkebib.dk",
+            "x",
+        )
+    ),
     "strength": st.sampled_from(("1", "3", "5", "stærk", "svag", "★★★", "4/5", 4, 7, 2.5, 0, -1, "meget")),
     "team": st.sampled_from(("Børn og familie", "Voksne", "")),
     "staff_role": st.sampled_from(("Netværksansvarlig", "partnerskabsansvarlig ", "Medarbejder", "Leder")),
     "is_staff": st.sampled_from(("ja", "nej", "x", "✓", "måske", True)),
-    "first_contact": _earlier, "last_contact": _later, "start_date": _earlier, "end_date": _later,
-    "baseline_date": _earlier, "target_date": _later, "measured_on": _dates, "ended_on": _dates,
-    "baseline": _amounts, "target": _amounts, "value": _amounts,
-    "title": st.sampled_from((GOAL_TITLE, PARTNERSHIP_TITLE, "Nyt mål", "Læseklub", "=1+1",
-                              "<script>window.__xss=1</script>", "x" * 301)),
+    "first_contact": _earlier,
+    "last_contact": _later,
+    "start_date": _earlier,
+    "end_date": _later,
+    "baseline_date": _earlier,
+    "target_date": _later,
+    "measured_on": _dates,
+    "ended_on": _dates,
+    "baseline": _amounts,
+    "target": _amounts,
+    "value": _amounts,
+    "title": st.sampled_from(
+        (GOAL_TITLE, PARTNERSHIP_TITLE, "Nyt mål", "Læseklub", "=1+1", "<script>window.__xss=1</script>", "x" * 301)
+    ),
     "goal": st.sampled_from((GOAL_TITLE, "Nyt mål", "Læseklub", "Ukendt mål")),
     "goals": st.sampled_from((GOAL_TITLE, f"{GOAL_TITLE}; Ukendt mål", "")),
     "stage": st.sampled_from(("idé", "aktiv", "afsluttet", "drift", "evaluering", "ukendt fase")),
@@ -301,14 +567,20 @@ def merged_ranges(draw: st.DrawFn, height: int, width: int) -> list[tuple[int, i
 @st.composite
 def raw_workbooks(draw: st.DrawFn, kind: str = "contacts") -> RawWorkbook:
     """A workbook as ``read_upload`` hands it over: at least one sheet with something in it."""
-    names = draw(st.lists(st.sampled_from(SHEET_NAMES), min_size=1, max_size=3,
-                          unique_by=lambda name: name.casefold()))
+    names = draw(st.lists(st.sampled_from(SHEET_NAMES), min_size=1, max_size=3, unique_by=lambda name: name.casefold()))
     sheets = []
     for name in names:
         rows = as_parsed(draw(sheet_rows(kind)))
         width = max((len(row) for row in rows), default=0)
-        sheets.append(RawSheet(name=name, hidden=draw(st.integers(0, 5)) == 0, rows=rows,
-                               merged=draw(merged_ranges(len(rows), width)), total_rows=len(rows)))
+        sheets.append(
+            RawSheet(
+                name=name,
+                hidden=draw(st.integers(0, 5)) == 0,
+                rows=rows,
+                merged=draw(merged_ranges(len(rows), width)),
+                total_rows=len(rows),
+            )
+        )
     if not any(sheet.rows for sheet in sheets):  # read_upload refuses a workbook without any data
         sheets[0].rows = [["Navn"]]
         sheets[0].total_rows = 1
@@ -329,8 +601,9 @@ def csv_files(draw: st.DrawFn, kind: str = "contacts") -> tuple[str, bytes]:
     separator = draw(st.sampled_from(SEPARATORS))
     quoting = draw(st.sampled_from((csv.QUOTE_MINIMAL, csv.QUOTE_ALL, csv.QUOTE_NONNUMERIC)))
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=separator, quoting=quoting,
-                        lineterminator=draw(st.sampled_from(("\r\n", "\n", "\r"))))
+    writer = csv.writer(
+        buffer, delimiter=separator, quoting=quoting, lineterminator=draw(st.sampled_from(("\r\n", "\n", "\r")))
+    )
     if draw(st.booleans()):
         buffer.write(f"sep={separator}\r\n")
     for row in rows:
@@ -355,8 +628,9 @@ def xlsx_files(draw: st.DrawFn, kind: str = "contacts") -> tuple[str, bytes]:
     """An xlsx file written by openpyxl: "=…" text becomes a real formula without a cached value."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
-    names = draw(st.lists(st.sampled_from(SHEET_NAMES[:-3]), min_size=1, max_size=3,
-                          unique_by=lambda name: name.casefold()))
+    names = draw(
+        st.lists(st.sampled_from(SHEET_NAMES[:-3]), min_size=1, max_size=3, unique_by=lambda name: name.casefold())
+    )
     for name in names:
         sheet = workbook.create_sheet(name)
         rows = draw(sheet_rows(kind))
@@ -365,8 +639,9 @@ def xlsx_files(draw: st.DrawFn, kind: str = "contacts") -> tuple[str, bytes]:
         width = max((len(row) for row in rows), default=1)
         for first_row, first_col, last_row, last_col in draw(merged_ranges(len(rows), width)):
             if (first_row, first_col) != (last_row, last_col):
-                sheet.merge_cells(start_row=first_row + 1, start_column=first_col + 1,
-                                  end_row=last_row + 1, end_column=last_col + 1)
+                sheet.merge_cells(
+                    start_row=first_row + 1, start_column=first_col + 1, end_row=last_row + 1, end_column=last_col + 1
+                )
         if name != names[0] and draw(st.integers(0, 4)) == 0:
             sheet.sheet_state = "hidden"  # a workbook keeps at least one visible sheet
     buffer = io.BytesIO()
@@ -401,7 +676,7 @@ def damaged_files(draw: st.DrawFn) -> tuple[str, bytes]:
     if how == "garbage":
         return name, draw(st.binary(min_size=1, max_size=600))
     if how == "csv-garbage":
-        return name, draw(st.binary(max_size=80)) + "Navn;E-mail\nJens;j@x.dk\n".encode() + draw(st.binary(max_size=80))
+        return name, draw(st.binary(max_size=80)) + b"Navn;E-mail\nJens;j@x.dk\n" + draw(st.binary(max_size=80))
     if how == "cut":
         return name, SMALL_XLSX[: draw(st.integers(1, len(SMALL_XLSX) - 1))]
     data = bytearray(SMALL_XLSX)
@@ -416,17 +691,21 @@ def damaged_files(draw: st.DrawFn) -> tuple[str, bytes]:
 @contextlib.contextmanager
 def handing_over(workbook: RawWorkbook) -> Iterator[None]:
     """The importers receive ``workbook`` as if ``read_upload`` had just checked and parsed it."""
+
     def read_upload(_file_name: str, _data: bytes, _limits: Any = None) -> RawWorkbook:
         return copy.deepcopy(workbook)
 
-    with mock.patch.object(importer, "read_upload", read_upload), \
-            mock.patch.object(table_import, "read_upload", read_upload):
+    with (
+        mock.patch.object(contact_lists, "read_upload", read_upload),
+        mock.patch.object(planning_tables, "read_upload", read_upload),
+    ):
         yield
 
 
 @contextlib.contextmanager
 def parsing_in_process() -> Iterator[None]:
     """``read_upload`` does all its checks but parses here rather than in a child process."""
+
     def spawn(request: dict[str, Any], _limits: Any, _deadline: float) -> tuple[str, dict[str, Any]]:
         answer = parse_worker.handle(request)
         return answer["status"], answer
@@ -437,17 +716,32 @@ def parsing_in_process() -> Iterator[None]:
 
 def _seed(db: Database) -> None:
     """A small workspace: staff, contacts with organisations and ties, a goal and a partnership."""
-    workbook = RawWorkbook("seed.xlsx", "xlsx", [RawSheet("Medarbejdere", False, as_parsed(STAFF)),
-                                                 RawSheet("Kontakter", False, as_parsed(MESSY_DANISH))])
+    workbook = RawWorkbook(
+        "seed.xlsx",
+        "xlsx",
+        [RawSheet("Medarbejdere", False, as_parsed(STAFF)), RawSheet("Kontakter", False, as_parsed(MESSY_DANISH))],
+    )
     with handing_over(workbook):
         prepared = prepare_file(db, "seed.xlsx", b"")
         run_import(db, prepared.sheets, commit=True)
     with db.write() as session:
-        goal_id = create_goal(session, {"title": GOAL_TITLE, "baseline": 100, "target": 150,
-                                        "baseline_date": dt.date(2024, 1, 1), "target_date": dt.date(2026, 1, 1)})
+        goal_id = create_goal(
+            session,
+            {
+                "title": GOAL_TITLE,
+                "baseline": 100,
+                "target": 150,
+                "baseline_date": dt.date(2024, 1, 1),
+                "target_date": dt.date(2026, 1, 1),
+            },
+        )
         org_id = session.scalars(select(Organisation.id).order_by(Organisation.id)).first()
-        create_partnership(session, {"title": PARTNERSHIP_TITLE, "stage": "managing_maintaining"},
-                           organisation_ids=[org_id], goal_ids=[goal_id])
+        create_partnership(
+            session,
+            {"title": PARTNERSHIP_TITLE, "stage": "managing_maintaining"},
+            organisation_ids=[org_id],
+            goal_ids=[goal_id],
+        )
 
 
 @pytest.fixture(scope="module")
@@ -480,9 +774,16 @@ def snapshot(db: Database, models: tuple[Any, ...]) -> dict[str, list[dict[str, 
     """Every stored record of ``models``, without timestamps: what a user can see."""
     volatile = {"created_at", "updated_at"}
     with db.read() as session:
-        return {model.__tablename__: sorted(({k: v for k, v in record_to_dict(r).items() if k not in volatile}
-                                             for r in session.scalars(select(model))), key=repr)
-                for model in models}
+        return {
+            model.__tablename__: sorted(
+                (
+                    {k: v for k, v in record_to_dict(r).items() if k not in volatile}
+                    for r in session.scalars(select(model))
+                ),
+                key=repr,
+            )
+            for model in models
+        }
 
 
 CONTACT_TABLES = (Person, Organisation, Affiliation, Relation)
@@ -507,7 +808,7 @@ def assert_problems_worded(problems: list[Any]) -> None:
             assert problem.message(lang).strip(), (problem.key, lang)
 
 
-def assert_contact_accounting(result: importer.ImportResult, sheets: list[importer.PreparedSheet]) -> None:
+def assert_contact_accounting(result: contact_lists.ImportResult, sheets: list[contact_lists.PreparedSheet]) -> None:
     chosen = [sheet for sheet in sheets if sheet.include]
     assert result.balanced, result.counts
     assert all(result.counts[name] >= 0 for name in ("rows", *OUTCOMES))
@@ -535,7 +836,7 @@ def import_contacts(db: Database, name: str, data: bytes, choices: st.DataObject
         assert_user_facing(prepared.error)
         assert not prepared.sheets
         return
-    for key, params in prepared.notices:
+    for key, _params in prepared.notices:
         assert key in TEXTS, key
     if choices is not None and choices.draw(st.integers(0, 3), label="user changes") == 0:
         for sheet in prepared.sheets:  # what a user may change on the import page
@@ -543,8 +844,9 @@ def import_contacts(db: Database, name: str, data: bytes, choices: st.DataObject
             sheet.set_role(choices.draw(st.sampled_from(ROLES), label="role"))
             if choices.draw(st.booleans(), label="remap"):
                 fields = st.one_of(st.none(), st.sampled_from(FIELDS[sheet.role] or (None,)))
-                sheet.mapping = choices.draw(st.lists(fields, min_size=len(sheet.columns),
-                                                      max_size=len(sheet.columns)), label="mapping")
+                sheet.mapping = choices.draw(
+                    st.lists(fields, min_size=len(sheet.columns), max_size=len(sheet.columns)), label="mapping"
+                )
     if choices is not None:
         for sheet in prepared.sheets:  # "Opret det, som arket nævner" and the file's update choice
             sheet.create_referenced = choices.draw(st.integers(0, 3), label="create referenced") > 0
@@ -568,9 +870,13 @@ def import_contacts(db: Database, name: str, data: bytes, choices: st.DataObject
         assert snapshot(db, CONTACT_TABLES) == before, "undo did not restore the workspace"
 
 
-def assert_created_as_previewed(db: Database, before: dict[str, list[dict[str, Any]]],
-                                preview: importer.ImportResult, committed: importer.ImportResult,
-                                sheets: list[importer.PreparedSheet]) -> None:
+def assert_created_as_previewed(
+    db: Database,
+    before: dict[str, list[dict[str, Any]]],
+    preview: contact_lists.ImportResult,
+    committed: contact_lists.ImportResult,
+    sheets: list[contact_lists.PreparedSheet],
+) -> None:
     """What the preview says will be created (also because a row named it) and changed is what the
     commit creates and changes, record for record."""
     assert committed.created == preview.created, "the preview did not predict what is created"
@@ -585,9 +891,11 @@ def assert_created_as_previewed(db: Database, before: dict[str, list[dict[str, A
         assert len(after[table]) - len(before[table]) == committed.created[table], table
     # Everything created because a row named it exists, under its name, from a sheet that allows it.
     allowed = {(s.file_name, s.sheet_name) for s in sheets if s.include and s.create_referenced}
-    names = {"people": {p["name"] for p in new_people if not p["is_staff"]},
-             "staff": {p["name"] for p in new_people if p["is_staff"]},
-             "organisations": {o["name"] for o in after["organisations"]}}
+    names = {
+        "people": {p["name"] for p in new_people if not p["is_staff"]},
+        "staff": {p["name"] for p in new_people if p["is_staff"]},
+        "organisations": {o["name"] for o in after["organisations"]},
+    }
     for referenced in committed.referenced:
         assert (referenced.file_name, referenced.sheet_name) in allowed, referenced
         assert referenced.name in names[referenced.kind], referenced
@@ -610,10 +918,11 @@ def import_planning(db: Database, kind: str, name: str, data: bytes) -> None:
     committed = run(db, name, data, commit=True)
     assert_table_accounting(committed)
     assert committed.counts == preview.counts, "the preview did not predict the commit"
-    for outcome in table_import.OUTCOMES:
+    for outcome in planning_tables.OUTCOMES:
         event(f"some {outcome}" if committed.counts[outcome] else f"no {outcome}")
-    assert [(p.sheet_name, p.row, p.key) for p in committed.problems] == \
-        [(p.sheet_name, p.row, p.key) for p in preview.problems]
+    assert [(p.sheet_name, p.row, p.key) for p in committed.problems] == [
+        (p.sheet_name, p.row, p.key) for p in preview.problems
+    ]
     planned = {"goals": ("goals", "goal_measurements"), "partnerships": ("partnerships",)}[kind]
     # Every inserted row is exactly one new record: nothing the preview promised goes missing.
     assert sum(committed.created.get(table, 0) for table in planned) == committed.counts["inserted"]
@@ -628,12 +937,12 @@ def import_planning(db: Database, kind: str, name: str, data: bytes) -> None:
         assert committed.batch_id is None and after == before
 
 
-def assert_table_accounting(result: table_import.TableImportResult) -> None:
+def assert_table_accounting(result: planning_tables.TableImportResult) -> None:
     assert result.balanced, result.counts
     assert all(value >= 0 for value in result.counts.values())
     for counts in result.per_sheet:
-        assert sum(counts[name] for name in table_import.OUTCOMES) == counts["rows"], counts
-    for name in ("rows", *table_import.OUTCOMES):
+        assert sum(counts[name] for name in planning_tables.OUTCOMES) == counts["rows"], counts
+    for name in ("rows", *planning_tables.OUTCOMES):
         assert sum(counts[name] for counts in result.per_sheet) == result.counts[name]
     assert_problems_worded(result.problems)
     with_errors = {(p.sheet_name, p.row) for p in result.problems if p.severity == "error" and p.row}
@@ -648,35 +957,58 @@ def assert_table_accounting(result: table_import.TableImportResult) -> None:
 @fuzz(100)
 @given(workbook=raw_workbooks(), choices=st.data())
 @example(  # "=1+1" formulas, a time where a date belongs, a duplicated header, a blank row in between
-    workbook=RawWorkbook("x.xlsx", "xlsx", [RawSheet("Kontakter", False, [
-        ["Navn", "E-mail", "E-mail", "Sidste kontakt", "Ansvarlig"],
-        ["=1+1", "a@b.dk", "'=HYPERLINK(\"http://x\",\"y\")", dt.time(10, 30), STAFF_NAME],
-        [],
-        ["Jens Hansen", "jens@foreningen.dk", None, 10**20, "@SUM(A1)"],
-    ])]),
+    workbook=RawWorkbook(
+        "x.xlsx",
+        "xlsx",
+        [
+            RawSheet(
+                "Kontakter",
+                False,
+                [
+                    ["Navn", "E-mail", "E-mail", "Sidste kontakt", "Ansvarlig"],
+                    ["=1+1", "a@b.dk", '\'=HYPERLINK("http://x","y")', dt.time(10, 30), STAFF_NAME],
+                    [],
+                    ["Jens Hansen", "jens@foreningen.dk", None, 10**20, "@SUM(A1)"],
+                ],
+            )
+        ],
+    ),
     choices=None,
 ).via("formulas, a time as a date, a doubled header")
 @example(  # what the first real use met: unknown staff, a mailbox, a total, ties to names not yet known
-    workbook=RawWorkbook("liste.xlsx", "xlsx", [
-        RawSheet("Kontakter", False, [
-            ["Navn", "E-mail", "Organisation", "Ansvarlig medarbejder", "Sidst i kontakt"],
-            ["Karen Møller", "karen@musikskole.dk", "Ålykke Musikskole", "Mette Holm", "12-01-2026"],
-            [None, "info@frivilligcenter.dk", "Ålykke Frivilligcenter", "Lone Bech", None],
-            [None, "anne.vinther@gym.dk", None, "Mette Holm <mh@bib.dk>", dt.date(2026, 1, 9)],
-            ["Navn", "E-mail", "Organisation", "Ansvarlig medarbejder", "Sidst i kontakt"],
-            ["I alt: 3 kontakter"],
-        ]),
-        RawSheet("Relationer", False, [
-            ["Fra", "Til", "Relation", "Styrke (1–5)"],
-            ["Mette Holm", "Ålykke Avis", "kontakt", "4 af 5"],
-            ["Ny Person", "Ny Person", "kender", 2.5],
-            ["Jonas Friis", "17", "Directed", "meget"],
-        ]),
-    ]),
+    workbook=RawWorkbook(
+        "liste.xlsx",
+        "xlsx",
+        [
+            RawSheet(
+                "Kontakter",
+                False,
+                [
+                    ["Navn", "E-mail", "Organisation", "Ansvarlig medarbejder", "Sidst i kontakt"],
+                    ["Karen Møller", "karen@musikskole.dk", "Ålykke Musikskole", "Mette Holm", "12-01-2026"],
+                    [None, "info@frivilligcenter.dk", "Ålykke Frivilligcenter", "Lone Bech", None],
+                    [None, "anne.vinther@gym.dk", None, "Mette Holm <mh@bib.dk>", dt.date(2026, 1, 9)],
+                    ["Navn", "E-mail", "Organisation", "Ansvarlig medarbejder", "Sidst i kontakt"],
+                    ["I alt: 3 kontakter"],
+                ],
+            ),
+            RawSheet(
+                "Relationer",
+                False,
+                [
+                    ["Fra", "Til", "Relation", "Styrke (1–5)"],
+                    ["Mette Holm", "Ålykke Avis", "kontakt", "4 af 5"],
+                    ["Ny Person", "Ny Person", "kender", 2.5],
+                    ["Jonas Friis", "17", "Directed", "meget"],
+                ],
+            ),
+        ],
+    ),
     choices=None,
 ).via("issue 11: a library's own files on first use")
-def test_contact_import_of_any_parsed_sheet_adds_up(seeded: Path, workbook: RawWorkbook,
-                                                    choices: st.DataObject | None) -> None:
+def test_contact_import_of_any_parsed_sheet_adds_up(
+    seeded: Path, workbook: RawWorkbook, choices: st.DataObject | None
+) -> None:
     with workspace(seeded) as db, handing_over(workbook):
         import_contacts(db, workbook.file_name, b"", choices)
 

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from lib import strategy
-from lib.demo import create_demo_workspace
-from lib.export import xlsx_bytes
-from lib.storage import Database, Goal, GoalMeasurement
-from lib.templates import template_frames
+from lib.core.spreadsheets import xlsx_bytes
+from lib.db import Database, Goal, GoalMeasurement
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import goals as strategy
+from lib.planning.templates import template_frames
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, values
 
@@ -32,14 +32,16 @@ def goal_ids(db: Database) -> dict[str, int]:
 
 def measurement_count(db: Database, goal_id: int) -> int:
     with db.read() as session:
-        return session.scalar(select(func.count()).select_from(GoalMeasurement)
-                              .where(GoalMeasurement.goal_id == goal_id))
+        return session.scalar(
+            select(func.count()).select_from(GoalMeasurement).where(GoalMeasurement.goal_id == goal_id)
+        )
 
 
 def latest_value(db: Database, goal_id: int) -> float | None:
     with db.read() as session:
-        return strategy.goal_status(session.get(Goal, goal_id), strategy.measurements(session, goal_id),
-                                    dt.date.today()).latest_value
+        return strategy.goal_status(
+            session.get(Goal, goal_id), strategy.measurements(session, goal_id), dt.date.today()
+        ).latest_value
 
 
 @pytest.fixture
@@ -69,8 +71,9 @@ def test_overview_has_one_bar_per_goal_with_status_words(demo: Database) -> None
     assert len(table) == 6
     with demo.read() as session:
         statuses = strategy.goal_statuses(session, dt.date.today())
-    expected_words = [f"{'🟢🟠🔴⚪'[strategy.STATUSES.index(s.status)]} {strategy.status_label(s.status)}"
-                      for s in statuses]
+    expected_words = [
+        f"{'🟢🟠🔴⚪'[strategy.STATUSES.index(s.status)]} {strategy.status_label(s.status)}" for s in statuses
+    ]
     assert table["Status"].tolist() == expected_words
     assert {"🔴 Bagud", "🟢 På rette spor"} <= set(expected_words)
 
@@ -126,8 +129,12 @@ def test_creating_a_goal_then_measuring_it(demo: Database) -> None:
     goal_id = ids["Flere sprogcaféer"]
     with demo.read() as session:
         goal = session.get(Goal, goal_id)
-        assert (goal.baseline, goal.target, goal.unit, goal.target_date) == (10, 30, "arrangementer",
-                                                                             dt.date(2027, 12, 31))
+        assert (goal.baseline, goal.target, goal.unit, goal.target_date) == (
+            10,
+            30,
+            "arrangementer",
+            dt.date(2027, 12, 31),
+        )
     assert at.success[0].value == "Målet »Flere sprogcaféer« er oprettet."
     assert at.selectbox(key="goals_edit_pick").value == goal_id  # the new goal is open
     assert latest_value(demo, goal_id) is None
@@ -194,16 +201,22 @@ def filled_template() -> bytes:
     frames = template_frames("goals", "da")
     sheets = list(frames)
     goals, measurements = sheets[0], sheets[1]
-    frames[goals] = pd.DataFrame([
-        ["Flere frivillige", "", "Fællesskab", "", "frivillige", 20, "01-01-2026", 40, "31-12-2027"],
-        ["", "Uden titel", "", "", "", 1, "01-01-2026", 2, "31-12-2027"],
-        ["Kortere ventetid", "", "Service", "", "dage", 30, "01-01-2026", 10, "31-12-2027"],
-    ], columns=frames[goals].columns)
-    frames[measurements] = pd.DataFrame([
-        ["Flere frivillige", "01-06-2026", 25, "", ""],
-        ["Kortere ventetid", "01-06-2026", 24, "", ""],
-        ["Findes ikke", "01-06-2026", 3, "", ""],
-    ], columns=frames[measurements].columns)
+    frames[goals] = pd.DataFrame(
+        [
+            ["Flere frivillige", "", "Fællesskab", "", "frivillige", 20, "01-01-2026", 40, "31-12-2027"],
+            ["", "Uden titel", "", "", "", 1, "01-01-2026", 2, "31-12-2027"],
+            ["Kortere ventetid", "", "Service", "", "dage", 30, "01-01-2026", 10, "31-12-2027"],
+        ],
+        columns=frames[goals].columns,
+    )
+    frames[measurements] = pd.DataFrame(
+        [
+            ["Flere frivillige", "01-06-2026", 25, "", ""],
+            ["Kortere ventetid", "01-06-2026", 24, "", ""],
+            ["Findes ikke", "01-06-2026", 3, "", ""],
+        ],
+        columns=frames[measurements].columns,
+    )
     return xlsx_bytes(frames)
 
 
@@ -237,16 +250,21 @@ def test_the_page_speaks_english(demo: Database) -> None:
     assert spec["layout"]["title"]["text"] == "All goals at a glance"
     assert spec["layout"]["separators"] == ".,"
     assert "Status" in at.dataframe[0].value.columns
-    assert [tab.label for tab in at.tabs] == ["At a glance", "Over time", "Create and edit", "Coverage",
-                                             "Load from Excel"]
+    assert [tab.label for tab in at.tabs] == [
+        "At a glance",
+        "Over time",
+        "Create and edit",
+        "Coverage",
+        "Load from Excel",
+    ]
 
 
 def test_every_text_of_the_page_exists_in_both_languages() -> None:
     import re
     from pathlib import Path
 
-    from lib.i18n import t
-    from lib.translations.goals_page import TEXTS
+    from lib.core.i18n import t
+    from lib.core.translations.goals_page import TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     root = Path(__file__).resolve().parent.parent

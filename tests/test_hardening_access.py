@@ -4,7 +4,7 @@
   PostgreSQL: ORM changes, INSERT/UPDATE/DELETE and commits are refused, and raw SQL is stopped by the
   database itself.
 * Every public function of ``lib`` that takes a session or a database declares what it needs with
-  ``lib.access.requires``. The generated tests below find each one, so a new function that forgets
+  ``lib.core.access.requires``. The generated tests below find each one, so a new function that forgets
   the declaration fails here; a board member (viewer) is refused every function beyond the board's
   permission, and the functions open to the board work for them and name nobody.
 """
@@ -28,9 +28,8 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 import lib
-from lib.access import BOARD, PERMISSIONS, AccessDenied, Principal, can, declared_permission
-from lib.demo import create_demo_workspace
-from lib.storage import (
+from lib.core.access import BOARD, PERMISSIONS, AccessDenied, Principal, can, declared_permission
+from lib.db import (
     EvaluationResponse,
     EvaluationRound,
     Goal,
@@ -41,13 +40,14 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
 
 TODAY = dt.date(2026, 11, 1)
 VIEWER = Principal(email="udvalg@kommune.dk", role="viewer")
 EDITOR = Principal(email="mette@bib.dk", role="editor")
 ADMIN = Principal(email="chef@bib.dk", role="admin")
 #: The machinery of the checks themselves, not functions that read or write the workspace.
-NOT_CHECKED = {"lib.access.principal_of", "lib.access.require_session"}
+NOT_CHECKED = {"lib.core.access.principal_of", "lib.core.access.require_session"}
 
 
 # --- the functions of lib ---------------------------------------------------------------------------
@@ -57,7 +57,7 @@ def _lib_functions() -> dict[str, Any]:
     """Every public function defined in a module of ``lib`` whose first parameter is ``session`` or ``db``."""
     found = {}
     for info in pkgutil.walk_packages(lib.__path__, "lib."):
-        if info.name.endswith("__main__") or info.name.startswith(("lib.migrations", "lib.translations")):
+        if info.name.endswith("__main__") or info.name.startswith(("lib.db.migrations", "lib.core.translations")):
             continue
         module = importlib.import_module(info.name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
@@ -72,11 +72,15 @@ def _lib_functions() -> dict[str, Any]:
 
 FUNCTIONS = _lib_functions()
 #: Those a viewer may not call at all, or only in their pseudonymised / aggregate variant.
-BEYOND_BOARD = sorted(name for name, f in FUNCTIONS.items()
-                      if declared_permission(f) and not can(VIEWER, declared_permission(f)))
+BEYOND_BOARD = sorted(
+    name for name, f in FUNCTIONS.items() if declared_permission(f) and not can(VIEWER, declared_permission(f))
+)
 #: Those open to the board, with the board's variant of the conditional ones.
-BOARD_CALLS = sorted(name for name, f in FUNCTIONS.items()
-                     if declared_permission(f) == BOARD or getattr(f, "__requires_board_if__", None))
+BOARD_CALLS = sorted(
+    name
+    for name, f in FUNCTIONS.items()
+    if declared_permission(f) == BOARD or getattr(f, "__requires_board_if__", None)
+)
 
 
 @dataclasses.dataclass
@@ -95,18 +99,30 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     create_demo_workspace(db, today=TODAY)
     with db.read() as session:
         people = session.execute(select(Person.name, Person.email)).all()
-        evaluated = session.execute(select(EvaluationRound.partnership_id, EvaluationRound.id)
-                                    .join(EvaluationResponse, EvaluationResponse.round_id == EvaluationRound.id)
-                                    .order_by(EvaluationRound.id).limit(1)).one()
+        evaluated = session.execute(
+            select(EvaluationRound.partnership_id, EvaluationRound.id)
+            .join(EvaluationResponse, EvaluationResponse.round_id == EvaluationRound.id)
+            .order_by(EvaluationRound.id)
+            .limit(1)
+        ).one()
         samples = {
-            "today": TODAY, "on": TODAY, "as_of": TODAY, "date": TODAY, "lang": "da", "key": "library_name",
-            "partnership_id": evaluated[0], "round_id": evaluated[1],
+            "today": TODAY,
+            "on": TODAY,
+            "as_of": TODAY,
+            "date": TODAY,
+            "lang": "da",
+            "key": "library_name",
+            "partnership_id": evaluated[0],
+            "round_id": evaluated[1],
             "partnership_ids": list(session.scalars(select(Partnership.id))),
-            "goal_ids": list(session.scalars(select(Goal.id))), "text": "", "reach": None,
+            "goal_ids": list(session.scalars(select(Goal.id))),
+            "text": "",
+            "reach": None,
             "person_id": session.scalar(select(func.min(Person.id))),
             "org_id": session.scalar(select(func.min(Organisation.id))),
             "organisation_id": session.scalar(select(func.min(Organisation.id))),
-            "fmt": "xlsx", "out_path": tmp_path_factory.mktemp("board") / "pack.xlsx",
+            "fmt": "xlsx",
+            "out_path": tmp_path_factory.mktemp("board") / "pack.xlsx",
         }
     # Names of one word ("Lis") could occur inside other words; full names cannot by accident.
     yield Workspace(url, {n for n, _ in people if " " in n.strip()}, {e for _, e in people if e}, samples)
@@ -184,13 +200,14 @@ def _named(texts: Iterator[str], workspace: Workspace) -> list[str]:
 def test_finding_10_every_lib_function_declares_what_it_needs() -> None:
     assert len(FUNCTIONS) > 100  # the walk found the modules
     undeclared = sorted(name for name, f in FUNCTIONS.items() if declared_permission(f) not in PERMISSIONS)
-    assert not undeclared, ("decorate these with lib.access.requires(permission), choosing what their "
-                            f"result needs (docs/architecture.md, 'Who may do what'): {undeclared}")
+    assert not undeclared, (
+        "decorate these with lib.core.access.requires(permission), choosing what their "
+        f"result needs (docs/architecture.md, 'Who may do what'): {undeclared}"
+    )
 
 
 @pytest.mark.parametrize("name", BEYOND_BOARD)
-def test_finding_10_a_board_member_is_refused_every_function_beyond_the_board(
-        workspace: Workspace, name: str) -> None:
+def test_finding_10_a_board_member_is_refused_every_function_beyond_the_board(workspace: Workspace, name: str) -> None:
     function = FUNCTIONS[name]
     # A conditional one is called in its other variant (names instead of pseudonyms).
     named = {key: not value for key, value in getattr(function, "__requires_board_if__", {}).items()}
@@ -201,31 +218,44 @@ def test_finding_10_a_board_member_is_refused_every_function_beyond_the_board(
 
 @pytest.mark.parametrize("name", BOARD_CALLS)
 def test_finding_10_what_is_open_to_the_board_works_for_a_board_member_and_names_nobody(
-        workspace: Workspace, name: str) -> None:
+    workspace: Workspace, name: str
+) -> None:
     function = FUNCTIONS[name]
     result = _call(function, workspace, VIEWER, **getattr(function, "__requires_board_if__", {}))
     texts = list(_texts(result))
-    if name == "lib.boardpack.report":
+    if name == "lib.reporting.boardpack.report":
         texts += _xlsx_texts(workspace.samples["out_path"].read_bytes())
     assert not _named(iter(texts), workspace)
 
 
 def _xlsx_texts(data: bytes) -> list[str]:
     book = load_workbook(io.BytesIO(data), read_only=True)
-    return [str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
-            for cell in row if cell is not None]
+    return [
+        str(cell)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if cell is not None
+    ]
 
 
 def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_member(workspace: Workspace) -> None:
-    from lib import evaluations, organisation, partnerships, records
+    from lib import contacts
+    from lib.library import staff
     from lib.network.graph import build_graph
+    from lib.planning import evaluations, partnerships
 
-    for function in (records.person_choices, build_graph, partnerships.contact_log, evaluations.responses_frame,
-                     organisation.staff_frame):
+    for function in (
+        contacts.person_choices,
+        build_graph,
+        partnerships.contact_log,
+        evaluations.responses_frame,
+        staff.staff_frame,
+    ):
         with pytest.raises(AccessDenied):
             _call(function, workspace, VIEWER)
     # Staff still get them, names included.
-    assert _named(_texts(_call(records.person_choices, workspace, EDITOR)), workspace)
+    assert _named(_texts(_call(contacts.person_choices, workspace, EDITOR)), workspace)
     assert _named(_texts(_call(build_graph, workspace, EDITOR)), workspace)
 
 
@@ -235,17 +265,20 @@ def test_finding_10_a_network_file_made_from_the_boards_graph_holds_no_person(wo
 
     G = _call(build_graph, workspace, VIEWER, contact_details=False)
     assert G.number_of_nodes() > 300 and not G.graph["contact_details"]
-    files = [gexf_bytes(G, include_contact_details=True).decode(), graphml_bytes(G, include_contact_details=True).decode()]
+    files = [
+        gexf_bytes(G, include_contact_details=True).decode(),
+        graphml_bytes(G, include_contact_details=True).decode(),
+    ]
     assert not _named(iter(files), workspace)
     assert not _named(iter(_xlsx_texts(kumu_workbook(G, include_contact_details=True))), workspace)
 
 
 def test_finding_10_setting_a_persons_purpose_needs_an_administrator(db) -> None:
-    from lib import records
-    from lib.personal_data import set_purpose
+    from lib import contacts
+    from lib.privacy.personal_data import set_purpose
 
     with db.write() as session:
-        person_id = records.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
+        person_id = contacts.create_person(session, {"name": "Anne Holm", "email": "anne@holm.dk"})
     with pytest.raises(AccessDenied), db.acting_as(EDITOR).write() as session:
         set_purpose(session, person_id, "Samarbejdspartner – legitim interesse")
     with db.acting_as(ADMIN).write() as session:
@@ -279,8 +312,10 @@ def test_finding_10_a_read_session_refuses_every_write(any_db_url: str, principa
         with pytest.raises(ReadOnlySession), reader.read() as session:
             attempt(session)
         assert _people(db) == ["Anne Holm"], what
-    raw = ("INSERT INTO people (name, name_key, is_staff, created_at, updated_at) "
-           "VALUES ('Dan', 'dan', false, '2026-01-01', '2026-01-01')")
+    raw = (
+        "INSERT INTO people (name, name_key, is_staff, created_at, updated_at) "
+        "VALUES ('Dan', 'dan', false, '2026-01-01', '2026-01-01')"
+    )
     for statement in (raw, "UPDATE people SET name = 'Anne X'", "DELETE FROM people"):
         with pytest.raises(DBAPIError), reader.read() as session:
             session.execute(text(statement))
@@ -288,14 +323,14 @@ def test_finding_10_a_read_session_refuses_every_write(any_db_url: str, principa
 
 
 def test_finding_10_a_connection_a_read_session_used_writes_again_afterwards(any_db_url: str) -> None:
-    from lib import records
+    from lib import contacts
 
     db = open_database(any_db_url)
     for round_ in range(3):
         with db.read() as session:
             session.scalar(select(func.count(Person.id)))
         with db.write() as session:
-            records.create_person(session, {"name": f"Person {round_}"})
+            contacts.create_person(session, {"name": f"Person {round_}"})
     assert _people(db) == ["Person 0", "Person 1", "Person 2"]
     if db.is_sqlite:
         raw = db.engine.raw_connection()
@@ -307,9 +342,9 @@ def test_finding_10_a_connection_a_read_session_used_writes_again_afterwards(any
 
 def test_finding_10_nothing_in_lib_writes_through_a_read_session(workspace: Workspace) -> None:
     """The reads that once wrote on the side (stored node positions) use their own write session."""
+    from lib.db import NodePosition
     from lib.network import layout
     from lib.network.graph import build_graph
-    from lib.storage import NodePosition
 
     db = open_database(workspace.url).acting_as(EDITOR)
     with db.read() as session:
@@ -317,8 +352,9 @@ def test_finding_10_nothing_in_lib_writes_through_a_read_session(workspace: Work
         placed = layout.positions(db, G, view="hardening")
     assert set(placed) == set(G)
     with db.read() as session:
-        assert session.scalar(select(func.count()).select_from(NodePosition)
-                              .where(NodePosition.view == "hardening")) == len(G)
+        assert session.scalar(
+            select(func.count()).select_from(NodePosition).where(NodePosition.view == "hardening")
+        ) == len(G)
     # Editors do not draw on behalf of the board: a viewer cannot store positions.
     with pytest.raises(AccessDenied):
         layout.positions(open_database(workspace.url).acting_as(VIEWER), G, view="hardening-viewer")

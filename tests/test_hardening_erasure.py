@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from sqlalchemy import JSON, Boolean, CheckConstraint, Date, DateTime, Float, Integer, String, Text, event, select, text
 
-from lib import backup as backup_module
-from lib import personal_data as pdata
-from lib import records
-from lib.cli import main
-from lib.i18n import TEXTS, t
-from lib.storage import Base, Database, ErasureMarker, Event, Person, SavedMapping, open_database
+from lib import contacts
+from lib.cli.main import main
+from lib.core.i18n import TEXTS, t
+from lib.db import Base, Database, ErasureMarker, Event, ImportBatch, Person, SavedMapping, log_event, open_database
+from lib.privacy import personal_data as pdata
+from lib.reporting import backup as backup_module
 from tests.test_personal_data import EMAIL, NAME, OLD_EMAIL, OLD_NAME, build_person, import_rows, stored_texts
 
 #: The phone number build_person gives the erased person, as the workspace stores it (E.164).
@@ -36,7 +36,8 @@ def sqlite_path(url: str) -> Path:
 
 
 def test_finding_2_restoring_an_older_backup_erases_them_again(
-        any_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    any_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = open_database(any_db_url)
     built = build_person(db)
     older = tmp_path / "before-the-erasure.backup"
@@ -56,8 +57,11 @@ def test_finding_2_restoring_an_older_backup_erases_them_again(
         logged = session.scalars(select(Event).where(Event.action == "erasures_reapplied")).one()
     assert (logged.actor, logged.details) == ("admin@bib.dk", {"people": 1, "markers": 2})
     assert t("erasure_ledger.cli.erased_again", "en", people=1) in printed
-    leftovers = [(table, column) for table, column, value in stored_texts(db)
-                 if any(n.casefold() in value.casefold() for n in (NAME, EMAIL, OLD_EMAIL, OLD_NAME))]
+    leftovers = [
+        (table, column)
+        for table, column, value in stored_texts(db)
+        if any(n.casefold() in value.casefold() for n in (NAME, EMAIL, OLD_EMAIL, OLD_NAME))
+    ]
     assert leftovers == []
 
     # Every restore of that backup does it again; --json says how many, and so does Danish.
@@ -80,7 +84,8 @@ def test_finding_2_the_ledger_beside_a_sqlite_workspace_is_private(db_url: str, 
 
 
 def test_finding_2_an_erasure_whose_ledger_cannot_be_written_is_not_done(
-        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = open_database(db_url)
     build_person(db)
     # Something in the way where the ledger file belongs: the ledger cannot be written.
@@ -92,14 +97,13 @@ def test_finding_2_an_erasure_whose_ledger_cannot_be_written_is_not_done(
         assert session.scalar(select(ErasureMarker.id).limit(1)) is None
 
 
-def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(
-        db_url: str, tmp_path: Path) -> None:
+def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(db_url: str, tmp_path: Path) -> None:
     db = open_database(db_url)
     built = build_person(db)
     with db.write() as session:
         pdata.erase_person(session, built.person)
     with db.write() as session:
-        again = records.create_person(session, {"name": NAME, "email": EMAIL})
+        again = contacts.create_person(session, {"name": NAME, "email": EMAIL})
     made = backup_module.backup(db_url, tmp_path / "with-consent.backup")
     with db.write() as session:
         session.add(Person(name="Efter Backup", name_key="efter backup", email="efter@eksempel.dk"))
@@ -110,7 +114,8 @@ def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(
 
 
 def test_finding_2_markers_of_another_key_still_match_after_a_restore(
-        db_url: str, new_db_url: Any, tmp_path: Path) -> None:
+    db_url: str, new_db_url: Any, tmp_path: Path
+) -> None:
     """The backup comes from a workspace with a key of its own (another workspace's file, say)."""
     other = new_db_url("sqlite")
     other_db = open_database(other)
@@ -182,15 +187,14 @@ def test_finding_3_sqlite_builds_without_secure_delete_by_default_are_covered(db
     built = build_person(db)
     with db.write() as session:  # edits that rewrite her row, as the contacts page does
         for note in ("Ring om formiddagen, spørg efter Gunhild", "Foretrækker e-mail", "Ny adresse i 2026"):
-            records.update_person(session, built.person, {"notes": note, "title": f"Leder ({note[:10]})"})
+            contacts.update_person(session, built.person, {"notes": note, "title": f"Leder ({note[:10]})"})
     with db.write() as session:
         report = pdata.erase_person(session, built.person)
     assert raw_leftovers(db_url) == []
     assert report.files_cleared is True
 
 
-def test_finding_3_a_reader_in_the_way_is_reported_not_hidden(
-        db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_finding_3_a_reader_in_the_way_is_reported_not_hidden(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     db = open_database(db_url)
     build_person(db)
     reader = sqlite3.connect(sqlite_path(db_url), isolation_level=None)
@@ -226,27 +230,43 @@ def test_finding_3_postgresql_tables_are_vacuumed_after_an_erasure(pg_url: str) 
         report = pdata.erase_people(session, [built.person, built.namesake])
     with db.engine.connect() as connection:
         connection.execute(text("SELECT pg_stat_clear_snapshot()"))
-        rows = dict(connection.execute(text(
-            "SELECT relname, vacuum_count FROM pg_stat_user_tables "
-            "WHERE relname IN ('people', 'relations', 'events', 'affiliations')")).all())
+        rows = dict(
+            connection.execute(
+                text(
+                    "SELECT relname, vacuum_count FROM pg_stat_user_tables "
+                    "WHERE relname IN ('people', 'relations', 'events', 'affiliations')"
+                )
+            ).all()
+        )
     assert rows == {"people": 1, "relations": 1, "events": 1, "affiliations": 1}
     assert report.files_cleared is True
 
 
 # --- finding 4: JSON keys, remembered mappings and every text column ---------------------------------
 
-#: Columns that may hold the erased person's name or e-mail and are kept on purpose (lib.personal_data):
+#: Columns that may hold the erased person's name or e-mail and are kept on purpose (lib.privacy.personal_data):
 #: a remaining person's own name and e-mails (a namesake keeps theirs), organisation names (an
 #: organisation is not a person), setting names; and erasure markers, which hold only one-way codes.
-KEPT = {("people", "name"), ("people", "name_key"), ("people", "email"), ("people", "other_emails"),
-        ("organisations", "name"), ("organisations", "name_key"), ("workspace_settings", "key")}
+KEPT = {
+    ("people", "name"),
+    ("people", "name_key"),
+    ("people", "email"),
+    ("people", "other_emails"),
+    ("organisations", "name"),
+    ("organisations", "name_key"),
+    ("workspace_settings", "key"),
+}
 SKIPPED_TABLES = {"erasure_markers"}
 SEEDS = (f"Ring til {NAME} ({EMAIL}, tidligere {OLD_EMAIL})", f"{NAME} {EMAIL}", EMAIL, NAME)
 
 
 def seeded_json() -> dict[str, Any]:
-    return {NAME: EMAIL, EMAIL: [NAME, OLD_EMAIL, "ok"], f"{NAME} kontakter.xlsx › Ark1": {OLD_EMAIL: "email"},
-            "note": f"Aftalt med {NAME}"}
+    return {
+        NAME: EMAIL,
+        EMAIL: [NAME, OLD_EMAIL, "ok"],
+        f"{NAME} kontakter.xlsx › Ark1": {OLD_EMAIL: "email"},
+        "note": f"Aftalt med {NAME}",
+    }
 
 
 def code_of(table: Any, column: Any) -> str | None:
@@ -275,11 +295,19 @@ def seed_every_column(db: Database) -> set[tuple[str, str]]:
                 targets = [fk.column.table.name for fk in column.foreign_keys]
                 code = code_of(table, column)
                 if targets:
-                    values[column.name] = made[targets[0]] if not column.nullable or table.name == "relations" \
-                        and column.name in ("from_person_id", "to_person_id") else None
+                    values[column.name] = (
+                        made[targets[0]]
+                        if not column.nullable
+                        or table.name == "relations"
+                        and column.name in ("from_person_id", "to_person_id")
+                        else None
+                    )
                 elif (table.name, column.name) in KEPT or column.primary_key:
-                    values[column.name] = {"people": "Seed Person", "organisations": "Seed Forening"}.get(
-                        table.name, "seed") if not isinstance(column.type, JSON) else None
+                    values[column.name] = (
+                        {"people": "Seed Person", "organisations": "Seed Forening"}.get(table.name, "seed")
+                        if not isinstance(column.type, JSON)
+                        else None
+                    )
                     if table.name == "people" and column.name == "email":
                         values[column.name] = None
                 elif code is not None:
@@ -316,30 +344,51 @@ def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_
     import_rows(db, f"{NAME} kontakter.xlsx", [["Ny Kontakt", "ny@eksempel.dk", None, None]])
     import_rows(db, f"{NAME.replace(' ', '_')}_liste.xlsx", [["Anden Kontakt", "anden@eksempel.dk", None, None]])
     seeded = seed_every_column(db)
-    text_columns = {(table.name, column.name) for table in Base.metadata.sorted_tables
-                    for column in table.columns if isinstance(column.type, (String, Text, JSON))}
-    constrained = {(table.name, column.name) for table in Base.metadata.sorted_tables
-                   for column in table.columns if code_of(table, column) is not None}
-    short = {(table.name, column.name) for table in Base.metadata.sorted_tables for column in table.columns
-             if isinstance(column.type, String) and (column.type.length or 999) < len(NAME)}
+    text_columns = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, (String, Text, JSON))
+    }
+    constrained = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if code_of(table, column) is not None
+    }
+    short = {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, String) and (column.type.length or 999) < len(NAME)
+    }
     assert text_columns - seeded == KEPT | constrained | short | {
-        (t.name, c.name) for t in Base.metadata.sorted_tables if t.name in SKIPPED_TABLES for c in t.columns
-        if isinstance(c.type, (String, Text, JSON))}
+        (t.name, c.name)
+        for t in Base.metadata.sorted_tables
+        if t.name in SKIPPED_TABLES
+        for c in t.columns
+        if isinstance(c.type, (String, Text, JSON))
+    }
     with db.read() as session:
-        assert any(NAME in key for batch in session.scalars(select(pdata.ImportBatch)) for key in batch.mapping)
+        assert any(NAME in key for batch in session.scalars(select(ImportBatch)) for key in batch.mapping)
         assert session.scalar(select(SavedMapping.id).limit(1)) is not None
 
     with db.write() as session:
         pdata.erase_person(session, built.person)
 
     needles = (NAME, OLD_NAME, EMAIL, OLD_EMAIL)
-    leftovers = sorted({(table, column) for table, column, value in stored_texts(db)
-                        if any(n.casefold() in value.casefold() for n in needles)})
+    leftovers = sorted(
+        {
+            (table, column)
+            for table, column, value in stored_texts(db)
+            if any(n.casefold() in value.casefold() for n in needles)
+        }
+    )
     assert leftovers == []
     with db.read() as session:
         # The imports' records stay (they may be undone), without her in file, sheet or mapping.
-        files = session.scalars(select(pdata.ImportBatch.file_name).order_by(pdata.ImportBatch.id)).all()
-        mappings = session.scalars(select(pdata.ImportBatch.mapping)).all()
+        files = session.scalars(select(ImportBatch.file_name).order_by(ImportBatch.id)).all()
+        mappings = session.scalars(select(ImportBatch.mapping)).all()
     assert files[-3:-1] == [f"{pdata.REDACTED} kontakter.xlsx", f"{pdata.REDACTED}_liste.xlsx"]
     assert not any("Østergaard" in key for mapping in mappings for key in mapping)
 
@@ -347,7 +396,7 @@ def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_
 def test_finding_4_redacted_json_keys_that_meet_keep_both_values(db: Database) -> None:
     built = build_person(db)
     with db.write() as session:
-        pdata.log_event(session, "mapping_noted", mapping={NAME: "a", EMAIL: "b", pdata.REDACTED: "c"})
+        log_event(session, "mapping_noted", mapping={NAME: "a", EMAIL: "b", pdata.REDACTED: "c"})
     with db.write() as session:
         pdata.erase_person(session, built.person)
     with db.read() as session:
@@ -360,7 +409,8 @@ def test_finding_4_redacted_json_keys_that_meet_keep_both_values(db: Database) -
 
 
 def test_finding_11_no_secret_reaches_the_tools_command_line(
-        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     secret, key_secret = "Hemmeligt-Pw-7431", "Noegle-Pw-9902"
     url = f"{pg_url}?password={secret}&sslpassword={key_secret}&connect_timeout=10"
     open_database(url)
@@ -376,7 +426,7 @@ def test_finding_11_no_secret_reaches_the_tools_command_line(
     backup_module.restore(url, made.path)
 
     assert {Path(command[0]).name for command, _ in calls} >= {"pg_dump", "pg_restore", "psql"}
-    for command, env in calls:
+    for command, _env in calls:
         assert not any(secret in part or key_secret in part for part in command), command
     connecting = [env for command, env in calls if Path(command[0]).name in ("pg_dump", "psql")]
     assert connecting and all(env.get("PGPASSWORD") == secret for env in connecting)
@@ -394,4 +444,3 @@ def test_finding_11_the_conninfo_on_argv_holds_no_secret_parameter() -> None:
         assert "sslmode='require'" in conninfo and env["PGPASSWORD"] == "pæssword"
         assert "kpw" in Path(env["PGSERVICEFILE"]).read_text(encoding="utf-8")
         assert stat.S_IMODE(Path(env["PGSERVICEFILE"]).stat().st_mode) == 0o600
-

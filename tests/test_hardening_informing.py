@@ -22,15 +22,12 @@ from streamlit.testing.v1 import AppTest
 
 from components import admin_views, informing_views
 from components.safe_markdown import escape_markdown
-from lib import informing
-from lib import personal_data as pdata
-from lib import records
-from lib.access import AccessDenied, Principal
-from lib.cli import main
-from lib.errors import ValidationFailed
-from lib.i18n import TEXTS
-from lib.importer import prepare_file, run_import
-from lib.storage import (
+from lib import contacts as records
+from lib.cli.main import main
+from lib.core.access import AccessDenied, Principal
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import TEXTS
+from lib.db import (
     Affiliation,
     Base,
     CompetenceAssessment,
@@ -48,6 +45,9 @@ from lib.storage import (
     set_setting,
     upgrade_schema,
 )
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.privacy import informing
+from lib.privacy import personal_data as pdata
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx
@@ -60,11 +60,26 @@ EDITOR = Principal(email="e@bib.dk", role="editor")
 ODD_NAME = "**Fed** <b>Hanne</b> [Klik](http://eksempel.dk) _Ærø_"
 
 
-def add_contact(session: Any, name: str, created: dt.datetime, *, staff: bool = False,
-                informed: dt.date | None = None, batch: int | None = None) -> Person:
-    person = Person(name=name, name_key=name.casefold(), email=f"{name.split()[0].casefold()}@eksempel.dk",
-                    is_staff=staff, created_at=created, updated_at=created, informed_on=informed,
-                    informed_how="email" if informed else None, batch_id=batch)
+def add_contact(
+    session: Any,
+    name: str,
+    created: dt.datetime,
+    *,
+    staff: bool = False,
+    informed: dt.date | None = None,
+    batch: int | None = None,
+) -> Person:
+    person = Person(
+        name=name,
+        name_key=name.casefold(),
+        email=f"{name.split()[0].casefold()}@eksempel.dk",
+        is_staff=staff,
+        created_at=created,
+        updated_at=created,
+        informed_on=informed,
+        informed_how="email" if informed else None,
+        batch_id=batch,
+    )
     session.add(person)
     session.flush()
     return person
@@ -92,10 +107,12 @@ def contacts(db: Database) -> dict[str, int]:
         former = Organisation(name="Gammel Forening", name_key="gammel forening")
         session.add_all([current, former])
         session.flush()
-        session.add_all([
-            Affiliation(person_id=people["aase"].id, organisation_id=current.id),
-            Affiliation(person_id=people["aase"].id, organisation_id=former.id, end_date=dt.date(2025, 1, 1)),
-        ])
+        session.add_all(
+            [
+                Affiliation(person_id=people["aase"].id, organisation_id=current.id),
+                Affiliation(person_id=people["aase"].id, organisation_id=former.id, end_date=dt.date(2025, 1, 1)),
+            ]
+        )
         return {key: person.id for key, person in people.items()}
 
 
@@ -107,12 +124,16 @@ def uninformed(db: Database, as_of: dt.date = TODAY) -> Any:
 # --- the list ----------------------------------------------------------------------------------------
 
 
-def test_finding_13_contacts_not_yet_informed_are_listed_with_deadline(db: Database,
-                                                                         contacts: dict[str, int]) -> None:
+def test_finding_13_contacts_not_yet_informed_are_listed_with_deadline(db: Database, contacts: dict[str, int]) -> None:
     frame = uninformed(db)
     # Staff and the one informed already are not listed; the earliest deadline (overdue) comes first.
     assert frame["name"].tolist() == [
-        "Gustav Månedsslut", "Åse Overskredet", "Dorte Importeret", "Bo Sidstioktober", "Cecilie Ny"]
+        "Gustav Månedsslut",
+        "Åse Overskredet",
+        "Dorte Importeret",
+        "Bo Sidstioktober",
+        "Cecilie Ny",
+    ]
     rows = {row["name"].split()[0]: row for row in frame.to_dict("records")}
     # One calendar month after obtaining; 31 January has its deadline on the last day of February.
     assert (rows["Gustav"]["obtained_on"], rows["Gustav"]["deadline"]) == (dt.date(2026, 1, 31), dt.date(2026, 2, 28))
@@ -146,14 +167,24 @@ def test_marking_several_as_informed_is_logged_with_counts_only(db: Database, co
     with db.read() as session:
         used_before = pdata.last_used(session)
     with db.write() as session:
-        report = informing.mark_informed(session, [contacts["aase"], contacts["gustav"]], on=dt.date(2026, 11, 20),
-                                         how="letter", note="Standardbrev nr. 3", actor="chef@bib.dk", today=TODAY)
+        report = informing.mark_informed(
+            session,
+            [contacts["aase"], contacts["gustav"]],
+            on=dt.date(2026, 11, 20),
+            how="letter",
+            note="Standardbrev nr. 3",
+            actor="chef@bib.dk",
+            today=TODAY,
+        )
     assert (report.marked, report.already) == (2, 0)
     assert uninformed(db)["name"].tolist() == ["Dorte Importeret", "Bo Sidstioktober", "Cecilie Ny"]
     with db.read() as session:
         aase = session.get(Person, contacts["aase"])
         assert (aase.informed_on, aase.informed_how, aase.informed_note) == (
-            dt.date(2026, 11, 20), "letter", "Standardbrev nr. 3")
+            dt.date(2026, 11, 20),
+            "letter",
+            "Standardbrev nr. 3",
+        )
         event = session.scalars(select(Event).where(Event.action == "contacts_informed")).one()
         # Telling someone we hold their data is not using it: the retention list's "last used" stays.
         assert pdata.last_used(session) == used_before
@@ -172,15 +203,19 @@ def test_marking_several_as_informed_is_logged_with_counts_only(db: Database, co
         assert name not in logged
 
 
-@pytest.mark.parametrize(("change", "key"), [
-    ({"on": dt.date(2026, 11, 26)}, "informing.date_in_future"),
-    ({"how": "fax"}, "informing.how_invalid"),
-    ({"note": "x" * 501}, "informing.note_too_long"),
-    ({"staff": True}, "informing.staff"),
-    ({"on": "31-02-2026"}, "value.date_invalid"),
-])
-def test_a_bad_marking_changes_nothing(db: Database, contacts: dict[str, int], change: dict[str, Any],
-                                       key: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"on": dt.date(2026, 11, 26)}, "informing.date_in_future"),
+        ({"how": "fax"}, "informing.how_invalid"),
+        ({"note": "x" * 501}, "informing.note_too_long"),
+        ({"staff": True}, "informing.staff"),
+        ({"on": "31-02-2026"}, "value.date_invalid"),
+    ],
+)
+def test_a_bad_marking_changes_nothing(
+    db: Database, contacts: dict[str, int], change: dict[str, Any], key: str
+) -> None:
     ids = [contacts["aase"], contacts["frida"]] if change.pop("staff", False) else [contacts["aase"]]
     with pytest.raises(ValidationFailed) as refused, db.write() as session:
         informing.mark_informed(session, ids, today=TODAY, **change)
@@ -193,17 +228,21 @@ def test_a_bad_marking_changes_nothing(db: Database, contacts: dict[str, int], c
 def test_one_persons_entry_is_corrected_and_cleared(db: Database, contacts: dict[str, int]) -> None:
     erik = contacts["erik"]
     with db.write() as session:
-        assert informing.set_informed(session, erik, "10-09-2026", "in_person", "Ved mødet om læseklubben",
-                                      actor="chef@bib.dk", today=TODAY)
-        assert not informing.set_informed(session, erik, dt.date(2026, 9, 10), "in_person",
-                                          " Ved mødet om  læseklubben ", today=TODAY)
+        assert informing.set_informed(
+            session, erik, "10-09-2026", "in_person", "Ved mødet om læseklubben", actor="chef@bib.dk", today=TODAY
+        )
+        assert not informing.set_informed(
+            session, erik, dt.date(2026, 9, 10), "in_person", " Ved mødet om  læseklubben ", today=TODAY
+        )
     with db.read() as session:
         status = informing.informed_status(session, erik, TODAY)
         event = session.scalars(select(Event).where(Event.action == "person_informed_set")).one()
     assert (status.informed_on, status.informed_how, status.overdue) == (dt.date(2026, 9, 10), "in_person", False)
     assert (event.entity, event.entity_id) == ("person", erik)
-    assert event.details == {"changes": {"informed_on": ["2026-09-15", "2026-09-10"],
-                                         "informed_how": ["email", "in_person"]}, "note_changed": True}
+    assert event.details == {
+        "changes": {"informed_on": ["2026-09-15", "2026-09-10"], "informed_how": ["email", "in_person"]},
+        "note_changed": True,
+    }
     with db.write() as session:
         assert informing.set_informed(session, erik, None, today=TODAY)
     assert "Erik Oplyst" in uninformed(db)["name"].tolist()
@@ -229,8 +268,9 @@ def test_an_import_does_not_reset_the_informed_date(db: Database) -> None:
     with db.write() as session:
         gunhild = pdata.find_person(session, "gunhild@eksempel.dk")
         informing.mark_informed(session, [gunhild.id], on=dt.date(2026, 11, 2), how="letter", today=TODAY)
-    result = import_rows(db, "opdatering.xlsx", [["Gunhild Østergaard", "GUNHILD@eksempel.dk", "Leder"]],
-                         update_mode="overwrite")  # the file wins: the title changes, the informed date stays
+    result = import_rows(
+        db, "opdatering.xlsx", [["Gunhild Østergaard", "GUNHILD@eksempel.dk", "Leder"]], update_mode="overwrite"
+    )  # the file wins: the title changes, the informed date stays
     assert result.counts["updated"] == 1
     with db.read() as session:
         gunhild = pdata.find_person(session, "gunhild@eksempel.dk")
@@ -249,7 +289,10 @@ def test_a_merge_keeps_the_earliest_informed_date_and_obtained_date(db: Database
     with db.read() as session:
         kept = session.get(Person, newer.id)
         assert (kept.informed_on, kept.informed_how, kept.informed_note) == (
-            dt.date(2026, 2, 20), "email", "Sendt med nyhedsbrevet")
+            dt.date(2026, 2, 20),
+            "email",
+            "Sendt med nyhedsbrevet",
+        )
         assert kept.created_at == dt.datetime(2026, 2, 1, 9, 0)
     # The other way round: an informed record merged into one not informed yet.
     with db.write() as session:
@@ -265,14 +308,18 @@ def test_a_merge_keeps_the_earliest_informed_date_and_obtained_date(db: Database
 
 def test_the_person_export_holds_the_informed_fields(db: Database, contacts: dict[str, int]) -> None:
     with db.write() as session:
-        informing.set_informed(session, contacts["aase"], dt.date(2026, 11, 20), "agreement", "Står i aftalen",
-                               today=TODAY)
+        informing.set_informed(
+            session, contacts["aase"], dt.date(2026, 11, 20), "agreement", "Står i aftalen", today=TODAY
+        )
     with db.write() as session:
         as_json = json.loads(pdata.person_export_json(session, contacts["aase"]).decode("utf-8"))
         workbook = load_workbook(io.BytesIO(pdata.person_export_xlsx(session, contacts["aase"], lang="en")))
         danish = load_workbook(io.BytesIO(pdata.person_export_xlsx(session, contacts["aase"], lang="da")))
     assert {k: as_json["person"][k] for k in ("informed_on", "informed_how", "informed_note")} == {
-        "informed_on": "2026-11-20", "informed_how": "agreement", "informed_note": "Står i aftalen"}
+        "informed_on": "2026-11-20",
+        "informed_how": "agreement",
+        "informed_note": "Står i aftalen",
+    }
     record = {row[0]: row[1] for row in workbook["Person"].iter_rows(min_row=2, values_only=True)}
     assert record["Informed on"].date() == dt.date(2026, 11, 20)
     assert record["How they were informed"] == "In the agreement or at the meeting"
@@ -291,7 +338,9 @@ def test_the_retention_list_shows_the_informed_date(db: Database) -> None:
         frame = pdata.retention_candidates(session, TODAY)
     assert "informed_on" in frame.columns
     assert dict(zip(frame["name"], frame["informed_on"], strict=True)) == {
-        "Gammel Kontakt": dt.date(2022, 1, 20), "Glemt Kontakt": None}
+        "Gammel Kontakt": dt.date(2022, 1, 20),
+        "Glemt Kontakt": None,
+    }
     with db.read() as session:
         assert session.get(Person, old.id).informed_on == dt.date(2022, 1, 20)
 
@@ -309,12 +358,36 @@ def test_the_notice_names_the_library_the_period_and_the_rights(db: Database) ->
     with db.read() as session:
         danish, english = informing.notice_text(session, "da"), informing.notice_text(session, "en")
     assert danish.count("Solbakke Bibliotekerne") >= 2 and "i 1 måned," in danish
-    for words in ("navn", "e-mailadresse", "telefonnummer", "organisation", "stilling", "kontakthistorik",
-                  "partnerskabsarbejde", "Retsgrundlag\n[UDFYLD", "medarbejderes kontaktlister", "indsigt", "rettet",
-                  "slettet", "indsigelse", "Datatilsynet", "databeskyttelsesrådgiveren (DPO)"):
+    for words in (
+        "navn",
+        "e-mailadresse",
+        "telefonnummer",
+        "organisation",
+        "stilling",
+        "kontakthistorik",
+        "partnerskabsarbejde",
+        "Retsgrundlag\n[UDFYLD",
+        "medarbejderes kontaktlister",
+        "indsigt",
+        "rettet",
+        "slettet",
+        "indsigelse",
+        "Datatilsynet",
+        "databeskyttelsesrådgiveren (DPO)",
+    ):
         assert words in danish, words
-    for words in ("Solbakke Bibliotekerne", "for 1 month", "Lawful basis\n[FILL IN", "staff's contact lists",
-                  "access", "rectified", "erased", "object", "Datatilsynet", "data protection officer (DPO)"):
+    for words in (
+        "Solbakke Bibliotekerne",
+        "for 1 month",
+        "Lawful basis\n[FILL IN",
+        "staff's contact lists",
+        "access",
+        "rectified",
+        "erased",
+        "object",
+        "Datatilsynet",
+        "data protection officer (DPO)",
+    ):
         assert words in english, words
 
 
@@ -332,8 +405,14 @@ def files(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
     made: dict[str, bytes] = {}
     original = MediaFileManager.add
 
-    def remember(self: MediaFileManager, data: Any, mimetype: str, coordinates: str, file_name: str | None = None,
-                 is_for_static_download: bool = False) -> str:
+    def remember(
+        self: MediaFileManager,
+        data: Any,
+        mimetype: str,
+        coordinates: str,
+        file_name: str | None = None,
+        is_for_static_download: bool = False,
+    ) -> str:
         if file_name:
             made[file_name] = data
         return original(self, data, mimetype, coordinates, file_name, is_for_static_download)
@@ -347,8 +426,9 @@ def informing_table(at: AppTest) -> Any:
     return tables[0] if tables else None
 
 
-def test_the_administration_tab_lists_marks_and_offers_the_notice(db: Database, contacts: dict[str, int],
-                                                                  page_today: None, files: dict[str, bytes]) -> None:
+def test_the_administration_tab_lists_marks_and_offers_the_notice(
+    db: Database, contacts: dict[str, int], page_today: None, files: dict[str, bytes]
+) -> None:
     with db.write() as session:
         set_setting(session, "library_name", "Solbakke Bibliotekerne")
     at = run_page()
@@ -396,8 +476,13 @@ def test_the_administration_tab_lists_marks_and_offers_the_notice(db: Database, 
 
 def test_names_from_contact_lists_stay_plain_text(db: Database, page_today: None) -> None:
     with db.write() as session:
-        odd = Person(name=ODD_NAME, name_key=ODD_NAME.casefold(), email="hanne@eksempel.dk",
-                     created_at=dt.datetime(2026, 11, 1, 9, 0), updated_at=dt.datetime(2026, 11, 1, 9, 0))
+        odd = Person(
+            name=ODD_NAME,
+            name_key=ODD_NAME.casefold(),
+            email="hanne@eksempel.dk",
+            created_at=dt.datetime(2026, 11, 1, 9, 0),
+            updated_at=dt.datetime(2026, 11, 1, 9, 0),
+        )
         session.add(odd)
     at = run_page()
     assert informing_table(at)["name"].tolist() == [ODD_NAME]
@@ -421,12 +506,14 @@ def test_names_from_contact_lists_stay_plain_text(db: Database, page_today: None
 
 
 def test_an_overdue_person_is_flagged_on_the_person_view_and_staff_are_not_asked(
-        db: Database, contacts: dict[str, int], page_today: None) -> None:
+    db: Database, contacts: dict[str, int], page_today: None
+) -> None:
     at = run_page()
     at.text_input(key=admin_views.PERSON_EMAIL).set_value("åse@eksempel.dk")
     rerun(at)
-    assert ("Ikke oplyst endnu, og fristen 10-10-2026 er overskredet (registreret 10-09-2026)."
-            in [w.value for w in at.warning])
+    assert "Ikke oplyst endnu, og fristen 10-10-2026 er overskredet (registreret 10-09-2026)." in [
+        w.value for w in at.warning
+    ]
     at.text_input(key=admin_views.PERSON_EMAIL).set_value("frida@eksempel.dk")
     rerun(at)
     assert "Medarbejdere på biblioteket skal ikke oplyses her." in [c.value for c in at.caption]
@@ -447,17 +534,25 @@ def test_english(db: Database, contacts: dict[str, int], page_today: None) -> No
     assert "Duty to inform" in [tab.label for tab in at.tabs]
     assert informing_table(at)["status"].tolist() == ["Deadline passed"] * 3 + ["Due today", "25 days left"]
     assert "**5 contacts have not been informed yet. 3 of them are past the deadline.**" in [
-        m.value for m in at.markdown]
+        m.value for m in at.markdown
+    ]
     assert at.selectbox(key=informing_views.HOW).options == [
-        "E-mail", "Letter", "In person", "In the agreement or at the meeting", "Other"]
+        "E-mail",
+        "Letter",
+        "In person",
+        "In the agreement or at the meeting",
+        "Other",
+    ]
 
 
 def test_every_informing_text_exists_in_both_languages() -> None:
     import re
 
     root = Path(__file__).resolve().parent.parent
-    source = "".join((root / name).read_text(encoding="utf-8") for name in (
-        "components/informing_views.py", "lib/informing.py", "lib/informing_cli.py"))
+    source = "".join(
+        (root / name).read_text(encoding="utf-8")
+        for name in ("components/informing_views.py", "lib/privacy/informing.py", "lib/cli/informing.py")
+    )
     used = set(re.findall(r'"(informing\.[a-z_.]+)"', source))
     used |= {f"informing.how.{code}" for code in informing.HOW_CODES}
     used |= {"admin.action.contacts_informed", "admin.action.person_informed_set"}
@@ -471,24 +566,56 @@ def test_every_informing_text_exists_in_both_languages() -> None:
 # --- the command line --------------------------------------------------------------------------------
 
 
-def test_cli_lists_the_uninformed_and_records_informing(db_url: str, contacts: dict[str, int],
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_lists_the_uninformed_and_records_informing(
+    db_url: str, contacts: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["person", "uninformed", "--db", db_url, "--as-of", "25-11-2026", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [row["name"] for row in rows][:2] == ["Gustav Månedsslut", "Åse Overskredet"]
-    assert rows[1] == {"id": contacts["aase"], "name": "Åse Overskredet", "email": "åse@eksempel.dk",
-                       "organisations": "Kulturhuset Nord", "obtained_on": "2026-09-10",
-                       "deadline": "2026-10-10", "overdue": True, "days_left": -46}
+    assert rows[1] == {
+        "id": contacts["aase"],
+        "name": "Åse Overskredet",
+        "email": "åse@eksempel.dk",
+        "organisations": "Kulturhuset Nord",
+        "obtained_on": "2026-09-10",
+        "deadline": "2026-10-10",
+        "overdue": True,
+        "days_left": -46,
+    }
 
     assert main(["person", "uninformed", "--db", db_url, "--as-of", "2026-11-25"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "5 kontakter er ikke oplyst endnu. For 3 af dem er fristen overskredet."
-    assert lines[2].split() == ["10-10-2026", "FRIST", "OVERSKREDET", "Åse", "Overskredet", "<åse@eksempel.dk>",
-                                "(Kulturhuset", "Nord)"]
+    assert lines[2].split() == [
+        "10-10-2026",
+        "FRIST",
+        "OVERSKREDET",
+        "Åse",
+        "Overskredet",
+        "<åse@eksempel.dk>",
+        "(Kulturhuset",
+        "Nord)",
+    ]
     assert "FRIST" not in lines[5]
 
-    assert main(["person", "inform", "ÅSE@eksempel.dk", "--on", "20-11-2026", "--how", "letter", "--db", db_url,
-                 "--actor", "chef@bib.dk"]) == 0
+    assert (
+        main(
+            [
+                "person",
+                "inform",
+                "ÅSE@eksempel.dk",
+                "--on",
+                "20-11-2026",
+                "--how",
+                "letter",
+                "--db",
+                db_url,
+                "--actor",
+                "chef@bib.dk",
+            ]
+        )
+        == 0
+    )
     assert capsys.readouterr().out.strip() == "Åse Overskredet er registreret som oplyst den 20-11-2026 (brev)."
     assert main(["person", "inform", "bo@eksempel.dk", "--db", db_url, "--json", "--lang", "en"]) == 0
     done = json.loads(capsys.readouterr().out)
@@ -507,15 +634,19 @@ def exit_code(argv: list[str]) -> int:
         return int(stopped.code or 0)
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["person", "inform", "frida@eksempel.dk"], "Frida Medarbejder er medarbejder på biblioteket"),
-    (["person", "inform", "ingen@eksempel.dk"], "Ingen person har e-mailen ingen@eksempel.dk."),
-    (["person", "inform", "bo@eksempel.dk", "--on", "32-01-2026"], "Datoen »32-01-2026« kan ikke bruges"),
-    (["person", "inform", "bo@eksempel.dk", "--on", "01-01-2100"], "ligger efter i dag"),
-    (["person", "uninformed", "--as-of", "i morgen"], "Datoen »i morgen« kan ikke bruges"),
-])
-def test_cli_refuses_what_cannot_be_recorded(db_url: str, contacts: dict[str, int], argv: list[str], message: str,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["person", "inform", "frida@eksempel.dk"], "Frida Medarbejder er medarbejder på biblioteket"),
+        (["person", "inform", "ingen@eksempel.dk"], "Ingen person har e-mailen ingen@eksempel.dk."),
+        (["person", "inform", "bo@eksempel.dk", "--on", "32-01-2026"], "Datoen »32-01-2026« kan ikke bruges"),
+        (["person", "inform", "bo@eksempel.dk", "--on", "01-01-2100"], "ligger efter i dag"),
+        (["person", "uninformed", "--as-of", "i morgen"], "Datoen »i morgen« kan ikke bruges"),
+    ],
+)
+def test_cli_refuses_what_cannot_be_recorded(
+    db_url: str, contacts: dict[str, int], argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert exit_code([*argv, "--db", db_url]) == 2
     assert message in capsys.readouterr().err
     with open_database(db_url).read() as session:
@@ -534,19 +665,41 @@ def test_the_schema_upgrade_from_0006_keeps_data_and_adds_the_columns(any_db_url
         upgrade_schema(engine, "0006")
         with engine.begin() as connection:
             run = connection.execute
-            run(text("INSERT INTO people (id, name, name_key, email, is_staff, purpose, created_at, updated_at) "
-                     "VALUES (3, 'Søren Ærø', 'søren ærø', 'soren@example.dk', :no, 'Partner', '2024-01-01', "
-                     "'2024-01-01'), (4, 'Bo Bibliotekar', 'bo bibliotekar', 'bo@bib.dk', :yes, NULL, "
-                     "'2024-01-01', '2024-01-01')"), {"no": False, "yes": True})
-            run(text("INSERT INTO organisations (id, name, name_key, created_at, updated_at) "
-                     "VALUES (1, 'Kulturhuset', 'kulturhuset', '2024-01-01', '2024-01-01')"))
+            run(
+                text(
+                    "INSERT INTO people (id, name, name_key, email, is_staff, purpose, created_at, updated_at) "
+                    "VALUES (3, 'Søren Ærø', 'søren ærø', 'soren@example.dk', :no, 'Partner', '2024-01-01', "
+                    "'2024-01-01'), (4, 'Bo Bibliotekar', 'bo bibliotekar', 'bo@bib.dk', :yes, NULL, "
+                    "'2024-01-01', '2024-01-01')"
+                ),
+                {"no": False, "yes": True},
+            )
+            run(
+                text(
+                    "INSERT INTO organisations (id, name, name_key, created_at, updated_at) "
+                    "VALUES (1, 'Kulturhuset', 'kulturhuset', '2024-01-01', '2024-01-01')"
+                )
+            )
             run(text("INSERT INTO affiliations (person_id, organisation_id, role) VALUES (3, 1, 'Leder')"))
-            run(text("INSERT INTO relations (kind, from_person_id, to_person_id, owner_id, strength, created_at, "
-                     "updated_at) VALUES ('knows', 4, 3, 4, 4, '2024-01-01', '2024-01-01')"))
-            run(text("INSERT INTO partnerships (title, owner_id, stage, closed, created_at, updated_at) "
-                     "VALUES ('Læseklub', 3, 'idea', :no, '2024-01-01', '2024-01-01')"), {"no": False})
-            run(text("INSERT INTO competence_assessments (person_id, assessed_on, scores, created_at) "
-                     "VALUES (4, '2024-02-01', '{}', '2024-02-01')"))
+            run(
+                text(
+                    "INSERT INTO relations (kind, from_person_id, to_person_id, owner_id, strength, created_at, "
+                    "updated_at) VALUES ('knows', 4, 3, 4, 4, '2024-01-01', '2024-01-01')"
+                )
+            )
+            run(
+                text(
+                    "INSERT INTO partnerships (title, owner_id, stage, closed, created_at, updated_at) "
+                    "VALUES ('Læseklub', 3, 'idea', :no, '2024-01-01', '2024-01-01')"
+                ),
+                {"no": False},
+            )
+            run(
+                text(
+                    "INSERT INTO competence_assessments (person_id, assessed_on, scores, created_at) "
+                    "VALUES (4, '2024-02-01', '{}', '2024-02-01')"
+                )
+            )
     finally:
         engine.dispose()
 
@@ -560,7 +713,11 @@ def test_the_schema_upgrade_from_0006_keeps_data_and_adds_the_columns(any_db_url
         with db.read() as session:
             soren = session.get(Person, 3)
             assert (soren.name, soren.purpose, soren.informed_on, soren.informed_how) == (
-                "Søren Ærø", "Partner", None, None)
+                "Søren Ærø",
+                "Partner",
+                None,
+                None,
+            )
             # Nothing pointing at people was lost or emptied on the way.
             assert session.scalars(select(Affiliation.role)).all() == ["Leder"]
             tie = session.scalars(select(Relation)).one()
@@ -573,4 +730,3 @@ def test_the_schema_upgrade_from_0006_keeps_data_and_adds_the_columns(any_db_url
             connection.execute(text("UPDATE people SET informed_how = 'fax' WHERE id = 3"))
     finally:
         db.dispose()
-

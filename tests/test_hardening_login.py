@@ -29,16 +29,11 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from lib.access import (
-    EXAMPLE_COOKIE_SECRETS,
-    NEW_SECRET_COMMAND,
-    cookie_secret_problem,
-    from_this_computer,
-)
-from lib.i18n import t
-from lib.storage import forget_database, open_database
+from lib.core.access import EXAMPLE_COOKIE_SECRETS, NEW_SECRET_COMMAND, cookie_secret_problem, from_this_computer
+from lib.core.i18n import t
+from lib.db import forget_database, open_database
 from tests.apptest_support import run_page, shown_texts
-from tests.browser_support import CHROMIUM, ROOT, browser, free_port, wait_healthy  # noqa: F401 - fixture
+from tests.browser_support import CHROMIUM, ROOT, free_port, wait_healthy
 
 EXAMPLE = ROOT / ".streamlit" / "secrets.toml.example"
 ADMIN = "chef@bib.dk"
@@ -57,17 +52,20 @@ def example_secrets(cookie_secret: str | None = None) -> dict[str, Any]:
 # --- finding 1: the cookie secret -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("secret", "problem"), [
-    (None, "missing"),
-    ("   ", "missing"),
-    ("change-me-to-a-long-random-secret", "example"),   # the example of earlier versions
-    ("CHANGE-ME", "example"),
-    ("Change-Me-To-A-Long-Random-Secret ", "example"),
-    ("Kx7#qP2!mZ9@wR4$tY6%", "short"),                  # 20 characters, many different ones
-    ("c" * 40, "repetitive"),
-    ("abcdefghijklmno" * 4, "repetitive"),               # 60 characters, 15 different ones
-    ("abcdefghijklmnop" * 2, None),                      # 32 characters, 16 different: just enough
-])
+@pytest.mark.parametrize(
+    ("secret", "problem"),
+    [
+        (None, "missing"),
+        ("   ", "missing"),
+        ("change-me-to-a-long-random-secret", "example"),  # the example of earlier versions
+        ("CHANGE-ME", "example"),
+        ("Change-Me-To-A-Long-Random-Secret ", "example"),
+        ("Kx7#qP2!mZ9@wR4$tY6%", "short"),  # 20 characters, many different ones
+        ("c" * 40, "repetitive"),
+        ("abcdefghijklmno" * 4, "repetitive"),  # 60 characters, 15 different ones
+        ("abcdefghijklmnop" * 2, None),  # 32 characters, 16 different: just enough
+    ],
+)
 def test_finding_1_cookie_secret_rule(secret: str | None, problem: str | None) -> None:
     auth = {} if secret is None else {"cookie_secret": secret}
     assert cookie_secret_problem(auth) == problem
@@ -78,14 +76,19 @@ def test_finding_1_the_shipped_example_and_the_advised_command_follow_the_rule()
     assert cookie_secret_problem(shipped) is not None
     assert shipped["cookie_secret"].casefold() in EXAMPLE_COOKIE_SECRETS
     assert NEW_SECRET_COMMAND in EXAMPLE.read_text(encoding="utf-8")
-    made = subprocess.run(shlex.split(NEW_SECRET_COMMAND.replace("python", sys.executable, 1)),
-                          capture_output=True, text=True, check=True).stdout.strip()
+    made = subprocess.run(
+        shlex.split(NEW_SECRET_COMMAND.replace("python", sys.executable, 1)), capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert cookie_secret_problem({"cookie_secret": made}) is None
 
 
 def refusal_texts() -> set[str]:
-    return {t("login_setup.secret_title"), t("login_setup.problem.example"), t("login_setup.secret_why"),
-            t("login_setup.secret_fix")}
+    return {
+        t("login_setup.secret_title"),
+        t("login_setup.problem.example"),
+        t("login_setup.secret_why"),
+        t("login_setup.secret_fix"),
+    }
 
 
 def test_finding_1_an_admin_with_the_example_secret_gets_only_the_refusal_page(db: Any) -> None:
@@ -104,13 +107,11 @@ def test_finding_1_the_admin_page_opened_directly_refuses_with_the_example_secre
 
 
 @pytest.mark.parametrize(("secret", "problem"), [("x" * 32, "repetitive"), ("kort-hemmelighed", "short")])
-def test_finding_1_a_weak_secret_is_refused_and_never_becomes_local_mode(db: Any, secret: str,
-                                                                          problem: str) -> None:
+def test_finding_1_a_weak_secret_is_refused_and_never_becomes_local_mode(db: Any, secret: str, problem: str) -> None:
     for user in ({"is_logged_in": False}, ADMIN_USER):
         at = run_page("../dashboard.py", secrets=example_secrets(secret), user=user)
         assert [title.value for title in at.title] == [t("login_setup.secret_title")]
-        assert [error.value for error in at.error] == [
-            t(f"login_setup.problem.{problem}", length=32, distinct=16)]
+        assert [error.value for error in at.error] == [t(f"login_setup.problem.{problem}", length=32, distinct=16)]
         assert t("access.local_mode") not in shown_texts(at)
         assert not at.sidebar.children
 
@@ -128,35 +129,41 @@ def test_a_safe_secret_still_lets_the_admin_in(db: Any) -> None:
 BROWSER = [("Host", "localhost:8501"), ("Origin", "http://localhost:8501")]
 
 
-@pytest.mark.parametrize(("ip", "headers"), [
-    (None, []),                                            # Streamlit's ip_address for a loopback client
-    ("127.0.0.1", []),
-    ("::1", []),
-    ("::ffff:127.0.0.1", []),
-    (None, [("X-Forwarded-For", "127.0.0.1")]),           # a proxy on this computer, for this computer
-    (None, [("X-Real-IP", "127.0.0.1"), ("Forwarded", "for=127.0.0.1;proto=https")]),
-    (None, [("forwarded", 'for="[::1]:4711"')]),
-    (None, [("User-Agent", "192.168.1.20")]),
-])
+@pytest.mark.parametrize(
+    ("ip", "headers"),
+    [
+        (None, []),  # Streamlit's ip_address for a loopback client
+        ("127.0.0.1", []),
+        ("::1", []),
+        ("::ffff:127.0.0.1", []),
+        (None, [("X-Forwarded-For", "127.0.0.1")]),  # a proxy on this computer, for this computer
+        (None, [("X-Real-IP", "127.0.0.1"), ("Forwarded", "for=127.0.0.1;proto=https")]),
+        (None, [("forwarded", 'for="[::1]:4711"')]),
+        (None, [("User-Agent", "192.168.1.20")]),
+    ],
+)
 def test_requests_from_this_computer_may_use_local_mode(ip: str | None, headers: list[tuple[str, str]]) -> None:
     assert from_this_computer(ip, [*BROWSER, *headers])
 
 
-@pytest.mark.parametrize(("ip", "headers"), [
-    ("192.168.1.20", []),
-    ("2001:db8::7", []),
-    ("192.168.1.20", [("X-Forwarded-For", "127.0.0.1")]),  # a header cannot make a remote client local
-    (None, [("X-Forwarded-For", "192.168.1.20")]),          # a proxy on this computer, for another one
-    (None, [("x-forwarded-for", "127.0.0.1, 10.0.0.5")]),
-    (None, [("X-Forwarded-For", "127.0.0.1"), ("X-Forwarded-For", "10.0.0.5")]),
-    (None, [("X-Real-IP", "10.0.0.5")]),
-    (None, [("Forwarded", "for=192.0.2.60;proto=http;by=203.0.113.43")]),
-    (None, [("Forwarded", "for=unknown")]),
-    (None, [("Forwarded", "proto=https")]),
-    (None, [("X-Forwarded-For", "")]),
-    (None, [("X-Forwarded-For", "localhost")]),
-    ("not-an-address", []),
-])
+@pytest.mark.parametrize(
+    ("ip", "headers"),
+    [
+        ("192.168.1.20", []),
+        ("2001:db8::7", []),
+        ("192.168.1.20", [("X-Forwarded-For", "127.0.0.1")]),  # a header cannot make a remote client local
+        (None, [("X-Forwarded-For", "192.168.1.20")]),  # a proxy on this computer, for another one
+        (None, [("x-forwarded-for", "127.0.0.1, 10.0.0.5")]),
+        (None, [("X-Forwarded-For", "127.0.0.1"), ("X-Forwarded-For", "10.0.0.5")]),
+        (None, [("X-Real-IP", "10.0.0.5")]),
+        (None, [("Forwarded", "for=192.0.2.60;proto=http;by=203.0.113.43")]),
+        (None, [("Forwarded", "for=unknown")]),
+        (None, [("Forwarded", "proto=https")]),
+        (None, [("X-Forwarded-For", "")]),
+        (None, [("X-Forwarded-For", "localhost")]),
+        ("not-an-address", []),
+    ],
+)
 def test_finding_1_requests_from_another_computer_may_not(ip: str | None, headers: list[tuple[str, str]]) -> None:
     assert not from_this_computer(ip, [*BROWSER, *headers])
 
@@ -167,17 +174,21 @@ def test_finding_1_a_request_whose_browser_has_gone_may_not() -> None:
     assert not from_this_computer(None, [])
 
 
-@pytest.mark.parametrize("origin", [("192.168.1.20", BROWSER),
-                                    (None, [*BROWSER, ("X-Forwarded-For", "192.168.1.20")]),
-                                    (None, [])])
+@pytest.mark.parametrize(
+    "origin", [("192.168.1.20", BROWSER), (None, [*BROWSER, ("X-Forwarded-For", "192.168.1.20")]), (None, [])]
+)
 def test_finding_1_local_mode_opened_from_another_computer_shows_only_a_plain_page(
-        db: Any, monkeypatch: pytest.MonkeyPatch, origin: tuple[str | None, list[tuple[str, str]]]) -> None:
+    db: Any, monkeypatch: pytest.MonkeyPatch, origin: tuple[str | None, list[tuple[str, str]]]
+) -> None:
     from components import context
 
     monkeypatch.setattr(context, "request_origin", lambda: origin)
     at = run_page("../dashboard.py")
-    assert set(shown_texts(at)) == {t("login_setup.remote_title"), t("login_setup.remote_text"),
-                                    t("login_setup.remote_fix")}
+    assert set(shown_texts(at)) == {
+        t("login_setup.remote_title"),
+        t("login_setup.remote_text"),
+        t("login_setup.remote_fix"),
+    }
     assert "README.md" in t("login_setup.remote_fix") and "docs/deployment.md" in t("login_setup.remote_fix")
     assert not at.sidebar.children and not at.metric and not at.button
     admin = run_page("../pages/admin.py")
@@ -241,12 +252,17 @@ def test_finding_1_local_mode_listens_on_this_computer_only(tmp_path: Path, how:
     elsewhere = other_address()
     if elsewhere is None:
         pytest.skip("this machine has no address but loopback")
-    command = readme_start_command() if how.startswith("README") else [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py"]
+    command = (
+        readme_start_command()
+        if how.startswith("README")
+        else [sys.executable, "-m", "streamlit", "run", "dashboard.py"]
+    )
     port = free_port()
-    with streamlit(tmp_path, [*command, "--server.port", str(port)], f"http://127.0.0.1:{port}"):
-        with pytest.raises(ConnectionRefusedError):
-            socket.create_connection((elsewhere, port), timeout=5).close()
+    with (
+        streamlit(tmp_path, [*command, "--server.port", str(port)], f"http://127.0.0.1:{port}"),
+        pytest.raises(ConnectionRefusedError),
+    ):
+        socket.create_connection((elsewhere, port), timeout=5).close()
 
 
 @pytest.mark.slow
@@ -260,8 +276,19 @@ def test_finding_1_a_browser_on_another_computer_gets_no_local_mode(tmp_path: Pa
         pytest.skip("this machine has no address but loopback")
     port = free_port()
     base = f"http://{elsewhere}:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", elsewhere, "--server.headless", "true"]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        elsewhere,
+        "--server.headless",
+        "true",
+    ]
     with streamlit(tmp_path, command, base):
         page = browser.new_page()
         for path in ("/", "/administration"):
@@ -286,8 +313,21 @@ def forged_user_cookie(secret: str, origin: str, email: str) -> str:
 def served_with_secrets(folder: Path, secrets_text: str, port: int) -> contextlib.AbstractContextManager[Any]:
     path = folder / "secrets.toml"
     path.write_text(secrets_text, encoding="utf-8")
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--secrets.files", str(path)]
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--secrets.files",
+        str(path),
+    ]
     return streamlit(folder, command, f"http://127.0.0.1:{port}")
 
 
@@ -338,8 +378,7 @@ def test_finding_1_the_forged_cookie_is_what_streamlit_accepts(tmp_path: Path, b
     base = f"http://127.0.0.1:{port}"
     with served_with_secrets(tmp_path, filled_in_example(base, secret), port):
         page = open_with_cookie(browser, base, forged_user_cookie(secret, base, ADMIN), "/administration")
-        page.get_by_text(t("access.signed_in", who="Angriber", role=t("access.role.admin"))).wait_for(
-            timeout=30_000)
+        page.get_by_text(t("access.signed_in", who="Angriber", role=t("access.role.admin"))).wait_for(timeout=30_000)
         assert page.locator("h1").first.inner_text().strip() == t("admin.title")
         page.context.close()
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser_support import CHROMIUM, ROOT, browser  # noqa: F401 - browser is a fixture
+from tests.browser_support import CHROMIUM, ROOT
 
 # --- where Streamlit reads Markdown ----------------------------------------------------------------
 
@@ -48,10 +48,31 @@ class Sink:
 
 _BODY = ((0, "body"),)
 _LABEL = ((0, "label"),)
-_LABELLED = ("button", "download_button", "link_button", "form_submit_button", "checkbox", "toggle",
-             "selectbox", "multiselect", "slider", "text_input", "text_area", "number_input", "date_input",
-             "time_input", "datetime_input", "file_uploader", "color_picker", "camera_input", "audio_input",
-             "expander", "popover", "status", "badge")
+_LABELLED = (
+    "button",
+    "download_button",
+    "link_button",
+    "form_submit_button",
+    "checkbox",
+    "toggle",
+    "selectbox",
+    "multiselect",
+    "slider",
+    "text_input",
+    "text_area",
+    "number_input",
+    "date_input",
+    "time_input",
+    "datetime_input",
+    "file_uploader",
+    "color_picker",
+    "camera_input",
+    "audio_input",
+    "expander",
+    "popover",
+    "status",
+    "badge",
+)
 
 #: Every Streamlit function that renders an argument as Markdown (Streamlit 1.67's docstrings say which),
 #: by name. ``help=`` renders Markdown wherever it is accepted, column_config included, so it is checked
@@ -88,7 +109,7 @@ ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md"})
 #: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown):
 #: the repository's text, rendered as written on purpose.
 PRODUCT_TEXT = frozenset({"product_document"})
-#: Functions whose result is a number or a number written out by lib.i18n: digits, separators, signs.
+#: Functions whose result is a number or a number written out by lib.core.i18n: digits, separators, signs.
 NUMERIC = frozenset({"len", "int", "float", "round", "abs", "sum", "format_number", "format_percent", "format_date"})
 #: The project's helpers that pass one of their parameters on to a sink, by function name:
 #: ``{function: {parameter: (position, "text" | "values")}}`` ("values": a mapping whose values are
@@ -136,8 +157,13 @@ def _loop_binding(target: ast.expr, iterable: ast.expr, name: str) -> list[tuple
     names = [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
     if name not in names:
         return []
-    counted = (isinstance(iterable, ast.Call) and _name(iterable.func) == "enumerate" and isinstance(target, ast.Tuple)
-               and isinstance(target.elts[0], ast.Name) and target.elts[0].id == name)
+    counted = (
+        isinstance(iterable, ast.Call)
+        and _name(iterable.func) == "enumerate"
+        and isinstance(target, ast.Tuple)
+        and isinstance(target.elts[0], ast.Name)
+        and target.elts[0].id == name
+    )
     return [("count", None) if counted else ("unknown", None)]
 
 
@@ -173,8 +199,7 @@ class _Module:
         return None if scope is self.tree else self.scope(scope)
 
 
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.GeneratorExp,
-           ast.DictComp)
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
 
 
 class Checker:
@@ -201,8 +226,12 @@ class Checker:
         found: list[tuple[str, ast.AST | None]] = []
         if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             arguments = scope.args
-            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs,
-                     *filter(None, (arguments.vararg, arguments.kwarg))]
+            every = [
+                *arguments.posonlyargs,
+                *arguments.args,
+                *arguments.kwonlyargs,
+                *filter(None, (arguments.vararg, arguments.kwarg)),
+            ]
             if any(argument.arg == name for argument in every):
                 found.append(("parameter", scope))
         if isinstance(scope, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
@@ -215,22 +244,27 @@ class Checker:
                         found.append(("value", node.value))
                     elif name in {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}:
                         found.append(("unknown", None))
-            elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and isinstance(node.target, ast.Name) \
-                    and node.target.id == name:
+            elif (
+                isinstance(node, (ast.AnnAssign, ast.NamedExpr))
+                and isinstance(node.target, ast.Name)
+                and node.target.id == name
+            ):
                 found.append(("value", node.value) if node.value is not None else ("unknown", None))
             elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
                 found.append(("augment", node.value) if isinstance(node.op, ast.Add) else ("unknown", None))
             elif isinstance(node, (ast.For, ast.AsyncFor)):
                 found += _loop_binding(node.target, node.iter, name)
-            elif isinstance(node, (ast.withitem,)) and node.optional_vars is not None and name in {
-                    n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)}:
-                found.append(("unknown", None))
-            elif isinstance(node, (ast.Import, ast.ImportFrom)) and any(
-                    (alias.asname or alias.name.split(".")[0]) == name for alias in node.names):
-                found.append(("unknown", None))
-            elif isinstance(node, ast.ExceptHandler) and node.name == name:
-                found.append(("unknown", None))
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+            elif (
+                isinstance(node, (ast.withitem,))
+                and node.optional_vars is not None
+                and name in {n.id for n in ast.walk(node.optional_vars) if isinstance(n, ast.Name)}
+                or isinstance(node, (ast.Import, ast.ImportFrom))
+                and any((alias.asname or alias.name.split(".")[0]) == name for alias in node.names)
+                or isinstance(node, ast.ExceptHandler)
+                and node.name == name
+                or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                and node.name == name
+            ):
                 found.append(("unknown", None))
         return found or None
 
@@ -287,9 +321,7 @@ class Checker:
             return True  # text cannot be subtracted or divided: a number came out
         if isinstance(node, ast.UnaryOp):
             return isinstance(node.op, (ast.USub, ast.UAdd))
-        if isinstance(node, ast.Compare):
-            return True
-        return False
+        return isinstance(node, ast.Compare)
 
     def safe(self, node: ast.AST | None) -> bool:  # noqa: C901, PLR0911, PLR0912 - one rule per form
         """Whether ``node`` evaluates to text that renders literally as Markdown."""
@@ -330,8 +362,9 @@ class Checker:
         name = _name(node.func)
         if name in ESCAPING or name.endswith("_md"):
             return True
-        if name in PRODUCT_TEXT and all(isinstance(arg, (ast.Constant, ast.Call, ast.Subscript, ast.Name))
-                                        for arg in node.args):
+        if name in PRODUCT_TEXT and all(
+            isinstance(arg, (ast.Constant, ast.Call, ast.Subscript, ast.Name)) for arg in node.args
+        ):
             return True
         if name == "str" and len(node.args) == 1:
             return self.safe(node.args[0])
@@ -361,14 +394,16 @@ class Checker:
             return False
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             return part == "elements" and all(
-                self.safe_items(e.value, "elements") if isinstance(e, ast.Starred) else self.safe(e)
-                for e in node.elts)
+                self.safe_items(e.value, "elements") if isinstance(e, ast.Starred) else self.safe(e) for e in node.elts
+            )
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
             return part == "elements" and self.safe(node.elt)
         if isinstance(node, ast.Dict):
             part = "keys" if part == "elements" else part
-            return all(self.safe_items(v, part) if k is None else self.safe(k if part == "keys" else v)
-                       for k, v in zip(node.keys, node.values, strict=True))
+            return all(
+                self.safe_items(v, part) if k is None else self.safe(k if part == "keys" else v)
+                for k, v in zip(node.keys, node.values, strict=True)
+            )
         if isinstance(node, ast.DictComp):
             part = "keys" if part == "elements" else part
             return self.safe(node.key if part == "keys" else node.value)
@@ -474,7 +509,8 @@ def markdown_offenders(source: str) -> list[tuple[int, str]]:
     * ``tr(key, …)`` whose arguments after the key are all safe (the key names a translation; the
       translation table holds no data);
     * a number: a numeric constant, ``len/int/float/round/abs/sum(…)``, ``format_number(…)``,
-      ``format_percent(…)`` or ``format_date(…)`` of lib.i18n, a subtraction, division, power, negation or comparison;
+      ``format_percent(…)`` or ``format_date(…)`` of lib.core.i18n, a subtraction, division, power, negation
+      or comparison;
     * an f-string whose parts are safe, or formatted with a numeric format spec (``{x:.1f}``);
     * ``a + b``, ``a * b``, ``a if c else b``, ``a or b`` of safe parts; ``sep.join(items)`` of a safe
       separator and safe items; ``.lower()``, ``.strip()``, ``.format(…)`` (safe arguments) and
@@ -511,8 +547,11 @@ def unsafe_md_functions(source: str) -> list[tuple[int, str]]:
     checker = Checker(source)
     found = []
     for node in ast.walk(checker.module.tree):
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not node.name.endswith("_md") \
-                or node.name in ESCAPING:
+        if (
+            not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            or not node.name.endswith("_md")
+            or node.name in ESCAPING
+        ):
             continue
         returns = [n for n in checker._own_nodes(node) if isinstance(n, ast.Return)]
         if not returns or not all(_returns_safe(checker, r.value) for r in returns):
@@ -531,68 +570,80 @@ def _ui_sources() -> list[Path]:
 
 
 def test_finding_6_markdown_calls_receive_escaped_text() -> None:
-    offenders = [f"{path.relative_to(ROOT)}:{line}: {reason}" for path in _ui_sources()
-                 for line, reason in markdown_offenders(path.read_text(encoding="utf-8"))]
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {reason}"
+        for path in _ui_sources()
+        for line, reason in markdown_offenders(path.read_text(encoding="utf-8"))
+    ]
     assert offenders == [], f"{len(offenders)} Markdown calls get text that is not escaped"
 
 
 def test_every_md_helper_returns_escaped_text() -> None:
-    offenders = [f"{path.relative_to(ROOT)}:{line}: {name}" for path in _ui_sources()
-                 for line, name in unsafe_md_functions(path.read_text(encoding="utf-8"))]
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {name}"
+        for path in _ui_sources()
+        for line, name in unsafe_md_functions(path.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
 
 
-@pytest.mark.parametrize("source", [
-    "st.markdown(row.title)",
-    "st.subheader(f'**{name}**')",
-    "st.caption(tr('k', name=name))",
-    "st.caption(tr('k', **params))",
-    "st.info('Titel: ' + title)",
-    "st.success(tr('k'), title=name)",
-    "st.write(name)",
-    "st.toast(error.message('da'))",
-    "st.error(str(error))",
-    "st.progress(0.5, text=name)",
-    "with st.spinner(name):\n    pass",
-    "with st.expander(label):\n    pass",
-    "st.tabs([tr('a'), name])",
-    "column.metric(tr('k'), value)",
-    "st.button(tr('k'), help=note)",
-    "st.radio(tr('k'), options=names)",
-    "st.radio(tr('k'), ids, format_func=lambda i: names[i])",
-    "st.pills(tr('k'), ids, format_func=shown_as(names))",
-    "st.radio(tr('k'), ['a'], captions=[note])",
-    "st.table(frame)",
-    "{'info': st.info}.get(kind, st.success)(text)",
-    "getattr(st, kind)(text)",
-    "text = name\nst.markdown(text)",
-    "for name in names:\n    st.markdown(name)",
-    "st.markdown(escape_markdown(first) + last)",
-    "st.markdown(', '.join(names))",
-    "remembered_tabs({'a': name}, tab_key='t', active_key='a')",
-    "def header(label):\n    st.header(label)",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "st.markdown(row.title)",
+        "st.subheader(f'**{name}**')",
+        "st.caption(tr('k', name=name))",
+        "st.caption(tr('k', **params))",
+        "st.info('Titel: ' + title)",
+        "st.success(tr('k'), title=name)",
+        "st.write(name)",
+        "st.toast(error.message('da'))",
+        "st.error(str(error))",
+        "st.progress(0.5, text=name)",
+        "with st.spinner(name):\n    pass",
+        "with st.expander(label):\n    pass",
+        "st.tabs([tr('a'), name])",
+        "column.metric(tr('k'), value)",
+        "st.button(tr('k'), help=note)",
+        "st.radio(tr('k'), options=names)",
+        "st.radio(tr('k'), ids, format_func=lambda i: names[i])",
+        "st.pills(tr('k'), ids, format_func=shown_as(names))",
+        "st.radio(tr('k'), ['a'], captions=[note])",
+        "st.table(frame)",
+        "{'info': st.info}.get(kind, st.success)(text)",
+        "getattr(st, kind)(text)",
+        "text = name\nst.markdown(text)",
+        "for name in names:\n    st.markdown(name)",
+        "st.markdown(escape_markdown(first) + last)",
+        "st.markdown(', '.join(names))",
+        "remembered_tabs({'a': name}, tab_key='t', active_key='a')",
+        "def header(label):\n    st.header(label)",
+    ],
+)
 def test_the_markdown_check_catches_unescaped_text(source: str) -> None:
     # The check above passes because the pages are clean; these show that it would notice if not.
     assert markdown_offenders(source)
 
 
-@pytest.mark.parametrize("source", [
-    "st.markdown(escape_markdown(row.title))",
-    "st.caption(tr_md('k', name=name, count=count))",
-    "st.caption(tr('k', count=len(rows), share=format_number(share, lang())))",
-    "st.info(message_md(error))",
-    "st.markdown(f'**{escape_markdown(name)}** · {score:.1f}')",
-    "labels = {c: tr(f'x.{c}') for c in CODES}\nst.radio(tr('k'), list(labels), format_func=shown_as(labels))",
-    "st.pills(tr('k'), ids, format_func=lambda i: escape_markdown(names[i]))",
-    "st.tabs([tr('a'), tr('b', count=len(rows))])",
-    "column.metric(tr('k'), escape_markdown(value), delta=after - before)",
-    "st.markdown('\\n'.join(f'{i}. {escape_markdown(x)}' for i, x in enumerate(xs, start=1)))",
-    "def title_md(x):\n    return escape_markdown(x)\nst.title(title_md(y))",
-    "text = tr('a')\ntext += ' ' + escape_markdown(b)\nst.markdown(text)",
-    "st.selectbox(tr('k'), names)",  # a selectbox shows its options as plain text
-    "st.dataframe(frame, help=tr('k'))",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "st.markdown(escape_markdown(row.title))",
+        "st.caption(tr_md('k', name=name, count=count))",
+        "st.caption(tr('k', count=len(rows), share=format_number(share, lang())))",
+        "st.info(message_md(error))",
+        "st.markdown(f'**{escape_markdown(name)}** · {score:.1f}')",
+        "labels = {c: tr(f'x.{c}') for c in CODES}\nst.radio(tr('k'), list(labels), format_func=shown_as(labels))",
+        "st.pills(tr('k'), ids, format_func=lambda i: escape_markdown(names[i]))",
+        "st.tabs([tr('a'), tr('b', count=len(rows))])",
+        "column.metric(tr('k'), escape_markdown(value), delta=after - before)",
+        "st.markdown('\\n'.join(f'{i}. {escape_markdown(x)}' for i, x in enumerate(xs, start=1)))",
+        "def title_md(x):\n    return escape_markdown(x)\nst.title(title_md(y))",
+        "text = tr('a')\ntext += ' ' + escape_markdown(b)\nst.markdown(text)",
+        "st.selectbox(tr('k'), names)",  # a selectbox shows its options as plain text
+        "st.dataframe(frame, help=tr('k'))",
+    ],
+)
 def test_the_markdown_check_accepts_escaped_text(source: str) -> None:
     assert markdown_offenders(source) == []
 
@@ -610,8 +661,15 @@ def test_ordinary_text_reads_as_typed() -> None:
 
     # Escaping only what would mean something keeps names, addresses and sentences as people wrote
     # them (a backslash in front of every dot would show in tests, logs and e-mails copied from a page).
-    for text in ("Jobcenter Nord: 2.-3. klasse (indskoling)!", "Bibliotek & Co", "anna.b@example.dk",
-                 "Søren Ærø", "12-03-2025", "50 % af 3,5 timer", "Spørgsmål? Ring 12 34 56 78."):
+    for text in (
+        "Jobcenter Nord: 2.-3. klasse (indskoling)!",
+        "Bibliotek & Co",
+        "anna.b@example.dk",
+        "Søren Ærø",
+        "12-03-2025",
+        "50 % af 3,5 timer",
+        "Spørgsmål? Ring 12 34 56 78.",
+    ):
         assert escape_markdown(text) == text
     assert escape_markdown(None) == ""
     assert escape_markdown(1234) == "1234"
@@ -619,7 +677,7 @@ def test_ordinary_text_reads_as_typed() -> None:
 
 def test_tr_md_escapes_the_names_in_a_translation_but_not_its_words() -> None:
     from components.safe_markdown import escape_markdown, tr_md
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     shown = tr_md("importpage.sheet_title", sheet="**Ark**", rows=1234)
     assert shown == t("importpage.sheet_title", "da", sheet=r"\*\*Ark\*\*", rows=1234)
@@ -629,11 +687,12 @@ def test_tr_md_escapes_the_names_in_a_translation_but_not_its_words() -> None:
 
 def test_lib_messages_quote_their_data_and_other_errors_say_nothing() -> None:
     from components.safe_markdown import message_md
-    from lib.errors import FileRefused
-    from lib.i18n import t
+    from lib.core.errors import FileRefused
+    from lib.core.i18n import t
 
     assert message_md(FileRefused("read.unsupported_extension", extension="*exe*")) == t(
-        "read.unsupported_extension", "da", extension=r"\*exe\*")
+        "read.unsupported_extension", "da", extension=r"\*exe\*"
+    )
     assert message_md(ValueError("/etc/passwd: **details**")) == t("common.unexpected_error", "da")
 
 
@@ -660,8 +719,9 @@ def hostile_workbook(text: str) -> bytes:
 
     from tests.sheets import xlsx
 
-    plain = xlsx({"Ark": [[f"Titel {text}"], ["Navn", "E-mail", f"Kolonne {text}"],
-                          ["Jens Hansen", "jens@example.dk", "x"]]})
+    plain = xlsx(
+        {"Ark": [[f"Titel {text}"], ["Navn", "E-mail", f"Kolonne {text}"], ["Jens Hansen", "jens@example.dk", "x"]]}
+    )
     source, written = zipfile.ZipFile(io.BytesIO(plain)), io.BytesIO()
     with zipfile.ZipFile(written, "w") as target:
         for item in source.infolist():
@@ -674,12 +734,23 @@ def hostile_workbook(text: str) -> bytes:
 
 def markdown_texts(at: Any) -> list[str]:
     """Every text of the page that Streamlit renders as Markdown, as the page handed it over."""
-    texts = [element.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success",
-                                        "warning", "error") for element in at.get(kind)]
+    texts = [
+        element.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "info", "success", "warning", "error")
+        for element in at.get(kind)
+    ]
     texts += [box.label for box in at.expander] + [tab.label for tab in at.tabs]
     texts += [m.label for m in at.metric] + [m.value for m in at.metric]
-    for kind in ("button", "checkbox", "selectbox", "multiselect", "radio", "text_input", "file_uploader",
-                 "download_button"):
+    for kind in (
+        "button",
+        "checkbox",
+        "selectbox",
+        "multiselect",
+        "radio",
+        "text_input",
+        "file_uploader",
+        "download_button",
+    ):
         texts += [text for widget in at.get(kind) for text in (widget.proto.label, widget.proto.help) if text]
     return texts
 
@@ -700,9 +771,13 @@ def test_the_import_preview_hands_streamlit_file_texts_escaped(db: Any) -> None:
 
 #: Login set up as on a server (tests/test_roles.py has the same), with one admin.
 LOGIN_SECRETS = {
-    "auth": {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": secrets.token_urlsafe(48),
-             "client_id": "radar", "client_secret": "s" * 20,
-             "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"},
+    "auth": {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": secrets.token_urlsafe(48),
+        "client_id": "radar",
+        "client_secret": "s" * 20,
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    },
     "roles": {"admins": ["chef@bib.dk"], "default": "none"},
 }
 
@@ -713,13 +788,17 @@ def test_names_from_the_login_token_are_shown_escaped(db: Any) -> None:
 
     # The name comes from the identity provider, where people choose it themselves.
     text = payload(9)
-    at = apptest_support.run_page("../dashboard.py", secrets=LOGIN_SECRETS,
-                                  user={"is_logged_in": True, "email": "chef@bib.dk", "name": text})
+    at = apptest_support.run_page(
+        "../dashboard.py", secrets=LOGIN_SECRETS, user={"is_logged_in": True, "email": "chef@bib.dk", "name": text}
+    )
     signed_in = [c.value for c in at.sidebar.caption if escape_markdown(text) in c.value]
     assert signed_in and not [c.value for c in at.sidebar.caption if text in c.value]
     # Someone without a role is told so, by their e-mail address: also the provider's word.
-    at = apptest_support.run_page("../dashboard.py", secrets=LOGIN_SECRETS,
-                                  user={"is_logged_in": True, "email": f"**{MARK}**@andet.dk", "name": text})
+    at = apptest_support.run_page(
+        "../dashboard.py",
+        secrets=LOGIN_SECRETS,
+        user={"is_logged_in": True, "email": f"**{MARK}**@andet.dk", "name": text},
+    )
     assert [w.value for w in at.warning if escape_markdown(f"**{MARK}**@andet.dk") in w.value]
     assert not [w.value for w in at.warning if f"**{MARK}**" in w.value]
 
@@ -764,9 +843,9 @@ def payload_workspace(text: str) -> Callable[[dict[str, str]], None]:
 
         from sqlalchemy import select
 
-        from lib.partnerships import create_partnership
-        from lib.storage import Organisation, Person, Relation, open_database
-        from lib.strategy import create_goal
+        from lib.db import Organisation, Person, Relation, open_database
+        from lib.planning.goals import create_goal
+        from lib.planning.partnerships import create_partnership
         from tests.browser_support import demo_workspace
 
         demo_workspace(env)
@@ -778,13 +857,31 @@ def payload_workspace(text: str) -> Callable[[dict[str, str]], None]:
                 organisation = Organisation(name=f"Org {text}", name_key="org payload")
                 session.add(organisation)
                 session.flush()
-                session.add(Relation(from_person_id=staff.id, to_organisation_id=organisation.id, kind="partner",
-                                     owner_id=staff.id))
-                create_goal(session, {"title": f"Mål {text}", "baseline": 1, "target": 2,
-                                      "baseline_date": dt.date(2024, 1, 1), "target_date": dt.date(2027, 1, 1)})
-                create_partnership(session, {"title": f"Partnerskab {text}", "owner_id": staff.id,
-                                             "stage": "managing_maintaining", "start_date": dt.date(2024, 1, 1)},
-                                   organisation_ids=[organisation.id])
+                session.add(
+                    Relation(
+                        from_person_id=staff.id, to_organisation_id=organisation.id, kind="partner", owner_id=staff.id
+                    )
+                )
+                create_goal(
+                    session,
+                    {
+                        "title": f"Mål {text}",
+                        "baseline": 1,
+                        "target": 2,
+                        "baseline_date": dt.date(2024, 1, 1),
+                        "target_date": dt.date(2027, 1, 1),
+                    },
+                )
+                create_partnership(
+                    session,
+                    {
+                        "title": f"Partnerskab {text}",
+                        "owner_id": staff.id,
+                        "stage": "managing_maintaining",
+                        "start_date": dt.date(2024, 1, 1),
+                    },
+                    organisation_ids=[organisation.id],
+                )
         finally:
             db.dispose()
 
@@ -846,8 +943,9 @@ def _open_from_picker(page: Any, label: str, option: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
-def test_finding_6_markdown_payloads_render_as_text(payload_dashboard: str, browser: Any,
-                                                    beacon: tuple[int, list[str]]) -> None:
+def test_finding_6_markdown_payloads_render_as_text(
+    payload_dashboard: str, browser: Any, beacon: tuple[int, list[str]]
+) -> None:
     from tests.browser_support import open_page, page_paths
 
     port, requested = beacon
@@ -872,8 +970,9 @@ def test_finding_6_markdown_payloads_render_as_text(payload_dashboard: str, brow
         _assert_literal(page, "the goals' coverage", requested, goal, partnership)
         # The staff member: the self-assessment heading and what is lost if they leave.
         open_page(page, f"{payload_dashboard}/organisation")
-        _assert_literal(page, "the organisation", requested, f"for {staff}", f"Hvad går tabt, hvis {staff} stopper?",
-                        organisation)
+        _assert_literal(
+            page, "the organisation", requested, f"for {staff}", f"Hvad går tabt, hvis {staff} stopper?", organisation
+        )
         # The organisation opened on the network map: its name heads the details, its owner below.
         open_page(page, f"{payload_dashboard}/netvaerk")
         _open_from_picker(page, "Find og åbn", "Org ")
@@ -881,28 +980,44 @@ def test_finding_6_markdown_payloads_render_as_text(payload_dashboard: str, brow
         # The import preview: the file's name, a sheet's name, its title row and a column header.
         open_page(page, f"{payload_dashboard}/importer")
         page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
-            [{"name": f"Fil {text}.xlsx", "mimeType": XLSX_MIME, "buffer": hostile_workbook(text)}])
+            [{"name": f"Fil {text}.xlsx", "mimeType": XLSX_MIME, "buffer": hostile_workbook(text)}]
+        )
         sheet = page.locator("[data-testid='stExpander'] details").filter(has_text="Ark ").first
         sheet.wait_for(timeout=60_000)
         _settled(page)
         if sheet.get_attribute("open") is None:  # a sheet left out starts folded
             sheet.locator("summary").click()
         _shown(page, "Titel ![x]").wait_for(timeout=60_000)
-        _assert_literal(page, "the import preview", requested,
-                        f"Fil {text}.xlsx", f"Ark {text}", f"Titel {text}", f"Kolonne {text}")
+        _assert_literal(
+            page, "the import preview", requested, f"Fil {text}.xlsx", f"Ark {text}", f"Titel {text}", f"Kolonne {text}"
+        )
     finally:
         page.close()
 
 
 #: Markdown and Streamlit syntax of every kind, each of which must come out as the text it is.
 SYNTAX = (
-    "![x](http://127.0.0.1:{port}/beacon)", "**fed** __fed__ *kursiv* _kursiv_", "`kode` ~~streg~~ ~streg~",
-    ":red[rød] :blue-badge[mærke] :small[lille]", ":material/home: :material_home: :smile: :+1: :streamlit:",
-    "$x^2$ og $$y$$", "<b>html</b> &lt;b&gt; &#42;", "[link](http://127.0.0.1:{port}/beacon) <http://x.dk> www.x.dk",
-    "1. først", "2) anden", "- punkt", "+ punkt", "* punkt", "# overskrift", "> citat", "::blad[x]",
-    "a | b", "Jobcenter Nord: 2.-3. klasse (indskoling)!", "\\*ikke fed\\*",
+    "![x](http://127.0.0.1:{port}/beacon)",
+    "**fed** __fed__ *kursiv* _kursiv_",
+    "`kode` ~~streg~~ ~streg~",
+    ":red[rød] :blue-badge[mærke] :small[lille]",
+    ":material/home: :material_home: :smile: :+1: :streamlit:",
+    "$x^2$ og $$y$$",
+    "<b>html</b> &lt;b&gt; &#42;",
+    "[link](http://127.0.0.1:{port}/beacon) <http://x.dk> www.x.dk",
+    "1. først",
+    "2) anden",
+    "- punkt",
+    "+ punkt",
+    "* punkt",
+    "# overskrift",
+    "> citat",
+    "::blad[x]",
+    "a | b",
+    "Jobcenter Nord: 2.-3. klasse (indskoling)!",
+    "\\*ikke fed\\*",
 )
-_SYNTAX_APP = '''
+_SYNTAX_APP = """
 import sys
 sys.path.insert(0, {root!r})
 import streamlit as st
@@ -924,13 +1039,14 @@ st.tabs([escape_markdown(t) for t in texts[:4]])
 st.info(escape_markdown(texts[5]), title=escape_markdown(texts[1]))
 with st.expander(escape_markdown(texts[0]) + " " + escape_markdown(texts[4])):
     st.write("")
-'''
+"""
 
 
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
-def test_escaped_text_of_every_kind_renders_as_it_is_written(tmp_path: Path, browser: Any,
-                                                             beacon: tuple[int, list[str]]) -> None:
+def test_escaped_text_of_every_kind_renders_as_it_is_written(
+    tmp_path: Path, browser: Any, beacon: tuple[int, list[str]]
+) -> None:
     import subprocess
     import sys
 
@@ -942,9 +1058,25 @@ def test_escaped_text_of_every_kind_renders_as_it_is_written(tmp_path: Path, bro
     app_port = free_port()
     with (tmp_path / "streamlit.log").open("wb") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "syntax.py", "--server.port", str(app_port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "syntax.py",
+                "--server.port",
+                str(app_port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=tmp_path,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         wait_healthy(f"http://127.0.0.1:{app_port}", process)
@@ -957,8 +1089,10 @@ def test_escaped_text_of_every_kind_renders_as_it_is_written(tmp_path: Path, bro
                 block = page.locator(f".st-key-{kind}{index}")
                 shown = block.evaluate("(e) => e.innerText.replaceAll('\\u2060', '').replace(/\\s*👋$/, '')")
                 assert shown.strip() == text, f"{kind} {index}"
-                markup = block.locator("strong, em, code, del, img, a, h1, h2, h3, ol, blockquote, table, "
-                                       ".katex, [role='img'], .stMarkdownColoredText, .stMarkdownBadge")
+                markup = block.locator(
+                    "strong, em, code, del, img, a, h1, h2, h3, ol, blockquote, table, "
+                    ".katex, [role='img'], .stMarkdownColoredText, .stMarkdownBadge"
+                )
                 assert markup.count() == 0, f"{kind} {index}: {block.inner_html()}"
         labels = page.evaluate(_MARKDOWN_TEXT)
         for text in texts[:6]:

@@ -27,19 +27,10 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from sqlalchemy import select
 
-from lib import evaluations as ev
-from lib import organisation as org
-from lib import partners, partnerships, radar, strategy, strengths
-from lib.boardpack import build, render
-from lib.boardpack.figures import section_figures
-from lib.demo import create_demo_workspace
-from lib.export import csv_bytes, export_workspace, neutralise, xlsx_bytes
-from lib.formulas import runs_as_formula
-from lib.importer import prepare_file, run_import
-from lib.network import graph as netgraph
-from lib.network import plotting
-from lib.normalize import clean_text
-from lib.storage import (
+from lib.core.formulas import runs_as_formula
+from lib.core.normalize import clean_text
+from lib.core.spreadsheets import csv_bytes, neutralise, xlsx_bytes
+from lib.db import (
     CompetenceAssessment,
     EvaluationRound,
     Goal,
@@ -49,6 +40,19 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.library import staff as org
+from lib.library import strengths
+from lib.network import graph as netgraph
+from lib.network import plotting
+from lib.planning import candidates, partnerships
+from lib.planning import evaluations as ev
+from lib.planning import goals as strategy
+from lib.reporting import checklist
+from lib.reporting.boardpack import build, render
+from lib.reporting.boardpack.figures import section_figures
+from lib.reporting.workspace_export import export_workspace
 from tests.test_roundtrip import workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,8 +61,19 @@ START = dt.date(2025, 11, 1)
 
 #: Texts a spreadsheet would run, ASCII and full-width, and two that only xlsxwriter would turn into
 #: a formula ("{=…}") or a link ("http://…").
-FORMULAS = ('=HYPERLINK("http://x","klik")', "{=1+1}", "http://x.example/", "\uff1d1+1 bred", "+1+1 plus",
-            "@SUM(A1)", "-1+1 minus", "\uff0b1 bred", "\uff0d1 bred", "\uff20SUM(A1) bred", " =1+1 mellemrum")
+FORMULAS = (
+    '=HYPERLINK("http://x","klik")',
+    "{=1+1}",
+    "http://x.example/",
+    "\uff1d1+1 bred",
+    "+1+1 plus",
+    "@SUM(A1)",
+    "-1+1 minus",
+    "\uff0b1 bred",
+    "\uff0d1 bred",
+    "\uff20SUM(A1) bred",
+    " =1+1 mellemrum",
+)
 HTML_LINK = '<a href="http://x">klik</a>'
 HTML_SPAN = '<span style="color:red">x</span>'
 #: How plotly gets them: escaped, shown as the characters they are.
@@ -114,7 +129,7 @@ def markup_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(autouse=True)
 def _no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
     # The network slide's picture needs Chromium; its figure is checked as a figure below.
-    from lib.boardpack import images
+    from lib.reporting.boardpack import images
 
     def unavailable(*_args: Any, **_kwargs: Any) -> bytes:
         raise images.ImageExportUnavailable("not in these tests")
@@ -132,21 +147,30 @@ def board_pack(url: str, lang: str = "da"):
 
 def embedded_workbooks(pptx: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(pptx)) as archive:
-        return {name: archive.read(name) for name in archive.namelist()
-                if name.startswith("ppt/embeddings/") and name.endswith(".xlsx")}
+        return {
+            name: archive.read(name)
+            for name in archive.namelist()
+            if name.startswith("ppt/embeddings/") and name.endswith(".xlsx")
+        }
 
 
 def workbook_parts(xlsx: bytes) -> dict[str, str]:
     with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
-        return {name: archive.read(name).decode("utf-8") for name in archive.namelist()
-                if name.endswith((".xml", ".rels"))}
+        return {
+            name: archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith((".xml", ".rels"))
+        }
 
 
 def workbook_texts(xlsx: bytes) -> list[str]:
     """Every text cell of every sheet, as a spreadsheet program reads it."""
     workbook = load_workbook(io.BytesIO(xlsx))
-    return [cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row
-            if isinstance(cell.value, str)]
+    return [
+        cell.value
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
 
 
 def assert_no_live_cells(xlsx: bytes, where: str) -> None:
@@ -175,8 +199,14 @@ def test_finding_5_pptx_chart_workbooks_hold_no_formula(formula_url: str) -> Non
     assert any(text.startswith("{=1+1}") for text in texts)
     assert any(text.startswith("http://x.example/") for text in texts)
     # On the slide the chart reads as the goals are called, with no apostrophe in front.
-    names = [series.name for slide in Presentation(io.BytesIO(pptx)).slides for shape in slide.shapes
-             if shape.has_chart for plot in shape.chart.plots for series in plot.series]
+    names = [
+        series.name
+        for slide in Presentation(io.BytesIO(pptx)).slides
+        for shape in slide.shapes
+        if shape.has_chart
+        for plot in shape.chart.plots
+        for series in plot.series
+    ]
     assert any(name.startswith('=HYPERLINK("http://x","klik")') for name in names)
     assert not any(name.startswith("'") for name in names)
 
@@ -221,8 +251,14 @@ def assert_text_only(fig: go.Figure | dict, where: str, *, carries_names: bool =
 def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
     """Every figure the product draws, from the workspace at ``url``, as the pages draw them:
     ``{builder: (figure, whether it shows names from the data)}``."""
-    from components import evaluations_views, goals_views, organisation_views, partners_views, partnerships_views
-    from components import strengths_views
+    from components import (
+        evaluations_views,
+        goals_views,
+        organisation_views,
+        partners_views,
+        partnerships_views,
+        strengths_views,
+    )
 
     db = open_database(url)
     figures: dict[str, tuple[go.Figure | dict, bool]] = {}
@@ -230,47 +266,79 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
         statuses = strategy.goal_statuses(session, as_of=TODAY)
         figures["components.goals_views.overview_figure"] = (goals_views.overview_figure(statuses, "da"), True)
         figures["components.goals_views.series_figure"] = (
-            goals_views.series_figure(strategy.fulfilment_series(session), "da"), True)
+            goals_views.series_figure(strategy.fulfilment_series(session), "da"),
+            True,
+        )
         partnership_id, round_id = session.execute(
-            select(EvaluationRound.partnership_id, EvaluationRound.id).order_by(EvaluationRound.id)).first()
+            select(EvaluationRound.partnership_id, EvaluationRound.id).order_by(EvaluationRound.id)
+        ).first()
         scores = ev.scores_over_time(session, partnership_id)
         figures["components.evaluations_views.scores_figure"] = (
-            evaluations_views.scores_figure(scores, "all", "da"), True)
+            evaluations_views.scores_figure(scores, "all", "da"),
+            True,
+        )
         figures["components.evaluations_views.items_figure"] = (
-            evaluations_views.items_figure(ev.item_table(session, round_id, "da"), "da"), False)
+            evaluations_views.items_figure(ev.item_table(session, round_id, "da"), "da"),
+            False,
+        )
         gaps = ev.side_gaps(session, round_id)
         for level in ("dimension", "item"):
             figures[f"components.evaluations_views.gaps_figure[{level}]"] = (
-                evaluations_views.gaps_figure(evaluations_views.gap_rows(gaps, level, "da"), "da"), False)
+                evaluations_views.gaps_figure(evaluations_views.gap_rows(gaps, level, "da"), "da"),
+                False,
+            )
         person_id = session.scalar(select(CompetenceAssessment.person_id).limit(1))
         figures["components.organisation_views.history_figure"] = (
-            organisation_views.history_figure(org.competence_history(session, person_id), "da"), False)
+            organisation_views.history_figure(org.competence_history(session, person_id), "da"),
+            False,
+        )
         figures["components.organisation_views.heatmap_figure"] = (
-            organisation_views.heatmap_figure(org.team_heatmap(session), "da"), True)
+            organisation_views.heatmap_figure(org.team_heatmap(session), "da"),
+            True,
+        )
         figures["components.partners_views.stakeholder_figure"] = (
-            partners_views.stakeholder_figure(partners.stakeholder_points(session), "da"), True)
+            partners_views.stakeholder_figure(candidates.stakeholder_points(session), "da"),
+            True,
+        )
         G = netgraph.build_graph(session, today=TODAY)
         reach = {node: 0.5 for node in G}
         figures["components.partners_views.value_effort_figure"] = (
-            partners_views.value_effort_figure(partners.value_effort_points(session, reach), "da"), True)
+            partners_views.value_effort_figure(candidates.value_effort_points(session, reach), "da"),
+            True,
+        )
         figures["components.partnerships_views.stage_chart"] = (
-            partnerships_views.stage_chart(partnerships.pipeline_counts(session)), False)
+            partnerships_views.stage_chart(partnerships.pipeline_counts(session)),
+            False,
+        )
         figures["components.strengths_views.matrix_figure"] = (
-            strengths_views.matrix_figure(strengths.partner_type_matrix(session), "da"), False)
-        figures["lib.radar.radar_figure"] = (radar.radar_figure(radar.radar_frame(session, TODAY), "da"), False)
-        figures["lib.radar.history_figure"] = (radar.history_figure(radar.radar_history(session), "da"), False)
+            strengths_views.matrix_figure(strengths.partner_type_matrix(session), "da"),
+            False,
+        )
+        figures["lib.reporting.checklist.radar_figure"] = (
+            checklist.radar_figure(checklist.radar_frame(session, TODAY), "da"),
+            False,
+        )
+        figures["lib.reporting.checklist.history_figure"] = (
+            checklist.history_figure(checklist.radar_history(session), "da"),
+            False,
+        )
     positions = {node: (float(index % 17), float(index // 17)) for index, node in enumerate(G)}
     for color_by in plotting.COLOR_BY:
         figures[f"lib.network.plotting.network_figure[{color_by}]"] = (
-            plotting.network_figure(G, positions, color_by=color_by, labels=True, lang="da",
-                                    highlight=list(G)[:3]), True)
+            plotting.network_figure(G, positions, color_by=color_by, labels=True, lang="da", highlight=list(G)[:3]),
+            True,
+        )
     figures["lib.network.plotting.rings_figure"] = (
-        plotting.rings_figure(netgraph.organisation_view(G), netgraph.rings(G), "da"), True)
+        plotting.rings_figure(netgraph.organisation_view(G), netgraph.rings(G), "da"),
+        True,
+    )
     pack = board_pack(url)
     for section in pack.sections:
         for chart, fig in zip(section.charts, section_figures(section, "da"), strict=True):
-            figures[f"lib.boardpack.figures.chart_figure[{chart.key}]"] = (
-                fig, chart.key in ("goals.fulfilment", "evaluations.latest", "network.picture", "network.types"))
+            figures[f"lib.reporting.boardpack.figures.chart_figure[{chart.key}]"] = (
+                fig,
+                chart.key in ("goals.fulfilment", "evaluations.latest", "network.picture", "network.types"),
+            )
     return figures
 
 
@@ -278,8 +346,8 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
 DRAWN_THROUGH_OTHERS = {
     "components.network_views.view_figure": "draws lib.network.plotting's figures",
     "components.network_views.finished": "reorders traces and sets a hover colour, adds no text",
-    "lib.charts.style": "sets the template, adds no text",
-    "lib.boardpack.figures.section_figures": "chart_figure of each chart",
+    "lib.core.charts.style": "sets the template, adds no text",
+    "lib.reporting.boardpack.figures.section_figures": "chart_figure of each chart",
 }
 
 
@@ -289,8 +357,12 @@ def figure_builders() -> set[str]:
     for path in [*ROOT.glob("components/*.py"), *ROOT.glob("lib/**/*.py")]:
         module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and node.returns is not None
-                    and re.search(r"\bgo\.Figure\b", ast.unparse(node.returns))):
+            if (
+                isinstance(node, ast.FunctionDef)
+                and not node.name.startswith("_")
+                and node.returns is not None
+                and re.search(r"\bgo\.Figure\b", ast.unparse(node.returns))
+            ):
                 found.add(f"{module}.{node.name}")
     return found
 
@@ -308,7 +380,8 @@ def test_finding_7_plotly_charts_show_names_as_text(figures: dict[str, tuple[go.
 
 
 def test_finding_7_hover_templates_fill_in_escaped_data_and_keep_their_markup(
-        figures: dict[str, tuple[go.Figure | dict, bool]]) -> None:
+    figures: dict[str, tuple[go.Figure | dict, bool]],
+) -> None:
     scores, _ = figures["components.evaluations_views.scores_figure"]
     trace = scores.data[0]
     assert "<br>" in trace.hovertemplate and "%{customdata[0]}" in trace.hovertemplate
@@ -331,10 +404,22 @@ def test_finding_7_a_percent_brace_in_a_name_is_no_template(markup_url: str) -> 
 
 def test_finding_7_powerpoint_native_charts_show_names_as_typed(markup_url: str) -> None:
     pptx = render(board_pack(markup_url), "pptx")
-    names = [series.name for slide in Presentation(io.BytesIO(pptx)).slides for shape in slide.shapes
-             if shape.has_chart for plot in shape.chart.plots for series in plot.series]
-    names += [str(category) for slide in Presentation(io.BytesIO(pptx)).slides for shape in slide.shapes
-              if shape.has_chart for plot in shape.chart.plots for category in plot.categories]
+    names = [
+        series.name
+        for slide in Presentation(io.BytesIO(pptx)).slides
+        for shape in slide.shapes
+        if shape.has_chart
+        for plot in shape.chart.plots
+        for series in plot.series
+    ]
+    names += [
+        str(category)
+        for slide in Presentation(io.BytesIO(pptx)).slides
+        for shape in slide.shapes
+        if shape.has_chart
+        for plot in shape.chart.plots
+        for category in plot.categories
+    ]
     assert any(name.startswith(HTML_LINK) or name.startswith(HTML_SPAN) for name in names)
     assert not any("&lt;" in name or "&amp;" in name for name in names)
 
@@ -342,8 +427,10 @@ def test_finding_7_powerpoint_native_charts_show_names_as_typed(markup_url: str)
 # --- finding 12: full-width formula signs, and signs after spaces ------------------------------------
 
 
-@pytest.mark.parametrize("value", ["\uff1d1+1", "\uff0b45 12 34 56 78", "\uff0d5", "\uff20SUM(A1)", " =1+1",
-                                   "\u3000=1+1", "\n=1+1", "  @SUM(A1)"])
+@pytest.mark.parametrize(
+    "value",
+    ["\uff1d1+1", "\uff0b45 12 34 56 78", "\uff0d5", "\uff20SUM(A1)", " =1+1", "\u3000=1+1", "\n=1+1", "  @SUM(A1)"],
+)
 def test_finding_12_full_width_and_spaced_signs_are_neutralised_and_import_back(value: str) -> None:
     assert neutralise(value) == "'" + value
     # Every writer: the xlsx and csv downloads.
@@ -370,7 +457,8 @@ def test_finding_12_workspace_export_neutralises_full_width_and_imports_back_unc
         files = [out] if fmt == "xlsx" else sorted(out.glob("*.csv"))
         written = "\n".join(
             "\n".join(workbook_texts(path.read_bytes())) if fmt == "xlsx" else path.read_text(encoding="utf-8-sig")
-            for path in files)
+            for path in files
+        )
         for sign in signs:
             assert "'" + sign in written, (fmt, sign)
         target = open_database(f"sqlite:///{tmp_path / f'target-{fmt}.sqlite'}")

@@ -30,12 +30,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
-from lib.config import ImportLimits
-from lib.errors import FileRefused, UserFacingError
-from lib.i18n import t
-from lib.importer import error_report_xlsx, prepare_file, run_import
-from lib.safe_read import RawWorkbook, read_upload
-from lib.storage import Database, Person, open_database
+from lib.core.config import ImportLimits
+from lib.core.errors import FileRefused, UserFacingError
+from lib.core.i18n import t
+from lib.db import Database, Person, open_database
+from lib.ingest.contact_lists import error_report_xlsx, prepare_file, run_import
+from lib.ingest.safe_read import RawWorkbook, read_upload
 from tests import apptest_support
 from tests.sheets import csv_text, xlsx
 
@@ -58,8 +58,8 @@ def spool_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private spool folder of this test's own (the real one is shared by the whole machine)."""
     folder = tmp_path / "spool"
     folder.mkdir(mode=0o700)
-    if importlib.util.find_spec("lib.upload_spool") is not None:
-        monkeypatch.setattr("lib.upload_spool._folder", folder)
+    if importlib.util.find_spec("lib.ingest.upload_spool") is not None:
+        monkeypatch.setattr("lib.ingest.upload_spool._folder", folder)
     return folder
 
 
@@ -105,8 +105,9 @@ def people_count(db: Database) -> int:
 
 
 def test_finding_8_no_sheet_stays_in_the_session_after_commit_or_cancel(
-        db: Database, spool_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lib.importer
+    db: Database, spool_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lib.ingest.contact_lists
 
     workbooks: list[weakref.ref[RawWorkbook]] = []
 
@@ -115,7 +116,7 @@ def test_finding_8_no_sheet_stays_in_the_session_after_commit_or_cancel(
         workbooks.append(weakref.ref(workbook))
         return workbook
 
-    monkeypatch.setattr(lib.importer, "read_upload", recording_read_upload)
+    monkeypatch.setattr(lib.ingest.contact_lists, "read_upload", recording_read_upload)
     data = big_contact_list()
     at = page()
     at.file_uploader[0].set_value(("kontakter.xlsx", data, XLSX_MIME))
@@ -163,7 +164,7 @@ def test_finding_8_what_waits_on_disk_goes_when_the_session_ends(db: Database, s
 
 
 def test_finding_8_leftovers_of_a_killed_process_are_swept(spool_folder: Path) -> None:
-    from lib import upload_spool
+    from lib.ingest import upload_spool
 
     stale = spool_folder / f"{upload_spool.FILE_PREFIX}left-by-a-killed-process"
     stale.write_bytes(b"rows")
@@ -180,7 +181,8 @@ def test_finding_8_leftovers_of_a_killed_process_are_swept(spool_folder: Path) -
 
 
 def test_finding_8_a_big_preview_keeps_the_first_problems_and_the_report_has_all(
-        db: Database, spool_folder: Path) -> None:
+    db: Database, spool_folder: Path
+) -> None:
     bad = [["Navn", "E-mail"]] + [[f"Person {i}", f"ikke-en-email-{i}"] for i in range(1_200)]
     at = page()
     at.file_uploader[0].set_value(("kontakter.xlsx", xlsx({"Kontakter": bad}), XLSX_MIME))
@@ -190,7 +192,7 @@ def test_finding_8_a_big_preview_keeps_the_first_problems_and_the_report_has_all
     shown = next(df.value for df in at.dataframe if "Besked" in df.value.columns)
     assert len(shown) == 1_000
 
-    from lib.importer import for_session
+    from lib.ingest.contact_lists import for_session
 
     prepared = prepare_file(db, "kontakter.xlsx", xlsx({"Kontakter": bad}), spool=True)
     kept = for_session(run_import(db, prepared.sheets, commit=False))
@@ -202,7 +204,7 @@ def test_finding_8_a_big_preview_keeps_the_first_problems_and_the_report_has_all
 
 
 def test_finding_8_parse_children_take_turns_and_the_user_is_told(spool_folder: Path) -> None:
-    from lib.safe_read import notify_when_waiting, parse_slot
+    from lib.ingest.safe_read import notify_when_waiting, parse_slot
 
     limits = ImportLimits(max_parallel_parses=1, parse_queue_seconds=120)
     data = csv_text([["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]).encode()
@@ -228,7 +230,6 @@ def test_finding_8_parse_children_take_turns_and_the_user_is_told(spool_folder: 
     assert "prøv igen" in refused.value.message("da").lower()
     assert "try again" in refused.value.message("en").lower()
     assert "Venter" in t("limits.parse_waiting", "da")
-
 
 
 # --- finding 9: text too long for where it is stored -------------------------------------------------
@@ -271,17 +272,21 @@ def test_finding_9_over_long_text_is_a_row_problem_and_the_other_rows_are_import
 
 
 def test_finding_9_planning_imports_refuse_or_leave_out_over_long_text(any_db_url: str) -> None:
-    from lib.evaluations import ITEM_CODES, import_survey
-    from lib.partnerships import import_partnerships
-    from lib.storage import EvaluationResponse, Partnership
+    from lib.db import EvaluationResponse, Partnership
+    from lib.planning.evaluations import ITEM_CODES, import_survey
+    from lib.planning.partnerships import import_partnerships
 
     db = open_database(any_db_url)
-    partnerships = xlsx({"Partnerskaber": [
-        ["title", "organisations", "notes"],
-        [LONG_TITLE, "Solbakke Museum", "Titlen er for lang"],
-        ["Læseklub for seniorer", "Foreningen for " * 30, "Partnerens navn er for langt"],
-        ["Sprogcafé", "Solbakke Museum", "Alt i orden"],
-    ]})
+    partnerships = xlsx(
+        {
+            "Partnerskaber": [
+                ["title", "organisations", "notes"],
+                [LONG_TITLE, "Solbakke Museum", "Titlen er for lang"],
+                ["Læseklub for seniorer", "Foreningen for " * 30, "Partnerens navn er for langt"],
+                ["Sprogcafé", "Solbakke Museum", "Alt i orden"],
+            ]
+        }
+    )
     result = import_partnerships(db, "partnerskaber.xlsx", partnerships, commit=True)
     assert result.counts == {"rows": 3, "inserted": 1, "rejected": 2, "skipped": 0}
     assert sorted(p.row for p in result.problems if p.severity == "error") == [2, 3]
@@ -289,11 +294,15 @@ def test_finding_9_planning_imports_refuse_or_leave_out_over_long_text(any_db_ur
         assert list(session.scalars(select(Partnership.title))) == ["Sprogcafé"]
         partnership_id = session.scalar(select(Partnership.id))
 
-    survey = xlsx({"Svar": [
-        ["side", "respondent", ITEM_CODES[0]],
-        ["library", "Bibliotekets projektleder " * 20, 4],
-        ["partner", "Museets formidler", 5],
-    ]})
+    survey = xlsx(
+        {
+            "Svar": [
+                ["side", "respondent", ITEM_CODES[0]],
+                ["library", "Bibliotekets projektleder " * 20, 4],
+                ["partner", "Museets formidler", 5],
+            ]
+        }
+    )
     answers = import_survey(db, partnership_id, "svar.xlsx", survey, commit=True, held_on="01-03-2026")
     assert answers.counts == {"rows": 2, "inserted": 2, "rejected": 0, "skipped": 0}
     assert [p.row for p in answers.problems if p.severity == "warning"] == [2]
@@ -304,7 +313,7 @@ def test_finding_9_planning_imports_refuse_or_leave_out_over_long_text(any_db_ur
 def _someone_else_takes_the_email(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the import's commit fail in the database: between the preview and the commit another
     user stored the same e-mail (as if two people imported at once)."""
-    from lib.import_state import WorkingState
+    from lib.ingest.state import WorkingState
 
     original = WorkingState.apply
 
@@ -317,15 +326,17 @@ def _someone_else_takes_the_email(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_finding_9_notes_longer_than_any_column_takes_are_left_out(any_db_url: str) -> None:
     """Notes have no limit in the database (Text); the product still takes no cell of megabytes."""
-    from lib.partnerships import import_partnerships
-    from lib.storage import Partnership
-    from lib.text_limits import LONG_TEXT_LIMIT
+    from lib.db import Partnership
+    from lib.db.text_limits import LONG_TEXT_LIMIT
+    from lib.planning.partnerships import import_partnerships
 
     db = open_database(any_db_url)
     huge_note = "Bemærk: " + "x" * LONG_TEXT_LIMIT
-    contacts = [["Navn", "E-mail", "Organisation", "Noter"],
-                ["Jens Hansen", "jens@example.dk", "Solbakke Museum", huge_note],
-                ["Søren Ærø", "soren@example.dk", "Solbakke Museum", "Ringer tilbage i maj"]]
+    contacts = [
+        ["Navn", "E-mail", "Organisation", "Noter"],
+        ["Jens Hansen", "jens@example.dk", "Solbakke Museum", huge_note],
+        ["Søren Ærø", "soren@example.dk", "Solbakke Museum", "Ringer tilbage i maj"],
+    ]
     prepared = prepare_file(db, "kontakter.csv", csv_text(contacts).encode())
     result = run_import(db, prepared.sheets, commit=True)
     assert result.counts["inserted"] == 2 and result.counts["rejected"] == 0
@@ -334,8 +345,9 @@ def test_finding_9_notes_longer_than_any_column_takes_are_left_out(any_db_url: s
         notes = {name: note for name, note in session.execute(select(Person.name, Person.notes))}
     assert notes == {"Jens Hansen": None, "Søren Ærø": "Ringer tilbage i maj"}
 
-    planned = xlsx({"Partnerskaber": [["title", "organisations", "notes"],
-                                      ["Sprogcafé", "Solbakke Museum", huge_note]]})
+    planned = xlsx(
+        {"Partnerskaber": [["title", "organisations", "notes"], ["Sprogcafé", "Solbakke Museum", huge_note]]}
+    )
     done = import_partnerships(db, "partnerskaber.xlsx", planned, commit=True)
     assert done.counts["inserted"] == 1
     assert [p.severity for p in done.problems] == ["warning"]
@@ -343,8 +355,9 @@ def test_finding_9_notes_longer_than_any_column_takes_are_left_out(any_db_url: s
         assert session.scalar(select(Partnership.notes)) is None
 
 
-def test_finding_9_a_database_error_logs_no_row_values(any_db_url: str, caplog: pytest.LogCaptureFixture,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_finding_9_a_database_error_logs_no_row_values(
+    any_db_url: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = open_database(any_db_url)
     prepared = prepare_file(db, "k.xlsx", xlsx({"K": [["Navn", "E-mail"], [SECRET_NAME, SECRET_EMAIL]]}))
     _someone_else_takes_the_email(monkeypatch)
@@ -362,10 +375,19 @@ def test_finding_9_a_database_error_logs_no_row_values(any_db_url: str, caplog: 
 
 def test_finding_9_database_error_text_quotes_no_values(any_db_url: str, caplog: pytest.LogCaptureFixture) -> None:
     db = open_database(any_db_url)
-    with pytest.raises(SQLAlchemyError) as failed:
-        with db.write() as session:
-            session.execute(insert(Person), [{"name": SECRET_NAME, "name_key": "hemmelig hansen",
-                                              "email": SECRET_EMAIL, "is_staff": False, "staff_role": "chef"}])
+    with pytest.raises(SQLAlchemyError) as failed, db.write() as session:
+        session.execute(
+            insert(Person),
+            [
+                {
+                    "name": SECRET_NAME,
+                    "name_key": "hemmelig hansen",
+                    "email": SECRET_EMAIL,
+                    "is_staff": False,
+                    "staff_role": "chef",
+                }
+            ],
+        )
     # What an uncaught error leaves in the server log: its text, its cause's, the whole traceback.
     logging.getLogger("streamlit.error_util").error("Uncaught app execution", exc_info=failed.value)
     assert "person_staff_role" in caplog.text  # it still says what failed ...
@@ -373,10 +395,10 @@ def test_finding_9_database_error_text_quotes_no_values(any_db_url: str, caplog:
 
 
 def test_finding_9_the_import_page_shows_a_database_error_without_row_values(
-        db: Database, spool_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db: Database, spool_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     at = page()
-    at.file_uploader[0].set_value(("k.xlsx", xlsx({"K": [["Navn", "E-mail"], [SECRET_NAME, SECRET_EMAIL]]}),
-                                   XLSX_MIME))
+    at.file_uploader[0].set_value(("k.xlsx", xlsx({"K": [["Navn", "E-mail"], [SECRET_NAME, SECRET_EMAIL]]}), XLSX_MIME))
     apptest_support.rerun(at)
     _someone_else_takes_the_email(monkeypatch)
     at.button(key="imp_commit").click()

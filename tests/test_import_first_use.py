@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib.importer import ImportResult, prepare_file, run_import, undo_import
-from lib.storage import Database, Organisation, OrganisationAlias, Person, Relation, open_database
+from lib.db import Database, Organisation, OrganisationAlias, Person, Relation, open_database
+from lib.ingest.contact_lists import ImportResult, prepare_file, run_import, undo_import
 from tests import apptest_support
-from tests.browser_support import CHROMIUM, browser, open_page, running_dashboard  # noqa: F401 - a fixture
+from tests.browser_support import CHROMIUM, open_page, running_dashboard
 from tests.sheets import csv_text, xlsx
 from tests.test_importer import snapshot
 
@@ -108,7 +108,12 @@ def test_the_coordinators_list_on_an_empty_workspace_gives_staff_ties_and_their_
 def test_the_staff_list_marks_staff_with_their_team_and_role_and_the_contact_list_finds_them(db: Database) -> None:
     staff = run(db, "medarbejdere.xlsx")
     assert staff.per_sheet[0]["role"] == "staff" and staff.created == {
-        "staff": 8, "people": 0, "organisations": 0, "affiliations": 0, "relations": 0}
+        "staff": 8,
+        "people": 0,
+        "organisations": 0,
+        "affiliations": 0,
+        "relations": 0,
+    }
     mette, lone, karin = (person_named(db, n) for n in ("Mette Holm", "Lone Bech", "Karin Dahl"))
     assert (mette.is_staff, mette.team, mette.staff_role) == (True, "Børn og familie", "network_lead")
     assert lone.staff_role == "partnership_owner" and lone.email == "lone.bech@aalykkebib.example.dk"
@@ -125,17 +130,28 @@ def test_staff_the_contact_list_created_get_their_details_from_the_staff_list_la
     assert later.created["staff"] == 2  # Karin Dahl and Emil Skov hold no contact in the list
     mette = person_named(db, "Mette Holm")
     assert (mette.email, mette.team, mette.staff_role) == (
-        "mette.holm@aalykkebib.example.dk", "Børn og familie", "network_lead")
+        "mette.holm@aalykkebib.example.dk",
+        "Børn og familie",
+        "network_lead",
+    )
     assert ties(db)[("Mette Holm", "Karen Møller", "knows")].owner_id == mette.id
 
 
 def test_a_responsible_staff_cell_with_an_address_is_matched_by_it_and_an_unknown_one_created(db: Database) -> None:
     run(db, "staff.xlsx", xlsx({"Medarbejdere": [["Navn", "E-mail"], ["Mette Holm", "mh@bib.dk"]]}))
-    result = run(db, "k.xlsx", xlsx({"Kontakter": [
-        ["Navn", "E-mail", "Bibliotekets kontaktperson", "Sidst i kontakt"],
-        ["Anna Berg", "anna@museum.dk", "M. Holm <MH@bib.dk>", "01-03-2026"],
-        ["Bo Dam", "bo@skole.dk", "Ida Friis <ida.friis@bib.dk>", "02-03-2026"],
-    ]}))
+    result = run(
+        db,
+        "k.xlsx",
+        xlsx(
+            {
+                "Kontakter": [
+                    ["Navn", "E-mail", "Bibliotekets kontaktperson", "Sidst i kontakt"],
+                    ["Anna Berg", "anna@museum.dk", "M. Holm <MH@bib.dk>", "01-03-2026"],
+                    ["Bo Dam", "bo@skole.dk", "Ida Friis <ida.friis@bib.dk>", "02-03-2026"],
+                ]
+            }
+        ),
+    )
     found = ties(db)
     assert found[("Mette Holm", "Anna Berg", "knows")].last_contact == dt.date(2026, 3, 1)
     assert found[("Ida Friis", "Bo Dam", "knows")].last_contact == dt.date(2026, 3, 2)
@@ -159,13 +175,15 @@ def test_a_relation_sheet_alone_creates_the_people_and_organisations_it_names(db
 
 
 def test_a_gephi_edge_list_keeps_its_weights_and_refuses_no_row(db: Database) -> None:
-    gephi = csv_text([
-        ["Source", "Target", "Type", "Id", "Label", "Weight"],
-        ["Mette Holm", "Ålykke Museum", "Directed", "0", "", "2.5"],
-        ["Mette Holm", "Karen Møller", "Undirected", "1", "", "1.0"],
-        ["Karen Møller", "Jonas Friis", "Directed", "2", "", "7"],
-        ["Jonas Friis", "17", "Directed", "3", "", "0"],
-    ]).encode()
+    gephi = csv_text(
+        [
+            ["Source", "Target", "Type", "Id", "Label", "Weight"],
+            ["Mette Holm", "Ålykke Museum", "Directed", "0", "", "2.5"],
+            ["Mette Holm", "Karen Møller", "Undirected", "1", "", "1.0"],
+            ["Karen Møller", "Jonas Friis", "Directed", "2", "", "7"],
+            ["Jonas Friis", "17", "Directed", "3", "", "0"],
+        ]
+    ).encode()
     result = run(db, "edges.csv", gephi)
     assert result.per_sheet[0]["role"] == "relations"
     assert (result.counts["inserted"], result.counts["rejected"]) == (3, 1)
@@ -189,16 +207,25 @@ def test_a_weight_that_is_no_number_is_left_out_not_a_reason_to_reject(db: Datab
 
 
 def test_a_kumu_connections_sheet_without_elements_creates_its_ends(db: Database) -> None:
-    data = xlsx({"Connections": [["From", "To", "Type", "Direction", "Strength"],
-                                 ["Anna Berg", "Solbakke Museum", "works with", "directed", 4],
-                                 ["Ole Holm", "Anna Berg", "knows", "mutual", 2.5]]})
+    data = xlsx(
+        {
+            "Connections": [
+                ["From", "To", "Type", "Direction", "Strength"],
+                ["Anna Berg", "Solbakke Museum", "works with", "directed", 4],
+                ["Ole Holm", "Anna Berg", "knows", "mutual", 2.5],
+            ]
+        }
+    )
     result = run(db, "kumu.xlsx", data)
     assert result.per_sheet[0]["role"] == "kumu_connections"
     found = ties(db)
     assert found[("Anna Berg", "Solbakke Museum", "works_with")].strength == 4
     assert found[("Ole Holm", "Anna Berg", "knows")].weight == 2.5
     assert sorted((r.kind, r.name) for r in result.referenced) == [
-        ("organisations", "Solbakke Museum"), ("people", "Anna Berg"), ("people", "Ole Holm")]
+        ("organisations", "Solbakke Museum"),
+        ("people", "Anna Berg"),
+        ("people", "Ole Holm"),
+    ]
 
 
 def test_a_name_that_is_an_organisations_other_spelling_is_that_organisation(db: Database) -> None:
@@ -206,8 +233,7 @@ def test_a_name_that_is_an_organisations_other_spelling_is_that_organisation(db:
         organisation = Organisation(name="Aarhus Kommune", name_key="aarhus kommune")
         session.add(organisation)
         session.flush()
-        session.add(OrganisationAlias(organisation_id=organisation.id, name="Århus kommune",
-                                      name_key="århus kommune"))
+        session.add(OrganisationAlias(organisation_id=organisation.id, name="Århus kommune", name_key="århus kommune"))
     result = run(db, "r.xlsx", xlsx({"Relationer": [["Fra", "Til"], ["Anna Berg", "Århus Kommune"]]}))
     assert ("Anna Berg", "Aarhus Kommune", "knows") in ties(db)
     assert [(r.kind, r.name) for r in result.referenced] == [("people", "Anna Berg")]
@@ -226,8 +252,13 @@ def test_unticked_the_sheet_refuses_what_it_names_as_before(db: Database) -> Non
 
 def test_the_command_line_switches_it_off_and_chooses_the_update(db: Database, db_url: str) -> None:
     def cli(*args: str) -> dict[str, Any]:
-        done = subprocess.run([sys.executable, "-m", "lib", "import", *args, "--json", "--db", db_url], cwd=ROOT,
-                              capture_output=True, text=True, timeout=180)
+        done = subprocess.run(
+            [sys.executable, "-m", "lib", "import", *args, "--json", "--db", db_url],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)
 
@@ -236,8 +267,13 @@ def test_the_command_line_switches_it_off_and_chooses_the_update(db: Database, d
     on = cli(str(EXAMPLES / "kontaktliste.xlsx"))
     assert on["created"]["staff"] == 6 and len([r for r in on["referenced"] if r["kind"] == "staff"]) == 6
     winning = cli(str(EXAMPLES / "outlook-kontakter.csv"), "--update", "overwrite")
-    assert {"table": "people", "record": "Birgitte Juhl", "field": "title", "old": "Konsulent, Kultur og Fritid",
-            "new": "Konsulent"} in winning["changes"]
+    assert {
+        "table": "people",
+        "record": "Birgitte Juhl",
+        "field": "title",
+        "old": "Konsulent, Kultur og Fritid",
+        "new": "Konsulent",
+    } in winning["changes"]
 
 
 # --- 3. rows that are not people -------------------------------------------------------------------
@@ -260,14 +296,22 @@ def test_the_total_row_is_skipped_and_the_mailbox_becomes_its_organisations_emai
 
 def test_a_mailbox_alone_finds_its_organisation_by_domain_or_is_skipped_with_the_reason(db: Database) -> None:
     run(db, "o.xlsx", xlsx({"Organisationer": [["Navn", "Hjemmeside"], ["Solbakke Museum", "www.museum.dk"]]}))
-    result = run(db, "k.xlsx", xlsx({"Kontakter": [
-        ["Navn", "E-mail"],
-        [None, "kontakt@museum.dk"],
-        ["Solbakke Museum", "post@museum.dk"],
-        [None, "info@ukendt.dk"],
-        ["Navn", "E-mail"],  # the header again, under a list pasted onto another
-        ["Sum: 3", None],
-    ]}))
+    result = run(
+        db,
+        "k.xlsx",
+        xlsx(
+            {
+                "Kontakter": [
+                    ["Navn", "E-mail"],
+                    [None, "kontakt@museum.dk"],
+                    ["Solbakke Museum", "post@museum.dk"],
+                    [None, "info@ukendt.dk"],
+                    ["Navn", "E-mail"],  # the header again, under a list pasted onto another
+                    ["Sum: 3", None],
+                ]
+            }
+        ),
+    )
     assert [o.outcome for o in result.outcomes] == ["updated", "unchanged", "skipped", "skipped", "skipped"]
     assert result.counts == {"rows": 5, "inserted": 0, "updated": 1, "unchanged": 1, "rejected": 0, "skipped": 3}
     warnings = warnings_of(result)
@@ -279,12 +323,20 @@ def test_a_mailbox_alone_finds_its_organisation_by_domain_or_is_skipped_with_the
 
 
 def test_a_row_known_only_by_its_address(db: Database) -> None:
-    result = run(db, "k.xlsx", xlsx({"Kontakter": [
-        ["Navn", "E-mail", "Organisation"],
-        [None, "anne.vinther@gym.dk", "Ålykke Gymnasium"],
-        [None, "mn@fonden.dk", "Fonden"],
-        ["kasper@torvet.dk", None, "Boghandlen"],
-    ]}))
+    result = run(
+        db,
+        "k.xlsx",
+        xlsx(
+            {
+                "Kontakter": [
+                    ["Navn", "E-mail", "Organisation"],
+                    [None, "anne.vinther@gym.dk", "Ålykke Gymnasium"],
+                    [None, "mn@fonden.dk", "Fonden"],
+                    ["kasper@torvet.dk", None, "Boghandlen"],
+                ]
+            }
+        ),
+    )
     assert result.counts["inserted"] == 3
     warnings = warnings_of(result)
     assert warnings[2] == ["import.name_from_email"] and warnings[3] == ["import.name_is_email"]
@@ -292,18 +344,39 @@ def test_a_row_known_only_by_its_address(db: Database) -> None:
     assert person_named(db, "mn@fonden.dk").email == "mn@fonden.dk"
     assert person_named(db, "kasper@torvet.dk").email == "kasper@torvet.dk"  # an address in the name column
     # A later list with the real name replaces the made-up one, also when filling only empty fields.
-    run(db, "k2.xlsx", xlsx({"Kontakter": [["Navn", "E-mail"], ["Maria Nygaard", "mn@fonden.dk"],
-                                           ["Anne-Marie Vinther", "anne.vinther@gym.dk"]]}))
+    run(
+        db,
+        "k2.xlsx",
+        xlsx(
+            {
+                "Kontakter": [
+                    ["Navn", "E-mail"],
+                    ["Maria Nygaard", "mn@fonden.dk"],
+                    ["Anne-Marie Vinther", "anne.vinther@gym.dk"],
+                ]
+            }
+        ),
+    )
     assert person_named(db, "Maria Nygaard").email == "mn@fonden.dk"
     assert person_named(db, "Anne-Marie Vinther").email == "anne.vinther@gym.dk"
 
 
 # --- 6. updates you can see and choose -------------------------------------------------------------
 
-DANISH = xlsx({"Kontakter": [["Navn", "E-mail", "Stilling", "Organisation"],
-                             ["Lise Østergård", "lise@fof.dk", "Skoleleder", "FOF Solbakke"]]})
-ENGLISH = csv_text([["First Name", "Last Name", "E-mail Address", "Job Title", "Company", "Mobile Phone"],
-                    ["Lise", "Østergård", "LISE@fof.dk", "Headmaster", "FOF Solbakke", "40 11 22 33"]]).encode()
+DANISH = xlsx(
+    {
+        "Kontakter": [
+            ["Navn", "E-mail", "Stilling", "Organisation"],
+            ["Lise Østergård", "lise@fof.dk", "Skoleleder", "FOF Solbakke"],
+        ]
+    }
+)
+ENGLISH = csv_text(
+    [
+        ["First Name", "Last Name", "E-mail Address", "Job Title", "Company", "Mobile Phone"],
+        ["Lise", "Østergård", "LISE@fof.dk", "Headmaster", "FOF Solbakke", "40 11 22 33"],
+    ]
+).encode()
 
 
 def test_two_files_in_turn_fill_only_empty_fields_and_never_flip(db: Database) -> None:
@@ -312,9 +385,11 @@ def test_two_files_in_turn_fill_only_empty_fields_and_never_flip(db: Database) -
     lise = person_named(db, "Lise Østergård")
     assert (lise.title, lise.phone) == ("Skoleleder", "+4540112233")  # the empty phone is filled in
     assert [(c.record, c.field, c.old, c.new) for c in english.changes] == [
-        ("Lise Østergård", "phone", None, "+4540112233")]
+        ("Lise Østergård", "phone", None, "+4540112233")
+    ]
     assert [(c.record, c.field, c.old, c.new) for c in english.kept] == [
-        ("Lise Østergård", "title", "Skoleleder", "Headmaster")]
+        ("Lise Østergård", "title", "Skoleleder", "Headmaster")
+    ]
     before = snapshot(db)
     for name, data in (("kontakter.xlsx", DANISH), ("colleague.csv", ENGLISH), ("kontakter.xlsx", DANISH)):
         again = run(db, name, data)
@@ -326,7 +401,8 @@ def test_a_file_that_wins_shows_old_and_new_and_the_next_file_does_not_flip_it_b
     run(db, "kontakter.xlsx", DANISH)
     preview = run(db, "colleague.csv", ENGLISH, commit=False, update_mode="overwrite")
     assert ("people", "Lise Østergård", "title", "Skoleleder", "Headmaster") in [
-        (c.table, c.record, c.field, c.old, c.new) for c in preview.changes]
+        (c.table, c.record, c.field, c.old, c.new) for c in preview.changes
+    ]
     assert preview.updated_records["people"] == 1
     committed = run(db, "colleague.csv", ENGLISH, update_mode="overwrite")
     assert committed.changes == preview.changes
@@ -338,12 +414,20 @@ def test_a_file_that_wins_shows_old_and_new_and_the_next_file_does_not_flip_it_b
 
 
 def test_a_bad_value_rejects_only_its_field_unless_it_is_all_that_says_who(db: Database) -> None:
-    result = run(db, "k.xlsx", xlsx({"Kontakter": [
-        ["Navn", "E-mail", "Telefon", "Organisation"],
-        ["Jens Hansen", "jens@foreningen.dk", "ugyldigt nr", "Ældre Sagen"],
-        ["Anne Møller", "anne(at)museum.dk", "22 33 44 55", "Solbakke Museum"],
-        [None, "ikke-en-email", "22 33 44 56", "Solbakke Museum"],
-    ]}))
+    result = run(
+        db,
+        "k.xlsx",
+        xlsx(
+            {
+                "Kontakter": [
+                    ["Navn", "E-mail", "Telefon", "Organisation"],
+                    ["Jens Hansen", "jens@foreningen.dk", "ugyldigt nr", "Ældre Sagen"],
+                    ["Anne Møller", "anne(at)museum.dk", "22 33 44 55", "Solbakke Museum"],
+                    [None, "ikke-en-email", "22 33 44 56", "Solbakke Museum"],
+                ]
+            }
+        ),
+    )
     assert [o.outcome for o in result.outcomes] == ["inserted", "inserted", "rejected"]
     problems = {(p.row, p.column): p for p in result.problems}
     assert problems[(2, "Telefon")].severity == "warning" and problems[(3, "E-mail")].severity == "warning"
@@ -364,8 +448,14 @@ def test_with_first_and_last_name_columns_the_row_is_labelled_by_the_person(db: 
 
 def test_the_preview_counts_the_organisations_and_staff_it_creates(db: Database) -> None:
     run(db, "kontakter.xlsx", DANISH)
-    moved = xlsx({"Kontakter": [["Navn", "E-mail", "Organisation", "Ansvarlig medarbejder"],
-                                ["Lise Østergård", "lise@fof.dk", "Solbakke Sprogcenter", "Mette Holm"]]})
+    moved = xlsx(
+        {
+            "Kontakter": [
+                ["Navn", "E-mail", "Organisation", "Ansvarlig medarbejder"],
+                ["Lise Østergård", "lise@fof.dk", "Solbakke Sprogcenter", "Mette Holm"],
+            ]
+        }
+    )
     preview = run(db, "k.xlsx", moved, commit=False)
     assert preview.counts["inserted"] == 0 and preview.counts["updated"] == 1  # no row is a new record …
     assert preview.created == {"staff": 1, "people": 0, "organisations": 1, "affiliations": 1, "relations": 1}
@@ -455,8 +545,10 @@ def _danish(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
-def test_from_an_empty_workspace_the_examples_become_the_librarys_network(browser: object,  # noqa: F811
-                                                                           tmp_path: Path) -> None:
+def test_from_an_empty_workspace_the_examples_become_the_librarys_network(
+    browser: object,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     folder = tmp_path / "workspace"
     folder.mkdir()
     with running_dashboard(folder, lambda _env: None) as base:
@@ -498,6 +590,7 @@ def test_from_an_empty_workspace_the_examples_become_the_librarys_network(browse
         page.get_by_text("Hele netværket", exact=True).click()
         page.get_by_text("Vis navne").click()
         page.locator("[data-testid='stPlotlyChart'] svg text", has_text="Ålykke Bibliotekerne").first.wait_for(
-            timeout=60_000)
+            timeout=60_000
+        )
         page.locator("[data-testid='stPlotlyChart']").first.screenshot(path=str(tmp_path / "4-network.png"))
         page.close()

@@ -7,7 +7,7 @@ from functools import partial
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib.storage import Database, ImportBatch, Person
+from lib.db import Database, ImportBatch, Person
 from tests import apptest_support
 from tests.hostile_files import random_bytes, zip_bomb
 from tests.sheets import MESSY_DANISH, STAFF, csv_text, outlook_da_rows, xlsx
@@ -27,10 +27,12 @@ def people(db: Database) -> list[str]:
 
 def test_upload_preview_commit_and_undo(db: Database) -> None:
     at = page()
-    at.file_uploader[0].set_value([
-        ("staff.xlsx", xlsx({"Personale": STAFF}), XLSX_MIME),
-        ("kontakter.xlsx", xlsx({"Kontakter": MESSY_DANISH}), XLSX_MIME),
-    ])
+    at.file_uploader[0].set_value(
+        [
+            ("staff.xlsx", xlsx({"Personale": STAFF}), XLSX_MIME),
+            ("kontakter.xlsx", xlsx({"Kontakter": MESSY_DANISH}), XLSX_MIME),
+        ]
+    )
     at.run()
     assert not at.exception
     assert metric(at, "Rækker læst") == "7"
@@ -45,8 +47,14 @@ def test_upload_preview_commit_and_undo(db: Database) -> None:
     at.run()
     assert not at.exception
     assert any("import nr. 1" in s.value for s in at.success)
-    assert people(db) == ["Anne Møller", "Jens Hansen", "Kirsten Hansen", "Mette Bibliotekar", "Søren Ærø",
-                          "Ukendt Person"]
+    assert people(db) == [
+        "Anne Møller",
+        "Jens Hansen",
+        "Kirsten Hansen",
+        "Mette Bibliotekar",
+        "Søren Ærø",
+        "Ukendt Person",
+    ]
 
     at.button(key="imp_undo_last").click()
     at.run()
@@ -68,8 +76,7 @@ def test_outlook_export_through_the_page(db: Database) -> None:
 
 def test_hostile_files_are_refused_with_a_message_and_nothing_stored(db: Database) -> None:
     at = page()
-    at.file_uploader[0].set_value([("bomb.xlsx", zip_bomb(), XLSX_MIME),
-                                   ("junk.xlsx", random_bytes(), XLSX_MIME)])
+    at.file_uploader[0].set_value([("bomb.xlsx", zip_bomb(), XLSX_MIME), ("junk.xlsx", random_bytes(), XLSX_MIME)])
     at.run()
     assert not at.exception
     messages = " ".join(e.value for e in at.error)
@@ -84,8 +91,11 @@ def test_correcting_a_mapping_on_the_page_is_used_and_remembered(db: Database) -
     at.file_uploader[0].set_value(("k.xlsx", data, XLSX_MIME))
     at.run()
     editor = next(df for df in at.dataframe if df.editing_mode != "read_only")
-    at.session_state[editor.key] = {"edited_rows": {2: {"Gemmes som": "Stilling"}}, "added_rows": [],
-                                    "deleted_rows": []}
+    at.session_state[editor.key] = {
+        "edited_rows": {2: {"Gemmes som": "Stilling"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     at.button(key="imp_commit").click()
     at.run()
@@ -102,13 +112,15 @@ def test_after_a_file_that_kills_a_parser_the_page_still_imports(db: Database) -
     from tests.hostile_files import billion_laughs_xlsx, huge_dimension_xlsx
 
     at = page()
-    at.file_uploader[0].set_value([("huge.xlsx", huge_dimension_xlsx(), XLSX_MIME),
-                                   ("laughs.xlsx", billion_laughs_xlsx(), XLSX_MIME)])
+    at.file_uploader[0].set_value(
+        [("huge.xlsx", huge_dimension_xlsx(), XLSX_MIME), ("laughs.xlsx", billion_laughs_xlsx(), XLSX_MIME)]
+    )
     at.run()
     assert not at.exception
     assert any("laughs.xlsx" in e.value for e in at.error)
-    at.file_uploader[0].set_value(("k.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]}),
-                                   XLSX_MIME))
+    at.file_uploader[0].set_value(
+        ("k.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]}), XLSX_MIME)
+    )
     at.run()
     at.button(key="imp_commit").click()
     at.run()

@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib.importer import prepare_file, run_import, undo_import
-from lib.errors import UndoNotPossible
-from lib.storage import (
+from lib.core.errors import UndoNotPossible
+from lib.db import (
     Affiliation,
     Database,
     DuplicateCandidate,
@@ -21,14 +20,8 @@ from lib.storage import (
     SavedMapping,
     record_to_dict,
 )
-from tests.sheets import (
-    LINKEDIN_CONNECTIONS,
-    MESSY_DANISH,
-    STAFF,
-    csv_text,
-    outlook_da_rows,
-    xlsx,
-)
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
+from tests.sheets import LINKEDIN_CONNECTIONS, MESSY_DANISH, STAFF, csv_text, outlook_da_rows, xlsx
 
 VOLATILE = {"created_at", "updated_at", "batch_id"}
 
@@ -38,8 +31,10 @@ def snapshot(db: Database) -> dict[str, list[dict[str, Any]]]:
     with db.read() as session:
         return {
             model.__tablename__: sorted(
-                ({k: v for k, v in record_to_dict(r).items() if k not in VOLATILE}
-                 for r in session.scalars(select(model))),
+                (
+                    {k: v for k, v in record_to_dict(r).items() if k not in VOLATILE}
+                    for r in session.scalars(select(model))
+                ),
                 key=lambda values: values["id"],
             )
             for model in (Person, Organisation, Affiliation, Relation)
@@ -63,8 +58,7 @@ def test_messy_danish_list_is_read_with_exact_counts(db: Database) -> None:
     result = import_bytes(db, "kontakter.xlsx", xlsx({"Kontakter": MESSY_DANISH}))
 
     # Row 9's unreadable e-mail is left out, not the person: "Ukendt Person" has a name to go by.
-    assert result.counts == {"rows": 6, "inserted": 5, "updated": 0, "unchanged": 0, "rejected": 0,
-                             "skipped": 1}
+    assert result.counts == {"rows": 6, "inserted": 5, "updated": 0, "unchanged": 0, "rejected": 0, "skipped": 1}
     assert result.balanced
     assert [p for p in result.problems if p.severity == "error"] == []
     warnings = {(p.row, p.column): p for p in result.problems if p.severity == "warning"}
@@ -109,8 +103,11 @@ def test_preview_stores_nothing_and_predicts_the_commit(db: Database) -> None:
 
 
 def test_undo_restores_exactly_the_state_before(db: Database) -> None:
-    import_bytes(db, "first.xlsx", xlsx({"K": [["Navn", "E-mail", "Stilling"],
-                                               ["Jens Hansen", "jens@foreningen.dk", "Kasserer"]]}))
+    import_bytes(
+        db,
+        "first.xlsx",
+        xlsx({"K": [["Navn", "E-mail", "Stilling"], ["Jens Hansen", "jens@foreningen.dk", "Kasserer"]]}),
+    )
     before = snapshot(db)
     second = import_bytes(db, "kontakter.xlsx", xlsx({"Kontakter": MESSY_DANISH}))
     assert second.counts["updated"] == 1  # Jens: new title, phone, organisation
@@ -138,8 +135,11 @@ def test_same_email_in_any_case_is_one_person(db: Database) -> None:
 
 
 def test_same_name_and_organisation_without_email_is_one_person(db: Database) -> None:
-    rows = [["Navn", "Organisation", "Telefon"], ["Jens Hansen", "Solbakke Museum", "12345678"],
-            ["Jens  Hansen ", "solbakke museum", None]]
+    rows = [
+        ["Navn", "Organisation", "Telefon"],
+        ["Jens Hansen", "Solbakke Museum", "12345678"],
+        ["Jens  Hansen ", "solbakke museum", None],
+    ]
     result = import_bytes(db, "k.xlsx", xlsx({"K": rows}))
     assert (result.counts["inserted"], result.counts["unchanged"]) == (1, 1)
     with db.read() as session:
@@ -155,8 +155,7 @@ def test_same_name_with_different_emails_stays_two_people(db: Database) -> None:
 
 
 def test_near_duplicates_are_offered_for_review_not_merged(db: Database) -> None:
-    rows = [["Navn", "Organisation"], ["Mette Kristensen", "Solbakke Museum"],
-            ["Mette Kristense", "Solbakke Museum"]]
+    rows = [["Navn", "Organisation"], ["Mette Kristensen", "Solbakke Museum"], ["Mette Kristense", "Solbakke Museum"]]
     result = import_bytes(db, "k.xlsx", xlsx({"K": rows}))
     assert result.counts["inserted"] == 2
     assert result.review_pairs == 1
@@ -192,15 +191,21 @@ def test_linkedin_connections_with_notes_preamble(db: Database) -> None:
 
 
 def test_kumu_workbook_imports_elements_and_connections(db: Database) -> None:
-    data = xlsx({
-        "Elements": [["Label", "Type", "Description", "Email"],
-                     ["Solbakke Museum", "Organization", "Byens museum", None],
-                     ["Anna Berg", "Person", "Museumsinspektør", "anna@museum.dk"],
-                     ["Ole Bibliotekar", "Staff", None, "ole@solbakkebib.dk"]],
-        "Connections": [["From", "To", "Type", "Strength"],
-                        ["Anna Berg", "Solbakke Museum", "Works with", 4],
-                        ["Ole Bibliotekar", "Anna Berg", "Knows", 3]],
-    })
+    data = xlsx(
+        {
+            "Elements": [
+                ["Label", "Type", "Description", "Email"],
+                ["Solbakke Museum", "Organization", "Byens museum", None],
+                ["Anna Berg", "Person", "Museumsinspektør", "anna@museum.dk"],
+                ["Ole Bibliotekar", "Staff", None, "ole@solbakkebib.dk"],
+            ],
+            "Connections": [
+                ["From", "To", "Type", "Strength"],
+                ["Anna Berg", "Solbakke Museum", "Works with", 4],
+                ["Ole Bibliotekar", "Anna Berg", "Knows", 3],
+            ],
+        }
+    )
     result = import_bytes(db, "kumu.xlsx", data)
     assert result.counts == {"rows": 5, "inserted": 5, "updated": 0, "unchanged": 0, "rejected": 0, "skipped": 0}
     with db.read() as session:
@@ -213,13 +218,22 @@ def test_kumu_workbook_imports_elements_and_connections(db: Database) -> None:
 
 
 def test_relation_sheet_with_danish_fra_til(db: Database) -> None:
-    import_bytes(db, "k.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Anna Berg", "anna@museum.dk"],
-                                             ["Ole Holm", "ole@bib.dk"]]}))
-    prepared = prepare_file(db, "r.xlsx", xlsx({"Relationer": [
-        ["Fra", "Til", "Relation", "Styrke", "Sidste kontakt"],
-        ["ole@bib.dk", "Anna Berg", "kender", "4", "01-06-2024"],
-        ["Ole Holm", "Ingen Kendt", "kender", "2", None],
-    ]}))
+    import_bytes(
+        db, "k.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Anna Berg", "anna@museum.dk"], ["Ole Holm", "ole@bib.dk"]]})
+    )
+    prepared = prepare_file(
+        db,
+        "r.xlsx",
+        xlsx(
+            {
+                "Relationer": [
+                    ["Fra", "Til", "Relation", "Styrke", "Sidste kontakt"],
+                    ["ole@bib.dk", "Anna Berg", "kender", "4", "01-06-2024"],
+                    ["Ole Holm", "Ingen Kendt", "kender", "2", None],
+                ]
+            }
+        ),
+    )
     prepared.sheets[0].create_referenced = False  # "Opret det, som arket nævner" unticked: refused as before
     result = run_import(db, prepared.sheets, commit=True)
     assert (result.counts["inserted"], result.counts["rejected"]) == (1, 1)
@@ -230,8 +244,13 @@ def test_relation_sheet_with_danish_fra_til(db: Database) -> None:
 
 
 def test_hidden_sheets_are_not_read_unless_chosen(db: Database) -> None:
-    data = xlsx({"Synlig": [["Navn", "E-mail"], ["A Person", "a@x.dk"]],
-                 "Skjult": [["Navn", "E-mail"], ["B Person", "b@x.dk"]]}, hidden=["Skjult"])
+    data = xlsx(
+        {
+            "Synlig": [["Navn", "E-mail"], ["A Person", "a@x.dk"]],
+            "Skjult": [["Navn", "E-mail"], ["B Person", "b@x.dk"]],
+        },
+        hidden=["Skjult"],
+    )
     prepared = prepare_file(db, "k.xlsx", data)
     hidden = [s for s in prepared.sheets if s.sheet_name == "Skjult"][0]
     assert hidden.hidden and not hidden.include
@@ -264,7 +283,7 @@ def test_rows_with_their_own_different_ids_stay_two_people(db: Database) -> None
 
 
 def test_undo_is_refused_after_a_manual_edit_of_an_imported_record(db: Database) -> None:
-    from lib.records import update_person
+    from lib.contacts import update_person
 
     result = import_bytes(db, "a.xlsx", xlsx({"K": [["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]}))
     with db.write() as session:

@@ -23,8 +23,8 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from lib.demo import create_demo_workspace
-from lib.storage import WRITE_LOCK_KEY, Person, engine_url, forget_database, open_database
+from lib.db import WRITE_LOCK_KEY, Person, engine_url, forget_database, open_database
+from lib.demo.workspace import create_demo_workspace
 from tests.pg import database_snapshot, wait_until
 from tests.sheets import xlsx
 
@@ -43,15 +43,25 @@ def _big_contact_list(folder: Path) -> Path:
         writer = csv.writer(handle)
         writer.writerow(["Navn", "E-mail", "Telefon", "Organisation", "Stilling"])
         for number in range(ROWS):
-            writer.writerow([f"Kontakt Nummer{number} Efternavn{number % 977}",
-                             f"kontakt{number}@forening{number % 50}.dk", f"+45 {20_000_000 + number}",
-                             f"Forening nr. {number % 1500}", "Medlem"])
+            writer.writerow(
+                [
+                    f"Kontakt Nummer{number} Efternavn{number % 977}",
+                    f"kontakt{number}@forening{number % 50}.dk",
+                    f"+45 {20_000_000 + number}",
+                    f"Forening nr. {number % 1500}",
+                    "Medlem",
+                ]
+            )
     return path
 
 
 def _start_import(url: str, data: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "lib", "import", str(data), "--db", url], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "lib", "import", str(data), "--db", url],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _kill_when(process: subprocess.Popen[bytes], half_way: Callable[[], bool]) -> None:
@@ -71,8 +81,13 @@ def _still_usable(url: str, folder: Path) -> None:
     forget_database(url)
     data = folder / "efter.xlsx"
     data.write_bytes(xlsx({"Kontakter": [["Navn", "E-mail"], ["Efter Nedbruddet", "efter@eksempel.dk"]]}))
-    done = subprocess.run([sys.executable, "-m", "lib", "import", str(data), "--db", url], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "lib", "import", str(data), "--db", url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     with open_database(url).read() as session:
         assert session.scalar(select(func.count(Person.id)).where(Person.email == "efter@eksempel.dk")) == 1
@@ -125,18 +140,30 @@ def test_postgresql_import_killed_half_way_changes_nothing(pg_url: str, tmp_path
             def importer_is_writing() -> bool:
                 # Another session holds the writers' advisory lock of this database, and the people
                 # table's file has grown by the import's uncommitted rows.
-                holders = connection.scalar(text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
-                    "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-                    "AND ((classid::bigint << 32) | objid::bigint) = :key"), {"key": WRITE_LOCK_KEY})
+                holders = connection.scalar(
+                    text(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                        "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                        "AND ((classid::bigint << 32) | objid::bigint) = :key"
+                    ),
+                    {"key": WRITE_LOCK_KEY},
+                )
                 size = connection.scalar(text("SELECT pg_relation_size('people')"))
                 return bool(holders) and size > size_at_start + POSTGRES_TABLE_GROWTH
 
             _kill_when(_start_import(pg_url, data), importer_is_writing)
             # The server notices the dead client and rolls its transaction back, releasing the lock.
-            assert wait_until(lambda: not connection.scalar(text(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'")), seconds=30)
+            assert wait_until(
+                lambda: (
+                    not connection.scalar(
+                        text(
+                            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                            "AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+                        )
+                    )
+                ),
+                seconds=30,
+            )
             assert connection.scalar(text("SELECT pg_relation_size('people')")) > size_at_start + POSTGRES_TABLE_GROWTH
     finally:
         observer.dispose()

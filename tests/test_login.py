@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser_support import BROWSER_MARKS, browser, running_dashboard  # noqa: F401 - fixtures
+from tests.browser_support import BROWSER_MARKS, running_dashboard
 from tests.oidc_provider import CLIENT_ID, CLIENT_SECRET, OidcProvider, free_port
 
 pytestmark = BROWSER_MARKS
@@ -32,8 +32,8 @@ client_secret = "{CLIENT_SECRET}"
 server_metadata_url = "{issuer}/.well-known/openid-configuration"
 
 [roles]
-admins = ["{ADMIN['email']}"]
-viewers = ["{VIEWER['email']}"]
+admins = ["{ADMIN["email"]}"]
+viewers = ["{VIEWER["email"]}"]
 claim = "roles"
 default = "none"
 
@@ -99,8 +99,7 @@ def test_an_admin_logs_in_and_sees_every_page(dashboard: str, browser: object, p
     page.context.close()
 
 
-def test_a_board_member_sees_only_the_board_views(dashboard: str, browser: object,
-                                                  provider: OidcProvider) -> None:
+def test_a_board_member_sees_only_the_board_views(dashboard: str, browser: object, provider: OidcProvider) -> None:
     page = _log_in(browser, dashboard, provider, VIEWER)
     page.locator("[data-testid='stSidebar']").get_by_text("(læser)").wait_for(timeout=30_000)
     assert sorted(_nav_labels(page)) == ["Bestyrelse", "Oversigt"]
@@ -114,7 +113,8 @@ def test_a_board_member_sees_only_the_board_views(dashboard: str, browser: objec
 def test_a_role_from_the_token_claim(dashboard: str, browser: object, provider: OidcProvider) -> None:
     page = _log_in(browser, dashboard, provider, CLAIMED_EDITOR)
     page.locator("[data-testid='stSidebar']").get_by_text("Logget ind som Ny kollega (redaktør)").wait_for(
-        timeout=30_000)
+        timeout=30_000
+    )
     assert "Importér" in _nav_labels(page)
     page.context.close()
 

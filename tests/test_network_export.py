@@ -12,8 +12,19 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from lib.errors import UserFacingError
-from lib.importer import prepare_file, run_import
+from lib.core.errors import UserFacingError
+from lib.core.normalize import name_key
+from lib.db import (
+    Affiliation,
+    Database,
+    Organisation,
+    Person,
+    Relation,
+    forget_database,
+    open_database,
+    workspace_counts,
+)
+from lib.ingest.contact_lists import prepare_file, run_import
 from lib.network import export
 from lib.network.export import (
     KUMU_CONNECTION_COLUMNS,
@@ -28,17 +39,6 @@ from lib.network.export import (
 )
 from lib.network.graph import build_graph
 from lib.network.plotting import network_figure
-from lib.normalize import name_key
-from lib.storage import (
-    Affiliation,
-    Database,
-    Organisation,
-    Person,
-    Relation,
-    forget_database,
-    open_database,
-    workspace_counts,
-)
 
 FORMULA_NAME = '=HYPERLINK("http://evil.example","klik")'
 
@@ -64,21 +64,31 @@ def seed_workspace(db: Database) -> None:
         lise = _person("Lise <b>Holm</b>", email="lise@example.dk")
         session.add_all([museum, fof, evil, ole, mette, anna, karl, lise])
         session.flush()
-        session.add_all([
-            Affiliation(person_id=anna.id, organisation_id=museum.id),
-            Affiliation(person_id=karl.id, organisation_id=fof.id),
-            Affiliation(person_id=lise.id, organisation_id=museum.id),
-            Affiliation(person_id=lise.id, organisation_id=fof.id),
-            Relation(kind="knows", from_person_id=ole.id, to_person_id=anna.id, strength=4,
-                     first_contact=dt.date(2022, 3, 1), last_contact=dt.date(2024, 6, 1), owner_id=ole.id),
-            Relation(kind="works_with", from_person_id=ole.id, to_person_id=anna.id, strength=2),
-            Relation(kind="partner", from_person_id=ole.id, to_organisation_id=museum.id, strength=5,
-                     owner_id=ole.id),
-            Relation(kind="knows", from_person_id=mette.id, to_person_id=karl.id),
-            Relation(kind="colleague", from_person_id=ole.id, to_person_id=mette.id, strength=3),
-            Relation(kind="member", from_person_id=anna.id, to_organisation_id=fof.id),
-            Relation(kind="funds", from_organisation_id=evil.id, to_organisation_id=fof.id, strength=1),
-        ])
+        session.add_all(
+            [
+                Affiliation(person_id=anna.id, organisation_id=museum.id),
+                Affiliation(person_id=karl.id, organisation_id=fof.id),
+                Affiliation(person_id=lise.id, organisation_id=museum.id),
+                Affiliation(person_id=lise.id, organisation_id=fof.id),
+                Relation(
+                    kind="knows",
+                    from_person_id=ole.id,
+                    to_person_id=anna.id,
+                    strength=4,
+                    first_contact=dt.date(2022, 3, 1),
+                    last_contact=dt.date(2024, 6, 1),
+                    owner_id=ole.id,
+                ),
+                Relation(kind="works_with", from_person_id=ole.id, to_person_id=anna.id, strength=2),
+                Relation(
+                    kind="partner", from_person_id=ole.id, to_organisation_id=museum.id, strength=5, owner_id=ole.id
+                ),
+                Relation(kind="knows", from_person_id=mette.id, to_person_id=karl.id),
+                Relation(kind="colleague", from_person_id=ole.id, to_person_id=mette.id, strength=3),
+                Relation(kind="member", from_person_id=anna.id, to_organisation_id=fof.id),
+                Relation(kind="funds", from_organisation_id=evil.id, to_organisation_id=fof.id, strength=1),
+            ]
+        )
 
 
 def the_graph(db: Database) -> nx.Graph:
@@ -99,7 +109,9 @@ def import_workbook(db: Database, data: bytes) -> None:
     prepared = prepare_file(db, "kumu.xlsx", data)
     assert prepared.error is None
     assert {sheet.sheet_name: sheet.role for sheet in prepared.sheets} == {
-        "Elements": "kumu_elements", "Connections": "kumu_connections"}
+        "Elements": "kumu_elements",
+        "Connections": "kumu_connections",
+    }
     result = run_import(db, prepared.sheets, commit=True)
     assert result.counts["rejected"] == 0, [p.message("en") for p in result.problems]
 
@@ -110,11 +122,17 @@ def ties(db: Database) -> set[tuple]:
         orgs = {o.id: o.name for o in session.scalars(select(Organisation))}
         found = set()
         for tie in session.scalars(select(Relation)):
-            ends = frozenset({people.get(tie.from_person_id) or orgs.get(tie.from_organisation_id),
-                              people.get(tie.to_person_id) or orgs.get(tie.to_organisation_id)})
+            ends = frozenset(
+                {
+                    people.get(tie.from_person_id) or orgs.get(tie.from_organisation_id),
+                    people.get(tie.to_person_id) or orgs.get(tie.to_organisation_id),
+                }
+            )
             found.add((ends, tie.kind))
-        found |= {(frozenset({people[a.person_id], orgs[a.organisation_id]}), "affiliation")
-                  for a in session.scalars(select(Affiliation))}
+        found |= {
+            (frozenset({people[a.person_id], orgs[a.organisation_id]}), "affiliation")
+            for a in session.scalars(select(Affiliation))
+        }
         return found
 
 
@@ -195,8 +213,7 @@ def test_kumu_workbook_has_kumus_sheets_and_no_formulas(db: Database) -> None:
     assert not any("@" in str(cell) for row in elements for cell in row)
     assert "Solbakke Bibliotek" not in labels and "Biblioteket" not in labels
     types = sorted(row[2] for row in connections[1:])
-    assert types == sorted(
-        ["Kender", "Samarbejder med", "Partner", "Kender", "Kollega", "Medlem", "Finansierer"])
+    assert types == sorted(["Kender", "Samarbejder med", "Partner", "Kender", "Kollega", "Medlem", "Finansierer"])
 
 
 def test_kumu_workbook_imports_back_unchanged(db: Database, other_db: Database) -> None:
@@ -227,7 +244,9 @@ def test_kumu_workbook_without_contact_details_imports_back_by_name(db: Database
     with other_db.read() as session:
         assert session.scalars(select(Person.email)).all() == [None] * 5
         assert sorted(session.scalars(select(Person.name).where(Person.is_staff.is_(True)))) == [
-            "Mette Lund", "Ole Holm"]
+            "Mette Lund",
+            "Ole Holm",
+        ]
 
 
 def test_complete_kumu_map_adds_the_library_and_every_tie(db: Database) -> None:

@@ -9,6 +9,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from lib.core.normalize import name_key
+from lib.db import Affiliation, Database, ImportBatch, Organisation, Person, Relation, set_setting
 from lib.network.graph import (
     LIBRARY,
     NetworkFilter,
@@ -21,8 +23,6 @@ from lib.network.graph import (
     rings,
     staff_network,
 )
-from lib.normalize import name_key
-from lib.storage import Affiliation, Database, ImportBatch, Organisation, Person, Relation, set_setting
 
 TODAY = dt.date(2026, 11, 1)
 PAST = dt.date(2024, 1, 1)
@@ -51,8 +51,7 @@ class SmallWorkspace:
                 "skole": self._org(session, "Byskolen", "education", "public"),
                 "forening": self._org(session, "Læseforeningen", "association", "civil"),
                 "fond": self._org(session, "Kulturfonden", "foundation", "civil", batch_id=batch.id),
-                "avis": self._org(session, "Lokalavisen", "media", "private",
-                                  created_at=dt.datetime(2020, 1, 1)),
+                "avis": self._org(session, "Lokalavisen", "media", "private", created_at=dt.datetime(2020, 1, 1)),
             }
             people = {
                 "anna": self._person(session, "Anna Andersen", staff=True),
@@ -72,21 +71,41 @@ class SmallWorkspace:
                 ("erik", "fond", D(2025, 2, 1), None),
                 ("anna", "forening", None, None),
             ):
-                session.add(Affiliation(person_id=people[person].id, organisation_id=orgs[org].id,
-                                        start_date=start, end_date=end))
-            ends: dict[str, Any] = {**{k: ("person", p) for k, p in people.items()},
-                                    **{k: ("organisation", o) for k, o in orgs.items()}}
+                session.add(
+                    Affiliation(
+                        person_id=people[person].id, organisation_id=orgs[org].id, start_date=start, end_date=end
+                    )
+                )
+            ends: dict[str, Any] = {
+                **{k: ("person", p) for k, p in people.items()},
+                **{k: ("organisation", o) for k, o in orgs.items()},
+            }
 
-            def tie(source: str, target: str, kind: str, strength: int | None, first: dt.date | None,
-                    last: dt.date | None, owner: str | None = None, **extra: Any) -> None:
+            def tie(
+                source: str,
+                target: str,
+                kind: str,
+                strength: int | None,
+                first: dt.date | None,
+                last: dt.date | None,
+                owner: str | None = None,
+                **extra: Any,
+            ) -> None:
                 (source_kind, s), (target_kind, t) = ends[source], ends[target]
-                session.add(Relation(
-                    kind=kind, strength=strength, first_contact=first, last_contact=last,
-                    from_person_id=s.id if source_kind == "person" else None,
-                    from_organisation_id=s.id if source_kind == "organisation" else None,
-                    to_person_id=t.id if target_kind == "person" else None,
-                    to_organisation_id=t.id if target_kind == "organisation" else None,
-                    owner_id=people[owner].id if owner else None, **extra))
+                session.add(
+                    Relation(
+                        kind=kind,
+                        strength=strength,
+                        first_contact=first,
+                        last_contact=last,
+                        from_person_id=s.id if source_kind == "person" else None,
+                        from_organisation_id=s.id if source_kind == "organisation" else None,
+                        to_person_id=t.id if target_kind == "person" else None,
+                        to_organisation_id=t.id if target_kind == "organisation" else None,
+                        owner_id=people[owner].id if owner else None,
+                        **extra,
+                    )
+                )
 
             tie("anna", "museum", "partner", 4, D(2021, 1, 1), D(2026, 9, 1))
             tie("anna", "museum", "knows", 2, D(2022, 1, 1), D(2026, 5, 1))
@@ -131,17 +150,29 @@ def ws(db: Database) -> SmallWorkspace:
 
 
 NOW_EDGES = pairs(
-    "L-anna", "L-bo",
-    "carl-museum", "dorte-skole", "erik-fond", "anna-forening",
-    "anna-museum", "anna-carl", "bo-dorte", "anna-dorte", "bo-frida", "carl-erik", "bo-skole",
-    "L-museum", "L-skole",
+    "L-anna",
+    "L-bo",
+    "carl-museum",
+    "dorte-skole",
+    "erik-fond",
+    "anna-forening",
+    "anna-museum",
+    "anna-carl",
+    "bo-dorte",
+    "anna-dorte",
+    "bo-frida",
+    "carl-erik",
+    "bo-skole",
+    "L-museum",
+    "L-skole",
 )
 
 
 def test_the_network_today_holds_every_record_and_current_affiliation(ws: SmallWorkspace) -> None:
     G = ws.graph()
-    assert set(G) == ws.nodes("L", "anna", "bo", "carl", "dorte", "erik", "frida",
-                              "museum", "skole", "forening", "fond", "avis")
+    assert set(G) == ws.nodes(
+        "L", "anna", "bo", "carl", "dorte", "erik", "frida", "museum", "skole", "forening", "fond", "avis"
+    )
     assert ws.pairs(G) == NOW_EDGES  # Erik's ended affiliation with Læseforeningen is gone
     assert G.nodes[LIBRARY] == {"kind": "library", "label": "Testbiblioteket"}
     assert G.nodes[ws.node["anna"]]["kind"] == "staff"
@@ -194,8 +225,9 @@ def test_the_library_as_an_organisation_record_is_the_library_node(ws: SmallWork
         library = Organisation(name="Testbiblioteket", name_key=name_key("Testbiblioteket"))
         session.add(library)
         session.flush()
-        session.add(Relation(kind="partner", from_organisation_id=library.id,
-                             to_organisation_id=int(ws.node["avis"][1:])))
+        session.add(
+            Relation(kind="partner", from_organisation_id=library.id, to_organisation_id=int(ws.node["avis"][1:]))
+        )
     G = ws.graph()
     assert f"O{library.id}" not in G
     assert G.edges[LIBRARY, ws.node["avis"]]["kinds"] == {"relation", "partnership"}
@@ -203,11 +235,18 @@ def test_the_library_as_an_organisation_record_is_the_library_node(ws: SmallWork
 
 def test_as_of_leaves_out_what_did_not_exist_yet(ws: SmallWorkspace) -> None:
     G = ws.graph(as_of=PAST)
-    assert set(G) == ws.nodes("L", "anna", "bo", "carl", "erik", "frida", "museum", "forening",
-                              "fond", "avis")
+    assert set(G) == ws.nodes("L", "anna", "bo", "carl", "erik", "frida", "museum", "forening", "fond", "avis")
     assert ws.pairs(G) == pairs(
-        "L-anna", "L-bo", "anna-museum", "anna-carl", "carl-erik", "carl-museum", "erik-forening",
-        "anna-forening", "L-museum", "bo-frida",
+        "L-anna",
+        "L-bo",
+        "anna-museum",
+        "anna-carl",
+        "carl-erik",
+        "carl-museum",
+        "erik-forening",
+        "anna-forening",
+        "L-museum",
+        "bo-frida",
     )
     # Dorte and Byskolen came later; the undated tie to Frida counts from the day it was recorded;
     # Kulturfonden was imported before the date, Lokalavisen created before it.
@@ -249,16 +288,16 @@ def test_node_filters_keep_the_nodes_they_chose(ws: SmallWorkspace) -> None:
 def test_staff_filter_keeps_what_runs_through_the_chosen_staff(ws: SmallWorkspace) -> None:
     H = apply_filter(ws.graph(), NetworkFilter(staff={ws.node["anna"]}))
     assert set(H) == ws.nodes("L", "anna", "museum", "carl", "dorte", "forening", "skole")
-    assert ws.pairs(H) == pairs("L-anna", "anna-museum", "anna-carl", "anna-dorte", "anna-forening",
-                                "carl-museum", "dorte-skole", "L-museum")
+    assert ws.pairs(H) == pairs(
+        "L-anna", "anna-museum", "anna-carl", "anna-dorte", "anna-forening", "carl-museum", "dorte-skole", "L-museum"
+    )
 
 
 def test_search_shows_matches_with_their_neighbours(ws: SmallWorkspace) -> None:
     H = apply_filter(ws.graph(), NetworkFilter(search="  MUSEUM "))
     # Byens Museum by name, Carl by his organisation; and everyone next to them.
     assert set(H) == ws.nodes("museum", "carl", "anna", "L", "erik")
-    assert ws.pairs(H) == pairs("anna-museum", "anna-carl", "carl-museum", "carl-erik", "L-museum",
-                                "L-anna")
+    assert ws.pairs(H) == pairs("anna-museum", "anna-carl", "carl-museum", "carl-erik", "L-museum", "L-anna")
 
 
 def test_contact_date_bounds(ws: SmallWorkspace) -> None:
@@ -292,8 +331,9 @@ def test_organisation_view_counts_ties_between_organisations(ws: SmallWorkspace)
 def test_staff_network_is_my_network(ws: SmallWorkspace) -> None:
     H = staff_network(ws.graph(), ws.node["bo"])
     assert set(H) == ws.nodes("bo", "dorte", "frida", "skole", "carl", "erik", "museum", "fond")
-    assert ws.pairs(H) == pairs("bo-dorte", "bo-frida", "bo-skole", "carl-erik", "dorte-skole",
-                                "carl-museum", "erik-fond")
+    assert ws.pairs(H) == pairs(
+        "bo-dorte", "bo-frida", "bo-skole", "carl-erik", "dorte-skole", "carl-museum", "erik-fond"
+    )
     assert staff_network(ws.graph(), "P9999").number_of_nodes() == 0
 
 
@@ -301,15 +341,15 @@ def test_ego_network_radius(ws: SmallWorkspace) -> None:
     G = ws.graph()
     assert set(ego_network(G, ws.node["carl"], 1)) == ws.nodes("carl", "anna", "museum", "erik")
     assert set(ego_network(G, ws.node["carl"], 2)) == ws.nodes(
-        "carl", "anna", "museum", "erik", "L", "dorte", "forening", "fond")
+        "carl", "anna", "museum", "erik", "L", "dorte", "forening", "fond"
+    )
     assert ego_network(G, "O9999", 1).number_of_nodes() == 0
 
 
 def test_rings_around_the_library(ws: SmallWorkspace) -> None:
     G = ws.graph()
     n = ws.node
-    assert rings(G) == {LIBRARY: 0, n["museum"]: 1, n["skole"]: 1, n["forening"]: 2, n["fond"]: 2,
-                        n["avis"]: 3}
+    assert rings(G) == {LIBRARY: 0, n["museum"]: 1, n["skole"]: 1, n["forening"]: 2, n["fond"]: 2, n["avis"]: 3}
     wanted = rings(G, candidates=[n["forening"], n["museum"]])
     assert wanted[n["forening"]] == 3 and wanted[n["museum"]] == 1
 
@@ -322,8 +362,11 @@ def test_signature_is_stable_and_sensitive(ws: SmallWorkspace) -> None:
     reordered.add_edges_from((v, u, d) for u, v, d in reversed(list(first.edges(data=True))))
     assert graph_signature(reordered) == graph_signature(first)
     with ws.db.write() as session:
-        session.add(Relation(kind="knows", from_person_id=int(ws.node["bo"][1:]),
-                             to_person_id=int(ws.node["carl"][1:]), strength=2))
+        session.add(
+            Relation(
+                kind="knows", from_person_id=int(ws.node["bo"][1:]), to_person_id=int(ws.node["carl"][1:]), strength=2
+            )
+        )
     assert graph_signature(ws.graph()) != graph_signature(first)
     stronger = first.copy()
     stronger.edges[ws.node["bo"], ws.node["dorte"]]["weight"] = 5.0
@@ -340,30 +383,45 @@ def test_compare_two_dates(ws: SmallWorkspace) -> None:
         before = graph_as_of(session, PAST)
     change = compare(before, ws.graph(), n=3)
     assert change.counts == {
-        "nodes_before": 10, "nodes_after": 12, "edges_before": 10, "edges_after": 15,
-        "new_nodes": 2, "lost_nodes": 0, "new_ties": 6, "lost_ties": 1,
+        "nodes_before": 10,
+        "nodes_after": 12,
+        "edges_before": 10,
+        "edges_after": 15,
+        "new_nodes": 2,
+        "lost_nodes": 0,
+        "new_ties": 6,
+        "lost_ties": 1,
     }
     lost = change.lost_ties.iloc[0]
     assert {lost["source_label"], lost["target_label"]} == {"Erik Eriksen", "Læseforeningen"}
     assert lost["kind"] == "affiliation"
     assert {frozenset((r.source, r.target)) for r in change.new_ties.itertuples()} == {
-        frozenset(ws.nodes(*p)) for p in (("bo", "dorte"), ("anna", "dorte"), ("bo", "skole"),
-                                          ("L", "skole"), ("dorte", "skole"), ("erik", "fond"))
+        frozenset(ws.nodes(*p))
+        for p in (
+            ("bo", "dorte"),
+            ("anna", "dorte"),
+            ("bo", "skole"),
+            ("L", "skole"),
+            ("dorte", "skole"),
+            ("erik", "fond"),
+        )
     }
     after = ws.graph()
     old, new = nx.betweenness_centrality(before), nx.betweenness_centrality(after)
     gain = {v: new.get(v, 0.0) - old.get(v, 0.0) for v in set(old) | set(new)}
     assert list(change.risers["node"]) == sorted(gain, key=gain.get, reverse=True)[:3]
-    assert change.risers["betweenness_change"].tolist() == pytest.approx(
-        sorted(gain.values(), reverse=True)[:3])
+    assert change.risers["betweenness_change"].tolist() == pytest.approx(sorted(gain.values(), reverse=True)[:3])
     assert list(change.fallers["node"]) == [LIBRARY, ws.node["forening"]]  # Erik left Læseforeningen
     # The page shows a place on each day ("nr. 1" is the strongest bridge builder), not 0,314.
     place_after = {v: 1 + sum(1 for w in new if new[w] > new[v]) for v in new}
     place_before = {v: 1 + sum(1 for w in old if old[w] > old[v]) for v in old}
     for row in change.risers.itertuples():
         assert row.betweenness_place_after == place_after[row.node]
-        assert (pd.isna(row.betweenness_place_before) if row.node not in old
-                else row.betweenness_place_before == place_before[row.node])
+        assert (
+            pd.isna(row.betweenness_place_before)
+            if row.node not in old
+            else row.betweenness_place_before == place_before[row.node]
+        )
 
 
 def test_timeline_dates_span_the_earliest_dated_tie_to_today(ws: SmallWorkspace, db: Database) -> None:
@@ -383,7 +441,7 @@ def test_timeline_dates_of_an_empty_workspace(db: Database) -> None:
 def test_organisations_carry_their_partnership_stage_and_can_be_filtered_by_it(db) -> None:
     import datetime as dt
 
-    from lib.demo import create_demo_workspace
+    from lib.demo.workspace import create_demo_workspace
     from lib.network.graph import NetworkFilter, apply_filter, build_graph
 
     create_demo_workspace(db, today=dt.date(2026, 11, 1))
@@ -395,5 +453,8 @@ def test_organisations_carry_their_partnership_stage_and_can_be_filtered_by_it(d
     organisations = [v for v, kind in shown.nodes(data="kind") if kind == "organisation"]
     assert organisations and all(shown.nodes[v]["partner_stage"] == "reviewing_revising" for v in organisations)
     unregistered = apply_filter(G, NetworkFilter(stages={None}))
-    assert all(unregistered.nodes[v].get("partner_stage") is None
-               for v, kind in unregistered.nodes(data="kind") if kind == "organisation")
+    assert all(
+        unregistered.nodes[v].get("partner_stage") is None
+        for v, kind in unregistered.nodes(data="kind")
+        if kind == "organisation"
+    )

@@ -7,7 +7,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from lib.i18n import TEXTS
+from lib.core.i18n import TEXTS
+from lib.db import Database
+from lib.network.graph import record_id
 from lib.network.health import (
     cold_ties,
     months_before,
@@ -16,8 +18,6 @@ from lib.network.health import (
     reason_text,
     relations_per_staff,
 )
-from lib.network.graph import record_id
-from lib.storage import Database
 from tests.test_network_graph import TODAY, SmallWorkspace
 
 D = dt.date
@@ -65,7 +65,7 @@ def test_cold_threshold_moves_with_months_and_today(ws: SmallWorkspace) -> None:
 
 
 def test_relations_per_staff(ws: SmallWorkspace) -> None:
-    # What hangs on whom is lib.figures' one rule (OnePerson.per_staff): passed in, shown as it is.
+    # What hangs on whom is lib.reporting.figures' one rule (OnePerson.per_staff): passed in, shown as it is.
     sole = {record_id(ws.node["bo"]): (1, 2)}
     table = relations_per_staff(ws.graph(), today=TODAY, sole=sole)
     assert plain(table.drop(columns=["label"])) == [
@@ -101,8 +101,7 @@ def test_potential_partners_rank_everyone_who_is_not_a_partner(ws: SmallWorkspac
 
 
 def test_reason_lists_are_shortened_in_words() -> None:
-    row = {"reason_key": "network.reason.partners",
-           "reason_params": {"count": 5, "names": ["A", "B", "C", "D", "E"]}}
+    row = {"reason_key": "network.reason.partners", "reason_params": {"count": 5, "names": ["A", "B", "C", "D", "E"]}}
     assert reason_text(row, "da") == "Deler kontakter med 5 nuværende partnere (A, B, C og 2 andre)"
     row["reason_params"] = {"count": 4, "names": ["A", "B", "C", "D"]}
     assert reason_text(row, "en") == "Shares contacts with 4 current partners (A, B, C and 1 more)"

@@ -12,17 +12,9 @@ import pytest
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
+from lib.db import Database, NodePosition, forget_database, head_revision, open_database, schema_version, upgrade_schema
 from lib.network import layout
 from lib.network.layout import BOX, compute_layout, forget_positions, positions
-from lib.storage import (
-    Database,
-    NodePosition,
-    forget_database,
-    head_revision,
-    open_database,
-    schema_version,
-    upgrade_schema,
-)
 
 
 def people_graph(count: int, seed: int = 1, extra: int = 2) -> nx.Graph:
@@ -209,10 +201,9 @@ def test_a_position_stored_meanwhile_by_someone_else_wins(db: Database) -> None:
 
 
 def test_one_position_per_view_and_node(db: Database) -> None:
-    with pytest.raises(IntegrityError):
-        with db.write() as session:
-            session.add(NodePosition(view="whole", node_key="P1", x=0.0, y=0.0))
-            session.add(NodePosition(view="whole", node_key="P1", x=1.0, y=1.0))
+    with pytest.raises(IntegrityError), db.write() as session:
+        session.add(NodePosition(view="whole", node_key="P1", x=0.0, y=0.0))
+        session.add(NodePosition(view="whole", node_key="P1", x=1.0, y=1.0))
 
 
 def test_a_database_at_0002_is_upgraded_with_the_positions_table(tmp_path: Path) -> None:
@@ -220,9 +211,12 @@ def test_a_database_at_0002_is_upgraded_with_the_positions_table(tmp_path: Path)
     engine = create_engine(url)
     upgrade_schema(engine, "0002")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO organisations (id, name, name_key, created_at, updated_at) "
-            "VALUES (3, 'Solbakke Museum', 'solbakke museum', '2024-01-01', '2024-01-01')"))
+        connection.execute(
+            text(
+                "INSERT INTO organisations (id, name, name_key, created_at, updated_at) "
+                "VALUES (3, 'Solbakke Museum', 'solbakke museum', '2024-01-01', '2024-01-01')"
+            )
+        )
     assert "node_positions" not in inspect(engine).get_table_names()
     engine.dispose()
     db = open_database(url, cached=False)

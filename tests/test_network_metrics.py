@@ -30,8 +30,7 @@ def weighted_random(n: int, m: int, seed: int) -> nx.Graph:
 
 
 def with_isolates_and_parts() -> nx.Graph:
-    G = nx.disjoint_union_all([nx.florentine_families_graph(), nx.path_graph(5), nx.star_graph(4),
-                               nx.empty_graph(3)])
+    G = nx.disjoint_union_all([nx.florentine_families_graph(), nx.path_graph(5), nx.star_graph(4), nx.empty_graph(3)])
     return nx.relabel_nodes(G, {v: f"N{v}" for v in G})
 
 
@@ -68,8 +67,7 @@ def test_exact_measures_equal_networkx(name: str) -> None:
 def test_communities_are_networkx_louvain_numbered_by_size() -> None:
     G = nx.karate_club_graph()
     df = node_metrics(G)
-    expected = sorted(nx.community.louvain_communities(G, weight="weight", seed=42),
-                      key=lambda c: (-len(c), min(c)))
+    expected = sorted(nx.community.louvain_communities(G, weight="weight", seed=42), key=lambda c: (-len(c), min(c)))
     found = [set(df.index[df["community"] == number]) for number in range(1, len(expected) + 1)]
     assert found == expected
     assert df["community"].min() == 1

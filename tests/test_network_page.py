@@ -19,11 +19,11 @@ import networkx as nx
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import i18n
-from lib.demo import create_demo_workspace
+from lib.core import i18n
+from lib.db import Database, Person, set_setting
+from lib.demo.workspace import create_demo_workspace
 from lib.network import graph as netgraph
 from lib.network import layout
-from lib.storage import Database, Person, set_setting
 from tests import apptest_support
 from tests.apptest_support import rerun, values
 
@@ -84,8 +84,10 @@ def edge_count(spec: dict[str, Any]) -> int:
 
 def selection(*nodes: str) -> dict[str, Any]:
     """What the browser puts in session state when points are clicked or boxed on the map."""
-    points = [{"curve_number": 5, "point_number": i, "point_index": i, "x": 0.0, "y": 0.0, "customdata": node}
-              for i, node in enumerate(nodes)]
+    points = [
+        {"curve_number": 5, "point_number": i, "point_index": i, "x": 0.0, "y": 0.0, "customdata": node}
+        for i, node in enumerate(nodes)
+    ]
     return {"selection": {"points": points, "point_indices": list(range(len(nodes))), "box": [], "lasso": []}}
 
 
@@ -262,8 +264,13 @@ def test_early_date_shows_fewer_ties(demo: Database) -> None:
 def test_english_heading(demo: Database) -> None:
     at = run_page(lang="en")
     assert at.title[0].value == "Nurture the network"
-    assert [tab.label for tab in at.tabs] == ["Network map", "Figures and key people", "Network health",
-                                              "Over time", "Download"]
+    assert [tab.label for tab in at.tabs] == [
+        "Network map",
+        "Figures and key people",
+        "Network health",
+        "Over time",
+        "Download",
+    ]
 
 
 def test_settings_survive_a_visit_to_another_page(demo: Database) -> None:
@@ -291,15 +298,20 @@ def test_finding_6_the_figures_table_shows_a_bridge_builders_place_not_a_fractio
     top = frame.loc[frame["betweenness"].idxmax()]
     assert top["betweenness_place"] == 1
     assert frame["betweenness_place"].max() <= len(frame)
-    assert (frame.sort_values("betweenness", ascending=False)["betweenness_place"].is_monotonic_increasing)
+    assert frame.sort_values("betweenness", ascending=False)["betweenness_place"].is_monotonic_increasing
 
 
 def test_figures_tab_lists_every_node_in_danish(demo: Database) -> None:
     at = run_page(tab="figures")
     assert len(table_with(at, "kind_label", "betweenness")) == whole_graph(demo).number_of_nodes()
     labels = {metric.label for metric in at.metric}
-    assert {"Forbindelser", "Hvor mange kender hinanden", "Grupper uden forbindelse til hinanden",
-            "Gennemsnitlig afstand", "Største afstand"} <= labels
+    assert {
+        "Forbindelser",
+        "Hvor mange kender hinanden",
+        "Grupper uden forbindelse til hinanden",
+        "Gennemsnitlig afstand",
+        "Største afstand",
+    } <= labels
     assert any(c.value == "Alle tal er beregnet præcist (ikke skønnet)." for c in at.caption)
     assert "Brobyggere" in " ".join(m.value for m in at.markdown)
     assert at.get("download_button")[0].proto.label == "Hent tabellen som Excel"
@@ -339,7 +351,8 @@ def test_comparing_two_dates(demo: Database) -> None:
 
 
 def test_downloads_offer_gephi_graphml_kumu_and_say_when_images_cannot_be_made(
-        demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from lib.network import export as netexport
 
     monkeypatch.setattr(netexport, "image_export_available", lambda: False)
@@ -366,8 +379,9 @@ def test_every_text_of_the_page_is_translated() -> None:
     used |= {f"netpage.view.{v}.help" for v in views.VIEWS}
     used |= {f"network_figure.color_by.{c}" for c in plotting.COLOR_BY}
     used |= {f"network_export.format.{f}" for f in ("gexf", "graphml", "kumu", "png", "svg")}
-    used |= {f"network.figure.{f}" for f in ("nodes", "edges", "density", "components", "average_path_length",
-                                              "diameter")}
+    used |= {
+        f"network.figure.{f}" for f in ("nodes", "edges", "density", "components", "average_path_length", "diameter")
+    }
     used |= {f"organisation.kind.{k}" for k in ("partnership", "organisation")}
     for path in (ROOT / "pages" / "network.py", ROOT / "components" / "network_views.py"):
         used |= set(re.findall(r"""tr\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
@@ -382,8 +396,9 @@ def test_every_text_of_the_page_is_translated() -> None:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lib", "network", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lib", "network", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_prints_the_figures_as_json(demo: Database) -> None:

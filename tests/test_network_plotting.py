@@ -10,7 +10,7 @@ import networkx as nx
 import plotly.graph_objects as go
 import pytest
 
-from lib.charts import TEMPLATE, separators, style
+from lib.core.charts import TEMPLATE, separators, style
 from lib.network.plotting import (
     EDGE_KINDS,
     LABEL_LIMIT,
@@ -46,15 +46,25 @@ def small_network() -> nx.Graph:
     G.add_edge("P4", "O2", kind="affiliation", weight=1.0)
     G.add_edge("P5", "O3", kind="affiliation", weight=1.0)
     for staff, contact, strength in (("P1", "P3", 4), ("P1", "P4", 2), ("P2", "P5", 5), ("P2", "P4", 5)):
-        G.add_edge(staff, contact, kind="relation", relation_kind="knows", strength=strength,
-                   weight=float(strength), last_contact=dt.date(2024, 5, 1), owner=staff)
+        G.add_edge(
+            staff,
+            contact,
+            kind="relation",
+            relation_kind="knows",
+            strength=strength,
+            weight=float(strength),
+            last_contact=dt.date(2024, 5, 1),
+            owner=staff,
+        )
     return G
 
 
 def circle_positions(G: nx.Graph) -> dict:
     nodes = sorted(G, key=str)
-    return {node: (math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes)))
-            for i, node in enumerate(nodes)}
+    return {
+        node: (math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes)))
+        for i, node in enumerate(nodes)
+    }
 
 
 def big_network(nodes: int, edges: int, seed: int = 3) -> nx.Graph:
@@ -89,7 +99,8 @@ def test_all_edges_of_a_kind_are_one_trace_with_gaps() -> None:
     fig = network_figure(G, circle_positions(G))
     edges = edge_traces(fig)
     assert sorted(trace.name for trace in edges) == sorted(
-        ["Partnerskab", "Ansat på biblioteket", "Tilknyttet organisation", "Relation"])
+        ["Partnerskab", "Ansat på biblioteket", "Tilknyttet organisation", "Relation"]
+    )
     segments = sum(sum(1 for x in trace.x if x != x) for trace in edges)  # NaN gaps, one per edge
     assert segments == G.number_of_edges()
 
@@ -111,8 +122,12 @@ def test_customdata_carries_node_ids_and_selection_maps_back() -> None:
     fig = network_figure(G, circle_positions(G))
     ids = [node for trace in node_traces(fig) for node in trace.customdata]
     assert sorted(ids) == sorted(G)
-    points = [{"curve_number": 5, "customdata": "P3"}, {"curve_number": 0, "x": 1.0},
-              {"customdata": ["O1"]}, {"customdata": "P3"}]
+    points = [
+        {"curve_number": 5, "customdata": "P3"},
+        {"curve_number": 0, "x": 1.0},
+        {"customdata": ["O1"]},
+        {"customdata": "P3"},
+    ]
     assert selected_nodes(points) == ["P3", "O1"]
     assert selected_nodes(None) == [] and selected_nodes([]) == []
 
@@ -188,8 +203,9 @@ def test_colour_by_kind_sector_owner_and_community() -> None:
     assert owners["Ingen ansvarlig"] == {"L", "O1", "O2", "O3"}
     assert {"P2", "P5"} <= owners["Mette &lt;b&gt;Lund&lt;/b&gt;"]
     given = {node: (1 if node.startswith("P") else 2) for node in G}
-    groups = {t.name: set(t.customdata) for t in node_traces(network_figure(G, pos, color_by="community",
-                                                                            communities=given))}
+    groups = {
+        t.name: set(t.customdata) for t in node_traces(network_figure(G, pos, color_by="community", communities=given))
+    }
     assert groups == {"Gruppe 1": {n for n in G if n.startswith("P")}, "Gruppe 2": {"L", "O1", "O2", "O3"}}
     assert node_traces(network_figure(G, pos, color_by="community"))  # Louvain when none are given
     with pytest.raises(ValueError):
@@ -249,6 +265,7 @@ def test_rings_put_the_library_in_the_middle_and_organisations_on_their_ring() -
     assert pos["L"] == (0.0, 0.0)
     for node, ring in rings.items():
         assert math.isclose(math.hypot(*pos[node]), ring, abs_tol=1e-9)
+
     # Clockwise from the top, by type then name: both adult-education organisations come first.
     def clockwise_from_top(node: str) -> float:
         return (math.pi / 2 - math.atan2(pos[node][1], pos[node][0])) % (2 * math.pi)

@@ -19,17 +19,12 @@ import networkx as nx
 import pytest
 from sqlalchemy import func, select
 
-from lib.demo import create_demo_workspace
-from lib.importer import prepare_file, run_import
+from lib.db import Affiliation, Database, Organisation, Person, Relation
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import
 from lib.network.graph import LIBRARY, build_graph, partners_in, rings
-from lib.network.health import (
-    cold_ties,
-    potential_partners,
-    reason_text,
-    relations_per_staff,
-)
+from lib.network.health import cold_ties, potential_partners, reason_text, relations_per_staff
 from lib.network.metrics import brokers, network_figures, node_metrics
-from lib.storage import Affiliation, Database, Organisation, Person, Relation
 from tests.sheets import xlsx
 
 TODAY = dt.date(2026, 11, 1)
@@ -58,10 +53,14 @@ def by_label(G: nx.Graph) -> dict[str, str]:
 def florentine(db: Database) -> nx.Graph:
     marriages = nx.florentine_families_graph()
     families = sorted(marriages) + ["Pucci"]
-    import_workbook(db, "firenze.xlsx", {
-        "Organisationer": [["Organisation"], *[[family] for family in families]],
-        "Relationer": [["Fra", "Til"], *[[u, v] for u, v in marriages.edges]],
-    })
+    import_workbook(
+        db,
+        "firenze.xlsx",
+        {
+            "Organisationer": [["Organisation"], *[[family] for family in families]],
+            "Relationer": [["Fra", "Til"], *[[u, v] for u, v in marriages.edges]],
+        },
+    )
     return graph_of(db)
 
 
@@ -92,10 +91,14 @@ def test_medici_have_the_published_betweenness(florentine: nx.Graph) -> None:
 def test_karate_club_members_ties_and_factions(db: Database) -> None:
     club = nx.karate_club_graph()
     name = {v: f"Medlem {v + 1:02d}" for v in club}
-    import_workbook(db, "karate.xlsx", {
-        "Kontakter": [["Navn"], *[[name[v]] for v in club]],
-        "Relationer": [["Fra", "Til"], *[[name[u], name[v]] for u, v in club.edges]],
-    })
+    import_workbook(
+        db,
+        "karate.xlsx",
+        {
+            "Kontakter": [["Navn"], *[[name[v]] for v in club]],
+            "Relationer": [["Fra", "Til"], *[[name[u], name[v]] for u, v in club.edges]],
+        },
+    )
     G = graph_of(db)
     members = [v for v, kind in G.nodes(data="kind") if kind == "contact"]
     assert len(members) == 34
@@ -117,10 +120,14 @@ def test_karate_club_members_ties_and_factions(db: Database) -> None:
 def test_southern_women_import_as_people_and_events(db: Database) -> None:
     davis = nx.davis_southern_women_graph()
     women = davis.graph["top"]
-    import_workbook(db, "davis.xlsx", {
-        "Personer": [["Navn"], *[[w] for w in women]],
-        "Tilknytninger": [["Person", "Organisation"], *[[w, e] for w in women for e in davis[w]]],
-    })
+    import_workbook(
+        db,
+        "davis.xlsx",
+        {
+            "Personer": [["Navn"], *[[w] for w in women]],
+            "Tilknytninger": [["Person", "Organisation"], *[[w, e] for w in women for e in davis[w]]],
+        },
+    )
     with db.read() as session:
         assert session.scalar(select(func.count(Person.id))) == 18
         assert session.scalar(select(func.count(Organisation.id))) == 14

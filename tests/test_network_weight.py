@@ -13,10 +13,10 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from lib.core.normalize import name_key
+from lib.db import Database, Person, Relation, set_setting
 from lib.network.graph import LIBRARY, build_graph, relation_weight
 from lib.network.metrics import node_metrics
-from lib.normalize import name_key
-from lib.storage import Database, Person, Relation, set_setting
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -40,13 +40,16 @@ def graph(db: Database, as_of: dt.date | None = None) -> nx.Graph:
 
 
 def test_weights_above_five_are_scaled_so_the_largest_counts_as_the_strongest_tie(db: Database) -> None:
-    n = library(db, [
-        ("Anna", "Bo", {"strength": 4, "weight": 40.0}),   # a strength wins: 4
-        ("Anna", "Carl", {"weight": 20.0}),                # 20 × 5 / 40 = 2.5
-        ("Anna", "Dorte", {"weight": 40.0}),               # the largest: 5
-        ("Anna", "Erik", {}),                              # neither: 2
-        ("Bo", "Carl", {"weight": 8.0}),                   # 8 × 5 / 40 = 1
-    ])
+    n = library(
+        db,
+        [
+            ("Anna", "Bo", {"strength": 4, "weight": 40.0}),  # a strength wins: 4
+            ("Anna", "Carl", {"weight": 20.0}),  # 20 × 5 / 40 = 2.5
+            ("Anna", "Dorte", {"weight": 40.0}),  # the largest: 5
+            ("Anna", "Erik", {}),  # neither: 2
+            ("Bo", "Carl", {"weight": 8.0}),  # 8 × 5 / 40 = 1
+        ],
+    )
     G = graph(db)
     weight = {frozenset((u, v)): w for u, v, w in G.edges(data="weight")}
     assert weight[frozenset((n["Anna"], n["Bo"]))] == 4.0
@@ -65,8 +68,9 @@ def test_weights_above_five_are_scaled_so_the_largest_counts_as_the_strongest_ti
 
 
 def test_weights_of_at_most_five_count_as_they_are(db: Database) -> None:
-    n = library(db, [("Anna", "Bo", {"weight": 2.5}), ("Anna", "Carl", {"weight": 0.5}),
-                     ("Anna", "Dorte", {"strength": 3})])
+    n = library(
+        db, [("Anna", "Bo", {"weight": 2.5}), ("Anna", "Carl", {"weight": 0.5}), ("Anna", "Dorte", {"strength": 3})]
+    )
     metrics = node_metrics(graph(db))
     assert metrics.loc[n["Bo"], "weighted_degree"] == pytest.approx(2.5)
     assert metrics.loc[n["Carl"], "weighted_degree"] == pytest.approx(0.5)
@@ -75,8 +79,13 @@ def test_weights_of_at_most_five_count_as_they_are(db: Database) -> None:
 
 def test_the_scale_is_the_whole_workspaces_not_the_dates(db: Database) -> None:
     # On a date before the heaviest tie existed, Carl's tie still counts 2.5, not 5.
-    n = library(db, [("Anna", "Carl", {"weight": 20.0, "first_contact": dt.date(2024, 1, 1)}),
-                     ("Anna", "Dorte", {"weight": 40.0, "first_contact": dt.date(2026, 1, 1)})])
+    n = library(
+        db,
+        [
+            ("Anna", "Carl", {"weight": 20.0, "first_contact": dt.date(2024, 1, 1)}),
+            ("Anna", "Dorte", {"weight": 40.0, "first_contact": dt.date(2026, 1, 1)}),
+        ],
+    )
     earlier = graph(db, as_of=dt.date(2025, 1, 1))
     assert not earlier.has_edge(n["Anna"], n["Dorte"])
     assert earlier.edges[n["Anna"], n["Carl"]]["weight"] == 2.5
@@ -88,9 +97,17 @@ def test_a_file_weight_and_a_strength_on_one_pair_add_up(db: Database) -> None:
     assert graph(db).edges[n["Anna"], n["Bo"]]["weight"] == 5.0 + 2.0
 
 
-@pytest.mark.parametrize(("strength", "weight", "largest", "expected"), [
-    (5, None, None, 5.0), (1, 100.0, 100.0, 1.0), (None, 3.0, 3.0, 3.0), (None, 3.0, 30.0, 0.5),
-    (None, 60.0, 60.0, 5.0), (None, None, None, 2.0), (None, 0.0, 10.0, 2.0),
-])
+@pytest.mark.parametrize(
+    ("strength", "weight", "largest", "expected"),
+    [
+        (5, None, None, 5.0),
+        (1, 100.0, 100.0, 1.0),
+        (None, 3.0, 3.0, 3.0),
+        (None, 3.0, 30.0, 0.5),
+        (None, 60.0, 60.0, 5.0),
+        (None, None, None, 2.0),
+        (None, 0.0, 10.0, 2.0),
+    ],
+)
 def test_relation_weight(strength: int | None, weight: float | None, largest: float | None, expected: float) -> None:
     assert relation_weight(strength, weight, largest) == expected

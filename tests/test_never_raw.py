@@ -3,7 +3,7 @@
 A sweep over what a user reads. Every page of ``pages/`` is drawn with AppTest as the local admin
 (who may open every page), in Danish and English, on three workspaces:
 
-* ``demo``: the made-up Solbakke library (``lib.demo``);
+* ``demo``: the made-up Solbakke library (``lib.demo.workspace``);
 * ``examples``: what the import page's example files give (imported through lib as the page does, in
   the order a newcomer would: staff list, contact list, Outlook export, relations), so organisations
   created from contact rows, people without an e-mail and the like are there, as in a library's first
@@ -27,8 +27,7 @@ import datetime as dt
 import io
 import json
 import re
-import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,13 +35,12 @@ from typing import Any
 import pandas as pd
 import pytest
 from google.protobuf.message import Message
-from streamlit.testing.v1 import AppTest
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
 
-from lib.i18n import TEXTS
-from lib.storage import (
+from lib.core.i18n import TEXTS
+from lib.db import (
     OFFER_CATEGORIES,
     Database,
     Goal,
@@ -80,8 +78,29 @@ KEY_SHAPE = re.compile(r"(?<![\w./@-])([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)(?![\w/@
 #: The first part of every key ("orgtype", "sector", "relkind", "partnerships", ...).
 KEY_PREFIXES = frozenset(key.split(".", 1)[0] for key in TEXTS)
 #: File endings: "kontaktliste.xlsx" is a file name, not a key, even if a key starts with its stem.
-FILE_ENDINGS = frozenset({"xlsx", "xlsm", "xls", "csv", "txt", "json", "pdf", "pptx", "gexf", "graphml", "png",
-                          "svg", "md", "py", "dk", "com", "org", "net", "eu"})
+FILE_ENDINGS = frozenset(
+    {
+        "xlsx",
+        "xlsm",
+        "xls",
+        "csv",
+        "txt",
+        "json",
+        "pdf",
+        "pptx",
+        "gexf",
+        "graphml",
+        "png",
+        "svg",
+        "md",
+        "py",
+        "dk",
+        "com",
+        "org",
+        "net",
+        "eu",
+    }
+)
 
 
 def raw_parts(text: str) -> list[str]:
@@ -103,8 +122,16 @@ def test_the_check_finds_what_a_newcomer_saw_and_leaves_ordinary_words_alone() -
     assert raw_parts("NaT") == ["NaT"] and raw_parts("<NA>") == ["<NA>"] and raw_parts("null") == ["null"]
     assert raw_parts("partnerships.stage.idea") == ["partnerships.stage.idea"]
     assert raw_parts("sector.xyz") == ["sector.xyz"]
-    for fine in ("De kender hinanden", "nanna@bib.example.dk", "https://none.example.dk/null", "kontaktliste.xlsx",
-                 "Nancy Nannestad", "3,5 · 12-03-2026", "Annulleret", "www.nan.dk"):
+    for fine in (
+        "De kender hinanden",
+        "nanna@bib.example.dk",
+        "https://none.example.dk/null",
+        "kontaktliste.xlsx",
+        "Nancy Nannestad",
+        "3,5 · 12-03-2026",
+        "Annulleret",
+        "www.nan.dk",
+    ):
         assert raw_parts(fine) == [], fine
 
 
@@ -120,8 +147,10 @@ def _planted_page() -> None:
     st.selectbox("Vælg", options=["Annone", "NaT"])
     tab, _other = st.tabs(["Oversigt", "<NA>"])
     with tab, st.expander("Detaljer"):
-        st.dataframe(pd.DataFrame({"Navn": ["Ida", "Bo"], "Sektor": ["sector.bydel", None],
-                                   "Styrke": [1.0, float("nan")]}), hide_index=True)
+        st.dataframe(
+            pd.DataFrame({"Navn": ["Ida", "Bo"], "Sektor": ["sector.bydel", None], "Styrke": [1.0, float("nan")]}),
+            hide_index=True,
+        )
         st.dataframe(pd.DataFrame({"Kort": ["x", None]}), hide_index=True, placeholder="")
 
 
@@ -131,11 +160,19 @@ def test_the_sweep_finds_what_is_planted_on_a_page() -> None:
     and a missing cell of a table with an empty placeholder shows nothing."""
     at = AppTest.from_function(_planted_page, default_timeout=TIMEOUT).run()
     assert not at.exception
-    found = {(part, where.split(": ", 1)[1].split(".", 1)[0].split("[", 1)[0]) for where, part, _
-             in shown_on(at, "planted").raw()}
-    assert found == {("nan", "markdown"), ("orgtype.association", "caption"), ("None", "metric"),
-                     ("NaT", "selectbox"), ("<NA>", "tab"), ("sector.bydel", "table"),
-                     ("None", "table")}, found
+    found = {
+        (part, where.split(": ", 1)[1].split(".", 1)[0].split("[", 1)[0])
+        for where, part, _ in shown_on(at, "planted").raw()
+    }
+    assert found == {
+        ("nan", "markdown"),
+        ("orgtype.association", "caption"),
+        ("None", "metric"),
+        ("NaT", "selectbox"),
+        ("<NA>", "tab"),
+        ("sector.bydel", "table"),
+        ("None", "table"),
+    }, found
 
 
 def test_no_translation_says_a_raw_word() -> None:
@@ -147,8 +184,8 @@ def test_no_translation_says_a_raw_word() -> None:
 def test_a_code_is_shown_as_its_word_and_no_code_as_nothing() -> None:
     """The one way a vocabulary code becomes words: what pandas makes of a missing code is nothing, and
     a code without a translation is the code, never ``orgtype.nan`` or ``sector.xyz``."""
-    from lib.i18n import label
-    from lib.records import person_choice_label
+    from lib.contacts import person_choice_label
+    from lib.core.i18n import label
 
     for missing in (None, "", float("nan"), pd.NA, pd.NaT):
         assert label("orgtype", missing, "da") == ""
@@ -167,8 +204,11 @@ def test_every_table_on_every_page_says_what_a_missing_cell_shows() -> None:
     calls = []
     for path in sorted([*(ROOT / "pages").glob("*.py"), *(ROOT / "components").glob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in ("dataframe", "data_editor")):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("dataframe", "data_editor")
+            ):
                 calls.append((f"{path.name}:{node.lineno}", any(k.arg == "placeholder" for k in node.keywords)))
     assert len(calls) > 20
     assert [where for where, placeholder in calls if not placeholder] == []
@@ -179,7 +219,7 @@ def test_every_table_on_every_page_says_what_a_missing_cell_shows() -> None:
 
 def import_examples(db: Database) -> None:
     """The example files, imported as a newcomer would, each fully."""
-    from lib.importer import prepare_file, run_import
+    from lib.ingest.contact_lists import prepare_file, run_import
 
     for name in EXAMPLE_ORDER:
         prepared = prepare_file(db, name, (EXAMPLES / name).read_bytes())
@@ -189,31 +229,44 @@ def import_examples(db: Database) -> None:
 
 def fill_bare(db: Database, today: dt.date) -> None:
     """One record of each kind, with only what it cannot be without."""
-    from lib import evaluations, organisation, partners, partnerships, radar, records, strategy, strengths
+    from lib import contacts
+    from lib.library import staff as organisation
+    from lib.library import strengths
+    from lib.planning import candidates, evaluations, partnerships
+    from lib.planning import goals as strategy
+    from lib.reporting import checklist
 
     with db.write() as session:
-        staff = records.create_person(session, {"name": "Bo Bare", "is_staff": True})
-        person = records.create_person(session, {"name": "Ida Uden"})
-        club = records.create_organisation(session, {"name": "Foreningen Uden Type"})
-        records.add_affiliation(session, person, club)
+        staff = contacts.create_person(session, {"name": "Bo Bare", "is_staff": True})
+        person = contacts.create_person(session, {"name": "Ida Uden"})
+        club = contacts.create_organisation(session, {"name": "Foreningen Uden Type"})
+        contacts.add_affiliation(session, person, club)
         session.add(Relation(from_person_id=staff, to_person_id=person))
         session.add(Relation(from_person_id=staff, to_organisation_id=club))
-        strategy.create_goal(session, {"title": "Mål uden målinger", "baseline": 0, "target": 10,
-                                       "baseline_date": today - dt.timedelta(days=30),
-                                       "target_date": today + dt.timedelta(days=300)})
+        strategy.create_goal(
+            session,
+            {
+                "title": "Mål uden målinger",
+                "baseline": 0,
+                "target": 10,
+                "baseline_date": today - dt.timedelta(days=30),
+                "target_date": today + dt.timedelta(days=300),
+            },
+        )
         bare = partnerships.create_partnership(session, {"title": "Partnerskab uden noget"})
         evaluations.create_round(session, bare, today)
-        partners.create_assessment(session, {"organisation_id": club, "assessed_on": today})
+        candidates.create_assessment(session, {"organisation_id": club, "assessed_on": today})
         strengths.create_offer(session, {"title": "Tilbud uden team", "category": OFFER_CATEGORIES[0]}, today=today)
-        radar.save_self_assessment(session, today, {radar.HEADINGS[0]: 3}, today=today)
+        checklist.save_self_assessment(session, today, {checklist.HEADINGS[0]: 3}, today=today)
         organisation.record_competence_assessment(
-            session, staff, {"assessed_on": today, "scores": {organisation.COMPETENCE_ITEMS[0]: 3}}, today=today)
+            session, staff, {"assessed_on": today, "scores": {organisation.COMPETENCE_ITEMS[0]: 3}}, today=today
+        )
 
 
 @pytest.fixture(scope="module")
 def workspaces(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """The URL of each workspace, made once for the module."""
-    from lib.demo import create_demo_workspace
+    from lib.demo.workspace import create_demo_workspace
 
     folder = tmp_path_factory.mktemp("never_raw")
     urls = {name: f"sqlite:///{folder / name}.sqlite" for name in WORKSPACES}
@@ -227,8 +280,9 @@ def workspaces(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, s
 
 
 @pytest.fixture(params=WORKSPACES)
-def workspace(request: pytest.FixtureRequest, workspaces: dict[str, str],
-              monkeypatch: pytest.MonkeyPatch) -> tuple[str, Database]:
+def workspace(
+    request: pytest.FixtureRequest, workspaces: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, Database]:
     """One of the workspaces (its name and database), also as ``DATABASE_URL`` (what the pages open)."""
     monkeypatch.setenv("DATABASE_URL", workspaces[request.param])
     return request.param, open_database(workspaces[request.param])
@@ -239,17 +293,80 @@ def workspace(request: pytest.FixtureRequest, workspaces: dict[str, str],
 #: Proto fields that are no text a reader sees: ids and keys, the chart's JSON and the table's data
 #: (both read below, as what they show), icons, and the table's column names (its headers are in its
 #: column configuration, read below).
-_NOT_SHOWN = frozenset({"id", "form_id", "spec", "arrow_data", "icon", "column_order", "columns", "url",
-                        "page_script_hash", "page", "default"})
+_NOT_SHOWN = frozenset(
+    {
+        "id",
+        "form_id",
+        "spec",
+        "arrow_data",
+        "icon",
+        "column_order",
+        "columns",
+        "url",
+        "page_script_hash",
+        "page",
+        "default",
+    }
+)
 #: Plotly keys whose strings are set-up, not text: the theme, colours, fonts and positions.
-_CHART_SETUP = frozenset({"template", "color", "colors", "colorscale", "fillcolor", "bgcolor", "bordercolor",
-                          "family", "type", "mode", "xref", "yref", "xanchor", "yanchor", "anchor",
-                          "hoverinfo", "textposition", "legendgroup", "uid", "dash", "symbol", "shape", "fill",
-                          "orientation", "layer", "xaxis", "yaxis", "tickformat", "hoverformat",
-                          "dtype", "bdata", "meta", "ticksuffix", "tickprefix", "line_color", "plot_bgcolor",
-                          "paper_bgcolor", "sizemode", "groupnorm", "barmode", "hovermode", "dragmode",
-                          "visible", "showlegend", "autorange", "rangemode", "categoryorder", "tickmode",
-                          "clickmode", "uirevision", "selectdirection", "textangle", "align", "valign"})
+_CHART_SETUP = frozenset(
+    {
+        "template",
+        "color",
+        "colors",
+        "colorscale",
+        "fillcolor",
+        "bgcolor",
+        "bordercolor",
+        "family",
+        "type",
+        "mode",
+        "xref",
+        "yref",
+        "xanchor",
+        "yanchor",
+        "anchor",
+        "hoverinfo",
+        "textposition",
+        "legendgroup",
+        "uid",
+        "dash",
+        "symbol",
+        "shape",
+        "fill",
+        "orientation",
+        "layer",
+        "xaxis",
+        "yaxis",
+        "tickformat",
+        "hoverformat",
+        "dtype",
+        "bdata",
+        "meta",
+        "ticksuffix",
+        "tickprefix",
+        "line_color",
+        "plot_bgcolor",
+        "paper_bgcolor",
+        "sizemode",
+        "groupnorm",
+        "barmode",
+        "hovermode",
+        "dragmode",
+        "visible",
+        "showlegend",
+        "autorange",
+        "rangemode",
+        "categoryorder",
+        "tickmode",
+        "clickmode",
+        "uirevision",
+        "selectdirection",
+        "textangle",
+        "align",
+        "valign",
+    }
+)
 
 
 @dataclass
@@ -396,8 +513,8 @@ def _ids(model: Any) -> Values:
     names = [attribute.key for attribute in sa_inspect(model).column_attrs]
 
     def ids(session: Session) -> list[int]:
-        records = session.scalars(select(model).order_by(model.id)).all()
-        return [r.id for r in sorted(records, key=lambda r: -sum(getattr(r, n) is None for n in names))]
+        contacts = session.scalars(select(model).order_by(model.id)).all()
+        return [r.id for r in sorted(contacts, key=lambda r: -sum(getattr(r, n) is None for n in names))]
 
     return ids
 
@@ -409,6 +526,7 @@ def _staff_ids(session: Session) -> list[int]:
 def _nodes(kind: str | None = None) -> Values:
     """The map's nodes (of ``kind``), taking turns between the kinds: a staff member, a contact, an
     organisation, then the next of each."""
+
     def nodes(session: Session) -> list[str]:
         from itertools import chain, zip_longest
 
@@ -425,7 +543,7 @@ def _nodes(kind: str | None = None) -> Values:
 
 
 def _slides(session: Session) -> list[int]:
-    from lib.boardpack import SECTIONS
+    from lib.reporting.boardpack import SECTIONS
 
     return list(range(len(SECTIONS)))
 
@@ -471,23 +589,42 @@ def _visits() -> dict[str, Visit]:
         "router": Visit("dashboard.py"),
         "overview": Visit("pages/overview.py"),
         "board": Visit("pages/board.py", pickers={board_views.SLIDE_KEY: _slides}),  # each section's screen
-        "contacts": Visit("pages/contacts.py", pickers={people.open_key: _ids(Person),
-                                                        organisations.open_key: _ids(Organisation)}, cap=8),
-        "network": Visit("pages/network.py", tab_key=network_views.ACTIVE_TAB, tabs=network_views.TABS,
-                         pickers={network_views.OPEN_KEY: _nodes()}),  # a node opens on the map (first tab)
-        "network_views": Visit("pages/network.py", tab_key=network_views.VIEW_KEY,
-                               tabs=[v for v in network_views.VIEWS if v != "whole"],
-                               pickers={network_views.MINE_KEY: _nodes("staff")}, cap=2),
+        "contacts": Visit(
+            "pages/contacts.py",
+            pickers={people.open_key: _ids(Person), organisations.open_key: _ids(Organisation)},
+            cap=8,
+        ),
+        "network": Visit(
+            "pages/network.py",
+            tab_key=network_views.ACTIVE_TAB,
+            tabs=network_views.TABS,
+            pickers={network_views.OPEN_KEY: _nodes()},
+        ),  # a node opens on the map (first tab)
+        "network_views": Visit(
+            "pages/network.py",
+            tab_key=network_views.VIEW_KEY,
+            tabs=[v for v in network_views.VIEWS if v != "whole"],
+            pickers={network_views.MINE_KEY: _nodes("staff")},
+            cap=2,
+        ),
         "partners": Visit("pages/partners.py", tab_key=partners_views.ACTIVE_TAB, tabs=partners_views.TABS),
-        "partners_assess": Visit("pages/partners.py", tab_key=partners_views.ACTIVE_TAB, tabs=("assess",),
-                                 pickers={partners_views.PICK_KEY: _ids(Organisation)}),
+        "partners_assess": Visit(
+            "pages/partners.py",
+            tab_key=partners_views.ACTIVE_TAB,
+            tabs=("assess",),
+            pickers={partners_views.PICK_KEY: _ids(Organisation)},
+        ),
         "partnerships": Visit("pages/partnerships.py", pickers={partnerships_views.OPEN_KEY: _ids(Partnership)}),
         "evaluations": Visit("pages/evaluations.py", pickers={evaluations_views.PICK_KEY: _ids(Partnership)}),
         "goals": Visit("pages/goals.py", pickers={goals_views.EDIT_PICK: _ids(Goal)}),
-        "organisation": Visit("pages/organisation.py", pickers={organisation_views.ASSESS_PICK: _staff_ids,
-                                                                organisation_views.PERSON_PICK: _staff_ids}),
-        "strengths": Visit("pages/strengths.py", pickers={strengths_views.EDIT_PICK: _ids(StrengthOffer),
-                                                          strengths_views.TEAM_FILTER: _teams}),
+        "organisation": Visit(
+            "pages/organisation.py",
+            pickers={organisation_views.ASSESS_PICK: _staff_ids, organisation_views.PERSON_PICK: _staff_ids},
+        ),
+        "strengths": Visit(
+            "pages/strengths.py",
+            pickers={strengths_views.EDIT_PICK: _ids(StrengthOffer), strengths_views.TEAM_FILTER: _teams},
+        ),
         "radar": Visit("pages/radar.py"),
         "library": Visit("pages/library.py"),
         "guide": Visit("pages/guide.py"),
@@ -539,8 +676,9 @@ def assert_read(shown: Shown, name: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", list(VISITS))
-def test_no_page_shows_a_raw_value_or_key(workspace: tuple[str, Database], name: str, lang: str,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_page_shows_a_raw_value_or_key(
+    workspace: tuple[str, Database], name: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     workspace_name, db = workspace
     shown = visit(name, lang, db, monkeypatch)
     if workspace_name == "demo":
@@ -549,8 +687,7 @@ def test_no_page_shows_a_raw_value_or_key(workspace: tuple[str, Database], name:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_import_page_shows_no_raw_value_while_the_examples_are_imported(
-        db: Database, lang: str) -> None:
+def test_the_import_page_shows_no_raw_value_while_the_examples_are_imported(db: Database, lang: str) -> None:
     """Each example file chosen on the import page of an empty workspace, previewed and stored, in the
     order a library would: the preview of a later file shows the updates of what the earlier made."""
     from components.import_examples import example_key
@@ -677,8 +814,8 @@ def pixel() -> bytes:
 
 
 def board_files(db: Database, lang: str, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lib.boardpack import build, images, render
-    from lib.boardpack.pdf import pdf_bytes
+    from lib.reporting.boardpack import build, images, render
+    from lib.reporting.boardpack.pdf import pdf_bytes
 
     picture_bytes = pixel()
 
@@ -697,7 +834,7 @@ def board_files(db: Database, lang: str, shown: Shown, monkeypatch: pytest.Monke
 
 
 def workspace_files(db: Database, lang: str, shown: Shown, folder: Path) -> None:
-    from lib.export import export_workspace
+    from lib.reporting.workspace_export import export_workspace
 
     export_workspace(db, "xlsx", folder / "export.xlsx")
     xlsx_texts((folder / "export.xlsx").read_bytes(), "workspace.xlsx", shown)
@@ -707,20 +844,22 @@ def workspace_files(db: Database, lang: str, shown: Shown, folder: Path) -> None
 
 
 def person_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib import personal_data
+    from lib.privacy import personal_data
 
     with db.read() as session:
         people = pick(_ids(Person)(session), 4)
     with db.write() as session:
         for person_id in people:
-            xlsx_texts(personal_data.person_export_xlsx(session, person_id, lang=lang), f"person {person_id}.xlsx",
-                       shown)
-            json_texts(json.loads(personal_data.person_export_json(session, person_id)), f"person {person_id}.json",
-                       shown)
+            xlsx_texts(
+                personal_data.person_export_xlsx(session, person_id, lang=lang), f"person {person_id}.xlsx", shown
+            )
+            json_texts(
+                json.loads(personal_data.person_export_json(session, person_id)), f"person {person_id}.json", shown
+            )
 
 
 def event_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib.events import events_xlsx
+    from lib.workspace.events import events_xlsx
 
     with db.write() as session:
         xlsx_texts(events_xlsx(session, lang=lang), "event log.xlsx", shown)
@@ -728,7 +867,7 @@ def event_files(db: Database, lang: str, shown: Shown) -> None:
 
 def import_reports(db: Database, lang: str, shown: Shown) -> None:
     """The problem report of each example file, as its preview in this workspace gives it."""
-    from lib.importer import error_report_xlsx, prepare_file, run_import
+    from lib.ingest.contact_lists import error_report_xlsx, prepare_file, run_import
 
     for name in EXAMPLE_ORDER:
         prepared = prepare_file(db, name, (EXAMPLES / name).read_bytes())
@@ -748,31 +887,37 @@ def network_files(db: Database, lang: str, shown: Shown) -> None:
             xml_texts(netexport.gexf_bytes(graph, include_contact_details=details), f"{where}.gexf", shown)
             xml_texts(netexport.graphml_bytes(graph, include_contact_details=details), f"{where}.graphml", shown)
             # The complete map with details, the partial one without: each way of writing once.
-            xlsx_texts(netexport.kumu_workbook(graph, lang=lang, include_contact_details=details,
-                                               complete_map=details), f"{where} kumu complete={details}", shown)
+            xlsx_texts(
+                netexport.kumu_workbook(graph, lang=lang, include_contact_details=details, complete_map=details),
+                f"{where} kumu complete={details}",
+                shown,
+            )
 
 
 def flyer_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib import strengths
+    from lib.library import strengths
 
     with db.read() as session:
         pdf_texts(strengths.flyer_pdf(session, lang, workspace_today()), "flyer.pdf", shown)
 
 
 def agreement_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib import partnerships
+    from lib.planning import partnerships
 
     with db.read() as session:
         for partnership_id in session.scalars(select(Partnership.id).order_by(Partnership.id)):
             summary = partnerships.agreement_summary(session, partnership_id, lang)
             frame_texts(partnerships.agreement_summary_frame(summary, lang), f"agreement {partnership_id}", shown)
-            xlsx_texts(partnerships.agreement_summary_xlsx(session, partnership_id, lang),
-                       f"agreement {partnership_id}.xlsx", shown)
+            xlsx_texts(
+                partnerships.agreement_summary_xlsx(session, partnership_id, lang),
+                f"agreement {partnership_id}.xlsx",
+                shown,
+            )
 
 
 def retention_list(db: Database, lang: str, shown: Shown) -> None:
     """The retention list five years on (everyone on it), as lib hands it to the page."""
-    from lib import personal_data
+    from lib.privacy import personal_data
 
     with db.read() as session:
         frame = personal_data.retention_candidates(session, workspace_today() + dt.timedelta(days=5 * 365))
@@ -780,23 +925,31 @@ def retention_list(db: Database, lang: str, shown: Shown) -> None:
 
 
 def templates(db: Database, lang: str, shown: Shown) -> None:
-    from lib.templates import TEMPLATES, template_xlsx
+    from lib.planning.templates import TEMPLATES, template_xlsx
 
     for kind in TEMPLATES:
         xlsx_texts(template_xlsx(kind, lang), f"template {kind}", shown)
 
 
 FILES: dict[str, Callable[..., None]] = {
-    "workspace": workspace_files, "person": person_files, "events": event_files, "import_report": import_reports,
-    "board": board_files, "network": network_files, "flyer": flyer_files, "agreements": agreement_files,
-    "retention": retention_list, "templates": templates,
+    "workspace": workspace_files,
+    "person": person_files,
+    "events": event_files,
+    "import_report": import_reports,
+    "board": board_files,
+    "network": network_files,
+    "flyer": flyer_files,
+    "agreements": agreement_files,
+    "retention": retention_list,
+    "templates": templates,
 }
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", list(FILES))
-def test_no_file_holds_a_raw_value_or_key(workspace: tuple[str, Database], name: str, lang: str, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_file_holds_a_raw_value_or_key(
+    workspace: tuple[str, Database], name: str, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     workspace_name, db = workspace
     shown = Shown()
     make = FILES[name]

@@ -47,13 +47,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import URL
 
-from tests.browser_support import (
-    BROWSER_MARKS,
-    CHROMIUM_ARGS,
-    demo_workspace,
-    free_port,
-    wait_healthy,
-)
+from tests.browser_support import BROWSER_MARKS, CHROMIUM_ARGS, demo_workspace, free_port, wait_healthy
 from tests.browser_support import CHROMIUM as CHROMIUM_PATH
 from tests.pg import create_database, drop_database
 
@@ -107,18 +101,24 @@ def self_signed_certificate(folder: Path, name: str) -> tuple[Path, Path]:
     now = datetime.datetime.now(datetime.UTC)
     certificate = (
         x509.CertificateBuilder()
-        .subject_name(subject).issuer_name(subject).public_key(key.public_key())
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
-                                                    x509.DNSName(name)]), critical=False)
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName(name)]),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     cert_path, key_path = folder / "tls.pem", folder / "tls.key"
     cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     key_path.chmod(0o600)
     return cert_path, key_path
 
@@ -129,8 +129,7 @@ def _replace(text: str, old: str, new: str, count: int = 1) -> str:
     return text.replace(old, new)
 
 
-def site_config(upstream_ports: list[int], http_port: int, https_port: int, cert: Path, key: Path,
-                folder: Path) -> str:
+def site_config(upstream_ports: list[int], http_port: int, https_port: int, cert: Path, key: Path, folder: Path) -> str:
     """deploy/nginx.conf with this machine's ports and paths in place of the example values."""
     text = TEMPLATE.read_text(encoding="utf-8")
     servers = re.findall(r"^\s*server 127\.0\.0\.1:\d+ .*;$", text, flags=re.MULTILINE)
@@ -155,18 +154,20 @@ def site_config(upstream_ports: list[int], http_port: int, https_port: int, cert
 def main_config(folder: Path, site: Path) -> str:
     """The rest of an nginx.conf around the site (Debian's /etc/nginx/nginx.conf does this part)."""
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
-    temp = "\n".join(f"    {kind}_temp_path {folder / 'temp' / kind};"
-                     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = "\n".join(
+        f"    {kind}_temp_path {folder / 'temp' / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     return f"""
 {user}
 daemon off;
 worker_processes 1;
-pid {folder / 'nginx.pid'};
-error_log {folder / 'nginx-main.log'} warn;
+pid {folder / "nginx.pid"};
+error_log {folder / "nginx-main.log"} warn;
 events {{ worker_connections 1024; }}
 http {{
     default_type application/octet-stream;
-    access_log {folder / 'access-other.log'};
+    access_log {folder / "access-other.log"};
 {temp}
     include {site};
 }}
@@ -177,10 +178,10 @@ http {{
 class Stack:
     """nginx in front of dashboard processes; ``url`` is what users open."""
 
-    url: str                    # https://SERVER_NAME:PORT (browsers map the name to 127.0.0.1)
-    local_url: str              # https://127.0.0.1:PORT, for clients that resolve names themselves
-    http_port: int              # plain http (redirects)
-    upstreams: list[str]        # "127.0.0.1:PORT" per dashboard process
+    url: str  # https://SERVER_NAME:PORT (browsers map the name to 127.0.0.1)
+    local_url: str  # https://127.0.0.1:PORT, for clients that resolve names themselves
+    http_port: int  # plain http (redirects)
+    upstreams: list[str]  # "127.0.0.1:PORT" per dashboard process
     access_log: Path
     certificate: Path
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
@@ -205,8 +206,13 @@ def _stop(process: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
 
 
 @contextlib.contextmanager
-def nginx_stack(folder: Path, upstreams: int = 2, prepare: Callable[[dict[str, str]], None] = demo_workspace,
-                options: Sequence[str] = (), database_url: str | None = None) -> Iterator[Stack]:
+def nginx_stack(
+    folder: Path,
+    upstreams: int = 2,
+    prepare: Callable[[dict[str, str]], None] = demo_workspace,
+    options: Sequence[str] = (),
+    database_url: str | None = None,
+) -> Iterator[Stack]:
     """``upstreams`` dashboard processes on one workspace (filled by ``prepare``) behind nginx.
 
     The workspace is ``database_url`` (PostgreSQL, as a municipality runs it), else a SQLite file in
@@ -228,18 +234,23 @@ def nginx_stack(folder: Path, upstreams: int = 2, prepare: Callable[[dict[str, s
     checked = subprocess.run([*nginx, "-t"], capture_output=True, text=True, timeout=30)
     assert checked.returncode == 0, f"nginx -t refused the configuration:\n{checked.stderr}"
 
-    stack = Stack(url=f"https://{name}:{https_port}", local_url=f"https://127.0.0.1:{https_port}",
-                  http_port=http_port,
-                  upstreams=[f"127.0.0.1:{port}" for port in ports], access_log=folder / "access.log",
-                  certificate=cert)
+    stack = Stack(
+        url=f"https://{name}:{https_port}",
+        local_url=f"https://127.0.0.1:{https_port}",
+        http_port=http_port,
+        upstreams=[f"127.0.0.1:{port}" for port in ports],
+        access_log=folder / "access.log",
+        certificate=cert,
+    )
     logs = []
     proxy: subprocess.Popen[bytes] | None = None
     try:
         for number, (port, upstream) in enumerate(zip(ports, stack.upstreams, strict=True)):
             log = (folder / f"dashboard-{number}.log").open("wb")
             logs.append(log)
-            stack.processes[upstream] = subprocess.Popen([*dashboard_command(port), *options], cwd=ROOT, env=env,
-                                                         stdout=log, stderr=subprocess.STDOUT)
+            stack.processes[upstream] = subprocess.Popen(
+                [*dashboard_command(port), *options], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
         proxy = subprocess.Popen(nginx, stdout=logs[0], stderr=subprocess.STDOUT)
         for upstream, process in stack.processes.items():
             wait_healthy(f"http://{upstream}", process)
@@ -259,8 +270,9 @@ def _wait_for_proxy(stack: Stack, proxy: subprocess.Popen[bytes], seconds: float
     while True:
         assert proxy.poll() is None, f"nginx exited with {proxy.returncode}"
         try:
-            with urllib.request.urlopen(f"{stack.local_url}/_stcore/health", timeout=5,
-                                        context=stack.ssl_context()) as response:
+            with urllib.request.urlopen(
+                f"{stack.local_url}/_stcore/health", timeout=5, context=stack.ssl_context()
+            ) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -271,8 +283,10 @@ def _wait_for_proxy(stack: Stack, proxy: subprocess.Popen[bytes], seconds: float
 
 # --- nginx's access log ------------------------------------------------------------------------------
 
-LOG_LINE = re.compile(r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d{3}) \d+ '
-                      r'upstream=(?P<upstream>.*?) sticky=(?P<sticky>\S+) rt=')
+LOG_LINE = re.compile(
+    r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d{3}) \d+ '
+    r"upstream=(?P<upstream>.*?) sticky=(?P<sticky>\S+) rt="
+)
 
 
 @dataclass(frozen=True)
@@ -342,8 +356,7 @@ def browser() -> Iterator[object]:
 
 def new_visitor(browser: object, stack: Stack) -> tuple[object, object, str, str]:
     """A browser with no cookies opens the start page; returns (context, page, sticky key, process)."""
-    context = browser.new_context(ignore_https_errors=True, viewport={"width": 1400, "height": 1000},
-                                  locale="da-DK")
+    context = browser.new_context(ignore_https_errors=True, viewport={"width": 1400, "height": 1000}, locale="da-DK")
     page = context.new_page()
     response = page.goto(f"{stack.url}/", wait_until="commit")
     assert response is not None and response.status == 200
@@ -402,8 +415,14 @@ def test_finding_12_no_framing_and_no_public_metrics(stack: Stack) -> None:
         status, _, body = _get(f"http://{upstream}/_stcore/metrics")
         assert status == 200 and body, upstream
     # ... but not through nginx, however the address is written.
-    for path in ("/_stcore/metrics", "/_stcore/metrics/", "/_stcore/metrics?families=session_events",
-                 "/_stcore//metrics", "/_stcore/%6Detrics", "/_stcore/./metrics"):
+    for path in (
+        "/_stcore/metrics",
+        "/_stcore/metrics/",
+        "/_stcore/metrics?families=session_events",
+        "/_stcore//metrics",
+        "/_stcore/%6Detrics",
+        "/_stcore/./metrics",
+    ):
         status, _, body = _get(f"{stack.local_url}{path}", tls)
         assert status == 404, path
         assert b"session" not in body and b"cache" not in body, path
@@ -412,7 +431,7 @@ def test_finding_12_no_framing_and_no_public_metrics(stack: Stack) -> None:
 
 
 def test_browsers_are_spread_over_both_processes_and_each_stays_on_its_own(stack: Stack, browser: object) -> None:
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     # New visitors get a random key, so two processes take turns at random: keep opening fresh
     # browsers until both have had one (sixteen all on one process: 1 in 30,000 if spread evenly).
@@ -440,8 +459,9 @@ def test_browsers_are_spread_over_both_processes_and_each_stays_on_its_own(stack
         page_loads[key] = 2
         context.close()  # closes the websockets, which writes their lines to the access log
 
-    hits = wait_for_hits(stack.access_log, lambda found: all(
-        len(streams(found, key)) >= loads for key, loads in page_loads.items()))
+    hits = wait_for_hits(
+        stack.access_log, lambda found: all(len(streams(found, key)) >= loads for key, loads in page_loads.items())
+    )
     for upstream, (_, _, key) in visitors.items():
         mine = [hit for hit in hits if hit.sticky == key]
         assert {hit.upstream for hit in mine} == {upstream}, "one browser's requests went to several processes"
@@ -453,9 +473,10 @@ def test_browsers_are_spread_over_both_processes_and_each_stays_on_its_own(stack
         assert all(hit.status == 101 for hit in websockets), "the websocket upgrade went through nginx"
 
 
-def test_a_contact_list_larger_than_a_megabyte_uploads_through_nginx(stack: Stack, browser: object,
-                                                                     tmp_path: Path) -> None:
-    from lib.i18n import t
+def test_a_contact_list_larger_than_a_megabyte_uploads_through_nginx(
+    stack: Stack, browser: object, tmp_path: Path
+) -> None:
+    from lib.core.i18n import t
     from tests.sheets import MESSY_DANISH, xlsx
 
     # nginx refuses bodies over 1 MB unless told otherwise; an old archive sheet makes this file larger.
@@ -482,7 +503,7 @@ def test_a_contact_list_larger_than_a_megabyte_uploads_through_nginx(stack: Stac
 
 
 def test_when_a_process_stops_its_open_pages_carry_on_on_the_other(stack: Stack, browser: object) -> None:
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     context, page, key, upstream = new_visitor(browser, stack)
     open_page(page, f"{stack.url}/")
@@ -490,8 +511,9 @@ def test_when_a_process_stops_its_open_pages_carry_on_on_the_other(stack: Stack,
 
     # The open page reconnects by itself; nginx finds the stopped process refusing and uses another.
     others = set(stack.upstreams) - {upstream}
-    hits = wait_for_hits(stack.access_log, lambda found: any(
-        hit.sticky == key and hit.served_by in others for hit in found), seconds=60)
+    hits = wait_for_hits(
+        stack.access_log, lambda found: any(hit.sticky == key and hit.served_by in others for hit in found), seconds=60
+    )
     assert any(hit.sticky == key and hit.served_by in others for hit in hits), "the page did not reconnect"
     # ... and the user can go on working: another page opens, over the new connection.
     page.locator("[data-testid='stSidebarNav'] a", has_text=t("nav.contacts", "da")).click()
@@ -501,6 +523,7 @@ def test_when_a_process_stops_its_open_pages_carry_on_on_the_other(stack: Stack,
     # A fresh visit with the same cookie is served too, by the process still running.
     open_page(page, f"{stack.url}/maal")
     context.close()
-    later = wait_for_hits(stack.access_log, lambda found: any(
-        hit.sticky == key and hit.path == "/maal" for hit in found))
+    later = wait_for_hits(
+        stack.access_log, lambda found: any(hit.sticky == key and hit.path == "/maal" for hit in found)
+    )
     assert {hit.served_by for hit in later if hit.sticky == key and hit.path == "/maal"} <= others

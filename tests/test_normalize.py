@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.errors import ValidationFailed
-from lib.i18n import TEXTS, t
-from lib.normalize import (
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import TEXTS, t
+from lib.core.normalize import (
     clean_text,
     column_is_month_first,
     join_name,
@@ -279,8 +279,20 @@ def test_parse_date_reads_danish_display_and_excel_serial(date):
 
 @pytest.mark.parametrize(
     ("raw", "strength"),
-    [(3, 3), (3.0, 3), ("3", 3), ("3,0", 3), ("4/5", 4), ("4 af 5", 4), ("stærk", 4), ("Meget stærk", 5),
-     ("svag", 2), ("★★★", 3), (1, 1), (5, 5)],
+    [
+        (3, 3),
+        (3.0, 3),
+        ("3", 3),
+        ("3,0", 3),
+        ("4/5", 4),
+        ("4 af 5", 4),
+        ("stærk", 4),
+        ("Meget stærk", 5),
+        ("svag", 2),
+        ("★★★", 3),
+        (1, 1),
+        (5, 5),
+    ],
 )
 def test_parse_strength(raw, strength):
     assert parse_strength(raw) == strength
@@ -293,9 +305,25 @@ def test_parse_strength_invalid(bad):
 
 @pytest.mark.parametrize(
     ("raw", "answer"),
-    [("ja", True), ("Ja", True), ("x", True), ("X", True), ("✓", True), ("yes", True), ("1", True), (1, True),
-     ("sand", True), ("TRUE", True), (True, True), ("nej", False), ("no", False), ("0", False), (0, False),
-     ("falsk", False), (False, False)],
+    [
+        ("ja", True),
+        ("Ja", True),
+        ("x", True),
+        ("X", True),
+        ("✓", True),
+        ("yes", True),
+        ("1", True),
+        (1, True),
+        ("sand", True),
+        ("TRUE", True),
+        (True, True),
+        ("nej", False),
+        ("no", False),
+        ("0", False),
+        (0, False),
+        ("falsk", False),
+        (False, False),
+    ],
 )
 def test_parse_bool(raw, answer):
     assert parse_bool(raw) is answer
@@ -309,8 +337,20 @@ def test_parse_bool_empty_and_invalid():
 
 @pytest.mark.parametrize(
     ("raw", "number"),
-    [("1.234,5", 1234.5), ("3,5", 3.5), ("1,234.5", 1234.5), ("1.234.567", 1234567.0), ("1,234,567", 1234567.0),
-     ("1 234,5", 1234.5), ("-2,5", -2.5), ("3.5", 3.5), ("1.234", 1234.0), ("0.125", 0.125), (7, 7.0), ("42", 42.0)],
+    [
+        ("1.234,5", 1234.5),
+        ("3,5", 3.5),
+        ("1,234.5", 1234.5),
+        ("1.234.567", 1234567.0),
+        ("1,234,567", 1234567.0),
+        ("1 234,5", 1234.5),
+        ("-2,5", -2.5),
+        ("3.5", 3.5),
+        ("1.234", 1234.0),
+        ("0.125", 0.125),
+        (7, 7.0),
+        ("42", 42.0),
+    ],
 )
 def test_parse_number(raw, number):
     assert parse_number(raw) == number
@@ -322,16 +362,30 @@ def test_parse_number_invalid(bad):
 
 
 cell_values = st.one_of(
-    st.none(), st.text(), st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
-    st.dates(), st.datetimes(),
+    st.none(),
+    st.text(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(),
+    st.datetimes(),
 )
 
 
 @given(cell_values)
 def test_parsers_give_a_value_or_a_validation_problem_never_a_crash(value):
     parsers = (
-        clean_text, name_key, normalise_person_name, split_person_name, normalise_email, normalise_phone,
-        normalise_website, parse_date, parse_strength, parse_bool, parse_number,
+        clean_text,
+        name_key,
+        normalise_person_name,
+        split_person_name,
+        normalise_email,
+        normalise_phone,
+        normalise_website,
+        parse_date,
+        parse_strength,
+        parse_bool,
+        parse_number,
     )
     for parser in parsers:
         try:
@@ -381,7 +435,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def test_every_value_key_in_the_code_exists_in_both_languages_with_the_same_placeholders():
-    source = (Path(__file__).resolve().parent.parent / "lib" / "normalize.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parent.parent / "lib" / "core" / "normalize.py").read_text(encoding="utf-8")
     keys = set(re.findall(r'"(value\.[a-z_]+)"', source))
     assert len(keys) >= 9
     for key in keys:
@@ -420,19 +474,24 @@ def test_problem_messages_fill_every_placeholder(parser, args):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_ATOM = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-"
-                "æøåÆØÅéüöÄ×÷ÿ",
-                min_size=1, max_size=12)
+_ATOM = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-æøåÆØÅéüöÄ×÷ÿ",
+    min_size=1,
+    max_size=12,
+)
 _LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
 
 
 @settings(max_examples=300, deadline=None)
-@given(local=st.lists(_ATOM, min_size=1, max_size=3), labels=st.lists(_LABEL, min_size=1, max_size=3),
-       top=st.sampled_from(["dk", "com", "org", "museum", "test", "local", "Dk"]))
+@given(
+    local=st.lists(_ATOM, min_size=1, max_size=3),
+    labels=st.lists(_LABEL, min_size=1, max_size=3),
+    top=st.sampled_from(["dk", "com", "org", "museum", "test", "local", "Dk"]),
+)
 def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], labels: list[str], top: str) -> None:
     from email_validator import EmailNotValidError, validate_email
 
-    from lib.normalize import _plain_address
+    from lib.core.normalize import _plain_address
 
     address = ".".join(local) + "@" + ".".join([*labels, top])
     fast = _plain_address(address)
@@ -445,16 +504,22 @@ def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], lab
 
 
 @settings(max_examples=300, deadline=None)
-@given(digits=st.from_regex(r"[2-9][0-9]{7}", fullmatch=True),
-       prefix=st.sampled_from(["", "+45", "+45 ", "0045 ", "0045"]),
-       style=st.sampled_from(["plain", "pairs", "fours", "dashes"]))
+@given(
+    digits=st.from_regex(r"[2-9][0-9]{7}", fullmatch=True),
+    prefix=st.sampled_from(["", "+45", "+45 ", "0045 ", "0045"]),
+    style=st.sampled_from(["plain", "pairs", "fours", "dashes"]),
+)
 def test_danish_phone_fast_path_agrees_with_phonenumbers(digits: str, prefix: str, style: str) -> None:
     import phonenumbers
 
-    from lib.normalize import _e164, _parse_phone
+    from lib.core.normalize import _e164, _parse_phone
 
-    body = {"plain": digits, "pairs": " ".join(digits[i:i + 2] for i in range(0, 8, 2)),
-            "fours": digits[:4] + " " + digits[4:], "dashes": "-".join(digits[i:i + 2] for i in range(0, 8, 2))}
+    body = {
+        "plain": digits,
+        "pairs": " ".join(digits[i : i + 2] for i in range(0, 8, 2)),
+        "fours": digits[:4] + " " + digits[4:],
+        "dashes": "-".join(digits[i : i + 2] for i in range(0, 8, 2)),
+    }
     text = prefix + body[style]
     parsed = _parse_phone(text, "DK")
     slow = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) if parsed else None

@@ -1,4 +1,4 @@
-"""lib.organisation on a small hand-built library with known answers, and on the demo library."""
+"""lib.library.staff on a small hand-built library with known answers, and on the demo library."""
 
 from __future__ import annotations
 
@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from lib import organisation as org
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.normalize import name_key
-from lib.organisation import Dependency
-from lib.storage import (
+from lib.core.errors import ValidationFailed
+from lib.core.normalize import name_key
+from lib.db import (
     Affiliation,
     CompetenceAssessment,
     ContactLogEntry,
@@ -28,6 +25,9 @@ from lib.storage import (
     Relation,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.library import staff as org
+from lib.library.staff import Dependency
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -50,6 +50,7 @@ def build_workspace(db: Database) -> Workspace:
     Yrsa are colleagues, a tie no staff member holds.
     """
     with db.write() as session:
+
         def person(name: str, staff: bool = False, team: str | None = None, role: str | None = None) -> Person:
             record = Person(name=name, name_key=name_key(name), is_staff=staff, team=team, staff_role=role)
             session.add(record)
@@ -61,22 +62,46 @@ def build_workspace(db: Database) -> Workspace:
             "cille": person("Cille Carlsen", True, "Voksne", "partnership_owner"),
             "dan": person("Dan Dahl", True, "Digitalt", "staff"),
             "eva": person("Eva Eriksen", True),
-            "xenia": person("Xenia Xu"), "yrsa": person("Yrsa Yde"), "zakarias": person("Zakarias Zink"),
+            "xenia": person("Xenia Xu"),
+            "yrsa": person("Yrsa Yde"),
+            "zakarias": person("Zakarias Zink"),
             "willy": person("Willy Winther"),
         }
-        orgs = {key: Organisation(name=name, name_key=name_key(name)) for key, name in (
-            ("skolen", "Skolen"), ("museet", "Museet"), ("foreningen", "Foreningen"), ("fonden", "Fonden"),
-            ("boghandlen", "Boghandlen"))}
+        orgs = {
+            key: Organisation(name=name, name_key=name_key(name))
+            for key, name in (
+                ("skolen", "Skolen"),
+                ("museet", "Museet"),
+                ("foreningen", "Foreningen"),
+                ("fonden", "Fonden"),
+                ("boghandlen", "Boghandlen"),
+            )
+        }
         session.add_all(orgs.values())
         session.flush()
         for who, where in (("xenia", "skolen"), ("willy", "skolen"), ("yrsa", "museet"), ("zakarias", "foreningen")):
             session.add(Affiliation(person_id=people[who].id, organisation_id=orgs[where].id))
 
-        def relation(kind: str, source: Person, *, to: Person | None = None, to_org: Organisation | None = None,
-                     owner: Person | None = None, strength: int | None = 3) -> None:
-            session.add(Relation(kind=kind, from_person_id=source.id, to_person_id=to.id if to else None,
-                                 to_organisation_id=to_org.id if to_org else None, strength=strength,
-                                 owner_id=owner.id if owner else None, last_contact=dt.date(2026, 6, 1)))
+        def relation(
+            kind: str,
+            source: Person,
+            *,
+            to: Person | None = None,
+            to_org: Organisation | None = None,
+            owner: Person | None = None,
+            strength: int | None = 3,
+        ) -> None:
+            session.add(
+                Relation(
+                    kind=kind,
+                    from_person_id=source.id,
+                    to_person_id=to.id if to else None,
+                    to_organisation_id=to_org.id if to_org else None,
+                    strength=strength,
+                    owner_id=owner.id if owner else None,
+                    last_contact=dt.date(2026, 6, 1),
+                )
+            )
 
         p = people
         relation("knows", p["anna"], to=p["xenia"], owner=p["anna"], strength=4)
@@ -87,13 +112,15 @@ def build_workspace(db: Database) -> Workspace:
         relation("colleague", p["xenia"], to=p["willy"], owner=p["anna"])
         relation("colleague", p["xenia"], to=p["yrsa"])
 
-        def partnership(title: str, owner: str, where: list[str], stage: str = "managing_maintaining",
-                        closed: bool = False) -> Partnership:
+        def partnership(
+            title: str, owner: str, where: list[str], stage: str = "managing_maintaining", closed: bool = False
+        ) -> Partnership:
             record = Partnership(title=title, owner_id=people[owner].id, stage=stage, closed=closed)
             session.add(record)
             session.flush()
-            session.add_all(PartnershipOrganisation(partnership_id=record.id, organisation_id=orgs[o].id)
-                            for o in where)
+            session.add_all(
+                PartnershipOrganisation(partnership_id=record.id, organisation_id=orgs[o].id) for o in where
+            )
             return record
 
         partnerships = {
@@ -102,11 +129,19 @@ def build_workspace(db: Database) -> Workspace:
             "fond": partnership("Fondsansøgning", "cille", ["fonden"], stage="idea"),
             "bogcafe": partnership("Gammel bogcafé", "dan", ["boghandlen"], stage="sustaining_ending", closed=True),
         }
-        session.add(ContactLogEntry(partnership_id=partnerships["udstilling"].id, contacted_on=dt.date(2026, 5, 1),
-                                    staff_id=people["cille"].id))
+        session.add(
+            ContactLogEntry(
+                partnership_id=partnerships["udstilling"].id,
+                contacted_on=dt.date(2026, 5, 1),
+                staff_id=people["cille"].id,
+            )
+        )
         session.flush()
-        return Workspace({k: v.id for k, v in people.items()}, {k: v.id for k, v in orgs.items()},
-                         {k: v.id for k, v in partnerships.items()})
+        return Workspace(
+            {k: v.id for k, v in people.items()},
+            {k: v.id for k, v in orgs.items()},
+            {k: v.id for k, v in partnerships.items()},
+        )
 
 
 def add_assessments(db: Database, ws: Workspace) -> None:
@@ -120,8 +155,9 @@ def add_assessments(db: Database, ws: Workspace) -> None:
     )
     with db.write() as session:
         for who, day, scores, needs in entries:
-            org.record_competence_assessment(session, ws.people[who], {
-                "assessed_on": day, "scores": scores, "development_needs": needs}, today=TODAY)
+            org.record_competence_assessment(
+                session, ws.people[who], {"assessed_on": day, "scores": scores, "development_needs": needs}, today=TODAY
+            )
 
 
 @pytest.fixture
@@ -150,12 +186,16 @@ def assessment_count(db: Database) -> int:
 
 def test_roles_and_teams_are_stored_tidied_and_logged(db: Database, ws: Workspace) -> None:
     with db.write() as session:
-        changed = org.update_staff(session, {
-            ws.people["bo"]: {"staff_role": "partnership_owner", "team": "  børn "},
-            ws.people["eva"]: {"team": "Læring"},
-            ws.people["dan"]: {"team": "læring", "staff_role": None},
-            ws.people["anna"]: {"staff_role": "network_lead"},  # as before
-        }, actor="leder@bib.dk")
+        changed = org.update_staff(
+            session,
+            {
+                ws.people["bo"]: {"staff_role": "partnership_owner", "team": "  børn "},
+                ws.people["eva"]: {"team": "Læring"},
+                ws.people["dan"]: {"team": "læring", "staff_role": None},
+                ws.people["anna"]: {"staff_role": "network_lead"},  # as before
+            },
+            actor="leder@bib.dk",
+        )
     assert sorted(changed) == sorted([ws.people["bo"], ws.people["eva"], ws.people["dan"]])
     with db.read() as session:
         stored = {p.name: (p.staff_role, p.team) for p in session.scalars(select(Person).where(Person.is_staff))}
@@ -171,15 +211,17 @@ def test_roles_and_teams_are_stored_tidied_and_logged(db: Database, ws: Workspac
     assert len(logged) == 3 and {e.actor for e in logged} == {"leder@bib.dk"}
     # Bo's team was already "Børn", so only his role changed.
     assert next(e for e in logged if e.entity_id == ws.people["bo"]).details["changes"] == {
-        "staff_role": [None, "partnership_owner"]}
+        "staff_role": [None, "partnership_owner"]
+    }
 
 
 def test_an_unknown_role_is_refused_and_nothing_is_stored(db: Database, ws: Workspace) -> None:
     with pytest.raises(ValidationFailed) as caught, db.write() as session:
         org.update_staff(session, {ws.people["eva"]: {"team": "Ny"}, ws.people["bo"]: {"staff_role": "boss"}})
     assert caught.value.key == "organisation.unknown_role"
-    assert caught.value.message("da") == ("»boss« er ikke en rolle, Bo Berg kan have. Vælg netværksansvarlig, "
-                                          "partnerskabsansvarlig eller medarbejder.")
+    assert caught.value.message("da") == (
+        "»boss« er ikke en rolle, Bo Berg kan have. Vælg netværksansvarlig, partnerskabsansvarlig eller medarbejder."
+    )
     with db.read() as session:
         assert session.get(Person, ws.people["eva"]).team is None
         assert session.get(Person, ws.people["bo"]).staff_role is None
@@ -198,8 +240,13 @@ def test_staff_frame_lists_roles_latest_assessment_and_open_partnerships(db: Dat
     with db.read() as session:
         frame = org.staff_frame(session)
     assert frame["name"].tolist() == ["Anna Andersen", "Bo Berg", "Cille Carlsen", "Dan Dahl", "Eva Eriksen"]
-    assert frame["assessed_on"].tolist() == [dt.date(2026, 1, 10), dt.date(2026, 2, 1), dt.date(2026, 3, 1), None,
-                                             dt.date(2026, 3, 1)]
+    assert frame["assessed_on"].tolist() == [
+        dt.date(2026, 1, 10),
+        dt.date(2026, 2, 1),
+        dt.date(2026, 3, 1),
+        None,
+        dt.date(2026, 3, 1),
+    ]
     assert frame["partnerships"].tolist() == [1, 0, 2, 0, 0]  # Dan's bogcafé has ended
     assert frame["staff_role"].tolist() == ["network_lead", None, "partnership_owner", "staff", None]
 
@@ -209,11 +256,17 @@ def test_staff_frame_lists_roles_latest_assessment_and_open_partnerships(db: Dat
 
 def test_an_assessment_is_stored_in_form_order_with_unrated_items_left_out(db: Database, ws: Workspace) -> None:
     with db.write() as session:
-        assessment_id, created = org.record_competence_assessment(session, ws.people["bo"], {
-            "assessed_on": "15-03-2026",
-            "scores": {"openness": "4", "communication": 2, "big_picture": None, "coordination": ""},
-            "development_needs": "  Mere tid \r\n til netværk  ",
-        }, actor="bo@bib.dk", today=TODAY)
+        assessment_id, created = org.record_competence_assessment(
+            session,
+            ws.people["bo"],
+            {
+                "assessed_on": "15-03-2026",
+                "scores": {"openness": "4", "communication": 2, "big_picture": None, "coordination": ""},
+                "development_needs": "  Mere tid \r\n til netværk  ",
+            },
+            actor="bo@bib.dk",
+            today=TODAY,
+        )
     assert created is True
     with db.read() as session:
         record = session.get(CompetenceAssessment, assessment_id)
@@ -224,21 +277,25 @@ def test_an_assessment_is_stored_in_form_order_with_unrated_items_left_out(db: D
     assert (event.entity_id, event.actor, event.details["person_id"]) == (assessment_id, "bo@bib.dk", ws.people["bo"])
 
 
-@pytest.mark.parametrize(("values", "key"), [
-    ({"assessed_on": TODAY, "scores": {"communication": 6}}, "organisation.score_range"),
-    ({"assessed_on": TODAY, "scores": {"communication": 0}}, "organisation.score_range"),
-    ({"assessed_on": TODAY, "scores": {"communication": 2.5}}, "organisation.score_range"),
-    ({"assessed_on": TODAY, "scores": {"communication": "god"}}, "organisation.score_range"),
-    ({"assessed_on": TODAY, "scores": {"charm": 3}}, "organisation.unknown_item"),
-    ({"assessed_on": TODAY, "scores": {"communication": None}}, "organisation.scores_required"),
-    ({"assessed_on": TODAY, "scores": {}}, "organisation.scores_required"),
-    ({"assessed_on": None, "scores": {"communication": 3}}, "organisation.date_required"),
-    ({"assessed_on": TODAY + dt.timedelta(days=1), "scores": {"communication": 3}}, "organisation.date_in_future"),
-    ({"assessed_on": TODAY, "scores": {"communication": 3}, "development_needs": "x" * 4001},
-     "organisation.needs_too_long"),
-])
-def test_bad_assessments_are_refused_and_nothing_is_stored(db: Database, ws: Workspace, values: dict,
-                                                           key: str) -> None:
+@pytest.mark.parametrize(
+    ("values", "key"),
+    [
+        ({"assessed_on": TODAY, "scores": {"communication": 6}}, "organisation.score_range"),
+        ({"assessed_on": TODAY, "scores": {"communication": 0}}, "organisation.score_range"),
+        ({"assessed_on": TODAY, "scores": {"communication": 2.5}}, "organisation.score_range"),
+        ({"assessed_on": TODAY, "scores": {"communication": "god"}}, "organisation.score_range"),
+        ({"assessed_on": TODAY, "scores": {"charm": 3}}, "organisation.unknown_item"),
+        ({"assessed_on": TODAY, "scores": {"communication": None}}, "organisation.scores_required"),
+        ({"assessed_on": TODAY, "scores": {}}, "organisation.scores_required"),
+        ({"assessed_on": None, "scores": {"communication": 3}}, "organisation.date_required"),
+        ({"assessed_on": TODAY + dt.timedelta(days=1), "scores": {"communication": 3}}, "organisation.date_in_future"),
+        (
+            {"assessed_on": TODAY, "scores": {"communication": 3}, "development_needs": "x" * 4001},
+            "organisation.needs_too_long",
+        ),
+    ],
+)
+def test_bad_assessments_are_refused_and_nothing_is_stored(db: Database, ws: Workspace, values: dict, key: str) -> None:
     with pytest.raises(ValidationFailed) as caught, db.write() as session:
         org.record_competence_assessment(session, ws.people["anna"], values, today=TODAY)
     assert caught.value.key == key
@@ -248,8 +305,9 @@ def test_bad_assessments_are_refused_and_nothing_is_stored(db: Database, ws: Wor
 
 def test_a_contact_cannot_assess_themselves(db: Database, ws: Workspace) -> None:
     with pytest.raises(ValidationFailed) as caught, db.write() as session:
-        org.record_competence_assessment(session, ws.people["xenia"],
-                                         {"assessed_on": TODAY, "scores": {"openness": 3}}, today=TODAY)
+        org.record_competence_assessment(
+            session, ws.people["xenia"], {"assessed_on": TODAY, "scores": {"openness": 3}}, today=TODAY
+        )
     assert caught.value.key == "organisation.not_staff"
     assert assessment_count(db) == 0
 
@@ -258,8 +316,12 @@ def test_saving_again_on_the_same_day_replaces_that_days_answers(db: Database, a
     before = assessment_count(db)
     with db.write() as session:
         first_id = org.latest_assessments(session)[assessed.people["bo"]].id
-        again_id, created = org.record_competence_assessment(session, assessed.people["bo"], {
-            "assessed_on": dt.date(2026, 2, 1), "scores": {"communication": 3}}, today=TODAY)
+        again_id, created = org.record_competence_assessment(
+            session,
+            assessed.people["bo"],
+            {"assessed_on": dt.date(2026, 2, 1), "scores": {"communication": 3}},
+            today=TODAY,
+        )
     assert (again_id, created) == (first_id, False)
     assert assessment_count(db) == before
     with db.read() as session:
@@ -272,10 +334,13 @@ def test_update_and_delete(db: Database, assessed: Workspace) -> None:
     with db.read() as session:
         newest, oldest = org.competence_history(session, anna)["assessment_id"].tolist()
     with db.write() as session:
-        assert org.update_competence_assessment(session, oldest, {"development_needs": "Netværkskursus"},
-                                                today=TODAY) == ["development_needs"]
-        assert org.update_competence_assessment(session, oldest, {"development_needs": "Netværkskursus"},
-                                                today=TODAY) == []
+        assert org.update_competence_assessment(
+            session, oldest, {"development_needs": "Netværkskursus"}, today=TODAY
+        ) == ["development_needs"]
+        assert (
+            org.update_competence_assessment(session, oldest, {"development_needs": "Netværkskursus"}, today=TODAY)
+            == []
+        )
     with pytest.raises(ValidationFailed) as caught, db.write() as session:
         org.update_competence_assessment(session, oldest, {"assessed_on": dt.date(2026, 1, 10)}, today=TODAY)
     assert caught.value.key == "organisation.date_taken"
@@ -305,7 +370,10 @@ def test_history_is_newest_first_with_area_means(db: Database, assessed: Workspa
 
 def test_every_domain_competence_has_an_item_in_its_group() -> None:
     assert {group: len(items) for group, items in org.COMPETENCE_GROUPS.items()} == {
-        "network_lead": 6, "partnership_owner": 3, "all_staff": 4}
+        "network_lead": 6,
+        "partnership_owner": 3,
+        "all_staff": 4,
+    }
     assert len(set(org.COMPETENCE_ITEMS)) == 13
 
 
@@ -382,7 +450,7 @@ def test_single_person_dependencies_of_the_hand_built_library(db: Database, ws: 
         Dependency(p["anna"], "partnership", s["laeseklub"], "Læseklub", "Skolen"),
         # Willy is known only through the tie Anna holds between him and Xenia.
         Dependency(p["anna"], "contact", p["willy"], "Willy Winther", "Skolen"),
-        # The Fondsansøgning is still an idea: only partnerships under way hang on someone (lib.figures).
+        # The Fondsansøgning is still an idea: only partnerships under way hang on someone (lib.reporting.figures).
         Dependency(p["cille"], "organisation", o["fonden"], "Fonden"),
         Dependency(p["cille"], "organisation", o["foreningen"], "Foreningen"),
         Dependency(p["cille"], "contact", p["yrsa"], "Yrsa Yde", "Museet"),
@@ -401,8 +469,9 @@ def test_a_colleagues_logged_contact_or_direct_tie_ends_the_dependency(db: Datab
     p, o, s = ws.people, ws.orgs, ws.partnerships
     with db.write() as session:
         session.add(ContactLogEntry(partnership_id=s["laeseklub"], contacted_on=dt.date(2026, 9, 1), staff_id=p["bo"]))
-        session.add(Relation(kind="works_with", from_person_id=p["dan"], to_organisation_id=o["fonden"],
-                             owner_id=p["dan"]))
+        session.add(
+            Relation(kind="works_with", from_person_id=p["dan"], to_organisation_id=o["fonden"], owner_id=p["dan"])
+        )
     with db.read() as session:
         found = org.single_person_dependencies(session, today=TODAY)
     kinds = {(d.person_id, d.kind, d.label) for d in found}
@@ -445,12 +514,17 @@ def test_demo_assessments_make_a_history_and_a_heat_map(demo: Database) -> None:
     with demo.read() as session:
         heatmap = org.team_heatmap(session)
         needs = org.development_needs(session)
-        dates = session.execute(select(CompetenceAssessment.person_id, func.count(), func.min(
-            CompetenceAssessment.assessed_on), func.max(CompetenceAssessment.assessed_on))
-            .group_by(CompetenceAssessment.person_id)).all()
+        dates = session.execute(
+            select(
+                CompetenceAssessment.person_id,
+                func.count(),
+                func.min(CompetenceAssessment.assessed_on),
+                func.max(CompetenceAssessment.assessed_on),
+            ).group_by(CompetenceAssessment.person_id)
+        ).all()
     assert all(count >= 1 for count in heatmap.assessed.values())
     assert heatmap.means.notna().sum().sum() > 40
-    assert 1.0 <= heatmap.means.min().min() and heatmap.means.max().max() <= 5.0
+    assert heatmap.means.min().min() >= 1.0 and heatmap.means.max().max() <= 5.0
     assert sum(1 for _, count, _, _ in dates if count == 3) >= 5
     assert min(first for _, _, first, _ in dates) < TODAY - dt.timedelta(days=600)
     assert max(last for _, _, _, last in dates) <= TODAY
@@ -477,8 +551,10 @@ def test_demo_organisation_part_is_deterministic(demo: Database, tmp_path: Path)
         def rows(database: Database) -> list[tuple]:
             with database.read() as session:
                 people = dict(session.execute(select(Person.id, Person.name)).all())
-                return [(people[a.person_id], a.assessed_on, a.scores, a.development_needs)
-                        for a in session.scalars(select(CompetenceAssessment).order_by(CompetenceAssessment.id))]
+                return [
+                    (people[a.person_id], a.assessed_on, a.scores, a.development_needs)
+                    for a in session.scalars(select(CompetenceAssessment).order_by(CompetenceAssessment.id))
+                ]
 
         assert rows(demo) == rows(other)
     finally:

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib import organisation as org
-from lib.demo import create_demo_workspace
-from lib.i18n import t
-from lib.storage import CompetenceAssessment, Database, Person
+from lib.core.i18n import t
+from lib.db import CompetenceAssessment, Database, Person
+from lib.demo.workspace import create_demo_workspace
+from lib.library import staff as org
 from tests import apptest_support
 from tests.apptest_support import figure, matrix, rerun
 from tests.test_organisation import Workspace, add_assessments, build_workspace
@@ -54,8 +54,9 @@ def ws(db: Database) -> Workspace:
 def test_empty_workspace_explains_where_staff_come_from(db: Database) -> None:
     at = run_page()
     assert at.title[0].value == "Forbered organisationen"
-    assert at.info[0].value == t("organisation.empty", "da", contacts="Kontakter og organisationer",
-                                 import_page="Importér")
+    assert at.info[0].value == t(
+        "organisation.empty", "da", contacts="Kontakter og organisationer", import_page="Importér"
+    )
     assert not at.tabs
 
 
@@ -64,13 +65,15 @@ def test_staff_table_shows_translated_roles_and_saves_a_role(db: Database, ws: W
     editor = at.data_editor(key=EDITOR)
     assert editor.value["name"].tolist() == ["Anna Andersen", "Bo Berg", "Cille Carlsen", "Dan Dahl", "Eva Eriksen"]
     assert "1 netværksansvarlig · 1 partnerskabsansvarlig · 1 medarbejder · 2 uden rolle" in [
-        c.value for c in at.caption]
+        c.value for c in at.caption
+    ]
     at = edit_staff_table(at, {1: {"staff_role": "partnership_owner"}, 4: {"team": "Voksne "}})
     assert staff_of(db)["Bo Berg"] == ("partnership_owner", "Børn")
     assert staff_of(db)["Eva Eriksen"] == (None, "Voksne")
     assert "Gemt: 2 medarbejdere ændret." in [s.value for s in at.success]
     assert "1 netværksansvarlig · 2 partnerskabsansvarlige · 1 medarbejder · 1 uden rolle" in [
-        c.value for c in at.caption]
+        c.value for c in at.caption
+    ]
     assert at.data_editor(key="org_staff_editor_1").value["team"].tolist()[4] == "Voksne"
 
 
@@ -79,7 +82,8 @@ def test_an_unknown_role_is_refused_with_a_message_and_nothing_is_saved(db: Data
     before = staff_of(db)
     at = edit_staff_table(at, {2: {"team": "Ny afdeling"}, 3: {"staff_role": "chef"}})
     assert [e.value for e in at.error] == [
-        "»chef« er ikke en rolle, Dan Dahl kan have. Vælg netværksansvarlig, partnerskabsansvarlig eller medarbejder."]
+        "»chef« er ikke en rolle, Dan Dahl kan have. Vælg netværksansvarlig, partnerskabsansvarlig eller medarbejder."
+    ]
     assert staff_of(db) == before
     assert at.data_editor(key=EDITOR)  # the edits stay in the table, to be corrected
 
@@ -93,9 +97,14 @@ def test_pressing_save_without_changes_says_so(db: Database, ws: Workspace) -> N
 
 def assessments_of(db: Database, person_id: int) -> list[tuple[dt.date, dict, str | None]]:
     with db.read() as session:
-        return [(a.assessed_on, a.scores, a.development_needs) for a in session.scalars(
-            select(CompetenceAssessment).where(CompetenceAssessment.person_id == person_id)
-            .order_by(CompetenceAssessment.assessed_on))]
+        return [
+            (a.assessed_on, a.scores, a.development_needs)
+            for a in session.scalars(
+                select(CompetenceAssessment)
+                .where(CompetenceAssessment.person_id == person_id)
+                .order_by(CompetenceAssessment.assessed_on)
+            )
+        ]
 
 
 def test_saving_a_self_assessment_adds_it_to_the_history(db: Database, ws: Workspace) -> None:
@@ -112,8 +121,9 @@ def test_saving_a_self_assessment_adds_it_to_the_history(db: Database, ws: Works
     at.text_area(key=prefix + "needs").input("Vil lære at skrive aftaler")
     at.button(key=prefix + "submit").click()
     at = rerun(at)
-    assert assessments_of(db, dan) == [(dt.date(2026, 9, 15), {"communication": 4, "openness": 2},
-                                        "Vil lære at skrive aftaler")]
+    assert assessments_of(db, dan) == [
+        (dt.date(2026, 9, 15), {"communication": 4, "openness": 2}, "Vil lære at skrive aftaler")
+    ]
     assert "Selvvurderingen for Dan Dahl den 15-09-2026 er gemt." in [s.value for s in at.success]
     history = table_with(at, "Dato", "Udviklingsbehov", "Kommunikation")
     assert history["Kommunikation"].tolist() == [4]
@@ -147,9 +157,10 @@ def test_heat_map_has_a_cell_per_team_and_item(db: Database, ws: Workspace) -> N
     assert z[1] == [None] * 13  # Digitalt: nobody assessed, empty rather than zero
     assert trace["text"][0][communication] == "3,5" and trace["text"][1][communication] == ""
     assert spec["layout"]["separators"] == ",."
-    assert ("Børn: 2 af 2 har lavet en selvvurdering · Digitalt: 0 af 1 har lavet en selvvurdering · "
-            "Voksne: 1 af 1 har lavet en selvvurdering · (uden team): 1 af 1 har lavet en selvvurdering") in [
-        c.value for c in at.caption]
+    assert (
+        "Børn: 2 af 2 har lavet en selvvurdering · Digitalt: 0 af 1 har lavet en selvvurdering · "
+        "Voksne: 1 af 1 har lavet en selvvurdering · (uden team): 1 af 1 har lavet en selvvurdering"
+    ) in [c.value for c in at.caption]
     needs = table_with(at, "development_needs")
     assert needs["name"].tolist() == ["Bo Berg", "Eva Eriksen"]
 
@@ -158,7 +169,7 @@ def test_dependency_list_shows_the_partnership_that_hangs_on_one_person(db: Data
     at = run_page()
     library = table_with(at, "person", "kind_label", "label")
     partnerships = library[library["kind"] == "partnership"]
-    # Cille's Fondsansøgning is still an idea: only partnerships under way hang on someone (lib.figures).
+    # Cille's Fondsansøgning is still an idea: only partnerships under way hang on someone (lib.reporting.figures).
     assert partnerships[["person", "label", "detail"]].values.tolist() == [["Anna Andersen", "Læseklub", "Skolen"]]
     assert library["kind_label"].tolist()[:2] == ["Partnerskab", "Organisation"]
     assert len(library) == 7
@@ -167,7 +178,8 @@ def test_dependency_list_shows_the_partnership_that_hangs_on_one_person(db: Data
     assert shown["Organisationer, der hænger på én person"] == str((library["kind"] == "organisation").sum())
     # Anna is chosen first: her Læseklub is named as what would be lost.
     assert [w.value for w in at.warning] == [
-        "1 partnerskab, hvor ingen anden kollega har bånd til partneren: »Læseklub«"]
+        "1 partnerskab, hvor ingen anden kollega har bånd til partneren: »Læseklub«"
+    ]
     owned = table_with(at, "title", "single_person")
     assert owned[["title", "single_person"]].values.tolist() == [["Læseklub", True]]
     relations = table_with(at, "party", "party_kind_label")
@@ -201,7 +213,7 @@ def test_the_demo_page_speaks_english(db: Database) -> None:
 
 
 def test_every_text_of_the_page_exists_in_both_languages() -> None:
-    from lib.translations.organisation import TEXTS
+    from lib.core.translations.organisation import TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     root = Path(__file__).resolve().parent.parent
@@ -210,12 +222,19 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
         used |= set(re.findall(r'"((?:organisation|nav)\.[a-z_.]+)"', (root / name).read_text(encoding="utf-8")))
     prefixes = {key for key in used if any(other.startswith(key + ".") for other in TEXTS)}  # code_label("x.y", …)
     used -= prefixes
-    used |= {f"organisation.{kind}.{code}" for kind, codes in (
-        ("role", ("network_lead", "partnership_owner", "staff")), ("group", tuple(org.COMPETENCE_GROUPS)),
-        ("item", org.COMPETENCE_ITEMS), ("statement", org.COMPETENCE_ITEMS), ("kind", org.DEPENDENCY_KINDS),
-        ("tab", ("staff", "assessment", "teams", "dependencies")),
-        ("party", ("staff", "contact", "organisation", "tie")))
-        for code in codes}
+    used |= {
+        f"organisation.{kind}.{code}"
+        for kind, codes in (
+            ("role", ("network_lead", "partnership_owner", "staff")),
+            ("group", tuple(org.COMPETENCE_GROUPS)),
+            ("item", org.COMPETENCE_ITEMS),
+            ("statement", org.COMPETENCE_ITEMS),
+            ("kind", org.DEPENDENCY_KINDS),
+            ("tab", ("staff", "assessment", "teams", "dependencies")),
+            ("party", ("staff", "contact", "organisation", "tie")),
+        )
+        for code in codes
+    }
     assert len(used) > 80
     for key in used:
         assert t(key, "da") != key and t(key, "en") != key, key

@@ -8,8 +8,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from lib import overview as ov
-from lib.storage import (
+from lib.db import (
     Affiliation,
     Agreement,
     Database,
@@ -23,11 +22,18 @@ from lib.storage import (
     Person,
     Relation,
 )
+from lib.reporting import overview as ov
 
 TODAY = dt.date(2026, 6, 15)
 EARLIER = dt.date(2025, 6, 15)
-HALF_AGREEMENT = {"parties": "A og B", "purpose": "Læsning", "target_group": "Børn", "roles": "Klare",
-                  "contact_persons": "Anna", "communication": "Møder"}
+HALF_AGREEMENT = {
+    "parties": "A og B",
+    "purpose": "Læsning",
+    "target_group": "Børn",
+    "roles": "Klare",
+    "contact_persons": "Anna",
+    "communication": "Møder",
+}
 
 
 def days(n: int) -> dt.date:
@@ -38,8 +44,9 @@ def _round(session, partnership: Partnership, held_on: dt.date, *answers: tuple[
     record = EvaluationRound(partnership_id=partnership.id, held_on=held_on, title=f"Runde {held_on.year}")
     session.add(record)
     session.flush()
-    session.add_all(EvaluationResponse(round_id=record.id, respondent_side=side, answers=scores)
-                    for side, scores in answers)
+    session.add_all(
+        EvaluationResponse(round_id=record.id, respondent_side=side, answers=scores) for side, scores in answers
+    )
 
 
 @pytest.fixture
@@ -54,55 +61,124 @@ def dated(db: Database) -> Database:
         anna = Person(name="Anna Holm", name_key="anna holm", is_staff=True)
         bo = Person(name="Bo Lund", name_key="bo lund", is_staff=True)
         p1, p2, p3, p4 = (Person(name=n, name_key=n.lower()) for n in ("Per", "Pia", "Poul", "Pernille"))
-        o1, o2, o3, o4, o5, o6 = (Organisation(name=n, name_key=n.lower())
-                                  for n in ("Skolen", "Museet", "Foreningen", "Avisen", "Klubben", "Kirken"))
+        o1, o2, o3, o4, o5, o6 = (
+            Organisation(name=n, name_key=n.lower())
+            for n in ("Skolen", "Museet", "Foreningen", "Avisen", "Klubben", "Kirken")
+        )
         s.add_all([anna, bo, p1, p2, p3, p4, o1, o2, o3, o4, o5, o6])
         s.flush()
-        a = Partnership(title="A", owner_id=anna.id, stage="managing_maintaining", formalisation="written",
-                        start_date=dt.date(2024, 1, 1))
-        b = Partnership(title="B", owner_id=bo.id, stage="reviewing_revising", formalisation="contract",
-                        start_date=dt.date(2025, 9, 1), end_date=days(30))
+        a = Partnership(
+            title="A",
+            owner_id=anna.id,
+            stage="managing_maintaining",
+            formalisation="written",
+            start_date=dt.date(2024, 1, 1),
+        )
+        b = Partnership(
+            title="B",
+            owner_id=bo.id,
+            stage="reviewing_revising",
+            formalisation="contract",
+            start_date=dt.date(2025, 9, 1),
+            end_date=days(30),
+        )
         c = Partnership(title="C", owner_id=bo.id, stage="scoping_building")
-        d = Partnership(title="D", owner_id=anna.id, stage="managing_maintaining", formalisation="written",
-                        start_date=dt.date(2023, 1, 1), closed=True, ended_on=dt.date(2025, 12, 1))
-        e = Partnership(title="E", owner_id=anna.id, stage="managing_maintaining", start_date=dt.date(2020, 1, 1),
-                        closed=True)
+        d = Partnership(
+            title="D",
+            owner_id=anna.id,
+            stage="managing_maintaining",
+            formalisation="written",
+            start_date=dt.date(2023, 1, 1),
+            closed=True,
+            ended_on=dt.date(2025, 12, 1),
+        )
+        e = Partnership(
+            title="E", owner_id=anna.id, stage="managing_maintaining", start_date=dt.date(2020, 1, 1), closed=True
+        )
         f = Partnership(title="F", owner_id=anna.id, stage="idea", start_date=dt.date(2020, 1, 1))
-        g = Partnership(title="G", owner_id=anna.id, stage="managing_maintaining", formalisation="oral",
-                        start_date=dt.date(2024, 5, 1))
+        g = Partnership(
+            title="G",
+            owner_id=anna.id,
+            stage="managing_maintaining",
+            formalisation="oral",
+            start_date=dt.date(2024, 5, 1),
+        )
         s.add_all([a, b, c, d, e, f, g])
         s.flush()
-        s.add_all([PartnershipOrganisation(partnership_id=p.id, organisation_id=o.id)
-                   for p, o in ((a, o1), (b, o3), (c, o5), (d, o2), (g, o6))])
-        s.add_all([
-            Agreement(partnership_id=a.id, signed_on=dt.date(2024, 2, 1), review_date=days(-10), **HALF_AGREEMENT),
-            Agreement(partnership_id=b.id, signed_on=dt.date(2025, 9, 1), **HALF_AGREEMENT),
-            Agreement(partnership_id=d.id, signed_on=dt.date(2023, 2, 1), **HALF_AGREEMENT),
-        ])
+        s.add_all(
+            [
+                PartnershipOrganisation(partnership_id=p.id, organisation_id=o.id)
+                for p, o in ((a, o1), (b, o3), (c, o5), (d, o2), (g, o6))
+            ]
+        )
+        s.add_all(
+            [
+                Agreement(partnership_id=a.id, signed_on=dt.date(2024, 2, 1), review_date=days(-10), **HALF_AGREEMENT),
+                Agreement(partnership_id=b.id, signed_on=dt.date(2025, 9, 1), **HALF_AGREEMENT),
+                Agreement(partnership_id=d.id, signed_on=dt.date(2023, 2, 1), **HALF_AGREEMENT),
+            ]
+        )
         s.add(Affiliation(person_id=p1.id, organisation_id=o2.id, start_date=dt.date(2023, 1, 1)))
-        s.add_all([
-            Relation(from_person_id=anna.id, to_organisation_id=o1.id, strength=4,
-                     first_contact=dt.date(2024, 1, 1), last_contact=dt.date(2024, 2, 1)),    # cold, key tie
-            Relation(from_person_id=bo.id, to_person_id=p2.id, strength=2,
-                     first_contact=dt.date(2025, 1, 1), last_contact=dt.date(2025, 1, 2)),    # cold
-            Relation(from_person_id=anna.id, to_organisation_id=o3.id, strength=3,
-                     first_contact=dt.date(2026, 1, 1), last_contact=dt.date(2026, 5, 1)),
-            Relation(from_person_id=anna.id, to_organisation_id=o5.id, strength=3, first_contact=dt.date(2026, 3, 1)),
-            Relation(from_person_id=bo.id, to_organisation_id=o5.id, strength=3, first_contact=dt.date(2026, 4, 1)),
-            Relation(from_person_id=bo.id, to_organisation_id=o6.id, strength=5,
-                     first_contact=dt.date(2024, 6, 1), last_contact=dt.date(2026, 6, 1)),
-            Relation(from_person_id=anna.id, to_person_id=p3.id, strength=3, last_contact=dt.date(2026, 2, 1)),
-        ])
-        goals = [Goal(title=f"G{i}", baseline=0, target=300, baseline_date=dt.date(2024, 6, 15),
-                      target_date=dt.date(2027, 6, 15)) for i in range(1, 5)]
+        s.add_all(
+            [
+                Relation(
+                    from_person_id=anna.id,
+                    to_organisation_id=o1.id,
+                    strength=4,
+                    first_contact=dt.date(2024, 1, 1),
+                    last_contact=dt.date(2024, 2, 1),
+                ),  # cold, key tie
+                Relation(
+                    from_person_id=bo.id,
+                    to_person_id=p2.id,
+                    strength=2,
+                    first_contact=dt.date(2025, 1, 1),
+                    last_contact=dt.date(2025, 1, 2),
+                ),  # cold
+                Relation(
+                    from_person_id=anna.id,
+                    to_organisation_id=o3.id,
+                    strength=3,
+                    first_contact=dt.date(2026, 1, 1),
+                    last_contact=dt.date(2026, 5, 1),
+                ),
+                Relation(
+                    from_person_id=anna.id, to_organisation_id=o5.id, strength=3, first_contact=dt.date(2026, 3, 1)
+                ),
+                Relation(from_person_id=bo.id, to_organisation_id=o5.id, strength=3, first_contact=dt.date(2026, 4, 1)),
+                Relation(
+                    from_person_id=bo.id,
+                    to_organisation_id=o6.id,
+                    strength=5,
+                    first_contact=dt.date(2024, 6, 1),
+                    last_contact=dt.date(2026, 6, 1),
+                ),
+                Relation(from_person_id=anna.id, to_person_id=p3.id, strength=3, last_contact=dt.date(2026, 2, 1)),
+            ]
+        )
+        goals = [
+            Goal(
+                title=f"G{i}",
+                baseline=0,
+                target=300,
+                baseline_date=dt.date(2024, 6, 15),
+                target_date=dt.date(2027, 6, 15),
+            )
+            for i in range(1, 5)
+        ]
         s.add_all(goals)
         s.flush()
-        s.add_all(GoalMeasurement(goal_id=goals[i].id, measured_on=on, value=value) for i, on, value in (
-            (0, dt.date(2025, 6, 1), 100), (0, dt.date(2026, 6, 1), 100),    # on track then, off track now
-            (1, dt.date(2026, 6, 1), 200),                                    # on track now, no data then
-            (2, dt.date(2025, 6, 10), 50), (2, dt.date(2026, 6, 10), 190),   # at risk then, on track now
-            (3, dt.date(2026, 6, 1), 150),                                    # at risk now
-        ))
+        s.add_all(
+            GoalMeasurement(goal_id=goals[i].id, measured_on=on, value=value)
+            for i, on, value in (
+                (0, dt.date(2025, 6, 1), 100),
+                (0, dt.date(2026, 6, 1), 100),  # on track then, off track now
+                (1, dt.date(2026, 6, 1), 200),  # on track now, no data then
+                (2, dt.date(2025, 6, 10), 50),
+                (2, dt.date(2026, 6, 10), 190),  # at risk then, on track now
+                (3, dt.date(2026, 6, 1), 150),  # at risk now
+            )
+        )
         _round(s, a, dt.date(2025, 3, 1), ("library", {"sam1": 4, "frem1": 4}))
         _round(s, a, dt.date(2026, 3, 1), ("library", {"sam1": 3, "frem1": 3}), ("partner", {"res1": 4}))
         _round(s, d, dt.date(2025, 5, 1), ("library", {"sam1": 2, "frem1": 2}))
@@ -126,9 +202,13 @@ def test_key_figures_now_and_a_year_earlier(dated: Database) -> None:
     assert previous == pytest.approx((4 + 2 + 5) / 3)
     assert delta == pytest.approx(0.5)
     assert {f.code: f.page for f in figures} == {
-        "active_partnerships": "pages/partnerships.py", "written_agreements": "pages/partnerships.py",
-        "goals_on_track": "pages/goals.py", "evaluation_score": "pages/evaluations.py",
-        "organisations": "pages/contacts.py", "contacts": "pages/contacts.py"}
+        "active_partnerships": "pages/partnerships.py",
+        "written_agreements": "pages/partnerships.py",
+        "goals_on_track": "pages/goals.py",
+        "evaluation_score": "pages/evaluations.py",
+        "organisations": "pages/contacts.py",
+        "contacts": "pages/contacts.py",
+    }
 
 
 def test_the_comparison_is_twelve_calendar_months_back() -> None:

@@ -10,12 +10,11 @@ import pytest
 from sqlalchemy import func, select
 
 from components import overview_views
-from lib import overview, radar
-from lib.demo import create_demo_workspace
-from lib.storage import Database, NodePosition, workspace_counts
+from lib.db import Database, NodePosition, workspace_counts
+from lib.demo.workspace import create_demo_workspace
+from lib.reporting import checklist, overview
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, values
-
 
 #: The whole app: the router, which opens the start page.
 run_start_page = partial(apptest_support.run_page, "../dashboard.py")
@@ -80,7 +79,7 @@ def test_the_start_page_draws_the_checklist_radar(demo: Database) -> None:
     traces = {t["meta"]: t for t in figure(at, "overview_radar")["data"]}
     assert values(traces["self"]["r"]) == [4, 4, 4, 3, 4, 3, 3, 4, 4]
     with demo.read() as session:
-        frame = radar.radar_frame(session, DEMO_TODAY)
+        frame = checklist.radar_frame(session, DEMO_TODAY)
     assert values(traces["evidence"]["r"]) == pytest.approx([*frame["evidence_score"], frame["evidence_score"][0]])
     assert "Seneste selvvurdering: 02-10-2026." in [c.value for c in at.caption]
 
@@ -100,8 +99,12 @@ def test_alerts_and_latest_evaluations_are_listed(demo: Database) -> None:
 def test_every_figure_links_to_its_page(demo: Database) -> None:
     at = run_start_page()
     links = {(link.proto.label, link.proto.page) for link in at.get("page_link")}
-    assert {("Partnerskaber", "partnerskaber"), ("Mål", "maal"), ("Kontakter og organisationer", "kontakter"),
-            ("Netværk", "netvaerk")} <= links
+    assert {
+        ("Partnerskaber", "partnerskaber"),
+        ("Mål", "maal"),
+        ("Kontakter og organisationer", "kontakter"),
+        ("Netværk", "netvaerk"),
+    } <= links
     labels = {label for label, _ in links}
     assert ("Tjekliste" in labels) == registered("pages/radar.py")
     assert ("Evaluering" in labels) == registered("pages/evaluations.py")
@@ -116,7 +119,13 @@ def test_the_start_page_lays_out_no_network(demo: Database) -> None:
 def test_the_start_page_with_data_in_english(demo: Database) -> None:
     at = run_start_page("en")
     labels = [m.label for m in at.metric]
-    assert labels[:6] == ["Active partnerships", "Active partnerships with a written agreement", "Goals on track",
-                          "Evaluation score (1–5)", "Organisations", "Contacts"]
+    assert labels[:6] == [
+        "Active partnerships",
+        "Active partnerships with a written agreement",
+        "Goals on track",
+        "Evaluation score (1–5)",
+        "Organisations",
+        "Contacts",
+    ]
     assert {m.label: m.value for m in at.metric}["Evaluation score (1–5)"] == "3.7"
     assert "Needs attention" in [h.value for h in at.subheader]

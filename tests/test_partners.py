@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from lib import partners
-from lib.demo import create_demo_workspace
-from lib.errors import UndoNotPossible, ValidationFailed
-from lib.i18n import TEXTS, t
-from lib.importer import prepare_file, run_import, undo_import
-from lib.storage import Assessment, Database, Organisation
-from lib.table_import import undo_table_import
+from lib.core.errors import UndoNotPossible, ValidationFailed
+from lib.core.i18n import TEXTS, t
+from lib.db import Assessment, Database, Organisation
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
+from lib.ingest.planning_tables import undo_table_import
+from lib.planning import candidates as partners
 from tests.planning import add_org, add_staff, problem_keys
 from tests.sheets import xlsx
 
@@ -52,31 +52,53 @@ def test_nothing_answered_gives_no_score() -> None:
     assert (full.score, full.score_pct, full.completeness) == (1.0, 0.0, 1.0)
 
 
-@pytest.mark.parametrize(("influence", "interest", "group"), [
-    (3, 3, "manage_closely"), (5, 5, "manage_closely"), (5, 2, "keep_satisfied"), (2, 3, "keep_informed"),
-    (2, 2, "monitor"), (1, 1, "monitor"), (None, 4, None), (4, None, None),
-])
+@pytest.mark.parametrize(
+    ("influence", "interest", "group"),
+    [
+        (3, 3, "manage_closely"),
+        (5, 5, "manage_closely"),
+        (5, 2, "keep_satisfied"),
+        (2, 3, "keep_informed"),
+        (2, 2, "monitor"),
+        (1, 1, "monitor"),
+        (None, 4, None),
+        (4, None, None),
+    ],
+)
 def test_stakeholder_quadrants(influence: int | None, interest: int | None, group: str | None) -> None:
     assert partners.quadrant(influence, interest) == group
 
 
-@pytest.mark.parametrize(("value", "effort", "group"), [
-    (5, 1, "quick_win"), (3, 3, "major_project"), (2, 2, "fill_in"), (1, 5, "questionable"), (None, 2, None),
-])
+@pytest.mark.parametrize(
+    ("value", "effort", "group"),
+    [
+        (5, 1, "quick_win"),
+        (3, 3, "major_project"),
+        (2, 2, "fill_in"),
+        (1, 5, "questionable"),
+        (None, 2, None),
+    ],
+)
 def test_value_for_effort_groups(value: int | None, effort: int | None, group: str | None) -> None:
     assert partners.value_effort_group(value, effort) == group
 
 
 def test_every_criterion_and_group_has_words_in_both_languages() -> None:
     assert len(partners.CRITERIA) == 11
-    keys = ([f"partners.criterion.{c}" for c in partners.CRITERIA]
-            + [f"partners.criterion.{c}.help" for c in partners.CRITERIA]
-            + [f"partners.quadrant.{q}" for q in partners.QUADRANTS]
-            + [f"partners.value_effort.{g}" for g in partners.VALUE_EFFORT_GROUPS]
-            + [f"partners.decision.{d}" for d in partners.DECISIONS])
+    keys = (
+        [f"partners.criterion.{c}" for c in partners.CRITERIA]
+        + [f"partners.criterion.{c}.help" for c in partners.CRITERIA]
+        + [f"partners.quadrant.{q}" for q in partners.QUADRANTS]
+        + [f"partners.value_effort.{g}" for g in partners.VALUE_EFFORT_GROUPS]
+        + [f"partners.decision.{d}" for d in partners.DECISIONS]
+    )
     for key in keys + [k for k in TEXTS if k.startswith("partners.")]:
-        assert TEXTS[key]["da"].strip() and TEXTS[key]["en"].strip() and TEXTS[key]["da"] != TEXTS[key]["en"] \
-            or key in ("partners.col.organisation",), key
+        assert (
+            TEXTS[key]["da"].strip()
+            and TEXTS[key]["en"].strip()
+            and TEXTS[key]["da"] != TEXTS[key]["en"]
+            or key in ("partners.col.organisation",)
+        ), key
     assert partners.criterion_label("goal_fit", "da") == "Passer til bibliotekets mål og værdier"
 
 
@@ -93,15 +115,33 @@ def candidates(db: Database) -> dict[str, int]:
             ("Beta", D(2024, 1, 1), {"track_record": 5}, None, None, None, None, None),  # older, higher
             ("Beta", D(2025, 2, 1), {"track_record": 3, "standing": 3, "resources": None}, 2, 2, 2, 4, "decline"),
             ("Gamma", D(2025, 3, 1), {"track_record": None}, 1, 5, 4, 4, None),
-            ("Epsilon", D(2025, 3, 1), {"track_record": 3, "standing": 3, "stable_staff": 3}, None, None, 3, 1,
-             "explore"),
+            (
+                "Epsilon",
+                D(2025, 3, 1),
+                {"track_record": 3, "standing": 3, "stable_staff": 3},
+                None,
+                None,
+                3,
+                1,
+                "explore",
+            ),
         ]
         for name, on, scores, influence, interest, value, effort, decision in assessments:
-            partners.create_assessment(session, {
-                "organisation_id": ids[name], "assessed_on": on, "assessor_id": staff, "scores": scores,
-                "influence": influence, "interest": interest, "value": value, "effort": effort,
-                "decision": decision, "decided_on": on if decision else None,
-            })
+            partners.create_assessment(
+                session,
+                {
+                    "organisation_id": ids[name],
+                    "assessed_on": on,
+                    "assessor_id": staff,
+                    "scores": scores,
+                    "influence": influence,
+                    "interest": interest,
+                    "value": value,
+                    "effort": effort,
+                    "decision": decision,
+                    "decided_on": on if decision else None,
+                },
+            )
     return ids
 
 
@@ -122,15 +162,21 @@ def test_everyone_is_ranked_and_nobody_dropped(db: Database, candidates: dict[st
 
 
 def test_the_partner_flag_comes_from_the_network_rule_by_default(db: Database, candidates: dict[str, int]) -> None:
-    from lib import partnerships
+    from lib.planning import partnerships
 
     with db.write() as session:
-        partnerships.create_partnership(session, {"title": "Fælles", "stage": "managing_maintaining"},
-                                        organisation_ids=[candidates["Gamma"]])
+        partnerships.create_partnership(
+            session, {"title": "Fælles", "stage": "managing_maintaining"}, organisation_ids=[candidates["Gamma"]]
+        )
     with db.read() as session:
         ranked = partners.ranked_candidates(session).set_index("name")
-    assert ranked["is_partner"].to_dict() == {"Alfa": False, "Beta": False, "Epsilon": False, "Gamma": True,
-                                              "Delta": False}
+    assert ranked["is_partner"].to_dict() == {
+        "Alfa": False,
+        "Beta": False,
+        "Epsilon": False,
+        "Gamma": True,
+        "Delta": False,
+    }
 
 
 def test_value_effort_points_take_the_network_reach(db: Database, candidates: dict[str, int]) -> None:
@@ -145,8 +191,9 @@ def test_value_effort_points_take_the_network_reach(db: Database, candidates: di
     assert values(stakeholders["quadrant"]) == ["manage_closely", "monitor", "keep_informed"]
 
 
-def test_value_effort_points_take_reach_as_the_network_metrics_give_it(db: Database,
-                                                                       candidates: dict[str, int]) -> None:
+def test_value_effort_points_take_reach_as_the_network_metrics_give_it(
+    db: Database, candidates: dict[str, int]
+) -> None:
     # node_metrics(G)["reach"] is a pandas Series indexed by node id: it has no truth value.
     reach = pd.Series({f"O{candidates['Gamma']}": 0.2, "P1": 0.9}, name="reach")
     with db.read() as session:
@@ -181,18 +228,35 @@ def test_decisions_are_recorded_with_date_and_who(db: Database, candidates: dict
 
 
 def test_a_deleted_goal_does_not_block_a_later_decision_or_edit(db: Database, candidates: dict[str, int]) -> None:
-    from lib import strategy
+    from lib.planning import goals
 
     with db.write() as session:
-        goal = strategy.create_goal(session, {"title": "Læselyst", "baseline": 1, "target": 2,
-                                              "baseline_date": D(2025, 1, 1), "target_date": D(2026, 1, 1)})
-        kept = strategy.create_goal(session, {"title": "Fællesskab", "baseline": 1, "target": 2,
-                                              "baseline_date": D(2025, 1, 1), "target_date": D(2026, 1, 1)})
-        assessment = partners.create_assessment(session, {
-            "organisation_id": candidates["Delta"], "assessed_on": D(2025, 5, 1),
-            "goal_fit": {goal: 3, kept: 1}})
+        goal = goals.create_goal(
+            session,
+            {
+                "title": "Læselyst",
+                "baseline": 1,
+                "target": 2,
+                "baseline_date": D(2025, 1, 1),
+                "target_date": D(2026, 1, 1),
+            },
+        )
+        kept = goals.create_goal(
+            session,
+            {
+                "title": "Fællesskab",
+                "baseline": 1,
+                "target": 2,
+                "baseline_date": D(2025, 1, 1),
+                "target_date": D(2026, 1, 1),
+            },
+        )
+        assessment = partners.create_assessment(
+            session,
+            {"organisation_id": candidates["Delta"], "assessed_on": D(2025, 5, 1), "goal_fit": {goal: 3, kept: 1}},
+        )
     with db.write() as session:
-        strategy.delete_goal(session, goal)
+        goals.delete_goal(session, goal)
     with db.write() as session:
         partners.record_decision(session, assessment, "explore", D(2025, 6, 1))
         partners.update_assessment(session, assessment, {"risks": "Travl periode"})
@@ -215,13 +279,18 @@ def test_assessment_validation(db: Database, candidates: dict[str, int]) -> None
         with pytest.raises(ValueError):
             partners.create_assessment(session, {**base, "scores": {"charm": 3}})
     assert [e.value.key for e in (score, fit, date, weight)] == [
-        "partners.score_invalid", "strategy.no_such_goal", "partners.assessed_on_required", "partners.weight_invalid"]
+        "partners.score_invalid",
+        "strategy.no_such_goal",
+        "partners.assessed_on_required",
+        "partners.weight_invalid",
+    ]
     assert score.value.message("da") == "Giv et helt tal fra 1 til 5, eller lad feltet stå tomt."
 
 
 def test_an_assessed_organisation_keeps_its_contact_import_from_being_undone(db: Database) -> None:
-    prepared = prepare_file(db, "orgs.xlsx", xlsx({"Organisationer": [["Organisation", "Type"],
-                                                                      ["Nyt Værksted", "forening"]]}))
+    prepared = prepare_file(
+        db, "orgs.xlsx", xlsx({"Organisationer": [["Organisation", "Type"], ["Nyt Værksted", "forening"]]})
+    )
     batch = run_import(db, prepared.sheets, commit=True).batch_id
     with db.write() as session:
         org_id = session.scalar(select(Organisation.id).where(Organisation.name == "Nyt Værksted"))
@@ -238,14 +307,27 @@ def test_assessment_import_reads_scores_dont_know_and_decisions(db: Database) ->
     with db.write() as session:
         add_staff(session, "Mette Sørensen")
         known = add_org(session, "Byens Museum")
-    header = ["Organisation", "Vurderet den", "Vurderet af", "Resultater hidtil", "Omdømme", "Stabil medarbejderstab",
-              "Indflydelse (1-5)", "interest", "Beslutning"]
-    data = xlsx({"Vurderinger": [
-        header,
-        ["Byens Museum", "01-03-2025", "Mette Sørensen", 5, "ved ikke", 4, 4, 2, "Gå videre"],
-        ["Ny Fond", "02-03-2025", None, 7, 3, "?", 9, 4, "måske"],
-        ["Uden dato", None, None, 3, 3, 3, None, None, None],
-    ]})
+    header = [
+        "Organisation",
+        "Vurderet den",
+        "Vurderet af",
+        "Resultater hidtil",
+        "Omdømme",
+        "Stabil medarbejderstab",
+        "Indflydelse (1-5)",
+        "interest",
+        "Beslutning",
+    ]
+    data = xlsx(
+        {
+            "Vurderinger": [
+                header,
+                ["Byens Museum", "01-03-2025", "Mette Sørensen", 5, "ved ikke", 4, 4, 2, "Gå videre"],
+                ["Ny Fond", "02-03-2025", None, 7, 3, "?", 9, 4, "måske"],
+                ["Uden dato", None, None, 3, 3, 3, None, None, None],
+            ]
+        }
+    )
     result = partners.import_assessments(db, "vurderinger.xlsx", data, commit=True)
     assert result.balanced and result.counts == {"rows": 3, "inserted": 2, "rejected": 1, "skipped": 0}
     assert result.created == {"assessments": 2, "organisations": 1}
@@ -288,8 +370,18 @@ def test_demo_assessments_cover_every_decision_and_leave_candidates_open(db: Dat
     assessed = ranked[ranked["assessed"]]
     assert len(assessed) == 11
     assert sorted(values(assessed["decision"]), key=str) == [
-        None, "decline", "decline", "explore", "explore", "explore", "go_ahead", "go_ahead", "go_ahead", "go_ahead",
-        "go_ahead"]
+        None,
+        "decline",
+        "decline",
+        "explore",
+        "explore",
+        "explore",
+        "go_ahead",
+        "go_ahead",
+        "go_ahead",
+        "go_ahead",
+        "go_ahead",
+    ]
     assert assessed["score"].is_monotonic_decreasing
     assert ranked.iloc[0]["name"] == "Lyngfonden for Læsning"
     assert (ranked["completeness"][ranked["assessed"]] < 1).any()  # some answered "ved ikke"

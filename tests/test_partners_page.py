@@ -11,15 +11,16 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from lib import partners, strategy
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.export import xlsx_bytes
-from lib.i18n import t
+from lib.core.i18n import t
+from lib.core.spreadsheets import xlsx_bytes
+from lib.db import Assessment, Database, Organisation, Partnership, Person
+from lib.demo.workspace import create_demo_workspace
 from lib.network import graph as netgraph
 from lib.network import metrics as netmetrics
-from lib.storage import Assessment, Database, Organisation, Partnership, Person
-from lib.templates import template_frames
+from lib.planning import candidates as partners
+from lib.planning import goals as strategy
+from lib.planning import partnerships as ps
+from lib.planning.templates import template_frames
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, shown_texts, values
 
@@ -61,14 +62,18 @@ def org_id(db: Database, name: str) -> int:
 def staff_id(db: Database, other_than: int | None = None) -> int:
     """A staff member of the library (not ``other_than``)."""
     with db.read() as session:
-        return int(session.scalars(select(Person.id).where(Person.is_staff.is_(True), Person.id != (other_than or 0))
-                                   .order_by(Person.name)).first())
+        return int(
+            session.scalars(
+                select(Person.id).where(Person.is_staff.is_(True), Person.id != (other_than or 0)).order_by(Person.name)
+            ).first()
+        )
 
 
 def assessments_of(db: Database, organisation_id: int) -> list[Assessment]:
     with db.read() as session:
-        found = session.scalars(select(Assessment).where(Assessment.organisation_id == organisation_id)
-                                .order_by(Assessment.id)).all()
+        found = session.scalars(
+            select(Assessment).where(Assessment.organisation_id == organisation_id).order_by(Assessment.id)
+        ).all()
         for record in found:
             session.expunge(record)
         return list(found)
@@ -97,8 +102,13 @@ def choose(at: AppTest, organisation_id: int) -> AppTest:
 def test_empty_workspace_points_to_import_and_contacts(db: Database) -> None:
     at = run_page()
     assert at.title[0].value == "Vælg partnere med omhu"
-    expected = t("partners_page.empty", "da", import_page="Importér", contacts_page="Kontakter og organisationer",
-                 import_tab="Indlæs fra Excel")
+    expected = t(
+        "partners_page.empty",
+        "da",
+        import_page="Importér",
+        contacts_page="Kontakter og organisationer",
+        import_tab="Indlæs fra Excel",
+    )
     assert at.info[0].value == expected
     assert "»Importér«" in expected and "»Kontakter og organisationer«" in expected
     for tab in ("assess", "stakeholders", "value_effort", "import"):
@@ -182,8 +192,17 @@ def test_names_from_the_data_stay_plain_text_in_the_chart_and_the_next_step(demo
         org = Organisation(name=hostile, name_key="fed co")
         session.add(org)
         session.flush()
-        partners.create_assessment(session, {"organisation_id": org.id, "assessed_on": TODAY, "influence": 1,
-                                             "interest": 1, "decision": "go_ahead", "decided_on": TODAY})
+        partners.create_assessment(
+            session,
+            {
+                "organisation_id": org.id,
+                "assessed_on": TODAY,
+                "influence": 1,
+                "interest": 1,
+                "decision": "go_ahead",
+                "decided_on": TODAY,
+            },
+        )
         hostile_id = org.id
     at = run_page(tab="stakeholders")
     trace = points_trace(figure(at, "partners_matrix"))
@@ -281,8 +300,11 @@ def test_an_assessment_without_a_date_is_refused_and_nothing_stored(demo: Databa
 
 def test_earlier_assessments_are_listed_and_deleted_only_when_confirmed(demo: Database) -> None:
     with demo.read() as session:
-        oid = session.scalar(select(Assessment.organisation_id).group_by(Assessment.organisation_id)
-                             .having(func.count(Assessment.id) == 2))
+        oid = session.scalar(
+            select(Assessment.organisation_id)
+            .group_by(Assessment.organisation_id)
+            .having(func.count(Assessment.id) == 2)
+        )
     stored = assessments_of(demo, oid)
     assert len(stored) == 2
     older = min(stored, key=lambda a: a.assessed_on)
@@ -313,7 +335,8 @@ def navigation_app(tmp_path: Path) -> AppTest:
         "import streamlit as st\n"
         "st.navigation([st.Page('pages/partners.py', default=True),\n"
         "               st.Page('pages/partnerships.py')]).run()\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return AppTest.from_file(str(entry), default_timeout=60)
 
 
@@ -338,20 +361,23 @@ def test_go_ahead_is_stored_with_date_and_who_and_leads_to_partnerships(demo: Da
     assert (stored.decision, stored.decided_on, stored.decided_by_id) == ("go_ahead", dt.date(2026, 11, 20), person)
     assert t("partners_page.decision.saved", "da", decision="Gå videre") in [s.value for s in at.success]
     assert t("partners_page.decision.next_step", "da", name="Radio Solbakke", page="Partnerskaber") in [
-        s.value for s in at.success]
+        s.value for s in at.success
+    ]
     assert at.button(key=f"partners_go_{record.id}").proto.label == "Registrér partnerskabet"
 
 
 def test_finding_3_go_ahead_leads_to_the_partnership_form_filled_with_organisation_and_goals(
-        demo: Database, tmp_path: Path) -> None:
+    demo: Database, tmp_path: Path
+) -> None:
     oid = org_id(demo, "Radio Solbakke")
     record = assessments_of(demo, oid)[-1]
     with demo.read() as session:
         goals = [goal_id for goal_id, _ in strategy.goal_choices(session)][:3]
     with demo.write() as session:
         # Fits the first goal clearly, the third a little, the second not at all.
-        partners.update_assessment(session, record.id, {"goal_fit": {str(goals[0]): 2, str(goals[1]): 0,
-                                                                     str(goals[2]): 1}})
+        partners.update_assessment(
+            session, record.id, {"goal_fit": {str(goals[0]): 2, str(goals[1]): 0, str(goals[2]): 1}}
+        )
         partners.record_decision(session, record.id, "go_ahead", TODAY, None)
     at = navigation_app(tmp_path)
     at.session_state[TAB] = "assess"
@@ -398,8 +424,16 @@ def filled_template() -> bytes:
     sheet = next(iter(frames))
     columns = list(frames[sheet].columns)
     row = dict.fromkeys(columns, "")
-    row.update({"Organisation": "Makerspace Solbakke", "Vurderet den": "01-10-2026", "Resultater hidtil": 4,
-                "Omdømme": "ved ikke", "Værdi for os (1-5)": 4, "Indsats (1-5)": 2})
+    row.update(
+        {
+            "Organisation": "Makerspace Solbakke",
+            "Vurderet den": "01-10-2026",
+            "Resultater hidtil": 4,
+            "Omdømme": "ved ikke",
+            "Værdi for os (1-5)": 4,
+            "Indsats (1-5)": 2,
+        }
+    )
     frames[sheet] = pd.DataFrame([row, {**row, "Organisation": "", "Vurderet den": "02-10-2026"}], columns=columns)
     return xlsx_bytes(frames)
 
@@ -429,8 +463,13 @@ def test_template_upload_previews_loads_and_undoes(demo: Database) -> None:
 def test_the_page_speaks_english_without_a_missing_text(demo: Database) -> None:
     at = run_page("en")
     assert at.title[0].value == "Choose partners with care"
-    assert [tab.label for tab in at.tabs] == ["All candidates", "Assess and decide", "Influence and interest",
-                                             "Value and effort", "Load from Excel"]
+    assert [tab.label for tab in at.tabs] == [
+        "All candidates",
+        "Assess and decide",
+        "Influence and interest",
+        "Value and effort",
+        "Load from Excel",
+    ]
     assert "Stakeholder group" in at.dataframe[0].value.columns
     shown = shown_texts(at)
     at = choose(at, org_id(demo, "Lyngfonden for Læsning"))
@@ -446,19 +485,21 @@ def test_the_page_speaks_english_without_a_missing_text(demo: Database) -> None:
 
 
 def test_every_text_of_the_page_exists_in_both_languages() -> None:
-    from lib.translations.partners_page import TEXTS
+    from lib.core.translations.partners_page import TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     used: set[str] = set()
     for name in ("pages/partners.py", "components/partners_views.py"):
         # Every key written out in the code, whether passed to tr() or t() or handed on to a helper.
-        used |= set(re.findall(r'"((?:partners_page|partners|nav|common)\.[a-z_.]+)"',
-                               (ROOT / name).read_text(encoding="utf-8")))
+        used |= set(
+            re.findall(
+                r'"((?:partners_page|partners|nav|common)\.[a-z_.]+)"', (ROOT / name).read_text(encoding="utf-8")
+            )
+        )
     assert "partners_page.title" in used and len(used) > 50
-    from lib.i18n import TEXTS as ALL
+    from lib.core.i18n import TEXTS as ALL
 
     prefixes = {key for key in used if any(other.startswith(key + ".") for other in ALL)}  # "partners.quadrant"
     for key in used - prefixes:
         assert t(key, "da") != key and t(key, "en") != key, key
     assert t("nav.partners", "en") == "Partners"
-

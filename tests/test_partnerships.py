@@ -11,12 +11,9 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.errors import UndoNotPossible, ValidationFailed
-from lib.i18n import TEXTS
-from lib.network.graph import LIBRARY, build_graph, partner_organisations
-from lib.storage import (
+from lib.core.errors import UndoNotPossible, ValidationFailed
+from lib.core.i18n import TEXTS
+from lib.db import (
     Agreement,
     ContactLogEntry,
     Database,
@@ -26,7 +23,10 @@ from lib.storage import (
     PartnershipOrganisation,
     Relation,
 )
-from lib.table_import import undo_table_import
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.planning_tables import undo_table_import
+from lib.network.graph import LIBRARY, build_graph, partner_organisations
+from lib.planning import partnerships as ps
 from tests.planning import add_contact, add_org, add_staff, problem_keys
 from tests.sheets import xlsx
 
@@ -37,9 +37,14 @@ TODAY = D(2026, 3, 1)
 @pytest.fixture
 def people(db: Database) -> dict[str, int]:
     with db.write() as session:
-        return {"anna": add_staff(session, "Anna Andersen", "anna@bib.dk"), "bo": add_staff(session, "Bo Berg"),
-                "carl": add_contact(session, "Carl Carlsen"), "museum": add_org(session, "Byens Museum"),
-                "skole": add_org(session, "Byskolen"), "avis": add_org(session, "Lokalavisen")}
+        return {
+            "anna": add_staff(session, "Anna Andersen", "anna@bib.dk"),
+            "bo": add_staff(session, "Bo Berg"),
+            "carl": add_contact(session, "Carl Carlsen"),
+            "museum": add_org(session, "Byens Museum"),
+            "skole": add_org(session, "Byskolen"),
+            "avis": add_org(session, "Lokalavisen"),
+        }
 
 
 def create(db: Database, values: dict[str, Any], **links: Any) -> int:
@@ -51,36 +56,56 @@ def create(db: Database, values: dict[str, Any], **links: Any) -> int:
 
 
 def test_create_with_organisations_and_goals(db: Database, people: dict[str, int]) -> None:
-    from lib.strategy import create_goal
+    from lib.planning.goals import create_goal
 
     with db.write() as session:
-        goal = create_goal(session, {"title": "Mål", "baseline": 0, "target": 1, "baseline_date": D(2025, 1, 1),
-                                     "target_date": D(2026, 1, 1)})
-    pid = create(db, {"title": "Fortællinger", "owner_id": people["anna"], "stage": "scoping_building",
-                      "depth": "cooperating", "formalisation": "oral", "start_date": "01-02-2025",
-                      "contact_rhythm_days": "30"},
-                 organisation_ids=[people["museum"], people["skole"]], goal_ids=[goal])
+        goal = create_goal(
+            session,
+            {"title": "Mål", "baseline": 0, "target": 1, "baseline_date": D(2025, 1, 1), "target_date": D(2026, 1, 1)},
+        )
+    pid = create(
+        db,
+        {
+            "title": "Fortællinger",
+            "owner_id": people["anna"],
+            "stage": "scoping_building",
+            "depth": "cooperating",
+            "formalisation": "oral",
+            "start_date": "01-02-2025",
+            "contact_rhythm_days": "30",
+        },
+        organisation_ids=[people["museum"], people["skole"]],
+        goal_ids=[goal],
+    )
     with db.write() as session:
         ps.set_organisations(session, pid, [people["skole"], people["avis"]])
-        assert ps.update_partnership(session, pid, {"stage": "managing_maintaining", "depth": "cooperating"}) \
-            == ["stage"]
+        assert ps.update_partnership(session, pid, {"stage": "managing_maintaining", "depth": "cooperating"}) == [
+            "stage"
+        ]
     with db.read() as session:
         p = session.get(Partnership, pid)
-        assert (p.stage, p.start_date, p.contact_rhythm_days, p.closed) == ("managing_maintaining", D(2025, 2, 1), 30,
-                                                                            False)
+        assert (p.stage, p.start_date, p.contact_rhythm_days, p.closed) == (
+            "managing_maintaining",
+            D(2025, 2, 1),
+            30,
+            False,
+        )
         assert [name for _, name in ps.organisations_of(session)[pid]] == ["Byskolen", "Lokalavisen"]
         assert [title for _, title in ps.goals_of(session)[pid]] == ["Mål"]
 
 
-@pytest.mark.parametrize(("values", "key"), [
-    ({"title": ""}, "partnerships.title_required"),
-    ({"title": "Ny", "stage": "dreaming"}, "editing.unknown_code"),
-    ({"title": "Ny", "depth": "deep"}, "editing.unknown_code"),
-    ({"title": "Ny", "contact_rhythm_days": 0}, "partnerships.rhythm_invalid"),
-    ({"title": "Ny", "contact_rhythm_days": "2,5"}, "partnerships.rhythm_invalid"),
-    ({"title": "Ny", "start_date": D(2025, 5, 1), "end_date": D(2025, 4, 1)}, "partnerships.dates_order"),
-    ({"title": " læseklub "}, "partnerships.title_taken"),
-])
+@pytest.mark.parametrize(
+    ("values", "key"),
+    [
+        ({"title": ""}, "partnerships.title_required"),
+        ({"title": "Ny", "stage": "dreaming"}, "editing.unknown_code"),
+        ({"title": "Ny", "depth": "deep"}, "editing.unknown_code"),
+        ({"title": "Ny", "contact_rhythm_days": 0}, "partnerships.rhythm_invalid"),
+        ({"title": "Ny", "contact_rhythm_days": "2,5"}, "partnerships.rhythm_invalid"),
+        ({"title": "Ny", "start_date": D(2025, 5, 1), "end_date": D(2025, 4, 1)}, "partnerships.dates_order"),
+        ({"title": " læseklub "}, "partnerships.title_taken"),
+    ],
+)
 def test_partnership_validation(db: Database, people: dict[str, int], values: dict[str, Any], key: str) -> None:
     create(db, {"title": "Læseklub"})
     with pytest.raises(ValidationFailed) as caught:
@@ -112,19 +137,41 @@ def test_owner_must_be_staff_and_an_ended_title_can_be_reused(db: Database, peop
 
 
 def test_pipeline_counts_every_stage_and_the_ended(db: Database, people: dict[str, int]) -> None:
-    for title, stage, closed in (("A", "idea", False), ("B", "idea", False), ("C", "managing_maintaining", False),
-                                 ("D", "sustaining_ending", True), ("E", "idea", True)):
-        create(db, {"title": title, "stage": stage, "closed": closed, "owner_id": people["bo"]},
-               organisation_ids=[people["museum"]])
+    for title, stage, closed in (
+        ("A", "idea", False),
+        ("B", "idea", False),
+        ("C", "managing_maintaining", False),
+        ("D", "sustaining_ending", True),
+        ("E", "idea", True),
+    ):
+        create(
+            db,
+            {"title": title, "stage": stage, "closed": closed, "owner_id": people["bo"]},
+            organisation_ids=[people["museum"]],
+        )
     with db.read() as session:
         columns = ps.pipeline(session)
         counts = ps.pipeline_counts(session)
     assert [c.stage for c in columns] == list(ps.PIPELINE_COLUMNS)
-    assert counts == {"idea": 2, "scoping_building": 0, "managing_maintaining": 1, "reviewing_revising": 0,
-                      "sustaining_ending": 0, "ended": 2}
-    assert columns[0].partnerships[0] == {"id": 1, "title": "A", "owner": "Bo Berg", "organisations": ["Byens Museum"],
-                                          "depth": None, "formalisation": None, "written_agreement": False,
-                                          "start_date": None, "end_date": None}
+    assert counts == {
+        "idea": 2,
+        "scoping_building": 0,
+        "managing_maintaining": 1,
+        "reviewing_revising": 0,
+        "sustaining_ending": 0,
+        "ended": 2,
+    }
+    assert columns[0].partnerships[0] == {
+        "id": 1,
+        "title": "A",
+        "owner": "Bo Berg",
+        "organisations": ["Byens Museum"],
+        "depth": None,
+        "formalisation": None,
+        "written_agreement": False,
+        "start_date": None,
+        "end_date": None,
+    }
 
 
 # --- contact rhythm --------------------------------------------------------------------------------
@@ -142,8 +189,10 @@ def test_next_contact_due_and_overdue() -> None:
 
 
 def test_contact_log_sets_the_next_contact(db: Database, people: dict[str, int]) -> None:
-    pid = create(db, {"title": "Sprogcafé", "stage": "managing_maintaining", "contact_rhythm_days": 30,
-                      "start_date": D(2025, 1, 1)})
+    pid = create(
+        db,
+        {"title": "Sprogcafé", "stage": "managing_maintaining", "contact_rhythm_days": 30, "start_date": D(2025, 1, 1)},
+    )
     with db.write() as session:
         ps.add_contact(session, pid, {"contacted_on": "05-01-2026", "staff_id": people["anna"], "channel": "phone"})
         ps.add_contact(session, pid, {"contacted_on": D(2025, 12, 1), "note": "Møde om foråret"})
@@ -154,10 +203,16 @@ def test_contact_log_sets_the_next_contact(db: Database, people: dict[str, int])
         log = ps.contact_log(session, pid)
         frame = ps.partnerships_frame(session, TODAY)
     assert [(e["contacted_on"], e["staff"], e["channel"]) for e in log] == [
-        (D(2026, 1, 5), "Anna Andersen", "phone"), (D(2025, 12, 1), None, "meeting")]
+        (D(2026, 1, 5), "Anna Andersen", "phone"),
+        (D(2025, 12, 1), None, "meeting"),
+    ]
     row = frame.iloc[0]
     assert (row["last_contact"], row["next_contact"], row["contact_overdue"], row["days_overdue"]) == (
-        D(2026, 1, 5), D(2026, 2, 4), True, 25)
+        D(2026, 1, 5),
+        D(2026, 2, 4),
+        True,
+        25,
+    )
 
 
 # --- agreements ------------------------------------------------------------------------------------
@@ -165,9 +220,22 @@ def test_contact_log_sets_the_next_contact(db: Database, people: dict[str, int])
 
 def test_agreement_fields_are_the_fifteen_of_the_domain() -> None:
     assert ps.AGREEMENT_FIELDS == (
-        "parties", "purpose", "target_group", "contributions_library", "contributions_partner", "roles",
-        "contact_persons", "communication", "start_date", "end_date", "review_date", "economy",
-        "rights_branding", "evaluation_method", "termination")
+        "parties",
+        "purpose",
+        "target_group",
+        "contributions_library",
+        "contributions_partner",
+        "roles",
+        "contact_persons",
+        "communication",
+        "start_date",
+        "end_date",
+        "review_date",
+        "economy",
+        "rights_branding",
+        "evaluation_method",
+        "termination",
+    )
     for name in (*ps.AGREEMENT_FIELDS, "signed_on", "document_ref"):
         assert TEXTS[f"partnerships.agreement.{name}"]["da"] != TEXTS[f"partnerships.agreement.{name}"]["en"]
 
@@ -175,10 +243,19 @@ def test_agreement_fields_are_the_fifteen_of_the_domain() -> None:
 def test_agreement_completeness_and_the_written_rule(db: Database, people: dict[str, int]) -> None:
     pid = create(db, {"title": "Aftale", "stage": "managing_maintaining", "formalisation": "written"})
     with db.write() as session:
-        ps.save_agreement(session, pid, {"parties": "Biblioteket og Museet", "purpose": "Formidling",
-                                         "target_group": "  ", "roles": "Vi gør det sammen",
-                                         "review_date": "01-04-2026", "start_date": D(2025, 1, 1),
-                                         "document_ref": "Sag 12"})
+        ps.save_agreement(
+            session,
+            pid,
+            {
+                "parties": "Biblioteket og Museet",
+                "purpose": "Formidling",
+                "target_group": "  ",
+                "roles": "Vi gør det sammen",
+                "review_date": "01-04-2026",
+                "start_date": D(2025, 1, 1),
+                "document_ref": "Sag 12",
+            },
+        )
     with db.read() as session:
         agreement = ps.get_agreement(session, pid)
         partnership = session.get(Partnership, pid)
@@ -214,10 +291,14 @@ def test_agreement_completeness_and_the_written_rule(db: Database, people: dict[
         assert len(session.scalars(select(Agreement)).all()) == 1
 
 
-def test_finding_2_a_signed_agreement_73_percent_complete_counts_as_written(db: Database,
-                                                                            people: dict[str, int]) -> None:
-    pid = create(db, {"title": "Læseklub", "stage": "managing_maintaining", "formalisation": "oral"},
-                 organisation_ids=[people["museum"]])
+def test_finding_2_a_signed_agreement_73_percent_complete_counts_as_written(
+    db: Database, people: dict[str, int]
+) -> None:
+    pid = create(
+        db,
+        {"title": "Læseklub", "stage": "managing_maintaining", "formalisation": "oral"},
+        organisation_ids=[people["museum"]],
+    )
     eleven = {name: "udfyldt" for name in ps.AGREEMENT_FIELDS if name not in ps.AGREEMENT_DATE_FIELDS}
     for name in ("economy", "rights_branding", "termination"):
         del eleven[name]
@@ -269,12 +350,19 @@ def test_finding_2_formalisation_follows_the_signed_agreement(db: Database, peop
 def test_finding_2_dates_and_resources_are_one_set(db: Database, people: dict[str, int]) -> None:
     pid = create(db, {"title": "Sprogcafé", "stage": "managing_maintaining", "start_date": D(2025, 2, 1)})
     with db.write() as session:
-        ps.save_agreement(session, pid, {"end_date": D(2026, 4, 15), "contributions_library": "Lokaler",
-                                         "contributions_partner": "Frivillige"})
+        ps.save_agreement(
+            session,
+            pid,
+            {"end_date": D(2026, 4, 15), "contributions_library": "Lokaler", "contributions_partner": "Frivillige"},
+        )
     with db.write() as session:
         p = session.get(Partnership, pid)
         assert (p.start_date, p.end_date, p.library_resources, p.partner_resources) == (
-            D(2025, 2, 1), D(2026, 4, 15), "Lokaler", "Frivillige")
+            D(2025, 2, 1),
+            D(2026, 4, 15),
+            "Lokaler",
+            "Frivillige",
+        )
         # ... and the other way round: the partnership's change is the agreement's.
         ps.update_partnership(session, pid, {"start_date": D(2025, 3, 1), "partner_resources": "Frivillige og rum"})
     with db.read() as session:
@@ -293,8 +381,11 @@ def test_finding_2_dates_and_resources_are_one_set(db: Database, people: dict[st
 
 
 def full_agreement(**dates: Any) -> dict[str, Any]:
-    return {name: "udfyldt" for name in ps.AGREEMENT_FIELDS if name not in ("start_date", "end_date", "review_date")} \
-        | {"start_date": D(2025, 1, 1), "end_date": None, "review_date": None, "signed_on": D(2025, 1, 1)} | dates
+    return (
+        {name: "udfyldt" for name in ps.AGREEMENT_FIELDS if name not in ("start_date", "end_date", "review_date")}
+        | {"start_date": D(2025, 1, 1), "end_date": None, "review_date": None, "signed_on": D(2025, 1, 1)}
+        | dates
+    )
 
 
 def test_alerts_at_a_fixed_day(db: Database, people: dict[str, int]) -> None:
@@ -305,13 +396,22 @@ def test_alerts_at_a_fixed_day(db: Database, people: dict[str, int]) -> None:
         "Opfølgning senere": ({"formalisation": "contract"}, full_agreement(review_date=D(2026, 4, 1)), []),
         "Slutter snart": ({"formalisation": "written"}, full_agreement(end_date=D(2026, 4, 30)), []),
         "Slutter senere": ({"formalisation": "written"}, full_agreement(end_date=D(2026, 5, 1)), []),
-        "Slut passeret": ({"formalisation": "written", "end_date": D(2026, 2, 1), "start_date": D(2025, 1, 1)}, None,
-                          []),
+        "Slut passeret": (
+            {"formalisation": "written", "end_date": D(2026, 2, 1), "start_date": D(2025, 1, 1)},
+            None,
+            [],
+        ),
         "Ingen aftale": ({"formalisation": "oral", "stage": "reviewing_revising"}, None, []),
-        "Kontakt over tid": ({"formalisation": "contract", "contact_rhythm_days": 30}, full_agreement(),
-                             [D(2026, 1, 20)]),
-        "Kontakt i tide": ({"formalisation": "contract", "contact_rhythm_days": 30}, full_agreement(),
-                           [D(2026, 1, 30)]),
+        "Kontakt over tid": (
+            {"formalisation": "contract", "contact_rhythm_days": 30},
+            full_agreement(),
+            [D(2026, 1, 20)],
+        ),
+        "Kontakt i tide": (
+            {"formalisation": "contract", "contact_rhythm_days": 30},
+            full_agreement(),
+            [D(2026, 1, 30)],
+        ),
         "Idé": ({"stage": "idea", "contact_rhythm_days": 7, "start_date": D(2025, 1, 1)}, None, []),
         "Afsluttet": ({"closed": True, "formalisation": "oral"}, full_agreement(review_date=D(2025, 1, 1)), []),
     }
@@ -333,10 +433,12 @@ def test_alerts_at_a_fixed_day(db: Database, people: dict[str, int]) -> None:
         ("Opfølgning snart", "review_soon", "medium", D(2026, 3, 31), 30),
         ("Slutter snart", "ending_soon", "medium", D(2026, 4, 30), 60),
     ]
-    assert found[1].message("da") == ("»Opfølgning overskredet«: aftalen skulle have været fulgt op 19-02-2026 "
-                                      "(10 dage siden).")
-    assert found[-1].message("en") == ("\"Slutter snart\": the partnership ends on 2026-04-30 (in 60 days). "
-                                       "Extend it or close it?")
+    assert found[1].message("da") == (
+        "»Opfølgning overskredet«: aftalen skulle have været fulgt op 19-02-2026 (10 dage siden)."
+    )
+    assert found[-1].message("en") == (
+        '"Slutter snart": the partnership ends on 2026-04-30 (in 60 days). Extend it or close it?'
+    )
     for kind in ps.ALERT_KINDS:
         assert TEXTS[f"partnerships.alert.{kind}"]["da"] and TEXTS[f"partnerships.alert.{kind}"]["en"]
 
@@ -345,18 +447,37 @@ def test_alerts_at_a_fixed_day(db: Database, people: dict[str, int]) -> None:
 
 
 def test_agreement_summary_as_data_and_as_a_safe_workbook(db: Database, people: dict[str, int]) -> None:
-    pid = create(db, {"title": "=HYPERLINK(\"http://x\")", "owner_id": people["anna"], "stage": "reviewing_revising",
-                      "depth": "collaborating", "formalisation": "contract"},
-                 organisation_ids=[people["skole"], people["museum"]])
+    pid = create(
+        db,
+        {
+            "title": '=HYPERLINK("http://x")',
+            "owner_id": people["anna"],
+            "stage": "reviewing_revising",
+            "depth": "collaborating",
+            "formalisation": "contract",
+        },
+        organisation_ids=[people["skole"], people["museum"]],
+    )
     with db.write() as session:
-        ps.save_agreement(session, pid, {"purpose": "Læselyst", "review_date": D(2026, 6, 1),
-                                         "document_ref": "Sag 2026-17", "signed_on": D(2026, 1, 15)})
+        ps.save_agreement(
+            session,
+            pid,
+            {
+                "purpose": "Læselyst",
+                "review_date": D(2026, 6, 1),
+                "document_ref": "Sag 2026-17",
+                "signed_on": D(2026, 1, 15),
+            },
+        )
     with db.read() as session:
         summary = ps.agreement_summary(session, pid, "da")
         data = ps.agreement_summary_xlsx(session, pid, "en")
     assert summary["organisations"] == ["Byens Museum", "Byskolen"] and summary["owner"] == "Anna Andersen"
     assert (summary["stage_label"], summary["depth_label"], summary["formalisation_label"]) == (
-        "Evaluering og justering", "Samskabelse", "Kontrakt")
+        "Evaluering og justering",
+        "Samskabelse",
+        "Kontrakt",
+    )
     # Signed: a written agreement however little is filled in; the contract mark stays a contract.
     assert summary["completeness"] == pytest.approx(2 / 15) and summary["written_agreement"]
     assert [f["field"] for f in summary["fields"]] == list(ps.AGREEMENT_FIELDS)
@@ -365,7 +486,7 @@ def test_agreement_summary_as_data_and_as_a_safe_workbook(db: Database, people: 
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Agreement"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0] == ["Item", "Contents"]
-    assert rows[1] == ["Partnership", "'=HYPERLINK(\"http://x\")"]  # neutralised, never a formula
+    assert rows[1] == ["Partnership", '\'=HYPERLINK("http://x")']  # neutralised, never a formula
     assert rows[2] == ["Partners", "Byens Museum; Byskolen"]
     assert ["Review date", dt.datetime(2026, 6, 1)] in rows
     assert ["Formalisation", "Contract"] in rows and ["Written agreement", "Yes"] in rows
@@ -378,13 +499,32 @@ def test_agreement_summary_as_data_and_as_a_safe_workbook(db: Database, people: 
 
 def test_partner_organisations_count_partnerships_under_way(db: Database, people: dict[str, int]) -> None:
     with db.write() as session:
-        session.add(Relation(kind="partner", from_person_id=people["bo"], to_organisation_id=people["avis"],
-                             first_contact=D(2020, 1, 1), last_contact=D(2025, 1, 1)))
-    running = create(db, {"title": "Kører", "stage": "reviewing_revising", "owner_id": people["anna"],
-                          "start_date": D(2024, 1, 1)}, organisation_ids=[people["museum"], people["avis"]])
+        session.add(
+            Relation(
+                kind="partner",
+                from_person_id=people["bo"],
+                to_organisation_id=people["avis"],
+                first_contact=D(2020, 1, 1),
+                last_contact=D(2025, 1, 1),
+            )
+        )
+    running = create(
+        db,
+        {"title": "Kører", "stage": "reviewing_revising", "owner_id": people["anna"], "start_date": D(2024, 1, 1)},
+        organisation_ids=[people["museum"], people["avis"]],
+    )
     create(db, {"title": "Idé", "stage": "idea", "owner_id": people["anna"]}, organisation_ids=[people["skole"]])
-    ended = create(db, {"title": "Slut", "stage": "sustaining_ending", "closed": True, "ended_on": D(2025, 6, 1),
-                        "start_date": D(2023, 1, 1)}, organisation_ids=[people["skole"]])
+    ended = create(
+        db,
+        {
+            "title": "Slut",
+            "stage": "sustaining_ending",
+            "closed": True,
+            "ended_on": D(2025, 6, 1),
+            "start_date": D(2023, 1, 1),
+        },
+        organisation_ids=[people["skole"]],
+    )
     with db.write() as session:
         ps.add_contact(session, running, {"contacted_on": D(2026, 2, 1), "staff_id": people["bo"]})
     museum, skole, avis = people["museum"], people["skole"], people["avis"]
@@ -400,9 +540,9 @@ def test_partner_organisations_count_partnerships_under_way(db: Database, people
     assert (now[museum]["since"], now[museum]["last_contact"]) == (D(2024, 1, 1), D(2026, 2, 1))
     assert now[avis]["relation_ids"] and now[avis]["partnership_ids"] == (running,)
     assert now[avis]["since"] == D(2020, 1, 1) and now[avis]["stages"] == ("reviewing_revising",)
-    assert set(in_2025) == {museum, skole, avis}           # the ended one was still running
+    assert set(in_2025) == {museum, skole, avis}  # the ended one was still running
     assert in_2025[skole]["partnership_ids"] == (ended,) and in_2025[museum]["last_contact"] is None
-    assert set(in_2023) == {skole, avis}                   # "Kører" had not started
+    assert set(in_2023) == {skole, avis}  # "Kører" had not started
     assert G.edges[LIBRARY, f"O{museum}"]["kind"] == "partnership"
     assert not G.has_edge(LIBRARY, f"O{skole}")
 
@@ -411,22 +551,54 @@ def test_partner_organisations_count_partnerships_under_way(db: Database, people
 
 
 def test_partnership_import_links_organisations_and_goals_and_undoes(db: Database, people: dict[str, int]) -> None:
-    from lib.strategy import create_goal
+    from lib.planning.goals import create_goal
 
     with db.write() as session:
-        goal = create_goal(session, {"title": "Flere læsere", "baseline": 0, "target": 1,
-                                     "baseline_date": D(2025, 1, 1), "target_date": D(2026, 1, 1)})
-    header = ["Partnerskab", "Ansvarlig", "Fase", "Dybde", "Formalisering", "Partnere", "Mål", "Startdato",
-              "Slutdato", "Kontaktrytme (dage)"]
-    data = xlsx({"Partnerskaber": [
-        header,
-        ["Læseklub", "anna@bib.dk", "Styring og vedligehold", "samarbejde", "skriftlig", "Byskolen; Nyt Værksted",
-         "Flere læsere; Ukendt mål", "01-01-2025", "31-12-2026", "30 dage"],
-        ["Gammel café", "Ukendt", "afsluttet", "dyb", None, "Byens Museum\nByskolen", None, None, None, None],
-        ["Baglæns", None, None, None, None, None, None, "01-01-2025", "01-01-2024", None],
-        [None] * 10,
-        ["Skæv rytme", None, "drømmefase", None, None, None, None, None, None, "ofte"],
-    ]})
+        goal = create_goal(
+            session,
+            {
+                "title": "Flere læsere",
+                "baseline": 0,
+                "target": 1,
+                "baseline_date": D(2025, 1, 1),
+                "target_date": D(2026, 1, 1),
+            },
+        )
+    header = [
+        "Partnerskab",
+        "Ansvarlig",
+        "Fase",
+        "Dybde",
+        "Formalisering",
+        "Partnere",
+        "Mål",
+        "Startdato",
+        "Slutdato",
+        "Kontaktrytme (dage)",
+    ]
+    data = xlsx(
+        {
+            "Partnerskaber": [
+                header,
+                [
+                    "Læseklub",
+                    "anna@bib.dk",
+                    "Styring og vedligehold",
+                    "samarbejde",
+                    "skriftlig",
+                    "Byskolen; Nyt Værksted",
+                    "Flere læsere; Ukendt mål",
+                    "01-01-2025",
+                    "31-12-2026",
+                    "30 dage",
+                ],
+                ["Gammel café", "Ukendt", "afsluttet", "dyb", None, "Byens Museum\nByskolen", None, None, None, None],
+                ["Baglæns", None, None, None, None, None, None, "01-01-2025", "01-01-2024", None],
+                [None] * 10,
+                ["Skæv rytme", None, "drømmefase", None, None, None, None, None, None, "ofte"],
+            ]
+        }
+    )
     result = ps.import_partnerships(db, "partnerskaber.xlsx", data, commit=True)
     assert result.balanced and result.counts == {"rows": 5, "inserted": 3, "rejected": 1, "skipped": 1}
     assert result.created == {"partnerships": 3, "organisations": 1, "partnership_organisations": 4}
@@ -443,7 +615,12 @@ def test_partnership_import_links_organisations_and_goals_and_undoes(db: Databas
         records = {p.title: p for p in session.scalars(select(Partnership))}
         club = records["Læseklub"]
         assert (club.stage, club.depth, club.formalisation, club.contact_rhythm_days, club.end_date) == (
-            "managing_maintaining", "cooperating", "written", 30, D(2026, 12, 31))
+            "managing_maintaining",
+            "cooperating",
+            "written",
+            30,
+            D(2026, 12, 31),
+        )
         assert club.owner_id == people["anna"]
         assert [n for _, n in ps.organisations_of(session)[club.id]] == ["Byskolen", "Nyt Værksted"]
         assert session.scalars(select(PartnershipGoal.goal_id)).all() == [goal]
@@ -473,7 +650,7 @@ def test_undo_refuses_once_a_contact_was_logged(db: Database, people: dict[str, 
 
 
 def test_list_cells_and_free_text_cells() -> None:
-    from lib.table_import import TableRow, cell_text, split_list
+    from lib.ingest.planning_tables import TableRow, cell_text, split_list
 
     assert split_list("Byskolen; Museet\r\nByskolen;  ; Avisen ") == ["Byskolen", "Museet", "Avisen"]
     assert split_list(None) == []
@@ -493,8 +670,14 @@ def test_demo_partnerships_fill_every_stage_and_raise_alerts(db: Database) -> No
         agreements = len(session.scalars(select(Agreement)).all())
         contacts = len(session.scalars(select(ContactLogEntry)).all())
         partners_now = partner_organisations(session)
-    assert counts == {"idea": 2, "scoping_building": 2, "managing_maintaining": 4, "reviewing_revising": 2,
-                      "sustaining_ending": 1, "ended": 1}
+    assert counts == {
+        "idea": 2,
+        "scoping_building": 2,
+        "managing_maintaining": 4,
+        "reviewing_revising": 2,
+        "sustaining_ending": 1,
+        "ended": 1,
+    }
     assert sorted((a.kind, a.title) for a in found) == [
         ("contact_overdue", "Job og læsning"),
         ("contact_overdue", "Kulturnat i Kildebro"),
@@ -509,4 +692,5 @@ def test_demo_partnerships_fill_every_stage_and_raise_alerts(db: Database) -> No
     assert frame["written_agreement"].sum() == 6
     # Organisations of the ten partnerships beyond an idea and not ended are partners of the network.
     assert {"reviewing_revising", "managing_maintaining", "scoping_building", "sustaining_ending"} == {
-        entry["stage"] for entry in partners_now.values() if entry["stage"]}
+        entry["stage"] for entry in partners_now.values() if entry["stage"]
+    }

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from components.safe_markdown import escape_markdown
-from lib import partnerships as ps
-from lib.demo import create_demo_workspace
-from lib.i18n import format_date, t
-from lib.storage import ContactLogEntry, Database, Organisation, Partnership
+from lib.core.i18n import format_date, t
+from lib.db import ContactLogEntry, Database, Organisation, Partnership
+from lib.demo.workspace import create_demo_workspace
+from lib.planning import partnerships as ps
 from tests import apptest_support
 from tests.apptest_support import rerun
 
@@ -77,8 +77,9 @@ def test_stage_chart_counts_per_stage(demo: Database) -> None:
     # The board's column headings carry the same counts.
     markdown = [m.value for m in at.markdown]
     for stage in ps.PIPELINE_COLUMNS:
-        heading = t("partnerships_page.pipeline.column", "da", stage=t(f"partnerships.stage.{stage}", "da"),
-                    count=counts[stage])
+        heading = t(
+            "partnerships_page.pipeline.column", "da", stage=t(f"partnerships.stage.{stage}", "da"), count=counts[stage]
+        )
         assert f"**{escape_markdown(heading)}**" in markdown
 
 
@@ -160,8 +161,13 @@ def test_filling_the_agreement_raises_completeness(demo: Database) -> None:
         after = ps.agreement_form(session, pid)["completeness"]
     total = len(ps.AGREEMENT_FIELDS)
     assert after == pytest.approx(before + 3 / total)
-    expected = t("partnerships_page.agreement.completeness", "da", percent=round(after * 100),
-                 filled=round(after * total), total=total)
+    expected = t(
+        "partnerships_page.agreement.completeness",
+        "da",
+        percent=round(after * 100),
+        filled=round(after * total),
+        total=total,
+    )
     progress = at.get("progress")
     assert len(progress) == 1 and progress[0].proto.text == expected
     assert progress[0].proto.value == round(after * 100)
@@ -185,7 +191,8 @@ def test_adding_a_contact_updates_next_contact_due(demo: Database) -> None:
     with demo.read() as session:
         entries = session.scalars(select(ContactLogEntry).where(ContactLogEntry.partnership_id == pid)).all()
         assert [(e.contacted_on, e.channel, e.note) for e in entries if e.note == "Aftalte næste møde"] == [
-            (when, "phone", "Aftalte næste møde")]
+            (when, "phone", "Aftalte næste møde")
+        ]
     due = when + dt.timedelta(days=30)
     assert t("partnerships_page.contacts.due", "da", date=due) in [i.value for i in at.info]
     assert format_date(due, "da") in t("partnerships_page.contacts.due", "da", date=due)
@@ -193,8 +200,9 @@ def test_adding_a_contact_updates_next_contact_due(demo: Database) -> None:
 
 def test_a_logged_contact_can_be_deleted(demo: Database) -> None:
     with demo.read() as session:
-        pid, entry_id = session.execute(select(ContactLogEntry.partnership_id, ContactLogEntry.id)
-                                        .order_by(ContactLogEntry.id)).first()
+        pid, entry_id = session.execute(
+            select(ContactLogEntry.partnership_id, ContactLogEntry.id).order_by(ContactLogEntry.id)
+        ).first()
         count = len(ps.contact_log(session, pid))
     at = open_partnership(run_page(), pid)
     key = f"pships_contact_{pid}_delete"
@@ -209,8 +217,8 @@ def test_a_logged_contact_can_be_deleted(demo: Database) -> None:
 
 
 def test_partnerships_load_from_the_template_and_undo(demo: Database) -> None:
-    from lib.export import xlsx_bytes
-    from lib.templates import template_frames
+    from lib.core.spreadsheets import xlsx_bytes
+    from lib.planning.templates import template_frames
 
     frames = template_frames("partnerships", "da")
     sheet = next(iter(frames))
@@ -220,7 +228,8 @@ def test_partnerships_load_from_the_template_and_undo(demo: Database) -> None:
     at = run_page()
     assert at.get("download_button")[0].proto.label == "Hent Excel-skabelon"
     at.file_uploader(key="partnerships_uploader_0").set_value(
-        ("p.xlsx", xlsx_bytes(frames), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        ("p.xlsx", xlsx_bytes(frames), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    )
     rerun(at)
     assert {m.label: m.value for m in at.metric}["Nye"] == "1"
     with demo.read() as session:
@@ -270,11 +279,12 @@ def test_every_page_text_exists_in_both_languages() -> None:
     import re
     from pathlib import Path
 
-    from lib.i18n import TEXTS
+    from lib.core.i18n import TEXTS
 
     root = Path(__file__).resolve().parent.parent
-    source = "".join((root / name).read_text() for name in ("components/partnerships_views.py",
-                                                             "pages/partnerships.py"))
+    source = "".join(
+        (root / name).read_text() for name in ("components/partnerships_views.py", "pages/partnerships.py")
+    )
     used = set(re.findall(r'"(partnerships_page\.[a-z_.]+)"', source))
     assert len(used) > 30
     for key in used:
@@ -284,8 +294,11 @@ def test_every_page_text_exists_in_both_languages() -> None:
 def test_open_partnership_in_english_shows_no_raw_keys(demo: Database) -> None:
     pid = partnership_id_by(demo, formalisation="written")
     at = open_partnership(run_page("en"), pid)
-    shown = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader")
-             for e in getattr(at, kind)]
+    shown = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader")
+        for e in getattr(at, kind)
+    ]
     shown += [w.label for w in [*at.text_area, *at.selectbox, *at.date_input, *at.button]]
     assert not [text for text in shown if "partnerships_page." in str(text) or "partnerships." in str(text)]
     assert t("partnerships_page.tab.agreement", "en") in [tab.label for tab in at.tabs]
@@ -308,8 +321,9 @@ def test_finding_2_the_agreement_form_edits_the_partnerships_dates_and_resources
     with demo.read() as session:
         p = session.get(Partnership, pid)
         stored = (p.start_date, p.end_date, p.library_resources, p.partner_resources)
-        alerts = [(a.kind, a.date) for a in ps.alerts(session, apptest_support.workspace_today())
-                  if a.partnership_id == pid]
+        alerts = [
+            (a.kind, a.date) for a in ps.alerts(session, apptest_support.workspace_today()) if a.partnership_id == pid
+        ]
     assert stored == (date(2026, 1, 5), end, "Lokaler og en bibliotekar", "Frivillige fortællere")
     # The details tab shows the same dates and resources, and saving it does not put the old ones back.
     assert at.date_input(key=details + "start_date").value == date(2026, 1, 5)
@@ -348,9 +362,11 @@ def test_finding_2_formalisation_and_written_agreement_never_disagree_on_the_pag
     for item in cards:
         # The card says what formalisation_of says, and that is written or contract exactly when the
         # partnership has a written agreement.
-        words = [item["owner"] or t("partnerships_page.pipeline.no_owner", "da"),
-                 t(f"partnerships.depth.{item['depth']}", "da") if item["depth"] else "",
-                 t(f"partnerships.formalisation.{item['formalisation']}", "da") if item["formalisation"] else ""]
+        words = [
+            item["owner"] or t("partnerships_page.pipeline.no_owner", "da"),
+            t(f"partnerships.depth.{item['depth']}", "da") if item["depth"] else "",
+            t(f"partnerships.formalisation.{item['formalisation']}", "da") if item["formalisation"] else "",
+        ]
         assert escape_markdown(" · ".join(w for w in words if w)) in captions, item["title"]
         assert (item["formalisation"] in ps.WRITTEN_FORMALISATIONS) == item["written_agreement"], item["title"]
     alerted = [e.value for e in at.error]
@@ -368,17 +384,22 @@ def test_finding_2_signing_on_the_agreement_tab_makes_it_written_everywhere(demo
     details, agreement = f"pships_edit_{pid}_", f"pships_agreement_{pid}_"
     assert at.selectbox(key=details + "formalisation").value == "draft"
     assert at.selectbox(key=details + "formalisation").options == [
-        t("partnerships_page.field.none", "da"), *(t(f"partnerships.formalisation.{c}", "da")
-                                                  for c in ("informal", "oral", "draft"))]
+        t("partnerships_page.field.none", "da"),
+        *(t(f"partnerships.formalisation.{c}", "da") for c in ("informal", "oral", "draft")),
+    ]
     at.date_input(key=agreement + "signed_on").set_value(date(2026, 10, 1))
     at.button(key=agreement + "save").click()
     rerun(at)
     alert = ps.Alert(0, "Læseklubber på plejecentre", "no_written_agreement", "high", None, None).message(
-        "da", quote=escape_markdown)
+        "da", quote=escape_markdown
+    )
     assert alert not in [e.value for e in at.error]
     box = at.selectbox(key=details + "formalisation")
     assert box.value == "written"
-    assert box.options == [t("partnerships.formalisation.written", "da"), t("partnerships.formalisation.contract", "da")]
+    assert box.options == [
+        t("partnerships.formalisation.written", "da"),
+        t("partnerships.formalisation.contract", "da"),
+    ]
     assert any(c.value.endswith(t("partnerships.formalisation.written", "da")) for c in at.caption)
     with demo.read() as session:
         p = session.get(Partnership, pid)

@@ -20,16 +20,12 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import JSON, String, Text, event, select
 
-from lib import events as eventlog
-from lib import personal_data as pdata
-from lib import records
-from lib.access import AccessDenied, Principal
-from lib.cli import main
-from lib.errors import ValidationFailed
-from lib.i18n import TEXTS, t
-from lib.importer import prepare_file, run_import
-from lib.network.graph import build_graph, graph_signature
-from lib.storage import (
+from lib import contacts
+from lib.cli.main import main
+from lib.core.access import AccessDenied, Principal
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import TEXTS, t
+from lib.db import (
     Affiliation,
     Agreement,
     Assessment,
@@ -55,6 +51,10 @@ from lib.storage import (
     log_event,
     open_database,
 )
+from lib.ingest.contact_lists import prepare_file, run_import
+from lib.network.graph import build_graph, graph_signature
+from lib.privacy import personal_data as pdata
+from lib.workspace import events as eventlog
 from tests.pg import older_workspace
 from tests.sheets import xlsx
 
@@ -79,8 +79,9 @@ class Built:
     partnership: int
 
 
-def import_rows(db: Database, name: str, rows: list[list[Any]], *, commit: bool = True,
-                update_mode: str = "fill-empty"):
+def import_rows(
+    db: Database, name: str, rows: list[list[Any]], *, commit: bool = True, update_mode: str = "fill-empty"
+):
     prepared = prepare_file(db, name, xlsx({"Kontakter": [HEADER, *rows]}))
     assert prepared.error is None
     for sheet in prepared.sheets:
@@ -100,43 +101,88 @@ def build_person(db: Database) -> Built:
         namesake = Person(name=NAMESAKE, name_key="gunhild ostergard")
         session.add_all([bent, namesake])
         session.flush()
-        records.update_person(session, person.id, {"phone": "+45 11 22 33 44", "notes": "Ring om formiddagen"})
-        old_id = records.create_person(session, {"name": OLD_NAME, "email": OLD_EMAIL})
-        records.merge_people(session, person.id, old_id)
+        contacts.update_person(session, person.id, {"phone": "+45 11 22 33 44", "notes": "Ring om formiddagen"})
+        old_id = contacts.create_person(session, {"name": OLD_NAME, "email": OLD_EMAIL})
+        contacts.merge_people(session, person.id, old_id)
         person.purpose = "Samarbejdspartner – legitim interesse"
-        session.add_all([
-            Relation(kind="knows", from_person_id=bent.id, to_person_id=person.id, owner_id=bent.id, strength=4,
-                     last_contact=dt.date(2026, 5, 1)),
-            Relation(kind="works_with", from_person_id=person.id, to_organisation_id=org.id),
-        ])
-        held = Relation(kind="partner", from_person_id=bent.id, to_organisation_id=org.id, owner_id=person.id,
-                        notes=f"{NAME} holder kontakten")
+        session.add_all(
+            [
+                Relation(
+                    kind="knows",
+                    from_person_id=bent.id,
+                    to_person_id=person.id,
+                    owner_id=bent.id,
+                    strength=4,
+                    last_contact=dt.date(2026, 5, 1),
+                ),
+                Relation(kind="works_with", from_person_id=person.id, to_organisation_id=org.id),
+            ]
+        )
+        held = Relation(
+            kind="partner",
+            from_person_id=bent.id,
+            to_organisation_id=org.id,
+            owner_id=person.id,
+            notes=f"{NAME} holder kontakten",
+        )
         partnership = Partnership(title="Læseklub i Nord", owner_id=person.id, stage="scoping_building")
-        goal = Goal(title="Flere unge læsere", owner_id=person.id, baseline=10, target=20,
-                    baseline_date=dt.date(2026, 1, 1), target_date=dt.date(2027, 1, 1))
+        goal = Goal(
+            title="Flere unge læsere",
+            owner_id=person.id,
+            baseline=10,
+            target=20,
+            baseline_date=dt.date(2026, 1, 1),
+            target_date=dt.date(2027, 1, 1),
+        )
         session.add_all([held, partnership, goal])
         session.flush()
-        session.add_all([
-            PartnershipOrganisation(partnership_id=partnership.id, organisation_id=org.id),
-            Agreement(partnership_id=partnership.id, contact_persons=f"{NAME} ({EMAIL})"),
-            ContactLogEntry(partnership_id=partnership.id, contacted_on=dt.date(2026, 6, 1), staff_id=person.id,
-                            channel="meeting", note="Første møde"),
-            Assessment(organisation_id=org.id, assessed_on=dt.date(2026, 2, 1), assessor_id=person.id,
-                       decided_by_id=person.id, decision="go_ahead", decided_on=dt.date(2026, 2, 2), scores={}),
-            ChecklistAssessment(assessed_on=dt.date(2026, 3, 1), assessor_id=person.id, scores={}),
-            CompetenceAssessment(person_id=person.id, assessed_on=dt.date(2026, 4, 1), scores={"network": 4},
-                                 development_needs="Forhandling"),
-            StrengthOffer(category="rooms", title="Mødelokaler", updated_on=dt.date(2026, 4, 1),
-                          contact_person_id=person.id),
-            DuplicateCandidate(person_a_id=person.id, person_b_id=namesake.id, rule="similar_name", score=94.0),
-            NodePosition(view="whole", node_key=f"P{person.id}", x=1.0, y=2.0),
-            NodePosition(view="staff", node_key=f"P{person.id}", x=1.0, y=2.0),
-            NodePosition(view="whole", node_key=f"P{old_id}", x=3.0, y=4.0),
-            NodePosition(view="whole", node_key=f"P{bent.id}", x=5.0, y=6.0),
-        ])
+        session.add_all(
+            [
+                PartnershipOrganisation(partnership_id=partnership.id, organisation_id=org.id),
+                Agreement(partnership_id=partnership.id, contact_persons=f"{NAME} ({EMAIL})"),
+                ContactLogEntry(
+                    partnership_id=partnership.id,
+                    contacted_on=dt.date(2026, 6, 1),
+                    staff_id=person.id,
+                    channel="meeting",
+                    note="Første møde",
+                ),
+                Assessment(
+                    organisation_id=org.id,
+                    assessed_on=dt.date(2026, 2, 1),
+                    assessor_id=person.id,
+                    decided_by_id=person.id,
+                    decision="go_ahead",
+                    decided_on=dt.date(2026, 2, 2),
+                    scores={},
+                ),
+                ChecklistAssessment(assessed_on=dt.date(2026, 3, 1), assessor_id=person.id, scores={}),
+                CompetenceAssessment(
+                    person_id=person.id,
+                    assessed_on=dt.date(2026, 4, 1),
+                    scores={"network": 4},
+                    development_needs="Forhandling",
+                ),
+                StrengthOffer(
+                    category="rooms", title="Mødelokaler", updated_on=dt.date(2026, 4, 1), contact_person_id=person.id
+                ),
+                DuplicateCandidate(person_a_id=person.id, person_b_id=namesake.id, rule="similar_name", score=94.0),
+                NodePosition(view="whole", node_key=f"P{person.id}", x=1.0, y=2.0),
+                NodePosition(view="staff", node_key=f"P{person.id}", x=1.0, y=2.0),
+                NodePosition(view="whole", node_key=f"P{old_id}", x=3.0, y=4.0),
+                NodePosition(view="whole", node_key=f"P{bent.id}", x=5.0, y=6.0),
+            ]
+        )
         log_event(session, "goal_created", entity="goal", entity_id=goal.id, actor=EMAIL, title=goal.title)
-        log_event(session, "partnership_updated", entity="partnership", entity_id=partnership.id,
-                  actor="bent@bib.dk", changes={"owner_id": [bent.id, person.id]}, note=f"Overdraget til {NAME}")
+        log_event(
+            session,
+            "partnership_updated",
+            entity="partnership",
+            entity_id=partnership.id,
+            actor="bent@bib.dk",
+            changes={"owner_id": [bent.id, person.id]},
+            note=f"Overdraget til {NAME}",
+        )
         return Built(person.id, old_id, bent.id, namesake.id, org.id, held.id, partnership.id)
 
 
@@ -160,28 +206,58 @@ def test_the_export_holds_every_part_with_its_details(db: Database, built: Built
     with db.write() as session:
         data = pdata.person_export(session, built.person, actor="admin@bib.dk")
     assert pdata.part_counts(data) == {
-        "person": 1, "affiliations": 1, "relations": 2, "relations_held": 1, "partnerships": 1, "goals": 1,
-        "contact_log": 1, "assessments": 3, "competence_assessments": 1, "strength_offers": 1,
-        "duplicate_reviews": 1, "imports": 2, "import_changes": 1, "events": 5,
+        "person": 1,
+        "affiliations": 1,
+        "relations": 2,
+        "relations_held": 1,
+        "partnerships": 1,
+        "goals": 1,
+        "contact_log": 1,
+        "assessments": 3,
+        "competence_assessments": 1,
+        "strength_offers": 1,
+        "duplicate_reviews": 1,
+        "imports": 2,
+        "import_changes": 1,
+        "events": 5,
     }
     record = data["person"]
     assert (record["name"], record["email"], record["other_emails"]) == (NAME, EMAIL, [OLD_EMAIL])
     assert (record["title"], record["phone"], record["purpose"]) == (
-        "Leder", "+4511223344", "Samarbejdspartner – legitim interesse")
+        "Leder",
+        "+4511223344",
+        "Samarbejdspartner – legitim interesse",
+    )
     assert record["import_file"] == "kontakter.xlsx" and record["imported_at"] is not None
     assert data["affiliations"][0]["organisation"] == "Kulturhuset Nord"
     assert {(r["direction"], r["other"]) for r in data["relations"]} == {
-        ("incoming", "Bent Frandsen"), ("outgoing", "Kulturhuset Nord")}
-    assert data["relations_held"][0] == {"from": "Bent Frandsen", "to": "Kulturhuset Nord", "kind": "partner",
-                                         "strength": None, "first_contact": None, "last_contact": None}
+        ("incoming", "Bent Frandsen"),
+        ("outgoing", "Kulturhuset Nord"),
+    }
+    assert data["relations_held"][0] == {
+        "from": "Bent Frandsen",
+        "to": "Kulturhuset Nord",
+        "kind": "partner",
+        "strength": None,
+        "first_contact": None,
+        "last_contact": None,
+    }
     assert {(a["assessment_kind"], a["assessment_role"]) for a in data["assessments"]} == {
-        ("partner", "assessor"), ("partner", "decided_by"), ("checklist", "assessor")}
+        ("partner", "assessor"),
+        ("partner", "decided_by"),
+        ("checklist", "assessor"),
+    }
     assert data["duplicate_reviews"][0]["other"] == NAMESAKE
     assert [i["file_name"] for i in data["imports"]] == ["kontakter.xlsx", "opdatering.xlsx"]
     assert data["import_changes"][0]["before"]["title"] == "Formidler"
     # About them (edits, the merge of their older record, even that record's creation) and done by them.
     assert sorted(e["action"] for e in data["events"]) == [
-        "goal_created", "people_merged", "person_created", "person_merged_into", "person_updated"]
+        "goal_created",
+        "people_merged",
+        "person_created",
+        "person_merged_into",
+        "person_updated",
+    ]
     with db.read() as session:
         logged = session.scalars(select(Event).where(Event.action == "person_exported")).one()
     assert (logged.actor, logged.entity_id) == ("admin@bib.dk", built.person)
@@ -203,8 +279,10 @@ def test_json_and_excel_files_hold_the_same_parts(db: Database, built: Built) ->
     assert relations[0][:2] == ("Direction", "Other party")
     assert {row[1] for row in relations[1:]} == {"Bent Frandsen", "Kulturhuset Nord"}
     with db.read() as session:
-        assert [e.details["format"] for e in session.scalars(
-            select(Event).where(Event.action == "person_exported").order_by(Event.id))] == ["json", "xlsx"]
+        assert [
+            e.details["format"]
+            for e in session.scalars(select(Event).where(Event.action == "person_exported").order_by(Event.id))
+        ] == ["json", "xlsx"]
 
 
 def test_every_export_column_has_words_in_both_languages() -> None:
@@ -261,8 +339,10 @@ def person_references(db: Database, ids: set[int]) -> list[tuple[str, str, Any]]
 
 def whole_database(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     with db.read() as session:
-        return {table.name: sorted(map(tuple, session.execute(select(table)).all()), key=repr)
-                for table in Base.metadata.sorted_tables}
+        return {
+            table.name: sorted(map(tuple, session.execute(select(table)).all()), key=repr)
+            for table in Base.metadata.sorted_tables
+        }
 
 
 def test_erasure_leaves_no_trace_of_the_person_anywhere(any_db_url: str) -> None:
@@ -277,18 +357,34 @@ def test_erasure_leaves_no_trace_of_the_person_anywhere(any_db_url: str) -> None
         report = pdata.erase_person(session, built.person, actor="admin@bib.dk")
 
     assert report.as_dict() == {
-        "people": 1, "affiliations": 1, "relations": 2, "competence_assessments": 1, "node_positions": 3,
-        "import_changes": 1, "duplicate_candidates": 1, "events_erased": 5, "rows_redacted": 5, "markers": 2,
+        "people": 1,
+        "affiliations": 1,
+        "relations": 2,
+        "competence_assessments": 1,
+        "node_positions": 3,
+        "import_changes": 1,
+        "duplicate_candidates": 1,
+        "events_erased": 5,
+        "rows_redacted": 5,
+        "markers": 2,
     }
-    leftovers = [(table, column, text) for table, column, text in stored_texts(db)
-                 if any(n.casefold() in text.casefold() for n in needles)]
+    leftovers = [
+        (table, column, text)
+        for table, column, text in stored_texts(db)
+        if any(n.casefold() in text.casefold() for n in needles)
+    ]
     assert leftovers == []
     assert person_references(db, {built.person, built.merged}) == []
     with db.read() as session:
         assert session.get(Person, built.person) is None
         erased = [e for e in session.scalars(select(Event)) if e.details == {"erased": True}]
         assert sorted(e.action for e in erased) == [
-            "people_merged", "person_created", "person_exported", "person_merged_into", "person_updated"]
+            "people_merged",
+            "person_created",
+            "person_exported",
+            "person_merged_into",
+            "person_updated",
+        ]
         assert all(e.entity_id is None for e in erased)
         assert session.scalars(select(NodePosition.node_key)).all() == [f"P{built.bent}"]
         # What belongs to others stays, without her in it.
@@ -298,8 +394,10 @@ def test_erasure_leaves_no_trace_of_the_person_anywhere(any_db_url: str) -> None
         assert session.get(Partnership, built.partnership).owner_id is None
         assert session.get(Organisation, built.organisation).notes == f"Kontakt: {pdata.REDACTED}, {pdata.REDACTED}"
         handover = session.scalars(select(Event).where(Event.action == "partnership_updated")).one()
-        assert handover.details == {"changes": {"owner_id": [built.bent, None]},
-                                    "note": f"Overdraget til {pdata.REDACTED}"}
+        assert handover.details == {
+            "changes": {"owner_id": [built.bent, None]},
+            "note": f"Overdraget til {pdata.REDACTED}",
+        }
         assert session.scalars(select(Event.actor).where(Event.action == "goal_created")).one() == pdata.REDACTED
         log = session.scalars(select(Event).where(Event.action == "person_erased")).one()
         assert (log.actor, log.entity_id, log.details) == ("admin@bib.dk", None, report.as_dict())
@@ -307,8 +405,12 @@ def test_erasure_leaves_no_trace_of_the_person_anywhere(any_db_url: str) -> None
 
 def test_events_about_the_person_keep_only_action_and_time(db: Database, built: Built) -> None:
     with db.read() as session:
-        before = {e.id: (e.action, e.at) for e in session.scalars(
-            select(Event).where(Event.entity == "person", Event.entity_id.in_([built.person, built.merged])))}
+        before = {
+            e.id: (e.action, e.at)
+            for e in session.scalars(
+                select(Event).where(Event.entity == "person", Event.entity_id.in_([built.person, built.merged]))
+            )
+        }
     with db.write() as session:
         pdata.erase_person(session, built.person)
     with db.read() as session:
@@ -385,17 +487,20 @@ def test_the_network_built_after_erasure_has_no_node_for_them(db: Database, buil
 def test_an_import_skips_rows_of_erased_people_with_a_warning(db: Database, built: Built) -> None:
     with db.write() as session:
         pdata.erase_person(session, built.person)
-    rows = [[NAME, EMAIL.upper(), "Kulturhuset Nord", "Leder"],
-            ["Gunhild Ø.", OLD_EMAIL, None, None],
-            ["Ny Kontakt", "ny@eksempel.dk", "Kulturhuset Nord", None]]
+    rows = [
+        [NAME, EMAIL.upper(), "Kulturhuset Nord", "Leder"],
+        ["Gunhild Ø.", OLD_EMAIL, None, None],
+        ["Ny Kontakt", "ny@eksempel.dk", "Kulturhuset Nord", None],
+    ]
     for commit in (False, True):
         result = import_rows(db, "gammel-liste.xlsx", rows, commit=commit)
-        assert result.counts == {"rows": 3, "inserted": 1, "updated": 0, "unchanged": 0, "rejected": 0,
-                                 "skipped": 2}
+        assert result.counts == {"rows": 3, "inserted": 1, "updated": 0, "unchanged": 0, "rejected": 0, "skipped": 2}
         assert result.balanced
         warnings = [(p.row, p.column, p.key, p.severity) for p in result.problems]
-        assert warnings == [(2, "E-mail", "personal_data.previously_erased", "warning"),
-                            (3, "E-mail", "personal_data.previously_erased", "warning")]
+        assert warnings == [
+            (2, "E-mail", "personal_data.previously_erased", "warning"),
+            (3, "E-mail", "personal_data.previously_erased", "warning"),
+        ]
         assert result.problems[0].message("da") == t("personal_data.previously_erased", "da")
     with db.read() as session:
         assert pdata.find_person(session, EMAIL) is None and pdata.find_person(session, OLD_EMAIL) is None
@@ -406,7 +511,7 @@ def test_a_person_created_again_with_consent_is_updated_by_imports(db: Database,
     with db.write() as session:
         pdata.erase_person(session, built.person)
     with db.write() as session:
-        again = records.create_person(session, {"name": NAME, "email": EMAIL})
+        again = contacts.create_person(session, {"name": NAME, "email": EMAIL})
     result = import_rows(db, "liste.xlsx", [[NAME, EMAIL, None, "Leder"]])
     assert (result.counts["updated"], result.counts["skipped"]) == (1, 0)
     assert result.problems == []
@@ -461,8 +566,14 @@ LONG_AGO = dt.datetime(2022, 1, 10, 12, 0)
 
 
 def add_aged(session: Any, name: str, *, staff: bool = False) -> Person:
-    person = Person(name=name, name_key=name.lower(), email=f"{name.split()[0].lower()}@eksempel.dk",
-                    is_staff=staff, created_at=LONG_AGO, updated_at=LONG_AGO)
+    person = Person(
+        name=name,
+        name_key=name.lower(),
+        email=f"{name.split()[0].lower()}@eksempel.dk",
+        is_staff=staff,
+        created_at=LONG_AGO,
+        updated_at=LONG_AGO,
+    )
     session.add(person)
     session.flush()
     return person
@@ -477,24 +588,42 @@ def aged(db: Database) -> dict[str, int]:
         partner = add_aged(session, "Partner Kontakt")
         imported = add_aged(session, "Importeret Kontakt")
         staff = add_aged(session, "Bibliotekar Bo", staff=True)
-        session.add(Relation(from_person_id=staff.id, to_person_id=tied.id, last_contact=dt.date(2025, 6, 1),
-                             created_at=LONG_AGO, updated_at=LONG_AGO))
+        session.add(
+            Relation(
+                from_person_id=staff.id,
+                to_person_id=tied.id,
+                last_contact=dt.date(2025, 6, 1),
+                created_at=LONG_AGO,
+                updated_at=LONG_AGO,
+            )
+        )
         org = Organisation(name="Partnerforeningen", name_key="partnerforeningen")
         partnership = Partnership(title="Fælles arrangementer", stage="managing_maintaining")
         session.add_all([org, partnership])
         session.flush()
-        session.add_all([
-            Affiliation(person_id=partner.id, organisation_id=org.id),
-            PartnershipOrganisation(partnership_id=partnership.id, organisation_id=org.id),
-            ContactLogEntry(partnership_id=partnership.id, contacted_on=dt.date(2026, 3, 1), channel="meeting"),
-        ])
+        session.add_all(
+            [
+                Affiliation(person_id=partner.id, organisation_id=org.id),
+                PartnershipOrganisation(partnership_id=partnership.id, organisation_id=org.id),
+                ContactLogEntry(partnership_id=partnership.id, contacted_on=dt.date(2026, 3, 1), channel="meeting"),
+            ]
+        )
         batch = ImportBatch(file_name="opdatering.xlsx", created_at=dt.datetime(2025, 12, 1, 9, 0))
         session.add(batch)
         session.flush()
-        session.add(ImportChange(batch_id=batch.id, table_name="people", record_id=imported.id, action="update",
-                                 before={"title": None}))
-        return {"old": old.id, "tied": tied.id, "partner": partner.id, "imported": imported.id,
-                "staff": staff.id, "batch": batch.id}
+        session.add(
+            ImportChange(
+                batch_id=batch.id, table_name="people", record_id=imported.id, action="update", before={"title": None}
+            )
+        )
+        return {
+            "old": old.id,
+            "tied": tied.id,
+            "partner": partner.id,
+            "imported": imported.id,
+            "staff": staff.id,
+            "batch": batch.id,
+        }
 
 
 def candidates(db: Database, months: int | None = None) -> list[str]:
@@ -545,8 +674,12 @@ def test_months_before_keeps_the_day_or_takes_the_months_last() -> None:
 @pytest.fixture
 def logged(db: Database) -> None:
     with db.write() as session:
-        for day, who, action in ((1, "anna@bib.dk", "person_created"), (2, "bo@bib.dk", "import_committed"),
-                                 (3, "anna@bib.dk", "goal_updated"), (4, None, "workspace_exported")):
+        for day, who, action in (
+            (1, "anna@bib.dk", "person_created"),
+            (2, "bo@bib.dk", "import_committed"),
+            (3, "anna@bib.dk", "goal_updated"),
+            (4, None, "workspace_exported"),
+        ):
             event = log_event(session, action, actor=who, files="liste.xlsx")
             event.at = dt.datetime(2026, 10, day, 12, 0)
 
@@ -588,11 +721,13 @@ def test_saving_the_event_log_is_itself_logged(db: Database, logged: None) -> No
 
 def test_every_action_the_product_logs_has_words_in_both_languages() -> None:
     source = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "lib").rglob("*.py"))
-    literal = (r'(?:log_event\(\s*session,|_add_record\([^)]*?|_store_changes\([^)]*?|'
-               r'log_organisation_use\([^)]*?)\s*"([a-z_]+)"')
+    literal = (
+        r"(?:log_event\(\s*session,|_add_record\([^)]*?|_store_changes\([^)]*?|"
+        r'log_organisation_use\([^)]*?)\s*"([a-z_]+)"'
+    )
     actions = set(re.findall(literal, source))
     actions |= set(re.findall(r'log_event\(\s*session,\s*"([a-z_]+)"', source))
-    # lib.events.log_export(session, kind, ...) logs "<kind>_exported".
+    # lib.workspace.events.log_export(session, kind, ...) logs "<kind>_exported".
     actions |= {f"{kind}_exported" for kind in re.findall(r'log_export\(\s*session,\s*"([a-z_]+)"', source)}
     assert {"person_erased", "person_exported", "import_committed", "organisation_assessed"} <= actions
     for action in actions:
@@ -610,8 +745,9 @@ def test_personal_data_texts_exist_in_both_languages() -> None:
 # --- the command line ------------------------------------------------------------------------------
 
 
-def test_cli_exports_a_person_to_json_and_excel(db_url: str, built: Built, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_exports_a_person_to_json_and_excel(
+    db_url: str, built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "gunhild.json"
     assert main(["person", "export", EMAIL.upper(), str(out), "--db", db_url, "--actor", "admin@bib.dk"]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["person"]["email"] == EMAIL
@@ -625,8 +761,9 @@ def test_cli_exports_a_person_to_json_and_excel(db_url: str, built: Built, tmp_p
     assert capsys.readouterr().err.strip() == "Ingen person har e-mailen ingen@eksempel.dk."
 
 
-def test_cli_erases_only_after_confirmation(db_url: str, built: Built, monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_erases_only_after_confirmation(
+    db_url: str, built: Built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = open_database(db_url)
     # Not a terminal and no --yes: nobody can confirm, so nothing happens.
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
@@ -654,9 +791,14 @@ class _Terminal(io.StringIO):
 
 
 def test_cli_erase_with_yes_from_a_script(db_url: str, built: Built) -> None:
-    done = subprocess.run([sys.executable, "-m", "lib", "person", "erase", OLD_EMAIL, "--yes", "--db", db_url,
-                           "--lang", "en"], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                          stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "lib", "person", "erase", OLD_EMAIL, "--yes", "--db", db_url, "--lang", "en"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("The person was erased: 1 affiliation, 2 relations")
     with open_database(db_url).read() as session:
@@ -670,7 +812,7 @@ def test_the_schema_upgrade_keeps_people_and_matches_the_models(any_db_url: str)
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from lib.storage import head_revision, schema_version
+    from lib.db import head_revision, schema_version
 
     older_workspace(any_db_url, "0005", person_id=3)
     db = open_database(any_db_url, cached=False)

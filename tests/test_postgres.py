@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
-from lib import storage
-from lib.demo import create_demo_workspace
-from lib.export import export_workspace_frames
-from lib.importer import prepare_file, run_import, undo_import
+from lib.db import Base, Organisation, Person, open_database, workspace_counts
+from lib.db import engine as db_engine
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
 from lib.network.graph import build_graph, graph_signature
-from lib.storage import Base, Organisation, Person, open_database, workspace_counts
-from lib.strategy import goal_statuses
+from lib.planning.goals import goal_statuses
+from lib.reporting.workspace_export import export_workspace_frames
 from tests.sheets import MESSY_DANISH, STAFF, xlsx
 
 TODAY = dt.date(2025, 3, 1)
@@ -131,9 +131,10 @@ def test_writers_take_turns_while_readers_never_wait(pg_url: str) -> None:
 
 
 def test_a_writer_waiting_too_long_gets_an_error_instead_of_hanging(
-        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = open_database(pg_url)
-    monkeypatch.setattr(storage, "BUSY_TIMEOUT_SECONDS", 1)
+    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_SECONDS", 1)
     holding, release = threading.Event(), threading.Event()
 
     def holder() -> None:
@@ -146,9 +147,8 @@ def test_a_writer_waiting_too_long_gets_an_error_instead_of_hanging(
     try:
         assert holding.wait(30)
         started = time.monotonic()
-        with pytest.raises(OperationalError, match="lock timeout"):
-            with db.write() as session:
-                session.add(Organisation(name="Venter", name_key="venter"))
+        with pytest.raises(OperationalError, match="lock timeout"), db.write() as session:
+            session.add(Organisation(name="Venter", name_key="venter"))
         assert time.monotonic() - started < 10
     finally:
         release.set()

@@ -9,10 +9,8 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
-from lib import radar
-from lib.errors import ValidationFailed
-from lib.network.health import months_before
-from lib.storage import (
+from lib.core.errors import ValidationFailed
+from lib.db import (
     Agreement,
     Assessment,
     ChecklistAssessment,
@@ -30,6 +28,8 @@ from lib.storage import (
     Relation,
     StrengthOffer,
 )
+from lib.network.health import months_before
+from lib.reporting import checklist as radar
 
 TODAY = dt.date(2026, 6, 15)
 
@@ -41,8 +41,15 @@ def days(n: int) -> dt.date:
 
 #: Six of the fifteen agreement fields and the day it was signed: a written agreement (how much of it
 #: is filled in does not count).
-HALF_AGREEMENT = {"parties": "A og B", "purpose": "Læsning", "target_group": "Børn", "roles": "Klare",
-                  "contact_persons": "Anna", "communication": "Møder", "signed_on": days(-100)}
+HALF_AGREEMENT = {
+    "parties": "A og B",
+    "purpose": "Læsning",
+    "target_group": "Børn",
+    "roles": "Klare",
+    "contact_persons": "Anna",
+    "communication": "Møder",
+    "signed_on": days(-100),
+}
 
 
 def _person(session, name: str, staff: bool) -> Person:
@@ -81,49 +88,84 @@ def small(db: Database) -> Database:
         p2 = Partnership(title="P2", owner_id=bo.id, stage="reviewing_revising", formalisation="contract")
         p3 = Partnership(title="P3", owner_id=cai.id, stage="scoping_building", formalisation="oral")
         p4 = Partnership(title="P4", owner_id=anna.id, stage="idea", formalisation="written")
-        p5 = Partnership(title="P5", owner_id=anna.id, stage="managing_maintaining", closed=True,
-                         ended_on=days(-10), formalisation="written")
+        p5 = Partnership(
+            title="P5",
+            owner_id=anna.id,
+            stage="managing_maintaining",
+            closed=True,
+            ended_on=days(-10),
+            formalisation="written",
+        )
         s.add_all([p1, p2, p3, p4, p5])
         s.flush()
-        s.add_all([Agreement(partnership_id=p1.id, **HALF_AGREEMENT),
-                   Agreement(partnership_id=p2.id, parties="B og Museet", purpose="Udstillinger"),
-                   Agreement(partnership_id=p4.id, **HALF_AGREEMENT),
-                   Agreement(partnership_id=p5.id, **HALF_AGREEMENT)])
-        s.add_all([PartnershipOrganisation(partnership_id=p.id, organisation_id=o.id)
-                   for p, o in ((p1, o1), (p2, o2), (p3, o3), (p4, o1), (p5, o4))])
+        s.add_all(
+            [
+                Agreement(partnership_id=p1.id, **HALF_AGREEMENT),
+                Agreement(partnership_id=p2.id, parties="B og Museet", purpose="Udstillinger"),
+                Agreement(partnership_id=p4.id, **HALF_AGREEMENT),
+                Agreement(partnership_id=p5.id, **HALF_AGREEMENT),
+            ]
+        )
+        s.add_all(
+            [
+                PartnershipOrganisation(partnership_id=p.id, organisation_id=o.id)
+                for p, o in ((p1, o1), (p2, o2), (p3, o3), (p4, o1), (p5, o4))
+            ]
+        )
         g1 = Goal(title="G1", baseline=0, target=100, baseline_date=days(-365), target_date=days(365))
         g2 = Goal(title="G2", baseline=0, target=100, baseline_date=days(-365), target_date=days(365))
         g3 = Goal(title="G3", baseline=0, target=100, baseline_date=days(-365), target_date=days(365))
         s.add_all([g1, g2, g3])
         s.flush()
-        s.add_all([GoalMeasurement(goal_id=g1.id, measured_on=days(-1), value=50),   # on track
-                   GoalMeasurement(goal_id=g2.id, measured_on=days(-1), value=0)])   # off track; G3 unmeasured
-        s.add_all([PartnershipGoal(partnership_id=p.id, goal_id=g.id)
-                   for p, g in ((p1, g1), (p3, g2), (p4, g1), (p5, g1))])
-        s.add_all([Assessment(organisation_id=o2.id, assessed_on=days(-100), scores={}),
-                   Assessment(organisation_id=o1.id, assessed_on=days(5), scores={})])  # after today
-        s.add_all([EvaluationRound(partnership_id=p1.id, held_on=days(-90)),
-                   EvaluationRound(partnership_id=p2.id, held_on=months_before(TODAY, 13)),
-                   EvaluationRound(partnership_id=p3.id, held_on=months_before(TODAY, 12)),
-                   EvaluationRound(partnership_id=p5.id, held_on=days(-20))])
+        s.add_all(
+            [
+                GoalMeasurement(goal_id=g1.id, measured_on=days(-1), value=50),  # on track
+                GoalMeasurement(goal_id=g2.id, measured_on=days(-1), value=0),
+            ]
+        )  # off track; G3 unmeasured
+        s.add_all(
+            [PartnershipGoal(partnership_id=p.id, goal_id=g.id) for p, g in ((p1, g1), (p3, g2), (p4, g1), (p5, g1))]
+        )
+        s.add_all(
+            [
+                Assessment(organisation_id=o2.id, assessed_on=days(-100), scores={}),
+                Assessment(organisation_id=o1.id, assessed_on=days(5), scores={}),
+            ]
+        )  # after today
+        s.add_all(
+            [
+                EvaluationRound(partnership_id=p1.id, held_on=days(-90)),
+                EvaluationRound(partnership_id=p2.id, held_on=months_before(TODAY, 13)),
+                EvaluationRound(partnership_id=p3.id, held_on=months_before(TODAY, 12)),
+                EvaluationRound(partnership_id=p5.id, held_on=days(-20)),
+            ]
+        )
         # Key ties: R1, R2, R3, R7, R8; tended within six months: R1, R2 (first contact), R8 (on the day).
-        _tie(s, anna, c1, 5, last=days(-30))                                   # R1
-        _tie(s, anna, o3, 4, first=days(-60))                                  # R2
-        _tie(s, c2, bo, 4, first=days(-400), last=months_before(TODAY, 7))     # R3
-        _tie(s, bo, c3, 3, last=days(-5))                                      # R4: not strong enough
-        _tie(s, anna, bo, 5, last=days(-5))                                    # R5: staff to staff
-        _tie(s, c1, o1, 5, last=days(-5))                                      # R6: no staff at either end
-        _tie(s, cai, c1, 4)                                                    # R7: no date
-        _tie(s, cai, o4, 5, last=months_before(TODAY, 6))                      # R8
-        _tie(s, bo, o1, 2, last=days(-300))   # a second colleague tied to P1's organisation
-        s.add_all([CompetenceAssessment(person_id=anna.id, assessed_on=days(-200), scores={"a": 3}),
-                   CompetenceAssessment(person_id=bo.id, assessed_on=days(-20), scores={"a": 4}),
-                   CompetenceAssessment(person_id=bo.id, assessed_on=days(-10), scores={"a": 4}),
-                   CompetenceAssessment(person_id=cai.id, assessed_on=days(3), scores={"a": 2})])
-        s.add_all([StrengthOffer(category="rooms", title="Mødelokaler", updated_on=days(-30)),
-                   StrengthOffer(category="digital", title="Makerspace", updated_on=months_before(TODAY, 12)),
-                   StrengthOffer(category="expertise", title="Læsevejledning", updated_on=days(-400)),
-                   StrengthOffer(category="network", title="Foreninger", updated_on=days(10))])
+        _tie(s, anna, c1, 5, last=days(-30))  # R1
+        _tie(s, anna, o3, 4, first=days(-60))  # R2
+        _tie(s, c2, bo, 4, first=days(-400), last=months_before(TODAY, 7))  # R3
+        _tie(s, bo, c3, 3, last=days(-5))  # R4: not strong enough
+        _tie(s, anna, bo, 5, last=days(-5))  # R5: staff to staff
+        _tie(s, c1, o1, 5, last=days(-5))  # R6: no staff at either end
+        _tie(s, cai, c1, 4)  # R7: no date
+        _tie(s, cai, o4, 5, last=months_before(TODAY, 6))  # R8
+        _tie(s, bo, o1, 2, last=days(-300))  # a second colleague tied to P1's organisation
+        s.add_all(
+            [
+                CompetenceAssessment(person_id=anna.id, assessed_on=days(-200), scores={"a": 3}),
+                CompetenceAssessment(person_id=bo.id, assessed_on=days(-20), scores={"a": 4}),
+                CompetenceAssessment(person_id=bo.id, assessed_on=days(-10), scores={"a": 4}),
+                CompetenceAssessment(person_id=cai.id, assessed_on=days(3), scores={"a": 2}),
+            ]
+        )
+        s.add_all(
+            [
+                StrengthOffer(category="rooms", title="Mødelokaler", updated_on=days(-30)),
+                StrengthOffer(category="digital", title="Makerspace", updated_on=months_before(TODAY, 12)),
+                StrengthOffer(category="expertise", title="Læsevejledning", updated_on=days(-400)),
+                StrengthOffer(category="network", title="Foreninger", updated_on=days(10)),
+            ]
+        )
     return db
 
 
@@ -143,11 +185,18 @@ def test_every_heading_has_its_exact_evidence(small: Database) -> None:
         "support_partnership": (2, 3),
     }
     shares = {h: e.share for h, e in found.items()}
-    assert shares == pytest.approx({
-        "professionalise": 1 / 3, "be_strategic": 2 / 3, "nurture_network": 0.6,
-        "prepare_organisation": 2 / 3, "focus_library": 1 / 3, "choose_partners": 1 / 3,
-        "show_who_you_are": 0.5, "support_partnership": 2 / 3,
-    })
+    assert shares == pytest.approx(
+        {
+            "professionalise": 1 / 3,
+            "be_strategic": 2 / 3,
+            "nurture_network": 0.6,
+            "prepare_organisation": 2 / 3,
+            "focus_library": 1 / 3,
+            "choose_partners": 1 / 3,
+            "show_who_you_are": 0.5,
+            "support_partnership": 2 / 3,
+        }
+    )
     assert found["nurture_network"].score == pytest.approx(3.4)
     assert found["show_who_you_are"].score == pytest.approx(3.0)
     assert found["professionalise"].score == pytest.approx(1 + 4 / 3)
@@ -161,8 +210,9 @@ def test_prepare_organisation_is_the_mean_of_its_two_shares(small: Database) -> 
     assert prepared.parts == (("prepare_organisation.staff", 2, 4), ("prepare_organisation.partnerships", 2, 3))
     assert prepared.share == pytest.approx((2 / 4 + 2 / 3) / 2)
     assert (prepared.numerator, prepared.denominator) == (4, 7)
-    assert prepared.explanation("da") == ("2 af 4 medarbejdere har vurderet deres kompetencer; "
-                                          "2 af 3 aktive partnerskaber hænger ikke på én person")
+    assert prepared.explanation("da") == (
+        "2 af 4 medarbejdere har vurderet deres kompetencer; 2 af 3 aktive partnerskaber hænger ikke på én person"
+    )
 
 
 def test_explanations_read_as_sentences_in_both_languages(small: Database) -> None:
@@ -171,7 +221,8 @@ def test_explanations_read_as_sentences_in_both_languages(small: Database) -> No
     assert found["professionalise"].explanation("da") == "1 af 3 aktive partnerskaber har en skriftlig aftale"
     assert found["professionalise"].explanation("en") == "1 of 3 active partnerships have a written agreement"
     assert found["nurture_network"].explanation("da") == (
-        "3 af 5 nøglerelationer (styrke 4-5) har haft kontakt inden for seks måneder")
+        "3 af 5 nøglerelationer (styrke 4-5) har haft kontakt inden for seks måneder"
+    )
     assert found["focus_library"].explanation("en") == "1 of 3 goals are on track"
 
 
@@ -191,8 +242,15 @@ def test_an_empty_workspace_has_no_evidence_and_says_why(db: Database) -> None:
 
 def test_heading_labels_are_the_checklists_names() -> None:
     assert [radar.heading_label(h) for h in radar.HEADINGS] == [
-        "Professionalisér!", "Vær strategisk!", "Plej netværket!", "Forbered organisationen!",
-        "Fokusér biblioteket!", "Vælg partnere med omhu!", "Vis, hvem du er!", "Understøt partnerskabet!"]
+        "Professionalisér!",
+        "Vær strategisk!",
+        "Plej netværket!",
+        "Forbered organisationen!",
+        "Fokusér biblioteket!",
+        "Vælg partnere med omhu!",
+        "Vis, hvem du er!",
+        "Understøt partnerskabet!",
+    ]
     assert radar.heading_label("choose_partners", "en") == "Choose partners with care!"
 
 
@@ -209,9 +267,14 @@ def test_a_self_assessment_is_stored_with_its_scores_and_notes(small: Database) 
         anna = s.scalar(select(Person.id).where(Person.name == "Anna"))
     with small.write() as s:
         new_id = radar.save_self_assessment(
-            s, days(-3), {"professionalise": 4, "be_strategic": None, "support_partnership": 2},
+            s,
+            days(-3),
+            {"professionalise": 4, "be_strategic": None, "support_partnership": 2},
             {"professionalise": "  Aftaler er på plads.  ", "be_strategic": "   ", "support_partnership": None},
-            assessor_id=anna, actor="anna@bib.dk", today=TODAY)
+            assessor_id=anna,
+            actor="anna@bib.dk",
+            today=TODAY,
+        )
     with small.read() as s:
         record = s.get(ChecklistAssessment, new_id)
         event = s.scalar(select(Event).where(Event.action == "checklist_assessment_created"))
@@ -221,20 +284,22 @@ def test_a_self_assessment_is_stored_with_its_scores_and_notes(small: Database) 
     assert event.actor == "anna@bib.dk" and event.entity_id == new_id
 
 
-@pytest.mark.parametrize(("day", "scores", "notes", "key"), [
-    (days(-1), {"professionalise": None, "be_strategic": None}, {}, "radar.no_score"),
-    (days(-1), {}, {"professionalise": "kun en note"}, "radar.no_score"),
-    (days(-1), {"professionalise": 6}, {}, "radar.score_range"),
-    (days(-1), {"professionalise": 0}, {}, "radar.score_range"),
-    (days(-1), {"professionalise": 2.5}, {}, "radar.score_range"),
-    (days(-1), {"professionalise": True}, {}, "radar.score_range"),
-    (days(-1), {"professionalise": "4"}, {}, "radar.score_range"),
-    (days(1), {"professionalise": 3}, {}, "radar.date_future"),
-    (None, {"professionalise": 3}, {}, "radar.date_required"),
-    (days(-1), {"professionalise": 3}, {"professionalise": "x" * 2001}, "radar.note_too_long"),
-])
-def test_invalid_self_assessments_are_refused_and_nothing_is_stored(small: Database, day, scores, notes,
-                                                                     key) -> None:
+@pytest.mark.parametrize(
+    ("day", "scores", "notes", "key"),
+    [
+        (days(-1), {"professionalise": None, "be_strategic": None}, {}, "radar.no_score"),
+        (days(-1), {}, {"professionalise": "kun en note"}, "radar.no_score"),
+        (days(-1), {"professionalise": 6}, {}, "radar.score_range"),
+        (days(-1), {"professionalise": 0}, {}, "radar.score_range"),
+        (days(-1), {"professionalise": 2.5}, {}, "radar.score_range"),
+        (days(-1), {"professionalise": True}, {}, "radar.score_range"),
+        (days(-1), {"professionalise": "4"}, {}, "radar.score_range"),
+        (days(1), {"professionalise": 3}, {}, "radar.date_future"),
+        (None, {"professionalise": 3}, {}, "radar.date_required"),
+        (days(-1), {"professionalise": 3}, {"professionalise": "x" * 2001}, "radar.note_too_long"),
+    ],
+)
+def test_invalid_self_assessments_are_refused_and_nothing_is_stored(small: Database, day, scores, notes, key) -> None:
     with pytest.raises(ValidationFailed) as caught, small.write() as s:
         radar.save_self_assessment(s, day, scores, notes, today=TODAY)
     assert caught.value.key == key
@@ -293,8 +358,12 @@ def _assess_twice(db: Database) -> None:
     with db.write() as s:
         radar.save_self_assessment(s, days(-400), {"professionalise": 2, "nurture_network": 1}, {}, today=TODAY)
         radar.save_self_assessment(
-            s, days(-10), {h: score for h, score in zip(radar.HEADINGS, (4, 3, 2, None, 5, 3, 2, 4), strict=True)},
-            {"focus_library": "Ny strategi vedtaget"}, today=TODAY)
+            s,
+            days(-10),
+            {h: score for h, score in zip(radar.HEADINGS, (4, 3, 2, None, 5, 3, 2, 4), strict=True)},
+            {"focus_library": "Ny strategi vedtaget"},
+            today=TODAY,
+        )
 
 
 def test_the_radar_frame_sets_the_latest_self_assessment_against_the_evidence(small: Database) -> None:
@@ -322,7 +391,8 @@ def test_the_history_has_one_row_per_scored_heading_and_date(small: Database) ->
     assert len(history) == 2 + 7
     assert history.iloc[:2].to_dict("records") == [
         {"assessed_on": days(-400), "heading": "professionalise", "score": 2},
-        {"assessed_on": days(-400), "heading": "nurture_network", "score": 1}]
+        {"assessed_on": days(-400), "heading": "nurture_network", "score": 1},
+    ]
     assert history["assessed_on"].nunique() == 2
 
 

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from components import radar_views
-from lib import radar
-from lib.demo import create_demo_workspace
-from lib.storage import ChecklistAssessment, Database
+from lib.db import ChecklistAssessment, Database
+from lib.demo.workspace import create_demo_workspace
+from lib.reporting import checklist
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, values
 
@@ -39,7 +39,7 @@ def stored(db: Database) -> int:
 
 
 def fill_form(at: AppTest, scores: tuple[int, ...], notes: dict[str, str] | None = None) -> None:
-    for heading, score in zip(radar.HEADINGS, scores, strict=True):
+    for heading, score in zip(checklist.HEADINGS, scores, strict=True):
         at.selectbox(key=FORM + "score_" + heading).set_value(score)
     for heading, note in (notes or {}).items():
         at.text_input(key=FORM + "note_" + heading).input(note)
@@ -90,7 +90,7 @@ def test_saving_an_assessment_draws_it_on_the_radar_and_in_the_history(demo: Dat
     assert len(after) == len(before) + 1 and before < after
     assert stored(demo) == 5
     with demo.read() as session:
-        latest = radar.latest_self_assessment(session)
+        latest = checklist.latest_self_assessment(session)
     assert latest.notes == {"choose_partners": "Vi vurderer nu alle nye partnere"}
     assert at.selectbox(key=FORM + "score_professionalise").value == 0  # an empty form again
 
@@ -118,7 +118,7 @@ def test_a_second_assessment_on_the_same_day_is_refused(demo: Database) -> None:
 def test_deleting_an_assessment_takes_it_off_the_radar_and_the_history(demo: Database) -> None:
     at = run_page()
     with demo.read() as session:
-        newest = radar.latest_self_assessment(session)
+        newest = checklist.latest_self_assessment(session)
     at.selectbox(key="radar_delete_pick").set_value(newest.id)
     at.button(key="radar_delete_button").click()
     at = rerun(at)

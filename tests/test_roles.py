@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.demo import create_demo_workspace
-from lib.storage import Database
+from lib.db import Database
+from lib.demo.workspace import create_demo_workspace
 from tests.apptest_support import run_page, shown_texts
 
 PAGES = sorted(path.name for path in (Path(__file__).resolve().parent.parent / "pages").glob("*.py"))
@@ -23,11 +23,19 @@ PAGES = sorted(path.name for path in (Path(__file__).resolve().parent.parent / "
 VIEWER_PAGES = {"overview.py", "board.py"}
 ADMIN_ONLY = {"admin.py"}
 SECRETS = {
-    "auth": {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": secrets.token_urlsafe(48),
-             "client_id": "radar", "client_secret": "s" * 20,
-             "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"},
-    "roles": {"admins": ["chef@bib.dk"], "editors": ["mette@bib.dk"], "viewers": ["udvalg@kommune.dk"],
-              "default": "none"},
+    "auth": {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": secrets.token_urlsafe(48),
+        "client_id": "radar",
+        "client_secret": "s" * 20,
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    },
+    "roles": {
+        "admins": ["chef@bib.dk"],
+        "editors": ["mette@bib.dk"],
+        "viewers": ["udvalg@kommune.dk"],
+        "default": "none",
+    },
 }
 USERS = {"viewer": "udvalg@kommune.dk", "editor": "mette@bib.dk", "admin": "chef@bib.dk"}
 
@@ -79,8 +87,9 @@ def test_an_admin_and_an_editor_get_their_pages(demo: Database, page: str) -> No
 
 
 def test_someone_logged_in_without_a_role_gets_nothing(demo: Database) -> None:
-    at = run_page("../pages/contacts.py", secrets=SECRETS, user={"is_logged_in": True, "email": "fremmed@andet.dk"},
-                  timeout=90)
+    at = run_page(
+        "../pages/contacts.py", secrets=SECRETS, user={"is_logged_in": True, "email": "fremmed@andet.dk"}, timeout=90
+    )
     assert refused(at) and not at.dataframe
 
 
@@ -91,7 +100,7 @@ def page_text(at: AppTest) -> str:
 def test_the_start_page_names_nobody_to_a_board_member(demo: Database) -> None:
     from sqlalchemy import select
 
-    from lib.storage import Person
+    from lib.db import Person
 
     with demo.read() as session:
         names = set(session.scalars(select(Person.name)))

@@ -16,13 +16,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib.demo import create_demo_workspace
-from lib.errors import UndoNotPossible
-from lib.export import export_workspace
-from lib.importer import ImportResult, prepare_file, run_import, undo_import
-from lib.normalize import name_key
-from lib.organisation_duplicates import aliases_of
-from lib.storage import (
+from lib.contacts.organisation_duplicates import aliases_of
+from lib.core.errors import UndoNotPossible
+from lib.core.normalize import name_key
+from lib.db import (
     Affiliation,
     Database,
     Organisation,
@@ -32,6 +29,9 @@ from lib.storage import (
     forget_database,
     open_database,
 )
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.contact_lists import ImportResult, prepare_file, run_import, undo_import
+from lib.reporting.workspace_export import export_workspace
 from tests.pg import kind_of
 from tests.sheets import xlsx
 
@@ -54,20 +54,67 @@ def workspace(db: Database) -> dict[str, list[Any]]:
             return None
 
         return {
-            "people": sorted(((p.name, p.email, p.phone, tuple(p.other_emails or ()), tuple(p.other_phones or ()),
-                               p.title, p.notes, p.is_staff, p.team, p.staff_role, p.source)
-                              for p in people.values()), key=repr),
-            "organisations": sorted(((o.name, o.cvr, o.email, o.org_type, o.org_type_text, o.sector, o.sector_text,
-                                      o.website, o.area, o.notes, o.source, tuple(sorted(aliases.get(o.id, []))))
-                                     for o in orgs.values()), key=repr),
-            "affiliations": sorted(((who(a.person_id), orgs[a.organisation_id].name, a.role or "",
-                                    str(a.start_date), str(a.end_date))
-                                   for a in session.scalars(select(Affiliation))), key=repr),
-            "relations": sorted((repr(who(r.from_person_id, r.from_organisation_id)),
-                                 repr(who(r.to_person_id, r.to_organisation_id)), r.kind, r.kind_text or "",
-                                 r.strength or 0, r.weight or 0.0, str(r.first_contact), str(r.last_contact),
-                                 repr(who(r.owner_id)), r.notes or "")
-                                for r in session.scalars(select(Relation))),
+            "people": sorted(
+                (
+                    (
+                        p.name,
+                        p.email,
+                        p.phone,
+                        tuple(p.other_emails or ()),
+                        tuple(p.other_phones or ()),
+                        p.title,
+                        p.notes,
+                        p.is_staff,
+                        p.team,
+                        p.staff_role,
+                        p.source,
+                    )
+                    for p in people.values()
+                ),
+                key=repr,
+            ),
+            "organisations": sorted(
+                (
+                    (
+                        o.name,
+                        o.cvr,
+                        o.email,
+                        o.org_type,
+                        o.org_type_text,
+                        o.sector,
+                        o.sector_text,
+                        o.website,
+                        o.area,
+                        o.notes,
+                        o.source,
+                        tuple(sorted(aliases.get(o.id, []))),
+                    )
+                    for o in orgs.values()
+                ),
+                key=repr,
+            ),
+            "affiliations": sorted(
+                (
+                    (who(a.person_id), orgs[a.organisation_id].name, a.role or "", str(a.start_date), str(a.end_date))
+                    for a in session.scalars(select(Affiliation))
+                ),
+                key=repr,
+            ),
+            "relations": sorted(
+                (
+                    repr(who(r.from_person_id, r.from_organisation_id)),
+                    repr(who(r.to_person_id, r.to_organisation_id)),
+                    r.kind,
+                    r.kind_text or "",
+                    r.strength or 0,
+                    r.weight or 0.0,
+                    str(r.first_contact),
+                    str(r.last_contact),
+                    repr(who(r.owner_id)),
+                    r.notes or "",
+                )
+                for r in session.scalars(select(Relation))
+            ),
         }
 
 
@@ -131,36 +178,62 @@ def full_workspace(db: Database) -> None:
     strength only, a strength edited away from the weight, a kind word no code fits, and "other".
     """
     with db.write() as session:
-        aarhus = _organisation("Aarhus Kommune", cvr="29189498", email="kommunen@aarhus.dk", org_type="municipal",
-                               sector="public", website="https://www.aarhus.dk")
-        paraply = _organisation("Paraplyen", org_type_text="paraplyorg", sector_text="halvoffentlig",
-                                email="post@paraplyen.dk", area="Trøjborg")
+        aarhus = _organisation(
+            "Aarhus Kommune",
+            cvr="29189498",
+            email="kommunen@aarhus.dk",
+            org_type="municipal",
+            sector="public",
+            website="https://www.aarhus.dk",
+        )
+        paraply = _organisation(
+            "Paraplyen",
+            org_type_text="paraplyorg",
+            sector_text="halvoffentlig",
+            email="post@paraplyen.dk",
+            area="Trøjborg",
+        )
         forening = _organisation("Læseforeningen", org_type="association", notes="Mødes hver tirsdag")
-        mette = _person("Mette Holm", email="mh@bib.dk", is_staff=True, team="Børn og unge",
-                        staff_role="network_lead", title="Bibliotekar")
+        mette = _person(
+            "Mette Holm",
+            email="mh@bib.dk",
+            is_staff=True,
+            team="Børn og unge",
+            staff_role="network_lead",
+            title="Bibliotekar",
+        )
         ole = _person("Ole Dam", email="od@bib.dk", is_staff=True, team="Voksne")
         ida = _person("Ida Friis", is_staff=True, staff_role="partnership_owner")
         anna = _person("Anna Berg", email="anna@aarhus.dk", phone="+4522334455")
         jens = _person("Jens Kjær")
         session.add_all([aarhus, paraply, forening, mette, ole, ida, anna, jens])
         session.flush()
-        session.add_all([
-            OrganisationAlias(organisation_id=aarhus.id, name="Århus kommune", name_key=name_key("Århus kommune"),
-                              source="merge"),
-            OrganisationAlias(organisation_id=aarhus.id, name="Aarhus Komune", name_key=name_key("Aarhus Komune"),
-                              source="manual"),
-            OrganisationAlias(organisation_id=forening.id, name="Læseforening Trøjborg",
-                              name_key=name_key("Læseforening Trøjborg"), source="merge"),
-            Affiliation(person_id=anna.id, organisation_id=aarhus.id, role="Kulturkonsulent",
-                        start_date=dt.date(2024, 2, 1)),
-            _tie(mette, anna, "knows", strength=4, weight=4.0, owner_id=mette.id, last_contact=dt.date(2026, 1, 5)),
-            _tie(mette, paraply, "works_with", weight=2.5, owner_id=mette.id),
-            _tie(ole, jens, "knows", weight=12.0, first_contact=dt.date(2023, 4, 1)),
-            _tie(ida, forening, "partner", strength=3, owner_id=ida.id),
-            _tie(anna, jens, "colleague", strength=5, weight=2.0),
-            _tie(ole, anna, "other", kind_text="sparring", notes="Hver måned"),
-            _tie(mette, jens, "other"),
-        ])
+        session.add_all(
+            [
+                OrganisationAlias(
+                    organisation_id=aarhus.id, name="Århus kommune", name_key=name_key("Århus kommune"), source="merge"
+                ),
+                OrganisationAlias(
+                    organisation_id=aarhus.id, name="Aarhus Komune", name_key=name_key("Aarhus Komune"), source="manual"
+                ),
+                OrganisationAlias(
+                    organisation_id=forening.id,
+                    name="Læseforening Trøjborg",
+                    name_key=name_key("Læseforening Trøjborg"),
+                    source="merge",
+                ),
+                Affiliation(
+                    person_id=anna.id, organisation_id=aarhus.id, role="Kulturkonsulent", start_date=dt.date(2024, 2, 1)
+                ),
+                _tie(mette, anna, "knows", strength=4, weight=4.0, owner_id=mette.id, last_contact=dt.date(2026, 1, 5)),
+                _tie(mette, paraply, "works_with", weight=2.5, owner_id=mette.id),
+                _tie(ole, jens, "knows", weight=12.0, first_contact=dt.date(2023, 4, 1)),
+                _tie(ida, forening, "partner", strength=3, owner_id=ida.id),
+                _tie(anna, jens, "colleague", strength=5, weight=2.0),
+                _tie(ole, anna, "other", kind_text="sparring", notes="Hver måned"),
+                _tie(mette, jens, "other"),
+            ]
+        )
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "csv"])
@@ -192,26 +265,32 @@ def test_every_field_the_import_understands_comes_back(
             assert (people["Ole Dam"].team, people["Ole Dam"].staff_role) == ("Voksne", None)
             assert (people["Ida Friis"].is_staff, people["Ida Friis"].staff_role) == (True, "partnership_owner")
             assert not people["Anna Berg"].is_staff
-            by_ends = {(r.from_person_id, r.to_person_id or r.to_organisation_id, r.kind): r
-                       for r in session.scalars(select(Relation))}
+            by_ends = {
+                (r.from_person_id, r.to_person_id or r.to_organisation_id, r.kind): r
+                for r in session.scalars(select(Relation))
+            }
             p = {name: person.id for name, person in people.items()}
-            assert (by_ends[(p["Mette Holm"], p["Anna Berg"], "knows")].strength,
-                    by_ends[(p["Mette Holm"], p["Anna Berg"], "knows")].weight) == (4, 4.0)
-            assert (by_ends[(p["Mette Holm"], paraply.id, "works_with")].strength,
-                    by_ends[(p["Mette Holm"], paraply.id, "works_with")].weight) == (None, 2.5)
+            assert (
+                by_ends[(p["Mette Holm"], p["Anna Berg"], "knows")].strength,
+                by_ends[(p["Mette Holm"], p["Anna Berg"], "knows")].weight,
+            ) == (4, 4.0)
+            assert (
+                by_ends[(p["Mette Holm"], paraply.id, "works_with")].strength,
+                by_ends[(p["Mette Holm"], paraply.id, "works_with")].weight,
+            ) == (None, 2.5)
             assert by_ends[(p["Ole Dam"], p["Jens Kjær"], "knows")].weight == 12.0
             assert by_ends[(p["Ida Friis"], forening.id, "partner")].weight is None
-            assert (by_ends[(p["Anna Berg"], p["Jens Kjær"], "colleague")].strength,
-                    by_ends[(p["Anna Berg"], p["Jens Kjær"], "colleague")].weight) == (5, 2.0)
+            assert (
+                by_ends[(p["Anna Berg"], p["Jens Kjær"], "colleague")].strength,
+                by_ends[(p["Anna Berg"], p["Jens Kjær"], "colleague")].weight,
+            ) == (5, 2.0)
             assert by_ends[(p["Ole Dam"], p["Anna Berg"], "other")].kind_text == "sparring"
             assert by_ends[(p["Mette Holm"], p["Jens Kjær"], "other")].kind_text is None
     finally:
         forget_database(any_db_url)
 
 
-def test_the_kept_words_are_listed_once_to_choose_a_type_for_after_the_round_trip(
-    db: Database, tmp_path: Path
-) -> None:
+def test_the_kept_words_are_listed_once_to_choose_a_type_for_after_the_round_trip(db: Database, tmp_path: Path) -> None:
     # The words come back as words, and the import lists them for a person to choose, as any file's.
     full_workspace(db)
     url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
@@ -241,12 +320,17 @@ def import_file(db: Database, name: str, data: bytes, *, commit: bool = True) ->
 def test_other_spellings_in_a_file_are_kept_shown_first_and_undone(db: Database) -> None:
     with db.write() as session:
         session.add(_organisation("Aarhus Kommune", org_type="municipal"))
-    data = organisations_file([["Aarhus Kommune", "Århus kommune; Aarhus Komune", "Kommune"],
-                               ["Trøjborg Lokalarkiv", "Lokalarkivet på Trøjborg", "Arkiv"]])
+    data = organisations_file(
+        [
+            ["Aarhus Kommune", "Århus kommune; Aarhus Komune", "Kommune"],
+            ["Trøjborg Lokalarkiv", "Lokalarkivet på Trøjborg", "Arkiv"],
+        ]
+    )
 
     preview = import_file(db, "organisationer.xlsx", data, commit=False)
     assert ("organisations", "Aarhus Kommune", "aliases", None, "Århus kommune") in {
-        (c.table, c.record, c.field, c.old, c.new) for c in preview.changes}
+        (c.table, c.record, c.field, c.old, c.new) for c in preview.changes
+    }
     assert preview.counts["updated"] == 1 and preview.counts["inserted"] == 1
 
     result = import_file(db, "organisationer.xlsx", data)
@@ -285,12 +369,14 @@ def test_an_import_that_a_later_import_gave_another_spelling_is_not_undone_first
 
 
 def test_a_spelling_that_is_another_organisations_name_is_left_out_with_the_reason(db: Database) -> None:
-    data = organisations_file([["Aarhus Kommune", "Byskolen; Århus kommune", "Kommune"],
-                               ["Byskolen", "Aarhus Kommune", "Skole"]])
+    data = organisations_file(
+        [["Aarhus Kommune", "Byskolen; Århus kommune", "Kommune"], ["Byskolen", "Aarhus Kommune", "Skole"]]
+    )
     result = import_file(db, "organisationer.xlsx", data)
     assert result.counts["inserted"] == 2 and result.counts["rejected"] == 0
-    taken = sorted((p.row, p.params["alias"], p.params["organisation"])
-                   for p in result.problems if p.key == "import.alias_taken")
+    taken = sorted(
+        (p.row, p.params["alias"], p.params["organisation"]) for p in result.problems if p.key == "import.alias_taken"
+    )
     # Byskolen's row comes after the alias naming it: its own name wins all the same.
     assert taken == [(2, "Byskolen", "Byskolen"), (3, "Aarhus Kommune", "Aarhus Kommune")]
     assert all(p.severity == "warning" for p in result.problems)
@@ -306,21 +392,31 @@ def test_a_spelling_that_is_another_organisations_name_is_left_out_with_the_reas
 
 
 def test_a_sheet_with_strength_and_weight_keeps_them_apart(db: Database) -> None:
-    data = xlsx({"Relationer": [
-        ["Fra", "Til", "Styrke", "Vægt"],
-        ["Anna Berg", "Bo Dam", 4, None],       # a strength, no weight
-        ["Anna Berg", "Carl Ek", None, 2.5],    # a weight, no strength
-        ["Bo Dam", "Carl Ek", 3, 12],           # both, different
-        ["Carl Ek", "Dorte Friis", 7, None],    # a "strength" that is only a weight
-    ]})
+    data = xlsx(
+        {
+            "Relationer": [
+                ["Fra", "Til", "Styrke", "Vægt"],
+                ["Anna Berg", "Bo Dam", 4, None],  # a strength, no weight
+                ["Anna Berg", "Carl Ek", None, 2.5],  # a weight, no strength
+                ["Bo Dam", "Carl Ek", 3, 12],  # both, different
+                ["Carl Ek", "Dorte Friis", 7, None],  # a "strength" that is only a weight
+            ]
+        }
+    )
     result = import_file(db, "relationer.xlsx", data)
     assert result.counts["inserted"] == 4 and result.problems == []
     with db.read() as session:
         people = {p.id: p.name for p in session.scalars(select(Person))}
-        found = {(people[r.from_person_id], people[r.to_person_id]): (r.strength, r.weight)
-                 for r in session.scalars(select(Relation))}
-    assert found == {("Anna Berg", "Bo Dam"): (4, None), ("Anna Berg", "Carl Ek"): (None, 2.5),
-                     ("Bo Dam", "Carl Ek"): (3, 12.0), ("Carl Ek", "Dorte Friis"): (None, 7.0)}
+        found = {
+            (people[r.from_person_id], people[r.to_person_id]): (r.strength, r.weight)
+            for r in session.scalars(select(Relation))
+        }
+    assert found == {
+        ("Anna Berg", "Bo Dam"): (4, None),
+        ("Anna Berg", "Carl Ek"): (None, 2.5),
+        ("Bo Dam", "Carl Ek"): (3, 12.0),
+        ("Carl Ek", "Dorte Friis"): (None, 7.0),
+    }
 
 
 def test_one_weight_column_is_still_weight_and_strength(db: Database) -> None:
@@ -332,9 +428,20 @@ def test_one_weight_column_is_still_weight_and_strength(db: Database) -> None:
 
 def test_a_type_gets_its_usual_sector_unless_the_sector_cell_says_none(db: Database) -> None:
     # "ingen" is how the export writes "a type and no sector"; an empty cell still gets the usual one.
-    result = import_file(db, "o.xlsx", xlsx({"Organisationer": [
-        ["Organisation", "Type", "Sektor"],
-        ["Læseforeningen", "Forening", "ingen"], ["Byskolen", "Skole", None], ["Lokalarkivet", None, "Ingen"]]}))
+    result = import_file(
+        db,
+        "o.xlsx",
+        xlsx(
+            {
+                "Organisationer": [
+                    ["Organisation", "Type", "Sektor"],
+                    ["Læseforeningen", "Forening", "ingen"],
+                    ["Byskolen", "Skole", None],
+                    ["Lokalarkivet", None, "Ingen"],
+                ]
+            }
+        ),
+    )
     assert result.problems == [] and result.unknown_words.get("sector", []) == []
     with db.read() as session:
         sectors = {o.name: (o.sector, o.sector_text) for o in session.scalars(select(Organisation))}

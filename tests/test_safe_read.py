@@ -18,11 +18,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib import parse_worker
-from lib.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
-from lib.errors import FileRefused
-from lib.i18n import TEXTS as ALL_TEXTS
-from lib.safe_read import (
+from lib.core.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
+from lib.core.errors import FileRefused
+from lib.core.i18n import TEXTS as ALL_TEXTS
+from lib.core.translations.safe_read import TEXTS
+from lib.ingest import parse_worker
+from lib.ingest.safe_read import (
     RawWorkbook,
     _limits_dict,
     _RestrictedUnpickler,
@@ -34,7 +35,6 @@ from lib.safe_read import (
     run_worker,
     xml_prolog_verdict,
 )
-from lib.translations.safe_read import TEXTS
 from tests import hostile_files as hostile
 
 SMALL = ImportLimits(max_rows_per_sheet=1000, max_columns=50)
@@ -59,6 +59,7 @@ def notice_keys(workbook: RawWorkbook) -> list[str]:
 
 def no_children_left() -> bool:
     """No parse worker is still running (other children, e.g. kaleido's browser, are not ours)."""
+
     def is_parse_worker(process: psutil.Process) -> bool:
         try:
             return any("parse_worker" in part for part in process.cmdline())
@@ -193,9 +194,7 @@ def test_external_entity_is_refused_and_never_read(encoding: str) -> None:
     assert hostile.PASSWD_MARKER not in repr(error.params) + error.message("da") + error.message("en")
 
 
-@pytest.mark.parametrize(
-    "make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.xxe_xlsx]
-)
+@pytest.mark.parametrize("make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.xxe_xlsx])
 def test_parent_check_alone_refuses_entities(make) -> None:
     # No child involved: the prolog scan by itself catches every DTD.
     with pytest.raises(FileRefused) as caught:
@@ -204,9 +203,7 @@ def test_parent_check_alone_refuses_entities(make) -> None:
 
 
 @pytest.mark.parametrize("mode", ["fast", "stream"])
-@pytest.mark.parametrize(
-    "make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.xxe_xlsx]
-)
+@pytest.mark.parametrize("make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.xxe_xlsx])
 def test_child_refuses_entities_even_without_the_parent_check(make, mode: str) -> None:
     # Second line of defence: hand the hostile bytes straight to the parse child.
     request = {"kind": "xlsx", "data": make(), "encoding": None, "limits": _limits_dict(DEFAULT_LIMITS)}
@@ -307,9 +304,7 @@ def test_child_answer_cannot_smuggle_code() -> None:
     assert _RestrictedUnpickler(io.BytesIO(pickle.dumps(moments))).load() == moments
 
 
-def test_reading_works_from_another_working_directory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reading_works_from_another_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("PYTHONPATH", raising=False)
     workbook = read_upload("kontakter.csv", hostile.danish_cp1252_csv())
@@ -325,16 +320,14 @@ def test_child_fast_path_loads_no_heavy_modules() -> None:
     ]
     code = (
         "import sys, pickle\n"
-        "from lib import parse_worker\n"
+        "from lib.ingest import parse_worker\n"
         "for request in pickle.load(sys.stdin.buffer):\n"
         "    assert parse_worker.handle(request)['status'] == 'ok'\n"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
     limits = _limits_dict(DEFAULT_LIMITS)
     payload = pickle.dumps([{**request, "mode": "fast", "limits": limits} for request in requests])
-    out = subprocess.run(
-        [sys.executable, "-c", code], input=payload, cwd=PROJECT_ROOT, capture_output=True, timeout=60
-    )
+    out = subprocess.run([sys.executable, "-c", code], input=payload, cwd=PROJECT_ROOT, capture_output=True, timeout=60)
     assert out.returncode == 0, out.stderr.decode()
     loaded = set(out.stdout.decode().split())
     assert "python_calamine" in loaded
@@ -342,7 +335,7 @@ def test_child_fast_path_loads_no_heavy_modules() -> None:
 
 
 def test_lib_never_imports_streamlit() -> None:
-    for name in ("safe_read.py", "parse_worker.py", "translations/safe_read.py"):
+    for name in ("ingest/safe_read.py", "ingest/parse_worker.py", "core/translations/safe_read.py"):
         source = (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(streamlit|pandas)\b", source, re.MULTILINE), name
 
@@ -668,9 +661,7 @@ def test_formula_scan_is_exact_across_chunk_boundaries(cells, chunk: int, prefix
     try:
         scan = parse_worker.scan_sheet_xml(io.BytesIO(xml))
     finally:
-        parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = (
-            original
-        )
+        parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = original
     assert scan.formulas_without_value == expected
     assert scan.formulas_without_value_count == len(expected)
     assert scan.merged == [(0, 0, 1, 1)]
@@ -690,7 +681,7 @@ def test_cell_positions() -> None:
 def _keys_used_in_code() -> set[str]:
     source = "".join(
         (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
-        for name in ("safe_read.py", "parse_worker.py")
+        for name in ("ingest/safe_read.py", "ingest/parse_worker.py")
     )
     return set(re.findall(r"\"(read\.[a-z_.]+)\"", source))
 
@@ -711,7 +702,7 @@ def test_placeholders_match_between_languages() -> None:
 
 
 def test_notice_params_fill_every_placeholder() -> None:
-    from lib.i18n import t
+    from lib.core.i18n import t
 
     workbook = read_upload("mange.xlsx", hostile.many_rows_xlsx(1500, 2), SMALL)
     for key, params in workbook.notices:

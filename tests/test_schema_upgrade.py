@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, text
 
-from lib.storage import engine_url, head_revision, open_database, schema_version, upgrade_schema
+from lib.db import engine_url, head_revision, open_database, schema_version, upgrade_schema
 
 OLD_ROWS = [
     "INSERT INTO people (id, name, name_key, email, is_staff, created_at, updated_at) VALUES "
@@ -25,7 +25,11 @@ OLD_ROWS = [
 ]
 
 COUNTS = {
-    "people": 2, "organisations": 1, "affiliations": 1, "relations": 1, "partnerships": 1,
+    "people": 2,
+    "organisations": 1,
+    "affiliations": 1,
+    "relations": 1,
+    "partnerships": 1,
 }
 
 
@@ -48,10 +52,8 @@ def test_an_upgrade_from_0004_keeps_affiliations_ties_and_owners(any_db_url: str
     try:
         assert schema_version(db.engine) == head_revision()
         with db.engine.connect() as connection:
-            counts = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
-                      for table in COUNTS}
-            owners = connection.execute(text(
-                "SELECT r.owner_id, p.owner_id FROM relations r, partnerships p")).one()
+            counts = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() for table in COUNTS}
+            owners = connection.execute(text("SELECT r.owner_id, p.owner_id FROM relations r, partnerships p")).one()
         assert counts == COUNTS
         assert tuple(owners) == (1, 1)
     finally:
@@ -93,19 +95,41 @@ def _workspace_at_0008(url: str) -> None:
         upgrade_schema(engine, "0008")
         with engine.begin() as connection:
             for pid, title, formalisation, start, end, library, partner, notes in PARTNERSHIPS_0008:
-                connection.execute(text(
-                    "INSERT INTO partnerships (id, title, stage, closed, formalisation, start_date, end_date, "
-                    "library_resources, partner_resources, notes, created_at, updated_at) VALUES (:id, :title, "
-                    "'managing_maintaining', false, :f, :start, :end, :library, :partner, :notes, '2024-01-01', "
-                    "'2024-01-01')"), {"id": pid, "title": title, "f": formalisation, "start": start, "end": end,
-                                       "library": library, "partner": partner, "notes": notes})
+                connection.execute(
+                    text(
+                        "INSERT INTO partnerships (id, title, stage, closed, formalisation, start_date, end_date, "
+                        "library_resources, partner_resources, notes, created_at, updated_at) VALUES (:id, :title, "
+                        "'managing_maintaining', false, :f, :start, :end, :library, :partner, :notes, '2024-01-01', "
+                        "'2024-01-01')"
+                    ),
+                    {
+                        "id": pid,
+                        "title": title,
+                        "f": formalisation,
+                        "start": start,
+                        "end": end,
+                        "library": library,
+                        "partner": partner,
+                        "notes": notes,
+                    },
+                )
             for aid, pid, signed, start, end, library, partner in AGREEMENTS_0008:
-                connection.execute(text(
-                    "INSERT INTO agreements (id, partnership_id, purpose, signed_on, start_date, end_date, "
-                    "contributions_library, contributions_partner, created_at, updated_at) VALUES (:id, :pid, "
-                    "'Læsning', :signed, :start, :end, :library, :partner, '2024-01-01', '2024-01-01')"),
-                    {"id": aid, "pid": pid, "signed": signed, "start": start, "end": end, "library": library,
-                     "partner": partner})
+                connection.execute(
+                    text(
+                        "INSERT INTO agreements (id, partnership_id, purpose, signed_on, start_date, end_date, "
+                        "contributions_library, contributions_partner, created_at, updated_at) VALUES (:id, :pid, "
+                        "'Læsning', :signed, :start, :end, :library, :partner, '2024-01-01', '2024-01-01')"
+                    ),
+                    {
+                        "id": aid,
+                        "pid": pid,
+                        "signed": signed,
+                        "start": start,
+                        "end": end,
+                        "library": library,
+                        "partner": partner,
+                    },
+                )
     finally:
         engine.dispose()
 
@@ -115,8 +139,8 @@ def test_finding_2_upgrade_0009_carries_agreement_dates_and_resources_to_the_par
 
     from sqlalchemy import inspect, select
 
-    from lib import partnerships as ps
-    from lib.storage import Event, Partnership
+    from lib.db import Event, Partnership
+    from lib.planning import partnerships as ps
 
     _workspace_at_0008(any_db_url)
     db = open_database(any_db_url, cached=False)
@@ -126,20 +150,28 @@ def test_finding_2_upgrade_0009_carries_agreement_dates_and_resources_to_the_par
         assert not columns & {"start_date", "end_date", "contributions_library", "contributions_partner"}
         with db.read() as session:
             found = {p.id: p for p in session.scalars(select(Partnership))}
-            events = {e.entity_id: e.details for e in session.scalars(select(Event).where(
-                Event.action == "agreement_merged"))}
+            events = {
+                e.entity_id: e.details for e in session.scalars(select(Event).where(Event.action == "agreement_merged"))
+            }
             shown = {pid: ps.formalisation_of(p, ps.get_agreement(session, pid)) for pid, p in found.items()}
             written = {pid: ps.has_written_agreement(p, ps.get_agreement(session, pid)) for pid, p in found.items()}
         # 1: the partnership had nothing (spaces are nothing): it takes the agreement's dates and resources.
         one = found[1]
         assert (one.start_date, one.end_date, one.library_resources, one.partner_resources) == (
-            dt.date(2024, 2, 1), dt.date(2026, 1, 31), "Bøger og timer", "Frivillige")
+            dt.date(2024, 2, 1),
+            dt.date(2026, 1, 31),
+            "Bøger og timer",
+            "Frivillige",
+        )
         assert one.notes is None
         # 2: both filled in and different: the partnership's is kept, the agreement's is in the notes
         # and the event log; the equal partner resources are not repeated.
         two = found[2]
         assert (two.start_date, two.end_date, two.library_resources) == (
-            dt.date(2024, 1, 1), dt.date(2026, 6, 30), "Lokaler")
+            dt.date(2024, 1, 1),
+            dt.date(2026, 6, 30),
+            "Lokaler",
+        )
         assert two.notes.startswith("Første note.\n\nFra samarbejdsaftalen")
         assert "Startdato: 01-02-2024" in two.notes and "Slutdato: 31-12-2026" in two.notes
         assert "Lokaler og kaffe" in two.notes and "Frivillige" not in two.notes.split("Første note.")[1]
@@ -163,10 +195,13 @@ def test_finding_2_upgrade_0009_makes_a_signed_agreement_written(tmp_path) -> No
             connection.execute(text("UPDATE partnerships SET formalisation = 'oral' WHERE id = 1"))
         upgrade_schema(engine)
         with engine.connect() as connection:
-            assert connection.execute(text("SELECT formalisation FROM partnerships WHERE id = 1")).scalar_one() \
+            assert (
+                connection.execute(text("SELECT formalisation FROM partnerships WHERE id = 1")).scalar_one()
                 == "written"
-            details = connection.execute(text(
-                "SELECT details FROM events WHERE action = 'agreement_merged' AND entity_id = 1")).scalar_one()
+            )
+            details = connection.execute(
+                text("SELECT details FROM events WHERE action = 'agreement_merged' AND entity_id = 1")
+            ).scalar_one()
         assert '"before": "oral"' in details and '"after": "written"' in details
     finally:
         engine.dispose()

@@ -17,9 +17,9 @@ from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from components.widgets import tab_keys
-from lib.demo import create_demo_workspace
-from lib.i18n import format_date, t
-from lib.storage import Database, Partnership, Person
+from lib.core.i18n import format_date, t
+from lib.db import Database, Partnership, Person
+from lib.demo.workspace import create_demo_workspace
 from tests import apptest_support
 from tests.apptest_support import rerun
 
@@ -55,9 +55,13 @@ def assert_still_on(at: AppTest, prefix: str, label: str, message: str) -> None:
 
 def running_partnership(db: Database) -> int:
     with db.read() as session:
-        return int(session.scalars(select(Partnership.id).where(Partnership.closed.is_(False),
-                                                                Partnership.stage != "idea")
-                                   .order_by(Partnership.id)).first())
+        return int(
+            session.scalars(
+                select(Partnership.id)
+                .where(Partnership.closed.is_(False), Partnership.stage != "idea")
+                .order_by(Partnership.id)
+            ).first()
+        )
 
 
 def test_finding_3_saving_an_agreement_stays_on_the_agreement_tab(demo: Database) -> None:
@@ -65,8 +69,9 @@ def test_finding_3_saving_an_agreement_stays_on_the_agreement_tab(demo: Database
     at = open_on("../pages/partnerships.py", "pships_", "agreement", pships_open=pid)
     at.text_area(key=f"pships_agreement_{pid}_purpose").set_value("Læselyst hos de 10-14-årige")
     at = save(at, f"pships_agreement_{pid}_save")
-    assert_still_on(at, "pships_", t("partnerships_page.tab.agreement", "da"),
-                    t("partnerships_page.agreement.saved", "da"))
+    assert_still_on(
+        at, "pships_", t("partnerships_page.tab.agreement", "da"), t("partnerships_page.agreement.saved", "da")
+    )
 
 
 def test_finding_3_registering_a_contact_stays_on_the_contact_log(demo: Database) -> None:
@@ -74,8 +79,9 @@ def test_finding_3_registering_a_contact_stays_on_the_contact_log(demo: Database
     at = open_on("../pages/partnerships.py", "pships_", "contacts", pships_open=pid)
     at.text_area(key=f"pships_contact_{pid}_note").set_value("Ringede om efterårets program")
     at = save(at, f"pships_contact_{pid}_add")
-    assert_still_on(at, "pships_", t("partnerships_page.tab.contacts", "da"),
-                    t("partnerships_page.contacts.added", "da"))
+    assert_still_on(
+        at, "pships_", t("partnerships_page.tab.contacts", "da"), t("partnerships_page.contacts.added", "da")
+    )
 
 
 def test_finding_3_creating_a_goal_stays_on_create_and_edit(demo: Database) -> None:
@@ -87,21 +93,23 @@ def test_finding_3_creating_a_goal_stays_on_create_and_edit(demo: Database) -> N
     at.date_input(key="goals_new_baseline_date").set_value(dt.date(2026, 1, 1))
     at.date_input(key="goals_new_target_date").set_value(dt.date(2027, 12, 31))
     at = save(at, "goals_new_submit")
-    assert_still_on(at, "goals_", t("goalspage.tab.edit", "da"),
-                    t("goalspage.edit.created", "da", title="Flere sprogcaféer"))
+    assert_still_on(
+        at, "goals_", t("goalspage.tab.edit", "da"), t("goalspage.edit.created", "da", title="Flere sprogcaféer")
+    )
 
 
 def test_finding_3_a_self_assessment_stays_on_its_tab(demo: Database) -> None:
     from components import radar_views
-    from lib import radar
+    from lib.reporting import checklist
 
     at = open_on("../pages/radar.py", "radar_", "assess")
-    for heading in radar.HEADINGS:
+    for heading in checklist.HEADINGS:
         at.selectbox(key=radar_views.FORM_PREFIX + "score_" + heading).set_value(3)
     at = save(at, radar_views.FORM_PREFIX + "submit")
     today = apptest_support.workspace_today()
-    assert_still_on(at, "radar_", t("radar_page.tab.assess", "da"),
-                    t("radar_page.form.saved", "da", date=format_date(today, "da")))
+    assert_still_on(
+        at, "radar_", t("radar_page.tab.assess", "da"), t("radar_page.form.saved", "da", date=format_date(today, "da"))
+    )
 
 
 def test_finding_3_a_new_offer_stays_on_create_and_edit(demo: Database) -> None:
@@ -111,8 +119,12 @@ def test_finding_3_a_new_offer_stays_on_create_and_edit(demo: Database) -> None:
     at.text_input(key="strengths_new_title").input("Bibliotekets fødselsdag")
     at.text_area(key="strengths_new_description").input("En fest for hele byen hvert år i maj.")
     at = save(at, "strengths_new_submit")
-    assert_still_on(at, "strengths_", t("strengths_page.tab.edit", "da"),
-                    t("strengths_page.edit.created", "da", title="Bibliotekets fødselsdag"))
+    assert_still_on(
+        at,
+        "strengths_",
+        t("strengths_page.tab.edit", "da"),
+        t("strengths_page.edit.created", "da", title="Bibliotekets fødselsdag"),
+    )
 
 
 def test_finding_3_a_competence_assessment_stays_on_its_tab(demo: Database) -> None:
@@ -140,8 +152,12 @@ def test_finding_3_a_new_evaluation_round_stays_on_rounds(demo: Database) -> Non
     at.date_input(key=prefix + "held_on").set_value(DEMO_TODAY)
     at.text_input(key=prefix + "title").input("Efterårsevaluering")
     at = save(at, prefix + "submit")
-    assert_still_on(at, "evals_", t("evaluations_page.tab.rounds", "da"),
-                    t("evaluations_page.new_round.done", "da", date=DEMO_TODAY))
+    assert_still_on(
+        at,
+        "evals_",
+        t("evaluations_page.tab.rounds", "da"),
+        t("evaluations_page.new_round.done", "da", date=DEMO_TODAY),
+    )
 
 
 def test_finding_3_every_page_draws_its_tabs_remembered() -> None:

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from lib.config import database_url
-from lib.storage import (
+from lib.core.config import database_url
+from lib.db import (
     Event,
     Organisation,
     Person,
@@ -60,9 +60,8 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(db) -> None:
 
 def test_foreign_keys_are_enforced(any_db_url: str) -> None:
     db = open_database(any_db_url)
-    with pytest.raises(IntegrityError, match="(?i)foreign key"):
-        with db.write() as session:
-            session.add(Relation(kind="knows", from_person_id=999, to_person_id=998))
+    with pytest.raises(IntegrityError, match="(?i)foreign key"), db.write() as session:
+        session.add(Relation(kind="knows", from_person_id=999, to_person_id=998))
 
 
 def test_relation_strength_outside_1_to_5_is_refused(any_db_url: str) -> None:
@@ -70,20 +69,18 @@ def test_relation_strength_outside_1_to_5_is_refused(any_db_url: str) -> None:
     with db.write() as session:
         a, b = Person(name="A", name_key="a"), Person(name="B", name_key="b")
         session.add_all([a, b])
-    with pytest.raises(IntegrityError, match="(?i)check constraint|CHECK"):
-        with db.write() as session:
-            session.add(Relation(kind="knows", from_person_id=a.id, to_person_id=b.id, strength=9))
+    with pytest.raises(IntegrityError, match="(?i)check constraint|CHECK"), db.write() as session:
+        session.add(Relation(kind="knows", from_person_id=a.id, to_person_id=b.id, strength=9))
     with db.read() as session:
         assert session.scalar(select(func.count(Relation.id))) == 0
 
 
 def test_a_failed_write_stores_nothing(any_db_url: str) -> None:
     db = open_database(any_db_url)
-    with pytest.raises(RuntimeError):
-        with db.write() as session:
-            session.add(Organisation(name="Half", name_key="half"))
-            session.flush()
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), db.write() as session:
+        session.add(Organisation(name="Half", name_key="half"))
+        session.flush()
+        raise RuntimeError("boom")
     with db.read() as session:
         assert session.scalars(select(Organisation)).all() == []
 
@@ -126,9 +123,16 @@ def test_many_writers_reading_then_writing_lose_nothing(any_db_url: str) -> None
 
 def test_processes_opening_a_new_database_at_once_all_succeed(any_db_url: str) -> None:
     # Each creates the schema unless the other already has: they take turns instead of both trying.
-    commands = [subprocess.Popen([sys.executable, "-m", "lib", "schema", "--db", any_db_url], cwd=ROOT,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for _ in range(4)]
+    commands = [
+        subprocess.Popen(
+            [sys.executable, "-m", "lib", "schema", "--db", any_db_url],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
     results = [command.communicate(timeout=120) for command in commands]
     for command, (out, err) in zip(commands, results, strict=True):
         assert command.returncode == 0, err
@@ -136,7 +140,7 @@ def test_processes_opening_a_new_database_at_once_all_succeed(any_db_url: str) -
 
 
 def test_the_newest_schema_version_is_0009() -> None:
-    # 0009: an agreement's dates and resources are its partnership's (lib.partnerships).
+    # 0009: an agreement's dates and resources are its partnership's (lib.planning.partnerships).
     assert head_revision() == "0009"
 
 
@@ -165,7 +169,7 @@ def test_switching_a_new_file_to_wal_waits_while_another_process_holds_it() -> N
     # once from the WAL switch (SQLite does not wait out the busy timeout there). It must ask again.
     import sqlite3
 
-    from lib.storage import _use_wal
+    from lib.db.engine import _use_wal
 
     class Busy:
         def __init__(self) -> None:

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from lib import strategy
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.i18n import TEXTS
-from lib.storage import Database, Event, Goal, GoalMeasurement, Partnership, PartnershipGoal
-from lib.table_import import undo_table_import
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import TEXTS
+from lib.db import Database, Event, Goal, GoalMeasurement, Partnership, PartnershipGoal
+from lib.demo.workspace import create_demo_workspace
+from lib.ingest.planning_tables import undo_table_import
+from lib.planning import goals as strategy
 from tests.planning import add_contact, add_staff, problem_keys
 from tests.sheets import xlsx
 
@@ -51,16 +51,19 @@ def test_expected_progress_is_the_share_of_time_passed() -> None:
     assert strategy.expected_progress(BASE, TARGET, D(2026, 1, 1)) == 100.0
 
 
-@pytest.mark.parametrize(("fulfilment", "expected", "status"), [
-    (50.0, 50.0, "on_track"),
-    (40.0, 50.0, "on_track"),      # exactly 10 points below
-    (39.9, 50.0, "at_risk"),
-    (25.0, 50.0, "at_risk"),       # exactly 25 points below
-    (24.9, 50.0, "off_track"),
-    (100.0, 100.0, "on_track"),
-    (0.0, 5.0, "on_track"),
-    (None, 50.0, "no_data"),
-])
+@pytest.mark.parametrize(
+    ("fulfilment", "expected", "status"),
+    [
+        (50.0, 50.0, "on_track"),
+        (40.0, 50.0, "on_track"),  # exactly 10 points below
+        (39.9, 50.0, "at_risk"),
+        (25.0, 50.0, "at_risk"),  # exactly 25 points below
+        (24.9, 50.0, "off_track"),
+        (100.0, 100.0, "on_track"),
+        (0.0, 5.0, "on_track"),
+        (None, 50.0, "no_data"),
+    ],
+)
 def test_status_rule(fulfilment: float | None, expected: float, status: str) -> None:
     assert strategy.status_for(fulfilment, expected) == status
 
@@ -68,11 +71,19 @@ def test_status_rule(fulfilment: float | None, expected: float, status: str) -> 
 # --- statuses from stored goals --------------------------------------------------------------------
 
 
-def add_goal(db: Database, measurements: list[tuple[dt.date, float]], *, baseline: float = 100,
-             target: float = 200, title: str = "Flere lånere") -> int:
+def add_goal(
+    db: Database,
+    measurements: list[tuple[dt.date, float]],
+    *,
+    baseline: float = 100,
+    target: float = 200,
+    title: str = "Flere lånere",
+) -> int:
     with db.write() as session:
-        goal_id = strategy.create_goal(session, {"title": title, "baseline": baseline, "target": target,
-                                                 "baseline_date": BASE, "target_date": TARGET})
+        goal_id = strategy.create_goal(
+            session,
+            {"title": title, "baseline": baseline, "target": target, "baseline_date": BASE, "target_date": TARGET},
+        )
         for on, value in measurements:
             strategy.add_measurement(session, goal_id, {"measured_on": on, "value": value})
     return goal_id
@@ -114,7 +125,7 @@ def test_off_track_and_achieved_with_a_goal_to_reduce(db: Database) -> None:
 def test_stale_after_180_days_without_a_measurement(db: Database) -> None:
     goal_id = add_goal(db, [(D(2024, 10, 1), 150)])
     assert not status_on(db, goal_id, D(2025, 3, 30)).stale  # 180 days
-    assert status_on(db, goal_id, D(2025, 3, 31)).stale       # 181 days
+    assert status_on(db, goal_id, D(2025, 3, 31)).stale  # 181 days
     with db.read() as session:
         statuses = strategy.goal_statuses(session, D(2025, 3, 31), stale_days=455)
         assert not any(s.stale for s in statuses)
@@ -134,8 +145,16 @@ def test_fulfilment_series_starts_at_the_baseline(db: Database) -> None:
     goal_id = add_goal(db, [(D(2024, 10, 1), 150), (D(2024, 4, 1), 120)])
     with db.read() as session:
         frame = strategy.fulfilment_series(session)
-    assert list(frame.columns) == ["goal_id", "title", "date", "value", "fulfilment_raw", "fulfilment", "expected",
-                                   "is_baseline"]
+    assert list(frame.columns) == [
+        "goal_id",
+        "title",
+        "date",
+        "value",
+        "fulfilment_raw",
+        "fulfilment",
+        "expected",
+        "is_baseline",
+    ]
     assert frame["goal_id"].tolist() == [goal_id] * 3
     assert frame["date"].tolist() == [BASE, D(2024, 4, 1), D(2024, 10, 1)]
     assert frame["fulfilment"].tolist() == pytest.approx([0.0, 20.0, 50.0])
@@ -148,10 +167,12 @@ def test_fulfilment_series_starts_at_the_baseline(db: Database) -> None:
 
 def test_coverage_lists_unserved_goals_and_goalless_partnerships(db: Database) -> None:
     with db.write() as session:
-        served = strategy.create_goal(session, {"title": "A", "baseline": 0, "target": 10, "baseline_date": BASE,
-                                                "target_date": TARGET})
-        planned = strategy.create_goal(session, {"title": "B", "baseline": 0, "target": 10, "baseline_date": BASE,
-                                                 "target_date": TARGET})
+        served = strategy.create_goal(
+            session, {"title": "A", "baseline": 0, "target": 10, "baseline_date": BASE, "target_date": TARGET}
+        )
+        planned = strategy.create_goal(
+            session, {"title": "B", "baseline": 0, "target": 10, "baseline_date": BASE, "target_date": TARGET}
+        )
         records = {
             "running": Partnership(title="Kører", stage="managing_maintaining"),
             "idea": Partnership(title="Idé", stage="idea"),
@@ -161,35 +182,49 @@ def test_coverage_lists_unserved_goals_and_goalless_partnerships(db: Database) -
         }
         session.add_all(records.values())
         session.flush()
-        session.add_all([
-            PartnershipGoal(partnership_id=records["running"].id, goal_id=served),
-            PartnershipGoal(partnership_id=records["idea"].id, goal_id=planned),
-            PartnershipGoal(partnership_id=records["ended"].id, goal_id=planned),
-        ])
+        session.add_all(
+            [
+                PartnershipGoal(partnership_id=records["running"].id, goal_id=served),
+                PartnershipGoal(partnership_id=records["idea"].id, goal_id=planned),
+                PartnershipGoal(partnership_id=records["ended"].id, goal_id=planned),
+            ]
+        )
     with db.read() as session:
         result = strategy.coverage(session)
     assert result.partnerships_per_goal == {served: [records["running"].id], planned: []}
     assert result.goals_without_partnership == [{"goal_id": planned, "title": "B", "planned": 1}]
     assert result.partnerships_without_goal == [
-        {"partnership_id": records["loose"].id, "title": "Uden mål", "stage": "scoping_building"}]
+        {"partnership_id": records["loose"].id, "title": "Uden mål", "stage": "scoping_building"}
+    ]
 
 
 # --- editing ---------------------------------------------------------------------------------------
 
 
-GOOD = {"title": "Flere lånere", "baseline": "100", "target": "1.200", "baseline_date": "01-01-2024",
-        "target_date": "31-12-2026", "unit": "lånere", "theme": "Læsning", "description": "Linje 1\nLinje 2"}
+GOOD = {
+    "title": "Flere lånere",
+    "baseline": "100",
+    "target": "1.200",
+    "baseline_date": "01-01-2024",
+    "target_date": "31-12-2026",
+    "unit": "lånere",
+    "theme": "Læsning",
+    "description": "Linje 1\nLinje 2",
+}
 
 
-@pytest.mark.parametrize(("change", "key", "field"), [
-    ({"title": "  "}, "strategy.title_required", "title"),
-    ({"baseline": None}, "strategy.baseline_required", "baseline"),
-    ({"target": ""}, "strategy.target_required", "target"),
-    ({"target": "100"}, "strategy.target_equals_baseline", "target"),
-    ({"target_date": "01-01-2024"}, "strategy.dates_order", "target_date"),
-    ({"baseline_date": "31-02-2024"}, "value.date_invalid", "baseline_date"),
-    ({"baseline": "mange"}, "value.number_invalid", "baseline"),
-])
+@pytest.mark.parametrize(
+    ("change", "key", "field"),
+    [
+        ({"title": "  "}, "strategy.title_required", "title"),
+        ({"baseline": None}, "strategy.baseline_required", "baseline"),
+        ({"target": ""}, "strategy.target_required", "target"),
+        ({"target": "100"}, "strategy.target_equals_baseline", "target"),
+        ({"target_date": "01-01-2024"}, "strategy.dates_order", "target_date"),
+        ({"baseline_date": "31-02-2024"}, "value.date_invalid", "baseline_date"),
+        ({"baseline": "mange"}, "value.number_invalid", "baseline"),
+    ],
+)
 def test_goal_validation(db: Database, change: dict[str, Any], key: str, field: str) -> None:
     with db.write() as session, pytest.raises(ValidationFailed) as caught:
         strategy.create_goal(session, {**GOOD, **change})
@@ -241,20 +276,26 @@ MEASUREMENT_HEADER = ["Mål", "Dato", "Værdi"]
 
 
 def goals_file() -> bytes:
-    return xlsx({
-        "Mål": [GOAL_HEADER,
+    return xlsx(
+        {
+            "Mål": [
+                GOAL_HEADER,
                 ["Flere lånere", 100, "01-01-2024", 200, "01-01-2025", "mette@bib.dk"],
                 ["Færre ventetider", 30, "01-01-2024", 10, "01-01-2025", "Ukendt Person"],
                 [None, None, None, None, None, None],
                 ["Uden dato", 1, None, 2, "01-01-2025", None],
-                ["Lige meget", 5, "01-01-2024", 5, "01-01-2025", None]],
-        "Målinger": [MEASUREMENT_HEADER,
-                     ["Flere lånere", "01-07-2024", 150],
-                     ["flere lånere ", "01-10-2024", "160"],
-                     ["Ukendt mål", "01-10-2024", 3],
-                     ["Færre ventetider", "32-13-2024", 20],
-                     ["Færre ventetider", "01-07-2024", "tyve"]],
-    })
+                ["Lige meget", 5, "01-01-2024", 5, "01-01-2025", None],
+            ],
+            "Målinger": [
+                MEASUREMENT_HEADER,
+                ["Flere lånere", "01-07-2024", 150],
+                ["flere lånere ", "01-10-2024", "160"],
+                ["Ukendt mål", "01-10-2024", 3],
+                ["Færre ventetider", "32-13-2024", 20],
+                ["Færre ventetider", "01-07-2024", "tyve"],
+            ],
+        }
+    )
 
 
 def test_goals_import_accounts_for_every_row_and_undoes(db: Database) -> None:
@@ -266,8 +307,9 @@ def test_goals_import_accounts_for_every_row_and_undoes(db: Database) -> None:
         assert session.scalars(select(Goal)).all() == []
     result = strategy.import_goals(db, "mål.xlsx", goals_file(), commit=True, actor="mette")
     assert result.balanced and result.committed
-    assert [(s["sheet"], s["role"], s["rows"], s["inserted"], s["rejected"], s["skipped"]) for s in result.per_sheet] \
-        == [("Mål", "goals", 5, 2, 2, 1), ("Målinger", "measurements", 5, 2, 3, 0)]
+    assert [
+        (s["sheet"], s["role"], s["rows"], s["inserted"], s["rejected"], s["skipped"]) for s in result.per_sheet
+    ] == [("Mål", "goals", 5, 2, 2, 1), ("Målinger", "measurements", 5, 2, 3, 0)]
     assert result.counts == {"rows": 10, "inserted": 4, "rejected": 5, "skipped": 1}
     assert result.created == {"goals": 2, "goal_measurements": 2}
     assert problem_keys(result) == [
@@ -301,8 +343,8 @@ def test_undo_refuses_when_a_measurement_was_added_since(db: Database) -> None:
     with db.write() as session:
         goal_id = session.scalar(select(Goal.id).where(Goal.title == "Færre ventetider"))
         strategy.add_measurement(session, goal_id, {"measured_on": D(2024, 12, 1), "value": 15})
-    from lib.errors import UndoNotPossible
-    from lib.importer import undo_import
+    from lib.core.errors import UndoNotPossible
+    from lib.ingest.contact_lists import undo_import
 
     with pytest.raises(UndoNotPossible) as caught:
         undo_import(db, result.batch_id)  # the contact import's undo hands table imports over
@@ -315,8 +357,10 @@ def test_a_sheet_without_the_needed_columns_says_which(db: Database) -> None:
     assert result.ignored_sheets == ["Ark1"]
     [problem] = result.problems
     assert problem.key == "table_import.missing_columns"
-    assert problem.message("da") == ("Arket er ikke læst, fordi det mangler kolonner til: Udgangspunkt, "
-                                     "Dato for udgangspunkt, Målværdi, Måldato. Brug gerne skabelonen.")
+    assert problem.message("da") == (
+        "Arket er ikke læst, fordi det mangler kolonner til: Udgangspunkt, "
+        "Dato for udgangspunkt, Målværdi, Måldato. Brug gerne skabelonen."
+    )
     assert "Baseline, Baseline date, Target, Target date" in problem.message("en")
     nothing = strategy.import_goals(db, "x.csv", b"a;b\n1;2\n", commit=False)
     assert [p.key for p in nothing.problems] == ["table_import.no_table"]
@@ -344,13 +388,15 @@ def test_demo_goals_have_three_years_of_quarterly_history(db: Database) -> None:
     }
     assert [title for title, s in statuses.items() if s.stale] == ["Nye brugere fra nydanske familier"]
     assert statuses["Færre børn med svage læsefærdigheder"].reduce
-    for title, entry in statuses.items():
+    for title in statuses:
         dates = series[(series["title"] == title) & ~series["is_baseline"]]["date"].tolist()
         assert DEMO_TODAY - dates[0] >= dt.timedelta(days=3 * 365) and len(dates) >= 10
         assert all(dt.timedelta(days=85) <= b - a <= dt.timedelta(days=95) for a, b in zip(dates, dates[1:]))
     assert [g["title"] for g in cover.goals_without_partnership] == ["Grøn omstilling i lokalsamfundet"]
     assert {p["title"] for p in cover.partnerships_without_goal} == {
-        "Podcast med Radio Solbakke", "Sundhedsformidling på biblioteket"}
+        "Podcast med Radio Solbakke",
+        "Sundhedsformidling på biblioteket",
+    }
 
 
 # --- schema ----------------------------------------------------------------------------------------
@@ -360,7 +406,7 @@ def test_the_migration_creates_exactly_the_models(db: Database) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from lib.storage import Base
+    from lib.db import Base
 
     with db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)

@@ -11,18 +11,11 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import func, select
 
-from lib import strengths
-from lib.demo import create_demo_workspace
-from lib.errors import ValidationFailed
-from lib.storage import (
-    OFFER_CATEGORIES,
-    Database,
-    Event,
-    Person,
-    StrengthOffer,
-    set_setting,
-)
-from lib.vocabulary import ORGANISATION_TYPES
+from lib.core.errors import ValidationFailed
+from lib.core.vocabulary import ORGANISATION_TYPES
+from lib.db import OFFER_CATEGORIES, Database, Event, Person, StrengthOffer, set_setting
+from lib.demo.workspace import create_demo_workspace
+from lib.library import strengths
 from tests.planning import add_contact, add_staff
 
 TODAY = dt.date(2026, 11, 1)
@@ -31,8 +24,14 @@ LIBRARY = "Solbakke Bibliotekerne"
 
 def offer(**values: Any) -> dict[str, Any]:
     """A valid offer with ``values`` changed."""
-    return {"team": "Børn og unge", "category": "rooms", "title": "Læsehulen", "description": None,
-            "contact_person_id": None, "partner_types": ["education"]} | values
+    return {
+        "team": "Børn og unge",
+        "category": "rooms",
+        "title": "Læsehulen",
+        "description": None,
+        "contact_person_id": None,
+        "partner_types": ["education"],
+    } | values
 
 
 def create(db: Database, **values: Any) -> int:
@@ -53,8 +52,15 @@ def offer_count(db: Database) -> int:
         return session.scalar(select(func.count(StrengthOffer.id)))
 
 
-def staff_member(db: Database, name: str, *, role: str | None = None, title: str | None = None,
-                 team: str | None = None, phone: str | None = None) -> int:
+def staff_member(
+    db: Database,
+    name: str,
+    *,
+    role: str | None = None,
+    title: str | None = None,
+    team: str | None = None,
+    phone: str | None = None,
+) -> int:
     with db.write() as session:
         person_id = add_staff(session, name)
         person = session.get(Person, person_id)
@@ -67,8 +73,13 @@ def staff_member(db: Database, name: str, *, role: str | None = None, title: str
 
 def test_a_new_offer_is_stored_tidied_confirmed_today_and_logged(db: Database) -> None:
     anne = staff_member(db, "Anne-Sofie Kjær")
-    offer_id = create(db, title="  Læsehulen   og værkstedet ", description="Plads til 25.\r\nGratis.",
-                      contact_person_id=anne, partner_types=["municipal", "education", "municipal"])
+    offer_id = create(
+        db,
+        title="  Læsehulen   og værkstedet ",
+        description="Plads til 25.\r\nGratis.",
+        contact_person_id=anne,
+        partner_types=["municipal", "education", "municipal"],
+    )
     record = stored(db, offer_id)
     assert record.title == "Læsehulen og værkstedet"
     assert record.description == "Plads til 25.\nGratis."
@@ -88,17 +99,21 @@ def test_a_team_typed_differently_takes_the_known_spelling(db: Database) -> None
     assert stored(db, other).team == "Lokalbiblioteker"
 
 
-@pytest.mark.parametrize(("values", "key", "field"), [
-    ({"title": "  "}, "strengths.title_required", "title"),
-    ({"category": None}, "strengths.category_required", "category"),
-    ({"category": "coffee"}, "strengths.unknown_category", "category"),
-    ({"partner_types": ["education", "aliens"]}, "strengths.unknown_partner_type", "partner_types"),
-    ({"partner_types": 7}, "strengths.unknown_partner_type", "partner_types"),
-    ({"title": "x" * 301}, "value.too_long", "title"),
-    ({"updated_on": TODAY + dt.timedelta(days=1)}, "strengths.updated_on_future", "updated_on"),
-])
-def test_invalid_offers_are_refused_and_nothing_is_stored(db: Database, values: dict[str, Any], key: str,
-                                                          field: str) -> None:
+@pytest.mark.parametrize(
+    ("values", "key", "field"),
+    [
+        ({"title": "  "}, "strengths.title_required", "title"),
+        ({"category": None}, "strengths.category_required", "category"),
+        ({"category": "coffee"}, "strengths.unknown_category", "category"),
+        ({"partner_types": ["education", "aliens"]}, "strengths.unknown_partner_type", "partner_types"),
+        ({"partner_types": 7}, "strengths.unknown_partner_type", "partner_types"),
+        ({"title": "x" * 301}, "value.too_long", "title"),
+        ({"updated_on": TODAY + dt.timedelta(days=1)}, "strengths.updated_on_future", "updated_on"),
+    ],
+)
+def test_invalid_offers_are_refused_and_nothing_is_stored(
+    db: Database, values: dict[str, Any], key: str, field: str
+) -> None:
     with pytest.raises(ValidationFailed) as caught:
         create(db, **values)
     assert (caught.value.key, caught.value.params["field"]) == (key, field)
@@ -127,8 +142,9 @@ def test_editing_changes_the_fields_and_confirms_the_offer(db: Database) -> None
     offer_id = create(db, updated_on=dt.date(2024, 5, 1))
     later = TODAY + dt.timedelta(days=10)
     with db.write() as session:
-        changed = strengths.update_offer(session, offer_id, {"title": "Læsehulen 2.0", "partner_types": []},
-                                         today=later)
+        changed = strengths.update_offer(
+            session, offer_id, {"title": "Læsehulen 2.0", "partner_types": []}, today=later
+        )
     assert sorted(changed) == ["partner_types", "title"]
     record = stored(db, offer_id)
     assert (record.title, record.partner_types, record.updated_on) == ("Læsehulen 2.0", None, later)
@@ -173,14 +189,17 @@ def test_deleting_removes_the_offer_and_a_second_delete_says_it_is_gone(db: Data
 # --- stale, freshness, teams, matrix ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("updated_on", "today", "stale"), [
-    (dt.date(2025, 11, 1), dt.date(2026, 11, 1), False),   # exactly twelve months
-    (dt.date(2025, 10, 31), dt.date(2026, 11, 1), True),   # one day more
-    (dt.date(2026, 11, 1), dt.date(2026, 11, 1), False),
-    (dt.date(2027, 2, 28), dt.date(2028, 2, 29), False),   # leap day counts back to 28 February
-    (dt.date(2027, 2, 27), dt.date(2028, 2, 29), True),
-    (None, dt.date(2026, 11, 1), True),
-])
+@pytest.mark.parametrize(
+    ("updated_on", "today", "stale"),
+    [
+        (dt.date(2025, 11, 1), dt.date(2026, 11, 1), False),  # exactly twelve months
+        (dt.date(2025, 10, 31), dt.date(2026, 11, 1), True),  # one day more
+        (dt.date(2026, 11, 1), dt.date(2026, 11, 1), False),
+        (dt.date(2027, 2, 28), dt.date(2028, 2, 29), False),  # leap day counts back to 28 February
+        (dt.date(2027, 2, 27), dt.date(2028, 2, 29), True),
+        (None, dt.date(2026, 11, 1), True),
+    ],
+)
 def test_stale_after_more_than_twelve_months(updated_on: dt.date | None, today: dt.date, stale: bool) -> None:
     assert strengths.is_stale(updated_on, today) is stale
 
@@ -208,7 +227,10 @@ def test_offers_frame_carries_the_contact_and_sorts_by_team_then_category(db: Da
     assert frame["title"].tolist() == ["Læsehulen", "Podcast", "Et godt navn", "Fælles netværk"]
     podcast = frame[frame["title"] == "Podcast"].iloc[0]
     assert (podcast["contact_name"], podcast["contact_role"], podcast["contact_person_id"]) == (
-        "Anne-Sofie Kjær", "partnership_owner", anne)
+        "Anne-Sofie Kjær",
+        "partnership_owner",
+        anne,
+    )
     assert frame[frame["title"] == "Læsehulen"].iloc[0]["contact_person_id"] is None
 
 
@@ -240,12 +262,15 @@ def test_the_matrix_counts_offers_per_category_and_partner_type(db: Database) ->
 
 
 def test_contact_text_names_staff_with_their_role_only() -> None:
-    assert strengths.contact_text("Mette Sørensen", True, "network_lead", "Bibliotekar", "da") == \
-        "Mette Sørensen, netværksansvarlig"
-    assert strengths.contact_text("Mette Sørensen", True, "network_lead", None, "en") == \
-        "Mette Sørensen, network lead"
-    assert strengths.contact_text("Thomas Winther", True, None, "Digital formidler", "da") == \
-        "Thomas Winther, Digital formidler"
+    assert (
+        strengths.contact_text("Mette Sørensen", True, "network_lead", "Bibliotekar", "da")
+        == "Mette Sørensen, netværksansvarlig"
+    )
+    assert strengths.contact_text("Mette Sørensen", True, "network_lead", None, "en") == "Mette Sørensen, network lead"
+    assert (
+        strengths.contact_text("Thomas Winther", True, None, "Digital formidler", "da")
+        == "Thomas Winther, Digital formidler"
+    )
     assert strengths.contact_text("Kim Ekstern", False, None, "Direktør", "da") == ""
     assert strengths.contact_text(None, False, None, None, "da") == ""
 
@@ -268,7 +293,7 @@ def test_the_demo_profile_covers_four_teams_all_categories_and_has_stale_offers(
 
 
 def test_the_demo_profile_is_the_same_for_the_same_seed(db: Database, tmp_path: Any) -> None:
-    from lib.storage import open_database
+    from lib.db import open_database
 
     other = open_database(f"sqlite:///{tmp_path / 'other.sqlite'}", cached=False)
     try:
@@ -373,11 +398,18 @@ def test_many_offers_still_fit_one_page_with_more_counts(db: Database) -> None:
         anne = add_staff(session, "Anne-Sofie Kjær")
         for category in OFFER_CATEGORIES:
             for number in range(12):
-                strengths.create_offer(session, offer(
-                    category=category, title=f"{category} tilbud nummer {number:02d} med en lang titel",
-                    description="En lang beskrivelse af, hvad biblioteket kan tilbyde. " * 8,
-                    contact_person_id=anne, partner_types=list(ORGANISATION_TYPES)[:6],
-                    updated_on=TODAY - dt.timedelta(days=number)), today=TODAY)
+                strengths.create_offer(
+                    session,
+                    offer(
+                        category=category,
+                        title=f"{category} tilbud nummer {number:02d} med en lang titel",
+                        description="En lang beskrivelse af, hvad biblioteket kan tilbyde. " * 8,
+                        contact_person_id=anne,
+                        partner_types=list(ORGANISATION_TYPES)[:6],
+                        updated_on=TODAY - dt.timedelta(days=number),
+                    ),
+                    today=TODAY,
+                )
         started = time.perf_counter()
         made = strengths.flyer(session, "da", TODAY)
         seconds = time.perf_counter() - started
@@ -419,7 +451,7 @@ def test_the_same_profile_gives_the_same_bytes(demo: Database) -> None:
 
 
 def test_every_strengths_text_exists_in_both_languages() -> None:
-    from lib.i18n import TEXTS
+    from lib.core.i18n import TEXTS
 
     keys = [key for key in TEXTS if key.startswith(("strengths.", "strengths_page.")) or key == "nav.strengths"]
     assert len(keys) > 60

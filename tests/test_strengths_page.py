@@ -12,9 +12,9 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from components import strengths_views
-from lib import strengths
-from lib.demo import create_demo_workspace
-from lib.storage import Database, Person, StrengthOffer
+from lib.db import Database, Person, StrengthOffer
+from lib.demo.workspace import create_demo_workspace
+from lib.library import strengths
 from tests import apptest_support
 from tests.apptest_support import figure, matrix, rerun
 
@@ -55,7 +55,8 @@ def test_empty_workspace_points_to_the_first_offer(db: Database) -> None:
     at = run_page()
     assert at.title[0].value == "Vis, hvem du er! – bibliotekets styrker"
     assert at.info[0].value == (
-        "Der er endnu ingen tilbud i styrkeprofilen. Opret det første under »Opret og redigér«.")
+        "Der er endnu ingen tilbud i styrkeprofilen. Opret det første under »Opret og redigér«."
+    )
     assert {m.label: m.value for m in at.metric}["Tilbud"] == "0"
     assert not at.get("plotly_chart")
     assert at.selectbox(key="strengths_edit_pick").value == strengths_views.NEW
@@ -70,8 +71,12 @@ def test_demo_profile_shows_every_team_and_flags_the_stale_offers(demo: Database
     assert at.warning[0].value.startswith("3 tilbud er ikke bekræftet i over 12 måneder")
     assert len(stale_warnings(at)) == 3
     headings = [h.value.replace("\\", "") for h in at.subheader]
-    assert {"Børn og unge (4 tilbud)", "Voksne og kultur (5 tilbud)", "Digitalt (4 tilbud)",
-            "Ledelse (3 tilbud)"} <= set(headings)
+    assert {
+        "Børn og unge (4 tilbud)",
+        "Voksne og kultur (5 tilbud)",
+        "Digitalt (4 tilbud)",
+        "Ledelse (3 tilbud)",
+    } <= set(headings)
     captions = [c.value.replace("\\", "") for c in at.caption]  # shown as typed: Markdown escaped
     assert "Teams uden tilbud endnu: Lokalbiblioteker." in captions  # the demo's fifth team
     assert any(c.startswith("Kontakt: Anne-Sofie Kjær, ") for c in captions)
@@ -167,13 +172,18 @@ def test_deleting_needs_the_confirmation(demo: Database) -> None:
     assert at.selectbox(key="strengths_edit_pick").value == strengths_views.NEW
 
 
-def test_the_flyer_download_gives_a_pdf_in_the_users_language(demo: Database,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_flyer_download_gives_a_pdf_in_the_users_language(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[dict[str, Any]] = []
     original = MediaFileManager.add_deferred
 
-    def remember(self: MediaFileManager, data_callable: Any, mimetype: str | None, coordinates: str,
-                 file_name: str | None = None, **kwargs: Any) -> str:
+    def remember(
+        self: MediaFileManager,
+        data_callable: Any,
+        mimetype: str | None,
+        coordinates: str,
+        file_name: str | None = None,
+        **kwargs: Any,
+    ) -> str:
         made.append({"make": data_callable, "mimetype": mimetype, "file_name": file_name})
         return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 

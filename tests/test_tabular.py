@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.fields import ALL_FIELDS, FIELDS, ROLES
-from lib.i18n import TEXTS
-from lib.tabular import (
+from lib.core.i18n import TEXTS
+from lib.ingest.fields import ALL_FIELDS, FIELDS, ROLES
+from lib.ingest.tables import (
     REPEATABLE_FIELDS,
     column_signature,
     detect_role,
@@ -26,7 +26,7 @@ from lib.tabular import (
 
 @dataclass
 class Sheet:
-    """A stand-in for ``lib.safe_read.RawSheet`` with the attributes ``locate_table`` reads."""
+    """A stand-in for ``lib.ingest.safe_read.RawSheet`` with the attributes ``locate_table`` reads."""
 
     rows: list[list[object]]
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
@@ -41,48 +41,200 @@ def mapped(columns: list[str], role: str) -> dict[str, str]:
 # -- real export formats ---------------------------------------------------------------------------
 
 OUTLOOK_EN = [
-    "First Name", "Middle Name", "Last Name", "Title", "Suffix", "Nickname", "Given Yomi", "Surname Yomi",
-    "E-mail Address", "E-mail 2 Address", "E-mail 3 Address", "Home Phone", "Home Phone 2", "Business Phone",
-    "Business Phone 2", "Mobile Phone", "Car Phone", "Other Phone", "Primary Phone", "Pager", "Business Fax",
-    "Home Fax", "Other Fax", "Company Main Telephone", "Callback", "Radio Phone", "Telex", "TTY/TDD Phone",
-    "IMAddress", "Job Title", "Department", "Company", "Office Location", "Manager's Name", "Assistant's Name",
-    "Assistant's Phone", "Company Yomi", "Business Street", "Business City", "Business State",
-    "Business Postal Code", "Business Country/Region", "Home Street", "Home City", "Home State",
-    "Home Postal Code", "Home Country/Region", "Other Street", "Other City", "Other State", "Other Postal Code",
-    "Other Country/Region", "Personal Web Page", "Spouse", "Schools", "Hobby", "Location", "Web Page",
-    "Birthday", "Anniversary", "Notes", "E-mail Type", "E-mail Display Name", "Categories",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Title",
+    "Suffix",
+    "Nickname",
+    "Given Yomi",
+    "Surname Yomi",
+    "E-mail Address",
+    "E-mail 2 Address",
+    "E-mail 3 Address",
+    "Home Phone",
+    "Home Phone 2",
+    "Business Phone",
+    "Business Phone 2",
+    "Mobile Phone",
+    "Car Phone",
+    "Other Phone",
+    "Primary Phone",
+    "Pager",
+    "Business Fax",
+    "Home Fax",
+    "Other Fax",
+    "Company Main Telephone",
+    "Callback",
+    "Radio Phone",
+    "Telex",
+    "TTY/TDD Phone",
+    "IMAddress",
+    "Job Title",
+    "Department",
+    "Company",
+    "Office Location",
+    "Manager's Name",
+    "Assistant's Name",
+    "Assistant's Phone",
+    "Company Yomi",
+    "Business Street",
+    "Business City",
+    "Business State",
+    "Business Postal Code",
+    "Business Country/Region",
+    "Home Street",
+    "Home City",
+    "Home State",
+    "Home Postal Code",
+    "Home Country/Region",
+    "Other Street",
+    "Other City",
+    "Other State",
+    "Other Postal Code",
+    "Other Country/Region",
+    "Personal Web Page",
+    "Spouse",
+    "Schools",
+    "Hobby",
+    "Location",
+    "Web Page",
+    "Birthday",
+    "Anniversary",
+    "Notes",
+    "E-mail Type",
+    "E-mail Display Name",
+    "Categories",
 ]
 
 OUTLOOK_DA = [
-    "Fornavn", "Mellemnavn", "Efternavn", "Titel", "Suffiks", "Kaldenavn", "E-mail-adresse", "E-mail-type",
-    "E-mail-vist navn", "E-mail 2-adresse", "E-mail 3-adresse", "Telefon (privat)", "Telefon 2 (privat)",
-    "Telefon (arbejde)", "Telefon 2 (arbejde)", "Mobiltelefon", "Biltelefon", "Anden telefon", "Primær telefon",
-    "Personsøger", "Fax (arbejde)", "Fax (privat)", "Anden fax", "Firma", "Afdeling", "Stilling", "Kontor",
-    "Adresse (arbejde)", "By (arbejde)", "Postnummer (arbejde)", "Land/område (arbejde)", "Webside",
-    "Personlig webside", "Noter", "Fødselsdag", "Kategorier",
+    "Fornavn",
+    "Mellemnavn",
+    "Efternavn",
+    "Titel",
+    "Suffiks",
+    "Kaldenavn",
+    "E-mail-adresse",
+    "E-mail-type",
+    "E-mail-vist navn",
+    "E-mail 2-adresse",
+    "E-mail 3-adresse",
+    "Telefon (privat)",
+    "Telefon 2 (privat)",
+    "Telefon (arbejde)",
+    "Telefon 2 (arbejde)",
+    "Mobiltelefon",
+    "Biltelefon",
+    "Anden telefon",
+    "Primær telefon",
+    "Personsøger",
+    "Fax (arbejde)",
+    "Fax (privat)",
+    "Anden fax",
+    "Firma",
+    "Afdeling",
+    "Stilling",
+    "Kontor",
+    "Adresse (arbejde)",
+    "By (arbejde)",
+    "Postnummer (arbejde)",
+    "Land/område (arbejde)",
+    "Webside",
+    "Personlig webside",
+    "Noter",
+    "Fødselsdag",
+    "Kategorier",
 ]
 
 GOOGLE_NEW = [
-    "First Name", "Middle Name", "Last Name", "Phonetic First Name", "Phonetic Middle Name", "Phonetic Last Name",
-    "Name Prefix", "Name Suffix", "Nickname", "File As", "Organization Name", "Organization Title",
-    "Organization Department", "Birthday", "Notes", "Photo", "Labels", "E-mail 1 - Label", "E-mail 1 - Value",
-    "E-mail 2 - Label", "E-mail 2 - Value", "Phone 1 - Label", "Phone 1 - Value", "Phone 2 - Label",
-    "Phone 2 - Value", "Address 1 - Label", "Address 1 - Formatted", "Address 1 - Street", "Address 1 - City",
-    "Address 1 - PO Box", "Address 1 - Region", "Address 1 - Postal Code", "Address 1 - Country",
-    "Address 1 - Extended Address", "Website 1 - Label", "Website 1 - Value", "Relation 1 - Label",
-    "Relation 1 - Value", "Custom Field 1 - Label", "Custom Field 1 - Value",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Phonetic First Name",
+    "Phonetic Middle Name",
+    "Phonetic Last Name",
+    "Name Prefix",
+    "Name Suffix",
+    "Nickname",
+    "File As",
+    "Organization Name",
+    "Organization Title",
+    "Organization Department",
+    "Birthday",
+    "Notes",
+    "Photo",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "E-mail 2 - Label",
+    "E-mail 2 - Value",
+    "Phone 1 - Label",
+    "Phone 1 - Value",
+    "Phone 2 - Label",
+    "Phone 2 - Value",
+    "Address 1 - Label",
+    "Address 1 - Formatted",
+    "Address 1 - Street",
+    "Address 1 - City",
+    "Address 1 - PO Box",
+    "Address 1 - Region",
+    "Address 1 - Postal Code",
+    "Address 1 - Country",
+    "Address 1 - Extended Address",
+    "Website 1 - Label",
+    "Website 1 - Value",
+    "Relation 1 - Label",
+    "Relation 1 - Value",
+    "Custom Field 1 - Label",
+    "Custom Field 1 - Value",
 ]
 
 GOOGLE_OLD = [
-    "Name", "Given Name", "Additional Name", "Family Name", "Yomi Name", "Given Name Yomi",
-    "Additional Name Yomi", "Family Name Yomi", "Name Prefix", "Name Suffix", "Initials", "Nickname",
-    "Short Name", "Maiden Name", "Birthday", "Gender", "Location", "Billing Information", "Directory Server",
-    "Mileage", "Occupation", "Hobby", "Sensitivity", "Priority", "Subject", "Notes", "Language", "Photo",
-    "Group Membership", "E-mail 1 - Type", "E-mail 1 - Value", "E-mail 2 - Type", "E-mail 2 - Value",
-    "Phone 1 - Type", "Phone 1 - Value", "Organization 1 - Type", "Organization 1 - Name",
-    "Organization 1 - Yomi Name", "Organization 1 - Title", "Organization 1 - Department",
-    "Organization 1 - Symbol", "Organization 1 - Location", "Organization 1 - Job Description",
-    "Website 1 - Type", "Website 1 - Value",
+    "Name",
+    "Given Name",
+    "Additional Name",
+    "Family Name",
+    "Yomi Name",
+    "Given Name Yomi",
+    "Additional Name Yomi",
+    "Family Name Yomi",
+    "Name Prefix",
+    "Name Suffix",
+    "Initials",
+    "Nickname",
+    "Short Name",
+    "Maiden Name",
+    "Birthday",
+    "Gender",
+    "Location",
+    "Billing Information",
+    "Directory Server",
+    "Mileage",
+    "Occupation",
+    "Hobby",
+    "Sensitivity",
+    "Priority",
+    "Subject",
+    "Notes",
+    "Language",
+    "Photo",
+    "Group Membership",
+    "E-mail 1 - Type",
+    "E-mail 1 - Value",
+    "E-mail 2 - Type",
+    "E-mail 2 - Value",
+    "Phone 1 - Type",
+    "Phone 1 - Value",
+    "Organization 1 - Type",
+    "Organization 1 - Name",
+    "Organization 1 - Yomi Name",
+    "Organization 1 - Title",
+    "Organization 1 - Department",
+    "Organization 1 - Symbol",
+    "Organization 1 - Location",
+    "Organization 1 - Job Description",
+    "Website 1 - Type",
+    "Website 1 - Value",
 ]
 
 LINKEDIN = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
@@ -193,10 +345,24 @@ def test_linkedin_connections_with_its_notes_preamble():
             ],
             [],
             LINKEDIN,
-            ["Jens", "Hansen", "https://www.linkedin.com/in/jens-hansen", "", "Aarhus Kommune", "Bibliotekar",
-             "15 Mar 2024"],
-            ["Åse", "Østergård", "https://www.linkedin.com/in/aase", "aase@dokk1.dk", "Dokk1", "Formidler",
-             "02 Jan 2023"],
+            [
+                "Jens",
+                "Hansen",
+                "https://www.linkedin.com/in/jens-hansen",
+                "",
+                "Aarhus Kommune",
+                "Bibliotekar",
+                "15 Mar 2024",
+            ],
+            [
+                "Åse",
+                "Østergård",
+                "https://www.linkedin.com/in/aase",
+                "aase@dokk1.dk",
+                "Dokk1",
+                "Formidler",
+                "02 Jan 2023",
+            ],
         ],
         name="Connections",
     )
@@ -209,7 +375,13 @@ def test_linkedin_connections_with_its_notes_preamble():
     # The sheet name "Connections" does not make this a Kumu sheet: there are no From/To columns.
     assert detect_role(table.columns, sheet.name) == "contacts"
     assert suggest_mapping(table.columns, "contacts") == [
-        "first_name", "last_name", None, "email", "organisation", "title", "first_contact",
+        "first_name",
+        "last_name",
+        None,
+        "email",
+        "organisation",
+        "title",
+        "first_contact",
     ]
 
 
@@ -217,7 +389,13 @@ def test_kumu_elements_sheet():
     assert detect_role(KUMU_ELEMENTS, "Elements") == "kumu_elements"
     assert detect_role(KUMU_ELEMENTS) == "kumu_elements"
     assert suggest_mapping(KUMU_ELEMENTS, "kumu_elements") == [
-        "name", "element_type", "notes", None, None, "organisation", "email",
+        "name",
+        "element_type",
+        "notes",
+        None,
+        None,
+        "organisation",
+        "email",
     ]
 
 
@@ -225,7 +403,13 @@ def test_kumu_connections_sheet():
     assert detect_role(KUMU_CONNECTIONS) == "kumu_connections"
     assert detect_role(["From", "To", "Type"], "Connections") == "kumu_connections"
     assert suggest_mapping(KUMU_CONNECTIONS, "kumu_connections") == [
-        "from", "to", "relation_kind", None, None, "strength", None,
+        "from",
+        "to",
+        "relation_kind",
+        None,
+        None,
+        "strength",
+        None,
     ]
     # Without a Type column the connection's Label names the relation.
     assert suggest_mapping(["From", "To", "Label"], "kumu_connections") == ["from", "to", "relation_kind"]
@@ -237,25 +421,74 @@ def test_kumu_connections_sheet():
 @pytest.mark.parametrize(
     ("header", "expected"),
     [
-        ("Navn", "name"), ("Fulde navn", "name"), ("Kontaktperson", "name"), ("Full name", "name"),
-        ("E-mail", "email"), ("Mail", "email"), ("Email", "email"), ("e-mail ", "email"), ("E-mailadresse", "email"),
-        ("Telefon", "phone"), ("Tlf.", "phone"), ("Tlf", "phone"), ("Mobil", "phone"), ("Phone", "phone"),
-        ("Telefon (mobil)", "phone"), ("Stilling", "title"), ("Job title", "title"),
-        ("Organisation", "organisation"), ("Virksomhed", "organisation"), ("Forening", "organisation"),
-        ("Institution", "organisation"), ("Arbejdssted", "organisation"), ("Organization", "organisation"),
-        ("Company", "organisation"), ("Afdeling", "department"), ("Organisationstype", "org_type"),
-        ("Type", "org_type"), ("Sektor", "sector"), ("Sector", "sector"), ("Hjemmeside", "website"),
-        ("Web", "website"), ("Website", "website"), ("By", "area"), ("Kommune", "area"), ("Område", "area"),
-        ("City", "area"), ("Area", "area"), ("Bemærkninger", "notes"), ("Noter", "notes"), ("Note", "notes"),
-        ("Kommentar", "notes"), ("Notes", "notes"), ("Ansvarlig", "owner"), ("Kontaktansvarlig", "owner"),
-        ("Bibliotekets kontakt", "owner"), ("Owner", "owner"), ("Relation", "relation_kind"),
-        ("Styrke", "strength"), ("Relationsstyrke", "strength"), ("Strength", "strength"),
-        ("Første kontakt", "first_contact"), ("First contact", "first_contact"),
-        ("Sidste kontakt", "last_contact"), ("Senest kontaktet", "last_contact"), ("Last contact", "last_contact"),
-        ("Medarbejder", "is_staff"), ("Staff", "is_staff"), ("Kilde", "source"), ("Source", "source"),
-        ("Emial", "email"), ("Telefonnumer", "phone"), ("Bemærkniger", "notes"),  # typos
-        ("Hobby", None), ("Fødselsdag", None), ("Telefon (privat)", None), ("E-mail Display Name", None),
-        ("Skonummer", None), ("Form", None),
+        ("Navn", "name"),
+        ("Fulde navn", "name"),
+        ("Kontaktperson", "name"),
+        ("Full name", "name"),
+        ("E-mail", "email"),
+        ("Mail", "email"),
+        ("Email", "email"),
+        ("e-mail ", "email"),
+        ("E-mailadresse", "email"),
+        ("Telefon", "phone"),
+        ("Tlf.", "phone"),
+        ("Tlf", "phone"),
+        ("Mobil", "phone"),
+        ("Phone", "phone"),
+        ("Telefon (mobil)", "phone"),
+        ("Stilling", "title"),
+        ("Job title", "title"),
+        ("Organisation", "organisation"),
+        ("Virksomhed", "organisation"),
+        ("Forening", "organisation"),
+        ("Institution", "organisation"),
+        ("Arbejdssted", "organisation"),
+        ("Organization", "organisation"),
+        ("Company", "organisation"),
+        ("Afdeling", "department"),
+        ("Organisationstype", "org_type"),
+        ("Type", "org_type"),
+        ("Sektor", "sector"),
+        ("Sector", "sector"),
+        ("Hjemmeside", "website"),
+        ("Web", "website"),
+        ("Website", "website"),
+        ("By", "area"),
+        ("Kommune", "area"),
+        ("Område", "area"),
+        ("City", "area"),
+        ("Area", "area"),
+        ("Bemærkninger", "notes"),
+        ("Noter", "notes"),
+        ("Note", "notes"),
+        ("Kommentar", "notes"),
+        ("Notes", "notes"),
+        ("Ansvarlig", "owner"),
+        ("Kontaktansvarlig", "owner"),
+        ("Bibliotekets kontakt", "owner"),
+        ("Owner", "owner"),
+        ("Relation", "relation_kind"),
+        ("Styrke", "strength"),
+        ("Relationsstyrke", "strength"),
+        ("Strength", "strength"),
+        ("Første kontakt", "first_contact"),
+        ("First contact", "first_contact"),
+        ("Sidste kontakt", "last_contact"),
+        ("Senest kontaktet", "last_contact"),
+        ("Last contact", "last_contact"),
+        ("Medarbejder", "is_staff"),
+        ("Staff", "is_staff"),
+        ("Kilde", "source"),
+        ("Source", "source"),
+        ("Emial", "email"),
+        ("Telefonnumer", "phone"),
+        ("Bemærkniger", "notes"),  # typos
+        ("Hobby", None),
+        ("Fødselsdag", None),
+        ("Telefon (privat)", None),
+        ("E-mail Display Name", None),
+        ("Skonummer", None),
+        ("Form", None),
     ],
 )
 def test_single_contact_headers(header, expected):
@@ -263,27 +496,64 @@ def test_single_contact_headers(header, expected):
 
 
 def test_danish_contact_list():
-    columns = ["Navn", "E-mail", "Tlf.", "Stilling", "Organisation", "Type", "Sektor", "Hjemmeside", "Kommune",
-               "Bemærkninger", "Kontaktansvarlig", "Relation", "Styrke", "Første kontakt", "Senest kontaktet",
-               "Medarbejder", "Kilde"]
+    columns = [
+        "Navn",
+        "E-mail",
+        "Tlf.",
+        "Stilling",
+        "Organisation",
+        "Type",
+        "Sektor",
+        "Hjemmeside",
+        "Kommune",
+        "Bemærkninger",
+        "Kontaktansvarlig",
+        "Relation",
+        "Styrke",
+        "Første kontakt",
+        "Senest kontaktet",
+        "Medarbejder",
+        "Kilde",
+    ]
     assert detect_role(columns) == "contacts"
     assert suggest_mapping(columns, "contacts") == [
-        "name", "email", "phone", "title", "organisation", "org_type", "sector", "website", "area", "notes",
-        "owner", "relation_kind", "strength", "first_contact", "last_contact", "is_staff", "source",
+        "name",
+        "email",
+        "phone",
+        "title",
+        "organisation",
+        "org_type",
+        "sector",
+        "website",
+        "area",
+        "notes",
+        "owner",
+        "relation_kind",
+        "strength",
+        "first_contact",
+        "last_contact",
+        "is_staff",
+        "source",
     ]
 
 
 def test_each_field_is_used_once_except_email_and_phone():
     columns = ["Navn", "Fulde navn", "E-mail", "Mail", "Telefon", "Mobil", "Noter", "Kommentar"]
     assert suggest_mapping(columns, "contacts") == ["name", None, "email", "email", "phone", "phone", "notes", None]
-    assert REPEATABLE_FIELDS == {"email", "phone"}
+    assert {"email", "phone"} == REPEATABLE_FIELDS
 
 
 def test_organisation_list():
     columns = ["Organisation", "Organisationstype", "Sektor", "Hjemmeside", "Område", "E-mail", "Telefon"]
     assert detect_role(columns) == "organisations"
     assert suggest_mapping(columns, "organisations") == [
-        "organisation", "org_type", "sector", "website", "area", "email", "phone",
+        "organisation",
+        "org_type",
+        "sector",
+        "website",
+        "area",
+        "email",
+        "phone",
     ]
     # A bare "Navn" next to type and website names the organisation.
     assert detect_role(["Navn", "Type", "Hjemmeside"]) == "organisations"
@@ -303,7 +573,14 @@ def test_relation_list_reads_fra_and_til_as_ends():
     columns = ["Fra", "Til", "Relation", "Styrke", "Første kontakt", "Sidste kontakt", "Ansvarlig", "Noter"]
     assert detect_role(columns) == "relations"
     assert suggest_mapping(columns, "relations") == [
-        "from", "to", "relation_kind", "strength", "first_contact", "last_contact", "owner", "notes",
+        "from",
+        "to",
+        "relation_kind",
+        "strength",
+        "first_contact",
+        "last_contact",
+        "owner",
+        "notes",
     ]
     assert suggest_mapping(["Kilde", "Mål", "Type"], "relations") == ["from", "to", "relation_kind"]
     assert detect_role(["Source", "Target", "Strength"]) == "relations"
@@ -313,12 +590,13 @@ def test_relation_list_reads_fra_and_til_as_ends():
 @pytest.mark.parametrize(
     ("columns", "role"),
     [
-        (["ref", "name", "email", "phone", "other_emails", "other_phones", "title", "notes", "is_staff", "source"],
-         "contacts"),
+        (
+            ["ref", "name", "email", "phone", "other_emails", "other_phones", "title", "notes", "is_staff", "source"],
+            "contacts",
+        ),
         (["ref", "organisation", "org_type", "sector", "website", "area", "notes", "source"], "organisations"),
         (["person", "organisation", "role", "start_date", "end_date"], "affiliations"),
-        (["from", "to", "relation_kind", "strength", "first_contact", "last_contact", "owner", "notes"],
-         "relations"),
+        (["from", "to", "relation_kind", "strength", "first_contact", "last_contact", "owner", "notes"], "relations"),
     ],
 )
 def test_workspace_export_maps_back_to_itself(columns, role):
@@ -413,11 +691,19 @@ def test_group_row_above_a_full_header_row_under_a_title():
     assert table.header_row == 2
     assert table.title == "Partnere 2024"
     assert table.columns == [
-        "Kontaktperson – Fornavn", "Kontaktperson – Efternavn", "Kontaktperson – E-mail",
-        "Organisation – Navn", "Organisation – Type",
+        "Kontaktperson – Fornavn",
+        "Kontaktperson – Efternavn",
+        "Kontaktperson – E-mail",
+        "Organisation – Navn",
+        "Organisation – Type",
     ]
-    assert suggest_mapping(table.columns, "contacts") == ["first_name", "last_name", "email", "organisation",
-                                                          "org_type"]
+    assert suggest_mapping(table.columns, "contacts") == [
+        "first_name",
+        "last_name",
+        "email",
+        "organisation",
+        "org_type",
+    ]
 
 
 def test_two_row_header_from_a_csv_without_merge_information():
@@ -529,13 +815,13 @@ def test_every_field_and_role_has_a_label_in_both_languages():
 
 
 def test_translation_sections_are_complete_and_consistent():
-    from lib.translations import normalize as normalize_texts
-    from lib.translations import tabular as tabular_texts
+    from lib.core.translations import normalize as normalize_texts
+    from lib.core.translations import tabular as tabular_texts
 
     for section in (normalize_texts.TEXTS, tabular_texts.TEXTS):
         for key, texts in section.items():
             assert set(texts) == {"da", "en"}, key
             assert placeholders(texts["da"]) == placeholders(texts["en"]), key
-    source = (Path(__file__).resolve().parent.parent / "lib" / "tabular.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parent.parent / "lib" / "ingest" / "tables.py").read_text(encoding="utf-8")
     for key in re.findall(r'"((?:field|role|mapping|value)\.[a-z_]+)"', source):
         assert key in TEXTS, key

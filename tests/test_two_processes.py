@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.demo import create_demo_workspace
-from lib.storage import forget_database, open_database, workspace_counts
-from tests.browser_support import BROWSER_MARKS, ROOT, browser, free_port, open_page, wait_healthy  # noqa: F401
+from lib.db import forget_database, open_database, workspace_counts
+from lib.demo.workspace import create_demo_workspace
+from tests.browser_support import BROWSER_MARKS, ROOT, free_port, open_page, wait_healthy
 from tests.sheets import MESSY_DANISH, xlsx
 
 # MESSY_DANISH: five contacts (a bad e-mail or phone is left out, the row kept), one empty row skipped,
@@ -36,16 +36,31 @@ def _start_dashboards(url: str, folder: Path, count: int = 2) -> Iterator[list[s
         port = free_port()
         log = (folder / f"streamlit-{number}.log").open("wb")
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         servers.append((f"http://127.0.0.1:{port}", process, log))
     try:
         for base, process, _ in servers:
             wait_healthy(base, process)
         yield [base for base, _, _ in servers]
     finally:
-        for _, process, log in servers:
+        for _, process, _log in servers:
             process.terminate()
         for _, process, log in servers:
             try:
@@ -65,8 +80,7 @@ def _people_in_sidebar(page: object) -> int:
     return int(match.group(1).replace(".", ""))
 
 
-def test_an_import_through_one_dashboard_shows_in_the_other(
-        any_db_url: str, browser: object, tmp_path: Path) -> None:
+def test_an_import_through_one_dashboard_shows_in_the_other(any_db_url: str, browser: object, tmp_path: Path) -> None:
     demo = create_demo_workspace(open_database(any_db_url))
     forget_database(any_db_url)
     contacts = tmp_path / "kontakter.xlsx"

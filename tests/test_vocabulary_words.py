@@ -22,12 +22,12 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
-from lib import vocabulary
-from lib.i18n import LANGUAGES, t
-from lib.importer import prepare_file, run_import, undo_import
-from lib.normalize import name_key
-from lib.records import update_organisation
-from lib.storage import Database, Organisation, Person, Relation, VocabularyMapping, open_database
+from lib.contacts import update_organisation
+from lib.core import vocabulary
+from lib.core.i18n import LANGUAGES, t
+from lib.core.normalize import name_key
+from lib.db import Database, Organisation, Person, Relation, VocabularyMapping, open_database
+from lib.ingest.contact_lists import prepare_file, run_import, undo_import
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx
@@ -39,68 +39,204 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 ORGANISATION_TYPES = {
     # everyday words, as they stand in the example contact list and in libraries' own lists
-    "kultur": "cultural", "uddannelse": "education", "kommune": "municipal", "Kommune": "municipal",
-    "forening": "association", "Forening": "association", "virksomhed": "business", "erhverv": "business",
-    "bibliotek": "library", "museum": "cultural", "skole": "education", "aftenskole": "adult_education",
-    "medie": "media", "fond": "foundation", "Fond": "foundation",
+    "kultur": "cultural",
+    "uddannelse": "education",
+    "kommune": "municipal",
+    "Kommune": "municipal",
+    "forening": "association",
+    "Forening": "association",
+    "virksomhed": "business",
+    "erhverv": "business",
+    "bibliotek": "library",
+    "museum": "cultural",
+    "skole": "education",
+    "aftenskole": "adult_education",
+    "medie": "media",
+    "fond": "foundation",
+    "Fond": "foundation",
     # definite and plural forms
-    "foreningen": "association", "foreninger": "association", "foreningerne": "association",
-    "skolen": "education", "skoler": "education", "skolerne": "education", "kommunen": "municipal",
-    "kommuner": "municipal", "museet": "cultural", "museer": "cultural", "museerne": "cultural",
-    "biblioteket": "library", "biblioteker": "library", "bibliotekerne": "library",
-    "virksomheden": "business", "virksomheder": "business", "fonden": "foundation", "fonde": "foundation",
-    "klubben": "association", "klubber": "association", "teatret": "cultural", "teatre": "cultural",
-    "plejehjemmet": "municipal", "medier": "media", "mediet": "media", "avisen": "media",
-    "gymnasiet": "education", "universiteter": "education", "institutionerne": None,
+    "foreningen": "association",
+    "foreninger": "association",
+    "foreningerne": "association",
+    "skolen": "education",
+    "skoler": "education",
+    "skolerne": "education",
+    "kommunen": "municipal",
+    "kommuner": "municipal",
+    "museet": "cultural",
+    "museer": "cultural",
+    "museerne": "cultural",
+    "biblioteket": "library",
+    "biblioteker": "library",
+    "bibliotekerne": "library",
+    "virksomheden": "business",
+    "virksomheder": "business",
+    "fonden": "foundation",
+    "fonde": "foundation",
+    "klubben": "association",
+    "klubber": "association",
+    "teatret": "cultural",
+    "teatre": "cultural",
+    "plejehjemmet": "municipal",
+    "medier": "media",
+    "mediet": "media",
+    "avisen": "media",
+    "gymnasiet": "education",
+    "universiteter": "education",
+    "institutionerne": None,
     # abbreviations
-    "efterskole": "education", "gym.": "education", "HF": "education", "VUC": "education", "SOSU": "education",
-    "sosu-skole": "education", "UCL": "education", "KU": "education", "AU": "education", "DR": "media",
-    "TV2": "media", "TV 2": "media", "FOF": "adult_education", "AOF": "adult_education", "LOF": "adult_education",
-    "DGI": "association", "NGO": "association", "NGO'er": "association", "ApS": "business", "A/S": "business",
-    "I/S": "business", "P/S": "business", "kommunal": "municipal", "forv.": "municipal", "PPR": "municipal",
-    "SFO": "municipal", "SFO'en": "municipal", "3F": "union",
+    "efterskole": "education",
+    "gym.": "education",
+    "HF": "education",
+    "VUC": "education",
+    "SOSU": "education",
+    "sosu-skole": "education",
+    "UCL": "education",
+    "KU": "education",
+    "AU": "education",
+    "DR": "media",
+    "TV2": "media",
+    "TV 2": "media",
+    "FOF": "adult_education",
+    "AOF": "adult_education",
+    "LOF": "adult_education",
+    "DGI": "association",
+    "NGO": "association",
+    "NGO'er": "association",
+    "ApS": "business",
+    "A/S": "business",
+    "I/S": "business",
+    "P/S": "business",
+    "kommunal": "municipal",
+    "forv.": "municipal",
+    "PPR": "municipal",
+    "SFO": "municipal",
+    "SFO'en": "municipal",
+    "3F": "union",
     # compounds: the head decides
-    "idrætsforening": "association", "boligforening": "association", "grundejerforening": "association",
-    "Ålykke Teaterforening": "association", "idrætsforeningen": "association", "menighedsråd": "other",
-    "kirke": "other", "folkekirken": "other", "musikskole": "cultural", "kulturhus": "cultural",
-    "spillested": "cultural", "medborgerhus": "cultural", "sprogskole": "education", "dagtilbud": "municipal",
-    "daginstitution": "municipal", "børnehave": "municipal", "vuggestue": "municipal", "fritidsklub": "municipal",
-    "plejehjem": "municipal", "ældrecenter": "municipal", "sundhedscenter": "municipal", "jobcenter": "municipal",
-    "kulturforvaltning": "municipal", "lokalarkiv": "cultural", "kunstmuseet": "cultural",
-    "egnsteater": "cultural", "ungdomsskole": "education", "folkeskolen": "education", "lokalavis": "media",
-    "tv-avis": "media", "it-virksomhed": "business", "enkeltmandsvirksomhed": "business",
-    "skolebibliotek": "library", "folkebibliotekerne": "library", "kulturfond": "foundation",
-    "bydelsnetværk": "citizen_group", "lokalråd": "citizen_group", "borgergruppe": "citizen_group",
-    "socialstyrelsen": "state", "sygehus": "state", "folkehøjskole": "adult_education",
+    "idrætsforening": "association",
+    "boligforening": "association",
+    "grundejerforening": "association",
+    "Ålykke Teaterforening": "association",
+    "idrætsforeningen": "association",
+    "menighedsråd": "other",
+    "kirke": "other",
+    "folkekirken": "other",
+    "musikskole": "cultural",
+    "kulturhus": "cultural",
+    "spillested": "cultural",
+    "medborgerhus": "cultural",
+    "sprogskole": "education",
+    "dagtilbud": "municipal",
+    "daginstitution": "municipal",
+    "børnehave": "municipal",
+    "vuggestue": "municipal",
+    "fritidsklub": "municipal",
+    "plejehjem": "municipal",
+    "ældrecenter": "municipal",
+    "sundhedscenter": "municipal",
+    "jobcenter": "municipal",
+    "kulturforvaltning": "municipal",
+    "lokalarkiv": "cultural",
+    "kunstmuseet": "cultural",
+    "egnsteater": "cultural",
+    "ungdomsskole": "education",
+    "folkeskolen": "education",
+    "lokalavis": "media",
+    "tv-avis": "media",
+    "it-virksomhed": "business",
+    "enkeltmandsvirksomhed": "business",
+    "skolebibliotek": "library",
+    "folkebibliotekerne": "library",
+    "kulturfond": "foundation",
+    "bydelsnetværk": "citizen_group",
+    "lokalråd": "citizen_group",
+    "borgergruppe": "citizen_group",
+    "socialstyrelsen": "state",
+    "sygehus": "state",
+    "folkehøjskole": "adult_education",
     # a word listed on its own wins over the head it ends in
-    "fagforening": "union", "brancheforening": "union", "erhvervsforening": "union",
-    "erhvervsskole": "education", "professionshøjskole": "education", "køreskole": "business",
-    "samarbejdspartner": None, "boligselskab": "association",
+    "fagforening": "union",
+    "brancheforening": "union",
+    "erhvervsforening": "union",
+    "erhvervsskole": "education",
+    "professionshøjskole": "education",
+    "køreskole": "business",
+    "samarbejdspartner": None,
+    "boligselskab": "association",
     # phrases: the head is the last word, or the part before a preposition
-    "bibliotekets fond": "foundation", "Fonden for Ålykke Kulturliv": "foundation",
-    "lokalhistorisk arkiv": "cultural", "frivillig forening": "association",
-    "socialøkonomisk virksomhed": "business", "andre biblioteker": "library", "faglige organisationer": "union",
-    "kommunale forvaltninger": "municipal", "kultur- og fritidsforvaltning": "municipal",
-    "børne- og ungeforvaltning": "municipal", "museum/arkiv": "cultural", "tv og radio": "media",
-    "Forening (kultur)": "association", "Boghandel ApS": "business", "statslig myndighed": "state",
+    "bibliotekets fond": "foundation",
+    "Fonden for Ålykke Kulturliv": "foundation",
+    "lokalhistorisk arkiv": "cultural",
+    "frivillig forening": "association",
+    "socialøkonomisk virksomhed": "business",
+    "andre biblioteker": "library",
+    "faglige organisationer": "union",
+    "kommunale forvaltninger": "municipal",
+    "kultur- og fritidsforvaltning": "municipal",
+    "børne- og ungeforvaltning": "municipal",
+    "museum/arkiv": "cultural",
+    "tv og radio": "media",
+    "Forening (kultur)": "association",
+    "Boghandel ApS": "business",
+    "statslig myndighed": "state",
     # English
-    "association": "association", "Association / NGO": "association", "company": "business",
-    "business": "business", "School / university": "education", "schools": "education",
-    "adult education": "adult_education", "evening schools": "adult_education", "municipality": "municipal",
-    "municipal office": "municipal", "museums": "cultural", "theatre": "cultural", "music schools": "cultural",
-    "newspaper": "media", "library": "library", "libraries": "library", "foundation": "foundation",
-    "trade union": "union", "citizen group": "citizen_group", "Regional or state body": "state",
-    "government": "state", "other": "other",
+    "association": "association",
+    "Association / NGO": "association",
+    "company": "business",
+    "business": "business",
+    "School / university": "education",
+    "schools": "education",
+    "adult education": "adult_education",
+    "evening schools": "adult_education",
+    "municipality": "municipal",
+    "municipal office": "municipal",
+    "museums": "cultural",
+    "theatre": "cultural",
+    "music schools": "cultural",
+    "newspaper": "media",
+    "library": "library",
+    "libraries": "library",
+    "foundation": "foundation",
+    "trade union": "union",
+    "citizen group": "citizen_group",
+    "Regional or state body": "state",
+    "government": "state",
+    "other": "other",
     # the codes themselves, as the workspace export writes them
-    "adult_education": "adult_education", "citizen_group": "citizen_group", "region/stat": "state",
+    "adult_education": "adult_education",
+    "citizen_group": "citizen_group",
+    "region/stat": "state",
 }
 
 #: Words that must not be read as a type: the old substring matching found one in most of them.
 NOT_ORGANISATION_TYPES = [
-    "aktiv", "tvivl", "landet", "statistik", "arkivar", "bibliotekar", "skolebibliotekar", "museumsinspektør",
-    "skolebestyrelse", "bestyrelse", "sundhedsplejerske", "område", "lokalområde", "remedie", "kommunevalg",
-    "privatperson", "foreningsløs", "selvejende institution", "Lektiecafé", "Bydelsmødre", "offentlig/privat",
-    "kontakt", "", "   ", "-", "?",
+    "aktiv",
+    "tvivl",
+    "landet",
+    "statistik",
+    "arkivar",
+    "bibliotekar",
+    "skolebibliotekar",
+    "museumsinspektør",
+    "skolebestyrelse",
+    "bestyrelse",
+    "sundhedsplejerske",
+    "område",
+    "lokalområde",
+    "remedie",
+    "kommunevalg",
+    "privatperson",
+    "foreningsløs",
+    "selvejende institution",
+    "Lektiecafé",
+    "Bydelsmødre",
+    "offentlig/privat",
+    "kontakt",
+    "",
+    "   ",
+    "-",
+    "?",
 ]
 
 #: Words whose type the old substring matching got wrong: now the word's own type.
@@ -112,29 +248,71 @@ OLD_MISTAKES = {
 }
 
 SECTORS = {
-    "offentlig": "public", "Offentlig": "public", "offentligt": "public", "offentlige": "public",
-    "den offentlige sektor": "public", "kommunal": "public", "kommunalt ejet": "public", "statslig": "public",
-    "regional": "public", "off.": "public", "public": "public", "Public sector": "public",
-    "privat": "private", "private": "private", "erhverv": "private", "erhvervslivet": "private",
-    "kommerciel": "private", "Private sector": "private",
-    "civilsamfund": "civil", "Civilsamfund": "civil", "civilsamfundet": "civil", "frivillig": "civil",
-    "frivillige": "civil", "forening": "civil", "foreningslivet": "civil", "NGO": "civil", "civil society": "civil",
-    "almennyttig": "civil", "third sector": "civil",
+    "offentlig": "public",
+    "Offentlig": "public",
+    "offentligt": "public",
+    "offentlige": "public",
+    "den offentlige sektor": "public",
+    "kommunal": "public",
+    "kommunalt ejet": "public",
+    "statslig": "public",
+    "regional": "public",
+    "off.": "public",
+    "public": "public",
+    "Public sector": "public",
+    "privat": "private",
+    "private": "private",
+    "erhverv": "private",
+    "erhvervslivet": "private",
+    "kommerciel": "private",
+    "Private sector": "private",
+    "civilsamfund": "civil",
+    "Civilsamfund": "civil",
+    "civilsamfundet": "civil",
+    "frivillig": "civil",
+    "frivillige": "civil",
+    "forening": "civil",
+    "foreningslivet": "civil",
+    "NGO": "civil",
+    "civil society": "civil",
+    "almennyttig": "civil",
+    "third sector": "civil",
 }
 NOT_SECTORS = ["privatperson", "civilingeniør", "offentliggjort", "offentlig/privat", "blandet"]
 
 RELATION_KINDS = {
-    "kender": "knows", "kontakt": "knows", "kontakten": "knows", "kontaktperson": "knows", "knows": "knows",
-    "kollega": "colleague", "kolleger": "colleague", "kollegaer": "colleague", "tidligere kollega": "colleague",
+    "kender": "knows",
+    "kontakt": "knows",
+    "kontakten": "knows",
+    "kontaktperson": "knows",
+    "knows": "knows",
+    "kollega": "colleague",
+    "kolleger": "colleague",
+    "kollegaer": "colleague",
+    "tidligere kollega": "colleague",
     "colleague": "colleague",
-    "samarbejde": "works_with", "samarbejder med": "works_with", "samarbejdspartner": "works_with",
-    "projektsamarbejde": "works_with", "works with": "works_with",
-    "partner": "partner", "partnere": "partner", "partnerskab": "partner", "strategisk partnerskab": "partner",
+    "samarbejde": "works_with",
+    "samarbejder med": "works_with",
+    "samarbejdspartner": "works_with",
+    "projektsamarbejde": "works_with",
+    "works with": "works_with",
+    "partner": "partner",
+    "partnere": "partner",
+    "partnerskab": "partner",
+    "strategisk partnerskab": "partner",
     "partnership": "partner",
-    "medlem": "member", "medlem af": "member", "medlemmer": "member", "bestyrelsesmedlem": "member",
+    "medlem": "member",
+    "medlem af": "member",
+    "medlemmer": "member",
+    "bestyrelsesmedlem": "member",
     "member of": "member",
-    "finansierer": "funds", "sponsor": "funds", "hovedsponsor": "funds", "støtter": "funds", "funds": "funds",
-    "andet": "other", "other": "other",
+    "finansierer": "funds",
+    "sponsor": "funds",
+    "hovedsponsor": "funds",
+    "støtter": "funds",
+    "funds": "funds",
+    "andet": "other",
+    "other": "other",
 }
 NOT_RELATION_KINDS = ["landet", "partnerskabsaftale", "medlemsblad", "kontaktløs", "mentor", "nabo"]
 
@@ -214,8 +392,10 @@ def run(db: Database, data: bytes, *, commit: bool, name: str = "org.xlsx", **op
 
 def organisations(db: Database) -> dict[str, tuple[Any, ...]]:
     with db.read() as session:
-        return {o.name: (o.org_type, o.org_type_text, o.sector, o.sector_text)
-                for o in session.scalars(select(Organisation))}
+        return {
+            o.name: (o.org_type, o.org_type_text, o.sector, o.sector_text)
+            for o in session.scalars(select(Organisation))
+        }
 
 
 def listed(result: Any, name: str) -> list[tuple[str, int, str | None]]:
@@ -236,8 +416,12 @@ def test_unknown_words_are_kept_the_rows_imported_and_the_words_listed_once(db: 
         "Bydelsmødrene Øst": (None, "Bydelsmødre", None, None),
         "Ålykke Idrætsforening": ("association", None, "civil", None),
     }
-    assert result.to_json()["unknown_words"]["org_type"][0] == {"word": "Bydelsmødre", "rows": 3, "code": None,
-                                                                  "source": None}
+    assert result.to_json()["unknown_words"]["org_type"][0] == {
+        "word": "Bydelsmødre",
+        "rows": 3,
+        "code": None,
+        "source": None,
+    }
 
 
 def test_a_choice_in_the_preview_is_what_the_commit_does_and_is_remembered(db: Database) -> None:
@@ -259,7 +443,8 @@ def test_a_choice_in_the_preview_is_what_the_commit_does_and_is_remembered(db: D
     # The next file with the word maps by itself, and says so.
     later = run(db, organisations_file([["Bydelsmødrene Vest", "Bydelsmødre", None]]), commit=True)
     assert [(u.word, u.code, u.source) for u in later.unknown_words["org_type"]] == [
-        ("Bydelsmødre", "citizen_group", "remembered")]
+        ("Bydelsmødre", "citizen_group", "remembered")
+    ]
     assert organisations(db)["Bydelsmødrene Vest"][:2] == ("citizen_group", None)
 
 
@@ -272,7 +457,9 @@ def test_a_persons_choice_wins_over_remembered_and_built_in_words(db: Database) 
     chosen = run(db, organisations_file(rows), commit=True, words={"org_type": {"Kultur": "cultural"}})
     assert listed(chosen, "org_type") == [("kultur", 2, "cultural")]
     assert {name: values[0] for name, values in organisations(db).items()} == {
-        "Ålykke Musikskole": "cultural", "Ålykke Lokalarkiv": "cultural"}
+        "Ålykke Musikskole": "cultural",
+        "Ålykke Lokalarkiv": "cultural",
+    }
     with db.read() as session:
         assert session.scalars(select(VocabularyMapping.code)).all() == ["cultural"]
 
@@ -294,14 +481,23 @@ def test_a_type_found_later_replaces_the_kept_word_and_undo_restores_it(db: Data
 def test_an_unknown_kind_of_relation_is_kept_as_other_with_its_word(db: Database) -> None:
     people = xlsx({"Kontakter": [["Navn", "E-mail"], ["Mette Holm", "mette@bib.dk"], ["Ole Dam", "ole@x.dk"]]})
     run(db, people, commit=True, name="people.xlsx")
-    relations = xlsx({"Relationer": [["Fra", "Til", "Relation"], ["Mette Holm", "Ole Dam", "mentor"],
-                                     ["Ole Dam", "Mette Holm", "samarbejdspartner"]]})
+    relations = xlsx(
+        {
+            "Relationer": [
+                ["Fra", "Til", "Relation"],
+                ["Mette Holm", "Ole Dam", "mentor"],
+                ["Ole Dam", "Mette Holm", "samarbejdspartner"],
+            ]
+        }
+    )
     result = run(db, relations, commit=True, name="rel.xlsx")
     assert result.counts["inserted"] == 2 and result.counts["rejected"] == 0
     assert listed(result, "relation_kind") == [("mentor", 1, None)]
     with db.read() as session:
         assert sorted((r.kind, r.kind_text) for r in session.scalars(select(Relation))) == [
-            ("other", "mentor"), ("works_with", None)]
+            ("other", "mentor"),
+            ("works_with", None),
+        ]
 
 
 def test_the_example_contact_list_knows_all_its_type_words(db: Database) -> None:
@@ -351,8 +547,9 @@ def test_the_preview_lists_the_words_once_and_the_choice_is_used_and_remembered(
     assert organisations(db)["Lektiecaféen"][:2] == (None, "Lektiecafé")
 
     # The next file with the word: chosen by itself, shown with the remembered choice.
-    at.file_uploader[0].set_value(("more.xlsx", organisations_file([["Bydelsmødrene Vest", "Bydelsmødre", None]]),
-                                   XLSX_MIME))
+    at.file_uploader[0].set_value(
+        ("more.xlsx", organisations_file([["Bydelsmødrene Vest", "Bydelsmødre", None]]), XLSX_MIME)
+    )
     rerun(at)
     assert not [w for w in at.warning if "kendes ikke" in w.value]
     assert picker(at, "Bydelsmødre").value == "citizen_group"
@@ -363,9 +560,10 @@ def test_the_picker_speaks_english(db: Database) -> None:
     at = import_page("en")
     at.file_uploader[0].set_value(("org.xlsx", organisations_file(ROWS[:3]), XLSX_MIME))
     rerun(at)
-    assert any(w.value.startswith("2 types are not known: Bydelsmødre, Lektiecafé. Choose a type for each")
-               for w in at.warning)
-    assert picker(at, "Bydelsmødre").label == "\"Bydelsmødre\" · 2 rows"
+    assert any(
+        w.value.startswith("2 types are not known: Bydelsmødre, Lektiecafé. Choose a type for each") for w in at.warning
+    )
+    assert picker(at, "Bydelsmødre").label == '"Bydelsmødre" · 2 rows'
 
 
 # --- the contacts page -----------------------------------------------------------------------------
@@ -377,10 +575,12 @@ contacts_page = partial(apptest_support.run_page, "../pages/contacts.py", timeou
 def kept(db: Database) -> dict[str, int]:
     """An organisation that kept a file's words, one with a type, and one with nothing at all."""
     with db.write() as session:
-        network = Organisation(name="Bydelsmødrene", name_key=name_key("Bydelsmødrene"),
-                               org_type_text="bydelsmødre", sector_text="blandet")
-        club = Organisation(name="Læseklubben", name_key=name_key("Læseklubben"), org_type="association",
-                            sector="civil")
+        network = Organisation(
+            name="Bydelsmødrene", name_key=name_key("Bydelsmødrene"), org_type_text="bydelsmødre", sector_text="blandet"
+        )
+        club = Organisation(
+            name="Læseklubben", name_key=name_key("Læseklubben"), org_type="association", sector="civil"
+        )
         bare = Organisation(name="Ukendt sted", name_key=name_key("Ukendt sted"))
         session.add_all([network, club, bare])
         session.flush()
@@ -414,7 +614,8 @@ def test_an_editor_chooses_a_type_for_a_kept_word_and_it_is_remembered(db: Datab
     rerun(at)
     prefix = f"contacts_oform_{kept['network']}_"
     assert "Importeret som »bydelsmødre«, som ikke passer til nogen type. Vælg en type ovenfor." in [
-        c.value for c in at.caption]
+        c.value for c in at.caption
+    ]
     at.selectbox(key=prefix + "org_type").set_value("citizen_group")
     at.checkbox(key=prefix + "remember_org_type").check()
     at.button(key=f"contacts_org_save_{kept['network']}").click()
@@ -423,7 +624,8 @@ def test_an_editor_chooses_a_type_for_a_kept_word_and_it_is_remembered(db: Datab
     assert organisations(db)["Bydelsmødrene"] == ("citizen_group", None, None, "blandet")
     with db.read() as session:
         assert [(m.vocabulary, m.word_key, m.code) for m in session.scalars(select(VocabularyMapping))] == [
-            ("org_type", "bydelsmødre", "citizen_group")]
+            ("org_type", "bydelsmødre", "citizen_group")
+        ]
     # the next file with the word needs no choosing
     result = run(db, organisations_file([["Bydelsmødrene Vest", "Bydelsmødre", None]]), commit=False)
     assert listed(result, "org_type") == [("Bydelsmødre", 1, "citizen_group")]
@@ -458,8 +660,14 @@ def test_a_kept_kind_of_relation_is_shown_with_its_word(db: Database) -> None:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     root = Path(__file__).resolve().parent.parent
-    return subprocess.run([sys.executable, "-m", "lib", *args], cwd=root, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "HOME": str(root)}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lib", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+        timeout=120,
+    )
 
 
 def test_the_command_line_chooses_with_map_type_and_lists_the_words(tmp_path: Path, db_url: str) -> None:
@@ -468,8 +676,10 @@ def test_the_command_line_chooses_with_map_type_and_lists_the_words(tmp_path: Pa
     dry = run_cli("import", str(path), "--dry-run", "--json", "--db", db_url)
     assert dry.returncode == 0, dry.stderr
     words = json.loads(dry.stdout)["unknown_words"]
-    assert words["org_type"] == [{"word": "Bydelsmødre", "rows": 3, "code": None, "source": None},
-                                 {"word": "Lektiecafé", "rows": 1, "code": None, "source": None}]
+    assert words["org_type"] == [
+        {"word": "Bydelsmødre", "rows": 3, "code": None, "source": None},
+        {"word": "Lektiecafé", "rows": 1, "code": None, "source": None},
+    ]
     assert words["sector"] == [{"word": "blandet", "rows": 1, "code": None, "source": None}]
     assert words["relation_kind"] == []
 
@@ -480,11 +690,24 @@ def test_the_command_line_chooses_with_map_type_and_lists_the_words(tmp_path: Pa
     refused = run_cli("import", str(path), "--map-type", "Lektiecafé=kaffe", "--db", db_url)
     assert refused.returncode == 2 and "»kaffe« er ikke en type" in refused.stderr
 
-    done = run_cli("import", str(path), "--json", "--db", db_url, "--map-type", "Bydelsmødre=borgergruppe",
-                   "--map-type", "Lektiecafé=association", "--map-sector", "blandet=civil")
+    done = run_cli(
+        "import",
+        str(path),
+        "--json",
+        "--db",
+        db_url,
+        "--map-type",
+        "Bydelsmødre=borgergruppe",
+        "--map-type",
+        "Lektiecafé=association",
+        "--map-sector",
+        "blandet=civil",
+    )
     assert done.returncode == 0, done.stderr
     assert [(w["word"], w["code"], w["source"]) for w in json.loads(done.stdout)["unknown_words"]["org_type"]] == [
-        ("Bydelsmødre", "citizen_group", "chosen"), ("Lektiecafé", "association", "chosen")]
+        ("Bydelsmødre", "citizen_group", "chosen"),
+        ("Lektiecafé", "association", "chosen"),
+    ]
     db = open_database(db_url)
     assert organisations(db)["Lektiecaféen"] == ("association", None, "civil", None)
     assert organisations(db)["Bydelsmødrene Syd"] == ("citizen_group", None, "civil", None)

@@ -125,7 +125,7 @@ RELATIONS: list[list[Any]] = [
 
 # --- the Outlook export -----------------------------------------------------------------------------
 
-#: The headers of Outlook's export to a CSV file in Danish (the ones lib/tabular.py recognises).
+#: The headers of Outlook's export to a CSV file in Danish (the ones lib/ingest/tables.py recognises).
 OUTLOOK_HEADER = [
     "Fornavn", "Mellemnavn", "Efternavn", "Titel", "Suffiks", "Kaldenavn", "E-mail-adresse", "E-mail 2-adresse",
     "E-mail 3-adresse", "Telefon (privat)", "Telefon 2 (privat)", "Telefon (arbejde)", "Telefon 2 (arbejde)",

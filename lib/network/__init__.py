@@ -14,5 +14,5 @@ timeline
     The network as it was on a date, and what changed between two dates.
 
 Nothing here imports Streamlit; every text a user sees is a translation key in
-``lib/translations/network.py``.
+``lib/core/translations/network.py``.
 """

@@ -11,7 +11,7 @@ analysis carries no more personal data than it needs.
 
 *Kumu.* :func:`kumu_workbook` writes Kumu's spreadsheet format (sheets "Elements" and "Connections",
 an ``ID`` column so two people with the same name stay two elements) through
-:func:`lib.export.xlsx_bytes`, so no cell is ever a formula. By default it holds exactly the
+:func:`lib.core.spreadsheets.xlsx_bytes`, so no cell is ever a formula. By default it holds exactly the
 workspace's people, organisations, affiliations (a person's "Organisation" column) and relations,
 and imports back through the product's own importer unchanged. ``complete_map=True`` adds the
 library and draws staff, partnership and affiliation ties as Kumu connections too, for a more
@@ -39,10 +39,11 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from lib.errors import UserFacingError
-from lib.export import xlsx_bytes
-from lib.i18n import label as vocabulary_label, t
-from lib.normalize import display_phone
+from lib.core.errors import UserFacingError
+from lib.core.i18n import label as vocabulary_label
+from lib.core.i18n import t
+from lib.core.normalize import display_phone
+from lib.core.spreadsheets import xlsx_bytes
 
 __all__ = [
     "CONTACT_DETAIL_KEYS",
@@ -81,7 +82,15 @@ MIME_TYPES = {
 #: Kumu's element types; the importer reads them back (Staff → staff member, Organization → organisation).
 KUMU_TYPES = {"library": "Library", "staff": "Staff", "contact": "Person", "organisation": "Organization"}
 KUMU_ELEMENT_COLUMNS = (
-    "ID", "Label", "Type", "Description", "Title", "Organisation", "Organisation type", "Sector", "Area",
+    "ID",
+    "Label",
+    "Type",
+    "Description",
+    "Title",
+    "Organisation",
+    "Organisation type",
+    "Sector",
+    "Area",
     "Tags",
 )
 KUMU_CONTACT_COLUMNS = ("Email", "Phone")
@@ -182,8 +191,7 @@ def exportable_graph(G: nx.Graph, *, include_contact_details: bool = False) -> n
     # Graph-level values that are collections (build_graph's "partners" table) are working data of
     # the product, not a property of the network: only plain values are kept.
     scalars = {
-        key: value for key, value in G.graph.items()
-        if not isinstance(value, (Mapping, set, frozenset, list, tuple))
+        key: value for key, value in G.graph.items() if not isinstance(value, (Mapping, set, frozenset, list, tuple))
     }
     H.graph.update(_clean(scalars, include_contact_details))
     nodes = [(str(node), _clean(data, include_contact_details)) for node, data in G.nodes(data=True)]
@@ -257,9 +265,7 @@ def _affiliated(G: nx.Graph, node: Hashable) -> str | None:
 
 
 def _partners(G: nx.Graph) -> set[Hashable]:
-    return {
-        node for u, v, data in G.edges(data=True) if "partnership" in _edge_kinds(data) for node in (u, v)
-    }
+    return {node for u, v, data in G.edges(data=True) if "partnership" in _edge_kinds(data) for node in (u, v)}
 
 
 def _element_row(
@@ -278,9 +284,7 @@ def _element_row(
         "Organisation type": vocabulary_label("orgtype", data.get("org_type"), lang) or None,
         "Sector": vocabulary_label("sector", data.get("sector"), lang) or None,
         "Area": _text(data.get("area")) if is_organisation else None,
-        "Tags": (
-            t("network_figure.edge.partnership", lang) if kind == "organisation" and node in partners else None
-        ),
+        "Tags": (t("network_figure.edge.partnership", lang) if kind == "organisation" and node in partners else None),
     }
     if include_contact_details:
         row["Email"] = None if is_organisation else _text(data.get("email"))
@@ -320,9 +324,7 @@ def _connection_types(data: Mapping[str, Any], lang: str, complete_map: bool) ->
     return types
 
 
-def _connection_rows(
-    G: nx.Graph, listed: set[Hashable], lang: str, complete_map: bool
-) -> list[dict[str, Any]]:
+def _connection_rows(G: nx.Graph, listed: set[Hashable], lang: str, complete_map: bool) -> list[dict[str, Any]]:
     rows = []
     for u, v, data in sorted(G.edges(data=True), key=lambda edge: (str(edge[0]), str(edge[1]))):
         if u not in listed or v not in listed:
@@ -330,15 +332,17 @@ def _connection_rows(
         owner = data.get("owner")
         source, target = _connection_ends(u, v, owner)
         for kind_label in _connection_types(data, lang, complete_map):
-            rows.append({
-                "From": str(source),
-                "To": str(target),
-                "Type": kind_label,
-                "Strength": data.get("strength"),
-                "First contact": _plain_date(data.get("first_contact")),
-                "Last contact": _plain_date(data.get("last_contact")),
-                "Owner": str(owner) if owner is not None and owner in listed else None,
-            })
+            rows.append(
+                {
+                    "From": str(source),
+                    "To": str(target),
+                    "Type": kind_label,
+                    "Strength": data.get("strength"),
+                    "First contact": _plain_date(data.get("first_contact")),
+                    "Last contact": _plain_date(data.get("last_contact")),
+                    "Owner": str(owner) if owner is not None and owner in listed else None,
+                }
+            )
     return rows
 
 
@@ -368,7 +372,7 @@ def kumu_workbook(
     Returns
     -------
     bytes
-        The xlsx file, written by :func:`lib.export.xlsx_bytes` (no cell is a formula).
+        The xlsx file, written by :func:`lib.core.spreadsheets.xlsx_bytes` (no cell is a formula).
 
     Notes
     -----
@@ -378,7 +382,7 @@ def kumu_workbook(
     active partners. Connections: :data:`KUMU_CONNECTION_COLUMNS`, one per relation kind of each
     edge (``build_graph`` merges the ties of a pair into one edge; strength and dates are the
     edge's merged values); a relation runs from the staff member who holds it when they are one of
-    its ends. Both sheets import back through ``lib.importer`` as Kumu elements and connections.
+    its ends. Both sheets import back through ``lib.ingest.contact_lists`` as Kumu elements and connections.
     What the graph does not hold cannot come back: affiliation dates and roles, ended affiliations,
     the direction of a relation, and two relations of the same kind between the same pair.
     """
@@ -387,16 +391,20 @@ def kumu_workbook(
     elements = sorted(
         (node for node in G if complete_map or kinds[node] != "library"),
         key=lambda node: (
-            _KUMU_ORDER.get(kinds[node], 3), str(G.nodes[node].get("label") or node).casefold(), str(node)
+            _KUMU_ORDER.get(kinds[node], 3),
+            str(G.nodes[node].get("label") or node).casefold(),
+            str(node),
         ),
     )
     element_rows = [_element_row(G, node, lang, partners, include_contact_details) for node in elements]
     connection_rows = _connection_rows(G, set(elements), lang, complete_map)
     element_columns = [*KUMU_ELEMENT_COLUMNS, *(KUMU_CONTACT_COLUMNS if include_contact_details else ())]
-    return xlsx_bytes({
-        "Elements": pd.DataFrame(element_rows, columns=element_columns, dtype=object),
-        "Connections": pd.DataFrame(connection_rows, columns=list(KUMU_CONNECTION_COLUMNS), dtype=object),
-    })
+    return xlsx_bytes(
+        {
+            "Elements": pd.DataFrame(element_rows, columns=element_columns, dtype=object),
+            "Connections": pd.DataFrame(connection_rows, columns=list(KUMU_CONNECTION_COLUMNS), dtype=object),
+        }
+    )
 
 
 # --- images ----------------------------------------------------------------------------------------
@@ -478,9 +486,7 @@ def _render(spec: dict[str, Any], opts: dict[str, Any]) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
-def figure_image(
-    fig: Any, fmt: str = "png", width: int = 1600, height: int = 1000, scale: float = 1.0
-) -> bytes:
+def figure_image(fig: Any, fmt: str = "png", width: int = 1600, height: int = 1000, scale: float = 1.0) -> bytes:
     """A plotly figure as a PNG or SVG image.
 
     Parameters
@@ -502,7 +508,7 @@ def figure_image(
 
     Raises
     ------
-    lib.errors.UserFacingError
+    lib.core.errors.UserFacingError
         ``network_export.unknown_image_format`` for another format.
     ImageExportUnavailable
         No browser installed (``network_export.image_unavailable``), or it failed or hung

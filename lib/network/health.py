@@ -1,9 +1,9 @@
 """How healthy the network is: ties going cold, who holds what, and which organisations could
-become partners. What hangs on one person is one rule, in :mod:`lib.figures`.
+become partners. What hangs on one person is one rule, in :mod:`lib.reporting.figures`.
 
 Every function takes the graph from :func:`lib.network.graph.build_graph` and, where time matters,
 a ``today`` (default ``date.today()``) so that results are reproducible. Results are pandas frames
-with plain columns; texts for people come from translation keys (``lib/translations/network.py``),
+with plain columns; texts for people come from translation keys (``lib/core/translations/network.py``),
 never from here.
 
 Examples
@@ -25,33 +25,56 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from lib.frames import typed_frame
-from lib.i18n import DEFAULT_LANGUAGE, t
-from lib.network.graph import (
-    LIBRARY,
-    StaffTie,
-    organisation_view,
-    partners_in,
-    record_id,
-    staff_ties_by_organisation,
-)
+from lib.core.frames import typed_frame
+from lib.core.i18n import DEFAULT_LANGUAGE, t
+from lib.network.graph import LIBRARY, StaffTie, organisation_view, partners_in, record_id, staff_ties_by_organisation
 
 COLD_AFTER_MONTHS = 12
 #: Partner names written out in a reason before "and n more".
 NAMES_IN_REASON = 3
 
 COLD_TIE_COLUMNS = (
-    "source", "target", "owner", "owner_label", "other", "other_label", "relation_kind", "strength",
-    "contact_date", "months_since", "no_date",
+    "source",
+    "target",
+    "owner",
+    "owner_label",
+    "other",
+    "other_label",
+    "relation_kind",
+    "strength",
+    "contact_date",
+    "months_since",
+    "no_date",
 )
 STAFF_COLUMNS = (
-    "staff", "label", "ties", "organisations", "partnerships", "sole_organisations",
-    "sole_partnerships", "cold_ties",
+    "staff",
+    "label",
+    "ties",
+    "organisations",
+    "partnerships",
+    "sole_organisations",
+    "sole_partnerships",
+    "cold_ties",
 )
 PARTNER_COLUMNS = (
-    "node", "label", "org_type", "sector", "score", "rank", "staff_count", "people_known", "direct",
-    "partner_count", "partner_labels", "near_partner_count", "max_strength", "last_contact",
-    "months_since", "reason_key", "reason_params", "reasons",
+    "node",
+    "label",
+    "org_type",
+    "sector",
+    "score",
+    "rank",
+    "staff_count",
+    "people_known",
+    "direct",
+    "partner_count",
+    "partner_labels",
+    "near_partner_count",
+    "max_strength",
+    "last_contact",
+    "months_since",
+    "reason_key",
+    "reason_params",
+    "reasons",
 )
 
 
@@ -145,10 +168,14 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
         other = target if source == owner else None
         contact = data.get("last_contact") or data.get("first_contact")
         row = {
-            "source": source, "target": target, "owner": owner, "owner_label": _label(G, owner),
+            "source": source,
+            "target": target,
+            "owner": owner,
+            "owner_label": _label(G, owner),
             "other": other,
             "other_label": _label(G, other) if other else f"{_label(G, source)} – {_label(G, target)}",
-            "relation_kind": data.get("relation_kind"), "strength": data.get("strength"),
+            "relation_kind": data.get("relation_kind"),
+            "strength": data.get("strength"),
             "contact_date": contact,
             "months_since": months_between(contact, today) if contact else None,
             "no_date": contact is None,
@@ -159,15 +186,20 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
             dated.append(row)
     dated.sort(key=lambda r: (r["contact_date"], r["owner_label"] or "", r["other_label"] or ""))
     undated.sort(key=lambda r: (r["owner_label"] or "", r["other_label"] or ""))
-    return typed_frame(dated + undated, COLD_TIE_COLUMNS, whole_or_missing=("strength", "months_since"),
-                       booleans=("no_date",))
+    return typed_frame(
+        dated + undated, COLD_TIE_COLUMNS, whole_or_missing=("strength", "months_since"), booleans=("no_date",)
+    )
 
 
 # --- per staff member -------------------------------------------------------------------------------
 
 
-def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | None = None,
-                        sole: Mapping[int, tuple[int, int]] | None = None) -> pd.DataFrame:
+def relations_per_staff(
+    G: nx.Graph,
+    months: int = COLD_AFTER_MONTHS,
+    today: dt.date | None = None,
+    sole: Mapping[int, tuple[int, int]] | None = None,
+) -> pd.DataFrame:
     """What each staff member holds for the library.
 
     Parameters
@@ -182,7 +214,7 @@ def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.
         One row per staff member, most ties first: ``ties`` (relations they hold or take part in),
         ``organisations`` reached, ``partnerships`` among them, ``sole_partnerships`` and
         ``sole_organisations`` (what hangs on them alone: ``sole`` is ``{staff id: (partnerships,
-        organisations)}`` from :meth:`lib.figures.OnePerson.per_staff`, the one rule; missing
+        organisations)}`` from :meth:`lib.reporting.figures.OnePerson.per_staff`, the one rule; missing
         without it), and ``cold_ties`` held.
     """
     staff = [v for v, kind in G.nodes(data="kind") if kind == "staff"]
@@ -202,13 +234,18 @@ def relations_per_staff(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.
     rows = []
     for member in staff:
         mine = None if sole is None else sole.get(record_id(member), (0, 0))
-        rows.append({
-            "staff": member, "label": _label(G, member), "ties": len(ties[member]),
-            "organisations": len(reached[member]), "partnerships": len(reached[member] & partners),
-            "sole_organisations": None if mine is None else mine[1],
-            "sole_partnerships": None if mine is None else mine[0],
-            "cold_ties": int(cold_by_owner.get(member, 0)),
-        })
+        rows.append(
+            {
+                "staff": member,
+                "label": _label(G, member),
+                "ties": len(ties[member]),
+                "organisations": len(reached[member]),
+                "partnerships": len(reached[member] & partners),
+                "sole_organisations": None if mine is None else mine[1],
+                "sole_partnerships": None if mine is None else mine[0],
+                "cold_ties": int(cold_by_owner.get(member, 0)),
+            }
+        )
     rows.sort(key=lambda r: (-r["ties"], str(r["label"]), r["staff"]))
     return typed_frame(rows, STAFF_COLUMNS, whole_or_missing=STAFF_COLUMNS[2:])
 
@@ -233,8 +270,11 @@ def _partner_neighbours(view: nx.Graph, org: str, partners: set[str]) -> tuple[l
     direct = [p for p in view[org] if p in partners]
     direct.sort(key=lambda p: (-view.edges[org, p].get("ties", 1), str(view.nodes[p].get("label", p))))
     near = {
-        p for middle in view[org] if middle != LIBRARY
-        for p in view[middle] if p in partners and p != org and p not in direct
+        p
+        for middle in view[org]
+        if middle != LIBRARY
+        for p in view[middle]
+        if p in partners and p != org and p not in direct
     }
     return direct, near
 
@@ -255,8 +295,12 @@ def _facts(ties: list[StaffTie], org: str, today: dt.date) -> dict[str, Any]:
 
 def _score(facts: Mapping[str, Any]) -> float:
     points = 0.0
-    for name, value in (("staff", facts["staff_count"]), ("people", facts["people_known"]),
-                        ("partners", facts["partner_count"]), ("near", facts["near_partner_count"])):
+    for name, value in (
+        ("staff", facts["staff_count"]),
+        ("people", facts["people_known"]),
+        ("partners", facts["partner_count"]),
+        ("near", facts["near_partner_count"]),
+    ):
         per, cap = _POINTS[name]
         points += per * min(value, cap)
     if facts["max_strength"]:
@@ -271,17 +315,15 @@ def _reasons(facts: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     parts: list[tuple[str, dict[str, Any]]] = []
     staff, people = facts["staff_count"], facts["people_known"]
     if people:
-        parts.append(("network.reason.known",
-                      {"staff": staff, "people": people}))
+        parts.append(("network.reason.known", {"staff": staff, "people": people}))
     if facts["direct_staff"]:
-        parts.append(("network.reason.direct",
-                      {"staff": facts["direct_staff"]}))
+        parts.append(("network.reason.direct", {"staff": facts["direct_staff"]}))
     if facts["partner_count"]:
-        parts.append(("network.reason.partners",
-                      {"count": facts["partner_count"], "names": list(facts["partner_labels"])}))
+        parts.append(
+            ("network.reason.partners", {"count": facts["partner_count"], "names": list(facts["partner_labels"])})
+        )
     if facts["near_partner_count"]:
-        parts.append(("network.reason.near_partners",
-                      {"count": facts["near_partner_count"]}))
+        parts.append(("network.reason.near_partners", {"count": facts["near_partner_count"]}))
     if facts["max_strength"] and facts["max_strength"] >= 4:
         parts.append(("network.reason.strong", {"strength": facts["max_strength"]}))
     if facts["months_since"] is not None:
@@ -332,28 +374,61 @@ def potential_partners(G: nx.Graph, limit: int | None = None, today: dt.date | N
             continue
         facts = _facts(by_org.get(org, []), org, today)
         direct, near = _partner_neighbours(view, org, partners)
-        facts.update(partner_count=len(direct), near_partner_count=len(near),
-                     partner_labels=[str(view.nodes[p].get("label", p)) for p in direct])
+        facts.update(
+            partner_count=len(direct),
+            near_partner_count=len(near),
+            partner_labels=[str(view.nodes[p].get("label", p)) for p in direct],
+        )
         reasons = _reasons(facts)
-        rows.append({
-            "node": org, "label": data.get("label", org), "org_type": data.get("org_type"),
-            "sector": data.get("sector"), "score": _score(facts), "direct": facts["direct_staff"] > 0,
-            **{k: facts[k] for k in ("staff_count", "people_known", "partner_count", "partner_labels",
-                                     "near_partner_count", "max_strength", "last_contact", "months_since")},
-            "reason_key": reasons[0][0], "reason_params": reasons[0][1], "reasons": reasons,
-        })
-    frame = typed_frame(rows, [c for c in PARTNER_COLUMNS if c != "rank"],
-                        whole_or_missing=("staff_count", "people_known", "partner_count", "near_partner_count",
-                                          "max_strength", "months_since"),
-                        booleans=("direct",), floats=("score",))
+        rows.append(
+            {
+                "node": org,
+                "label": data.get("label", org),
+                "org_type": data.get("org_type"),
+                "sector": data.get("sector"),
+                "score": _score(facts),
+                "direct": facts["direct_staff"] > 0,
+                **{
+                    k: facts[k]
+                    for k in (
+                        "staff_count",
+                        "people_known",
+                        "partner_count",
+                        "partner_labels",
+                        "near_partner_count",
+                        "max_strength",
+                        "last_contact",
+                        "months_since",
+                    )
+                },
+                "reason_key": reasons[0][0],
+                "reason_params": reasons[0][1],
+                "reasons": reasons,
+            }
+        )
+    frame = typed_frame(
+        rows,
+        [c for c in PARTNER_COLUMNS if c != "rank"],
+        whole_or_missing=(
+            "staff_count",
+            "people_known",
+            "partner_count",
+            "near_partner_count",
+            "max_strength",
+            "months_since",
+        ),
+        booleans=("direct",),
+        floats=("score",),
+    )
     if frame.empty:
         frame.insert(frame.columns.get_loc("score") + 1, "rank", pd.Series(dtype="Int64"))
         return frame
     frame["label_key"] = frame["label"].astype(str).str.casefold()
     frame = frame.sort_values(["score", "label_key", "node"], ascending=[False, True, True], kind="stable")
     frame = frame.drop(columns="label_key").reset_index(drop=True)
-    frame.insert(frame.columns.get_loc("score") + 1, "rank",
-                 frame["score"].rank(method="min", ascending=False).astype("Int64"))
+    frame.insert(
+        frame.columns.get_loc("score") + 1, "rank", frame["score"].rank(method="min", ascending=False).astype("Int64")
+    )
     return frame.head(limit) if limit is not None else frame
 
 
@@ -367,8 +442,9 @@ def _names(names: list[str], lang: str) -> str:
 
 def reason_part_text(key: str, params: Mapping[str, Any], lang: str = DEFAULT_LANGUAGE) -> str:
     """One reason in words: lists in the parameters become "a, b, c and 2 more"."""
-    shown = {name: _names(list(value), lang) if isinstance(value, (list, tuple)) else value
-             for name, value in params.items()}
+    shown = {
+        name: _names(list(value), lang) if isinstance(value, (list, tuple)) else value for name, value in params.items()
+    }
     return t(key, lang, **shown)
 
 

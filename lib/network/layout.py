@@ -32,8 +32,8 @@ import networkx as nx
 import numpy as np
 from sqlalchemy import delete, insert, select
 
-from lib.access import requires
-from lib.storage import Database, NodePosition, utcnow
+from lib.core.access import requires
+from lib.db import Database, NodePosition, utcnow
 
 __all__ = [
     "BOX",
@@ -96,9 +96,7 @@ def _sorted_nodes(G: nx.Graph) -> list[Hashable]:
 
 def _edge_index(G: nx.Graph, index: Mapping[Hashable, int]) -> np.ndarray:
     """The edges as an (m, 2) array of node indices, self-loops left out, in a fixed order."""
-    pairs = sorted(
-        (min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v
-    )
+    pairs = sorted((min(index[u], index[v]), max(index[u], index[v])) for u, v in G.edges() if u != v)
     if not pairs:
         return np.empty((0, 2), dtype=np.int64)
     return np.asarray(pairs, dtype=np.int64)
@@ -294,9 +292,10 @@ def _grid_summary(coords: np.ndarray, cells: int) -> tuple[np.ndarray, np.ndarra
     size = cells * cells
     count = np.bincount(cell_id, minlength=size).astype(float)
     occupied = count > 0
-    centres = np.stack(
-        [np.bincount(cell_id, weights=coords[:, axis], minlength=size)[occupied] for axis in (0, 1)], axis=1
-    ) / count[occupied, None]
+    centres = (
+        np.stack([np.bincount(cell_id, weights=coords[:, axis], minlength=size)[occupied] for axis in (0, 1)], axis=1)
+        / count[occupied, None]
+    )
     return centres, count[occupied], (0.5 * span / cells) ** 2
 
 
@@ -353,8 +352,14 @@ def _force_layout(count: int, edges: np.ndarray, seed: int, iterations: int = 50
     coords = _fit_box(coords)
     k = 2.0 * BOX / math.sqrt(max(count, 1))
     return _relax(
-        coords, edges, np.arange(count), iterations=iterations, k=k, temperature=0.1 * BOX,
-        centre=np.zeros(2), radius=BOX,
+        coords,
+        edges,
+        np.arange(count),
+        iterations=iterations,
+        k=k,
+        temperature=0.1 * BOX,
+        centre=np.zeros(2),
+        radius=BOX,
     )
 
 
@@ -427,8 +432,7 @@ def _settle(coords: np.ndarray, edges: np.ndarray, movable: np.ndarray, iteratio
     reference = coords[anchored] if anchored.any() else coords
     centre = (reference.min(axis=0) + reference.max(axis=0)) / 2.0
     radius = float(np.sqrt(((reference - centre) ** 2).sum(axis=1)).max()) if len(reference) else BOX
-    return _relax(coords, edges, movable, iterations=iterations, k=k, temperature=k, centre=centre,
-                  radius=radius)
+    return _relax(coords, edges, movable, iterations=iterations, k=k, temperature=k, centre=centre, radius=radius)
 
 
 # --- placing new nodes next to the known ones ---------------------------------------------------------
@@ -454,8 +458,9 @@ def _on_ring(node: Hashable, radius: float) -> Position:
     return (radius * math.cos(angle), radius * math.sin(angle))
 
 
-def _spread_from(G: nx.Graph, placed: dict[Hashable, Position], pending: set[Hashable],
-                 start: Iterable[Hashable], spacing: float) -> None:
+def _spread_from(
+    G: nx.Graph, placed: dict[Hashable, Position], pending: set[Hashable], start: Iterable[Hashable], spacing: float
+) -> None:
     """Place pending nodes wave by wave outwards from ``start``, each near its placed neighbours.
 
     A whole wave is computed before any of it is placed, so the result does not depend on the order
@@ -584,14 +589,12 @@ def _save(db: Database, view: str, fresh: Mapping[Hashable, Position]) -> dict[H
 
 
 @requires("edit")
-def positions(
-    db: Database, G: nx.Graph, *, view: str = DEFAULT_VIEW, seed: int = 42
-) -> dict[Hashable, Position]:
+def positions(db: Database, G: nx.Graph, *, view: str = DEFAULT_VIEW, seed: int = 42) -> dict[Hashable, Position]:
     """Stable positions for every node of ``G``: stored ones kept, new ones placed and stored.
 
     Parameters
     ----------
-    db : lib.storage.Database
+    db : lib.db.Database
         Where positions are remembered (table ``node_positions``).
     G : networkx.Graph
         The whole graph of the view. Compute positions for the unfiltered graph once and let filters

@@ -30,8 +30,20 @@ import networkx as nx
 import numpy as np
 import plotly.graph_objects as go
 
-from lib.charts import BLACK, BLUE, CATEGORY_COLOURS, COLORWAY, GREY, OUTLINE, contrast, escape, series_colour, style
-from lib.i18n import format_number, format_value, label as vocabulary_label, t
+from lib.core.charts import (
+    BLACK,
+    BLUE,
+    CATEGORY_COLOURS,
+    COLORWAY,
+    GREY,
+    OUTLINE,
+    contrast,
+    escape,
+    series_colour,
+    style,
+)
+from lib.core.i18n import format_number, format_value, t
+from lib.core.i18n import label as vocabulary_label
 
 __all__ = [
     "COLOR_BY",
@@ -126,9 +138,7 @@ def _kind_label(kind: str, lang: str) -> str:
     return t(f"network_figure.kind.{kind}", lang) if kind in KIND_ORDER else kind
 
 
-def node_hover(
-    G: nx.Graph, node: Hashable, metrics: Mapping[str, Any] | None = None, lang: str = "da"
-) -> str:
+def node_hover(G: nx.Graph, node: Hashable, metrics: Mapping[str, Any] | None = None, lang: str = "da") -> str:
     """The hover text of one node: name, kind, job title or type and sector, organisation, metrics.
 
     ``metrics`` maps a (translated) metric name to its value. E-mail is never shown. Every text
@@ -180,10 +190,7 @@ def _kind_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Gro
 
 
 def _sector_groups(G: nx.Graph, nodes: Sequence[Hashable], lang: str) -> list[_Group]:
-    groups = {
-        code: _Group(code, vocabulary_label("sector", code, lang), SECTOR_COLOURS[code])
-        for code in SECTOR_ORDER
-    }
+    groups = {code: _Group(code, vocabulary_label("sector", code, lang), SECTOR_COLOURS[code]) for code in SECTOR_ORDER}
     unknown = _Group("unknown", t("network_figure.sector.unknown", lang), GREY)
     for node in nodes:
         groups.get(str(G.nodes[node].get("sector") or ""), unknown).nodes.append(node)
@@ -294,9 +301,7 @@ def _groups(
 # --- sizes and labels ----------------------------------------------------------------------------------
 
 
-def _sizes(
-    G: nx.Graph, nodes: Sequence[Hashable], size_by: Mapping[Hashable, float] | None
-) -> dict[Hashable, float]:
+def _sizes(G: nx.Graph, nodes: Sequence[Hashable], size_by: Mapping[Hashable, float] | None) -> dict[Hashable, float]:
     """Marker size per node: by kind, or scaled from ``size_by`` (square root, so area ~ value)."""
     # Thousands of full-size markers would hide each other and every edge: shrink them with the count.
     factor = min(1.0, max(_SMALLEST_FACTOR, math.sqrt(WEBGL_THRESHOLD / max(len(nodes), 1))))
@@ -378,18 +383,34 @@ def _edge_traces(
         colour, width = EDGE_STYLES.get(kind, (GREY, 0.8))
         xs, ys = _segments(pairs, pos)
         name = t(f"network_figure.edge.{kind}", lang) if kind in EDGE_STYLES else escape(kind)
-        traces.append(scatter(
-            x=xs, y=ys, mode="lines", name=name,
-            line={"color": colour, "width": width}, opacity=DIMMED if highlight else EDGE_OPACITY,
-            hoverinfo="skip", legendgroup=f"edge-{escape(kind)}", legendrank=900,
-        ))
+        traces.append(
+            scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=name,
+                line={"color": colour, "width": width},
+                opacity=DIMMED if highlight else EDGE_OPACITY,
+                hoverinfo="skip",
+                legendgroup=f"edge-{escape(kind)}",
+                legendrank=900,
+            )
+        )
     if lit:
         xs, ys = _segments(lit, pos)
-        traces.append(scatter(
-            x=xs, y=ys, mode="lines", name=t("network_figure.edge.highlighted", lang),
-            line={"color": HIGHLIGHT_EDGE_COLOUR, "width": 1.4}, opacity=0.8,
-            hoverinfo="skip", legendgroup="edge-highlighted", legendrank=901,
-        ))
+        traces.append(
+            scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=t("network_figure.edge.highlighted", lang),
+                line={"color": HIGHLIGHT_EDGE_COLOUR, "width": 1.4},
+                opacity=0.8,
+                hoverinfo="skip",
+                legendgroup="edge-highlighted",
+                legendrank=901,
+            )
+        )
     return traces
 
 
@@ -413,9 +434,7 @@ def _node_traces(
     for group in groups:
         if not group.nodes:
             continue
-        nodes = sorted(
-            group.nodes, key=lambda node: on_top.get(str(G.nodes[node].get("kind")), -len(KIND_ORDER))
-        )
+        nodes = sorted(group.nodes, key=lambda node: on_top.get(str(G.nodes[node].get("kind")), -len(KIND_ORDER)))
         texts = [
             escape(_short(str(G.nodes[node].get("label") or node), _LABEL_CHARS)) if node in labelled else ""
             for node in nodes
@@ -427,7 +446,8 @@ def _node_traces(
             # A white rim separates touching markers; on thousands of tiny ones it only hides them. A
             # light colour (yellow, orange, sky blue: under 3:1 on white) gets a dark rim instead.
             "line": {"width": 0.6 if crowd <= WEBGL_THRESHOLD else 0.0, "color": "white"}
-            if contrast(group.colour) >= 3.0 else {"width": 1.0, "color": OUTLINE},
+            if contrast(group.colour) >= 3.0
+            else {"width": 1.0, "color": OUTLINE},
         }
         if highlight:
             marker["opacity"] = [1.0 if node in highlight else DIMMED for node in nodes]
@@ -437,21 +457,24 @@ def _node_traces(
             }
         # numpy arrays travel to the browser as compact typed arrays, not as lists of numbers.
         coords = np.asarray([pos[node] for node in nodes], dtype=float).reshape(len(nodes), 2)
-        traces.append(scatter(
-            x=coords[:, 0],
-            y=coords[:, 1],
-            mode="markers+text" if any(texts) else "markers",
-            name=group.name,
-            legendgroup=f"nodes-{escape(group.key)}",
-            marker=marker,
-            text=texts if any(texts) else None,
-            textposition=[text_positions.get(node, "top center") for node in nodes] if text_positions
-            else "top center",
-            textfont={"size": 11},
-            hovertext=[hover[node] for node in nodes],
-            hoverinfo="text",
-            customdata=[str(node) for node in nodes],
-        ))
+        traces.append(
+            scatter(
+                x=coords[:, 0],
+                y=coords[:, 1],
+                mode="markers+text" if any(texts) else "markers",
+                name=group.name,
+                legendgroup=f"nodes-{escape(group.key)}",
+                marker=marker,
+                text=texts if any(texts) else None,
+                textposition=[text_positions.get(node, "top center") for node in nodes]
+                if text_positions
+                else "top center",
+                textfont={"size": 11},
+                hovertext=[hover[node] for node in nodes],
+                hoverinfo="text",
+                customdata=[str(node) for node in nodes],
+            )
+        )
     return traces
 
 
@@ -465,16 +488,20 @@ def _bounds(pos: Mapping[Hashable, Position], margin: float = 0.06) -> tuple[lis
     return [float(low[0] - pad), float(high[0] + pad)], [float(low[1] - pad), float(high[1] + pad)]
 
 
-def _network_layout(
-    fig: go.Figure, x_range: list[float], y_range: list[float], height: int, lang: str
-) -> go.Figure:
+def _network_layout(fig: go.Figure, x_range: list[float], y_range: list[float], height: int, lang: str) -> go.Figure:
     style(fig, lang)
     hidden = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
     fig.update_layout(
         height=height,
         showlegend=True,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "xanchor": "left", "x": 0.0,
-                "itemsizing": "constant"},
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.01,
+            "xanchor": "left",
+            "x": 0.0,
+            "itemsizing": "constant",
+        },
         hovermode="closest",
         # Keeps the user's zoom and legend choices when the page redraws after a filter change.
         uirevision="network",
@@ -487,8 +514,13 @@ def _network_layout(
 
 def _empty(fig: go.Figure, lang: str) -> go.Figure:
     fig.add_annotation(
-        text=escape(t("network_figure.empty", lang)), showarrow=False,
-        x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 16, "color": GREY},
+        text=escape(t("network_figure.empty", lang)),
+        showarrow=False,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        font={"size": 16, "color": GREY},
     )
     return fig
 
@@ -563,10 +595,18 @@ def network_figure(
     metrics = hover_metrics or {}
     hover = {node: node_hover(G, node, metrics.get(node), lang) for node in shown}
     fig.add_traces(_edge_traces(G, shown_set, pos, lit, lang, use_webgl))
-    fig.add_traces(_node_traces(
-        G, _groups(G, shown, color_by, lang, communities), pos, sizes, hover,
-        _labelled(G, shown, sizes) if labels else set(), lit, use_webgl,
-    ))
+    fig.add_traces(
+        _node_traces(
+            G,
+            _groups(G, shown, color_by, lang, communities),
+            pos,
+            sizes,
+            hover,
+            _labelled(G, shown, sizes) if labels else set(),
+            lit,
+            use_webgl,
+        )
+    )
     return fig
 
 
@@ -605,8 +645,14 @@ def ring_positions(G: nx.Graph, rings: Mapping[Hashable, int]) -> dict[Hashable,
             for node in nodes:
                 result[node] = (0.0, 0.0)
             continue
-        ordered = sorted(nodes, key=lambda n: (str(G.nodes[n].get("org_type") or "~"),
-                                               str(G.nodes[n].get("label") or n).casefold(), str(n)))
+        ordered = sorted(
+            nodes,
+            key=lambda n: (
+                str(G.nodes[n].get("org_type") or "~"),
+                str(G.nodes[n].get("label") or n).casefold(),
+                str(n),
+            ),
+        )
         slots: list[Hashable | None] = []
         for index, node in enumerate(ordered):
             if index and G.nodes[node].get("org_type") != G.nodes[ordered[index - 1]].get("org_type"):
@@ -628,8 +674,11 @@ def type_colours(G: nx.Graph, nodes: Iterable[Hashable]) -> dict[str, str]:
     code), one Okabe-Ito colour each (:data:`TYPE_PALETTE`, seven); types beyond that are missing
     here and share the "other types" group. The same graph gives the same colours on the network
     page and in the board pack."""
-    counts = Counter(str(G.nodes[n]["org_type"]) for n in nodes
-                     if G.nodes[n].get("kind") == "organisation" and G.nodes[n].get("org_type"))
+    counts = Counter(
+        str(G.nodes[n]["org_type"])
+        for n in nodes
+        if G.nodes[n].get("kind") == "organisation" and G.nodes[n].get("org_type")
+    )
     ranked = sorted(counts, key=lambda code: (-counts[code], code))
     return {code: colour for code, colour in zip(ranked, TYPE_PALETTE, strict=False)}
 
@@ -698,11 +747,23 @@ def rings_figure(
     fig = go.Figure()
     _network_layout(fig, [-outer * 1.2, outer * 1.2], [-outer * 1.1, outer * 1.15], height, lang)
     for ring, radius in radii.items():
-        fig.add_shape(type="circle", x0=-radius, y0=-radius, x1=radius, y1=radius, layer="below",
-                      line={"color": "#c9d0d7", "width": 1, "dash": "dot"})
+        fig.add_shape(
+            type="circle",
+            x0=-radius,
+            y0=-radius,
+            x1=radius,
+            y1=radius,
+            layer="below",
+            line={"color": "#c9d0d7", "width": 1, "dash": "dot"},
+        )
         fig.add_annotation(
-            x=0, y=radius, yshift=10, showarrow=False, font={"size": 12, "color": "#5b6670"},
-            text=escape(t(f"network_figure.ring.{ring}", lang)), bgcolor="rgba(255,255,255,0.85)",
+            x=0,
+            y=radius,
+            yshift=10,
+            showarrow=False,
+            font={"size": 12, "color": "#5b6670"},
+            text=escape(t(f"network_figure.ring.{ring}", lang)),
+            bgcolor="rgba(255,255,255,0.85)",
         )
     if not nodes:
         return _empty(fig, lang)
@@ -714,13 +775,22 @@ def rings_figure(
     pairs = [(u, v) for u, v in G.edges() if u in shown and v in shown and u != v]
     if pairs:
         xs, ys = _segments(pairs, pos)
-        fig.add_trace(_scatter(webgl)(
-            x=xs, y=ys, mode="lines", name=t("network_figure.edge.ties", lang),
-            line={"color": "#9aa5b1", "width": 0.8}, opacity=0.5, hoverinfo="skip", legendrank=900,
-        ))
+        fig.add_trace(
+            _scatter(webgl)(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=t("network_figure.edge.ties", lang),
+                line={"color": "#9aa5b1", "width": 0.8},
+                opacity=0.5,
+                hoverinfo="skip",
+                legendrank=900,
+            )
+        )
     labelled = _ring_labelled(rings, nodes) if labels else set()
-    fig.add_traces(_node_traces(G, _type_groups(G, nodes, lang), pos, sizes, hover, labelled, None, webgl,
-                                _outward(pos)))
+    fig.add_traces(
+        _node_traces(G, _type_groups(G, nodes, lang), pos, sizes, hover, labelled, None, webgl, _outward(pos))
+    )
     return fig
 
 

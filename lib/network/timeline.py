@@ -21,15 +21,24 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from lib.access import requires
+from lib.core.access import requires
+from lib.db import Affiliation, ImportBatch, Relation
 from lib.network.graph import build_graph
 from lib.network.metrics import cached_node_metrics, places
-from lib.storage import Affiliation, ImportBatch, Relation
 
 TIE_COLUMNS = ("source", "target", "source_label", "target_label", "kind", "kinds")
 CHANGE_COLUMNS = (
-    "node", "label", "kind", "degree_before", "degree_after", "degree_change", "betweenness_before",
-    "betweenness_after", "betweenness_change", "betweenness_place_before", "betweenness_place_after",
+    "node",
+    "label",
+    "kind",
+    "degree_before",
+    "degree_after",
+    "degree_change",
+    "betweenness_before",
+    "betweenness_after",
+    "betweenness_change",
+    "betweenness_place_before",
+    "betweenness_place_after",
 )
 
 
@@ -68,9 +77,14 @@ def _pair(u: Any, v: Any) -> tuple[Any, Any]:
 
 def _ties(G: nx.Graph, pairs: list[tuple[Any, Any]]) -> pd.DataFrame:
     rows = [
-        {"source": u, "target": v, "source_label": G.nodes[u].get("label", u),
-         "target_label": G.nodes[v].get("label", v), "kind": G.edges[u, v].get("kind"),
-         "kinds": tuple(sorted(G.edges[u, v].get("kinds") or (G.edges[u, v].get("kind"),)))}
+        {
+            "source": u,
+            "target": v,
+            "source_label": G.nodes[u].get("label", u),
+            "target_label": G.nodes[v].get("label", v),
+            "kind": G.edges[u, v].get("kind"),
+            "kinds": tuple(sorted(G.edges[u, v].get("kinds") or (G.edges[u, v].get("kind"),))),
+        }
         for u, v in sorted(pairs, key=lambda p: (str(p[0]), str(p[1])))
     ]
     return pd.DataFrame(rows, columns=list(TIE_COLUMNS))
@@ -82,8 +96,7 @@ def _centrality_changes(G_old: nx.Graph, G_new: nx.Graph) -> pd.DataFrame:
     # A place among the nodes of that day reads better than a change from 0,014 to 0,102.
     before["betweenness_place"] = places(before, "betweenness")
     after["betweenness_place"] = places(after, "betweenness")
-    joined = before.merge(after, how="outer", left_index=True, right_index=True,
-                          suffixes=("_before", "_after"))
+    joined = before.merge(after, how="outer", left_index=True, right_index=True, suffixes=("_before", "_after"))
     for name in ("degree", "betweenness"):
         joined[f"{name}_before"] = joined[f"{name}_before"].fillna(0)
         joined[f"{name}_after"] = joined[f"{name}_after"].fillna(0)
@@ -141,10 +154,14 @@ def compare(G_old: nx.Graph, G_new: nx.Graph, n: int = 5) -> GraphComparison:
         risers=risers.reset_index(drop=True),
         fallers=fallers.reset_index(drop=True),
         counts={
-            "nodes_before": G_old.number_of_nodes(), "nodes_after": G_new.number_of_nodes(),
-            "edges_before": G_old.number_of_edges(), "edges_after": G_new.number_of_edges(),
-            "new_nodes": len(new_nodes), "lost_nodes": len(lost_nodes),
-            "new_ties": len(new_pairs - old_pairs), "lost_ties": len(old_pairs - new_pairs),
+            "nodes_before": G_old.number_of_nodes(),
+            "nodes_after": G_new.number_of_nodes(),
+            "edges_before": G_old.number_of_edges(),
+            "edges_after": G_new.number_of_edges(),
+            "new_nodes": len(new_nodes),
+            "lost_nodes": len(lost_nodes),
+            "new_ties": len(new_pairs - old_pairs),
+            "lost_ties": len(old_pairs - new_pairs),
         },
     )
 

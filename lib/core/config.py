@@ -1,0 +1,52 @@
+"""Settings read from the environment, with defaults that work on a laptop.
+
+One setting chooses the database (``DATABASE_URL``); everything else has a sensible default so that a
+library can start the dashboard without configuring anything.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "workspace.sqlite"
+
+
+def database_url(explicit: str | None = None) -> str:
+    """The database to use: an explicit URL, else ``DATABASE_URL``, else the local SQLite file."""
+    if explicit:
+        return explicit
+    from_env = os.environ.get("DATABASE_URL", "").strip()
+    if from_env:
+        return from_env
+    return f"sqlite:///{DEFAULT_DB_PATH}"
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """Bounds that keep one hostile or huge upload from hurting everyone else on the server."""
+
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_uncompressed_bytes: int = 400 * 1024 * 1024
+    max_compression_ratio: float = 200.0
+    max_zip_entries: int = 10_000
+    max_rows_per_sheet: int = 200_000
+    max_columns: int = 500
+    parse_seconds: float = 120.0
+    parse_memory_bytes: int = 3 * 1024 * 1024 * 1024
+    #: Parse children one dashboard process runs at once. Each may take ``parse_memory_bytes``, and
+    #: parsing is CPU-bound, so more at once would only make every upload slower and the server's
+    #: memory unbounded; further uploads wait their turn, and their users are told so.
+    max_parallel_parses: int = 2
+    #: How long an upload waits for its turn before it is refused as "the server is busy".
+    parse_queue_seconds: float = 300.0
+    #: Problems and row outcomes an import preview keeps for the page to show; the downloadable
+    #: report still lists every problem (kept on disk, see ``lib.ingest.upload_spool``).
+    preview_rows: int = 1_000
+    #: An upload's spool file unused this long belongs to a session (or a process) that is gone.
+    spool_max_age_seconds: float = 12 * 3600
+
+
+DEFAULT_LIMITS = ImportLimits()

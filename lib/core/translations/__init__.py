@@ -1,0 +1,1 @@
+"""Sections of the translation table; see ``lib.core.i18n``."""

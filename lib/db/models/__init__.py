@@ -1,0 +1,1 @@
+"""Every table of the workspace, grouped by the domain that owns it."""

@@ -1,0 +1,1 @@
+"""The demo library: a fictional Danish library workspace to explore the product with."""

@@ -1,0 +1,795 @@
+"""Untrusted upload → :class:`RawWorkbook`, with every check done before a parser sees the bytes.
+
+An uploaded spreadsheet comes from outside: it may be damaged, mislabelled, password-protected, a
+zip bomb, an XML entity bomb, or simply a sheet that makes a parser allocate terabytes. This module
+decides what the bytes really are and refuses anything unsafe with a :class:`lib.core.errors.FileRefused`
+whose key names a message in ``lib/core/translations/safe_read.py``. What passes the checks is parsed in a
+child process (``lib.ingest.parse_worker``) with memory, CPU and wall-clock limits, so a parser that crashes
+or hangs costs only that child, never the server. A process runs at most
+``limits.max_parallel_parses`` children at once (:func:`parse_slot`); further uploads wait their turn.
+
+Checks, in order (cheapest first):
+
+1. the file name's extension is one we read at all, and the size is within ``max_file_bytes``;
+2. what the bytes are: zip (OOXML), OLE2 compound file (old ``.xls`` or an encrypted workbook),
+   a web page or Excel 2003 XML saved under an Excel name, text (CSV), or anything else;
+3. for zip files: entry count, declared unpacked size, compression ratio, duplicate or encrypted
+   entries, and the package's kind (``.xlsx``/``.xlsm``, not ``.xlsb``/``.ods``/``.docx``), all from
+   the central directory; then the prolog of every XML part, refusing any ``<!DOCTYPE``;
+4. for compound files: the directory's stream names (an encrypted workbook has ``EncryptedPackage``);
+5. for text: the encoding (BOM, then strict UTF-8, then Windows-1252) and that it is really text.
+
+Rows in the result are ragged: each row ends at its last non-empty cell (so an empty row is ``[]``)
+and a missing cell reads as ``None``. Row ``i`` is sheet row ``i + 1`` and column ``j`` is column
+``j`` counted from A = 0, also when the first rows or columns are empty; trailing empty rows are
+dropped. Values are as stored: text is not stripped, an empty text is ``None``, whole numbers are
+``int``, dates stay ``date``/``datetime``/``time`` (a duration of a day or more becomes "h:mm:ss"
+text). CSV values are all text; a CSV's one sheet is named after the file, and Excel's ``sep=;``
+first line is not a row.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import contextvars
+import io
+import logging
+import math
+import os
+import pickle
+import re
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lib.core.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
+from lib.core.errors import FileRefused
+from lib.ingest.parse_worker import decode_errors
+
+log = logging.getLogger(__name__)
+
+CellValue = Any
+"""str | int | float | bool | datetime.datetime | datetime.date | datetime.time | None."""
+
+EXCEL_EXTENSIONS = frozenset({"xlsx", "xlsm", "xltx", "xltm", "xls"})
+TEXT_EXTENSIONS = frozenset({"csv", "txt", "tsv"})
+ACCEPTED_EXTENSIONS = EXCEL_EXTENSIONS | TEXT_EXTENSIONS | {""}
+
+RATIO_FLOOR_BYTES = 1024 * 1024
+"""Entries that unpack to less than this are not ratio-checked: tiny XML parts compress very well."""
+
+_XML_SUFFIXES = (".xml", ".rels")
+
+PROLOG_CAP_BYTES = 64 * 1024
+"""How far into an XML part the root element must start; real files need a few hundred bytes."""
+
+CONTENT_TYPES_CAP_BYTES = 4 * 1024 * 1024
+
+#: What reading a damaged zip entry can raise. A corrupt deflate stream raises ``zlib.error``, which
+#: is none of zipfile's own exceptions.
+_ZIP_ENTRY_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError, EOFError)
+
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+_WORKER_MODULE = "lib.ingest.parse_worker"
+_ALLOWED_PICKLE_CLASSES = frozenset(
+    {
+        ("datetime", "datetime"),
+        ("datetime", "date"),
+        ("datetime", "time"),
+        ("datetime", "timezone"),
+        ("datetime", "timedelta"),
+    }
+)
+
+
+@dataclass
+class RawSheet:
+    """One sheet as it is in the file: values only, nothing interpreted."""
+
+    name: str
+    hidden: bool
+    rows: list[list[CellValue]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    total_rows: int = 0
+    truncated: bool = False
+    formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class RawWorkbook:
+    """An upload that passed the checks and was parsed."""
+
+    file_name: str
+    kind: str
+    sheets: list[RawSheet]
+    has_macros: bool = False
+    notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class UploadJob:
+    """What :func:`inspect_bytes` decided: the kind to parse, and what to tell the user already."""
+
+    kind: str
+    has_macros: bool = False
+    encoding: str | None = None
+    notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+
+def read_upload(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMITS) -> RawWorkbook:
+    """Check an uploaded file and parse it safely.
+
+    Parameters
+    ----------
+    file_name : str
+        The name the user's file had; only its extension is used, as a hint.
+    data : bytes
+        The file's contents, untrusted.
+    limits : ImportLimits
+        Size, ratio, row, column, memory and time bounds.
+
+    Returns
+    -------
+    RawWorkbook
+        Every worksheet (hidden ones too, marked), with ragged rows and notices for the user.
+
+    Raises
+    ------
+    FileRefused
+        With a ``read.*`` key for anything that is not read: too large, empty, damaged, encrypted,
+        unsafe, of another format, or a parse that crashed or ran out of time.
+    """
+    extension = file_extension(file_name)
+    if extension not in ACCEPTED_EXTENSIONS:
+        raise FileRefused("read.unsupported_extension", extension=extension)
+    if len(data) > limits.max_file_bytes:
+        raise FileRefused("read.too_large", size_mb=_megabytes(len(data)), limit_mb=_megabytes(limits.max_file_bytes))
+    job = inspect_bytes(data, extension, limits)
+    request = {
+        "kind": job.kind,
+        "data": data,
+        "encoding": job.encoding,
+        "sheet_name": _file_stem(file_name),
+        "limits": _limits_dict(limits),
+    }
+    with parse_slot(limits):
+        result = run_worker(request, limits)
+    return _assemble(file_name, job, result)
+
+
+# --- taking turns: at most ``max_parallel_parses`` parse children per process ----------------------
+
+_slots_lock = threading.Lock()
+_slots: dict[int, threading.BoundedSemaphore] = {}
+_on_wait: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar("parse_on_wait", default=None)
+
+
+@contextlib.contextmanager
+def notify_when_waiting(callback: Callable[[], None]) -> Iterator[None]:
+    """Call ``callback`` (e.g. to tell the user) when a read in this block has to wait for its turn.
+
+    Set per thread of execution, so each Streamlit session tells only its own user.
+    """
+    token = _on_wait.set(callback)
+    try:
+        yield
+    finally:
+        _on_wait.reset(token)
+
+
+@contextlib.contextmanager
+def parse_slot(limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[None]:
+    """Hold one of the process's ``limits.max_parallel_parses`` turns to run a parse child.
+
+    Each child may take ``parse_memory_bytes``; without turns, many users uploading at once would
+    take the server's memory together. An upload that gets no turn at once calls the callback of
+    :func:`notify_when_waiting`, and is refused (``limits.parse_busy``) when none frees within
+    ``limits.parse_queue_seconds``.
+    """
+    slots = _parse_slots(limits.max_parallel_parses)
+    if not slots.acquire(blocking=False):
+        callback = _on_wait.get()
+        if callback is not None:
+            callback()
+        if not slots.acquire(timeout=max(0.0, limits.parse_queue_seconds)):
+            raise FileRefused("limits.parse_busy")
+    try:
+        yield
+    finally:
+        slots.release()
+
+
+def _parse_slots(size: int) -> threading.BoundedSemaphore:
+    with _slots_lock:
+        return _slots.setdefault(max(1, size), threading.BoundedSemaphore(max(1, size)))
+
+
+def file_extension(file_name: str) -> str:
+    """The lower-case extension without its dot, or "" when the name has none."""
+    base = os.path.basename(file_name.replace("\\", "/"))
+    stem, dot, extension = base.rpartition(".")
+    return extension.lower().strip() if dot and stem else ""
+
+
+def _file_stem(file_name: str) -> str:
+    """The name without folder and extension: a CSV's one sheet is called after its file."""
+    base = os.path.basename(file_name.replace("\\", "/"))
+    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base
+    return stem.strip() or "CSV"
+
+
+def inspect_bytes(data: bytes, extension: str, limits: ImportLimits = DEFAULT_LIMITS) -> UploadJob:
+    """Decide what the bytes really are and run the checks for that kind; no parser is involved.
+
+    Raises
+    ------
+    FileRefused
+        When the bytes are empty, unsafe, encrypted, damaged or not a spreadsheet we read.
+    """
+    if len(data) <= 4096 and not data.strip(b" \t\r\n\x00"):
+        raise FileRefused("read.empty")
+    if data.startswith(ZIP_MAGICS):
+        job = _inspect_zip(data, limits)
+        if extension in TEXT_EXTENSIONS or extension == "xls":
+            job.notices.append(("read.notice.read_as_xlsx", {"extension": extension}))
+        return job
+    if data.startswith(CFB_MAGIC):
+        _inspect_compound_file(data)
+        job = UploadJob(kind="xls")
+        if extension and extension != "xls":
+            job.notices.append(("read.notice.read_as_xls", {"extension": extension}))
+        return job
+    markup = _markup_kind(data)
+    if markup is not None:
+        raise FileRefused(markup)
+    encoding = detect_text_encoding(data)
+    job = UploadJob(kind="csv", encoding=encoding)
+    if extension in EXCEL_EXTENSIONS:
+        job.notices.append(("read.notice.read_as_csv", {"extension": extension}))
+    if encoding in LEGACY_ENCODING_NAMES:
+        job.notices.append(("read.notice.encoding", {"encoding": LEGACY_ENCODING_NAMES[encoding]}))
+    return job
+
+
+# --- zip (OOXML) ------------------------------------------------------------------------------------
+
+
+def _inspect_zip(data: bytes, limits: ImportLimits) -> UploadJob:
+    """Check a zip's central directory and XML prologs; return the job for an OOXML workbook."""
+    archive = _open_zip(data)
+    infos = [info for info in archive.infolist() if not info.is_dir()]
+    check_zip_budget(infos, limits)
+    names = {info.filename.lower() for info in infos}
+    _check_package_kind(archive, names)
+    for info in infos:
+        _check_xml_prolog(archive, info)
+    has_macros = any(name.rsplit("/", 1)[-1] == "vbaproject.bin" for name in names)
+    macro_enabled = b"macroenabled" in _read_entry(archive, "[Content_Types].xml", CONTENT_TYPES_CAP_BYTES).lower()
+    job = UploadJob(kind="xlsm" if has_macros or macro_enabled else "xlsx", has_macros=has_macros)
+    if has_macros:
+        job.notices.append(("read.notice.macros_ignored", {}))
+    return job
+
+
+def _open_zip(data: bytes) -> zipfile.ZipFile:
+    """Open the zip's central directory; a cut or corrupt directory means a damaged file."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, struct.error):
+        raise FileRefused("read.damaged") from None
+
+
+def check_zip_budget(infos: list[zipfile.ZipInfo], limits: ImportLimits) -> None:
+    """Refuse zip files that would unpack to too much, or suspiciously much, from their directory.
+
+    Parameters
+    ----------
+    infos : list of zipfile.ZipInfo
+        The file entries of the central directory (no folders).
+    limits : ImportLimits
+        ``max_zip_entries``, ``max_uncompressed_bytes`` and ``max_compression_ratio`` apply.
+
+    Raises
+    ------
+    FileRefused
+        ``read.zip_bomb`` for too many entries or a ratio beyond the limit (per entry or overall),
+        ``read.too_much_data`` for a plausible but too large unpacked size, ``read.damaged`` for
+        duplicate names, ``read.password_protected`` for encrypted entries.
+    """
+    if len(infos) > limits.max_zip_entries:
+        raise FileRefused("read.zip_bomb")
+    seen: set[str] = set()
+    for info in infos:
+        # Two entries with one name let two parsers see two different files; no real workbook has it.
+        if info.filename.lower() in seen:
+            raise FileRefused("read.damaged")
+        seen.add(info.filename.lower())
+        if info.flag_bits & 0x1:
+            raise FileRefused("read.password_protected")
+        if _ratio_too_high(info.file_size, info.compress_size, limits):
+            raise FileRefused("read.zip_bomb")
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos)
+    if _ratio_too_high(unpacked, packed, limits):
+        raise FileRefused("read.zip_bomb")
+    if unpacked > limits.max_uncompressed_bytes:
+        raise FileRefused(
+            "read.too_much_data",
+            size_mb=_megabytes(unpacked),
+            limit_mb=_megabytes(limits.max_uncompressed_bytes),
+        )
+
+
+def _ratio_too_high(unpacked: int, packed: int, limits: ImportLimits) -> bool:
+    return unpacked >= RATIO_FLOOR_BYTES and unpacked > limits.max_compression_ratio * max(packed, 1)
+
+
+def _check_package_kind(archive: zipfile.ZipFile, names: set[str]) -> None:
+    """Refuse zip packages that are not an Excel workbook we read (xlsb, ods, Word, plain zip)."""
+    if "xl/workbook.bin" in names:
+        raise FileRefused("read.xlsb_not_supported")
+    if "mimetype" in names and b"opendocument.spreadsheet" in _read_entry(archive, "mimetype", 256):
+        raise FileRefused("read.ods_not_supported")
+    if "[content_types].xml" not in names or "xl/workbook.xml" not in names:
+        raise FileRefused("read.not_spreadsheet")
+
+
+def _read_entry(archive: zipfile.ZipFile, name: str, cap: int) -> bytes:
+    """Up to ``cap`` bytes of the entry named ``name`` (compared case-insensitively)."""
+    for info in archive.infolist():
+        if info.filename.lower() == name.lower():
+            try:
+                with archive.open(info) as handle:
+                    return handle.read(cap)
+            except _ZIP_ENTRY_ERRORS:
+                raise FileRefused("read.damaged") from None
+    return b""
+
+
+def _check_xml_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Refuse a part whose XML prolog declares a DTD: the only place entities can be declared.
+
+    Entity expansion ("billion laughs") and external entities (XXE) both need ``<!DOCTYPE ...>``
+    before the root element, so reading each part only up to its root element is enough, whatever
+    the part is called. Parts that do not start like XML (images, vbaProject.bin) pass.
+    """
+    head = b""
+    try:
+        with archive.open(info) as handle:
+            while len(head) < PROLOG_CAP_BYTES:
+                chunk = handle.read(4096)
+                head += chunk
+                verdict = xml_prolog_verdict(head, final=not chunk)
+                if verdict == "declaration":
+                    raise FileRefused("read.xml_entities")
+                if verdict == "not_xml" and head.strip() and info.filename.lower().endswith(_XML_SUFFIXES):
+                    # An XML part in an encoding we cannot check (EBCDIC, say) is not let through.
+                    raise FileRefused("read.damaged")
+                if verdict in ("ok", "not_xml"):
+                    return
+    except _ZIP_ENTRY_ERRORS:
+        raise FileRefused("read.damaged") from None
+    raise FileRefused("read.damaged")
+
+
+def xml_prolog_verdict(head: bytes, final: bool = False) -> str:
+    """Classify the start of an XML document.
+
+    Parameters
+    ----------
+    head : bytes
+        The first bytes of the part, in any of UTF-8 or UTF-16 (NUL bytes are ignored, so the ASCII
+        markup of a UTF-16 document reads the same).
+    final : bool
+        True when ``head`` is the whole part.
+
+    Returns
+    -------
+    str
+        ``"ok"`` when the root element starts after only declarations, comments and processing
+        instructions; ``"declaration"`` for ``<!DOCTYPE`` (or any other ``<!`` markup) in the prolog;
+        ``"not_xml"`` for content that does not start with markup; ``"unfinished"`` when more bytes
+        are needed to decide.
+    """
+    text = head.replace(b"\x00", b"").decode("latin-1")
+    pos = _skip_prolog_space(text, 0)
+    while pos < len(text):
+        if len(text) - pos < 4 and not final and "<!--".startswith(text[pos:]):
+            return "unfinished"
+        if text.startswith("<?", pos):
+            closer = "?>"
+        elif text.startswith("<!--", pos):
+            closer = "-->"
+        elif text.startswith("<!", pos):
+            return "declaration"
+        elif text.startswith("<", pos):
+            return "ok"
+        else:
+            return "not_xml"
+        end = text.find(closer, pos + 2)
+        if end < 0:
+            return "not_xml" if final else "unfinished"
+        pos = _skip_prolog_space(text, end + len(closer))
+    return "not_xml" if final else "unfinished"
+
+
+def _skip_prolog_space(text: str, pos: int) -> int:
+    # Byte order marks read as latin-1: UTF-8 "ï»¿", UTF-16 "ÿþ" / "þÿ".
+    while pos < len(text) and text[pos] in " \t\r\n\xef\xbb\xbf\xff\xfe":
+        pos += 1
+    return pos
+
+
+# --- OLE2 compound files (old .xls, encrypted workbooks) -------------------------------------------
+
+_CFB_END_OF_CHAIN = 0xFFFFFFFA
+"""Sector numbers from here up are markers (end of chain, free, FAT, DIFAT), not sectors."""
+
+
+def _inspect_compound_file(data: bytes) -> None:
+    """Accept an old Excel workbook; refuse encrypted workbooks and other Office documents."""
+    names = {name.lower() for name in cfb_stream_names(data)}
+    if {"encryptioninfo", "encryptedpackage"} & names:
+        raise FileRefused("read.password_protected")
+    if not {"workbook", "book"} & names:
+        raise FileRefused("read.not_spreadsheet")
+
+
+def cfb_stream_names(data: bytes) -> set[str]:
+    """The names of all streams and storages in an OLE2 compound file's directory.
+
+    Reads the header, the DIFAT and FAT, and follows the directory's sector chain with loop
+    guards; stream contents are never read.
+
+    Raises
+    ------
+    FileRefused
+        ``read.damaged`` when the structure is inconsistent or cut short.
+    """
+    if len(data) < 512:
+        raise FileRefused("read.damaged")
+    (sector_shift,) = struct.unpack_from("<H", data, 0x1E)
+    if sector_shift not in (9, 12):
+        raise FileRefused("read.damaged")
+    size = 1 << sector_shift
+    fat = _cfb_fat(data, size)
+    names: set[str] = set()
+    (sector,) = struct.unpack_from("<I", data, 0x30)
+    visited: set[int] = set()
+    while sector < _CFB_END_OF_CHAIN:
+        if sector in visited or sector >= len(fat):
+            raise FileRefused("read.damaged")
+        visited.add(sector)
+        block = _cfb_sector(data, sector, size)
+        for offset in range(0, len(block) - 127, 128):
+            name = _cfb_entry_name(block[offset : offset + 128])
+            if name:
+                names.add(name)
+        sector = fat[sector]
+    return names
+
+
+def _cfb_fat(data: bytes, size: int) -> list[int]:
+    """The file allocation table: for each sector, the next sector of its chain."""
+    (fat_count,) = struct.unpack_from("<I", data, 0x2C)
+    difat_sector, difat_count = struct.unpack_from("<II", data, 0x44)
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+    max_sectors = len(data) // size + 1
+    visited: set[int] = set()
+    for _ in range(min(difat_count, max_sectors)):
+        if difat_sector >= _CFB_END_OF_CHAIN:
+            break
+        if difat_sector in visited:
+            raise FileRefused("read.damaged")
+        visited.add(difat_sector)
+        entries = struct.unpack(f"<{size // 4}I", _cfb_sector(data, difat_sector, size, whole=True))
+        fat_sectors.extend(entries[:-1])
+        difat_sector = entries[-1]
+    fat_sectors = [s for s in fat_sectors if s < _CFB_END_OF_CHAIN][: min(fat_count, max_sectors)]
+    fat: list[int] = []
+    for sector in fat_sectors:
+        block = _cfb_sector(data, sector, size, whole=True)
+        fat.extend(struct.unpack(f"<{size // 4}I", block))
+    return fat
+
+
+def _cfb_sector(data: bytes, sector: int, size: int, whole: bool = False) -> bytes:
+    start = (sector + 1) * size
+    block = data[start : start + size]
+    # Some writers cut the last directory sector short; tables (whole=True) must be complete.
+    if len(block) < (size if whole else 128):
+        raise FileRefused("read.damaged")
+    return block
+
+
+def _cfb_entry_name(entry: bytes) -> str:
+    name_length, kind = struct.unpack_from("<HB", entry, 0x40)
+    if kind not in (1, 2, 5) or not 2 <= name_length <= 64:
+        return ""
+    return entry[: name_length - 2].decode("utf-16-le", "replace")
+
+
+# --- web pages and other markup under an Excel name -------------------------------------------------
+
+_HTML_MARKERS = ("<html", "<table", "<body", "<head", "<meta", "<!doctype html")
+
+
+def _markup_kind(data: bytes) -> str | None:
+    """A refusal key for HTML, MHTML or Excel 2003 XML files, or None for anything else."""
+    head = data[:4096].replace(b"\x00", b"").decode("latin-1").lstrip(" \t\r\n\xef\xbb\xbf\xff\xfe").lower()
+    if head.startswith("mime-version:"):
+        return "read.html_as_excel"
+    if not head.startswith("<"):
+        return None
+    if "urn:schemas-microsoft-com:office:spreadsheet" in head or 'progid="excel.sheet"' in head:
+        return "read.xml_spreadsheet"
+    if any(marker in head for marker in _HTML_MARKERS):
+        return "read.html_as_excel"
+    if head.startswith("<?xml"):
+        return "read.not_spreadsheet"
+    return None
+
+
+# --- text (CSV) -------------------------------------------------------------------------------------
+
+LEGACY_ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "ISO-8859-1"}
+"""Encodings we only guess; the user is told, so that a wrong guess is noticed in the preview."""
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_CONTROL_CHARACTERS = re.compile("[\x01-\x08\x0e-\x19\x1b-\x1f\x7f]")
+"""Control characters that do not occur in text files (tab, newlines, form feed and DOS EOF do)."""
+_BLANK_CHARACTERS = "\ufeff \t\r\n\f\v\x1a"
+TEXT_SAMPLE_CHARS = 100_000
+DECODE_CHUNK_BYTES = 1024 * 1024
+
+
+def detect_text_encoding(data: bytes) -> str:
+    """The encoding of a text file nobody told us about, after checking that it is text at all.
+
+    Order: a byte order mark; UTF-16 without a mark, recognised by every other byte being NUL;
+    strict UTF-8; Windows-1252 (what Danish Excel writes); ISO-8859-1, which cannot fail. Statistical
+    guessers are avoided on purpose: on a short CSV they often pick the wrong code page, and æ, ø, å
+    come out wrong. The bytes are decoded in slices, so the server never holds the whole text.
+
+    Returns
+    -------
+    str
+        A Python codec name for :func:`decode_with` (``"utf-8"``, ``"cp1252"``, ``"utf-16-le"`` …).
+
+    Raises
+    ------
+    FileRefused
+        ``read.not_spreadsheet`` when the text holds NULs or many control characters (binary),
+        ``read.empty`` when it holds nothing but white space.
+    """
+    encoding = _text_encoding(data)
+    controls = sampled = 0
+    content = False
+    for chunk in _decoded_chunks(data, encoding, decode_errors(encoding)):
+        if "\x00" in chunk:
+            raise FileRefused("read.not_spreadsheet")
+        if sampled < TEXT_SAMPLE_CHARS:
+            sample = chunk[: TEXT_SAMPLE_CHARS - sampled]
+            controls += len(_CONTROL_CHARACTERS.findall(sample))
+            sampled += len(sample)
+        content = content or bool(chunk.strip(_BLANK_CHARACTERS))
+    if controls > sampled / 100:
+        raise FileRefused("read.not_spreadsheet")
+    if not content:
+        raise FileRefused("read.empty")
+    return encoding
+
+
+def _decoded_chunks(data: bytes, encoding: str, errors: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
+    for start in range(0, len(data), DECODE_CHUNK_BYTES):
+        yield decoder.decode(data[start : start + DECODE_CHUNK_BYTES])
+    yield decoder.decode(b"", final=True)
+
+
+def _decodes_strictly(data: bytes, encoding: str) -> bool:
+    try:
+        for _ in _decoded_chunks(data, encoding, "strict"):
+            pass
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _text_encoding(data: bytes) -> str:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    bomless = _bomless_utf16(data[:4096])
+    if bomless:
+        return bomless
+    for name in ("utf-8", "cp1252"):
+        if _decodes_strictly(data, name):
+            return name
+    return "latin-1"
+
+
+def _bomless_utf16(sample: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when NUL bytes sit in every other position, as in ASCII-heavy UTF-16."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_nuls = sample[0 : pairs * 2 : 2].count(0)
+    odd_nuls = sample[1 : pairs * 2 : 2].count(0)
+    if odd_nuls > 0.4 * pairs and even_nuls < 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls > 0.4 * pairs and odd_nuls < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+# --- the child process ------------------------------------------------------------------------------
+
+
+def run_worker(request: dict[str, Any], limits: ImportLimits) -> dict[str, Any]:
+    """Parse in a child process; return its result, or raise the refusal it (or its death) means.
+
+    The fast parser (python-calamine) runs first. When its child dies (a Rust abort on a sheet
+    that claims to span the whole grid, or the memory limit), the slower streaming parser
+    (openpyxl for xlsx, xlrd for xls) gets what is left of the time budget in a fresh child.
+
+    Raises
+    ------
+    FileRefused
+        The child's own refusal, ``read.timeout`` when the time ran out, or ``read.crashed``.
+    """
+    deadline = time.monotonic() + limits.parse_seconds
+    status, payload = _spawn({**request, "mode": "fast"}, limits, deadline)
+    if status == "crashed" and request["kind"] != "csv" and deadline - time.monotonic() > 0.5:
+        log.warning("fast parser died on %s upload; retrying with the streaming parser", request["kind"])
+        status, payload = _spawn({**request, "mode": "stream"}, limits, deadline)
+    if status == "ok":
+        return payload
+    if status == "refused":
+        raise FileRefused(payload["key"], **payload.get("params", {}))
+    if status == "timeout":
+        raise FileRefused("read.timeout", seconds=limits.parse_seconds)
+    raise FileRefused("read.crashed")
+
+
+def worker_command(limits: ImportLimits) -> list[str]:
+    """The command line of the parse child: this interpreter, no user site, no bytecode writing."""
+    cpu_seconds = max(1, math.ceil(limits.parse_seconds) + 1)
+    return [
+        sys.executable,
+        "-s",
+        "-B",
+        "-m",
+        _WORKER_MODULE,
+        str(limits.parse_memory_bytes),
+        str(cpu_seconds),
+    ]
+
+
+def _worker_env() -> dict[str, str]:
+    env = dict(os.environ)
+    existing = env.get("PYTHONPATH")
+    env["PYTHONPATH"] = str(PROJECT_ROOT) + (os.pathsep + existing if existing else "")
+    env["RUST_BACKTRACE"] = "0"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def _spawn(request: dict[str, Any], limits: ImportLimits, deadline: float) -> tuple[str, dict[str, Any]]:
+    """Run one child to completion or to the deadline; ``(status, payload)``."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        return "timeout", {}
+    # Limits are set by the child itself before it reads the file: preexec_fn is not safe in a
+    # threaded parent such as the Streamlit server.
+    process = subprocess.Popen(
+        worker_command(limits),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=str(PROJECT_ROOT),
+        env=_worker_env(),
+        start_new_session=True,
+        close_fds=True,
+    )
+    try:
+        out, err = process.communicate(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL), timeout=remaining)
+    except subprocess.TimeoutExpired:
+        _kill(process)
+        return "timeout", {}
+    except BaseException:
+        _kill(process)
+        raise
+    return _child_outcome(process.returncode, out, err)
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    """Kill the child's process group (only our child is in it) and reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    try:
+        process.communicate(timeout=10)
+    except (subprocess.TimeoutExpired, ValueError, OSError):
+        process.kill()
+        process.wait()
+
+
+def _child_outcome(returncode: int, out: bytes, err: bytes) -> tuple[str, dict[str, Any]]:
+    if returncode == -getattr(signal, "SIGXCPU", -1000):
+        return "timeout", {}
+    if returncode != 0:
+        log.warning("parse child exited with %s: %s", returncode, err[-2000:].decode("utf-8", "replace"))
+        return "crashed", {}
+    try:
+        message = _RestrictedUnpickler(io.BytesIO(out)).load()
+    except Exception:  # noqa: BLE001 - any malformed answer means the child did not finish properly
+        log.warning("parse child gave an unreadable answer: %s", err[-2000:].decode("utf-8", "replace"))
+        return "crashed", {}
+    if not isinstance(message, dict) or message.get("status") not in ("ok", "refused", "crashed"):
+        return "crashed", {}
+    if message["status"] == "crashed":
+        log.warning("parse child gave up: %s", err[-2000:].decode("utf-8", "replace"))
+    return message["status"], message
+
+
+class _RestrictedUnpickler(pickle.Unpickler):
+    """Unpickles only builtins and dates: a child compromised by a file cannot make us run code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED_PICKLE_CLASSES:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"forbidden class {module}.{name}")
+
+
+# --- assembling the result --------------------------------------------------------------------------
+
+
+def _assemble(file_name: str, job: UploadJob, result: dict[str, Any]) -> RawWorkbook:
+    """Turn the child's plain answer into dataclasses; refuse workbooks without any data."""
+    sheets = [
+        RawSheet(
+            name=str(sheet["name"]),
+            hidden=bool(sheet["hidden"]),
+            rows=sheet["rows"],
+            merged=[tuple(r) for r in sheet["merged"]],  # type: ignore[misc]
+            total_rows=int(sheet["total_rows"]),
+            truncated=bool(sheet["truncated"]),
+            formulas_without_value=[tuple(p) for p in sheet["formulas_without_value"]],  # type: ignore[misc]
+        )
+        for sheet in result["sheets"]
+    ]
+    if not sheets:
+        raise FileRefused("read.no_sheets")
+    if not any(sheet.rows for sheet in sheets):
+        raise FileRefused("read.empty")
+    notices = list(job.notices) + [(key, dict(params)) for key, params in result["notices"]]
+    return RawWorkbook(file_name=file_name, kind=job.kind, sheets=sheets, has_macros=job.has_macros, notices=notices)
+
+
+def _limits_dict(limits: ImportLimits) -> dict[str, Any]:
+    return {
+        "max_rows_per_sheet": limits.max_rows_per_sheet,
+        "max_columns": limits.max_columns,
+        "max_uncompressed_bytes": limits.max_uncompressed_bytes,
+    }
+
+
+def _megabytes(size: int) -> float:
+    return round(size / (1024 * 1024), 1)

@@ -1,0 +1,133 @@
+"""The rings around the library: partners, organisations staff know, and candidates further out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from lib.network.nodes import LIBRARY
+from lib.network.views import has_kind, organisations_of
+
+RING_LIBRARY, RING_PARTNER, RING_CONTACT, RING_CANDIDATE = 0, 1, 2, 3
+
+
+def partners_in(G: nx.Graph) -> set[str]:
+    """The organisations joined to the library by a partnership edge in ``G``."""
+    if LIBRARY not in G:
+        return set()
+    return {v for v, data in G[LIBRARY].items() if has_kind(data, "partnership")}
+
+
+@dataclass(frozen=True)
+class StaffTie:
+    """One way a staff member reaches an organisation.
+
+    ``via`` is the organisation itself (a direct tie) or the person at the organisation the staff
+    member has or holds a tie with; ``strength`` and ``last_contact`` are that tie's.
+    """
+
+    staff: str
+    via: str
+    strength: int | None
+    last_contact: dt.date | None
+
+
+def staff_ties_by_organisation(G: nx.Graph) -> dict[str, list[StaffTie]]:
+    """For each organisation, every way a staff member is tied to it.
+
+    A staff member is tied to an organisation when they have a direct tie with it (a relation, or
+    an affiliation such as a board seat), when they hold a relation with it (``owner`` or one of
+    ``holders``), or when they have or hold a relation with someone who works there.
+
+    Returns
+    -------
+    dict
+        ``{organisation: [StaffTie, ...]}``; organisations no staff member reaches are absent.
+    """
+    found: dict[str, set[StaffTie]] = defaultdict(set)
+    staff = {v for v, k in G.nodes(data="kind") if k == "staff"}
+
+    def note(member: str, other: str, data: dict[str, Any]) -> None:
+        kind = G.nodes[other].get("kind")
+        tie = (data.get("strength"), data.get("last_contact"))
+        if kind == "organisation":
+            found[other].add(StaffTie(member, other, *tie))
+        elif kind == "contact":
+            for org in organisations_of(G, other):
+                found[org].add(StaffTie(member, other, *tie))
+
+    for member in staff:
+        for other, data in G[member].items():
+            if has_kind(data, "relation") or has_kind(data, "affiliation"):
+                note(member, other, data)
+    for u, v, data in G.edges(data=True):
+        if not has_kind(data, "relation"):
+            continue
+        for member in data.get("holders") or ():
+            if member in staff:
+                for end in (u, v):
+                    if end != member:
+                        note(member, end, data)
+    return {
+        org: sorted(ties, key=lambda t: (t.staff, t.via, t.strength or 0, t.last_contact or dt.date.min))
+        for org, ties in found.items()
+    }
+
+
+def staff_known_organisations(G: nx.Graph) -> dict[str, dict[str, set[str]]]:
+    """``{organisation: {staff node: nodes they reach it through}}``.
+
+    A summary of :func:`staff_ties_by_organisation`.
+    """
+    known: dict[str, dict[str, set[str]]] = {}
+    for org, ties in staff_ties_by_organisation(G).items():
+        by_staff = known.setdefault(org, {})
+        for tie in ties:
+            by_staff.setdefault(tie.staff, set()).add(tie.via)
+    return known
+
+
+def rings(G: nx.Graph, candidates: Iterable[str] | None = None) -> dict[str, int]:
+    """Where each organisation sits around the library: the partnership rings.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A graph from :func:`build_graph`.
+    candidates : iterable of str, optional
+        Organisation node ids the library wants as partners; they go on ring 3 unless already
+        partners.
+
+    Returns
+    -------
+    dict
+        ``{node: ring}`` for the library and every organisation: 0 the library, 1 active partners,
+        2 organisations where the library has contacts (see :func:`staff_known_organisations`),
+        3 the rest -- organisations with no tie to staff, and the wanted candidates. People are not
+        placed: the rings are drawn at organisation level.
+
+    Examples
+    --------
+    >>> placed = rings(G)                                           # doctest: +SKIP
+    >>> placed["L"]                                                 # doctest: +SKIP
+    0
+    """
+    partners = partners_in(G)
+    known = staff_known_organisations(G)
+    wanted = set(candidates or ())
+    placed: dict[str, int] = {LIBRARY: RING_LIBRARY} if LIBRARY in G else {}
+    for v, kind in G.nodes(data="kind"):
+        if kind != "organisation":
+            continue
+        if v in partners:
+            placed[v] = RING_PARTNER
+        elif v in known and v not in wanted:
+            placed[v] = RING_CONTACT
+        else:
+            placed[v] = RING_CANDIDATE
+    return placed

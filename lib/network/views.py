@@ -1,0 +1,189 @@
+"""Views derived from the network graph: organisations only, one staff member's network, the
+neighbourhood of one node."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import networkx as nx
+
+from lib.network.build import primary_kind
+from lib.network.nodes import LIBRARY
+
+
+def has_kind(data: dict[str, Any], kind: str) -> bool:
+    return kind in (data.get("kinds") or {data.get("kind")})
+
+
+def organisations_of(G: nx.Graph, person: str) -> list[str]:
+    """The organisations ``person`` is affiliated with in ``G``, sorted."""
+    return sorted(
+        other
+        for other, data in G[person].items()
+        if has_kind(data, "affiliation") and G.nodes[other].get("kind") == "organisation"
+    )
+
+
+def people_of(G: nx.Graph, organisation: str) -> list[str]:
+    """The people affiliated with ``organisation`` in ``G``, sorted."""
+    return sorted(
+        other
+        for other, data in G[organisation].items()
+        if has_kind(data, "affiliation") and G.nodes[other].get("kind") in ("staff", "contact")
+    )
+
+
+def _folded_into(G: nx.Graph, node: str) -> list[str]:
+    """Where ``node`` lands in the organisation view: itself, its organisations, or the library."""
+    kind = G.nodes[node].get("kind")
+    if kind in ("library", "organisation"):
+        return [node]
+    if kind == "staff":
+        return [LIBRARY] if LIBRARY in G else []
+    return organisations_of(G, node)
+
+
+def organisation_view(G: nx.Graph) -> nx.Graph:
+    """The network between organisations, with people folded into the organisations they work at.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A graph from :func:`build_graph` or :func:`apply_filter`.
+
+    Returns
+    -------
+    networkx.Graph
+        The library and every organisation of ``G``. Two of them are joined when a relation or
+        partnership runs between them or between their people; ``ties`` (and ``weight``) is the
+        number of such ties, ``kinds`` their kinds, ``last_contact`` the most recent contact.
+        Organisation nodes get ``people``: how many of ``G``'s people were folded into them.
+
+    Notes
+    -----
+    Staff fold into the library node ``"L"``. A contact with no organisation is dropped; a contact
+    with several organisations counts at each of them. Affiliations and staff ties are what the
+    folding follows, so they are not ties in this view; nor is a tie between two people of the
+    same organisation.
+
+    Examples
+    --------
+    >>> view = organisation_view(G)                                    # doctest: +SKIP
+    >>> view.edges["L", "O7"]["ties"]                                  # doctest: +SKIP
+    4
+    """
+    view = nx.Graph(**G.graph)
+    folded = {v: _folded_into(G, v) for v in G}
+    for v, data in G.nodes(data=True):
+        if data.get("kind") in ("library", "organisation"):
+            view.add_node(v, **data, people=0)
+    for v, targets in folded.items():
+        if G.nodes[v].get("kind") in ("staff", "contact"):
+            for target in targets:
+                view.nodes[target]["people"] += 1
+    for u, v, data in G.edges(data=True):
+        counts = data.get("ties_by_kind") or {data.get("kind"): 1}
+        number = sum(c for k, c in counts.items() if k in ("relation", "partnership"))
+        if not number:
+            continue
+        kinds = frozenset(k for k in counts if k in ("relation", "partnership"))
+        for a in folded[u]:
+            for b in folded[v]:
+                if a != b:
+                    _add_folded_tie(view, a, b, number, kinds, data.get("last_contact"))
+    return view
+
+
+def _add_folded_tie(
+    view: nx.Graph, a: str, b: str, number: int, kinds: frozenset[str], last_contact: dt.date | None
+) -> None:
+    if view.has_edge(a, b):
+        edge = view.edges[a, b]
+        edge["ties"] += number
+        edge["weight"] = float(edge["ties"])
+        edge["kinds"] = edge["kinds"] | kinds
+        edge["kind"] = primary_kind(edge["kinds"])
+        if last_contact and (edge["last_contact"] is None or last_contact > edge["last_contact"]):
+            edge["last_contact"] = last_contact
+    else:
+        view.add_edge(
+            a, b, ties=number, weight=float(number), kinds=kinds, kind=primary_kind(kinds), last_contact=last_contact
+        )
+
+
+def staff_reach(G: nx.Graph, staff_node: str) -> tuple[set[str], set[tuple[str, str]]]:
+    """The nodes and edges of one staff member's network (see :func:`staff_network`)."""
+    nodes = {staff_node}
+    edges: set[tuple[str, str]] = set()
+    for other in G[staff_node]:
+        if other != LIBRARY:
+            nodes.add(other)
+            edges.add((staff_node, other))
+    for u, v, data in G.edges(data=True):
+        held = data.get("owner") == staff_node or staff_node in data.get("holders", ())
+        if held and LIBRARY not in (u, v):
+            nodes |= {u, v}
+            edges.add((u, v))
+    for person in [n for n in nodes if G.nodes[n].get("kind") in ("staff", "contact") and n != staff_node]:
+        for org in organisations_of(G, person):
+            nodes.add(org)
+            edges.add((person, org))
+    return nodes, edges
+
+
+def staff_network(G: nx.Graph, staff_node: str) -> nx.Graph:
+    """ "My network": one staff member, the people and organisations they hold ties with.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A graph from :func:`build_graph`.
+    staff_node : str
+        The staff member's node id, ``"P<id>"``.
+
+    Returns
+    -------
+    networkx.Graph
+        The staff member; everyone they have a direct tie with (the tie to the library itself
+        excepted); both ends of every tie they hold (``owner`` or one of the ``holders``); and the
+        organisations of those people, with the affiliations leading there. An unknown node gives
+        an empty graph, so a page with a stale selection shows nothing instead of failing.
+
+    Examples
+    --------
+    >>> mine = staff_network(G, "P3")                               # doctest: +SKIP
+    """
+    if staff_node not in G:
+        return nx.Graph(**G.graph)
+    nodes, edges = staff_reach(G, staff_node)
+    H = nx.Graph(**G.graph)
+    H.add_nodes_from((n, G.nodes[n]) for n in nodes)
+    H.add_edges_from((u, v, G.edges[u, v]) for u, v in edges)
+    return H.copy()
+
+
+def ego_network(G: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
+    """Everything within ``radius`` steps of ``node`` (1: direct ties; 2: ties of ties).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    node : str
+        The centre.
+    radius : int
+        1 or 2 on the page; any non-negative number works.
+
+    Returns
+    -------
+    networkx.Graph
+        A copy of the induced subgraph; empty when ``node`` is not in ``G``.
+
+    Examples
+    --------
+    >>> sorted(ego_network(nx.path_graph(["a", "b", "c"]), "a", 1))
+    ['a', 'b']
+    """
+    if node not in G:
+        return nx.Graph(**G.graph)
+    return nx.ego_graph(G, node, radius=max(0, int(radius))).copy()

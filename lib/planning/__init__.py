@@ -1,0 +1,2 @@
+"""Strategic partnership work: goals, candidate partners, partnerships with their agreements,
+and evaluations."""

@@ -1,0 +1,2 @@
+"""What reads across every domain: the key figures, the start page, the checklist, the board
+pack, the workspace export and backups."""

@@ -1,0 +1,168 @@
+"""Building the board pack from the database: :func:`build`.
+
+"A board (bibliotekschef, kultur- og fritidsudvalg) wants ten minutes of clear pictures: where we
+are going, with whom, what came of it, what is at risk." The pack answers in eight sections
+(:data:`SECTIONS`): a title, key figures, goal fulfilment over time, the partnership portfolio and
+pipeline, the network at organisation level, evaluation results, the checklist radar, and risks with
+next steps. The rules of each are in :mod:`lib.reporting.boardpack.sections`; what may be shown about people
+is in :mod:`lib.reporting.boardpack.privacy`.
+
+Examples
+--------
+>>> with db.read() as session:                                        # doctest: +SKIP
+...     pack = build(session, date(2025, 11, 1), date(2026, 10, 31), "da")
+>>> [s.key for s in pack.sections][:3]                                # doctest: +SKIP
+['title', 'key_figures', 'goals']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from lib.core.access import requires
+from lib.core.errors import ValidationFailed
+from lib.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from lib.db import (
+    Agreement,
+    ChecklistAssessment,
+    ContactLogEntry,
+    EvaluationResponse,
+    Event,
+    GoalMeasurement,
+    ImportBatch,
+    Organisation,
+    Partnership,
+    Person,
+    Relation,
+)
+from lib.library.setup import stored_logo
+from lib.reporting.boardpack.model import SECTIONS, BoardPack, Chart, KeyFigure, Section, Table
+from lib.reporting.boardpack.sections import BUILDERS, Context, title_section
+
+__all__ = [
+    "SECTIONS",
+    "BoardPack",
+    "Chart",
+    "KeyFigure",
+    "Section",
+    "Table",
+    "build",
+    "chosen_sections",
+    "data_version",
+]
+
+
+def chosen_sections(sections: Iterable[str] | None) -> list[str]:
+    """``sections`` in presentation order, every one when None; ValidationFailed for an unknown name
+    or an empty choice."""
+    if sections is None:
+        return list(SECTIONS)
+    wanted = list(dict.fromkeys(sections))
+    unknown = [name for name in wanted if name not in SECTIONS]
+    if unknown:
+        raise ValidationFailed("board.error.unknown_section", section=", ".join(unknown), sections=", ".join(SECTIONS))
+    if not wanted:
+        raise ValidationFailed("board.error.no_sections")
+    return [name for name in SECTIONS if name in wanted]
+
+
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    """ValidationFailed when the period ends before it starts."""
+    if start is not None and end is not None and end < start:
+        raise ValidationFailed("board.error.period_order", field="end")
+
+
+@requires("view_contacts", board_if={"pseudonymise": True})
+def build(
+    session: Session,
+    start: dt.date | None,
+    end: dt.date | None,
+    lang: str = DEFAULT_LANGUAGE,
+    sections: Iterable[str] | None = None,
+    today: dt.date | None = None,
+    *,
+    pseudonymise: bool = True,
+) -> BoardPack:
+    """The board pack for the period ``start``-``end`` (either open), in ``lang``.
+
+    Parameters
+    ----------
+    session : Session
+        An open session (``Database.read()``); nothing is written.
+    start, end : date or None
+        The period. What happened counts when it falls inside it; where things stand is judged on
+        its end, or today when that is earlier or the period is open (see ``lib.reporting.boardpack.sections``).
+    lang : {"da", "en"}
+        Language of every title, text and column header.
+    sections : iterable of str, optional
+        Which of :data:`SECTIONS` to include (always in their order); all by default.
+    today : date, optional
+        The day the pack is made (default the real today).
+    pseudonymise : bool, default True
+        Roles instead of names and no group of people under five (``lib.reporting.boardpack.privacy``).
+        False is for internal use only and needs ``view_contacts``; True is open to the board.
+
+    Raises
+    ------
+    lib.core.errors.ValidationFailed
+        An unknown section, no section, an unknown language or a period that ends before it starts.
+    """
+    if lang not in LANGUAGES:
+        raise ValidationFailed("board.error.language", lang=lang, languages=", ".join(LANGUAGES))
+    check_period(start, end)
+    keys = chosen_sections(sections)
+    if today is None:
+        from lib.workspace import clock
+
+        today = clock.today(clock.workspace_timezone(session))
+    ctx = Context(session=session, lang=lang, start=start, end=end, today=today, pseudonymise=pseudonymise)
+    built: list[Section] = []
+    for key in keys:
+        built.append(title_section(ctx, keys) if key == "title" else BUILDERS[key](ctx))
+
+    return BoardPack(
+        lang=lang,
+        library_name=ctx.library_name,
+        start=start,
+        end=end,
+        as_of=ctx.as_of,
+        made_on=ctx.today,
+        pseudonymised=pseudonymise,
+        sections=built,
+        logo=stored_logo(session),
+    )
+
+
+#: The tables whose size and newest row say whether the workspace changed (with the event log,
+#: which every edit writes to).
+_VERSIONED = (
+    Event,
+    ImportBatch,
+    Person,
+    Organisation,
+    Relation,
+    Partnership,
+    Agreement,
+    GoalMeasurement,
+    ContactLogEntry,
+    EvaluationResponse,
+    ChecklistAssessment,
+)
+
+
+@requires("view_board")
+def data_version(session: Session) -> tuple[int, ...]:
+    """A cheap fingerprint of the workspace's content: a cached pack is stale when it changes.
+
+    Every change made through the product writes to the event log, and imports and the demo add
+    rows, so the number and the newest id of these tables change with the data.
+    """
+    version: list[int] = []
+    for model in _VERSIONED:
+        count, newest = session.execute(select(func.count(model.id), func.max(model.id))).one()
+        version += [int(count or 0), int(newest or 0)]
+    return tuple(version)

@@ -1,1 +1,0 @@
-"""Sections of the translation table; see ``lib.i18n``."""
