@@ -16,7 +16,8 @@ Checks, in order (cheapest first):
 3. for zip files: entry count, declared unpacked size, compression ratio, duplicate or encrypted
    entries, and the package's kind (``.xlsx``/``.xlsm``, not ``.xlsb``/``.ods``/``.docx``), all from
    the central directory; then the prolog of every XML part, refusing any ``<!DOCTYPE``;
-4. for compound files: the directory's stream names (an encrypted workbook has ``EncryptedPackage``);
+4. for compound files (read with ``olefile``, after a header check that bounds its work): the
+   directory's stream names (an encrypted workbook has ``EncryptedPackage``);
 5. for text: the encoding (BOM, then strict UTF-8, then Windows-1252) and that it is really text.
 
 Rows in the result are ragged: each row ends at its last non-empty cell (so an empty row is ``[]``)
@@ -47,9 +48,11 @@ import threading
 import time
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import olefile
 
 from lib.core.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
 from lib.core.errors import FileRefused
@@ -433,8 +436,10 @@ def _skip_prolog_space(text: str, pos: int) -> int:
 
 # --- OLE2 compound files (old .xls, encrypted workbooks) -------------------------------------------
 
-_CFB_END_OF_CHAIN = 0xFFFFFFFA
-"""Sector numbers from here up are markers (end of chain, free, FAT, DIFAT), not sectors."""
+_CFB_ERRORS = (OSError, ValueError, IndexError, KeyError, TypeError, RecursionError, struct.error)
+"""What olefile can raise on a broken file: its defects (``OleFileError``, a subclass of ``OSError``), a
+plain ``OSError('incorrect DIFAT')``, and whatever a half-parsed structure makes Python raise (a
+directory tree nested deeper than the recursion limit included)."""
 
 
 def _inspect_compound_file(data: bytes) -> None:
@@ -447,15 +452,58 @@ def _inspect_compound_file(data: bytes) -> None:
 
 
 def cfb_stream_names(data: bytes) -> set[str]:
-    """The names of all streams and storages in an OLE2 compound file's directory.
+    """The names of all streams and storages in an OLE2 compound file's directory tree, root included.
 
-    Reads the header, the DIFAT and FAT, and follows the directory's sector chain with loop
-    guards; stream contents are never read.
+    ``olefile`` reads the header, the FAT and the directory, with every inconsistency it knows of
+    (loops, sector numbers out of range, entries used twice, a malformed header) raised rather than
+    worked around; stream contents are never read. Before olefile sees the bytes,
+    :func:`check_cfb_header` bounds the work its FAT loading can be made to do.
 
     Raises
     ------
     FileRefused
         ``read.damaged`` when the structure is inconsistent or cut short.
+    """
+    check_cfb_header(data)
+    try:
+        with olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_INCORRECT) as ole:
+            if _chain_loops(ole.fat, ole.first_dir_sector):
+                raise FileRefused("read.damaged")
+            paths = ole.listdir(streams=True, storages=True)
+            return {ole.root.name, *(part for path in paths for part in path)}
+    except _CFB_ERRORS:
+        raise FileRefused("read.damaged") from None
+
+
+def _chain_loops(fat: Sequence[int], sector: int) -> bool:
+    """Whether the sector chain from ``sector`` comes back to itself.
+
+    olefile reads a chain of unknown length (the directory's) only up to the FAT's length, so a
+    loop costs it no more than the file's size; but it then reads the looped sectors as more
+    directory, which no writer makes.
+    """
+    seen: set[int] = set()
+    while 0 <= sector < len(fat):
+        if sector in seen:
+            return True
+        seen.add(sector)
+        sector = fat[sector]
+    return False
+
+
+def check_cfb_header(data: bytes) -> None:
+    """Refuse a compound-file header that claims more allocation tables than the file can hold.
+
+    olefile loads the FAT by appending sector after sector to one growing array, for as many FAT
+    and DIFAT sectors as the header declares; a header declaring millions of them over a looping
+    DIFAT would cost quadratic time and unbounded memory. A real file needs one FAT sector per
+    ``sector size / 4`` sectors of the file, so that many (plus one) is the most we let through.
+
+    Raises
+    ------
+    FileRefused
+        ``read.damaged`` for a cut header, an unknown sector size or a FAT/DIFAT count beyond the
+        file's size.
     """
     if len(data) < 512:
         raise FileRefused("read.damaged")
@@ -463,61 +511,12 @@ def cfb_stream_names(data: bytes) -> set[str]:
     if sector_shift not in (9, 12):
         raise FileRefused("read.damaged")
     size = 1 << sector_shift
-    fat = _cfb_fat(data, size)
-    names: set[str] = set()
-    (sector,) = struct.unpack_from("<I", data, 0x30)
-    visited: set[int] = set()
-    while sector < _CFB_END_OF_CHAIN:
-        if sector in visited or sector >= len(fat):
-            raise FileRefused("read.damaged")
-        visited.add(sector)
-        block = _cfb_sector(data, sector, size)
-        for offset in range(0, len(block) - 127, 128):
-            name = _cfb_entry_name(block[offset : offset + 128])
-            if name:
-                names.add(name)
-        sector = fat[sector]
-    return names
-
-
-def _cfb_fat(data: bytes, size: int) -> list[int]:
-    """The file allocation table: for each sector, the next sector of its chain."""
     (fat_count,) = struct.unpack_from("<I", data, 0x2C)
-    difat_sector, difat_count = struct.unpack_from("<II", data, 0x44)
-    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
-    max_sectors = len(data) // size + 1
-    visited: set[int] = set()
-    for _ in range(min(difat_count, max_sectors)):
-        if difat_sector >= _CFB_END_OF_CHAIN:
-            break
-        if difat_sector in visited:
-            raise FileRefused("read.damaged")
-        visited.add(difat_sector)
-        entries = struct.unpack(f"<{size // 4}I", _cfb_sector(data, difat_sector, size, whole=True))
-        fat_sectors.extend(entries[:-1])
-        difat_sector = entries[-1]
-    fat_sectors = [s for s in fat_sectors if s < _CFB_END_OF_CHAIN][: min(fat_count, max_sectors)]
-    fat: list[int] = []
-    for sector in fat_sectors:
-        block = _cfb_sector(data, sector, size, whole=True)
-        fat.extend(struct.unpack(f"<{size // 4}I", block))
-    return fat
-
-
-def _cfb_sector(data: bytes, sector: int, size: int, whole: bool = False) -> bytes:
-    start = (sector + 1) * size
-    block = data[start : start + size]
-    # Some writers cut the last directory sector short; tables (whole=True) must be complete.
-    if len(block) < (size if whole else 128):
+    (difat_count,) = struct.unpack_from("<I", data, 0x48)
+    sectors = max(0, math.ceil(len(data) / size) - 1)
+    fat_sectors_needed = math.ceil(sectors / (size // 4))
+    if fat_count > fat_sectors_needed + 1 or difat_count > fat_sectors_needed:
         raise FileRefused("read.damaged")
-    return block
-
-
-def _cfb_entry_name(entry: bytes) -> str:
-    name_length, kind = struct.unpack_from("<HB", entry, 0x40)
-    if kind not in (1, 2, 5) or not 2 <= name_length <= 64:
-        return ""
-    return entry[: name_length - 2].decode("utf-16-le", "replace")
 
 
 # --- web pages and other markup under an Excel name -------------------------------------------------
@@ -768,10 +767,10 @@ def _assemble(file_name: str, job: UploadJob, result: dict[str, Any]) -> RawWork
             name=str(sheet["name"]),
             hidden=bool(sheet["hidden"]),
             rows=sheet["rows"],
-            merged=[tuple(r) for r in sheet["merged"]],  # type: ignore[misc]
+            merged=[tuple(r) for r in sheet["merged"]],
             total_rows=int(sheet["total_rows"]),
             truncated=bool(sheet["truncated"]),
-            formulas_without_value=[tuple(p) for p in sheet["formulas_without_value"]],  # type: ignore[misc]
+            formulas_without_value=[tuple(p) for p in sheet["formulas_without_value"]],
         )
         for sheet in result["sheets"]
     ]
