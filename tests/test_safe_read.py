@@ -23,10 +23,10 @@ from lib.core.errors import FileRefused
 from lib.core.i18n import TEXTS as ALL_TEXTS
 from lib.core.translations.safe_read import TEXTS
 from lib.ingest import parse_worker
+from lib.ingest.parse_child import _RestrictedUnpickler
 from lib.ingest.safe_read import (
     RawWorkbook,
     _limits_dict,
-    _RestrictedUnpickler,
     cfb_stream_names,
     detect_text_encoding,
     file_extension,
@@ -36,6 +36,9 @@ from lib.ingest.safe_read import (
     xml_prolog_verdict,
 )
 from tests import hostile_files as hostile
+
+#: The modules safe_read's checks and its parse child live in, besides safe_read itself.
+CHECK_MODULES = ("ingest/parse_child.py", "ingest/text_encoding.py")
 
 SMALL = ImportLimits(max_rows_per_sheet=1000, max_columns=50)
 
@@ -360,7 +363,7 @@ def test_child_fast_path_loads_no_heavy_modules() -> None:
 
 
 def test_lib_never_imports_streamlit() -> None:
-    for name in ("ingest/safe_read.py", "ingest/parse_worker.py", "core/translations/safe_read.py"):
+    for name in ("ingest/safe_read.py", *CHECK_MODULES, "ingest/parse_worker.py", "core/translations/safe_read.py"):
         source = (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(streamlit|pandas)\b", source, re.MULTILINE), name
 
@@ -706,7 +709,7 @@ def test_cell_positions() -> None:
 def _keys_used_in_code() -> set[str]:
     source = "".join(
         (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
-        for name in ("ingest/safe_read.py", "ingest/parse_worker.py")
+        for name in ("ingest/safe_read.py", *CHECK_MODULES, "ingest/parse_worker.py")
     )
     return set(re.findall(r"\"(read\.[a-z_.]+)\"", source))
 

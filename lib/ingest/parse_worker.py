@@ -1,6 +1,6 @@
 """The child process that parses one upload, under limits it sets on itself before reading the file.
 
-Run by :func:`lib.ingest.safe_read.run_worker` as ``python -m lib.ingest.parse_worker MEMORY_BYTES CPU_SECONDS``.
+Run by :func:`lib.ingest.parse_child.run_worker` as ``python -m lib.ingest.parse_worker MEMORY_BYTES CPU_SECONDS``.
 The request (a pickle from our own parent) arrives on stdin; the answer goes to stdout as a pickle of
 builtins and dates only: ``{"status": "ok", "sheets": [...], "notices": [...]}``,
 ``{"status": "refused", "key": ..., "params": {...}}`` or ``{"status": "crashed"}``.
@@ -751,7 +751,7 @@ def _xlrd_value(cell: Any, datemode: int) -> Any:
 
 
 def decode_with(data: bytes, encoding: str) -> str:
-    """Decode with the encoding :func:`lib.ingest.safe_read.detect_text_encoding` chose; drop any BOM.
+    """Decode with the encoding :func:`lib.ingest.text_encoding.detect_text_encoding` chose; drop any BOM.
 
     Guessed encodings were checked to decode strictly; Unicode ones announced by a BOM are decoded
     leniently, so one bad sequence does not cost the whole file.
