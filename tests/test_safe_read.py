@@ -22,7 +22,7 @@ from lib.core.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
 from lib.core.errors import FileRefused
 from lib.core.i18n import TEXTS as ALL_TEXTS
 from lib.core.translations.safe_read import TEXTS
-from lib.ingest import parse_worker
+from lib.ingest import parse_worker, sheet_xml_scan
 from lib.ingest.parse_child import _RestrictedUnpickler
 from lib.ingest.safe_read import (
     RawWorkbook,
@@ -38,7 +38,13 @@ from lib.ingest.safe_read import (
 from tests import hostile_files as hostile
 
 #: The modules safe_read's checks and its parse child live in, besides safe_read itself.
-CHECK_MODULES = ("ingest/parse_child.py", "ingest/text_encoding.py")
+CHECK_MODULES = (
+    "ingest/parse_child.py",
+    "ingest/text_encoding.py",
+    "ingest/sheet_rows.py",
+    "ingest/sheet_xml_scan.py",
+    "ingest/parse_csv.py",
+)
 
 SMALL = ImportLimits(max_rows_per_sheet=1000, max_columns=50)
 
@@ -677,19 +683,21 @@ def _scan_fixture(cells: list[tuple[int, bool, bool]], prefix: str) -> tuple[byt
 def test_formula_scan_is_exact_across_chunk_boundaries(cells, chunk: int, prefix: str) -> None:
     xml, expected = _scan_fixture(cells, prefix)
     original = (
-        parse_worker.SCAN_CHUNK_BYTES,
-        parse_worker.SCAN_OVERLAP_BYTES,
-        parse_worker.SCAN_LOOKBACK_BYTES,
+        sheet_xml_scan.SCAN_CHUNK_BYTES,
+        sheet_xml_scan.SCAN_OVERLAP_BYTES,
+        sheet_xml_scan.SCAN_LOOKBACK_BYTES,
     )
-    parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = (
+    sheet_xml_scan.SCAN_CHUNK_BYTES, sheet_xml_scan.SCAN_OVERLAP_BYTES, sheet_xml_scan.SCAN_LOOKBACK_BYTES = (
         chunk,
         700,
         400,
     )
     try:
-        scan = parse_worker.scan_sheet_xml(io.BytesIO(xml))
+        scan = sheet_xml_scan.scan_sheet_xml(io.BytesIO(xml))
     finally:
-        parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = original
+        sheet_xml_scan.SCAN_CHUNK_BYTES, sheet_xml_scan.SCAN_OVERLAP_BYTES, sheet_xml_scan.SCAN_LOOKBACK_BYTES = (
+            original
+        )
     assert scan.formulas_without_value == expected
     assert scan.formulas_without_value_count == len(expected)
     assert scan.merged == [(0, 0, 1, 1)]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from lib.core.errors import FileRefused
-from lib.ingest.parse_worker import decode_errors
+from lib.ingest.parse_csv import decode_errors
 
 LEGACY_ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "ISO-8859-1"}
 """Encodings we only guess; the user is told, so that a wrong guess is noticed in the preview."""
