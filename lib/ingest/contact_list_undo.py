@@ -23,7 +23,7 @@ from lib.db import (
     log_event,
     utcnow,
 )
-from lib.ingest.batches import committed_batch
+from lib.ingest.batches import _rowcount, _table_of, committed_batch
 from lib.ingest.contact_list_results import OUTCOMES
 from lib.ingest.planning_tables import batch_kind, undo_table_import
 from lib.ingest.state import ALIAS_TABLE, from_jsonable
@@ -52,23 +52,27 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
     with db.write() as session:
         batch = committed_batch(session, batch_id)
         _refuse_when_overtaken(session, batch)
-        restored = Counter()
+        restored: Counter[str] = Counter()
         for change in session.scalars(
             select(ImportChange).where(ImportChange.batch_id == batch_id, ImportChange.action == "update")
         ):
+            if change.before is None:  # every update change records the values it replaced
+                continue
             model = TABLES_BY_NAME[change.table_name]
-            session.execute(update(model).where(model.id == change.record_id).values(**from_jsonable(change.before)))
+            session.execute(
+                update(model).where(_table_of(model).c.id == change.record_id).values(**from_jsonable(change.before))
+            )
             restored[f"{change.table_name}_restored"] += 1
         aliases = select(ImportChange.record_id).where(
             ImportChange.batch_id == batch_id, ImportChange.table_name == ALIAS_TABLE, ImportChange.action == "insert"
         )
-        removed_aliases = session.execute(delete(OrganisationAlias).where(OrganisationAlias.id.in_(aliases)))
-        if removed_aliases.rowcount:
-            restored[f"{ALIAS_TABLE}_removed"] += removed_aliases.rowcount
+        removed_aliases = _rowcount(session.execute(delete(OrganisationAlias).where(OrganisationAlias.id.in_(aliases))))
+        if removed_aliases:
+            restored[f"{ALIAS_TABLE}_removed"] += removed_aliases
         for table in _UNDO_ORDER:
             model = TABLES_BY_NAME[table]
-            removed = session.execute(delete(model).where(model.batch_id == batch_id))
-            restored[f"{table}_removed"] += removed.rowcount or 0
+            removed = session.execute(delete(model).where(_table_of(model).c.batch_id == batch_id))
+            restored[f"{table}_removed"] += _rowcount(removed)
         session.execute(delete(DuplicateCandidate).where(DuplicateCandidate.batch_id == batch_id))
         batch.status = "undone"
         batch.undone_at = utcnow()
@@ -87,7 +91,8 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
 def _touched_ids(batch_id: int, table: str) -> Any:
     """A subquery of the ids of ``table`` that batch ``batch_id`` inserted or updated."""
     model = TABLES_BY_NAME[table]
-    inserted = select(model.id).where(model.batch_id == batch_id)
+    columns = _table_of(model).c
+    inserted = select(columns.id).where(columns.batch_id == batch_id)
     updated = select(ImportChange.record_id).where(ImportChange.batch_id == batch_id, ImportChange.table_name == table)
     return inserted.union(updated)
 

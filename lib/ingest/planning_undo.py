@@ -30,7 +30,7 @@ from lib.db import (
     log_event,
     utcnow,
 )
-from lib.ingest.batches import committed_batch
+from lib.ingest.batches import _rowcount, committed_batch
 from lib.ingest.planning_cells import KINDS
 
 
@@ -135,7 +135,7 @@ def _delete_batch_records(session: Session, batch_id: int) -> dict[str, int]:
     removed: dict[str, int] = {}
 
     def remove(name: str, statement: Any) -> None:
-        count = session.execute(statement).rowcount or 0
+        count = _rowcount(session.execute(statement))
         if count:
             removed[name] = removed.get(name, 0) + count
 
