@@ -61,3 +61,10 @@ def test_months_before_goes_back_exactly_that_many_months(day: dt.date, months: 
     earlier = months_before(day, months)
     assert (day.year * 12 + day.month) - (earlier.year * 12 + earlier.month) == months
     assert earlier.day == day.day or earlier.day < day.day and (earlier + dt.timedelta(days=1)).day == 1
+
+
+def test_a_chart_axis_takes_its_days_from_whatever_a_frame_column_holds() -> None:
+    from lib.core.charts import date_ticks
+
+    column = [pd.Timestamp("2026-03-12 09:30"), pd.NaT, "2026-03-13T10:00:00", None, dt.date(2026, 3, 12)]
+    assert date_ticks(column, "da") == (["2026-03-12", "2026-03-13"], ["12-03-2026", "13-03-2026"])
