@@ -15,7 +15,7 @@ minutes on two busy cores:
 
 1. already-checked data: a ``RawWorkbook`` such as ``lib.ingest.safe_read.read_upload`` returns is handed to
    the importers in place of that call. Most examples go this way.
-2. bytes through ``read_upload`` with the parse run in this process (``safe_read._spawn`` replaced):
+2. bytes through ``read_upload`` with the parse run in this process (``parse_child._spawn`` replaced):
    CSV with odd separators, quoting and encodings, and xlsx files written by openpyxl with merged
    cells, hidden sheets and formulas.
 3. bytes through the whole path, parse child included: garbage, cut-off and mangled files. Each
@@ -64,7 +64,7 @@ from lib.db import (
     open_database,
     record_to_dict,
 )
-from lib.ingest import contact_lists, parse_worker, planning_tables, safe_read, tables
+from lib.ingest import contact_lists, parse_child, parse_worker, planning_tables, tables
 from lib.ingest.contact_lists import OUTCOMES, prepare_file, run_import, undo_import
 from lib.ingest.fields import ALL_FIELDS, FIELDS, ROLES
 from lib.ingest.planning_tables import undo_table_import
@@ -710,7 +710,7 @@ def parsing_in_process() -> Iterator[None]:
         answer = parse_worker.handle(request)
         return answer["status"], answer
 
-    with mock.patch.object(safe_read, "_spawn", spawn):
+    with mock.patch.object(parse_child, "_spawn", spawn):
         yield
 
 

@@ -7,12 +7,12 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from lib.core.dates import months_before
 from lib.core.i18n import TEXTS
 from lib.db import Database
 from lib.network.graph import record_id
 from lib.network.health import (
     cold_ties,
-    months_before,
     months_between,
     potential_partners,
     reason_text,

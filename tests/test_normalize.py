@@ -435,7 +435,9 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def test_every_value_key_in_the_code_exists_in_both_languages_with_the_same_placeholders():
-    source = (Path(__file__).resolve().parent.parent / "lib" / "core" / "normalize.py").read_text(encoding="utf-8")
+    core = Path(__file__).resolve().parent.parent / "lib" / "core"
+    parsers = ("normalize.py", "text.py", "dates.py", "contact_details.py")
+    source = "".join((core / name).read_text(encoding="utf-8") for name in parsers)
     keys = set(re.findall(r'"(value\.[a-z_]+)"', source))
     assert len(keys) >= 9
     for key in keys:
@@ -491,7 +493,7 @@ _LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
 def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], labels: list[str], top: str) -> None:
     from email_validator import EmailNotValidError, validate_email
 
-    from lib.core.normalize import _plain_address
+    from lib.core.contact_details import _plain_address
 
     address = ".".join(local) + "@" + ".".join([*labels, top])
     fast = _plain_address(address)
@@ -512,7 +514,7 @@ def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], lab
 def test_danish_phone_fast_path_agrees_with_phonenumbers(digits: str, prefix: str, style: str) -> None:
     import phonenumbers
 
-    from lib.core.normalize import _e164, _parse_phone
+    from lib.core.contact_details import _e164, _parse_phone
 
     body = {
         "plain": digits,

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import func, select
 
+from lib.core.dates import months_before
 from lib.core.errors import ValidationFailed
 from lib.db import (
     Agreement,
@@ -28,7 +29,6 @@ from lib.db import (
     Relation,
     StrengthOffer,
 )
-from lib.network.health import months_before
 from lib.reporting import checklist as radar
 
 TODAY = dt.date(2026, 6, 15)

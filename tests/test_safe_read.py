@@ -22,11 +22,11 @@ from lib.core.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
 from lib.core.errors import FileRefused
 from lib.core.i18n import TEXTS as ALL_TEXTS
 from lib.core.translations.safe_read import TEXTS
-from lib.ingest import parse_worker
+from lib.ingest import parse_worker, sheet_xml_scan
+from lib.ingest.parse_child import _RestrictedUnpickler
 from lib.ingest.safe_read import (
     RawWorkbook,
     _limits_dict,
-    _RestrictedUnpickler,
     cfb_stream_names,
     detect_text_encoding,
     file_extension,
@@ -36,6 +36,15 @@ from lib.ingest.safe_read import (
     xml_prolog_verdict,
 )
 from tests import hostile_files as hostile
+
+#: The modules safe_read's checks and its parse child live in, besides safe_read itself.
+CHECK_MODULES = (
+    "ingest/parse_child.py",
+    "ingest/text_encoding.py",
+    "ingest/sheet_rows.py",
+    "ingest/sheet_xml_scan.py",
+    "ingest/parse_csv.py",
+)
 
 SMALL = ImportLimits(max_rows_per_sheet=1000, max_columns=50)
 
@@ -140,6 +149,31 @@ def test_word_document_with_xls_name_is_not_a_spreadsheet() -> None:
 
 def test_compound_file_with_broken_directory_is_damaged() -> None:
     assert refusal("kontakter.xls", hostile.damaged_compound_file()).key == "read.damaged"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [hostile.compound_file_with_directory_loop, hostile.compound_file_with_sibling_loop],
+    ids=lambda f: f.__name__,
+)
+def test_compound_file_with_a_loop_in_its_directory_is_damaged(make) -> None:
+    assert refusal("kontakter.xls", make()).key == "read.damaged"
+
+
+def test_compound_file_claiming_a_huge_fat_is_refused_before_olefile_spends_time_on_it() -> None:
+    # Unguarded, olefile takes about 13 s on this 10 kB file (its FAT grows by copying, once per sector).
+    data = hostile.compound_file_claiming_huge_fat()
+    started = time.monotonic()
+    with pytest.raises(FileRefused) as refused:
+        cfb_stream_names(data)
+    assert refused.value.key == "read.damaged"
+    assert time.monotonic() - started < 2
+
+
+def test_compound_file_with_a_fat_the_size_of_the_file_is_still_read() -> None:
+    # The guard lets through as many FAT sectors as the file's size needs (and one more).
+    data = hostile.compound_file_claiming_huge_fat(fat_sectors=1)
+    assert {"EncryptionInfo", "EncryptedPackage"} <= cfb_stream_names(data)
 
 
 def test_word_docx_with_xlsx_name_is_not_a_spreadsheet() -> None:
@@ -335,7 +369,7 @@ def test_child_fast_path_loads_no_heavy_modules() -> None:
 
 
 def test_lib_never_imports_streamlit() -> None:
-    for name in ("ingest/safe_read.py", "ingest/parse_worker.py", "core/translations/safe_read.py"):
+    for name in ("ingest/safe_read.py", *CHECK_MODULES, "ingest/parse_worker.py", "core/translations/safe_read.py"):
         source = (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(streamlit|pandas)\b", source, re.MULTILINE), name
 
@@ -649,19 +683,21 @@ def _scan_fixture(cells: list[tuple[int, bool, bool]], prefix: str) -> tuple[byt
 def test_formula_scan_is_exact_across_chunk_boundaries(cells, chunk: int, prefix: str) -> None:
     xml, expected = _scan_fixture(cells, prefix)
     original = (
-        parse_worker.SCAN_CHUNK_BYTES,
-        parse_worker.SCAN_OVERLAP_BYTES,
-        parse_worker.SCAN_LOOKBACK_BYTES,
+        sheet_xml_scan.SCAN_CHUNK_BYTES,
+        sheet_xml_scan.SCAN_OVERLAP_BYTES,
+        sheet_xml_scan.SCAN_LOOKBACK_BYTES,
     )
-    parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = (
+    sheet_xml_scan.SCAN_CHUNK_BYTES, sheet_xml_scan.SCAN_OVERLAP_BYTES, sheet_xml_scan.SCAN_LOOKBACK_BYTES = (
         chunk,
         700,
         400,
     )
     try:
-        scan = parse_worker.scan_sheet_xml(io.BytesIO(xml))
+        scan = sheet_xml_scan.scan_sheet_xml(io.BytesIO(xml))
     finally:
-        parse_worker.SCAN_CHUNK_BYTES, parse_worker.SCAN_OVERLAP_BYTES, parse_worker.SCAN_LOOKBACK_BYTES = original
+        sheet_xml_scan.SCAN_CHUNK_BYTES, sheet_xml_scan.SCAN_OVERLAP_BYTES, sheet_xml_scan.SCAN_LOOKBACK_BYTES = (
+            original
+        )
     assert scan.formulas_without_value == expected
     assert scan.formulas_without_value_count == len(expected)
     assert scan.merged == [(0, 0, 1, 1)]
@@ -681,7 +717,7 @@ def test_cell_positions() -> None:
 def _keys_used_in_code() -> set[str]:
     source = "".join(
         (PROJECT_ROOT / "lib" / name).read_text(encoding="utf-8")
-        for name in ("ingest/safe_read.py", "ingest/parse_worker.py")
+        for name in ("ingest/safe_read.py", *CHECK_MODULES, "ingest/parse_worker.py")
     )
     return set(re.findall(r"\"(read\.[a-z_.]+)\"", source))
 

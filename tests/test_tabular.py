@@ -822,6 +822,8 @@ def test_translation_sections_are_complete_and_consistent():
         for key, texts in section.items():
             assert set(texts) == {"da", "en"}, key
             assert placeholders(texts["da"]) == placeholders(texts["en"]), key
-    source = (Path(__file__).resolve().parent.parent / "lib" / "ingest" / "tables.py").read_text(encoding="utf-8")
+    ingest = Path(__file__).resolve().parent.parent / "lib" / "ingest"
+    modules = ("tables.py", "column_mapping.py", "sheet_roles.py", "header_words.py")
+    source = "".join((ingest / name).read_text(encoding="utf-8") for name in modules)
     for key in re.findall(r'"((?:field|role|mapping|value)\.[a-z_]+)"', source):
         assert key in TEXTS, key

@@ -27,10 +27,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib.core.access import can, principal_of, requires
+from lib.core.dates import months_before
 from lib.core.i18n import Quote, quoted, t
 from lib.db import Partnership, Person, workspace_counts
 from lib.network.graph import build_graph
-from lib.network.health import COLD_AFTER_MONTHS, cold_ties, months_before
+from lib.network.health import COLD_AFTER_MONTHS, cold_ties
 from lib.planning import partnerships as ps
 from lib.planning.evaluations import DIMENSIONS, answers_frame
 from lib.planning.goals import GoalStatus, goal_statuses
