@@ -44,7 +44,7 @@ from lib.core.i18n import t
 from lib.core.normalize import display_phone
 from lib.core.vocabulary import fold
 from lib.db import STAFF_ROLES, Person, get_setting, log_event, set_setting, workspace_counts
-from lib.library.staff import teams
+from lib.library.staff_roles import teams
 from lib.workspace import clock
 
 # --- the library's profile ---------------------------------------------------------------------------
