@@ -315,7 +315,7 @@ def development_needs(session: Session) -> pd.DataFrame:
     by team, then name.
     """
     latest = latest_assessments(session)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "person_id": p.id,
             "name": p.name,

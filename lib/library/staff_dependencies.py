@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -24,7 +25,7 @@ from lib.db import (
     Relation,
 )
 from lib.library.staff_roles import DEPENDENCY_KINDS
-from lib.network.graph import build_graph, organisations_of, record_id, staff_ties_by_organisation
+from lib.network.graph import build_graph, node_record_id, organisations_of, staff_ties_by_organisation
 
 
 def _current_organisations(session: Session, person_ids: Iterable[int], today: dt.date) -> dict[int, str]:
@@ -85,9 +86,9 @@ def person_relations(session: Session, person_id: int, today: dt.date | None = N
         if person is not None:
             record = people[person]
             return record.name, "staff" if record.is_staff else "contact", works_at.get(person)
-        return org_names.get(organisation, ""), "organisation", None
+        return (org_names.get(organisation, "") if organisation is not None else ""), "organisation", None
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for r in relations:
         ends = [(r.from_person_id, r.from_organisation_id), (r.to_person_id, r.to_organisation_id)]
         if r.from_person_id == person_id or r.to_person_id == person_id:
@@ -133,7 +134,7 @@ def owned_partnerships(
     single = {d.entity_id for d in dependencies if d.kind == "partnership" and d.person_id == person_id}
     partnerships = list(session.scalars(select(Partnership).where(Partnership.owner_id == person_id)))
     names = _partner_names(session, [p.id for p in partnerships])
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "partnership_id": p.id,
             "title": p.title,
@@ -208,7 +209,8 @@ def _partnership_facts(session: Session) -> _PartnershipFacts:
     for partnership_id, staff_id in session.execute(
         select(ContactLogEntry.partnership_id, ContactLogEntry.staff_id).where(ContactLogEntry.staff_id.is_not(None))
     ):
-        loggers[partnership_id].add(staff_id)
+        if staff_id is not None:  # the query leaves entries without a staff member out
+            loggers[partnership_id].add(staff_id)
     owners = dict(session.execute(select(Partnership.id, Partnership.owner_id)).all())
     return _PartnershipFacts(dict(organisations), owners, dict(loggers))
 
@@ -240,17 +242,17 @@ def single_person_dependencies(
     :func:`lib.network.graph.build_graph`, whichever ``graph`` is passed.
     """
     G = graph if graph is not None else build_graph(session, today=today, contact_details=contact_details)
-    staff_ids = {record_id(n) for n, kind in G.nodes(data="kind") if kind == "staff"}
+    staff_ids = {node_record_id(n) for n, kind in G.nodes(data="kind") if kind == "staff"}
     facts = _partnership_facts(session)
     through_partnerships = facts.staff_on_organisation()
     any_tie: dict[int, set[int]] = defaultdict(set)
     direct_tie: dict[int, set[int]] = defaultdict(set)
     for org_node, ties in staff_ties_by_organisation(G).items():
-        org_id = record_id(org_node)
+        org_id = node_record_id(org_node)
         for tie in ties:
-            any_tie[org_id].add(record_id(tie.staff))
+            any_tie[org_id].add(node_record_id(tie.staff))
             if tie.via == org_node:
-                direct_tie[org_id].add(record_id(tie.staff))
+                direct_tie[org_id].add(node_record_id(tie.staff))
     for org_id, people in through_partnerships.items():
         any_tie[org_id] |= people & staff_ids
         direct_tie[org_id] |= people & staff_ids
@@ -264,7 +266,7 @@ def single_person_dependencies(
 
 
 def _partnership_dependencies(
-    session: Session, facts: _PartnershipFacts, direct_tie: Mapping[int, set[int]], staff_ids: set[int | None]
+    session: Session, facts: _PartnershipFacts, direct_tie: Mapping[int, set[int]], staff_ids: set[int]
 ) -> list[Dependency]:
     open_partnerships = session.execute(
         select(Partnership.id, Partnership.title, Partnership.owner_id).where(
@@ -274,14 +276,13 @@ def _partnership_dependencies(
     names = _partner_names(session, [row.id for row in open_partnerships])
     found = []
     for row in open_partnerships:
-        if row.owner_id not in staff_ids:
+        owner = row.owner_id
+        if owner is None or owner not in staff_ids:
             continue
         others = set().union(*(direct_tie.get(org, set()) for org in facts.organisations.get(row.id, [])))
-        if others - {row.owner_id}:
+        if others - {owner}:
             continue
-        found.append(
-            Dependency(row.owner_id, "partnership", row.id, row.title, "; ".join(names.get(row.id, [])) or None)
-        )
+        found.append(Dependency(owner, "partnership", row.id, row.title, "; ".join(names.get(row.id, [])) or None))
     return found
 
 
@@ -305,7 +306,7 @@ def _contact_dependencies(G: nx.Graph, contact_details: bool) -> list[Dependency
         (member,) = staff
         works_at = "; ".join(G.nodes[o].get("label", o) for o in organisations_of(G, contact)) or None
         label = G.nodes[contact].get("label", contact) if contact_details else contact
-        found.append(Dependency(record_id(member), "contact", record_id(contact), str(label), works_at))
+        found.append(Dependency(node_record_id(member), "contact", node_record_id(contact), str(label), works_at))
     return found
 
 

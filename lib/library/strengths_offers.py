@@ -83,7 +83,7 @@ def offers_frame(session: Session, today: dt.date) -> pd.DataFrame:
     query = select(StrengthOffer, Person.name, Person.is_staff, Person.staff_role, Person.title).outerjoin(
         Person, StrengthOffer.contact_person_id == Person.id
     )
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "id": offer.id,
             "team": offer.team,

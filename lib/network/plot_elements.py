@@ -5,7 +5,7 @@ Used by :mod:`lib.network.plotting`, whose docstring says how the figures are dr
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -218,7 +218,7 @@ def node_owner(G: nx.Graph, node: Hashable) -> Hashable | None:
         return data["owner"]
     if data.get("kind") == "staff":
         return node
-    totals: Counter[Hashable] = Counter()
+    totals: defaultdict[Hashable, float] = defaultdict(float)
     for _, _, edge in G.edges(node, data=True):
         if edge.get("owner"):
             totals[edge["owner"]] += float(edge.get("weight") or 1.0)

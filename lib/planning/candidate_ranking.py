@@ -173,7 +173,7 @@ def value_effort_points(
     """
     # A pandas Series (node_metrics(G)["reach"]) has no truth value: test for None, not falsiness.
     reach = {} if reach is None else reach
-    rows = []
+    rows: list[dict[str, Any]] = []
     for org_id, assessment in _latest_assessments(session).items():
         if assessment.value is None or assessment.effort is None:
             continue
@@ -201,7 +201,7 @@ def value_effort_points(
 def stakeholder_points(session: Session) -> pd.DataFrame:
     """The data of the influence × interest chart: ``organisation_id``, ``name``, ``influence``,
     ``interest``, ``quadrant``, for every organisation whose latest assessment rates both."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for org_id, assessment in _latest_assessments(session).items():
         if assessment.influence is None or assessment.interest is None:
             continue

@@ -89,13 +89,13 @@ def weighted_score(scores: Mapping[str, int | None], weights: Mapping[str, float
     >>> s.score, s.completeness
     (4.25, 0.18181818181818182)
     """
-    weights = weights or {}
-    used = [c for c in CRITERIA if float(weights.get(c, 1.0)) > 0]
-    answered = [c for c in used if scores.get(c) is not None]
-    total_weight = sum(float(weights.get(c, 1.0)) for c in answered)
+    weight = {c: float(weights.get(c, 1.0)) if weights else 1.0 for c in CRITERIA}
+    used = [c for c in CRITERIA if weight[c] > 0]
+    answered = {c: float(value) for c in used if (value := scores.get(c)) is not None}
+    total_weight = sum(weight[c] for c in answered)
     if not answered or total_weight <= 0:
         return Score(None, None, 0.0, 0, len(used))
-    weighted = sum(float(weights.get(c, 1.0)) * float(scores[c]) for c in answered)  # type: ignore[arg-type]
+    weighted = sum(weight[c] * value for c, value in answered.items())
     score = weighted / total_weight
     return Score(score, (score - 1.0) / 4.0 * 100.0, len(answered) / len(used), len(answered), len(used))
 

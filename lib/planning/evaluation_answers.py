@@ -142,7 +142,8 @@ def item_table(session: Session, round_id: int, lang: str = "da") -> pd.DataFram
             continue
         sides = {side: _mean_or_none(answers[answers["side"] == side]["score"]) for side in SIDES}
         overall = _mean_or_none(answers["score"])
-        gap = sides["library"] - sides["partner"] if None not in sides.values() else None
+        library, partner = sides["library"], sides["partner"]
+        gap = library - partner if library is not None and partner is not None else None
         rows.append(
             {
                 "item": code,

@@ -107,7 +107,7 @@ def _stored_formalisation(session: Session, value: Any, partnership_id: int | No
             else "written"
         )
     code = editing.code_value(value, FORMALISATIONS, "formalisation")
-    agreement = get_agreement(session, partnership_id) if partnership is not None else None
+    agreement = get_agreement(session, partnership.id) if partnership is not None else None
     if partnership is not None and has_written_agreement(partnership, agreement) and code not in WRITTEN_FORMALISATIONS:
         raise ValidationFailed(
             "agreement.formalisation_follows", field="formalisation", date=agreement.signed_on if agreement else None

@@ -113,12 +113,13 @@ def now(tz: dt.tzinfo) -> dt.datetime:
 def today(tz: dt.tzinfo, at: dt.datetime | None = None) -> dt.date:
     """Today's date in ``tz`` (at the stored time ``at``, default now): between midnight and two in
     the morning in Copenhagen it is already tomorrow there while UTC (and a server set to UTC) still
-    says yesterday.
+    says yesterday. A missing ``at`` (None, or pandas' NaT) is now.
 
     >>> today(zone("Europe/Copenhagen"), at=dt.datetime(2026, 6, 1, 22, 30))
     datetime.date(2026, 6, 2)
     """
-    return now(tz).date() if at is None else to_local(at, tz).date()
+    local = None if at is None else to_local(at, tz)
+    return (now(tz) if local is None else local).date()
 
 
 def utc_bounds(

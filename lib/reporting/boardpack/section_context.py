@@ -19,6 +19,7 @@ from lib.db import Agreement, Partnership, Person, get_setting
 from lib.network.graph import build_graph
 from lib.planning import evaluations, partnerships
 from lib.planning import goals as strategy
+from lib.planning.partnerships import Alert
 from lib.reporting import figures
 from lib.reporting.boardpack.privacy import people_count, role_label
 
@@ -124,15 +125,15 @@ class Context:
         return {a.partnership_id: a for a in self.session.scalars(select(Agreement))}
 
     @cached_property
-    def alerts(self) -> list[partnerships.Alert]:
+    def alerts(self) -> list[Alert]:
         return partnerships.alerts(self.session, today=self.as_of)
 
     @cached_property
     def staff(self) -> list[tuple[int, str, str | None, str | None]]:
         """``(id, name, staff role, team)`` of every staff member."""
         return [
-            tuple(row)
-            for row in self.session.execute(
+            (person_id, name, role, team)
+            for person_id, name, role, team in self.session.execute(
                 select(Person.id, Person.name, Person.staff_role, Person.team).where(Person.is_staff.is_(True))
             )
         ]

@@ -80,6 +80,7 @@ def goals_section(ctx: Context) -> Section:
         looks = charts.series_styles(labels.values())
         names = tuple(series.columns[1:])
         values = [v for name in names for v in series[name] if v is not None]
+        low, high = charts.value_range(values, 0, 110)
         section.charts = [
             Chart(
                 key="goals.fulfilment",
@@ -90,7 +91,7 @@ def goals_section(ctx: Context) -> Section:
                 series=names,
                 y_suffix=" %",
                 y_title=ctx.tr("board.col.fulfilment"),
-                y_range=tuple(charts.value_range(values, 0, 110)),
+                y_range=(low, high),
                 colours=tuple(looks[name]["color"] for name in names),
                 dashes=tuple(looks[name]["dash"] for name in names),
             )
@@ -102,12 +103,10 @@ def goals_section(ctx: Context) -> Section:
 def _goal_bullets(ctx: Context, statuses: list[strategy.GoalStatus], labels: dict[int, str]) -> list[str]:
     counts = strategy.status_counts(statuses)
     bullets = [ctx.tr("board.goals.counts", total=len(statuses), **counts)]
-    measured = [s for s in statuses if s.fulfilment_raw is not None]
+    measured = [(s, s.fulfilment_raw) for s in statuses if s.fulfilment_raw is not None]
     if measured:
-        best = max(measured, key=lambda s: s.fulfilment_raw)
-        bullets.append(
-            ctx.tr("board.goals.best", title=labels[best.goal_id], value=ctx.number(round(best.fulfilment_raw)))
-        )
+        best, fulfilment = max(measured, key=lambda pair: pair[1])
+        bullets.append(ctx.tr("board.goals.best", title=labels[best.goal_id], value=ctx.number(round(fulfilment))))
     behind = [labels[s.goal_id] for s in statuses if s.status == "off_track"]
     if behind:
         bullets.append(ctx.tr("board.goals.behind", titles=", ".join(behind)))

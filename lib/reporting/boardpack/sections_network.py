@@ -10,7 +10,7 @@ import pandas as pd
 
 from lib.core import charts
 from lib.core.i18n import label as vocabulary_label
-from lib.network.graph import LIBRARY, organisation_view, record_id, rings
+from lib.network.graph import LIBRARY, node_record_id, organisation_view, rings
 from lib.network.plotting import rings_figure
 from lib.reporting.boardpack.model import Chart, Section, Table
 from lib.reporting.boardpack.section_context import Context
@@ -101,7 +101,7 @@ def _network_by_type(
         entry["partners"] += placed.get(node) == 1
         entry["contacts"] += placed.get(node) == 2
         entry["ties"] += _library_ties(view, node)
-        entry["partnerships"].update(partners.get(record_id(node), {}).get("partnership_ids", ()))
+        entry["partnerships"].update(partners.get(node_record_id(node), {}).get("partnership_ids", ()))
     ordered = sorted(rows.items(), key=lambda item: (-item[1]["organisations"], item[0]))
     return pd.DataFrame(
         [
@@ -127,7 +127,7 @@ def _partner_rows(
     rows = []
     for node in (n for n, ring in placed.items() if ring == 1 and n in view):
         data = view.nodes[node]
-        partner = partners.get(record_id(node), {})
+        partner = partners.get(node_record_id(node), {})
         rows.append(
             {
                 ctx.tr("board.col.organisation"): data.get("label") or "",
