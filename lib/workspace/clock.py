@@ -81,11 +81,9 @@ def workspace_timezone(session: Session) -> ZoneInfo:
 
 def to_local(value: dt.datetime | None, tz: dt.tzinfo) -> dt.datetime | None:
     """A stored time (naive = UTC; an aware one is converted) as an aware datetime in ``tz``."""
-    if value is None:
+    if value is None or value is pd.NaT:  # NaT (a missing time in a column) is no Timestamp
         return None
     if isinstance(value, pd.Timestamp):
-        if pd.isna(value):
-            return None
         value = value.to_pydatetime()
     aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
     return aware.astimezone(tz)
