@@ -19,10 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pptx import Presentation
+from sqlalchemy import select
 
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import t
-from lib.db import Database, Partnership, open_database
+from lib.db import Agreement, Database, Partnership, open_database
 from lib.demo.workspace import create_demo_workspace
 from lib.planning import partnerships as ps
 from lib.reporting import checklist as radar
@@ -131,8 +132,8 @@ def test_finding_2_the_board_pack_never_says_written_beside_no_written_agreement
 
 def test_finding_2_the_demo_holds_no_contradiction(demo_db: Database) -> None:
     with demo_db.read() as session:
-        agreements = {a.partnership_id: a for a in session.scalars(ps.select(ps.Agreement))}
-        for p in session.scalars(ps.select(Partnership)):
+        agreements = {a.partnership_id: a for a in session.scalars(select(Agreement))}
+        for p in session.scalars(select(Partnership)):
             agreement = agreements.get(p.id)
             signed = ps.has_written_agreement(p, agreement)
             assert (ps.formalisation_of(p, agreement) in ps.WRITTEN_FORMALISATIONS) == signed, p.title

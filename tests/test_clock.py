@@ -74,6 +74,11 @@ def test_today_is_the_day_in_the_workspaces_zone_not_in_utc() -> None:
     assert clock.today(clock.zone("UTC"), at=late) == dt.date(2026, 6, 1)
 
 
+def test_today_of_a_missing_time_is_today() -> None:
+    # A column of stored times gives NaT where a time is missing: that day is today, not an error.
+    assert clock.today(COPENHAGEN, at=pd.NaT) == clock.today(COPENHAGEN)
+
+
 def test_a_local_day_starts_at_local_midnight() -> None:
     start, end = clock.utc_bounds(dt.date(2026, 6, 1), dt.date(2026, 6, 1), COPENHAGEN)
     assert (start, end) == (dt.datetime(2026, 5, 31, 22, 0), dt.datetime(2026, 6, 1, 22, 0))

@@ -237,6 +237,9 @@ def test_staff_rows_with_problems_store_nothing_and_every_problem_is_named(db: D
         message.startswith("Intet er gemt: 5 rækker skal rettes.") and "Række 6: Rollen »chef« kendes ikke" in message
     )
     assert list(staff(db)) == ["Mette Holm"]
+    # Where the message is shown as markup, the texts the user typed in the rows are marked up too.
+    marked = refused.value.message("en", quote=lambda text: f"`{text}`")
+    assert "The e-mail `mette@solhoej.example.dk` already belongs to `Mette Holm`." in marked
 
 
 def test_the_staff_table_changes_a_staff_member_by_id(db: Database) -> None:
