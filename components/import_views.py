@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -23,30 +22,24 @@ from lib.ingest.contact_lists import (
     ImportResult,
     PreparedFile,
     PreparedSheet,
-    batch_counts,
     change_rows,
     problem_rows,
     referenced_rows,
     report_people,
 )
 from lib.ingest.fields import ROLES
+from lib.ingest.import_page import ImportPageData, batch_rows, column_examples, listing, outcome_rows
 from lib.ingest.rows import UPDATE_MODES
-from lib.workspace.clock import format_local
 
 #: Roles whose rows can name staff, people or organisations that do not exist yet.
 ROLES_THAT_NAME_OTHERS = frozenset(
     {"contacts", "staff", "kumu_elements", "affiliations", "relations", "kumu_connections"}
 )
 
-SAMPLE_VALUES = 3
 #: Words the preview names in its one line about unknown words; the picker lists them all.
 WORDS_NAMED = 8
 #: The translation prefix of each vocabulary's labels.
 LABEL_PREFIX = {"org_type": "orgtype", "sector": "sector", "relation_kind": "relkind"}
-
-
-def file_digest(name: str, data: bytes) -> str:
-    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()[:16]
 
 
 def show_refused(prepared: PreparedFile) -> None:
@@ -102,7 +95,7 @@ def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
     ignore = tr("importpage.ignore_column")
     labels = {field: tr(f"field.{field}") for field in valid_fields(sheet.role)}
     by_label = {label: field for field, label in labels.items()}
-    examples = _examples(sheet)
+    examples = column_examples(sheet)
     frame = pd.DataFrame(
         {
             tr("importpage.col_column"): sheet.columns,
@@ -127,20 +120,6 @@ def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
     unmapped = [c for c, f in zip(sheet.columns, sheet.mapping, strict=False) if f is None]
     if unmapped:
         st.caption(tr_md("importpage.unmapped", count=len(unmapped), columns=", ".join(unmapped[:12])))
-
-
-def _examples(sheet: PreparedSheet) -> list[str]:
-    examples = []
-    for index in range(len(sheet.columns)):
-        values = []
-        for row in sheet.table.rows:
-            value = row[index] if index < len(row) else None
-            if value not in (None, ""):
-                values.append(str(value)[:40])
-            if len(values) == SAMPLE_VALUES:
-                break
-        examples.append(" · ".join(values))
-    return examples
 
 
 def update_choice(prepared: PreparedFile, widget_key: str) -> None:
@@ -170,7 +149,7 @@ def created_section(result: ImportResult, key: str) -> None:
     counts = result.referenced_counts or {}
     parts = [tr(f"importrefs.referenced.{kind}", count=counts[kind]) for kind in REFERENCED_KINDS if counts.get(kind)]
     if parts:
-        what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {tr('importrefs.and')} {parts[-1]}"
+        what = listing(parts, lang())
         with st.expander(tr("importrefs.referenced_heading"), expanded=True):
             st.markdown(tr_md("importrefs.referenced_intro", what=what))
             st.dataframe(
@@ -263,17 +242,7 @@ def result_details(result: ImportResult, key: str) -> None:
             placeholder=tr("widget.choose_many"),
             key=f"{key}_filter",
         )
-        rows = [
-            {
-                tr("import.col.file"): o.file_name,
-                tr("import.col.sheet"): o.sheet_name,
-                tr("import.col.row"): o.row,
-                tr("import.col.outcome"): tr(f"import.count.{o.outcome}"),
-                tr("import.col.record"): o.label,
-            }
-            for o in result.outcomes
-            if o.outcome in outcome_filter
-        ]
+        rows = outcome_rows(result, lang(), outcome_filter)
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="")
         if result.outcome_total and result.outcome_total > len(result.outcomes):
             st.caption(tr_md("limits.rows_shown", shown=len(result.outcomes), total=result.outcome_total))
@@ -327,20 +296,6 @@ def _choose_word(choices: dict[str, dict[str, str | None]], vocabulary: str, key
     choices.setdefault(vocabulary, {})[key] = chosen if chosen not in (BLANK, None) else None
 
 
-def batch_table(batches: list[Any]) -> pd.DataFrame:
+def batch_table(data: ImportPageData) -> pd.DataFrame:
     """Earlier imports as a table, newest first."""
-    from components.clock import workspace_zone
-
-    rows, zone = [], workspace_zone()
-    for batch in batches:
-        counts = batch_counts(batch)
-        rows.append(
-            {
-                "#": batch.id,
-                tr("importpage.col_when"): format_local(batch.created_at, lang(), zone),
-                tr("import.col.file"): batch.file_name,
-                tr("importpage.col_status"): tr(f"importpage.status_{batch.status}"),
-                **{tr(f"import.count.{name}"): counts[name] for name in ("rows", *OUTCOMES)},
-            }
-        )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(batch_rows(data.batches, lang(), data.zone))
