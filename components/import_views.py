@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import pandas as pd
@@ -16,9 +17,7 @@ from lib.contacts.word_choices import unknown
 from lib.core.i18n import label
 from lib.core.vocabulary import CODES, VOCABULARIES
 from lib.ingest.contact_lists import (
-    CREATED_KINDS,
     OUTCOMES,
-    REFERENCED_KINDS,
     ImportResult,
     PreparedFile,
     PreparedSheet,
@@ -28,7 +27,15 @@ from lib.ingest.contact_lists import (
     report_people,
 )
 from lib.ingest.fields import ROLES
-from lib.ingest.import_page import ImportPageData, batch_rows, column_examples, listing, outcome_rows
+from lib.ingest.import_page import (
+    CREATED_SHOWN,
+    ImportPageData,
+    batch_rows,
+    column_examples,
+    named_words,
+    outcome_rows,
+    referenced_summary,
+)
 from lib.ingest.rows import UPDATE_MODES
 
 #: Roles whose rows can name staff, people or organisations that do not exist yet.
@@ -36,8 +43,6 @@ ROLES_THAT_NAME_OTHERS = frozenset(
     {"contacts", "staff", "kumu_elements", "affiliations", "relations", "kumu_connections"}
 )
 
-#: Words the preview names in its one line about unknown words; the picker lists them all.
-WORDS_NAMED = 8
 #: The translation prefix of each vocabulary's labels.
 LABEL_PREFIX = {"org_type": "orgtype", "sector": "sector", "relation_kind": "relkind"}
 
@@ -143,13 +148,10 @@ def created_section(result: ImportResult, key: str) -> None:
     the files name it, and every field it changes in records that exist, old and new."""
     created = result.created or {}
     st.markdown("**" + tr("importrefs.created_heading") + "**")
-    shown = [kind for kind in CREATED_KINDS if kind != "affiliations"]
-    for column, kind in zip(st.columns(len(shown)), shown, strict=True):
+    for column, kind in zip(st.columns(len(CREATED_SHOWN)), CREATED_SHOWN, strict=True):
         column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(created.get(kind, 0)))
-    counts = result.referenced_counts or {}
-    parts = [tr(f"importrefs.referenced.{kind}", count=counts[kind]) for kind in REFERENCED_KINDS if counts.get(kind)]
-    if parts:
-        what = listing(parts, lang())
+    what = referenced_summary(result.referenced_counts, lang())
+    if what:
         with st.expander(tr("importrefs.referenced_heading"), expanded=True):
             st.markdown(tr_md("importrefs.referenced_intro", what=what))
             st.dataframe(
@@ -190,11 +192,12 @@ def created_section(result: ImportResult, key: str) -> None:
                 st.caption(tr_md("importrefs.changes_shown", shown=len(result.kept), total=kept))
 
 
-def counts_row(counts: dict[str, int]) -> None:
-    """The accounting of an import as metrics: rows read = new + updated + unchanged + rejected + skipped."""
-    columns = st.columns(len(OUTCOMES) + 1)
+def counts_row(counts: Mapping[str, int], outcomes: Sequence[str] = OUTCOMES) -> None:
+    """The accounting of an import as metrics: rows read = the sum of ``outcomes`` (a contact list's:
+    new + updated + unchanged + rejected + skipped; a planning table's: new + rejected + skipped)."""
+    columns = st.columns(len(outcomes) + 1)
     columns[0].metric(tr("import.count.rows"), escape_markdown(counts.get("rows", 0)))
-    for column, name in zip(columns[1:], OUTCOMES, strict=True):
+    for column, name in zip(columns[1:], outcomes, strict=True):
         column.metric(tr(f"import.count.{name}"), escape_markdown(counts.get(name, 0)))
 
 
@@ -262,9 +265,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             continue
         open_words = unknown(uses)
         if open_words:
-            named = ", ".join(use.word for use in open_words[:WORDS_NAMED])
-            if len(open_words) > WORDS_NAMED:
-                named += ", " + tr("vocab.more_words")
+            named = named_words([use.word for use in open_words], lang())
             st.warning(tr_md(f"vocab.unknown.{vocabulary}", count=len(open_words), words=named))
         with st.expander(tr(f"vocab.picker.{vocabulary}"), expanded=bool(open_words)):
             st.caption(tr("vocab.picker.help"))

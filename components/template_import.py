@@ -16,8 +16,9 @@ import streamlit as st
 
 from components.context import actor, lang, show_error, tr
 from components.downloads import download_naming_nobody
+from components.import_views import counts_row
 from components.importer import UNDO_TABLE_LOAD, UploadKeys, undo_flow
-from components.safe_markdown import escape_markdown, tr_md
+from components.safe_markdown import tr_md
 from lib.core.config import DEFAULT_LIMITS
 from lib.core.errors import UserFacingError
 from lib.ingest.import_page import file_digest
@@ -80,13 +81,6 @@ def _commit(keys: UploadKeys, run_import: RunImport) -> None:
     _clear_upload(keys)
 
 
-def _counts(result: TableImportResult) -> None:
-    columns = st.columns(len(OUTCOMES) + 1)
-    columns[0].metric(tr("import.count.rows"), escape_markdown(result.counts.get("rows", 0)))
-    for column, name in zip(columns[1:], OUTCOMES, strict=True):
-        column.metric(tr(f"import.count.{name}"), escape_markdown(result.counts.get(name, 0)))
-
-
 def _problems(result: TableImportResult, key: str) -> None:
     if result.problems:
         st.markdown("**" + tr_md("template_import.problems", count=result.problem_total or len(result.problems)) + "**")
@@ -132,7 +126,7 @@ def _show_preview(keys: UploadKeys, run_import: RunImport) -> None:
         return
     result: TableImportResult = preview[3]
     st.caption(tr("template_import.preview_caption"))
-    _counts(result)
+    counts_row(result.counts, OUTCOMES)
     _problems(result, f"{keys.key}_import_preview_problems")
     left, right, _space = st.columns([1, 1, 3])
     if result.counts.get("inserted", 0):
@@ -156,7 +150,7 @@ def _show_last(keys: UploadKeys) -> None:
         st.info(tr("template_import.nothing_to_import"))
         return
     st.success(tr("template_import.done", created=created_md(last), batch=int(last.batch_id)))
-    _counts(last)
+    counts_row(last.counts, OUTCOMES)
     _problems(last, f"{keys.key}_import_last_problems")
     undo_flow(
         int(last.batch_id),

@@ -17,8 +17,10 @@ from lib.ingest.import_page import (
     column_examples,
     import_page_data,
     listing,
+    named_words,
     outcome_rows,
     preview_fingerprint,
+    referenced_summary,
 )
 from tests.sheets import xlsx
 
@@ -123,3 +125,15 @@ def test_the_preview_is_made_again_exactly_when_a_choice_changes(db: Database) -
     changed_mapping = preview_fingerprint(chosen, {})
     assert changed_mapping != before
     assert preview_fingerprint(chosen, {"sector": {"kultur": "culture"}}) != changed_mapping
+
+
+def test_what_rows_name_is_told_in_one_sentence_leaving_out_what_is_not_created() -> None:
+    assert referenced_summary({"staff": 2, "people": 0, "organisations": 1}, "da") == "2 medarbejdere og 1 organisation"
+    assert referenced_summary({"people": 1}, "en") == "1 person"
+    assert referenced_summary({"people": 0}, "da") == referenced_summary(None, "da") == ""
+
+
+def test_the_preview_names_the_first_eight_unknown_words_and_says_there_are_more() -> None:
+    words = [f"ord{n}" for n in range(1, 11)]
+    assert named_words(words[:8], "da") == "ord1, ord2, ord3, ord4, ord5, ord6, ord7, ord8"
+    assert named_words(words, "da") == "ord1, ord2, ord3, ord4, ord5, ord6, ord7, ord8, …"

@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo
 from lib.core.access import requires
 from lib.core.i18n import t
 from lib.db import Database
-from lib.ingest.contact_lists import OUTCOMES, ImportResult, PreparedSheet, batch_counts, list_batches
+from lib.ingest.contact_lists import (
+    CREATED_KINDS,
+    OUTCOMES,
+    REFERENCED_KINDS,
+    ImportResult,
+    PreparedSheet,
+    batch_counts,
+    list_batches,
+)
 from lib.library.setup import is_empty_workspace
 from lib.workspace.clock import format_local, workspace_timezone
 
@@ -26,6 +34,10 @@ from lib.workspace.clock import format_local, workspace_timezone
 SAMPLE_VALUES = 3
 #: How much of each example value is shown.
 SAMPLE_LENGTH = 40
+#: Words the preview names in its one line about unknown words; the picker lists them all.
+WORDS_NAMED = 8
+#: What the preview counts as created, apart: an affiliation is the link of two records, not news.
+CREATED_SHOWN = tuple(kind for kind in CREATED_KINDS if kind != "affiliations")
 
 
 @dataclass(frozen=True)
@@ -129,6 +141,22 @@ def listing(parts: Sequence[str], lang: str) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + f" {t('importrefs.and', lang)} {parts[-1]}"
+
+
+def referenced_summary(counts: Mapping[str, int] | None, lang: str) -> str:
+    """What an import creates because its rows name it, as a sentence names it: "2 medarbejdere og
+    1 organisation"; "" when it creates nothing that way."""
+    counts = counts or {}
+    parts = [
+        t(f"importrefs.referenced.{kind}", lang, count=counts[kind]) for kind in REFERENCED_KINDS if counts.get(kind)
+    ]
+    return listing(parts, lang)
+
+
+def named_words(words: Sequence[str], lang: str) -> str:
+    """The unknown words the preview's one line names: the first :data:`WORDS_NAMED`, then "…"."""
+    named = ", ".join(words[:WORDS_NAMED])
+    return named + ", " + t("vocab.more_words", lang) if len(words) > WORDS_NAMED else named
 
 
 def preview_fingerprint(sheets: Iterable[PreparedSheet], words: Mapping[str, Mapping[str, str | None]]) -> str:
