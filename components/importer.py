@@ -11,9 +11,10 @@ a kept message shown on the next draw.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -47,6 +48,7 @@ from lib.ingest.import_page import ImportPageData, batch_label, file_digest, pre
 from lib.ingest.safe_read import notify_when_waiting
 
 if TYPE_CHECKING:
+    from streamlit.delta_generator import DeltaGenerator
     from streamlit.runtime.uploaded_file_manager import UploadedFile
 
     from lib.db import Database
@@ -232,18 +234,27 @@ def _undo(batch_id: int, wording: UndoWording, messages: Messages, slot: str, fo
 # --- the import page's sections ------------------------------------------------------------------------
 
 
-def _read(db: Database, file_name: str, data: bytes, waiting: Any) -> PreparedFile:
+@contextmanager
+def told_when_waiting(waiting: DeltaGenerator) -> Iterator[None]:
+    """While a file waits for a free parser, ``waiting`` says so; it is emptied afterwards."""
+
+    def tell() -> None:
+        waiting.info(tr("limits.parse_waiting"))
+
+    try:
+        with notify_when_waiting(tell):
+            yield
+    finally:
+        waiting.empty()
+
+
+def _read(db: Database, file_name: str, data: bytes, waiting: DeltaGenerator) -> PreparedFile:
     """``file_name`` read as every upload is, with a spinner and the line that says it waits for others."""
-    with (
-        st.spinner(tr_md("importpage.reading", file=file_name)),
-        notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting"))),
-    ):
-        prepared = prepare_file(db, file_name, data, spool=True)
-    waiting.empty()
-    return prepared
+    with st.spinner(tr_md("importpage.reading", file=file_name)), told_when_waiting(waiting):
+        return prepare_file(db, file_name, data, spool=True)
 
 
-def read_uploads(state: ImportPageState, db: Database, uploads: list[UploadedFile], waiting: Any) -> None:
+def read_uploads(state: ImportPageState, db: Database, uploads: list[UploadedFile], waiting: DeltaGenerator) -> None:
     """Read each new upload once; let go of the files no longer uploaded (the examples stay)."""
     digests = set()
     for upload in uploads:
@@ -255,7 +266,7 @@ def read_uploads(state: ImportPageState, db: Database, uploads: list[UploadedFil
     state.keep_only(digests)
 
 
-def examples(state: ImportPageState, db: Database, data: ImportPageData, waiting: Any) -> None:
+def examples(state: ImportPageState, db: Database, data: ImportPageData, waiting: DeltaGenerator) -> None:
     """The examples (»Prøv med et eksempel«) while no file is read: open by itself in an empty workspace. An example is
     read exactly as an upload is (``prepare_file``), then previewed."""
     if state.files:

@@ -17,13 +17,12 @@ import streamlit as st
 from components.context import actor, lang, show_error, tr
 from components.downloads import download_naming_nobody
 from components.import_views import counts_row
-from components.importer import UNDO_TABLE_LOAD, UploadKeys, undo_flow
+from components.importer import UNDO_TABLE_LOAD, UploadKeys, told_when_waiting, undo_flow
 from components.safe_markdown import tr_md
 from lib.core.config import DEFAULT_LIMITS
 from lib.core.errors import UserFacingError
 from lib.ingest.import_page import file_digest
 from lib.ingest.planning_tables import OUTCOMES, TableImportResult, for_session
-from lib.ingest.safe_read import notify_when_waiting
 from lib.planning.templates import template_file_name, template_xlsx
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -109,14 +108,12 @@ def _read_upload(keys: UploadKeys, run_import: RunImport) -> None:
         return
     waiting = st.empty()
     try:
-        with notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting"))):
+        with told_when_waiting(waiting):
             result = run_import(upload.name, data, commit=False)
     except UserFacingError as error:
         show_error(error)
         st.session_state.pop(keys.preview_key, None)
         return
-    finally:
-        waiting.empty()
     st.session_state[keys.preview_key] = (digest, upload.name, data, for_session(result))
 
 
