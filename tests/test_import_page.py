@@ -132,6 +132,8 @@ def test_after_a_file_that_kills_a_parser_the_page_still_imports(db: Database) -
 
 # --- the one undo flow (components.importer.undo_flow) -------------------------------------------------
 
+#: The note every undo's confirmation shows.
+NOTE = "Fortrydelsen afvises, hvis nogen har ændret eller brugt posterne siden; så ændres intet."
 CONFIRM = "Ja, fjern alt, hvad denne import tilføjede, og sæt ændrede poster tilbage"
 
 
@@ -166,14 +168,7 @@ def test_the_last_import_and_a_chosen_one_are_undone_after_the_same_confirmation
     last = confirmation(at, "imp_undo_last")
     chosen = confirmation(at, "imp_undo_chosen")
     assert last[0] == "Fortryd denne import" and chosen[0] == "Fortryd import"
-    assert (
-        last[1:]
-        == chosen[1:]
-        == (
-            ["Fortrydelsen afvises, hvis nogen har ændret eller brugt posterne siden; så ændres intet."],
-            CONFIRM,
-        )
-    )
+    assert last[1:] == chosen[1:] == ([NOTE], CONFIRM)
     assert people(db) == ["Jens Hansen"]  # opening the confirmation is not the undo
 
     at.button(key="imp_undo_chosen").click()
@@ -218,3 +213,26 @@ def test_a_refused_undo_says_why_and_changes_nothing(db: Database) -> None:
     assert people(db) == ["Jens Hansen"]
     with db.read() as session:
         assert session.get(ImportBatch, first).status == "committed"
+
+
+def test_a_planning_load_is_undone_through_the_same_confirmation_and_message(db: Database) -> None:
+    from tests.test_goals_page import filled_template
+
+    at = apptest_support.run_page("../pages/goals.py")
+    at.file_uploader(key="goals_uploader_0").set_value(("mål.xlsx", filled_template(), XLSX_MIME))
+    rerun(at)
+    at.button(key="goals_import_commit").click()
+    rerun(at)
+    label, captions, confirm = confirmation(at, "goals_import_undo")
+    assert label == "Fortryd denne indlæsning"
+    assert captions == [NOTE]
+    assert confirm == "Ja, fjern alt, hvad denne indlæsning tilføjede"
+    with db.read() as session:
+        assert session.scalars(select(ImportBatch)).one().status == "committed"
+
+    at.button(key="goals_import_undo").click()
+    rerun(at)
+    assert "Indlæsning nr. 1 er fortrudt." in [s.value for s in at.success]
+    with db.read() as session:
+        assert session.scalars(select(ImportBatch)).one().status == "undone"
+    assert not [p for p in at.get("popover") if p.proto.popover.label == "Fortryd denne indlæsning"]
