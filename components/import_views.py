@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -32,6 +31,7 @@ from lib.ingest.import_page import (
     ImportPageData,
     batch_rows,
     column_examples,
+    import_report_xlsx,
     named_words,
     outcome_rows,
     referenced_summary,
@@ -201,17 +201,6 @@ def counts_row(counts: Mapping[str, int], outcomes: Sequence[str] = OUTCOMES) ->
         column.metric(tr(f"import.count.{name}"), escape_markdown(counts.get(name, 0)))
 
 
-def _report(result: ImportResult, language: str) -> bytes:
-    """The Excel report, made only when asked for: a big one is not built (and held) on every rerun."""
-    from lib.core.errors import UserFacingError
-    from lib.ingest.contact_lists import error_report_xlsx
-
-    try:
-        return error_report_xlsx(result, language)
-    except UserFacingError:  # the full list on disk expired: the problems the page holds
-        return error_report_xlsx(replace(result, problem_spool=None), language)
-
-
 def result_details(result: ImportResult, key: str) -> None:
     """What happened to each row, and every problem, with a downloadable Excel report.
 
@@ -229,7 +218,7 @@ def result_details(result: ImportResult, key: str) -> None:
     language = lang()
     export_download(
         tr("importpage.download_report"),
-        lambda _session: _report(result, language),
+        lambda _session: import_report_xlsx(result, language),
         kind="import_report",
         people=lambda _session: report_people(result),
         file_name=tr("importpage.report_file_name") + ".xlsx",

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import io
 from zoneinfo import ZoneInfo
 
+import pandas as pd
 import pytest
 
 from lib.core.access import AccessDenied, Principal
+from lib.core.config import DEFAULT_LIMITS
+from lib.core.errors import UserFacingError
 from lib.db import Database
-from lib.ingest.contact_lists import prepare_file, run_import, undo_import
+from lib.ingest.contact_lists import error_report_xlsx, for_session, prepare_file, run_import, undo_import
 from lib.ingest.import_page import (
     BatchSummary,
     batch_label,
     batch_rows,
     column_examples,
     import_page_data,
+    import_report_xlsx,
     listing,
     named_words,
     outcome_rows,
@@ -137,3 +143,20 @@ def test_the_preview_names_the_first_eight_unknown_words_and_says_there_are_more
     words = [f"ord{n}" for n in range(1, 11)]
     assert named_words(words[:8], "da") == "ord1, ord2, ord3, ord4, ord5, ord6, ord7, ord8"
     assert named_words(words, "da") == "ord1, ord2, ord3, ord4, ord5, ord6, ord7, ord8, …"
+
+
+def test_the_report_still_lists_the_problems_the_page_holds_when_the_full_list_expired(db: Database) -> None:
+    rows = [*CONTACTS, ["", "heller-ikke-en-email", ""]]
+    limits = dataclasses.replace(DEFAULT_LIMITS, preview_rows=1)  # the page holds one problem, the disk both
+    kept = for_session(run_import(db, sheets(db, rows=rows), commit=False), limits)
+    assert "heller-ikke-en-email" in all_sheets(import_report_xlsx(kept, "da"))
+    kept.discard()  # the full list on disk is gone, as after a long pause
+    with pytest.raises(UserFacingError):
+        error_report_xlsx(kept, "da")
+    shown = all_sheets(import_report_xlsx(kept, "da"))
+    assert "ikke-en-email" in shown and "heller-ikke-en-email" not in shown
+
+
+def all_sheets(workbook: bytes) -> str:
+    frames = pd.read_excel(io.BytesIO(workbook), sheet_name=None, engine="openpyxl")
+    return " ".join(frame.to_string() for frame in frames.values())

@@ -11,11 +11,12 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from lib.core.access import requires
+from lib.core.errors import UserFacingError
 from lib.core.i18n import t
 from lib.db import Database
 from lib.ingest.contact_lists import (
@@ -25,6 +26,7 @@ from lib.ingest.contact_lists import (
     ImportResult,
     PreparedSheet,
     batch_counts,
+    error_report_xlsx,
     list_batches,
 )
 from lib.library.setup import is_empty_workspace
@@ -157,6 +159,15 @@ def named_words(words: Sequence[str], lang: str) -> str:
     """The unknown words the preview's one line names: the first :data:`WORDS_NAMED`, then "…"."""
     named = ", ".join(words[:WORDS_NAMED])
     return named + ", " + t("vocab.more_words", lang) if len(words) > WORDS_NAMED else named
+
+
+def import_report_xlsx(result: ImportResult, lang: str) -> bytes:
+    """The Excel report of ``result``, made only when asked for (a big one is not built on every draw):
+    every problem, or, when the full list on disk has expired, the problems the page holds."""
+    try:
+        return error_report_xlsx(result, lang)
+    except UserFacingError:
+        return error_report_xlsx(replace(result, problem_spool=None), lang)
 
 
 def preview_fingerprint(sheets: Iterable[PreparedSheet], words: Mapping[str, Mapping[str, str | None]]) -> str:
