@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.browser_support import BROWSER_MARKS, page_paths
@@ -40,4 +41,10 @@ def test_importing_a_file_through_the_browser(dashboard: str, browser: object, t
     page.get_by_text("Importen er gemt som import nr.").wait_for(timeout=60_000)
     assert page.locator("[data-testid='stException']").count() == 0
     page.screenshot(path=str(tmp_path / "imported.png"), full_page=True)
+    # The undo asks first (components.importer.undo_flow): the button opens the confirmation.
+    page.get_by_role("button", name="Fortryd denne import").click()
+    page.get_by_text("Fortrydelsen afvises, hvis nogen har ændret").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Ja, fjern alt, hvad denne import tilføjede", exact=False).first.click()
+    page.get_by_text(re.compile(r"Import nr\. \d+ er fortrudt\.")).wait_for(timeout=60_000)
+    assert page.get_by_role("button", name="Fortryd denne import").count() == 0
     page.close()
