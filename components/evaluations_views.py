@@ -24,7 +24,6 @@ from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, date_input_format, show_table
 from components.template_import import template_import_section
 from components.widgets import remembered_selectbox, shown_as
-from lib.core.frames import is_missing
 from lib.core.i18n import format_number
 from lib.ingest.planning_tables import TableImportResult
 from lib.planning import evaluations as ev
@@ -67,9 +66,7 @@ change = MESSAGES.change
 
 def score_text(value: float | None, decimals: int = 0) -> str:
     """A 0-100 score or 1-5 mean in the reader's format; a dash when it could not be computed."""
-    if is_missing(value):
-        return "–"
-    return format_number(round(float(value), decimals), lang(), decimals)
+    return evp.score_text(value, lang(), decimals)
 
 
 def side_word(side: str) -> str:
@@ -164,7 +161,7 @@ def partnership_health(partnership_id: int, on: dt.date) -> None:
 
 def _detail_round(partnership_id: int, rounds: pd.DataFrame) -> int | None:
     """The round the item, gap and reflection sections show: the latest with answers unless chosen."""
-    answered = rounds[rounds["responses"] > 0]
+    answered = evp.answered_rounds(rounds)
     if answered.empty:
         return None
     labels = {
@@ -226,11 +223,8 @@ def gaps_section(gaps: ev.Gaps) -> None:
     for side in silent:
         st.warning(tr_md("evaluations_page.gaps.side_missing", side=side_word(side)), icon=":material/person_off:")
     st.plotly_chart(figures.gaps_figure(rows, lang()), theme=None, key=f"{PREFIX}gaps_chart")
-    flagged = rows[rows["flagged"].astype(bool)]
-    if not flagged.empty:
-        shown = "; ".join(
-            f"{label} ({score_text(gap, 1)})" for label, gap in zip(flagged["label"], flagged["gap"], strict=True)
-        )
+    shown = evp.flagged_gaps(rows, lang())
+    if shown is not None:
         st.warning(
             tr("evaluations.gap_flagged") + " " + tr_md("evaluations_page.gaps.flagged", items=shown),
             icon=":material/compare_arrows:",
@@ -436,11 +430,7 @@ def responses_list(round_id: int, responses: pd.DataFrame) -> None:
         return
     shown = responses.assign(side_label=[side_word(s) for s in responses["side"]])
     show_table(shown, RESPONSE_COLUMNS, key=prefix + "table")
-    labels = {
-        int(r.response_id): f"{r.Index + 1}. {side_word(r.side)}"
-        + (f" · {r.respondent}" if isinstance(r.respondent, str) else "")
-        for r in responses.itertuples()
-    }
+    labels = evp.response_labels(responses, lang())
     with st.expander(tr("evaluations_page.responses.delete_heading"), icon=":material/delete:"):
         st.selectbox(
             tr("evaluations_page.responses.delete_pick"),

@@ -81,6 +81,20 @@ def test_only_written_reflections_are_shown() -> None:
     assert evp.written_reflections(responses)["reflections"].tolist() == ["Godt samarbejde"]
 
 
+def test_flagged_gaps_and_response_names_read_as_the_page_shows_them() -> None:
+    rows = pd.DataFrame({"label": ["Tillid", "Mål"], "gap": [1.26, 0.2], "flagged": [True, False]})
+    assert evp.flagged_gaps(rows, "da") == "Tillid (1,3)"
+    assert evp.flagged_gaps(rows.assign(flagged=False), "da") is None
+    responses = pd.DataFrame({"response_id": [7, 9], "side": ["library", "partner"], "respondent": [None, "Anna"]})
+    assert evp.response_labels(responses, "da") == {7: "1. Biblioteket", 9: "2. Partneren · Anna"}
+    assert evp.score_text(None, "da") == "–" and evp.score_text(72.4, "da") == "72"
+
+
+def test_only_rounds_with_answers_have_results() -> None:
+    rounds = pd.DataFrame({"round_id": [3, 2, 1], "responses": [0, 4, 1]})
+    assert evp.answered_rounds(rounds)["round_id"].tolist() == [2, 1]
+
+
 # --- Mål -------------------------------------------------------------------------------------------
 
 

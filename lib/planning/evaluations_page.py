@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from lib.core.access import requires
 from lib.core.frames import is_missing
-from lib.core.i18n import format_date, t
+from lib.core.i18n import format_date, format_number, t
 from lib.db import Database, Partnership
 from lib.planning import evaluations as ev
 
@@ -137,3 +137,34 @@ def written_reflections(responses: pd.DataFrame) -> pd.DataFrame:
 def silent_sides(gaps: ev.Gaps) -> list[str]:
     """The sides that answered nothing in the round (their means are all missing)."""
     return [side for side in ev.SIDES if all(is_missing(v) for v in gaps.dimensions[side])]
+
+
+def score_text(value: float | None, language: str, decimals: int = 0) -> str:
+    """A 0-100 score or 1-5 mean in the reader's format; a dash when it could not be computed."""
+    if value is None or is_missing(value):
+        return "–"
+    return format_number(round(float(value), decimals), language, decimals)
+
+
+def answered_rounds(rounds: pd.DataFrame) -> pd.DataFrame:
+    """The rounds with at least one response (newest first, as ``rounds``): the ones with results to show."""
+    return rounds[rounds["responses"] > 0]
+
+
+def flagged_gaps(rows: pd.DataFrame, language: str) -> str | None:
+    """The gaps worth talking about as "label (gap); …" (one decimal), or None when none is flagged."""
+    flagged = rows[rows["flagged"].astype(bool)]
+    if flagged.empty:
+        return None
+    return "; ".join(
+        f"{label} ({score_text(gap, language, 1)})" for label, gap in zip(flagged["label"], flagged["gap"], strict=True)
+    )
+
+
+def response_labels(responses: pd.DataFrame, language: str) -> dict[int, str]:
+    """How each response is named in the delete picker: "2. Partneren · Anna" (number, side, respondent)."""
+    return {
+        int(r.response_id): f"{r.Index + 1}. {t(f'evaluations.side.{r.side}', language)}"
+        + (f" · {r.respondent}" if isinstance(r.respondent, str) else "")
+        for r in responses.itertuples()
+    }
