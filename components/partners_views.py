@@ -183,24 +183,14 @@ def editor_values(prefix: str, goal_ids: Sequence[int]) -> dict[str, Any]:
     weights stores none.
     """
     state = st.session_state
-    scores = {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in candidates.CRITERIA}
-    weights = {
-        code: float(w)
-        for code in candidates.CRITERIA
-        if (w := state.get(f"{prefix}weight_{code}")) is not None and float(w) != 1.0
-    }
-    fit = {
-        str(goal): state.get(f"{prefix}fit_{goal}") for goal in goal_ids if state.get(f"{prefix}fit_{goal}") is not None
-    }
-    return {
-        "assessed_on": state.get(prefix + "assessed_on"),
-        "assessor_id": blank_to_none(state.get(prefix + "assessor")),
-        "scores": scores,
-        "weights": weights or None,
-        "goal_fit": fit or None,
-        **{name: state.get(f"{prefix}{name}") for name in RATINGS},
-        **{name: state.get(f"{prefix}{name}") for name in TEXT_FIELDS},
-    }
+    return cp.assessment_values(
+        {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in candidates.CRITERIA},
+        {code: state.get(f"{prefix}weight_{code}") for code in candidates.CRITERIA},
+        {goal: state.get(f"{prefix}fit_{goal}") for goal in goal_ids},
+        assessed_on=state.get(prefix + "assessed_on"),
+        assessor_id=blank_to_none(state.get(prefix + "assessor")),
+        **{name: state.get(f"{prefix}{name}") for name in (*RATINGS, *TEXT_FIELDS)},
+    )
 
 
 def _score_or_none(value: Any) -> int | None:

@@ -185,6 +185,20 @@ def test_an_assessment_history_lists_the_newest_first_with_its_score(db: Databas
     assert newest[0] == D(2025, 6, 1) and "4.0" in newest
 
 
+def test_an_assessment_with_the_usual_weights_stores_none_and_unrated_goals_are_left_out() -> None:
+    values = cp.assessment_values(
+        {"a": 4, "b": None}, {"a": 1.0, "b": None}, {7: 2, 8: None}, assessed_on=D(2026, 1, 5), risks="Tid"
+    )
+    assert values == {
+        "assessed_on": D(2026, 1, 5),
+        "risks": "Tid",
+        "scores": {"a": 4, "b": None},
+        "weights": None,
+        "goal_fit": {"7": 2},
+    }
+    assert cp.assessment_values({}, {"a": 2.5}, {})["weights"] == {"a": 2.5}
+
+
 def test_no_value_for_effort_chart_without_values_and_no_network_built(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

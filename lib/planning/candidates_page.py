@@ -163,3 +163,20 @@ def history_frame(history: Sequence[Mapping[str, Any]], staff: Mapping[int, str]
             }
         )
     return pd.DataFrame(rows)
+
+
+def assessment_values(
+    scores: Mapping[str, int | None],
+    weights: Mapping[str, float | None],
+    goal_fit: Mapping[int, int | None],
+    **fields: Any,
+) -> dict[str, Any]:
+    """An assessment's values as ``lib.planning.candidates`` stores them, from what its form holds.
+
+    Weights of 1 (and weights left empty) are left out, so an assessment with the usual weights
+    stores none; goals without a fit chosen are left out; ``fields`` (date, assessor, positions,
+    texts) are passed on as they are.
+    """
+    kept_weights = {code: float(w) for code, w in weights.items() if w is not None and float(w) != 1.0}
+    fit = {str(goal): value for goal, value in goal_fit.items() if value is not None}
+    return {**fields, "scores": dict(scores), "weights": kept_weights or None, "goal_fit": fit or None}
