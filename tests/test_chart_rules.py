@@ -64,8 +64,8 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
     """Every chart each page draws on the demo, built by the page's own builders, by page."""
-    from components import evaluations_views as evs
-    from components import goals_views, organisation_views, partners_views, partnerships_views, strengths_views
+    from components import organisation_views, strengths_views
+    from lib.planning import figures as planning_figures
 
     db = open_database(url)
     pages: dict[str, list[tuple[str, go.Figure]]] = {}
@@ -74,8 +74,8 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
         order = [goal_id for goal_id, _ in strategy.goal_choices(session)]
         series = strategy.fulfilment_series(session, order)
         pages["goals"] = [
-            ("goals.overview", goals_views.overview_figure(statuses, lang)),
-            ("goals.series", goals_views.series_figure(series, lang, order)),
+            ("goals.overview", planning_figures.overview_figure(statuses, lang)),
+            ("goals.series", planning_figures.series_figure(series, lang, order)),
         ]
         evaluation = []
         for partnership_id in session.scalars(select(Partnership.id).order_by(Partnership.id)):
@@ -84,19 +84,19 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
                 continue
             for side in ("all", *evaluations.SIDES):
                 evaluation.append(
-                    (f"evaluations.scores.{partnership_id}.{side}", evs.scores_figure(scores, side, lang))
+                    (f"evaluations.scores.{partnership_id}.{side}", planning_figures.scores_figure(scores, side, lang))
                 )
             rounds = evaluations.rounds_frame(session, partnership_id)
             answered = rounds[rounds["responses"] > 0]
             round_id = int(answered["round_id"].iloc[0])
             items = evaluations.item_table(session, round_id, lang)
-            evaluation.append((f"evaluations.items.{partnership_id}", evs.items_figure(items, lang)))
+            evaluation.append((f"evaluations.items.{partnership_id}", planning_figures.items_figure(items, lang)))
             gaps = evaluations.side_gaps(session, round_id)
             for level in ("dimension", "item"):
                 evaluation.append(
                     (
                         f"evaluations.gaps.{partnership_id}.{level}",
-                        evs.gaps_figure(evs.gap_rows(gaps, level, lang), lang),
+                        planning_figures.gaps_figure(planning_figures.gap_rows(gaps, level, lang), lang),
                     )
                 )
         pages["evaluations"] = evaluation
@@ -108,10 +108,13 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
         pages["overview"] = [("overview.radar", checklist.radar_figure(frame, lang))]
         reach = {node: 0.2 for node in range(10_000)}
         pages["partners"] = [
-            ("partners.stakeholders", partners_views.stakeholder_figure(candidates.stakeholder_points(session), lang)),
+            (
+                "partners.stakeholders",
+                planning_figures.stakeholder_figure(candidates.stakeholder_points(session), lang),
+            ),
             (
                 "partners.value_effort",
-                partners_views.value_effort_figure(candidates.value_effort_points(session, pd.Series(reach)), lang),
+                planning_figures.value_effort_figure(candidates.value_effort_points(session, pd.Series(reach)), lang),
             ),
         ]
         staff = list(session.scalars(select(Person.id).where(Person.is_staff.is_(True)).order_by(Person.id)))
@@ -125,7 +128,7 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
             if not h.empty
         ]
         pages["partnerships"] = [
-            ("partnerships.stages", partnerships_views.stage_chart(ps.pipeline_counts(session), lang))
+            ("partnerships.stages", planning_figures.stage_chart(ps.pipeline_counts(session), lang))
         ]
         pages["strengths"] = [
             ("strengths.matrix", strengths_views.matrix_figure(strengths.partner_type_matrix(session), lang))
@@ -593,7 +596,7 @@ def score_rounds(draw) -> pd.DataFrame:
 @given(scores=score_rounds(), lang=st.sampled_from(["da", "en"]))
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_finding_5_the_scores_chart_keeps_the_rules_on_any_rounds(scores: pd.DataFrame, lang: str) -> None:
-    from components.evaluations_views import scores_figure
+    from lib.planning.figures import scores_figure
 
     fig = scores_figure(scores, "all", lang)
     check_all("evaluations.scores", fig, lang)
@@ -627,7 +630,7 @@ def goal_series(draw) -> tuple[pd.DataFrame, list[int]]:
 @given(data=goal_series(), lang=st.sampled_from(["da", "en"]))
 @settings(max_examples=15, deadline=None)
 def test_finding_5_the_goal_charts_keep_the_rules_on_any_goals(data, lang: str) -> None:
-    from components.goals_views import series_figure
+    from lib.planning.figures import series_figure
 
     series, order = data
     fig = series_figure(series, lang, order)
@@ -660,7 +663,7 @@ def test_finding_5_the_goal_charts_keep_the_rules_on_any_goals(data, lang: str) 
 )
 @settings(max_examples=10, deadline=None)
 def test_finding_5_the_stage_chart_keeps_the_rules_on_any_counts(counts: dict[str, int], lang: str) -> None:
-    from components.partnerships_views import stage_chart
+    from lib.planning.figures import stage_chart
 
     check_all("partnerships.stages", stage_chart(counts, lang), lang)
 
@@ -704,7 +707,7 @@ def test_finding_5_plotly_itself_would_write_a_day_twice_without_explicit_ticks(
     full = naive.full_figure_for_development(warn=False).layout.xaxis
     assert full.dtick < 24 * 3600 * 1000  # several ticks a day: the same label more than once
 
-    from components.evaluations_views import scores_figure
+    from lib.planning.figures import scores_figure
 
     scores = pd.DataFrame(
         [

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
+from components import clock
 from components import evaluations_views as views
 from lib.core.i18n import TEXTS, format_number, t
 from lib.core.spreadsheets import xlsx_bytes
@@ -33,7 +34,7 @@ run_page = partial(apptest_support.run_page, PAGE)
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     # The demo is dated back from TODAY; the page's health must be computed on the same day.
-    monkeypatch.setattr(views, "today", lambda: TODAY)
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
 
 
 @pytest.fixture
@@ -387,7 +388,12 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
     root = Path(__file__).resolve().parent.parent
     source = "".join(
         (root / name).read_text(encoding="utf-8")
-        for name in ("pages/evaluations.py", "components/evaluations_views.py")
+        for name in (
+            "pages/evaluations.py",
+            "components/evaluations_views.py",
+            "lib/planning/evaluations_page.py",
+            "lib/planning/figures.py",
+        )
     )
     used = set(re.findall(r'"(evaluations_page\.[a-z_.]+[a-z_])"', source))
     # Keys made from a name: the health parts' rules and reasons.

@@ -269,8 +269,13 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     root = Path(__file__).resolve().parent.parent
     used = set()
-    for name in ("pages/goals.py", "components/goals_views.py"):
-        used |= set(re.findall(r'tr\("([a-z_.]+)"', (root / name).read_text(encoding="utf-8")))
+    for name in (
+        "pages/goals.py",
+        "components/goals_views.py",
+        "lib/planning/goals_page.py",
+        "lib/planning/figures.py",
+    ):
+        used |= set(re.findall(r'\b(?:tr|t)\("([a-z_.]+)"', (root / name).read_text(encoding="utf-8")))
     assert "goalspage.title" in used and len(used) > 40
     for key in used:
         assert t(key, "da") != key and t(key, "en") != key, key

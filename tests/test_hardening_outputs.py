@@ -251,40 +251,34 @@ def assert_text_only(fig: go.Figure | dict, where: str, *, carries_names: bool =
 def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
     """Every figure the product draws, from the workspace at ``url``, as the pages draw them:
     ``{builder: (figure, whether it shows names from the data)}``."""
-    from components import (
-        evaluations_views,
-        goals_views,
-        organisation_views,
-        partners_views,
-        partnerships_views,
-        strengths_views,
-    )
+    from components import organisation_views, strengths_views
+    from lib.planning import figures as planning_figures
 
     db = open_database(url)
     figures: dict[str, tuple[go.Figure | dict, bool]] = {}
     with db.read() as session:
         statuses = strategy.goal_statuses(session, as_of=TODAY)
-        figures["components.goals_views.overview_figure"] = (goals_views.overview_figure(statuses, "da"), True)
-        figures["components.goals_views.series_figure"] = (
-            goals_views.series_figure(strategy.fulfilment_series(session), "da"),
+        figures["lib.planning.figures.overview_figure"] = (planning_figures.overview_figure(statuses, "da"), True)
+        figures["lib.planning.figures.series_figure"] = (
+            planning_figures.series_figure(strategy.fulfilment_series(session), "da"),
             True,
         )
         partnership_id, round_id = session.execute(
             select(EvaluationRound.partnership_id, EvaluationRound.id).order_by(EvaluationRound.id)
         ).first()
         scores = ev.scores_over_time(session, partnership_id)
-        figures["components.evaluations_views.scores_figure"] = (
-            evaluations_views.scores_figure(scores, "all", "da"),
+        figures["lib.planning.figures.scores_figure"] = (
+            planning_figures.scores_figure(scores, "all", "da"),
             True,
         )
-        figures["components.evaluations_views.items_figure"] = (
-            evaluations_views.items_figure(ev.item_table(session, round_id, "da"), "da"),
+        figures["lib.planning.figures.items_figure"] = (
+            planning_figures.items_figure(ev.item_table(session, round_id, "da"), "da"),
             False,
         )
         gaps = ev.side_gaps(session, round_id)
         for level in ("dimension", "item"):
-            figures[f"components.evaluations_views.gaps_figure[{level}]"] = (
-                evaluations_views.gaps_figure(evaluations_views.gap_rows(gaps, level, "da"), "da"),
+            figures[f"lib.planning.figures.gaps_figure[{level}]"] = (
+                planning_figures.gaps_figure(planning_figures.gap_rows(gaps, level, "da"), "da"),
                 False,
             )
         person_id = session.scalar(select(CompetenceAssessment.person_id).limit(1))
@@ -296,18 +290,18 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
             organisation_views.heatmap_figure(org.team_heatmap(session), "da"),
             True,
         )
-        figures["components.partners_views.stakeholder_figure"] = (
-            partners_views.stakeholder_figure(candidates.stakeholder_points(session), "da"),
+        figures["lib.planning.figures.stakeholder_figure"] = (
+            planning_figures.stakeholder_figure(candidates.stakeholder_points(session), "da"),
             True,
         )
         G = netgraph.build_graph(session, today=TODAY)
         reach = {node: 0.5 for node in G}
-        figures["components.partners_views.value_effort_figure"] = (
-            partners_views.value_effort_figure(candidates.value_effort_points(session, reach), "da"),
+        figures["lib.planning.figures.value_effort_figure"] = (
+            planning_figures.value_effort_figure(candidates.value_effort_points(session, reach), "da"),
             True,
         )
-        figures["components.partnerships_views.stage_chart"] = (
-            partnerships_views.stage_chart(partnerships.pipeline_counts(session)),
+        figures["lib.planning.figures.stage_chart"] = (
+            planning_figures.stage_chart(partnerships.pipeline_counts(session), "da"),
             False,
         )
         figures["components.strengths_views.matrix_figure"] = (
@@ -382,22 +376,22 @@ def test_finding_7_plotly_charts_show_names_as_text(figures: dict[str, tuple[go.
 def test_finding_7_hover_templates_fill_in_escaped_data_and_keep_their_markup(
     figures: dict[str, tuple[go.Figure | dict, bool]],
 ) -> None:
-    scores, _ = figures["components.evaluations_views.scores_figure"]
+    scores, _ = figures["lib.planning.figures.scores_figure"]
     trace = scores.data[0]
     assert "<br>" in trace.hovertemplate and "%{customdata[0]}" in trace.hovertemplate
     assert any(SHOWN_LINK in str(row[0]) or SHOWN_SPAN in str(row[0]) for row in trace.customdata)
-    series, _ = figures["components.goals_views.series_figure"]
+    series, _ = figures["lib.planning.figures.series_figure"]
     template = series.data[0].hovertemplate
     assert template.count("<br>") == 1 and (SHOWN_LINK in template or SHOWN_SPAN in template)
 
 
 def test_finding_7_a_percent_brace_in_a_name_is_no_template(markup_url: str) -> None:
-    from components import goals_views
+    from lib.planning import figures as planning_figures
 
     with open_database(markup_url).read() as session:
         series = strategy.fulfilment_series(session)
     series = series.assign(title="Mål %{y} <b>")
-    fig = goals_views.series_figure(series, "da")
+    fig = planning_figures.series_figure(series, "da")
     assert "%{y} " not in fig.data[0].hovertemplate.split("<br>")[0]
     assert fig.data[0].hovertemplate.startswith("Mål %&#123;y} &lt;b&gt;<br>")
 

@@ -213,7 +213,7 @@ def test_names_from_the_data_stay_plain_text_in_the_chart_and_the_next_step(demo
 
 
 def test_dots_on_the_same_spot_are_spread_with_their_names_outside() -> None:
-    from components.partners_views import spread
+    from lib.planning.figures import spread
 
     xs, ys, places = spread([3, 3, 4], [2, 2, 5])
     assert (xs[2], ys[2], places[2]) == (4, 5, "top center")  # alone: where it is
@@ -489,7 +489,12 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     used: set[str] = set()
-    for name in ("pages/partners.py", "components/partners_views.py"):
+    for name in (
+        "pages/partners.py",
+        "components/partners_views.py",
+        "lib/planning/candidates_page.py",
+        "lib/planning/figures.py",
+    ):
         # Every key written out in the code, whether passed to tr() or t() or handed on to a helper.
         used |= set(
             re.findall(

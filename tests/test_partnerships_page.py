@@ -283,7 +283,13 @@ def test_every_page_text_exists_in_both_languages() -> None:
 
     root = Path(__file__).resolve().parent.parent
     source = "".join(
-        (root / name).read_text() for name in ("components/partnerships_views.py", "pages/partnerships.py")
+        (root / name).read_text()
+        for name in (
+            "components/partnerships_views.py",
+            "pages/partnerships.py",
+            "lib/planning/partnerships_page.py",
+            "lib/planning/figures.py",
+        )
     )
     used = set(re.findall(r'"(partnerships_page\.[a-z_.]+)"', source))
     assert len(used) > 30
