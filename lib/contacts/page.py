@@ -117,6 +117,13 @@ def person_label(db: Database, person_id: int) -> str | None:
 
 
 @requires("view_contacts")
+def people_choices(db: Database) -> dict[int, str]:
+    """Every person, id → "Name (e-mail)", for a picker."""
+    with db.read() as session:
+        return dict(person_choices(session))
+
+
+@requires("view_contacts")
 def record_fields(db: Database, entity: Entity, record_id: int) -> dict[str, Any] | None:
     """The stored fields of a person or organisation (what its edit form shows); None when it is gone."""
     with db.read() as session:
