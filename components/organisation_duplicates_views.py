@@ -13,10 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from components.context import actor, tr
-from components.people_duplicates_views import side_by_side
+from components.people_duplicates_views import decide, side_by_side
 from components.records_views import ORGANISATION, change, flash, show_flash, vocabulary_label
-from components.safe_markdown import escape_markdown, tr_md
-from components.widgets import shown_as
+from components.safe_markdown import escape_markdown
 from lib import contacts
 from lib.contacts import organisation_duplicates
 
@@ -61,23 +60,13 @@ def _pair_card(row: dict[str, Any]) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(row['reason'])}**")
         st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
-        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"{side}_name"]) for side in ("a", "b")}
-        st.radio(
-            tr("orgdup.page.keep"),
-            options=list(sides),
-            key=prefix + "keep",
-            horizontal=True,
-            format_func=shown_as(sides),
+        decide(
+            prefix,
+            "orgdup.page",
+            (row["a_name"], row["b_name"]),
+            merge=(_merge_pair, (a_id, b_id, row["a_name"], row["b_name"])),
+            dismiss=(_dismiss_pair, (a_id, b_id)),
         )
-        left, right = st.columns(2)
-        left.button(
-            tr("orgdup.page.merge"),
-            key=prefix + "merge",
-            type="primary",
-            on_click=_merge_pair,
-            args=(a_id, b_id, row["a_name"], row["b_name"]),
-        )
-        right.button(tr("orgdup.page.dismiss"), key=prefix + "dismiss", on_click=_dismiss_pair, args=(a_id, b_id))
 
 
 def _shown(name: str, value: Any) -> str:

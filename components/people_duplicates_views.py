@@ -54,28 +54,33 @@ def _duplicate_card(row: dict[str, Any]) -> None:
         rule = tr(f"records.rule.{row['rule']}")
         st.markdown(f"**{rule}** · {tr_md('contacts.dup.score', score=row['score'])}")
         st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
-        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"person_{side}_name"]) for side in ("a", "b")}
-        st.radio(
-            tr("contacts.dup.keep"),
-            options=list(sides),
-            key=f"contacts_dup_{candidate_id}_keep",
-            horizontal=True,
-            format_func=shown_as(sides),
+        decide(
+            f"contacts_dup_{candidate_id}_",
+            "contacts.dup",
+            (row["person_a_name"], row["person_b_name"]),
+            merge=(_merge_candidate, (candidate_id, a_id, b_id)),
+            dismiss=(_dismiss_candidate, (candidate_id,)),
         )
-        left, right = st.columns(2)
-        left.button(
-            tr("contacts.dup.merge"),
-            key=f"contacts_dup_{candidate_id}_merge",
-            type="primary",
-            on_click=_merge_candidate,
-            args=(candidate_id, a_id, b_id),
-        )
-        right.button(
-            tr("contacts.dup.dismiss"),
-            key=f"contacts_dup_{candidate_id}_dismiss",
-            on_click=_dismiss_candidate,
-            args=(candidate_id,),
-        )
+
+
+def decide(
+    prefix: str,
+    texts: str,
+    names: tuple[str, str],
+    *,
+    merge: tuple[Callable[..., None], tuple[Any, ...]],
+    dismiss: tuple[Callable[..., None], tuple[Any, ...]],
+) -> None:
+    """A review card's decision: which of the two ``names`` to keep (widget ``prefix + "keep"``: "a" or
+    "b"), and the buttons that merge them or say they are two, each a (callback, args); ``texts`` is
+    the prefix of the words "keep", "merge" and "dismiss"."""
+    sides = {side: tr_md(f"contacts.dup.keep_{side}", name=name) for side, name in zip("ab", names, strict=True)}
+    st.radio(
+        tr(f"{texts}.keep"), options=list(sides), key=prefix + "keep", horizontal=True, format_func=shown_as(sides)
+    )
+    left, right = st.columns(2)
+    left.button(tr(f"{texts}.merge"), key=prefix + "merge", type="primary", on_click=merge[0], args=merge[1])
+    right.button(tr(f"{texts}.dismiss"), key=prefix + "dismiss", on_click=dismiss[0], args=dismiss[1])
 
 
 def _shown_field(name: str, value: Any) -> str:
