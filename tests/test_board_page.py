@@ -27,7 +27,7 @@ run_page = partial(apptest_support.run_page, PAGE)
 
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(board_views, "today", lambda: TODAY)
+    monkeypatch.setattr("components.clock.today", lambda: TODAY)
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ from lib.core.errors import ValidationFailed
 from lib.db import (
     Assessment,
     ChecklistAssessment,
+    Database,
     EvaluationResponse,
     Partnership,
     Person,
@@ -39,9 +40,10 @@ from lib.db import (
 from lib.demo.workspace import create_demo_workspace
 from lib.planning import goals as strategy
 from lib.reporting import checklist as radar
-from lib.reporting.boardpack import SECTIONS, build, render, report
+from lib.reporting.boardpack import SECTIONS, board_pack, build, pack_version, render, report
 from lib.reporting.boardpack.images import available as images_available
 from lib.reporting.boardpack.privacy import merge_small_groups, people_count
+from lib.workspace.events import log_event
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 1)
@@ -590,3 +592,14 @@ def test_python_m_lib_report_writes_a_powerpoint(demo_url: str, tmp_path: Path) 
     prs = Presentation(str(out))
     assert 8 <= len(prs.slides) <= 12
     assert prs.slides[1].shapes.title.text == "Nøgletal"
+
+
+def test_the_page_gets_the_pack_and_a_version_that_changes_with_the_data(db: Database) -> None:
+    create_demo_workspace(db, today=TODAY)
+    pack = board_pack(db, START, None, "da", ["key_figures", "risks"], TODAY)
+    assert [section.title for section in pack.sections] == [DANISH_TITLES["key_figures"], DANISH_TITLES["risks"]]
+    before = pack_version(db)
+    assert pack_version(db) == before
+    with db.write() as session:  # every change made through the product is logged
+        log_event(session, "partnership_updated", entity="partnership", entity_id=1)
+    assert pack_version(db) != before

@@ -396,7 +396,7 @@ def test_the_notice_names_the_library_the_period_and_the_rights(db: Database) ->
 
 @pytest.fixture(autouse=False)
 def page_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(admin_views, "today", lambda: TODAY)
+    monkeypatch.setattr("components.clock.today", lambda: TODAY)
 
 
 @pytest.fixture

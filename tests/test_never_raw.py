@@ -565,7 +565,7 @@ class Visit:
     tabs: Sequence[str] = ()
     pickers: Mapping[str, Values] = field(default_factory=dict)
     cap: int = 4
-    #: Days added to the page's today (``today()`` of the page's views module): the retention list
+    #: Days added to the page's today (``today()`` of the module named, ``components.clock``): the retention list
     #: fills once time has passed.
     later: tuple[str, int] | None = None
 
@@ -631,7 +631,7 @@ def _visits() -> dict[str, Visit]:
         "importer": Visit("pages/importer.py"),
         "admin": Visit("pages/admin.py", pickers={admin_views.PERSON_PICK: _ids(Person)}),
         # Five years on, every contact is on the retention list, with the picker to erase them.
-        "admin_later": Visit("pages/admin.py", later=("components.admin_views", 5 * 365)),
+        "admin_later": Visit("pages/admin.py", later=("components.clock", 5 * 365)),
     }
 
 

@@ -21,6 +21,7 @@ from lib.db import (
     PartnershipOrganisation,
     Person,
     Relation,
+    set_setting,
 )
 from lib.reporting import overview as ov
 
@@ -274,3 +275,15 @@ def test_the_overview_reads_everything_for_the_start_page(dated: Database) -> No
     assert data.evidence["professionalise"].explanation("da") == "2 af 4 aktive partnerskaber har en skriftlig aftale"
     assert data.radar["evidence_score"][0] == pytest.approx(3.0)
     assert data.counts["staff"] == 2
+
+
+def test_the_start_page_shows_the_set_up_until_someone_is_stored(db: Database) -> None:
+    empty = ov.start_page(db, TODAY)
+    assert (empty.library_name, empty.is_demo, empty.overview) == (None, False, None)
+    with db.write() as session:
+        set_setting(session, "library_name", "Odder Bibliotek")
+        set_setting(session, "demo", "1")
+        session.add(Organisation(name="Læseforeningen", name_key="læseforeningen"))
+    shown = ov.start_page(db, TODAY)
+    assert (shown.library_name, shown.is_demo) == ("Odder Bibliotek", True)
+    assert shown.overview is not None and shown.overview.counts["organisations"] == 1

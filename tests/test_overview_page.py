@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from components import overview_views
 from lib.db import Database, NodePosition, workspace_counts
 from lib.demo.workspace import create_demo_workspace
 from lib.reporting import checklist, overview
@@ -50,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def demo(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     """The demo library, with the start page's today set to the demo's today."""
     create_demo_workspace(db, today=DEMO_TODAY)
-    monkeypatch.setattr(overview_views, "today", lambda: DEMO_TODAY)
+    monkeypatch.setattr("components.clock.today", lambda: DEMO_TODAY)
     return db
 
 
