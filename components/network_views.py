@@ -35,6 +35,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components import figures_views as figure_views
+from components import remembered
 from components.context import actor, database, lang, tr
 from components.downloads import export_download
 from components.safe_markdown import escape_markdown, tr_md
@@ -183,25 +184,13 @@ def _names_md(names: Sequence[str], limit: int = NAMES_LISTED) -> str:
 
 def restore_settings() -> None:
     """Put back the settings of the last visit, fill in defaults, and redraw labels after a language switch."""
-    for key, value in st.session_state.get(KEPT_KEY, {}).items():
-        if key not in st.session_state:
-            st.session_state[key] = value
-    for key, value in SETTING_DEFAULTS.items():
-        if key not in st.session_state:
-            st.session_state[key] = list(value) if isinstance(value, list) else value
-    if st.session_state.get(SHOWN_LANGUAGE) != lang():
-        # The browser keeps showing a choice's label in the old language until the value is sent again.
-        st.session_state[SHOWN_LANGUAGE] = lang()
-        for key in TRANSLATED:
-            st.session_state[key] = st.session_state[key]
+    remembered.restore_settings(KEPT_KEY, SETTING_DEFAULTS)
+    remembered.refresh_translated_choices(SHOWN_LANGUAGE, TRANSLATED)
 
 
 def keep_settings() -> None:
     """Copy the settings to a key Streamlit does not forget when the user opens another page."""
-    kept = st.session_state.setdefault(KEPT_KEY, {})
-    for key in KEPT:
-        if key in st.session_state:
-            kept[key] = st.session_state[key]
+    remembered.keep_settings(KEPT_KEY, KEPT)
 
 
 def _only_known(key: str, options: Sequence[Any]) -> None:
@@ -214,8 +203,7 @@ def _only_known(key: str, options: Sequence[Any]) -> None:
 
 
 def _reset_filters() -> None:
-    for key, value in FILTER_DEFAULTS.items():
-        st.session_state[key] = list(value) if isinstance(value, list) else value
+    remembered.set_values(FILTER_DEFAULTS)
 
 
 # --- the date ---------------------------------------------------------------------------------------
