@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import format_date
-from lib.db import get_setting
+from lib.db import Database, get_setting
 
 #: The workspace setting holding the time zone's IANA name.
 TIMEZONE_SETTING = "timezone"
@@ -79,6 +79,19 @@ def workspace_timezone(session: Session) -> ZoneInfo:
     return ZoneInfo(timezone_name(session))
 
 
+@requires("view_board")
+def workspace_zone(db: Database) -> ZoneInfo:
+    """The workspace's time zone, read in a read of its own (for pages, which open no session)."""
+    with db.read() as session:
+        return workspace_timezone(session)
+
+
+@requires("view_board")
+def workspace_today(db: Database) -> dt.date:
+    """Today in the workspace's time zone, whatever zone the server runs in."""
+    return today(workspace_zone(db))
+
+
 def to_local(value: dt.datetime | None, tz: dt.tzinfo) -> dt.datetime | None:
     """A stored time (naive = UTC; an aware one is converted) as an aware datetime in ``tz``."""
     if value is None:
@@ -118,7 +131,9 @@ def today(tz: dt.tzinfo, at: dt.datetime | None = None) -> dt.date:
     >>> today(zone("Europe/Copenhagen"), at=dt.datetime(2026, 6, 1, 22, 30))
     datetime.date(2026, 6, 2)
     """
-    return now(tz).date() if at is None else to_local(at, tz).date()
+    local = now(tz) if at is None else to_local(at, tz)
+    assert local is not None  # a given datetime is never turned into None
+    return local.date()
 
 
 def utc_bounds(
@@ -169,5 +184,7 @@ __all__ = [
     "utc_bounds",
     "valid_timezone",
     "workspace_timezone",
+    "workspace_today",
+    "workspace_zone",
     "zone",
 ]
