@@ -344,8 +344,9 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
 
 #: Figure builders the test above does not call itself, and why they need not be.
 DRAWN_THROUGH_OTHERS = {
-    "components.network_views.view_figure": "draws lib.network.plotting's figures",
-    "components.network_views.finished": "reorders traces and sets a hover colour, adds no text",
+    "lib.network.figures.view_figure": "draws lib.network.plotting's figures",
+    "lib.network.figures.ego_figure": "draws lib.network.plotting's network_figure",
+    "lib.network.figures.finished": "reorders traces and sets a hover colour, adds no text",
     "lib.core.charts.style": "sets the template, adds no text",
     "lib.reporting.boardpack.figures.section_figures": "chart_figure of each chart",
 }
