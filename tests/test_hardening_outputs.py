@@ -254,11 +254,10 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
     from components import (
         evaluations_views,
         goals_views,
-        organisation_views,
         partners_views,
         partnerships_views,
-        strengths_views,
     )
+    from lib.library import figures as library_figures
 
     db = open_database(url)
     figures: dict[str, tuple[go.Figure | dict, bool]] = {}
@@ -288,12 +287,12 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
                 False,
             )
         person_id = session.scalar(select(CompetenceAssessment.person_id).limit(1))
-        figures["components.organisation_views.history_figure"] = (
-            organisation_views.history_figure(org.competence_history(session, person_id), "da"),
+        figures["lib.library.figures.competence_history_figure"] = (
+            library_figures.competence_history_figure(org.competence_history(session, person_id), "da"),
             False,
         )
-        figures["components.organisation_views.heatmap_figure"] = (
-            organisation_views.heatmap_figure(org.team_heatmap(session), "da"),
+        figures["lib.library.figures.team_heatmap_figure"] = (
+            library_figures.team_heatmap_figure(org.team_heatmap(session), "da"),
             True,
         )
         figures["components.partners_views.stakeholder_figure"] = (
@@ -310,8 +309,8 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
             partnerships_views.stage_chart(partnerships.pipeline_counts(session)),
             False,
         )
-        figures["components.strengths_views.matrix_figure"] = (
-            strengths_views.matrix_figure(strengths.partner_type_matrix(session), "da"),
+        figures["lib.library.figures.strengths_matrix_figure"] = (
+            library_figures.strengths_matrix_figure(strengths.partner_type_matrix(session), "da"),
             False,
         )
         figures["lib.reporting.checklist.radar_figure"] = (

@@ -38,3 +38,12 @@ def test_today_is_read_in_the_workspaces_own_zone(db: Database) -> None:
     viewer = workspace_database(None)
     assert clock.workspace_zone(viewer).key == "Pacific/Kiritimati"
     assert clock.workspace_today(viewer) == dt.datetime.now(dt.UTC).astimezone(clock.zone("Pacific/Kiritimati")).date()
+
+
+def test_the_sidebar_counts_what_the_workspace_holds(db: Database) -> None:
+    from lib.workspace.opening import workspace_totals
+    from tests.planning import add_staff
+
+    with db.write() as session:
+        add_staff(session, "Anne Berg")
+    assert workspace_totals(workspace_database(None))["people"] == 1
