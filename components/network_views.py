@@ -219,7 +219,7 @@ def view_picker(G: nx.Graph) -> tuple[str, str | None]:
     if view == "mine":
         staff = _staff_picker(G)
     elif view == "rings":
-        st.caption(tr("netpage.view.rings.help", count=RING_CANDIDATES, health_tab=tr("netpage.tab.health")))
+        st.caption(tr_md("netpage.view.rings.help", count=RING_CANDIDATES, health_tab=tr("netpage.tab.health")))
     else:
         st.caption(tr(f"netpage.view.{view}.help"))
     return view, staff
