@@ -246,10 +246,8 @@ def staff_editor_key() -> str:
 
 
 def staff_frame(rows: list[dict[str, Any]], *, empty_rows: int = 0) -> pd.DataFrame:
-    """The staff table as the editor shows it, with ``empty_rows`` blank rows to type in."""
-    blank = [{"person_id": None, "name": None, "email": None, "team": None, "staff_role": None}] * empty_rows
-    frame = pd.DataFrame([*rows, *blank], columns=list(setup.STAFF_COLUMNS))
-    return frame.astype({"person_id": "Int64", "name": object, "email": object, "team": object, "staff_role": object})
+    """The staff table as the editor shows it (:func:`lib.library.pages.staff_table`)."""
+    return library_pages.staff_table(rows, empty_rows=empty_rows)
 
 
 def staff_section(*, slot: str = "staff") -> None:
@@ -283,7 +281,7 @@ def staff_section(*, slot: str = "staff") -> None:
     )
     left, right = st.columns([1, 2], vertical_alignment="center")
     if left.button(tr("setup.staff.save"), type="primary", icon=":material/group_add:", key=PREFIX + "staff_save"):
-        records = edited.astype(object).where(edited.notna(), None).to_dict("records")
+        records = library_pages.staff_records(edited)
         ok, saved = _store(slot, lambda session: setup.save_staff(session, records, actor=actor()))
         if ok:
             st.session_state[STAFF_VERSION] = st.session_state.get(STAFF_VERSION, 0) + 1

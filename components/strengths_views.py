@@ -25,7 +25,7 @@ from lib.core.vocabulary import ORGANISATION_TYPES
 from lib.library import strengths
 from lib.library.figures import strengths_matrix_figure
 from lib.library.pages import OFFER_CATEGORIES
-from lib.reporting.strengths_page import uncovered_types
+from lib.reporting.strengths_page import offer_teams, offers_of_team, teams_without_offers, uncovered_types
 
 PREFIX = "strengths_"
 FLASH_KEY = PREFIX + "flash"
@@ -98,9 +98,9 @@ def _confirm(offer_id: int, title: str, slot: str) -> None:
 
 
 def _team_options(offers: pd.DataFrame) -> dict[str, str]:
-    options = {ALL_TEAMS: tr("strengths_page.all_teams")}
-    options |= {team: team for team in dict.fromkeys(offers["team"].dropna())}
-    if offers["team"].isna().any():
+    teams, some_without = offer_teams(offers)
+    options = {ALL_TEAMS: tr("strengths_page.all_teams"), **{team: team for team in teams}}
+    if some_without:
         options[NO_TEAM] = tr("strengths_page.no_team")
     return options
 
@@ -110,7 +110,7 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
     show_flash("profile")
     if offers.empty:
         return
-    without = [team for team in team_names if team not in set(offers["team"].dropna())]
+    without = teams_without_offers(offers, team_names)
     if without:
         st.caption(tr_md("strengths_page.teams_without", teams=", ".join(without)))
     options = _team_options(offers)
@@ -126,7 +126,7 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
     teams_shown = [team for team in options if team != ALL_TEAMS] if chosen == ALL_TEAMS else [chosen]
     categories, types = category_labels(), type_labels()
     for team in teams_shown:
-        rows = offers[offers["team"].isna()] if team == NO_TEAM else offers[offers["team"] == team]
+        rows = offers_of_team(offers, None if team == NO_TEAM else team)
         name = team_label(None if team == NO_TEAM else team)
         st.subheader(tr_md("strengths_page.team_heading", team=name, count=len(rows)))
         for row in rows.itertuples(index=False):

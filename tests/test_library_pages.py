@@ -15,7 +15,13 @@ from lib.demo.workspace import create_demo_workspace
 from lib.library import figures as library_figures
 from lib.library import pages as library_pages
 from lib.library import staff as org
-from lib.reporting.strengths_page import strengths_page_data, uncovered_types
+from lib.reporting.strengths_page import (
+    offer_teams,
+    offers_of_team,
+    strengths_page_data,
+    teams_without_offers,
+    uncovered_types,
+)
 
 TODAY = dt.date(2026, 11, 1)
 
@@ -71,3 +77,18 @@ def test_strengths_page_data_and_the_types_no_offer_speaks_to(demo: Database) ->
     assert set(uncovered) < set(data.matrix.columns)
     fig = library_figures.strengths_matrix_figure(data.matrix, "en")
     assert list(fig.data[0].x)[: len(data.matrix.columns)] and fig.layout.title.text
+
+
+def test_offers_are_grouped_by_team_in_their_order_and_teams_without_offers_named() -> None:
+    offers = pd.DataFrame({"id": [1, 2, 3, 4], "team": ["Børn", None, "Voksne", "Børn"]})
+    assert offer_teams(offers) == (["Børn", "Voksne"], True)
+    assert offers_of_team(offers, "Børn")["id"].tolist() == [1, 4]
+    assert offers_of_team(offers, None)["id"].tolist() == [2]
+    assert teams_without_offers(offers, ["Børn", "Musik", "Voksne"]) == ["Musik"]
+
+
+def test_the_set_up_staff_table_offers_blank_rows_and_saves_empty_cells_as_none() -> None:
+    table = library_pages.staff_table([{"person_id": 3, "name": "Ole", "email": None, "team": "Børn"}], empty_rows=2)
+    assert len(table) == 3 and table["person_id"].tolist()[0] == 3 and pd.isna(table["person_id"].iloc[1])
+    records = library_pages.staff_records(table.iloc[:1])
+    assert records == [{"person_id": 3, "name": "Ole", "email": None, "team": "Børn", "staff_role": None}]

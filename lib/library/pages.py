@@ -43,6 +43,21 @@ def staff_rows_of(db: Database) -> list[dict[str, Any]]:
         return setup.staff_rows(session)
 
 
+def staff_table(rows: list[dict[str, Any]], *, empty_rows: int = 0) -> pd.DataFrame:
+    """The set-up's staff table as its editor shows it, with ``empty_rows`` blank rows to type in."""
+    blank = [{"person_id": None, "name": None, "email": None, "team": None, "staff_role": None}] * empty_rows
+    frame = pd.DataFrame([*rows, *blank], columns=list(setup.STAFF_COLUMNS))
+    return frame.astype({"person_id": "Int64", "name": object, "email": object, "team": object, "staff_role": object})
+
+
+def staff_records(edited: pd.DataFrame) -> list[dict[str, Any]]:
+    """The edited staff table as records to save, an empty cell as None."""
+    return [
+        {str(k): v for k, v in row.items()}
+        for row in edited.astype(object).where(edited.notna(), None).to_dict("records")
+    ]
+
+
 # --- Organisation ------------------------------------------------------------------------------------
 
 
@@ -182,6 +197,8 @@ __all__ = [
     "relations_table",
     "role_counts",
     "staff_overview",
+    "staff_records",
+    "staff_table",
     "staff_rows_of",
     "team_overview",
 ]

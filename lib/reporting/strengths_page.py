@@ -44,4 +44,27 @@ def uncovered_types(matrix: pd.DataFrame) -> list[str]:
     return [code for code in matrix.columns if int(matrix[code].sum()) == 0]
 
 
-__all__ = ["StrengthsPageData", "strengths_page_data", "uncovered_types"]
+def offer_teams(offers: pd.DataFrame) -> tuple[list[str], bool]:
+    """The teams with offers, in the offers' order, and whether some offers have no team."""
+    return list(dict.fromkeys(offers["team"].dropna())), bool(offers["team"].isna().any())
+
+
+def teams_without_offers(offers: pd.DataFrame, teams: list[str]) -> list[str]:
+    """The ``teams`` no offer belongs to."""
+    with_offers = set(offers["team"].dropna())
+    return [team for team in teams if team not in with_offers]
+
+
+def offers_of_team(offers: pd.DataFrame, team: str | None) -> pd.DataFrame:
+    """The offers of ``team`` (None: the offers without a team)."""
+    return offers[offers["team"].isna()] if team is None else offers[offers["team"] == team]
+
+
+__all__ = [
+    "StrengthsPageData",
+    "offer_teams",
+    "offers_of_team",
+    "strengths_page_data",
+    "teams_without_offers",
+    "uncovered_types",
+]
