@@ -64,7 +64,7 @@ def demo_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
     """Every chart each page draws on the demo, built by the page's own builders, by page."""
-    from components import organisation_views, strengths_views
+    from lib.library import figures as library_figures
     from lib.planning import figures as planning_figures
 
     db = open_database(url)
@@ -120,10 +120,10 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
         staff = list(session.scalars(select(Person.id).where(Person.is_staff.is_(True)).order_by(Person.id)))
         histories = [org.competence_history(session, person_id) for person_id in staff]
         pages["organisation"] = [
-            ("organisation.heatmap", organisation_views.heatmap_figure(org.team_heatmap(session), lang))
+            ("organisation.heatmap", library_figures.team_heatmap_figure(org.team_heatmap(session), lang))
         ]
         pages["organisation"] += [
-            (f"organisation.history.{i}", organisation_views.history_figure(h, lang))
+            (f"organisation.history.{i}", library_figures.competence_history_figure(h, lang))
             for i, h in enumerate(histories)
             if not h.empty
         ]
@@ -131,7 +131,7 @@ def page_figures(url: str, lang: str) -> dict[str, list[tuple[str, go.Figure]]]:
             ("partnerships.stages", planning_figures.stage_chart(ps.pipeline_counts(session), lang))
         ]
         pages["strengths"] = [
-            ("strengths.matrix", strengths_views.matrix_figure(strengths.partner_type_matrix(session), lang))
+            ("strengths.matrix", library_figures.strengths_matrix_figure(strengths.partner_type_matrix(session), lang))
         ]
         G = build_graph(session, None, today=TODAY)  # as the network page: today's network
         pos = nx.spring_layout(G, seed=1)

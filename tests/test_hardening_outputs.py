@@ -251,7 +251,7 @@ def assert_text_only(fig: go.Figure | dict, where: str, *, carries_names: bool =
 def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
     """Every figure the product draws, from the workspace at ``url``, as the pages draw them:
     ``{builder: (figure, whether it shows names from the data)}``."""
-    from components import organisation_views, strengths_views
+    from lib.library import figures as library_figures
     from lib.planning import figures as planning_figures
 
     db = open_database(url)
@@ -282,12 +282,12 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
                 False,
             )
         person_id = session.scalar(select(CompetenceAssessment.person_id).limit(1))
-        figures["components.organisation_views.history_figure"] = (
-            organisation_views.history_figure(org.competence_history(session, person_id), "da"),
+        figures["lib.library.figures.competence_history_figure"] = (
+            library_figures.competence_history_figure(org.competence_history(session, person_id), "da"),
             False,
         )
-        figures["components.organisation_views.heatmap_figure"] = (
-            organisation_views.heatmap_figure(org.team_heatmap(session), "da"),
+        figures["lib.library.figures.team_heatmap_figure"] = (
+            library_figures.team_heatmap_figure(org.team_heatmap(session), "da"),
             True,
         )
         figures["lib.planning.figures.stakeholder_figure"] = (
@@ -304,8 +304,8 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
             planning_figures.stage_chart(partnerships.pipeline_counts(session), "da"),
             False,
         )
-        figures["components.strengths_views.matrix_figure"] = (
-            strengths_views.matrix_figure(strengths.partner_type_matrix(session), "da"),
+        figures["lib.library.figures.strengths_matrix_figure"] = (
+            library_figures.strengths_matrix_figure(strengths.partner_type_matrix(session), "da"),
             False,
         )
         figures["lib.reporting.checklist.radar_figure"] = (
@@ -338,8 +338,9 @@ def product_figures(url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
 
 #: Figure builders the test above does not call itself, and why they need not be.
 DRAWN_THROUGH_OTHERS = {
-    "components.network_views.view_figure": "draws lib.network.plotting's figures",
-    "components.network_views.finished": "reorders traces and sets a hover colour, adds no text",
+    "lib.network.figures.view_figure": "draws lib.network.plotting's figures",
+    "lib.network.figures.ego_figure": "draws lib.network.plotting's network_figure",
+    "lib.network.figures.finished": "reorders traces and sets a hover colour, adds no text",
     "lib.core.charts.style": "sets the template, adds no text",
     "lib.reporting.boardpack.figures.section_figures": "chart_figure of each chart",
 }

@@ -370,10 +370,11 @@ def test_downloads_offer_gephi_graphml_kumu_and_say_when_images_cannot_be_made(
 
 def test_every_text_of_the_page_is_translated() -> None:
     from components import network_views as views
+    from lib.network import page as netpage
     from lib.network import plotting
 
-    used = {f"network.metric.{m}" for m in views.TABLE_METRICS}
-    used |= {f"network.metric.{m}.help" for m in views.TABLE_METRICS}
+    used = {f"network.metric.{m}" for m in netpage.TABLE_METRICS}
+    used |= {f"network.metric.{m}.help" for m in netpage.TABLE_METRICS}
     used |= {f"network.kind.{k}" for k in netgraph.NODE_KINDS} | {f"network.edge.{k}" for k in netgraph.EDGE_KINDS}
     used |= {f"netpage.view.{v}" for v in views.VIEWS} | {f"netpage.tab.{t}" for t in views.TABS}
     used |= {f"netpage.view.{v}.help" for v in views.VIEWS}
@@ -383,8 +384,14 @@ def test_every_text_of_the_page_is_translated() -> None:
         f"network.figure.{f}" for f in ("nodes", "edges", "density", "components", "average_path_length", "diameter")
     }
     used |= {f"organisation.kind.{k}" for k in ("partnership", "organisation")}
-    for path in (ROOT / "pages" / "network.py", ROOT / "components" / "network_views.py"):
-        used |= set(re.findall(r"""tr\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
+    for path in (
+        ROOT / "pages" / "network.py",
+        ROOT / "components" / "network_views.py",
+        ROOT / "components" / "network_tabs.py",
+        ROOT / "lib" / "network" / "page.py",
+        ROOT / "lib" / "network" / "figures.py",
+    ):
+        used |= set(re.findall(r"""\bt[r]?\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
     assert used
     missing = sorted(key for key in used if key not in i18n.TEXTS)
     assert not missing

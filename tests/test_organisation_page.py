@@ -218,7 +218,12 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
     root = Path(__file__).resolve().parent.parent
     used: set[str] = set()
-    for name in ("pages/organisation.py", "components/organisation_views.py"):
+    for name in (
+        "pages/organisation.py",
+        "components/organisation_views.py",
+        "lib/library/pages.py",
+        "lib/library/figures.py",
+    ):
         used |= set(re.findall(r'"((?:organisation|nav)\.[a-z_.]+)"', (root / name).read_text(encoding="utf-8")))
     prefixes = {key for key in used if any(other.startswith(key + ".") for other in TEXTS)}  # code_label("x.y", …)
     used -= prefixes

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from components import strengths_views
+from components import clock, strengths_views
 from lib.db import Database, Person, StrengthOffer
 from lib.demo.workspace import create_demo_workspace
 from lib.library import strengths
@@ -26,7 +26,7 @@ run_page = partial(apptest_support.run_page, PAGE)
 @pytest.fixture(autouse=True)
 def page_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page's today is the demo's today, whatever day the tests run."""
-    monkeypatch.setattr(strengths_views, "today", lambda: TODAY)
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
 
 
 @pytest.fixture

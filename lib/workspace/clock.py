@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import format_date
-from lib.db import get_setting
+from lib.db import Database, get_setting
 
 #: The workspace setting holding the time zone's IANA name.
 TIMEZONE_SETTING = "timezone"
@@ -77,6 +77,19 @@ def timezone_name(session: Session) -> str:
 def workspace_timezone(session: Session) -> ZoneInfo:
     """The workspace's time zone."""
     return ZoneInfo(timezone_name(session))
+
+
+@requires("view_board")
+def workspace_zone(db: Database) -> ZoneInfo:
+    """The workspace's time zone, read in a read of its own (for pages, which open no session)."""
+    with db.read() as session:
+        return workspace_timezone(session)
+
+
+@requires("view_board")
+def workspace_today(db: Database) -> dt.date:
+    """Today in the workspace's time zone, whatever zone the server runs in."""
+    return today(workspace_zone(db))
 
 
 def to_local(value: dt.datetime | None, tz: dt.tzinfo) -> dt.datetime | None:
@@ -168,5 +181,7 @@ __all__ = [
     "utc_bounds",
     "valid_timezone",
     "workspace_timezone",
+    "workspace_today",
+    "workspace_zone",
     "zone",
 ]
