@@ -3,17 +3,20 @@
 * ``ruff check`` and ``ruff format --check``: the rule set and its reasons are in ``pyproject.toml``.
 * import-linter's contracts (``[tool.importlinter]`` in ``pyproject.toml``): lib never imports
   streamlit or the components; lib's domains depend only on the ones below them; components reach
-  the database only through lib's services (today's exceptions listed by name).
-* Pages are scripts, not a package, so import-linter cannot see them: the last tests read their
-  imports themselves.
+  the database only through lib's services, with no exception.
+* ``mypy`` over lib (its configuration is in ``pyproject.toml`` too).
+* Pages are scripts, not a package, so import-linter cannot see them: some tests read their imports
+  themselves; and no component or page opens a transaction (``with db.read()/.write()``): lib does.
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -23,7 +26,7 @@ BIN = Path(sys.executable).parent
 
 #: Modules a page may not import: the database is reached through lib's services.
 PAGE_FORBIDDEN = ("sqlalchemy", "lib.db")
-#: Today's exceptions, each to be removed by the second part of the rearrangement (issue 14).
+#: Pages allowed a forbidden import, by name (none today; a new one needs a reason here).
 PAGE_EXCEPTIONS: set[tuple[str, str]] = set()
 
 
@@ -127,3 +130,54 @@ def test_the_architecture_map_lists_every_module_of_lib() -> None:
 
 def test_the_architecture_map_lists_no_module_that_is_gone() -> None:
     assert sorted(path for path in _mapped_paths() if not (ROOT / path).exists()) == []
+
+
+def test_mypy_finds_nothing_in_lib() -> None:
+    # Which files, how strict, and which libraries ship no types: [tool.mypy] in pyproject.toml.
+    result = _run(sys.executable, "-m", "mypy", "--cache-dir", os.devnull)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_components_contract_has_no_exceptions() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = {contract["id"]: contract for contract in config["tool"]["importlinter"]["contracts"]}
+    assert contracts["components-reach-no-database"].get("ignore_imports", []) == []
+    assert not PAGE_EXCEPTIONS
+
+
+def _transactions_opened(source: Path) -> list[int]:
+    """Lines with ``with <something>.read()/.write()/.begin()``: a transaction the code opens itself."""
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.With | ast.AsyncWith)
+        for item in node.items
+        if isinstance(call := item.context_expr, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr in {"read", "write", "begin", "begin_nested"}
+    ]
+
+
+def test_no_component_or_page_opens_a_transaction() -> None:
+    sources = [*sorted((ROOT / "components").rglob("*.py")), *PAGES, ROOT / "dashboard.py"]
+    opened = {
+        source.relative_to(ROOT).as_posix(): lines for source in sources if (lines := _transactions_opened(source))
+    }
+    assert opened == {}
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        ("with database().read() as session:\n    pass\n", True),
+        ("with db.write() as session:\n    pass\n", True),
+        ("with engine.begin() as connection:\n    pass\n", True),
+        ("with st.spinner('...'):\n    pass\n", False),
+        ("with open(path) as handle:\n    text = handle.read()\n", False),
+    ],
+)
+def test_the_transaction_check_sees_a_transaction(tmp_path: Path, source: str, found: bool) -> None:
+    component = tmp_path / "component.py"
+    component.write_text(source, encoding="utf-8")
+    assert bool(_transactions_opened(component)) is found
