@@ -16,9 +16,9 @@ need_apt=()
 if [ ! -x /usr/bin/sfdp ]; then need_apt+=(graphviz); fi
 if [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
 if [ "$dev" = 1 ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then need_apt+=(postgresql); fi
-# --dev: tests/test_nginx.py runs the dashboards behind nginx with deploy/nginx.conf.
+# --dev: tests/deploy/test_nginx.py runs the dashboards behind nginx with deploy/nginx.conf.
 if [ "$dev" = 1 ] && [ ! -x /usr/sbin/nginx ]; then need_apt+=(nginx); fi
-# --dev: tests/test_boardpack.py opens the board pack's PowerPoint in LibreOffice, as a board secretary would.
+# --dev: tests/reporting/test_boardpack.py opens the board pack's PowerPoint in LibreOffice, as a board secretary would.
 if [ "$dev" = 1 ] && [ ! -x /usr/bin/soffice ]; then need_apt+=(libreoffice-impress-nogui); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

@@ -21,7 +21,7 @@ EXAMPLES = ROOT / "data" / "examples"
 
 
 def make_examples():
-    from tests.test_examples import make_examples as load
+    from tests.ingest.test_examples import make_examples as load
 
     return load()
 

@@ -19,7 +19,7 @@ pytestmark = BROWSER_MARKS
 ADMIN = {"email": "chef@solbakke-bibliotek.dk", "name": "Chefen"}
 VIEWER = {"email": "udvalg@kommune.dk", "name": "Udvalgsformand"}
 CLAIMED_EDITOR = {"email": "ny@solbakke-bibliotek.dk", "name": "Ny kollega", "roles": ["Radar.Editor"]}
-COOKIE_SECRET = secrets.token_urlsafe(48)  # a weak one would be refused (tests/test_hardening_login.py)
+COOKIE_SECRET = secrets.token_urlsafe(48)  # a weak one would be refused (tests/security/test_hardening_login.py)
 
 
 def _secrets(base: str, issuer: str) -> str:

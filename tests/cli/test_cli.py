@@ -12,7 +12,7 @@ from sqlalchemy import select
 from lib.db import Person, open_database
 from tests.sheets import MESSY_DANISH, STAFF, xlsx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args: str, env_db: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -74,7 +74,7 @@ def test_the_shipped_secrets_example_is_a_valid_role_set_up() -> None:
     import tomllib
     from pathlib import Path
 
-    example = Path(__file__).resolve().parent.parent / ".streamlit" / "secrets.toml.example"
+    example = Path(__file__).resolve().parents[2] / ".streamlit" / "secrets.toml.example"
     secrets = tomllib.loads(example.read_text(encoding="utf-8"))
     assert {"redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"} <= set(
         secrets["auth"]

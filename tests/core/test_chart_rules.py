@@ -728,5 +728,5 @@ def test_finding_5_plotly_itself_would_write_a_day_twice_without_explicit_ticks(
 
 
 def test_the_chart_rules_are_written_down() -> None:
-    readme = Path(__file__).resolve().parent.parent.joinpath("README.md").read_text(encoding="utf-8")
+    readme = Path(__file__).resolve().parents[2].joinpath("README.md").read_text(encoding="utf-8")
     assert "Okabe-Ito" in readme and "lib/core/charts.py" in readme

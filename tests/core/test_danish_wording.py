@@ -241,7 +241,7 @@ import pathlib  # noqa: E402
 from lib.workspace import events  # noqa: E402
 from lib.workspace.events import EXPORT_KINDS  # noqa: E402
 
-LIB = pathlib.Path(__file__).resolve().parent.parent / "lib"
+LIB = pathlib.Path(__file__).resolve().parents[2] / "lib"
 #: Parameters of log_event that are not details.
 _NOT_DETAILS = {"entity", "entity_id", "actor", "action"}
 

@@ -435,7 +435,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def test_every_value_key_in_the_code_exists_in_both_languages_with_the_same_placeholders():
-    source = (Path(__file__).resolve().parent.parent / "lib" / "core" / "normalize.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[2] / "lib" / "core" / "normalize.py").read_text(encoding="utf-8")
     keys = set(re.findall(r'"(value\.[a-z_]+)"', source))
     assert len(keys) >= 9
     for key in keys:

@@ -32,7 +32,7 @@ from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # --- the words ---------------------------------------------------------------------------------------
@@ -659,7 +659,7 @@ def test_a_kept_kind_of_relation_is_shown_with_its_word(db: Database) -> None:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     return subprocess.run(
         [sys.executable, "-m", "lib", *args],
         cwd=root,

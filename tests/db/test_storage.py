@@ -31,7 +31,7 @@ from lib.db import (
 )
 from tests.pg import older_workspace
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 8
 TRANSACTIONS_PER_WRITER = 150
 

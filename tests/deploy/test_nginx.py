@@ -51,7 +51,7 @@ from tests.browser_support import BROWSER_MARKS, CHROMIUM_ARGS, demo_workspace, 
 from tests.browser_support import CHROMIUM as CHROMIUM_PATH
 from tests.pg import create_database, drop_database
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NGINX = Path("/usr/sbin/nginx")
 TEMPLATE = ROOT / "deploy" / "nginx.conf"
 UNIT = ROOT / "deploy" / "partnerskabsradar@.service"

@@ -21,7 +21,7 @@ from lib.ingest.contact_lists import prepare_file, run_import
 from tests import apptest_support
 from tests.apptest_support import rerun
 
-EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "data" / "examples"
 run_import_page = partial(apptest_support.run_page, "../pages/importer.py")
 #: What a user sees for each file: its sheets and the role the importer gives each.
 EXPECTED = {

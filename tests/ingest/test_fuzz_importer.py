@@ -83,7 +83,7 @@ _FUZZ = settings(
 )
 
 
-#: ``FUZZ_SCALE=10 pytest tests/test_fuzz_importer.py`` searches ten times longer than the everyday run.
+#: ``FUZZ_SCALE=10 pytest tests/ingest/test_fuzz_importer.py`` searches ten times longer than the everyday run.
 _SCALE = float(os.environ.get("FUZZ_SCALE", "1"))
 
 

@@ -23,10 +23,10 @@ from lib.db import Database, Organisation, OrganisationAlias, Person, Relation, 
 from lib.ingest.contact_lists import ImportResult, prepare_file, run_import, undo_import
 from tests import apptest_support
 from tests.browser_support import CHROMIUM, open_page, running_dashboard
+from tests.ingest.test_importer import snapshot
 from tests.sheets import csv_text, xlsx
-from tests.test_importer import snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "data" / "examples"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONTACT_STAFF = ["Anders Vestergaard", "Jonas Friis", "Lone Bech", "Mette Holm", "Peter Lund", "Sara Kjeldsen"]

@@ -28,7 +28,7 @@ from lib.demo.workspace import create_demo_workspace
 from tests.pg import database_snapshot, wait_until
 from tests.sheets import xlsx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ROWS = 30_000
 #: How much of the import must be on disk, uncommitted, before the kill.
 SQLITE_WAL_GROWTH = 1_000_000

@@ -822,6 +822,6 @@ def test_translation_sections_are_complete_and_consistent():
         for key, texts in section.items():
             assert set(texts) == {"da", "en"}, key
             assert placeholders(texts["da"]) == placeholders(texts["en"]), key
-    source = (Path(__file__).resolve().parent.parent / "lib" / "ingest" / "tables.py").read_text(encoding="utf-8")
+    source = (Path(__file__).resolve().parents[2] / "lib" / "ingest" / "tables.py").read_text(encoding="utf-8")
     for key in re.findall(r'"((?:field|role|mapping|value)\.[a-z_]+)"', source):
         assert key in TEXTS, key

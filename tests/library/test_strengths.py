@@ -16,7 +16,7 @@ from lib.core.vocabulary import ORGANISATION_TYPES
 from lib.db import OFFER_CATEGORIES, Database, Event, Person, StrengthOffer, set_setting
 from lib.demo.workspace import create_demo_workspace
 from lib.library import strengths
-from tests.planning import add_contact, add_staff
+from tests.planning_builders import add_contact, add_staff
 
 TODAY = dt.date(2026, 11, 1)
 LIBRARY = "Solbakke Bibliotekerne"

@@ -31,7 +31,7 @@ from lib.library import setup
 from tests import apptest_support
 from tests.apptest_support import rerun
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 run_start_page = partial(apptest_support.run_page, "../dashboard.py")
 run_library_page = partial(apptest_support.run_page, "../pages/library.py")
 

@@ -18,7 +18,7 @@ from lib.network.health import (
     reason_text,
     relations_per_staff,
 )
-from tests.test_network_graph import TODAY, SmallWorkspace
+from tests.network.test_network_graph import TODAY, SmallWorkspace
 
 D = dt.date
 

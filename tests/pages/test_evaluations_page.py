@@ -384,7 +384,7 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
     for key, entry in PAGE_TEXTS.items():  # the same {placeholders} in both languages
         assert set(re.findall(r"{(\w+)}", entry["da"])) == set(re.findall(r"{(\w+)}", entry["en"])), key
     assert PAGE_TEXTS["nav.evaluations"] == {"da": "Evaluering", "en": "Evaluations"}
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     source = "".join(
         (root / name).read_text(encoding="utf-8")
         for name in ("pages/evaluations.py", "components/evaluations_views.py")

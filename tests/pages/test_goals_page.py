@@ -267,7 +267,7 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
     from lib.core.translations.goals_page import TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     used = set()
     for name in ("pages/goals.py", "components/goals_views.py"):
         used |= set(re.findall(r'tr\("([a-z_.]+)"', (root / name).read_text(encoding="utf-8")))

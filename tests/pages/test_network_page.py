@@ -27,7 +27,7 @@ from lib.network import layout
 from tests import apptest_support
 from tests.apptest_support import rerun, values
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PAGE = "../pages/network.py"
 DEMO_TODAY = dt.date(2026, 11, 1)
 

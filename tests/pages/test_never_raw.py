@@ -56,8 +56,8 @@ from tests.apptest_support import workspace_today
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
-TESTS = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[2]
+TESTS = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "examples"
 #: The example files in the order a library would import them: its staff first, then what names them.
 EXAMPLE_ORDER = ("medarbejdere.xlsx", "kontaktliste.xlsx", "outlook-kontakter.csv", "relationer.xlsx")

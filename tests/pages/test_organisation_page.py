@@ -18,7 +18,7 @@ from lib.demo.workspace import create_demo_workspace
 from lib.library import staff as org
 from tests import apptest_support
 from tests.apptest_support import figure, matrix, rerun
-from tests.test_organisation import Workspace, add_assessments, build_workspace
+from tests.library.test_organisation import Workspace, add_assessments, build_workspace
 
 PAGE = "../pages/organisation.py"
 EDITOR = "org_staff_editor_0"
@@ -216,7 +216,7 @@ def test_every_text_of_the_page_exists_in_both_languages() -> None:
     from lib.core.translations.organisation import TEXTS
 
     assert all(entry["da"].strip() and entry["en"].strip() for entry in TEXTS.values())
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     used: set[str] = set()
     for name in ("pages/organisation.py", "components/organisation_views.py"):
         used |= set(re.findall(r'"((?:organisation|nav)\.[a-z_.]+)"', (root / name).read_text(encoding="utf-8")))

@@ -43,7 +43,7 @@ def test_the_start_page_in_english(db: Database) -> None:
 # --- the start page of a workspace with data --------------------------------------------------------
 
 DEMO_TODAY = dt.date(2026, 11, 1)
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

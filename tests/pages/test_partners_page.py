@@ -25,7 +25,7 @@ from tests import apptest_support
 from tests.apptest_support import figure, rerun, shown_texts, values
 
 PAGE = "../pages/partners.py"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 1)
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TAB = "partners_active_tab"

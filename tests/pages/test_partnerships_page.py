@@ -281,7 +281,7 @@ def test_every_page_text_exists_in_both_languages() -> None:
 
     from lib.core.i18n import TEXTS
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     source = "".join(
         (root / name).read_text() for name in ("components/partnerships_views.py", "pages/partnerships.py")
     )

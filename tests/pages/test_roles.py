@@ -1,7 +1,7 @@
 """Roles × pages: with login configured, each page shows only to the roles allowed to use it.
 
 The pages are driven with AppTest and a faked logged-in user; the navigation does not even offer a
-page to a role that may not use it (tests/test_login.py checks that in a real browser), and this
+page to a role that may not use it (tests/browser/test_login.py checks that in a real browser), and this
 checks that a page opened anyway refuses with a clear message and shows nothing of its data.
 """
 
@@ -18,7 +18,7 @@ from lib.db import Database
 from lib.demo.workspace import create_demo_workspace
 from tests.apptest_support import run_page, shown_texts
 
-PAGES = sorted(path.name for path in (Path(__file__).resolve().parent.parent / "pages").glob("*.py"))
+PAGES = sorted(path.name for path in (Path(__file__).resolve().parents[2] / "pages").glob("*.py"))
 #: The pages a board member (viewer) may open; every other page is for editors and admins.
 VIEWER_PAGES = {"overview.py", "board.py"}
 ADMIN_ONLY = {"admin.py"}

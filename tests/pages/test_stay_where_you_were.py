@@ -3,7 +3,7 @@ shown there, once.
 
 A user opens a tab (here: the tab's name is put where the tab's ``on_change`` keeps it, as a click
 does), saves, and the page reruns. The browser shows the tab whose label the tab widget's session
-state holds; the confirmation must be inside that tab. ``tests/test_browser_stay.py`` watches the
+state holds; the confirmation must be inside that tab. ``tests/browser/test_browser_stay.py`` watches the
 same in a real browser for one page.
 """
 
@@ -165,7 +165,7 @@ def test_finding_3_every_page_draws_its_tabs_remembered() -> None:
     import ast
     from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     offenders = []
     for path in [*root.glob("pages/*.py"), *root.glob("components/*.py")]:
         if path.name == "widgets.py":

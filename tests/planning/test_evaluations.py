@@ -16,7 +16,7 @@ from lib.ingest.contact_lists import list_batches, undo_import
 from lib.planning import evaluations as ev
 from lib.planning import partnerships as ps
 from lib.planning.goals import add_measurement, create_goal
-from tests.planning import add_staff, problem_keys
+from tests.planning_builders import add_staff, problem_keys
 from tests.sheets import xlsx
 
 D = dt.date

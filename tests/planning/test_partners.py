@@ -16,7 +16,7 @@ from lib.demo.workspace import create_demo_workspace
 from lib.ingest.contact_lists import prepare_file, run_import, undo_import
 from lib.ingest.planning_tables import undo_table_import
 from lib.planning import candidates as partners
-from tests.planning import add_org, add_staff, problem_keys
+from tests.planning_builders import add_org, add_staff, problem_keys
 from tests.sheets import xlsx
 
 D = dt.date

@@ -27,7 +27,7 @@ from lib.demo.workspace import create_demo_workspace
 from lib.ingest.planning_tables import undo_table_import
 from lib.network.graph import LIBRARY, build_graph, partner_organisations
 from lib.planning import partnerships as ps
-from tests.planning import add_contact, add_org, add_staff, problem_keys
+from tests.planning_builders import add_contact, add_org, add_staff, problem_keys
 from tests.sheets import xlsx
 
 D = dt.date

@@ -15,7 +15,7 @@ from lib.db import Database, Event, Goal, GoalMeasurement, Partnership, Partners
 from lib.demo.workspace import create_demo_workspace
 from lib.ingest.planning_tables import undo_table_import
 from lib.planning import goals as strategy
-from tests.planning import add_contact, add_staff, problem_keys
+from tests.planning_builders import add_contact, add_staff, problem_keys
 from tests.sheets import xlsx
 
 D = dt.date

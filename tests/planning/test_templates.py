@@ -23,7 +23,7 @@ from lib.db import (
 )
 from lib.planning import candidates, evaluations, partnerships, templates
 from lib.planning import goals as strategy
-from tests.planning import add_org, add_staff, fill_workbook
+from tests.planning_builders import add_org, add_staff, fill_workbook
 
 D = dt.date
 

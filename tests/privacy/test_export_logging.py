@@ -32,7 +32,7 @@ from lib.planning import partnerships as ps
 from lib.workspace import events as eventlog
 from tests import apptest_support
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEMO_TODAY = dt.date(2026, 11, 1)
 #: The downloads that name nobody, where they are, and why they are not logged.
 NAMING_NOBODY = {

@@ -22,7 +22,7 @@ from lib.core.i18n import TEXTS, t
 from lib.db import Base, Database, ErasureMarker, Event, ImportBatch, Person, SavedMapping, log_event, open_database
 from lib.privacy import personal_data as pdata
 from lib.reporting import backup as backup_module
-from tests.test_personal_data import EMAIL, NAME, OLD_EMAIL, OLD_NAME, build_person, import_rows, stored_texts
+from tests.privacy.test_personal_data import EMAIL, NAME, OLD_EMAIL, OLD_NAME, build_person, import_rows, stored_texts
 
 #: The phone number build_person gives the erased person, as the workspace stores it (E.164).
 PHONE = "+4511223344"

@@ -548,7 +548,7 @@ def test_english(db: Database, contacts: dict[str, int], page_today: None) -> No
 def test_every_informing_text_exists_in_both_languages() -> None:
     import re
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     source = "".join(
         (root / name).read_text(encoding="utf-8")
         for name in ("components/informing_views.py", "lib/privacy/informing.py", "lib/cli/informing.py")

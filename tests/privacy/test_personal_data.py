@@ -58,7 +58,7 @@ from lib.workspace import events as eventlog
 from tests.pg import older_workspace
 from tests.sheets import xlsx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NAME = "Gunhild Østergaard"
 EMAIL = "gunhild@eksempel.dk"
 OLD_NAME, OLD_EMAIL = "G. Østergaard", "gunhild.gammel@eksempel.dk"

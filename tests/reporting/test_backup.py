@@ -34,7 +34,7 @@ from lib.reporting.backup import BackupRefused, backup, restore
 from tests.pg import database_snapshot, kind_of, older_workspace
 from tests.sheets import MESSY_DANISH, xlsx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2025, 3, 1)
 
 

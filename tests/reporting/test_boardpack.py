@@ -43,7 +43,7 @@ from lib.reporting.boardpack import SECTIONS, build, render, report
 from lib.reporting.boardpack.images import available as images_available
 from lib.reporting.boardpack.privacy import merge_small_groups, people_count
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 1)
 START = dt.date(2025, 11, 1)
 #: Written into every free-text field of the demo: it must never reach a board file.

@@ -46,7 +46,7 @@ from lib.reporting.boardpack.content import build
 from tests import apptest_support
 from tests.apptest_support import workspace_today
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 run_start_page = partial(apptest_support.run_page, "../dashboard.py")
 #: The figures the start page shows as metrics (its six, and the staff of its network section).
 START_PAGE = (

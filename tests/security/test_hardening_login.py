@@ -6,7 +6,7 @@ back to local mode. Local mode (no login: admin for whoever uses it) listened on
 it now listens on 127.0.0.1 and refuses any request from another computer.
 
 Finding 12 (this part): a new SQLite workspace file and its -wal/-shm files are readable by their
-owner only. The nginx part (no framing, no public metrics) is in tests/test_nginx.py.
+owner only. The nginx part (no framing, no public metrics) is in tests/deploy/test_nginx.py.
 """
 
 from __future__ import annotations

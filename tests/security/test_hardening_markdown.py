@@ -769,7 +769,7 @@ def test_the_import_preview_hands_streamlit_file_texts_escaped(db: Any) -> None:
         assert any(escape_markdown(part) in t for t in shown), f"{part!r} is not shown"
 
 
-#: Login set up as on a server (tests/test_roles.py has the same), with one admin.
+#: Login set up as on a server (tests/pages/test_roles.py has the same), with one admin.
 LOGIN_SECRETS = {
     "auth": {
         "redirect_uri": "http://127.0.0.1:8501/oauth2callback",

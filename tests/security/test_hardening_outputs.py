@@ -53,9 +53,9 @@ from lib.reporting import checklist
 from lib.reporting.boardpack import build, render
 from lib.reporting.boardpack.figures import section_figures
 from lib.reporting.workspace_export import export_workspace
-from tests.test_roundtrip import workspace
+from tests.reporting.test_roundtrip import workspace
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 1)
 START = dt.date(2025, 11, 1)
 

@@ -40,7 +40,7 @@ from lib.planning.partnerships import agreement_summary_xlsx, create_partnership
 from lib.planning.templates import TEMPLATES, template_xlsx
 from lib.reporting.workspace_export import export_workspace
 from tests.browser_support import CHROMIUM, ROOT, demo_workspace, open_page, page_paths, running_dashboard
-from tests.planning import fill_workbook
+from tests.planning_builders import fill_workbook
 from tests.sheets import csv_text, xlsx
 
 XSS_SCRIPT = "<script>window.__xss=1</script>"

@@ -30,7 +30,7 @@ from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.sheets import xlsx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 COPENHAGEN = clock.zone("Europe/Copenhagen")
 #: Stored UTC moments and what a reader in Copenhagen sees: summer time (+2) and winter time (+1).
 SUMMER = (
