@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from lib.db import Database, forget_database, open_database  # noqa: E402
+from lib.demo.workspace import create_demo_workspace  # noqa: E402
+from tests.apptest_support import deferred_downloads  # noqa: E402
 
 # Fixtures of these modules serve every test module from here (pytest finds a conftest's fixtures).
 from tests.browser_support import browser, dashboard  # noqa: E402,F401
@@ -33,6 +37,23 @@ def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 def db(db_url: str) -> Database:
     """An empty, upgraded database."""
     return open_database(db_url)
+
+
+#: The day the demo library is made for in the tests (its dates, alerts and "last year" follow it).
+DEMO_TODAY = dt.date(2026, 11, 1)
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    """The demo library in the empty database, as of ``DEMO_TODAY`` (a module may override it)."""
+    create_demo_workspace(db, today=DEMO_TODAY)
+    return db
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
+    """The files behind the download buttons drawn, by file name: what a click would download."""
+    return deferred_downloads(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -492,12 +492,6 @@ def test_someone_who_is_no_longer_staff_leaves_nothing_hanging(db: Database, ws:
 # --- the demo library -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=TODAY)
-    return db
-
-
 def test_demo_has_one_network_lead_owners_and_teams(demo: Database) -> None:
     with demo.read() as session:
         staff = org.staff_frame(session)

@@ -341,12 +341,6 @@ def inked_share(data: bytes) -> float:
         document.close()
 
 
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=TODAY)
-    return db
-
-
 def test_the_demo_flyer_is_one_page_with_the_library_and_every_offer(demo: Database) -> None:
     with demo.read() as session:
         data = strengths.flyer_pdf(session, "da", TODAY)

@@ -23,7 +23,7 @@ from lib.demo.workspace import create_demo_workspace
 from lib.ingest.contact_lists import prepare_file, run_import
 from lib.privacy import personal_data as pdata
 from tests import apptest_support
-from tests.apptest_support import deferred_downloads, rerun
+from tests.apptest_support import rerun
 from tests.sheets import xlsx
 
 PAGE = "../pages/admin.py"
@@ -51,12 +51,6 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def demo(db: Database) -> Database:
     create_demo_workspace(db, today=dt.date(2026, 11, 1))
     return db
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
-    """The files behind the page's download buttons, by file name: what a click would download."""
-    return deferred_downloads(monkeypatch)
 
 
 def staff_member(db: Database) -> Person:

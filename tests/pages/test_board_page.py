@@ -14,7 +14,6 @@ from streamlit.testing.v1 import AppTest
 
 from components import board_views
 from lib.db import Database
-from lib.demo.workspace import create_demo_workspace
 from lib.reporting.boardpack import SECTIONS
 from lib.reporting.boardpack.content import data_version
 from tests import apptest_support
@@ -28,12 +27,6 @@ run_page = partial(apptest_support.run_page, PAGE)
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(board_views, "today", lambda: TODAY)
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=TODAY)
-    return db
 
 
 def where(at: AppTest) -> str:

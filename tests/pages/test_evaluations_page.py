@@ -17,7 +17,6 @@ from components import evaluations_views as views
 from lib.core.i18n import TEXTS, format_number, t
 from lib.core.spreadsheets import xlsx_bytes
 from lib.db import Database, EvaluationResponse, EvaluationRound, Partnership
-from lib.demo.workspace import create_demo_workspace
 from lib.planning import evaluations as ev
 from lib.planning.templates import template_frames
 from tests import apptest_support
@@ -34,12 +33,6 @@ run_page = partial(apptest_support.run_page, PAGE)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     # The demo is dated back from TODAY; the page's health must be computed on the same day.
     monkeypatch.setattr(views, "today", lambda: TODAY)
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=TODAY)
-    return db
 
 
 def pick(at: AppTest, partnership_id: int) -> AppTest:

@@ -13,14 +13,12 @@ from streamlit.testing.v1 import AppTest
 
 from lib.core.spreadsheets import xlsx_bytes
 from lib.db import Database, Goal, GoalMeasurement
-from lib.demo.workspace import create_demo_workspace
 from lib.planning import goals as strategy
 from lib.planning.templates import template_frames
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, values
 
 PAGE = "../pages/goals.py"
-TODAY = dt.date(2026, 11, 1)
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 run_page = partial(apptest_support.run_page, PAGE)
 
@@ -42,12 +40,6 @@ def latest_value(db: Database, goal_id: int) -> float | None:
         return strategy.goal_status(
             session.get(Goal, goal_id), strategy.measurements(session, goal_id), dt.date.today()
         ).latest_value
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=TODAY)
-    return db
 
 
 def test_empty_workspace_points_to_the_first_goal(db: Database) -> None:

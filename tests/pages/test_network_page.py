@@ -21,7 +21,6 @@ from streamlit.testing.v1 import AppTest
 
 from lib.core import i18n
 from lib.db import Database, Person, set_setting
-from lib.demo.workspace import create_demo_workspace
 from lib.network import graph as netgraph
 from lib.network import layout
 from tests import apptest_support
@@ -29,13 +28,6 @@ from tests.apptest_support import rerun, values
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "../pages/network.py"
-DEMO_TODAY = dt.date(2026, 11, 1)
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=DEMO_TODAY)
-    return db
 
 
 def run_page(lang: str | None = None, tab: str | None = None, **state: Any) -> AppTest:

@@ -14,7 +14,6 @@ from streamlit.testing.v1 import AppTest
 from lib.core.i18n import t
 from lib.core.spreadsheets import xlsx_bytes
 from lib.db import Assessment, Database, Organisation, Partnership, Person
-from lib.demo.workspace import create_demo_workspace
 from lib.network import graph as netgraph
 from lib.network import metrics as netmetrics
 from lib.planning import candidates as partners
@@ -46,12 +45,6 @@ def points_trace(spec: dict) -> dict:
     traces = [trace for trace in spec["data"] if trace.get("meta") == "points"]
     assert len(traces) == 1
     return traces[0]
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=TODAY)
-    return db
 
 
 def org_id(db: Database, name: str) -> int:

@@ -15,7 +15,6 @@ from streamlit.testing.v1 import AppTest
 from components.safe_markdown import escape_markdown
 from lib.core.i18n import format_date, t
 from lib.db import ContactLogEntry, Database, Organisation, Partnership
-from lib.demo.workspace import create_demo_workspace
 from lib.planning import partnerships as ps
 from tests import apptest_support
 from tests.apptest_support import rerun
@@ -23,12 +22,6 @@ from tests.apptest_support import rerun
 PAGE = "../pages/partnerships.py"
 OPEN = "pships_open_widget"
 run_page = partial(apptest_support.run_page, PAGE)
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=date(2026, 11, 1))
-    return db
 
 
 def open_partnership(at: AppTest, partnership_id: int) -> AppTest:

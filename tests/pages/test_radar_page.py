@@ -3,22 +3,18 @@ workspace: the radar, a new self-assessment, refusals, the history and deleting.
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 
-import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from components import radar_views
 from lib.db import ChecklistAssessment, Database
-from lib.demo.workspace import create_demo_workspace
 from lib.reporting import checklist
 from tests import apptest_support
 from tests.apptest_support import figure, rerun, values
 
 PAGE = "../pages/radar.py"
-DEMO_TODAY = dt.date(2026, 11, 1)
 FORM = radar_views.FORM_PREFIX
 ENTERED = (3, 4, 2, 5, 1, 3, 4, 2)
 run_page = partial(apptest_support.run_page, PAGE)
@@ -48,12 +44,6 @@ def fill_form(at: AppTest, scores: tuple[int, ...], notes: dict[str, str] | None
 def submit(at: AppTest) -> AppTest:
     at.button(key=FORM + "submit").click()
     return rerun(at)
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=DEMO_TODAY)
-    return db
 
 
 def test_an_empty_workspace_shows_the_evidence_frame_and_invites_a_first_assessment(db: Database) -> None:

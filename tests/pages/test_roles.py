@@ -7,7 +7,6 @@ checks that a page opened anyway refuses with a clear message and shows nothing 
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from pathlib import Path
 
@@ -15,7 +14,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.db import Database
-from lib.demo.workspace import create_demo_workspace
 from tests.apptest_support import run_page, shown_texts
 
 PAGES = sorted(path.name for path in (Path(__file__).resolve().parents[2] / "pages").glob("*.py"))
@@ -38,12 +36,6 @@ SECRETS = {
     },
 }
 USERS = {"viewer": "udvalg@kommune.dk", "editor": "mette@bib.dk", "admin": "chef@bib.dk"}
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=dt.date(2026, 11, 1))
-    return db
 
 
 def run_as(page: str, role: str) -> AppTest:

@@ -12,24 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from datetime import date
 
-import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from components.widgets import tab_keys
 from lib.core.i18n import format_date, t
 from lib.db import Database, Partnership, Person
-from lib.demo.workspace import create_demo_workspace
 from tests import apptest_support
 from tests.apptest_support import rerun
 
 DEMO_TODAY = date(2026, 11, 1)
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=DEMO_TODAY)
-    return db
 
 
 def open_on(page: str, prefix: str, tab: str, **state: object) -> AppTest:

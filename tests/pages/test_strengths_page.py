@@ -13,7 +13,6 @@ from streamlit.testing.v1 import AppTest
 
 from components import strengths_views
 from lib.db import Database, Person, StrengthOffer
-from lib.demo.workspace import create_demo_workspace
 from lib.library import strengths
 from tests import apptest_support
 from tests.apptest_support import figure, matrix, rerun
@@ -27,12 +26,6 @@ run_page = partial(apptest_support.run_page, PAGE)
 def page_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """The page's today is the demo's today, whatever day the tests run."""
     monkeypatch.setattr(strengths_views, "today", lambda: TODAY)
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=TODAY)
-    return db
 
 
 def offers_by_title(db: Database) -> dict[str, StrengthOffer]:

@@ -10,7 +10,6 @@ line's exports are logged too.
 from __future__ import annotations
 
 import ast
-import datetime as dt
 import io
 import subprocess
 import sys
@@ -19,13 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from lib.core.i18n import t
 from lib.db import Database, Event, Partnership, Person, StrengthOffer
-from lib.demo.workspace import create_demo_workspace
 from lib.network import export as netexport
 from lib.network import graph as netgraph
 from lib.planning import partnerships as ps
@@ -33,7 +30,6 @@ from lib.workspace import events as eventlog
 from tests import apptest_support
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO_TODAY = dt.date(2026, 11, 1)
 #: The downloads that name nobody, where they are, and why they are not logged.
 NAMING_NOBODY = {
     "board_views.py": "the board pack: pseudonymised, no names, e-mails or phone numbers, no group under five",
@@ -87,18 +83,6 @@ def test_finding_4_every_export_kind_is_in_words_in_both_languages() -> None:
 
 
 # --- clicks, and the events they log ---------------------------------------------------------------
-
-
-@pytest.fixture
-def demo(db: Database) -> Database:
-    create_demo_workspace(db, today=DEMO_TODAY)
-    return db
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], Any]]:
-    """The files behind the download buttons drawn, by file name: what a click would download."""
-    return apptest_support.deferred_downloads(monkeypatch)
 
 
 def exports(db: Database, kind: str) -> list[Event]:
