@@ -91,6 +91,7 @@ def test_new_rows_get_free_ids_in_every_table_after_the_demo_and_an_import(pg_ur
         session.add(Organisation(name="Ny Forening", name_key="ny forening"))
 
 
+@pytest.mark.slow
 def test_writers_take_turns_while_readers_never_wait(pg_url: str) -> None:
     db = open_database(pg_url)
     first_inside, let_first_commit = threading.Event(), threading.Event()
@@ -130,6 +131,7 @@ def test_writers_take_turns_while_readers_never_wait(pg_url: str) -> None:
         assert session.scalar(select(func.count(Organisation.id))) == 2
 
 
+@pytest.mark.slow
 def test_a_writer_waiting_too_long_gets_an_error_instead_of_hanging(
     pg_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

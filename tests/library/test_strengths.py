@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Any
 
 import numpy as np
@@ -404,9 +403,7 @@ def test_many_offers_still_fit_one_page_with_more_counts(db: Database) -> None:
                     ),
                     today=TODAY,
                 )
-        started = time.perf_counter()
         made = strengths.flyer(session, "da", TODAY)
-        seconds = time.perf_counter() - started
     pages = pdf_pages(made.pdf)
     assert len(pages) == 1
     assert made.shown + made.left_out == 84 and made.left_out > 0
@@ -415,7 +412,6 @@ def test_many_offers_still_fit_one_page_with_more_counts(db: Database) -> None:
     assert text.count(f"+{12 - shown_per_category} flere tilbud") == len(OFFER_CATEGORIES)
     # The most recently confirmed come first; the oldest are the ones summed up as "+N".
     assert "rooms tilbud nummer 00" in text and "rooms tilbud nummer 11" not in text
-    assert seconds < 3.0
 
 
 def test_long_and_odd_text_is_shown_literally_without_spilling(db: Database) -> None:

@@ -96,6 +96,7 @@ def test_node_ids_never_reach_graphviz_as_text() -> None:
     assert "rm -rf" not in source and "O<2>" not in source and '"n0" -- "n1"' in source
 
 
+@pytest.mark.slow
 def test_big_graph_without_graphviz_uses_the_builtin_layout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(layout, "_sfdp_executable", lambda: None)
     graph = people_graph(layout.SMALL_GRAPH + 100)
@@ -108,6 +109,7 @@ def test_big_graph_without_graphviz_uses_the_builtin_layout(monkeypatch: pytest.
     assert compute_layout(graph) == pos
 
 
+@pytest.mark.slow
 def test_failing_or_hanging_graphviz_falls_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     graph = people_graph(layout.SMALL_GRAPH + 10)
     monkeypatch.setattr(layout, "_sfdp_executable", lambda: "/bin/false")
