@@ -23,6 +23,19 @@ from tests.apptest_support import deferred_downloads  # noqa: E402
 from tests.browser_support import browser, dashboard  # noqa: E402,F401
 from tests.pg import any_db_url, new_db_url, pg_url, postgres_server  # noqa: E402,F401
 
+#: Folders whose every test is slow: a page test (AppTest) runs the whole page script, a command-line
+#: test starts ``python -m lib`` in a new process; seconds a test either way. The fast loop
+#: (``pytest -m "not slow and not browser"``) leaves them to the full suite.
+SLOW_FOLDERS = ("pages", "cli")
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    folders = [ROOT / "tests" / name for name in SLOW_FOLDERS]
+    for item in items:
+        if any(item.path.is_relative_to(folder) for folder in folders):
+            item.add_marker(pytest.mark.slow)
+
 
 @pytest.fixture
 def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
@@ -33,9 +46,29 @@ def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     forget_database(url)
 
 
+@pytest.fixture(scope="session")
+def _upgraded_workspace(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """The bytes of an empty SQLite workspace at the newest schema, upgraded once per run (per worker).
+
+    Upgrading a new file through every migration costs about a quarter of a CPU second; a copy of
+    this one costs a hundredth, and most tests want an empty workspace.
+    """
+    path = tmp_path_factory.mktemp("upgraded") / "workspace.sqlite"
+    url = f"sqlite:///{path}"
+    open_database(url)
+    forget_database(url)  # closes the last connection: SQLite folds its write-ahead log into the file
+    assert not path.with_name(path.name + "-wal").exists(), "the template still has a write-ahead log"
+    return path.read_bytes()
+
+
 @pytest.fixture
-def db(db_url: str) -> Database:
-    """An empty, upgraded database."""
+def db(db_url: str, _upgraded_workspace: bytes) -> Database:
+    """An empty, upgraded database (a private copy of the upgraded template, mode 0600 like a new one)."""
+    path = Path(db_url.removeprefix("sqlite:///"))
+    if not path.exists():
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(_upgraded_workspace)
     return open_database(db_url)
 
 
