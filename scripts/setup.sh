@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up Partnerskabsradar on a fresh Debian/Ubuntu machine: a virtualenv with the pinned packages.
+# Sets up Partnerskabsradar on a fresh Debian/Ubuntu machine: a virtualenv with the pinned packages,
+# and every package they pull in at the version of requirements.lock (`make lock` writes it).
 #   scripts/setup.sh          runtime only (to run the dashboard)
 #   scripts/setup.sh --dev    plus test tools
 # Both install two Debian packages when missing: graphviz (sfdp lays out big networks) and chromium
@@ -32,7 +33,7 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 if [ "$dev" = 1 ]; then
-  .venv/bin/python -m pip install -q -r requirements-dev.txt
+  .venv/bin/python -m pip install -q -r requirements-dev.txt -c requirements.lock
 else
-  .venv/bin/python -m pip install -q -r requirements.txt
+  .venv/bin/python -m pip install -q -r requirements.txt -c requirements.lock
 fi
