@@ -29,11 +29,20 @@ from tests.pg import any_db_url, new_db_url, pg_url, postgres_server  # noqa: E4
 SLOW_FOLDERS = ("pages", "cli")
 
 
+def _needs_postgresql(item: pytest.Item) -> bool:
+    """Whether ``item`` uses PostgreSQL: its fixtures start a server, or it is any_db_url's PostgreSQL run."""
+    callspec = getattr(item, "callspec", None)
+    on_postgresql = callspec is not None and callspec.params.get("any_db_url") == "postgresql"
+    return on_postgresql or "postgres_server" in getattr(item, "fixturenames", ())
+
+
 @pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark slow what is slow by where it is or what it needs: the folders above, and every test on
+    PostgreSQL (the fast loop starts no database server; the full suite runs them all)."""
     folders = [ROOT / "tests" / name for name in SLOW_FOLDERS]
     for item in items:
-        if any(item.path.is_relative_to(folder) for folder in folders):
+        if any(item.path.is_relative_to(folder) for folder in folders) or _needs_postgresql(item):
             item.add_marker(pytest.mark.slow)
 
 

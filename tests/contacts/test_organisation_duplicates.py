@@ -223,6 +223,7 @@ registers = st.lists(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(registers)
+@pytest.mark.slow
 def test_blocking_finds_the_same_pairs_as_comparing_every_pair(register: list[tuple[str, str | None]]) -> None:
     organisations = [OrganisationName(number, name, cvr) for number, (name, cvr) in enumerate(register, start=1)]
     assert find_pairs(organisations) == pairs_by_comparing_all(organisations)
@@ -306,6 +307,7 @@ CONTACTS = [
 ]
 
 
+@pytest.mark.slow
 def test_merge_keeps_the_other_spelling_and_the_next_import_lands_on_the_kept_one(any_db: Database) -> None:
     db = any_db
     import_file(db, "kontakter.xlsx", {"Kontakter": CONTACTS})
@@ -618,6 +620,7 @@ def card_prefix(ids: dict[str, int], first: str, second: str) -> str:
     return f"contacts_orgdup_{ids[first]}_{ids[second]}_"
 
 
+@pytest.mark.slow
 def test_the_review_queue_shows_organisation_pairs_with_the_reason_and_escaped_names(
     db: Database, lookalikes: dict[str, int]
 ) -> None:
@@ -652,6 +655,7 @@ def test_merging_a_pair_on_the_page_keeps_the_other_spelling(db: Database, looka
     assert affiliated(db, "anne@holm.dk") == ["Aarhus Kommune"]
 
 
+@pytest.mark.slow
 def test_dismissing_a_pair_on_the_page_keeps_both_and_it_stays_away(db: Database, lookalikes: dict[str, int]) -> None:
     at = run_page("en")
     prefix = card_prefix(lookalikes, HOSTILE, HOSTILE_TWIN)
@@ -665,6 +669,7 @@ def test_dismissing_a_pair_on_the_page_keeps_both_and_it_stays_away(db: Database
     assert len(organisations(db)) == 6
 
 
+@pytest.mark.slow
 def test_an_open_organisation_shows_its_other_spellings_and_its_cvr_number(
     db: Database, lookalikes: dict[str, int]
 ) -> None:

@@ -464,6 +464,7 @@ def check_all(name: str, fig: go.Figure, lang: str) -> None:
 # --- on the demo ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_finding_5_every_chart_on_the_demo_keeps_the_rules(demo_pages) -> None:
     for lang, pages in demo_pages.items():
         figures = every_figure(pages)
@@ -592,6 +593,7 @@ def score_rounds(draw) -> pd.DataFrame:
 
 @given(scores=score_rounds(), lang=st.sampled_from(["da", "en"]))
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.slow
 def test_finding_5_the_scores_chart_keeps_the_rules_on_any_rounds(scores: pd.DataFrame, lang: str) -> None:
     from components.evaluations_views import scores_figure
 
@@ -626,6 +628,7 @@ def goal_series(draw) -> tuple[pd.DataFrame, list[int]]:
 
 @given(data=goal_series(), lang=st.sampled_from(["da", "en"]))
 @settings(max_examples=15, deadline=None)
+@pytest.mark.slow
 def test_finding_5_the_goal_charts_keep_the_rules_on_any_goals(data, lang: str) -> None:
     from components.goals_views import series_figure
 
@@ -691,6 +694,7 @@ def test_finding_5_a_few_dates_are_written_as_danish_days_and_many_as_months() -
     assert months[:3] == ["jan. 2025", "mar. 2025", "maj 2025"]
 
 
+@pytest.mark.slow
 def test_finding_5_plotly_itself_would_write_a_day_twice_without_explicit_ticks() -> None:
     # Why date axes carry their own ticks: for two rounds a day apart plotly ticks every twelve hours,
     # and "dd-mm-åååå" then writes each day twice. Resolved by plotly in kaleido's browser.

@@ -309,6 +309,7 @@ def written_event_log_parts() -> tuple[set[str], set[str], set[str]]:
     return actions, entities, fields
 
 
+@pytest.mark.slow
 def test_finding_6_every_event_the_code_writes_has_words() -> None:
     actions, entities, fields = written_event_log_parts()
     assert {"checklist_assessment_created", "person_created", "workspace_exported"} <= actions  # the scan works

@@ -410,6 +410,7 @@ def test_empty_workspace_exports_headers_only(db: Database, tmp_path: Path) -> N
     assert workbook["relations"].max_row == 1
 
 
+@pytest.mark.slow
 def test_demo_workspace_export_is_self_contained(db: Database) -> None:
     # Every reference in affiliations and relations points at a row of the same export, so the
     # file can be imported into an empty workspace without anything else.

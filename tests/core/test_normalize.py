@@ -488,6 +488,7 @@ _LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?", fullmatch=True)
     labels=st.lists(_LABEL, min_size=1, max_size=3),
     top=st.sampled_from(["dk", "com", "org", "museum", "test", "local", "Dk"]),
 )
+@pytest.mark.slow
 def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], labels: list[str], top: str) -> None:
     from email_validator import EmailNotValidError, validate_email
 
@@ -509,6 +510,7 @@ def test_plain_email_fast_path_agrees_with_email_validator(local: list[str], lab
     prefix=st.sampled_from(["", "+45", "+45 ", "0045 ", "0045"]),
     style=st.sampled_from(["plain", "pairs", "fours", "dashes"]),
 )
+@pytest.mark.slow
 def test_danish_phone_fast_path_agrees_with_phonenumbers(digits: str, prefix: str, style: str) -> None:
     import phonenumbers
 

@@ -524,6 +524,7 @@ def picker(at: AppTest, word: str) -> Any:
     return next(s for s in at.selectbox if s.key and s.key.startswith("imp_word_org_type_") and word in s.label)
 
 
+@pytest.mark.slow
 def test_the_preview_lists_the_words_once_and_the_choice_is_used_and_remembered(db: Database) -> None:
     at = import_page()
     at.file_uploader[0].set_value(("org.xlsx", organisations_file(), XLSX_MIME))
@@ -608,6 +609,7 @@ def test_the_contacts_page_shows_kept_words_and_never_a_translation_key(db: Data
         assert not re.search(r"orgtype\.|sector\.|\bnan\b|\bNone\b", text), text
 
 
+@pytest.mark.slow
 def test_an_editor_chooses_a_type_for_a_kept_word_and_it_is_remembered(db: Database, kept: dict[str, int]) -> None:
     at = contacts_page()
     at.selectbox(key="contacts_org_picker").set_value(kept["network"])
@@ -670,6 +672,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_command_line_chooses_with_map_type_and_lists_the_words(tmp_path: Path, db_url: str) -> None:
     path = tmp_path / "org.xlsx"
     path.write_bytes(organisations_file())

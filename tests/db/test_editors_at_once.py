@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlalchemy import func, select
 
 from lib import contacts
@@ -17,6 +18,7 @@ IMPORTED = 3000
 EDITED = 60
 
 
+@pytest.mark.slow
 def test_an_import_and_edits_at_the_same_time_lose_nothing(any_db_url: str) -> None:
     db = open_database(any_db_url)
     with db.write() as session:

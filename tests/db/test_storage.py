@@ -85,6 +85,7 @@ def test_a_failed_write_stores_nothing(any_db_url: str) -> None:
         assert session.scalars(select(Organisation)).all() == []
 
 
+@pytest.mark.slow
 def test_many_writers_reading_then_writing_lose_nothing(any_db_url: str) -> None:
     """8 writers × 150 transactions that each read a counter, write it back plus one and log an event.
 

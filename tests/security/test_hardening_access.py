@@ -217,6 +217,7 @@ def test_finding_10_a_board_member_is_refused_every_function_beyond_the_board(wo
 
 
 @pytest.mark.parametrize("name", BOARD_CALLS)
+@pytest.mark.slow
 def test_finding_10_what_is_open_to_the_board_works_for_a_board_member_and_names_nobody(
     workspace: Workspace, name: str
 ) -> None:
@@ -259,6 +260,7 @@ def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_me
     assert _named(_texts(_call(build_graph, workspace, EDITOR)), workspace)
 
 
+@pytest.mark.slow
 def test_finding_10_a_network_file_made_from_the_boards_graph_holds_no_person(workspace: Workspace) -> None:
     from lib.network.export import gexf_bytes, graphml_bytes, kumu_workbook
     from lib.network.graph import build_graph
@@ -340,6 +342,7 @@ def test_finding_10_a_connection_a_read_session_used_writes_again_afterwards(any
             raw.close()
 
 
+@pytest.mark.slow
 def test_finding_10_nothing_in_lib_writes_through_a_read_session(workspace: Workspace) -> None:
     """The reads that once wrote on the side (stored node positions) use their own write session."""
     from lib.db import NodePosition

@@ -569,6 +569,7 @@ def _ui_sources() -> list[Path]:
     return sorted([ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "components").glob("*.py")])
 
 
+@pytest.mark.slow
 def test_finding_6_markdown_calls_receive_escaped_text() -> None:
     offenders = [
         f"{path.relative_to(ROOT)}:{line}: {reason}"

@@ -184,6 +184,7 @@ def assert_no_live_cells(xlsx: bytes, where: str) -> None:
     assert live == [], f"text that would run in {where}: {live}"
 
 
+@pytest.mark.slow
 def test_finding_5_pptx_chart_workbooks_hold_no_formula(formula_url: str) -> None:
     pack = board_pack(formula_url)
     pptx = render(pack, "pptx")
@@ -211,6 +212,7 @@ def test_finding_5_pptx_chart_workbooks_hold_no_formula(formula_url: str) -> Non
     assert not any(name.startswith("'") for name in names)
 
 
+@pytest.mark.slow
 def test_finding_5_board_excel_appendix_holds_no_formula(formula_url: str) -> None:
     data = render(board_pack(formula_url), "xlsx")
     assert_no_live_cells(data, "the Excel appendix")
@@ -372,6 +374,7 @@ def figures(markup_url: str) -> dict[str, tuple[go.Figure | dict, bool]]:
     return product_figures(markup_url)
 
 
+@pytest.mark.slow
 def test_finding_7_plotly_charts_show_names_as_text(figures: dict[str, tuple[go.Figure | dict, bool]]) -> None:
     for where, (fig, carries_names) in figures.items():
         assert_text_only(fig, where, carries_names=carries_names)
@@ -402,6 +405,7 @@ def test_finding_7_a_percent_brace_in_a_name_is_no_template(markup_url: str) -> 
     assert fig.data[0].hovertemplate.startswith("Mål %&#123;y} &lt;b&gt;<br>")
 
 
+@pytest.mark.slow
 def test_finding_7_powerpoint_native_charts_show_names_as_typed(markup_url: str) -> None:
     pptx = render(board_pack(markup_url), "pptx")
     names = [
@@ -441,6 +445,7 @@ def test_finding_12_full_width_and_spaced_signs_are_neutralised_and_import_back(
     assert clean_text("'" + value) == clean_text(value)
 
 
+@pytest.mark.slow
 def test_finding_12_workspace_export_neutralises_full_width_and_imports_back_unchanged(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'source.sqlite'}")
     create_demo_workspace(db, today=TODAY)

@@ -139,6 +139,7 @@ def _ui_sources() -> list[Path]:
     return sorted([ROOT / "dashboard.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "components").glob("*.py")])
 
 
+@pytest.mark.slow
 def test_no_page_renders_data_as_html() -> None:
     offenders = [
         f"{path.relative_to(ROOT)}:{line}: {reason}"
@@ -355,6 +356,7 @@ def file_writers(source: str) -> list[tuple[int, str]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_xlsx_and_csv_writer_goes_through_lib_export() -> None:
     # The checks above cover the writers there are; a new one that bypasses lib.core.spreadsheets would not be.
     offenders = [
@@ -406,6 +408,7 @@ def plotly_sources_from_elsewhere(source: str) -> list[int]:
     return lines
 
 
+@pytest.mark.slow
 def test_no_plotly_page_loads_plotly_from_a_cdn() -> None:
     offenders = [
         f"{path.relative_to(ROOT)}:{line}"

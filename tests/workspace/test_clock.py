@@ -109,6 +109,7 @@ def imported_at(db: Database, moment: dt.datetime) -> int:
 
 
 @SEASONS
+@pytest.mark.slow
 def test_the_import_history_shows_copenhagen_time(db: Database, season: tuple) -> None:
     stored, _local, shown, _iso = season
     imported_at(db, stored)
@@ -128,6 +129,7 @@ def test_the_event_log_shows_copenhagen_time(db: Database, season: tuple) -> Non
 
 
 @SEASONS
+@pytest.mark.slow
 def test_the_person_page_shows_copenhagen_time(db: Database, season: tuple) -> None:
     stored, local, _shown, _iso = season
     person_id = imported_at(db, stored)
@@ -191,6 +193,7 @@ def test_an_undo_refused_because_of_an_edit_names_the_local_time(db: Database) -
 
 
 @SEASONS
+@pytest.mark.slow
 def test_the_command_line_lists_imports_in_copenhagen_time(db: Database, db_url: str, season: tuple) -> None:
     stored, _local, _shown, iso = season
     imported_at(db, stored)
