@@ -97,6 +97,7 @@ def load(db: Database) -> tuple[list[Person], list[Organisation], list[Affiliati
 # --- determinism -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_same_seed_and_day_give_identical_workspaces(db: Database, other_db: Database) -> None:
     demo.create_demo_workspace(db, today=TODAY)
     demo.create_demo_workspace(other_db, today=TODAY)
@@ -105,6 +106,7 @@ def test_same_seed_and_day_give_identical_workspaces(db: Database, other_db: Dat
     assert len(first["relations"]) > 500
 
 
+@pytest.mark.slow
 def test_another_day_shifts_dates_but_keeps_the_structure(db: Database, other_db: Database) -> None:
     demo.create_demo_workspace(db, today=TODAY)
     demo.create_demo_workspace(other_db, today=TODAY + dt.timedelta(days=100))
@@ -117,6 +119,7 @@ def test_another_day_shifts_dates_but_keeps_the_structure(db: Database, other_db
         assert new[5] - old[5] == dt.timedelta(days=100)
 
 
+@pytest.mark.slow
 def test_another_seed_gives_other_contacts(db: Database, other_db: Database) -> None:
     demo.create_demo_workspace(db, today=TODAY)
     demo.create_demo_workspace(other_db, seed=7, today=TODAY)
@@ -154,6 +157,7 @@ def test_counts_are_in_range_and_reported(db: Database) -> None:
     }
 
 
+@pytest.mark.slow
 def test_every_organisation_type_and_sector_is_present(demo_db: Database) -> None:
     _, orgs, _, _ = load(demo_db)
     assert {o.org_type for o in orgs} == set(ORGANISATION_TYPES)
@@ -185,6 +189,7 @@ def test_people_look_like_a_real_contact_list(demo_db: Database) -> None:
     assert all(p.source == "Demo" and p.name_key == name_key(p.name) for p in people)
 
 
+@pytest.mark.slow
 def test_affiliations_include_job_changes_and_second_roles(demo_db: Database) -> None:
     people, _, affiliations, _ = load(demo_db)
     contact_ids = {p.id for p in people if not p.is_staff}
@@ -219,6 +224,7 @@ def test_some_ties_are_going_cold(demo_db: Database) -> None:
     assert sum(1 for days in age if days <= 90) >= len(relations) // 4
 
 
+@pytest.mark.slow
 def test_the_network_has_hubs_dependencies_and_isolates(demo_db: Database) -> None:
     people, orgs, affiliations, relations = load(demo_db)
     staff = {p.id for p in people if p.is_staff}
@@ -314,6 +320,7 @@ def test_creating_twice_is_refused_and_if_empty_is_idempotent(db: Database) -> N
         demo.create_demo_workspace(db, today=TODAY)
 
 
+@pytest.mark.slow
 def test_default_today_is_the_real_today(db: Database) -> None:
     demo.create_demo_workspace(db)
     _, _, _, relations = load(db)

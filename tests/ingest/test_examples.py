@@ -84,6 +84,7 @@ def test_each_example_is_read_with_the_expected_sheets_and_roles(db: Database, n
         assert prepared.sheets[0].table.columns[:4] == ["Navn", "Organisation", "Stilling", "E-mail"]
 
 
+@pytest.mark.slow
 def test_the_empty_import_page_offers_the_examples_and_a_click_previews_one(db: Database) -> None:
     at = run_import_page()
     offered = [b.key for b in at.button if b.key and b.key.startswith("imp_example_")]
@@ -109,6 +110,7 @@ def test_the_empty_import_page_offers_the_examples_and_a_click_previews_one(db: 
         assert session.scalars(select(ImportBatch.file_name)).all() == ["kontaktliste.xlsx"]
 
 
+@pytest.mark.slow
 def test_the_guide_is_linked_from_the_empty_start_page_and_reads_in_both_languages(db: Database) -> None:
     start = apptest_support.run_page("../dashboard.py")
     links = [(link.proto.label, link.proto.page) for link in start.get("page_link")]

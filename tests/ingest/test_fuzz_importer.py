@@ -75,6 +75,9 @@ from lib.planning.partnerships import PARTNERSHIP_SHEET, create_partnership, imp
 from lib.planning.templates import headers as template_headers
 from tests.sheets import MESSY_DANISH, OUTLOOK_DA_HEADER, STAFF
 
+#: Slow as a whole: every example imports a generated file through the parse child (minutes in all).
+pytestmark = pytest.mark.slow
+
 # The autouse fixture of conftest.py only points DATABASE_URL at a temporary file; every example
 # opens its own copy of the seeded workspace, so sharing that fixture across examples is harmless.
 _FUZZ = settings(

@@ -104,6 +104,7 @@ def people_count(db: Database) -> int:
 # --- finding 8: what a big upload leaves in the server's memory --------------------------------------
 
 
+@pytest.mark.slow
 def test_finding_8_no_sheet_stays_in_the_session_after_commit_or_cancel(
     db: Database, spool_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -148,6 +149,7 @@ def test_finding_8_no_sheet_stays_in_the_session_after_commit_or_cancel(
     assert spool_files(spool_folder) == []
 
 
+@pytest.mark.slow
 def test_finding_8_what_waits_on_disk_goes_when_the_session_ends(db: Database, spool_folder: Path) -> None:
     # Through the dashboard, as the server runs pages: a page run on its own is the script's
     # __main__ module, which Streamlit leaves in sys.modules until the next run of any session.
@@ -180,6 +182,7 @@ def test_finding_8_leftovers_of_a_killed_process_are_swept(spool_folder: Path) -
     assert not Path(spool.path).exists()
 
 
+@pytest.mark.slow
 def test_finding_8_a_big_preview_keeps_the_first_problems_and_the_report_has_all(
     db: Database, spool_folder: Path
 ) -> None:
@@ -241,6 +244,7 @@ SECRET_NAME = "Hemmelig Hansen"
 SECRET_EMAIL = "hemmelig.hansen@example.dk"
 
 
+@pytest.mark.slow
 def test_finding_9_over_long_text_is_a_row_problem_and_the_other_rows_are_imported(any_db_url: str) -> None:
     db = open_database(any_db_url)
     rows = [

@@ -26,6 +26,9 @@ from tests.browser_support import CHROMIUM, open_page, running_dashboard
 from tests.ingest.test_importer import snapshot
 from tests.sheets import csv_text, xlsx
 
+#: Slow as a whole: a library's whole set of files imported, and the command line.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "data" / "examples"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

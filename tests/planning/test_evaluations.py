@@ -369,6 +369,7 @@ def test_survey_import_needs_a_round_and_item_columns(db: Database, partnership:
 # --- the demo --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_demo_evaluations_drift_over_time(db: Database) -> None:
     create_demo_workspace(db, today=TODAY)
     with db.read() as session:

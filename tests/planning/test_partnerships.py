@@ -661,6 +661,7 @@ def test_list_cells_and_free_text_cells() -> None:
 # --- the demo --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_demo_partnerships_fill_every_stage_and_raise_alerts(db: Database) -> None:
     create_demo_workspace(db, today=TODAY)
     with db.read() as session:

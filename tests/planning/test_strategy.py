@@ -298,6 +298,7 @@ def goals_file() -> bytes:
     )
 
 
+@pytest.mark.slow
 def test_goals_import_accounts_for_every_row_and_undoes(db: Database) -> None:
     with db.write() as session:
         add_staff(session, "Mette Sørensen", "mette@bib.dk")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
@@ -61,6 +62,7 @@ def test_finding_4_every_download_button_goes_through_the_logging_helper() -> No
     assert len(buttons) == 2  # export_download and download_naming_nobody, nothing else
 
 
+@pytest.mark.slow
 def test_finding_4_every_export_download_names_its_kind_and_counts_people() -> None:
     exports = _calls("export_download")
     assert len(exports) >= 9  # import report, network table, 3 network files, 2 images, agreement, flyer, admin
@@ -99,6 +101,7 @@ def by_ending(made: dict[str, Callable[[], Any]], ending: str) -> Callable[[], A
     return made[names[0]]
 
 
+@pytest.mark.slow
 def test_finding_4_the_networks_gexf_and_kumu_files_are_logged_with_the_people_in_them(
     demo: Database, downloads: dict[str, Callable[[], Any]]
 ) -> None:
@@ -121,6 +124,7 @@ def test_finding_4_the_networks_gexf_and_kumu_files_are_logged_with_the_people_i
     assert all(e.actor is None and e.at is not None for e in logged)  # local mode: the local administrator
 
 
+@pytest.mark.slow
 def test_finding_4_the_agreement_summary_is_logged_with_owner_and_contact_persons(
     demo: Database, downloads: dict[str, Callable[[], Any]]
 ) -> None:
@@ -140,6 +144,7 @@ def test_finding_4_the_agreement_summary_is_logged_with_owner_and_contact_person
     assert (event.details["people"], event.details["partnership"]) == (4, pid)  # the owner and three names
 
 
+@pytest.mark.slow
 def test_finding_4_the_strengths_flyer_is_logged_with_the_staff_it_names(
     demo: Database, downloads: dict[str, Callable[[], Any]]
 ) -> None:
@@ -157,6 +162,7 @@ def test_finding_4_the_strengths_flyer_is_logged_with_the_staff_it_names(
     assert event.details["people"] == len(named) > 0
 
 
+@pytest.mark.slow
 def test_finding_4_the_event_log_page_shows_the_downloads_in_words(
     demo: Database, downloads: dict[str, Callable[[], Any]]
 ) -> None:
@@ -185,6 +191,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_finding_4_the_command_lines_network_export_and_backup_are_logged(
     demo: Database, db_url: str, tmp_path: Path
 ) -> None:

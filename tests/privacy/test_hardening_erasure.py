@@ -35,6 +35,7 @@ def sqlite_path(url: str) -> Path:
 # --- finding 2: restoring an older backup must not undo erasures -------------------------------------
 
 
+@pytest.mark.slow
 def test_finding_2_restoring_an_older_backup_erases_them_again(
     any_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -72,6 +73,7 @@ def test_finding_2_restoring_an_older_backup_erases_them_again(
     assert all(TEXTS[key]["da"] and TEXTS[key]["en"] for key in TEXTS if key.startswith("erasure_ledger."))
 
 
+@pytest.mark.slow
 def test_finding_2_the_ledger_beside_a_sqlite_workspace_is_private(db_url: str, tmp_path: Path) -> None:
     db = open_database(db_url)
     built = build_person(db)
@@ -83,6 +85,7 @@ def test_finding_2_the_ledger_beside_a_sqlite_workspace_is_private(db_url: str, 
     assert EMAIL.encode() not in raw and NAME.encode() not in raw
 
 
+@pytest.mark.slow
 def test_finding_2_an_erasure_whose_ledger_cannot_be_written_is_not_done(
     db_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -97,6 +100,7 @@ def test_finding_2_an_erasure_whose_ledger_cannot_be_written_is_not_done(
         assert session.scalar(select(ErasureMarker.id).limit(1)) is None
 
 
+@pytest.mark.slow
 def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(db_url: str, tmp_path: Path) -> None:
     db = open_database(db_url)
     built = build_person(db)
@@ -113,6 +117,7 @@ def test_finding_2_someone_added_again_with_consent_before_the_backup_stays(db_u
         assert session.get(Person, again).email == EMAIL
 
 
+@pytest.mark.slow
 def test_finding_2_markers_of_another_key_still_match_after_a_restore(
     db_url: str, new_db_url: Any, tmp_path: Path
 ) -> None:
@@ -154,6 +159,7 @@ def raw_leftovers(db_url: str) -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.slow
 def test_finding_3_erased_data_is_not_left_in_the_sqlite_wal(db_url: str) -> None:
     db = open_database(db_url)
     built = build_person(db)
@@ -174,6 +180,7 @@ def test_finding_3_erased_data_is_not_left_in_the_sqlite_wal(db_url: str) -> Non
         dashboard.close()
 
 
+@pytest.mark.slow
 def test_finding_3_sqlite_builds_without_secure_delete_by_default_are_covered(db_url: str) -> None:
     """Debian's SQLite overwrites deleted content by default; others do not, and then every edit
     of the person before the erasure would leave an old copy of their row in the file's free space."""
@@ -194,6 +201,7 @@ def test_finding_3_sqlite_builds_without_secure_delete_by_default_are_covered(db
     assert report.files_cleared is True
 
 
+@pytest.mark.slow
 def test_finding_3_a_reader_in_the_way_is_reported_not_hidden(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     db = open_database(db_url)
     build_person(db)
@@ -209,6 +217,7 @@ def test_finding_3_a_reader_in_the_way_is_reported_not_hidden(db_url: str, capsy
         reader.close()
 
 
+@pytest.mark.slow
 def test_finding_3_a_retention_purge_also_clears_the_wal(db_url: str) -> None:
     db = open_database(db_url)
     built = build_person(db)
@@ -337,6 +346,7 @@ def seed_every_column(db: Database) -> set[tuple[str, str]]:
     return seeded
 
 
+@pytest.mark.slow
 def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_db_url: str) -> None:
     db = open_database(any_db_url)
     built = build_person(db)

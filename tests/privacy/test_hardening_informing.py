@@ -426,6 +426,7 @@ def informing_table(at: AppTest) -> Any:
     return tables[0] if tables else None
 
 
+@pytest.mark.slow
 def test_the_administration_tab_lists_marks_and_offers_the_notice(
     db: Database, contacts: dict[str, int], page_today: None, files: dict[str, bytes]
 ) -> None:
@@ -474,6 +475,7 @@ def test_the_administration_tab_lists_marks_and_offers_the_notice(
     assert "Alle kontakter er oplyst." in [s.value for s in at.success]
 
 
+@pytest.mark.slow
 def test_names_from_contact_lists_stay_plain_text(db: Database, page_today: None) -> None:
     with db.write() as session:
         odd = Person(
@@ -505,6 +507,7 @@ def test_names_from_contact_lists_stay_plain_text(db: Database, page_today: None
     assert informing_table(at) is None
 
 
+@pytest.mark.slow
 def test_an_overdue_person_is_flagged_on_the_person_view_and_staff_are_not_asked(
     db: Database, contacts: dict[str, int], page_today: None
 ) -> None:
@@ -566,6 +569,7 @@ def test_every_informing_text_exists_in_both_languages() -> None:
 # --- the command line --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_lists_the_uninformed_and_records_informing(
     db_url: str, contacts: dict[str, int], capsys: pytest.CaptureFixture[str]
 ) -> None:

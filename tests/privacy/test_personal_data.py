@@ -265,6 +265,7 @@ def test_the_export_holds_every_part_with_its_details(db: Database, built: Built
     assert EMAIL not in json.dumps(logged.details) and NAME not in json.dumps(logged.details, ensure_ascii=False)
 
 
+@pytest.mark.slow
 def test_json_and_excel_files_hold_the_same_parts(db: Database, built: Built) -> None:
     with db.write() as session:
         as_json = json.loads(pdata.person_export_json(session, built.person).decode("utf-8"))
@@ -345,6 +346,7 @@ def whole_database(db: Database) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
+@pytest.mark.slow
 def test_erasure_leaves_no_trace_of_the_person_anywhere(any_db_url: str) -> None:
     db = open_database(any_db_url)
     built = build_person(db)
@@ -421,6 +423,7 @@ def test_events_about_the_person_keep_only_action_and_time(db: Database, built: 
         assert (event.action, event.at, event.entity_id, event.details) == (action, at, None, {"erased": True})
 
 
+@pytest.mark.slow
 def test_markers_are_one_way_and_keyed_by_the_workspace(db_url: str) -> None:
     db = open_database(db_url)
 
@@ -471,6 +474,7 @@ def test_erasing_someone_who_is_gone_is_refused_before_anything_changes(db: Data
     assert whole_database(db) == before
 
 
+@pytest.mark.slow
 def test_the_network_built_after_erasure_has_no_node_for_them(db: Database, built: Built) -> None:
     with db.read() as session:
         before = build_graph(session)
@@ -484,6 +488,7 @@ def test_the_network_built_after_erasure_has_no_node_for_them(db: Database, buil
     assert all(NAME not in str(data.get("label")) for _, data in after.nodes(data=True))
 
 
+@pytest.mark.slow
 def test_an_import_skips_rows_of_erased_people_with_a_warning(db: Database, built: Built) -> None:
     with db.write() as session:
         pdata.erase_person(session, built.person)
@@ -507,6 +512,7 @@ def test_an_import_skips_rows_of_erased_people_with_a_warning(db: Database, buil
         assert pdata.find_person(session, "ny@eksempel.dk") is not None
 
 
+@pytest.mark.slow
 def test_a_person_created_again_with_consent_is_updated_by_imports(db: Database, built: Built) -> None:
     with db.write() as session:
         pdata.erase_person(session, built.person)
@@ -745,6 +751,7 @@ def test_personal_data_texts_exist_in_both_languages() -> None:
 # --- the command line ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_exports_a_person_to_json_and_excel(
     db_url: str, built: Built, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -761,6 +768,7 @@ def test_cli_exports_a_person_to_json_and_excel(
     assert capsys.readouterr().err.strip() == "Ingen person har e-mailen ingen@eksempel.dk."
 
 
+@pytest.mark.slow
 def test_cli_erases_only_after_confirmation(
     db_url: str, built: Built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -790,6 +798,7 @@ class _Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.slow
 def test_cli_erase_with_yes_from_a_script(db_url: str, built: Built) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "lib", "person", "erase", OLD_EMAIL, "--yes", "--db", db_url, "--lang", "en"],

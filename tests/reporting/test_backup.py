@@ -34,6 +34,9 @@ from lib.reporting.backup import BackupRefused, backup, restore
 from tests.pg import database_snapshot, kind_of, older_workspace
 from tests.sheets import MESSY_DANISH, xlsx
 
+#: Slow as a whole: backup and restore drills of whole workspaces.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2025, 3, 1)
 
@@ -48,6 +51,7 @@ def _import_contacts(url: str, tmp_path: Path) -> None:
     assert run_import(db, prepared.sheets, commit=True).batch_id is not None
 
 
+@pytest.mark.slow
 def test_restore_drill_brings_back_every_table_exactly(any_db_url: str, tmp_path: Path) -> None:
     create_demo_workspace(open_database(any_db_url), today=TODAY)
     before = database_snapshot(any_db_url)
@@ -90,6 +94,7 @@ def _not_sqlite_database(folder: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(any_db_url: str, tmp_path: Path) -> None:
     create_demo_workspace(open_database(any_db_url), today=TODAY)
     before = database_snapshot(any_db_url)

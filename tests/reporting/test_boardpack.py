@@ -43,6 +43,9 @@ from lib.reporting.boardpack import SECTIONS, build, render, report
 from lib.reporting.boardpack.images import available as images_available
 from lib.reporting.boardpack.privacy import merge_small_groups, people_count
 
+#: Slow as a whole: the board pack of the demo in PowerPoint, PDF (chromium) and Excel, opened in LibreOffice.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 1)
 START = dt.date(2025, 11, 1)

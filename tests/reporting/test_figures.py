@@ -46,6 +46,9 @@ from lib.reporting.boardpack.content import build
 from tests import apptest_support
 from tests.apptest_support import workspace_today
 
+#: Slow as a whole: ``python -m lib figures`` in a new process, and every page that shows a figure.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 run_start_page = partial(apptest_support.run_page, "../dashboard.py")
 #: The figures the start page shows as metrics (its six, and the staff of its network section).

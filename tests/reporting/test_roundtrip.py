@@ -35,6 +35,9 @@ from lib.reporting.workspace_export import export_workspace
 from tests.pg import kind_of
 from tests.sheets import xlsx
 
+#: Slow as a whole: whole workspaces exported and imported back, on SQLite and PostgreSQL.
+pytestmark = pytest.mark.slow
+
 
 def workspace(db: Database) -> dict[str, list[Any]]:
     """The workspace by natural keys (names, e-mails), independent of database ids."""
