@@ -52,6 +52,7 @@ def words(org: Organisation) -> tuple[Any, ...]:
 # --- organisations ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_removed_organisations_words_and_mailbox_fill_what_the_kept_one_lacks(db: Database) -> None:
     kept = merged_organisation(
         db, {}, {"org_type_text": "bydelsnetværk", "sector_text": "halvoffentlig", "email": "post@trojborg.dk"}

@@ -491,6 +491,7 @@ def test_a_different_cvr_number_is_another_organisation_of_the_same_name(db: Dat
         assert orgdup.find_organisation_duplicates(session) == []
 
 
+@pytest.mark.slow
 def test_a_row_gives_an_organisation_its_cvr_number_and_undo_takes_it_back(any_db: Database) -> None:
     db = any_db
     with db.write() as session:
@@ -638,6 +639,7 @@ def test_the_review_queue_shows_organisation_pairs_with_the_reason_and_escaped_n
     assert "2 par organisationer ligner hinanden." in [c.value for c in at.caption]
 
 
+@pytest.mark.slow
 def test_merging_a_pair_on_the_page_keeps_the_other_spelling(db: Database, lookalikes: dict[str, int]) -> None:
     at = run_page()
     prefix = card_prefix(lookalikes, "Aarhus Kommune", "Århus kommune")

@@ -47,6 +47,9 @@ from lib.reporting.boardpack import build
 from lib.reporting.boardpack.figures import chart_figure
 from lib.reporting.boardpack.model import Chart, Section, Table
 
+#: Slow as a whole: every chart of every page and of the board pack drawn on the demo and on generated data.
+pytestmark = pytest.mark.slow
+
 TODAY = dt.date(2026, 11, 1)
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 

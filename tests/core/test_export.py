@@ -385,6 +385,7 @@ def test_export_workspace_csv_folder(tricky_db: Database, tmp_path: Path) -> Non
     assert organisations[0]["aliases"] == "'-Æblehaven; Aeblehaven" and organisations[0]["cvr"] == "12345678"
 
 
+@pytest.mark.slow
 def test_export_records_an_event(tricky_db: Database, tmp_path: Path) -> None:
     workspace_export.export_workspace(tricky_db, "csv", tmp_path / "out", actor="mette@solbakkebib.dk")
     with tricky_db.read() as session:

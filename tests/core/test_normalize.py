@@ -75,6 +75,7 @@ def test_clean_text_too_long():
 
 
 @given(st.text())
+@pytest.mark.slow
 def test_clean_text_is_idempotent_and_single_spaced(text):
     once = clean_text(text)
     if once is not None and not once.startswith("'"):

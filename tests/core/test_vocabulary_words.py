@@ -424,6 +424,7 @@ def test_unknown_words_are_kept_the_rows_imported_and_the_words_listed_once(db: 
     }
 
 
+@pytest.mark.slow
 def test_a_choice_in_the_preview_is_what_the_commit_does_and_is_remembered(db: Database) -> None:
     choice = {"org_type": {"bydelsmødre": "citizen_group"}, "sector": {"blandet": None}}
     preview = run(db, organisations_file(), commit=False, words=choice)
@@ -557,6 +558,7 @@ def test_the_preview_lists_the_words_once_and_the_choice_is_used_and_remembered(
     assert "Valgt ved en tidligere import." in [c.value for c in at.caption]
 
 
+@pytest.mark.slow
 def test_the_picker_speaks_english(db: Database) -> None:
     at = import_page("en")
     at.file_uploader[0].set_value(("org.xlsx", organisations_file(ROWS[:3]), XLSX_MIME))
@@ -641,6 +643,7 @@ def test_choosing_a_type_without_remembering_forgets_nothing_else(db: Database, 
         assert session.scalars(select(VocabularyMapping)).all() == []
 
 
+@pytest.mark.slow
 def test_a_kept_kind_of_relation_is_shown_with_its_word(db: Database) -> None:
     with db.write() as session:
         mette = Person(name="Mette Holm", name_key=name_key("Mette Holm"), is_staff=True)

@@ -122,6 +122,7 @@ def test_many_writers_reading_then_writing_lose_nothing(any_db_url: str) -> None
         assert {details["writer"] for details in writers} == set(range(WRITERS))
 
 
+@pytest.mark.slow
 def test_processes_opening_a_new_database_at_once_all_succeed(any_db_url: str) -> None:
     # Each creates the schema unless the other already has: they take turns instead of both trying.
     commands = [

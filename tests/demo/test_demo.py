@@ -141,6 +141,7 @@ def test_the_global_random_generator_is_not_used() -> None:
 # --- content ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_counts_are_in_range_and_reported(db: Database) -> None:
     result = demo.create_demo_workspace(db, today=TODAY)
     assert set(result) == {"people", "staff", "organisations", "affiliations", "relations", "created"}
@@ -168,6 +169,7 @@ def test_every_organisation_type_and_sector_is_present(demo_db: Database) -> Non
     assert all(o.website.startswith("https://www.") for o in orgs if o.website)
 
 
+@pytest.mark.slow
 def test_people_look_like_a_real_contact_list(demo_db: Database) -> None:
     people, _, _, _ = load(demo_db)
     staff = [p for p in people if p.is_staff]
@@ -206,6 +208,7 @@ def test_affiliations_include_job_changes_and_second_roles(demo_db: Database) ->
         assert any(a.start_date and a.start_date >= old.end_date for a in new)
 
 
+@pytest.mark.slow
 def test_relations_have_valid_kinds_strengths_and_dates(demo_db: Database) -> None:
     _, _, _, relations = load(demo_db)
     assert {r.kind for r in relations} <= set(RELATION_KINDS)
@@ -216,6 +219,7 @@ def test_relations_have_valid_kinds_strengths_and_dates(demo_db: Database) -> No
         assert THREE_YEARS_AGO <= r.first_contact <= r.last_contact <= TODAY
 
 
+@pytest.mark.slow
 def test_some_ties_are_going_cold(demo_db: Database) -> None:
     _, _, _, relations = load(demo_db)
     age = [(TODAY - r.last_contact).days for r in relations]
@@ -260,6 +264,7 @@ def test_the_network_has_hubs_dependencies_and_isolates(demo_db: Database) -> No
 # --- the workspace around it -----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_settings_and_event_are_recorded(demo_db: Database) -> None:
     with demo_db.read() as session:
         assert get_setting(session, "demo") == "1"
@@ -311,6 +316,7 @@ def test_a_non_empty_workspace_is_refused(db: Database) -> None:
         assert workspace_counts(session)["people"] == 1
 
 
+@pytest.mark.slow
 def test_creating_twice_is_refused_and_if_empty_is_idempotent(db: Database) -> None:
     first = demo.create_demo_workspace(db, today=TODAY, if_empty=True)
     assert first["created"] is True
@@ -340,6 +346,7 @@ def test_ascii_slug_spells_danish_letters_out() -> None:
     assert demo.ascii_slug("Ayşe Yılmaz") == "ayse.yilmaz"
 
 
+@pytest.mark.slow
 def test_the_duplicate_review_has_the_two_planted_cases(demo_db: Database) -> None:
     from sqlalchemy import select
 

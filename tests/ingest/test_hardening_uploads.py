@@ -275,6 +275,7 @@ def test_finding_9_over_long_text_is_a_row_problem_and_the_other_rows_are_import
         assert [a.role for a in stored["Jens Hansen"].affiliations] == [None]
 
 
+@pytest.mark.slow
 def test_finding_9_planning_imports_refuse_or_leave_out_over_long_text(any_db_url: str) -> None:
     from lib.db import EvaluationResponse, Partnership
     from lib.planning.evaluations import ITEM_CODES, import_survey
@@ -328,6 +329,7 @@ def _someone_else_takes_the_email(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(WorkingState, "apply", apply)
 
 
+@pytest.mark.slow
 def test_finding_9_notes_longer_than_any_column_takes_are_left_out(any_db_url: str) -> None:
     """Notes have no limit in the database (Text); the product still takes no cell of megabytes."""
     from lib.db import Partnership
@@ -398,6 +400,7 @@ def test_finding_9_database_error_text_quotes_no_values(any_db_url: str, caplog:
     assert SECRET_NAME not in caplog.text and SECRET_EMAIL not in caplog.text  # ... never with which values
 
 
+@pytest.mark.slow
 def test_finding_9_the_import_page_shows_a_database_error_without_row_values(
     db: Database, spool_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -53,6 +53,7 @@ def person(db: Database, email: str) -> Person:
         return found
 
 
+@pytest.mark.slow
 def test_messy_danish_list_is_read_with_exact_counts(db: Database) -> None:
     import_bytes(db, "staff.xlsx", xlsx({"Medarbejdere": STAFF}))
     result = import_bytes(db, "kontakter.xlsx", xlsx({"Kontakter": MESSY_DANISH}))
@@ -102,6 +103,7 @@ def test_preview_stores_nothing_and_predicts_the_commit(db: Database) -> None:
     assert preview.counts == committed.counts
 
 
+@pytest.mark.slow
 def test_undo_restores_exactly_the_state_before(db: Database) -> None:
     import_bytes(
         db,

@@ -206,6 +206,7 @@ def test_parent_check_alone_refuses_entities(make) -> None:
 
 @pytest.mark.parametrize("mode", ["fast", "stream"])
 @pytest.mark.parametrize("make", [hostile.billion_laughs_xlsx, hostile.billion_laughs_in_sheet_xlsx, hostile.xxe_xlsx])
+@pytest.mark.slow
 def test_child_refuses_entities_even_without_the_parent_check(make, mode: str) -> None:
     # Second line of defence: hand the hostile bytes straight to the parse child.
     request = {"kind": "xlsx", "data": make(), "encoding": None, "limits": _limits_dict(DEFAULT_LIMITS)}
@@ -255,6 +256,7 @@ def test_binary_junk_in_a_csv_is_refused() -> None:
 # --- the child process: crashes, hangs, huge sheets ------------------------------------------------
 
 
+@pytest.mark.slow
 def test_huge_declared_dimension_gives_data_not_a_crash() -> None:
     workbook = read_upload("kaempe.xlsx", hostile.huge_dimension_xlsx())
     sheet = workbook.sheets[0]
@@ -267,6 +269,7 @@ def test_huge_declared_dimension_gives_data_not_a_crash() -> None:
     ) in workbook.notices
 
 
+@pytest.mark.slow
 def test_far_away_cell_that_kills_calamine_falls_back_to_streaming() -> None:
     cores_before = set(PROJECT_ROOT.glob("core*"))
     workbook = read_upload("kaempe.xlsx", hostile.far_cell_xlsx())
@@ -648,6 +651,7 @@ def _scan_fixture(cells: list[tuple[int, bool, bool]], prefix: str) -> tuple[byt
     chunk=st.integers(1, 3000),
     prefix=st.sampled_from(["", "x"]),
 )
+@pytest.mark.slow
 def test_formula_scan_is_exact_across_chunk_boundaries(cells, chunk: int, prefix: str) -> None:
     xml, expected = _scan_fixture(cells, prefix)
     original = (

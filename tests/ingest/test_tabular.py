@@ -779,6 +779,7 @@ cells = st.one_of(st.none(), st.just(""), st.text(alphabet="abcæøå@. 1", max_
 
 
 @given(st.lists(st.lists(cells, max_size=5), max_size=12))
+@pytest.mark.slow
 def test_row_accounting_adds_up(rows):
     sheet = Sheet([["Navn", "E-mail", "Telefon"], *rows])
     table = locate_table(sheet)

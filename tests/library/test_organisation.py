@@ -492,6 +492,7 @@ def test_someone_who_is_no_longer_staff_leaves_nothing_hanging(db: Database, ws:
 # --- the demo library -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_demo_has_one_network_lead_owners_and_teams(demo: Database) -> None:
     with demo.read() as session:
         staff = org.staff_frame(session)
@@ -504,6 +505,7 @@ def test_demo_has_one_network_lead_owners_and_teams(demo: Database) -> None:
     assert staff["team"].notna().all()
 
 
+@pytest.mark.slow
 def test_demo_assessments_make_a_history_and_a_heat_map(demo: Database) -> None:
     with demo.read() as session:
         heatmap = org.team_heatmap(session)
@@ -526,6 +528,7 @@ def test_demo_assessments_make_a_history_and_a_heat_map(demo: Database) -> None:
     assert len(needs) >= 4
 
 
+@pytest.mark.slow
 def test_demo_has_partnerships_that_hang_on_one_person(demo: Database) -> None:
     with demo.read() as session:
         found = org.single_person_dependencies(session, today=TODAY)
@@ -537,6 +540,7 @@ def test_demo_has_partnerships_that_hang_on_one_person(demo: Database) -> None:
     assert sum(1 for d in found if d.kind == "contact") >= 50
 
 
+@pytest.mark.slow
 def test_demo_organisation_part_is_deterministic(demo: Database, tmp_path: Path) -> None:
     other = open_database(f"sqlite:///{tmp_path / 'other.sqlite'}", cached=False)
     try:

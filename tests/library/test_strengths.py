@@ -277,6 +277,7 @@ def test_contact_text_names_staff_with_their_role_only() -> None:
 # --- the demo ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_demo_profile_covers_four_teams_all_categories_and_has_stale_offers(db: Database) -> None:
     create_demo_workspace(db, today=TODAY)
     with db.read() as session:
@@ -291,6 +292,7 @@ def test_the_demo_profile_covers_four_teams_all_categories_and_has_stale_offers(
     assert (frame["updated_on"] <= TODAY).all()
 
 
+@pytest.mark.slow
 def test_the_demo_profile_is_the_same_for_the_same_seed(db: Database, tmp_path: Any) -> None:
     from lib.db import open_database
 
@@ -340,6 +342,7 @@ def inked_share(data: bytes) -> float:
         document.close()
 
 
+@pytest.mark.slow
 def test_the_demo_flyer_is_one_page_with_the_library_and_every_offer(demo: Database) -> None:
     with demo.read() as session:
         data = strengths.flyer_pdf(session, "da", TODAY)
@@ -358,6 +361,7 @@ def test_the_demo_flyer_is_one_page_with_the_library_and_every_offer(demo: Datab
     assert 0.02 < inked_share(data) < 0.5
 
 
+@pytest.mark.slow
 def test_the_flyer_speaks_english(demo: Database) -> None:
     with demo.read() as session:
         text = pdf_pages(strengths.flyer_pdf(session, "en", TODAY))[0]
@@ -385,6 +389,7 @@ def test_contacts_are_named_with_role_only_when_staff_and_never_with_a_phone(db:
     assert "+45" not in text and "29999999" not in text and "20000000" not in text
 
 
+@pytest.mark.slow
 def test_many_offers_still_fit_one_page_with_more_counts(db: Database) -> None:
     with db.write() as session:
         set_setting(session, "library_name", LIBRARY)
@@ -435,6 +440,7 @@ def test_a_flyer_without_offers_says_so(db: Database) -> None:
     assert len(pdf_pages(data)) == 1
 
 
+@pytest.mark.slow
 def test_the_same_profile_gives_the_same_bytes(demo: Database) -> None:
     with demo.read() as session:
         assert strengths.flyer_pdf(session, "da", TODAY) == strengths.flyer_pdf(session, "da", TODAY)

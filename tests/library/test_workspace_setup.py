@@ -111,6 +111,7 @@ def test_the_profile_is_stored_tidied_and_logged_once(db: Database) -> None:
         ("name", "   ", "setup.name_required"),
     ],
 )
+@pytest.mark.slow
 def test_a_bad_value_stores_nothing_and_names_its_field(db: Database, field: str, value: str, key: str) -> None:
     with pytest.raises(ValidationFailed) as refused:
         save(db, {**PROFILE, field: value})
@@ -261,6 +262,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_command_line_sets_the_library_up(db: Database, db_url: str, tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"
     logo.write_bytes(picture())
@@ -296,6 +298,7 @@ def test_the_command_line_sets_the_library_up(db: Database, db_url: str, tmp_pat
 
 
 @pytest.mark.parametrize("bad", [["--email", "bib-solhoej"], ["--phone", "123"], ["--timezone", "Solhøj/Torvet"]])
+@pytest.mark.slow
 def test_the_command_line_refuses_a_bad_value_with_one_line_and_stores_nothing(
     db: Database, db_url: str, bad: list[str]
 ) -> None:
@@ -365,6 +368,7 @@ def test_the_browser_tab_carries_the_librarys_name(db: Database) -> None:
 # --- the pages -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_an_empty_workspace_opens_the_set_up_and_it_leads_to_the_start_page(db: Database) -> None:
     at = run_start_page()
     assert at.subheader[0].value == "Velkommen til Partnerskabsradar"
@@ -401,6 +405,7 @@ def get_setting_of(db: Database, key: str) -> str | None:
         return get_setting(session, key)
 
 
+@pytest.mark.slow
 def test_a_filled_workspace_without_a_name_opens_normally_with_a_banner_that_can_be_dismissed(db: Database) -> None:
     save_staff(db, [{"name": "Mette Holm", "email": "mette@solhoej.example.dk"}])
     at = run_start_page()
@@ -430,6 +435,7 @@ def test_a_viewer_of_an_empty_workspace_is_asked_to_find_an_editor(db: Database)
     assert not at.text_input
 
 
+@pytest.mark.slow
 def test_a_name_typed_with_markup_is_shown_as_typed(db: Database) -> None:
     save(db, {"name": "**Bib** <b>[x](http://x.example)</b>"})
     save_staff(db, [{"name": "Mette Holm", "email": "mette@solhoej.example.dk"}])

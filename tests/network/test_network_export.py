@@ -216,6 +216,7 @@ def test_kumu_workbook_has_kumus_sheets_and_no_formulas(db: Database) -> None:
     assert types == sorted(["Kender", "Samarbejder med", "Partner", "Kender", "Kollega", "Medlem", "Finansierer"])
 
 
+@pytest.mark.slow
 def test_kumu_workbook_imports_back_unchanged(db: Database, other_db: Database) -> None:
     seed_workspace(db)
     data = kumu_workbook(the_graph(db), include_contact_details=True)
@@ -237,6 +238,7 @@ def test_kumu_workbook_imports_back_unchanged(db: Database, other_db: Database) 
     assert ties(other_db) == ties(db)
 
 
+@pytest.mark.slow
 def test_kumu_workbook_without_contact_details_imports_back_by_name(db: Database, other_db: Database) -> None:
     seed_workspace(db)
     import_workbook(other_db, kumu_workbook(the_graph(db), lang="en"))

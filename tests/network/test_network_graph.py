@@ -438,6 +438,7 @@ def test_timeline_dates_of_an_empty_workspace(db: Database) -> None:
         assert timeline_dates(session, today=TODAY) == (TODAY - dt.timedelta(days=1), TODAY)
 
 
+@pytest.mark.slow
 def test_organisations_carry_their_partnership_stage_and_can_be_filtered_by_it(db) -> None:
     import datetime as dt
 

@@ -82,6 +82,7 @@ def test_sampled_betweenness_is_networkx_with_k_sources() -> None:
         assert df.loc[v, "betweenness"] == pytest.approx(expected[v], abs=1e-12)
 
 
+@pytest.mark.slow
 def test_sampled_estimates_are_close_to_exact() -> None:
     G = nx.connected_watts_strogatz_graph(800, 8, 0.1, seed=7)
     sampled = node_metrics(G, exact_limit=100, sample_size=200)
@@ -145,6 +146,7 @@ def test_network_figures_exact() -> None:
     assert figures["path_sample"] is None
 
 
+@pytest.mark.slow
 def test_network_figures_sampled() -> None:
     G = nx.connected_watts_strogatz_graph(1500, 6, 0.05, seed=2)
     figures = network_figures(G, exact_limit=500, sample_size=100)

@@ -105,6 +105,7 @@ def test_all_edges_of_a_kind_are_one_trace_with_gaps() -> None:
     assert segments == G.number_of_edges()
 
 
+@pytest.mark.slow
 def test_a_big_graph_is_a_handful_of_webgl_traces() -> None:
     G = big_network(WEBGL_THRESHOLD + 500, 6_000)
     fig = network_figure(G, random_positions(G))

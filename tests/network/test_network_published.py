@@ -146,6 +146,7 @@ def test_southern_women_import_as_people_and_events(db: Database) -> None:
 # --- the demo workspace --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_demo_workspace_shows_every_finding(db: Database) -> None:
     create_demo_workspace(db, today=TODAY)
     G = graph_of(db)

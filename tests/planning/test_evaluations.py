@@ -273,6 +273,7 @@ def survey_file() -> bytes:
     )
 
 
+@pytest.mark.slow
 def test_survey_import_accounts_for_every_row_and_undoes(db: Database, partnership: int) -> None:
     preview = ev.import_survey(db, partnership, "svar.xlsx", survey_file(), commit=False, held_on="01-03-2026")
     assert preview.balanced and preview.details["round_id"] is None

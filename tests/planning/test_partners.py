@@ -361,6 +361,7 @@ def test_assessment_import_reads_scores_dont_know_and_decisions(db: Database) ->
 # --- the demo --------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_demo_assessments_cover_every_decision_and_leave_candidates_open(db: Database) -> None:
     create_demo_workspace(db, today=D(2026, 3, 1))
     with db.read() as session:

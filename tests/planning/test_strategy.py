@@ -372,6 +372,7 @@ def test_a_sheet_without_the_needed_columns_says_which(db: Database) -> None:
 DEMO_TODAY = D(2026, 3, 1)
 
 
+@pytest.mark.slow
 def test_demo_goals_have_three_years_of_quarterly_history(db: Database) -> None:
     create_demo_workspace(db, today=DEMO_TODAY)
     with db.read() as session:

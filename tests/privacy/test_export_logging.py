@@ -54,6 +54,7 @@ def _calls(name: str) -> list[tuple[str, int, ast.Call]]:
     return found
 
 
+@pytest.mark.slow
 def test_finding_4_every_download_button_goes_through_the_logging_helper() -> None:
     buttons = _calls("download_button")
     assert {(file, line) for file, line, _ in buttons} == {

@@ -403,6 +403,7 @@ def test_finding_4_erasure_reaches_every_text_column_json_keys_and_mappings(any_
     assert not any("Østergaard" in key for mapping in mappings for key in mapping)
 
 
+@pytest.mark.slow
 def test_finding_4_redacted_json_keys_that_meet_keep_both_values(db: Database) -> None:
     built = build_person(db)
     with db.write() as session:

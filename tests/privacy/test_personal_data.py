@@ -194,6 +194,7 @@ def built(db: Database) -> Built:
 # --- what is held, and handing it over -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_person_is_found_by_any_of_their_emails_in_any_case(db: Database, built: Built) -> None:
     with db.read() as session:
         assert pdata.find_person(session, " GUNHILD@Eksempel.dk ").id == built.person
@@ -202,6 +203,7 @@ def test_a_person_is_found_by_any_of_their_emails_in_any_case(db: Database, buil
         assert pdata.find_person(session, "") is None
 
 
+@pytest.mark.slow
 def test_the_export_holds_every_part_with_its_details(db: Database, built: Built) -> None:
     with db.write() as session:
         data = pdata.person_export(session, built.person, actor="admin@bib.dk")
@@ -405,6 +407,7 @@ def test_erasure_leaves_no_trace_of_the_person_anywhere(any_db_url: str) -> None
         assert (log.actor, log.entity_id, log.details) == ("admin@bib.dk", None, report.as_dict())
 
 
+@pytest.mark.slow
 def test_events_about_the_person_keep_only_action_and_time(db: Database, built: Built) -> None:
     with db.read() as session:
         before = {
@@ -466,6 +469,7 @@ def test_erasure_as_an_editor_is_refused_and_changes_nothing(db: Database, built
     assert whole_database(db) == before
 
 
+@pytest.mark.slow
 def test_erasing_someone_who_is_gone_is_refused_before_anything_changes(db: Database, built: Built) -> None:
     before = whole_database(db)
     with pytest.raises(ValidationFailed) as refused, db.write() as session:
@@ -525,6 +529,7 @@ def test_a_person_created_again_with_consent_is_updated_by_imports(db: Database,
         assert session.get(Person, again).title == "Leder"
 
 
+@pytest.mark.slow
 def test_erasing_several_people_at_once(db: Database, built: Built) -> None:
     with db.write() as session:
         report = pdata.erase_people(session, [built.person, built.namesake], actor="admin@bib.dk")
@@ -553,6 +558,7 @@ def test_a_shared_name_is_not_removed_from_other_records(db: Database) -> None:
 # --- purpose ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_purpose_is_stored_and_logged(db: Database, built: Built) -> None:
     with db.write() as session:
         assert pdata.set_purpose(session, built.bent, "  Medarbejder – ansættelsesforhold \r\n", "admin@bib.dk")
@@ -817,6 +823,7 @@ def test_cli_erase_with_yes_from_a_script(db_url: str, built: Built) -> None:
 # --- the schema ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_schema_upgrade_keeps_people_and_matches_the_models(any_db_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext

@@ -98,6 +98,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Database:
     db.dispose()
 
 
+@pytest.mark.slow
 def test_finding_2_the_board_pack_never_says_written_beside_no_written_agreement(demo_db: Database) -> None:
     with demo_db.read() as session:
         pack = build(session, TODAY - dt.timedelta(days=365), None, "da", sections=["portfolio"], today=TODAY)
@@ -172,6 +173,7 @@ def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
 @given(specs=st.lists(partnership_specs, min_size=1, max_size=6))
+@pytest.mark.slow
 def test_finding_2_formalisation_and_written_agreement_agree_on_generated_workspaces(
     specs: list[dict], empty_file: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

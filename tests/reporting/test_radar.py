@@ -299,6 +299,7 @@ def test_a_self_assessment_is_stored_with_its_scores_and_notes(small: Database) 
         (days(-1), {"professionalise": 3}, {"professionalise": "x" * 2001}, "radar.note_too_long"),
     ],
 )
+@pytest.mark.slow
 def test_invalid_self_assessments_are_refused_and_nothing_is_stored(small: Database, day, scores, notes, key) -> None:
     with pytest.raises(ValidationFailed) as caught, small.write() as s:
         radar.save_self_assessment(s, day, scores, notes, today=TODAY)

@@ -207,6 +207,7 @@ def test_finding_10_every_lib_function_declares_what_it_needs() -> None:
 
 
 @pytest.mark.parametrize("name", BEYOND_BOARD)
+@pytest.mark.slow
 def test_finding_10_a_board_member_is_refused_every_function_beyond_the_board(workspace: Workspace, name: str) -> None:
     function = FUNCTIONS[name]
     # A conditional one is called in its other variant (names instead of pseudonyms).

@@ -413,6 +413,7 @@ def test_finding_12_a_new_workspace_file_and_its_wal_are_private(tmp_path: Path,
         forget_database(url)
 
 
+@pytest.mark.slow
 def test_finding_12_an_existing_folder_keeps_its_mode(tmp_path: Path, open_umask: None) -> None:
     shared = tmp_path / "shared"
     shared.mkdir(mode=0o750)

@@ -579,6 +579,7 @@ def test_finding_6_markdown_calls_receive_escaped_text() -> None:
     assert offenders == [], f"{len(offenders)} Markdown calls get text that is not escaped"
 
 
+@pytest.mark.slow
 def test_every_md_helper_returns_escaped_text() -> None:
     offenders = [
         f"{path.relative_to(ROOT)}:{line}: {name}"
@@ -756,6 +757,7 @@ def markdown_texts(at: Any) -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 def test_the_import_preview_hands_streamlit_file_texts_escaped(db: Any) -> None:
     from components.safe_markdown import escape_markdown
     from tests import apptest_support
@@ -783,6 +785,7 @@ LOGIN_SECRETS = {
 }
 
 
+@pytest.mark.slow
 def test_names_from_the_login_token_are_shown_escaped(db: Any) -> None:
     from components.safe_markdown import escape_markdown
     from tests import apptest_support

@@ -382,6 +382,7 @@ def test_finding_7_plotly_charts_show_names_as_text(figures: dict[str, tuple[go.
     assert figure_builders() - covered == set(), "a figure builder this test does not draw"
 
 
+@pytest.mark.slow
 def test_finding_7_hover_templates_fill_in_escaped_data_and_keep_their_markup(
     figures: dict[str, tuple[go.Figure | dict, bool]],
 ) -> None:

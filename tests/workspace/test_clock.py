@@ -119,6 +119,7 @@ def test_the_import_history_shows_copenhagen_time(db: Database, season: tuple) -
 
 
 @SEASONS
+@pytest.mark.slow
 def test_the_event_log_shows_copenhagen_time(db: Database, season: tuple) -> None:
     stored, local, _shown, _iso = season
     imported_at(db, stored)
@@ -144,6 +145,7 @@ def test_the_person_page_shows_copenhagen_time(db: Database, season: tuple) -> N
     assert set(history["at"].tolist()) == {pd.Timestamp(local)}
 
 
+@pytest.mark.slow
 def test_the_workspaces_own_time_zone_is_used(db: Database) -> None:
     imported_at(db, SUMMER[0])
     with db.write() as session:
