@@ -12,8 +12,8 @@ setup:  ## .venv with the pinned packages and the lock of their dependencies, pl
 test:  ## the whole suite, slow and browser tests included (what CI runs)
 	.venv/bin/python -m pytest
 
-test-fast:  ## the fast loop: everything but the slow and browser tests, on both cores
-	.venv/bin/python -m pytest -m "not slow and not browser" -n 2 -q
+test-fast:  ## the fast loop: everything but the slow and browser tests (under two minutes)
+	.venv/bin/python -m pytest -m "not slow and not browser" -q
 
 lint:  ## ruff check, ruff format --check, the import contracts and mypy
 	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/lint-imports --no-cache && .venv/bin/mypy
