@@ -6,7 +6,7 @@ through :func:`lib.workspace.events.log_export` (who, what, when, how many peopl
 button nobody clicks, and a file that could not be made is not logged either.
 
 :func:`download_naming_nobody` is a file that names no person (an empty template, the board pack,
-which is pseudonymised, a notice text): it is not logged. ``tests/test_export_logging.py`` reads
+which is pseudonymised, a notice text): it is not logged. ``tests/privacy/test_export_logging.py`` reads
 every page and component and fails for a ``st.download_button`` anywhere but here, and for a file
 handed out as naming nobody that is not on its short list.
 """

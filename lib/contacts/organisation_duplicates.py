@@ -20,7 +20,7 @@ Finding pairs does not compare every organisation with every other. Nearly the s
 typo apart, so they share a blocking key (:func:`blocking_keys`: the folded name with one character
 left out), and only names that share a key, or a CVR number, are compared. Because every pair the
 rules admit shares a key, blocking finds exactly the pairs comparing all pairs finds
-(:func:`pairs_by_comparing_all` is that reference; ``tests/test_organisation_duplicates.py`` checks
+(:func:`pairs_by_comparing_all` is that reference; ``tests/contacts/test_organisation_duplicates.py`` checks
 both agree, ``benchmarks/bench_org_duplicates.py`` times them).
 
 The review queue is worked out from the register each time it is shown, so it always matches the

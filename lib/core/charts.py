@@ -13,7 +13,7 @@ text), in the browser and in kaleido's pictures alike, so every builder passes s
 :func:`template_text`, so it is no template either. Only plotly gets escaped text: the board pack's
 native PowerPoint charts and every table show the text as it is.
 
-The rules every chart keeps (tested in ``tests/test_chart_rules.py``):
+The rules every chart keeps (tested in ``tests/core/test_chart_rules.py``):
 
 * *Colours* are the Okabe-Ito set (:data:`OKABE_ITO`), told apart with every common colour-vision
   deficiency, plus :data:`GREY` for "unknown" and "other". A category of a fixed vocabulary (a goal

@@ -38,7 +38,7 @@ def _bare_email(text: str) -> str:
 #: The everyday address (a dot-atom, Latin-1 letters such as æøå allowed, @ ASCII host names with an
 #: alphabetic top level), which
 #: email_validator accepts as it is. Recognising it directly makes a 100,000-row import seconds faster;
-#: anything else still goes through email_validator. tests/test_normalize.py checks they agree.
+#: anything else still goes through email_validator. tests/core/test_normalize.py checks they agree.
 _LOCAL_CHARACTERS = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff!#$%&'*+/=?^_`{|}~-"
 _PLAIN_ADDRESS = re.compile(
     rf"[{_LOCAL_CHARACTERS}]+(?:\.[{_LOCAL_CHARACTERS}]+)*"

@@ -169,7 +169,7 @@ def _numbers(frame: pd.DataFrame, column: str) -> list[float | None]:
 
 
 # python-pptx has no option for this: its writers open the worksheet in ``_open_worksheet``, so these
-# subclasses swap that one step; tests/test_hardening_outputs.py notices if an upgrade moves it.
+# subclasses swap that one step; tests/security/test_hardening_outputs.py notices if an upgrade moves it.
 class _CategoryWorkbook(CategoryWorkbookWriter):
     @contextmanager
     def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, TextOnlySheet]]:
