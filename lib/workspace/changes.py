@@ -30,7 +30,7 @@ class ChangeNotSaved(RuntimeError):
     nothing was saved. The database's own error is the ``__cause__``, for the log only."""
 
 
-@requires("view_board")
+@requires("edit")
 def run_change(db: Database, work: Callable[[Session], T]) -> T:
     """``work`` in one write transaction; raises :class:`ChangeNotSaved` when the database fails.
 
@@ -43,7 +43,7 @@ def run_change(db: Database, work: Callable[[Session], T]) -> T:
         raise ChangeNotSaved(type(error).__name__) from error
 
 
-@requires("view_board")
+@requires("edit")
 def export_file(
     db: Database,
     make: Callable[[Session], bytes],

@@ -110,6 +110,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
             "on": TODAY,
             "as_of": TODAY,
             "date": TODAY,
+            "day": TODAY,
             "lang": "da",
             "key": "library_name",
             "partnership_id": evaluated[0],
