@@ -21,6 +21,7 @@ from components.importer import (
     read_uploads,
     sheets_section,
 )
+from components.safe_markdown import tr_md
 from lib.ingest.import_page import import_page_data
 
 require_page("import")
@@ -36,7 +37,7 @@ uploads = st.file_uploader(
     tr("importpage.upload_label"),
     type=ACCEPTED_TYPES,
     accept_multiple_files=True,
-    help=tr("importpage.upload_help") + " " + tr("widget.upload_help", megabytes=UPLOAD_MEGABYTES),
+    help=tr_md("importpage.upload_help") + " " + tr_md("widget.upload_help", megabytes=UPLOAD_MEGABYTES),
     key=state.uploader(),
 )
 waiting = st.empty()

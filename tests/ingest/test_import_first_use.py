@@ -573,7 +573,8 @@ def test_from_an_empty_workspace_the_examples_become_the_librarys_network(
             if name == "kontaktliste.xlsx":  # the staff the list names are listed before anything is stored
                 page.get_by_text("Filerne nævner 6 medarbejdere").wait_for(timeout=30_000)
                 page.screenshot(path=str(tmp_path / "1-kontaktliste-preview.png"), full_page=True)
-            page.get_by_role("button", name="Importér", exact=True).click()
+            # The preview is made before the button is drawn: on a busy machine that takes a while.
+            page.get_by_role("button", name="Importér", exact=True).click(timeout=60_000)
             page.get_by_text(f"Importen er gemt som import nr. {number}").wait_for(timeout=60_000)
         page.screenshot(path=str(tmp_path / "2-imported.png"), full_page=True)
 
@@ -581,8 +582,8 @@ def test_from_an_empty_workspace_the_examples_become_the_librarys_network(
         workspace = page.get_by_text(re.compile(r"\d+ personer · \d+ organisationer · \d+ relationer"))
         relations_count = int(re.search(r"(\d+) relationer", workspace.inner_text()).group(1))
         assert relations_count >= 14, workspace.inner_text()  # the contact list's ties and the relation list's
-        page.get_by_text("Mit netværk", exact=True).click()
-        page.get_by_role("combobox", name="Medarbejder", exact=True).click()
+        page.get_by_text("Mit netværk", exact=True).click(timeout=60_000)
+        page.get_by_role("combobox", name="Medarbejder", exact=True).click(timeout=60_000)
         page.get_by_role("option", name="Mette Holm").click()
         shown = page.get_by_text(re.compile(r"Viser \d+ punkter og \d+ forbindelser"))
         shown.wait_for(timeout=60_000)
