@@ -32,7 +32,7 @@ def _sidebar(who: Any) -> None:
     from components.context import LANG_KEY, database, tr
     from components.safe_markdown import tr_md
     from lib.core import i18n
-    from lib.db import workspace_counts
+    from lib.workspace.opening import workspace_totals
 
     with st.sidebar:
         st.selectbox(
@@ -42,8 +42,7 @@ def _sidebar(who: Any) -> None:
             placeholder=tr("widget.choose_one"),
             key=LANG_KEY,
         )
-        with database().read() as session:
-            counts = workspace_counts(session)
+        counts = workspace_totals(database())
         st.caption(tr("sidebar.workspace"))
         st.caption(
             tr_md(

@@ -7,7 +7,7 @@ Run on demand (not part of the tests)::
     .venv/bin/python benchmarks/load_test.py --option runner.postScriptGC=false   # try a setting
     .venv/bin/python benchmarks/load_test.py --url https://staging.example-kommune.dk   # see below
 
-Without ``--url`` it starts what ``tests/test_nginx.py`` starts: ``--upstreams`` dashboard processes
+Without ``--url`` it starts what ``tests/deploy/test_nginx.py`` starts: ``--upstreams`` dashboard processes
 (the command of ``deploy/partnerskabsradar@.service``) on one SQLite workspace holding the demo
 library, behind nginx configured with ``deploy/nginx.conf`` (TLS, sticky cookie, websocket).
 ``--url`` measures a running deployment instead: one serving the demo workspace without login (a
@@ -296,7 +296,7 @@ def resident_mb(pid: int) -> float:
 
 @contextlib.contextmanager
 def own_stack(upstreams: int, options: list[str]) -> Iterator[Target]:
-    from tests.test_nginx import NGINX, nginx_stack
+    from tests.deploy.test_nginx import NGINX, nginx_stack
 
     if not NGINX.exists():
         raise SystemExit(f"{NGINX} is missing: scripts/setup.sh --dev installs nginx (or pass --url)")

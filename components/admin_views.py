@@ -2,11 +2,12 @@
 requests), and the retention list of contacts nobody has used for a long time. The duty to inform
 (GDPR art. 14) has its own module, ``components.informing_views``.
 
-Everything that reads or changes data is in ``lib.workspace.events`` and ``lib.privacy.personal_data``; each session
-this page opens carries the user as its principal, so those functions check the user's role
-themselves (hiding the page is not the only protection). Changes run in button callbacks, before the
-page is drawn, and their outcome is kept as a message ("flash") shown where the user acted. Files are
-made when a download button is clicked (a deferred download), so only a real download is logged.
+What the page shows is read by ``lib.privacy.admin_page`` (one call each, its own read); changes are
+in ``lib.privacy.personal_data``. Every read and write carries the user as its principal, so those
+functions check the user's role themselves (hiding the page is not the only protection). Changes run
+in button callbacks, before the page is drawn, and their outcome is kept as a message ("flash") shown
+where the user acted. Files are made when a download button is clicked (a deferred download), so only
+a real download is logged.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from components.feedback import Messages
 from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
-from lib.contacts import person_choice_label, person_choices
+from lib.contacts import page as contacts_page
+from lib.contacts import person_choice_label
 from lib.core.errors import UserFacingError
 from lib.core.i18n import format_value
+from lib.privacy import admin_page
 from lib.privacy import personal_data as pdata
 from lib.workspace import events as eventlog
 
@@ -61,18 +64,12 @@ RETENTION_COLUMNS = (
 )
 
 
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
-
-
 # --- the event log ---------------------------------------------------------------------------------
 
 
 def _event_filters() -> dict[str, Any] | None:
     """The filter widgets; their values for ``lib.workspace.events``, or None for a period that cannot match."""
-    with database().read() as session:
-        actions = eventlog.event_actions(session)
+    actions = admin_page.event_actions(database())
     labels = {"": tr("common.all"), **{code: eventlog.action_label(code, lang()) for code in actions}}
     who, what, since_column, until_column = st.columns([2, 2, 1, 1])
     actor_text = who.text_input(tr("admin.events.actor"), key=EVENTS_ACTOR)
@@ -97,9 +94,7 @@ def events_section() -> None:
     filters = _event_filters()
     if filters is None:
         return
-    with database().read() as session:
-        frame = eventlog.events_frame(session, lang=lang(), **filters)
-    frame["actor"] = frame["actor"].fillna(tr("admin.local_actor"))
+    frame = admin_page.event_log(database(), lang(), **filters)
     st.caption(tr_md("admin.events.count", count=len(frame), limit=eventlog.DEFAULT_LIMIT))
     show_table(frame, EVENT_COLUMNS, key=PREFIX + "events_table", empty_key="admin.events.empty")
     language, exporter = lang(), actor()
@@ -111,7 +106,7 @@ def events_section() -> None:
         icon=":material/download:",
         mime=XLSX_MIME,
         key=PREFIX + "events_download",
-        file_name=f"haendelseslog-{today().isoformat()}.xlsx",
+        file_name=f"haendelseslog-{clock.today().isoformat()}.xlsx",
     )
 
 
@@ -122,13 +117,10 @@ def _chosen_person(choices: Mapping[int, str]) -> int | None:
     """The person found by the e-mail typed, else the one picked; explains an e-mail nobody has."""
     email = (st.session_state.get(PERSON_EMAIL) or "").strip()
     if email:
-        with database().read() as session:
-            person = pdata.find_person(session, email)
-            erased = person is None and pdata.was_erased(session, email)
-        if person is None:
-            st.info(tr_md("admin.person.was_erased" if erased else "admin.person.not_found", email=email))
-            return None
-        return person.id
+        found = admin_page.person_by_email(database(), email)
+        if found.person_id is None:
+            st.info(tr_md("admin.person.was_erased" if found.erased else "admin.person.not_found", email=email))
+        return found.person_id
     picked = st.session_state.get(PERSON_PICK)
     return picked if picked in choices else None
 
@@ -136,8 +128,7 @@ def _chosen_person(choices: Mapping[int, str]) -> int | None:
 def person_section() -> None:
     """Find a person by e-mail or name, then show what is held about them and what can be done."""
     MESSAGES.show("person")
-    with database().read() as session:
-        choices = dict(person_choices(session))
+    choices = contacts_page.people_choices(database())
     if st.session_state.get(PERSON_PICK) not in (None, *choices):
         st.session_state[PERSON_PICK] = None  # erased or merged meanwhile
     left, right = st.columns(2)
@@ -155,12 +146,11 @@ def person_section() -> None:
         if not (st.session_state.get(PERSON_EMAIL) or "").strip():
             st.caption(tr("admin.person.choose"))
         return
-    with database().read() as session:
-        try:
-            data = pdata.person_data(session, person_id, today=today())
-        except UserFacingError as error:
-            show_error(error)
-            return
+    try:
+        data = admin_page.held_data(database(), person_id, clock.today())
+    except UserFacingError as error:
+        show_error(error)
+        return
     st.subheader(tr_md("admin.person.heading", name=data["person"]["name"]))
     _held_data(data)
     _downloads(person_id)
@@ -268,7 +258,7 @@ def _erase_one(person_id: int, expected: str, confirm_key: str) -> None:
     if typed.casefold() != expected.strip().casefold():
         MESSAGES.flash("person", "warning", "admin.person.confirm_mismatch")
         return
-    ok, report = MESSAGES.change("person", lambda s: pdata.erase_person(s, person_id, actor(), today()))
+    ok, report = MESSAGES.change("person", lambda s: pdata.erase_person(s, person_id, actor(), clock.today()))
     if ok:
         st.session_state[PERSON_EMAIL] = ""
         st.session_state[PERSON_PICK] = None
@@ -292,9 +282,8 @@ def _erase_one(person_id: int, expected: str, confirm_key: str) -> None:
 def retention_section() -> None:
     """The retention period, the contacts not used within it, and erasing those chosen."""
     MESSAGES.show("retention")
-    with database().read() as session:
-        months = pdata.retention_months(session)
-    st.session_state.setdefault(RETENTION_MONTHS, months)
+    retention = admin_page.retention_list(database(), clock.today())
+    st.session_state.setdefault(RETENTION_MONTHS, retention.months)
     left, right = st.columns([1, 3], vertical_alignment="bottom")
     left.number_input(
         tr("admin.retention.months"),
@@ -307,9 +296,8 @@ def retention_section() -> None:
     right.button(
         tr("admin.retention.save"), icon=":material/save:", key=PREFIX + "retention_save", on_click=_save_months
     )
-    with database().read() as session:
-        frame = pdata.retention_candidates(session, today(), months)
-    st.caption(tr_md("admin.retention.count", count=len(frame), cutoff=pdata.months_before(today(), months)))
+    frame = retention.candidates
+    st.caption(tr_md("admin.retention.count", count=len(frame), cutoff=retention.cutoff))
     if frame.empty:
         st.info(tr("admin.retention.empty"))
         return
@@ -353,7 +341,7 @@ def _erase_chosen() -> None:
     if not st.session_state.get(RETENTION_CONFIRM):
         MESSAGES.flash("retention", "warning", "admin.retention.confirm_first")
         return
-    ok, report = MESSAGES.change("retention", lambda s: pdata.erase_people(s, chosen, actor(), today()))
+    ok, report = MESSAGES.change("retention", lambda s: pdata.erase_people(s, chosen, actor(), clock.today()))
     if ok:
         st.session_state[RETENTION_PICK] = []
         st.session_state[RETENTION_CONFIRM] = False
@@ -368,4 +356,4 @@ def _flash_erased(slot: str, report: pdata.ErasureReport, done: str) -> None:
         MESSAGES.flash(slot, "success", text=done)
 
 
-__all__ = ["events_section", "person_section", "retention_section", "today"]
+__all__ = ["events_section", "person_section", "retention_section"]

@@ -20,7 +20,7 @@ from components.downloads import download_naming_nobody
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
 from lib.reporting import boardpack, figures
-from lib.reporting.boardpack.content import BoardPack, Section, chosen_sections, data_version
+from lib.reporting.boardpack.content import BoardPack, Section, chosen_sections
 from lib.reporting.boardpack.figures import chart_figure
 from lib.reporting.boardpack.model import SECTIONS, cell_text
 
@@ -34,11 +34,6 @@ FORMAT_ICONS = {"pptx": ":material/slideshow:", "pdf": ":material/picture_as_pdf
 CHART_HEIGHT = 520
 #: Larger type for the presentation's bullets: the only styling the page adds, scoped to its screen.
 _SCREEN_CSS = "<style>.st-key-board_screen li {font-size: 1.35rem; line-height: 1.5;}</style>"
-
-
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
 
 
 # --- the pack and its files, cached -----------------------------------------------------------------
@@ -56,8 +51,7 @@ def cached_pack(
 ) -> BoardPack:
     """The board pack for these choices; ``version`` (the data's fingerprint) makes a changed workspace
     a new entry, so an edit shows at once."""
-    with database().read() as session:
-        return boardpack.build(session, start, end, language, sections, today=day)
+    return boardpack.board_pack(database(), start, end, language, sections, today=day)
 
 
 @st.cache_data(max_entries=6, ttl=900, show_spinner=False)
@@ -80,7 +74,7 @@ def _file(
 
 def choices() -> tuple[dt.date | None, dt.date | None, list[str]]:
     """The period and sections the user chose (all sections and the last year until they choose)."""
-    day = today()
+    day = clock.today()
     st.session_state.setdefault(FROM_KEY, day - dt.timedelta(days=DEFAULT_DAYS))
     st.session_state.setdefault(TO_KEY, day)
     st.session_state.setdefault(SECTIONS_KEY, list(SECTIONS))
@@ -100,9 +94,7 @@ def choices() -> tuple[dt.date | None, dt.date | None, list[str]]:
 def load_pack(start: dt.date | None, end: dt.date | None, sections: list[str]) -> tuple[BoardPack, tuple]:
     """The cached pack for the choices, and the cache key its files are made under."""
     db = database()
-    with db.read() as session:
-        version = data_version(session)
-    key = (db.url, start, end, lang(), tuple(chosen_sections(sections)), version, today())
+    key = (db.url, start, end, lang(), tuple(chosen_sections(sections)), boardpack.pack_version(db), clock.today())
     return cached_pack(*key), key
 
 

@@ -11,10 +11,9 @@ from lib.workspace import clock
 
 def workspace_zone() -> ZoneInfo:
     """The time zone the workspace reads times in (the library set-up; Europe/Copenhagen by default)."""
-    with database().read() as session:
-        return clock.workspace_timezone(session)
+    return clock.workspace_zone(database())
 
 
 def today() -> dt.date:
     """Today in the workspace's time zone, whatever zone the server runs in."""
-    return clock.today(workspace_zone())
+    return clock.workspace_today(database())

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
 from lib.core import i18n
 from lib.core.access import LOCAL, Principal, RoleConfig, cookie_secret_problem, from_this_computer, principal_for
-from lib.db import Database, open_database
+from lib.workspace.opening import workspace_database
+
+if TYPE_CHECKING:
+    from lib.db import Database
 
 LANG_KEY = "lang"
 
@@ -24,14 +27,10 @@ def tr(key: str, **params: Any) -> str:
     return i18n.t(key, lang(), **params)
 
 
-#: Whoever is not (yet) known gets the least a role can do.
-_NOBODY = Principal(email=None, role="viewer")
-
-
 def database() -> Database:
     """The workspace database (``DATABASE_URL`` or the local SQLite file), used as the current user:
     ``lib`` refuses what their role may not do, whatever the page shows."""
-    return open_database().acting_as(principal() or _NOBODY)
+    return workspace_database(principal())
 
 
 def login_configured() -> bool:

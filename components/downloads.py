@@ -6,7 +6,7 @@ through :func:`lib.workspace.events.log_export` (who, what, when, how many peopl
 button nobody clicks, and a file that could not be made is not logged either.
 
 :func:`download_naming_nobody` is a file that names no person (an empty template, the board pack,
-which is pseudonymised, a notice text): it is not logged. ``tests/test_export_logging.py`` reads
+which is pseudonymised, a notice text): it is not logged. ``tests/privacy/test_export_logging.py`` reads
 every page and component and fails for a ``st.download_button`` anywhere but here, and for a file
 handed out as naming nobody that is not on its short list.
 """
@@ -14,17 +14,15 @@ handed out as naming nobody that is not on its short list.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from components.context import database
-from lib.workspace import events as eventlog
+from lib.workspace.changes import People, export_file
 
-#: How many people a file names: a number known while drawing, or counted in the click's transaction;
-#: None when the ``make`` function logs the export itself (a person's data, the event log).
-People = int | Callable[[Session], int] | None
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def export_download(
@@ -49,15 +47,7 @@ def export_download(
     extra = dict(details or {})
 
     def run() -> bytes:
-        with db.write() as session:
-            data = make(session)
-            if people is None:
-                if not eventlog.export_logged(session, kind):
-                    raise RuntimeError(f"the {kind} export was not logged by the function that made it")
-            else:
-                count = people(session) if callable(people) else people
-                eventlog.log_export(session, kind, people=count, **extra)
-            return data
+        return export_file(db, make, kind=kind, people=people, details=extra)
 
     st.download_button(label, data=run, file_name=file_name, mime=mime, key=key, on_click="ignore", **button)
 

@@ -15,10 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from components import clock
 from components.context import actor, database, lang, tr
@@ -27,11 +24,11 @@ from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, date_input_format, show_table
 from components.template_import import template_import_section
 from components.widgets import remembered_selectbox, shown_as
-from lib.core import charts
-from lib.core.i18n import format_date, format_number
-from lib.db import Partnership
+from lib.core.i18n import format_number
 from lib.ingest.planning_tables import TableImportResult
 from lib.planning import evaluations as ev
+from lib.planning import evaluations_page as evp
+from lib.planning import figures
 
 PREFIX = "evals_"
 FLASH_KEY = PREFIX + "flash"
@@ -43,21 +40,6 @@ NEW_ROUND = 0
 LATEST = 0  # the "latest round" choice of the detail picker
 EARLIEST_DATE, LATEST_DATE = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 SCORES = (1, 2, 3, 4, 5)
-
-#: Colour per reading band (Okabe-Ito); the band's word is always shown too (legend, hover, text).
-BAND_COLOURS = charts.CATEGORY_COLOURS["band"]
-#: Where each band lies on the 1-5 scale, for the shaded areas.
-BAND_RANGES = {
-    "strength": (ev.STRENGTH_AT, 5.0),
-    "discuss": (ev.DISCUSS_AT, ev.STRENGTH_AT),
-    "concern": (1.0, ev.DISCUSS_AT),
-}
-#: One colour per dimension and per side, none of them a band colour, so a line never reads as a
-#: verdict, and no dimension shares a colour with a side on this page (the eight Okabe-Ito colours).
-DIMENSION_COLOURS = charts.CATEGORY_COLOURS["dimension"]
-SIDE_COLOURS = charts.CATEGORY_COLOURS["side"]
-#: Legends above the plot on the right, clear of the axis title and the long item labels.
-TOP_LEGEND = {"orientation": "h", "x": 1, "xanchor": "right", "y": 0.99, "yanchor": "top", "yref": "container"}
 
 ROUND_COLUMNS = (
     Col("held_on", "evaluations_page.col.held_on", "date"),
@@ -79,23 +61,12 @@ show_flash = MESSAGES.show
 change = MESSAGES.change
 
 
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
-
-
 # --- small helpers ---------------------------------------------------------------------------------
-
-
-def _missing(value: Any) -> bool:
-    return value is None or bool(pd.isna(value))
 
 
 def score_text(value: float | None, decimals: int = 0) -> str:
     """A 0-100 score or 1-5 mean in the reader's format; a dash when it could not be computed."""
-    if _missing(value):
-        return "–"
-    return format_number(round(float(value), decimals), lang(), decimals)
+    return evp.score_text(value, lang(), decimals)
 
 
 def side_word(side: str) -> str:
@@ -105,31 +76,10 @@ def side_word(side: str) -> str:
 
 def round_label(held_on: dt.date, title: str | None) -> str:
     """ "dd-mm-yyyy · title" (the date alone for a round without a title)."""
-    shown = format_date(held_on, lang())
-    return f"{shown} · {title}" if title else shown
+    return evp.round_label(held_on, title, lang())
 
 
 # --- choosing a partnership ------------------------------------------------------------------------
-
-
-def partnership_choices(session: Session) -> dict[int, str]:
-    """Every partnership by title, with its number of rounds (and "ended" when it has ended)."""
-    counts = ev.round_counts(session)
-    labels = {}
-    for p in session.scalars(select(Partnership).order_by(Partnership.title, Partnership.id)):
-        label = tr("evaluations_page.pick.label", title=p.title, count=counts.get(p.id, 0))
-        labels[p.id] = tr("evaluations_page.pick.ended", label=label) if p.closed else label
-    return labels
-
-
-def default_partnership(session: Session, choices: Mapping[int, str]) -> int:
-    """The first running partnership with an evaluation (else any with one, else the first): the page
-    opens on something to see."""
-    counts = ev.round_counts(session)
-    closed = set(session.scalars(select(Partnership.id).where(Partnership.closed.is_(True))))
-    evaluated = [pid for pid in choices if counts.get(pid)]
-    running = [pid for pid in evaluated if pid not in closed]
-    return (running or evaluated or list(choices))[0]
 
 
 def partnership_picker(choices: Mapping[int, str], default: int) -> int:
@@ -140,14 +90,6 @@ def partnership_picker(choices: Mapping[int, str], default: int) -> int:
 
 
 # --- health ----------------------------------------------------------------------------------------
-
-
-def health_frame(overview: pd.DataFrame) -> pd.DataFrame:
-    """:func:`lib.planning.evaluations.health_overview` rounded to whole points, for the table."""
-    shown = overview.copy()
-    for name in ("score", *ev.HEALTH_WEIGHTS):
-        shown[name] = [None if _missing(v) else round(float(v)) for v in shown[name]]
-    return shown
 
 
 def health_table(overview: pd.DataFrame) -> None:
@@ -167,7 +109,7 @@ def health_table(overview: pd.DataFrame) -> None:
             tr(f"evaluations.health.{name}"), format="%d", help=tr(f"evaluations_page.health.rule.{name}")
         )
     st.dataframe(
-        health_frame(overview),
+        evp.health_frame(overview),
         hide_index=True,
         width="stretch",
         key=PREFIX + "health_table",
@@ -189,8 +131,7 @@ def _part_help_md(part: ev.HealthPart) -> str:
 
 def partnership_health(partnership_id: int, on: dt.date) -> None:
     """The chosen partnership's score and its three parts as metrics, with how it is computed."""
-    with database().read() as session:
-        health = ev.partnership_health(session, partnership_id, on)
+    health = evp.health_of(database(), partnership_id, on)
     columns = st.columns(1 + len(health.parts))
     columns[0].metric(
         tr("evaluations.health"),
@@ -215,199 +156,12 @@ def partnership_health(partnership_id: int, on: dt.date) -> None:
             st.markdown(f"- **{tr(f'evaluations.health.{name}')}**: {tr(f'evaluations_page.health.rule.{name}')}")
 
 
-# --- charts ----------------------------------------------------------------------------------------
-
-
-def _band_areas(fig: go.Figure, language: str, axis: str) -> None:
-    """The three reading bands as faint areas with their names, and the 3.0 and 4.0 lines."""
-    from lib.core.i18n import t
-
-    for name, (low, high) in BAND_RANGES.items():
-        area = {
-            "fillcolor": BAND_COLOURS[name],
-            "opacity": 0.08,
-            "line_width": 0,
-            "layer": "below",
-            "annotation_text": t(f"evaluations.band.{name}", language),
-            "annotation_font": {"color": charts.text_colour(BAND_COLOURS[name]), "size": 12},
-        }
-        if axis == "y":
-            fig.add_hrect(y0=low, y1=high, annotation_position="top right", **area)
-        else:
-            # Above the plot: inside it the names would sit under the first bars.
-            fig.add_vrect(x0=low, x1=high, annotation_position="outside top", **area)
-    for at in (ev.DISCUSS_AT, ev.STRENGTH_AT):
-        line = {"line": {"color": "#555555", "dash": "dash", "width": 1}}
-        if axis == "y":
-            fig.add_hline(y=at, **line)
-        else:
-            fig.add_vline(x=at, **line)
-
-
-def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
-    """One line per dimension, one point per round: the mean of ``side`` (library, partner or all)."""
-    from lib.core.i18n import t
-
-    shown = scores[scores["side"] == side]
-    day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
-    mean, scale = t("charts.hover.mean", language), t("charts.unit.scale", language)
-    answers = t("charts.hover.respondents", language)
-    fig = go.Figure()
-    _band_areas(fig, language, "y")
-    for dimension in ev.DIMENSIONS:
-        rows = shown[shown["dimension"] == dimension]
-        name = t(f"evaluations.dimension.{dimension}", language)
-        words = [t(f"evaluations.band.{b}", language) for b in rows["band"]]
-        colour = DIMENSION_COLOURS[dimension]
-        fig.add_trace(
-            go.Scatter(
-                x=pd.to_datetime(rows["held_on"]),
-                y=rows["mean"],
-                mode="lines+markers",
-                name=name,
-                meta=dimension,
-                line={"color": colour, "width": 3},
-                marker={"size": 9, "line": charts.outline(colour)},
-                customdata=list(
-                    zip(charts.escape_all(rows["round_title"].fillna("")), words, rows["respondents"], strict=True)
-                ),
-                hovertemplate=(
-                    f"{name}<br>%{{x|{day}}} %{{customdata[0]}}<br>{mean} %{{y:.2f}} {scale}"
-                    f" · %{{customdata[1]}}<br>{answers}: %{{customdata[2]}}<extra></extra>"
-                ),
-            )
-        )
-    fig.update_layout(
-        title=t("evaluations_page.scores.chart_title", language, side=t(f"evaluations.side.{side}", language)),
-        # The rounds' own dates as ticks: two rounds a day apart no longer get "12-03-2026" twice.
-        xaxis=charts.date_axis(shown["held_on"], language, title=t("evaluations_page.scores.date", language)),
-        yaxis={"range": [1, 5.05], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
-        legend={"orientation": "h", "y": -0.2},
-        height=440,
-    )
-    return charts.style(fig, language)
-
-
-def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
-    """One horizontal bar per answered item (its wording as label), coloured by band, both sides' mean."""
-    from lib.core.i18n import t
-
-    fig = go.Figure()
-    _band_areas(fig, language, "x")
-    labels = charts.escape_all(items["text"])
-    for name in ev.BANDS:
-        rows = items[items["band"] == name]
-        if rows.empty:
-            continue
-        word = t(f"evaluations.band.{name}", language)
-        # The scale starts at 1, so the bars do too (base=1, length mean - 1).
-        fig.add_trace(
-            go.Bar(
-                x=rows["all"] - 1,
-                base=1,
-                y=charts.escape_all(rows["text"]),
-                orientation="h",
-                name=word,
-                meta=name,
-                marker={"color": BAND_COLOURS[name], "line": charts.outline(BAND_COLOURS[name])},
-                customdata=rows["all"],
-                text=[format_number(round(v, 1), language, 1) for v in rows["all"]],
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate=(
-                    f"%{{y}}<br>{t('charts.hover.mean', language)} %{{customdata:.2f}} "
-                    f"{t('charts.unit.scale', language)} · {word}<extra></extra>"
-                ),
-            )
-        )
-    fig.update_layout(
-        title=t("evaluations_page.items.chart_title", language),
-        xaxis={"range": [1, 5.4], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
-        yaxis={"categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
-        barmode="overlay",
-        height=max(320, 140 + 34 * len(items)),
-        legend=TOP_LEGEND,
-        margin={"t": 90},
-    )
-    return charts.style(fig, language)
-
-
-def gap_rows(gaps: ev.Gaps, level: str, language: str) -> pd.DataFrame:
-    """The rows of the gap chart: ``label``, ``library``, ``partner``, ``gap``, ``flagged``; ``level`` is
-    "dimension" or "item"."""
-    from lib.core.i18n import t
-
-    if level == "item":
-        frame = gaps.items.copy()
-        frame["label"] = [ev.item_text(code, language) for code in frame["item"]]
-    else:
-        frame = gaps.dimensions.copy()
-        frame["label"] = [t(f"evaluations.dimension.{d}", language) for d in frame["dimension"]]
-    return frame[["label", "library", "partner", "gap", "flagged"]]
-
-
-def gaps_figure(rows: pd.DataFrame, language: str) -> go.Figure:
-    """A dumbbell per row: the library's and the partner's mean joined by a line."""
-    from lib.core.i18n import t
-
-    fig = go.Figure()
-    _band_areas(fig, language, "x")
-    joined_x: list[float | None] = []
-    joined_y: list[str | None] = []
-    for row in rows.itertuples():
-        if not _missing(row.library) and not _missing(row.partner):
-            joined_x += [row.library, row.partner, None]
-            joined_y += [charts.escape(row.label), charts.escape(row.label), None]
-    fig.add_trace(
-        go.Scatter(
-            x=joined_x,
-            y=joined_y,
-            mode="lines",
-            line={"color": charts.GREY, "width": 4},
-            hoverinfo="skip",
-            showlegend=False,
-            meta="gap",
-        )
-    )
-    for side in ev.SIDES:
-        word = t(f"evaluations.side.{side}", language)
-        answered = rows[[not _missing(v) for v in rows[side]]]
-        fig.add_trace(
-            go.Scatter(
-                x=answered[side],
-                y=charts.escape_all(answered["label"]),
-                mode="markers",
-                name=word,
-                meta=side,
-                marker={
-                    "color": SIDE_COLOURS[side],
-                    "size": 14,
-                    "symbol": "circle" if side == "library" else "diamond",
-                    "line": charts.outline(SIDE_COLOURS[side]),
-                },
-                hovertemplate=(
-                    f"%{{y}}<br>{word}: {t('charts.hover.mean', language)} %{{x:.2f}} "
-                    f"{t('charts.unit.scale', language)}<extra></extra>"
-                ),
-            )
-        )
-    fig.update_layout(
-        title=t("evaluations_page.gaps.chart_title", language),
-        xaxis={"range": [1, 5.2], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
-        yaxis={"categoryorder": "array", "categoryarray": charts.escape_all(rows["label"]), "autorange": "reversed"},
-        height=max(300, 140 + 40 * len(rows)),
-        legend=TOP_LEGEND,
-        margin={"t": 90},
-    )
-    return charts.style(fig, language)
-
-
 # --- results ---------------------------------------------------------------------------------------
 
 
 def _detail_round(partnership_id: int, rounds: pd.DataFrame) -> int | None:
     """The round the item, gap and reflection sections show: the latest with answers unless chosen."""
-    answered = rounds[rounds["responses"] > 0]
+    answered = evp.answered_rounds(rounds)
     if answered.empty:
         return None
     labels = {
@@ -442,14 +196,14 @@ def scores_section(scores: pd.DataFrame) -> None:
         horizontal=True,
         key=SIDE_WIDGET,
     )
-    st.plotly_chart(scores_figure(scores, side, lang()), theme=None, key=f"{PREFIX}scores_chart")
+    st.plotly_chart(figures.scores_figure(scores, side, lang()), theme=None, key=f"{PREFIX}scores_chart")
     st.caption(tr("evaluations.band_rule") + " " + tr("evaluations_page.scores.caption"))
 
 
 def items_section(items: pd.DataFrame) -> None:
     """The chosen round item by item against the bands."""
     st.subheader(tr("evaluations_page.items.heading"))
-    st.plotly_chart(items_figure(items, lang()), theme=None, key=f"{PREFIX}items_chart")
+    st.plotly_chart(figures.items_figure(items, lang()), theme=None, key=f"{PREFIX}items_chart")
     st.caption(tr("evaluations_page.items.caption"))
 
 
@@ -464,16 +218,13 @@ def gaps_section(gaps: ev.Gaps) -> None:
         horizontal=True,
         key=f"{PREFIX}gap_level",
     )
-    rows = gap_rows(gaps, level, lang())
-    silent = [side for side in ev.SIDES if all(_missing(v) for v in gaps.dimensions[side])]
+    rows = figures.gap_rows(gaps, level, lang())
+    silent = evp.silent_sides(gaps)
     for side in silent:
         st.warning(tr_md("evaluations_page.gaps.side_missing", side=side_word(side)), icon=":material/person_off:")
-    st.plotly_chart(gaps_figure(rows, lang()), theme=None, key=f"{PREFIX}gaps_chart")
-    flagged = rows[rows["flagged"].astype(bool)]
-    if not flagged.empty:
-        shown = "; ".join(
-            f"{label} ({score_text(gap, 1)})" for label, gap in zip(flagged["label"], flagged["gap"], strict=True)
-        )
+    st.plotly_chart(figures.gaps_figure(rows, lang()), theme=None, key=f"{PREFIX}gaps_chart")
+    shown = evp.flagged_gaps(rows, lang())
+    if shown is not None:
         st.warning(
             tr("evaluations.gap_flagged") + " " + tr_md("evaluations_page.gaps.flagged", items=shown),
             icon=":material/compare_arrows:",
@@ -485,7 +236,7 @@ def gaps_section(gaps: ev.Gaps) -> None:
 def reflections_section(responses: pd.DataFrame) -> None:
     """Every written reflection of the round, with who wrote it (side and respondent label)."""
     st.subheader(tr("evaluations_page.reflections.heading"))
-    written = responses[[isinstance(text, str) and bool(text.strip()) for text in responses["reflections"]]]
+    written = evp.written_reflections(responses)
     if written.empty:
         st.caption(tr("evaluations_page.reflections.none"))
         return
@@ -498,9 +249,8 @@ def reflections_section(responses: pd.DataFrame) -> None:
 
 def results_tab(partnership_id: int) -> None:
     """Scores over time, then one round item by item, the sides' gap and the reflections."""
-    with database().read() as session:
-        scores = ev.scores_over_time(session, partnership_id)
-        rounds = ev.rounds_frame(session, partnership_id)
+    results = evp.partnership_results(database(), partnership_id)
+    scores, rounds = results.scores, results.rounds
     if scores.empty:
         st.info(
             tr(
@@ -516,13 +266,10 @@ def results_tab(partnership_id: int) -> None:
     round_id = _detail_round(partnership_id, rounds)
     if round_id is None:
         return
-    with database().read() as session:
-        items = ev.item_table(session, round_id, lang())
-        gaps = ev.side_gaps(session, round_id)
-        responses = ev.responses_frame(session, round_id)
-    items_section(items)
-    gaps_section(gaps)
-    reflections_section(responses)
+    detail = evp.round_results(database(), round_id, lang())
+    items_section(detail.items)
+    gaps_section(detail.gaps)
+    reflections_section(detail.responses)
 
 
 # --- rounds and responses --------------------------------------------------------------------------
@@ -555,7 +302,7 @@ def new_round_form(partnership_id: int) -> None:
         left, right = st.columns([1, 2])
         left.date_input(
             tr("evaluations_page.col.held_on") + " *",
-            value=today(),
+            value=clock.today(),
             key=prefix + "held_on",
             format=date_input_format(),
             min_value=EARLIEST_DATE,
@@ -683,11 +430,7 @@ def responses_list(round_id: int, responses: pd.DataFrame) -> None:
         return
     shown = responses.assign(side_label=[side_word(s) for s in responses["side"]])
     show_table(shown, RESPONSE_COLUMNS, key=prefix + "table")
-    labels = {
-        int(r.response_id): f"{r.Index + 1}. {side_word(r.side)}"
-        + (f" · {r.respondent}" if isinstance(r.respondent, str) else "")
-        for r in responses.itertuples()
-    }
+    labels = evp.response_labels(responses, lang())
     with st.expander(tr("evaluations_page.responses.delete_heading"), icon=":material/delete:"):
         st.selectbox(
             tr("evaluations_page.responses.delete_pick"),
@@ -730,8 +473,7 @@ def delete_round_box(partnership_id: int, round_id: int, label: str, responses: 
 
 def rounds_tab(partnership_id: int) -> None:
     """The rounds (date, title, respondents per side), a new round, and one round's responses."""
-    with database().read() as session:
-        rounds = ev.rounds_frame(session, partnership_id)
+    rounds = evp.rounds_of(database(), partnership_id)
     show_flash("rounds")
     shown = rounds.assign(imported_label=[tr("evaluations_page.imported") if i else "" for i in rounds["imported"]])
     show_table(
@@ -757,8 +499,7 @@ def rounds_tab(partnership_id: int) -> None:
         key=key,
         format_func=shown_as(labels),
     )
-    with database().read() as session:
-        responses = ev.responses_frame(session, round_id)
+    responses = evp.responses_of(database(), round_id)
     this = rounds[rounds["round_id"] == round_id].iloc[0]
     response_form(round_id)
     responses_list(round_id, responses)
@@ -770,8 +511,7 @@ def rounds_tab(partnership_id: int) -> None:
 
 def import_tab(partnership_id: int) -> None:
     """Survey answers from Excel into a new round (date and title chosen here) or an existing round."""
-    with database().read() as session:
-        rounds = ev.rounds_frame(session, partnership_id)
+    rounds = evp.rounds_of(database(), partnership_id)
     prefix = f"{PREFIX}import_{partnership_id}_"
     labels = {NEW_ROUND: tr("evaluations_page.import.new_round")}
     labels |= {int(r.round_id): round_label(r.held_on, r.title) for r in rounds.itertuples()}
@@ -790,7 +530,7 @@ def import_tab(partnership_id: int) -> None:
         left, right = st.columns([1, 2])
         held_on = left.date_input(
             tr("evaluations_page.col.held_on") + " *",
-            value=today(),
+            value=clock.today(),
             key=prefix + "held_on",
             format=date_input_format(),
             min_value=EARLIEST_DATE,

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from components.context import database, show_error, tr
 from components.safe_markdown import escape_markdown, tr_md
 from lib.core.errors import UserFacingError
+from lib.workspace.changes import ChangeNotSaved, run_change
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _LOG = logging.getLogger(__name__)
 
@@ -72,16 +74,16 @@ class Messages:
             st.success(text)
 
     def change(self, slot: str, work: Callable[[Session], Any]) -> tuple[bool, Any]:
-        """Run ``work`` in one write transaction; a problem becomes a message in ``slot``.
+        """Run ``work`` in one write transaction (``lib.workspace.changes.run_change``); a problem
+        becomes a message in ``slot``.
 
         Returns (ok, what ``work`` returned).
         """
         try:
-            with database().write() as session:
-                return True, work(session)
+            return True, run_change(database(), work)
         except UserFacingError as error:
             self.flash(slot, "error", error=error)
-        except SQLAlchemyError as error:
+        except ChangeNotSaved as error:
             # E.g. a colleague stored the same e-mail a moment earlier: nothing was saved. The user gets
             # the general message; whoever runs the system gets the details in the log.
             _LOG.exception("a change on the %s page failed", self.page)

@@ -12,33 +12,23 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
-from sqlalchemy import select
 
+from components import clock
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
-from lib.core import charts
-from lib.core.errors import UserFacingError
-from lib.core.i18n import format_date, format_number, format_percent
-from lib.db import Goal, Partnership
+from lib.core.i18n import format_date
+from lib.planning import figures
 from lib.planning import goals as strategy
+from lib.planning import goals_page as gp
 
 PREFIX = "goals_"
 FLASH_KEY = PREFIX + "flash"
 EDIT_PICK = "goals_edit_pick"
 SERIES_PICK = "goals_series_pick"
 NEW = 0  # the "new goal" choice of the edit picker
-
-#: Colour and icon per status; the word is always shown too (never colour alone).
-STATUS_LOOK = {
-    status: (charts.category_colour("goal_status", status), icon)
-    for status, icon in (("on_track", "🟢"), ("at_risk", "🟠"), ("off_track", "🔴"), ("no_data", "⚪"))
-}
-STALE_ICON = "⏳"
-
 
 # --- messages --------------------------------------------------------------------------------------
 
@@ -53,184 +43,15 @@ def flash(slot: str, kind: str, key: str | None = None, error: Exception | None 
     _MESSAGES.flash(slot, kind, key, error=error, **params)
 
 
-def status_text(status: str) -> str:
-    """The status as icon and words, e.g. "🟠 I fare"."""
-    return f"{STATUS_LOOK[status][1]} {strategy.status_label(status, lang())}"
-
-
-def _number(value: float | None, unit: str | None = None) -> str:
-    if value is None or pd.isna(value):
-        return tr("goalspage.no_value")
-    shown = format_number(value, lang())
-    return f"{shown} {unit}" if unit else shown
-
-
-def _unique_labels(statuses: Sequence[strategy.GoalStatus]) -> list[str]:
-    """Goal titles for a chart axis; a title used twice gets its number, so no bars merge."""
-    seen: dict[str, int] = {}
-    for entry in statuses:
-        seen[entry.title] = seen.get(entry.title, 0) + 1
-    return [f"{s.title} (#{s.goal_id})" if seen[s.title] > 1 else s.title for s in statuses]
-
-
 # --- overview --------------------------------------------------------------------------------------
 
 
-def overview_frame(statuses: Sequence[strategy.GoalStatus], owners: dict[int, str]) -> pd.DataFrame:
-    """One row per goal, with translated column names."""
-    rows = []
-    for s in statuses:
-        stale_text = (
-            tr("strategy.stale", days=strategy.STALE_DAYS)
-            if s.stale
-            else tr("strategy.status.no_data")
-            if s.latest_on is None
-            else tr("goalspage.fresh")
-        )
-        rows.append(
-            {
-                tr("goalspage.col.title"): s.title,
-                tr("goalspage.col.theme"): s.theme or "",
-                tr("goalspage.col.owner"): owners.get(s.owner_id, "") if s.owner_id else "",
-                tr("goalspage.col.latest"): _number(s.latest_value, s.unit),
-                tr("goalspage.col.target"): _number(s.target, s.unit),
-                # Text, so a goal not yet measured shows a dash, never "None".
-                tr("goalspage.col.latest_on"): format_date(s.latest_on, lang()) or tr("goalspage.no_value"),
-                tr("goalspage.col.target_date"): format_date(s.target_date, lang()),
-                tr("goalspage.col.fulfilment"): _percent_text(s.fulfilment_raw),
-                tr("goalspage.col.expected"): _percent_text(s.expected),
-                tr("goalspage.col.status"): status_text(s.status),
-                tr("goalspage.col.stale"): (f"{STALE_ICON} " if s.stale else "") + stale_text,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _percent_text(value: float | None) -> str:
-    return tr("goalspage.no_value") if value is None else format_percent(round(value), lang())
-
-
 def overview_table(statuses: Sequence[strategy.GoalStatus], owners: dict[int, str]) -> None:
-    frame = overview_frame(statuses, owners)
+    frame = gp.overview_frame(statuses, owners, lang())
     st.dataframe(frame, hide_index=True, width="stretch", key="goals_overview_table", placeholder="")
 
 
-def overview_figure(statuses: Sequence[strategy.GoalStatus], language: str) -> go.Figure:
-    """Horizontal bars of fulfilment (clamped 0-100) per goal, coloured by status, with the expected mark."""
-    from lib.core.i18n import t
-
-    labels = charts.escape_all(_unique_labels(statuses))
-    values = [s.fulfilment if s.fulfilment is not None else 0.0 for s in statuses]
-    # Words, not emoji, inside the figure: a PNG export or a browser without an emoji font shows boxes.
-    words = [strategy.status_label(s.status, language) for s in statuses]
-    text = [
-        f"{format_number(round(s.fulfilment_raw), language)} % · {w}" if s.fulfilment_raw is not None else w
-        for s, w in zip(statuses, words, strict=True)
-    ]
-    fig = go.Figure()
-    colours = [STATUS_LOOK[s.status][0] for s in statuses]
-    fig.add_trace(
-        go.Bar(
-            x=values,
-            y=labels,
-            orientation="h",
-            name=t("strategy.fulfilment", language),
-            marker=charts.marker(colours),
-            text=text,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}<br>%{text}<extra></extra>",
-        )
-    )
-    measured = [(label, s.expected) for label, s in zip(labels, statuses, strict=True) if s.expected is not None]
-    if measured:
-        fig.add_trace(
-            go.Scatter(
-                x=[e for _, e in measured],
-                y=[label for label, _ in measured],
-                mode="markers",
-                name=t("strategy.expected", language),
-                marker={"symbol": "line-ns-open", "size": 22, "color": "#000000", "line": {"width": 3}},
-                hovertemplate="%{y}<br>" + t("strategy.expected", language) + ": %{x:.0f} %<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        title=t("goalspage.overview.chart_title", language),
-        # Room to the right for the bars' words; the expected mark can lie beyond 100 %.
-        xaxis={
-            "range": charts.value_range([e for _, e in measured], 0, 135),
-            "ticksuffix": " %",
-            "tickvals": [0, 25, 50, 75, 100],
-            "title": t("strategy.fulfilment", language),
-        },
-        yaxis={"autorange": "reversed"},
-        height=max(260, 60 + 46 * len(statuses)),
-        legend={"orientation": "h", "y": -0.15},
-    )
-    return charts.style(fig, language)
-
-
 # --- fulfilment over time --------------------------------------------------------------------------
-
-
-def series_figure(series: pd.DataFrame, language: str, order: Sequence[int] | None = None) -> go.Figure:
-    """One line per goal (a point per measurement), the expected progress dotted, the 100 % line.
-
-    ``order`` is every goal id in the page's order: a goal's colour (and, past seven goals, its dash)
-    follows its place there, so it keeps its colour whichever goals are picked, and the board pack
-    (goals by title, as here) draws it in the same colour."""
-    from lib.core.i18n import t
-
-    fig = go.Figure()
-    day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
-    looks = charts.series_styles([*(order or ()), *series["goal_id"]])
-    for goal_id, rows in series.groupby("goal_id", sort=False):
-        look = looks[goal_id]
-        title = charts.template_text(rows["title"].iloc[0])
-        measured = rows[~rows["is_baseline"]]
-        fig.add_trace(
-            go.Scatter(
-                x=pd.to_datetime(measured["date"]),
-                y=measured["fulfilment_raw"],
-                mode="lines+markers",
-                name=title,
-                line={**look, "width": 3},
-                meta=int(goal_id),
-                marker={"size": 8, "line": charts.outline(look["color"])},
-                customdata=measured["value"],
-                hovertemplate=f"{title}<br>%{{x|{day}}}: %{{y:.0f}} %<extra></extra>",
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=pd.to_datetime(rows["date"]),
-                y=rows["expected"],
-                mode="lines",
-                name=t("goalspage.series.expected", language, title=title),
-                line={"color": look["color"], "width": 1.5, "dash": "dot"},
-                showlegend=False,
-                hovertemplate=t("strategy.expected", language) + f" %{{x|{day}}}: %{{y:.0f}} %<extra></extra>",
-            )
-        )
-    fig.add_hline(
-        y=100,
-        line={"color": "#000000", "dash": "dash", "width": 1},
-        annotation_text=t("goalspage.series.target_line", language),
-        annotation_position="top left",
-    )
-    fig.update_layout(
-        title=t("goalspage.series.chart_title", language),
-        xaxis=charts.date_axis(series["date"], language, title=t("goalspage.series.date", language)),
-        # From 0 to at least the 100 % line, and every measurement inside.
-        yaxis={
-            "ticksuffix": " %",
-            "title": t("strategy.fulfilment", language),
-            "range": charts.value_range([*series["fulfilment_raw"], *series["expected"]], 0, 110),
-        },
-        legend={"orientation": "h", "y": -0.25},
-        height=460,
-    )
-    return charts.style(fig, language)
 
 
 def series_section(choices: dict[int, str], first: int | None) -> None:
@@ -248,12 +69,10 @@ def series_section(choices: dict[int, str], first: int | None) -> None:
     if not picked:
         st.info(tr("goalspage.series.choose"))
         return
-    with database().read() as session:
-        series = strategy.fulfilment_series(session, picked)
-    for goal_id in picked:
-        if not (series["goal_id"].eq(goal_id) & ~series["is_baseline"]).any():
-            st.caption(tr_md("goalspage.series.no_measurements", title=choices[goal_id]))
-    st.plotly_chart(series_figure(series, lang(), list(choices)), theme=None, key="goals_series_chart")
+    series = gp.fulfilment_series(database(), picked)
+    for goal_id in gp.unmeasured(series, picked):
+        st.caption(tr_md("goalspage.series.no_measurements", title=choices[goal_id]))
+    st.plotly_chart(figures.series_figure(series, lang(), list(choices)), theme=None, key="goals_series_chart")
 
 
 # --- create, edit, measure, delete -----------------------------------------------------------------
@@ -276,11 +95,8 @@ def _goal_values(prefix: str) -> dict[str, Any]:
 
 
 def _create_goal(prefix: str) -> None:
-    try:
-        with database().write() as session:
-            goal_id = strategy.create_goal(session, _goal_values(prefix), actor=actor())
-    except UserFacingError as error:
-        flash("edit", "error", error=error)
+    ok, goal_id = _MESSAGES.change("edit", lambda s: strategy.create_goal(s, _goal_values(prefix), actor=actor()))
+    if not ok:
         return
     title = st.session_state.get(prefix + "title", "")
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
@@ -290,11 +106,10 @@ def _create_goal(prefix: str) -> None:
 
 
 def _update_goal(goal_id: int, prefix: str) -> None:
-    try:
-        with database().write() as session:
-            changed = strategy.update_goal(session, goal_id, _goal_values(prefix), actor=actor())
-    except UserFacingError as error:
-        flash("edit", "error", error=error)
+    ok, changed = _MESSAGES.change(
+        "edit", lambda s: strategy.update_goal(s, goal_id, _goal_values(prefix), actor=actor())
+    )
+    if not ok:
         return
     flash("edit", "success", "goalspage.edit.saved" if changed else "goalspage.edit.nothing_changed")
 
@@ -306,11 +121,7 @@ def _add_measurement(goal_id: int, prefix: str) -> None:
         "value": state.get(prefix + "value"),
         "note": state.get(prefix + "note"),
     }
-    try:
-        with database().write() as session:
-            strategy.add_measurement(session, goal_id, values, actor=actor())
-    except UserFacingError as error:
-        flash("measure", "error", error=error)
+    if not _MESSAGES.change("measure", lambda s: strategy.add_measurement(s, goal_id, values, actor=actor()))[0]:
         return
     state[prefix + "value"] = None
     state[prefix + "note"] = ""
@@ -321,18 +132,14 @@ def _delete_goal(goal_id: int, title: str, confirm_key: str) -> None:
     if not st.session_state.get(confirm_key):
         flash("delete", "warning", "goalspage.delete.needs_confirm")
         return
-    try:
-        with database().write() as session:
-            strategy.delete_goal(session, goal_id, actor=actor())
-    except UserFacingError as error:
-        flash("delete", "error", error=error)
+    if not _MESSAGES.change("delete", lambda s: strategy.delete_goal(s, goal_id, actor=actor()))[0]:
         return
     st.session_state.pop(confirm_key, None)
     st.session_state[EDIT_PICK] = NEW
     flash("edit", "success", "goalspage.delete.done", title=title)
 
 
-def _goal_fields(prefix: str, goal: Goal | None, staff: dict[int, str]) -> None:
+def _goal_fields(prefix: str, goal: gp.GoalDetail | None, staff: dict[int, str]) -> None:
     """The goal's inputs; values come from ``goal`` the first time the form is drawn."""
     st.text_input(
         tr("strategy.col.title") + " *", value=goal.title if goal else "", key=prefix + "title", max_chars=300
@@ -396,14 +203,11 @@ def create_form(staff: dict[int, str]) -> None:
 
 def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
     """The chosen goal: its form, a new measurement, its measurements and deletion."""
-    with database().read() as session:
-        goal = session.get(Goal, goal_id)
-        if goal is not None:
-            session.expunge(goal)
-        measured = [(m.id, m.measured_on, m.value, m.note) for m in strategy.measurements(session, goal_id)]
+    goal = gp.goal_detail(database(), goal_id)
     if goal is None:
         st.warning(tr("goalspage.edit.gone"))
         return
+    measured = [(m.id, m.measured_on, m.value, m.note) for m in goal.measurements]
     prefix = f"goals_edit_{goal_id}_"
     st.subheader(tr("goalspage.edit.edit_heading"))
     with st.form(prefix + "form"):
@@ -419,7 +223,7 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
         day, value = st.columns(2)
         day.date_input(
             tr("strategy.col.measured_on"),
-            value=dt.date.today(),
+            value=clock.today(),
             key=mprefix + "measured_on",
             format=date_input_format(),
             min_value=dt.date(1990, 1, 1),
@@ -442,7 +246,7 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
             [
                 {
                     tr("strategy.col.measured_on"): on,
-                    tr("strategy.col.value"): _number(v, goal.unit),
+                    tr("strategy.col.value"): gp.number_text(v, goal.unit, lang()),
                     tr("strategy.col.note"): note or "",
                 }
                 for _id, on, v, note in reversed(measured)
@@ -466,7 +270,8 @@ def edit_goal(goal_id: int, staff: dict[int, str]) -> None:
             "measure_delete",
             label=tr("goalspage.measure.delete"),
             entries={
-                m_id: f"{format_date(on, lang())}: {_number(v, goal.unit)}" + (f" – {note}" if note else "")
+                m_id: f"{format_date(on, lang())}: {gp.number_text(v, goal.unit, lang())}"
+                + (f" – {note}" if note else "")
                 for m_id, on, v, note in reversed(measured)
             },
             delete=lambda session, m_id: strategy.delete_measurement(session, m_id, actor=actor()),
@@ -509,9 +314,8 @@ def edit_section(choices: dict[int, str], staff: dict[int, str]) -> None:
 
 
 def coverage_section(choices: dict[int, str]) -> None:
-    with database().read() as session:
-        result = strategy.coverage(session)
-        titles = dict(session.execute(select(Partnership.id, Partnership.title)).all())
+    view = gp.coverage_view(database())
+    result = view.coverage
     left, right = st.columns(2)
     with left:
         st.subheader(tr("goalspage.coverage.goals_heading"))
@@ -527,13 +331,6 @@ def coverage_section(choices: dict[int, str]) -> None:
         for entry in result.partnerships_without_goal:
             st.info("🔗 " + tr_md("strategy.coverage.partnership_without_goal", title=entry["title"]))
     st.subheader(tr("goalspage.coverage.served_heading"))
-    rows = [
-        {
-            tr("goalspage.col.title"): choices.get(goal_id, str(goal_id)),
-            tr("goalspage.coverage.count"): len(ids),
-            tr("goalspage.coverage.partnerships_col"): ", ".join(titles.get(i, str(i)) for i in ids),
-        }
-        for goal_id, ids in result.partnerships_per_goal.items()
-    ]
-    if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="goals_coverage_table", placeholder="")
+    served = gp.served_frame(view, choices, lang())
+    if not served.empty:
+        st.dataframe(served, hide_index=True, width="stretch", key="goals_coverage_table", placeholder="")

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -17,36 +16,35 @@ from lib.contacts.word_choices import unknown
 from lib.core.i18n import label
 from lib.core.vocabulary import CODES, VOCABULARIES
 from lib.ingest.contact_lists import (
-    CREATED_KINDS,
     OUTCOMES,
-    REFERENCED_KINDS,
     ImportResult,
     PreparedFile,
     PreparedSheet,
-    batch_counts,
     change_rows,
     problem_rows,
     referenced_rows,
     report_people,
 )
 from lib.ingest.fields import ROLES
+from lib.ingest.import_page import (
+    CREATED_SHOWN,
+    ImportPageData,
+    batch_rows,
+    column_examples,
+    import_report_xlsx,
+    named_words,
+    outcome_rows,
+    referenced_summary,
+)
 from lib.ingest.rows import UPDATE_MODES
-from lib.workspace.clock import format_local
 
 #: Roles whose rows can name staff, people or organisations that do not exist yet.
 ROLES_THAT_NAME_OTHERS = frozenset(
     {"contacts", "staff", "kumu_elements", "affiliations", "relations", "kumu_connections"}
 )
 
-SAMPLE_VALUES = 3
-#: Words the preview names in its one line about unknown words; the picker lists them all.
-WORDS_NAMED = 8
 #: The translation prefix of each vocabulary's labels.
 LABEL_PREFIX = {"org_type": "orgtype", "sector": "sector", "relation_kind": "relkind"}
-
-
-def file_digest(name: str, data: bytes) -> str:
-    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()[:16]
 
 
 def show_refused(prepared: PreparedFile) -> None:
@@ -102,7 +100,7 @@ def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
     ignore = tr("importpage.ignore_column")
     labels = {field: tr(f"field.{field}") for field in valid_fields(sheet.role)}
     by_label = {label: field for field, label in labels.items()}
-    examples = _examples(sheet)
+    examples = column_examples(sheet)
     frame = pd.DataFrame(
         {
             tr("importpage.col_column"): sheet.columns,
@@ -129,20 +127,6 @@ def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
         st.caption(tr_md("importpage.unmapped", count=len(unmapped), columns=", ".join(unmapped[:12])))
 
 
-def _examples(sheet: PreparedSheet) -> list[str]:
-    examples = []
-    for index in range(len(sheet.columns)):
-        values = []
-        for row in sheet.table.rows:
-            value = row[index] if index < len(row) else None
-            if value not in (None, ""):
-                values.append(str(value)[:40])
-            if len(values) == SAMPLE_VALUES:
-                break
-        examples.append(" · ".join(values))
-    return examples
-
-
 def update_choice(prepared: PreparedFile, widget_key: str) -> None:
     """Per file: fill only the empty fields of records that exist (the default), or let the file win."""
     current = prepared.sheets[0].update_mode if prepared.sheets else UPDATE_MODES[0]
@@ -164,13 +148,10 @@ def created_section(result: ImportResult, key: str) -> None:
     the files name it, and every field it changes in records that exist, old and new."""
     created = result.created or {}
     st.markdown("**" + tr("importrefs.created_heading") + "**")
-    shown = [kind for kind in CREATED_KINDS if kind != "affiliations"]
-    for column, kind in zip(st.columns(len(shown)), shown, strict=True):
+    for column, kind in zip(st.columns(len(CREATED_SHOWN)), CREATED_SHOWN, strict=True):
         column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(created.get(kind, 0)))
-    counts = result.referenced_counts or {}
-    parts = [tr(f"importrefs.referenced.{kind}", count=counts[kind]) for kind in REFERENCED_KINDS if counts.get(kind)]
-    if parts:
-        what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {tr('importrefs.and')} {parts[-1]}"
+    what = referenced_summary(result.referenced_counts, lang())
+    if what:
         with st.expander(tr("importrefs.referenced_heading"), expanded=True):
             st.markdown(tr_md("importrefs.referenced_intro", what=what))
             st.dataframe(
@@ -211,23 +192,13 @@ def created_section(result: ImportResult, key: str) -> None:
                 st.caption(tr_md("importrefs.changes_shown", shown=len(result.kept), total=kept))
 
 
-def counts_row(counts: dict[str, int]) -> None:
-    """The accounting of an import as metrics: rows read = new + updated + unchanged + rejected + skipped."""
-    columns = st.columns(len(OUTCOMES) + 1)
+def counts_row(counts: Mapping[str, int], outcomes: Sequence[str] = OUTCOMES) -> None:
+    """The accounting of an import as metrics: rows read = the sum of ``outcomes`` (a contact list's:
+    new + updated + unchanged + rejected + skipped; a planning table's: new + rejected + skipped)."""
+    columns = st.columns(len(outcomes) + 1)
     columns[0].metric(tr("import.count.rows"), escape_markdown(counts.get("rows", 0)))
-    for column, name in zip(columns[1:], OUTCOMES, strict=True):
+    for column, name in zip(columns[1:], outcomes, strict=True):
         column.metric(tr(f"import.count.{name}"), escape_markdown(counts.get(name, 0)))
-
-
-def _report(result: ImportResult, language: str) -> bytes:
-    """The Excel report, made only when asked for: a big one is not built (and held) on every rerun."""
-    from lib.core.errors import UserFacingError
-    from lib.ingest.contact_lists import error_report_xlsx
-
-    try:
-        return error_report_xlsx(result, language)
-    except UserFacingError:  # the full list on disk expired: the problems the page holds
-        return error_report_xlsx(replace(result, problem_spool=None), language)
 
 
 def result_details(result: ImportResult, key: str) -> None:
@@ -247,7 +218,7 @@ def result_details(result: ImportResult, key: str) -> None:
     language = lang()
     export_download(
         tr("importpage.download_report"),
-        lambda _session: _report(result, language),
+        lambda _session: import_report_xlsx(result, language),
         kind="import_report",
         people=lambda _session: report_people(result),
         file_name=tr("importpage.report_file_name") + ".xlsx",
@@ -263,17 +234,7 @@ def result_details(result: ImportResult, key: str) -> None:
             placeholder=tr("widget.choose_many"),
             key=f"{key}_filter",
         )
-        rows = [
-            {
-                tr("import.col.file"): o.file_name,
-                tr("import.col.sheet"): o.sheet_name,
-                tr("import.col.row"): o.row,
-                tr("import.col.outcome"): tr(f"import.count.{o.outcome}"),
-                tr("import.col.record"): o.label,
-            }
-            for o in result.outcomes
-            if o.outcome in outcome_filter
-        ]
+        rows = outcome_rows(result, lang(), outcome_filter)
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="")
         if result.outcome_total and result.outcome_total > len(result.outcomes):
             st.caption(tr_md("limits.rows_shown", shown=len(result.outcomes), total=result.outcome_total))
@@ -293,9 +254,7 @@ def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]])
             continue
         open_words = unknown(uses)
         if open_words:
-            named = ", ".join(use.word for use in open_words[:WORDS_NAMED])
-            if len(open_words) > WORDS_NAMED:
-                named += ", " + tr("vocab.more_words")
+            named = named_words([use.word for use in open_words], lang())
             st.warning(tr_md(f"vocab.unknown.{vocabulary}", count=len(open_words), words=named))
         with st.expander(tr(f"vocab.picker.{vocabulary}"), expanded=bool(open_words)):
             st.caption(tr("vocab.picker.help"))
@@ -327,20 +286,6 @@ def _choose_word(choices: dict[str, dict[str, str | None]], vocabulary: str, key
     choices.setdefault(vocabulary, {})[key] = chosen if chosen not in (BLANK, None) else None
 
 
-def batch_table(batches: list[Any]) -> pd.DataFrame:
+def batch_table(data: ImportPageData) -> pd.DataFrame:
     """Earlier imports as a table, newest first."""
-    from components.clock import workspace_zone
-
-    rows, zone = [], workspace_zone()
-    for batch in batches:
-        counts = batch_counts(batch)
-        rows.append(
-            {
-                "#": batch.id,
-                tr("importpage.col_when"): format_local(batch.created_at, lang(), zone),
-                tr("import.col.file"): batch.file_name,
-                tr("importpage.col_status"): tr(f"importpage.status_{batch.status}"),
-                **{tr(f"import.count.{name}"): counts[name] for name in ("rows", *OUTCOMES)},
-            }
-        )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(batch_rows(data.batches, lang(), data.zone))

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from components import clock
 from components.context import actor, database, lang, tr
 from components.downloads import download_naming_nobody
 from components.feedback import Messages
@@ -23,8 +24,7 @@ from components.safe_markdown import tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
 from lib.contacts import person_choice_label
-from lib.core.i18n import LANGUAGES
-from lib.privacy import informing
+from lib.privacy import admin_page, informing
 
 PREFIX = "informing_"
 MESSAGES = Messages(PREFIX + "flash", "admin")
@@ -46,28 +46,10 @@ COLUMNS = (
 INFORMED_COLUMN = Col("informed_on", "informing.col.informed_on", "date")
 
 
-def today() -> dt.date:
-    """The page's today: the one of ``components.admin_views`` (which tests replace), so the whole page
-    agrees on the date."""
-    from components import admin_views
-
-    return admin_views.today()
-
-
-def status_label(overdue: bool, days_left: int) -> str:
-    """ "Frist overskredet", "Frist i dag" or how many days are left, in the user's language."""
-    if overdue:
-        return tr("informing.status.overdue")
-    if days_left == 0:
-        return tr("informing.status.today")
-    return tr("informing.status.days", count=days_left)
-
-
-def _counts_caption_md(frame: pd.DataFrame) -> str:
-    total, overdue = len(frame), int(frame["overdue"].sum())
-    text = tr_md("informing.count", count=total)
-    if overdue:
-        text += " " + tr_md("informing.overdue", count=overdue)
+def _counts_caption_md(found: admin_page.InformingList) -> str:
+    text = tr_md("informing.count", count=len(found.contacts))
+    if found.overdue:
+        text += " " + tr_md("informing.overdue", count=found.overdue)
     return text
 
 
@@ -75,26 +57,20 @@ def informing_section() -> None:
     """The contacts not informed yet (overdue first), marking chosen ones, and the notice to send."""
     st.caption(tr("informing.intro"))
     MESSAGES.show("informing")
-    with database().read() as session:
-        frame = informing.uninformed_contacts(session, today())
-        notices = {language: informing.notice_text(session, language) for language in LANGUAGES}
-    if frame.empty:
+    found = admin_page.informing_list(database(), clock.today(), lang())
+    if found.contacts.empty:
         st.success(tr("informing.empty"))
     else:
-        st.markdown(f"**{_counts_caption_md(frame)}**")
-        statuses = [
-            status_label(bool(overdue), int(days))
-            for overdue, days in zip(frame["overdue"], frame["days_left"], strict=True)
-        ]
-        show_table(frame.assign(status=statuses), COLUMNS, key=PREFIX + "table")
-        _mark_form(frame)
-    _notices(notices)
+        st.markdown(f"**{_counts_caption_md(found)}**")
+        show_table(found.contacts, COLUMNS, key=PREFIX + "table")
+        _mark_form(found.contacts)
+    _notices(found.notices)
 
 
 def _mark_form(frame: pd.DataFrame) -> None:
     labels = {int(row.id): person_choice_label(row.name, row.email) for row in frame.itertuples(index=False)}
     st.session_state[PICK] = [i for i in st.session_state.get(PICK) or [] if i in labels]  # marked meanwhile drop out
-    st.session_state.setdefault(ON, today())
+    st.session_state.setdefault(ON, clock.today())
     st.session_state.setdefault(HOW, informing.DEFAULT_HOW)
     ways = dict(informing.how_labels(lang()))
     st.markdown(f"**{tr('informing.mark.heading')}**")
@@ -109,7 +85,7 @@ def _mark_form(frame: pd.DataFrame) -> None:
     everyone.button(tr("informing.mark.all"), key=PREFIX + "all", on_click=_choose_all, args=(list(labels),))
     on, how, note = st.columns([1, 1, 2])
     on.date_input(
-        tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=today(), format=date_input_format(), key=ON
+        tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=clock.today(), format=date_input_format(), key=ON
     )
     how.selectbox(
         tr("informing.mark.how"),
@@ -142,7 +118,7 @@ def _mark_chosen() -> None:
     on, how, note = st.session_state.get(ON), st.session_state.get(HOW), st.session_state.get(NOTE)
     ok, report = MESSAGES.change(
         "informing",
-        lambda s: informing.mark_informed(s, chosen, on=on, how=how, note=note, actor=actor(), today=today()),
+        lambda s: informing.mark_informed(s, chosen, on=on, how=how, note=note, actor=actor(), today=clock.today()),
     )
     if not ok:
         return
@@ -180,8 +156,7 @@ def person_form(person_id: int) -> None:
     """One person's entry on the person view: whether they were told, and correcting it."""
     st.markdown(f"**{tr('informing.person.heading')}**")
     MESSAGES.show(f"person_{person_id}")
-    with database().read() as session:
-        status = informing.informed_status(session, person_id, today())
+    status = admin_page.informed_status(database(), person_id, clock.today())
     if status.is_staff:
         st.caption(tr("informing.person.staff"))
         return
@@ -202,7 +177,7 @@ def person_form(person_id: int) -> None:
     on.date_input(
         tr("informing.mark.on"),
         min_value=EARLIEST_DATE,
-        max_value=today(),
+        max_value=clock.today(),
         format=date_input_format(),
         help=tr("informing.person.on_help"),
         key=keys["on"],
@@ -231,7 +206,7 @@ def _save_person(person_id: int) -> None:
     ok, changed = MESSAGES.change(
         slot,
         lambda s: informing.set_informed(
-            s, person_id, values["on"], values["how"], values["note"], actor=actor(), today=today()
+            s, person_id, values["on"], values["how"], values["note"], actor=actor(), today=clock.today()
         ),
     )
     if not ok:
@@ -242,4 +217,4 @@ def _save_person(person_id: int) -> None:
         MESSAGES.flash(slot, "success", "informing.person.saved" if values["on"] else "informing.person.cleared")
 
 
-__all__ = ["COLUMNS", "INFORMED_COLUMN", "informing_section", "person_form", "status_label", "today"]
+__all__ = ["COLUMNS", "INFORMED_COLUMN", "informing_section", "person_form"]

@@ -12,10 +12,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components.context import actor, lang, tr
+from components.context import actor, tr
+from components.people_duplicates_views import decide, side_by_side
 from components.records_views import ORGANISATION, change, flash, show_flash, vocabulary_label
-from components.safe_markdown import escape_markdown, tr_md
-from components.widgets import shown_as
+from components.safe_markdown import escape_markdown
 from lib import contacts
 from lib.contacts import organisation_duplicates
 
@@ -31,11 +31,6 @@ COMPARED = (
     ("website", "contacts.field.website"),
     ("people", "contacts.field.people_count"),
 )
-
-
-def organisation_pairs(session: Any) -> pd.DataFrame:
-    """The pairs waiting for a decision, in the user's language (``organisation_duplicates.review_frame``)."""
-    return organisation_duplicates.review_frame(session, lang())
 
 
 def organisation_pairs_review(pairs: pd.DataFrame) -> None:
@@ -65,42 +60,26 @@ def _pair_card(row: dict[str, Any]) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(row['reason'])}**")
         st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
-        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"{side}_name"]) for side in ("a", "b")}
-        st.radio(
-            tr("orgdup.page.keep"),
-            options=list(sides),
-            key=prefix + "keep",
-            horizontal=True,
-            format_func=shown_as(sides),
+        decide(
+            prefix,
+            "orgdup.page",
+            (row["a_name"], row["b_name"]),
+            merge=(_merge_pair, (a_id, b_id, row["a_name"], row["b_name"])),
+            dismiss=(_dismiss_pair, (a_id, b_id)),
         )
-        left, right = st.columns(2)
-        left.button(
-            tr("orgdup.page.merge"),
-            key=prefix + "merge",
-            type="primary",
-            on_click=_merge_pair,
-            args=(a_id, b_id, row["a_name"], row["b_name"]),
-        )
-        right.button(tr("orgdup.page.dismiss"), key=prefix + "dismiss", on_click=_dismiss_pair, args=(a_id, b_id))
+
+
+def _shown(name: str, value: Any) -> str:
+    if name == "org_type":
+        return vocabulary_label("orgtype", value)
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
 
 
 def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
     """The two organisations side by side, one line per field (A left, B right), as plain text."""
-
-    def shown(name: str, value: Any) -> str:
-        if name == "org_type":
-            return vocabulary_label("orgtype", value)
-        if value is None or (isinstance(value, float) and pd.isna(value)):
-            return ""
-        return str(value)
-
-    return pd.DataFrame(
-        {
-            tr("contacts.dup.field"): [tr(label) for _name, label in COMPARED],
-            "A": [shown(name, row[f"a_{name}"]) for name, _label in COMPARED],
-            "B": [shown(name, row[f"b_{name}"]) for name, _label in COMPARED],
-        }
-    )
+    return side_by_side(row, COMPARED, ("a_", "b_"), _shown)
 
 
 def _merge_pair(a_id: int, b_id: int, a_name: str, b_name: str) -> None:

@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from components import clock
@@ -25,10 +24,10 @@ from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, code_label, date_format, date_input_format, show_table
 from components.widgets import remembered_selectbox
-from lib.core import charts
-from lib.core.i18n import format_date, format_number, t
-from lib.db import STAFF_ROLES
+from lib.library import pages as library_pages
 from lib.library import staff as org
+from lib.library.figures import competence_history_figure, team_heatmap_figure
+from lib.library.pages import STAFF_ROLES
 
 PREFIX = "org_"
 FLASH_KEY = PREFIX + "flash"
@@ -41,12 +40,6 @@ SCORES = (1, 2, 3, 4, 5)
 EARLIEST_DATE = dt.date(1990, 1, 1)
 #: The editable columns of the staff table (named like the fields they store).
 EDITABLE = org.STAFF_FIELDS
-#: Light blue to the product colour: a higher mean is a darker cell, the number is written in it, and an
-#: empty cell (nobody rated it) stays white, unlike the lightest blue of a 1.
-HEAT_COLOURS = [[0.0, "#d6e4ef"], [0.5, "#8fb3cc"], [1.0, charts.PRIMARY]]
-#: Line colours of the three competence areas in a person's history.
-GROUP_COLOURS = {group: charts.category_colour("competence_group", group) for group in org.COMPETENCE_GROUPS}
-
 RELATION_COLUMNS = (
     Col("party", "organisation.col.party"),
     Col("party_kind_label", "organisation.col.party_kind"),
@@ -79,11 +72,6 @@ MESSAGES = Messages(FLASH_KEY, "organisation")
 show_flash = MESSAGES.show
 
 
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
-
-
 def role_label(code: str | None) -> str:
     return code_label("organisation.role", code)
 
@@ -109,8 +97,7 @@ def staff_editor_key() -> str:
 
 def role_counts_md(staff: pd.DataFrame) -> str:
     """How many staff have each role, in words."""
-    counts = {role: int((staff["staff_role"] == role).sum()) for role in STAFF_ROLES}
-    return tr_md("organisation.staff.role_counts", **counts, none=int(staff["staff_role"].isna().sum()))
+    return tr_md("organisation.staff.role_counts", **library_pages.role_counts(staff))
 
 
 def staff_section(staff: pd.DataFrame) -> None:
@@ -193,8 +180,7 @@ def assessment_section(names: Mapping[int, str]) -> None:
     """Choose a staff member; their self-assessment form and their earlier assessments."""
     person_id = person_picker(names, ASSESS_PICK, ASSESS_WIDGET)
     name = names[person_id]
-    with database().read() as session:
-        history = org.competence_history(session, person_id)
+    history = library_pages.competence_history_of(database(), person_id)
     latest = history.iloc[0] if not history.empty else None
     st.subheader(tr_md("organisation.assessment.heading", name=name))
     show_flash("assessment")
@@ -203,11 +189,11 @@ def assessment_section(names: Mapping[int, str]) -> None:
     with st.form(prefix + "form"):
         st.date_input(
             tr("organisation.assessment.date"),
-            value=today(),
+            value=clock.today(),
             key=prefix + "date",
             format=date_input_format(),
             min_value=EARLIEST_DATE,
-            max_value=today(),
+            max_value=clock.today(),
         )
         for group, items in org.COMPETENCE_GROUPS.items():
             st.markdown(f"**{tr(f'organisation.group.{group}')}**")
@@ -247,7 +233,9 @@ def _save_assessment(person_id: int, name: str, prefix: str) -> None:
     }
     ok, result = MESSAGES.change(
         "assessment",
-        lambda session: org.record_competence_assessment(session, person_id, values, actor=actor(), today=today()),
+        lambda session: org.record_competence_assessment(
+            session, person_id, values, actor=actor(), today=clock.today()
+        ),
     )
     if ok:
         _assessment_id, created = result
@@ -256,44 +244,8 @@ def _save_assessment(person_id: int, name: str, prefix: str) -> None:
 
 
 def history_frame(history: pd.DataFrame) -> pd.DataFrame:
-    """A person's assessments with translated headers: date, the area means, the needs, then every item."""
-    columns = {"assessed_on": tr("organisation.col.date")}
-    columns |= {
-        f"mean_{g}": tr("organisation.col.mean", group=tr(f"organisation.group.{g}")) for g in org.COMPETENCE_GROUPS
-    }
-    columns["development_needs"] = tr("organisation.col.needs")
-    columns |= {item: tr(f"organisation.item.{item}") for item in org.COMPETENCE_ITEMS}
-    return history[list(columns)].rename(columns=columns)
-
-
-def history_figure(history: pd.DataFrame, language: str) -> go.Figure:
-    """One line per competence area: its mean in each of the person's assessments, oldest first."""
-    ordered = history.sort_values("assessed_on")
-    day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
-    mean, scale = t("charts.hover.mean", language), t("charts.unit.scale", language)
-    fig = go.Figure()
-    for group, colour in GROUP_COLOURS.items():
-        name = t(f"organisation.group.{group}", language)
-        fig.add_trace(
-            go.Scatter(
-                x=pd.to_datetime(ordered["assessed_on"]),
-                y=ordered[f"mean_{group}"],
-                mode="lines+markers",
-                name=name,
-                line={"color": colour, "width": 3},
-                marker={"size": 8, "line": charts.outline(colour)},
-                connectgaps=True,
-                hovertemplate=f"{name}<br>%{{x|{day}}}: {mean} %{{y:.1f}} {scale}<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        title=t("organisation.history.chart_title", language),
-        height=340,
-        xaxis=charts.date_axis(ordered["assessed_on"], language, title=t("charts.axis.date", language)),
-        yaxis={"range": [0.8, 5.2], "dtick": 1, "title": t("organisation.score_axis", language)},
-        legend={"orientation": "h", "y": -0.2},
-    )
-    return charts.style(fig, language)
+    """A person's assessments with translated headers (:func:`lib.library.pages.history_table`)."""
+    return library_pages.history_table(history, lang())
 
 
 def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
@@ -302,7 +254,7 @@ def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
     if history.empty:
         st.caption(tr_md("organisation.history.none", name=name))
         return
-    st.plotly_chart(history_figure(history, lang()), theme=None, key=f"{PREFIX}history_chart")
+    st.plotly_chart(competence_history_figure(history, lang()), theme=None, key=f"{PREFIX}history_chart")
     st.dataframe(
         history_frame(history),
         hide_index=True,
@@ -311,15 +263,7 @@ def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
         placeholder="",
         column_config={tr("organisation.col.date"): st.column_config.DateColumn(format=date_format())},
     )
-    entries = {}
-    for row in history.itertuples():
-        means = [m for m in (getattr(row, f"mean_{g}") for g in org.COMPETENCE_GROUPS) if not pd.isna(m)]
-        mean = sum(means) / len(means) if means else 0.0
-        entries[int(row.assessment_id)] = tr(
-            "organisation.history.entry",
-            date=format_date(row.assessed_on, lang()),
-            mean=format_number(round(mean, 1), lang(), 1),
-        )
+    entries = library_pages.history_entries(history, lang())
     delete_one(
         MESSAGES,
         "history",
@@ -333,63 +277,14 @@ def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
 # --- teams ------------------------------------------------------------------------------------------
 
 
-def heatmap_figure(heatmap: org.TeamHeatmap, language: str) -> go.Figure:
-    """Teams (rows) by competence items (columns); each cell the team's mean, written in the cell.
-
-    A cell nobody in the team has rated stays empty: no colour, no number.
-    """
-    means = heatmap.means
-    teams = charts.escape_all(team or t("organisation.no_team", language) for team in means.index)
-    items = [t(f"organisation.item.{code}", language) for code in means.columns]
-    z = [[None if pd.isna(value) else round(float(value), 2) for value in row] for row in means.to_numpy()]
-    text = [["" if value is None else format_number(value, language, 1) for value in row] for row in z]
-    people = t("organisation.heatmap.hover_people", language)
-    custom = [[f"{heatmap.assessed[team]}/{heatmap.members[team]}"] * len(items) for team in means.index]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=items,
-            y=teams,
-            text=text,
-            texttemplate="%{text}",
-            customdata=custom,
-            zmin=1,
-            zmax=5,
-            colorscale=HEAT_COLOURS,
-            hoverongaps=False,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": "1–5"}, "tickvals": [1, 2, 3, 4, 5]},
-            hovertemplate=(
-                "%{y} · %{x}<br>"
-                + t("charts.hover.mean", language)
-                + " %{text} "
-                + t("charts.unit.scale", language)
-                + "<br>%{customdata} "
-                + people
-                + "<extra></extra>"
-            ),
-        )
-    )
-    fig.update_layout(
-        title=t("organisation.heatmap.title", language),
-        height=160 + 52 * len(teams),
-        xaxis={"type": "category", "tickangle": -35, "showgrid": False},
-        yaxis={"type": "category", "autorange": "reversed", "showgrid": False},
-    )
-    return charts.style(fig, language)
-
-
 def teams_section(assessment_tab: str) -> None:
     """The heat map with how many in each team are assessed, and the development needs."""
-    with database().read() as session:
-        heatmap = org.team_heatmap(session)
-        needs = org.development_needs(session)
+    heatmap, needs = library_pages.team_overview(database())
     st.subheader(tr("organisation.heatmap.heading"))
     if not any(heatmap.assessed.values()):
         st.info(tr_md("organisation.heatmap.none", tab=assessment_tab))
     else:
-        st.plotly_chart(heatmap_figure(heatmap, lang()), theme=None, key=f"{PREFIX}heatmap")
+        st.plotly_chart(team_heatmap_figure(heatmap, lang()), theme=None, key=f"{PREFIX}heatmap")
         st.caption(tr("organisation.heatmap.help"))
         st.caption(
             " · ".join(
@@ -413,19 +308,11 @@ def teams_section(assessment_tab: str) -> None:
 
 
 def relations_frame(relations: pd.DataFrame) -> pd.DataFrame:
-    shown = relations.copy()
-    shown["party_kind_label"] = [tr(f"organisation.party.{kind}") for kind in shown["party_kind"]]
-    shown["relation_kind_label"] = [code_label("relkind", kind) for kind in shown["relation_kind"]]
-    return shown
+    return library_pages.relations_table(relations, lang())
 
 
 def partnerships_frame(partnerships: pd.DataFrame) -> pd.DataFrame:
-    shown = partnerships.copy()
-    shown["stage_label"] = [
-        tr("organisation.ended") if closed else code_label("partnerships.stage", stage)
-        for stage, closed in zip(shown["stage"], shown["closed"], strict=True)
-    ]
-    return shown
+    return library_pages.partnerships_table(partnerships, lang())
 
 
 def lost_section(name: str, grouped: Mapping[str, list[org.Dependency]]) -> None:
@@ -458,29 +345,13 @@ def dependency_frame(
     dependencies: Sequence[org.Dependency], names: Mapping[int, str], kinds: Sequence[str]
 ) -> pd.DataFrame:
     """The library-wide list: partnerships first, then organisations, then contacts; by person within."""
-    order = {kind: index for index, kind in enumerate(org.DEPENDENCY_KINDS)}
-    chosen = sorted(
-        (d for d in dependencies if d.kind in kinds),
-        key=lambda d: (order[d.kind], names.get(d.person_id, "").casefold(), d.label.casefold()),
-    )
-    rows = [
-        {
-            "person": names.get(d.person_id, ""),
-            "kind": d.kind,
-            "kind_label": tr(f"organisation.kind.{d.kind}"),
-            "label": d.label,
-            "detail": d.detail or "",
-            "entity_id": d.entity_id,
-        }
-        for d in chosen
-    ]
-    return pd.DataFrame(rows, columns=["person", "kind", "kind_label", "label", "detail", "entity_id"])
+    return library_pages.dependency_table(dependencies, names, kinds, lang())
 
 
 def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, str]) -> None:
     st.subheader(tr("organisation.library.heading"))
     st.caption(tr("organisation.library.rule"))
-    counts = {kind: sum(1 for d in dependencies if d.kind == kind) for kind in org.DEPENDENCY_KINDS}
+    counts = library_pages.dependency_counts(dependencies)
     # The same two figures as the start page, the network and the board pack (lib.reporting.figures' one rule).
     left, right = st.columns(2)
     figure_views.show("single_person_partnerships", counts["partnership"], target=left)
@@ -504,10 +375,8 @@ def dependencies_section(names: Mapping[int, str]) -> None:
     """One staff member's ties, partnerships and what hangs on them; then the whole library's list."""
     person_id = person_picker(names, PERSON_PICK, PERSON_WIDGET)
     name = names[person_id]
-    with database().read() as session:
-        dependencies = org.single_person_dependencies(session, today=today())
-        relations = org.person_relations(session, person_id, today=today())
-        partnerships = org.owned_partnerships(session, person_id, dependencies)
+    found = library_pages.person_dependencies(database(), person_id, clock.today())
+    dependencies, relations, partnerships = found.dependencies, found.relations, found.partnerships
     lost_section(name, org.dependencies_of(dependencies, person_id))
     st.markdown("**" + tr_md("organisation.person.partnerships", name=name, count=len(partnerships)) + "**")
     show_table(

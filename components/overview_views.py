@@ -6,14 +6,12 @@ Everything shown comes from one :class:`lib.reporting.overview.Overview`, read i
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from components import clock
 from components import figures_views as figure_views
 from components.context import lang, tr
 from components.safe_markdown import escape_markdown, message_md, tr_md
@@ -38,11 +36,6 @@ LINKS = {
 }
 FIGURES_PER_ROW = 3
 SEVERITY_ICON = {"high": ":material/error:", "medium": ":material/warning:"}
-
-
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
 
 
 def link(page: str, label: str, icon: str) -> None:

@@ -17,14 +17,10 @@ organisation's id), so choosing another assessment shows its own values.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
-from sqlalchemy.orm import Session
 from streamlit.errors import StreamlitAPIException
 
 from components import clock
@@ -34,12 +30,8 @@ from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
 from components.template_import import template_import_section
 from components.widgets import BLANK, blank_to_none, remembered_selectbox, remembered_tabs, shown_as
-from lib.core import charts
-from lib.core.charts import escape
-from lib.core.i18n import format_number, format_percent, t
-from lib.core.i18n import label as vocabulary_label
-from lib.db import DECISIONS
-from lib.planning import candidates
+from lib.planning import candidates, figures
+from lib.planning import candidates_page as cp
 
 PREFIX = "partners_"
 FLASH_KEY = PREFIX + "flash"
@@ -58,18 +50,6 @@ SCORE_OPTIONS = (*range(candidates.SCORE_RANGE[0], candidates.SCORE_RANGE[1] + 1
 RATINGS = ("influence", "interest", "value", "effort")
 TEXT_FIELDS = ("contribution_to_us", "contribution_from_us", "risks")
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-#: Where overlapping dots are spread to (in axis units): far enough to see both, close enough to
-#: stay in their square.
-JITTER = 0.16
-
-#: Colour of each stakeholder group and value/effort group; the group's name is always written too.
-QUADRANT_COLOURS = charts.CATEGORY_COLOURS["quadrant"]
-GROUP_COLOURS = charts.CATEGORY_COLOURS["value_effort"]
-
-
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
 
 
 MESSAGES = Messages(FLASH_KEY, "partners")
@@ -113,59 +93,9 @@ def empty_workspace() -> None:
 # --- the ranked list -------------------------------------------------------------------------------
 
 
-def _decision_text(assessed: bool, decision: Any) -> str:
-    """The decision in words; the unassessed and the undecided say so instead of staying blank."""
-    if not assessed:
-        return tr("partners.not_assessed")
-    if not isinstance(decision, str) or not decision:
-        return tr("partners.decision.none")
-    return tr(f"partners.decision.{decision}")
-
-
-def _group_text(prefix: str, code: Any) -> str | None:
-    """The words of a group code (``prefix.code``), or None for no group."""
-    return tr(f"{prefix}.{code}") if isinstance(code, str) and code else None
-
-
-def _one_decimal(value: Any) -> str | None:
-    """A number with one decimal in the reader's format ("3,7"), or None."""
-    if value is None or pd.isna(value):
-        return None
-    return format_number(float(value), lang(), 1)
-
-
-def ranking_frame(ranked: pd.DataFrame) -> pd.DataFrame:
-    """:func:`lib.planning.candidates.ranked_candidates` as the user reads it: translated headers and words."""
-    language = lang()
-    rows = []
-    for row in ranked.itertuples(index=False):
-        completeness = None if not row.assessed else round(float(row.completeness) * 100)
-        rows.append(
-            {
-                tr("partners_page.col.rank"): row.rank,
-                tr("partners_page.col.name"): row.name,
-                tr("partners_page.col.org_type"): vocabulary_label("orgtype", row.org_type, language),
-                tr("partners_page.col.score"): _one_decimal(row.score),
-                tr("partners_page.col.completeness"): completeness,
-                tr("partners_page.col.goal_fit"): _one_decimal(row.goal_fit),
-                tr("partners_page.col.quadrant"): _group_text("partners.quadrant", row.quadrant),
-                tr("partners_page.col.value_effort"): _group_text("partners.value_effort", row.value_effort),
-                tr("partners_page.col.decision"): _decision_text(bool(row.assessed), row.decision),
-                tr("partners_page.col.decided_on"): row.decided_on,
-                tr("partners_page.col.assessed_on"): row.assessed_on,
-                tr("partners_page.col.is_partner"): bool(row.is_partner),
-            }
-        )
-    frame = pd.DataFrame(rows)
-    if not frame.empty:
-        frame[tr("partners_page.col.rank")] = frame[tr("partners_page.col.rank")].astype("Int64")
-    return frame
-
-
 def ranking_section() -> None:
     """Every organisation, ranked by its latest assessment; the unassessed at the bottom, nobody hidden."""
-    with database().read() as session:
-        ranked = candidates.ranked_candidates(session)
+    ranked = cp.ranking(database())
     if ranked.empty:
         st.caption(tr("partners_page.ranking.empty"))
         return
@@ -181,7 +111,7 @@ def ranking_section() -> None:
     st.caption(tr("partners.score_rule") + " " + tr("partners_page.ranking.hint", tab=tr("partners_page.tab.assess")))
     date_format = date_input_format()
     st.dataframe(
-        ranking_frame(ranked),
+        cp.ranking_frame(ranked, lang()),
         hide_index=True,
         width="stretch",
         key=PREFIX + "ranking",
@@ -233,11 +163,6 @@ def assessment_picker(org_id: int, history: Sequence[Mapping[str, Any]]) -> int:
     )
 
 
-def assessment_history(session: Session, org_id: int) -> list[dict[str, Any]]:
-    """The organisation's assessments, newest first, as plain values with their id."""
-    return [{"id": a.id, **candidates.stored_values(session, a)} for a in candidates.assessments_of(session, org_id)]
-
-
 # --- the assessment's inputs -----------------------------------------------------------------------
 
 
@@ -258,24 +183,14 @@ def editor_values(prefix: str, goal_ids: Sequence[int]) -> dict[str, Any]:
     weights stores none.
     """
     state = st.session_state
-    scores = {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in candidates.CRITERIA}
-    weights = {
-        code: float(w)
-        for code in candidates.CRITERIA
-        if (w := state.get(f"{prefix}weight_{code}")) is not None and float(w) != 1.0
-    }
-    fit = {
-        str(goal): state.get(f"{prefix}fit_{goal}") for goal in goal_ids if state.get(f"{prefix}fit_{goal}") is not None
-    }
-    return {
-        "assessed_on": state.get(prefix + "assessed_on"),
-        "assessor_id": blank_to_none(state.get(prefix + "assessor")),
-        "scores": scores,
-        "weights": weights or None,
-        "goal_fit": fit or None,
-        **{name: state.get(f"{prefix}{name}") for name in RATINGS},
-        **{name: state.get(f"{prefix}{name}") for name in TEXT_FIELDS},
-    }
+    return cp.assessment_values(
+        {code: _score_or_none(state.get(f"{prefix}score_{code}")) for code in candidates.CRITERIA},
+        {code: state.get(f"{prefix}weight_{code}") for code in candidates.CRITERIA},
+        {goal: state.get(f"{prefix}fit_{goal}") for goal in goal_ids},
+        assessed_on=state.get(prefix + "assessed_on"),
+        assessor_id=blank_to_none(state.get(prefix + "assessor")),
+        **{name: state.get(f"{prefix}{name}") for name in (*RATINGS, *TEXT_FIELDS)},
+    )
 
 
 def _score_or_none(value: Any) -> int | None:
@@ -290,7 +205,7 @@ def _header_inputs(prefix: str, current: Mapping[str, Any], staff: Mapping[int, 
     left, right = st.columns(2)
     left.date_input(
         tr("partners.col.assessed_on"),
-        value=current.get("assessed_on", today()),
+        value=current.get("assessed_on", clock.today()),
         key=prefix + "assessed_on",
         format=date_input_format(),
         min_value=EARLIEST_DATE,
@@ -483,10 +398,10 @@ def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, st
                 date=entry.get("decided_on"),
             )
         )
-    decision_labels = {code: tr(f"partners.decision.{code}") for code in DECISIONS}
+    decision_labels = {code: tr(f"partners.decision.{code}") for code in cp.DECISION_CODES}
     st.segmented_control(
         tr("partners_page.decision.pick"),
-        options=list(DECISIONS),
+        options=list(cp.DECISION_CODES),
         format_func=shown_as(decision_labels),
         default=decision,
         key=prefix + "decision",
@@ -496,7 +411,7 @@ def decision_section(entry: Mapping[str, Any], name: str, staff: Mapping[int, st
     left, right = st.columns(2)
     left.date_input(
         tr("partners.col.decided_on"),
-        value=entry.get("decided_on") or today(),
+        value=entry.get("decided_on") or clock.today(),
         key=prefix + "decided_on",
         format=date_input_format(),
         min_value=EARLIEST_DATE,
@@ -558,22 +473,9 @@ def history_table(history: Sequence[Mapping[str, Any]], staff: Mapping[int, str]
     if not history:
         st.caption(tr("partners_page.history.none"))
         return
-    rows = []
-    for entry in history:
-        score = candidates.weighted_score(entry.get("scores") or {}, entry.get("weights"))
-        rows.append(
-            {
-                tr("partners_page.col.assessed_on"): entry["assessed_on"],
-                tr("partners_page.col.assessor"): staff.get(entry.get("assessor_id"), ""),
-                tr("partners_page.col.score"): _one_decimal(score.score),
-                tr("partners_page.col.completeness"): round(score.completeness * 100),
-                tr("partners_page.col.decision"): _decision_text(True, entry.get("decision")),
-                tr("partners_page.col.decided_on"): entry.get("decided_on"),
-            }
-        )
     date_format = date_input_format()
     st.dataframe(
-        pd.DataFrame(rows),
+        cp.history_frame(history, staff, lang()),
         hide_index=True,
         width="stretch",
         key=PREFIX + "history",
@@ -614,8 +516,7 @@ def assess_section(orgs: Mapping[int, str], staff: Mapping[int, str], goals: Map
     if org_id is None:
         st.caption(tr("partners_page.assess.choose"))
         return
-    with database().read() as session:
-        history = assessment_history(session, org_id)
+    history = cp.assessment_history(database(), org_id)
     chosen = assessment_picker(org_id, history)
     entry = next((e for e in history if e["id"] == chosen), None)
     if chosen != NEW and entry is None:
@@ -661,210 +562,25 @@ def assessment_editor(
 # --- the charts ------------------------------------------------------------------------------------
 
 
-def spread(
-    xs: Sequence[float], ys: Sequence[float], radius: float = JITTER
-) -> tuple[list[float], list[float], list[str]]:
-    """Where to draw dots that may share a spot, and where to write their names.
-
-    Dots on the same spot sit on a small circle around it instead of on top of each other, each name
-    written on the outer side of its dot, so neither dots nor names cover one another; a dot alone
-    stays where it is with its name above. Deterministic: the same data always gives the same drawing.
-    """
-    totals: dict[tuple[float, float], int] = {}
-    for spot in zip(xs, ys, strict=True):
-        totals[spot] = totals.get(spot, 0) + 1
-    seen: dict[tuple[float, float], int] = {}
-    out_x, out_y, places = [], [], []
-    for spot in zip(xs, ys, strict=True):
-        count, index = totals[spot], seen.get(spot, 0)
-        seen[spot] = index + 1
-        if count == 1:
-            out_x.append(spot[0])
-            out_y.append(spot[1])
-            places.append("top center")
-            continue
-        angle = 2 * math.pi * index / count
-        dx, dy = math.cos(angle), math.sin(angle)
-        out_x.append(spot[0] + radius * dx)
-        out_y.append(spot[1] + radius * dy)
-        vertical = "top" if dy > 0.3 else "bottom" if dy < -0.3 else "middle"
-        horizontal = "right" if dx > 0.3 else "left" if dx < -0.3 else "center"
-        places.append(f"{vertical} {horizontal}")
-    return out_x, out_y, places
-
-
-def _group_areas(fig: go.Figure, areas: Mapping[tuple[bool, bool], tuple[str, str]]) -> None:
-    """Shade the four groups (split at ``HIGH_AT``) and write each group's name in its corner.
-
-    ``areas`` maps (high on x, high on y) to (name, colour).
-    """
-    low, high = candidates.SCORE_RANGE[0] - 0.5, candidates.SCORE_RANGE[1] + 0.5
-    split = candidates.HIGH_AT - 0.5
-    for (x_high, y_high), (name, colour) in areas.items():
-        x0, x1 = (split, high) if x_high else (low, split)
-        y0, y1 = (split, high) if y_high else (low, split)
-        fig.add_shape(
-            type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=colour, opacity=0.12, line_width=0, layer="below"
-        )
-        fig.add_annotation(
-            x=x1 - 0.06 if x_high else x0 + 0.06,
-            y=y1 - 0.06,
-            text=f"<b>{escape(name)}</b>",
-            showarrow=False,
-            xanchor="right" if x_high else "left",
-            yanchor="top",
-            font={"color": charts.text_colour(colour), "size": 13},
-        )
-
-
-def _axis(title: str) -> dict[str, Any]:
-    """A 1-5 axis with room around the ends, so dots on 1 and 5 are drawn whole."""
-    low, high = candidates.SCORE_RANGE
-    return {"title": title, "range": [low - 0.5, high + 0.5], "dtick": 1, "showgrid": False, "zeroline": False}
-
-
-def _group_chart(
-    points: pd.DataFrame,
-    language: str,
-    *,
-    x: str,
-    y: str,
-    areas: Mapping[tuple[bool, bool], tuple[str, str]],
-    hover: Sequence[str],
-    marker: dict[str, Any],
-    titles: tuple[str, str, str],
-) -> go.Figure:
-    """One dot per organisation of ``points`` (its name written by it): the score ``x`` across and ``y``
-    up, on the four shaded groups of ``areas`` (see :func:`_group_areas`).
-
-    ``hover`` is each dot's hover text, ``marker`` the dots' plotly marker, and ``titles`` the chart's
-    title and the titles of its x and y axes.
-    """
-    fig = go.Figure()
-    _group_areas(fig, areas)
-    xs, ys, places = spread(points[x].astype(float).tolist(), points[y].astype(float).tolist())
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=ys,
-            mode="markers+text",
-            text=[escape(n) for n in points["name"]],
-            textposition=places,
-            textfont={"size": 12},
-            hovertext=list(hover),
-            hovertemplate="%{hovertext}<extra></extra>",
-            meta="points",
-            customdata=points["organisation_id"].tolist(),
-            showlegend=False,
-            marker=marker,
-        )
-    )
-    title, x_title, y_title = titles
-    fig.update_layout(title=title, height=560, xaxis=_axis(x_title), yaxis=_axis(y_title))
-    return charts.style(fig, language)
-
-
-def stakeholder_figure(points: pd.DataFrame, language: str) -> go.Figure:
-    """Influence (up) × interest (across), one dot per organisation, on the four shaded groups."""
-    areas = {
-        (True, True): (t("partners.quadrant.manage_closely", language), QUADRANT_COLOURS["manage_closely"]),
-        (False, True): (t("partners.quadrant.keep_satisfied", language), QUADRANT_COLOURS["keep_satisfied"]),
-        (True, False): (t("partners.quadrant.keep_informed", language), QUADRANT_COLOURS["keep_informed"]),
-        (False, False): (t("partners.quadrant.monitor", language), QUADRANT_COLOURS["monitor"]),
-    }
-    scale = escape(t("charts.unit.scale", language))
-    hover = [
-        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.influence', language))}: {row.influence} {scale}"
-        f"<br>{escape(t('partners.col.interest', language))}: {row.interest} {scale}"
-        f"<br>{escape(t(f'partners.quadrant.{row.quadrant}', language))}"
-        for row in points.itertuples(index=False)
-    ]
-    marker = {"size": 14, **charts.marker([QUADRANT_COLOURS[q] for q in points["quadrant"]])}
-    titles = (
-        t("partners_page.matrix.title", language),
-        t("partners_page.matrix.x", language),
-        t("partners_page.matrix.y", language),
-    )
-    return _group_chart(
-        points, language, x="interest", y="influence", areas=areas, hover=hover, marker=marker, titles=titles
-    )
-
-
-def value_effort_figure(points: pd.DataFrame, language: str) -> go.Figure:
-    """Value (up) × effort (across), a bubble per organisation sized by its reach in the network."""
-    areas = {
-        (False, True): (t("partners.value_effort.quick_win", language), GROUP_COLOURS["quick_win"]),
-        (True, True): (t("partners.value_effort.major_project", language), GROUP_COLOURS["major_project"]),
-        (False, False): (t("partners.value_effort.fill_in", language), GROUP_COLOURS["fill_in"]),
-        (True, False): (t("partners.value_effort.questionable", language), GROUP_COLOURS["questionable"]),
-    }
-    reach_label = escape(t("partners_page.hover.reach", language))
-    scale = escape(t("charts.unit.scale", language))
-    hover = [
-        f"<b>{escape(row.name)}</b><br>{escape(t('partners.col.value', language))}: {row.value} {scale}"
-        f"<br>{escape(t('partners.col.effort', language))}: {row.effort} {scale}"
-        f"<br>{reach_label}: {format_percent(round(row.reach * 100), language)}"
-        f"<br>{escape(t(f'partners.value_effort.{row.group}', language))}"
-        for row in points.itertuples(index=False)
-    ]
-    marker = {
-        "size": points["size"].tolist(),
-        "sizemode": "diameter",
-        "opacity": 0.8,
-        **charts.marker([GROUP_COLOURS[g] for g in points["group"]]),
-    }
-    titles = (
-        t("partners_page.value_effort.title", language),
-        t("partners_page.value_effort.x", language),
-        t("partners_page.value_effort.y", language),
-    )
-    return _group_chart(points, language, x="effort", y="value", areas=areas, hover=hover, marker=marker, titles=titles)
-
-
-def _assessed_count(session: Session) -> int:
-    """How many organisations have at least one assessment."""
-    return len(candidates.latest_assessments(session))
-
-
 def stakeholder_section() -> None:
     """The influence × interest matrix, or where to fill in the values when nothing has both."""
-    with database().read() as session:
-        points = candidates.stakeholder_points(session)
-        assessed = _assessed_count(session)
+    chart = cp.stakeholder_chart(database())
+    points, assessed = chart.points, chart.assessed
     if points.empty:
         st.info(tr("partners_page.matrix.none", tab=tr("partners_page.tab.assess")))
         return
-    st.plotly_chart(stakeholder_figure(points, lang()), theme=None, key=PREFIX + "matrix")
+    st.plotly_chart(figures.stakeholder_figure(points, lang()), theme=None, key=PREFIX + "matrix")
     st.caption(tr_md("partners_page.matrix.caption", count=len(points), assessed=assessed))
-
-
-def organisation_reach() -> pd.Series:
-    """Each node's reach in today's network (share of the network within two steps), by node id.
-
-    ``lib.network.metrics.cached_node_metrics`` keeps the metrics per graph (keyed by its signature,
-    at most a few graphs), shared with the network page: a changed network gives a new signature,
-    the same network is measured once.
-    """
-    from lib.network import graph as netgraph
-    from lib.network import metrics as netmetrics
-
-    with database().read() as session:
-        G = netgraph.build_graph(session)
-    return netmetrics.cached_node_metrics(G)["reach"]
 
 
 def value_effort_section() -> None:
     """The value-for-effort bubbles, or where to fill in the values when nothing has both."""
-    with database().read() as session:
-        has_points = not candidates.value_effort_points(session).empty
-    if not has_points:
+    chart = cp.value_effort_chart(database())
+    points, assessed = chart.points, chart.assessed
+    if points.empty:
         st.info(tr("partners_page.value_effort.none", tab=tr("partners_page.tab.assess")))
         return
-    reach = organisation_reach()
-    with database().read() as session:
-        points = candidates.value_effort_points(session, reach)
-        assessed = _assessed_count(session)
-    st.plotly_chart(value_effort_figure(points, lang()), theme=None, key=PREFIX + "value_effort")
+    st.plotly_chart(figures.value_effort_figure(points, lang()), theme=None, key=PREFIX + "value_effort")
     st.caption(tr_md("partners_page.value_effort.caption", count=len(points), assessed=assessed))
 
 

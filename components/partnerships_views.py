@@ -14,9 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from components import clock
 from components.context import actor, database, lang, tr
@@ -25,9 +23,10 @@ from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, code_label, date_input_format, show_table
 from components.widgets import BLANK, blank_to_none, page_tabs, remembered_selectbox, shown_as
-from lib.core import charts
 from lib.core.i18n import format_date, format_number
+from lib.planning import figures
 from lib.planning import partnerships as ps
+from lib.planning import partnerships_page as psp
 
 PREFIX = "pships_"
 FLASH_KEY = PREFIX + "flash"
@@ -45,11 +44,6 @@ CONTACT_COLUMNS = (
     Col("channel_label", "partnerships_page.contacts.channel"),
     Col("note", "partnerships_page.contacts.note"),
 )
-
-
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
 
 
 # --- small helpers ---------------------------------------------------------------------------------
@@ -81,9 +75,8 @@ def _date_input(label_key: str, key: str, value: dt.date | None = None, **kwargs
 # --- alerts ----------------------------------------------------------------------------------------
 
 
-def alerts_section(session: Session, on: dt.date) -> None:
+def alerts_section(found: list[ps.Alert]) -> None:
     """Every alert in plain words with the partnership's name: important ones red, coming ones yellow."""
-    found = ps.alerts(session, on)
     st.subheader(tr("partnerships_page.alerts.heading"))
     if not found:
         st.success(tr("partnerships_page.alerts.none"))
@@ -98,35 +91,6 @@ def alerts_section(session: Session, on: dt.date) -> None:
 
 
 # --- pipeline --------------------------------------------------------------------------------------
-
-
-def stage_chart(counts: Mapping[str, int], language: str | None = None) -> go.Figure:
-    """A bar per pipeline column with its number of partnerships (the shared template); ideas and ended
-    partnerships in grey, the stages under way in blue."""
-    from lib.core.i18n import t
-
-    language = language or lang()
-    stages = list(ps.PIPELINE_COLUMNS)
-    unit = t("charts.unit.partnerships", language)
-    fig = go.Figure(
-        go.Bar(
-            x=[t(f"partnerships.stage.{s}", language) for s in stages],
-            y=[counts.get(s, 0) for s in stages],
-            marker=charts.marker([charts.CATEGORY_COLOURS["pipeline"].get(s, charts.BLUE) for s in stages]),
-            hovertemplate="%{x}: %{y} " + unit + "<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        title=t("partnerships_page.chart.title", language),
-        height=300,
-        showlegend=False,
-        yaxis={
-            "title": t("partnerships_page.chart.count", language),
-            "dtick": 1,
-            "range": [0, max([*counts.values(), 1]) * 1.1],
-        },
-    )
-    return charts.style(fig, language)
 
 
 def pipeline_section(columns: list[ps.PipelineColumn]) -> None:
@@ -157,7 +121,9 @@ def pipeline_section(columns: list[ps.PipelineColumn]) -> None:
                         code_label("partnerships.formalisation", item["formalisation"]),
                     ]
                     st.caption(escape_markdown(" · ".join(d for d in details if d)))
-    st.plotly_chart(stage_chart({c.stage: c.count for c in columns}), theme=None, key=PREFIX + "stage_chart")
+    st.plotly_chart(
+        figures.stage_chart({c.stage: c.count for c in columns}, lang()), theme=None, key=PREFIX + "stage_chart"
+    )
 
 
 # --- opening and registering -----------------------------------------------------------------------
@@ -380,20 +346,16 @@ def _save_details(partnership_id: int) -> None:
         "notes": state.get(prefix + "notes"),
     }
     orgs, goals = list(state.get(prefix + "organisations") or []), list(state.get(prefix + "goals") or [])
-
-    def work(session: Session) -> None:
-        ps.update_partnership(session, partnership_id, changes, actor=actor())
-        ps.set_organisations(session, partnership_id, orgs, actor=actor())
-        ps.set_goals(session, partnership_id, goals, actor=actor())
-
-    if change("details", work)[0]:
+    who = actor()
+    if change("details", lambda s: psp.save_details(s, partnership_id, changes, orgs, goals, actor=who))[0]:
         flash("details", "success", "partnerships_page.saved")
         _forget(_agreement_prefix(partnership_id), ps.HELD_BY_PARTNERSHIP)
 
 
 def _close(partnership_id: int, close: bool) -> None:
     if close:
-        ok, _ = change("details", lambda s: ps.close_partnership(s, partnership_id, today(), actor=actor()))
+        on = clock.today()
+        ok, _ = change("details", lambda s: ps.close_partnership(s, partnership_id, on, actor=actor()))
     else:
         ok, _ = change("details", lambda s: ps.reopen_partnership(s, partnership_id, actor=actor()))
     if ok:
@@ -537,7 +499,7 @@ def contacts_tab(
     prefix = _contact_prefix(partnership_id)
     show_flash("contacts")
     last = entries[0]["contacted_on"] if entries else None
-    due = ps.next_contact_due(last, current.get("contact_rhythm_days"), today(), current.get("start_date"))
+    due = ps.next_contact_due(last, current.get("contact_rhythm_days"), clock.today(), current.get("start_date"))
     if due.due is None:
         st.caption(tr("partnerships_page.contacts.no_rhythm"))
     elif due.overdue and not current["closed"]:
@@ -570,7 +532,7 @@ def contacts_tab(
         st.markdown("**" + tr("partnerships_page.contacts.add") + "**")
         left, middle, right = st.columns(3)
         with left:
-            _date_input("partnerships_page.contacts.date", prefix + "date", today())
+            _date_input("partnerships_page.contacts.date", prefix + "date", clock.today())
         middle.selectbox(
             tr("partnerships_page.contacts.who"),
             options=list(staff_labels),
@@ -595,29 +557,12 @@ def contacts_tab(
         )
 
 
-def partnership_values(session: Session, partnership_id: int) -> dict[str, Any]:
-    """What the forms of an open partnership show: its fields (the formalisation as shown, with the
-    choices it allows), organisation ids and goal ids."""
-    p = ps.get_partnership(session, partnership_id)
-    agreement = ps.get_agreement(session, partnership_id)
-    values = {name: getattr(p, name) for name in ps.PARTNERSHIP_FIELDS}
-    values["formalisation"] = ps.formalisation_of(p, agreement)
-    values["formalisation_choices"] = ps.formalisation_choices(p, agreement)
-    values["written_agreement"] = ps.has_written_agreement(p, agreement)
-    values["signed_on"] = agreement.signed_on if agreement else None
-    values["organisation_ids"] = [o for o, _ in ps.organisations_of(session, [partnership_id])[partnership_id]]
-    values["goal_ids"] = [g for g, _ in ps.goals_of(session, [partnership_id])[partnership_id]]
-    return values
-
-
 def open_partnership(
     partnership_id: int, orgs: Mapping[int, str], staff: Mapping[int, str], goals: Mapping[int, str]
 ) -> None:
     """The open partnership in three tabs: details, agreement, contact log."""
-    with database().read() as session:
-        current = partnership_values(session, partnership_id)
-        form = ps.agreement_form(session, partnership_id)
-        entries = ps.contact_log(session, partnership_id)
+    opened = psp.open_partnership(database(), partnership_id)
+    current, form, entries = opened.values, opened.agreement, opened.contacts
     st.subheader(escape_markdown(current["title"]))
     labels = {name: tr(f"partnerships_page.tab.{name}") for name in ("details", "agreement", "contacts")}
     details, agreement_place, contacts = page_tabs(PREFIX, labels).values()

@@ -19,9 +19,9 @@ from components.context import actor, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
-from lib.core.i18n import format_date, format_number
-from lib.db import ChecklistAssessment
+from lib.core.i18n import format_date
 from lib.reporting import checklist
+from lib.reporting.radar_page import SelfAssessment, delete_choices, history_table, previous_score, score_text
 
 PREFIX = "radar_"
 FORM_PREFIX = PREFIX + "form_"
@@ -32,15 +32,8 @@ MESSAGES = Messages(PREFIX + "flash", "radar")
 show_flash = MESSAGES.show
 
 
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
-
-
 def _value(value: float | None) -> str:
-    if value is None or pd.isna(value):
-        return tr("radar_page.no_value")
-    return format_number(round(float(value), 1), lang())
+    return score_text(value, lang())
 
 
 # --- the radar and its evidence --------------------------------------------------------------------
@@ -79,10 +72,11 @@ def radar_section(frame: pd.DataFrame, found: Mapping[str, checklist.Evidence], 
 # --- the self-assessment form ----------------------------------------------------------------------
 
 
-def _previous_md(latest: ChecklistAssessment | None, heading: str) -> str | None:
-    if latest is None or (latest.scores or {}).get(heading) is None:
+def _previous_md(latest: SelfAssessment | None, heading: str) -> str | None:
+    previous = previous_score(latest, heading)
+    if previous is None:
         return None
-    return tr_md("radar_page.form.previous", score=latest.scores[heading], date=latest.assessed_on)
+    return tr_md("radar_page.form.previous", score=previous[0], date=previous[1])
 
 
 def _save(staff: Mapping[int, str]) -> None:
@@ -100,7 +94,7 @@ def _save(staff: Mapping[int, str]) -> None:
             notes,
             assessor_id=assessor if assessor in staff else None,
             actor=actor(),
-            today=today(),
+            today=clock.today(),
         ),
     )
     if not ok:
@@ -111,7 +105,7 @@ def _save(staff: Mapping[int, str]) -> None:
     MESSAGES.flash("form", "success", "radar_page.form.saved", date=format_date(day, lang()))
 
 
-def assessment_form(staff: Mapping[int, str], latest: ChecklistAssessment | None) -> None:
+def assessment_form(staff: Mapping[int, str], latest: SelfAssessment | None) -> None:
     """The dated self-assessment: each heading 1-5 or blank, with a note; saved explicitly."""
     show_flash("form")
     st.markdown(tr("radar_page.form.intro"))
@@ -122,11 +116,11 @@ def assessment_form(staff: Mapping[int, str], latest: ChecklistAssessment | None
         day, who = st.columns(2)
         day.date_input(
             tr("radar_page.form.date"),
-            value=today(),
+            value=clock.today(),
             key=FORM_PREFIX + "date",
             format=date_input_format(),
             min_value=EARLIEST_DATE,
-            max_value=today(),
+            max_value=clock.today(),
         )
         who.selectbox(
             tr("radar_page.form.assessor"),
@@ -163,26 +157,12 @@ def assessment_form(staff: Mapping[int, str], latest: ChecklistAssessment | None
 # --- change over time ------------------------------------------------------------------------------
 
 
-def history_frame(assessments: Sequence[ChecklistAssessment], names: Mapping[int, str]) -> pd.DataFrame:
+def history_frame(assessments: Sequence[SelfAssessment], names: Mapping[int, str]) -> pd.DataFrame:
     """One row per self-assessment, newest first, with translated column names and the mean score."""
-    rows = []
-    for record in reversed(assessments):
-        scores = record.scores or {}
-        given = [v for v in scores.values() if v is not None]
-        rows.append(
-            {
-                tr("radar_page.history.col.date"): record.assessed_on,
-                tr("radar_page.history.col.assessor"): names.get(record.assessor_id, "") if record.assessor_id else "",
-                **{checklist.heading_label(h, lang()): _value(scores.get(h)) for h in checklist.HEADINGS},
-                tr("radar_page.history.col.mean"): _value(sum(given) / len(given) if given else None),
-            }
-        )
-    return pd.DataFrame(rows)
+    return history_table(assessments, names, lang())
 
 
-def history_section(
-    assessments: Sequence[ChecklistAssessment], names: Mapping[int, str], history: pd.DataFrame
-) -> None:
+def history_section(assessments: Sequence[SelfAssessment], names: Mapping[int, str], history: pd.DataFrame) -> None:
     """The history chart, the table of assessments, and deleting one."""
     show_flash("delete")
     if not assessments:
@@ -203,10 +183,7 @@ def history_section(
             )
         },
     )
-    entries = {
-        a.id: format_date(a.assessed_on, lang()) + (f" ({names[a.assessor_id]})" if a.assessor_id in names else "")
-        for a in reversed(assessments)
-    }
+    entries = delete_choices(assessments, names, lang())
     delete_one(
         MESSAGES,
         "delete",

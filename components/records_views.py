@@ -1,9 +1,10 @@
 """Pieces of the contacts page: a person or an organisation found, opened, edited, merged or deleted.
 
 People and organisations are shown the same way except for their own fields. :class:`RecordKind`
-holds what tells them apart (the ``lib.contacts`` functions, widget keys, translation-key prefixes), so
-the add and edit forms, the picker, the history tables, the merge and delete sections and their
-callbacks exist once.
+holds what tells them apart (lib functions, widget keys, translation-key prefixes), so the add and edit
+forms, the picker, the history tables, the merge and delete sections and their callbacks exist once.
+What a view shows is read by ``lib.contacts.page`` (one call, its own read); the review of possible
+duplicates is in ``components.people_duplicates_views`` and ``components.organisation_duplicates_views``.
 
 Every change runs in a button callback, before the page is drawn, so the tables always show what is
 stored. Messages from a callback are kept in session state ("flash") and shown where the user acted.
@@ -20,27 +21,26 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.orm import Session
 from streamlit.delta_generator import DeltaGenerator
 
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
-from components.tables import Col, date_input_format, labelled_frame, newly_selected, show_table, titled_table
+from components.tables import Col, date_input_format, newly_selected, show_table, titled_table
 from components.widgets import BLANK, blank_to_none, shown_as
 from lib import contacts
-from lib.contacts import organisation_duplicates
+from lib.contacts import page as contacts_page
 from lib.core.errors import UserFacingError
 from lib.core.i18n import label
-from lib.core.normalize import display_phone, display_phones
+from lib.core.normalize import display_phones
 from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
-from lib.db import STAFF_ROLES, Person
+from lib.ingest.entered_people import create_person_from_form
+from lib.library.staff import STAFF_ROLES
 
 FLASH_KEY = "contacts_flash"
 #: What the affiliation and merge forms show once their work is done: empty again.
 AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
 MERGE_EMPTY = {"other": BLANK, "confirm": False}
-PERSON_FORM_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff")
 ORG_FORM_FIELDS = (
     "name",
     "org_type",
@@ -52,10 +52,6 @@ ORG_FORM_FIELDS = (
     "remember_org_type",
     "remember_sector",
 )
-#: The translation prefix of each vocabulary's labels.
-LABEL_PREFIX = {"org_type": "orgtype", "sector": "sector", "relation_kind": "relkind"}
-#: How many review cards are drawn at once; the rest follow as earlier ones are decided.
-DUPLICATES_SHOWN = 25
 #: Dates a user may pick for an affiliation (the widget's own default only reaches ten years back).
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 
@@ -116,16 +112,6 @@ def vocabulary_label(prefix: str, code: str | None) -> str:
     return label(prefix, code, lang())
 
 
-def code_or_word(vocabulary: str, code: Any, word: Any) -> str:
-    """The label of ``code``; where no code is set, the word a file wrote ("bydelsnetværk (ingen type
-    valgt)"), kept until someone chooses (issue 11); else nothing."""
-    shown = vocabulary_label(LABEL_PREFIX[vocabulary], code)
-    untyped = not shown or (vocabulary == "relation_kind" and code == "other")  # a kind no code fitted is "other"
-    if untyped and isinstance(word, str) and word:
-        return tr(f"vocab.kept.{vocabulary}", word=word)
-    return shown
-
-
 def type_labels(blank_key: str) -> dict[str, str]:
     """Organisation types for a selectbox, after a blank entry saying ``blank_key``."""
     return with_blank({code: vocabulary_label("orgtype", code) for code in ORGANISATION_TYPES}, blank_key)
@@ -160,52 +146,6 @@ def _fill_widgets(prefix: str, values: Mapping[str, Any], *, replace: bool = Fal
 # --- what tells a person from an organisation ------------------------------------------------------
 
 
-def _person_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """What the edit form shows for a stored person."""
-    values: dict[str, Any] = {name: fields[name] or "" for name in PERSON_FORM_FIELDS if name != "is_staff"}
-    values["phone"] = display_phone(fields["phone"]) or ""
-    values["is_staff"] = bool(fields["is_staff"])
-    return values
-
-
-def _organisation_form_values(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """What the edit form shows for a stored organisation (a code outside the vocabulary shows as blank)."""
-    values: dict[str, Any] = {name: fields[name] or "" for name in ("name", "website", "area", "cvr", "notes")}
-    values["org_type"] = fields["org_type"] if fields["org_type"] in ORGANISATION_TYPES else BLANK
-    values["sector"] = fields["sector"] if fields["sector"] in SECTORS else BLANK
-    values["remember_org_type"] = values["remember_sector"] = False
-    return values
-
-
-def _update_organisation(
-    session: Session, org_id: int, values: Mapping[str, Any], actor: str | None = None
-) -> list[str]:
-    """Save the edit form: with a ticked "remember" box, the type or sector chosen for a kept word is
-    remembered for that word at the next import."""
-    values = dict(values)
-    remember = [name for name in ("org_type", "sector") if values.pop(f"remember_{name}", False)]
-    return contacts.update_organisation(session, org_id, values, actor=actor, remember=remember)
-
-
-def _create_person(session: Session, values: Mapping[str, Any], actor: str | None = None) -> int:
-    """Add a person, and their affiliation when the add form names an organisation; returns the id.
-
-    A staff member gets their team and role too (``lib.library.staff.update_staff``).
-    """
-    from lib.library.staff import update_staff
-
-    org_id = blank_to_none(values.get("org"))
-    staff_values = {"team": values.get("team"), "staff_role": blank_to_none(values.get("staff_role"))}
-    person_values = {k: v for k, v in values.items() if k not in ("org", "team", "staff_role")}
-    person_values["is_staff"] = bool(values.get("is_staff"))
-    person_id = contacts.create_person(session, person_values, actor=actor)
-    if person_values["is_staff"] and any(staff_values.values()):
-        update_staff(session, {person_id: staff_values}, actor=actor)
-    if org_id is not None:
-        contacts.add_affiliation(session, person_id, org_id, actor=actor)
-    return person_id
-
-
 @dataclass(frozen=True)
 class RecordKind:
     """Everything the shared views need to know about one kind of record.
@@ -236,8 +176,6 @@ class RecordKind:
     form_values: Callable[[Mapping[str, Any]], dict[str, Any]]
     #: The add form when empty; its names are the fields read from it.
     new_empty: Mapping[str, Any]
-    details: Callable[[Session, int], contacts.RecordDetails | None]
-    choices: Callable[[Session], list[tuple[int, str]]]
     create: Callable[..., int]
     update: Callable[..., list[str]]
     merge: Callable[..., None]
@@ -281,8 +219,8 @@ PERSON = RecordKind(
     ),
     choice_columns=("name", "email"),
     choice_label=contacts.person_choice_label,
-    form_fields=PERSON_FORM_FIELDS,
-    form_values=_person_form_values,
+    form_fields=contacts_page.PERSON_FORM_FIELDS,
+    form_values=contacts_page.person_form_values,
     new_empty={
         "name": "",
         "email": "",
@@ -293,9 +231,7 @@ PERSON = RecordKind(
         "team": "",
         "staff_role": BLANK,
     },
-    details=contacts.person_details,
-    choices=contacts.person_choices,
-    create=_create_person,
+    create=create_person_from_form,
     update=contacts.update_person,
     merge=contacts.merge_people,
     delete=contacts.delete_person,
@@ -320,12 +256,10 @@ ORGANISATION = RecordKind(
     choice_columns=("name",),
     choice_label=str,
     form_fields=ORG_FORM_FIELDS,
-    form_values=_organisation_form_values,
+    form_values=contacts_page.organisation_form_values,
     new_empty={"name": "", "org_type": BLANK, "sector": BLANK, "website": ""},
-    details=contacts.organisation_details,
-    choices=contacts.organisation_choices,
     create=contacts.create_organisation,
-    update=_update_organisation,
+    update=contacts_page.update_organisation_form,
     merge=contacts.merge_organisations,
     delete=contacts.delete_organisation,
 )
@@ -349,10 +283,9 @@ def _save_record(kind: RecordKind, record_id: int) -> None:
     values = {name: st.session_state.get(prefix + name) for name in kind.form_fields}
     ok, changed = change(kind.entity, lambda s: kind.update(s, record_id, values, actor=actor()))
     if ok:
-        with database().read() as session:
-            details = kind.details(session, record_id)
-        if details is not None:
-            _fill_widgets(prefix, kind.form_values(details.fields), replace=True)
+        fields = contacts_page.record_fields(database(), kind.entity, record_id)
+        if fields is not None:
+            _fill_widgets(prefix, kind.form_values(fields), replace=True)
         flash(kind.entity, "success", "common.saved" if changed else "contacts.nothing_changed")
 
 
@@ -449,21 +382,23 @@ def _add_form(kind: RecordKind, draw_fields: Callable[[str], None]) -> None:
             )
 
 
-def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[contacts.RecordDetails], None]) -> None:
+def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[contacts_page.OpenRecord], None]) -> None:
     """The open record: heading, ``own_parts`` (its form and what only this kind has), history, merge, delete."""
-    with database().read() as session:
-        details = kind.details(session, record_id)
-    if details is None:
+    record = contacts_page.open_record(database(), kind.entity, record_id, lang())
+    if record is None:
         st.session_state.pop(kind.open_key, None)
         st.info(tr("contacts.record_gone"))
         return
+    name = record.details.fields["name"]
     st.divider()
-    st.subheader(escape_markdown(details.fields["name"]))
+    st.subheader(escape_markdown(name))
     show_flash(kind.entity)
-    own_parts(details)
-    _history_tables(details)
-    _merge_section(kind, record_id)
-    _delete_section(kind, record_id, details.fields["name"])
+    own_parts(record)
+    titled_table("contacts.relations", record.relations, RELATION_COLUMNS, "contacts.no_relations")
+    titled_table("contacts.imports", record.imports, IMPORT_COLUMNS, "contacts.no_imports")
+    titled_table("contacts.history", record.events, EVENT_COLUMNS, "contacts.no_history")
+    _merge_section(kind, record_id, record.others)
+    _delete_section(kind, record_id, name)
 
 
 def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw_fields: Callable[[str], None]) -> None:
@@ -480,34 +415,11 @@ def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw
         )
 
 
-def _history_tables(details: contacts.RecordDetails) -> None:
-    relations = labelled_frame(
-        details.relations, {"direction_label": ("direction", "records.direction"), "kind_label": ("kind", "relkind")}
-    )
-    if not relations.empty and "kind_text" in relations:
-        relations["kind_label"] = [
-            code_or_word("relation_kind", kind, word)
-            for kind, word in zip(relations["kind"], relations["kind_text"], strict=True)
-        ]
-    titled_table("contacts.relations", relations, RELATION_COLUMNS, "contacts.no_relations")
-    imports = labelled_frame(
-        details.imports,
-        {"action_label": ("action", "records.import_action"), "status_label": ("status", "records.batch_status")},
-    )
-    titled_table("contacts.imports", imports, IMPORT_COLUMNS, "contacts.no_imports")
-    events = labelled_frame(details.events, {"action_label": ("action", "records.event")})
-    if not events.empty:
-        events["summary"] = [_event_summary(a, d) for a, d in zip(events["action"], events["details"], strict=True)]
-    titled_table("contacts.history", events, EVENT_COLUMNS, "contacts.no_history")
-
-
-def _merge_section(kind: RecordKind, record_id: int) -> None:
+def _merge_section(kind: RecordKind, record_id: int, others: dict[int, str]) -> None:
     prefix = kind.record_prefix("merge", record_id)
     with st.expander(tr(f"contacts.merge.{kind.word}_heading")):
         show_flash(f"{kind.word}_merge")
         st.caption(tr(f"contacts.merge.{kind.word}_help"))
-        with database().read() as session:
-            others = {rid: text for rid, text in kind.choices(session) if rid != record_id}
         other_labels = with_blank(others, "contacts.choose")
         other_id = blank_to_none(
             st.selectbox(
@@ -552,45 +464,7 @@ def _delete_section(kind: RecordKind, record_id: int, name: str) -> None:
         )
 
 
-# --- the history tables' words ---------------------------------------------------------------------
-
-
-def _event_summary(action: str, details: dict[str, Any]) -> str:
-    """One line saying what an event changed, in the user's language."""
-    if "changes" in details:
-        return "; ".join(_change_text(name, old, new) for name, (old, new) in details["changes"].items())
-    if action in ("people_merged", "organisations_merged"):
-        return tr("contacts.history.merged_from", name=details.get("removed", {}).get("name", ""))
-    if action in ("person_merged_into", "organisation_merged_into"):
-        return tr("contacts.history.merged_into", name=details.get("kept", {}).get("name", ""))
-    if "organisation" in details:
-        return str(details["organisation"])
-    return ""
-
-
-def _change_text(name: str, old: Any, new: Any) -> str:
-    def shown(value: Any) -> str:
-        if name == "org_type":
-            return vocabulary_label("orgtype", value)
-        if name == "sector":
-            return vocabulary_label("sector", value)
-        if name == "phone" and value:
-            return display_phone(value) or str(value)
-        if isinstance(value, bool):
-            return tr("common.yes") if value else tr("common.no")
-        return "–" if value in (None, "") else str(value)
-
-    return f"{tr(f'contacts.field.{name}')}: {shown(old)} → {shown(new)}"
-
-
 # --- people ----------------------------------------------------------------------------------------
-
-
-def person_label(person_id: int) -> str | None:
-    """How the picker names a stored person ("Name (e-mail)"); None when the person is gone."""
-    with database().read() as session:
-        person = session.get(Person, person_id)
-        return None if person is None else contacts.person_choice_label(person.name, person.email)
 
 
 def add_person_form(org_choices: dict[int, str]) -> None:
@@ -627,10 +501,10 @@ def add_person_form(org_choices: dict[int, str]) -> None:
 def open_person(person_id: int, org_choices: dict[int, str]) -> None:
     """The open person: edit form, other e-mails and phones, affiliations, history, merge and delete."""
 
-    def own_parts(details: contacts.RecordDetails) -> None:
-        _edit_form(PERSON, person_id, details.fields, _person_fields)
-        _other_contact_values(details.fields)
-        _person_affiliations(person_id, details.affiliations, org_choices)
+    def own_parts(record: contacts_page.OpenRecord) -> None:
+        _edit_form(PERSON, person_id, record.details.fields, _person_fields)
+        _other_contact_values(record.details.fields)
+        _person_affiliations(person_id, record.details.affiliations, org_choices)
 
     _record_view(PERSON, person_id, own_parts)
 
@@ -768,14 +642,16 @@ def add_organisation_form() -> None:
 def open_organisation(org_id: int) -> None:
     """The open organisation: edit form, its people, history, merge and delete."""
 
-    def own_parts(details: contacts.RecordDetails) -> None:
-        _edit_form(ORGANISATION, org_id, details.fields, lambda prefix: _organisation_fields(prefix, details.fields))
-        with database().read() as session:
-            aliases = organisation_duplicates.aliases_of(session, org_id)
-        if aliases:
-            st.caption(tr_md("orgdup.page.aliases", names="; ".join(aliases)))
+    def own_parts(record: contacts_page.OpenRecord) -> None:
+        fields = record.details.fields
+        _edit_form(ORGANISATION, org_id, fields, lambda prefix: _organisation_fields(prefix, fields))
+        if record.aliases:
+            st.caption(tr_md("orgdup.page.aliases", names="; ".join(record.aliases)))
         titled_table(
-            "contacts.orgs.people", pd.DataFrame(details.affiliations), ORG_PEOPLE_COLUMNS, "contacts.orgs.no_people"
+            "contacts.orgs.people",
+            pd.DataFrame(record.details.affiliations),
+            ORG_PEOPLE_COLUMNS,
+            "contacts.orgs.no_people",
         )
 
     _record_view(ORGANISATION, org_id, own_parts)
@@ -820,93 +696,3 @@ def _kept_words(prefix: str, fields: Mapping[str, Any], left: DeltaGenerator, ri
         if word and not fields.get(name):
             column.caption(tr_md(f"vocab.contacts.kept.{name}", word=word))
             column.checkbox(tr_md(f"vocab.contacts.remember.{name}", word=word), key=f"{prefix}remember_{name}")
-
-
-# --- possible duplicates ---------------------------------------------------------------------------
-
-
-def duplicates_review(duplicates: pd.DataFrame) -> None:
-    """The review queue: a scan button, then one card per pair waiting for a decision."""
-    show_flash("duplicates")
-    st.caption(tr("contacts.dup.intro"))
-    st.button(
-        tr("contacts.dup.scan"),
-        key="contacts_dup_scan",
-        on_click=_scan_for_duplicates,
-        help=tr("contacts.dup.scan_help"),
-    )
-    if duplicates.empty:
-        st.info(tr("contacts.dup.none"))
-        return
-    if len(duplicates) > DUPLICATES_SHOWN:
-        st.caption(tr("contacts.dup.showing", shown=DUPLICATES_SHOWN, total=len(duplicates)))
-    for row in duplicates.head(DUPLICATES_SHOWN).to_dict("records"):
-        _duplicate_card(row)
-
-
-def _duplicate_card(row: dict[str, Any]) -> None:
-    candidate_id, a_id, b_id = int(row["id"]), int(row["person_a_id"]), int(row["person_b_id"])
-    with st.container(border=True):
-        rule = tr(f"records.rule.{row['rule']}")
-        st.markdown(f"**{rule}** · {tr_md('contacts.dup.score', score=row['score'])}")
-        st.dataframe(_comparison_frame(row), hide_index=True, placeholder="")
-        sides = {side: tr_md(f"contacts.dup.keep_{side}", name=row[f"person_{side}_name"]) for side in ("a", "b")}
-        st.radio(
-            tr("contacts.dup.keep"),
-            options=list(sides),
-            key=f"contacts_dup_{candidate_id}_keep",
-            horizontal=True,
-            format_func=shown_as(sides),
-        )
-        left, right = st.columns(2)
-        left.button(
-            tr("contacts.dup.merge"),
-            key=f"contacts_dup_{candidate_id}_merge",
-            type="primary",
-            on_click=_merge_candidate,
-            args=(candidate_id, a_id, b_id),
-        )
-        right.button(
-            tr("contacts.dup.dismiss"),
-            key=f"contacts_dup_{candidate_id}_dismiss",
-            on_click=_dismiss_candidate,
-            args=(candidate_id,),
-        )
-
-
-def _shown_field(name: str, value: Any) -> str:
-    return (display_phone(value) if name == "phone" else value) or ""
-
-
-def _comparison_frame(row: dict[str, Any]) -> pd.DataFrame:
-    """The two people side by side, one line per field (A left, B right)."""
-    fields = ("name", "email", "phone", "organisations")
-    return pd.DataFrame(
-        {
-            tr("contacts.dup.field"): [tr(f"contacts.field.{name}") for name in fields],
-            "A": [_shown_field(name, row[f"person_a_{name}"]) for name in fields],
-            "B": [_shown_field(name, row[f"person_b_{name}"]) for name in fields],
-        }
-    )
-
-
-def _merge_candidate(candidate_id: int, person_a_id: int, person_b_id: int) -> None:
-    keep_a = st.session_state.get(f"contacts_dup_{candidate_id}_keep", "a") == "a"
-    keep_id, remove_id = (person_a_id, person_b_id) if keep_a else (person_b_id, person_a_id)
-    ok, _ = change("duplicates", lambda s: contacts.merge_people(s, keep_id, remove_id, actor=actor()))
-    if ok:
-        if st.session_state.get(PERSON.open_key) == remove_id:
-            st.session_state[PERSON.open_key] = keep_id
-        flash("duplicates", "success", "contacts.merged")
-
-
-def _dismiss_candidate(candidate_id: int) -> None:
-    ok, _ = change("duplicates", lambda s: contacts.dismiss_duplicate(s, candidate_id, actor=actor()))
-    if ok:
-        flash("duplicates", "success", "contacts.dup.dismissed")
-
-
-def _scan_for_duplicates() -> None:
-    ok, found = change("duplicates", lambda s: contacts.queue_near_duplicates(s, actor=actor()))
-    if ok:
-        flash("duplicates", "success", "contacts.dup.scanned", count=found)

@@ -16,9 +16,11 @@ from components.context import actor, database, lang, principal, tr
 from components.tables import escape_markdown
 from lib.core.access import can
 from lib.core.errors import UserFacingError, ValidationFailed
-from lib.db import STAFF_ROLES
+from lib.library import pages as library_pages
 from lib.library import setup
+from lib.library.pages import STAFF_ROLES
 from lib.workspace import clock
+from lib.workspace.changes import run_change
 
 PREFIX = "setup_"
 FLASH = PREFIX + "flash"
@@ -38,8 +40,7 @@ EMPTY_STAFF_ROWS = 3
 
 def browser_title() -> str:
     """The browser tab's title: "<Library> · Partnerskabsradar", or the product's name alone."""
-    with database().read() as session:
-        name = setup.library_name(session)
+    name = library_pages.library_name_of(database())
     return f"{name} · {PRODUCT}" if name else PRODUCT
 
 
@@ -88,8 +89,7 @@ def _refused(error: UserFacingError, field_prefix: str | None = None) -> str:
 def _store(slot: str, work: Any, field_prefix: str | None = None) -> tuple[bool, Any]:
     """Run ``work`` in one write transaction; a refusal becomes the slot's message (nothing stored)."""
     try:
-        with database().write() as session:
-            return True, work(session)
+        return True, run_change(database(), work)
     except UserFacingError as error:
         flash(slot, "error", _refused(error, field_prefix))
     return False, None
@@ -246,18 +246,15 @@ def staff_editor_key() -> str:
 
 
 def staff_frame(rows: list[dict[str, Any]], *, empty_rows: int = 0) -> pd.DataFrame:
-    """The staff table as the editor shows it, with ``empty_rows`` blank rows to type in."""
-    blank = [{"person_id": None, "name": None, "email": None, "team": None, "staff_role": None}] * empty_rows
-    frame = pd.DataFrame([*rows, *blank], columns=list(setup.STAFF_COLUMNS))
-    return frame.astype({"person_id": "Int64", "name": object, "email": object, "team": object, "staff_role": object})
+    """The staff table as the editor shows it (:func:`lib.library.pages.staff_table`)."""
+    return library_pages.staff_table(rows, empty_rows=empty_rows)
 
 
 def staff_section(*, slot: str = "staff") -> None:
     """The staff as an editable table (name, e-mail, team, role), saved in one go; or a staff list
     imported on the import page."""
     show_message(slot)
-    with database().read() as session:
-        rows = setup.staff_rows(session)
+    rows = library_pages.staff_rows_of(database())
     st.caption(tr("setup.staff.help"))
     # No staff yet: a few empty rows to type in (more are added at the bottom of the table).
     frame = staff_frame(rows, empty_rows=0 if rows else EMPTY_STAFF_ROWS)
@@ -284,7 +281,7 @@ def staff_section(*, slot: str = "staff") -> None:
     )
     left, right = st.columns([1, 2], vertical_alignment="center")
     if left.button(tr("setup.staff.save"), type="primary", icon=":material/group_add:", key=PREFIX + "staff_save"):
-        records = edited.astype(object).where(edited.notna(), None).to_dict("records")
+        records = library_pages.staff_records(edited)
         ok, saved = _store(slot, lambda session: setup.save_staff(session, records, actor=actor()))
         if ok:
             st.session_state[STAFF_VERSION] = st.session_state.get(STAFF_VERSION, 0) + 1
@@ -313,8 +310,7 @@ def library_page() -> None:
     st.title(tr("setup.page_title"))
     st.caption(tr("setup.page_intro"))
     guide_link()
-    with database().read() as session:
-        profile = setup.library_profile(session)
+    profile = library_pages.library_profile_of(database())
     st.subheader(tr("setup.profile_heading"))
     profile_form(profile)
     st.subheader(tr("setup.staff_heading"))
@@ -332,8 +328,7 @@ def first_run(create_demo: Any) -> None:
     if not may_edit():
         st.info(tr("setup.first.ask_an_editor"))
         return
-    with database().read() as session:
-        profile = setup.library_profile(session)
+    profile = library_pages.library_profile_of(database())
     st.markdown(f"#### {tr('setup.first.step_library')}")
     profile_form(profile, slot="first_profile")
     st.markdown(f"#### {tr('setup.first.step_staff')}")

@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from components import clock
@@ -21,11 +20,12 @@ from components.context import actor, lang, tr
 from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
-from lib.core import charts
 from lib.core.i18n import format_date, format_number, format_percent
 from lib.core.vocabulary import ORGANISATION_TYPES
-from lib.db import OFFER_CATEGORIES
 from lib.library import strengths
+from lib.library.figures import strengths_matrix_figure
+from lib.library.pages import OFFER_CATEGORIES
+from lib.reporting.strengths_page import offer_teams, offers_of_team, teams_without_offers, uncovered_types
 
 PREFIX = "strengths_"
 FLASH_KEY = PREFIX + "flash"
@@ -39,11 +39,6 @@ PDF_MIME = "application/pdf"
 
 MESSAGES = Messages(FLASH_KEY, "strengths")
 show_flash = MESSAGES.show
-
-
-def today() -> dt.date:
-    """The page's today (a function, so tests can replace it)."""
-    return clock.today()
 
 
 def shown_as(labels: Mapping[Any, str]) -> Callable[[Any], str]:
@@ -96,16 +91,16 @@ def summary_section(offers: pd.DataFrame, team_count: int, freshness: float | No
 
 
 def _confirm(offer_id: int, title: str, slot: str) -> None:
-    day = today()
+    day = clock.today()
     ok, _ = MESSAGES.change(slot, lambda session: strengths.confirm_offer(session, offer_id, today=day, actor=actor()))
     if ok:
         MESSAGES.flash(slot, "success", "strengths_page.confirmed", title=title, date=day)
 
 
 def _team_options(offers: pd.DataFrame) -> dict[str, str]:
-    options = {ALL_TEAMS: tr("strengths_page.all_teams")}
-    options |= {team: team for team in dict.fromkeys(offers["team"].dropna())}
-    if offers["team"].isna().any():
+    teams, some_without = offer_teams(offers)
+    options = {ALL_TEAMS: tr("strengths_page.all_teams"), **{team: team for team in teams}}
+    if some_without:
         options[NO_TEAM] = tr("strengths_page.no_team")
     return options
 
@@ -115,7 +110,7 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
     show_flash("profile")
     if offers.empty:
         return
-    without = [team for team in team_names if team not in set(offers["team"].dropna())]
+    without = teams_without_offers(offers, team_names)
     if without:
         st.caption(tr_md("strengths_page.teams_without", teams=", ".join(without)))
     options = _team_options(offers)
@@ -131,7 +126,7 @@ def profile_section(offers: pd.DataFrame, team_names: list[str]) -> None:
     teams_shown = [team for team in options if team != ALL_TEAMS] if chosen == ALL_TEAMS else [chosen]
     categories, types = category_labels(), type_labels()
     for team in teams_shown:
-        rows = offers[offers["team"].isna()] if team == NO_TEAM else offers[offers["team"] == team]
+        rows = offers_of_team(offers, None if team == NO_TEAM else team)
         name = team_label(None if team == NO_TEAM else team)
         st.subheader(tr_md("strengths_page.team_heading", team=name, count=len(rows)))
         for row in rows.itertuples(index=False):
@@ -181,47 +176,15 @@ def _contact_line(row: Any) -> str:
 # --- the partner-type matrix -----------------------------------------------------------------------
 
 
-def matrix_figure(matrix: pd.DataFrame, language: str) -> go.Figure:
-    """A heatmap of categories × partner types with the count written in every non-empty cell."""
-    from lib.core.i18n import t
-
-    x = charts.escape_all(t(f"orgtype.{code}", language) for code in matrix.columns)
-    y = charts.escape_all(t(f"strengths.category.{code}", language) for code in matrix.index)
-    counts = matrix.to_numpy().tolist()
-    fig = go.Figure(
-        go.Heatmap(
-            z=counts,
-            x=x,
-            y=y,
-            text=[[str(n) if n else "" for n in row] for row in counts],
-            texttemplate="%{text}",
-            colorscale=[[0, "#ffffff"], [1, charts.BLUE]],
-            zmin=0,
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            hovertemplate="%{y} · %{x}: %{z} " + t("charts.unit.offers", language) + "<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        title=t("strengths_page.matrix.heading", language),
-        height=440,
-        xaxis={"side": "top", "tickangle": -35, "showgrid": False},
-        yaxis={"autorange": "reversed", "showgrid": False},
-        margin={"t": 140},
-    )
-    return charts.style(fig, language)
-
-
 def matrix_section(matrix: pd.DataFrame) -> None:
     """The matrix as a heatmap, the partner types no offer speaks to, and the same numbers as a table."""
     if int(matrix.to_numpy().sum()) == 0:
         st.info(tr("strengths_page.matrix.empty"))
         return
-    st.plotly_chart(matrix_figure(matrix, lang()), theme=None, key=PREFIX + "matrix_chart")
+    st.plotly_chart(strengths_matrix_figure(matrix, lang()), theme=None, key=PREFIX + "matrix_chart")
     st.caption(tr("strengths_page.matrix.caption"))
     types = type_labels()
-    uncovered = [types[code] for code in matrix.columns if int(matrix[code].sum()) == 0]
+    uncovered = [types[code] for code in uncovered_types(matrix)]
     if uncovered:
         st.info(tr_md("strengths_page.matrix.uncovered", types=", ".join(uncovered)), icon=":material/lightbulb:")
     else:
@@ -247,7 +210,7 @@ def _offer_values(prefix: str) -> dict[str, Any]:
 
 
 def _create(prefix: str) -> None:
-    day = today()
+    day = clock.today()
     ok, offer_id = MESSAGES.change(
         "edit", lambda session: strengths.create_offer(session, _offer_values(prefix), today=day, actor=actor())
     )
@@ -261,7 +224,7 @@ def _create(prefix: str) -> None:
 
 
 def _update(offer_id: int, prefix: str) -> None:
-    day = today()
+    day = clock.today()
     ok, changed = MESSAGES.change(
         "edit",
         lambda session: strengths.update_offer(session, offer_id, _offer_values(prefix), today=day, actor=actor()),

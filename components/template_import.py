@@ -8,7 +8,7 @@ same safe import path and accounting as the preview (``lib.ingest.planning_table
 
 from __future__ import annotations
 
-import hashlib
+import functools
 from collections.abc import Callable
 
 import pandas as pd
@@ -16,12 +16,13 @@ import streamlit as st
 
 from components.context import actor, lang, show_error, tr
 from components.downloads import download_naming_nobody
-from components.feedback import Messages
-from components.safe_markdown import escape_markdown, tr_md
+from components.import_views import counts_row
+from components.importer import UNDO_TABLE_LOAD, UploadKeys, told_when_waiting, undo_flow
+from components.safe_markdown import tr_md
 from lib.core.config import DEFAULT_LIMITS
 from lib.core.errors import UserFacingError
-from lib.ingest.planning_tables import OUTCOMES, TableImportResult, for_session, undo_table_import
-from lib.ingest.safe_read import notify_when_waiting
+from lib.ingest.import_page import file_digest
+from lib.ingest.planning_tables import OUTCOMES, TableImportResult, for_session
 from lib.planning.templates import template_file_name, template_xlsx
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,27 +41,19 @@ RunImport = Callable[..., TableImportResult]
 """``run_import(file_name, data, *, commit, actor)``: preview (commit False) or load the file."""
 
 
-class _Keys:
-    """The session-state and widget keys of one import section."""
-
-    def __init__(self, key: str) -> None:
-        self.key = key
-        self.preview = f"{key}_import_preview"
-        self.last = f"{key}_import_last"
-        self.generation = f"{key}_uploader_generation"
-        self.messages = Messages(f"{key}_import_flash", key)
-
-    def uploader(self) -> str:
-        # A new key empties the uploader after a load: Streamlit offers no other way to clear it.
-        return f"{self.key}_uploader_{st.session_state.setdefault(self.generation, 0)}"
-
-    def clear_upload(self) -> None:
-        st.session_state.pop(self.preview, None)
-        st.session_state[self.generation] = st.session_state.get(self.generation, 0) + 1
+def _keys(key: str) -> UploadKeys:
+    """The section's session-state keys: ``<key>_import_preview``, ``<key>_import_last``,
+    ``<key>_import_flash`` and the uploader ``<key>_uploader_<n>``."""
+    return UploadKeys(f"{key}_import", uploader=key, page=key)
 
 
-def _digest(name: str, data: bytes) -> str:
-    return hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
+def _clear_upload(keys: UploadKeys) -> None:
+    st.session_state.pop(keys.preview_key, None)
+    keys.new_uploader()
+
+
+def _forget_last(keys: UploadKeys) -> None:
+    st.session_state.pop(keys.last_key, None)
 
 
 def created_md(result: TableImportResult) -> str:
@@ -73,8 +66,8 @@ def created_md(result: TableImportResult) -> str:
     return ", ".join(parts) if parts else tr("template_import.created.nothing")
 
 
-def _commit(keys: _Keys, run_import: RunImport) -> None:
-    preview = st.session_state.get(keys.preview)
+def _commit(keys: UploadKeys, run_import: RunImport) -> None:
+    preview = st.session_state.get(keys.preview_key)
     if not preview:
         return
     _digest_value, name, data, _result = preview
@@ -83,27 +76,8 @@ def _commit(keys: _Keys, run_import: RunImport) -> None:
     except UserFacingError as error:
         keys.messages.flash("import", "error", error=error)
         return
-    st.session_state[keys.last] = for_session(result)
-    keys.clear_upload()
-
-
-def _undo(keys: _Keys, batch_id: int) -> None:
-    from components.context import database
-
-    try:
-        undo_table_import(database(), batch_id, actor=actor())
-    except UserFacingError as error:
-        keys.messages.flash("import", "error", error=error)
-        return
-    st.session_state.pop(keys.last, None)
-    keys.messages.flash("import", "success", "template_import.undone", batch=batch_id)
-
-
-def _counts(result: TableImportResult) -> None:
-    columns = st.columns(len(OUTCOMES) + 1)
-    columns[0].metric(tr("import.count.rows"), escape_markdown(result.counts.get("rows", 0)))
-    for column, name in zip(columns[1:], OUTCOMES, strict=True):
-        column.metric(tr(f"import.count.{name}"), escape_markdown(result.counts.get(name, 0)))
+    st.session_state[keys.last_key] = for_session(result)
+    _clear_upload(keys)
 
 
 def _problems(result: TableImportResult, key: str) -> None:
@@ -116,7 +90,7 @@ def _problems(result: TableImportResult, key: str) -> None:
             st.caption(tr_md("limits.template_problems_shown", shown=len(result.problems), total=result.problem_total))
 
 
-def _read_upload(keys: _Keys, run_import: RunImport) -> None:
+def _read_upload(keys: UploadKeys, run_import: RunImport) -> None:
     """Preview the uploaded file once per file; forget the preview when the file is removed."""
     upload = st.file_uploader(
         tr("template_import.upload"),
@@ -125,33 +99,31 @@ def _read_upload(keys: _Keys, run_import: RunImport) -> None:
         key=keys.uploader(),
     )
     if upload is None:
-        st.session_state.pop(keys.preview, None)
+        st.session_state.pop(keys.preview_key, None)
         return
     data = upload.getvalue()
-    digest = _digest(upload.name, data)
-    preview = st.session_state.get(keys.preview)
+    digest = file_digest(upload.name, data)
+    preview = st.session_state.get(keys.preview_key)
     if preview is not None and preview[0] == digest:
         return
     waiting = st.empty()
     try:
-        with notify_when_waiting(lambda: waiting.info(tr("limits.parse_waiting"))):
+        with told_when_waiting(waiting):
             result = run_import(upload.name, data, commit=False)
     except UserFacingError as error:
         show_error(error)
-        st.session_state.pop(keys.preview, None)
+        st.session_state.pop(keys.preview_key, None)
         return
-    finally:
-        waiting.empty()
-    st.session_state[keys.preview] = (digest, upload.name, data, for_session(result))
+    st.session_state[keys.preview_key] = (digest, upload.name, data, for_session(result))
 
 
-def _show_preview(keys: _Keys, run_import: RunImport) -> None:
-    preview = st.session_state.get(keys.preview)
+def _show_preview(keys: UploadKeys, run_import: RunImport) -> None:
+    preview = st.session_state.get(keys.preview_key)
     if preview is None:
         return
     result: TableImportResult = preview[3]
     st.caption(tr("template_import.preview_caption"))
-    _counts(result)
+    counts_row(result.counts, OUTCOMES)
     _problems(result, f"{keys.key}_import_preview_problems")
     left, right, _space = st.columns([1, 1, 3])
     if result.counts.get("inserted", 0):
@@ -164,20 +136,27 @@ def _show_preview(keys: _Keys, run_import: RunImport) -> None:
         )
     else:
         st.info(tr("template_import.nothing_to_import"))
-    right.button(tr("template_import.clear"), on_click=keys.clear_upload, key=f"{keys.key}_import_clear")
+    right.button(tr("template_import.clear"), on_click=_clear_upload, args=(keys,), key=f"{keys.key}_import_clear")
 
 
-def _show_last(keys: _Keys) -> None:
-    last: TableImportResult | None = st.session_state.get(keys.last)
+def _show_last(keys: UploadKeys) -> None:
+    last: TableImportResult | None = st.session_state.get(keys.last_key)
     if last is None:
         return
     if last.batch_id is None:
         st.info(tr("template_import.nothing_to_import"))
         return
     st.success(tr("template_import.done", created=created_md(last), batch=int(last.batch_id)))
-    _counts(last)
+    counts_row(last.counts, OUTCOMES)
     _problems(last, f"{keys.key}_import_last_problems")
-    st.button(tr("template_import.undo"), on_click=_undo, args=(keys, last.batch_id), key=f"{keys.key}_import_undo")
+    undo_flow(
+        int(last.batch_id),
+        wording=UNDO_TABLE_LOAD,
+        messages=keys.messages,
+        slot="import",
+        key=f"{keys.key}_import_undo",
+        forget=functools.partial(_forget_last, keys),
+    )
 
 
 def template_import_section(kind: str, run_import: RunImport, *, key: str) -> None:
@@ -188,7 +167,7 @@ def template_import_section(kind: str, run_import: RunImport, *, key: str) -> No
     several sections can live on one page (widget keys: ``<key>_template``, ``<key>_uploader_<n>``,
     ``<key>_import_commit``, ``<key>_import_clear``, ``<key>_import_undo``).
     """
-    keys = _Keys(key)
+    keys = _keys(key)
     st.markdown(tr(f"template_import.intro.{kind}") + " " + tr("template_import.how"))
     keys.messages.show("import")
     download_naming_nobody(

@@ -1,7 +1,8 @@
 """Kontakter og organisationer: find, read, edit, merge and clean up people and organisations.
 
 Widgets only: the search filters and the tabs are laid out here, the pieces they show are in
-``components.records_views``, and everything that reads or changes data is in ``lib.contacts``.
+``components.records_views`` and the duplicates views, and everything that reads or changes data is
+in ``lib`` (``lib.contacts.page`` reads what the page shows).
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components import organisation_duplicates_views as org_duplicates
+from components import people_duplicates_views as duplicates
 from components import records_views as views
 from components.context import database, lang, require_page, tr
+from components.remembered import refresh_translated_choices
 from components.widgets import remembered_tabs
-from lib import contacts
-from lib.db import workspace_counts
+from lib.contacts import page as contacts_page
 
 require_page()
 
@@ -50,11 +52,10 @@ def _people_tab(org_choices: dict[int, str]) -> None:
     )
     if org_id not in org_choices:
         org_id = None  # e.g. the organisation was merged away since the filter was chosen
-    with database().read() as session:
-        people = contacts.search_people(
-            session, text, organisation_id=org_id, is_staff={"staff": True, "external": False}.get(staff)
-        )
-    person_id = views.pick_record(views.PERSON, people, views.person_label)
+    people = contacts_page.find_people(database(), text, organisation_id=org_id, staff=staff)
+    person_id = views.pick_record(
+        views.PERSON, people, lambda missing_id: contacts_page.person_label(database(), missing_id)
+    )
     if person_id is not None:
         views.open_person(person_id, org_choices)
 
@@ -79,18 +80,9 @@ def _organisations_tab(org_choices: dict[int, str]) -> None:
         key="contacts_orgs_sector",
         format_func=views.shown_as(sector_labels),
     )
-    with database().read() as session:
-        organisations = contacts.search_organisations(
-            session, text, org_type=views.blank_to_none(org_type), sector=views.blank_to_none(sector)
-        )
-    organisations["type_label"] = [
-        views.code_or_word("org_type", code, word)
-        for code, word in zip(organisations["org_type"], organisations["org_type_text"], strict=True)
-    ]
-    organisations["sector_label"] = [
-        views.code_or_word("sector", code, word)
-        for code, word in zip(organisations["sector"], organisations["sector_text"], strict=True)
-    ]
+    organisations = contacts_page.find_organisations(
+        database(), text, lang(), org_type=views.blank_to_none(org_type), sector=views.blank_to_none(sector)
+    )
     org_id = views.pick_record(views.ORGANISATION, organisations, org_choices.get)
     if org_id is not None:
         views.open_organisation(org_id)
@@ -104,34 +96,22 @@ def _empty_workspace_hint() -> None:
         pass  # the page runs on its own (tests, a single-page start): the text above still says where to go
 
 
-def _forget_translated_choices() -> None:
-    """After a language switch, make widgets with translated option labels show the new language.
-
-    The browser keeps showing the label a choice had when it was made ("Alle" on an English page)
-    until the value is sent again; assigning the same value through session state does that.
-    """
-    if st.session_state.get(SHOWN_LANGUAGE) == lang():
-        return
-    st.session_state[SHOWN_LANGUAGE] = lang()
-    for key in list(st.session_state):
-        if isinstance(key, str) and key.startswith("contacts_") and key.endswith(TRANSLATED_CHOICE_ENDINGS):
-            st.session_state[key] = st.session_state[key]
+def _shows_translated_choices(key: str) -> bool:
+    """Whether ``key`` is one of this page's selectboxes and radios with translated option labels."""
+    return key.startswith("contacts_") and key.endswith(TRANSLATED_CHOICE_ENDINGS)
 
 
 def _render_page() -> None:
-    _forget_translated_choices()
+    # After a language switch the browser would keep showing a choice in the old language ("Alle").
+    refresh_translated_choices(SHOWN_LANGUAGE, _shows_translated_choices)
     st.title(tr("contacts.title"))
-    with database().read() as session:
-        counts = workspace_counts(session)
-        duplicates = contacts.open_duplicates(session)
-        organisation_pairs = org_duplicates.organisation_pairs(session)
-        org_choices = dict(contacts.organisation_choices(session))
-    if counts["people"] == 0 and counts["organisations"] == 0:
+    data = contacts_page.contacts_overview(database(), lang())
+    if data.empty:
         _empty_workspace_hint()
     labels = {
         "people": tr("contacts.tab.people"),
         "organisations": tr("contacts.tab.organisations"),
-        "duplicates": tr("contacts.tab.duplicates", count=len(duplicates) + len(organisation_pairs)),
+        "duplicates": tr("contacts.tab.duplicates", count=len(data.duplicates) + len(data.organisation_pairs)),
     }
     # The duplicates label carries a count, and Streamlit shows the first tab again when a label
     # changes; so the open tab is remembered by name and chosen again, e.g. after a merge.
@@ -139,12 +119,12 @@ def _render_page() -> None:
         labels, tab_key=TAB_KEY, active_key=ACTIVE_TAB
     ).values()
     with people_tab:
-        _people_tab(org_choices)
+        _people_tab(data.org_choices)
     with organisations_tab:
-        _organisations_tab(org_choices)
+        _organisations_tab(data.org_choices)
     with duplicates_tab:
-        views.duplicates_review(duplicates)
-        org_duplicates.organisation_pairs_review(organisation_pairs)
+        duplicates.duplicates_review(data.duplicates)
+        org_duplicates.organisation_pairs_review(data.organisation_pairs)
 
 
 _render_page()

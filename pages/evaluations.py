@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import clock
 from components import evaluations_views as views
-from components.context import database, require_page, tr
+from components.context import database, lang, require_page, tr
 from components.widgets import page_tabs
-from lib.planning import evaluations as ev
+from lib.planning import evaluations_page as evp
 
 require_page()
 
@@ -20,15 +21,13 @@ require_page()
 def _render_page() -> None:
     st.title(tr("evaluations_page.title"))
     st.caption(tr("evaluations_page.intro"))
-    on = views.today()
-    with database().read() as session:
-        choices = views.partnership_choices(session)
-        overview = ev.health_overview(session, on)
-        default = views.default_partnership(session, choices) if choices else None
+    on = clock.today()
+    start = evp.evaluations_start(database(), on, lang())
+    choices, default = start.choices, start.default
     if not choices or default is None:
         st.info(tr("evaluations_page.empty", partnerships_page=tr("nav.partnerships")), icon=":material/info:")
         return
-    views.health_table(overview)
+    views.health_table(start.overview)
     st.divider()
     partnership_id = views.partnership_picker(choices, default)
     views.partnership_health(partnership_id, on)

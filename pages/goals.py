@@ -17,7 +17,9 @@ from components.context import database, lang, require_page, tr
 from components.safe_markdown import tr_md
 from components.template_import import template_import_section
 from components.widgets import page_tabs
+from lib.planning import figures as planning_figures
 from lib.planning import goals as strategy
+from lib.planning import goals_page
 
 require_page()
 
@@ -33,10 +35,8 @@ FIGURE_STATUSES = {
 def _render_page() -> None:
     st.title(tr("goalspage.title"))
     st.markdown(tr("goalspage.intro"))
-    with database().read() as session:
-        statuses = strategy.goal_statuses(session, as_of=clock.today())
-        choices = dict(strategy.goal_choices(session))
-        staff = dict(strategy.staff_choices(session))
+    data = goals_page.goals_page_data(database(), clock.today())
+    statuses, choices, staff = data.statuses, data.choices, data.staff
     labels = {name: tr(f"goalspage.tab.{name}") for name in ("overview", "series", "edit", "coverage", "import")}
     if not statuses:
         st.info(
@@ -57,7 +57,7 @@ def _render_page() -> None:
                 figure_views.show(key, counts[status], target=column, border=True)
             if counts["stale"]:
                 st.caption(tr_md("figures.goals.stale_note", stale=counts["stale"], days=strategy.STALE_DAYS))
-            st.plotly_chart(views.overview_figure(statuses, lang()), theme=None, key="goals_overview_chart")
+            st.plotly_chart(planning_figures.overview_figure(statuses, lang()), theme=None, key="goals_overview_chart")
             st.caption(tr("goalspage.overview.marker_help") + " " + tr("strategy.status_rule"))
             views.overview_table(statuses, staff)
     with series:

@@ -1,19 +1,18 @@
 """Netværk ("Plej netværket!"): the network of staff, contacts and organisations, drawn and measured.
 
 Widgets only: the date, the view and the filters are chosen here and apply to every tab; the pieces
-are in ``components.network_views`` and everything computed is in ``lib.network``.
+are in ``components.network_views`` and ``components.network_tabs``, and everything computed is in ``lib.network``.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from components import clock
+from components import clock, network_tabs
 from components import network_views as views
 from components.context import database, require_page, tr
-from lib.network import graph as netgraph
 from lib.network import metrics as netmetrics
-from lib.network import timeline
+from lib.network import page as netpage
 
 require_page()
 
@@ -22,13 +21,10 @@ views.restore_settings()
 st.title(tr("netpage.title"))
 st.caption(tr("netpage.intro"))
 
-with db.read() as session:
-    first, last = timeline.timeline_dates(session)
+first, last = netpage.timeline_bounds(db)
 as_of = views.as_of_slider(first, last)
-with db.read() as session:
-    G = netgraph.build_graph(session, as_of)
-    # Back in time, nodes keep the places they have in today's network.
-    G_today = netgraph.build_graph(session) if as_of is not None else None
+# Back in time, nodes keep the places they have in today's network (G_today).
+G, G_today = netpage.page_graphs(db, as_of)
 day = as_of or clock.today()
 
 if (G_today if G_today is not None else G).number_of_nodes() <= 1:
@@ -50,15 +46,15 @@ else:
             views.map_section(view, metrics)
     if drawn["figures"]:
         with tabs["figures"]:
-            views.figures_section(view, metrics)
+            network_tabs.figures_section(view, metrics)
     if tabs["health"].open:
         with tabs["health"]:
-            views.health_section(G, day)
+            network_tabs.health_section(G, day)
     if tabs["time"].open:
         with tabs["time"]:
-            views.time_section(db, first, last, day)
+            network_tabs.time_section(db, first, last, day)
     if drawn["download"]:
         with tabs["download"]:
-            views.download_section(view, metrics)
+            network_tabs.download_section(view, metrics)
 
 views.keep_settings()

@@ -12,7 +12,7 @@ import streamlit as st
 from components import organisation_views as views
 from components.context import database, require_page, tr
 from components.widgets import page_tabs
-from lib.library import staff as org
+from lib.library.pages import staff_overview
 
 require_page()
 
@@ -20,8 +20,7 @@ require_page()
 def _render_page() -> None:
     st.title(tr("organisation.title"))
     st.caption(tr("organisation.intro"))
-    with database().read() as session:
-        staff = org.staff_frame(session)
+    staff = staff_overview(database())
     if staff.empty:
         st.info(tr("organisation.empty", contacts=tr("nav.contacts"), import_page=tr("nav.import")))
         return

@@ -3,20 +3,19 @@ needs attention and the latest evaluations; when the workspace is empty, the lib
 demo, or the import).
 
 Widgets only: the pieces are in ``components.overview_views``; everything is read in one session by
-``lib.reporting.overview.overview``.
+``lib.reporting.overview.start_page``.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from components import clock, setup_views
 from components import overview_views as views
-from components import setup_views
 from components.context import database, require_page, show_error, tr
 from components.safe_markdown import escape_markdown
 from lib.core.errors import UserFacingError
-from lib.db import get_setting, workspace_counts
-from lib.reporting.overview import overview
+from lib.reporting.overview import start_page
 
 
 def _demo_button() -> None:
@@ -34,15 +33,11 @@ def _demo_button() -> None:
 
 
 def _render_page() -> None:
-    with database().read() as session:
-        counts = workspace_counts(session)
-        library_name = get_setting(session, "library_name")
-        is_demo = get_setting(session, "demo") == "1"
-        empty = counts["people"] == 0 and counts["organisations"] == 0
-        data = None if empty else overview(session, views.today())
+    page = start_page(database(), clock.today())
+    library_name, data = page.library_name, page.overview
     st.title(escape_markdown(library_name) if library_name else tr("app.title"))  # the name is typed by a user
     st.caption(tr("app.tagline"))
-    if is_demo:
+    if page.is_demo:
         st.info(tr("overview.demo_notice"))
     if data is None:
         setup_views.first_run(_demo_button)  # the set-up, the import, or the demo

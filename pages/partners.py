@@ -10,8 +10,7 @@ import streamlit as st
 
 from components import partners_views as views
 from components.context import database, require_page, tr
-from lib import contacts
-from lib.planning import goals as strategy
+from lib.planning import candidates_page
 
 require_page()
 
@@ -19,10 +18,8 @@ require_page()
 def _render_page() -> None:
     st.title(tr("partners_page.title"))
     st.caption(tr("partners_page.intro"))
-    with database().read() as session:
-        orgs = dict(contacts.organisation_choices(session))
-        staff = dict(strategy.staff_choices(session))
-        goals = dict(strategy.goal_choices(session))
+    choices = candidates_page.partners_choices(database())
+    orgs, staff, goals = choices.organisations, choices.staff, choices.goals
     if not orgs:
         views.empty_workspace()
     tabs = views.sections()

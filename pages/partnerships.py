@@ -10,12 +10,12 @@ from functools import partial
 
 import streamlit as st
 
+from components import clock
 from components import partnerships_views as views
 from components.context import database, require_page, tr
 from components.template_import import template_import_section
-from lib import contacts
-from lib.planning import goals as strategy
 from lib.planning import partnerships as ps
+from lib.planning import partnerships_page
 
 require_page()
 
@@ -23,19 +23,14 @@ require_page()
 def _render_page() -> None:
     st.title(tr("partnerships_page.title"))
     st.caption(tr("partnerships_page.intro"))
-    today = views.today()
-    with database().read() as session:
-        frame = ps.partnerships_frame(session, today)
-        columns = ps.pipeline(session)
-        orgs = dict(contacts.organisation_choices(session))
-        staff = dict(strategy.staff_choices(session))
-        goals = dict(strategy.goal_choices(session))
-        if not frame.empty:
-            views.alerts_section(session, today)
+    data = partnerships_page.partnerships_page_data(database(), clock.today())
+    frame, orgs, staff, goals = data.frame, data.organisations, data.staff, data.goals
+    if not frame.empty:
+        views.alerts_section(data.alerts)
     if frame.empty:
         st.info(tr("partnerships_page.empty"))
     else:
-        views.pipeline_section(columns)
+        views.pipeline_section(data.columns)
     st.divider()
     views.new_partnership_form(orgs, staff, goals, expanded=frame.empty)
     with st.expander(tr("partnerships_page.bulk"), icon=":material/upload_file:"):

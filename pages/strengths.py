@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import clock
 from components import strengths_views as views
 from components.context import database, require_page, tr
 from components.widgets import page_tabs
-from lib.library import strengths
-from lib.planning import goals
+from lib.reporting.strengths_page import strengths_page_data
 
 require_page()
 
@@ -20,15 +20,11 @@ require_page()
 def _render_page() -> None:
     st.title(tr("strengths_page.title"))
     st.markdown(tr("strengths_page.intro"))
-    today = views.today()
-    with database().read() as session:
-        offers = strengths.offers_frame(session, today)
-        team_names = strengths.teams(session)
-        staff = dict(goals.staff_choices(session))
-        matrix = strengths.partner_type_matrix(session)
-        freshness = strengths.profile_freshness(session, today)
+    today = clock.today()
+    data = strengths_page_data(database(), today)
+    offers, team_names, staff, matrix = data.offers, data.teams, data.staff, data.matrix
     labels = {name: tr(f"strengths_page.tab.{name}") for name in ("profile", "matrix", "edit")}
-    views.summary_section(offers, len(team_names), freshness, today)
+    views.summary_section(offers, len(team_names), data.freshness, today)
     if offers.empty:
         st.info(tr("strengths_page.empty", tab=labels["edit"]))
     profile, matrix_tab, edit = page_tabs(views.PREFIX, labels).values()
@@ -37,7 +33,7 @@ def _render_page() -> None:
     with matrix_tab:
         views.matrix_section(matrix)
     with edit:
-        views.edit_section(offers, team_names, staff)
+        views.edit_section(offers, team_names, dict(staff))
 
 
 _render_page()

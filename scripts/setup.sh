@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up Partnerskabsradar on a fresh Debian/Ubuntu machine: a virtualenv with the pinned packages.
+# Sets up Partnerskabsradar on a fresh Debian/Ubuntu machine: a virtualenv with the pinned packages,
+# and every package they pull in at the version of requirements.lock (`make lock` writes it).
 #   scripts/setup.sh          runtime only (to run the dashboard)
 #   scripts/setup.sh --dev    plus test tools
 # Both install two Debian packages when missing: graphviz (sfdp lays out big networks) and chromium
@@ -16,9 +17,9 @@ need_apt=()
 if [ ! -x /usr/bin/sfdp ]; then need_apt+=(graphviz); fi
 if [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
 if [ "$dev" = 1 ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then need_apt+=(postgresql); fi
-# --dev: tests/test_nginx.py runs the dashboards behind nginx with deploy/nginx.conf.
+# --dev: tests/deploy/test_nginx.py runs the dashboards behind nginx with deploy/nginx.conf.
 if [ "$dev" = 1 ] && [ ! -x /usr/sbin/nginx ]; then need_apt+=(nginx); fi
-# --dev: tests/test_boardpack.py opens the board pack's PowerPoint in LibreOffice, as a board secretary would.
+# --dev: tests/reporting/test_boardpack.py opens the board pack's PowerPoint in LibreOffice, as a board secretary would.
 if [ "$dev" = 1 ] && [ ! -x /usr/bin/soffice ]; then need_apt+=(libreoffice-impress-nogui); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -32,7 +33,7 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 if [ "$dev" = 1 ]; then
-  .venv/bin/python -m pip install -q -r requirements-dev.txt
+  .venv/bin/python -m pip install -q -r requirements-dev.txt -c requirements.lock
 else
-  .venv/bin/python -m pip install -q -r requirements.txt
+  .venv/bin/python -m pip install -q -r requirements.txt -c requirements.lock
 fi

@@ -380,6 +380,36 @@ def damaged_compound_file() -> bytes:
     return bytes(data)
 
 
+def compound_file_with_directory_loop() -> bytes:
+    """An OLE2 file whose directory's sector chain points back at itself (FAT[1] = 1)."""
+    data = bytearray(password_protected_xlsx())
+    struct.pack_into("<I", data, 512 + 4 * 1, 1)
+    return bytes(data)
+
+
+def compound_file_with_sibling_loop() -> bytes:
+    """An OLE2 file whose second directory entry names the first as its right sibling: a cycle."""
+    data = bytearray(password_protected_xlsx())
+    struct.pack_into("<I", data, 1024 + 2 * 128 + 0x48, 1)
+    return bytes(data)
+
+
+def compound_file_claiming_huge_fat(fat_sectors: int = 6_000) -> bytes:
+    """An OLE2 file that declares ``fat_sectors`` FAT sectors, listed by a DIFAT sector pointing at itself.
+
+    The DIFAT sector repeats a valid sector number, so a reader that trusts the header's counts loads
+    the same FAT sector over and over (olefile: quadratic time) instead of noticing the loop.
+    """
+    data = bytearray(password_protected_xlsx())
+    difat_sector = len(data) // 512 - 1
+    data += struct.pack("<128I", *([1] * 127), difat_sector)
+    per_difat = 127
+    difat_count = (fat_sectors - 109 + per_difat - 1) // per_difat
+    struct.pack_into("<I", data, 0x2C, fat_sectors)
+    struct.pack_into("<II", data, 0x44, difat_sector, difat_count)
+    return bytes(data)
+
+
 def csv_as_xlsx() -> bytes:
     """A semicolon CSV in Windows-1252 that someone renamed to .xlsx."""
     return "Navn;E-mail;Telefon\r\nSøren Ærø;soren@example.dk;12 34 56 78\r\n".encode("cp1252")

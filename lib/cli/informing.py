@@ -54,7 +54,7 @@ def cmd_person_inform(args: argparse.Namespace) -> int:
         changed = set_informed(session, person.id, on, args.how, args.note, actor=args.actor)
         result = {
             "id": person.id,
-            "informed_on": person.informed_on.isoformat(),
+            "informed_on": person.informed_on.isoformat() if person.informed_on else None,
             "informed_how": person.informed_how,
             "changed": changed,
         }

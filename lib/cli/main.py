@@ -7,6 +7,7 @@ SQLite file. Messages are in Danish unless ``--lang en`` is given (or ``PARTNERS
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -150,6 +151,10 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iso(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
 def cmd_batches(args: argparse.Namespace) -> int:
     from lib.ingest.contact_lists import batch_counts, list_batches
     from lib.workspace.clock import to_local, workspace_timezone
@@ -159,7 +164,7 @@ def cmd_batches(args: argparse.Namespace) -> int:
         rows = [
             {
                 "id": b.id,
-                "created_at": to_local(b.created_at, tz).isoformat(timespec="seconds"),
+                "created_at": _iso(to_local(b.created_at, tz)),
                 "file": b.file_name,
                 "status": b.status,
                 **batch_counts(b),
@@ -359,7 +364,7 @@ def cmd_network(args: argparse.Namespace) -> int:
             return 2
     with _database(args).read() as session:
         G = build_graph(session, as_of)
-    if export_format is not None:
+    if export_format is not None and out is not None:
         return _export_network(G, export_format, Path(out), args, lang)
     payload = _network_payload(G)
     if args.json:

@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from lib.contacts.shared import (
     _MAX_LENGTHS,
     PERSON_ENTITY,
-    _as_date,
     _get_organisation,
     _get_person,
     _is_current,
@@ -17,6 +16,7 @@ from lib.contacts.shared import (
 )
 from lib.core import normalize
 from lib.core.access import requires
+from lib.core.dates import as_date
 from lib.core.errors import ValidationFailed
 from lib.db import Affiliation, log_event
 from lib.workspace import editing
@@ -36,7 +36,7 @@ def add_affiliation(
     """Record that a person belongs to an organisation; returns the affiliation id."""
     person = _get_person(session, person_id)
     organisation = _get_organisation(session, organisation_id)
-    start, end = _as_date(start_date), _as_date(end_date)
+    start, end = as_date(start_date), as_date(end_date)
     _refuse_end_before_start(start, end)
     for existing in person.affiliations:
         if existing.organisation_id == organisation_id and _is_current(existing.end_date):
@@ -61,7 +61,7 @@ def add_affiliation(
 def end_affiliation(session: Session, affiliation_id: int, end_date: object = None, actor: str | None = None) -> None:
     """Mark an affiliation as ended (today unless ``end_date`` says otherwise); the history is kept."""
     affiliation = _get_affiliation(session, affiliation_id)
-    end = _as_date(end_date) or _today()
+    end = as_date(end_date) or _today()
     _refuse_end_before_start(affiliation.start_date, end)
     old = affiliation.end_date
     affiliation.end_date = end

@@ -150,10 +150,9 @@ def _relations_of(session: Session, from_column: Any, to_column: Any, record_id:
             select(Relation).where(or_(from_column == record_id, to_column == record_id)).order_by(Relation.id)
         )
     )
-    person_ids = {r.from_person_id for r in relations} | {r.to_person_id for r in relations}
-    person_ids |= {r.owner_id for r in relations}
-    org_ids = {r.from_organisation_id for r in relations} | {r.to_organisation_id for r in relations}
-    people, orgs = _party_names(session, person_ids - {None}, org_ids - {None})
+    person_ids = {i for r in relations for i in (r.from_person_id, r.to_person_id, r.owner_id) if i is not None}
+    org_ids = {i for r in relations for i in (r.from_organisation_id, r.to_organisation_id) if i is not None}
+    people, orgs = _party_names(session, person_ids, org_ids)
     rows = []
     for relation in relations:
         outgoing = getattr(relation, from_column.key) == record_id
@@ -165,7 +164,9 @@ def _relations_of(session: Session, from_column: Any, to_column: Any, record_id:
                 "direction": "outgoing" if outgoing else "incoming",
                 "other_kind": "person" if other_person is not None else "organisation",
                 "other_id": other_person if other_person is not None else other_org,
-                "other": people.get(other_person) if other_person is not None else orgs.get(other_org),
+                "other": people.get(other_person)
+                if other_person is not None
+                else (orgs.get(other_org) if other_org is not None else None),
                 "kind": relation.kind,
                 "kind_text": relation.kind_text,
                 "strength": relation.strength,

@@ -115,8 +115,9 @@ def update_organisation(
             clean[text_name] = None
     changed = _store_changes(session, organisation, clean, "organisation_updated", ORGANISATION_ENTITY, actor)
     for name in remember:
-        if words.get(name) and clean.get(name):
-            remember_word(session, name, words[name], clean[name])
+        word = words.get(name)
+        if word and clean.get(name):
+            remember_word(session, name, word, clean[name])
     return changed
 
 

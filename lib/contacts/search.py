@@ -164,7 +164,8 @@ def _relations_per_organisation(session: Session) -> dict[int, int]:
     for column in (Relation.from_organisation_id, Relation.to_organisation_id):
         query = select(column, func.count(Relation.id)).where(column.is_not(None)).group_by(column)
         for org_id, count in session.execute(query):
-            counts[org_id] += count
+            if org_id is not None:  # the query leaves ties without an organisation out
+                counts[org_id] += count
     return dict(counts)
 
 

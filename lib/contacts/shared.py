@@ -32,13 +32,23 @@ ORGANISATION_ENTITY = "organisation"
 
 _DIGITS = re.compile(r"\D+")
 
+
 #: Column widths of the one-line text fields (lib.db), so a long value is refused with a message.
+def _text_limit(*columns: tuple[type, str]) -> int:
+    """The fewest characters any of these text columns holds."""
+    limits = [max_length(model, column) for model, column in columns]
+    known = [limit for limit in limits if limit is not None]
+    if len(known) != len(limits):
+        raise TypeError(f"not text columns: {columns}")
+    return min(known)
+
+
 _MAX_LENGTHS = {
-    "name": min(max_length(Person, "name"), max_length(Organisation, "name")),
-    "title": max_length(Person, "title"),
-    "source": min(max_length(Person, "source"), max_length(Organisation, "source")),
-    "area": max_length(Organisation, "area"),
-    "role": max_length(Affiliation, "role"),
+    "name": _text_limit((Person, "name"), (Organisation, "name")),
+    "title": _text_limit((Person, "title")),
+    "source": _text_limit((Person, "source"), (Organisation, "source")),
+    "area": _text_limit((Organisation, "area")),
+    "role": _text_limit((Affiliation, "role")),
 }
 
 
@@ -57,17 +67,6 @@ def _multiline_text(value: object) -> str | None:
 
 def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip()) or value == []
-
-
-def _as_date(value: object) -> dt.date | None:
-    """A date from a date, a datetime or text as people type it (day first)."""
-    if _is_empty(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return normalize.parse_date(value)
 
 
 def _today() -> dt.date:

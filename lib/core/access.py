@@ -27,7 +27,7 @@ is refused outright: the app then serves nobody, and never falls back to local m
 The rules are enforced where data is read and written, so hiding a button is never the only
 protection: ``lib.db.Database`` refuses a write session to a role that may not edit, and every
 public function of ``lib`` that takes a session or a database declares and checks what it needs with
-:func:`requires` (tests/test_hardening_access.py fails for a function that does not).
+:func:`requires` (tests/security/test_hardening_access.py fails for a function that does not).
 
 Examples
 --------

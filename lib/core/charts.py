@@ -13,7 +13,7 @@ text), in the browser and in kaleido's pictures alike, so every builder passes s
 :func:`template_text`, so it is no template either. Only plotly gets escaped text: the board pack's
 native PowerPoint charts and every table show the text as it is.
 
-The rules every chart keeps (tested in ``tests/test_chart_rules.py``):
+The rules every chart keeps (tested in ``tests/core/test_chart_rules.py``):
 
 * *Colours* are the Okabe-Ito set (:data:`OKABE_ITO`), told apart with every common colour-vision
   deficiency, plus :data:`GREY` for "unknown" and "other". A category of a fixed vocabulary (a goal
@@ -40,6 +40,8 @@ from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
+
+from lib.core.dates import as_date
 
 __all__ = [
     "CATEGORY_COLOURS",
@@ -240,16 +242,6 @@ _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 FEW_DATES = 8
 
 
-def _as_date(value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
-        return value.to_pydatetime().date()
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def _month_label(day: dt.date, lang: str) -> str:
     return f"{(_MONTHS_DA if lang == 'da' else _MONTHS_EN)[day.month - 1]} {day.year}"
 
@@ -261,7 +253,7 @@ def date_ticks(dates: Iterable[object], lang: str = "da") -> tuple[list[str], li
     More: the first of every month, every third month, or every year from the span, as few as keep
     at most eight ticks, written "feb. 2026" ("Feb 2026") or "2026".
     """
-    days = sorted({_as_date(value) for value in dates if value is not None and value == value})
+    days = sorted({day for day in map(as_date, dates) if day is not None})
     if not days:
         return [], []
     if len(days) <= FEW_DATES:

@@ -222,7 +222,7 @@ def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame) -> None:
         sheet.append([_excel_cell(sheet, value) for value in row])
 
 
-def _save_to(target: Target, write: Callable[[IO[bytes]], None]) -> None:
+def _save_to(target: Target, write: Callable[[IO[bytes]], object]) -> None:
     """Hand ``write`` a binary stream for ``target``; a path is replaced only once writing succeeded.
 
     Writing to a temporary file next to the target first means a failed export never leaves half a

@@ -9,7 +9,7 @@ How several writers take turns, on both, is told in ``lib.db.engine``; :func:`op
 an older database in place (``lib.db.schema``) before anything else touches it.
 """
 
-from lib.db.base import Base, between, one_of, record_to_dict, utcnow
+from lib.db.base import Base, between, one_of, record_to_dict, rows_changed, utcnow
 from lib.db.engine import (
     BUSY_TIMEOUT_SECONDS,
     WRITE_LOCK_KEY,
@@ -61,6 +61,7 @@ from lib.db.models.workspace import Event, WorkspaceSetting, get_setting, log_ev
 from lib.db.schema import MIGRATIONS_DIR, head_revision, schema_version, upgrade_schema
 
 __all__ = [
+    "rows_changed",
     "Affiliation",
     "Agreement",
     "Assessment",

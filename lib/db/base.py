@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON
+from sqlalchemy import JSON, CursorResult, Result
 from sqlalchemy.orm import DeclarativeBase
 
 
@@ -36,3 +36,9 @@ def one_of(column: str, values: tuple[str, ...], *, nullable: bool = False) -> s
 
 def between(column: str, low: int, high: int) -> str:
     return f"{column} IS NULL OR ({column} BETWEEN {low} AND {high})"
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows a DELETE or UPDATE changed. ``Session.execute`` is typed as returning a plain
+    ``Result``; for such a statement it is a ``CursorResult``, which knows the count."""
+    return (result.rowcount or 0) if isinstance(result, CursorResult) else 0

@@ -91,7 +91,7 @@ def write_organisation(session: Session, seed: int, today: dt.date) -> dict[str,
     """
     rng = random.Random(f"{seed}-organisation")
     staff = list(session.scalars(select(Person).where(Person.is_staff.is_(True)).order_by(Person.name, Person.id)))
-    owners = set(session.scalars(select(Partnership.owner_id).where(Partnership.owner_id.is_not(None))))
+    owners = {owner for owner in session.scalars(select(Partnership.owner_id)) if owner is not None}
     for person in staff:
         person.staff_role = _role(person, owners)
         person.team = TEAMS.get(person.name)

@@ -794,14 +794,12 @@ class _Builder:
     def add_review_cases(self) -> None:
         """Two people entered twice, as happens when lists from several colleagues meet: once with
         a typo at the same workplace, once by name only. They wait on the duplicate review."""
-        employed = sorted(person for person, home in self.works_at.items() if home is not None)
-        for person in self.rng.sample(employed, 2):
+        employed = sorted((person, home) for person, home in self.works_at.items() if home is not None)
+        for person, home in self.rng.sample(employed, 2):
             original = self.plan.people[person]
             typo = original.name[:-1] if len(self.plan.people) % 2 else original.name
             self.plan.people.append(DemoPerson(name=typo, is_staff=False, title=original.title, notes=CONTACT_NOTES[0]))
-            self.plan.affiliations.append(
-                DemoAffiliation(len(self.plan.people) - 1, self.works_at[person], original.title, None, None)
-            )
+            self.plan.affiliations.append(DemoAffiliation(len(self.plan.people) - 1, home, original.title, None, None))
 
 
 def build_demo_plan(seed: int = DEFAULT_SEED) -> DemoPlan:
@@ -851,7 +849,7 @@ def _write_plan(session: Session, plan: DemoPlan, today: dt.date) -> None:
         )
         for p in plan.people
     ]
-    session.add_all(organisations + people)
+    session.add_all([*organisations, *people])
     session.flush()  # the ties below need the new records' ids
 
     def ids(end: End) -> dict[str, int | None]:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
+from sqlalchemy import CursorResult, Result, Table
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import UndoNotPossible, UserFacingError
-from lib.db import ImportBatch
+from lib.db import Base, ImportBatch
 
 log = logging.getLogger(__name__)
 
@@ -54,3 +56,16 @@ def committed_batch(session: Session, batch_id: int) -> ImportBatch:
     if batch.status != "committed":
         raise UndoNotPossible("undo.already_undone", batch=batch_id)
     return batch
+
+
+def _table_of(model: type[Base]) -> Table:
+    """The table a model of :mod:`lib.db` is mapped to (each is mapped to exactly one ``Table``)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE matched (0 when the driver does not say)."""
+    return max(result.rowcount, 0) if isinstance(result, CursorResult) else 0

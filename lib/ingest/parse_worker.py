@@ -1,6 +1,6 @@
 """The child process that parses one upload, under limits it sets on itself before reading the file.
 
-Run by :func:`lib.ingest.safe_read.run_worker` as ``python -m lib.ingest.parse_worker MEMORY_BYTES CPU_SECONDS``.
+Run by :func:`lib.ingest.parse_child.run_worker` as ``python -m lib.ingest.parse_worker MEMORY_BYTES CPU_SECONDS``.
 The request (a pickle from our own parent) arrives on stdin; the answer goes to stdout as a pickle of
 builtins and dates only: ``{"status": "ok", "sheets": [...], "notices": [...]}``,
 ``{"status": "refused", "key": ..., "params": {...}}`` or ``{"status": "crashed"}``.
@@ -25,26 +25,39 @@ the text decoding), which also leaves its compiled bytecode for the child, which
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import io
 import pickle
 import posixpath
-import re
 import sys
 import traceback
 import zipfile
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from lib.core.errors import FileRefused
+from lib.ingest.parse_csv import decode_errors, decode_with, parse_csv, sniff_delimiter
+from lib.ingest.sheet_rows import Row, SheetResult, _answer, _fill_rows, _ParserDied, clean_row, finish_row, trim_rows
+from lib.ingest.sheet_xml_scan import MAX_MERGED_RANGES, SheetScan, cell_position, column_index, scan_sheet_xml
 
-Row = list[Any]
+__all__ = [
+    "apply_limits",
+    "cell_position",
+    "clean_row",
+    "column_index",
+    "decode_errors",
+    "decode_with",
+    "finish_row",
+    "handle",
+    "main",
+    "parse_ooxml",
+    "parse_xls",
+    "scan_sheet_xml",
+    "sheet_plan",
+    "sniff_delimiter",
+    "trim_rows",
+]
 
-MAX_FORMULA_POSITIONS = 1000
-MAX_MERGED_RANGES = 10_000
 CELL_BUDGET = 50_000_000
 """Cells (kept rows x width) above which a sheet is read by the streaming reader, not calamine."""
 
@@ -52,16 +65,8 @@ HUGE_DIMENSION_CELLS = 100_000_000
 """A declared dimension above this goes straight to the streaming reader (calamine would abort)."""
 
 XML_PART_CAP_BYTES = 64 * 1024 * 1024
-SCAN_CHUNK_BYTES = 4 * 1024 * 1024
-SCAN_OVERLAP_BYTES = 256 * 1024
 """Longer than any formula cell can be (8k formula + 32k text, escaped), so none is cut in two."""
-SCAN_LOOKBACK_BYTES = 4096
-DIMENSION_SEARCH_BYTES = 64 * 1024
 """``<dimension>`` comes right after the sheet properties, well within this."""
-
-SNIFF_CHARS = 64 * 1024
-SNIFF_RECORDS = 50
-DELIMITERS = ("\t", ";", ",", "|")
 """Candidates in order of preference when equally consistent: tab and ; rarely occur inside values."""
 
 
@@ -134,150 +139,6 @@ def _caused_by_defusedxml(error: BaseException) -> bool:
     return False
 
 
-class _ParserDied(Exception):
-    """The fast parser panicked; the parent should retry with the streaming parser."""
-
-
-# --- values and rows -----------------------------------------------------------------------------
-
-
-def clean_value(value: Any) -> Any:
-    """A cell value as the contract promises: "" → None, whole floats → int, durations → time/str."""
-    kind = type(value)
-    if kind is str:
-        return value if value else None
-    if kind is float:
-        return int(value) if value.is_integer() and -(2**53) < value < 2**53 else value
-    if kind is dt.timedelta:
-        return _duration(value)
-    return value
-
-
-def clean_row(raw: Iterable[Any]) -> Row:
-    """:func:`clean_value` for a whole row, with text and integers (most cells) handled inline."""
-    return [
-        (value or None) if value.__class__ is str else (value if value.__class__ is int else clean_value(value))
-        for value in raw
-    ]
-
-
-def _duration(value: dt.timedelta) -> dt.time | str:
-    """A duration below a day is a time of day; longer ones read as "h:mm:ss" text."""
-    seconds = value.total_seconds()
-    if 0 <= seconds < 86400:
-        return (dt.datetime.min + value).time()
-    whole = int(round(seconds))
-    sign = "-" if whole < 0 else ""
-    hours, rest = divmod(abs(whole), 3600)
-    return f"{sign}{hours}:{rest // 60:02d}:{rest % 60:02d}"
-
-
-def finish_row(values: Row, max_columns: int) -> tuple[Row, int]:
-    """Trim trailing empty cells, then cut at ``max_columns``; return the row and its full width."""
-    end = len(values)
-    while end and values[end - 1] is None:
-        end -= 1
-    width = end
-    if end > max_columns:
-        end = max_columns
-        while end and values[end - 1] is None:
-            end -= 1
-    del values[end:]
-    return values, width
-
-
-def trim_rows(rows: list[Row]) -> list[Row]:
-    """Drop trailing empty rows (in place) and return the list."""
-    while rows and not rows[-1]:
-        rows.pop()
-    return rows
-
-
-@dataclass
-class SheetResult:
-    """What the child reports for one sheet, plus the notices it gives rise to."""
-
-    name: str
-    hidden: bool
-    rows: list[Row] = field(default_factory=list)
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    total_rows: int = 0
-    truncated: bool = False
-    widest: int = 0
-    formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
-    formulas_without_value_count: int = 0
-
-    def as_answer(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "hidden": self.hidden,
-            "rows": self.rows,
-            "merged": self.merged,
-            "total_rows": self.total_rows,
-            "truncated": self.truncated,
-            "formulas_without_value": self.formulas_without_value,
-        }
-
-    def notices(self, limits: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-        found: list[tuple[str, dict[str, Any]]] = []
-        if self.truncated:
-            found.append(
-                (
-                    "read.notice.rows_capped",
-                    {"sheet": self.name, "kept": limits["max_rows_per_sheet"], "total": self.total_rows},
-                )
-            )
-        if self.widest > limits["max_columns"]:
-            found.append(
-                (
-                    "read.notice.columns_capped",
-                    {"sheet": self.name, "kept": limits["max_columns"], "total": self.widest},
-                )
-            )
-        if self.formulas_without_value_count:
-            found.append(
-                (
-                    "read.notice.formulas_without_values",
-                    {"sheet": self.name, "count": self.formulas_without_value_count},
-                )
-            )
-        return found
-
-
-def _answer(
-    results: list[SheetResult], limits: dict[str, Any]
-) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
-    notices = [notice for result in results for notice in result.notices(limits)]
-    return [result.as_answer() for result in results], notices
-
-
-def _fill_rows(result: SheetResult, numbered_rows: Iterable[tuple[int, Row]], limits: dict[str, Any]) -> None:
-    """Place (0-based index, raw values) rows into ``result``, padding gaps, up to the row cap."""
-    cap, max_columns = limits["max_rows_per_sheet"], limits["max_columns"]
-    rows = result.rows
-    last_filled = -1
-    for index, raw in numbered_rows:
-        values, width = finish_row(clean_row(raw), max_columns)
-        if width == 0:
-            continue
-        if index >= cap:
-            result.truncated = True
-            last_filled = max(last_filled, index)
-            continue
-        result.widest = max(result.widest, width)
-        if index >= len(rows):
-            rows.extend([] for _ in range(index - len(rows)))
-            rows.append(values)
-        else:
-            rows[index] = values
-        last_filled = max(last_filled, index)
-    trim_rows(rows)
-    result.total_rows = max(result.total_rows, last_filled + 1)
-
-
-# --- xlsx / xlsm ---------------------------------------------------------------------------------
-
-
 @dataclass
 class SheetEntry:
     """A worksheet listed in workbook.xml: its name, visibility and the zip path of its XML."""
@@ -285,17 +146,6 @@ class SheetEntry:
     name: str
     hidden: bool
     path: str
-
-
-@dataclass
-class SheetScan:
-    """Facts from one pass over a sheet's XML bytes."""
-
-    dimension: tuple[int, int] | None = None
-    last_row: int = 0
-    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
-    formulas_without_value_count: int = 0
 
 
 def parse_ooxml(
@@ -495,168 +345,6 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-# --- the byte scan of sheet XML ----------------------------------------------------------------------
-
-_PREFIX = rb"(?:[A-Za-z_][\w.\-]*:)?"
-_F_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:f|f)[\s/>]")
-_C_OPEN = re.compile(rb"<" + _PREFIX + rb"c[\s/>]")
-_C_CLOSE = re.compile(rb"</" + _PREFIX + rb"c\s*>")
-_V_OPEN = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*?)?(/?)>")
-_R_ATTR = re.compile(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{1,3})\$?([0-9]{1,7})[\"']")
-_T_ATTR = re.compile(rb"\st\s*=\s*[\"']([A-Za-z]+)[\"']")
-_ROW_OPEN = re.compile(rb"<" + _PREFIX + rb"row\b[^>]*?\sr\s*=\s*[\"']([0-9]{1,7})[\"']")
-_MERGE = re.compile(
-    rb"<" + _PREFIX + rb"mergeCell\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
-)
-_DIMENSION = re.compile(
-    rb"<" + _PREFIX + rb"dimension\s[^>]*?ref\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?[\"']"
-)
-_REFERENCE = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
-
-
-def scan_sheet_xml(source: BinaryIO, max_positions: int = MAX_FORMULA_POSITIONS) -> SheetScan:
-    """One streaming pass over a sheet's XML bytes.
-
-    Finds formula cells that have no cached value (``<f>`` without a non-empty ``<v>``; an empty
-    ``<v>`` counts as a value only for text results, ``t="str"``), merged ranges, the declared
-    ``<dimension>`` and the number of the last ``<row>``. Works on chunks, so memory stays small;
-    chunks overlap by more than any cell can be long, and each formula is looked at exactly once.
-
-    Parameters
-    ----------
-    source : binary file
-        The sheet part, opened from the zip.
-    max_positions : int
-        How many formula positions to record; all of them are counted.
-    """
-    scan = SheetScan()
-    head = b""
-    buffer = b""
-    skip = 0
-    with source:
-        while True:
-            chunk = source.read(SCAN_CHUNK_BYTES)
-            if len(head) < DIMENSION_SEARCH_BYTES:
-                head += chunk[: DIMENSION_SEARCH_BYTES - len(head)]
-            buffer += chunk
-            final = not chunk
-            limit = len(buffer) if final else len(buffer) - SCAN_OVERLAP_BYTES
-            if limit > skip:
-                _scan_region(scan, buffer, skip, limit, max_positions)
-            if final:
-                scan.dimension = _declared_dimension(head)
-                return scan
-            if limit > skip:
-                keep_from = max(0, limit - SCAN_LOOKBACK_BYTES)
-                buffer, skip = buffer[keep_from:], limit - keep_from
-
-
-def _scan_region(scan: SheetScan, buffer: bytes, start: int, end: int, max_positions: int) -> None:
-    """Look at the formulas, merged ranges and rows that begin in ``buffer[start:end]``."""
-    for match in _F_OPEN.finditer(buffer, start, min(len(buffer), end + 64)):
-        if match.start() >= end:
-            break
-        cell = _formula_cell(buffer, match.start())
-        if cell is None:
-            continue
-        scan.formulas_without_value_count += 1
-        if len(scan.formulas_without_value) < max_positions and cell != (-1, -1):
-            scan.formulas_without_value.append(cell)
-    if buffer.find(b"mergeCell", start, end) >= 0:
-        for match in _MERGE.finditer(buffer, start, min(len(buffer), end + 256)):
-            if match.start() >= end or len(scan.merged) >= MAX_MERGED_RANGES:
-                break
-            scan.merged.append(_merged_range(match.group(1), match.group(2) or match.group(1)))
-    last = _last_row_number(buffer, start, end)
-    if last:
-        scan.last_row = max(scan.last_row, last)
-
-
-def _formula_cell(buffer: bytes, formula_at: int) -> tuple[int, int] | None:
-    """(row, col) of the cell whose ``<f`` starts at ``formula_at`` if it lacks a cached value.
-
-    None when the cell has a value (or is not a cell); (-1, -1) when it has no ``r`` attribute.
-    """
-    # <f> is the first child of <c>, so the nearest "<" before it opens the cell.
-    cell_start = buffer.rfind(b"<", max(0, formula_at - 4096), formula_at)
-    if cell_start < 0 or not _C_OPEN.match(buffer, cell_start):
-        return None
-    close = _C_CLOSE.search(buffer, formula_at)
-    if close is None:
-        return None
-    body = buffer[formula_at : close.start()]
-    value = _V_OPEN.search(body)
-    if value is not None and not value.group(1):
-        tag = buffer[cell_start:formula_at]
-        text_result = (_T_ATTR.search(tag) or _NO_MATCH).group(1) == b"str"
-        if text_result or body[value.end() : value.end() + 1] != b"<":
-            return None
-    reference = _R_ATTR.search(buffer, cell_start, formula_at)
-    if reference is None:
-        return (-1, -1)
-    return int(reference.group(2)) - 1, column_index(reference.group(1).decode("ascii"))
-
-
-class _NoMatch:
-    @staticmethod
-    def group(_index: int) -> bytes:
-        return b""
-
-
-_NO_MATCH = _NoMatch()
-
-
-def _last_row_number(buffer: bytes, start: int, end: int) -> int:
-    """The ``r`` of the last ``<row>`` opening tag in ``buffer[start:end]``, or 0."""
-    position = end
-    for _ in range(64):
-        found = buffer.rfind(b"row", start, position)
-        if found < 0:
-            return 0
-        tag_start = buffer.rfind(b"<", max(start, found - 64), found)
-        if tag_start >= 0:
-            match = _ROW_OPEN.match(buffer, tag_start)
-            if match:
-                return int(match.group(1))
-        position = found
-    return 0
-
-
-def _declared_dimension(head: bytes) -> tuple[int, int] | None:
-    """(rows, columns) the sheet's ``<dimension ref="A1:XFD1048576">`` claims, or None."""
-    match = _DIMENSION.search(head)
-    if match is None:
-        return None
-    last = (match.group(2) or match.group(1)).decode("ascii")
-    row, col = cell_position(last)
-    return row + 1, col + 1
-
-
-def _merged_range(first: bytes, last: bytes) -> tuple[int, int, int, int]:
-    top, left = cell_position(first.decode("ascii"))
-    bottom, right = cell_position(last.decode("ascii"))
-    return min(top, bottom), min(left, right), max(top, bottom), max(left, right)
-
-
-def cell_position(reference: str) -> tuple[int, int]:
-    """0-based (row, col) of an A1 reference: ``cell_position("B3") == (2, 1)``."""
-    match = _REFERENCE.fullmatch(reference)
-    if match is None:
-        raise ValueError(f"not a cell reference: {reference!r}")
-    return int(match.group(2)) - 1, column_index(match.group(1))
-
-
-def column_index(letters: str) -> int:
-    """0-based column of column letters: A → 0, Z → 25, AA → 26, XFD → 16383."""
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + (ord(letter) - 64)
-    return index - 1
-
-
-# --- xls ----------------------------------------------------------------------------------------
-
-
 def parse_xls(
     data: bytes, limits: dict[str, Any], mode: str
 ) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
@@ -745,118 +433,6 @@ def _xlrd_value(cell: Any, datemode: int) -> Any:
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
         return None
     return cell.value
-
-
-# --- csv / txt ----------------------------------------------------------------------------------
-
-
-def decode_with(data: bytes, encoding: str) -> str:
-    """Decode with the encoding :func:`lib.ingest.safe_read.detect_text_encoding` chose; drop any BOM.
-
-    Guessed encodings were checked to decode strictly; Unicode ones announced by a BOM are decoded
-    leniently, so one bad sequence does not cost the whole file.
-    """
-    return data.decode(encoding, decode_errors(encoding)).lstrip("\ufeff")
-
-
-def decode_errors(encoding: str) -> str:
-    """Strict for encodings we guessed (they were checked), lenient for those a BOM announced."""
-    return "strict" if encoding in ("utf-8", "cp1252", "latin-1") else "replace"
-
-
-def parse_csv(
-    data: bytes, encoding: str, limits: dict[str, Any], sheet_name: str = "CSV"
-) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
-    """One sheet from a delimited text file; every value stays text ("" → None).
-
-    A first line ``sep=;`` (Excel's own hint) sets the delimiter and is not part of the data;
-    otherwise the delimiter is sniffed from the first records.
-    """
-    text = decode_with(data, encoding)
-    text, delimiter = _separator_line(text)
-    delimiter = delimiter or sniff_delimiter(text[:SNIFF_CHARS], complete=len(text) <= SNIFF_CHARS)
-    csv.field_size_limit(max(len(text), 131072))
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', doublequote=True, strict=False
-    )
-    result = SheetResult(name=sheet_name, hidden=False)
-    cap = limits["max_rows_per_sheet"]
-    counted = ((index, row) for index, row in enumerate(reader))
-    _fill_rows(result, _csv_rows(counted, cap), limits)
-    return _answer([result], limits)
-
-
-def _csv_rows(rows: Iterable[tuple[int, list[str]]], cap: int) -> Iterable[tuple[int, Row]]:
-    """Rows up to the cap as they are, and beyond it only whether they hold anything."""
-    for index, row in rows:
-        if index < cap:
-            yield index, row
-        elif any(row):
-            yield index, [True]
-
-
-def _separator_line(text: str) -> tuple[str, str | None]:
-    newline = text.find("\n")
-    first = (text if newline < 0 else text[:newline]).strip().strip('"')
-    if len(first) == 5 and first.lower().startswith("sep="):
-        return ("" if newline < 0 else text[newline + 1 :]), first[4]
-    return text, None
-
-
-def sniff_delimiter(sample: str, complete: bool = False) -> str:
-    """The delimiter that splits the first records most consistently.
-
-    Counts each candidate outside double quotes per record (a quoted field may hold newlines and
-    delimiters); the winner has the same non-zero count on the most records. Ties go to the earlier
-    candidate in :data:`DELIMITERS`. A text without any candidate is one column: ``","``.
-
-    Parameters
-    ----------
-    sample : str
-        The start of the text.
-    complete : bool
-        True when ``sample`` is the whole text, so its last record is complete too.
-    """
-    records = _record_counts(sample, complete)
-    if not records:
-        return ","
-    best, best_score = ",", (0.0, 0)
-    for delimiter in DELIMITERS:
-        counts = [record[delimiter] for record in records]
-        nonzero = [count for count in counts if count]
-        if not nonzero:
-            continue
-        mode, _ = Counter(nonzero).most_common(1)[0]
-        score = (counts.count(mode) / len(counts), len(nonzero))
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _record_counts(sample: str, complete: bool) -> list[Counter[str]]:
-    records: list[Counter[str]] = []
-    current: Counter[str] = Counter()
-    content = False
-    quoted = False
-    for char in sample:
-        if char == '"':
-            quoted = not quoted
-            content = True
-        elif quoted:
-            continue
-        elif char in "\r\n":
-            if content:
-                records.append(current)
-                if len(records) >= SNIFF_RECORDS:
-                    return records
-            current, content = Counter(), False
-        else:
-            if char in DELIMITERS:
-                current[char] += 1
-            content = True
-    if complete and content:
-        records.append(current)
-    return records
 
 
 if __name__ == "__main__":

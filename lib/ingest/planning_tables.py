@@ -29,53 +29,69 @@ from __future__ import annotations
 
 import dataclasses
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from lib.core import normalize
 from lib.core.access import requires
 from lib.core.config import DEFAULT_LIMITS, ImportLimits
-from lib.core.errors import UndoNotPossible, ValidationFailed
-from lib.core.formulas import is_guarded
 from lib.core.i18n import t
 from lib.db import (
-    Affiliation,
-    Assessment,
-    ContactLogEntry,
     Database,
-    EvaluationResponse,
-    EvaluationRound,
-    Event,
-    Goal,
-    GoalMeasurement,
     ImportBatch,
-    Organisation,
-    Partnership,
-    PartnershipGoal,
-    PartnershipOrganisation,
-    Person,
-    Relation,
     log_event,
-    utcnow,
 )
 from lib.db.text_limits import LONG_TEXT_LIMIT
-from lib.ingest.batches import committed_batch, storage_errors_as_refusal
+from lib.ingest.batches import storage_errors_as_refusal
+from lib.ingest.planning_cells import (
+    DONT_KNOW_WORDS,
+    KINDS,
+    LIST_SEPARATORS,
+    OrganisationIndex,
+    StaffIndex,
+    cell,
+    cell_text,
+    code_from_words,
+    log_organisation_use,
+    parse_score,
+    parse_score_or_dont_know,
+    split_list,
+)
+from lib.ingest.planning_undo import batch_kind, undo_table_import
 from lib.ingest.rows import Problem, RowValues
 from lib.ingest.safe_read import read_upload
 from lib.ingest.tables import SheetTable, header_key, locate_table
 
-#: The kinds of table import; stored as ``ImportBatch.mapping["kind"]``.
-KINDS = ("goals", "partnerships", "assessments", "evaluations")
+__all__ = [
+    "DONT_KNOW_WORDS",
+    "KINDS",
+    "LIST_SEPARATORS",
+    "OUTCOMES",
+    "Column",
+    "OrganisationIndex",
+    "SheetSpec",
+    "StaffIndex",
+    "TableImportResult",
+    "TableImporter",
+    "TableRow",
+    "batch_kind",
+    "cell",
+    "cell_text",
+    "code_from_words",
+    "for_session",
+    "guide_sheet_names",
+    "log_organisation_use",
+    "parse_score",
+    "parse_score_or_dont_know",
+    "run_table_import",
+    "split_list",
+    "undo_table_import",
+]
+
+
 OUTCOMES = ("inserted", "rejected", "skipped")
-#: Several goals or organisations in one cell are separated by these.
-LIST_SEPARATORS = (";", "\n")
-
-
-# --- columns ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -154,9 +170,6 @@ class SheetSpec:
         return keys
 
 
-# --- results ---------------------------------------------------------------------------------------
-
-
 @dataclass
 class TableImportResult:
     """What a table import did (or, in a preview, would do).
@@ -220,9 +233,6 @@ class TableRow(RowValues):
         return value
 
 
-# --- the importer interface ------------------------------------------------------------------------
-
-
 class TableImporter(ABC):
     """What one kind of table import does; subclasses fill in the four steps.
 
@@ -249,9 +259,6 @@ class TableImporter(ABC):
 
     def details(self) -> dict[str, Any]:
         return {}
-
-
-# --- running an import -----------------------------------------------------------------------------
 
 
 @requires("import")
@@ -440,321 +447,3 @@ def _commit(
         counts=result.counts,
         created=result.created,
     )
-
-
-# --- reading cells ---------------------------------------------------------------------------------
-
-
-def batch_kind(batch: ImportBatch) -> str | None:
-    """The table-import kind of ``batch``, or None for a contact import."""
-    kind = (batch.mapping or {}).get("kind")
-    return kind if kind in KINDS else None
-
-
-def cell(row: RowValues, name: str) -> Any:
-    """The first non-empty cell of field ``name`` as it was in the sheet (None when empty)."""
-    entries = row.raw(name)
-    return entries[0][1] if entries else None
-
-
-def cell_text(row: RowValues, name: str) -> str | None:
-    """Free text of field ``name`` with its line breaks, without the apostrophe ``lib.core.spreadsheets`` puts
-    before text that would otherwise be read as a formula."""
-    value = cell(row, name)
-    if value is None:
-        return None
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    if is_guarded(text):
-        text = text[1:]
-    if len(text) > LONG_TEXT_LIMIT:  # no column takes it (lib.db.text_limits): left out, the row imported
-        row.warn(row.column(name), "limits.too_long_dropped", length=len(text), max=LONG_TEXT_LIMIT)
-        return None
-    return text or None
-
-
-def split_list(value: object) -> list[str]:
-    """The names in a cell listing several ("Byskolen; Museet", or one per line), cleaned, each once,
-    in order."""
-    if value is None:
-        return []
-    parts = [str(value).replace("\r\n", "\n").replace("\r", "\n")]
-    for separator in LIST_SEPARATORS:
-        parts = [piece for part in parts for piece in part.split(separator)]
-    names: list[str] = []
-    for part in parts:
-        cleaned = normalize.clean_text(part)
-        if cleaned and cleaned not in names:
-            names.append(cleaned)
-    return names
-
-
-def code_from_words(words: Mapping[str, Iterable[str]], label_prefix: str) -> Callable[[Any], str | None]:
-    """A parser turning typed words into a vocabulary code.
-
-    A cell matches a code when its folded text (:func:`lib.ingest.tables.header_key`) equals the code, one
-    of ``words[code]``, or the code's label (``label_prefix`` + code) in Danish or English. Anything
-    else raises ``ValidationFailed("table_import.unknown_value")``.
-    """
-
-    table: dict[str, str] = {}
-    for code, others in words.items():
-        for word in (code, t(f"{label_prefix}.{code}", "da"), t(f"{label_prefix}.{code}", "en"), *others):
-            key = header_key(word)
-            if key:
-                table.setdefault(key, code)
-
-    def parse(value: Any) -> str | None:
-        text = normalize.clean_text(value)
-        if text is None:
-            return None
-        code = table.get(header_key(text))
-        if code is None:
-            raise ValidationFailed("table_import.unknown_value", value=text)
-        return code
-
-    return parse
-
-
-def parse_score(value: Any, low: int = 1, high: int = 5, *, dont_know: Iterable[str] = ()) -> int | None:
-    """A whole number from ``low`` to ``high``; None for an empty cell or a "don't know" word.
-
-    Raises ``ValidationFailed("table_import.score_invalid")`` for anything else (3.5, 7, "god").
-    """
-    text = normalize.clean_text(value)
-    if text is None:
-        return None
-    if header_key(text) in {header_key(word) for word in dont_know}:
-        return None
-    try:
-        number = normalize.parse_number(value)
-    except ValidationFailed:
-        number = None
-    if number is None or not float(number).is_integer() or not low <= number <= high:
-        raise ValidationFailed("table_import.score_invalid", value=text, low=low, high=high)
-    return int(number)
-
-
-#: Words people write for "don't know" in a score column.
-DONT_KNOW_WORDS = (
-    "ved ikke",
-    "vedikke",
-    "ved ik",
-    "?",
-    "-",
-    "don't know",
-    "dont know",
-    "unknown",
-    "n/a",
-    "na",
-    "uvist",
-    "ikke relevant",
-)
-
-
-def parse_score_or_dont_know(value: Any) -> int | None:
-    """:func:`parse_score` for 1-5 with the usual "don't know" words accepted as None."""
-    return parse_score(value, dont_know=DONT_KNOW_WORDS)
-
-
-# --- looking people and organisations up -----------------------------------------------------------
-
-
-@dataclass
-class StaffIndex:
-    """Staff members by folded name and by e-mail: how a row names the responsible colleague."""
-
-    by_key: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, session: Session) -> StaffIndex:
-        index = cls()
-        for person_id, name, email in session.execute(
-            select(Person.id, Person.name, Person.email).where(Person.is_staff.is_(True)).order_by(Person.id)
-        ):
-            index.by_key.setdefault(normalize.name_key(name), person_id)
-            if email:
-                index.by_key.setdefault(email.lower(), person_id)
-        return index
-
-    def find(self, text: str | None) -> int | None:
-        if not text:
-            return None
-        return self.by_key.get(text.strip().lower()) or self.by_key.get(normalize.name_key(text))
-
-
-@dataclass
-class OrganisationIndex:
-    """Organisations by folded name; names a row brings that are not known yet are created."""
-
-    by_key: dict[str, int] = field(default_factory=dict)
-    #: New organisations to create: folded name → name as written first.
-    new: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, session: Session) -> OrganisationIndex:
-        index = cls()
-        for org_id, key in session.execute(select(Organisation.id, Organisation.name_key).order_by(Organisation.id)):
-            index.by_key.setdefault(key, org_id)
-        return index
-
-    def ref(self, name: str) -> tuple[str, bool]:
-        """A reference to the organisation ``name`` (its folded name) and whether it is new."""
-        key = normalize.name_key(name)
-        if key in self.by_key:
-            return key, False
-        is_new = key not in self.new
-        self.new.setdefault(key, name)
-        return key, is_new
-
-    def store_new(self, session: Session, batch_id: int) -> int:
-        """Create the new organisations with ``batch_id``; afterwards :meth:`id_of` knows them all."""
-        records = [Organisation(name=name, name_key=key, batch_id=batch_id) for key, name in self.new.items()]
-        session.add_all(records)
-        session.flush()
-        for record in records:
-            self.by_key[record.name_key] = record.id
-        return len(records)
-
-    def id_of(self, key: str) -> int:
-        return self.by_key[key]
-
-
-@requires("edit")
-def log_organisation_use(
-    session: Session, organisation_ids: Iterable[int], action: str, actor: str | None, **details: Any
-) -> None:
-    """Note in the event log that organisations were tied to a partnership or an assessment.
-
-    A contact import that created one of them can then no longer be undone silently: its undo
-    refuses when an event names a record it created (see ``lib.ingest.contact_lists.undo_import``).
-    """
-    for organisation_id in sorted(set(organisation_ids)):
-        log_event(session, action, entity="organisation", entity_id=organisation_id, actor=actor, **details)
-
-
-# --- undo ------------------------------------------------------------------------------------------
-
-#: Entities whose later edits make a table import's undo refuse (they would be thrown away).
-_EDIT_ENTITIES = {
-    "goal": Goal,
-    "partnership": Partnership,
-    "assessment": Assessment,
-    "evaluation_round": EvaluationRound,
-}
-
-
-@requires("import")
-def undo_table_import(db: Database, batch_id: int, actor: str | None = None) -> dict[str, int]:
-    """Delete what table-import batch ``batch_id`` added, by its ``batch_id``.
-
-    Refused (``UndoNotPossible``) when the batch is unknown or already undone, when it is a contact
-    import (``lib.ingest.contact_lists.undo_import`` undoes those), or when a record it created was edited or
-    used since (a measurement added to its goal, a contact logged on its partnership …): undoing
-    would then silently throw that later work away.
-
-    An evaluation round the batch created is deleted with its responses unless other responses were
-    added to it since; organisations the batch created are deleted only when nothing else (people,
-    relations, other partnerships or assessments) refers to them.
-    """
-
-    with db.write() as session:
-        batch = committed_batch(session, batch_id)
-        if batch_kind(batch) is None:
-            raise UndoNotPossible("table_import.not_a_table_import", batch=batch_id)
-        _refuse_when_used(session, batch)
-        removed = _delete_batch_records(session, batch_id)
-        batch.status = "undone"
-        batch.undone_at = utcnow()
-        log_event(
-            session,
-            "table_import_undone",
-            entity="import_batch",
-            entity_id=batch_id,
-            actor=actor,
-            kind=batch_kind(batch),
-            files=batch.file_name,
-            **removed,
-        )
-        return removed
-
-
-def _ids(session: Session, model: Any, batch_id: int) -> list[int]:
-    return list(session.scalars(select(model.id).where(model.batch_id == batch_id)))
-
-
-def _refuse_when_used(session: Session, batch: ImportBatch) -> None:
-    goals = _ids(session, Goal, batch.id)
-    partnerships = _ids(session, Partnership, batch.id)
-    rounds = _ids(session, EvaluationRound, batch.id)
-    later_work = [
-        select(GoalMeasurement.id).where(
-            GoalMeasurement.goal_id.in_(goals), _not_from(GoalMeasurement.batch_id, batch.id)
-        ),
-        select(PartnershipGoal.id).where(
-            PartnershipGoal.goal_id.in_(goals), PartnershipGoal.partnership_id.not_in(partnerships)
-        ),
-        select(ContactLogEntry.id).where(
-            ContactLogEntry.partnership_id.in_(partnerships), _not_from(ContactLogEntry.batch_id, batch.id)
-        ),
-        select(EvaluationRound.id).where(
-            EvaluationRound.partnership_id.in_(partnerships), _not_from(EvaluationRound.batch_id, batch.id)
-        ),
-    ]
-    for query in later_work:
-        if session.scalar(query.limit(1)) is not None:
-            raise UndoNotPossible("table_import.used_since")
-    records = {
-        "goal": goals,
-        "partnership": partnerships,
-        "evaluation_round": rounds,
-        "assessment": _ids(session, Assessment, batch.id),
-    }
-    for entity, ids in records.items():
-        if not ids:
-            continue
-        edited = session.scalar(
-            select(Event).where(Event.at > batch.created_at, Event.entity == entity, Event.entity_id.in_(ids)).limit(1)
-        )
-        if edited is not None:
-            from lib.workspace.clock import to_local, workspace_timezone
-
-            raise UndoNotPossible("undo.edited_since", when=to_local(edited.at, workspace_timezone(session)))
-
-
-def _not_from(column: Any, batch_id: int) -> Any:
-    return (column.is_(None)) | (column != batch_id)
-
-
-def _delete_batch_records(session: Session, batch_id: int) -> dict[str, int]:
-    removed: dict[str, int] = {}
-
-    def remove(name: str, statement: Any) -> None:
-        count = session.execute(statement).rowcount or 0
-        if count:
-            removed[name] = removed.get(name, 0) + count
-
-    remove("evaluation_responses", delete(EvaluationResponse).where(EvaluationResponse.batch_id == batch_id))
-    remove(
-        "evaluation_rounds",
-        delete(EvaluationRound).where(
-            EvaluationRound.batch_id == batch_id, ~exists().where(EvaluationResponse.round_id == EvaluationRound.id)
-        ),
-    )
-    remove("contact_log", delete(ContactLogEntry).where(ContactLogEntry.batch_id == batch_id))
-    remove("goal_measurements", delete(GoalMeasurement).where(GoalMeasurement.batch_id == batch_id))
-    remove("partnerships", delete(Partnership).where(Partnership.batch_id == batch_id))
-    remove("assessments", delete(Assessment).where(Assessment.batch_id == batch_id))
-    remove("goals", delete(Goal).where(Goal.batch_id == batch_id))
-    remove(
-        "organisations",
-        delete(Organisation).where(
-            Organisation.batch_id == batch_id,
-            ~exists().where(Affiliation.organisation_id == Organisation.id),
-            ~exists().where(
-                (Relation.from_organisation_id == Organisation.id) | (Relation.to_organisation_id == Organisation.id)
-            ),
-            ~exists().where(PartnershipOrganisation.organisation_id == Organisation.id),
-            ~exists().where(Assessment.organisation_id == Organisation.id),
-        ),
-    )
-    return removed

@@ -16,7 +16,8 @@ Checks, in order (cheapest first):
 3. for zip files: entry count, declared unpacked size, compression ratio, duplicate or encrypted
    entries, and the package's kind (``.xlsx``/``.xlsm``, not ``.xlsb``/``.ods``/``.docx``), all from
    the central directory; then the prolog of every XML part, refusing any ``<!DOCTYPE``;
-4. for compound files: the directory's stream names (an encrypted workbook has ``EncryptedPackage``);
+4. for compound files (read with ``olefile``, after a header check that bounds its work): the
+   directory's stream names (an encrypted workbook has ``EncryptedPackage``);
 5. for text: the encoding (BOM, then strict UTF-8, then Windows-1252) and that it is really text.
 
 Rows in the result are ragged: each row ends at its last non-empty cell (so an empty row is ``[]``)
@@ -30,38 +31,53 @@ first line is not a row.
 
 from __future__ import annotations
 
-import codecs
-import contextlib
-import contextvars
 import io
-import logging
 import math
 import os
-import pickle
-import re
-import signal
 import struct
-import subprocess
-import sys
-import threading
-import time
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lib.core.config import DEFAULT_LIMITS, PROJECT_ROOT, ImportLimits
-from lib.core.errors import FileRefused
-from lib.ingest.parse_worker import decode_errors
+import olefile
 
-log = logging.getLogger(__name__)
+from lib.core.config import DEFAULT_LIMITS, ImportLimits
+from lib.core.errors import FileRefused
+from lib.ingest.parse_child import notify_when_waiting, parse_slot, run_worker, worker_command
+from lib.ingest.text_encoding import LEGACY_ENCODING_NAMES, detect_text_encoding
+
+__all__ = [
+    "ACCEPTED_EXTENSIONS",
+    "EXCEL_EXTENSIONS",
+    "LEGACY_ENCODING_NAMES",
+    "TEXT_EXTENSIONS",
+    "CellValue",
+    "RawSheet",
+    "RawWorkbook",
+    "UploadJob",
+    "cfb_stream_names",
+    "check_cfb_header",
+    "check_zip_budget",
+    "detect_text_encoding",
+    "file_extension",
+    "inspect_bytes",
+    "notify_when_waiting",
+    "parse_slot",
+    "read_upload",
+    "run_worker",
+    "worker_command",
+    "xml_prolog_verdict",
+]
 
 CellValue = Any
 """str | int | float | bool | datetime.datetime | datetime.date | datetime.time | None."""
 
 EXCEL_EXTENSIONS = frozenset({"xlsx", "xlsm", "xltx", "xltm", "xls"})
+
 TEXT_EXTENSIONS = frozenset({"csv", "txt", "tsv"})
+
 ACCEPTED_EXTENSIONS = EXCEL_EXTENSIONS | TEXT_EXTENSIONS | {""}
 
 RATIO_FLOOR_BYTES = 1024 * 1024
@@ -79,18 +95,8 @@ CONTENT_TYPES_CAP_BYTES = 4 * 1024 * 1024
 _ZIP_ENTRY_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, OSError, EOFError)
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
-_WORKER_MODULE = "lib.ingest.parse_worker"
-_ALLOWED_PICKLE_CLASSES = frozenset(
-    {
-        ("datetime", "datetime"),
-        ("datetime", "date"),
-        ("datetime", "time"),
-        ("datetime", "timezone"),
-        ("datetime", "timedelta"),
-    }
-)
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 @dataclass
@@ -168,53 +174,6 @@ def read_upload(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMI
     return _assemble(file_name, job, result)
 
 
-# --- taking turns: at most ``max_parallel_parses`` parse children per process ----------------------
-
-_slots_lock = threading.Lock()
-_slots: dict[int, threading.BoundedSemaphore] = {}
-_on_wait: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar("parse_on_wait", default=None)
-
-
-@contextlib.contextmanager
-def notify_when_waiting(callback: Callable[[], None]) -> Iterator[None]:
-    """Call ``callback`` (e.g. to tell the user) when a read in this block has to wait for its turn.
-
-    Set per thread of execution, so each Streamlit session tells only its own user.
-    """
-    token = _on_wait.set(callback)
-    try:
-        yield
-    finally:
-        _on_wait.reset(token)
-
-
-@contextlib.contextmanager
-def parse_slot(limits: ImportLimits = DEFAULT_LIMITS) -> Iterator[None]:
-    """Hold one of the process's ``limits.max_parallel_parses`` turns to run a parse child.
-
-    Each child may take ``parse_memory_bytes``; without turns, many users uploading at once would
-    take the server's memory together. An upload that gets no turn at once calls the callback of
-    :func:`notify_when_waiting`, and is refused (``limits.parse_busy``) when none frees within
-    ``limits.parse_queue_seconds``.
-    """
-    slots = _parse_slots(limits.max_parallel_parses)
-    if not slots.acquire(blocking=False):
-        callback = _on_wait.get()
-        if callback is not None:
-            callback()
-        if not slots.acquire(timeout=max(0.0, limits.parse_queue_seconds)):
-            raise FileRefused("limits.parse_busy")
-    try:
-        yield
-    finally:
-        slots.release()
-
-
-def _parse_slots(size: int) -> threading.BoundedSemaphore:
-    with _slots_lock:
-        return _slots.setdefault(max(1, size), threading.BoundedSemaphore(max(1, size)))
-
-
 def file_extension(file_name: str) -> str:
     """The lower-case extension without its dot, or "" when the name has none."""
     base = os.path.basename(file_name.replace("\\", "/"))
@@ -260,9 +219,6 @@ def inspect_bytes(data: bytes, extension: str, limits: ImportLimits = DEFAULT_LI
     if encoding in LEGACY_ENCODING_NAMES:
         job.notices.append(("read.notice.encoding", {"encoding": LEGACY_ENCODING_NAMES[encoding]}))
     return job
-
-
-# --- zip (OOXML) ------------------------------------------------------------------------------------
 
 
 def _inspect_zip(data: bytes, limits: ImportLimits) -> UploadJob:
@@ -431,10 +387,10 @@ def _skip_prolog_space(text: str, pos: int) -> int:
     return pos
 
 
-# --- OLE2 compound files (old .xls, encrypted workbooks) -------------------------------------------
-
-_CFB_END_OF_CHAIN = 0xFFFFFFFA
-"""Sector numbers from here up are markers (end of chain, free, FAT, DIFAT), not sectors."""
+_CFB_ERRORS = (OSError, ValueError, IndexError, KeyError, TypeError, RecursionError, struct.error)
+"""What olefile can raise on a broken file: its defects (``OleFileError``, a subclass of ``OSError``), a
+plain ``OSError('incorrect DIFAT')``, and whatever a half-parsed structure makes Python raise (a
+directory tree nested deeper than the recursion limit included)."""
 
 
 def _inspect_compound_file(data: bytes) -> None:
@@ -447,15 +403,58 @@ def _inspect_compound_file(data: bytes) -> None:
 
 
 def cfb_stream_names(data: bytes) -> set[str]:
-    """The names of all streams and storages in an OLE2 compound file's directory.
+    """The names of all streams and storages in an OLE2 compound file's directory tree, root included.
 
-    Reads the header, the DIFAT and FAT, and follows the directory's sector chain with loop
-    guards; stream contents are never read.
+    ``olefile`` reads the header, the FAT and the directory, with every inconsistency it knows of
+    (loops, sector numbers out of range, entries used twice, a malformed header) raised rather than
+    worked around; stream contents are never read. Before olefile sees the bytes,
+    :func:`check_cfb_header` bounds the work its FAT loading can be made to do.
 
     Raises
     ------
     FileRefused
         ``read.damaged`` when the structure is inconsistent or cut short.
+    """
+    check_cfb_header(data)
+    try:
+        with olefile.OleFileIO(io.BytesIO(data), raise_defects=olefile.DEFECT_INCORRECT) as ole:
+            if _chain_loops(ole.fat, ole.first_dir_sector):
+                raise FileRefused("read.damaged")
+            paths = ole.listdir(streams=True, storages=True)
+            return {ole.root.name, *(part for path in paths for part in path)}
+    except _CFB_ERRORS:
+        raise FileRefused("read.damaged") from None
+
+
+def _chain_loops(fat: Sequence[int], sector: int) -> bool:
+    """Whether the sector chain from ``sector`` comes back to itself.
+
+    olefile reads a chain of unknown length (the directory's) only up to the FAT's length, so a
+    loop costs it no more than the file's size; but it then reads the looped sectors as more
+    directory, which no writer makes.
+    """
+    seen: set[int] = set()
+    while 0 <= sector < len(fat):
+        if sector in seen:
+            return True
+        seen.add(sector)
+        sector = fat[sector]
+    return False
+
+
+def check_cfb_header(data: bytes) -> None:
+    """Refuse a compound-file header that claims more allocation tables than the file can hold.
+
+    olefile loads the FAT by appending sector after sector to one growing array, for as many FAT
+    and DIFAT sectors as the header declares; a header declaring millions of them over a looping
+    DIFAT would cost quadratic time and unbounded memory. A real file needs one FAT sector per
+    ``sector size / 4`` sectors of the file, so that many (plus one) is the most we let through.
+
+    Raises
+    ------
+    FileRefused
+        ``read.damaged`` for a cut header, an unknown sector size or a FAT/DIFAT count beyond the
+        file's size.
     """
     if len(data) < 512:
         raise FileRefused("read.damaged")
@@ -463,64 +462,13 @@ def cfb_stream_names(data: bytes) -> set[str]:
     if sector_shift not in (9, 12):
         raise FileRefused("read.damaged")
     size = 1 << sector_shift
-    fat = _cfb_fat(data, size)
-    names: set[str] = set()
-    (sector,) = struct.unpack_from("<I", data, 0x30)
-    visited: set[int] = set()
-    while sector < _CFB_END_OF_CHAIN:
-        if sector in visited or sector >= len(fat):
-            raise FileRefused("read.damaged")
-        visited.add(sector)
-        block = _cfb_sector(data, sector, size)
-        for offset in range(0, len(block) - 127, 128):
-            name = _cfb_entry_name(block[offset : offset + 128])
-            if name:
-                names.add(name)
-        sector = fat[sector]
-    return names
-
-
-def _cfb_fat(data: bytes, size: int) -> list[int]:
-    """The file allocation table: for each sector, the next sector of its chain."""
     (fat_count,) = struct.unpack_from("<I", data, 0x2C)
-    difat_sector, difat_count = struct.unpack_from("<II", data, 0x44)
-    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
-    max_sectors = len(data) // size + 1
-    visited: set[int] = set()
-    for _ in range(min(difat_count, max_sectors)):
-        if difat_sector >= _CFB_END_OF_CHAIN:
-            break
-        if difat_sector in visited:
-            raise FileRefused("read.damaged")
-        visited.add(difat_sector)
-        entries = struct.unpack(f"<{size // 4}I", _cfb_sector(data, difat_sector, size, whole=True))
-        fat_sectors.extend(entries[:-1])
-        difat_sector = entries[-1]
-    fat_sectors = [s for s in fat_sectors if s < _CFB_END_OF_CHAIN][: min(fat_count, max_sectors)]
-    fat: list[int] = []
-    for sector in fat_sectors:
-        block = _cfb_sector(data, sector, size, whole=True)
-        fat.extend(struct.unpack(f"<{size // 4}I", block))
-    return fat
-
-
-def _cfb_sector(data: bytes, sector: int, size: int, whole: bool = False) -> bytes:
-    start = (sector + 1) * size
-    block = data[start : start + size]
-    # Some writers cut the last directory sector short; tables (whole=True) must be complete.
-    if len(block) < (size if whole else 128):
+    (difat_count,) = struct.unpack_from("<I", data, 0x48)
+    sectors = max(0, math.ceil(len(data) / size) - 1)
+    fat_sectors_needed = math.ceil(sectors / (size // 4))
+    if fat_count > fat_sectors_needed + 1 or difat_count > fat_sectors_needed:
         raise FileRefused("read.damaged")
-    return block
 
-
-def _cfb_entry_name(entry: bytes) -> str:
-    name_length, kind = struct.unpack_from("<HB", entry, 0x40)
-    if kind not in (1, 2, 5) or not 2 <= name_length <= 64:
-        return ""
-    return entry[: name_length - 2].decode("utf-16-le", "replace")
-
-
-# --- web pages and other markup under an Excel name -------------------------------------------------
 
 _HTML_MARKERS = ("<html", "<table", "<body", "<head", "<meta", "<!doctype html")
 
@@ -541,226 +489,6 @@ def _markup_kind(data: bytes) -> str | None:
     return None
 
 
-# --- text (CSV) -------------------------------------------------------------------------------------
-
-LEGACY_ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "ISO-8859-1"}
-"""Encodings we only guess; the user is told, so that a wrong guess is noticed in the preview."""
-
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-_CONTROL_CHARACTERS = re.compile("[\x01-\x08\x0e-\x19\x1b-\x1f\x7f]")
-"""Control characters that do not occur in text files (tab, newlines, form feed and DOS EOF do)."""
-_BLANK_CHARACTERS = "\ufeff \t\r\n\f\v\x1a"
-TEXT_SAMPLE_CHARS = 100_000
-DECODE_CHUNK_BYTES = 1024 * 1024
-
-
-def detect_text_encoding(data: bytes) -> str:
-    """The encoding of a text file nobody told us about, after checking that it is text at all.
-
-    Order: a byte order mark; UTF-16 without a mark, recognised by every other byte being NUL;
-    strict UTF-8; Windows-1252 (what Danish Excel writes); ISO-8859-1, which cannot fail. Statistical
-    guessers are avoided on purpose: on a short CSV they often pick the wrong code page, and æ, ø, å
-    come out wrong. The bytes are decoded in slices, so the server never holds the whole text.
-
-    Returns
-    -------
-    str
-        A Python codec name for :func:`decode_with` (``"utf-8"``, ``"cp1252"``, ``"utf-16-le"`` …).
-
-    Raises
-    ------
-    FileRefused
-        ``read.not_spreadsheet`` when the text holds NULs or many control characters (binary),
-        ``read.empty`` when it holds nothing but white space.
-    """
-    encoding = _text_encoding(data)
-    controls = sampled = 0
-    content = False
-    for chunk in _decoded_chunks(data, encoding, decode_errors(encoding)):
-        if "\x00" in chunk:
-            raise FileRefused("read.not_spreadsheet")
-        if sampled < TEXT_SAMPLE_CHARS:
-            sample = chunk[: TEXT_SAMPLE_CHARS - sampled]
-            controls += len(_CONTROL_CHARACTERS.findall(sample))
-            sampled += len(sample)
-        content = content or bool(chunk.strip(_BLANK_CHARACTERS))
-    if controls > sampled / 100:
-        raise FileRefused("read.not_spreadsheet")
-    if not content:
-        raise FileRefused("read.empty")
-    return encoding
-
-
-def _decoded_chunks(data: bytes, encoding: str, errors: str) -> Iterator[str]:
-    decoder = codecs.getincrementaldecoder(encoding)(errors)
-    for start in range(0, len(data), DECODE_CHUNK_BYTES):
-        yield decoder.decode(data[start : start + DECODE_CHUNK_BYTES])
-    yield decoder.decode(b"", final=True)
-
-
-def _decodes_strictly(data: bytes, encoding: str) -> bool:
-    try:
-        for _ in _decoded_chunks(data, encoding, "strict"):
-            pass
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _text_encoding(data: bytes) -> str:
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return name
-    bomless = _bomless_utf16(data[:4096])
-    if bomless:
-        return bomless
-    for name in ("utf-8", "cp1252"):
-        if _decodes_strictly(data, name):
-            return name
-    return "latin-1"
-
-
-def _bomless_utf16(sample: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when NUL bytes sit in every other position, as in ASCII-heavy UTF-16."""
-    pairs = len(sample) // 2
-    if pairs < 2:
-        return None
-    even_nuls = sample[0 : pairs * 2 : 2].count(0)
-    odd_nuls = sample[1 : pairs * 2 : 2].count(0)
-    if odd_nuls > 0.4 * pairs and even_nuls < 0.05 * pairs:
-        return "utf-16-le"
-    if even_nuls > 0.4 * pairs and odd_nuls < 0.05 * pairs:
-        return "utf-16-be"
-    return None
-
-
-# --- the child process ------------------------------------------------------------------------------
-
-
-def run_worker(request: dict[str, Any], limits: ImportLimits) -> dict[str, Any]:
-    """Parse in a child process; return its result, or raise the refusal it (or its death) means.
-
-    The fast parser (python-calamine) runs first. When its child dies (a Rust abort on a sheet
-    that claims to span the whole grid, or the memory limit), the slower streaming parser
-    (openpyxl for xlsx, xlrd for xls) gets what is left of the time budget in a fresh child.
-
-    Raises
-    ------
-    FileRefused
-        The child's own refusal, ``read.timeout`` when the time ran out, or ``read.crashed``.
-    """
-    deadline = time.monotonic() + limits.parse_seconds
-    status, payload = _spawn({**request, "mode": "fast"}, limits, deadline)
-    if status == "crashed" and request["kind"] != "csv" and deadline - time.monotonic() > 0.5:
-        log.warning("fast parser died on %s upload; retrying with the streaming parser", request["kind"])
-        status, payload = _spawn({**request, "mode": "stream"}, limits, deadline)
-    if status == "ok":
-        return payload
-    if status == "refused":
-        raise FileRefused(payload["key"], **payload.get("params", {}))
-    if status == "timeout":
-        raise FileRefused("read.timeout", seconds=limits.parse_seconds)
-    raise FileRefused("read.crashed")
-
-
-def worker_command(limits: ImportLimits) -> list[str]:
-    """The command line of the parse child: this interpreter, no user site, no bytecode writing."""
-    cpu_seconds = max(1, math.ceil(limits.parse_seconds) + 1)
-    return [
-        sys.executable,
-        "-s",
-        "-B",
-        "-m",
-        _WORKER_MODULE,
-        str(limits.parse_memory_bytes),
-        str(cpu_seconds),
-    ]
-
-
-def _worker_env() -> dict[str, str]:
-    env = dict(os.environ)
-    existing = env.get("PYTHONPATH")
-    env["PYTHONPATH"] = str(PROJECT_ROOT) + (os.pathsep + existing if existing else "")
-    env["RUST_BACKTRACE"] = "0"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
-
-
-def _spawn(request: dict[str, Any], limits: ImportLimits, deadline: float) -> tuple[str, dict[str, Any]]:
-    """Run one child to completion or to the deadline; ``(status, payload)``."""
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        return "timeout", {}
-    # Limits are set by the child itself before it reads the file: preexec_fn is not safe in a
-    # threaded parent such as the Streamlit server.
-    process = subprocess.Popen(
-        worker_command(limits),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=str(PROJECT_ROOT),
-        env=_worker_env(),
-        start_new_session=True,
-        close_fds=True,
-    )
-    try:
-        out, err = process.communicate(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL), timeout=remaining)
-    except subprocess.TimeoutExpired:
-        _kill(process)
-        return "timeout", {}
-    except BaseException:
-        _kill(process)
-        raise
-    return _child_outcome(process.returncode, out, err)
-
-
-def _kill(process: subprocess.Popen[bytes]) -> None:
-    """Kill the child's process group (only our child is in it) and reap it."""
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
-    try:
-        process.communicate(timeout=10)
-    except (subprocess.TimeoutExpired, ValueError, OSError):
-        process.kill()
-        process.wait()
-
-
-def _child_outcome(returncode: int, out: bytes, err: bytes) -> tuple[str, dict[str, Any]]:
-    if returncode == -getattr(signal, "SIGXCPU", -1000):
-        return "timeout", {}
-    if returncode != 0:
-        log.warning("parse child exited with %s: %s", returncode, err[-2000:].decode("utf-8", "replace"))
-        return "crashed", {}
-    try:
-        message = _RestrictedUnpickler(io.BytesIO(out)).load()
-    except Exception:  # noqa: BLE001 - any malformed answer means the child did not finish properly
-        log.warning("parse child gave an unreadable answer: %s", err[-2000:].decode("utf-8", "replace"))
-        return "crashed", {}
-    if not isinstance(message, dict) or message.get("status") not in ("ok", "refused", "crashed"):
-        return "crashed", {}
-    if message["status"] == "crashed":
-        log.warning("parse child gave up: %s", err[-2000:].decode("utf-8", "replace"))
-    return message["status"], message
-
-
-class _RestrictedUnpickler(pickle.Unpickler):
-    """Unpickles only builtins and dates: a child compromised by a file cannot make us run code."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED_PICKLE_CLASSES:
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"forbidden class {module}.{name}")
-
-
-# --- assembling the result --------------------------------------------------------------------------
-
-
 def _assemble(file_name: str, job: UploadJob, result: dict[str, Any]) -> RawWorkbook:
     """Turn the child's plain answer into dataclasses; refuse workbooks without any data."""
     sheets = [
@@ -768,10 +496,10 @@ def _assemble(file_name: str, job: UploadJob, result: dict[str, Any]) -> RawWork
             name=str(sheet["name"]),
             hidden=bool(sheet["hidden"]),
             rows=sheet["rows"],
-            merged=[tuple(r) for r in sheet["merged"]],  # type: ignore[misc]
+            merged=[tuple(r) for r in sheet["merged"]],
             total_rows=int(sheet["total_rows"]),
             truncated=bool(sheet["truncated"]),
-            formulas_without_value=[tuple(p) for p in sheet["formulas_without_value"]],  # type: ignore[misc]
+            formulas_without_value=[tuple(p) for p in sheet["formulas_without_value"]],
         )
         for sheet in result["sheets"]
     ]

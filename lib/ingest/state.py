@@ -20,7 +20,17 @@ from sqlalchemy.orm import Session
 
 from lib.contacts import organisation_duplicates
 from lib.core.access import requires
-from lib.db import Affiliation, DuplicateCandidate, ImportChange, Organisation, OrganisationAlias, Person, Relation
+from lib.db import (
+    Affiliation,
+    Base,
+    DuplicateCandidate,
+    ImportChange,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    Relation,
+)
+from lib.ingest.batches import _table_of
 
 PERSON_FIELDS = (
     "name",
@@ -250,7 +260,7 @@ class WorkingState:
                 return temp_or_real
             return real_ids[(table, temp_or_real)]
 
-        plan: list[tuple[str, type, dict[int, Record], dict[str, str]]] = [
+        plan: list[tuple[str, type[Base], dict[int, Record], dict[str, str]]] = [
             ("organisations", Organisation, self.organisations, {}),
             ("people", Person, self.people, {}),
             (
@@ -287,7 +297,7 @@ class WorkingState:
                     row["updated_at"] = now
                 rows.append(row)
             if rows:
-                inserted_ids = _bulk_insert(session, model.__table__, rows)
+                inserted_ids = _bulk_insert(session, _table_of(model), rows)
                 # New records carry the batch in their batch_id column: that is what undo removes,
                 # so they need no change rows of their own (a large import would write 100,000s).
                 for record, real_id in zip(new, inserted_ids, strict=True):
@@ -315,7 +325,9 @@ class WorkingState:
             for row in updates:
                 # Rows differ in which columns they set, so each is its own UPDATE by primary key.
                 session.execute(
-                    update(model).where(model.id == row["id"]).values(**{k: v for k, v in row.items() if k != "id"})
+                    update(model)
+                    .where(_table_of(model).c.id == row["id"])
+                    .values(**{k: v for k, v in row.items() if k != "id"})
                 )
             summary[table] = {"inserted": len(new), "updated": len(changed)}
         if self.aliases:
@@ -327,7 +339,7 @@ class WorkingState:
                 }
                 for alias in self.aliases
             ]
-            for alias_id in _bulk_insert(session, OrganisationAlias.__table__, rows):
+            for alias_id in _bulk_insert(session, _table_of(OrganisationAlias), rows):
                 changes.append(
                     {
                         "batch_id": batch_id,
@@ -338,7 +350,7 @@ class WorkingState:
                     }
                 )
             summary[ALIAS_TABLE] = {"inserted": len(rows), "updated": 0}
-        bulk_execute(session, ImportChange.__table__, changes)
+        bulk_execute(session, _table_of(ImportChange), changes)
         pairs = []
         for pair in self.review_pairs:
             a, b = resolve("people", pair.person_a), resolve("people", pair.person_b)
@@ -355,7 +367,7 @@ class WorkingState:
                     }
                 )
         if pairs:
-            session.execute(insert(DuplicateCandidate.__table__), pairs)
+            session.execute(insert(_table_of(DuplicateCandidate)), pairs)
         return summary
 
 

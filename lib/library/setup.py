@@ -40,11 +40,11 @@ from sqlalchemy.orm import Session
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
-from lib.core.i18n import t
+from lib.core.i18n import Quote, t
 from lib.core.normalize import display_phone
 from lib.core.vocabulary import fold
 from lib.db import STAFF_ROLES, Person, get_setting, log_event, set_setting, workspace_counts
-from lib.library.staff import teams
+from lib.library.staff_roles import teams
 from lib.workspace import clock
 
 # --- the library's profile ---------------------------------------------------------------------------
@@ -325,10 +325,11 @@ class StaffNotSaved(ValidationFailed):
         super().__init__("setup.staff.not_saved", count=len(problems))
         self.problems = list(problems)
 
-    def message(self, lang: str = "da") -> str:
-
+    def message(self, lang: str = "da", quote: Quote | None = None) -> str:
         lines = [t(self.key, lang, count=len(self.problems))]
-        lines += [t("setup.staff.row_problem", lang, row=p.row, problem=p.error.message(lang)) for p in self.problems]
+        lines += [
+            t("setup.staff.row_problem", lang, row=p.row, problem=p.error.message(lang, quote)) for p in self.problems
+        ]
         return "\n".join(lines)
 
 
@@ -382,10 +383,10 @@ def _row_values(row: Mapping[str, Any], known_teams: dict[str, str]) -> dict[str
 
 def _person_id(row: Mapping[str, Any]) -> int | None:
     value = row.get("person_id")
-    if _blank(value):
+    if value is None or _blank(value):
         return None
     try:
-        return int(value)  # type: ignore[call-overload]
+        return int(value)
     except (TypeError, ValueError):
         return None
 
@@ -435,7 +436,7 @@ def save_staff(session: Session, rows: Sequence[Mapping[str, Any]], actor: str |
     saved = StaffSaved()
     for person_id, values in cleaned:
         if person_id is None:
-            person = Person(
+            added = Person(
                 name=values["name"],
                 name_key=normalize.name_key(values["name"]),
                 email=values["email"],
@@ -444,18 +445,18 @@ def save_staff(session: Session, rows: Sequence[Mapping[str, Any]], actor: str |
                 team=values["team"],
                 source="setup",
             )
-            session.add(person)
+            session.add(added)
             session.flush()
-            saved.added.append(person.id)
+            saved.added.append(added.id)
             log_event(
                 session,
                 "staff_added",
                 entity="person",
-                entity_id=person.id,
+                entity_id=added.id,
                 actor=actor,
-                name=person.name,
-                staff_role=person.staff_role,
-                team=person.team,
+                name=added.name,
+                staff_role=added.staff_role,
+                team=added.team,
             )
             continue
         person = session.get(Person, person_id)

@@ -12,9 +12,9 @@ import networkx as nx
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
+from lib.core.dates import as_date
 from lib.network.load import (
     _affiliation_exists,
-    _as_date,
     _earliest,
     _end_node,
     _load,
@@ -169,7 +169,7 @@ def _nodes_recorded_by(workspace: _Workspace, as_of: dt.date | None) -> set[str]
     """People and organisations recorded on or before ``as_of`` (all of them when it is None)."""
 
     def recorded(row: Any) -> bool:
-        since = _earliest(_as_date(row.created_at), workspace.batch_dates.get(row.batch_id))
+        since = _earliest(as_date(row.created_at), workspace.batch_dates.get(row.batch_id))
         return as_of is None or since is None or since <= as_of
 
     nodes = {person_node(p.id) for p in workspace.people if recorded(p)}

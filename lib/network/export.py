@@ -209,10 +209,10 @@ def people_in(G: nx.Graph) -> int:
 
 
 def _write(data: bytes, target: Target) -> None:
-    if hasattr(target, "write"):
-        target.write(data)  # type: ignore[union-attr]
+    if isinstance(target, (str, os.PathLike)):
+        Path(target).write_bytes(data)
     else:
-        Path(target).write_bytes(data)  # type: ignore[arg-type]
+        target.write(data)
 
 
 def gexf_bytes(G: nx.Graph, *, include_contact_details: bool = False) -> bytes:
@@ -483,6 +483,8 @@ def _render(spec: dict[str, Any], opts: dict[str, Any]) -> bytes:
     if "error" in outcome:
         raise ImageExportUnavailable("network_export.image_failed") from outcome["error"]
     data = outcome.get("data")
+    if data is None:
+        raise ImageExportUnavailable("network_export.image_failed")
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 

@@ -185,7 +185,13 @@ def apply_filter(G: nx.Graph, flt: NetworkFilter) -> nx.Graph:
 
     Examples
     --------
-    >>> H = apply_filter(G, NetworkFilter(node_kinds={"organisation", "library"}))  # doctest: +SKIP
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("L", kind="library")
+    >>> G.add_node("O1", kind="organisation")
+    >>> G.add_node("P1", kind="person")
+    >>> sorted(apply_filter(G, NetworkFilter(node_kinds={"organisation", "library"})))
+    ['L', 'O1']
     """
     nodes = {v for v, data in G.nodes(data=True) if _node_passes(data, flt)}
     edges: dict[tuple[str, str], frozenset[str]] = {}

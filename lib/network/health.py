@@ -25,6 +25,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from lib.core.dates import months_before
 from lib.core.frames import typed_frame
 from lib.core.i18n import DEFAULT_LANGUAGE, t
 from lib.network.graph import LIBRARY, StaffTie, organisation_view, partners_in, record_id, staff_ties_by_organisation
@@ -91,23 +92,6 @@ def months_between(earlier: dt.date, later: dt.date) -> int:
     if later.day < earlier.day:
         months -= 1
     return max(months, 0)
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier (the last day of a shorter month).
-
-    >>> months_before(dt.date(2026, 3, 31), 1)
-    datetime.date(2026, 2, 28)
-    """
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    for last_day in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last_day))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")
 
 
 def _label(G: nx.Graph, node: str | None) -> str | None:
@@ -233,7 +217,8 @@ def relations_per_staff(
     cold_by_owner = cold[~cold["no_date"]]["owner"].value_counts().to_dict()
     rows = []
     for member in staff:
-        mine = None if sole is None else sole.get(record_id(member), (0, 0))
+        member_id = record_id(member)
+        mine = None if sole is None or member_id is None else sole.get(member_id, (0, 0))
         rows.append(
             {
                 "staff": member,

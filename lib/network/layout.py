@@ -33,7 +33,7 @@ import numpy as np
 from sqlalchemy import delete, insert, select
 
 from lib.core.access import requires
-from lib.db import Database, NodePosition, utcnow
+from lib.db import Database, NodePosition, rows_changed, utcnow
 
 __all__ = [
     "BOX",
@@ -644,4 +644,4 @@ def forget_positions(db: Database, view: str | None = None) -> int:
         statement = delete(NodePosition)
         if view is not None:
             statement = statement.where(NodePosition.view == view)
-        return session.execute(statement).rowcount or 0
+        return rows_changed(session.execute(statement))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
+from lib.core.dates import as_date
 from lib.core.normalize import name_key
 from lib.db import (
     PARTNERSHIP_STAGES,
@@ -60,20 +62,14 @@ class _Workspace:
 
     library_label: str
     library_org_ids: set[int]
-    people: list[Any]
-    organisations: list[Any]
-    affiliations: list[Any]
-    relations: list[Any]
+    people: Sequence[Any]
+    organisations: Sequence[Any]
+    affiliations: Sequence[Any]
+    relations: Sequence[Any]
     batch_dates: dict[int, dt.date]
     staff_ids: set[int] = field(default_factory=set)
     #: The largest weight of any relation (a network file's weights), for :func:`relation_weight`.
     largest_weight: float | None = None
-
-
-def _as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value
 
 
 def _earliest(*values: dt.date | None) -> dt.date | None:
@@ -189,7 +185,7 @@ def relation_start(
     """
     if first_contact is not None:
         return first_contact
-    return _earliest(last_contact, _as_date(created_at))
+    return _earliest(last_contact, as_date(created_at))
 
 
 def _relation_exists(row: Any, as_of: dt.date | None) -> bool:
@@ -314,7 +310,7 @@ def partnership_under_way(row: Any, as_of: dt.date | None = None) -> bool:
         return False
     if as_of is None:
         return not row.closed
-    started = row.start_date or _as_date(row.created_at)
+    started = row.start_date or as_date(row.created_at)
     if started is not None and started > as_of:
         return False
     if row.closed:
@@ -368,7 +364,7 @@ def _add_partnerships(
         )
         entry.setdefault("partnership_ids", []).append(row.id)
         entry.setdefault("stages", []).append(row.stage)
-        entry["since"] = _earliest(entry["since"], row.start_date or _as_date(row.created_at))
+        entry["since"] = _earliest(entry["since"], row.start_date or as_date(row.created_at))
         logged = contacts.get(row.id, {})
         owner = person_node(row.owner_id) if row.owner_id in staff_ids else None
         holders = {h for h in logged if h is not None} | ({owner} if owner else set())

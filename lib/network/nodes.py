@@ -47,3 +47,15 @@ def organisation_node(organisation_id: int) -> str:
 def record_id(node: str) -> int | None:
     """The database id behind a node id (``"P12"`` → 12); None for the library."""
     return int(node[1:]) if node[:1] in ("P", "O") and node[1:].isdigit() else None
+
+
+def node_record_id(node: str) -> int:
+    """The database id behind the node of a person or an organisation; ValueError for any other node.
+
+    >>> node_record_id("O7")
+    7
+    """
+    found = record_id(node)
+    if found is None:
+        raise ValueError(f"not the node of a person or an organisation: {node!r}")
+    return found

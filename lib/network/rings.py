@@ -113,9 +113,14 @@ def rings(G: nx.Graph, candidates: Iterable[str] | None = None) -> dict[str, int
 
     Examples
     --------
-    >>> placed = rings(G)                                           # doctest: +SKIP
-    >>> placed["L"]                                                 # doctest: +SKIP
-    0
+    An organisation nobody on the staff knows is on the outer ring:
+
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("L", kind="library")
+    >>> G.add_node("O1", kind="organisation")
+    >>> rings(G)
+    {'L': 0, 'O1': 3}
     """
     partners = partners_in(G)
     known = staff_known_organisations(G)

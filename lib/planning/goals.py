@@ -327,11 +327,19 @@ def coverage(session: Session) -> Coverage:
 
 # --- creating and editing --------------------------------------------------------------------------
 
+
+def _text_limit(model: type, column: str) -> int:
+    limit = max_length(model, column)
+    if limit is None:
+        raise TypeError(f"{model.__name__}.{column} is not a text column")
+    return limit
+
+
 _MAX = {
-    "title": max_length(Goal, "title"),
-    "theme": max_length(Goal, "theme"),
-    "unit": max_length(Goal, "unit"),
-    "source": max_length(GoalMeasurement, "source"),
+    "title": _text_limit(Goal, "title"),
+    "theme": _text_limit(Goal, "theme"),
+    "unit": _text_limit(Goal, "unit"),
+    "source": _text_limit(GoalMeasurement, "source"),
 }
 
 

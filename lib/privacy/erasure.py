@@ -23,6 +23,7 @@ from lib.db import (
     Person,
     SavedMapping,
     log_event,
+    rows_changed,
 )
 from lib.network.graph import person_node
 from lib.network.metrics import clear_cache
@@ -271,17 +272,15 @@ def erase_people(
     report.node_positions = _delete_node_positions(session, ids)
     affiliation_ids, relation_ids = _connected_ids(session, set(wanted))
     report.affiliations, report.relations = len(affiliation_ids), len(relation_ids)
-    report.import_changes = (
-        session.execute(delete(ImportChange).where(_import_change_clause(ids, affiliation_ids, relation_ids))).rowcount
-        or 0
+    report.import_changes = rows_changed(
+        session.execute(delete(ImportChange).where(_import_change_clause(ids, affiliation_ids, relation_ids)))
     )
-    report.duplicate_candidates = (
+    report.duplicate_candidates = rows_changed(
         session.execute(
             delete(DuplicateCandidate).where(
                 or_(DuplicateCandidate.person_a_id.in_(wanted), DuplicateCandidate.person_b_id.in_(wanted))
             )
-        ).rowcount
-        or 0
+        )
     )
     report.competence_assessments = _count(
         session, select(func.count(CompetenceAssessment.id)).where(CompetenceAssessment.person_id.in_(wanted))
@@ -347,7 +346,7 @@ def _overwrite_deleted_content(session: Session) -> None:
 def _delete_node_positions(session: Session, ids: set[int]) -> int:
 
     keys = [person_node(i) for i in sorted(ids)]
-    return session.execute(delete(NodePosition).where(NodePosition.node_key.in_(keys))).rowcount or 0
+    return rows_changed(session.execute(delete(NodePosition).where(NodePosition.node_key.in_(keys))))
 
 
 def _forget_cached_network() -> None:

@@ -246,7 +246,7 @@ def record(session: Session, key: bytes, hashes: dict[str, dt.date]) -> None:
         # The same transaction as the erasure: both happen or neither.
         _write(session.connection(), [key], hashes, None)
         return
-    path = sidecar_path(bind.url)
+    path = sidecar_path(bind.engine.url)
     if path is None:
         return  # a database in memory: no backup of it can be restored over it
     if not session.info.get(_LISTENING):
@@ -269,7 +269,7 @@ def _keep_committed(session: Session) -> None:
 
 def _forget_rolled_back(session: Session) -> None:
     token = session.info.pop(_TOKEN, None)
-    path = sidecar_path(session.get_bind().url)
+    path = sidecar_path(session.get_bind().engine.url)
     if token is None or path is None:
         return
     try:
@@ -290,7 +290,7 @@ def _write_back(session: Session, ledger: Ledger) -> None:
     if bind.dialect.name != "sqlite":
         _write(session.connection(), ledger.keys, ledger.markers, None)
         return
-    path = sidecar_path(bind.url)
+    path = sidecar_path(bind.engine.url)
     if path is not None:
         with _sidecar(path, create=True) as connection:
             assert connection is not None
@@ -347,7 +347,7 @@ def _workspace_markers(engine: Engine) -> tuple[list[bytes], dict[str, dt.date]]
         tables = set(inspect(connection).get_table_names())
         if not {"erasure_markers", "workspace_settings"} <= tables:
             return [], {}
-        settings = dict(
+        settings: dict[str, str] = dict(
             connection.execute(
                 text('SELECT "key", value FROM workspace_settings WHERE "key" IN (:primary, :others)'),
                 {"primary": KEY_SETTING, "others": OTHER_KEYS_SETTING},

@@ -202,7 +202,7 @@ def _relations_parts(session: Session, person_id: int) -> tuple[list[dict[str, A
                     "strength": tie.strength,
                     "first_contact": tie.first_contact,
                     "last_contact": tie.last_contact,
-                    "holder": people.get(tie.owner_id),
+                    "holder": people.get(tie.owner_id) if tie.owner_id is not None else None,
                     "notes": tie.notes,
                 }
             )

@@ -52,6 +52,7 @@ write session (``with db.write() as session:``).
 
 from __future__ import annotations
 
+from lib.core.dates import months_before
 from lib.privacy.erasure import ErasureReport, erase_people, erase_person
 from lib.privacy.holdings import (
     export_json_bytes,
@@ -82,7 +83,6 @@ from lib.privacy.retention import (
     RETENTION_COLUMNS,
     RETENTION_SETTING,
     last_used,
-    months_before,
     retention_candidates,
     retention_months,
     set_retention_months,

@@ -12,6 +12,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import principal_of, requires
+from lib.core.dates import as_date, months_before
 from lib.core.errors import ValidationFailed
 from lib.core.frames import typed_frame
 from lib.db import (
@@ -68,29 +69,12 @@ def set_retention_months(session: Session, months: object, actor: str | None = N
     return number
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier (the month's last day when it is shorter)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return dt.date(year, month, min(day.day, (next_month - dt.timedelta(days=1)).day))
-
-
-def _as_day(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return None
-
-
 def _latest_by_person(session: Session, queries: Iterable[Any]) -> dict[int, dt.date]:
     """The latest date per person over ``queries`` of (person id, date or datetime) rows."""
     latest: dict[int, dt.date] = {}
     for query in queries:
         for person_id, value in session.execute(query):
-            day = _as_day(value)
+            day = as_date(value)
             if person_id is not None and day is not None and (person_id not in latest or day > latest[person_id]):
                 latest[person_id] = day
     return latest
@@ -99,7 +83,7 @@ def _latest_by_person(session: Session, queries: Iterable[Any]) -> dict[int, dt.
 def _use_queries() -> list[Any]:
     """(person id, date) rows of everything that counts as using a contact's data."""
     committed = ImportBatch.status == "committed"
-    queries = [select(Person.id, Person.updated_at)]
+    queries: list[Any] = [select(Person.id, Person.updated_at)]
     for column in (Relation.from_person_id, Relation.to_person_id):
         queries += [
             select(column, func.max(date)).group_by(column)
@@ -138,7 +122,7 @@ def last_used(session: Session) -> dict[int, dt.date]:
     organisations, and the imports that touched them; never used → when the record was created."""
     latest = _latest_by_person(session, _use_queries())
     for person_id, created in session.execute(select(Person.id, Person.created_at)):
-        latest.setdefault(person_id, _as_day(created) or dt.date.min)
+        latest.setdefault(person_id, as_date(created) or dt.date.min)
     return latest
 
 

@@ -63,6 +63,7 @@ from sqlalchemy.orm import Session
 
 from lib.core import charts
 from lib.core.access import requires
+from lib.core.dates import months_before
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import format_date, format_number, format_percent, t
 from lib.db import (
@@ -79,7 +80,6 @@ from lib.db import (
     StrengthOffer,
     log_event,
 )
-from lib.network.health import months_before
 from lib.reporting import figures
 from lib.workspace import editing
 

@@ -236,7 +236,7 @@ class Facts:
     @property
     def day(self) -> dt.date | None:
         """The day of the dated rules: None (now) when ``as_of`` is today."""
-        return self.as_of if self.as_of < self.today else None
+        return self.as_of if self.today is not None and self.as_of < self.today else None
 
     @cached_property
     def partnerships(self) -> list[Any]:

@@ -27,10 +27,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lib.core.access import can, principal_of, requires
+from lib.core.dates import months_before
 from lib.core.i18n import Quote, quoted, t
-from lib.db import Partnership, Person, workspace_counts
+from lib.db import Database, Partnership, Person, get_setting, workspace_counts
 from lib.network.graph import build_graph
-from lib.network.health import COLD_AFTER_MONTHS, cold_ties, months_before
+from lib.network.health import COLD_AFTER_MONTHS, cold_ties
 from lib.planning import partnerships as ps
 from lib.planning.evaluations import DIMENSIONS, answers_frame
 from lib.planning.goals import GoalStatus, goal_statuses
@@ -324,3 +325,26 @@ def overview(session: Session, today: dt.date) -> Overview:
         counts=workspace_counts(session),
         values=figures.values_of(facts, ("staff",)),
     )
+
+
+@dataclass(frozen=True)
+class StartPage:
+    """The start page in one read: the library's name, whether it is the demo, and the overview."""
+
+    library_name: str | None
+    is_demo: bool
+    #: None while the workspace holds neither people nor organisations: the set-up is shown instead.
+    overview: Overview | None
+
+
+@requires("view_board")
+def start_page(db: Database, today: dt.date) -> StartPage:
+    """What the start page shows on ``today``, read in one session of ``db``."""
+    with db.read() as session:
+        counts = workspace_counts(session)
+        empty = counts["people"] == 0 and counts["organisations"] == 0
+        return StartPage(
+            library_name=get_setting(session, "library_name"),
+            is_demo=get_setting(session, "demo") == "1",
+            overview=None if empty else overview(session, today),
+        )

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import format_date
-from lib.db import get_setting
+from lib.db import Database, get_setting
 
 #: The workspace setting holding the time zone's IANA name.
 TIMEZONE_SETTING = "timezone"
@@ -79,13 +79,24 @@ def workspace_timezone(session: Session) -> ZoneInfo:
     return ZoneInfo(timezone_name(session))
 
 
+@requires("view_board")
+def workspace_zone(db: Database) -> ZoneInfo:
+    """The workspace's time zone, read in a read of its own (for pages, which open no session)."""
+    with db.read() as session:
+        return workspace_timezone(session)
+
+
+@requires("view_board")
+def workspace_today(db: Database) -> dt.date:
+    """Today in the workspace's time zone, whatever zone the server runs in."""
+    return today(workspace_zone(db))
+
+
 def to_local(value: dt.datetime | None, tz: dt.tzinfo) -> dt.datetime | None:
     """A stored time (naive = UTC; an aware one is converted) as an aware datetime in ``tz``."""
-    if value is None:
+    if value is None or value is pd.NaT:  # NaT (a missing time in a column) is no Timestamp
         return None
     if isinstance(value, pd.Timestamp):
-        if pd.isna(value):
-            return None
         value = value.to_pydatetime()
     aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
     return aware.astimezone(tz)
@@ -113,12 +124,13 @@ def now(tz: dt.tzinfo) -> dt.datetime:
 def today(tz: dt.tzinfo, at: dt.datetime | None = None) -> dt.date:
     """Today's date in ``tz`` (at the stored time ``at``, default now): between midnight and two in
     the morning in Copenhagen it is already tomorrow there while UTC (and a server set to UTC) still
-    says yesterday.
+    says yesterday. A missing ``at`` (None, or pandas' NaT) is now.
 
     >>> today(zone("Europe/Copenhagen"), at=dt.datetime(2026, 6, 1, 22, 30))
     datetime.date(2026, 6, 2)
     """
-    return now(tz).date() if at is None else to_local(at, tz).date()
+    local = None if at is None else to_local(at, tz)
+    return (now(tz) if local is None else local).date()
 
 
 def utc_bounds(
@@ -169,5 +181,7 @@ __all__ = [
     "utc_bounds",
     "valid_timezone",
     "workspace_timezone",
+    "workspace_today",
+    "workspace_zone",
     "zone",
 ]

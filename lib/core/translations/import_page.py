@@ -103,9 +103,5 @@ TEXTS = {
         "en": "Yes, remove everything this import added and restore the records it changed",
     },
     "importpage.undo_button": {"da": "Fortryd import", "en": "Undo import"},
-    "importpage.undo_needs_confirm": {
-        "da": "Sæt flueben for at bekræfte, før importen fortrydes.",
-        "en": "Tick the box to confirm before the import is undone.",
-    },
     "importpage.undone": {"da": "Import nr. {batch} er fortrudt.", "en": "Import no. {batch} was undone."},
 }

@@ -111,7 +111,8 @@ class DuplicateCandidate(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-TABLES_BY_NAME: dict[str, type[Base]] = {
+#: The tables a contact-list import writes, by name (``ImportChange.table_name``).
+TABLES_BY_NAME: dict[str, type[Person] | type[Organisation] | type[Affiliation] | type[Relation]] = {
     "people": Person,
     "organisations": Organisation,
     "affiliations": Affiliation,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from lib.db import Database
     from lib.reporting.boardpack.content import BoardPack
 
-__all__ = ["FORMATS", "MIME_TYPES", "SECTIONS", "BoardPack", "build", "render", "report"]
+__all__ = ["FORMATS", "MIME_TYPES", "SECTIONS", "BoardPack", "board_pack", "build", "pack_version", "render", "report"]
 
 #: The sections of a board pack, in the order they are presented.
 SECTIONS = ("title", "key_figures", "goals", "portfolio", "network", "evaluations", "radar", "risks")
@@ -93,12 +93,36 @@ def report(
         from lib.reporting.boardpack import images
 
         images.warm_up()
+    pack = board_pack(db, start, end, lang, sections, today)
+    write_atomically(Path(out_path), writer(pack))
+    return pack
+
+
+@requires("view_board")
+def board_pack(
+    db: Database,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    lang: str = "da",
+    sections: Iterable[str] | None = None,
+    today: dt.date | None = None,
+) -> BoardPack:
+    """The pseudonymised board pack for the period, read in one session of ``db``
+    (``lib.reporting.boardpack.content.build``)."""
     from lib.reporting.boardpack.content import build
 
     with db.read() as session:
-        pack = build(session, start, end, lang, sections, today)
-    write_atomically(Path(out_path), writer(pack))
-    return pack
+        return build(session, start, end, lang, sections, today)
+
+
+@requires("view_board")
+def pack_version(db: Database) -> tuple[int, ...]:
+    """The data's fingerprint (``content.data_version``): a changed workspace gives another, so a page
+    caching packs by it shows an edit at once."""
+    from lib.reporting.boardpack.content import data_version
+
+    with db.read() as session:
+        return data_version(session)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

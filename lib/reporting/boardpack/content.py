@@ -41,7 +41,8 @@ from lib.db import (
 )
 from lib.library.setup import stored_logo
 from lib.reporting.boardpack.model import SECTIONS, BoardPack, Chart, KeyFigure, Section, Table
-from lib.reporting.boardpack.sections import BUILDERS, Context, title_section
+from lib.reporting.boardpack.section_context import Context
+from lib.reporting.boardpack.sections import BUILDERS, title_section
 
 __all__ = [
     "SECTIONS",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -284,7 +284,7 @@ def _section_page(
     return body
 
 
-def _footer(pack: BoardPack, pages: int):
+def _footer(pack: BoardPack, pages: int) -> Callable[[Any, Any], None]:
     regular, _ = _fonts()
 
     def draw(canvas: Any, doc: Any) -> None:

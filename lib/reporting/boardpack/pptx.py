@@ -26,22 +26,29 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, cast
 
 import pandas as pd
 from pptx import Presentation
+from pptx.chart.chart import Chart as NativeChart
 from pptx.chart.data import CategoryChartData, XyChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter, XyWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.enum.shapes import MSO_AUTO_SHAPE_TYPE
 from pptx.enum.text import PP_ALIGN
+from pptx.presentation import Presentation as PptxPresentation
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt, lazyproperty
 
 from lib.core import charts
 from lib.core.i18n import t
-from lib.core.spreadsheets import text_only_worksheet
+from lib.core.spreadsheets import TextOnlySheet, text_only_worksheet
 from lib.reporting.boardpack import images
 from lib.reporting.boardpack.figures import chart_figure
 from lib.reporting.boardpack.model import BoardPack, Chart, Section
@@ -89,9 +96,16 @@ def excel_serial(day: dt.date) -> float:
 # --- text ------------------------------------------------------------------------------------------
 
 
-def _title(slide, text: str) -> None:
+def _title_shape(slide: Slide) -> Shape:
     shape = slide.shapes.title
-    shape.left, shape.top, shape.width, shape.height = MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT
+    if shape is None:  # the layouts the pack uses all have a title placeholder
+        raise ValueError("the slide layout has no title")
+    return shape
+
+
+def _title(slide: Slide, text: str) -> None:
+    shape = _title_shape(slide)
+    shape.left, shape.top, shape.width, shape.height = MARGIN, TITLE_TOP, Emu(SLIDE_WIDTH - 2 * MARGIN), TITLE_HEIGHT
     shape.text = text
     frame = shape.text_frame
     frame.word_wrap = True
@@ -104,7 +118,7 @@ def _title(slide, text: str) -> None:
 
 
 def _text_box(
-    slide,
+    slide: Slide,
     left: int,
     top: int,
     width: int,
@@ -116,7 +130,7 @@ def _text_box(
     bold_first: bool = False,
 ) -> None:
     """A box of paragraphs, each led by ``bullet`` (numbers when ``bullet`` is "1.")."""
-    frame = slide.shapes.add_textbox(left, top, width, height).text_frame
+    frame = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height)).text_frame
     frame.word_wrap = True
     for index, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -129,14 +143,18 @@ def _text_box(
             run.font.bold = bold_first and index == 0
 
 
-def _notes(slide, pack: BoardPack, section: Section, chart: Chart | None) -> None:
+def _notes(slide: Slide, pack: BoardPack, section: Section, chart: Chart | None) -> None:
     lines = [section.source]
     if chart is not None and chart.table:
         lines.append(t("board.notes.appendix", pack.lang, sheet=sheet_names(pack)[section.key]))
-    slide.notes_slide.notes_text_frame.text = "\n".join(line for line in lines if line)
+    notes = slide.notes_slide.notes_text_frame
+    if notes is not None:  # None only for a notes layout without a body, which the default has
+        notes.text = "\n".join(line for line in lines if line)
 
 
-def _new_slide(prs, pack: BoardPack, section: Section, title: str, chart: Chart | None = None):
+def _new_slide(
+    prs: PptxPresentation, pack: BoardPack, section: Section, title: str, chart: Chart | None = None
+) -> Slide:
     slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_ONLY_LAYOUT])
     _title(slide, title)
     _notes(slide, pack, section, chart)
@@ -151,15 +169,19 @@ def _numbers(frame: pd.DataFrame, column: str) -> list[float | None]:
 
 
 # python-pptx has no option for this: its writers open the worksheet in ``_open_worksheet``, so these
-# subclasses swap that one step; tests/test_hardening_outputs.py notices if an upgrade moves it.
+# subclasses swap that one step; tests/security/test_hardening_outputs.py notices if an upgrade moves it.
 class _CategoryWorkbook(CategoryWorkbookWriter):
-    def _open_worksheet(self, xlsx_file: Any):  # type: ignore[override]
-        return text_only_worksheet(xlsx_file)
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, TextOnlySheet]]:
+        with text_only_worksheet(xlsx_file) as opened:
+            yield opened
 
 
 class _XyWorkbook(XyWorkbookWriter):
-    def _open_worksheet(self, xlsx_file: Any):  # type: ignore[override]
-        return text_only_worksheet(xlsx_file)
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, TextOnlySheet]]:
+        with text_only_worksheet(xlsx_file) as opened:
+            yield opened
 
 
 class _CategoryData(CategoryChartData):
@@ -183,13 +205,13 @@ class _XyData(XyChartData):
 
 def _chart_data(chart: Chart, frame: pd.DataFrame) -> CategoryChartData | XyChartData:
     if chart.kind == "dates":
-        data = _XyData(number_format="0.0")
+        points = _XyData(number_format="0.0")
         for name in chart.series:
-            series = data.add_series(name, number_format="0.0")
+            series = points.add_series(name, number_format="0.0")
             for day, value in zip(frame[chart.category], frame[name], strict=True):
                 if value is not None and not pd.isna(value):
                     series.add_data_point(excel_serial(pd.Timestamp(day).date()), float(value))
-        return data
+        return points
     data = _CategoryData(number_format="0.0")
     data.categories = [str(value) for value in frame[chart.category]]
     for name in chart.series:
@@ -210,10 +232,24 @@ def _chart_type(chart: Chart) -> XL_CHART_TYPE:
     return _CHART_TYPES[chart.kind]
 
 
-def add_native_chart(slide, section: Section, chart: Chart, lang: str, left: int, top: int, width: int, height: int):
+def add_native_chart(
+    slide: Slide, section: Section, chart: Chart, lang: str, left: int, top: int, width: int, height: int
+) -> NativeChart:
     """Draw ``chart`` as a native PowerPoint chart on ``slide``; returns the chart object."""
     frame = section.table(chart.table).frame
-    graphic = slide.shapes.add_chart(_chart_type(chart), left, top, width, height, _chart_data(chart, frame))
+    # python-pptx annotates add_chart as taking ChartData and returning Chart; it takes XyChartData
+    # too and returns the GraphicFrame that holds the chart (as its docstring says).
+    graphic = cast(
+        GraphicFrame,
+        slide.shapes.add_chart(
+            _chart_type(chart),
+            Emu(left),
+            Emu(top),
+            Emu(width),
+            Emu(height),
+            _chart_data(chart, frame),  # type: ignore[arg-type]  # XyChartData is not typed as ChartData
+        ),
+    )
     native = graphic.chart
     native.font.size = CHART_FONT
     native.has_title = True
@@ -235,7 +271,7 @@ _DASHES = {
 }
 
 
-def _colour_series(native, chart: Chart) -> None:
+def _colour_series(native: NativeChart, chart: Chart) -> None:
     """The series in the colours (and dashes) the same categories have on the pages and in the PDF."""
     for index, series in enumerate(native.plots[0].series):
         if index < len(chart.colours):
@@ -253,7 +289,7 @@ def _colour_series(native, chart: Chart) -> None:
             series.smooth = False
 
 
-def _format_axes(native, chart: Chart, lang: str) -> None:
+def _format_axes(native: NativeChart, chart: Chart, lang: str) -> None:
     value_axis = native.value_axis
     if chart.y_range is not None:
         value_axis.minimum_scale, value_axis.maximum_scale = chart.y_range
@@ -272,7 +308,9 @@ def _format_axes(native, chart: Chart, lang: str) -> None:
         native.category_axis.reverse_order = True
 
 
-def _picture(slide, section: Section, chart: Chart, lang: str, left: int, top: int, width: int, height: int) -> None:
+def _picture(
+    slide: Slide, section: Section, chart: Chart, lang: str, left: int, top: int, width: int, height: int
+) -> None:
     """The network picture as a PNG; a sentence in its place when no picture can be made here."""
     try:
         data = images.png(chart_figure(section, chart, lang), *PICTURE_PIXELS)
@@ -283,16 +321,16 @@ def _picture(slide, section: Section, chart: Chart, lang: str, left: int, top: i
     # Fit the picture in the box, keeping its proportions.
     ratio = PICTURE_PIXELS[0] / PICTURE_PIXELS[1]
     shown_width = min(width, int(height * ratio))
-    slide.shapes.add_picture(io.BytesIO(data), left + (width - shown_width) // 2, top, width=shown_width)
+    slide.shapes.add_picture(io.BytesIO(data), Emu(left + (width - shown_width) // 2), Emu(top), width=Emu(shown_width))
 
 
 # --- slides ----------------------------------------------------------------------------------------
 
 
-def _title_slide(prs, pack: BoardPack, section: Section) -> None:
+def _title_slide(prs: PptxPresentation, pack: BoardPack, section: Section) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[_TITLE_LAYOUT])
-    title = slide.shapes.title
-    title.left, title.top, title.width, title.height = MARGIN, Inches(2.0), SLIDE_WIDTH - 2 * MARGIN, Inches(1.6)
+    title = _title_shape(slide)
+    title.left, title.top, title.width, title.height = MARGIN, Inches(2.0), Emu(SLIDE_WIDTH - 2 * MARGIN), Inches(1.6)
     title.text = section.title
     for run in title.text_frame.paragraphs[0].runs:
         run.font.size = Pt(44)
@@ -319,7 +357,7 @@ def _title_slide(prs, pack: BoardPack, section: Section) -> None:
     _notes(slide, pack, section, None)
 
 
-def _key_figures_slide(prs, pack: BoardPack, section: Section) -> None:
+def _key_figures_slide(prs: PptxPresentation, pack: BoardPack, section: Section) -> None:
     slide = _new_slide(prs, pack, section, section.title, None)
     rows = max(1, -(-len(section.figures) // TILES_PER_ROW))
     gap = Inches(0.25)
@@ -329,7 +367,7 @@ def _key_figures_slide(prs, pack: BoardPack, section: Section) -> None:
         row, column = divmod(index, TILES_PER_ROW)
         left = MARGIN + column * (width + gap)
         top = BODY_TOP + Inches(0.2) + row * (height + gap)
-        tile = slide.shapes.add_shape(1, left, top, width, height)  # 1: a rectangle
+        tile = slide.shapes.add_shape(MSO_AUTO_SHAPE_TYPE.RECTANGLE, Emu(left), Emu(top), Emu(width), Emu(height))
         tile.fill.solid()
         tile.fill.fore_color.rgb = _TILE
         tile.line.fill.background()
@@ -364,7 +402,7 @@ def fitting_size(lines: Sequence[str], width: int, height: int, sizes: Sequence[
     return Pt(sizes[-1])
 
 
-def _section_slides(prs, pack: BoardPack, section: Section) -> None:
+def _section_slides(prs: PptxPresentation, pack: BoardPack, section: Section) -> None:
     if not section.charts:
         slide = _new_slide(prs, pack, section, section.title)
         _text_box(

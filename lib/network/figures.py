@@ -1,0 +1,107 @@
+"""The network page's drawings: the map of a view and the network around an opened node.
+
+Pure functions of plain data (a :class:`lib.network.page.NetworkView`, its measures and the look the
+reader chose); ``lib.network.plotting`` draws, and escapes every name itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.core.i18n import t
+from lib.network import graph as netgraph
+from lib.network import plotting
+from lib.network.page import SIZE_BY_KIND, SIZE_METRICS, NetworkView
+
+
+@dataclass(frozen=True)
+class MapLook:
+    """What the reader chose for the map: colour by, size by, names on the map."""
+
+    color_by: str = "kind"
+    size_by: str = SIZE_BY_KIND
+    labels: bool = False
+
+
+def hover_metrics(metrics: pd.DataFrame, size_by: str, lang: str) -> dict[Hashable, dict[str, Any]]:
+    """Per node the measures its hover box shows: ties, bridge builder, and the size measure."""
+    columns = ["degree", "betweenness"]
+    if size_by in SIZE_METRICS and size_by not in columns:
+        columns.append(size_by)
+    names = {column: t(f"network.metric.{column}", lang) for column in columns}
+    return {
+        node: {names[column]: value for column, value in row.items()}
+        for node, row in metrics[columns].to_dict("index").items()
+    }
+
+
+def finished(fig: go.Figure) -> go.Figure:
+    """Two touches to a drawing from ``lib.network.plotting`` before it is shown.
+
+    * Node traces are drawn in reverse, so the library and the organisations lie on top of the
+      crowd of contacts instead of under it; the legend keeps its order.
+    * Hover boxes get dark text: without a font colour plotly writes in the point's own colour,
+      which is unreadable in a white box for light colours.
+    """
+    nodes = [trace for trace in fig.data if trace.customdata is not None]
+    if len(nodes) > 1:
+        others = [trace for trace in fig.data if trace.customdata is None]
+        for rank, trace in enumerate(nodes):
+            trace.legendrank = 1000 + rank
+        fig.data = tuple(others + nodes[::-1])
+    fig.update_layout(hoverlabel={"font": {"color": "#262730"}, "bgcolor": "white"})
+    return fig
+
+
+def _sizes(metrics: pd.DataFrame, size_by: str) -> dict[Hashable, float] | None:
+    return metrics[size_by].to_dict() if size_by in SIZE_METRICS else None
+
+
+def view_figure(
+    view: NetworkView, metrics: pd.DataFrame, look: MapLook, lang: str, highlight: Sequence[Hashable] | None = None
+) -> go.Figure:
+    """The drawing of ``view`` with the colour, size and names chosen on the map (rings: their own drawing)."""
+    hover = hover_metrics(metrics, look.size_by, lang)
+    if view.name == "rings":
+        return finished(plotting.rings_figure(view.graph, view.rings or {}, lang, hover_metrics=hover, height=800))
+    return finished(
+        plotting.network_figure(
+            view.graph,
+            view.positions,
+            color_by=look.color_by,
+            size_by=_sizes(metrics, look.size_by),
+            highlight=highlight,
+            lang=lang,
+            labels=look.labels,
+            hover_metrics=hover,
+            communities=metrics["community"].to_dict(),
+        )
+    )
+
+
+def ego_figure(
+    view: NetworkView, metrics: pd.DataFrame, node: Hashable, radius: int, look: MapLook, lang: str
+) -> go.Figure:
+    """The network within ``radius`` steps of ``node``, in the places it has on the map, names shown."""
+    ego = netgraph.ego_network(view.graph, str(node), radius)
+    return finished(
+        plotting.network_figure(
+            ego,
+            {v: view.positions[v] for v in ego if v in view.positions},
+            color_by=look.color_by if view.name != "rings" else "kind",
+            size_by=_sizes(metrics, look.size_by),
+            lang=lang,
+            labels=True,
+            hover_metrics=hover_metrics(metrics, look.size_by, lang),
+            communities=metrics["community"].to_dict(),
+            height=480,
+        )
+    )
+
+
+__all__ = ["MapLook", "ego_figure", "finished", "hover_metrics", "view_figure"]

@@ -1,0 +1,495 @@
+"""What the network page shows, decided without Streamlit: the view drawn, the filter from the chosen
+values, and every table of the page in the reader's words (``components.network_views`` shows them).
+
+*Nothing moves.* A view's positions come from the whole graph of that view (``positions``, a callable
+the page caches), and filters only choose which of those nodes are drawn.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from lib.core.access import requires
+from lib.core.i18n import format_number, format_percent, label, t
+from lib.core.spreadsheets import xlsx_bytes
+from lib.db import PARTNERSHIP_STAGES, Database
+from lib.network import graph as netgraph
+from lib.network import health, plotting, timeline
+from lib.network import metrics as netmetrics
+
+Position = tuple[float, float]
+#: Positions for a whole graph, per layout view ("whole" or "organisations"); the page caches them.
+PositionsOf = Callable[[nx.Graph, str], Mapping[Hashable, Position]]
+
+VIEWS = ("whole", "organisations", "mine", "rings")
+SIZE_METRICS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "reach")
+TABLE_METRICS = (*SIZE_METRICS, "community")
+#: Measures whose value means little on its own: a node's place among the others is shown instead.
+RANKED_METRICS = ("betweenness", "closeness")
+METRIC_DECIMALS = {"weighted_degree": 1, "betweenness": 4, "closeness": 3, "eigenvector": 3, "reach": 3}
+#: The size choice that keeps the plotting default (size by kind).
+SIZE_BY_KIND = "kind"
+#: Stands for "not given" among the sectors, types and stages to filter by.
+NOT_GIVEN = "-"
+#: The partnership stages a filter offers (an idea is no tie yet).
+FILTER_STAGES = tuple(code for code in PARTNERSHIP_STAGES if code != "idea")
+#: Organisations put on the outer ring as the most promising candidates.
+RING_CANDIDATES = 10
+
+
+@dataclass
+class NetworkView:
+    """What the page shows: the drawn graph, where its nodes go, and for the rings where they sit."""
+
+    name: str
+    graph: nx.Graph
+    positions: Mapping[Hashable, Position]
+    day: dt.date
+    rings: dict[Hashable, int] | None = None
+    candidates: list[str] = field(default_factory=list)
+    #: "Mit netværk" before a staff member is chosen: nothing to draw yet.
+    waiting: bool = False
+
+
+# --- the date and the graphs -------------------------------------------------------------------------
+
+
+@requires("view_board")
+def timeline_bounds(db: Database) -> tuple[dt.date, dt.date]:
+    """The first and last day the date slider offers."""
+    with db.read() as session:
+        return timeline.timeline_dates(session)
+
+
+@requires("view_contacts")
+def page_graphs(db: Database, as_of: dt.date | None) -> tuple[nx.Graph, nx.Graph | None]:
+    """The network on ``as_of`` (None: today) and, back in time, today's network, whose places the
+    nodes keep."""
+    with db.read() as session:
+        G = netgraph.build_graph(session, as_of)
+        return G, (netgraph.build_graph(session) if as_of is not None else None)
+
+
+@requires("view_contacts")
+def compare_dates(db: Database, start: dt.date, end: dt.date, n: int = 10) -> timeline.GraphComparison:
+    """How the network changed from ``start`` to ``end``: ties and nodes won and lost, who rose and fell."""
+    with db.read() as session:
+        before, after = timeline.graph_as_of(session, start), timeline.graph_as_of(session, end)
+    return timeline.compare(before, after, n=n)
+
+
+# --- the view ----------------------------------------------------------------------------------------
+
+
+def pulled_in(pos: Mapping[Hashable, Position]) -> dict[Hashable, Position]:
+    """``pos`` with far-flung stragglers drawn just outside the crowd instead of at the edge of the box.
+
+    A force layout pushes nodes without ties (and tiny separate groups) far away, which shrinks the
+    rest of the network to a blob in the middle of the drawing. Every node further from the median
+    than 1.15 times the 95th-percentile distance is moved inwards along its own direction, into a
+    narrow band just outside that distance, keeping the order of distances. Display only: nothing
+    is stored, and the same positions always give the same result.
+    """
+    if len(pos) < 20:
+        return dict(pos)
+    nodes = list(pos)
+    coords = np.asarray([pos[v] for v in nodes], dtype=float)
+    centre = np.median(coords, axis=0)
+    offsets = coords - centre
+    radius = np.hypot(offsets[:, 0], offsets[:, 1])
+    usual = float(np.quantile(radius, 0.95))
+    limit = 1.15 * usual
+    if usual <= 0 or radius.max() <= limit * 1.05:
+        return dict(pos)
+    far = radius > limit
+    squeezed = limit + 0.3 * usual * (1 - np.exp(-(radius[far] - limit) / usual))
+    offsets[far] *= (squeezed / radius[far])[:, None]
+    moved = centre + offsets
+    return {v: (round(float(x), 6), round(float(y), 6)) for v, (x, y) in zip(nodes, moved.tolist(), strict=True)}
+
+
+def whole_graph_of(G: nx.Graph, view: str) -> nx.Graph:
+    """The graph whose layout gives view ``view`` its places: ``G`` itself or its organisation view."""
+    return G if view == "whole" else netgraph.organisation_view(G)
+
+
+def _filtered(G: nx.Graph, flt: netgraph.NetworkFilter | None) -> nx.Graph:
+    return G if flt is None or flt.is_empty else netgraph.apply_filter(G, flt)
+
+
+def _without_kinds(flt: netgraph.NetworkFilter | None) -> netgraph.NetworkFilter | None:
+    """The filter for the organisation and ring views, which fold people in and so need every kind."""
+    return None if flt is None else dataclasses.replace(flt, node_kinds=None, edge_kinds=None)
+
+
+def current_view(
+    G: nx.Graph,
+    name: str,
+    flt: netgraph.NetworkFilter | None,
+    staff: str | None,
+    day: dt.date,
+    positions: PositionsOf,
+    today: nx.Graph | None = None,
+) -> NetworkView:
+    """The graph the page draws for view ``name``, with positions that no filter ever changes.
+
+    ``today`` is the network today when ``G`` is an earlier one: positions then come from today's
+    network, so going back in time leaves every node where it is and only hides what came later.
+    ``flt`` None means the chosen kinds leave nothing to show (an empty drawing).
+    """
+    placed = today if today is not None else G
+    if name == "organisations":
+        H = _filtered(G, _without_kinds(flt))
+        return NetworkView(name, netgraph.organisation_view(H), positions(placed, "organisations"), day)
+    if name == "rings":
+        H = _filtered(G, _without_kinds(flt))
+        ranked = health.potential_partners(H, today=day)
+        candidates = [str(v) for v in ranked[ranked["score"] > 0]["node"].head(RING_CANDIDATES)]
+        rings: dict[Hashable, int] = {node: ring for node, ring in netgraph.rings(H, candidates).items()}
+        organisations = netgraph.organisation_view(H)
+        drawn = organisations.subgraph([v for v in organisations if v in rings]).copy()
+        return NetworkView(name, drawn, plotting.ring_positions(drawn, rings), day, rings, candidates)
+    pos = positions(placed, "whole")
+    if name == "mine":
+        if staff is None:
+            return NetworkView(name, nx.Graph(**G.graph), {}, day, waiting=True)
+        mine = netgraph.staff_network(G, staff)
+        # Only the staff member's part of the drawing: the map zooms in, and filters do not re-zoom it.
+        pos = {v: pos[v] for v in mine if v in pos}
+        G = mine
+    if flt is None:
+        return NetworkView(name, nx.Graph(**G.graph), pos, day)
+    return NetworkView(name, _filtered(G, flt), pos, day)
+
+
+# --- the filters ---------------------------------------------------------------------------------------
+
+
+def _given(values: Sequence[str]) -> frozenset[str | None] | None:
+    return frozenset(None if v == NOT_GIVEN else v for v in values) or None
+
+
+def network_filter(
+    *,
+    kinds_apply: bool,
+    node_kinds: Sequence[str],
+    edge_kinds: Sequence[str],
+    sectors: Sequence[str] = (),
+    org_types: Sequence[str] = (),
+    stages: Sequence[str] = (),
+    staff: Sequence[str] = (),
+    min_strength: int = 1,
+    after: dt.date | None = None,
+    before: dt.date | None = None,
+) -> netgraph.NetworkFilter | None:
+    """The filter the chosen values make; None when the chosen kinds leave nothing to show.
+
+    Kinds count only where they apply (``kinds_apply``: the whole network and "Mit netværk"); all
+    kinds chosen is no kind filter; :data:`NOT_GIVEN` stands for an empty sector, type or stage."""
+    if kinds_apply and not node_kinds:
+        return None
+    return netgraph.NetworkFilter(
+        node_kinds=frozenset(node_kinds) if kinds_apply and set(node_kinds) != set(netgraph.NODE_KINDS) else None,
+        edge_kinds=frozenset(edge_kinds or ["__none__"])
+        if kinds_apply and set(edge_kinds) != set(netgraph.EDGE_KINDS)
+        else None,
+        sectors=_given(sectors),
+        org_types=_given(org_types),
+        stages=_given(stages),
+        staff=frozenset(staff) or None,
+        min_strength=min_strength if min_strength > 1 else None,
+        contact_after=after,
+        contact_before=before,
+    )
+
+
+def filters_in_use(values: Mapping[str, Any], defaults: Mapping[str, Any], unordered: Sequence[str] = ()) -> int:
+    """How many of ``values`` differ from their ``defaults`` (the keys ``unordered`` compared as sets)."""
+    count = 0
+    for key, default in defaults.items():
+        value = values.get(key, default)
+        if key in unordered:
+            count += set(value or ()) != set(default)
+        else:
+            count += value != default
+    return count
+
+
+# --- words for nodes and ties -------------------------------------------------------------------------
+
+
+def kind_label(kind: str | None, lang: str) -> str:
+    return t(f"network.kind.{kind}", lang) if kind in netgraph.NODE_KINDS else str(kind or "")
+
+
+def node_label(G: nx.Graph, node: Hashable) -> str:
+    return str(G.nodes[node].get("label") or node) if node in G else str(node)
+
+
+def staff_members(G: nx.Graph) -> dict[str, str]:
+    """The staff members of ``G`` (node: name), by name."""
+    members = [v for v, kind in G.nodes(data="kind") if kind == "staff"]
+    return {v: node_label(G, v) for v in sorted(members, key=lambda v: (node_label(G, v).casefold(), v))}
+
+
+def staff_node_of(G: nx.Graph, members: Sequence[str], email: str | None) -> str | None:
+    """The staff member among ``members`` with the e-mail ``email`` (any case), or None."""
+    wanted = (email or "").strip().casefold()
+    mine = [v for v in members if wanted and str(G.nodes[v].get("email") or "").casefold() == wanted]
+    return mine[0] if mine else None
+
+
+def find_choices(G: nx.Graph, lang: str) -> dict[Hashable, str]:
+    """Every node of ``G`` by name, as "name · kind · organisation", for the find box."""
+
+    def shown(v: Hashable) -> str:
+        data = G.nodes[v]
+        parts = [node_label(G, v), kind_label(data.get("kind"), lang)]
+        if data.get("organisation") and data.get("kind") != "organisation":
+            parts.append(str(data["organisation"]))
+        return " · ".join(parts)
+
+    return {v: shown(v) for v in sorted(G, key=lambda v: (node_label(G, v).casefold(), str(v)))}
+
+
+def number_text(value: Any, decimals: int, lang: str) -> str:
+    """A number the reader's way: whole numbers without decimals, empty for a missing value."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, int) or float(value).is_integer():
+        return format_number(int(value), lang)
+    return format_number(float(value), lang, decimals)
+
+
+def metric_text(name: str, value: Any, lang: str) -> str:
+    """A metric as people read it: counts whole, reach as a percentage, the rest with 3 decimals."""
+    if value is None or pd.isna(value):
+        return ""
+    if name == "reach":
+        return format_percent(100 * float(value), lang)
+    if name in ("degree", "community"):
+        return format_number(int(value), lang)
+    return format_number(float(value), lang, 1 if name == "weighted_degree" else 3)
+
+
+def node_measures(metrics: pd.DataFrame, node: Hashable, lang: str) -> list[tuple[str, str]]:
+    """The four measures shown for an opened node: (measure, text); a place ("nr. 3 af 120") for the
+    ranked ones. Empty when the node has no measures."""
+    if node not in metrics.index:
+        return []
+    row = metrics.loc[node]
+    shown = []
+    for name in ("degree", "betweenness", "closeness", "reach"):
+        place = netmetrics.rank_of(metrics, name, node) if name in RANKED_METRICS else None
+        text = (
+            t("network.metric.rank", lang, place=place[0], total=place[1])
+            if place
+            else metric_text(name, row[name], lang)
+        )
+        shown.append((name, text))
+    return shown
+
+
+def describe(G: nx.Graph, node: Hashable, lang: str) -> list[str]:
+    """Lines about a node: kind and type, organisation, job title, partner (as text, not Markdown)."""
+    data = G.nodes[node]
+    first = [kind_label(data.get("kind"), lang)]
+    if data.get("org_type"):
+        first.append(label("orgtype", str(data["org_type"]), lang))
+    if data.get("sector"):
+        first.append(label("sector", str(data["sector"]), lang))
+    if node in netgraph.partners_in(G):
+        first.append(t("netpage.details.partner", lang))
+    lines = [" · ".join(first)]
+    if data.get("organisation") and data.get("kind") != "organisation":
+        lines.append(t("netpage.details.organisation", lang, organisation=data["organisation"]))
+    if data.get("title") and data.get("kind") in ("staff", "contact"):
+        lines.append(t("netpage.details.job_title", lang, title=data["title"]))
+    if data.get("people"):
+        lines.append(t("netpage.details.people", lang, count=data["people"]))
+    return lines
+
+
+def tie_text(edge: Mapping[str, Any], lang: str) -> str:
+    """The kinds of one tie in words: "Relation: samarbejde; Tilknytning (leder)"."""
+    kinds = edge.get("kinds") or {edge.get("kind")}
+    parts = []
+    for kind in ("partnership", "relation", "affiliation", "staff"):
+        if kind not in kinds:
+            continue
+        text = t(f"network.edge.{kind}", lang)
+        if kind == "relation" and edge.get("relation_kinds"):
+            text += ": " + ", ".join(sorted(label("relkind", k, lang).lower() for k in edge["relation_kinds"]))
+        if kind == "affiliation" and edge.get("role"):
+            text += f" ({edge['role']})"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+TIE_FIELDS = ("other", "other_kind", "tie", "strength", "ties", "last_contact", "owner")
+
+
+def tie_rows(G: nx.Graph, node: Hashable, lang: str) -> pd.DataFrame:
+    """One row per tie of ``node``: who, what kind of tie, strength, last contact, who holds it;
+    sorted by the other's kind, then name."""
+    rows = [
+        {
+            "other": node_label(G, other),
+            "other_kind": kind_label(G.nodes[other].get("kind"), lang),
+            "tie": tie_text(edge, lang),
+            "strength": edge.get("strength"),
+            "ties": edge.get("ties") or 1,
+            "last_contact": edge.get("last_contact"),
+            "owner": node_label(G, edge["owner"]) if edge.get("owner") else "",
+        }
+        for other, edge in G[node].items()
+    ]
+    frame = pd.DataFrame(rows, columns=list(TIE_FIELDS))
+    return frame.sort_values(["other_kind", "other"], key=lambda s: s.str.casefold(), kind="stable")
+
+
+def filled_columns(frame: pd.DataFrame, always: Sequence[str]) -> list[str]:
+    """The columns of ``frame`` with any value (the ``always`` ones whatever they hold)."""
+    return [c for c in frame.columns if c in always or frame[c].notna().any() and (frame[c] != "").any()]
+
+
+# --- figures and key people ----------------------------------------------------------------------------
+
+
+def metrics_frame(metrics: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The measures of the view with words for kinds and places for the ranked ones, most connected first."""
+    frame = metrics.reset_index(drop=True).copy()
+    frame["kind_label"] = [kind_label(kind, lang) for kind in frame["kind"]]
+    for name in RANKED_METRICS:
+        frame[f"{name}_place"] = netmetrics.places(frame, name).to_numpy()
+    return frame.sort_values(["degree", "label"], ascending=[False, True], kind="stable")
+
+
+def metrics_xlsx(frame: pd.DataFrame, columns: Mapping[str, str], sheet: str) -> bytes:
+    """The measures table as an Excel file: ``columns`` maps a column of ``frame`` to its heading."""
+    return xlsx_bytes({sheet: frame[list(columns)].rename(columns=dict(columns))})
+
+
+def figure_texts(figures: Mapping[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The six figures of a view as (figure, text); empty text where a figure does not exist."""
+
+    def whole(value: Any) -> str:
+        return number_text(value, 3, lang)
+
+    path = figures["average_path_length"]
+    return [
+        ("nodes", whole(figures["nodes"])),
+        ("edges", whole(figures["edges"])),
+        ("density", format_percent(100 * figures["density"], lang, 1)),
+        ("components", whole(figures["components"])),
+        ("average_path_length", "" if path is None else format_number(path, lang, 2)),
+        ("diameter", "" if figures["diameter"] is None else whole(figures["diameter"])),
+    ]
+
+
+def broker_lines(metrics: pd.DataFrame, n: int, lang: str) -> list[tuple[str, str]]:
+    """The ``n`` bridge builders (name, kind in lower case), most connecting first."""
+    found = netmetrics.brokers(metrics, n=n, kinds=("staff", "contact", "organisation"))
+    return [(str(row.label), kind_label(str(row.kind), lang).lower()) for row in found.itertuples()]
+
+
+def isolate_names(G: nx.Graph) -> list[str]:
+    """The names of the nodes without any tie, by kind and name."""
+    return [node_label(G, v) for v in netmetrics.isolates(G)]
+
+
+# --- health --------------------------------------------------------------------------------------------
+
+
+def cold_tie_frames(G: nx.Graph, months: int, day: dt.date, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ties going cold after ``months`` months on ``day``: (with a contact date, without one)."""
+    cold = health.cold_ties(G, months, today=day)
+    cold["kind_label"] = [label("relkind", k, lang) if k else "" for k in cold["relation_kind"]]
+    undated = cold["no_date"].astype(bool)
+    return cold[~undated], cold[undated]
+
+
+def single_person_frame(dependencies: Sequence[Any], G: nx.Graph, lang: str) -> pd.DataFrame:
+    """What hangs on one staff member, one row each: kind, name, the staff member, detail."""
+    rows = [
+        {
+            "kind_label": t(f"organisation.kind.{d.kind}", lang),
+            "label": d.label,
+            "staff_label": node_label(G, netgraph.person_node(d.person_id))
+            if netgraph.person_node(d.person_id) in G
+            else "",
+            "detail": d.detail or "",
+        }
+        for d in dependencies
+    ]
+    return pd.DataFrame(rows, columns=["kind_label", "label", "staff_label", "detail"])
+
+
+def potential_partners_frame(G: nx.Graph, day: dt.date, lang: str) -> pd.DataFrame:
+    """Every non-partner organisation, ranked, with its reason, type and sector in the reader's words."""
+    ranked = health.potential_partners(G, today=day)
+    ranked["reason"] = [health.reason_text(row, lang) for _, row in ranked.iterrows()]
+    ranked["type_label"] = [label("orgtype", code, lang) for code in ranked["org_type"]]
+    ranked["sector_label"] = [label("sector", code, lang) for code in ranked["sector"]]
+    return ranked
+
+
+def changes_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table of :func:`compare_dates` with the kind in words (a tie's kind, or a node's)."""
+    frame = frame.copy()
+    ties = "source_label" in frame.columns
+    frame["kind_label"] = [
+        t(f"network.edge.{kind}", lang) if ties else kind_label(kind, lang) for kind in frame["kind"]
+    ]
+    return frame
+
+
+__all__ = [
+    "FILTER_STAGES",
+    "METRIC_DECIMALS",
+    "NOT_GIVEN",
+    "RANKED_METRICS",
+    "RING_CANDIDATES",
+    "SIZE_BY_KIND",
+    "SIZE_METRICS",
+    "TABLE_METRICS",
+    "VIEWS",
+    "NetworkView",
+    "broker_lines",
+    "changes_frame",
+    "cold_tie_frames",
+    "compare_dates",
+    "current_view",
+    "describe",
+    "figure_texts",
+    "filled_columns",
+    "filters_in_use",
+    "find_choices",
+    "isolate_names",
+    "kind_label",
+    "metric_text",
+    "metrics_frame",
+    "metrics_xlsx",
+    "network_filter",
+    "node_label",
+    "node_measures",
+    "number_text",
+    "page_graphs",
+    "potential_partners_frame",
+    "pulled_in",
+    "single_person_frame",
+    "staff_members",
+    "staff_node_of",
+    "tie_rows",
+    "tie_text",
+    "timeline_bounds",
+    "whole_graph_of",
+]
