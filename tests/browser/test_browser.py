@@ -40,7 +40,8 @@ def test_importing_a_file_through_the_browser(dashboard: str, browser: object, t
     page.get_by_role("button", name="Importér", exact=True).click()
     page.get_by_text("Importen er gemt som import nr.").wait_for(timeout=60_000)
     assert page.locator("[data-testid='stException']").count() == 0
-    page.screenshot(path=str(tmp_path / "imported.png"))  # the viewport: a full-page shot resizes the page before the undo
+    # The viewport only: a full-page shot resizes the page just before the undo.
+    page.screenshot(path=str(tmp_path / "imported.png"))
     # The undo asks first (components.importer.undo_flow): the button opens the confirmation.
     page.get_by_role("button", name="Fortryd denne import").click()
     page.get_by_text("Fortrydelsen afvises, hvis nogen har ændret").wait_for(timeout=30_000)

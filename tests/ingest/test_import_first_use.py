@@ -572,7 +572,8 @@ def test_from_an_empty_workspace_the_examples_become_the_librarys_network(
             page.get_by_text("Rækker læst").first.wait_for(timeout=60_000)
             if name == "kontaktliste.xlsx":  # the staff the list names are listed before anything is stored
                 page.get_by_text("Filerne nævner 6 medarbejdere").wait_for(timeout=30_000)
-                page.screenshot(path=str(tmp_path / "1-kontaktliste-preview.png"))  # the viewport: a full-page shot resizes the page mid-walk
+                # The viewport only: a full-page shot resizes the page in the middle of the walk.
+                page.screenshot(path=str(tmp_path / "1-kontaktliste-preview.png"))
             # The preview is made before the button is drawn: on a busy machine that takes a while.
             page.get_by_role("button", name="Importér", exact=True).click(timeout=60_000)
             page.get_by_text(f"Importen er gemt som import nr. {number}").wait_for(timeout=60_000)
