@@ -6,8 +6,6 @@ ships (``docs/accessibility.md``, the half in the reader's language)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from lib.db import Database, Event, get_setting
 from lib.library import accessibility, setup
 from tests import apptest_support
 from tests.apptest_support import rerun
+from tests.library.test_workspace_setup import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 run_library_page = partial(apptest_support.run_page, "../pages/library.py")
@@ -157,17 +156,6 @@ def test_a_statement_without_the_marker_line_is_an_error() -> None:
 
 
 # --- the command line ------------------------------------------------------------------------------
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lib", "setup", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT)},
-    )
 
 
 @pytest.mark.slow
