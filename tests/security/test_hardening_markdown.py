@@ -106,9 +106,10 @@ NOT_STREAMLIT = frozenset({"_LOG", "LOG", "logging", "logger", "log", "buffer", 
 #: browser); every other function whose name ends in ``_md`` must itself return safe text, which
 #: :func:`unsafe_md_functions` checks.
 ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md"})
-#: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown):
-#: the repository's text, rendered as written on purpose.
-PRODUCT_TEXT = frozenset({"product_document"})
+#: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown), or
+#: a half of the shipped accessibility statement (lib.library.accessibility): the repository's text,
+#: rendered as written on purpose.
+PRODUCT_TEXT = frozenset({"product_document", "accessibility_statement"})
 #: Functions whose result is a number or a number written out by lib.core.i18n: digits, separators, signs.
 NUMERIC = frozenset({"len", "int", "float", "round", "abs", "sum", "format_number", "format_percent", "format_date"})
 #: The project's helpers that pass one of their parameters on to a sink, by function name:
