@@ -32,6 +32,7 @@ def _sidebar(who: Any, sections: dict[str, list[Any]]) -> None:
     from components.context import LANG_KEY, database, tr
     from components.page_frame import navigation_links
     from components.safe_markdown import tr_md
+    from components.statement import statement_link
     from lib.core import i18n
     from lib.workspace.opening import workspace_totals
 
@@ -59,6 +60,7 @@ def _sidebar(who: Any, sections: dict[str, list[Any]]) -> None:
         else:
             st.caption(tr_md("access.signed_in", who=who.name or who.email, role=tr(f"access.role.{who.role}")))
             st.button(tr("access.logout"), on_click=st.logout, key="sidebar_logout", icon=":material/logout:")
+    statement_link()
 
 
 def _login_screen() -> None:
@@ -158,6 +160,19 @@ def _pages(role: str) -> dict[str, list[Any]]:
     return pages
 
 
+def _statement_page() -> Any:
+    """The shipped accessibility statement: routed for every role, linked at the sidebar's foot
+    (``components.statement``) until the municipality sets the address of its own."""
+    from components.context import tr
+
+    return st.Page(
+        "pages/accessibility.py",
+        title=tr("nav.accessibility"),
+        icon=":material/accessibility_new:",
+        url_path="tilgaengelighed",
+    )
+
+
 def route() -> None:
     """Set up the page, find out who is using the app, then run the page they asked for."""
     from components.context import LANG_KEY, local_mode_allowed, login_configured, login_problem, principal
@@ -194,7 +209,7 @@ def route() -> None:
     st.set_page_config(page_title=browser_title())  # "<Library> · Partnerskabsradar" in the browser tab
     sections = _pages(who.role)
     # Our own links replace Streamlit's list (components.page_frame says why).
-    navigation = st.navigation(sections, position="hidden")
+    navigation = st.navigation({**sections, "": [*sections[""], _statement_page()]}, position="hidden")
     _sidebar(who, sections)
     navigation.run()
 
