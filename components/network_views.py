@@ -30,7 +30,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from components import remembered
+from components import network_list, remembered
 from components.context import actor, lang, tr
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
@@ -524,6 +524,7 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
         config={"displaylogo": False},
     )
     st.caption(tr("netpage.chart_hint"))
+    network_list.graph_lists(graph, metrics, "net_list")
     if opened is not None:
         node_details(view, metrics, opened)
 
@@ -586,6 +587,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
     st.plotly_chart(
         fig, theme=None, on_select="rerun", selection_mode=("points",), key=EGO_CHART_KEY, config={"displaylogo": False}
     )
+    network_list.graph_lists(netgraph.ego_network(graph, str(node), int(radius)), metrics, "net_ego_list")
 
 
 # --- tables ------------------------------------------------------------------------------------------

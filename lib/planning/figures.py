@@ -453,7 +453,8 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
                 meta=name,
                 marker={"color": BAND_COLOURS[name], "line": charts.outline(BAND_COLOURS[name])},
                 customdata=rows["all"],
-                text=[format_number(round(v, 1), language, 1) for v in rows["all"]],
+                # The band's word on every bar, not only in the legend: colour is never the only sign.
+                text=[f"{format_number(round(v, 1), language, 1)} · {word}" for v in rows["all"]],
                 textposition="outside",
                 cliponaxis=False,
                 hovertemplate=(
@@ -464,7 +465,8 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
         )
     fig.update_layout(
         title=t("evaluations_page.items.chart_title", language),
-        xaxis={"range": [1, 5.4], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
+        # Room to the right for the words on the bars; ticks only on the 1-5 scale.
+        xaxis={"range": [1, 6.2], "tickvals": [1, 2, 3, 4, 5], "title": t("evaluations_page.mean_axis", language)},
         yaxis={"categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
         barmode="overlay",
         height=max(320, 140 + 34 * len(items)),

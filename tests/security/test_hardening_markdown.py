@@ -105,7 +105,7 @@ NOT_STREAMLIT = frozenset({"_LOG", "LOG", "logging", "logger", "log", "buffer", 
 #: The trusted primitives of components.safe_markdown (checked against real payloads below, in the
 #: browser); every other function whose name ends in ``_md`` must itself return safe text, which
 #: :func:`unsafe_md_functions` checks.
-ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md"})
+ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md", "table_md"})
 #: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown), or
 #: a half of the shipped accessibility statement (lib.library.accessibility): the repository's text,
 #: rendered as written on purpose.
@@ -686,6 +686,21 @@ def test_tr_md_escapes_the_names_in_a_translation_but_not_its_words() -> None:
     assert shown == t("importpage.sheet_title", "da", sheet=r"\*\*Ark\*\*", rows=1234)
     assert "1.234" in shown  # numbers are written as the reader writes them, untouched
     assert escape_markdown("**Ark**") == r"\*\*Ark\*\*"
+
+
+def test_a_table_for_st_table_has_every_cell_heading_and_row_label_escaped() -> None:
+    import pandas as pd
+
+    from components.safe_markdown import escape_markdown, table_md
+
+    frame = pd.DataFrame({"**Navn**": ["![x](http://evil/b)", "Anna", ""]}, index=["*1*", "2", "3"])
+    frame.index.name = "#"
+    shown = table_md(frame)
+    assert list(shown.columns) == [r"\*\*Navn\*\*"]
+    assert list(shown.iloc[:, 0]) == [escape_markdown("![x](http://evil/b)"), "Anna", ""]
+    assert shown.iloc[0, 0].startswith(r"!\[x\](http")
+    assert list(shown.index) == [r"\*1\*", "2", "3"] and shown.index.name == r"\#"
+    assert markdown_offenders("st.table(table_md(frame))") == []
 
 
 def test_lib_messages_quote_their_data_and_other_errors_say_nothing() -> None:
