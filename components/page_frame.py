@@ -112,6 +112,10 @@ _FRAME_SCRIPT = """<script>
     document.body.insertBefore(link, document.body.firstChild);
   }
   link.textContent = LABEL;
+  // The sidebar scrolls on a short screen; a region that scrolls takes the focus, so the keyboard can
+  // scroll it too (also while its links are being redrawn, WCAG 2.1.1).
+  const sidebar = document.querySelector('[data-testid="stSidebarContent"]');
+  if (sidebar && !sidebar.hasAttribute("tabindex")) { sidebar.setAttribute("tabindex", "0"); }
 })();
 </script>"""
 

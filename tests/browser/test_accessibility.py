@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,7 +107,9 @@ def audit_every_page(base: str, lang: str, browser: object) -> dict[str, list[st
             open_page(page, f"{base}/{slug}?lang={lang}")
             page.wait_for_selector("h1", timeout=60_000)
             assert page.evaluate("document.documentElement.lang") == lang, slug
+            started = time.monotonic()
             found.update(every_state(page, f"/{slug}"))
+            print(f"{lang} /{slug}: {time.monotonic() - started:.1f} s", flush=True)
     finally:
         page.close()
     return found
@@ -144,9 +147,27 @@ def test_the_audit_sees_a_violation(dashboard: str, browser: object) -> None:
     """The check itself: grey text on white (2.3:1) put into the page is found."""
     page = browser.new_page()
     open_page(page, dashboard)
+    page.wait_for_selector("h1", timeout=60_000)
     page.evaluate(
         "document.querySelector('h1').insertAdjacentHTML('afterend', "
         "'<p style=\"color:#aaaaaa;background:#ffffff\">Grå tekst</p>')"
     )
     assert any(line.startswith("color-contrast (serious)") for line in violations(page))
     page.close()
+
+
+@pytest.mark.parametrize("width", [640, 320])
+def test_every_page_reflows_without_scrolling_sideways(dashboard: str, browser: object, width: int) -> None:
+    """WCAG 1.4.10 and 1.4.4: a 1280 px window at 200 % (640 CSS px) and at 400 % (320 CSS px) scrolls only
+    down. Wide tables, the tab bar and the network map scroll inside their own box, never the page."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    sideways = {}
+    for slug in page_paths():
+        page.goto(f"{dashboard}/{slug}", wait_until="domcontentloaded")
+        page.wait_for_selector("h1", timeout=60_000)
+        settle(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if overflow > 1:
+            sideways[f"/{slug}"] = overflow
+    page.close()
+    assert not sideways, f"pages scrolling sideways at {width} px (by px): {sideways}"
