@@ -30,21 +30,19 @@ import streamlit as st
 from components.safe_markdown import escape_markdown
 from lib.core import i18n
 
-#: Text colour of captions and other secondary text: 7.6:1 on white, 6.8:1 on the sidebar's #f0f2f6.
-SECONDARY_TEXT = "#4a4d55"
-#: The focus outline: the primary colour of ``.streamlit/config.toml``.
-FOCUS = "#1f5f8b"
-
-PAGE_CSS = f"""<style>
-[data-testid="stCaptionContainer"] {{ color: {SECONDARY_TEXT}; opacity: 1; }}
-.stCode pre, .stCode code {{ white-space: pre-wrap !important; overflow-wrap: anywhere; }}
-:focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
+#: The page's own styles, a constant (tests/security/test_security.py allows no HTML built from data).
+#: Captions in #4a4d55 (7.6:1 on white, 6.8:1 on the sidebar's #f0f2f6); the focus outline and the skip
+#: link in the primary colour of ``.streamlit/config.toml``, #1f5f8b (6.9:1 on white).
+PAGE_CSS = """<style>
+[data-testid="stCaptionContainer"] { color: #4a4d55; opacity: 1; }
+.stCode pre, .stCode code { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+:focus-visible { outline: 3px solid #1f5f8b !important; outline-offset: 2px; }
 [data-testid="stSidebarNavLink"]:focus-visible, [data-testid="stPageLink-NavLink"]:focus-visible
-{{ outline: 3px solid {FOCUS} !important; outline-offset: -3px; }}
-#skip-to-content {{ position: absolute; left: -10000px; top: 0.5rem; z-index: 1000002; padding: 0.5rem 1rem;
-  background: #ffffff; color: {FOCUS}; border: 3px solid {FOCUS}; border-radius: 0.5rem; font-weight: 600; }}
-#skip-to-content:focus {{ left: 0.5rem; }}
-.st-key-nav_links [data-testid="stMarkdownContainer"] p {{ margin: 0.75rem 0 0 0; font-weight: 600; }}
+{ outline: 3px solid #1f5f8b !important; outline-offset: -3px; }
+#skip-to-content { position: absolute; left: -10000px; top: 0.5rem; z-index: 1000002; padding: 0.5rem 1rem;
+  background: #ffffff; color: #1f5f8b; border: 3px solid #1f5f8b; border-radius: 0.5rem; font-weight: 600; }
+#skip-to-content:focus { left: 0.5rem; }
+.st-key-nav_links [data-testid="stMarkdownContainer"] p { margin: 0.75rem 0 0 0; font-weight: 600; }
 </style>"""
 
 #: What the served page says before the first run: the default language, not Streamlit's "en".
@@ -121,8 +119,8 @@ _FRAME_SCRIPT = """<script>
 
 
 def _script_text(value: str) -> str:
-    """``value`` as a JavaScript string literal that cannot end the ``<script>`` element."""
-    return json.dumps(value).replace("</", "<\\/")
+    """``value`` as a JavaScript string literal in which no ``<`` can start or end a tag."""
+    return json.dumps(value).replace("<", "\\u003c")
 
 
 def frame_script(language: str, skip_label: str) -> str:

@@ -125,6 +125,21 @@ def test_no_serious_violation_on_any_page_of_the_demo(dashboard: str, browser: o
     assert not any(found.values()), report(found)
 
 
+def test_every_page_is_one_link_away_in_the_sidebar(dashboard: str, browser: object) -> None:
+    """Streamlit's own navigation list is replaced by links (components.page_frame): none is lost, the
+    statement's included, and the first control of the page is the skip link."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    open_page(page, dashboard)
+    page.wait_for_selector("h1", timeout=60_000)
+    links = page.locator("[data-testid='stSidebar'] a").evaluate_all("links => links.map(a => a.href)")
+    linked = {link.removeprefix(dashboard).strip("/").split("?")[0] for link in links}
+    assert set(page_paths()) <= linked, set(page_paths()) - linked
+    assert page.locator("[data-testid='stSidebarNav']").count() == 0  # the built-in list is gone
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "skip-to-content"
+    page.close()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_serious_violation_on_any_page_of_an_empty_workspace(
     empty_dashboard: str, browser: object, lang: str, tmp_path: Path
