@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pandas as pd
+
 from components.context import lang, tr
 from lib.core.i18n import quoted
 
@@ -96,3 +98,11 @@ def product_document(name: str) -> str:
 
     file_name = PRODUCT_DOCUMENTS[name]
     return (Path(__file__).resolve().parent.parent / "docs" / file_name).read_text(encoding="utf-8")
+
+
+def escape_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` for ``st.table``, which reads every cell and header as Markdown: each becomes text shown
+    literally (:func:`escape_markdown`); the caller writes numbers and dates as the reader does first."""
+    headers = [escape_markdown(column) for column in frame.columns]
+    cells = [[escape_markdown(value) for value in row] for row in frame.itertuples(index=False)]
+    return pd.DataFrame(cells, columns=headers)
