@@ -91,6 +91,11 @@ def _number(value: object) -> float | None:
     return None if math.isnan(number) else number
 
 
+def _add(value: object, base: object) -> object:
+    number, start = _number(value), _number(base)
+    return value if number is None or start is None else number + start
+
+
 def _as_day(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -149,6 +154,12 @@ def _cartesian_points(fig: go.Figure, trace: Any) -> list[_Point]:
     y_axis = "yaxis" + (str(trace.yaxis)[1:] if trace.yaxis else "")
     dates_x, dates_y = _is_date_axis(fig, x_axis, xs), _is_date_axis(fig, y_axis, ys)
     labels = _point_labels(trace, count)
+    if trace.type == "bar" and trace.base is not None:
+        # A bar from ``base``: its value is where it ends (the evaluation scale starts at 1).
+        bases = _values(trace.base) if not isinstance(trace.base, (int, float)) else [trace.base] * count
+        horizontal = trace.orientation == "h"
+        ends = [_add(v, b) for v, b in zip(xs if horizontal else ys, bases, strict=False)]
+        xs, ys = (ends, ys) if horizontal else (xs, ends)
     points = []
     for x, y, label in zip(xs, ys, labels, strict=False):
         if y is None and x is None:

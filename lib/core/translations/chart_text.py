@@ -3,8 +3,8 @@
 TEXTS = {
     "chart.numbers": {"da": "Se tallene som tabel", "en": "Show the numbers as a table"},
     "chart.capped": {
-        "da": "Tabellen viser de første {shown} af {total} rækker.",
-        "en": "The table shows the first {shown} of {total} rows.",
+        "da": "Tabellen viser de første {shown} af {total} {total:række|rækker}.",
+        "en": "The table shows the first {shown} of {total} {total:row|rows}.",
     },
     "chart_text.empty": {"da": "Diagrammet har ingen data endnu.", "en": "The chart has no data yet."},
     "chart_text.col.series": {"da": "Serie", "en": "Series"},
@@ -51,4 +51,11 @@ TEXTS = {
         "da": "Højeste felt: {row} / {column} ({value}).",
         "en": "Highest cell: {row} / {column} ({value}).",
     },
+    "chart_title.network": {"da": "Netværket", "en": "The network"},
+    "chart_title.ego": {"da": "Netværket omkring {name}", "en": "The network around {name}"},
+    "chart_title.rings": {
+        "da": "Biblioteket og organisationerne omkring det",
+        "en": "The library and the organisations around it",
+    },
+    "chart_title.radar": {"da": "Selvvurdering og hvad data viser", "en": "Self-assessment and what the data shows"},
 }
