@@ -103,7 +103,8 @@ UNIVERSAL_KEYWORDS = frozenset({"help"})
 NOT_STREAMLIT = frozenset({"_LOG", "LOG", "logging", "logger", "log", "buffer", "handle", "out", "stream"})
 
 #: The trusted primitives of components.safe_markdown (checked against real payloads below, in the
-#: browser); every other function whose name ends in ``_md`` must itself return safe text, which
+#: browser; ``table_md``, escape_markdown of every cell, header and row label, in tests/core/test_chart_text.py);
+#: every other function whose name ends in ``_md`` must itself return safe text, which
 #: :func:`unsafe_md_functions` checks.
 ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md", "table_md"})
 #: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown), or
@@ -123,6 +124,7 @@ WRAPPERS: dict[str, dict[str, tuple[int | None, str]]] = {
     "link": {"label": (1, "text")},  # components.overview_views: st.page_link's label
     "export_download": {"label": (0, "text")},  # components.downloads: st.download_button's label
     "download_naming_nobody": {"label": (0, "text")},  # components.downloads: st.download_button's label
+    "show_chart": {"summary": (None, "text")},  # components.charts: the caption under a chart
 }
 #: A format_func factory that shows the values of the mapping it is given.
 LOOKUP_FORMATTERS = frozenset({"shown_as"})
