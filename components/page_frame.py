@@ -10,7 +10,10 @@ document's language, readable captions and a focus one can see.
   :data:`LANG_PATCH` makes the served page say Danish, the default, before any script has run.
 * The sidebar comes first in the page, so a keyboard user would tab through every page link before
   reaching the page itself (WCAG 2.4.1): a "skip to the page's content" link is the first control,
-  shown when it has the focus, and moves the focus to the page's heading.
+  shown when it has the focus, and moves the focus to the page's heading (Streamlit's own, in
+  English only, is hidden).
+* A redraw that removes the focused control (a form saved) carries the focus on to that control
+  drawn anew, the message the redraw brought, or the page's heading, not back to the page's top.
 * Captions are drawn in a faded grey (the text colour at 60 % opacity: #828180 on white, 3.88:1);
     :data:`PAGE_CSS` darkens them to at least 4.5:1 on the white page and on the grey sidebar, and
   gives every focused control a 3 px outline in the primary colour (6.9:1 against white).
@@ -42,6 +45,7 @@ PAGE_CSS = """<style>
 #skip-to-content { position: absolute; left: -10000px; top: 0.5rem; z-index: 1000002; padding: 0.5rem 1rem;
   background: #ffffff; color: #1f5f8b; border: 3px solid #1f5f8b; border-radius: 0.5rem; font-weight: 600; }
 #skip-to-content:focus { left: 0.5rem; }
+[data-testid="stSkipToContent"] { display: none; }
 .st-key-nav_links [data-testid="stMarkdownContainer"] p { margin: 0.75rem 0 0 0; font-weight: 600; }
 </style>"""
 
@@ -114,6 +118,41 @@ _FRAME_SCRIPT = """<script>
   // scroll it too (also while its links are being redrawn, WCAG 2.1.1).
   const sidebar = document.querySelector('[data-testid="stSidebarContent"]');
   if (sidebar && !sidebar.hasAttribute("tabindex")) { sidebar.setAttribute("tabindex", "0"); }
+  if (window.radarFocusKeeper) { return; }
+  // A redraw can remove the control that has the focus (a form saved, a step done), and the focus
+  // then falls back to the top of the page. Carry it on instead (WCAG 2.4.3): to the same control
+  // drawn anew, else to the message the redraw brought, else to the page's heading.
+  window.radarFocusKeeper = true;
+  let focused = null;
+  let focusedKey = null;
+  let fresh = [];
+  document.addEventListener("focusin", (event) => {
+    focused = event.target;
+    const holder = focused.closest('[class*="st-key-"]');
+    focusedKey = holder ? [...holder.classList].find((name) => name.startsWith("st-key-")) : null;
+  });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) { continue; }
+        const alert = '[data-testid="stAlert"]';
+        const alerts = node.matches(alert) ? [node] : node.querySelectorAll(alert);
+        fresh.push(...alerts);
+      }
+    }
+    fresh = fresh.filter((alert) => alert.isConnected).slice(-5);
+    const now = document.activeElement;
+    const lost = focused && !focused.isConnected && (!now || now === document.body);
+    if (!lost) { return; }
+    const main = document.querySelector('[data-testid="stMain"]');
+    const holder = focusedKey && document.querySelector("." + CSS.escape(focusedKey));
+    const again = holder && holder.querySelector("button, input, textarea, [tabindex]");
+    const target = again || fresh[fresh.length - 1] || (main && main.querySelector("h1"));
+    if (!target) { return; }
+    if (!again) { target.setAttribute("tabindex", "-1"); }
+    focused = null;
+    target.focus();
+  }).observe(document.body, { childList: true, subtree: true });
 })();
 </script>"""
 

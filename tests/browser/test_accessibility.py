@@ -106,7 +106,11 @@ def audit_every_page(base: str, lang: str, browser: object) -> dict[str, list[st
         for slug in page_paths():
             open_page(page, f"{base}/{slug}?lang={lang}")
             page.wait_for_selector("h1", timeout=60_000)
-            assert page.evaluate("document.documentElement.lang") == lang, slug
+            # The frame's script sets the attribute as the page is drawn; give it a moment, then insist.
+            try:
+                page.wait_for_function(f"document.documentElement.lang === {lang!r}", timeout=15_000)
+            except Exception:  # noqa: BLE001 - Playwright's timeout: say what the page says instead
+                assert page.evaluate("document.documentElement.lang") == lang, f"/{slug}"
             started = time.monotonic()
             found.update(every_state(page, f"/{slug}"))
             print(f"{lang} /{slug}: {time.monotonic() - started:.1f} s", flush=True)

@@ -59,6 +59,7 @@ def test_a_first_import_by_keyboard_alone(empty_dashboard: str, browser: object,
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     open_page(page, f"{empty_dashboard}/importer")
     page.get_by_role("heading", level=1).first.wait_for()
+    settle(page)
     # The first Tab reaches the skip link, which jumps past the sidebar's page links to the page itself.
     page.keyboard.press("Tab")
     skip = page.locator("#skip-to-content")
@@ -77,8 +78,13 @@ def test_a_first_import_by_keyboard_alone(empty_dashboard: str, browser: object,
     save = page.get_by_role("button", name="Importér", exact=True)
     presses += tab_to(page, save)
     page.keyboard.press("Enter")
-    page.get_by_text("Importen er gemt som import nr.").wait_for(timeout=60_000)
+    saved = page.get_by_text("Importen er gemt som import nr.")
+    saved.wait_for(timeout=60_000)
+    settle(page)
     assert page.locator("[data-testid='stException']").count() == 0
+    # The button is gone with the preview: the focus goes on to the message, not back to the page's top.
+    focus = page.evaluate("document.activeElement.innerText || ''")
+    assert "Importen er gemt som import nr." in focus, focus
     print(f"keyboard import: {to_chooser} Tab presses to the file chooser, {presses} in all")
     page.close()
 
