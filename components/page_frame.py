@@ -123,13 +123,13 @@ _FRAME_SCRIPT = """<script>
   // then falls back to the top of the page. Carry it on instead (WCAG 2.4.3): to the same control
   // drawn anew, else to the message the redraw brought, else to the page's heading.
   window.radarFocusKeeper = true;
-  let focused = null;
-  let focusedKey = null;
+  let focused;
+  let focusedKey = "";
   let fresh = [];
   document.addEventListener("focusin", (event) => {
     focused = event.target;
     const holder = focused.closest('[class*="st-key-"]');
-    focusedKey = holder ? [...holder.classList].find((name) => name.startsWith("st-key-")) : null;
+    focusedKey = holder ? [...holder.classList].find((name) => name.startsWith("st-key-")) : "";
   });
   new MutationObserver((records) => {
     for (const record of records) {
@@ -150,7 +150,7 @@ _FRAME_SCRIPT = """<script>
     const target = again || fresh[fresh.length - 1] || (main && main.querySelector("h1"));
     if (!target) { return; }
     if (!again) { target.setAttribute("tabindex", "-1"); }
-    focused = null;
+    focused = undefined;
     target.focus();
   }).observe(document.body, { childList: true, subtree: true });
 })();
