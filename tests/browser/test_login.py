@@ -74,6 +74,7 @@ def _log_in(browser: object, dashboard: str, provider: OidcProvider, user: dict)
 
 def _nav_labels(page: object) -> list[str]:
     links = page.locator(".st-key-nav_links a")  # components.page_frame.navigation_links
+    links.first.wait_for(timeout=30_000)  # drawn first in the sidebar, but a busy machine draws slowly
     # Each link's text is its icon's name, then its title.
     return [text.strip().splitlines()[-1].strip() for text in links.all_inner_texts()]
 
