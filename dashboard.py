@@ -28,12 +28,15 @@ async def _on_server_start(_app: Any) -> AsyncIterator[None]:
     yield
 
 
-def _sidebar(who: Any) -> None:
+def _sidebar(who: Any, sections: dict[str, list[Any]]) -> None:
     from components.context import LANG_KEY, database, tr
+    from components.page_frame import navigation_links
     from components.safe_markdown import tr_md
+    from components.statement import statement_link
     from lib.core import i18n
     from lib.workspace.opening import workspace_totals
 
+    navigation_links(sections)
     with st.sidebar:
         st.selectbox(
             tr("sidebar.language"),
@@ -57,6 +60,7 @@ def _sidebar(who: Any) -> None:
         else:
             st.caption(tr_md("access.signed_in", who=who.name or who.email, role=tr(f"access.role.{who.role}")))
             st.button(tr("access.logout"), on_click=st.logout, key="sidebar_logout", icon=":material/logout:")
+    statement_link()
 
 
 def _login_screen() -> None:
@@ -156,15 +160,32 @@ def _pages(role: str) -> dict[str, list[Any]]:
     return pages
 
 
+def _statement_page() -> Any:
+    """The shipped accessibility statement: routed for every role, linked at the sidebar's foot
+    (``components.statement``) until the municipality sets the address of its own."""
+    from components.context import tr
+
+    return st.Page(
+        "pages/accessibility.py",
+        title=tr("nav.accessibility"),
+        icon=":material/accessibility_new:",
+        url_path="tilgaengelighed",
+    )
+
+
 def route() -> None:
     """Set up the page, find out who is using the app, then run the page they asked for."""
     from components.context import LANG_KEY, local_mode_allowed, login_configured, login_problem, principal
+    from components.page_frame import page_frame
     from components.safe_markdown import tr_md
     from lib.core import i18n
 
     st.set_page_config(page_title="Partnerskabsradar", page_icon="📡", layout="wide")
     if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = i18n.DEFAULT_LANGUAGE
+        # A link may name the language (?lang=en): a colleague's link, or the accessibility test.
+        asked = st.query_params.get("lang")
+        st.session_state[LANG_KEY] = asked if asked in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+    page_frame(st.session_state[LANG_KEY])
     # Both checks come before anything else is served: a forgeable login must not fall back to local
     # mode, and local mode is admin without login.
     if login_configured():
@@ -186,12 +207,18 @@ def route() -> None:
     from components.setup_views import browser_title
 
     st.set_page_config(page_title=browser_title())  # "<Library> · Partnerskabsradar" in the browser tab
-    navigation = st.navigation(_pages(who.role), expanded=True)
-    _sidebar(who)
+    sections = _pages(who.role)
+    # Our own links replace Streamlit's list (components.page_frame says why).
+    navigation = st.navigation({**sections, "": [*sections[""], _statement_page()]}, position="hidden")
+    _sidebar(who, sections)
     navigation.run()
 
 
 if get_script_run_ctx(suppress_warning=True) is None:
-    app = st.App(__file__, lifespan=_on_server_start)
+    from starlette.middleware import Middleware
+
+    from components.page_frame import ServedLanguage
+
+    app = st.App(__file__, lifespan=_on_server_start, middleware=[Middleware(ServedLanguage)])
 else:
     route()

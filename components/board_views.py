@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components import clock
+from components.charts import show_chart
 from components.context import database, lang, tr
 from components.downloads import download_naming_nobody
 from components.safe_markdown import escape_markdown, tr_md
@@ -159,10 +160,8 @@ def screen(pack: BoardPack, section: Section) -> None:
                 help=escape_markdown(figures.definition(figure.key, pack.lang)) if figure.key else None,
             )
     for position, chart in enumerate(section.charts):
-        st.plotly_chart(
-            chart_figure(section, chart, pack.lang, height=CHART_HEIGHT),
-            theme=None,
-            key=f"board_chart_{section.key}_{position}",
+        show_chart(
+            chart_figure(section, chart, pack.lang, height=CHART_HEIGHT), key=f"board_chart_{section.key}_{position}"
         )
     _bullet_list(section.bullets)
     if section.next_steps:

@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from components import clock
+from components.charts import show_chart
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
@@ -196,14 +197,14 @@ def scores_section(scores: pd.DataFrame) -> None:
         horizontal=True,
         key=SIDE_WIDGET,
     )
-    st.plotly_chart(figures.scores_figure(scores, side, lang()), theme=None, key=f"{PREFIX}scores_chart")
+    show_chart(figures.scores_figure(scores, side, lang()), key=f"{PREFIX}scores_chart")
     st.caption(tr("evaluations.band_rule") + " " + tr("evaluations_page.scores.caption"))
 
 
 def items_section(items: pd.DataFrame) -> None:
     """The chosen round item by item against the bands."""
     st.subheader(tr("evaluations_page.items.heading"))
-    st.plotly_chart(figures.items_figure(items, lang()), theme=None, key=f"{PREFIX}items_chart")
+    show_chart(figures.items_figure(items, lang()), key=f"{PREFIX}items_chart")
     st.caption(tr("evaluations_page.items.caption"))
 
 
@@ -222,7 +223,7 @@ def gaps_section(gaps: ev.Gaps) -> None:
     silent = evp.silent_sides(gaps)
     for side in silent:
         st.warning(tr_md("evaluations_page.gaps.side_missing", side=side_word(side)), icon=":material/person_off:")
-    st.plotly_chart(figures.gaps_figure(rows, lang()), theme=None, key=f"{PREFIX}gaps_chart")
+    show_chart(figures.gaps_figure(rows, lang()), key=f"{PREFIX}gaps_chart")
     shown = evp.flagged_gaps(rows, lang())
     if shown is not None:
         st.warning(

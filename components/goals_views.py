@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components import clock
+from components.charts import show_chart
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
@@ -72,7 +73,7 @@ def series_section(choices: dict[int, str], first: int | None) -> None:
     series = gp.fulfilment_series(database(), picked)
     for goal_id in gp.unmeasured(series, picked):
         st.caption(tr_md("goalspage.series.no_measurements", title=choices[goal_id]))
-    st.plotly_chart(figures.series_figure(series, lang(), list(choices)), theme=None, key="goals_series_chart")
+    show_chart(figures.series_figure(series, lang(), list(choices)), key="goals_series_chart")
 
 
 # --- create, edit, measure, delete -----------------------------------------------------------------

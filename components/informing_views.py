@@ -29,9 +29,6 @@ from lib.privacy import admin_page, informing
 PREFIX = "informing_"
 MESSAGES = Messages(PREFIX + "flash", "admin")
 EARLIEST_DATE = dt.date(2000, 1, 1)
-#: Pixels of each notice block (it scrolls inside); the text is about twice as long.
-NOTICE_HEIGHT = 420
-
 PICK, ON, HOW, NOTE = PREFIX + "pick", PREFIX + "on", PREFIX + "how", PREFIX + "note"
 
 COLUMNS = (
@@ -134,11 +131,13 @@ def _notices(notices: Mapping[str, str]) -> None:
     st.markdown(f"**{tr('informing.notice.heading')}**")
     st.caption(tr("informing.notice.caption"))
     # Side by side, the reader's language first; each block has a copy button, and the file is the same text.
+    # Shown whole: a block of fixed height scrolls, and a scrolling block without a control in it cannot be
+    # reached with the keyboard (WCAG 2.1.1).
     ordered = sorted(notices, key=lambda language: language != lang())
     for column, language in zip(st.columns(len(ordered)), ordered, strict=True):
         with column:
             st.markdown(f"**{tr(f'informing.notice.{language}')}**")
-            st.code(notices[language], language=None, wrap_lines=True, height=NOTICE_HEIGHT)
+            st.code(notices[language], language=None, wrap_lines=True)
             download_naming_nobody(
                 tr("informing.notice.download"),
                 notices[language].encode("utf-8"),

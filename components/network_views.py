@@ -30,7 +30,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from components import remembered
+from components import network_list, remembered
+from components.charts import show_chart
 from components.context import actor, lang, tr
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
@@ -514,16 +515,18 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     names.toggle(tr("netpage.labels"), key=labels_key(view.name), disabled=rings)
     # The opened node's own ties are drawn dark; lighting its neighbours too would light their ties as well.
     fig = netfigures.view_figure(view, metrics, map_look(view), lang(), [opened] if opened is not None else None)
-    st.caption(tr_md("netpage.shown", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
-    st.plotly_chart(
+    # The map's text alternative: how much it shows (the people and ties have tables of their own).
+    show_chart(
         fig,
-        theme=None,
+        summary=tr_md("netpage.shown", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()),
+        numbers=False,
         on_select="rerun",
         selection_mode=("points", "box", "lasso"),
         key=CHART_KEY,
         config={"displaylogo": False},
     )
     st.caption(tr("netpage.chart_hint"))
+    network_list.graph_lists(graph, metrics, "net_list")
     if opened is not None:
         node_details(view, metrics, opened)
 
@@ -583,9 +586,17 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
         tr("netpage.ego.radius"), list(radius_labels), format_func=shown_as(radius_labels), key=EGO_KEY, horizontal=True
     )
     fig = netfigures.ego_figure(view, metrics, node, int(radius), map_look(view), lang())
-    st.plotly_chart(
-        fig, theme=None, on_select="rerun", selection_mode=("points",), key=EGO_CHART_KEY, config={"displaylogo": False}
+    ego = netgraph.ego_network(graph, str(node), int(radius))
+    show_chart(
+        fig,
+        summary=tr_md("netpage.shown", nodes=ego.number_of_nodes(), edges=ego.number_of_edges()),
+        numbers=False,
+        on_select="rerun",
+        selection_mode=("points",),
+        key=EGO_CHART_KEY,
+        config={"displaylogo": False},
     )
+    network_list.graph_lists(ego, metrics, "net_ego_list")
 
 
 # --- tables ------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import streamlit as st
 
 from components import clock
 from components import figures_views as figure_views
+from components.charts import show_chart
 from components.context import actor, database, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
@@ -254,7 +255,7 @@ def history_section(person_id: int, name: str, history: pd.DataFrame) -> None:
     if history.empty:
         st.caption(tr_md("organisation.history.none", name=name))
         return
-    st.plotly_chart(competence_history_figure(history, lang()), theme=None, key=f"{PREFIX}history_chart")
+    show_chart(competence_history_figure(history, lang()), key=f"{PREFIX}history_chart")
     st.dataframe(
         history_frame(history),
         hide_index=True,
@@ -284,7 +285,7 @@ def teams_section(assessment_tab: str) -> None:
     if not any(heatmap.assessed.values()):
         st.info(tr_md("organisation.heatmap.none", tab=assessment_tab))
     else:
-        st.plotly_chart(team_heatmap_figure(heatmap, lang()), theme=None, key=f"{PREFIX}heatmap")
+        show_chart(team_heatmap_figure(heatmap, lang()), key=f"{PREFIX}heatmap")
         st.caption(tr("organisation.heatmap.help"))
         st.caption(
             " · ".join(

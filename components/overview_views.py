@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components import figures_views as figure_views
+from components.charts import show_chart
 from components.context import lang, tr
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, show_table
@@ -114,7 +115,7 @@ def radar_section(data: ov.Overview) -> None:
     st.subheader(tr("overview.radar_heading"))
     assessed_on = data.radar.attrs.get("assessed_on")
     st.caption(tr_md("overview.radar_self", date=assessed_on) if assessed_on else tr("overview.radar_no_self"))
-    st.plotly_chart(radar.radar_figure(data.radar, lang()), theme=None, key=PREFIX + "radar")
+    show_chart(radar.radar_figure(data.radar, lang()), key=PREFIX + "radar")
     page_link(ov.PAGES["radar"])
 
 

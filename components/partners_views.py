@@ -24,6 +24,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from components import clock
+from components.charts import show_chart
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
@@ -569,7 +570,7 @@ def stakeholder_section() -> None:
     if points.empty:
         st.info(tr("partners_page.matrix.none", tab=tr("partners_page.tab.assess")))
         return
-    st.plotly_chart(figures.stakeholder_figure(points, lang()), theme=None, key=PREFIX + "matrix")
+    show_chart(figures.stakeholder_figure(points, lang()), key=PREFIX + "matrix")
     st.caption(tr_md("partners_page.matrix.caption", count=len(points), assessed=assessed))
 
 
@@ -580,7 +581,7 @@ def value_effort_section() -> None:
     if points.empty:
         st.info(tr("partners_page.value_effort.none", tab=tr("partners_page.tab.assess")))
         return
-    st.plotly_chart(figures.value_effort_figure(points, lang()), theme=None, key=PREFIX + "value_effort")
+    show_chart(figures.value_effort_figure(points, lang()), key=PREFIX + "value_effort")
     st.caption(tr_md("partners_page.value_effort.caption", count=len(points), assessed=assessed))
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from components import clock
+from components.charts import show_chart
 from components.context import actor, database, lang, tr
 from components.downloads import export_download
 from components.feedback import Messages, delete_one
@@ -121,9 +122,7 @@ def pipeline_section(columns: list[ps.PipelineColumn]) -> None:
                         code_label("partnerships.formalisation", item["formalisation"]),
                     ]
                     st.caption(escape_markdown(" · ".join(d for d in details if d)))
-    st.plotly_chart(
-        figures.stage_chart({c.stage: c.count for c in columns}, lang()), theme=None, key=PREFIX + "stage_chart"
-    )
+    show_chart(figures.stage_chart({c.stage: c.count for c in columns}, lang()), key=PREFIX + "stage_chart")
 
 
 # --- opening and registering -----------------------------------------------------------------------

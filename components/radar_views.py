@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components import clock
+from components.charts import show_chart
 from components.context import actor, lang, tr
 from components.feedback import Messages, delete_one
 from components.safe_markdown import escape_markdown, tr_md
@@ -55,7 +56,7 @@ def radar_section(frame: pd.DataFrame, found: Mapping[str, checklist.Evidence], 
     chart, words = st.columns([3, 2], gap="large")
     with chart:
         st.caption(latest_caption_md(frame, assessor))
-        st.plotly_chart(checklist.radar_figure(frame, lang()), theme=None, key=PREFIX + "chart")
+        show_chart(checklist.radar_figure(frame, lang()), key=PREFIX + "chart")
     with words:
         st.subheader(tr("radar_page.evidence_heading"))
         for row in frame.itertuples():
@@ -170,7 +171,7 @@ def history_section(assessments: Sequence[SelfAssessment], names: Mapping[int, s
         return
     if len(assessments) == 1:
         st.caption(tr("radar_page.history.one_point"))
-    st.plotly_chart(checklist.history_figure(history, lang()), theme=None, key=PREFIX + "history_chart")
+    show_chart(checklist.history_figure(history, lang()), key=PREFIX + "history_chart")
     st.markdown(f"**{tr('radar_page.history.table')}**")
     st.dataframe(
         history_frame(assessments, names),

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pandas as pd
+
 from components.context import lang, tr
 from lib.core.i18n import quoted
 
@@ -87,6 +89,18 @@ PRODUCT_DOCUMENTS = {
     "kom-godt-i-gang": "kom-godt-i-gang.md",
     "getting-started": "getting-started.md",
 }
+
+
+def table_md(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` for ``st.table``, which reads every cell, heading and row label as Markdown: each of
+    them escaped (as text; an empty cell stays empty)."""
+    shown = frame.map(escape_markdown)
+    shown.columns = [escape_markdown(c) for c in frame.columns]
+    name = frame.index.name
+    shown.index = pd.Index(
+        [escape_markdown(i) for i in frame.index], name=None if name is None else escape_markdown(name)
+    )
+    return shown
 
 
 def product_document(name: str) -> str:

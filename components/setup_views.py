@@ -131,7 +131,8 @@ def banner() -> None:
 
 
 def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> None:
-    """The library's name, description, address, e-mail, phone, logo and time zone, saved together."""
+    """The library's name, description, address, e-mail, phone, logo, time zone and the link to its
+    accessibility statement, saved together."""
     show_message(slot)
     zones = clock.timezone_names()
     stored = {
@@ -140,6 +141,7 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
         "address": profile.address,
         "email": profile.email,
         "phone": setup.shown_phone(profile.phone),
+        "accessibility_url": profile.accessibility_url,
     }
     # The fields start from what is stored, and are set to it again after a save (a value can only be
     # given to a widget before it is drawn; the browser then shows it too).
@@ -203,6 +205,13 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
             max_upload_size=setup.LOGO_MAX_BYTES // (1024 * 1024),
             key=f"{PREFIX}logo_{st.session_state.get(LOGO_VERSION, 0)}",
         )
+        accessibility_url = st.text_input(
+            tr("setup.field.accessibility_url"),
+            max_chars=setup.MAX_LENGTHS["accessibility_url"],
+            placeholder=tr("setup.placeholder.accessibility_url"),
+            key=PREFIX + "accessibility_url",
+            help=tr("setup.help.accessibility_url"),
+        )
         submitted = st.form_submit_button(
             tr("setup.save_profile"), type="primary", icon=":material/save:", key=PREFIX + "profile_save"
         )
@@ -215,6 +224,7 @@ def profile_form(profile: setup.LibraryProfile, *, slot: str = "profile") -> Non
         "email": email,
         "phone": phone,
         "timezone": timezone,
+        "accessibility_url": accessibility_url,
     }
     logo = upload.getvalue() if upload is not None else None
     ok, changed = _store(

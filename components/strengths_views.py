@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from components import clock
+from components.charts import show_chart
 from components.context import actor, lang, tr
 from components.downloads import export_download
 from components.feedback import Messages
@@ -181,7 +182,7 @@ def matrix_section(matrix: pd.DataFrame) -> None:
     if int(matrix.to_numpy().sum()) == 0:
         st.info(tr("strengths_page.matrix.empty"))
         return
-    st.plotly_chart(strengths_matrix_figure(matrix, lang()), theme=None, key=PREFIX + "matrix_chart")
+    show_chart(strengths_matrix_figure(matrix, lang()), key=PREFIX + "matrix_chart")
     st.caption(tr("strengths_page.matrix.caption"))
     types = type_labels()
     uncovered = [types[code] for code in uncovered_types(matrix)]

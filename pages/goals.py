@@ -13,6 +13,7 @@ import streamlit as st
 from components import clock
 from components import figures_views as figure_views
 from components import goals_views as views
+from components.charts import show_chart
 from components.context import database, lang, require_page, tr
 from components.safe_markdown import tr_md
 from components.template_import import template_import_section
@@ -57,7 +58,7 @@ def _render_page() -> None:
                 figure_views.show(key, counts[status], target=column, border=True)
             if counts["stale"]:
                 st.caption(tr_md("figures.goals.stale_note", stale=counts["stale"], days=strategy.STALE_DAYS))
-            st.plotly_chart(planning_figures.overview_figure(statuses, lang()), theme=None, key="goals_overview_chart")
+            show_chart(planning_figures.overview_figure(statuses, lang()), key="goals_overview_chart")
             st.caption(tr("goalspage.overview.marker_help") + " " + tr("strategy.status_rule"))
             views.overview_table(statuses, staff)
     with series:

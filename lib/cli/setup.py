@@ -1,9 +1,11 @@
 """``python -m lib setup``: the library's set-up on the command line (see :mod:`lib.library.setup`).
 
-``setup --library-name NAME [--description D] [--email E] [--phone P] [--address A] [--timezone TZ]
-[--logo FILE] [--json]`` stores what is given and leaves the rest as it is. A value that cannot be
-stored (an invalid e-mail or phone number, an unknown time zone, a logo that is not a PNG or JPEG)
-exits 2 with one line on standard error, and nothing is stored.
+``setup [--library-name NAME] [--description D] [--email E] [--phone P] [--address A] [--timezone TZ]
+[--logo FILE] [--accessibility-url URL] [--json]`` stores what is given and leaves the rest as it is
+(``--accessibility-url ""`` clears the link). The name may be left out once the library has one. A
+value that cannot be stored (an invalid e-mail or phone number, an unknown time zone, a logo that is
+not a PNG or JPEG, a link that is not a whole http(s) address) exits 2 with one line on standard error,
+and nothing is stored.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ OPTIONS = {
     "phone": "phone",
     "address": "address",
     "timezone": "timezone",
+    "accessibility_url": "accessibility_url",
 }
 
 
@@ -49,6 +52,9 @@ def cmd_setup(args: argparse.Namespace) -> int:
     # A refused value raises ValidationFailed inside the transaction: nothing is stored, and
     # lib.cli.main.main prints the one-line message and exits 2.
     with open_database(args.db, cached=False).write() as session:
+        if "name" not in values and library_profile(session).name is None:
+            print(t("setup.cli.name_required", lang), file=sys.stderr)
+            return 2
         changed = save_library_profile(session, values, logo=logo, actor=args.actor)
         profile = library_profile(session)
     if args.json:
@@ -60,7 +66,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 def _print_profile(profile: Any, changed: list[str], lang: str) -> None:
     print(t("setup.cli.saved" if changed else "setup.cli.unchanged", lang, name=profile.name))
-    for name in ("name", "description", "address", "email", "phone", "timezone"):
+    for name in ("name", "description", "address", "email", "phone", "timezone", "accessibility_url"):
         value = getattr(profile, name)
         if value:
             print(f"  {t(f'setup.field.{name}', lang)}: {value}")
@@ -73,10 +79,10 @@ def add_setup_parser(commands: Any, common: argparse.ArgumentParser) -> None:
     setup = commands.add_parser(
         "setup",
         parents=[common],
-        help="the library's name, description, address, e-mail, phone, logo and time zone; "
-        "options left out stay as they are",
+        help="the library's name, description, address, e-mail, phone, logo, time zone and the link to "
+        "its accessibility statement; options left out stay as they are",
     )
-    setup.add_argument("--library-name", required=True, metavar="NAME", help="the library's name")
+    setup.add_argument("--library-name", metavar="NAME", help="the library's name (required until the library has one)")
     setup.add_argument("--description", metavar="TEXT", help="one line about the library")
     setup.add_argument("--email", metavar="EMAIL", help="the library's general e-mail")
     setup.add_argument("--phone", metavar="PHONE", help="the library's general phone number (+45 assumed)")
@@ -85,4 +91,10 @@ def add_setup_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         "--timezone", metavar="TZ", help="the time zone times are shown in (IANA name; default Europe/Copenhagen)"
     )
     setup.add_argument("--logo", metavar="FILE", help="a logo: PNG or JPEG, at most 2 MB")
+    setup.add_argument(
+        "--accessibility-url",
+        metavar="URL",
+        help="the address of the municipality's published accessibility statement (https://…), "
+        'linked from every page; "" clears it (the statement the program ships is shown then)',
+    )
     setup.set_defaults(handler=cmd_setup)

@@ -2,9 +2,9 @@
 
 Every figure the product draws goes through :func:`style`, so the network, the radar chart and the
 board report share fonts, colours and margins, and Danish readers see a decimal comma (plotly's
-``separators``). Pages render figures with ``st.plotly_chart(fig, theme=None)``: Streamlit's own
-theme would otherwise restyle the figure on screen, and a PNG or SVG export (which never sees that
-theme) would no longer match what the user saw.
+``separators``). Pages render figures with ``components.charts.show_chart``, which calls
+``st.plotly_chart(fig, theme=None)``: Streamlit's own theme would otherwise restyle the figure on
+screen, and a PNG or SVG export (which never sees that theme) would no longer match what the user saw.
 
 Text from the data is never markup. Plotly reads a few HTML tags in every label, hover text, tick
 label, legend name, annotation and title (``<a href>`` becomes a live link, ``<span style>`` styled
@@ -29,6 +29,12 @@ The rules every chart keeps (tested in ``tests/core/test_chart_rules.py``):
 * *Ranges*: an axis with a fixed range covers every point (:func:`value_range`).
 * *Words and numbers*: axis titles and hover texts in the reader's language, the hover naming the
   unit; plotly's ``separators`` give Danish readers "1.234,5".
+* *Not by colour alone* (WCAG 1.4.1): series of one chart differ in something besides colour: a marker
+  symbol (:func:`series_symbol`) or dash for lines and point groups, a fill pattern
+  (:func:`series_pattern`) for bar series, or words at the points. The Okabe-Ito colours stay at least
+  ΔE 15 apart under simulated protanopia, deuteranopia and tritanopia.
+* *In words* (WCAG 1.1.1): every chart has a title; ``components.charts.show_chart`` draws it with the
+  sentence and the table of numbers of ``lib.core.chart_text``.
 """
 
 from __future__ import annotations
@@ -51,7 +57,9 @@ __all__ = [
     "GREY",
     "LINE_COLOURS",
     "OKABE_ITO",
+    "PATTERNS",
     "PRIMARY",
+    "SYMBOLS",
     "TEMPLATE",
     "category_colour",
     "category_colours",
@@ -64,7 +72,10 @@ __all__ = [
     "outline",
     "separators",
     "series_colour",
+    "series_pattern",
     "series_style",
+    "series_symbol",
+    "series_symbols",
     "style",
     "template",
     "template_text",
@@ -98,6 +109,10 @@ COLORWAY = (BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILLION, BLACK, YELLOW)
 LINE_COLOURS = tuple(colour for colour in COLORWAY if colour != YELLOW)
 #: Dash patterns that tell series apart once the colours are used up (colour first, then the dash).
 DASHES = ("solid", "dash", "dot", "dashdot")
+#: Marker symbols that tell the lines or point groups of one chart apart without their colours (WCAG 1.4.1).
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "triangle-down", "star", "cross")
+#: Fill patterns that tell the bar series of one chart apart without their colours (the first is plain).
+PATTERNS = ("", "/", ".", "x", "\\", "+", "-", "|")
 #: The colour of each category of a fixed vocabulary, the same in every chart and the board pack.
 #: Within a page no two categories share a colour where both are drawn (the evaluation page uses all
 #: eight: three bands, three dimensions, two sides).
@@ -170,6 +185,23 @@ def series_style(index: int) -> dict[str, str]:
     """Colour and dash of the ``index``-th line: every line colour solid first, then dashed, then
     dotted, so up to 28 lines differ in colour or dash."""
     return {"color": series_colour(index, line=True), "dash": DASHES[(index // len(LINE_COLOURS)) % len(DASHES)]}
+
+
+def series_symbol(index: int) -> str:
+    """The marker symbol of the ``index``-th line or point group of a chart (:data:`SYMBOLS` in order),
+    so two series differ in shape as well as colour."""
+    return SYMBOLS[index % len(SYMBOLS)]
+
+
+def series_symbols(order: Iterable[Hashable]) -> dict[Hashable, str]:
+    """:func:`series_symbol` of each of ``order`` by its place in it (as :func:`series_styles`)."""
+    return {key: series_symbol(index) for index, key in enumerate(dict.fromkeys(order))}
+
+
+def series_pattern(index: int) -> dict[str, str]:
+    """The plotly ``marker.pattern`` of the ``index``-th bar series of a chart (:data:`PATTERNS`), drawn
+    over the bar's colour in dark grey or white, whichever stands out."""
+    return {"shape": PATTERNS[index % len(PATTERNS)], "fillmode": "overlay"}
 
 
 def series_styles(order: Iterable[Hashable]) -> dict[Hashable, dict[str, str]]:

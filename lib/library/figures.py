@@ -53,7 +53,7 @@ def competence_history_figure(history: pd.DataFrame, language: str) -> go.Figure
     day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
     mean, scale = t("charts.hover.mean", language), t("charts.unit.scale", language)
     fig = go.Figure()
-    for group, colour in GROUP_COLOURS.items():
+    for index, (group, colour) in enumerate(GROUP_COLOURS.items()):
         name = t(f"organisation.group.{group}", language)
         fig.add_trace(
             go.Scatter(
@@ -62,7 +62,7 @@ def competence_history_figure(history: pd.DataFrame, language: str) -> go.Figure
                 mode="lines+markers",
                 name=name,
                 line={"color": colour, "width": 3},
-                marker={"size": 8, "line": charts.outline(colour)},
+                marker={"size": 8, "symbol": charts.series_symbol(index), "line": charts.outline(colour)},
                 connectgaps=True,
                 hovertemplate=f"{name}<br>%{{x|{day}}}: {mean} %{{y:.1f}} {scale}<extra></extra>",
             )

@@ -36,6 +36,13 @@ def library_profile_of(db: Database) -> setup.LibraryProfile:
         return setup.library_profile(session)
 
 
+@requires("view_board")
+def accessibility_url_of(db: Database) -> str | None:
+    """The address of the municipality's accessibility statement, or None: the link on every page."""
+    with db.read() as session:
+        return setup.accessibility_url(session)
+
+
 @requires("view_contacts")
 def staff_rows_of(db: Database) -> list[dict[str, Any]]:
     """The staff as the set-up's table lists them."""
@@ -185,6 +192,7 @@ __all__ = [
     "OFFER_CATEGORIES",
     "STAFF_ROLES",
     "PersonDependencies",
+    "accessibility_url_of",
     "competence_history_of",
     "dependency_counts",
     "dependency_table",

@@ -28,11 +28,13 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from struct import error as struct_error
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -57,10 +59,14 @@ SETTINGS = {
     "email": "library_email",
     "phone": "library_phone",
     "timezone": clock.TIMEZONE_SETTING,
+    "accessibility_url": "accessibility_statement_url",
 }
 PROFILE_FIELDS = tuple(SETTINGS)
 LOGO_SETTING = "library_logo"
-MAX_LENGTHS = {"name": 120, "description": 200, "address": 200}
+MAX_LENGTHS = {"name": 120, "description": 200, "address": 200, "accessibility_url": 500}
+#: Characters no web address holds as they are (RFC 3986): spaces, quotes, angle brackets and the like.
+_NOT_IN_URLS = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
+_URL_SHOWN = 80
 
 #: An uploaded logo may be at most this large (bytes) …
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -87,6 +93,9 @@ class LibraryProfile:
     timezone: str = clock.DEFAULT_TIMEZONE
     #: The logo as PNG bytes (re-drawn by this module), or None.
     logo: bytes | None = None
+    #: Where the municipality publishes the accessibility statement (http or https), or None: the
+    #: link on every page then opens the statement the product ships (``docs/accessibility.md``).
+    accessibility_url: str | None = None
 
     @property
     def is_set_up(self) -> bool:
@@ -122,6 +131,7 @@ def library_profile(session: Session) -> LibraryProfile:
         phone=_stored_text(session, SETTINGS["phone"]),
         timezone=clock.timezone_name(session),
         logo=stored_logo(session),
+        accessibility_url=accessibility_url(session),
     )
 
 
@@ -142,6 +152,49 @@ def stored_logo(session: Session) -> bytes | None:
 def library_name(session: Session) -> str | None:
     """The library's name as stored (spaces tidied), or None: one setting, read on every page."""
     return _stored_text(session, SETTINGS["name"])
+
+
+@requires("view_board")
+def accessibility_url(session: Session) -> str | None:
+    """The address of the municipality's accessibility statement, or None when none is set (a stored
+    value that is no longer acceptable counts as none)."""
+    value = get_setting(session, SETTINGS["accessibility_url"])
+    try:
+        return checked_accessibility_url(value)
+    except ValidationFailed:
+        return None
+
+
+def checked_accessibility_url(value: object) -> str | None:
+    """The address of an accessibility statement as it will be stored; None for an empty value.
+
+    Only a whole ``https://`` or ``http://`` address with a host is taken, at most 500 characters, and
+    without spaces, quotes or angle brackets; anything else (``javascript:``, ``data:``, a relative
+    path, ``www.example.dk`` without its scheme) raises ``ValidationFailed`` with ``field`` set:
+    ``setup.accessibility_url_invalid`` or ``value.too_long``.
+
+    >>> checked_accessibility_url("  HTTPS://www.was.digst.dk/solhoej-dk ")
+    'https://www.was.digst.dk/solhoej-dk'
+    >>> checked_accessibility_url("") is None
+    True
+    """
+    if value is None or not str(value).strip():
+        return None
+    text = str(value).strip()
+    shown = text if len(text) <= _URL_SHOWN else text[: _URL_SHOWN - 1] + "…"
+    limit = MAX_LENGTHS["accessibility_url"]
+    if len(text) > limit:
+        raise ValidationFailed("value.too_long", field="accessibility_url", length=len(text), max=limit)
+    refused = ValidationFailed("setup.accessibility_url_invalid", field="accessibility_url", value=shown)
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+        parts.port  # noqa: B018 - reading the port checks it is a number
+    except ValueError:
+        raise refused from None
+    if parts.scheme.casefold() not in ("http", "https") or not host or "@" in parts.netloc or _NOT_IN_URLS.search(text):
+        raise refused
+    return parts.scheme.casefold() + text[len(parts.scheme) :]
 
 
 @requires("view_board")
@@ -176,6 +229,8 @@ def clean_profile_values(values: Mapping[str, Any]) -> dict[str, str | None]:
                 clean[name] = normalize.normalise_phone(value)
             elif name == "timezone":
                 clean[name] = clock.valid_timezone(value)
+            elif name == "accessibility_url":
+                clean[name] = checked_accessibility_url(value)
             else:
                 text = normalize.clean_text(value, max_length=MAX_LENGTHS[name])
                 clean[name] = " ".join(text.split()) if text else None
@@ -484,6 +539,8 @@ __all__ = [
     "LibraryProfile",
     "StaffNotSaved",
     "StaffSaved",
+    "accessibility_url",
+    "checked_accessibility_url",
     "checked_logo",
     "clean_profile_values",
     "is_empty_workspace",

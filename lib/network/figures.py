@@ -13,10 +13,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.core import charts
 from lib.core.i18n import t
 from lib.network import graph as netgraph
 from lib.network import plotting
-from lib.network.page import SIZE_BY_KIND, SIZE_METRICS, NetworkView
+from lib.network.page import SIZE_BY_KIND, SIZE_METRICS, NetworkView, node_label
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def ego_figure(
 ) -> go.Figure:
     """The network within ``radius`` steps of ``node``, in the places it has on the map, names shown."""
     ego = netgraph.ego_network(view.graph, str(node), radius)
-    return finished(
+    fig = finished(
         plotting.network_figure(
             ego,
             {v: view.positions[v] for v in ego if v in view.positions},
@@ -102,6 +103,8 @@ def ego_figure(
             height=480,
         )
     )
+    name = charts.escape(node_label(view.graph, node))
+    return fig.update_layout(title={"text": t("chart_title.ego", lang, name=name)})
 
 
 __all__ = ["MapLook", "ego_figure", "finished", "hover_metrics", "view_figure"]

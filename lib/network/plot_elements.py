@@ -447,10 +447,14 @@ def _bounds(pos: Mapping[Hashable, Position], margin: float = 0.06) -> tuple[lis
     return [float(low[0] - pad), float(high[0] + pad)], [float(low[1] - pad), float(high[1] + pad)]
 
 
-def _network_layout(fig: go.Figure, x_range: list[float], y_range: list[float], height: int, lang: str) -> go.Figure:
+def _network_layout(
+    fig: go.Figure, x_range: list[float], y_range: list[float], height: int, lang: str, title: str | None = None
+) -> go.Figure:
+    """The look of a network map: hidden axes, legend below; ``title`` (plotly text, escaped) or "Netværket"."""
     style(fig, lang)
     hidden = {"visible": False, "showgrid": False, "zeroline": False, "fixedrange": False}
     fig.update_layout(
+        title={"text": title or t("chart_title.network", lang)},
         height=height,
         showlegend=True,
         legend={
@@ -464,7 +468,7 @@ def _network_layout(fig: go.Figure, x_range: list[float], y_range: list[float], 
         hovermode="closest",
         # Keeps the user's zoom and legend choices when the page redraws after a filter change.
         uirevision="network",
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
         xaxis={**hidden, "range": x_range},
         yaxis={**hidden, "range": y_range, "scaleanchor": "x", "scaleratio": 1},
     )

@@ -303,7 +303,9 @@ def rings_figure(
     radii = ring_radii(rings)
     outer = max(radii.values())
     fig = go.Figure()
-    _network_layout(fig, [-outer * 1.2, outer * 1.2], [-outer * 1.1, outer * 1.15], height, lang)
+    _network_layout(
+        fig, [-outer * 1.2, outer * 1.2], [-outer * 1.1, outer * 1.15], height, lang, t("chart_title.rings", lang)
+    )
     for ring, radius in radii.items():
         fig.add_shape(
             type="circle",

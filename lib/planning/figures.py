@@ -122,6 +122,7 @@ def series_figure(series: pd.DataFrame, language: str, order: Sequence[int] | No
     fig = go.Figure()
     day = "%d-%m-%Y" if language == "da" else "%Y-%m-%d"
     looks = charts.series_styles([*(order or ()), *series["goal_id"]])
+    symbols = charts.series_symbols([*(order or ()), *series["goal_id"]])
     for goal_id, rows in series.groupby("goal_id", sort=False):
         look = looks[goal_id]
         title = charts.template_text(rows["title"].iloc[0])
@@ -134,7 +135,7 @@ def series_figure(series: pd.DataFrame, language: str, order: Sequence[int] | No
                 name=title,
                 line={**look, "width": 3},
                 meta=int(goal_id),
-                marker={"size": 8, "line": charts.outline(look["color"])},
+                marker={"size": 8, "symbol": symbols[goal_id], "line": charts.outline(look["color"])},
                 customdata=measured["value"],
                 hovertemplate=f"{title}<br>%{{x|{day}}}: %{{y:.0f}} %<extra></extra>",
             )
@@ -398,7 +399,7 @@ def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
     answers = t("charts.hover.respondents", language)
     fig = go.Figure()
     _band_areas(fig, language, "y")
-    for dimension in ev.DIMENSIONS:
+    for index, dimension in enumerate(ev.DIMENSIONS):
         rows = shown[shown["dimension"] == dimension]
         name = t(f"evaluations.dimension.{dimension}", language)
         words = [t(f"evaluations.band.{b}", language) for b in rows["band"]]
@@ -411,7 +412,7 @@ def scores_figure(scores: pd.DataFrame, side: str, language: str) -> go.Figure:
                 name=name,
                 meta=dimension,
                 line={"color": colour, "width": 3},
-                marker={"size": 9, "line": charts.outline(colour)},
+                marker={"size": 9, "symbol": charts.series_symbol(index), "line": charts.outline(colour)},
                 customdata=list(
                     zip(charts.escape_all(rows["round_title"].fillna("")), words, rows["respondents"], strict=True)
                 ),
@@ -437,7 +438,7 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
     fig = go.Figure()
     _band_areas(fig, language, "x")
     labels = charts.escape_all(items["text"])
-    for name in ev.BANDS:
+    for index, name in enumerate(ev.BANDS):
         rows = items[items["band"] == name]
         if rows.empty:
             continue
@@ -451,9 +452,15 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
                 orientation="h",
                 name=word,
                 meta=name,
-                marker={"color": BAND_COLOURS[name], "line": charts.outline(BAND_COLOURS[name])},
+                # The band shows in the fill pattern too, not by colour alone.
+                marker={
+                    "color": BAND_COLOURS[name],
+                    "line": charts.outline(BAND_COLOURS[name]),
+                    "pattern": charts.series_pattern(index),
+                },
                 customdata=rows["all"],
-                text=[format_number(round(v, 1), language, 1) for v in rows["all"]],
+                # The band's word on every bar, not only in the legend: colour is never the only sign.
+                text=[f"{format_number(round(v, 1), language, 1)} · {word}" for v in rows["all"]],
                 textposition="outside",
                 cliponaxis=False,
                 hovertemplate=(
@@ -464,7 +471,8 @@ def items_figure(items: pd.DataFrame, language: str) -> go.Figure:
         )
     fig.update_layout(
         title=t("evaluations_page.items.chart_title", language),
-        xaxis={"range": [1, 5.4], "dtick": 1, "title": t("evaluations_page.mean_axis", language)},
+        # Room to the right for the words on the bars; ticks only on the 1-5 scale.
+        xaxis={"range": [1, 6.2], "tickvals": [1, 2, 3, 4, 5], "title": t("evaluations_page.mean_axis", language)},
         yaxis={"categoryorder": "array", "categoryarray": labels, "autorange": "reversed"},
         barmode="overlay",
         height=max(320, 140 + 34 * len(items)),

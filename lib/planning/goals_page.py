@@ -14,14 +14,15 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import select
 
+from lib.core import status_marks
 from lib.core.access import requires
 from lib.core.frames import is_missing
 from lib.core.i18n import format_date, format_number, format_percent, t
 from lib.db import Database, Goal, Partnership
 from lib.planning import goals as strategy
 
-#: The status's icon beside its word in the page's tables (never colour alone).
-STATUS_ICONS = {"on_track": "🟢", "at_risk": "🟠", "off_track": "🔴", "no_data": "⚪"}
+#: The status's icon beside its word in the page's tables (never colour alone; the icons differ in shape).
+STATUS_ICONS = {code: status_mark.emoji for code, status_mark in status_marks.MARKS["goal_status"].items()}
 STALE_ICON = "⏳"
 
 
@@ -119,8 +120,8 @@ def coverage_view(db: Database) -> CoverageView:
 
 
 def status_text(status: str, language: str) -> str:
-    """The status as icon and words, e.g. "🟠 I fare"."""
-    return f"{STATUS_ICONS[status]} {strategy.status_label(status, language)}"
+    """The status as icon and words, e.g. "⚠️ I fare"."""
+    return status_marks.status_text("goal_status", status, language)
 
 
 def number_text(value: float | None, unit: str | None, language: str) -> str:

@@ -550,10 +550,11 @@ def radar_figure(frame: pd.DataFrame, lang: str = "da") -> go.Figure:
             "radialaxis": {"range": list(SCORE_RANGE), "tickvals": [1, 2, 3, 4, 5], "angle": 90, "tickangle": 90},
             "angularaxis": {"direction": "clockwise", "rotation": 90, "tickfont": {"size": 13}},
         },
+        title=t("chart_title.radar", lang),
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.08},
-        # Room for the headings written around the circle; the longest sit diagonally, not at the sides.
-        height=520,
-        margin={"l": 110, "r": 110, "t": 50, "b": 30},
+        # Room for the title and the headings written around the circle; the longest sit diagonally.
+        height=560,
+        margin={"l": 110, "r": 110, "t": 90, "b": 30},
     )
     return charts.style(fig, lang)
 

@@ -565,6 +565,208 @@ def test_finding_5_the_board_goal_chart_holds_every_point(demo_url: str) -> None
     assert goal_id
 
 
+# --- readable by everyone (issue 15: WCAG 1.1.1, 1.4.1, 1.4.11) ------------------------------------------
+
+#: Charts whose colours are a grouping the user picks on the network map (sector, community, owner) on top
+#: of the node kind, which the symbols show: the group is named in every point's hover and the people and
+#: ties have tables of their own, so colour there adds to what is readable without it.
+COLOUR_ONLY_GROUPS = ("network.sector", "network.community", "network.owner")
+
+
+def _numbers(values: object) -> list[float]:
+    if not isinstance(values, list):
+        return []
+    flat = [v for row in values for v in (row if isinstance(row, list) else [row])]
+    return [n for n in map(_number, flat) if n is not None]
+
+
+def figure_numbers(fig: go.Figure) -> set[float]:
+    """Every number the figure's data traces draw (x and y, r, z), read from its JSON, rounded."""
+    found: set[float] = set()
+    for trace in figure_json(fig)["data"]:
+        if trace.get("hoverinfo") == "skip" or trace.get("visible") is False:
+            continue
+        base = _number(trace.get("base"))
+        for part in ("x", "y", "r", "z"):
+            numbers = _numbers(trace.get(part))
+            if base is not None and part == ("x" if trace.get("orientation") == "h" else "y"):
+                numbers = [n + base for n in numbers]  # a bar from its base ends at base + length
+            found |= {round(n, 6) for n in numbers}
+    return found
+
+
+def table_numbers(table: pd.DataFrame) -> set[float]:
+    return {round(n, 6) for column in table.columns for n in map(_number, table[column].tolist()) if n is not None}
+
+
+@pytest.mark.slow
+def test_every_chart_has_a_title_a_summary_and_a_table_of_its_numbers(demo_pages) -> None:
+    from lib.core.chart_text import figure_summary, figure_table
+    from lib.core.i18n import t
+
+    for lang, pages in demo_pages.items():
+        for name, fig in every_figure(pages):
+            assert str(fig.layout.title.text or "").strip(), f"{name} ({lang}) has no title"
+            summary = figure_summary(fig, lang)
+            assert summary and summary != t("chart_text.empty", lang), f"{name} ({lang}): {summary!r}"
+            table = figure_table(fig, lang)
+            assert not table.empty, name
+            assert table_numbers(table) == figure_numbers(fig), f"{name} ({lang}): the table's numbers differ"
+            if lang == "da":
+                assert not re.search(r"\d\.\d", summary), f"{name}: a Danish summary writes a decimal point: {summary}"
+
+
+def non_colour_look(trace: dict) -> tuple | None:
+    """What tells ``trace`` apart from the others of its chart without colour: its kind, dash and marker
+    symbol (lines, markers) or fill pattern (bars); None when it is labelled directly (words at its
+    points, or numbers on its bars next to their category), which says it without colour."""
+    kind = trace.get("type", "scatter")
+    if kind in ("bar", "barpolar"):
+        pattern = ((trace.get("marker") or {}).get("pattern") or {}).get("shape") or ""
+        return (kind, pattern)
+    mode = str(trace.get("mode", "markers"))
+    if "text" in mode and trace.get("text") is not None:
+        return None
+    look: list[object] = [kind, trace.get("xaxis"), trace.get("yaxis")]
+    if "lines" in mode:
+        look.append(("dash", (trace.get("line") or {}).get("dash") or "solid"))
+    if "markers" in mode:
+        symbol = (trace.get("marker") or {}).get("symbol") or "circle"
+        look.append(("symbol", tuple(symbol) if isinstance(symbol, list) else symbol))
+    return tuple(look)
+
+
+def check_not_colour_alone(name: str, fig: go.Figure) -> None:
+    """Within a chart, series in different colours differ in something else too (WCAG 1.4.1)."""
+    by_look: dict[tuple, dict[str, str]] = {}
+    for trace in category_traces(fig):
+        look = non_colour_look(trace)
+        if look is not None:
+            by_look.setdefault(look, {})[style_of(trace)[0]] = trace["name"]
+    alike = {look: names for look, names in by_look.items() if len(names) > 1}
+    assert not alike, f"{name}: told apart by colour alone: {list(alike.values())}"
+
+
+@pytest.mark.slow
+def test_every_chart_tells_its_series_apart_without_colour(demo_pages) -> None:
+    checked = 0
+    for lang, pages in demo_pages.items():
+        for name, fig in every_figure(pages):
+            if name not in COLOUR_ONLY_GROUPS:
+                check_not_colour_alone(f"{name} ({lang})", fig)
+                checked += 1
+    assert checked >= 50
+
+
+def test_the_colour_check_sees_lines_told_apart_by_colour_alone() -> None:
+    days = [dt.date(2026, 1, 1), dt.date(2026, 2, 1)]
+    fig = go.Figure(
+        [
+            go.Scatter(name="A", x=days, y=[1, 2], mode="lines+markers", line={"color": charts.BLUE}),
+            go.Scatter(name="B", x=days, y=[2, 1], mode="lines+markers", line={"color": charts.ORANGE}),
+        ]
+    )
+    with pytest.raises(AssertionError, match="colour alone"):
+        check_not_colour_alone("two lines", fig)
+    fig.data[1].marker.symbol = charts.series_symbol(1)
+    check_not_colour_alone("two lines", fig)
+    bars = go.Figure(
+        [go.Bar(name=n, x=["a"], y=[1], marker={"color": c}) for n, c in (("A", charts.BLUE), ("B", charts.GREEN))]
+    )
+    with pytest.raises(AssertionError, match="colour alone"):
+        check_not_colour_alone("two bars", bars)
+
+
+#: Machado, Oliveira & Fernandes (2009): simulated dichromacy, severity 1.0, on linear RGB.
+MACHADO = {
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.303900)),
+}
+#: The smallest CIE76 colour difference two chart colours keep under every simulation: about five times
+#: a just noticeable difference (2.3), so marks read as different colours at a glance.
+MIN_DELTA_E = 15.0
+
+
+def _linear(colour: str) -> np.ndarray:
+    channels = np.array([int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
+    return np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+
+
+def _lab(linear_rgb: np.ndarray) -> np.ndarray:
+    """CIELAB (D65) of a linear sRGB colour."""
+    to_xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]])
+    xyz = to_xyz @ linear_rgb / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 216 / 24389, np.cbrt(xyz), (24389 / 27 * xyz + 16) / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def seen_with(colour: str, deficiency: str | None) -> np.ndarray:
+    """``colour`` in CIELAB as a reader with ``deficiency`` (None: normal vision) sees it."""
+    linear = _linear(colour)
+    if deficiency is not None:
+        linear = np.clip(np.array(MACHADO[deficiency]) @ linear, 0, 1)
+    return _lab(linear)
+
+
+def delta_e(first: str, second: str, deficiency: str | None) -> float:
+    return float(np.linalg.norm(seen_with(first, deficiency) - seen_with(second, deficiency)))
+
+
+def test_the_simulation_loses_what_it_should() -> None:
+    # Red and green, far apart for normal vision, all but merge for a protanope and a deuteranope.
+    assert delta_e("#FF0000", "#00B000", None) > 80
+    assert delta_e("#D00000", "#6B6B00", "deuteranopia") < MIN_DELTA_E
+    assert delta_e("#000000", "#FFFFFF", "tritanopia") > 99
+
+
+@pytest.mark.parametrize("deficiency", [None, *MACHADO])
+def test_the_okabe_ito_colours_stay_apart_with_every_colour_vision_deficiency(deficiency: str | None) -> None:
+    closest = min(
+        (delta_e(a, b, deficiency), a, b)
+        for index, a in enumerate(charts.COLORWAY)
+        for b in charts.COLORWAY[index + 1 :]
+    )
+    assert closest[0] > MIN_DELTA_E, f"{deficiency}: {closest[1]} and {closest[2]} differ by ΔE {closest[0]:.1f}"
+
+
+@pytest.mark.slow
+def test_the_colours_drawn_together_stay_apart_with_every_colour_vision_deficiency(demo_pages) -> None:
+    # Grey ("other", "unknown") included: it must not pass for a colour the same chart uses.
+    for name, fig in every_figure(demo_pages["da"]):
+        if name in COLOUR_ONLY_GROUPS:
+            continue
+        colours = sorted(
+            {c.upper() for trace in figure_json(fig)["data"] for c in trace_colours(trace) if c.startswith("#")}
+            & {*OKABE_ITO, charts.GREY.upper()}
+        )
+        for deficiency in MACHADO:
+            for index, first in enumerate(colours):
+                for second in colours[index + 1 :]:
+                    difference = delta_e(first, second, deficiency)
+                    assert difference > MIN_DELTA_E, f"{name}, {deficiency}: {first} ~ {second} (ΔE {difference:.1f})"
+
+
+@pytest.mark.slow
+def test_every_mark_stands_out_against_white_or_has_a_dark_outline(demo_pages) -> None:
+    # WCAG 1.4.11: graphics need 3:1 against the page. A mark in a lighter colour has a dark outline
+    # (checked in check_colours); a line in one carries outlined markers at its points.
+    for name, fig in every_figure(demo_pages["da"]):
+        for trace in figure_json(fig)["data"]:
+            line, mode = trace.get("line") or {}, str(trace.get("mode", ""))
+            colour = line.get("color")
+            if "lines" not in mode or not isinstance(colour, str) or is_neutral(colour):
+                continue
+            if trace.get("hoverinfo") == "skip":
+                continue  # the network's ties: context at half opacity, listed in the tables of the people
+            if charts.contrast(colour) >= 3 or trace.get("showlegend") is False and line.get("dash") == "dot":
+                continue  # a guide line (a goal's expected path) beside the outlined line it belongs to
+            rim = ((trace.get("marker") or {}).get("line") or {}).get("color")
+            assert "markers" in mode and isinstance(rim, str) and charts.contrast(rim) >= 3, (
+                f"{name}: a {colour} line ({trace.get('name')}) needs outlined markers"
+            )
+
+
 # --- on generated data ---------------------------------------------------------------------------------
 
 DAYS = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31))

@@ -452,7 +452,7 @@ def test_browsers_are_spread_over_both_processes_and_each_stays_on_its_own(stack
         assert h1(page) == t("contacts.title", "da")
         open_page(page, f"{stack.url}/")
         # Moving to another page over the same websocket, as a user does with the sidebar:
-        page.locator("[data-testid='stSidebarNav'] a", has_text=t("nav.goals", "da")).click()
+        page.locator(".st-key-nav_links a", has_text=t("nav.goals", "da")).click()
         page.get_by_role("heading", name=t("goalspage.title", "da"), level=1).wait_for(timeout=60_000)
         page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60_000)
         assert page.locator("[data-testid='stException']").count() == 0
@@ -516,7 +516,7 @@ def test_when_a_process_stops_its_open_pages_carry_on_on_the_other(stack: Stack,
     )
     assert any(hit.sticky == key and hit.served_by in others for hit in hits), "the page did not reconnect"
     # ... and the user can go on working: another page opens, over the new connection.
-    page.locator("[data-testid='stSidebarNav'] a", has_text=t("nav.contacts", "da")).click()
+    page.locator(".st-key-nav_links a", has_text=t("nav.contacts", "da")).click()
     page.get_by_role("heading", name=t("contacts.title", "da"), level=1).wait_for(timeout=60_000)
     page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60_000)
     assert page.locator("[data-testid='stException']").count() == 0

@@ -63,11 +63,11 @@ def test_overview_has_one_bar_per_goal_with_status_words(demo: Database) -> None
     assert len(table) == 6
     with demo.read() as session:
         statuses = strategy.goal_statuses(session, dt.date.today())
-    expected_words = [
-        f"{'🟢🟠🔴⚪'[strategy.STATUSES.index(s.status)]} {strategy.status_label(s.status)}" for s in statuses
-    ]
+    # Every status carries its word beside an icon of its own shape, never a colour alone (WCAG 1.4.1).
+    icons = {"on_track": "✅", "at_risk": "⚠️", "off_track": "⛔", "no_data": "❔"}
+    expected_words = [f"{icons[s.status]} {strategy.status_label(s.status)}" for s in statuses]
     assert table["Status"].tolist() == expected_words
-    assert {"🔴 Bagud", "🟢 På rette spor"} <= set(expected_words)
+    assert {"⛔ Bagud", "✅ På rette spor"} <= set(expected_words)
 
 
 def test_choosing_a_goal_draws_one_point_per_measurement(demo: Database) -> None:

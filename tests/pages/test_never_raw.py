@@ -628,6 +628,7 @@ def _visits() -> dict[str, Visit]:
         "radar": Visit("pages/radar.py"),
         "library": Visit("pages/library.py"),
         "guide": Visit("pages/guide.py"),
+        "accessibility": Visit("pages/accessibility.py"),
         "importer": Visit("pages/importer.py"),
         "admin": Visit("pages/admin.py", pickers={admin_views.PERSON_PICK: _ids(Person)}),
         # Five years on, every contact is on the retention list, with the picker to erase them.

@@ -18,7 +18,7 @@ from tests.apptest_support import run_page, shown_texts
 
 PAGES = sorted(path.name for path in (Path(__file__).resolve().parents[2] / "pages").glob("*.py"))
 #: The pages a board member (viewer) may open; every other page is for editors and admins.
-VIEWER_PAGES = {"overview.py", "board.py"}
+VIEWER_PAGES = {"overview.py", "board.py", "accessibility.py"}
 ADMIN_ONLY = {"admin.py"}
 SECRETS = {
     "auth": {

@@ -428,3 +428,23 @@ def test_rounds_and_responses_as_tables(db: Database, partnership: int) -> None:
         "Godt møde.",
     ]  # blank reflections are missing values, not empty texts
     assert responses["respondent"].iloc[-1] == "P"
+
+
+def test_every_item_bar_carries_its_bands_word_not_only_its_colour() -> None:
+    import pandas as pd
+
+    from lib.planning import figures as planning_figures
+
+    items = pd.DataFrame(
+        {"text": ["Vi stoler på hinanden", "Tempoet passer", "Vi når vores mål"], "all": [4.4, 3.5, 2.2]}
+    )
+    items["band"] = [ev.band(mean) for mean in items["all"]]
+    fig = planning_figures.items_figure(items, "da")
+    bars = [trace for trace in fig.data if trace.type == "bar"]
+    texts = {y: text for trace in bars for y, text in zip(trace.y, trace.text, strict=True)}
+    assert texts == {
+        "Vi stoler på hinanden": "4,4 · Styrke",
+        "Tempoet passer": "3,5 · Tal om det",
+        "Vi når vores mål": "2,2 · Bekymring",
+    }
+    assert fig.layout.xaxis.tickvals == (1, 2, 3, 4, 5)

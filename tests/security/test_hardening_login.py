@@ -296,7 +296,7 @@ def test_finding_1_a_browser_on_another_computer_gets_no_local_mode(tmp_path: Pa
             page.locator("h1").first.wait_for(timeout=60_000)
             page.wait_for_selector("[data-testid='stStatusWidget']", state="detached", timeout=60_000)
             assert page.locator("h1").first.inner_text().strip() == t("login_setup.remote_title")
-            assert page.locator("[data-testid='stSidebarNav']").count() == 0
+            assert page.locator(".st-key-nav_links").count() == 0
             assert page.locator("[data-testid='stSidebar']").count() == 0
         page.close()
 
@@ -362,7 +362,7 @@ def test_finding_1_a_cookie_forged_with_the_example_secret_opens_nothing(tmp_pat
         page = open_with_cookie(browser, base, forged_user_cookie(example_secret, base, ADMIN), "/administration")
         assert page.locator("h1").first.inner_text().strip() == t("login_setup.secret_title")
         page.locator("[data-testid='stCode']", has_text=NEW_SECRET_COMMAND).wait_for(timeout=30_000)
-        assert page.locator("[data-testid='stSidebarNav']").count() == 0
+        assert page.locator(".st-key-nav_links").count() == 0
         assert page.get_by_text(t("access.signed_in", who="Angriber", role=t("access.role.admin"))).count() == 0
         page.context.close()
 

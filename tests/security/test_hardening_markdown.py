@@ -103,12 +103,14 @@ UNIVERSAL_KEYWORDS = frozenset({"help"})
 NOT_STREAMLIT = frozenset({"_LOG", "LOG", "logging", "logger", "log", "buffer", "handle", "out", "stream"})
 
 #: The trusted primitives of components.safe_markdown (checked against real payloads below, in the
-#: browser); every other function whose name ends in ``_md`` must itself return safe text, which
+#: browser; ``table_md``, escape_markdown of every cell, header and row label, in tests/core/test_chart_text.py);
+#: every other function whose name ends in ``_md`` must itself return safe text, which
 #: :func:`unsafe_md_functions` checks.
-ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md"})
-#: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown):
-#: the repository's text, rendered as written on purpose.
-PRODUCT_TEXT = frozenset({"product_document"})
+ESCAPING = frozenset({"escape_markdown", "tr_md", "message_md", "table_md"})
+#: Returns one of the product's own Markdown documents by a fixed name (components.safe_markdown), or
+#: a half of the shipped accessibility statement (lib.library.accessibility): the repository's text,
+#: rendered as written on purpose.
+PRODUCT_TEXT = frozenset({"product_document", "accessibility_statement"})
 #: Functions whose result is a number or a number written out by lib.core.i18n: digits, separators, signs.
 NUMERIC = frozenset({"len", "int", "float", "round", "abs", "sum", "format_number", "format_percent", "format_date"})
 #: The project's helpers that pass one of their parameters on to a sink, by function name:
@@ -122,6 +124,7 @@ WRAPPERS: dict[str, dict[str, tuple[int | None, str]]] = {
     "link": {"label": (1, "text")},  # components.overview_views: st.page_link's label
     "export_download": {"label": (0, "text")},  # components.downloads: st.download_button's label
     "download_naming_nobody": {"label": (0, "text")},  # components.downloads: st.download_button's label
+    "show_chart": {"summary": (None, "text")},  # components.charts: the caption under a chart
 }
 #: A format_func factory that shows the values of the mapping it is given.
 LOOKUP_FORMATTERS = frozenset({"shown_as"})
@@ -685,6 +688,21 @@ def test_tr_md_escapes_the_names_in_a_translation_but_not_its_words() -> None:
     assert shown == t("importpage.sheet_title", "da", sheet=r"\*\*Ark\*\*", rows=1234)
     assert "1.234" in shown  # numbers are written as the reader writes them, untouched
     assert escape_markdown("**Ark**") == r"\*\*Ark\*\*"
+
+
+def test_a_table_for_st_table_has_every_cell_heading_and_row_label_escaped() -> None:
+    import pandas as pd
+
+    from components.safe_markdown import escape_markdown, table_md
+
+    frame = pd.DataFrame({"**Navn**": ["![x](http://evil/b)", "Anna", ""]}, index=["*1*", "2", "3"])
+    frame.index.name = "#"
+    shown = table_md(frame)
+    assert list(shown.columns) == [r"\*\*Navn\*\*"]
+    assert list(shown.iloc[:, 0]) == [escape_markdown("![x](http://evil/b)"), "Anna", ""]
+    assert shown.iloc[0, 0].startswith(r"!\[x\](http")
+    assert list(shown.index) == [r"\*1\*", "2", "3"] and shown.index.name == r"\#"
+    assert markdown_offenders("st.table(table_md(frame))") == []
 
 
 def test_lib_messages_quote_their_data_and_other_errors_say_nothing() -> None:

@@ -17,6 +17,7 @@ import ast
 import csv
 import datetime as dt
 import io
+import json
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,8 +70,12 @@ def test_server_configuration_is_safe_for_personal_data() -> None:
 HTML_WHITELIST: frozenset[tuple[str, str]] = frozenset(
     {
         ("components/board_views.py", "_SCREEN_CSS"),  # the board presentation's font size (<style> only)
+        ("components/page_frame.py", "PAGE_CSS"),  # captions' contrast, the focus outline (<style> only)
     }
 )
+#: Functions whose result the pages may hand to Streamlit as HTML, by (file, name): each writes its
+#: arguments only as escaped JavaScript string literals, which a test below holds it to.
+HTML_BUILDERS: frozenset[tuple[str, str]] = frozenset({("components/page_frame.py", "frame_script")})
 
 _HTML_CALLS = frozenset({"html"})  # st.html, components.html, components.v1.html
 
@@ -131,6 +136,8 @@ def raw_html_uses(source: str, file: str = "<test>") -> list[tuple[int, str]]:
         body = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "body"), None)
         if isinstance(body, ast.Name) and body.id in constants and (file, body.id) in HTML_WHITELIST:
             continue
+        if isinstance(body, ast.Call) and (file, _call_name(body)) in HTML_BUILDERS:
+            continue
         found.append((node.lineno, f"{_call_name(node)}(…) renders HTML that is not a whitelisted constant"))
     return found
 
@@ -173,6 +180,20 @@ BOARD = "components/board_views.py"
 def test_the_html_check_catches_raw_html(source: str, file: str) -> None:
     # The check above passes because the pages are clean; these show that it would notice if not.
     assert raw_html_uses(source, file)
+
+
+@pytest.mark.parametrize(
+    "text", ["</script><script>alert(1)</script>", '"; alert(1); "', "</SCRIPT >", "\u2028", "Spring til indhold"]
+)
+def test_the_frame_script_keeps_its_text_a_string(text: str) -> None:
+    """The skip link's label (a translation) and the language reach the script as string literals only."""
+    from components.page_frame import frame_script
+
+    script = frame_script("da", text)
+    body = script.removeprefix("<script>").removesuffix("</script>")
+    assert "</script" not in body.lower() and "<script" not in body.lower()
+    literal = next(line for line in body.splitlines() if "link.textContent =" in line)
+    assert json.loads(literal.split("=", 1)[1].strip().rstrip(";")) == text
 
 
 def test_the_html_check_leaves_escaped_markdown_and_whitelisted_constants_alone() -> None:

@@ -63,7 +63,7 @@ def _dates_figure(chart: Chart, frame: pd.DataFrame, lang: str) -> go.Figure:
                 mode="lines+markers",
                 name=shown,
                 line={"width": 3, "color": colour, "dash": dash},
-                marker={"size": 9, "line": charts.outline(colour)},
+                marker={"size": 9, "symbol": charts.series_symbol(index), "line": charts.outline(colour)},
                 meta=shown,
                 hovertemplate=f"{shown}<br>%{{x|{day}}}: %{{y:.1f}} {_unit(chart)}<extra></extra>",
             )
@@ -88,7 +88,7 @@ def _line_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
                 name=shown,
                 meta=shown,
                 line={"width": 3, "color": colour},
-                marker={"size": 9, "line": charts.outline(colour)},
+                marker={"size": 9, "symbol": charts.series_symbol(index), "line": charts.outline(colour)},
                 hovertemplate=f"{shown}<br>%{{x}}: %{{y:.2f}} {_unit(chart)}<extra></extra>",
             )
         )
@@ -103,7 +103,9 @@ def _bar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
         values = _values(frame, name)
         colour = _colour(chart, index)
         shown = charts.template_text(name)
-        marker = {"color": colour, "line": charts.outline(colour)}
+        # Several series: each its own fill pattern too, so bars differ by more than colour.
+        pattern = charts.series_pattern(index) if len(chart.series) > 1 else {"shape": ""}
+        marker = {"color": colour, "line": charts.outline(colour), "pattern": pattern}
         # A count's series name is its unit ("Partnerskaber: 3"); a mean names its scale ("3,5 af 5").
         value, category = ("x", "y") if chart.horizontal else ("y", "x")
         number = f"%{{{value}:.2f}} {_unit(chart)}" if chart.unit else f"%{{{value}}}"
@@ -137,7 +139,9 @@ def _radar_figure(chart: Chart, frame: pd.DataFrame) -> go.Figure:
                 name=shown,
                 meta=shown,
                 fill="toself",
-                line={"color": _colour(chart, index)},
+                mode="lines+markers",
+                line={"color": _colour(chart, index), "dash": charts.DASHES[index % len(charts.DASHES)]},
+                marker={"symbol": charts.series_symbol(index)},
             )
         )
     return fig
