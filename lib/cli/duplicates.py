@@ -125,13 +125,3 @@ def _party(party: dict[str, Any]) -> str:
         name = name[: NAME_WIDTH - 1] + "…"
     cvr = f" (CVR {party['cvr']})" if party.get("cvr") else ""
     return f"#{party['id']} {name}{cvr}"
-
-
-def add_duplicates_parser(commands: Any, common: argparse.ArgumentParser) -> None:
-    """The ``duplicates`` command."""
-    duplicates = commands.add_parser(
-        "duplicates",
-        parents=[common],
-        help="list the pairs of people and of organisations that may be the same, and why (read-only)",
-    )
-    duplicates.set_defaults(handler=cmd_duplicates)

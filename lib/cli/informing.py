@@ -99,29 +99,3 @@ def _print_rows(frame: Any, lang: str) -> None:
         where = f"  ({row.organisations})" if row.organisations else ""
         marker = flag if row.overdue else ""
         print(f"  {format_date(row.deadline, lang)}  {marker:<{len(flag)}}  {who}{where}")
-
-
-def add_person_parsers(person_commands: Any, common: argparse.ArgumentParser) -> None:
-    """The ``inform`` and ``uninformed`` subcommands of ``person``."""
-    from lib.privacy.informing import DEFAULT_HOW, HOW_CODES
-
-    inform = person_commands.add_parser(
-        "inform",
-        parents=[common],
-        help="record that a contact was told that the library holds their data (GDPR art. 14); "
-        "replaces an earlier entry of theirs",
-    )
-    inform.add_argument("email", help="the person's e-mail (or one of their other e-mails)")
-    inform.add_argument("--on", metavar="DATE", help="when they were told (dd-mm-yyyy or yyyy-mm-dd; default today)")
-    inform.add_argument(
-        "--how", choices=HOW_CODES, default=DEFAULT_HOW, help=f"how they were told (default {DEFAULT_HOW})"
-    )
-    inform.add_argument("--note", help="a short note, e.g. which text was sent")
-    inform.set_defaults(handler=cmd_person_inform)
-    uninformed = person_commands.add_parser(
-        "uninformed",
-        parents=[common],
-        help="list the contacts not told yet, the earliest deadline (one month after obtaining) first",
-    )
-    uninformed.add_argument("--as-of", metavar="DATE", help="the day to count deadlines from (default today)")
-    uninformed.set_defaults(handler=cmd_person_uninformed)

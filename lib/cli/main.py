@@ -2,6 +2,10 @@
 
 Every command takes ``--db URL``; without it the ``DATABASE_URL`` setting is used, else the local
 SQLite file. Messages are in Danish unless ``--lang en`` is given (or ``PARTNERSKABSRADAR_LANG=en``).
+
+This module holds the handlers of most commands; their arguments and the dispatch are in
+``lib.cli.parser``, which imports a handler's module only when its command runs. A handler imports
+what it needs inside the function, so that one command does not pay for another's libraries.
 """
 
 from __future__ import annotations
@@ -9,18 +13,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from lib.cli.parser import _lang, build_parser, main
 from lib.core.errors import UserFacingError
-from lib.core.i18n import LANGUAGES, t
+from lib.core.i18n import t
 
-
-def _lang(args: argparse.Namespace) -> str:
-    return args.lang or os.environ.get("PARTNERSKABSRADAR_LANG", "da")
+__all__ = ["build_parser", "main"]  # the parser and the dispatch live in lib.cli.parser (imported cheaply)
 
 
 def _database(args: argparse.Namespace) -> Any:
@@ -521,154 +522,3 @@ def cmd_figures(args: argparse.Namespace) -> int:
     for key, entry in found.items():
         print(f"{entry['label']}: {figures.shown(key, entry['value'], lang)}  ({key})")
     return 0
-
-
-# --- parser ----------------------------------------------------------------------------------------
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help="SQLAlchemy database URL (default: DATABASE_URL or the local SQLite file)")
-    common.add_argument("--lang", choices=LANGUAGES, help="language of messages (da or en)")
-    common.add_argument("--json", action="store_true", help="print the result as JSON")
-    common.add_argument("--actor", help="who is acting, for the event log")
-
-    parser = argparse.ArgumentParser(prog="python -m lib", description="Partnerskabsradar command line")
-    commands = parser.add_subparsers(dest="command", required=True)
-
-    importing = commands.add_parser("import", parents=[common], help="import contact lists")
-    importing.add_argument("files", nargs="+", help=".xlsx, .xlsm, .xls, .csv or .txt files")
-    importing.add_argument("--dry-run", action="store_true", help="show what would happen; store nothing")
-    importing.add_argument(
-        "--no-create-referenced",
-        action="store_true",
-        help="do not create the staff, people and organisations a file only names (in "
-        "'Ansvarlig medarbejder', From/To …): refuse such rows with the reason",
-    )
-    importing.add_argument(
-        "--update",
-        choices=("fill-empty", "overwrite"),
-        default="fill-empty",
-        help="records that exist: fill only their empty fields (default), or let the file win",
-    )
-    importing.add_argument(
-        "--map-type",
-        action="append",
-        metavar="WORD=CODE",
-        help="the organisation type of a word the file uses (repeatable; remembered)",
-    )
-    importing.add_argument(
-        "--map-sector",
-        action="append",
-        metavar="WORD=CODE",
-        help="the sector of a word the file uses (repeatable; remembered)",
-    )
-    importing.add_argument(
-        "--map-kind",
-        action="append",
-        metavar="WORD=CODE",
-        help="the kind of relation of a word the file uses (repeatable; remembered)",
-    )
-    importing.set_defaults(handler=cmd_import)
-
-    undo = commands.add_parser("undo", parents=[common], help="undo an import batch")
-    undo.add_argument("batch", type=int)
-    undo.set_defaults(handler=cmd_undo)
-
-    batches = commands.add_parser("batches", parents=[common], help="list import batches")
-    batches.set_defaults(handler=cmd_batches)
-
-    export = commands.add_parser("export", parents=[common], help="export the whole workspace")
-    export.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
-    export.add_argument("out", help="an .xlsx file, or a folder for csv")
-    export.set_defaults(handler=cmd_export)
-
-    demo = commands.add_parser("demo", parents=[common], help="create the demo workspace")
-    demo.add_argument("--if-empty", action="store_true", help="only when the workspace is empty")
-    demo.set_defaults(handler=cmd_demo)
-
-    network = commands.add_parser(
-        "network", parents=[common], help="print the network's figures, or export it for Gephi or Kumu"
-    )
-    network.add_argument("--as-of", metavar="DATE", help="the network as it stood on a date (dd-mm-yyyy or yyyy-mm-dd)")
-    network.add_argument(
-        "--export",
-        nargs=2,
-        metavar=("FORMAT", "OUT"),
-        help="write the network to OUT as gexf, graphml or kumu (an .xlsx workbook)",
-    )
-    network.add_argument(
-        "--with-contact-details",
-        action="store_true",
-        help="include e-mails and phone numbers in an export (left out by default)",
-    )
-    network.set_defaults(handler=cmd_network)
-
-    backup = commands.add_parser(
-        "backup", parents=[common], help="write a backup of the database (SQLite file copy or pg_dump archive)"
-    )
-    backup.add_argument("out", help="the backup file to write")
-    backup.set_defaults(handler=cmd_backup)
-
-    restore = commands.add_parser(
-        "restore", parents=[common], help="replace the whole database with a backup made by 'backup'"
-    )
-    restore.add_argument("backup_file", metavar="IN", help="a backup file written by 'backup'")
-    restore.set_defaults(handler=cmd_restore)
-
-    person = commands.add_parser(
-        "person", help="a person's data (GDPR): export it, erase it on request, record that they were informed"
-    )
-    person_commands = person.add_subparsers(dest="person_command", required=True)
-    person_export = person_commands.add_parser(
-        "export", parents=[common], help="write everything held about a person to OUT (.json or .xlsx)"
-    )
-    person_export.add_argument("email", help="the person's e-mail (or one of their other e-mails)")
-    person_export.add_argument("out", help="the file to write: .json or .xlsx")
-    person_export.set_defaults(handler=cmd_person_export)
-    person_erase = person_commands.add_parser(
-        "erase", parents=[common], help="erase a person everywhere; asks to confirm unless --yes"
-    )
-    person_erase.add_argument("email", help="the person's e-mail (or one of their other e-mails)")
-    person_erase.add_argument("--yes", action="store_true", help="erase without asking (scripts)")
-    person_erase.set_defaults(handler=cmd_person_erase)
-    from lib.cli.informing import add_person_parsers
-
-    add_person_parsers(person_commands, common)  # inform, uninformed (GDPR art. 14)
-
-    from lib.cli.report import add_report_parser
-
-    add_report_parser(commands, common)
-    from lib.cli.setup import add_setup_parser
-
-    add_setup_parser(commands, common)
-    from lib.cli.duplicates import add_duplicates_parser
-
-    add_duplicates_parser(commands, common)
-    key_figures = commands.add_parser("figures", parents=[common], help="print the key figures with their definitions")
-    key_figures.add_argument(
-        "--as-of",
-        "--to",
-        dest="as_of",
-        metavar="DATE",
-        help="the day counted (the board period's end; default today; dd-mm-yyyy or yyyy-mm-dd)",
-    )
-    key_figures.set_defaults(handler=cmd_figures)
-    schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
-    schema.set_defaults(handler=cmd_schema)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = args.handler
-    try:
-        return handler(args)
-    except UserFacingError as error:
-        print(error.message(_lang(args)), file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        # The reader went away (e.g. "| head"): not an error of ours, and no traceback either.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0

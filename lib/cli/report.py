@@ -6,7 +6,7 @@ Dates are written dd-mm-yyyy or yyyy-mm-dd. A wrong date, a period that ends bef
 unknown section or a file that cannot be written prints one clear sentence (in the chosen language)
 and exits with status 2; nothing is written then.
 
-``lib.cli.main`` wires the command in with :func:`add_report_parser`; :func:`run_report` is its handler.
+``lib.cli.parser`` defines the command's options; :func:`run_report` is its handler.
 """
 
 from __future__ import annotations
@@ -17,11 +17,9 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from lib.core.errors import UserFacingError, ValidationFailed
 from lib.core.i18n import DEFAULT_LANGUAGE, t
-from lib.reporting.boardpack import FORMATS, SECTIONS
 
 DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d")
 
@@ -36,22 +34,6 @@ def parse_cli_date(text: str | None) -> dt.date | None:
         except ValueError:
             continue
     raise ValidationFailed("board.error.bad_date", value=text)
-
-
-def add_report_parser(commands: Any, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    """Add the ``report`` command to ``commands`` (the subparsers of ``lib.cli.main``), with ``common``'s options."""
-    report = commands.add_parser("report", parents=[common], help="write the board pack (PowerPoint, PDF or Excel)")
-    report.add_argument("--format", required=True, choices=FORMATS, help="pptx, pdf or xlsx")
-    report.add_argument("out", help="the file to write")
-    report.add_argument(
-        "--from", dest="start", metavar="DATE", help="first day of the period (dd-mm-yyyy or yyyy-mm-dd)"
-    )
-    report.add_argument("--to", dest="end", metavar="DATE", help="last day of the period (dd-mm-yyyy or yyyy-mm-dd)")
-    report.add_argument(
-        "--sections", metavar="NAMES", help=f"comma-separated sections (default all): {', '.join(SECTIONS)}"
-    )
-    report.set_defaults(handler=run_report)
-    return report
 
 
 def _lang(args: argparse.Namespace) -> str:

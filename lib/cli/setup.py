@@ -50,7 +50,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
             print(t("cli.file_not_found", lang, file=args.logo), file=sys.stderr)
             return 2
     # A refused value raises ValidationFailed inside the transaction: nothing is stored, and
-    # lib.cli.main.main prints the one-line message and exits 2.
+    # lib.cli.parser.main prints the one-line message and exits 2.
     with open_database(args.db, cached=False).write() as session:
         if "name" not in values and library_profile(session).name is None:
             print(t("setup.cli.name_required", lang), file=sys.stderr)
@@ -72,29 +72,3 @@ def _print_profile(profile: Any, changed: list[str], lang: str) -> None:
             print(f"  {t(f'setup.field.{name}', lang)}: {value}")
     if profile.logo:
         print(f"  {t('setup.field.logo', lang)}: {t('setup.cli.logo_set', lang)}")
-
-
-def add_setup_parser(commands: Any, common: argparse.ArgumentParser) -> None:
-    """The ``setup`` command."""
-    setup = commands.add_parser(
-        "setup",
-        parents=[common],
-        help="the library's name, description, address, e-mail, phone, logo, time zone and the link to "
-        "its accessibility statement; options left out stay as they are",
-    )
-    setup.add_argument("--library-name", metavar="NAME", help="the library's name (required until the library has one)")
-    setup.add_argument("--description", metavar="TEXT", help="one line about the library")
-    setup.add_argument("--email", metavar="EMAIL", help="the library's general e-mail")
-    setup.add_argument("--phone", metavar="PHONE", help="the library's general phone number (+45 assumed)")
-    setup.add_argument("--address", metavar="TEXT", help="the library's address, on one line")
-    setup.add_argument(
-        "--timezone", metavar="TZ", help="the time zone times are shown in (IANA name; default Europe/Copenhagen)"
-    )
-    setup.add_argument("--logo", metavar="FILE", help="a logo: PNG or JPEG, at most 2 MB")
-    setup.add_argument(
-        "--accessibility-url",
-        metavar="URL",
-        help="the address of the municipality's published accessibility statement (https://…), "
-        'linked from every page; "" clears it (the statement the program ships is shown then)',
-    )
-    setup.set_defaults(handler=cmd_setup)

@@ -22,8 +22,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-LANGUAGES = ("da", "en")
-DEFAULT_LANGUAGE = "da"
+from lib.core.languages import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from lib.core.languages import LANGUAGES as LANGUAGES
 
 
 def _load_table() -> dict[str, dict[str, str]]:

@@ -42,13 +42,11 @@ from lib.core.errors import ValidationFailed
 from lib.core.i18n import t
 from lib.core.normalize import parse_date
 from lib.db import Affiliation, ImportBatch, Organisation, Person, get_setting, log_event
+from lib.privacy.informing_codes import DEFAULT_HOW, HOW_CODES
 from lib.privacy.personal_data import retention_months
 from lib.workspace import editing
 from lib.workspace.clock import workspace_timezone
 
-#: How a person was informed; the words are ``informing.how.<code>``.
-HOW_CODES = ("email", "letter", "in_person", "agreement", "other")
-DEFAULT_HOW = "email"
 NOTE_LIMIT = 500
 #: Art. 14(3)(a): at the latest within one month of obtaining the data.
 DEADLINE_MONTHS = 1

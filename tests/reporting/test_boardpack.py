@@ -4,7 +4,6 @@ small groups of people, free text)."""
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
 import os
@@ -24,7 +23,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 from sqlalchemy import select, update
 
-from lib.cli.report import add_report_parser
+from lib.cli.main import main
 from lib.core.errors import ValidationFailed
 from lib.db import (
     Assessment,
@@ -534,15 +533,8 @@ def test_report_writes_the_file_and_refuses_a_bad_period_without_writing(demo_ur
 
 
 def run_command(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """The report command as ``lib.cli.main`` wires it: the same parser pieces, run in this process."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db")
-    common.add_argument("--lang", choices=("da", "en"))
-    common.add_argument("--json", action="store_true")
-    parser = argparse.ArgumentParser(prog="python -m lib")
-    add_report_parser(parser.add_subparsers(dest="command", required=True), common)
-    args = parser.parse_args(argv)
-    status = args.handler(args)
+    """The report command as ``python -m lib`` runs it (``lib.cli.main.main``), in this process."""
+    status = main(argv)
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.reporting.board_formats import FORMATS, SECTIONS
 
 if TYPE_CHECKING:
     from lib.db import Database
@@ -27,9 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "MIME_TYPES", "SECTIONS", "BoardPack", "board_pack", "build", "pack_version", "render", "report"]
 
-#: The sections of a board pack, in the order they are presented.
-SECTIONS = ("title", "key_figures", "goals", "portfolio", "network", "evaluations", "radar", "risks")
-FORMATS = ("pptx", "pdf", "xlsx")
 MIME_TYPES = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pdf": "application/pdf",
