@@ -135,6 +135,11 @@ def test_every_page_is_one_link_away_in_the_sidebar(dashboard: str, browser: obj
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     open_page(page, dashboard)
     page.wait_for_selector("h1", timeout=60_000)
+    # The heading can be drawn before the sidebar's links arrive from the same run: wait for them all.
+    page.wait_for_function(
+        f"document.querySelectorAll(\"[data-testid='stSidebar'] a\").length >= {len(page_paths())}",
+        timeout=60_000,
+    )
     links = page.locator("[data-testid='stSidebar'] a").evaluate_all("links => links.map(a => a.href)")
     linked = {link.removeprefix(dashboard).strip("/").split("?")[0] for link in links}
     assert set(page_paths()) <= linked, set(page_paths()) - linked
