@@ -6,7 +6,12 @@ worked out once per sheet or once per distinct value gives what the row-by-row w
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from lib.db import Affiliation, Database, Organisation, Person
 from lib.ingest.references import is_repeated_header
+from tests.ingest.test_importer import import_bytes
+from tests.sheets import xlsx
 
 
 def test_the_header_again_is_recognised_per_sheet_whichever_sheet_came_before() -> None:
@@ -22,3 +27,63 @@ def test_the_header_again_is_recognised_per_sheet_whichever_sheet_came_before() 
         assert not is_repeated_header(["Navn", "Jens Hansen"], contacts)
         assert not is_repeated_header(["Navn", None, "E-mail"], contacts)  # a cell past the last column
         assert not is_repeated_header(["Navn"], contacts)  # one cell alone is a name, not the header
+
+
+def memberships(db: Database) -> dict[str, list[str]]:
+    """Each person's organisations by name, as the contacts page lists them."""
+    with db.read() as session:
+        rows = session.execute(
+            select(Person.name, Organisation.name)
+            .join(Affiliation, Affiliation.person_id == Person.id)
+            .join(Organisation, Organisation.id == Affiliation.organisation_id)
+        ).all()
+    found: dict[str, list[str]] = {}
+    for person_name, organisation_name in rows:
+        found.setdefault(person_name, []).append(organisation_name)
+    return {name: sorted(names) for name, names in found.items()}
+
+
+def test_organisation_cells_repeated_over_rows_name_the_same_organisations_on_every_row(db: Database) -> None:
+    rows = [["Navn", "E-mail", "Organisation"]]
+    cells = ["Viby Skole; Viby Bibliotek", "Viby Skole", "viby skole; VIBY BIBLIOTEK; Viby Skole", "Viby Skole / SFO"]
+    for number in range(40):  # every cell many times: the same answer each time
+        rows.append([f"Person {number}", f"p{number}@example.dk", cells[number % len(cells)]])
+    rows.append(["Tal Person", "tal@example.dk", 1234])  # a number as the name: not text, read as ever
+    result = import_bytes(db, "register.xlsx", xlsx({"Kontakter": rows}))
+    assert result.counts["inserted"] == 41 and result.counts["rejected"] == 0
+    found = memberships(db)
+    assert found["Person 0"] == found["Person 2"] == ["Viby Bibliotek", "Viby Skole"]
+    assert found["Person 4"] == found["Person 38"] == ["Viby Bibliotek", "Viby Skole"]
+    assert found["Person 1"] == found["Person 37"] == ["Viby Skole"]
+    assert found["Person 3"] == found["Person 39"] == ["SFO", "Viby Skole"]
+    assert found["Tal Person"] == ["1234"]
+    with db.read() as session:
+        assert sorted(session.scalars(select(Organisation.name))) == ["1234", "SFO", "Viby Bibliotek", "Viby Skole"]
+
+
+def test_a_contact_row_without_organisation_details_leaves_them_as_a_row_with_details_sets_them(db: Database) -> None:
+    import_bytes(
+        db,
+        "a.xlsx",
+        xlsx({"Kontakter": [["Navn", "E-mail", "Organisation"], ["Anne Holm", "anne@viby.dk", "Viby Skole"]]}),
+    )
+    import_bytes(
+        db,
+        "b.xlsx",
+        xlsx(
+            {
+                "Kontakter": [
+                    ["Navn", "E-mail", "Organisation", "Hjemmeside", "Område"],
+                    ["Bo Lund", "bo@viby.dk", "Viby Skole", "www.viby-skole.dk", "Viby"],
+                ]
+            }
+        ),
+    )
+    import_bytes(
+        db,
+        "c.xlsx",
+        xlsx({"Kontakter": [["Navn", "E-mail", "Organisation"], ["Ida Bach", "ida@viby.dk", "Viby Skole"]]}),
+    )
+    with db.read() as session:
+        school = session.scalars(select(Organisation).where(Organisation.name == "Viby Skole")).one()
+        assert (school.website, school.area) == ("https://www.viby-skole.dk", "Viby")
