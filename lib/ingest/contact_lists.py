@@ -31,6 +31,7 @@ from lib.core import normalize
 from lib.core.access import requires
 from lib.core.config import DEFAULT_LIMITS, ImportLimits
 from lib.core.errors import FileRefused
+from lib.core.gc_pause import gc_paused
 from lib.db import (
     Database,
     ImportBatch,
@@ -113,10 +114,11 @@ def prepare_file(
     (see :class:`PreparedSheet`); call :meth:`PreparedFile.discard` when the file is done with.
     """
     try:
-        workbook = read_upload(file_name, data, limits)
-        with db.read() as session:
-            saved = {m.signature: m for m in session.scalars(select(SavedMapping))}
-        return _prepared_from_workbook(workbook, saved, limits if spool else None)
+        with gc_paused():  # the parse child's rows arrive as hundreds of thousands of lists
+            workbook = read_upload(file_name, data, limits)
+            with db.read() as session:
+                saved = {m.signature: m for m in session.scalars(select(SavedMapping))}
+            return _prepared_from_workbook(workbook, saved, limits if spool else None)
     except FileRefused as error:
         return PreparedFile(file_name, None, [], [], error=error)
 
@@ -193,6 +195,13 @@ def run_import(
         key=lambda s: ROLE_ORDER.index(s.role) if s.role in ROLE_ORDER else len(ROLE_ORDER),
     )
     words = checked_choices(words or {})
+    with gc_paused():  # a large list builds a record, a dict and an outcome per row, all alive to the end
+        return _run_import(db, chosen, commit=commit, actor=actor, words=words)
+
+
+def _run_import(
+    db: Database, chosen: list[PreparedSheet], *, commit: bool, actor: str | None, words: Choices
+) -> ImportResult:
     if not commit:
         with db.read() as session:
             state = WorkingState.load(session)

@@ -6,9 +6,14 @@ worked out once per sheet or once per distinct value gives what the row-by-row w
 
 from __future__ import annotations
 
+import gc
+from typing import Any
+
+import pytest
 from sqlalchemy import select
 
 from lib.db import Affiliation, Database, Organisation, Person
+from lib.ingest import contact_lists
 from lib.ingest.references import is_repeated_header
 from tests.ingest.test_importer import import_bytes
 from tests.sheets import xlsx
@@ -87,3 +92,22 @@ def test_a_contact_row_without_organisation_details_leaves_them_as_a_row_with_de
     with db.read() as session:
         school = session.scalars(select(Organisation).where(Organisation.name == "Viby Skole")).one()
         assert (school.website, school.area) == ("https://www.viby-skole.dk", "Viby")
+
+
+def test_an_import_holds_the_garbage_collector_off_while_it_works_and_leaves_it_on(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    original = contact_lists._read_sheets
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(contact_lists, "_read_sheets", watched)
+    data = xlsx({"Kontakter": [["Navn", "E-mail"], ["Anne Holm", "anne@viby.dk"]]})
+    import_bytes(db, "a.xlsx", data, commit=False)
+    import_bytes(db, "a.xlsx", data)
+    assert seen == [False, False] and gc.isenabled()
+    refused = contact_lists.prepare_file(db, "a.xlsx", b"PK\x03\x04 not a workbook")
+    assert refused.error is not None and gc.isenabled()
