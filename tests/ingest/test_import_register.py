@@ -6,6 +6,7 @@ worked out once per sheet or once per distinct value gives what the row-by-row w
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from lib.db import Affiliation, Database, Organisation, Person
-from lib.ingest import contact_lists
+from lib.ingest import contact_lists, state
 from lib.ingest.references import is_repeated_header
 from tests.ingest.test_importer import import_bytes
 from tests.sheets import xlsx
@@ -111,3 +112,40 @@ def test_an_import_holds_the_garbage_collector_off_while_it_works_and_leaves_it_
     assert seen == [False, False] and gc.isenabled()
     refused = contact_lists.prepare_file(db, "a.xlsx", b"PK\x03\x04 not a workbook")
     assert refused.error is not None and gc.isenabled()
+
+
+def test_a_name_too_long_is_refused_on_every_row_it_appears_on_and_a_fitting_one_on_none(db: Database) -> None:
+    long_organisation = "Foreningen " + "meget " * 60  # over the 300 characters a name holds
+    rows = [["Navn", "E-mail", "Organisation"]]
+    for number in range(3):
+        rows.append([f"Anne Holm {number}", f"anne{number}@viby.dk", "Viby Skole"])
+        rows.append([f"Bo Lund {number}", f"bo{number}@viby.dk", long_organisation])
+    result = import_bytes(db, "register.xlsx", xlsx({"Kontakter": rows}), commit=False)
+    assert [o.outcome for o in result.outcomes] == ["inserted", "rejected"] * 3
+    assert [p.key for p in result.problems] == ["limits.too_long_rejected"] * 3
+    assert [p.row for p in result.problems] == [3, 5, 7]
+
+
+def test_values_converted_for_storing_are_remembered_only_where_equal_means_written_alike() -> None:
+    calls: list[Any] = []
+
+    def convert(value: Any) -> str:
+        calls.append(value)
+        return value.isoformat() if hasattr(value, "isoformat") else repr(value)
+
+    remembered = state._remembering(convert)
+    day, noon = dt.date(2025, 3, 1), dt.datetime(2025, 3, 1, 12)
+    assert [remembered(v) for v in (day, day, noon, noon, True, 1, True)] == [
+        "2025-03-01",
+        "2025-03-01",
+        "2025-03-01T12:00:00",
+        "2025-03-01T12:00:00",
+        "True",
+        "1",
+        "True",
+    ]
+    assert calls == [day, noon, True, 1]  # each value converted once; True and 1 apart
+    utc = dt.datetime(2025, 3, 1, 11, tzinfo=dt.UTC)
+    copenhagen = dt.datetime(2025, 3, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert utc == copenhagen and remembered(utc) != remembered(copenhagen)  # equal, but written apart
+    assert remembered(["a@x.dk"]) == remembered(["a@x.dk"]) == "['a@x.dk']"  # lists: converted each time
