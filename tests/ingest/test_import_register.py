@@ -11,7 +11,7 @@ import gc
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from lib.db import Affiliation, Database, Organisation, Person
 from lib.ingest import contact_lists, state
@@ -149,3 +149,26 @@ def test_values_converted_for_storing_are_remembered_only_where_equal_means_writ
     copenhagen = dt.datetime(2025, 3, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     assert utc == copenhagen and remembered(utc) != remembered(copenhagen)  # equal, but written apart
     assert remembered(["a@x.dk"]) == remembered(["a@x.dk"]) == "['a@x.dk']"  # lists: converted each time
+
+
+def test_an_import_writes_with_a_roomy_page_cache_and_leaves_the_usual_one(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def cache_size(session: Any) -> int:
+        return int(session.execute(text("PRAGMA cache_size")).scalar_one())
+
+    with db.read() as session:
+        usual = cache_size(session)
+    seen: list[int] = []
+    original = contact_lists.WorkingState.load
+
+    def load(session: Any) -> Any:
+        seen.append(cache_size(session))
+        return original(session)
+
+    monkeypatch.setattr(contact_lists.WorkingState, "load", load)
+    import_bytes(db, "a.xlsx", xlsx({"Kontakter": [["Navn", "E-mail"], ["Anne Holm", "anne@viby.dk"]]}))
+    assert seen == [-contact_lists.IMPORT_PAGE_CACHE_KIB] and usual > -contact_lists.IMPORT_PAGE_CACHE_KIB
+    for _ in range(3):  # whichever pooled connection comes next
+        with db.write() as session:
+            assert cache_size(session) == usual
