@@ -67,29 +67,17 @@ def test_organisation_cells_repeated_over_rows_name_the_same_organisations_on_ev
         assert sorted(session.scalars(select(Organisation.name))) == ["1234", "SFO", "Viby Bibliotek", "Viby Skole"]
 
 
+def import_rows(db: Database, rows: list[list[Any]], *, commit: bool = True) -> Any:
+    """Import one contact sheet of ``rows`` (the header first)."""
+    return import_bytes(db, "kontakter.xlsx", xlsx({"Kontakter": rows}), commit=commit)
+
+
 def test_a_contact_row_without_organisation_details_leaves_them_as_a_row_with_details_sets_them(db: Database) -> None:
-    import_bytes(
-        db,
-        "a.xlsx",
-        xlsx({"Kontakter": [["Navn", "E-mail", "Organisation"], ["Anne Holm", "anne@viby.dk", "Viby Skole"]]}),
-    )
-    import_bytes(
-        db,
-        "b.xlsx",
-        xlsx(
-            {
-                "Kontakter": [
-                    ["Navn", "E-mail", "Organisation", "Hjemmeside", "Område"],
-                    ["Bo Lund", "bo@viby.dk", "Viby Skole", "www.viby-skole.dk", "Viby"],
-                ]
-            }
-        ),
-    )
-    import_bytes(
-        db,
-        "c.xlsx",
-        xlsx({"Kontakter": [["Navn", "E-mail", "Organisation"], ["Ida Bach", "ida@viby.dk", "Viby Skole"]]}),
-    )
+    columns = ["Navn", "E-mail", "Organisation"]
+    import_rows(db, [columns, ["Anne Holm", "anne@viby.dk", "Viby Skole"]])
+    details = [*columns, "Hjemmeside", "Område"]
+    import_rows(db, [details, ["Bo Lund", "bo@viby.dk", "Viby Skole", "www.viby-skole.dk", "Viby"]])
+    import_rows(db, [columns, ["Ida Bach", "ida@viby.dk", "Viby Skole"]])
     with db.read() as session:
         school = session.scalars(select(Organisation).where(Organisation.name == "Viby Skole")).one()
         assert (school.website, school.area) == ("https://www.viby-skole.dk", "Viby")
