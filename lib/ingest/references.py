@@ -34,12 +34,14 @@ Rules
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from lib.core.normalize import clean_text
+from lib.core.text import CACHED_TEXT_LENGTH
 from lib.ingest.tables import GROUP_SEPARATOR, header_key
 
 #: The part before the @ of an address that belongs to an office, not a person.
@@ -342,19 +344,33 @@ def total_label(row: Sequence[object]) -> str | None:
 def is_repeated_header(row: Sequence[object], columns: Sequence[str]) -> bool:
     """Whether ``row`` is the header again: every filled cell is its own column's name."""
 
+    names = _column_names(tuple(columns))
     filled = 0
     for index, value in enumerate(row):
         text = clean_text(value)
         if text is None:
             continue
-        if index >= len(columns):
+        if index >= len(names):
             return False
-        column = columns[index]
-        names = {header_key(column), header_key(column.rpartition(GROUP_SEPARATOR)[2])}
-        if header_key(text) not in names:
+        key = _cell_key(text) if len(text) <= CACHED_TEXT_LENGTH else header_key(text)
+        if key not in names[index]:
             return False
         filled += 1
     return filled >= min(2, len(columns)) and filled > 0
+
+
+@functools.lru_cache(maxsize=64)
+def _column_names(columns: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The header keys each column answers to (its name, and the label under a merged group's):
+    worked out once per sheet, not once per row."""
+    return tuple(
+        frozenset({header_key(column), header_key(column.rpartition(GROUP_SEPARATOR)[2])}) for column in columns
+    )
+
+
+#: A cell's header key, cached: :func:`is_repeated_header` asks it of every row's first cell, and a
+#: register repeats its names and organisations.
+_cell_key = functools.lru_cache(maxsize=16_384)(header_key)
 
 
 # --- e-mail addresses ------------------------------------------------------------------------------

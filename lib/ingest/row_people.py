@@ -6,12 +6,14 @@ The people half of :class:`lib.ingest.rows.RowReader` (the matching rules are in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from lib.core import normalize
 from lib.core.errors import ValidationFailed
+from lib.core.text import CACHED_TEXT_LENGTH
 from lib.db import Affiliation, Organisation, Person
 from lib.db.text_limits import too_long
 from lib.ingest.references import (
@@ -238,13 +240,12 @@ class _PeopleRows(_RecordRows):
         return joined or None
 
     def _organisation_names(self, row: RowValues) -> list[str]:
-        names: list[str] = []
-        for _column, raw in row.raw("organisation"):
-            for part in normalize.split_multi(raw, "organisation"):
-                text = normalize.clean_text(part)
-                if text and normalize.name_key(text) not in {normalize.name_key(n) for n in names}:
-                    names.append(text)
-        return names
+        """The organisations the row names, each once (by folded name), in order."""
+        raws = tuple(raw for _column, raw in row.raw("organisation"))
+        if all(type(raw) is str and len(raw) <= CACHED_TEXT_LENGTH for raw in raws):  # noqa: E721 - exact str
+            # A register names the same organisations on many rows: worked out once per distinct cell.
+            return list(_organisation_names_in(raws))
+        return list(_organisation_names_in.__wrapped__(raws))
 
     def _match_or_create_person(
         self,
@@ -540,3 +541,18 @@ class _PeopleRows(_RecordRows):
         staff = [i for i in ids if people[i].values.get("is_staff")]
         found = staff or ids
         return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=16_384)
+def _organisation_names_in(raws: tuple[object, ...]) -> tuple[str, ...]:
+    """The organisation names in a row's organisation cells: split, cleaned, a repeat (same folded
+    name) left out. Cached by :meth:`_PeopleRows._organisation_names` for cells of ordinary text."""
+    names: list[str] = []
+    keys: set[str] = set()
+    for raw in raws:
+        for part in normalize.split_multi(raw, "organisation"):
+            text = normalize.clean_text(part)
+            if text and (key := normalize.name_key(text)) not in keys:
+                keys.add(key)
+                names.append(text)
+    return tuple(names)

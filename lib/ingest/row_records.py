@@ -246,6 +246,9 @@ class _RecordRows:
         return new
 
     def _organisation_values(self, row: RowValues) -> dict[str, Any]:
+        if _ORGANISATION_DETAILS.isdisjoint(row.cells):
+            # The usual contact row names its organisation and nothing about it: no value to read.
+            return dict.fromkeys(("website", "area", "notes", "source", "cvr"))
         values: dict[str, Any] = self._type_and_sector(row)
         values["website"] = row.fitting(
             Organisation, "website", row.parsed("website", normalize.normalise_website), row.column("website")
@@ -407,6 +410,9 @@ class _RecordRows:
 
 #: A code and the field that keeps the file's word when no code fits it.
 _KEPT_WORDS = (("org_type", "org_type_text"), ("sector", "sector_text"))
+
+#: The fields :meth:`_RecordRows._organisation_values` reads: a row with none of them gives only empty values.
+_ORGANISATION_DETAILS = frozenset({"org_type", "sector", "website", "area", "notes", "source", "cvr"})
 
 
 def _words_kept(current: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:

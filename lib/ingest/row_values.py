@@ -7,6 +7,7 @@ the row, a warning leaves one value out. Values quoted in problem messages are :
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from lib.core import normalize
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import Quote, quoted, t
+from lib.core.text import CACHED_TEXT_LENGTH
 from lib.db.text_limits import too_long
 
 #: Longest text a problem message quotes from a cell (long enough for a list of column names).
@@ -96,6 +98,8 @@ class RowValues:
 
     def name_fits(self, model: type, name: str, column: str) -> bool:
         """:meth:`fits` for a record's name and its folded key (folding can make text longer)."""
+        if len(name) <= CACHED_TEXT_LENGTH and _name_fits(model, name):
+            return True  # the usual case, known from an earlier row with the same name
         return self.fits(model, "name", name, column) and self.fits(model, "name_key", normalize.name_key(name), column)
 
     def fitting(self, model: type, name: str, value: Any, column: str) -> Any:
@@ -148,3 +152,10 @@ class RowValues:
                 if value is not None and value not in values:
                     values.append(value)
         return values
+
+
+@functools.lru_cache(maxsize=16_384)
+def _name_fits(model: type, name: str) -> bool:
+    """Whether ``name`` and its folded key fit ``model``'s columns: a register repeats its names and
+    organisations on thousands of rows. (A name that does not fit goes the way that tells the user.)"""
+    return too_long(model, "name", name) is None and too_long(model, "name_key", normalize.name_key(name)) is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -420,7 +421,7 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     # The dialect's own implementation of each type: on PostgreSQL, JSON is only encoded by
     # psycopg's JSON type, not by the generic one (a list would otherwise be sent as an array).
     converters = [
-        (position, processor)
+        (position, _remembering(processor))
         for position, processor in enumerate(
             table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
         )
@@ -439,6 +440,29 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         f"VALUES ({', '.join(marker for _ in names)})"
     )
     connection.exec_driver_sql(statement, parameters)
+
+
+#: Types whose equal values are written alike (a time zone would make equal datetimes differ).
+_REMEMBERED_TYPES = frozenset({str, int, bool, dt.date})
+
+
+def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``convert``, remembering its answer per value: a column's dates, flags and the time of the
+    import repeat on every row, and a bind processor is a Python call per value. Only text, numbers,
+    flags, dates and datetimes without a time zone are remembered; lists (JSON) and anything else are
+    converted each time. Lives as long as one statement's values."""
+    answers: dict[tuple[type, Any], Any] = {}
+
+    def remembered(value: Any) -> Any:
+        kind = type(value)
+        if kind not in _REMEMBERED_TYPES and not (kind is dt.datetime and value.tzinfo is None):
+            return convert(value)
+        key = (kind, value)
+        if key not in answers:
+            answers[key] = convert(value)
+        return answers[key]
+
+    return remembered
 
 
 def _converted(values: tuple[Any, ...], converters: list[tuple[int, Any]]) -> tuple[Any, ...]:
