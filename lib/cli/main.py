@@ -199,7 +199,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from lib.demo.workspace import create_demo_workspace
 
-    counts = create_demo_workspace(_database(args), if_empty=args.if_empty)
+    counts = create_demo_workspace(_database(args), if_empty=args.if_empty, scale=args.scale)
     if args.json:
         _print_json(counts)
     elif counts.get("created"):
@@ -585,6 +585,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[common], help="create the demo workspace")
     demo.add_argument("--if-empty", action="store_true", help="only when the workspace is empty")
+    demo.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="N people, and staff, organisations, relations and partnerships in proportion (at least 1000)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     network = commands.add_parser(
