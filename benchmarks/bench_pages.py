@@ -202,7 +202,11 @@ def main() -> None:
             + (f"; built in {built:.1f} s" if built is not None else "; reused")
         )
         jobs = ["dashboard.py", *routed_pages(), "search", "boardpack"]
-        results = {job: measure(job, url, args.timeout) for job in jobs if not args.only or job in args.only}
+        results = {}
+        for job in jobs:
+            if not args.only or job in args.only:
+                results[job] = measure(job, url, args.timeout)
+                print(f"  done: {job} {json.dumps(results[job])}", file=sys.stderr, flush=True)  # progress
     print(f"load average before: {load_before[0]:.2f}, after: {os.getloadavg()[0]:.2f} (2 cores)")
     print()
     print("| page | first render | rerun | first, CPU | rerun, CPU |")
