@@ -200,7 +200,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from lib.demo.workspace import create_demo_workspace
 
-    counts = create_demo_workspace(_database(args), if_empty=args.if_empty)
+    counts = create_demo_workspace(_database(args), if_empty=args.if_empty, scale=args.scale)
     if args.json:
         _print_json(counts)
     elif counts.get("created"):

@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", parents=[common], help="create the demo workspace")
     demo.add_argument("--if-empty", action="store_true", help="only when the workspace is empty")
+    demo.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help="N people, and staff, organisations, relations and partnerships in proportion (at least 1000)",
+    )
     demo.set_defaults(handler="lib.cli.main:cmd_demo")
 
     network = commands.add_parser(

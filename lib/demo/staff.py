@@ -94,7 +94,7 @@ def write_organisation(session: Session, seed: int, today: dt.date) -> dict[str,
     owners = {owner for owner in session.scalars(select(Partnership.owner_id)) if owner is not None}
     for person in staff:
         person.staff_role = _role(person, owners)
-        person.team = TEAMS.get(person.name)
+        person.team = TEAMS.get(person.name, person.team)  # a scaled demo's colleagues have theirs
     assessments = [record for person in staff for record in _assessments(rng, person, today)]
     session.add_all(assessments)
     session.flush()

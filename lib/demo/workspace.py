@@ -568,18 +568,21 @@ class _Builder:
         )
         return True
 
+    def draw_name(self) -> str:
+        """A name, mostly Danish, about one in eight from a newer Danish family; it may be taken."""
+        if self.rng.random() < 0.13:
+            firsts, lasts = self.rng.choice(NAME_GROUPS)
+            return f"{self.rng.choice(firsts)} {self.rng.choice(lasts)}"
+        parts = [self.rng.choice(FIRST_NAMES)]
+        if self.rng.random() < 0.15:
+            parts.append(self.rng.choice(MIDDLE_NAMES))
+        parts.append(self.rng.choice(LAST_NAMES))
+        return " ".join(parts)
+
     def new_name(self) -> str:
-        """A name not used yet: mostly Danish, about one in eight from a newer Danish family."""
+        """A name not used yet (:meth:`draw_name` until one is free)."""
         while True:
-            if self.rng.random() < 0.13:
-                firsts, lasts = self.rng.choice(NAME_GROUPS)
-                name = f"{self.rng.choice(firsts)} {self.rng.choice(lasts)}"
-            else:
-                parts = [self.rng.choice(FIRST_NAMES)]
-                if self.rng.random() < 0.15:
-                    parts.append(self.rng.choice(MIDDLE_NAMES))
-                parts.append(self.rng.choice(LAST_NAMES))
-                name = " ".join(parts)
+            name = self.draw_name()
             if name not in self.names:
                 self.names.add(name)
                 return name
@@ -908,14 +911,23 @@ def create_demo_workspace(
     seed: int = DEFAULT_SEED,
     today: dt.date | None = None,
     if_empty: bool = False,
+    scale: int | None = None,
 ) -> dict[str, Any]:
     """Fill an empty workspace with the fictional Solbakke library, in one transaction.
+
+    With ``scale`` the workspace holds that many people, and staff, organisations, relations, goals
+    and partnerships in proportion (``lib.demo.scale``); at least ``lib.demo.scale.MIN_PEOPLE``, else
+    ``UserFacingError("demo.scale_too_small")`` before anything is read.
 
     Returns the counts of people, staff, organisations, affiliations and relations, and ``created``.
     A workspace that already holds people or organisations is never touched: with ``if_empty`` the
     call returns its current counts and ``created=False``; without it, it raises
     ``UserFacingError("demo.not_empty")``.
     """
+    from lib.demo import scale as scaling
+
+    if scale is not None and scale < scaling.MIN_PEOPLE:
+        raise UserFacingError("demo.scale_too_small", minimum=scaling.MIN_PEOPLE)
     today = today or dt.date.today()
     plan = build_demo_plan(seed)
     with db.write() as session:
@@ -925,22 +937,21 @@ def create_demo_workspace(
                 return _result(session, created=False)
             raise UserFacingError("demo.not_empty")
         _write_plan(session, plan, today)
+        # The demo has namesakes and typos on purpose, so the review queue has something to show. A
+        # scaled demo's extras come after: their namesakes are drawn at random, not meant for review.
+        from lib.contacts import queue_near_duplicates
+
+        queue_near_duplicates(session)
+        grown = scaling.grow_workspace(session, plan, seed, today, scale) if scale is not None else None
         strategy = write_strategy(session, seed, today)
         strategy |= write_organisation(session, seed, today)
         strategy |= write_strengths(session, seed, today)
         strategy |= write_radar(session, seed, today)
-        # The demo has namesakes and typos on purpose, so the review queue has something to show.
-        from lib.contacts import queue_near_duplicates
-
-        queue_near_duplicates(session)
         set_setting(session, "demo", "1")
         set_setting(session, "library_name", LIBRARY_NAME)
         result = _result(session, created=True)
-        log_event(
-            session,
-            "demo_created",
-            seed=seed,
-            strategy=strategy,
-            **{key: value for key, value in result.items() if key != "created"},
-        )
+        details: dict[str, Any] = {key: value for key, value in result.items() if key != "created"}
+        if grown is not None:
+            details["scale"] = grown
+        log_event(session, "demo_created", seed=seed, strategy=strategy, **details)
     return result

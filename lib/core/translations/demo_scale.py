@@ -1,0 +1,8 @@
+"""Words of the demo library at a municipality's scale (``python -m lib demo --scale N``, issue 16)."""
+
+TEXTS = {
+    "demo.scale_too_small": {
+        "da": "Et skaleret demo-bibliotek skal have mindst {minimum} personer. Intet er ændret.",
+        "en": "A scaled demo library needs at least {minimum} people. Nothing was changed.",
+    },
+}
