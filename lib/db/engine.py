@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from lib.core.access import Principal, require
 from lib.core.config import database_url
 from lib.db.errors import keep_row_values_out_of_errors
+from lib.db.revision import READ_ONLY_INFO, renew_revision
 from lib.db.schema import upgrade_schema
 
 # --- engine and sessions ---------------------------------------------------------------------------
@@ -125,7 +126,7 @@ def _configure_postgresql(engine: Engine) -> None:
 
 
 #: ``Session.info`` key of the sessions made by :meth:`Database.read`.
-_READ_ONLY = "read_only"
+_READ_ONLY = READ_ONLY_INFO
 #: Connection-record ``info`` key: this SQLite connection has ``PRAGMA query_only`` switched on.
 _QUERY_ONLY = "query_only"
 
@@ -223,6 +224,7 @@ class Database:
             session.connection(execution_options={"write": True})
             try:
                 yield session
+                renew_revision(session)
                 session.commit()
             except BaseException:
                 session.rollback()
