@@ -79,28 +79,42 @@ _CACHES: list[RevisionCache] = []
 class RevisionCache:
     """A thread-safe cache of at most ``max_entries`` answers, the least recently used dropped first.
 
-    Two sessions asking for the same missing answer at once may both work it out; the second answer
-    replaces the first, which is equal to it (same key, same data)."""
+    An answer being made is made once: other threads asking for it wait (:meth:`get_or_make`)."""
 
     def __init__(self, max_entries: int) -> None:
         self.max_entries = max_entries
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._making: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
         _CACHES.append(self)
 
     def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._entries:
+        """The kept answer for ``key``, else ``make()``'s (kept). While one thread makes an answer,
+        another asking for the same key waits for it rather than doing the same work beside it (a
+        page opened while the warm-up builds the network)."""
+        while True:
+            with self._lock:
+                if key in self._entries:
+                    self._entries.move_to_end(key)
+                    found: T = self._entries[key]
+                    return found
+                underway = self._making.get(key)
+                if underway is None:
+                    underway = self._making[key] = threading.Event()
+                    break
+            underway.wait()  # then look again: kept, or the maker failed and this thread tries
+        try:
+            value = make()
+            with self._lock:
+                self._entries[key] = value
                 self._entries.move_to_end(key)
-                found: T = self._entries[key]
-                return found
-        value = make()
-        with self._lock:
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
-        return value
+                while len(self._entries) > self.max_entries:
+                    self._entries.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                del self._making[key]
+            underway.set()
 
     def clear(self) -> None:
         with self._lock:
@@ -116,13 +130,21 @@ def clear_revision_caches() -> None:
         cache.clear()
 
 
-def by_revision(max_entries: int = 4) -> Callable[[F], F]:
+def _who(db: Database, per_user: bool) -> Hashable:
+    principal = db.principal
+    if principal is None or per_user:
+        return principal
+    return (principal.role, principal.local)
+
+
+def by_revision(max_entries: int = 4, *, per_user: bool = False) -> Callable[[F], F]:
     """Keep the answers of a function of ``(db, *args)`` per data revision, in a bounded cache.
 
-    The key is the database's URL, its token, who is acting (``db.principal``: a role may see less),
-    today's date (an answer that counts days goes stale at midnight) and the other arguments, which
-    must be hashable. The answer is shared between calls: callers read it and never change it (a graph
-    is returned frozen by its builder; a table is copied before it is changed).
+    The key is the database's URL, its token, the acting role (a role may see less; with
+    ``per_user`` the acting person, for answers about "me"), today's date (an answer that counts days
+    goes stale at midnight) and the other arguments, which must be hashable. The answer is shared
+    between calls: callers read it and never change it (a graph is returned frozen by its builder; a
+    table is copied before it is changed).
 
     Put it under :func:`lib.core.access.requires`, so that access is checked on every call.
     """
@@ -135,7 +157,7 @@ def by_revision(max_entries: int = 4) -> Callable[[F], F]:
             key = (
                 db.url,
                 data_revision(db),
-                db.principal,
+                _who(db, per_user),
                 dt.date.today(),
                 args,
                 tuple(sorted(kwargs.items())),

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from lib.core.access import requires
 from lib.core.frames import is_missing
 from lib.core.i18n import format_date, format_number, t
-from lib.db import Database, Partnership
+from lib.db import Database, Partnership, by_revision
 from lib.planning import evaluations as ev
 
 
@@ -48,6 +48,7 @@ class RoundResults:
 
 
 @requires("view_contacts")
+@by_revision()
 def evaluations_start(db: Database, on: dt.date, language: str) -> EvaluationsStart:
     """The partnerships to choose with their number of rounds ("ended" after an ended one's title), the
     one to open with (see :func:`default_partnership`) and the health overview on ``on``."""

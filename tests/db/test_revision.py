@@ -61,18 +61,23 @@ def test_a_kept_answer_lasts_until_the_data_change(db: Database) -> None:
     assert len(calls) == 2
 
 
-def test_each_user_gets_their_own_answer(db: Database) -> None:
+def test_each_role_gets_its_own_answer_and_each_user_where_it_is_about_them(db: Database) -> None:
     seen: list[str | None] = []
 
-    @by_revision()
     def who(db: Database) -> str | None:
         seen.append(db.principal.email if db.principal else None)
         return seen[-1]
 
+    by_role, per_user = by_revision()(who), by_revision(per_user=True)(who)
     board = db.acting_as(Principal(email="board@kommune.dk", role="viewer"))
     editor = db.acting_as(Principal(email="anne@kommune.dk", role="editor"))
-    assert (who(board), who(editor), who(board)) == ("board@kommune.dk", "anne@kommune.dk", "board@kommune.dk")
-    assert seen == ["board@kommune.dk", "anne@kommune.dk"]
+    colleague = db.acting_as(Principal(email="jens@kommune.dk", role="editor"))
+    assert [by_role(board), by_role(editor), by_role(colleague)] == [
+        "board@kommune.dk",
+        "anne@kommune.dk",
+        "anne@kommune.dk",  # the same role sees the same answer
+    ]
+    assert [per_user(editor), per_user(colleague)] == ["anne@kommune.dk", "jens@kommune.dk"]
 
 
 def test_the_network_is_built_once_per_state_and_shared_frozen(db: Database) -> None:
