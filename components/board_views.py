@@ -18,8 +18,10 @@ from components import clock
 from components.charts import show_chart
 from components.context import database, lang, tr
 from components.downloads import download_naming_nobody
+from components.progress import progress_bar
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
+from lib.core.progress import Progress
 from lib.reporting import boardpack, figures
 from lib.reporting.boardpack.content import BoardPack, Section, chosen_sections
 from lib.reporting.boardpack.figures import chart_figure
@@ -49,10 +51,12 @@ def cached_pack(
     sections: tuple[str, ...],
     version: tuple[int, ...],
     day: dt.date,
+    _progress: Progress | None = None,
 ) -> BoardPack:
     """The board pack for these choices; ``version`` (the data's fingerprint) makes a changed workspace
-    a new entry, so an edit shows at once."""
-    return boardpack.board_pack(database(), start, end, language, sections, today=day)
+    a new entry, so an edit shows at once. ``_progress`` (not part of the cache key) hears the sections
+    built when the pack is not cached yet."""
+    return boardpack.board_pack(database(), start, end, language, sections, today=day, progress=_progress)
 
 
 @st.cache_data(max_entries=6, ttl=900, show_spinner=False)
@@ -96,7 +100,8 @@ def load_pack(start: dt.date | None, end: dt.date | None, sections: list[str]) -
     """The cached pack for the choices, and the cache key its files are made under."""
     db = database()
     key = (db.url, start, end, lang(), tuple(chosen_sections(sections)), boardpack.pack_version(db), clock.today())
-    return cached_pack(*key), key
+    with progress_bar() as progress:  # shown only when the pack takes a while to build
+        return cached_pack(*key, _progress=progress), key
 
 
 # --- presentation ----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.progress import Progress, report_step
 from lib.reporting.board_formats import FORMATS, SECTIONS
 
 if TYPE_CHECKING:
@@ -75,11 +76,14 @@ def report(
     lang: str = "da",
     sections: Iterable[str] | None = None,
     today: dt.date | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> BoardPack:
     """Build the pseudonymised board pack for the period and write it to ``out_path`` as ``fmt``.
 
     The file is written to a temporary name first and then moved into place, so a failure never
-    leaves half a report where an earlier one was. Returns the pack that was written.
+    leaves half a report where an earlier one was. Returns the pack that was written. ``progress``
+    hears ``progress.step.board_sections`` (sections built), then ``progress.step.board_write``.
 
     Raises
     ------
@@ -91,8 +95,10 @@ def report(
         from lib.reporting.boardpack import images
 
         images.warm_up()
-    pack = board_pack(db, start, end, lang, sections, today)
+    pack = board_pack(db, start, end, lang, sections, today, progress=progress)
+    report_step(progress, "progress.step.board_write", 0, 1, "files")
     write_atomically(Path(out_path), writer(pack))
+    report_step(progress, "progress.step.board_write", 1, 1, "files")
     return pack
 
 
@@ -104,13 +110,15 @@ def board_pack(
     lang: str = "da",
     sections: Iterable[str] | None = None,
     today: dt.date | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> BoardPack:
     """The pseudonymised board pack for the period, read in one session of ``db``
-    (``lib.reporting.boardpack.content.build``)."""
+    (``lib.reporting.boardpack.content.build``; ``progress`` hears the sections built)."""
     from lib.reporting.boardpack.content import build
 
     with db.read() as session:
-        return build(session, start, end, lang, sections, today)
+        return build(session, start, end, lang, sections, today, progress=progress)
 
 
 @requires("view_board")

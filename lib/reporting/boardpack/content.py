@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from lib.core.progress import Progress, report_step
 from lib.db import (
     Agreement,
     ChecklistAssessment,
@@ -87,6 +88,7 @@ def build(
     today: dt.date | None = None,
     *,
     pseudonymise: bool = True,
+    progress: Progress | None = None,
 ) -> BoardPack:
     """The board pack for the period ``start``-``end`` (either open), in ``lang``.
 
@@ -106,6 +108,8 @@ def build(
     pseudonymise : bool, default True
         Roles instead of names and no group of people under five (``lib.reporting.boardpack.privacy``).
         False is for internal use only and needs ``view_contacts``; True is open to the board.
+    progress : Progress, optional
+        Hears ``progress.step.board_sections`` with the sections built (``lib.core.progress``).
 
     Raises
     ------
@@ -122,8 +126,10 @@ def build(
         today = clock.today(clock.workspace_timezone(session))
     ctx = Context(session=session, lang=lang, start=start, end=end, today=today, pseudonymise=pseudonymise)
     built: list[Section] = []
-    for key in keys:
+    for done, key in enumerate(keys):
+        report_step(progress, "progress.step.board_sections", done, len(keys), "sections")
         built.append(title_section(ctx, keys) if key == "title" else BUILDERS[key](ctx))
+    report_step(progress, "progress.step.board_sections", len(keys), len(keys), "sections")
 
     return BoardPack(
         lang=lang,
