@@ -32,7 +32,7 @@ TO_KEY = "board_to"
 SECTIONS_KEY = "board_sections"
 SLIDE_KEY = "board_slide"
 #: How far back the period reaches until the user picks another start: one year.
-DEFAULT_DAYS = 365
+DEFAULT_DAYS = boardpack.DEFAULT_PERIOD_DAYS
 FORMAT_ICONS = {"pptx": ":material/slideshow:", "pdf": ":material/picture_as_pdf:", "xlsx": ":material/table:"}
 CHART_HEIGHT = 520
 #: Larger type for the presentation's bullets: the only styling the page adds, scoped to its screen.
@@ -49,7 +49,7 @@ def cached_pack(
     end: dt.date | None,
     language: str,
     sections: tuple[str, ...],
-    version: tuple[int, ...],
+    version: str,
     day: dt.date,
     _progress: Progress | None = None,
 ) -> BoardPack:
@@ -67,7 +67,7 @@ def _file(
     end: dt.date | None,
     language: str,
     sections: tuple[str, ...],
-    version: tuple[int, ...],
+    version: str,
     day: dt.date,
 ) -> bytes:
     """The report as ``fmt``, made when its download button is clicked."""

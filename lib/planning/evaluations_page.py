@@ -76,6 +76,7 @@ def default_partnership(order: list[int], counts: dict[int, int], ended: set[int
 
 
 @requires("view_contacts")
+@by_revision()
 def health_of(db: Database, partnership_id: int, on: dt.date) -> ev.HealthScore:
     """The partnership's health score and its parts on ``on``."""
     with db.read() as session:
@@ -83,6 +84,7 @@ def health_of(db: Database, partnership_id: int, on: dt.date) -> ev.HealthScore:
 
 
 @requires("view_contacts")
+@by_revision()
 def partnership_results(db: Database, partnership_id: int) -> PartnershipResults:
     """The scores over time and the rounds of one partnership."""
     with db.read() as session:
@@ -92,6 +94,7 @@ def partnership_results(db: Database, partnership_id: int) -> PartnershipResults
 
 
 @requires("view_contacts")
+@by_revision()
 def round_results(db: Database, round_id: int, language: str) -> RoundResults:
     """One round's items (worded in ``language``), the sides' gaps and the responses."""
     with db.read() as session:

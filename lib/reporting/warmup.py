@@ -5,9 +5,9 @@ too long for the first person who opens a page after an import. A running dashbo
 a :class:`WarmUp` beside it: a thread that looks at the data revision (``lib.db.revision``) every few
 seconds and, when it changed, works out the answers the heaviest pages read (the network for editors
 and for the board, who hangs on one person, the start page for every role, the checklist page, the
-evaluations' start), which then sit in the caches the pages read from. Nothing waits for it: an import
-commits and returns as before, and a page opened while the thread is still busy works the answer out
-itself, as it would without a warm-up.
+evaluations' start, the board pack of the last year), which then sit in the caches the pages read
+from. Nothing waits for it: an import commits and returns as before, and a page opened while the
+thread is still busy works the answer out itself, as it would without a warm-up.
 
 The jobs only read. A failing job is logged and skipped (the page will show the error itself, in the
 user's language); the next change of data tries again.
@@ -18,6 +18,7 @@ user's language); the next change of data tries again.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 import time
@@ -25,10 +26,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from lib.core.access import LOCAL, ROLES, Principal
+from lib.core.i18n import DEFAULT_LANGUAGE
 from lib.db import Database, data_revision
 from lib.library.staff_dependencies import single_person_dependencies
 from lib.network.build import build_graph
 from lib.planning.evaluations_page import evaluations_start
+from lib.reporting.boardpack import DEFAULT_PERIOD_DAYS, board_pack
 from lib.reporting.overview import start_page
 from lib.reporting.radar_page import radar_page_data
 from lib.workspace.clock import workspace_today
@@ -64,6 +67,13 @@ def _start_pages(db: Database) -> object:
     return [start_page(db.acting_as(principal), today) for principal in PRINCIPALS]
 
 
+def _board_pack(db: Database) -> object:
+    """The pack the board page opens with: the last year, every section, in Danish."""
+    today = workspace_today(db)
+    start = today - dt.timedelta(days=DEFAULT_PERIOD_DAYS)
+    return board_pack(db, start, today, DEFAULT_LANGUAGE, None, today)
+
+
 def _for_editors(page: Callable[..., object], *args: object) -> Callable[[Database], object]:
     def run(db: Database) -> object:
         today = workspace_today(db)
@@ -78,7 +88,8 @@ JOBS: tuple[Job, ...] = (
     Job("network_board", _network(contact_details=False)),
     Job("start_page", _start_pages),
     Job("checklist", _for_editors(radar_page_data)),
-    Job("evaluations_da", _for_editors(evaluations_start, "da")),
+    Job("evaluations_da", _for_editors(evaluations_start, DEFAULT_LANGUAGE)),
+    Job("board_pack", _board_pack),
 )
 
 

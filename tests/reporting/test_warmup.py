@@ -98,3 +98,22 @@ def test_a_failed_answer_lets_the_next_caller_try() -> None:
     with pytest.raises(ValueError):
         cache.get_or_make("k", failing)
     assert cache.get_or_make("k", lambda: 7) == 7
+
+
+def test_after_the_warm_up_the_board_page_s_pack_is_ready(demo: Database, monkeypatch) -> None:
+    import datetime as dt
+
+    from lib.reporting import boardpack
+    from lib.reporting.boardpack import content
+
+    WarmUp(demo).warm_once()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the pack was built again")
+
+    monkeypatch.setattr(content, "build", refuse)
+    today = workspace_today(demo)
+    start = today - dt.timedelta(days=boardpack.DEFAULT_PERIOD_DAYS)
+    # As the board page asks for it (components.board_views.cached_pack): every section, by name.
+    pack = boardpack.board_pack(demo, start, today, "da", tuple(boardpack.SECTIONS), today=today)
+    assert [s.key for s in pack.sections] == list(boardpack.SECTIONS)

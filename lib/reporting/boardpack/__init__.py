@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.progress import Progress, report_step
+from lib.db import data_revision
+from lib.db.revision import RevisionCache
 from lib.reporting.board_formats import FORMATS, SECTIONS
 
 if TYPE_CHECKING:
@@ -114,21 +116,33 @@ def board_pack(
     progress: Progress | None = None,
 ) -> BoardPack:
     """The pseudonymised board pack for the period, read in one session of ``db``
-    (``lib.reporting.boardpack.content.build``; ``progress`` hears the sections built)."""
-    from lib.reporting.boardpack.content import build
+    (``lib.reporting.boardpack.content.build``; ``progress`` hears the sections built).
 
-    with db.read() as session:
-        return build(session, start, end, lang, sections, today, progress=progress)
+    Kept until the data change (``lib.db.revision``; the same for every role, as it names nobody), so
+    the board page, its three files and the background warm-up build it once."""
+    from lib.reporting.boardpack.content import build, chosen_sections
+
+    wanted = tuple(chosen_sections(sections))
+    key = (db.url, data_revision(db), start, end, lang, wanted, today or dt.date.today())
+
+    def made() -> BoardPack:
+        with db.read() as session:
+            return build(session, start, end, lang, wanted, today, progress=progress)
+
+    return _PACKS.get_or_make(key, made)
+
+
+#: Board packs kept per data revision and choices (:func:`board_pack`).
+_PACKS = RevisionCache(max_entries=4)
+#: The period the board page shows until someone chooses another: the last year.
+DEFAULT_PERIOD_DAYS = 365
 
 
 @requires("view_board")
-def pack_version(db: Database) -> tuple[int, ...]:
-    """The data's fingerprint (``content.data_version``): a changed workspace gives another, so a page
-    caching packs by it shows an edit at once."""
-    from lib.reporting.boardpack.content import data_version
-
-    with db.read() as session:
-        return data_version(session)
+def pack_version(db: Database) -> str:
+    """The data's revision (``lib.db.revision``): every saved change gives another, so a page caching
+    packs by it shows an edit at once."""
+    return data_revision(db)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

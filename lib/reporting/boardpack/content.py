@@ -20,26 +20,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from lib.core.progress import Progress, report_step
-from lib.db import (
-    Agreement,
-    ChecklistAssessment,
-    ContactLogEntry,
-    EvaluationResponse,
-    Event,
-    GoalMeasurement,
-    ImportBatch,
-    Organisation,
-    Partnership,
-    Person,
-    Relation,
-)
 from lib.library.setup import stored_logo
 from lib.reporting.boardpack.model import SECTIONS, BoardPack, Chart, KeyFigure, Section, Table
 from lib.reporting.boardpack.section_context import Context
@@ -54,7 +40,6 @@ __all__ = [
     "Table",
     "build",
     "chosen_sections",
-    "data_version",
 ]
 
 
@@ -142,34 +127,3 @@ def build(
         sections=built,
         logo=stored_logo(session),
     )
-
-
-#: The tables whose size and newest row say whether the workspace changed (with the event log,
-#: which every edit writes to).
-_VERSIONED = (
-    Event,
-    ImportBatch,
-    Person,
-    Organisation,
-    Relation,
-    Partnership,
-    Agreement,
-    GoalMeasurement,
-    ContactLogEntry,
-    EvaluationResponse,
-    ChecklistAssessment,
-)
-
-
-@requires("view_board")
-def data_version(session: Session) -> tuple[int, ...]:
-    """A cheap fingerprint of the workspace's content: a cached pack is stale when it changes.
-
-    Every change made through the product writes to the event log, and imports and the demo add
-    rows, so the number and the newest id of these tables change with the data.
-    """
-    version: list[int] = []
-    for model in _VERSIONED:
-        count, newest = session.execute(select(func.count(model.id), func.max(model.id))).one()
-        version += [int(count or 0), int(newest or 0)]
-    return tuple(version)
