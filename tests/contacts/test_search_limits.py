@@ -9,6 +9,7 @@ import pytest
 
 from lib import contacts
 from lib.contacts import page
+from lib.contacts.organisation_duplicates import find_organisation_duplicates
 from lib.db import Affiliation, Database
 from tests.contacts.test_records import add_org, add_person
 
@@ -100,3 +101,18 @@ def test_the_merge_list_holds_what_its_search_finds(db: Database, workspace: dic
     assert record is not None
     # Anne herself is left out: the first two of the other Hansens, and word that there are more.
     assert (list(record.others.values()), record.others_more) == (["Bo Hansen", "Carl Hansen"], True)
+
+
+def test_the_organisation_pairs_follow_a_rename_at_once(db: Database, workspace: dict[str, int]) -> None:
+    # The pairs are kept for a register compared before (the page asks on every rerun); a rename is new.
+    def pairs() -> list[tuple[int, int]]:
+        with db.read() as session:
+            return [pair.ids for pair in find_organisation_duplicates(session)]
+
+    assert pairs() == []
+    with db.write() as session:
+        contacts.update_organisation(session, workspace["club"], {"name": "Århus bibliotek"})
+    assert pairs() == [(workspace["library"], workspace["club"])]
+    with db.write() as session:
+        contacts.update_organisation(session, workspace["club"], {"name": "Læseklubben"})
+    assert pairs() == []
