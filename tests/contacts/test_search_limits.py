@@ -10,8 +10,14 @@ import pytest
 from lib import contacts
 from lib.contacts import page
 from lib.contacts.organisation_duplicates import find_organisation_duplicates
-from lib.db import Affiliation, Database
+from lib.db import Affiliation, Database, open_database
 from tests.contacts.test_records import add_org, add_person
+
+
+@pytest.fixture
+def db(any_db_url: str) -> Database:
+    """The matching is done by the database now: every test here runs on SQLite and on PostgreSQL."""
+    return open_database(any_db_url)
 
 
 @pytest.fixture
