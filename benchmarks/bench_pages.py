@@ -139,7 +139,7 @@ def run_search(url: str) -> dict[str, Any]:
     found = {}
     for text in SEARCHES:
         hits, seconds, cpu = timed(lambda text=text: find_people(db, text))
-        found[text] = {"seconds": seconds, "cpu": cpu, "hits": len(hits)}
+        found[text] = {"seconds": seconds, "cpu": cpu, "hits": hits.total}
     return found
 
 
