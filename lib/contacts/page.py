@@ -30,7 +30,7 @@ from lib.core.access import requires
 from lib.core.i18n import label, t
 from lib.core.normalize import display_phone
 from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
-from lib.db import Database, Person, workspace_counts
+from lib.db import Database, Person, by_revision, workspace_counts
 
 Entity = Literal["person", "organisation"]
 #: The translation prefix of each vocabulary's labels.
@@ -128,6 +128,7 @@ def person_label(db: Database, person_id: int) -> str | None:
 
 
 @requires("view_contacts")
+@by_revision(max_entries=2)
 def people_choices(db: Database) -> dict[int, str]:
     """Every person, id → "Name (e-mail)", for a picker."""
     with db.read() as session:
