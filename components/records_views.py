@@ -332,9 +332,9 @@ def pick_record(kind: RecordKind, hits: contacts.Hits, open_label: Callable[[int
     more matched than the table shows (``contacts_page.SHOWN_ROWS``), it says so and asks for more words.
     """
     found = hits.rows
-    st.caption(tr(f"{kind.texts}.count", count=hits.total))
+    st.caption(tr_md(f"{kind.texts}.count", count=hits.total))
     if hits.more:
-        st.info(tr("contacts.search.more", shown=len(found), total=hits.total))
+        st.info(tr_md("contacts.search.more", shown=len(found), total=hits.total))
     ids = [int(i) for i in found["id"]]
     rows = show_table(found, kind.columns, key=kind.table_key, selectable=True, empty_key=f"{kind.texts}.none_found")
     picked = newly_selected(rows, ids, kind.table_key + "_seen")

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from lib.core.access import requires
 from lib.db.base import rows_changed
 from lib.db.models.workspace import DataRevision
 
@@ -45,6 +46,7 @@ _ROW = 1
 READ_ONLY_INFO = "read_only"
 
 
+@requires("edit")
 def renew_revision(session: Session) -> str:
     """Give the data a new token inside ``session``'s write transaction (committed with it)."""
     token = uuid.uuid4().hex
@@ -53,11 +55,13 @@ def renew_revision(session: Session) -> str:
     return token
 
 
+@requires("view_board")
 def current_revision(session: Session) -> str:
     """The token of the data as ``session`` sees it ("" before the first one)."""
     return session.scalar(select(DataRevision.token).where(DataRevision.id == _ROW)) or ""
 
 
+@requires("view_board")
 def session_state(session: Session) -> tuple[str, str] | None:
     """The database's URL and the token of the data a read session sees; None for a write session,
     whose own changes no token names yet (so nothing worked out in it may be kept)."""
@@ -66,6 +70,7 @@ def session_state(session: Session) -> tuple[str, str] | None:
     return str(session.connection().engine.url), current_revision(session)
 
 
+@requires("view_board")
 def data_revision(db: Database) -> str:
     """The token of the data in ``db`` now: it changes with every saved change."""
     with db.read() as session:

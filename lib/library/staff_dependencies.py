@@ -26,7 +26,7 @@ from lib.db import (
 )
 from lib.db.revision import RevisionCache, session_state
 from lib.library.staff_roles import DEPENDENCY_KINDS
-from lib.network.build import BUILT_FOR
+from lib.network.build import BUILT_FOR, kept_for_graph
 from lib.network.graph import build_graph, node_record_id, organisations_of, staff_ties_by_organisation
 
 
@@ -248,7 +248,7 @@ def single_person_dependencies(
     if built_for is None or session_state(session) != tuple(built_for[:2]):
         return _dependencies(session, G, contact_details)
     # A list of its own for each caller; the dependencies in it are frozen.
-    return list(_KEPT.get_or_make((built_for, contact_details), lambda: _dependencies(session, G, contact_details)))
+    return list(kept_for_graph(_KEPT, G, contact_details, lambda: _dependencies(session, G, contact_details)))
 
 
 #: Answers for shared graphs (``lib.network.build.BUILT_FOR``), kept while the data are unchanged.

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeVar
 
 import networkx as nx
 from sqlalchemy.orm import Session
@@ -34,6 +34,8 @@ from lib.network.nodes import (
     organisation_node,
     person_node,
 )
+
+T = TypeVar("T")
 
 
 @requires("view_contacts", board_if={"contact_details": False})
@@ -108,6 +110,19 @@ def _kept(G: nx.Graph, key: tuple[Any, ...]) -> nx.Graph:
 #: ``G.graph`` key of a shared graph (:func:`build_graph` in a read session): the database, data
 #: revision and arguments it was built for, so what is worked out from it can be kept by the same key.
 BUILT_FOR = "built_for"
+
+
+def kept_for_graph(cache: RevisionCache, G: nx.Graph, extra: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, worked out from ``G``; kept in ``cache`` when ``G`` is a shared graph of
+    :func:`build_graph`, so the next caller with the same graph (same data) gets it at once.
+
+    Any other graph is worked out afresh: a copy or a subgraph view carries the shared graph's
+    ``G.graph`` (and so its key) but not its nodes, which is why the kept answer names its graph."""
+    key = G.graph.get(BUILT_FOR)
+    if key is None:
+        return make()
+    held, value = cache.get_or_make((key, extra), lambda: (G, make()))
+    return value if held is G else make()
 
 
 #: Graphs built in read sessions, per database, data revision and arguments: a page's rerun, and the

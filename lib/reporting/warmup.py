@@ -100,6 +100,8 @@ class WarmUpState:
     revision: str | None = None
     seconds: float | None = None
     failed: tuple[str, ...] = ()
+    #: Each job's seconds (wall clock), in the order they ran.
+    job_seconds: tuple[tuple[str, float], ...] = ()
 
 
 class WarmUp:
@@ -137,14 +139,16 @@ class WarmUp:
         revision = data_revision(self.db)
         if revision == self.state.revision:
             return False
-        started, failed = time.perf_counter(), []
+        started, failed, seconds = time.perf_counter(), [], []
         for job in self.jobs:
             if self._stop.is_set():
                 return False
+            job_started = time.perf_counter()
             try:
                 job.run(self.db)
             except Exception:  # noqa: BLE001 - the page shows its own error; the others still help
                 LOG.exception("warm-up: %s failed", job.name)
                 failed.append(job.name)
-        self.state = WarmUpState(revision, time.perf_counter() - started, tuple(failed))
+            seconds.append((job.name, time.perf_counter() - job_started))
+        self.state = WarmUpState(revision, time.perf_counter() - started, tuple(failed), tuple(seconds))
         return True

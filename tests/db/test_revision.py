@@ -104,3 +104,16 @@ def test_a_write_session_builds_the_network_with_its_own_changes(db: Database) -
         during = build_graph(session)
         assert during.number_of_nodes() == before.number_of_nodes() + 1
         during.add_node("scratch")  # not shared: the caller may change it
+
+
+def test_a_part_of_a_shared_network_is_never_answered_for_the_whole(demo: Database) -> None:
+    # A subgraph view carries the shared graph's attributes (its key) but not all its nodes.
+    from lib.network.rings import _staff_ties, staff_ties_by_organisation
+
+    with demo.read() as session:
+        G = build_graph(session)
+    whole = staff_ties_by_organisation(G)
+    assert staff_ties_by_organisation(G) is whole  # kept
+    some = [v for v, kind in G.nodes(data="kind") if kind != "contact"]
+    part = G.subgraph(some)
+    assert staff_ties_by_organisation(part) == _staff_ties(part) != whole
