@@ -35,7 +35,6 @@ from lib.core.i18n import format_number
 from lib.network import export as netexport
 from lib.network import figures as netfigures
 from lib.network import health
-from lib.network import metrics as netmetrics
 from lib.network import page as netpage
 from lib.network.page import RANKED_METRICS, TABLE_METRICS
 from lib.reporting import network_health
@@ -68,7 +67,7 @@ def _excel(frame: pd.DataFrame) -> bytes:
 def figures_section(view: View, metrics: pd.DataFrame) -> None:
     """Figures for the whole view, its bridge builders and isolates, and every node's measures."""
     graph = view.graph
-    figures = netmetrics.cached_network_figures(graph)
+    figures = netpage.view_figures(view)
     st.subheader(tr("netpage.figures.title"))
     st.caption(tr_md("netpage.figures.view", view=view_title(view)))
     shown = netpage.figure_texts(figures, lang())

@@ -13,9 +13,9 @@ return (:func:`restore_settings`). Widgets get their defaults through session st
 the map (a plotly selection event) opens a node, and so does "Find og åbn", a searchable selectbox
 that always shows the opened node; AppTest, which cannot click a plotly point, drives either.
 
-*Nothing moves.* Positions are computed for the whole graph of a view once per graph (keyed by
-``graph_signature``; ``lib.network.layout.positions`` stores them) and filters only choose which of
-those nodes are drawn. Names are data: they reach Markdown escaped and plotly through
+*Nothing moves.* Positions are computed for the whole graph of a view once per graph (kept by
+``lib.network.page.view_positions``; ``lib.network.layout.positions`` stores them) and filters only
+choose which of those nodes are drawn. Names are data: they reach Markdown escaped and plotly through
 ``lib.network.plotting``, which escapes them itself.
 """
 
@@ -40,7 +40,7 @@ from lib.core.i18n import label as vocabulary_label
 from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
 from lib.network import figures as netfigures
 from lib.network import graph as netgraph
-from lib.network import health, layout, plotting
+from lib.network import health, plotting
 from lib.network import page as netpage
 from lib.network.page import (
     NOT_GIVEN,
@@ -391,22 +391,6 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
 # --- positions -----------------------------------------------------------------------------------
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _stored_positions(
-    db_url: str, view: str, signature: str, _db: Database, _graph: nx.Graph
-) -> dict[Hashable, tuple[float, float]]:
-    """Positions of every node of one view's whole graph; computed once per graph (its signature).
-
-    The result is shared between sessions and must not be changed.
-    """
-    return netpage.pulled_in(layout.positions(_db, netpage.whole_graph_of(_graph, view), view=view))
-
-
-def positions_for(db: Database, G: nx.Graph, view: str, signature: str) -> Mapping[Hashable, tuple[float, float]]:
-    """Positions for the whole graph ``G`` (``view`` "whole") or its organisation view ("organisations")."""
-    return _stored_positions(db.url, view, signature, db, G)
-
-
 def current_view(
     db: Database,
     G: nx.Graph,
@@ -417,10 +401,9 @@ def current_view(
     today: nx.Graph | None = None,
 ) -> View:
     """The graph the page draws for view ``name`` (:func:`lib.network.page.current_view`), placed by
-    the positions cached for the whole graph."""
-    signature = netgraph.graph_signature(today if today is not None else G)
+    the positions kept for the whole graph (:func:`lib.network.page.view_positions`)."""
     return netpage.current_view(
-        G, name, flt, staff, day, lambda whole, view: positions_for(db, whole, view, signature), today
+        G, name, flt, staff, day, lambda whole, view: netpage.view_positions(db, whole, view), today
     )
 
 
@@ -464,8 +447,8 @@ def _close() -> None:
     st.session_state[MARKED_KEY] = []
 
 
-def _find_box(graph: nx.Graph, where: Any) -> None:
-    options = {BLANK: tr("netpage.find.placeholder"), **netpage.find_choices(graph, lang())}
+def _find_box(view: View, where: Any) -> None:
+    options = {BLANK: tr("netpage.find.placeholder"), **netpage.view_find_choices(view, lang())}
     opened = st.session_state.get(OPEN_KEY)
     st.session_state[FIND_KEY] = opened if opened in options else BLANK
     where.selectbox(
@@ -487,7 +470,7 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     if opened is not None and opened not in graph:
         opened = st.session_state[OPEN_KEY] = None  # the view or a filter no longer shows it
     find, colour, size, names = st.columns([3, 2, 2, 1.4], vertical_alignment="bottom")
-    _find_box(graph, find)
+    _find_box(view, find)
     color_labels = {code: tr(f"network_figure.color_by.{code}") for code in plotting.COLOR_BY}
     size_labels = {SIZE_BY_KIND: tr("netpage.size.kind"), **{m: tr(f"network.metric.{m}") for m in SIZE_METRICS}}
     _only_known(COLOR_KEY, list(color_labels))
@@ -526,7 +509,7 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
         config={"displaylogo": False},
     )
     st.caption(tr("netpage.chart_hint"))
-    network_list.graph_lists(graph, metrics, "net_list")
+    network_list.graph_lists(graph, metrics, "net_list", kept=view.key)
     if opened is not None:
         node_details(view, metrics, opened)
 
@@ -596,7 +579,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
         key=EGO_CHART_KEY,
         config={"displaylogo": False},
     )
-    network_list.graph_lists(ego, metrics, "net_ego_list")
+    network_list.graph_lists(ego, metrics, "net_ego_list", kept=None if view.key is None else (view.key, node, radius))
 
 
 # --- tables ------------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ import streamlit as st
 from components import clock, network_tabs
 from components import network_views as views
 from components.context import database, require_page, tr
-from lib.network import metrics as netmetrics
 from lib.network import page as netpage
 
 require_page()
@@ -36,7 +35,7 @@ else:
     tabs = views.sections()
     # "Mit netværk" before a staff member is chosen has nothing to draw, measure or download yet.
     drawn = {name: tabs[name].open and not view.waiting for name in ("map", "figures", "download")}
-    metrics = netmetrics.cached_node_metrics(view.graph) if any(drawn.values()) else None
+    metrics = netpage.view_metrics(view, G) if any(drawn.values()) else None
     if view.waiting:
         for name in ("map", "figures", "download"):
             if tabs[name].open:

@@ -6,7 +6,7 @@ reader chose); ``lib.network.plotting`` draws, and escapes every name itself.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from lib.core import charts
 from lib.core.i18n import t
+from lib.db.revision import RevisionCache
 from lib.network import graph as netgraph
 from lib.network import plotting
 from lib.network.page import SIZE_BY_KIND, SIZE_METRICS, NetworkView, node_label
@@ -63,10 +64,29 @@ def _sizes(metrics: pd.DataFrame, size_by: str) -> dict[Hashable, float] | None:
     return metrics[size_by].to_dict() if size_by in SIZE_METRICS else None
 
 
+#: Drawings per view, look, language and highlighted node: a rerun that changes nothing, or a click
+#: back to a node seen before, draws nothing again.
+_FIGURES = RevisionCache(max_entries=12)
+
+
+def _kept(key: Hashable | None, draw: Callable[[], go.Figure]) -> go.Figure:
+    return draw() if key is None else _FIGURES.get_or_make(key, draw)
+
+
 def view_figure(
     view: NetworkView, metrics: pd.DataFrame, look: MapLook, lang: str, highlight: Sequence[Hashable] | None = None
 ) -> go.Figure:
-    """The drawing of ``view`` with the colour, size and names chosen on the map (rings: their own drawing)."""
+    """The drawing of ``view`` with the colour, size and names chosen on the map (rings: their own drawing).
+
+    Kept per view (``view.key``), look, language and highlight: shared between sessions, so it is
+    shown as it is and never changed."""
+    key = None if view.key is None else (view.key, "map", look, lang, tuple(highlight or ()))
+    return _kept(key, lambda: _view_figure(view, metrics, look, lang, highlight))
+
+
+def _view_figure(
+    view: NetworkView, metrics: pd.DataFrame, look: MapLook, lang: str, highlight: Sequence[Hashable] | None
+) -> go.Figure:
     hover = hover_metrics(metrics, look.size_by, lang)
     if view.name == "rings":
         return finished(plotting.rings_figure(view.graph, view.rings or {}, lang, hover_metrics=hover, height=800))
@@ -88,7 +108,15 @@ def view_figure(
 def ego_figure(
     view: NetworkView, metrics: pd.DataFrame, node: Hashable, radius: int, look: MapLook, lang: str
 ) -> go.Figure:
-    """The network within ``radius`` steps of ``node``, in the places it has on the map, names shown."""
+    """The network within ``radius`` steps of ``node``, in the places it has on the map, names shown
+    (kept as :func:`view_figure` is)."""
+    key = None if view.key is None else (view.key, "ego", node, radius, look, lang)
+    return _kept(key, lambda: _ego_figure(view, metrics, node, radius, look, lang))
+
+
+def _ego_figure(
+    view: NetworkView, metrics: pd.DataFrame, node: Hashable, radius: int, look: MapLook, lang: str
+) -> go.Figure:
     ego = netgraph.ego_network(view.graph, str(node), radius)
     fig = finished(
         plotting.network_figure(
