@@ -19,8 +19,11 @@ from components.context import lang, tr
 from components.safe_markdown import table_md
 from components.widgets import shown_as
 from lib.network import graph_list
+from lib.network.plotting import WEBGL_THRESHOLD
 
 ORDERS = ("ascending", "descending")
+#: Above this many nodes (where the map turns to WebGL) the lists are made only once their panel is open.
+LISTED_WHEN_OPENED = WEBGL_THRESHOLD
 
 
 def graph_lists(graph: nx.Graph, metrics: pd.DataFrame | None, key: str, kept: Hashable | None = None) -> None:
@@ -28,7 +31,14 @@ def graph_lists(graph: nx.Graph, metrics: pd.DataFrame | None, key: str, kept: H
     the widgets of one map apart from another's; ``kept`` names the drawn view, so its lists are made
     once (None: made on every run)."""
     language = lang()
-    with st.expander(tr("netlist.expander"), icon=":material/table_rows:", key=f"{key}_panel"):
+    big = graph.number_of_nodes() > LISTED_WHEN_OPENED
+    # A big network's lists are made when the panel is opened (a rerun), not on every visit to the map.
+    panel = st.expander(
+        tr("netlist.expander"), icon=":material/table_rows:", key=f"{key}_panel", on_change="rerun" if big else "ignore"
+    )
+    if big and not panel.open:
+        return
+    with panel:
         st.caption(tr("netlist.intro"))
         st.markdown(f"#### {tr('netlist.nodes')}")
         sorted_table(

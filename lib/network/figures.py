@@ -19,6 +19,7 @@ from lib.db.revision import RevisionCache
 from lib.network import graph as netgraph
 from lib.network import plotting
 from lib.network.page import SIZE_BY_KIND, SIZE_METRICS, NetworkView, node_label
+from lib.network.plot_elements import DIMMED, HIGHLIGHT_EDGE_COLOUR, _segments
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,55 @@ def view_figure(
     Kept per view (``view.key``), look, language and highlight: shared between sessions, so it is
     shown as it is and never changed."""
     key = None if view.key is None else (view.key, "map", look, lang, tuple(highlight or ()))
+    if highlight and view.name != "rings" and view.graph.number_of_nodes() > plotting.WEBGL_THRESHOLD:
+        # A click on a big map: the drawing already kept, dimmed, with the opened node and its ties on top.
+        base = view_figure(view, metrics, look, lang)
+        return _kept(key, lambda: _lit_up(base, view, metrics, look, lang, highlight))
     return _kept(key, lambda: _view_figure(view, metrics, look, lang, highlight))
+
+
+def _lit_up(
+    base: go.Figure, view: NetworkView, metrics: pd.DataFrame, look: MapLook, lang: str, highlight: Sequence[Hashable]
+) -> go.Figure:
+    """``base`` with everything dimmed and ``highlight``'s nodes and ties drawn over it: a copy of the
+    kept drawing plus two small traces, instead of drawing ten thousand points again."""
+    G, pos = view.graph, view.positions
+    lit = [node for node in highlight if node in G and node in pos]
+    fig = go.Figure(data=list(base.data), layout=base.layout)
+    fig.update_traces(opacity=DIMMED)
+    if not lit:
+        return fig
+    pairs = [(u, v) for node in lit for u, v in G.edges(node) if u != v and u in pos and v in pos]
+    if pairs:
+        xs, ys = _segments(pairs, pos)
+        fig.add_trace(
+            plotting.scatter_type(True)(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=t("network_figure.edge.highlighted", lang),
+                line={"color": HIGHLIGHT_EDGE_COLOUR, "width": 1.4},
+                opacity=0.8,
+                hoverinfo="skip",
+                legendgroup="edge-highlighted",
+                legendrank=901,
+            )
+        )
+    shown = [node for node in lit if node in metrics.index]
+    hover = hover_metrics(metrics.loc[shown], look.size_by, lang)
+    fig.add_trace(
+        plotting.scatter_type(True)(
+            x=[pos[node][0] for node in lit],
+            y=[pos[node][1] for node in lit],
+            mode="markers",
+            marker={"size": 14, "color": "rgba(0,0,0,0)", "line": {"width": 2.5, "color": HIGHLIGHT_EDGE_COLOUR}},
+            hovertext=[plotting.node_hover(G, node, hover.get(node), lang) for node in lit],
+            hoverinfo="text",
+            customdata=[str(node) for node in lit],
+            showlegend=False,
+        )
+    )
+    return fig
 
 
 def _view_figure(
