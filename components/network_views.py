@@ -32,15 +32,16 @@ from streamlit.errors import StreamlitAPIException
 
 from components import network_list, remembered
 from components.charts import show_chart
-from components.context import actor, lang, tr
+from components.context import actor, database, lang, tr
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
+from lib.core.i18n import format_percent
 from lib.core.i18n import label as vocabulary_label
 from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
 from lib.network import figures as netfigures
 from lib.network import graph as netgraph
-from lib.network import health, plotting
+from lib.network import health, plotting, whole_map
 from lib.network import page as netpage
 from lib.network.page import (
     NOT_GIVEN,
@@ -89,6 +90,7 @@ MARKED_KEY = "net_marked"
 SEEN_KEY = "net_seen_selection"
 KEPT_KEY = "net_kept"
 SHOWN_LANGUAGE = "net_shown_language"
+MAP_STAGE_KEY = "net_whole_map_stage"
 
 TABS = ("map", "figures", "health", "time", "download")
 STRENGTHS = (1, 2, 3, 4, 5)
@@ -209,10 +211,45 @@ def view_title(view: View) -> str:
     return tr(f"netpage.view.{view.name}")
 
 
-def view_picker(G: nx.Graph) -> tuple[str, str | None]:
-    """The view radio and, for "Mit netværk", the staff member; returns (view, staff node or None)."""
-    labels = {name: tr(f"netpage.view.{name}") for name in VIEWS}
-    _only_known(VIEW_KEY, VIEWS)
+def offered_views(job: whole_map.MapPreparation | None) -> tuple[str, ...]:
+    """The views the picker offers: all of them, but while the whole map of a big network is being
+    prepared only the organisations and the rings (both need neither its layout nor its measures)."""
+    if job is None or job.finished:
+        return VIEWS
+    return tuple(name for name in VIEWS if name in ("organisations", "rings"))
+
+
+def map_progress(job: whole_map.MapPreparation) -> None:
+    """What the page says about the whole map being prepared, refreshed every few seconds; the page
+    is drawn again when the preparation reaches a step that changes what it can show."""
+    if job.error:
+        st.warning(tr("netmap.failed", error=job.error))
+        return
+    if job.finished:
+        return
+    st.info(tr("netmap.big", nodes=number(whole_map.workspace_size(database()))))
+    st.session_state[MAP_STAGE_KEY] = _reached(job)
+    _progress_bar(job)
+
+
+def _reached(job: whole_map.MapPreparation) -> tuple[bool, bool]:
+    return job.past("organisations"), job.finished
+
+
+@st.fragment(run_every=3)
+def _progress_bar(job: whole_map.MapPreparation) -> None:
+    if _reached(job) != st.session_state.get(MAP_STAGE_KEY):
+        st.rerun()  # the organisations, or the whole map, can be shown now
+    percent = format_percent(round(100 * job.share), lang())
+    st.progress(job.share, text=tr("netmap.preparing", percent=percent))
+    st.caption(tr(f"netmap.stage.{job.stage}") + " " + ("" if job.past("organisations") else tr("netmap.wait")))
+
+
+def view_picker(G: nx.Graph, offered: Sequence[str] = VIEWS) -> tuple[str, str | None]:
+    """The view radio (``offered`` views) and, for "Mit netværk", the staff member; returns (view,
+    staff node or None)."""
+    labels = {name: tr(f"netpage.view.{name}") for name in offered}
+    _only_known(VIEW_KEY, list(offered))
     view = st.radio(
         tr("netpage.view"), options=list(labels), format_func=shown_as(labels), key=VIEW_KEY, horizontal=True
     )

@@ -167,22 +167,12 @@ def view_positions(db: Database, G: nx.Graph, view: str) -> Mapping[Hashable, Po
     )
 
 
-def positions_ready(db: Database, G: nx.Graph, view: str) -> bool:
-    """Whether :func:`view_positions` of ``G`` and ``view`` are already kept in this process."""
-    return (db.url, graph_key(G), view) in _POSITIONS
-
-
 def graph_metrics(G: nx.Graph, view: str = "whole") -> pd.DataFrame:
     """:func:`lib.network.metrics.node_metrics` of view ``view``'s whole graph, once per graph (shared:
     read it, never change it)."""
     return _MEASURES.get_or_make(
         (graph_key(G), view, "metrics"), lambda: netmetrics.node_metrics(whole_graph_of(G, view))
     )
-
-
-def metrics_ready(G: nx.Graph, view: str = "whole") -> bool:
-    """Whether :func:`graph_metrics` of ``G`` and ``view`` are already kept in this process."""
-    return (graph_key(G), view, "metrics") in _MEASURES
 
 
 def view_metrics(view: NetworkView, G: nx.Graph) -> pd.DataFrame:
@@ -587,9 +577,7 @@ __all__ = [
     "find_choices",
     "graph_key",
     "graph_metrics",
-    "metrics_ready",
     "organisation_graph",
-    "positions_ready",
     "view_figures",
     "view_find_choices",
     "view_metrics",
