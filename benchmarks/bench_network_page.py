@@ -30,10 +30,12 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_pages import as_a_server, timed  # noqa: E402
+from bench_pages import as_a_server  # noqa: E402
 
 DEFAULT_SCALE = 9_400
 DEFAULT_TIES = 50_000
@@ -49,6 +51,19 @@ SPRING_ITERATIONS = 50
 TARGET_RATIO = 25.0
 TARGET_RERUN = 1.0
 PAGE = "pages/network.py"
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of its finished children (Graphviz ``sfdp`` lays out in one)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(work: Callable[[], Any]) -> tuple[Any, float, float]:
+    """``work()``, its wall-clock seconds and its CPU seconds (this process and its children)."""
+    cpu, start = cpu_seconds(), time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - start, cpu_seconds() - cpu
 
 
 # --- the workspace ------------------------------------------------------------------------------------
@@ -234,17 +249,18 @@ def main() -> None:
     )
     print(f"load average before: {load_before[0]:.2f}, after: {load_after[0]:.2f} (2 cores, shared)")
     print()
-    print("| step | wall | CPU | spring_layout ÷ wall | target |")
-    print("|---|---:|---:|---:|---|")
+    print("| step | wall | CPU | spring_layout ÷ wall | ÷ CPU | target |")
+    print("|---|---:|---:|---:|---:|---|")
     for name, result in page.items():
         if name == "problems":
             continue
         target = f"≥ {TARGET_RATIO:.0f}×" if name == "first render" else f"≤ {TARGET_RERUN:.0f} s"
         ratio = baseline["wall"] / result["wall"] if result["wall"] else float("inf")
+        cpu_ratio = baseline["cpu"] / result["cpu"] if result["cpu"] else float("inf")
         met = ratio >= TARGET_RATIO if name == "first render" else result["wall"] <= TARGET_RERUN
         print(
-            f"| {name} | {result['wall']:.2f} s | {result['cpu']:.2f} s | {ratio:.0f}× | {target} "
-            f"{'met' if met else 'MISSED'} |"
+            f"| {name} | {result['wall']:.2f} s | {result['cpu']:.2f} s | {ratio:.0f}× | {cpu_ratio:.0f}× | "
+            f"{target} {'met' if met else 'MISSED'} |"
         )
     clicked = page.get("rerun, a node clicked (details)", {})
     if clicked:

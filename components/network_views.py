@@ -643,7 +643,10 @@ def table(
     shown: Any = frame
     if decimals:
         present = {c: d for c, d in decimals.items() if c in frame.columns}
-        shown = frame.style.format({c: (lambda value, d=d: number(value, d)) for c, d in present.items()})
+        language = lang()  # read once: the Styler formats every cell
+        shown = frame.style.format(
+            {c: (lambda value, d=d: netpage.number_text(value, d, language)) for c, d in present.items()}
+        )
     config = column_config(columns)
     for column in columns:
         if column.name in WIDE_COLUMNS:

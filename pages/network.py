@@ -54,7 +54,7 @@ else:
             views.map_section(view, metrics)
     if drawn["figures"]:
         with tabs["figures"]:
-            network_tabs.figures_section(view, metrics)
+            network_tabs.figures_section(view, metrics, G)
     if tabs["health"].open:
         with tabs["health"]:
             network_tabs.health_section(G, day)

@@ -19,7 +19,7 @@ from lib.db.revision import RevisionCache
 from lib.network import graph as netgraph
 from lib.network import plotting
 from lib.network.page import SIZE_BY_KIND, SIZE_METRICS, NetworkView, node_label
-from lib.network.plot_elements import DIMMED, HIGHLIGHT_EDGE_COLOUR, _segments
+from lib.network.plot_elements import DIMMED, HIGHLIGHT_EDGE_COLOUR, _lit_edge_trace
 
 
 @dataclass(frozen=True)
@@ -102,20 +102,7 @@ def _lit_up(
         return fig
     pairs = [(u, v) for node in lit for u, v in G.edges(node) if u != v and u in pos and v in pos]
     if pairs:
-        xs, ys = _segments(pairs, pos)
-        fig.add_trace(
-            plotting.scatter_type(True)(
-                x=xs,
-                y=ys,
-                mode="lines",
-                name=t("network_figure.edge.highlighted", lang),
-                line={"color": HIGHLIGHT_EDGE_COLOUR, "width": 1.4},
-                opacity=0.8,
-                hoverinfo="skip",
-                legendgroup="edge-highlighted",
-                legendrank=901,
-            )
-        )
+        fig.add_trace(_lit_edge_trace(pairs, pos, lang, webgl=True))
     shown = [node for node in lit if node in metrics.index]
     hover = hover_metrics(metrics.loc[shown], look.size_by, lang)
     fig.add_trace(

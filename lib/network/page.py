@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,18 +162,42 @@ def view_positions(db: Database, G: nx.Graph, view: str) -> Mapping[Hashable, Po
     """Positions of every node of view ``view``'s whole graph (``G`` or its organisation view), stored
     (``lib.network.layout.positions``) and kept per graph: a rerun or a filter never lays out again.
 
-    The result is shared between sessions and must not be changed."""
-    return _POSITIONS.get_or_make(
-        (db.url, graph_key(G), view), lambda: pulled_in(layout.positions(db, whole_graph_of(G, view), view=view))
+    The result is shared between sessions and must not be changed. While a layout is computed (Graphviz
+    works in a child process) the same graph is measured beside it (:func:`graph_metrics`), so the
+    first visit uses both cores."""
+
+    def laid_out() -> Mapping[Hashable, Position]:
+        _measures(G, view)
+        return pulled_in(layout.positions(db, whole_graph_of(G, view), view=view))
+
+    found: Mapping[Hashable, Position] = _POSITIONS.get_or_make((db.url, graph_key(G), view), laid_out)
+    return found
+
+
+#: Measures a view's whole graph in a thread of its own, so that it can run beside the layout.
+_MEASURING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-measures")
+
+
+def _measures(G: nx.Graph, view: str) -> Future[pd.DataFrame]:
+    """The measuring of view ``view``'s whole graph: started once per graph, kept as it runs."""
+    whole = whole_graph_of(G, view)
+
+    def measure() -> pd.DataFrame:
+        metrics: pd.DataFrame = netmetrics.node_metrics(whole)
+        # The figures of the whole too, while nobody waits: the figures tab then opens at once.
+        _MEASURES.get_or_make((graph_key(G), view, "figures"), lambda: _figures_of(whole))
+        return metrics
+
+    started: Future[pd.DataFrame] = _MEASURES.get_or_make(
+        (graph_key(G), view, "metrics"), lambda: _MEASURING.submit(measure)
     )
+    return started
 
 
 def graph_metrics(G: nx.Graph, view: str = "whole") -> pd.DataFrame:
     """:func:`lib.network.metrics.node_metrics` of view ``view``'s whole graph, once per graph (shared:
     read it, never change it)."""
-    return _MEASURES.get_or_make(
-        (graph_key(G), view, "metrics"), lambda: netmetrics.node_metrics(whole_graph_of(G, view))
-    )
+    return _measures(G, view).result()
 
 
 def view_metrics(view: NetworkView, G: nx.Graph) -> pd.DataFrame:
@@ -199,10 +224,19 @@ def view_metrics(view: NetworkView, G: nx.Graph) -> pd.DataFrame:
     return _MEASURES.get_or_make((view.key, "metrics"), part)
 
 
-def view_figures(view: NetworkView) -> dict[str, Any]:
-    """:func:`lib.network.metrics.network_figures` of the drawn graph, once per view (a copy)."""
+def view_figures(view: NetworkView, G: nx.Graph | None = None) -> dict[str, Any]:
+    """:func:`lib.network.metrics.network_figures` of the drawn graph, once per view (a copy). When the
+    view draws the whole graph of its kind (``G``'s, unfiltered) they were worked out beside its measures."""
+    if G is not None and view.name in ("whole", "organisations") and view.graph is whole_graph_of(G, view.name):
+        _measures(G, view.name).result()
+        return dict(_MEASURES.get_or_make((graph_key(G), view.name, "figures"), lambda: _figures_of(view.graph)))
     key = view.key if view.key is not None else graph_key(view.graph)
-    return dict(_MEASURES.get_or_make((key, "figures"), lambda: netmetrics.network_figures(view.graph)))
+    return dict(_MEASURES.get_or_make((key, "figures"), lambda: _figures_of(view.graph)))
+
+
+def _figures_of(G: nx.Graph) -> dict[str, Any]:
+    figures: dict[str, Any] = netmetrics.network_figures(G)
+    return figures
 
 
 def _without_kinds(flt: netgraph.NetworkFilter | None) -> netgraph.NetworkFilter | None:
