@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -107,7 +108,13 @@ def prepare_whole_map(db: Database) -> MapPreparation:
     return job
 
 
+#: Seconds the preparation waits before it starts: the page that started it is drawn first (a thread
+#: holding the interpreter would otherwise slow that page down).
+GRACE = 1.5
+
+
 def _prepare(db: Database, job: MapPreparation) -> None:
+    time.sleep(GRACE)
     try:
         with db.read() as session:
             G = build_graph(session)
