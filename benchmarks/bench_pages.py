@@ -36,6 +36,7 @@ import argparse
 import ast
 import datetime as dt
 import importlib
+import importlib.util
 import json
 import os
 import resource
@@ -94,7 +95,12 @@ def as_a_server(url: str, script: Path) -> None:
     open_database(url)
     for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in ("lib", "components"):
-            importlib.import_module(node.module)
+            package = importlib.import_module(node.module)
+            if not hasattr(package, "__path__"):
+                continue
+            for alias in node.names:  # ``from components import network_tabs`` imports a module too
+                if importlib.util.find_spec(f"{node.module}.{alias.name}") is not None:
+                    importlib.import_module(f"{node.module}.{alias.name}")
 
 
 def run_page(url: str, page: str, timeout: float, warm: bool = False) -> dict[str, Any]:

@@ -211,12 +211,16 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, renew: bool = True) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or not at all.
 
         The transaction first takes the database's write turn (SQLite: ``BEGIN IMMEDIATE``;
         PostgreSQL: the writers' advisory lock) so that a read-then-write cannot be overtaken by
         another writer between its read and its write.
+
+        ``renew=False`` keeps the data revision (``lib.db.revision``): only for writes that store
+        what was worked out from the data and change nothing it means (where the network map's
+        nodes were drawn), so everything kept for the data stays valid.
         """
         if self.principal is not None:
             require(self.principal, "edit")
@@ -224,7 +228,8 @@ class Database:
             session.connection(execution_options={"write": True})
             try:
                 yield session
-                renew_revision(session)
+                if renew:
+                    renew_revision(session)
                 session.commit()
             except BaseException:
                 session.rollback()

@@ -128,6 +128,11 @@ class RevisionCache:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, key: Hashable) -> bool:
+        """Whether an answer for ``key`` is kept (without counting as a use)."""
+        with self._lock:
+            return key in self._entries
+
 
 def clear_revision_caches() -> None:
     """Forget every kept answer (the next call works each one out again)."""
