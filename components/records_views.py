@@ -27,13 +27,11 @@ from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, date_input_format, newly_selected, show_table, titled_table
-from components.widgets import BLANK, blank_to_none, shown_as
+from components.widgets import BLANK, blank_to_none, sector_labels, shown_as, type_labels, with_blank
 from lib import contacts
 from lib.contacts import page as contacts_page
 from lib.core.errors import UserFacingError
-from lib.core.i18n import label
 from lib.core.normalize import display_phones
-from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
 from lib.ingest.entered_people import create_person_from_form
 from lib.library.staff import STAFF_ROLES
 
@@ -92,34 +90,6 @@ EVENT_COLUMNS = (
     Col("summary", "contacts.field.event_details"),
     Col("actor", "contacts.field.actor"),
 )
-
-
-# --- choices in selectboxes ------------------------------------------------------------------------
-
-
-def with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
-    """``choices`` with a first "nothing chosen" entry.
-
-    The entry's value is ``BLANK``, not None: a selectbox whose value is None shows its placeholder
-    instead of the entry's label.
-    """
-    return {BLANK: tr(blank_key), **choices}
-
-
-def vocabulary_label(prefix: str, code: str | None) -> str:
-    """The user's word for a vocabulary code (``orgtype``, ``sector``); nothing for no code (None, or
-    pandas' NaN), and a code the vocabulary does not have as it is stored rather than a translation key."""
-    return label(prefix, code, lang())
-
-
-def type_labels(blank_key: str) -> dict[str, str]:
-    """Organisation types for a selectbox, after a blank entry saying ``blank_key``."""
-    return with_blank({code: vocabulary_label("orgtype", code) for code in ORGANISATION_TYPES}, blank_key)
-
-
-def sector_labels(blank_key: str) -> dict[str, str]:
-    """Sectors for a selectbox, after a blank entry saying ``blank_key``."""
-    return with_blank({code: vocabulary_label("sector", code) for code in SECTORS}, blank_key)
 
 
 # --- messages that outlive a rerun, and changes that may fail --------------------------------------

@@ -34,10 +34,10 @@ REVIEW_COLUMNS = [
 
 
 #: One organisation as the comparison reads it: (id, name, CVR number).
-RegisterRow = tuple[int, str, str | None]
+_RegisterRow = tuple[int, str, str | None]
 
 
-def _register(session: Session) -> tuple[tuple[RegisterRow, ...], dict[int, str]]:
+def _register(session: Session) -> tuple[tuple[_RegisterRow, ...], dict[int, str]]:
     """Every organisation as compared, and each one's stored name key (what a dismissal remembers)."""
     rows = session.execute(
         select(Organisation.id, Organisation.name, Organisation.cvr, Organisation.name_key).order_by(Organisation.id)
@@ -46,7 +46,7 @@ def _register(session: Session) -> tuple[tuple[RegisterRow, ...], dict[int, str]
 
 
 @lru_cache(maxsize=4)
-def _pairs_in(register: tuple[RegisterRow, ...]) -> tuple[OrganisationPair, ...]:
+def _pairs_in(register: tuple[_RegisterRow, ...]) -> tuple[OrganisationPair, ...]:
     """:func:`find_pairs` of ``register``, kept for the last few registers compared.
 
     The contacts page asks on every rerun (issue 16: 4,000 organisations take a quarter of a second).
