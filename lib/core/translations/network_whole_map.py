@@ -13,9 +13,9 @@ TEXTS = {
     "netmap.stage.layout": {"da": "Hele netværkets kort tegnes.", "en": "Drawing the whole network's map."},
     "netmap.stage.metrics": {"da": "Hele netværkets nøgletal beregnes.", "en": "Measuring the whole network."},
     "netmap.big": {
-        "da": "Netværket er stort ({nodes} personer og organisationer), så siden viser organisationerne. "
+        "da": "Netværket er stort ({nodes} {nodes:person eller organisation|personer og organisationer}), så siden viser organisationerne. "
         "Hele netværkets kort beregnes i baggrunden én gang og gemmes; det kan vælges, når det er klar.",
-        "en": "The network is big ({nodes} people and organisations), so the page shows the organisations. "
+        "en": "The network is big ({nodes} {nodes:person or organisation|people and organisations}), so the page shows the organisations. "
         "The whole network's map is prepared once in the background and stored; you can choose it when it is ready.",
     },
     "netmap.wait": {
