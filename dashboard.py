@@ -25,7 +25,25 @@ async def _on_server_start(_app: Any) -> AsyncIterator[None]:
     from streamlit.runtime.pages_manager import PagesManager
 
     PagesManager.uses_pages_directory = False
+    warm_up = _start_warm_up()
     yield
+    if warm_up is not None:
+        warm_up.stop(timeout=2)
+
+
+def _start_warm_up() -> Any:
+    """The background warm-up of the workspace's heavy answers (``lib.reporting.warmup``), or None
+    when it is switched off."""
+    from lib.core.config import warm_up_enabled
+
+    if not warm_up_enabled():
+        return None
+    from lib.db import open_database
+    from lib.reporting.warmup import WarmUp
+
+    warm_up = WarmUp(open_database())
+    warm_up.start()
+    return warm_up
 
 
 def _sidebar(who: Any, sections: dict[str, list[Any]]) -> None:

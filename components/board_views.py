@@ -18,8 +18,10 @@ from components import clock
 from components.charts import show_chart
 from components.context import database, lang, tr
 from components.downloads import download_naming_nobody
+from components.progress import progress_bar
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import date_input_format
+from lib.core.progress import Progress
 from lib.reporting import boardpack, figures
 from lib.reporting.boardpack.content import BoardPack, Section, chosen_sections
 from lib.reporting.boardpack.figures import chart_figure
@@ -30,7 +32,7 @@ TO_KEY = "board_to"
 SECTIONS_KEY = "board_sections"
 SLIDE_KEY = "board_slide"
 #: How far back the period reaches until the user picks another start: one year.
-DEFAULT_DAYS = 365
+DEFAULT_DAYS = boardpack.DEFAULT_PERIOD_DAYS
 FORMAT_ICONS = {"pptx": ":material/slideshow:", "pdf": ":material/picture_as_pdf:", "xlsx": ":material/table:"}
 CHART_HEIGHT = 520
 #: Larger type for the presentation's bullets: the only styling the page adds, scoped to its screen.
@@ -47,12 +49,14 @@ def cached_pack(
     end: dt.date | None,
     language: str,
     sections: tuple[str, ...],
-    version: tuple[int, ...],
+    version: str,
     day: dt.date,
+    _progress: Progress | None = None,
 ) -> BoardPack:
     """The board pack for these choices; ``version`` (the data's fingerprint) makes a changed workspace
-    a new entry, so an edit shows at once."""
-    return boardpack.board_pack(database(), start, end, language, sections, today=day)
+    a new entry, so an edit shows at once. ``_progress`` (not part of the cache key) hears the sections
+    built when the pack is not cached yet."""
+    return boardpack.board_pack(database(), start, end, language, sections, today=day, progress=_progress)
 
 
 @st.cache_data(max_entries=6, ttl=900, show_spinner=False)
@@ -63,7 +67,7 @@ def _file(
     end: dt.date | None,
     language: str,
     sections: tuple[str, ...],
-    version: tuple[int, ...],
+    version: str,
     day: dt.date,
 ) -> bytes:
     """The report as ``fmt``, made when its download button is clicked."""
@@ -96,7 +100,8 @@ def load_pack(start: dt.date | None, end: dt.date | None, sections: list[str]) -
     """The cached pack for the choices, and the cache key its files are made under."""
     db = database()
     key = (db.url, start, end, lang(), tuple(chosen_sections(sections)), boardpack.pack_version(db), clock.today())
-    return cached_pack(*key), key
+    with progress_bar() as progress:  # shown only when the pack takes a while to build
+        return cached_pack(*key, _progress=progress), key
 
 
 # --- presentation ----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from components.tables import Col, date_input_format, show_table
 from components.template_import import template_import_section
 from components.widgets import remembered_selectbox, shown_as
 from lib.core.i18n import format_number
+from lib.core.progress import Progress
 from lib.ingest.planning_tables import TableImportResult
 from lib.planning import evaluations as ev
 from lib.planning import evaluations_page as evp
@@ -544,7 +545,9 @@ def import_tab(partnership_id: int) -> None:
             placeholder=tr("evaluations_page.new_round.title_hint"),
         )
 
-    def run_import(file_name: str, data: bytes, *, commit: bool, actor: str | None = None) -> TableImportResult:
+    def run_import(
+        file_name: str, data: bytes, *, commit: bool, actor: str | None = None, progress: Progress | None = None
+    ) -> TableImportResult:
         return ev.import_survey(
             database(),
             partnership_id,
@@ -555,6 +558,7 @@ def import_tab(partnership_id: int) -> None:
             held_on=held_on,
             title=title or None,
             actor=actor,
+            progress=progress,
         )
 
     # The target is part of the key: a preview made for one round is never loaded into another.

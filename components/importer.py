@@ -32,6 +32,7 @@ from components.import_views import (
     update_choice,
     word_picker,
 )
+from components.progress import progress_bar
 from components.safe_markdown import escape_markdown, tr_md
 from lib.core.config import DEFAULT_LIMITS
 from lib.core.errors import UserFacingError
@@ -250,8 +251,9 @@ def told_when_waiting(waiting: DeltaGenerator) -> Iterator[None]:
 
 def _read(db: Database, file_name: str, data: bytes, waiting: DeltaGenerator) -> PreparedFile:
     """``file_name`` read as every upload is, with a spinner and the line that says it waits for others."""
-    with st.spinner(tr_md("importpage.reading", file=file_name)), told_when_waiting(waiting):
-        return prepare_file(db, file_name, data, spool=True)
+    spinner = st.spinner(tr_md("importpage.reading", file=file_name))
+    with spinner, told_when_waiting(waiting), progress_bar() as progress:
+        return prepare_file(db, file_name, data, spool=True, progress=progress)
 
 
 def read_uploads(state: ImportPageState, db: Database, uploads: list[UploadedFile], waiting: DeltaGenerator) -> None:
@@ -312,8 +314,8 @@ def preview_section(state: ImportPageState, db: Database, sheets: list[PreparedS
     if result is None:
         state.drop_preview()
         try:
-            with st.spinner(tr("importpage.previewing")):
-                result = for_session(run_import(db, sheets, commit=False, words=state.words))
+            with st.spinner(tr("importpage.previewing")), progress_bar() as progress:
+                result = for_session(run_import(db, sheets, commit=False, words=state.words, progress=progress))
         except UserFacingError as error:  # the rows on disk are gone: the file must be chosen again
             show_error(error)
             state.clear_files()
@@ -329,7 +331,8 @@ def preview_section(state: ImportPageState, db: Database, sheets: list[PreparedS
     left, right, _space = st.columns([1, 1, 4])
     if left.button(tr("importpage.commit_button"), type="primary", key="imp_commit"):
         try:
-            committed = run_import(db, sheets, commit=True, actor=actor(), words=state.words)
+            with progress_bar() as progress:
+                committed = run_import(db, sheets, commit=True, actor=actor(), words=state.words, progress=progress)
         except UserFacingError as error:
             show_error(error)
         else:

@@ -9,7 +9,7 @@ draws. ``st.table`` reads cells as Markdown, so every cell goes through ``table_
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 import networkx as nx
 import pandas as pd
@@ -19,23 +19,48 @@ from components.context import lang, tr
 from components.safe_markdown import table_md
 from components.widgets import shown_as
 from lib.network import graph_list
+from lib.network.plotting import WEBGL_THRESHOLD
 
 ORDERS = ("ascending", "descending")
+#: Above this many nodes (where the map turns to WebGL) the lists are made only once their panel is open.
+LISTED_WHEN_OPENED = WEBGL_THRESHOLD
 
 
-def graph_lists(graph: nx.Graph, metrics: pd.DataFrame | None, key: str) -> None:
+def graph_lists(graph: nx.Graph, metrics: pd.DataFrame | None, key: str, kept: Hashable | None = None) -> None:
     """The expander "Se netværket som liste" with the points and the ties of ``graph``; ``key`` keeps
-    the widgets of one map apart from another's."""
-    with st.expander(tr("netlist.expander"), icon=":material/table_rows:", key=f"{key}_panel"):
+    the widgets of one map apart from another's; ``kept`` names the drawn view, so its lists are made
+    once (None: made on every run)."""
+    language = lang()
+    big = graph.number_of_nodes() > LISTED_WHEN_OPENED
+    # A big network's lists are made when the panel is opened (a rerun), not on every visit to the map.
+    panel = st.expander(
+        tr("netlist.expander"), icon=":material/table_rows:", key=f"{key}_panel", on_change="rerun" if big else "ignore"
+    )
+    if big and not panel.open:
+        return
+    with panel:
         st.caption(tr("netlist.intro"))
         st.markdown(f"#### {tr('netlist.nodes')}")
-        sorted_table(graph_list.node_list(graph, metrics, lang()), graph_list.NODE_COLUMNS, f"{key}_nodes")
+        sorted_table(
+            lambda: graph_list.node_list(graph, metrics, language),
+            graph_list.NODE_COLUMNS,
+            f"{key}_nodes",
+            None if kept is None else (kept, "nodes", language),
+        )
         st.markdown(f"#### {tr('netlist.ties')}")
-        sorted_table(graph_list.tie_list(graph, lang()), graph_list.TIE_COLUMNS, f"{key}_ties")
+        sorted_table(
+            lambda: graph_list.tie_list(graph, language),
+            graph_list.TIE_COLUMNS,
+            f"{key}_ties",
+            None if kept is None else (kept, "ties", language),
+        )
 
 
-def sorted_table(frame: pd.DataFrame, columns: Sequence[str], key: str) -> None:
-    """``frame``'s ``columns`` sorted as chosen, one page at a time, with "Viser 1–50 af 317"."""
+def sorted_table(
+    make: Callable[[], pd.DataFrame], columns: Sequence[str], key: str, kept: Hashable | None = None
+) -> None:
+    """The ``columns`` of the frame ``make()`` gives, sorted as chosen, one page at a time, with
+    "Viser 1–50 af 317"; ``kept`` (see :func:`lib.network.graph_list.sorted_list`) keeps the frame."""
     headings = {column: tr(f"netlist.col.{column}") for column in columns}
     if st.session_state.get(f"{key}_sort") not in headings:
         st.session_state[f"{key}_sort"] = columns[0]
@@ -53,12 +78,12 @@ def sorted_table(frame: pd.DataFrame, columns: Sequence[str], key: str) -> None:
     direction = order.radio(
         tr("netlist.order"), list(orders), format_func=shown_as(orders), key=f"{key}_order", horizontal=True
     )
-    pages = graph_list.page_count(len(frame))
+    rows = graph_list.sorted_list(kept, make, str(column), descending=direction == "descending")
+    pages = graph_list.page_count(len(rows))
     page_key = f"{key}_page"
     wanted = st.session_state.get(page_key)
     st.session_state[page_key] = min(max(1, wanted), pages) if isinstance(wanted, int) else 1
     chosen = number.number_input(tr("netlist.page"), min_value=1, max_value=pages, step=1, key=page_key)
-    rows = graph_list.sort_rows(frame, str(column), descending=direction == "descending")
     page = graph_list.page_of(rows, int(chosen))
     if not page.total:
         st.caption(tr("netlist.empty"))

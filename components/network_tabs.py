@@ -35,7 +35,6 @@ from lib.core.i18n import format_number
 from lib.network import export as netexport
 from lib.network import figures as netfigures
 from lib.network import health
-from lib.network import metrics as netmetrics
 from lib.network import page as netpage
 from lib.network.page import RANKED_METRICS, TABLE_METRICS
 from lib.reporting import network_health
@@ -44,6 +43,8 @@ if TYPE_CHECKING:
     from lib.db import Database
 
 BROKERS_SHOWN = 5
+#: Up to this many rows the measures table shows numbers the reader's way (decimal comma in Danish).
+STYLED_ROWS = 2_000
 
 # --- figures and key people --------------------------------------------------------------------------
 
@@ -65,10 +66,11 @@ def _excel(frame: pd.DataFrame) -> bytes:
     return netpage.metrics_xlsx(frame, headings, tr("netpage.metrics.sheet"))
 
 
-def figures_section(view: View, metrics: pd.DataFrame) -> None:
-    """Figures for the whole view, its bridge builders and isolates, and every node's measures."""
+def figures_section(view: View, metrics: pd.DataFrame, G: nx.Graph | None = None) -> None:
+    """Figures for the whole view, its bridge builders and isolates, and every node's measures (``G``:
+    the network the view comes from, whose figures may be ready)."""
     graph = view.graph
-    figures = netmetrics.cached_network_figures(graph)
+    figures = netpage.view_figures(view, G)
     st.subheader(tr("netpage.figures.title"))
     st.caption(tr_md("netpage.figures.view", view=view_title(view)))
     shown = netpage.figure_texts(figures, lang())
@@ -95,19 +97,27 @@ def figures_section(view: View, metrics: pd.DataFrame) -> None:
     st.caption(tr("netpage.metrics.help"))
     frame = netpage.metrics_frame(metrics, lang())
     config = column_config(SCREEN_METRIC_COLUMNS)
+    # A Styler formats every cell on every run: on a big network the numbers get a plain format instead.
+    plain = len(frame) > STYLED_ROWS
     for name in TABLE_METRICS:
         column = f"{name}_place" if name in RANKED_METRICS else name
+        decimals = netpage.METRIC_DECIMALS.get(name)
         config[column] = st.column_config.NumberColumn(
             tr(f"netpage.col.{column}") if name in RANKED_METRICS else tr(f"network.metric.{name}"),
             help=tr(f"network.metric.{name}.help"),
-            format="%d" if name in RANKED_METRICS else None,
+            format="%d" if name in RANKED_METRICS else (f"%.{decimals}f" if plain and decimals else None),
         )
-    styled = frame.style.format(
-        {
-            c: (lambda value, d=d: number(value, d))
-            for c, d in netpage.METRIC_DECIMALS.items()
-            if c not in RANKED_METRICS
-        }
+    language = lang()  # read once: the Styler formats every cell of the table
+    styled: Any = (
+        frame
+        if plain
+        else frame.style.format(
+            {
+                c: (lambda value, d=d: netpage.number_text(value, d, language))
+                for c, d in netpage.METRIC_DECIMALS.items()
+                if c not in RANKED_METRICS
+            }
+        )
     )
     st.dataframe(
         styled,

@@ -13,9 +13,9 @@ return (:func:`restore_settings`). Widgets get their defaults through session st
 the map (a plotly selection event) opens a node, and so does "Find og åbn", a searchable selectbox
 that always shows the opened node; AppTest, which cannot click a plotly point, drives either.
 
-*Nothing moves.* Positions are computed for the whole graph of a view once per graph (keyed by
-``graph_signature``; ``lib.network.layout.positions`` stores them) and filters only choose which of
-those nodes are drawn. Names are data: they reach Markdown escaped and plotly through
+*Nothing moves.* Positions are computed for the whole graph of a view once per graph (kept by
+``lib.network.page.view_positions``; ``lib.network.layout.positions`` stores them) and filters only
+choose which of those nodes are drawn. Names are data: they reach Markdown escaped and plotly through
 ``lib.network.plotting``, which escapes them itself.
 """
 
@@ -32,15 +32,16 @@ from streamlit.errors import StreamlitAPIException
 
 from components import network_list, remembered
 from components.charts import show_chart
-from components.context import actor, lang, tr
+from components.context import actor, database, lang, tr
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
+from lib.core.i18n import format_percent
 from lib.core.i18n import label as vocabulary_label
 from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
 from lib.network import figures as netfigures
 from lib.network import graph as netgraph
-from lib.network import health, layout, plotting
+from lib.network import health, plotting, whole_map
 from lib.network import page as netpage
 from lib.network.page import (
     NOT_GIVEN,
@@ -89,6 +90,7 @@ MARKED_KEY = "net_marked"
 SEEN_KEY = "net_seen_selection"
 KEPT_KEY = "net_kept"
 SHOWN_LANGUAGE = "net_shown_language"
+MAP_STAGE_KEY = "net_whole_map_stage"
 
 TABS = ("map", "figures", "health", "time", "download")
 STRENGTHS = (1, 2, 3, 4, 5)
@@ -209,10 +211,45 @@ def view_title(view: View) -> str:
     return tr(f"netpage.view.{view.name}")
 
 
-def view_picker(G: nx.Graph) -> tuple[str, str | None]:
-    """The view radio and, for "Mit netværk", the staff member; returns (view, staff node or None)."""
-    labels = {name: tr(f"netpage.view.{name}") for name in VIEWS}
-    _only_known(VIEW_KEY, VIEWS)
+def offered_views(job: whole_map.MapPreparation | None) -> tuple[str, ...]:
+    """The views the picker offers: all of them, but while the whole map of a big network is being
+    prepared only the organisations and the rings (both need neither its layout nor its measures)."""
+    if job is None or job.finished:
+        return VIEWS
+    return tuple(name for name in VIEWS if name in ("organisations", "rings"))
+
+
+def map_progress(job: whole_map.MapPreparation) -> None:
+    """What the page says about the whole map being prepared, refreshed every few seconds; the page
+    is drawn again when the preparation reaches a step that changes what it can show."""
+    if job.error:
+        st.warning(tr("netmap.failed", error=job.error))
+        return
+    if job.finished:
+        return
+    st.info(tr("netmap.big", nodes=number(whole_map.workspace_size(database()))))
+    st.session_state[MAP_STAGE_KEY] = _reached(job)
+    _progress_bar(job)
+
+
+def _reached(job: whole_map.MapPreparation) -> tuple[bool, bool]:
+    return job.past("organisations"), job.finished
+
+
+@st.fragment(run_every=3)
+def _progress_bar(job: whole_map.MapPreparation) -> None:
+    if _reached(job) != st.session_state.get(MAP_STAGE_KEY):
+        st.rerun()  # the organisations, or the whole map, can be shown now
+    percent = format_percent(round(100 * job.share), lang())
+    st.progress(job.share, text=tr("netmap.preparing", percent=percent))
+    st.caption(tr(f"netmap.stage.{job.stage}") + " " + ("" if job.past("organisations") else tr("netmap.wait")))
+
+
+def view_picker(G: nx.Graph, offered: Sequence[str] = VIEWS) -> tuple[str, str | None]:
+    """The view radio (``offered`` views) and, for "Mit netværk", the staff member; returns (view,
+    staff node or None)."""
+    labels = {name: tr(f"netpage.view.{name}") for name in offered}
+    _only_known(VIEW_KEY, list(offered))
     view = st.radio(
         tr("netpage.view"), options=list(labels), format_func=shown_as(labels), key=VIEW_KEY, horizontal=True
     )
@@ -391,22 +428,6 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
 # --- positions -----------------------------------------------------------------------------------
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _stored_positions(
-    db_url: str, view: str, signature: str, _db: Database, _graph: nx.Graph
-) -> dict[Hashable, tuple[float, float]]:
-    """Positions of every node of one view's whole graph; computed once per graph (its signature).
-
-    The result is shared between sessions and must not be changed.
-    """
-    return netpage.pulled_in(layout.positions(_db, netpage.whole_graph_of(_graph, view), view=view))
-
-
-def positions_for(db: Database, G: nx.Graph, view: str, signature: str) -> Mapping[Hashable, tuple[float, float]]:
-    """Positions for the whole graph ``G`` (``view`` "whole") or its organisation view ("organisations")."""
-    return _stored_positions(db.url, view, signature, db, G)
-
-
 def current_view(
     db: Database,
     G: nx.Graph,
@@ -417,10 +438,9 @@ def current_view(
     today: nx.Graph | None = None,
 ) -> View:
     """The graph the page draws for view ``name`` (:func:`lib.network.page.current_view`), placed by
-    the positions cached for the whole graph."""
-    signature = netgraph.graph_signature(today if today is not None else G)
+    the positions kept for the whole graph (:func:`lib.network.page.view_positions`)."""
     return netpage.current_view(
-        G, name, flt, staff, day, lambda whole, view: positions_for(db, whole, view, signature), today
+        G, name, flt, staff, day, lambda whole, view: netpage.view_positions(db, whole, view), today
     )
 
 
@@ -464,8 +484,8 @@ def _close() -> None:
     st.session_state[MARKED_KEY] = []
 
 
-def _find_box(graph: nx.Graph, where: Any) -> None:
-    options = {BLANK: tr("netpage.find.placeholder"), **netpage.find_choices(graph, lang())}
+def _find_box(view: View, where: Any) -> None:
+    options = {BLANK: tr("netpage.find.placeholder"), **netpage.view_find_choices(view, lang())}
     opened = st.session_state.get(OPEN_KEY)
     st.session_state[FIND_KEY] = opened if opened in options else BLANK
     where.selectbox(
@@ -487,7 +507,7 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     if opened is not None and opened not in graph:
         opened = st.session_state[OPEN_KEY] = None  # the view or a filter no longer shows it
     find, colour, size, names = st.columns([3, 2, 2, 1.4], vertical_alignment="bottom")
-    _find_box(graph, find)
+    _find_box(view, find)
     color_labels = {code: tr(f"network_figure.color_by.{code}") for code in plotting.COLOR_BY}
     size_labels = {SIZE_BY_KIND: tr("netpage.size.kind"), **{m: tr(f"network.metric.{m}") for m in SIZE_METRICS}}
     _only_known(COLOR_KEY, list(color_labels))
@@ -526,7 +546,7 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
         config={"displaylogo": False},
     )
     st.caption(tr("netpage.chart_hint"))
-    network_list.graph_lists(graph, metrics, "net_list")
+    network_list.graph_lists(graph, metrics, "net_list", kept=view.key)
     if opened is not None:
         node_details(view, metrics, opened)
 
@@ -596,7 +616,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
         key=EGO_CHART_KEY,
         config={"displaylogo": False},
     )
-    network_list.graph_lists(ego, metrics, "net_ego_list")
+    network_list.graph_lists(ego, metrics, "net_ego_list", kept=None if view.key is None else (view.key, node, radius))
 
 
 # --- tables ------------------------------------------------------------------------------------------
@@ -623,7 +643,10 @@ def table(
     shown: Any = frame
     if decimals:
         present = {c: d for c, d in decimals.items() if c in frame.columns}
-        shown = frame.style.format({c: (lambda value, d=d: number(value, d)) for c, d in present.items()})
+        language = lang()  # read once: the Styler formats every cell
+        shown = frame.style.format(
+            {c: (lambda value, d=d: netpage.number_text(value, d, language)) for c, d in present.items()}
+        )
     config = column_config(columns)
     for column in columns:
         if column.name in WIDE_COLUMNS:

@@ -14,8 +14,9 @@ import streamlit as st
 
 from components.context import actor, tr
 from components.people_duplicates_views import decide, side_by_side
-from components.records_views import ORGANISATION, change, flash, show_flash, vocabulary_label
+from components.records_views import ORGANISATION, change, flash, show_flash
 from components.safe_markdown import escape_markdown
+from components.widgets import vocabulary_label
 from lib import contacts
 from lib.contacts import organisation_duplicates
 

@@ -300,8 +300,10 @@ def teams_section(assessment_tab: str) -> None:
         )
     st.subheader(tr("organisation.needs.heading"))
     st.caption(tr("organisation.needs.help"))
-    needs["team_label"] = [team_label(team) for team in needs["team"]]
-    needs["role_label"] = [role_label(role) for role in needs["staff_role"]]
+    needs = needs.assign(  # a table of its own: the service's answer is shared (lib.db.revision)
+        team_label=[team_label(team) for team in needs["team"]],
+        role_label=[role_label(role) for role in needs["staff_role"]],
+    )
     show_table(needs, NEEDS_COLUMNS, key=f"{PREFIX}needs_table", empty_key="organisation.needs.none")
 
 

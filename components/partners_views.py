@@ -592,8 +592,8 @@ def import_section() -> None:
     """The assessments template: download, upload with preview, load and undo (shared component)."""
     template_import_section(
         "assessments",
-        lambda name, data, *, commit, actor=None: candidates.import_assessments(
-            database(), name, data, commit=commit, actor=actor
+        lambda name, data, *, commit, actor=None, progress=None: candidates.import_assessments(
+            database(), name, data, commit=commit, actor=actor, progress=progress
         ),
         key=IMPORT_KEY,
     )

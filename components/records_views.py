@@ -27,20 +27,18 @@ from components.context import actor, database, lang, tr
 from components.feedback import Messages
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, date_input_format, newly_selected, show_table, titled_table
-from components.widgets import BLANK, blank_to_none, shown_as
+from components.widgets import BLANK, blank_to_none, sector_labels, shown_as, type_labels, with_blank
 from lib import contacts
 from lib.contacts import page as contacts_page
 from lib.core.errors import UserFacingError
-from lib.core.i18n import label
 from lib.core.normalize import display_phones
-from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
 from lib.ingest.entered_people import create_person_from_form
 from lib.library.staff import STAFF_ROLES
 
 FLASH_KEY = "contacts_flash"
 #: What the affiliation and merge forms show once their work is done: empty again.
 AFFILIATION_EMPTY = {"org": BLANK, "role": "", "start": None}
-MERGE_EMPTY = {"other": BLANK, "confirm": False}
+MERGE_EMPTY = {"find": "", "other": BLANK, "confirm": False}
 ORG_FORM_FIELDS = (
     "name",
     "org_type",
@@ -92,34 +90,6 @@ EVENT_COLUMNS = (
     Col("summary", "contacts.field.event_details"),
     Col("actor", "contacts.field.actor"),
 )
-
-
-# --- choices in selectboxes ------------------------------------------------------------------------
-
-
-def with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
-    """``choices`` with a first "nothing chosen" entry.
-
-    The entry's value is ``BLANK``, not None: a selectbox whose value is None shows its placeholder
-    instead of the entry's label.
-    """
-    return {BLANK: tr(blank_key), **choices}
-
-
-def vocabulary_label(prefix: str, code: str | None) -> str:
-    """The user's word for a vocabulary code (``orgtype``, ``sector``); nothing for no code (None, or
-    pandas' NaN), and a code the vocabulary does not have as it is stored rather than a translation key."""
-    return label(prefix, code, lang())
-
-
-def type_labels(blank_key: str) -> dict[str, str]:
-    """Organisation types for a selectbox, after a blank entry saying ``blank_key``."""
-    return with_blank({code: vocabulary_label("orgtype", code) for code in ORGANISATION_TYPES}, blank_key)
-
-
-def sector_labels(blank_key: str) -> dict[str, str]:
-    """Sectors for a selectbox, after a blank entry saying ``blank_key``."""
-    return with_blank({code: vocabulary_label("sector", code) for code in SECTORS}, blank_key)
 
 
 # --- messages that outlive a rerun, and changes that may fail --------------------------------------
@@ -324,13 +294,17 @@ def search_box(kind: RecordKind, column: DeltaGenerator) -> str:
     )
 
 
-def pick_record(kind: RecordKind, found: pd.DataFrame, open_label: Callable[[int], str | None]) -> int | None:
+def pick_record(kind: RecordKind, hits: contacts.Hits, open_label: Callable[[int], str | None]) -> int | None:
     """The search results as a table and an "open" selectbox; returns the id of the open record, if any.
 
     Selecting a table row opens its record. The selectbox opens one without a mouse and always shows the
-    open record, labelled by ``open_label`` (None: gone) when the current search leaves it out.
+    open record, labelled by ``open_label`` (None: gone) when the current search leaves it out. When
+    more matched than the table shows (``contacts_page.SHOWN_ROWS``), it says so and asks for more words.
     """
-    st.caption(tr(f"{kind.texts}.count", count=len(found)))
+    found = hits.rows
+    st.caption(tr_md(f"{kind.texts}.count", count=hits.total))
+    if hits.more:
+        st.info(tr_md("contacts.search.more", shown=len(found), total=hits.total))
     ids = [int(i) for i in found["id"]]
     rows = show_table(found, kind.columns, key=kind.table_key, selectable=True, empty_key=f"{kind.texts}.none_found")
     picked = newly_selected(rows, ids, kind.table_key + "_seen")
@@ -384,7 +358,8 @@ def _add_form(kind: RecordKind, draw_fields: Callable[[str], None]) -> None:
 
 def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[contacts_page.OpenRecord], None]) -> None:
     """The open record: heading, ``own_parts`` (its form and what only this kind has), history, merge, delete."""
-    record = contacts_page.open_record(database(), kind.entity, record_id, lang())
+    others_text = st.session_state.get(kind.record_prefix("merge", record_id) + "find") or ""
+    record = contacts_page.open_record(database(), kind.entity, record_id, lang(), others_text=others_text)
     if record is None:
         st.session_state.pop(kind.open_key, None)
         st.info(tr("contacts.record_gone"))
@@ -397,7 +372,7 @@ def _record_view(kind: RecordKind, record_id: int, own_parts: Callable[[contacts
     titled_table("contacts.relations", record.relations, RELATION_COLUMNS, "contacts.no_relations")
     titled_table("contacts.imports", record.imports, IMPORT_COLUMNS, "contacts.no_imports")
     titled_table("contacts.history", record.events, EVENT_COLUMNS, "contacts.no_history")
-    _merge_section(kind, record_id, record.others)
+    _merge_section(kind, record_id, record.others, record.others_more)
     _delete_section(kind, record_id, name)
 
 
@@ -415,11 +390,17 @@ def _edit_form(kind: RecordKind, record_id: int, fields: Mapping[str, Any], draw
         )
 
 
-def _merge_section(kind: RecordKind, record_id: int, others: dict[int, str]) -> None:
+def _merge_section(kind: RecordKind, record_id: int, others: dict[int, str], more: bool) -> None:
     prefix = kind.record_prefix("merge", record_id)
     with st.expander(tr(f"contacts.merge.{kind.word}_heading")):
         show_flash(f"{kind.word}_merge")
         st.caption(tr(f"contacts.merge.{kind.word}_help"))
+        # The list below holds what this search finds (read by _record_view before the page is drawn).
+        st.text_input(
+            tr("contacts.search.merge_find"), key=prefix + "find", placeholder=tr(f"{kind.texts}.search_hint")
+        )
+        if more:
+            st.caption(tr("contacts.search.merge_more", shown=len(others)))
         other_labels = with_blank(others, "contacts.choose")
         other_id = blank_to_none(
             st.selectbox(

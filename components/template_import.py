@@ -18,6 +18,7 @@ from components.context import actor, lang, show_error, tr
 from components.downloads import download_naming_nobody
 from components.import_views import counts_row
 from components.importer import UNDO_TABLE_LOAD, UploadKeys, told_when_waiting, undo_flow
+from components.progress import progress_bar
 from components.safe_markdown import tr_md
 from lib.core.config import DEFAULT_LIMITS
 from lib.core.errors import UserFacingError
@@ -38,7 +39,7 @@ _TOLD_TABLES = (
 )
 
 RunImport = Callable[..., TableImportResult]
-"""``run_import(file_name, data, *, commit, actor)``: preview (commit False) or load the file."""
+"""``run_import(file_name, data, *, commit, actor, progress)``: preview (commit False) or load the file."""
 
 
 def _keys(key: str) -> UploadKeys:
@@ -108,8 +109,8 @@ def _read_upload(keys: UploadKeys, run_import: RunImport) -> None:
         return
     waiting = st.empty()
     try:
-        with told_when_waiting(waiting):
-            result = run_import(upload.name, data, commit=False)
+        with told_when_waiting(waiting), progress_bar() as progress:
+            result = run_import(upload.name, data, commit=False, progress=progress)
     except UserFacingError as error:
         show_error(error)
         st.session_state.pop(keys.preview_key, None)

@@ -13,7 +13,9 @@ from typing import Any
 
 import streamlit as st
 
-from components.context import tr
+from components.context import lang, tr
+from lib.core.i18n import label
+from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
 
 #: The value of a selectbox's "nothing chosen" entry. Not None: a selectbox whose value is None shows its
 #: placeholder instead of the entry's label.
@@ -95,3 +97,28 @@ def page_tabs(prefix: str, labels: Mapping[str, str]) -> dict[str, Any]:
     which reruns the page, leaves the user on the tab they were on, where its message is shown."""
     tab_key, active_key = tab_keys(prefix)
     return remembered_tabs(labels, tab_key=tab_key, active_key=active_key)
+
+
+def with_blank(choices: Mapping[Any, str], blank_key: str) -> dict[Any, str]:
+    """``choices`` with a first "nothing chosen" entry.
+
+    The entry's value is ``BLANK``, not None: a selectbox whose value is None shows its placeholder
+    instead of the entry's label.
+    """
+    return {BLANK: tr(blank_key), **choices}
+
+
+def vocabulary_label(prefix: str, code: str | None) -> str:
+    """The user's word for a vocabulary code (``orgtype``, ``sector``); nothing for no code (None, or
+    pandas' NaN), and a code the vocabulary does not have as it is stored rather than a translation key."""
+    return label(prefix, code, lang())
+
+
+def type_labels(blank_key: str) -> dict[str, str]:
+    """Organisation types for a selectbox, after a blank entry saying ``blank_key``."""
+    return with_blank({code: vocabulary_label("orgtype", code) for code in ORGANISATION_TYPES}, blank_key)
+
+
+def sector_labels(blank_key: str) -> dict[str, str]:
+    """Sectors for a selectbox, after a blank entry saying ``blank_key``."""
+    return with_blank({code: vocabulary_label("sector", code) for code in SECTORS}, blank_key)

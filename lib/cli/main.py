@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from lib.cli.parser import _lang, build_parser, main
+from lib.cli.progress import terminal_progress
 from lib.core.errors import UserFacingError
 from lib.core.i18n import t
 
@@ -53,7 +54,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         except OSError:
             print(t("cli.file_not_found", lang, file=path_text), file=sys.stderr)
             return 2
-        prepared_file = prepare_file(db, path.name, data)
+        with terminal_progress(args, lang) as progress:
+            prepared_file = prepare_file(db, path.name, data, progress=progress)
         if prepared_file.error is not None:
             print(f"{path.name}: {prepared_file.error.message(lang)}", file=sys.stderr)
             return 2
@@ -67,7 +69,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not any(sheet.include for sheet in prepared):
         print(t("cli.nothing_to_import", lang), file=sys.stderr)
         return 2
-    result = run_import(db, prepared, commit=not args.dry_run, actor=args.actor, words=words)
+    with terminal_progress(args, lang) as progress:
+        result = run_import(db, prepared, commit=not args.dry_run, actor=args.actor, words=words, progress=progress)
     if args.json:
         _print_json(result.to_json(lang))
     else:
@@ -224,7 +227,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from lib.reporting.backup import backup
 
-    info = backup(args.db, Path(args.out))
+    with terminal_progress(args, _lang(args)) as progress:
+        info = backup(args.db, Path(args.out), progress=progress)
     _log_backup(args, info)
     if args.json:
         _print_json(

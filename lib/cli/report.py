@@ -42,6 +42,7 @@ def _lang(args: argparse.Namespace) -> str:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the board pack as ``args.format`` to ``args.out``; returns the exit status (0, or 2)."""
+    from lib.cli.progress import terminal_progress
     from lib.db import open_database
     from lib.reporting.boardpack import report
 
@@ -51,7 +52,8 @@ def run_report(args: argparse.Namespace) -> int:
         sections = [name.strip() for name in args.sections.split(",") if name.strip()] if args.sections else None
         db = open_database(getattr(args, "db", None), cached=False)
         try:
-            pack = report(db, args.format, Path(args.out), start, end, lang, sections)
+            with terminal_progress(args, lang) as progress:
+                pack = report(db, args.format, Path(args.out), start, end, lang, sections, progress=progress)
         finally:
             db.dispose()
     except UserFacingError as error:

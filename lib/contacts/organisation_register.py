@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -32,12 +33,27 @@ REVIEW_COLUMNS = [
 ]
 
 
-def _register(session: Session) -> tuple[list[OrganisationName], dict[int, str]]:
+#: One organisation as the comparison reads it: (id, name, CVR number).
+_RegisterRow = tuple[int, str, str | None]
+
+
+def _register(session: Session) -> tuple[tuple[_RegisterRow, ...], dict[int, str]]:
     """Every organisation as compared, and each one's stored name key (what a dismissal remembers)."""
     rows = session.execute(
         select(Organisation.id, Organisation.name, Organisation.cvr, Organisation.name_key).order_by(Organisation.id)
     ).all()
-    return [OrganisationName(row.id, row.name, row.cvr) for row in rows], {row.id: row.name_key for row in rows}
+    return tuple((row.id, row.name, row.cvr) for row in rows), {row.id: row.name_key for row in rows}
+
+
+@lru_cache(maxsize=4)
+def _pairs_in(register: tuple[_RegisterRow, ...]) -> tuple[OrganisationPair, ...]:
+    """:func:`find_pairs` of ``register``, kept for the last few registers compared.
+
+    The contacts page asks on every rerun (issue 16: 4,000 organisations take a quarter of a second).
+    The key is the register itself, every id, name and CVR number: any change to one is another key,
+    so what is kept is never out of date.
+    """
+    return tuple(find_pairs([OrganisationName(*row) for row in register]))
 
 
 @requires("view_board")
@@ -47,8 +63,8 @@ def find_organisation_duplicates(session: Session, *, include_dismissed: bool = 
     Pairs a person dismissed (:func:`dismiss_pair`) are left out unless ``include_dismissed``; a
     dismissed pair comes back only when one of them is renamed.
     """
-    organisations, name_keys = _register(session)
-    pairs = find_pairs(organisations)
+    register, name_keys = _register(session)
+    pairs = list(_pairs_in(register))
     if include_dismissed:
         return pairs
     dismissed = {tuple(entry) for entry in _dismissed_entries(session)}

@@ -19,17 +19,18 @@ from lib.contacts.duplicates import open_duplicates
 from lib.contacts.organisation_duplicates import aliases_of, review_frame
 from lib.contacts.organisations import update_organisation
 from lib.contacts.search import (
+    Hits,
     organisation_choices,
+    organisation_hits,
+    people_hits,
     person_choice_label,
     person_choices,
-    search_organisations,
-    search_people,
 )
 from lib.core.access import requires
 from lib.core.i18n import label, t
 from lib.core.normalize import display_phone
 from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
-from lib.db import Database, Person, workspace_counts
+from lib.db import Database, Person, by_revision, workspace_counts
 
 Entity = Literal["person", "organisation"]
 #: The translation prefix of each vocabulary's labels.
@@ -40,6 +41,9 @@ PERSON_FORM_FIELDS = ("name", "email", "phone", "title", "notes", "is_staff")
 BLANK = ""
 #: What the people filter "staff" keeps: everyone, staff members only, or everyone else.
 STAFF_FILTER = {"all": None, "staff": True, "external": False}
+#: The most rows a search table, or a picker of other records, shows; the page says how many more
+#: matched and asks for a narrower search (issue 16: a table of 100,000 people is neither fast nor read).
+SHOWN_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -65,13 +69,16 @@ class OpenRecord:
     """One open person or organisation, with its history tables ready to show."""
 
     details: RecordDetails
-    #: The other records of its kind, id → label: what it may be merged with.
+    #: The other records of its kind, id → label: what it may be merged with (those matching the merge
+    #: section's search, at most :data:`SHOWN_ROWS`).
     others: dict[int, str]
     #: An organisation's other spellings (none for a person).
     aliases: list[str] = field(default_factory=list)
     relations: pd.DataFrame = field(default_factory=pd.DataFrame)
     imports: pd.DataFrame = field(default_factory=pd.DataFrame)
     events: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: Whether more records matched the merge section's search than ``others`` holds.
+    others_more: bool = False
 
 
 @requires("view_contacts")
@@ -87,25 +94,29 @@ def contacts_overview(db: Database, lang: str) -> ContactsOverview:
 
 
 @requires("view_contacts")
-def find_people(db: Database, text: str, *, organisation_id: int | None = None, staff: str = "all") -> pd.DataFrame:
-    """The people tab's search: ``text``, at ``organisation_id``, and ``staff`` ("all", "staff", "external")."""
+def find_people(db: Database, text: str, *, organisation_id: int | None = None, staff: str = "all") -> Hits:
+    """The people tab's search: ``text``, at ``organisation_id``, and ``staff`` ("all", "staff", "external");
+    the first :data:`SHOWN_ROWS` people and how many match in all."""
     with db.read() as session:
-        return search_people(session, text, organisation_id=organisation_id, is_staff=STAFF_FILTER.get(staff))
+        return people_hits(
+            session, text, organisation_id=organisation_id, is_staff=STAFF_FILTER.get(staff), limit=SHOWN_ROWS
+        )
 
 
 @requires("view_board")
 def find_organisations(
     db: Database, text: str, lang: str, *, org_type: str | None = None, sector: str | None = None
-) -> pd.DataFrame:
-    """The organisations tab's search, with "type_label" and "sector_label" in the reader's language
-    (a file's word where no code was chosen: :func:`code_or_word`)."""
+) -> Hits:
+    """The organisations tab's search (the first :data:`SHOWN_ROWS`), with "type_label" and
+    "sector_label" in the reader's language (a file's word where no code was chosen: :func:`code_or_word`)."""
     with db.read() as session:
-        found = search_organisations(session, text, org_type=org_type, sector=sector)
+        hits = organisation_hits(session, text, org_type=org_type, sector=sector, limit=SHOWN_ROWS)
+    found = hits.rows
     for name in ("org_type", "sector"):
         found[name.removeprefix("org_") + "_label"] = [
             code_or_word(name, code, word, lang) for code, word in zip(found[name], found[f"{name}_text"], strict=True)
         ]
-    return found
+    return hits
 
 
 @requires("view_contacts")
@@ -117,6 +128,7 @@ def person_label(db: Database, person_id: int) -> str | None:
 
 
 @requires("view_contacts")
+@by_revision(max_entries=2)
 def people_choices(db: Database) -> dict[int, str]:
     """Every person, id → "Name (e-mail)", for a picker."""
     with db.read() as session:
@@ -132,17 +144,30 @@ def record_fields(db: Database, entity: Entity, record_id: int) -> dict[str, Any
 
 
 @requires("view_contacts")
-def open_record(db: Database, entity: Entity, record_id: int, lang: str) -> OpenRecord | None:
-    """An open person or organisation with its history in words; None when it is gone."""
+def open_record(db: Database, entity: Entity, record_id: int, lang: str, *, others_text: str = "") -> OpenRecord | None:
+    """An open person or organisation with its history in words; None when it is gone.
+
+    The records it may be merged with are those the search ``others_text`` finds (all, while it is
+    empty), the first :data:`SHOWN_ROWS` of them by name.
+    """
     with db.read() as session:
         details = _details(session, entity, record_id)
         if details is None:
             return None
-        choices = person_choices(session) if entity == "person" else organisation_choices(session)
+        if entity == "person":
+            hits = people_hits(session, others_text, limit=SHOWN_ROWS + 1)
+            labels = map(person_choice_label, hits.rows["name"], hits.rows["email"])
+        else:
+            hits = organisation_hits(session, others_text, limit=SHOWN_ROWS + 1)
+            labels = iter(hits.rows["name"])
         aliases = aliases_of(session, record_id) if entity == "organisation" else []
+    found = {int(rid): str(text) for rid, text in zip(hits.rows["id"], labels, strict=True)}
+    itself = 1 if found.pop(record_id, None) is not None else 0
+    others = dict(list(found.items())[:SHOWN_ROWS])
     return OpenRecord(
         details=details,
-        others={rid: text for rid, text in choices if rid != record_id},
+        others=others,
+        others_more=hits.total - itself > len(others),
         aliases=aliases,
         relations=relations_frame(details.relations, lang),
         imports=_labelled(

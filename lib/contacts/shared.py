@@ -81,14 +81,8 @@ def _current_affiliation_clause() -> Any:
     return or_(Affiliation.end_date.is_(None), Affiliation.end_date >= _today())
 
 
-def _matches(needle_tokens: list[str], needle_digits: str, haystack: str, phone: str | None) -> bool:
-    """Every word of the search occurs in the record, or the digits typed occur in its phone number."""
-    if needle_tokens and all(token in haystack for token in needle_tokens):
-        return True
-    return len(needle_digits) >= 3 and bool(phone) and needle_digits in _DIGITS.sub("", phone or "")
-
-
 def _search_terms(text: str) -> tuple[list[str], str]:
+    """The folded words of a search, and its digits (which match a phone number however it is spaced)."""
     folded = vocabulary.fold(text or "")
     return folded.split(), _DIGITS.sub("", text or "")
 

@@ -24,6 +24,13 @@ def database_url(explicit: str | None = None) -> str:
     return f"sqlite:///{DEFAULT_DB_PATH}"
 
 
+def warm_up_enabled() -> bool:
+    """Whether a running dashboard works out the heavy pages' answers in the background after every
+    change (``lib.reporting.warmup``): on, unless ``PARTNERSKABSRADAR_WARM_UP`` is ``0`` (the tests,
+    which time and count work themselves, switch it off)."""
+    return os.environ.get("PARTNERSKABSRADAR_WARM_UP", "1").strip() != "0"
+
+
 @dataclass(frozen=True)
 class ImportLimits:
     """Bounds that keep one hostile or huge upload from hurting everyone else on the server."""

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from lib.core.access import Principal, require
 from lib.core.config import database_url
 from lib.db.errors import keep_row_values_out_of_errors
+from lib.db.revision import READ_ONLY_INFO, renew_revision
 from lib.db.schema import upgrade_schema
 
 # --- engine and sessions ---------------------------------------------------------------------------
@@ -125,7 +126,7 @@ def _configure_postgresql(engine: Engine) -> None:
 
 
 #: ``Session.info`` key of the sessions made by :meth:`Database.read`.
-_READ_ONLY = "read_only"
+_READ_ONLY = READ_ONLY_INFO
 #: Connection-record ``info`` key: this SQLite connection has ``PRAGMA query_only`` switched on.
 _QUERY_ONLY = "query_only"
 
@@ -210,12 +211,16 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, renew: bool = True) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or not at all.
 
         The transaction first takes the database's write turn (SQLite: ``BEGIN IMMEDIATE``;
         PostgreSQL: the writers' advisory lock) so that a read-then-write cannot be overtaken by
         another writer between its read and its write.
+
+        ``renew=False`` keeps the data revision (``lib.db.revision``): only for writes that store
+        what was worked out from the data and change nothing it means (where the network map's
+        nodes were drawn), so everything kept for the data stays valid.
         """
         if self.principal is not None:
             require(self.principal, "edit")
@@ -223,6 +228,8 @@ class Database:
             session.connection(execution_options={"write": True})
             try:
                 yield session
+                if renew:
+                    renew_revision(session)
                 session.commit()
             except BaseException:
                 session.rollback()

@@ -34,6 +34,7 @@ from lib.core.access import requires
 from lib.core.config import DEFAULT_LIMITS, ImportLimits
 from lib.core.errors import FileRefused
 from lib.core.gc_pause import gc_paused
+from lib.core.progress import Progress, RowCounter, report_step, throttled
 from lib.db import (
     Database,
     ImportBatch,
@@ -108,30 +109,45 @@ log = logging.getLogger(__name__)
 
 @requires("import")
 def prepare_file(
-    db: Database, file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMITS, *, spool: bool = False
+    db: Database,
+    file_name: str,
+    data: bytes,
+    limits: ImportLimits = DEFAULT_LIMITS,
+    *,
+    spool: bool = False,
+    progress: Progress | None = None,
 ) -> PreparedFile:
     """Check and read one upload. A refused file comes back with ``error`` set, never raises.
 
     With ``spool`` each sheet's data rows are moved to a private file as soon as its table is found
     (see :class:`PreparedSheet`); call :meth:`PreparedFile.discard` when the file is done with.
+    ``progress`` hears the steps ``progress.step.read_file`` and ``progress.step.find_tables`` (sheets
+    done) (``lib.core.progress``).
     """
     try:
         with gc_paused():  # the parse child's rows arrive as hundreds of thousands of lists
+            report_step(progress, "progress.step.read_file")
             workbook = read_upload(file_name, data, limits)
             with db.read() as session:
                 saved = {m.signature: m for m in session.scalars(select(SavedMapping))}
-            return _prepared_from_workbook(workbook, saved, limits if spool else None)
+            return _prepared_from_workbook(workbook, saved, limits if spool else None, progress)
     except FileRefused as error:
         return PreparedFile(file_name, None, [], [], error=error)
 
 
 def _prepared_from_workbook(
-    workbook: RawWorkbook, saved: dict[str, SavedMapping], spool_limits: ImportLimits | None = None
+    workbook: RawWorkbook,
+    saved: dict[str, SavedMapping],
+    spool_limits: ImportLimits | None = None,
+    progress: Progress | None = None,
 ) -> PreparedFile:
     sheets: list[PreparedSheet] = []
+    count = len(workbook.sheets)
     try:
-        for raw_sheet in workbook.sheets:
+        for done, raw_sheet in enumerate(workbook.sheets):
+            report_step(progress, "progress.step.find_tables", done, count, "sheets")
             sheets.append(_prepared_sheet(workbook.file_name, raw_sheet, saved, spool_limits))
+        report_step(progress, "progress.step.find_tables", count, count, "sheets")
     except FileRefused:
         for sheet in sheets:
             sheet.discard()
@@ -182,6 +198,7 @@ def run_import(
     commit: bool,
     actor: str | None = None,
     words: Choices | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Import the included ``sheets``: a preview when ``commit`` is False, else one stored batch.
 
@@ -191,21 +208,33 @@ def run_import(
     ``words``: the codes a person chose for words of the files no built-in word fits,
     ``{"org_type": {"bydelsnetværk": "citizen_group"}, …}`` (None: keep the word as written); they win
     over remembered choices and built-in words, and the commit remembers them (``lib.contacts.word_choices``).
+
+    ``progress`` hears ``progress.step.load_workspace``, then ``progress.step.check_rows`` (rows done of
+    every included sheet's rows) and, on a commit, ``progress.step.store`` (tables done), in that order
+    (``lib.core.progress``; throttled here, so a listener may be slow).
     """
     chosen = sorted(
         (s for s in sheets if s.include),
         key=lambda s: ROLE_ORDER.index(s.role) if s.role in ROLE_ORDER else len(ROLE_ORDER),
     )
     words = checked_choices(words or {})
+    heard = None if progress is None else throttled(progress)
     with gc_paused():  # a large list builds a record, a dict and an outcome per row, all alive to the end
-        return _run_import(db, chosen, commit=commit, actor=actor, words=words)
+        return _run_import(db, chosen, commit=commit, actor=actor, words=words, progress=heard)
 
 
 def _run_import(
-    db: Database, chosen: list[PreparedSheet], *, commit: bool, actor: str | None, words: Choices
+    db: Database,
+    chosen: list[PreparedSheet],
+    *,
+    commit: bool,
+    actor: str | None,
+    words: Choices,
+    progress: Progress | None = None,
 ) -> ImportResult:
     if not commit:
         with db.read() as session:
+            report_step(progress, "progress.step.load_workspace")
             state = WorkingState.load(session)
             return _read_sheets(
                 state,
@@ -213,8 +242,10 @@ def _run_import(
                 committed=False,
                 erased=erased_email_check(session),
                 words=WordChoices(words, remembered_words(session)),
+                progress=progress,
             )
     with storage_errors_as_refusal("import"), db.write() as session, _roomy_page_cache(session):
+        report_step(progress, "progress.step.load_workspace")
         state = WorkingState.load(session)
         result = _read_sheets(
             state,
@@ -222,6 +253,7 @@ def _run_import(
             committed=True,
             erased=erased_email_check(session),
             words=WordChoices(words, remembered_words(session)),
+            progress=progress,
         )
         if _has_changes(state):
             batch = ImportBatch(
@@ -233,7 +265,7 @@ def _run_import(
             )
             session.add(batch)
             session.flush()
-            result.table_changes = state.apply(session, batch.id)
+            result.table_changes = state.apply(session, batch.id, progress=progress)
             result.batch_id = batch.id
             log_event(
                 session,
@@ -284,10 +316,12 @@ def _read_sheets(
     committed: bool,
     erased: Callable[[str], bool] | None = None,
     words: WordChoices | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     # ``erased``: a row of a person erased on request is skipped (lib.privacy.personal_data).
     words = words if words is not None else WordChoices()
     reader = RowReader(state, erased=erased, words=words)
+    rows_done = RowCounter(progress, "progress.step.check_rows", sum(sheet.row_count for sheet in sheets))
     totals = Counter({name: 0 for name in ("rows", *OUTCOMES)})
     per_sheet: list[dict[str, Any]] = []
     problems: list[Problem] = []
@@ -296,10 +330,11 @@ def _read_sheets(
         reader.create_referenced = sheet.create_referenced
         reader.update_mode = sheet.update_mode if sheet.update_mode in UPDATE_MODES else FILL_EMPTY
         reader.sheet_fields = frozenset(target for target in sheet.mapping if target)
-        counts = _read_sheet(reader, sheet, problems, outcomes)
+        counts = _read_sheet(reader, sheet, problems, outcomes, rows_done)
         problems.extend(reader.finish_sheet())
         totals.update(counts)
         per_sheet.append({"file": sheet.file_name, "sheet": sheet.sheet_name, "role": sheet.role, **counts})
+    rows_done.finish()
     entities = {table: len(ids) for table, ids in reader.touched.items()}
     mapping = {
         s.label: {column: target for column, target in zip(s.columns, s.mapping, strict=False) if target}
@@ -451,7 +486,11 @@ def kept_values(state: WorkingState, kept: dict[tuple[str, int, str], Any]) -> l
 
 
 def _read_sheet(
-    reader: RowReader, sheet: PreparedSheet, problems: list[Problem], outcomes: list[RowOutcome]
+    reader: RowReader,
+    sheet: PreparedSheet,
+    problems: list[Problem],
+    outcomes: list[RowOutcome],
+    rows_done: RowCounter | None = None,
 ) -> dict[str, int]:
     counts = {name: 0 for name in ("rows", *OUTCOMES)}
     counts["rows"] = sheet.row_count + sheet.table.blank_rows
@@ -462,7 +501,10 @@ def _read_sheet(
         for index, (column, target) in enumerate(zip(sheet.columns, sheet.mapping, strict=False))
         if target
     ]
+    tick = rows_done.tick if rows_done is not None else None
     for raw_row, row_number in sheet.data_rows():
+        if tick is not None:
+            tick()
         not_a_record = _not_a_record(sheet, raw_row, row_number)
         if not_a_record is not None:
             counts["skipped"] += 1

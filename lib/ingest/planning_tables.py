@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.config import DEFAULT_LIMITS, ImportLimits
 from lib.core.i18n import t
+from lib.core.progress import Progress, RowCounter, report_step, throttled
 from lib.db import (
     Database,
     ImportBatch,
@@ -271,6 +272,7 @@ def run_table_import(
     commit: bool,
     actor: str | None = None,
     limits: ImportLimits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
 ) -> TableImportResult:
     """Read ``data`` with ``importer``: a preview when ``commit`` is False, else one stored batch.
 
@@ -278,7 +280,12 @@ def run_table_import(
     kind); every problem inside a readable file is a :class:`Problem` of the result instead. Hidden
     sheets and the templates' guide sheet are not read; they are listed in ``ignored_sheets`` with
     the sheets that have no table the importer knows.
+
+    ``progress`` hears ``progress.step.read_file``, ``progress.step.check_rows`` (rows done) and, on a
+    commit that stores rows, ``progress.step.store`` (``lib.core.progress``).
     """
+    heard = None if progress is None else throttled(progress)
+    report_step(heard, "progress.step.read_file")
     workbook = read_upload(file_name, data, limits)
     guides = guide_sheet_names()
     tables = [
@@ -291,13 +298,15 @@ def run_table_import(
     if not commit:
         with db.read() as session:
             importer.load(session)
-            result = _read_all(importer, file_name, chosen, problems)
+            result = _read_all(importer, file_name, chosen, problems, heard)
     else:
         with storage_errors_as_refusal(f"{importer.kind} import"), db.write() as session:
             importer.load(session)
-            result = _read_all(importer, file_name, chosen, problems)
+            result = _read_all(importer, file_name, chosen, problems, heard)
             if result.counts["inserted"]:
+                report_step(heard, "progress.step.store", 0, 1, "tables")
                 _commit(session, importer, result, chosen, actor)
+                report_step(heard, "progress.step.store", 1, 1, "tables")
             result.committed = True
     result.ignored_sheets = ignored + hidden
     result.notices = list(workbook.notices)
@@ -368,11 +377,18 @@ def _assign_roles(
     return chosen, ignored, problems
 
 
-def _read_all(importer: TableImporter, file_name: str, chosen: _Chosen, problems: list[Problem]) -> TableImportResult:
+def _read_all(
+    importer: TableImporter,
+    file_name: str,
+    chosen: _Chosen,
+    problems: list[Problem],
+    progress: Progress | None = None,
+) -> TableImportResult:
     totals = {name: 0 for name in ("rows", *OUTCOMES)}
     per_sheet: list[dict[str, Any]] = []
+    rows_done = RowCounter(progress, "progress.step.check_rows", sum(len(entry[1].rows) for entry in chosen))
     for sheet_name, table, spec, matched in chosen:
-        counts = _read_sheet(importer, file_name, sheet_name, table, spec, matched, problems)
+        counts = _read_sheet(importer, file_name, sheet_name, table, spec, matched, problems, rows_done)
         for name in totals:
             totals[name] += counts[name]
         per_sheet.append(
@@ -383,6 +399,7 @@ def _read_all(importer: TableImporter, file_name: str, chosen: _Chosen, problems
                 "columns": {table.columns[index]: name for index, name in matched.items()},
             }
         )
+    rows_done.finish()
     if not chosen and not problems:
         problems.append(Problem(file_name, "", 0, "", "table_import.no_table", {}))
     return TableImportResult(importer.kind, file_name, False, totals, per_sheet, problems, [])
@@ -396,10 +413,12 @@ def _read_sheet(
     spec: SheetSpec,
     matched: dict[int, str],
     problems: list[Problem],
+    rows_done: RowCounter,
 ) -> dict[str, int]:
     counts = {"rows": table.rows_read, "inserted": 0, "rejected": 0, "skipped": table.blank_rows}
     columns = {field_name: table.columns[index] for index, field_name in matched.items()}
     for raw_row, row_number in zip(table.rows, table.row_numbers, strict=True):
+        rows_done.tick()
         cells: dict[str, list[tuple[str, Any]]] = {}
         for index, field_name in matched.items():
             value = raw_row[index] if index < len(raw_row) else None

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from lib.contacts import organisation_duplicates
 from lib.core.access import requires
+from lib.core.progress import Progress, report_step
 from lib.db import (
     Affiliation,
     Base,
@@ -244,13 +245,14 @@ class WorkingState:
 
     # --- applying --------------------------------------------------------------------------------
 
-    def apply(self, session: Session, batch_id: int) -> dict[str, dict[str, int]]:
+    def apply(self, session: Session, batch_id: int, *, progress: Progress | None = None) -> dict[str, dict[str, int]]:
         """Write every pending change in ``session`` and record it under import batch ``batch_id``.
 
         Inserted records get ``batch_id``; each update is recorded as an ``ImportChange`` with the
         values before it, so that :func:`lib.ingest.contact_lists.undo_import` can restore them.
 
-        Returns how many records of each table were inserted and updated.
+        Returns how many records of each table were inserted and updated. ``progress`` hears
+        ``progress.step.store`` with the tables written (``lib.core.progress``).
         """
         real_ids: dict[tuple[str, int], int] = {}
         changes: list[dict[str, Any]] = []
@@ -284,7 +286,9 @@ class WorkingState:
             ),
         ]
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        for table, model, records, references in plan:
+        steps = len(plan) + 1  # the four tables, then the aliases, the change log and the review pairs
+        for step, (table, model, records, references) in enumerate(plan):
+            report_step(progress, "progress.step.store", step, steps, "tables")
             new = [r for r in records.values() if r.is_new]
             changed = [r for r in records.values() if not r.is_new and r.before]
             rows = []
@@ -331,6 +335,7 @@ class WorkingState:
                     .values(**{k: v for k, v in row.items() if k != "id"})
                 )
             summary[table] = {"inserted": len(new), "updated": len(changed)}
+        report_step(progress, "progress.step.store", len(plan), steps, "tables")
         if self.aliases:
             rows = [
                 {
@@ -369,6 +374,7 @@ class WorkingState:
                 )
         if pairs:
             session.execute(insert(_table_of(DuplicateCandidate)), pairs)
+        report_step(progress, "progress.step.store", steps, steps, "tables")
         return summary
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from lib.core.access import requires
 from lib.core.i18n import format_date, format_number, label, t
-from lib.db import OFFER_CATEGORIES, STAFF_ROLES, Database
+from lib.db import OFFER_CATEGORIES, STAFF_ROLES, Database, by_revision
 from lib.library import setup
 from lib.library import staff as org
 
@@ -69,6 +69,7 @@ def staff_records(edited: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 @requires("view_contacts")
+@by_revision()
 def staff_overview(db: Database) -> pd.DataFrame:
     """Every staff member with role, team, latest assessment and partnerships (``lib.library.staff.staff_frame``)."""
     with db.read() as session:
@@ -83,6 +84,7 @@ def competence_history_of(db: Database, person_id: int) -> pd.DataFrame:
 
 
 @requires("view_contacts")
+@by_revision()
 def team_overview(db: Database) -> tuple[org.TeamHeatmap, pd.DataFrame]:
     """The team heat map and the development needs."""
     with db.read() as session:
@@ -99,6 +101,7 @@ class PersonDependencies:
 
 
 @requires("view_contacts")
+@by_revision()
 def person_dependencies(db: Database, person_id: int, today: dt.date) -> PersonDependencies:
     """What the dependencies tab shows for ``person_id`` on ``today``."""
     with db.read() as session:

@@ -24,7 +24,9 @@ from lib.db import (
     Person,
     Relation,
 )
+from lib.db.revision import RevisionCache, session_state
 from lib.library.staff_roles import DEPENDENCY_KINDS
+from lib.network.build import BUILT_FOR, kept_for_graph
 from lib.network.graph import build_graph, node_record_id, organisations_of, staff_ties_by_organisation
 
 
@@ -242,6 +244,18 @@ def single_person_dependencies(
     :func:`lib.network.graph.build_graph`, whichever ``graph`` is passed.
     """
     G = graph if graph is not None else build_graph(session, today=today, contact_details=contact_details)
+    built_for = G.graph.get(BUILT_FOR)
+    if built_for is None or session_state(session) != tuple(built_for[:2]):
+        return _dependencies(session, G, contact_details)
+    # A list of its own for each caller; the dependencies in it are frozen.
+    return list(kept_for_graph(_KEPT, G, contact_details, lambda: _dependencies(session, G, contact_details)))
+
+
+#: Answers for shared graphs (``lib.network.build.BUILT_FOR``), kept while the data are unchanged.
+_KEPT = RevisionCache(max_entries=4)
+
+
+def _dependencies(session: Session, G: nx.Graph, contact_details: bool) -> list[Dependency]:
     staff_ids = {node_record_id(n) for n, kind in G.nodes(data="kind") if kind == "staff"}
     facts = _partnership_facts(session)
     through_partnerships = facts.staff_on_organisation()

@@ -68,7 +68,7 @@ from lib.network.nodes import (
     record_id,
 )
 from lib.network.rings import StaffTie, partners_in, rings, staff_known_organisations, staff_ties_by_organisation
-from lib.network.signature import graph_signature
+from lib.network.signature import graph_key, graph_signature
 from lib.network.views import (
     ego_network,
     has_kind,
@@ -95,6 +95,7 @@ __all__ = [
     "apply_filter",
     "build_graph",
     "ego_network",
+    "graph_key",
     "graph_signature",
     "has_kind",
     "organisation_node",

@@ -9,7 +9,7 @@ page can hand it to ``st.table``, a real HTML table.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ import networkx as nx
 import pandas as pd
 
 from lib.core.i18n import format_date, format_number, format_percent, label
+from lib.db.revision import RevisionCache
 from lib.network import metrics as netmetrics
 from lib.network.page import kind_label, node_label, tie_text
 
@@ -102,6 +103,22 @@ def sort_rows(frame: pd.DataFrame, column: str, descending: bool = False) -> pd.
     return pd.concat([kept, missing])
 
 
+#: Lists and their sorted orders, per drawn view (a few: 50,000 ties make a sizeable frame).
+_LISTS = RevisionCache(max_entries=12)
+
+
+def sorted_list(
+    kept: Hashable | None, make: Callable[[], pd.DataFrame], column: str, descending: bool = False
+) -> pd.DataFrame:
+    """``make()`` sorted by ``column`` (:func:`sort_rows`); kept per ``kept`` (what names the drawn view,
+    None: not kept), so a rerun of the page neither rebuilds nor re-sorts a list of 50,000 ties.
+    Shared: read it, never change it."""
+    if kept is None:
+        return sort_rows(make(), column, descending)
+    frame = _LISTS.get_or_make((kept, "list"), make)
+    return _LISTS.get_or_make((kept, column, descending), lambda: sort_rows(frame, column, descending))
+
+
 @dataclass(frozen=True)
 class Page:
     """One page of a table: its rows, where they start and end (1-based) and how many there are."""
@@ -174,5 +191,6 @@ __all__ = [
     "page_of",
     "shown_page",
     "sort_rows",
+    "sorted_list",
     "tie_list",
 ]

@@ -568,7 +568,8 @@ def _save(db: Database, view: str, fresh: Mapping[Hashable, Position]) -> dict[H
     """
     by_key = {_key(node): node for node in fresh}
     stored: dict[Hashable, Position] = {}
-    with db.write() as session:
+    # Where nodes are drawn is no change to the data: the data revision (and all kept for it) stays.
+    with db.write(renew=False) as session:
         keys = list(by_key)
         for start in range(0, len(keys), 500):  # stay under every database's parameter limit
             rows = session.execute(

@@ -59,7 +59,7 @@ import pandas as pd
 
 from lib.network.communities import find_communities
 from lib.network.eigenvector import eigenvector_centrality
-from lib.network.graph import graph_signature
+from lib.network.graph import graph_key
 from lib.network.matrices import component_members, step_and_weight_matrices
 from lib.network.reach import two_step_reach
 from lib.network.shortest_paths import betweenness_and_closeness, distance_totals, sampled_sources
@@ -306,14 +306,15 @@ _CACHE = _BoundedCache(size=8)
 
 
 def cached_node_metrics(G: nx.Graph, **options: Any) -> pd.DataFrame:
-    """:func:`node_metrics` computed once per graph (keyed by :func:`graph_signature`); a copy is returned."""
-    key = ("node_metrics", graph_signature(G), tuple(sorted(options.items())))
+    """:func:`node_metrics` computed once per graph (keyed by :func:`~lib.network.graph.graph_key`: free for
+    a graph straight from ``build_graph``); a copy is returned."""
+    key = ("node_metrics", graph_key(G), tuple(sorted(options.items())))
     return _CACHE.get_or_compute(key, lambda: node_metrics(G, **options)).copy()
 
 
 def cached_network_figures(G: nx.Graph, **options: Any) -> dict[str, Any]:
     """:func:`network_figures` computed once per graph; a copy is returned."""
-    key = ("network_figures", graph_signature(G), tuple(sorted(options.items())))
+    key = ("network_figures", graph_key(G), tuple(sorted(options.items())))
     return dict(_CACHE.get_or_compute(key, lambda: network_figures(G, **options)))
 
 

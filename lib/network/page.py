@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,8 +22,9 @@ from lib.core.access import requires
 from lib.core.i18n import format_number, format_percent, label, t
 from lib.core.spreadsheets import xlsx_bytes
 from lib.db import PARTNERSHIP_STAGES, Database
+from lib.db.revision import RevisionCache
 from lib.network import graph as netgraph
-from lib.network import health, plotting, timeline
+from lib.network import health, layout, plotting, timeline
 from lib.network import metrics as netmetrics
 
 Position = tuple[float, float]
@@ -57,6 +59,9 @@ class NetworkView:
     candidates: list[str] = field(default_factory=list)
     #: "Mit netværk" before a staff member is chosen: nothing to draw yet.
     waiting: bool = False
+    #: What names this view in a cache: the graphs it comes from (their :func:`graph_key`), the view,
+    #: the filter and the staff member. None: not kept (a view made by hand).
+    key: Hashable | None = None
 
 
 # --- the date and the graphs -------------------------------------------------------------------------
@@ -118,11 +123,120 @@ def pulled_in(pos: Mapping[Hashable, Position]) -> dict[Hashable, Position]:
 
 def whole_graph_of(G: nx.Graph, view: str) -> nx.Graph:
     """The graph whose layout gives view ``view`` its places: ``G`` itself or its organisation view."""
-    return G if view == "whole" else netgraph.organisation_view(G)
+    return G if view == "whole" else organisation_graph(G)
+
+
+# --- kept per graph: what a rerun, a filter or another session must not work out again --------------
+
+#: Filtered graphs and organisation views, per graph (:func:`lib.network.graph.graph_key`) and filter.
+#: A few: at 100,000 people one is a few hundred MB.
+_GRAPHS = RevisionCache(max_entries=6)
+#: Positions of a view's whole graph, per graph and view (shared between sessions, never changed).
+_POSITIONS = RevisionCache(max_entries=8)
+#: Measures (node table and figures) per graph, view and filter.
+_MEASURES = RevisionCache(max_entries=24)
+
+
+def graph_key(G: nx.Graph) -> Hashable:
+    """:func:`lib.network.graph.graph_key`: free for a graph straight from ``build_graph``."""
+    key: Hashable = netgraph.graph_key(G)
+    return key
 
 
 def _filtered(G: nx.Graph, flt: netgraph.NetworkFilter | None) -> nx.Graph:
-    return G if flt is None or flt.is_empty else netgraph.apply_filter(G, flt)
+    if flt is None or flt.is_empty:
+        return G
+    return _GRAPHS.get_or_make((graph_key(G), "filtered", flt), lambda: netgraph.apply_filter(G, flt))
+
+
+def organisation_graph(G: nx.Graph, flt: netgraph.NetworkFilter | None = None) -> nx.Graph:
+    """The organisation view of ``G`` (filtered by ``flt``), worked out once per graph and filter."""
+    return _GRAPHS.get_or_make(
+        (graph_key(G), "organisations", None if flt is None or flt.is_empty else flt),
+        lambda: netgraph.organisation_view(_filtered(G, flt)),
+    )
+
+
+@requires("edit")
+def view_positions(db: Database, G: nx.Graph, view: str) -> Mapping[Hashable, Position]:
+    """Positions of every node of view ``view``'s whole graph (``G`` or its organisation view), stored
+    (``lib.network.layout.positions``) and kept per graph: a rerun or a filter never lays out again.
+
+    The result is shared between sessions and must not be changed. While a layout is computed (Graphviz
+    works in a child process) the same graph is measured beside it (:func:`graph_metrics`), so the
+    first visit uses both cores."""
+
+    def laid_out() -> Mapping[Hashable, Position]:
+        _measures(G, view)
+        return pulled_in(layout.positions(db, whole_graph_of(G, view), view=view))
+
+    found: Mapping[Hashable, Position] = _POSITIONS.get_or_make((db.url, graph_key(G), view), laid_out)
+    return found
+
+
+#: Measures a view's whole graph in a thread of its own, so that it can run beside the layout.
+_MEASURING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-measures")
+
+
+def _measures(G: nx.Graph, view: str) -> Future[pd.DataFrame]:
+    """The measuring of view ``view``'s whole graph: started once per graph, kept as it runs."""
+    whole = whole_graph_of(G, view)
+
+    def measure() -> pd.DataFrame:
+        metrics: pd.DataFrame = netmetrics.node_metrics(whole)
+        # The figures of the whole too, while nobody waits: the figures tab then opens at once.
+        _MEASURES.get_or_make((graph_key(G), view, "figures"), lambda: _figures_of(whole))
+        return metrics
+
+    started: Future[pd.DataFrame] = _MEASURES.get_or_make(
+        (graph_key(G), view, "metrics"), lambda: _MEASURING.submit(measure)
+    )
+    return started
+
+
+def graph_metrics(G: nx.Graph, view: str = "whole") -> pd.DataFrame:
+    """:func:`lib.network.metrics.node_metrics` of view ``view``'s whole graph, once per graph (shared:
+    read it, never change it)."""
+    return _measures(G, view).result()
+
+
+def view_metrics(view: NetworkView, G: nx.Graph) -> pd.DataFrame:
+    """The measures of the nodes ``view`` draws (``G``: the graph of the date shown).
+
+    The whole network and "Mit netværk" show each node's measures in the whole network, and the
+    organisation view each organisation's in the whole organisation view, whatever the filter: a
+    filter only chooses what is drawn, so it neither moves a node nor costs a new computation, and a
+    node's place ("nr. 3 af 120") does not jump with it. The rings are measured on their own.
+    Shared between sessions: read, never change.
+    """
+    if view.name == "rings" or view.key is None:
+        key = view.key if view.key is not None else graph_key(view.graph)
+        return _MEASURES.get_or_make((key, "metrics"), lambda: netmetrics.node_metrics(view.graph))
+    whole = graph_metrics(G, "organisations" if view.name == "organisations" else "whole")
+    if view.graph.number_of_nodes() == len(whole) and all(v in whole.index for v in view.graph):
+        return whole
+
+    def part() -> pd.DataFrame:
+        frame = whole.loc[[v for v in view.graph if v in whole.index]]
+        frame.attrs.update(whole.attrs)
+        return frame
+
+    return _MEASURES.get_or_make((view.key, "metrics"), part)
+
+
+def view_figures(view: NetworkView, G: nx.Graph | None = None) -> dict[str, Any]:
+    """:func:`lib.network.metrics.network_figures` of the drawn graph, once per view (a copy). When the
+    view draws the whole graph of its kind (``G``'s, unfiltered) they were worked out beside its measures."""
+    if G is not None and view.name in ("whole", "organisations") and view.graph is whole_graph_of(G, view.name):
+        _measures(G, view.name).result()
+        return dict(_MEASURES.get_or_make((graph_key(G), view.name, "figures"), lambda: _figures_of(view.graph)))
+    key = view.key if view.key is not None else graph_key(view.graph)
+    return dict(_MEASURES.get_or_make((key, "figures"), lambda: _figures_of(view.graph)))
+
+
+def _figures_of(G: nx.Graph) -> dict[str, Any]:
+    figures: dict[str, Any] = netmetrics.network_figures(G)
+    return figures
 
 
 def _without_kinds(flt: netgraph.NetworkFilter | None) -> netgraph.NetworkFilter | None:
@@ -143,31 +257,45 @@ def current_view(
 
     ``today`` is the network today when ``G`` is an earlier one: positions then come from today's
     network, so going back in time leaves every node where it is and only hides what came later.
-    ``flt`` None means the chosen kinds leave nothing to show (an empty drawing).
+    ``flt`` None means the chosen kinds leave nothing to show (an empty drawing). Graphs derived
+    here are kept per graph and filter, so a rerun that changes nothing derives nothing.
     """
     placed = today if today is not None else G
+    key = (graph_key(G), None if today is None else graph_key(today), name, flt, staff)
     if name == "organisations":
-        H = _filtered(G, _without_kinds(flt))
-        return NetworkView(name, netgraph.organisation_view(H), positions(placed, "organisations"), day)
+        drawn_flt = _without_kinds(flt)
+        return NetworkView(name, organisation_graph(G, drawn_flt), positions(placed, "organisations"), day, key=key)
     if name == "rings":
-        H = _filtered(G, _without_kinds(flt))
-        ranked = health.potential_partners(H, today=day)
-        candidates = [str(v) for v in ranked[ranked["score"] > 0]["node"].head(RING_CANDIDATES)]
-        rings: dict[Hashable, int] = {node: ring for node, ring in netgraph.rings(H, candidates).items()}
-        organisations = netgraph.organisation_view(H)
-        drawn = organisations.subgraph([v for v in organisations if v in rings]).copy()
-        return NetworkView(name, drawn, plotting.ring_positions(drawn, rings), day, rings, candidates)
+
+        def ringed() -> NetworkView:
+            H = _filtered(G, _without_kinds(flt))
+            ranked = health.potential_partners(H, today=day)
+            candidates = [str(v) for v in ranked[ranked["score"] > 0]["node"].head(RING_CANDIDATES)]
+            rings: dict[Hashable, int] = {node: ring for node, ring in netgraph.rings(H, candidates).items()}
+            organisations = organisation_graph(G, _without_kinds(flt))
+            drawn = organisations.subgraph([v for v in organisations if v in rings]).copy()
+            positions_ = plotting.ring_positions(drawn, rings)
+            return NetworkView(name, drawn, positions_, day, rings, candidates, key=(*key, day))
+
+        found: NetworkView = _GRAPHS.get_or_make((*key, day), ringed)
+        return found
     pos = positions(placed, "whole")
     if name == "mine":
         if staff is None:
             return NetworkView(name, nx.Graph(**G.graph), {}, day, waiting=True)
-        mine = netgraph.staff_network(G, staff)
-        # Only the staff member's part of the drawing: the map zooms in, and filters do not re-zoom it.
-        pos = {v: pos[v] for v in mine if v in pos}
-        G = mine
+
+        def mine_view() -> NetworkView:
+            mine = netgraph.staff_network(G, staff)
+            # Only the staff member's part of the drawing: the map zooms in, and filters do not re-zoom it.
+            return NetworkView(name, mine, {v: pos[v] for v in mine if v in pos}, day)
+
+        base = _GRAPHS.get_or_make((*key[:3], staff), mine_view)
+        if flt is None:
+            return NetworkView(name, nx.Graph(**G.graph), base.positions, day, key=key)
+        return NetworkView(name, _filtered(base.graph, flt), base.positions, day, key=key)
     if flt is None:
-        return NetworkView(name, nx.Graph(**G.graph), pos, day)
-    return NetworkView(name, _filtered(G, flt), pos, day)
+        return NetworkView(name, nx.Graph(**G.graph), pos, day, key=key)
+    return NetworkView(name, _filtered(G, flt), pos, day, key=key)
 
 
 # --- the filters ---------------------------------------------------------------------------------------
@@ -245,6 +373,14 @@ def staff_node_of(G: nx.Graph, members: Sequence[str], email: str | None) -> str
     wanted = (email or "").strip().casefold()
     mine = [v for v in members if wanted and str(G.nodes[v].get("email") or "").casefold() == wanted]
     return mine[0] if mine else None
+
+
+def view_find_choices(view: NetworkView, lang: str) -> dict[Hashable, str]:
+    """:func:`find_choices` of the drawn graph, kept per view (shared: read it, never change it)."""
+    if view.key is None:
+        return find_choices(view.graph, lang)
+    found: dict[Hashable, str] = _MEASURES.get_or_make((view.key, "find", lang), lambda: find_choices(view.graph, lang))
+    return found
 
 
 def find_choices(G: nx.Graph, lang: str) -> dict[Hashable, str]:
@@ -473,6 +609,13 @@ __all__ = [
     "filled_columns",
     "filters_in_use",
     "find_choices",
+    "graph_key",
+    "graph_metrics",
+    "organisation_graph",
+    "view_figures",
+    "view_find_choices",
+    "view_metrics",
+    "view_positions",
     "isolate_names",
     "kind_label",
     "metric_text",

@@ -356,21 +356,26 @@ def _edge_traces(
             )
         )
     if lit:
-        xs, ys = _segments(lit, pos)
-        traces.append(
-            scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                name=t("network_figure.edge.highlighted", lang),
-                line={"color": HIGHLIGHT_EDGE_COLOUR, "width": 1.4},
-                opacity=0.8,
-                hoverinfo="skip",
-                legendgroup="edge-highlighted",
-                legendrank=901,
-            )
-        )
+        traces.append(_lit_edge_trace(lit, pos, lang, webgl))
     return traces
+
+
+def _lit_edge_trace(
+    pairs: Sequence[tuple[Hashable, Hashable]], pos: Mapping[Hashable, Position], lang: str, webgl: bool
+) -> go.Scatter | go.Scattergl:
+    """The ties of highlighted nodes, dark, in one trace."""
+    xs, ys = _segments(pairs, pos)
+    return _scatter(webgl)(
+        x=xs,
+        y=ys,
+        mode="lines",
+        name=t("network_figure.edge.highlighted", lang),
+        line={"color": HIGHLIGHT_EDGE_COLOUR, "width": 1.4},
+        opacity=0.8,
+        hoverinfo="skip",
+        legendgroup="edge-highlighted",
+        legendrank=901,
+    )
 
 
 def _node_traces(

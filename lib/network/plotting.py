@@ -68,6 +68,7 @@ __all__ = [
     "ring_positions",
     "ring_radii",
     "rings_figure",
+    "scatter_type",
     "selected_nodes",
 ]
 
@@ -166,6 +167,11 @@ def network_figure(
         )
     )
     return fig
+
+
+def scatter_type(webgl: bool) -> type[go.Scatter] | type[go.Scattergl]:
+    """``go.Scattergl`` (WebGL, drawn by the graphics card) or ``go.Scatter`` (SVG)."""
+    return _scatter(webgl)
 
 
 def ring_radii(rings: Mapping[Hashable, int]) -> dict[int, float]:

@@ -10,6 +10,8 @@ from typing import Any
 
 import networkx as nx
 
+from lib.db.revision import RevisionCache
+from lib.network.build import kept_for_graph
 from lib.network.nodes import LIBRARY
 from lib.network.views import has_kind, organisations_of
 
@@ -47,8 +49,18 @@ def staff_ties_by_organisation(G: nx.Graph) -> dict[str, list[StaffTie]]:
     Returns
     -------
     dict
-        ``{organisation: [StaffTie, ...]}``; organisations no staff member reaches are absent.
+        ``{organisation: [StaffTie, ...]}``; organisations no staff member reaches are absent. For a
+        shared graph of :func:`build_graph` the answer is kept and shared: read it, never change it.
     """
+    return kept_for_graph(_KEPT, G, None, lambda: _staff_ties(G))
+
+
+#: :func:`staff_ties_by_organisation` of shared graphs (the start page, the dependencies, the rings
+#: and the board pack all ask for it).
+_KEPT = RevisionCache(max_entries=4)
+
+
+def _staff_ties(G: nx.Graph) -> dict[str, list[StaffTie]]:
     found: dict[str, set[StaffTie]] = defaultdict(set)
     staff = {v for v, k in G.nodes(data="kind") if k == "staff"}
 

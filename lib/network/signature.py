@@ -45,3 +45,15 @@ def graph_signature(G: nx.Graph) -> str:
     ]
     lines.sort()
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def graph_key(G: nx.Graph) -> Any:
+    """What names ``G`` in a cache: the key a shared graph was built for (``G.graph["built_for"]``, see
+    :func:`lib.network.build.build_graph`; reading it costs nothing), else :func:`graph_signature`.
+
+    Only the shared graph itself carries that key truthfully: a graph derived from it (a filter, a
+    view, a subgraph) copies or shares ``G.graph`` but is not the frozen original, so it is hashed."""
+    key = G.graph.get("built_for")
+    if key is not None and nx.is_frozen(G) and getattr(G, "_graph", None) is None:
+        return key
+    return graph_signature(G)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from lib.core import normalize
 from lib.core.access import requires
+from lib.core.progress import Progress
 from lib.db import Assessment, Organisation
 from lib.ingest.planning_tables import (
     Column,
@@ -158,7 +159,7 @@ def _scores_signature(scores: Mapping[str, Any]) -> str:
 
 @requires("import")
 def import_assessments(
-    db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None
+    db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None, progress: Progress | None = None
 ) -> TableImportResult:
     """Import assessments from an Excel or CSV file (see :class:`AssessmentsImporter`)."""
-    return run_table_import(db, AssessmentsImporter(), file_name, data, commit=commit, actor=actor)
+    return run_table_import(db, AssessmentsImporter(), file_name, data, commit=commit, actor=actor, progress=progress)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.progress import Progress
 from lib.db import EvaluationResponse, EvaluationRound, Partnership
 from lib.ingest.planning_tables import (
     DONT_KNOW_WORDS,
@@ -162,6 +163,7 @@ def import_survey(
     held_on: Any = None,
     title: str | None = None,
     actor: str | None = None,
+    progress: Progress | None = None,
 ) -> TableImportResult:
     """Import survey answers from an Excel or CSV file into one evaluation round of a partnership.
 
@@ -174,4 +176,4 @@ def import_survey(
     importer = SurveyImporter(
         partnership_id, round_id=round_id, held_on=date, title=editing.text_value(title, "title", 300)
     )
-    return run_table_import(db, importer, file_name, data, commit=commit, actor=actor)
+    return run_table_import(db, importer, file_name, data, commit=commit, actor=actor, progress=progress)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from lib.core.access import requires
 from lib.core.frames import is_missing
 from lib.core.i18n import format_date, format_number, t
-from lib.db import Database, Partnership
+from lib.db import Database, Partnership, by_revision
 from lib.planning import evaluations as ev
 
 
@@ -48,6 +48,7 @@ class RoundResults:
 
 
 @requires("view_contacts")
+@by_revision()
 def evaluations_start(db: Database, on: dt.date, language: str) -> EvaluationsStart:
     """The partnerships to choose with their number of rounds ("ended" after an ended one's title), the
     one to open with (see :func:`default_partnership`) and the health overview on ``on``."""
@@ -75,6 +76,7 @@ def default_partnership(order: list[int], counts: dict[int, int], ended: set[int
 
 
 @requires("view_contacts")
+@by_revision()
 def health_of(db: Database, partnership_id: int, on: dt.date) -> ev.HealthScore:
     """The partnership's health score and its parts on ``on``."""
     with db.read() as session:
@@ -82,6 +84,7 @@ def health_of(db: Database, partnership_id: int, on: dt.date) -> ev.HealthScore:
 
 
 @requires("view_contacts")
+@by_revision()
 def partnership_results(db: Database, partnership_id: int) -> PartnershipResults:
     """The scores over time and the rounds of one partnership."""
     with db.read() as session:
@@ -91,6 +94,7 @@ def partnership_results(db: Database, partnership_id: int) -> PartnershipResults
 
 
 @requires("view_contacts")
+@by_revision()
 def round_results(db: Database, round_id: int, language: str) -> RoundResults:
     """One round's items (worded in ``language``), the sides' gaps and the responses."""
     with db.read() as session:

@@ -48,6 +48,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import t
+from lib.core.progress import Progress
 from lib.db import Goal, GoalMeasurement, Partnership, PartnershipGoal, Person, log_event
 from lib.db.text_limits import max_length
 from lib.ingest.planning_tables import (
@@ -641,9 +642,11 @@ class GoalsImporter(TableImporter):
 
 
 @requires("import")
-def import_goals(db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None) -> TableImportResult:
+def import_goals(
+    db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None, progress: Progress | None = None
+) -> TableImportResult:
     """Import goals and measurements from an Excel or CSV file (see :class:`GoalsImporter`).
 
     A preview when ``commit`` is False; undo with ``lib.ingest.planning_tables.undo_table_import``.
     """
-    return run_table_import(db, GoalsImporter(), file_name, data, commit=commit, actor=actor)
+    return run_table_import(db, GoalsImporter(), file_name, data, commit=commit, actor=actor, progress=progress)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from lib.core import normalize
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.progress import Progress
 from lib.db import (
     Goal,
     Organisation,
@@ -230,7 +231,7 @@ def _parse_rhythm(value: Any) -> int | None:
 
 @requires("import")
 def import_partnerships(
-    db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None
+    db: Any, file_name: str, data: bytes, *, commit: bool, actor: str | None = None, progress: Progress | None = None
 ) -> TableImportResult:
     """Import partnerships from an Excel or CSV file (see :class:`PartnershipsImporter`)."""
-    return run_table_import(db, PartnershipsImporter(), file_name, data, commit=commit, actor=actor)
+    return run_table_import(db, PartnershipsImporter(), file_name, data, commit=commit, actor=actor, progress=progress)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from lib.core.access import requires
 from lib.core.i18n import LANGUAGES, t
-from lib.db import Database
+from lib.db import Database, by_revision
 from lib.privacy import informing
 from lib.privacy.holdings import find_person, person_data
 from lib.privacy.markers import was_erased
@@ -90,6 +90,7 @@ def held_data(db: Database, person_id: int, today: dt.date) -> dict[str, Any]:
 
 
 @requires("personal_data")
+@by_revision()
 def retention_list(db: Database, today: dt.date) -> RetentionList:
     """The stored retention period and the contacts nobody has used within it."""
     with db.read() as session:
@@ -107,6 +108,7 @@ def status_label(overdue: bool, days_left: int, lang: str) -> str:
 
 
 @requires("personal_data")
+@by_revision()
 def informing_list(db: Database, today: dt.date, lang: str) -> InformingList:
     """The contacts still to be told (with "status") and the notice to send them, in every language."""
     with db.read() as session:

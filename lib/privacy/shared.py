@@ -51,8 +51,9 @@ _NOT_REDACTED = frozenset(
     }
 )
 
-#: Tables handled on their own (events, saved mappings) or holding one-way codes only (markers).
-_TABLES_NOT_SCANNED = frozenset({"events", "erasure_markers", "saved_mappings"})
+#: Tables handled on their own (events, saved mappings) or holding one-way codes or a random token
+#: only (markers, the data revision).
+_TABLES_NOT_SCANNED = frozenset({"events", "erasure_markers", "saved_mappings", "data_revision"})
 
 #: The parts of a person's export, in order: the record, then every list of things about them.
 PARTS = (

@@ -58,6 +58,7 @@ from sqlalchemy import URL
 
 from lib.core.config import database_url
 from lib.core.errors import UserFacingError
+from lib.core.progress import Progress, ProgressStep, report_step
 from lib.db import (
     BUSY_TIMEOUT_SECONDS,
     MIGRATIONS_DIR,
@@ -207,7 +208,12 @@ def _sqlite_revision(path: Path, *, name: str | None = None, known: bool = True)
     return _check_revision(row[0] if row else None, name, known=known)
 
 
-def _sqlite_backup(path: Path, out_path: Path) -> None:
+#: Pages the SQLite backup copies per step when someone listens to its progress (16 MB of 4 KiB pages);
+#: without a listener it copies all in one step, as before.
+BACKUP_STEP_PAGES = 4096
+
+
+def _sqlite_backup(path: Path, out_path: Path, progress: Progress | None = None) -> None:
     if not path.exists():
         raise BackupRefused("backup.no_database", database=str(path))
     if out_path.resolve() == path.resolve():
@@ -218,7 +224,14 @@ def _sqlite_backup(path: Path, out_path: Path) -> None:
         with _write_atomically(out_path) as partial:
             target = sqlite3.connect(partial)
             try:
-                source.backup(target)
+                if progress is None:
+                    source.backup(target)
+                else:
+
+                    def copied(_status: int, remaining: int, total: int) -> None:
+                        progress(ProgressStep("progress.step.backup_copy", total - remaining, total, "pages"))
+
+                    source.backup(target, pages=BACKUP_STEP_PAGES, progress=copied)
                 # The copy carries the live file's WAL mode; a backup should be one file.
                 target.execute("PRAGMA journal_mode=DELETE")
             finally:
@@ -426,18 +439,27 @@ def _pg_restore(url: URL, in_path: Path) -> None:
 # --- the two operations ---------------------------------------------------------------------------------
 
 
-def backup(db_url: str | None, out_path: str | os.PathLike[str]) -> BackupInfo:
-    """Write a backup of the database at ``db_url`` (default: the configured one) to ``out_path``."""
+def backup(db_url: str | None, out_path: str | os.PathLike[str], *, progress: Progress | None = None) -> BackupInfo:
+    """Write a backup of the database at ``db_url`` (default: the configured one) to ``out_path``.
+
+    ``progress`` hears ``progress.step.backup_copy`` (SQLite: pages copied of all, in steps of
+    :data:`BACKUP_STEP_PAGES`; PostgreSQL: 0 then 1 of one file, as ``pg_dump`` tells nothing on the way),
+    then ``progress.step.backup_check`` (``lib.core.progress``).
+    """
     resolved = database_url(db_url)
     url = engine_url(resolved)
     out = Path(out_path)
     # The written file is read back as a restore would read it: a backup that could not be restored
     # is reported now, not on the day it is needed. (A newer product's database is backed up too.)
     if _kind(url) == "sqlite":
-        _sqlite_backup(_sqlite_path(url), out)
+        _sqlite_backup(_sqlite_path(url), out, progress)
+        report_step(progress, "progress.step.backup_check")
         revision = _sqlite_revision(out, known=False)
     else:
+        report_step(progress, "progress.step.backup_copy", 0, 1, "files")
         _pg_backup(url, out)
+        report_step(progress, "progress.step.backup_copy", 1, 1, "files")
+        report_step(progress, "progress.step.backup_check")
         revision = _pg_revision(out, known=False)
     return BackupInfo(kind=_kind(url), schema_version=revision, path=out, size_bytes=out.stat().st_size)
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from lib.core.access import can, principal_of, requires
 from lib.core.dates import months_before
 from lib.core.i18n import Quote, quoted, t
-from lib.db import Database, Partnership, Person, get_setting, workspace_counts
+from lib.db import Database, Partnership, Person, by_revision, get_setting, workspace_counts
 from lib.network.graph import build_graph
 from lib.network.health import COLD_AFTER_MONTHS, cold_ties
 from lib.planning import partnerships as ps
@@ -338,8 +338,10 @@ class StartPage:
 
 
 @requires("view_board")
+@by_revision()
 def start_page(db: Database, today: dt.date) -> StartPage:
-    """What the start page shows on ``today``, read in one session of ``db``."""
+    """What the start page shows on ``today``, read in one session of ``db``; kept until the data
+    change (``lib.db.revision``), so a rerun reads one row."""
     with db.read() as session:
         counts = workspace_counts(session)
         empty = counts["people"] == 0 and counts["organisations"] == 0

@@ -15,7 +15,7 @@ import pandas as pd
 
 from lib.core.access import requires
 from lib.core.i18n import format_date, format_number, t
-from lib.db import Database
+from lib.db import Database, by_revision
 from lib.planning import goals
 from lib.reporting import checklist
 
@@ -54,6 +54,7 @@ class RadarPageData:
 
 
 @requires("view_contacts")
+@by_revision()
 def radar_page_data(db: Database, today: dt.date) -> RadarPageData:
     """The page's data on ``today``, in one read."""
     with db.read() as session:

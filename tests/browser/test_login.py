@@ -76,7 +76,11 @@ def _nav_labels(page: object) -> list[str]:
     links = page.locator(".st-key-nav_links a")  # components.page_frame.navigation_links
     # The links are drawn first in the sidebar and the logout button after them: once it shows, the
     # list is whole (a busy machine draws the run's elements one by one).
-    page.locator(".st-key-sidebar_logout").wait_for(timeout=60_000)
+    page.wait_for_function(
+        "document.querySelector('.st-key-sidebar_logout') !== null"
+        " && document.querySelectorAll('.st-key-nav_links a').length > 0",
+        timeout=60_000,
+    )
     # Each link's text is its icon's name, then its title.
     return [text.strip().splitlines()[-1].strip() for text in links.all_inner_texts()]
 

@@ -39,24 +39,24 @@ def test_an_empty_workspace_is_empty(db: Database) -> None:
 
 def test_the_staff_filter_keeps_staff_or_everyone_else(db: Database, workspace: dict[str, int]) -> None:
     def names(staff: str) -> list[str]:
-        return list(page.find_people(db, "", staff=staff)["name"])
+        return list(page.find_people(db, "", staff=staff).rows["name"])
 
     assert (names("all"), names("staff"), names("external")) == (
         ["Anne Holm", "Søren Ærø"],
         ["Søren Ærø"],
         ["Anne Holm"],
     )
-    assert list(page.find_people(db, "", organisation_id=workspace["club"])["name"]) == ["Anne Holm"]
+    assert list(page.find_people(db, "", organisation_id=workspace["club"]).rows["name"]) == ["Anne Holm"]
 
 
 def test_organisations_show_their_type_in_words_or_the_word_a_file_wrote(
     db: Database, workspace: dict[str, int]
 ) -> None:
-    found = page.find_organisations(db, "", "en").set_index("name")
+    found = page.find_organisations(db, "", "en").rows.set_index("name")
     assert found.loc["Læseforeningen", "type_label"] == "Association / NGO"
     assert found.loc["Bydelsnetværket", "type_label"] == "bydelsnetværk (no type chosen)"
     assert found.loc["Bydelsnetværket", "sector_label"] == ""
-    assert list(page.find_organisations(db, "", "en", org_type="library")["name"]) == ["Aarhus Bibliotek"]
+    assert list(page.find_organisations(db, "", "en", org_type="library").rows["name"]) == ["Aarhus Bibliotek"]
 
 
 def test_an_open_person_has_their_history_in_words_and_the_others_to_merge_with(
@@ -139,4 +139,4 @@ def test_a_board_member_may_not_search_people(db: Database, workspace: dict[str,
     board = db.acting_as(Principal(email="board@example.dk", role="viewer"))
     with pytest.raises(AccessDenied):
         page.find_people(board, "")
-    assert list(page.find_organisations(board, "Aarhus", "da")["name"]) == ["Aarhus Bibliotek"]
+    assert list(page.find_organisations(board, "Aarhus", "da").rows["name"]) == ["Aarhus Bibliotek"]

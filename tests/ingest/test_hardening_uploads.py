@@ -22,6 +22,7 @@ import weakref
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -322,9 +323,9 @@ def _someone_else_takes_the_email(monkeypatch: pytest.MonkeyPatch) -> None:
 
     original = WorkingState.apply
 
-    def apply(self: WorkingState, session: Session, batch_id: int) -> dict[str, dict[str, int]]:
+    def apply(self: WorkingState, session: Session, batch_id: int, **options: Any) -> dict[str, dict[str, int]]:
         session.execute(insert(Person).values(name="Anden", name_key="anden", email=SECRET_EMAIL, is_staff=False))
-        return original(self, session, batch_id)
+        return original(self, session, batch_id, **options)
 
     monkeypatch.setattr(WorkingState, "apply", apply)
 

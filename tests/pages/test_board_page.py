@@ -14,8 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from components import board_views
 from lib.db import Database
-from lib.reporting.boardpack import SECTIONS
-from lib.reporting.boardpack.content import data_version
+from lib.reporting.boardpack import SECTIONS, pack_version
 from tests import apptest_support
 from tests.apptest_support import rerun, values
 
@@ -76,8 +75,7 @@ def test_the_three_downloads_are_offered_and_made_on_click(demo: Database) -> No
     assert [b.proto.label for b in buttons] == ["PowerPoint", "PDF", "Excel-bilag"]
     # The files are made when a button is clicked (a deferred file), not while the page is drawn.
     assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons)
-    with demo.read() as session:
-        version = data_version(session)
+    version = pack_version(demo)
     start = TODAY - dt.timedelta(days=board_views.DEFAULT_DAYS)
     data = board_views._file("xlsx", demo.url, start, TODAY, "da", tuple(SECTIONS), version, TODAY)
     assert load_workbook(io.BytesIO(data)).sheetnames == [

@@ -2,7 +2,7 @@
 
 TEXTS = {
     "demo.scale_too_small": {
-        "da": "Et skaleret demo-bibliotek skal have mindst {minimum} personer. Intet er ændret.",
-        "en": "A scaled demo library needs at least {minimum} people. Nothing was changed.",
+        "da": "Et skaleret demo-bibliotek skal have mindst {minimum} {minimum:person|personer}. Intet er ændret.",
+        "en": "A scaled demo library needs at least {minimum} {minimum:person|people}. Nothing was changed.",
     },
 }

@@ -36,6 +36,15 @@ class WorkspaceSetting(Base):
     value: Mapped[str | None] = mapped_column(Text)
 
 
+class DataRevision(Base):
+    """One row: a random token that every write transaction renews (``lib.db.revision``)."""
+
+    __tablename__ = "data_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    token: Mapped[str] = mapped_column(String(32))
+
+
 @requires("edit")
 def log_event(
     session: Session,

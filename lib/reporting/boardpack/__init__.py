@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
+from lib.core.progress import Progress, report_step
+from lib.db import data_revision
+from lib.db.revision import RevisionCache
 from lib.reporting.board_formats import FORMATS, SECTIONS
 
 if TYPE_CHECKING:
@@ -75,11 +78,14 @@ def report(
     lang: str = "da",
     sections: Iterable[str] | None = None,
     today: dt.date | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> BoardPack:
     """Build the pseudonymised board pack for the period and write it to ``out_path`` as ``fmt``.
 
     The file is written to a temporary name first and then moved into place, so a failure never
-    leaves half a report where an earlier one was. Returns the pack that was written.
+    leaves half a report where an earlier one was. Returns the pack that was written. ``progress``
+    hears ``progress.step.board_sections`` (sections built), then ``progress.step.board_write``.
 
     Raises
     ------
@@ -91,8 +97,10 @@ def report(
         from lib.reporting.boardpack import images
 
         images.warm_up()
-    pack = board_pack(db, start, end, lang, sections, today)
+    pack = board_pack(db, start, end, lang, sections, today, progress=progress)
+    report_step(progress, "progress.step.board_write", 0, 1, "files")
     write_atomically(Path(out_path), writer(pack))
+    report_step(progress, "progress.step.board_write", 1, 1, "files")
     return pack
 
 
@@ -104,23 +112,37 @@ def board_pack(
     lang: str = "da",
     sections: Iterable[str] | None = None,
     today: dt.date | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> BoardPack:
     """The pseudonymised board pack for the period, read in one session of ``db``
-    (``lib.reporting.boardpack.content.build``)."""
-    from lib.reporting.boardpack.content import build
+    (``lib.reporting.boardpack.content.build``; ``progress`` hears the sections built).
 
-    with db.read() as session:
-        return build(session, start, end, lang, sections, today)
+    Kept until the data change (``lib.db.revision``; the same for every role, as it names nobody), so
+    the board page, its three files and the background warm-up build it once."""
+    from lib.reporting.boardpack.content import build, chosen_sections
+
+    wanted = tuple(chosen_sections(sections))
+    key = (db.url, data_revision(db), start, end, lang, wanted, today or dt.date.today())
+
+    def made() -> BoardPack:
+        with db.read() as session:
+            return build(session, start, end, lang, wanted, today, progress=progress)
+
+    return _PACKS.get_or_make(key, made)
+
+
+#: Board packs kept per data revision and choices (:func:`board_pack`).
+_PACKS = RevisionCache(max_entries=4)
+#: The period the board page shows until someone chooses another: the last year.
+DEFAULT_PERIOD_DAYS = 365
 
 
 @requires("view_board")
-def pack_version(db: Database) -> tuple[int, ...]:
-    """The data's fingerprint (``content.data_version``): a changed workspace gives another, so a page
-    caching packs by it shows an edit at once."""
-    from lib.reporting.boardpack.content import data_version
-
-    with db.read() as session:
-        return data_version(session)
+def pack_version(db: Database) -> str:
+    """The data's revision (``lib.db.revision``): every saved change gives another, so a page caching
+    packs by it shows an edit at once."""
+    return data_revision(db)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

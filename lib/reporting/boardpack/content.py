@@ -20,25 +20,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from lib.db import (
-    Agreement,
-    ChecklistAssessment,
-    ContactLogEntry,
-    EvaluationResponse,
-    Event,
-    GoalMeasurement,
-    ImportBatch,
-    Organisation,
-    Partnership,
-    Person,
-    Relation,
-)
+from lib.core.progress import Progress, report_step
 from lib.library.setup import stored_logo
 from lib.reporting.boardpack.model import SECTIONS, BoardPack, Chart, KeyFigure, Section, Table
 from lib.reporting.boardpack.section_context import Context
@@ -53,7 +40,6 @@ __all__ = [
     "Table",
     "build",
     "chosen_sections",
-    "data_version",
 ]
 
 
@@ -87,6 +73,7 @@ def build(
     today: dt.date | None = None,
     *,
     pseudonymise: bool = True,
+    progress: Progress | None = None,
 ) -> BoardPack:
     """The board pack for the period ``start``-``end`` (either open), in ``lang``.
 
@@ -106,6 +93,8 @@ def build(
     pseudonymise : bool, default True
         Roles instead of names and no group of people under five (``lib.reporting.boardpack.privacy``).
         False is for internal use only and needs ``view_contacts``; True is open to the board.
+    progress : Progress, optional
+        Hears ``progress.step.board_sections`` with the sections built (``lib.core.progress``).
 
     Raises
     ------
@@ -122,8 +111,10 @@ def build(
         today = clock.today(clock.workspace_timezone(session))
     ctx = Context(session=session, lang=lang, start=start, end=end, today=today, pseudonymise=pseudonymise)
     built: list[Section] = []
-    for key in keys:
+    for done, key in enumerate(keys):
+        report_step(progress, "progress.step.board_sections", done, len(keys), "sections")
         built.append(title_section(ctx, keys) if key == "title" else BUILDERS[key](ctx))
+    report_step(progress, "progress.step.board_sections", len(keys), len(keys), "sections")
 
     return BoardPack(
         lang=lang,
@@ -136,34 +127,3 @@ def build(
         sections=built,
         logo=stored_logo(session),
     )
-
-
-#: The tables whose size and newest row say whether the workspace changed (with the event log,
-#: which every edit writes to).
-_VERSIONED = (
-    Event,
-    ImportBatch,
-    Person,
-    Organisation,
-    Relation,
-    Partnership,
-    Agreement,
-    GoalMeasurement,
-    ContactLogEntry,
-    EvaluationResponse,
-    ChecklistAssessment,
-)
-
-
-@requires("view_board")
-def data_version(session: Session) -> tuple[int, ...]:
-    """A cheap fingerprint of the workspace's content: a cached pack is stale when it changes.
-
-    Every change made through the product writes to the event log, and imports and the demo add
-    rows, so the number and the newest id of these tables change with the data.
-    """
-    version: list[int] = []
-    for model in _VERSIONED:
-        count, newest = session.execute(select(func.count(model.id), func.max(model.id))).one()
-        version += [int(count or 0), int(newest or 0)]
-    return tuple(version)
