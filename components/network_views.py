@@ -223,11 +223,11 @@ def map_progress(job: whole_map.MapPreparation) -> None:
     """What the page says about the whole map being prepared, refreshed every few seconds; the page
     is drawn again when the preparation reaches a step that changes what it can show."""
     if job.error:
-        st.warning(tr("netmap.failed", error=job.error))
+        st.warning(tr_md("netmap.failed", error=job.error))  # the error's words are not Markdown
         return
     if job.finished:
         return
-    st.info(tr("netmap.big", nodes=number(whole_map.workspace_size(database()))))
+    st.info(tr_md("netmap.big", nodes=number(whole_map.workspace_size(database()))))
     st.session_state[MAP_STAGE_KEY] = _reached(job)
     _progress_bar(job)
 
