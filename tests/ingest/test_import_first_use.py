@@ -592,7 +592,16 @@ def test_from_an_empty_workspace_the_examples_become_the_librarys_network(
         assert ties_shown > 1, shown.inner_text()  # her ties, not only the one to the library
         page.screenshot(path=str(tmp_path / "3-mette-holm.png"), full_page=True)
 
+        mine_shown = shown.inner_text()
         page.get_by_text("Hele netværket", exact=True).click()
+        # Until the whole network's run has replaced it, "Mit netværk" stays on screen (greyed) with its own
+        # "Vis navne": wait for its count line to go and for one toggle, drawn by a finished run.
+        page.get_by_text(mine_shown, exact=True).wait_for(state="detached", timeout=60_000)
+        page.wait_for_function(
+            "[...document.querySelectorAll('p')].filter(p => p.textContent === 'Vis navne').length === 1"
+            " && document.querySelectorAll('[data-stale=\"true\"]').length === 0",
+            timeout=60_000,
+        )
         page.get_by_text("Vis navne").click()
         page.locator("[data-testid='stPlotlyChart'] svg text", has_text="Ålykke Bibliotekerne").first.wait_for(
             timeout=60_000
