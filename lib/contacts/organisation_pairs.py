@@ -9,7 +9,6 @@ from functools import cached_property, lru_cache
 from itertools import groupby
 
 import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -222,6 +221,8 @@ def _candidates(organisations: Sequence[OrganisationName]) -> set[tuple[int, int
             owners.extend([position] * (len(key) + 1))
     if not texts:
         return found
+    import pandas as pd  # here, not at the top: the importer loads this module and needs no pandas
+
     codes, _uniques = pd.factorize(pd.Series(texts, dtype=object))
     shared = np.bincount(codes)[codes] > 1
     codes, members = codes[shared], np.asarray(owners, dtype=np.int64)[shared]

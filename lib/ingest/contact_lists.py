@@ -73,7 +73,7 @@ from lib.ingest.rows import FILL_EMPTY, UPDATE_MODES, Problem, RowReader, RowVal
 from lib.ingest.safe_read import RawSheet, RawWorkbook, read_upload
 from lib.ingest.state import Record, WorkingState
 from lib.ingest.upload_spool import Spool
-from lib.privacy.personal_data import erased_email_check
+from lib.privacy.markers import erased_email_check
 
 __all__ = [
     "CREATED_KINDS",
