@@ -32,6 +32,7 @@ from lib.ingest.references import _cell_key, _column_names, is_role_mailbox, tot
 from lib.ingest.row_people import _organisation_names_in, _PeopleRows
 from lib.ingest.row_records import _cut
 from lib.ingest.row_values import _name_fits, shortened
+from lib.ingest.state import Record
 from lib.ingest.tables import header_key
 
 #: The fields a plain contact sheet maps its columns to (the name is required).
@@ -95,12 +96,17 @@ class PlainContactRows:
         ]
         self.email_limit = max_length(Person, "email") or 0
         self._first_cells: dict[tuple[int, str], bool | None] = {}
+        #: The organisation each name found on an earlier plain row since the last row handed back.
+        #: Asking :meth:`~lib.ingest.row_records._RecordRows.organisation` again with no values would
+        #: find the same record and change nothing (its kept word was cleared the first time), so a
+        #: register's 4,000 organisations are looked up 4,000 times, not 100,000.
+        self._organisations: dict[str, Record] = {}
 
     def read(self, raw_row: list[Any]) -> tuple[str, str] | None:
         """(the row's action, its label) when the row is plain and has been recorded, else None and
         nothing changed: the reference path reads the row then."""
         if not self._no_total_or_header(raw_row):
-            return None
+            return self._handed_back()
         width = len(raw_row)
         got: dict[str, Any] = {}
         for field, position, convert, answers in self.columns:
@@ -126,19 +132,22 @@ class PlainContactRows:
                 number = everyday_danish_phone(raw)
                 value = (number,) if number is not None else convert(raw)
             if value is _NOT_PLAIN:
-                return None
+                return self._handed_back()
             got[field] = value
         reader = self.reader
         emails = list(got.get("email", ()))
         if reader._previously_erased(emails):
-            return None
+            return self._handed_back()
         name, key, label = got["name"]
         org_records = []
         organisations_changed = False
         for org_name in got.get("organisation", ()):
-            record, changed = reader.organisation(org_name)
+            record = self._organisations.get(org_name)
+            if record is None:
+                record, changed = reader.organisation(org_name)
+                self._organisations[org_name] = record
+                organisations_changed |= changed
             org_records.append(record)
-            organisations_changed |= changed
         person_values = {
             "name": name,
             "name_key": key,
@@ -159,6 +168,12 @@ class PlainContactRows:
         if created:
             return "insert", label
         return ("update" if person_changed or affiliation_changed or organisations_changed else "unchanged"), label
+
+    def _handed_back(self) -> tuple[str, str] | None:
+        """None: the row goes to the reference path, which may change any organisation, so the
+        organisations found so far are forgotten."""
+        self._organisations.clear()
+        return None
 
     def _name(self, raw: object) -> Any:
         """(name, folded key, the row's label) of a name cell, or not plain."""
