@@ -79,7 +79,9 @@ class PlainContactRows:
         self.source = _cut(file_name, Person, "source")
         self.header_names = _column_names(tuple(columns))
         converters: dict[str, Callable[[Any], Any]] = {
-            "name": self._name,
+            # No bound method here: a cycle through self would keep the working state alive for the
+            # garbage collector to find, seconds of work at 100,000 rows.
+            "name": lambda raw: _name(raw, label_length),
             "organisation": _organisations,
             "title": lambda raw: _fitting_text(raw, Person, "title"),
             "department": lambda raw: _fitting_text(raw, Affiliation, "role"),
@@ -175,16 +177,6 @@ class PlainContactRows:
         self._organisations.clear()
         return None
 
-    def _name(self, raw: object) -> Any:
-        """(name, folded key, the row's label) of a name cell, or not plain."""
-        text = normalize.clean_text(raw)
-        if not text:
-            return _NOT_PLAIN
-        name = normalize.normalise_person_name(text)
-        if not name or "@" in name or len(name) > CACHED_TEXT_LENGTH or not _name_fits(Person, name):
-            return _NOT_PLAIN
-        return name, normalize.name_key(name), shortened(text, self.label_length)
-
     def _no_total_or_header(self, raw_row: list[Any]) -> bool:
         """Whether the row's first filled cell shows it is no total and no repeated header (what
         :func:`lib.ingest.contact_lists._not_a_record` asks; both answers hang on that cell)."""
@@ -213,6 +205,17 @@ class PlainContactRows:
             return True
         key = _cell_key(text) if len(text) <= CACHED_TEXT_LENGTH else header_key(text)
         return key not in self.header_names[position]
+
+
+def _name(raw: object, label_length: int) -> Any:
+    """(name, folded key, the row's label) of a name cell, or not plain."""
+    text = normalize.clean_text(raw)
+    if not text:
+        return _NOT_PLAIN
+    name = normalize.normalise_person_name(text)
+    if not name or "@" in name or len(name) > CACHED_TEXT_LENGTH or not _name_fits(Person, name):
+        return _NOT_PLAIN
+    return name, normalize.name_key(name), shortened(text, label_length)
 
 
 def _organisations(raw: object) -> Any:

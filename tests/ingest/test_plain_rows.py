@@ -271,3 +271,19 @@ def test_a_sheet_with_a_column_beyond_the_plain_ones_is_read_by_the_reference_pa
     assert plain_rows.plain_sheet_columns([*plain, (3, "Ansvarlig", "owner")]) is None
     assert plain_rows.plain_sheet_columns([*plain, (3, "Mail 2", "email")]) is None  # a field twice
     assert plain_rows.plain_sheet_columns(plain[1:]) is None  # no name column
+
+
+def test_a_plain_import_leaves_its_working_state_to_be_freed_at_once(db: Database) -> None:
+    """Nothing the column-wise reader builds holds itself in a cycle: the working state of a large
+    import goes when the import ends, not when the garbage collector gets round to walking it."""
+    import gc
+
+    data = xlsx({"Kontakter": [["Navn", "E-mail", "Organisation"], ["Anne Holm", "anne@viby.dk", "Viby Skole"]]})
+    gc.collect()
+    gc.disable()
+    try:
+        _import(db, data, "fill-empty")
+        left = [o for o in gc.get_objects() if type(o).__name__ in ("WorkingState", "RowReader", "PlainContactRows")]
+    finally:
+        gc.enable()
+    assert left == []
