@@ -237,7 +237,8 @@ def test_plain_rows_give_what_the_reference_path_gives(
     seed: int, tmp_path: Path, _upgraded_workspace: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     earlier = xlsx({"Kontakter": generate(1000 + seed, rows=60)})  # the workspace holds some already
-    data = xlsx({"Kontakter": generate(seed)})
+    data_rows = generate(seed)
+    data = xlsx({"Kontakter": data_rows})
     update_mode = "overwrite" if seed % 3 == 0 else "fill-empty"
     taken: list[bool] = []
     read = plain_rows.PlainContactRows.read
@@ -256,6 +257,7 @@ def test_plain_rows_give_what_the_reference_path_gives(
         monkeypatch.setattr(contact_lists, "COLUMNWISE", columnwise)
         try:
             _import(db, earlier, "fill-empty")
+            erased = _erase_people_the_sheet_names(db, data_rows)
             seen[columnwise] = _seen(_import(db, data, update_mode), db)
         finally:
             forget_database(db.url)
@@ -263,6 +265,21 @@ def test_plain_rows_give_what_the_reference_path_gives(
     # Both kinds of row were there: plain ones the column-wise reader took, others it handed back.
     assert any(taken) and not all(taken)
     assert seen[True]["problems"] and seen[True]["counts"]["inserted"]
+    keys = {problem[2] for problem in seen[True]["problems"]}
+    assert not erased or "personal_data.previously_erased" in keys
+
+
+def _erase_people_the_sheet_names(db: Database, rows: list[list[Any]]) -> int:
+    """Erase (on request) up to two people of the workspace whose e-mail a row of ``rows`` holds as
+    it stands: those rows are then skipped with the reason. How many were erased."""
+    from lib.privacy.personal_data import erase_people
+
+    cells = {str(cell).strip().lower() for row in rows[1:] for cell in row if isinstance(cell, str) and "@" in cell}
+    with db.write() as session:
+        people = session.execute(text("SELECT id, email FROM people WHERE email IS NOT NULL ORDER BY id")).all()
+        wanted = [person_id for person_id, email in people if email in cells][:2]
+        erase_people(session, wanted)
+    return len(wanted)
 
 
 def test_a_sheet_with_a_column_beyond_the_plain_ones_is_read_by_the_reference_path() -> None:
