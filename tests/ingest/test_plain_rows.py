@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -270,16 +271,33 @@ def test_plain_rows_give_what_the_reference_path_gives(
 
 
 def _erase_people_the_sheet_names(db: Database, rows: list[list[Any]]) -> int:
-    """Erase (on request) up to two people of the workspace whose e-mail a row of ``rows`` holds as
-    it stands: those rows are then skipped with the reason. How many were erased."""
+    """Store, then erase on request, the people of the first two rows of ``rows`` with an ordinary
+    name and a personal e-mail: those rows are then skipped with the reason. How many were erased."""
+    from lib.ingest.references import is_role_mailbox
     from lib.privacy.personal_data import erase_people
 
-    cells = {str(cell).strip().lower() for row in rows[1:] for cell in row if isinstance(cell, str) and "@" in cell}
+    header = rows[0]
+    if "E-mail" not in header:
+        return 0
+    name_at, email_at = header.index("Navn"), header.index("E-mail")
+    ordinary = re.compile(r"[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ][a-zæøå]+")
+    people = [
+        [row[name_at], row[email_at]]
+        for row in rows[1:]
+        if isinstance(row[name_at], str)
+        and ordinary.fullmatch(row[name_at])
+        and isinstance(row[email_at], str)
+        and re.fullmatch(r"[a-zA-Z0-9_.åÅ]+@[a-zA-Z]+\.[a-zA-Z]+", row[email_at])
+        and not is_role_mailbox(row[email_at].lower())  # an office's rows are never plain
+    ][:2]
+    if not people:
+        return 0
+    _import(db, xlsx({"Kontakter": [["Navn", "E-mail"], *people]}), "fill-empty")
     with db.write() as session:
-        people = session.execute(text("SELECT id, email FROM people WHERE email IS NOT NULL ORDER BY id")).all()
-        wanted = [person_id for person_id, email in people if email in cells][:2]
-        erase_people(session, wanted)
-    return len(wanted)
+        emails = [email.lower() for _name, email in people]
+        found = session.execute(text("SELECT id, email FROM people")).all()
+        erase_people(session, [person_id for person_id, email in found if email in emails])
+    return len(people)
 
 
 def test_a_sheet_with_a_column_beyond_the_plain_ones_is_read_by_the_reference_path() -> None:
