@@ -543,16 +543,13 @@ _CELL_TEXT = st.text(_CELL_CHARACTERS, max_size=30)
 
 
 def _whole_way(cell: str, field: str, parse: Any) -> tuple[str, ...] | None:
-    """A cell's values the way the importer reads every cell (``RowValues.many``); None when one fails."""
-    values: list[str] = []
-    for part in split_multi(cell, field):
-        try:
-            value = parse(part)
-        except ValidationFailed:
-            return None
-        if value is not None and value not in values:
-            values.append(value)
-    return tuple(values)
+    """A cell's values the way the importer's row reader reads every cell (``RowValues.many``); None
+    when one of them is a problem."""
+    from lib.ingest.row_values import RowValues
+
+    row = RowValues("f.xlsx", "Ark", 2, {field: [("Kolonne", cell)]})
+    values = row.many(field, parse, severity="warning")
+    return None if row.problems else tuple(values)
 
 
 _EVERYDAY_ADDRESS = st.builds(
