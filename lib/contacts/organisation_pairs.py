@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import groupby
 
-import numpy as np
-import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
@@ -159,6 +157,8 @@ def pairs_by_comparing_all(organisations: Sequence[OrganisationName]) -> list[Or
     The reference the blocking is tested and timed against; its work grows with the square of the
     register. Rows are scored :data:`ALL_PAIRS_ROWS` at a time, so its memory does not.
     """
+    import numpy as np  # here and in _candidates, not at the top: the importer loads this module
+
     keys = [org.key for org in organisations]
     candidates = _same_cvr(organisations)
     for first in range(0, len(keys), ALL_PAIRS_ROWS):
@@ -222,6 +222,9 @@ def _candidates(organisations: Sequence[OrganisationName]) -> set[tuple[int, int
             owners.extend([position] * (len(key) + 1))
     if not texts:
         return found
+    import numpy as np
+    import pandas as pd  # here, not at the top: the importer loads this module and needs neither
+
     codes, _uniques = pd.factorize(pd.Series(texts, dtype=object))
     shared = np.bincount(codes)[codes] > 1
     codes, members = codes[shared], np.asarray(owners, dtype=np.int64)[shared]

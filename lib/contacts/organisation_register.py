@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
@@ -22,6 +21,8 @@ from lib.core.i18n import DEFAULT_LANGUAGE
 from lib.db import Affiliation, Organisation, OrganisationAlias, get_setting, log_event, set_setting
 
 if TYPE_CHECKING:
+    import pandas as pd  # loaded by review_frame only: the importer uses this module without pandas
+
     from lib.ingest.state import WorkingState
 
 #: Columns of :func:`review_frame`: both organisations side by side, then why.
@@ -79,6 +80,8 @@ def review_frame(session: Session, lang: str = DEFAULT_LANGUAGE) -> pd.DataFrame
 
     "people" counts the people currently at the organisation; "reason" is :func:`reason_text`.
     """
+    import pandas as pd
+
     pairs = find_organisation_duplicates(session)
     ids = {org_id for pair in pairs for org_id in pair.ids}
     details = _details(session, ids)

@@ -19,7 +19,15 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, valida
 from lib.core.errors import ValidationFailed
 from lib.core.text import _shown, clean_text, split_multi
 
-__all__ = ["display_phone", "display_phones", "normalise_email", "normalise_phone", "normalise_website"]
+__all__ = [
+    "display_phone",
+    "display_phones",
+    "everyday_danish_phone",
+    "everyday_email",
+    "normalise_email",
+    "normalise_phone",
+    "normalise_website",
+]
 
 _ANGLE_ADDRESS = re.compile(r"<([^<>]*)>")
 
@@ -84,6 +92,20 @@ def normalise_email(value: object) -> str | None:
     except EmailNotValidError:
         raise ValidationFailed("value.email_invalid", value=_shown(text)) from None
     return checked.normalized.lower()
+
+
+def everyday_email(cell: str) -> str | None:
+    """The one address of an e-mail cell that holds an everyday address exactly as it stands (no
+    spaces, separators, brackets, "mailto:", invisible characters or formula apostrophe), lower-cased;
+    None for any other cell, which then goes the whole way (``split_multi`` and :func:`normalise_email`).
+
+    On the cells it answers, the answer is that whole way's (one address): such a cell is its own
+    cleaned text and a single piece. ``tests/core/test_normalize.py`` checks both with hypothesis,
+    and against ``email_validator``.
+    """
+    if cell[:1] == "'":  # an apostrophe before a formula character is the export's guard, not the address
+        return None
+    return _plain_address(cell)
 
 
 _EXTENSION = re.compile(r"\s*(?:lok(?:al)?\.?|ext\.?|extension|x)\s*\d{1,6}\s*$", re.IGNORECASE)
@@ -172,6 +194,18 @@ def normalise_phone(value: object, region: str = "DK") -> str | None:
 #: A Danish number written the everyday way: eight digits, first 2–9, in pairs or fours, maybe with
 #: +45 or 0045 in front. phonenumbers gives "+45" and the digits for these; it is skipped for speed.
 _EVERYDAY_DANISH = re.compile(r"(?:(?:\+|00)45[ .-]?)?([2-9]\d)[ .-]?(\d\d)[ .-]?(\d\d)[ .-]?(\d\d)")
+
+
+def everyday_danish_phone(cell: str) -> str | None:
+    """The E.164 form of a phone cell that holds one Danish number written the everyday way
+    (:data:`_EVERYDAY_DANISH`: "+45 20123456", "20 12 34 56", "0045-2012-3456"), None for any other
+    cell, which then goes the whole way (``split_multi`` and :func:`normalise_phone`, region DK).
+
+    Such a cell is its own cleaned text, a single piece with no extension, so the answer is the
+    whole way's; ``tests/core/test_normalize.py`` checks it with hypothesis, and against phonenumbers.
+    """
+    everyday = _EVERYDAY_DANISH.fullmatch(cell)
+    return "+45" + "".join(everyday.groups()) if everyday else None
 
 
 @functools.lru_cache(maxsize=65_536)

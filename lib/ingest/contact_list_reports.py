@@ -10,7 +10,6 @@ from typing import Any
 from lib.core.config import DEFAULT_LIMITS, ImportLimits
 from lib.core.errors import UserFacingError
 from lib.core.i18n import format_value, label, t
-from lib.core.spreadsheets import xlsx_bytes
 from lib.ingest.contact_list_results import OUTCOMES, ImportResult
 from lib.ingest.rows import Problem, shortened
 from lib.ingest.upload_spool import Spool, plain
@@ -146,6 +145,8 @@ def error_report_xlsx(result: ImportResult, lang: str = "da") -> bytes:
     """Every problem of an import (also those :func:`for_session` left on disk), and its counts per
     sheet, as an Excel workbook to download."""
     import pandas as pd
+
+    from lib.core.spreadsheets import xlsx_bytes  # openpyxl: loaded when a report is asked for
 
     problems = pd.DataFrame(problem_rows(result, lang, every=True))
     if problems.empty:

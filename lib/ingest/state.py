@@ -424,6 +424,16 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         # Rows that do not all set the same columns: the general (slower) path.
         session.execute(insert(table), rows)
         return
+    # A column every row leaves empty, that the database fills with nothing of its own, is left out:
+    # it stores NULL all the same, and each row binds fewer values (a contact list leaves most of a
+    # person's columns empty).
+    names = [
+        name
+        for name in names
+        if not (
+            table.c[name].nullable and table.c[name].server_default is None and all(row[name] is None for row in rows)
+        )
+    ] or names
     # The dialect's own implementation of each type: on PostgreSQL, JSON is only encoded by
     # psycopg's JSON type, not by the generic one (a list would otherwise be sent as an array).
     converters = [

@@ -17,17 +17,20 @@ datetime.datetime(2026, 1, 15, 19, 44)
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import pandas as pd
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import format_date
 from lib.db import Database, get_setting
+
+if TYPE_CHECKING:
+    import pandas as pd  # loaded where a column of times is converted: the importer needs no pandas
 
 #: The workspace setting holding the time zone's IANA name.
 TIMEZONE_SETTING = "timezone"
@@ -94,10 +97,14 @@ def workspace_today(db: Database) -> dt.date:
 
 def to_local(value: dt.datetime | None, tz: dt.tzinfo) -> dt.datetime | None:
     """A stored time (naive = UTC; an aware one is converted) as an aware datetime in ``tz``."""
-    if value is None or value is pd.NaT:  # NaT (a missing time in a column) is no Timestamp
+    if value is None:
         return None
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime()
+    pandas = sys.modules.get("pandas")  # a pandas value exists only once pandas is loaded
+    if pandas is not None:
+        if value is pandas.NaT:  # NaT (a missing time in a column) is no Timestamp
+            return None
+        if isinstance(value, pandas.Timestamp):
+            value = value.to_pydatetime()
     aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
     return aware.astimezone(tz)
 
@@ -110,6 +117,8 @@ def local_naive(value: dt.datetime | None, tz: dt.tzinfo) -> dt.datetime | None:
 
 def local_series(values: Any, tz: dt.tzinfo) -> pd.Series:
     """A column of stored times (naive UTC) as wall-clock times in ``tz`` (naive), for tables."""
+    import pandas as pd
+
     times = pd.to_datetime(pd.Series(values), errors="coerce")
     if times.dt.tz is None:
         times = times.dt.tz_localize("UTC")

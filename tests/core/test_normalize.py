@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -529,3 +530,103 @@ def test_danish_phone_fast_path_agrees_with_phonenumbers(digits: str, prefix: st
     parsed = _parse_phone(text, "DK")
     slow = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) if parsed else None
     assert _e164(text, "DK") == slow
+
+
+# --- a cell in everyday form is answered at once, as the whole way would answer it ---------------------
+
+#: Text of every kind an e-mail or phone cell may hold: separators, spaces of several kinds, brackets,
+#: the formula guard, invisible and combining characters, letters beyond Latin-1.
+_CELL_CHARACTERS = st.sampled_from(
+    list("abcxyzABCÆØÅæøåéü0123456789@.-_+'\"<>;,/:() \t\n\u00a0\u00ad\u200b\u0301=!#%&*?^`{|}~ß∂")
+)
+_CELL_TEXT = st.text(_CELL_CHARACTERS, max_size=30)
+
+
+def _whole_way(cell: str, field: str, parse: Any) -> tuple[str, ...] | None:
+    """A cell's values the way the importer's row reader reads every cell (``RowValues.many``); None
+    when one of them is a problem."""
+    from lib.ingest.row_values import RowValues
+
+    row = RowValues("f.xlsx", "Ark", 2, {field: [("Kolonne", cell)]})
+    values = row.many(field, parse, severity="warning")
+    return None if row.problems else tuple(values)
+
+
+_EVERYDAY_ADDRESS = st.builds(
+    lambda local, labels, top, case: (
+        (".".join(local) + "@" + ".".join([*labels, top])).swapcase()
+        if case
+        else ".".join(local) + "@" + ".".join([*labels, top])
+    ),
+    st.lists(_ATOM, min_size=1, max_size=3),
+    st.lists(_LABEL, min_size=1, max_size=3),
+    st.sampled_from(["dk", "com", "org", "museum", "test", "local", "Dk", "invalid"]),
+    st.booleans(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(cell=st.one_of(_CELL_TEXT, _EVERYDAY_ADDRESS, st.builds(lambda a, b: a + b, _CELL_TEXT, _EVERYDAY_ADDRESS)))
+@pytest.mark.slow
+def test_an_everyday_address_cell_is_answered_as_the_whole_way_and_email_validator_answer(cell: str) -> None:
+    from email_validator import EmailNotValidError, validate_email
+
+    from lib.core.contact_details import everyday_email
+
+    fast = everyday_email(cell)
+    if fast is None:
+        return
+    assert _whole_way(cell, "email", normalise_email) == (fast,)
+    try:
+        assert validate_email(cell, check_deliverability=False).normalized.lower() == fast
+    except EmailNotValidError:  # pragma: no cover - the assertion is the point
+        pytest.fail(f"{cell!r} answered {fast!r}, which email_validator refuses")
+
+
+def test_the_everyday_address_answer_is_given_for_everyday_cells_only() -> None:
+    from lib.core.contact_details import everyday_email
+
+    assert everyday_email("Anne.Holm7@Viby.DK") == "anne.holm7@viby.dk"
+    assert everyday_email("søs.ærø@bib.dk") == "søs.ærø@bib.dk"
+    for cell in (" a@b.dk", "a@b.dk;", "mailto:a@b.dk", "<a@b.dk>", "'a@b.dk", "a@b", "a\u00ad@b.dk", "a@b.local"):
+        assert everyday_email(cell) is None, cell
+
+
+_DANISH_PHONE_CELL = st.builds(
+    lambda prefix, digits, separator: prefix + separator.join([digits[:2], digits[2:4], digits[4:6], digits[6:]]),
+    st.sampled_from(["", "+45", "+45 ", "0045", "0045-", "+45.", "45 ", "+46 ", "'"]),
+    st.from_regex(r"[0-9]{8}", fullmatch=True),
+    st.sampled_from(["", " ", "-", ".", "  ", "/"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    cell=st.one_of(
+        _DANISH_PHONE_CELL,
+        st.text(st.sampled_from(list("0123456789+ -./;,()tel:xlok\u00a0\u200b")), max_size=24),
+        st.builds(lambda a, b: a + b, _DANISH_PHONE_CELL, _CELL_TEXT),
+    )
+)
+@pytest.mark.slow
+def test_an_everyday_danish_phone_cell_is_answered_as_the_whole_way_and_phonenumbers_answer(cell: str) -> None:
+    import phonenumbers
+
+    from lib.core.contact_details import everyday_danish_phone
+
+    fast = everyday_danish_phone(cell)
+    if fast is None:
+        return
+    assert _whole_way(cell, "phone", normalise_phone) == (fast,)
+    parsed = phonenumbers.parse(cell, "DK")
+    assert phonenumbers.is_possible_number(parsed)
+    assert phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) == fast
+
+
+def test_the_everyday_danish_phone_answer_is_given_for_everyday_cells_only() -> None:
+    from lib.core.contact_details import everyday_danish_phone
+
+    assert everyday_danish_phone("+45 20123456") == "+4520123456"
+    assert everyday_danish_phone("87 15 00 00") == "+4587150000"
+    for cell in ("12345678", "+45 20123456 ", "2012345", "+46 20123456", "20123456 lok. 12", "20123456/87654321"):
+        assert everyday_danish_phone(cell) is None, cell

@@ -160,3 +160,24 @@ def test_an_import_writes_with_a_roomy_page_cache_and_leaves_the_usual_one(
     for _ in range(3):  # whichever pooled connection comes next
         with db.write() as session:
             assert cache_size(session) == usual
+
+
+def test_a_column_every_row_leaves_empty_is_stored_empty_and_one_with_a_default_still_gets_null(db: Database) -> None:
+    """Storing leaves a column out of its INSERT when every row leaves it empty (fewer values bound per
+    row): it is NULL all the same; a column the database would fill itself is never left out."""
+    from sqlalchemy import Column, Integer, MetaData, String, Table
+
+    table = Table(
+        "bulk_probe",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("name", String(20)),
+        Column("empty", String(20)),
+        Column("filled_by_database", String(20), server_default="from the database"),
+    )
+    rows = [{"id": n, "name": f"n{n}", "empty": None, "filled_by_database": None} for n in range(1, 4)]
+    with db.write() as session:
+        table.create(session.connection())
+        state.bulk_execute(session, table, rows)
+        stored = session.execute(select(table).order_by(table.c.id)).all()
+    assert [tuple(row) for row in stored] == [(n, f"n{n}", None, None) for n in range(1, 4)]

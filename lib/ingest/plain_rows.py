@@ -1,0 +1,273 @@
+"""Plain contact rows, read with the work done once per distinct value of each column (issue 16).
+
+A merged register of 100,000 contacts repeats its organisations, titles and dates on thousands of
+rows, and the reference path (:meth:`lib.ingest.rows.RowReader.read_contact_row` over a
+:class:`~lib.ingest.row_values.RowValues` per row) cleans, splits, checks and folds every cell of every
+row again. :class:`PlainContactRows` serves a contact sheet whose mapped columns are only among
+:data:`PLAIN_FIELDS`, one column each: every column's values are cleaned, parsed and checked once
+per distinct value (e-mails and phones, which are mostly unique, go through the same parsers with
+their fast paths for everyday values), and a row whose values are all *plain* goes straight to the
+same matching and recording the reference path uses (organisation, person, affiliation).
+
+A row is plain when it has a person's name that is no address and fits, every value can be read
+and fits, none of its e-mails is an office mailbox only, none belongs to someone erased on request,
+and its first filled cell is no total and no repeated header. Any other row — a problem of any kind,
+a mailbox, no name, a name that is an address — is handed back, and the reference path works it
+out exactly as before. So every row's outcome, its problems and what is stored are the reference
+path's; ``tests/ingest/test_plain_rows.py`` runs both paths over generated messy sheets and compares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from lib.core import normalize
+from lib.core.contact_details import everyday_danish_phone, everyday_email
+from lib.core.errors import ValidationFailed
+from lib.core.text import CACHED_TEXT_LENGTH
+from lib.db import Affiliation, Organisation, Person
+from lib.db.text_limits import max_length, too_long
+from lib.ingest.references import _cell_key, _column_names, is_role_mailbox, total_label
+from lib.ingest.row_people import _organisation_names_in, _PeopleRows
+from lib.ingest.row_records import _cut
+from lib.ingest.row_values import _name_fits, shortened
+from lib.ingest.state import Record
+from lib.ingest.tables import header_key
+
+#: The fields a plain contact sheet maps its columns to (the name is required).
+PLAIN_FIELDS = frozenset(
+    {"name", "organisation", "title", "department", "email", "phone", "first_contact", "last_contact"}
+)
+
+#: A column's value that only the reference path can work out (it has a problem, or needs a rule).
+_NOT_PLAIN: Any = object()
+_MISSING: Any = object()
+
+#: What a field is when its cell is empty (the reference path leaves the field out of the row).
+_EMPTY: dict[str, Any] = {
+    "name": _NOT_PLAIN,
+    "organisation": (),
+    "title": None,
+    "department": None,
+    "email": (),
+    "phone": (),
+    "first_contact": None,
+    "last_contact": None,
+}
+
+
+def plain_sheet_columns(mapped: Sequence[tuple[int, str, str]]) -> dict[str, int] | None:
+    """Field → column position when the sheet's mapped columns (``(position, column, field)``) are a
+    plain contact sheet's: only :data:`PLAIN_FIELDS`, each once, a name among them; else None."""
+    positions: dict[str, int] = {}
+    for position, _column, target in mapped:
+        if target not in PLAIN_FIELDS or target in positions:
+            return None
+        positions[target] = position
+    return positions if "name" in positions else None
+
+
+class PlainContactRows:
+    """Reads the plain rows of one contact sheet (see the module's notes) into ``reader``'s state."""
+
+    def __init__(
+        self, reader: _PeopleRows, positions: dict[str, int], columns: Sequence[str], file_name: str, label_length: int
+    ) -> None:
+        self.reader = reader
+        self.label_length = label_length
+        self.source = _cut(file_name, Person, "source")
+        self.header_names = _column_names(tuple(columns))
+        converters: dict[str, Callable[[Any], Any]] = {
+            # No bound method here: a cycle through self would keep the working state alive for the
+            # garbage collector to find, seconds of work at 100,000 rows.
+            "name": lambda raw: _name(raw, label_length),
+            "organisation": _organisations,
+            "title": lambda raw: _fitting_text(raw, Person, "title"),
+            "department": lambda raw: _fitting_text(raw, Affiliation, "role"),
+            "email": _emails,
+            "phone": _phones,
+            "first_contact": _date_check,
+            "last_contact": _date_check,
+        }
+        #: (field, position, converter, its answers by distinct cell text); e-mails and phones, which
+        #: hardly repeat, are kept in no table and try their everyday form first.
+        self.columns: list[tuple[str, int, Callable[[Any], Any], dict[str, Any] | None]] = [
+            (field, position, converters[field], None if field in ("email", "phone") else {})
+            for field, position in positions.items()
+        ]
+        self.email_limit = max_length(Person, "email") or 0
+        self._first_cells: dict[tuple[int, str], bool | None] = {}
+        #: The organisation each name found on an earlier plain row since the last row handed back.
+        #: Asking :meth:`~lib.ingest.row_records._RecordRows.organisation` again with no values would
+        #: find the same record and change nothing (its kept word was cleared the first time), so a
+        #: register's 4,000 organisations are looked up 4,000 times, not 100,000.
+        self._organisations: dict[str, Record] = {}
+
+    def read(self, raw_row: list[Any]) -> tuple[str, str] | None:
+        """(the row's action, its label) when the row is plain and has been recorded, else None and
+        nothing changed: the reference path reads the row then."""
+        if not self._no_total_or_header(raw_row):
+            return self._handed_back()
+        width = len(raw_row)
+        got: dict[str, Any] = {}
+        for field, position, convert, answers in self.columns:
+            raw = raw_row[position] if position < width else None
+            if raw is None or (type(raw) is str and not raw.strip()):  # noqa: E721 - as the reference path
+                value = _EMPTY[field]
+            elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
+                value = convert(raw)
+            elif answers is not None:
+                if len(raw) > CACHED_TEXT_LENGTH:
+                    value = convert(raw)
+                else:
+                    value = answers.get(raw, _MISSING)
+                    if value is _MISSING:
+                        value = answers[raw] = convert(raw)
+            elif field == "email":
+                address = everyday_email(raw)
+                if address is not None and len(address) <= self.email_limit and not is_role_mailbox(address):
+                    value = (address,)
+                else:
+                    value = convert(raw)
+            else:
+                number = everyday_danish_phone(raw)
+                value = (number,) if number is not None else convert(raw)
+            if value is _NOT_PLAIN:
+                return self._handed_back()
+            got[field] = value
+        reader = self.reader
+        emails = list(got.get("email", ()))
+        if reader._previously_erased(emails):
+            return self._handed_back()
+        name, key, label = got["name"]
+        org_records = []
+        organisations_changed = False
+        for org_name in got.get("organisation", ()):
+            record = self._organisations.get(org_name)
+            if record is None:
+                record, changed = reader.organisation(org_name)
+                self._organisations[org_name] = record
+                organisations_changed |= changed
+            org_records.append(record)
+        person_values = {
+            "name": name,
+            "name_key": key,
+            "title": got.get("title"),
+            "notes": None,
+            "is_staff": None,
+            "team": None,
+            "staff_role": None,
+            "source": self.source,
+        }
+        person, created, person_changed = reader._match_or_create_person(
+            person_values, emails, list(got.get("phone", ())), [r.id for r in org_records]
+        )
+        affiliation_changed = False
+        department = got.get("department")
+        for record in org_records:
+            affiliation_changed |= reader._affiliate(person.id, record.id, role=department)
+        if created:
+            return "insert", label
+        return ("update" if person_changed or affiliation_changed or organisations_changed else "unchanged"), label
+
+    def _handed_back(self) -> tuple[str, str] | None:
+        """None: the row goes to the reference path, which may change any organisation, so the
+        organisations found so far are forgotten."""
+        self._organisations.clear()
+        return None
+
+    def _no_total_or_header(self, raw_row: list[Any]) -> bool:
+        """Whether the row's first filled cell shows it is no total and no repeated header (what
+        :func:`lib.ingest.contact_lists._not_a_record` asks; both answers hang on that cell)."""
+        for position, value in enumerate(raw_row):
+            if value is None:
+                continue
+            if type(value) is str and len(value) <= CACHED_TEXT_LENGTH:  # noqa: E721 - exact str, hot loop
+                answer = self._first_cells.get((position, value), _MISSING)
+                if answer is _MISSING:
+                    answer = self._first_cells[(position, value)] = self._first_cell(position, value)
+            else:
+                answer = self._first_cell(position, value)
+            if answer is not None:
+                return answer
+        return False  # nothing filled: the reference path skips the row
+
+    def _first_cell(self, position: int, value: object) -> bool | None:
+        """None when the cell is empty, True when as a row's first filled cell it makes the row neither
+        a total nor a repeated header, False when it might."""
+        text = normalize.clean_text(value)
+        if text is None:
+            return None
+        if total_label([value]) is not None:
+            return False
+        if position >= len(self.header_names):
+            return True
+        key = _cell_key(text) if len(text) <= CACHED_TEXT_LENGTH else header_key(text)
+        return key not in self.header_names[position]
+
+
+def _name(raw: object, label_length: int) -> Any:
+    """(name, folded key, the row's label) of a name cell, or not plain."""
+    text = normalize.clean_text(raw)
+    if not text:
+        return _NOT_PLAIN
+    name = normalize.normalise_person_name(text)
+    if not name or "@" in name or len(name) > CACHED_TEXT_LENGTH or not _name_fits(Person, name):
+        return _NOT_PLAIN
+    return name, normalize.name_key(name), shortened(text, label_length)
+
+
+def _organisations(raw: object) -> Any:
+    """The organisation names in a cell (as the reference path splits them), or not plain when one
+    may not fit."""
+    names = (
+        _organisation_names_in((raw,))
+        if type(raw) is str and len(raw) <= CACHED_TEXT_LENGTH  # noqa: E721 - exact str, as the reference path
+        else _organisation_names_in.__wrapped__((raw,))
+    )
+    if all(len(name) <= CACHED_TEXT_LENGTH and _name_fits(Organisation, name) for name in names):
+        return names
+    return _NOT_PLAIN
+
+
+def _fitting_text(raw: object, model: type, name: str) -> Any:
+    text = normalize.clean_text(raw)
+    return _NOT_PLAIN if too_long(model, name, text) is not None else text
+
+
+def _several(raw: object, field: str, parse: Callable[[Any], Any]) -> Any:
+    """Every value of a cell, parsed, each once, in order (as ``RowValues.many``), or not plain when
+    one cannot be read."""
+    values: list[Any] = []
+    for part in normalize.split_multi(raw, field):
+        try:
+            value = parse(part)
+        except ValidationFailed:
+            return _NOT_PLAIN
+        if value is not None and value not in values:
+            values.append(value)
+    return tuple(values)
+
+
+def _emails(raw: object) -> Any:
+    emails = _several(raw, "email", normalize.normalise_email)
+    if emails is _NOT_PLAIN or any(too_long(Person, "email", email) is not None for email in emails):
+        return _NOT_PLAIN
+    if emails and all(is_role_mailbox(email) for email in emails):
+        return _NOT_PLAIN  # an office's mailbox: the reference path decides whose it is
+    return emails
+
+
+def _phones(raw: object) -> Any:
+    return _several(raw, "phone", normalize.normalise_phone)
+
+
+def _date_check(raw: object) -> Any:
+    """A first or last contact: only read for its warning here (a contact row without a staff member
+    keeps no tie), so plain when it reads."""
+    try:
+        normalize.parse_date(raw)
+    except ValidationFailed:
+        return _NOT_PLAIN
+    return None

@@ -1,0 +1,324 @@
+"""Issue 16: plain contact rows read once per distinct value (``lib.ingest.plain_rows``) give exactly what
+the reference path (one ``RowValues`` per row through ``RowReader.read_contact_row``) gives.
+
+Each case imports the same generated, messy contact sheet into two copies of the same workspace, one
+with the column-wise reader and one with every row through the reference path, and compares what a
+user can see: the counts, every row's outcome and label, every problem, the lists of created, changed
+and kept values, and every stored row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from lib.db import Database, open_database
+from lib.db.engine import forget_database
+from lib.ingest import contact_lists, plain_rows
+from lib.ingest.contact_lists import prepare_file, run_import
+from tests.sheets import xlsx
+
+FIRST = ["Anne", "Søren", "Jens", "Mette", "Ida", "Åse", "Bo", "Lars", "Karen", "Ærling"]
+LAST = ["Hansen", "Holm", "Østergaard", "Jensen", "Møller", "Ågesen", "Lund"]
+ORGANISATIONS = ["Viby Skole", "Ældre Sagen Viby", "Viby Bibliotek", "Kulturhuset Solbakke", "Foreningen Frivillig"]
+TITLES = ["Leder", "Konsulent", "Formand", "Lærer", "  Pædagog  ", "Sekretær"]
+
+#: Columns a plain contact sheet may have (the name always), in the order the header may take them.
+COLUMNS = {
+    "name": "Navn",
+    "organisation": "Organisation",
+    "title": "Stilling",
+    "department": "Afdeling",
+    "email": "E-mail",
+    "phone": "Telefon",
+    "last_contact": "Sidst i kontakt",
+    "first_contact": "Første kontakt",
+}
+
+
+def _name(rng: random.Random) -> Any:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    return rng.choice(
+        [
+            f"{first} {last}",
+            f"{first} {last}",
+            f"{last}, {first}",  # turned around
+            f"  {first}   {last.upper()} ",
+            f"{first.lower()}.{last.lower()}@viby.dk",  # an address in the name column
+            f"{first} {last} <{first.lower()}@viby.dk>",
+            "",
+            "   ",
+            None,
+            "x" * 320,  # too long for a name
+            f"'={first}",  # a formula guard
+            f"{first}\u00ad{last}",
+        ]
+    )
+
+
+def _organisation(rng: random.Random) -> Any:
+    return rng.choice(
+        [
+            *ORGANISATIONS,
+            *ORGANISATIONS,
+            "viby skole",
+            "Viby Skole; Viby Bibliotek",
+            "Viby Skole / SFO",
+            "Foreningen " + "meget " * 60,  # too long
+            None,
+            "",
+            "-",
+        ]
+    )
+
+
+def _email(rng: random.Random, number: int) -> Any:
+    local = rng.choice(["anne.holm", "soren", "jh", "Mette.Lund", "ida_b", "åse"])
+    domain = rng.choice(["viby.dk", "Viby.DK", "solbakke.dk", "gmail.com"])
+    return rng.choice(
+        [
+            f"{local}{number}@{domain}",
+            f"{local}{number}@{domain}",
+            f"{local}{number % 7}@{domain}",  # the same person again
+            f"{local}@{domain}",
+            f"mailto:{local}{number}@{domain}",
+            f"Jens Hansen <{local}{number}@{domain}>",
+            f"{local}{number}@{domain}; {local}{number}b@{domain}",
+            f" {local}{number}@{domain} ",
+            "info@viby.dk",  # an office's mailbox
+            "kontakt@solbakke.dk",
+            "ikke en adresse",
+            "a@b",
+            f"{local}{number}@{domain}.",
+            "x" * 330 + "@viby.dk",
+            None,
+            "",
+            f"'{local}{number}@{domain}",
+        ]
+    )
+
+
+def _phone(rng: random.Random) -> Any:
+    digits = f"{rng.randint(2, 9)}{rng.randint(0, 9_999_999):07d}"
+    return rng.choice(
+        [
+            f"+45 {digits}",
+            f"+45 {digits}",
+            digits,
+            f"{digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}",
+            f"0045{digits}",
+            int(digits),
+            float(digits),
+            f"+45{digits} lok. 12",
+            f"{digits}; 87654321",
+            "+46 70 123 45 67",
+            "123",
+            "tlf",
+            None,
+            "",
+            "12345678",
+        ]
+    )
+
+
+def _date(rng: random.Random) -> Any:
+    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2019, 2026)
+    return rng.choice(
+        [
+            f"{day:02d}-{month:02d}-{year}",
+            f"{day}.{month}.{year}",
+            f"{year}-{month:02d}-{day:02d}",
+            dt.datetime(year, month, day),
+            f"{day}. marts {year}",
+            "31-02-2024",
+            "1-1-1800",
+            "snart",
+            None,
+            "",
+            45000,
+        ]
+    )
+
+
+def _department(rng: random.Random) -> Any:
+    return rng.choice(["Børn og unge", "Kultur", None, "", "x" * 400])
+
+
+def generate(seed: int, rows: int = 120) -> list[list[Any]]:
+    """A contact sheet with a random choice of the plain columns, and messy rows."""
+    rng = random.Random(seed)
+    fields = ["name", *rng.sample([f for f in COLUMNS if f != "name"], rng.randint(2, len(COLUMNS) - 1))]
+    rng.shuffle(fields)
+    makers = {
+        "name": _name,
+        "organisation": _organisation,
+        "title": lambda r: r.choice(TITLES + [None, "x" * 400]),
+        "department": _department,
+        "phone": _phone,
+        "last_contact": _date,
+        "first_contact": _date,
+    }
+    header = [COLUMNS[field] for field in fields]
+    sheet: list[list[Any]] = [header]
+    for number in range(rows):
+        roll = rng.random()
+        if roll < 0.02:
+            sheet.append(list(header))  # the header again
+        elif roll < 0.04:
+            sheet.append(["I alt: 14 kontakter", *[None] * (len(fields) - 1)])
+        elif roll < 0.06:
+            sheet.append([None] * len(fields))
+        else:
+            sheet.append([_email(rng, number) if field == "email" else makers[field](rng) for field in fields])
+    return sheet
+
+
+def _database(folder: Path, template: bytes) -> Database:
+    path = folder / "workspace.sqlite"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(template)
+    return open_database(f"sqlite:///{path}")
+
+
+STORED = {
+    "people": "id, name, name_key, email, phone, other_emails, other_phones, title, notes, is_staff, source, "
+    "team, staff_role, batch_id",
+    "organisations": "id, name, name_key, org_type, sector, website, area, email, cvr, batch_id",
+    "affiliations": "id, person_id, organisation_id, role, start_date, end_date, batch_id",
+    "relations": "id, kind, from_person_id, from_organisation_id, to_person_id, to_organisation_id, strength, "
+    "first_contact, last_contact, owner_id, batch_id",
+    "organisation_aliases": "id, organisation_id, name, name_key",
+    "duplicate_candidates": "person_a_id, person_b_id, rule, score, status, batch_id",
+    "import_changes": "batch_id, table_name, record_id, action, before",
+}
+
+
+def _seen(result: Any, db: Database) -> dict[str, Any]:
+    """What a user sees of an import: its result and the workspace afterwards."""
+    with db.read() as session:
+        stored = {
+            table: session.execute(text(f"SELECT {columns} FROM {table} ORDER BY 1, 2")).all()  # noqa: S608
+            for table, columns in STORED.items()
+        }
+    return {
+        "counts": result.counts,
+        "per_sheet": result.per_sheet,
+        "entities": result.entities,
+        "created": result.created,
+        "updated": result.updated_records,
+        "review": result.review_pairs,
+        "table_changes": result.table_changes,
+        "outcomes": [(o.row, o.outcome, o.label) for o in result.outcomes],
+        "problems": [(p.row, p.column, p.key, p.params, p.severity, p.message("en")) for p in result.problems],
+        "changes": result.changes,
+        "kept": result.kept,
+        "referenced": result.referenced,
+        "stored": stored,
+    }
+
+
+def _import(db: Database, data: bytes, update_mode: str) -> Any:
+    prepared = prepare_file(db, "register.xlsx", data)
+    assert prepared.error is None
+    for sheet in prepared.sheets:
+        sheet.update_mode = update_mode
+    return run_import(db, prepared.sheets, commit=True)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_plain_rows_give_what_the_reference_path_gives(
+    seed: int, tmp_path: Path, _upgraded_workspace: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    earlier = xlsx({"Kontakter": generate(1000 + seed, rows=60)})  # the workspace holds some already
+    data_rows = generate(seed)
+    data = xlsx({"Kontakter": data_rows})
+    update_mode = "overwrite" if seed % 3 == 0 else "fill-empty"
+    taken: list[bool] = []
+    read = plain_rows.PlainContactRows.read
+
+    def counted(self: plain_rows.PlainContactRows, raw_row: list[Any]) -> Any:
+        done = read(self, raw_row)
+        taken.append(done is not None)
+        return done
+
+    monkeypatch.setattr(plain_rows.PlainContactRows, "read", counted)
+    seen = {}
+    for columnwise in (True, False):
+        folder = tmp_path / str(columnwise)
+        folder.mkdir()
+        db = _database(folder, _upgraded_workspace)
+        monkeypatch.setattr(contact_lists, "COLUMNWISE", columnwise)
+        try:
+            _import(db, earlier, "fill-empty")
+            erased = _erase_people_the_sheet_names(db, data_rows)
+            seen[columnwise] = _seen(_import(db, data, update_mode), db)
+        finally:
+            forget_database(db.url)
+    assert seen[True] == seen[False]
+    # Both kinds of row were there: plain ones the column-wise reader took, others it handed back.
+    assert any(taken) and not all(taken)
+    assert seen[True]["problems"] and seen[True]["counts"]["inserted"]
+    keys = {problem[2] for problem in seen[True]["problems"]}
+    assert not erased or "personal_data.previously_erased" in keys
+
+
+def _erase_people_the_sheet_names(db: Database, rows: list[list[Any]]) -> int:
+    """Store, then erase on request, the people of the first two rows of ``rows`` with an ordinary
+    name and a personal e-mail: those rows are then skipped with the reason. How many were erased."""
+    from lib.ingest.references import is_role_mailbox
+    from lib.privacy.personal_data import erase_people
+
+    header = rows[0]
+    if "E-mail" not in header:
+        return 0
+    name_at, email_at = header.index("Navn"), header.index("E-mail")
+    ordinary = re.compile(r"[A-ZÆØÅ][a-zæøå]+ [A-ZÆØÅ][a-zæøå]+")
+    people = [
+        [row[name_at], row[email_at]]
+        for row in rows[1:]
+        if isinstance(row[name_at], str)
+        and ordinary.fullmatch(row[name_at])
+        and isinstance(row[email_at], str)
+        and re.fullmatch(r"[a-zA-Z0-9_.åÅ]+@[a-zA-Z]+\.[a-zA-Z]+", row[email_at])
+        and not is_role_mailbox(row[email_at].lower())  # an office's rows are never plain
+    ][:2]
+    if not people:
+        return 0
+    _import(db, xlsx({"Kontakter": [["Navn", "E-mail"], *people]}), "fill-empty")
+    with db.write() as session:
+        emails = [email.lower() for _name, email in people]
+        found = session.execute(text("SELECT id, email FROM people")).all()
+        erase_people(session, [person_id for person_id, email in found if email in emails])
+    return len(people)
+
+
+def test_a_sheet_with_a_column_beyond_the_plain_ones_is_read_by_the_reference_path() -> None:
+    plain = [(0, "Navn", "name"), (1, "E-mail", "email"), (2, "Telefon", "phone")]
+    assert plain_rows.plain_sheet_columns(plain) == {"name": 0, "email": 1, "phone": 2}
+    assert plain_rows.plain_sheet_columns([*plain, (3, "Ansvarlig", "owner")]) is None
+    assert plain_rows.plain_sheet_columns([*plain, (3, "Mail 2", "email")]) is None  # a field twice
+    assert plain_rows.plain_sheet_columns(plain[1:]) is None  # no name column
+
+
+def test_a_plain_import_leaves_its_working_state_to_be_freed_at_once(db: Database) -> None:
+    """Nothing the column-wise reader builds holds itself in a cycle: the working state of a large
+    import goes when the import ends, not when the garbage collector gets round to walking it."""
+    import gc
+
+    data = xlsx({"Kontakter": [["Navn", "E-mail", "Organisation"], ["Anne Holm", "anne@viby.dk", "Viby Skole"]]})
+    gc.collect()
+    gc.disable()
+    try:
+        _import(db, data, "fill-empty")
+        left = [o for o in gc.get_objects() if type(o).__name__ in ("WorkingState", "RowReader", "PlainContactRows")]
+    finally:
+        gc.enable()
+    assert left == []
