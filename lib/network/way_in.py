@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.i18n import t
+from lib.db import Database
 from lib.network.build import build_graph
 from lib.network.health import months_between
 from lib.network.nodes import DEFAULT_STRENGTH, LIBRARY, STRONGEST
@@ -318,6 +319,20 @@ def way_in_for(session: Session, target: str, *, today: dt.date, limit: int | No
     if target not in G or G.nodes[target].get("kind") not in TARGET_KINDS:
         return WayInAnswer(target=target, name=target, kind="", paths=())
     return way_in(G, target, today, limit=limit)
+
+
+@requires("view_contacts")
+def way_in_answer(db: Database, target: str, today: dt.date, limit: int | None = None) -> WayInAnswer:
+    """:func:`way_in_for` in a read session of ``db``: what the pages show."""
+    with db.read() as session:
+        return way_in_for(session, target, today=today, limit=limit)
+
+
+@requires("view_contacts")
+def search_targets(db: Database, name: str, today: dt.date, limit: int = 50) -> list[Target]:
+    """The first ``limit`` organisations and contacts :func:`matching_targets` finds for ``name``."""
+    with db.read() as session:
+        return find_targets(session, name, today=today)[:limit]
 
 
 # --- in words and as JSON ----------------------------------------------------------------------------
