@@ -40,7 +40,8 @@ from sqlalchemy.orm import Session
 from lib.core.access import requires
 from lib.core.i18n import t
 from lib.db import Database
-from lib.network.build import build_graph
+from lib.db.revision import RevisionCache
+from lib.network.build import build_graph, kept_for_graph
 from lib.network.health import months_between
 from lib.network.nodes import DEFAULT_STRENGTH, LIBRARY, STRONGEST
 
@@ -298,11 +299,29 @@ def matching_targets(G: nx.Graph, name: str) -> list[Target]:
     wanted = fold(name)
     if not wanted:
         return []
-    candidates = [(node, data) for node, data in G.nodes(data=True) if data.get("kind") in TARGET_KINDS]
-    exact = [(n, d) for n, d in candidates if fold(str(d.get("label", ""))) == wanted]
-    chosen = exact or [(n, d) for n, d in candidates if wanted in fold(str(d.get("label", "")))]
-    chosen.sort(key=lambda item: _sort_key(G, item[0]))
-    return [Target(n, str(d.get("label", n)), str(d.get("kind")), d.get("organisation")) for n, d in chosen]
+    names = kept_for_graph(_NAMES, G, None, lambda: _folded_names(G))
+    chosen = [node for folded, node in names if folded == wanted] or [
+        node for folded, node in names if wanted in folded
+    ]
+    chosen.sort(key=lambda node: _sort_key(G, node))
+    return [_target(G, node) for node in chosen]
+
+
+#: The folded names of a shared graph's organisations and contacts (a search asks at every keystroke).
+_NAMES = RevisionCache(max_entries=2)
+
+
+def _folded_names(G: nx.Graph) -> list[tuple[str, str]]:
+    return [
+        (fold(str(data.get("label", ""))), node)
+        for node, data in G.nodes(data=True)
+        if data.get("kind") in TARGET_KINDS
+    ]
+
+
+def _target(G: nx.Graph, node: str) -> Target:
+    data = G.nodes[node]
+    return Target(node, str(data.get("label", node)), str(data.get("kind")), data.get("organisation"))
 
 
 @requires("view_contacts")

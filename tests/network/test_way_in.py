@@ -214,3 +214,12 @@ def test_a_viewer_is_not_shown_the_way_in(ws: SmallWorkspace) -> None:
     board = ws.db.acting_as(Principal(email="bestyrelse@bib.dk", role="viewer"))
     with board.read() as session, pytest.raises(AccessDenied):
         way_in_for(session, ws.node["erik"], today=TODAY)
+
+
+def test_a_new_organisation_is_found_by_the_next_search(ws: SmallWorkspace) -> None:
+    with ws.db.read() as session:
+        assert find_targets(session, "nyt sted", today=TODAY) == []
+    with ws.db.write() as session:
+        ws._org(session, "Nyt Sted", "cultural", "public")
+    with ws.db.read() as session:
+        assert [t.name for t in find_targets(session, "nyt sted", today=TODAY)] == ["Nyt Sted"]
