@@ -38,11 +38,14 @@ def _may_see() -> bool:
 
 
 def show_way_in(target: str, *, limit: int = SHOWN) -> None:
-    """The best paths to ``target`` (a node id such as ``"O12"``), one sentence each, or what is missing."""
+    """The best paths to ``target`` (a node id such as ``"O12"``), one sentence each, or what is missing;
+    nothing for the library's or a staff member's node."""
     if not _may_see():
         return
     today = clock.today()
     answer = wayin.way_in_answer(database(), target, today, limit=limit)
+    if answer.kind not in wayin.TARGET_KINDS:
+        return  # the library, a staff member or a node that is gone: nobody needs a way in there
     sentences = wayin.answer_sentences(answer, today, lang())
     if answer.paths:
         st.markdown("\n".join(f"{number}. {escape_markdown(s)}" for number, s in enumerate(sentences, start=1)))

@@ -74,3 +74,21 @@ def test_a_board_member_is_not_shown_the_way_in(db: Database) -> None:
         "Vejen ind nævner personer og vises kun for medarbejdere, der må se kontakter."
     ]
     assert len(at.text_input) == 0
+
+
+def node_details() -> None:
+    import streamlit as st
+
+    from components import way_in_views
+
+    for node in st.session_state["nodes"]:
+        way_in_views.show_way_in(node)
+
+
+def test_node_details_show_the_way_in_to_a_contact_and_nothing_for_staff(db: Database) -> None:
+    ws = SmallWorkspace(db)
+    at = AppTest.from_function(node_details, default_timeout=60)
+    at.session_state["nodes"] = [ws.node["bo"], "L", ws.node["frida"]]
+    rerun(at)
+    [paths] = markdown_texts(at)
+    assert paths.startswith("1. Bo Berg kender Frida Friis lidt (ingen kontaktdato). Spørg Bo Berg.")
