@@ -23,7 +23,7 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from components import clock
+from components import clock, way_in_views
 from components.charts import show_chart
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
@@ -517,6 +517,7 @@ def assess_section(orgs: Mapping[int, str], staff: Mapping[int, str], goals: Map
     if org_id is None:
         st.caption(tr("partners_page.assess.choose"))
         return
+    way_in_views.organisation_way_in(org_id)
     history = cp.assessment_history(database(), org_id)
     chosen = assessment_picker(org_id, history)
     entry = next((e for e in history if e["id"] == chosen), None)

@@ -149,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the day counted (the board period's end; default today; dd-mm-yyyy or yyyy-mm-dd)",
     )
     key_figures.set_defaults(handler="lib.cli.main:cmd_figures")
+    route = commands.add_parser(
+        "route",
+        parents=[common],
+        help="Find vejen ind: the best introduction paths from the staff to an organisation or person",
+    )
+    route.add_argument("name", help="the organisation's or person's name (case and accents do not matter)")
+    route.add_argument("--limit", type=int, default=10, metavar="N", help="show at most N paths (default 10)")
+    route.set_defaults(handler="lib.cli.route:cmd_route")
     schema = commands.add_parser("schema", parents=[common], help="print the schema version (upgrading it)")
     schema.set_defaults(handler="lib.cli.main:cmd_schema")
     return parser
