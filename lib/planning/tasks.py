@@ -52,10 +52,20 @@ from lib.core.access import principal_of, requires
 from lib.core.dates import months_before
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import Quote, quoted, t
-from lib.db import Agreement, EvaluationResponse, EvaluationRound, Partnership, Person, Relation, log_event
+from lib.db import (
+    Agreement,
+    Database,
+    EvaluationResponse,
+    EvaluationRound,
+    Partnership,
+    Person,
+    Relation,
+    by_revision,
+    log_event,
+)
 from lib.network.graph import build_graph, record_id
 from lib.network.health import COLD_AFTER_MONTHS, cold_ties
-from lib.planning.goals import STALE_DAYS, goal_statuses
+from lib.planning.goals import STALE_DAYS, goal_statuses, staff_choices
 from lib.planning.partnership_contacts import add_contact, contact_due_of, last_contacts
 from lib.planning.partnership_editing import get_partnership
 from lib.planning.partnership_fields import ENTITY
@@ -350,3 +360,37 @@ def register_review(
         next_review=next_day,
     )
     return next_day
+
+
+# --- the page "Mine opgaver" -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TasksPage:
+    """What the task page reads: the staff to choose among and everyone's tasks due by the end of
+    the month (overdue ones included), earliest first."""
+
+    staff: tuple[tuple[int, str], ...]
+    tasks: tuple[Task, ...]
+
+    def of(self, holder_id: int | None, until: dt.date) -> list[Task]:
+        """The tasks of ``holder_id`` (everyone's for None) due by ``until``."""
+        return due_by((task for task in self.tasks if holder_id is None or task.holder_id == holder_id), until)
+
+
+@requires("view_contacts")
+@by_revision()
+def tasks_page_data(db: Database, today: dt.date) -> TasksPage:
+    """Everything the task page shows on ``today``, in one read; kept until the data changes."""
+    with db.read() as session:
+        staff = tuple(staff_choices(session))
+        found = tasks(session, today, until=period_end("month", today))
+    return TasksPage(staff, tuple(found))
+
+
+@requires("view_contacts")
+def my_staff_id(db: Database) -> int | None:
+    """The staff member the signed-in person is (None on a local, single-user setup or for someone
+    who is not on the staff list)."""
+    with db.read() as session:
+        return signed_in_staff(session)

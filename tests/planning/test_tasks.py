@@ -12,13 +12,12 @@ from sqlalchemy import select
 
 from lib.core.dates import months_before
 from lib.core.errors import ValidationFailed
-from lib.db import Agreement, ContactLogEntry, Database, EvaluationRound, Relation
+from lib.db import Agreement, ContactLogEntry, Database, Relation
 from lib.network.graph import build_graph
 from lib.network.health import cold_ties
 from lib.planning import goals
-from lib.planning import partnerships as ps
 from lib.planning import tasks as tk
-from tests.planning_builders import add_contact, add_org, add_staff
+from tests.planning_builders import task_workspace
 
 D = dt.date
 TODAY = D(2026, 3, 4)  # a Wednesday: the week ends on Sunday 8 March, the month on 31 March
@@ -27,72 +26,7 @@ TODAY = D(2026, 3, 4)  # a Wednesday: the week ends on Sunday 8 March, the month
 @pytest.fixture
 def workspace(db: Database) -> dict[str, int]:
     with db.write() as session:
-        ids = {
-            "anna": add_staff(session, "Anna Andersen", "Anna@Bib.dk"),
-            "bo": add_staff(session, "Bo Berg", "bo@bib.dk"),
-            "carl": add_contact(session, "Carl Carlsen"),
-            "dorte": add_contact(session, "Dorte Due"),
-            "museum": add_org(session, "Byens Museum"),
-        }
-        ids["club"] = ps.create_partnership(
-            session,
-            {
-                "title": "Læseklub",
-                "owner_id": ids["anna"],
-                "stage": "managing_maintaining",
-                "start_date": D(2026, 1, 1),
-                "end_date": D(2026, 6, 30),
-                "contact_rhythm_days": 30,
-            },
-            organisation_ids=[ids["museum"]],
-        )
-        session.add(Agreement(partnership_id=ids["club"], purpose="Læselyst", review_date=D(2026, 3, 20)))
-        session.add(ContactLogEntry(partnership_id=ids["club"], contacted_on=D(2026, 2, 1), staff_id=ids["anna"]))
-        ids["closed"] = ps.create_partnership(
-            session,
-            {
-                "title": "Gammel aftale",
-                "owner_id": ids["anna"],
-                "stage": "managing_maintaining",
-                "end_date": D(2026, 3, 5),
-            },
-        )
-        ps.update_partnership(session, ids["closed"], {"closed": True, "ended_on": D(2026, 2, 1)})
-        round_ = EvaluationRound(partnership_id=ids["club"], held_on=D(2026, 3, 25), title="Forår")
-        session.add(round_)
-        ids["goal"] = goals.create_goal(
-            session,
-            {
-                "title": "Flere unge lånere",
-                "owner_id": ids["bo"],
-                "baseline": 100,
-                "target": 200,
-                "baseline_date": D(2025, 9, 1),
-                "target_date": D(2027, 1, 1),
-            },
-        )
-        session.add_all(
-            [
-                # Anna holds a tie to Carl last used a year ago: cold from 6 March.
-                Relation(
-                    from_person_id=ids["anna"],
-                    to_person_id=ids["carl"],
-                    owner_id=ids["anna"],
-                    strength=4,
-                    last_contact=D(2025, 3, 5),
-                ),
-                # ... and one to Dorte that goes cold in May: not this month's.
-                Relation(
-                    from_person_id=ids["anna"],
-                    to_person_id=ids["dorte"],
-                    owner_id=ids["anna"],
-                    last_contact=D(2025, 5, 1),
-                ),
-            ]
-        )
-        session.flush()
-        ids["round"] = round_.id
-    return ids
+        return task_workspace(session)
 
 
 def mine(db: Database, holder: int, until: dt.date | None = None) -> list[tuple[str, dt.date]]:
