@@ -131,8 +131,9 @@ def _pages(role: str) -> dict[str, list[Any]]:
     board = st.Page("pages/board.py", title=tr("nav.board"), icon=":material/co_present:", url_path="bestyrelse")
     if role == "viewer":
         return {"": [overview], tr("nav.section.board"): [board]}
+    tasks = st.Page("pages/tasks.py", title=tr("nav.tasks"), icon=":material/checklist:", url_path="opgaver")
     pages = {
-        "": [overview],
+        "": [overview, tasks],
         tr("nav.section.partnerships"): [
             st.Page("pages/goals.py", title=tr("nav.goals"), icon=":material/flag:", url_path="maal"),
             st.Page(

@@ -588,6 +588,7 @@ def _visits() -> dict[str, Visit]:
     return {
         "router": Visit("dashboard.py"),
         "overview": Visit("pages/overview.py"),
+        "tasks": Visit("pages/tasks.py"),
         "board": Visit("pages/board.py", pickers={board_views.SLIDE_KEY: _slides}),  # each section's screen
         "contacts": Visit(
             "pages/contacts.py",

@@ -1,0 +1,129 @@
+"""The pieces of the page "Mine opgaver": whose tasks, which period, and each task with the one
+click that registers it. Everything that reads or changes data is in ``lib.planning.tasks``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from components.context import actor, lang, tr
+from components.feedback import Messages
+from components.overview_views import link
+from components.safe_markdown import escape_markdown, tr_md
+from lib.core.i18n import format_date
+from lib.planning import goals
+from lib.planning import tasks as tk
+
+PREFIX = "tasks"
+MESSAGES = Messages("tasks_message", "tasks")
+#: "Everyone" in the holder picker.
+EVERYONE = -1
+#: Where a task that is not registered here is dealt with.
+TASK_PAGES = {"agreement_end": "pages/partnerships.py", "evaluation": "pages/evaluations.py"}
+
+
+def holder_picker(staff: Sequence[tuple[int, str]], me: int | None) -> int | None:
+    """Whose tasks to show: the signed-in staff member's to begin with, else everyone's."""
+    names = {EVERYONE: tr("tasks.everyone"), **dict(staff)}
+    key = f"{PREFIX}_holder"
+    if st.session_state.get(key) not in names:
+        st.session_state[key] = me if me in names else EVERYONE
+    chosen = st.selectbox(tr("tasks.holder"), options=list(names), format_func=names.get, key=key)
+    if me is None:
+        st.caption(tr("tasks.not_on_staff"))
+    return None if chosen == EVERYONE else chosen
+
+
+def period_picker() -> str:
+    labels = {period: tr(f"tasks.period.{period}") for period in tk.PERIODS}
+    chosen = st.radio(
+        tr("tasks.period"), options=list(labels), format_func=labels.get, horizontal=True, key=f"{PREFIX}_period"
+    )
+    return str(chosen)
+
+
+def task_list(found: Sequence[tk.Task], today: dt.date, names: Mapping[int, str], show_holder: bool) -> None:
+    """The tasks in three groups: overdue, this week, later this month."""
+    MESSAGES.show("list")
+    if not found:
+        st.info(tr("tasks.none"))
+        return
+    week_end = tk.period_end("week", today)
+    groups = {
+        "overdue": [task for task in found if task.overdue(today)],
+        "week": [task for task in found if today <= task.due <= week_end],
+        "later": [task for task in found if task.due > week_end],
+    }
+    for group, members in groups.items():
+        if not members:
+            continue
+        st.subheader(tr_md(f"tasks.group.{group}", n=len(members)))
+        for task in members:
+            _task_box(task, today, names, show_holder)
+
+
+def _task_box(task: tk.Task, today: dt.date, names: Mapping[int, str], show_holder: bool) -> None:
+    with st.container(border=True, key=f"{PREFIX}_task_{task.uid}"):
+        text, action = st.columns([3, 2], vertical_alignment="center")
+        text.markdown(task.message(lang(), quote=lambda value: f"**{escape_markdown(value)}**"))
+        when = format_date(task.due, lang())
+        if task.overdue(today):
+            caption = tr_md("tasks.due.overdue", date=when, days=(today - task.due).days)
+        else:
+            caption = tr_md("tasks.due.by", date=when)
+        if show_holder:
+            holder = names.get(task.holder_id) if task.holder_id is not None else None
+            caption += " · " + (tr_md("tasks.holder_is", name=holder) if holder else tr("tasks.no_holder"))
+        text.caption(caption)
+        with action:
+            _action(task, today)
+
+
+def _action(task: tk.Task, today: dt.date) -> None:
+    key = f"{PREFIX}_do_{task.uid}"
+    if task.kind in ("contact", "cold_tie"):
+        st.button(
+            tr("tasks.do.contact"), key=key, icon=":material/done:", on_click=_register_contact, args=(task, today)
+        )
+    elif task.kind == "review":
+        st.button(tr("tasks.do.review"), key=key, icon=":material/done:", on_click=_register_review, args=(task, today))
+    elif task.kind == "measurement":
+        value, button = st.columns([3, 2], vertical_alignment="bottom")
+        value.number_input(tr("tasks.measured_value"), value=None, key=f"{key}_value", step=1.0)
+        button.button(
+            tr("tasks.do.measure"), key=key, on_click=_register_measurement, args=(task, today, f"{key}_value")
+        )
+    elif task.kind in TASK_PAGES:
+        link(TASK_PAGES[task.kind], tr(f"tasks.open.{task.kind}"), ":material/arrow_forward:")
+
+
+def _register_contact(task: tk.Task, today: dt.date) -> None:
+    ok, _ = MESSAGES.change("list", lambda session: tk.register_contact(session, task, today, actor=actor()))
+    if ok:
+        MESSAGES.flash("list", "success", "tasks.done.contact", title=task.title)
+
+
+def _register_review(task: tk.Task, today: dt.date) -> None:
+    assert task.partnership_id is not None  # a review task is about a partnership
+    partnership_id = task.partnership_id
+    ok, next_review = MESSAGES.change(
+        "list", lambda session: tk.register_review(session, partnership_id, today, actor=actor())
+    )
+    if ok:
+        MESSAGES.flash("list", "success", "tasks.done.review", title=task.title, date=format_date(next_review, lang()))
+
+
+def _register_measurement(task: tk.Task, today: dt.date, value_key: str) -> None:
+    value = st.session_state.get(value_key)
+    if value is None:
+        MESSAGES.flash("list", "warning", "tasks.value_first")
+        return
+    assert task.goal_id is not None  # a measurement task is about a goal
+    goal_id = task.goal_id
+    values = {"measured_on": today, "value": value}
+    ok, _ = MESSAGES.change("list", lambda session: goals.add_measurement(session, goal_id, values, actor=actor()))
+    if ok:
+        st.session_state.pop(value_key, None)
+        MESSAGES.flash("list", "success", "tasks.done.measurement", title=task.title)

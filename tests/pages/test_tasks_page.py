@@ -1,0 +1,124 @@
+"""The page "Mine opgaver" driven like a user would, with AppTest: whose tasks it opens on, the groups,
+and one click that registers a contact or a measurement and takes the task off the list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
+
+from components import tasks_views as views
+from components.safe_markdown import escape_markdown
+from lib.db import ContactLogEntry, Database, EvaluationRound, GoalMeasurement, Partnership
+from lib.planning import tasks as tk
+from tests import apptest_support
+from tests.apptest_support import rerun, workspace_today
+from tests.pages.test_roles import SECRETS
+from tests.planning_builders import task_workspace
+
+PAGE = "../pages/tasks.py"
+run_page = partial(apptest_support.run_page, PAGE)
+
+
+def tasks_shown(at: AppTest) -> list[str]:
+    return [
+        m.value for m in at.markdown if m.value.startswith(("Tag kontakt", "Mål målet", "Hold kontakten", "Get in"))
+    ]
+
+
+def holder(at: AppTest) -> str:
+    return at.selectbox(key=f"{views.PREFIX}_holder").format_func(at.selectbox(key=f"{views.PREFIX}_holder").value)
+
+
+def test_an_empty_workspace_has_nothing_to_do_in_either_language(db: Database) -> None:
+    at = run_page()
+    assert at.title[0].value == "Mine opgaver"
+    assert "Ingen opgaver i perioden." in [i.value for i in at.info]
+    at = run_page("en")
+    assert "No tasks in this period." in [i.value for i in at.info]
+
+
+def test_everyone_s_overdue_tasks_show_with_who_holds_them(db: Database) -> None:
+    with db.write() as session:
+        task_workspace(session, workspace_today())
+    at = run_page()
+    # Run locally nobody is signed in: everyone's tasks, and why.
+    assert holder(at) == "Alle medarbejdere"
+    assert any("medarbejderlisten" in c.value for c in at.caption)
+    assert [h.value for h in at.subheader][0] == "Forsinket (2)"
+    # Earliest first: the goal was due four days ago, the contact yesterday.
+    assert tasks_shown(at)[:2] == ["Mål målet **Flere unge lånere**", "Tag kontakt til partnerne i **Læseklub**"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Ansvarlig: Anna Andersen" in captions and "Ansvarlig: Bo Berg" in captions
+    assert "Skulle have været gjort" in captions
+
+
+def test_a_signed_in_staff_member_opens_on_their_own_tasks(db: Database) -> None:
+    with db.write() as session:
+        task_workspace(session, workspace_today())
+    secrets = {**SECRETS, "roles": {**SECRETS["roles"], "editors": ["anna@bib.dk"]}}
+    at = run_page(secrets=secrets, user={"is_logged_in": True, "email": "anna@bib.dk", "name": "Anna"})
+    assert holder(at) == "Anna Andersen"
+    assert "Mål målet **Flere unge lånere**" not in tasks_shown(at)  # Bo's
+    assert "Tag kontakt til partnerne i **Læseklub**" in tasks_shown(at)
+
+
+def test_one_click_registers_the_contact_and_the_task_leaves_the_list(db: Database) -> None:
+    with db.write() as session:
+        task_workspace(session, workspace_today())
+    at = run_page()
+    (club,) = [b for b in at.button if b.label == "Kontakt registreret i dag" and "contact-p" in b.key]
+    club.click()
+    rerun(at)
+    assert "Kontakten med Læseklub er registreret, og opgaven er fjernet fra listen." in [s.value for s in at.success]
+    assert "Tag kontakt til partnerne i **Læseklub**" not in tasks_shown(at)
+    with db.read() as session:
+        logged = session.scalars(select(ContactLogEntry.contacted_on).order_by(ContactLogEntry.contacted_on)).all()
+    assert logged[-1] == workspace_today()
+
+
+def test_a_measurement_needs_its_value_and_is_then_saved(db: Database) -> None:
+    with db.write() as session:
+        ids = task_workspace(session, workspace_today())
+    at = run_page()
+    key = f"{views.PREFIX}_do_measurement-g{ids['goal']}"
+    at.button(key=key).click()
+    rerun(at)
+    assert "Skriv den målte værdi først." in [w.value for w in at.warning]
+    at.number_input(key=f"{key}_value").set_value(130)
+    at.button(key=key).click()
+    rerun(at)
+    assert "Mål målet **Flere unge lånere**" not in tasks_shown(at)
+    with db.read() as session:
+        assert session.scalars(select(GoalMeasurement.value)).all() == [130]
+
+
+def test_titles_are_shown_as_written_not_as_markdown(db: Database) -> None:
+    with db.write() as session:
+        ids = task_workspace(session, workspace_today())
+        session.get_one(Partnership, ids["club"]).title = "*Læs* [mere](http://x.dk)"
+    at = run_page()
+    title = "*Læs* [mere](http://x.dk)"
+    assert f"Tag kontakt til partnerne i **{escape_markdown(title)}**" in tasks_shown(at)
+    assert f"Tag kontakt til partnerne i **{title}**" not in tasks_shown(at)
+
+
+def test_the_month_adds_later_tasks_with_the_way_to_their_page(db: Database) -> None:
+    today = workspace_today()
+    with db.write() as session:
+        ids = task_workspace(session, today)
+        # A round held today, with no owner: on the list this week and this month.
+        session.add(EvaluationRound(partnership_id=ids["club"], held_on=today, title="I dag"))
+    at = run_page()
+    assert "Evalueringsrunde i **Læseklub**" in [m.value for m in at.markdown]
+    assert len(tasks_shown(at)) == 2 + (tk.went_cold_on(today - dt.timedelta(days=364)) <= tk.period_end("week", today))
+    at.radio(key=f"{views.PREFIX}_period").set_value("month")
+    rerun(at)
+    month_end = tk.period_end("month", today)
+    expected_later = sum(
+        day <= month_end
+        for day in (today + dt.timedelta(days=16), today + dt.timedelta(days=21))  # the review and the planned round
+    )
+    assert sum(m.value.startswith(("Evaluér", "Evalueringsrunde")) for m in at.markdown) == 1 + expected_later
