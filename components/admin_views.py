@@ -42,6 +42,7 @@ EARLIEST_DATE, LATEST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 EVENTS_ACTOR, EVENTS_ACTION = PREFIX + "events_actor", PREFIX + "events_action"
 EVENTS_SINCE, EVENTS_UNTIL = PREFIX + "events_since", PREFIX + "events_until"
 PERSON_EMAIL, PERSON_PICK = PREFIX + "person_email", PREFIX + "person_pick"
+PERSON_SEARCH = PREFIX + "person_search"
 RETENTION_MONTHS, RETENTION_PICK = PREFIX + "retention_months", PREFIX + "retention_pick"
 RETENTION_CONFIRM = PREFIX + "retention_confirm"
 
@@ -125,15 +126,25 @@ def _chosen_person(choices: Mapping[int, str]) -> int | None:
     return picked if picked in choices else None
 
 
-def person_section() -> None:
-    """Find a person by e-mail or name, then show what is held about them and what can be done."""
-    MESSAGES.show("person")
-    choices = contacts_page.people_choices(database())
-    if st.session_state.get(PERSON_PICK) not in (None, *choices):
-        st.session_state[PERSON_PICK] = None  # erased or merged meanwhile
-    left, right = st.columns(2)
-    left.text_input(tr("admin.person.email"), key=PERSON_EMAIL, help=tr("admin.person.email_help"))
-    right.selectbox(
+def _person_picker(column: Any) -> dict[int, str]:
+    """A name search and the picker of the people it finds (at most ``contacts_page.PICKER_ROWS``, never
+    the whole register: issue 16); the person picked stays offered while the search changes."""
+    column.text_input(
+        tr("person_picker.search"),
+        key=PERSON_SEARCH,
+        placeholder=tr("person_picker.search_placeholder"),
+        help=tr("person_picker.search_help"),
+    )
+    found = contacts_page.people_choices(database(), st.session_state.get(PERSON_SEARCH) or "")
+    choices = dict(found.labels)
+    picked = st.session_state.get(PERSON_PICK)
+    if picked is not None and picked not in choices:
+        label = contacts_page.person_label(database(), picked)
+        if label is None:
+            st.session_state[PERSON_PICK] = None  # erased or merged meanwhile
+        else:
+            choices = {picked: label, **choices}
+    column.selectbox(
         tr("admin.person.pick"),
         options=list(choices),
         index=None,
@@ -141,6 +152,19 @@ def person_section() -> None:
         placeholder=tr("admin.person.pick_placeholder"),
         key=PERSON_PICK,
     )
+    if found.more:
+        column.caption(tr("person_picker.more", shown=len(found.labels), total=found.total))
+    elif not found.total:
+        column.caption(tr("person_picker.none"))
+    return choices
+
+
+def person_section() -> None:
+    """Find a person by e-mail or name, then show what is held about them and what can be done."""
+    MESSAGES.show("person")
+    left, right = st.columns(2)
+    left.text_input(tr("admin.person.email"), key=PERSON_EMAIL, help=tr("admin.person.email_help"))
+    choices = _person_picker(right)
     person_id = _chosen_person(choices)
     if person_id is None:
         if not (st.session_state.get(PERSON_EMAIL) or "").strip():

@@ -24,13 +24,12 @@ from lib.contacts.search import (
     organisation_hits,
     people_hits,
     person_choice_label,
-    person_choices,
 )
 from lib.core.access import requires
 from lib.core.i18n import label, t
 from lib.core.normalize import display_phone
 from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
-from lib.db import Database, Person, by_revision, workspace_counts
+from lib.db import Database, Person, workspace_counts
 
 Entity = Literal["person", "organisation"]
 #: The translation prefix of each vocabulary's labels.
@@ -127,12 +126,33 @@ def person_label(db: Database, person_id: int) -> str | None:
         return None if person is None else person_choice_label(person.name, person.email)
 
 
+#: How many people a picker offers at most (a search narrows them: issue 16, 100,000 people).
+PICKER_ROWS = 50
+
+
+@dataclass(frozen=True)
+class PersonChoices:
+    """What a person picker offers for a search: id → "Name (e-mail)" of the first people by name,
+    and how many match in all."""
+
+    labels: dict[int, str]
+    total: int
+
+    @property
+    def more(self) -> bool:
+        """Whether more people match than the picker offers (the page asks for more of the name)."""
+        return self.total > len(self.labels)
+
+
 @requires("view_contacts")
-@by_revision(max_entries=2)
-def people_choices(db: Database) -> dict[int, str]:
-    """Every person, id → "Name (e-mail)", for a picker."""
+def people_choices(db: Database, text: str = "", *, limit: int | None = None) -> PersonChoices:
+    """The people a picker offers for the search ``text`` (as the people tab searches: name, e-mail,
+    phone, organisation): the first ``limit`` (:data:`PICKER_ROWS`) by name, never the whole register."""
     with db.read() as session:
-        return dict(person_choices(session))
+        hits = people_hits(session, text, limit=limit or PICKER_ROWS)
+    found = hits.rows
+    labels = map(person_choice_label, found["name"], found["email"])
+    return PersonChoices({int(pid): label for pid, label in zip(found["id"], labels, strict=True)}, hits.total)
 
 
 @requires("view_contacts")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from components import admin_views
@@ -125,6 +125,36 @@ def test_a_persons_data_is_shown_and_the_download_holds_it(
             for e in session.scalars(select(Event).where(Event.action == "person_exported").order_by(Event.id))
         ]
     assert formats == ["json", "xlsx"]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_person_picker_offers_the_people_a_name_search_finds_not_everyone(
+    demo: Database, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    monkeypatch.setattr("lib.contacts.page.PICKER_ROWS", 3)  # the demo holds a few dozen people, not 100,000
+    person = staff_member(demo)
+    at = run_page(lang)
+    picker = at.selectbox(key=admin_views.PERSON_PICK)
+    with demo.read() as session:
+        everyone = session.scalar(select(func.count(Person.id)))
+    assert len(picker.options) == 3 and everyone > 3
+    assert at.text_input(key=admin_views.PERSON_SEARCH).label == t("person_picker.search", lang)
+    more = t("person_picker.more", lang, shown=3, total=everyone)
+    assert more in [c.value for c in at.caption]
+    at.text_input(key=admin_views.PERSON_SEARCH).set_value(person.name.upper())
+    rerun(at)
+    picker = at.selectbox(key=admin_views.PERSON_PICK)
+    assert f"{person.name} ({person.email})" in picker.options and len(picker.options) <= 3
+    assert more not in [c.value for c in at.caption]
+    picker.set_value(person.id)
+    rerun(at)
+    assert at.subheader[0].value == t("admin.person.heading", lang, name=person.name)
+    # Another search keeps the open person offered (and open).
+    at.text_input(key=admin_views.PERSON_SEARCH).set_value("zzz-nobody")
+    rerun(at)
+    assert t("person_picker.none", lang) in [c.value for c in at.caption]
+    assert at.selectbox(key=admin_views.PERSON_PICK).value == person.id
+    assert at.subheader[0].value == t("admin.person.heading", lang, name=person.name)
 
 
 def test_an_email_nobody_has_is_explained(demo: Database) -> None:
