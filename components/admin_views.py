@@ -24,7 +24,7 @@ from components.context import actor, database, lang, show_error, tr
 from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import tr_md
-from components.tables import Col, date_input_format, show_table
+from components.tables import Col, date_input_format, first_rows, show_table
 from components.widgets import shown_as
 from lib.contacts import page as contacts_page
 from lib.contacts import person_choice_label
@@ -325,8 +325,9 @@ def retention_section() -> None:
     if frame.empty:
         st.info(tr("admin.retention.empty"))
         return
-    show_table(frame, RETENTION_COLUMNS, key=PREFIX + "retention_table")
-    _bulk_erase_form(frame)
+    shown = first_rows(frame)
+    show_table(shown, RETENTION_COLUMNS, key=PREFIX + "retention_table")
+    _bulk_erase_form(shown)
 
 
 def _save_months() -> None:

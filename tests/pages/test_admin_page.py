@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from components import admin_views
+from components import admin_views, informing_views
 from lib.core.i18n import t
 from lib.db import Database, Event, Person, get_setting
 from lib.demo.workspace import create_demo_workspace
@@ -246,6 +246,22 @@ def test_the_retention_list_changes_with_the_period(aged: Database) -> None:
     assert retention_names(at) == ["Gammel Kontakt", "Mellem Kontakt"]
     with aged.read() as session:
         assert get_setting(session, "retention_months") == "12"
+
+
+def test_long_lists_show_their_first_rows_and_offer_only_those(aged: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("components.tables.FIRST_ROWS", 1)  # a big workspace lists 100,000 contacts, not 4
+    with aged.write() as session:
+        pdata.set_retention_months(session, 12)
+    at = run_page()
+    assert retention_names(at) == ["Gammel Kontakt"]  # of the two contacts past the period
+    assert at.multiselect(key=admin_views.RETENTION_PICK).options == ["Gammel Kontakt (gammel@eksempel.dk)"]
+    informing = [d.value for d in at.dataframe if "deadline" in d.value.columns][0]
+    assert len(informing) == 1
+    assert len(at.multiselect(key=informing_views.PICK).options) == 1
+    captions = [c.value for c in at.caption]
+    assert "Viser de første 1 af 2." in captions  # the retention list
+    assert "Viser de første 1 af 3." in captions  # the contacts not informed (the staff member is not listed)
+    assert at.button(key=informing_views.PREFIX + "all").label == "Vælg de 1 viste"
 
 
 def test_chosen_contacts_are_erased_only_when_confirmed(aged: Database) -> None:

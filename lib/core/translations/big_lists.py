@@ -1,4 +1,5 @@
-"""Texts of the person picker that searches instead of listing everyone (issue 16: 100,000 people)."""
+"""Texts of long lists on a big workspace (issue 16: 100,000 people): the person picker that searches
+instead of listing everyone, and tables that show their first rows."""
 
 from __future__ import annotations
 
@@ -14,4 +15,9 @@ TEXTS = {
         "en": "Showing the first {shown} of {total}. Type more of the name to find the person.",
     },
     "person_picker.none": {"da": "Ingen personer passer til søgningen.", "en": "Nobody matches the search."},
+    "big_lists.first_rows": {
+        "da": "Viser de første {shown} af {total}.",
+        "en": "Showing the first {shown} of {total}.",
+    },
+    "big_lists.choose_shown": {"da": "Vælg de {shown} viste", "en": "Choose the {shown} shown"},
 }
