@@ -29,7 +29,7 @@ from lib.core.access import requires
 from lib.core.i18n import label, t
 from lib.core.normalize import display_phone
 from lib.core.vocabulary import ORGANISATION_TYPES, SECTORS
-from lib.db import Database, Person, workspace_counts
+from lib.db import Database, Person, by_revision, workspace_counts
 
 Entity = Literal["person", "organisation"]
 #: The translation prefix of each vocabulary's labels.
@@ -81,8 +81,10 @@ class OpenRecord:
 
 
 @requires("view_contacts")
+@by_revision(max_entries=4)
 def contacts_overview(db: Database, lang: str) -> ContactsOverview:
-    """Counts, both review queues and the organisations, in one read."""
+    """Counts, both review queues and the organisations, in one read; kept per data revision (a rerun
+    of the page, a word typed in a search, reads one row for it). Callers do not change it."""
     with db.read() as session:
         return ContactsOverview(
             counts=workspace_counts(session),
@@ -103,11 +105,13 @@ def find_people(db: Database, text: str, *, organisation_id: int | None = None, 
 
 
 @requires("view_board")
+@by_revision(max_entries=8)
 def find_organisations(
     db: Database, text: str, lang: str, *, org_type: str | None = None, sector: str | None = None
 ) -> Hits:
     """The organisations tab's search (the first :data:`SHOWN_ROWS`), with "type_label" and
-    "sector_label" in the reader's language (a file's word where no code was chosen: :func:`code_or_word`)."""
+    "sector_label" in the reader's language (a file's word where no code was chosen: :func:`code_or_word`).
+    Kept per data revision and search: a rerun for the people tab does not search again."""
     with db.read() as session:
         hits = organisation_hits(session, text, org_type=org_type, sector=sector, limit=SHOWN_ROWS)
     found = hits.rows
