@@ -42,6 +42,8 @@ EARLIEST_DATE, LATEST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 EVENTS_ACTOR, EVENTS_ACTION = PREFIX + "events_actor", PREFIX + "events_action"
 EVENTS_SINCE, EVENTS_UNTIL = PREFIX + "events_since", PREFIX + "events_until"
 PERSON_EMAIL, PERSON_PICK = PREFIX + "person_email", PREFIX + "person_pick"
+#: The picker's own key: it shows the chosen person (``PERSON_PICK``), which may lie outside the search.
+PERSON_PICK_WIDGET = PREFIX + "person_pick_widget"
 PERSON_SEARCH = PREFIX + "person_search"
 RETENTION_MONTHS, RETENTION_PICK = PREFIX + "retention_months", PREFIX + "retention_pick"
 RETENTION_CONFIRM = PREFIX + "retention_confirm"
@@ -126,6 +128,10 @@ def _chosen_person(choices: Mapping[int, str]) -> int | None:
     return picked if picked in choices else None
 
 
+def _pick_person() -> None:
+    st.session_state[PERSON_PICK] = st.session_state.get(PERSON_PICK_WIDGET)
+
+
 def _person_picker(column: Any) -> dict[int, str]:
     """A name search and the picker of the people it finds (at most ``contacts_page.PICKER_ROWS``, never
     the whole register: issue 16); the person picked stays offered while the search changes."""
@@ -141,16 +147,18 @@ def _person_picker(column: Any) -> dict[int, str]:
     if picked is not None and picked not in choices:
         label = contacts_page.person_label(database(), picked)
         if label is None:
-            st.session_state[PERSON_PICK] = None  # erased or merged meanwhile
+            st.session_state[PERSON_PICK] = picked = None  # erased or merged meanwhile
         else:
             choices = {picked: label, **choices}
+    # Set before the widget is drawn: the picker always shows the chosen person, whatever the search.
+    st.session_state[PERSON_PICK_WIDGET] = picked
     column.selectbox(
         tr("admin.person.pick"),
         options=list(choices),
-        index=None,
         format_func=shown_as(choices),
         placeholder=tr("admin.person.pick_placeholder"),
-        key=PERSON_PICK,
+        key=PERSON_PICK_WIDGET,
+        on_change=_pick_person,
     )
     if found.more:
         column.caption(tr("person_picker.more", shown=len(found.labels), total=found.total))

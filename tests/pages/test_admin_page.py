@@ -134,7 +134,7 @@ def test_the_person_picker_offers_the_people_a_name_search_finds_not_everyone(
     monkeypatch.setattr("lib.contacts.page.PICKER_ROWS", 3)  # the demo holds a few dozen people, not 100,000
     person = staff_member(demo)
     at = run_page(lang)
-    picker = at.selectbox(key=admin_views.PERSON_PICK)
+    picker = at.selectbox(key=admin_views.PERSON_PICK_WIDGET)
     with demo.read() as session:
         everyone = session.scalar(select(func.count(Person.id)))
     assert len(picker.options) == 3 and everyone > 3
@@ -143,7 +143,7 @@ def test_the_person_picker_offers_the_people_a_name_search_finds_not_everyone(
     assert more in [c.value for c in at.caption]
     at.text_input(key=admin_views.PERSON_SEARCH).set_value(person.name.upper())
     rerun(at)
-    picker = at.selectbox(key=admin_views.PERSON_PICK)
+    picker = at.selectbox(key=admin_views.PERSON_PICK_WIDGET)
     assert f"{person.name} ({person.email})" in picker.options and len(picker.options) <= 3
     assert more not in [c.value for c in at.caption]
     picker.set_value(person.id)
@@ -153,7 +153,7 @@ def test_the_person_picker_offers_the_people_a_name_search_finds_not_everyone(
     at.text_input(key=admin_views.PERSON_SEARCH).set_value("zzz-nobody")
     rerun(at)
     assert t("person_picker.none", lang) in [c.value for c in at.caption]
-    assert at.selectbox(key=admin_views.PERSON_PICK).value == person.id
+    assert at.selectbox(key=admin_views.PERSON_PICK_WIDGET).value == person.id
     assert at.subheader[0].value == t("admin.person.heading", lang, name=person.name)
 
 
