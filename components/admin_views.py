@@ -24,7 +24,7 @@ from components.context import actor, database, lang, show_error, tr
 from components.downloads import export_download
 from components.feedback import Messages
 from components.safe_markdown import tr_md
-from components.tables import Col, date_input_format, show_table
+from components.tables import Col, date_input_format, first_rows, show_table
 from components.widgets import shown_as
 from lib.contacts import page as contacts_page
 from lib.contacts import person_choice_label
@@ -42,6 +42,9 @@ EARLIEST_DATE, LATEST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 EVENTS_ACTOR, EVENTS_ACTION = PREFIX + "events_actor", PREFIX + "events_action"
 EVENTS_SINCE, EVENTS_UNTIL = PREFIX + "events_since", PREFIX + "events_until"
 PERSON_EMAIL, PERSON_PICK = PREFIX + "person_email", PREFIX + "person_pick"
+#: The picker's own key: it shows the chosen person (``PERSON_PICK``), which may lie outside the search.
+PERSON_PICK_WIDGET = PREFIX + "person_pick_widget"
+PERSON_SEARCH = PREFIX + "person_search"
 RETENTION_MONTHS, RETENTION_PICK = PREFIX + "retention_months", PREFIX + "retention_pick"
 RETENTION_CONFIRM = PREFIX + "retention_confirm"
 
@@ -125,22 +128,51 @@ def _chosen_person(choices: Mapping[int, str]) -> int | None:
     return picked if picked in choices else None
 
 
+def _pick_person() -> None:
+    st.session_state[PERSON_PICK] = st.session_state.get(PERSON_PICK_WIDGET)
+
+
+def _person_picker(column: Any) -> dict[int, str]:
+    """A name search and the picker of the people it finds (at most ``contacts_page.PICKER_ROWS``, never
+    the whole register: issue 16); the person picked stays offered while the search changes."""
+    column.text_input(
+        tr("person_picker.search"),
+        key=PERSON_SEARCH,
+        placeholder=tr("person_picker.search_placeholder"),
+        help=tr("person_picker.search_help"),
+    )
+    found = contacts_page.people_choices(database(), st.session_state.get(PERSON_SEARCH) or "")
+    choices = dict(found.labels)
+    picked = st.session_state.get(PERSON_PICK)
+    if picked is not None and picked not in choices:
+        label = contacts_page.person_label(database(), picked)
+        if label is None:
+            st.session_state[PERSON_PICK] = picked = None  # erased or merged meanwhile
+        else:
+            choices = {picked: label, **choices}
+    # Set before the widget is drawn: the picker always shows the chosen person, whatever the search.
+    st.session_state[PERSON_PICK_WIDGET] = picked
+    column.selectbox(
+        tr("admin.person.pick"),
+        options=list(choices),
+        format_func=shown_as(choices),
+        placeholder=tr("admin.person.pick_placeholder"),
+        key=PERSON_PICK_WIDGET,
+        on_change=_pick_person,
+    )
+    if found.more:
+        column.caption(tr("person_picker.more", shown=len(found.labels), total=found.total))
+    elif not found.total:
+        column.caption(tr("person_picker.none"))
+    return choices
+
+
 def person_section() -> None:
     """Find a person by e-mail or name, then show what is held about them and what can be done."""
     MESSAGES.show("person")
-    choices = contacts_page.people_choices(database())
-    if st.session_state.get(PERSON_PICK) not in (None, *choices):
-        st.session_state[PERSON_PICK] = None  # erased or merged meanwhile
     left, right = st.columns(2)
     left.text_input(tr("admin.person.email"), key=PERSON_EMAIL, help=tr("admin.person.email_help"))
-    right.selectbox(
-        tr("admin.person.pick"),
-        options=list(choices),
-        index=None,
-        format_func=shown_as(choices),
-        placeholder=tr("admin.person.pick_placeholder"),
-        key=PERSON_PICK,
-    )
+    choices = _person_picker(right)
     person_id = _chosen_person(choices)
     if person_id is None:
         if not (st.session_state.get(PERSON_EMAIL) or "").strip():
@@ -301,8 +333,9 @@ def retention_section() -> None:
     if frame.empty:
         st.info(tr("admin.retention.empty"))
         return
-    show_table(frame, RETENTION_COLUMNS, key=PREFIX + "retention_table")
-    _bulk_erase_form(frame)
+    shown = first_rows(frame)
+    show_table(shown, RETENTION_COLUMNS, key=PREFIX + "retention_table")
+    _bulk_erase_form(shown)
 
 
 def _save_months() -> None:

@@ -21,7 +21,7 @@ from components.context import actor, database, lang, tr
 from components.downloads import download_naming_nobody
 from components.feedback import Messages
 from components.safe_markdown import tr_md
-from components.tables import Col, date_input_format, show_table
+from components.tables import Col, date_input_format, first_rows, show_table
 from components.widgets import shown_as
 from lib.contacts import person_choice_label
 from lib.privacy import admin_page, informing
@@ -59,12 +59,14 @@ def informing_section() -> None:
         st.success(tr("informing.empty"))
     else:
         st.markdown(f"**{_counts_caption_md(found)}**")
-        show_table(found.contacts, COLUMNS, key=PREFIX + "table")
-        _mark_form(found.contacts)
+        shown = first_rows(found.contacts)
+        show_table(shown, COLUMNS, key=PREFIX + "table")
+        _mark_form(shown, more=len(shown) < len(found.contacts))
     _notices(found.notices)
 
 
-def _mark_form(frame: pd.DataFrame) -> None:
+def _mark_form(frame: pd.DataFrame, *, more: bool = False) -> None:
+    """Mark chosen contacts of ``frame`` (the rows shown) as informed; ``more``: the list holds more."""
     labels = {int(row.id): person_choice_label(row.name, row.email) for row in frame.itertuples(index=False)}
     st.session_state[PICK] = [i for i in st.session_state.get(PICK) or [] if i in labels]  # marked meanwhile drop out
     st.session_state.setdefault(ON, clock.today())
@@ -79,7 +81,12 @@ def _mark_form(frame: pd.DataFrame) -> None:
         key=PICK,
         placeholder=tr("informing.mark.pick_placeholder"),
     )
-    everyone.button(tr("informing.mark.all"), key=PREFIX + "all", on_click=_choose_all, args=(list(labels),))
+    everyone.button(
+        tr("big_lists.choose_shown", shown=len(labels)) if more else tr("informing.mark.all"),
+        key=PREFIX + "all",
+        on_click=_choose_all,
+        args=(list(labels),),
+    )
     on, how, note = st.columns([1, 1, 2])
     on.date_input(
         tr("informing.mark.on"), min_value=EARLIEST_DATE, max_value=clock.today(), format=date_input_format(), key=ON

@@ -69,6 +69,20 @@ def column_config(columns: Sequence[Col]) -> dict[str, Any]:
     return config
 
 
+#: How many rows a long table shows (issue 16: a list of 100,000 contacts is not read, and drawing it is slow).
+FIRST_ROWS = 500
+
+
+def first_rows(data: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The first ``limit`` (:data:`FIRST_ROWS`) rows of ``data``; when there are more, a caption says
+    how many of how many are shown."""
+    limit = limit or FIRST_ROWS
+    if len(data) <= limit:
+        return data
+    st.caption(tr("big_lists.first_rows", shown=limit, total=len(data)))
+    return data.head(limit)
+
+
 def show_table(
     data: pd.DataFrame,
     columns: Sequence[Col],

@@ -24,7 +24,6 @@ from lib.contacts.search import (
     organisation_hits,
     people_hits,
     person_choice_label,
-    person_choices,
 )
 from lib.core.access import requires
 from lib.core.i18n import label, t
@@ -82,8 +81,10 @@ class OpenRecord:
 
 
 @requires("view_contacts")
+@by_revision(max_entries=4)
 def contacts_overview(db: Database, lang: str) -> ContactsOverview:
-    """Counts, both review queues and the organisations, in one read."""
+    """Counts, both review queues and the organisations, in one read; kept per data revision (a rerun
+    of the page, a word typed in a search, reads one row for it). Callers do not change it."""
     with db.read() as session:
         return ContactsOverview(
             counts=workspace_counts(session),
@@ -104,11 +105,13 @@ def find_people(db: Database, text: str, *, organisation_id: int | None = None, 
 
 
 @requires("view_board")
+@by_revision(max_entries=8)
 def find_organisations(
     db: Database, text: str, lang: str, *, org_type: str | None = None, sector: str | None = None
 ) -> Hits:
     """The organisations tab's search (the first :data:`SHOWN_ROWS`), with "type_label" and
-    "sector_label" in the reader's language (a file's word where no code was chosen: :func:`code_or_word`)."""
+    "sector_label" in the reader's language (a file's word where no code was chosen: :func:`code_or_word`).
+    Kept per data revision and search: a rerun for the people tab does not search again."""
     with db.read() as session:
         hits = organisation_hits(session, text, org_type=org_type, sector=sector, limit=SHOWN_ROWS)
     found = hits.rows
@@ -127,12 +130,33 @@ def person_label(db: Database, person_id: int) -> str | None:
         return None if person is None else person_choice_label(person.name, person.email)
 
 
+#: How many people a picker offers at most (a search narrows them: issue 16, 100,000 people).
+PICKER_ROWS = 50
+
+
+@dataclass(frozen=True)
+class PersonChoices:
+    """What a person picker offers for a search: id → "Name (e-mail)" of the first people by name,
+    and how many match in all."""
+
+    labels: dict[int, str]
+    total: int
+
+    @property
+    def more(self) -> bool:
+        """Whether more people match than the picker offers (the page asks for more of the name)."""
+        return self.total > len(self.labels)
+
+
 @requires("view_contacts")
-@by_revision(max_entries=2)
-def people_choices(db: Database) -> dict[int, str]:
-    """Every person, id → "Name (e-mail)", for a picker."""
+def people_choices(db: Database, text: str = "", *, limit: int | None = None) -> PersonChoices:
+    """The people a picker offers for the search ``text`` (as the people tab searches: name, e-mail,
+    phone, organisation): the first ``limit`` (:data:`PICKER_ROWS`) by name, never the whole register."""
     with db.read() as session:
-        return dict(person_choices(session))
+        hits = people_hits(session, text, limit=limit or PICKER_ROWS)
+    found = hits.rows
+    labels = map(person_choice_label, found["name"], found["email"])
+    return PersonChoices({int(pid): label for pid, label in zip(found["id"], labels, strict=True)}, hits.total)
 
 
 @requires("view_contacts")

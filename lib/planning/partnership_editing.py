@@ -16,6 +16,7 @@ from lib.core.errors import ValidationFailed
 from lib.db import (
     FORMALISATIONS,
     Agreement,
+    ContactLogEntry,
     Goal,
     Organisation,
     Partnership,
@@ -336,4 +337,8 @@ def pipeline_counts(session: Session) -> dict[str, int]:
 
 
 def _staff_names(session: Session) -> dict[int | None, str]:
-    return {person_id: name for person_id, name in session.execute(select(Person.id, Person.name))}
+    """The names of the people who own a partnership or logged a contact with one (not all 100,000
+    people of a big workspace: issue 16)."""
+    named = select(Partnership.owner_id).union(select(ContactLogEntry.staff_id))
+    query = select(Person.id, Person.name).where(Person.id.in_(named))
+    return {person_id: name for person_id, name in session.execute(query)}

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from lib.contacts import search as contact_search
 from lib.core.access import requires
-from lib.db import Database
+from lib.db import Database, by_revision
 from lib.planning import goals as strategy
 from lib.planning import partnerships as ps
 
@@ -47,8 +47,10 @@ class OpenPartnership:
 
 
 @requires("view_contacts")
+@by_revision(max_entries=2)
 def partnerships_page_data(db: Database, today: dt.date) -> PartnershipsPageData:
-    """Everything the top of the page needs, read at once; no alerts when there is no partnership."""
+    """Everything the top of the page needs, read at once; no alerts when there is no partnership.
+    Kept per data revision (a rerun that changes nothing reads one row); callers do not change it."""
     with db.read() as session:
         frame = ps.partnerships_frame(session, today)
         return PartnershipsPageData(

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
+from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from components import admin_views
+from components import admin_views, informing_views
 from lib.core.i18n import t
 from lib.db import Database, Event, Person, get_setting
 from lib.demo.workspace import create_demo_workspace
@@ -127,6 +127,36 @@ def test_a_persons_data_is_shown_and_the_download_holds_it(
     assert formats == ["json", "xlsx"]
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_person_picker_offers_the_people_a_name_search_finds_not_everyone(
+    demo: Database, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    monkeypatch.setattr("lib.contacts.page.PICKER_ROWS", 3)  # the demo holds a few dozen people, not 100,000
+    person = staff_member(demo)
+    at = run_page(lang)
+    picker = at.selectbox(key=admin_views.PERSON_PICK_WIDGET)
+    with demo.read() as session:
+        everyone = session.scalar(select(func.count(Person.id)))
+    assert len(picker.options) == 3 and everyone > 3
+    assert at.text_input(key=admin_views.PERSON_SEARCH).label == t("person_picker.search", lang)
+    more = t("person_picker.more", lang, shown=3, total=everyone)
+    assert more in [c.value for c in at.caption]
+    at.text_input(key=admin_views.PERSON_SEARCH).set_value(person.name.upper())
+    rerun(at)
+    picker = at.selectbox(key=admin_views.PERSON_PICK_WIDGET)
+    assert f"{person.name} ({person.email})" in picker.options and len(picker.options) <= 3
+    assert more not in [c.value for c in at.caption]
+    picker.set_value(person.id)
+    rerun(at)
+    assert at.subheader[0].value == t("admin.person.heading", lang, name=person.name)
+    # Another search keeps the open person offered (and open).
+    at.text_input(key=admin_views.PERSON_SEARCH).set_value("zzz-nobody")
+    rerun(at)
+    assert t("person_picker.none", lang) in [c.value for c in at.caption]
+    assert at.selectbox(key=admin_views.PERSON_PICK_WIDGET).value == person.id
+    assert at.subheader[0].value == t("admin.person.heading", lang, name=person.name)
+
+
 def test_an_email_nobody_has_is_explained(demo: Database) -> None:
     at = open_person(run_page(), "ingen@eksempel.dk")
     assert at.info[0].value == "Ingen person har e-mailen ingen@eksempel.dk."
@@ -216,6 +246,22 @@ def test_the_retention_list_changes_with_the_period(aged: Database) -> None:
     assert retention_names(at) == ["Gammel Kontakt", "Mellem Kontakt"]
     with aged.read() as session:
         assert get_setting(session, "retention_months") == "12"
+
+
+def test_long_lists_show_their_first_rows_and_offer_only_those(aged: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("components.tables.FIRST_ROWS", 1)  # a big workspace lists 100,000 contacts, not 4
+    with aged.write() as session:
+        pdata.set_retention_months(session, 12)
+    at = run_page()
+    assert retention_names(at) == ["Gammel Kontakt"]  # of the two contacts past the period
+    assert at.multiselect(key=admin_views.RETENTION_PICK).options == ["Gammel Kontakt (gammel@eksempel.dk)"]
+    informing = [d.value for d in at.dataframe if "deadline" in d.value.columns][0]
+    assert len(informing) == 1
+    assert len(at.multiselect(key=informing_views.PICK).options) == 1
+    captions = [c.value for c in at.caption]
+    assert "Viser de første 1 af 2." in captions  # the retention list
+    assert "Viser de første 1 af 3." in captions  # the contacts not informed (the staff member is not listed)
+    assert at.button(key=informing_views.PREFIX + "all").label == "Vælg de 1 viste"
 
 
 def test_chosen_contacts_are_erased_only_when_confirmed(aged: Database) -> None:

@@ -117,3 +117,22 @@ def test_after_the_warm_up_the_board_page_s_pack_is_ready(demo: Database, monkey
     # As the board page asks for it (components.board_views.cached_pack): every section, by name.
     pack = boardpack.board_pack(demo, start, today, "da", tuple(boardpack.SECTIONS), today=today)
     assert [s.key for s in pack.sections] == list(boardpack.SECTIONS)
+
+
+def test_after_the_warm_up_administration_s_lists_are_ready(demo: Database, monkeypatch) -> None:
+    from lib.privacy import admin_page
+
+    WarmUp(demo).warm_once()
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("worked out again")
+
+    monkeypatch.setattr(admin_page, "retention_candidates", refuse)
+    monkeypatch.setattr(admin_page.informing, "uninformed_contacts", refuse)
+    today = workspace_today(demo)
+    # As the page asks for them, for the local user and for an administrator who logged in, in each language.
+    for who in (LOCAL, Principal(email="chef@bib.dk", role="admin")):
+        admin = demo.acting_as(who)
+        assert admin_page.retention_list(admin, today).months > 0
+        for lang in ("da", "en"):
+            assert admin_page.informing_list(admin, today, lang).notices

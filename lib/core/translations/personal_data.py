@@ -190,7 +190,7 @@ TEXTS = {
         "da": "Personens e-mail eller en af deres andre e-mails, i store eller små bogstaver.",
         "en": "The person's e-mail or one of their other e-mails, in any case.",
     },
-    "admin.person.pick": {"da": "… eller vælg personen", "en": "… or choose the person"},
+    "admin.person.pick": {"da": "Vælg personen", "en": "Choose the person"},
     "admin.person.pick_placeholder": {"da": "Søg efter navn …", "en": "Search by name …"},
     "admin.person.not_found": {
         "da": "Ingen person har e-mailen {email}.",
