@@ -120,6 +120,16 @@ def tasks_calendar(session: Session, today: dt.date, lang: str, holder_id: int |
     )
 
 
+@requires("view_contacts")
+def people_named(session: Session, today: dt.date, holder_id: int | None = None) -> int:
+    """How many people :func:`tasks_calendar` names: who holds each task, and the person at the other
+    end of each tie going cold (for the event log's record of the file)."""
+    found = tasks(session, today, until=today + dt.timedelta(days=HORIZON_DAYS), holder_id=holder_id)
+    named = {f"P{task.holder_id}" for task in found if task.holder_id is not None}
+    named |= {end for task in found if task.ends for end in task.ends if end.startswith("P")}
+    return len(named)
+
+
 # --- subscription tokens ---------------------------------------------------------------------------
 
 
@@ -162,9 +172,11 @@ def revoke_token(session: Session, person_id: int, actor: str | None = None) -> 
 
 
 @requires("view_contacts")
-def has_live_token(session: Session, person_id: int) -> bool:
+def has_live_token(db: Database, person_id: int) -> bool:
+    """Whether the staff member has a subscription address that works."""
     query = select(CalendarToken.id).where(CalendarToken.person_id == person_id, CalendarToken.revoked_at.is_(None))
-    return session.scalars(query).first() is not None
+    with db.read() as session:
+        return session.scalars(query).first() is not None
 
 
 @requires("view_contacts")
