@@ -2,6 +2,14 @@
 item 3)."""
 
 TEXTS: dict[str, dict[str, str]] = {
+    "calendar.cli.no_staff": {
+        "da": "Ingen medarbejder har e-mailen {email}.",
+        "en": "No staff member has the e-mail {email}.",
+    },
+    "calendar.cli.written": {
+        "da": "{events} {events:opgave|opgaver} skrevet til {out}.",
+        "en": "{events} {events:task|tasks} written to {out}.",
+    },
     "admin.action.calendar_exported": {
         "da": "Opgaver hentet som kalenderfil",
         "en": "Tasks downloaded as a calendar file",
