@@ -236,8 +236,9 @@ def route() -> None:
 if get_script_run_ctx(suppress_warning=True) is None:
     from starlette.middleware import Middleware
 
+    from components.calendar_route import ROUTES
     from components.page_frame import ServedLanguage
 
-    app = st.App(__file__, lifespan=_on_server_start, middleware=[Middleware(ServedLanguage)])
+    app = st.App(__file__, lifespan=_on_server_start, routes=ROUTES, middleware=[Middleware(ServedLanguage)])
 else:
     route()

@@ -8,11 +8,14 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from components.context import actor, lang, tr
+from components.context import actor, database, lang, tr
+from components.downloads import export_download
 from components.feedback import Messages
 from components.overview_views import link
 from components.safe_markdown import escape_markdown, tr_md
+from lib.core.config import calendar_feed_url
 from lib.core.i18n import format_date
+from lib.planning import calendar_feed as feed
 from lib.planning import goals
 from lib.planning import tasks as tk
 
@@ -127,3 +130,57 @@ def _register_measurement(task: tk.Task, today: dt.date, value_key: str) -> None
     if ok:
         st.session_state.pop(value_key, None)
         MESSAGES.flash("list", "success", "tasks.done.measurement", title=task.title)
+
+
+# --- the calendar ----------------------------------------------------------------------------------
+
+
+def calendar_section(holder: int | None, me: int | None, today: dt.date) -> None:
+    """The tasks shown as a calendar file, and the signed-in staff member's subscription address."""
+    st.subheader(tr("calendar.section"))
+    export_download(
+        tr("calendar.download"),
+        lambda session: feed.tasks_calendar(session, today, lang(), holder),
+        kind="calendar",
+        people=lambda session: feed.people_named(session, today, holder),
+        file_name="opgaver.ics",
+        mime="text/calendar",
+        key=f"{PREFIX}_ics",
+        help=tr("calendar.download_help"),
+        icon=":material/calendar_month:",
+    )
+    public = calendar_feed_url()
+    if public is None:
+        st.caption(tr("calendar.no_public_address"))
+        return
+    if me is None or holder != me:
+        st.caption(tr("calendar.own_only"))
+        return
+    st.caption(tr("calendar.subscribe_intro"))
+    MESSAGES.show("calendar")
+    address = st.session_state.pop(f"{PREFIX}_new_address", None)
+    if address:
+        st.code(address, language=None, wrap_lines=True)
+    live = feed.has_live_token(database(), me)
+    make, end = st.columns(2)
+    make.button(
+        tr("calendar.new_address" if live else "calendar.make_address"),
+        key=f"{PREFIX}_make_address",
+        on_click=_make_address,
+        args=(me, public),
+    )
+    if live:
+        end.button(tr("calendar.end_address"), key=f"{PREFIX}_end_address", on_click=_end_address, args=(me,))
+
+
+def _make_address(me: int, public: str) -> None:
+    ok, token = MESSAGES.change("calendar", lambda session: feed.issue_token(session, me, actor=actor()))
+    if ok:
+        st.session_state[f"{PREFIX}_new_address"] = public + feed.feed_path(token)
+        MESSAGES.flash("calendar", "success", "calendar.address_made")
+
+
+def _end_address(me: int) -> None:
+    ok, _ = MESSAGES.change("calendar", lambda session: feed.revoke_token(session, me, actor=actor()))
+    if ok:
+        MESSAGES.flash("calendar", "success", "calendar.address_ended")

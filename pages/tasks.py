@@ -20,10 +20,12 @@ def _render_page() -> None:
     st.markdown(tr("tasks.intro"))
     today = clock.today()
     data = tk.tasks_page_data(database(), today)
-    holder = views.holder_picker(data.staff, tk.my_staff_id(database()))
+    me = tk.my_staff_id(database())
+    holder = views.holder_picker(data.staff, me)
     period = views.period_picker()
     found = data.of(holder, tk.period_end(period, today))
     views.task_list(found, today, dict(data.staff), show_holder=holder is None)
+    views.calendar_section(holder, me, today)
 
 
 require_page("edit")

@@ -133,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_person_parsers(commands, common)
     _add_report_parser(commands, common)
+    _add_calendar_parsers(commands, common)
     _add_setup_parser(commands, common)
     duplicates = commands.add_parser(
         "duplicates",
@@ -202,6 +203,21 @@ def _add_person_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     uninformed.add_argument("--as-of", metavar="DATE", help="the day to count deadlines from (default today)")
     uninformed.set_defaults(handler="lib.cli.informing:cmd_person_uninformed")
+
+
+def _add_calendar_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    """``calendar export`` (``lib.cli.calendar_export``)."""
+    calendar = commands.add_parser("calendar", help="calendar files (.ics): staff members' tasks")
+    calendar_commands = calendar.add_subparsers(dest="calendar_command", required=True)
+    export = calendar_commands.add_parser(
+        "export",
+        parents=[common],
+        help="write staff members' tasks a year ahead (reviews, agreement ends, planned contacts, ties going "
+        "cold, measurements, evaluation rounds) as an iCalendar file for Outlook or Google Calendar",
+    )
+    export.add_argument("out", help="the file to write (.ics)")
+    export.add_argument("--staff", metavar="EMAIL", help="only this staff member's tasks (default: everyone's)")
+    export.set_defaults(handler="lib.cli.calendar_export:cmd_calendar_export")
 
 
 def _add_report_parser(commands: Any, common: argparse.ArgumentParser) -> None:

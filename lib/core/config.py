@@ -7,6 +7,7 @@ library can start the dashboard without configuring anything.
 from __future__ import annotations
 
 import os
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,3 +58,21 @@ class ImportLimits:
 
 
 DEFAULT_LIMITS = ImportLimits()
+
+
+def calendar_feed_url() -> str | None:
+    """The public address of the calendar feed's server (``PARTNERSKABSRADAR_CALENDAR_URL``, e.g.
+    ``https://kalender.example-kommune.dk``, the last server of deploy/nginx.conf); None when it is not
+    set or not a plain https address with a host, and then no subscription address is offered.
+
+    >>> import os; os.environ["PARTNERSKABSRADAR_CALENDAR_URL"] = "https://kalender.solhoej.dk/"
+    >>> calendar_feed_url()
+    'https://kalender.solhoej.dk'
+    >>> os.environ["PARTNERSKABSRADAR_CALENDAR_URL"] = "javascript:alert(1)"; calendar_feed_url() is None
+    True
+    >>> del os.environ["PARTNERSKABSRADAR_CALENDAR_URL"]
+    """
+    value = os.environ.get("PARTNERSKABSRADAR_CALENDAR_URL", "").strip().rstrip("/")
+    parts = urllib.parse.urlsplit(value)
+    plain = parts.scheme == "https" and parts.hostname and not (parts.query or parts.fragment or parts.username)
+    return value if plain and len(value) <= 300 and not any(c in value for c in " \"'<>") else None

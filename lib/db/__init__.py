@@ -57,7 +57,15 @@ from lib.db.models.planning import (
     PartnershipOrganisation,
 )
 from lib.db.models.privacy import LEDGER_TABLES, ErasureMarker
-from lib.db.models.workspace import DataRevision, Event, WorkspaceSetting, get_setting, log_event, set_setting
+from lib.db.models.workspace import (
+    CalendarToken,
+    DataRevision,
+    Event,
+    WorkspaceSetting,
+    get_setting,
+    log_event,
+    set_setting,
+)
 from lib.db.revision import by_revision, clear_revision_caches, data_revision
 from lib.db.schema import MIGRATIONS_DIR, head_revision, schema_version, upgrade_schema
 
@@ -107,6 +115,7 @@ __all__ = [
     "VocabularyMapping",
     "WRITE_LOCK_KEY",
     "WorkspaceSetting",
+    "CalendarToken",
     "DataRevision",
     "by_revision",
     "clear_revision_caches",

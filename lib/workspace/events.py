@@ -68,6 +68,7 @@ EXPORT_KINDS = (
     "import_report",
     "agreement",
     "strengths_flyer",
+    "calendar",
 )
 
 

@@ -82,11 +82,20 @@ def dashboard_command(port: int) -> list[str]:
     return [sys.executable, "-m", "streamlit", *command[1:]]
 
 
+def _server_names() -> list[str]:
+    return re.findall(r"^\s*server_name\s+(\S+);", TEMPLATE.read_text(encoding="utf-8"), re.MULTILINE)
+
+
 def server_name() -> str:
-    """The host name in deploy/nginx.conf (the http and the https server)."""
-    names = set(re.findall(r"^\s*server_name\s+(\S+);", TEMPLATE.read_text(encoding="utf-8"), re.MULTILINE))
-    assert len(names) == 1, names
-    return names.pop()
+    """The dashboard's host name in deploy/nginx.conf (its http and https servers)."""
+    names = _server_names()
+    assert names[0] == names[1] and len(set(names)) == 2, names
+    return names[0]
+
+
+def calendar_server_name() -> str:
+    """The host name of the calendar feed's server, the last in deploy/nginx.conf."""
+    return _server_names()[-1]
 
 
 def self_signed_certificate(folder: Path, name: str) -> tuple[Path, Path]:
@@ -108,7 +117,13 @@ def self_signed_certificate(folder: Path, name: str) -> tuple[Path, Path]:
         .not_valid_before(now - datetime.timedelta(minutes=5))
         .not_valid_after(now + datetime.timedelta(days=1))
         .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1")), x509.DNSName(name)]),
+            x509.SubjectAlternativeName(
+                [
+                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+                    x509.DNSName(name),
+                    x509.DNSName(calendar_server_name()),
+                ]
+            ),
             critical=False,
         )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
@@ -140,13 +155,16 @@ def site_config(upstream_ports: list[int], http_port: int, https_port: int, cert
     for line in servers[1:]:
         text = _replace(text, line + "\n", "")
     text = _replace(text, "listen 80;", f"listen 127.0.0.1:{http_port};")
-    text = _replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
+    # The dashboard's server and the calendar feed's share the https port (told apart by name).
+    text = _replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;", count=2)
     text = _replace(text, "listen [::]:80;", "")  # the test machine may have no IPv6
-    text = _replace(text, "listen [::]:443 ssl http2;", "")
+    text = _replace(text, "listen [::]:443 ssl http2;", "", count=2)
     text = re.sub(r"ssl_certificate\s+/\S+;", f"ssl_certificate {cert};", text)
     text = re.sub(r"ssl_certificate_key\s+/\S+;", f"ssl_certificate_key {key};", text)
     text = _replace(text, "/var/log/nginx/partnerskabsradar.access.log", str(folder / "access.log"))
     text = _replace(text, "/var/log/nginx/partnerskabsradar.error.log", str(folder / "error.log"))
+    text = _replace(text, "/var/log/nginx/partnerskabsradar-kalender.access.log", str(folder / "calendar-access.log"))
+    text = _replace(text, "/var/log/nginx/partnerskabsradar-kalender.error.log", str(folder / "calendar-error.log"))
     assert "/etc/ssl" not in text and "/var/log" not in text
     return text
 
@@ -184,6 +202,7 @@ class Stack:
     upstreams: list[str]  # "127.0.0.1:PORT" per dashboard process
     access_log: Path
     certificate: Path
+    database_url: str = ""
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     def stop_upstream(self, upstream: str) -> None:
@@ -241,6 +260,7 @@ def nginx_stack(
         upstreams=[f"127.0.0.1:{port}" for port in ports],
         access_log=folder / "access.log",
         certificate=cert,
+        database_url=env["DATABASE_URL"],
     )
     logs = []
     proxy: subprocess.Popen[bytes] | None = None
@@ -527,3 +547,38 @@ def test_when_a_process_stops_its_open_pages_carry_on_on_the_other(stack: Stack,
         stack.access_log, lambda found: any(hit.sticky == key and hit.path == "/maal" for hit in found)
     )
     assert {hit.served_by for hit in later if hit.sticky == key and hit.path == "/maal"} <= others
+
+
+def test_the_calendar_host_serves_the_feed_and_nothing_else_and_logs_no_token(stack: Stack) -> None:
+    from sqlalchemy import select
+
+    from lib.db import Person, open_database
+    from lib.planning import calendar_feed as feed
+
+    with open_database(stack.database_url, cached=False).write() as session:
+        staff = session.scalars(select(Person.id).where(Person.is_staff.is_(True)).order_by(Person.id)).first()
+        token = feed.issue_token(session, staff)
+
+    def get(path: str, host: str = calendar_server_name()) -> tuple[int, bytes]:
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", int(stack.local_url.rsplit(":", 1)[1]), timeout=30, context=stack.ssl_context()
+        )
+        connection.request("GET", path, headers={"Host": host})
+        response = connection.getresponse()
+        answer = response.status, response.read()
+        connection.close()
+        return answer
+
+    status, body = get(feed.feed_path(token))
+    assert status == 200 and body.startswith(b"BEGIN:VCALENDAR"), (status, body[:200])
+    # The dashboard itself is not on the calendar's name, however asked for.
+    for path in ("/", "/kontakter", "/_stcore/health", "/_stcore/stream", feed.FEED_PREFIX + token, "/kalender/x.ics"):
+        assert get(path)[0] == 404, path
+    assert get(feed.feed_path("A" * 43))[0] == 404
+    # ... and the feed is not on the dashboard's name, whose log would keep the token.
+    assert get(feed.feed_path(token), host=server_name())[0] == 404
+    calendar_log = stack.access_log.with_name("calendar-access.log")
+    time.sleep(0.5)
+    written = calendar_log.read_text(encoding="utf-8") + stack.access_log.read_text(encoding="utf-8")
+    assert "/kalender/(hemmelig)" in written
+    assert token not in written

@@ -6,15 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
+import pytest
+from icalendar import Calendar
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from components import tasks_views as views
 from components.safe_markdown import escape_markdown
-from lib.db import ContactLogEntry, Database, EvaluationRound, GoalMeasurement, Partnership
+from lib.db import ContactLogEntry, Database, EvaluationRound, Event, GoalMeasurement, Partnership
+from lib.planning import calendar_feed as feed
 from lib.planning import tasks as tk
 from tests import apptest_support
-from tests.apptest_support import rerun, workspace_today
+from tests.apptest_support import deferred_downloads, rerun, workspace_today
 from tests.pages.test_roles import SECRETS
 from tests.planning_builders import task_workspace
 
@@ -122,3 +125,59 @@ def test_the_month_adds_later_tasks_with_the_way_to_their_page(db: Database) -> 
         for day in (today + dt.timedelta(days=16), today + dt.timedelta(days=21))  # the review and the planned round
     )
     assert sum(m.value.startswith(("Evaluér", "Evalueringsrunde")) for m in at.markdown) == 1 + expected_later
+
+
+# --- the calendar ----------------------------------------------------------------------------------
+
+ANNA = {"is_logged_in": True, "email": "anna@bib.dk", "name": "Anna"}
+ANNA_EDITS = {**SECRETS, "roles": {**SECRETS["roles"], "editors": ["anna@bib.dk"]}}
+
+
+def test_the_tasks_download_as_a_calendar_and_the_download_is_logged(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = deferred_downloads(monkeypatch)
+    with db.write() as session:
+        task_workspace(session, workspace_today())
+    run_page(secrets=ANNA_EDITS, user=ANNA)
+    calendar = Calendar.from_ical(made["opgaver.ics"]())
+    assert "Tag kontakt til partnerne i Læseklub" in {str(e["summary"]) for e in calendar.walk("VEVENT")}
+    with db.read() as session:
+        (event,) = session.scalars(select(Event).where(Event.action == "calendar_exported")).all()
+    assert event.actor == "anna@bib.dk"
+
+
+def test_without_a_public_address_no_subscription_is_offered(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PARTNERSKABSRADAR_CALENDAR_URL", raising=False)
+    with db.write() as session:
+        task_workspace(session, workspace_today())
+    at = run_page(secrets=ANNA_EDITS, user=ANNA)
+    assert any("PARTNERSKABSRADAR_CALENDAR_URL" in c.value for c in at.caption)
+    assert not [b for b in at.button if b.key == f"{views.PREFIX}_make_address"]
+
+
+def test_a_staff_member_makes_sees_once_and_ends_their_subscription(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARTNERSKABSRADAR_CALENDAR_URL", "https://kalender.bib.dk")
+    with db.write() as session:
+        ids = task_workspace(session, workspace_today())
+    at = run_page(secrets=ANNA_EDITS, user=ANNA)
+    at.button(key=f"{views.PREFIX}_make_address").click()
+    rerun(at)
+    (address,) = [c.value for c in at.code]
+    assert address.startswith("https://kalender.bib.dk/kalender/") and address.endswith(".ics")
+    token = address.removeprefix("https://kalender.bib.dk/kalender/").removesuffix(".ics")
+    with db.read() as session:
+        assert feed.holder_of_token(session, token) == ids["anna"]
+    rerun(at)
+    assert not at.code  # shown once
+    at.button(key=f"{views.PREFIX}_end_address").click()
+    rerun(at)
+    assert "Abonnementet er lukket. Adressen virker ikke længere." in [s.value for s in at.success]
+    with db.read() as session:
+        assert feed.holder_of_token(session, token) is None
+    # Someone else's tasks: no subscription for them from here.
+    at.selectbox(key=f"{views.PREFIX}_holder").set_value(ids["bo"])
+    rerun(at)
+    assert not [b for b in at.button if b.key == f"{views.PREFIX}_make_address"]

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from lib.core.access import requires
@@ -34,6 +34,22 @@ class WorkspaceSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str | None] = mapped_column(Text)
+
+
+class CalendarToken(Base):
+    """The secret in a staff member's calendar subscription address (``lib.planning.calendar_feed``).
+
+    Only a SHA-256 digest is kept: a copy of the database does not hand out working addresses. One
+    live token per person; a revoked one is kept (``revoked_at``) for the event log's sake until the
+    person is erased (``ondelete``)."""
+
+    __tablename__ = "calendar_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class DataRevision(Base):
