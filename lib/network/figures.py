@@ -169,7 +169,7 @@ def _lit_up(
     kept drawing plus two small traces, instead of drawing ten thousand points again."""
     G, pos = view.graph, view.positions
     lit = [node for node in highlight if node in G and node in pos]
-    fig = go.Figure(data=list(base.data), layout=base.layout)
+    fig = go.Figure(data=list(base.data), layout=base.layout, _validate=False)  # a copy of a checked drawing
     fig.update_traces(opacity=DIMMED)
     if not lit:
         return fig
