@@ -536,9 +536,10 @@ def map_section(view: View, metrics: pd.DataFrame) -> None:
     # The opened node's own ties are drawn dark; lighting its neighbours too would light their ties as well.
     fig = netfigures.view_figure(view, metrics, map_look(view), lang(), [opened] if opened is not None else None)
     # The map's text alternative: how much it shows (the people and ties have tables of their own).
+    shown_nodes, shown_ties = netpage.view_size(view)
     show_chart(
         fig,
-        summary=tr_md("netpage.shown", nodes=graph.number_of_nodes(), edges=graph.number_of_edges()),
+        summary=tr_md("netpage.shown", nodes=shown_nodes, edges=shown_ties),
         numbers=False,
         on_select="rerun",
         selection_mode=("points", "box", "lasso"),

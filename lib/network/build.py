@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
@@ -238,9 +239,16 @@ def _relation_tie(row: Any, workspace: _Workspace) -> _Tie:
         first_contact=row.first_contact,
         last_contact=row.last_contact,
         owner=owner,
-        holders=frozenset({owner}) if owner else frozenset(),
+        holders=_one_of(owner),
         relation_id=row.id,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_of(value: str | None) -> frozenset[str]:
+    """``{value}`` (empty for None), one shared object per value: fifty thousand ties name a few hundred
+    holders and a handful of kinds, so their sets are shared instead of made per tie (immutable)."""
+    return frozenset((value,)) if value else frozenset()
 
 
 def _add_tie(ties: dict[tuple[str, str], list[_Tie]], ends: tuple[str, str], tie: _Tie) -> None:
@@ -290,13 +298,13 @@ def _one_tie(tie: _Tie) -> dict[str, Any]:
     affiliation = tie.kind == "affiliation"
     return {
         "kind": tie.kind,
-        "kinds": frozenset((tie.kind,)),
+        "kinds": _one_of(tie.kind),
         "weight": float(0.0 + tie.weight),
         "weights_by_kind": {tie.kind: 0.0 + tie.weight},
         "ties_by_kind": {tie.kind: 1},
         "ties": 1,
         "relation_kind": tie.relation_kind if relation else None,
-        "relation_kinds": frozenset((tie.relation_kind,)) if relation and tie.relation_kind else frozenset(),
+        "relation_kinds": _one_of(tie.relation_kind if relation else None),
         "strength": tie.strength if relation else None,
         "first_contact": tie.first_contact if contact else None,
         "last_contact": tie.last_contact if contact else None,
@@ -304,7 +312,7 @@ def _one_tie(tie: _Tie) -> dict[str, Any]:
         "end_date": tie.end_date if affiliation else None,
         "role": (tie.role or None) if affiliation else None,
         "owner": (tie.owner or None) if relation else tie.owner if tie.kind == "partnership" else None,
-        "holders": frozenset(tie.holders),
+        "holders": frozenset(tie.holders),  # the same object when it is one already
         "relation_ids": (tie.relation_id,) if relation and tie.relation_id is not None else (),
     }
 

@@ -10,6 +10,8 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import networkx as nx
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -18,8 +20,8 @@ from lib.core.i18n import t
 from lib.db.revision import RevisionCache
 from lib.network import graph as netgraph
 from lib.network import plotting
-from lib.network.page import SIZE_BY_KIND, SIZE_METRICS, NetworkView, node_label
-from lib.network.plot_elements import DIMMED, HIGHLIGHT_EDGE_COLOUR, _lit_edge_trace
+from lib.network.page import SIZE_BY_KIND, SIZE_METRICS, NetworkView, node_label, tie_index, view_metrics
+from lib.network.plot_elements import DIMMED, HIGHLIGHT_EDGE_COLOUR, _labelled, _lit_edge_trace, label_text
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,82 @@ def view_figure(
     Kept per view (``view.key``), look, language and highlight: shared between sessions, so it is
     shown as it is and never changed."""
     key = None if view.key is None else (view.key, "map", look, lang, tuple(highlight or ()))
-    if highlight and view.name != "rings" and view.graph.number_of_nodes() > plotting.WEBGL_THRESHOLD:
+    big = view.name != "rings" and view.graph.number_of_nodes() > plotting.WEBGL_THRESHOLD
+    if highlight and big:
         # A click on a big map: the drawing already kept, dimmed, with the opened node and its ties on top.
         base = view_figure(view, metrics, look, lang)
         return _kept(key, lambda: _lit_up(base, view, metrics, look, lang, highlight))
+    whole = view.unfiltered
+    if big and whole is not None and whole.key is not None and look.color_by != "owner":
+        # A filter of a big map: the unfiltered drawing (kept) with the hidden points and ties left out.
+        return _kept(key, lambda: _masked(view, whole, look, lang))
     return _kept(key, lambda: _view_figure(view, metrics, look, lang, highlight))
+
+
+def _masked(view: NetworkView, whole: NetworkView, look: MapLook, lang: str) -> go.Figure:
+    """The drawing of ``view``, a filter of ``whole`` (same places, same ties), from ``whole``'s drawing:
+    every node and edge trace keeps the points and segments ``view`` shows, as numpy masks over the
+    kept arrays instead of ten thousand hover texts and fifty thousand ties drawn again.
+
+    What stays looks as it did unfiltered: the same colours, groups and sizes (a node does not
+    change size or colour group because others are hidden); names, when shown, go to the biggest
+    nodes still shown. Traces left empty are dropped."""
+    base = view_figure(whole, view_metrics(whole, whole.graph), look, lang)
+    H = view.graph
+    index = tie_index(whole)
+    shown = index.shown(H)
+    drawn = iter(index.drawn)
+    traces: list[dict[str, Any]] = []
+    for trace in base.data:
+        if trace.customdata is None:  # an edge trace: its ties in drawing order
+            u, v, pairs = next(drawn)
+            keep = shown[u] & shown[v]
+            if view.ties_filtered:
+                keep[keep] = [H.has_edge(*pairs[i]) for i in np.flatnonzero(keep).tolist()]
+            keep = np.repeat(keep, 3)
+        else:
+            keep = shown[[index.number[node] for node in trace.customdata]]
+        if keep.any():
+            traces.append(_taken(trace, keep))
+    if look.labels:
+        _relabel(H, traces)
+    return go.Figure({"data": traces, "layout": base.layout.to_plotly_json()}, _validate=False)
+
+
+def _taken(trace: Any, keep: np.ndarray) -> dict[str, Any]:
+    """``trace`` as a dict with only the points where ``keep`` is True (arrays of its length are cut)."""
+    length = len(keep)
+    index = np.flatnonzero(keep)
+
+    def cut(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {name: cut(inner) for name, inner in value.items()}
+        if isinstance(value, np.ndarray) and value.shape[:1] == (length,):
+            return value[index]
+        if isinstance(value, (list, tuple)) and len(value) == length:
+            return [value[i] for i in index.tolist()]
+        return value
+
+    taken: dict[str, Any] = cut(trace.to_plotly_json())
+    return taken
+
+
+def _relabel(H: nx.Graph, traces: list[dict[str, Any]]) -> None:
+    """Names on the :data:`~lib.network.plotting.LABEL_LIMIT` biggest nodes still shown, picked as
+    :func:`~lib.network.plotting.network_figure` picks them."""
+    points = [trace for trace in traces if trace.get("customdata") is not None]
+    sizes = {
+        node: float(size)
+        for trace in points
+        for node, size in zip(
+            trace["customdata"], np.broadcast_to(trace["marker"]["size"], len(trace["customdata"])), strict=True
+        )
+    }
+    labelled = _labelled(H, list(sizes), sizes)
+    for trace in points:
+        texts = [label_text(H, node) if node in labelled else "" for node in trace["customdata"]]
+        trace["text"] = texts if any(texts) else None
+        trace["mode"] = "markers+text" if any(texts) else "markers"
 
 
 def _lit_up(
@@ -96,7 +169,7 @@ def _lit_up(
     kept drawing plus two small traces, instead of drawing ten thousand points again."""
     G, pos = view.graph, view.positions
     lit = [node for node in highlight if node in G and node in pos]
-    fig = go.Figure(data=list(base.data), layout=base.layout)
+    fig = go.Figure(data=list(base.data), layout=base.layout, _validate=False)  # a copy of a checked drawing
     fig.update_traces(opacity=DIMMED)
     if not lit:
         return fig

@@ -89,6 +89,13 @@ class NetworkFilter:
         return bool(self.node_kinds or self.sectors or self.org_types or self.stages or self.search)
 
     @property
+    def filters_ties(self) -> bool:
+        """True when a tie filter (kinds, strength, dates, staff or search) may hide ties between
+        nodes that are shown."""
+        ties = (self.edge_kinds, self.min_strength, self.contact_before, self.contact_after, self.staff)
+        return any(value is not None for value in ties) or bool(self.search)
+
+    @property
     def is_empty(self) -> bool:
         return self == NetworkFilter()
 
@@ -193,6 +200,20 @@ def apply_filter(G: nx.Graph, flt: NetworkFilter) -> nx.Graph:
     >>> sorted(apply_filter(G, NetworkFilter(node_kinds={"organisation", "library"})))
     ['L', 'O1']
     """
+    nodes, edges = _chosen(G, flt)
+    H = nx.Graph(**G.graph)
+    for (u, v), kinds in edges.items():
+        H.add_edge(u, v, **_with_kinds(G.edges[u, v], kinds))
+    for v in G:
+        if v in nodes:
+            H.add_node(v)
+    for v in H.nodes:
+        H.nodes[v].update(G.nodes[v])
+    return H
+
+
+def _chosen(G: nx.Graph, flt: NetworkFilter) -> tuple[set[str], dict[tuple[str, str], frozenset[str]]]:
+    """The nodes :func:`apply_filter` shows and its edges with the kinds each keeps."""
     nodes = {v for v, data in G.nodes(data=True) if _node_passes(data, flt)}
     edges: dict[tuple[str, str], frozenset[str]] = {}
     for u, v, data in G.edges(data=True):
@@ -205,16 +226,29 @@ def apply_filter(G: nx.Graph, flt: NetworkFilter) -> nx.Graph:
         nodes, edges = _restrict_to_staff(G, nodes, edges, flt.staff)
     if flt.search:
         nodes, edges = _restrict_to_search(G, nodes, edges, fold(flt.search))
-    H = nx.Graph(**G.graph)
-    for (u, v), kinds in edges.items():
-        H.add_edge(u, v, **_with_kinds(G.edges[u, v], kinds))
     keep_isolated = flt.selects_nodes
-    for v in nodes:
-        if v in H or keep_isolated or v not in had_ties:
-            H.add_node(v)
-    for v in H.nodes:
-        H.nodes[v].update(G.nodes[v])
-    return H
+    with_ties = {n for edge in edges for n in edge}
+    return {v for v in nodes if v in with_ties or keep_isolated or v not in had_ties}, edges
+
+
+def filtered_view(G: nx.Graph, flt: NetworkFilter) -> nx.Graph | None:
+    """What :func:`apply_filter` shows, as a read-only view of ``G`` that shares its node and edge data
+    (nothing is copied: a filter of a network of 50,000 ties costs a pass over the nodes, not a new graph).
+
+    None when some edge that stays loses part of its kinds (an edge-kind, strength or date filter
+    on an edge of several kinds): its weight and attributes change, which only :func:`apply_filter`'s
+    copy can show. The view keeps ``G``'s order of nodes and edges.
+    """
+    if not flt.filters_ties:
+        nodes = {v for v, data in G.nodes(data=True) if _node_passes(data, flt)}
+        return nx.subgraph_view(G, filter_node=nodes.__contains__)
+    nodes, edges = _chosen(G, flt)
+    for (u, v), kinds in edges.items():
+        data = G.edges[u, v]
+        if kinds != (data.get("kinds") or {data.get("kind")}):
+            return None
+    kept = set(edges) | {(v, u) for u, v in edges}
+    return nx.subgraph_view(G, filter_node=nodes.__contains__, filter_edge=lambda u, v: (u, v) in kept)
 
 
 def _restrict_to_staff(

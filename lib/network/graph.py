@@ -49,7 +49,7 @@ Examples
 from __future__ import annotations
 
 from lib.network.build import build_graph, primary_kind
-from lib.network.filters import NetworkFilter, apply_filter
+from lib.network.filters import NetworkFilter, apply_filter, filtered_view
 from lib.network.load import partner_organisations, partnership_under_way, relation_start, relation_weight
 from lib.network.nodes import (
     AFFILIATION_WEIGHT,
@@ -95,6 +95,7 @@ __all__ = [
     "apply_filter",
     "build_graph",
     "ego_network",
+    "filtered_view",
     "graph_key",
     "graph_signature",
     "has_kind",

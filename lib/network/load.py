@@ -4,12 +4,12 @@ with the rules for a tie's weight and for when it existed."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import defaultdict, namedtuple
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
@@ -90,16 +90,57 @@ def _library_organisation_ids(session: Session, library_label: str) -> set[int]:
     return set(session.scalars(select(Organisation.id).where(Organisation.name_key == key)))
 
 
+def _remembered(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``convert``, worked out once per distinct value: a column's dates repeat over thousands of rows."""
+    answers: dict[Any, Any] = {}
+
+    def converted(value: Any) -> Any:
+        try:
+            return answers[value]
+        except KeyError:
+            answer = answers[value] = convert(value)
+            return answer
+
+    return converted
+
+
+def _plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[Any]:
+    """The rows of ``statement`` (columns only, no parameters) read through the database driver.
+
+    Each value is converted as SQLAlchemy converts it (dates and times from SQLite's text, flags from
+    its numbers), but once per distinct value and column by column; rows are light named tuples. On a
+    network of 50,000 ties this is a fraction of SQLAlchemy's row-by-row processing."""
+    connection = session.connection()
+    dialect = connection.dialect
+    compiled = statement.compile(dialect=dialect)
+    if compiled.params:
+        raise ValueError("_plain_rows reads statements without parameters")
+    columns = list(statement.selected_columns)
+    Row = namedtuple("Row", [column.key for column in columns])  # type: ignore[misc]  # noqa: PYI024
+    raw = connection.exec_driver_sql(str(compiled)).fetchall()
+    if not raw:
+        return []
+    values: list[Sequence[Any]] = list(zip(*raw, strict=True))
+    for position, column in enumerate(columns):
+        processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
+        if processor is not None:
+            convert = _remembered(processor)
+            values[position] = [None if value is None else convert(value) for value in values[position]]
+    return list(map(Row._make, zip(*values, strict=True)))
+
+
 def _load(session: Session) -> _Workspace:
     library_label = _library_label(session)
-    people = session.execute(
-        select(Person.id, Person.name, Person.email, Person.title, Person.is_staff, Person.created_at, Person.batch_id)
-    ).all()
+    people = _plain_rows(
+        session,
+        select(Person.id, Person.name, Person.email, Person.title, Person.is_staff, Person.created_at, Person.batch_id),
+    )
     workspace = _Workspace(
         library_label=library_label,
         library_org_ids=_library_organisation_ids(session, library_label),
         people=people,
-        organisations=session.execute(
+        organisations=_plain_rows(
+            session,
             select(
                 Organisation.id,
                 Organisation.name,
@@ -108,9 +149,10 @@ def _load(session: Session) -> _Workspace:
                 Organisation.area,
                 Organisation.created_at,
                 Organisation.batch_id,
-            )
-        ).all(),
-        affiliations=session.execute(
+            ),
+        ),
+        affiliations=_plain_rows(
+            session,
             select(
                 Affiliation.id,
                 Affiliation.person_id,
@@ -119,9 +161,10 @@ def _load(session: Session) -> _Workspace:
                 Affiliation.start_date,
                 Affiliation.end_date,
                 Affiliation.batch_id,
-            )
-        ).all(),
-        relations=session.execute(
+            ),
+        ),
+        relations=_plain_rows(
+            session,
             select(
                 Relation.id,
                 Relation.kind,
@@ -135,8 +178,8 @@ def _load(session: Session) -> _Workspace:
                 Relation.last_contact,
                 Relation.owner_id,
                 Relation.created_at,
-            ).order_by(Relation.id)
-        ).all(),
+            ).order_by(Relation.id),
+        ),
         batch_dates={
             batch_id: created.date()
             for batch_id, created in session.execute(select(ImportBatch.id, ImportBatch.created_at))

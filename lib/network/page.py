@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +62,12 @@ class NetworkView:
     #: What names this view in a cache: the graphs it comes from (their :func:`graph_key`), the view,
     #: the filter and the staff member. None: not kept (a view made by hand).
     key: Hashable | None = None
+    #: The same view without its filter, when this view draws a part of it in the same places with
+    #: the same ties (its graph a view of the unfiltered one): its drawing is then the unfiltered
+    #: drawing with the hidden points and ties left out (:func:`lib.network.figures.view_figure`).
+    unfiltered: NetworkView | None = None
+    #: With ``unfiltered``: whether the filter also hides ties between nodes it shows.
+    ties_filtered: bool = False
 
 
 # --- the date and the graphs -------------------------------------------------------------------------
@@ -144,9 +150,17 @@ def graph_key(G: nx.Graph) -> Hashable:
 
 
 def _filtered(G: nx.Graph, flt: netgraph.NetworkFilter | None) -> nx.Graph:
+    """``G`` as ``flt`` shows it: a read-only view of ``G`` where the kept edges keep their data (no
+    copy of 50,000 edges for a sector), else the filtered copy; kept per graph and filter."""
     if flt is None or flt.is_empty:
         return G
-    return _GRAPHS.get_or_make((graph_key(G), "filtered", flt), lambda: netgraph.apply_filter(G, flt))
+
+    def filtered() -> nx.Graph:
+        view = netgraph.filtered_view(G, flt)
+        return view if view is not None else netgraph.apply_filter(G, flt)
+
+    found: nx.Graph = _GRAPHS.get_or_make((graph_key(G), "filtered", flt), filtered)
+    return found
 
 
 def organisation_graph(G: nx.Graph, flt: netgraph.NetworkFilter | None = None) -> nx.Graph:
@@ -295,7 +309,12 @@ def current_view(
         return NetworkView(name, _filtered(base.graph, flt), base.positions, day, key=key)
     if flt is None:
         return NetworkView(name, nx.Graph(**G.graph), pos, day, key=key)
-    return NetworkView(name, _filtered(G, flt), pos, day, key=key)
+    H = _filtered(G, flt)
+    if H is G or getattr(H, "_graph", None) is not G:
+        return NetworkView(name, H, pos, day, key=key)
+    # The view as it is unfiltered (what current_view gives for no filter), whose drawing is kept.
+    whole = NetworkView(name, G, pos, day, key=(*key[:3], netgraph.NetworkFilter(), staff))
+    return NetworkView(name, H, pos, day, key=key, unfiltered=whole, ties_filtered=flt.filters_ties)
 
 
 # --- the filters ---------------------------------------------------------------------------------------
@@ -376,10 +395,78 @@ def staff_node_of(G: nx.Graph, members: Sequence[str], email: str | None) -> str
 
 
 def view_find_choices(view: NetworkView, lang: str) -> dict[Hashable, str]:
-    """:func:`find_choices` of the drawn graph, kept per view (shared: read it, never change it)."""
+    """:func:`find_choices` of the drawn graph, kept per view (shared: read it, never change it); a
+    filtered view takes its nodes' choices from the unfiltered view's instead of naming every node again."""
     if view.key is None:
         return find_choices(view.graph, lang)
-    found: dict[Hashable, str] = _MEASURES.get_or_make((view.key, "find", lang), lambda: find_choices(view.graph, lang))
+
+    def make() -> dict[Hashable, str]:
+        if view.unfiltered is None:
+            return find_choices(view.graph, lang)
+        shown = view.graph
+        return {v: text for v, text in view_find_choices(view.unfiltered, lang).items() if v in shown}
+
+    found: dict[Hashable, str] = _MEASURES.get_or_make((view.key, "find", lang), make)
+    return found
+
+
+@dataclass(frozen=True)
+class TieIndex:
+    """The ties of a view's graph as arrays of node numbers, so a filter of it is a numpy mask."""
+
+    #: Each node's number.
+    number: dict[Hashable, int]
+    #: Both ends of every tie.
+    ends: tuple[np.ndarray, np.ndarray]
+    #: The ties of each edge trace of the view's drawing, in drawing order (see
+    #: :func:`lib.network.plot_elements.edge_pairs`): the node numbers of both ends and the pairs.
+    drawn: tuple[tuple[np.ndarray, np.ndarray, list[tuple[Hashable, Hashable]]], ...]
+
+    def shown(self, nodes: Iterable[Hashable]) -> np.ndarray:
+        """A mask over the node numbers: True for ``nodes``."""
+        mask = np.zeros(len(self.number), dtype=bool)
+        mask[[self.number[v] for v in nodes if v in self.number]] = True
+        return mask
+
+
+def tie_index(view: NetworkView) -> TieIndex:
+    """:class:`TieIndex` of ``view``'s graph, kept per view."""
+
+    def make() -> TieIndex:
+        G = view.graph
+        number = {v: i for i, v in enumerate(G)}
+
+        def ends(pairs: Sequence[tuple[Hashable, Hashable]]) -> tuple[np.ndarray, np.ndarray]:
+            flat = np.fromiter((number[v] for pair in pairs for v in pair), dtype=np.int64, count=2 * len(pairs))
+            return flat[0::2], flat[1::2]
+
+        placed = {v for v in G if v in view.positions}
+        by_kind, _ = plotting.edge_pairs(G, placed)
+        drawn = tuple((*ends(pairs), pairs) for pairs in by_kind.values() if pairs)
+        return TieIndex(number, ends(list(G.edges())), drawn)
+
+    if view.key is None:
+        return make()
+    found: TieIndex = _MEASURES.get_or_make((view.key, "tie index"), make)
+    return found
+
+
+def view_size(view: NetworkView) -> tuple[int, int]:
+    """How many nodes and ties the view draws, kept per view: counting the ties of a filtered view of
+    a big graph edge by edge costs more than the rest of a rerun."""
+
+    def count() -> tuple[int, int]:
+        G = view.graph
+        whole = view.unfiltered
+        if whole is None or view.ties_filtered:
+            return G.number_of_nodes(), G.number_of_edges()
+        index = tie_index(whole)
+        shown = index.shown(G)
+        return int(shown.sum()), int((shown[index.ends[0]] & shown[index.ends[1]]).sum())
+
+    if view.key is None:
+        return count()
+    found: tuple[int, int] = _MEASURES.get_or_make((view.key, "size"), count)
     return found
 
 
@@ -615,6 +702,9 @@ __all__ = [
     "view_figures",
     "view_find_choices",
     "view_metrics",
+    "view_size",
+    "tie_index",
+    "TieIndex",
     "view_positions",
     "isolate_names",
     "kind_label",

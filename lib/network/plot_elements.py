@@ -301,6 +301,11 @@ def _labelled(G: nx.Graph, nodes: Sequence[Hashable], sizes: Mapping[Hashable, f
     return set(ordered[:LABEL_LIMIT])
 
 
+def label_text(G: nx.Graph, node: Hashable) -> str:
+    """A node's name as written on the drawing: escaped, shortened."""
+    return escape(_short(str(G.nodes[node].get("label") or node), _LABEL_CHARS))
+
+
 def _scatter(webgl: bool) -> type[go.Scatter] | type[go.Scattergl]:
     return go.Scattergl if webgl else go.Scatter
 
@@ -316,15 +321,11 @@ def _segments(
     return xs, ys
 
 
-def _edge_traces(
-    G: nx.Graph,
-    shown: set[Hashable],
-    pos: Mapping[Hashable, Position],
-    highlight: set[Hashable] | None,
-    lang: str,
-    webgl: bool,
-) -> list[go.Scatter | go.Scattergl]:
-    """One trace per edge kind (legend and colour), plus one for ties of highlighted nodes."""
+def edge_pairs(
+    G: nx.Graph, shown: set[Hashable], highlight: set[Hashable] | None = None
+) -> tuple[dict[str, list[tuple[Hashable, Hashable]]], list[tuple[Hashable, Hashable]]]:
+    """The ties drawn between ``shown`` nodes, per edge kind in the order the edge traces are drawn
+    (kinds without ties included), and apart from them the ties of ``highlight``'s nodes."""
     by_kind: dict[str, list[tuple[Hashable, Hashable]]] = {kind: [] for kind in EDGE_KINDS}
     lit: list[tuple[Hashable, Hashable]] = []
     for u, v, kind in G.edges(data="kind"):
@@ -334,6 +335,19 @@ def _edge_traces(
             lit.append((u, v))
         else:
             by_kind.setdefault(str(kind or "relation"), []).append((u, v))
+    return by_kind, lit
+
+
+def _edge_traces(
+    G: nx.Graph,
+    shown: set[Hashable],
+    pos: Mapping[Hashable, Position],
+    highlight: set[Hashable] | None,
+    lang: str,
+    webgl: bool,
+) -> list[go.Scatter | go.Scattergl]:
+    """One trace per edge kind (legend and colour), plus one for ties of highlighted nodes."""
+    by_kind, lit = edge_pairs(G, shown, highlight)
     traces = []
     scatter = _scatter(webgl)
     for kind, pairs in by_kind.items():
@@ -353,6 +367,8 @@ def _edge_traces(
                 hoverinfo="skip",
                 legendgroup=f"edge-{escape(kind)}",
                 legendrank=900,
+                # Values made here, not typed in: checking 50,000 ties' numbers one by one buys nothing.
+                _validate=not webgl,
             )
         )
     if lit:
@@ -399,10 +415,7 @@ def _node_traces(
         if not group.nodes:
             continue
         nodes = sorted(group.nodes, key=lambda node: on_top.get(str(G.nodes[node].get("kind")), -len(KIND_ORDER)))
-        texts = [
-            escape(_short(str(G.nodes[node].get("label") or node), _LABEL_CHARS)) if node in labelled else ""
-            for node in nodes
-        ]
+        texts = [label_text(G, node) if node in labelled else "" for node in nodes]
         marker: dict[str, Any] = {
             "color": group.colour,
             "size": np.asarray([sizes[node] for node in nodes], dtype=float),
@@ -437,6 +450,8 @@ def _node_traces(
                 hovertext=[hover[node] for node in nodes],
                 hoverinfo="text",
                 customdata=[str(node) for node in nodes],
+                # Ten thousand symbols and hover texts made here: plotly's check of each costs seconds.
+                _validate=not webgl,
             )
         )
     return traces

@@ -51,6 +51,7 @@ from lib.network.plot_elements import (
     _scatter,
     _segments,
     _sizes,
+    edge_pairs,
     node_hover,
     node_owner,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "COLOR_BY",
     "EDGE_KINDS",
     "KIND_ORDER",
+    "edge_pairs",
     "LABEL_LIMIT",
     "WEBGL_THRESHOLD",
     "escape",
