@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
@@ -14,6 +15,9 @@ from lib.network.graph import LIBRARY, node_record_id, organisation_view, rings
 from lib.network.plotting import rings_figure
 from lib.reporting.boardpack.model import Chart, Section, Table
 from lib.reporting.boardpack.section_context import Context
+
+#: The network picture shows at most this many organisations (:func:`picture_nodes`).
+PICTURE_ORGANISATIONS = 150
 
 
 def network_section(ctx: Context) -> Section:
@@ -76,6 +80,8 @@ def network_section(ctx: Context) -> Section:
     )
     if ring_counts.get(3, 0):
         bullets.append(ctx.tr("board.network.untouched", count=ring_counts[3]))
+    if len(organisations) > PICTURE_ORGANISATIONS:
+        bullets.append(ctx.tr("board.network.picture_cut", shown=PICTURE_ORGANISATIONS, total=len(organisations)))
     section.bullets = bullets
     return section
 
@@ -149,7 +155,23 @@ def _partner_rows(
     return frame.sort_values([columns[4], columns[0]], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+def picture_nodes(view: nx.Graph, placed: Mapping[str, int], most: int = PICTURE_ORGANISATIONS) -> set[str]:
+    """The nodes of the network picture: every node when there are at most ``most`` organisations;
+    else the library and the ``most`` organisations nearest it (partners first, then the ring of
+    contacts), the most tied first within a ring, ties broken by node id.
+
+    A picture of thousands of named dots says nothing a board can read, and drawing it took minutes.
+    """
+    organisations = [node for node, kind in view.nodes(data="kind") if kind == "organisation"]
+    if len(organisations) <= most:
+        return set(view)
+    ranked = sorted(organisations, key=lambda node: (placed.get(node, 9), -view.degree(node), str(node)))
+    return {node for node in view if view.nodes[node].get("kind") != "organisation"} | set(ranked[:most])
+
+
 def _network_picture(view: nx.Graph, placed: dict[str, int], lang: str, draw: Any) -> dict[str, Any]:
-    """The rings around the library at organisation level, as a plotly figure's JSON dict."""
-    fig = draw(view, {node: ring for node, ring in placed.items() if node in view}, lang, labels=True, height=640)
+    """The rings around the library at organisation level (:func:`picture_nodes`), as a plotly
+    figure's JSON dict."""
+    shown = view.subgraph(picture_nodes(view, placed))
+    fig = draw(shown, {node: ring for node, ring in placed.items() if node in shown}, lang, labels=True, height=640)
     return fig.to_plotly_json()
