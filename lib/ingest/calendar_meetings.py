@@ -461,3 +461,16 @@ def _store(session: Session, plan: MeetingsPlan, actor: str | None) -> None:
     session.flush()
     plan.batch_id = batch.id
     log_event(session, "calendar_imported", entity="import_batch", entity_id=batch.id, actor=actor, **counts)
+
+
+@requires("import")
+def staff_for_meetings(db: Database) -> list[tuple[str, str]]:
+    """(name, e-mail) of every staff member with an e-mail, by name: the choice of who held meetings an
+    outsider organised (the import page)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(Person.name, Person.email)
+            .where(Person.is_staff.is_(True), Person.email.is_not(None))
+            .order_by(Person.name)
+        )
+        return [(name, email) for name, email in rows if email]

@@ -86,6 +86,7 @@ TEXTS = {
         "external attendee we know updates the tie to the staff member and enters the contact log of "
         "partnerships with the attendee's organisation. Private and internal-only meetings are skipped.",
     },
+    "calendar.page.open": {"da": "Indlæs møder fra en kalender", "en": "Import meetings from a calendar"},
     "calendar.page.upload": {"da": "Kalenderfil (.ics)", "en": "Calendar file (.ics)"},
     "calendar.page.staff": {
         "da": "Medarbejder for møder, som en ekstern har indkaldt til",
