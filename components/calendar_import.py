@@ -89,6 +89,7 @@ def _new_contacts(plan: MeetingsPlan) -> frozenset[str]:
         disabled=[name, email, meetings],
         column_config={create: st.column_config.CheckboxColumn(create)},
         key=f"{KEYS_PREFIX}_new_contacts",
+        placeholder="",
         width="stretch",
     )
     return frozenset(str(row[email]) for _, row in edited.iterrows() if bool(row[create]))
@@ -110,11 +111,18 @@ def _show_plan(plan: MeetingsPlan) -> None:
             hide_index=True,
             width="stretch",
             key=f"{KEYS_PREFIX}_logged",
+            placeholder="",
         )
     for items, kind, title in ((plan.skipped, "skip", "skipped"), (plan.rejected, "reject", "rejected")):
         if items:
             st.markdown("**" + tr_md(f"calendar.page.{title}") + "**")
-            st.dataframe(_left_out_rows(items, kind), hide_index=True, width="stretch", key=f"{KEYS_PREFIX}_{title}")
+            st.dataframe(
+                _left_out_rows(items, kind),
+                hide_index=True,
+                width="stretch",
+                key=f"{KEYS_PREFIX}_{title}",
+                placeholder="",
+            )
 
 
 def calendar_import_section() -> None:

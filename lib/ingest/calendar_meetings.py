@@ -460,7 +460,18 @@ def _store(session: Session, plan: MeetingsPlan, actor: str | None) -> None:
         )
     session.flush()
     plan.batch_id = batch.id
-    log_event(session, "calendar_imported", entity="import_batch", entity_id=batch.id, actor=actor, **counts)
+    log_event(
+        session,
+        "calendar_imported",
+        entity="import_batch",
+        entity_id=batch.id,
+        actor=actor,
+        files=plan.file_name,
+        rows=counts["read"],
+        relations=len(plan.ties),
+        contact_log=len(plan.entries),
+        people=counts["contacts_created"],
+    )
 
 
 @requires("import")

@@ -19,9 +19,9 @@ TEXTS = {
         "en": "The calendar file cannot be read: it is damaged or incomplete.",
     },
     "calendar.too_many_events": {
-        "da": "Kalenderfilen har {count} aftaler; der kan højst indlæses {limit} ad gangen. "
+        "da": "Kalenderfilen har {count} {count:aftale|aftaler}; der kan højst indlæses {limit} ad gangen. "
         "Eksportér en kortere periode.",
-        "en": "The calendar file holds {count} events; at most {limit} can be imported at a time. "
+        "en": "The calendar file holds {count} {count:event|events}; at most {limit} can be imported at a time. "
         "Export a shorter period.",
     },
     "calendar.unknown_staff": {
@@ -54,6 +54,7 @@ TEXTS = {
         "da": "aftalen gentages for mange gange",
         "en": "the event recurs too many times",
     },
+    "admin.action.calendar_imported": {"da": "Møder indlæst fra kalender", "en": "Meetings imported from a calendar"},
     # --- the command line ----------------------------------------------------------------------------
     "calendar.cli.dry_run": {"da": "Prøvekørsel: intet er gemt.", "en": "Dry run: nothing was stored."},
     "calendar.cli.done": {"da": "Kalenderen er indlæst.", "en": "The calendar was imported."},
@@ -118,8 +119,8 @@ TEXTS = {
     },
     "calendar.page.done": {
         "da": "{logged} {logged:møde|møder} registreret: {ties_created} nye og {ties_updated} opdaterede relationer, "
-        "{contact_log_entries} i kontaktloggen, {contacts_created} nye kontakter.",
+        "{contact_log_entries} i kontaktloggen, {contacts_created} {contacts_created:ny kontakt|nye kontakter}.",
         "en": "{logged} {logged:meeting|meetings} logged: {ties_created} new and {ties_updated} updated ties, "
-        "{contact_log_entries} in the contact log, {contacts_created} new contacts.",
+        "{contact_log_entries} in the contact log, {contacts_created} {contacts_created:new contact|new contacts}.",
     },
 }
