@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.calendar_import import calendar_import_section
 from components.context import database, require_page, tr
 from components.importer import (
     ACCEPTED_TYPES,
@@ -50,3 +51,5 @@ if sheets is not None:
     preview_section(state, db, sheets)
 last_section(state)
 history_section(state, data)
+st.divider()
+calendar_import_section()

@@ -206,9 +206,32 @@ def _add_person_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _add_calendar_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
-    """``calendar export`` (``lib.cli.calendar_export``)."""
-    calendar = commands.add_parser("calendar", help="calendar files (.ics): staff members' tasks")
+    """``calendar import`` (``lib.cli.calendar``) and ``calendar export`` (``lib.cli.calendar_export``)."""
+    calendar = commands.add_parser(
+        "calendar", help="calendar files (.ics): import meetings as contacts, export staff members' tasks"
+    )
     calendar_commands = calendar.add_subparsers(dest="calendar_command", required=True)
+    meetings = calendar_commands.add_parser(
+        "import",
+        parents=[common],
+        help="log the past meetings of an Outlook or Google calendar export (.ics): ties to known external "
+        "attendees and contact-log entries on their partnerships; private, cancelled, future and "
+        "internal-only meetings are skipped",
+    )
+    meetings.add_argument("file", help="the calendar export (.ics)")
+    meetings.add_argument(
+        "--staff",
+        metavar="EMAIL",
+        help="the staff member of meetings whose organiser is not staff (default: the one acting, when staff)",
+    )
+    meetings.add_argument("--dry-run", action="store_true", help="show what would happen; store nothing")
+    meetings.add_argument(
+        "--create-contacts",
+        action="store_true",
+        help="create the unknown external attendees as contacts (name and e-mail from the invitation); "
+        "without it they are only listed",
+    )
+    meetings.set_defaults(handler="lib.cli.calendar:cmd_calendar_import")
     export = calendar_commands.add_parser(
         "export",
         parents=[common],

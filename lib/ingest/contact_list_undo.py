@@ -14,6 +14,7 @@ from lib.core.access import requires
 from lib.core.errors import UndoNotPossible
 from lib.db import (
     TABLES_BY_NAME,
+    ContactLogEntry,
     Database,
     DuplicateCandidate,
     Event,
@@ -69,6 +70,10 @@ def undo_import(db: Database, batch_id: int, actor: str | None = None) -> dict[s
         removed_aliases = _rowcount(session.execute(delete(OrganisationAlias).where(OrganisationAlias.id.in_(aliases))))
         if removed_aliases:
             restored[f"{ALIAS_TABLE}_removed"] += removed_aliases
+        # A calendar import's batch (lib.ingest.calendar_meetings) logged meetings on partnerships too.
+        logged = _rowcount(session.execute(delete(ContactLogEntry).where(ContactLogEntry.batch_id == batch_id)))
+        if logged:
+            restored["contact_log_removed"] += logged
         for table in _UNDO_ORDER:
             model = TABLES_BY_NAME[table]
             removed = session.execute(delete(model).where(_table_of(model).c.batch_id == batch_id))
