@@ -17,6 +17,7 @@ import streamlit as st
 from components import figures_views as figure_views
 from components.context import database, lang, tr
 from components.downloads import export_download
+from components.network_actions import register_cold_contact
 from components.network_views import (
     COLD_KEY,
     COMPARE_FROM_KEY,
@@ -197,13 +198,14 @@ PARTNER_COLUMNS = (
 )
 
 
-def health_section(G: nx.Graph, day: dt.date) -> None:
-    """Ties going cold, what hangs on one person, who holds what, and every potential partner."""
+def health_section(G: nx.Graph, day: dt.date, *, actionable: bool = True) -> None:
+    """Ties going cold, what hangs on one person, who holds what, and every potential partner;
+    ``actionable`` (today's network, not one back in time) offers to register a contact on a cold tie."""
     st.caption(tr_md("netpage.health.basis", date=day))
     months = int(
         st.columns(3)[0].number_input(tr("netpage.cold.months"), min_value=1, max_value=240, step=1, key=COLD_KEY)
     )
-    _cold_ties(G, months, day)
+    _cold_ties(G, months, day, actionable)
     one = network_health.one_person_on(database(), day, graph=G)
     _single_person(one, G)
     st.subheader(tr("network.staff.title"))
@@ -215,7 +217,7 @@ def health_section(G: nx.Graph, day: dt.date) -> None:
     potential_partners_section(G, day)
 
 
-def _cold_ties(G: nx.Graph, months: int, day: dt.date) -> None:
+def _cold_ties(G: nx.Graph, months: int, day: dt.date, actionable: bool) -> None:
     st.subheader(tr("network.cold.title"))
     st.caption(tr_md("network.cold.help", months=months))
     dated, undated = netpage.cold_tie_frames(G, months, day, lang())
@@ -224,6 +226,8 @@ def _cold_ties(G: nx.Graph, months: int, day: dt.date) -> None:
     else:
         st.warning(tr_md("netpage.cold.count", count=len(dated), months=months))
         table(dated, COLD_COLUMNS, key="net_cold_table")
+        if actionable:
+            register_cold_contact(dated, day)
     if not undated.empty:
         with st.expander(tr("netpage.cold.undated", count=len(undated))):
             st.caption(tr("network.cold.no_date.help"))

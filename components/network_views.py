@@ -33,6 +33,7 @@ from streamlit.errors import StreamlitAPIException
 from components import network_list, remembered
 from components.charts import show_chart
 from components.context import actor, database, lang, tr
+from components.network_actions import node_way_in
 from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, column_config, date_input_format
 from components.widgets import BLANK, blank_to_none, remembered_tabs, shown_as
@@ -92,7 +93,7 @@ KEPT_KEY = "net_kept"
 SHOWN_LANGUAGE = "net_shown_language"
 MAP_STAGE_KEY = "net_whole_map_stage"
 
-TABS = ("map", "figures", "health", "time", "download")
+TABS = ("map", "figures", "health", "way_in", "time", "download")
 STRENGTHS = (1, 2, 3, 4, 5)
 NAMES_LISTED = 20
 COLD_MONTHS_DEFAULT = health.COLD_AFTER_MONTHS
@@ -600,6 +601,7 @@ def node_details(view: View, metrics: pd.DataFrame, node: Hashable) -> None:
         # Strength and owner mean nothing in the organisation view, for instance: leave empty columns out.
         filled = netpage.filled_columns(ties, always=("other", "tie"))
         table(ties, [c for c in TIE_COLUMNS if c.name in filled], key="net_ties_table")
+    node_way_in(graph, node)
     st.markdown(f"**{tr('netpage.details.ego')}**")
     radius_labels = {1: tr("netpage.ego.1"), 2: tr("netpage.ego.2")}
     _only_known(EGO_KEY, list(radius_labels))

@@ -11,6 +11,7 @@ import streamlit as st
 from components import clock, network_tabs
 from components import network_views as views
 from components.context import database, require_page, tr
+from components.way_in_views import way_in_section
 from lib.network import page as netpage
 from lib.network import whole_map
 
@@ -57,7 +58,10 @@ else:
             network_tabs.figures_section(view, metrics, G)
     if tabs["health"].open:
         with tabs["health"]:
-            network_tabs.health_section(G, day)
+            network_tabs.health_section(G, day, actionable=as_of is None)
+    if tabs["way_in"].open:
+        with tabs["way_in"]:
+            way_in_section()
     if tabs["time"].open:
         with tabs["time"]:
             network_tabs.time_section(db, first, last, day)

@@ -38,6 +38,7 @@ FACES = {
     "lib.contacts.organisation_duplicates": ("organisation_names", "organisation_pairs", "organisation_register"),
     "lib.library.staff": ("staff_roles", "staff_competences", "staff_dependencies"),
     "lib.library.strengths": ("strengths_offers", "strengths_flyer"),
+    "lib.network.page": ("page_texts",),
 }
 
 

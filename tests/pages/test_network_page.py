@@ -260,6 +260,7 @@ def test_english_heading(demo: Database) -> None:
         "Network map",
         "Figures and key people",
         "Network health",
+        "Find the way in",
         "Over time",
         "Download",
     ]
