@@ -113,26 +113,26 @@ class PlainContactRows:
         got: dict[str, Any] = {}
         for field, position, convert, answers in self.columns:
             raw = raw_row[position] if position < width else None
-            if raw is None or (type(raw) is str and not raw.strip()):  # noqa: E721 - as the reference path
+            if raw is None:
                 value = _EMPTY[field]
             elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
                 value = convert(raw)
             elif answers is not None:
-                if len(raw) > CACHED_TEXT_LENGTH:
-                    value = convert(raw)
-                else:
-                    value = answers.get(raw, _MISSING)
-                    if value is _MISSING:
-                        value = answers[raw] = convert(raw)
+                # A blank cell is answered from the table too (as empty), so most cells are one look-up.
+                value = answers.get(raw, _MISSING)
+                if value is _MISSING:
+                    value = _EMPTY[field] if not raw.strip() else convert(raw)
+                    if len(raw) <= CACHED_TEXT_LENGTH:
+                        answers[raw] = value
             elif field == "email":
-                address = everyday_email(raw)
+                address = everyday_email(raw)  # None for a blank cell
                 if address is not None and len(address) <= self.email_limit and not is_role_mailbox(address):
                     value = (address,)
                 else:
-                    value = convert(raw)
+                    value = _EMPTY[field] if not raw.strip() else convert(raw)
             else:
                 number = everyday_danish_phone(raw)
-                value = (number,) if number is not None else convert(raw)
+                value = (number,) if number is not None else _EMPTY[field] if not raw.strip() else convert(raw)
             if value is _NOT_PLAIN:
                 return self._handed_back()
             got[field] = value
@@ -150,6 +150,18 @@ class PlainContactRows:
                 self._organisations[org_name] = record
                 organisations_changed |= changed
             org_records.append(record)
+        department = got.get("department")
+        phones = got.get("phone", ())
+        state = reader.state
+        if (
+            emails
+            and key not in state.people_without_email_by_name
+            and all(email not in state.person_by_email for email in emails)
+        ):
+            # Nobody to match (no one has these e-mails, and a row with an e-mail matches by name only
+            # people without one): a new person, made as _match_or_create_person and _affiliate would.
+            self._new_person(name, key, got.get("title"), emails, phones, org_records, department)
+            return "insert", label
         person_values = {
             "name": name,
             "name_key": key,
@@ -161,15 +173,54 @@ class PlainContactRows:
             "source": self.source,
         }
         person, created, person_changed = reader._match_or_create_person(
-            person_values, emails, list(got.get("phone", ())), [r.id for r in org_records]
+            person_values, emails, list(phones), [r.id for r in org_records]
         )
         affiliation_changed = False
-        department = got.get("department")
         for record in org_records:
             affiliation_changed |= reader._affiliate(person.id, record.id, role=department)
         if created:
             return "insert", label
         return ("update" if person_changed or affiliation_changed or organisations_changed else "unchanged"), label
+
+    def _new_person(
+        self,
+        name: str,
+        key: str,
+        title: str | None,
+        emails: list[str],
+        phones: Sequence[str],
+        org_records: list[Record],
+        department: str | None,
+    ) -> None:
+        """Record a person nobody in the working state can be (see :meth:`read`) and their affiliations:
+        what :meth:`~lib.ingest.row_people._PeopleRows._match_or_create_person` and ``_affiliate`` do
+        then, without their general matching (``tests/ingest/test_plain_rows.py`` compares)."""
+        reader = self.reader
+        state = reader.state
+        person = state.add_new_person(
+            {
+                "name": name,
+                "name_key": key,
+                "email": emails[0],
+                "phone": phones[0] if phones else None,
+                "other_emails": emails[1:] or None,
+                "other_phones": list(phones[1:]) or None,
+                "title": title,
+                "notes": None,
+                "is_staff": False,
+                "source": self.source,
+                "team": None,
+                "staff_role": None,
+            }
+        )
+        if len(key) >= 4 and reader._names_without_email.block(key):
+            reader._queue_near_duplicates(person, [record.id for record in org_records])
+        else:  # no one without an e-mail in the name's block: nobody to offer as the same person
+            reader._names.add(key)
+        reader.touched["people"].add(person.id)
+        for record in org_records:
+            affiliation = state.add_new_affiliation(person.id, record.id, department)
+            reader._domains_changed("affiliation", affiliation.id)
 
     def _handed_back(self) -> tuple[str, str] | None:
         """None: the row goes to the reference path, which may change any organisation, so the

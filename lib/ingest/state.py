@@ -216,6 +216,31 @@ class WorkingState:
         self._add_person(record)
         return record
 
+    def add_new_person(self, values: dict[str, Any]) -> Record:
+        """:meth:`new_person` for ``values`` that hold exactly :data:`PERSON_FIELDS`, ``is_staff`` a bool
+        and an e-mail (a plain contact row's new person, ``lib.ingest.plain_rows``)."""
+        record = Record(self._temp_id(), values, is_new=True)
+        self.people[record.id] = record
+        self.index_person_emails(record)
+        self.people_by_name.setdefault(values["name_key"], []).append(record.id)
+        return record
+
+    def add_new_affiliation(self, person_id: int, organisation_id: int, role: str | None) -> Record:
+        """:meth:`new_affiliation` of a person to an organisation with a role and no dates."""
+        record = Record(
+            self._temp_id(),
+            {
+                "person_id": person_id,
+                "organisation_id": organisation_id,
+                "role": role,
+                "start_date": None,
+                "end_date": None,
+            },
+            is_new=True,
+        )
+        self._add_affiliation(record)
+        return record
+
     def new_organisation(self, values: dict[str, Any]) -> Record:
         record = Record(self._temp_id(), {f: values.get(f) for f in ORGANISATION_FIELDS}, is_new=True)
         self._add_organisation(record)
@@ -254,28 +279,31 @@ class WorkingState:
         Returns how many records of each table were inserted and updated. ``progress`` hears
         ``progress.step.store`` with the tables written (``lib.core.progress``).
         """
-        real_ids: dict[tuple[str, int], int] = {}
+        #: Table → temporary id → the id it was stored with.
+        real_ids: dict[str, dict[int, int]] = {table: {} for table in ("organisations", "people", "affiliations")}
         changes: list[dict[str, Any]] = []
         summary: dict[str, dict[str, int]] = {}
 
         def resolve(table: str, temp_or_real: int | None) -> int | None:
             if temp_or_real is None or temp_or_real > 0:
                 return temp_or_real
-            return real_ids[(table, temp_or_real)]
+            return real_ids[table][temp_or_real]
 
-        plan: list[tuple[str, type[Base], dict[int, Record], dict[str, str]]] = [
-            ("organisations", Organisation, self.organisations, {}),
-            ("people", Person, self.people, {}),
+        plan: list[tuple[str, type[Base], dict[int, Record], tuple[str, ...], dict[str, str]]] = [
+            ("organisations", Organisation, self.organisations, ORGANISATION_FIELDS, {}),
+            ("people", Person, self.people, PERSON_FIELDS, {}),
             (
                 "affiliations",
                 Affiliation,
                 self.affiliations,
+                AFFILIATION_FIELDS,
                 {"person_id": "people", "organisation_id": "organisations"},
             ),
             (
                 "relations",
                 Relation,
                 self.relations,
+                RELATION_FIELDS,
                 {
                     "from_person_id": "people",
                     "to_person_id": "people",
@@ -287,29 +315,26 @@ class WorkingState:
         ]
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         steps = len(plan) + 1  # the four tables, then the aliases, the change log and the review pairs
-        for step, (table, model, records, references) in enumerate(plan):
+        for step, (table, model, records, fields, references) in enumerate(plan):
             report_step(progress, "progress.step.store", step, steps, "tables")
             new = [r for r in records.values() if r.is_new]
             changed = [r for r in records.values() if not r.is_new and r.before]
-            rows = []
-            for record in new:
-                row = dict(record.values)
+            if new:
+                columns = _new_columns(new, fields)
                 for column, target in references.items():
-                    row[column] = resolve(target, row[column])
-                row["batch_id"] = batch_id
+                    ids = real_ids[target]
+                    columns[column] = [v if v is None or v > 0 else ids[v] for v in columns[column]]
+                columns["batch_id"] = [batch_id] * len(new)
                 if hasattr(model, "created_at"):
-                    row["created_at"] = now
-                    row["updated_at"] = now
-                rows.append(row)
-            if rows:
-                inserted_ids = _bulk_insert(session, _table_of(model), rows)
+                    columns["created_at"] = columns["updated_at"] = [now] * len(new)
+                inserted_ids = _insert_with_ids(session, _table_of(model), columns)
                 # New records carry the batch in their batch_id column: that is what undo removes,
                 # so they need no change rows of their own (a large import would write 100,000s).
-                for record, real_id in zip(new, inserted_ids, strict=True):
-                    real_ids[(table, record.id)] = real_id
+                if table in real_ids:
+                    real_ids[table] = dict(zip([record.id for record in new], inserted_ids, strict=True))
             updates = []
             for record in changed:
-                row = {"id": record.id}
+                row: dict[str, Any] = {"id": record.id}
                 for name in record.before or {}:
                     value = record.values[name]
                     if name in references:
@@ -345,7 +370,7 @@ class WorkingState:
                 }
                 for alias in self.aliases
             ]
-            for alias_id in _bulk_insert(session, _table_of(OrganisationAlias), rows):
+            for alias_id in _insert_with_ids(session, _table_of(OrganisationAlias), _columns_of(rows)):
                 changes.append(
                     {
                         "batch_id": batch_id,
@@ -378,50 +403,89 @@ class WorkingState:
         return summary
 
 
-def _bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert ``rows`` with one executemany and return their new ids, in order.
+_VALUES = operator.attrgetter("values")
+
+
+def _new_columns(new: list[Record], fields: tuple[str, ...]) -> dict[str, list[Any]]:
+    """The new records' values column by column (``fields`` in order; one value per record).
+
+    A record whose values hold other names than ``fields`` (none does today) puts its names in too,
+    empty for the records without them, as one INSERT needs the same columns on every row."""
+    if set(map(len, map(_VALUES, new))) != {len(fields)}:
+        return _uneven_columns(new)
+    take = operator.itemgetter(*fields)
+    try:
+        values = list(map(take, map(_VALUES, new)))
+    except KeyError:
+        return _uneven_columns(new)
+    if len(fields) == 1:
+        return {fields[0]: list(values)}
+    return {name: list(column) for name, column in zip(fields, zip(*values, strict=True), strict=True)}
+
+
+def _uneven_columns(new: list[Record]) -> dict[str, list[Any]]:
+    names = list(dict.fromkeys(name for record in new for name in record.values))
+    return {name: [record.values.get(name) for record in new] for name in names}
+
+
+def _columns_of(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows that all set the same names, column by column."""
+    names = list(rows[0])
+    return {name: [row[name] for row in rows] for name in names}
+
+
+def _insert_with_ids(session: Session, table: Table, columns: dict[str, list[Any]]) -> list[int]:
+    """Insert the rows given column by column with one executemany and return their new ids, in order.
 
     The ids are reserved first (SQLite: above the current maximum, safe because writes hold the
     database lock from BEGIN IMMEDIATE; PostgreSQL: from the table's sequence). Asking the database
     to return ids in parameter order instead makes SQLAlchemy insert row by row on SQLite, which is
     many times slower for a large contact list.
     """
+    count = len(next(iter(columns.values())))
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
         start = (session.scalar(select(func.max(table.c.id))) or 0) + 1
-        ids = list(range(start, start + len(rows)))
+        ids = list(range(start, start + count))
     elif dialect == "postgresql":
         sequence = session.scalar(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name})
-        ids = list(
-            session.scalars(text("SELECT nextval(:s) FROM generate_series(1, :n)"), {"s": sequence, "n": len(rows)})
-        )
+        ids = list(session.scalars(text("SELECT nextval(:s) FROM generate_series(1, :n)"), {"s": sequence, "n": count}))
     else:
+        rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
         return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
-    for row, new_id in zip(rows, ids, strict=True):
-        row["id"] = new_id
-    bulk_execute(session, table, rows)
+    _insert_columns(session, table, {**columns, "id": ids})
     return ids
 
 
 @requires("edit")
 def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT ``rows`` into ``table`` with one DBAPI executemany.
+    """INSERT ``rows`` into ``table`` with one DBAPI executemany (see :func:`_insert_columns`)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    if any(len(row) != len(names) for row in rows):
+        # Rows that do not all set the same columns: the general (slower) path.
+        session.execute(insert(table), rows)
+        return
+    _insert_columns(session, table, _columns_of(rows))
+
+
+def _insert_columns(session: Session, table: Table, columns: dict[str, list[Any]]) -> None:
+    """INSERT the rows given column by column (name → one value per row) with one DBAPI executemany.
 
     The values go through each column type's own bind processor (JSON, dates, booleans), as
     SQLAlchemy would convert them, but without the per-row statement machinery, which dominated the
-    time of storing a 100,000-row import. None is stored as SQL NULL (also for JSON columns).
+    time of storing a 100,000-row import; working column by column keeps the per-row Python work to
+    the columns that need converting. None is stored as SQL NULL (also for JSON columns).
     """
-    if not rows:
+    count = len(next(iter(columns.values()), []))
+    if not count:
         return
     connection = session.connection()
     dialect = connection.dialect
     markers = {"qmark": "?", "format": "%s", "pyformat": "%s"}
     if dialect.paramstyle not in markers:
-        session.execute(insert(table), rows)
-        return
-    names = list(rows[0])
-    if any(len(row) != len(names) for row in rows):
-        # Rows that do not all set the same columns: the general (slower) path.
+        rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
         session.execute(insert(table), rows)
         return
     # A column every row leaves empty, that the database fills with nothing of its own, is left out:
@@ -429,37 +493,43 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     # person's columns empty).
     names = [
         name
-        for name in names
-        if not (
-            table.c[name].nullable and table.c[name].server_default is None and all(row[name] is None for row in rows)
-        )
-    ] or names
-    # The dialect's own implementation of each type: on PostgreSQL, JSON is only encoded by
-    # psycopg's JSON type, not by the generic one (a list would otherwise be sent as an array).
-    converters = [
-        (position, _remembering(processor))
-        for position, processor in enumerate(
-            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
-        )
-        if processor
-    ]
-    take = operator.itemgetter(*names)
-    parameters: list[Any] = [take(row) for row in rows]
-    if len(names) == 1:
-        parameters = [(value,) for value in parameters]
-    if converters:
-        parameters = [_converted(values, converters) for values in parameters]
+        for name, values in columns.items()
+        if not (table.c[name].nullable and table.c[name].server_default is None and values.count(None) == count)
+    ] or list(columns)
+    bound: list[list[Any]] = []
+    for name in names:
+        values = columns[name]
+        # The dialect's own implementation of each type: on PostgreSQL, JSON is only encoded by
+        # psycopg's JSON type, not by the generic one (a list would otherwise be sent as an array).
+        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        bound.append(_bound(values, processor) if processor else values)
     quote = dialect.identifier_preparer.quote
     marker = markers[dialect.paramstyle]
     statement = (
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
         f"VALUES ({', '.join(marker for _ in names)})"
     )
-    connection.exec_driver_sql(statement, parameters)
+    connection.exec_driver_sql(statement, list(zip(*bound, strict=True)))
 
 
 #: Types whose equal values are written alike (a time zone would make equal datetimes differ).
 _REMEMBERED_TYPES = frozenset({str, int, bool, dt.date})
+
+
+def _bound(values: list[Any], convert: Callable[[Any], Any]) -> list[Any]:
+    """A column's values as ``convert`` writes them (None stays None). A column of one remembered
+    kind (see :func:`_remembering`) converts each distinct value once; any other each value."""
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if len(kinds) == 1:
+        kind = kinds.pop()
+        if kind in _REMEMBERED_TYPES or (
+            kind is dt.datetime and not any(map(operator.attrgetter("tzinfo"), filter(None, values)))
+        ):
+            answers = {value: convert(value) for value in set(values) if value is not None}
+            return list(map(answers.get, values))
+    remembered = _remembering(convert)
+    return [None if value is None else remembered(value) for value in values]
 
 
 def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -479,15 +549,6 @@ def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return answers[key]
 
     return remembered
-
-
-def _converted(values: tuple[Any, ...], converters: list[tuple[int, Any]]) -> tuple[Any, ...]:
-    row = list(values)
-    for position, convert in converters:
-        value = row[position]
-        if value is not None:
-            row[position] = convert(value)
-    return tuple(row)
 
 
 def relation_key(values: dict[str, Any]) -> RelationKey:

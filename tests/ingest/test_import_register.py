@@ -139,6 +139,40 @@ def test_values_converted_for_storing_are_remembered_only_where_equal_means_writ
     assert remembered(["a@x.dk"]) == remembered(["a@x.dk"]) == "['a@x.dk']"  # lists: converted each time
 
 
+def test_a_column_is_converted_once_per_distinct_value_only_where_equal_means_written_alike() -> None:
+    calls: list[Any] = []
+
+    def convert(value: Any) -> str:
+        calls.append(value)
+        return value.isoformat() if hasattr(value, "isoformat") else repr(value)
+
+    noon = dt.datetime(2025, 3, 1, 12)
+    assert (
+        state._bound([noon, None, noon, noon], convert) == ["2025-03-01T12:00:00", None] + ["2025-03-01T12:00:00"] * 2
+    )
+    assert calls == [noon]  # one kind, remembered: converted once
+    calls.clear()
+    assert state._bound([True, 1, None, True], convert) == ["True", "1", None, "True"]  # two kinds: apart
+    utc = dt.datetime(2025, 3, 1, 11, tzinfo=dt.UTC)
+    copenhagen = dt.datetime(2025, 3, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert state._bound([utc, copenhagen], convert) == [utc.isoformat(), copenhagen.isoformat()]  # equal, apart
+    assert state._bound([["a@x.dk"], None], convert) == ["['a@x.dk']", None]
+
+
+def test_new_records_whose_values_name_other_columns_are_stored_column_by_column_all_the_same() -> None:
+    even = [state.Record(-n, {"person_id": n, "organisation_id": 1}, is_new=True) for n in (1, 2)]
+    assert state._new_columns(even, ("person_id", "organisation_id")) == {
+        "person_id": [1, 2],
+        "organisation_id": [1, 1],
+    }
+    uneven = [*even, state.Record(-3, {"person_id": 3, "role": "Leder"}, is_new=True)]
+    assert state._new_columns(uneven, ("person_id", "organisation_id")) == {
+        "person_id": [1, 2, 3],
+        "organisation_id": [1, 1, None],
+        "role": [None, None, "Leder"],
+    }
+
+
 def test_an_import_writes_with_a_roomy_page_cache_and_leaves_the_usual_one(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

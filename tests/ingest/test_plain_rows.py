@@ -322,3 +322,51 @@ def test_a_plain_import_leaves_its_working_state_to_be_freed_at_once(db: Databas
     finally:
         gc.enable()
     assert left == []
+
+
+def test_new_people_made_without_matching_are_what_the_reference_path_makes(
+    tmp_path: Path, _upgraded_workspace: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plain row nobody in the workspace can be (its e-mails are new, and no one without an e-mail
+    has its name) is recorded at once (``PlainContactRows._new_person``): the same people, affiliations,
+    near-duplicate pairs and outcomes as the reference path, also beside namesakes without an e-mail."""
+    earlier = [["Navn", "Organisation"], ["Anne Holm", "Viby Skole"], ["Jens Hansen", "Viby Skole"]]
+    rows = [
+        ["Navn", "Organisation", "E-mail", "Telefon", "Afdeling"],
+        ["Anne Holm", "Viby Skole", "anne@viby.dk", "+45 12345678", "Børn"],  # a namesake without e-mail
+        ["Anne Holms", "Viby Bibliotek", "anne2@viby.dk", "12345678; 87654321", None],  # a near namesake
+        ["Bo Lund", "Viby Skole; Viby Bibliotek", "bo@viby.dk; bo.lund@viby.dk", None, "Kultur"],
+        ["Bo", None, "bo2@viby.dk", "+45 22334455", None],  # a name too short to compare
+        ["Bo Lund", "Viby Skole", "bo@viby.dk", None, None],  # the same person again: matched
+        ["Ida Møller", "Solbakken", "ida@solbakke.dk", None, None],
+        ["Jens Hanssen", "Viby Bibliotek", "jens@viby.dk", None, None],  # near Jens Hansen, who has none
+    ]
+    made: list[str] = []
+    new_person = plain_rows.PlainContactRows._new_person
+
+    def counted(self: plain_rows.PlainContactRows, name: str, *args: Any) -> None:
+        made.append(name)
+        new_person(self, name, *args)
+
+    monkeypatch.setattr(plain_rows.PlainContactRows, "_new_person", counted)
+    seen = {}
+    for columnwise in (True, False):
+        folder = tmp_path / str(columnwise)
+        folder.mkdir()
+        db = _database(folder, _upgraded_workspace)
+        monkeypatch.setattr(contact_lists, "COLUMNWISE", columnwise)
+        try:
+            _import(db, xlsx({"Kontakter": earlier}), "fill-empty")
+            seen[columnwise] = _seen(_import(db, xlsx({"Kontakter": rows}), "fill-empty"), db)
+        finally:
+            forget_database(db.url)
+    assert seen[True] == seen[False]
+    assert made == ["Anne Holms", "Bo Lund", "Bo", "Ida Møller", "Jens Hanssen"]  # Anne Holm: her namesake
+    assert [(row, outcome) for row, outcome, _label in seen[True]["outcomes"]] == [
+        (2, "updated"),
+        *[(row, "inserted") for row in (3, 4, 5)],
+        (6, "unchanged"),
+        (7, "inserted"),
+        (8, "inserted"),
+    ]
+    assert [rule for _a, _b, rule, _score, *_ in seen[True]["stored"]["duplicate_candidates"]] == ["similar_name"]
