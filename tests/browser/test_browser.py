@@ -49,3 +49,30 @@ def test_importing_a_file_through_the_browser(dashboard: str, browser: object, t
     page.get_by_text(re.compile(r"Import nr\. \d+ er fortrudt\.")).wait_for(timeout=60_000)
     assert page.get_by_role("button", name="Fortryd denne import").count() == 0
     page.close()
+
+
+def test_from_the_map_to_action_the_way_in_and_a_contact_on_a_cold_tie(dashboard: str, browser: object) -> None:
+    """Issue 17: find the way in to a demo organisation, then register a contact from the cold-ties list."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    _open(page, f"{dashboard}/netvaerk")
+    page.get_by_role("tab", name="Find vejen ind").click()
+    search = page.get_by_label("Organisation eller person")
+    search.fill("solbakke boghandel")
+    search.press("Enter")
+    first = page.locator("[data-testid='stMarkdown'] ol li").first
+    first.wait_for(timeout=60_000)
+    assert "kender" in first.inner_text() and "Spørg" in first.inner_text()
+
+    page.get_by_role("tab", name="Netværkets sundhed").click()
+    picker = page.get_by_label("Har du været i kontakt? Vælg forbindelsen og registrér kontakten i dag")
+    picker.wait_for(timeout=60_000)
+    picker.click()
+    option = page.get_by_role("option").first
+    chosen = option.inner_text().split(" · ")[0]
+    option.click()
+    page.get_by_role("button", name="Kontakt registreret i dag").click()
+    page.get_by_text(f"Kontakten med {chosen} er registreret, og opgaven er fjernet fra listen.").wait_for(
+        timeout=60_000
+    )
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
