@@ -161,7 +161,7 @@ def _person_picker(column: Any) -> dict[int, str]:
         on_change=_pick_person,
     )
     if found.more:
-        column.caption(tr("person_picker.more", shown=len(found.labels), total=found.total))
+        column.caption(tr_md("person_picker.more", shown=len(found.labels), total=found.total))
     elif not found.total:
         column.caption(tr("person_picker.none"))
     return choices

@@ -17,7 +17,10 @@ import streamlit as st
 from components.context import lang, tr
 
 # Its old home: code written before the helper moved still imports it from here.
-from components.safe_markdown import escape_markdown  # noqa: F401
+from components.safe_markdown import (
+    escape_markdown,  # noqa: F401
+    tr_md,
+)
 from lib.core.i18n import label
 
 ColumnKind = Literal["text", "number", "date", "datetime", "bool", "phone"]
@@ -79,7 +82,7 @@ def first_rows(data: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
     limit = limit or FIRST_ROWS
     if len(data) <= limit:
         return data
-    st.caption(tr("big_lists.first_rows", shown=limit, total=len(data)))
+    st.caption(tr_md("big_lists.first_rows", shown=limit, total=len(data)))
     return data.head(limit)
 
 

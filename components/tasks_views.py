@@ -12,7 +12,7 @@ from components.context import actor, database, lang, tr
 from components.downloads import export_download
 from components.feedback import Messages
 from components.overview_views import link
-from components.safe_markdown import escape_markdown, tr_md
+from components.safe_markdown import message_md, tr_md
 from lib.core.config import calendar_feed_url
 from lib.core.i18n import format_date
 from lib.planning import calendar_feed as feed
@@ -33,7 +33,9 @@ def holder_picker(staff: Sequence[tuple[int, str]], me: int | None) -> int | Non
     key = f"{PREFIX}_holder"
     if st.session_state.get(key) not in names:
         st.session_state[key] = me if me in names else EVERYONE
-    chosen = st.selectbox(tr("tasks.holder"), options=list(names), format_func=names.get, key=key)
+    chosen = st.selectbox(
+        tr("tasks.holder"), options=list(names), format_func=names.get, placeholder=tr("widget.choose_one"), key=key
+    )
     if me is None:
         st.caption(tr("tasks.not_on_staff"))
     return None if chosen == EVERYONE else chosen
@@ -70,7 +72,7 @@ def task_list(found: Sequence[tk.Task], today: dt.date, names: Mapping[int, str]
 def _task_box(task: tk.Task, today: dt.date, names: Mapping[int, str], show_holder: bool) -> None:
     with st.container(border=True, key=f"{PREFIX}_task_{task.uid}"):
         text, action = st.columns([3, 2], vertical_alignment="center")
-        text.markdown(task.message(lang(), quote=lambda value: f"**{escape_markdown(value)}**"))
+        text.markdown(message_md(task))
         when = format_date(task.due, lang())
         if task.overdue(today):
             caption = tr_md("tasks.due.overdue", date=when, days=(today - task.due).days)

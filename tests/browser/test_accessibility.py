@@ -123,6 +123,8 @@ def report(found: dict[str, list[str]]) -> str:
     return "\n".join(f"{where}: {len(lines)}\n  " + "\n  ".join(lines) for where, lines in found.items() if lines)
 
 
+# Every page, behind every tab and with every expander open: minutes of work, more than the suite's 300 s.
+@pytest.mark.timeout(1200)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_serious_violation_on_any_page_of_the_demo(dashboard: str, browser: object, lang: str) -> None:
     found = audit_every_page(dashboard, lang, browser)
@@ -149,6 +151,7 @@ def test_every_page_is_one_link_away_in_the_sidebar(dashboard: str, browser: obj
     page.close()
 
 
+@pytest.mark.timeout(1200)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_serious_violation_on_any_page_of_an_empty_workspace(
     empty_dashboard: str, browser: object, lang: str, tmp_path: Path

@@ -60,19 +60,20 @@ def test_from_the_map_to_action_the_way_in_and_a_contact_on_a_cold_tie(dashboard
     search.fill("solbakke boghandel")
     search.press("Enter")
     first = page.locator("[data-testid='stMarkdown'] ol li").first
-    first.wait_for(timeout=60_000)
+    first.wait_for(timeout=120_000)
     assert "kender" in first.inner_text() and "Spørg" in first.inner_text()
 
     page.get_by_role("tab", name="Netværkets sundhed").click()
     picker = page.get_by_label("Har du været i kontakt? Vælg forbindelsen og registrér kontakten i dag")
-    picker.wait_for(timeout=60_000)
+    picker.wait_for(timeout=120_000)
     picker.click()
     option = page.get_by_role("option").first
     chosen = option.inner_text().split(" · ")[0]
     option.click()
     page.get_by_role("button", name="Kontakt registreret i dag").click()
+    # The registration changes the data: the page works the network out again before it answers.
     page.get_by_text(f"Kontakten med {chosen} er registreret, og opgaven er fjernet fra listen.").wait_for(
-        timeout=60_000
+        timeout=180_000
     )
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()

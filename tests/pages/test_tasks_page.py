@@ -52,7 +52,7 @@ def test_everyone_s_overdue_tasks_show_with_who_holds_them(db: Database) -> None
     assert any("medarbejderlisten" in c.value for c in at.caption)
     assert [h.value for h in at.subheader][0] == "Forsinket (2)"
     # Earliest first: the goal was due four days ago, the contact yesterday.
-    assert tasks_shown(at)[:2] == ["Mål målet **Flere unge lånere**", "Tag kontakt til partnerne i **Læseklub**"]
+    assert tasks_shown(at)[:2] == ["Mål målet Flere unge lånere", "Tag kontakt til partnerne i Læseklub"]
     captions = " ".join(c.value for c in at.caption)
     assert "Ansvarlig: Anna Andersen" in captions and "Ansvarlig: Bo Berg" in captions
     assert "Skulle have været gjort" in captions
@@ -64,8 +64,8 @@ def test_a_signed_in_staff_member_opens_on_their_own_tasks(db: Database) -> None
     secrets = {**SECRETS, "roles": {**SECRETS["roles"], "editors": ["anna@bib.dk"]}}
     at = run_page(secrets=secrets, user={"is_logged_in": True, "email": "anna@bib.dk", "name": "Anna"})
     assert holder(at) == "Anna Andersen"
-    assert "Mål målet **Flere unge lånere**" not in tasks_shown(at)  # Bo's
-    assert "Tag kontakt til partnerne i **Læseklub**" in tasks_shown(at)
+    assert "Mål målet Flere unge lånere" not in tasks_shown(at)  # Bo's
+    assert "Tag kontakt til partnerne i Læseklub" in tasks_shown(at)
 
 
 def test_one_click_registers_the_contact_and_the_task_leaves_the_list(db: Database) -> None:
@@ -76,7 +76,7 @@ def test_one_click_registers_the_contact_and_the_task_leaves_the_list(db: Databa
     club.click()
     rerun(at)
     assert "Kontakten med Læseklub er registreret, og opgaven er fjernet fra listen." in [s.value for s in at.success]
-    assert "Tag kontakt til partnerne i **Læseklub**" not in tasks_shown(at)
+    assert "Tag kontakt til partnerne i Læseklub" not in tasks_shown(at)
     with db.read() as session:
         logged = session.scalars(select(ContactLogEntry.contacted_on).order_by(ContactLogEntry.contacted_on)).all()
     assert logged[-1] == workspace_today()
@@ -93,7 +93,7 @@ def test_a_measurement_needs_its_value_and_is_then_saved(db: Database) -> None:
     at.number_input(key=f"{key}_value").set_value(130)
     at.button(key=key).click()
     rerun(at)
-    assert "Mål målet **Flere unge lånere**" not in tasks_shown(at)
+    assert "Mål målet Flere unge lånere" not in tasks_shown(at)
     with db.read() as session:
         assert session.scalars(select(GoalMeasurement.value)).all() == [130]
 
@@ -104,8 +104,8 @@ def test_titles_are_shown_as_written_not_as_markdown(db: Database) -> None:
         session.get_one(Partnership, ids["club"]).title = "*Læs* [mere](http://x.dk)"
     at = run_page()
     title = "*Læs* [mere](http://x.dk)"
-    assert f"Tag kontakt til partnerne i **{escape_markdown(title)}**" in tasks_shown(at)
-    assert f"Tag kontakt til partnerne i **{title}**" not in tasks_shown(at)
+    assert f"Tag kontakt til partnerne i {escape_markdown(title)}" in tasks_shown(at)
+    assert f"Tag kontakt til partnerne i {title}" not in tasks_shown(at)
 
 
 def test_the_month_adds_later_tasks_with_the_way_to_their_page(db: Database) -> None:
@@ -115,7 +115,7 @@ def test_the_month_adds_later_tasks_with_the_way_to_their_page(db: Database) -> 
         # A round held today, with no owner: on the list this week and this month.
         session.add(EvaluationRound(partnership_id=ids["club"], held_on=today, title="I dag"))
     at = run_page()
-    assert "Evalueringsrunde i **Læseklub**" in [m.value for m in at.markdown]
+    assert "Evalueringsrunde i Læseklub" in [m.value for m in at.markdown]
     assert len(tasks_shown(at)) == 2 + (tk.went_cold_on(today - dt.timedelta(days=364)) <= tk.period_end("week", today))
     at.radio(key=f"{views.PREFIX}_period").set_value("month")
     rerun(at)

@@ -95,5 +95,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Kontakt med en forbindelse registreret",
         "en": "Contact on a tie registered",
     },
+    "admin.entity.relation": {"da": "Forbindelse", "en": "Tie"},
+    "admin.detail.ends": {"da": "Forbindelsens to ender", "en": "The tie's two ends"},
+    "admin.detail.reviewed_on": {"da": "Evalueret den", "en": "Reviewed on"},
+    "admin.detail.next_review": {"da": "Næste evaluering", "en": "Next review"},
     "admin.action.agreement_reviewed": {"da": "Samarbejdsaftale evalueret", "en": "Agreement reviewed"},
 }
