@@ -105,13 +105,18 @@ def _remembered(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 def _plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[Any]:
-    """The rows of ``statement`` (columns only, no parameters) read through the database driver.
+    """The rows of ``statement`` (columns only, no parameters) read through the database driver (SQLite;
+    other databases through SQLAlchemy).
 
     Each value is converted as SQLAlchemy converts it (dates and times from SQLite's text, flags from
     its numbers), but once per distinct value and column by column; rows are light named tuples. On a
     network of 50,000 ties this is a fraction of SQLAlchemy's row-by-row processing."""
     connection = session.connection()
     dialect = connection.dialect
+    if dialect.name != "sqlite":
+        # Other drivers (psycopg) hand back typed values and their processors need the cursor's type
+        # codes: SQLAlchemy's own rows, which read by name the same way, are right there.
+        return list(session.execute(statement).all())
     compiled = statement.compile(dialect=dialect)
     if compiled.params:
         raise ValueError("_plain_rows reads statements without parameters")
