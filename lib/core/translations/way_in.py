@@ -40,11 +40,11 @@ TEXTS = {
     "wayin.nearest.one": {"da": "{name} ({steps} {steps:led|led})", "en": "{name} ({steps} {steps:step|steps})"},
     "wayin.none.nearest": {
         "da": "Ingen af os kender nogen her — nærmeste: {names}.",
-        "en": "None of us knows anyone here — nearest: {names}.",
+        "en": "Nobody at the library knows anyone here — nearest: {names}.",
     },
     "wayin.none.nobody": {
         "da": "Ingen af os kender nogen her — og ingen medarbejder er forbundet med {name} ad nogen vej.",
-        "en": "None of us knows anyone here — and no staff member is connected to {name} by any route.",
+        "en": "Nobody at the library knows anyone here — and no staff member is connected to {name} by any route.",
     },
     "wayin.kind.organisation": {"da": "organisation", "en": "organisation"},
     "wayin.kind.contact": {"da": "person", "en": "person"},
