@@ -39,14 +39,10 @@ def _print_json(payload: Any) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from lib.ingest.contact_lists import prepare_file, run_import
+    from lib.ingest.safe_read import read_in_background
 
     lang = _lang(args)
-    words = _word_choices(args, lang)
-    if words is None:
-        return 2
-    db = _database(args)
-    prepared = []
+    files = []
     for path_text in args.files:
         path = Path(path_text)
         try:
@@ -54,8 +50,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         except OSError:
             print(t("cli.file_not_found", lang, file=path_text), file=sys.stderr)
             return 2
+        files.append((path, data))
+    # The files are read (in the parse child, on the other core) while the import's modules load and
+    # the workspace opens: the two used to take turns.
+    readings = [read_in_background(path.name, data) for path, data in files]
+
+    from lib.ingest.contact_lists import prepare_file, run_import
+
+    words = _word_choices(args, lang)
+    if words is None:
+        return 2
+    db = _database(args)
+    prepared = []
+    for (path, data), reading in zip(files, readings, strict=True):
         with terminal_progress(args, lang) as progress:
-            prepared_file = prepare_file(db, path.name, data, progress=progress)
+            prepared_file = prepare_file(db, path.name, data, progress=progress, reading=reading)
         if prepared_file.error is not None:
             print(f"{path.name}: {prepared_file.error.message(lang)}", file=sys.stderr)
             return 2

@@ -121,8 +121,12 @@ def prepare_file(
     *,
     spool: bool = False,
     progress: Progress | None = None,
+    reading: Callable[[], RawWorkbook] | None = None,
 ) -> PreparedFile:
     """Check and read one upload. A refused file comes back with ``error`` set, never raises.
+
+    ``reading`` is a read of ``data`` already under way (:func:`lib.ingest.safe_read.read_in_background`),
+    waited for here instead of reading again.
 
     With ``spool`` each sheet's data rows are moved to a private file as soon as its table is found
     (see :class:`PreparedSheet`); call :meth:`PreparedFile.discard` when the file is done with.
@@ -132,7 +136,7 @@ def prepare_file(
     try:
         with gc_paused():  # the parse child's rows arrive as hundreds of thousands of lists
             report_step(progress, "progress.step.read_file")
-            workbook = read_upload(file_name, data, limits)
+            workbook = reading() if reading is not None else read_upload(file_name, data, limits)
             with db.read() as session:
                 saved = {m.signature: m for m in session.scalars(select(SavedMapping))}
             return _prepared_from_workbook(workbook, saved, limits if spool else None, progress)

@@ -35,9 +35,10 @@ import io
 import math
 import os
 import struct
+import threading
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,6 +66,7 @@ __all__ = [
     "inspect_bytes",
     "notify_when_waiting",
     "parse_slot",
+    "read_in_background",
     "read_upload",
     "run_worker",
     "worker_command",
@@ -172,6 +174,34 @@ def read_upload(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMI
     with parse_slot(limits):
         result = run_worker(request, limits)
     return _assemble(file_name, job, result)
+
+
+def read_in_background(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMITS) -> Callable[[], RawWorkbook]:
+    """Start :func:`read_upload` on a thread and return a call that waits for it: the workbook, or
+    the :class:`FileRefused` (or any other error) the read raised.
+
+    The parse child works on the machine's other core meanwhile, so a command can load its modules
+    and open the workspace while the file is being read (``python -m lib import``).
+    """
+    outcome: list[RawWorkbook] = []
+    failure: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_upload(file_name, data, limits))
+        except BaseException as error:  # noqa: BLE001 - handed to whoever waits, raised there
+            failure.append(error)
+
+    thread = threading.Thread(target=read, name=f"read {file_name}", daemon=True)
+    thread.start()
+
+    def wait() -> RawWorkbook:
+        thread.join()
+        if failure:
+            raise failure[0]
+        return outcome[0]
+
+    return wait
 
 
 def file_extension(file_name: str) -> str:

@@ -31,11 +31,13 @@ from lib.ingest.safe_read import (
     detect_text_encoding,
     file_extension,
     inspect_bytes,
+    read_in_background,
     read_upload,
     run_worker,
     xml_prolog_verdict,
 )
 from tests import hostile_files as hostile
+from tests.sheets import xlsx
 
 #: The modules safe_read's checks and its parse child live in, besides safe_read itself.
 CHECK_MODULES = (
@@ -76,6 +78,25 @@ def no_children_left() -> bool:
             return False
 
     return not [p for p in psutil.Process().children(recursive=True) if is_parse_worker(p)]
+
+
+# --- a read started early (python -m lib import starts it before loading its modules) --------------
+
+
+def test_a_read_in_the_background_gives_the_same_workbook_as_reading_at_once() -> None:
+    data = xlsx({"Kontakter": [["Navn", "E-mail"], ["Anne Holm", "anne@example.org"]]})
+    waiting = read_in_background("kontakter.xlsx", data)
+    workbook = waiting()
+    assert workbook.sheets[0].rows == read_upload("kontakter.xlsx", data).sheets[0].rows
+    assert workbook.sheets[0].rows[1] == ["Anne Holm", "anne@example.org"]
+
+
+def test_a_read_in_the_background_hands_its_refusal_to_whoever_waits() -> None:
+    waiting = read_in_background("kontakter.xlsx", b"PK\x03\x04 not really a zip archive")
+    with pytest.raises(FileRefused) as caught:
+        waiting()
+    assert caught.value.key.startswith("read.")
+    assert no_children_left()
 
 
 # --- refused before any parser ---------------------------------------------------------------------
