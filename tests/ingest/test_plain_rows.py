@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import random
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +234,19 @@ def _import(db: Database, data: bytes, update_mode: str) -> Any:
     return run_import(db, prepared.sheets, commit=True)
 
 
+def _both_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: bytes) -> Iterator[tuple[bool, Database]]:
+    """(column-wise?, a fresh workspace) for the column-wise reader, then for the reference path."""
+    for columnwise in (True, False):
+        folder = tmp_path / str(columnwise)
+        folder.mkdir()
+        db = _database(folder, template)
+        monkeypatch.setattr(contact_lists, "COLUMNWISE", columnwise)
+        try:
+            yield columnwise, db
+        finally:
+            forget_database(db.url)
+
+
 @pytest.mark.parametrize("seed", range(8))
 def test_plain_rows_give_what_the_reference_path_gives(
     seed: int, tmp_path: Path, _upgraded_workspace: bytes, monkeypatch: pytest.MonkeyPatch
@@ -251,17 +265,10 @@ def test_plain_rows_give_what_the_reference_path_gives(
 
     monkeypatch.setattr(plain_rows.PlainContactRows, "read", counted)
     seen = {}
-    for columnwise in (True, False):
-        folder = tmp_path / str(columnwise)
-        folder.mkdir()
-        db = _database(folder, _upgraded_workspace)
-        monkeypatch.setattr(contact_lists, "COLUMNWISE", columnwise)
-        try:
-            _import(db, earlier, "fill-empty")
-            erased = _erase_people_the_sheet_names(db, data_rows)
-            seen[columnwise] = _seen(_import(db, data, update_mode), db)
-        finally:
-            forget_database(db.url)
+    for columnwise, db in _both_paths(tmp_path, monkeypatch, _upgraded_workspace):
+        _import(db, earlier, "fill-empty")
+        erased = _erase_people_the_sheet_names(db, data_rows)
+        seen[columnwise] = _seen(_import(db, data, update_mode), db)
     assert seen[True] == seen[False]
     # Both kinds of row were there: plain ones the column-wise reader took, others it handed back.
     assert any(taken) and not all(taken)
@@ -350,16 +357,9 @@ def test_new_people_made_without_matching_are_what_the_reference_path_makes(
 
     monkeypatch.setattr(plain_rows.PlainContactRows, "_new_person", counted)
     seen = {}
-    for columnwise in (True, False):
-        folder = tmp_path / str(columnwise)
-        folder.mkdir()
-        db = _database(folder, _upgraded_workspace)
-        monkeypatch.setattr(contact_lists, "COLUMNWISE", columnwise)
-        try:
-            _import(db, xlsx({"Kontakter": earlier}), "fill-empty")
-            seen[columnwise] = _seen(_import(db, xlsx({"Kontakter": rows}), "fill-empty"), db)
-        finally:
-            forget_database(db.url)
+    for columnwise, db in _both_paths(tmp_path, monkeypatch, _upgraded_workspace):
+        _import(db, xlsx({"Kontakter": earlier}), "fill-empty")
+        seen[columnwise] = _seen(_import(db, xlsx({"Kontakter": rows}), "fill-empty"), db)
     assert seen[True] == seen[False]
     assert made == ["Anne Holms", "Bo Lund", "Bo", "Ida Møller", "Jens Hanssen"]  # Anne Holm: her namesake
     assert [(row, outcome) for row, outcome, _label in seen[True]["outcomes"]] == [
