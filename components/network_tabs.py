@@ -7,7 +7,7 @@ and table helper they share; what is computed is in ``lib.network.page`` and ``l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -62,9 +62,12 @@ SCREEN_METRIC_COLUMNS = tuple(
 )
 
 
-def _excel(frame: pd.DataFrame) -> bytes:
+def _excel_maker(frame: pd.DataFrame) -> Callable[[Any], bytes]:
+    """The Excel file of ``frame``, its words taken now: the click's file is made outside the page run,
+    where the user's language is not known."""
     headings = {c.name: tr(c.label_key) for c in METRIC_COLUMNS}
-    return netpage.metrics_xlsx(frame, headings, tr("netpage.metrics.sheet"))
+    sheet = tr("netpage.metrics.sheet")
+    return lambda _session: netpage.metrics_xlsx(frame, headings, sheet)
 
 
 def figures_section(view: View, metrics: pd.DataFrame, G: nx.Graph | None = None) -> None:
@@ -130,7 +133,7 @@ def figures_section(view: View, metrics: pd.DataFrame, G: nx.Graph | None = None
     )
     export_download(
         tr("netpage.metrics.download"),
-        lambda _session: _excel(frame),
+        _excel_maker(frame),
         kind="network_table",
         people=int(frame["kind"].isin(("staff", "contact")).sum()),
         file_name=f"{tr('netpage.metrics.file_stem')}-{view.day.isoformat()}.xlsx",

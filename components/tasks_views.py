@@ -140,9 +140,10 @@ def _register_measurement(task: tk.Task, today: dt.date, value_key: str) -> None
 def calendar_section(holder: int | None, me: int | None, today: dt.date) -> None:
     """The tasks shown as a calendar file, and the signed-in staff member's subscription address."""
     st.subheader(tr("calendar.section"))
+    language = lang()  # now: the click's file is made outside the page run, where it is not known
     export_download(
         tr("calendar.download"),
-        lambda session: feed.tasks_calendar(session, today, lang(), holder),
+        lambda session: feed.tasks_calendar(session, today, language, holder),
         kind="calendar",
         people=lambda session: feed.people_named(session, today, holder),
         file_name="opgaver.ics",

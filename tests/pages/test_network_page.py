@@ -8,6 +8,7 @@ selectbox, the keyboard-friendly way to the same details, is driven directly.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -308,6 +310,19 @@ def test_figures_tab_lists_every_node_in_danish(demo: Database) -> None:
     assert any(c.value == "Alle tal er beregnet præcist (ikke skønnet)." for c in at.caption)
     assert "Brobyggere" in " ".join(m.value for m in at.markdown)
     assert at.get("download_button")[0].proto.label == "Hent tabellen som Excel"
+
+
+def test_an_english_reader_downloads_the_figures_with_english_headings(
+    demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The file is made when the button is clicked, outside the page run: its words must be the page's.
+    made = apptest_support.deferred_downloads(monkeypatch)
+    run_page("en", tab="figures")
+    (name,) = [name for name in made if name.startswith("network-figures")]
+    sheet = openpyxl.load_workbook(io.BytesIO(made[name]())).active
+    headings = [cell.value for cell in sheet[1]]
+    assert "Name" in headings or any(str(h).startswith("Name") for h in headings), headings
+    assert "Navn" not in headings
 
 
 def test_potential_partners_are_all_listed_with_reasons(demo: Database) -> None:

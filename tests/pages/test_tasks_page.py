@@ -147,6 +147,17 @@ def test_the_tasks_download_as_a_calendar_and_the_download_is_logged(
     assert event.actor == "anna@bib.dk"
 
 
+def test_an_english_reader_downloads_an_english_calendar(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The file is made when the button is clicked, outside the page run: the language must be the page's.
+    made = deferred_downloads(monkeypatch)
+    with db.write() as session:
+        task_workspace(session, workspace_today())
+    run_page("en")
+    summaries = {str(e["summary"]) for e in Calendar.from_ical(made["opgaver.ics"]()).walk("VEVENT")}
+    assert any(summary.startswith("Get in touch") for summary in summaries), summaries
+    assert not any(summary.startswith("Tag kontakt") for summary in summaries)
+
+
 def test_without_a_public_address_no_subscription_is_offered(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PARTNERSKABSRADAR_CALENDAR_URL", raising=False)
     with db.write() as session:
