@@ -264,7 +264,9 @@ def docx_bytes(document: AgreementDocument) -> bytes:
     for index, party in enumerate(document.signatories):
         first, column = 4 * (index // 2), index % 2
         cells = [table.cell(first + row, column) for row in range(4)]
-        cells[0].paragraphs[0].add_run(document.sign_for(party)).bold = True
+        header = cells[0].paragraphs[0]
+        header.paragraph_format.space_before = Pt(24 if index >= 2 else 6)
+        header.add_run(document.sign_for(party)).bold = True
         for cell, word_of in zip(cells[1:], document.sign_words, strict=True):
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_before = Pt(18)
