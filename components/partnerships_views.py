@@ -25,6 +25,7 @@ from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, code_label, date_input_format, show_table
 from components.widgets import BLANK, blank_to_none, page_tabs, remembered_selectbox, shown_as
 from lib.core.i18n import format_date, format_number
+from lib.planning import agreement_documents as docs
 from lib.planning import figures
 from lib.planning import partnerships as ps
 from lib.planning import partnerships_page as psp
@@ -405,6 +406,25 @@ def _save_agreement(partnership_id: int) -> None:
         _forget(_edit_prefix(partnership_id), (*ps.HELD_BY_PARTNERSHIP.values(), "formalisation"))
 
 
+def _document_downloads(partnership_id: int, prefix: str) -> None:
+    """The agreement to sign, as Word and as PDF (:mod:`lib.planning.agreement_documents`), side by side."""
+    language = lang()
+    name = tr("partnerships_page.agreement.file")
+    for place, file_format in zip(st.columns(len(docs.DOCUMENT_FORMATS)), docs.DOCUMENT_FORMATS, strict=True):
+        with place:
+            export_download(
+                tr(f"partnerships_page.agreement.download_{file_format}"),
+                lambda session, chosen=file_format: docs.agreement_file(session, partnership_id, chosen, language),
+                kind="agreement_document",
+                people=lambda session: ps.agreement_people(session, partnership_id),
+                details={"partnership": partnership_id, "format": file_format},
+                file_name=f"{name}-{partnership_id}.{file_format}",
+                mime=docs.MIME_TYPES[file_format],
+                key=f"{prefix}document_{file_format}",
+                help=tr("partnerships_page.agreement.document_help"),
+            )
+
+
 def agreement_tab(partnership_id: int, form: Mapping[str, Any]) -> None:
     """Completeness (bar + what is missing), the download, and the agreement's fields in a form
     (``form``: :func:`lib.planning.partnerships.agreement_form`; its dates and resources are the partnership's)."""
@@ -441,6 +461,7 @@ def agreement_tab(partnership_id: int, form: Mapping[str, Any]) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=prefix + "download",
     )
+    _document_downloads(partnership_id, prefix)
 
     def stored(name: str) -> Any:
         return form["values"].get(name)

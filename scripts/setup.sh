@@ -21,6 +21,8 @@ if [ "$dev" = 1 ] && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null;
 if [ "$dev" = 1 ] && [ ! -x /usr/sbin/nginx ]; then need_apt+=(nginx); fi
 # --dev: tests/reporting/test_boardpack.py opens the board pack's PowerPoint in LibreOffice, as a board secretary would.
 if [ "$dev" = 1 ] && [ ! -x /usr/bin/soffice ]; then need_apt+=(libreoffice-impress-nogui); fi
+# --dev: tests/planning/test_agreement_documents.py opens the agreement's Word document in LibreOffice Writer.
+if [ "$dev" = 1 ] && [ ! -e /usr/lib/libreoffice/program/libswlo.so ]; then need_apt+=(libreoffice-writer-nogui); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

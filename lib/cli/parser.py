@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_parser(commands, common)
     _add_calendar_parsers(commands, common)
     _add_setup_parser(commands, common)
+    _add_agreement_parser(commands, common)
     duplicates = commands.add_parser(
         "duplicates",
         parents=[common],
@@ -241,6 +242,22 @@ def _add_calendar_parsers(commands: Any, common: argparse.ArgumentParser) -> Non
     export.add_argument("out", help="the file to write (.ics)")
     export.add_argument("--staff", metavar="EMAIL", help="only this staff member's tasks (default: everyone's)")
     export.set_defaults(handler="lib.cli.calendar_export:cmd_calendar_export")
+
+
+def _add_agreement_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    """``agreement export`` (``lib.cli.agreement``)."""
+    agreement = commands.add_parser("agreement", help="a partnership's agreement as a document to sign")
+    agreement_commands = agreement.add_subparsers(dest="agreement_command", required=True)
+    export = agreement_commands.add_parser(
+        "export",
+        parents=[common],
+        help="write the agreement of a partnership as a Word document or a PDF to sign: both parties, purpose, "
+        "goals, resources, contact persons, dates, review, termination and signature lines",
+    )
+    export.add_argument("partnership", type=int, metavar="PARTNERSHIP_ID", help="the partnership's number")
+    export.add_argument("--format", required=True, choices=("docx", "pdf"), help="docx (Word) or pdf")
+    export.add_argument("out", help="the file to write")
+    export.set_defaults(handler="lib.cli.agreement:cmd_agreement_export")
 
 
 def _add_report_parser(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -67,6 +67,7 @@ EXPORT_KINDS = (
     "network_table",
     "import_report",
     "agreement",
+    "agreement_document",
     "strengths_flyer",
     "calendar",
 )

@@ -345,6 +345,27 @@ def test_the_strengths_flyer_carries_name_address_email_phone_and_logo(db: Datab
     assert len(images) == 1
 
 
+def test_the_flyer_shows_only_the_contact_details_that_are_set(db: Database) -> None:
+    import datetime as dt
+
+    from lib.library.strengths import flyer_pdf
+
+    save(db, {"name": "Solhøj Bibliotek", "email": "bibliotek@solhoej.example.dk"})
+    with db.read() as session:
+        first = " ".join(
+            pdfium.PdfDocument(flyer_pdf(session, "da", dt.date(2026, 3, 2)))[0].get_textpage().get_text_range().split()
+        )
+    assert "bibliotek@solhoej.example.dk" in first and "Torvet" not in first and "None" not in first
+    # one detail alone: no separator before or after it
+    assert "· bibliotek@solhoej" not in first and "solhoej.example.dk ·" not in first
+    save(db, {"address": "Torvet 1, 9999 Solhøj", "phone": "99 12 34 56"})
+    with db.read() as session:
+        second = " ".join(
+            pdfium.PdfDocument(flyer_pdf(session, "da", dt.date(2026, 3, 2)))[0].get_textpage().get_text_range().split()
+        )
+    assert "Torvet 1, 9999 Solhøj · bibliotek@solhoej.example.dk · +45 99 12 34 56" in second
+
+
 def test_the_board_pack_carries_the_name_and_the_logo(db: Database) -> None:
     import datetime as dt
 

@@ -749,6 +749,19 @@ def pdf_texts(data: bytes, where: str, shown: Shown) -> None:
             shown.add(f"{where} page {number}", line)
 
 
+def docx_texts(data: bytes, where: str, shown: Shown) -> None:
+    """Every paragraph and table cell of a Word document."""
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    for paragraph in document.paragraphs:
+        shown.add(where, paragraph.text)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                shown.add(f"{where} table", cell.text)
+
+
 def pptx_texts(data: bytes, where: str, shown: Shown) -> None:
     """Text boxes, tables, native charts (categories and series names) and speaker notes of every slide."""
     from pptx import Presentation
@@ -904,10 +917,16 @@ def flyer_files(db: Database, lang: str, shown: Shown) -> None:
 
 
 def agreement_files(db: Database, lang: str, shown: Shown) -> None:
-    from lib.planning import partnerships
+    """The agreement summaries, and the agreement to sign as Word and PDF (the first few partnerships:
+    every document is drawn from the same model, so a few cover its texts, filled in and blank)."""
+    from lib.planning import agreement_documents, partnerships
 
     with db.read() as session:
-        for partnership_id in session.scalars(select(Partnership.id).order_by(Partnership.id)):
+        for index, partnership_id in enumerate(session.scalars(select(Partnership.id).order_by(Partnership.id))):
+            if index < 4:
+                where = f"agreement document {partnership_id}"
+                docx_texts(agreement_documents.agreement_docx(session, partnership_id, lang), f"{where}.docx", shown)
+                pdf_texts(agreement_documents.agreement_pdf(session, partnership_id, lang), f"{where}.pdf", shown)
             summary = partnerships.agreement_summary(session, partnership_id, lang)
             frame_texts(partnerships.agreement_summary_frame(summary, lang), f"agreement {partnership_id}", shown)
             xlsx_texts(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from datetime import date
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -258,6 +260,39 @@ def test_summary_download_holds_the_agreement(demo: Database) -> None:
     buttons = [b for b in at.get("download_button") if b.key == f"pships_agreement_{pid}_download"]
     assert len(buttons) == 1
     assert buttons[0].proto.label == t("partnerships_page.agreement.download", "da")
+
+
+def test_the_agreement_to_sign_downloads_as_word_and_pdf_and_is_logged(
+    demo: Database, downloads: dict[str, Callable[[], Any]]
+) -> None:
+    import io
+
+    import pypdfium2 as pdfium
+    from docx import Document
+
+    from lib.db import Event
+
+    pid = partnership_id_by(demo, formalisation="written")
+    at = open_partnership(run_page(), pid)
+    labels = {
+        b.key: b.proto.label for b in at.get("download_button") if b.key.startswith(f"pships_agreement_{pid}_document")
+    }
+    assert labels == {
+        f"pships_agreement_{pid}_document_docx": t("partnerships_page.agreement.download_docx", "da"),
+        f"pships_agreement_{pid}_document_pdf": t("partnerships_page.agreement.download_pdf", "da"),
+    }
+    with demo.read() as session:
+        summary = ps.agreement_summary(session, pid, "da")
+    word = Document(io.BytesIO(downloads[f"samarbejdsaftale-{pid}.docx"]()))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert summary["title"] in text and all(name in text for name in summary["organisations"])
+    assert "Underskrifter" in text
+    pdf = pdfium.PdfDocument(downloads[f"samarbejdsaftale-{pid}.pdf"]())
+    assert "Samarbejdsaftale" in pdf[0].get_textpage().get_text_range()
+    with demo.read() as session:
+        logged = list(session.scalars(select(Event).where(Event.action == "agreement_document_exported")))
+    assert sorted(e.details["format"] for e in logged) == ["docx", "pdf"]
+    assert {e.details["partnership"] for e in logged} == {pid}
 
 
 def test_english(demo: Database) -> None:
