@@ -20,13 +20,13 @@ import datetime as dt
 import io
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.i18n import format_date, t
+from lib.core.pdf_fonts import pdf_fonts
 from lib.db import Person
 from lib.library.setup import library_name
 from lib.planning.partnership_agreements import agreement_values, get_agreement
@@ -278,25 +278,6 @@ def docx_bytes(document: AgreementDocument) -> bytes:
 
 # --- PDF -------------------------------------------------------------------------------------------
 
-_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-_FONTS: dict[str, str] = {}
-
-
-def _fonts() -> tuple[str, str, str]:
-    """(regular, bold, italic) font names: DejaVu Sans when installed (registered once), else Helvetica."""
-    if not _FONTS:
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
-        files = [_FONT_DIR / name for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")]
-        if all(file.exists() for file in files):
-            for name, file in zip(("AgreementSans", "AgreementSans-Bold", "AgreementSans-Oblique"), files, strict=True):
-                pdfmetrics.registerFont(TTFont(name, str(file)))
-            _FONTS.update(regular="AgreementSans", bold="AgreementSans-Bold", italic="AgreementSans-Oblique")
-        else:
-            _FONTS.update(regular="Helvetica", bold="Helvetica-Bold", italic="Helvetica-Oblique")
-    return _FONTS["regular"], _FONTS["bold"], _FONTS["italic"]
-
 
 def _markup(text: str) -> str:
     """Plain text as reportlab paragraph text: ``<`` ``>`` ``&`` escaped, line breaks kept."""
@@ -314,7 +295,7 @@ def pdf_bytes(document: AgreementDocument) -> bytes:
 
     from lib.core.charts import PRIMARY
 
-    regular, bold, italic = _fonts()
+    regular, bold, italic = pdf_fonts()
     ink, accent, muted = colors.HexColor("#262730"), colors.HexColor(PRIMARY), colors.HexColor("#5f6670")
     body = ParagraphStyle("body", fontName=regular, fontSize=10.5, leading=14, textColor=ink, spaceAfter=4)
     styles = {

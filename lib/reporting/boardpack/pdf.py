@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -27,13 +26,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepInFrame, PageBreak, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PdfTable
 
 from lib.core import charts
 from lib.core.i18n import t
+from lib.core.pdf_fonts import pdf_fonts
 from lib.reporting.boardpack import images
 from lib.reporting.boardpack.figures import chart_figure
 from lib.reporting.boardpack.model import BoardPack, Section, Table, cell_text
@@ -64,25 +62,9 @@ _CHAR_WIDTH, _CELL_PADDING = 5.2, 12
 # Python here and took longer than drawing the charts, for a file a quarter larger.
 rl_config.useA85 = 0
 
-_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-_FONTS: dict[str, str] = {}
-
-
-def _fonts() -> tuple[str, str]:
-    """(regular, bold) font names: DejaVu Sans when installed (registered once), else Helvetica."""
-    if not _FONTS:
-        regular, bold = _FONT_DIR / "DejaVuSans.ttf", _FONT_DIR / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            pdfmetrics.registerFont(TTFont("BoardSans", str(regular)))
-            pdfmetrics.registerFont(TTFont("BoardSans-Bold", str(bold)))
-            _FONTS.update(regular="BoardSans", bold="BoardSans-Bold")
-        else:
-            _FONTS.update(regular="Helvetica", bold="Helvetica-Bold")
-    return _FONTS["regular"], _FONTS["bold"]
-
 
 def _styles() -> dict[str, ParagraphStyle]:
-    regular, bold = _fonts()
+    regular, bold, _italic = pdf_fonts()
     primary = colors.HexColor(charts.PRIMARY)
     text = colors.HexColor("#262730")
     return {
@@ -285,7 +267,7 @@ def _section_page(
 
 
 def _footer(pack: BoardPack, pages: int) -> Callable[[Any, Any], None]:
-    regular, _ = _fonts()
+    regular = pdf_fonts().regular
 
     def draw(canvas: Any, doc: Any) -> None:
         canvas.saveState()
