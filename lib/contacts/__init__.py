@@ -51,7 +51,6 @@ if TYPE_CHECKING:
         organisation_hits,
         people_hits,
         person_choice_label,
-        person_choices,
         search_organisations,
         search_people,
     )
@@ -88,7 +87,6 @@ _HOMES = {
     "organisation_hits": "lib.contacts.search",
     "people_hits": "lib.contacts.search",
     "person_choice_label": "lib.contacts.search",
-    "person_choices": "lib.contacts.search",
     "search_organisations": "lib.contacts.search",
     "search_people": "lib.contacts.search",
     "ORGANISATION_ENTITY": "lib.contacts.shared",
@@ -137,7 +135,6 @@ __all__ = [
     "organisation_hits",
     "people_hits",
     "person_choice_label",
-    "person_choices",
     "person_details",
     "queue_near_duplicates",
     "remove_affiliation",

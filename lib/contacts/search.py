@@ -292,13 +292,6 @@ def person_choice_label(name: Any, email: Any) -> str:
     return f"{shown} ({address})" if address else shown
 
 
-@requires("view_contacts")
-def person_choices(session: Session) -> list[tuple[int, str]]:
-    """(id, "Name (e-mail)") for every person, sorted by name: for pickers."""
-    query = select(Person.id, Person.name, Person.email).order_by(Person.name_key, Person.id)
-    return [(pid, person_choice_label(name, email)) for pid, name, email in session.execute(query)]
-
-
 @requires("view_board")
 def organisation_choices(session: Session) -> list[tuple[int, str]]:
     """(id, name) for every organisation, sorted by name: for pickers."""

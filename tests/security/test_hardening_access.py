@@ -243,13 +243,11 @@ def _xlsx_texts(data: bytes) -> list[str]:
 
 
 def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_member(workspace: Workspace) -> None:
-    from lib import contacts
     from lib.library import staff
     from lib.network.graph import build_graph
     from lib.planning import evaluations, partnerships
 
     for function in (
-        contacts.person_choices,
         build_graph,
         partnerships.contact_log,
         evaluations.responses_frame,
@@ -258,7 +256,6 @@ def test_finding_10_the_contact_details_of_the_finding_are_refused_to_a_board_me
         with pytest.raises(AccessDenied):
             _call(function, workspace, VIEWER)
     # Staff still get them, names included.
-    assert _named(_texts(_call(contacts.person_choices, workspace, EDITOR)), workspace)
     assert _named(_texts(_call(build_graph, workspace, EDITOR)), workspace)
 
 
