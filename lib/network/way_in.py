@@ -337,7 +337,12 @@ def way_in_for(session: Session, target: str, *, today: dt.date, limit: int | No
     G = build_graph(session, today=today)
     if target not in G or G.nodes[target].get("kind") not in TARGET_KINDS:
         return WayInAnswer(target=target, name=target, kind="", paths=())
-    return way_in(G, target, today, limit=limit)
+    return kept_for_graph(_ANSWERS, G, (target, today, limit), lambda: way_in(G, target, today, limit=limit))
+
+
+#: The answers asked of a shared graph: the node details and the way-in tab ask again at every rerun
+#: while a node is open (a filter, a click elsewhere), and an answer is frozen, so it can be shared.
+_ANSWERS = RevisionCache(max_entries=64)
 
 
 @requires("view_contacts")

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from lib.core.access import AccessDenied, Principal
-from lib.db import Database
+from lib.db import Database, Relation
 from lib.network.nodes import LIBRARY
 from lib.network.way_in import (
     answer_json,
@@ -223,3 +223,22 @@ def test_a_new_organisation_is_found_by_the_next_search(ws: SmallWorkspace) -> N
         ws._org(session, "Nyt Sted", "cultural", "public")
     with ws.db.read() as session:
         assert [t.name for t in find_targets(session, "nyt sted", today=TODAY)] == ["Nyt Sted"]
+
+
+def test_a_new_tie_opens_the_way_in_at_the_next_look(ws: SmallWorkspace) -> None:
+    # The answer is kept while nothing changes (the page asks again at every rerun), never past a change.
+    with ws.db.read() as session:
+        assert way_in_for(session, ws.node["avis"], today=TODAY).paths == ()
+    with ws.db.write() as session:
+        session.add(
+            Relation(
+                kind="knows",
+                strength=4,
+                last_contact=TODAY,
+                from_person_id=int(ws.node["bo"][1:]),
+                to_organisation_id=int(ws.node["avis"][1:]),
+            )
+        )
+    with ws.db.read() as session:
+        paths = way_in_for(session, ws.node["avis"], today=TODAY).paths
+    assert [[s.name for s in p.steps] for p in paths] == [["Bo Berg", "Lokalavisen"]]
