@@ -143,9 +143,9 @@ def calendar_section(holder: int | None, me: int | None, today: dt.date) -> None
     language = lang()  # now: the click's file is made outside the page run, where it is not known
     export_download(
         tr("calendar.download"),
-        lambda session: feed.tasks_calendar(session, today, language, holder),
+        lambda session: feed.export_tasks_calendar(session, today, language, holder),
         kind="calendar",
-        people=lambda session: feed.people_named(session, today, holder),
+        people=None,  # logged by export_tasks_calendar, which knows whom the file names
         file_name="opgaver.ics",
         mime="text/calendar",
         key=f"{PREFIX}_ics",

@@ -22,10 +22,9 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
     """Write the tasks to ``args.out``; returns the exit status (0, or 2 for an unknown staff member or a
     file that cannot be written)."""
     from lib.db import open_database
-    from lib.planning.calendar_feed import people_named, tasks_calendar
+    from lib.planning.calendar_feed import export_tasks_calendar
     from lib.planning.tasks import staff_member_of
     from lib.workspace import clock
-    from lib.workspace.events import log_export
 
     lang = _lang(args)
     db = open_database(args.db, cached=False)
@@ -38,8 +37,7 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
                     print(t("calendar.cli.no_staff", lang, email=args.staff), file=sys.stderr)
                     return 2
             today = clock.today(clock.workspace_timezone(session))
-            data = tasks_calendar(session, today, lang, holder)
-            log_export(session, "calendar", people=people_named(session, today, holder), actor=args.actor, format="ics")
+            data = export_tasks_calendar(session, today, lang, holder, actor=args.actor)
             try:
                 Path(args.out).write_bytes(data)
             except OSError:

@@ -34,6 +34,7 @@ from lib.core.normalize import name_key
 from lib.db import CalendarToken, Database, Person, get_setting, log_event
 from lib.planning.tasks import Task, tasks
 from lib.workspace import clock
+from lib.workspace.events import log_export
 
 #: How far ahead the calendar reaches.
 HORIZON_DAYS = 365
@@ -105,10 +106,31 @@ def calendar_bytes(
 @requires("view_contacts")
 def tasks_calendar(session: Session, today: dt.date, lang: str, holder_id: int | None = None) -> bytes:
     """The tasks of ``holder_id`` (everyone's for None) due within :data:`HORIZON_DAYS` days, as iCalendar."""
+    return _calendar_of(session, _due(session, today, holder_id), today, lang, holder_id)
+
+
+@requires("export")
+def export_tasks_calendar(
+    session: Session, today: dt.date, lang: str, holder_id: int | None = None, *, actor: str | None = None
+) -> bytes:
+    """:func:`tasks_calendar`, its export logged with how many people it names (who holds each task,
+    and the person at the other end of each tie going cold): the file a download or the command hands out."""
+    found = _due(session, today, holder_id)
+    data = _calendar_of(session, found, today, lang, holder_id)
+    named = {f"P{task.holder_id}" for task in found if task.holder_id is not None}
+    named |= {end for task in found if task.ends for end in task.ends if end.startswith("P")}
+    log_export(session, "calendar", people=len(named), actor=actor, format="ics")
+    return data
+
+
+def _due(session: Session, today: dt.date, holder_id: int | None) -> list[Task]:
+    return tasks(session, today, until=today + dt.timedelta(days=HORIZON_DAYS), holder_id=holder_id)
+
+
+def _calendar_of(session: Session, found: list[Task], today: dt.date, lang: str, holder_id: int | None) -> bytes:
     staff = {
         pid: name for pid, name in session.execute(select(Person.id, Person.name).where(Person.is_staff.is_(True)))
     }
-    found = tasks(session, today, until=today + dt.timedelta(days=HORIZON_DAYS), holder_id=holder_id)
     whose = staff.get(holder_id) if holder_id is not None else t("tasks.everyone", lang)
     return calendar_bytes(
         found,
@@ -118,16 +140,6 @@ def tasks_calendar(session: Session, today: dt.date, lang: str, holder_id: int |
         domain=_uid_domain(session),
         names=None if holder_id is not None else staff,
     )
-
-
-@requires("view_contacts")
-def people_named(session: Session, today: dt.date, holder_id: int | None = None) -> int:
-    """How many people :func:`tasks_calendar` names: who holds each task, and the person at the other
-    end of each tie going cold (for the event log's record of the file)."""
-    found = tasks(session, today, until=today + dt.timedelta(days=HORIZON_DAYS), holder_id=holder_id)
-    named = {f"P{task.holder_id}" for task in found if task.holder_id is not None}
-    named |= {end for task in found if task.ends for end in task.ends if end.startswith("P")}
-    return len(named)
 
 
 # --- subscription tokens ---------------------------------------------------------------------------
