@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
+from lib.cli.parser import _lang
 from lib.core.i18n import t
 
 #: Candidates listed for an ambiguous name.
@@ -28,12 +28,16 @@ def cmd_route(args: argparse.Namespace) -> int:
     from lib.network.way_in import answer_json, answer_sentences, find_targets, target_lines, way_in_for
     from lib.workspace import clock
 
-    lang = args.lang or os.environ.get("PARTNERSKABSRADAR_LANG", "da")
-    with open_database(args.db, cached=False).read() as session:
-        today = clock.today(clock.workspace_timezone(session))
-        targets = find_targets(session, args.name, today=today)
-        if len(targets) == 1:
-            answer = way_in_for(session, targets[0].node, today=today, limit=args.limit)
+    lang = _lang(args)
+    db = open_database(args.db, cached=False)
+    try:
+        with db.read() as session:
+            today = clock.today(clock.workspace_timezone(session))
+            targets = find_targets(session, args.name, today=today)
+            if len(targets) == 1:
+                answer = way_in_for(session, targets[0].node, today=today, limit=args.limit)
+    finally:
+        db.dispose()
     if not targets:
         print(t("wayin.cli.unknown", lang, name=args.name), file=sys.stderr)
         return 1
