@@ -45,7 +45,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import UndoNotPossible, ValidationFailed
-from lib.db import Database, Event, Goal, Organisation, Partnership, Person, Relation, StrengthOffer, log_event
+from lib.db import Event, Goal, Organisation, Partnership, Person, Relation, StrengthOffer, log_event
 from lib.ingest.state import from_jsonable, jsonable
 from lib.planning.tasks import Task, tasks
 
@@ -429,32 +429,6 @@ def _plan(
     return plan, work
 
 
-@requires("view_contacts")
-def preview_handover(
-    db: Database,
-    from_id: int,
-    to_id: int,
-    *,
-    per_partnership: Mapping[int, int] | None = None,
-    end_staff: bool = False,
-    today: dt.date | None = None,
-) -> HandoverPlan:
-    """:func:`plan_handover` in a read of its own (the Organisation page's preview)."""
-    with db.read() as session:
-        return plan_handover(session, from_id, to_id, per_partnership=per_partnership, end_staff=end_staff, today=today)
-
-
-@requires("view_contacts")
-def owned_partnerships(db: Database, person_id: int) -> list[tuple[int, str]]:
-    """``(id, title)`` of the partnerships ``person_id`` owns, open ones first: the choices per partnership."""
-    with db.read() as session:
-        rows = session.execute(
-            select(Partnership.id, Partnership.title, Partnership.closed).where(Partnership.owner_id == person_id)
-        ).all()
-    ordered = sorted(rows, key=lambda row: (row.closed, row.title.casefold(), row.id))
-    return [(row.id, row.title) for row in ordered]
-
-
 # --- applying and undoing -------------------------------------------------------------------------
 
 
@@ -621,9 +595,7 @@ __all__ = [
     "TaskMove",
     "TieMove",
     "apply_handover",
-    "owned_partnerships",
     "plan_handover",
-    "preview_handover",
     "staff_by_email",
     "undo_handover",
 ]
