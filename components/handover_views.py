@@ -17,7 +17,7 @@ import streamlit as st
 from components import clock
 from components.context import actor, database, lang, principal, show_error, tr
 from components.feedback import Messages
-from components.safe_markdown import tr_md
+from components.safe_markdown import escape_markdown, tr_md
 from components.tables import Col, show_table
 from lib.core.access import can
 from lib.core.errors import UserFacingError
@@ -151,7 +151,8 @@ def _apply(from_id: int, to_id: int, per_partnership: dict[int, int], end_staff:
 def _undo(event_id: int) -> None:
     ok, _ = MESSAGES.change(SLOT, lambda session: handover.undo_handover(session, event_id, actor=actor()))
     if ok:
-        st.session_state.pop(DONE, None)
+        if (st.session_state.get(DONE) or {}).get("event_id") == event_id:
+            del st.session_state[DONE]
         MESSAGES.flash(SLOT, "success", "handover.undo.done")
 
 
@@ -165,6 +166,32 @@ def _undo_offer() -> None:
         st.button(tr("handover.undo.confirm"), type="primary", key=UNDO, on_click=_undo, args=(done["event_id"],))
 
 
+def past_key(event_id: int) -> str:
+    """The key of the button that undoes an earlier handover."""
+    return f"{PREFIX}undo_{event_id}"
+
+
+def _past_section() -> None:
+    """The latest handovers not undone, each with its undo button."""
+    past = page.undoable_handovers(database())
+    if not past:
+        return
+    with st.expander(tr("handover.past.heading"), icon=":material/history:"):
+        st.caption(tr("handover.past.help"))
+        for earlier in past:
+            left, right = st.columns([3, 1], vertical_alignment="center")
+            left.markdown(escape_markdown(earlier.line(lang())))
+            with right.popover(tr("handover.undo.open"), icon=":material/undo:"):
+                st.caption(tr("handover.undo.note"))
+                st.button(
+                    tr("handover.undo.confirm"),
+                    type="primary",
+                    key=past_key(earlier.event_id),
+                    on_click=_undo,
+                    args=(earlier.event_id,),
+                )
+
+
 def handover_section(names: Mapping[int, str]) -> None:
     """Pick the leaving colleague and who takes over (all to one, or per partnership), see what moves,
     hand over; then the success message with its undo button."""
@@ -175,6 +202,7 @@ def handover_section(names: Mapping[int, str]) -> None:
     who = principal()
     if who is None or not can(who, "edit"):
         return
+    _past_section()
     if len(names) < 2:
         st.info(tr("handover.need_two"))
         return

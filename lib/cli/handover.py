@@ -72,4 +72,6 @@ def cmd_handover(args: argparse.Namespace) -> int:
         print(f"  {move.title} → {plan.name(move.to_id)}")
     if plan.end_staff and not args.dry_run:
         print(t("handover.cli.ended", lang, name=name))
+    if not args.dry_run:
+        print(t("handover.cli.undo_hint", lang))
     return 0

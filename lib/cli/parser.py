@@ -291,7 +291,7 @@ def _add_handover_parser(commands: Any, common: argparse.ArgumentParser) -> None
         "handover",
         parents=[common],
         help="hand a leaving colleague's ties, partnerships, goals and strength offers (and with them their "
-        "tasks and contact rhythm) to a colleague; undo it on the Organisation page",
+        "tasks and contact rhythm) to a colleague; undo it on the Organisation page, tab Handover",
     )
     handover.add_argument("from_email", metavar="FROM_EMAIL", help="the e-mail of the colleague who leaves")
     handover.add_argument("to_email", metavar="TO_EMAIL", help="the e-mail of the colleague who takes over")

@@ -6,18 +6,69 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 from sqlalchemy import select
 
 from lib.core.access import requires
-from lib.core.i18n import label, t
-from lib.db import Database, Partnership
-from lib.planning.handover import HandoverPlan, OwnedMove, plan_handover
+from lib.core.i18n import format_date, label, t
+from lib.db import Database, Event, Partnership, Person
+from lib.planning.handover import APPLIED, UNDONE, HandoverPlan, OwnedMove, plan_handover
+from lib.workspace.clock import to_local, workspace_timezone
 
 TIE_COLUMNS = ("party", "party_kind_label", "relation_kind_label", "strength", "last_contact", "to", "merged")
 OWNED_COLUMNS = ("title", "to")
 TASK_COLUMNS = ("task", "due", "to")
+#: How many earlier handovers the tab offers to undo.
+RECENT = 5
+
+
+@dataclass(frozen=True)
+class PastHandover:
+    """A handover not undone yet: its event id, when (the workspace's time), from whom, to whom."""
+
+    event_id: int
+    at: dt.datetime | None
+    from_name: str
+    handed_to: tuple[str, ...]
+
+    def line(self, lang: str) -> str:
+        """ "07-12-2026 14:05: Anna Andersen → Bo Berg, Eva Eriksen"."""
+        return t(
+            "handover.past.line",
+            lang,
+            when=format_date(self.at, lang),
+            name=self.from_name,
+            to=", ".join(self.handed_to),
+        )
+
+
+@requires("edit")
+def undoable_handovers(db: Database, limit: int = RECENT) -> list[PastHandover]:
+    """The latest ``limit`` handovers that have not been undone, newest first (whether one can still be
+    undone, nothing having changed since, is known when it is tried)."""
+    with db.read() as session:
+        undone = {
+            details.get("handover")
+            for details in session.scalars(select(Event.details).where(Event.action == UNDONE))
+            if isinstance(details, dict)
+        }
+        query = select(Event).where(Event.action == APPLIED, Event.id.not_in(undone)).order_by(Event.id.desc())
+        events = list(session.scalars(query.limit(limit)))
+        people = select(Person.id, Person.name).where(Person.id.in_({e.entity_id for e in events}))
+        names = {row.id: row.name for row in session.execute(people)}
+        tz = workspace_timezone(session)
+        return [
+            PastHandover(
+                event.id,
+                to_local(event.at, tz),
+                names.get(event.entity_id, ""),
+                tuple(str(name) for name in (event.details or {}).get("handed_to", [])),
+            )
+            for event in events
+            if event.entity_id in names
+        ]
 
 
 @requires("view_contacts")

@@ -3,18 +3,21 @@ leaving colleague and who takes over, see what moves, hand over, undo."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
 from lib.db import Database, Event, Partnership, Person, Relation
+from lib.planning import handover
 from tests import apptest_support
 from tests.apptest_support import rerun
 from tests.library.test_organisation import Workspace, build_workspace
 
 PAGE = "../pages/organisation.py"
 run_page = partial(apptest_support.run_page, PAGE)
+TODAY = dt.date(2026, 11, 1)
 
 
 def state_of(db: Database) -> tuple[list[tuple[object, ...]], dict[str, int | None], dict[str, bool]]:
@@ -113,3 +116,32 @@ def test_a_colleague_with_nothing_to_hand_over_is_told_so(db: Database) -> None:
         i.value for i in at.info
     ]
     assert not [b for b in at.button if b.key == "org_handover_confirm"]
+
+
+def test_an_earlier_handover_is_undone_from_the_list_or_refused_when_changed_since(db: Database) -> None:
+    ws = build_workspace(db)
+    before = state_of(db)
+    with db.write() as session:
+        first = handover.apply_handover(session, ws.people["anna"], ws.people["bo"], today=TODAY)
+    with db.write() as session:
+        second = handover.apply_handover(session, ws.people["cille"], ws.people["dan"], today=TODAY)
+    with db.write() as session:
+        fonden = session.scalars(select(Partnership).where(Partnership.title == "Fondsansøgning")).one()
+        fonden.owner_id = ws.people["eva"]  # changed since the second handover
+    at = run_page()
+    lines = [m.value for m in at.markdown if " til " in m.value]
+    assert [line.split(": ", 1)[1] for line in lines] == ["Cille Carlsen til Dan Dahl", "Anna Andersen til Bo Berg"]
+    assert second.event_id is not None and first.event_id is not None
+    at.button(key=f"org_handover_undo_{second.event_id}").click()
+    at = rerun(at)
+    assert [e.value for e in at.error] == [
+        "Overdragelsen kan ikke fortrydes, fordi forbindelserne, partnerskaberne eller målene er ændret siden. "
+        "En fortrydelse ville slette de ændringer."
+    ]
+    at.button(key=f"org_handover_undo_{first.event_id}").click()
+    at = rerun(at)
+    assert "Overdragelsen er fortrudt." in [s.value for s in at.success]
+    _, owners, _ = state_of(db)
+    assert owners["Læseklub"] == ws.people["anna"] and owners["Udstilling"] == ws.people["dan"]
+    assert before[1]["Læseklub"] == ws.people["anna"]
+    assert not [b for b in at.button if b.key == f"org_handover_undo_{first.event_id}"]

@@ -123,6 +123,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "handover.undo.confirm": {"da": "Ja, fortryd overdragelsen", "en": "Yes, undo the handover"},
     "handover.undo.done": {"da": "Overdragelsen er fortrudt.", "en": "The handover has been undone."},
+    "handover.past.heading": {"da": "Tidligere overdragelser", "en": "Earlier handovers"},
+    "handover.past.help": {
+        "da": "De seneste overdragelser, der ikke er fortrudt. En overdragelse kan fortrydes, så længe "
+        "forbindelserne, partnerskaberne og målene ikke er ændret siden.",
+        "en": "The latest handovers that have not been undone. A handover can be undone as long as the ties, "
+        "partnerships and goals have not been changed since.",
+    },
+    "handover.past.line": {"da": "{when}: {name} til {to}", "en": "{when}: {name} to {to}"},
     # --- the command line --------------------------------------------------------------------------------
     "handover.cli.dry_run": {
         "da": "Prøvekørsel: intet er gemt. Sådan ville overdragelsen fra {name} se ud:",
@@ -135,6 +143,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "handover.cli.bad_partnership": {
         "da": "--partnership skal skrives ID=E-MAIL, fx --partnership 12=anne@bib.dk (fik «{value}»).",
         "en": "--partnership is written ID=EMAIL, e.g. --partnership 12=anne@bib.dk (got “{value}”).",
+    },
+    "handover.cli.undo_hint": {
+        "da": "Overdragelsen kan fortrydes på siden Organisation, fanen Overdragelse.",
+        "en": "The handover can be undone on the Organisation page, tab Handover.",
     },
     "handover.cli.ended": {
         "da": "{name} er taget af medarbejderlisten.",
