@@ -557,7 +557,10 @@ def undo_handover(session: Session, event_id: int, actor: str | None = None) -> 
     (``UndoNotPossible``) when it is unknown, already undone, or its records were changed since.
     Returns how many relations, partnerships, goals and strength offers were restored."""
     event = _applied(session, event_id)
-    restore = dict(event.details.get("restore") or {})
+    restore = dict((event.details or {}).get("restore") or {})
+    if not restore or event.entity_id is None or session.get(Person, event.entity_id) is None:
+        # The leaving colleague was erased since (lib.privacy.erasure empties the event): nothing to put back.
+        raise UndoNotPossible("handover.undo_unknown", handover=event_id)
     restore["person_id"] = event.entity_id
     _refuse_when_changed(session, restore)
     counts = {"relations": 0, "partnerships": 0, "goals": 0, "strength_offers": 0}

@@ -294,3 +294,18 @@ def test_a_second_tie_with_the_same_party_merges_into_the_first_moved_one(db: Da
             (r.from_person_id, r.to_person_id, r.strength, r.last_contact) for r in session.scalars(select(Relation))
         ]
     assert left == [(ids[1], ids[2], 5, dt.date(2026, 1, 1))]
+
+
+def test_undo_after_the_leaving_colleague_was_erased_is_refused(db: Database, ws: Workspace) -> None:
+    with db.write() as session:
+        applied = handover.apply_handover(session, ws.people["anna"], ws.people["bo"], today=TODAY)
+    with db.write() as session:
+        # What lib.privacy.erasure leaves of an event about an erased person.
+        event = session.get(Event, applied.event_id)
+        assert event is not None
+        event.details = {"erased": True}
+        event.entity_id = None
+    with db.write() as session, pytest.raises(UndoNotPossible) as refused:
+        assert applied.event_id is not None
+        handover.undo_handover(session, applied.event_id)
+    assert refused.value.message("en") == "The handover cannot be found, so it cannot be undone."
