@@ -28,6 +28,8 @@ PREFIX = "org_handover_"
 FLASH_KEY = PREFIX + "flash"
 FROM, TO, MODE, END_STAFF = PREFIX + "from", PREFIX + "to", PREFIX + "mode", PREFIX + "end_staff"
 CONFIRM = PREFIX + "confirm"
+#: The main receiver the choices per partnership were last drawn with.
+MAIN = PREFIX + "main"
 UNDO = PREFIX + "undo"
 #: The handover just made (its event id and the leaving colleague's name), while it can be undone here.
 DONE = PREFIX + "done"
@@ -77,9 +79,12 @@ def _per_partnership(from_id: int, to_id: int, names: Mapping[int, str]) -> dict
     st.markdown("**" + tr_md("handover.per_partnership") + "**")
     chosen: dict[int, int] = {}
     options = list(names)
+    # A partnership left to the main receiver follows them when another main receiver is chosen.
+    earlier = st.session_state.get(MAIN)
+    st.session_state[MAIN] = to_id
     for partnership_id, title in owned:
         key = partnership_key(partnership_id)
-        if st.session_state.get(key) not in names:
+        if st.session_state.get(key) not in names or st.session_state.get(key) == earlier:
             st.session_state[key] = to_id
         chosen[partnership_id] = st.selectbox(
             title,
@@ -135,6 +140,7 @@ def _apply(from_id: int, to_id: int, per_partnership: dict[int, int], end_staff:
         del st.session_state[key]
     st.session_state[FROM] = None
     st.session_state[TO] = None
+    st.session_state[END_STAFF] = False
     counts = plan.counts()
     MESSAGES.flash(
         SLOT,

@@ -95,6 +95,11 @@ def test_per_partnership_choice_and_english(db: Database) -> None:
     udstilling = f"org_handover_p{ws.partnerships['udstilling']}"
     assert at.selectbox(key=udstilling).value == ws.people["bo"]
     at = choose(at, udstilling, ws.people["eva"])
+    # Another main receiver: the partnership left to the main one follows, the one chosen apart stays.
+    at = choose(at, "org_handover_to", ws.people["dan"])
+    assert at.selectbox(key=f"org_handover_p{ws.partnerships['fond']}").value == ws.people["dan"]
+    assert at.selectbox(key=udstilling).value == ws.people["eva"]
+    at = choose(at, "org_handover_to", ws.people["bo"])
     shown = next(df.value for df in at.dataframe if list(df.value.columns) == ["title", "to"])
     assert dict(zip(shown["title"], shown["to"], strict=True)) == {
         "Udstilling": "Eva Eriksen",
