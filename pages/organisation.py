@@ -1,14 +1,16 @@
 """Organisation: "Forbered organisationen!" – roles and teams, competence self-assessments, the team heat
-map, and what hangs on one person.
+map, what hangs on one person, and handing a leaving colleague's work over.
 
 Widgets only: the tabs are laid out here, the pieces they show are in ``components.organisation_views``,
-and everything that reads or changes data is in ``lib.library.staff``.
+and everything that reads or changes data is in ``lib.library.staff``; the handover tab's pieces are in
+``components.handover_views`` (``lib.planning.handover``).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from components import handover_views
 from components import organisation_views as views
 from components.context import database, require_page, tr
 from components.widgets import page_tabs
@@ -25,8 +27,9 @@ def _render_page() -> None:
         st.info(tr("organisation.empty", contacts=tr("nav.contacts"), import_page=tr("nav.import")))
         return
     names = {int(person_id): name for person_id, name in zip(staff["person_id"], staff["name"], strict=True)}
-    labels = {name: tr(f"organisation.tab.{name}") for name in ("staff", "assessment", "teams", "dependencies")}
-    staff_tab, assessment_tab, teams_tab, dependencies_tab = page_tabs(views.PREFIX, labels).values()
+    tabs = ("staff", "assessment", "teams", "dependencies", "handover")
+    labels = {name: tr(f"organisation.tab.{name}") for name in tabs}
+    staff_tab, assessment_tab, teams_tab, dependencies_tab, handover_tab = page_tabs(views.PREFIX, labels).values()
     with staff_tab:
         views.staff_section(staff)
     with assessment_tab:
@@ -35,6 +38,8 @@ def _render_page() -> None:
         views.teams_section(labels["assessment"])
     with dependencies_tab:
         views.dependencies_section(names)
+    with handover_tab:
+        handover_views.handover_section(names)
 
 
 _render_page()

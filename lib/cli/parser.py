@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_calendar_parsers(commands, common)
     _add_setup_parser(commands, common)
     _add_agreement_parser(commands, common)
+    _add_handover_parser(commands, common)
     duplicates = commands.add_parser(
         "duplicates",
         parents=[common],
@@ -299,6 +300,30 @@ def _add_setup_parser(commands: Any, common: argparse.ArgumentParser) -> None:
         'linked from every page; "" clears it (the statement the program ships is shown then)',
     )
     setup.set_defaults(handler="lib.cli.setup:cmd_setup")
+
+
+def _add_handover_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    """``handover`` (``lib.cli.handover``)."""
+    handover = commands.add_parser(
+        "handover",
+        parents=[common],
+        help="hand a leaving colleague's ties, partnerships, goals and strength offers (and with them their "
+        "tasks and contact rhythm) to a colleague; undo it on the Organisation page, tab Handover",
+    )
+    handover.add_argument("from_email", metavar="FROM_EMAIL", help="the e-mail of the colleague who leaves")
+    handover.add_argument("to_email", metavar="TO_EMAIL", help="the e-mail of the colleague who takes over")
+    handover.add_argument("--dry-run", action="store_true", help="show what would move; store nothing")
+    handover.add_argument(
+        "--end-staff", action="store_true", help="take the leaving colleague off the staff list as well"
+    )
+    handover.add_argument(
+        "--partnership",
+        action="append",
+        default=[],
+        metavar="ID=EMAIL",
+        help="give partnership ID to the colleague with EMAIL instead (repeatable)",
+    )
+    handover.set_defaults(handler="lib.cli.handover:cmd_handover")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

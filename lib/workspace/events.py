@@ -51,6 +51,9 @@ _CODE_PREFIXES = {
     "org_type": "orgtype",
     "sector": "sector",
 }
+#: Detail fields kept for the program, not for reading: what a handover replaced, so that it can be
+#: undone (``lib.planning.handover``). The database keeps them; the table and the file leave them out.
+_HIDDEN_DETAILS = {"restore"}
 #: Numbers that name something (an import, a random seed) and are written without separators.
 _NUMBERS_AS_WRITTEN = {"batch", "seed"}
 #: A date or a time written as ISO text in a payload ("2025-03-01", "2025-03-01T10:00:00").
@@ -193,6 +196,8 @@ def details_text(details: Any, lang: str = "da") -> str:
     else:
         parts = []
         for field, value in details.items():
+            if field in _HIDDEN_DETAILS:
+                continue
             if field == "changes" and isinstance(value, dict):
                 for changed, pair in value.items():
                     if isinstance(pair, (list, tuple)) and len(pair) == 2:

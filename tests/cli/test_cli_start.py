@@ -103,7 +103,12 @@ def subcommands(
 
 def test_every_command_names_a_handler_that_exists() -> None:
     commands = subcommands(build_parser())
-    assert len(commands) == 21 and ("person", "inform") in commands and ("schema",) in commands
+    assert (
+        len(commands) == 22
+        and ("handover",) in commands
+        and ("person", "inform") in commands
+        and ("schema",) in commands
+    )
     assert ("calendar", "import") in commands and ("calendar", "export") in commands
     assert ("agreement", "export") in commands
     for words, parser in commands.items():
