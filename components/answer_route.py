@@ -50,7 +50,8 @@ HEADERS = {
 }
 
 _STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f6f4;color:#1c1c1c;line-height:1.5}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f6f4;color:#1c1c1c;
+line-height:1.5}
 main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 3rem;background:#fff}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:1.75rem 0 .25rem}
 fieldset{border:1px solid #bbb;border-radius:.4rem;margin:.75rem 0;padding:.5rem .9rem}
@@ -58,7 +59,8 @@ legend{font-weight:600;padding:0 .3rem}
 .scale label{display:inline-block;margin:.2rem .9rem .2rem 0;white-space:nowrap}
 input[type=radio]{width:1.15rem;height:1.15rem;vertical-align:middle}
 textarea{width:100%;box-sizing:border-box;font:inherit}
-button{font:inherit;font-size:1.05rem;padding:.6rem 1.4rem;border:0;border-radius:.4rem;background:#1f5fa8;color:#fff;cursor:pointer}
+button{font:inherit;font-size:1.05rem;padding:.6rem 1.4rem;border:0;border-radius:.4rem;background:#1f5fa8;color:#fff;
+cursor:pointer}
 button:focus,input:focus,textarea:focus{outline:3px solid #f2a900;outline-offset:2px}
 .note{padding:.6rem .9rem;border-radius:.4rem;background:#e8f3ea;border:1px solid #7bb38a}
 .problem{padding:.6rem .9rem;border-radius:.4rem;background:#fdecea;border:1px solid #d9534f}

@@ -142,7 +142,8 @@ def test_processes_opening_a_new_database_at_once_all_succeed(any_db_url: str) -
 
 
 def test_the_newest_schema_version_is_0012() -> None:
-    # 0012: evaluation by link (lib.planning.evaluation_links); 0011: calendar subscription tokens (lib.planning.calendar_feed); 0010: the data revision token.
+    # 0012: evaluation by link (lib.planning.evaluation_links).
+    # 0011: calendar subscription tokens (lib.planning.calendar_feed); 0010: the data revision token.
     assert head_revision() == "0012"
 
 
