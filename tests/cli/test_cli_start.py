@@ -103,7 +103,8 @@ def subcommands(
 
 def test_every_command_names_a_handler_that_exists() -> None:
     commands = subcommands(build_parser())
-    assert len(commands) == 20 and ("person", "inform") in commands and ("schema",) in commands
+    assert len(commands) == 22 and ("person", "inform") in commands and ("schema",) in commands
     assert ("calendar", "import") in commands and ("calendar", "export") in commands
+    assert ("survey", "link") in commands and ("survey", "status") in commands
     for words, parser in commands.items():
         assert callable(handler_of(parser.get_default("handler"))), words
