@@ -124,6 +124,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "evaluation_links.add.side": {"da": "Svarer for", "en": "Answers for"},
     "evaluation_links.add.side_auto": {"da": "Automatisk", "en": "Automatic"},
     "evaluation_links.add.language": {"da": "Sprog i mail og skema", "en": "Language of e-mail and form"},
+    "evaluation_links.lang.da": {"da": "Dansk", "en": "Danish"},
+    "evaluation_links.lang.en": {"da": "Engelsk", "en": "English"},
     "evaluation_links.add.submit": {"da": "Lav link", "en": "Make link"},
     "evaluation_links.add.done": {
         "da": "Link lavet til {name}. Kopiér det nu: det vises kun denne ene gang.",
