@@ -394,9 +394,10 @@ def submit(
     session.flush()
     record.response_id = response.id
     record.answered_at = stamp
+    action = "evaluation_link_corrected" if outcome == "corrected" else "evaluation_link_saved"
     log_event(
         session,
-        f"evaluation_link_{outcome}",
+        action,
         entity=ENTITY,
         entity_id=rnd.id,
         actor=LINK_READER.name,

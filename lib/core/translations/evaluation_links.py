@@ -111,9 +111,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "evaluation_links.section": {"da": "Svar via link", "en": "Answers by link"},
     "evaluation_links.section_intro": {
         "da": "Send partnere og medarbejdere et personligt link, så de selv kan svare. Svarene lander i "
-        "denne runde med deres side. Linket virker i {days} dage, og kun via den offentlige adresse.",
+        "denne runde med deres side. Linket virker i {days} {days:dag|dage}, og kun via den offentlige adresse.",
         "en": "Send partners and staff a personal link so they can answer themselves. The answers arrive in "
-        "this round with their side. The link works for {days} days, and only on the public address.",
+        "this round with their side. The link works for {days} {days:day|days}, and only on the public address.",
     },
     "evaluation_links.add.person": {"da": "Person", "en": "Person"},
     "evaluation_links.add.email": {"da": "Eller en e-mailadresse", "en": "Or an e-mail address"},
