@@ -236,9 +236,16 @@ def route() -> None:
 if get_script_run_ctx(suppress_warning=True) is None:
     from starlette.middleware import Middleware
 
+    from components.answer_route import ROUTES as ANSWER_ROUTES
     from components.calendar_route import ROUTES
     from components.page_frame import ServedLanguage
 
-    app = st.App(__file__, lifespan=_on_server_start, routes=ROUTES, middleware=[Middleware(ServedLanguage)])
+    # The calendar feed and the evaluation form (/svar/<token>) answer before Streamlit: no login.
+    app = st.App(
+        __file__,
+        lifespan=_on_server_start,
+        routes=[*ROUTES, *ANSWER_ROUTES],
+        middleware=[Middleware(ServedLanguage)],
+    )
 else:
     route()

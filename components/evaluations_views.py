@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components import clock
+from components import clock, evaluation_links_views
 from components.charts import show_chart
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
@@ -506,6 +506,8 @@ def rounds_tab(partnership_id: int) -> None:
     response_form(round_id)
     responses_list(round_id, responses)
     delete_round_box(partnership_id, round_id, round_label(this["held_on"], this["title"]), len(responses))
+    st.divider()
+    evaluation_links_views.links_section(round_id, lang())
 
 
 # --- survey import ---------------------------------------------------------------------------------

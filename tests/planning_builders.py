@@ -130,3 +130,24 @@ def task_workspace(session: Session, today: dt.date = dt.date(2026, 3, 4)) -> di
     session.flush()
     ids["round"] = round_.id
     return ids
+
+
+def link_round(session: Session, held_on: dt.date = dt.date(2026, 3, 1)) -> dict[str, int]:
+    """A partnership "Læseklub for unge" with Foreningen Læselyst, whose contact Carl Holm works there,
+    the staff member Anna Berg, a second partnership "Hemmeligt projekt" and one evaluation round of
+    the first: for evaluation by link (``lib.planning.evaluation_links``)."""
+    from lib.db import Affiliation
+    from lib.planning import evaluations as ev
+    from lib.planning import partnerships as ps
+
+    anna = add_staff(session, "Anna Berg", "anna@bibliotek.dk")
+    org = add_org(session, "Foreningen Læselyst")
+    carl = Person(name="Carl Holm", name_key=name_key("Carl Holm"), email="carl@laeselyst.dk", is_staff=False)
+    session.add(carl)
+    session.flush()
+    session.add(Affiliation(person_id=carl.id, organisation_id=org))
+    partnership = ps.create_partnership(session, {"title": "Læseklub for unge"}, organisation_ids=[org])
+    other = ps.create_partnership(session, {"title": "Hemmeligt projekt"})
+    round_id = ev.create_round(session, partnership, held_on, "Forår")
+    session.flush()
+    return {"anna": anna, "carl": carl.id, "org": org, "partnership": partnership, "other": other, "round": round_id}

@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_person_parsers(commands, common)
     _add_report_parser(commands, common)
     _add_calendar_parsers(commands, common)
+    _add_survey_parsers(commands, common)
     _add_setup_parser(commands, common)
     _add_agreement_parser(commands, common)
     _add_handover_parser(commands, common)
@@ -259,6 +260,27 @@ def _add_agreement_parser(commands: Any, common: argparse.ArgumentParser) -> Non
     export.add_argument("--format", required=True, choices=("docx", "pdf"), help="docx (Word) or pdf")
     export.add_argument("out", help="the file to write")
     export.set_defaults(handler="lib.cli.agreement:cmd_agreement_export")
+
+
+def _add_survey_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    """``survey link`` and ``survey status`` (``lib.cli.survey``): evaluation by link."""
+    survey = commands.add_parser("survey", help="evaluation by link: personal links to a round and who has answered")
+    survey_commands = survey.add_subparsers(dest="survey_command", required=True)
+    link = survey_commands.add_parser(
+        "link",
+        parents=[common],
+        help="print a new personal link to an evaluation round for an e-mail (an unknown e-mail is added as "
+        "a new person); the person's earlier link to the round stops working",
+    )
+    link.add_argument("--round", required=True, metavar="ID|latest", help="the round's number, or latest")
+    link.add_argument("--email", required=True, metavar="E", help="the respondent's e-mail")
+    link.add_argument("--side", choices=("partner", "library"), help="answers for the partner (default) or the library")
+    link.set_defaults(handler="lib.cli.survey:cmd_survey_link")
+    status = survey_commands.add_parser(
+        "status", parents=[common], help="list a round's respondents and whether they have answered"
+    )
+    status.add_argument("--round", required=True, metavar="ID|latest", help="the round's number, or latest")
+    status.set_defaults(handler="lib.cli.survey:cmd_survey_status")
 
 
 def _add_report_parser(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -76,3 +76,28 @@ def calendar_feed_url() -> str | None:
     parts = urllib.parse.urlsplit(value)
     plain = parts.scheme == "https" and parts.hostname and not (parts.query or parts.fragment or parts.username)
     return value if plain and len(value) <= 300 and not any(c in value for c in " \"'<>") else None
+
+
+#: Where the evaluation links point when ``PUBLIC_URL`` is not set: the dashboard on this machine.
+DEFAULT_PUBLIC_URL = "http://localhost:8501"
+
+
+def public_url() -> str:
+    """The address partners open evaluation links on (``PUBLIC_URL``, e.g. ``https://svar.example-kommune.dk``,
+    the evaluation server of deploy/nginx.conf), without a trailing slash; :data:`DEFAULT_PUBLIC_URL`
+    when it is not set or not a plain http(s) address with a host.
+
+    >>> import os; os.environ["PUBLIC_URL"] = "https://svar.solhoej.dk/"
+    >>> public_url()
+    'https://svar.solhoej.dk'
+    >>> os.environ["PUBLIC_URL"] = "javascript:alert(1)"; public_url()
+    'http://localhost:8501'
+    >>> del os.environ["PUBLIC_URL"]
+    """
+    value = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    parts = urllib.parse.urlsplit(value)
+    plain = (
+        parts.scheme in ("http", "https") and parts.hostname and not (parts.query or parts.fragment or parts.username)
+    )
+    fine = plain and len(value) <= 300 and not any(c in value for c in " \"'<>")
+    return value if fine else DEFAULT_PUBLIC_URL

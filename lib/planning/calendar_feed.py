@@ -18,9 +18,7 @@ Tokens
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
-import secrets
 from collections.abc import Mapping, Sequence
 
 from icalendar import Calendar, Event
@@ -31,6 +29,7 @@ from lib.core.access import Principal, requires
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
 from lib.core.normalize import name_key
+from lib.core.tokens import TOKEN_SHAPE, digest, new_token
 from lib.db import CalendarToken, Database, Person, get_setting, log_event
 from lib.planning.tasks import Task, tasks
 from lib.workspace import clock
@@ -42,13 +41,6 @@ HORIZON_DAYS = 365
 FEED_PREFIX = "/kalender/"
 #: How often a calendar service is asked to fetch the feed again.
 REFRESH = dt.timedelta(hours=6)
-_TOKEN_BYTES = 32
-#: What a token looks like (``secrets.token_urlsafe(32)``): anything else is refused unread.
-TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")
-
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
 def _uid_domain(session: Session) -> str:
@@ -168,8 +160,8 @@ def issue_token(session: Session, person_id: int, actor: str | None = None) -> s
     The token is returned once and never stored as it is."""
     _staff_member(session, person_id)
     _revoke_live(session, person_id)
-    token = secrets.token_urlsafe(_TOKEN_BYTES)
-    session.add(CalendarToken(person_id=person_id, digest=_digest(token)))
+    token = new_token()
+    session.add(CalendarToken(person_id=person_id, digest=digest(token)))
     log_event(session, "calendar_token_issued", entity="person", entity_id=person_id, actor=actor)
     return token
 
@@ -199,7 +191,7 @@ def holder_of_token(session: Session, token: str) -> int | None:
     query = (
         select(CalendarToken.person_id)
         .join(Person, Person.id == CalendarToken.person_id)
-        .where(CalendarToken.digest == _digest(token), CalendarToken.revoked_at.is_(None), Person.is_staff.is_(True))
+        .where(CalendarToken.digest == digest(token), CalendarToken.revoked_at.is_(None), Person.is_staff.is_(True))
     )
     return session.scalars(query).first()
 

@@ -17,6 +17,8 @@ from lib.db import (
     Base,
     CompetenceAssessment,
     DuplicateCandidate,
+    EvaluationRespondent,
+    EvaluationResponse,
     Event,
     ImportChange,
     NodePosition,
@@ -55,6 +57,8 @@ class ErasureReport:
     node_positions: int = 0
     import_changes: int = 0
     duplicate_candidates: int = 0
+    #: Their answers to evaluation rounds given by link (their respondent rows go with them, CASCADE).
+    evaluation_answers: int = 0
     #: Events about the people: their payload replaced by {"erased": true}.
     events_erased: int = 0
     #: Other rows (events included) from which a name, e-mail or reference to them was removed.
@@ -282,6 +286,15 @@ def erase_people(
             )
         )
     )
+    answered = select(EvaluationRespondent.response_id).where(
+        EvaluationRespondent.person_id.in_(wanted), EvaluationRespondent.response_id.is_not(None)
+    )
+    report.evaluation_answers = rows_changed(
+        session.execute(
+            delete(EvaluationResponse).where(EvaluationResponse.id.in_(answered)),
+            execution_options={"synchronize_session": False},
+        )
+    )
     report.competence_assessments = _count(
         session, select(func.count(CompetenceAssessment.id)).where(CompetenceAssessment.person_id.in_(wanted))
     )
@@ -306,6 +319,7 @@ def erase_people(
         NodePosition.__tablename__,
         ImportChange.__tablename__,
         DuplicateCandidate.__tablename__,
+        EvaluationResponse.__tablename__,
         *redacted_tables,
         *_tables_referring_to_people(),
     }

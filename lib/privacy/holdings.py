@@ -25,6 +25,9 @@ from lib.db import (
     CompetenceAssessment,
     ContactLogEntry,
     DuplicateCandidate,
+    EvaluationRespondent,
+    EvaluationResponse,
+    EvaluationRound,
     Event,
     Goal,
     ImportBatch,
@@ -251,6 +254,34 @@ def _contact_log_part(session: Session, person_id: int) -> list[dict[str, Any]]:
     ]
 
 
+def _evaluation_links_part(session: Session, person_id: int) -> list[dict[str, Any]]:
+    """The evaluation rounds they were asked to answer by link, with their answer (no token: only its
+    digest is stored, and that opens nothing)."""
+    rows = session.execute(
+        select(EvaluationRespondent, EvaluationRound, Partnership.title, EvaluationResponse)
+        .join(EvaluationRound, EvaluationRound.id == EvaluationRespondent.round_id)
+        .join(Partnership, Partnership.id == EvaluationRound.partnership_id)
+        .outerjoin(EvaluationResponse, EvaluationResponse.id == EvaluationRespondent.response_id)
+        .where(EvaluationRespondent.person_id == person_id)
+        .order_by(EvaluationRound.held_on, EvaluationRespondent.id)
+    )
+    return [
+        {
+            "partnership": title,
+            "round": " · ".join(str(part) for part in (rnd.held_on.isoformat(), rnd.title) if part),
+            "side": r.side,
+            "email": r.email,
+            "created_at": r.created_at,
+            "expires_at": r.expires_at,
+            "revoked_at": r.revoked_at,
+            "answered_at": r.answered_at if response is not None else None,
+            "answers": dict(response.answers or {}) if response is not None else None,
+            "reflections": response.reflections if response is not None else None,
+        }
+        for r, rnd, title, response in rows
+    ]
+
+
 def _assessments_part(session: Session, person_id: int) -> list[dict[str, Any]]:
     """Partner assessments they made or decided, and checklist self-assessments they made."""
     rows: list[dict[str, Any]] = []
@@ -459,6 +490,7 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
             "partnerships": partnerships,
             "goals": goals,
             "contact_log": _contact_log_part(session, person_id),
+            "evaluation_links": _evaluation_links_part(session, person_id),
             "assessments": _assessments_part(session, person_id),
             "competence_assessments": _competence_part(session, person_id),
             "strength_offers": _offers_part(session, person_id),

@@ -18,6 +18,7 @@ from lib.core.frames import typed_frame
 from lib.db import (
     Affiliation,
     ContactLogEntry,
+    EvaluationRespondent,
     ImportBatch,
     ImportChange,
     Organisation,
@@ -103,6 +104,11 @@ def _use_queries() -> list[Any]:
         .join(ContactLogEntry, ContactLogEntry.partnership_id == PartnershipOrganisation.partnership_id)
         .group_by(Affiliation.person_id)
     )
+    # Being asked to evaluate a partnership by link, and answering.
+    queries += [
+        select(EvaluationRespondent.person_id, func.max(date)).group_by(EvaluationRespondent.person_id)
+        for date in (EvaluationRespondent.created_at, EvaluationRespondent.answered_at)
+    ]
     queries.append(
         select(Person.id, ImportBatch.created_at).join(ImportBatch, ImportBatch.id == Person.batch_id).where(committed)
     )

@@ -97,6 +97,27 @@ def test_without_login_only_the_login_screen_shows(dashboard: str, browser: obje
     page.close()
 
 
+def test_the_evaluation_form_needs_no_login(
+    dashboard: str, browser: object, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from lib.db import open_database
+    from lib.planning import evaluation_links as links
+
+    workspace = next(tmp_path_factory.getbasetemp().glob("login*/workspace.sqlite"))
+    with open_database(f"sqlite:///{workspace}", cached=False).write() as session:
+        round_id = links.round_of(session, "latest")
+        token = links.link_for(session, round_id, email="partner@forening.dk").token
+    page = browser.new_page()
+    page.goto(f"{dashboard}{links.LINK_PREFIX}{token}", wait_until="domcontentloaded")
+    page.get_by_role("button", name="Send mit svar").wait_for(timeout=30_000)
+    assert page.get_by_role("button", name="Log ind").count() == 0
+    page.locator('input[name="sam1"][value="4"]').check()
+    page.get_by_role("button", name="Send mit svar").click()
+    page.get_by_text("Tak, vi har dit svar.").wait_for(timeout=30_000)
+    assert violations(page) == []  # the form meets WCAG 2.1 AA as the pages do
+    page.close()
+
+
 def test_an_admin_logs_in_and_sees_every_page(dashboard: str, browser: object, provider: OidcProvider) -> None:
     before = provider.logins
     page = _log_in(browser, dashboard, provider, ADMIN)

@@ -104,12 +104,13 @@ def subcommands(
 def test_every_command_names_a_handler_that_exists() -> None:
     commands = subcommands(build_parser())
     assert (
-        len(commands) == 22
+        len(commands) == 24
         and ("handover",) in commands
         and ("person", "inform") in commands
         and ("schema",) in commands
     )
     assert ("calendar", "import") in commands and ("calendar", "export") in commands
     assert ("agreement", "export") in commands
+    assert ("survey", "link") in commands and ("survey", "status") in commands
     for words, parser in commands.items():
         assert callable(handler_of(parser.get_default("handler"))), words

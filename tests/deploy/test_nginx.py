@@ -89,12 +89,17 @@ def _server_names() -> list[str]:
 def server_name() -> str:
     """The dashboard's host name in deploy/nginx.conf (its http and https servers)."""
     names = _server_names()
-    assert names[0] == names[1] and len(set(names)) == 2, names
+    assert names[0] == names[1] and len(set(names)) == 3, names
     return names[0]
 
 
 def calendar_server_name() -> str:
-    """The host name of the calendar feed's server, the last in deploy/nginx.conf."""
+    """The host name of the calendar feed's server, the one before the last in deploy/nginx.conf."""
+    return _server_names()[-2]
+
+
+def answer_server_name() -> str:
+    """The host name of the evaluation form's server, the last in deploy/nginx.conf."""
     return _server_names()[-1]
 
 
@@ -122,6 +127,7 @@ def self_signed_certificate(folder: Path, name: str) -> tuple[Path, Path]:
                     x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
                     x509.DNSName(name),
                     x509.DNSName(calendar_server_name()),
+                    x509.DNSName(answer_server_name()),
                 ]
             ),
             critical=False,
@@ -155,16 +161,19 @@ def site_config(upstream_ports: list[int], http_port: int, https_port: int, cert
     for line in servers[1:]:
         text = _replace(text, line + "\n", "")
     text = _replace(text, "listen 80;", f"listen 127.0.0.1:{http_port};")
-    # The dashboard's server and the calendar feed's share the https port (told apart by name).
-    text = _replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;", count=2)
+    # The dashboard's server, the calendar feed's and the evaluation form's share the https port (told
+    # apart by name).
+    text = _replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;", count=3)
     text = _replace(text, "listen [::]:80;", "")  # the test machine may have no IPv6
-    text = _replace(text, "listen [::]:443 ssl http2;", "", count=2)
+    text = _replace(text, "listen [::]:443 ssl http2;", "", count=3)
     text = re.sub(r"ssl_certificate\s+/\S+;", f"ssl_certificate {cert};", text)
     text = re.sub(r"ssl_certificate_key\s+/\S+;", f"ssl_certificate_key {key};", text)
     text = _replace(text, "/var/log/nginx/partnerskabsradar.access.log", str(folder / "access.log"))
     text = _replace(text, "/var/log/nginx/partnerskabsradar.error.log", str(folder / "error.log"))
     text = _replace(text, "/var/log/nginx/partnerskabsradar-kalender.access.log", str(folder / "calendar-access.log"))
     text = _replace(text, "/var/log/nginx/partnerskabsradar-kalender.error.log", str(folder / "calendar-error.log"))
+    text = _replace(text, "/var/log/nginx/partnerskabsradar-svar.access.log", str(folder / "answer-access.log"))
+    text = _replace(text, "/var/log/nginx/partnerskabsradar-svar.error.log", str(folder / "answer-error.log"))
     assert "/etc/ssl" not in text and "/var/log" not in text
     return text
 
@@ -582,3 +591,42 @@ def test_the_calendar_host_serves_the_feed_and_nothing_else_and_logs_no_token(st
     written = calendar_log.read_text(encoding="utf-8") + stack.access_log.read_text(encoding="utf-8")
     assert "/kalender/(hemmelig)" in written
     assert token not in written
+
+
+def test_the_answer_host_serves_the_evaluation_form_and_nothing_else_and_logs_no_token(stack: Stack) -> None:
+    import urllib.parse
+
+    from lib.db import open_database
+    from lib.planning import evaluation_links as links
+
+    with open_database(stack.database_url, cached=False).write() as session:
+        round_id = links.round_of(session, "latest")
+        token = links.link_for(session, round_id, email="svar.test@partner.dk").token
+    port = int(stack.local_url.rsplit(":", 1)[1])
+
+    def ask(method: str, path: str, host: str = answer_server_name(), body: bytes | None = None) -> tuple[int, str]:
+        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=stack.ssl_context())
+        headers = {"Host": host, "Content-Type": "application/x-www-form-urlencoded"}
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        answer = response.status, response.read().decode("utf-8", errors="replace")
+        connection.close()
+        return answer
+
+    form = links.LINK_PREFIX + token
+    status, page = ask("GET", form)
+    assert status == 200 and "<form" in page, (status, page[:300])
+    status, _ = ask("POST", form, body=urllib.parse.urlencode({"sam1": "4"}).encode())
+    assert status == 303
+    assert "Tak, vi har dit svar." in ask("GET", form)[1]
+    assert ask("POST", form, body=b"reflections=" + b"x" * 40_000)[0] == 413
+    # The dashboard itself is not on the form's name, however asked for.
+    for path in ("/", "/evaluering", "/_stcore/health", "/_stcore/stream", "/kalender/x.ics", form + "/x"):
+        assert ask("GET", path)[0] == 404, path
+    assert ask("GET", links.LINK_PREFIX + "A" * 43)[0] == 404
+    # ... and the form is not on the dashboard's name, whose log would keep the token.
+    assert ask("GET", form, host=server_name())[0] == 404
+    time.sleep(0.5)
+    written = stack.access_log.with_name("answer-access.log").read_text(encoding="utf-8")
+    assert "/svar/(hemmelig)" in written
+    assert token not in written + stack.access_log.read_text(encoding="utf-8")

@@ -222,6 +222,8 @@ class EvaluationRound(Base):
     title: Mapped[str | None] = mapped_column(String(300))
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    #: The last day answers by link are taken or corrected (``lib.planning.evaluation_links``); None: open.
+    closes_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class EvaluationResponse(Base):
@@ -241,3 +243,30 @@ class EvaluationResponse(Base):
     reflections: Mapped[str | None] = mapped_column(Text)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EvaluationRespondent(Base):
+    """A person asked to answer an evaluation round by a personal link (``lib.planning.evaluation_links``).
+
+    Only a SHA-256 digest of the link's token is kept; a new link for the same person replaces it.
+    ``response_id`` is their answer (an :class:`EvaluationResponse` with their side) once given.
+    Erasing the person removes this row (``ondelete``) and their answer (``lib.privacy.erasure``)."""
+
+    __tablename__ = "evaluation_respondents"
+    __table_args__ = (
+        CheckConstraint(one_of("side", RESPONDENT_SIDES), name="evaluation_respondent_side"),
+        Index("ux_evaluation_respondents_round_person", "round_id", "person_id", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("evaluation_rounds.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    #: The address the link was made for (the person's e-mail then).
+    email: Mapped[str | None] = mapped_column(String(320))
+    side: Mapped[str] = mapped_column(String(10))
+    digest: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    response_id: Mapped[int | None] = mapped_column(ForeignKey("evaluation_responses.id", ondelete="SET NULL"))
