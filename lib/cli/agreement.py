@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
+from lib.cli.files import write_logged_file
 from lib.cli.parser import _lang
 from lib.core.i18n import t
 
@@ -41,11 +40,7 @@ def cmd_agreement_export(args: argparse.Namespace) -> int:
                 partnership=args.partnership,
                 format=args.format,
             )
-            try:
-                Path(args.out).write_bytes(data)
-            except OSError:
-                session.rollback()
-                print(t("board.error.cannot_write", lang, out=args.out), file=sys.stderr)
+            if not write_logged_file(session, args.out, data, lang):
                 return 2
     finally:
         db.dispose()

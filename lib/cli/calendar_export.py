@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from lib.cli.files import write_logged_file
 from lib.cli.parser import _lang
 from lib.core.i18n import t
 
@@ -38,11 +38,7 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
                     return 2
             today = clock.today(clock.workspace_timezone(session))
             data = export_tasks_calendar(session, today, lang, holder, actor=args.actor)
-            try:
-                Path(args.out).write_bytes(data)
-            except OSError:
-                session.rollback()
-                print(t("board.error.cannot_write", lang, out=args.out), file=sys.stderr)
+            if not write_logged_file(session, args.out, data, lang):
                 return 2
     finally:
         db.dispose()
