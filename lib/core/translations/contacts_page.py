@@ -44,7 +44,7 @@ TEXTS = {
     "contacts.field.website": {"da": "Hjemmeside", "en": "Website"},
     "contacts.field.area": {"da": "Område", "en": "Area"},
     "contacts.field.people_count": {"da": "Personer", "en": "People"},
-    "contacts.field.relations_count": {"da": "Relationer", "en": "Relations"},
+    "contacts.field.relations_count": {"da": "Direkte relationer", "en": "Direct ties"},
     "contacts.field.role": {"da": "Rolle", "en": "Role"},
     "contacts.field.start_date": {"da": "Fra", "en": "From"},
     "contacts.field.end_date": {"da": "Til", "en": "Until"},
