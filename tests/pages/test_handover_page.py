@@ -90,7 +90,9 @@ def test_per_partnership_choice_and_english(db: Database) -> None:
     at = choose(at, "org_handover_from", ws.people["cille"])
     at.radio(key="org_handover_mode").set_value("per_partnership")
     at = rerun(at)
-    assert at.selectbox(key="org_handover_to").label == "Hand over ties, goals and offers to"
+    assert (
+        at.selectbox(key="org_handover_to").label == "Hand over the rest to (whatever does not go with a partnership)"
+    )
     at = choose(at, "org_handover_to", ws.people["bo"])
     udstilling = f"org_handover_p{ws.partnerships['udstilling']}"
     assert at.selectbox(key=udstilling).value == ws.people["bo"]

@@ -63,8 +63,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "handover.from": {"da": "Kollega, der stopper eller skifter job", "en": "Colleague who leaves or changes job"},
     "handover.to": {"da": "Overdrag til", "en": "Hand over to"},
     "handover.to_rest": {
-        "da": "Overdrag forbindelser, mål og tilbud til",
-        "en": "Hand over ties, goals and offers to",
+        "da": "Overdrag resten til (det, der ikke følger et partnerskab)",
+        "en": "Hand over the rest to (whatever does not go with a partnership)",
     },
     "handover.mode": {"da": "Hvordan", "en": "How"},
     "handover.mode.all": {"da": "Alt til én kollega", "en": "Everything to one colleague"},
