@@ -44,8 +44,13 @@ TIE_COLUMNS = (
     Col("last_contact", "handover.col.last_contact", "date"),
     Col("to", "handover.col.to"),
     Col("merged", "handover.col.merged", "bool"),
+    Col(page.REASON_COLUMN, "handover.col.reason"),
 )
-OWNED_COLUMNS = (Col("title", "handover.col.title"), Col("to", "handover.col.to"))
+OWNED_COLUMNS = (
+    Col("title", "handover.col.title"),
+    Col("to", "handover.col.to"),
+    Col(page.REASON_COLUMN, "handover.col.reason"),
+)
 TASK_COLUMNS = (Col("task", "handover.col.task"), Col("due", "handover.col.due", "date"), Col("to", "handover.col.to"))
 
 MESSAGES = Messages(FLASH_KEY, "organisation")
@@ -106,18 +111,23 @@ def _preview(plan: handover.HandoverPlan) -> None:
     if plan.colleague_ties:
         st.caption(tr_md("handover.colleague_ties", n=plan.colleague_ties))
     language = lang()
+    if plan.chosen:
+        st.caption(tr_md("handover.routes_note", name=plan.name(plan.to_id)))
+        for line in page.by_receiver_lines(plan, language):
+            st.markdown("- " + escape_markdown(line))
     sections: tuple[tuple[str, Any, tuple[Col, ...]], ...] = (
         ("ties", page.ties_table(plan, language), TIE_COLUMNS),
         ("partnerships", page.owned_table(plan, plan.partnerships), OWNED_COLUMNS),
-        ("goals", page.owned_table(plan, plan.goals), OWNED_COLUMNS),
-        ("offers", page.owned_table(plan, plan.offers), OWNED_COLUMNS),
+        ("goals", page.owned_table(plan, plan.goals, language), OWNED_COLUMNS),
+        ("offers", page.owned_table(plan, plan.offers, language), OWNED_COLUMNS),
         ("tasks", page.tasks_table(plan, language), TASK_COLUMNS),
     )
     for name, frame, columns in sections:
         if frame.empty:
             continue
         st.markdown("**" + tr_md(f"handover.section.{name}") + "**")
-        show_table(frame, columns, key=f"{PREFIX}{name}_table")
+        shown = tuple(column for column in columns if column.name in frame.columns)
+        show_table(frame, shown, key=f"{PREFIX}{name}_table")
 
 
 def _apply(from_id: int, to_id: int, per_partnership: dict[int, int], end_staff: bool) -> None:

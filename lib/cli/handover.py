@@ -2,8 +2,12 @@
 
 ``[--dry-run] [--end-staff] [--partnership ID=EMAIL ...] [--json] [--db URL] [--actor EMAIL]``. Without
 ``--dry-run`` the handover is stored (one event, ``handover_applied``, which the Organisation page's
-"Overdragelse" tab can undo). ``--json`` prints ``{"from", "to", "ties", "partnerships", "goals",
-"strength_offers", "tasks", "end_staff", "handover", "dry_run"}``, the people by e-mail.
+"Overdragelse" tab can undo). With ``--partnership`` the ties and goals that belong to a partnership go
+with it (:mod:`lib.planning.handover_routes`). ``--json`` prints ``{"from", "to", "ties", "partnerships",
+"goals", "strength_offers", "tasks", "end_staff", "handover", "by_receiver", "dry_run"}``, the people by
+e-mail; ``by_receiver`` counts per receiver (``{email: {"ties", "partnerships", "goals",
+"strength_offers", "tasks"}}``), and a tie, goal or offer routed per partnership carries ``reason``
+("partnership", "none", "several") and ``because_of`` (the partnerships' titles).
 """
 
 from __future__ import annotations
@@ -70,6 +74,9 @@ def cmd_handover(args: argparse.Namespace) -> int:
     print(t("handover.summary", lang, **plan.counts()))
     for move in plan.partnerships:
         print(f"  {move.title} → {plan.name(move.to_id)}")
+    if plan.chosen:
+        for receiver, counts in plan.by_receiver().items():
+            print("  " + t("handover.by_receiver", lang, name=plan.name(receiver), **counts))
     if plan.end_staff and not args.dry_run:
         print(t("handover.cli.ended", lang, name=name))
     if not args.dry_run:

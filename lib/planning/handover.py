@@ -10,10 +10,13 @@ ties
     ``from``'s relation goes. Relations ``from`` holds between two others (``Relation.owner_id``) get
     ``to`` as holder. Ties between ``from`` and a colleague are not handed over (a colleague cannot
     inherit a tie with themselves, and a tie between colleagues is no way in for the library).
+    (:mod:`lib.planning.handover_ties`.)
 partnerships
     ``Partnership.owner_id``: the partnership, and with it its reviews, agreement end, contact
     rhythm and evaluation rounds ("Mine opgaver", :mod:`lib.planning.tasks`). Each partnership goes to
-    ``to``, or to the colleague chosen for it (``per_partnership``).
+    ``to``, or to the colleague chosen for it (``per_partnership``). Chosen per partnership, the ties
+    and goals that belong to a partnership go with it (:mod:`lib.planning.handover_routes`; each move
+    carries why it goes where it goes), and the rest to ``to``.
 goals
     ``Goal.owner_id``, and with it the goal's measurements as tasks.
 strength offers
@@ -40,30 +43,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
-from sqlalchemy import Date, DateTime, insert, or_, select
+from sqlalchemy import Date, DateTime, insert, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.errors import UndoNotPossible, ValidationFailed
-from lib.db import Event, Goal, Organisation, Partnership, Person, Relation, StrengthOffer, log_event
+from lib.db import Event, Goal, Partnership, Person, Relation, StrengthOffer, log_event
 from lib.ingest.state import from_jsonable, jsonable
+from lib.network.nodes import person_node, record_id
+from lib.planning.handover_routes import Route, Routes, handover_routes
+from lib.planning.handover_ties import CHECKED, TIE_FIELDS, TieMove, TieWork, tie_work
 from lib.planning.tasks import Task, tasks
 
 APPLIED = "handover_applied"
 UNDONE = "handover_undone"
 ENTITY = "person"
-#: The relation columns a handover may change, and whose values it keeps for undoing.
-TIE_FIELDS = (
-    "from_person_id",
-    "to_person_id",
-    "owner_id",
-    "strength",
-    "weight",
-    "first_contact",
-    "last_contact",
-    "notes",
-    "updated_at",
-)
 #: The records that get a new owner (or contact person), and the column that names them.
 _OWNED: dict[str, type[Partnership] | type[Goal] | type[StrengthOffer]] = {
     "partnership": Partnership,
@@ -71,36 +65,19 @@ _OWNED: dict[str, type[Partnership] | type[Goal] | type[StrengthOffer]] = {
     "offer": StrengthOffer,
 }
 _OWNER_COLUMN = {"partnership": "owner_id", "goal": "owner_id", "offer": "contact_person_id"}
-#: Of those, the ones undo compares with what the handover left (``updated_at`` moves with any save).
-_CHECKED = TIE_FIELDS[:-1]
-
-
-@dataclass(frozen=True)
-class TieMove:
-    """One relation handed over: the ``party`` at its other end (its name; "A – B" for a tie held
-    between two others, ``party_kind`` "tie"), its kind, strength and last contact, to whom, and, when
-    the new holder already had one, the relation it is merged into with the values it ends up with."""
-
-    relation_id: int
-    party: str
-    party_kind: str
-    relation_kind: str
-    strength: int | None
-    last_contact: dt.date | None
-    to_id: int
-    merged_into: int | None = None
-    strength_after: int | None = None
-    last_contact_after: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class OwnedMove:
-    """A partnership, goal or strength offer (``kind``) that gets a new owner or contact person."""
+    """A partnership, goal or strength offer (``kind``) that gets a new owner or contact person, and
+    why it goes to them (``reason`` and ``partnerships``, as :class:`lib.planning.handover_routes.Route`)."""
 
     kind: str
     entity_id: int
     title: str
     to_id: int
+    reason: str = "all"
+    partnerships: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +103,8 @@ class HandoverPlan:
     tasks: tuple[TaskMove, ...]
     end_staff: bool = False
     colleague_ties: int = 0
+    #: True when partnerships were given to other colleagues, and ties and goals follow them.
+    chosen: bool = False
     event_id: int | None = field(default=None, compare=False)
 
     def name(self, person_id: int) -> str:
@@ -134,8 +113,25 @@ class HandoverPlan:
     @property
     def receivers(self) -> tuple[int, ...]:
         """Everyone who receives something, the main receiver first."""
-        others = {move.to_id for move in self.partnerships} - {self.to_id}
+        others = {to_id for moves in self._groups().values() for to_id in moves} - {self.to_id}
         return (self.to_id, *sorted(others, key=lambda i: (self.name(i).casefold(), i)))
+
+    def by_receiver(self) -> dict[int, dict[str, int]]:
+        """How many ties, partnerships, goals, strength offers and tasks each receiver gets."""
+        groups = self._groups()
+        return {
+            receiver: {name: to_ids.count(receiver) for name, to_ids in groups.items()} for receiver in self.receivers
+        }
+
+    def _groups(self) -> dict[str, list[int]]:
+        """To whom each tie, partnership, goal, strength offer and task goes."""
+        return {
+            "ties": [move.to_id for move in self.ties],
+            "partnerships": [move.to_id for move in self.partnerships],
+            "goals": [move.to_id for move in self.goals],
+            "strength_offers": [move.to_id for move in self.offers],
+            "tasks": [move.to_id for move in self.tasks],
+        }
 
     @property
     def empty(self) -> bool:
@@ -160,7 +156,7 @@ class HandoverPlan:
             return (people or {}).get(person_id) or self.name(person_id)
 
         def owned(moves: Iterable[OwnedMove]) -> list[dict[str, Any]]:
-            return [{"id": m.entity_id, "title": m.title, "to": who(m.to_id)} for m in moves]
+            return [{"id": m.entity_id, "title": m.title, "to": who(m.to_id), **_why(m)} for m in moves]
 
         return {
             "from": who(self.from_id),
@@ -174,6 +170,7 @@ class HandoverPlan:
                     "last_contact": tie.last_contact.isoformat() if tie.last_contact else None,
                     "to": who(tie.to_id),
                     "merged_into": tie.merged_into,
+                    **_why(tie),
                 }
                 for tie in self.ties
             ],
@@ -186,7 +183,15 @@ class HandoverPlan:
             ],
             "end_staff": self.end_staff,
             "handover": self.event_id,
+            "by_receiver": {who(receiver): counts for receiver, counts in self.by_receiver().items()},
         }
+
+
+def _why(move: TieMove | OwnedMove) -> dict[str, Any]:
+    """Why a tie, goal or offer goes where it goes, for scripts: nothing when everything goes to one."""
+    if move.reason == "all":
+        return {}
+    return {"reason": move.reason, "because_of": list(move.partnerships)}
 
 
 # --- checking who ----------------------------------------------------------------------------------
@@ -213,135 +218,6 @@ def staff_by_email(session: Session, email: str) -> int:
 
 
 # --- the plan -------------------------------------------------------------------------------------
-
-
-def _end_label(session: Session, person_id: int | None, organisation_id: int | None) -> str:
-    if person_id is not None:
-        person = session.get(Person, person_id)
-        return person.name if person is not None else str(person_id)
-    organisation = session.get(Organisation, organisation_id)
-    return organisation.name if organisation is not None else str(organisation_id)
-
-
-def _other_end(relation: Relation, person_id: int) -> tuple[int | None, int | None]:
-    if relation.from_person_id == person_id:
-        return relation.to_person_id, relation.to_organisation_id
-    return relation.from_person_id, relation.from_organisation_id
-
-
-def _bigger(a: Any, b: Any) -> Any:
-    return max((v for v in (a, b) if v is not None), default=None)
-
-
-def _smaller(a: Any, b: Any) -> Any:
-    return min((v for v in (a, b) if v is not None), default=None)
-
-
-@dataclass
-class _TieWork:
-    """How each relation changes: ``{relation id: {field: new value}}``, and the relations that go."""
-
-    changes: dict[int, dict[str, Any]] = field(default_factory=dict)
-    deleted: list[int] = field(default_factory=list)
-
-
-def _tie_work(session: Session, from_id: int, to_id: int, staff_ids: set[int]) -> tuple[list[TieMove], _TieWork, int]:
-    relations = list(
-        session.scalars(
-            select(Relation)
-            .where(
-                or_(Relation.from_person_id == from_id, Relation.to_person_id == from_id, Relation.owner_id == from_id)
-            )
-            .order_by(Relation.id)
-        )
-    )
-    theirs: dict[tuple[int | None, int | None, str], Relation] = {}
-    for relation in session.scalars(
-        select(Relation)
-        .where(or_(Relation.from_person_id == to_id, Relation.to_person_id == to_id))
-        .order_by(Relation.id)
-    ):
-        theirs.setdefault((*_other_end(relation, to_id), relation.kind), relation)
-    moves: list[TieMove] = []
-    work = _TieWork()
-    colleague_ties = 0
-    for relation in relations:
-        at_end = from_id in (relation.from_person_id, relation.to_person_id)
-        other_person: int | None = None
-        other_org: int | None = None
-        if at_end:
-            other_person, other_org = _other_end(relation, from_id)
-            if other_person is not None and (other_person in staff_ids or other_person in (from_id, to_id)):
-                colleague_ties += 1
-                continue
-            party = _end_label(session, other_person, other_org)
-            kind = "organisation" if other_org is not None else "contact"
-        else:
-            ends = (
-                (relation.from_person_id, relation.from_organisation_id),
-                (relation.to_person_id, relation.to_organisation_id),
-            )
-            party = " – ".join(_end_label(session, *end) for end in ends)
-            kind = "tie"
-        new: dict[str, Any] = {}
-        if relation.from_person_id == from_id:
-            new["from_person_id"] = to_id
-        if relation.to_person_id == from_id:
-            new["to_person_id"] = to_id
-        if relation.owner_id == from_id:
-            new["owner_id"] = to_id
-        existing = theirs.get((other_person, other_org, relation.kind)) if at_end else None
-        if existing is not None and existing.id != relation.id:
-            merged = work.changes.setdefault(existing.id, {})
-            current = {name: merged.get(name, getattr(existing, name)) for name in _CHECKED}
-            merged.update(
-                strength=_bigger(current["strength"], relation.strength),
-                weight=_bigger(current["weight"], relation.weight),
-                last_contact=_bigger(current["last_contact"], relation.last_contact),
-                first_contact=_smaller(current["first_contact"], relation.first_contact),
-                notes=current["notes"] or relation.notes,
-            )
-            work.deleted.append(relation.id)
-            moves.append(
-                TieMove(
-                    relation.id,
-                    party,
-                    kind,
-                    relation.kind,
-                    relation.strength,
-                    relation.last_contact,
-                    to_id,
-                    existing.id,
-                    merged["strength"],
-                    merged["last_contact"],
-                )
-            )
-            continue
-        work.changes.setdefault(relation.id, {}).update(new)
-        if at_end:
-            theirs.setdefault((other_person, other_org, relation.kind), relation)
-        moves.append(TieMove(relation.id, party, kind, relation.kind, relation.strength, relation.last_contact, to_id))
-    # A merged-into relation of the new holder shows its final values on every move merged into it.
-    final = work.changes
-    moves = [
-        move
-        if move.merged_into is None
-        else TieMove(
-            move.relation_id,
-            move.party,
-            move.party_kind,
-            move.relation_kind,
-            move.strength,
-            move.last_contact,
-            move.to_id,
-            move.merged_into,
-            final[move.merged_into]["strength"],
-            final[move.merged_into]["last_contact"],
-        )
-        for move in moves
-    ]
-    moves.sort(key=lambda m: (m.party_kind == "tie", m.party.casefold(), m.relation_id))
-    return moves, work, colleague_ties
 
 
 def _partnership_receivers(
@@ -382,35 +258,43 @@ def _plan(
     per_partnership: Mapping[int, int] | None,
     end_staff: bool,
     today: dt.date | None,
-) -> tuple[HandoverPlan, _TieWork]:
+) -> tuple[HandoverPlan, TieWork]:
     today = today or dt.date.today()
     if from_id == to_id:
         raise ValidationFailed("handover.same_person", field="to", value=to_id)
     leaving = _staff(session, from_id, "from")
-    receiving = _staff(session, to_id, "to")
+    _staff(session, to_id, "to")
     per_partnership = dict(per_partnership or {})
     staff: dict[int, str] = {
         row.id: row.name for row in session.execute(select(Person.id, Person.name).where(Person.is_staff.is_(True)))
     }
-    moves, work, colleague_ties = _tie_work(session, leaving.id, receiving.id, set(staff))
     owned = list(session.scalars(select(Partnership).where(Partnership.owner_id == from_id).order_by(Partnership.id)))
     receivers = _partnership_receivers(session, owned, from_id, to_id, per_partnership)
+    chosen = any(receiver != to_id for receiver in receivers.values())
+    titles = {p.id: p.title for p in owned}
+    routes = handover_routes(session, to_id, receivers, titles, chosen=chosen, today=today)
+    moves, work, colleague_ties = tie_work(session, leaving.id, routes, set(staff))
     partnerships = tuple(
         OwnedMove("partnership", p.id, p.title, receivers[p.id])
         for p in sorted(owned, key=lambda p: (p.closed, p.title.casefold(), p.id))
     )
-    goals = tuple(
-        OwnedMove("goal", g.id, g.title, to_id)
+    goal_routes = {
+        g.id: (g.title, routes.goal(g.id))
         for g in session.scalars(select(Goal).where(Goal.owner_id == from_id).order_by(Goal.title, Goal.id))
+    }
+    goals = tuple(
+        OwnedMove("goal", goal_id, title, route.to_id, route.reason, route.partnerships)
+        for goal_id, (title, route) in goal_routes.items()
     )
+    offer_route = routes.route(())
     offers = tuple(
-        OwnedMove("offer", o.id, o.title, to_id)
+        OwnedMove("offer", o.id, o.title, to_id, offer_route.reason)
         for o in session.scalars(
             select(StrengthOffer).where(StrengthOffer.contact_person_id == from_id).order_by(StrengthOffer.title)
         )
     )
     moving = (
-        TaskMove(task, receivers.get(task.partnership_id, to_id) if task.partnership_id is not None else to_id)
+        TaskMove(task, _task_receiver(task, from_id, routes, goal_routes))
         for task in tasks(session, today, holder_id=from_id)
     )
     plan = HandoverPlan(
@@ -425,8 +309,25 @@ def _plan(
         tasks=tuple(moving),
         end_staff=bool(end_staff),
         colleague_ties=colleague_ties,
+        chosen=chosen,
     )
     return plan, work
+
+
+def _task_receiver(task: Task, from_id: int, routes: Routes, goals: Mapping[int, tuple[str, Route]]) -> int:
+    """Who does a task from now on: the receiver of its partnership, of its goal or of its tie."""
+    if task.partnership_id is not None:
+        return routes.receivers.get(task.partnership_id, routes.main)
+    if task.goal_id is not None and task.goal_id in goals:
+        return goals[task.goal_id][1].to_id
+    if task.ends is not None:
+        belongs: set[int] = set()
+        for end in task.ends:
+            number = record_id(end)
+            if end != person_node(from_id) and number is not None:
+                belongs |= routes.party(number, None) if end.startswith("P") else routes.party(None, number)
+        return routes.route(belongs).to_id
+    return routes.main
 
 
 # --- applying and undoing -------------------------------------------------------------------------
@@ -463,7 +364,7 @@ def apply_handover(
         before = {name: getattr(relation, name) for name in TIE_FIELDS}
         for name, value in values.items():
             setattr(relation, name, value)
-        after = {name: getattr(relation, name) for name in _CHECKED}
+        after = {name: getattr(relation, name) for name in CHECKED}
         restore["relations"].append({"id": relation_id, "before": jsonable(before), "after": jsonable(after)})
     for relation_id in work.deleted:
         relation = session.get(Relation, relation_id)

@@ -14,11 +14,13 @@ from sqlalchemy import select
 from lib.core.access import requires
 from lib.core.i18n import format_date, label, t
 from lib.db import Database, Event, Partnership, Person
-from lib.planning.handover import APPLIED, UNDONE, HandoverPlan, OwnedMove, plan_handover
+from lib.planning.handover import APPLIED, UNDONE, HandoverPlan, OwnedMove, TieMove, plan_handover
 from lib.workspace.clock import to_local, workspace_timezone
 
 TIE_COLUMNS = ("party", "party_kind_label", "relation_kind_label", "strength", "last_contact", "to", "merged")
 OWNED_COLUMNS = ("title", "to")
+#: Chosen per partnership, the ties, goals and offers tables also say why each goes to whom.
+REASON_COLUMN = "reason"
 TASK_COLUMNS = ("task", "due", "to")
 #: How many earlier handovers the tab offers to undo.
 RECENT = 5
@@ -97,9 +99,38 @@ def owned_partnerships(db: Database, person_id: int) -> list[tuple[int, str]]:
     return [(row.id, row.title) for row in ordered]
 
 
+def reason(move: TieMove | OwnedMove, lang: str) -> str:
+    """Why a tie, goal or offer goes to whom it goes, chosen per partnership: "Følger partnerskabet
+    Læseklub", "Hører ikke til et af partnerskaberne", "Hører til flere partnerskaber med hver sin
+    modtager (A, B)"; empty when everything goes to one colleague."""
+    if move.reason == "all":
+        return ""
+    titles = ", ".join(move.partnerships)
+    return t(f"handover.reason.{move.reason}", lang, titles=titles, n=len(move.partnerships))
+
+
+def by_receiver_lines(plan: HandoverPlan, lang: str) -> list[str]:
+    """Chosen per partnership, one line per receiver: "Bo Berg: 2 forbindelser, 1 partnerskab, …"."""
+    if not plan.chosen:
+        return []
+    return [
+        t("handover.by_receiver", lang, name=plan.name(receiver), **counts)
+        for receiver, counts in plan.by_receiver().items()
+    ]
+
+
+def _with_reasons(
+    frame: pd.DataFrame, plan: HandoverPlan, moves: tuple[TieMove, ...] | tuple[OwnedMove, ...], lang: str
+) -> pd.DataFrame:
+    if plan.chosen:
+        frame[REASON_COLUMN] = [reason(move, lang) for move in moves]
+    return frame
+
+
 def ties_table(plan: HandoverPlan, lang: str) -> pd.DataFrame:
     """The ties that move: the other party, who they are, the kind, strength and last contact after
-    the handover (the merged values where the new holder already had one), the new holder, merged or not."""
+    the handover (the merged values where the new holder already had one), the new holder, merged or not,
+    and, chosen per partnership, why it goes to that colleague (``reason``)."""
     rows = [
         {
             "party": tie.party,
@@ -114,12 +145,14 @@ def ties_table(plan: HandoverPlan, lang: str) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=list(TIE_COLUMNS))
     frame["strength"] = frame["strength"].astype("Int64")
-    return frame
+    return _with_reasons(frame, plan, plan.ties, lang)
 
 
-def owned_table(plan: HandoverPlan, moves: tuple[OwnedMove, ...]) -> pd.DataFrame:
-    """Partnerships, goals or offers that move: the title and the new owner."""
-    return pd.DataFrame([{"title": m.title, "to": plan.name(m.to_id)} for m in moves], columns=list(OWNED_COLUMNS))
+def owned_table(plan: HandoverPlan, moves: tuple[OwnedMove, ...], lang: str | None = None) -> pd.DataFrame:
+    """Partnerships, goals or offers that move: the title and the new owner; with ``lang``, chosen per
+    partnership, also why (``reason``: goals and offers)."""
+    frame = pd.DataFrame([{"title": m.title, "to": plan.name(m.to_id)} for m in moves], columns=list(OWNED_COLUMNS))
+    return frame if lang is None else _with_reasons(frame, plan, moves, lang)
 
 
 def tasks_table(plan: HandoverPlan, lang: str) -> pd.DataFrame:

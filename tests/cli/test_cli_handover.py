@@ -36,6 +36,9 @@ def test_dry_run_stores_nothing_then_the_handover_is_stored_with_json_keys(db: D
     shown = json.loads(dry.stdout)
     assert {"from", "to", "ties", "partnerships", "goals", "tasks", "dry_run"} <= set(shown)
     assert (shown["from"], shown["to"], shown["dry_run"]) == (ANNA, [BO], True)
+    assert shown["by_receiver"] == {
+        BO: {"ties": 3, "partnerships": 1, "goals": 0, "strength_offers": 0, "tasks": len(shown["tasks"])}
+    }
     assert [(p["title"], p["to"]) for p in shown["partnerships"]] == [("Læseklub", BO)]
     assert sorted(tie["party"] for tie in shown["ties"]) == ["Museet", "Xenia Xu", "Xenia Xu – Willy Winther"]
     assert owners(db) == before
@@ -65,7 +68,34 @@ def test_per_partnership_choice_and_text_summary(db: Database, db_url: str) -> N
     assert result.returncode == 0, result.stderr
     assert "Handed over from Cille Carlsen" in result.stdout
     assert "Udstilling → Eva Eriksen" in result.stdout and "Fondsansøgning → Bo Berg" in result.stdout
+    assert "Eva Eriksen: 1 tie, 1 partnership, 0 goals, 0 offers and " in result.stdout
     assert owners(db)["Udstilling"] == ws.people["eva"]
+
+
+def test_per_partnership_json_counts_per_receiver_and_says_why(db: Database, db_url: str) -> None:
+    ws = workspace_with_emails(db)
+    with db.write() as session:
+        cille = session.get(Person, ws.people["cille"])
+        assert cille is not None
+        cille.email = "cille@bib.dk"
+    udstilling = ws.partnerships["udstilling"]
+    result = run_cli(
+        "handover", "cille@bib.dk", BO, "--partnership", f"{udstilling}={EVA}", "--dry-run", "--json", "--db", db_url
+    )
+    assert result.returncode == 0, result.stderr
+    shown = json.loads(result.stdout)
+    assert shown["to"] == [BO, EVA]
+    # Yrsa works at Museet, the Udstilling's partner; Zakarias at Foreningen, in none of Cille's partnerships.
+    assert {tie["party"]: (tie["to"], tie["reason"], tie["because_of"]) for tie in shown["ties"]} == {
+        "Yrsa Yde": (EVA, "partnership", ["Udstilling"]),
+        "Zakarias Zink": (BO, "none", []),
+    }
+    counts = {email: {k: v for k, v in c.items() if k != "tasks"} for email, c in shown["by_receiver"].items()}
+    assert counts == {
+        BO: {"ties": 1, "partnerships": 1, "goals": 0, "strength_offers": 0},
+        EVA: {"ties": 1, "partnerships": 1, "goals": 0, "strength_offers": 0},
+    }
+    assert sum(c["tasks"] for c in shown["by_receiver"].values()) == len(shown["tasks"])
 
 
 def test_refusals_are_messages_not_tracebacks(db: Database, db_url: str) -> None:

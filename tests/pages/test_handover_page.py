@@ -90,7 +90,9 @@ def test_per_partnership_choice_and_english(db: Database) -> None:
     at = choose(at, "org_handover_from", ws.people["cille"])
     at.radio(key="org_handover_mode").set_value("per_partnership")
     at = rerun(at)
-    assert at.selectbox(key="org_handover_to").label == "Hand over ties, goals and offers to"
+    assert (
+        at.selectbox(key="org_handover_to").label == "Hand over the rest to (whatever does not go with a partnership)"
+    )
     at = choose(at, "org_handover_to", ws.people["bo"])
     udstilling = f"org_handover_p{ws.partnerships['udstilling']}"
     assert at.selectbox(key=udstilling).value == ws.people["bo"]
@@ -100,6 +102,15 @@ def test_per_partnership_choice_and_english(db: Database) -> None:
     assert at.selectbox(key=f"org_handover_p{ws.partnerships['fond']}").value == ws.people["dan"]
     assert at.selectbox(key=udstilling).value == ws.people["eva"]
     at = choose(at, "org_handover_to", ws.people["bo"])
+    # The ties go with their partnership: Yrsa works at Museet (the Udstilling's partner) and goes to
+    # Eva; Zakarias belongs to none of Cille's partnerships and goes to the main receiver, Bo.
+    ties = next(df.value for df in at.dataframe if "merged" in df.value.columns).set_index("party")
+    assert ties.loc["Yrsa Yde", ["to", "reason"]].tolist() == ["Eva Eriksen", "Goes with the partnership Udstilling"]
+    assert ties.loc["Zakarias Zink", ["to", "reason"]].tolist() == ["Bo Berg", "Belongs to none of the partnerships"]
+    lines = [m.value.replace("\\", "") for m in at.markdown]
+    # Per receiver (the tasks depend on today's date, the rest does not).
+    assert any(line.startswith("- Eva Eriksen: 1 tie, 1 partnership, 0 goals, 0 offers and ") for line in lines)
+    assert any(line.startswith("- Bo Berg: 1 tie, 1 partnership, 0 goals, 0 offers and ") for line in lines)
     shown = next(df.value for df in at.dataframe if list(df.value.columns) == ["title", "to"])
     assert dict(zip(shown["title"], shown["to"], strict=True)) == {
         "Udstilling": "Eva Eriksen",
@@ -110,6 +121,9 @@ def test_per_partnership_choice_and_english(db: Database) -> None:
     assert any(s.value.startswith("Handed over from Cille Carlsen") for s in at.success)
     _, owners, _ = state_of(db)
     assert owners["Udstilling"] == ws.people["eva"] and owners["Fondsansøgning"] == ws.people["bo"]
+    with db.read() as session:
+        yrsa = session.scalars(select(Relation).where(Relation.to_person_id == ws.people["yrsa"])).all()
+        assert {r.from_person_id for r in yrsa if r.kind == "knows"} == {ws.people["eva"]}
 
 
 def test_a_colleague_with_nothing_to_hand_over_is_told_so(db: Database) -> None:

@@ -16,12 +16,22 @@ from sqlalchemy import select
 from lib.core.errors import UndoNotPossible, ValidationFailed
 from lib.core.i18n import t
 from lib.core.normalize import name_key
-from lib.db import Database, Event, Goal, Partnership, Person, Relation, StrengthOffer
+from lib.db import (
+    Affiliation,
+    Database,
+    Event,
+    Goal,
+    Partnership,
+    PartnershipGoal,
+    Person,
+    Relation,
+    StrengthOffer,
+)
 from lib.library import staff as org
 from lib.library.staff import Dependency
 from lib.network.graph import organisation_node
 from lib.network.way_in import way_in_for
-from lib.planning import handover
+from lib.planning import handover, handover_page
 from lib.workspace.events import details_text
 from tests.library.test_organisation import Workspace, build_workspace
 
@@ -106,6 +116,8 @@ def test_the_preview_shows_what_moves_with_the_merge_rule(db: Database, ws: Work
     assert [(m.title, m.to_id) for m in plan.goals] == [("Flere unge læsere", p["bo"])]
     assert [(m.title, m.to_id) for m in plan.offers] == [("Lokaler til møder", p["bo"])]
     assert plan.colleague_ties == 1
+    # Everything to one colleague: no one needs to be told why.
+    assert "reason" not in handover_page.ties_table(plan, "da").columns
     assert plan.counts() == {
         "ties": 3,
         "merged": 1,
@@ -196,10 +208,16 @@ def test_per_partnership_choice_gives_each_partnership_its_own_colleague(db: Dat
         "Fondsansøgning": p["bo"],
     }
     assert plan.receivers == (p["bo"], p["eva"])
+    # Yrsa works at Museet, the Udstilling's partner: the tie goes with it to Eva. Zakarias works at
+    # Foreningen, in none of Cille's partnerships: the tie goes to the main receiver, Bo.
+    assert {tie.party: (tie.to_id, tie.reason, tie.partnerships) for tie in plan.ties} == {
+        "Yrsa Yde": (p["eva"], "partnership", ("Udstilling",)),
+        "Zakarias Zink": (p["bo"], "none", ()),
+    }
     with db.read() as session:
         assert session.get(Partnership, s["udstilling"]).owner_id == p["eva"]  # type: ignore[union-attr]
-        # The contact Cille logged in the Udstilling stays hers: history is not rewritten.
-        assert {tie.to_id for tie in plan.ties} == {p["bo"]}
+        eva_ties = session.scalars(select(Relation.to_person_id).where(Relation.from_person_id == p["eva"])).all()
+        assert eva_ties == [p["yrsa"]]
 
 
 @pytest.mark.parametrize(
@@ -309,3 +327,104 @@ def test_undo_after_the_leaving_colleague_was_erased_is_refused(db: Database, ws
         assert applied.event_id is not None
         handover.undo_handover(session, applied.event_id)
     assert refused.value.message("en") == "The handover cannot be found, so it cannot be undone."
+
+
+def _goal(title: str, owner: int) -> Goal:
+    return Goal(
+        title=title,
+        owner_id=owner,
+        baseline=10,
+        target=20,
+        baseline_date=dt.date(2026, 1, 1),
+        target_date=dt.date(2027, 12, 31),
+    )
+
+
+def test_ties_and_goals_go_with_their_partnership_and_the_ambiguous_to_the_main_receiver(
+    db: Database, ws: Workspace
+) -> None:
+    """Cille hands the Udstilling (Museet) to Eva, the Fondsansøgning (Fonden) to Bo, the rest to Dan."""
+    p, o, s = ws.people, ws.orgs, ws.partnerships
+    with db.write() as session:
+        ulla = Person(name="Ulla Ulv", name_key=name_key("Ulla Ulv"))
+        session.add(ulla)
+        session.flush()
+        p = {**p, "ulla": ulla.id}
+        session.add_all(
+            [
+                Affiliation(person_id=ulla.id, organisation_id=o["museet"]),
+                # Yrsa works at Museet and at Fonden: two partnerships with different receivers.
+                Affiliation(person_id=p["yrsa"], organisation_id=o["fonden"]),
+                # Zakarias once worked at Museet; an ended affiliation does not count.
+                Affiliation(person_id=p["zakarias"], organisation_id=o["museet"], end_date=dt.date(2025, 6, 30)),
+                Relation(kind="knows", from_person_id=p["cille"], to_person_id=ulla.id, strength=5),
+                # Eva already knows Ulla: Cille's tie merges into Eva's, not into Dan's.
+                Relation(kind="knows", from_person_id=p["eva"], to_person_id=ulla.id, strength=2),
+                Relation(kind="works_with", from_person_id=p["cille"], to_organisation_id=o["fonden"]),
+                StrengthOffer(category="rooms", title="Lokaler", contact_person_id=p["cille"], updated_on=TODAY),
+            ]
+        )
+        goals = {title: _goal(title, p["cille"]) for title in ("Flere besøgende", "Mere synlighed", "Bedre drift")}
+        session.add_all(goals.values())
+        session.flush()
+        session.add_all(
+            [
+                PartnershipGoal(partnership_id=s["udstilling"], goal_id=goals["Flere besøgende"].id),
+                PartnershipGoal(partnership_id=s["udstilling"], goal_id=goals["Mere synlighed"].id),
+                PartnershipGoal(partnership_id=s["fond"], goal_id=goals["Mere synlighed"].id),
+            ]
+        )
+    before_relations, before_owners = relations(db), owners(db)
+    chosen = {s["udstilling"]: p["eva"], s["fond"]: p["bo"]}
+    with db.read() as session:
+        preview = handover.plan_handover(session, p["cille"], p["dan"], per_partnership=chosen, today=TODAY)
+    ties = {tie.party: (tie.to_id, tie.reason, tie.partnerships) for tie in preview.ties}
+    assert ties == {
+        "Ulla Ulv": (p["eva"], "partnership", ("Udstilling",)),
+        "Fonden": (p["bo"], "partnership", ("Fondsansøgning",)),
+        "Yrsa Yde": (p["dan"], "several", ("Fondsansøgning", "Udstilling")),
+        "Zakarias Zink": (p["dan"], "none", ()),
+    }
+    assert {g.title: (g.to_id, g.reason) for g in preview.goals} == {
+        "Flere besøgende": (p["eva"], "partnership"),
+        "Mere synlighed": (p["dan"], "several"),
+        "Bedre drift": (p["dan"], "none"),
+    }
+    assert [(m.to_id, m.reason) for m in preview.offers] == [(p["dan"], "none")]
+    # The goal's measurement is a task that goes with the goal.
+    measured = {m.task.title: m.to_id for m in preview.tasks if m.task.kind == "measurement"}
+    assert measured == {"Flere besøgende": p["eva"], "Mere synlighed": p["dan"], "Bedre drift": p["dan"]}
+    counts = {who: {k: v for k, v in c.items() if k != "tasks"} for who, c in preview.by_receiver().items()}
+    assert counts == {
+        p["dan"]: {"ties": 2, "partnerships": 0, "goals": 2, "strength_offers": 1},
+        p["bo"]: {"ties": 1, "partnerships": 1, "goals": 0, "strength_offers": 0},
+        p["eva"]: {"ties": 1, "partnerships": 1, "goals": 1, "strength_offers": 0},
+    }
+    assert preview.receivers == (p["dan"], p["bo"], p["eva"])
+    # The preview's table says to whom, and why, in Danish.
+    shown = handover_page.ties_table(preview, "da").set_index("party")
+    assert shown.loc["Ulla Ulv", ["to", "reason"]].tolist() == ["Eva Eriksen", "Følger partnerskabet Udstilling"]
+    assert shown.loc["Yrsa Yde", ["to", "reason"]].tolist() == [
+        "Dan Dahl",
+        "Hører til flere partnerskaber med hver sin modtager (Fondsansøgning, Udstilling)",
+    ]
+    assert shown.loc["Zakarias Zink", "reason"] == "Hører ikke til et af partnerskaberne"
+
+    with db.write() as session:
+        applied = handover.apply_handover(session, p["cille"], p["dan"], per_partnership=chosen, today=TODAY)
+    assert applied == preview and applied.event_id is not None
+    with db.read() as session:
+        held = {
+            (r.from_person_id, r.to_person_id, r.to_organisation_id): r.strength
+            for r in session.scalars(select(Relation).where(Relation.from_person_id.in_([p["dan"], p["eva"], p["bo"]])))
+        }
+    assert held[(p["eva"], p["ulla"], None)] == 5  # merged: the stronger strength stays
+    assert (p["bo"], None, o["fonden"]) in held
+    assert (p["dan"], p["yrsa"], None) in held and (p["dan"], p["zakarias"], None) in held
+    after = owners(db)
+    assert after["goals"]["Flere besøgende"][0] == p["eva"] and after["goals"]["Mere synlighed"][0] == p["dan"]
+
+    with db.write() as session:
+        handover.undo_handover(session, applied.event_id)
+    assert relations(db) == before_relations
+    assert owners(db) == before_owners

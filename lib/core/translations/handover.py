@@ -63,8 +63,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "handover.from": {"da": "Kollega, der stopper eller skifter job", "en": "Colleague who leaves or changes job"},
     "handover.to": {"da": "Overdrag til", "en": "Hand over to"},
     "handover.to_rest": {
-        "da": "Overdrag forbindelser, mål og tilbud til",
-        "en": "Hand over ties, goals and offers to",
+        "da": "Overdrag resten til (det, der ikke følger et partnerskab)",
+        "en": "Hand over the rest to (whatever does not go with a partnership)",
     },
     "handover.mode": {"da": "Hvordan", "en": "How"},
     "handover.mode.all": {"da": "Alt til én kollega", "en": "Everything to one colleague"},
@@ -104,6 +104,31 @@ TEXTS: dict[str, dict[str, str]] = {
     "handover.col.to": {"da": "Overtages af", "en": "Taken over by"},
     "handover.col.merged": {"da": "Lægges sammen", "en": "Merged"},
     "handover.col.title": {"da": "Titel", "en": "Title"},
+    "handover.col.reason": {"da": "Hvorfor", "en": "Why"},
+    "handover.reason.partnership": {
+        "da": "Følger {n:partnerskabet|partnerskaberne} {titles}",
+        "en": "Goes with the {n:partnership|partnerships} {titles}",
+    },
+    "handover.reason.none": {
+        "da": "Hører ikke til et af partnerskaberne",
+        "en": "Belongs to none of the partnerships",
+    },
+    "handover.reason.several": {
+        "da": "Hører til flere partnerskaber med hver sin modtager ({titles})",
+        "en": "Belongs to several partnerships with different receivers ({titles})",
+    },
+    "handover.routes_note": {
+        "da": "Forbindelser og mål følger det partnerskab, de hører til. Det, der ikke hører til et af "
+        "partnerskaberne, eller som hører til flere med hver sin modtager, overtages af {name}.",
+        "en": "Ties and goals go with the partnership they belong to. Whatever belongs to none of the "
+        "partnerships, or to several with different receivers, is taken over by {name}.",
+    },
+    "handover.by_receiver": {
+        "da": "{name}: {ties} {ties:forbindelse|forbindelser}, {partnerships} {partnerships:partnerskab|partnerskaber}, "
+        "{goals} {goals:mål|mål}, {strength_offers} {strength_offers:tilbud|tilbud} og {tasks} {tasks:opgave|opgaver}",
+        "en": "{name}: {ties} {ties:tie|ties}, {partnerships} {partnerships:partnership|partnerships}, "
+        "{goals} {goals:goal|goals}, {strength_offers} {strength_offers:offer|offers} and {tasks} {tasks:task|tasks}",
+    },
     "handover.col.task": {"da": "Opgave", "en": "Task"},
     "handover.col.due": {"da": "Dato", "en": "Due"},
     "handover.party.contact": {"da": "Kontakt", "en": "Contact"},
