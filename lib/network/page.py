@@ -211,7 +211,8 @@ _MEASURING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-measu
 
 
 def _measures(G: nx.Graph, view: str) -> Future[pd.DataFrame]:
-    """The measuring of view ``view``'s whole graph: started once per graph, kept as it runs."""
+    """The measuring of view ``view``'s whole graph: started once per graph, kept as it runs and after
+    it finished; one that failed is started again."""
     whole = whole_graph_of(G, view)
 
     def measure() -> pd.DataFrame:
@@ -220,9 +221,13 @@ def _measures(G: nx.Graph, view: str) -> Future[pd.DataFrame]:
         _MEASURES.get_or_make((graph_key(G), view, "figures"), lambda: _figures_of(whole))
         return metrics
 
-    started: Future[pd.DataFrame] = _MEASURES.get_or_make(
-        (graph_key(G), view, "metrics"), lambda: _MEASURING.submit(measure)
-    )
+    key = (graph_key(G), view, "metrics")
+    started: Future[pd.DataFrame] = _MEASURES.get_or_make(key, lambda: _MEASURING.submit(measure))
+    if started.done() and started.exception() is not None:
+        # A measuring that failed is no answer: the next call measures again (not the same error
+        # until the data changes).
+        _MEASURES.drop(key, started)
+        started = _MEASURES.get_or_make(key, lambda: _MEASURING.submit(measure))
     return started
 
 
