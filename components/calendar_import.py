@@ -2,7 +2,9 @@
 skipped and why, tick the unknown attendees to create as contacts, log them, and undo.
 
 The preview is :func:`lib.ingest.calendar_meetings.import_meetings` without ``commit``, with the same
-choices (staff member, ticked attendees) the commit gets, so what is shown is what is stored.
+choices (staff member, ticked attendees) the commit gets, so what is shown is what is stored. The file
+is read once per upload (:func:`lib.ingest.calendar_meetings.read_meetings`, kept by the file's digest
+and the day): a tick or another staff member plans again without reading it again.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from components import clock
 from components.context import actor, database, show_error, tr
 from components.importer import UNDO_CHOSEN_IMPORT, UploadKeys, undo_flow
 from components.safe_markdown import tr_md
 from lib.core.errors import UserFacingError
-from lib.ingest.calendar_file import MAX_CALENDAR_BYTES, LeftOut
-from lib.ingest.calendar_meetings import MeetingsPlan, import_meetings, staff_for_meetings
+from lib.ingest.calendar_file import MAX_CALENDAR_BYTES, CalendarFile, LeftOut
+from lib.ingest.calendar_meetings import MeetingsPlan, import_meetings, read_meetings, staff_for_meetings
 from lib.ingest.import_page import file_digest
 
 KEYS_PREFIX = "cal"
@@ -32,9 +35,35 @@ def _ticked_key() -> str:
     return f"{KEYS_PREFIX}_ticked"
 
 
+def _calendar_key() -> str:
+    return f"{KEYS_PREFIX}_calendar"
+
+
+def _calendar(name: str, data: bytes) -> CalendarFile:
+    """The upload's meetings, read once per file and day and kept in the session (reading a file of up
+    to 10 MB on every tick is what the user would wait for)."""
+    day = clock.today()
+    wanted = (file_digest(name, data), day)
+    kept = st.session_state.get(_calendar_key())
+    if kept is not None and kept[0] == wanted:
+        calendar: CalendarFile = kept[1]
+        return calendar
+    calendar = read_meetings(database(), data, today=day)
+    st.session_state[_calendar_key()] = (wanted, calendar)
+    return calendar
+
+
 def _plan(name: str, data: bytes, *, staff: str | None, ticked: frozenset[str], commit: bool = False) -> MeetingsPlan:
     return import_meetings(
-        database(), name, data, staff_email=staff, create_contacts=ticked, commit=commit, actor=actor()
+        database(),
+        name,
+        data,
+        staff_email=staff,
+        create_contacts=ticked,
+        commit=commit,
+        actor=actor(),
+        today=clock.today(),
+        calendar=_calendar(name, data),
     )
 
 
@@ -57,6 +86,7 @@ def _commit(keys: UploadKeys, name: str, data: bytes, staff: str | None, ticked:
     st.session_state[keys.last_key] = (plan.batch_id, plan.counts())
     st.session_state.pop(keys.preview_key, None)
     st.session_state.pop(_ticked_key(), None)
+    st.session_state.pop(_calendar_key(), None)
     keys.new_uploader()
 
 
@@ -153,6 +183,7 @@ def calendar_import_section() -> None:
     _show_last(keys)
     if upload is None:
         st.session_state.pop(keys.preview_key, None)
+        st.session_state.pop(_calendar_key(), None)
         return
     data = upload.getvalue()
     ticked: frozenset[str] = st.session_state.get(_ticked_key(), frozenset())

@@ -1,7 +1,8 @@
 """What the network page lets staff act on right there (issue 17): register a contact on a tie going
 cold, which takes it off the list, and find the way in to an organisation or person.
 
-UI only: registering is :func:`lib.planning.tasks.register_contact`, the way in ``lib.network.way_in``.
+UI only: registering is :func:`lib.planning.tie_contacts.register_tie_contact`, the way in
+``lib.network.way_in``.
 """
 
 from __future__ import annotations
@@ -19,21 +20,22 @@ from components.way_in_views import show_way_in
 from lib.core.access import can
 from lib.core.i18n import format_date
 from lib.network.way_in import TARGET_KINDS
-from lib.planning import tasks as tk
+from lib.planning.tie_contacts import register_tie_contact
 
 MESSAGES = Messages("net_message", "network")
 COLD_PICK_KEY = "net_cold_pick"
 
 
-def register_cold_contact(dated: pd.DataFrame, day: dt.date) -> None:
-    """Below the ties going cold: choose one and register that the contact was made today."""
+def register_cold_contact(shown: pd.DataFrame, day: dt.date) -> None:
+    """Below the ties going cold: choose one of the rows ``shown`` (the table's first rows, never every
+    cold tie of a big workspace) and register that the contact was made today."""
     who = principal()
-    if who is None or not can(who, "edit") or dated.empty:
+    if who is None or not can(who, "edit") or shown.empty:
         return
     MESSAGES.show("cold")
     choices: dict[str, str] = {}
     others: dict[str, str] = {}
-    for row in dated.itertuples(index=False):
+    for row in shown.itertuples(index=False):
         key = f"{row.source}|{row.target}"
         others[key] = str(row.other_label)
         choices[key] = tr(
@@ -63,9 +65,8 @@ def _register(others: dict[str, str], day: dt.date) -> None:
     if picked not in others:
         MESSAGES.flash("cold", "warning", "common.choose_entry_first")
         return
-    source, target = picked.split("|", 1)
-    task = tk.Task("cold_tie", f"cold-tie-{source}-{target}", day, others[picked], ends=(source, target))
-    ok, _ = MESSAGES.change("cold", lambda session: tk.register_contact(session, task, day, actor=actor()))
+    ends = tuple(picked.split("|", 1))
+    ok, _ = MESSAGES.change("cold", lambda session: register_tie_contact(session, ends, day, actor=actor()))
     if ok:
         st.session_state[COLD_PICK_KEY] = None
         MESSAGES.flash("cold", "success", "tasks.done.contact", title=others[picked])

@@ -31,7 +31,7 @@ from components.network_views import (
     view_title,
 )
 from components.safe_markdown import escape_markdown, tr_md
-from components.tables import Col, column_config, date_input_format
+from components.tables import Col, column_config, date_input_format, first_rows
 from lib.core.i18n import format_number
 from lib.network import export as netexport
 from lib.network import figures as netfigures
@@ -228,9 +228,10 @@ def _cold_ties(G: nx.Graph, months: int, day: dt.date, actionable: bool) -> None
         st.success(tr_md("netpage.cold.none", months=months))
     else:
         st.warning(tr_md("netpage.cold.count", count=len(dated), months=months))
-        table(dated, COLD_COLUMNS, key="net_cold_table")
+        shown = first_rows(dated)  # a picker beside a long table offers the rows shown
+        table(shown, COLD_COLUMNS, key="net_cold_table")
         if actionable:
-            register_cold_contact(dated, day)
+            register_cold_contact(shown, day)
     if not undated.empty:
         with st.expander(tr("netpage.cold.undated", count=len(undated))):
             st.caption(tr("network.cold.no_date.help"))

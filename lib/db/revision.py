@@ -121,6 +121,13 @@ class RevisionCache:
                 del self._making[key]
             underway.set()
 
+    def drop(self, key: Hashable, answer: object) -> None:
+        """Forget the answer kept for ``key`` if it is still ``answer`` (a failure kept as it ran): the
+        next :meth:`get_or_make` makes it again. An answer another thread has kept since stays."""
+        with self._lock:
+            if self._entries.get(key) is answer:
+                del self._entries[key]
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()

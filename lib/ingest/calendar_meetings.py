@@ -179,21 +179,20 @@ def import_meetings(
     commit: bool = False,
     actor: str | None = None,
     today: dt.date | None = None,
+    calendar: CalendarFile | None = None,
 ) -> MeetingsPlan:
     """Read an .ics upload and plan its meetings; with ``commit`` store the plan as one import batch.
 
     ``create_contacts``: the e-mails of unknown attendees to create as contacts (``True``: all of
     them). ``staff_email`` is the staff member of meetings whose organiser is not staff; without it
     the importing user (the session's, else ``actor``), when staff. ``today`` is the workspace's today
-    (Copenhagen by default).
+    (Copenhagen by default). ``calendar``: ``data`` as :func:`read_meetings` read it before (a page
+    keeps it while the choices change), so the file is not read again.
     Raises FileRefused (``calendar.*``) for a file that is not read, UserFacingError
     (``calendar.unknown_staff``) for a ``staff_email`` that is no staff member's.
     """
-    from lib.workspace.clock import today as today_in
-    from lib.workspace.clock import workspace_zone
-
-    tz = workspace_zone(db)
-    calendar = read_calendar(data, today or today_in(tz), tz)
+    if calendar is None:
+        calendar = read_meetings(db, data, today=today)
     choices: dict[str, Any] = {"staff_email": staff_email, "create_contacts": create_contacts, "importer": actor}
     if not commit:
         with db.read() as session:
@@ -202,6 +201,19 @@ def import_meetings(
         plan = plan_meetings(session, file_name, calendar, **choices)
         _store(session, plan, actor or principal_of(session).actor)
         return plan
+
+
+@requires("import")
+def read_meetings(db: Database, data: bytes, *, today: dt.date | None = None) -> CalendarFile:
+    """The meetings of an .ics upload, read in the workspace's time zone as of ``today`` (the
+    workspace's today by default): what :func:`import_meetings` plans. Reads nothing of the workspace
+    but its time zone; the same bytes and day always give the same file.
+    Raises FileRefused (``calendar.*``) for a file that is not read."""
+    from lib.workspace.clock import today as today_in
+    from lib.workspace.clock import workspace_zone
+
+    tz = workspace_zone(db)
+    return read_calendar(data, today or today_in(tz), tz)
 
 
 @requires("import")
@@ -235,6 +247,9 @@ def plan_meetings(
     plan.new_contacts = [
         NewContact(email, wanted[email].name or email, offered[email], email in chosen) for email in sorted(wanted)
     ]
+    known.read_affiliations(
+        {known.people[a.email].id for _, _, externals in pending for a in externals if a.email in known.people}
+    )
     ties: dict[tuple[int, str], TieChange] = {}
     entries: dict[tuple[str, int], LogEntry] = {}
     for meeting, staff, externals in pending:
@@ -296,6 +311,18 @@ def _add_tie(
     )
 
 
+#: Ids in one ``IN (...)`` of a query (well below every database's limit of bound values).
+_IDS_PER_QUERY = 500
+
+
+@dataclass(frozen=True)
+class _Known:
+    """A contact the workspace holds, as the plan needs it: the record's id and name."""
+
+    id: int
+    name: str
+
+
 class _Workspace:
     """What the plan needs of the workspace, read once: staff, people by e-mail, ties, partnerships."""
 
@@ -317,11 +344,18 @@ class _Workspace:
         else:
             actor = principal_of(session).email or importer
             self.fallback_staff = self.staff_by_email.get(actor.strip().casefold()) if actor else None
-        self.people: dict[str, Person] = {}
-        for person in session.scalars(select(Person).where(Person.is_staff.is_(False))):
-            for email in (person.email, *(person.other_emails or [])):
-                if isinstance(email, str) and email:
-                    self.people.setdefault(email.casefold(), person)
+        # Columns, not records: every contact of a big workspace is read, and only these four are used.
+        self.people: dict[str, _Known] = {}
+        rows = session.execute(
+            select(Person.id, Person.name, Person.email, Person.other_emails)
+            .where(Person.is_staff.is_(False))
+            .order_by(Person.id)
+        )
+        for person_id, name, email, other_emails in rows:
+            known = _Known(person_id, name)
+            for address in (email, *(other_emails if isinstance(other_emails, list) else ())):
+                if isinstance(address, str) and address:
+                    self.people.setdefault(address.casefold(), known)
         self.erased = erased_email_check(session) or (lambda _email: False)
         self._ties: dict[tuple[int, int], Relation] | None = None
         self._partnerships: dict[int, list[tuple[int, str]]] | None = None
@@ -349,19 +383,28 @@ class _Workspace:
                         self._ties.setdefault((mine, theirs), relation)
         return self._ties.get((staff_id, person_id))
 
+    def read_affiliations(self, person_ids: Collection[int]) -> None:
+        """Read the affiliations of ``person_ids`` (the people the meetings met), not every one held."""
+        self._affiliations = {}
+        ids = sorted(person_ids)
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            query = select(
+                Affiliation.person_id, Affiliation.organisation_id, Affiliation.start_date, Affiliation.end_date
+            ).where(Affiliation.person_id.in_(ids[start : start + _IDS_PER_QUERY]))
+            for row in self.session.execute(query.order_by(Affiliation.id)):
+                self._affiliations.setdefault(row.person_id, []).append(
+                    (row.organisation_id, row.start_date, row.end_date)
+                )
+
     def partnerships_of(self, email: str, on: dt.date) -> list[tuple[int, str]]:
         """The open partnerships with an organisation ``email``'s person worked at on ``on``."""
         person = self.people.get(email)
         if person is None:
             return []
-        if self._affiliations is None or self._partnerships is None:
-            self._affiliations = {}
-            for row in self.session.execute(
-                select(Affiliation.person_id, Affiliation.organisation_id, Affiliation.start_date, Affiliation.end_date)
-            ):
-                self._affiliations.setdefault(row.person_id, []).append(
-                    (row.organisation_id, row.start_date, row.end_date)
-                )
+        if self._affiliations is None:
+            self.read_affiliations({person.id})
+        assert self._affiliations is not None
+        if self._partnerships is None:
             self._partnerships = {}
             query = (
                 select(PartnershipOrganisation.organisation_id, Partnership.id, Partnership.title)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +31,7 @@ from lib.db import (
     Person,
     Relation,
 )
+from lib.db.bulk import insert_columns
 from lib.ingest.batches import _table_of
 
 PERSON_FIELDS = (
@@ -453,13 +453,13 @@ def _insert_with_ids(session: Session, table: Table, columns: dict[str, list[Any
     else:
         rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
         return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
-    _insert_columns(session, table, {**columns, "id": ids})
+    insert_columns(session, table, {**columns, "id": ids})
     return ids
 
 
 @requires("edit")
 def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT ``rows`` into ``table`` with one DBAPI executemany (see :func:`_insert_columns`)."""
+    """INSERT ``rows`` into ``table`` with one DBAPI executemany (see :func:`lib.db.bulk.insert_columns`)."""
     if not rows:
         return
     names = list(rows[0])
@@ -467,88 +467,7 @@ def bulk_execute(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         # Rows that do not all set the same columns: the general (slower) path.
         session.execute(insert(table), rows)
         return
-    _insert_columns(session, table, _columns_of(rows))
-
-
-def _insert_columns(session: Session, table: Table, columns: dict[str, list[Any]]) -> None:
-    """INSERT the rows given column by column (name → one value per row) with one DBAPI executemany.
-
-    The values go through each column type's own bind processor (JSON, dates, booleans), as
-    SQLAlchemy would convert them, but without the per-row statement machinery, which dominated the
-    time of storing a 100,000-row import; working column by column keeps the per-row Python work to
-    the columns that need converting. None is stored as SQL NULL (also for JSON columns).
-    """
-    count = len(next(iter(columns.values()), []))
-    if not count:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    markers = {"qmark": "?", "format": "%s", "pyformat": "%s"}
-    if dialect.paramstyle not in markers:
-        rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-        session.execute(insert(table), rows)
-        return
-    # A column every row leaves empty, that the database fills with nothing of its own, is left out:
-    # it stores NULL all the same, and each row binds fewer values (a contact list leaves most of a
-    # person's columns empty).
-    names = [
-        name
-        for name, values in columns.items()
-        if not (table.c[name].nullable and table.c[name].server_default is None and values.count(None) == count)
-    ] or list(columns)
-    bound: list[list[Any]] = []
-    for name in names:
-        values = columns[name]
-        # The dialect's own implementation of each type: on PostgreSQL, JSON is only encoded by
-        # psycopg's JSON type, not by the generic one (a list would otherwise be sent as an array).
-        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-        bound.append(_bound(values, processor) if processor else values)
-    quote = dialect.identifier_preparer.quote
-    marker = markers[dialect.paramstyle]
-    statement = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-        f"VALUES ({', '.join(marker for _ in names)})"
-    )
-    connection.exec_driver_sql(statement, list(zip(*bound, strict=True)))
-
-
-#: Types whose equal values are written alike (a time zone would make equal datetimes differ).
-_REMEMBERED_TYPES = frozenset({str, int, bool, dt.date})
-
-
-def _bound(values: list[Any], convert: Callable[[Any], Any]) -> list[Any]:
-    """A column's values as ``convert`` writes them (None stays None). A column of one remembered
-    kind (see :func:`_remembering`) converts each distinct value once; any other each value."""
-    kinds = set(map(type, values))
-    kinds.discard(type(None))
-    if len(kinds) == 1:
-        kind = kinds.pop()
-        if kind in _REMEMBERED_TYPES or (
-            kind is dt.datetime and not any(map(operator.attrgetter("tzinfo"), filter(None, values)))
-        ):
-            answers = {value: convert(value) for value in set(values) if value is not None}
-            return list(map(answers.get, values))
-    remembered = _remembering(convert)
-    return [None if value is None else remembered(value) for value in values]
-
-
-def _remembering(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``convert``, remembering its answer per value: a column's dates, flags and the time of the
-    import repeat on every row, and a bind processor is a Python call per value. Only text, numbers,
-    flags, dates and datetimes without a time zone are remembered; lists (JSON) and anything else are
-    converted each time. Lives as long as one statement's values."""
-    answers: dict[tuple[type, Any], Any] = {}
-
-    def remembered(value: Any) -> Any:
-        kind = type(value)
-        if kind not in _REMEMBERED_TYPES and not (kind is dt.datetime and value.tzinfo is None):
-            return convert(value)
-        key = (kind, value)
-        if key not in answers:
-            answers[key] = convert(value)
-        return answers[key]
-
-    return remembered
+    insert_columns(session, table, _columns_of(rows))
 
 
 def relation_key(values: dict[str, Any]) -> RelationKey:

@@ -30,11 +30,12 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.db import Database, NodePosition, rows_changed, utcnow
+from lib.db.bulk import insert_columns
 
 __all__ = [
     "BOX",
@@ -585,29 +586,12 @@ def _save(db: Database, view: str, fresh: Mapping[Hashable, Position]) -> dict[H
     return {node: stored.get(node, fresh[node]) for node in fresh}
 
 
-#: The driver's parameter marker per DB-API paramstyle.
-_MARKERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
-
-
 def _insert_positions(session: Session, values: Sequence[tuple[str, str, float, float]]) -> None:
     """Insert ``(view, node_key, x, y)`` rows in one executemany through the driver: ten thousand
     positions are one statement, the time written converted once (not once per row)."""
-    connection = session.connection()
-    dialect = connection.dialect
-    updated = NodePosition.__table__.c.updated_at.type.dialect_impl(dialect).bind_processor(dialect)
-    now = utcnow()
-    stamp = updated(now) if updated is not None else now
-    marker = _MARKERS.get(str(dialect.paramstyle))
-    if marker is None:  # a driver of another style: SQLAlchemy's own executemany
-        keys = ("view", "node_key", "x", "y")
-        session.execute(
-            insert(NodePosition), [{**dict(zip(keys, row, strict=True)), "updated_at": now} for row in values]
-        )
-        return
-    quote = dialect.identifier_preparer.quote
-    columns = ", ".join(quote(name) for name in ("view", "node_key", "x", "y", "updated_at"))
-    statement = f"INSERT INTO {quote(NodePosition.__tablename__)} ({columns}) VALUES ({', '.join([marker] * 5)})"
-    connection.exec_driver_sql(statement, [(*row, stamp) for row in values])
+    views, keys, xs, ys = zip(*values, strict=True)
+    columns = {"view": views, "node_key": keys, "x": xs, "y": ys, "updated_at": [utcnow()] * len(values)}
+    insert_columns(session, NodePosition.__table__, columns)  # type: ignore[arg-type]
 
 
 @requires("edit")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict, namedtuple
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +27,7 @@ from lib.db import (
     Relation,
     get_setting,
 )
+from lib.db.bulk import converted_once
 from lib.network.nodes import (
     DEFAULT_LIBRARY_NAME,
     DEFAULT_STRENGTH,
@@ -90,20 +91,6 @@ def _library_organisation_ids(session: Session, library_label: str) -> set[int]:
     return set(session.scalars(select(Organisation.id).where(Organisation.name_key == key)))
 
 
-def _remembered(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``convert``, worked out once per distinct value: a column's dates repeat over thousands of rows."""
-    answers: dict[Any, Any] = {}
-
-    def converted(value: Any) -> Any:
-        try:
-            return answers[value]
-        except KeyError:
-            answer = answers[value] = convert(value)
-            return answer
-
-    return converted
-
-
 def _plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[Any]:
     """The rows of ``statement`` (columns only, no parameters) read through the database driver (SQLite;
     other databases through SQLAlchemy).
@@ -129,8 +116,7 @@ def _plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[A
     for position, column in enumerate(columns):
         processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
         if processor is not None:
-            convert = _remembered(processor)
-            values[position] = [None if value is None else convert(value) for value in values[position]]
+            values[position] = converted_once(values[position], processor)
     return list(map(Row._make, zip(*values, strict=True)))
 
 

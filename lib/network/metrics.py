@@ -48,15 +48,15 @@ Examples
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from lib.db.revision import RevisionCache
 from lib.network.communities import find_communities
 from lib.network.eigenvector import eigenvector_centrality
 from lib.network.graph import graph_key
@@ -275,49 +275,72 @@ def isolates(G: nx.Graph) -> list[Hashable]:
     )
 
 
-class _BoundedCache:
-    """At most ``size`` results, least recently used dropped first; safe to share between sessions."""
-
-    def __init__(self, size: int = 8) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        # Computed outside the lock: other sessions keep reading while a big graph is measured.
-        value = compute()
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+#: The measures of a graph, per graph: node measures and the figures of the whole, the node measures
+#: kept as the :class:`~concurrent.futures.Future` of their measuring (so that a layout can run beside
+#: it). The network page, the Partnere chart and the timeline read the same graph's measures here.
+_KEPT = RevisionCache(max_entries=16)
+#: Measures a graph in a thread of its own, so that it can run beside the layout.
+_MEASURING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-measures")
 
 
-_CACHE = _BoundedCache(size=8)
+def measuring(G: nx.Graph, key: Hashable | None = None, *, beside: bool = True) -> Future[pd.DataFrame]:
+    """The measuring of ``G`` (:func:`node_metrics`, then :func:`network_figures`), started once per
+    graph and kept as it runs and after it finished; one that failed before is started again.
+
+    ``key`` names ``G`` (default :func:`~lib.network.graph.graph_key`, free for a graph straight from
+    ``build_graph``); a caller that knows a derived graph by a cheaper name passes that. ``beside``:
+    measured in a thread of its own (beside a layout), else in the calling thread."""
+    name = graph_key(G) if key is None else key
+    started_here: list[bool] = []
+
+    def measure() -> pd.DataFrame:
+        frame = node_metrics(G)
+        # The figures of the whole too, while nobody waits: the figures tab then opens at once.
+        _KEPT.get_or_make((name, "figures"), lambda: network_figures(G))
+        return frame
+
+    def start() -> Future[pd.DataFrame]:
+        started_here.append(True)
+        return _MEASURING.submit(measure) if beside else _measured_here(measure)
+
+    started: Future[pd.DataFrame] = _KEPT.get_or_make((name, "metrics"), start)
+    if not started_here and started.done() and started.exception() is not None:
+        # A measuring that failed is no answer: the next call measures again (rather than raising
+        # the same error on every rerun until the data changes).
+        _KEPT.drop((name, "metrics"), started)
+        started = _KEPT.get_or_make((name, "metrics"), start)
+    return started
 
 
-def cached_node_metrics(G: nx.Graph, **options: Any) -> pd.DataFrame:
-    """:func:`node_metrics` computed once per graph (keyed by :func:`~lib.network.graph.graph_key`: free for
-    a graph straight from ``build_graph``); a copy is returned."""
-    key = ("node_metrics", graph_key(G), tuple(sorted(options.items())))
-    return _CACHE.get_or_compute(key, lambda: node_metrics(G, **options)).copy()
+def _measured_here(measure: Callable[[], pd.DataFrame]) -> Future[pd.DataFrame]:
+    """``measure()`` run now, in this thread, as a finished future (its answer or its error)."""
+    done: Future[pd.DataFrame] = Future()
+    try:
+        done.set_result(measure())
+    except Exception as error:  # kept in the future: raised by its result(), dropped by the next call
+        done.set_exception(error)
+    return done
 
 
-def cached_network_figures(G: nx.Graph, **options: Any) -> dict[str, Any]:
-    """:func:`network_figures` computed once per graph; a copy is returned."""
-    key = ("network_figures", graph_key(G), tuple(sorted(options.items())))
-    return dict(_CACHE.get_or_compute(key, lambda: network_figures(G, **options)))
+def kept_node_metrics(G: nx.Graph, key: Hashable | None = None) -> pd.DataFrame:
+    """:func:`node_metrics` of ``G``, once per graph (see :func:`measuring`; measured in this thread
+    unless already under way); shared: read it, never change it."""
+    return measuring(G, key, beside=False).result()
+
+
+def kept_network_figures(G: nx.Graph, key: Hashable | None = None) -> dict[str, Any]:
+    """:func:`network_figures` of ``G``, worked out beside its node measures, once per graph; a copy."""
+    kept_node_metrics(G, key)
+    name = graph_key(G) if key is None else key
+    figures: dict[str, Any] = _KEPT.get_or_make((name, "figures"), lambda: network_figures(G))
+    return dict(figures)
+
+
+def cached_node_metrics(G: nx.Graph) -> pd.DataFrame:
+    """:func:`node_metrics` once per graph (the kept measures of :func:`kept_node_metrics`); a copy."""
+    return kept_node_metrics(G).copy()
 
 
 def clear_cache() -> None:
-    """Forget every cached result (tests, or after a restore)."""
-    _CACHE.clear()
+    """Forget every kept measure (tests, or after an erasure)."""
+    _KEPT.clear()

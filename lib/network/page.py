@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,37 +198,24 @@ def view_positions(db: Database, G: nx.Graph, view: str) -> Mapping[Hashable, Po
     first visit uses both cores."""
 
     def laid_out() -> Mapping[Hashable, Position]:
-        _measures(G, view)
+        netmetrics.measuring(whole_graph_of(G, view), _whole_key(G, view))
         return pulled_in(layout.positions(db, whole_graph_of(G, view), view=view))
 
     found: Mapping[Hashable, Position] = _POSITIONS.get_or_make((db.url, graph_key(G), view), laid_out)
     return found
 
 
-#: Measures a view's whole graph in a thread of its own, so that it can run beside the layout.
-_MEASURING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-measures")
-
-
-def _measures(G: nx.Graph, view: str) -> Future[pd.DataFrame]:
-    """The measuring of view ``view``'s whole graph: started once per graph, kept as it runs."""
-    whole = whole_graph_of(G, view)
-
-    def measure() -> pd.DataFrame:
-        metrics: pd.DataFrame = netmetrics.node_metrics(whole)
-        # The figures of the whole too, while nobody waits: the figures tab then opens at once.
-        _MEASURES.get_or_make((graph_key(G), view, "figures"), lambda: _figures_of(whole))
-        return metrics
-
-    started: Future[pd.DataFrame] = _MEASURES.get_or_make(
-        (graph_key(G), view, "metrics"), lambda: _MEASURING.submit(measure)
-    )
-    return started
+def _whole_key(G: nx.Graph, view: str) -> Hashable | None:
+    """The name under which view ``view``'s whole graph is measured: the shared graph's own key for the
+    whole network (the one every other reader of its measures uses), else the graph's and the view's."""
+    return None if view == "whole" else (graph_key(G), view)
 
 
 def graph_metrics(G: nx.Graph, view: str = "whole") -> pd.DataFrame:
-    """:func:`lib.network.metrics.node_metrics` of view ``view``'s whole graph, once per graph (shared:
-    read it, never change it)."""
-    return _measures(G, view).result()
+    """:func:`lib.network.metrics.node_metrics` of view ``view``'s whole graph, once per graph and kept
+    with every other reader's (:func:`lib.network.metrics.kept_node_metrics`; shared: read it, never
+    change it)."""
+    return netmetrics.kept_node_metrics(whole_graph_of(G, view), _whole_key(G, view))
 
 
 def view_metrics(view: NetworkView, G: nx.Graph) -> pd.DataFrame:
@@ -260,8 +246,7 @@ def view_figures(view: NetworkView, G: nx.Graph | None = None) -> dict[str, Any]
     """:func:`lib.network.metrics.network_figures` of the drawn graph, once per view (a copy). When the
     view draws the whole graph of its kind (``G``'s, unfiltered) they were worked out beside its measures."""
     if G is not None and view.name in ("whole", "organisations") and view.graph is whole_graph_of(G, view.name):
-        _measures(G, view.name).result()
-        return dict(_MEASURES.get_or_make((graph_key(G), view.name, "figures"), lambda: _figures_of(view.graph)))
+        return netmetrics.kept_network_figures(view.graph, _whole_key(G, view.name))
     key = view.key if view.key is not None else graph_key(view.graph)
     return dict(_MEASURES.get_or_make((key, "figures"), lambda: _figures_of(view.graph)))
 

@@ -95,12 +95,15 @@ def is_big(db: Database) -> bool:
 def prepare_whole_map(db: Database) -> MapPreparation:
     """The preparation of the whole map for the data as it is now, started if it is not under way.
 
-    One per database and data revision: a second call, from any session, returns the same one."""
+    One per database and data revision: a second call, from any session, returns the same one, unless
+    that one failed: then it starts again."""
     key = (db.url, data_revision(db))
     with _LOCK:
         job = _JOBS.get(key)
-        if job is not None:
+        if job is not None and job.error is None:
             return job
+        # None yet, or one that failed (a busy write while storing the layout): a fresh one, so the
+        # whole map is not hidden until somebody changes the data.
         job = _JOBS[key] = MapPreparation(key)
         for old in [k for k in _JOBS if k[0] == db.url and k != key]:
             del _JOBS[old]  # an earlier revision of the same workspace: its map is stale

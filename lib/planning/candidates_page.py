@@ -82,8 +82,9 @@ def stakeholder_chart(db: Database) -> ChartPoints:
 def value_effort_chart(db: Database) -> ChartPoints:
     """The bubbles of the value-for-effort chart, each sized by its organisation's reach in today's network.
 
-    The network is built (and measured, see ``lib.network.metrics.cached_node_metrics``) only when
-    some organisation has both values: an empty chart costs nothing.
+    The network is built (and measured, see ``lib.network.metrics.kept_node_metrics``: the measures the
+    network page made of the same graph) only when some organisation has both values: an empty chart
+    costs nothing.
     """
     with db.read() as session:
         if candidates.value_effort_points(session).empty:
@@ -91,7 +92,7 @@ def value_effort_chart(db: Database) -> ChartPoints:
         from lib.network import graph as netgraph
         from lib.network import metrics as netmetrics
 
-        reach = netmetrics.cached_node_metrics(netgraph.build_graph(session))["reach"]
+        reach = netmetrics.kept_node_metrics(netgraph.build_graph(session))["reach"]
         return ChartPoints(candidates.value_effort_points(session, reach), len(candidates.latest_assessments(session)))
 
 

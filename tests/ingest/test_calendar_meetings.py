@@ -13,7 +13,7 @@ from lib.core.errors import FileRefused, UserFacingError
 from lib.db import ContactLogEntry, Database, ImportBatch, Person, Relation, record_to_dict
 from lib.ingest import calendar_file
 from lib.ingest.calendar_file import read_calendar
-from lib.ingest.calendar_meetings import import_meetings
+from lib.ingest.calendar_meetings import import_meetings, read_meetings
 from lib.ingest.contact_lists import undo_import
 from tests.ingest.calendar_files import ANNE, JENS, KAREN, METTE, google_export, make_workspace, outlook_export
 
@@ -131,6 +131,23 @@ def test_dry_run_stores_nothing_and_equals_the_commit(db: Database, ids: dict[st
     stored = committed.to_json()
     assert shown.pop("batch") is None and stored.pop("batch") is not None
     assert shown == stored
+
+
+def test_a_calendar_read_before_plans_as_its_file_and_a_contact_is_known_by_another_address(
+    db: Database, ids: dict[str, int]
+) -> None:
+    calendar = read_meetings(db, outlook_export(TODAY), today=TODAY)  # what a page keeps per upload
+    with db.write() as session:  # Jens is known by his work address only as another e-mail
+        jens = session.get(Person, ids["jens"])
+        assert jens is not None
+        jens.email, jens.other_emails = "jens.holm@privat.dk", [JENS.upper()]
+    kept = import_meetings(db, "kalender.ics", b"", today=TODAY, calendar=calendar)
+    assert kept.to_json() == run(db, outlook_export(TODAY)).to_json()
+    assert kept.counts()["logged"] == 3
+    assert [(entry.partnership_id, entry.on) for entry in kept.entries] == [
+        (ids["club"], days_ago(10)),
+        (ids["club"], days_ago(9)),
+    ]  # his affiliation read for the meetings he was at
 
 
 def test_re_import_logs_nothing_new_and_undo_restores_everything(db: Database, ids: dict[str, int]) -> None:

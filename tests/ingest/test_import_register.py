@@ -6,7 +6,6 @@ worked out once per sheet or once per distinct value gives what the row-by-row w
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 from typing import Any
 
@@ -112,51 +111,6 @@ def test_a_name_too_long_is_refused_on_every_row_it_appears_on_and_a_fitting_one
     assert [o.outcome for o in result.outcomes] == ["inserted", "rejected"] * 3
     assert [p.key for p in result.problems] == ["limits.too_long_rejected"] * 3
     assert [p.row for p in result.problems] == [3, 5, 7]
-
-
-def test_values_converted_for_storing_are_remembered_only_where_equal_means_written_alike() -> None:
-    calls: list[Any] = []
-
-    def convert(value: Any) -> str:
-        calls.append(value)
-        return value.isoformat() if hasattr(value, "isoformat") else repr(value)
-
-    remembered = state._remembering(convert)
-    day, noon = dt.date(2025, 3, 1), dt.datetime(2025, 3, 1, 12)
-    assert [remembered(v) for v in (day, day, noon, noon, True, 1, True)] == [
-        "2025-03-01",
-        "2025-03-01",
-        "2025-03-01T12:00:00",
-        "2025-03-01T12:00:00",
-        "True",
-        "1",
-        "True",
-    ]
-    assert calls == [day, noon, True, 1]  # each value converted once; True and 1 apart
-    utc = dt.datetime(2025, 3, 1, 11, tzinfo=dt.UTC)
-    copenhagen = dt.datetime(2025, 3, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-    assert utc == copenhagen and remembered(utc) != remembered(copenhagen)  # equal, but written apart
-    assert remembered(["a@x.dk"]) == remembered(["a@x.dk"]) == "['a@x.dk']"  # lists: converted each time
-
-
-def test_a_column_is_converted_once_per_distinct_value_only_where_equal_means_written_alike() -> None:
-    calls: list[Any] = []
-
-    def convert(value: Any) -> str:
-        calls.append(value)
-        return value.isoformat() if hasattr(value, "isoformat") else repr(value)
-
-    noon = dt.datetime(2025, 3, 1, 12)
-    assert (
-        state._bound([noon, None, noon, noon], convert) == ["2025-03-01T12:00:00", None] + ["2025-03-01T12:00:00"] * 2
-    )
-    assert calls == [noon]  # one kind, remembered: converted once
-    calls.clear()
-    assert state._bound([True, 1, None, True], convert) == ["True", "1", None, "True"]  # two kinds: apart
-    utc = dt.datetime(2025, 3, 1, 11, tzinfo=dt.UTC)
-    copenhagen = dt.datetime(2025, 3, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=1)))
-    assert state._bound([utc, copenhagen], convert) == [utc.isoformat(), copenhagen.isoformat()]  # equal, apart
-    assert state._bound([["a@x.dk"], None], convert) == ["['a@x.dk']", None]
 
 
 def test_new_records_whose_values_name_other_columns_are_stored_column_by_column_all_the_same() -> None:

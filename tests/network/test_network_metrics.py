@@ -13,7 +13,6 @@ from lib.network import metrics
 from lib.network.metrics import (
     METRIC_COLUMNS,
     brokers,
-    cached_network_figures,
     cached_node_metrics,
     isolates,
     network_figures,
@@ -188,7 +187,7 @@ def test_cache_computes_once_per_graph_and_stays_small(monkeypatch: pytest.Monke
         cached_node_metrics(nx.path_graph(n + 3))
     cached_node_metrics(G)
     assert len(calls) == 12  # the karate graph was pushed out by ten newer ones
-    assert cached_network_figures(G) == network_figures(G)
+    assert metrics.kept_network_figures(G) == network_figures(G)
     metrics.clear_cache()
 
 

@@ -4,7 +4,9 @@ log the meetings, undo."""
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
+import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
@@ -94,3 +96,30 @@ def test_staff_choice_is_offered_and_texts_exist_in_both_languages(db: Database)
     assert choice.options == [f"Anne Vinther <{ANNE}>", "Bo Berg <bo.berg@aarhusbib.dk>"]
     for key in TEXTS:
         assert t(key, "da") and t(key, "en")
+
+
+def test_the_file_is_read_once_while_the_preview_changes_and_the_meetings_are_logged(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.ingest import calendar_meetings
+
+    reads: list[int] = []
+    real = calendar_meetings.read_calendar
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(len(args[0]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(calendar_meetings, "read_calendar", counted)
+    make_workspace(db, workspace_today())
+    at = page()
+    uploader(at).set_value(("Kalender.ics", outlook_export(workspace_today()), ICS))
+    rerun(at)
+    assert "9 aftaler læst: 3 registreres, 5 springes over, 1 afvises." in [c.value for c in at.caption]
+    at.session_state["cal_ticked"] = frozenset({METTE})  # a tick plans again ...
+    rerun(at)
+    assert "9 aftaler læst: 4 registreres, 4 springes over, 1 afvises." in [c.value for c in at.caption]
+    at.button(key="cal_commit").click()  # ... and so does the commit: neither reads the file again
+    rerun(at)
+    assert log_entries(db) == ["Planlægning af læseklub", "Ugentlig status <b>AU</b>"]
+    assert len(reads) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from lib.db import Database, Relation
@@ -71,3 +72,18 @@ def test_an_opened_organisation_shows_its_way_in(demo: Database) -> None:
     at.session_state["net_chart"] = selection(node)
     rerun(at)
     assert "**Find vejen ind**" in [m.value for m in at.markdown]
+
+
+def test_the_cold_tie_picker_offers_the_rows_the_table_shows(demo: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from components import tables
+
+    dated, _ = netpage.cold_tie_frames(whole_graph(demo), 12, workspace_today(), "da")
+    assert len(dated) > 2
+    monkeypatch.setattr(tables, "FIRST_ROWS", 2)  # a big workspace: more cold ties than the table shows
+    at = run_page(tab="health")
+    shown = table_with(at, "owner_label", "contact_date")
+    assert list(shown["other_label"]) == list(dated["other_label"][:2])
+    assert f"Viser de første 2 af {len(dated)}." in [c.value for c in at.caption]
+    options = at.selectbox(key="net_cold_pick").options
+    assert len(options) == 2
+    assert all(o.startswith(other) for o, other in zip(options, shown["other_label"], strict=True))

@@ -250,3 +250,32 @@ def test_the_stage_chart_has_a_bar_per_column_and_zero_for_an_empty_one() -> Non
     fig = figures.stage_chart({"idea": 2}, "en")
     assert len(fig.data[0].x) == len(ps.PIPELINE_COLUMNS)
     assert list(fig.data[0].y) == [2 if stage == "idea" else 0 for stage in ps.PIPELINE_COLUMNS]
+
+
+def test_the_value_for_effort_chart_reads_the_measures_the_network_page_made(
+    demo: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.network import graph as netgraph
+    from lib.network import metrics as netmetrics
+    from lib.network import page as netpage
+
+    netmetrics.clear_cache()
+    measured: list[int] = []
+    real = netmetrics.node_metrics
+
+    def counted(G: object, **options: object) -> pd.DataFrame:
+        measured.append(1)
+        return real(G, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(netmetrics, "node_metrics", counted)
+    with demo.read() as session:
+        G = netgraph.build_graph(session)
+    page_reach = netpage.graph_metrics(G)["reach"]  # the network page measures today's network
+    chart = cp.value_effort_chart(demo)
+    assert len(measured) == 1  # the chart measured nothing again
+    assert not chart.points.empty
+    assert dict(zip(chart.points["organisation_id"], chart.points["reach"], strict=True)) == {
+        org_id: float(page_reach.get(f"O{org_id}", 0.0)) for org_id in chart.points["organisation_id"]
+    }
+    assert chart.points["reach"].max() > 0
+    netmetrics.clear_cache()
