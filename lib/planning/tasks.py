@@ -39,13 +39,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.engine import CursorResult
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import principal_of, requires
@@ -59,7 +58,6 @@ from lib.db import (
     EvaluationRound,
     Partnership,
     Person,
-    Relation,
     by_revision,
     log_event,
 )
@@ -69,6 +67,7 @@ from lib.planning.goals import STALE_DAYS, goal_statuses, staff_choices
 from lib.planning.partnership_contacts import add_contact, contact_due_of, last_contacts
 from lib.planning.partnership_editing import get_partnership
 from lib.planning.partnership_fields import ENTITY
+from lib.planning.tie_contacts import register_tie_contact
 from lib.workspace import editing
 
 TASK_KINDS = ("review", "agreement_end", "contact", "cold_tie", "measurement", "evaluation")
@@ -279,25 +278,6 @@ def signed_in_staff(session: Session) -> int | None:
 # --- registering what was done ---------------------------------------------------------------------
 
 
-def _between(ends: Sequence[str]) -> Any:
-    """Relations of any kind whose two ends are the two records of ``ends`` (either direction)."""
-    a, b = ends
-
-    def side(node: str, person: Any, organisation: Any) -> Any:
-        column = person if node.startswith("P") else organisation
-        return column == record_id(node)
-
-    forward = and_(
-        side(a, Relation.from_person_id, Relation.from_organisation_id),
-        side(b, Relation.to_person_id, Relation.to_organisation_id),
-    )
-    backward = and_(
-        side(b, Relation.from_person_id, Relation.from_organisation_id),
-        side(a, Relation.to_person_id, Relation.to_organisation_id),
-    )
-    return or_(forward, backward)
-
-
 @requires("edit")
 def register_contact(
     session: Session, task: Task, on: dt.date, actor: str | None = None, note: str | None = None
@@ -313,25 +293,7 @@ def register_contact(
         return
     if task.kind != "cold_tie" or task.ends is None:
         raise ValidationFailed("tasks.not_a_contact", field="kind", value=task.kind)
-    if not all(node[:1] in ("P", "O") and record_id(node) is not None for node in task.ends):
-        raise ValidationFailed("tasks.not_a_contact", field="ends", value=task.ends)
-    touched: CursorResult[Any] = session.execute(  # type: ignore[assignment]
-        update(Relation)
-        .where(_between(task.ends), or_(Relation.last_contact.is_(None), Relation.last_contact < on))
-        .values(last_contact=on)
-        .execution_options(synchronize_session=False)
-    )
-    if not touched.rowcount:
-        raise ValidationFailed("tasks.tie_gone", field="ends", value=task.ends)
-    log_event(
-        session,
-        "tie_contact_registered",
-        entity="relation",
-        entity_id=None,
-        actor=actor,
-        ends=list(task.ends),
-        contacted_on=on,
-    )
+    register_tie_contact(session, task.ends, on, actor=actor)
 
 
 @requires("edit")
