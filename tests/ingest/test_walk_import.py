@@ -172,3 +172,70 @@ def test_an_unused_column_of_other_names_is_not_pointed_out(db: Database) -> Non
             row[-1] = f"Gæst Nummer{number}"
     preview = run(db, "Kontakter 2026.xlsx", xlsx({"Kontakter": rows, "Medarbejdere": STAFF}))
     assert preview.staff_like_columns == []
+
+
+# --- 2. a first name alone -------------------------------------------------------------------------
+
+#: "Peters liste.xlsx": "Ansvarlig = Peter" where the workspace has Peter Skov only, and a total row.
+PETERS_LIST = [
+    ["Navn", "Organisation", "E-mail", "Telefon", "Bemærkning", "Ansvarlig"],
+    ["Mette Lund", "Aarhus Universitet", "Mette.Lund@au.dk ", "22334455", "Vil gerne lave foredrag", "Karen Holm"],
+    ["Rasmus Due", "Dokk1 Makerspace", "rasmus@makers.dk", "30 30 30 30", None, "Peter"],
+    ["Hanne Friis", "FOF Aarhus", "hf@fof.dk", "+4530313233", "Kursussamarbejde", "Anna Berg"],
+    ["I alt: 3 kontakter", None, None, None, None, None],
+]
+
+
+def messages(result: ImportResult, key: str) -> list[dict[str, Any]]:
+    return [{"row": p.row, "severity": p.severity, **p.params} for p in result.problems if p.key == key]
+
+
+def test_peter_is_the_one_staff_member_called_peter_and_the_preview_says_so(db: Database) -> None:
+    run(db, "staff.xlsx", xlsx({"Medarbejdere": STAFF}), commit=True)
+    preview = run(db, "Peters liste.xlsx", xlsx({"Ark1": PETERS_LIST}))
+    assert messages(preview, "import.staff_first_name") == [
+        {"row": 3, "severity": "warning", "value": "Peter", "name": "Peter Skov"}
+    ]
+    assert preview.created["staff"] == 0 and preview.created["relations"] == 3
+    run(db, "Peters liste.xlsx", xlsx({"Ark1": PETERS_LIST}), commit=True)
+    assert staff_names(db) == ["Anna Berg", "Karen Holm", "Peter Skov"]
+    assert ties_by_owner(db)["Peter Skov"] == {"Rasmus Due"}
+
+
+def test_the_staff_sheet_of_the_same_import_counts_too(db: Database) -> None:
+    run(db, "Peters liste.xlsx", xlsx({"Ark1": PETERS_LIST, "Medarbejdere": STAFF}), commit=True)
+    assert staff_names(db) == ["Anna Berg", "Karen Holm", "Peter Skov"]
+    assert ties_by_owner(db)["Peter Skov"] == {"Rasmus Due"}
+
+
+def test_with_two_staff_called_peter_the_row_is_refused_with_who_it_could_be(db: Database) -> None:
+    run(db, "staff.xlsx", xlsx({"Medarbejdere": [*STAFF, ["Peter Lund", "pelu@bibliotek.dk", "Voksne"]]}), commit=True)
+    preview = run(db, "Peters liste.xlsx", xlsx({"Ark1": PETERS_LIST}))
+    assert messages(preview, "import.staff_first_name_ambiguous") == [
+        {"row": 3, "severity": "error", "value": "Peter", "names": "Peter Lund, Peter Skov"}
+    ]
+    assert preview.counts["rejected"] == 1 and preview.created["staff"] == 0
+    run(db, "Peters liste.xlsx", xlsx({"Ark1": PETERS_LIST}), commit=True)
+    assert staff_names(db) == ["Anna Berg", "Karen Holm", "Peter Lund", "Peter Skov"]
+    with db.read() as session:
+        assert session.scalars(select(Person).where(Person.name == "Rasmus Due")).first() is None
+
+
+def test_a_whole_name_or_a_first_name_no_staff_member_has_is_read_as_before(db: Database) -> None:
+    run(db, "staff.xlsx", xlsx({"Medarbejdere": STAFF}), commit=True)
+    rows = [list(row) for row in PETERS_LIST]
+    rows[2][-1] = "Ib"
+    run(db, "Peters liste.xlsx", xlsx({"Ark1": rows}), commit=True)
+    assert staff_names(db) == ["Anna Berg", "Ib", "Karen Holm", "Peter Skov"]
+
+
+def test_a_tie_list_reads_a_first_name_at_either_end_as_the_staff_member(db: Database) -> None:
+    run(db, "staff.xlsx", xlsx({"Medarbejdere": STAFF}), commit=True)
+    ties = [["Fra", "Til", "Type"], ["Peter", "Rasmus Due", "kender"], ["Karen", "Anna", "kender"]]
+    preview = run(db, "relationer.xlsx", xlsx({"Relationer": ties}))
+    assert [(m["value"], m["name"]) for m in messages(preview, "import.staff_first_name")] == [
+        ("Peter", "Peter Skov"),
+        ("Karen", "Karen Holm"),
+        ("Anna", "Anna Berg"),
+    ]
+    assert preview.created["staff"] == 0 and preview.created["people"] == 1

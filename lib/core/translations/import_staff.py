@@ -29,4 +29,19 @@ TEXTS = {
             "tie between the colleague and the contact."
         ),
     },
+    # A staff member named by first name only (lib.ingest.row_people)
+    "import.staff_first_name": {
+        "da": "»{value}« er læst som {name}.",
+        "en": '"{value}" is read as {name}.',
+    },
+    "import.staff_first_name_ambiguous": {
+        "da": (
+            "»{value}« kan være flere medarbejdere: {names}. Skriv det fulde navn, så ved vi, hvem det er; "
+            "rækken er ikke importeret."
+        ),
+        "en": (
+            '"{value}" could be several staff members: {names}. Write the full name so we know who it is; '
+            "the row was not imported."
+        ),
+    },
 }
