@@ -150,11 +150,11 @@ class RowReader(_PeopleRows):
             return row.reject(row.column("to"), "import.missing_party", value="")
         if self.refuses_ambiguous_first_name(row, ("from", "to", "owner")):
             return "rejected"
-        source = self.resolve_party(source_text) or self._staff_end(row, "from", source_text)
+        source: Party | _NewParty | None = self.resolve_party(source_text) or self._staff_end(row, "from", source_text)
         source = source or self._plan_party(row, "from", source_text)
         if source is None:
             return "rejected"
-        target = self.resolve_party(target_text) or self._staff_end(row, "to", target_text)
+        target: Party | _NewParty | None = self.resolve_party(target_text) or self._staff_end(row, "to", target_text)
         target = target or self._plan_party(row, "to", target_text)
         if target is None:
             return "rejected"
