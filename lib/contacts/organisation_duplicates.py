@@ -36,14 +36,19 @@ in the register a pair is found by its names, and ``same_cvr`` judges lists comp
 from __future__ import annotations
 
 from lib.contacts.organisation_names import (
+    ABBREVIATION_RATIO,
     ALIAS_FROM_MERGE,
     DISMISSED_SETTING,
     FOLDINGS,
     MAX_TYPOS,
     MIN_TYPO_WORD,
     RULES,
+    SHORT_FOR,
+    SHORT_FORMS,
     SIMILAR_SCORE,
     abbreviated_words,
+    abbreviates,
+    abbreviation_words,
     fold_name,
     foldings_needed,
     normalise_cvr,
@@ -76,6 +81,7 @@ from lib.contacts.organisation_register import (
 )
 
 __all__ = [
+    "ABBREVIATION_RATIO",
     "ALIAS_FROM_MERGE",
     "ALL_PAIRS_ROWS",
     "DISMISSED_SETTING",
@@ -88,8 +94,12 @@ __all__ = [
     "PAIR_ENTITY",
     "REVIEW_COLUMNS",
     "RULES",
+    "SHORT_FOR",
+    "SHORT_FORMS",
     "SIMILAR_SCORE",
     "abbreviated_words",
+    "abbreviates",
+    "abbreviation_words",
     "aliases_of",
     "blocking_keys",
     "classify",
