@@ -115,7 +115,7 @@ def mapping_editor(sheet: PreparedSheet, widget_key: str) -> None:
         disabled=[tr("importpage.col_column"), tr("importpage.col_example")],
         column_config={
             tr("importpage.col_field"): st.column_config.SelectboxColumn(
-                options=[ignore, *labels.values()], required=True
+                options=[ignore, *labels.values()], required=True, help=tr("importpage.col_field_help")
             ),
         },
         key=f"{widget_key}_map_{sheet.role}",
@@ -190,6 +190,13 @@ def created_section(result: ImportResult, key: str) -> None:
             )
             if kept > len(result.kept):
                 st.caption(tr_md("importrefs.changes_shown", shown=len(result.kept), total=kept))
+
+
+def staff_column_notices(result: ImportResult) -> None:
+    """Ask about each unused column whose values are the library's staff: the ties it would give are
+    missing from the preview's count of relations."""
+    for sheet, column in result.staff_like_columns:
+        st.warning(tr_md("importpage.staff_like_column", column=column, sheet=sheet))
 
 
 def counts_row(counts: Mapping[str, int], outcomes: Sequence[str] = OUTCOMES) -> None:

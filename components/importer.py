@@ -29,6 +29,7 @@ from components.import_views import (
     sheet_settings,
     show_notices,
     show_refused,
+    staff_column_notices,
     update_choice,
     word_picker,
 )
@@ -323,6 +324,7 @@ def preview_section(state: ImportPageState, db: Database, sheets: list[PreparedS
         state.keep_preview(fingerprint, result)
     st.caption(tr("importpage.preview_caption"))
     counts_row(result.counts)
+    staff_column_notices(result)
     created_section(result, key="imp_preview")
     word_picker(result, state.words)
     result_details(result, key="imp_preview")

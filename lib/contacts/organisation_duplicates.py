@@ -7,9 +7,10 @@ Library staff write the same organisation in many ways: "Aarhus Kommune", "Århu
   (ApS, A/S, I/S, K/S, P/S, IVS, forening), accents, and punctuation and spacing are ignored;
 * finds pairs of organisations that may be one (:func:`find_pairs`, rules in :func:`classify`): the
   same CVR number, the same folded name, or names one typo apart with a rapidfuzz score of at least
-  :data:`SIMILAR_SCORE`. Names that differ in their numbers ("Skole 3", "Skole 4") are never a pair,
-  nor are two organisations with different CVR numbers. Nothing is merged here: a person decides
-  (``lib.contacts.merge_organisations``);
+  :data:`SIMILAR_SCORE`, or the same words with one written short ("Aarhus Uni.", "Kbh. Kommune":
+  rule ``abbreviation``, :func:`abbreviated_words`). Names that differ in their numbers ("Skole 3",
+  "Skole 4") are never a pair, nor are two organisations with different CVR numbers. Nothing is
+  merged here: a person decides (``lib.contacts.merge_organisations``);
 * remembers the pairs a person said are two organisations (:func:`dismiss_pair`), so they are not
   suggested again;
 * keeps the removed organisation's name (as an alias), its aliases and its CVR number when two are
@@ -19,7 +20,8 @@ Library staff write the same organisation in many ways: "Aarhus Kommune", "Århu
 Finding pairs does not compare every organisation with every other. Nearly the same names are one
 typo apart, so they share a blocking key (:func:`blocking_keys`: the folded name with one character
 left out), and only names that share a key, or a CVR number, are compared. Because every pair the
-rules admit shares a key, blocking finds exactly the pairs comparing all pairs finds
+rules admit shares a key, blocking finds exactly the pairs comparing all pairs finds (names with a short
+form are compared with the names of as many words and the same first letters)
 (:func:`pairs_by_comparing_all` is that reference; ``tests/contacts/test_organisation_duplicates.py`` checks
 both agree, ``benchmarks/bench_org_duplicates.py`` times them).
 
@@ -34,13 +36,19 @@ in the register a pair is found by its names, and ``same_cvr`` judges lists comp
 from __future__ import annotations
 
 from lib.contacts.organisation_names import (
+    ABBREVIATION_RATIO,
     ALIAS_FROM_MERGE,
     DISMISSED_SETTING,
     FOLDINGS,
     MAX_TYPOS,
     MIN_TYPO_WORD,
     RULES,
+    SHORT_FOR,
+    SHORT_FORMS,
     SIMILAR_SCORE,
+    abbreviated_words,
+    abbreviates,
+    abbreviation_words,
     fold_name,
     foldings_needed,
     normalise_cvr,
@@ -73,6 +81,7 @@ from lib.contacts.organisation_register import (
 )
 
 __all__ = [
+    "ABBREVIATION_RATIO",
     "ALIAS_FROM_MERGE",
     "ALL_PAIRS_ROWS",
     "DISMISSED_SETTING",
@@ -85,7 +94,12 @@ __all__ = [
     "PAIR_ENTITY",
     "REVIEW_COLUMNS",
     "RULES",
+    "SHORT_FOR",
+    "SHORT_FORMS",
     "SIMILAR_SCORE",
+    "abbreviated_words",
+    "abbreviates",
+    "abbreviation_words",
     "aliases_of",
     "blocking_keys",
     "classify",

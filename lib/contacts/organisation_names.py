@@ -21,7 +21,25 @@ MAX_TYPOS = 1
 MIN_TYPO_WORD = 4
 
 #: Why two organisations may be one, most certain first.
-RULES = ("same_cvr", "same_folded_name", "similar_name")
+RULES = ("same_cvr", "same_folded_name", "similar_name", "abbreviation")
+
+#: Words that are short forms even without a full stop ("Aarhus Uni", "Viby Gymn"): each stands for
+#: any longer word it begins (see :func:`abbreviates`).
+SHORT_FORMS = frozenset({"uni", "univ", "gymn", "bibl", "afd", "forv", "kbh", "skt", "st"})
+
+#: Short forms that do not begin the word they stand for (folded; each full word begins with the same
+#: letter as its short form, which the blocking of :func:`lib.contacts.organisation_pairs.find_pairs` needs).
+SHORT_FOR: dict[str, tuple[str, ...]] = {
+    "kbh": ("københavn", "københavns"),
+    "kbhs": ("københavns",),
+    "skt": ("sankt",),
+    "st": ("sankt",),
+}
+
+#: Least length of the full word, as a multiple of a short form that begins it: "Uni." is short for
+#: "Universitet" and "Gymn." for "Gymnasium", but "Sko." is not "Skole" (nor "Komm." "Kommune"): a
+#: word cut a letter or two short is more likely another word than an abbreviation.
+ABBREVIATION_RATIO = 2
 
 #: What :func:`fold_name` ignores, in the order it applies them.
 FOLDINGS = ("aa", "oe", "ae", "case", "and", "legal_form", "accents", "punctuation")
@@ -196,3 +214,73 @@ def foldings_needed(first: str, second: str) -> tuple[str, ...]:
     """
     every = frozenset(FOLDINGS)
     return tuple(folding for folding in FOLDINGS if _fold(first, every - {folding}) != _fold(second, every - {folding}))
+
+
+_WORD = re.compile(r"(\w+)(\.)?")
+
+
+@lru_cache(maxsize=65_536)
+def abbreviation_words(name: str) -> tuple[tuple[str, bool], ...]:
+    """The folded words of a name, each with whether it is written as a short form.
+
+    A word is a short form when a full stop follows it ("Uni.", "Kbh.") or it is one of
+    :data:`SHORT_FORMS`.
+
+    Examples
+    --------
+    >>> abbreviation_words("Aarhus Uni.")
+    (('århus', False), ('uni', True))
+    >>> abbreviation_words("Kbh Kommune")
+    (('kbh', True), ('kommune', False))
+    """
+    text = _fold(name, frozenset(FOLDINGS) - {"punctuation"})
+    return tuple(
+        (match.group(1), bool(match.group(2)) or match.group(1) in SHORT_FORMS) for match in _WORD.finditer(text)
+    )
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """Whether the folded word ``short`` may be written for ``word``.
+
+    Examples
+    --------
+    >>> abbreviates("uni", "universitet"), abbreviates("kbh", "københavns"), abbreviates("sko", "skole")
+    (True, True, False)
+    """
+    if word in SHORT_FOR.get(short, ()):
+        return True
+    return len(short) >= 2 and word.startswith(short) and len(word) >= ABBREVIATION_RATIO * len(short)
+
+
+def abbreviated_words(first: str, second: str) -> tuple[tuple[str, str], ...]:
+    """The (short form, full word) pairs that make two names one, else ().
+
+    The names have as many words; at every place the words are the same, or one is written as a
+    short form (:func:`abbreviation_words`) of the other (:func:`abbreviates`); at least one word is
+    a short form, and another the same or a short form too ("Kbh. Uni."); one word alone is too little
+    to tell ("Uni." is not always the same university).
+
+    Examples
+    --------
+    >>> abbreviated_words("Aarhus Uni.", "Århus Universitet")
+    (('uni', 'universitet'),)
+    >>> abbreviated_words("Kbh. Kommune", "Københavns Kommune")
+    (('kbh', 'københavns'),)
+    >>> abbreviated_words("Aarhus Sko.", "Aarhus Skole")
+    ()
+    """
+    a, b = abbreviation_words(first), abbreviation_words(second)
+    if len(a) != len(b) or len(a) < 2:
+        return ()
+    found: list[tuple[str, str]] = []
+    same = 0
+    for (word_a, short_a), (word_b, short_b) in zip(a, b, strict=True):
+        if word_a == word_b:
+            same += 1
+        elif short_a and abbreviates(word_a, word_b):
+            found.append((word_a, word_b))
+        elif short_b and abbreviates(word_b, word_a):
+            found.append((word_b, word_a))
+        else:
+            return ()
+    return tuple(found) if found and (same or len(found) > 1) else ()

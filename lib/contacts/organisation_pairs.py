@@ -18,6 +18,8 @@ from lib.contacts.organisation_names import (
     RULES,
     SIMILAR_SCORE,
     _fold,
+    abbreviated_words,
+    abbreviation_words,
     fold_name,
     foldings_needed,
     numbers_in,
@@ -77,6 +79,11 @@ class OrganisationPair:
         return self.a.id, self.b.id
 
     @cached_property
+    def abbreviations(self) -> tuple[tuple[str, str], ...]:
+        """The (short form, full word) pairs of rule ``abbreviation``, worked out when asked."""
+        return abbreviated_words(self.a.name, self.b.name) if self.rule == "abbreviation" else ()
+
+    @cached_property
     def ignored(self) -> tuple[str, ...]:
         """The foldings the names needed to be the same (rule ``same_folded_name``), worked out when asked."""
         return foldings_needed(self.a.name, self.b.name) if self.rule == "same_folded_name" else ()
@@ -95,6 +102,11 @@ def classify(first: OrganisationName, second: OrganisationName) -> OrganisationP
       and "Hasle Beboerforening" score 92 but are two); not in a short word, which it makes another
       word ("FOF Solbakke", "AOF Solbakke"); the score, because one letter matters more in a short
       name ("Biblo" and "Bibla" score 80).
+    * The same words, but one or more written as a short form of the other's word at the same place
+      ("Aarhus Uni." and "Aarhus Universitet", "Kbh. Kommune" and "Københavns Kommune";
+      :func:`lib.contacts.organisation_names.abbreviated_words`): ``abbreviation``, scored by
+      ``fuzz.ratio``. "Aarhus Sko." is not "Aarhus Skole": a word cut short by a letter or two is
+      more likely another word.
 
     Examples
     --------
@@ -110,6 +122,8 @@ def classify(first: OrganisationName, second: OrganisationName) -> OrganisationP
     True
     >>> classify(OrganisationName(1, "Biblo", "12345678"), OrganisationName(2, "Biblo", "87654321")) is None
     True
+    >>> classify(OrganisationName(1, "Aarhus Universitet"), OrganisationName(2, "Aarhus Uni.")).rule
+    'abbreviation'
     """
     a, b = (first, second) if first.id <= second.id else (second, first)
     if a.cvr and b.cvr:
@@ -118,11 +132,15 @@ def classify(first: OrganisationName, second: OrganisationName) -> OrganisationP
         return None
     if a.key == b.key:
         return OrganisationPair(a, b, "same_folded_name", 100.0)
-    if OSA.distance(a.key, b.key, score_cutoff=MAX_TYPOS) > MAX_TYPOS or not _typo_in_a_long_word(a, b):
-        return None
     score = fuzz.ratio(a.key, b.key)
-    if score >= SIMILAR_SCORE:
+    if (
+        OSA.distance(a.key, b.key, score_cutoff=MAX_TYPOS) <= MAX_TYPOS
+        and _typo_in_a_long_word(a, b)
+        and score >= SIMILAR_SCORE
+    ):
         return OrganisationPair(a, b, "similar_name", round(score, 1))
+    if abbreviated_words(a.name, b.name):
+        return OrganisationPair(a, b, "abbreviation", round(score, 1))
     return None
 
 
@@ -136,8 +154,10 @@ def find_pairs(organisations: Sequence[OrganisationName]) -> list[OrganisationPa
     """Every pair of ``organisations`` that may be one, found through blocking keys; most certain first.
 
     Candidates share a CVR number or a blocking key of their folded names (:func:`blocking_keys`),
-    and each candidate is judged by :func:`classify`: the result is the same as
-    :func:`pairs_by_comparing_all`, without comparing every pair.
+    or, for the rule ``abbreviation``, one has a short form and both have as many words with the
+    same first letters (:func:`_abbreviation_candidates`); each candidate is judged by
+    :func:`classify`: the result is the same as :func:`pairs_by_comparing_all`, without comparing
+    every pair.
 
     Examples
     --------
@@ -155,7 +175,10 @@ def pairs_by_comparing_all(organisations: Sequence[OrganisationName]) -> list[Or
     """The same as :func:`find_pairs`, by comparing every organisation with every other (rapidfuzz).
 
     The reference the blocking is tested and timed against; its work grows with the square of the
-    register. Rows are scored :data:`ALL_PAIRS_ROWS` at a time, so its memory does not.
+    register. Rows are scored :data:`ALL_PAIRS_ROWS` at a time, so its memory does not. The rule
+    ``abbreviation`` takes the candidates :func:`find_pairs` takes (:func:`_abbreviation_candidates`),
+    so that the benchmark times the typo rules as before; ``tests/contacts/test_organisation_abbreviations.py``
+    checks those candidates against classifying every pair.
     """
     import numpy as np  # here and in _candidates, not at the top: the importer loads this module
 
@@ -166,12 +189,36 @@ def pairs_by_comparing_all(organisations: Sequence[OrganisationName]) -> list[Or
             keys[first : first + ALL_PAIRS_ROWS], keys, scorer=fuzz.ratio, score_cutoff=SIMILAR_SCORE, dtype=np.uint8
         )
         candidates.update((first + int(i), int(j)) for i, j in zip(*scores.nonzero(), strict=True) if first + i < j)
+    candidates.update(_abbreviation_candidates(organisations))
     pairs = (classify(organisations[i], organisations[j]) for i, j in candidates)
     return _ordered(pair for pair in pairs if pair is not None)
 
 
 #: Rows :func:`pairs_by_comparing_all` scores at once (a 1,000 × 20,000 block is 20 MB).
 ALL_PAIRS_ROWS = 1000
+
+
+def _abbreviation_candidates(organisations: Sequence[OrganisationName]) -> set[tuple[int, int]]:
+    """Positions (i < j) of names that may abbreviate one another: a name with a short form, and each
+    name of as many words with the same first letters ("Aarhus Uni." and "Aarhus Universitet": "åu").
+
+    A short form begins with the first letter of its word (:data:`SHORT_FOR` keeps to that), so every
+    pair the rule admits shares its first letters; only names with a short form look for partners.
+    """
+    groups: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for position, org in enumerate(organisations):
+        name_words = abbreviation_words(org.name)
+        if len(name_words) < 2:
+            continue
+        shorts, everyone = groups["".join(word[0] for word, _short in name_words)]
+        everyone.append(position)
+        if any(short for _word, short in name_words):
+            shorts.append(position)
+    found: set[tuple[int, int]] = set()
+    for shorts, everyone in groups.values():
+        for position in shorts:
+            found.update((min(position, other), max(position, other)) for other in everyone if other != position)
+    return found
 
 
 def _ordered(pairs: Iterable[OrganisationPair]) -> list[OrganisationPair]:
@@ -211,7 +258,7 @@ def _candidates(organisations: Sequence[OrganisationName]) -> set[tuple[int, int
     The keys of the whole register are grouped in one go (pandas' hashing), not one dictionary
     entry at a time: a register of 20,000 names has some 400,000 keys.
     """
-    found = _same_cvr(organisations)
+    found = _same_cvr(organisations) | _abbreviation_candidates(organisations)
     texts: list[str] = []
     owners: list[int] = []
     for position, org in enumerate(organisations):
@@ -248,11 +295,16 @@ def reason_text(pair: OrganisationPair, lang: str = DEFAULT_LANGUAGE) -> str:
     >>> reason_text(classify(OrganisationName(1, "Kulturhuset Pavillonen"),
     ...                      OrganisationName(2, "Kulturhuset Pavilonen")), "en")
     'Nearly the same name (97%)'
+    >>> reason_text(classify(OrganisationName(1, "Aarhus Universitet"), OrganisationName(2, "Aarhus Uni.")))
+    'Samme navn, hvis »uni« er en forkortelse af »universitet«'
     """
     if pair.rule == "same_cvr":
         return t("orgdup.rule.same_cvr", lang, cvr=pair.a.cvr or "")
     if pair.rule == "similar_name":
         return t("orgdup.rule.similar_name", lang, score=int(pair.score))
+    if pair.rule == "abbreviation":
+        words = [t("orgdup.abbreviation.word", lang, short=short, full=full) for short, full in pair.abbreviations]
+        return t("orgdup.rule.abbreviation", lang, words=joined(words, lang))
     if not pair.ignored:
         return t("orgdup.rule.same_name", lang)
     ignored = [t(f"orgdup.folding.{folding}", lang) for folding in pair.ignored]

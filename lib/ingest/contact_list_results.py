@@ -184,6 +184,9 @@ class ImportResult:
     #: Per vocabulary ("org_type", "sector", "relation_kind"), the words no built-in word fits, each
     #: once with its rows and the code a person chose for it (``lib.contacts.word_choices``), if any.
     unknown_words: dict[str, list[WordUse]] = field(default_factory=dict)
+    #: (sheet label, column) of unused columns whose values are staff names: a column that should
+    #: likely be "Ansvarlig medarbejder" (``lib.ingest.staff_columns``).
+    staff_like_columns: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def balanced(self) -> bool:

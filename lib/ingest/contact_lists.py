@@ -72,6 +72,7 @@ from lib.ingest.plain_rows import PlainContactRows, plain_sheet_columns
 from lib.ingest.references import is_repeated_header, total_label
 from lib.ingest.rows import FILL_EMPTY, UPDATE_MODES, Problem, RowReader, RowValues, shortened
 from lib.ingest.safe_read import RawSheet, RawWorkbook, read_upload
+from lib.ingest.staff_columns import staff_like_columns
 from lib.ingest.state import Record, WorkingState
 from lib.ingest.upload_spool import Spool
 from lib.privacy.markers import erased_email_check
@@ -366,6 +367,7 @@ def _read_sheets(
         changes=field_changes(state),
         kept=kept_values(state, reader.kept),
         unknown_words=words.uses(),
+        staff_like_columns=staff_like_columns(state, sheets),
     )
 
 

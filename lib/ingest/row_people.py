@@ -59,6 +59,8 @@ class _PeopleRows(_RecordRows):
         fitting_emails = self._fitting_emails(row, emails, has_name=bool(name))
         if fitting_emails is None or row.has_errors or not self._identities_fit(row, name, organisations):
             return "rejected"
+        if self.refuses_ambiguous_first_name(row, ("owner",)):
+            return "rejected"
         emails = fitting_emails
         if self._previously_erased(emails):
             row.warn(row.column("email"), "personal_data.previously_erased")
@@ -304,6 +306,7 @@ class _PeopleRows(_RecordRows):
         ids = self.state.people_by_name.setdefault(key, [])
         if record.id not in ids:
             ids.append(record.id)
+        self.state.index_first_word(key)
         return changed
 
     @staticmethod
@@ -491,6 +494,10 @@ class _PeopleRows(_RecordRows):
         person_id = self.state.person_by_email.get(email) if email else None
         if person_id is None and name:
             person_id = self._staff_by_name(name, email)
+        if person_id is None and name and not email:
+            person_id, several = self.staff_by_first_name(row, column, name)
+            if several:
+                return None, False
         if person_id is not None:
             record = self.state.people[person_id]
             changed = self._assign("people", record, "is_staff", True)
@@ -514,6 +521,39 @@ class _PeopleRows(_RecordRows):
             return None, False
         record = self._new_referenced_person(row, new_name, email, is_staff=True)
         return record.id, True
+
+    def staff_by_first_name(self, row: RowValues, column: str, text: str) -> tuple[int | None, bool]:
+        """The one staff member whose first name a one-word reference is ("Peter" is Peter Skov).
+
+        Returns (person id, False) with a warning that says who the word was read as; (None, True)
+        when several staff members have that first name (the caller refuses the row or makes no
+        tie, never a new staff member); (None, False) for a reference of more words, or no match.
+        """
+        key = normalize.name_key(text)
+        if not key or " " in key:
+            return None, False
+        found = self.state.staff_by_first_name(key)
+        if len(found) == 1:
+            row.warn(column, "import.staff_first_name", value=text, name=self.state.people[found[0]].values["name"])
+            return found[0], False
+        return None, len(found) > 1
+
+    def refuses_ambiguous_first_name(self, row: RowValues, fields: tuple[str, ...]) -> bool:
+        """Refuse the row (True) when one of ``fields`` is a first name several staff members have and
+        no one's whole name: checked before the row creates anything."""
+        for field_name in fields:
+            text = row.text(field_name)
+            key = normalize.name_key(text) if text else ""
+            if not key or " " in key or "@" in key or self.state.people_by_name.get(key):
+                continue
+            found = self.state.staff_by_first_name(key)
+            if len(found) > 1:
+                names = sorted(self.state.people[i].values["name"] for i in found)
+                row.reject(
+                    row.column(field_name), "import.staff_first_name_ambiguous", value=text, names=", ".join(names)
+                )
+                return True
+        return False
 
     def _new_referenced_person(self, row: RowValues, name: str, email: str | None, *, is_staff: bool) -> Record:
         record = self.state.new_person(

@@ -148,10 +148,14 @@ class RowReader(_PeopleRows):
             return row.reject(row.column("from"), "import.missing_party", value="")
         if not target_text:
             return row.reject(row.column("to"), "import.missing_party", value="")
-        source = self.resolve_party(source_text) or self._plan_party(row, "from", source_text)
+        if self.refuses_ambiguous_first_name(row, ("from", "to", "owner")):
+            return "rejected"
+        source: Party | _NewParty | None = self.resolve_party(source_text) or self._staff_end(row, "from", source_text)
+        source = source or self._plan_party(row, "from", source_text)
         if source is None:
             return "rejected"
-        target = self.resolve_party(target_text) or self._plan_party(row, "to", target_text)
+        target: Party | _NewParty | None = self.resolve_party(target_text) or self._staff_end(row, "to", target_text)
+        target = target or self._plan_party(row, "to", target_text)
         if target is None:
             return "rejected"
         kind, kind_text = self._relation_kind(row)
@@ -172,6 +176,11 @@ class RowReader(_PeopleRows):
         if created:
             return "insert"
         return "update" if changed or owner_changed else "unchanged"
+
+    def _staff_end(self, row: RowValues, field_name: str, text: str) -> Party | None:
+        """The staff member a one-word end of a tie is the first name of, when just one is."""
+        person_id, _several = self.staff_by_first_name(row, row.column(field_name), text)
+        return ("person", person_id) if person_id is not None else None
 
     def _plan_party(self, row: RowValues, field_name: str, text: str, kind: str | None = None) -> _NewParty | None:
         """The party ``text`` will be once the row is accepted; None (the row rejected, with the reason)

@@ -149,6 +149,8 @@ class WorkingState:
         self.organisations_of_person: dict[int, set[int]] = {}
         self.review_pairs: list[ReviewPair] = []
         self._next_temp_id = -1
+        #: Folded names of people by their first word, built on first use (:meth:`staff_by_first_name`).
+        self._names_by_first_word: dict[str, set[str]] | None = None
 
     # --- loading ---------------------------------------------------------------------------------
 
@@ -184,8 +186,33 @@ class WorkingState:
         self.people[record.id] = record
         self.index_person_emails(record)
         self.people_by_name.setdefault(record.values["name_key"], []).append(record.id)
+        self.index_first_word(record.values["name_key"])
         if not record.values.get("email"):
             self.people_without_email_by_name.setdefault(record.values["name_key"], []).append(record.id)
+
+    def index_first_word(self, key: str) -> None:
+        """Index the folded name ``key`` by its first word, once the index exists (a name given to a person)."""
+        if self._names_by_first_word is not None and " " in key:
+            self._names_by_first_word.setdefault(key.split(" ", 1)[0], set()).add(key)
+
+    def staff_by_first_name(self, first: str) -> list[int]:
+        """The staff members whose name is more than the word ``first`` (a folded key) and begins with it.
+
+        "peter" finds Peter Skov and Peter Lund, not a staff member called just "Peter" (the name
+        itself finds them). The index of first words is built at the first call, in one pass over
+        the names, and kept up to date as the import names people.
+        """
+        if self._names_by_first_word is None:
+            self._names_by_first_word = {}
+            for key in self.people_by_name:
+                self.index_first_word(key)
+        found: dict[int, None] = {}
+        for key in sorted(self._names_by_first_word.get(first, ())):
+            for person_id in self.people_by_name.get(key, ()):
+                record = self.people.get(person_id)
+                if record is not None and record.values.get("is_staff") and record.values.get("name_key") == key:
+                    found[person_id] = None
+        return list(found)
 
     def index_person_emails(self, record: Record) -> None:
         for email in [record.values.get("email"), *(record.values.get("other_emails") or [])]:
@@ -223,6 +250,7 @@ class WorkingState:
         self.people[record.id] = record
         self.index_person_emails(record)
         self.people_by_name.setdefault(values["name_key"], []).append(record.id)
+        self.index_first_word(values["name_key"])
         return record
 
     def add_new_affiliation(self, person_id: int, organisation_id: int, role: str | None) -> Record:

@@ -33,8 +33,16 @@ TEXTS = {
     "field.website": {"da": "Hjemmeside", "en": "Website"},
     "field.area": {"da": "Område", "en": "Area"},
     "field.notes": {"da": "Noter", "en": "Notes"},
-    "field.is_staff": {"da": "Bibliotekets medarbejder", "en": "Library staff member"},
-    "field.owner": {"da": "Ansvarlig medarbejder", "en": "Staff member responsible"},
+    # Two fields staff confuse: whether the row's person works at the library (yes/no), and which
+    # colleague holds the tie to the row's contact (a name).
+    "field.is_staff": {
+        "da": "Er selv ansat på biblioteket (ja/nej)",
+        "en": "Is library staff themselves (yes/no)",
+    },
+    "field.owner": {
+        "da": "Ansvarlig medarbejder (kollegaen, der kender kontakten)",
+        "en": "Staff member responsible (the colleague who holds the tie)",
+    },
     "field.relation_kind": {"da": "Slags relation", "en": "Kind of relation"},
     "field.strength": {"da": "Styrke (1–5)", "en": "Strength (1–5)"},
     "field.first_contact": {"da": "Første kontakt", "en": "First contact"},
