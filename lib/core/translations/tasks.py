@@ -25,6 +25,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "tasks.group.overdue": {"da": "Forsinket ({n})", "en": "Overdue ({n})"},
     "tasks.group.week": {"da": "Denne uge ({n})", "en": "This week ({n})"},
     "tasks.group.later": {"da": "Senere på måneden ({n})", "en": "Later this month ({n})"},
+    "tasks.cold_ties": {"da": "Hold kontakten varm ({n})", "en": "Keep in touch ({n})"},
     "tasks.due.overdue": {
         "da": "Skulle have været gjort {date} ({days} {days:dag|dage} siden)",
         "en": "Was due {date} ({days} {days:day|days} ago)",
@@ -68,8 +69,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Keep in touch with {title} (last contact {last_contact})",
     },
     "tasks.kind.measurement": {
-        "da": "Mål målet {title}",
-        "en": "Measure the goal {title}",
+        "da": "Mål: {title} – registrér en måling",
+        "en": "Goal: {title} – record a measurement",
     },
     "tasks.kind.evaluation": {
         "da": "Evalueringsrunde i {title}",
