@@ -60,12 +60,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "A subscription needs the IT department to set up a public address for the calendar (see the "
         "operations guide). Until then you can download the calendar file above.",
     },
-    "calendar.no_public_address_admin": {
-        "da": "Til den, der driver Partnerskabsradar: adressen sættes i PARTNERSKABSRADAR_CALENDAR_URL "
-        "(docs/deployment.md).",
-        "en": "For whoever runs Partnerskabsradar: the address is set in PARTNERSKABSRADAR_CALENDAR_URL "
-        "(docs/deployment.md).",
-    },
     "calendar.title": {"da": "Partnerskabsradar – opgaver: {name}", "en": "Partnerskabsradar – tasks: {name}"},
     "calendar.due": {"da": "Senest {date}.", "en": "Due {date}."},
     "calendar.overdue": {

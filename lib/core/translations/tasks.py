@@ -25,7 +25,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "tasks.group.overdue": {"da": "Forsinket ({n})", "en": "Overdue ({n})"},
     "tasks.group.week": {"da": "Denne uge ({n})", "en": "This week ({n})"},
     "tasks.group.later": {"da": "Senere på måneden ({n})", "en": "Later this month ({n})"},
-    "tasks.cold_ties": {"da": "Hold kontakten varm ({n})", "en": "Keep in touch ({n})"},
     "tasks.due.overdue": {
         "da": "Skulle have været gjort {date} ({days} {days:dag|dage} siden)",
         "en": "Was due {date} ({days} {days:day|days} ago)",
