@@ -18,4 +18,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "{series}: {value} på alle {count} {count:punkt|punkter}",
         "en": "{series}: {value} on all {count} {count:point|points}",
     },
+    "wayin.score_help": {
+        "da": "Point (0–100) siger, hvor god vejen ind er: stærke relationer og nylig kontakt giver flere point, "
+        "og hvert ekstra led trækker ned. 100 er én stærk relation med kontakt denne måned; under 25 er en svag "
+        "eller gammel forbindelse.",
+        "en": "The score (0–100) says how good the way in is: strong ties and recent contact give more points, "
+        "and every extra step takes some off. 100 is one strong tie in touch this month; below 25 is a weak or "
+        "old tie.",
+    },
 }
