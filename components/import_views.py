@@ -209,7 +209,7 @@ def counts_row(counts: Mapping[str, int], outcomes: Sequence[str] = OUTCOMES) ->
 
 
 def result_details(result: ImportResult, key: str) -> None:
-    """What happened to each row, and every problem, with a downloadable Excel report.
+    """What happened to each row, and every problem, with a downloadable Excel report when there is one.
 
     A result kept by ``lib.ingest.contact_lists.for_session`` holds the first rows and problems only; the page
     says so, and the report has every problem.
@@ -222,16 +222,17 @@ def result_details(result: ImportResult, key: str) -> None:
         st.dataframe(problems, hide_index=True, width="stretch", placeholder="")
         if result.problem_total and result.problem_total > len(problems):
             st.caption(tr_md("limits.problems_shown", shown=len(problems), total=result.problem_total))
-    language = lang()
-    export_download(
-        tr("importpage.download_report"),
-        lambda _session: import_report_xlsx(result, language),
-        kind="import_report",
-        people=lambda _session: report_people(result),
-        file_name=tr("importpage.report_file_name") + ".xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_report",
-    )
+    if not problems.empty or result.problem_total:  # a problem report without problems: nothing to fetch
+        language = lang()
+        export_download(
+            tr("importpage.download_report"),
+            lambda _session: import_report_xlsx(result, language),
+            kind="import_report",
+            people=lambda _session: report_people(result),
+            file_name=tr("importpage.report_file_name") + ".xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_report",
+        )
     with st.expander(tr("importpage.rows_heading")):
         outcome_filter = st.multiselect(
             tr("import.col.outcome"),

@@ -47,6 +47,11 @@ PAGE_CSS = """<style>
 #skip-to-content:focus { left: 0.5rem; }
 [data-testid="stSkipToContent"] { display: none; }
 .st-key-nav_links [data-testid="stMarkdownContainer"] p { margin: 0.75rem 0 0 0; font-weight: 600; }
+.st-key-partnerships_pipeline [data-testid="stHorizontalBlock"]
+{ display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); }
+.st-key-partnerships_pipeline [data-testid="stColumn"] { width: auto; min-width: 0; }
+.st-key-partnerships_pipeline [data-testid="stMarkdownContainer"] p
+{ overflow-wrap: break-word; word-break: normal; hyphens: auto; -webkit-hyphens: auto; }
 </style>"""
 
 #: What the served page says before the first run: the default language, not Streamlit's "en".

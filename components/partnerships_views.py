@@ -95,10 +95,15 @@ def alerts_section(found: list[ps.Alert]) -> None:
 # --- pipeline --------------------------------------------------------------------------------------
 
 
+#: The board's container: :data:`components.page_frame.PAGE_CSS` keeps its columns wide enough for a word.
+BOARD_KEY = "partnerships_pipeline"
+
+
 def pipeline_section(columns: list[ps.PipelineColumn]) -> None:
     """The board: a column per stage (idea, the four stages, ended) with its partnerships; then the chart."""
     st.subheader(tr("partnerships_page.pipeline.heading"))
-    board = st.columns(len(columns))
+    # The key gives the board its styles (components.page_frame.PAGE_CSS): titles break between words.
+    board = st.container(key=BOARD_KEY).columns(len(columns))
     for place, column in zip(board, columns, strict=True):
         with place:
             st.markdown(

@@ -8,11 +8,12 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from components.context import actor, database, lang, tr
+from components.context import actor, database, lang, principal, tr
 from components.downloads import export_download
 from components.feedback import Messages
 from components.overview_views import link
 from components.safe_markdown import message_md, tr_md
+from lib.core.access import can
 from lib.core.config import calendar_feed_url
 from lib.core.i18n import format_date
 from lib.planning import calendar_feed as feed
@@ -36,7 +37,8 @@ def holder_picker(staff: Sequence[tuple[int, str]], me: int | None) -> int | Non
     chosen = st.selectbox(
         tr("tasks.holder"), options=list(names), format_func=names.get, placeholder=tr("widget.choose_one"), key=key
     )
-    if me is None:
+    who = principal()
+    if me is None and who is not None and not who.local:  # signed in, but not on the staff list
         st.caption(tr("tasks.not_on_staff"))
     return None if chosen == EVERYONE else chosen
 
@@ -50,23 +52,20 @@ def period_picker() -> str:
 
 
 def task_list(found: Sequence[tk.Task], today: dt.date, names: Mapping[int, str], show_holder: bool) -> None:
-    """The tasks in three groups: overdue, this week, later this month."""
+    """The tasks in three groups (overdue, this week, later this month), each with the partnership
+    work first and its ties going cold folded away below it."""
     MESSAGES.show("list")
     if not found:
         st.info(tr("tasks.none"))
         return
-    week_end = tk.period_end("week", today)
-    groups = {
-        "overdue": [task for task in found if task.overdue(today)],
-        "week": [task for task in found if today <= task.due <= week_end],
-        "later": [task for task in found if task.due > week_end],
-    }
-    for group, members in groups.items():
-        if not members:
-            continue
-        st.subheader(tr_md(f"tasks.group.{group}", n=len(members)))
-        for task in members:
+    for group in tk.task_groups(found, today):
+        st.subheader(tr_md(f"tasks.group.{group.name}", n=group.count))
+        for task in group.work:
             _task_box(task, today, names, show_holder)
+        if group.cold_ties:
+            with st.expander(tr("tasks.cold_ties", n=len(group.cold_ties)), icon=":material/ac_unit:"):
+                for task in group.cold_ties:
+                    _task_box(task, today, names, show_holder)
 
 
 def _task_box(task: tk.Task, today: dt.date, names: Mapping[int, str], show_holder: bool) -> None:
@@ -155,6 +154,9 @@ def calendar_section(holder: int | None, me: int | None, today: dt.date) -> None
     public = calendar_feed_url()
     if public is None:
         st.caption(tr("calendar.no_public_address"))
+        who = principal()
+        if who is not None and can(who, "view_events"):  # the administrator: the setting's technical name
+            st.caption(tr("calendar.no_public_address_admin"))
         return
     if me is None or holder != me:
         st.caption(tr("calendar.own_only"))

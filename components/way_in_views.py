@@ -49,6 +49,7 @@ def show_way_in(target: str, *, limit: int = SHOWN) -> None:
     sentences = wayin.answer_sentences(answer, today, lang())
     if answer.paths:
         st.markdown("\n".join(f"{number}. {escape_markdown(s)}" for number, s in enumerate(sentences, start=1)))
+        st.caption(tr("wayin.score_help"))
     else:
         st.markdown(escape_markdown(sentences[0]))
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.context import lang, require_page, tr
+from components.context import lang, require_page
 from components.safe_markdown import product_document
 
 GUIDES = {"da": "kom-godt-i-gang", "en": "getting-started"}
 
 require_page("view_contacts")
 # The guide is the product's own text (a file in the repository), not data: it is Markdown on purpose.
-st.caption(tr("setup.guide_caption"))
 st.markdown(product_document(GUIDES.get(lang(), GUIDES["da"])))

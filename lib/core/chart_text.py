@@ -369,17 +369,24 @@ def _polar_summary(fig: go.Figure, lang: str) -> str | None:
             continue
         high = max(points, key=lambda p: float(p.y))  # type: ignore[arg-type]
         low = min(points, key=lambda p: float(p.y))  # type: ignore[arg-type]
-        sentences.append(
-            t(
-                "chart_text.polar",
-                lang,
-                series=trace.name and _plain(trace.name) or t("chart_text.col.value", lang),
-                high=high.x,
-                high_value=_number_text(float(high.y), lang),  # type: ignore[arg-type]
-                low=low.x,
-                low_value=_number_text(float(low.y), lang),  # type: ignore[arg-type]
+        series = trace.name and _plain(trace.name) or t("chart_text.col.value", lang)
+        high_value = _number_text(float(high.y), lang)  # type: ignore[arg-type]
+        if len(points) == 1:  # "highest on X, lowest on X" would say nothing
+            sentences.append(t("chart_text.polar.single", lang, series=series, name=high.x, value=high_value))
+        elif float(high.y) == float(low.y):  # type: ignore[arg-type]
+            sentences.append(t("chart_text.polar.even", lang, series=series, count=len(points), value=high_value))
+        else:
+            sentences.append(
+                t(
+                    "chart_text.polar",
+                    lang,
+                    series=series,
+                    high=high.x,
+                    high_value=high_value,
+                    low=low.x,
+                    low_value=_number_text(float(low.y), lang),  # type: ignore[arg-type]
+                )
             )
-        )
     return "; ".join(sentences) + "." if sentences else None
 
 

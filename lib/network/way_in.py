@@ -407,7 +407,7 @@ def answer_sentences(answer: WayInAnswer, today: dt.date, lang: str) -> list[str
             t(
                 "wayin.path",
                 lang,
-                sentence=path_sentence(path, today, lang),
+                sentence=_full_stop(path_sentence(path, today, lang)),
                 staff=path.staff.name,
                 score=path.score,
                 fresh=_fresh(path.oldest_contact, today, lang),
@@ -418,6 +418,16 @@ def answer_sentences(answer: WayInAnswer, today: dt.date, lang: str) -> list[str
         names = [t("wayin.nearest.one", lang, name=n.name, steps=n.steps) for n in answer.nearest]
         return [t("wayin.none.nearest", lang, names=", ".join(names))]
     return [t("wayin.none.nobody", lang, name=answer.name)]
+
+
+def _full_stop(sentence: str) -> str:
+    """``sentence`` ended with a full stop, unless it already ends as a sentence does (a name such as
+    "Aarhus Uni." or "Hej!"): never two.
+
+    >>> _full_stop("Anne arbejder på Aarhus Uni."), _full_stop("Anne arbejder på AU")
+    ('Anne arbejder på Aarhus Uni.', 'Anne arbejder på AU.')
+    """
+    return sentence if sentence.endswith((".", "!", "?", "…")) else sentence + "."
 
 
 def answer_json(answer: WayInAnswer, today: dt.date, lang: str) -> dict[str, Any]:

@@ -127,6 +127,45 @@ def _order(task: Task) -> tuple[dt.date, int, str, str]:
     return (task.due, TASK_KINDS.index(task.kind), task.title.casefold(), task.uid)
 
 
+#: The groups of the task list, in the order shown: overdue, due this week, later this month.
+GROUPS = ("overdue", "week", "later")
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    """One group of the task list (``name`` one of :data:`GROUPS`): the partnership work (reviews,
+    agreements ending, contacts, measurements, evaluation rounds) first, then the ties going cold,
+    each earliest first. A workspace easily has a hundred cold ties: kept apart, they do not bury
+    the one review that is late."""
+
+    name: str
+    work: tuple[Task, ...]
+    cold_ties: tuple[Task, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.work) + len(self.cold_ties)
+
+
+def task_groups(found: Iterable[Task], today: dt.date) -> list[TaskGroup]:
+    """``found`` in the groups of the task list, empty groups left out: overdue (its day has
+    passed), this week (by Sunday) and later."""
+    week_end = _end_of_week(today)
+
+    def group_of(task: Task) -> str:
+        return "overdue" if task.overdue(today) else "week" if task.due <= week_end else "later"
+
+    ordered = sorted(found, key=_order)
+    groups = []
+    for name in GROUPS:
+        members = [task for task in ordered if group_of(task) == name]
+        work = tuple(task for task in members if task.kind != "cold_tie")
+        cold = tuple(task for task in members if task.kind == "cold_tie")
+        if members:
+            groups.append(TaskGroup(name, work, cold))
+    return groups
+
+
 def went_cold_on(contact: dt.date, months: int = COLD_AFTER_MONTHS) -> dt.date:
     """The first day on which a tie last in contact on ``contact`` counts as cold: the first day
     whose date ``months`` months earlier lies after ``contact`` (the rule of :func:`cold_ties`).

@@ -68,6 +68,20 @@ def test_a_polar_chart_names_its_highest_and_lowest_dimension_once() -> None:
     assert len(figure_table(fig, "en")) == 3  # the closing point is the first one again
 
 
+def test_a_polar_chart_with_one_point_of_data_says_so_instead_of_highest_and_lowest() -> None:
+    # The radar's evidence before the workspace has data on more than one heading.
+    theta = ["Professionalisér!", "Forbered organisationen!", "Vær strategisk!", "Professionalisér!"]
+    fig = go.Figure(go.Scatterpolar(name="Data fra arbejdsområdet", theta=theta, r=[None, 1, None, None]))
+    assert figure_summary(fig, "da") == "Data fra arbejdsområdet: kun data for Forbered organisationen! (1)."
+    assert figure_summary(fig, "en") == "Data fra arbejdsområdet: data only for Forbered organisationen! (1)."
+
+
+def test_a_polar_chart_level_on_every_point_names_no_lowest() -> None:
+    fig = go.Figure(go.Scatterpolar(name="Selv", theta=["A", "B", "C"], r=[3, 3, 3]))
+    assert figure_summary(fig, "da") == "Selv: 3 på alle 3 punkter."
+    assert figure_summary(fig, "en") == "Selv: 3 on all 3 points."
+
+
 def test_a_heatmap_names_its_highest_cell_and_leaves_empty_cells_out() -> None:
     fig = go.Figure(go.Heatmap(x=["Forening", "Skole"], y=["Lokaler", "Viden"], z=[[3, None], [1, 2]]))
     assert figure_summary(fig, "da") == "Højeste felt: Lokaler / Forening (3)."

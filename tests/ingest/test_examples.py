@@ -122,4 +122,6 @@ def test_the_guide_is_linked_from_the_empty_start_page_and_reads_in_both_languag
         guide = apptest_support.run_page("../pages/guide.py", lang if lang == "en" else None)
         text = guide.markdown[0].value
         assert text.startswith(heading) and examples_heading in text
+        # The page opens with the guide itself, not with where its file lies in the repository.
+        assert not any("docs/" in caption.value for caption in guide.caption), lang
         assert all(name in text for name in EXPECTED), lang  # the guide names the files the page offers

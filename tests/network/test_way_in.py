@@ -146,6 +146,21 @@ def test_an_organisation_is_reached_through_the_people_who_work_there() -> None:
     )
 
 
+def test_a_name_ending_in_a_full_stop_gets_no_second_one() -> None:
+    def sentence(org: str, lang: str) -> str:
+        G = graph(("S1", "Karen Holm"), ("J", "Jens Holm"), orgs=(org,))
+        knows(G, "S1", "J", 4, D(2026, 9, 1))
+        works_at(G, "J", org)
+        (only,) = answer_sentences(way_in(G, org, TODAY), TODAY, lang)
+        return only
+
+    assert "som arbejder på Aarhus Uni. Spørg Karen Holm." in sentence("Aarhus Uni.", "da")
+    assert "who works at Aarhus Uni. Ask Karen Holm." in sentence("Aarhus Uni.", "en")
+    assert ".." not in sentence("Aarhus Uni.", "da")
+    # A name without one still ends its sentence.
+    assert "som arbejder på AU. Spørg Karen Holm." in sentence("AU", "da")
+
+
 def test_a_person_target_through_a_colleague_at_their_workplace() -> None:
     G = graph(("S1", "Anne"), ("J", "Jens Holm"), ("M", "Mette Lund"), orgs=("Aarhus Universitet",))
     knows(G, "S1", "J", 5, TODAY)

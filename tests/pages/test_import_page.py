@@ -105,6 +105,30 @@ def test_correcting_a_mapping_on_the_page_is_used_and_remembered(db: Database) -
         assert session.scalars(select(Person)).one().title == "Formand"
 
 
+def download_labels(at: AppTest) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def test_the_same_columns_again_are_set_up_as_last_time_and_a_clean_file_has_no_problem_report(
+    db: Database,
+) -> None:
+    at = page()
+    clean = xlsx({"K": [["Navn", "E-mail"], ["Jens Hansen", "jens@x.dk"]]})
+    at.file_uploader[0].set_value(("k.xlsx", clean, XLSX_MIME))
+    at.run()
+    assert "Hent fejlrapport (Excel)" not in download_labels(at)  # no problems: no report to fetch
+    at.button(key="imp_commit").click()
+    at.run()
+    again = xlsx({"K": [["Navn", "E-mail"], ["Karen Holm", "ikke-en-email"]]})
+    at = page()
+    at.file_uploader[0].set_value(("k2.xlsx", again, XLSX_MIME))
+    at.run()
+    assert "Kolonnerne er sat op som sidst, du importerede en fil med de samme kolonner." in [
+        s.value for s in at.success
+    ]
+    assert "Hent fejlrapport (Excel)" in download_labels(at)  # the unreadable e-mail is a problem
+
+
 def test_the_page_speaks_english(db: Database) -> None:
     at = page("en")
     assert at.title[0].value == "Import contact lists"

@@ -43,8 +43,10 @@ def test_the_search_finds_a_person_and_says_what_is_missing(db: Database) -> Non
     assert markdown_texts(at) == []
     at.text_input(key="wayin_search").input("ERIK eriksen")
     rerun(at)
-    assert [c.value for c in at.caption][-1] == "Vejen ind til Erik Eriksen:"
+    assert [c.value for c in at.caption][-2] == "Vejen ind til Erik Eriksen:"
     [paths] = [text for text in markdown_texts(at) if text.startswith("1. ")]
+    # Below the paths: what their points mean.
+    assert [c.value for c in at.caption][-1].startswith("Point (0–100) siger, hvor god vejen ind er")
     assert paths.startswith("1. Anna Andersen kender Byens Museum godt")
     assert "hvor Carl Carlsen arbejder, som kender Erik Eriksen lidt (sidst i kontakt for " in paths
     # Two matches: nothing is shown until one is chosen; Lokalavisen has no way in at all.

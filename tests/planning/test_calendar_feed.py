@@ -81,7 +81,7 @@ def test_everyone_s_calendar_names_who_holds_each_task_in_english(db: Database, 
     with db.read() as session:
         found = events(feed.tasks_calendar(session, TODAY, "en"))
     goal = next(e for uid, e in found.items() if uid.startswith("measurement-"))
-    assert goal["summary"] == "Measure the goal Flere unge lånere"
+    assert goal["summary"] == "Goal: Flere unge lånere – record a measurement"
     assert "Held by Bo Berg" in goal["description"]
 
 

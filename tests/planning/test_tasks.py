@@ -66,8 +66,8 @@ def test_each_holder_sees_their_own(db: Database, workspace: dict[str, int]) -> 
     with db.read() as session:
         task = tk.tasks(session, TODAY, holder_id=workspace["bo"])[0]
         assert task.overdue(TODAY)
-        assert task.message("da") == "Mål målet Flere unge lånere"
-        assert task.message("en") == "Measure the goal Flere unge lånere"
+        assert task.message("da") == "Mål: Flere unge lånere – registrér en måling"
+        assert task.message("en") == "Goal: Flere unge lånere – record a measurement"
 
 
 def test_the_signed_in_staff_member_is_found_by_e_mail_whatever_its_case(
@@ -162,3 +162,21 @@ def test_a_tie_goes_cold_on_the_first_day_cold_ties_calls_it_cold(contact: dt.da
     day = tk.went_cold_on(contact)
     assert contact < months_before(day, tk.COLD_AFTER_MONTHS)
     assert not contact < months_before(day - dt.timedelta(days=1), tk.COLD_AFTER_MONTHS)
+
+
+def test_a_group_puts_the_partnership_work_before_the_ties_going_cold() -> None:
+    def task(kind: str, due: dt.date, title: str) -> tk.Task:
+        return tk.Task(kind, f"{kind}-{title}", due, title)
+
+    old_tie = task("cold_tie", D(2025, 1, 1), "Carl")
+    late_review = task("review", D(2026, 3, 3), "Læseklub")
+    late_goal = task("measurement", D(2026, 2, 1), "Unge lånere")
+    this_week_tie = task("cold_tie", D(2026, 3, 6), "Dorte")
+    later_round = task("evaluation", D(2026, 3, 25), "Læseklub")
+    groups = tk.task_groups([later_round, this_week_tie, late_review, old_tie, late_goal], TODAY)
+    assert [(g.name, g.work, g.cold_ties, g.count) for g in groups] == [
+        ("overdue", (late_goal, late_review), (old_tie,), 3),
+        ("week", (), (this_week_tie,), 1),
+        ("later", (later_round,), (), 1),
+    ]
+    assert tk.task_groups([], TODAY) == []

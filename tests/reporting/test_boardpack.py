@@ -194,6 +194,14 @@ def test_the_pack_has_the_eight_sections_in_order_with_danish_titles(files: File
     assert files.pack.pseudonymised
 
 
+def test_the_mean_of_all_answers_is_read_on_its_scale_in_the_powerpoint(files: Files) -> None:
+    # A board reads "3,7 af 5", not the scale's band name ("Tal om det") out of its context.
+    (mean,) = [b for b in files.pack.section("evaluations").bullets if b.startswith("Gennemsnit af alle svar")]
+    assert re.fullmatch(r"Gennemsnit af alle svar: [1-5],\d af 5 \(1 er helt uenig, 5 helt enig\)\.", mean)
+    text = "\n".join(slide_texts(Presentation(io.BytesIO(files.pptx))))
+    assert mean in text and "(Tal om det)" not in text and "(Styrke)" not in text
+
+
 def test_a_partnership_owner_is_shown_as_a_role_never_by_name(files: Files, demo_url: str) -> None:
     listing = files.pack.section("portfolio").table("portfolio.partnerships").frame
     assert set(listing["Ansvarlig (rolle)"]) <= {"Partnerskabsansvarlig", "Netværksansvarlig", "Medarbejder"}

@@ -426,3 +426,20 @@ def test_the_history_figure_has_a_line_per_scored_heading(small: Database) -> No
     professionalise = fig.data[0]
     assert list(professionalise.y) == [2, 4]
     assert professionalise.name == "Professionalisér!"
+
+
+def test_the_radar_sentence_with_data_on_one_heading_names_it_once() -> None:
+    # A new workspace: one heading has data, the rest none (the walk found "højest på X (1), lavest på X (1)").
+    from lib.core.chart_text import figure_summary
+
+    scores = [1.0 if code == "prepare_organisation" else None for code in radar.HEADINGS]
+    frame = pd.DataFrame(
+        {
+            "heading": list(radar.HEADINGS),
+            "self_score": [None] * len(radar.HEADINGS),
+            "evidence_score": scores,
+            "evidence_share": [None if s is None else 0.1 for s in scores],
+        }
+    )
+    summary = figure_summary(radar.radar_figure(frame, "da"), "da")
+    assert summary == "Data fra arbejdsområdet: kun data for Forbered organisationen! (1)."

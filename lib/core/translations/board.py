@@ -293,8 +293,8 @@ TEXTS = {
         "en": "{rounds} {rounds:evaluation round|evaluation rounds} in {partnerships} {partnerships:partnership|partnerships} with {responses} {responses:response|responses}.",
     },
     "board.evaluations.mean": {
-        "da": "Gennemsnit af alle svar: {mean} ({band}).",
-        "en": "Mean of all answers: {mean} ({band}).",
+        "da": "Gennemsnit af alle svar: {mean} af 5 (1 er helt uenig, 5 helt enig).",
+        "en": "Mean of all answers: {mean} of 5 (1 is strongly disagree, 5 strongly agree).",
     },
     "board.evaluations.strongest": {
         "da": "Stærkest: {strongest} ({strong}). Svagest: {weakest} ({weak}).",

@@ -55,10 +55,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Each staff member makes a subscription for themselves: choose yourself above.",
     },
     "calendar.no_public_address": {
-        "da": "Abonnement er ikke sat op her endnu. Den, der driver Partnerskabsradar, sætter kalenderens "
-        "offentlige adresse (PARTNERSKABSRADAR_CALENDAR_URL, se docs/deployment.md). Kalenderfilen kan hentes.",
-        "en": "Subscriptions are not set up here yet. Whoever runs Partnerskabsradar sets the calendar's public "
-        "address (PARTNERSKABSRADAR_CALENDAR_URL, see docs/deployment.md). The calendar file can be downloaded.",
+        "da": "Abonnement kræver, at it-afdelingen har sat en offentlig adresse til kalenderen op (se vejledningen "
+        "for drift). Indtil da kan du hente kalenderfilen ovenfor.",
+        "en": "A subscription needs the IT department to set up a public address for the calendar (see the "
+        "operations guide). Until then you can download the calendar file above.",
     },
     "calendar.title": {"da": "Partnerskabsradar – opgaver: {name}", "en": "Partnerskabsradar – tasks: {name}"},
     "calendar.due": {"da": "Senest {date}.", "en": "Due {date}."},

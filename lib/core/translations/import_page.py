@@ -47,8 +47,8 @@ TEXTS = {
         "en": "Suggested from the column names. Correct it if it is wrong.",
     },
     "importpage.mapping_remembered": {
-        "da": "Kolonnerne er sat op, som du bekræftede sidst, en fil havde de samme kolonner.",
-        "en": "The columns are set up as you confirmed last time a file had the same columns.",
+        "da": "Kolonnerne er sat op som sidst, du importerede en fil med de samme kolonner.",
+        "en": "The columns are set up as the last time you imported a file with the same columns.",
     },
     "importpage.ignore_column": {"da": "(bruges ikke)", "en": "(not used)"},
     "importpage.col_column": {"da": "Kolonne i filen", "en": "Column in the file"},

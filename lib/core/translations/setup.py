@@ -15,10 +15,6 @@ TEXTS = {
     "setup.profile_heading": {"da": "Om biblioteket", "en": "About the library"},
     "setup.staff_heading": {"da": "Medarbejdere og teams", "en": "Staff and teams"},
     "setup.guide_link": {"da": "Kom godt i gang – en kort vejledning", "en": "Getting started – a short guide"},
-    "setup.guide_caption": {
-        "da": "Vejledningen findes også som fil i programmet: docs/kom-godt-i-gang.md.",
-        "en": "The guide is also a file that comes with the program: docs/getting-started.md.",
-    },
     # --- fields ---
     "setup.field.name": {"da": "Bibliotekets navn", "en": "The library's name"},
     "setup.field.description": {"da": "Kort beskrivelse (én linje)", "en": "Short description (one line)"},

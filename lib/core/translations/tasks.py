@@ -68,8 +68,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Keep in touch with {title} (last contact {last_contact})",
     },
     "tasks.kind.measurement": {
-        "da": "Mål målet {title}",
-        "en": "Measure the goal {title}",
+        "da": "Mål: {title} – registrér en måling",
+        "en": "Goal: {title} – record a measurement",
     },
     "tasks.kind.evaluation": {
         "da": "Evalueringsrunde i {title}",

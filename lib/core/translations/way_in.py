@@ -28,8 +28,8 @@ TEXTS = {
     "wayin.then.colleague": {"da": "hvor {name} arbejder", "en": "where {name} works"},
     "wayin.joiner": {"da": ", ", "en": ", "},
     "wayin.path": {
-        "da": "{sentence}. Spørg {staff}. Ældste kontakt på vejen: {fresh}. Point: {score} af 100.",
-        "en": "{sentence}. Ask {staff}. Oldest contact on the way: {fresh}. Score: {score} of 100.",
+        "da": "{sentence} Spørg {staff}. Ældste kontakt på vejen: {fresh}. Point: {score} af 100.",
+        "en": "{sentence} Ask {staff}. Oldest contact on the way: {fresh}. Score: {score} of 100.",
     },
     "wayin.fresh.this_month": {"da": "denne måned", "en": "this month"},
     "wayin.fresh.months": {

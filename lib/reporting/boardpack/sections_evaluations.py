@@ -130,11 +130,8 @@ def _evaluation_bullets(ctx: Context, answers: pd.DataFrame, latest: pd.DataFram
             partnerships=int(answers["partnership_id"].nunique()),
             responses=responses if isinstance(responses, str) else ctx.number(responses),
         ),
-        ctx.tr(
-            "board.evaluations.mean",
-            mean=ctx.number(round(overall, 1), 1),
-            band=ctx.tr(f"evaluations.band.{evaluations.band(overall)}"),
-        ),
+        # "3,7 af 5": the scale's band name ("Tal om det") means nothing to a board out of context.
+        ctx.tr("board.evaluations.mean", mean=ctx.number(round(overall, 1), 1)),
         ctx.tr(
             "board.evaluations.strongest",
             strongest=dims[strongest],
