@@ -65,7 +65,10 @@ def _row(i: int, lang: str, form: SurveyForm, *, ref: str, title: str, entry: En
     """One named person or organisation: its fields, labelled, in a fieldset."""
     entry = entry or Entry(ref)
     rid = f"r{i}"
-    parts = [f'<fieldset class="row"><legend>{_e(title)}</legend>', f'<input type="hidden" name="{rid}_ref" value="{_e(ref)}">']
+    parts = [
+        f'<fieldset class="row"><legend>{_e(title)}</legend>',
+        f'<input type="hidden" name="{rid}_ref" value="{_e(ref)}">',
+    ]
     if ref == "new":
         for name, key, kind, value in (
             ("name", "staff_survey.form.name", "text", entry.name),
@@ -102,7 +105,7 @@ def _row(i: int, lang: str, form: SurveyForm, *, ref: str, title: str, entry: En
     if form.colleagues:
         boxes = "".join(
             f'<label><input type="checkbox" name="{rid}_col" value="{pid}"'
-            f'{" checked" if pid in entry.colleagues else ""}> {_e(name)}</label>'
+            f"{' checked' if pid in entry.colleagues else ''}> {_e(name)}</label>"
             for pid, name in form.colleagues.items()
         )
         parts.append(f"<fieldset><legend>{_e(t('staff_survey.form.colleagues', lang))}</legend>{boxes}</fieldset>")
@@ -157,7 +160,15 @@ def render(
             rows.append(f"<p>{_e(t('staff_survey.form.no_results', lang))}</p>")
         for ref, name, organisation in fresh:
             rows.append(
-                _row(index, lang, form, ref=ref, title=_label(name, organisation), entry=None, keep_label="staff_survey.form.add")
+                _row(
+                    index,
+                    lang,
+                    form,
+                    ref=ref,
+                    title=_label(name, organisation),
+                    entry=None,
+                    keep_label="staff_survey.form.add",
+                )
             )
             index += 1
     if form.entries:
@@ -220,7 +231,9 @@ async def survey_page(request: Request) -> Response:
         return gone(lang)
     if outcome == "empty":
         form = await run_in_threadpool(open_form, db, token)
-        return gone(lang) if form is None else render(form, _action(token, lang), lang, problem="staff_survey.form.empty")
+        return (
+            gone(lang) if form is None else render(form, _action(token, lang), lang, problem="staff_survey.form.empty")
+        )
     return RedirectResponse(_action(token, lang), status_code=303, headers=HEADERS)
 
 

@@ -1,4 +1,4 @@
-""""Hvem kender du?" – the staff network survey (issue 18, item 2).
+""" "Hvem kender du?" – the staff network survey (issue 18, item 2).
 
 Surveys and links
     :func:`start_survey` makes a survey and a personal link for each chosen staff member (all staff by
@@ -291,7 +291,8 @@ def shown_entries(session: Session, entries: Sequence[Entry]) -> tuple[Shown, ..
     orgs = [int(e.ref[1:]) for e in entries if e.ref.startswith("o")]
     names = {int(i): str(n) for i, n in session.execute(select(Person.id, Person.name).where(Person.id.in_(people)))}
     org_names = {
-        int(i): str(n) for i, n in session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(orgs)))
+        int(i): str(n)
+        for i, n in session.execute(select(Organisation.id, Organisation.name).where(Organisation.id.in_(orgs)))
     }
     works_at = _org_names(session, people)
     shown = []
@@ -333,7 +334,9 @@ def form_for(session: Session, token: str, now: dt.datetime | None = None) -> Su
 
 
 @requires("view_contacts")
-def search(session: Session, token: str, text: str, now: dt.datetime | None = None) -> list[tuple[str, str, str]] | None:
+def search(
+    session: Session, token: str, text: str, now: dt.datetime | None = None
+) -> list[tuple[str, str, str]] | None:
     """Up to :data:`SEARCH_ROWS` organisations and contacts whose name holds ``text``, for a live token:
     (ref, name, organisation); never an e-mail or phone. None for a token that is not live."""
     if _live(session, token, now or _now()) is None:

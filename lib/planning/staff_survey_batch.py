@@ -188,7 +188,9 @@ def plan_submission(session: Session, invitation_id: int) -> SubmissionPlan:
     assert staff is not None
     plan = SubmissionPlan(invitation_id, staff.name)
     known = _Known(session)
-    staff_names = {int(i): str(n) for i, n in session.execute(select(Person.id, Person.name).where(Person.is_staff.is_(True)))}
+    staff_names = {
+        int(i): str(n) for i, n in session.execute(select(Person.id, Person.name).where(Person.is_staff.is_(True)))
+    }
     new_orgs: dict[str, str] = {}  # name key → plan key
     new_people: dict[str, str] = {}  # e-mail or name key → plan key
     planned: dict[tuple[int, str], Tie] = {}
@@ -274,7 +276,9 @@ def _plan_tie(
     after = dict(before)
     if entry.strength is not None:
         after["strength"] = entry.strength
-    if last is not None and (existing.last_contact is None or existing.last_contact.strftime("%Y-%m") != entry.last_contact):
+    if last is not None and (
+        existing.last_contact is None or existing.last_contact.strftime("%Y-%m") != entry.last_contact
+    ):
         after["last_contact"] = last
     if entry.role and entry.role != (existing.notes or ""):
         after["notes"] = entry.role

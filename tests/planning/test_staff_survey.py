@@ -24,27 +24,13 @@ from lib.db import (
 from lib.ingest.contact_lists import undo_import
 from lib.planning import staff_survey as survey
 from lib.planning import staff_survey_batch as batch
-from tests.planning_builders import add_org, add_staff
+from tests.planning_builders import survey_people
 
 
 @pytest.fixture
 def ids(db: Database) -> dict[str, int]:
     with db.write() as session:
-        anna = add_staff(session, "Anna Berg", "anna@bibliotek.dk")
-        bo = add_staff(session, "Bo Lund", "bo@bibliotek.dk")
-        club = add_org(session, "Foreningen Læselyst")
-        carl = Person(name="Carl Holm", name_key=name_key("Carl Holm"), email="carl@laeselyst.dk", phone="12345678")
-        dorte = Person(name="Dorthe Jensen", name_key=name_key("Dorthe Jensen"))
-        session.add_all([carl, dorte])
-        session.flush()
-        session.add(Affiliation(person_id=carl.id, organisation_id=club))
-        # Anna already knows Carl a little.
-        session.add(
-            Relation(
-                kind="knows", from_person_id=anna, to_person_id=carl.id, strength=2, last_contact=dt.date(2025, 1, 9)
-            )
-        )
-        return {"anna": anna, "bo": bo, "club": club, "carl": carl.id, "dorte": dorte.id}
+        return survey_people(session)
 
 
 def links_for(db: Database, **kwargs: object) -> dict[str, str]:

@@ -63,14 +63,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Der var ingen at gemme. Sæt kryds ved en, du kender, eller skriv et navn.",
         "en": "There was nobody to save. Tick someone you know, or type a name.",
     },
-    "staff_survey.form.search": {"da": "Søg efter organisation eller person", "en": "Search for an organisation or person"},
+    "staff_survey.form.search": {
+        "da": "Søg efter organisation eller person",
+        "en": "Search for an organisation or person",
+    },
     "staff_survey.form.search_button": {"da": "Søg", "en": "Search"},
     "staff_survey.form.search_note": {
         "da": "Gem dine svar, før du søger igen – en ny søgning glemmer det, du ikke har gemt.",
         "en": "Save your answers before searching again – a new search forgets what you have not saved.",
     },
     "staff_survey.form.results": {"da": "Fundet ved søgningen", "en": "Found by the search"},
-    "staff_survey.form.no_results": {"da": "Ingen fundet. Skriv dem ind som nye herunder.", "en": "Nobody found. Type them in as new below."},
+    "staff_survey.form.no_results": {
+        "da": "Ingen fundet. Skriv dem ind som nye herunder.",
+        "en": "Nobody found. Type them in as new below.",
+    },
     "staff_survey.form.yours": {"da": "Dem, du har nævnt", "en": "Those you have named"},
     "staff_survey.form.new": {"da": "Nye, biblioteket ikke kender", "en": "New ones the library does not know"},
     "staff_survey.form.keep": {"da": "Med i mine svar", "en": "Part of my answers"},
@@ -176,7 +182,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{name}'s answers are stored in the network.",
     },
     "staff_survey.reject": {"da": "Afvis", "en": "Reject"},
-    "staff_survey.reject.done": {"da": "Svarene er afvist; intet er gemt.", "en": "The answers are rejected; nothing is stored."},
+    "staff_survey.reject.done": {
+        "da": "Svarene er afvist; intet er gemt.",
+        "en": "The answers are rejected; nothing is stored.",
+    },
     "staff_survey.undo": {"da": "Fortryd", "en": "Undo"},
     "staff_survey.undo.done": {
         "da": "Svarene er taget ud af netværket igen og venter på gennemsyn.",
@@ -197,4 +206,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "admin.detail.ties_created": {"da": "Nye forbindelser", "en": "New ties"},
     "admin.detail.ties_updated": {"da": "Ændrede forbindelser", "en": "Changed ties"},
     "admin.detail.possible_duplicates": {"da": "Mulige dubletter", "en": "Possible duplicates"},
+    "admin.detail.survey_answers": {
+        "da": "Svar i \u201cHvem kender du?\u201d",
+        "en": "Answers in \u201cWho do you know?\u201d",
+    },
+    # --- personal data ---
+    "personal_data.part.staff_survey": {"da": "Netværksrundspørge", "en": "Network survey"},
+    "personal_data.col.survey_started": {"da": "Rundspørge startet", "en": "Survey started"},
+    "personal_data.col.named_by": {"da": "Nævnt af", "en": "Named by"},
+    "personal_data.col.submitted_at": {"da": "Svarede", "en": "Answered"},
 }
