@@ -421,3 +421,52 @@ def undo_submission(db: Database, invitation_id: int, actor: str | None = None) 
         record = editing.existing(session, StaffSurveyInvitation, invitation_id, "staff_survey.no_such_invitation")
         record.status, record.batch_id, record.decided_at = "pending", None, None
     return restored
+
+
+# --- what the page shows --------------------------------------------------------------------------
+
+#: The preview's tables and their columns.
+PREVIEW_COLUMNS: dict[str, tuple[str, ...]] = {
+    "new_people": ("person", "email", "organisation"),
+    "new_organisations": ("organisation",),
+    "duplicates": ("person", "existing", "score"),
+    "same_by_email": ("person", "existing"),
+    "new_ties": ("staff", "target", "strength", "last_contact", "role"),
+    "changed_ties": ("staff", "target", "before", "strength", "last_contact", "role"),
+}
+
+
+def _before_text(before: dict[str, Any] | None) -> str:
+    if not before:
+        return ""
+    parts = [str(before["strength"]) if before.get("strength") is not None else "–"]
+    if before.get("last_contact") is not None:
+        parts.append(before["last_contact"].strftime("%Y-%m"))
+    return " · ".join(parts)
+
+
+def plan_frames(plan: SubmissionPlan) -> dict[str, Any]:
+    """The preview as tables (:data:`PREVIEW_COLUMNS`), each a DataFrame, for the page."""
+    import pandas as pd
+
+    def tie_row(tie: Tie) -> dict[str, Any]:
+        return {
+            "staff": tie.staff_name,
+            "target": tie.target_name,
+            "before": _before_text(tie.before),
+            "strength": tie.strength,
+            "last_contact": tie.last_contact.strftime("%Y-%m") if tie.last_contact else None,
+            "role": tie.role,
+        }
+
+    rows: dict[str, list[dict[str, Any]]] = {
+        "new_people": [{"person": p.name, "email": p.email, "organisation": p.organisation} for p in plan.new_people],
+        "new_organisations": [{"organisation": name} for name in plan.new_organisations.values()],
+        "duplicates": [
+            {"person": d.new_name, "existing": d.existing_name, "score": round(d.score)} for d in plan.duplicates
+        ],
+        "same_by_email": [{"person": given, "existing": known} for given, known in plan.same_by_email],
+        "new_ties": [tie_row(tie) for tie in plan.new_ties],
+        "changed_ties": [tie_row(tie) for tie in plan.changed_ties],
+    }
+    return {name: pd.DataFrame(rows[name], columns=list(columns)) for name, columns in PREVIEW_COLUMNS.items()}
