@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -39,6 +39,7 @@ from lib.core.tokens import digest, new_token, well_formed
 from lib.db import (
     Affiliation,
     Database,
+    ImportBatch,
     Organisation,
     Person,
     StaffSurvey,
@@ -307,6 +308,16 @@ def shown_entries(session: Session, entries: Sequence[Entry]) -> tuple[Shown, ..
     return tuple(shown)
 
 
+@requires("view_contacts")
+def status_of(session: Session, record: StaffSurveyInvitation) -> str | None:
+    """The submission's status, where a commit whose import batch was undone (on the import page too)
+    counts as ``pending`` again."""
+    if record.status != "committed":
+        return record.status
+    batch = session.get(ImportBatch, record.batch_id) if record.batch_id is not None else None
+    return "committed" if batch is not None and batch.status == "committed" else "pending"
+
+
 def _entries(record: StaffSurveyInvitation) -> list[Entry]:
     return [Entry.from_json(e) for e in record.answers or [] if isinstance(e, Mapping)]
 
@@ -322,12 +333,13 @@ def form_for(session: Session, token: str, now: dt.datetime | None = None) -> Su
     assert person is not None
     today = clock.today(clock.workspace_timezone(session))
     colleagues = {p.id: p.name for p in _staff(session) if p.id != person.id}
+    committed = status_of(session, record) == "committed"
     return SurveyForm(
         staff_name=person.name,
         closes_on=survey.closes_on,
         submitted=record.submitted_at is not None,
-        open=not is_closed(survey.closes_on, today) and record.status != "committed",
-        committed=record.status == "committed",
+        open=not is_closed(survey.closes_on, today) and not committed,
+        committed=committed,
         entries=shown_entries(session, _entries(record)),
         colleagues=colleagues,
     )
@@ -392,23 +404,24 @@ def read_entries(fields: Mapping[str, Sequence[str]], colleagues: Iterable[int])
         strength_text = _first(fields, f"r{i}_strength")
         strength = int(strength_text) if strength_text in {str(s) for s in STRENGTHS} else None
         chosen = {int(c) for c in fields.get(f"r{i}_col") or [] if str(c).isdigit()}
-        common = {
-            "strength": strength,
-            "last_contact": read_month(_first(fields, f"r{i}_month")),
-            "role": _first(fields, f"r{i}_role")[:300],
-            "colleagues": tuple(sorted(chosen & allowed)),
-        }
+        common = Entry(
+            ref,
+            strength=strength,
+            last_contact=read_month(_first(fields, f"r{i}_month")),
+            role=_first(fields, f"r{i}_role")[:300],
+            colleagues=tuple(sorted(chosen & allowed)),
+        )
         if ref == "new":
             name, org = _first(fields, f"r{i}_name")[:300], _first(fields, f"r{i}_org")[:300]
             if not name and not org:
                 continue
             email = _first(fields, f"r{i}_email")[:320].lower()
-            entry = Entry(ref, name=name, organisation=org, email=email if "@" in email else "", **common)
+            entry = replace(common, name=name, organisation=org, email=email if "@" in email else "")
         else:
             if not _first(fields, f"r{i}_keep") or ref in seen:
                 continue
             seen.add(ref)
-            entry = Entry(ref, **common)
+            entry = common
         entries.append(entry)
         if len(entries) >= MAX_ENTRIES:
             break
@@ -431,7 +444,9 @@ def submit(
     if record is None:
         return None
     survey = _survey(session, record.survey_id)
-    if record.status == "committed" or is_closed(survey.closes_on, clock.today(clock.workspace_timezone(session))):
+    if status_of(session, record) == "committed" or is_closed(
+        survey.closes_on, clock.today(clock.workspace_timezone(session))
+    ):
         return "closed"
     colleagues = [p.id for p in _staff(session) if p.id != record.person_id]
     entries = read_entries(fields, colleagues)
@@ -439,7 +454,7 @@ def submit(
         return "empty"
     outcome = "corrected" if record.submitted_at is not None else "saved"
     record.answers = [e.to_json() for e in entries]
-    record.status = "pending"
+    record.status, record.batch_id = "pending", None
     record.submitted_at = stamp
     record.decided_at = None
     log_event(
@@ -531,9 +546,9 @@ def survey_status(db: Database, survey_id: int | None = None) -> SurveyStatus | 
                 r.expires_at,
                 r.digest is not None and r.revoked_at is None and (r.expires_at is None or r.expires_at > now),
                 r.submitted_at,
-                r.status,
+                status_of(session, r),
                 len(r.answers or []),
-                r.batch_id,
+                r.batch_id if status_of(session, r) == "committed" else None,
             )
             for r, p in rows
         )

@@ -43,7 +43,7 @@ from lib.db import (
 from lib.ingest.batches import storage_errors_as_refusal
 from lib.ingest.contact_lists import undo_import
 from lib.ingest.state import jsonable
-from lib.planning.staff_survey import ENTITY, Entry, month_date
+from lib.planning.staff_survey import ENTITY, Entry, month_date, status_of
 from lib.workspace import editing
 
 #: ``ImportBatch.mapping["kind"]`` of a committed survey submission.
@@ -175,9 +175,11 @@ class _Known:
 
 
 def _name_of(session: Session, ref: str) -> str | None:
-    model = Organisation if ref.startswith("o") else Person
-    record = session.get(model, int(ref[1:]))
-    return record.name if record is not None else None
+    if ref.startswith("o"):
+        org = session.get(Organisation, int(ref[1:]))
+        return org.name if org is not None else None
+    person = session.get(Person, int(ref[1:]))
+    return person.name if person is not None else None
 
 
 @requires("import")
@@ -272,25 +274,26 @@ def _plan_tie(
     if existing is None:
         planned[(staff_id, target)] = Tie(staff_id, staff_name, target, name, entry.strength, last, entry.role)
         return
-    before = {"strength": existing.strength, "last_contact": existing.last_contact, "notes": existing.notes}
-    after = dict(before)
-    if entry.strength is not None:
-        after["strength"] = entry.strength
-    if last is not None and (
+    before: dict[str, Any] = {
+        "strength": existing.strength,
+        "last_contact": existing.last_contact,
+        "notes": existing.notes,
+    }
+    strength = entry.strength if entry.strength is not None else existing.strength
+    moved = last is not None and (
         existing.last_contact is None or existing.last_contact.strftime("%Y-%m") != entry.last_contact
-    ):
-        after["last_contact"] = last
-    if entry.role and entry.role != (existing.notes or ""):
-        after["notes"] = entry.role
-    if after != before:
+    )
+    last_contact = last if moved else existing.last_contact
+    notes = entry.role if entry.role else existing.notes
+    if (strength, last_contact, notes) != (existing.strength, existing.last_contact, existing.notes):
         planned[(staff_id, target)] = Tie(
             staff_id,
             staff_name,
             target,
             name,
-            after["strength"],
-            after["last_contact"],
-            after["notes"] or "",
+            strength,
+            last_contact,
+            notes or "",
             relation_id=existing.id,
             before=before,
             colleague=colleague,
@@ -306,7 +309,7 @@ def preview(db: Database, invitation_id: int) -> SubmissionPlan:
 
 def _pending(session: Session, invitation_id: int) -> StaffSurveyInvitation:
     record = editing.existing(session, StaffSurveyInvitation, invitation_id, "staff_survey.no_such_invitation")
-    if record.status != "pending":
+    if status_of(session, record) != "pending":
         raise UserFacingError("staff_survey.not_pending")
     return record
 
@@ -413,7 +416,7 @@ def undo_submission(db: Database, invitation_id: int, actor: str | None = None) 
     """Undo a committed submission's batch exactly (``undo_import``); the answers are pending again."""
     with db.read() as session:
         record = editing.existing(session, StaffSurveyInvitation, invitation_id, "staff_survey.no_such_invitation")
-        batch_id = record.batch_id
+        batch_id = record.batch_id if status_of(session, record) == "committed" else None
     if batch_id is None:
         raise UserFacingError("staff_survey.not_committed")
     restored = undo_import(db, batch_id, actor)

@@ -245,6 +245,10 @@ def test_the_import_page_s_undo_restores_a_committed_submission_too(db: Database
     assert plan.batch_id is not None
     undo_import(db, plan.batch_id)
     assert state(db) == before
+    status = survey.survey_status(db)  # the answers wait for review again
+    assert status is not None and status.invited[0].status == "pending"
+    plan = batch.commit_submission(db, invitation_of(db, token))
+    assert len(plan.new_people) == 1 and state(db) != before
 
 
 def test_the_count_is_answered_of_invited_of_the_newest_survey(db: Database, ids: dict[str, int]) -> None:
