@@ -286,7 +286,7 @@ def _org_names(session: Session, person_ids: Sequence[int]) -> dict[int, str]:
     return found
 
 
-def shown_entries(session: Session, entries: Sequence[Entry]) -> tuple[Shown, ...]:
+def _shown_entries(session: Session, entries: Sequence[Entry]) -> tuple[Shown, ...]:
     """The entries with the names of the known people and organisations (gone ones are left out)."""
     people = [int(e.ref[1:]) for e in entries if e.ref.startswith("p")]
     orgs = [int(e.ref[1:]) for e in entries if e.ref.startswith("o")]
@@ -340,7 +340,7 @@ def form_for(session: Session, token: str, now: dt.datetime | None = None) -> Su
         submitted=record.submitted_at is not None,
         open=not is_closed(survey.closes_on, today) and not committed,
         committed=committed,
-        entries=shown_entries(session, _entries(record)),
+        entries=_shown_entries(session, _entries(record)),
         colleagues=colleagues,
     )
 
@@ -453,13 +453,14 @@ def submit(
     if not entries:
         return "empty"
     outcome = "corrected" if record.submitted_at is not None else "saved"
+    action = "staff_survey_corrected" if record.submitted_at is not None else "staff_survey_submitted"
     record.answers = [e.to_json() for e in entries]
     record.status, record.batch_id = "pending", None
     record.submitted_at = stamp
     record.decided_at = None
     log_event(
         session,
-        "staff_survey_corrected" if outcome == "corrected" else "staff_survey_submitted",
+        action,
         entity=ENTITY,
         entity_id=record.survey_id,
         actor=LINK_READER.name,

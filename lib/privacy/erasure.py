@@ -45,7 +45,7 @@ from lib.privacy.shared import (
     _person_row,
     _today,
 )
-from lib.privacy.survey_answers import erase_mentions
+from lib.privacy.survey_answers import _erase_mentions
 
 
 @dataclass
@@ -299,7 +299,7 @@ def erase_people(
             execution_options={"synchronize_session": False},
         )
     )
-    report.survey_answers = erase_mentions(session, wanted, [e for p in people for e in _emails_of(p)])
+    report.survey_answers = _erase_mentions(session, wanted, [e for p in people for e in _emails_of(p)])
     report.competence_assessments = _count(
         session, select(func.count(CompetenceAssessment.id)).where(CompetenceAssessment.person_id.in_(wanted))
     )

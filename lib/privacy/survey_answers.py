@@ -24,7 +24,7 @@ def _names(entry: Any, person_ids: Collection[int], emails: Collection[str]) -> 
     return bool(email) and email in emails
 
 
-def survey_part(session: Session, person_id: int, emails: Collection[str]) -> list[dict[str, Any]]:
+def _survey_part(session: Session, person_id: int, emails: Collection[str]) -> list[dict[str, Any]]:
     """Their own invitations with their answers, then every answer of a colleague that names them."""
     rows: list[dict[str, Any]] = []
     query = (
@@ -53,7 +53,7 @@ def survey_part(session: Session, person_id: int, emails: Collection[str]) -> li
     return rows
 
 
-def erase_mentions(session: Session, person_ids: Collection[int], emails: Collection[str]) -> int:
+def _erase_mentions(session: Session, person_ids: Collection[int], emails: Collection[str]) -> int:
     """Take the entries naming ``person_ids`` (or their ``emails``) out of every survey answer; how many
     answers changed. Their own invitations go with their person record (``ondelete``)."""
     wanted = {e.casefold() for e in emails}
