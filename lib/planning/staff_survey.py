@@ -130,6 +130,25 @@ def _staff(session: Session) -> list[Person]:
     return list(session.scalars(select(Person).where(Person.is_staff.is_(True)).order_by(Person.name_key, Person.id)))
 
 
+@requires("view_contacts")
+def staff_by_email(session: Session, emails: Iterable[str]) -> list[int]:
+    """The ids of the staff members with these e-mails (any case); ``ValidationFailed`` naming the
+    e-mails no staff member has."""
+    wanted = {e.strip().lower() for e in emails if e.strip()}
+    found = {
+        str(email): int(pid)
+        for email, pid in session.execute(
+            select(func.lower(Person.email), Person.id).where(
+                Person.is_staff.is_(True), func.lower(Person.email).in_(wanted)
+            )
+        )
+    }
+    missing = sorted(wanted - set(found))
+    if missing:
+        raise ValidationFailed("staff_survey.cli.unknown_staff", email=", ".join(missing))
+    return sorted(found.values())
+
+
 @requires("edit")
 def make_link(
     session: Session,

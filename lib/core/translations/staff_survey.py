@@ -215,4 +215,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "personal_data.col.survey_started": {"da": "Rundspørge startet", "en": "Survey started"},
     "personal_data.col.named_by": {"da": "Nævnt af", "en": "Named by"},
     "personal_data.col.submitted_at": {"da": "Svarede", "en": "Answered"},
+    # --- the command ---
+    "staff_survey.cli.link": {
+        "da": "Link til {name} (virker til og med {date}):",
+        "en": "Link for {name} (works until {date}):",
+    },
+    "staff_survey.cli.unknown_staff": {
+        "da": "Ingen medarbejder har e-mailen {email}.",
+        "en": "No staff member has the e-mail {email}.",
+    },
 }
