@@ -188,7 +188,17 @@ def render(
             index += 1
     rows.append(f"<h2>{_e(t('staff_survey.form.new', lang))}</h2>")
     for n in range(NEW_ROWS):
-        rows.append(_row(index, lang, form, ref="new", title=f"{n + 1}", entry=None, keep_label=""))
+        rows.append(
+            _row(
+                index,
+                lang,
+                form,
+                ref="new",
+                title=t("staff_survey.form.new_row", lang, n=n + 1),
+                entry=None,
+                keep_label="",
+            )
+        )
         index += 1
     submit = "staff_survey.form.correct" if form.submitted else "staff_survey.form.submit"
     body.append(

@@ -79,6 +79,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "staff_survey.form.yours": {"da": "Dem, du har nævnt", "en": "Those you have named"},
     "staff_survey.form.new": {"da": "Nye, biblioteket ikke kender", "en": "New ones the library does not know"},
+    "staff_survey.form.new_row": {"da": "Ny nr. {n}", "en": "New no. {n}"},
     "staff_survey.form.keep": {"da": "Med i mine svar", "en": "Part of my answers"},
     "staff_survey.form.add": {"da": "Tilføj til mine svar", "en": "Add to my answers"},
     "staff_survey.form.name": {"da": "Navn på personen", "en": "The person's name"},
