@@ -6,6 +6,7 @@ The preview and the commit are the same plan (:func:`plan_submission`), like a c
 * a new person named with an e-mail someone already has is that person (the same duplicate rule as
   the contact import); a new person with a name like someone's is offered as a possible duplicate
   (stored for review as a :class:`~lib.db.DuplicateCandidate`), never merged;
+* a new person with the e-mail of someone erased on request is left out (as every import does);
 * an organisation given by a name the workspace knows is that organisation, else a new one;
 * a tie staff member → person/organisation is new, or the existing one's strength, last contact and
   role (its notes) change; each colleague named gets a tie to them too, unless they have one.
@@ -44,6 +45,7 @@ from lib.ingest.batches import storage_errors_as_refusal
 from lib.ingest.contact_lists import undo_import
 from lib.ingest.state import jsonable
 from lib.planning.staff_survey import ENTITY, Entry, month_date, status_of
+from lib.privacy.markers import erased_email_check
 from lib.workspace import editing
 
 #: ``ImportBatch.mapping["kind"]`` of a committed survey submission.
@@ -102,6 +104,7 @@ class SubmissionPlan:
     ties: list[Tie] = field(default_factory=list)
     same_by_email: list[tuple[str, str]] = field(default_factory=list)  # (name given, person's name)
     affiliations: list[tuple[str, str]] = field(default_factory=list)  # (person key, org ref "o7"/"m0")
+    left_out: list[str] = field(default_factory=list)  # names of people erased on request
     batch_id: int | None = None
 
     @property
@@ -153,6 +156,7 @@ class _Known:
             self.orgs.setdefault(str(key), int(org_id))
         for org_id, key in session.execute(select(OrganisationAlias.organisation_id, OrganisationAlias.name_key)):
             self.orgs.setdefault(str(key), int(org_id))
+        self.erased = erased_email_check(session) or (lambda _email: False)
         self.names: dict[str, list[tuple[int, str, bool]]] = {}
         for pid, name, key, email in session.execute(select(Person.id, Person.name, Person.name_key, Person.email)):
             self.names.setdefault(str(key), []).append((int(pid), str(name), bool(email)))
@@ -234,6 +238,9 @@ def _target(
     if not entry.name:
         return org_ref, entry.organisation
     email = entry.email.casefold() or None
+    if email and email not in known.by_email and known.erased(email):
+        plan.left_out.append(entry.name)  # erased on request: never brought back by an answer
+        return None, ""
     if email and email in known.by_email:
         person = known.by_email[email]
         plan.same_by_email.append((entry.name, person.name))
@@ -436,6 +443,7 @@ PREVIEW_COLUMNS: dict[str, tuple[str, ...]] = {
     "same_by_email": ("person", "existing"),
     "new_ties": ("staff", "target", "strength", "last_contact", "role"),
     "changed_ties": ("staff", "target", "before", "strength", "last_contact", "role"),
+    "left_out": ("person",),
 }
 
 
@@ -471,5 +479,6 @@ def plan_frames(plan: SubmissionPlan) -> dict[str, Any]:
         "same_by_email": [{"person": given, "existing": known} for given, known in plan.same_by_email],
         "new_ties": [tie_row(tie) for tie in plan.new_ties],
         "changed_ties": [tie_row(tie) for tie in plan.changed_ties],
+        "left_out": [{"person": name} for name in plan.left_out],
     }
     return {name: pd.DataFrame(rows[name], columns=list(columns)) for name, columns in PREVIEW_COLUMNS.items()}

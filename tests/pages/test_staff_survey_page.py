@@ -111,6 +111,6 @@ def test_every_text_of_the_survey_exists_in_both_languages() -> None:
         "lib/planning/staff_survey_batch.py",
     ):
         used |= set(re.findall(r'"(staff_survey\.[a-z_.]+)"', (root / name).read_text(encoding="utf-8")))
-    used |= {f"staff_survey.preview.{name}" for name in ("new_people", "new_organisations", "duplicates")}
+    used |= {f"staff_survey.preview.{name}" for name in ("new_people", "new_organisations", "duplicates", "left_out")}
     used |= {f"staff_survey.state.{s}" for s in ("waiting", "ended", "pending", "committed", "rejected")}
     assert used and used <= set(TEXTS), used - set(TEXTS)

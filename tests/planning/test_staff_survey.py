@@ -260,3 +260,15 @@ def test_the_count_is_answered_of_invited_of_the_newest_survey(db: Database, ids
     assert survey.answer_count(db) == (1, 1)
     links_for(db)
     assert survey.answer_count(db) == (0, 2)
+
+
+def test_an_answer_does_not_bring_back_someone_erased_on_request(db: Database, ids: dict[str, int]) -> None:
+    from lib.privacy import personal_data as pdata
+
+    with db.write() as session:
+        pdata.erase_person(session, ids["carl"], actor="admin@bib.dk")
+    token = links_for(db)["Anna Berg"]
+    with db.write() as session:
+        survey.submit(session, token, {"r0_ref": ["new"], "r0_name": ["Carl Holm"], "r0_email": ["carl@laeselyst.dk"]})
+    plan = batch.preview(db, invitation_of(db, token))
+    assert plan.new_people == [] and plan.ties == [] and plan.left_out == ["Carl Holm"]

@@ -165,6 +165,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "staff_survey.preview.new_ties": {"da": "Nye forbindelser", "en": "New ties"},
     "staff_survey.preview.changed_ties": {"da": "Ændrede forbindelser", "en": "Changed ties"},
+    "staff_survey.preview.left_out": {
+        "da": "Udeladt: slettet efter anmodning (GDPR) og må ikke oprettes igen",
+        "en": "Left out: erased on request (GDPR) and not to be created again",
+    },
     "staff_survey.preview.nothing": {"da": "Intet at ændre.", "en": "Nothing to change."},
     "staff_survey.col.person": {"da": "Navn", "en": "Name"},
     "staff_survey.col.email": {"da": "E-mail", "en": "E-mail"},
