@@ -239,12 +239,14 @@ if get_script_run_ctx(suppress_warning=True) is None:
     from components.answer_route import ROUTES as ANSWER_ROUTES
     from components.calendar_route import ROUTES
     from components.page_frame import ServedLanguage
+    from components.staff_survey_route import ROUTES as SURVEY_ROUTES
 
-    # The calendar feed and the evaluation form (/svar/<token>) answer before Streamlit: no login.
+    # The calendar feed, the staff survey (/svar/netvaerk/<token>, before /svar/'s catch-all) and the
+    # evaluation form (/svar/<token>) answer before Streamlit: no login.
     app = st.App(
         __file__,
         lifespan=_on_server_start,
-        routes=[*ROUTES, *ANSWER_ROUTES],
+        routes=[*ROUTES, *SURVEY_ROUTES, *ANSWER_ROUTES],
         middleware=[Middleware(ServedLanguage)],
     )
 else:

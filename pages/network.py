@@ -11,6 +11,7 @@ import streamlit as st
 from components import clock, network_tabs
 from components import network_views as views
 from components.context import database, require_page, tr
+from components.staff_survey_views import count_caption
 from components.way_in_views import way_in_section
 from lib.network import page as netpage
 from lib.network import whole_map
@@ -21,6 +22,7 @@ db = database()
 views.restore_settings()
 st.title(tr("netpage.title"))
 st.caption(tr("netpage.intro"))
+count_caption()
 
 first, last = netpage.timeline_bounds(db)
 as_of = views.as_of_slider(first, last)

@@ -151,3 +151,24 @@ def link_round(session: Session, held_on: dt.date = dt.date(2026, 3, 1)) -> dict
     round_id = ev.create_round(session, partnership, held_on, "Forår")
     session.flush()
     return {"anna": anna, "carl": carl.id, "org": org, "partnership": partnership, "other": other, "round": round_id}
+
+
+def survey_people(session: Session) -> dict[str, int]:
+    """Staff Anna Berg and Bo Lund; Carl Holm (e-mail and phone) at Foreningen Læselyst, whom Anna knows
+    a little (strength 2, last contact 9 January 2025); Dorthe Jensen without e-mail: for the staff
+    network survey (``lib.planning.staff_survey``)."""
+    from lib.db import Affiliation, Relation
+
+    anna = add_staff(session, "Anna Berg", "anna@bibliotek.dk")
+    bo = add_staff(session, "Bo Lund", "bo@bibliotek.dk")
+    club = add_org(session, "Foreningen Læselyst")
+    carl = Person(name="Carl Holm", name_key=name_key("Carl Holm"), email="carl@laeselyst.dk", phone="12345678")
+    dorte = Person(name="Dorthe Jensen", name_key=name_key("Dorthe Jensen"))
+    session.add_all([carl, dorte])
+    session.flush()
+    session.add(Affiliation(person_id=carl.id, organisation_id=club))
+    session.add(
+        Relation(kind="knows", from_person_id=anna, to_person_id=carl.id, strength=2, last_contact=dt.date(2025, 1, 9))
+    )
+    session.flush()
+    return {"anna": anna, "bo": bo, "club": club, "carl": carl.id, "dorte": dorte.id}

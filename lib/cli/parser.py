@@ -263,7 +263,8 @@ def _add_agreement_parser(commands: Any, common: argparse.ArgumentParser) -> Non
 
 
 def _add_survey_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
-    """``survey link`` and ``survey status`` (``lib.cli.survey``): evaluation by link."""
+    """``survey link`` and ``survey status`` (``lib.cli.survey``): evaluation by link; ``survey staff-links``
+    (``lib.cli.staff_survey``): the staff network survey."""
     survey = commands.add_parser("survey", help="evaluation by link: personal links to a round and who has answered")
     survey_commands = survey.add_subparsers(dest="survey_command", required=True)
     link = survey_commands.add_parser(
@@ -281,6 +282,17 @@ def _add_survey_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     status.add_argument("--round", required=True, metavar="ID|latest", help="the round's number, or latest")
     status.set_defaults(handler="lib.cli.survey:cmd_survey_status")
+    staff = survey_commands.add_parser(
+        "staff-links",
+        parents=[common],
+        help='start the staff network survey "Hvem kender du?": print a personal link per staff member '
+        "(shown this once) and the count of answers so far",
+    )
+    staff.add_argument(
+        "--staff", action="append", metavar="E", help="only this staff member's e-mail (repeat for more; default: all)"
+    )
+    staff.add_argument("--closes-on", metavar="YYYY-MM-DD", help="the last day to answer (default: open)")
+    staff.set_defaults(handler="lib.cli.staff_survey:cmd_survey_staff_links")
 
 
 def _add_report_parser(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -37,7 +37,7 @@ from lib.db.models.library import (
     CompetenceAssessment,
     StrengthOffer,
 )
-from lib.db.models.network import NodePosition
+from lib.db.models.network import SURVEY_STATUSES, NodePosition, StaffSurvey, StaffSurveyInvitation
 from lib.db.models.planning import (
     CONTACT_CHANNELS,
     DECISIONS,
@@ -98,6 +98,9 @@ __all__ = [
     "LEDGER_TABLES",
     "MIGRATIONS_DIR",
     "NodePosition",
+    "SURVEY_STATUSES",
+    "StaffSurvey",
+    "StaffSurveyInvitation",
     "OFFER_CATEGORIES",
     "Organisation",
     "OrganisationAlias",

@@ -24,6 +24,7 @@ from lib.db import (
     NodePosition,
     Person,
     SavedMapping,
+    StaffSurveyInvitation,
     log_event,
     rows_changed,
 )
@@ -44,6 +45,7 @@ from lib.privacy.shared import (
     _person_row,
     _today,
 )
+from lib.privacy.survey_answers import _erase_mentions
 
 
 @dataclass
@@ -59,6 +61,8 @@ class ErasureReport:
     duplicate_candidates: int = 0
     #: Their answers to evaluation rounds given by link (their respondent rows go with them, CASCADE).
     evaluation_answers: int = 0
+    #: Staff survey answers ("Hvem kender du?") that named them, with those entries taken out.
+    survey_answers: int = 0
     #: Events about the people: their payload replaced by {"erased": true}.
     events_erased: int = 0
     #: Other rows (events included) from which a name, e-mail or reference to them was removed.
@@ -295,6 +299,7 @@ def erase_people(
             execution_options={"synchronize_session": False},
         )
     )
+    report.survey_answers = _erase_mentions(session, wanted, [e for p in people for e in _emails_of(p)])
     report.competence_assessments = _count(
         session, select(func.count(CompetenceAssessment.id)).where(CompetenceAssessment.person_id.in_(wanted))
     )
@@ -320,6 +325,7 @@ def erase_people(
         ImportChange.__tablename__,
         DuplicateCandidate.__tablename__,
         EvaluationResponse.__tablename__,
+        StaffSurveyInvitation.__tablename__,
         *redacted_tables,
         *_tables_referring_to_people(),
     }

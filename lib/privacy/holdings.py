@@ -51,6 +51,7 @@ from lib.privacy.shared import (
     _person_row,
     _today,
 )
+from lib.privacy.survey_answers import _survey_part
 from lib.workspace.clock import localise_values, workspace_timezone
 from lib.workspace.events import details_text, log_export
 
@@ -491,6 +492,7 @@ def person_data(session: Session, person_id: int, today: dt.date | None = None) 
             "goals": goals,
             "contact_log": _contact_log_part(session, person_id),
             "evaluation_links": _evaluation_links_part(session, person_id),
+            "staff_survey": _survey_part(session, person_id, _emails_of(person)),
             "assessments": _assessments_part(session, person_id),
             "competence_assessments": _competence_part(session, person_id),
             "strength_offers": _offers_part(session, person_id),

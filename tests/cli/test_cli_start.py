@@ -104,7 +104,7 @@ def subcommands(
 def test_every_command_names_a_handler_that_exists() -> None:
     commands = subcommands(build_parser())
     assert (
-        len(commands) == 24
+        len(commands) == 25
         and ("handover",) in commands
         and ("person", "inform") in commands
         and ("schema",) in commands
@@ -112,5 +112,6 @@ def test_every_command_names_a_handler_that_exists() -> None:
     assert ("calendar", "import") in commands and ("calendar", "export") in commands
     assert ("agreement", "export") in commands
     assert ("survey", "link") in commands and ("survey", "status") in commands
+    assert ("survey", "staff-links") in commands
     for words, parser in commands.items():
         assert callable(handler_of(parser.get_default("handler"))), words

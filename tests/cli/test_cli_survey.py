@@ -57,3 +57,25 @@ def test_a_missing_round_or_a_bad_e_mail_is_refused(db: Database, db_url: str) -
         link_round(session)
     bad = run_cli("survey", "link", "--round", "latest", "--email", "ikke-en-adresse", "--db", db_url)
     assert bad.returncode == 2 and bad.stdout == ""
+
+
+def test_staff_links_start_the_staff_survey_with_a_working_link_each(db: Database, db_url: str) -> None:
+    from lib.planning import staff_survey as survey
+    from tests.planning_builders import survey_people
+
+    with db.write() as session:
+        survey_people(session)
+    done = run_cli("survey", "staff-links", "--json", "--db", db_url)
+    assert done.returncode == 0, done.stderr
+    made = json.loads(done.stdout)
+    assert (made["answered"], made["invited"]) == (0, 2)
+    assert [link["name"] for link in made["links"]] == ["Anna Berg", "Bo Lund"]
+    token = made["links"][0]["url"].rsplit("/", 1)[1]
+    assert made["links"][0]["url"].startswith("http://localhost:8501/svar/netvaerk/")
+    form = survey.open_form(db, token)
+    assert form is not None and form.staff_name == "Anna Berg"
+    one = run_cli("survey", "staff-links", "--staff", "BO@bibliotek.dk", "--db", db_url)
+    assert one.returncode == 0, one.stderr
+    assert one.stdout.startswith("Svar fra 0 af 1 medarbejder\nLink til Bo Lund")
+    unknown = run_cli("survey", "staff-links", "--staff", "nobody@bibliotek.dk", "--db", db_url)
+    assert unknown.returncode != 0 and "nobody@bibliotek.dk" in unknown.stderr

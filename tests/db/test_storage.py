@@ -141,10 +141,11 @@ def test_processes_opening_a_new_database_at_once_all_succeed(any_db_url: str) -
         assert out.strip() == head_revision()
 
 
-def test_the_newest_schema_version_is_0012() -> None:
+def test_the_newest_schema_version_is_0013() -> None:
+    # 0013: the staff network survey (lib.planning.staff_survey).
     # 0012: evaluation by link (lib.planning.evaluation_links).
     # 0011: calendar subscription tokens (lib.planning.calendar_feed); 0010: the data revision token.
-    assert head_revision() == "0012"
+    assert head_revision() == "0013"
 
 
 def test_an_older_database_is_upgraded_in_place_keeping_its_data(any_db_url: str) -> None:

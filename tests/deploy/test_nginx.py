@@ -630,3 +630,39 @@ def test_the_answer_host_serves_the_evaluation_form_and_nothing_else_and_logs_no
     written = stack.access_log.with_name("answer-access.log").read_text(encoding="utf-8")
     assert "/svar/(hemmelig)" in written
     assert token not in written + stack.access_log.read_text(encoding="utf-8")
+
+
+def test_the_answer_host_serves_the_staff_survey_with_its_search_and_logs_no_token(stack: Stack) -> None:
+    import urllib.parse
+
+    from lib.db import open_database
+    from lib.planning import staff_survey as survey
+
+    with open_database(stack.database_url, cached=False).write() as session:
+        _id, made = survey.start_survey(session)
+    token = made[0].url.rsplit("/", 1)[1]
+    port = int(stack.local_url.rsplit(":", 1)[1])
+
+    def ask(method: str, path: str, host: str = answer_server_name(), body: bytes | None = None) -> tuple[int, str]:
+        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=stack.ssl_context())
+        headers = {"Host": host, "Content-Type": "application/x-www-form-urlencoded"}
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        answer = response.status, response.read().decode("utf-8", errors="replace")
+        connection.close()
+        return answer
+
+    form = survey.LINK_PREFIX + token
+    status, page = ask("GET", form + "?q=an")
+    assert status == 200 and "Fundet ved søgningen" in page and "@" not in page, (status, page[:300])
+    assert page.count('_keep" value="1">') >= 1  # names found, to tick
+    body = urllib.parse.urlencode({"r0_ref": "new", "r0_name": "Eva Sørensen", "r0_strength": "4"}).encode()
+    assert ask("POST", form, body=body)[0] == 303
+    assert "Tak, vi har dine svar." in ask("GET", form)[1]
+    assert ask("POST", form, body=b"r0_ref=new&r0_name=" + b"x" * 300_000)[0] == 413
+    assert ask("GET", survey.LINK_PREFIX + "A" * 43)[0] == 404
+    assert ask("GET", form, host=server_name())[0] == 404  # not on the dashboard's name
+    time.sleep(0.5)
+    written = stack.access_log.with_name("answer-access.log").read_text(encoding="utf-8")
+    assert "/svar/(hemmelig)" in written
+    assert token not in written + stack.access_log.read_text(encoding="utf-8")

@@ -202,7 +202,14 @@ def test_the_demo_page_speaks_english(db: Database) -> None:
     create_demo_workspace(db, today=dt.date(2026, 11, 1))
     at = run_page("en")
     assert at.title[0].value == "Prepare the organisation"
-    assert [tab.label for tab in at.tabs] == ["Staff", "Self-assessment", "Teams", "Relations and risk", "Handover"]
+    assert [tab.label for tab in at.tabs] == [
+        "Staff",
+        "Self-assessment",
+        "Teams",
+        "Relations and risk",
+        "Handover",
+        "Who do you know?",
+    ]
     spec = figure(at, "org_heatmap")
     assert spec["layout"]["title"]["text"] == "Mean of the latest self-assessment (1–5)"
     assert spec["layout"]["separators"] == ".,"
