@@ -202,7 +202,7 @@ def closing_form(round_id: int, closes_on: dt.date | None) -> None:
 def links_section(round_id: int, language: str) -> None:
     """The whole section for one round."""
     st.subheader(tr("evaluation_links.section"))
-    st.caption(tr("evaluation_links.section_intro", days=links.VALID_DAYS))
+    st.caption(tr_md("evaluation_links.section_intro", days=links.VALID_DAYS))
     status = links.round_status(database(), round_id)
     MESSAGES.show("add")
     _new_link(round_id, status.partnership)

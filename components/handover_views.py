@@ -92,7 +92,7 @@ def _per_partnership(from_id: int, to_id: int, names: Mapping[int, str]) -> dict
         if st.session_state.get(key) not in names or st.session_state.get(key) == earlier:
             st.session_state[key] = to_id
         chosen[partnership_id] = st.selectbox(
-            title,
+            escape_markdown(title),
             options=options,
             format_func=lambda person_id: names[person_id],
             placeholder=tr("widget.choose_one"),

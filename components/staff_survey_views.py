@@ -17,7 +17,7 @@ import streamlit as st
 
 from components.context import actor, database, lang, tr
 from components.feedback import Messages
-from components.safe_markdown import tr_md
+from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.tables import Col, date_input_format, show_table
 from components.widgets import shown_as
 from lib.core.errors import UserFacingError
@@ -55,7 +55,7 @@ def count_caption() -> None:
     """ "Svar fra X af Y medarbejdere" under a page's title, when a survey exists (the Netværk page)."""
     counted = survey.answer_count(database())
     if counted is not None:
-        st.caption(tr("staff_survey.count", answered=counted[0], invited=counted[1]))
+        st.caption(tr_md("staff_survey.count", answered=counted[0], invited=counted[1]))
 
 
 def _start() -> None:
@@ -105,7 +105,7 @@ def _new_links() -> None:
         return
     st.subheader(tr("staff_survey.links"))
     for link in kept["links"]:
-        with st.expander(link.name, icon=":material/link:"):
+        with st.expander(escape_markdown(link.name), icon=":material/link:"):
             st.code(link.url, language=None)
             st.code(survey.email_text(link.url, link.expires_on, kept["lang"], name=link.name), language=None)
 
@@ -155,7 +155,7 @@ def _preview(invited: survey.Invited) -> None:
     try:
         plan = batch.preview(database(), invited.invitation_id)
     except UserFacingError as error:
-        st.error(str(error))
+        st.error(message_md(error))
         return
     frames = batch.plan_frames(plan)
     shown_any = False
@@ -237,7 +237,7 @@ def survey_section(names: dict[int, str]) -> None:
     if not pending:
         st.caption(tr("staff_survey.pending.none"))
     for invited in pending:
-        with st.expander(f"{invited.name} ({invited.entries})", expanded=len(pending) == 1):
+        with st.expander(escape_markdown(f"{invited.name} ({invited.entries})"), expanded=len(pending) == 1):
             _preview(invited)
     for invited in status.invited:
         if invited.status == "committed" and invited.batch_id is not None:
