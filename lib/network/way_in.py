@@ -73,7 +73,7 @@ class Step:
     name: str
     kind: str
     tie: str | None = None  # "relation" or "affiliation"
-    strength: int | None = None
+    strength: int | None = None  # as recorded; None when nobody gave one (the ranking then uses the default)
     last_contact: dt.date | None = None
 
 
@@ -119,13 +119,24 @@ class WayInAnswer:
 
 def tie_strength(edge: Mapping[str, Any]) -> int:
     """A relation's strength on the 1-5 scale: its own, else its weight, else the default."""
+    stated = stated_strength(edge)
+    return DEFAULT_STRENGTH if stated is None else stated
+
+
+def stated_strength(edge: Mapping[str, Any]) -> int | None:
+    """A relation's strength on the 1-5 scale as recorded (its own, else a network file's weight);
+    None when none was given: then a sentence says only that they know each other.
+
+    A relation with neither weighs :data:`DEFAULT_STRENGTH` in the graph, so a mean weight of exactly
+    that is read as "not given" (a file's weight of 2.0 then says less than it could, never something
+    the file did not say)."""
     if edge.get("strength"):
         return int(edge["strength"])
     weight = (edge.get("weights_by_kind") or {}).get("relation")
     count = (edge.get("ties_by_kind") or {}).get("relation") or 1
-    if weight:
-        return max(1, min(STRONGEST, round(weight / count)))
-    return DEFAULT_STRENGTH
+    if not weight or weight / count == DEFAULT_STRENGTH:
+        return None
+    return max(1, min(STRONGEST, round(weight / count)))
 
 
 def freshness(last_contact: dt.date | None, today: dt.date) -> float:
@@ -245,7 +256,7 @@ def _step(G: nx.Graph, node: str, edge: Mapping[str, Any] | None) -> Step:
         return Step(node, name, kind)
     if _is_affiliation(edge):
         return Step(node, name, kind, tie="affiliation")
-    return Step(node, name, kind, tie="relation", strength=tie_strength(edge), last_contact=edge.get("last_contact"))
+    return Step(node, name, kind, tie="relation", strength=stated_strength(edge), last_contact=edge.get("last_contact"))
 
 
 def nearest_staff(G: nx.Graph, target: str, count: int = NEAREST) -> tuple[Nearest, ...]:

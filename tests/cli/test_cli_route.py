@@ -33,7 +33,7 @@ def test_route_text_is_danish_sentences(db: Database, db_url: str) -> None:
     assert lines[1].startswith(
         "1. Anna Andersen kender Dorte Dam rigtig godt (ingen kontaktdato). Spørg Anna Andersen."
     )
-    assert lines[2].startswith("2. Bo Berg kender Dorte Dam lidt (sidst i kontakt for ")
+    assert lines[2].startswith("2. Bo Berg kender Dorte Dam (sidst i kontakt for ")
 
 
 def test_route_unknown_and_ambiguous_names(db: Database, db_url: str) -> None:

@@ -176,13 +176,13 @@ def test_a_person_target_through_a_colleague_at_their_workplace() -> None:
 
 def test_the_json_names_steps_ties_and_score() -> None:
     G = graph(("S1", "Anne"), ("J", "Jens Holm"), orgs=("AU",))
-    knows(G, "S1", "J", None, None)  # no strength, no date: strength 2, a year old
+    knows(G, "S1", "J", None, None)  # no strength, no date: none is claimed (ranked as 2, a year old)
     works_at(G, "J", "AU")
     payload = answer_json(way_in(G, "AU", TODAY), TODAY, "da")
     assert payload["target"] == {"name": "AU", "kind": "organisation", "node": "AU"}
     assert payload["paths"][0]["steps"] == [
         {"name": "Anne", "kind": "staff", "tie": None},
-        {"name": "Jens Holm", "kind": "contact", "tie": {"kind": "relation", "strength": 2, "last_contact": None}},
+        {"name": "Jens Holm", "kind": "contact", "tie": {"kind": "relation", "strength": None, "last_contact": None}},
         {"name": "AU", "kind": "organisation", "tie": {"kind": "affiliation", "strength": None, "last_contact": None}},
     ]
     assert payload["paths"][0]["score"] == 16.0 and payload["paths"][0]["ask"] == "Anne"
@@ -257,3 +257,14 @@ def test_a_new_tie_opens_the_way_in_at_the_next_look(ws: SmallWorkspace) -> None
     with ws.db.read() as session:
         paths = way_in_for(session, ws.node["avis"], today=TODAY).paths
     assert [[s.name for s in p.steps] for p in paths] == [["Bo Berg", "Lokalavisen"]]
+
+
+def test_a_tie_without_a_strength_is_not_said_to_be_weak() -> None:
+    # A contact list rarely says how well; the sentence then says only that they know each other.
+    G = graph(("S1", "Karen Holm"), ("M", "Mette Lund"), orgs=("Aarhus Universitet",))
+    knows(G, "S1", "M", None, TODAY)
+    works_at(G, "M", "Aarhus Universitet")
+    [path] = way_in(G, "Aarhus Universitet", TODAY).paths
+    assert path.steps[1].strength is None
+    assert path_sentence(path, TODAY, "da").startswith("Karen Holm kender Mette Lund (i kontakt denne måned)")
+    assert path.score == way_in(G, "Aarhus Universitet", TODAY).paths[0].score > 0
