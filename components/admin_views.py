@@ -353,6 +353,7 @@ def _bulk_erase_form(frame: pd.DataFrame) -> None:
         tr("admin.retention.select_help"),
         options=list(labels),
         format_func=shown_as(labels),
+        select_all=False,
         placeholder=tr("widget.choose_many"),
         key=RETENTION_PICK,
     )

@@ -89,6 +89,7 @@ def choices() -> tuple[dt.date | None, dt.date | None, list[str]]:
     sections = wide.multiselect(
         tr("board.page.sections"),
         options=list(SECTIONS),
+        select_all=False,
         placeholder=tr("widget.choose_many"),
         key=SECTIONS_KEY,
         format_func=lambda key: tr(f"board.section.{key}"),

@@ -64,6 +64,7 @@ def series_section(choices: dict[int, str], first: int | None) -> None:
         tr("goalspage.series.pick"),
         options=list(choices),
         format_func=choices.get,
+        select_all=False,
         placeholder=tr("widget.choose_many"),
         key=SERIES_PICK,
     )

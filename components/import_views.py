@@ -239,6 +239,7 @@ def result_details(result: ImportResult, key: str) -> None:
             options=list(OUTCOMES),
             default=list(OUTCOMES),
             format_func=shown_as({name: tr(f"import.count.{name}") for name in OUTCOMES}),
+            select_all=False,
             placeholder=tr("widget.choose_many"),
             key=f"{key}_filter",
         )

@@ -79,6 +79,7 @@ def _mark_form(frame: pd.DataFrame, *, more: bool = False) -> None:
         options=list(labels),
         format_func=shown_as(labels),
         key=PICK,
+        select_all=False,
         placeholder=tr("informing.mark.pick_placeholder"),
     )
     everyone.button(

@@ -353,6 +353,7 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
             list(sector_labels),
             format_func=shown_as(sector_labels),
             key=SECTORS_KEY,
+            select_all=False,
             placeholder=tr("netpage.filter.all"),
         )
         org_types = middle.multiselect(
@@ -360,6 +361,7 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
             list(type_labels),
             format_func=shown_as(type_labels),
             key=ORG_TYPES_KEY,
+            select_all=False,
             placeholder=tr("netpage.filter.all"),
         )
         staff = right.multiselect(
@@ -367,6 +369,7 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
             list(staff_labels),
             format_func=shown_as(staff_labels),
             key=STAFF_KEY,
+            select_all=False,
             placeholder=tr("netpage.filter.all"),
             help=tr("netpage.filter.staff.help"),
         )
@@ -375,6 +378,7 @@ def filters(G: nx.Graph, view: str) -> netgraph.NetworkFilter | None:
             list(stage_labels),
             format_func=shown_as(stage_labels),
             key=STAGES_KEY,
+            select_all=False,
             placeholder=tr("netpage.filter.all"),
             help=tr("netpage.filter.stages.help"),
         )

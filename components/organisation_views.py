@@ -368,6 +368,7 @@ def library_section(dependencies: Sequence[org.Dependency], names: Mapping[int, 
         options=list(org.DEPENDENCY_KINDS),
         default=list(org.DEPENDENCY_KINDS),
         format_func=lambda k: tr(f"organisation.kind.{k}"),
+        select_all=False,
         placeholder=tr("widget.choose_many"),
         key=KINDS_WIDGET,
     )

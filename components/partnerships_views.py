@@ -204,6 +204,7 @@ def new_partnership_form(
                 tr("partnerships_page.field.goals"),
                 options=list(goals),
                 format_func=shown_as(goals),
+                select_all=False,
                 placeholder=tr("widget.choose_many"),
                 key=NEW + "goals",
             )
@@ -250,6 +251,7 @@ def _partnership_widgets(
         options=list(orgs),
         default=[o for o in cur.get("organisation_ids", []) if o in orgs] or None,
         format_func=shown_as(orgs),
+        select_all=False,
         placeholder=tr("widget.choose_many"),
         key=prefix + "organisations",
     )
@@ -302,6 +304,7 @@ def _partnership_widgets(
         options=list(goals),
         default=[g for g in cur.get("goal_ids", []) if g in goals] or None,
         format_func=shown_as(goals),
+        select_all=False,
         placeholder=tr("widget.choose_many"),
         key=prefix + "goals",
     )

@@ -80,6 +80,7 @@ def _start_form(names: dict[int, str]) -> None:
             tr("staff_survey.start.staff"),
             options=list(names),
             format_func=shown_as(names),
+            select_all=False,
             placeholder=tr("widget.choose_one"),
             key=PREFIX + "staff",
         )

@@ -300,6 +300,7 @@ def _offer_fields(prefix: str, offer: Any | None, team_names: list[str], staff: 
         format_func=shown_as(types),
         default=list(offer.partner_types) if offer is not None else [],
         key=prefix + "partner_types",
+        select_all=False,
         placeholder=tr("strengths_page.field.choose"),
     )
     st.caption(tr("strengths_page.edit.required_hint"))

@@ -430,8 +430,22 @@ def widget_calls_without_words() -> list[str]:
     return offenders
 
 
+def multiselects_offering_select_all() -> list[str]:
+    """Every st.multiselect call in pages/ and components/ that leaves Streamlit's own "Select all"
+    option on: its label is English and cannot be translated (a page that needs it has its own button)."""
+    offenders = []
+    for path in [*sorted((ROOT / "pages").rglob("*.py")), *sorted((ROOT / "components").rglob("*.py"))]:
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "multiselect":
+                value = next((k.value for k in call.keywords if k.arg == "select_all"), None)
+                if not (isinstance(value, ast.Constant) and value.value is False):
+                    offenders.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    return offenders
+
+
 def test_finding_6_every_choice_and_date_widget_speaks_the_users_language() -> None:
     assert widget_calls_without_words() == []
+    assert multiselects_offering_select_all() == []
     assert (t("widget.choose_one", "da"), t("widget.choose_many", "da")) == ("Vælg", "Vælg en eller flere")
 
 

@@ -106,11 +106,11 @@ TEXTS = {
     # Streamlit's own texts we can set: what an empty choice says
     "widget.choose_one": {"da": "Vælg", "en": "Choose"},
     "widget.choose_many": {"da": "Vælg en eller flere", "en": "Choose one or more"},
-    # The file uploader: its button and drop zone are Streamlit's own English ("Browse files", "Drag and
-    # drop"); the help says the same in the user's language
+    # The file uploader: its button and size line are Streamlit's own English ("Upload", "50MB per file");
+    # the help says the same in the user's language
     "widget.upload_help": {
-        "da": "Træk filen hen på feltet, eller klik på »Browse files« for at vælge den. Højst {megabytes} MB pr. fil.",
-        "en": 'Drag the file onto the box, or click "Browse files" to choose it. At most {megabytes} MB per file.',
+        "da": "Træk filen hen på feltet, eller klik på »Upload« for at vælge den. Højst {megabytes} MB pr. fil.",
+        "en": 'Drag the file onto the box, or click "Upload" to choose it. At most {megabytes} MB per file.',
     },
     # Network measures: a place among the others rather than a value such as 0,314
     "network.metric.rank": {"da": "nr. {place} af {total}", "en": "no. {place} of {total}"},
