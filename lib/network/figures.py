@@ -214,6 +214,11 @@ def _view_figure(
     )
 
 
+#: Names written on the small map around one point: it keeps the whole map's places, where a hundred
+#: neighbours can sit close together and their names would pile up (the rest are named on hover).
+EGO_LABELS = 15
+
+
 def ego_figure(
     view: NetworkView, metrics: pd.DataFrame, node: Hashable, radius: int, look: MapLook, lang: str
 ) -> go.Figure:
@@ -234,7 +239,7 @@ def _ego_figure(
             color_by=look.color_by if view.name != "rings" else "kind",
             size_by=_sizes(metrics, look.size_by),
             lang=lang,
-            labels=True,
+            labels=EGO_LABELS,
             hover_metrics=hover_metrics(metrics, look.size_by, lang),
             communities=metrics["community"].to_dict(),
             height=480,

@@ -291,14 +291,16 @@ def _finite(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _labelled(G: nx.Graph, nodes: Sequence[Hashable], sizes: Mapping[Hashable, float]) -> set[Hashable]:
-    """The :data:`LABEL_LIMIT` nodes that get a label: biggest first, the library before anyone."""
+def _labelled(
+    G: nx.Graph, nodes: Sequence[Hashable], sizes: Mapping[Hashable, float], limit: int = LABEL_LIMIT
+) -> set[Hashable]:
+    """The ``limit`` nodes that get a label: biggest first, the library before anyone."""
     rank = {kind: index for index, kind in enumerate(KIND_ORDER)}
     ordered = sorted(
         nodes,
         key=lambda node: (-sizes[node], rank.get(str(G.nodes[node].get("kind")), len(rank)), str(node)),
     )
-    return set(ordered[:LABEL_LIMIT])
+    return set(ordered[:limit])
 
 
 def label_text(G: nx.Graph, node: Hashable) -> str:

@@ -97,7 +97,7 @@ def network_figure(
     size_by: Mapping[Hashable, float] | None = None,
     highlight: Iterable[Hashable] | None = None,
     lang: str = "da",
-    labels: bool = False,
+    labels: bool | int = False,
     hover_metrics: Mapping[Hashable, Mapping[str, Any]] | None = None,
     communities: Mapping[Hashable, Hashable] | None = None,
     webgl: bool | None = None,
@@ -124,8 +124,8 @@ def network_figure(
         Nodes to bring forward; everything else fades, and their ties are drawn dark on top.
     lang : {"da", "en"}
         Language of legend and hover texts; Danish uses a decimal comma.
-    labels : bool, default False
-        Write the names of the :data:`LABEL_LIMIT` biggest nodes on the drawing.
+    labels : bool or int, default False
+        Write the names of the :data:`LABEL_LIMIT` biggest nodes on the drawing (a number: of that many).
     hover_metrics : dict, optional
         ``{node: {metric name: value}}`` shown in the hover box, names already translated.
     communities : dict, optional
@@ -163,7 +163,7 @@ def network_figure(
             pos,
             sizes,
             hover,
-            _labelled(G, shown, sizes) if labels else set(),
+            _labelled(G, shown, sizes, LABEL_LIMIT if labels is True else int(labels)) if labels else set(),
             lit,
             use_webgl,
         )

@@ -209,3 +209,19 @@ def test_the_page_services_read_the_demo_and_refuse_a_viewer_the_contacts(demo: 
     with pytest.raises(AccessDenied):
         netpage.page_graphs(viewer, None)
     assert netpage.timeline_bounds(viewer) == (first, last)
+
+
+def test_the_map_around_a_busy_point_names_only_a_readable_few() -> None:
+    # A hundred neighbours keep their places on the whole map, close together: every name written
+    # would pile up into an unreadable blot, so only the biggest are named (the rest on hover).
+    G = small_network()
+    for number in range(100):
+        G.add_node(f"C{number}", kind="contact", label=f"Kontakt nummer {number}", organisation=None)
+        G.add_edge("P1", f"C{number}", kind="relation", kinds=frozenset({"relation"}), weight=1.0)
+    metrics = netmetrics.node_metrics(G)
+    view = netpage.NetworkView("whole", G, circle_positions(G), DAY)
+    ego = netfigures.ego_figure(view, metrics, "P1", 1, netfigures.MapLook(), "da")
+    names = [text for trace in ego.data if trace.customdata is not None for text in (trace.text or ()) if text]
+    drawn = sum(len(trace.customdata) for trace in ego.data if trace.customdata is not None)
+    assert drawn > 100
+    assert 0 < len(names) <= netfigures.EGO_LABELS
