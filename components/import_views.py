@@ -247,6 +247,8 @@ def result_details(result: ImportResult, key: str) -> None:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder="")
         if result.outcome_total and result.outcome_total > len(result.outcomes):
             st.caption(tr_md("limits.rows_shown", shown=len(result.outcomes), total=result.outcome_total))
+        if result.blank_rows:
+            st.caption(tr_md("importpage.blank_rows", n=result.blank_rows))
 
 
 def word_picker(result: ImportResult, choices: dict[str, dict[str, str | None]]) -> None:

@@ -189,6 +189,13 @@ class ImportResult:
     staff_like_columns: list[tuple[str, str]] = field(default_factory=list)
 
     @property
+    def blank_rows(self) -> int:
+        """Rows read and skipped for being blank: counted, but with no outcome of their own (a blank
+        row has nothing to show)."""
+        listed = self.outcome_total if self.outcome_total is not None else len(self.outcomes)
+        return max(0, self.counts["rows"] - listed)
+
+    @property
     def balanced(self) -> bool:
         """The accounting identity: every row read is counted exactly once."""
         return sum(self.counts[o] for o in OUTCOMES) == self.counts["rows"]

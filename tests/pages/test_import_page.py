@@ -41,6 +41,10 @@ def test_upload_preview_commit_and_undo(db: Database) -> None:
     assert metric(at, "Nye") == "6"  # "Ukendt Person" is kept; only the unreadable e-mail is left out
     assert metric(at, "Afvist") == "0"
     assert metric(at, "Sprunget over") == "1"
+    # The skipped row is the blank one between the contacts: it has no line on the row list, so it is named.
+    assert "1 tom række mellem kontakterne er talt med som sprunget over og står ikke på listen." in [
+        c.value for c in at.caption
+    ]
     assert people(db) == []  # the preview stores nothing
     problems = [df.value for df in at.dataframe if "Besked" in df.value.columns]
     assert problems and "ikke-en-email" in " ".join(problems[0]["Besked"])

@@ -3,6 +3,10 @@ the calendar setting's name for the administrator, one-point chart summaries, th
 and the board pack."""
 
 TEXTS: dict[str, dict[str, str]] = {
+    "importpage.blank_rows": {
+        "da": "{n} {n:tom række|tomme rækker} mellem kontakterne er talt med som sprunget over og står ikke på listen.",
+        "en": "{n} {n:blank row|blank rows} between the contacts {n:is|are} counted as skipped and not listed.",
+    },
     "tasks.cold_ties": {"da": "Hold kontakten varm ({n})", "en": "Keep in touch ({n})"},
     "calendar.no_public_address_admin": {
         "da": "Til den, der driver Partnerskabsradar: adressen sættes i PARTNERSKABSRADAR_CALENDAR_URL "
