@@ -251,10 +251,11 @@ def _measurement_tasks(session: Session, today: dt.date) -> list[Task]:
 
 
 def _cold_tie_tasks(G: nx.Graph, until: dt.date) -> list[Task]:
-    # Ties cold by ``until``: cold_ties' own rule, applied on that day.
+    # Ties cold by ``until``: cold_ties' own rule, applied on that day, and every tie it counts (also
+    # one a colleague holds between two others, "A – B"), so the list and Oversigt's figure agree.
     found = []
     for row in cold_ties(G, today=until).itertuples(index=False):
-        if row.no_date or row.other is None:
+        if row.no_date:
             continue
         owner = record_id(row.owner)
         found.append(

@@ -45,6 +45,7 @@ from lib.reporting.boardpack import render
 from lib.reporting.boardpack.content import build
 from tests import apptest_support
 from tests.apptest_support import workspace_today
+from tests.conftest import DEMO_TODAY
 
 #: Slow as a whole: ``python -m lib figures`` in a new process, and every page that shows a figure.
 pytestmark = pytest.mark.slow
@@ -454,3 +455,14 @@ def test_finding_1_random_workspaces_agree_everywhere(spec: dict[str, Any], monk
                 assert values["staff"] == "< 5"
         finally:
             forget_database(url)
+
+
+def test_the_ties_going_cold_on_mine_opgaver_are_the_ones_oversigt_counts(demo: Database) -> None:
+    # One figure, one set of ties: a colleague holding a tie between two others keeps it warm too.
+    from lib.planning.tasks import tasks
+
+    with demo.read() as session:
+        counted = figures.figure_values(session, DEMO_TODAY, ["cold_ties"], today=DEMO_TODAY)["cold_ties"]
+        listed = [task for task in tasks(session, DEMO_TODAY, until=DEMO_TODAY) if task.kind == "cold_tie"]
+    assert counted and len(listed) == counted
+    assert any(" – " in task.title for task in listed)  # such a tie is named by both its ends
