@@ -34,11 +34,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import Principal, requires
-from lib.core.config import public_url
 from lib.core.contact_details import normalise_email
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
-from lib.core.tokens import digest, new_token, well_formed
 from lib.db import (
     Affiliation,
     Database,
@@ -50,7 +48,9 @@ from lib.db import (
     Person,
     log_event,
 )
+from lib.planning import personal_links
 from lib.planning.evaluation_items import DIMENSIONS, ENTITY, ITEM_CODES, SCALE, SIDES, items_of
+from lib.planning.personal_links import is_closed
 from lib.workspace import clock, editing
 
 #: The form's path on the dashboard's server: ``/svar/<token>``.
@@ -79,14 +79,12 @@ RESPONDENT_COLUMNS = [
 ]
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+_now = personal_links.utc_now
 
 
 def link_url(token: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The address of ``token``'s form on :func:`lib.core.config.public_url` (English with ``?lang=en``)."""
-    url = f"{public_url()}{LINK_PREFIX}{token}"
-    return url if lang == DEFAULT_LANGUAGE else f"{url}?lang={lang}"
+    return personal_links.link_url(LINK_PREFIX, token, lang)
 
 
 def _round(session: Session, round_id: int) -> EvaluationRound:
@@ -203,12 +201,7 @@ def make_link(
     record = _respondent(session, respondent_id)
     person = session.get(Person, record.person_id)
     assert person is not None
-    token = new_token()
-    start = now or _now()
-    record.digest = digest(token)
-    record.created_at = start
-    record.expires_at = start + dt.timedelta(days=days)
-    record.revoked_at = None
+    token, expires_at = personal_links.renew(record, days, now)
     session.flush()
     log_event(
         session, "evaluation_link_made", entity=ENTITY, entity_id=record.round_id, actor=actor, person_id=person.id
@@ -221,7 +214,7 @@ def make_link(
         record.side,
         token,
         link_url(token, lang),
-        record.expires_at.date(),
+        expires_at.date(),
     )
 
 
@@ -246,9 +239,8 @@ def link_for(
 def revoke(session: Session, respondent_id: int, actor: str | None = None) -> bool:
     """End the respondent's link (their answer stays); False when it had already ended or never existed."""
     record = _respondent(session, respondent_id)
-    if record.digest is None or record.revoked_at is not None:
+    if not personal_links.end(record):
         return False
-    record.revoked_at = _now()
     log_event(
         session,
         "evaluation_link_revoked",
@@ -275,17 +267,6 @@ def set_closing(session: Session, round_id: int, closes_on: Any, actor: str | No
     )
 
 
-def is_closed(closes_on: dt.date | None, today: dt.date) -> bool:
-    """Whether a round closing on ``closes_on`` takes no more answers on ``today``.
-
-    >>> is_closed(None, dt.date(2026, 5, 1)), is_closed(dt.date(2026, 5, 1), dt.date(2026, 5, 1))
-    (False, False)
-    >>> is_closed(dt.date(2026, 5, 1), dt.date(2026, 5, 2))
-    True
-    """
-    return closes_on is not None and today > closes_on
-
-
 # --- the form -------------------------------------------------------------------------------------
 
 
@@ -306,14 +287,7 @@ class AnswerForm:
 
 
 def _live(session: Session, token: str, now: dt.datetime) -> EvaluationRespondent | None:
-    if not well_formed(token):
-        return None
-    record = session.scalars(select(EvaluationRespondent).where(EvaluationRespondent.digest == digest(token))).first()
-    if record is None or record.revoked_at is not None:
-        return None
-    if record.expires_at is not None and record.expires_at <= now:
-        return None
-    return record
+    return personal_links.live_record(session, EvaluationRespondent, token, now)
 
 
 def _form(session: Session, record: EvaluationRespondent, today: dt.date) -> AnswerForm:

@@ -31,11 +31,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from lib.core.access import Principal, requires
-from lib.core.config import public_url
 from lib.core.errors import ValidationFailed
 from lib.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, format_date, t
 from lib.core.normalize import name_key
-from lib.core.tokens import digest, new_token, well_formed
 from lib.db import (
     Affiliation,
     Database,
@@ -46,6 +44,8 @@ from lib.db import (
     StaffSurveyInvitation,
     log_event,
 )
+from lib.planning import personal_links
+from lib.planning.personal_links import is_closed
 from lib.workspace import clock, editing
 
 #: The form's path on the dashboard's server (under /svar/, which nginx's public server exposes).
@@ -64,23 +64,12 @@ STRENGTHS = (1, 2, 3, 4, 5)
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$|^\s*(\d{1,2})[/.-](\d{4})\s*$")
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+_now = personal_links.utc_now
 
 
 def link_url(token: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """The address of ``token``'s form on :func:`lib.core.config.public_url` (English with ``?lang=en``)."""
-    url = f"{public_url()}{LINK_PREFIX}{token}"
-    return url if lang == DEFAULT_LANGUAGE else f"{url}?lang={lang}"
-
-
-def is_closed(closes_on: dt.date | None, today: dt.date) -> bool:
-    """Whether a survey closing on ``closes_on`` takes no more answers on ``today``.
-
-    >>> is_closed(None, dt.date(2026, 5, 1)), is_closed(dt.date(2026, 5, 1), dt.date(2026, 5, 2))
-    (False, True)
-    """
-    return closes_on is not None and today > closes_on
+    return personal_links.link_url(LINK_PREFIX, token, lang)
 
 
 def read_month(text: object) -> str | None:
@@ -163,15 +152,10 @@ def make_link(
     record = _invitation(session, invitation_id)
     person = session.get(Person, record.person_id)
     assert person is not None
-    token = new_token()
-    start = now or _now()
-    record.digest = digest(token)
-    record.created_at = start
-    record.expires_at = start + dt.timedelta(days=days)
-    record.revoked_at = None
+    token, expires_at = personal_links.renew(record, days, now)
     session.flush()
     log_event(session, "staff_survey_link_made", entity=ENTITY, entity_id=record.survey_id, actor=actor)
-    return NewLink(record.id, person.id, person.name, person.email, link_url(token, lang), record.expires_at.date())
+    return NewLink(record.id, person.id, person.name, person.email, link_url(token, lang), expires_at.date())
 
 
 @requires("edit")
@@ -207,9 +191,8 @@ def start_survey(
 def revoke(session: Session, invitation_id: int, actor: str | None = None) -> bool:
     """End the invitation's link (answers stay); False when it had already ended."""
     record = _invitation(session, invitation_id)
-    if record.digest is None or record.revoked_at is not None:
+    if not personal_links.end(record):
         return False
-    record.revoked_at = _now()
     log_event(session, "staff_survey_link_revoked", entity=ENTITY, entity_id=record.survey_id, actor=actor)
     return True
 
@@ -280,14 +263,7 @@ class SurveyForm:
 
 
 def _live(session: Session, token: str, now: dt.datetime) -> StaffSurveyInvitation | None:
-    if not well_formed(token):
-        return None
-    record = session.scalars(select(StaffSurveyInvitation).where(StaffSurveyInvitation.digest == digest(token))).first()
-    if record is None or record.revoked_at is not None:
-        return None
-    if record.expires_at is not None and record.expires_at <= now:
-        return None
-    return record
+    return personal_links.live_record(session, StaffSurveyInvitation, token, now)
 
 
 def _org_names(session: Session, person_ids: Sequence[int]) -> dict[int, str]:
