@@ -68,7 +68,7 @@ from lib.ingest.contact_list_results import (
 )
 from lib.ingest.contact_list_undo import batch_counts, list_batches, undo_import
 from lib.ingest.fields import FIELDS
-from lib.ingest.plain_rows import PlainContactRows, plain_sheet_columns
+from lib.ingest.plain_rows import PlainContactRows, PlainValues, plain_sheet_columns
 from lib.ingest.references import is_repeated_header, total_label
 from lib.ingest.rows import FILL_EMPTY, UPDATE_MODES, Problem, RowReader, RowValues, shortened
 from lib.ingest.safe_read import RawSheet, RawWorkbook, read_upload
@@ -519,10 +519,15 @@ def _read_sheet(
         if positions is not None
         else None
     )
-    for raw_row, row_number in sheet.data_rows():
+    rows: Iterable[tuple[list[Any], int, PlainValues | None]] = (
+        plain.with_values(sheet.data_rows())
+        if plain is not None
+        else ((raw_row, row_number, None) for raw_row, row_number in sheet.data_rows())
+    )
+    for raw_row, row_number, plain_values in rows:
         if tick is not None:
             tick()
-        if plain is not None and (done := plain.read(raw_row)) is not None:
+        if plain is not None and (done := plain.record(plain_values)) is not None:
             # A plain row of a plain contact sheet (lib.ingest.plain_rows): the same outcome, no problems.
             outcome = _OUTCOME_OF_ACTION[done[0]]
             counts[outcome] += 1

@@ -19,7 +19,8 @@ path's; ``tests/ingest/test_plain_rows.py`` runs both paths over generated messy
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice, repeat
 from typing import Any
 
 from lib.core import normalize
@@ -39,6 +40,12 @@ from lib.ingest.tables import header_key
 PLAIN_FIELDS = frozenset(
     {"name", "organisation", "title", "department", "email", "phone", "first_contact", "last_contact"}
 )
+
+#: How many rows are worked out column by column before they are recorded (bounds the memory it takes).
+PLAIN_CHUNK_ROWS = 8192
+
+#: A plain row's values: (name, folded key, label), organisation names, title, department, e-mails, phones.
+PlainValues = tuple[tuple[str, str, str], tuple[str, ...], str | None, str | None, tuple[str, ...], tuple[str, ...]]
 
 #: A column's value that only the reference path can work out (it has a problem, or needs a rule).
 _NOT_PLAIN: Any = object()
@@ -104,54 +111,90 @@ class PlainContactRows:
         #: register's 4,000 organisations are looked up 4,000 times, not 100,000.
         self._organisations: dict[str, Record] = {}
 
-    def read(self, raw_row: list[Any]) -> tuple[str, str] | None:
-        """(the row's action, its label) when the row is plain and has been recorded, else None and
-        nothing changed: the reference path reads the row then."""
-        if not self._no_total_or_header(raw_row):
-            return self._handed_back()
-        width = len(raw_row)
-        got: dict[str, Any] = {}
+    def with_values(
+        self, rows: Iterable[tuple[list[Any], int]], chunk: int = PLAIN_CHUNK_ROWS
+    ) -> Iterator[tuple[list[Any], int, PlainValues | None]]:
+        """Each (row, row number) of ``rows`` with its plain values (:meth:`values`), ``chunk`` rows at a time."""
+        rows = iter(rows)
+        while batch := list(islice(rows, chunk)):
+            values = self.values([raw_row for raw_row, _row_number in batch])
+            for (raw_row, row_number), row_values in zip(batch, values, strict=True):
+                yield raw_row, row_number, row_values
+
+    def values(self, raw_rows: list[list[Any]]) -> list[PlainValues | None]:
+        """Each row's values, cleaned, parsed and checked column by column (each column's work once per
+        distinct text), or None for a row that is not plain (see the module's notes). Nothing here
+        depends on the working state, so a batch of rows is done before any of them is recorded."""
+        count = len(raw_rows)
+        plain = [self._no_total_or_header(raw_row) for raw_row in raw_rows]
+        by_field: dict[str, list[Any]] = {}
         for field, position, convert, answers in self.columns:
-            raw = raw_row[position] if position < width else None
-            if raw is None:
-                value = _EMPTY[field]
-            elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
-                value = convert(raw)
-            elif answers is not None:
-                # A blank cell is answered from the table too (as empty), so most cells are one look-up.
-                value = answers.get(raw, _MISSING)
-                if value is _MISSING:
-                    value = _EMPTY[field] if not raw.strip() else convert(raw)
-                    if len(raw) <= CACHED_TEXT_LENGTH:
-                        answers[raw] = value
-            elif field == "email":
-                address = everyday_email(raw)  # None for a blank cell
-                if address is not None and len(address) <= self.email_limit and not is_role_mailbox(address):
-                    value = (address,)
-                else:
-                    value = _EMPTY[field] if not raw.strip() else convert(raw)
+            cells = [raw_row[position] if position < len(raw_row) else None for raw_row in raw_rows]
+            if field == "email":
+                column = self._emails_of(cells)
+            elif field == "phone":
+                column = _phones_of(cells)
             else:
-                number = everyday_danish_phone(raw)
-                value = (number,) if number is not None else _EMPTY[field] if not raw.strip() else convert(raw)
-            if value is _NOT_PLAIN:
-                return self._handed_back()
-            got[field] = value
+                assert answers is not None
+                column = _column_of(cells, field, convert, answers)
+            for index, value in enumerate(column):
+                if value is _NOT_PLAIN:
+                    plain[index] = False
+            by_field[field] = column
+
+        def taken(field: str) -> Iterable[Any]:
+            return by_field.get(field, repeat(_EMPTY[field], count))
+
+        return [
+            (name, organisations, title, department, emails, phones) if is_plain else None
+            for is_plain, name, organisations, title, department, emails, phones in zip(
+                plain,
+                by_field["name"],
+                taken("organisation"),
+                taken("title"),
+                taken("department"),
+                taken("email"),
+                taken("phone"),
+                strict=False,  # repeat() is endless
+            )
+        ]
+
+    def _emails_of(self, cells: list[Any]) -> list[Any]:
+        """An e-mail column's values: an everyday address is answered at once, anything else the whole way."""
+        limit = self.email_limit
+        values: list[Any] = []
+        for raw in cells:
+            if raw is None:
+                values.append(())
+            elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
+                values.append(_emails(raw))
+            else:
+                address = everyday_email(raw)  # None for a blank cell
+                if address is not None and len(address) <= limit and not is_role_mailbox(address):
+                    values.append((address,))
+                else:
+                    values.append(() if not raw.strip() else _emails(raw))
+        return values
+
+    def record(self, values: PlainValues | None) -> tuple[str, str] | None:
+        """(the row's action, its label) when the row is plain (``values`` not None) and has been
+        recorded, else None and nothing changed: the reference path reads the row then."""
+        if values is None:
+            return self._handed_back()
+        (name, key, label), organisations, title, department, email_values, phones = values
         reader = self.reader
-        emails = list(got.get("email", ()))
+        emails = list(email_values)
         if reader._previously_erased(emails):
             return self._handed_back()
-        name, key, label = got["name"]
         org_records = []
         organisations_changed = False
-        for org_name in got.get("organisation", ()):
+        for org_name in organisations:
             record = self._organisations.get(org_name)
             if record is None:
                 record, changed = reader.organisation(org_name)
                 self._organisations[org_name] = record
                 organisations_changed |= changed
             org_records.append(record)
-        department = got.get("department")
-        phones = got.get("phone", ())
         state = reader.state
         if (
             emails
@@ -160,12 +203,12 @@ class PlainContactRows:
         ):
             # Nobody to match (no one has these e-mails, and a row with an e-mail matches by name only
             # people without one): a new person, made as _match_or_create_person and _affiliate would.
-            self._new_person(name, key, got.get("title"), emails, phones, org_records, department)
+            self._new_person(name, key, title, emails, phones, org_records, department)
             return "insert", label
         person_values = {
             "name": name,
             "name_key": key,
-            "title": got.get("title"),
+            "title": title,
             "notes": None,
             "is_staff": None,
             "team": None,
@@ -196,8 +239,7 @@ class PlainContactRows:
         what :meth:`~lib.ingest.row_people._PeopleRows._match_or_create_person` and ``_affiliate`` do
         then, without their general matching (``tests/ingest/test_plain_rows.py`` compares)."""
         reader = self.reader
-        state = reader.state
-        person = state.add_new_person(
+        person, affiliations = reader.state.add_new_contact(
             {
                 "name": name,
                 "name_key": key,
@@ -211,15 +253,17 @@ class PlainContactRows:
                 "source": self.source,
                 "team": None,
                 "staff_role": None,
-            }
+            },
+            emails,
+            [record.id for record in org_records],
+            department,
         )
         if len(key) >= 4 and reader._names_without_email.block(key):
             reader._queue_near_duplicates(person, [record.id for record in org_records])
         else:  # no one without an e-mail in the name's block: nobody to offer as the same person
             reader._names.add(key)
         reader.touched["people"].add(person.id)
-        for record in org_records:
-            affiliation = state.add_new_affiliation(person.id, record.id, department)
+        for affiliation in affiliations:
             reader._domains_changed("affiliation", affiliation.id)
 
     def _handed_back(self) -> tuple[str, str] | None:
@@ -256,6 +300,41 @@ class PlainContactRows:
             return True
         key = _cell_key(text) if len(text) <= CACHED_TEXT_LENGTH else header_key(text)
         return key not in self.header_names[position]
+
+
+def _column_of(
+    cells: list[Any], field: str, convert: Callable[[Any], Any], answers: dict[str, Any]
+) -> list[Any]:
+    """A column's values, each distinct text worked out once (a blank cell is answered as empty)."""
+    empty = _EMPTY[field]
+    values: list[Any] = []
+    for raw in cells:
+        if raw is None:
+            values.append(empty)
+        elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
+            values.append(convert(raw))
+        else:
+            value = answers.get(raw, _MISSING)
+            if value is _MISSING:
+                value = empty if not raw.strip() else convert(raw)
+                if len(raw) <= CACHED_TEXT_LENGTH:
+                    answers[raw] = value
+            values.append(value)
+    return values
+
+
+def _phones_of(cells: list[Any]) -> list[Any]:
+    """A phone column's values: a Danish number in everyday form is answered at once."""
+    values: list[Any] = []
+    for raw in cells:
+        if raw is None:
+            values.append(())
+        elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
+            values.append(_phones(raw))
+        else:
+            number = everyday_danish_phone(raw)
+            values.append((number,) if number is not None else () if not raw.strip() else _phones(raw))
+    return values
 
 
 def _name(raw: object, label_length: int) -> Any:

@@ -243,31 +243,46 @@ class WorkingState:
         self._add_person(record)
         return record
 
-    def add_new_person(self, values: dict[str, Any]) -> Record:
-        """:meth:`new_person` for ``values`` that hold exactly :data:`PERSON_FIELDS`, ``is_staff`` a bool
-        and an e-mail (a plain contact row's new person, ``lib.ingest.plain_rows``)."""
-        record = Record(self._temp_id(), values, is_new=True)
-        self.people[record.id] = record
-        self.index_person_emails(record)
-        self.people_by_name.setdefault(values["name_key"], []).append(record.id)
-        self.index_first_word(values["name_key"])
-        return record
-
-    def add_new_affiliation(self, person_id: int, organisation_id: int, role: str | None) -> Record:
-        """:meth:`new_affiliation` of a person to an organisation with a role and no dates."""
-        record = Record(
-            self._temp_id(),
-            {
-                "person_id": person_id,
-                "organisation_id": organisation_id,
-                "role": role,
-                "start_date": None,
-                "end_date": None,
-            },
-            is_new=True,
-        )
-        self._add_affiliation(record)
-        return record
+    def add_new_contact(
+        self, values: dict[str, Any], emails: list[str], organisation_ids: list[int], role: str | None
+    ) -> tuple[Record, list[Record]]:
+        """A new person (``values`` hold exactly :data:`PERSON_FIELDS`, ``is_staff`` a bool; ``emails``
+        are its e-mail and other e-mails, in order) affiliated to each of ``organisation_ids`` with
+        ``role`` and no dates: what :meth:`new_person` and :meth:`new_affiliation` record, in one call
+        (a plain contact row's new person, ``lib.ingest.plain_rows``; a new register has 100,000)."""
+        person_id = self._next_temp_id
+        person = Record(person_id, values, None, True)
+        self.people[person_id] = person
+        by_email = self.person_by_email
+        for email in emails:
+            by_email.setdefault(email, person_id)
+        key = values["name_key"]
+        self.people_by_name.setdefault(key, []).append(person_id)
+        if self._names_by_first_word is not None:
+            self.index_first_word(key)
+        next_id = person_id - 1
+        affiliations = []
+        for organisation_id in organisation_ids:
+            affiliation = Record(
+                next_id,
+                {
+                    "person_id": person_id,
+                    "organisation_id": organisation_id,
+                    "role": role,
+                    "start_date": None,
+                    "end_date": None,
+                },
+                None,
+                True,
+            )
+            self.affiliations[next_id] = affiliation
+            self.affiliation_by_pair.setdefault((person_id, organisation_id), next_id)
+            affiliations.append(affiliation)
+            next_id -= 1
+        if organisation_ids:
+            self.organisations_of_person.setdefault(person_id, set()).update(organisation_ids)
+        self._next_temp_id = next_id
+        return person, affiliations
 
     def new_organisation(self, values: dict[str, Any]) -> Record:
         record = Record(self._temp_id(), {f: values.get(f) for f in ORGANISATION_FIELDS}, is_new=True)

@@ -14,7 +14,7 @@ with the same columns.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -138,6 +138,34 @@ def _filled_columns(row: Sequence[object]) -> list[int]:
         for index, value in enumerate(row)
         if value is not None and value == value and not (type(value) is str and not value.strip())
     ]  # noqa: E721
+
+
+def _is_filled(value: object) -> bool:
+    return value is not None and value == value and not (type(value) is str and not value.strip())  # noqa: E721
+
+
+def _filled_rows(data: list[list[object]], unlabelled: list[int]) -> tuple[list[bool], set[int]]:
+    """Whether each row has a filled cell, and which of the ``unlabelled`` columns any row fills.
+
+    What ``_filled_columns`` of every row tells, without listing every row's filled cells: a row is
+    filled once one cell is (its last, mostly: the reader trims empty cells off a row's end), and an
+    unlabelled column needs looking at only until a row fills it.
+    """
+    unseen = set(unlabelled)
+    filled_rows = []
+    for row in data:
+        filled_rows.append(bool(row) and (_is_filled(row[-1]) or any(map(_is_filled, row))))
+        if unseen:
+            unseen.difference_update([col for col in unseen if col < len(row) and _is_filled(row[col])])
+    return filled_rows, set(unlabelled) - unseen
+
+
+def _row_taker(kept: list[int]) -> Callable[[list[object]], list[object]]:
+    """A row's cells in the ``kept`` columns, as a new list (``None`` past the row's end)."""
+    if kept == list(range(len(kept))):  # the first columns (a sheet whose every column is kept)
+        size = len(kept)
+        return lambda row: row[:size] if len(row) >= size else row + [None] * (size - len(row))
+    return lambda row: [row[col] if col < len(row) else None for col in kept]
 
 
 def _is_text(value: object) -> bool:
@@ -332,22 +360,22 @@ def locate_table(sheet: SheetLike) -> SheetTable:
     found = _find_header_row(rows)
     if found is None:
         return SheetTable(header_row=-1, columns=[], rows=[], row_numbers=[])
-    width = max((len(row) for row in rows), default=0)
+    width = max(map(len, rows), default=0)
     first, last = _header_rows(sheet, found, width)
     labels = _header_labels(sheet, first, last, width)
     data_start = _last_header_row(sheet, first, last) + 1
     data = rows[data_start:]
-    filled_by_row = [_filled_columns(row) for row in data]
-    used = {col for filled in filled_by_row for col in filled}
-    kept = [col for col in range(width) if labels[col] or col in used]
+    filled_rows, unlabelled_used = _filled_rows(data, [col for col in range(width) if not labels[col]])
+    kept = [col for col in range(width) if labels[col] or col in unlabelled_used]
     table_rows, row_numbers, blank_rows, pending_blank = [], [], 0, 0
-    for offset, (row, filled) in enumerate(zip(data, filled_by_row)):
+    take = _row_taker(kept)
+    for offset, (row, filled) in enumerate(zip(data, filled_rows)):
         if not filled:
             pending_blank += 1
             continue
         blank_rows += pending_blank  # blank rows count only once a data row follows them
         pending_blank = 0
-        table_rows.append([row[col] if col < len(row) else None for col in kept])
+        table_rows.append(take(row))
         row_numbers.append(data_start + offset + 1)
     return SheetTable(
         header_row=data_start - 1,

@@ -256,14 +256,14 @@ def test_plain_rows_give_what_the_reference_path_gives(
     data = xlsx({"Kontakter": data_rows})
     update_mode = "overwrite" if seed % 3 == 0 else "fill-empty"
     taken: list[bool] = []
-    read = plain_rows.PlainContactRows.read
+    record = plain_rows.PlainContactRows.record
 
-    def counted(self: plain_rows.PlainContactRows, raw_row: list[Any]) -> Any:
-        done = read(self, raw_row)
+    def counted(self: plain_rows.PlainContactRows, values: Any) -> Any:
+        done = record(self, values)
         taken.append(done is not None)
         return done
 
-    monkeypatch.setattr(plain_rows.PlainContactRows, "read", counted)
+    monkeypatch.setattr(plain_rows.PlainContactRows, "record", counted)
     seen = {}
     for columnwise, db in _both_paths(tmp_path, monkeypatch, _upgraded_workspace):
         _import(db, earlier, "fill-empty")

@@ -828,3 +828,39 @@ def test_translation_sections_are_complete_and_consistent():
     source = "".join((ingest / name).read_text(encoding="utf-8") for name in modules)
     for key in re.findall(r'"((?:field|role|mapping|value)\.[a-z_]+)"', source):
         assert key in TEXTS, key
+
+
+_CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "\t", "x", "Jens Hansen", "0"]),
+    st.integers(-3, 3),
+    st.floats(allow_nan=True, allow_infinity=False, width=16),
+)
+
+
+@given(
+    header=st.lists(st.one_of(st.none(), st.sampled_from(["Navn", "E-mail", "Telefon", "Noter"])), min_size=1, max_size=5),
+    data=st.lists(st.lists(_CELLS, max_size=7), max_size=12),
+)
+def test_data_rows_keep_the_filled_rows_and_the_used_columns(header, data):
+    """Below the header: every row with a filled cell, in the columns that have a label or a filled
+    cell in some data row, padded to that width; blank rows between data rows counted."""
+    header = ["Navn", *header[1:]]  # a header the table is found by
+    table = locate_table(Sheet([header, *(list(row) for row in data)]))
+    assert table.header_row == 0
+
+    def filled(value):
+        return value is not None and value == value and not (isinstance(value, str) and not value.strip())
+
+    width = max(len(row) for row in [header, *data])
+    kept = [
+        col
+        for col in range(width)
+        if (col < len(header) and header[col]) or any(col < len(row) and filled(row[col]) for row in data)
+    ]
+    kept_rows = [(number, row) for number, row in enumerate(data, start=2) if any(map(filled, row))]
+    assert table.source_columns == kept
+    assert table.row_numbers == [number for number, _row in kept_rows]
+    assert table.rows == [[row[col] if col < len(row) else None for col in kept] for _number, row in kept_rows]
+    last = kept_rows[-1][0] if kept_rows else 1
+    assert table.blank_rows == sum(1 for row in data[: last - 1] if not any(map(filled, row)))
