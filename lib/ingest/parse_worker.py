@@ -37,7 +37,18 @@ from typing import Any, BinaryIO
 
 from lib.core.errors import FileRefused
 from lib.ingest.parse_csv import decode_errors, decode_with, parse_csv, sniff_delimiter
-from lib.ingest.sheet_rows import Row, SheetResult, _answer, _fill_rows, _ParserDied, clean_row, finish_row, trim_rows
+from lib.ingest.sheet_rows import (
+    Row,
+    SheetResult,
+    _answer,
+    _fill_rows,
+    _ParserDied,
+    clean_row,
+    fill_packed,
+    finish_row,
+    gc_paused,
+    trim_rows,
+)
 from lib.ingest.sheet_xml_scan import MAX_MERGED_RANGES, SheetScan, cell_position, column_index, scan_sheet_xml
 
 __all__ = [
@@ -210,8 +221,8 @@ def _calamine_sheet(sheet: Any, name: str, hidden: bool, limits: dict[str, Any])
     keep = min(total, limits["max_rows_per_sheet"])
     if keep * width > CELL_BUDGET:
         return None
-    raw_rows = sheet.to_python(skip_empty_area=False, nrows=keep)
-    _fill_rows(result, enumerate(raw_rows), limits)
+    with gc_paused():
+        fill_packed(result, sheet.to_python(skip_empty_area=False, nrows=keep), limits)
     if total > limits["max_rows_per_sheet"]:
         result.truncated = True
         result.total_rows = total

@@ -47,6 +47,7 @@ import olefile
 from lib.core.config import DEFAULT_LIMITS, ImportLimits
 from lib.core.errors import FileRefused
 from lib.ingest.parse_child import notify_when_waiting, parse_slot, run_worker, worker_command
+from lib.ingest.sheet_rows import answer_rows
 from lib.ingest.text_encoding import LEGACY_ENCODING_NAMES, detect_text_encoding
 
 __all__ = [
@@ -521,17 +522,21 @@ def _markup_kind(data: bytes) -> str | None:
 
 def _assemble(file_name: str, job: UploadJob, result: dict[str, Any]) -> RawWorkbook:
     """Turn the child's plain answer into dataclasses; refuse workbooks without any data."""
+    try:
+        rows = [answer_rows(sheet) for sheet in result["sheets"]]
+    except ValueError:
+        raise FileRefused("read.damaged") from None
     sheets = [
         RawSheet(
             name=str(sheet["name"]),
             hidden=bool(sheet["hidden"]),
-            rows=sheet["rows"],
+            rows=sheet_rows,
             merged=[tuple(r) for r in sheet["merged"]],
             total_rows=int(sheet["total_rows"]),
             truncated=bool(sheet["truncated"]),
             formulas_without_value=[tuple(p) for p in sheet["formulas_without_value"]],
         )
-        for sheet in result["sheets"]
+        for sheet, sheet_rows in zip(result["sheets"], rows, strict=True)
     ]
     if not sheets:
         raise FileRefused("read.no_sheets")

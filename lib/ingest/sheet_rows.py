@@ -3,12 +3,17 @@
 Values are as stored (text not stripped, an empty text is ``None``, whole numbers ``int``, dates stay
 dates, a duration of a day or more becomes "h:mm:ss" text); each row ends at its last non-empty cell
 and trailing empty rows are dropped. Light: no parser is imported here.
+
+calamine's rectangular grid travels packed, column by column (:func:`fill_packed`): far fewer objects
+to pickle in the child and unpickle in the parent, where :func:`answer_rows` gives back the same rows.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,12 +89,15 @@ class SheetResult:
     widest: int = 0
     formulas_without_value: list[tuple[int, int]] = field(default_factory=list)
     formulas_without_value_count: int = 0
+    packed: dict[str, Any] | None = None
+    """The rows column by column (see :func:`fill_packed`), when ``rows`` is left empty."""
 
     def as_answer(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "hidden": self.hidden,
             "rows": self.rows,
+            "packed": self.packed,
             "merged": self.merged,
             "total_rows": self.total_rows,
             "truncated": self.truncated,
@@ -151,3 +159,151 @@ def _fill_rows(result: SheetResult, numbered_rows: Iterable[tuple[int, Row]], li
         last_filled = max(last_filled, index)
     trim_rows(rows)
     result.total_rows = max(result.total_rows, last_filled + 1)
+
+
+PACK_SEPARATOR = "\x00"
+"""Joins the cells of an all-text column; a column where a cell holds it is sent as a list instead."""
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Cyclic garbage collection off for a while (back on after, unless it was off before).
+
+    Building a hundred thousand small lists of text (calamine's grid, the rows unpacked in the
+    parent) makes the collector walk every live object again and again, which costs more than the
+    building itself; such lists hold no reference cycles, so nothing is left uncollected.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def fill_packed(result: SheetResult, grid: list[Row], limits: dict[str, Any]) -> None:
+    """The column-wise counterpart of ``_fill_rows(result, enumerate(grid), limits)`` for a grid.
+
+    ``grid`` is rectangular, row i being sheet row i, with ``""`` for an empty cell (calamine's
+    ``to_python``). The row facts (``widest``, ``total_rows``, ``truncated``) come out the same; the
+    rows themselves go into ``result.packed`` rather than ``result.rows``, which is far cheaper to
+    pickle and unpickle than one small object per cell:
+
+    ``widths``
+        Each kept row's width after trimming and the cut at ``max_columns`` (``bytes`` when every
+        width fits in one, else a list), trailing blank rows left out.
+    ``columns``
+        As many columns as the widest kept row, each cut to the rows in ``widths``: an all-text
+        column as ONE string, its cells joined by :data:`PACK_SEPARATOR` (``""`` standing for an
+        empty cell); any other column as the list :func:`clean_row` gives.
+
+    :func:`answer_rows` turns it back into rows. A ragged grid goes through ``_fill_rows``.
+    """
+    count = len(grid)
+    lengths = set(map(len, grid))
+    if len(lengths) > 1:
+        _fill_rows(result, enumerate(grid), limits)
+        return
+    width = lengths.pop() if lengths else 0
+    cap, max_columns = limits["max_rows_per_sheet"], limits["max_columns"]
+    kept = min(count, cap)
+    full: list[int] = [0] * count
+    cut = full
+    columns: list[str | Row] = []
+    for index, column in enumerate(zip(*grid)):
+        if index == max_columns:
+            cut = full
+        packed, filled = _pack_column(column, kept)
+        if filled is None:
+            full = [index + 1] * count
+        elif any(filled):
+            full = [index + 1 if cell else before for cell, before in zip(filled, full, strict=True)]
+        if index < max_columns:
+            columns.append(packed)
+    if width <= max_columns:
+        cut = full
+    _finish_packed(result, columns, full, cut, kept)
+
+
+def _pack_column(column: tuple[Any, ...], kept: int) -> tuple[str | Row, Any]:
+    """The column's first ``kept`` cells packed, and per cell whether it is filled (None: all are).
+
+    A text column comes back joined; another (or one where a cell holds the separator) cleaned.
+    """
+    head = column if kept == len(column) else column[:kept]
+    try:
+        joined: str | None = PACK_SEPARATOR.join(head)
+    except TypeError:
+        joined = None
+    if joined is not None and head and joined.count(PACK_SEPARATOR) == len(head) - 1:
+        if head is not column:
+            # Rows past the cap only count as filled or not, whatever their cells are.
+            filled = [cell is not None for cell in clean_row(column)]
+            return joined, None if all(filled) else filled
+        empty = not joined or joined[0] == PACK_SEPARATOR or joined[-1] == PACK_SEPARATOR
+        return joined, column if empty or PACK_SEPARATOR * 2 in joined else None
+    cells = clean_row(column)
+    return cells, [cell is not None for cell in cells] if None in cells else None
+
+
+def _finish_packed(result: SheetResult, columns: list[str | Row], full: list[int], cut: list[int], kept: int) -> None:
+    result.widest = max(full[:kept], default=0)
+    if any(full[kept:]):
+        result.truncated = True
+    last_filled = next((index for index in range(len(full) - 1, -1, -1) if full[index]), -1)
+    result.total_rows = max(result.total_rows, last_filled + 1)
+    rows = next((index + 1 for index in range(kept - 1, -1, -1) if cut[index]), 0)
+    widths = cut[:rows]
+    send = max(widths, default=0)
+    blank_tail = kept - rows
+    packed: list[str | Row] = []
+    for column in columns[:send]:
+        if isinstance(column, str):
+            # Each blank row at the end added one separator and an empty cell.
+            packed.append(column[: len(column) - blank_tail] if blank_tail else column)
+        else:
+            packed.append(column[:rows])
+    result.packed = {"widths": bytes(widths) if send < 256 else widths, "columns": packed}
+
+
+def answer_rows(sheet: dict[str, Any]) -> list[Row]:
+    """The rows of one sheet of the child's answer, whether sent as rows or packed by :func:`fill_packed`.
+
+    Raises
+    ------
+    ValueError
+        When a packed sheet's columns do not have one cell per row.
+    """
+    packed = sheet.get("packed")
+    if packed is None:
+        rows: list[Row] = sheet["rows"]
+        return rows
+    widths = packed["widths"]
+    if not isinstance(widths, bytes | list) or not isinstance(packed["columns"], list):
+        raise ValueError("a packed sheet of the wrong shape")
+    with gc_paused():
+        columns = [_unpack_column(column, len(widths)) for column in packed["columns"]]
+        if not columns:
+            if any(widths):
+                raise ValueError("packed rows without columns")
+            return [[] for _ in widths]
+        rows = list(map(list, zip(*columns)))
+        count = len(columns)
+        for index in [index for index, width in enumerate(widths) if width < count]:
+            del rows[index][widths[index] :]
+    return rows
+
+
+def _unpack_column(column: str | Row, rows: int) -> Row:
+    if isinstance(column, str):
+        cells: Row = column.split(PACK_SEPARATOR)
+        if "" in cells:
+            cells = [cell or None for cell in cells]
+    elif isinstance(column, list):
+        cells = column
+    else:
+        raise ValueError("a packed column of the wrong kind")
+    if len(cells) != rows:
+        raise ValueError("a packed column without one cell per row")
+    return cells

@@ -36,6 +36,7 @@ from lib.ingest.safe_read import (
     run_worker,
     xml_prolog_verdict,
 )
+from lib.ingest.sheet_rows import answer_rows
 from tests import hostile_files as hostile
 from tests.sheets import xlsx
 
@@ -426,7 +427,8 @@ def test_both_parsers_cap_rows_alike(mode: str, kind: str, make, total: int) -> 
     limits = ImportLimits(max_rows_per_sheet=2)
     request = {"kind": kind, "data": make(), "encoding": None, "limits": _limits_dict(limits), "mode": mode}
     first = run_worker(request, limits)["sheets"][0]
-    assert len(first["rows"]) == 1 and first["rows"][0][0].startswith("Partner")
+    rows = answer_rows(first)
+    assert len(rows) == 1 and rows[0][0].startswith("Partner")
     assert first["truncated"] is True and first["total_rows"] == total
 
 
@@ -510,7 +512,7 @@ def test_both_parsers_read_the_same_values(mode: str) -> None:
         "limits": _limits_dict(DEFAULT_LIMITS),
     }
     answer = run_worker({**request, "mode": mode}, DEFAULT_LIMITS)
-    rows = answer["sheets"][0]["rows"]
+    rows = answer_rows(answer["sheets"][0])
     assert rows[4][:4] == ["Søren Ærø", "soren@example.dk", "Kulturhuset Ågade", "Kultur"]
     assert rows[7] == ["Bo", 12345678, None, True, 2.5]
     assert sorted(answer["sheets"][0]["merged"]) == [(0, 0, 0, 3), (2, 0, 2, 1), (2, 2, 2, 3)]
@@ -526,9 +528,10 @@ def test_old_xls_is_read_with_merges_dates_and_hidden_sheets(mode: str) -> None:
     }
     answer = run_worker({**request, "mode": mode}, DEFAULT_LIMITS)
     first, second = answer["sheets"]
-    assert first["rows"][0] == ["Partnere 2024"]
-    assert first["rows"][3] == ["Søren Ærø", dt.date(2024, 3, 1), 7]
-    assert first["rows"][4] == ["Åse Øberg", dt.date(2023, 12, 24), 2.5]
+    rows = answer_rows(first)
+    assert rows[0] == ["Partnere 2024"]
+    assert rows[3] == ["Søren Ærø", dt.date(2024, 3, 1), 7]
+    assert rows[4] == ["Åse Øberg", dt.date(2023, 12, 24), 2.5]
     assert first["merged"] == [(0, 0, 0, 2)]
     assert (first["hidden"], second["hidden"]) == (False, True)
 
