@@ -302,9 +302,7 @@ class PlainContactRows:
         return key not in self.header_names[position]
 
 
-def _column_of(
-    cells: list[Any], field: str, convert: Callable[[Any], Any], answers: dict[str, Any]
-) -> list[Any]:
+def _column_of(cells: list[Any], field: str, convert: Callable[[Any], Any], answers: dict[str, Any]) -> list[Any]:
     """A column's values, each distinct text worked out once (a blank cell is answered as empty)."""
     empty = _EMPTY[field]
     values: list[Any] = []

@@ -839,7 +839,9 @@ _CELLS = st.one_of(
 
 
 @given(
-    header=st.lists(st.one_of(st.none(), st.sampled_from(["Navn", "E-mail", "Telefon", "Noter"])), min_size=1, max_size=5),
+    header=st.lists(
+        st.one_of(st.none(), st.sampled_from(["Navn", "E-mail", "Telefon", "Noter"])), min_size=1, max_size=5
+    ),
     data=st.lists(st.lists(_CELLS, max_size=7), max_size=12),
 )
 def test_data_rows_keep_the_filled_rows_and_the_used_columns(header, data):
