@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from lib.core.errors import FileRefused
+from lib.core.gc_pause import gc_paused
 from lib.ingest.parse_csv import decode_errors, decode_with, parse_csv, sniff_delimiter
 from lib.ingest.sheet_rows import (
     Row,
@@ -46,7 +47,6 @@ from lib.ingest.sheet_rows import (
     clean_row,
     fill_packed,
     finish_row,
-    gc_paused,
     trim_rows,
 )
 from lib.ingest.sheet_xml_scan import MAX_MERGED_RANGES, SheetScan, cell_position, column_index, scan_sheet_xml

@@ -10,12 +10,12 @@ to pickle in the child and unpickle in the parent, where :func:`answer_rows` giv
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from lib.core.gc_pause import gc_paused
 
 Row = list[Any]
 
@@ -163,23 +163,6 @@ def _fill_rows(result: SheetResult, numbered_rows: Iterable[tuple[int, Row]], li
 
 PACK_SEPARATOR = "\x00"
 """Joins the cells of an all-text column; a column where a cell holds it is sent as a list instead."""
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Cyclic garbage collection off for a while (back on after, unless it was off before).
-
-    Building a hundred thousand small lists of text (calamine's grid, the rows unpacked in the
-    parent) makes the collector walk every live object again and again, which costs more than the
-    building itself; such lists hold no reference cycles, so nothing is left uncollected.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def fill_packed(result: SheetResult, grid: list[Row], limits: dict[str, Any]) -> None:
