@@ -105,11 +105,12 @@ class PlainContactRows:
         ]
         self.email_limit = max_length(Person, "email") or 0
         self._first_cells: dict[tuple[int, str], bool | None] = {}
-        #: The organisation each name found on an earlier plain row since the last row handed back.
-        #: Asking :meth:`~lib.ingest.row_records._RecordRows.organisation` again with no values would
-        #: find the same record and change nothing (its kept word was cleared the first time), so a
-        #: register's 4,000 organisations are looked up 4,000 times, not 100,000.
-        self._organisations: dict[str, Record] = {}
+        #: The organisations (records, ids) each organisation cell found on an earlier plain row since
+        #: the last row handed back. Asking :meth:`~lib.ingest.row_records._RecordRows.organisation`
+        #: again with no values would find the same records and change nothing (a kept word was
+        #: cleared the first time), so a register's 4,000 organisations are looked up 4,000 times,
+        #: not 100,000.
+        self._organisations: dict[tuple[str, ...], tuple[list[Record], list[int]]] = {}
 
     def with_values(
         self, rows: Iterable[tuple[list[Any], int]], chunk: int = PLAIN_CHUNK_ROWS
@@ -181,29 +182,27 @@ class PlainContactRows:
         recorded, else None and nothing changed: the reference path reads the row then."""
         if values is None:
             return self._handed_back()
-        (name, key, label), organisations, title, department, email_values, phones = values
+        (name, key, label), organisations, title, department, emails, phones = values
         reader = self.reader
-        emails = list(email_values)
-        if reader._previously_erased(emails):
+        if reader.erased is not None and reader._previously_erased(list(emails)):
             return self._handed_back()
-        org_records = []
-        organisations_changed = False
-        for org_name in organisations:
-            record = self._organisations.get(org_name)
-            if record is None:
+        found = self._organisations.get(organisations)
+        if found is None:
+            org_records = []
+            organisations_changed = False
+            for org_name in organisations:
                 record, changed = reader.organisation(org_name)
-                self._organisations[org_name] = record
+                org_records.append(record)
                 organisations_changed |= changed
-            org_records.append(record)
+            found = self._organisations[organisations] = (org_records, [record.id for record in org_records])
+        else:
+            organisations_changed = False
+        org_records, org_ids = found
         state = reader.state
-        if (
-            emails
-            and key not in state.people_without_email_by_name
-            and all(email not in state.person_by_email for email in emails)
-        ):
+        if emails and key not in state.people_without_email_by_name and state.person_by_email.keys().isdisjoint(emails):
             # Nobody to match (no one has these e-mails, and a row with an e-mail matches by name only
             # people without one): a new person, made as _match_or_create_person and _affiliate would.
-            self._new_person(name, key, title, emails, phones, org_records, department)
+            self._new_person(name, key, title, emails, phones, org_ids, department)
             return "insert", label
         person_values = {
             "name": name,
@@ -216,7 +215,7 @@ class PlainContactRows:
             "source": self.source,
         }
         person, created, person_changed = reader._match_or_create_person(
-            person_values, emails, list(phones), [r.id for r in org_records]
+            person_values, list(emails), list(phones), list(org_ids)
         )
         affiliation_changed = False
         for record in org_records:
@@ -230,12 +229,12 @@ class PlainContactRows:
         name: str,
         key: str,
         title: str | None,
-        emails: list[str],
-        phones: Sequence[str],
-        org_records: list[Record],
+        emails: tuple[str, ...],
+        phones: tuple[str, ...],
+        organisation_ids: list[int],
         department: str | None,
     ) -> None:
-        """Record a person nobody in the working state can be (see :meth:`read`) and their affiliations:
+        """Record a person nobody in the working state can be (see :meth:`record`) and their affiliations:
         what :meth:`~lib.ingest.row_people._PeopleRows._match_or_create_person` and ``_affiliate`` do
         then, without their general matching (``tests/ingest/test_plain_rows.py`` compares)."""
         reader = self.reader
@@ -245,7 +244,7 @@ class PlainContactRows:
                 "name_key": key,
                 "email": emails[0],
                 "phone": phones[0] if phones else None,
-                "other_emails": emails[1:] or None,
+                "other_emails": list(emails[1:]) or None,
                 "other_phones": list(phones[1:]) or None,
                 "title": title,
                 "notes": None,
@@ -255,11 +254,11 @@ class PlainContactRows:
                 "staff_role": None,
             },
             emails,
-            [record.id for record in org_records],
+            organisation_ids,
             department,
         )
         if len(key) >= 4 and reader._names_without_email.block(key):
-            reader._queue_near_duplicates(person, [record.id for record in org_records])
+            reader._queue_near_duplicates(person, list(organisation_ids))
         else:  # no one without an e-mail in the name's block: nobody to offer as the same person
             reader._names.add(key)
         reader.touched["people"].add(person.id)

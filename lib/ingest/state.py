@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -244,7 +245,7 @@ class WorkingState:
         return record
 
     def add_new_contact(
-        self, values: dict[str, Any], emails: list[str], organisation_ids: list[int], role: str | None
+        self, values: dict[str, Any], emails: Sequence[str], organisation_ids: Sequence[int], role: str | None
     ) -> tuple[Record, list[Record]]:
         """A new person (``values`` hold exactly :data:`PERSON_FIELDS`, ``is_staff`` a bool; ``emails``
         are its e-mail and other e-mails, in order) affiliated to each of ``organisation_ids`` with
