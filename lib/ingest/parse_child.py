@@ -18,6 +18,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -142,19 +143,26 @@ def _spawn(request: dict[str, Any], limits: ImportLimits, deadline: float) -> tu
     if remaining <= 0:
         return "timeout", {}
     # Limits are set by the child itself before it reads the file: preexec_fn is not safe in a
-    # threaded parent such as the Streamlit server.
-    process = subprocess.Popen(
-        worker_command(limits),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=str(PROJECT_ROOT),
-        env=_worker_env(),
-        start_new_session=True,
-        close_fds=True,
-    )
+    # threaded parent such as the Streamlit server. The request reaches the child through an unnamed
+    # temporary file rather than a pipe: a pipe is fed 64 KB at a time by this thread, which needs the
+    # interpreter lock for each piece, and a busy parent (an import loading its modules meanwhile)
+    # hands the lock over only every few milliseconds, so a 6 MB upload took a third of a second to
+    # arrive. The answer still comes by pipe: the child may not write files.
+    with tempfile.TemporaryFile() as request_file:
+        request_file.write(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+        request_file.seek(0)
+        process = subprocess.Popen(
+            worker_command(limits),
+            stdin=request_file,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=str(PROJECT_ROOT),
+            env=_worker_env(),
+            start_new_session=True,
+            close_fds=True,
+        )
     try:
-        out, err = process.communicate(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL), timeout=remaining)
+        out, err = process.communicate(timeout=remaining)
     except subprocess.TimeoutExpired:
         _kill(process)
         return "timeout", {}
