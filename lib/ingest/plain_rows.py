@@ -163,19 +163,14 @@ class PlainContactRows:
     def _emails_of(self, cells: list[Any]) -> list[Any]:
         """An e-mail column's values: an everyday address is answered at once, anything else the whole way."""
         limit = self.email_limit
-        values: list[Any] = []
-        for raw in cells:
-            if raw is None:
-                values.append(())
-            elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
-                values.append(_emails(raw))
-            else:
-                address = everyday_email(raw)  # None for a blank cell
-                if address is not None and len(address) <= limit and not is_role_mailbox(address):
-                    values.append((address,))
-                else:
-                    values.append(() if not raw.strip() else _emails(raw))
-        return values
+
+        def everyday(raw: str) -> tuple[str] | None:
+            address = everyday_email(raw)  # None for a blank cell
+            if address is not None and len(address) <= limit and not is_role_mailbox(address):
+                return (address,)
+            return None
+
+        return _unique_values_of(cells, everyday, _emails)
 
     def record(self, values: PlainValues | None) -> tuple[str, str] | None:
         """(the row's action, its label) when the row is plain (``values`` not None) and has been
@@ -322,15 +317,28 @@ def _column_of(cells: list[Any], field: str, convert: Callable[[Any], Any], answ
 
 def _phones_of(cells: list[Any]) -> list[Any]:
     """A phone column's values: a Danish number in everyday form is answered at once."""
+
+    def everyday(raw: str) -> tuple[str] | None:
+        number = everyday_danish_phone(raw)
+        return None if number is None else (number,)
+
+    return _unique_values_of(cells, everyday, _phones)
+
+
+def _unique_values_of(
+    cells: list[Any], everyday: Callable[[str], tuple[str] | None], whole_way: Callable[[Any], Any]
+) -> list[Any]:
+    """The values of a column whose cells hardly repeat (e-mails, phones), so kept in no table: a text
+    in everyday form is answered by ``everyday``, an empty one as empty, any other cell the whole way."""
     values: list[Any] = []
     for raw in cells:
         if raw is None:
             values.append(())
         elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
-            values.append(_phones(raw))
+            values.append(whole_way(raw))
         else:
-            number = everyday_danish_phone(raw)
-            values.append((number,) if number is not None else () if not raw.strip() else _phones(raw))
+            answer = everyday(raw)
+            values.append(answer if answer is not None else () if not raw.strip() else whole_way(raw))
     return values
 
 
