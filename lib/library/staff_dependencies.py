@@ -27,7 +27,7 @@ from lib.db import (
 from lib.db.revision import RevisionCache, session_state
 from lib.library.staff_roles import DEPENDENCY_KINDS
 from lib.network.build import BUILT_FOR, kept_for_graph
-from lib.network.graph import build_graph, node_record_id, organisations_of, staff_ties_by_organisation
+from lib.network.graph import build_graph, node_record_id, organisations_by_person, staff_ties_by_organisation
 
 
 def _current_organisations(session: Session, person_ids: Iterable[int], today: dt.date) -> dict[int, str]:
@@ -314,11 +314,12 @@ def _organisation_dependencies(session: Session, any_tie: Mapping[int, set[int]]
 
 def _contact_dependencies(G: nx.Graph, contact_details: bool) -> list[Dependency]:
     found = []
+    organisations = organisations_by_person(G)
     for contact, staff in _staff_by_contact(G).items():
         if len(staff) != 1:
             continue
         (member,) = staff
-        works_at = "; ".join(G.nodes[o].get("label", o) for o in organisations_of(G, contact)) or None
+        works_at = "; ".join(G.nodes[o].get("label", o) for o in organisations.get(contact, ())) or None
         label = G.nodes[contact].get("label", contact) if contact_details else contact
         found.append(Dependency(node_record_id(member), "contact", node_record_id(contact), str(label), works_at))
     return found

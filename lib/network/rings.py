@@ -13,7 +13,7 @@ import networkx as nx
 from lib.db.revision import RevisionCache
 from lib.network.build import kept_for_graph
 from lib.network.nodes import LIBRARY
-from lib.network.views import has_kind, organisations_of
+from lib.network.views import has_kind, organisations_by_person
 
 RING_LIBRARY, RING_PARTNER, RING_CONTACT, RING_CANDIDATE = 0, 1, 2, 3
 
@@ -63,6 +63,7 @@ _KEPT = RevisionCache(max_entries=4)
 def _staff_ties(G: nx.Graph) -> dict[str, list[StaffTie]]:
     found: dict[str, set[StaffTie]] = defaultdict(set)
     staff = {v for v, k in G.nodes(data="kind") if k == "staff"}
+    organisations = organisations_by_person(G)
 
     def note(member: str, other: str, data: dict[str, Any]) -> None:
         kind = G.nodes[other].get("kind")
@@ -70,7 +71,7 @@ def _staff_ties(G: nx.Graph) -> dict[str, list[StaffTie]]:
         if kind == "organisation":
             found[other].add(StaffTie(member, other, *tie))
         elif kind == "contact":
-            for org in organisations_of(G, other):
+            for org in organisations.get(other, ()):
                 found[org].add(StaffTie(member, other, *tie))
 
     for member in staff:

@@ -25,6 +25,21 @@ def organisations_of(G: nx.Graph, person: str) -> list[str]:
     )
 
 
+def organisations_by_person(G: nx.Graph) -> dict[str, list[str]]:
+    """:func:`organisations_of` of every node at once (a node with no organisation is left out): for
+    the views that ask it of 100,000 people. Walks only the organisations' ties, a few thousand nodes."""
+    found: dict[str, list[str]] = {}
+    for organisation, kind in G.nodes(data="kind"):
+        if kind != "organisation":
+            continue
+        for other, data in G[organisation].items():
+            if has_kind(data, "affiliation"):
+                found.setdefault(other, []).append(organisation)
+    for organisations in found.values():
+        organisations.sort()
+    return found
+
+
 def people_of(G: nx.Graph, organisation: str) -> list[str]:
     """The people affiliated with ``organisation`` in ``G``, sorted."""
     return sorted(
@@ -34,14 +49,15 @@ def people_of(G: nx.Graph, organisation: str) -> list[str]:
     )
 
 
-def _folded_into(G: nx.Graph, node: str) -> list[str]:
-    """Where ``node`` lands in the organisation view: itself, its organisations, or the library."""
+def _folded_into(G: nx.Graph, node: str, organisations: dict[str, list[str]]) -> list[str]:
+    """Where ``node`` lands in the organisation view: itself, its ``organisations``
+    (:func:`organisations_by_person`), or the library."""
     kind = G.nodes[node].get("kind")
     if kind in ("library", "organisation"):
         return [node]
     if kind == "staff":
         return [LIBRARY] if LIBRARY in G else []
-    return organisations_of(G, node)
+    return organisations.get(node, [])
 
 
 def organisation_view(G: nx.Graph) -> nx.Graph:
@@ -74,7 +90,8 @@ def organisation_view(G: nx.Graph) -> nx.Graph:
     4
     """
     view = nx.Graph(**G.graph)
-    folded = {v: _folded_into(G, v) for v in G}
+    organisations = organisations_by_person(G)
+    folded = {v: _folded_into(G, v, organisations) for v in G}
     for v, data in G.nodes(data=True):
         if data.get("kind") in ("library", "organisation"):
             view.add_node(v, **data, people=0)

@@ -19,6 +19,8 @@ from lib.network.graph import (
     ego_network,
     graph_signature,
     organisation_view,
+    organisations_by_person,
+    organisations_of,
     partner_organisations,
     rings,
     staff_network,
@@ -326,6 +328,14 @@ def test_organisation_view_counts_ties_between_organisations(ws: SmallWorkspace)
     assert view.edges[n["museum"], n["fond"]]["ties"] == 1  # Carl knows Erik
     assert view.number_of_edges() == 3  # Frida has no organisation; Anna's board seat is no tie
     assert view.nodes[LIBRARY]["people"] == 2 and view.nodes[n["museum"]]["people"] == 1
+
+
+def test_organisations_of_everyone_at_once_is_each_ones_organisations(ws: SmallWorkspace) -> None:
+    G = nx.Graph(ws.graph())  # a copy that may change
+    G.add_edge(ws.node["carl"], ws.node["skole"], kind="affiliation", kinds={"affiliation"})  # two places
+    at_once = organisations_by_person(G)
+    assert at_once[ws.node["carl"]] == sorted([ws.node["museum"], ws.node["skole"]])
+    assert {node: organisations_of(G, node) for node in G} == {node: at_once.get(node, []) for node in G}
 
 
 def test_staff_network_is_my_network(ws: SmallWorkspace) -> None:
