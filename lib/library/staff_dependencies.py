@@ -27,7 +27,13 @@ from lib.db import (
 from lib.db.revision import RevisionCache, session_state
 from lib.library.staff_roles import DEPENDENCY_KINDS
 from lib.network.build import BUILT_FOR, kept_for_graph
-from lib.network.graph import build_graph, node_record_id, organisations_by_person, staff_ties_by_organisation
+from lib.network.graph import (
+    build_graph,
+    has_kind,
+    node_record_id,
+    organisations_by_person,
+    staff_ties_by_organisation,
+)
 
 
 def _current_organisations(session: Session, person_ids: Iterable[int], today: dt.date) -> dict[int, str]:
@@ -218,16 +224,21 @@ def _partnership_facts(session: Session) -> _PartnershipFacts:
 
 
 def _staff_by_contact(G: nx.Graph) -> dict[str, set[str]]:
-    """``{contact node: staff nodes}`` that have a relation with the contact or hold one of theirs."""
+    """``{contact node: staff nodes}`` that have a relation with the contact or hold one of theirs
+    (a contact whose relations no staff member has or holds is left out)."""
+    kind_of = dict(G.nodes(data="kind"))
     tied: dict[str, set[str]] = defaultdict(set)
     for u, v, data in G.edges(data=True):
-        if "relation" not in (data.get("kinds") or {data.get("kind")}):
+        if not has_kind(data, "relation"):
             continue
-        ends = (u, v)
-        staff_ends = {n for n in ends if G.nodes[n].get("kind") == "staff"}
-        holders = {h for h in data.get("holders") or () if h in G and G.nodes[h].get("kind") == "staff"}
-        for contact in (n for n in ends if G.nodes[n].get("kind") == "contact"):
-            tied[contact] |= staff_ends | holders
+        contacts = [n for n in (u, v) if kind_of[n] == "contact"]
+        if not contacts:
+            continue
+        staff = {n for n in (u, v) if kind_of[n] == "staff"}
+        staff.update(h for h in data.get("holders") or () if kind_of.get(h) == "staff")
+        if staff:
+            for contact in contacts:
+                tied[contact] |= staff
     return tied
 
 

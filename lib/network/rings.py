@@ -62,26 +62,28 @@ _KEPT = RevisionCache(max_entries=4)
 
 def _staff_ties(G: nx.Graph) -> dict[str, list[StaffTie]]:
     found: dict[str, set[StaffTie]] = defaultdict(set)
-    staff = {v for v, k in G.nodes(data="kind") if k == "staff"}
+    kind_of = dict(G.nodes(data="kind"))
+    staff = {v for v, kind in kind_of.items() if kind == "staff"}
     organisations = organisations_by_person(G)
 
     def note(member: str, other: str, data: dict[str, Any]) -> None:
-        kind = G.nodes[other].get("kind")
-        tie = (data.get("strength"), data.get("last_contact"))
+        kind = kind_of.get(other)
         if kind == "organisation":
-            found[other].add(StaffTie(member, other, *tie))
+            found[other].add(StaffTie(member, other, data.get("strength"), data.get("last_contact")))
         elif kind == "contact":
+            tie = StaffTie(member, other, data.get("strength"), data.get("last_contact"))
             for org in organisations.get(other, ()):
-                found[org].add(StaffTie(member, other, *tie))
+                found[org].add(tie)
 
     for member in staff:
         for other, data in G[member].items():
             if has_kind(data, "relation") or has_kind(data, "affiliation"):
                 note(member, other, data)
     for u, v, data in G.edges(data=True):
-        if not has_kind(data, "relation"):
+        holders = data.get("holders")
+        if not holders or not has_kind(data, "relation"):
             continue
-        for member in data.get("holders") or ():
+        for member in holders:
             if member in staff:
                 for end in (u, v):
                     if end != member:
