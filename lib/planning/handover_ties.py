@@ -149,6 +149,7 @@ def tie_work(session: Session, from_id: int, routes: Routes, staff_ids: set[int]
             new["owner_id"] = to_id
         key = (to_id, other_person, other_org, relation.kind)
         existing = theirs.get(key) if at_end else None
+        merged_into = None
         if existing is not None and existing.id != relation.id:
             merged = work.changes.setdefault(existing.id, {})
             current = {name: merged.get(name, getattr(existing, name)) for name in CHECKED}
@@ -160,24 +161,11 @@ def tie_work(session: Session, from_id: int, routes: Routes, staff_ids: set[int]
                 notes=current["notes"] or relation.notes,
             )
             work.deleted.append(relation.id)
-            moves.append(
-                TieMove(
-                    relation.id,
-                    party,
-                    kind,
-                    relation.kind,
-                    relation.strength,
-                    relation.last_contact,
-                    to_id,
-                    existing.id,
-                    reason=route.reason,
-                    partnerships=route.partnerships,
-                )
-            )
-            continue
-        work.changes.setdefault(relation.id, {}).update(new)
-        if at_end:
-            theirs.setdefault(key, relation)
+            merged_into = existing.id
+        else:
+            work.changes.setdefault(relation.id, {}).update(new)
+            if at_end:
+                theirs.setdefault(key, relation)
         moves.append(
             TieMove(
                 relation.id,
@@ -187,6 +175,7 @@ def tie_work(session: Session, from_id: int, routes: Routes, staff_ids: set[int]
                 relation.strength,
                 relation.last_contact,
                 to_id,
+                merged_into,
                 reason=route.reason,
                 partnerships=route.partnerships,
             )
