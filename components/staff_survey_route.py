@@ -14,7 +14,6 @@ and organisation only – never an e-mail or a phone (``lib.planning.staff_surve
 
 from __future__ import annotations
 
-import html
 import urllib.parse
 
 from starlette.concurrency import run_in_threadpool
@@ -23,7 +22,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from components import answer_route
-from components.answer_route import HEADERS, WINDOW_SECONDS, _lang, _page
+from components.answer_route import HEADERS, WINDOW_SECONDS, _e, _lang, _page
 from components.public_routes import client, too_many
 from lib.core.i18n import DEFAULT_LANGUAGE, format_date, t
 from lib.planning.staff_survey import (
@@ -49,10 +48,6 @@ _STYLE_EXTRA = (
     ".row input[type=month],.row select{font:inherit;width:100%;max-width:24rem;box-sizing:border-box}"
     ".row fieldset label{display:inline-block;margin-right:1rem}</style>"
 )
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def gone(lang: str = DEFAULT_LANGUAGE) -> HTMLResponse:
