@@ -8,7 +8,8 @@ from typing import Any
 
 import networkx as nx
 
-from lib.network.build import primary_kind
+from lib.db.revision import RevisionCache
+from lib.network.build import kept_for_graph, primary_kind
 from lib.network.nodes import LIBRARY
 
 
@@ -25,9 +26,20 @@ def organisations_of(G: nx.Graph, person: str) -> list[str]:
     )
 
 
+#: :func:`organisations_by_person` of shared graphs: the organisation view, the staff ties by
+#: organisation and the single-person dependencies each ask it of the same graph.
+_ORGANISATIONS = RevisionCache(max_entries=3)
+
+
 def organisations_by_person(G: nx.Graph) -> dict[str, list[str]]:
     """:func:`organisations_of` of every node at once (a node with no organisation is left out): for
-    the views that ask it of 100,000 people. Walks only the organisations' ties, a few thousand nodes."""
+    the views that ask it of 100,000 people. For a shared graph of :func:`build_graph` the answer is
+    kept and shared: read it, never change it."""
+    return kept_for_graph(_ORGANISATIONS, G, None, lambda: _organisations_by_person(G))
+
+
+def _organisations_by_person(G: nx.Graph) -> dict[str, list[str]]:
+    # Walks only the organisations' ties, a few thousand nodes.
     found: dict[str, list[str]] = {}
     for organisation, kind in G.nodes(data="kind"):
         if kind != "organisation":
