@@ -35,6 +35,7 @@ from lib.network.nodes import (
     organisation_node,
     person_node,
 )
+from lib.workspace.clock import session_today
 
 T = TypeVar("T")
 
@@ -53,7 +54,7 @@ def build_graph(
         Build the network as it stood on this date. When None, the network today: every person,
         organisation and relation on record, and the affiliations that have not ended.
     today : date, optional
-        What "today" is when ``as_of`` is None (default ``date.today()``); only used to leave out
+        What "today" is when ``as_of`` is None (default: today in the workspace's time zone); only used to leave out
         affiliations that ended before it.
     contact_details : bool, default True
         People as recorded (name, e-mail, job title, organisations), which needs the permission
@@ -95,7 +96,7 @@ def build_graph(
     >>> G.nodes["L"]["kind"]                                        # doctest: +SKIP
     'library'
     """
-    today = today or dt.date.today()
+    today = today or session_today(session)
     state = session_state(session)
     if state is None:
         return _built(session, as_of, today, contact_details)

@@ -25,6 +25,7 @@ from lib.core.access import requires
 from lib.db import Affiliation, ImportBatch, Relation
 from lib.network.graph import build_graph
 from lib.network.metrics import cached_node_metrics, places
+from lib.workspace.clock import session_today
 
 TIE_COLUMNS = ("source", "target", "source_label", "target_label", "kind", "kinds")
 CHANGE_COLUMNS = (
@@ -178,7 +179,7 @@ def timeline_dates(session: Session, today: dt.date | None = None) -> tuple[dt.d
     -------
     (date, date)
     """
-    today = today or dt.date.today()
+    today = today or session_today(session)
     candidates = [
         session.scalar(select(func.min(Relation.first_contact))),
         session.scalar(select(func.min(Relation.last_contact))),

@@ -83,6 +83,12 @@ def workspace_timezone(session: Session) -> ZoneInfo:
 
 
 @requires("view_board")
+def session_today(session: Session) -> dt.date:
+    """Today in the workspace's time zone, read in ``session`` (what a missing ``today`` means)."""
+    return today(workspace_timezone(session))
+
+
+@requires("view_board")
 def workspace_zone(db: Database) -> ZoneInfo:
     """The workspace's time zone, read in a read of its own (for pages, which open no session)."""
     with db.read() as session:

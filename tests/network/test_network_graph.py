@@ -469,3 +469,17 @@ def test_organisations_carry_their_partnership_stage_and_can_be_filtered_by_it(d
         for v, kind in unregistered.nodes(data="kind")
         if kind == "organisation"
     )
+
+
+@pytest.mark.parametrize("zone_name", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_today_is_the_workspaces_today_not_the_servers(ws: SmallWorkspace, zone_name: str) -> None:
+    """The date slider ends on the library's today: 14 hours ahead of UTC or 11 behind, one of the two
+    is another day than the server's at every hour of the day."""
+    from lib.network.timeline import timeline_dates
+    from lib.workspace.clock import TIMEZONE_SETTING, today, zone
+
+    with ws.db.write() as session:
+        set_setting(session, TIMEZONE_SETTING, zone_name)
+    library_today = today(zone(zone_name))
+    with ws.db.read() as session:
+        assert timeline_dates(session)[1] == library_today
