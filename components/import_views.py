@@ -13,7 +13,7 @@ from components.downloads import export_download
 from components.safe_markdown import escape_markdown, message_md, tr_md
 from components.widgets import BLANK, shown_as
 from lib.contacts.word_choices import unknown
-from lib.core.i18n import label
+from lib.core.i18n import format_number, label
 from lib.core.vocabulary import CODES, VOCABULARIES
 from lib.ingest.contact_lists import (
     OUTCOMES,
@@ -149,7 +149,7 @@ def created_section(result: ImportResult, key: str) -> None:
     created = result.created or {}
     st.markdown("**" + tr("importrefs.created_heading") + "**")
     for column, kind in zip(st.columns(len(CREATED_SHOWN)), CREATED_SHOWN, strict=True):
-        column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(created.get(kind, 0)))
+        column.metric(tr(f"importrefs.created.{kind}"), escape_markdown(format_number(created.get(kind, 0), lang())))
     what = referenced_summary(result.referenced_counts, lang())
     if what:
         with st.expander(tr("importrefs.referenced_heading"), expanded=True):
@@ -194,18 +194,22 @@ def created_section(result: ImportResult, key: str) -> None:
 
 def staff_column_notices(result: ImportResult) -> None:
     """Ask about each unused column whose values are the library's staff: the ties it would give are
-    missing from the preview's count of relations."""
+    missing from the preview's count of relations; and say which contact dates are not stored for want
+    of a staff column."""
     for sheet, column in result.staff_like_columns:
         st.warning(tr_md("importpage.staff_like_column", column=column, sheet=sheet))
+    for sheet, column in result.unkept_tie_dates:
+        st.warning(tr_md("importpage.unkept_tie_dates", column=column, sheet=sheet))
 
 
 def counts_row(counts: Mapping[str, int], outcomes: Sequence[str] = OUTCOMES) -> None:
     """The accounting of an import as metrics: rows read = the sum of ``outcomes`` (a contact list's:
     new + updated + unchanged + rejected + skipped; a planning table's: new + rejected + skipped)."""
     columns = st.columns(len(outcomes) + 1)
-    columns[0].metric(tr("import.count.rows"), escape_markdown(counts.get("rows", 0)))
+    reader = lang()
+    columns[0].metric(tr("import.count.rows"), escape_markdown(format_number(counts.get("rows", 0), reader)))
     for column, name in zip(columns[1:], outcomes, strict=True):
-        column.metric(tr(f"import.count.{name}"), escape_markdown(counts.get(name, 0)))
+        column.metric(tr(f"import.count.{name}"), escape_markdown(format_number(counts.get(name, 0), reader)))
 
 
 def result_details(result: ImportResult, key: str) -> None:

@@ -187,6 +187,9 @@ class ImportResult:
     #: (sheet label, column) of unused columns whose values are staff names: a column that should
     #: likely be "Ansvarlig medarbejder" (``lib.ingest.staff_columns``).
     staff_like_columns: list[tuple[str, str]] = field(default_factory=list)
+    #: (sheet label, column) of first/last-contact columns on sheets without a responsible staff
+    #: column: their dates are not stored (``lib.ingest.staff_columns.unkept_tie_dates``).
+    unkept_tie_dates: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def blank_rows(self) -> int:

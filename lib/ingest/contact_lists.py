@@ -72,7 +72,7 @@ from lib.ingest.plain_rows import PlainContactRows, PlainValues, plain_sheet_col
 from lib.ingest.references import is_repeated_header, total_label
 from lib.ingest.rows import FILL_EMPTY, UPDATE_MODES, Problem, RowReader, RowValues, shortened
 from lib.ingest.safe_read import RawSheet, RawWorkbook, read_upload
-from lib.ingest.staff_columns import staff_like_columns
+from lib.ingest.staff_columns import staff_like_columns, unkept_tie_dates
 from lib.ingest.state import Record, WorkingState
 from lib.ingest.upload_spool import Spool
 from lib.privacy.markers import erased_email_check
@@ -368,6 +368,7 @@ def _read_sheets(
         kept=kept_values(state, reader.kept),
         unknown_words=words.uses(),
         staff_like_columns=staff_like_columns(state, sheets),
+        unkept_tie_dates=unkept_tie_dates(sheets),
     )
 
 

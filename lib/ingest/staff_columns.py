@@ -1,5 +1,9 @@
 """Unused columns that hold the library's staff: a hint that a column should be "Ansvarlig medarbejder".
 
+And the other side of it: a contact list's dates of first and last contact belong to the tie between a
+colleague and the contact, so on a sheet with no column for the colleague they are not stored;
+:func:`unkept_tie_dates` names those columns, so that the preview says so.
+
 A contact list whose "who knows them" column has a header the mapping does not know leaves the column
 unused, and the import makes no staff–contact ties at all. After a preview has read the sheets (the
 workspace's staff and those of the files' staff sheets are known then), :func:`staff_like_columns`
@@ -62,3 +66,19 @@ def _values(sheet: PreparedSheet, index: int) -> list[str]:
 def _mostly_staff(values: list[str], names: frozenset[str], first_names: frozenset[str]) -> bool:
     matches = sum(1 for value in values if value in names or (" " not in value and value in first_names))
     return matches > 0 and 2 * matches >= len(values)
+
+
+#: The fields of a contact row that are the tie's with the responsible colleague, not the person's.
+TIE_DATE_FIELDS = ("first_contact", "last_contact")
+
+
+def unkept_tie_dates(sheets: Iterable[PreparedSheet]) -> list[tuple[str, str]]:
+    """(sheet label, column) of each column of first or last contact on a sheet that has no column
+    for the responsible staff member: with no colleague to tie the contact to, its dates are not stored."""
+    return [
+        (sheet.label, column)
+        for sheet in sheets
+        if "owner" in FIELDS.get(sheet.role, ()) and "owner" not in sheet.mapping
+        for column, target in zip(sheet.columns, sheet.mapping, strict=False)
+        if target in TIE_DATE_FIELDS
+    ]

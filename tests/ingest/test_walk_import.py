@@ -239,3 +239,19 @@ def test_a_tie_list_reads_a_first_name_at_either_end_as_the_staff_member(db: Dat
         ("Anna", "Anna Berg"),
     ]
     assert preview.created["staff"] == 0 and preview.created["people"] == 1
+
+
+def test_contact_dates_without_a_staff_column_are_said_to_be_left_out(db: Database) -> None:
+    """A merged register's "Sidst i kontakt" has no colleague to belong to: the preview says its dates
+    are not stored, and none are; with a staff column they are kept and nothing is said."""
+    register = [
+        ["Navn", "Organisation", "E-mail", "Sidst i kontakt"],
+        ["Sofie Holm", "Solhøj Skole", "sofie.holm@solhoj.dk", "18-09-2024"],
+        ["Jens Bak", "Ældresagen Solhøj", "jens.bak@aeldresagen.dk", "02-03-2026"],
+    ]
+    preview = run(db, "register.xlsx", xlsx({"Register": register}))
+    assert preview.unkept_tie_dates == [("register.xlsx › Register", "Sidst i kontakt")]
+    assert preview.created["relations"] == 0
+    with_staff = [[*row, "Karen Holm" if index else "Ansvarlig medarbejder"] for index, row in enumerate(register)]
+    preview = run(db, "register.xlsx", xlsx({"Register": with_staff}))
+    assert preview.unkept_tie_dates == [] and preview.created["relations"] == 2

@@ -27,6 +27,8 @@ def test_an_unused_column_of_staff_names_is_asked_about_and_mapping_it_gives_the
     assert metric(at, "Relationer") == "0"
     asked = [w.value for w in at.warning if "Kollega" in w.value]
     assert asked and "ligner bibliotekets medarbejdere" in asked[0] and "Ansvarlig medarbejder" in asked[0]
+    # With no staff column, the contact dates have no tie to belong to: the page says they are not stored.
+    assert [w for w in at.warning if "Datoerne i kolonnen »Sidst kontaktet«" in w.value and "gemmes ikke" in w.value]
 
     editors = [df for df in at.dataframe if df.editing_mode != "read_only"]
     editor = next(df for df in editors if "Kollega" in list(df.value.iloc[:, 0]))
@@ -39,4 +41,4 @@ def test_an_unused_column_of_staff_names_is_asked_about_and_mapping_it_gives_the
     at.run()
     assert not at.exception
     assert metric(at, "Relationer") == "7"
-    assert not [w for w in at.warning if "Kollega" in w.value]
+    assert not [w for w in at.warning if "Kollega" in w.value or "gemmes ikke" in w.value]
