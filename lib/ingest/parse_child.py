@@ -88,12 +88,16 @@ def _parse_slots(size: int) -> threading.BoundedSemaphore:
         return _slots.setdefault(max(1, size), threading.BoundedSemaphore(max(1, size)))
 
 
-def run_worker(request: dict[str, Any], limits: ImportLimits) -> dict[str, Any]:
+def run_worker(
+    request: dict[str, Any], limits: ImportLimits, meanwhile: Callable[[], object] | None = None
+) -> dict[str, Any]:
     """Parse in a child process; return its result, or raise the refusal it (or its death) means.
 
     The fast parser (python-calamine) runs first. When its child dies (a Rust abort on a sheet
     that claims to span the whole grid, or the memory limit), the slower streaming parser
     (openpyxl for xlsx, xlrd for xls) gets what is left of the time budget in a fresh child.
+    ``meanwhile``, when given, is called once while the first child works (its time counts
+    against the deadline).
 
     Raises
     ------
@@ -101,7 +105,7 @@ def run_worker(request: dict[str, Any], limits: ImportLimits) -> dict[str, Any]:
         The child's own refusal, ``read.timeout`` when the time ran out, or ``read.crashed``.
     """
     deadline = time.monotonic() + limits.parse_seconds
-    status, payload = _spawn({**request, "mode": "fast"}, limits, deadline)
+    status, payload = _spawn({**request, "mode": "fast"}, limits, deadline, meanwhile)
     if status == "crashed" and request["kind"] != "csv" and deadline - time.monotonic() > 0.5:
         log.warning("fast parser died on %s upload; retrying with the streaming parser", request["kind"])
         status, payload = _spawn({**request, "mode": "stream"}, limits, deadline)
@@ -137,10 +141,12 @@ def _worker_env() -> dict[str, str]:
     return env
 
 
-def _spawn(request: dict[str, Any], limits: ImportLimits, deadline: float) -> tuple[str, dict[str, Any]]:
-    """Run one child to completion or to the deadline; ``(status, payload)``."""
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
+def _spawn(
+    request: dict[str, Any], limits: ImportLimits, deadline: float, meanwhile: Callable[[], object] | None = None
+) -> tuple[str, dict[str, Any]]:
+    """Run one child to completion or to the deadline, calling ``meanwhile`` while it works;
+    ``(status, payload)``."""
+    if deadline - time.monotonic() <= 0:
         return "timeout", {}
     # Limits are set by the child itself before it reads the file: preexec_fn is not safe in a
     # threaded parent such as the Streamlit server. The request reaches the child through an unnamed
@@ -162,7 +168,10 @@ def _spawn(request: dict[str, Any], limits: ImportLimits, deadline: float) -> tu
             close_fds=True,
         )
     try:
-        out, err = process.communicate(timeout=remaining)
+        if meanwhile is not None:
+            meanwhile()
+        # The child's answer waits in the pipe meanwhile (it writes only when done).
+        out, err = process.communicate(timeout=deadline - time.monotonic())
     except subprocess.TimeoutExpired:
         _kill(process)
         return "timeout", {}

@@ -49,10 +49,18 @@ from lib.ingest.sheet_rows import (
     finish_row,
     trim_rows,
 )
-from lib.ingest.sheet_xml_scan import MAX_MERGED_RANGES, SheetScan, cell_position, column_index, scan_sheet_xml
+from lib.ingest.sheet_xml_scan import (
+    MAX_MERGED_RANGES,
+    SheetScan,
+    cell_position,
+    column_index,
+    scan_declared_dimension,
+    scan_sheet_xml,
+)
 
 __all__ = [
     "apply_limits",
+    "apply_scan",
     "cell_position",
     "clean_row",
     "column_index",
@@ -113,7 +121,7 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
     kind, mode, limits = request["kind"], request.get("mode", "fast"), request["limits"]
     try:
         if kind in ("xlsx", "xlsm"):
-            sheets, notices = parse_ooxml(request["data"], limits, mode)
+            sheets, notices = parse_ooxml(request["data"], limits, mode, request.get("scanned_by_parent", False))
         elif kind == "xls":
             sheets, notices = parse_xls(request["data"], limits, mode)
         else:
@@ -160,20 +168,29 @@ class SheetEntry:
 
 
 def parse_ooxml(
-    data: bytes, limits: dict[str, Any], mode: str
+    data: bytes, limits: dict[str, Any], mode: str, scanned_by_parent: bool = False
 ) -> tuple[list[dict[str, Any]], list[tuple[str, dict[str, Any]]]]:
-    """Read every worksheet of an xlsx/xlsm; see the module docstring for the two modes."""
+    """Read every worksheet of an xlsx/xlsm; see the module docstring for the two modes.
+
+    With ``scanned_by_parent`` the parent makes the byte scan while this child parses
+    (:mod:`lib.ingest.parent_scan` applies it and gives the notices): only each sheet's declared
+    dimension is read here, and each answer names its sheet's part (``"part"``).
+    """
     archive = zipfile.ZipFile(io.BytesIO(data))
     plan = sheet_plan(archive)
-    scans = {entry.path: scan_sheet_xml(_open_part(archive, entry.path)) for entry in plan}
+    scan = scan_declared_dimension if scanned_by_parent else scan_sheet_xml
+    scans = {entry.path: scan(_open_part(archive, entry.path)) for entry in plan}
     results: list[SheetResult] | None = None
     if mode == "fast":
         results = _calamine_ooxml(data, plan, scans, limits)
     if results is None:
         streamer = _OpenpyxlStreamer(data)
         results = [streamer.read(entry, scans[entry.path], limits) for entry in plan]
+    if scanned_by_parent:
+        answers = [result.as_answer() | {"part": entry.path} for entry, result in zip(plan, results, strict=True)]
+        return answers, []
     for entry, result in zip(plan, results, strict=True):
-        _apply_scan(result, scans[entry.path], limits)
+        apply_scan(result, scans[entry.path], limits)
     return _answer(results, limits)
 
 
@@ -229,7 +246,7 @@ def _calamine_sheet(sheet: Any, name: str, hidden: bool, limits: dict[str, Any])
     return result
 
 
-def _apply_scan(result: SheetResult, scan: SheetScan, limits: dict[str, Any]) -> None:
+def apply_scan(result: SheetResult, scan: SheetScan, limits: dict[str, Any]) -> None:
     """Merged ranges and formula facts come from the byte scan, the same for both readers."""
     result.merged = scan.merged
     result.formulas_without_value = [

@@ -83,6 +83,9 @@ TEXT_EXTENSIONS = frozenset({"csv", "txt", "tsv"})
 
 ACCEPTED_EXTENSIONS = EXCEL_EXTENSIONS | TEXT_EXTENSIONS | {""}
 
+#: The kinds whose sheets the parent scans while the child parses (:mod:`lib.ingest.parent_scan`).
+PARENT_SCANNED_KINDS = frozenset({"xlsx", "xlsm"})
+
 RATIO_FLOOR_BYTES = 1024 * 1024
 """Entries that unpack to less than this are not ratio-checked: tiny XML parts compress very well."""
 
@@ -172,9 +175,24 @@ def read_upload(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMI
         "sheet_name": _file_stem(file_name),
         "limits": _limits_dict(limits),
     }
+    if job.kind not in PARENT_SCANNED_KINDS:
+        with parse_slot(limits):
+            result = run_worker(request, limits)
+        return _assemble(file_name, job, result)
+    scans: list[Any] = []
+
+    def scan_meanwhile() -> None:
+        # Imported only now, while the child starts: the scan's modules do not delay its start.
+        from lib.ingest.parent_scan import scan_sheets
+
+        scans.append(scan_sheets(data))
+
     with parse_slot(limits):
-        result = run_worker(request, limits)
-    return _assemble(file_name, job, result)
+        result = run_worker({**request, "scanned_by_parent": True}, limits, scan_meanwhile)
+    from lib.ingest.parent_scan import apply_parent_scans
+
+    # An answer comes only from a child, and ``meanwhile`` ran beside the first one.
+    return _assemble(file_name, job, apply_parent_scans(result, scans[0] if scans else None, _limits_dict(limits)))
 
 
 def read_in_background(file_name: str, data: bytes, limits: ImportLimits = DEFAULT_LIMITS) -> Callable[[], RawWorkbook]:

@@ -102,6 +102,7 @@ class SheetResult:
             "total_rows": self.total_rows,
             "truncated": self.truncated,
             "formulas_without_value": self.formulas_without_value,
+            "widest": self.widest,
         }
 
     def notices(self, limits: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -98,6 +98,15 @@ def scan_sheet_xml(source: BinaryIO, max_positions: int = MAX_FORMULA_POSITIONS)
                 buffer, skip = buffer[keep_from:], limit - keep_from
 
 
+def scan_declared_dimension(source: BinaryIO) -> SheetScan:
+    """Only the ``<dimension>`` a sheet declares, from the head of its XML: what the parse child must
+    know before calamine reads the sheet, when the parent makes the whole scan meanwhile
+    (:mod:`lib.ingest.parent_scan`)."""
+    with source:
+        head = source.read(DIMENSION_SEARCH_BYTES)
+    return SheetScan(dimension=_declared_dimension(head))
+
+
 def _scan_region(scan: SheetScan, buffer: bytes, start: int, end: int, max_positions: int) -> None:
     """Look at the formulas, merged ranges and rows that begin in ``buffer[start:end]``."""
     for match in _F_OPEN.finditer(buffer, start, min(len(buffer), end + 64)):

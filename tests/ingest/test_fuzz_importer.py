@@ -36,7 +36,7 @@ import os
 import shutil
 import struct
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -709,7 +709,11 @@ def handing_over(workbook: RawWorkbook) -> Iterator[None]:
 def parsing_in_process() -> Iterator[None]:
     """``read_upload`` does all its checks but parses here rather than in a child process."""
 
-    def spawn(request: dict[str, Any], _limits: Any, _deadline: float) -> tuple[str, dict[str, Any]]:
+    def spawn(
+        request: dict[str, Any], _limits: Any, _deadline: float, meanwhile: Callable[[], object] | None = None
+    ) -> tuple[str, dict[str, Any]]:
+        if meanwhile is not None:
+            meanwhile()
         answer = parse_worker.handle(request)
         return answer["status"], answer
 

@@ -46,6 +46,7 @@ CHECK_MODULES = (
     "ingest/text_encoding.py",
     "ingest/sheet_rows.py",
     "ingest/sheet_xml_scan.py",
+    "ingest/parent_scan.py",
     "ingest/parse_csv.py",
 )
 
