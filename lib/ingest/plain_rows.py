@@ -40,7 +40,7 @@ from lib.db import Affiliation, Organisation, Person
 from lib.db.text_limits import max_length, too_long
 from lib.ingest.references import _cell_key, _column_names, is_role_mailbox, total_label
 from lib.ingest.row_people import _organisation_names_in, _PeopleRows
-from lib.ingest.row_records import NO_SECTOR_WORDS, _cut
+from lib.ingest.row_records import _KEPT_WORDS, FILL_EMPTY, NO_SECTOR_WORDS, _cut, _is_empty, _words_kept
 from lib.ingest.row_values import _name_fits, shortened
 from lib.ingest.state import Record
 from lib.ingest.tables import header_key
@@ -161,6 +161,8 @@ class PlainContactRows:
         #: about 4,000 times, not 100,000. Other values (a row with another type) ask again.
         self._organisations: dict[str, Record] = {}
         self._given: dict[int, tuple[tuple[str, Any], ...]] = {}
+        #: Organisations no row's type or sector can change (see :meth:`_settled`).
+        self._settled_ids: set[int] = set()
 
     def with_values(
         self, rows: Iterable[tuple[list[Any], int]], chunk: int = PLAIN_CHUNK_ROWS
@@ -240,7 +242,7 @@ class PlainContactRows:
         organisations_changed = False
         for org_name in organisations:
             record = self._organisations.get(org_name)
-            if record is None or self._given.get(record.id) != given:
+            if record is None or (self._given.get(record.id) != given and not self._settled(record, org_values)):
                 record, changed = reader.organisation(org_name, org_values)
                 organisations_changed |= changed
                 self._organisations[org_name] = record
@@ -320,7 +322,33 @@ class PlainContactRows:
         organisations found so far are forgotten."""
         self._organisations.clear()
         self._given.clear()
+        self._settled_ids.clear()
         return None
+
+    def _settled(self, record: Record, values: dict[str, Any]) -> bool:
+        """Whether :meth:`~lib.ingest.row_records._RecordRows.organisation` would change nothing and
+        remember nothing when giving ``record`` ``values``: with fill-empty, an organisation new in
+        this import (so no value is kept aside for it) whose fields ``values`` would fill are filled,
+        and no kept word is left to clear. A register that gives the same organisations other types
+        on later rows then looks each one up once, not on every row."""
+        if record.id in self._settled_ids:
+            return True
+        if self.reader.update_mode != FILL_EMPTY or not record.is_new:
+            return False
+        current = record.values
+        if (
+            current.get("org_type")
+            and current.get("sector")
+            and not (current.get("org_type_text") or current.get("sector_text"))
+        ):
+            # A type and a sector, and no word kept for either: no row's values change that (a word
+            # is only kept where there is no code), so it need not be asked again.
+            self._settled_ids.add(record.id)
+            return True
+        for name, value in _words_kept(current, values).items():
+            if value is not None and _is_empty(current.get(name)):
+                return False
+        return not any(current.get(code) and current.get(text) for code, text in _KEPT_WORDS)
 
     def _organisation_values(self, org_type: Word | None, sector: Any) -> dict[str, Any]:
         """The values a row gives its organisations, as

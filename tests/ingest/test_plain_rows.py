@@ -500,6 +500,9 @@ def test_rows_that_give_one_organisation_other_types_give_what_the_reference_pat
         ["Mette Lund", "mette@viby.dk", "Viby Bibliotek", None, None, None, "Ringer tilbage"],
         ["Anne Holm", "anne@viby.dk", "Viby Bibliotek", "Forening", "Privat", 5, "Ny note"],
         ["Bo Lund", "bo@viby.dk", "Viby Skole", "Forening", "Offentlig", 1, None],
+        ["Ida Holm", "ida.holm@viby.dk", "Viby Museum", "Museum", "ingen", None, None],  # a type, no sector
+        ["Jens Lund", "jens.lund@viby.dk", "Viby Museum", "Museum", None, None, None],
+        ["Karen Holm", "karen.holm@viby.dk", "Viby Museum", "Kommune", "Privat", None, None],
     ]
     taken: list[bool] = []
     record = plain_rows.PlainContactRows.record
@@ -519,9 +522,17 @@ def test_rows_that_give_one_organisation_other_types_give_what_the_reference_pat
     assert taken == [True] * len(rows)
     types = {row.name: (row.org_type, row.sector) for row in seen[True]["stored"]["organisations"]}
     if update_mode == "overwrite":  # the last row wins
-        assert types == {"Viby Skole": ("association", "public"), "Viby Bibliotek": ("association", "private")}
+        assert types == {
+            "Viby Skole": ("association", "public"),
+            "Viby Bibliotek": ("association", "private"),
+            "Viby Museum": ("municipal", "private"),
+        }
     else:  # the workspace's type stays, and the file's other one is listed; a new one keeps its first
-        assert types == {"Viby Skole": ("business", "private"), "Viby Bibliotek": ("association", "civil")}
+        assert types == {
+            "Viby Skole": ("business", "private"),
+            "Viby Bibliotek": ("association", "civil"),
+            "Viby Museum": ("cultural", "public"),  # the usual sector for a museum, from the second row
+        }
         assert ("Viby Skole", "org_type", "business", "association") in {
             (change.record, change.field, change.old, change.new) for change in seen[True]["kept"]
         }
