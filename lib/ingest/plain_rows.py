@@ -27,6 +27,7 @@ path's; ``tests/ingest/test_plain_rows.py`` runs both paths over generated messy
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice, repeat
 from typing import Any
@@ -146,7 +147,7 @@ class PlainContactRows:
         }
         #: (field, position, converter, its answers by distinct cell text); e-mails and phones, which
         #: hardly repeat, are kept in no table and try their everyday form first.
-        self.columns: list[tuple[str, int, Callable[[Any], Any], dict[str, Any] | None]] = [
+        self.columns: list[tuple[str, int, Callable[[Any], Any], dict[Any, Any] | None]] = [
             (field, position, converters[field], None if field in ("email", "phone") else {})
             for field, position in positions.items()
         ]
@@ -161,6 +162,8 @@ class PlainContactRows:
         #: about 4,000 times, not 100,000. Other values (a row with another type) ask again.
         self._organisations: dict[str, Record] = {}
         self._given: dict[int, tuple[tuple[str, Any], ...]] = {}
+        #: The values (and their items) a type and sector give organisations, where no word is counted.
+        self._values_of_words: dict[tuple[Any, Any], tuple[dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
         #: Organisations no row's type or sector can change (see :meth:`_settled`).
         self._settled_ids: set[int] = set()
 
@@ -236,8 +239,16 @@ class PlainContactRows:
         reader = self.reader
         if reader.erased is not None and reader._previously_erased(list(emails)):
             return self._handed_back()
-        org_values = self._organisation_values(org_type, sector)
-        given = tuple(org_values.items())
+        words = (org_type, sector)
+        known = self._values_of_words.get(words)
+        if known is None:
+            org_values = self._organisation_values(org_type, sector)
+            given = tuple(org_values.items())
+            if (org_type is None or org_type[1] is not None) and (sector in (None, NO_SECTOR) or sector[1] is not None):
+                # No word asked of the word choices (which count each row): the same on every row.
+                self._values_of_words[words] = (org_values, given)
+        else:
+            org_values, given = known
         org_records = []
         organisations_changed = False
         for org_name in organisations:
@@ -405,15 +416,24 @@ class PlainContactRows:
         return key not in self.header_names[position]
 
 
-def _column_of(cells: list[Any], field: str, convert: Callable[[Any], Any], answers: dict[str, Any]) -> list[Any]:
-    """A column's values, each distinct text worked out once (a blank cell is answered as empty)."""
+def _column_of(cells: list[Any], field: str, convert: Callable[[Any], Any], answers: dict[Any, Any]) -> list[Any]:
+    """A column's values, each distinct text or number worked out once (a blank cell is answered as
+    empty). A number or date is kept under its type as well (1, 1.0 and True are equal keys)."""
     empty = _EMPTY[field]
     values: list[Any] = []
     for raw in cells:
         if raw is None:
             values.append(empty)
         elif type(raw) is not str:  # noqa: E721 - exact str, hot loop
-            values.append(convert(raw))
+            kind = type(raw)
+            if kind in _KEPT_KINDS and raw == raw:  # noqa: PLR0124 - not a NaN, which equals no key
+                key = (kind, raw)
+                value = answers.get(key, _MISSING)
+                if value is _MISSING:
+                    value = answers[key] = convert(raw)
+                values.append(value)
+            else:
+                values.append(convert(raw))
         else:
             value = answers.get(raw, _MISSING)
             if value is _MISSING:
@@ -422,6 +442,10 @@ def _column_of(cells: list[Any], field: str, convert: Callable[[Any], Any], answ
                     answers[raw] = value
             values.append(value)
     return values
+
+
+#: The kinds of cell other than text whose answers :func:`_column_of` keeps (a strength of 4, a date).
+_KEPT_KINDS = frozenset({int, float, dt.datetime, dt.date})
 
 
 def _phones_of(cells: list[Any]) -> list[Any]:
