@@ -13,9 +13,11 @@ A sheet may also have columns for the organisation's type and sector, a tie's st
 (issue 16's 10-column register): a type or sector is read once per distinct word, and its code is
 asked of the import's :class:`~lib.contacts.word_choices.WordChoices` on every row only where that
 counts the row (a word no built-in word fits, or one a person chose); a strength is only checked, as
-a contact row without a staff column keeps no tie; notes are the person's. Organisations are given
-the row's type and sector exactly as the reference path gives them (the usual sector for the type,
-"ingen", a later row's other type: fill-empty leaves it, overwrite lets it win).
+a row that names no staff member keeps no tie; notes are the person's. Organisations are given the
+row's type and sector exactly as the reference path gives them (the usual sector for the type,
+"ingen", a later row's other type: fill-empty leaves it, overwrite lets it win). A sheet with a
+staff column ("Ansvarlig medarbejder") is read so too, but only its rows that name no staff member
+are plain: the tie to a staff member (found, or created, by name or e-mail) is the reference path's.
 
 A row is plain when it has a person's name that is no address and fits, every value can be read
 and fits, none of its e-mails is an office mailbox only, none belongs to someone erased on request,
@@ -61,6 +63,7 @@ PLAIN_FIELDS = frozenset(
         "sector",
         "strength",
         "notes",
+        "owner",
     }
 )
 
@@ -104,6 +107,7 @@ _EMPTY: dict[str, Any] = {
     "sector": None,
     "strength": None,
     "notes": None,
+    "owner": None,
 }
 
 
@@ -144,6 +148,7 @@ class PlainContactRows:
             "sector": lambda raw: _word(raw, "sector", words),
             "strength": _strength_check,
             "notes": lambda raw: _fitting_text(raw, Person, "notes"),
+            "owner": _no_owner,
         }
         #: (field, position, converter, its answers by distinct cell text); e-mails and phones, which
         #: hardly repeat, are kept in no table and try their everyday form first.
@@ -543,6 +548,11 @@ def _word(raw: object, name: str, words: WordChoices) -> Any:
     if too_long(Organisation, f"{name}_text", written) is not None:
         return _NOT_PLAIN
     return written, words.builtin_only(name, written)
+
+
+def _no_owner(raw: object) -> Any:
+    """A staff column's cell that is not empty: the row's tie is worked out by the reference path."""
+    return _NOT_PLAIN
 
 
 def _strength_check(raw: object) -> Any:

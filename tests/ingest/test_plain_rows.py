@@ -45,6 +45,7 @@ COLUMNS = {
     "sector": "Sektor",
     "strength": "Styrke",
     "notes": "Noter",
+    "owner": "Ansvarlig medarbejder",
 }
 
 #: The codes a person chose in the import for words no built-in word fits (see ``_org_type``).
@@ -238,6 +239,8 @@ def generate(seed: int, rows: int = 120, fields: list[str] | None = None) -> lis
         "sector": _sector,
         "strength": _strength,
         "notes": _notes,
+        # A staff member's row is the reference path's; most rows name none.
+        "owner": lambda r: r.choice([None, None, None, None, "", "Mette Holm", "Peter", "mh@viby.dk"]),
     }
     header = [COLUMNS[field] for field in fields]
     sheet: list[list[Any]] = [header]
@@ -420,7 +423,7 @@ def _erase_people_the_sheet_names(db: Database, rows: list[list[Any]]) -> int:
 def test_a_sheet_with_a_column_beyond_the_plain_ones_is_read_by_the_reference_path() -> None:
     plain = [(0, "Navn", "name"), (1, "E-mail", "email"), (2, "Telefon", "phone")]
     assert plain_rows.plain_sheet_columns(plain) == {"name": 0, "email": 1, "phone": 2}
-    assert plain_rows.plain_sheet_columns([*plain, (3, "Ansvarlig", "owner")]) is None
+    assert plain_rows.plain_sheet_columns([*plain, (3, "Hjemmeside", "website")]) is None
     assert plain_rows.plain_sheet_columns([*plain, (3, "Mail 2", "email")]) is None  # a field twice
     assert plain_rows.plain_sheet_columns(plain[1:]) is None  # no name column
 
