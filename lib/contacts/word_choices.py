@@ -78,6 +78,15 @@ class WordChoices:
         use.rows += 1
         return code
 
+    def builtin_only(self, name: str, text: str) -> str | None:
+        """The code of ``text`` when :meth:`code` gives it from the built-in words (then it counts
+        nothing, so it need not be asked on every row); None when a person's choice or no code
+        would answer (then :meth:`code` counts the row)."""
+        key = vocabulary.word_key(text)
+        if key in self.chosen[name] or key in self.remembered[name]:
+            return None
+        return vocabulary.builtin_code(name, text)
+
     def uses(self) -> dict[str, list[WordUse]]:
         """Per vocabulary, the words that did not come from the built-in words: most rows first."""
         listed: dict[str, list[WordUse]] = {name: [] for name in vocabulary.VOCABULARIES}

@@ -41,7 +41,15 @@ COLUMNS = {
     "phone": "Telefon",
     "last_contact": "Sidst i kontakt",
     "first_contact": "Første kontakt",
+    "org_type": "Type",
+    "sector": "Sektor",
+    "strength": "Styrke",
+    "notes": "Noter",
+    "owner": "Ansvarlig medarbejder",
 }
+
+#: The codes a person chose in the import for words no built-in word fits (see ``_org_type``).
+CHOSEN_WORDS = {"org_type": {"Bogklub": "association"}, "sector": {"Halvoffentlig": "public"}}
 
 
 def _name(rng: random.Random) -> Any:
@@ -152,11 +160,73 @@ def _department(rng: random.Random) -> Any:
     return rng.choice(["Børn og unge", "Kultur", None, "", "x" * 400])
 
 
-def generate(seed: int, rows: int = 120) -> list[list[Any]]:
-    """A contact sheet with a random choice of the plain columns, and messy rows."""
+def _org_type(rng: random.Random) -> Any:
+    return rng.choice(
+        [
+            "Forening",
+            "Museum",
+            "Kommune",
+            "Virksomhed",
+            " forening  ",
+            "Bogklub",  # a word a person chose a code for in this import
+            "Bogklub",
+            "Græsrodsbevægelse",  # no code: kept as written, and listed with its rows
+            "græsrods­bevægelse",
+            "Type " + "meget " * 30,  # too long to keep as written
+            3,
+            None,
+            "",
+            "  ",
+        ]
+    )
+
+
+def _sector(rng: random.Random) -> Any:
+    return rng.choice(
+        [
+            "Offentlig",
+            "Privat",
+            "Civilsamfund",
+            "ingen",  # no sector, and not the usual one for the type
+            "Ingen sektor",
+            "Halvoffentlig",  # a word a person chose a code for in this import
+            "Blandet",
+            None,
+            "",
+            "x" * 150,  # too long to keep as written
+        ]
+    )
+
+
+def _strength(rng: random.Random) -> Any:
+    return rng.choice([1, 2, 3, 4, 5, "4", "stærk", "Meget svag", "4 af 5", "***", 2.5, 7, 0, -1, "x", None, "", True])
+
+
+def _notes(rng: random.Random) -> Any:
+    return rng.choice(
+        [
+            "Mødt til arrangement",
+            "Mødt til arrangement",
+            "  Ringer tilbage i maj  ",
+            "Lang note. " * 2000,  # longer than a note may be
+            "'=1+1",
+            None,
+            None,
+            "",
+        ]
+    )
+
+
+#: All the columns, as issue 16's register (``benchmarks/bench_import.py``) and more.
+ALL_FIELDS = list(COLUMNS)
+
+
+def generate(seed: int, rows: int = 120, fields: list[str] | None = None) -> list[list[Any]]:
+    """A contact sheet with a random choice of the plain columns (or ``fields``), and messy rows."""
     rng = random.Random(seed)
-    fields = ["name", *rng.sample([f for f in COLUMNS if f != "name"], rng.randint(2, len(COLUMNS) - 1))]
-    rng.shuffle(fields)
+    if fields is None:
+        fields = ["name", *rng.sample([f for f in COLUMNS if f != "name"], rng.randint(2, len(COLUMNS) - 1))]
+        rng.shuffle(fields)
     makers = {
         "name": _name,
         "organisation": _organisation,
@@ -165,6 +235,12 @@ def generate(seed: int, rows: int = 120) -> list[list[Any]]:
         "phone": _phone,
         "last_contact": _date,
         "first_contact": _date,
+        "org_type": _org_type,
+        "sector": _sector,
+        "strength": _strength,
+        "notes": _notes,
+        # A staff member's row is the reference path's; most rows name none.
+        "owner": lambda r: r.choice([None, None, None, None, "", "Mette Holm", "Peter", "mh@viby.dk"]),
     }
     header = [COLUMNS[field] for field in fields]
     sheet: list[list[Any]] = [header]
@@ -192,7 +268,8 @@ def _database(folder: Path, template: bytes) -> Database:
 STORED = {
     "people": "id, name, name_key, email, phone, other_emails, other_phones, title, notes, is_staff, source, "
     "team, staff_role, batch_id",
-    "organisations": "id, name, name_key, org_type, sector, website, area, email, cvr, batch_id",
+    "organisations": "id, name, name_key, org_type, sector, org_type_text, sector_text, website, area, email, cvr, "
+    "notes, source, batch_id",
     "affiliations": "id, person_id, organisation_id, role, start_date, end_date, batch_id",
     "relations": "id, kind, from_person_id, from_organisation_id, to_person_id, to_organisation_id, strength, "
     "first_contact, last_contact, owner_id, batch_id",
@@ -222,6 +299,7 @@ def _seen(result: Any, db: Database) -> dict[str, Any]:
         "changes": result.changes,
         "kept": result.kept,
         "referenced": result.referenced,
+        "words": {name: [use.to_json() for use in uses] for name, uses in result.unknown_words.items()},
         "stored": stored,
     }
 
@@ -231,7 +309,7 @@ def _import(db: Database, data: bytes, update_mode: str) -> Any:
     assert prepared.error is None
     for sheet in prepared.sheets:
         sheet.update_mode = update_mode
-    return run_import(db, prepared.sheets, commit=True)
+    return run_import(db, prepared.sheets, commit=True, words=CHOSEN_WORDS)
 
 
 def _both_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: bytes) -> Iterator[tuple[bool, Database]]:
@@ -251,8 +329,41 @@ def _both_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: bytes
 def test_plain_rows_give_what_the_reference_path_gives(
     seed: int, tmp_path: Path, _upgraded_workspace: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    earlier = xlsx({"Kontakter": generate(1000 + seed, rows=60)})  # the workspace holds some already
-    data_rows = generate(seed)
+    _compare(seed, None, tmp_path, _upgraded_workspace, monkeypatch)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_register_with_types_sectors_strengths_and_notes_gives_what_the_reference_path_gives(
+    seed: int, tmp_path: Path, _upgraded_workspace: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16's register: every column, the same organisation with other types and sectors on other
+    rows (and in the workspace already), words for strengths, unreadable ones, long notes, blanks."""
+    seen = _compare(seed + 100, ALL_FIELDS, tmp_path, _upgraded_workspace, monkeypatch)
+    keys = {problem[2] for problem in seen["problems"]}
+    assert {"value.weight_invalid", "limits.too_long_dropped"} <= keys
+    organisations = seen["stored"]["organisations"]
+    assert all(row.org_type for row in organisations if row.name in ORGANISATIONS)
+    # Rows that disagree with the workspace about an organisation's type and sector: kept aside
+    # (fill-empty) or changed (overwrite), the same on both paths.
+    differing = {(change.table, change.field) for change in [*seen["kept"], *seen["changes"]]}
+    assert {("organisations", "org_type"), ("organisations", "sector")} <= differing
+    words = seen["words"]["org_type"]
+    assert any(use["source"] == "chosen" and use["code"] == "association" for use in words)  # Bogklub
+    assert any(use["code"] is None and use["rows"] > 1 for use in words)  # Græsrodsbevægelse
+    assert any(row.notes for row in seen["stored"]["people"])
+
+
+def _compare(
+    seed: int,
+    fields: list[str] | None,
+    tmp_path: Path,
+    _upgraded_workspace: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> dict[str, Any]:
+    """Import a generated sheet into a workspace that holds some already, column-wise and by the
+    reference path; assert both give the same and return what the column-wise import gave."""
+    earlier = xlsx({"Kontakter": generate(1000 + seed, rows=60, fields=fields)})  # the workspace holds some
+    data_rows = generate(seed, fields=fields)
     data = xlsx({"Kontakter": data_rows})
     update_mode = "overwrite" if seed % 3 == 0 else "fill-empty"
     taken: list[bool] = []
@@ -275,6 +386,7 @@ def test_plain_rows_give_what_the_reference_path_gives(
     assert seen[True]["problems"] and seen[True]["counts"]["inserted"]
     keys = {problem[2] for problem in seen[True]["problems"]}
     assert not erased or "personal_data.previously_erased" in keys
+    return seen[True]
 
 
 def _erase_people_the_sheet_names(db: Database, rows: list[list[Any]]) -> int:
@@ -296,6 +408,7 @@ def _erase_people_the_sheet_names(db: Database, rows: list[list[Any]]) -> int:
         and isinstance(row[email_at], str)
         and re.fullmatch(r"[a-zA-Z0-9_.åÅ]+@[a-zA-Z]+\.[a-zA-Z]+", row[email_at])
         and not is_role_mailbox(row[email_at].lower())  # an office's rows are never plain
+        and not any(isinstance(cell, str) and len(cell) > 100 for cell in row)  # a too long name rejects it
     ][:2]
     if not people:
         return 0
@@ -310,7 +423,7 @@ def _erase_people_the_sheet_names(db: Database, rows: list[list[Any]]) -> int:
 def test_a_sheet_with_a_column_beyond_the_plain_ones_is_read_by_the_reference_path() -> None:
     plain = [(0, "Navn", "name"), (1, "E-mail", "email"), (2, "Telefon", "phone")]
     assert plain_rows.plain_sheet_columns(plain) == {"name": 0, "email": 1, "phone": 2}
-    assert plain_rows.plain_sheet_columns([*plain, (3, "Ansvarlig", "owner")]) is None
+    assert plain_rows.plain_sheet_columns([*plain, (3, "Hjemmeside", "website")]) is None
     assert plain_rows.plain_sheet_columns([*plain, (3, "Mail 2", "email")]) is None  # a field twice
     assert plain_rows.plain_sheet_columns(plain[1:]) is None  # no name column
 
@@ -370,3 +483,59 @@ def test_new_people_made_without_matching_are_what_the_reference_path_makes(
         (8, "inserted"),
     ]
     assert [rule for _a, _b, rule, _score, *_ in seen[True]["stored"]["duplicate_candidates"]] == ["similar_name"]
+
+
+@pytest.mark.parametrize("update_mode", ["fill-empty", "overwrite"])
+def test_rows_that_give_one_organisation_other_types_give_what_the_reference_path_gives(
+    update_mode: str, tmp_path: Path, _upgraded_workspace: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every row plain, as in issue 16's register: the same organisations with other types and sectors
+    on rows one after another, known in the workspace (Viby Skole) or new (Viby Bibliotek)."""
+    earlier = [["Organisation", "Type", "Sektor"], ["Viby Skole", "Virksomhed", "Privat"]]
+    header = ["Navn", "E-mail", "Organisation", "Type", "Sektor", "Styrke", "Noter"]
+    rows = [
+        ["Anne Holm", "anne@viby.dk", "Viby Skole", "Forening", "Offentlig", 4, None],
+        ["Bo Lund", "bo@viby.dk", "Viby Skole", "Museum", None, "stærk", "Mødt til arrangement"],
+        ["Ida Møller", "ida@viby.dk", "Viby Skole", "Forening", "Offentlig", 2, None],
+        ["Jens Holm", "jens@viby.dk", "viby skole", "Kommune", "ingen", None, None],
+        ["Karen Lund", "karen@viby.dk", "Viby Bibliotek", "Bogklub", None, "4 af 5", None],
+        ["Lars Holm", "lars@viby.dk", "Viby Bibliotek", "Græsrodsbevægelse", "Halvoffentlig", 3, None],
+        ["Mette Lund", "mette@viby.dk", "Viby Bibliotek", None, None, None, "Ringer tilbage"],
+        ["Anne Holm", "anne@viby.dk", "Viby Bibliotek", "Forening", "Privat", 5, "Ny note"],
+        ["Bo Lund", "bo@viby.dk", "Viby Skole", "Forening", "Offentlig", 1, None],
+        ["Ida Holm", "ida.holm@viby.dk", "Viby Museum", "Museum", "ingen", None, None],  # a type, no sector
+        ["Jens Lund", "jens.lund@viby.dk", "Viby Museum", "Museum", None, None, None],
+        ["Karen Holm", "karen.holm@viby.dk", "Viby Museum", "Kommune", "Privat", None, None],
+    ]
+    taken: list[bool] = []
+    record = plain_rows.PlainContactRows.record
+
+    def counted(self: plain_rows.PlainContactRows, values: Any) -> Any:
+        done = record(self, values)
+        taken.append(done is not None)
+        return done
+
+    monkeypatch.setattr(plain_rows.PlainContactRows, "record", counted)
+    seen = {}
+    for columnwise, db in _both_paths(tmp_path, monkeypatch, _upgraded_workspace):
+        prepared = prepare_file(db, "organisationer.xlsx", xlsx({"Organisationer": earlier}))
+        run_import(db, prepared.sheets, commit=True)
+        seen[columnwise] = _seen(_import(db, xlsx({"Kontakter": [header, *rows]}), update_mode), db)
+    assert seen[True] == seen[False]
+    assert taken == [True] * len(rows)
+    types = {row.name: (row.org_type, row.sector) for row in seen[True]["stored"]["organisations"]}
+    if update_mode == "overwrite":  # the last row wins
+        assert types == {
+            "Viby Skole": ("association", "public"),
+            "Viby Bibliotek": ("association", "private"),
+            "Viby Museum": ("municipal", "private"),
+        }
+    else:  # the workspace's type stays, and the file's other one is listed; a new one keeps its first
+        assert types == {
+            "Viby Skole": ("business", "private"),
+            "Viby Bibliotek": ("association", "civil"),
+            "Viby Museum": ("cultural", "public"),  # the usual sector for a museum, from the second row
+        }
+        assert ("Viby Skole", "org_type", "business", "association") in {
+            (change.record, change.field, change.old, change.new) for change in seen[True]["kept"]
+        }
