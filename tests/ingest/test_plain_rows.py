@@ -366,15 +366,7 @@ def _compare(
     data_rows = generate(seed, fields=fields)
     data = xlsx({"Kontakter": data_rows})
     update_mode = "overwrite" if seed % 3 == 0 else "fill-empty"
-    taken: list[bool] = []
-    record = plain_rows.PlainContactRows.record
-
-    def counted(self: plain_rows.PlainContactRows, values: Any) -> Any:
-        done = record(self, values)
-        taken.append(done is not None)
-        return done
-
-    monkeypatch.setattr(plain_rows.PlainContactRows, "record", counted)
+    taken = _count_plain_rows(monkeypatch)
     seen = {}
     for columnwise, db in _both_paths(tmp_path, monkeypatch, _upgraded_workspace):
         _import(db, earlier, "fill-empty")
@@ -507,15 +499,7 @@ def test_rows_that_give_one_organisation_other_types_give_what_the_reference_pat
         ["Jens Lund", "jens.lund@viby.dk", "Viby Museum", "Museum", None, None, None],
         ["Karen Holm", "karen.holm@viby.dk", "Viby Museum", "Kommune", "Privat", None, None],
     ]
-    taken: list[bool] = []
-    record = plain_rows.PlainContactRows.record
-
-    def counted(self: plain_rows.PlainContactRows, values: Any) -> Any:
-        done = record(self, values)
-        taken.append(done is not None)
-        return done
-
-    monkeypatch.setattr(plain_rows.PlainContactRows, "record", counted)
+    taken = _count_plain_rows(monkeypatch)
     seen = {}
     for columnwise, db in _both_paths(tmp_path, monkeypatch, _upgraded_workspace):
         prepared = prepare_file(db, "organisationer.xlsx", xlsx({"Organisationer": earlier}))
@@ -539,3 +523,17 @@ def test_rows_that_give_one_organisation_other_types_give_what_the_reference_pat
         assert ("Viby Skole", "org_type", "business", "association") in {
             (change.record, change.field, change.old, change.new) for change in seen[True]["kept"]
         }
+
+
+def _count_plain_rows(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """A list that gets, for each row the column-wise reader is offered, whether it took the row."""
+    taken: list[bool] = []
+    record = plain_rows.PlainContactRows.record
+
+    def counted(self: plain_rows.PlainContactRows, values: Any) -> Any:
+        done = record(self, values)
+        taken.append(done is not None)
+        return done
+
+    monkeypatch.setattr(plain_rows.PlainContactRows, "record", counted)
+    return taken
