@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.frames import typed_frame
+from lib.core.gc_pause import gc_paused
 from lib.db import (
     Affiliation,
     ContactLogEntry,
@@ -267,6 +268,12 @@ _KEPT = RevisionCache(max_entries=4)
 
 
 def _dependencies(session: Session, G: nx.Graph, contact_details: bool) -> list[Dependency]:
+    # Walking a big network makes hundreds of thousands of sets and ties at once (lib.core.gc_pause).
+    with gc_paused():
+        return _found_dependencies(session, G, contact_details)
+
+
+def _found_dependencies(session: Session, G: nx.Graph, contact_details: bool) -> list[Dependency]:
     staff_ids = {node_record_id(n) for n, kind in G.nodes(data="kind") if kind == "staff"}
     facts = _partnership_facts(session)
     through_partnerships = facts.staff_on_organisation()

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.dates import as_date
+from lib.core.gc_pause import gc_paused
 from lib.db.revision import RevisionCache, session_state
 from lib.network.load import (
     _affiliation_exists,
@@ -134,6 +135,13 @@ _GRAPHS = RevisionCache(max_entries=3)
 
 
 def _built(session: Session, as_of: dt.date | None, today: dt.date, contact_details: bool) -> nx.Graph:
+    # A big network is millions of rows, ties and attribute dicts, all alive until the graph is done:
+    # the cyclic collector would walk them again and again for nothing (lib.core.gc_pause).
+    with gc_paused():
+        return _graph_of(session, as_of, today, contact_details)
+
+
+def _graph_of(session: Session, as_of: dt.date | None, today: dt.date, contact_details: bool) -> nx.Graph:
     workspace = _load(session)
     partners = partner_organisations(session, as_of)
     ties: dict[tuple[str, str], list[_Tie]] = defaultdict(list)
