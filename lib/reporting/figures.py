@@ -276,7 +276,14 @@ class Facts:
     @cached_property
     def one_person(self) -> OnePerson:
 
-        found = single_person_dependencies(self.session, today=self.as_of, graph=self.graph, contact_details=False)
+        # Contacts that hang on one person are no figure: most of the work on a big network, left out.
+        found = single_person_dependencies(
+            self.session,
+            today=self.as_of,
+            graph=self.graph,
+            contact_details=False,
+            kinds=("partnership", "organisation"),
+        )
         return one_person_of(found, (p.id for p in self.active))
 
     @cached_property
