@@ -147,10 +147,12 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
     dated: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
     for u, v, data in _held_relations(G):
+        contact = data.get("last_contact") or data.get("first_contact")
+        if contact is not None and contact >= cutoff:
+            continue  # a warm tie: most of a big network's, so no row is made for it
         owner = data["owner"]
         source, target = (v, u) if v == owner else (u, v)
         other = target if source == owner else None
-        contact = data.get("last_contact") or data.get("first_contact")
         row = {
             "source": source,
             "target": target,
