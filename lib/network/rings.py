@@ -83,15 +83,18 @@ def _staff_ties(G: nx.Graph) -> dict[str, list[StaffTie]]:
         for other, data in G[member].items():
             if has_kind(data, "relation") or has_kind(data, "affiliation"):
                 note(member, other, data)
-    for u, v, data in G.edges(data=True):
-        holders = data.get("holders")
-        if not holders or not has_kind(data, "relation"):
-            continue
-        for member in holders:
-            # A holder at one end of the relation reaches the other end by it: noted above already.
-            if member in staff and member != u and member != v:
-                note(member, u, data)
-                note(member, v, data)
+    # Every edge is met from both its ends here, and taken from the one that sorts first: walking the
+    # adjacency as it is costs less than the edge view's bookkeeping of the edges already given.
+    for u, neighbours in G.adjacency():
+        for v, data in neighbours.items():
+            holders = data.get("holders")
+            if not holders or v < u or not has_kind(data, "relation"):
+                continue
+            for member in holders:
+                # A holder at one end of the relation reaches the other end by it: noted above already.
+                if member in staff and member != u and member != v:
+                    note(member, u, data)
+                    note(member, v, data)
     made: dict[tuple[str, str, int | None, dt.date | None], StaffTie] = {}
     return {
         org: [made[t] if t in made else made.setdefault(t, StaffTie(*t)) for t in sorted(ties, key=_tie_order)]
