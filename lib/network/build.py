@@ -220,8 +220,8 @@ def _add_edges(G: nx.Graph, ties: dict[tuple[str, str], list[_Tie]]) -> None:
     """One edge per pair of nodes, its attributes merged from the pair's ties.
 
     Each edge's attribute dict is new (:func:`_merge_ties`), so it goes into the graph's adjacency as
-    it is, both ways, as ``Graph.add_edge`` would put it there after copying it twice: a quarter of a
-    million edges are a second faster so. A pair with an end not yet in the graph goes through
+    it is, both ways, as ``Graph.add_edge`` would put it there after copying it twice (a quarter of a
+    million edges in a big network). A pair with an end not yet in the graph goes through
     ``add_edge``, which adds the node."""
     adjacency = G._adj
     for (u, v), pair_ties in ties.items():
@@ -238,15 +238,14 @@ def _nodes_recorded_by(workspace: _Workspace, as_of: dt.date | None) -> set[str]
 
     def recorded(row: Any) -> bool:
         since = _earliest(as_date(row.created_at), workspace.batch_dates.get(row.batch_id))
-        return as_of is None or since is None or since <= as_of
+        return since is None or as_of is None or since <= as_of
 
-    nodes = {person_node(p.id) for p in workspace.people if recorded(p)}
-    nodes |= {
-        organisation_node(o.id)
-        for o in workspace.organisations
-        if recorded(o) and o.id not in workspace.library_org_ids
-    }
-    return nodes
+    people: Iterable[Any] = workspace.people
+    organisations: Iterable[Any] = [o for o in workspace.organisations if o.id not in workspace.library_org_ids]
+    if as_of is not None:  # today's network holds every record: no dates to work out
+        people = filter(recorded, people)
+        organisations = filter(recorded, organisations)
+    return {person_node(p.id) for p in people} | {organisation_node(o.id) for o in organisations}
 
 
 def _relation_tie(row: Any, workspace: _Workspace) -> _Tie:

@@ -177,6 +177,18 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
     )
 
 
+def cold_tie_count(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | None = None) -> int:
+    """How many dated ties :func:`cold_ties` finds (its rows without ``no_date``), counted without
+    making them: the key figure ``cold_ties`` of the board and the start page."""
+    cutoff = months_before(today or dt.date.today(), months)
+    count = 0
+    for _u, _v, data in _held_relations(G):
+        contact = data.get("last_contact") or data.get("first_contact")
+        if contact is not None and contact < cutoff:
+            count += 1
+    return count
+
+
 # --- per staff member -------------------------------------------------------------------------------
 
 
