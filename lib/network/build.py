@@ -290,7 +290,7 @@ def _add_nodes(
     for org_id in workspace.library_org_ids:
         org_names[org_id] = workspace.library_label
     current: dict[int, set[str]] = defaultdict(set)
-    for a in affiliations:
+    for a in affiliations if contact_details else ():  # the board's graph names no one's organisations
         current[a.person_id].add(org_names.get(a.organisation_id, ""))
     for o in workspace.organisations:
         node = organisation_node(o.id)
