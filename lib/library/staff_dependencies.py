@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.frames import typed_frame
+from lib.core.gc_pause import gc_paused
 from lib.db import (
     Affiliation,
     ContactLogEntry,
@@ -244,7 +245,12 @@ def _staff_by_contact(G: nx.Graph) -> dict[str, set[str]]:
 
 @requires("view_contacts", board_if={"contact_details": False})
 def single_person_dependencies(
-    session: Session, *, today: dt.date | None = None, graph: nx.Graph | None = None, contact_details: bool = True
+    session: Session,
+    *,
+    today: dt.date | None = None,
+    graph: nx.Graph | None = None,
+    contact_details: bool = True,
+    kinds: Iterable[str] | None = None,
 ) -> list[Dependency]:
     """Partnerships, organisations and contacts that hang on one staff member (see the module notes).
 
@@ -252,21 +258,52 @@ def single_person_dependencies(
     already built the network for ``today`` passes it as ``graph``. Sorted by person id, then kind in
     the order of :data:`DEPENDENCY_KINDS`, then label. A contact's ``label`` is their name, which
     needs ``view_contacts``; with ``contact_details=False`` (the board) it is their node id, as in
-    :func:`lib.network.graph.build_graph`, whichever ``graph`` is passed.
+    :func:`lib.network.graph.build_graph`, whichever ``graph`` is passed. ``kinds`` (of
+    :data:`DEPENDENCY_KINDS`, all by default) keeps only those: the board's figures leave out the
+    contacts, which on a big network are most of the work.
     """
+    wanted = DEPENDENCY_KINDS if kinds is None else tuple(k for k in DEPENDENCY_KINDS if k in set(kinds))
     G = graph if graph is not None else build_graph(session, today=today, contact_details=contact_details)
     built_for = G.graph.get(BUILT_FOR)
     if built_for is None or session_state(session) != tuple(built_for[:2]):
-        return _dependencies(session, G, contact_details)
+        return _dependencies(session, G, contact_details, wanted)
+    if wanted != DEPENDENCY_KINDS and (built_for, (contact_details, DEPENDENCY_KINDS)) in _KEPT:
+        # Every kind is kept already (the warm-up works them out): the wanted ones are among them.
+        every = single_person_dependencies(session, graph=G, contact_details=contact_details)
+        return [d for d in every if d.kind in wanted]
     # A list of its own for each caller; the dependencies in it are frozen.
-    return list(kept_for_graph(_KEPT, G, contact_details, lambda: _dependencies(session, G, contact_details)))
+    return list(
+        kept_for_graph(_KEPT, G, (contact_details, wanted), lambda: _dependencies(session, G, contact_details, wanted))
+    )
 
 
 #: Answers for shared graphs (``lib.network.build.BUILT_FOR``), kept while the data are unchanged.
 _KEPT = RevisionCache(max_entries=4)
 
 
-def _dependencies(session: Session, G: nx.Graph, contact_details: bool) -> list[Dependency]:
+def _dependencies(
+    session: Session, G: nx.Graph, contact_details: bool, kinds: tuple[str, ...] = DEPENDENCY_KINDS
+) -> list[Dependency]:
+    # Walking a big network makes hundreds of thousands of sets and ties at once (lib.core.gc_pause).
+    with gc_paused():
+        return _found_dependencies(session, G, contact_details, kinds)
+
+
+def _found_dependencies(
+    session: Session, G: nx.Graph, contact_details: bool, kinds: tuple[str, ...]
+) -> list[Dependency]:
+    found: list[Dependency] = []
+    if "partnership" in kinds or "organisation" in kinds:
+        found += _held_dependencies(session, G, kinds)
+    if "contact" in kinds:
+        found += _contact_dependencies(G, contact_details)
+    order = {kind: index for index, kind in enumerate(DEPENDENCY_KINDS)}
+    found.sort(key=lambda d: (d.person_id, order[d.kind], d.label.casefold(), d.entity_id))
+    return found
+
+
+def _held_dependencies(session: Session, G: nx.Graph, kinds: tuple[str, ...]) -> list[Dependency]:
+    """The partnerships and organisations (of ``kinds``) that hang on one staff member."""
     staff_ids = {node_record_id(n) for n, kind in G.nodes(data="kind") if kind == "staff"}
     facts = _partnership_facts(session)
     through_partnerships = facts.staff_on_organisation()
@@ -281,12 +318,9 @@ def _dependencies(session: Session, G: nx.Graph, contact_details: bool) -> list[
     for org_id, people in through_partnerships.items():
         any_tie[org_id] |= people & staff_ids
         direct_tie[org_id] |= people & staff_ids
-
-    found = _partnership_dependencies(session, facts, direct_tie, staff_ids)
-    found += _organisation_dependencies(session, any_tie)
-    found += _contact_dependencies(G, contact_details)
-    order = {kind: index for index, kind in enumerate(DEPENDENCY_KINDS)}
-    found.sort(key=lambda d: (d.person_id, order[d.kind], d.label.casefold(), d.entity_id))
+    found = _partnership_dependencies(session, facts, direct_tie, staff_ids) if "partnership" in kinds else []
+    if "organisation" in kinds:
+        found += _organisation_dependencies(session, any_tie)
     return found
 
 

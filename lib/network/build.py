@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from lib.core.access import requires
 from lib.core.dates import as_date
+from lib.core.gc_pause import gc_paused
 from lib.db.revision import RevisionCache, session_state
 from lib.network.load import (
     _affiliation_exists,
@@ -134,6 +135,13 @@ _GRAPHS = RevisionCache(max_entries=3)
 
 
 def _built(session: Session, as_of: dt.date | None, today: dt.date, contact_details: bool) -> nx.Graph:
+    # A big network is millions of rows, ties and attribute dicts, all alive until the graph is done:
+    # the cyclic collector would walk them again and again for nothing (lib.core.gc_pause).
+    with gc_paused():
+        return _graph_of(session, as_of, today, contact_details)
+
+
+def _graph_of(session: Session, as_of: dt.date | None, today: dt.date, contact_details: bool) -> nx.Graph:
     workspace = _load(session)
     partners = partner_organisations(session, as_of)
     ties: dict[tuple[str, str], list[_Tie]] = defaultdict(list)
@@ -204,9 +212,25 @@ def _built(session: Session, as_of: dt.date | None, today: dt.date, contact_deta
         if node in G:
             # The furthest stage of its registered partnerships; a partner by relation only has none.
             G.nodes[node]["partner_stage"] = partner.get("stage")
-    for (u, v), pair_ties in ties.items():
-        G.add_edge(u, v, **_merge_ties(pair_ties))
+    _add_edges(G, ties)
     return G
+
+
+def _add_edges(G: nx.Graph, ties: dict[tuple[str, str], list[_Tie]]) -> None:
+    """One edge per pair of nodes, its attributes merged from the pair's ties.
+
+    Each edge's attribute dict is new (:func:`_merge_ties`), so it goes into the graph's adjacency as
+    it is, both ways, as ``Graph.add_edge`` would put it there after copying it twice (a quarter of a
+    million edges in a big network). A pair with an end not yet in the graph goes through
+    ``add_edge``, which adds the node."""
+    adjacency = G._adj
+    for (u, v), pair_ties in ties.items():
+        data = _merge_ties(pair_ties)
+        if u in adjacency and v in adjacency:
+            adjacency[u][v] = data
+            adjacency[v][u] = data
+        else:
+            G.add_edge(u, v, **data)
 
 
 def _nodes_recorded_by(workspace: _Workspace, as_of: dt.date | None) -> set[str]:
@@ -214,15 +238,14 @@ def _nodes_recorded_by(workspace: _Workspace, as_of: dt.date | None) -> set[str]
 
     def recorded(row: Any) -> bool:
         since = _earliest(as_date(row.created_at), workspace.batch_dates.get(row.batch_id))
-        return as_of is None or since is None or since <= as_of
+        return since is None or as_of is None or since <= as_of
 
-    nodes = {person_node(p.id) for p in workspace.people if recorded(p)}
-    nodes |= {
-        organisation_node(o.id)
-        for o in workspace.organisations
-        if recorded(o) and o.id not in workspace.library_org_ids
-    }
-    return nodes
+    people: Iterable[Any] = workspace.people
+    organisations: Iterable[Any] = [o for o in workspace.organisations if o.id not in workspace.library_org_ids]
+    if as_of is not None:  # today's network holds every record: no dates to work out
+        people = filter(recorded, people)
+        organisations = filter(recorded, organisations)
+    return {person_node(p.id) for p in people} | {organisation_node(o.id) for o in organisations}
 
 
 def _relation_tie(row: Any, workspace: _Workspace) -> _Tie:
@@ -267,7 +290,7 @@ def _add_nodes(
     for org_id in workspace.library_org_ids:
         org_names[org_id] = workspace.library_label
     current: dict[int, set[str]] = defaultdict(set)
-    for a in affiliations:
+    for a in affiliations if contact_details else ():  # the board's graph names no one's organisations
         current[a.person_id].add(org_names.get(a.organisation_id, ""))
     for o in workspace.organisations:
         node = organisation_node(o.id)

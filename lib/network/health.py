@@ -147,10 +147,12 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
     dated: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
     for u, v, data in _held_relations(G):
+        contact = data.get("last_contact") or data.get("first_contact")
+        if contact is not None and contact >= cutoff:
+            continue  # a warm tie: most of a big network's, so no row is made for it
         owner = data["owner"]
         source, target = (v, u) if v == owner else (u, v)
         other = target if source == owner else None
-        contact = data.get("last_contact") or data.get("first_contact")
         row = {
             "source": source,
             "target": target,
@@ -173,6 +175,18 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
     return typed_frame(
         dated + undated, COLD_TIE_COLUMNS, whole_or_missing=("strength", "months_since"), booleans=("no_date",)
     )
+
+
+def cold_tie_count(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | None = None) -> int:
+    """How many dated ties :func:`cold_ties` finds (its rows without ``no_date``), counted without
+    making them: the key figure ``cold_ties`` of the board and the start page."""
+    cutoff = months_before(today or dt.date.today(), months)
+    count = 0
+    for _u, _v, data in _held_relations(G):
+        contact = data.get("last_contact") or data.get("first_contact")
+        if contact is not None and contact < cutoff:
+            count += 1
+    return count
 
 
 # --- per staff member -------------------------------------------------------------------------------

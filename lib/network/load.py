@@ -109,7 +109,14 @@ def _plain_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[A
         raise ValueError("_plain_rows reads statements without parameters")
     columns = list(statement.selected_columns)
     Row = namedtuple("Row", [column.key for column in columns])  # type: ignore[misc]  # noqa: PYI024
-    raw = connection.exec_driver_sql(str(compiled)).fetchall()
+    # The driver's own cursor on the session's connection (same transaction): SQLAlchemy's result
+    # would wrap each of a few hundred thousand rows in a Row of its own before they are taken apart.
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(str(compiled))
+        raw = cursor.fetchall()
+    finally:
+        cursor.close()
     if not raw:
         return []
     values: list[Sequence[Any]] = list(zip(*raw, strict=True))

@@ -61,7 +61,9 @@ _KEPT = RevisionCache(max_entries=4)
 
 
 def _staff_ties(G: nx.Graph) -> dict[str, list[StaffTie]]:
-    found: dict[str, set[StaffTie]] = defaultdict(set)
+    # Gathered as plain tuples (staff, via, strength, last contact), which hash and compare in C: a
+    # big network notes a few hundred thousand of them. Each distinct one becomes a StaffTie at the end.
+    found: dict[str, set[tuple[str, str, int | None, dt.date | None]]] = defaultdict(set)
     kind_of = dict(G.nodes(data="kind"))
     staff = {v for v, kind in kind_of.items() if kind == "staff"}
     organisations = organisations_by_person(G)
@@ -69,29 +71,40 @@ def _staff_ties(G: nx.Graph) -> dict[str, list[StaffTie]]:
     def note(member: str, other: str, data: dict[str, Any]) -> None:
         kind = kind_of.get(other)
         if kind == "organisation":
-            found[other].add(StaffTie(member, other, data.get("strength"), data.get("last_contact")))
+            found[other].add((member, other, data.get("strength"), data.get("last_contact")))
         elif kind == "contact":
-            tie = StaffTie(member, other, data.get("strength"), data.get("last_contact"))
-            for org in organisations.get(other, ()):
-                found[org].add(tie)
+            orgs = organisations.get(other)
+            if orgs:
+                tie = (member, other, data.get("strength"), data.get("last_contact"))
+                for org in orgs:
+                    found[org].add(tie)
 
     for member in staff:
         for other, data in G[member].items():
             if has_kind(data, "relation") or has_kind(data, "affiliation"):
                 note(member, other, data)
-    for u, v, data in G.edges(data=True):
-        holders = data.get("holders")
-        if not holders or not has_kind(data, "relation"):
-            continue
-        for member in holders:
-            if member in staff:
-                for end in (u, v):
-                    if end != member:
-                        note(member, end, data)
+    # Every edge is met from both its ends here, and taken from the one that sorts first: walking the
+    # adjacency as it is costs less than the edge view's bookkeeping of the edges already given.
+    for u, neighbours in G.adjacency():
+        for v, data in neighbours.items():
+            holders = data.get("holders")
+            if not holders or v < u or not has_kind(data, "relation"):
+                continue
+            for member in holders:
+                # A holder at one end of the relation reaches the other end by it: noted above already.
+                if member in staff and member != u and member != v:
+                    note(member, u, data)
+                    note(member, v, data)
+    made: dict[tuple[str, str, int | None, dt.date | None], StaffTie] = {}
     return {
-        org: sorted(ties, key=lambda t: (t.staff, t.via, t.strength or 0, t.last_contact or dt.date.min))
+        org: [made[t] if t in made else made.setdefault(t, StaffTie(*t)) for t in sorted(ties, key=_tie_order)]
         for org, ties in found.items()
     }
+
+
+def _tie_order(tie: tuple[str, str, int | None, dt.date | None]) -> tuple[str, str, int, dt.date]:
+    staff, via, strength, last_contact = tie
+    return staff, via, strength or 0, last_contact or dt.date.min
 
 
 def staff_known_organisations(G: nx.Graph) -> dict[str, dict[str, set[str]]]:

@@ -61,14 +61,13 @@ def people_of(G: nx.Graph, organisation: str) -> list[str]:
     )
 
 
-def _folded_into(G: nx.Graph, node: str, organisations: dict[str, list[str]]) -> list[str]:
-    """Where ``node`` lands in the organisation view: itself, its ``organisations``
-    (:func:`organisations_by_person`), or the library."""
-    kind = G.nodes[node].get("kind")
+def _folded_into(node: str, kind: str | None, organisations: dict[str, list[str]], library: list[str]) -> list[str]:
+    """Where ``node`` (of ``kind``) lands in the organisation view: itself, its ``organisations``
+    (:func:`organisations_by_person`), or the ``library`` (``["L"]``, or none when the graph has no library)."""
     if kind in ("library", "organisation"):
         return [node]
     if kind == "staff":
-        return [LIBRARY] if LIBRARY in G else []
+        return library
     return organisations.get(node, [])
 
 
@@ -103,42 +102,67 @@ def organisation_view(G: nx.Graph) -> nx.Graph:
     """
     view = nx.Graph(**G.graph)
     organisations = organisations_by_person(G)
-    folded = {v: _folded_into(G, v, organisations) for v in G}
+    kind_of = dict(G.nodes(data="kind"))
+    library = [LIBRARY] if LIBRARY in G else []
+    folded = {v: _folded_into(v, kind_of[v], organisations, library) for v in G}
     for v, data in G.nodes(data=True):
         if data.get("kind") in ("library", "organisation"):
             view.add_node(v, **data, people=0)
+    people: dict[str, int] = {}
     for v, targets in folded.items():
-        if G.nodes[v].get("kind") in ("staff", "contact"):
+        if kind_of[v] in ("staff", "contact"):
             for target in targets:
-                view.nodes[target]["people"] += 1
+                people[target] = people.get(target, 0) + 1
+    for target, count in people.items():
+        view.nodes[target]["people"] += count
+    # Summed per pair of organisations first, in the order the pairs are first met, and then added:
+    # the same edges in the same order as adding and updating each tie in the view, without looking
+    # each of a quarter of a million ties up in it.
+    folded_ties: dict[tuple[str, str], _FoldedTie] = {}
     for u, v, data in G.edges(data=True):
+        ends_u, ends_v = folded[u], folded[v]
+        if not ends_u or not ends_v:
+            continue
         counts = data.get("ties_by_kind") or {data.get("kind"): 1}
         number = sum(c for k, c in counts.items() if k in ("relation", "partnership"))
         if not number:
             continue
         kinds = frozenset(k for k in counts if k in ("relation", "partnership"))
-        for a in folded[u]:
-            for b in folded[v]:
+        for a in ends_u:
+            for b in ends_v:
                 if a != b:
-                    _add_folded_tie(view, a, b, number, kinds, data.get("last_contact"))
+                    pair = (a, b) if a < b else (b, a)
+                    tie = folded_ties.get(pair)
+                    if tie is None:
+                        folded_ties[pair] = _FoldedTie(a, b, number, kinds, data.get("last_contact"))
+                    else:
+                        tie.add(number, kinds, data.get("last_contact"))
+    for tie in folded_ties.values():
+        view.add_edge(
+            tie.a,
+            tie.b,
+            ties=tie.ties,
+            weight=float(tie.ties),
+            kinds=tie.kinds,
+            kind=primary_kind(tie.kinds),
+            last_contact=tie.last_contact,
+        )
     return view
 
 
-def _add_folded_tie(
-    view: nx.Graph, a: str, b: str, number: int, kinds: frozenset[str], last_contact: dt.date | None
-) -> None:
-    if view.has_edge(a, b):
-        edge = view.edges[a, b]
-        edge["ties"] += number
-        edge["weight"] = float(edge["ties"])
-        edge["kinds"] = edge["kinds"] | kinds
-        edge["kind"] = primary_kind(edge["kinds"])
-        if last_contact and (edge["last_contact"] is None or last_contact > edge["last_contact"]):
-            edge["last_contact"] = last_contact
-    else:
-        view.add_edge(
-            a, b, ties=number, weight=float(number), kinds=kinds, kind=primary_kind(kinds), last_contact=last_contact
-        )
+class _FoldedTie:
+    """The ties folded onto one pair of nodes of the organisation view, summed."""
+
+    __slots__ = ("a", "b", "kinds", "last_contact", "ties")
+
+    def __init__(self, a: str, b: str, ties: int, kinds: frozenset[str], last_contact: dt.date | None) -> None:
+        self.a, self.b, self.ties, self.kinds, self.last_contact = a, b, ties, kinds, last_contact
+
+    def add(self, ties: int, kinds: frozenset[str], last_contact: dt.date | None) -> None:
+        self.ties += ties
+        self.kinds = self.kinds | kinds
+        if last_contact and (self.last_contact is None or last_contact > self.last_contact):
+            self.last_contact = last_contact
 
 
 def staff_reach(G: nx.Graph, staff_node: str) -> tuple[set[str], set[tuple[str, str]]]:

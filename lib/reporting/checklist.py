@@ -174,12 +174,14 @@ def _nurture_network(session: Session, today: dt.date) -> Evidence:
             Relation.last_contact,
         ).where(Relation.strength >= KEY_TIE_STRENGTH)
     )
+    since = months_before(today, RECENT_CONTACT_MONTHS)  # _is_recent's rule, its date worked out once
     for from_person, from_org, to_person, to_org, first_contact, last_contact in rows:
         ends = ((from_person, from_org), (to_person, to_org))
         if not any(_staff_to_outside(here, there, staff) for here, there in (ends, ends[::-1])):
             continue
         key_ties += 1
-        recent += _is_recent(last_contact or first_contact, today, RECENT_CONTACT_MONTHS)
+        day = last_contact or first_contact
+        recent += day is not None and since <= day <= today
     return _simple("nurture_network", recent, key_ties)
 
 

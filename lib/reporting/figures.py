@@ -57,7 +57,7 @@ from lib.core.i18n import format_number, t
 from lib.db import Agreement, Partnership
 from lib.library.staff import single_person_dependencies
 from lib.network.graph import build_graph, partnership_under_way
-from lib.network.health import cold_ties
+from lib.network.health import cold_tie_count
 from lib.planning.evaluations import answers_frame
 from lib.planning.goals import goal_statuses
 from lib.planning.partnerships import alerts, has_written_agreement
@@ -276,7 +276,14 @@ class Facts:
     @cached_property
     def one_person(self) -> OnePerson:
 
-        found = single_person_dependencies(self.session, today=self.as_of, graph=self.graph, contact_details=False)
+        # Contacts that hang on one person are no figure: most of the work on a big network, left out.
+        found = single_person_dependencies(
+            self.session,
+            today=self.as_of,
+            graph=self.graph,
+            contact_details=False,
+            kinds=("partnership", "organisation"),
+        )
         return one_person_of(found, (p.id for p in self.active))
 
     @cached_property
@@ -304,8 +311,7 @@ class Facts:
 
     def cold(self) -> int:
 
-        found = cold_ties(self.graph, today=self.as_of)
-        return int((~found["no_date"].astype(bool)).sum())
+        return cold_tie_count(self.graph, today=self.as_of)
 
 
 _RULES: dict[str, Callable[[Facts], float | int | None]] = {
