@@ -26,6 +26,10 @@ MESSAGES = Messages("tasks_message", "tasks")
 EVERYONE = -1
 #: Where a task that is not registered here is dealt with.
 TASK_PAGES = {"agreement_end": "pages/partnerships.py", "evaluation": "pages/evaluations.py"}
+#: How many tasks of a kind each group shows, the earliest first (a big workspace holds tens of
+#: thousands of ties going cold, and each task is a box with its own button).
+SHOWN_WORK = 50
+SHOWN_COLD_TIES = 25
 
 
 def holder_picker(staff: Sequence[tuple[int, str]], me: int | None) -> int | None:
@@ -60,12 +64,21 @@ def task_list(found: Sequence[tk.Task], today: dt.date, names: Mapping[int, str]
         return
     for group in tk.task_groups(found, today):
         st.subheader(tr_md(f"tasks.group.{group.name}", n=group.count))
-        for task in group.work:
-            _task_box(task, today, names, show_holder)
+        _task_boxes(group.work, SHOWN_WORK, today, names, show_holder)
         if group.cold_ties:
             with st.expander(tr("tasks.cold_ties", n=len(group.cold_ties)), icon=":material/ac_unit:"):
-                for task in group.cold_ties:
-                    _task_box(task, today, names, show_holder)
+                _task_boxes(group.cold_ties, SHOWN_COLD_TIES, today, names, show_holder)
+
+
+def _task_boxes(
+    tasks: Sequence[tk.Task], shown: int, today: dt.date, names: Mapping[int, str], show_holder: bool
+) -> None:
+    """The first ``shown`` of ``tasks``, and how many more there are: registering one brings the next."""
+    for task in tasks[:shown]:
+        _task_box(task, today, names, show_holder)
+    if len(tasks) > shown:
+        more = "tasks.more_everyone" if show_holder else "big_lists.first_rows"
+        st.caption(tr(more, shown=shown, total=len(tasks)))
 
 
 def _task_box(task: tk.Task, today: dt.date, names: Mapping[int, str], show_holder: bool) -> None:

@@ -110,6 +110,53 @@ def test_a_late_review_is_not_buried_under_ties_going_cold(db: Database) -> None
     assert not any(text.startswith("Evaluér") for text in inside)
 
 
+def test_a_long_list_shows_its_first_tasks_and_says_how_many_there_are(db: Database) -> None:
+    """A big workspace has thousands of ties going cold: the page shows the earliest, says how many
+    there are, and a click brings the next one up."""
+    today = workspace_today()
+    extra = views.SHOWN_COLD_TIES + 5
+    with db.write() as session:
+        ids = task_workspace(session, today)
+        for number in range(extra):
+            contact = add_contact(session, f"Kontakt {number:02d}")
+            session.add(
+                Relation(
+                    from_person_id=ids["anna"],
+                    to_person_id=contact,
+                    owner_id=ids["anna"],
+                    last_contact=today - dt.timedelta(days=800 + number),
+                )
+            )
+    at = run_page()
+    folded = [e for e in at.expander if e.label.startswith("Hold kontakten varm")][0]
+    assert folded.label == f"Hold kontakten varm ({extra})"
+    inside = [m.value for m in folded.markdown]
+    assert len(inside) == views.SHOWN_COLD_TIES
+    assert inside[0].startswith("Hold kontakten med Kontakt 29")  # the longest gone cold first
+    more = f"Viser de første {views.SHOWN_COLD_TIES} af {extra}."
+    assert [c.value for c in folded.caption if c.value.startswith(more)] == [
+        more + " Vælg en medarbejder ovenfor for kun at se vedkommendes opgaver."
+    ]
+    assert folded.button[0].label == "Kontakt registreret i dag"
+    folded.button[0].click()  # Kontakt 29's
+    rerun(at)
+    folded = [e for e in at.expander if e.label.startswith("Hold kontakten varm")][0]
+    inside = [m.value for m in folded.markdown]
+    assert len(inside) == views.SHOWN_COLD_TIES and not inside[0].startswith("Hold kontakten med Kontakt 29")
+    assert any(
+        c.value
+        == f"Viser de første {views.SHOWN_COLD_TIES} af {extra - 1}."
+        + " Vælg en medarbejder ovenfor for kun at se vedkommendes opgaver."
+        for c in folded.caption
+    )
+    at.selectbox(key=f"{views.PREFIX}_holder").set_value(ids["anna"])
+    rerun(at)
+    folded = [e for e in at.expander if e.label.startswith("Hold kontakten varm")][0]
+    assert [c.value for c in folded.caption if c.value.startswith("Viser")] == [
+        f"Viser de første {views.SHOWN_COLD_TIES} af {extra - 1}."
+    ]
+
+
 def test_one_click_registers_the_contact_and_the_task_leaves_the_list(db: Database) -> None:
     with db.write() as session:
         task_workspace(session, workspace_today())
