@@ -9,6 +9,7 @@ from functools import partial
 import pytest
 from icalendar import Calendar
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from components import tasks_views as views
@@ -28,6 +29,20 @@ run_page = partial(apptest_support.run_page, PAGE)
 
 def tasks_shown(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown if m.value.startswith(("Tag kontakt", "Mål: ", "Hold kontakten", "Get in"))]
+
+
+def add_cold_ties(session: Session, holder_id: int, today: dt.date, count: int, name: str = "Kontakt {number}") -> None:
+    """``count`` contacts whose ties ``holder_id`` holds went cold long ago, number 0 the most recently."""
+    for number in range(count):
+        contact = add_contact(session, name.format(number=number))
+        session.add(
+            Relation(
+                from_person_id=holder_id,
+                to_person_id=contact,
+                owner_id=holder_id,
+                last_contact=today - dt.timedelta(days=800 + number),
+            )
+        )
 
 
 def holder(at: AppTest) -> str:
@@ -86,16 +101,7 @@ def test_a_late_review_is_not_buried_under_ties_going_cold(db: Database) -> None
         # The review is a day late; ten ties went cold long before it.
         agreement = session.scalars(select(Agreement).where(Agreement.partnership_id == ids["club"])).one()
         agreement.review_date = today - dt.timedelta(days=1)
-        for number in range(10):
-            contact = add_contact(session, f"Kontakt {number}")
-            session.add(
-                Relation(
-                    from_person_id=ids["anna"],
-                    to_person_id=contact,
-                    owner_id=ids["anna"],
-                    last_contact=today - dt.timedelta(days=800 + number),
-                )
-            )
+        add_cold_ties(session, ids["anna"], today, 10)
     at = run_page()
     assert [h.value for h in at.subheader][0] == "Forsinket (13)"
     shown = [m.value for m in at.markdown if m.value.startswith(("Evaluér", "Hold kontakten", "Tag kontakt", "Mål: "))]
@@ -117,16 +123,7 @@ def test_a_long_list_shows_its_first_tasks_and_says_how_many_there_are(db: Datab
     extra = views.SHOWN_COLD_TIES + 5
     with db.write() as session:
         ids = task_workspace(session, today)
-        for number in range(extra):
-            contact = add_contact(session, f"Kontakt {number:02d}")
-            session.add(
-                Relation(
-                    from_person_id=ids["anna"],
-                    to_person_id=contact,
-                    owner_id=ids["anna"],
-                    last_contact=today - dt.timedelta(days=800 + number),
-                )
-            )
+        add_cold_ties(session, ids["anna"], today, extra, name="Kontakt {number:02d}")
     at = run_page()
     folded = [e for e in at.expander if e.label.startswith("Hold kontakten varm")][0]
     assert folded.label == f"Hold kontakten varm ({extra})"
