@@ -78,7 +78,7 @@ def _task_boxes(
         _task_box(task, today, names, show_holder)
     if len(tasks) > shown:
         more = "tasks.more_everyone" if show_holder else "big_lists.first_rows"
-        st.caption(tr(more, shown=shown, total=len(tasks)))
+        st.caption(tr_md(more, shown=shown, total=len(tasks)))
 
 
 def _task_box(task: tk.Task, today: dt.date, names: Mapping[int, str], show_holder: bool) -> None:
