@@ -147,7 +147,7 @@ def cold_ties(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date | Non
     dated: list[dict[str, Any]] = []
     undated: list[dict[str, Any]] = []
     for u, v, data in _held_relations(G):
-        contact = data.get("last_contact") or data.get("first_contact")
+        contact = _contact_date(data)
         if contact is not None and contact >= cutoff:
             continue  # a warm tie: most of a big network's, so no row is made for it
         owner = data["owner"]
@@ -181,12 +181,13 @@ def cold_tie_count(G: nx.Graph, months: int = COLD_AFTER_MONTHS, today: dt.date 
     """How many dated ties :func:`cold_ties` finds (its rows without ``no_date``), counted without
     making them: the key figure ``cold_ties`` of the board and the start page."""
     cutoff = months_before(today or dt.date.today(), months)
-    count = 0
-    for _u, _v, data in _held_relations(G):
-        contact = data.get("last_contact") or data.get("first_contact")
-        if contact is not None and contact < cutoff:
-            count += 1
-    return count
+    contacts = (_contact_date(data) for *_, data in _held_relations(G))
+    return sum(1 for contact in contacts if contact is not None and contact < cutoff)
+
+
+def _contact_date(data: dict[str, Any]) -> dt.date | None:
+    """When a tie was last in contact: its last contact, else its first."""
+    return data.get("last_contact") or data.get("first_contact")
 
 
 # --- per staff member -------------------------------------------------------------------------------

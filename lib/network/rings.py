@@ -95,11 +95,8 @@ def _staff_ties(G: nx.Graph) -> dict[str, list[StaffTie]]:
                 if member in staff and member != u and member != v:
                     note(member, u, data)
                     note(member, v, data)
-    made: dict[tuple[str, str, int | None, dt.date | None], StaffTie] = {}
-    return {
-        org: [made[t] if t in made else made.setdefault(t, StaffTie(*t)) for t in sorted(ties, key=_tie_order)]
-        for org, ties in found.items()
-    }
+    made = {tie: StaffTie(*tie) for ties in found.values() for tie in ties}
+    return {org: [made[tie] for tie in sorted(ties, key=_tie_order)] for org, ties in found.items()}
 
 
 def _tie_order(tie: tuple[str, str, int | None, dt.date | None]) -> tuple[str, str, int, dt.date]:

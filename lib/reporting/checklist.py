@@ -51,7 +51,7 @@ product's look (:mod:`lib.core.charts`), so the page and the board pack draw the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -157,8 +157,10 @@ def _be_strategic(session: Session, active: list[Partnership]) -> Evidence:
     return _simple("be_strategic", sum(1 for p in active if p.id in linked), len(active))
 
 
-def _is_recent(day: dt.date | None, today: dt.date, months: int) -> bool:
-    return day is not None and months_before(today, months) <= day <= today
+def _recent(today: dt.date, months: int) -> Callable[[dt.date | None], bool]:
+    """Whether a day lies within the ``months`` up to ``today`` (the window's start worked out once)."""
+    since = months_before(today, months)
+    return lambda day: day is not None and since <= day <= today
 
 
 def _nurture_network(session: Session, today: dt.date) -> Evidence:
@@ -174,14 +176,13 @@ def _nurture_network(session: Session, today: dt.date) -> Evidence:
             Relation.last_contact,
         ).where(Relation.strength >= KEY_TIE_STRENGTH)
     )
-    since = months_before(today, RECENT_CONTACT_MONTHS)  # _is_recent's rule, its date worked out once
+    is_recent = _recent(today, RECENT_CONTACT_MONTHS)
     for from_person, from_org, to_person, to_org, first_contact, last_contact in rows:
         ends = ((from_person, from_org), (to_person, to_org))
         if not any(_staff_to_outside(here, there, staff) for here, there in (ends, ends[::-1])):
             continue
         key_ties += 1
-        day = last_contact or first_contact
-        recent += day is not None and since <= day <= today
+        recent += is_recent(last_contact or first_contact)
     return _simple("nurture_network", recent, key_ties)
 
 
@@ -235,14 +236,16 @@ def _choose_partners(session: Session, active: list[Partnership], today: dt.date
 
 def _show_who_you_are(session: Session, today: dt.date) -> Evidence:
     checked = list(session.scalars(select(StrengthOffer.updated_on)))
-    return _simple("show_who_you_are", sum(1 for day in checked if _is_recent(day, today, RECENT_MONTHS)), len(checked))
+    is_recent = _recent(today, RECENT_MONTHS)
+    return _simple("show_who_you_are", sum(1 for day in checked if is_recent(day)), len(checked))
 
 
 def _support_partnership(session: Session, active: list[Partnership], today: dt.date) -> Evidence:
+    is_recent = _recent(today, RECENT_MONTHS)
     evaluated = {
         partnership_id
         for partnership_id, held_on in session.execute(select(EvaluationRound.partnership_id, EvaluationRound.held_on))
-        if _is_recent(held_on, today, RECENT_MONTHS)
+        if is_recent(held_on)
     }
     return _simple("support_partnership", sum(1 for p in active if p.id in evaluated), len(active))
 
